@@ -1,0 +1,75 @@
+"""Diagnostics are values: every stage returns them instead of raising, so a build can
+report all of its problems at once, sorted by position."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A position in a file under the content folder; line and column count from 1."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Severity(enum.IntEnum):
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    pos: Pos
+    code: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """`path:line:col: severity: message [code]`, the form editors and CI annotators read."""
+        text = f"{self.pos}: {self.severity}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.pos.path, self.pos.line, self.pos.col, self.code, self.message)
+
+
+def error(pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Severity.ERROR, pos, code, message, hint)
+
+
+def warning(pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Severity.WARNING, pos, code, message, hint)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    unique = {(d.sort_key, d.severity, d.hint): d for d in diagnostics}
+    return tuple(sorted(unique.values(), key=lambda d: d.sort_key))
+
+
+def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    floor = Severity.WARNING if strict else Severity.ERROR
+    return any(d.severity >= floor for d in diagnostics)
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    items = list(diagnostics)
+    errors = sum(1 for d in items if d.severity is Severity.ERROR)
+    warnings = len(items) - errors
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"

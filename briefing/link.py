@@ -1,0 +1,429 @@
+"""Link stage: anchor every quote in its cleaned source, resolve every reference, and
+derive what the pages show — backlinks, coverage, the figure ledger, the timeline and
+entity mentions. Unresolved items come back as diagnostics, never as exceptions."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .cleaning import CleanedText, clean
+from .diagnostics import Diagnostic, Pos, error, warning
+from .model import Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
+from .schema import FuzzyDate, Prose, Ref
+from .text import Normalised, closest_passage, normalise, normalise_text
+
+INVERSE_RELATIONS = {
+    "supersedes": "superseded by",
+    "contradicts": "contradicted by",
+    "qualifies": "qualified by",
+    "supports": "supported by",
+}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    quote: Quote
+    source_id: str
+    block: int
+    start: int  # offsets in the cleaned block text
+    end: int
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One passage taking a position on a claim."""
+
+    claim_id: str
+    stance: str
+    quote: Quote
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_id: str
+    source_id: str
+    block: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class LedgerValue:
+    figure: Figure
+    claim: Claim
+    stances: tuple[Stance, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    subject_id: str | None
+    kind: str  # "values" (different numbers for one subject) or "subjects" (one number, many)
+    values: tuple[LedgerValue, ...]
+
+
+@dataclass(frozen=True)
+class MetricLedger:
+    metric: str
+    values: tuple[LedgerValue, ...]
+    disagreements: tuple[Disagreement, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: FuzzyDate
+    kind: str  # "event" or "published"
+    event: Event | None
+    claim: Claim | None
+    source: Source | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Linked:
+    corpus: Corpus
+    cleaned: Mapping[str, CleanedText]
+    anchors: Mapping[str, Anchor]
+    sources: Mapping[str, Source]
+    claims: Mapping[str, Claim]
+    entities: Mapping[str, Entity]
+    briefs: Mapping[str, Brief]
+    quotes: Mapping[str, Quote]
+    quote_source: Mapping[str, str]
+    stances: Mapping[str, tuple[Stance, ...]]  # by claim id
+    quote_cited_in: Mapping[str, tuple[str, ...]]  # quote id -> brief ids
+    claim_cited_in: Mapping[str, tuple[str, ...]]  # claim id -> brief ids
+    relations_in: Mapping[str, tuple[tuple[str, str], ...]]  # claim id -> (inverse, from id)
+    mentions: Mapping[str, tuple[Mention, ...]]  # by entity id
+    ledger: tuple[MetricLedger, ...]
+    timeline: tuple[TimelineEntry, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    def sources_of_claim(self, claim_id: str) -> tuple[str, ...]:
+        return tuple(sorted({s.source_id for s in self.stances.get(claim_id, ())}))
+
+
+def link(corpus: Corpus) -> Linked:
+    problems: list[Diagnostic] = []
+    sources = {s.id: s for s in corpus.sources}
+    claims = {c.id: c for c in corpus.claims}
+    entities = {e.id: e for e in corpus.entities}
+    briefs = {b.id: b for b in corpus.briefs}
+    quotes = {q.id: q for s in corpus.sources for q in s.quotes}
+    quote_source = {q.id: s.id for s in corpus.sources for q in s.quotes}
+    metrics = {f.metric for c in corpus.claims for f in c.figures}
+
+    cleaned: dict[str, CleanedText] = {}
+    anchors: dict[str, Anchor] = {}
+    for source in corpus.sources:
+        view, notes = clean(source)
+        cleaned[source.id] = view
+        problems.extend(notes)
+        found, anchor_problems = anchor_quotes(source, view)
+        anchors.update(found)
+        problems.extend(anchor_problems)
+
+    known: dict[str, Iterable[str]] = {
+        "source": sources, "claim": claims, "entity": entities, "brief": briefs,
+        "quote": quotes, "metric": metrics,
+    }
+    problems.extend(_unresolved(_all_refs(corpus), known))
+
+    stances: dict[str, list[Stance]] = defaultdict(list)
+    for source in corpus.sources:
+        for quote in source.quotes:
+            for stance, ref in quote.stances():
+                if ref.id in claims:
+                    stances[ref.id].append(Stance(ref.id, stance, quote, source.id))
+
+    quote_cited: dict[str, set[str]] = defaultdict(set)
+    claim_cited: dict[str, set[str]] = defaultdict(set)
+    for brief in corpus.briefs:
+        for ref in _brief_refs(brief):
+            if ref.kind == "quote":
+                quote_cited[ref.id].add(brief.id)
+            elif ref.kind == "claim":
+                claim_cited[ref.id].add(brief.id)
+
+    relations_in: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for claim in corpus.claims:
+        if claim.relations:
+            for kind, ref in claim.relations.pairs():
+                relations_in[ref.id].append((INVERSE_RELATIONS[kind], claim.id))
+                if ref.id == claim.id:
+                    problems.append(error(ref.pos, "relation-self",
+                                          f"claim {claim.id!r} {kind} itself",
+                                          "point the relation at another claim"))
+
+    frozen_stances = {k: tuple(v) for k, v in sorted(stances.items())}
+    problems.extend(_status_checks(corpus, frozen_stances, relations_in))
+    mentions, mention_problems = find_mentions(corpus, cleaned)
+    problems.extend(mention_problems)
+
+    return Linked(
+        corpus=corpus,
+        cleaned=cleaned,
+        anchors=anchors,
+        sources=sources,
+        claims=claims,
+        entities=entities,
+        briefs=briefs,
+        quotes=quotes,
+        quote_source=quote_source,
+        stances=frozen_stances,
+        quote_cited_in={k: tuple(sorted(v)) for k, v in sorted(quote_cited.items())},
+        claim_cited_in={k: tuple(sorted(v)) for k, v in sorted(claim_cited.items())},
+        relations_in={k: tuple(sorted(v)) for k, v in sorted(relations_in.items())},
+        mentions=mentions,
+        ledger=build_ledger(corpus, frozen_stances),
+        timeline=build_timeline(corpus),
+        diagnostics=tuple(problems),
+    )
+
+
+# --- quotes ---------------------------------------------------------------------------
+
+
+def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
+                                                               list[Diagnostic]]:
+    """Exact match on normalised text, one source at a time (never every quote against
+    every text), mapped back to offsets in the cleaned blocks."""
+    blocks: list[Normalised] = [normalise(b.text) for b in view.blocks]
+    found: dict[str, Anchor] = {}
+    problems: list[Diagnostic] = []
+    for quote in source.quotes:
+        at = quote.positions.get("text", quote.pos)
+        needle = normalise_text(quote.text)
+        prefix = normalise_text(quote.prefix)
+        suffix = normalise_text(quote.suffix)
+        hits: list[tuple[int, int]] = []
+        for index, block in enumerate(blocks):
+            start = block.text.find(needle)
+            while start >= 0:
+                before = block.text[:start].rstrip()
+                after = block.text[start + len(needle):].lstrip()
+                if before.endswith(prefix) and after.startswith(suffix):
+                    hits.append((index, start))
+                start = block.text.find(needle, start + 1)
+        if len(hits) == 1:
+            index, start = hits[0]
+            begin, end = blocks[index].span_in_original(start, start + len(needle))
+            found[quote.id] = Anchor(quote, source.id, index, begin, end)
+        elif not hits:
+            best = closest_passage(needle, [b.text for b in blocks])
+            hint = "copy the words exactly from the cleaned article"
+            if best and best[1] >= 0.5:
+                hint = f"closest passage in the article: {best[0]!r}"
+            if prefix or suffix:
+                hint += "; also check `prefix` and `suffix`"
+            problems.append(error(at, "quote-not-found",
+                                  f"quote {quote.id!r} is not in source {source.id!r}", hint))
+        else:
+            problems.append(error(at, "quote-ambiguous",
+                                  f"quote {quote.id!r} occurs {len(hits)} times in source "
+                                  f"{source.id!r}",
+                                  "add `prefix:` or `suffix:` with the words just before or "
+                                  "after the occurrence you mean"))
+    return found, problems
+
+
+# --- references -----------------------------------------------------------------------
+
+
+def _prose_refs(prose: Prose | None) -> tuple[Ref, ...]:
+    return prose.refs if prose else ()
+
+
+def _brief_refs(brief: Brief) -> Iterable[Ref]:
+    yield from _prose_refs(brief.summary)
+    for section in brief.sections:
+        for point in section.points:
+            yield from point.cites
+            yield from point.claims
+            yield from _prose_refs(point.text)
+    if brief.related:
+        yield from brief.related.briefs
+        yield from brief.related.entities
+
+
+def _all_refs(corpus: Corpus) -> Iterable[Ref]:
+    for source in corpus.sources:
+        yield from _prose_refs(source.note)
+        for quote in source.quotes:
+            if quote.speaker:
+                yield quote.speaker
+            for _, ref in quote.stances():
+                yield ref
+            yield from _prose_refs(quote.note)
+    for claim in corpus.claims:
+        yield claim.claimant
+        yield from _prose_refs(claim.statement)
+        yield from _prose_refs(claim.note)
+        if claim.relations:
+            yield from (ref for _, ref in claim.relations.pairs())
+        for figure in claim.figures:
+            if figure.subject:
+                yield figure.subject
+        for event in claim.events:
+            yield from _prose_refs(event.what)
+    for entity in corpus.entities:
+        yield from _prose_refs(entity.description)
+    for brief in corpus.briefs:
+        yield from _brief_refs(brief)
+
+
+def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]]) -> list[Diagnostic]:
+    problems = []
+    for ref in refs:
+        ids = known[ref.kind]
+        if ref.id in ids:
+            continue
+        close = difflib.get_close_matches(ref.id, list(ids), n=1)
+        problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}",
+                              f"did you mean {close[0]!r}?" if close
+                              else f"define the {ref.kind} first, or fix the id"))
+    return problems
+
+
+# --- consistency ----------------------------------------------------------------------
+
+
+def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
+                   relations_in: Mapping[str, list[tuple[str, str]]]) -> list[Diagnostic]:
+    problems = []
+    for claim in corpus.claims:
+        own = stances.get(claim.id, ())
+        backing = {s.source_id for s in own if s.stance in ("asserts", "reports")}
+        doubting = [s for s in own if s.stance in ("doubts", "refutes")]
+        incoming = [kind for kind, _ in relations_in.get(claim.id, [])]
+        outgoing = [kind for kind, _ in claim.relations.pairs()] if claim.relations else []
+        where = claim.pos
+        if not own:
+            problems.append(warning(where, "claim-unsourced",
+                                    f"no quote asserts, reports, doubts or refutes claim "
+                                    f"{claim.id!r}",
+                                    "link a quote to it (asserts/reports/doubts/refutes), "
+                                    "or delete the claim"))
+        if claim.status == "corroborated" and len(backing) < 2:
+            problems.append(warning(where, "status-unbacked",
+                                    f"claim {claim.id!r} is marked corroborated but "
+                                    f"{len(backing)} source(s) assert or report it",
+                                    "corroborated needs two or more sources; use `reported`"))
+        if claim.status == "disputed" and not doubting and "contradicted by" not in incoming \
+                and "contradicts" not in outgoing:
+            problems.append(warning(where, "status-unbacked",
+                                    f"claim {claim.id!r} is marked disputed but nothing in the "
+                                    "corpus doubts or contradicts it",
+                                    "link the doubting quote (doubts:) or a contradicting claim"))
+        if claim.status == "refuted" and not any(s.stance == "refutes" for s in own) \
+                and "contradicted by" not in incoming:
+            problems.append(warning(where, "status-unbacked",
+                                    f"claim {claim.id!r} is marked refuted but no quote "
+                                    "refutes it",
+                                    "link the refuting quote (refutes:)"))
+        if claim.status == "superseded" and "superseded by" not in incoming:
+            problems.append(warning(where, "status-unbacked",
+                                    f"claim {claim.id!r} is marked superseded but no claim "
+                                    "supersedes it",
+                                    "add `relations: {supersedes: [...]}` to the newer claim"))
+    return problems
+
+
+# --- entity mentions ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])['\"\u2019\u201d]?\s+")
+
+
+def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
+                  ) -> tuple[dict[str, tuple[Mention, ...]], list[Diagnostic]]:
+    """Every sentence naming an entity, found with one pattern over each block (so the
+    cost grows with the text, not with texts × names)."""
+    problems: list[Diagnostic] = []
+    owner: dict[str, str] = {}
+    for entity in corpus.entities:
+        for name in entity.names:
+            if name in owner and owner[name] != entity.id:
+                problems.append(warning(entity.pos, "entity-name-shared",
+                                        f"{name!r} names both {owner[name]!r} and {entity.id!r}",
+                                        "give each entity names of its own"))
+                continue
+            owner.setdefault(name, entity.id)
+    found: dict[str, list[Mention]] = defaultdict(list)
+    if not owner:
+        return {}, problems
+    names = sorted(owner, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    for source in corpus.sources:
+        for index, block in enumerate(cleaned[source.id].blocks):
+            starts = [0] + [m.end() for m in _SENTENCE_END.finditer(block.text)]
+            seen: set[tuple[str, int]] = set()
+            for match in pattern.finditer(block.text):
+                entity_id = owner[match.group(0)]
+                sentence_no = bisect.bisect_right(starts, match.start()) - 1
+                if (entity_id, sentence_no) in seen:
+                    continue
+                seen.add((entity_id, sentence_no))
+                end = starts[sentence_no + 1] if sentence_no + 1 < len(starts) else None
+                sentence = block.text[starts[sentence_no]:end].strip()
+                found[entity_id].append(Mention(entity_id, source.id, index, sentence))
+    return {k: tuple(v) for k, v in sorted(found.items())}, problems
+
+
+# --- figures and timeline -------------------------------------------------------------
+
+
+def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]]
+                 ) -> tuple[MetricLedger, ...]:
+    by_metric: dict[str, list[LedgerValue]] = defaultdict(list)
+    for claim in corpus.claims:
+        for figure in claim.figures:
+            by_metric[figure.metric].append(
+                LedgerValue(figure, claim, stances.get(claim.id, ())))
+    ledgers = []
+    for metric, values in sorted(by_metric.items()):
+        values.sort(key=lambda v: (_subject(v) or "", v.figure.value, v.claim.id))
+        ledgers.append(MetricLedger(metric, tuple(values), _disagreements(values)))
+    return tuple(ledgers)
+
+
+def _subject(value: LedgerValue) -> str | None:
+    return value.figure.subject.id if value.figure.subject else None
+
+
+def _amount(value: LedgerValue) -> tuple[Decimal, Decimal, str]:
+    return (*value.figure.value, value.figure.unit)
+
+
+def _disagreements(values: list[LedgerValue]) -> tuple[Disagreement, ...]:
+    found = []
+    by_subject: dict[str | None, list[LedgerValue]] = defaultdict(list)
+    by_amount: dict[tuple[Decimal, Decimal, str], list[LedgerValue]] = defaultdict(list)
+    for value in values:
+        by_subject[_subject(value)].append(value)
+        by_amount[_amount(value)].append(value)
+    for subject, group in sorted(by_subject.items(), key=lambda kv: kv[0] or ""):
+        if len({_amount(v) for v in group}) > 1:
+            found.append(Disagreement(subject, "values", tuple(group)))
+    for _, group in sorted(by_amount.items()):
+        if len({_subject(v) for v in group}) > 1:
+            found.append(Disagreement(None, "subjects", tuple(group)))
+    return tuple(found)
+
+
+def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
+    entries = []
+    for claim in corpus.claims:
+        for number, event in enumerate(claim.events, start=1):
+            entries.append(TimelineEntry(event.when, "event", event, claim, None,
+                                         f"e-{claim.id}-{number}"))
+    for source in corpus.sources:
+        if source.published and source.published.year is not None:
+            entries.append(TimelineEntry(source.published, "published", None, None, source,
+                                         f"p-{source.id}"))
+    entries.sort(key=lambda e: (e.when.sort_key, e.kind, e.anchor))
+    return tuple(entries)

@@ -1,0 +1,124 @@
+"""Turning curator text into safe Markdown, and formatting dates and numbers.
+
+Escaping is the default: the template environment passes every value through
+`md_escape` unless it is `Markup`, which only the functions here produce. So a title such
+as `<script>` or `*1984.*` reaches the page as the literal text the curator wrote.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from .schema import FuzzyDate
+
+# Characters that are syntax anywhere in a line and that Python-Markdown lets us
+# backslash-escape (`|` through the tables extension). `<`, `>` and `&` become entities.
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}|#])")
+# Line starts that would begin a list, heading or rule.
+_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def md_escape(text: str, *, line_start: bool = True) -> Markup:
+    """Escape for both HTML and Markdown; the result renders as exactly `text`."""
+    # quote=False: `&#x27;` would put a `#` into the text, which we then escape.
+    escaped = html.escape(re.sub(r"\s+", " ", str(text)), quote=False)
+    escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
+    if line_start:
+        escaped = _MD_LINE_START.sub(
+            lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}",
+            escaped)
+    return Markup(escaped)
+
+
+def attr(text: str) -> Markup:
+    """A value for an HTML attribute in raw inline HTML."""
+    return Markup(html.escape(" ".join(str(text).split()), quote=True))
+
+
+def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
+    label_md = label if isinstance(label, Markup) else md_escape(label)
+    suffix = f"{{.{css_class}}}" if css_class else ""
+    return Markup(f"[{label_md}]({href}){suffix}")
+
+
+def relative(from_page: str, target: str) -> str:
+    """A relative `.md#anchor` link, which MkDocs checks and rewrites for its URLs."""
+    path, _, anchor = target.partition("#")
+    if path:
+        rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    else:
+        rel = ""
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def format_date(date: FuzzyDate | None) -> str:
+    if date is None or date.year is None:
+        return "date unknown"
+    if date.month is None:
+        text = str(date.year)
+    elif date.day is None:
+        text = f"{MONTHS[date.month - 1]} {date.year}"
+    else:
+        text = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return f"about {text}" if date.about else text
+
+
+def date_html(date: FuzzyDate | None) -> Markup:
+    """`<time>` with the precision the evidence gives, flagged when inferred."""
+    if date is None or date.year is None:
+        out = '<span class="date-unknown">date unknown</span>'
+        if date is not None and date.basis:
+            out = f'<span class="date-unknown" title="{attr(date.basis)}">date unknown</span>'
+        return Markup(out)
+    out = f'<time datetime="{date.iso}">{html.escape(format_date(date))}</time>'
+    if date.inferred:
+        out += f' <span class="inferred" title="{attr(date.basis)}">inferred</span>'
+    return Markup(out)
+
+
+_CURRENCY = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
+_QUALIFIER = {"exactly": "", "about": "about ", "under": "under ", "over": "over ",
+              "up-to": "up to ", "at-least": "at least "}
+
+
+def format_number(value: Decimal) -> str:
+    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
+                       (Decimal(10) ** 6, "million")):
+        if abs(value) >= size:
+            scaled = value / size
+            if scaled == scaled.quantize(Decimal("0.01")):
+                return f"{format(scaled.normalize(), 'f')} {word}"
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return format(value.normalize(), "f")
+
+
+def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exactly") -> str:
+    symbol = _CURRENCY.get(unit.upper())
+    if low == high:
+        number = format_number(low)
+    else:
+        a, b = format_number(low), format_number(high)
+        a_num, _, a_word = a.partition(" ")
+        b_num, _, b_word = b.partition(" ")
+        number = f"{a_num}\u2013{b}" if a_word == b_word else f"{a}\u2013{b}"
+    text = f"{symbol}{number}" if symbol else f"{number} {unit}"
+    return f"{_QUALIFIER.get(qualifier, '')}{text}"
+
+
+def heading_anchor(prefix: str, slug: str) -> str:
+    return f"{prefix}-{slug}"
+
+
+def plural(count: int, singular: str, plural_form: str = "") -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def humanise(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()

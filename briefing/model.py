@@ -1,0 +1,220 @@
+"""The annotation model. Each dataclass is also the schema of its YAML: the fields declared
+with `spec_field` are what a curator writes; `pos` (and ids taken from file names) are
+filled in by the loader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .diagnostics import Pos
+from .schema import (
+    Choice,
+    DateSpec,
+    Flag,
+    FuzzyDate,
+    ListOf,
+    NumberOrRange,
+    Obj,
+    Prose,
+    ProseText,
+    Ref,
+    RefTo,
+    Slug,
+    Text,
+    Url,
+    spec_field,
+)
+
+REF_KINDS = ("brief", "claim", "entity", "metric", "quote", "source")
+STANCES = ("asserts", "reports", "doubts", "refutes")
+STATUSES = ("reported", "corroborated", "disputed", "refuted", "superseded")
+RELATIONS = ("supersedes", "contradicts", "qualifies", "supports")
+ENTITY_KINDS = ("person", "organisation", "country", "model", "chip", "product", "project",
+                "publication", "other")
+QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
+SECTION_KINDS = ("what-happened", "why-it-matters", "by-the-numbers", "yes-but", "whats-next")
+
+_prose = ProseText(REF_KINDS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cleaning:
+    remove: tuple[str, ...] = spec_field(
+        ListOf(Text(quoted=True)), "exact snippets removed from the text wherever they occur")
+    drop_lines: tuple[str, ...] = spec_field(
+        ListOf(Text()), "whole lines dropped (compared with white space folded)")
+    headings: tuple[str, ...] = spec_field(
+        ListOf(Text()), "lines shown as headings (compared with white space folded)")
+    split_run_on_sentences: bool = spec_field(
+        Flag(), "insert the missing space in run-together sentences such as `costs.Other`",
+        default=False)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    id: str = spec_field(Slug(), "unique id of the quote across all sources", required=True)
+    text: str = spec_field(Text(quoted=True), "the exact words in the source", required=True)
+    prefix: str = spec_field(Text(quoted=True), "text just before, to pick one occurrence",
+                             default="")
+    suffix: str = spec_field(Text(quoted=True), "text just after, to pick one occurrence",
+                             default="")
+    speaker: Ref | None = spec_field(RefTo("entity"), "whose words or view the passage gives")
+    asserts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                          "claims the speaker states as true")
+    reports: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                          "claims the passage relays without endorsing")
+    doubts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                         "claims the passage casts doubt on")
+    refutes: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                          "claims the passage says are false")
+    note: Prose | None = spec_field(_prose, "curator's note on the passage")
+    pos: Pos
+    positions: Mapping[str, Pos] = field(default_factory=dict, compare=False)
+
+    def stances(self) -> tuple[tuple[str, Ref], ...]:
+        return tuple((stance, ref) for stance in STANCES for ref in getattr(self, stance))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str
+    text: str  # decoded, line ends normalised; the file itself is never changed
+    title: str = spec_field(Text(max_len=300), "headline of the article", required=True)
+    outlet: str = spec_field(Text(max_len=200), "who published it", default="")
+    url: str = spec_field(Url(), "where it was published (http or https)", default="")
+    published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
+    note: Prose | None = spec_field(_prose, "curator's note on the source")
+    cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived")
+    quotes: tuple[Quote, ...] = spec_field(ListOf(Obj(Quote)), "anchored quotes")
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    metric: str = spec_field(Slug(), "what is measured; the ledger groups by it", required=True)
+    subject: Ref | None = spec_field(RefTo("entity"), "the entity the number describes")
+    value: tuple[Decimal, Decimal] = spec_field(NumberOrRange(), "a number or [low, high]",
+                                                required=True)
+    unit: str = spec_field(Text(max_len=40), "USD, GPUs, parameters, …", required=True)
+    qualifier: str = spec_field(Choice(*QUALIFIERS), "how exact the number is",
+                                default="exactly")
+    scope: str = spec_field(Text(max_len=300), "what the number covers, as the source puts it",
+                            default="")
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    what: Prose = spec_field(_prose, "what happened", required=True)
+    when: FuzzyDate = spec_field(DateSpec(), "when, with its precision", required=True)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Relations:
+    supersedes: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                             "claims this one replaces")
+    contradicts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                              "claims this one contradicts")
+    qualifies: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                            "claims this one narrows or adds a condition to")
+    supports: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
+                                           "claims this one lends weight to")
+    pos: Pos
+
+    def pairs(self) -> tuple[tuple[str, Ref], ...]:
+        return tuple((kind, ref) for kind in RELATIONS for ref in getattr(self, kind))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    id: str = spec_field(Slug(), "unique id of the claim", required=True)
+    statement: Prose = spec_field(_prose, "the claim in one sentence", required=True)
+    claimant: Ref = spec_field(RefTo("entity"), "who makes the claim", required=True)
+    topics: tuple[str, ...] = spec_field(ListOf(Slug()), "topic slugs for grouping")
+    status: str = spec_field(Choice(*STATUSES), "where the claim stands", required=True)
+    note: Prose | None = spec_field(_prose, "curator's note")
+    relations: Relations | None = spec_field(Obj(Relations), "typed links to other claims")
+    figures: tuple[Figure, ...] = spec_field(ListOf(Obj(Figure)), "numbers the claim states")
+    events: tuple[Event, ...] = spec_field(ListOf(Obj(Event)), "dated events it describes")
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimsFile:
+    claims: tuple[Claim, ...] = spec_field(ListOf(Obj(Claim)), "the claims", required=True)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    id: str = spec_field(Slug(), "unique id of the entity", required=True)
+    name: str = spec_field(Text(max_len=200), "the name shown on the site", required=True)
+    kind: str = spec_field(Choice(*ENTITY_KINDS), "what sort of thing it is", required=True)
+    aliases: tuple[str, ...] = spec_field(ListOf(Text(max_len=200)),
+                                          "other names that count as mentions")
+    description: Prose | None = spec_field(_prose, "who or what it is")
+    pos: Pos
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntitiesFile:
+    entities: tuple[Entity, ...] = spec_field(ListOf(Obj(Entity)), "the entities",
+                                              required=True)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point:
+    text: Prose = spec_field(_prose, "the point, in one or two sentences", required=True)
+    cites: tuple[Ref, ...] = spec_field(ListOf(RefTo("quote"), min_items=1),
+                                        "quotes that back the point", required=True)
+    claims: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")), "claims the point is about")
+    inference: bool = spec_field(Flag(), "the point is the curator's own inference",
+                                 default=False)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    kind: str = spec_field(Choice(*SECTION_KINDS), "which part of the briefing format",
+                           required=True)
+    points: tuple[Point, ...] = spec_field(ListOf(Obj(Point), min_items=1), "the bullets",
+                                           required=True)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Related:
+    briefs: tuple[Ref, ...] = spec_field(ListOf(RefTo("brief")), "related briefs")
+    entities: tuple[Ref, ...] = spec_field(ListOf(RefTo("entity")), "entities it is about")
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Brief:
+    id: str
+    title: str = spec_field(Text(max_len=200), "the brief's title", required=True)
+    summary: Prose = spec_field(_prose, "one line: what the reader needs to know",
+                                required=True)
+    sections: tuple[Section, ...] = spec_field(ListOf(Obj(Section), min_items=1),
+                                               "sections in the briefing format", required=True)
+    related: Related | None = spec_field(Obj(Related), "related briefs and entities")
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the curator wrote, validated field by field, sorted by id."""
+
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    entities: tuple[Entity, ...]
+    briefs: tuple[Brief, ...]

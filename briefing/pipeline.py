@@ -1,0 +1,38 @@
+"""The whole core: load → validate → link → render, with every diagnostic collected.
+
+Adapters (the MkDocs plugin, the CLI) call `build` and decide what to do with the result;
+nothing here knows about MkDocs or writes files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .link import Linked, link
+from .load import load
+from .render import render
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: dict[str, str]  # page path -> Markdown; empty when the build has errors
+    diagnostics: tuple[Diagnostic, ...]
+    linked: Linked | None
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return has_errors(self.diagnostics, strict=strict)
+
+
+def build(content_dir: Path, *, site_title: str = "Briefing") -> BuildResult:
+    loaded = load(content_dir)
+    validated = validate(loaded)
+    linked = link(validated.corpus)
+    diagnostics = sorted_diagnostics(
+        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics))
+    if has_errors(diagnostics):
+        # Never render what the corpus cannot vouch for.
+        return BuildResult({}, diagnostics, linked)
+    return BuildResult(render(linked, site_title=site_title), diagnostics, linked)

@@ -1,0 +1,549 @@
+"""The annotation schema as data.
+
+Each model dataclass declares its YAML fields with `spec_field(...)`: the type spec, whether
+it is required and a one-line doc. `Obj` reads those declarations to convert a positioned
+YAML node into the dataclass, collecting every problem as a diagnostic. The same
+declarations export JSON Schema for editors and the field reference in the docs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from html import unescape
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
+
+from .diagnostics import Diagnostic, Pos, error
+from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_REF_RE = re.compile(r"\[\[(.*?)\]\]")
+_REF_BODY_RE = re.compile(r"^([a-z]+):([^|\]]*)(?:\|(.*))?$", re.DOTALL)
+
+T = TypeVar("T")
+
+
+class Invalid:
+    """Marks a value that failed conversion; its diagnostic is already recorded."""
+
+
+INVALID = Invalid()
+
+
+@dataclass
+class Context:
+    """Per-file conversion state: where diagnostics go and the file's text."""
+
+    path: str
+    lines: list[str]
+    problems: list[Diagnostic] = dataclasses.field(default_factory=list)
+
+    def fail(self, pos: Pos, code: str, message: str, hint: str = "") -> Invalid:
+        self.problems.append(error(pos, code, message, hint))
+        return INVALID
+
+
+class Spec:
+    """A field type: converts a node, and describes itself for docs and JSON Schema."""
+
+    doc_type = "value"
+
+    def convert(self, node: YNode, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _scalar(self, node: YNode, ctx: Context, expected: str) -> YScalar | Invalid:
+        if isinstance(node, YScalar):
+            return node
+        return ctx.fail(node.pos, "schema-type", f"expected {expected}, found {describe(node)}",
+                        f"write {expected} here")
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """A value with the position it was written at."""
+
+    value: T
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference by id to another annotated thing (an entity, claim, quote…)."""
+
+    kind: str
+    id: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class ProseRef:
+    ref: Ref
+    label: str | None
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Curator's text with `[[kind:id]]` cross-references split out as `ProseRef`s."""
+
+    parts: tuple[str | ProseRef, ...]
+    pos: Pos
+
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        return tuple(p.ref for p in self.parts if isinstance(p, ProseRef))
+
+    @property
+    def source(self) -> str:
+        return "".join(
+            p if isinstance(p, str) else f"[[{p.ref.kind}:{p.ref.id}"
+            + (f"|{p.label}" if p.label is not None else "") + "]]"
+            for p in self.parts
+        )
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date with the precision the evidence gives, and whether the curator inferred it."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    about: bool = False
+    inferred: bool = False
+    basis: str = ""
+
+    @property
+    def precision(self) -> str:
+        if self.year is None:
+            return "unknown"
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    @property
+    def iso(self) -> str:
+        if self.year is None:
+            return ""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        # Unknown dates sort last; a month sorts before its days, a year before its months.
+        if self.year is None:
+            return (9999, 99, 99, 1)
+        return (self.year, self.month or 0, self.day or 0, int(self.about))
+
+
+# --- specs ----------------------------------------------------------------------------
+
+
+class Text(Spec):
+    """Plain text. `quoted=True` demands quotes or a block scalar (a plain scalar would
+    silently lose anything after ` #`); `single_line` rejects line breaks."""
+
+    doc_type = "text"
+
+    def __init__(self, *, quoted: bool = False, single_line: bool = True, max_len: int = 2000):
+        self.quoted, self.single_line, self.max_len = quoted, single_line, max_len
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        scalar = self._scalar(node, ctx, "text")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if self.quoted and scalar.is_plain:
+            return ctx.fail(scalar.pos, "schema-unquoted-text",
+                            "quoted text must be written in quotes",
+                            "wrap it in double quotes (\"…\") or use a block scalar (|); "
+                            "unquoted, YAML drops everything after ` #`")
+        value = scalar.value.strip()
+        if not value:
+            return ctx.fail(scalar.pos, "schema-empty", "this text is empty", "write the text")
+        if self.single_line:
+            value = " ".join(value.split())
+        if len(value) > self.max_len:
+            return ctx.fail(scalar.pos, "schema-too-long",
+                            f"text is longer than {self.max_len} characters",
+                            "shorten it")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len}
+
+
+class Slug(Spec):
+    doc_type = "slug"
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        scalar = self._scalar(node, ctx, "a slug")
+        if isinstance(scalar, Invalid):
+            return scalar
+        value = scalar.value
+        if not SLUG_RE.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            return ctx.fail(scalar.pos, "schema-slug", f"{value!r} is not a valid id",
+                            "ids use lower-case letters, digits and hyphens"
+                            + (f", for example {suggestion!r}" if suggestion else ""))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG_RE.pattern}
+
+
+class RefTo(Spec):
+    """An id naming a thing of one kind; resolved in the link stage."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.doc_type = f"{kind} id"
+
+    def convert(self, node: YNode, ctx: Context) -> Ref | Invalid:
+        value = Slug().convert(node, ctx)
+        if isinstance(value, Invalid):
+            return value
+        return Ref(self.kind, value, node.pos)
+
+    def json_schema(self) -> dict[str, Any]:
+        return Slug().json_schema()
+
+
+class Choice(Spec):
+    def __init__(self, *values: str):
+        self.values = values
+        self.doc_type = " | ".join(values)
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        scalar = self._scalar(node, ctx, f"one of {', '.join(self.values)}")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if scalar.value in self.values:
+            return scalar.value
+        close = difflib.get_close_matches(scalar.value, self.values, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(self.values)}"
+        return ctx.fail(scalar.pos, "schema-choice", f"{scalar.value!r} is not allowed here", hint)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+class Flag(Spec):
+    doc_type = "true | false"
+
+    def convert(self, node: YNode, ctx: Context) -> bool | Invalid:
+        scalar = self._scalar(node, ctx, "true or false")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if scalar.value in ("true", "false"):
+            return scalar.value == "true"
+        return ctx.fail(scalar.pos, "schema-flag", f"expected true or false, found {scalar.value!r}",
+                        "write `true` or `false`")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+_NUMBER_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+class Number(Spec):
+    doc_type = "number"
+
+    def convert(self, node: YNode, ctx: Context) -> Decimal | Invalid:
+        scalar = self._scalar(node, ctx, "a number")
+        if isinstance(scalar, Invalid):
+            return scalar
+        raw = scalar.value.replace("_", "")
+        if _NUMBER_RE.match(raw):
+            try:
+                return Decimal(raw.replace(",", ""))
+            except InvalidOperation:  # pragma: no cover - the regex admits only decimals
+                pass
+        return ctx.fail(scalar.pos, "schema-number", f"{scalar.value!r} is not a number",
+                        "write digits, for example 6000000 or 6,000,000 (no units or words)")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["number", "string"], "pattern": _NUMBER_RE.pattern}
+
+
+class NumberOrRange(Spec):
+    doc_type = "number or [low, high]"
+
+    def convert(self, node: YNode, ctx: Context) -> tuple[Decimal, Decimal] | Invalid:
+        if isinstance(node, YSeq):
+            if len(node.items) != 2:
+                return ctx.fail(node.pos, "schema-range", "a range has exactly two numbers",
+                                "write [low, high]")
+            low, high = (Number().convert(item, ctx) for item in node.items)
+            if isinstance(low, Invalid) or isinstance(high, Invalid):
+                return INVALID
+            if low > high:
+                return ctx.fail(node.pos, "schema-range", "the low end is above the high end",
+                                "write [low, high]")
+            return (low, high)
+        value = Number().convert(node, ctx)
+        return value if isinstance(value, Invalid) else (value, value)
+
+    def json_schema(self) -> dict[str, Any]:
+        number = Number().json_schema()
+        return {"oneOf": [number, {"type": "array", "items": number, "minItems": 2, "maxItems": 2}]}
+
+
+class Url(Spec):
+    doc_type = "http(s) URL"
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        scalar = self._scalar(node, ctx, "a URL")
+        if isinstance(scalar, Invalid):
+            return scalar
+        value = scalar.value.strip()
+        # Decode entities first so `&#106;avascript:` cannot pass as a harmless string.
+        decoded = unescape(value)
+        parts = urlsplit(decoded)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or decoded != value \
+                or any(c.isspace() or ord(c) < 32 for c in value):
+            return ctx.fail(scalar.pos, "schema-url", f"{value!r} is not an http(s) URL",
+                            "write the article's full address, starting with https://")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+class ProseText(Spec):
+    doc_type = "text with [[kind:id]] references"
+
+    def __init__(self, kinds: tuple[str, ...]):
+        self.kinds = kinds
+
+    def convert(self, node: YNode, ctx: Context) -> Prose | Invalid:
+        value = Text(single_line=True, max_len=5000).convert(node, ctx)
+        if isinstance(value, Invalid):
+            return value
+        assert isinstance(node, YScalar)
+        parts: list[str | ProseRef] = []
+        cursor = 0
+        ok = True
+        for match in _REF_RE.finditer(value):
+            parts.append(value[cursor : match.start()])
+            cursor = match.end()
+            pos = _find_in_file(ctx, node, match.group(0))
+            body = _REF_BODY_RE.match(match.group(1))
+            if not body or body.group(1) not in self.kinds or not SLUG_RE.match(body.group(2)):
+                ok = False
+                ctx.fail(pos, "ref-syntax", f"{match.group(0)!r} is not a valid reference",
+                         "write [[kind:id]] or [[kind:id|label]] with kind one of "
+                         + ", ".join(self.kinds))
+                continue
+            label = body.group(3).strip() if body.group(3) is not None else None
+            parts.append(ProseRef(Ref(body.group(1), body.group(2), pos), label or None))
+        parts.append(value[cursor:])
+        if "[[" in value[cursor:] or "]]" in value[cursor:]:
+            return ctx.fail(node.pos, "ref-syntax", "unbalanced [[ or ]] in text",
+                            "references are written [[kind:id]]")
+        if not ok:
+            return INVALID
+        return Prose(tuple(p for p in parts if p != ""), node.pos)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+def _find_in_file(ctx: Context, node: YScalar, needle: str) -> Pos:
+    """The exact position of `needle` inside a scalar, found in the file's own lines."""
+    first = node.pos.line - 1
+    for offset, line in enumerate(ctx.lines[first : first + 200]):
+        start = node.pos.col - 1 if offset == 0 else 0
+        col = line.find(needle, start)
+        if col >= 0:
+            return Pos(ctx.path, first + offset + 1, col + 1)
+    return node.pos
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateSpec(Spec):
+    doc_type = "date: YYYY[-MM[-DD]] or {date, about, inferred, basis}"
+
+    def convert(self, node: YNode, ctx: Context) -> FuzzyDate | Invalid:
+        if isinstance(node, YScalar):
+            return self._parse(node, ctx, about=False, inferred=False, basis="")
+        if isinstance(node, YSeq):
+            return ctx.fail(node.pos, "schema-type", "expected a date, found a list",
+                            'write "2025-02-15" or a mapping with `date:`')
+        fields = _convert_fields(node, ctx, _DATE_FIELDS)
+        if fields is None or "date" not in fields:
+            if fields is not None:
+                ctx.fail(node.pos, "schema-required", "missing required field 'date'",
+                         'add `date: "YYYY-MM-DD"` (or "YYYY-MM", "YYYY", or unknown)')
+            return INVALID
+        date_node = node.get("date")
+        assert isinstance(date_node, YScalar)
+        if fields.get("inferred") and not fields.get("basis"):
+            return ctx.fail(node.pos, "date-basis-missing",
+                            "an inferred date needs a `basis`",
+                            "say in `basis:` what the date was inferred from")
+        return self._parse(date_node, ctx, about=bool(fields.get("about")),
+                           inferred=bool(fields.get("inferred")), basis=fields.get("basis", ""))
+
+    def _parse(self, node: YScalar, ctx: Context, *, about: bool, inferred: bool,
+               basis: str) -> FuzzyDate | Invalid:
+        value = node.value.strip()
+        if value == "unknown":
+            return FuzzyDate(None, basis=basis)
+        match = _DATE_RE.match(value)
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            assert year is not None
+            try:
+                datetime.date(year, month or 1, day or 1)
+            except ValueError:
+                match = None
+            else:
+                return FuzzyDate(year, month, day, about, inferred, basis)
+        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date",
+                        'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the '
+                        "evidence gives, or `unknown`")
+
+    def json_schema(self) -> dict[str, Any]:
+        date = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|unknown)$"}
+        return {"oneOf": [date, _object_schema(_DATE_FIELDS, {"date": date})]}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, *, min_items: int = 0):
+        self.item, self.min_items = item, min_items
+        self.doc_type = f"list of {item.doc_type}"
+
+    def convert(self, node: YNode, ctx: Context) -> tuple[Any, ...] | Invalid:
+        if isinstance(node, YScalar) and node.value == "" and node.is_plain:
+            items: tuple[YNode, ...] = ()  # `key:` with nothing after it: an empty list
+        elif not isinstance(node, YSeq):
+            return ctx.fail(node.pos, "schema-type", f"expected a list, found {describe(node)}",
+                            "write a list: `[a, b]` or one `- item` per line")
+        else:
+            items = node.items
+        if len(items) < self.min_items:
+            return ctx.fail(node.pos, "schema-too-few",
+                            f"needs at least {self.min_items} item(s)", "add items")
+        converted = [self.item.convert(item, ctx) for item in items]
+        if any(isinstance(v, Invalid) for v in converted):
+            return INVALID
+        return tuple(converted)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+class Obj(Spec):
+    """A mapping converted into the dataclass whose fields declare its schema."""
+
+    def __init__(self, cls: type[Any]):
+        self.cls = cls
+        self.doc_type = cls.__name__
+
+    @property
+    def fields(self) -> dict[str, dataclasses.Field[Any]]:
+        return {f.name: f for f in dataclasses.fields(self.cls) if "spec" in f.metadata}
+
+    def convert(self, node: YNode, ctx: Context, **given: Any) -> Any:
+        if not isinstance(node, YMap):
+            return ctx.fail(node.pos, "schema-type", f"expected a mapping, found {describe(node)}",
+                            "write `key: value` lines")
+        values = _convert_fields(node, ctx, self.fields)
+        if values is None:
+            return INVALID
+        missing = [name for name, f in self.fields.items()
+                   if f.metadata["required"] and name not in values]
+        for name in missing:
+            ctx.fail(node.pos, "schema-required", f"missing required field {name!r}",
+                     f"add `{name}:` ({self.fields[name].metadata['doc']})")
+        if missing:
+            return INVALID
+        if "positions" in {f.name for f in dataclasses.fields(self.cls)}:
+            given["positions"] = {key.value: value.pos for key, value in node.items}
+        return self.cls(**values, **given, pos=node.pos)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _object_schema(self.fields)
+
+
+def _convert_fields(node: YMap, ctx: Context,
+                    fields: dict[str, dataclasses.Field[Any]]) -> dict[str, Any] | None:
+    values: dict[str, Any] = {}
+    ok = True
+    for key, value_node in node.items:
+        field = fields.get(key.value)
+        if field is None:
+            close = difflib.get_close_matches(key.value, list(fields), n=1)
+            ctx.fail(key.pos, "schema-unknown-key", f"unknown field {key.value!r}",
+                     f"did you mean {close[0]!r}?" if close
+                     else f"allowed fields: {', '.join(fields)}")
+            ok = False
+            continue
+        if isinstance(value_node, YScalar) and value_node.is_plain and value_node.value == "" \
+                and not isinstance(field.metadata["spec"], ListOf):
+            if field.metadata["required"]:
+                ctx.fail(value_node.pos, "schema-empty", f"{key.value!r} has no value",
+                         f"write {field.metadata['spec'].doc_type} after `{key.value}:`")
+                ok = False
+            continue  # an empty optional field counts as absent
+        value = field.metadata["spec"].convert(value_node, ctx)
+        if isinstance(value, Invalid):
+            ok = False
+        else:
+            values[key.value] = value
+    return values if ok else None
+
+
+def _object_schema(fields: dict[str, dataclasses.Field[Any]],
+                   overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    overrides = overrides or {}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [n for n, f in fields.items() if f.metadata["required"]],
+        "properties": {
+            n: {**overrides.get(n, f.metadata["spec"].json_schema()),
+                "description": f.metadata["doc"]}
+            for n, f in fields.items()
+        },
+    }
+
+
+def spec_field(spec: Spec, doc: str, *, required: bool = False, default: Any = None) -> Any:
+    """Declare a YAML field on a model dataclass."""
+    if isinstance(spec, ListOf) and default is None:
+        return dataclasses.field(default=(), metadata={"spec": spec, "doc": doc,
+                                                       "required": required})
+    return dataclasses.field(default=default,
+                             metadata={"spec": spec, "doc": doc, "required": required})
+
+
+@dataclass(frozen=True, kw_only=True)
+class _DateFields:
+    date: str = spec_field(Text(), "YYYY-MM-DD, YYYY-MM, YYYY or unknown", required=True)
+    about: bool = spec_field(Flag(), "the date is approximate", default=False)
+    inferred: bool = spec_field(Flag(), "the curator inferred the date", default=False)
+    basis: str = spec_field(Text(max_len=1000), "what the date rests on", default="")
+
+
+_DATE_FIELDS = {f.name: f for f in dataclasses.fields(_DateFields)}

@@ -1,0 +1,124 @@
+"""Validate stage: positioned YAML nodes become model objects; ids are checked for form
+and uniqueness. Every problem is collected; nothing raises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from .diagnostics import Diagnostic, Pos, error
+from .load import Loaded, YamlDoc
+from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
+from .schema import SLUG_RE, Context, Invalid, Obj
+
+
+@dataclass(frozen=True)
+class Validated:
+    corpus: Corpus
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def validate(loaded: Loaded) -> Validated:
+    problems: list[Diagnostic] = []
+    texts = {t.id: t for t in loaded.texts}
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    entities: list[Entity] = []
+    briefs: list[Brief] = []
+    seen_sources: set[str] = set()
+
+    for doc in loaded.yaml_docs:
+        ctx = Context(doc.display, doc.text.split("\n"))
+        path = PurePosixPath(doc.rel)
+        top = path.parts[0]
+        if top == "sources":
+            seen_sources.add(path.stem)
+            if not _file_id_ok(path.stem, doc, ctx):
+                continue
+            text = texts.get(path.stem)
+            if text is None:
+                ctx.fail(Pos(doc.display), "source-text-missing",
+                         f"no article text for source {path.stem!r}",
+                         f"put the article in sources/{path.stem}.txt beside this file")
+            else:
+                _keep(Obj(Source).convert(doc.root, ctx, id=path.stem, text=text.text), sources)
+        elif top == "briefs":
+            if _file_id_ok(path.stem, doc, ctx):
+                _keep(Obj(Brief).convert(doc.root, ctx, id=path.stem), briefs)
+        elif top.startswith("claims"):
+            claims_file = Obj(ClaimsFile).convert(doc.root, ctx)
+            if not isinstance(claims_file, Invalid):
+                claims.extend(claims_file.claims)
+        elif top.startswith("entities"):
+            entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
+            if not isinstance(entities_file, Invalid):
+                entities.extend(entities_file.entities)
+        problems.extend(ctx.problems)
+
+    for text in loaded.texts:
+        if text.id not in seen_sources:
+            problems.append(error(Pos(text.display), "source-annotation-missing",
+                                  f"article {text.id!r} has no annotation file",
+                                  f"create sources/{text.id}.yml with at least `title:`"))
+        elif not SLUG_RE.match(text.id):
+            pass  # already reported against the .yml
+
+    quotes = [(q.id, q.pos) for s in sources for q in s.quotes]
+    for kind, items in (
+        ("source", [(s.id, s.pos) for s in sources]),
+        ("quote", quotes),
+        ("claim", [(c.id, c.pos) for c in claims]),
+        ("entity", [(e.id, e.pos) for e in entities]),
+        ("brief", [(b.id, b.pos) for b in briefs]),
+    ):
+        problems.extend(_duplicates(kind, items))
+    for brief in briefs:
+        problems.extend(_repeated_sections(brief))
+
+    corpus = Corpus(
+        sources=tuple(sorted(sources, key=lambda s: s.id)),
+        claims=tuple(sorted(claims, key=lambda c: c.id)),
+        entities=tuple(sorted(entities, key=lambda e: e.id)),
+        briefs=tuple(sorted(briefs, key=lambda b: b.id)),
+    )
+    return Validated(corpus, tuple(problems))
+
+
+def _keep(value: Any, into: list[Any]) -> None:
+    if not isinstance(value, Invalid):
+        into.append(value)
+
+
+def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
+    if SLUG_RE.match(stem):
+        return True
+    ctx.fail(Pos(doc.display), "file-id", f"file name {stem!r} is not a valid id",
+             "rename the file: ids use lower-case letters, digits and hyphens")
+    return False
+
+
+def _duplicates(kind: str, items: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:
+    first: dict[str, Pos] = {}
+    problems = []
+    for item_id, pos in items:
+        if item_id in first:
+            problems.append(error(pos, "duplicate-id",
+                                  f"{kind} id {item_id!r} is already used at {first[item_id]}",
+                                  f"give each {kind} its own id"))
+        else:
+            first[item_id] = pos
+    return problems
+
+
+def _repeated_sections(brief: Brief) -> list[Diagnostic]:
+    seen: set[str] = set()
+    problems = []
+    for section in brief.sections:
+        if section.kind in seen:
+            problems.append(error(section.pos, "brief-section-repeated",
+                                  f"section {section.kind!r} appears twice in this brief",
+                                  "merge the two sections' points"))
+        seen.add(section.kind)
+    return problems

@@ -1,0 +1,234 @@
+"""YAML to a tree of positioned nodes, built from the parser's events.
+
+We compose the tree ourselves instead of using PyYAML's constructors so that:
+every value keeps its `path:line:col`; no scalar is typed implicitly (`2025-02-15`, `no`,
+`0123` stay text until the schema converts them); duplicate keys, anchors, aliases and
+tags are rejected before anything can expand; nesting depth is capped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import yaml
+
+from .diagnostics import Diagnostic, Pos, error
+
+try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_YAML_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+
+@dataclass(frozen=True)
+class YScalar:
+    value: str
+    style: str | None  # None for plain scalars, else one of ' " | >
+    pos: Pos
+
+    @property
+    def is_plain(self) -> bool:
+        return self.style is None
+
+
+@dataclass(frozen=True)
+class YMap:
+    items: tuple[tuple[YScalar, YNode], ...]
+    pos: Pos
+
+    def get(self, key: str) -> YNode | None:
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class YSeq:
+    items: tuple[YNode, ...]
+    pos: Pos
+
+
+YNode: TypeAlias = YScalar | YMap | YSeq
+
+
+def describe(node: YNode) -> str:
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return f"the text {node.value!r}" if node.value else "an empty value"
+
+
+def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+    if mark is None:
+        return Pos(path)
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _check_indentation(text: str, path: str) -> list[Diagnostic]:
+    """Tabs and non-breaking spaces look like indentation but are not; say so plainly."""
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t\u00a0")
+        indent = line[: len(line) - len(stripped)]
+        if not stripped or stripped.startswith("#"):
+            continue
+        for col, char in enumerate(indent, start=1):
+            if char == "\t":
+                problems.append(
+                    error(
+                        Pos(path, number, col),
+                        "yaml-tab-indent",
+                        "a tab is used for indentation",
+                        "YAML indents with spaces only; replace the tab with spaces",
+                    )
+                )
+                break
+            if char == "\u00a0":
+                problems.append(
+                    error(
+                        Pos(path, number, col),
+                        "yaml-nbsp-indent",
+                        "a non-breaking space is used for indentation",
+                        "replace it with an ordinary space (your editor may have pasted it)",
+                    )
+                )
+                break
+    return problems
+
+
+class _Composer:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Diagnostic] = []
+
+    def _node(self, event: yaml.Event, events: object, depth: int) -> YNode | None:
+        pos = _pos(self.path, event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
+                       "write the value out in full; aliases can expand without bound")
+        assert isinstance(event, yaml.NodeEvent)
+        if event.anchor is not None:
+            self._fail(pos, "yaml-anchor", f"anchors (`&{event.anchor}`) are not allowed",
+                       "remove the anchor and write values out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self._fail(pos, "yaml-tag", f"tags (`{tag}`) are not allowed",
+                       "remove the tag; the schema decides each field's type")
+        if depth > MAX_DEPTH:
+            self._fail(pos, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
+                       "flatten the structure")
+        if isinstance(event, yaml.ScalarEvent):
+            return YScalar(event.value, event.style or None, pos)
+        assert isinstance(events, _EventIter)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[YNode] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return YSeq(tuple(items), pos)
+                node = self._node(child, events, depth + 1)
+                assert node is not None
+                items.append(node)
+        if isinstance(event, yaml.MappingStartEvent):
+            pairs: list[tuple[YScalar, YNode]] = []
+            seen: dict[str, YScalar] = {}
+            for child in events:
+                if isinstance(child, yaml.MappingEndEvent):
+                    return YMap(tuple(pairs), pos)
+                key = self._node(child, events, depth + 1)
+                if not isinstance(key, YScalar):
+                    self._fail(_pos(self.path, child.start_mark), "yaml-complex-key",
+                               "a key must be plain text", "use a simple `name:` key")
+                assert isinstance(key, YScalar)
+                value = self._node(next(events), events, depth + 1)
+                assert value is not None
+                if key.value in seen:
+                    first = seen[key.value]
+                    self.problems.append(
+                        error(key.pos, "yaml-duplicate-key",
+                              f"duplicate key {key.value!r}; it is first set at line "
+                              f"{first.pos.line}, column {first.pos.col}",
+                              "keep one of the two; YAML would silently drop the first")
+                    )
+                    continue
+                seen[key.value] = key
+                pairs.append((key, value))
+        raise AssertionError("unbalanced YAML events")  # pragma: no cover
+
+    def _fail(self, pos: Pos, code: str, message: str, hint: str) -> None:
+        self.problems.append(error(pos, code, message, hint))
+        raise _Abort
+
+
+class _Abort(Exception):
+    """Stops composing after a problem that makes the rest of the tree meaningless."""
+
+
+class _EventIter:
+    def __init__(self, text: str) -> None:
+        self._events = yaml.parse(text, Loader=_Loader)
+
+    def __iter__(self) -> _EventIter:
+        return self
+
+    def __next__(self) -> yaml.Event:
+        return next(self._events)
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    hint = "check the indentation and quoting around this position"
+    if "'\\t'" in problem or "\\t" in problem:
+        problem, hint = "a tab character where YAML expects spaces", "replace tabs with spaces"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    return error(_pos(path, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
+    """Parse one YAML document; problems come back as diagnostics, never as exceptions."""
+    if len(text) > MAX_YAML_BYTES:
+        return None, (
+            error(Pos(path, 1, 1), "yaml-too-large",
+                  f"the file is larger than {MAX_YAML_BYTES:,} characters",
+                  "split it into several files (claims/ and entities/ may hold many)"),
+        )
+    problems = _check_indentation(text, path)
+    if problems:
+        return None, tuple(problems)
+    composer = _Composer(path)
+    events = _EventIter(text)
+    root: YNode | None = None
+    documents = 0
+    try:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    composer.problems.append(
+                        error(_pos(path, event.start_mark), "yaml-several-documents",
+                              "the file holds more than one YAML document",
+                              "remove the `---` separator: one file holds one document")
+                    )
+                    break
+            elif isinstance(event, yaml.NodeEvent):
+                root = composer._node(event, events, depth=1)
+    except yaml.MarkedYAMLError as exc:
+        composer.problems.append(_syntax_error(path, exc))
+        root = None
+    except _Abort:
+        root = None
+    if root is None and not composer.problems:
+        composer.problems.append(
+            error(Pos(path, 1, 1), "yaml-empty", "the file holds no YAML value",
+                  "add the annotation, or delete the file")
+        )
+    if composer.problems:
+        return None, tuple(composer.problems)
+    return root, ()
