@@ -39,9 +39,9 @@ class CleanedText:
 
 def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
     rules = source.cleaning
-    remove = rules.remove if rules else ()
-    drop = {fold_spaces(x): x for x in rules.drop_lines} if rules else {}
-    headings = {fold_spaces(x): x for x in rules.headings} if rules else {}
+    remove = [r.value for r in rules.remove] if rules else []
+    drop = {fold_spaces(x.value): x.value for x in rules.drop_lines} if rules else {}
+    headings = {fold_spaces(x.value): x.value for x in rules.headings} if rules else {}
     repair = bool(rules and rules.split_run_on_sentences)
 
     used: set[tuple[str, str]] = set()
@@ -77,11 +77,11 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
     if rules:
         for kind, values in (("remove", rules.remove), ("drop_lines", rules.drop_lines),
                              ("headings", rules.headings)):
-            for value in values:
-                if (kind, value) not in used:
+            for rule in values:
+                if (kind, rule.value) not in used:
                     problems.append(warning(
-                        rules.pos, "cleaning-rule-unused",
-                        f"cleaning rule {kind}: {value!r} matches nothing in "
+                        rule.pos, "cleaning-rule-unused",
+                        f"cleaning rule {kind}: {rule.value!r} matches nothing in "
                         f"{source.id}.txt",
                         "check the spelling against the article, or delete the rule"))
     return CleanedText(tuple(blocks), tuple(removals)), tuple(problems)

@@ -132,7 +132,7 @@ def link(corpus: Corpus) -> Linked:
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
         "quote": quotes, "metric": metrics,
     }
-    problems.extend(_unresolved(_all_refs(corpus), known))
+    problems.extend(_unresolved(_all_refs(corpus), known, corpus.declared))
 
     stances: dict[str, list[Stance]] = defaultdict(list)
     for source in corpus.sources:
@@ -277,11 +277,12 @@ def _all_refs(corpus: Corpus) -> Iterable[Ref]:
         yield from _brief_refs(brief)
 
 
-def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]]) -> list[Diagnostic]:
+def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
+                declared: Mapping[str, frozenset[str]]) -> list[Diagnostic]:
     problems = []
     for ref in refs:
         ids = known[ref.kind]
-        if ref.id in ids:
+        if ref.id in ids or ref.id in declared.get(ref.kind, frozenset()):
             continue
         close = difflib.get_close_matches(ref.id, list(ids), n=1)
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}",

@@ -10,11 +10,13 @@ from decimal import Decimal
 
 from .diagnostics import Pos
 from .schema import (
+    At,
     Choice,
     DateSpec,
     Flag,
     FuzzyDate,
     ListOf,
+    Located,
     NumberOrRange,
     Obj,
     Prose,
@@ -41,12 +43,12 @@ _prose = ProseText(REF_KINDS)
 
 @dataclass(frozen=True, kw_only=True)
 class Cleaning:
-    remove: tuple[str, ...] = spec_field(
-        ListOf(Text(quoted=True)), "exact snippets removed from the text wherever they occur")
-    drop_lines: tuple[str, ...] = spec_field(
-        ListOf(Text()), "whole lines dropped (compared with white space folded)")
-    headings: tuple[str, ...] = spec_field(
-        ListOf(Text()), "lines shown as headings (compared with white space folded)")
+    remove: tuple[Located[str], ...] = spec_field(
+        ListOf(At(Text(quoted=True))), "exact snippets removed from the text wherever they occur")
+    drop_lines: tuple[Located[str], ...] = spec_field(
+        ListOf(At(Text())), "whole lines dropped (compared with white space folded)")
+    headings: tuple[Located[str], ...] = spec_field(
+        ListOf(At(Text())), "lines shown as headings (compared with white space folded)")
     split_run_on_sentences: bool = spec_field(
         Flag(), "insert the missing space in run-together sentences such as `costs.Other`",
         default=False)
@@ -218,3 +220,6 @@ class Corpus:
     claims: tuple[Claim, ...]
     entities: tuple[Entity, ...]
     briefs: tuple[Brief, ...]
+    # Ids written in items that failed validation: references to them are not reported
+    # again as unknown, so each mistake is reported once.
+    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -425,6 +425,21 @@ class DateSpec(Spec):
         return {"oneOf": [date, _object_schema(_DATE_FIELDS, {"date": date})]}
 
 
+class At(Spec):
+    """Keeps the position of a value, for diagnostics that point at one list item."""
+
+    def __init__(self, inner: Spec):
+        self.inner = inner
+        self.doc_type = inner.doc_type
+
+    def convert(self, node: YNode, ctx: Context) -> Located[Any] | Invalid:
+        value = self.inner.convert(node, ctx)
+        return value if isinstance(value, Invalid) else Located(value, node.pos)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.inner.json_schema()
+
+
 class ListOf(Spec):
     def __init__(self, item: Spec, *, min_items: int = 0):
         self.item, self.min_items = item, min_items
@@ -441,10 +456,10 @@ class ListOf(Spec):
         if len(items) < self.min_items:
             return ctx.fail(node.pos, "schema-too-few",
                             f"needs at least {self.min_items} item(s)", "add items")
+        # Keep the valid items: one bad claim must not hide its siblings (each problem is
+        # already recorded, and a build with errors renders nothing).
         converted = [self.item.convert(item, ctx) for item in items]
-        if any(isinstance(v, Invalid) for v in converted):
-            return INVALID
-        return tuple(converted)
+        return tuple(v for v in converted if not isinstance(v, Invalid))
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}

@@ -12,6 +12,7 @@ from .diagnostics import Diagnostic, Pos, error
 from .load import Loaded, YamlDoc
 from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
 from .schema import SLUG_RE, Context, Invalid, Obj
+from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,36 @@ def validate(loaded: Loaded) -> Validated:
         claims=tuple(sorted(claims, key=lambda c: c.id)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
+        declared=_declared_ids(loaded),
     )
     return Validated(corpus, tuple(problems))
+
+
+def _declared_ids(loaded: Loaded) -> dict[str, frozenset[str]]:
+    """Every id the curator wrote, valid or not, read straight from the YAML nodes."""
+    found: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
+                                                     "brief")}
+
+    def ids_in(node: YNode | None, key: str) -> set[str]:
+        items = node.get(key) if isinstance(node, YMap) else None
+        if not isinstance(items, YSeq):
+            return set()
+        return {i.get("id").value for i in items.items  # type: ignore[union-attr]
+                if isinstance(i, YMap) and isinstance(i.get("id"), YScalar)}
+
+    for doc in loaded.yaml_docs:
+        path = PurePosixPath(doc.rel)
+        top = path.parts[0]
+        if top == "sources":
+            found["source"].add(path.stem)
+            found["quote"] |= ids_in(doc.root, "quotes")
+        elif top == "briefs":
+            found["brief"].add(path.stem)
+        elif top.startswith("claims"):
+            found["claim"] |= ids_in(doc.root, "claims")
+        elif top.startswith("entities"):
+            found["entity"] |= ids_in(doc.root, "entities")
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _keep(value: Any, into: list[Any]) -> None:

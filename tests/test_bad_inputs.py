@@ -1,0 +1,182 @@
+"""A table of bad inputs. Each case starts from the valid minimal corpus, breaks one thing,
+and runs the CLI as a user would: the build must fail with exit status 1, name the exact
+`path:line:col` and a hint, leave content/ byte-identical and keep the previous output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+from conftest import minimal_corpus, snapshot, write_tree
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    code: str
+    where: str  # file:line:col under content/
+    edits: tuple[tuple[str, str, str], ...] = ()  # (file, old, new) text replacements
+    files: tuple[tuple[str, str | bytes | None], ...] = ()  # whole files (None deletes)
+
+
+def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
+    return (file, old, new)
+
+
+SRC = "sources/acme-widget.yml"
+CASES = [
+    Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
+    Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
+         (edit(SRC, 'text: "its widget costs $5 million"', "text: its widget costs $5 million"),)),
+    Case("plain scalar cut at #", "schema-unquoted-text", f"{SRC}:9:11",
+         (edit(SRC, 'text: "its widget costs $5 million"', "text: its widget #1 costs"),)),
+    Case("quote not in source", "quote-not-found", f"{SRC}:9:11",
+         (edit(SRC, "its widget costs $5 million", "its widget costs $6 million"),)),
+    Case("quote occurs twice", "quote-ambiguous", f"{SRC}:9:11",
+         (edit(SRC, '"its widget costs $5 million"', '"widget"'),)),
+    Case("quote id not a slug", "schema-slug", f"{SRC}:8:9",
+         (edit(SRC, "id: acme-cost", "id: Acme_Cost"),)),
+    Case("duplicate quote id", "duplicate-id", f"{SRC}:12:5",
+         (edit(SRC, "id: doe-overpriced", "id: acme-cost"),)),
+    Case("unknown claim in stance", "ref-unknown", f"{SRC}:11:15",
+         (edit(SRC, "asserts: [widget-cost-5m]", "asserts: [widget-cost-6m]"),)),
+    Case("unknown speaker", "ref-unknown", f"{SRC}:10:14",
+         (edit(SRC, "speaker: acme", "speaker: acme-inc"),)),
+    Case("impossible date", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2025-02-30"'),)),
+    Case("date in another format", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
+    Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
+         (edit(SRC, 'published: "2025-01-02"', 'published: {date: "2025-01", inferred: true}'),)),
+    Case("javascript url", "schema-url", f"{SRC}:2:6",
+         (edit(SRC, 'published: "2025-01-02"', 'url: "javascript:alert(1)"'),)),
+    Case("entity-encoded javascript url", "schema-url", f"{SRC}:2:6",
+         (edit(SRC, 'published: "2025-01-02"', 'url: "&#106;avascript:alert(1)"'),)),
+    Case("data url", "schema-url", f"{SRC}:2:6",
+         (edit(SRC, 'published: "2025-01-02"', 'url: "data:text/html,hi"'),)),
+    Case("missing title", "schema-required", f"{SRC}:1:1",
+         (edit(SRC, 'title: "Acme prices its widget"\n', ""),)),
+    Case("unused cleaning rule", "cleaning-rule-unused", f"{SRC}:5:16",
+         (edit(SRC, "[Smiley face]", "[Smily face]"),)),
+    Case("misspelt status", "schema-choice", "claims.yml:5:13",
+         (edit("claims.yml", "status: disputed", "status: disputd"),)),
+    Case("claim without claimant", "schema-required", "claims.yml:2:5",
+         (edit("claims.yml", "    claimant: acme\n", ""),)),
+    Case("claims file is a list", "schema-type", "claims.yml:1:1",
+         files=(("claims.yml", "- id: widget-cost-5m\n"),)),
+    Case("figure value in words", "schema-number", "claims.yml:10:16",
+         (edit("claims.yml", "value: 5000000", "value: five million"),)),
+    Case("figure range reversed", "schema-range", "claims.yml:10:16",
+         (edit("claims.yml", "value: 5000000", "value: [9, 1]"),)),
+    Case("unknown qualifier", "schema-choice", "claims.yml:12:20",
+         (edit("claims.yml", "unit: USD", "unit: USD\n        qualifier: roughly"),)),
+    Case("topics not a list", "schema-type", "claims.yml:6:13",
+         (edit("claims.yml", "topics: [cost]", "topics: cost"),)),
+    Case("bad reference syntax", "ref-syntax", "claims.yml:3:17",
+         (edit("claims.yml", "[[entity:acme]] says", "[[entity acme]] says"),)),
+    Case("unknown reference kind", "ref-syntax", "claims.yml:3:17",
+         (edit("claims.yml", "[[entity:acme]] says", "[[person:acme]] says"),)),
+    Case("unbalanced reference", "ref-syntax", "claims.yml:3:16",
+         (edit("claims.yml", "[[entity:acme]] says", "[[entity:acme says"),)),
+    Case("unknown entity in prose", "ref-unknown", "claims.yml:3:17",
+         (edit("claims.yml", "[[entity:acme]] says", "[[entity:acmee]] says"),)),
+    Case("claim relates to itself", "relation-self", "claims.yml:7:28",
+         (edit("claims.yml", "    figures:", "    relations: {supports: [widget-cost-5m]}\n"
+                                            "    figures:"),)),
+    Case("duplicate key", "yaml-duplicate-key", "claims.yml:7:5",
+         (edit("claims.yml", "    topics: [cost]", "    topics: [cost]\n    status: reported"),)),
+    Case("tab indentation", "yaml-tab-indent", "claims.yml:3:1",
+         (edit("claims.yml", "    statement:", "\tstatement:"),)),
+    Case("alias", "yaml-anchor", "claims.yml:6:13",
+         (edit("claims.yml", "topics: [cost]", "topics: &t [cost]"),)),
+    Case("two documents", "yaml-several-documents", "entities.yml:6:1",
+         (edit("entities.yml", "  - id: jane-doe", "---\n  - id: jane-doe"),)),
+    Case("invalid entity kind", "schema-choice", "entities.yml:4:11",
+         (edit("entities.yml", "kind: organisation", "kind: company"),)),
+    Case("duplicate entity id", "duplicate-id", "entities.yml:6:5",
+         (edit("entities.yml", "id: jane-doe", "id: acme"),)),
+    Case("flag not true/false", "schema-flag", "briefs/widget.yml:9:20",
+         (edit("briefs/widget.yml", "claims: [widget-cost-5m]",
+               "claims: [widget-cost-5m]\n        inference: yes"),)),
+    Case("point without citation", "schema-too-few", "briefs/widget.yml:7:16",
+         (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: []"),)),
+    Case("unknown section kind", "schema-choice", "briefs/widget.yml:4:11",
+         (edit("briefs/widget.yml", "kind: what-happened", "kind: what-happend"),)),
+    Case("repeated section", "brief-section-repeated", "briefs/widget.yml:9:5",
+         (edit("briefs/widget.yml", "kind: yes-but", "kind: what-happened"),)),
+    Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
+         (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
+    Case("empty file", "yaml-empty", "briefs/empty.yml:1:1", files=(("briefs/empty.yml", ""),)),
+    Case("file name not an id", "file-id", "briefs/My Brief.yml",
+         files=(("briefs/My Brief.yml", "title: x\n"),)),
+    Case("article not UTF-8", "text-not-utf8", "sources/acme-widget.txt:1:5",
+         files=(("sources/acme-widget.txt", b"Acme\xff widget\n"),)),
+    Case("NUL in article", "text-control-char", "sources/acme-widget.txt:1:5",
+         files=(("sources/acme-widget.txt", b"Acme\x00 widget\n"),)),
+    Case("annotation without article", "source-text-missing", "sources/acme-widget.yml",
+         files=(("sources/acme-widget.txt", None),)),
+    Case("article without annotation", "source-annotation-missing", "sources/other.txt",
+         files=(("sources/other.txt", "Text.\n"),)),
+]
+
+
+def broken_corpus(case: Case) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = dict(minimal_corpus())
+    for name, old, new in case.edits:
+        text = files[name]
+        assert isinstance(text, str) and old in text, f"{case.id}: {old!r} not in {name}"
+        files[name] = text.replace(old, new, 1)
+    for name, data in case.files:
+        if data is None:
+            files.pop(name)
+        else:
+            files[name] = data
+    return files
+
+
+def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    result = CliRunner().invoke(main, ["check", "--strict", "--content", str(content)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", broken_corpus(case))
+    out = tmp_path / "out"
+    write_tree(out, {"index.md": "previous good build\n"})
+    before = snapshot(content)
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--strict", "--content", str(content),
+                                  "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    expected = f"{content.as_posix()}/{case.where}"
+    lines = [line for line in result.output.splitlines() if f"[{case.code}]" in line]
+    assert lines, f"no {case.code} diagnostic in:\n{result.output}"
+    assert any(line.startswith(f"{expected}: ") for line in lines), (
+        f"expected {expected} in:\n" + "\n".join(lines))
+    assert "hint: " in result.output
+    assert snapshot(content) == before, "the build modified content/"
+    assert snapshot(out) == {"index.md": snapshot(out)["index.md"]}
+    assert (out / "index.md").read_text() == "previous good build\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")], "staging left over"
+
+
+def test_all_problems_are_reported_together_in_order(tmp_path: Path) -> None:
+    files = broken_corpus(Case("two", "", "", (
+        edit("claims.yml", "status: disputed", "status: disputd"),
+        edit(SRC, "title:", "titel:"),
+        edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [nope]"),
+    )))
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    located = [line.split(": ")[0].removeprefix(content.as_posix() + "/")
+               for line in result.output.splitlines() if ": error: " in line]
+    assert located == ["briefs/widget.yml:7:17", "claims.yml:5:13", f"{SRC}:1:1"]
+    assert "3 errors" in result.output

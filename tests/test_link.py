@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.link import Linked, link
+from briefing.load import load
+from briefing.validate import validate
+from conftest import CLAIMS_YML, SOURCE_YML
+
+
+def linked_from(root: Path) -> Linked:
+    validated = validate(load(root))
+    assert not validated.diagnostics, validated.diagnostics
+    return link(validated.corpus)
+
+
+def test_quotes_are_anchored_in_the_cleaned_text(make_content: Callable[..., Path]) -> None:
+    linked = linked_from(make_content())
+    assert not linked.diagnostics
+    view = linked.cleaned["acme-widget"]
+    for quote_id in ("acme-cost", "doe-overpriced"):
+        anchor = linked.anchors[quote_id]
+        block = view.blocks[anchor.block].text
+        assert block[anchor.start:anchor.end] == linked.quotes[quote_id].text
+
+
+def test_curly_quotes_and_dashes_match_their_straight_spelling(
+        make_content: Callable[..., Path]) -> None:
+    article = "He said \u201cit\u2019s a \u2018Sputnik moment\u2019 \u2014 truly\u201d.\n"
+    yml = ('title: "T"\nquotes:\n  - id: q\n    text: "it\'s a \'Sputnik moment\' - truly"\n')
+    linked = linked_from(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    anchor = linked.anchors["q"]
+    assert article[article.index("it"):].startswith(
+        linked.cleaned["s"].blocks[0].text[anchor.start:anchor.end])
+    assert linked.cleaned["s"].blocks[0].text[anchor.start:anchor.end].endswith("truly")
+
+
+def test_prefix_and_suffix_pick_one_occurrence(make_content: Callable[..., Path]) -> None:
+    article = "The cost was high. Later the cost was high again.\n"
+    yml = ('title: "T"\nquotes:\n  - id: q\n    text: "the cost was high"\n'
+           '    prefix: "Later"\n    suffix: "again"\n')
+    linked = linked_from(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    assert not linked.diagnostics
+    assert linked.anchors["q"].start == article.index("the cost was high again")
+
+
+def test_ambiguous_and_missing_quotes_are_errors_at_the_quote_text(
+        make_content: Callable[..., Path]) -> None:
+    article = "The cost was high. Later the cost was high again.\n"
+    yml = ('title: "T"\nquotes:\n  - id: twice\n    text: "cost was high"\n'
+           '  - id: missing\n    text: "the cost was very high"\n')
+    linked = linked_from(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    problems = {p.code: p for p in linked.diagnostics}
+    assert str(problems["quote-ambiguous"].pos).endswith("s.yml:4:11")
+    missing = problems["quote-not-found"]
+    assert str(missing.pos).endswith("s.yml:6:11")
+    assert "the cost was high" in missing.hint
+
+
+def test_unknown_references_name_their_exact_position(make_content: Callable[..., Path]) -> None:
+    claims = CLAIMS_YML.replace("[[entity:acme]] says", "[[entity:acme]] and [[entity:acne]] say")
+    linked = linked_from(make_content(changes={"claims.yml": claims}))
+    (problem,) = [p for p in linked.diagnostics if p.code == "ref-unknown"]
+    assert str(problem.pos).endswith("claims.yml:3:37")
+    assert problem.hint == "did you mean 'acme'?"
+
+
+def test_backlinks_coverage_and_relations(make_content: Callable[..., Path]) -> None:
+    claims = CLAIMS_YML + """\
+  - id: widget-cheap
+    statement: "The widget is cheap."
+    claimant: jane-doe
+    status: reported
+    relations: {contradicts: [widget-cost-5m]}
+"""
+    source = SOURCE_YML + "    asserts: [widget-cheap]\n"
+    linked = linked_from(make_content(changes={"claims.yml": claims,
+                                               "sources/acme-widget.yml": source}))
+    assert linked.quote_cited_in == {"acme-cost": ("widget",), "doe-overpriced": ("widget",)}
+    assert linked.claim_cited_in == {"widget-cost-5m": ("widget",)}
+    assert [(s.stance, s.quote.id) for s in linked.stances["widget-cost-5m"]] == [
+        ("asserts", "acme-cost"), ("doubts", "doe-overpriced")]
+    assert linked.relations_in["widget-cost-5m"] == (("contradicted by", "widget-cheap"),)
+
+
+def test_ledger_flags_disagreeing_values_and_shared_figures(
+        make_content: Callable[..., Path]) -> None:
+    claims = CLAIMS_YML + """\
+  - id: widget-cost-2m
+    statement: "The widget costs $2 million."
+    claimant: jane-doe
+    status: reported
+    figures:
+      - {metric: widget-cost, subject: acme, value: "2,000,000", unit: USD}
+  - id: gadget-cost-5m
+    statement: "The gadget costs $5 million."
+    claimant: jane-doe
+    status: reported
+    figures:
+      - {metric: widget-cost, subject: jane-doe, value: 5000000, unit: USD}
+"""
+    linked = linked_from(make_content(changes={"claims.yml": claims}))
+    (ledger,) = linked.ledger
+    kinds = sorted((d.kind, d.subject_id, len(d.values)) for d in ledger.disagreements)
+    assert kinds == [("subjects", None, 2), ("values", "acme", 2)]
+
+
+def test_timeline_orders_by_date_with_precision(make_content: Callable[..., Path]) -> None:
+    linked = linked_from(make_content())
+    assert [(e.kind, e.when.iso) for e in linked.timeline] == [
+        ("event", "2025-01"), ("published", "2025-01-02")]
+
+
+def test_mentions_prefer_the_longest_name_and_keep_the_sentence(
+        make_content: Callable[..., Path]) -> None:
+    linked = linked_from(make_content())
+    (acme,) = linked.mentions["acme"]
+    assert acme.sentence == "Acme Corp says its widget costs $5 million."
+    assert linked.mentions["jane-doe"][0].sentence.startswith("Jane Doe, an analyst")

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from briefing.text import closest_passage, decode_source, normalise, normalise_text
+
+
+def test_bom_crlf_and_lone_cr_are_normalised() -> None:
+    text, problems = decode_source(b"\xef\xbb\xbfone\r\ntwo\rthree\n", "a.txt")
+    assert text == "one\ntwo\nthree\n" and not problems
+
+
+def test_invalid_utf8_names_line_column_and_byte() -> None:
+    text, problems = decode_source("first line\nsecond caf".encode() + b"\xe9 x\n", "a.txt")
+    assert text is None
+    (problem,) = problems
+    assert str(problem.pos) == "a.txt:2:11"
+    assert "0xe9" in problem.message and problem.code == "text-not-utf8"
+
+
+def test_control_characters_are_errors_and_bidi_controls_warnings() -> None:
+    text, problems = decode_source(b"ok\nbad\x00here\n", "a.txt")
+    assert text is None and [str(p.pos) for p in problems] == ["a.txt:2:4"]
+    text, problems = decode_source("a \u202eb\n".encode(), "a.txt")
+    assert text is not None and problems[0].code == "text-bidi-control"
+
+
+def test_normalisation_folds_quotes_dashes_spaces_and_invisibles() -> None:
+    raw = "\u201cSputnik\u00a0 moment\u201d \u2014 soft\u00adhyphen\u200b and \ufb01ne caf\u0065\u0301"
+    assert normalise_text(raw) == '"Sputnik moment" - softhyphen and fine caf\u00e9'
+
+
+def test_normalised_offsets_map_back_to_the_original() -> None:
+    raw = "A  \u201cquoted\u201d\u00a0word"
+    norm = normalise(raw)
+    start = norm.text.index('"quoted"')
+    begin, end = norm.span_in_original(start, start + len('"quoted"'))
+    assert raw[begin:end] == "\u201cquoted\u201d"
+
+
+def test_closest_passage_suggests_the_near_miss() -> None:
+    best = closest_passage("trained its model for $6 million",
+                           ["unrelated words here", "claims to have trained its model for a "
+                            "mere $6 million using 2,000 GPUs"])
+    assert best is not None
+    assert "trained its model for a mere $6 million" in best[0]

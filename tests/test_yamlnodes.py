@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from briefing.yamlnodes import YMap, YScalar, YSeq, parse_yaml
+
+
+def only_problem(text: str) -> tuple[str, str]:
+    node, problems = parse_yaml(text, "f.yml")
+    assert node is None
+    assert len(problems) == 1, problems
+    return problems[0].code, str(problems[0].pos)
+
+
+def test_values_keep_positions_and_stay_text() -> None:
+    node, problems = parse_yaml('a: 2025-02-15\nb: [no, "0123", 1.10]\nc: on\n', "f.yml")
+    assert not problems
+    assert isinstance(node, YMap)
+    a = node.get("a")
+    assert isinstance(a, YScalar) and a.value == "2025-02-15" and str(a.pos) == "f.yml:1:4"
+    b = node.get("b")
+    assert isinstance(b, YSeq)
+    assert [i.value for i in b.items if isinstance(i, YScalar)] == ["no", "0123", "1.10"]
+    assert [i.style for i in b.items if isinstance(i, YScalar)] == [None, '"', None]
+    c = node.get("c")
+    assert isinstance(c, YScalar) and c.value == "on"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "where"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", "f.yml:3:1"),
+        ("a: &x 1\nb: *x\n", "yaml-anchor", "f.yml:1:4"),
+        ("a: [1]\nb: *x\n", "yaml-alias", "f.yml:2:4"),
+        ("", "yaml-empty", "f.yml:1:1"),
+        ("# a comment only\n", "yaml-empty", "f.yml:1:1"),
+        ("a:\n\tb: 1\n", "yaml-tab-indent", "f.yml:2:1"),
+        ("a:\n\u00a0 b: 1\n", "yaml-nbsp-indent", "f.yml:2:1"),
+        ("a: 1\n---\nb: 2\n", "yaml-several-documents", "f.yml:2:1"),
+        ("a: !!python/object:os.system 1\n", "yaml-tag", "f.yml:1:4"),
+        ("a: [1, 2\n", "yaml-syntax", "f.yml:2:1"),
+        ("? [a]\n: 1\n", "yaml-complex-key", "f.yml:1:3"),
+    ],
+)
+def test_rejected_yaml(text: str, code: str, where: str) -> None:
+    assert only_problem(text) == (code, where)
+
+
+def test_alias_bomb_is_rejected_before_expanding() -> None:
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
+    node, problems = parse_yaml(bomb, "f.yml")
+    assert node is None and problems[0].code == "yaml-anchor"
+
+
+def test_depth_is_capped() -> None:
+    deep = "a: " + "[" * 60 + "]" * 60 + "\n"
+    node, problems = parse_yaml(deep, "f.yml")
+    assert node is None and problems[0].code == "yaml-too-deep"
+
+
+def test_every_duplicate_key_is_reported() -> None:
+    node, problems = parse_yaml("a: 1\na: 2\nb: 1\nb: 2\n", "f.yml")
+    assert node is None
+    assert [str(p.pos) for p in problems] == ["f.yml:2:1", "f.yml:4:1"]
+    assert "first set at line 1" in problems[0].message
