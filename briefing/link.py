@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .cleaning import CleanedText, clean
-from .diagnostics import Diagnostic, Pos, error, warning
+from .diagnostics import Diagnostic, error, warning
 from .model import Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
@@ -261,7 +261,8 @@ def _all_refs(corpus: Corpus) -> Iterable[Ref]:
                 yield ref
             yield from _prose_refs(quote.note)
     for claim in corpus.claims:
-        yield claim.claimant
+        if claim.claimant:
+            yield claim.claimant
         yield from _prose_refs(claim.statement)
         yield from _prose_refs(claim.note)
         if claim.relations:
@@ -338,12 +339,22 @@ def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
 # --- entity mentions ------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])['\"\u2019\u201d]?\s+")
+# "U.S." or "Mr." before a space does not end a sentence.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, 0, match.start()):
+            starts.append(match.end())
+    return starts
 
 
 def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
                   ) -> tuple[dict[str, tuple[Mention, ...]], list[Diagnostic]]:
     """Every sentence naming an entity, found with one pattern over each block (so the
-    cost grows with the text, not with texts × names)."""
+    cost grows with the text, not with texts times names)."""
     problems: list[Diagnostic] = []
     owner: dict[str, str] = {}
     for entity in corpus.entities:
@@ -361,7 +372,7 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
     for source in corpus.sources:
         for index, block in enumerate(cleaned[source.id].blocks):
-            starts = [0] + [m.end() for m in _SENTENCE_END.finditer(block.text)]
+            starts = sentence_starts(block.text)
             seen: set[tuple[str, int]] = set()
             for match in pattern.finditer(block.text):
                 entity_id = owner[match.group(0)]

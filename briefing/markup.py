@@ -50,10 +50,7 @@ def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
 def relative(from_page: str, target: str) -> str:
     """A relative `.md#anchor` link, which MkDocs checks and rewrites for its URLs."""
     path, _, anchor = target.partition("#")
-    if path:
-        rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    else:
-        rel = ""
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -69,8 +66,10 @@ def format_date(date: FuzzyDate | None) -> str:
     return f"about {text}" if date.about else text
 
 
-def date_html(date: FuzzyDate | None) -> Markup:
-    """`<time>` with the precision the evidence gives, flagged when inferred."""
+def date_html(date: FuzzyDate | None, *, with_basis: bool = False) -> Markup:
+    """`<time>` with the precision the evidence gives, flagged when inferred. The reasoning
+    behind an inferred date is long, so lists carry a short title and the source page and
+    timeline the whole basis."""
     if date is None or date.year is None:
         out = '<span class="date-unknown">date unknown</span>'
         if date is not None and date.basis:
@@ -78,7 +77,8 @@ def date_html(date: FuzzyDate | None) -> Markup:
         return Markup(out)
     out = f'<time datetime="{date.iso}">{html.escape(format_date(date))}</time>'
     if date.inferred:
-        out += f' <span class="inferred" title="{attr(date.basis)}">inferred</span>'
+        title = date.basis if with_basis else "Inferred by the curator, not stated in the text"
+        out += f' <span class="inferred" title="{attr(title)}">inferred</span>'
     return Markup(out)
 
 
@@ -106,7 +106,7 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
     else:
         a, b = format_number(low), format_number(high)
         a_num, _, a_word = a.partition(" ")
-        b_num, _, b_word = b.partition(" ")
+        _, _, b_word = b.partition(" ")
         number = f"{a_num}\u2013{b}" if a_word == b_word else f"{a}\u2013{b}"
     text = f"{symbol}{number}" if symbol else f"{number} {unit}"
     return f"{_QUALIFIER.get(qualifier, '')}{text}"

@@ -135,7 +135,8 @@ class Relations:
 class Claim:
     id: str = spec_field(Slug(), "unique id of the claim", required=True)
     statement: Prose = spec_field(_prose, "the claim in one sentence", required=True)
-    claimant: Ref = spec_field(RefTo("entity"), "who makes the claim", required=True)
+    claimant: Ref | None = spec_field(
+        RefTo("entity"), "who makes the claim; omit when articles state it in their own voice")
     topics: tuple[str, ...] = spec_field(ListOf(Slug()), "topic slugs for grouping")
     status: str = spec_field(Choice(*STATUSES), "where the claim stands", required=True)
     note: Prose | None = spec_field(_prose, "curator's note")

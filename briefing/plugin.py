@@ -26,14 +26,14 @@ from .render import SECTIONS
 log = get_plugin_logger(__name__)
 
 
-class BriefingConfig(base.Config):
+class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     """The content folder, relative to mkdocs.yml: sources, claims, entities, briefs."""
     title = c.Optional(c.Type(str))
     """Heading of the home page; defaults to `site_name`."""
 
 
-class BriefingPlugin(BasePlugin[BriefingConfig]):
+class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base_dir = Path(config.config_file_path or ".").parent
         self.content_dir = (base_dir / self.config.content_dir).resolve()

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import jinja2
@@ -187,8 +188,8 @@ def _highlight(text: str, anchors: list[Anchor]) -> Markup:
     if not anchors:
         return md_escape(text)
     cuts = sorted({0, len(text), *(a.start for a in anchors), *(a.end for a in anchors)})
-    parts = []
-    for begin, end in zip(cuts, cuts[1:], strict=False):
+    parts: list[str] = []
+    for begin, end in pairwise(cuts):
         piece = md_escape(text[begin:end], line_start=begin == 0)
         covering = sorted((a for a in anchors if a.start <= begin and end <= a.end),
                           key=lambda a: (a.start, a.quote.id))
@@ -229,7 +230,7 @@ def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
             if figure.subject:
                 about[figure.subject.id][claim.id] = claim
         for ref in claim.statement.refs:
-            if ref.kind == "entity" and ref.id != claim.claimant.id:
+            if ref.kind == "entity" and (claim.claimant is None or ref.id != claim.claimant.id):
                 about[ref.id][claim.id] = claim
     return {k: list(v.values()) for k, v in about.items()}
 
@@ -281,7 +282,8 @@ def _helpers(linked: Linked) -> dict[str, Any]:
     subjects = claim_subjects(linked)
     by_claimant: dict[str, list[Claim]] = defaultdict(list)
     for claim in linked.corpus.claims:
-        by_claimant[claim.claimant.id].append(claim)
+        if claim.claimant:
+            by_claimant[claim.claimant.id].append(claim)
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for source in linked.corpus.sources:
         for quote in source.quotes:

@@ -250,7 +250,8 @@ class Flag(Spec):
             return scalar
         if scalar.value in ("true", "false"):
             return scalar.value == "true"
-        return ctx.fail(scalar.pos, "schema-flag", f"expected true or false, found {scalar.value!r}",
+        return ctx.fail(scalar.pos, "schema-flag",
+                        f"expected true or false, found {scalar.value!r}",
                         "write `true` or `false`")
 
     def json_schema(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ tags are rejected before anything can expand; nesting depth is capped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import yaml
 
@@ -64,7 +64,7 @@ def describe(node: YNode) -> str:
     return f"the text {node.value!r}" if node.value else "an empty value"
 
 
-def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:
     if mark is None:
         return Pos(path)
     return Pos(path, mark.line + 1, mark.column + 1)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
-from conftest import minimal_corpus, snapshot, write_tree
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,9 @@ CASES = [
          (edit(SRC, "[Smiley face]", "[Smily face]"),)),
     Case("misspelt status", "schema-choice", "claims.yml:5:13",
          (edit("claims.yml", "status: disputed", "status: disputd"),)),
-    Case("claim without claimant", "schema-required", "claims.yml:2:5",
-         (edit("claims.yml", "    claimant: acme\n", ""),)),
+    Case("claim without statement", "schema-required", "claims.yml:2:5",
+         (edit("claims.yml", '    statement: "[[entity:acme]] says its widget costs $5 million."\n',
+               ""),)),
     Case("claims file is a list", "schema-type", "claims.yml:1:1",
          files=(("claims.yml", "- id: widget-cost-5m\n"),)),
     Case("figure value in words", "schema-number", "claims.yml:10:16",

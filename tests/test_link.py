@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import CLAIMS_YML, SOURCE_YML
+
 from briefing.link import Linked, link
 from briefing.load import load
 from briefing.validate import validate
-from conftest import CLAIMS_YML, SOURCE_YML
 
 
 def linked_from(root: Path) -> Linked:

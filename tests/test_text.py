@@ -9,7 +9,7 @@ def test_bom_crlf_and_lone_cr_are_normalised() -> None:
 
 
 def test_invalid_utf8_names_line_column_and_byte() -> None:
-    text, problems = decode_source("first line\nsecond caf".encode() + b"\xe9 x\n", "a.txt")
+    text, problems = decode_source(b"first line\nsecond caf" + b"\xe9 x\n", "a.txt")
     assert text is None
     (problem,) = problems
     assert str(problem.pos) == "a.txt:2:11"
@@ -24,7 +24,8 @@ def test_control_characters_are_errors_and_bidi_controls_warnings() -> None:
 
 
 def test_normalisation_folds_quotes_dashes_spaces_and_invisibles() -> None:
-    raw = "\u201cSputnik\u00a0 moment\u201d \u2014 soft\u00adhyphen\u200b and \ufb01ne caf\u0065\u0301"
+    raw = ("\u201cSputnik\u00a0 moment\u201d \u2014 soft\u00adhyphen\u200b and "
+           "\ufb01ne caf\u0065\u0301")
     assert normalise_text(raw) == '"Sputnik moment" - softhyphen and fine caf\u00e9'
 
 
