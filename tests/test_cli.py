@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import minimal_corpus, snapshot, write_tree
+
+from briefing.cli import main
+from briefing.pipeline import build
+
+
+def test_build_writes_the_markdown_tree_and_replaces_it_whole(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    out = tmp_path / "out"
+    write_tree(out, {"stale.md": "from an older build\n"})
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = build(content).pages
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.md")} == set(pages)
+    assert (out / "briefs/widget.md").read_text(encoding="utf-8") == pages["briefs/widget.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_two_cli_builds_are_identical(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    for name in ("a", "b"):
+        CliRunner().invoke(main, ["build", "--content", str(content), "--out",
+                                  str(tmp_path / name)])
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_build_refuses_to_replace_content_or_a_repository(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    before = snapshot(tmp_path)
+    for out in (tmp_path, content, content / "sub", tmp_path / "repo"):
+        result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out)])
+        assert result.exit_code == 2, (out, result.output)
+    assert snapshot(tmp_path) == before
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--content", str(content)]).exit_code == 0
+    (content / "notes.yml").write_text("a: 1\n")  # a stray file: a warning only
+    assert runner.invoke(main, ["check", "--content", str(content)]).exit_code == 0
+    strict = runner.invoke(main, ["check", "--strict", "--content", str(content)])
+    assert strict.exit_code == 1 and "content-unknown-file" in strict.output
+    assert runner.invoke(main, ["check", "--bogus"]).exit_code == 2

@@ -1,0 +1,66 @@
+"""`mkdocs serve` rebuilds when a file under content/ changes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import REPO
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
+    # Serve a copy: the test edits content/, and the repository's own must stay untouched.
+    project = tmp_path / "project"
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+         "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/claims/"
+        assert wait_for(lambda: fetch(url) is not None, 90), "mkdocs serve did not come up"
+        claims = project / "content" / "claims.yml"
+        text = claims.read_text(encoding="utf-8")
+        marker = "Statement edited while serving"
+        edited = text.replace("statement: \"", f"statement: \"{marker}: ", 1)
+        assert edited != text
+        claims.write_text(edited, encoding="utf-8")
+        assert wait_for(lambda: marker in (fetch(url) or ""), 60), "no rebuild after the edit"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

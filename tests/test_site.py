@@ -1,0 +1,69 @@
+"""The whole site, built by MkDocs exactly as a user builds it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, snapshot
+
+EPOCH = "1735689600"  # fixed build date, so two builds can be compared byte for byte
+
+
+def mkdocs_build(dest: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
+         "-d", str(dest)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    before = snapshot(REPO / "content")
+    dest = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(dest)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert snapshot(REPO / "content") == before, "mkdocs build changed content/"
+    return dest
+
+
+def test_every_page_type_is_built(site: Path) -> None:
+    for page in ("index.html", "briefs/index.html", "claims/index.html", "sources/index.html",
+                 "entities/index.html", "figures/index.html", "timeline/index.html",
+                 "coverage/index.html", "about/index.html", "search/search_index.json"):
+        assert (site / page).is_file(), page
+    for folder in ("briefs", "claims", "sources", "entities"):
+        assert len(list((site / folder).glob("*/index.html"))) >= 3, folder
+
+
+def test_every_brief_cites_three_quotes_that_land_on_highlighted_passages(site: Path) -> None:
+    briefs = sorted((site / "briefs").glob("*/index.html"))
+    assert len(briefs) >= 3
+    for brief in briefs:
+        html = brief.read_text(encoding="utf-8")
+        cites = set(re.findall(r'<a class="cite" href="([^"]+)"', html))
+        assert len(cites) >= 3, brief
+        for href in cites:
+            path, _, anchor = href.partition("#")
+            target = (brief.parent / path / "index.html").resolve()
+            assert target.is_relative_to((site / "sources").resolve()), href
+            assert f'<mark class="quote" id="{anchor}"' in target.read_text(encoding="utf-8"), \
+                href
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = mkdocs_build(again)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(again) == snapshot(site)
+
+
+def test_nothing_is_written_into_docs_dir(site: Path) -> None:
+    docs_dir = REPO / "content" / "pages"
+    assert sorted(p.name for p in docs_dir.iterdir()) == ["about.md"]
