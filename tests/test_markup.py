@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import markdown
+import pytest
+
+from briefing.markup import format_amount, format_date, md_escape, relative
+from briefing.schema import FuzzyDate
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list", "toc"])
+
+
+@pytest.mark.parametrize("raw", [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "1984. was a year",
+    "- not a list",
+    "# not a heading",
+    "*not em* _nor this_ `nor code`",
+    "[not](a link) ![nor](an image)",
+    "{: onclick=alert(1) } attr list",
+    "a | b | c",
+    "AT&T &amp; co",
+    "back\\slash",
+])
+def test_escaped_text_renders_as_the_literal_text(raw: str) -> None:
+    html = to_html(str(md_escape(raw)))
+    assert html.startswith("<p>") and html.endswith("</p>"), html
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<em>" not in html and "<code>" not in html and "onclick=" not in html.replace(
+        "{: onclick=alert(1) }", "")
+    from html import unescape
+    assert unescape(html[3:-4]) == raw
+
+
+def test_escaped_pipes_stay_inside_table_cells() -> None:
+    cell = md_escape("a | b")
+    html = to_html(f"| h |\n|---|\n| {cell} |\n")
+    assert html.count("<td>") == 1 and "a | b" in html
+
+
+@pytest.mark.parametrize(("low", "high", "unit", "qualifier", "expected"), [
+    ("6000000", "6000000", "USD", "under", "under $6 million"),
+    ("80000000", "100000000", "USD", "exactly", "$80\u2013100 million"),
+    ("294000", "294000", "USD", "exactly", "$294,000"),
+    ("97400000000", "97400000000", "USD", "exactly", "$97.4 billion"),
+    ("671000000000", "671000000000", "parameters", "exactly", "671 billion parameters"),
+    ("2000", "2000", "chips", "about", "about 2,000 chips"),
+    ("2.5", "2.5", "months", "exactly", "2.5 months"),
+])
+def test_amounts(low: str, high: str, unit: str, qualifier: str, expected: str) -> None:
+    assert format_amount(Decimal(low), Decimal(high), unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    (FuzzyDate(2025, 2, 15), "15 Feb 2025"),
+    (FuzzyDate(2025, 2), "Feb 2025"),
+    (FuzzyDate(2024, 12, about=True), "about Dec 2024"),
+    (FuzzyDate(2018), "2018"),
+    (FuzzyDate(None), "date unknown"),
+])
+def test_dates_show_their_precision(date: FuzzyDate, expected: str) -> None:
+    assert format_date(date) == expected
+
+
+def test_relative_links() -> None:
+    assert relative("briefs/a.md", "sources/s.md#q-x") == "../sources/s.md#q-x"
+    assert relative("index.md", "figures.md#m-cost") == "figures.md#m-cost"
+    assert relative("sources/s.md", "sources/t.md") == "t.md"
