@@ -70,34 +70,26 @@ def _pos(path: str, mark: Any) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
+_FAKE_INDENT = {
+    "\t": ("yaml-tab-indent", "a tab is used for indentation",
+           "YAML indents with spaces only; replace the tab with spaces"),
+    "\u00a0": ("yaml-nbsp-indent", "a non-breaking space is used for indentation",
+                "replace it with an ordinary space (your editor may have pasted it)"),
+}
+
+
 def _check_indentation(text: str, path: str) -> list[Diagnostic]:
     """Tabs and non-breaking spaces look like indentation but are not; say so plainly."""
     problems: list[Diagnostic] = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" \t\u00a0")
-        indent = line[: len(line) - len(stripped)]
         if not stripped or stripped.startswith("#"):
             continue
+        indent = line[: len(line) - len(stripped)]
         for col, char in enumerate(indent, start=1):
-            if char == "\t":
-                problems.append(
-                    error(
-                        Pos(path, number, col),
-                        "yaml-tab-indent",
-                        "a tab is used for indentation",
-                        "YAML indents with spaces only; replace the tab with spaces",
-                    )
-                )
-                break
-            if char == "\u00a0":
-                problems.append(
-                    error(
-                        Pos(path, number, col),
-                        "yaml-nbsp-indent",
-                        "a non-breaking space is used for indentation",
-                        "replace it with an ordinary space (your editor may have pasted it)",
-                    )
-                )
+            if char in _FAKE_INDENT:
+                code, message, hint = _FAKE_INDENT[char]
+                problems.append(error(Pos(path, number, col), code, message, hint))
                 break
     return problems
 
