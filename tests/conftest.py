@@ -2,111 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-
-ARTICLE = (
-    "date 2025-01-02 Acme Corp says its widget costs $5 million.Critics disagree.\n"
-    "\n"
-    "Smiley face\n"
-    "Jane Doe, an analyst, said \u201cthe widget is overpriced\u201d in a note.\n"
-)
-
-SOURCE_YML = """\
-title: "Acme prices its widget"
-published: "2025-01-02"
-cleaning:
-  remove: ["date 2025-01-02"]
-  drop_lines: [Smiley face]
-  split_run_on_sentences: true
-quotes:
-  - id: acme-cost
-    text: "its widget costs $5 million"
-    speaker: acme
-    asserts: [widget-cost-5m]
-  - id: doe-overpriced
-    text: "the widget is overpriced"
-    speaker: jane-doe
-    doubts: [widget-cost-5m]
-"""
-
-CLAIMS_YML = """\
-claims:
-  - id: widget-cost-5m
-    statement: "[[entity:acme]] says its widget costs $5 million."
-    claimant: acme
-    status: disputed
-    topics: [cost]
-    figures:
-      - metric: widget-cost
-        subject: acme
-        value: 5000000
-        unit: USD
-    events:
-      - what: "[[entity:acme]] announces the widget's price."
-        when: {date: "2025-01", about: true, inferred: true, basis: "Before the article."}
-"""
-
-ENTITIES_YML = """\
-entities:
-  - id: acme
-    name: Acme Corp
-    kind: organisation
-    aliases: [Acme]
-  - id: jane-doe
-    name: Jane Doe
-    kind: person
-"""
-
-BRIEF_YML = """\
-title: The widget price
-summary: "[[entity:acme]] prices its widget at $5 million; an analyst doubts it."
-sections:
-  - kind: what-happened
-    points:
-      - text: "Acme says the widget costs $5 million."
-        cites: [acme-cost]
-        claims: [widget-cost-5m]
-  - kind: yes-but
-    points:
-      - text: "An analyst calls it overpriced."
-        cites: [doe-overpriced]
-"""
-
-
-def minimal_corpus() -> dict[str, str | bytes]:
-    """A small valid corpus touching every kind of annotation."""
-    return {
-        "sources/acme-widget.txt": ARTICLE,
-        "sources/acme-widget.yml": SOURCE_YML,
-        "claims.yml": CLAIMS_YML,
-        "entities.yml": ENTITIES_YML,
-        "briefs/widget.yml": BRIEF_YML,
-    }
-
-
-def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for rel, data in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_bytes(data.encode("utf-8"))
-    return root
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Hashes of every file under root, to prove a command changed nothing."""
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file()
-    }
+from corpus_helpers import minimal_corpus, write_tree
 
 
 @pytest.fixture

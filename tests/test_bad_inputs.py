@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import minimal_corpus, snapshot, write_tree
+from corpus_helpers import minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
 

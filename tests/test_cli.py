@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import minimal_corpus, snapshot, write_tree
+from corpus_helpers import minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
 from briefing.pipeline import build

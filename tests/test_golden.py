@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, minimal_corpus, write_tree
+from corpus_helpers import REPO, minimal_corpus, write_tree
 
 from briefing.pipeline import build
 

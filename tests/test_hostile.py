@@ -9,7 +9,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import REPO, write_tree
+from corpus_helpers import REPO, write_tree
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
 ARTICLE = f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javascript:alert(4)).\n"

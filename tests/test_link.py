@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import CLAIMS_YML, SOURCE_YML
+from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
 from briefing.link import Linked, link
 from briefing.load import load

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO
+from corpus_helpers import REPO
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, snapshot
+from corpus_helpers import REPO, snapshot
 
 EPOCH = "1735689600"  # fixed build date, so two builds can be compared byte for byte
 
