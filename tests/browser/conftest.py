@@ -1,0 +1,196 @@
+"""Fixtures for the browser tests: build the site once, serve it under a sub-path, drive
+Debian's Chromium through Playwright, and record everything that goes wrong on a page.
+
+These tests never skip: a missing browser or a failed build is a failure, because a green
+run must mean the site was really looked at.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
+# The site is mounted below a prefix, as on GitHub Pages, so any link or asset that
+# assumes the site root is "/" fails the tests.
+SUB_PATH = "/briefing/"
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium phones home at start-up, and on a
+# closed network those connections fail noisily.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # reported as a failure by the `browser` fixture, not a skip
+    sync_playwright = None
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built with `mkdocs build --strict` into a temporary folder.
+
+    BRIEFING_MKDOCS_CONFIG points at another mkdocs.yml (e.g. a throwaway theme sample).
+    """
+    config = Path(os.environ.get("BRIEFING_MKDOCS_CONFIG", REPO / "mkdocs.yml"))
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        pytest.fail(
+            f"mkdocs build --strict -f {config} failed (exit {proc.returncode}):\n"
+            f"{proc.stdout}\n{proc.stderr}",
+            pytrace=False,
+        )
+    return out
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the built site at SUB_PATH only; everything outside it is a 404."""
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if not url_path.startswith(SUB_PATH):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+    def end_headers(self) -> None:
+        # Every run must see the files of this build, never a cached copy.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # keep pytest output readable; failures are recorded in the browser
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the served site, e.g. http://127.0.0.1:43123/briefing/."""
+    handler = functools.partial(_SubPathHandler, directory=str(built_site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)  # port 0: any free port
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if sync_playwright is None:
+        pytest.fail("Playwright is not installed: pip install -e '.[test]'", pytrace=False)
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            "or set BRIEFING_CHROMIUM to the browser's path",
+            pytrace=False,
+        )
+    with sync_playwright() as pw:
+        try:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+        except Exception as exc:  # any launch problem is a failure with its reason
+            pytest.fail(f"Chromium at {CHROMIUM} could not be launched: {exc}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Problems:
+    """What went wrong while a page was open: console errors, uncaught exceptions,
+    failed or 4xx/5xx requests, and requests to any host but the local server."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    offsite_requests: list[str] = field(default_factory=list)
+
+    def assert_none(self, where: str = "") -> None:
+        found = [
+            *(f"console error: {m}" for m in self.console_errors),
+            *(f"failed request: {m}" for m in self.failed_requests),
+            *(f"off-site request: {m}" for m in self.offsite_requests),
+        ]
+        assert not found, f"problems on {where or 'the page'}:\n  " + "\n  ".join(found)
+
+    def clear(self) -> None:
+        self.console_errors.clear()
+        self.failed_requests.clear()
+        self.offsite_requests.clear()
+
+
+def _is_offsite(url: str) -> bool:
+    parts = urlsplit(url)
+    # data:, blob: and about: URLs never leave the page.
+    return parts.scheme not in ("data", "blob", "about") and parts.hostname != LOCAL_HOST
+
+
+@pytest.fixture
+def problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture
+def page(browser: Browser, problems: Problems) -> Iterator[Page]:
+    """A fresh page (own context, 1280x900, light scheme) that records its problems."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+
+    def guard(route):  # answer nothing off-site: the test must not depend on the network
+        if _is_offsite(route.request.url):
+            problems.offsite_requests.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+
+    def on_console(msg):
+        if msg.type == "error":
+            problems.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+
+    def on_request_failed(req):
+        if not _is_offsite(req.url):  # off-site ones are already recorded by guard()
+            problems.failed_requests.append(f"{req.url}: {req.failure}")
+
+    def on_response(res):
+        if res.status >= 400:
+            problems.failed_requests.append(f"{res.url}: HTTP {res.status}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: problems.console_errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,118 @@
+/* Briefing theme: progressive enhancement only. Every page reads fine without it.
+   Loaded (not deferred) at the end of <body>, before MkDocs' search/main.js. */
+(function () {
+  "use strict";
+
+  // search/main.js reads the global `base_url` as soon as it loads.
+  var self = document.currentScript;
+  window.base_url = self ? self.getAttribute("data-base-url") : ".";
+
+  // Tables: wrap each so it can span the column and still scroll sideways on a phone.
+  document.querySelectorAll("main table").forEach(function (table) {
+    var wrap = document.createElement("div");
+    wrap.className = "table-scroll";
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+  });
+
+  // Phones show the sections as a sideways-scrolling row: bring the current one into view
+  // (horizontally only: scrollIntoView could also move the page away from a #fragment).
+  var current = document.querySelector(".site-nav a[aria-current]");
+  if (current) {
+    var row = current.closest("ul");
+    row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+  }
+
+  // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
+  document.querySelectorAll(".inferred[title]").forEach(function (el) {
+    el.tabIndex = 0;
+  });
+
+  initSearch();
+  initPrintCitations();
+
+  function initSearch() {
+    var form = document.querySelector("form.search");
+    var input = document.getElementById("mkdocs-search-query");
+    var results = document.getElementById("mkdocs-search-results");
+    if (!form || !input || !results) return;
+    var panel = form.querySelector(".search-panel");
+    var status = form.querySelector(".search-status");
+    var ready = false;
+    var timer = 0;
+    form.hidden = false;
+
+    function open(show) { panel.hidden = !show; }
+    function longEnough() { return input.value.trim().length >= 3; }
+    function run() {
+      open(longEnough());
+      // main.js only listens to keyup and only once its index is loaded; this also covers
+      // paste, autofill and typing before the index arrived.
+      if (ready && typeof window.doSearch === "function") window.doSearch();
+    }
+
+    // Learn when the search worker has its index. main.js creates `searchWorker` after this
+    // script, so look for it once every script has run.
+    document.addEventListener("DOMContentLoaded", function () {
+      if (!window.searchWorker) return;
+      window.searchWorker.addEventListener("message", function (e) {
+        if (e.data && e.data.allowSearch) { ready = true; if (input.value) run(); }
+      });
+    });
+
+    // Announce the number of results; main.js rewrites the list on every search.
+    new MutationObserver(function () {
+      var n = results.querySelectorAll("article").length;
+      status.textContent = longEnough() ? (n ? n + (n === 1 ? " result" : " results") : "") : "";
+    }).observe(results, { childList: true });
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+    input.addEventListener("focus", function () { if (longEnough() && results.firstChild) open(true); });
+    form.addEventListener("submit", function (e) {
+      // Enter opens the first result instead of reloading the page.
+      e.preventDefault();
+      var first = results.querySelector("a");
+      if (first) window.location.href = first.href;
+    });
+    form.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      if (e.key === "Escape") { open(false); input.focus(); }
+      else if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+      else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i === 0 ? input : links[i - 1]).focus(); }
+    });
+    // Close when focus or a click leaves the search box.
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) open(false); });
+    form.addEventListener("focusout", function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false); });
+  }
+
+  // On paper a relative link means nothing: list each citation's full address at the end.
+  function initPrintCitations() {
+    var list = null;
+    window.addEventListener("beforeprint", function () {
+      var cites = document.querySelectorAll("main a.cite");
+      if (!cites.length) return;
+      var seen = {};
+      list = document.createElement("section");
+      list.className = "print-refs";
+      list.innerHTML = "<h2>Citations</h2><ol></ol>";
+      var ol = list.querySelector("ol");
+      cites.forEach(function (a) {
+        if (seen[a.href]) return;
+        seen[a.href] = true;
+        var li = document.createElement("li");
+        li.value = parseInt(a.textContent, 10) || ol.children.length + 1;
+        li.textContent = (a.title ? a.title + " — " : "") + a.href;
+        ol.appendChild(li);
+      });
+      document.querySelector("main").appendChild(list);
+    });
+    window.addEventListener("afterprint", function () {
+      if (list) list.remove();
+      list = null;
+    });
+  }
+})();
