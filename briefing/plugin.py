@@ -41,16 +41,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             config.watch.append(str(self.content_dir))
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = build(self.content_dir, site_title=self.config.title or config.site_name)
-        for diagnostic in result.diagnostics:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
+        self.result = build(self.content_dir, site_title=self.config.title or config.site_name)
+        for diagnostic in self.result.diagnostics:
             level = log.error if diagnostic.severity is Severity.ERROR else log.warning
             level(diagnostic.format())
-        if result.failed():
-            raise PluginError(f"Briefing: {summary(result.diagnostics)}; nothing was built. "
-                              "Fix the problems listed above.")
-        self.generated = set(result.pages)
-        for path, markdown in sorted(result.pages.items()):
+        if self.result.failed():
+            raise PluginError(f"Briefing: {summary(self.result.diagnostics)}; nothing was "
+                              "built and the previous site is untouched. Fix the problems "
+                              "listed above.")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.generated = set(self.result.pages)
+        for path, markdown in sorted(self.result.pages.items()):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"Briefing: {config.docs_dir}/{path} has the same path as a "
                                   "generated page; rename or remove it.")

@@ -58,6 +58,15 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         assert edited != text
         claims.write_text(edited, encoding="utf-8")
         assert wait_for(lambda: marker in (fetch(url) or ""), 60), "no rebuild after the edit"
+
+        # A bad edit must not kill the server; fixing it brings the pages back.
+        claims.write_text(edited.replace("status: ", "status: bogus-", 1), encoding="utf-8")
+        time.sleep(3)
+        assert server.poll() is None, "mkdocs serve exited after a bad edit"
+        fixed = edited.replace(marker, "Fixed after a bad edit")
+        claims.write_text(fixed, encoding="utf-8")
+        assert wait_for(lambda: "Fixed after a bad edit" in (fetch(url) or ""), 60), \
+            "no recovery after fixing the bad edit"
     finally:
         server.terminate()
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,27 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
 def test_nothing_is_written_into_docs_dir(site: Path) -> None:
     docs_dir = REPO / "content" / "pages"
     assert sorted(p.name for p in docs_dir.iterdir()) == ["about.md"]
+
+
+def test_a_broken_corpus_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp_path / "site"
+
+    def build_site() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+            cwd=project, capture_output=True, text=True, timeout=300, check=False,
+            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+
+    assert build_site().returncode == 0
+    before = snapshot(site)
+    claims = project / "content" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "status: reported", "status: reportd", 1), encoding="utf-8")
+    failed = build_site()
+    assert failed.returncode != 0
+    assert "claims.yml:" in failed.stderr and "did you mean 'reported'?" in failed.stderr
+    assert snapshot(site) == before
