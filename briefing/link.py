@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .cleaning import CleanedText, clean
 from .diagnostics import Diagnostic, error, warning
-from .model import Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
+from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
 
@@ -140,6 +140,11 @@ def link(corpus: Corpus) -> Linked:
             for stance, ref in quote.stances():
                 if ref.id in claims:
                     stances[ref.id].append(Stance(ref.id, stance, quote, source.id))
+    order = {q.id: n for n, q in enumerate(q for s in corpus.sources for q in s.quotes)}
+    for group in stances.values():
+        # Support first, then doubt; within each, oldest source first.
+        group.sort(key=lambda s: (STANCES.index(s.stance), _published(sources[s.source_id]),
+                                  s.source_id, order[s.quote.id]))
 
     quote_cited: dict[str, set[str]] = defaultdict(set)
     claim_cited: dict[str, set[str]] = defaultdict(set)
@@ -184,6 +189,10 @@ def link(corpus: Corpus) -> Linked:
         timeline=build_timeline(corpus),
         diagnostics=tuple(problems),
     )
+
+
+def _published(source: Source) -> tuple[int, int, int, int]:
+    return source.published.sort_key if source.published else FuzzyDate(None).sort_key
 
 
 # --- quotes ---------------------------------------------------------------------------

@@ -298,6 +298,13 @@ def _helpers(linked: Linked) -> dict[str, Any]:
                    reverse=True)
     events = [e for e in linked.timeline if e.kind == "event"]
 
+    def claim_entities(claim: Claim) -> list[str]:
+        """Entities a claim is about, besides its claimant, in order of first mention."""
+        named = [r.id for r in claim.statement.refs if r.kind == "entity"]
+        named += [f.subject.id for f in claim.figures if f.subject]
+        claimant = claim.claimant.id if claim.claimant else None
+        return [e for e in dict.fromkeys(named) if e != claimant and e in linked.entities]
+
     def source_briefs(source: Source) -> list[str]:
         return sorted({b for q in source.quotes for b in linked.quote_cited_in.get(q.id, ())})
 
@@ -316,6 +323,7 @@ def _helpers(linked: Linked) -> dict[str, Any]:
         "brief_quotes": lambda bid: brief_citations(linked, bid),
         "claim_briefs": lambda cid: linked.claim_cited_in.get(cid, ()),
         "source_briefs": source_briefs,
+        "claim_entities": claim_entities,
         "source_claims": source_claims,
     }
 
