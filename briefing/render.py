@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .link import Anchor, Linked, Stance
+from .link import Anchor, Linked
 from .markup import (
     attr,
     date_html,
@@ -217,11 +217,6 @@ def brief_citations(linked: Linked, brief_id: str) -> list[Quote]:
     return list(seen.values())
 
 
-def stances_by_source(linked: Linked, source: Source) -> list[Stance]:
-    ids = {q.id for q in source.quotes}
-    return [s for stances in linked.stances.values() for s in stances if s.quote.id in ids]
-
-
 def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
     """Claims about each entity: figure subjects and entities named in the statement."""
     about: dict[str, dict[str, Claim]] = defaultdict(dict)
@@ -355,8 +350,7 @@ def render(linked: Linked, *, site_title: str = "Briefing") -> dict[str, str]:
         page(f"claims/{claim.id}.md", "claim.md.j2", claim=claim)
     for source in linked.corpus.sources:
         page(f"sources/{source.id}.md", "source.md.j2", source=source,
-             blocks=highlighted_blocks(linked, source),
-             stances=stances_by_source(linked, source))
+             blocks=highlighted_blocks(linked, source))
     for entity in linked.corpus.entities:
         page(f"entities/{entity.id}.md", "entity.md.j2", entity=entity,
              about=helpers["subjects"].get(entity.id, []))

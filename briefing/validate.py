@@ -63,8 +63,6 @@ def validate(loaded: Loaded) -> Validated:
             problems.append(error(Pos(text.display), "source-annotation-missing",
                                   f"article {text.id!r} has no annotation file",
                                   f"create sources/{text.id}.yml with at least `title:`"))
-        elif not SLUG_RE.match(text.id):
-            pass  # already reported against the .yml
 
     quotes = [(q.id, q.pos) for s in sources for q in s.quotes]
     for kind, items in (
