@@ -7,7 +7,6 @@ content folder is added to the watched paths so edits there trigger a rebuild.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -74,6 +73,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         ]
         env.globals["briefing_sections"] = [*SECTIONS, *extra]
         return env
-
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        return server

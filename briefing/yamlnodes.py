@@ -99,7 +99,7 @@ class _Composer:
         self.path = path
         self.problems: list[Diagnostic] = []
 
-    def _node(self, event: yaml.Event, events: object, depth: int) -> YNode | None:
+    def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
         pos = _pos(self.path, event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
@@ -117,7 +117,6 @@ class _Composer:
                        "flatten the structure")
         if isinstance(event, yaml.ScalarEvent):
             return YScalar(event.value, event.style or None, pos)
-        assert isinstance(events, _EventIter)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
             for child in events:
