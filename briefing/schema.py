@@ -161,6 +161,8 @@ class Text(Spec):
 
     def __init__(self, *, quoted: bool = False, single_line: bool = True, max_len: int = 2000):
         self.quoted, self.single_line, self.max_len = quoted, single_line, max_len
+        if quoted:
+            self.doc_type = "quoted text"
 
     def convert(self, node: YNode, ctx: Context) -> str | Invalid:
         scalar = self._scalar(node, ctx, "text")
@@ -183,7 +185,10 @@ class Text(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        # The loader reads every plain scalar as text (`title: 1984` is the text "1984"),
+        # while editors follow YAML 1.2 and see a number; accept both unless quotes are due.
+        kinds: str | list[str] = "string" if self.quoted else ["string", "number", "boolean"]
+        return {"type": kinds, "minLength": 1, "maxLength": self.max_len}
 
 
 class Slug(Spec):
