@@ -1,7 +1,9 @@
-"""The command line: `briefing check` and `briefing build --out DIR`.
+"""The command line: `briefing check`, `briefing build --out DIR` and `briefing schema`.
 
-Exit codes: 0 no problems (warnings allowed unless --strict); 1 the content has problems;
-2 the command was used wrongly (bad option, unsafe output folder).
+Exit codes: 0 no problems (warnings allowed unless strict); 1 the content or the briefing
+settings in mkdocs.yml have problems; 2 the command was used wrongly (bad option, unsafe
+output folder). The settings (content folder, severities, strict) come from the `briefing`
+plugin's options in mkdocs.yml, so a pre-commit hook judges content as the site build does.
 """
 
 from __future__ import annotations
@@ -11,14 +13,22 @@ from pathlib import Path
 
 import click
 
-from .diagnostics import has_errors, summary
+from .diagnostics import Diagnostic, summary
 from .emit import UnsafeOutput, check_output_dir, write_tree
-from .pipeline import BuildResult, build
+from .pipeline import build
+from .schema_export import write_schemas
+from .settings import Policy, parse_policy, read_plugin_options
 
 content_option = click.option(
-    "--content", "content_dir", type=click.Path(path_type=Path), default=Path("content"),
-    show_default=True, help="The content folder: sources/, claims, entities, briefs/.")
-strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+    "--content", "content_dir", type=click.Path(path_type=Path), default=None,
+    help="The content folder: sources/, claims, entities, briefs/. "
+         "[default: the plugin's content_dir in mkdocs.yml, else content]")
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat warnings as errors (also set by `strict: true`).")
+config_option = click.option(
+    "-f", "--config-file", type=click.Path(path_type=Path), default=None,
+    help="mkdocs.yml to read the briefing plugin's options from. [default: ./mkdocs.yml "
+         "if present]")
 
 
 @click.group()
@@ -27,22 +37,43 @@ def main() -> None:
     """Briefing: annotated source articles in, a cross-referenced briefing out."""
 
 
-def _report(result: BuildResult, strict: bool) -> bool:
-    for diagnostic in result.diagnostics:
+def _settings(config_file: Path | None, content_dir: Path | None,
+              strict: bool) -> tuple[Path, Policy, tuple[Diagnostic, ...]]:
+    """The content folder and diagnostics policy, from the options and mkdocs.yml."""
+    if config_file is None:
+        config_file = Path("mkdocs.yml")
+        if not config_file.is_file():
+            return content_dir or Path("content"), Policy(strict=strict), ()
+    elif not config_file.is_file():
+        raise click.UsageError(f"{config_file} does not exist")
+    options, problems = read_plugin_options(config_file)
+    policy, policy_problems = parse_policy(options.values.get("severity", {}),
+                                           options.values.get("strict", False),
+                                           where=options.where)
+    if content_dir is None:
+        content_dir = config_file.parent / str(options.values.get("content_dir", "content"))
+    return content_dir, Policy(policy.severity, policy.strict or strict), \
+        (*problems, *policy_problems)
+
+
+def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy) -> bool:
+    for diagnostic in diagnostics:
         click.echo(diagnostic.format(), err=True)
-    failed = has_errors(result.diagnostics, strict=strict)
-    if result.diagnostics or failed:
-        click.echo(f"{summary(result.diagnostics)}{' (strict)' if strict else ''}", err=True)
+    failed = policy.failed(diagnostics)
+    if diagnostics or failed:
+        click.echo(f"{summary(diagnostics)}{' (strict)' if policy.strict else ''}", err=True)
     return failed
 
 
 @main.command()
 @content_option
 @strict_option
-def check(content_dir: Path, strict: bool) -> None:
+@config_option
+def check(content_dir: Path | None, strict: bool, config_file: Path | None) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
+    content_dir, policy, problems = _settings(config_file, content_dir, strict)
     result = build(content_dir)
-    if _report(result, strict):
+    if _report((*problems, *policy.apply(result.diagnostics)), policy):
         sys.exit(1)
     click.echo(f"ok: {len(result.pages)} pages would be built")
 
@@ -50,18 +81,30 @@ def check(content_dir: Path, strict: bool) -> None:
 @main.command(name="build")
 @content_option
 @strict_option
+@config_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder to write the generated Markdown into (replaced atomically).")
 @click.option("--title", default="Briefing", show_default=True, help="Home page heading.")
-def build_command(content_dir: Path, strict: bool, out_dir: Path, title: str) -> None:
+def build_command(content_dir: Path | None, strict: bool, config_file: Path | None,
+                  out_dir: Path, title: str) -> None:
     """Write the generated Markdown pages to --out, for inspection or export."""
+    content_dir, policy, problems = _settings(config_file, content_dir, strict)
     try:
         check_output_dir(out_dir, content_dir)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from exc
     result = build(content_dir, site_title=title)
-    if _report(result, strict):
+    if _report((*problems, *policy.apply(result.diagnostics)), policy):
         click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
         sys.exit(1)
     write_tree(result.pages, out_dir)
     click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder to write the JSON Schema files into.")
+def schema(out_dir: Path) -> None:
+    """Write the JSON Schema of each annotation file, for editors (yaml-language-server)."""
+    for path in write_schemas(out_dir):
+        click.echo(f"wrote {path}")

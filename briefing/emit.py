@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+
+from .diagnostics import Diagnostic, Pos, error
 
 
 class UnsafeOutput(ValueError):
@@ -52,3 +55,25 @@ def write_tree(pages: Mapping[str, str], out: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
+                    pages_dir: str) -> list[Diagnostic]:
+    """Hand-written pages whose output address is also a generated page's. Both maps go from
+    output address to source path; addresses are compared case-folded and NFC-normalised,
+    because macOS and Windows file systems store `Claims/` and `claims/` as one folder."""
+    def key(address: str) -> str:
+        return unicodedata.normalize("NFC", address).casefold()
+
+    taken = {key(address): (address, page) for address, page in generated.items()}
+    problems = []
+    for address, page in sorted(hand_written.items()):
+        if key(address) in taken:
+            other_address, other_page = taken[key(address)]
+            problems.append(error(
+                Pos(f"{pages_dir}/{page}"), "page-collision",
+                f"this page would be published at {address!r}, the address of the generated "
+                f"page {other_page!r}" + ("" if address == other_address
+                                          else " (the two differ only in case)"),
+                "rename or move the hand-written page"))
+    return problems

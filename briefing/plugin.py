@@ -14,13 +14,16 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .diagnostics import Severity, summary
+from .emit import page_collisions
+from .load import display_root
 from .pipeline import build
 from .render import SECTIONS
+from .settings import Policy, parse_policy, read_plugin_options
 
 log = get_plugin_logger(__name__)
 
@@ -30,6 +33,10 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """The content folder, relative to mkdocs.yml: sources, claims, entities, briefs."""
     title = c.Optional(c.Type(str))
     """Heading of the home page; defaults to `site_name`."""
+    severity = c.Type(dict, default={})
+    """Diagnostic code -> error | warning | ignore; only warnings can be changed."""
+    strict = c.Type(bool, default=False)
+    """Fail on warnings too (as `mkdocs build --strict` does)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -38,26 +45,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.content_dir = (base_dir / self.config.content_dir).resolve()
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
+        where = read_plugin_options(Path(config.config_file_path))[0].where \
+            if config.config_file_path else None
+        self.policy, problems = parse_policy(self.config.severity, self.config.strict,
+                                             where=where)
+        if problems:
+            raise PluginError("\n".join(p.format() for p in problems))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         self.result = build(self.content_dir, site_title=self.config.title or config.site_name)
-        for diagnostic in self.result.diagnostics:
+        self.pages = [File.generated(config, path, content=markdown)
+                      for path, markdown in sorted(self.result.pages.items())]
+        diagnostics = (*self.policy.apply(self.result.diagnostics), *page_collisions(
+            {f.dest_uri: f.src_uri for f in self.pages},
+            {f.dest_uri: f.src_uri for f in get_files(config)},
+            display_root(Path(config.docs_dir))))
+        for diagnostic in diagnostics:
             level = log.error if diagnostic.severity is Severity.ERROR else log.warning
             level(diagnostic.format())
-        if self.result.failed():
-            raise PluginError(f"Briefing: {summary(self.result.diagnostics)}; nothing was "
-                              "built and the previous site is untouched. Fix the problems "
-                              "listed above.")
+        strict = Policy(strict=self.policy.strict or bool(config.strict))
+        if strict.failed(diagnostics):
+            raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
+                              "previous site is untouched. Fix the problems listed above.")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.generated = set(self.result.pages)
-        for path, markdown in sorted(self.result.pages.items()):
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"Briefing: {config.docs_dir}/{path} has the same path as a "
-                                  "generated page; rename or remove it.")
-            files.append(File.generated(config, path, content=markdown))
+        for file in self.pages:
+            files.append(file)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -73,6 +73,8 @@ def validate(loaded: Loaded) -> Validated:
         ("brief", [(b.id, b.pos) for b in briefs]),
     ):
         problems.extend(_duplicates(kind, items))
+        if kind != "quote":  # quote ids are anchors, the others become page file names
+            problems.extend(_reserved(kind, items))
     for brief in briefs:
         problems.extend(_repeated_sections(brief))
 
@@ -137,6 +139,21 @@ def _duplicates(kind: str, items: Iterable[tuple[str, Pos]]) -> list[Diagnostic]
         else:
             first[item_id] = pos
     return problems
+
+
+# `index` is each section's own page; the rest are device names Windows will not open as
+# files, with or without an extension.
+RESERVED_IDS = frozenset({"index", "con", "prn", "aux", "nul",
+                          *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))})
+
+
+def _reserved(kind: str, items: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:
+    return [error(pos, "id-reserved",
+                  f"{kind} id {item_id!r} cannot be used: its page would be "
+                  + ("the section's index page" if item_id == "index"
+                     else "a reserved device name on Windows"),
+                  f"choose another id, for example {item_id + '-' + kind!r}")
+            for item_id, pos in items if item_id in RESERVED_IDS]
 
 
 def _repeated_sections(brief: Brief) -> list[Diagnostic]:

@@ -1,17 +1,22 @@
 """A table of bad inputs. Each case starts from the valid minimal corpus, breaks one thing,
 and runs the CLI as a user would: the build must fail with exit status 1, name the exact
-`path:line:col` and a hint, leave content/ byte-identical and keep the previous output."""
+`path:line:col` with the code's severity and a hint, leave content/ byte-identical and keep
+the previous output. Warnings fail too, because the table builds with --strict.
+
+The table is also the source of the examples in docs/diagnostics.md (test_diagnostics_doc)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import minimal_corpus, snapshot, write_tree
+from corpus_helpers import ARTICLE, BRIEF_YML, minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
+from briefing.codes import CODES
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,8 @@ class Case:
     where: str  # file:line:col under content/
     edits: tuple[tuple[str, str, str], ...] = ()  # (file, old, new) text replacements
     files: tuple[tuple[str, str | bytes | None], ...] = ()  # whole files (None deletes)
+    links: tuple[tuple[str, str], ...] = ()  # (link under content/, target beside content/)
+    config: str = ""  # a mkdocs.yml written beside content/ and passed with --config-file
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -28,6 +35,9 @@ def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
 
 
 SRC = "sources/acme-widget.yml"
+TXT = "sources/acme-widget.txt"
+LINE_1 = ARTICLE.split("\n")[0]
+CONFIG = "site_name: Test\nplugins:\n  - briefing:\n      severity:\n"
 CASES = [
     Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
     Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
@@ -92,7 +102,7 @@ CASES = [
          (edit("claims.yml", "    topics: [cost]", "    topics: [cost]\n    status: reported"),)),
     Case("tab indentation", "yaml-tab-indent", "claims.yml:3:1",
          (edit("claims.yml", "    statement:", "\tstatement:"),)),
-    Case("alias", "yaml-anchor", "claims.yml:6:13",
+    Case("anchor", "yaml-anchor", "claims.yml:6:13",
          (edit("claims.yml", "topics: [cost]", "topics: &t [cost]"),)),
     Case("two documents", "yaml-several-documents", "entities.yml:6:1",
          (edit("entities.yml", "  - id: jane-doe", "---\n  - id: jane-doe"),)),
@@ -122,6 +132,70 @@ CASES = [
          files=(("sources/acme-widget.txt", None),)),
     Case("article without annotation", "source-annotation-missing", "sources/other.txt",
          files=(("sources/other.txt", "Text.\n"),)),
+    # YAML, beyond the cases above
+    Case("alias", "yaml-alias", "claims.yml:6:13", (edit("claims.yml", "[cost]", "*cost"),)),
+    Case("tag", "yaml-tag", "claims.yml:6:13", (edit("claims.yml", "[cost]", "!!set [cost]"),)),
+    Case("python object tag", "yaml-tag", "claims.yml:6:13",
+         (edit("claims.yml", "[cost]", "!!python/object/apply:os.system [ls]"),)),
+    Case("list as a key", "yaml-complex-key", "entities.yml:5:5",
+         (edit("entities.yml", "    aliases: [Acme]", "    [a, b]: c"),)),
+    Case("non-breaking space indentation", "yaml-nbsp-indent", "claims.yml:3:1",
+         (edit("claims.yml", "    statement:", "\u00a0   statement:"),)),
+    Case("unclosed bracket", "yaml-syntax", "claims.yml:7:12",
+         (edit("claims.yml", "[cost]", "[cost"),)),
+    Case("nesting too deep", "yaml-too-deep", "claims.yml:6:50",
+         (edit("claims.yml", "[cost]", "[" * 45 + "]" * 45),)),
+    Case("YAML file too large", "yaml-too-large", "entities.yml:1:1",
+         (edit("entities.yml", "entities:", "# " + "x" * 2_000_000 + "\nentities:"),)),
+    # Schema, beyond the cases above
+    Case("empty required value", "schema-empty", "claims.yml:5:12",
+         (edit("claims.yml", "status: disputed", "status:"),)),
+    Case("empty quoted text", "schema-empty", f"{SRC}:1:8",
+         (edit(SRC, 'title: "Acme prices its widget"', 'title: ""'),)),
+    Case("name too long", "schema-too-long", "entities.yml:3:11",
+         (edit("entities.yml", "name: Acme Corp", "name: " + "Acme " * 50),)),
+    Case("yes is not a flag", "schema-flag", f"{SRC}:6:27",
+         (edit(SRC, "split_run_on_sentences: true", "split_run_on_sentences: yes"),)),
+    # Ids that cannot become page names
+    Case("claim id index", "id-reserved", "claims.yml:2:5",
+         (edit("claims.yml", "id: widget-cost-5m", "id: index"),
+          edit(SRC, "asserts: [widget-cost-5m]", "asserts: [index]"),
+          edit(SRC, "doubts: [widget-cost-5m]", "doubts: [index]"),
+          edit("briefs/widget.yml", "claims: [widget-cost-5m]", "claims: [index]"))),
+    Case("entity id a device name", "id-reserved", "entities.yml:6:5",
+         (edit("entities.yml", "id: jane-doe", "id: nul"),
+          edit(SRC, "speaker: jane-doe", "speaker: nul"))),
+    Case("brief file a device name", "id-reserved", "briefs/con.yml:1:1",
+         files=(("briefs/widget.yml", None), ("briefs/con.yml", BRIEF_YML))),
+    # The content folder
+    Case("unknown file", "content-unknown-file", "notes.txt", files=(("notes.txt", "todo\n"),)),
+    Case("annotation saved as .yaml", "content-unknown-file", "briefs/extra.yaml",
+         files=(("briefs/extra.yaml", "title: x\n"),)),
+    Case("unknown folder", "content-unknown-folder", "drafts",
+         files=(("drafts/a.yml", "title: x\n"),)),
+    Case("link out of the content folder", "content-symlink-outside", "sources/other.txt",
+         links=(("sources/other.txt", "secret.txt"),)),
+    Case("article too large", "content-too-large", TXT,
+         files=((TXT, "word " * 1_000_001),)),
+    Case("bidirectional control character", "text-bidi-control",
+         f"{TXT}:1:{len(LINE_1) + 1}", (edit(TXT, LINE_1, LINE_1 + "\u202e"),)),
+    # Editorial consistency (warnings; the table builds with --strict)
+    Case("claim nobody makes", "claim-unsourced", "claims.yml:12:5",
+         (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
+               "this.\"\n    status: reported\n    events:"),)),
+    Case("corroborated by one source", "status-unbacked", "claims.yml:2:5",
+         (edit("claims.yml", "status: disputed", "status: corroborated"),)),
+    Case("one name, two entities", "entity-name-shared", "entities.yml:6:5",
+         (edit("entities.yml", "    name: Jane Doe", "    name: Jane Doe\n    aliases: [Acme]"),)),
+    # Settings in mkdocs.yml
+    Case("unknown code in severity", "config-severity", "mkdocs.yml:5:9",
+         config=CONFIG + "        claim-unsorced: error\n"),
+    Case("an error lowered", "config-severity", "mkdocs.yml:5:9",
+         config=CONFIG + "        quote-not-found: warning\n"),
+    Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
+         (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
+               "this.\"\n    status: reported\n    events:"),),
+         config=CONFIG + "        claim-unsourced: error\n"),
 ]
 
 
@@ -145,22 +219,44 @@ def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def prepare(case: Case, tmp_path: Path) -> tuple[Path, list[str]]:
+    """Write the broken corpus (and any mkdocs.yml) under tmp_path; the CLI options to use."""
+    content = write_tree(tmp_path / "content", broken_corpus(case))
+    for link, target in case.links:
+        (tmp_path / target).write_text("outside the content folder\n")
+        (content / link).symlink_to(tmp_path / target)
+    options = ["--content", str(content)]
+    if case.config:
+        (tmp_path / "mkdocs.yml").write_text(case.config)
+        options += ["--config-file", str(tmp_path / "mkdocs.yml")]
+    else:
+        options.append("--strict")  # settings cases prove the policy on its own
+    return content, options
+
+
+def located(case: Case, tmp_path: Path) -> str:
+    base = tmp_path if case.where.startswith("mkdocs.yml") else tmp_path / "content"
+    return f"{base.as_posix()}/{case.where}"
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input(case: Case, tmp_path: Path) -> None:
-    content = write_tree(tmp_path / "content", broken_corpus(case))
+    content, options = prepare(case, tmp_path)
     out = tmp_path / "out"
     write_tree(out, {"index.md": "previous good build\n"})
     before = snapshot(content)
 
-    runner = CliRunner()
-    result = runner.invoke(main, ["build", "--strict", "--content", str(content),
-                                  "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", *options, "--out", str(out)])
     assert result.exit_code == 1, result.output
-    expected = f"{content.as_posix()}/{case.where}"
+    expected = located(case, tmp_path)
     lines = [line for line in result.output.splitlines() if f"[{case.code}]" in line]
     assert lines, f"no {case.code} diagnostic in:\n{result.output}"
     assert any(line.startswith(f"{expected}: ") for line in lines), (
         f"expected {expected} in:\n" + "\n".join(lines))
+    codes = set(re.findall(r"\[([a-z0-9-]+)\]$", result.output, flags=re.M))
+    assert codes <= set(CODES), f"unregistered codes: {codes - set(CODES)}"
+    severity = "error" if case.config else str(CODES[case.code].severity)
+    assert all(f": {severity}: " in line for line in lines), lines
     assert "hint: " in result.output
     assert snapshot(content) == before, "the build modified content/"
     assert snapshot(out) == {"index.md": snapshot(out)["index.md"]}

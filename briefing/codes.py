@@ -1,0 +1,157 @@
+"""Every diagnostic code the build can report: its default severity, what it means and how
+to fix it. The registry is the single list behind docs/diagnostics.md, the severity
+options and the tests that keep all three in step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostics import Severity
+
+
+@dataclass(frozen=True)
+class Code:
+    name: str
+    severity: Severity
+    meaning: str
+    fix: str
+
+    @property
+    def adjustable(self) -> bool:
+        """Only warnings may be raised or silenced: an error marks input the build cannot
+        vouch for, and publishing it anyway would break the promise of the site."""
+        return self.severity is Severity.WARNING
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_CODES = (
+    # The content folder
+    Code("content-missing", E, "The content folder does not exist.",
+         "Create it, or point the plugin's `content_dir` option (or `--content`) at it."),
+    Code("content-symlink-outside", E,
+         "A symbolic link under the content folder points outside it.",
+         "Copy the file into content/ instead of linking to it."),
+    Code("content-too-large", E, "A source text or annotation file is over the size cap.",
+         "Split it; a single article or annotation is far smaller."),
+    Code("content-unknown-folder", W, "A folder that is not part of the content model.",
+         "Move its files to sources/, claims/, entities/, briefs/ or pages/, or move the "
+         "folder out of content/."),
+    Code("content-unknown-file", W, "A file the build does not read.",
+         "Rename it to the expected form (sources/ID.txt and sources/ID.yml, briefs/ID.yml, "
+         "claims.yml or claims/*.yml, entities.yml or entities/*.yml) or move it out of "
+         "content/."),
+    # Source text
+    Code("text-not-utf8", E, "A source text contains bytes that are not UTF-8.",
+         "Re-save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`."),
+    Code("text-control-char", E, "A source text contains NUL or another control character.",
+         "Delete the character; source text must be printable."),
+    Code("text-bidi-control", W,
+         "An invisible bidirectional control character can show text in another order than "
+         "it is stored.",
+         "Delete it unless the article really needs it."),
+    # YAML
+    Code("yaml-syntax", E, "The file is not valid YAML.",
+         "Fix the syntax at the position shown; the hint names the usual cause."),
+    Code("yaml-empty", E, "The YAML file holds no value.",
+         "Write the annotation, or delete the file."),
+    Code("yaml-several-documents", E, "The file holds more than one YAML document (`---`).",
+         "Remove the separator: one file holds one document."),
+    Code("yaml-duplicate-key", E,
+         "A key appears twice in one mapping; YAML would silently keep only the last.",
+         "Keep one of the two; the message names both lines."),
+    Code("yaml-anchor", E, "An anchor (`&name`); anchors and aliases can expand without bound.",
+         "Write the value out in full."),
+    Code("yaml-alias", E, "An alias (`*name`); anchors and aliases can expand without bound.",
+         "Write the value out in full."),
+    Code("yaml-tag", E, "A YAML tag such as `!!python/object`; the schema decides types.",
+         "Remove the tag."),
+    Code("yaml-complex-key", E, "A mapping key that is a list or mapping.",
+         "Use a plain `name:` key."),
+    Code("yaml-too-deep", E, "Nesting deeper than the cap.", "Flatten the structure."),
+    Code("yaml-too-large", E, "A YAML file over the size cap.",
+         "Split it into several files under claims/ or entities/."),
+    Code("yaml-tab-indent", E, "A tab used for indentation.", "Indent with spaces only."),
+    Code("yaml-nbsp-indent", E, "A non-breaking space used for indentation (often pasted).",
+         "Replace it with an ordinary space."),
+    # Schema
+    Code("schema-unknown-key", E, "A field the schema does not know (often a typo).",
+         "Use the suggested name, or see docs/content-model.md for the fields."),
+    Code("schema-required", E, "A required field is missing.", "Add the field named."),
+    Code("schema-empty", E, "A required field is present but has no value.",
+         "Write a value after the colon."),
+    Code("schema-type", E, "A value of the wrong shape: a list where text belongs, or text "
+         "where a mapping belongs.", "Write the shape the message asks for."),
+    Code("schema-unquoted-text", E,
+         "Quote text written without quotes: YAML drops everything after ` #` in it.",
+         'Wrap it in double quotes ("…") or use a block scalar (|).'),
+    Code("schema-too-long", E, "A text is longer than its field allows.", "Shorten it."),
+    Code("schema-too-few", E, "A list has fewer items than it needs.", "Add items."),
+    Code("schema-slug", E, "An id is not lower-case letters, digits and hyphens.",
+         "Use the suggested id; ids become page addresses."),
+    Code("schema-choice", E, "A value outside the allowed set.",
+         "Use the suggested value, or one of those listed."),
+    Code("schema-flag", E, "A yes/no field holds something other than `true` or `false`.",
+         "Write `true` or `false` (YAML's `yes`, `no`, `on` and `off` are not booleans here)."),
+    Code("schema-number", E, "A number field holds words, units or a malformed number.",
+         "Write digits, for example 6000000 or 6,000,000; put the unit in `unit:`."),
+    Code("schema-range", E, "A range that is not two numbers, low then high.",
+         "Write [low, high]."),
+    Code("schema-date", E, "A date not written as YYYY-MM-DD, YYYY-MM, YYYY or `unknown`, or "
+         "a day that does not exist.",
+         "Write the date with the precision the evidence gives."),
+    Code("schema-url", E, "A URL that is not http(s), checked after decoding HTML entities; "
+         "`javascript:` and `data:` are refused.",
+         "Write the article's full address, starting with https://."),
+    Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
+         "Say in `basis:` what the date was inferred from."),
+    Code("ref-syntax", E, "A malformed `[[kind:id]]` reference in prose.",
+         "Write [[kind:id]] or [[kind:id|label]] with a known kind."),
+    # Files and ids
+    Code("file-id", E, "A source or brief file name that is not a valid id.",
+         "Rename the file with lower-case letters, digits and hyphens."),
+    Code("id-reserved", E,
+         "An id that cannot be a page name: `index` is each section's own page, and "
+         "`con`, `nul`, `aux`, `prn`, `com1` to `com9`, `lpt1` to `lpt9` cannot be file names on "
+         "Windows.", "Choose another id, for example by adding a word."),
+    Code("duplicate-id", E, "Two things of one kind share an id.",
+         "Give each its own id; the message names the first use."),
+    Code("source-text-missing", E, "An annotation with no article text beside it.",
+         "Put the article in sources/ID.txt next to sources/ID.yml."),
+    Code("source-annotation-missing", E, "An article with no annotation beside it.",
+         "Create sources/ID.yml with at least `title:`."),
+    Code("brief-section-repeated", E, "A brief has the same section kind twice.",
+         "Merge the two sections' points."),
+    Code("page-collision", E,
+         "A hand-written page in content/pages has the address of a generated page, "
+         "compared without case as many file systems do.",
+         "Rename or move the hand-written page."),
+    # Cross-references and quotes
+    Code("ref-unknown", E, "A reference to an id that is not declared.",
+         "Use the suggested id, or declare the thing referred to."),
+    Code("relation-self", E, "A claim relates to itself.", "Point the relation at another claim."),
+    Code("quote-not-found", E,
+         "A quote is not in its source's cleaned text, even after normalisation; a fuzzy match "
+         "is never accepted.",
+         "Copy the exact words from the article; the hint shows the closest passage."),
+    Code("quote-ambiguous", E, "A quote occurs more than once in its source.",
+         "Add `prefix:` or `suffix:` with the words just before or after it."),
+    Code("cleaning-rule-unused", W, "A cleaning rule matches nothing in the article.",
+         "Check the spelling against the article, or delete the rule."),
+    # Editorial consistency
+    Code("claim-unsourced", W, "No quote asserts, reports, doubts or refutes the claim.",
+         "Link a quote to it, or delete the claim."),
+    Code("status-unbacked", W, "A claim's status is not backed by the corpus: corroborated "
+         "with fewer than two sources, disputed with nothing doubting it, refuted with "
+         "nothing refuting it, superseded with nothing superseding it.",
+         "Link the evidence, or choose the status the evidence supports."),
+    Code("entity-name-shared", W, "One name belongs to two entities, so mentions are ambiguous.",
+         "Give each entity names of its own."),
+    # Settings
+    Code("config-severity", E, "A `severity` setting that names an unknown code, an unknown "
+         "level, or tries to lower an error.",
+         "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "
+         "be changed."),
+)
+
+CODES: dict[str, Code] = {code.name: code for code in _CODES}

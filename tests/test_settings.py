@@ -1,0 +1,200 @@
+"""Severity settings and strictness, in the plugin's options in mkdocs.yml: the same rules
+for `briefing check` (a pre-commit hook) and for `mkdocs build`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+
+from briefing.cli import main
+from briefing.diagnostics import Pos, Severity, error, warning
+from briefing.emit import page_collisions
+from briefing.settings import Policy, parse_policy, read_plugin_options
+
+# A claim no quote mentions: a warning (claim-unsourced) in an otherwise clean corpus.
+ORPHAN = ("\n  - id: orphan\n    statement: \"Nobody says this.\"\n    status: reported\n"
+          "    events:")
+
+
+def corpus_with_warning() -> dict[str, str | bytes]:
+    files = minimal_corpus()
+    files["claims.yml"] = str(files["claims.yml"]).replace("\n    events:", ORPHAN, 1)
+    return files
+
+
+def mkdocs_yml(options: str = "") -> str:
+    return ("site_name: Test\n"
+            "site_url: !ENV [BRIEFING_SITE_URL, '']\n"
+            f"theme:\n  name: null\n  custom_dir: {REPO / 'theme'}\n"
+            "docs_dir: pages\n"
+            "plugins:\n  - briefing:\n      content_dir: content\n" + options)
+
+
+def project(tmp_path: Path, options: str = "", files: dict[str, str | bytes] | None = None,
+            pages: dict[str, str | bytes] | None = None) -> Path:
+    write_tree(tmp_path / "content", files if files is not None else minimal_corpus())
+    write_tree(tmp_path / "pages", pages or {"about.md": "# About\n"})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(mkdocs_yml(options))
+    return config
+
+
+def check(config: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--config-file", str(config), *args])
+    return result.exit_code, result.output
+
+
+def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config),
+                           "-d", str(site)], capture_output=True, text=True, timeout=300,
+                          check=False, cwd=config.parent)
+
+
+# --- the policy itself ----------------------------------------------------------------------
+
+W = warning(Pos("claims.yml", 3, 5), "claim-unsourced", "no quote", "link one")
+E = error(Pos("claims.yml", 4, 5), "quote-not-found", "not found", "copy it")
+
+
+def test_a_warning_can_be_raised_or_ignored_and_errors_stay() -> None:
+    raised = Policy({"claim-unsourced": "error"}).apply([W, E])
+    assert [d.severity for d in raised] == [Severity.ERROR, Severity.ERROR]
+    assert Policy({"claim-unsourced": "ignore"}).apply([W, E]) == (E,)
+    assert Policy().apply([W]) == (W,)
+    assert not Policy().failed([W])
+    assert Policy(strict=True).failed([W])
+
+
+@pytest.mark.parametrize(("severity", "message"), [
+    ({"claim-unsorced": "error"}, "did you mean 'claim-unsourced'?"),
+    ({"quote-not-found": "warning"}, "'quote-not-found' is an error and cannot be lowered"),
+    ({"quote-not-found": "ignore"}, "'quote-not-found' is an error and cannot be lowered"),
+    ({"claim-unsourced": "fatal"}, "'fatal' is not a severity"),
+    (["claim-unsourced"], "must be a mapping"),
+])
+def test_bad_severity_settings_are_errors(severity: object, message: str) -> None:
+    policy, problems = parse_policy(severity)
+    assert len(problems) == 1
+    assert message in problems[0].format()
+    assert problems[0].code == "config-severity"
+    assert policy.severity == {}
+
+
+def test_raising_an_error_to_error_is_allowed() -> None:
+    assert parse_policy({"quote-not-found": "error"})[1] == ()
+
+
+def test_options_are_read_with_positions_and_mkdocs_tags_left_alone(tmp_path: Path) -> None:
+    config = project(tmp_path, "      strict: true\n      severity:\n"
+                               "        claim-unsourced: ignore\n")
+    options, problems = read_plugin_options(config)
+    assert problems == ()
+    assert options.values == {"content_dir": "content", "strict": True,
+                              "severity": {"claim-unsourced": "ignore"}}
+    assert str(options.where("severity.claim-unsourced")) == f"{config.as_posix()}:12:9"
+    assert str(options.where("strict")) == f"{config.as_posix()}:10:7"
+
+
+def test_a_plugin_listed_without_options_has_none(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - search\n  - briefing\n")
+    assert read_plugin_options(config)[0].values == {}
+    config.write_text("site_name: x\nplugins:\n  briefing: {strict: true}\n")
+    assert read_plugin_options(config)[0].values == {"strict": True}
+
+
+# --- briefing check ----------------------------------------------------------------------
+
+
+def test_check_reads_the_content_folder_from_mkdocs_yml(tmp_path: Path) -> None:
+    code, output = check(project(tmp_path))
+    assert code == 0, output
+    assert "pages would be built" in output
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
+    config = project(tmp_path, files=corpus_with_warning())
+    assert check(config)[0] == 0
+    assert check(config, "--strict")[0] == 1
+
+
+def test_strict_in_mkdocs_yml_fails_on_warnings(tmp_path: Path) -> None:
+    config = project(tmp_path, "      strict: true\n", files=corpus_with_warning())
+    code, output = check(config)
+    assert code == 1
+    assert "[claim-unsourced]" in output and "(strict)" in output
+
+
+def test_an_ignored_warning_is_not_reported(tmp_path: Path) -> None:
+    config = project(tmp_path, "      severity: {claim-unsourced: ignore}\n",
+                     files=corpus_with_warning())
+    code, output = check(config, "--strict")
+    assert code == 0, output
+    assert "claim-unsourced" not in output
+
+
+def test_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    assert check(tmp_path / "nope.yml")[0] == 2
+
+
+# --- mkdocs build --------------------------------------------------------------------------
+
+
+def test_the_plugin_applies_the_same_policy(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_tree(site, {"index.html": "last good site\n"})
+    config = project(tmp_path, "      severity: {claim-unsourced: error}\n",
+                     files=corpus_with_warning())
+    before = snapshot(tmp_path / "content")
+    result = mkdocs_build(config, site)
+    assert result.returncode != 0
+    assert "content/claims.yml:12:5: error: no quote asserts" in result.stderr
+    assert (site / "index.html").read_text() == "last good site\n"
+    assert snapshot(tmp_path / "content") == before
+
+
+def test_the_plugin_reports_a_bad_setting_with_its_position(tmp_path: Path) -> None:
+    config = project(tmp_path, "      severity:\n        quote-not-found: ignore\n")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"{config.as_posix()}:11:9: error: 'quote-not-found' is an error and cannot be "
+            "lowered [config-severity]") in result.stderr
+
+
+def test_an_ignored_warning_lets_the_strict_build_pass(tmp_path: Path) -> None:
+    config = project(tmp_path, "      severity: {claim-unsourced: ignore}\n",
+                     files=corpus_with_warning())
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                             str(config), "-d", str(tmp_path / "site")], capture_output=True,
+                            text=True, timeout=300, check=False, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "claims" / "orphan" / "index.html").is_file()
+
+
+# --- hand-written pages that would overwrite generated ones --------------------------------
+
+
+def test_collisions_are_found_without_case_and_after_normalisation() -> None:
+    generated = {"claims/index.html": "claims/index.md", "café/index.html": "x.md"}
+    found = page_collisions(generated, {"Claims/index.html": "Claims/index.md",
+                                        "cafe\u0301/index.html": "y.md",
+                                        "about/index.html": "about.md"}, "pages")
+    assert [str(d.pos) for d in found] == ["pages/Claims/index.md", "pages/y.md"]
+    assert "differ only in case" in found[0].message
+
+
+@pytest.mark.parametrize("page", ["claims.md", "Claims/index.md", "figures/index.md"])
+def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path: Path, page: str) -> None:
+    site = tmp_path / "site"
+    write_tree(site, {"index.html": "last good site\n"})
+    config = project(tmp_path, pages={"about.md": "# About\n", page: "# Mine\n"})
+    result = mkdocs_build(config, site)
+    assert result.returncode != 0
+    assert f"pages/{page}: error: this page would be published at" in result.stderr
+    assert "[page-collision]" in result.stderr
+    assert (site / "index.html").read_text() == "last good site\n"
