@@ -179,6 +179,11 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
         problem, hint = "a tab character where YAML expects spaces", "replace tabs with spaces"
     if exc.context:
         problem = f"{problem} ({exc.context})"
+        if exc.context_mark is not None and exc.context_mark is not mark:
+            # The parser notices late (often a line below); name where the open part began.
+            start = _pos(path, exc.context_mark)
+            hint = (f"the part that starts at line {start.line}, column {start.col} is not "
+                    "closed or is broken here; " + hint)
     return error(_pos(path, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
