@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
 from click.testing import CliRunner
-from corpus_helpers import minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
 from briefing.pipeline import build
@@ -48,3 +50,25 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     strict = runner.invoke(main, ["check", "--strict", "--content", str(content)])
     assert strict.exit_code == 1 and "content-unknown-file" in strict.output
     assert runner.invoke(main, ["check", "--bogus"]).exit_code == 2
+
+
+def test_the_pre_commit_hook_checks_the_seed_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    program, *args = hook["entry"].split()
+    assert program == "briefing" and hook["pass_filenames"] is False
+    monkeypatch.chdir(REPO)  # the hook runs at the repository's root, beside mkdocs.yml
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+
+
+def test_the_hook_fails_on_a_broken_corpus(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    files = minimal_corpus()
+    files["claims.yml"] = str(files["claims.yml"]).replace("status: disputed", "status: x")
+    write_tree(tmp_path / "content", files)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 1
+    assert result.output.startswith("content/claims.yml:5:13: error: ")

@@ -1,0 +1,141 @@
+"""docs/diagnostics.md lists every diagnostic code with a real example: the input change
+comes from the bad-input table and the output is what `briefing check` prints for it.
+
+The part of the page between the two markers is generated; refresh it with
+`pytest tests/test_diagnostics_doc.py --update-golden` and review the diff."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import REPO
+from test_bad_inputs import CASES, Case, prepare
+
+from briefing.cli import main
+from briefing.codes import CODES
+from briefing.diagnostics import Pos
+from briefing.emit import page_collisions
+
+DOC = REPO / "docs" / "diagnostics.md"
+BEGIN = "<!-- generated from briefing/codes.py and tests/test_bad_inputs.py: begin -->"
+END = "<!-- generated: end -->"
+LONG = 160  # longer inputs are shown shortened
+
+
+def test_every_code_the_package_can_report_is_registered() -> None:
+    """Codes are plain strings in the stages; find each one written beside error()/warning()
+    or in a (code, message, hint) table, and require a registry entry for it."""
+    found: set[str] = set()
+    for path in (REPO / "briefing").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'(?:error|warning|fail)\([^()"]*?"([a-z]+(?:-[a-z0-9]+)+)"',
+                                text, flags=re.S))
+        found |= set(re.findall(r'\("((?:yaml|text|content)-[a-z-]+)",', text))
+    assert found, "the scan found no codes at all"
+    assert found <= set(CODES), f"unregistered: {sorted(found - set(CODES))}"
+
+
+def test_every_code_has_an_example() -> None:
+    cased = {case.code for case in CASES} | set(SPECIAL)
+    assert set(CODES) <= cased, f"no example for: {sorted(set(CODES) - cased)}"
+
+
+def test_the_diagnostics_page_is_current(request: pytest.FixtureRequest,
+                                         tmp_path_factory: pytest.TempPathFactory) -> None:
+    fresh = generated_part(tmp_path_factory)
+    page = DOC.read_text(encoding="utf-8")
+    assert BEGIN in page and END in page, f"{DOC} lost its markers"
+    head, rest = page.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    updated = f"{head}{BEGIN}\n{fresh}{END}{tail}"
+    if request.config.getoption("--update-golden"):
+        DOC.write_text(updated, encoding="utf-8", newline="\n")
+    assert page == updated, "docs/diagnostics.md is stale; see --update-golden"
+
+
+# --- building the page ---------------------------------------------------------------------
+
+
+def _content_missing(tmp: Path) -> tuple[str, str]:
+    result = CliRunner().invoke(main, ["check", "--content", str(tmp / "content")])
+    output = "\n".join(line for line in result.output.splitlines()
+                       if "content-missing" in line or line.startswith("    hint: "))
+    return ("`briefing check` run where there is no `content/` folder.",
+            output.replace(tmp.as_posix() + "/", "") + "\n")
+
+
+def _page_collision(tmp: Path) -> tuple[str, str]:
+    found = page_collisions({"claims/index.html": "claims/index.md"},
+                            {"claims/index.html": "claims.md"}, "content/pages")
+    assert found and found[0].pos == Pos("content/pages/claims.md")
+    return ("A hand-written `content/pages/claims.md` (published at `claims/`) beside the "
+            "generated claims index, reported by `mkdocs build`.", found[0].format() + "\n")
+
+
+SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision}
+
+
+def generated_part(factory: pytest.TempPathFactory) -> str:
+    lines = ["| code | severity | meaning |", "|---|---|---|"]
+    lines += [f"| [`{c.name}`](#{c.name}) | {c.severity} | {c.meaning} |"
+              for c in CODES.values()]
+    lines.append("")
+    for code in CODES.values():
+        lines += [f"### `{code.name}`", "",
+                  f"**{str(code.severity).capitalize()}.** {code.meaning}", "",
+                  f"**Fix:** {code.fix}", ""]
+        tmp = factory.mktemp(code.name)
+        if code.name in SPECIAL:
+            said, output = SPECIAL[code.name](tmp)
+        else:
+            case = next(c for c in CASES if c.code == code.name)
+            said, output = _describe(case), _output(case, tmp)
+        lines += [f"Example: {said}", "", "```text", output.rstrip("\n"), "```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _output(case: Case, tmp: Path) -> str:
+    _, options = prepare(case, tmp)
+    result = CliRunner().invoke(main, ["check", *options])
+    shown: list[str] = []
+    keep = False
+    for line in result.output.splitlines():
+        if line.startswith("    hint: "):
+            if keep:
+                shown.append(line)
+            continue
+        keep = f"[{case.code}]" in line and not shown
+        if keep:
+            shown.append(line)
+    assert shown, f"{case.id}: no {case.code} in {result.output}"
+    return "\n".join(shown).replace(tmp.as_posix() + "/", "") + "\n"
+
+
+def _show(text: str | bytes) -> str:
+    shown = repr(text) if isinstance(text, bytes) else text
+    if len(shown) > LONG:
+        shown = f"{shown[:60]}… ({len(text):,} characters in all)"
+    return shown
+
+
+def _describe(case: Case) -> str:
+    parts = []
+    for file, old, new in case.edits:
+        parts.append(f"in `content/{file}`, `{_inline(old)}` changed to `{_inline(new)}`")
+    for file, data in case.files:
+        parts.append(f"`content/{file}` deleted" if data is None
+                     else f"`content/{file}` holding `{_inline(data)}`")
+    for link, target in case.links:
+        parts.append(f"`content/{link}` a symbolic link to `{target}` beside content/")
+    if case.config:
+        severity = case.config.split("severity:\n", 1)[1].strip()
+        parts.append(f"mkdocs.yml with `severity: {{{severity}}}` in the briefing plugin's "
+                     "options")
+    return f"{case.id} — " + "; ".join(parts) + "."
+
+
+def _inline(text: str | bytes) -> str:
+    return _show(text).replace("\n", "⏎").replace("`", "'").replace("\t", "⇥")
