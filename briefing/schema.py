@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from html import unescape
@@ -200,7 +201,9 @@ class Slug(Spec):
             return scalar
         value = scalar.value
         if not SLUG_RE.match(value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            # Fold accents and case first, so `Café_Cost` suggests `cafe-cost`.
+            folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            suggestion = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
             return ctx.fail(scalar.pos, "schema-slug", f"{value!r} is not a valid id",
                             "ids use lower-case letters, digits and hyphens"
                             + (f", for example {suggestion!r}" if suggestion else ""))
