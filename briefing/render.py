@@ -16,6 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .fragments import original_links
+from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, svg
+from .jsonld import claim_data, dumps
 from .link import Anchor, Linked
 from .markup import (
     attr,
@@ -39,6 +42,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Figures", "figures.md"),
     ("Timeline", "timeline.md"),
     ("Coverage", "coverage.md"),
+    ("Map", "map.md"),
     ("Sources", "sources/index.md"),
     ("Entities", "entities/index.md"),
 )
@@ -230,6 +234,63 @@ def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
     return {k: list(v.values()) for k, v in about.items()}
 
 
+# Coverage matrix: at most this many source columns per table, so a large corpus gives
+# several narrow tables (each with only the claims those sources cover), not one wide one.
+COVERAGE_COLUMNS = 8
+STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    claim: Claim
+    cells: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> ((stance, quote id), …)
+
+
+@dataclass(frozen=True)
+class CoverageTable:
+    columns: tuple[tuple[str, Source], ...]  # (short label, source)
+    rows: tuple[CoverageRow, ...]
+
+
+def coverage_tables(linked: Linked) -> list[CoverageTable]:
+    """Sources by claims, oldest source first, split into tables of a few sources each."""
+    ordered = sorted(linked.corpus.sources,
+                     key=lambda s: (s.published.sort_key if s.published else (9999,), s.id))
+    labels = [(f"S{n}", s) for n, s in enumerate(ordered, start=1)]
+    cells: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for claim_id, stances in linked.stances.items():
+        for st in stances:
+            # The first passage for each stance; the claim page lists them all.
+            cells[claim_id][st.source_id].setdefault(st.stance, st.quote.id)
+    tables = []
+    for first in range(0, len(labels), COVERAGE_COLUMNS):
+        columns = tuple(labels[first:first + COVERAGE_COLUMNS])
+        ids = [s.id for _, s in columns]
+        rows = []
+        for claim in linked.corpus.claims:
+            found = {sid: tuple(cells[claim.id][sid].items()) for sid in ids
+                     if sid in cells.get(claim.id, {})}
+            if found:
+                rows.append(CoverageRow(claim, found))
+        if rows:
+            tables.append(CoverageTable(columns, tuple(rows)))
+    return tables
+
+
+def stance_cell(stance: str, href: str) -> Markup:
+    """A stance as a symbol and a word (never colour alone), linked to the passage."""
+    symbol = STANCE_SYMBOLS[stance]
+    label = Markup(f'<span aria-hidden="true">{symbol}</span> {attr(stance)}')
+    return Markup(f"[{label}]({href}){{.stance .stance-{attr(stance)}}}")
+
+
+def source_column(label: str, source: Source, href: str) -> Markup:
+    """A short column label that screen readers announce with the source's title."""
+    hidden = Markup('<span class="visually-hidden">: ') + md_escape(source.title) + \
+        Markup("</span>")
+    return link(Markup(attr(label)) + hidden, href)
+
+
 # --- rendering ------------------------------------------------------------------------
 
 
@@ -253,6 +314,11 @@ def html_anchor(ident: str) -> Markup:
     return Markup(f'<span class="anchor" id="{attr(ident)}"></span>')
 
 
+def external(label: str, url: str) -> Markup:
+    """A link off the site (an article's original address, validated as http/https)."""
+    return Markup(f'<a class="external" href="{attr(url)}">{attr(label)}</a>')
+
+
 def removal_html(removal: Any) -> Markup:
     what = {"snippet": "removed text", "line": "dropped line",
             "repair": "added a space"}[removal.kind]
@@ -267,6 +333,10 @@ _STATIC_HELPERS = {
     "anchor": html_anchor,
     "removal": removal_html,
     "link": link,
+    "external": external,
+    "stance_cell": stance_cell,
+    "source_column": source_column,
+    "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
     "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
 }
@@ -300,6 +370,30 @@ def _helpers(linked: Linked) -> dict[str, Any]:
         claimant = claim.claimant.id if claim.claimant else None
         return [e for e in dict.fromkeys(named) if e != claimant and e in linked.entities]
 
+    def entity_doubts(entity_id: str) -> list[tuple[Quote, list[tuple[str, Any]]]]:
+        """The entity's quoted words that doubt or refute a claim."""
+        return [(q, doubting) for q in by_speaker.get(entity_id, [])
+                if (doubting := [(st, ref) for st, ref in q.stances()
+                                 if st in ("doubts", "refutes")])]
+
+    def entity_contradicts(entity_id: str) -> list[tuple[Claim, Any]]:
+        """Claims by the entity that contradict another claim."""
+        return [(c, ref) for c in by_claimant.get(entity_id, []) if c.relations
+                for kind, ref in c.relations.pairs() if kind == "contradicts"]
+
+    def contested() -> list[tuple[Claim, int, int]]:
+        """Claims the sources split on (some support, some doubt), or that the curator
+        rates disputed or refuted: (claim, sources for, sources against)."""
+        out = []
+        for claim in linked.corpus.claims:
+            stances = linked.stances.get(claim.id, ())
+            pro = {s.source_id for s in stances if s.stance in ("asserts", "reports")}
+            con = {s.source_id for s in stances if s.stance in ("doubts", "refutes")}
+            if (pro and con) or claim.status in ("disputed", "refuted"):
+                out.append((claim, len(pro), len(con)))
+        out.sort(key=lambda row: (-min(row[1], row[2]), -(row[1] + row[2]), row[0].id))
+        return out
+
     def source_briefs(source: Source) -> list[str]:
         return sorted({b for q in source.quotes for b in linked.quote_cited_in.get(q.id, ())})
 
@@ -311,6 +405,9 @@ def _helpers(linked: Linked) -> dict[str, Any]:
         "subjects": subjects,
         "entity_claims": lambda eid: by_claimant.get(eid, []),
         "entity_quotes": lambda eid: by_speaker.get(eid, []),
+        "entity_doubts": entity_doubts,
+        "contested": contested(),
+        "entity_contradicts": entity_contradicts,
         "entities_by_kind": sorted(kinds.items()),
         "sources_by_date": dated + undated,
         "latest": (dated + undated)[:5],
@@ -323,13 +420,24 @@ def _helpers(linked: Linked) -> dict[str, Any]:
     }
 
 
+def front_matter(meta: Mapping[str, Any]) -> str:
+    """YAML front matter, each value written as JSON (a subset of YAML's flow style) with
+    markup characters escaped, so no curator text can end the block or reach the page as
+    HTML. MkDocs hands it to the theme as `page.meta`."""
+    if not meta:
+        return ""
+    lines = "".join(f"{key}: {dumps(value)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n"
+
+
 def render(linked: Linked, *, site_title: str = "Briefing") -> dict[str, str]:
     env = environment()
     helpers = _helpers(linked)
     pages: dict[str, str] = {}
 
-    def page(path: str, template: str, **context: Any) -> None:
-        pages[path] = env.get_template(template).render(
+    def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
+             **context: Any) -> None:
+        pages[path] = front_matter(meta or {}) + env.get_template(template).render(
             L=Links(path, linked), lk=linked, site_title=site_title, **helpers, **context)
 
     page("index.md", "home.md.j2")
@@ -339,7 +447,11 @@ def render(linked: Linked, *, site_title: str = "Briefing") -> dict[str, str]:
     page("entities/index.md", "entities_index.md.j2")
     page("figures.md", "figures.md.j2")
     page("timeline.md", "timeline.md.j2")
-    page("coverage.md", "coverage.md.j2")
+    page("coverage.md", "coverage.md.j2", tables=coverage_tables(linked))
+    graph = build_graph(linked, lambda prose: plain(prose, linked))
+    page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
+         EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
+         map_svg=svg(graph, lambda kind, ident: Links("map.md", linked).to(kind, ident)))
     for brief in linked.corpus.briefs:
         citations = brief_citations(linked, brief.id)
         claims = sorted({ref.id for s in brief.sections for p in s.points for ref in p.claims})
@@ -347,10 +459,13 @@ def render(linked: Linked, *, site_title: str = "Briefing") -> dict[str, str]:
              citation_number={q.id: n for n, q in enumerate(citations, start=1)},
              brief_claims=claims)
     for claim in linked.corpus.claims:
-        page(f"claims/{claim.id}.md", "claim.md.j2", claim=claim)
+        page(f"claims/{claim.id}.md", "claim.md.j2", claim=claim,
+             meta={"description": plain(claim.statement, linked),
+                   "jsonld": claim_data(linked, claim, site_title=site_title)})
     for source in linked.corpus.sources:
         page(f"sources/{source.id}.md", "source.md.j2", source=source,
-             blocks=highlighted_blocks(linked, source))
+             blocks=highlighted_blocks(linked, source),
+             originals=original_links(linked, source.id))
     for entity in linked.corpus.entities:
         page(f"entities/{entity.id}.md", "entity.md.j2", entity=entity,
              about=helpers["subjects"].get(entity.id, []))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,14 +17,22 @@ ARTICLE = f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javasc
 
 
 class LiveCode(HTMLParser):
+    """Flags anything that could run: inline scripts (except structured data that parses
+    as JSON), event-handler attributes and script URLs."""
+
     def __init__(self) -> None:
         super().__init__()
         self.problems: list[str] = []
+        self.data_blocks: list[object] = []
+        self._in_data: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
-            src = dict(attrs).get("src") or ""
-            if not src or "alert" in src:
+            found = dict(attrs)
+            src = found.get("src") or ""
+            if found.get("type") == "application/ld+json" and "src" not in found:
+                self._in_data = []
+            elif not src or "alert" in src:
                 self.problems.append(f"inline script {attrs}")
         for name, value in attrs:
             if name.startswith("on"):
@@ -31,6 +40,40 @@ class LiveCode(HTMLParser):
             if name in ("href", "src") and value and value.strip().lower().startswith(
                     ("javascript:", "data:")):
                 self.problems.append(f"<{tag} {name}={value!r}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_data is not None:
+            self._in_data.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_data is not None:
+            text = "".join(self._in_data)
+            self._in_data = None
+            try:
+                self.data_blocks.append(json.loads(text))
+            except ValueError:
+                self.problems.append(f"ld+json block that is not JSON: {text[:80]!r}")
+
+
+def scan(html: str) -> LiveCode:
+    parser = LiveCode()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def test_the_scanner_accepts_only_json_data_blocks() -> None:
+    good = scan('<script type="application/ld+json">{"a": "\\u003c/script\\u003e"}</script>')
+    assert not good.problems and good.data_blocks == [{"a": "</script>"}]
+    # A JSON block cut short by `</script>` in its text is no longer JSON, and what
+    # follows it is a live script: both are caught.
+    broken = scan('<script type="application/ld+json">{"a": "</script><script>alert(1)'
+                  '</script>"}</script>')
+    assert len(broken.problems) == 2, broken.problems
+    for live in ('<script>alert(1)</script>', '<script type="module">x()</script>',
+                 '<script type="application/ld+json" src="alert(1)"></script>',
+                 '<img src=x onerror=alert(2)>', '<a href="javascript:alert(4)">x</a>'):
+        assert scan(live).problems, live
 
 
 def test_hostile_strings_render_inert(tmp_path: Path) -> None:
@@ -69,8 +112,14 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     pages = sorted((tmp_path / "site").rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        parser = LiveCode()
-        parser.feed(page.read_text(encoding="utf-8"))
+        parser = scan(page.read_text(encoding="utf-8"))
         assert not parser.problems, (page, parser.problems)
     brief = (tmp_path / "site" / "briefs" / "b1" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in brief
+    # The claim's structured data carries the hostile text as data, intact.
+    claim = scan((tmp_path / "site" / "claims" / "c1" / "index.html").read_text(
+        encoding="utf-8"))
+    assert len(claim.data_blocks) == 1
+    data = claim.data_blocks[0]
+    assert isinstance(data, dict) and data["@type"] == "ClaimReview"
+    assert data["claimReviewed"] == f"{t} statement"

@@ -1,0 +1,106 @@
+"""schema.org structured data for claim pages: `ClaimReview` when the curator has rated the
+claim, otherwise a bare `Claim`.
+
+The data is page metadata, not page text: it travels in the page's front matter and the
+theme writes it into a `<script type="application/ld+json">` in the head, adding the page's
+absolute URL when the site has a `site_url`. Every URL in it is either absolute (an
+article's original address, which the schema only accepts as http/https) or left out, so
+it means the same under any sub-path and with or without directory URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .link import Linked
+from .model import Claim, Entity, Source
+from .schema import FuzzyDate, Prose, ProseRef
+
+# `reported` records that sources relay a claim; it is not a verdict, so no review.
+RATED_STATUSES = ("corroborated", "disputed", "refuted", "superseded")
+_PERSON_KINDS = ("person",)
+_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+         "\u2029": "\\u2029"}
+
+
+def dumps(data: Any) -> str:
+    """JSON that is safe inside a `<script>` element and inside a YAML double-quoted or
+    flow context: ASCII only, and `<`, `>`, `&` escaped, so `</script>` in a claim stays
+    text."""
+    text = json.dumps(data, ensure_ascii=True, sort_keys=False, separators=(", ", ": "))
+    for raw, escaped in _SAFE.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _plain(prose: Prose | None, linked: Linked) -> str:
+    if prose is None:
+        return ""
+    out = []
+    for part in prose.parts:
+        if isinstance(part, ProseRef):
+            entity = linked.entities.get(part.ref.id) if part.ref.kind == "entity" else None
+            out.append(part.label or (entity.name if entity else part.ref.id))
+        else:
+            out.append(part)
+    return " ".join("".join(out).split())
+
+
+def stated_date(date: FuzzyDate | None) -> str:
+    """An ISO date only when the source states it: an inferred or approximate date is
+    the curator's reading and does not belong in machine-readable metadata."""
+    if date is None or date.year is None or date.inferred or date.about:
+        return ""
+    return date.iso
+
+
+def _agent(entity: Entity) -> dict[str, Any]:
+    kind = "Person" if entity.kind in _PERSON_KINDS else "Organization"
+    return {"@type": kind, "name": entity.name}
+
+
+def _work(source: Source) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
+    if source.url:
+        work["url"] = source.url
+    date = stated_date(source.published)
+    if date:
+        work["datePublished"] = date
+    if source.outlet:
+        work["publisher"] = {"@type": "Organization", "name": source.outlet}
+    return work
+
+
+def claim_data(linked: Linked, claim: Claim, *, site_title: str) -> dict[str, Any]:
+    """The structured data for one claim page."""
+    stances = linked.stances.get(claim.id, ())
+    source_ids = list(dict.fromkeys(s.source_id for s in stances))
+    carrying = [sid for sid in source_ids
+                if any(s.source_id == sid and s.stance in ("asserts", "reports")
+                       for s in stances)]
+    item: dict[str, Any] = {"@type": "Claim", "text": _plain(claim.statement, linked)}
+    if claim.claimant and claim.claimant.id in linked.entities:
+        item["author"] = _agent(linked.entities[claim.claimant.id])
+    if source_ids:
+        item["appearance"] = [_work(linked.sources[sid]) for sid in sorted(source_ids)]
+    dated = sorted((linked.sources[sid] for sid in carrying
+                    if stated_date(linked.sources[sid].published)),
+                   key=lambda s: (s.published.sort_key if s.published else (0,), s.id))
+    if dated:
+        item["firstAppearance"] = _work(dated[0])
+        item["datePublished"] = stated_date(dated[0].published)
+    if claim.status not in RATED_STATUSES:
+        return {"@context": "https://schema.org", **item}
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": claim.status.capitalize()}
+    note = _plain(claim.note, linked)
+    if note:
+        rating["ratingExplanation"] = note
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": item["text"],
+        "author": {"@type": "Organization", "name": site_title},
+        "reviewRating": rating,
+        "itemReviewed": item,
+    }

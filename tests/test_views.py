@@ -1,0 +1,175 @@
+"""The generated views: structured data, coverage matrix, map, entity roles, home."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from corpus_helpers import CLAIMS_YML, SOURCE_YML
+
+from briefing.graph import LIMITS
+from briefing.pipeline import build
+from briefing.render import COVERAGE_COLUMNS
+
+
+def front_matter(page: str) -> dict[str, object]:
+    assert page.startswith("---\n"), page[:80]
+    block = page.split("---\n", 2)[1]
+    return {key: json.loads(value) for key, _, value in
+            (line.partition(": ") for line in block.splitlines())}
+
+
+def test_rated_claim_gets_a_claim_review(make_content: Callable[..., Path]) -> None:
+    result = build(make_content(), site_title="Widget briefing")
+    meta = front_matter(result.pages["claims/widget-cost-5m.md"])
+    assert meta["description"] == "Acme Corp says its widget costs $5 million."
+    data = meta["jsonld"]
+    assert isinstance(data, dict)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "ClaimReview"
+    assert data["claimReviewed"] == "Acme Corp says its widget costs $5 million."
+    assert data["reviewRating"] == {"@type": "Rating", "alternateName": "Disputed"}
+    assert data["author"] == {"@type": "Organization", "name": "Widget briefing"}
+    claim = data["itemReviewed"]
+    assert claim["@type"] == "Claim"
+    assert claim["author"] == {"@type": "Organization", "name": "Acme Corp"}
+    # The source states its date, so it is the first appearance and the claim's date.
+    work = {"@type": "CreativeWork", "headline": "Acme prices its widget",
+            "datePublished": "2025-01-02"}
+    assert claim["appearance"] == [work] and claim["firstAppearance"] == work
+    assert claim["datePublished"] == "2025-01-02"
+
+
+def test_unrated_claim_is_a_bare_claim_without_inferred_dates(
+        make_content: Callable[..., Path]) -> None:
+    source = SOURCE_YML.replace('published: "2025-01-02"',
+                                'published: {date: "2025-01", inferred: true, basis: "x"}\n'
+                                'url: "https://news.example/widget"\noutlet: "Widget News"')
+    claims = CLAIMS_YML.replace("status: disputed", "status: reported").replace(
+        "claimant: acme", "claimant: jane-doe")
+    result = build(make_content(changes={"sources/acme-widget.yml": source,
+                                         "claims.yml": claims}))
+    data = front_matter(result.pages["claims/widget-cost-5m.md"])["jsonld"]
+    assert isinstance(data, dict)
+    assert data["@type"] == "Claim" and "reviewRating" not in data
+    assert data["author"] == {"@type": "Person", "name": "Jane Doe"}
+    assert data["appearance"] == [{
+        "@type": "CreativeWork", "headline": "Acme prices its widget",
+        "url": "https://news.example/widget",
+        "publisher": {"@type": "Organization", "name": "Widget News"}}]
+    # An inferred date is the curator's reading, not the source's: left out.
+    assert "datePublished" not in data and "firstAppearance" not in data
+
+
+def test_structured_data_cannot_close_its_script(make_content: Callable[..., Path]) -> None:
+    claims = CLAIMS_YML.replace(
+        'statement: "[[entity:acme]] says its widget costs $5 million."',
+        "statement: \"</script><script>alert(1)</script> & '---'\"")
+    page = build(make_content(changes={"claims.yml": claims})).pages["claims/widget-cost-5m.md"]
+    head = page.split("\n---\n", 1)[0]
+    assert "<" not in head and ">" not in head and "&" not in head
+    data = front_matter(page)["jsonld"]
+    assert isinstance(data, dict)
+    assert data["claimReviewed"] == "</script><script>alert(1)</script> & '---'"
+
+
+def test_coverage_is_a_sources_by_claims_matrix(make_content: Callable[..., Path]) -> None:
+    page = build(make_content()).pages["coverage.md"]
+    header = next(line for line in page.splitlines() if line.startswith("| Claim |"))
+    assert "[S1<span class=\"visually-hidden\">: Acme prices its widget</span>]" \
+           "(sources/acme-widget.md)" in header
+    row = next(line for line in page.splitlines() if line.startswith("| [Acme Corp says"))
+    # One cell per source; both stances, each a symbol (hidden from screen readers) and
+    # a word, linked to its passage.
+    assert row.count(" |") == 2
+    assert ('[<span aria-hidden="true">\u2713</span> asserts]'
+            "(sources/acme-widget.md#q-acme-cost){.stance .stance-asserts}") in row
+    assert ('[<span aria-hidden="true">?</span> doubts]'
+            "(sources/acme-widget.md#q-doe-overpriced){.stance .stance-doubts}") in row
+
+
+def many_sources(count: int) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    claims = ["claims:"]
+    for n in range(count):
+        files[f"sources/s{n:03d}.txt"] = f"Article {n} says the price is {n} dollars.\n"
+        files[f"sources/s{n:03d}.yml"] = (
+            f'title: "Article {n}"\npublished: "2024-{n % 12 + 1:02d}"\nquotes:\n'
+            f'  - id: q{n}\n    text: "the price is {n} dollars"\n'
+            f"    reports: [c{n % 70}]\n    speaker: e{n % 20}\n")
+    for n in range(70):
+        claims.append(f'  - id: c{n}\n    statement: "Claim {n}."\n    status: reported')
+    files["claims.yml"] = "\n".join(claims) + "\n"
+    files["entities.yml"] = "entities:\n" + "".join(
+        f"  - id: e{n}\n    name: Person {n}\n    kind: person\n" for n in range(20))
+    files["briefs/b.yml"] = ('title: B\nsummary: "S."\nsections:\n  - kind: what-happened\n'
+                             "    points:\n" + "".join(
+                                 f'      - text: "P{n}."\n        cites: [q{n}]\n'
+                                 f"        claims: [c{n}]\n" for n in range(5)))
+    return files
+
+
+def test_coverage_splits_many_sources_into_narrow_tables(
+        make_content: Callable[..., Path]) -> None:
+    count = COVERAGE_COLUMNS * 2 + 3
+    page = build(make_content(many_sources(count))).pages["coverage.md"]
+    headers = [line for line in page.splitlines() if line.startswith("| Claim |")]
+    assert len(headers) == 3
+    assert all(h.count("[S") <= COVERAGE_COLUMNS for h in headers)
+    assert f"## Sources S{COVERAGE_COLUMNS + 1}\u2013S{COVERAGE_COLUMNS * 2}" in page
+
+
+def test_map_links_every_node_and_lists_the_same_edges(
+        make_content: Callable[..., Path]) -> None:
+    pages = build(make_content()).pages
+    page = pages["map.md"]
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "\n\n" not in svg and " \n" not in svg, "the SVG must stay one paragraph"
+    nodes = re.findall(r"\]\(([^)]+)\)\{\.map-node \.map-(\w+)\}", svg)
+    assert sorted(nodes) == [
+        ("briefs/widget.md", "brief"), ("claims/widget-cost-5m.md", "claim"),
+        ("entities/acme.md", "entity"), ("entities/jane-doe.md", "entity"),
+        ("sources/acme-widget.md", "source")]
+    assert svg.count('class="edge ') == 4
+    assert 'class="edge edge-mixed" stroke-dasharray' in svg
+    alternative = page.split("## The map as a list", 1)[1]
+    assert "[The widget price](briefs/widget.md): [Acme Corp says" in alternative
+    assert "(both supports and doubts)" in alternative
+    assert "[Acme prices its widget](sources/acme-widget.md): [Acme Corp](entities/acme.md)" \
+           " · [Jane Doe](entities/jane-doe.md)" in alternative
+    assert "Not shown" not in page
+
+
+def test_map_of_a_large_corpus_is_capped_and_says_what_it_leaves_out(
+        make_content: Callable[..., Path]) -> None:
+    content = make_content(many_sources(LIMITS["source"] + 10))
+    first, second = build(content).pages["map.md"], build(content).pages["map.md"]
+    assert first == second, "the layout must be deterministic"
+    svg = first[first.index("<svg"):first.index("</svg>")]
+    assert svg.count("{.map-node .map-source}") == LIMITS["source"]
+    assert svg.count("{.map-node .map-claim}") == LIMITS["claim"]
+    assert svg.count("{.map-node .map-entity}") == LIMITS["entity"]
+    assert "Not shown, to keep the map readable: 10 claims, 10 sources, 8 entities." in first
+    # Claims the brief rests on are always kept.
+    for n in range(5):
+        assert f"(claims/c{n}.md){{.map-node" in svg
+
+
+def test_entity_page_groups_mentions_by_role(make_content: Callable[..., Path]) -> None:
+    pages = build(make_content()).pages
+    doe = pages["entities/jane-doe.md"]
+    assert "Roles: [skeptic (1)](#skeptic) · [mentioned (1)](#mentions)" in doe
+    skeptic = doe.split("## As skeptic", 1)[1].split("##", 1)[0]
+    assert "q-doe-overpriced" in skeptic and "stance-doubts" in skeptic
+    assert "## Quoted" not in doe
+    assert "Jane Doe, an analyst, said \u201cthe widget is overpriced\u201d in a note." in doe
+    acme = pages["entities/acme.md"]
+    assert "[claimant (1)](#claimant) · [quoted (1)](#quoted) · [subject (1)](#subject)" in acme
+
+
+def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
+    home = build(make_content()).pages["index.md"]
+    section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
+    assert "[Acme Corp says its widget costs $5 million.](claims/widget-cost-5m.md)" in section
+    assert "1 source for, 1 against" in section
