@@ -29,7 +29,7 @@ COLUMN_TITLES = {"brief": "Briefs", "claim": "Claims", "source": "Sources",
 LIMITS = {"brief": 30, "claim": 60, "source": 30, "entity": 12}
 # Layout, in SVG user units.
 COLUMN_WIDTH = {"brief": 210, "claim": 290, "source": 220, "entity": 150}
-LABEL_CHARS = {"brief": 32, "claim": 48, "source": 36, "entity": 22}
+LABEL_CHARS = {"brief": 32, "claim": 44, "source": 34, "entity": 22}
 GAP = 70
 ROW = 26
 NODE_HEIGHT = 20
