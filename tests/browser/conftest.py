@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitecheck import EXPECTED_PAGE_TYPES, page_types
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
@@ -44,28 +47,53 @@ except ImportError:  # reported as a failure by the `browser` fixture, not a ski
     sync_playwright = None
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built with `mkdocs build --strict` into a temporary folder.
+_SITE_KEY = pytest.StashKey[Path]()
+
+
+def _build_site(config: pytest.Config) -> Path:
+    """Build the site once per session with `mkdocs build --strict`; fail with its output.
 
     BRIEFING_MKDOCS_CONFIG points at another mkdocs.yml (e.g. a throwaway theme sample).
     """
-    config = Path(os.environ.get("BRIEFING_MKDOCS_CONFIG", REPO / "mkdocs.yml"))
-    out = tmp_path_factory.mktemp("site")
+    if _SITE_KEY in config.stash:
+        return config.stash[_SITE_KEY]
+    mkdocs_yml = Path(os.environ.get("BRIEFING_MKDOCS_CONFIG", REPO / "mkdocs.yml"))
+    out = Path(tempfile.mkdtemp(prefix="briefing-site-"))
+    config.add_cleanup(functools.partial(shutil.rmtree, out, ignore_errors=True))
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(mkdocs_yml),
+         "-d", str(out)],
+        cwd=mkdocs_yml.parent,
         capture_output=True,
         text=True,
         timeout=600,
     )
     if proc.returncode != 0:
         pytest.fail(
-            f"mkdocs build --strict -f {config} failed (exit {proc.returncode}):\n"
+            f"mkdocs build --strict -f {mkdocs_yml} failed (exit {proc.returncode}):\n"
             f"{proc.stdout}\n{proc.stderr}",
             pytrace=False,
         )
+    config.stash[_SITE_KEY] = out
     return out
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # `page_kind` runs a test once per page type of the built site. If the build fails
+    # here, the expected types are used, and the `built_site` fixture reports the failure.
+    if "page_kind" not in metafunc.fixturenames:
+        return
+    try:
+        kinds = sorted(page_types(_build_site(metafunc.config)))
+    except pytest.fail.Exception:
+        kinds = sorted(EXPECTED_PAGE_TYPES)
+    metafunc.parametrize("page_kind", kinds)
+
+
+@pytest.fixture(scope="session")
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The whole site, built with `mkdocs build --strict` into a temporary folder."""
+    return _build_site(request.config)
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
@@ -194,3 +222,19 @@ def page(browser: Browser, problems: Problems) -> Iterator[Page]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# ---- Screenshots for docs/ --------------------------------------------------------------
+
+# BRIEFING_DOCS_SCREENSHOTS=1 makes the page-type tests also write the screenshots that
+# docs/reading.md shows into docs/screenshots/ (see that page for the command).
+DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def docs_screenshots() -> Path | None:
+    """docs/screenshots/ when asked to refresh it, else None."""
+    if os.environ.get("BRIEFING_DOCS_SCREENSHOTS", "") in ("", "0"):
+        return None
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return DOCS_SCREENSHOTS

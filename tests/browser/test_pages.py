@@ -1,73 +1,58 @@
 """Every page type of the built site, in a real Chromium, served under a sub-path.
 
-Member pages (a brief, a claim, a source, an entity) are found by following the first link
-on their section's index page, so the tests serve any corpus, not only the seed one.
+Page types are read off the built site (conftest.page_types), so the tests serve any
+corpus and a new section is covered without editing this file.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitecheck import (
+    EXPECTED_PAGE_TYPES,
+    axe_report,
+    page_types,
+    run_axe,
+    section_members,
+)
 
 pytestmark = pytest.mark.browser
 
-# kind -> path below the site root, for the pages whose address is fixed.
-FIXED = {
-    "home": "",
-    "briefs-index": "briefs/",
-    "claims-index": "claims/",
-    "sources-index": "sources/",
-    "entities-index": "entities/",
-    "figures": "figures/",
-    "timeline": "timeline/",
-    "coverage": "coverage/",
-}
-# kind -> the section whose index lists it.
-MEMBERS = {"brief": "briefs/", "claim": "claims/", "source": "sources/", "entity": "entities/"}
-KINDS = [*FIXED, *MEMBERS]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
+NARROWEST = 360  # the smallest phone the layout is made for
+# Page types whose phone screenshot is also shown in docs/reading.md.
+DOCS_PHONE = ("home", "brief", "source", "coverage")
 
-# The first link in <main> that points to a page inside `prefix` other than the index.
-FIRST_MEMBER_JS = """prefix => {
-  for (const a of document.querySelectorAll('main a[href]')) {
-    const u = new URL(a.href); u.hash = '';
-    if (u.href.startsWith(prefix) && u.href !== prefix) return u.href;
-  }
-  return null;
-}"""
+NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture(scope="session")
-def site_pages(browser, site_url: str) -> dict[str, str]:
-    """kind -> absolute URL for every page type."""
-    pages = {kind: site_url + path for kind, path in FIXED.items()}
-    context = browser.new_context()
-    try:
-        tab = context.new_page()
-        for kind, section in MEMBERS.items():
-            index = site_url + section
-            response = tab.goto(index)
-            assert response and response.ok, f"{index}: HTTP {response and response.status}"
-            found = tab.evaluate(FIRST_MEMBER_JS, index)
-            if not found:
-                pytest.fail(f"no {kind} page is linked from {index}", pytrace=False)
-            pages[kind] = found
-    finally:
-        context.close()
-    return pages
+def site_pages(built_site: Path, site_url: str) -> dict[str, str]:
+    """Page type -> absolute URL of one page of that type."""
+    return {kind: site_url + path for kind, path in page_types(built_site).items()}
 
 
 def open_page(page, url: str) -> None:
-    # networkidle: the search worker's requests have finished, so their failures count too.
-    response = page.goto(url, wait_until="networkidle")
+    response = page.goto(url)
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+    # The search index is the last thing a page loads: once briefing.js marks the form
+    # ready, every request has finished, so its failures are recorded too.
+    page.locator("form.search[data-ready]").wait_for(state="attached", timeout=15_000)
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_page_type(kind: str, page, problems, site_pages, screenshots: Path) -> None:
-    url = site_pages[kind]
+def test_every_expected_page_type_is_built(built_site: Path) -> None:
+    missing = EXPECTED_PAGE_TYPES - set(page_types(built_site))
+    assert not missing, f"page types missing from the built site: {sorted(missing)}"
+
+
+def test_page_type(
+    page_kind: str, page, problems, site_pages, built_site: Path, screenshots: Path,
+    docs_screenshots: Path | None,
+) -> None:
+    url = site_pages[page_kind]
     open_page(page, url)
 
     # Structure: one main landmark with one title, and the other landmarks around it.
@@ -80,22 +65,49 @@ def test_page_type(kind: str, page, problems, site_pages, screenshots: Path) -> 
     assert page.evaluate("document.documentElement.lang"), "<html> has no lang"
     assert page.title().strip(), "empty <title>"
 
+    # A section's index lists every member page.
+    if page_kind.endswith("-index"):
+        section = urlsplit(url).path.rsplit("/", 2)[-2] + "/"
+        linked = set(page.locator("main a[href]").evaluate_all(
+            "links => links.map(a => { const u = new URL(a.href); u.hash = ''; return u.href; })"
+        ))
+        base = url[: -len(section)]
+        unlisted = [m for m in section_members(built_site, section) if base + m not in linked]
+        assert not unlisted, f"{url} does not link to {unlisted}"
+
+    # axe-core in both colour schemes (contrast is checked in each).
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        failing = run_axe(page, f"{page_kind}-{scheme}")
+        assert not failing, f"axe on {url} ({scheme}):\n{axe_report(failing)}"
+
     # Screenshots in both colour schemes; on a phone nothing may overflow sideways
     # (wide tables scroll inside their own box).
+    page.set_viewport_size({"width": NARROWEST, "height": 740})
+    overflow = page.evaluate(NO_OVERFLOW_JS)
+    assert overflow <= 0, f"page is {overflow}px wider than a {NARROWEST}px screen"
     for device, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         if device == "phone":
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
+            overflow = page.evaluate(NO_OVERFLOW_JS)
             assert overflow <= 0, f"page is {overflow}px wider than a {width}px screen"
+        # The whole page in light; the first screen in dark (its contrast is axe's job).
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
-            page.screenshot(path=screenshots / f"{kind}-{width}-{scheme}.png", full_page=True)
+            page.screenshot(path=screenshots / f"{page_kind}-{width}-{scheme}.png",
+                            full_page=scheme == "light", animations="disabled")
+    if docs_screenshots is not None:
+        page.emulate_media(color_scheme="light")
+        if page_kind in DOCS_PHONE:
+            page.screenshot(path=docs_screenshots / f"{page_kind}-phone.png",
+                            animations="disabled")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.screenshot(path=docs_screenshots / f"{page_kind}.png", animations="disabled")
     page.emulate_media(color_scheme="light")
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # The skip link is the first stop for the keyboard, shows itself and moves focus to <main>.
+    page.evaluate("window.scrollTo(0, 0)")
     page.keyboard.press("Tab")
     skip = page.evaluate(
         """() => { const a = document.activeElement, r = a.getBoundingClientRect();
@@ -106,7 +118,26 @@ def test_page_type(kind: str, page, problems, site_pages, screenshots: Path) -> 
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'content'")
 
+    # Citations (where the page has any) preview their quote on hover and on focus.
+    cite = page.locator("main a.cite").first
+    if cite.count():
+        cite.scroll_into_view_if_needed()
+        cite.hover()
+        assert preview_of(page, cite).is_visible(), f"no preview on hover on {url}"
+        page.mouse.move(0, 0)
+        cite.focus()
+        assert preview_of(page, cite).is_visible(), f"no preview on focus on {url}"
+        page.keyboard.press("Escape")
+        assert preview_of(page, cite).is_hidden(), f"Escape left the preview open on {url}"
+
     problems.assert_none(url)
+
+
+def preview_of(page, cite):
+    """The preview element a citation names in aria-describedby."""
+    ids = cite.get_attribute("aria-describedby")
+    assert ids, "citation has no aria-describedby"
+    return page.locator(f"#{ids.split()[0]}")
 
 
 @pytest.mark.parametrize("device", WIDTHS)
@@ -123,7 +154,7 @@ def test_citation_lands_on_highlighted_quote(
 
     cite.click()
     page.wait_for_url(target)
-    page.wait_for_load_state("networkidle")
+    page.locator("form.search[data-ready]").wait_for(state="attached")
     assert "/sources/" in urlsplit(page.url).path, f"citation led to {page.url}"
 
     # The fragment names a quoted passage, it is on screen (not under the top edge) and it
@@ -151,8 +182,96 @@ def test_citation_lands_on_highlighted_quote(
     problems.assert_none(page.url)
 
 
+# The quote, attribution and date of the "Quotes cited" item a citation links to: what its
+# preview must show.
+CITED_ITEM_JS = """a => {
+  const list = document.querySelector('#quotes-cited + ol');
+  const li = [...list.children].find(li => li.querySelector('a[href]').href === a.href);
+  const links = li.querySelectorAll('a[href]');
+  return {quote: links[0].textContent, source: links[links.length - 1].textContent,
+          date: li.querySelector('time').textContent};
+}"""
+# Where the preview is, and whether it fits on screen.
+PLACEMENT_JS = """el => { const r = el.getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          vw: document.documentElement.clientWidth, vh: innerHeight}; }"""
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_citation_preview_by_keyboard_and_pointer(
+    device: str, page, problems, site_pages, screenshots: Path,
+    docs_screenshots: Path | None,
+) -> None:
+    width, height = WIDTHS[device]
+    page.set_viewport_size({"width": width, "height": height})
+    url = site_pages["brief"]
+    open_page(page, url)
+    cites = page.locator("main a.cite")
+    assert cites.count() >= 2, f"expected citations on {url}"
+
+    # Keyboard only: Tab until the first citation has focus.
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.cite')"):
+            break
+    else:
+        pytest.fail(f"Tab never reached a citation on {url}")
+    cite = page.locator("main a.cite:focus")
+    preview = preview_of(page, cite)
+    preview.wait_for(state="visible")
+    assert preview.get_attribute("role") == "tooltip"
+    expected = cite.evaluate(CITED_ITEM_JS)
+    text = preview.inner_text()
+    for part in ("quote", "source", "date"):
+        assert expected[part] in text, f"preview lacks the {part} {expected[part]!r}: {text!r}"
+    # The preview does not take focus, and fits inside the screen.
+    assert page.evaluate("document.activeElement.matches('a.cite')"), "focus moved"
+    box = preview.evaluate(PLACEMENT_JS)
+    assert box["left"] >= 0 and box["right"] <= box["vw"], f"off screen sideways: {box}"
+    assert box["top"] >= 0 and box["bottom"] <= box["vh"], f"off screen: {box}"
+    failing = run_axe(page, f"cite-preview-{width}", ".cite-preview:not([hidden])")
+    assert not failing, f"axe on the preview:\n{axe_report(failing)}"
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.screenshot(path=screenshots / f"cite-preview-{width}-{scheme}.png",
+                        animations="disabled")
+    page.emulate_media(color_scheme="light")
+    if docs_screenshots is not None:
+        name = "cite-preview.png" if device == "desktop" else "cite-preview-phone.png"
+        page.screenshot(path=docs_screenshots / name, animations="disabled")
+
+    # Escape dismisses it, and focus stays on the citation.
+    page.keyboard.press("Escape")
+    assert preview.is_hidden(), "Escape did not close the preview"
+    assert page.evaluate("document.activeElement.matches('a.cite')"), "Escape moved focus"
+    # The next citation shows its own preview; leaving by keyboard hides it.
+    page.keyboard.press("Tab")
+    nxt = page.locator(":focus")
+    if nxt.evaluate("el => el.matches('a.cite')"):
+        assert preview_of(page, nxt).is_visible()
+    page.evaluate("document.activeElement.blur()")
+    assert not page.locator(".cite-preview:not([hidden])").count(), "a preview stayed open"
+
+    # Pointer: hover shows it, the pointer may move onto it, and moving away hides it.
+    if device == "desktop":
+        second = cites.nth(1)
+        second.scroll_into_view_if_needed()
+        second.hover()
+        tip = preview_of(page, second)
+        tip.wait_for(state="visible")
+        tip.hover()
+        page.wait_for_timeout(450)
+        assert tip.is_visible(), "the preview closed when the pointer moved onto it"
+        page.mouse.move(1, 1)
+        tip.wait_for(state="hidden")
+
+    problems.assert_none(url)
+
+
 @pytest.mark.parametrize("how", ["typed", "pasted"])
-def test_search_finds_h800(how: str, page, problems, site_url: str, screenshots):
+def test_search_finds_h800_in_claims_and_sources(
+    how: str, page, problems, site_url: str, screenshots, docs_screenshots: Path | None,
+):
     open_page(page, site_url)
     box = page.locator("#mkdocs-search-query")
     box.wait_for(state="visible")
@@ -164,13 +283,19 @@ def test_search_finds_h800(how: str, page, problems, site_url: str, screenshots)
         box.fill("H800")
     results = page.locator("#mkdocs-search-results a[href]")
     results.first.wait_for(state="visible", timeout=15_000)
-    assert results.count() >= 1
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert all(h.startswith(site_url) for h in hrefs), f"results outside the site: {hrefs}"
+    sections = {urlsplit(h).path[len(urlsplit(site_url).path):].split("/")[0] for h in hrefs}
+    assert {"claims", "sources"} <= sections, f"H800 results lack claims or sources: {hrefs}"
+    assert page.locator(".search-status").inner_text().strip(), "result count not announced"
     page.screenshot(path=screenshots / f"search-h800-{how}.png")
+    if docs_screenshots is not None and how == "typed":
+        page.screenshot(path=docs_screenshots / "search.png")
 
     href = results.first.evaluate("a => a.href")
-    assert href.startswith(site_url), f"result {href} is outside the site"
     results.first.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(href)
+    page.locator("form.search[data-ready]").wait_for(state="attached")
     assert page.url.split("#")[0] == href.split("#")[0]
     problems.assert_none(page.url)
 
@@ -207,17 +332,47 @@ def test_keyboard_reaches_search_and_sections_with_visible_focus(page, problems,
     problems.assert_none(site_url)
 
 
-def test_print_hides_chrome(page, problems, site_pages) -> None:
-    open_page(page, site_pages["brief"])
-    page.emulate_media(media="print")
-    assert not page.locator(".site-nav").is_visible()
-    assert not page.locator("form.search").is_visible()
+# Everything that is for the screen only: none of it may show on paper.
+CHROME = (".skip-link", ".site-nav", "form.search", ".site-footer", ".cite-preview")
+# Printable width of A4 with the theme's 15 mm side margins, in CSS pixels (96 per inch).
+A4_PRINTABLE_PX = round((210 - 2 * 15) / 25.4 * 96)
+# PDF page sizes in points.
+PAPER_POINTS = {"A4": (595.9, 842.9), "Letter": (612.0, 792.0)}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_brief_prints_without_chrome(scheme: str, page, problems, site_pages) -> None:
+    url = site_pages["brief"]
+    page.emulate_media(color_scheme=scheme)
+    open_page(page, url)
+    page.locator("main a.cite").first.focus()  # a preview is open when printing starts
+    page.emulate_media(media="print", color_scheme=scheme)
+    shown = page.evaluate(
+        """sels => sels.flatMap(s => [...document.querySelectorAll(s)]
+             .filter(el => getComputedStyle(el).display !== 'none').map(el => s))""",
+        list(CHROME),
+    )
+    assert not shown, f"screen-only elements print: {shown}"
     assert page.locator("main h1").is_visible()
+    # Black on white whatever the screen's colour scheme.
+    colours = page.evaluate(
+        """() => [getComputedStyle(document.body).backgroundColor,
+                  getComputedStyle(document.querySelector('main p')).color]"""
+    )
+    assert colours == ["rgb(255, 255, 255)", "rgb(0, 0, 0)"], f"print colours: {colours}"
+    page.set_viewport_size({"width": A4_PRINTABLE_PX, "height": 1000})
+    overflow = page.evaluate(NO_OVERFLOW_JS)
+    assert overflow <= 0, f"the brief is {overflow}px wider than A4's printable width"
+
     out = Path(__file__).resolve().parents[1] / "artifacts" / "print"
     out.mkdir(parents=True, exist_ok=True)
-    for paper in ("A4", "Letter"):
-        page.pdf(path=out / f"brief-{paper.lower()}.pdf", format=paper)
-    problems.assert_none(site_pages["brief"])
+    for paper, (width, height) in PAPER_POINTS.items():
+        pdf = page.pdf(path=out / f"brief-{paper.lower()}-{scheme}.pdf", format=paper)
+        boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+        assert boxes, f"{paper}: no pages in the PDF"
+        for w, h in boxes:
+            assert abs(float(w) - width) < 1 and abs(float(h) - height) < 1, (paper, w, h)
+    problems.assert_none(url)
 
 
 @pytest.mark.parametrize("kind", ["brief", "source", "figures"])
@@ -231,10 +386,16 @@ def test_reads_without_javascript(kind: str, browser, site_pages) -> None:
         assert response and response.ok
         assert tab.locator("main h1").is_visible()
         assert not tab.locator("form.search").is_visible(), "search shown but cannot work"
-        overflow = tab.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = tab.evaluate(NO_OVERFLOW_JS)
         assert overflow <= 0, f"{site_pages[kind]} is {overflow}px too wide without JavaScript"
+        # A citation is a plain link to its passage: no preview, nothing it depends on.
+        cites = tab.locator("main a.cite")
+        if kind == "brief":
+            assert cites.count() and all(
+                "#q-" in (h or "") for h in cites.evaluate_all("l => l.map(a => a.href)")
+            )
+            assert not tab.locator("main a.cite[aria-describedby]").count()
+            assert not tab.locator(".cite-preview").count()
     finally:
         context.close()
 
@@ -246,3 +407,20 @@ def test_404_page_works_at_any_depth(built_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert html.count("<main") == 1 and "<h1" in html
     assert 'href="assets/' not in html and 'href="../' not in html, "relative links in 404.html"
+
+
+def test_no_reference_leaves_the_site(built_site: Path) -> None:
+    # Offline and on any host: no page, stylesheet or script names another origin for
+    # something the browser would load by itself (links a reader follows are fine).
+    loads = re.compile(
+        rb"""(?:<script[^>]+src|<link(?![^>]*rel="canonical")[^>]+href|<img[^>]+src"""
+        rb"""|<iframe[^>]+src|@import|url\()"""
+        rb"""\s*=?\s*["']?\s*(?:https?:)?//""",
+        re.IGNORECASE,
+    )
+    offenders = [
+        str(f.relative_to(built_site))
+        for f in built_site.rglob("*")
+        if f.suffix in (".html", ".css", ".js") and loads.search(f.read_bytes())
+    ]
+    assert not offenders, f"files that load from elsewhere: {offenders}"

@@ -29,6 +29,7 @@
   });
 
   initSearch();
+  initCitationPreviews();
   initPrintCitations();
 
   function initSearch() {
@@ -56,7 +57,11 @@
     document.addEventListener("DOMContentLoaded", function () {
       if (!window.searchWorker) return;
       window.searchWorker.addEventListener("message", function (e) {
-        if (e.data && e.data.allowSearch) { ready = true; if (input.value) run(); }
+        if (e.data && e.data.allowSearch) {
+          ready = true;
+          form.setAttribute("data-ready", "");  // the index is in: a hook for styles and tests
+          if (input.value) run();
+        }
       });
     });
 
@@ -87,6 +92,128 @@
     // Close when focus or a click leaves the search box.
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) open(false); });
     form.addEventListener("focusout", function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false); });
+  }
+
+  // Citation previews. A brief ends with its "Quotes cited" list, one item per quote: the
+  // quote as a link to the passage, then who said it, the source and its date. Each
+  // citation number links to the same passage, so the item whose first link has the same
+  // address is its preview. The data is on the page: nothing is fetched, so this works
+  // offline and from file://. Without JavaScript a citation stays a plain link.
+  function initCitationPreviews() {
+    var cites = document.querySelectorAll("main a.cite[href]");
+    var heading = document.getElementById("quotes-cited");
+    var list = heading && heading.nextElementSibling;
+    if (!cites.length || !list || list.localName !== "ol") return;
+
+    var byHref = {};
+    Array.prototype.forEach.call(list.children, function (li) {
+      var link = li.querySelector("a[href]");
+      if (link && !byHref[link.href]) byHref[link.href] = { item: li, link: link, tip: null };
+    });
+
+    var shown = null;      // {cite, tip} on screen now
+    var dismissed = null;  // the cite whose preview Escape closed, until it is left
+    var hideTimer = 0;
+    var count = 0;
+
+    cites.forEach(function (cite) {
+      var entry = byHref[cite.href];
+      if (!entry) return;
+      if (!entry.tip) entry.tip = buildTip(entry, ++count);
+      cite.setAttribute("aria-describedby", entry.tip.id);
+      cite.addEventListener("mouseenter", function () { show(cite, entry.tip); });
+      cite.addEventListener("focus", function () { show(cite, entry.tip); });
+      cite.addEventListener("mouseleave", function () { hideSoon(cite); });
+      cite.addEventListener("blur", function () { hide(cite); });
+    });
+
+    // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && shown) { dismissed = shown.cite; hide(shown.cite); }
+    });
+    // Keep the preview in place if the page reflows under it.
+    window.addEventListener("resize", function () { if (shown) place(shown.cite, shown.tip); });
+
+    // The preview: the quote, then its attribution as the list gives it (speaker, source
+    // title, date), with links turned into text: the preview never takes focus.
+    function buildTip(entry, n) {
+      var tip = document.createElement("div");
+      tip.id = "cite-preview-" + n;
+      tip.className = "cite-preview";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+
+      var quote = document.createElement("p");
+      quote.className = "cite-preview-quote";
+      quote.textContent = entry.link.textContent;
+      tip.appendChild(quote);
+
+      var source = document.createElement("p");
+      source.className = "cite-preview-source";
+      var rest = entry.item.cloneNode(true);
+      rest.removeChild(rest.querySelector("a[href]"));
+      Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
+        var title = document.createElement("cite");
+        title.textContent = a.textContent;
+        a.replaceWith(title);
+      });
+      Array.prototype.forEach.call(rest.querySelectorAll(".inferred"), function (el) {
+        el.removeAttribute("tabindex");
+        el.textContent = "(" + el.textContent.trim() + ")";
+      });
+      while (rest.firstChild) source.appendChild(rest.firstChild);
+      // Drop the ": " that joins the quote to its attribution in the list.
+      var first = source.firstChild;
+      if (first && first.nodeType === 3) first.textContent = first.textContent.replace(/^\s*:\s*/, "");
+      tip.appendChild(source);
+
+      // Hoverable: the pointer may move onto the preview to read or select it.
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown.cite); });
+      document.querySelector("main").appendChild(tip);
+      return tip;
+    }
+
+    function show(cite, tip) {
+      clearTimeout(hideTimer);
+      if (dismissed === cite) return;
+      if (shown && shown.tip !== tip) shown.tip.hidden = true;
+      shown = { cite: cite, tip: tip };
+      tip.hidden = false;
+      place(cite, tip);
+    }
+
+    function hide(cite) {
+      clearTimeout(hideTimer);
+      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
+      if (!shown || shown.cite !== cite) return;
+      shown.tip.hidden = true;
+      shown = null;
+    }
+
+    function hideSoon(cite) {
+      clearTimeout(hideTimer);
+      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
+      // Still focused: the keyboard user has it open; leave it.
+      if (document.activeElement === cite) return;
+      hideTimer = setTimeout(function () { hide(cite); }, 300);
+    }
+
+    // Below the citation, or above it when there is no room below; always inside the
+    // viewport horizontally, however narrow the screen.
+    function place(cite, tip) {
+      var margin = 8;
+      var r = cite.getBoundingClientRect();
+      var width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 2 * margin);
+      var left = Math.max(margin, Math.min(r.left + r.width / 2 - width / 2,
+        document.documentElement.clientWidth - width - margin));
+      var height = tip.offsetHeight;
+      var below = r.bottom + 6;
+      var top = (below + height > window.innerHeight - margin && r.top - 6 - height >= margin)
+        ? r.top - 6 - height : below;
+      tip.style.left = (left + window.scrollX) + "px";
+      tip.style.top = (top + window.scrollY) + "px";
+    }
   }
 
   // On paper a relative link means nothing: list each citation's full address at the end.

@@ -1,0 +1,98 @@
+"""What the browser tests know about a built site: its page types, and axe-core."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Every page type a reader of the seed corpus must find. Page types are derived from the
+# built site (see page_types), so a new section is tested without editing this list; a
+# type listed here but not built fails test_every_expected_page_type_is_built.
+EXPECTED_PAGE_TYPES = frozenset({
+    "home", "briefs-index", "brief", "claims-index", "claim", "sources-index", "source",
+    "entities-index", "entity", "figures", "timeline", "coverage", "map",
+})
+# Folders of the built site that are not pages for readers.
+NOT_PAGES = frozenset({"assets", "search"})
+
+
+def _singular(section: str) -> str:
+    return section[:-3] + "y" if section.endswith("ies") else section.removesuffix("s")
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """Page type -> path of one such page below the site root, read off the built site.
+
+    The home page is "home"; a top-level folder with member pages is a section, giving
+    "<section>-index" and its first member under the singular name ("claims" -> "claim");
+    any other top-level page ("figures/", "map/") is its own type.
+    """
+    types = {"home": ""} if (site / "index.html").is_file() else {}
+    for folder in sorted(p for p in site.iterdir() if p.is_dir()):
+        if folder.name in NOT_PAGES or not (folder / "index.html").is_file():
+            continue
+        members = sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file())
+        if members:
+            types[f"{folder.name}-index"] = f"{folder.name}/"
+            types[_singular(folder.name)] = f"{folder.name}/{members[0]}/"
+        else:
+            types[folder.name] = f"{folder.name}/"
+    return types
+
+
+def section_members(site: Path, section: str) -> list[str]:
+    """Paths of every member page of a section ("claims/" -> ["claims/x/", ...])."""
+    folder = site / section
+    return sorted(f"{section}{p.name}/" for p in folder.iterdir() if (p / "index.html").is_file())
+
+
+# ---- axe-core ---------------------------------------------------------------------------
+
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:  # reported as a failure by run_axe, not a skip
+    Axe = None
+
+AXE_RESULTS = REPO / "tests" / "artifacts" / "axe"
+# What fails a page: the issue's bar. Moderate and minor findings are written to
+# tests/artifacts/axe/ for reading, and do not fail.
+AXE_FAILING = ("serious", "critical")
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+def run_axe(page: Any, name: str, context: str | None = None) -> list[dict[str, Any]]:
+    """Run axe-core (bundled by the axe-playwright-python package) on the page as it is now.
+
+    Writes every violation to tests/artifacts/axe/<name>.json and returns the serious and
+    critical ones. Injecting axe once per document is enough: later runs reuse it.
+    """
+    if Axe is None:
+        pytest.fail("axe-playwright-python is not installed: pip install -e '.[test]'",
+                    pytrace=False)
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(Axe().axe_script)
+    results = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, AXE_OPTIONS],
+    )
+    violations = results["violations"]
+    AXE_RESULTS.mkdir(parents=True, exist_ok=True)
+    summary = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [" ".join(n["target"]) for n in v["nodes"]]}
+        for v in violations
+    ]
+    (AXE_RESULTS / f"{name}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return [v for v in summary if v["impact"] in AXE_FAILING]
+
+
+def axe_report(failing: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"  {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:8])
+        for v in failing
+    )
