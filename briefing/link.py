@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from .cleaning import CleanedText, clean
-from .diagnostics import Diagnostic, error, warning
+from .cleaning import Block, CleanedText, clean
+from .diagnostics import Diagnostic, Pos, error, warning
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
@@ -121,10 +123,10 @@ def link(corpus: Corpus) -> Linked:
     cleaned: dict[str, CleanedText] = {}
     anchors: dict[str, Anchor] = {}
     for source in corpus.sources:
-        view, notes = clean(source)
+        view, notes, found, anchor_problems = _cleaned_and_anchored(
+            source, tuple(tuple(q.positions.items()) for q in source.quotes))
         cleaned[source.id] = view
         problems.extend(notes)
-        found, anchor_problems = anchor_quotes(source, view)
         anchors.update(found)
         problems.extend(anchor_problems)
 
@@ -196,6 +198,18 @@ def _published(source: Source) -> tuple[int, int, int, int]:
 
 
 # --- quotes ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32768)
+def _cleaned_and_anchored(source: Source, positions: tuple[tuple[tuple[str, Pos], ...], ...]
+                          ) -> tuple[CleanedText, tuple[Diagnostic, ...], dict[str, Anchor],
+                                     list[Diagnostic]]:
+    """Cleaning and anchoring depend on the source alone, so a rebuild reuses them for every
+    unchanged source. (`positions`, which source equality ignores, is part of the key
+    because the diagnostics point at them.) Callers must not change the results."""
+    view, notes = clean(source)
+    found, problems = anchor_quotes(source, view)
+    return view, notes, found, problems
 
 
 def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
@@ -352,18 +366,52 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])['\"\u2019\u201d]?\s+")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
 
 
+# The longest text `_ABBREVIATION` needs before a full stop ("Prof."); looking only that far
+# back keeps sentence splitting linear (`\b` still sees the character before the window).
+_ABBREVIATION_WINDOW = 8
+
+
 def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text, 0, match.start()):
+        end = match.start()
+        if not _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_WINDOW), end):
             starts.append(match.end())
     return starts
 
 
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of `names` as a whole word, the longest name first.
+
+    The names are laid out as a trie (`Acme(?: Corp)?`), so at each position the regex
+    engine follows one branch instead of trying every name in turn: the cost grows with
+    the text, not with the text times the number of names.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def alternation(node: dict[str, Any], after_first: str = "") -> str:
+        branches = [re.escape(char) + after_first + alternation(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy `?`: a longer name is tried before the one ending here.
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    # "No word character before the name" is checked after its first character, so that
+    # the pattern starts with a literal and the engine skips ahead to candidate characters.
+    return re.compile(alternation(trie, r"(?<!\w(?s:.))") + r"(?!\w)")
+
+
 def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
                   ) -> tuple[dict[str, tuple[Mention, ...]], list[Diagnostic]]:
-    """Every sentence naming an entity, found with one pattern over each block (so the
-    cost grows with the text, not with texts times names)."""
+    """Every sentence naming an entity, found with one pattern over each block."""
     problems: list[Diagnostic] = []
     owner: dict[str, str] = {}
     for entity in corpus.entities:
@@ -377,22 +425,52 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     found: dict[str, list[Mention]] = defaultdict(list)
     if not owner:
         return {}, problems
-    names = sorted(owner, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    memo = _mention_memo(owner)
     for source in corpus.sources:
-        for index, block in enumerate(cleaned[source.id].blocks):
-            starts = sentence_starts(block.text)
-            seen: set[tuple[str, int]] = set()
-            for match in pattern.finditer(block.text):
-                entity_id = owner[match.group(0)]
-                sentence_no = bisect.bisect_right(starts, match.start()) - 1
-                if (entity_id, sentence_no) in seen:
-                    continue
-                seen.add((entity_id, sentence_no))
-                end = starts[sentence_no + 1] if sentence_no + 1 < len(starts) else None
-                sentence = block.text[starts[sentence_no]:end].strip()
-                found[entity_id].append(Mention(entity_id, source.id, index, sentence))
+        key = (source.id, cleaned[source.id].blocks)
+        if key not in memo.by_source:
+            memo.by_source[key] = _mentions_in(source.id, key[1], memo.pattern, owner)
+        for mention in memo.by_source[key]:
+            found[mention.entity_id].append(mention)
+    memo.by_source = {k: v for k, v in memo.by_source.items()
+                      if k[0] in cleaned and k[1] is cleaned[k[0]].blocks}
     return {k: tuple(v) for k, v in sorted(found.items())}, problems
+
+
+@dataclass
+class _MentionMemo:
+    """Mentions per source for one set of names, kept between rebuilds (`mkdocs serve`)."""
+
+    owner: dict[str, str]
+    pattern: re.Pattern[str]
+    by_source: dict[tuple[str, tuple[Block, ...]], list[Mention]]
+
+
+_last_memo: list[_MentionMemo] = []
+
+
+def _mention_memo(owner: dict[str, str]) -> _MentionMemo:
+    if not _last_memo or _last_memo[0].owner != owner:
+        _last_memo[:] = [_MentionMemo(dict(owner), names_pattern(owner), {})]
+    return _last_memo[0]
+
+
+def _mentions_in(source_id: str, blocks: tuple[Block, ...], pattern: re.Pattern[str],
+                 owner: Mapping[str, str]) -> list[Mention]:
+    out = []
+    for index, block in enumerate(blocks):
+        starts = sentence_starts(block.text)
+        seen: set[tuple[str, int]] = set()
+        for match in pattern.finditer(block.text):
+            entity_id = owner[match.group(0)]
+            sentence_no = bisect.bisect_right(starts, match.start()) - 1
+            if (entity_id, sentence_no) in seen:
+                continue
+            seen.add((entity_id, sentence_no))
+            end = starts[sentence_no + 1] if sentence_no + 1 < len(starts) else None
+            sentence = block.text[starts[sentence_no]:end].strip()
+            out.append(Mention(entity_id, source_id, index, sentence))
+    return out
 
 
 # --- figures and timeline -------------------------------------------------------------

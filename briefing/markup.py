@@ -7,6 +7,7 @@ as `<script>` or `*1984.*` reaches the page as the literal text the curator wrot
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -50,8 +51,23 @@ def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
 def relative(from_page: str, target: str) -> str:
     """A relative `.md#anchor` link, which MkDocs checks and rewrites for its URLs."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
+    rel = _relpath(path, posixpath.dirname(from_page)) if path else ""
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    # Page paths are plain relative paths; posixpath.relpath would call abspath (and so
+    # getcwd) on both for each of the hundreds of thousands of links in a large site.
+    if not any(part in ("", ".", "..") for part in (*path.split("/"), *start.split("/"))):
+        up = start.split("/")
+        down = path.split("/")
+        common = 0
+        while common < min(len(up), len(down)) and up[common] == down[common]:
+            common += 1
+        if common < len(down):  # else `path` is a folder above `start`: left to relpath
+            return "/".join([".."] * (len(up) - common) + down[common:])
+    return posixpath.relpath(path, start or ".")
 
 
 def format_date(date: FuzzyDate | None) -> str:

@@ -5,7 +5,10 @@ The raw bytes are never changed on disk; everything here works on a decoded copy
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +18,11 @@ from .diagnostics import Diagnostic, Pos, error, warning
 # can make a quote display differently from what it says ("Trojan Source").
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _ALLOWED_CONTROLS = frozenset("\n\t")
+# Every character of category Cc except the allowed ones, and the bidirectional controls.
+_SUSPECT = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0))
+                  if chr(c) not in _ALLOWED_CONTROLS)
+    + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
 
 def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
@@ -34,12 +42,11 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic,
         )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Diagnostic] = []
-    line, col = 1, 0
-    for char in text:
-        col += 1
-        if char == "\n":
-            line, col = line + 1, 0
-            continue
+    # One regex pass finds the rare bad characters; positions are computed only for those.
+    for match in _SUSPECT.finditer(text):
+        index, char = match.start(), match.group()
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
         if char in _BIDI_CONTROLS:
             problems.append(
                 warning(Pos(path, line, col), "text-bidi-control",
@@ -47,7 +54,7 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic,
                         "it can make text display in a different order than it is stored; "
                         "remove it unless the article truly needs it")
             )
-        elif unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+        else:
             problems.append(
                 error(Pos(path, line, col), "text-control-char",
                       f"control character U+{ord(char):04X} in the text",
@@ -73,20 +80,72 @@ _FOLD = {
 
 @dataclass(frozen=True)
 class Normalised:
-    """Normalised text with, for each of its characters, the offset it came from."""
+    """Normalised text, and how to map its offsets back to the text it came from."""
 
     text: str
-    origin: tuple[int, ...]
+    # For each character of `text`, the offset it came from; None when `text` is
+    # `original` with only its white space folded, and offsets are counted from its words.
+    origin: tuple[int, ...] | None
+    original: str = ""
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start], self.origin[end - 1] + 1
+        return self._offset(start), self._offset(end - 1) + 1
+
+    def _offset(self, index: int) -> int:
+        if self.origin is not None:
+            return self.origin[index]
+        starts, positions = self._words
+        word = bisect.bisect_right(positions, index) - 1
+        if word < 0:
+            raise IndexError(index)
+        return starts[word] + index - positions[word]  # one past a word: the space after it
+
+    @functools.cached_property
+    def _words(self) -> tuple[list[int], list[int]]:
+        """Where each word starts in `original`, and where it starts in `text`."""
+        starts, positions, at = [], [], 0
+        for word in _WORD.finditer(self.original):
+            starts.append(word.start())
+            positions.append(at)
+            at += word.end() - word.start() + 1
+        return starts, positions
+
+
+_WORD = re.compile(r"\S+")
+# The fold table's one-for-one replacements keep every offset, so they can be applied with
+# str.replace; text that is then in NFKC only needs its white space folded, which str.split
+# does. Only the rare invisible characters (deleted, so offsets shift) take the slow path.
+_ONE_FOR_ONE = re.compile("[" + "".join(sorted(c for c, to in _FOLD.items() if to)) + "]")
+_DELETED = re.compile("[" + "".join(sorted(c for c, to in _FOLD.items() if not to)) + "]")
+# Printable ASCII passes unchanged and white space folds to one space, so both are taken
+# a run at a time; only the other characters go through NFKC one by one.
+_TOKENS = re.compile(r"([\x21-\x7e]+)|(\s+)|(.)", re.DOTALL)
 
 
 def normalise(text: str) -> Normalised:
-    out: list[str] = []
+    if not _DELETED.search(text):
+        folded = text
+        for char in set(_ONE_FOR_ONE.findall(text)):
+            folded = folded.replace(char, _FOLD[char])
+        if unicodedata.is_normalized("NFKC", folded):
+            return Normalised(" ".join(folded.split()), None, folded)
+    out: list[str] = []  # pieces; the last character of the last one may take a combining mark
     origin: list[int] = []
     in_space = True  # also trims leading white space
-    for index, char in enumerate(text):
+    for match in _TOKENS.finditer(text):
+        start = match.start()
+        if match.lastindex == 1:
+            out.append(match.group())
+            origin.extend(range(start, match.end()))
+            in_space = False
+            continue
+        if match.lastindex == 2:
+            if not in_space:
+                out.append(" ")
+                origin.append(start)
+                in_space = True
+            continue
+        char = match.group()
         mapped = _FOLD.get(char)
         if mapped is None:
             mapped = char if char.isascii() else unicodedata.normalize("NFKC", char)
@@ -94,17 +153,17 @@ def normalise(text: str) -> Normalised:
             if piece.isspace():
                 if not in_space:
                     out.append(" ")
-                    origin.append(index)
+                    origin.append(start)
                     in_space = True
                 continue
             if out and unicodedata.combining(piece):
                 # Compose with the previous character, as whole-string NFKC would.
-                composed = unicodedata.normalize("NFC", out[-1] + piece)
+                composed = unicodedata.normalize("NFC", out[-1][-1] + piece)
                 if len(composed) == 1:
-                    out[-1] = composed
+                    out[-1] = out[-1][:-1] + composed
                     continue
             out.append(piece)
-            origin.append(index)
+            origin.append(start)
             in_space = False
     if out and out[-1] == " ":
         out.pop()

@@ -8,6 +8,7 @@ tags are rejected before anything can expand; nesting depth is capped.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -187,6 +188,9 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     return error(_pos(path, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
+# Parsing is pure and its results are immutable, so a rebuild (`mkdocs serve`) reuses the
+# nodes of every file whose text has not changed.
+@functools.lru_cache(maxsize=32768)
 def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
     """Parse one YAML document; problems come back as diagnostics, never as exceptions."""
     if len(text) > MAX_YAML_BYTES:

@@ -1,0 +1,258 @@
+"""Benchmark: Briefing against a plain MkDocs build of the same pages, side by side.
+
+    .venv/bin/python -m benchmarks.run --sizes 100,1000,10000
+
+For each corpus size N it generates a synthetic corpus (benchmarks/corpus.py), checks it
+has no errors, then measures, each in a fresh child process and repeated (medians):
+
+- pipeline: load, validate, link and render in Python (`briefing.pipeline.build`);
+- build:    the whole `mkdocs build` with the Briefing plugin;
+- baseline: `mkdocs build` of the same pages pre-written as Markdown, same theme, same
+            Markdown extensions and search plugin, without the Briefing plugin;
+- peak RSS of each child (from wait4's rusage);
+- reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the edit
+            showing in the served pages (the source's page and a claim page it backs).
+
+It prints a table and, with --write, replaces the results section of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import generate, write
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+_PIPELINE = """
+import json, sys, time
+from pathlib import Path
+from briefing.pipeline import build
+start = time.perf_counter()
+result = build(Path(sys.argv[1]))
+print(json.dumps({"seconds": time.perf_counter() - start, "pages": len(result.pages),
+                  "failed": result.failed()}))
+"""
+
+
+@dataclass
+class Row:
+    n: int
+    pages: int = 0
+    pipeline: list[float] = field(default_factory=list)
+    build: list[float] = field(default_factory=list)
+    baseline: list[float] = field(default_factory=list)
+    rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
+    reload: list[float] = field(default_factory=list)
+
+
+def run_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB (wait4 gives per-child rusage) and stdout of one
+    child process; exits with its output if it fails."""
+    out_path = cwd / ".bench-stdout"
+    err_path = cwd / ".bench-stderr"
+    with open(out_path, "w") as out, open(err_path, "w") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stdout = out_path.read_text()
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark step failed ({' '.join(args)}):\n{stdout}\n"
+                         f"{err_path.read_text()[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024, stdout
+
+
+def mkdocs_yml(docs_dir: str, *, plugin: bool) -> str:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs_dir}", text)
+    if not plugin:
+        text = re.sub(r"(?m)^  - briefing:\n(    .*\n)*", "", text)
+    return text
+
+
+def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path, int]:
+    """The Briefing project and the baseline project for a corpus of n sources."""
+    project, baseline = root / "project", root / "baseline"
+    for folder in (project, baseline):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(REPO / "theme", folder / "theme")
+    write(project / "content", generate(n, seed))
+    shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    (project / "mkdocs.yml").write_text(mkdocs_yml("content/pages", plugin=True))
+
+    check = subprocess.run([PYTHON, "-m", "briefing", "check", "--content", "content"],
+                           cwd=project, capture_output=True, text=True)
+    if check.returncode != 0:
+        raise SystemExit(f"the generated corpus (N={n}) has problems:\n{check.stdout}"
+                         f"{check.stderr}")
+    # The baseline's pages: exactly the Markdown Briefing generates, written out, plus
+    # the hand-written pages.
+    subprocess.run([PYTHON, "-m", "briefing", "build", "--content", "content", "--out",
+                    str(baseline / "docs")], cwd=project, check=True, capture_output=True)
+    shutil.copytree(project / "content" / "pages", baseline / "docs", dirs_exist_ok=True)
+    (baseline / "mkdocs.yml").write_text(mkdocs_yml("docs", plugin=False))
+    pages = sum(1 for _ in (baseline / "docs").rglob("*.md"))
+    return project, baseline, pages
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
+    """Seconds from writing an edited source annotation to the change being served, on
+    the source's own page and on the page of a claim one of its quotes backs."""
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    latencies = []
+    try:
+        deadline = time.monotonic() + timeout
+        while not fetch(f"{base}/sources/"):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not come up")
+            time.sleep(0.2)
+        for edit in range(edits):
+            source = f"source-{(edit * 7) % 50:05d}"
+            path = project / "content" / "sources" / f"{source}.yml"
+            text = path.read_text(encoding="utf-8")
+            claim = re.search(r"(?:asserts|reports|doubts): \[(claim-\d+)\]", text)
+            assert claim is not None
+            marker = f"Edited title {edit}"
+            edited = re.sub(r'(?m)^title: "', f'title: "{marker} ', text, count=1)
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            start = time.perf_counter()
+            path.write_text(edited, encoding="utf-8")
+            pages = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
+            while pages:
+                if time.perf_counter() - start > timeout:
+                    raise SystemExit(f"the edit did not show within {timeout} s: {pages}")
+                pages = [page for page in pages if marker not in fetch(page)]
+                if pages:
+                    time.sleep(0.01)
+            latencies.append(time.perf_counter() - start)
+            path.write_text(text, encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return latencies
+
+
+def bench(n: int, root: Path, repeat: int, seed: int, reload_edits: int) -> Row:
+    project, baseline, pages = prepare(root, n, seed)
+    row = Row(n, pages)
+    for _ in range(repeat):
+        seconds, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
+        result = json.loads(out)
+        if result["failed"]:
+            raise SystemExit(f"the pipeline reported errors at N={n}")
+        row.pipeline.append(result["seconds"])
+        row.rss["pipeline"] = max(row.rss.get("pipeline", 0), rss)
+        for kind, folder in (("build", project), ("baseline", baseline)):
+            site = folder / "site"
+            shutil.rmtree(site, ignore_errors=True)
+            seconds, rss, _ = run_measured(
+                [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(site)], folder)
+            getattr(row, kind).append(seconds)
+            row.rss[kind] = max(row.rss.get(kind, 0), rss)
+    if reload_edits:
+        row.reload = measure_reload(project, reload_edits, timeout=max(120, n / 10))
+    return row
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def table(rows: list[Row]) -> str:
+    head = ("| sources | pages | pipeline s | `mkdocs build` s | baseline s | build / baseline"
+            " | pipeline / baseline | build ms per source | peak RSS build MB"
+            " | peak RSS baseline MB | reload s (median, max) |")
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for row in rows:
+        pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
+        reload = (f"{median(row.reload):.2f}, {max(row.reload):.2f}" if row.reload
+                  else "not measured")
+        lines.append(
+            f"| {row.n:,} | {row.pages:,} | {pipe:.2f} | {build:.2f} | {base:.2f} "
+            f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
+            f"| {row.rss.get('build', 0):.0f} | {row.rss.get('baseline', 0):.0f} "
+            f"| {reload} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+        memory = f"{int(mem) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        memory = "unknown RAM"
+    import mkdocs
+
+    return (f"{cpu}, {os.cpu_count()} cores, {memory}; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; "
+            f"MkDocs {mkdocs.__version__}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="comma-separated corpus sizes (sources)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument("--reload-edits", type=int, default=5,
+                        help="edits timed under `mkdocs serve --dirty` (0 to skip)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-bench"))
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args(argv)
+    rows = []
+    print(machine(), flush=True)
+    for n in (int(s) for s in args.sizes.split(",")):
+        row = bench(n, args.workdir / str(n), args.repeat, args.seed, args.reload_edits)
+        rows.append(row)
+        print(table([row]).split("\n")[-1], flush=True)
+    print()
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps([row.__dict__ for row in rows], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
