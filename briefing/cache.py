@@ -23,6 +23,7 @@ from pathlib import Path
 class StoreUpdate:
     changed: frozenset[str]  # pages written (new or different Markdown)
     removed: frozenset[str]  # pages of the previous build that are gone
+    everything: bool  # the site-wide fingerprint changed: every page must be rebuilt
 
 
 class PageStore:
@@ -48,7 +49,7 @@ class PageStore:
             self.path(page).unlink(missing_ok=True)
         self._pages = dict(pages)
         self._fingerprint = fingerprint
-        return StoreUpdate(frozenset(changed), frozenset(removed))
+        return StoreUpdate(frozenset(changed), frozenset(removed), everything)
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -72,3 +73,6 @@ def remove_outputs(paths: Iterable[str]) -> None:
     for path in paths:
         if os.path.isfile(path):
             os.remove(path)
+            folder = os.path.dirname(path)
+            if not os.listdir(folder):  # `x/index.html` of a directory URL
+                os.rmdir(folder)

@@ -1,0 +1,157 @@
+"""The incremental path of `mkdocs serve --dirty`: after each kind of edit, the pages the
+plugin keeps, the built site and the search index are exactly what a clean build makes,
+and pages the edit does not touch are not rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from corpus_helpers import REPO, minimal_corpus, write_tree
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from briefing.pipeline import build as pipeline_build
+
+SECOND_TXT = "Jane Doe wrote that Acme Corp will cut the widget price next year.\n"
+SECOND_YML = """\
+title: "Acme may cut the price"
+published: "2025-02"
+quotes:
+  - id: doe-price-cut
+    text: "Acme Corp will cut the widget price next year"
+    speaker: jane-doe
+    doubts: [widget-cost-5m]
+"""
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+            for p in site.rglob("*.html")}
+
+
+class Serving:
+    """The plugin as `mkdocs serve --dirty` drives it: one instance, a fresh config per
+    rebuild, dirty builds into one site folder."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.site = project / "served"
+        self.first = self.config()
+        self.first.plugins.on_startup(command="serve", dirty=True)
+
+    def config(self) -> MkDocsConfig:
+        return load_config(config_file=str(self.project / "mkdocs.yml"),
+                           site_dir=str(self.site))
+
+    def rebuild(self) -> None:
+        mkdocs_build(self.config(), dirty=True)
+
+    def store_pages(self) -> dict[str, str]:
+        plugin = self.first.plugins["briefing"]
+        store = plugin.store  # type: ignore[attr-defined]
+        return {p.relative_to(store.folder).as_posix(): p.read_text(encoding="utf-8")
+                for p in store.folder.rglob("*.md")}
+
+    def close(self) -> None:
+        self.first.plugins.on_shutdown()
+
+
+@pytest.fixture
+def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Serving]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    project = tmp_path / "project"
+    write_tree(project / "content", minimal_corpus())
+    shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    shutil.copytree(REPO / "theme", project / "theme")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    state = Serving(project)
+    state.rebuild()
+    yield state
+    state.close()
+
+
+def clean_build(project: Path) -> Path:
+    site = project / "clean"
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                   cwd=project, check=True)
+    return site
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_same_as_clean(serving: Serving) -> None:
+    content = serving.project / "content"
+    assert serving.store_pages() == pipeline_build(
+        content, site_title=serving.first.site_name).pages
+    clean = site_files(clean_build(serving.project))
+    served = site_files(serving.site)
+    assert sorted(served) == sorted(clean)
+    different = [name for name in clean if served[name] != clean[name]]
+    assert not different, f"stale after the edit: {different}"
+    assert "search/search_index.json" in served
+
+
+EDITS = {
+    "quote text": ("sources/acme-widget.yml", '"its widget costs $5 million"',
+                   '"widget costs $5 million"'),
+    "claim status": ("claims.yml", "status: disputed", "status: reported"),
+    "entity rename": ("entities.yml", "name: Jane Doe", "name: Jane Q. Doe"),
+    "brief edit": ("briefs/widget.yml", "title: The widget price",
+                   "title: What the widget costs"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EDITS))
+def test_an_edit_gives_the_clean_build(serving: Serving, kind: str) -> None:
+    assert_same_as_clean(serving)
+    rel, old, new = EDITS[kind]
+    before = mtimes(serving.site)
+    edit(serving.project / "content" / rel, old, new)
+    serving.rebuild()
+    assert_same_as_clean(serving)
+    after = mtimes(serving.site)
+    rebuilt = {name for name in after if after[name] != before.get(name)}
+    assert rebuilt, "nothing was rebuilt"
+    # The hand-written page does not depend on the corpus, so the dirty build skipped it.
+    assert "about/index.html" not in rebuilt
+
+
+def test_a_new_then_deleted_source_gives_the_clean_build(serving: Serving) -> None:
+    sources = serving.project / "content" / "sources"
+    (sources / "acme-followup.txt").write_text(SECOND_TXT, encoding="utf-8")
+    (sources / "acme-followup.yml").write_text(SECOND_YML, encoding="utf-8")
+    serving.rebuild()
+    assert (serving.site / "sources" / "acme-followup" / "index.html").is_file()
+    assert_same_as_clean(serving)
+
+    (sources / "acme-followup.txt").unlink()
+    (sources / "acme-followup.yml").unlink()
+    serving.rebuild()
+    assert not (serving.site / "sources" / "acme-followup").exists()
+    assert_same_as_clean(serving)
+
+
+def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
+    # Hand-written pages join the section list shown on every page.
+    (serving.project / "content" / "pages" / "method.md").write_text(
+        "# Method\n\nHow the corpus was chosen.\n", encoding="utf-8")
+    serving.rebuild()
+    assert_same_as_clean(serving)
