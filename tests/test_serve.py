@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds when a file under content/ changes."""
+"""`mkdocs serve` rebuilds when a file under content/ changes; with `--dirty`, only what
+changed, without stale pages or a partial search index."""
 
 from __future__ import annotations
 
@@ -67,6 +68,45 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         claims.write_text(fixed, encoding="utf-8")
         assert wait_for(lambda: "Fixed after a bad edit" in (fetch(url) or ""), 60), \
             "no recovery after fixing the bad edit"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("content", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
+         "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: fetch(f"{base}/claims/") is not None, 90), \
+            "mkdocs serve did not come up"
+        index_before = fetch(f"{base}/search/search_index.json")
+        assert index_before is not None
+        claims = project / "content" / "claims.yml"
+        text = claims.read_text(encoding="utf-8")
+        marker = "Statement edited under dirty serve"
+        claims.write_text(text.replace("statement: \"", f"statement: \"{marker}: ", 1),
+                          encoding="utf-8")
+        assert wait_for(lambda: marker in (fetch(f"{base}/claims/") or ""), 60), \
+            "no rebuild after the edit"
+        # The index is written just after the pages.
+        assert wait_for(lambda: marker in (fetch(f"{base}/search/search_index.json") or ""),
+                        30), "the search index missed the edit"
+        index_after = fetch(f"{base}/search/search_index.json")
+        assert index_after is not None
+        # Pages the dirty rebuild skipped are still in the search index.
+        assert index_after.count('"location"') == index_before.count('"location"')
+        assert "about/" in index_after
     finally:
         server.terminate()
         try:
