@@ -178,44 +178,64 @@ def _is_offsite(url: str) -> bool:
     return parts.scheme not in ("data", "blob", "about") and parts.hostname != LOCAL_HOST
 
 
-@pytest.fixture
-def problems() -> Problems:
+@pytest.fixture(scope="session")
+def _recorded() -> Problems:
+    """Everything the shared tab has seen go wrong since the current test began."""
     return Problems()
 
 
-@pytest.fixture
-def page(browser: Browser, problems: Problems) -> Iterator[Page]:
-    """A fresh page (own context, 1280x900, light scheme) that records its problems."""
+@pytest.fixture(scope="session")
+def _shared_tab(browser: Browser, _recorded: Problems) -> Iterator[Page]:
+    """One tab for the whole session: a new context per test would cost more than the
+    checks themselves. The `page` fixture resets what a test may have changed."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
 
     def guard(route):  # answer nothing off-site: the test must not depend on the network
         if _is_offsite(route.request.url):
-            problems.offsite_requests.append(route.request.url)
+            _recorded.offsite_requests.append(route.request.url)
             route.abort()
         else:
             route.continue_()
 
     context.route("**/*", guard)
-    page = context.new_page()
+    tab = context.new_page()
 
     def on_console(msg):
         if msg.type == "error":
-            problems.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+            _recorded.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
 
     def on_request_failed(req):
         if not _is_offsite(req.url):  # off-site ones are already recorded by guard()
-            problems.failed_requests.append(f"{req.url}: {req.failure}")
+            _recorded.failed_requests.append(f"{req.url}: {req.failure}")
 
     def on_response(res):
         if res.status >= 400:
-            problems.failed_requests.append(f"{res.url}: HTTP {res.status}")
+            _recorded.failed_requests.append(f"{res.url}: HTTP {res.status}")
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: problems.console_errors.append(f"uncaught: {exc}"))
-    page.on("requestfailed", on_request_failed)
-    page.on("response", on_response)
-    yield page
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda exc: _recorded.console_errors.append(f"uncaught: {exc}"))
+    tab.on("requestfailed", on_request_failed)
+    tab.on("response", on_response)
+    yield tab
     context.close()
+
+
+@pytest.fixture
+def problems(_recorded: Problems) -> Problems:
+    """What went wrong in the shared tab during this test."""
+    return _recorded
+
+
+@pytest.fixture
+def page(_shared_tab: Page, _recorded: Problems) -> Iterator[Page]:
+    """The session's tab, blank, at 1280x900 on screen in the light scheme, recording its
+    problems afresh."""
+    _shared_tab.goto("about:blank")
+    _shared_tab.set_viewport_size({"width": 1280, "height": 900})
+    _shared_tab.emulate_media(media="screen", color_scheme="light")
+    _shared_tab.mouse.move(0, 0)
+    _recorded.clear()
+    yield _shared_tab
 
 
 @pytest.fixture(scope="session")

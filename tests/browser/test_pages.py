@@ -38,9 +38,19 @@ def site_pages(built_site: Path, site_url: str) -> dict[str, str]:
 def open_page(page, url: str) -> None:
     response = page.goto(url)
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
-    # The search index is the last thing a page loads: once briefing.js marks the form
-    # ready, every request has finished, so its failures are recorded too.
+
+
+def settle(page) -> None:
+    """Wait until the page has loaded everything. The search index is the last thing a
+    page loads, in the background while a test runs: once briefing.js marks the search
+    form ready, every request has finished. Leaving a page earlier would cut requests off."""
     page.locator("form.search[data-ready]").wait_for(state="attached", timeout=15_000)
+
+
+def assert_no_problems(page, problems, where: str) -> None:
+    """No console error, failed or off-site request, once the page has loaded everything."""
+    settle(page)
+    problems.assert_none(where)
 
 
 def test_every_expected_page_type_is_built(built_site: Path) -> None:
@@ -130,7 +140,16 @@ def test_page_type(
         page.keyboard.press("Escape")
         assert preview_of(page, cite).is_hidden(), f"Escape left the preview open on {url}"
 
-    problems.assert_none(url)
+    assert_no_problems(page, problems, url)
+
+
+def test_axe_reports_what_it_should(page, site_url: str) -> None:
+    # The page-type tests pass when axe finds nothing; make sure it is really looking.
+    open_page(page, site_url)
+    page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<p style="color:#aaa;background:#fff">Too faint</p><button></button>')""")
+    found = {v["id"] for v in run_axe(page, "self-check")}
+    assert {"color-contrast", "button-name"} <= found, f"axe found only {found}"
 
 
 def preview_of(page, cite):
@@ -152,9 +171,9 @@ def test_citation_lands_on_highlighted_quote(
     target = cite.evaluate("a => a.href")
     assert urlsplit(target).fragment, f"citation {target} has no #fragment"
 
+    settle(page)
     cite.click()
     page.wait_for_url(target)
-    page.locator("form.search[data-ready]").wait_for(state="attached")
     assert "/sources/" in urlsplit(page.url).path, f"citation led to {page.url}"
 
     # The fragment names a quoted passage, it is on screen (not under the top edge) and it
@@ -179,7 +198,7 @@ def test_citation_lands_on_highlighted_quote(
     plain = page.evaluate(probe.replace("location.hash.slice(1)", repr(fragment)))
     assert plain and plain["style"] != landed["style"], "targeted passage is not highlighted"
 
-    problems.assert_none(page.url)
+    assert_no_problems(page, problems, page.url)
 
 
 # The quote, attribution and date of the "Quotes cited" item a citation links to: what its
@@ -265,7 +284,26 @@ def test_citation_preview_by_keyboard_and_pointer(
         page.mouse.move(1, 1)
         tip.wait_for(state="hidden")
 
-    problems.assert_none(url)
+    assert_no_problems(page, problems, url)
+
+
+def test_citation_preview_works_from_a_file(
+    browser, built_site: Path, site_pages, site_url: str
+) -> None:
+    # The preview reads the page it is on, so a brief saved to disk or opened from the
+    # built folder (file://, no server, nothing fetched) still previews its citations.
+    brief = built_site / site_pages["brief"][len(site_url):]
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((brief / "index.html").as_uri())
+        cite = tab.locator("main a.cite").first
+        cite.focus()
+        preview = preview_of(tab, cite)
+        preview.wait_for(state="visible")
+        assert cite.evaluate(CITED_ITEM_JS)["quote"] in preview.inner_text()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("how", ["typed", "pasted"])
@@ -295,9 +333,8 @@ def test_search_finds_h800_in_claims_and_sources(
     href = results.first.evaluate("a => a.href")
     results.first.click()
     page.wait_for_url(href)
-    page.locator("form.search[data-ready]").wait_for(state="attached")
     assert page.url.split("#")[0] == href.split("#")[0]
-    problems.assert_none(page.url)
+    assert_no_problems(page, problems, page.url)
 
 
 def test_nav_lists_sections_and_marks_current(page, problems, site_pages, site_url):
@@ -311,7 +348,7 @@ def test_nav_lists_sections_and_marks_current(page, problems, site_pages, site_u
     assert all(h.startswith(site_url) for h in hrefs), hrefs
     current = nav.locator("a[aria-current]").evaluate_all("links => links.map(a => a.href)")
     assert current == [site_url + "briefs/"], f"current section on a brief: {current}"
-    problems.assert_none(brief)
+    assert_no_problems(page, problems, brief)
 
 
 def test_keyboard_reaches_search_and_sections_with_visible_focus(page, problems, site_url):
@@ -329,7 +366,7 @@ def test_keyboard_reaches_search_and_sections_with_visible_focus(page, problems,
     assert any(s["id"] == "mkdocs-search-query" for s in seen), "search box not reachable"
     assert sum(s["nav"] for s in seen) == nav_count, "not every section link is reachable"
     assert all(s["ring"] for s in seen), f"focus without a visible outline: {seen}"
-    problems.assert_none(site_url)
+    assert_no_problems(page, problems, site_url)
 
 
 # Everything that is for the screen only: none of it may show on paper.
@@ -340,13 +377,11 @@ A4_PRINTABLE_PX = round((210 - 2 * 15) / 25.4 * 96)
 PAPER_POINTS = {"A4": (595.9, 842.9), "Letter": (612.0, 792.0)}
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_brief_prints_without_chrome(scheme: str, page, problems, site_pages) -> None:
+def test_brief_prints_without_chrome(page, problems, site_pages) -> None:
     url = site_pages["brief"]
-    page.emulate_media(color_scheme=scheme)
     open_page(page, url)
     page.locator("main a.cite").first.focus()  # a preview is open when printing starts
-    page.emulate_media(media="print", color_scheme=scheme)
+    page.emulate_media(media="print")
     shown = page.evaluate(
         """sels => sels.flatMap(s => [...document.querySelectorAll(s)]
              .filter(el => getComputedStyle(el).display !== 'none').map(el => s))""",
@@ -354,12 +389,6 @@ def test_brief_prints_without_chrome(scheme: str, page, problems, site_pages) ->
     )
     assert not shown, f"screen-only elements print: {shown}"
     assert page.locator("main h1").is_visible()
-    # Black on white whatever the screen's colour scheme.
-    colours = page.evaluate(
-        """() => [getComputedStyle(document.body).backgroundColor,
-                  getComputedStyle(document.querySelector('main p')).color]"""
-    )
-    assert colours == ["rgb(255, 255, 255)", "rgb(0, 0, 0)"], f"print colours: {colours}"
     page.set_viewport_size({"width": A4_PRINTABLE_PX, "height": 1000})
     overflow = page.evaluate(NO_OVERFLOW_JS)
     assert overflow <= 0, f"the brief is {overflow}px wider than A4's printable width"
@@ -367,12 +396,32 @@ def test_brief_prints_without_chrome(scheme: str, page, problems, site_pages) ->
     out = Path(__file__).resolve().parents[1] / "artifacts" / "print"
     out.mkdir(parents=True, exist_ok=True)
     for paper, (width, height) in PAPER_POINTS.items():
-        pdf = page.pdf(path=out / f"brief-{paper.lower()}-{scheme}.pdf", format=paper)
+        pdf = page.pdf(path=out / f"brief-{paper.lower()}.pdf", format=paper)
         boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
         assert boxes, f"{paper}: no pages in the PDF"
         for w, h in boxes:
             assert abs(float(w) - width) < 1 and abs(float(h) - height) < 1, (paper, w, h)
-    problems.assert_none(url)
+    assert_no_problems(page, problems, url)
+
+
+# Text and background colours of what a brief prints.
+PRINT_COLOURS_JS = """sels => sels.map(s => { const el = document.querySelector(s);
+  const cs = el && getComputedStyle(el);
+  return [s, cs && cs.color, cs && cs.backgroundColor]; })"""
+
+
+def test_print_is_black_on_white_in_either_colour_scheme(page, problems, site_pages) -> None:
+    url = site_pages["brief"]
+    open_page(page, url)
+    samples = ["body", "main p", "main h1", "main a", "a.cite", ".status", ".meta"]
+    colours = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(media="print", color_scheme=scheme)
+        colours[scheme] = page.evaluate(PRINT_COLOURS_JS, samples)
+    assert colours["dark"] == colours["light"], f"print differs by scheme: {colours}"
+    body = colours["light"][0]
+    assert body[1:] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], f"printed body: {body}"
+    assert_no_problems(page, problems, url)
 
 
 @pytest.mark.parametrize("kind", ["brief", "source", "figures"])
