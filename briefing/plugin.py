@@ -1,7 +1,9 @@
-"""The MkDocs adapter: runs the core in `on_files` and adds its pages in memory.
+"""The MkDocs adapter: runs the core in `on_pre_build` and adds its pages in `on_files`.
 
 It never writes into `docs_dir` (that would make `mkdocs serve` rebuild forever); the
-content folder is added to the watched paths so edits there trigger a rebuild.
+content folder is added to the watched paths so edits there trigger a rebuild. Pages are
+held in memory, except under `mkdocs serve --dirty`, where they are kept in a store
+folder so that unchanged pages are not rebuilt (see docs/architecture.md).
 """
 
 from __future__ import annotations
