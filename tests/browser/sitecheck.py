@@ -29,17 +29,19 @@ def page_types(site: Path) -> dict[str, str]:
     """Page type -> path of one such page below the site root, read off the built site.
 
     The home page is "home"; a top-level folder with member pages is a section, giving
-    "<section>-index" and its first member under the singular name ("claims" -> "claim");
-    any other top-level page ("figures/", "map/") is its own type.
+    "<section>-index" and one member under the singular name ("claims" -> "claim"): the
+    largest page, as it uses the most of what that page type can show. Any other
+    top-level page ("figures/", "map/") is its own type.
     """
     types = {"home": ""} if (site / "index.html").is_file() else {}
     for folder in sorted(p for p in site.iterdir() if p.is_dir()):
         if folder.name in NOT_PAGES or not (folder / "index.html").is_file():
             continue
-        members = sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file())
+        members = [p for p in folder.iterdir() if (p / "index.html").is_file()]
         if members:
+            richest = max(members, key=lambda p: ((p / "index.html").stat().st_size, p.name))
             types[f"{folder.name}-index"] = f"{folder.name}/"
-            types[_singular(folder.name)] = f"{folder.name}/{members[0]}/"
+            types[_singular(folder.name)] = f"{folder.name}/{richest.name}/"
         else:
             types[folder.name] = f"{folder.name}/"
     return types

@@ -20,7 +20,15 @@
   var current = document.querySelector(".site-nav a[aria-current]");
   if (current) {
     var row = current.closest("ul");
-    row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+    var centre = function () {
+      row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+    };
+    centre();
+    // Again when the row starts scrolling: a window made narrower, a phone turned.
+    if (window.matchMedia) {
+      var narrow = window.matchMedia("(max-width: 40rem)");
+      if (narrow.addEventListener) narrow.addEventListener("change", centre);
+    }
   }
 
   // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
