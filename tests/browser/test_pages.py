@@ -259,10 +259,10 @@ def test_citation_preview_by_keyboard_and_pointer(
     box = preview.evaluate(PLACEMENT_JS)
     assert box["left"] >= 0 and box["right"] <= box["vw"], f"off screen sideways: {box}"
     assert box["top"] >= 0 and box["bottom"] <= box["vh"], f"off screen: {box}"
-    failing = run_axe(page, f"cite-preview-{width}", ".cite-preview:not([hidden])")
-    assert not failing, f"axe on the preview:\n{axe_report(failing)}"
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
+        failing = run_axe(page, f"cite-preview-{width}-{scheme}", ".cite-preview:not([hidden])")
+        assert not failing, f"axe on the preview ({scheme}):\n{axe_report(failing)}"
         page.screenshot(path=screenshots / f"cite-preview-{width}-{scheme}.png",
                         animations="disabled")
     page.emulate_media(color_scheme="light")
