@@ -151,6 +151,18 @@ def test_page_type(
         page.keyboard.press("Escape")
         assert preview_of(page, cite).is_hidden(), f"Escape left the preview open on {url}"
 
+    # Any link to a quoted passage (citations, evidence, ledger and matrix cells) lands on
+    # the highlighted passage, on screen.
+    passage = page.locator('main a[href*="#q-"]').first
+    if passage.count():
+        settle(page)
+        target = passage.evaluate("a => a.href")
+        passage.click()
+        page.wait_for_url(target)
+        landed = page.evaluate(LANDED_JS)
+        assert landed and landed["tag"] == "mark" and landed["target"], f"{target}: {landed}"
+        assert landed["top"] >= 0 and landed["bottom"] <= landed["vh"], f"not in view: {landed}"
+
     assert_no_problems(page, problems, url)
 
 
@@ -168,6 +180,17 @@ def preview_of(page, cite):
     ids = cite.get_attribute("aria-describedby")
     assert ids, "citation has no aria-describedby"
     return page.locator(f"#{ids.split()[0]}")
+
+
+# Where the reader landed: the element the fragment names, its box and its look.
+LANDED_JS = """() => {
+  const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!el) return null;
+  const r = el.getClientRects()[0], cs = getComputedStyle(el);
+  return {tag: el.localName, quote: el.classList.contains('quote'),
+          target: el.matches(':target'), top: r.top, bottom: r.bottom, vh: innerHeight,
+          style: [cs.backgroundColor, cs.outlineStyle, cs.outlineColor].join(' ')};
+}"""
 
 
 @pytest.mark.parametrize("device", WIDTHS)
@@ -189,15 +212,7 @@ def test_citation_lands_on_highlighted_quote(
 
     # The fragment names a quoted passage, it is on screen (not under the top edge) and it
     # looks different from the same passage when not targeted.
-    probe = """() => {
-      const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (!el) return null;
-      const r = el.getClientRects()[0], cs = getComputedStyle(el);
-      return {tag: el.localName, quote: el.classList.contains('quote'),
-              target: el.matches(':target'), top: r.top, bottom: r.bottom, vh: innerHeight,
-              style: [cs.backgroundColor, cs.outlineStyle, cs.outlineColor].join(' ')};
-    }"""
-    landed = page.evaluate(probe)
+    landed = page.evaluate(LANDED_JS)
     assert landed, f"{page.url}: no element with the fragment's id"
     assert landed["tag"] == "mark" and landed["quote"], f"target is not a mark.quote: {landed}"
     assert landed["target"], "the passage does not match :target"
@@ -206,7 +221,7 @@ def test_citation_lands_on_highlighted_quote(
 
     fragment = urlsplit(page.url).fragment
     page.evaluate("location.hash = 'content'")  # the passage is no longer the target
-    plain = page.evaluate(probe.replace("location.hash.slice(1)", repr(fragment)))
+    plain = page.evaluate(LANDED_JS.replace("location.hash.slice(1)", repr(fragment)))
     assert plain and plain["style"] != landed["style"], "targeted passage is not highlighted"
 
     assert_no_problems(page, problems, page.url)
