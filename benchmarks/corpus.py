@@ -32,6 +32,7 @@ _FILLER = ("the", "market", "analysts", "expected", "growth", "across", "several
            "research", "teams", "said", "budgets", "remained", "tight", "but", "stable")
 _VERBS = ("said", "reported", "announced", "confirmed", "estimated", "told reporters",
           "disclosed", "argued")
+_PER_FILE = 1000
 _STANCE_WORDS = {"asserts": "stated that", "reports": "was reported to say that",
                  "doubts": "questioned whether", "refutes": "denied that"}
 
@@ -85,8 +86,13 @@ def generate(n_sources: int, seed: int = 1) -> dict[str, str]:
         files[f"sources/{source_id}.txt"] = text
         files[f"sources/{source_id}.yml"] = yml
         source_quotes[source_id] = quote_ids
-    files["claims.yml"] = _claims_yml(rng, claims, by_id)
-    files["entities.yml"] = _entities_yml(entities)
+    # Several files per kind, as a large corpus keeps them (one file is capped at 2 MB).
+    for start in range(0, len(claims), _PER_FILE):
+        files[f"claims/part-{start // _PER_FILE:03d}.yml"] = _claims_yml(
+            rng, claims[start:start + _PER_FILE], by_id)
+    for start in range(0, len(entities), _PER_FILE):
+        files[f"entities/part-{start // _PER_FILE:03d}.yml"] = _entities_yml(
+            entities[start:start + _PER_FILE])
     for number in range(3 + n_sources // 250):
         files[f"briefs/brief-{number:03d}.yml"] = _brief_yml(rng, number, source_quotes)
     return files

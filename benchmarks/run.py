@@ -99,8 +99,9 @@ def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path, int]:
     check = subprocess.run([PYTHON, "-m", "briefing", "check", "--content", "content"],
                            cwd=project, capture_output=True, text=True)
     if check.returncode != 0:
-        raise SystemExit(f"the generated corpus (N={n}) has problems:\n{check.stdout}"
-                         f"{check.stderr}")
+        report = (check.stdout + check.stderr).splitlines()
+        raise SystemExit(f"the generated corpus (N={n}) has problems:\n"
+                         + "\n".join([*report[:20], "...", *report[-3:]]))
     # The baseline's pages: exactly the Markdown Briefing generates, written out, plus
     # the hand-written pages.
     subprocess.run([PYTHON, "-m", "briefing", "build", "--content", "content", "--out",
