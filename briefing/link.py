@@ -437,6 +437,12 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     return {k: tuple(v) for k, v in sorted(found.items())}, problems
 
 
+def forget() -> None:
+    """Drop what is kept for rebuilds (a one-shot build frees the memory for MkDocs)."""
+    _cleaned_and_anchored.cache_clear()
+    _last_memo.clear()
+
+
 @dataclass
 class _MentionMemo:
     """Mentions per source for one set of names, kept between rebuilds (`mkdocs serve`)."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import link as link_stage
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .link import Linked, link
 from .load import load
 from .render import render
 from .validate import validate
+from .yamlnodes import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -36,3 +38,10 @@ def build(content_dir: Path, *, site_title: str = "Briefing") -> BuildResult:
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
     return BuildResult(render(linked, site_title=site_title), diagnostics, linked)
+
+
+def forget_cached() -> None:
+    """Free the results kept for the rebuilds of `mkdocs serve` (parsed YAML, anchored
+    sources, mentions); a one-shot build calls this once its pages are handed over."""
+    parse_yaml.cache_clear()
+    link_stage.forget()

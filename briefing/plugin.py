@@ -26,7 +26,7 @@ from .cache import PageStore, fingerprint, remove_outputs
 from .diagnostics import Severity, summary
 from .emit import page_collisions
 from .load import display_root
-from .pipeline import build
+from .pipeline import BuildResult, build, forget_cached
 from .render import SECTIONS
 from .settings import Policy, parse_policy, read_plugin_options
 
@@ -51,8 +51,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
         # Dirty rebuilds redo only pages whose file is newer than their HTML: keep the
         # generated pages as files that change only when their Markdown does.
+        self.serving = command == "serve"
         self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
-            if command == "serve" and dirty else None
+            if self.serving and dirty else None
         self.search_entries: dict[str, list[Any]] = {}
 
     def on_shutdown(self) -> None:
@@ -99,6 +100,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             remove_outputs(f.abs_dest_path for f in self.doc_files
                            if f.src_uri not in self.generated)
         self._indexed = 0
+        if not getattr(self, "serving", False):
+            # The pages are MkDocs' now; free the corpus for the rest of a one-shot build.
+            self.result = BuildResult({}, self.result.diagnostics, None)
+            forget_cached()
         return files
 
     def _generated_files(self, config: MkDocsConfig) -> list[File]:
