@@ -10,6 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from corpus_helpers import REPO
@@ -29,7 +31,7 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -38,20 +40,35 @@ def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
-    # Serve a copy: the test edits content/, and the repository's own must stay untouched.
+@contextmanager
+def served(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    """`mkdocs serve` on a copy of the project (the tests edit its content/, and the
+    repository's own must stay untouched): the copy, the base URL and the server."""
     project = tmp_path / "project"
     for name in ("content", "theme"):
         shutil.copytree(REPO / name, project / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(project / "mkdocs.yml"),
          "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
     try:
-        url = f"http://127.0.0.1:{port}/claims/"
-        assert wait_for(lambda: fetch(url) is not None, 90), "mkdocs serve did not come up"
+        assert wait_for(lambda: fetch(f"{base}/claims/") is not None, 90), \
+            "mkdocs serve did not come up"
+        yield project, base, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
+    with served(tmp_path) as (project, base, server):
+        url = f"{base}/claims/"
         claims = project / "content" / "claims.yml"
         text = claims.read_text(encoding="utf-8")
         marker = "Statement edited while serving"
@@ -68,28 +85,10 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         claims.write_text(fixed, encoding="utf-8")
         assert wait_for(lambda: "Fixed after a bad edit" in (fetch(url) or ""), 60), \
             "no recovery after fixing the bad edit"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_for(lambda: fetch(f"{base}/claims/") is not None, 90), \
-            "mkdocs serve did not come up"
+    with served(tmp_path, "--dirty") as (project, base, _):
         index_before = fetch(f"{base}/search/search_index.json")
         assert index_before is not None
         claims = project / "content" / "claims.yml"
@@ -107,9 +106,3 @@ def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path
         # Pages the dirty rebuild skipped are still in the search index.
         assert index_after.count('"location"') == index_before.count('"location"')
         assert "about/" in index_after
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
