@@ -97,6 +97,15 @@ def _ends(key: str) -> tuple[str, str]:
     return a, b
 
 
+def _links_from(pairs: Iterable[tuple[str, str]], shown: set[str]) -> dict[str, int]:
+    """How many links each right-hand node has from the shown left-hand nodes."""
+    counts: dict[str, int] = defaultdict(int)
+    for left, right in pairs:
+        if left in shown:
+            counts[right] += 1
+    return counts
+
+
 def _pick(candidates: Iterable[str], degree: Mapping[str, int], limit: int) -> list[str]:
     ranked = sorted(set(candidates), key=lambda i: (-degree.get(i, 0), i))
     return ranked[:limit]
@@ -122,16 +131,9 @@ def build_graph(linked: Linked, plain: Callable[[Prose], str]) -> Graph:
             claim_rank[b] = claim_rank.get(b, 0) + 1000
     claims = _pick((c.id for c in linked.corpus.claims), claim_rank, LIMITS["claim"])
     shown_claims = set(claims)
-    source_links: dict[str, int] = defaultdict(int)
-    for a, b in pairs.get(("claim", "source"), []):
-        if a in shown_claims:
-            source_links[b] += 1
+    source_links = _links_from(pairs.get(("claim", "source"), []), shown_claims)
     sources = _pick((s.id for s in linked.corpus.sources), source_links, LIMITS["source"])
-    shown_sources = set(sources)
-    entity_links: dict[str, int] = defaultdict(int)
-    for a, b in pairs.get(("source", "entity"), []):
-        if a in shown_sources:
-            entity_links[b] += 1
+    entity_links = _links_from(pairs.get(("source", "entity"), []), set(sources))
     quoted = [e for e in entity_links if entity_links[e] > 0]
     entities = _pick(quoted, entity_links, LIMITS["entity"])
 
