@@ -6,7 +6,8 @@ nothing here knows about MkDocs or writes files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import link as link_stage
@@ -23,12 +24,14 @@ class BuildResult:
     pages: dict[str, str]  # page path -> Markdown; empty when the build has errors
     diagnostics: tuple[Diagnostic, ...]
     linked: Linked | None
+    # Non-Markdown outputs (output path -> text), such as the Atom feed.
+    files: Mapping[str, str] = field(default_factory=dict)
 
     def failed(self, *, strict: bool = False) -> bool:
         return has_errors(self.diagnostics, strict=strict)
 
 
-def build(content_dir: Path, *, site_title: str = "Briefing") -> BuildResult:
+def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "") -> BuildResult:
     loaded = load(content_dir)
     validated = validate(loaded)
     linked = link(validated.corpus)
