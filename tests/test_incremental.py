@@ -59,7 +59,7 @@ class Serving:
 
     def store_pages(self) -> dict[str, str]:
         plugin = self.first.plugins["briefing"]
-        store = plugin.store  # type: ignore[attr-defined]
+        store = plugin.live.store  # type: ignore[attr-defined]
         return {p.relative_to(store.folder).as_posix(): p.read_text(encoding="utf-8")
                 for p in store.folder.rglob("*.md")}
 

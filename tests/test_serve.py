@@ -41,13 +41,17 @@ def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
 
 
 @contextmanager
-def served(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None = None,
+           ready: str = "/claims/") -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     """`mkdocs serve` on a copy of the project (the tests edit its content/, and the
-    repository's own must stay untouched): the copy, the base URL and the server."""
+    repository's own must stay untouched): the copy, the base URL and the server.
+    `prepare` may change the copy first; the server is up once `ready` is served."""
     project = tmp_path / "project"
     for name in ("content", "theme"):
         shutil.copytree(REPO / name, project / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    if prepare:
+        prepare(project)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(project / "mkdocs.yml"),
@@ -55,7 +59,7 @@ def served(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, subproces
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        assert wait_for(lambda: fetch(f"{base}/claims/") is not None, 90), \
+        assert wait_for(lambda: fetch(f"{base}{ready}") is not None, 90), \
             "mkdocs serve did not come up"
         yield project, base, server
     finally:
@@ -77,14 +81,54 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         claims.write_text(edited, encoding="utf-8")
         assert wait_for(lambda: marker in (fetch(url) or ""), 60), "no rebuild after the edit"
 
-        # A bad edit must not kill the server; fixing it brings the pages back.
-        claims.write_text(edited.replace("status: ", "status: bogus-", 1), encoding="utf-8")
-        time.sleep(3)
+        # A bad edit must not stop the server: the last good pages stay up, with a banner
+        # linking to a Problems page that gives the path:line:col, message and hint.
+        bad = edited.replace("status: ", "status: bogus-", 1)
+        claims.write_text(bad, encoding="utf-8")
+        line = bad[:bad.index("status: bogus-")].count("\n") + 1
+        col = len(bad[:bad.index("status: bogus-")].rsplit("\n", 1)[-1]) + len("status: ") + 1
+        problems = f"{base}/problems/"
+        assert wait_for(lambda: "bogus-" in (fetch(problems) or ""), 60), "no Problems page"
+        page = fetch(problems) or ""
+        assert f"content/claims.yml:{line}:{col}" in page
+        assert "Hint:" in page and "severity-error" in page
+        assert "the other pages show the last build without errors" in page
+        served_claims = fetch(url) or ""
+        assert marker in served_claims, "the last good pages were not kept"
+        assert 'class="problems-banner has-errors"' in served_claims
+        assert 'href="../problems/"' in served_claims
         assert server.poll() is None, "mkdocs serve exited after a bad edit"
+
+        # Fixing the file clears the banner and the problems on the next rebuild.
         fixed = edited.replace(marker, "Fixed after a bad edit")
         claims.write_text(fixed, encoding="utf-8")
         assert wait_for(lambda: "Fixed after a bad edit" in (fetch(url) or ""), 60), \
             "no recovery after fixing the bad edit"
+        assert "problems-banner" not in (fetch(url) or "")
+        assert "No problems" in (fetch(problems) or "")
+
+
+def test_serving_content_with_errors_from_the_start(tmp_path: Path) -> None:
+    # No good build yet: the home page says so and points at the problems; the server runs.
+    def break_entities(project: Path) -> None:
+        entities = project / "content" / "entities.yml"
+        entities.write_text(entities.read_text(encoding="utf-8").replace(
+            "kind: ", "kind: nonsense-", 1), encoding="utf-8")
+
+    with served(tmp_path, prepare=break_entities, ready="/") as (project, base, server):
+        home = fetch(f"{base}/") or ""
+        assert "The briefing is not built yet" in home
+        assert 'class="problems-banner has-errors"' in home
+        assert "nonsense-" in (fetch(f"{base}/problems/") or "")
+        assert server.poll() is None
+        entities = project / "content" / "entities.yml"
+        entities.write_text(entities.read_text(encoding="utf-8").replace(
+            "kind: nonsense-", "kind: ", 1), encoding="utf-8")
+        assert wait_for(lambda: "not built yet" not in (fetch(f"{base}/") or "not built yet"),
+                        60), \
+            "the briefing did not appear once the content was fixed"
+        home = fetch(f"{base}/") or ""
+        assert "Where sources disagree" in home and "problems-banner" not in home
 
 
 def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path) -> None:

@@ -1,0 +1,133 @@
+"""The MkDocs adapter: runs the core in `on_pre_build` and adds its pages in `on_files`.
+
+It never writes into `docs_dir` (that would make `mkdocs serve` rebuild forever); the
+content folder is added to the watched paths so edits there trigger a rebuild. What
+`mkdocs serve` keeps between rebuilds (the last good pages, the Problems page, the
+`--dirty` page store) lives in `live.py` (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..diagnostics import Severity, summary
+from ..emit import page_collisions
+from ..load import display_root
+from ..pipeline import build, forget_cached
+from ..render import SECTIONS
+from ..settings import Policy, parse_policy, read_plugin_options
+from .live import LiveSite
+
+log = get_plugin_logger(__name__)
+
+
+class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
+    content_dir = c.Type(str, default="content")
+    """The content folder, relative to mkdocs.yml: sources, claims, entities, briefs."""
+    title = c.Optional(c.Type(str))
+    """Heading of the home page; defaults to `site_name`."""
+    severity = c.Type(dict, default={})
+    """Diagnostic code -> error | warning | ignore; only warnings can be changed."""
+    strict = c.Type(bool, default=False)
+    """Fail on warnings too (as `mkdocs build --strict` does)."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
+    live: LiveSite | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
+        self.live = LiveSite(dirty=dirty) if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        if self.live:
+            self.live.close()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.content_dir = (Path(config.config_file_path or ".").parent
+                            / self.config.content_dir).resolve()
+        if str(self.content_dir) not in config.watch:
+            config.watch.append(str(self.content_dir))
+        where = read_plugin_options(Path(config.config_file_path))[0].where \
+            if config.config_file_path else None
+        self.policy, problems = parse_policy(self.config.severity, self.config.strict,
+                                             where=where)
+        if problems:
+            raise PluginError("\n".join(p.format() for p in problems))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
+        result = build(self.content_dir, site_title=self.config.title or config.site_name,
+                       site_url=config.site_url or "")
+        pages, self.files = result.pages, result.files
+        diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
+            {File.generated(config, path, content="").dest_uri: path for path in pages},
+            {f.dest_uri: f.src_uri for f in get_files(config)},
+            display_root(Path(config.docs_dir))))
+        for diagnostic in diagnostics:
+            (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
+                diagnostic.format())
+        if self.live:  # serving: never stop; show the problems instead
+            pages, self.files = self.live.outputs(pages, self.files, diagnostics)
+        elif Policy(strict=self.policy.strict or bool(config.strict)).failed(diagnostics):
+            raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
+                              "previous site is untouched. Fix the problems listed above.")
+        self.generated = set(pages)
+        self.pages = self.live.page_files(config, pages) if self.live else \
+            [File.generated(config, path, content=text) for path, text in sorted(pages.items())]
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in self.pages:
+            files.append(file)
+        for path, text in sorted(self.files.items()):
+            files.append(File.generated(config, path, content=text))
+        if self.live:
+            self.live.files_added(files, self.generated)
+        else:
+            # The pages are MkDocs' now; free them and the corpus for a one-shot build.
+            self.pages, self.files = [], {}
+            forget_cached()
+        return files
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> Any:
+        if self.live:
+            self.live.page_indexed(page, config)
+        return context
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.live:
+            self.live.complete_search_index(config)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Sections, not every page: a nav of every page on every page is quadratic.
+        # A dirty build reads only changed pages, so keep the titles of earlier builds.
+        titles: dict[str, str] = getattr(self, "titles", {})
+        self.titles = {
+            item.file.src_uri: item.title or titles.get(item.file.src_uri)
+            or item.file.src_uri
+            for item in self.nav.items
+            if isinstance(item, Page) and item.file.src_uri not in self.generated
+        }
+        extra = [(title, uri) for uri, title in self.titles.items()]
+        env.globals["briefing_sections"] = [*SECTIONS, *extra]
+        env.globals["briefing_problems"] = self.live.problems if self.live else None
+        return env

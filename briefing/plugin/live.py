@@ -1,0 +1,102 @@
+"""What `mkdocs serve` keeps between rebuilds, so the plugin itself stays thin.
+
+- The last good pages: a bad edit never takes the site away. While the content has
+  problems, the site shows the last build without errors plus a Problems page, and the
+  theme shows a banner linking to it on every page.
+- Under `--dirty`, generated pages as files in a store outside docs_dir, rewritten only
+  when their Markdown changes, so MkDocs rebuilds only the pages an edit touched; the
+  search index entries of the pages it skipped; the titles of hand-written pages.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..cache import PageStore, fingerprint, remove_outputs
+from ..diagnostics import Diagnostic, has_errors
+from ..problems import (
+    HOME_PAGE,
+    PROBLEMS_PAGE,
+    ProblemsSummary,
+    not_built_page,
+    problems_page,
+    summarise,
+)
+
+
+class LiveSite:
+    def __init__(self, *, dirty: bool) -> None:
+        self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
+            if dirty else None
+        self.last_good: tuple[dict[str, str], Mapping[str, str]] | None = None
+        self.problems: ProblemsSummary | None = None
+        self.show_problems = False
+        self.rebuild_all = False
+        self.search_entries: dict[str, list[Any]] = {}
+        self.indexed = 0
+
+    def close(self) -> None:
+        if self.store:
+            self.store.remove()
+
+    def outputs(self, pages: dict[str, str], files: Mapping[str, str],
+                diagnostics: tuple[Diagnostic, ...]) -> tuple[dict[str, str], Mapping[str, str]]:
+        """The pages and files to serve: this build's, or the last good ones; plus the
+        Problems page once a rebuild has found problems (it then stays, saying "No
+        problems" once they are fixed, so the tab showing it does not turn into a 404)."""
+        if not has_errors(diagnostics):
+            self.last_good = (pages, files)
+        pages, files = self.last_good or ({HOME_PAGE: not_built_page()}, {})
+        kept = self.last_good is not None
+        self.problems = summarise(diagnostics, kept_last_good=kept) if diagnostics else None
+        self.show_problems = self.show_problems or bool(diagnostics)
+        if not self.show_problems:
+            return pages, files
+        return {**pages, PROBLEMS_PAGE: problems_page(diagnostics, kept_last_good=kept)}, files
+
+    def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
+        if self.store is None:
+            return [File.generated(config, path, content=markdown)
+                    for path, markdown in sorted(pages.items())]
+        # Whatever every page's HTML depends on besides its own Markdown: the settings, the
+        # theme, the hand-written pages (the section list) and the problems banner.
+        assert config.config_file_path is not None
+        site_wide = fingerprint([Path(config.config_file_path)],
+                                [Path(config.docs_dir), *map(Path, config.theme.dirs)])
+        update = self.store.update(pages, f"{site_wide} {self.problems}")
+        self.rebuild_all = update.everything
+        remove_outputs(File.generated(config, path, content="").abs_dest_path
+                       for path in update.removed)
+        for path in update.removed:
+            self.search_entries.pop(path, None)
+        return [File.generated(config, path, abs_src_path=str(self.store.path(path)))
+                for path in sorted(pages)]
+
+    def files_added(self, files: Files, generated: set[str]) -> None:
+        self.doc_files = files.documentation_pages()
+        self.indexed = 0
+        if self.store and self.rebuild_all:
+            # Hand-written pages are rebuilt when their output is missing.
+            remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
+
+    def page_indexed(self, page: Page, config: MkDocsConfig) -> None:
+        index = getattr(config.plugins.get("search"), "search_index", None)
+        if self.store and index is not None:
+            # The entries the search plugin added for this page (MkDocs 1.6's SearchIndex).
+            self.search_entries[page.file.src_uri] = index._entries[self.indexed:]
+            self.indexed = len(index._entries)
+
+    def complete_search_index(self, config: MkDocsConfig) -> None:
+        index = getattr(config.plugins.get("search"), "search_index", None)
+        if self.store and index is not None:
+            # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
+            # in page order, so the index is the one a full build writes.
+            index._entries = [entry for file in self.doc_files
+                              for entry in self.search_entries.get(file.src_uri, [])]
