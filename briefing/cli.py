@@ -97,8 +97,9 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
     if _report((*problems, *policy.apply(result.diagnostics)), policy):
         click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
         sys.exit(1)
-    write_tree(result.pages, out_dir)
-    click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
+    write_tree({**result.pages, **result.files}, out_dir)
+    extra = "".join(f" and {name}" for name in sorted(result.files))
+    click.echo(f"wrote {len(result.pages)} pages{extra} to {out_dir}")
 
 
 @main.command()

@@ -4,17 +4,22 @@ filled in by the loader."""
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .diagnostics import Pos
 from .schema import (
     At,
     Choice,
+    Context,
     DateSpec,
     Flag,
     FuzzyDate,
+    Invalid,
     ListOf,
     Located,
     NumberOrRange,
@@ -24,10 +29,12 @@ from .schema import (
     Ref,
     RefTo,
     Slug,
+    Spec,
     Text,
     Url,
     spec_field,
 )
+from .yamlnodes import YNode
 
 REF_KINDS = ("brief", "claim", "entity", "metric", "quote", "source")
 STANCES = ("asserts", "reports", "doubts", "refutes")
@@ -39,6 +46,28 @@ QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
 SECTION_KINDS = ("what-happened", "why-it-matters", "by-the-numbers", "yes-but", "whats-next")
 
 _prose = ProseText(REF_KINDS)
+
+
+class Day(Spec):
+    """A calendar day the curator records (`updated:`): their own act, so always exact."""
+
+    doc_type = "day: YYYY-MM-DD"
+
+    def convert(self, node: YNode, ctx: Context) -> datetime.date | Invalid:
+        scalar = self._scalar(node, ctx, 'a day such as "2025-02-15"')
+        if isinstance(scalar, Invalid):
+            return scalar
+        value = scalar.value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a day",
+                        'write the day of the revision as "YYYY-MM-DD"')
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,6 +172,8 @@ class Claim:
     relations: Relations | None = spec_field(Obj(Relations), "typed links to other claims")
     figures: tuple[Figure, ...] = spec_field(ListOf(Obj(Figure)), "numbers the claim states")
     events: tuple[Event, ...] = spec_field(ListOf(Obj(Event)), "dated events it describes")
+    updated: datetime.date | None = spec_field(
+        Day(), "when the curator last materially revised the claim")
     pos: Pos
 
 
@@ -210,6 +241,8 @@ class Brief:
     sections: tuple[Section, ...] = spec_field(ListOf(Obj(Section), min_items=1),
                                                "sections in the briefing format", required=True)
     related: Related | None = spec_field(Obj(Related), "related briefs and entities")
+    updated: datetime.date | None = spec_field(
+        Day(), "when the curator last materially revised the brief")
     pos: Pos
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import link as link_stage
+from .dates import content_dates
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .feed import FEED_PATH, Site, atom_feed
 from .link import Linked, link
 from .load import load
 from .render import render
@@ -31,7 +33,10 @@ class BuildResult:
         return has_errors(self.diagnostics, strict=strict)
 
 
-def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "") -> BuildResult:
+def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
+          site_author: str = "", directory_urls: bool = True) -> BuildResult:
+    """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
+    shape the feed's links, ids and author; the pages never hold an address of the site."""
     loaded = load(content_dir)
     validated = validate(loaded)
     linked = link(validated.corpus)
@@ -40,7 +45,10 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
-    return BuildResult(render(linked, site_title=site_title), diagnostics, linked)
+    dates = content_dates(linked)
+    site = Site(site_title, site_url, site_author, directory_urls)
+    return BuildResult(render(linked, site_title=site_title, dates=dates), diagnostics, linked,
+                       files={FEED_PATH: atom_feed(linked, dates, site)})
 
 
 def forget_cached() -> None:

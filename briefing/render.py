@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .dates import ContentDates, content_dates
 from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, svg
 from .jsonld import claim_data, dumps
@@ -430,14 +431,18 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     return f"---\n{lines}---\n\n"
 
 
-def render(linked: Linked, *, site_title: str = "Briefing") -> dict[str, str]:
+def render(linked: Linked, *, site_title: str = "Briefing",
+           dates: ContentDates | None = None) -> dict[str, str]:
     env = environment()
     helpers = _helpers(linked)
     pages: dict[str, str] = {}
+    updated = (dates or content_dates(linked)).updated
 
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              **context: Any) -> None:
-        pages[path] = front_matter(meta or {}) + env.get_template(template).render(
+        # `updated`: the content date, which the theme's sitemap gives as `lastmod`.
+        dated = {"updated": updated[path].isoformat()} if path in updated else {}
+        pages[path] = front_matter({**(meta or {}), **dated}) + env.get_template(template).render(
             L=Links(path, linked), lk=linked, site_title=site_title, **helpers, **context)
 
     page("index.md", "home.md.j2")

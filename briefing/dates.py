@@ -1,0 +1,100 @@
+"""Content dates: when each generated page last changed, read from the annotations.
+
+The sitemap's `lastmod` and the feed's `updated` come from here, never from the clock, so
+two builds of the same content are byte for byte the same. A page's date is the latest
+publication date of the sources it rests on (a claim: the sources taking a stance on it;
+a brief: the sources it cites), or the curator's `updated:` day when that is later. Index
+pages take the latest date of their members.
+
+Source dates have the precision the evidence gives. Feeds and sitemaps want a day, so a
+month or a year becomes its first day: the earliest day the evidence allows, so a page is
+never dated later than its sources support (nor, for the current month, in the future),
+and a month sorts before its own days as it does everywhere else on the site. Approximate
+and inferred dates count (they are the curator's best reading); unknown dates are skipped,
+and a page with no dated source has no date at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .link import Linked
+from .schema import FuzzyDate
+
+Day = datetime.date
+
+
+def first_day(date: FuzzyDate | None) -> Day | None:
+    """The first day a fuzzy date allows; None when the date is unknown."""
+    if date is None or date.year is None:
+        return None
+    return datetime.date(date.year, date.month or 1, date.day or 1)
+
+
+def rfc3339(day: Day) -> str:
+    """A day as an RFC 3339 date-time (Atom needs a time), at midnight UTC."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _latest(days: Iterable[Day | None]) -> Day | None:
+    return max((d for d in days if d is not None), default=None)
+
+
+def _earliest(days: Iterable[Day | None]) -> Day | None:
+    return min((d for d in days if d is not None), default=None)
+
+
+@dataclass(frozen=True)
+class ContentDates:
+    updated: Mapping[str, Day]  # page path (`claims/x.md`) -> when it last changed
+    first: Mapping[str, Day]  # claim pages -> the earliest source taking a stance on it
+
+
+def content_dates(linked: Linked) -> ContentDates:
+    published = {s.id: first_day(s.published) for s in linked.corpus.sources}
+    updated: dict[str, Day | None] = {}
+    first: dict[str, Day | None] = {}
+
+    for source in linked.corpus.sources:
+        updated[f"sources/{source.id}.md"] = published[source.id]
+    for claim in linked.corpus.claims:
+        stated = [published[s.source_id] for s in linked.stances.get(claim.id, ())]
+        updated[f"claims/{claim.id}.md"] = _latest([*stated, claim.updated])
+        first[f"claims/{claim.id}.md"] = _earliest(stated)
+    for brief in linked.corpus.briefs:
+        cited = [published[linked.quote_source[ref.id]]
+                 for section in brief.sections for point in section.points
+                 for ref in point.cites if ref.id in linked.quote_source]
+        updated[f"briefs/{brief.id}.md"] = _latest([*cited, brief.updated])
+    for entity in linked.corpus.entities:
+        sources = {m.source_id for m in linked.mentions.get(entity.id, ())}
+        sources |= {s.id for s in linked.corpus.sources for q in s.quotes
+                    if q.speaker and q.speaker.id == entity.id}
+        updated[f"entities/{entity.id}.md"] = _latest(published[s] for s in sources)
+
+    def section(folder: str) -> Day | None:
+        return _latest(day for path, day in updated.items() if path.startswith(folder))
+
+    def claims(ids: Iterable[str]) -> Day | None:
+        return _latest(updated[f"claims/{cid}.md"] for cid in ids)
+
+    sources_day = section("sources/")
+    index = {
+        "briefs/index.md": section("briefs/"),
+        "claims/index.md": section("claims/"),
+        "sources/index.md": sources_day,
+        "entities/index.md": section("entities/"),
+        "figures.md": claims(c.id for c in linked.corpus.claims if c.figures),
+        "timeline.md": _latest([sources_day, claims(c.id for c in linked.corpus.claims
+                                                    if c.events)]),
+        "coverage.md": _latest(published[s.source_id]
+                               for group in linked.stances.values() for s in group),
+        "map.md": _latest([section("briefs/"), section("claims/"), sources_day]),
+    }
+    updated.update(index)
+    updated["index.md"] = _latest(updated.values())
+    return ContentDates(
+        updated={path: day for path, day in sorted(updated.items()) if day is not None},
+        first={path: day for path, day in sorted(first.items()) if day is not None})

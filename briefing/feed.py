@@ -1,0 +1,123 @@
+"""The Atom feed (RFC 4287) of briefs and claims, `feed.xml` at the site's root.
+
+Every date comes from the content (`dates.py`), never the clock, so the same content gives
+the same bytes. Undated briefs and claims are left out: an entry needs `updated`, and
+inventing one would put it in the wrong place in every reader.
+
+Ids are permanent names for entries. With `site_url` set they are the pages' absolute
+URLs; without it there is no address to name them by, so they are name-based UUIDs
+(`urn:uuid:`, RFC 4122 version 5) of the site title and the page's path, the same on every
+build. Links are then relative to the feed, which sits at the site's root.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from .dates import ContentDates, Day, rfc3339
+from .link import Linked
+from .render import plain
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_PATH = "feed.xml"
+# A feed with no dated entry still needs `updated`; the epoch says "no date known" without
+# ever reading the clock.
+NO_DATE = "1970-01-01T00:00:00Z"
+# Characters XML 1.0 cannot carry at all. Validation already rejects control characters in
+# the content; this is the last guard, so the feed always parses.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    url: str = ""  # absolute, e.g. https://example.org/briefing/; empty when unknown
+    author: str = ""
+    directory_urls: bool = True
+
+    def page_url(self, path: str) -> str:
+        """Where MkDocs publishes a page (`claims/x.md`), relative to the site's root."""
+        stem = path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem.removesuffix("index")
+            return folder if self.directory_urls else f"{folder}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def href(self, path: str) -> str:
+        relative = self.page_url(path) if path.endswith(".md") else path
+        if self.url:
+            return urljoin(self.url.rstrip("/") + "/", relative)
+        return relative or "./"
+
+    def ident(self, path: str) -> str:
+        if self.url:
+            return self.href(path)
+        name = f"briefing:{self.title}:{path.removesuffix('.md')}"
+        return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    title: str
+    summary: str
+    updated: Day
+    published: Day | None
+    category: str
+
+
+def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
+    """Every dated brief and claim, newest first (ties by path, so the order is stable)."""
+    found: list[Entry] = []
+    for brief in linked.corpus.briefs:
+        path = f"briefs/{brief.id}.md"
+        if path in dates.updated:
+            found.append(Entry(path, brief.title, plain(brief.summary, linked),
+                               dates.updated[path], None, "brief"))
+    for claim in linked.corpus.claims:
+        path = f"claims/{claim.id}.md"
+        if path in dates.updated:
+            statement = plain(claim.statement, linked)
+            found.append(Entry(path, statement, f"{statement} Status: {claim.status}.",
+                               dates.updated[path], dates.first.get(path), "claim"))
+    found.sort(key=lambda e: e.path)
+    found.sort(key=lambda e: e.updated, reverse=True)
+    return found
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = _NOT_XML.sub("", text)
+    return element
+
+
+def atom_feed(linked: Linked, dates: ContentDates, site: Site) -> str:
+    items = entries(linked, dates)
+    feed = ET.Element("feed", {"xmlns": ATOM})
+    _text(feed, "title", site.title, type="text")
+    _text(feed, "id", site.ident(FEED_PATH))
+    _text(feed, "updated", rfc3339(items[0].updated) if items else NO_DATE)
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
+                                 "href": site.href(FEED_PATH)})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
+                                 "href": site.href("index.md")})
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", site.author or site.title)
+    for item in items:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", site.ident(item.path))
+        _text(entry, "title", item.title, type="text")
+        _text(entry, "updated", rfc3339(item.updated))
+        if item.published is not None:
+            _text(entry, "published", rfc3339(item.published))
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                      "href": site.href(item.path)})
+        ET.SubElement(entry, "category", {"term": item.category})
+        _text(entry, "summary", item.summary, type="text")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(
+        feed, encoding="unicode") + "\n"
