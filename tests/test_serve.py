@@ -3,71 +3,9 @@ changed, without stale pages or a partial search index."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from corpus_helpers import REPO
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
-
-
-@contextmanager
-def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None = None,
-           ready: str = "/claims/") -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
-    """`mkdocs serve` on a copy of the project (the tests edit its content/, and the
-    repository's own must stay untouched): the copy, the base URL and the server.
-    `prepare` may change the copy first; the server is up once `ready` is served."""
-    project = tmp_path / "project"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    if prepare:
-        prepare(project)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(project / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_for(lambda: fetch(f"{base}{ready}") is not None, 90), \
-            "mkdocs serve did not come up"
-        yield project, base, server
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+from serving import fetch, served, wait_for
 
 
 def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:

@@ -1,0 +1,55 @@
+"""While `mkdocs serve` runs, a bad edit shows up where the curator is looking: a banner
+on every page links to a Problems page with each diagnostic's path:line:col, message and
+hint, and fixing the file clears both on the next rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from serving import fetch, served, wait_for
+from sitecheck import axe_report, run_axe
+
+pytestmark = pytest.mark.browser
+
+NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_problems_banner_and_page_in_the_browser(tmp_path: Path, page) -> None:
+    with served(tmp_path) as (project, base, server):
+        page.goto(f"{base}/claims/")
+        assert page.locator(".problems-banner").count() == 0
+
+        claims = project / "content" / "claims.yml"
+        good = claims.read_text(encoding="utf-8")
+        bad = good.replace("claimant: deepseek", "claimant: deepseak", 1)
+        assert bad != good
+        claims.write_text(bad, encoding="utf-8")
+        assert wait_for(lambda: "deepseak" in (fetch(f"{base}/problems/") or ""), 60)
+
+        # Live reload refreshes the open tab by itself.
+        banner = page.locator(".problems-banner")
+        banner.wait_for(state="visible", timeout=60_000)
+        assert "1 error" in banner.inner_text()
+        assert page.locator("main h1").inner_text() == "Claims", "last good page not kept"
+        failing = run_axe(page, "serve-banner")
+        assert not failing, "axe on a page with the banner:\n" + axe_report(failing)
+
+        banner.get_by_role("link", name="See the problems").click()
+        page.wait_for_url(f"{base}/problems/")
+        main = page.locator("main")
+        assert main.locator("h1").inner_text() == "Problems"
+        line = bad[:bad.index("deepseak")].count("\n") + 1
+        assert f"content/claims.yml:{line}:" in main.inner_text()
+        assert "did you mean" in main.inner_text().lower()
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            failing = run_axe(page, f"serve-problems-{scheme}")
+            assert not failing, f"axe on the Problems page ({scheme}):\n" + axe_report(failing)
+        page.set_viewport_size({"width": 360, "height": 800})
+        assert page.evaluate(NO_OVERFLOW_JS) <= 0, "the Problems page overflows at 360 px"
+
+        claims.write_text(good, encoding="utf-8")
+        banner.wait_for(state="detached", timeout=60_000)
+        page.get_by_text("No problems").wait_for(timeout=10_000)
+        assert server.poll() is None
