@@ -56,9 +56,11 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         (*problems, *policy_problems)
 
 
-def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy) -> bool:
+def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
+            github: bool = False) -> bool:
     for diagnostic in diagnostics:
-        click.echo(diagnostic.format(), err=True)
+        # GitHub reads workflow commands from standard output only.
+        click.echo(diagnostic.github() if github else diagnostic.format(), err=not github)
     failed = policy.failed(diagnostics)
     if diagnostics or failed:
         click.echo(f"{summary(diagnostics)}{' (strict)' if policy.strict else ''}", err=True)
@@ -69,11 +71,17 @@ def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy) -> bool:
 @content_option
 @strict_option
 @config_option
-def check(content_dir: Path | None, strict: bool, config_file: Path | None) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]),
+              default="text", show_default=True,
+              help="text: path:line:col: severity: message, with a hint line; github: "
+                   "GitHub Actions annotations on the files.")
+def check(content_dir: Path | None, strict: bool, config_file: Path | None,
+          output_format: str) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
     result = build(content_dir)
-    if _report((*problems, *policy.apply(result.diagnostics)), policy):
+    if _report((*problems, *policy.apply(result.diagnostics)), policy,
+               github=output_format == "github"):
         sys.exit(1)
     click.echo(f"ok: {len(result.pages)} pages would be built")
 
@@ -109,3 +117,40 @@ def schema(out_dir: Path) -> None:
     """Write the JSON Schema of each annotation file, for editors (yaml-language-server)."""
     for path in write_schemas(out_dir):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "source_id", default=None,
+              help="The new source's id. [default: the article's date and title]")
+@content_option
+@config_option
+def new(article: Path, source_id: str | None, content_dir: Path | None,
+        config_file: Path | None) -> None:
+    """Add ARTICLE as a source and write a starter annotation with suggestions."""
+    from .starter import Misused, Refused, counts, prepare, write_source
+
+    content_dir, _, problems = _settings(config_file, content_dir, False)
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    config = config_file or Path("mkdocs.yml")
+    root = config.parent if config.is_file() else content_dir.parent
+    try:
+        added = prepare(article.read_bytes(), article.as_posix(), content_dir, root,
+                        source_id=source_id)
+        text_path, yaml_path = write_source(content_dir, added.id, added.article,
+                                            added.starter)
+    except Misused as exc:
+        raise click.UsageError(str(exc)) from exc
+    except Refused as exc:
+        for diagnostic in exc.diagnostics:
+            click.echo(diagnostic.format(), err=True)
+        click.echo(f"{exc}\n    hint: {exc.hint}" if exc.hint else str(exc), err=True)
+        sys.exit(1)
+    for note in added.notes:
+        click.echo(note.format(), err=True)
+    click.echo(f"wrote {text_path} (the article, byte for byte)")
+    click.echo(f"wrote {yaml_path} (starter annotation)")
+    click.echo("suggestions: " + ", ".join(f"{n} {kind}"
+                                            for kind, n in counts(added.suggestions).items()))
+    click.echo(f"next: review the suggestions in {yaml_path}, then run `briefing check`")

@@ -1,0 +1,271 @@
+"""The starter annotation `briefing new` writes beside a new source article.
+
+The title and date are written live (marked as suggestions), so the content still passes
+`briefing check` straight away; everything else the curator must decide on is written as
+YAML comments that are valid YAML once the leading `# ` is removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .load import MAX_TEXT_BYTES, load
+from .model import ENTITY_KINDS
+from .schema import SLUG_RE
+from .suggest import FigureFound, QuoteFound, Suggestions, slugify, suggest, title_and_date
+from .suggest import source_id as source_id_for
+from .text import decode_source
+from .validate import RESERVED_IDS, validate
+
+KEEP_OR_REJECT = "keep: uncomment, i.e. delete the leading '# '; reject: delete the lines"
+SCHEMA_FILES = {"source": "source", "claims": "claims", "entities": "entities",
+                "brief": "brief"}
+
+
+def schema_comment(kind: str, yaml_path: Path, project_root: Path) -> str:
+    """The first line that tells editors (yaml-language-server) which JSON Schema a file
+    follows: `schemas/<kind>.schema.json` of the project, relative to the file's folder."""
+    schema = project_root / "schemas" / f"{SCHEMA_FILES[kind]}.schema.json"
+    relative = os.path.relpath(schema.absolute(), yaml_path.absolute().parent)
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
+
+
+def yaml_text(value: str) -> str:
+    """A double-quoted YAML scalar (JSON's string syntax is a subset of YAML's)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def counts(suggestions: Suggestions) -> dict[str, int]:
+    """How many suggestions of each kind, for the summary `briefing new` prints."""
+    return {
+        "dates": len(suggestions.dates),
+        "figures": len(suggestions.figures),
+        "quotes": len(suggestions.quotes),
+        "known entities": len(suggestions.known_entities),
+        "new names": len(suggestions.new_names),
+        "claims": len(suggestions.claims),
+    }
+
+
+def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -> str:
+    s = suggestions
+    out = [
+        schema_line,
+        f"# Starter annotation for sources/{source_id}.txt, written by `briefing new`.",
+        "# Everything marked SUGGESTION was found by rules, not read by a person: check each",
+        f"# one against the article ({KEEP_OR_REJECT}),",
+        "# then run `briefing check`.",
+        "",
+        "# SUGGESTION: the article's first line; replace it with the real headline.",
+        f"title: {yaml_text(s.title or source_id)}",
+    ]
+    if s.date is not None:
+        basis = (f"Suggested by `briefing new`: the first full date in the text, "
+                 f"{s.date.found!r} on line {s.date.sentence.line}; confirm it is the "
+                 "publication date.")
+        out += [
+            "# SUGGESTION: the first full date in the text; check that it is the publication",
+            "# date (then drop `inferred` and `basis` if the article states it as such).",
+            "published:",
+            f"  date: {yaml_text(s.date.date)}",
+            "  inferred: true",
+            f"  basis: {yaml_text(basis)}",
+        ]
+    else:
+        out += ["# No full date found in the text: `published` is left out (unknown). Add",
+                "# it when you know it, to the precision the evidence gives."]
+    others = [d for d in s.dates if d != s.date]
+    if others:
+        out += ["# Other dates in the text (SUGGESTION: one may be the publication date):"]
+        out += [f"#   {d.date}  {d.found!r}, line {d.sentence.line}" for d in others]
+    out += ["", *_quotes(s.quotes)]
+    out += ["", *_known(s), "", *_figures(s.figures), "", *_new_names(s)]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _wrap(text: str, indent: str = "#   ") -> list[str]:
+    return textwrap.wrap(text, 88, initial_indent=indent, subsequent_indent=indent)
+
+
+def _quotes(quotes: Iterable[QuoteFound]) -> list[str]:
+    quotes = tuple(quotes)
+    if not quotes:
+        return ["# No quotations or passages repeating known claims were found. Add quotes",
+                "# under `quotes:` (see README, step 3)."]
+    out = [f"# SUGGESTION quotes ({KEEP_OR_REJECT}).",
+           "# Uncomment `quotes:` and the items you keep; each `text` is exactly as in the",
+           "# article, so it anchors. `reports` lists the known claims the sentence seems",
+           "# to repeat: change it to asserts/doubts/refutes as the passage warrants.",
+           "# quotes:"]
+    for quote in quotes:
+        out.append(f"#   # line {quote.sentence.line}")
+        out.append(f"#   - id: {quote.id}")
+        out.append(f"#     text: {yaml_text(quote.text)}")
+        if quote.prefix:
+            out.append(f"#     prefix: {yaml_text(quote.prefix)}")
+        if quote.speaker_id:
+            out.append(f"#     speaker: {quote.speaker_id}")
+        elif quote.speaker_name:
+            out.append(f"#     # speaker: {quote.speaker_name!r} is not in entities.yml yet; "
+                       "add the entity and give its id here")
+        out.append(f"#     reports: [{', '.join(quote.reports)}]")
+    return out
+
+
+def _known(s: Suggestions) -> list[str]:
+    if not s.known_entities:
+        return ["# No entities of entities.yml are named in the article."]
+    names = ", ".join(f"{e.id} ({e.count})" for e in s.known_entities)
+    out = ["# Entities of entities.yml named in the article (id and times named), for",
+           "# `speaker:` and the claims:", *_wrap(names)]
+    if s.claims:
+        out += ["# Claims of claims.yml the article seems to repeat (in the quotes above):"]
+        for claim in s.claims:
+            out += _wrap(f"{claim.id} (line {claim.sentence.line}): {claim.statement}")
+    return out
+
+
+def _number(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _figures(figures: Iterable[FigureFound]) -> list[str]:
+    figures = tuple(figures)
+    if not figures:
+        return ["# No figures found."]
+    out = ["# SUGGESTION figures, for content/claims.yml: paste each you keep under the",
+           "# `figures:` of the claim that states it, name the `metric` (a slug such as",
+           "# training-cost) and add `subject`/`scope` as the sentence supports."]
+    for figure in figures:
+        low, high = figure.value
+        value = _number(low) if low == high else f"[{_number(low)}, {_number(high)}]"
+        out += _wrap(f"line {figure.sentence.line}, {figure.found!r}: "
+                     f"{figure.sentence.text}", "#   # ")
+        out += ['#   - metric: ""', f"#     value: {value}", f"#     unit: {figure.unit}"]
+        if figure.qualifier != "exactly":
+            out.append(f"#     qualifier: {figure.qualifier}")
+    return out
+
+
+def _new_names(s: Suggestions) -> list[str]:
+    if not s.new_names:
+        return ["# No capitalised names outside entities.yml were found."]
+    out = ["# SUGGESTION entities, for content/entities.yml: names not yet known. Paste",
+           "# each real one under `entities:` and set its `kind` (one of",
+           f"# {'|'.join(ENTITY_KINDS)})."]
+    for entity in s.new_names:
+        out += [f"#   # named {entity.count}x, first on line {entity.sentence.line}",
+                f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}",
+                '#     kind: ""']
+    return out
+
+
+# --- creating the files ------------------------------------------------------------------
+
+class Refused(Exception):
+    """The new source cannot be added; `str(self)` is a `path: error: …` line."""
+
+    def __init__(self, path: Path | str, message: str, hint: str = "",
+                 diagnostics: tuple[Diagnostic, ...] = ()):
+        super().__init__(f"{Path(path).as_posix()}: error: {message}")
+        self.hint = hint
+        self.diagnostics = diagnostics
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be a source id, or None when it can."""
+    if not SLUG_RE.match(value):
+        example = slugify(value)
+        return (f"{value!r} is not a valid id: use lower-case letters, digits and hyphens"
+                + (f", for example {example!r}" if example else ""))
+    if value in RESERVED_IDS:
+        return f"{value!r} cannot be used as an id: its page would clash with a reserved name"
+    return None
+
+
+def targets(content_dir: Path, source_id: str) -> tuple[Path, Path]:
+    sources = content_dir / "sources"
+    return sources / f"{source_id}.txt", sources / f"{source_id}.yml"
+
+
+def refuse_existing(content_dir: Path, source_id: str) -> None:
+    for target in targets(content_dir, source_id):
+        if target.exists():
+            raise Refused(target, "already exists; `briefing new` never overwrites a file",
+                          "pass --id to file the article under another id")
+
+
+def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
+                 ) -> tuple[Path, Path]:
+    """Copy the article byte for byte and write its starter annotation, both created
+    exclusively; if the second file cannot be written, the first is removed again."""
+    text_path, yaml_path = targets(content_dir, source_id)
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    try:
+        for path, data in ((text_path, article), (yaml_path, starter.encode("utf-8"))):
+            with path.open("xb") as handle:
+                created.append(path)
+                handle.write(data)
+    except FileExistsError as exc:
+        _remove(created)
+        raise Refused(exc.filename or yaml_path, "already exists; `briefing new` never "
+                      "overwrites a file", "pass --id to file the article under another id"
+                      ) from exc
+    except BaseException:
+        _remove(created)
+        raise
+    return text_path, yaml_path
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+# --- the whole command, without the command line -----------------------------------------
+
+class Misused(Exception):
+    """The command was used wrongly (exit 2): an empty file, a bad --id."""
+
+
+@dataclass(frozen=True)
+class NewSource:
+    id: str
+    article: bytes  # exactly as read
+    starter: str
+    suggestions: Suggestions
+    notes: tuple[Diagnostic, ...]  # warnings about the text, such as bidi controls
+
+
+def prepare(article: bytes, display: str, content_dir: Path, project_root: Path, *,
+            source_id: str | None = None) -> NewSource:
+    """Everything `briefing new` writes, computed before anything is written."""
+    if source_id is not None and (problem := id_problem(source_id)):
+        raise Misused(f"--id: {problem}")
+    if not article.strip():
+        raise Misused(f"{display} is empty: there is no article to add")
+    if len(article) > MAX_TEXT_BYTES:
+        raise Refused(display, f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
+                      "a single article is far smaller; is this the right file?")
+    text, notes = decode_source(article, display)
+    if text is None:
+        raise Refused(display, "the file is not UTF-8 text; nothing was written",
+                      "fix the problems above, then run the command again", notes)
+    title, date = title_and_date(text)
+    new_id = source_id or source_id_for(title, date)
+    refuse_existing(content_dir, new_id)
+    # Suggestions use whatever of the corpus validates: a half-finished corpus still helps.
+    corpus = validate(load(content_dir)).corpus
+    suggestions = suggest(text, corpus, new_id=new_id)
+    yaml_path = targets(content_dir, new_id)[1]
+    starter = render_starter(new_id, suggestions,
+                             schema_comment("source", yaml_path, project_root))
+    return NewSource(new_id, article, starter, suggestions, notes)

@@ -1,0 +1,655 @@
+"""Rule-based suggestions for annotating a new source article: its title and date, the
+figures, quotations, known entities, unknown names and already-annotated claims it holds.
+
+Everything here is a pure function of the article's text and the validated corpus: offline,
+deterministic, and near-linear in their sizes (the corpus's names and claim words are
+indexed once; each sentence looks up only the claims that share a word with it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .link import names_pattern, sentence_starts
+from .model import Claim, Corpus, Entity
+from .schema import SLUG_RE, Prose, ProseRef
+from .text import normalise_text
+from .validate import RESERVED_IDS
+
+ID_MAX_LEN = 60
+TITLE_MAX_LEN = 200
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int  # 1-based line of the article
+    col: int = 0  # 0-based offset in the line
+
+    def overlaps(self, other: Sentence) -> bool:
+        return self.line == other.line and self.col < other.col + len(other.text) \
+            and other.col < self.col + len(self.text)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    date: str  # YYYY-MM-DD, or YYYY-MM for a month-year form
+    found: str  # the words as written
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class FigureFound:
+    value: tuple[Decimal, Decimal]
+    unit: str
+    qualifier: str  # one of model.QUALIFIERS
+    found: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class QuoteFound:
+    id: str
+    text: str  # exactly as in the article, without the quotation marks
+    speaker_id: str | None  # a known entity
+    speaker_name: str | None  # a name not (yet) in entities.yml
+    prefix: str  # set when the text occurs more than once in the article
+    sentence: Sentence
+    reports: tuple[str, ...] = ()  # claims the passage seems to repeat
+
+
+@dataclass(frozen=True)
+class EntityFound:
+    id: str
+    name: str
+    count: int
+    sentence: Sentence  # where it is first named
+
+
+@dataclass(frozen=True)
+class ClaimFound:
+    id: str
+    statement: str  # plain text
+    score: float
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    title: str
+    date: DateFound | None  # the first full date
+    dates: tuple[DateFound, ...]
+    figures: tuple[FigureFound, ...]
+    quotes: tuple[QuoteFound, ...]
+    known_entities: tuple[EntityFound, ...]
+    new_names: tuple[EntityFound, ...]
+    claims: tuple[ClaimFound, ...]
+
+
+# --- words and sentences --------------------------------------------------------------
+
+# Two sentences run together without a space ("costs.Other") still end one sentence.
+# An opening straight quotation mark cannot be told from a closing one, so a sentence
+# break is placed before a curly opening mark or after any closing mark.
+_RUN_ON = re.compile(
+    r"(?<=[a-z0-9][.!?])(?=[A-Z\u2018\u201c])|(?<=[a-z0-9][.!?]['\"\u2019\u201d])(?=[A-Z])")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of every non-blank line; a sentence never spans lines."""
+    out = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        for start, end in _sentence_spans(line):
+            piece = line[start:end]
+            if piece.strip():
+                out.append(_sentence(line, line_no, start, end))
+    return out
+
+
+def _sentence(line: str, line_no: int, start: int, end: int) -> Sentence:
+    piece = line[start:end]
+    return Sentence(piece.strip(), line_no, start + len(piece) - len(piece.lstrip()))
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    starts = sorted({*sentence_starts(line), *(m.start() for m in _RUN_ON.finditer(line))})
+    return list(zip(starts, [*starts[1:], len(line)], strict=True))
+
+
+def slugify(text: str, max_len: int = ID_MAX_LEN) -> str:
+    """A valid id from any text, cut on a word boundary."""
+    folded = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
+    words = [w for w in re.findall(r"[a-z0-9]+", folded.decode().lower().replace("'", ""))
+             if w not in ("a", "an", "the")]
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_len:
+            break
+        slug = candidate
+    return slug or (words[0][:max_len] if words else "")
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(SLUG_RE.match(value)) and value not in RESERVED_IDS
+
+
+# --- title, dates and the source id ---------------------------------------------------
+
+_MONTHS = {name: n for n, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")), start=1) for name in names}
+_MONTH = r"(?P<{0}>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
+                                        reverse=True)) + r")\.?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{0}>(?:19|20)\d\d)"
+_DATES = re.compile(
+    r"\b(?:" + r"{y1}-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)".format(y1=_YEAR.format("y1"))
+    + "|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
+    + "|" + _MONTH.format("m3") + r"\s+" + _DAY.format("d3") + r",\s*" + _YEAR.format("y3")
+    + "|" + _MONTH.format("m3b") + r"\s+" + _DAY.format("d3b") + r"\s+" + _YEAR.format("y3b")
+    + "|" + _MONTH.format("m4") + r",?\s+" + _YEAR.format("y4")
+    + r")\b(?!-\d)")
+# A label in front of a date on the first line ("date 2025-02-15", "Published: …").
+_DATE_LABEL = re.compile(r"\b(?:date|dated|published|updated|posted)\s*:?\s*$", re.I)
+
+
+def find_dates(text: str) -> tuple[DateFound, ...]:
+    found = []
+    # Searched line by line: "Feb. 2025" would be cut in two by sentence splitting.
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        spans = _sentence_spans(line)
+        for match in _DATES.finditer(line):
+            date = _date_of(match)
+            if date is not None:
+                index = bisect.bisect_right([s for s, _ in spans], match.start()) - 1
+                found.append(DateFound(date, match.group(),
+                                       _sentence(line, line_no, *spans[index])))
+    return tuple(found)
+
+
+def _date_of(match: re.Match[str]) -> str | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    year = int(next(v for k, v in groups.items() if k.startswith("y")))
+    month_text = next(v for k, v in groups.items() if k.startswith("m"))
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    day_text = next((v for k, v in groups.items() if k.startswith("d")), None)
+    if day_text is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return datetime.date(year, month, int(day_text)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_title(text: str, date: DateFound | None = None) -> str:
+    """The first non-empty line, without a date marker, cut to a headline's length. A
+    first line that is a label ("Summary:") or page furniture of two words or fewer
+    ("Smiley face") is passed over for the next one."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    line = next((line for line in lines if len(line.split()) > 2
+                 and not line.rstrip().endswith(":")), lines[0] if lines else "")
+    if date is not None and date.sentence.line == text[:text.find(line)].count("\n") + 1:
+        at = line.find(date.found)
+        if at >= 0:
+            before = _DATE_LABEL.sub("", line[:at])
+            line = before + line[at + len(date.found):]
+    title = " ".join(line.split()).strip(" -:|")
+    if len(title) > TITLE_MAX_LEN:
+        first = _sentence_spans(title)[0]
+        title = title[first[0]:first[1]].strip()
+    if len(title) > TITLE_MAX_LEN:
+        title = title[:TITLE_MAX_LEN].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def source_id(title: str, date: DateFound | None) -> str:
+    """`<date>-<title words>` (title only without a date), a valid id of sensible length."""
+    day = date.date if date is not None and len(date.date) == 10 else ""
+    words = slugify(title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
+    slug = "-".join(p for p in (day, words) if p) or "source"
+    return slug if is_valid_id(slug) else f"{slug}-source"
+
+
+# --- figures ---------------------------------------------------------------------------
+
+_MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+                "b": 10**9, "bn": 10**9, "billion": 10**9, "t": 10**12, "tn": 10**12,
+                "trillion": 10**12}
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_COUNT_UNITS = ("chips", "GPUs", "GPU", "parameters", "tokens", "users", "employees",
+                "people", "workers", "servers", "downloads", "devices", "customers",
+                "companies", "processors", "accelerators", "subscribers", "researchers")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT = r"(?:thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b"
+_WORD_MULT = r"(?:thousand|million|billion|trillion)\b"
+_MONEY = (r"(?P<cur>US\$|\$|€|£)\s?(?P<n1>" + _NUM + r")(?:\s?(?P<x1>" + _MULT + r"))?"
+          r"(?:\s*(?:to|-|\u2013|\u2014|and)\s*(?:US\$|\$|€|£)?\s?(?P<n2>" + _NUM + r")"
+          r"(?:\s?(?P<x2>" + _MULT + r"))?)?")
+_PERCENT = r"(?P<pn>" + _NUM + r")\s?(?:%|percent\b|per cent\b)"
+_PARAMS_SHORT = r"(?P<sn>\d+(?:\.\d+)?)(?P<sx>[BT])\b"
+_COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
+          r"(?P<cmid>(?:\s+out of\s+(?:" + _NUM + r")(?:\s" + _WORD_MULT + r")?)?"
+          r"(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
+_FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
+                      + _PARAMS_SHORT + ")")
+_QUALIFIERS = (
+    (r"(?:more than|over|above|upwards of|in excess of|exceeding)", "over"),
+    (r"(?:less than|fewer than|under|below|just under)", "under"),
+    (r"up to", "up-to"),
+    (r"(?:at least|no less than|a minimum of)", "at-least"),
+    (r"(?:about|around|approximately|roughly|some|an estimated|nearly|almost|close to"
+     r"|circa|approx\.)", "about"),
+)
+_QUALIFIER_BEFORE = [(re.compile(r"\b" + words + r"\s*$", re.I), name)
+                     for words, name in _QUALIFIERS]
+
+
+def find_figures(text: str) -> tuple[FigureFound, ...]:
+    found = []
+    for sentence in sentences(text):
+        for match in _FIGURES.finditer(sentence.text):
+            figure = _figure_of(match, sentence)
+            if figure is not None:
+                found.append(figure)
+            # "37 billion out of 671 billion parameters": the second count is a figure too.
+            mid = match.group("cmid")
+            if mid and (inner := re.search(r"out of\s+(" + _NUM + r")(?:\s("
+                                           + _WORD_MULT + r"))?", mid)):
+                value = _number(inner.group(1), inner.group(2))
+                found.append(FigureFound((value, value), match.group("cu"), "exactly",
+                                         f"{inner.group(0)[7:]} {match.group('cu')}",
+                                         sentence))
+    return tuple(found)
+
+
+def _number(digits: str, multiplier: str | None) -> Decimal:
+    value = Decimal(digits.replace(",", ""))
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.lower()]
+    return value.normalize() if value == value.to_integral() else value
+
+
+def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
+    group = match.group
+    if group("cur"):
+        unit = _CURRENCIES[group("cur")]
+        high_mult = group("x2") or group("x1")
+        # "$80 to $100 million": the multiplier written once applies to both ends.
+        low = _number(group("n1"), group("x1") or (high_mult if group("n2") else None))
+        high = _number(group("n2"), high_mult) if group("n2") else low
+    elif group("pn"):
+        unit, low = "percent", _number(group("pn"), None)
+        high = low
+    elif group("cn"):
+        unit, low = group("cu"), _number(group("cn"), group("cx"))
+        high = low
+    else:
+        unit, low = "parameters", _number(group("sn"), group("sx"))
+        high = low
+    if low > high:
+        return None
+    before = sentence.text[:match.start()]
+    after = sentence.text[match.end():]
+    qualifier = next((name for pattern, name in _QUALIFIER_BEFORE if pattern.search(before)),
+                     "exactly")
+    if re.match(r"\s*(?:or more|or above|and up|plus)\b", after):
+        qualifier = "at-least"
+    return FigureFound((low, high), unit, qualifier, match.group(), sentence)
+
+
+# --- known entities and new names ------------------------------------------------------
+
+# Words that start with a capital only at the start of a sentence, or are too common
+# to name anything.
+_COMMON_WORDS = """
+a about after again against all also although an and another any are as at be because been
+before being both but by can could despite did do does during each either even every for
+from further had has have having he her here hers him his how however i if in into is it its
+just last later let many may meanwhile might more most much must my nevertheless next no nor
+not now of on once one only or other our out over own perhaps same several she should since
+so some still such than that the their them then there these they this those though through
+thus to too under until up us very was we were what when where whether which while who whom
+whose why will with within without would yet you your
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+chinese american european western eastern asian russian british
+ai ceo cfo cto gpu gpus cpu api ipo llm llms summary conclusion comments share update
+chief executive president minister senator analysts experts officials mr mrs ms dr prof
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'.&-]*"
+                          r"(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w\u2019'.&-]*)*")
+
+
+def find_known_entities(text: str, entities: Iterable[Entity]) -> tuple[EntityFound, ...]:
+    owner = _name_owner(entities)
+    if not owner:
+        return ()
+    pattern = names_pattern(owner)
+    by_id = {e.id: e for e in entities}
+    counts: Counter[str] = Counter()
+    first: dict[str, Sentence] = {}
+    for sentence in sentences(text):
+        for match in pattern.finditer(sentence.text):
+            entity_id = owner[match.group()]
+            counts[entity_id] += 1
+            first.setdefault(entity_id, sentence)
+    return tuple(EntityFound(i, by_id[i].name, n, first[i])
+                 for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _name_owner(entities: Iterable[Entity]) -> dict[str, str]:
+    owner: dict[str, str] = {}
+    for entity in entities:
+        for name in entity.names:
+            owner.setdefault(name, entity.id)
+    return owner
+
+
+def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
+                   ) -> tuple[EntityFound, ...]:
+    """Capitalised names that no known entity covers: multi-word sequences anywhere, single
+    words only where they do not start a sentence and are not common words."""
+    entities = tuple(entities)
+    owner = _name_owner(entities)
+    known_pattern = names_pattern(owner) if owner else None
+    known_ids = {e.id for e in entities}
+    counts: Counter[str] = Counter()
+    first: dict[str, Sentence] = {}
+    for sentence in sentences(text):
+        if _is_heading(sentence.text):
+            continue
+        known_spans = [m.span() for m in known_pattern.finditer(sentence.text)] \
+            if known_pattern else []
+        for match in _CAPITALISED.finditer(sentence.text):
+            words = [w.strip("'\u2019.-,") for w in match.group().split()]
+            # "Hangzhou-based" names Hangzhou; a possessive names its owner.
+            words = [re.sub(r"['\u2019]s$", "", re.sub(r"-[a-z].*$", "", w)) for w in words]
+            at_start = match.start() == 0
+            while words and (words[0].lower() in _COMMON or (at_start and len(words) > 1
+                                                             and words[0].lower() in _COMMON)):
+                words.pop(0)
+                at_start = False
+            while words and words[-1].lower() in _COMMON:
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
+            if len(words) == 1 and (at_start or name.lower() in _COMMON or len(name) < 2):
+                continue
+            start = sentence.text.find(words[0], match.start())
+            if any(s <= start < e for s, e in known_spans) or name in owner:
+                continue
+            if slugify(name) in known_ids:
+                continue
+            counts[name] += 1
+            first.setdefault(name, sentence)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
+                 if slugify(name))
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without closing punctuation: a section heading, or page furniture."""
+    words, end = len(line.split()), line.rstrip()[-1:]
+    return (words <= 8 and end not in '.!?"\u201d') or (words <= 4 and end == "?")
+
+
+# --- quotations --------------------------------------------------------------------------
+
+# Opening marks follow a space or the start; a closing mark is not followed by a small
+# letter or digit, so the apostrophes of "DeepSeek's" never open or close a quotation
+# (a capital may follow: "purposes.'Meanwhile" runs two sentences together).
+_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))(?:"
+    r"\"(?P<d>[^\"\n]{2,800}?)\""
+    r"|\u201c(?P<c>[^\u201d\n]{2,800}?)\u201d"
+    r"|'(?P<s>\S[^\n]{0,800}?[^\s])'(?![a-z0-9])"
+    r"|\u2018(?P<cs>\S[^\n]{0,800}?[^\s])\u2019(?![a-z0-9]))")
+_VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
+          r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
+          r"claimed|claims|remarked|posted|tweeted")
+_VERBS = "(?:" + _VERB_WORDS + ")"
+_NAME = r"(?P<name>[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)"
+_SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
+_NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
+_NAME_SAID_BEFORE = re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|called|dubbed|described"
+                               r"|referred to)\b[^'\"\u201c\u2018]{0,60}?[:,]?\s*$")
+_DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|called|described|"
+                        r"put|coined)\s+by\s+(?:[a-z-]+\s+){0,3}" + _NAME)
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:saying|adding|responding|replying|writing|stating|telling \w+|noting|warning)"
+    r"\s*:?\s*$")
+_ACCORDING = re.compile(r"\baccording to\s+" + _NAME)
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That"})
+
+
+def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
+                taken: Iterable[str] = ()) -> tuple[QuoteFound, ...]:
+    entities = tuple(entities)
+    owner = _name_owner(entities)
+    pattern = names_pattern(owner) if owner else None
+    used = set(taken)
+    found: list[QuoteFound] = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        spans = _sentence_spans(line)
+        starts = [s for s, _ in spans]
+        previous: tuple[int, str | None, str | None] | None = None  # sentence, speaker
+        for match in _QUOTED.finditer(line):
+            # A comma closing the quoted words belongs to the reporting sentence.
+            quoted = next(g for g in match.groups() if g is not None).rstrip(", ")
+            inner_start = match.start() + 1
+            index = bisect.bisect_right(starts, match.start()) - 1
+            s_start, s_end = spans[index]
+            # The sentence the quotation sits in: from its own sentence start to the end
+            # of the sentence holding its closing mark.
+            end_index = bisect.bisect_right(starts, max(match.end() - 1, 0)) - 1
+            s_end = spans[end_index][1]
+            before, after = line[s_start:match.start()], line[match.end():s_end]
+            name = _speaker_name(before, after, line[s_start:s_end])
+            if name is None and previous is not None and not before.strip() \
+                    and previous[0] == index - 1:
+                speaker_id, speaker_name = previous[1], previous[2]  # the speaker goes on
+            else:
+                speaker_id, speaker_name = _resolve(name, owner, pattern)
+            if speaker_id or speaker_name:
+                previous = (end_index, speaker_id, speaker_name)
+            quote_id = _unique(slugify(f"{id_prefix} {quoted}", 40) or "quote", used)
+            prefix = _prefix(text, line, inner_start, quoted)
+            found.append(QuoteFound(quote_id, quoted, speaker_id, speaker_name, prefix,
+                                    _sentence(line, line_no, s_start, s_end)))
+    return tuple(found)
+
+
+def _prefix(text: str, line: str, start: int, quoted: str) -> str:
+    """The few words before a passage that occurs more than once, to pick this one."""
+    if normalise_text(text).count(normalise_text(quoted)) < 2:
+        return ""
+    prefix = " ".join(line[:start].split()[-4:])
+    return prefix + " " if prefix and line[:start][-1:].isspace() else prefix
+
+
+def _speaker_name(before: str, after: str, sentence: str) -> str | None:
+    for pattern, text in ((_SAID_NAME, after), (_NAME_SAID, after), (_DUBBED_BY, after),
+                          (_NAME_SAID_BEFORE, before)):
+        match = pattern.search(text)
+        if match and match.group("name") not in _PRONOUNS:
+            return match.group("name")
+    if _PARTICIPLE_BEFORE.search(before):
+        subject = re.match(r"\s*" + _NAME, before)
+        if subject and subject.group("name") not in _PRONOUNS:
+            return subject.group("name")
+    match = _ACCORDING.search(after) or _ACCORDING.search(sentence)
+    return match.group("name") if match else None
+
+
+def _resolve(name: str | None, owner: Mapping[str, str], pattern: re.Pattern[str] | None
+             ) -> tuple[str | None, str | None]:
+    """A known entity when the name contains one of its names, else the name itself."""
+    if name is None:
+        return None, None
+    name = re.sub(r"['\u2019]s$", "", name.strip(" ,.'\u2019"))
+    if pattern is not None:
+        match = max(pattern.finditer(name), key=lambda m: len(m.group()), default=None)
+        if match is not None:
+            return owner[match.group()], None
+    return None, name
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+# --- claims the article repeats -------------------------------------------------------
+
+_CLAIM_STOP_WORDS = ("said says according reported report reports claim claims claimed "
+                     "company firm new its it's model models")
+_STOP = (_COMMON | frozenset(_CLAIM_STOP_WORDS.split())) - frozenset({"ai"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+CLAIM_THRESHOLD = 0.5
+
+
+def content_words(text: str) -> set[str]:
+    words = set()
+    for token in _TOKEN.findall(normalise_text(text).lower().replace("'s ", " ")):
+        token = token.replace(",", "")
+        if token in _STOP or (len(token) < 3 and not token[0].isdigit()):
+            continue
+        words.add(_stem(token))
+    return words
+
+
+def _stem(word: str) -> str:
+    if word[0].isdigit():
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[:-len(suffix)]
+    return word
+
+
+def plain_statement(prose: Prose, names: Mapping[str, str]) -> str:
+    """The statement as a reader sees it: references become their labels or names."""
+    return "".join(
+        part if isinstance(part, str) else _label(part, names) for part in prose.parts)
+
+
+def _label(part: ProseRef, names: Mapping[str, str]) -> str:
+    if part.label:
+        return part.label
+    return names.get(part.ref.id, part.ref.id.replace("-", " ")) \
+        if part.ref.kind == "entity" else part.ref.id.replace("-", " ")
+
+
+def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], *,
+                threshold: float = CLAIM_THRESHOLD) -> tuple[ClaimFound, ...]:
+    """Claims whose statement shares enough rare words and figures with one sentence.
+
+    Words are weighted by how rare they are among the claims (idf), so "DeepSeek" counts
+    for little in a corpus about DeepSeek. An inverted index from word to claims is built
+    once; each sentence is scored only against the claims sharing a word with it.
+    """
+    claims = tuple(claims)
+    names = {e.id: e.name for e in entities}
+    statements = {c.id: plain_statement(c.statement, names) for c in claims}
+    words = {c.id: content_words(statements[c.id]) for c in claims}
+    values = {c.id: {v for f in c.figures for v in f.value}
+              | {v for f in find_figures(statements[c.id]) for v in f.value} for c in claims}
+    index: dict[str, list[str]] = defaultdict(list)
+    for claim_id, claim_words in words.items():
+        for word in claim_words:
+            index[word].append(claim_id)
+    total = len(claims) + 1
+    idf = {w: math.log(total / len(ids)) + 0.1 for w, ids in index.items()}
+    weight = {cid: sum(idf[w] for w in ws) or 1.0 for cid, ws in words.items()}
+    best: dict[str, ClaimFound] = {}
+    for sentence in sentences(text):
+        sentence_words = content_words(sentence.text)
+        shared: dict[str, float] = defaultdict(float)
+        count: Counter[str] = Counter()
+        for word in sentence_words:
+            for claim_id in index.get(word, ()):
+                shared[claim_id] += idf[word]
+                count[claim_id] += 1
+        sentence_values = {v for f in find_figures(sentence.text) for v in f.value} \
+            if shared else set()
+        for claim_id, score in shared.items():
+            if count[claim_id] < 2:
+                continue
+            ratio = score / weight[claim_id]
+            if values[claim_id] & sentence_values:
+                ratio += 0.2
+            if ratio >= threshold and (claim_id not in best or ratio > best[claim_id].score):
+                best[claim_id] = ClaimFound(claim_id, statements[claim_id], round(ratio, 2),
+                                            sentence)
+    return tuple(sorted(best.values(), key=lambda c: (c.sentence.line, -c.score, c.id)))
+
+
+# --- everything at once ------------------------------------------------------------------
+
+def title_and_date(text: str) -> tuple[str, DateFound | None]:
+    """The suggested title, and the first full date in the text."""
+    date = next((d for d in find_dates(text) if len(d.date) == 10), None)
+    return find_title(text, date), date
+
+
+def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
+    """All suggestions for the article `text`, to be filed as source `new_id`."""
+    dates = find_dates(text)
+    title, date = title_and_date(text)
+    prefix = " ".join(new_id.split("-")[3:5] if date and new_id.startswith(date.date)
+                      else new_id.split("-")[:2])
+    taken = {q.id for s in corpus.sources for q in s.quotes}
+    quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken)
+    claims = find_claims(text, corpus.claims, corpus.entities)
+    return Suggestions(
+        title=title,
+        date=date,
+        dates=dates,
+        figures=find_figures(text),
+        quotes=_with_claim_passages(text, quotes, claims, prefix,
+                                    taken | {q.id for q in quotes}),
+        known_entities=find_known_entities(text, corpus.entities),
+        new_names=find_new_names(text, corpus.entities),
+        claims=claims,
+    )
+
+
+def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
+                         claims: tuple[ClaimFound, ...], id_prefix: str, taken: set[str]
+                         ) -> tuple[QuoteFound, ...]:
+    """Quotations get the claims their sentence repeats; a sentence repeating claims with
+    no quotation in it becomes a passage of its own, reporting them."""
+    by_sentence: dict[Sentence, list[str]] = defaultdict(list)
+    for claim in claims:
+        by_sentence[claim.sentence].append(claim.id)
+    out = []
+    for quote in quotes:
+        reports = [c for s, ids in by_sentence.items() if s.overlaps(quote.sentence)
+                   for c in ids]
+        out.append(replace(quote, reports=tuple(reports)))
+    lines = text.split("\n")
+    for sentence, claim_ids in by_sentence.items():
+        if any(sentence.overlaps(q.sentence) for q in quotes):
+            continue
+        line = lines[sentence.line - 1]
+        out.append(QuoteFound(
+            _unique(slugify(f"{id_prefix} {sentence.text}", 40) or "passage", taken),
+            sentence.text, None, None, _prefix(text, line, sentence.col, sentence.text),
+            sentence, tuple(claim_ids)))
+    return tuple(sorted(out, key=lambda q: (q.sentence.line, q.sentence.col)))

@@ -1,0 +1,373 @@
+"""`briefing new FILE`: the article copied byte for byte, a starter annotation that passes
+`briefing check`, never an overwrite, and rule-based suggestions worth reviewing."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+
+from briefing import starter, suggest
+from briefing.cli import main
+from briefing.load import load
+from briefing.model import QUALIFIERS, Corpus
+from briefing.validate import validate
+
+ARTICLE = (
+    "Acme Corp raises the price of its widget\n"
+    "\n"
+    "Published 15 February 2025. Acme Corp says its widget costs $5 million, up from "
+    "about $4 million.\n"
+    "\u201cThe widget is overpriced,\u201d said Jane Doe, who follows Acme for Zenith "
+    "Research.\n"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def corpus_in(tmp_path: Path) -> Path:
+    """The minimal corpus, with mkdocs.yml and the source schema beside it."""
+    write_tree(tmp_path, {"mkdocs.yml": "site_name: t\nplugins:\n  - briefing:\n"
+                                        "      content_dir: content\n"})
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(REPO / "schemas/source.schema.json", tmp_path / "schemas")
+    return write_tree(tmp_path / "content", minimal_corpus())
+
+
+def corpus_of(content: Path) -> Corpus:
+    return validate(load(content)).corpus
+
+
+def uncomment_quotes(starter_text: str) -> str:
+    """The starter with its suggested `quotes:` block uncommented, as a curator would."""
+    out, inside = [], False
+    for line in starter_text.split("\n"):
+        if line == "# quotes:":
+            inside = True
+        elif inside and not line.startswith("#  "):
+            inside = False
+        out.append(line[2:] if inside else line)
+    return "\n".join(out)
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    raw = b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode("utf-8")
+    (tmp_path / "article.txt").write_bytes(raw)
+    result = run("new", "article.txt")
+    assert result.exit_code == 0, result.output
+    new_id = "2025-02-15-acme-corp-raises-price-of-its-widget"
+    text_path = content / "sources" / f"{new_id}.txt"
+    yaml_path = content / "sources" / f"{new_id}.yml"
+    assert text_path.read_bytes() == raw
+    assert f"wrote content/sources/{new_id}.yml" in result.output
+    assert "briefing check" in result.output
+    assert "2 quotes" in result.output and "1 new names" in result.output
+    starter_text = yaml_path.read_text(encoding="utf-8")
+    first = starter_text.split("\n")[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/source.schema.json"
+    assert (yaml_path.parent / first.split("=", 1)[1]).resolve() == \
+        (tmp_path / "schemas/source.schema.json").resolve()
+    check = run("check")
+    assert check.exit_code == 0 and "error" not in check.output, check.output
+    # The live fields are the suggestions, marked as such.
+    data = yaml.safe_load(starter_text)
+    assert data["title"] == "Acme Corp raises the price of its widget"
+    assert data["published"]["date"] == "2025-02-15" and data["published"]["inferred"]
+    assert "15 February 2025" in data["published"]["basis"]
+    # Uncommented as they stand, the suggested quotes anchor and name known ids.
+    yaml_path.write_text(uncomment_quotes(starter_text), encoding="utf-8")
+    check = run("check", "--strict")
+    assert check.exit_code == 0, check.output
+    passage, quote = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))["quotes"]
+    assert passage["reports"] == ["widget-cost-5m"] and "speaker" not in passage
+    assert quote["text"] == "The widget is overpriced" and quote["speaker"] == "jane-doe"
+
+
+def test_a_source_without_quotes_checks_clean_even_when_strict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.txt").write_text("Nothing quotable happened today at all\n")
+    assert run("new", "plain.txt").exit_code == 0
+    assert (tmp_path / "content/sources/nothing-quotable-happened-today-at-all.yml").is_file()
+    check = run("check", "--strict")
+    assert check.exit_code == 0 and "warning" not in check.output, check.output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Widget prices climb\nOn February 15, 2025, prices rose.\n", "2025-02-15-widget-prices-climb"),
+    ("date 2025-02-15 Widget prices climb again\n", "2025-02-15-widget-prices-climb-again"),
+    ("Widget prices climb\nPrices rose in February 2025.\n", "widget-prices-climb"),
+    ("Widget prices climb\n", "widget-prices-climb"),
+    ("Index\n", "index-source"),
+])
+def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expected: str) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_text(text)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    assert (content / "sources" / f"{expected}.txt").read_text() == text
+
+
+def test_a_long_title_makes_an_id_cut_on_a_word_boundary() -> None:
+    title = "Widget " * 5 + "prices climb sharply as regulators weigh new rules for makers"
+    date = suggest.DateFound("2025-02-15", "2025-02-15", suggest.Sentence("", 1))
+    new_id = suggest.source_id(title, date)
+    assert len(new_id) <= suggest.ID_MAX_LEN
+    assert new_id.startswith("2025-02-15-widget-widget")
+    assert f"{new_id[11:]}-" in suggest.slugify(title, 200) + "-"
+
+
+def test_id_option_overrides_and_a_bad_id_is_a_usage_error(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    before = snapshot(content)
+    for bad in ("Acme_Widget", "index", "-acme"):
+        result = run("new", str(tmp_path / "a.txt"), "--content", str(content), "--id", bad)
+        assert result.exit_code == 2, (bad, result.output)
+        assert "--id" in result.output and repr(bad) in result.output
+    assert "'acme-widget'" in run("new", str(tmp_path / "a.txt"), "--content", str(content),
+                                  "--id", "Acme_Widget").output
+    assert snapshot(content) == before
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content), "--id", "acme-2")
+    assert result.exit_code == 0, result.output
+    assert (content / "sources/acme-2.txt").read_text() == ARTICLE
+
+
+@pytest.mark.parametrize("existing", ["txt", "yml"])
+def test_never_overwrites(tmp_path: Path, existing: str) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    write_tree(content, {f"sources/mine.{existing}": "the curator's own work\n"})
+    before = snapshot(content)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content), "--id", "mine")
+    assert result.exit_code == 1
+    assert f"sources/mine.{existing}: error: already exists" in result.output
+    assert "pass --id" in result.output
+    assert snapshot(content) == before
+
+
+def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_bytes(b"Widget prices\nCaf\xe9 owners complain.\n")
+    before = snapshot(tmp_path)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 1
+    assert f"{(tmp_path / 'a.txt').as_posix()}:2:4: error:" in result.output
+    assert "text-not-utf8" in result.output and "nothing was written" in result.output
+    assert snapshot(tmp_path) == before
+
+
+def test_refuses_an_empty_or_missing_file(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "empty.txt").write_text(" \n\n")
+    before = snapshot(tmp_path)
+    empty = run("new", str(tmp_path / "empty.txt"), "--content", str(content))
+    assert empty.exit_code == 2 and "is empty" in empty.output
+    missing = run("new", str(tmp_path / "missing.txt"), "--content", str(content))
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert snapshot(tmp_path) == before
+
+
+def test_a_failed_annotation_write_removes_only_the_article_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    before = snapshot(content)
+    real_open = Path.open
+
+    def failing_open(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if self.suffix == ".yml" and "x" in mode:
+            raise OSError(28, "No space left on device")
+        return real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    with pytest.raises(OSError, match="No space"):
+        starter.write_source(content, "acme-2", b"text\n", "title: t\n")
+    monkeypatch.undo()
+    assert snapshot(content) == before
+    # A file that appears between the check and the write is left alone too.
+    write_tree(content, {"sources/acme-3.yml": "title: mine\n"})
+    with pytest.raises(starter.Refused, match="already exists"):
+        starter.write_source(content, "acme-3", b"text\n", "title: t\n")
+    assert not (content / "sources/acme-3.txt").exists()
+    assert (content / "sources/acme-3.yml").read_text() == "title: mine\n"
+
+
+def test_schema_comment_is_relative_to_the_file() -> None:
+    root = Path("/project")
+    assert starter.schema_comment("source", root / "content/sources/a.yml", root) == \
+        "# yaml-language-server: $schema=../../schemas/source.schema.json"
+    assert starter.schema_comment("claims", root / "content/claims.yml", root) == \
+        "# yaml-language-server: $schema=../schemas/claims.schema.json"
+    assert starter.schema_comment("brief", root / "content/briefs/b.yml", root).endswith(
+        "=../../schemas/brief.schema.json")
+
+
+# --- the suggestions ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("It happened on 15 February 2025.", "2025-02-15"),
+    ("It happened on 3rd Feb. 2025.", "2025-02-03"),
+    ("It happened on February 15, 2025.", "2025-02-15"),
+    ("It happened on Sept 9 2024.", "2024-09-09"),
+    ("Updated 2025-02-15 at noon.", "2025-02-15"),
+    ("It happened in January 2025.", "2025-01"),
+])
+def test_dates_in_common_forms(text: str, date: str) -> None:
+    (found,) = suggest.find_dates(text)
+    assert found.date == date and found.sentence.line == 1
+
+
+def test_impossible_dates_and_bare_years_are_not_dates() -> None:
+    assert suggest.find_dates("On 31 February 2025, in 2024, at 2025-13-01.") == ()
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), [
+    ("It cost $6 million.", ("6000000", "6000000"), "USD", "exactly"),
+    ("It cost under US$5.6m to build.", ("5600000", "5600000"), "USD", "under"),
+    ("Fines reached €1.2bn.", ("1200000000", "1200000000"), "EUR", "exactly"),
+    ("Sales were about £300k.", ("300000", "300000"), "GBP", "about"),
+    ("It spent $80 million to $100 million.", ("80000000", "100000000"), "USD", "exactly"),
+    ("It spent $80-100 million.", ("80000000", "100000000"), "USD", "exactly"),
+    ("Shares fell 17%.", ("17", "17"), "percent", "exactly"),
+    ("Shares fell nearly 17 percent.", ("17", "17"), "percent", "about"),
+    ("It used 10,000 Nvidia A100 GPUs.", ("10000", "10000"), "GPUs", "exactly"),
+    ("It used more than 2,000 chips.", ("2000", "2000"), "chips", "over"),
+    ("Clusters of 16,000 chips or more.", ("16000", "16000"), "chips", "at-least"),
+    ("It has 671 billion parameters.", ("671000000000", "671000000000"), "parameters",
+     "exactly"),
+    ("The 671B model is open.", ("671000000000", "671000000000"), "parameters", "exactly"),
+    ("It serves up to 5 million users.", ("5000000", "5000000"), "users", "up-to"),
+])
+def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -> None:
+    (figure,) = suggest.find_figures(text)
+    assert figure.value == (Decimal(value[0]), Decimal(value[1]))
+    assert (figure.unit, figure.qualifier) == (unit, qualifier)
+    assert figure.qualifier in QUALIFIERS
+
+
+def test_figures_skip_years_and_plain_numbers() -> None:
+    assert suggest.find_figures("In 2018, 3 of 12 rooms were full; 1.5 times more.") == ()
+
+
+def test_figure_snippets_are_ready_for_claims_yml() -> None:
+    figures = suggest.find_figures("It spent about $80 million to $100 million.")
+    lines = starter._figures(figures)
+    snippet = "\n".join(line[4:] for line in lines if line.startswith("#   ") and
+                        not line.startswith("#   #"))
+    (item,) = yaml.safe_load(snippet)
+    assert item == {"metric": "", "value": [80000000, 100000000], "unit": "USD",
+                    "qualifier": "about"}
+
+
+@pytest.mark.parametrize(("text", "speaker_id", "speaker_name"), [
+    ("\u201cThe widget is overpriced,\u201d said Jane Doe.", "jane-doe", None),
+    ('"The widget is overpriced," Jane Doe said.', "jane-doe", None),
+    ("Acme said \u2018prices will hold\u2019 this year.", "acme", None),
+    ("Jane Doe told reporters: 'prices will hold'.", "jane-doe", None),
+    ("Prices will hold, it said, 'for a year at least', according to Reuters.", None,
+     "Reuters"),
+    ('"Prices will hold," said Max Roe, an analyst.', None, "Max Roe"),
+    ('Prices "will hold" for now.', None, None),
+])
+def test_quotes_and_their_speakers(tmp_path: Path, text: str, speaker_id: str | None,
+                                   speaker_name: str | None) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    (quote,) = suggest.find_quotes(text, entities)
+    assert (quote.speaker_id, quote.speaker_name) == (speaker_id, speaker_name)
+    assert quote.text in text and quote.text[0] not in "\"'\u201c\u2018"
+
+
+def test_apostrophes_are_not_quotation_marks(tmp_path: Path) -> None:
+    text = "Acme's price and the makers' costs rose; it's Jane's view."
+    assert suggest.find_quotes(text, ()) == ()
+
+
+def test_a_repeated_quotation_gets_a_prefix_and_ids_stay_unique() -> None:
+    text = 'They said "no deal" on Monday. Then "no deal" again.'
+    first, second = suggest.find_quotes(text, (), id_prefix="talks", taken={"talks-no-deal"})
+    assert first.prefix == 'They said "' and second.prefix.endswith('. Then "')
+    assert (first.id, second.id) == ("talks-no-deal-2", "talks-no-deal-3")
+
+
+def test_known_entities_by_name_and_alias(tmp_path: Path) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    found = suggest.find_known_entities(
+        "Acme Corp grew. Acme hired Jane Doe. Acmeish is not a mention.", entities)
+    assert [(e.id, e.count) for e in found] == [("acme", 2), ("jane-doe", 1)]
+
+
+def test_new_names_are_capitalised_and_unknown(tmp_path: Path) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    text = ("Acme Corp hired Max Roe from Zenith Research. However, rivals met in Lyon. "
+            "Later Max Roe left. Prices rose on Monday.")
+    found = {e.name: e for e in suggest.find_new_names(text, entities)}
+    assert set(found) == {"Max Roe", "Zenith Research", "Lyon"}
+    assert found["Max Roe"].count == 2 and found["Max Roe"].id == "max-roe"
+
+
+def test_claims_the_article_repeats(tmp_path: Path) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    text = ("Widgets are popular.\n"
+            "The maker Acme says the widget now costs $5 million, a record.\n"
+            "Acme also sells gadgets.\n")
+    (claim,) = suggest.find_claims(text, corpus.claims, corpus.entities)
+    assert claim.id == "widget-cost-5m" and claim.sentence.line == 2
+    assert claim.statement == "Acme Corp says its widget costs $5 million."
+    assert suggest.find_claims("Acme sells gadgets and widgets.", corpus.claims,
+                               corpus.entities) == ()
+
+
+def test_suggestions_still_come_from_a_corpus_with_errors(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    write_tree(content, {"briefs/widget.yml": "title: [broken\n"})
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content), "--id", "acme-2")
+    assert result.exit_code == 0, result.output
+    assert "1 claims" in result.output and "2 known entities" in result.output
+
+
+# --- recall on the seed corpus ---------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", ["deepseek-claims-under-scrutiny", "deepseek-traction-musk-bid"])
+def test_recall_on_a_seed_source_taken_out_of_the_corpus(tmp_path: Path, seed: str) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    sources = tmp_path / "content/sources"
+    (sources / f"{seed}.txt").rename(tmp_path / "article.txt")
+    real = yaml.safe_load((sources / f"{seed}.yml").read_text(encoding="utf-8"))
+    (sources / f"{seed}.yml").unlink()
+    result = run("new", str(tmp_path / "article.txt"), "--content", str(tmp_path / "content"),
+                 "--id", "new-article")
+    assert result.exit_code == 0, result.output
+    starter_text = (sources / "new-article.yml").read_text(encoding="utf-8")
+    quotes = yaml.safe_load(uncomment_quotes(starter_text))["quotes"]
+
+    real_claims = {c for q in real["quotes"] for stance in ("asserts", "reports", "doubts",
+                                                            "refutes") for c in q.get(stance, ())}
+    suggested_claims = {c for q in quotes for c in q["reports"]}
+    found = real_claims & suggested_claims
+    assert len(found) >= 0.6 * len(real_claims), (sorted(real_claims - found))
+    assert len(suggested_claims - real_claims) <= len(found) / 2
+
+    real_speakers = {q["speaker"] for q in real["quotes"] if "speaker" in q}
+    speakers = {q["speaker"] for q in quotes if "speaker" in q}
+    assert speakers and speakers <= real_speakers
+    text = (tmp_path / "article.txt").read_text(encoding="utf-8")
+    assert all(q["text"] in text for q in quotes)
+
+    known = suggest.find_known_entities(text, corpus_of(tmp_path / "content").entities)
+    assert real_speakers <= {e.id for e in known}
+    for kind in ("figures", "known entities", "claims"):
+        assert f" 0 {kind}" not in result.output
