@@ -45,9 +45,27 @@ class Diagnostic:
             text += f"\n    hint: {self.hint}"
         return text
 
+    def github(self) -> str:
+        """A GitHub Actions workflow command: the problem shows as an annotation on the
+        file and line in the pull request and the run summary."""
+        where = f"file={_gh_property(self.pos.path)}"
+        if self.pos.line > 0:
+            where += f",line={self.pos.line},col={self.pos.col}"
+        message = self.message + (f"\nhint: {self.hint}" if self.hint else "")
+        return (f"::{self.severity} {where},title={_gh_property(self.code)}::"
+                f"{_gh_data(message)}")
+
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.pos.path, self.pos.line, self.pos.col, self.code, self.message)
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def error(pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:
