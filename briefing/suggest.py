@@ -442,6 +442,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
     pattern = names_pattern(owner) if owner else None
     used = set(taken)
     found: list[QuoteFound] = []
+    normalised = normalise_text(text)
     for line_no, line in enumerate(text.split("\n"), start=1):
         spans = _sentence_spans(line)
         starts = [s for s, _ in spans]
@@ -466,15 +467,16 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             if speaker_id or speaker_name:
                 previous = (end_index, speaker_id, speaker_name)
             quote_id = _unique(slugify(f"{id_prefix} {quoted}", 40) or "quote", used)
-            prefix = _prefix(text, line, inner_start, quoted)
+            prefix = _prefix(normalised, line, inner_start, quoted)
             found.append(QuoteFound(quote_id, quoted, speaker_id, speaker_name, prefix,
                                     _sentence(line, line_no, s_start, s_end)))
     return tuple(found)
 
 
-def _prefix(text: str, line: str, start: int, quoted: str) -> str:
-    """The few words before a passage that occurs more than once, to pick this one."""
-    if normalise_text(text).count(normalise_text(quoted)) < 2:
+def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
+    """The few words before a passage that occurs more than once in the (normalised)
+    article, to pick this one."""
+    if normalised.count(normalise_text(quoted)) < 2:
         return ""
     prefix = " ".join(line[:start].split()[-4:])
     return prefix + " " if prefix and line[:start][-1:].isspace() else prefix
@@ -574,6 +576,12 @@ def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], 
     for claim_id, claim_words in words.items():
         for word in claim_words:
             index[word].append(claim_id)
+    # A word in a large share of the claims says little and would make every sentence a
+    # candidate for every claim: it is left out of the index and of the scores.
+    frequent = {w for w, ids in index.items() if len(ids) > max(25, len(claims) // 20)}
+    for word in frequent:
+        del index[word]
+    words = {cid: ws - frequent for cid, ws in words.items()}
     total = len(claims) + 1
     idf = {w: math.log(total / len(ids)) + 0.1 for w, ids in index.items()}
     weight = {cid: sum(idf[w] for w in ws) or 1.0 for cid, ws in words.items()}
@@ -643,13 +651,13 @@ def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
         reports = [c for s, ids in by_sentence.items() if s.overlaps(quote.sentence)
                    for c in ids]
         out.append(replace(quote, reports=tuple(reports)))
-    lines = text.split("\n")
+    lines, normalised = text.split("\n"), normalise_text(text)
     for sentence, claim_ids in by_sentence.items():
         if any(sentence.overlaps(q.sentence) for q in quotes):
             continue
         line = lines[sentence.line - 1]
         out.append(QuoteFound(
             _unique(slugify(f"{id_prefix} {sentence.text}", 40) or "passage", taken),
-            sentence.text, None, None, _prefix(text, line, sentence.col, sentence.text),
+            sentence.text, None, None, _prefix(normalised, line, sentence.col, sentence.text),
             sentence, tuple(claim_ids)))
     return tuple(sorted(out, key=lambda q: (q.sentence.line, q.sentence.col)))
