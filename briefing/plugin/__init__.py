@@ -8,6 +8,7 @@ content folder is added to the watched paths so edits there trigger a rebuild. W
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
-                       site_url=config.site_url or "")
+                       site_url=config.site_url or "", site_author=config.site_author or "",
+                       directory_urls=config.use_directory_urls)
         pages, self.files = result.pages, result.files
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {File.generated(config, path, content="").dest_uri: path for path in pages},
@@ -100,6 +102,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.pages, self.files = [], {}
             forget_cached()
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        # MkDocs stamps sitemap.xml.gz with the latest page date, the build clock unless
+        # set: use the content's date, and leave undated pages out of the maximum.
+        updated = str(page.meta.get("updated", ""))
+        page.update_date = updated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated) \
+            else "1970-01-01"
+        return markdown
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
