@@ -44,8 +44,10 @@ _CODES = (
     # Source text
     Code("text-not-utf8", E, "A source text contains bytes that are not UTF-8.",
          "Re-save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`."),
-    Code("text-control-char", E, "A source text contains NUL or another control character.",
-         "Delete the character; source text must be printable."),
+    Code("text-control-char", E,
+         "A source text or an annotation value contains NUL or another control character "
+         "(in YAML, possibly written as an escape such as `\\x07`).",
+         "Delete the character or the escape; text must be printable."),
     Code("text-bidi-control", W,
          "An invisible bidirectional control character can show text in another order than "
          "it is stored.",

@@ -9,6 +9,7 @@ tags are rejected before anything can expand; nesting depth is capped.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -23,6 +24,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 40
+# C0 and C1 controls except tab and line feed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ def _check_indentation(text: str, path: str) -> list[Diagnostic]:
 class _Composer:
     def __init__(self, path: str) -> None:
         self.path = path
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = []  # the document cannot be used
+        self.value_problems: list[Diagnostic] = []  # a value is wrong; the rest holds
 
     def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
         pos = _pos(self.path, event.start_mark)
@@ -117,6 +121,15 @@ class _Composer:
             self._fail(pos, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
                        "flatten the structure")
         if isinstance(event, yaml.ScalarEvent):
+            # The file's own characters were checked when it was read; a double-quoted
+            # escape such as "\x07" can still produce a control character.
+            if control := _CONTROL.search(event.value):
+                # The document stays usable, so references into it are not reported too.
+                self.value_problems.append(error(
+                    pos, "text-control-char",
+                    f"control character U+{ord(control.group()):04X} in this value "
+                    "(written as an escape)",
+                    "delete the escape; annotations hold printable text only"))
             return YScalar(event.value, event.style or None, pos)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
@@ -230,5 +243,5 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
                   "add the annotation, or delete the file")
         )
     if composer.problems:
-        return None, tuple(composer.problems)
-    return root, ()
+        return None, (*composer.problems, *composer.value_problems)
+    return root, tuple(composer.value_problems)
