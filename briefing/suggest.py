@@ -432,6 +432,10 @@ _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:saying|adding|responding|replying|writing|stating|telling \w+|noting|warning)"
     r"\s*:?\s*$")
 _ACCORDING = re.compile(r"\baccording to\s+" + _NAME)
+# A sentence that reports someone's view: "Alexandr Wang, CEO of Scale AI, suggested that".
+_SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WORDS
+                           + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
+                           r"asserted|believes|expects|estimates|estimated|thinks)\b")
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That"})
 
 
@@ -630,7 +634,7 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
         date=date,
         dates=dates,
         figures=find_figures(text),
-        quotes=_with_claim_passages(text, quotes, claims, prefix,
+        quotes=_with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
                                     taken | {q.id for q in quotes}),
         known_entities=find_known_entities(text, corpus.entities),
         new_names=find_new_names(text, corpus.entities),
@@ -638,26 +642,41 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
     )
 
 
+def passage_speaker(sentence: str, entities: Iterable[Entity]) -> str | None:
+    """The known entity whose view a sentence reports, when it opens with one that says,
+    suggests or asserts something, or ends "according to" one."""
+    owner = _name_owner(entities)
+    match = _SUBJECT_SAYS.match(sentence) or _ACCORDING.search(sentence)
+    if not owner or match is None or match.group("name") in _PRONOUNS:
+        return None
+    return _resolve(match.group("name"), owner, names_pattern(owner))[0]
+
+
 def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
-                         claims: tuple[ClaimFound, ...], id_prefix: str, taken: set[str]
-                         ) -> tuple[QuoteFound, ...]:
+                         claims: tuple[ClaimFound, ...], entities: tuple[Entity, ...],
+                         id_prefix: str, taken: set[str]) -> tuple[QuoteFound, ...]:
     """Quotations get the claims their sentence repeats; a sentence repeating claims with
     no quotation in it becomes a passage of its own, reporting them."""
     by_sentence: dict[Sentence, list[str]] = defaultdict(list)
     for claim in claims:
         by_sentence[claim.sentence].append(claim.id)
-    out = []
+    quotes_by_line: dict[int, list[QuoteFound]] = defaultdict(list)
     for quote in quotes:
-        reports = [c for s, ids in by_sentence.items() if s.overlaps(quote.sentence)
-                   for c in ids]
-        out.append(replace(quote, reports=tuple(reports)))
+        quotes_by_line[quote.sentence.line].append(quote)
+    reports: dict[str, list[str]] = defaultdict(list)
+    out = []
     lines, normalised = text.split("\n"), normalise_text(text)
     for sentence, claim_ids in by_sentence.items():
-        if any(sentence.overlaps(q.sentence) for q in quotes):
+        holding = [q for q in quotes_by_line[sentence.line] if sentence.overlaps(q.sentence)]
+        for quote in holding:
+            reports[quote.id].extend(claim_ids)
+        if holding:
             continue
         line = lines[sentence.line - 1]
         out.append(QuoteFound(
             _unique(slugify(f"{id_prefix} {sentence.text}", 40) or "passage", taken),
-            sentence.text, None, None, _prefix(normalised, line, sentence.col, sentence.text),
-            sentence, tuple(claim_ids)))
+            sentence.text, passage_speaker(sentence.text, entities), None,
+            _prefix(normalised, line, sentence.col, sentence.text), sentence,
+            tuple(claim_ids)))
+    out += [replace(q, reports=tuple(reports[q.id])) for q in quotes]
     return tuple(sorted(out, key=lambda q: (q.sentence.line, q.sentence.col)))

@@ -91,7 +91,7 @@ def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
     check = run("check", "--strict")
     assert check.exit_code == 0, check.output
     passage, quote = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))["quotes"]
-    assert passage["reports"] == ["widget-cost-5m"] and "speaker" not in passage
+    assert passage["reports"] == ["widget-cost-5m"] and passage["speaker"] == "acme"
     assert quote["text"] == "The widget is overpriced" and quote["speaker"] == "jane-doe"
 
 
@@ -290,6 +290,18 @@ def test_quotes_and_their_speakers(tmp_path: Path, text: str, speaker_id: str | 
     assert quote.text in text and quote.text[0] not in "\"'\u201c\u2018"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Jane Doe, an analyst at a bank, suggested that prices will fall.", "jane-doe"),
+    ("Acme says the widget is cheap.", "acme"),
+    ("Prices will fall, according to Jane Doe.", "jane-doe"),
+    ("Max Roe says prices will fall.", None),
+    ("Prices will fall.", None),
+])
+def test_the_speaker_of_a_passage(tmp_path: Path, sentence: str, speaker: str | None) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    assert suggest.passage_speaker(sentence, entities) == speaker
+
+
 def test_apostrophes_are_not_quotation_marks(tmp_path: Path) -> None:
     text = "Acme's price and the makers' costs rose; it's Jane's view."
     assert suggest.find_quotes(text, ()) == ()
@@ -363,7 +375,8 @@ def test_recall_on_a_seed_source_taken_out_of_the_corpus(tmp_path: Path, seed: s
 
     real_speakers = {q["speaker"] for q in real["quotes"] if "speaker" in q}
     speakers = {q["speaker"] for q in quotes if "speaker" in q}
-    assert speakers and speakers <= real_speakers
+    assert len(speakers & real_speakers) >= 2
+    assert len(speakers & real_speakers) >= 0.66 * len(speakers), speakers - real_speakers
     text = (tmp_path / "article.txt").read_text(encoding="utf-8")
     assert all(q["text"] in text for q in quotes)
 
