@@ -18,6 +18,7 @@ from corpus_helpers import REPO, minimal_corpus
 
 from briefing.cli import main
 from briefing.schema_export import DOCUMENTS, field_reference, schema_texts
+from briefing.starter import schema_comment
 
 SCHEMAS = REPO / "schemas"
 REFERENCE = REPO / "docs" / "schema-reference.md"
@@ -104,3 +105,18 @@ def test_the_schema_refuses_what_the_build_refuses(rel: str, old: str, new: str,
     assert old in text
     found = errors(rel, text.replace(old, new, 1))
     assert any(expected in message for message in found), found
+
+
+def test_every_annotation_file_names_its_schema_for_editors() -> None:
+    # yaml-language-server reads the first line; the path must lead to the exported schema.
+    kinds = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
+             "sources": "source"}
+    files = sorted((REPO / "content").rglob("*.yml"))
+    assert len(files) >= 4
+    for path in files:
+        kind = kinds[path.relative_to(REPO / "content").parts[0]]
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == schema_comment(kind, path, REPO), path
+        target = path.parent / first.split("$schema=", 1)[1]
+        assert target.resolve() == (REPO / "schemas" / f"{kind}.schema.json").resolve()
+        assert target.is_file()
