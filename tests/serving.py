@@ -45,11 +45,13 @@ def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None
            ready: str = "/claims/") -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     """`mkdocs serve` on a copy of the project (the tests edit its content/, and the
     repository's own must stay untouched): the copy, the base URL and the server.
-    `prepare` may change the copy first; the server is up once `ready` is served."""
+    The copy is made unless tmp_path/project exists already; `prepare` may change it
+    first; the server is up once `ready` is served."""
     project = tmp_path / "project"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    if not project.exists():
+        for name in ("content", "theme"):
+            shutil.copytree(REPO / name, project / name)
+        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     if prepare:
         prepare(project)
     port = free_port()
