@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser
 NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def test_problems_banner_and_page_in_the_browser(tmp_path: Path, page) -> None:
+def test_problems_banner_and_page_in_the_browser(
+    tmp_path: Path, page, screenshots: Path, docs_screenshots: Path | None
+) -> None:
     with served(tmp_path) as (project, base, server):
         page.goto(f"{base}/claims/")
         assert page.locator(".problems-banner").count() == 0
@@ -46,6 +48,9 @@ def test_problems_banner_and_page_in_the_browser(tmp_path: Path, page) -> None:
             page.emulate_media(color_scheme=scheme)
             failing = run_axe(page, f"serve-problems-{scheme}")
             assert not failing, f"axe on the Problems page ({scheme}):\n" + axe_report(failing)
+        page.emulate_media(color_scheme="light")
+        for folder in filter(None, (screenshots, docs_screenshots)):
+            page.screenshot(path=folder / "problems.png", animations="disabled")
         page.set_viewport_size({"width": 360, "height": 800})
         assert page.evaluate(NO_OVERFLOW_JS) <= 0, "the Problems page overflows at 360 px"
 
