@@ -58,6 +58,7 @@ class Row:
     baseline: list[float] = field(default_factory=list)
     rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
     reload: list[float] = field(default_factory=list)
+    largest: tuple[int, str] = (0, "")  # bytes and path of the largest generated page
 
 
 def run_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
@@ -84,6 +85,12 @@ def mkdocs_yml(docs_dir: str, *, plugin: bool) -> str:
     if not plugin:
         text = re.sub(r"(?m)^  - briefing:\n(    .*\n)*", "", text)
     return text
+
+
+def largest_page(docs: Path) -> tuple[int, str]:
+    """The largest Markdown page in a folder: (bytes, path relative to it)."""
+    return max(((p.stat().st_size, p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")),
+               default=(0, ""))
 
 
 def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path, int]:
@@ -172,7 +179,7 @@ def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
 
 def bench(n: int, root: Path, repeat: int, seed: int, reload_edits: int) -> Row:
     project, baseline, pages = prepare(root, n, seed)
-    row = Row(n, pages)
+    row = Row(n, pages, largest=largest_page(baseline / "docs"))
     for _ in range(repeat):
         seconds, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
         result = json.loads(out)
@@ -199,7 +206,7 @@ def median(values: list[float]) -> float:
 def table(rows: list[Row]) -> str:
     head = ("| sources | pages | pipeline s | `mkdocs build` s | baseline s | build / baseline"
             " | pipeline / baseline | build ms per source | peak RSS build MB"
-            " | peak RSS baseline MB | reload s (median, max) |")
+            " | peak RSS baseline MB | reload s (median, max) | largest page KB |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for row in rows:
         pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
@@ -209,7 +216,7 @@ def table(rows: list[Row]) -> str:
             f"| {row.n:,} | {row.pages:,} | {pipe:.2f} | {build:.2f} | {base:.2f} "
             f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
             f"| {row.rss.get('build', 0):.0f} | {row.rss.get('baseline', 0):.0f} "
-            f"| {reload} |")
+            f"| {reload} | {row.largest[0] / 1024:,.0f} (`{row.largest[1]}`) |")
     return "\n".join(lines)
 
 

@@ -4,7 +4,10 @@ The sitemap's `lastmod` and the feed's `updated` come from here, never from the 
 two builds of the same content are byte for byte the same. A page's date is the latest
 publication date of the sources it rests on (a claim: the sources taking a stance on it;
 a brief: the sources it cites), or the curator's `updated:` day when that is later. Index
-pages take the latest date of their members.
+pages take the latest date of their members; a metric's figures page, the claims it lists.
+A page split into several (a long entity page, a block of the coverage matrix) is dated in
+`render.py`, which decides the split: later pages as the first, a coverage block by its
+sources.
 
 Source dates have the precision the evidence gives. Feeds and sitemaps want a day, so a
 month or a year becomes its first day: the earliest day the evidence allows, so a page is
@@ -94,6 +97,10 @@ def content_dates(linked: Linked) -> ContentDates:
         "map.md": _latest([section("briefs/"), section("claims/"), sources_day]),
     }
     updated.update(index)
+    # A metric's page (`figures/m-<metric>.md`, and its later pages): the claims it lists.
+    for ledger in linked.ledger:
+        updated[f"figures/m-{ledger.metric}.md"] = claims(dict.fromkeys(
+            v.claim.id for v in ledger.values))
     updated["index.md"] = _latest(updated.values())
     return ContentDates(
         updated={path: day for path, day in sorted(updated.items()) if day is not None},

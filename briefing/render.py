@@ -20,7 +20,7 @@ from .dates import ContentDates, content_dates
 from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, svg
 from .jsonld import claim_data, dumps
-from .link import Anchor, Linked
+from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
     attr,
     date_html,
@@ -122,7 +122,7 @@ class Links:
         if kind == "quote":
             return f"sources/{self.linked.quote_source.get(ident, '')}.md#q-{ident}"
         if kind == "metric":
-            return f"figures.md#m-{ident}"
+            return metric_page(ident)
         if kind == "event":
             return f"timeline.md#{ident}"
         folder = {"brief": "briefs", "claim": "claims", "source": "sources",
@@ -238,6 +238,16 @@ def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
 # Coverage matrix: at most this many source columns per table, so a large corpus gives
 # several narrow tables (each with only the claims those sources cover), not one wide one.
 COVERAGE_COLUMNS = 8
+# Page size bounds (docs/performance.md, "Page size bound"): pages that would grow with the
+# corpus are split so that each holds at most this much. Coverage: tables of 8 sources, so
+# a page covers 32 sources and the claims they take a position on; a corpus of 32 sources
+# or fewer keeps the single coverage page.
+COVERAGE_TABLES_PER_PAGE = 4
+FIGURE_VALUES_PER_PAGE = 100  # rows of a metric's table per page
+DISAGREEMENT_VALUES_SHOWN = 10  # values named in one "values disagree" line; all are in the table
+ENTITY_ITEMS_PER_PAGE = 150  # claims, quotes and mentions of an entity per page
+HOME_VALUES_SHOWN = 6  # values per metric in the key figures (home, figures index)
+HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
 STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
 
 
@@ -258,24 +268,190 @@ def coverage_tables(linked: Linked) -> list[CoverageTable]:
     ordered = sorted(linked.corpus.sources,
                      key=lambda s: (s.published.sort_key if s.published else (9999,), s.id))
     labels = [(f"S{n}", s) for n, s in enumerate(ordered, start=1)]
+    # claim id -> source id -> stance -> first quote id, for the claims each source covers
     cells: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    covered: dict[str, list[str]] = defaultdict(list)  # source id -> claim ids, in order
     for claim_id, stances in linked.stances.items():
         for st in stances:
             # The first passage for each stance; the claim page lists them all.
+            if st.source_id not in cells[claim_id]:
+                covered[st.source_id].append(claim_id)
             cells[claim_id][st.source_id].setdefault(st.stance, st.quote.id)
     tables = []
     for first in range(0, len(labels), COVERAGE_COLUMNS):
         columns = tuple(labels[first:first + COVERAGE_COLUMNS])
         ids = [s.id for _, s in columns]
-        rows = []
-        for claim in linked.corpus.claims:
-            found = {sid: tuple(cells[claim.id][sid].items()) for sid in ids
-                     if sid in cells.get(claim.id, {})}
-            if found:
-                rows.append(CoverageRow(claim, found))
+        # Only the claims these sources cover: the table's size stays local to them.
+        claim_ids = sorted({c for sid in ids for c in covered.get(sid, ())})
+        rows = [CoverageRow(linked.claims[c], {sid: tuple(cells[c][sid].items()) for sid in ids
+                                               if sid in cells[c]})
+                for c in claim_ids]
         if rows:
             tables.append(CoverageTable(columns, tuple(rows)))
     return tables
+
+
+@dataclass(frozen=True)
+class CoveragePart:
+    """One page of the coverage matrix: the tables of a block of consecutive sources."""
+
+    pager: Pager
+    first: str  # label of its first and last source ("S1", "S32")
+    last: str
+    tables: tuple[CoverageTable, ...]
+
+    @property
+    def path(self) -> str:
+        return self.pager.path
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(s for t in self.tables for _, s in t.columns)
+
+    @property
+    def claims(self) -> int:
+        return len({row.claim.id for t in self.tables for row in t.rows})
+
+
+def coverage_parts(tables: list[CoverageTable]) -> list[CoveragePart]:
+    """The tables grouped into pages of COVERAGE_TABLES_PER_PAGE; none when they fit on the
+    one coverage page (at most that many tables, e.g. the seed's 4 sources)."""
+    if len(tables) <= COVERAGE_TABLES_PER_PAGE:
+        return []
+    blocks = [tuple(tables[first:first + COVERAGE_TABLES_PER_PAGE])
+              for first in range(0, len(tables), COVERAGE_TABLES_PER_PAGE)]
+    labels = [(block[0].columns[0][0], block[-1].columns[-1][0]) for block in blocks]
+    paths = tuple(f"coverage/{low.lower()}-{high.lower()}.md" for low, high in labels)
+    return [CoveragePart(Pager(paths, n), low, high, block)
+            for n, ((low, high), block) in enumerate(zip(labels, blocks, strict=True), start=1)]
+
+
+def paged_path(first: str, number: int) -> str:
+    """Page 1 of a paged listing is `first` (`entities/x.md`); page n is `entities/x/page-n.md`
+    (no id holds a `/`, so this never meets another page's path)."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paged listing sits among the others."""
+
+    paths: tuple[str, ...]
+    number: int  # 1-based
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    def neighbours(self) -> list[tuple[str, str]]:
+        """(label, path) of the first, previous, next and last pages that differ from this one."""
+        n, last = self.number, self.count
+        wanted = [("first page", 1), ("previous page", n - 1), ("next page", n + 1),
+                  ("last page", last)]
+        seen: set[int] = {n}
+        out = []
+        for label, number in wanted:
+            if 1 <= number <= last and number not in seen:
+                seen.add(number)
+                out.append((label, self.paths[number - 1]))
+        return out
+
+
+def chunks(items: list[Any], size: int) -> list[list[Any]]:
+    """`items` in consecutive pieces of at most `size`; one empty piece when there are none."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+# --- figures: a page per metric, paged --------------------------------------------------
+
+
+def metric_page(metric: str) -> str:
+    # The `m-` prefix keeps a metric named like a reserved file (`index`, `con`) harmless.
+    return f"figures/m-{metric}.md"
+
+
+@dataclass(frozen=True)
+class MetricPart:
+    ledger: MetricLedger
+    pager: Pager
+    values: tuple[LedgerValue, ...]
+    # Disagreements whose first value is on this page, each with the values shown, how
+    # many more there are and the page numbers that hold all of its values.
+    disagreements: tuple[tuple[Disagreement, tuple[LedgerValue, ...], int, tuple[int, ...]],
+                         ...]
+
+
+def metric_parts(ledger: MetricLedger) -> list[MetricPart]:
+    pieces = chunks(list(ledger.values), FIGURE_VALUES_PER_PAGE)
+    paths = tuple(paged_path(metric_page(ledger.metric), n) for n in range(1, len(pieces) + 1))
+    where = {id(v): n for n, piece in enumerate(pieces, start=1) for v in piece}
+    placed: dict[int, list[tuple[Disagreement, tuple[LedgerValue, ...], int,
+                                 tuple[int, ...]]]] = defaultdict(list)
+    for d in ledger.disagreements:
+        on = tuple(sorted({where[id(v)] for v in d.values}))
+        shown = d.values[:DISAGREEMENT_VALUES_SHOWN]
+        placed[where[id(d.values[0])]].append((d, shown, len(d.values) - len(shown), on))
+    return [MetricPart(ledger, Pager(paths, n), tuple(piece), tuple(placed.get(n, ())))
+            for n, piece in enumerate(pieces, start=1)]
+
+
+# --- entities: appearances by role, paged -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleSection:
+    anchor: str  # the heading's id: claimant, skeptic, quoted, subject, mentions
+    items: tuple[Any, ...]
+    continued: bool  # the section began on an earlier page
+
+
+@dataclass(frozen=True)
+class EntityPart:
+    pager: Pager
+    sections: tuple[RoleSection, ...]
+    roles: tuple[tuple[str, str, int, str], ...]  # (anchor, word, count, page it starts on)
+
+
+ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "quoted"),
+              ("subject", "subject"), ("mentions", "mentioned"))
+
+
+def entity_parts(entity_id: str, helpers: Mapping[str, Any], linked: Linked,
+                 about: list[Claim]) -> list[EntityPart]:
+    """An entity's appearances in role order, ENTITY_ITEMS_PER_PAGE to a page: a heavily
+    mentioned entity gets `entities/<id>/page-2.md`… instead of one page as big as the corpus."""
+    doubts = helpers["entity_doubts"](entity_id)
+    doubting = {q.id for q, _ in doubts}
+    by_role: dict[str, list[Any]] = {
+        "claimant": list(helpers["entity_claims"](entity_id)),
+        "skeptic": [("doubts", q, d) for q, d in doubts]
+        + [("contradicts", c, ref) for c, ref in helpers["entity_contradicts"](entity_id)],
+        "quoted": [q for q in helpers["entity_quotes"](entity_id) if q.id not in doubting],
+        "subject": list(about),
+        "mentions": list(linked.mentions.get(entity_id, ())),
+    }
+    flat = [(role, item) for role, _ in ROLE_WORDS for item in by_role[role]]
+    pieces = chunks(flat, ENTITY_ITEMS_PER_PAGE)
+    paths = tuple(paged_path(f"entities/{entity_id}.md", n) for n in range(1, len(pieces) + 1))
+    starts: dict[str, int] = {}
+    for n, piece in enumerate(pieces, start=1):
+        for role, _ in piece:
+            starts.setdefault(role, n)
+    roles = tuple((role, word, len(by_role[role]), paths[starts[role] - 1])
+                  for role, word in ROLE_WORDS if by_role[role])
+    parts = []
+    for n, piece in enumerate(pieces, start=1):
+        sections = []
+        for role, _ in ROLE_WORDS:
+            items = tuple(item for r, item in piece if r == role)
+            if items:
+                sections.append(RoleSection(role, items, starts[role] < n))
+        parts.append(EntityPart(Pager(paths, n), tuple(sections), roles))
+    return parts
 
 
 def stance_cell(stance: str, href: str) -> Markup:
@@ -338,6 +514,7 @@ _STATIC_HELPERS = {
     "stance_cell": stance_cell,
     "source_column": source_column,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
+    "COVERAGE_COLUMNS": COVERAGE_COLUMNS,
     "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
     "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
 }
@@ -436,23 +613,41 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     env = environment()
     helpers = _helpers(linked)
     pages: dict[str, str] = {}
-    updated = (dates or content_dates(linked)).updated
+    updated = dict((dates or content_dates(linked)).updated)
 
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
-             **context: Any) -> None:
-        # `updated`: the content date, which the theme's sitemap gives as `lastmod`.
-        dated = {"updated": updated[path].isoformat()} if path in updated else {}
+             dated_as: str | None = None, **context: Any) -> None:
+        # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
+        # page of a paged listing is dated as its first page (`dated_as`).
+        day = updated.get(dated_as or path)
+        dated = {"updated": day.isoformat()} if day else {}
         pages[path] = front_matter({**(meta or {}), **dated}) + env.get_template(template).render(
             L=Links(path, linked), lk=linked, site_title=site_title, **helpers, **context)
 
-    page("index.md", "home.md.j2")
+    page("index.md", "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
+         DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN)
     page("briefs/index.md", "briefs_index.md.j2")
     page("claims/index.md", "claims_index.md.j2")
     page("sources/index.md", "sources_index.md.j2")
     page("entities/index.md", "entities_index.md.j2")
-    page("figures.md", "figures.md.j2")
+    metrics = [metric_parts(ledger) for ledger in linked.ledger]
+    page("figures.md", "figures.md.j2", metrics=metrics, VALUES_SHOWN=HOME_VALUES_SHOWN)
+    for parts in metrics:
+        for metric_part in parts:
+            page(metric_part.pager.path, "metric.md.j2", dated_as=metric_part.pager.paths[0],
+                 part=metric_part)
     page("timeline.md", "timeline.md.j2")
-    page("coverage.md", "coverage.md.j2", tables=coverage_tables(linked))
+    tables = coverage_tables(linked)
+    coverage = coverage_parts(tables)
+    page("coverage.md", "coverage.md.j2", tables=tables, parts=coverage, part=None)
+    for coverage_part in coverage:
+        # Dated by the newest of its sources: they are what its tables show.
+        days = [updated[f"sources/{s.id}.md"] for s in coverage_part.sources
+                if f"sources/{s.id}.md" in updated]
+        if days:
+            updated[coverage_part.path] = max(days)
+        page(coverage_part.path, "coverage.md.j2", tables=list(coverage_part.tables),
+             parts=coverage, part=coverage_part)
     graph = build_graph(linked, lambda prose: plain(prose, linked))
     page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
          EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
@@ -472,7 +667,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
              blocks=highlighted_blocks(linked, source),
              originals=original_links(linked, source.id))
     for entity in linked.corpus.entities:
-        page(f"entities/{entity.id}.md", "entity.md.j2", entity=entity,
-             about=helpers["subjects"].get(entity.id, []))
+        for entity_part in entity_parts(entity.id, helpers, linked,
+                                        helpers["subjects"].get(entity.id, [])):
+            page(entity_part.pager.path, "entity.md.j2", dated_as=f"entities/{entity.id}.md",
+                 entity=entity, part=entity_part)
     return pages
 
