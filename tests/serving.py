@@ -55,14 +55,17 @@ def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None
     if prepare:
         prepare(project)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(project / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # The log goes to a file: an unread pipe fills up and stalls the server.
+    log = tmp_path / "mkdocs-serve.log"
+    with log.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-f",
+             str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=log_file, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: fetch(f"{base}{ready}") is not None, 90), \
-            "mkdocs serve did not come up"
+            "mkdocs serve did not come up:\n" + log.read_text(encoding="utf-8")[-3000:]
         yield project, base, server
     finally:
         server.terminate()

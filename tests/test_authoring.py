@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_helpers import REPO
+from publishing import documented_deploy_command, gh_deploy
 from serving import fetch, served, wait_for
 
 TUTORIAL = REPO / "docs" / "authoring.md"
@@ -164,6 +165,11 @@ def test_following_the_tutorial_publishes_a_brief_citing_the_new_article(
         assert server.poll() is None
         served_brief = fetch(f"{base}/briefs/deepseek-skepticism/") or ""
         assert "sources/northgate-nature-cost/#q-northgate-294k-covers-rl-run" in served_brief
+
+    # Published as the page says: the new source is on the gh-pages branch.
+    published = gh_deploy(project, tmp_path / "remote.git",
+                          documented_deploy_command(TUTORIAL))
+    assert "sources/northgate-nature-cost/index.html" in published
 
     # The article was copied byte for byte and never changed.
     assert (project / "content" / "sources" / "northgate-nature-cost.txt").read_bytes() == \

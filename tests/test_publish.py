@@ -6,19 +6,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
 from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from publishing import BIN, SITE_URL, documented_deploy_command, gh_deploy
 
 from briefing.cli import main
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
-SITE_URL = "https://example.org/briefing/"
-BIN = Path(sys.executable).parent
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -86,29 +84,12 @@ def test_check_reports_github_annotations(tmp_path: Path) -> None:
         "unknown entity 'acmee'%0Ahint: did you mean 'acme'?")
 
 
-def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "c@example.org",
-           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "c@example.org"}
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True, env=env).stdout
-
-
 def test_mkdocs_gh_deploy_publishes_the_site_to_the_gh_pages_branch(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
-    remote = tmp_path / "remote.git"
-    git("init", "--bare", "-q", str(remote), cwd=tmp_path)
-    git("init", "-q", "-b", "main", cwd=project)
-    git("add", ".", cwd=project)
-    git("commit", "-q", "-m", "briefing", cwd=project)
-    git("remote", "add", "origin", str(remote), cwd=project)
     content = snapshot(project / "content")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Curator", "GIT_AUTHOR_EMAIL": "c@example.org",
-           "GIT_COMMITTER_NAME": "Curator", "GIT_COMMITTER_EMAIL": "c@example.org"}
-    env["BRIEFING_SITE_URL"] = SITE_URL  # as docs/authoring.md has it
-    done = subprocess.run([str(BIN / "mkdocs"), "gh-deploy", "--strict", "--force"],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=600)
-    assert done.returncode == 0, done.stderr
-    published = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).splitlines()
+    command = documented_deploy_command(REPO / "README.md")
+    assert command == documented_deploy_command(REPO / "docs" / "authoring.md")
+    published = gh_deploy(project, tmp_path / "remote.git", command)
     for name in ("index.html", ".nojekyll", "feed.xml", "sitemap.xml",
                  "briefs/musk-openai-bid/index.html", "assets/briefing.css"):
         assert name in published, name
