@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -114,6 +114,8 @@ class Links:
 
     page: str
     linked: Linked
+    # Timeline anchor -> the timeline page that holds it, when the timeline is paged.
+    event_pages: Mapping[str, str] = field(default_factory=dict)
 
     def href(self, target: str) -> str:
         return relative(self.page, target)
@@ -124,7 +126,7 @@ class Links:
         if kind == "metric":
             return metric_page(ident)
         if kind == "event":
-            return f"timeline.md#{ident}"
+            return f"{self.event_pages.get(ident, 'timeline.md')}#{ident}"
         folder = {"brief": "briefs", "claim": "claims", "source": "sources",
                   "entity": "entities"}[kind]
         return f"{folder}/{ident}.md"
@@ -248,6 +250,9 @@ DISAGREEMENT_VALUES_SHOWN = 10  # values named in one "values disagree" line; al
 ENTITY_ITEMS_PER_PAGE = 150  # claims, quotes and mentions of an entity per page
 HOME_VALUES_SHOWN = 6  # values per metric in the key figures (home, figures index)
 HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
+# Rows of the claims and sources indexes and entries of the timeline per page: an index is
+# one line per item, so beyond this it continues on `claims/index/page-2.md`…
+LISTING_ROWS_PER_PAGE = 500
 STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
 
 
@@ -364,6 +369,24 @@ class Pager:
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
     """`items` in consecutive pieces of at most `size`; one empty piece when there are none."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+@dataclass(frozen=True)
+class ListingPart:
+    """One page of a long list (the claims index, the sources index, the timeline)."""
+
+    pager: Pager
+    items: tuple[Any, ...]
+    first: int  # 1-based position of its first item in the whole list
+    total: int
+
+
+def listing_parts(first_path: str, items: list[Any]) -> list[ListingPart]:
+    pieces = chunks(items, LISTING_ROWS_PER_PAGE)
+    paths = tuple(paged_path(first_path, n) for n in range(1, len(pieces) + 1))
+    return [ListingPart(Pager(paths, n), tuple(piece), 1 + (n - 1) * LISTING_ROWS_PER_PAGE,
+                        len(items))
+            for n, piece in enumerate(pieces, start=1)]
 
 
 # --- figures: a page per metric, paged --------------------------------------------------
@@ -615,6 +638,10 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     pages: dict[str, str] = {}
     updated = dict((dates or content_dates(linked)).updated)
 
+    timeline = listing_parts("timeline.md", list(linked.timeline))
+    event_pages = {entry.anchor: part.pager.path for part in timeline[1:]
+                   for entry in part.items}
+
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              dated_as: str | None = None, **context: Any) -> None:
         # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
@@ -622,13 +649,18 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         day = updated.get(dated_as or path)
         dated = {"updated": day.isoformat()} if day else {}
         pages[path] = front_matter({**(meta or {}), **dated}) + env.get_template(template).render(
-            L=Links(path, linked), lk=linked, site_title=site_title, **helpers, **context)
+            L=Links(path, linked, event_pages), lk=linked, site_title=site_title, **helpers,
+            **context)
+
+    def listing(first_path: str, template: str, items: list[Any]) -> None:
+        for listing_part in listing_parts(first_path, items):
+            page(listing_part.pager.path, template, dated_as=first_path, part=listing_part)
 
     page("index.md", "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
          DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN)
     page("briefs/index.md", "briefs_index.md.j2")
-    page("claims/index.md", "claims_index.md.j2")
-    page("sources/index.md", "sources_index.md.j2")
+    listing("claims/index.md", "claims_index.md.j2", list(linked.corpus.claims))
+    listing("sources/index.md", "sources_index.md.j2", helpers["sources_by_date"])
     page("entities/index.md", "entities_index.md.j2")
     metrics = [metric_parts(ledger) for ledger in linked.ledger]
     page("figures.md", "figures.md.j2", metrics=metrics, VALUES_SHOWN=HOME_VALUES_SHOWN)
@@ -636,7 +668,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         for metric_part in parts:
             page(metric_part.pager.path, "metric.md.j2", dated_as=metric_part.pager.paths[0],
                  part=metric_part)
-    page("timeline.md", "timeline.md.j2")
+    for timeline_part in timeline:
+        page(timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
+             part=timeline_part)
     tables = coverage_tables(linked)
     coverage = coverage_parts(tables)
     page("coverage.md", "coverage.md.j2", tables=tables, parts=coverage, part=None)
@@ -651,7 +685,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     graph = build_graph(linked, lambda prose: plain(prose, linked))
     page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
          EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
-         map_svg=svg(graph, lambda kind, ident: Links("map.md", linked).to(kind, ident)))
+         map_svg=svg(graph, lambda kind, ident: Links("map.md", linked, event_pages).to(
+             kind, ident)))
     for brief in linked.corpus.briefs:
         citations = brief_citations(linked, brief.id)
         claims = sorted({ref.id for s in brief.sections for p in s.points for ref in p.claims})
