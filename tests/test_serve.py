@@ -88,3 +88,13 @@ def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path
         # Pages the dirty rebuild skipped are still in the search index.
         assert index_after.count('"location"') == index_before.count('"location"')
         assert "about/" in index_after
+
+        # The banner reaches every page, hand-written ones included, and leaves them all.
+        edited = claims.read_text(encoding="utf-8")
+        claims.write_text(edited.replace("status: ", "status: bogus-", 1), encoding="utf-8")
+        assert wait_for(lambda: "problems-banner" in (fetch(f"{base}/about/") or ""), 60), \
+            "no banner on a page the dirty build would have skipped"
+        assert marker in (fetch(f"{base}/claims/") or ""), "the last good pages were not kept"
+        claims.write_text(edited, encoding="utf-8")
+        assert wait_for(lambda: "problems-banner" not in (fetch(f"{base}/about/") or "x"), 60)
+        assert "No problems" in (fetch(f"{base}/problems/") or "")
