@@ -17,7 +17,7 @@ from .feed import FEED_PATH, Site, atom_feed
 from .link import Linked, link
 from .load import load
 from .render import render
-from .validate import validate
+from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
 
 
@@ -52,7 +52,9 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
 
 
 def forget_cached() -> None:
-    """Free the results kept for the rebuilds of `mkdocs serve` (parsed YAML, anchored
-    sources, mentions); a one-shot build calls this once its pages are handed over."""
+    """Free the results kept for the rebuilds of `mkdocs serve` (parsed YAML, validated
+    files, anchored sources, mentions); a one-shot build calls this once its pages are
+    handed over."""
     parse_yaml.cache_clear()
+    forget_validated()
     link_stage.forget()

@@ -4,9 +4,8 @@ and uniqueness. Every problem is collected; nothing raises."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Any
 
 from .diagnostics import Diagnostic, Pos, error
 from .load import Loaded, YamlDoc
@@ -21,42 +20,47 @@ class Validated:
     diagnostics: tuple[Diagnostic, ...]
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What one annotation file contributes: its items and its own problems."""
+
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    briefs: tuple[Brief, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+
+
+# A file's result depends only on its path, its text and (for a source) the article's
+# text, so `mkdocs serve` rebuilds re-validate only the files that changed. Entries of
+# files no longer read are dropped at each build, so the cache is the size of the corpus.
+_documents: dict[tuple[str, str, str, str | None], _Document] = {}
+
+
 def validate(loaded: Loaded) -> Validated:
     problems: list[Diagnostic] = []
-    texts = {t.id: t for t in loaded.texts}
+    texts = {t.id: t.text for t in loaded.texts}
     sources: list[Source] = []
     claims: list[Claim] = []
     entities: list[Entity] = []
     briefs: list[Brief] = []
     seen_sources: set[str] = set()
+    used: dict[tuple[str, str, str, str | None], _Document] = {}
 
     for doc in loaded.yaml_docs:
-        ctx = Context(doc.display, doc.text.split("\n"))
         path = PurePosixPath(doc.rel)
-        top = path.parts[0]
-        if top == "sources":
+        if path.parts[0] == "sources":
             seen_sources.add(path.stem)
-            if not _file_id_ok(path.stem, doc, ctx):
-                continue
-            text = texts.get(path.stem)
-            if text is None:
-                ctx.fail(Pos(doc.display), "source-text-missing",
-                         f"no article text for source {path.stem!r}",
-                         f"put the article in sources/{path.stem}.txt beside this file")
-            else:
-                _keep(Obj(Source).convert(doc.root, ctx, id=path.stem, text=text.text), sources)
-        elif top == "briefs":
-            if _file_id_ok(path.stem, doc, ctx):
-                _keep(Obj(Brief).convert(doc.root, ctx, id=path.stem), briefs)
-        elif top.startswith("claims"):
-            claims_file = Obj(ClaimsFile).convert(doc.root, ctx)
-            if not isinstance(claims_file, Invalid):
-                claims.extend(claims_file.claims)
-        elif top.startswith("entities"):
-            entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
-            if not isinstance(entities_file, Invalid):
-                entities.extend(entities_file.entities)
-        problems.extend(ctx.problems)
+        key = (doc.rel, doc.display, doc.text,
+               texts.get(path.stem) if path.parts[0] == "sources" else None)
+        result = used[key] = _documents.get(key) or validate_document(doc, key[3])
+        sources.extend(result.sources)
+        claims.extend(result.claims)
+        entities.extend(result.entities)
+        briefs.extend(result.briefs)
+        problems.extend(result.problems)
+    _documents.clear()
+    _documents.update(used)
 
     for text in loaded.texts:
         if text.id not in seen_sources:
@@ -88,6 +92,41 @@ def validate(loaded: Loaded) -> Validated:
     return Validated(corpus, tuple(problems))
 
 
+def forget_validated() -> None:
+    _documents.clear()
+
+
+def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
+    """One annotation file on its own; `source_text` is the article of a source file."""
+    ctx = Context(doc.display, doc.text.split("\n"))
+    path = PurePosixPath(doc.rel)
+    top = path.parts[0]
+    found = _Document()
+    if top == "sources":
+        if not _file_id_ok(path.stem, doc, ctx):
+            return _Document(problems=tuple(ctx.problems))
+        if source_text is None:
+            ctx.fail(Pos(doc.display), "source-text-missing",
+                     f"no article text for source {path.stem!r}",
+                     f"put the article in sources/{path.stem}.txt beside this file")
+        else:
+            source = Obj(Source).convert(doc.root, ctx, id=path.stem, text=source_text)
+            found = _Document(sources=() if isinstance(source, Invalid) else (source,))
+    elif top == "briefs":
+        if _file_id_ok(path.stem, doc, ctx):
+            brief = Obj(Brief).convert(doc.root, ctx, id=path.stem)
+            found = _Document(briefs=() if isinstance(brief, Invalid) else (brief,))
+    elif top.startswith("claims"):
+        claims_file = Obj(ClaimsFile).convert(doc.root, ctx)
+        if not isinstance(claims_file, Invalid):
+            found = _Document(claims=claims_file.claims)
+    elif top.startswith("entities"):
+        entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
+        if not isinstance(entities_file, Invalid):
+            found = _Document(entities=entities_file.entities)
+    return replace(found, problems=tuple(ctx.problems))
+
+
 def _declared_ids(loaded: Loaded) -> dict[str, frozenset[str]]:
     """Every id the curator wrote, valid or not, read straight from the YAML nodes."""
     found: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
@@ -113,11 +152,6 @@ def _declared_ids(loaded: Loaded) -> dict[str, frozenset[str]]:
         elif top.startswith("entities"):
             found["entity"] |= ids_in(doc.root, "entities")
     return {k: frozenset(v) for k, v in found.items()}
-
-
-def _keep(value: Any, into: list[Any]) -> None:
-    if not isinstance(value, Invalid):
-        into.append(value)
 
 
 def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:

@@ -16,7 +16,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from briefing.load import load
 from briefing.pipeline import build as pipeline_build
+from briefing.validate import forget_validated, validate
 
 SECOND_TXT = "Jane Doe wrote that Acme Corp will cut the widget price next year.\n"
 SECOND_YML = """\
@@ -155,3 +157,17 @@ def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
         "# Method\n\nHow the corpus was chosen.\n", encoding="utf-8")
     serving.rebuild()
     assert_same_as_clean(serving)
+
+
+def test_validation_reuses_unchanged_files_and_equals_a_fresh_run(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    first = validate(load(content))
+    edit(content / "claims.yml", "status: disputed", "status: bogus")
+    cached = validate(load(content))
+    forget_validated()
+    fresh = validate(load(content))
+    assert cached == fresh
+    assert any(d.code == "schema-choice" for d in cached.diagnostics), cached.diagnostics
+    # The untouched source file was not converted again.
+    assert cached.corpus.sources[0] is first.corpus.sources[0]
+    assert fresh.corpus.sources[0] is not first.corpus.sources[0]
