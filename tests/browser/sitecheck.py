@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 # type listed here but not built fails test_every_expected_page_type_is_built.
 EXPECTED_PAGE_TYPES = frozenset({
     "home", "briefs-index", "brief", "claims-index", "claim", "sources-index", "source",
-    "entities-index", "entity", "figures", "timeline", "coverage", "map",
+    "entities-index", "entity", "figures-index", "figure", "timeline", "coverage", "map",
 })
 # Folders of the built site that are not pages for readers.
 NOT_PAGES = frozenset({"assets", "search"})
@@ -31,7 +31,8 @@ def page_types(site: Path) -> dict[str, str]:
     The home page is "home"; a top-level folder with member pages is a section, giving
     "<section>-index" and one member under the singular name ("claims" -> "claim"): the
     largest page, as it uses the most of what that page type can show. Any other
-    top-level page ("figures/", "map/") is its own type.
+    top-level page ("map/") is its own type. Figures is a section: an index of metrics
+    and a page per metric ("figure").
     """
     types = {"home": ""} if (site / "index.html").is_file() else {}
     for folder in sorted(p for p in site.iterdir() if p.is_dir()):

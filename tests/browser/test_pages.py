@@ -26,7 +26,7 @@ NARROWEST = 360  # the smallest phone the layout is made for
 # Page types whose phone screenshot is also shown in docs/reading.md.
 DOCS_PHONE = ("home", "brief", "source")
 # Where a docs screenshot starts, for pages whose point is below their introduction.
-DOCS_FOCUS = {"map": "svg.map", "coverage": "main table", "figures": "main h2"}
+DOCS_FOCUS = {"map": "svg.map", "coverage": "main table"}
 
 NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
@@ -450,7 +450,7 @@ def test_print_is_black_on_white_in_either_colour_scheme(page, problems, site_pa
     assert_no_problems(page, problems, url)
 
 
-@pytest.mark.parametrize("kind", ["brief", "source", "figures"])
+@pytest.mark.parametrize("kind", ["brief", "source", "figure"])
 def test_reads_without_javascript(kind: str, browser, site_pages) -> None:
     # Progressive enhancement: without scripts the content is all there and a phone
     # screen never has to scroll sideways (wide tables scroll inside themselves).
