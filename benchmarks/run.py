@@ -10,6 +10,7 @@ has no errors, then measures, each in a fresh child process and repeated (median
 - baseline: `mkdocs build` of the same pages pre-written as Markdown, same theme, same
             Markdown extensions and search plugin, without the Briefing plugin;
 - peak RSS of each child (from wait4's rusage);
+- largest page: the largest generated Markdown page, which must not grow with N;
 - reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the edit
             showing in the served pages (the source's page and a claim page it backs).
 
