@@ -237,9 +237,8 @@ def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
     return {k: list(v.values()) for k, v in about.items()}
 
 
-# Coverage matrix: at most this many source columns per table, so a large corpus gives
-# several narrow tables (each with only the claims those sources cover), not one wide one.
-COVERAGE_COLUMNS = 8
+# --- paging: pages of a bounded size -------------------------------------------------
+
 # Page size bounds (docs/performance.md, "Page size bound"): pages that would grow with the
 # corpus are split so that each holds at most this much. Coverage: tables of 8 sources, so
 # a page covers 32 sources and the claims they take a position on; a corpus of 32 sources
@@ -253,6 +252,71 @@ HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
 # Rows of the claims and sources indexes and entries of the timeline per page: an index is
 # one line per item, so beyond this it continues on `claims/index/page-2.md`…
 LISTING_ROWS_PER_PAGE = 500
+
+
+def paged_path(first: str, number: int) -> str:
+    """Page 1 of a paged listing is `first` (`entities/x.md`); page n is `entities/x/page-n.md`
+    (no id holds a `/`, so this never meets another page's path)."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paged listing sits among the others."""
+
+    paths: tuple[str, ...]
+    number: int  # 1-based
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    def neighbours(self) -> list[tuple[str, str]]:
+        """(label, path) of the first, previous, next and last pages that differ from this one."""
+        n, last = self.number, self.count
+        wanted = [("first page", 1), ("previous page", n - 1), ("next page", n + 1),
+                  ("last page", last)]
+        seen: set[int] = {n}
+        out = []
+        for label, number in wanted:
+            if 1 <= number <= last and number not in seen:
+                seen.add(number)
+                out.append((label, self.paths[number - 1]))
+        return out
+
+
+def chunks(items: list[Any], size: int) -> list[list[Any]]:
+    """`items` in consecutive pieces of at most `size`; one empty piece when there are none."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+@dataclass(frozen=True)
+class ListingPart:
+    """One page of a long list (the claims index, the sources index, the timeline)."""
+
+    pager: Pager
+    items: tuple[Any, ...]
+    first: int  # 1-based position of its first item in the whole list
+    total: int
+
+
+def listing_parts(first_path: str, items: list[Any]) -> list[ListingPart]:
+    pieces = chunks(items, LISTING_ROWS_PER_PAGE)
+    paths = tuple(paged_path(first_path, n) for n in range(1, len(pieces) + 1))
+    return [ListingPart(Pager(paths, n), tuple(piece), 1 + (n - 1) * LISTING_ROWS_PER_PAGE,
+                        len(items))
+            for n, piece in enumerate(pieces, start=1)]
+
+
+# --- coverage ---------------------------------------------------------------------------
+
+# Coverage matrix: at most this many source columns per table, so a large corpus gives
+# several narrow tables (each with only the claims those sources cover), not one wide one.
+COVERAGE_COLUMNS = 8
 STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
 
 
@@ -329,64 +393,6 @@ def coverage_parts(tables: list[CoverageTable]) -> list[CoveragePart]:
     paths = tuple(f"coverage/{low.lower()}-{high.lower()}.md" for low, high in labels)
     return [CoveragePart(Pager(paths, n), low, high, block)
             for n, ((low, high), block) in enumerate(zip(labels, blocks, strict=True), start=1)]
-
-
-def paged_path(first: str, number: int) -> str:
-    """Page 1 of a paged listing is `first` (`entities/x.md`); page n is `entities/x/page-n.md`
-    (no id holds a `/`, so this never meets another page's path)."""
-    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
-
-
-@dataclass(frozen=True)
-class Pager:
-    """Where one page of a paged listing sits among the others."""
-
-    paths: tuple[str, ...]
-    number: int  # 1-based
-
-    @property
-    def path(self) -> str:
-        return self.paths[self.number - 1]
-
-    @property
-    def count(self) -> int:
-        return len(self.paths)
-
-    def neighbours(self) -> list[tuple[str, str]]:
-        """(label, path) of the first, previous, next and last pages that differ from this one."""
-        n, last = self.number, self.count
-        wanted = [("first page", 1), ("previous page", n - 1), ("next page", n + 1),
-                  ("last page", last)]
-        seen: set[int] = {n}
-        out = []
-        for label, number in wanted:
-            if 1 <= number <= last and number not in seen:
-                seen.add(number)
-                out.append((label, self.paths[number - 1]))
-        return out
-
-
-def chunks(items: list[Any], size: int) -> list[list[Any]]:
-    """`items` in consecutive pieces of at most `size`; one empty piece when there are none."""
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-
-
-@dataclass(frozen=True)
-class ListingPart:
-    """One page of a long list (the claims index, the sources index, the timeline)."""
-
-    pager: Pager
-    items: tuple[Any, ...]
-    first: int  # 1-based position of its first item in the whole list
-    total: int
-
-
-def listing_parts(first_path: str, items: list[Any]) -> list[ListingPart]:
-    pieces = chunks(items, LISTING_ROWS_PER_PAGE)
-    paths = tuple(paged_path(first_path, n) for n in range(1, len(pieces) + 1))
-    return [ListingPart(Pager(paths, n), tuple(piece), 1 + (n - 1) * LISTING_ROWS_PER_PAGE,
-                        len(items))
-            for n, piece in enumerate(pieces, start=1)]
 
 
 # --- figures: a page per metric, paged --------------------------------------------------
