@@ -25,6 +25,8 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# Names, titles and labels recur on many pages; the result is immutable.
+@functools.lru_cache(maxsize=1 << 16)
 def md_escape(text: str, *, line_start: bool = True) -> Markup:
     """Escape for both HTML and Markdown; the result renders as exactly `text`."""
     # quote=False: `&#x27;` would put a `#` into the text, which we then escape.

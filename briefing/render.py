@@ -6,6 +6,7 @@ Markdown text. Every link is a relative `.md#anchor` link so MkDocs validates it
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -116,6 +117,10 @@ class Links:
     linked: Linked
     # Timeline anchor -> the timeline page that holds it, when the timeline is paged.
     event_pages: Mapping[str, str] = field(default_factory=dict)
+    # Shared by every page of one render: a link depends only on the page's folder and
+    # its target, and a label only on its target, so each is made once per build.
+    memo: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False,
+                                              repr=False)
 
     def href(self, target: str) -> str:
         return relative(self.page, target)
@@ -135,6 +140,12 @@ class Links:
         return self.href(self.target(kind, ident))
 
     def label(self, kind: str, ident: str) -> str:
+        key = ("label", kind, ident)
+        if key not in self.memo:
+            self.memo[key] = self._label(kind, ident)
+        return self.memo[key]
+
+    def _label(self, kind: str, ident: str) -> str:
         lk = self.linked
         if kind == "entity":
             return lk.entities[ident].name
@@ -149,8 +160,13 @@ class Links:
         return humanise(ident)
 
     def a(self, kind: str, ident: str, label: str | None = None, css: str = "") -> Markup:
-        return link(label if label is not None else self.label(kind, ident),
-                    self.to(kind, ident), css)
+        # `label` is a str or Markup; the two escape differently, so the type is in the key.
+        key = ("a", posixpath.dirname(self.page), kind, ident, type(label).__name__,
+               label or "", css)
+        if key not in self.memo:
+            self.memo[key] = link(label if label is not None else self.label(kind, ident),
+                                  self.to(kind, ident), css)
+        return Markup(self.memo[key])
 
     def prose(self, prose: Prose | None) -> Markup:
         if prose is None:
@@ -648,6 +664,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     event_pages = {entry.anchor: part.pager.path for part in timeline[1:]
                    for entry in part.items}
 
+    memo: dict[tuple[str, ...], str] = {}
+
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              dated_as: str | None = None, **context: Any) -> None:
         # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
@@ -655,7 +673,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         day = updated.get(dated_as or path)
         dated = {"updated": day.isoformat()} if day else {}
         pages[path] = front_matter({**(meta or {}), **dated}) + env.get_template(template).render(
-            L=Links(path, linked, event_pages), lk=linked, site_title=site_title, **helpers,
+            L=Links(path, linked, event_pages, memo), lk=linked, site_title=site_title,
+            **helpers,
             **context)
 
     def listing(first_path: str, template: str, items: list[Any]) -> None:
