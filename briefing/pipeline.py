@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed
 from .link import Linked, link
 from .load import load
-from .render import render
+from .render import PageCache, render
 from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
 
@@ -34,9 +34,12 @@ class BuildResult:
 
 
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
-          site_author: str = "", directory_urls: bool = True) -> BuildResult:
+          site_author: str = "", directory_urls: bool = True,
+          page_cache: PageCache | None = None) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
-    shape the feed's links, ids and author; the pages never hold an address of the site."""
+    shape the feed's links, ids and author; the pages never hold an address of the site.
+    `page_cache`, kept across the rebuilds of `mkdocs serve`, lets the render reuse every
+    page whose inputs did not change."""
     loaded = load(content_dir)
     validated = validate(loaded)
     linked = link(validated.corpus)
@@ -47,7 +50,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         return BuildResult({}, diagnostics, linked)
     dates = content_dates(linked)
     site = Site(site_title, site_url, site_author, directory_urls)
-    return BuildResult(render(linked, site_title=site_title, dates=dates), diagnostics, linked,
+    pages = render(linked, site_title=site_title, dates=dates, page_cache=page_cache)
+    return BuildResult(pages, diagnostics, linked,
                        files={FEED_PATH: atom_feed(linked, dates, site)})
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
@@ -34,6 +34,7 @@ from .markup import (
     relative,
 )
 from .model import Claim, Quote, Source
+from .reads import LinkedView, Reads, Recorder
 from .schema import Prose, ProseRef
 
 # The site's sections, in reading order; the theme shows these instead of every page.
@@ -118,9 +119,27 @@ class Links:
     # Timeline anchor -> the timeline page that holds it, when the timeline is paged.
     event_pages: Mapping[str, str] = field(default_factory=dict)
     # Shared by every page of one render: a link depends only on the page's folder and
-    # its target, and a label only on its target, so each is made once per build.
-    memo: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False,
-                                              repr=False)
+    # its target, and a label only on its target, so each is made once per build. With
+    # a recorder, an entry keeps the reads that made it, and a page that reuses it notes
+    # them as its own.
+    memo: dict[tuple[str, ...], tuple[str, Reads | None]] = field(
+        default_factory=dict, compare=False, repr=False)
+    recorder: Recorder | None = field(default=None, compare=False, repr=False)
+
+    def _memo(self, key: tuple[str, ...], make: Callable[[], str]) -> str:
+        hit = self.memo.get(key)
+        if hit is not None:
+            if hit[1] and self.recorder:
+                self.recorder.replay(hit[1])
+            return hit[0]
+        if self.recorder is None:
+            value = make()
+            self.memo[key] = (value, None)
+            return value
+        with self.recorder.recording() as reads:
+            value = make()
+        self.memo[key] = (value, reads)
+        return value
 
     def href(self, target: str) -> str:
         return relative(self.page, target)
@@ -140,10 +159,7 @@ class Links:
         return self.href(self.target(kind, ident))
 
     def label(self, kind: str, ident: str) -> str:
-        key = ("label", kind, ident)
-        if key not in self.memo:
-            self.memo[key] = self._label(kind, ident)
-        return self.memo[key]
+        return self._memo(("label", kind, ident), lambda: self._label(kind, ident))
 
     def _label(self, kind: str, ident: str) -> str:
         lk = self.linked
@@ -163,10 +179,9 @@ class Links:
         # `label` is a str or Markup; the two escape differently, so the type is in the key.
         key = ("a", posixpath.dirname(self.page), kind, ident, type(label).__name__,
                label or "", css)
-        if key not in self.memo:
-            self.memo[key] = link(label if label is not None else self.label(kind, ident),
-                                  self.to(kind, ident), css)
-        return Markup(self.memo[key])
+        return Markup(self._memo(key, lambda: link(
+            label if label is not None else self.label(kind, ident), self.to(kind, ident),
+            css)))
 
     def prose(self, prose: Prose | None) -> Markup:
         if prose is None:
@@ -565,18 +580,29 @@ _STATIC_HELPERS = {
 }
 
 
-def _helpers(linked: Linked) -> dict[str, Any]:
-    """Queries over the linked corpus that several templates share."""
-    subjects = claim_subjects(linked)
-    by_claimant: dict[str, list[Claim]] = defaultdict(list)
+def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]:
+    """Queries over the linked corpus that several templates share. With a recorder, what
+    is computed here for the whole corpus is handed out through recording views, so a
+    page's reads of it are noted like its reads of the corpus."""
+
+    def mapping(name: str, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        return recorder.mapping(f"helpers.{name}", data) if recorder else data
+
+    def sequence(name: str, data: list[Any]) -> Sequence[Any]:
+        return recorder.sequence(f"helpers.{name}", data) if recorder else data
+
+    subjects = mapping("subjects", claim_subjects(linked))
+    claimants: dict[str, list[Claim]] = defaultdict(list)
     for claim in linked.corpus.claims:
         if claim.claimant:
-            by_claimant[claim.claimant.id].append(claim)
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+            claimants[claim.claimant.id].append(claim)
+    speakers: dict[str, list[Quote]] = defaultdict(list)
     for source in linked.corpus.sources:
         for quote in source.quotes:
             if quote.speaker:
-                by_speaker[quote.speaker.id].append(quote)
+                speakers[quote.speaker.id].append(quote)
+    by_claimant = mapping("by_claimant", dict(claimants))
+    by_speaker = mapping("by_speaker", dict(speakers))
     kinds: dict[str, list[Any]] = defaultdict(list)
     for entity in linked.corpus.entities:
         kinds[entity.kind].append(entity)
@@ -629,12 +655,12 @@ def _helpers(linked: Linked) -> dict[str, Any]:
         "entity_claims": lambda eid: by_claimant.get(eid, []),
         "entity_quotes": lambda eid: by_speaker.get(eid, []),
         "entity_doubts": entity_doubts,
-        "contested": contested(),
+        "contested": sequence("contested", contested()),
         "entity_contradicts": entity_contradicts,
-        "entities_by_kind": sorted(kinds.items()),
-        "sources_by_date": dated + undated,
-        "latest": (dated + undated)[:5],
-        "glance": events[-12:],
+        "entities_by_kind": sequence("entities_by_kind", sorted(kinds.items())),
+        "sources_by_date": sequence("sources_by_date", dated + undated),
+        "latest": sequence("latest", (dated + undated)[:5]),
+        "glance": sequence("glance", events[-12:]),
         "brief_quotes": lambda bid: brief_citations(linked, bid),
         "claim_briefs": lambda cid: linked.claim_cited_in.get(cid, ()),
         "source_briefs": source_briefs,
@@ -653,83 +679,156 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     return f"---\n{lines}---\n\n"
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    inputs: tuple[Any, ...]  # what the render loop handed the pages
+    reads: Reads  # what they read from the corpus, with the values they got
+    pages: Mapping[str, str]
+
+
+@dataclass
+class PageCache:
+    """The pages of the last render, by group, with what each group read: kept by
+    `mkdocs serve` so a rebuild renders only the pages an edit can change
+    (`briefing.reads`)."""
+
+    site_title: str | None = None
+    groups: dict[str, _Rendered] = field(default_factory=dict)
+
+
 def render(linked: Linked, *, site_title: str = "Briefing",
-           dates: ContentDates | None = None) -> dict[str, str]:
+           dates: ContentDates | None = None, page_cache: PageCache | None = None
+           ) -> dict[str, str]:
     env = environment()
-    helpers = _helpers(linked)
+    recorder = Recorder() if page_cache is not None else None
+    # Everything below reads the corpus through `lk`: with a cache, a view that notes it.
+    lk = cast(Linked, LinkedView(linked, recorder)) if recorder else linked
+    helpers = _helpers(lk, recorder)
     pages: dict[str, str] = {}
     updated = dict((dates or content_dates(linked)).updated)
+    page_dates: Mapping[str, Any] = recorder.mapping("dates", updated) if recorder else updated
 
     timeline = listing_parts("timeline.md", list(linked.timeline))
-    event_pages = {entry.anchor: part.pager.path for part in timeline[1:]
-                   for entry in part.items}
-
-    memo: dict[tuple[str, ...], str] = {}
+    event_pages: Mapping[str, str] = {entry.anchor: part.pager.path for part in timeline[1:]
+                                      for entry in part.items}
+    if recorder:
+        event_pages = recorder.mapping("event_pages", event_pages)
+    memo: dict[tuple[str, ...], tuple[str, Reads | None]] = {}
+    if page_cache is not None and page_cache.site_title != site_title:
+        page_cache.site_title, page_cache.groups = site_title, {}
+    used: dict[str, _Rendered] = {}
+    made: list[dict[str, str]] = [pages]
 
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              dated_as: str | None = None, **context: Any) -> None:
         # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
         # page of a paged listing is dated as its first page (`dated_as`).
-        day = updated.get(dated_as or path)
+        day = page_dates.get(dated_as or path)
         dated = {"updated": day.isoformat()} if day else {}
-        pages[path] = front_matter({**(meta or {}), **dated}) + env.get_template(template).render(
-            L=Links(path, linked, event_pages, memo), lk=linked, site_title=site_title,
-            **helpers,
-            **context)
+        made[-1][path] = front_matter({**(meta or {}), **dated}) + env.get_template(
+            template).render(L=Links(path, lk, event_pages, memo, recorder), lk=lk,
+                             site_title=site_title, **helpers, **context)
 
-    def listing(first_path: str, template: str, items: list[Any]) -> None:
-        for listing_part in listing_parts(first_path, items):
-            page(listing_part.pager.path, template, dated_as=first_path, part=listing_part)
+    def group(key: str, make: Callable[[], None], *inputs: Any) -> None:
+        """The pages `make` renders; reused as they were when `inputs` are equal and every
+        read they made gives the same value."""
+        if page_cache is None or recorder is None:
+            make()
+            return
+        last = page_cache.groups.get(key)
+        if last is not None and last.inputs == inputs and recorder.unchanged(last.reads):
+            pages.update(last.pages)
+            used[key] = last
+            return
+        made.append({})
+        try:
+            with recorder.recording() as reads:
+                make()
+        finally:
+            produced = made.pop()
+        pages.update(produced)
+        used[key] = _Rendered(inputs, reads, produced)
 
-    page("index.md", "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
-         DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN)
-    page("briefs/index.md", "briefs_index.md.j2")
-    listing("claims/index.md", "claims_index.md.j2", list(linked.corpus.claims))
+    def listing(first_path: str, template: str, items: Sequence[Any]) -> None:
+        for part in listing_parts(first_path, list(items)):
+            group(part.pager.path, partial(page, part.pager.path, template,
+                                           dated_as=first_path, part=part), part)
+
+    group("index.md", lambda: page("index.md", "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
+                                   DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN))
+    group("briefs/index.md", lambda: page("briefs/index.md", "briefs_index.md.j2"))
+    listing("claims/index.md", "claims_index.md.j2", linked.corpus.claims)
     listing("sources/index.md", "sources_index.md.j2", helpers["sources_by_date"])
-    page("entities/index.md", "entities_index.md.j2")
+    group("entities/index.md", lambda: page("entities/index.md", "entities_index.md.j2"))
     metrics = [metric_parts(ledger) for ledger in linked.ledger]
-    page("figures.md", "figures.md.j2", metrics=metrics, VALUES_SHOWN=HOME_VALUES_SHOWN)
+    group("figures.md", lambda: page("figures.md", "figures.md.j2", metrics=metrics,
+                                     VALUES_SHOWN=HOME_VALUES_SHOWN), metrics)
     for parts in metrics:
         for metric_part in parts:
-            page(metric_part.pager.path, "metric.md.j2", dated_as=metric_part.pager.paths[0],
-                 part=metric_part)
+            group(metric_part.pager.path, partial(
+                page, metric_part.pager.path, "metric.md.j2",
+                dated_as=metric_part.pager.paths[0], part=metric_part), metric_part)
     for timeline_part in timeline:
-        page(timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
-             part=timeline_part)
+        group(timeline_part.pager.path, partial(
+            page, timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
+            part=timeline_part), timeline_part)
     tables = coverage_tables(linked)
     coverage = coverage_parts(tables)
-    page("coverage.md", "coverage.md.j2", tables=tables, parts=coverage, part=None)
+    group("coverage.md", lambda: page("coverage.md", "coverage.md.j2", tables=tables,
+                                      parts=coverage, part=None), tables, coverage)
     for coverage_part in coverage:
         # Dated by the newest of its sources: they are what its tables show.
         days = [updated[f"sources/{s.id}.md"] for s in coverage_part.sources
                 if f"sources/{s.id}.md" in updated]
         if days:
             updated[coverage_part.path] = max(days)
-        page(coverage_part.path, "coverage.md.j2", tables=list(coverage_part.tables),
-             parts=coverage, part=coverage_part)
-    graph = build_graph(linked, lambda prose: plain(prose, linked))
-    page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
-         EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
-         map_svg=svg(graph, lambda kind, ident: Links("map.md", linked, event_pages).to(
-             kind, ident)))
-    for brief in linked.corpus.briefs:
-        citations = brief_citations(linked, brief.id)
+        # A block's page names only its own block (its pager holds the others' paths).
+        group(coverage_part.path, partial(
+            page, coverage_part.path, "coverage.md.j2", tables=list(coverage_part.tables),
+            parts=(), part=coverage_part), coverage_part)
+
+    def map_page() -> None:
+        graph = build_graph(lk, lambda prose: plain(prose, lk))
+        page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
+             EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
+             map_svg=svg(graph, lambda kind, ident: Links("map.md", lk, event_pages).to(
+                 kind, ident)))
+
+    group("map.md", map_page)
+
+    def brief_page(brief_id: str) -> None:
+        brief = lk.briefs[brief_id]
+        citations = brief_citations(lk, brief_id)
         claims = sorted({ref.id for s in brief.sections for p in s.points for ref in p.claims})
-        page(f"briefs/{brief.id}.md", "brief.md.j2", brief=brief, citations=citations,
+        page(f"briefs/{brief_id}.md", "brief.md.j2", brief=brief, citations=citations,
              citation_number={q.id: n for n, q in enumerate(citations, start=1)},
              brief_claims=claims)
-    for claim in linked.corpus.claims:
-        page(f"claims/{claim.id}.md", "claim.md.j2", claim=claim,
-             meta={"description": plain(claim.statement, linked),
-                   "jsonld": claim_data(linked, claim, site_title=site_title)})
-    for source in linked.corpus.sources:
-        page(f"sources/{source.id}.md", "source.md.j2", source=source,
-             blocks=highlighted_blocks(linked, source),
-             originals=original_links(linked, source.id))
-    for entity in linked.corpus.entities:
-        for entity_part in entity_parts(entity.id, helpers, linked,
-                                        helpers["subjects"].get(entity.id, [])):
-            page(entity_part.pager.path, "entity.md.j2", dated_as=f"entities/{entity.id}.md",
+
+    def claim_page(claim_id: str) -> None:
+        claim = lk.claims[claim_id]
+        page(f"claims/{claim_id}.md", "claim.md.j2", claim=claim,
+             meta={"description": plain(claim.statement, lk),
+                   "jsonld": claim_data(lk, claim, site_title=site_title)})
+
+    def source_page(source_id: str) -> None:
+        source = lk.sources[source_id]
+        page(f"sources/{source_id}.md", "source.md.j2", source=source,
+             blocks=highlighted_blocks(lk, source), originals=original_links(lk, source_id))
+
+    def entity_pages(entity_id: str) -> None:
+        entity = lk.entities[entity_id]
+        for entity_part in entity_parts(entity_id, helpers, lk,
+                                        helpers["subjects"].get(entity_id, [])):
+            page(entity_part.pager.path, "entity.md.j2", dated_as=f"entities/{entity_id}.md",
                  entity=entity, part=entity_part)
+
+    for kind, folder, make_pages in (("briefs", "briefs", brief_page),
+                                     ("claims", "claims", claim_page),
+                                     ("sources", "sources", source_page),
+                                     ("entities", "entities", entity_pages)):
+        for item in getattr(linked.corpus, kind):
+            group(f"{folder}/{item.id}.md", partial(make_pages, item.id))
+    if page_cache is not None:
+        page_cache.groups = used
     return pages
 

@@ -72,7 +72,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
                        site_url=config.site_url or "", site_author=config.site_author or "",
-                       directory_urls=config.use_directory_urls)
+                       directory_urls=config.use_directory_urls,
+                       page_cache=self.live.page_cache if self.live else None)
         pages, self.files = result.pages, result.files
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {File.generated(config, path, content="").dest_uri: path for path in pages},

@@ -29,6 +29,7 @@ from ..problems import (
     problems_page,
     summarise,
 )
+from ..render import PageCache
 
 
 class LiveSite:
@@ -37,6 +38,7 @@ class LiveSite:
             if dirty else None
         self.last_good: tuple[dict[str, str], Mapping[str, str]] | None = None
         self.problems: ProblemsSummary | None = None
+        self.page_cache = PageCache()  # rebuilds render only pages whose inputs changed
         self.show_problems = False
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}

@@ -1,0 +1,156 @@
+"""What each page read from the linked corpus, so that `mkdocs serve` re-renders only the
+pages whose inputs changed.
+
+While a page is rendered, every lookup in the linked corpus goes through a recording view
+(`LinkedView`): each read is noted with the value it returned, and reading a whole
+collection (iterating, counting) notes the whole collection. On the next rebuild, a page
+whose every noted read gives an equal value from the new corpus would render the same
+Markdown, so its Markdown is reused. Nothing is declared by hand, so no dependency can be
+forgotten: a page cannot see what it did not read. Values are frozen and unchanged files
+keep their objects across rebuilds (validation is cached by file), so most comparisons
+are identity checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from typing import Any, overload
+
+from .link import Linked
+
+ALL = "\0all"  # the key noted when a whole collection is read
+MISSING = object()  # the value noted for a key that is absent
+
+Reads = dict[tuple[str, Hashable], Any]
+
+
+class Recorder:
+    """Collects the reads made while recording; recordings nest, and an inner one's reads
+    count for the outer one too."""
+
+    def __init__(self) -> None:
+        self._open: list[Reads] = []
+        self.sources: dict[str, Any] = {}  # name -> the collection read, for `current`
+
+    def note(self, name: str, key: Hashable, value: Any) -> None:
+        if self._open:
+            self._open[-1].setdefault((name, key), value)
+
+    def replay(self, reads: Reads) -> None:
+        for (name, key), value in reads.items():
+            self.note(name, key, value)
+
+    @contextmanager
+    def recording(self) -> Iterator[Reads]:
+        reads: Reads = {}
+        self._open.append(reads)
+        try:
+            yield reads
+        finally:
+            self._open.pop()
+            self.replay(reads)
+
+    def current(self, name: str, key: Hashable) -> Any:
+        """What the read would give now."""
+        collection = self.sources.get(name, MISSING)
+        if collection is MISSING or key == ALL:
+            return collection
+        if isinstance(collection, Mapping):
+            return collection.get(key, MISSING)
+        return MISSING
+
+    def unchanged(self, reads: Reads) -> bool:
+        for (name, key), value in reads.items():
+            now = self.current(name, key)
+            if now is not value and now != value:
+                return False
+        return True
+
+    def mapping(self, name: str, data: Mapping[Any, Any]) -> RecordingMapping:
+        self.sources[name] = data
+        return RecordingMapping(name, data, self)
+
+    def sequence(self, name: str, data: Sequence[Any]) -> RecordingSequence:
+        self.sources[name] = data
+        return RecordingSequence(name, data, self)
+
+
+class RecordingMapping(Mapping[Any, Any]):
+    def __init__(self, name: str, data: Mapping[Any, Any], recorder: Recorder) -> None:
+        self._name, self._data, self._recorder = name, data, recorder
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self._data.get(key, MISSING)
+        self._recorder.note(self._name, key, value)
+        if value is MISSING:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[Any]:
+        self._recorder.note(self._name, ALL, self._data)
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self._recorder.note(self._name, ALL, self._data)
+        return len(self._data)
+
+
+class RecordingSequence(Sequence[Any]):
+    def __init__(self, name: str, data: Sequence[Any], recorder: Recorder) -> None:
+        self._name, self._data, self._recorder = name, data, recorder
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        self._recorder.note(self._name, ALL, self._data)
+        return self._data[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        self._recorder.note(self._name, ALL, self._data)
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self._recorder.note(self._name, ALL, self._data)
+        return len(self._data)
+
+
+class _Attributes:
+    """Attribute access that notes what it reads: mappings record their keys, anything
+    else is read whole."""
+
+    def __init__(self, prefix: str, obj: Any, recorder: Recorder) -> None:
+        self._recorder = recorder
+        self._direct: dict[str, Any] = {}  # returned as they are: they record themselves
+        self._whole: dict[str, tuple[str, Any]] = {}  # noted whole when read
+        for field in fields(obj):
+            value = getattr(obj, field.name)
+            if isinstance(value, Mapping):
+                self._direct[field.name] = recorder.mapping(prefix + field.name, value)
+            else:
+                recorder.sources[prefix + field.name] = value
+                self._whole[field.name] = (prefix + field.name, value)
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute in self._direct:
+            return self._direct[attribute]
+        if attribute not in self._whole:
+            raise AttributeError(attribute)
+        name, value = self._whole[attribute]
+        self._recorder.note(name, ALL, value)
+        return value
+
+
+class LinkedView(_Attributes):
+    """The linked corpus as a page sees it: the same attributes, every read noted."""
+
+    def __init__(self, linked: Linked, recorder: Recorder) -> None:
+        super().__init__("", linked, recorder)
+        self._whole.pop("corpus")
+        self._direct["corpus"] = _Attributes("corpus.", linked.corpus, recorder)
+
+    def sources_of_claim(self, claim_id: str) -> tuple[str, ...]:
+        return Linked.sources_of_claim(self, claim_id)  # type: ignore[arg-type]
