@@ -125,6 +125,10 @@ class Links:
     memo: dict[tuple[str, ...], tuple[str, Reads | None]] = field(
         default_factory=dict, compare=False, repr=False)
     recorder: Recorder | None = field(default=None, compare=False, repr=False)
+    # What labels are made of, by kind and id (`label_inputs`): a page that shows a
+    # source's title then depends on the title, not on the whole source and its quotes.
+    labels: Mapping[str, Mapping[str, Any]] | None = field(default=None, compare=False,
+                                                           repr=False)
 
     def _memo(self, key: tuple[str, ...], make: Callable[[], str]) -> str:
         hit = self.memo.get(key)
@@ -162,6 +166,12 @@ class Links:
         return self._memo(("label", kind, ident), lambda: self._label(kind, ident))
 
     def _label(self, kind: str, ident: str) -> str:
+        if self.labels is not None and kind in self.labels:
+            value = self.labels[kind][ident]
+            if kind == "claim":
+                return "".join((p.label or self.label(p.ref.kind, p.ref.id))
+                               if isinstance(p, ProseRef) else p for p in value.parts)
+            return f"\u201c{value}\u201d" if kind == "quote" else str(value)
         lk = self.linked
         if kind == "entity":
             return lk.entities[ident].name
@@ -193,6 +203,18 @@ class Links:
             else:
                 out.append(md_escape(part, line_start=index == 0))
         return Markup("".join(out))
+
+
+def label_inputs(linked: Linked) -> dict[str, dict[str, Any]]:
+    """What each kind of label is made of: names, titles, statements, quote texts."""
+    corpus = linked.corpus
+    return {
+        "entity": {e.id: e.name for e in corpus.entities},
+        "claim": {c.id: c.statement for c in corpus.claims},
+        "source": {s.id: s.title for s in corpus.sources},
+        "brief": {b.id: b.title for b in corpus.briefs},
+        "quote": {q.id: q.text for s in corpus.sources for q in s.quotes},
+    }
 
 
 def plain(prose: Prose | None, linked: Linked) -> str:
@@ -714,6 +736,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     if recorder:
         event_pages = recorder.mapping("event_pages", event_pages)
     memo: dict[tuple[str, ...], tuple[str, Reads | None]] = {}
+    labels: Mapping[str, Mapping[str, Any]] = {
+        kind: recorder.mapping(f"labels.{kind}", data) if recorder else data
+        for kind, data in label_inputs(linked).items()}
     if page_cache is not None and page_cache.site_title != site_title:
         page_cache.site_title, page_cache.groups = site_title, {}
     used: dict[str, _Rendered] = {}
@@ -726,18 +751,20 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         day = page_dates.get(dated_as or path)
         dated = {"updated": day.isoformat()} if day else {}
         made[-1][path] = front_matter({**(meta or {}), **dated}) + env.get_template(
-            template).render(L=Links(path, lk, event_pages, memo, recorder), lk=lk,
+            template).render(L=Links(path, lk, event_pages, memo, recorder, labels), lk=lk,
                              site_title=site_title, **helpers, **context)
 
     def group(key: str, make: Callable[[], None], *inputs: Any) -> None:
         """The pages `make` renders; reused as they were when `inputs` are equal and every
-        read they made gives the same value."""
+        read they made gives the same value. Groups nest: a reused inner group's reads
+        count as the outer group's."""
         if page_cache is None or recorder is None:
             make()
             return
         last = page_cache.groups.get(key)
         if last is not None and last.inputs == inputs and recorder.unchanged(last.reads):
-            pages.update(last.pages)
+            made[-1].update(last.pages)
+            recorder.replay(last.reads)
             used[key] = last
             return
         made.append({})
@@ -746,7 +773,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
                 make()
         finally:
             produced = made.pop()
-        pages.update(produced)
+        made[-1].update(produced)
         used[key] = _Rendered(inputs, reads, produced)
 
     def listing(first_path: str, template: str, items: Sequence[Any]) -> None:
@@ -817,17 +844,22 @@ def render(linked: Linked, *, site_title: str = "Briefing",
 
     def entity_pages(entity_id: str) -> None:
         entity = lk.entities[entity_id]
+        # A much-mentioned entity has many pages: each is a group of its own, so an edit
+        # re-renders only the pages whose items or labels it changes.
         for entity_part in entity_parts(entity_id, helpers, lk,
                                         helpers["subjects"].get(entity_id, [])):
-            page(entity_part.pager.path, "entity.md.j2", dated_as=f"entities/{entity_id}.md",
-                 entity=entity, part=entity_part)
+            group(entity_part.pager.path, partial(
+                page, entity_part.pager.path, "entity.md.j2",
+                dated_as=f"entities/{entity_id}.md", entity=entity, part=entity_part),
+                entity, entity_part)
 
     for kind, folder, make_pages in (("briefs", "briefs", brief_page),
                                      ("claims", "claims", claim_page),
                                      ("sources", "sources", source_page),
                                      ("entities", "entities", entity_pages)):
         for item in getattr(linked.corpus, kind):
-            group(f"{folder}/{item.id}.md", partial(make_pages, item.id))
+            # Keyed apart from the pages' own paths, which name the entities' inner groups.
+            group(f"{folder}/{item.id}", partial(make_pages, item.id))
     if page_cache is not None:
         page_cache.groups = used
     return pages
