@@ -169,6 +169,12 @@ def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
                     time.sleep(0.01)
             latencies.append(time.perf_counter() - start)
             path.write_text(text, encoding="utf-8")
+            # Time the next edit from a quiet server: wait until the undo is served too.
+            undone = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
+            while any(marker in fetch(page) for page in undone):
+                if time.perf_counter() - start > 2 * timeout:
+                    raise SystemExit(f"the undo did not show within {timeout} s")
+                time.sleep(0.05)
     finally:
         server.terminate()
         try:

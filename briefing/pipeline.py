@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed
 from .link import Linked, link
 from .load import load
+from .markup import md_escape
 from .render import PageCache, render
 from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
@@ -57,8 +58,9 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
 
 def forget_cached() -> None:
     """Free the results kept for the rebuilds of `mkdocs serve` (parsed YAML, validated
-    files, anchored sources, mentions); a one-shot build calls this once its pages are
-    handed over."""
+    files, anchored sources, mentions, escaped text); a one-shot build calls this once its
+    pages are handed over."""
     parse_yaml.cache_clear()
     forget_validated()
     link_stage.forget()
+    md_escape.cache_clear()

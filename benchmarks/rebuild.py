@@ -1,0 +1,91 @@
+"""Where a `mkdocs serve --dirty` rebuild spends its time, without the file watcher.
+
+    .venv/bin/python -m benchmarks.rebuild --size 1000
+
+Builds the benchmark corpus of the given size once as `mkdocs serve --dirty` does (one
+plugin instance, dirty builds into one site folder), then times rebuilds in-process: with
+no edit, after changing one quote's stance (and undoing it), and after changing one
+source's title (and undoing it). Each line gives the whole rebuild, the Briefing pipeline
+inside it, and how many generated pages had different Markdown. `benchmarks.run` measures
+the same edits end to end, over HTTP, file watcher included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+import briefing.plugin as plugin
+
+from .run import prepare
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=1000, help="sources in the corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-rebuild"))
+    args = parser.parse_args(argv)
+    root = args.workdir / str(args.size)
+    project, _, _ = prepare(root, args.size, args.seed)
+    os.chdir(project)
+
+    timings: dict[str, float] = {}
+    pages: dict[str, dict[str, str]] = {}
+    build = plugin.build
+
+    def timed_build(*positional: Any, **options: Any) -> Any:
+        start = time.perf_counter()
+        result = build(*positional, **options)
+        timings["pipeline"] = time.perf_counter() - start
+        pages["previous"], pages["now"] = pages.get("now", {}), dict(result.pages)
+        return result
+
+    plugin.build = timed_build  # type: ignore[assignment]
+
+    def config() -> Any:
+        return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(root / "site"))
+
+    config().plugins.on_startup(command="serve", dirty=True)  # one instance, as serve keeps
+    start = time.perf_counter()
+    mkdocs_build(config(), dirty=True)
+    print(f"first build: {time.perf_counter() - start:.2f} s", flush=True)
+
+    def rebuild(label: str) -> None:
+        start = time.perf_counter()
+        mkdocs_build(config(), dirty=True)
+        total = time.perf_counter() - start
+        changed = sum(1 for path, text in pages["now"].items()
+                      if pages["previous"].get(path) != text)
+        print(f"{label}: {total:.2f} s, pipeline {timings['pipeline']:.2f} s, "
+              f"{changed} pages changed", flush=True)
+
+    rebuild("no edit")
+    rebuild("no edit")
+    path = project / "content" / "sources" / "source-00007.yml"
+    text = path.read_text(encoding="utf-8")
+    stance = re.search(r"(asserts|reports|doubts): \[(claim-\d+)\]", text)
+    assert stance is not None
+    other = "doubts" if stance.group(1) != "doubts" else "reports"
+    path.write_text(text.replace(stance.group(0), f"{other}: [{stance.group(2)}]", 1),
+                    encoding="utf-8")
+    rebuild("stance edit")
+    path.write_text(text, encoding="utf-8")
+    rebuild("stance edit undone")
+    path.write_text(re.sub(r'(?m)^title: "', 'title: "Edited ', text, count=1),
+                    encoding="utf-8")
+    rebuild("title edit")
+    path.write_text(text, encoding="utf-8")
+    rebuild("title edit undone")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
