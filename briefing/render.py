@@ -6,12 +6,14 @@ Markdown text. Every link is a relative `.md#anchor` link so MkDocs validates it
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any, cast
 
 import jinja2
@@ -79,6 +81,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
+        by_id=group_by_id,
         date=date_html,
         date_text=format_date,
         humanise=humanise,
@@ -89,6 +92,15 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(SECTION_TITLES=SECTION_TITLES, plain=plain)
     return env
+
+
+def group_by_id(items: Iterable[Any], attribute: str) -> list[tuple[str, list[Any]]]:
+    """Jinja's `groupby` for an id attribute (ids are lower-case slugs, so its case folding
+    changes nothing): the same groups in the same order, without Jinja's subscript-first
+    lookup, which raises and catches an exception for every item of a dataclass."""
+    key = attrgetter(attribute)
+    return [(ident, list(group)) for ident, group in itertools.groupby(sorted(items, key=key),
+                                                                        key)]
 
 
 def format_figure(value: Any) -> str:
@@ -145,6 +157,10 @@ class Links:
         self.memo[key] = (value, reads)
         return value
 
+    @cached_property
+    def folder(self) -> str:
+        return posixpath.dirname(self.page)
+
     def href(self, target: str) -> str:
         return relative(self.page, target)
 
@@ -187,8 +203,7 @@ class Links:
 
     def a(self, kind: str, ident: str, label: str | None = None, css: str = "") -> Markup:
         # `label` is a str or Markup; the two escape differently, so the type is in the key.
-        key = ("a", posixpath.dirname(self.page), kind, ident, type(label).__name__,
-               label or "", css)
+        key = ("a", self.folder, kind, ident, type(label).__name__, label or "", css)
         return Markup(self._memo(key, lambda: link(
             label if label is not None else self.label(kind, ident), self.to(kind, ident),
             css)))
