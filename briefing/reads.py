@@ -77,10 +77,24 @@ class Recorder:
         return RecordingSequence(name, data, self)
 
 
-class RecordingMapping(Mapping[Any, Any]):
-    def __init__(self, name: str, data: Mapping[Any, Any], recorder: Recorder) -> None:
+class _Recording:
+    """A collection read through a recorder: iterating or counting reads it whole."""
+
+    def __init__(self, name: str, data: Any, recorder: Recorder) -> None:
         self._name, self._data, self._recorder = name, data, recorder
 
+    def _whole(self) -> Any:
+        self._recorder.note(self._name, ALL, self._data)
+        return self._data
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+
+class RecordingMapping(_Recording, Mapping[Any, Any]):
     def __getitem__(self, key: Any) -> Any:
         value = self._data.get(key, MISSING)
         self._recorder.note(self._name, key, value)
@@ -88,34 +102,14 @@ class RecordingMapping(Mapping[Any, Any]):
             raise KeyError(key)
         return value
 
-    def __iter__(self) -> Iterator[Any]:
-        self._recorder.note(self._name, ALL, self._data)
-        return iter(self._data)
 
-    def __len__(self) -> int:
-        self._recorder.note(self._name, ALL, self._data)
-        return len(self._data)
-
-
-class RecordingSequence(Sequence[Any]):
-    def __init__(self, name: str, data: Sequence[Any], recorder: Recorder) -> None:
-        self._name, self._data, self._recorder = name, data, recorder
-
+class RecordingSequence(_Recording, Sequence[Any]):
     @overload
     def __getitem__(self, index: int) -> Any: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[Any]: ...
     def __getitem__(self, index: int | slice) -> Any:
-        self._recorder.note(self._name, ALL, self._data)
-        return self._data[index]
-
-    def __iter__(self) -> Iterator[Any]:
-        self._recorder.note(self._name, ALL, self._data)
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        self._recorder.note(self._name, ALL, self._data)
-        return len(self._data)
+        return self._whole()[index]
 
 
 class _Attributes:
