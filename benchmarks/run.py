@@ -160,7 +160,8 @@ def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
             time.sleep(1.0)  # let the watcher settle after the previous rebuild
             start = time.perf_counter()
             path.write_text(edited, encoding="utf-8")
-            pages = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
+            watched = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
+            pages = watched
             while pages:
                 if time.perf_counter() - start > timeout:
                     raise SystemExit(f"the edit did not show within {timeout} s: {pages}")
@@ -170,8 +171,7 @@ def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
             latencies.append(time.perf_counter() - start)
             path.write_text(text, encoding="utf-8")
             # Time the next edit from a quiet server: wait until the undo is served too.
-            undone = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
-            while any(marker in fetch(page) for page in undone):
+            while any(marker in fetch(page) for page in watched):
                 if time.perf_counter() - start > 2 * timeout:
                     raise SystemExit(f"the undo did not show within {timeout} s")
                 time.sleep(0.05)
