@@ -1,5 +1,6 @@
 """The generated views as MkDocs builds them: structured data in the page head, map links
-that resolve with and without directory URLs, and search over claims and sources."""
+that resolve with and without directory URLs, and search over claims and sources, each
+passage indexed once, where it is written."""
 
 from __future__ import annotations
 
@@ -124,3 +125,21 @@ def test_search_finds_h800_in_claims_and_sources(tmp_path: Path) -> None:
     assert any(h.startswith("claims/") for h in hits), hits
     assert any(h.startswith("sources/") for h in hits), hits
     assert "map/" in hits and "coverage/" in hits
+
+    # Each passage is indexed where it is written: a quote is found on its source and the
+    # claims citing it, not again on the entity pages listing it; an entity page keeps its
+    # title and introduction. A generated page's sections hold all its text, so its whole-page
+    # entry does not repeat it.
+    quote = "the training of its R1 model cost $294,000"
+    found = {doc["location"].split("#")[0] for doc in index["docs"] if quote in doc["text"]}
+    assert "sources/deepseek-nature-cost-disclosure/" in found, found
+    assert any(h.startswith("claims/") for h in found), found
+    assert not any(h.startswith("entities/") for h in found), found
+    deepseek = [doc for doc in index["docs"]
+                if doc["location"].startswith("entities/deepseek/")]
+    assert deepseek[0]["title"] == "DeepSeek" and deepseek[0]["text"] == ""
+    assert any("Chinese AI start-up based in Hangzhou" in doc["text"] for doc in deepseek)
+    assert any(doc["title"] == "Quoted" and doc["text"] == "" for doc in deepseek)
+    whole = {doc["location"]: doc["text"] for doc in index["docs"] if "#" not in doc["location"]}
+    assert whole.pop("about/"), "a hand-written page is indexed as MkDocs does"
+    assert whole and not any(whole.values()), "a whole-page entry repeats its sections"

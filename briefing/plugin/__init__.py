@@ -29,6 +29,7 @@ from ..pipeline import build, forget_cached
 from ..render import SECTIONS
 from ..settings import Policy, parse_policy, read_plugin_options
 from .live import LiveSite
+from .search import SearchEntries, trim
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +57,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.search = SearchEntries()
         self.content_dir = (Path(config.config_file_path or ".").parent
                             / self.config.content_dir).resolve()
         if str(self.content_dir) not in config.watch:
@@ -70,6 +72,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
+        if self.live:
+            self.live.collector.build_started()
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
@@ -113,17 +117,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             else "1970-01-01"
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        if not self.live and page.file.src_uri in self.generated:
+            # Converted: a one-shot build needs the Markdown no more (not None: MkDocs then
+            # forgets the title).
+            page.markdown = page.file.content_string = ""
+        return html
+
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> Any:
-        if self.live:
-            self.live.page_indexed(page, config)
+        entries = self.search.added(page, config)
+        if entries is not None and page.file.src_uri in self.generated:
+            trim(entries, page)
+        if self.live and entries is not None:
+            self.live.page_indexed(page, entries)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            page.content = None  # written and indexed: do not hold every page's HTML
+        return output
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:
-            self.live.complete_search_index(config)
+            self.live.build_finished(config)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
