@@ -20,6 +20,7 @@ and a page with no dated source has no date at all.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -71,10 +72,16 @@ def content_dates(linked: Linked) -> ContentDates:
                  for section in brief.sections for point in section.points
                  for ref in point.cites if ref.id in linked.quote_source]
         updated[f"briefs/{brief.id}.md"] = _latest([*cited, brief.updated])
+    # Who speaks where, gathered once: scanning every quote for each entity grows with
+    # sources times entities.
+    spoken_in: dict[str, set[str]] = defaultdict(set)
+    for source in linked.corpus.sources:
+        for quote in source.quotes:
+            if quote.speaker:
+                spoken_in[quote.speaker.id].add(source.id)
     for entity in linked.corpus.entities:
         sources = {m.source_id for m in linked.mentions.get(entity.id, ())}
-        sources |= {s.id for s in linked.corpus.sources for q in s.quotes
-                    if q.speaker and q.speaker.id == entity.id}
+        sources |= spoken_in.get(entity.id, set())
         updated[f"entities/{entity.id}.md"] = _latest(published[s] for s in sources)
 
     def section(folder: str) -> Day | None:

@@ -5,7 +5,9 @@ Nothing here writes; the content folder is only ever read.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,40 +52,72 @@ def display_root(content_dir: Path) -> str:
     return content_dir.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
-def discover(content_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The files the content model reads, in a stable order, plus notes on strays."""
+def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic]]:
+    """The files the content model reads (posix paths relative to the content folder), in
+    a stable order, plus notes on strays. Walks with `os.scandir`: a rebuild of `mkdocs
+    serve` lists every file, and pathlib objects for each cost more than the walk."""
     root = content_dir.resolve()
     shown = display_root(content_dir)
     problems: list[Diagnostic] = []
-    wanted: list[Path] = []
-    for path in sorted(content_dir.rglob("*")):
-        rel = path.relative_to(content_dir).as_posix()
-        parts = rel.split("/")
-        if any(p.startswith(".") for p in parts) or parts[0] == "pages":
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+    wanted: list[str] = []
+    # Sorted by path components, as pathlib sorts the paths: "a/b" before "a-b".
+    for parts, entry in sorted(_walk(os.fspath(content_dir), ()), key=lambda item: item[0]):
+        rel = "/".join(parts)
+        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
             problems.append(error(Pos(f"{shown}/{rel}"), "content-symlink-outside",
                                   "this link points outside the content folder",
                                   "copy the file into content/ instead of linking to it"))
             continue
-        if path.is_dir():
+        if _is_dir(entry):
             if len(parts) == 1 and rel not in KNOWN_DIRS:
                 problems.append(warning(Pos(f"{shown}/{rel}"), "content-unknown-folder",
                                         "this folder is not part of the content model; ignored",
                                         f"known folders: {', '.join(KNOWN_DIRS)}"))
             continue
-        if _is_content_file(parts):
-            wanted.append(path)
-        elif path.suffix in (".yml", ".yaml", ".txt") and (
+        suffix = _suffix(parts[-1])
+        if _is_content_file(list(parts)):
+            wanted.append(rel)
+        elif suffix in (".yml", ".yaml", ".txt") and (
             parts[0] in KNOWN_DIRS or len(parts) == 1
         ):
-            hint = "rename it to .yml" if path.suffix == ".yaml" else (
+            hint = "rename it to .yml" if suffix == ".yaml" else (
                 "sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
                 "claims.yml / entities.yml or under claims/ and entities/; briefs as "
                 "briefs/<id>.yml")
             problems.append(warning(Pos(f"{shown}/{rel}"), "content-unknown-file",
                                     "this file is not read", hint))
     return wanted, problems
+
+
+def _walk(folder: str, parents: tuple[str, ...]
+          ) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """Every entry under `folder` but hidden ones and `pages/` (never read, so never
+    listed), without following links to folders."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        parts = (*parents, entry.name)
+        if entry.name.startswith(".") or parts == ("pages",):
+            continue
+        yield parts, entry
+        if _is_dir(entry) and not entry.is_symlink():
+            yield from _walk(entry.path, parts)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _suffix(name: str) -> str:
+    """The extension as pathlib gives it (`PurePath.suffix`)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _is_content_file(parts: list[str]) -> bool:
@@ -97,6 +131,20 @@ def _is_content_file(parts: list[str]) -> bool:
     return top in ("claims", "entities") and name.endswith(".yml")
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What one file gives: its article or parsed annotation, and its problems."""
+
+    item: YamlDoc | SourceText | None
+    problems: tuple[Diagnostic, ...]
+
+
+# The last reading of each file, by display path, with a digest of its bytes: a rebuild of
+# `mkdocs serve` reuses the objects of every unchanged file, so the later stages find them
+# identical (`is`) and skip their work. Entries of files no longer read are dropped.
+_reads: dict[str, tuple[bytes, _Read]] = {}
+
+
 def load(content_dir: Path) -> Loaded:
     problems: list[Diagnostic] = []
     if not content_dir.is_dir():
@@ -104,29 +152,46 @@ def load(content_dir: Path) -> Loaded:
                               "the content folder does not exist",
                               "create it, or point the plugin's `content_dir` option at it"))
         return Loaded((), (), tuple(problems))
-    paths, notes = discover(content_dir)
+    rels, notes = discover(content_dir)
     problems.extend(notes)
     shown = display_root(content_dir)
+    folder = os.fspath(content_dir)
     docs: list[YamlDoc] = []
     texts: list[SourceText] = []
-    for path in paths:
-        rel = path.relative_to(content_dir).as_posix()
+    used: dict[str, tuple[bytes, _Read]] = {}
+    for rel in rels:
         display = f"{shown}/{rel}"
-        data = path.read_bytes()
-        if len(data) > MAX_TEXT_BYTES:
-            problems.append(error(Pos(display), "content-too-large",
-                                  f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
-                                  "split it; a single article or annotation is far smaller"))
-            continue
-        text, text_problems = decode_source(data, display)
-        problems.extend(text_problems)
-        if text is None:
-            continue
-        if path.suffix == ".txt":
-            texts.append(SourceText(path.stem, display, text))
-            continue
-        node, yaml_problems = parse_yaml(text, display)
-        problems.extend(yaml_problems)
-        if node is not None:
-            docs.append(YamlDoc(rel, display, text, node))
+        with open(os.path.join(folder, rel), "rb") as file:
+            data = file.read()
+        digest = hashlib.blake2b(data, digest_size=20).digest()
+        last = _reads.get(display)
+        read = last[1] if last is not None and last[0] == digest else _read(rel, display, data)
+        used[display] = (digest, read)
+        problems.extend(read.problems)
+        if isinstance(read.item, SourceText):
+            texts.append(read.item)
+        elif read.item is not None:
+            docs.append(read.item)
+    _reads.clear()
+    _reads.update(used)
     return Loaded(tuple(docs), tuple(texts), tuple(problems))
+
+
+def _read(rel: str, display: str, data: bytes) -> _Read:
+    if len(data) > MAX_TEXT_BYTES:
+        return _Read(None, (error(Pos(display), "content-too-large",
+                                  f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
+                                  "split it; a single article or annotation is far smaller"),))
+    text, text_problems = decode_source(data, display)
+    if text is None:
+        return _Read(None, text_problems)
+    if rel.endswith(".txt"):
+        return _Read(SourceText(rel.rsplit("/", 1)[-1].removesuffix(".txt"), display, text),
+                     text_problems)
+    node, yaml_problems = parse_yaml(text, display)
+    return _Read(YamlDoc(rel, display, text, node) if node is not None else None,
+                 (*text_problems, *yaml_problems))
+
+
+def forget_loaded() -> None:
+    _reads.clear()

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import link as link_stage
-from .dates import content_dates
+from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed
 from .link import Linked, link
-from .load import load
+from .load import forget_loaded, load
 from .markup import md_escape
+from .model import Corpus
 from .render import PageCache, render
 from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
@@ -43,24 +44,78 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     page whose inputs did not change."""
     loaded = load(content_dir)
     validated = validate(loaded)
-    linked = link(validated.corpus)
+    linked = _link(validated.corpus)
     diagnostics = sorted_diagnostics(
         (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics))
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
-    dates = content_dates(linked)
+    dates = _dates(linked)
     site = Site(site_title, site_url, site_author, directory_urls)
     pages = render(linked, site_title=site_title, dates=dates, page_cache=page_cache)
-    return BuildResult(pages, diagnostics, linked,
-                       files={FEED_PATH: atom_feed(linked, dates, site)})
+    return BuildResult(pages, diagnostics, linked, files={FEED_PATH: _feed(linked, dates, site)})
+
+
+@dataclass
+class _Last:
+    """The last build's stages, for the rebuilds of `mkdocs serve`. The loader and the
+    validator reuse the objects of unchanged files, so when every item of the corpus is
+    the very object of the last build, nothing the later stages read has changed: the
+    linked corpus, its dates and the feed are reused as they were. Keyed by identity,
+    never by equality: equal is not always alike (`Decimal("1.0") == Decimal("1.00")`)."""
+
+    corpus: Corpus
+    linked: Linked
+    dates: ContentDates | None = None
+    feeds: dict[Site, str] = field(default_factory=dict)
+
+
+_last: list[_Last] = []
+
+
+def _same_corpus(now: Corpus, before: Corpus) -> bool:
+    if now is before:
+        return True
+    return all(len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+               for a, b in ((now.sources, before.sources), (now.claims, before.claims),
+                            (now.entities, before.entities), (now.briefs, before.briefs))
+               ) and now.declared == before.declared
+
+
+def _link(corpus: Corpus) -> Linked:
+    if _last and _same_corpus(corpus, _last[0].corpus):
+        return _last[0].linked
+    linked = link(corpus)
+    _last[:] = [_Last(corpus, linked)]
+    return linked
+
+
+def _dates(linked: Linked) -> ContentDates:
+    last = _last[0] if _last and _last[0].linked is linked else None
+    if last is None:
+        return content_dates(linked)
+    if last.dates is None:
+        last.dates = content_dates(linked)
+    return last.dates
+
+
+def _feed(linked: Linked, dates: ContentDates, site: Site) -> str:
+    last = _last[0] if _last and _last[0].linked is linked and _last[0].dates is dates \
+        else None
+    if last is None:
+        return atom_feed(linked, dates, site)
+    if site not in last.feeds:
+        last.feeds[site] = atom_feed(linked, dates, site)
+    return last.feeds[site]
 
 
 def forget_cached() -> None:
-    """Free the results kept for the rebuilds of `mkdocs serve` (parsed YAML, validated
-    files, anchored sources, mentions, escaped text); a one-shot build calls this once its
-    pages are handed over."""
+    """Free the results kept for the rebuilds of `mkdocs serve` (read and parsed files,
+    validated files, the last linked corpus, anchored sources, mentions, escaped text); a
+    one-shot build calls this once its pages are handed over."""
     parse_yaml.cache_clear()
+    forget_loaded()
     forget_validated()
+    _last.clear()
     link_stage.forget()
     md_escape.cache_clear()

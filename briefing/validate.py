@@ -35,9 +35,25 @@ class _Document:
 # text, so `mkdocs serve` rebuilds re-validate only the files that changed. Entries of
 # files no longer read are dropped at each build, so the cache is the size of the corpus.
 _documents: dict[tuple[str, str, str, str | None], _Document] = {}
+# The last input and result: the loader reuses the objects of unchanged files, so a rebuild
+# with no edit finds every document identical and reuses the whole result.
+_last: list[tuple[Loaded, Validated]] = []
+
+
+def _same_items(now: tuple[object, ...], before: tuple[object, ...]) -> bool:
+    return len(now) == len(before) and all(a is b for a, b in zip(now, before, strict=True))
 
 
 def validate(loaded: Loaded) -> Validated:
+    if _last and _same_items(loaded.yaml_docs, _last[0][0].yaml_docs) \
+            and _same_items(loaded.texts, _last[0][0].texts):
+        return _last[0][1]
+    validated = _validate(loaded)
+    _last[:] = [(loaded, validated)]
+    return validated
+
+
+def _validate(loaded: Loaded) -> Validated:
     problems: list[Diagnostic] = []
     texts = {t.id: t.text for t in loaded.texts}
     sources: list[Source] = []
@@ -94,6 +110,7 @@ def validate(loaded: Loaded) -> Validated:
 
 def forget_validated() -> None:
     _documents.clear()
+    _last.clear()
 
 
 def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
