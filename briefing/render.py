@@ -51,6 +51,17 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Sources", "sources/index.md"),
     ("Entities", "entities/index.md"),
 )
+
+
+def holds_own_text(path: str) -> bool:
+    """Whether a generated page's body is its own text (a source, a claim, a brief) rather
+    than text gathered from those pages (indexes, coverage, figures, timeline, map, entity
+    appearances). Search indexes the body of the first kind only, and the title and
+    introduction of the second, so each passage is found where it is written."""
+    folder, _, name = path.partition("/")
+    return folder in ("sources", "claims", "briefs") and "/" not in name and name != "index.md"
+
+
 SECTION_TITLES = {
     "what-happened": "What happened",
     "why-it-matters": "Why it matters",
