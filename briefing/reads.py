@@ -26,21 +26,47 @@ MISSING = object()  # the value noted for a key that is absent
 Reads = dict[tuple[str, Hashable], Any]
 
 
+ReadKeys = dict[str, frozenset[Hashable]]  # collection name -> the keys read from it
+
+
+def keys_read(reads: Reads) -> ReadKeys:
+    """The keys of each collection a recording read, for `Recorder.unchanged`."""
+    found: dict[str, set[Hashable]] = {}
+    for name, key in reads:
+        found.setdefault(name, set()).add(key)
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
+EVERYTHING = frozenset({ALL})  # replaced by another kind of collection: every read differs
+
+
 class Recorder:
     """Collects the reads made while recording; recordings nest, and an inner one's reads
-    count for the outer one too."""
+    count for the outer one too.
 
-    def __init__(self) -> None:
+    `previous` holds the collections of the last render, the one whose recordings are
+    checked: each recorded value is equal to what that render's collection holds (or it
+    would have been rendered again). So a read is unchanged when the collection now holds
+    the same value as the previous one, and that is found once per collection, by
+    comparing the two key by key, instead of once per read of every page. The collections
+    must not change once recordings are checked."""
+
+    def __init__(self, previous: Mapping[str, Any] | None = None) -> None:
         self._open: list[Reads] = []
-        self.sources: dict[str, Any] = {}  # name -> the collection read, for `current`
+        self.sources: dict[str, Any] = {}  # name -> the collection read
+        self._previous = previous or {}
+        self._changes: dict[str, frozenset[Hashable]] = {}
 
     def note(self, name: str, key: Hashable, value: Any) -> None:
         if self._open:
             self._open[-1].setdefault((name, key), value)
 
     def replay(self, reads: Reads) -> None:
-        for (name, key), value in reads.items():
-            self.note(name, key, value)
+        if not self._open:
+            return
+        target = self._open[-1]
+        for read, value in reads.items():
+            target.setdefault(read, value)
 
     @contextmanager
     def recording(self) -> Iterator[Reads]:
@@ -52,19 +78,21 @@ class Recorder:
             self._open.pop()
             self.replay(reads)
 
-    def current(self, name: str, key: Hashable) -> Any:
-        """What the read would give now."""
-        collection = self.sources.get(name, MISSING)
-        if collection is MISSING or key == ALL:
-            return collection
-        if isinstance(collection, Mapping):
-            return collection.get(key, MISSING)
-        return MISSING
+    def changes(self, name: str) -> frozenset[Hashable]:
+        """The keys of collection `name` whose value differs from the previous render's
+        (`ALL` when the whole collection differs, in content or order)."""
+        found = self._changes.get(name)
+        if found is None:
+            found = self._changes[name] = _differences(self._previous.get(name, MISSING),
+                                                       self.sources.get(name, MISSING))
+        return found
 
-    def unchanged(self, reads: Reads) -> bool:
-        for (name, key), value in reads.items():
-            now = self.current(name, key)
-            if now is not value and now != value:
+    def unchanged(self, keys: ReadKeys) -> bool:
+        """Whether every read of a recording made in the previous render (`keys_read`)
+        gives the same value now."""
+        for name, read in keys.items():
+            changed = self.changes(name)
+            if changed and (changed is EVERYTHING or not changed.isdisjoint(read)):
                 return False
         return True
 
@@ -75,6 +103,26 @@ class Recorder:
     def sequence(self, name: str, data: Sequence[Any]) -> RecordingSequence:
         self.sources[name] = data
         return RecordingSequence(name, data, self)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or a == b
+
+
+def _differences(before: Any, now: Any) -> frozenset[Hashable]:
+    if before is now:
+        return frozenset()
+    if not (isinstance(before, Mapping) and isinstance(now, Mapping)):
+        if before is MISSING or now is MISSING or isinstance(before, Mapping) \
+                or isinstance(now, Mapping) or not _same(before, now):
+            return EVERYTHING
+        return frozenset()
+    changed: set[Hashable] = {key for key, value in now.items()
+                              if not _same(before.get(key, MISSING), value)}
+    changed.update(key for key in before if key not in now)
+    if changed or list(before) != list(now):
+        changed.add(ALL)  # iterating it would give something else
+    return frozenset(changed)
 
 
 class _Recording:

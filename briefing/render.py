@@ -36,7 +36,7 @@ from .markup import (
     relative,
 )
 from .model import Claim, Quote, Source
-from .reads import LinkedView, Reads, Recorder
+from .reads import LinkedView, ReadKeys, Reads, Recorder, keys_read
 from .schema import Prose, ProseRef
 
 # The site's sections, in reading order; the theme shows these instead of every page.
@@ -732,6 +732,7 @@ class _Rendered:
     inputs: tuple[Any, ...]  # what the render loop handed the pages
     reads: Reads  # what they read from the corpus, with the values they got
     pages: Mapping[str, str]
+    keys: ReadKeys  # the same reads by collection, for `Recorder.unchanged`
 
 
 @dataclass
@@ -742,18 +743,36 @@ class PageCache:
 
     site_title: str | None = None
     groups: dict[str, _Rendered] = field(default_factory=dict)
+    # The collections the groups' reads came from (`Recorder.sources`), and the last
+    # render's inputs and pages: the very same linked corpus and dates give the same pages.
+    sources: dict[str, Any] = field(default_factory=dict)
+    linked: Linked | None = None
+    dates: ContentDates | None = None
+    pages: dict[str, str] = field(default_factory=dict)
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
            dates: ContentDates | None = None, page_cache: PageCache | None = None
            ) -> dict[str, str]:
+    if page_cache is not None and dates is not None and page_cache.linked is linked \
+            and page_cache.dates is dates and page_cache.site_title == site_title:
+        return dict(page_cache.pages)
     env = environment()
-    recorder = Recorder() if page_cache is not None else None
+    recorder = Recorder(page_cache.sources) if page_cache is not None else None
     # Everything below reads the corpus through `lk`: with a cache, a view that notes it.
     lk = cast(Linked, LinkedView(linked, recorder)) if recorder else linked
     helpers = _helpers(lk, recorder)
     pages: dict[str, str] = {}
     updated = dict((dates or content_dates(linked)).updated)
+    tables = coverage_tables(linked)
+    coverage = coverage_parts(tables)
+    for coverage_part in coverage:
+        # Dated by the newest of its sources: they are what its tables show. Done before any
+        # page is rendered: the recorder's collections must not change once groups start.
+        days = [updated[f"sources/{s.id}.md"] for s in coverage_part.sources
+                if f"sources/{s.id}.md" in updated]
+        if days:
+            updated[coverage_part.path] = max(days)
     page_dates: Mapping[str, Any] = recorder.mapping("dates", updated) if recorder else updated
 
     timeline = listing_parts("timeline.md", list(linked.timeline))
@@ -788,7 +807,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             make()
             return
         last = page_cache.groups.get(key)
-        if last is not None and last.inputs == inputs and recorder.unchanged(last.reads):
+        if last is not None and last.inputs == inputs and recorder.unchanged(last.keys):
             made[-1].update(last.pages)
             recorder.replay(last.reads)
             used[key] = last
@@ -800,7 +819,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         finally:
             produced = made.pop()
         made[-1].update(produced)
-        used[key] = _Rendered(inputs, reads, produced)
+        used[key] = _Rendered(inputs, reads, produced, keys_read(reads))
 
     def listing(first_path: str, template: str, items: Sequence[Any]) -> None:
         for part in listing_parts(first_path, list(items)):
@@ -825,16 +844,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         group(timeline_part.pager.path, partial(
             page, timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
             part=timeline_part), timeline_part)
-    tables = coverage_tables(linked)
-    coverage = coverage_parts(tables)
     group("coverage.md", lambda: page("coverage.md", "coverage.md.j2", tables=tables,
                                       parts=coverage, part=None), tables, coverage)
     for coverage_part in coverage:
-        # Dated by the newest of its sources: they are what its tables show.
-        days = [updated[f"sources/{s.id}.md"] for s in coverage_part.sources
-                if f"sources/{s.id}.md" in updated]
-        if days:
-            updated[coverage_part.path] = max(days)
         # A block's page names only its own block (its pager holds the others' paths).
         group(coverage_part.path, partial(
             page, coverage_part.path, "coverage.md.j2", tables=list(coverage_part.tables),
@@ -886,7 +898,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         for item in getattr(linked.corpus, kind):
             # Keyed apart from the pages' own paths, which name the entities' inner groups.
             group(f"{folder}/{item.id}", partial(make_pages, item.id))
-    if page_cache is not None:
-        page_cache.groups = used
+    if page_cache is not None and recorder is not None:
+        page_cache.groups, page_cache.sources = used, recorder.sources
+        page_cache.linked, page_cache.dates, page_cache.pages = linked, dates, dict(pages)
     return pages
 

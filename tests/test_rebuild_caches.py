@@ -1,0 +1,133 @@
+"""The results `mkdocs serve` keeps between rebuilds (read files, the linked corpus, its
+dates, the feed, whole renders, the per-collection read check): each rebuild equals a build
+from nothing, whatever was edited, and a rebuild with no edit reuses them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_helpers import REPO
+
+from briefing.feed import FEED_PATH
+from briefing.load import load
+from briefing.pipeline import BuildResult, build, forget_cached
+from briefing.reads import ALL, EVERYTHING, Recorder
+from briefing.render import PageCache
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(REPO / "content", folder)
+    forget_cached()
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+OPTIONS = {"site_title": "Caches", "site_url": "https://example.org/briefing/"}
+
+
+def fresh(content: Path, **options: str) -> BuildResult:
+    forget_cached()
+    return build(content, **{**OPTIONS, **options})  # type: ignore[arg-type]
+
+
+def assert_same(kept: BuildResult, clean: BuildResult) -> None:
+    assert list(kept.pages) == list(clean.pages)
+    stale = [path for path in clean.pages if kept.pages[path] != clean.pages[path]]
+    assert not stale, f"stale pages: {stale}"
+    assert kept.files == clean.files
+    assert kept.diagnostics == clean.diagnostics
+
+
+EDITS = {
+    "source title": ("sources/deepseek-sputnik-market-downturn.yml", 'title: "',
+                     'title: "Edited: '),
+    "quote stance": ("sources/deepseek-sputnik-market-downturn.yml",
+                     "asserts: [us-tech-stock-losses]", "reports: [us-tech-stock-losses]"),
+    "source date": ("sources/deepseek-traction-musk-bid.yml", '"2025-02-15"', '"2025-03-01"'),
+    "claim status": ("claims.yml", "status: disputed", "status: refuted"),
+    "figure value": ("claims.yml", "value: 6000000", "value: 7000000"),
+    "entity name": ("entities.yml", "name: DeepSeek\n", "name: DeepSeek AI\n"),
+    "brief title": ("briefs/musk-openai-bid.yml", "title: \"", "title: \"Edited: "),
+    "an error": ("claims.yml", "status: disputed", "status: bogus"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EDITS))
+def test_each_rebuild_equals_a_build_from_nothing(content: Path, kind: str) -> None:
+    cache = PageCache()
+    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    rel, old, new = EDITS[kind]
+    edit(content / rel, old, new)
+    edited = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    assert edited.pages != first.pages or edited.failed()
+    assert_same(edited, fresh(content))
+    edit(content / rel, new, old)
+    undone = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    assert_same(undone, fresh(content))
+    assert undone.pages == first.pages and undone.files == first.files
+
+
+def test_a_rebuild_with_no_edit_reuses_everything(content: Path) -> None:
+    cache = PageCache()
+    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    again = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    assert again.linked is first.linked
+    assert again.pages == first.pages and again.files == first.files
+    assert_same(again, fresh(content))
+
+
+def test_the_feed_follows_the_site_options(content: Path) -> None:
+    cache = PageCache()
+    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    moved = build(content, page_cache=cache, site_title="Caches",  # the corpus is reused
+                  site_url="https://example.net/elsewhere/", site_author="Desk")
+    assert "https://example.net/elsewhere/" in moved.files[FEED_PATH]
+    assert_same(moved, fresh(content, site_url="https://example.net/elsewhere/",
+                             site_author="Desk"))
+    renamed = build(content, page_cache=cache, site_title="Renamed")
+    assert_same(renamed, fresh(content, site_title="Renamed", site_url=""))
+
+
+def test_a_file_rewritten_with_other_bytes_of_the_same_size_is_read_again(
+        content: Path) -> None:
+    path = content / "claims.yml"
+    first = load(content)
+    stat = path.stat()
+    edit(path, "status: disputed", "status: reported")  # same length
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    assert path.stat().st_size == stat.st_size
+    again = load(content)
+    claims = next(d for d in again.yaml_docs if d.rel == "claims.yml")
+    assert "status: reported" in claims.text
+    # Untouched files keep their objects, which is what lets later stages skip work.
+    assert sum(a is b for a, b in zip(again.yaml_docs, first.yaml_docs, strict=True)) \
+        == len(first.yaml_docs) - 1
+
+
+def test_read_check_finds_changed_keys_order_and_kind() -> None:
+    before = Recorder()
+    before.mapping("m", {"a": 1, "b": 2})
+    before.sequence("s", (1, 2))
+    before.mapping("k", {"x": 1})
+    now = Recorder(before.sources)
+    now.mapping("m", {"b": 2, "a": 1, "c": 3})
+    now.sequence("s", (1, 2))
+    now.sequence("k", ("x",))
+    assert now.changes("m") == {"c", ALL}
+    assert now.changes("s") == frozenset()
+    assert now.changes("k") is EVERYTHING
+    assert now.changes("gone") == frozenset()  # never registered, then or now
+    assert now.unchanged({"m": frozenset({"a", "b"}), "s": frozenset({ALL})})
+    assert not now.unchanged({"m": frozenset({ALL})})  # iteration order changed
+    assert not now.unchanged({"m": frozenset({"c"})})  # was missing, now present
+    assert not now.unchanged({"k": frozenset({"x"})})
