@@ -12,6 +12,7 @@ build. Links are then relative to the feed, which sits at the site's root.
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -48,16 +49,33 @@ class Site:
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
 
     def href(self, path: str) -> str:
-        relative = self.page_url(path) if path.endswith(".md") else path
-        if self.url:
-            return urljoin(self.url.rstrip("/") + "/", relative)
-        return relative or "./"
+        return _href(self, path)
 
     def ident(self, path: str) -> str:
-        if self.url:
-            return self.href(path)
-        name = f"briefing:{self.title}:{path.removesuffix('.md')}"
-        return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+        return _ident(self, path)
+
+
+# A page's address and id depend only on the site and the path; a rebuild of `mkdocs
+# serve` after an edit writes the feed again, mostly with the same entries.
+@functools.lru_cache(maxsize=65536)
+def _href(site: Site, path: str) -> str:
+    relative = site.page_url(path) if path.endswith(".md") else path
+    if site.url:
+        return urljoin(site.url.rstrip("/") + "/", relative)
+    return relative or "./"
+
+
+@functools.lru_cache(maxsize=65536)
+def _ident(site: Site, path: str) -> str:
+    if site.url:
+        return _href(site, path)
+    name = f"briefing:{site.title}:{path.removesuffix('.md')}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def forget_addresses() -> None:
+    _href.cache_clear()
+    _ident.cache_clear()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from .feed import FEED_PATH, Site, atom_feed
+from .feed import FEED_PATH, Site, atom_feed, forget_addresses
 from .link import Linked, link
 from .load import forget_loaded, load
 from .markup import md_escape
@@ -117,5 +117,6 @@ def forget_cached() -> None:
     forget_loaded()
     forget_validated()
     _last.clear()
+    forget_addresses()
     link_stage.forget()
     md_escape.cache_clear()

@@ -733,6 +733,9 @@ class _Rendered:
     reads: Reads  # what they read from the corpus, with the values they got
     pages: Mapping[str, str]
     keys: ReadKeys  # the same reads by collection, for `Recorder.unchanged`
+    # The groups rendered or reused inside this one: when this one is reused they are not
+    # visited, yet they stay valid (their reads are among this one's), so they are kept.
+    inner: Mapping[str, _Rendered] = field(default_factory=dict)
 
 
 @dataclass
@@ -788,6 +791,12 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         page_cache.site_title, page_cache.groups = site_title, {}
     used: dict[str, _Rendered] = {}
     made: list[dict[str, str]] = [pages]
+    inside: list[dict[str, _Rendered]] = []  # the groups of each group being rendered
+
+    def keep(key: str, rendered: _Rendered) -> None:
+        for kept in (used, *inside[-1:]):
+            kept[key] = rendered
+            kept.update(rendered.inner)
 
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              dated_as: str | None = None, **context: Any) -> None:
@@ -810,16 +819,18 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         if last is not None and last.inputs == inputs and recorder.unchanged(last.keys):
             made[-1].update(last.pages)
             recorder.replay(last.reads)
-            used[key] = last
+            keep(key, last)
             return
         made.append({})
+        inside.append({})
         try:
             with recorder.recording() as reads:
                 make()
         finally:
             produced = made.pop()
+            inner = inside.pop()
         made[-1].update(produced)
-        used[key] = _Rendered(inputs, reads, produced, keys_read(reads))
+        keep(key, _Rendered(inputs, reads, produced, keys_read(reads), inner))
 
     def listing(first_path: str, template: str, items: Sequence[Any]) -> None:
         for part in listing_parts(first_path, list(items)):

@@ -77,6 +77,19 @@ def test_each_rebuild_equals_a_build_from_nothing(content: Path, kind: str) -> N
     assert undone.pages == first.pages and undone.files == first.files
 
 
+def test_edits_and_undos_in_turn_each_equal_a_build_from_nothing(content: Path) -> None:
+    # Groups kept inside a reused group (an entity's pages) must stay valid for the edits
+    # that come after.
+    cache = PageCache()
+    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    for kind in ("quote stance", "entity name", "source title", "figure value"):
+        rel, old, new = EDITS[kind]
+        for was, now in ((old, new), (new, old)):
+            edit(content / rel, was, now)
+            kept = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+            assert_same(kept, fresh(content))
+
+
 def test_a_rebuild_with_no_edit_reuses_everything(content: Path) -> None:
     cache = PageCache()
     first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
