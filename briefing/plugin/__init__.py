@@ -8,6 +8,7 @@ content folder is added to the watched paths so edits there trigger a rebuild. W
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ from .live import LiveSite
 from .search import SearchEntries, trim
 
 log = get_plugin_logger(__name__)
+
+
+@functools.cache  # the same few thousand pages on every serve rebuild
+def dest_uri(path: str, directory_urls: bool) -> str:
+    return File(path, src_dir=None, dest_dir="", use_directory_urls=directory_urls).dest_uri
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -80,7 +86,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                        page_cache=self.live.page_cache if self.live else None)
         pages, self.files = result.pages, result.files
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
-            {File.generated(config, path, content="").dest_uri: path for path in pages},
+            {dest_uri(path, config.use_directory_urls): path for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
             display_root(Path(config.docs_dir))))
         for diagnostic in diagnostics:
