@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -122,13 +121,16 @@ def link(corpus: Corpus) -> Linked:
 
     cleaned: dict[str, CleanedText] = {}
     anchors: dict[str, Anchor] = {}
+    kept: dict[str, _Anchored] = {}
     for source in corpus.sources:
-        view, notes, found, anchor_problems = _cleaned_and_anchored(
-            source, tuple(tuple(q.positions.items()) for q in source.quotes))
+        kept[source.id] = done = _cleaned_and_anchored(source, _anchored.get(source.id))
+        view, notes, found, anchor_problems = done.result
         cleaned[source.id] = view
         problems.extend(notes)
         anchors.update(found)
         problems.extend(anchor_problems)
+    _anchored.clear()
+    _anchored.update(kept)
 
     known: dict[str, Iterable[str]] = {
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
@@ -200,16 +202,38 @@ def _published(source: Source) -> tuple[int, int, int, int]:
 # --- quotes ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=32768)
-def _cleaned_and_anchored(source: Source, positions: tuple[tuple[tuple[str, Pos], ...], ...]
-                          ) -> tuple[CleanedText, tuple[Diagnostic, ...], dict[str, Anchor],
-                                     list[Diagnostic]]:
-    """Cleaning and anchoring depend on the source alone, so a rebuild reuses them for every
-    unchanged source. (`positions`, which source equality ignores, is part of the key
-    because the diagnostics point at them.) Callers must not change the results."""
+_Result = tuple[CleanedText, tuple[Diagnostic, ...], dict[str, Anchor], list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    source: Source
+    positions: tuple[tuple[tuple[str, Pos], ...], ...]
+    result: _Result
+
+
+# Each source's cleaned text and anchors from the last link, by source id: cleaning and
+# anchoring depend on the source alone, so a rebuild reuses them for every unchanged
+# source (the very same object when its file did not change).
+_anchored: dict[str, _Anchored] = {}
+
+
+def _positions(source: Source) -> tuple[tuple[tuple[str, Pos], ...], ...]:
+    return tuple(tuple(q.positions.items()) for q in source.quotes)
+
+
+def _cleaned_and_anchored(source: Source, last: _Anchored | None) -> _Anchored:
+    """`last` is reused when it was made from this source. (`positions`, which source
+    equality ignores, must match too, because the diagnostics point at them.) Callers must
+    not change the results."""
+    if last is not None and last.source is source:
+        return last
+    positions = _positions(source)
+    if last is not None and last.source == source and last.positions == positions:
+        return _Anchored(source, positions, last.result)
     view, notes = clean(source)
     found, problems = anchor_quotes(source, view)
-    return view, notes, found, problems
+    return _Anchored(source, positions, (view, notes, found, problems))
 
 
 def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
@@ -426,20 +450,23 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     if not owner:
         return {}, problems
     memo = _mention_memo(owner)
+    kept: dict[str, tuple[tuple[Block, ...], list[Mention]]] = {}
     for source in corpus.sources:
-        key = (source.id, cleaned[source.id].blocks)
-        if key not in memo.by_source:
-            memo.by_source[key] = _mentions_in(source.id, key[1], memo.pattern, owner)
-        for mention in memo.by_source[key]:
+        blocks = cleaned[source.id].blocks
+        last = memo.by_source.get(source.id)
+        # Unchanged sources keep their cleaned blocks, so this is mostly an identity check.
+        mentions = last[1] if last is not None and (last[0] is blocks or last[0] == blocks) \
+            else _mentions_in(source.id, blocks, memo.pattern, owner)
+        kept[source.id] = (blocks, mentions)
+        for mention in mentions:
             found[mention.entity_id].append(mention)
-    memo.by_source = {k: v for k, v in memo.by_source.items()
-                      if k[0] in cleaned and k[1] is cleaned[k[0]].blocks}
+    memo.by_source = kept
     return {k: tuple(v) for k, v in sorted(found.items())}, problems
 
 
 def forget() -> None:
     """Drop what is kept for rebuilds (a one-shot build frees the memory for MkDocs)."""
-    _cleaned_and_anchored.cache_clear()
+    _anchored.clear()
     _last_memo.clear()
 
 
@@ -449,7 +476,7 @@ class _MentionMemo:
 
     owner: dict[str, str]
     pattern: re.Pattern[str]
-    by_source: dict[tuple[str, tuple[Block, ...]], list[Mention]]
+    by_source: dict[str, tuple[tuple[Block, ...], list[Mention]]]  # by source id
 
 
 _last_memo: list[_MentionMemo] = []
