@@ -139,10 +139,11 @@ class _Read:
     problems: tuple[Diagnostic, ...]
 
 
-# The last reading of each file, by display path, with a digest of its bytes: a rebuild of
-# `mkdocs serve` reuses the objects of every unchanged file, so the later stages find them
-# identical (`is`) and skip their work. Entries of files no longer read are dropped.
-_reads: dict[str, tuple[bytes, _Read]] = {}
+# The last reading of each file, by path and display path (what a reading depends on
+# besides the bytes), with a digest of its bytes: a rebuild of `mkdocs serve` reuses the
+# objects of every unchanged file, so the later stages find them identical (`is`) and skip
+# their work. Entries of files no longer read are dropped.
+_reads: dict[tuple[str, str], tuple[bytes, _Read]] = {}
 
 
 def load(content_dir: Path) -> Loaded:
@@ -158,15 +159,15 @@ def load(content_dir: Path) -> Loaded:
     folder = os.fspath(content_dir)
     docs: list[YamlDoc] = []
     texts: list[SourceText] = []
-    used: dict[str, tuple[bytes, _Read]] = {}
+    used: dict[tuple[str, str], tuple[bytes, _Read]] = {}
     for rel in rels:
         display = f"{shown}/{rel}"
         with open(os.path.join(folder, rel), "rb") as file:
             data = file.read()
         digest = hashlib.blake2b(data, digest_size=20).digest()
-        last = _reads.get(display)
+        last = _reads.get((rel, display))
         read = last[1] if last is not None and last[0] == digest else _read(rel, display, data)
-        used[display] = (digest, read)
+        used[rel, display] = (digest, read)
         problems.extend(read.problems)
         if isinstance(read.item, SourceText):
             texts.append(read.item)
