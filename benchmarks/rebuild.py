@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from mkdocs.config import load_config
 
 import briefing.plugin as plugin
 
-from .run import prepare
+from .run import edited, prepare
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,19 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     rebuild("no edit")
     path = project / "content" / "sources" / "source-00007.yml"
     text = path.read_text(encoding="utf-8")
-    stance = re.search(r"(asserts|reports|doubts): \[(claim-\d+)\]", text)
-    assert stance is not None
-    other = "doubts" if stance.group(1) != "doubts" else "reports"
-    path.write_text(text.replace(stance.group(0), f"{other}: [{stance.group(2)}]", 1),
-                    encoding="utf-8")
-    rebuild("stance edit")
-    path.write_text(text, encoding="utf-8")
-    rebuild("stance edit undone")
-    path.write_text(re.sub(r'(?m)^title: "', 'title: "Edited ', text, count=1),
-                    encoding="utf-8")
-    rebuild("title edit")
-    path.write_text(text, encoding="utf-8")
-    rebuild("title edit undone")
+    for kind in ("stance", "title"):
+        path.write_text(edited(kind, text, 0), encoding="utf-8")
+        rebuild(f"{kind} edit")
+        path.write_text(text, encoding="utf-8")
+        rebuild(f"{kind} edit undone")
     return 0
 
 

@@ -12,7 +12,8 @@ has no errors, then measures, each in a fresh child process and repeated (median
 - peak RSS of each child (from wait4's rusage);
 - largest page: the largest generated Markdown page, which must not grow with N;
 - reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the edit
-            showing in the served pages (the source's page and a claim page it backs).
+            showing in the served pages (the source's page and a claim page it backs),
+            for a source-title edit and a quote-stance edit.
 
 It prints a table and, with --write, replaces the results section of docs/performance.md.
 """
@@ -58,7 +59,7 @@ class Row:
     build: list[float] = field(default_factory=list)
     baseline: list[float] = field(default_factory=list)
     rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
-    reload: list[float] = field(default_factory=list)
+    reload: dict[str, list[float]] = field(default_factory=dict)  # edit kind -> s
     largest: tuple[int, str] = (0, "")  # bytes and path of the largest generated page
 
 
@@ -134,15 +135,42 @@ def fetch(url: str) -> str:
         return ""
 
 
-def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
+def edited(kind: str, text: str, edit: int) -> str:
+    """One source annotation after an edit of this kind: `title` (the worst case: the title
+    shows on the source's page, the claims it backs, the sources list, the timeline, coverage,
+    figures and every entity page listing the source) or `stance` (one quote's stance on a
+    claim: the source's page, the claim's page, coverage and figures)."""
+    if kind == "title":
+        return re.sub(r'(?m)^title: "', f'title: "Edited title {edit} ', text, count=1)
+    stance = re.search(r"(asserts|reports|doubts): \[(claim-\d+)\]", text)
+    assert stance is not None
+    other = "doubts" if stance.group(1) != "doubts" else "reports"
+    return text.replace(stance.group(0), f"{other}: [{stance.group(2)}]", 1)
+
+
+def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[float]]:
     """Seconds from writing an edited source annotation to the change being served, on
-    the source's own page and on the page of a claim one of its quotes backs."""
+    the source's own page and on the page of a claim one of its quotes backs, for each
+    kind of edit (see `edited`)."""
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    latencies = []
+    latencies: dict[str, list[float]] = {"title": [], "stance": []}
+
+    def page(url: str) -> str:
+        # Without the live-reload call MkDocs adds, which names the build and the request.
+        return re.sub(r"livereload\(\d+, \d+\)", "", fetch(url))
+
+    def wait(watched: dict[str, str], changed: bool, start: float) -> None:
+        """Until every watched page differs from (or again equals) its text before."""
+        while any((page(url) == before) == changed for url, before in watched.items()):
+            if time.perf_counter() - start > timeout:
+                raise SystemExit(f"the {'edit' if changed else 'undo'} did not show within "
+                                 f"{timeout} s")
+            time.sleep(0.01)
+
     try:
         deadline = time.monotonic() + timeout
         while not fetch(f"{base}/sources/"):
@@ -150,31 +178,22 @@ def measure_reload(project: Path, edits: int, timeout: float) -> list[float]:
                 raise SystemExit("mkdocs serve did not come up")
             time.sleep(0.2)
         for edit in range(edits):
-            source = f"source-{(edit * 7) % 50:05d}"
-            path = project / "content" / "sources" / f"{source}.yml"
-            text = path.read_text(encoding="utf-8")
-            claim = re.search(r"(?:asserts|reports|doubts): \[(claim-\d+)\]", text)
-            assert claim is not None
-            marker = f"Edited title {edit}"
-            edited = re.sub(r'(?m)^title: "', f'title: "{marker} ', text, count=1)
-            time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            start = time.perf_counter()
-            path.write_text(edited, encoding="utf-8")
-            watched = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
-            pages = watched
-            while pages:
-                if time.perf_counter() - start > timeout:
-                    raise SystemExit(f"the edit did not show within {timeout} s: {pages}")
-                pages = [page for page in pages if marker not in fetch(page)]
-                if pages:
-                    time.sleep(0.01)
-            latencies.append(time.perf_counter() - start)
-            path.write_text(text, encoding="utf-8")
-            # Time the next edit from a quiet server: wait until the undo is served too.
-            while any(marker in fetch(page) for page in watched):
-                if time.perf_counter() - start > 2 * timeout:
-                    raise SystemExit(f"the undo did not show within {timeout} s")
-                time.sleep(0.05)
+            for kind in latencies:
+                source = f"source-{(edit * 7) % 50:05d}"
+                path = project / "content" / "sources" / f"{source}.yml"
+                text = path.read_text(encoding="utf-8")
+                claim = re.search(r"(?:asserts|reports|doubts): \[(claim-\d+)\]", text)
+                assert claim is not None
+                urls = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
+                watched = {url: page(url) for url in urls}
+                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                start = time.perf_counter()
+                path.write_text(edited(kind, text, edit), encoding="utf-8")
+                wait(watched, True, start)
+                latencies[kind].append(time.perf_counter() - start)
+                # Time the next edit from a quiet server: wait until the undo is served.
+                path.write_text(text, encoding="utf-8")
+                wait(watched, False, time.perf_counter())
     finally:
         server.terminate()
         try:
@@ -213,12 +232,14 @@ def median(values: list[float]) -> float:
 def table(rows: list[Row]) -> str:
     head = ("| sources | pages | pipeline s | `mkdocs build` s | baseline s | build / baseline"
             " | pipeline / baseline | build ms per source | peak RSS build MB"
-            " | peak RSS baseline MB | reload s (median, max) | largest page KB |")
+            " | peak RSS baseline MB | reload s, title edit (median, max)"
+            " | reload s, stance edit (median, max) | largest page KB |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for row in rows:
         pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
-        reload = (f"{median(row.reload):.2f}, {max(row.reload):.2f}" if row.reload
-                  else "not measured")
+        reload = " | ".join(
+            f"{median(row.reload[kind]):.2f}, {max(row.reload[kind]):.2f}"
+            if row.reload.get(kind) else "not measured" for kind in ("title", "stance"))
         lines.append(
             f"| {row.n:,} | {row.pages:,} | {pipe:.2f} | {build:.2f} | {base:.2f} "
             f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
@@ -251,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated corpus sizes (sources)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--reload-edits", type=int, default=5,
-                        help="edits timed under `mkdocs serve --dirty` (0 to skip)")
+                        help="edits of each kind timed under `mkdocs serve --dirty` (0 to skip)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-bench"))
     parser.add_argument("--json", type=Path, help="also write the raw results here")
