@@ -319,18 +319,21 @@ def claim_subjects(linked: Linked) -> Mapping[str, list[Claim]]:
 # --- paging: pages of a bounded size -------------------------------------------------
 
 # Page size bounds (docs/performance.md, "Page size bound"): pages that would grow with the
-# corpus are split so that each holds at most this much. Coverage: tables of 8 sources, so
-# a page covers 32 sources and the claims they take a position on; a corpus of 32 sources
-# or fewer keeps the single coverage page.
-COVERAGE_TABLES_PER_PAGE = 4
-FIGURE_VALUES_PER_PAGE = 100  # rows of a metric's table per page
+# corpus are split so that each holds at most this much. The bounds also bound the work of
+# a live reload, since every page showing an edited item is converted again: an edit of
+# one source re-renders its coverage block, its figures' pages, its timeline and index
+# pages and the pages of every entity it names. Coverage: tables of 8 sources, so a page
+# covers 16 sources and the claims they take a position on; a corpus of 16 sources or
+# fewer keeps the single coverage page.
+COVERAGE_TABLES_PER_PAGE = 2
+FIGURE_VALUES_PER_PAGE = 25  # rows of a metric's table per page
 DISAGREEMENT_VALUES_SHOWN = 10  # values named in one "values disagree" line; all are in the table
-ENTITY_ITEMS_PER_PAGE = 150  # claims, quotes and mentions of an entity per page
+ENTITY_ITEMS_PER_PAGE = 100  # claims, quotes and mentions of an entity per page
 HOME_VALUES_SHOWN = 6  # values per metric in the key figures (home, figures index)
 HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
 # Rows of the claims and sources indexes and entries of the timeline per page: an index is
 # one line per item, so beyond this it continues on `claims/index/page-2.md`…
-LISTING_ROWS_PER_PAGE = 500
+LISTING_ROWS_PER_PAGE = 100
 
 
 def paged_path(first: str, number: int) -> str:

@@ -11,7 +11,7 @@ from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
 from briefing.graph import LIMITS
 from briefing.pipeline import build
-from briefing.render import COVERAGE_COLUMNS
+from briefing.render import COVERAGE_COLUMNS, COVERAGE_TABLES_PER_PAGE
 
 
 def front_matter(page: str) -> dict[str, object]:
@@ -112,12 +112,12 @@ def many_sources(count: int) -> dict[str, str | bytes]:
 
 def test_coverage_splits_many_sources_into_narrow_tables(
         make_content: Callable[..., Path]) -> None:
-    count = COVERAGE_COLUMNS * 2 + 3
+    count = COVERAGE_COLUMNS * (COVERAGE_TABLES_PER_PAGE - 1) + 3  # still one page
     page = build(make_content(many_sources(count))).pages["coverage.md"]
     headers = [line for line in page.splitlines() if line.startswith("| Claim |")]
-    assert len(headers) == 3
+    assert len(headers) == COVERAGE_TABLES_PER_PAGE
     assert all(h.count("[S") <= COVERAGE_COLUMNS for h in headers)
-    assert f"## Sources S{COVERAGE_COLUMNS + 1}\u2013S{COVERAGE_COLUMNS * 2}" in page
+    assert f"## Sources S1\u2013S{COVERAGE_COLUMNS}" in page
 
 
 def test_map_links_every_node_and_lists_the_same_edges(
