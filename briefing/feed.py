@@ -74,8 +74,10 @@ def _ident(site: Site, path: str) -> str:
 
 
 def forget_addresses() -> None:
+    """Drop what is kept for rebuilds: addresses, ids and the last feed's entries."""
     _href.cache_clear()
     _ident.cache_clear()
+    _entries.clear()
 
 
 @dataclass(frozen=True)
@@ -125,17 +127,32 @@ def atom_feed(linked: Linked, dates: ContentDates, site: Site) -> str:
                                  "href": site.href("index.md")})
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.author or site.title)
-    for item in items:
-        entry = ET.SubElement(feed, "entry")
-        _text(entry, "id", site.ident(item.path))
-        _text(entry, "title", item.title, type="text")
-        _text(entry, "updated", rfc3339(item.updated))
-        if item.published is not None:
-            _text(entry, "published", rfc3339(item.published))
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
-                                      "href": site.href(item.path)})
-        ET.SubElement(entry, "category", {"term": item.category})
-        _text(entry, "summary", item.summary, type="text")
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(
-        feed, encoding="unicode") + "\n"
+    head = ET.tostring(feed, encoding="unicode").removesuffix("\n</feed>")
+    # Each entry is written on its own, indented as it would be inside the feed: an entry
+    # depends only on itself and the site, so a rebuild writes only the entries it changed.
+    made = {(site, item): _entries.get((site, item)) or _entry_xml(site, item)
+            for item in items}
+    _entries.clear()
+    _entries.update(made)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + head + "".join(
+        "\n  " + made[site, item] for item in items) + "\n</feed>\n"
+
+
+# The entries of the last feed, as XML (`mkdocs serve` writes the feed on every rebuild).
+_entries: dict[tuple[Site, Entry], str] = {}
+
+
+def _entry_xml(site: Site, item: Entry) -> str:
+    entry = ET.Element("entry")
+    _text(entry, "id", site.ident(item.path))
+    _text(entry, "title", item.title, type="text")
+    _text(entry, "updated", rfc3339(item.updated))
+    if item.published is not None:
+        _text(entry, "published", rfc3339(item.published))
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                  "href": site.href(item.path)})
+    ET.SubElement(entry, "category", {"term": item.category})
+    _text(entry, "summary", item.summary, type="text")
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
