@@ -7,7 +7,8 @@ plugin instance, dirty builds into one site folder), then times rebuilds in-proc
 no edit, after changing one quote's stance (and undoing it), and after changing one
 source's title (and undoing it). Each line gives the whole rebuild, the Briefing pipeline
 inside it, and how many generated pages had different Markdown. `benchmarks.run` measures
-the same edits end to end, over HTTP, file watcher included.
+the same edits end to end, over HTTP, file watcher included. Like it, each rebuild follows
+a pause of a few seconds, as when a person reads the result before the next edit.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.config import load_config
 
 import briefing.plugin as plugin
 
-from .run import edited, prepare
+from .run import PAUSE_BETWEEN_EDITS, edited, prepare
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"first build: {time.perf_counter() - start:.2f} s", flush=True)
 
     def rebuild(label: str) -> None:
+        time.sleep(PAUSE_BETWEEN_EDITS)  # as a person does; the plugin collects garbage then
         start = time.perf_counter()
         mkdocs_build(config(), dirty=True)
         total = time.perf_counter() - start

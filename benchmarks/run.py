@@ -39,6 +39,7 @@ from pathlib import Path
 from .corpus import generate, write
 
 REPO = Path(__file__).resolve().parent.parent
+PAUSE_BETWEEN_EDITS = 3.0  # seconds
 PYTHON = sys.executable
 _PIPELINE = """
 import json, sys, time
@@ -186,7 +187,9 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                 assert claim is not None
                 urls = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
                 watched = {url: page(url) for url in urls}
-                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                # A person reads the result before the next edit: the server is idle
+                # (the plugin collects garbage then) and the watcher has settled.
+                time.sleep(PAUSE_BETWEEN_EDITS)
                 start = time.perf_counter()
                 path.write_text(edited(kind, text, edit), encoding="utf-8")
                 wait(watched, True, start)
