@@ -33,6 +33,7 @@ from ..problems import (
     summarise,
 )
 from ..render import PageCache
+from .search import IndexText
 
 
 class IdleCollector:
@@ -92,6 +93,7 @@ class LiveSite:
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}
         self.collector = IdleCollector()
+        self.index_text = IndexText()
 
     def close(self) -> None:
         self.collector.close()
@@ -147,5 +149,9 @@ class LiveSite:
         if self.store and index is not None:
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
             # in page order, so the index is the one a full build writes.
-            index._entries = [entry for file in self.doc_files
-                              for entry in self.search_entries.get(file.src_uri, [])]
+            pages = [(file.src_uri, self.search_entries.get(file.src_uri, []))
+                     for file in self.doc_files]
+            index._entries = [entry for _, entries in pages for entry in entries]
+            if not index.config.get("prebuild_index"):
+                text = self.index_text.text(index.config, pages)
+                index.generate_search_index = lambda: text

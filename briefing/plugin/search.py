@@ -11,6 +11,8 @@ its title section (its introduction) only. Hand-written pages are indexed as MkD
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,3 +47,28 @@ def trim(entries: list[dict[str, Any]], page: Page) -> None:
     for entry in entries[1:]:
         if entry["location"] != title:
             entry["text"] = ""
+
+
+# As the search plugin serialises its index (MkDocs 1.6, `generate_search_index`).
+_dumps = partial(json.dumps, sort_keys=True, separators=(",", ":"), default=str)
+
+
+class IndexText:
+    """`search_index.json` as the search plugin writes it, from each page's entries
+    serialised once: a serve rebuild serialises only the pages it rebuilt, where the search
+    plugin serialises the whole index every time (0.1 s at 1,000 sources)."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[list[dict[str, Any]], str]] = {}
+
+    def text(self, config: dict[str, Any],
+             pages: list[tuple[str, list[dict[str, Any]]]]) -> str:
+        kept, self.pages = self.pages, {}
+        parts = []
+        for path, entries in pages:
+            last = kept.get(path)
+            part = last[1] if last and last[0] is entries else _dumps(entries)[1:-1]
+            self.pages[path] = (entries, part)
+            if part:
+                parts.append(part)
+        return '{"config":' + _dumps(config) + ',"docs":[' + ",".join(parts) + "]}"
