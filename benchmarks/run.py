@@ -15,7 +15,8 @@ has no errors, then measures, each in a fresh child process and repeated (median
             showing in the served pages (the source's page and a claim page it backs),
             for a source-title edit and a quote-stance edit.
 
-It prints a table and, with --write, replaces the results section of docs/performance.md.
+It prints a table (and, with --json, writes the raw results); docs/performance.md keeps the
+results with the machine they were measured on.
 """
 
 from __future__ import annotations
