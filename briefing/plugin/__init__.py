@@ -123,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             else "1970-01-01"
         return markdown
 
+    @event_priority(-100)  # after other plugins have seen the page's Markdown
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         if not self.live and page.file.src_uri in self.generated:
