@@ -152,6 +152,34 @@ def test_a_new_then_deleted_source_gives_the_clean_build(serving: Serving) -> No
     assert_same_as_clean(serving)
 
 
+def test_a_warning_puts_the_banner_on_every_page_without_rebuilding_them(
+        serving: Serving) -> None:
+    # A warning shows a banner on every page. The dirty rebuild converts only the pages
+    # the edit changed and writes the banner into the others in place; the result is what
+    # rebuilding every page gives.
+    claims = serving.project / "content" / "claims.yml"
+    edit(claims, "status: disputed", "status: corroborated")  # one source: a warning
+    serving.rebuild()
+    live = serving.first.plugins["briefing"].live  # type: ignore[attr-defined]
+    assert live.problems.warnings == 1 and not live.rebuild_all
+    served = site_files(serving.site)
+    pages = [name for name in served if name.endswith(".html")]
+    assert all(b"problems-banner" in served[name] for name in pages)
+    assert b'<a href="../problems/">See the problems</a>' in served["about/index.html"]
+    config = serving.project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    serving.rebuild()  # a changed mkdocs.yml rebuilds every page
+    assert live.rebuild_all
+    rebuilt = site_files(serving.site)
+    assert [name for name in rebuilt if served.get(name) != rebuilt[name]] == []
+
+    edit(claims, "status: corroborated", "status: disputed")
+    serving.rebuild()
+    served = site_files(serving.site)
+    assert not any(b"problems-banner" in served[name] for name in served
+                   if name.endswith(".html"))
+
+
 def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
     # Hand-written pages join the section list shown on every page.
     (serving.project / "content" / "pages" / "method.md").write_text(

@@ -169,4 +169,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         extra = [(title, uri) for uri, title in self.titles.items()]
         env.globals["briefing_sections"] = [*SECTIONS, *extra]
         env.globals["briefing_problems"] = self.live.problems if self.live else None
+        if self.live:
+            self.live.env = env
         return env

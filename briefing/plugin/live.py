@@ -12,15 +12,18 @@
 from __future__ import annotations
 
 import gc
+import re
 import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
 from ..cache import PageStore, fingerprint, remove_outputs
 from ..diagnostics import Diagnostic, has_errors
@@ -34,6 +37,14 @@ from ..problems import (
 )
 from ..render import PageCache
 from .search import IndexText
+
+# The problems banner in a written page: right after the header, between the comments the
+# theme puts around it (theme/main.html), and nothing at all when there are no problems.
+BANNER_TEMPLATE = "partials/problems-banner.html"
+BANNER_START, BANNER_END = "<!--briefing:problems-->", "<!--/briefing:problems-->"
+BANNER_INDENT, HEADER_END = "\n  ", "</header>"
+BANNER = re.compile(re.escape(BANNER_INDENT + BANNER_START) + ".*?" + re.escape(BANNER_END),
+                    re.S)
 
 
 class IdleCollector:
@@ -93,6 +104,9 @@ class LiveSite:
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}
         self.collector = IdleCollector()
+        self.env: Environment | None = None  # the theme's, set on every build
+        self.banner_shown: ProblemsSummary | None = None  # in the pages as written
+        self.patch_banners = False
         self.index_text = IndexText()
 
     def close(self) -> None:
@@ -120,11 +134,17 @@ class LiveSite:
             return [File.generated(config, path, content=markdown)
                     for path, markdown in sorted(pages.items())]
         # Whatever every page's HTML depends on besides its own Markdown: the settings, the
-        # theme, the hand-written pages (the section list) and the problems banner.
+        # theme, the hand-written pages (the section list). The problems banner is brought
+        # up to date in place (`refresh_banners`).
         assert config.config_file_path is not None
         site_wide = fingerprint([Path(config.config_file_path)],
                                 [Path(config.docs_dir), *map(Path, config.theme.dirs)])
-        update = self.store.update(pages, f"{site_wide} {self.problems}")
+        # A theme without the banner partial (an older copy) gets every page rebuilt when
+        # the banner changes, as the banner is then part of every page's inputs.
+        self.patch_banners = any((Path(folder) / BANNER_TEMPLATE).is_file()
+                                 for folder in config.theme.dirs)
+        update = self.store.update(
+            pages, site_wide if self.patch_banners else f"{site_wide} {self.problems}")
         self.rebuild_all = update.everything
         remove_outputs(File.generated(config, path, content="").abs_dest_path
                        for path in update.removed)
@@ -132,6 +152,36 @@ class LiveSite:
             self.search_entries.pop(path, None)
         return [File.generated(config, path, abs_src_path=str(self.store.path(path)))
                 for path in sorted(pages)]
+
+    def refresh_banners(self, config: MkDocsConfig) -> None:
+        """Under `--dirty`, bring the problems banner of the pages a rebuild skipped up to
+        date. The banner shows on every page, so rebuilding every page whenever a warning
+        comes or goes would take a full build's time (about 45 s at 1,000 sources); the
+        banner is all that changes, so it is put into (or taken out of) the written pages
+        as the theme renders it (`partials/problems-banner.html`)."""
+        if self.store is None or self.env is None or self.problems == self.banner_shown \
+                or not self.patch_banners:
+            self.banner_shown = self.problems
+            return
+        banner = self.env.get_template(BANNER_TEMPLATE)
+        problems_url = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
+                            use_directory_urls=config.use_directory_urls).url
+        for file in self.doc_files:
+            output = Path(file.abs_dest_path)
+            if file.page is None or not output.exists():
+                continue
+            html = output.read_text(encoding="utf-8")
+            updated = BANNER.sub("", html, count=1)
+            header_end = updated.find(HEADER_END)
+            if self.problems and header_end >= 0:
+                at = header_end + len(HEADER_END)
+                updated = updated[:at] + BANNER_INDENT + BANNER_START + banner.render(
+                    briefing_problems=self.problems,
+                    problems_href=normalize_url(problems_url, page=file.page)
+                ) + BANNER_END + updated[at:]
+            if updated != html:
+                output.write_text(updated, encoding="utf-8")
+        self.banner_shown = self.problems
 
     def files_added(self, files: Files, generated: set[str]) -> None:
         self.doc_files = files.documentation_pages()
@@ -145,6 +195,7 @@ class LiveSite:
 
     def build_finished(self, config: MkDocsConfig) -> None:
         self.collector.build_finished()
+        self.refresh_banners(config)
         index = getattr(config.plugins.get("search"), "search_index", None)
         if self.store and index is not None:
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
