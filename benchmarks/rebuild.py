@@ -4,10 +4,12 @@
 
 Builds the benchmark corpus of the given size once as `mkdocs serve --dirty` does (one
 plugin instance, dirty builds into one site folder), then times rebuilds in-process: with
-no edit, after changing one quote's stance (and undoing it), and after changing one
-source's title (and undoing it). Each line gives the whole rebuild, the Briefing pipeline
-inside it, and how many generated pages had different Markdown. `benchmarks.run` measures
-the same edits end to end, over HTTP, file watcher included. Like it, each rebuild follows
+no edit, after changing one quote's stance (and undoing it), after changing one
+source's title (and undoing it), and after adding a claim no source takes a position on
+(a warning: the problems banner comes to every page) and removing it. Each line gives
+the whole rebuild, the Briefing pipeline inside it, and how many generated pages had
+different Markdown. `benchmarks.run` measures the stance and title edits end to end, over
+HTTP, file watcher included. Like it, each rebuild follows
 a pause of a few seconds, as when a person reads the result before the next edit.
 """
 
@@ -25,6 +27,12 @@ from mkdocs.config import load_config
 import briefing.plugin as plugin
 
 from .run import PAUSE_BETWEEN_EDITS, edited, prepare
+
+UNSOURCED_CLAIM = """\
+  - id: claim-unsourced-benchmark
+    statement: "A claim no source takes a position on."
+    status: reported
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         rebuild(f"{kind} edit")
         path.write_text(text, encoding="utf-8")
         rebuild(f"{kind} edit undone")
+    # A warning coming and going: the problems banner changes on every page.
+    claims = sorted((project / "content" / "claims").glob("*.yml"))[-1]
+    text = claims.read_text(encoding="utf-8")
+    try:
+        claims.write_text(text + UNSOURCED_CLAIM, encoding="utf-8")
+        rebuild("warning added (a claim no source takes a position on)")
+    finally:
+        claims.write_text(text, encoding="utf-8")
+    rebuild("warning removed")
     return 0
 
 
