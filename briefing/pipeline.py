@@ -19,7 +19,7 @@ from .load import forget_loaded, load
 from .markup import md_escape
 from .model import Corpus
 from .render import PageCache, render
-from .validate import forget_validated, validate
+from .validate import forget_validated, same_objects, validate
 from .yamlnodes import parse_yaml
 
 
@@ -76,10 +76,10 @@ _last: list[_Last] = []
 def _same_corpus(now: Corpus, before: Corpus) -> bool:
     if now is before:
         return True
-    return all(len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
-               for a, b in ((now.sources, before.sources), (now.claims, before.claims),
-                            (now.entities, before.entities), (now.briefs, before.briefs))
-               ) and now.declared == before.declared
+    return all(same_objects(a, b) for a, b in (
+        (now.sources, before.sources), (now.claims, before.claims),
+        (now.entities, before.entities), (now.briefs, before.briefs))
+    ) and now.declared == before.declared
 
 
 def _link(corpus: Corpus) -> Linked:

@@ -40,13 +40,15 @@ _documents: dict[tuple[str, str, str, str | None], _Document] = {}
 _last: list[tuple[Loaded, Validated]] = []
 
 
-def _same_items(now: tuple[object, ...], before: tuple[object, ...]) -> bool:
+def same_objects(now: tuple[object, ...], before: tuple[object, ...]) -> bool:
+    """Whether two builds' items are the very same objects, in the same order: what the
+    rebuilds of `mkdocs serve` check before reusing a stage's result."""
     return len(now) == len(before) and all(a is b for a, b in zip(now, before, strict=True))
 
 
 def validate(loaded: Loaded) -> Validated:
-    if _last and _same_items(loaded.yaml_docs, _last[0][0].yaml_docs) \
-            and _same_items(loaded.texts, _last[0][0].texts):
+    if _last and same_objects(loaded.yaml_docs, _last[0][0].yaml_docs) \
+            and same_objects(loaded.texts, _last[0][0].texts):
         return _last[0][1]
     validated = _validate(loaded)
     _last[:] = [(loaded, validated)]
