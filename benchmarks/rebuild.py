@@ -7,15 +7,17 @@ plugin instance, dirty builds into one site folder), then times rebuilds in-proc
 no edit, after changing one quote's stance (and undoing it), after changing one
 source's title (and undoing it), and after adding a claim no source takes a position on
 (a warning: the problems banner comes to every page) and removing it. Each line gives
-the whole rebuild, the Briefing pipeline inside it, and how many generated pages had
-different Markdown. `benchmarks.run` measures the stance and title edits end to end, over
-HTTP, file watcher included. Like it, each rebuild follows
-a pause of a few seconds, as when a person reads the result before the next edit.
+the whole rebuild, the Briefing pipeline inside it, how many generated pages had
+different Markdown (and how much), and the full garbage collections Python ran during it
+(the serve plugin defers them to idle time). `benchmarks.run` measures the stance and
+title edits end to end, over HTTP, file watcher included. Like it, each rebuild follows a
+pause of a few seconds, as when a person reads the result before the next edit.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import time
 from pathlib import Path
@@ -62,19 +64,35 @@ def main(argv: list[str] | None = None) -> int:
         return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(root / "site"))
 
     config().plugins.on_startup(command="serve", dirty=True)  # one instance, as serve keeps
+
+    # Python's full (generation 2) collections during a rebuild, and how long each took.
+    full_collections: list[float] = []
+    began = [0.0]
+
+    def collection(phase: str, info: dict[str, Any]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                began[0] = time.perf_counter()
+            else:
+                full_collections.append(time.perf_counter() - began[0])
+
+    gc.callbacks.append(collection)
     start = time.perf_counter()
     mkdocs_build(config(), dirty=True)
     print(f"first build: {time.perf_counter() - start:.2f} s", flush=True)
 
     def rebuild(label: str) -> None:
         time.sleep(PAUSE_BETWEEN_EDITS)  # as a person does; the plugin collects garbage then
+        full_collections.clear()
         start = time.perf_counter()
         mkdocs_build(config(), dirty=True)
         total = time.perf_counter() - start
-        changed = sum(1 for path, text in pages["now"].items()
-                      if pages["previous"].get(path) != text)
+        changed = [text for path, text in pages["now"].items()
+                   if pages["previous"].get(path) != text]
         print(f"{label}: {total:.2f} s, pipeline {timings['pipeline']:.2f} s, "
-              f"{changed} pages changed", flush=True)
+              f"{len(changed)} pages changed ({sum(map(len, changed)) / 1024:.0f} KB of "
+              f"Markdown), {len(full_collections)} full garbage collections "
+              f"({sum(full_collections):.2f} s)", flush=True)
 
     rebuild("no edit")
     rebuild("no edit")
