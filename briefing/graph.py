@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from .link import Linked
 from .markup import md_escape
-from .schema import Prose
 
 KINDS = ("brief", "claim", "source", "entity")
 PLURALS = {"brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"}
@@ -60,15 +59,6 @@ class Graph:
     left_out: Mapping[str, int]  # kind -> how many nodes of that kind are not shown
     width: int
     height: int
-
-
-def _labels(linked: Linked, plain: Callable[[Prose], str]) -> dict[tuple[str, str], str]:
-    labels: dict[tuple[str, str], str] = {}
-    labels.update({("brief", b.id): b.title for b in linked.corpus.briefs})
-    labels.update({("claim", c.id): plain(c.statement) for c in linked.corpus.claims})
-    labels.update({("source", s.id): s.title for s in linked.corpus.sources})
-    labels.update({("entity", e.id): e.name for e in linked.corpus.entities})
-    return labels
 
 
 def connections(linked: Linked) -> dict[tuple[str, str], dict[str, str]]:
@@ -111,10 +101,35 @@ def _pick(candidates: Iterable[str], degree: Mapping[str, int], limit: int) -> l
     return ranked[:limit]
 
 
-def build_graph(linked: Linked, plain: Callable[[Prose], str]) -> Graph:
+@dataclass(frozen=True)
+class MapInputs:
+    """What the map's choice and layout of nodes depend on: every id of each column and
+    which nodes connect. The kind of each connection (supports, doubts…) shows only on
+    the edges drawn, so it is looked up per drawn edge (`build_graph`'s `kinds`): a
+    rebuild then finds the map unchanged when a stance the map does not draw changes."""
+
+    ids: Mapping[str, tuple[str, ...]]  # kind -> every id, in corpus order
+    pairs: Mapping[tuple[str, str], tuple[str, ...]]  # (left, right) -> sorted "a>b" keys
+
+
+def map_inputs(linked: Linked) -> tuple[MapInputs, dict[tuple[str, str], dict[str, str]]]:
+    """The map's inputs, and the kind of every connection by column pair and key."""
     links = connections(linked)
+    corpus = linked.corpus
+    ids = {"brief": tuple(b.id for b in corpus.briefs),
+           "claim": tuple(c.id for c in corpus.claims),
+           "source": tuple(s.id for s in corpus.sources),
+           "entity": tuple(e.id for e in corpus.entities)}
+    kinds = {pair: links.get(pair, {}) for pair in pairwise(KINDS)}
+    return MapInputs(ids, {pair: tuple(sorted(v)) for pair, v in kinds.items()}), kinds
+
+
+def build_graph(inputs: MapInputs, kinds: Mapping[tuple[str, str], Mapping[str, str]],
+                label: Callable[[str, str], str]) -> Graph:
+    """`kinds` (from `map_inputs`) and `label` are asked only about the nodes and edges
+    shown."""
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {
-        key: [_ends(k) for k in sorted(v)] for key, v in links.items()}
+        key: [_ends(k) for k in v] for key, v in inputs.pairs.items()}
     degree: dict[str, dict[str, int]] = {k: defaultdict(int) for k in KINDS}
     for (left, right), ends in pairs.items():
         for a, b in ends:
@@ -122,24 +137,23 @@ def build_graph(linked: Linked, plain: Callable[[Prose], str]) -> Graph:
             degree[right][b] += 1
 
     # Choose what to show, left to right, preferring what connects to what is shown.
-    briefs = _pick((b.id for b in linked.corpus.briefs), degree["brief"], LIMITS["brief"])
+    briefs = _pick(inputs.ids["brief"], degree["brief"], LIMITS["brief"])
     shown_briefs = set(briefs)
     # Claims a shown brief rests on come first, then the most connected.
     claim_rank = dict(degree["claim"])
     for a, b in pairs.get(("brief", "claim"), []):
         if a in shown_briefs:
             claim_rank[b] = claim_rank.get(b, 0) + 1000
-    claims = _pick((c.id for c in linked.corpus.claims), claim_rank, LIMITS["claim"])
+    claims = _pick(inputs.ids["claim"], claim_rank, LIMITS["claim"])
     shown_claims = set(claims)
     source_links = _links_from(pairs.get(("claim", "source"), []), shown_claims)
-    sources = _pick((s.id for s in linked.corpus.sources), source_links, LIMITS["source"])
+    sources = _pick(inputs.ids["source"], source_links, LIMITS["source"])
     entity_links = _links_from(pairs.get(("source", "entity"), []), set(sources))
     quoted = [e for e in entity_links if entity_links[e] > 0]
     entities = _pick(quoted, entity_links, LIMITS["entity"])
 
     chosen = {"brief": briefs, "claim": claims, "source": sources, "entity": entities}
-    totals = {"brief": len(linked.corpus.briefs), "claim": len(linked.corpus.claims),
-              "source": len(linked.corpus.sources), "entity": len(linked.corpus.entities)}
+    totals = {kind: len(inputs.ids[kind]) for kind in KINDS}
     left_out = {k: totals[k] - len(chosen[k]) for k in KINDS if totals[k] > len(chosen[k])}
 
     # Order each column by the mean position of its neighbours in the column before.
@@ -172,20 +186,19 @@ def build_graph(linked: Linked, plain: Callable[[Prose], str]) -> Graph:
             ys[kind, ident] = max(wanted, floor)
             floor = ys[kind, ident] + ROW
 
-    labels = _labels(linked, plain)
     nodes: dict[tuple[str, str], Node] = {}
     x = 0
     for kind in KINDS:
         for ident in order[kind]:
-            nodes[kind, ident] = Node(kind, ident, labels[kind, ident], x, ys[kind, ident],
+            nodes[kind, ident] = Node(kind, ident, label(kind, ident), x, ys[kind, ident],
                                       COLUMN_WIDTH[kind])
         x += COLUMN_WIDTH[kind] + GAP
     edges = []
     for left, right in pairwise(KINDS):
-        for key, kind in sorted(links.get((left, right), {}).items()):
+        for key in inputs.pairs[left, right]:
             a, b = _ends(key)
             if (left, a) in nodes and (right, b) in nodes:
-                edges.append(Edge(nodes[left, a], nodes[right, b], kind))
+                edges.append(Edge(nodes[left, a], nodes[right, b], kinds[left, right][key]))
     bottom = max((n.y for n in nodes.values()), default=TOP) + ROW
     return Graph(tuple(nodes.values()), tuple(edges), left_out, x - GAP, bottom + 8)
 

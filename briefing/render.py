@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .dates import ContentDates, content_dates
 from .fragments import original_links
-from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, svg
+from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, map_inputs, svg
 from .jsonld import claim_data, dumps
 from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
@@ -790,6 +790,12 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     labels: Mapping[str, Mapping[str, Any]] = {
         kind: recorder.mapping(f"labels.{kind}", data) if recorder else data
         for kind, data in label_inputs(linked).items()}
+    # The map's layout is an input of its group; the kinds of its edges are read per edge
+    # drawn, so a change to an edge not drawn leaves the map as it was.
+    graph_inputs, all_edge_kinds = map_inputs(linked)
+    edge_kinds: Mapping[tuple[str, str], Mapping[str, str]] = {
+        pair: recorder.mapping(f"map.{pair[0]}>{pair[1]}", kinds) if recorder else kinds
+        for pair, kinds in all_edge_kinds.items()}
     if page_cache is not None and page_cache.site_title != site_title:
         page_cache.site_title, page_cache.groups = site_title, {}
     used: dict[str, _Rendered] = {}
@@ -867,13 +873,14 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             parts=(), part=coverage_part), coverage_part)
 
     def map_page() -> None:
-        graph = build_graph(lk, lambda prose: plain(prose, lk))
+        labels_seen = Links("map.md", lk, event_pages, memo, recorder, labels)
+        graph = build_graph(graph_inputs, edge_kinds, labels_seen.label)
         page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
              EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
              map_svg=svg(graph, lambda kind, ident: Links("map.md", lk, event_pages).to(
                  kind, ident)))
 
-    group("map.md", map_page)
+    group("map.md", map_page, graph_inputs)
 
     def brief_page(brief_id: str) -> None:
         brief = lk.briefs[brief_id]

@@ -53,6 +53,10 @@ EDITS = {
                      'title: "Edited: '),
     "quote stance": ("sources/deepseek-sputnik-market-downturn.yml",
                      "asserts: [us-tech-stock-losses]", "reports: [us-tech-stock-losses]"),
+    # Changes the kind of a drawn edge of the map (solid to dashed).
+    "quote stance to doubt": ("sources/deepseek-sputnik-market-downturn.yml",
+                              "asserts: [us-tech-stock-losses]",
+                              "doubts: [us-tech-stock-losses]"),
     "source date": ("sources/deepseek-traction-musk-bid.yml", '"2025-02-15"', '"2025-03-01"'),
     "claim status": ("claims.yml", "status: disputed", "status: refuted"),
     "figure value": ("claims.yml", "value: 6000000", "value: 7000000"),
