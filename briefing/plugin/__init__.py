@@ -29,7 +29,7 @@ from ..load import display_root
 from ..pipeline import build, forget_cached
 from ..render import SECTIONS
 from ..settings import Policy, parse_policy, read_plugin_options
-from .live import LiveSite
+from .live import LiveSite, page_file
 from .search import SearchEntries, trim
 
 log = get_plugin_logger(__name__)
@@ -99,7 +99,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                               "previous site is untouched. Fix the problems listed above.")
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
-            [File.generated(config, path, content=text) for path, text in sorted(pages.items())]
+            [page_file(config, path, content=text) for path, text in sorted(pages.items())]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in self.pages:
@@ -171,4 +171,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         env.globals["briefing_problems"] = self.live.problems if self.live else None
         if self.live:
             self.live.env = env
+            env.bytecode_cache = self.live.templates
         return env
