@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
@@ -31,6 +33,7 @@ from ..render import SECTIONS
 from ..settings import Policy, parse_policy, read_plugin_options
 from .live import LiveSite, page_file
 from .search import SearchEntries, trim
+from .watch import NotifiedObserver
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +60,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
         self.live = LiveSite(dirty=dirty) if command == "serve" else None
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        # Edits in the content folder (watched from `config.watch`, after this event) are
+        # noticed at once rather than at MkDocs' next poll.
+        server.observer = NotifiedObserver(server.observer)  # type: ignore[assignment]
+        return server
 
     def on_shutdown(self) -> None:
         if self.live:

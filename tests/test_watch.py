@@ -1,0 +1,68 @@
+"""The serve plugin's observer: change notifications beside MkDocs' polling, each change
+passed on once."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from watchdog.events import (
+    FileClosedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileOpenedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers.polling import PollingObserver
+
+from briefing.plugin.watch import NotifiedObserver, ReportedOnce, Signature
+
+
+class Recorder(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.events: list[FileSystemEvent] = []
+        self.arrived = threading.Event()
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        self.events.append(event)
+        self.arrived.set()
+
+
+def test_a_change_reported_by_both_observers_is_passed_on_once(tmp_path: Path) -> None:
+    recorder, seen, lock = Recorder(), dict[str, Signature](), threading.Lock()
+    notified, polled = ReportedOnce(recorder, seen, lock), ReportedOnce(recorder, seen, lock)
+    path = tmp_path / "source.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+
+    notified.dispatch(FileOpenedEvent(str(path)))  # the build reading it: not a change
+    notified.dispatch(FileModifiedEvent(str(path)))
+    notified.dispatch(FileClosedEvent(str(path)))
+    polled.dispatch(FileModifiedEvent(str(path)))  # the next poll, same write
+    assert [e.event_type for e in recorder.events] == ["modified"]
+
+    path.write_text("title: a longer one\n", encoding="utf-8")
+    polled.dispatch(FileModifiedEvent(str(path)))  # a filesystem that does not notify
+    assert len(recorder.events) == 2
+
+    path.unlink()
+    notified.dispatch(FileDeletedEvent(str(path)))
+    polled.dispatch(FileDeletedEvent(str(path)))
+    assert [e.event_type for e in recorder.events] == ["modified", "modified", "deleted"]
+
+
+def test_an_edit_is_noticed_without_waiting_for_a_poll(tmp_path: Path) -> None:
+    # A poll an hour away: whatever arrives came from the change notifications.
+    observer = NotifiedObserver(PollingObserver(timeout=3600))
+    recorder = Recorder()
+    observer.schedule(recorder, str(tmp_path), recursive=True)
+    path = tmp_path / "source.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+    observer.start()
+    try:
+        path.write_text("title: two\n", encoding="utf-8")
+        assert recorder.arrived.wait(10), "no change reported"
+        assert {e.src_path for e in recorder.events if not e.is_directory} == {str(path)}
+    finally:
+        observer.stop()
+        observer.join()
