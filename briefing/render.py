@@ -487,7 +487,13 @@ def metric_page(metric: str) -> str:
 
 @dataclass(frozen=True)
 class MetricPart:
-    ledger: MetricLedger
+    """One page of a metric's values. It holds its own values and the metric's counts, not
+    the whole ledger: a rebuild re-renders the pages whose values changed, not every page
+    of the metric."""
+
+    metric: str
+    value_count: int  # of the whole metric
+    disagreement_count: int
     pager: Pager
     values: tuple[LedgerValue, ...]
     # Disagreements whose first value is on this page, each with the values shown, how
@@ -506,7 +512,8 @@ def metric_parts(ledger: MetricLedger) -> list[MetricPart]:
         on = tuple(sorted({where[id(v)] for v in d.values}))
         shown = d.values[:DISAGREEMENT_VALUES_SHOWN]
         placed[where[id(d.values[0])]].append((d, shown, len(d.values) - len(shown), on))
-    return [MetricPart(ledger, Pager(paths, n), tuple(piece), tuple(placed.get(n, ())))
+    return [MetricPart(ledger.metric, len(ledger.values), len(ledger.disagreements),
+                       Pager(paths, n), tuple(piece), tuple(placed.get(n, ())))
             for n, piece in enumerate(pieces, start=1)]
 
 
@@ -853,8 +860,11 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     listing("sources/index.md", "sources_index.md.j2", helpers["sources_by_date"])
     group("entities/index.md", lambda: page("entities/index.md", "entities_index.md.j2"))
     metrics = [metric_parts(ledger) for ledger in linked.ledger]
-    group("figures.md", lambda: page("figures.md", "figures.md.j2", metrics=metrics,
-                                     VALUES_SHOWN=HOME_VALUES_SHOWN), metrics)
+    # Each metric with how many pages it has.
+    ledgers = [(ledger, len(parts)) for ledger, parts in zip(linked.ledger, metrics,
+                                                             strict=True)]
+    group("figures.md", lambda: page("figures.md", "figures.md.j2", metrics=ledgers,
+                                     VALUES_SHOWN=HOME_VALUES_SHOWN), ledgers)
     for parts in metrics:
         for metric_part in parts:
             group(metric_part.pager.path, partial(

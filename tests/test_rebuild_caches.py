@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from corpus_helpers import REPO
 
+from benchmarks.corpus import generate, write
+from benchmarks.run import edited
+from briefing import render as render_module
 from briefing.feed import FEED_PATH
 from briefing.load import load
 from briefing.pipeline import BuildResult, build, forget_cached
@@ -148,3 +151,64 @@ def test_read_check_finds_changed_keys_order_and_kind() -> None:
     assert not now.unchanged({"m": frozenset({ALL})})  # iteration order changed
     assert not now.unchanged({"m": frozenset({"c"})})  # was missing, now present
     assert not now.unchanged({"k": frozenset({"x"})})
+
+
+# A generated corpus large enough that the map leaves nodes out, metrics span several
+# pages and the coverage matrix has blocks: what is reused there must stay right too.
+LARGE_SOURCES = 120
+
+
+def stance(text: str) -> str:
+    return edited("stance", text, 0)
+
+
+def title(text: str) -> str:
+    return edited("title", text, 0)
+
+
+def figure_moved(text: str) -> str:  # one value leaves a metric for another
+    return text.replace("metric: headcount", "metric: training-cost", 1)
+
+
+def figure_changed(text: str) -> str:
+    return text.replace("value: 506\n", "value: 999999\n", 1)
+
+
+LARGE_EDITS = {
+    "quote stance": ("sources/source-00007.yml", stance),
+    "another quote stance": ("sources/source-00100.yml", stance),
+    "source title": ("sources/source-00007.yml", title),
+    "figure to another metric": ("claims/part-000.yml", figure_moved),
+    "figure value": ("claims/part-000.yml", figure_changed),
+}
+
+
+@pytest.fixture(scope="module")
+def large_corpus() -> dict[str, str]:
+    return generate(LARGE_SOURCES)
+
+
+@pytest.mark.parametrize("kind", sorted(LARGE_EDITS))
+def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
+        tmp_path: Path, large_corpus: dict[str, str], kind: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small pages, so that every kind of paged listing has several pages.
+    for limit, value in (("FIGURE_VALUES_PER_PAGE", 5), ("ENTITY_ITEMS_PER_PAGE", 10),
+                         ("LISTING_ROWS_PER_PAGE", 20)):
+        monkeypatch.setattr(render_module, limit, value)
+    content = write(tmp_path / "content", large_corpus)
+    forget_cached()
+    cache = PageCache()
+    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    rel, change = LARGE_EDITS[kind]
+    path = content / rel
+    text = path.read_text(encoding="utf-8")
+    assert change(text) != text
+    path.write_text(change(text), encoding="utf-8")
+    edited_build = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    assert edited_build.pages != first.pages
+    assert_same(edited_build, fresh(content))
+    path.write_text(text, encoding="utf-8")
+    undone = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    assert_same(undone, fresh(content))
+    assert undone.pages == first.pages
