@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
+from itertools import compress
+from operator import is_not
 from typing import Any, overload
 
 from .link import Linked
@@ -90,8 +92,11 @@ class Recorder:
     def unchanged(self, keys: ReadKeys) -> bool:
         """Whether every read of a recording made in the previous render (`keys_read`)
         gives the same value now."""
+        known = self._changes  # looked up directly: this runs for every group
         for name, read in keys.items():
-            changed = self.changes(name)
+            changed = known.get(name)
+            if changed is None:
+                changed = self.changes(name)
             if changed and (changed is EVERYTHING or not changed.isdisjoint(read)):
                 return False
         return True
@@ -117,11 +122,20 @@ def _differences(before: Any, now: Any) -> frozenset[Hashable]:
                 or isinstance(now, Mapping) or not _same(before, now):
             return EVERYTHING
         return frozenset()
-    changed: set[Hashable] = {key for key, value in now.items()
-                              if not _same(before.get(key, MISSING), value)}
-    changed.update(key for key in before if key not in now)
-    if changed or list(before) != list(now):
+    changed: set[Hashable]
+    if len(before) == len(now) and list(before) == list(now):
+        # The same keys in the same order, the usual case: most values are the very same
+        # objects, so the candidates are found by identity at C speed (`compress`, `map`)
+        # and only those are compared.
+        changed = {key for key in compress(now, map(is_not, before.values(), now.values()))
+                   if not _same(before[key], now[key])}
+    else:
+        changed = {key for key, value in now.items()
+                   if not _same(before.get(key, MISSING), value)}
+        changed.update(key for key in before if key not in now)
         changed.add(ALL)  # iterating it would give something else
+    if changed:
+        changed.add(ALL)
     return frozenset(changed)
 
 

@@ -153,6 +153,16 @@ def test_read_check_finds_changed_keys_order_and_kind() -> None:
     assert not now.unchanged({"k": frozenset({"x"})})
 
 
+def test_read_check_with_the_same_keys_compares_values_not_identities() -> None:
+    before = Recorder()
+    before.mapping("m", {"a": [1], "b": 2, "c": 3})
+    now = Recorder(before.sources)
+    now.mapping("m", {"a": [1], "b": 20, "c": 3})  # "a": another list, equal
+    assert now.changes("m") == {"b", ALL}
+    assert now.unchanged({"m": frozenset({"a", "c"})})
+    assert not now.unchanged({"m": frozenset({"b"})})
+
+
 # A generated corpus large enough that the map leaves nodes out, metrics span several
 # pages and the coverage matrix has blocks: what is reused there must stay right too.
 LARGE_SOURCES = 120
