@@ -11,9 +11,9 @@ has no errors, then measures, each in a fresh child process and repeated (median
             Markdown extensions and search plugin, without the Briefing plugin;
 - peak RSS of each child (from wait4's rusage);
 - largest page: the largest generated Markdown page, which must not grow with N;
-- reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the edit
-            showing in the served pages (the source's page and a claim page it backs),
-            for a source-title edit and a quote-stance edit.
+- reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the
+            rebuilt pages on disk (the source's page and a claim page it backs), file
+            watcher included, for a source-title edit and a quote-stance edit.
 
 It prints a table (and, with --json, writes the raw results); docs/performance.md keeps the
 results with the machine they were measured on.
@@ -31,6 +31,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -151,27 +152,33 @@ def edited(kind: str, text: str, edit: int) -> str:
 
 
 def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[float]]:
-    """Seconds from writing an edited source annotation to the change being served, on
-    the source's own page and on the page of a claim one of its quotes backs, for each
-    kind of edit (see `edited`)."""
+    """Seconds from writing an edited source annotation to the rebuilt pages on disk (the
+    source's own page and the page of a claim one of its quotes backs), for each kind of
+    edit (see `edited`). The pages are read from the folder the server builds into, found
+    through a temporary folder of its own: asking the server for them many times a second
+    would take time from the rebuild being measured."""
     port = free_port()
+    scratch = Path(tempfile.mkdtemp(prefix="briefing-serve-"))
     server = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(scratch)})
     base = f"http://127.0.0.1:{port}"
     latencies: dict[str, list[float]] = {"title": [], "stance": []}
 
-    def page(url: str) -> str:
-        # Without the live-reload call MkDocs adds, which names the build and the request.
-        return re.sub(r"livereload\(\d+, \d+\)", "", fetch(url))
+    def read(path: Path) -> str:
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return ""
 
-    def wait(watched: dict[str, str], changed: bool, start: float) -> None:
+    def wait(watched: dict[Path, str], changed: bool, start: float) -> None:
         """Until every watched page differs from (or again equals) its text before."""
-        while any((page(url) == before) == changed for url, before in watched.items()):
+        while any((read(path) == before) == changed for path, before in watched.items()):
             if time.perf_counter() - start > timeout:
                 raise SystemExit(f"the {'edit' if changed else 'undo'} did not show within "
                                  f"{timeout} s")
-            time.sleep(0.01)
+            time.sleep(0.005)
 
     try:
         deadline = time.monotonic() + timeout
@@ -179,6 +186,7 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("mkdocs serve did not come up")
             time.sleep(0.2)
+        (site,) = scratch.glob("mkdocs_*")  # MkDocs serves from a temporary folder
         for edit in range(edits):
             for kind in latencies:
                 source = f"source-{(edit * 7) % 50:05d}"
@@ -186,8 +194,9 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                 text = path.read_text(encoding="utf-8")
                 claim = re.search(r"(?:asserts|reports|doubts): \[(claim-\d+)\]", text)
                 assert claim is not None
-                urls = [f"{base}/sources/{source}/", f"{base}/claims/{claim.group(1)}/"]
-                watched = {url: page(url) for url in urls}
+                pages = [site / "sources" / source / "index.html",
+                         site / "claims" / claim.group(1) / "index.html"]
+                watched = {page: read(page) for page in pages}
                 # A person reads the result before the next edit: the server is idle
                 # (the plugin collects garbage then) and the watcher has settled.
                 time.sleep(PAUSE_BETWEEN_EDITS)
@@ -195,7 +204,9 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                 path.write_text(edited(kind, text, edit), encoding="utf-8")
                 wait(watched, True, start)
                 latencies[kind].append(time.perf_counter() - start)
-                # Time the next edit from a quiet server: wait until the undo is served.
+                if kind == "title" and "Edited title" not in fetch(f"{base}/sources/{source}/"):
+                    raise SystemExit("the pages read are not the ones served")
+                # Time the next edit from a quiet server: wait until the undo is built.
                 path.write_text(text, encoding="utf-8")
                 wait(watched, False, time.perf_counter())
     finally:
@@ -204,6 +215,7 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        shutil.rmtree(scratch, ignore_errors=True)
     return latencies
 
 
