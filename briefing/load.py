@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,11 +140,37 @@ class _Read:
     problems: tuple[Diagnostic, ...]
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """A file's last reading, with a digest of its bytes and, when it can be trusted, the
+    file's status when it was read."""
+
+    digest: bytes
+    read: _Read
+    stat: tuple[int, ...] | None
+
+
 # The last reading of each file, by path and display path (what a reading depends on
-# besides the bytes), with a digest of its bytes: a rebuild of `mkdocs serve` reuses the
-# objects of every unchanged file, so the later stages find them identical (`is`) and skip
-# their work. Entries of files no longer read are dropped.
-_reads: dict[tuple[str, str], tuple[bytes, _Read]] = {}
+# besides the bytes): a rebuild of `mkdocs serve` reuses the objects of every unchanged
+# file, so the later stages find them identical (`is`) and skip their work. Entries of
+# files no longer read are dropped.
+_reads: dict[tuple[str, str], _Kept] = {}
+
+# A file whose status (size, inode, modification and change times) is what it was when it
+# was read is not read again. Writing a file sets its change time (which nothing can set
+# back), but file systems keep that time coarsely, so a file written just before or while
+# it was read could be written again with no visible change: its status is trusted only
+# when its times were this much older than the clock when it was read. Otherwise, and
+# whenever the status differs, the digest of the bytes decides.
+SETTLED_NS = 2_000_000_000
+
+
+def _status(path: str) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_ino, st.st_dev, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def load(content_dir: Path) -> Loaded:
@@ -159,15 +186,23 @@ def load(content_dir: Path) -> Loaded:
     folder = os.fspath(content_dir)
     docs: list[YamlDoc] = []
     texts: list[SourceText] = []
-    used: dict[tuple[str, str], tuple[bytes, _Read]] = {}
+    used: dict[tuple[str, str], _Kept] = {}
     for rel in rels:
         display = f"{shown}/{rel}"
-        with open(os.path.join(folder, rel), "rb") as file:
-            data = file.read()
-        digest = hashlib.blake2b(data, digest_size=20).digest()
+        path = os.path.join(folder, rel)
         last = _reads.get((rel, display))
-        read = last[1] if last is not None and last[0] == digest else _read(rel, display, data)
-        used[rel, display] = (digest, read)
+        now = time.time_ns()  # before the status: a write after it is later than this
+        status = _status(path)
+        if last is None or last.stat is None or last.stat != status:
+            with open(path, "rb") as file:
+                data = file.read()
+            digest = hashlib.blake2b(data, digest_size=20).digest()
+            read = last.read if last is not None and last.digest == digest \
+                else _read(rel, display, data)
+            settled = status is not None and now - max(status[3:]) > SETTLED_NS
+            last = _Kept(digest, read, status if settled else None)
+        used[rel, display] = last
+        read = last.read
         problems.extend(read.problems)
         if isinstance(read.item, SourceText):
             texts.append(read.item)

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corpus_helpers import REPO
 
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
+from briefing import load as load_module
 from briefing import render as render_module
 from briefing.feed import FEED_PATH
 from briefing.load import load
@@ -132,6 +135,60 @@ def test_a_file_rewritten_with_other_bytes_of_the_same_size_is_read_again(
     # Untouched files keep their objects, which is what lets later stages skip work.
     assert sum(a is b for a, b in zip(again.yaml_docs, first.yaml_docs, strict=True)) \
         == len(first.yaml_docs) - 1
+
+
+def later_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file looks written long before it is read, so its status is trusted."""
+    real = load_module.time.time_ns
+    monkeypatch.setattr(load_module.time, "time_ns", lambda: real() + 60_000_000_000)
+
+
+def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
+
+    def counting_open(path: str, mode: str) -> Any:
+        opened.append(path)
+        return open(path, mode)
+
+    monkeypatch.setattr(load_module, "open", counting_open, raising=False)
+    return opened
+
+
+def test_a_settled_file_whose_status_is_unchanged_is_not_read_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    later_clock(monkeypatch)
+    first = load(content)
+    opened = counting_opens(monkeypatch)
+    again = load(content)
+    assert opened == []
+    assert all(a is b for a, b in zip(again.yaml_docs, first.yaml_docs, strict=True))
+    edit(content / "claims.yml", "status: disputed", "status: refuted")
+    third = load(content)
+    assert [Path(p).name for p in opened] == ["claims.yml"]
+    claims = next(d for d in third.yaml_docs if d.rel == "claims.yml")
+    assert "status: refuted" in claims.text
+
+
+def test_a_file_written_just_before_it_was_read_is_read_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load(content)  # every file was just written: none is settled
+    opened = counting_opens(monkeypatch)
+    load(content)
+    assert len(opened) == len(load_module._reads)
+
+
+def test_a_settled_file_rewritten_with_the_same_size_and_time_is_read_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    later_clock(monkeypatch)
+    path = content / "claims.yml"
+    load(content)
+    stat = path.stat()
+    time.sleep(0.05)  # past the file system's clock tick: the change time moves on
+    edit(path, "status: disputed", "status: reported")  # same length
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    assert path.stat().st_size == stat.st_size
+    claims = next(d for d in load(content).yaml_docs if d.rel == "claims.yml")
+    assert "status: reported" in claims.text
 
 
 def test_read_check_finds_changed_keys_order_and_kind() -> None:
