@@ -29,6 +29,9 @@ class _Document:
     entities: tuple[Entity, ...] = ()
     briefs: tuple[Brief, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
+    # The ids the file declares, valid or not, read straight from its YAML: quote ids of a
+    # source file, claim or entity ids of a claims or entities file (`_declared_ids`).
+    declared: frozenset[str] = frozenset()
 
 
 # A file's result depends only on its path, its text and (for a source) the article's
@@ -65,18 +68,28 @@ def _validate(loaded: Loaded) -> Validated:
     seen_sources: set[str] = set()
     used: dict[tuple[str, str, str, str | None], _Document] = {}
 
+    declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
+                                                        "brief")}
     for doc in loaded.yaml_docs:
-        path = PurePosixPath(doc.rel)
-        if path.parts[0] == "sources":
-            seen_sources.add(path.stem)
-        key = (doc.rel, doc.display, doc.text,
-               texts.get(path.stem) if path.parts[0] == "sources" else None)
+        top, stem = _top_and_stem(doc.rel)
+        if top == "sources":
+            seen_sources.add(stem)
+        key = (doc.rel, doc.display, doc.text, texts.get(stem) if top == "sources" else None)
         result = used[key] = _documents.get(key) or validate_document(doc, key[3])
         sources.extend(result.sources)
         claims.extend(result.claims)
         entities.extend(result.entities)
         briefs.extend(result.briefs)
         problems.extend(result.problems)
+        if top == "sources":
+            declared["source"].add(stem)
+            declared["quote"] |= result.declared
+        elif top == "briefs":
+            declared["brief"].add(stem)
+        elif top.startswith("claims"):
+            declared["claim"] |= result.declared
+        elif top.startswith("entities"):
+            declared["entity"] |= result.declared
     _documents.clear()
     _documents.update(used)
 
@@ -105,7 +118,7 @@ def _validate(loaded: Loaded) -> Validated:
         claims=tuple(sorted(claims, key=lambda c: c.id)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
-        declared=_declared_ids(loaded),
+        declared={k: frozenset(v) for k, v in declared.items()},
     )
     return Validated(corpus, tuple(problems))
 
@@ -121,9 +134,11 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
     path = PurePosixPath(doc.rel)
     top = path.parts[0]
     found = _Document()
+    declared = _declared_ids(doc.root, {"sources": "quotes", "claims": "claims",
+                                        "entities": "entities"}.get(top.split(".")[0], ""))
     if top == "sources":
         if not _file_id_ok(path.stem, doc, ctx):
-            return _Document(problems=tuple(ctx.problems))
+            return _Document(problems=tuple(ctx.problems), declared=declared)
         if source_text is None:
             ctx.fail(Pos(doc.display), "source-text-missing",
                      f"no article text for source {path.stem!r}",
@@ -143,34 +158,25 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
         entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
         if not isinstance(entities_file, Invalid):
             found = _Document(entities=entities_file.entities)
-    return replace(found, problems=tuple(ctx.problems))
+    return replace(found, problems=tuple(ctx.problems), declared=declared)
 
 
-def _declared_ids(loaded: Loaded) -> dict[str, frozenset[str]]:
-    """Every id the curator wrote, valid or not, read straight from the YAML nodes."""
-    found: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
-                                                     "brief")}
+def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:
+    """The ids under `key` (a list of mappings) that the curator wrote, valid or not."""
+    items = root.get(key) if key and isinstance(root, YMap) else None
+    if not isinstance(items, YSeq):
+        return frozenset()
+    return frozenset(i.get("id").value for i in items.items  # type: ignore[union-attr]
+                     if isinstance(i, YMap) and isinstance(i.get("id"), YScalar))
 
-    def ids_in(node: YNode | None, key: str) -> set[str]:
-        items = node.get(key) if isinstance(node, YMap) else None
-        if not isinstance(items, YSeq):
-            return set()
-        return {i.get("id").value for i in items.items  # type: ignore[union-attr]
-                if isinstance(i, YMap) and isinstance(i.get("id"), YScalar)}
 
-    for doc in loaded.yaml_docs:
-        path = PurePosixPath(doc.rel)
-        top = path.parts[0]
-        if top == "sources":
-            found["source"].add(path.stem)
-            found["quote"] |= ids_in(doc.root, "quotes")
-        elif top == "briefs":
-            found["brief"].add(path.stem)
-        elif top.startswith("claims"):
-            found["claim"] |= ids_in(doc.root, "claims")
-        elif top.startswith("entities"):
-            found["entity"] |= ids_in(doc.root, "entities")
-    return {k: frozenset(v) for k, v in found.items()}
+def _top_and_stem(rel: str) -> tuple[str, str]:
+    """`PurePosixPath(rel).parts[0]` and `.stem`, without making a path object per file
+    on every rebuild."""
+    top = rel.split("/", 1)[0]
+    name = rel.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return top, name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
