@@ -298,31 +298,55 @@ def _brief_refs(brief: Brief) -> Iterable[Ref]:
         yield from brief.related.entities
 
 
-def _all_refs(corpus: Corpus) -> Iterable[Ref]:
-    for source in corpus.sources:
-        yield from _prose_refs(source.note)
-        for quote in source.quotes:
-            if quote.speaker:
-                yield quote.speaker
-            for _, ref in quote.stances():
-                yield ref
-            yield from _prose_refs(quote.note)
-    for claim in corpus.claims:
-        if claim.claimant:
-            yield claim.claimant
-        yield from _prose_refs(claim.statement)
-        yield from _prose_refs(claim.note)
-        if claim.relations:
-            yield from (ref for _, ref in claim.relations.pairs())
-        for figure in claim.figures:
-            if figure.subject:
-                yield figure.subject
-        for event in claim.events:
-            yield from _prose_refs(event.what)
-    for entity in corpus.entities:
-        yield from _prose_refs(entity.description)
-    for brief in corpus.briefs:
-        yield from _brief_refs(brief)
+def _source_refs(source: Source) -> Iterable[Ref]:
+    yield from _prose_refs(source.note)
+    for quote in source.quotes:
+        if quote.speaker:
+            yield quote.speaker
+        for _, ref in quote.stances():
+            yield ref
+        yield from _prose_refs(quote.note)
+
+
+def _claim_refs(claim: Claim) -> Iterable[Ref]:
+    if claim.claimant:
+        yield claim.claimant
+    yield from _prose_refs(claim.statement)
+    yield from _prose_refs(claim.note)
+    if claim.relations:
+        yield from (ref for _, ref in claim.relations.pairs())
+    for figure in claim.figures:
+        if figure.subject:
+            yield figure.subject
+    for event in claim.events:
+        yield from _prose_refs(event.what)
+
+
+def _entity_refs(entity: Entity) -> Iterable[Ref]:
+    return _prose_refs(entity.description)
+
+
+# The references of each item from the last link, by the item's identity (the item is
+# kept, so its id cannot be reused): an unchanged item is the very same object on a
+# rebuild, and walking every item's fields again cost more than checking the references.
+_refs_kept: dict[int, tuple[object, tuple[Ref, ...]]] = {}
+
+
+def _all_refs(corpus: Corpus) -> list[Ref]:
+    found: list[Ref] = []
+    kept: dict[int, tuple[object, tuple[Ref, ...]]] = {}
+    walks: tuple[tuple[tuple[Any, ...], Any], ...] = (
+        (corpus.sources, _source_refs), (corpus.claims, _claim_refs),
+        (corpus.entities, _entity_refs), (corpus.briefs, _brief_refs))
+    for items, refs_of in walks:
+        for item in items:
+            last = _refs_kept.get(id(item))
+            refs = last[1] if last is not None and last[0] is item else tuple(refs_of(item))
+            kept[id(item)] = (item, refs)
+            found.extend(refs)
+    _refs_kept.clear()
+    _refs_kept.update(kept)
+    return found
 
 
 def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
@@ -468,6 +492,7 @@ def forget() -> None:
     """Drop what is kept for rebuilds (a one-shot build frees the memory for MkDocs)."""
     _anchored.clear()
     _last_memo.clear()
+    _refs_kept.clear()
 
 
 @dataclass

@@ -69,6 +69,9 @@ EDITS = {
     "entity name": ("entities.yml", "name: DeepSeek\n", "name: DeepSeek AI\n"),
     "brief title": ("briefs/musk-openai-bid.yml", "title: \"", "title: \"Edited: "),
     "an error": ("claims.yml", "status: disputed", "status: bogus"),
+    # An edited item's references are checked again.
+    "an unknown claim": ("sources/deepseek-sputnik-market-downturn.yml",
+                         "asserts: [us-tech-stock-losses]", "asserts: [us-tech-stock-lossez]"),
     # The ids a file declares, valid or not, are kept with its validation.
     "an invalid quote id": ("sources/deepseek-sputnik-market-downturn.yml",
                             "id: market-downturn\n", "id: Market_Downturn\n"),
