@@ -240,3 +240,20 @@ def test_reused_pages_equal_a_fresh_render(tmp_path: Path, kind: str) -> None:
     # Undoing the edit gives the first pages back.
     edit(content / rel, new, old)
     assert pipeline_build(content, page_cache=cache).pages == before
+
+
+def test_a_rebuild_that_fails_midway_leaves_its_pages_to_the_next(
+        serving: Serving, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The plugin tells MkDocs which stored pages changed; a build that stops before writing
+    # them must not make the next one think they are written.
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    rel, old, new = EDITS["entity rename"]
+    edit(serving.project / "content" / rel, old, new)
+    with monkeypatch.context() as patch:
+        patch.setattr("mkdocs.commands.build._build_page", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            serving.rebuild()
+    serving.rebuild()
+    assert_same_as_clean(serving)

@@ -109,7 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                               "previous site is untouched. Fix the problems listed above.")
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
-            [page_file(config, path, content=text) for path, text in sorted(pages.items())]
+            [page_file(config, path, text) for path, text in sorted(pages.items())]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in self.pages:

@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -53,16 +54,31 @@ BANNER = re.compile(re.escape(BANNER_INDENT + BANNER_START) + ".*?" + re.escape(
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 
 
-def page_file(config: MkDocsConfig, path: str, *, content: str | None = None,
-              abs_src_path: str | None = None) -> File:
-    """A generated page as MkDocs' file. Only the section pages go into MkDocs' own
-    navigation: nesting every page there costs each build (0.1 s of a reload at 1,000
-    sources), and the theme shows the sections alone anyway (`partials/nav.html`)."""
-    inclusion = InclusionLevel.UNDEFINED if path in SECTION_PAGES \
-        else InclusionLevel.NOT_IN_NAV
-    if abs_src_path is not None:
-        return File.generated(config, path, abs_src_path=abs_src_path, inclusion=inclusion)
-    return File.generated(config, path, content=content or "", inclusion=inclusion)
+def page_file(config: MkDocsConfig, path: str, content: str) -> File:
+    """A generated page as MkDocs' file."""
+    return File.generated(config, path, content=content, inclusion=inclusion(path))
+
+
+def inclusion(path: str) -> InclusionLevel:
+    """Only the section pages go into MkDocs' own navigation: nesting every page there
+    costs each build (0.1 s of a reload at 1,000 sources), and the theme shows the
+    sections alone anyway (`partials/nav.html`)."""
+    return InclusionLevel.UNDEFINED if path in SECTION_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+class StoredPage(File):
+    """A generated page that `mkdocs serve --dirty` reads from the page store.
+
+    MkDocs decides whether to rebuild a page by comparing its source's and its output's
+    modification times: six file checks per page, for every page, on every rebuild. The
+    store knows which pages it rewrote; those stay to be built until a build finishes (a
+    build that fails midway leaves them to the next), and a page whose output is missing
+    is built as well."""
+
+    unbuilt: set[str]
+
+    def is_modified(self) -> bool:
+        return self.src_uri in self.unbuilt or not os.path.isfile(self.abs_dest_path)
 
 
 class TemplateCache(BytecodeCache):
@@ -145,6 +161,10 @@ class LiveSite:
         self.banner_shown: ProblemsSummary | None = None  # in the pages as written
         self.patch_banners = False
         self.index_text = IndexText()
+        self.unbuilt: set[str] = set()  # stored pages rewritten since the last whole build
+        # The pages' `File`s, made once: the same path, store and settings make the same file.
+        self.stored: dict[str, StoredPage] = {}
+        self.stored_for = ""
 
     def close(self) -> None:
         self.collector.close()
@@ -168,7 +188,7 @@ class LiveSite:
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
         if self.store is None:
-            return [page_file(config, path, content=markdown)
+            return [page_file(config, path, markdown)
                     for path, markdown in sorted(pages.items())]
         # Whatever every page's HTML depends on besides its own Markdown: the settings, the
         # theme, the hand-written pages (the section list). The problems banner is brought
@@ -183,12 +203,25 @@ class LiveSite:
         update = self.store.update(
             pages, site_wide if self.patch_banners else f"{site_wide} {self.problems}")
         self.rebuild_all = update.everything
+        self.unbuilt |= update.changed
         remove_outputs(File.generated(config, path, content="").abs_dest_path
                        for path in update.removed)
         for path in update.removed:
             self.search_entries.pop(path, None)
-        return [page_file(config, path, abs_src_path=str(self.store.path(path)))
-                for path in sorted(pages)]
+        if self.stored_for != site_wide:  # mkdocs.yml may have changed the output paths
+            self.stored, self.stored_for = {}, site_wide
+        files: list[File] = []
+        for path in sorted(pages):
+            file, source = self.stored.get(path), str(self.store.path(path))
+            if file is None or file.abs_src_path != source:  # (a plugin set its content)
+                file = self.stored[path] = cast(StoredPage, StoredPage.generated(
+                    config, path, abs_src_path=source, inclusion=inclusion(path)))
+                file.unbuilt = self.unbuilt
+            file.page = None  # MkDocs makes each build's pages anew
+            files.append(file)
+        for path in update.removed:
+            self.stored.pop(path, None)
+        return files
 
     def refresh_banners(self, config: MkDocsConfig) -> None:
         """Under `--dirty`, bring the problems banner of the pages a rebuild skipped up to
@@ -231,6 +264,7 @@ class LiveSite:
             self.search_entries[page.file.src_uri] = entries
 
     def build_finished(self, config: MkDocsConfig) -> None:
+        self.unbuilt.clear()
         self.collector.build_finished()
         self.refresh_banners(config)
         index = getattr(config.plugins.get("search"), "search_index", None)
