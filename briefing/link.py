@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import is_, itemgetter
 from typing import Any
 
 from .cleaning import Block, CleanedText, clean
@@ -138,17 +139,7 @@ def link(corpus: Corpus) -> Linked:
     }
     problems.extend(_unresolved(_all_refs(corpus), known, corpus.declared))
 
-    stances: dict[str, list[Stance]] = defaultdict(list)
-    for source in corpus.sources:
-        for quote in source.quotes:
-            for stance, ref in quote.stances():
-                if ref.id in claims:
-                    stances[ref.id].append(Stance(ref.id, stance, quote, source.id))
-    order = {q.id: n for n, q in enumerate(q for s in corpus.sources for q in s.quotes)}
-    for group in stances.values():
-        # Support first, then doubt; within each, oldest source first.
-        group.sort(key=lambda s: (STANCES.index(s.stance), _published(sources[s.source_id]),
-                                  s.source_id, order[s.quote.id]))
+    frozen_stances = _claim_stances(corpus, claims)
 
     quote_cited: dict[str, set[str]] = defaultdict(set)
     claim_cited: dict[str, set[str]] = defaultdict(set)
@@ -169,7 +160,6 @@ def link(corpus: Corpus) -> Linked:
                                           f"claim {claim.id!r} {kind} itself",
                                           "point the relation at another claim"))
 
-    frozen_stances = {k: tuple(v) for k, v in sorted(stances.items())}
     problems.extend(_status_checks(corpus, frozen_stances, relations_in))
     mentions, mention_problems = find_mentions(corpus, cleaned)
     problems.extend(mention_problems)
@@ -277,6 +267,62 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                   "add `prefix:` or `suffix:` with the words just before or "
                                   "after the occurrence you mean"))
     return found, problems
+
+
+# --- stances ---------------------------------------------------------------------------
+
+_StanceKey = tuple[int, tuple[int, int, int, int], str, int]
+_SourceStances = tuple[tuple[_StanceKey, Stance], ...]
+
+# Each source's stances (with their sort keys) from the last link, by source id, and each
+# claim's stances before and after sorting, by claim id: an unchanged source keeps its
+# Stance objects, and a claim whose stances are the very same objects keeps its sorted
+# tuple, so pages reading it find the very same value.
+_stances_kept: dict[str, tuple[Source, _SourceStances]] = {}
+_claim_stances_kept: dict[str, tuple[list[Stance], tuple[Stance, ...]]] = {}
+
+
+def _source_stances(source: Source) -> _SourceStances:
+    last = _stances_kept.get(source.id)
+    if last is not None and last[0] is source:
+        return last[1]
+    published = _published(source)
+    # Support first, then doubt; within each, oldest source first, then the source's order.
+    return tuple(((STANCES.index(stance), published, source.id, number),
+                  Stance(ref.id, stance, quote, source.id))
+                 for number, quote in enumerate(source.quotes)
+                 for stance, ref in quote.stances())
+
+
+def _claim_stances(corpus: Corpus, claims: Mapping[str, Claim]
+                   ) -> dict[str, tuple[Stance, ...]]:
+    kept: dict[str, tuple[Source, _SourceStances]] = {}
+    keyed: dict[str, list[tuple[_StanceKey, Stance]]] = defaultdict(list)
+    for source in corpus.sources:
+        found = _source_stances(source)
+        kept[source.id] = (source, found)
+        for key, stance in found:
+            if stance.claim_id in claims:
+                keyed[stance.claim_id].append((key, stance))
+    _stances_kept.clear()
+    _stances_kept.update(kept)
+    sorted_kept: dict[str, tuple[list[Stance], tuple[Stance, ...]]] = {}
+    out: dict[str, tuple[Stance, ...]] = {}
+    for claim_id in sorted(keyed):
+        group = keyed[claim_id]
+        members = [stance for _, stance in group]
+        last = _claim_stances_kept.get(claim_id)
+        if last is not None and len(last[0]) == len(members) \
+                and all(map(is_, last[0], members)):
+            ordered = last[1]
+        else:
+            group.sort(key=itemgetter(0))
+            ordered = tuple(stance for _, stance in group)
+        sorted_kept[claim_id] = (members, ordered)
+        out[claim_id] = ordered
+    _claim_stances_kept.clear()
+    _claim_stances_kept.update(sorted_kept)
+    return out
 
 
 # --- references -----------------------------------------------------------------------
@@ -493,6 +539,8 @@ def forget() -> None:
     _anchored.clear()
     _last_memo.clear()
     _refs_kept.clear()
+    _stances_kept.clear()
+    _claim_stances_kept.clear()
 
 
 @dataclass

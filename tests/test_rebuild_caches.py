@@ -5,6 +5,7 @@ from nothing, whatever was edited, and a rebuild with no edit reuses them."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -247,12 +248,18 @@ def figure_changed(text: str) -> str:
     return text.replace("value: 506\n", "value: 999999\n", 1)
 
 
+def source_date(text: str) -> str:  # the source moves in every date order it is in
+    return re.sub(r'(?m)^published: "\d{4}', 'published: "1999', text, count=1)
+
+
 LARGE_EDITS = {
     "quote stance": ("sources/source-00007.yml", stance),
     "another quote stance": ("sources/source-00100.yml", stance),
     "source title": ("sources/source-00007.yml", title),
     "figure to another metric": ("claims/part-000.yml", figure_moved),
     "figure value": ("claims/part-000.yml", figure_changed),
+    # Reorders the stances of the claims its quotes take a position on.
+    "source date": ("sources/source-00007.yml", source_date),
 }
 
 
