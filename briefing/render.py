@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any, cast
 
 import jinja2
@@ -37,7 +37,7 @@ from .markup import (
 )
 from .model import Claim, Quote, Source
 from .reads import LinkedView, ReadKeys, Reads, Recorder, keys_read
-from .schema import Prose, ProseRef
+from .schema import FuzzyDate, Prose, ProseRef
 
 # The site's sections, in reading order; the theme shows these instead of every page.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -414,31 +414,72 @@ class CoverageTable:
     rows: tuple[CoverageRow, ...]
 
 
-def coverage_tables(linked: Linked) -> list[CoverageTable]:
+_Cells = Mapping[str, tuple[tuple[str, str], ...]]  # source id -> ((stance, quote id), …)
+
+
+@dataclass
+class CoverageMemo:
+    """The last coverage matrix's pieces, for the rebuilds of `mkdocs serve`: each claim's
+    cells, kept while its stances are the very same tuple, and each table, kept while its
+    labels are equal and its sources, claims and their cells are the very same objects.
+    A reused table is the very same value, so the pages showing it compare at once."""
+
+    cells: dict[str, tuple[tuple[Any, ...], _Cells]] = field(default_factory=dict)
+    tables: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[Any, ...], CoverageTable]] \
+        = field(default_factory=dict)
+
+
+def coverage_tables(linked: Linked, memo: CoverageMemo | None = None) -> list[CoverageTable]:
     """Sources by claims, oldest source first, split into tables of a few sources each."""
     ordered = sorted(linked.corpus.sources,
                      key=lambda s: (s.published.sort_key if s.published else (9999,), s.id))
     labels = [(f"S{n}", s) for n, s in enumerate(ordered, start=1)]
-    # claim id -> source id -> stance -> first quote id, for the claims each source covers
-    cells: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    covered: dict[str, list[str]] = defaultdict(list)  # source id -> claim ids, in order
+    last_cells = memo.cells if memo is not None else {}
+    kept_cells: dict[str, tuple[tuple[Any, ...], _Cells]] = {}
+    cells: dict[str, _Cells] = {}  # claim id -> its cells, for the sources on it
+    covered: dict[str, list[str]] = defaultdict(list)  # source id -> claim ids
     for claim_id, stances in linked.stances.items():
-        for st in stances:
+        last = last_cells.get(claim_id)
+        if last is not None and last[0] is stances:
+            own = last[1]
+        else:
             # The first passage for each stance; the claim page lists them all.
-            if st.source_id not in cells[claim_id]:
-                covered[st.source_id].append(claim_id)
-            cells[claim_id][st.source_id].setdefault(st.stance, st.quote.id)
+            found: dict[str, dict[str, str]] = defaultdict(dict)
+            for st in stances:
+                found[st.source_id].setdefault(st.stance, st.quote.id)
+            own = {sid: tuple(by_stance.items()) for sid, by_stance in found.items()}
+        kept_cells[claim_id] = (stances, own)
+        cells[claim_id] = own
+        for sid in own:
+            covered[sid].append(claim_id)
+    last_tables = memo.tables if memo is not None else {}
+    kept_tables: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[Any, ...],
+                                             CoverageTable]] = {}
     tables = []
     for first in range(0, len(labels), COVERAGE_COLUMNS):
         columns = tuple(labels[first:first + COVERAGE_COLUMNS])
-        ids = [s.id for _, s in columns]
+        ids = tuple(s.id for _, s in columns)
         # Only the claims these sources cover: the table's size stays local to them.
         claim_ids = sorted({c for sid in ids for c in covered.get(sid, ())})
-        rows = [CoverageRow(linked.claims[c], {sid: tuple(cells[c][sid].items()) for sid in ids
+        if not claim_ids:
+            continue
+        names = tuple(label for label, _ in columns)
+        objects = (*(s for _, s in columns), *(linked.claims[c] for c in claim_ids),
+                   *(cells[c] for c in claim_ids))
+        last_table = last_tables.get(ids)
+        if last_table is not None and last_table[0] == names \
+                and len(last_table[1]) == len(objects) \
+                and all(map(is_, last_table[1], objects)):
+            table = last_table[2]
+        else:
+            table = CoverageTable(columns, tuple(
+                CoverageRow(linked.claims[c], {sid: cells[c][sid] for sid in ids
                                                if sid in cells[c]})
-                for c in claim_ids]
-        if rows:
-            tables.append(CoverageTable(columns, tuple(rows)))
+                for c in claim_ids))
+        kept_tables[ids] = (names, objects, table)
+        tables.append(table)
+    if memo is not None:
+        memo.cells, memo.tables = kept_cells, kept_tables
     return tables
 
 
@@ -475,6 +516,25 @@ def coverage_parts(tables: list[CoverageTable]) -> list[CoveragePart]:
     paths = tuple(f"coverage/{low.lower()}-{high.lower()}.md" for low, high in labels)
     return [CoveragePart(Pager(paths, n), low, high, block)
             for n, ((low, high), block) in enumerate(zip(labels, blocks, strict=True), start=1)]
+
+
+@dataclass(frozen=True)
+class CoverageBlock:
+    """What the coverage page says of one block: a rebuild re-renders that page only when
+    a block's range, size or dates change, not whenever a cell of it does."""
+
+    path: str
+    first: str
+    last: str
+    source_count: int
+    since: FuzzyDate | None  # published dates of its first and last sources
+    until: FuzzyDate | None
+    claims: int
+
+
+def coverage_blocks(parts: list[CoveragePart]) -> tuple[CoverageBlock, ...]:
+    return tuple(CoverageBlock(p.path, p.first, p.last, len(p.sources), p.sources[0].published,
+                               p.sources[-1].published, p.claims) for p in parts)
 
 
 # --- figures: a page per metric, paged --------------------------------------------------
@@ -762,6 +822,7 @@ class PageCache:
     linked: Linked | None = None
     dates: ContentDates | None = None
     pages: dict[str, str] = field(default_factory=dict)
+    coverage: CoverageMemo = field(default_factory=CoverageMemo)
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
@@ -777,7 +838,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     helpers = _helpers(lk, recorder)
     pages: dict[str, str] = {}
     updated = dict((dates or content_dates(linked)).updated)
-    tables = coverage_tables(linked)
+    tables = coverage_tables(linked, page_cache.coverage if page_cache is not None else None)
     coverage = coverage_parts(tables)
     for coverage_part in coverage:
         # Dated by the newest of its sources: they are what its tables show. Done before any
@@ -874,13 +935,20 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         group(timeline_part.pager.path, partial(
             page, timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
             part=timeline_part), timeline_part)
-    group("coverage.md", lambda: page("coverage.md", "coverage.md.j2", tables=tables,
-                                      parts=coverage, part=None), tables, coverage)
+    # The coverage page shows the tables only when they fit on it, else a line per block;
+    # and the claims no source takes a position on. Those are its inputs, so it need not
+    # read every claim and the stances.
+    blocks = coverage_blocks(coverage)
+    shown = () if coverage else tuple(tables)
+    silent = tuple(c for c in linked.corpus.claims if c.id not in linked.stances)
+    group("coverage.md", lambda: page("coverage.md", "coverage.md.j2", tables=shown,
+                                      parts=blocks, part=None, silent=silent),
+          shown, blocks, silent)
     for coverage_part in coverage:
         # A block's page names only its own block (its pager holds the others' paths).
         group(coverage_part.path, partial(
             page, coverage_part.path, "coverage.md.j2", tables=list(coverage_part.tables),
-            parts=(), part=coverage_part), coverage_part)
+            parts=(), part=coverage_part, silent=()), coverage_part)
 
     def map_page() -> None:
         labels_seen = Links("map.md", lk, event_pages, memo, recorder, labels)

@@ -73,6 +73,11 @@ EDITS = {
     # An edited item's references are checked again.
     "an unknown claim": ("sources/deepseek-sputnik-market-downturn.yml",
                          "asserts: [us-tech-stock-losses]", "asserts: [us-tech-stock-lossez]"),
+    # The claim's only stance goes to another claim: the coverage page lists it as one no
+    # source takes a position on.
+    "a claim left without stances": ("sources/deepseek-sputnik-market-downturn.yml",
+                                     "reports: [argue-against-open-sourcing]",
+                                     "reports: [us-tech-stock-losses]"),
     # The ids a file declares, valid or not, are kept with its validation.
     "an invalid quote id": ("sources/deepseek-sputnik-market-downturn.yml",
                             "id: market-downturn\n", "id: Market_Downturn\n"),
@@ -252,6 +257,12 @@ def source_date(text: str) -> str:  # the source moves in every date order it is
     return re.sub(r'(?m)^published: "\d{4}', 'published: "1999', text, count=1)
 
 
+def claim_added(text: str) -> str:  # a claim no source takes a position on
+    return text.replace("claims:\n", "claims:\n  - id: claim-unquoted\n"
+                        "    statement: \"A claim no source takes a position on.\"\n"
+                        "    status: reported\n", 1)
+
+
 LARGE_EDITS = {
     "quote stance": ("sources/source-00007.yml", stance),
     "another quote stance": ("sources/source-00100.yml", stance),
@@ -260,6 +271,7 @@ LARGE_EDITS = {
     "figure value": ("claims/part-000.yml", figure_changed),
     # Reorders the stances of the claims its quotes take a position on.
     "source date": ("sources/source-00007.yml", source_date),
+    "claim without stances": ("claims/part-000.yml", claim_added),
 }
 
 
