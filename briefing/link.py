@@ -82,7 +82,9 @@ class TimelineEntry:
     kind: str  # "event" or "published"
     event: Event | None
     claim: Claim | None
-    source: Source | None
+    # The published source's id, not the source: an edit of its quotes or title leaves
+    # the entry, and the timeline pages showing it, as they were.
+    source_id: str | None
     anchor: str
 
 
@@ -628,7 +630,7 @@ def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
                                          f"e-{claim.id}-{number}"))
     for source in corpus.sources:
         if source.published and source.published.year is not None:
-            entries.append(TimelineEntry(source.published, "published", None, None, source,
-                                         f"p-{source.id}"))
+            entries.append(TimelineEntry(source.published, "published", None, None,
+                                         source.id, f"p-{source.id}"))
     entries.sort(key=lambda e: (e.when.sort_key, e.kind, e.anchor))
     return tuple(entries)
