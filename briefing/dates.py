@@ -23,11 +23,15 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
-from .link import Linked
+from .link import Linked, Mention
 from .schema import FuzzyDate
 
 Day = datetime.date
+
+_source_id = attrgetter("source_id")
 
 
 def first_day(date: FuzzyDate | None) -> Day | None:
@@ -42,12 +46,14 @@ def rfc3339(day: Day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+# A day is never false, so `filter(None, …)` drops exactly the unknown ones, at C speed:
+# these run over every page and every mention's source on each rebuild.
 def _latest(days: Iterable[Day | None]) -> Day | None:
-    return max((d for d in days if d is not None), default=None)
+    return max(filter(None, days), default=None)
 
 
 def _earliest(days: Iterable[Day | None]) -> Day | None:
-    return min((d for d in days if d is not None), default=None)
+    return min(filter(None, days), default=None)
 
 
 @dataclass(frozen=True)
@@ -56,22 +62,39 @@ class ContentDates:
     first: Mapping[str, Day]  # claim pages -> the earliest source taking a stance on it
 
 
+# The sources each entity is mentioned in, by entity id, with the mentions they came from:
+# the link stage keeps an entity's tuple of mentions while they are the very same objects,
+# so a rebuild gathers the sources again only for the entities an edit touched.
+_mentioned_in: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
+
+
+def forget() -> None:
+    """Drop what is kept for rebuilds."""
+    _mentioned_in.clear()
+
+
 def content_dates(linked: Linked) -> ContentDates:
     published = {s.id: first_day(s.published) for s in linked.corpus.sources}
     updated: dict[str, Day | None] = {}
     first: dict[str, Day | None] = {}
+    # The pages of each folder, for its index page.
+    folders: dict[str, list[Day | None]] = {folder: [] for folder in (
+        "sources/", "claims/", "briefs/", "entities/")}
 
     for source in linked.corpus.sources:
         updated[f"sources/{source.id}.md"] = published[source.id]
+    folders["sources/"].extend(published.values())
     for claim in linked.corpus.claims:
         stated = [published[s.source_id] for s in linked.stances.get(claim.id, ())]
-        updated[f"claims/{claim.id}.md"] = _latest([*stated, claim.updated])
+        updated[f"claims/{claim.id}.md"] = day = _latest([*stated, claim.updated])
+        folders["claims/"].append(day)
         first[f"claims/{claim.id}.md"] = _earliest(stated)
     for brief in linked.corpus.briefs:
         cited = [published[linked.quote_source[ref.id]]
                  for section in brief.sections for point in section.points
                  for ref in point.cites if ref.id in linked.quote_source]
-        updated[f"briefs/{brief.id}.md"] = _latest([*cited, brief.updated])
+        updated[f"briefs/{brief.id}.md"] = day = _latest([*cited, brief.updated])
+        folders["briefs/"].append(day)
     # Who speaks where, gathered once: scanning every quote for each entity grows with
     # sources times entities.
     spoken_in: dict[str, set[str]] = defaultdict(set)
@@ -79,13 +102,19 @@ def content_dates(linked: Linked) -> ContentDates:
         for quote in source.quotes:
             if quote.speaker:
                 spoken_in[quote.speaker.id].add(source.id)
+    kept: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
     for entity in linked.corpus.entities:
-        sources = {m.source_id for m in linked.mentions.get(entity.id, ())}
-        sources |= spoken_in.get(entity.id, set())
-        updated[f"entities/{entity.id}.md"] = _latest(published[s] for s in sources)
+        mentions = linked.mentions.get(entity.id, ())
+        last = _mentioned_in.get(entity.id)
+        if last is None or last[0] is not mentions:
+            last = (mentions, frozenset(map(_source_id, mentions)))
+        kept[entity.id] = last
+        sources = last[1] | spoken_in.get(entity.id, set())
+        updated[f"entities/{entity.id}.md"] = day = _latest(map(published.__getitem__, sources))
+        folders["entities/"].append(day)
 
     def section(folder: str) -> Day | None:
-        return _latest(day for path, day in updated.items() if path.startswith(folder))
+        return _latest(folders[folder])
 
     def claims(ids: Iterable[str]) -> Day | None:
         return _latest(updated[f"claims/{cid}.md"] for cid in ids)
@@ -99,8 +128,8 @@ def content_dates(linked: Linked) -> ContentDates:
         "figures.md": claims(c.id for c in linked.corpus.claims if c.figures),
         "timeline.md": _latest([sources_day, claims(c.id for c in linked.corpus.claims
                                                     if c.events)]),
-        "coverage.md": _latest(published[s.source_id]
-                               for group in linked.stances.values() for s in group),
+        "coverage.md": _latest(map(published.__getitem__, map(
+            _source_id, chain.from_iterable(linked.stances.values())))),
         "map.md": _latest([section("briefs/"), section("claims/"), sources_day]),
     }
     updated.update(index)
@@ -109,6 +138,8 @@ def content_dates(linked: Linked) -> ContentDates:
         updated[f"figures/m-{ledger.metric}.md"] = claims(dict.fromkeys(
             v.claim.id for v in ledger.values))
     updated["index.md"] = _latest(updated.values())
+    _mentioned_in.clear()
+    _mentioned_in.update(kept)
     return ContentDates(
         updated={path: day for path, day in sorted(updated.items()) if day is not None},
         first={path: day for path, day in sorted(first.items()) if day is not None})

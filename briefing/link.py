@@ -9,7 +9,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import is_, itemgetter
 from typing import Any
@@ -533,7 +533,15 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
         for mention in mentions:
             found[mention.entity_id].append(mention)
     memo.by_source = kept
-    return {k: tuple(v) for k, v in sorted(found.items())}, problems
+    # An entity whose mentions are the very same objects keeps its tuple, so what reads
+    # it (entity pages, content dates) finds the very same value.
+    by_entity: dict[str, tuple[Mention, ...]] = {}
+    for entity_id, mentioned in sorted(found.items()):
+        before = memo.by_entity.get(entity_id)
+        by_entity[entity_id] = before if before is not None and len(before) == len(mentioned) \
+            and all(map(is_, before, mentioned)) else tuple(mentioned)
+    memo.by_entity = by_entity
+    return dict(by_entity), problems
 
 
 def forget() -> None:
@@ -552,6 +560,7 @@ class _MentionMemo:
     owner: dict[str, str]
     pattern: re.Pattern[str]
     by_source: dict[str, tuple[tuple[Block, ...], list[Mention]]]  # by source id
+    by_entity: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
 
 _last_memo: list[_MentionMemo] = []

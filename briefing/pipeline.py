@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import dates as dates_stage
 from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
@@ -119,4 +120,5 @@ def forget_cached() -> None:
     _last.clear()
     forget_addresses()
     link_stage.forget()
+    dates_stage.forget()
     md_escape.cache_clear()

@@ -78,6 +78,15 @@ EDITS = {
     "a claim left without stances": ("sources/deepseek-sputnik-market-downturn.yml",
                                      "reports: [argue-against-open-sourcing]",
                                      "reports: [us-tech-stock-losses]"),
+    # The entity keeps its number of mentions, one of them in another sentence.
+    "a sentence naming an entity": ("sources/deepseek-nature-cost-disclosure.txt",
+                                    "As China continues to advance",
+                                    "As China keeps advancing"),
+    # Microsoft, named before only in a January article, gets a September one: its page's
+    # date moves.
+    "an entity named in a later source": ("sources/deepseek-nature-cost-disclosure.txt",
+                                          "As China continues to advance",
+                                          "As Microsoft and China continue to advance"),
     # The ids a file declares, valid or not, are kept with its validation.
     "an invalid quote id": ("sources/deepseek-sputnik-market-downturn.yml",
                             "id: market-downturn\n", "id: Market_Downturn\n"),
