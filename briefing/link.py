@@ -551,6 +551,10 @@ def forget() -> None:
     _refs_kept.clear()
     _stances_kept.clear()
     _claim_stances_kept.clear()
+    _values_kept.clear()
+    _metrics_kept.clear()
+    _entries_kept.clear()
+    _timeline_kept.clear()
 
 
 @dataclass
@@ -593,17 +597,45 @@ def _mentions_in(source_id: str, blocks: tuple[Block, ...], pattern: re.Pattern[
 # --- figures and timeline -------------------------------------------------------------
 
 
+# The ledger values of each claim with figures, by claim id, kept while the claim and its
+# stances are the very same objects, and each metric's ledger with its values in claim
+# order, kept while they are the very same objects: a rebuild makes again only what an
+# edit changed, and the pages reading the rest find the very same values.
+_values_kept: dict[str, tuple[Claim, tuple[Stance, ...], tuple[LedgerValue, ...]]] = {}
+_metrics_kept: dict[str, tuple[list[LedgerValue], MetricLedger]] = {}
+
+
 def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]]
                  ) -> tuple[MetricLedger, ...]:
     by_metric: dict[str, list[LedgerValue]] = defaultdict(list)
+    kept: dict[str, tuple[Claim, tuple[Stance, ...], tuple[LedgerValue, ...]]] = {}
     for claim in corpus.claims:
-        for figure in claim.figures:
-            by_metric[figure.metric].append(
-                LedgerValue(figure, claim, stances.get(claim.id, ())))
+        if not claim.figures:
+            continue
+        own = stances.get(claim.id, ())
+        last = _values_kept.get(claim.id)
+        made = last[2] if last is not None and last[0] is claim and last[1] is own \
+            else tuple(LedgerValue(figure, claim, own) for figure in claim.figures)
+        kept[claim.id] = (claim, own, made)
+        for value in made:
+            by_metric[value.figure.metric].append(value)
+    _values_kept.clear()
+    _values_kept.update(kept)
     ledgers = []
+    metrics: dict[str, tuple[list[LedgerValue], MetricLedger]] = {}
     for metric, values in sorted(by_metric.items()):
-        values.sort(key=lambda v: (_subject(v) or "", v.figure.value, v.claim.id))
-        ledgers.append(MetricLedger(metric, tuple(values), _disagreements(values)))
+        before = _metrics_kept.get(metric)
+        if before is not None and len(before[0]) == len(values) \
+                and all(map(is_, before[0], values)):
+            ledger = before[1]
+        else:
+            ordered = sorted(values, key=lambda v: (_subject(v) or "", v.figure.value,
+                                                    v.claim.id))
+            ledger = MetricLedger(metric, tuple(ordered), _disagreements(ordered))
+        metrics[metric] = (values, ledger)
+        ledgers.append(ledger)
+    _metrics_kept.clear()
+    _metrics_kept.update(metrics)
     return tuple(ledgers)
 
 
@@ -631,15 +663,38 @@ def _disagreements(values: list[LedgerValue]) -> tuple[Disagreement, ...]:
     return tuple(found)
 
 
+# Each item's timeline entries, by the item's identity, and the last timeline with its
+# entries in corpus order: a rebuild makes again only the entries of edited items, and
+# sorts again only when an entry changed.
+_entries_kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
+_timeline_kept: list[tuple[list[TimelineEntry], tuple[TimelineEntry, ...]]] = []
+
+
+def _item_entries(item: Claim | Source) -> tuple[TimelineEntry, ...]:
+    if isinstance(item, Claim):
+        return tuple(TimelineEntry(event.when, "event", event, item, None,
+                                   f"e-{item.id}-{number}")
+                     for number, event in enumerate(item.events, start=1))
+    if item.published and item.published.year is not None:
+        return (TimelineEntry(item.published, "published", None, None, item.id,
+                              f"p-{item.id}"),)
+    return ()
+
+
 def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
-    entries = []
-    for claim in corpus.claims:
-        for number, event in enumerate(claim.events, start=1):
-            entries.append(TimelineEntry(event.when, "event", event, claim, None,
-                                         f"e-{claim.id}-{number}"))
-    for source in corpus.sources:
-        if source.published and source.published.year is not None:
-            entries.append(TimelineEntry(source.published, "published", None, None,
-                                         source.id, f"p-{source.id}"))
-    entries.sort(key=lambda e: (e.when.sort_key, e.kind, e.anchor))
-    return tuple(entries)
+    entries: list[TimelineEntry] = []
+    kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
+    items: tuple[Claim | Source, ...] = (*corpus.claims, *corpus.sources)
+    for item in items:
+        last = _entries_kept.get(id(item))
+        made = last[1] if last is not None and last[0] is item else _item_entries(item)
+        kept[id(item)] = (item, made)
+        entries.extend(made)
+    _entries_kept.clear()
+    _entries_kept.update(kept)
+    if _timeline_kept and len(_timeline_kept[0][0]) == len(entries) \
+            and all(map(is_, _timeline_kept[0][0], entries)):
+        return _timeline_kept[0][1]
+    ordered = tuple(sorted(entries, key=lambda e: (e.when.sort_key, e.kind, e.anchor)))
+    _timeline_kept[:] = [(entries, ordered)]
+    return ordered
