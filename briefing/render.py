@@ -394,6 +394,36 @@ def listing_parts(first_path: str, items: list[Any]) -> list[ListingPart]:
             for n, piece in enumerate(pieces, start=1)]
 
 
+@dataclass(frozen=True)
+class SourceRow:
+    """A source as the sources index shows it: an edit of its quotes that keeps their
+    number and the claims they are on leaves its row, and the index page, as they were."""
+
+    id: str
+    published: FuzzyDate | None
+    quotes: int
+    claims: int
+
+
+def source_rows(sources: list[Source], kept: dict[str, tuple[Source, SourceRow]] | None
+                ) -> list[SourceRow]:
+    """`kept` (the last render's rows, by source id) is reused for the very same sources
+    and updated."""
+    last = dict(kept or {})
+    rows = []
+    for source in sources:
+        before = last.get(source.id)
+        if before is None or before[0] is not source:
+            before = (source, SourceRow(source.id, source.published, len(source.quotes), len(
+                {ref.id for q in source.quotes for _, ref in q.stances()})))
+        last[source.id] = before
+        rows.append(before[1])
+    if kept is not None:
+        kept.clear()
+        kept.update((row.id, last[row.id]) for row in rows)
+    return rows
+
+
 # --- coverage ---------------------------------------------------------------------------
 
 # Coverage matrix: at most this many source columns per table, so a large corpus gives
@@ -767,6 +797,11 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
     def source_claims(source: Source) -> list[str]:
         return sorted({ref.id for q in source.quotes for _, ref in q.stances()})
 
+    # The sources on each claim, apart from their stances: the claims index counts them
+    # and the timeline names them, and neither changes when a stance changes kind.
+    claim_sources = {claim_id: tuple(sorted({s.source_id for s in stances}))
+                     for claim_id, stances in linked.stances.items()}
+
     return {
         **_STATIC_HELPERS,
         "subjects": subjects,
@@ -784,6 +819,7 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
         "source_briefs": source_briefs,
         "claim_entities": claim_entities,
         "source_claims": source_claims,
+        "claim_sources": mapping("claim_sources", claim_sources),
     }
 
 
@@ -823,6 +859,7 @@ class PageCache:
     dates: ContentDates | None = None
     pages: dict[str, str] = field(default_factory=dict)
     coverage: CoverageMemo = field(default_factory=CoverageMemo)
+    source_rows: dict[str, tuple[Source, SourceRow]] = field(default_factory=dict)
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
@@ -918,7 +955,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
                                    DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN))
     group("briefs/index.md", lambda: page("briefs/index.md", "briefs_index.md.j2"))
     listing("claims/index.md", "claims_index.md.j2", linked.corpus.claims)
-    listing("sources/index.md", "sources_index.md.j2", helpers["sources_by_date"])
+    listing("sources/index.md", "sources_index.md.j2", source_rows(
+        list(helpers["sources_by_date"]), page_cache.source_rows if page_cache else None))
     group("entities/index.md", lambda: page("entities/index.md", "entities_index.md.j2"))
     metrics = [metric_parts(ledger) for ledger in linked.ledger]
     # Each metric with how many pages it has.
