@@ -16,12 +16,15 @@ import functools
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import is_
 from urllib.parse import urljoin
 
 from .dates import ContentDates, Day, rfc3339
 from .link import Linked
 from .render import plain
+from .schema import ProseRef
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -78,6 +81,7 @@ def forget_addresses() -> None:
     _href.cache_clear()
     _ident.cache_clear()
     _entries.clear()
+    _claim_entries.clear()
 
 
 @dataclass(frozen=True)
@@ -98,15 +102,47 @@ def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
         if path in dates.updated:
             found.append(Entry(path, brief.title, plain(brief.summary, linked),
                                dates.updated[path], None, "brief"))
+    kept: dict[str, tuple[tuple[object, ...], tuple[Day, Day | None], Entry]] = {}
     for claim in linked.corpus.claims:
         path = f"claims/{claim.id}.md"
         if path in dates.updated:
-            statement = plain(claim.statement, linked)
-            found.append(Entry(path, statement, f"{statement} Status: {claim.status}.",
-                               dates.updated[path], dates.first.get(path), "claim"))
+            days = (dates.updated[path], dates.first.get(path))
+            # What the entry is made of: the claim and the items its statement names.
+            # A claim naming another claim takes that one's label, made of yet other
+            # items, so its entry is always made again.
+            refs = [p.ref for p in claim.statement.parts if isinstance(p, ProseRef)]
+            named: tuple[object, ...] | None = None
+            if not any(ref.kind == "claim" for ref in refs):
+                named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
+            last = _claim_entries.get(claim.id)
+            if named is not None and last is not None and last[1] == days \
+                    and len(last[0]) == len(named) and all(map(is_, last[0], named)):
+                entry = last[2]
+            else:
+                statement = plain(claim.statement, linked)
+                entry = Entry(path, statement, f"{statement} Status: {claim.status}.",
+                              *days, "claim")
+            if named is not None:
+                kept[claim.id] = (named, days, entry)
+            found.append(entry)
+    _claim_entries.clear()
+    _claim_entries.update(kept)
     found.sort(key=lambda e: e.path)
     found.sort(key=lambda e: e.updated, reverse=True)
     return found
+
+
+# Each claim's entry from the last feed, by claim id, with what it was made of (the claim
+# and the items its statement names, compared by identity) and its dates.
+_claim_entries: dict[str, tuple[tuple[object, ...], tuple[Day, Day | None], Entry]] = {}
+
+
+def _named(linked: Linked, kind: str, ident: str) -> object:
+    """The item a reference names (None for kinds labelled from the id alone)."""
+    items: Mapping[str, object] | None = {
+        "entity": linked.entities, "source": linked.sources, "brief": linked.briefs,
+        "quote": linked.quotes}.get(kind)
+    return items.get(ident) if items is not None else None
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
