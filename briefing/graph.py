@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
-from .link import Linked
+from .link import Linked, Stance
 from .markup import md_escape
 
 KINDS = ("brief", "claim", "source", "entity")
@@ -61,20 +61,37 @@ class Graph:
     height: int
 
 
-def connections(linked: Linked) -> dict[tuple[str, str], dict[str, str]]:
-    """Edges between neighbouring columns: (from kind, to kind) -> {"from>to": edge kind}."""
+# A claim's edges to its sources, with the stances they came from.
+ClaimEdges = dict[str, tuple[tuple[Stance, ...], tuple[tuple[str, str], ...]]]
+
+
+def connections(linked: Linked, memo: ClaimEdges | None = None
+                ) -> dict[tuple[str, str], dict[str, str]]:
+    """Edges between neighbouring columns: (from kind, to kind) -> {"from>to": edge kind}.
+    `memo` (the last call's edges of each claim, by claim id) is reused for a claim whose
+    stances are the very same tuple, and updated."""
     out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for claim_id, brief_ids in linked.claim_cited_in.items():
         for brief_id in brief_ids:
             out["brief", "claim"][f"{brief_id}>{claim_id}"] = "rests-on"
+    last = memo if memo is not None else {}
+    kept: ClaimEdges = {}
+    to_sources = out["claim", "source"]
     for claim_id, stances in linked.stances.items():
-        sides: dict[str, set[str]] = defaultdict(set)
-        for st in stances:
-            sides[st.source_id].add("supports" if st.stance in ("asserts", "reports")
-                                    else "doubts")
-        for source_id, kinds in sides.items():
-            kind = kinds.pop() if len(kinds) == 1 else "mixed"
-            out["claim", "source"][f"{claim_id}>{source_id}"] = kind
+        before = last.get(claim_id)
+        if before is None or before[0] is not stances:
+            sides: dict[str, set[str]] = defaultdict(set)
+            for st in stances:
+                sides[st.source_id].add("supports" if st.stance in ("asserts", "reports")
+                                        else "doubts")
+            before = (stances, tuple(
+                (f"{claim_id}>{source_id}", kinds.pop() if len(kinds) == 1 else "mixed")
+                for source_id, kinds in sides.items()))
+        kept[claim_id] = before
+        to_sources.update(before[1])
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     for source in linked.corpus.sources:
         for quote in source.quotes:
             if quote.speaker and quote.speaker.id in linked.entities:
@@ -112,9 +129,10 @@ class MapInputs:
     pairs: Mapping[tuple[str, str], tuple[str, ...]]  # (left, right) -> sorted "a>b" keys
 
 
-def map_inputs(linked: Linked) -> tuple[MapInputs, dict[tuple[str, str], dict[str, str]]]:
+def map_inputs(linked: Linked, memo: ClaimEdges | None = None
+               ) -> tuple[MapInputs, dict[tuple[str, str], dict[str, str]]]:
     """The map's inputs, and the kind of every connection by column pair and key."""
-    links = connections(linked)
+    links = connections(linked, memo)
     corpus = linked.corpus
     ids = {"brief": tuple(b.id for b in corpus.briefs),
            "claim": tuple(c.id for c in corpus.claims),

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .dates import ContentDates, content_dates
 from .fragments import original_links
-from .graph import EDGE_WORDS, PLURALS, build_graph, edge_lists, map_inputs, svg
+from .graph import EDGE_WORDS, PLURALS, ClaimEdges, build_graph, edge_lists, map_inputs, svg
 from .jsonld import claim_data, dumps
 from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
@@ -860,6 +860,7 @@ class PageCache:
     pages: dict[str, str] = field(default_factory=dict)
     coverage: CoverageMemo = field(default_factory=CoverageMemo)
     source_rows: dict[str, tuple[Source, SourceRow]] = field(default_factory=dict)
+    claim_edges: ClaimEdges = field(default_factory=dict)
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
@@ -897,7 +898,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         for kind, data in label_inputs(linked).items()}
     # The map's layout is an input of its group; the kinds of its edges are read per edge
     # drawn, so a change to an edge not drawn leaves the map as it was.
-    graph_inputs, all_edge_kinds = map_inputs(linked)
+    graph_inputs, all_edge_kinds = map_inputs(
+        linked, page_cache.claim_edges if page_cache is not None else None)
     edge_kinds: Mapping[tuple[str, str], Mapping[str, str]] = {
         pair: recorder.mapping(f"map.{pair[0]}>{pair[1]}", kinds) if recorder else kinds
         for pair, kinds in all_edge_kinds.items()}
