@@ -172,9 +172,13 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
         except FileNotFoundError:
             return ""
 
+    def done(path: Path, before: str, changed: bool) -> bool:
+        text = read(path)  # a page being written is incomplete: not done yet
+        return (text != before) == changed and text.rstrip().endswith("</html>")
+
     def wait(watched: dict[Path, str], changed: bool, start: float) -> None:
         """Until every watched page differs from (or again equals) its text before."""
-        while any((read(path) == before) == changed for path, before in watched.items()):
+        while not all(done(path, before, changed) for path, before in watched.items()):
             if time.perf_counter() - start > timeout:
                 raise SystemExit(f"the {'edit' if changed else 'undo'} did not show within "
                                  f"{timeout} s")
@@ -187,6 +191,11 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                 raise SystemExit("mkdocs serve did not come up")
             time.sleep(0.2)
         (site,) = scratch.glob("mkdocs_*")  # MkDocs serves from a temporary folder
+        # The folder read is the one served: a page's head is the same in both (the
+        # server adds its live-reload script at the end).
+        served, written = fetch(f"{base}/sources/"), read(site / "sources" / "index.html")
+        if not written or served[:2000] != written[:2000]:
+            raise SystemExit(f"{site} does not hold the pages served")
         for edit in range(edits):
             for kind in latencies:
                 source = f"source-{(edit * 7) % 50:05d}"
@@ -196,16 +205,16 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                 assert claim is not None
                 pages = [site / "sources" / source / "index.html",
                          site / "claims" / claim.group(1) / "index.html"]
-                watched = {page: read(page) for page in pages}
                 # A person reads the result before the next edit: the server is idle
-                # (the plugin collects garbage then) and the watcher has settled.
+                # (the plugin collects garbage then), the watcher has settled and the
+                # last rebuild has finished (it may still be writing other pages, such
+                # as the problems banner into every page, when its watched pages are done).
                 time.sleep(PAUSE_BETWEEN_EDITS)
+                watched = {page: read(page) for page in pages}
                 start = time.perf_counter()
                 path.write_text(edited(kind, text, edit), encoding="utf-8")
                 wait(watched, True, start)
                 latencies[kind].append(time.perf_counter() - start)
-                if kind == "title" and "Edited title" not in fetch(f"{base}/sources/{source}/"):
-                    raise SystemExit("the pages read are not the ones served")
                 # Time the next edit from a quiet server: wait until the undo is built.
                 path.write_text(text, encoding="utf-8")
                 wait(watched, False, time.perf_counter())
