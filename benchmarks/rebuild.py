@@ -10,7 +10,7 @@ source's title (and undoing it), and after adding a claim no source takes a posi
 the whole rebuild, the Briefing pipeline inside it, how many generated pages had
 different Markdown (and how much), and the full garbage collections Python ran during it
 (the serve plugin defers them to idle time). `benchmarks.run` measures the stance and
-title edits end to end, over HTTP, file watcher included. Like it, each rebuild follows a
+title edits end to end, file watcher and server included. Like it, each rebuild follows a
 pause of a few seconds, as when a person reads the result before the next edit.
 """
 
