@@ -8,6 +8,8 @@
   search index entries of the pages it skipped; the titles of hand-written pages.
 - Under `--dirty`, the problems banner written into the pages a rebuild skipped, and the
   search index serialised page by page (`search.IndexText`).
+- Under `--dirty`, the generated pages' `File`s (`StoredPage`), which tell MkDocs which
+  pages changed; the theme's compiled templates (`TemplateCache`).
 - Garbage collection out of the way of rebuilds (`IdleCollector`).
 """
 
@@ -161,7 +163,7 @@ class LiveSite:
         self.banner_shown: ProblemsSummary | None = None  # in the pages as written
         self.patch_banners = False
         self.index_text = IndexText()
-        self.unbuilt: set[str] = set()  # stored pages rewritten since the last whole build
+        self.unbuilt: set[str] = set()  # stored pages rewritten since a build last finished
         # The pages' `File`s, made once: the same path, store and settings make the same file.
         self.stored: dict[str, StoredPage] = {}
         self.stored_for = ""

@@ -30,8 +30,8 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 
 log = get_plugin_logger(__name__)
 
-# Notifications also report files being opened and closed (the build reads every content
-# file): only these kinds are changes, the kinds the polling observer reports.
+# Notifications also report files being opened and closed (as the build reads content
+# files): only these kinds are changes, the kinds the polling observer reports.
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
                      EVENT_TYPE_MOVED})
 
