@@ -18,10 +18,10 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
-from operator import is_
 from urllib.parse import urljoin
 
 from .dates import ContentDates, Day, rfc3339
+from .identity import same_objects
 from .link import Linked
 from .render import plain
 from .schema import ProseRef
@@ -116,7 +116,7 @@ def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
                 named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
             last = _claim_entries.get(claim.id)
             if named is not None and last is not None and last[1] == days \
-                    and len(last[0]) == len(named) and all(map(is_, last[0], named)):
+                    and same_objects(named, last[0]):
                 entry = last[2]
             else:
                 statement = plain(claim.statement, linked)

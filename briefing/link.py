@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import is_, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from .cleaning import Block, CleanedText, clean
 from .diagnostics import Diagnostic, Pos, error, warning
+from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
@@ -314,8 +315,7 @@ def _claim_stances(corpus: Corpus, claims: Mapping[str, Claim]
         group = keyed[claim_id]
         members = [stance for _, stance in group]
         last = _claim_stances_kept.get(claim_id)
-        if last is not None and len(last[0]) == len(members) \
-                and all(map(is_, last[0], members)):
+        if last is not None and same_objects(members, last[0]):
             ordered = last[1]
         else:
             group.sort(key=itemgetter(0))
@@ -538,8 +538,8 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     by_entity: dict[str, tuple[Mention, ...]] = {}
     for entity_id, mentioned in sorted(found.items()):
         before = memo.by_entity.get(entity_id)
-        by_entity[entity_id] = before if before is not None and len(before) == len(mentioned) \
-            and all(map(is_, before, mentioned)) else tuple(mentioned)
+        by_entity[entity_id] = before if before is not None \
+            and same_objects(mentioned, before) else tuple(mentioned)
     memo.by_entity = by_entity
     return dict(by_entity), problems
 
@@ -625,8 +625,7 @@ def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]]
     metrics: dict[str, tuple[list[LedgerValue], MetricLedger]] = {}
     for metric, values in sorted(by_metric.items()):
         before = _metrics_kept.get(metric)
-        if before is not None and len(before[0]) == len(values) \
-                and all(map(is_, before[0], values)):
+        if before is not None and same_objects(values, before[0]):
             ledger = before[1]
         else:
             ordered = sorted(values, key=lambda v: (_subject(v) or "", v.figure.value,
@@ -692,8 +691,7 @@ def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
         entries.extend(made)
     _entries_kept.clear()
     _entries_kept.update(kept)
-    if _timeline_kept and len(_timeline_kept[0][0]) == len(entries) \
-            and all(map(is_, _timeline_kept[0][0], entries)):
+    if _timeline_kept and same_objects(entries, _timeline_kept[0][0]):
         return _timeline_kept[0][1]
     ordered = tuple(sorted(entries, key=lambda e: (e.when.sort_key, e.kind, e.anchor)))
     _timeline_kept[:] = [(entries, ordered)]

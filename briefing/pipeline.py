@@ -15,12 +15,13 @@ from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed, forget_addresses
+from .identity import same_objects
 from .link import Linked, link
 from .load import forget_loaded, load
 from .markup import md_escape
 from .model import Corpus
 from .render import PageCache, render
-from .validate import forget_validated, same_objects, validate
+from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from itertools import pairwise
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import Any, cast
 
 import jinja2
@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .dates import ContentDates, content_dates
 from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, ClaimEdges, build_graph, edge_lists, map_inputs, svg
+from .identity import same_objects
 from .jsonld import claim_data, dumps
 from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
@@ -498,8 +499,7 @@ def coverage_tables(linked: Linked, memo: CoverageMemo | None = None) -> list[Co
                    *(cells[c] for c in claim_ids))
         last_table = last_tables.get(ids)
         if last_table is not None and last_table[0] == names \
-                and len(last_table[1]) == len(objects) \
-                and all(map(is_, last_table[1], objects)):
+                and same_objects(objects, last_table[1]):
             table = last_table[2]
         else:
             table = CoverageTable(columns, tuple(

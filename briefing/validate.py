@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Pos, error
+from .identity import same_objects
 from .load import Loaded, YamlDoc
 from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
 from .schema import SLUG_RE, Context, Invalid, Obj
@@ -41,12 +42,6 @@ _documents: dict[tuple[str, str, str, str | None], _Document] = {}
 # The last input and result: the loader reuses the objects of unchanged files, so a rebuild
 # with no edit finds every document identical and reuses the whole result.
 _last: list[tuple[Loaded, Validated]] = []
-
-
-def same_objects(now: tuple[object, ...], before: tuple[object, ...]) -> bool:
-    """Whether two builds' items are the very same objects, in the same order: what the
-    rebuilds of `mkdocs serve` check before reusing a stage's result."""
-    return len(now) == len(before) and all(a is b for a, b in zip(now, before, strict=True))
 
 
 def validate(loaded: Loaded) -> Validated:
