@@ -42,6 +42,7 @@ from ..problems import (
     summarise,
 )
 from ..render import SECTIONS, PageCache
+from .convert import Conversions, ConvertedPage
 from .search import IndexText
 
 # The problems banner in a written page: right after the header, between the comments the
@@ -66,6 +67,14 @@ def inclusion(path: str) -> InclusionLevel:
     costs each build (0.1 s of a reload at 1,000 sources), and the theme shows the
     sections alone anyway (`partials/nav.html`)."""
     return InclusionLevel.UNDEFINED if path in SECTION_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """The pages the `nav` setting names (nested lists of paths and titled entries)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return set().union(*map(nav_paths, items))
 
 
 class StoredPage(File):
@@ -167,6 +176,7 @@ class LiveSite:
         # The pages' `File`s, made once: the same path, store and settings make the same file.
         self.stored: dict[str, StoredPage] = {}
         self.stored_for = ""
+        self.conversions = Conversions()  # pages' Markdown converted piece by piece
 
     def close(self) -> None:
         self.collector.close()
@@ -213,13 +223,18 @@ class LiveSite:
         if self.stored_for != site_wide:  # mkdocs.yml may have changed the output paths
             self.stored, self.stored_for = {}, site_wide
         files: list[File] = []
+        named = nav_paths(config.nav)
         for path in sorted(pages):
             file, source = self.stored.get(path), str(self.store.path(path))
             if file is None or file.abs_src_path != source:  # (a plugin set its content)
                 file = self.stored[path] = cast(StoredPage, StoredPage.generated(
                     config, path, abs_src_path=source, inclusion=inclusion(path)))
                 file.unbuilt = self.unbuilt
-            file.page = None  # MkDocs makes each build's pages anew
+            # A page each build, as MkDocs makes them; one the `nav` setting names is left
+            # to MkDocs, which gives it the title given there.
+            file.page = None
+            if path not in named:
+                ConvertedPage(file, config, self.conversions)
             files.append(file)
         for path in update.removed:
             self.stored.pop(path, None)
@@ -257,6 +272,8 @@ class LiveSite:
 
     def files_added(self, files: Files, generated: set[str]) -> None:
         self.doc_files = files.documentation_pages()
+        if self.store:  # a link's HTML depends on the settings and on the files there are
+            self.conversions.valid((self.stored_for, tuple(f.src_uri for f in files)))
         if self.store and self.rebuild_all:
             # Hand-written pages are rebuilt when their output is missing.
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)

@@ -1,0 +1,263 @@
+"""Markdown to HTML for `mkdocs serve --dirty`, piece by piece, reusing unchanged pieces.
+
+An edit rarely changes a whole page: a new source title changes 46 pages at 1,000
+sources, and in each of them one section or one table row. Converting those pages whole
+took 1 s of a 2 s reload. So a generated page is cut where Python-Markdown's result
+cannot depend on what lies across the cut, each piece converts alone, and a piece whose
+Markdown is unchanged since the page last converted is reused.
+
+The cuts: before an ATX heading that follows a blank line, around a table, and between
+a table's rows (each group of rows converts under the table's header, and the groups'
+rows are joined into one table). A heading, a table and the block after a table always
+start a new element, so no block reaches across a cut, and the page's HTML is its
+pieces' HTML joined as Python-Markdown joins top-level elements. The table of contents,
+anchors, title and links to anchors are gathered from the pieces as MkDocs gathers them
+from the whole page (`Page.render`).
+
+What could make the pieces differ from the whole converts the page whole, as MkDocs does:
+a Markdown extension not known to act locally, reference definitions (they reach across
+the page), fenced code and block-level raw HTML (a cut could fall inside them), the
+table-of-contents marker, and ids that two pieces both use (Python-Markdown makes a
+heading's id unique within what it converts). A piece whose conversion logged a warning
+is not kept, so the warning comes again whenever the page is rebuilt. The pieces are
+forgotten when the settings, the theme, the hand-written pages or the set of files
+change: a link's HTML depends on them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+import markdown
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
+
+# Extensions whose output for a block depends on that block alone (MkDocs always adds
+# toc, tables and fenced_code; fenced code itself is never cut, see `pieces`).
+LOCAL_EXTENSIONS = frozenset(
+    name for short in ("toc", "tables", "fenced_code", "attr_list")
+    for name in (short, f"markdown.extensions.{short}"))
+ROWS_PER_PIECE = 8  # a changed row converts with its group: small groups, little header
+
+HEADING_CUT = re.compile(r"\n\n(?=#)")
+TABLE_SEPARATOR = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
+FENCE = re.compile(r"^ *(```|~~~)", re.M)
+HTML_LINE = re.compile(r"^ {0,3}<(/?[A-Za-z][\w-]*)?", re.M)
+TABLE_BODY_START, TABLE_END = "<tbody>\n", "\n</tbody>\n</table>"
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+
+
+@dataclass(frozen=True)
+class Piece:
+    markdown: str
+    table: int | None = None  # pieces of one table share a number
+
+
+@dataclass(frozen=True)
+class Converted:
+    html: str
+    headings: tuple[dict[str, Any], ...]  # toc tokens in document order, not nested
+    title: str | None
+    anchors: frozenset[str]
+    links_to_anchors: tuple[tuple[str, str, str], ...]  # (target page, anchor, link)
+
+
+def cut_safely(markdown_text: str, config: MkDocsConfig, md: markdown.Markdown) -> bool:
+    extensions = config.markdown_extensions
+    if not all(isinstance(name, str) and name in LOCAL_EXTENSIONS for name in extensions):
+        return False
+    marker = (config.mdx_configs or {}).get("toc", {}).get("marker", "[TOC]")
+    if marker and marker in markdown_text:
+        return False
+    if REFERENCE_DEFINITION.search(markdown_text) or FENCE.search(markdown_text):
+        return False
+    return not any(tag is None or md.is_block_level(tag.lstrip("/"))
+                   for tag in (m.group(1) for m in HTML_LINE.finditer(markdown_text)))
+
+
+def pieces(markdown_text: str) -> list[Piece]:
+    """The page cut as the module's docstring says (only for pages `cut_safely` accepts)."""
+    result: list[Piece] = []
+    tables = 0
+    for section in HEADING_CUT.split(markdown_text):
+        text: list[str] = []
+        for block in section.split("\n\n"):
+            lines = block.split("\n")
+            if len(lines) < 3 or not lines[0].startswith("|") \
+                    or not TABLE_SEPARATOR.match(lines[1]):
+                text.append(block)
+                continue
+            if text:
+                result.append(Piece("\n\n".join(text)))
+                text = []
+            tables += 1
+            head = "\n".join(lines[:2])
+            rows = lines[2:]
+            result.extend(Piece(head + "\n" + "\n".join(rows[at:at + ROWS_PER_PIECE]), tables)
+                          for at in range(0, len(rows), ROWS_PER_PIECE))
+        if text:
+            result.append(Piece("\n\n".join(text)))
+    return result
+
+
+class Conversions:
+    """Each generated page's pieces as last converted, while they stay valid."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, dict[str, Converted]] = {}
+        self.valid_for: object = None
+
+    def valid(self, key: object) -> None:
+        if key != self.valid_for:
+            self.pages, self.valid_for = {}, key
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
+        """Convert the page's Markdown piece by piece; False if it must convert whole."""
+        assert page.markdown is not None
+        md = markdown.Markdown(extensions=config.markdown_extensions,
+                               extension_configs=config.mdx_configs or {})
+        if not cut_safely(page.markdown, config, md):
+            return False
+        kept = self.pages.get(page.file.src_uri, {})
+        now: dict[str, Converted] = {}
+        converter = PieceConverter(md, page.file, files, config)
+        converted = []
+        for piece in pieces(page.markdown):
+            result = kept.get(piece.markdown) or now.get(piece.markdown)
+            if result is None:
+                result, warned = converter.convert(piece.markdown)
+                if not warned:
+                    now[piece.markdown] = result
+            else:
+                now[piece.markdown] = result
+            converted.append((piece, result))
+        html = joined(converted)
+        anchors = [result.anchors for _, result in converted]
+        if html is None or len(frozenset().union(*anchors)) != sum(map(len, anchors)):
+            self.pages.pop(page.file.src_uri, None)
+            return False  # not a table after all, or ids that converting whole makes unique
+        self.pages[page.file.src_uri] = now
+        page.content = html
+        headings: Any = [dict(heading) for _, result in converted for heading in result.headings]
+        page.toc = get_toc(nest_toc_tokens(headings))
+        page._title_from_render = next(
+            (result.title for _, result in converted if result.html), None)
+        page.present_anchor_ids = set().union(*anchors)
+        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
+            links: dict[File, dict[str, str]] = {}
+            for _, result in converted:
+                for target, anchor, link in result.links_to_anchors:
+                    file = page.file if target == page.file.src_uri \
+                        else files.get_file_from_path(target)
+                    if file is not None:
+                        links.setdefault(file, {}).setdefault(anchor, link)
+            page.links_to_anchors = links
+        return True
+
+
+def joined(converted: Sequence[tuple[Piece, Converted]]) -> str | None:
+    """The page's HTML from its pieces'; None if a table's pieces did not make tables."""
+    parts: list[str] = []
+    for table, group in groupby(converted, key=lambda item: item[0].table):
+        htmls = [result.html for _, result in group]
+        if table is None:
+            parts.extend(html for html in htmls if html)
+            continue
+        bodies = []
+        for html in htmls:
+            start = html.find(TABLE_BODY_START)
+            if not html.startswith("<table>") or start < 0 or not html.endswith(TABLE_END) \
+                    or html.count(TABLE_BODY_START) != 1:
+                return None
+            bodies.append(html[start + len(TABLE_BODY_START):-len(TABLE_END)])
+        head = htmls[0][:htmls[0].find(TABLE_BODY_START) + len(TABLE_BODY_START)]
+        parts.append(head + "\n".join(bodies) + TABLE_END)
+    return "\n".join(parts)
+
+
+class PieceConverter:
+    """One Markdown instance with MkDocs' page processors, reset for each piece."""
+
+    def __init__(self, md: markdown.Markdown, file: File, files: Files,
+                 config: MkDocsConfig) -> None:
+        self.md, self.file = md, file
+        self.raw_html = _RawHTMLPreprocessor()
+        self.raw_html._register(md)
+        self.anchors = _ExtractAnchorsTreeprocessor(file, files, config)
+        self.anchors._register(md)
+        self.links = _RelativePathTreeprocessor(file, files, config)
+        self.links._register(md)
+        self.title = _ExtractTitleTreeprocessor()
+        self.title._register(md)
+
+    def convert(self, text: str) -> tuple[Converted, bool]:
+        """The piece converted, and whether converting it logged a warning."""
+        self.md.reset()
+        self.anchors.present_anchor_ids = set()
+        self.links.links_to_anchors = {}
+        self.title.title = None
+        with WarningsSeen() as seen:
+            html = self.md.convert(text)
+        tokens: list[dict[str, Any]] = getattr(self.md, "toc_tokens", [])
+        return Converted(
+            html=html,
+            headings=tuple(flattened(tokens)),
+            title=self.title.title,
+            anchors=frozenset(self.anchors.present_anchor_ids
+                              | self.raw_html.present_anchor_ids),
+            links_to_anchors=tuple(
+                (target.src_uri, anchor, link)
+                for target, links in self.links.links_to_anchors.items()
+                for anchor, link in links.items()),
+        ), seen.warned
+
+
+def flattened(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for token in tokens:
+        yield {key: value for key, value in token.items() if key != "children"}
+        yield from flattened(token.get("children", []))
+
+
+class WarningsSeen(logging.Handler):
+    """Notes whether MkDocs logged a warning (a broken link) while a piece converted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warned = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warned = True
+
+    def __enter__(self) -> WarningsSeen:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+class ConvertedPage(Page):
+    """A generated page that converts through `Conversions`, or whole when it must."""
+
+    def __init__(self, file: File, config: MkDocsConfig, conversions: Conversions) -> None:
+        super().__init__(None, file, config)
+        self.conversions = conversions
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if not self.conversions.render(self, config, files):
+            super().render(config, files)

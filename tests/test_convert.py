@@ -1,0 +1,195 @@
+"""Piecewise Markdown conversion (`briefing/plugin/convert.py`): every page converted piece
+by piece, and again after an edit with the unchanged pieces reused, equals MkDocs'
+conversion of the whole page: the HTML, the table of contents, the title, the anchors and
+the links to anchors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from corpus_helpers import REPO
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+from benchmarks.corpus import generate, write
+from benchmarks.run import edited
+from briefing.pipeline import build, forget_cached
+from briefing.plugin import convert
+from briefing.plugin.convert import Conversions, ConvertedPage, Piece, pieces
+
+
+@pytest.fixture(scope="module")
+def config() -> MkDocsConfig:
+    loaded = load_config(config_file=str(REPO / "mkdocs.yml"))
+    loaded.plugins._current_plugin = None  # as MkDocs sets it while running plugins
+    return loaded
+
+
+def site_files(config: MkDocsConfig, pages: dict[str, str]) -> Files:
+    files = get_files(config)
+    for path, markdown in sorted(pages.items()):
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def contents(toc: TableOfContents) -> list[Any]:
+    return [(item.title, item.url, item.level, contents(item.children)) for item in toc]
+
+
+def rendered(page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    page.read_source(config)
+    page.render(config, files)
+    return {
+        "html": page.content,
+        "toc": contents(page.toc),
+        "title": page.title,
+        "anchors": page.present_anchor_ids,
+        "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
+    }
+
+
+def whole(path: str, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    file = files.get_file_from_path(path)
+    assert file is not None
+    return rendered(Page(None, file, config), config, files)
+
+
+def piecewise(path: str, config: MkDocsConfig, files: Files,
+              conversions: Conversions) -> dict[str, Any]:
+    file = files.get_file_from_path(path)
+    assert file is not None
+    return rendered(ConvertedPage(file, config, conversions), config, files)
+
+
+class Counted:
+    """How many pieces converted, and how many pages fell back to whole conversion."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.pieces = self.wholes = 0
+        convert_piece = convert.PieceConverter.convert
+        render = convert.Conversions.render
+
+        def counted_convert(converter: Any, text: str) -> Any:
+            self.pieces += 1
+            return convert_piece(converter, text)
+
+        def counted_render(conversions: Any, *args: Any) -> bool:
+            done = render(conversions, *args)
+            self.wholes += not done
+            return done
+
+        monkeypatch.setattr(convert.PieceConverter, "convert", counted_convert)
+        monkeypatch.setattr(convert.Conversions, "render", counted_render)
+
+
+def synthetic(tmp_path: Path) -> Path:
+    forget_cached()
+    return write(tmp_path / "content", generate(60, seed=3))
+
+
+def test_every_page_of_a_corpus_converts_as_a_whole(
+        tmp_path: Path, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = Counted(monkeypatch)
+    total = 0
+    for content in (REPO / "content", synthetic(tmp_path)):
+        forget_cached()
+        pages = build(content).pages
+        files = site_files(config, pages)
+        conversions = Conversions()
+        for path in sorted(pages):
+            assert piecewise(path, config, files, conversions) == whole(path, config, files), \
+                path
+        total += len(pages)
+    # Most pages were cut, into many pieces: the comparison tested the cutting. (Source
+    # pages convert whole: they hold a block of raw HTML, the cleaning notes.)
+    assert counted.wholes < total / 3
+    assert counted.pieces > 5 * total
+
+
+def test_an_edit_reuses_unchanged_pieces_and_equals_a_whole_conversion(
+        tmp_path: Path, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = synthetic(tmp_path)
+    before = build(content).pages
+    conversions = Conversions()
+    files = site_files(config, before)
+    for path in before:
+        piecewise(path, config, files, conversions)
+
+    source = sorted((content / "sources").glob("*.yml"))[7]
+    source.write_text(edited("title", source.read_text(encoding="utf-8"), 1),
+                      encoding="utf-8")
+    forget_cached()
+    after = build(content).pages
+    changed = sorted(path for path in after if after[path] != before.get(path))
+    assert len(changed) > 5
+    files = site_files(config, after)
+    counted = Counted(monkeypatch)
+    cut = 0
+    for path in changed:
+        assert piecewise(path, config, files, conversions) == whole(path, config, files), path
+        cut += len(pieces(after[path].split("---\n", 2)[-1]))
+    assert counted.wholes < len(changed) / 2
+    assert 0 < counted.pieces < cut / 4  # most pieces were reused
+
+
+def page_of(markdown: str, config: MkDocsConfig) -> tuple[dict[str, Any], dict[str, Any]]:
+    pages = {"page.md": markdown, "other.md": "# Other\n\n## Part {#part}\n"}
+    files = site_files(config, pages)
+    return piecewise("page.md", config, files, Conversions()), whole("page.md", config, files)
+
+
+TABLE = "| A | B |\n|---|:-:|\n" + "".join(f"| [{n}](other.md#part) | `{n}` |\n"
+                                        for n in range(20))
+
+CASES = {
+    "sections and a long table": f"# Title\n\nIntro.\n\n## One\n\n{TABLE}\nAfter.\n\n## Two\n",
+    "a heading repeated across pieces": "# T\n\n## Same\n\ntext\n\n## Same\n\nmore\n",
+    "an explicit id another piece makes": "# T\n\n## Part\n\n## Other {#part}\n",
+    "a reference definition": "# T\n\n## A\n\n[link][r]\n\n## B\n\n[r]: other.md\n",
+    "fenced code with a heading inside": "# T\n\n```\ncode\n\n# not a heading\n```\n",
+    "block-level raw HTML": "# T\n\n<div markdown>\n\n## Inside\n\n</div>\n",
+    "an HTML comment": "# T\n\n<!-- note\n\n# not a heading -->\n",
+    "inline HTML at a line's start": "# T\n\n<span>s</span> text\n{: .meta }\n\n## B\n",
+    "the table of contents marker": "# T\n\n[TOC]\n\n## A\n\n## B\n",
+    "a table followed by a list": f"# T\n\n{TABLE}\n- one\n- two\n\n## After\n",
+    "a list split by a table": "# T\n\n- one\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n- two\n",
+    "blockquotes around a heading": "# T\n\n> one\n\n## H\n\n> two\n",
+    "a one-column table missing a pipe": "# T\n\n| A |\n|---|\n| 1 |\n2\n| 3 |\n",
+    "no h1 first": "Intro first.\n\n# Title\n\n## A\n",
+    "blank lines before the first heading": "\n\n\n# Title\n\n\n\n## A\n",
+    "a heading in a table cell position": "| A | B |\n|---|---|\n| 1 | 2 |\n# row? |\n",
+    "a link to a missing page": "# T\n\n## A\n\n[gone](missing.md)\n",
+}
+
+
+@pytest.mark.parametrize("markdown", CASES.values(), ids=CASES.keys())
+def test_tricky_pages_convert_as_a_whole(markdown: str, config: MkDocsConfig) -> None:
+    cut, entire = page_of(markdown, config)
+    assert cut == entire
+
+
+def test_a_long_table_is_cut_between_rows() -> None:
+    cut = pieces(f"# T\n\nIntro.\n\n{TABLE}\nAfter.\n\n## Next\n\ntext")
+    assert cut[0] == Piece("# T\n\nIntro.")
+    tables = [piece for piece in cut if piece.table is not None]
+    assert len(tables) == 3 and {piece.table for piece in tables} == {1}
+    assert all(piece.markdown.startswith("| A | B |\n|---|:-:|\n") for piece in tables)
+    assert sum(piece.markdown.count("\n| [") for piece in tables) == 20
+    assert cut[-2:] == [Piece("After."), Piece("## Next\n\ntext")]
+
+
+def test_a_warning_is_logged_again_when_the_page_converts_again(
+        config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> None:
+    pages = {"page.md": "# T\n\n## A\n\n[gone](missing.md)\n\n## B\n\ntext\n"}
+    files = site_files(config, pages)
+    conversions = Conversions()
+    for _ in range(2):
+        caplog.clear()
+        piecewise("page.md", config, files, conversions)
+        assert re.search(r"missing\.md", caplog.text)
