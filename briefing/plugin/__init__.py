@@ -20,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,10 +29,10 @@ from ..diagnostics import Severity, summary
 from ..emit import page_collisions
 from ..load import display_root
 from ..pipeline import build, forget_cached
-from ..render import SECTIONS
+from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from .live import LiveSite, page_file
-from .search import SearchEntries, trim
+from .search import SearchEntries, reduced, trim
 from .watch import NotifiedObserver
 
 log = get_plugin_logger(__name__)
@@ -56,6 +56,7 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     live: LiveSite | None = None
+    full_html: str | None = None  # a page's HTML while search sees it cut down
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -142,15 +143,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.markdown = page.file.content_string = ""
         return html
 
+    @event_priority(1)  # just before the search plugin parses the page
+    def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> Any:
+        # Search need parse only the part of a gathering page that trim keeps the text of.
+        if page.content and page.file.src_uri in self.generated \
+                and not holds_own_text(page.file.src_uri) and "search" in config.plugins:
+            self.full_html = page.content
+            page.content = reduced(page.content)
+        return context
+
     @event_priority(-100)  # after the search plugin has indexed the page
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> Any:
+    def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> Any:
+        if self.full_html is not None:
+            page.content, self.full_html = self.full_html, None
         entries = self.search.added(page, config)
         if entries is not None and page.file.src_uri in self.generated:
             trim(entries, page)
         if self.live and entries is not None:
             self.live.page_indexed(page, entries)
         return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:

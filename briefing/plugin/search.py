@@ -7,11 +7,19 @@ than the pages themselves, and all of it stayed in memory until the end of the b
 generated page begins with its `h1`, so its sections hold all of its text: the whole-page
 entry keeps the title and loses the repeated text, and a gathering page keeps the text of
 its title section (its introduction) only. Hand-written pages are indexed as MkDocs does.
+
+The search plugin parses a page's whole HTML to make those entries, 4 ms a page, mostly for
+text that is then dropped: a gathering page is shown to it cut down to what is kept (its
+title section, then its bare headings for their sections' ids) and given back its HTML
+once indexed. Whatever precedes a page's first heading feeds only the whole-page entry,
+whose text is dropped, but a generated page begins with its `h1`, so there is none to cut;
+a page holding its own text keeps every section's text, so it is parsed whole.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import partial
 from typing import Any
 
@@ -47,6 +55,23 @@ def trim(entries: list[dict[str, Any]], page: Page) -> None:
     for entry in entries[1:]:
         if entry["location"] != title:
             entry["text"] = ""
+
+
+# A heading element as the search plugin's parser sees one: it starts a section at any h1-h6
+# start tag and takes the section's id from it. The HTML is Markdown's output for Briefing's
+# generated Markdown, where the text's `<` are escaped, so a pattern finds the same tags.
+_HEADING = re.compile(r"<(h[1-6])(?=[\s/>])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def reduced(html: str) -> str:
+    """A gathering page's HTML as far as `trim` keeps it: the title section as it is, then
+    each further heading element without the section under it. The search plugin takes
+    each section's title and location from the page's table of contents by the heading's
+    id, so it makes the same entries, their text empty as `trim` leaves them."""
+    headings = _HEADING.finditer(html)
+    if next(headings, None) is None or (second := next(headings, None)) is None:
+        return html
+    return html[:second.start()] + "".join(h.group() for h in (second, *headings))
 
 
 # As the search plugin serialises its index (MkDocs 1.6, `generate_search_index`).

@@ -1,0 +1,111 @@
+"""The search plugin is shown a gathering page cut down to what Briefing keeps of it
+(`plugin/search.py`, `reduced`): the search index must be byte for byte the one it makes
+from the whole page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_helpers import REPO
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.contrib.search.search_index import ContentParser
+
+import briefing.plugin
+from benchmarks.corpus import generate, write
+from briefing.plugin.search import reduced
+
+PAGE = (
+    '<h1 id="acme">Acme <em>Corp</em></h1>\n'
+    '<p class="meta">Organisation</p>\n<p>The maker of the widget.</p>\n'
+    '<h2 id="claimant">As claimant</h2>\n<ul>\n<li><a href="x/">A claim</a></li>\n</ul>\n'
+    '<h3 id="cost">Cost <code>5m</code></h3>\n<p>Five million.</p>\n'
+    '<H4 ID="deep">Deep</H4><table><tr><td>cell</td></tr></table>\n'
+    '<header>not a heading</header><h6>No id</h6>\n<p>tail</p>\n'
+    '<h2 id="mentions">Mentioned</h2>\n<p>Many times.</p>\n'
+)
+
+
+def sections(html: str) -> list[tuple[str | None, str]]:
+    """(id, text) of each section as the search plugin parses them."""
+    parser = ContentParser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, " ".join(s.text)) for s in parser.data]
+
+
+def test_a_gathering_page_keeps_its_title_section_and_its_headings() -> None:
+    assert reduced(PAGE) == (
+        '<h1 id="acme">Acme <em>Corp</em></h1>\n'
+        '<p class="meta">Organisation</p>\n<p>The maker of the widget.</p>\n'
+        '<h2 id="claimant">As claimant</h2>'
+        '<h3 id="cost">Cost <code>5m</code></h3>'
+        '<H4 ID="deep">Deep</H4>'
+        '<h6>No id</h6>'
+        '<h2 id="mentions">Mentioned</h2>')
+    whole, cut = sections(PAGE), sections(reduced(PAGE))
+    assert [i for i, _ in cut] == [i for i, _ in whole] == [
+        "acme", "claimant", "cost", "deep", None, "mentions"]
+    assert cut[0] == whole[0] and "The maker of the widget." in cut[0][1]
+    assert all(text == "" for _, text in cut[1:])
+
+
+@pytest.mark.parametrize("html", ["", "<p>No heading</p>", '<h1 id="a">A</h1>\n<p>Only</p>'])
+def test_a_page_of_one_section_is_left_whole(html: str) -> None:
+    assert reduced(html) == html
+
+
+def project_with(tmp_path: Path, content: Path | None) -> Path:
+    """The repository's site (mkdocs.yml, theme, pages) over the seed or a given corpus."""
+    project = tmp_path / "project"
+    shutil.copytree(content or REPO / "content", project / "content")
+    if content:
+        shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    shutil.copytree(REPO / "theme", project / "theme")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def search_index(project: Path, site: str) -> bytes:
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
+    # As `mkdocs build` does: MkDocs keeps the plugin's instance for the whole process, and
+    # an earlier test may have served with it.
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+    return (project / site / "search" / "search_index.json").read_bytes()
+
+
+@pytest.mark.parametrize("corpus", ["seed", "synthetic"])
+def test_the_search_index_is_the_one_the_whole_pages_give(
+        corpus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    content = None if corpus == "seed" else write(tmp_path / "synthetic", generate(40))
+    project = project_with(tmp_path, content)
+    monkeypatch.chdir(project)
+
+    cut: list[str] = []
+
+    def counted(html: str) -> str:
+        out = reduced(html)
+        if out != html:
+            cut.append(out)
+        return out
+
+    monkeypatch.setattr(briefing.plugin, "reduced", counted)
+    reduced_index = search_index(project, "reduced")
+    assert len(cut) >= 5, "gathering pages of several sections were shown cut down"
+
+    monkeypatch.setattr(briefing.plugin, "reduced", lambda html: html)
+    assert search_index(project, "whole") == reduced_index
+    # The real HTML was given back before the pages were written.
+    whole, cut_site = site_files(project / "whole"), site_files(project / "reduced")
+    assert cut_site.keys() == whole.keys()
+    assert [path for path, data in cut_site.items() if whole[path] != data] == []
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
