@@ -145,7 +145,10 @@ def page_of(markdown: str, config: MkDocsConfig) -> tuple[dict[str, Any], dict[s
 
 
 TABLE = "| A | B |\n|---|:-:|\n" + "".join(f"| [{n}](other.md#part) | `{n}` |\n"
-                                        for n in range(20))
+                                        for n in range(200))
+
+LIST = "# T\n\n## List\n\n" + "".join(
+    f"- item {n} with [a link](other.md#part)\n  continued\n" for n in range(60))
 
 CASES = {
     "sections and a long table": f"# Title\n\nIntro.\n\n## One\n\n{TABLE}\nAfter.\n\n## Two\n",
@@ -163,7 +166,24 @@ CASES = {
     "a one-column table missing a pipe": "# T\n\n| A |\n|---|\n| 1 |\n2\n| 3 |\n",
     "no h1 first": "Intro first.\n\n# Title\n\n## A\n",
     "blank lines before the first heading": "\n\n\n# Title\n\n\n\n## A\n",
+    "a long table ending the page": f"# T\n\n{TABLE}",
+    "a long table ending the page with blank lines": f"# T\n\n{TABLE}\n\n\n",
     "a heading in a table cell position": "| A | B |\n|---|---|\n| 1 | 2 |\n# row? |\n",
+    "a table without outer pipes": "# T\n\n| A | B\n---|---\n" + "1 | 2\n" * 200,
+    "rows with outer pipes under a header without":
+        "# T\n\n| A | B\n---|---\n" + "| 1 | 2 | 3 |\n" * 200,
+    "a one-column table": "# T\n\n| A |\n|---|\n" + "| 1 |\n" * 400,
+    "a table header with a right pipe only": "# T\n\n| A | B |\n---|---\n" + "1 | 2 |\n" * 200,
+    "a table with an escaped pipe": "# T\n\n| A | B \\|\n|---|---|\n" + "| 1 | 2 |\n" * 200,
+    "a table with too few cells": "# T\n\n| A | B |\n|---|\n" + "| 1 | 2 |\n" * 200,
+    "a long list after a heading": LIST,
+    "a long list with a rule inside": LIST.replace("- item 30", "- - -\n- item 30"),
+    "a long list with a heading line inside": LIST.replace("- item 30", "# x\n- item 30"),
+    "a long list then a list": LIST + "\n- another list\n",
+    "a long list then indented text": LIST + "\n    indented\n",
+    "a long list then a paragraph": LIST + "\nA paragraph.\n",
+    "a long list with nested items": LIST.replace("  continued", "    - nested\n    - more"),
+    "a long list with mixed bullets": LIST.replace("- item 3", "* item 3"),
     "a link to a missing page": "# T\n\n## A\n\n[gone](missing.md)\n",
 }
 
@@ -174,14 +194,27 @@ def test_tricky_pages_convert_as_a_whole(markdown: str, config: MkDocsConfig) ->
     assert cut == entire
 
 
-def test_a_long_table_is_cut_between_rows() -> None:
+def test_a_long_table_is_cut_into_its_header_and_groups_of_rows() -> None:
     cut = pieces(f"# T\n\nIntro.\n\n{TABLE}\nAfter.\n\n## Next\n\ntext")
-    assert cut[0] == Piece("# T\n\nIntro.")
-    tables = [piece for piece in cut if piece.table is not None]
-    assert len(tables) == 3 and {piece.table for piece in tables} == {1}
-    assert all(piece.markdown.startswith("| A | B |\n|---|:-:|\n") for piece in tables)
-    assert sum(piece.markdown.count("\n| [") for piece in tables) == 20
+    assert cut[:2] == [Piece("# T\n\nIntro."), Piece("| A | B |\n|---|:-:|", 1, "head")]
+    rows = [piece for piece in cut if piece.kind == "rows"]
+    assert len(rows) > 1 and {piece.group for piece in rows} == {1}
+    # Rows convert under a stand-in header: an edited header leaves them as they were.
+    assert all(piece.markdown.startswith("|.|.|\n|---|:-:|\n| [") for piece in rows)
+    assert sum(piece.markdown.count("\n| [") for piece in rows) == 200
     assert cut[-2:] == [Piece("After."), Piece("## Next\n\ntext")]
+
+
+def test_a_long_list_after_a_heading_is_cut_into_groups_of_items() -> None:
+    items = "".join(f"- item {n} with [a link](other.md)\n  continued\n" for n in range(60))
+    cut = pieces(f"# T\n\n## List\n\n{items}\nAfter.")
+    groups = [piece for piece in cut if piece.kind == "items"]
+    assert len(groups) > 1 and {piece.group for piece in groups} == {1}
+    assert "\n".join(piece.markdown for piece in groups) == items.rstrip("\n")
+    assert all(piece.markdown.startswith("- item") for piece in groups)
+    # A list that could join its neighbour stays whole.
+    assert not any(piece.kind == "items"
+                   for piece in pieces(f"# T\n\n- first\n\n{items}"))
 
 
 def test_a_warning_is_logged_again_when_the_page_converts_again(

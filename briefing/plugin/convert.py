@@ -51,21 +51,29 @@ from mkdocs.structure.toc import get_toc
 LOCAL_EXTENSIONS = frozenset(
     name for short in ("toc", "tables", "fenced_code", "attr_list")
     for name in (short, f"markdown.extensions.{short}"))
-ROWS_PER_PIECE = 8  # a changed row converts with its group: small groups, little header
+GROUP_CHARS = 1500  # a changed table row or list item converts with its group
 
 HEADING_CUT = re.compile(r"\n\n(?=#)")
 TABLE_SEPARATOR = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
 FENCE = re.compile(r"^ *(```|~~~)", re.M)
 HTML_LINE = re.compile(r"^ {0,3}<(/?[A-Za-z][\w-]*)?", re.M)
+END_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|$")  # as Python-Markdown's tables find it
+LIST_ITEM = re.compile(r"[-*+] ")  # a bullet at the margin: always a new item
+LIST_START = re.compile(r" {0,3}([-*+]|\d+\.)[ \t]")
+# Lines Python-Markdown could take out of a list block: headings, rules, table separators.
+LIST_BREAK = re.compile(r" {0,3}#|[-=_* ]+$|" + TABLE_SEPARATOR.pattern.lstrip("^"))
 TABLE_BODY_START, TABLE_END = "<tbody>\n", "\n</tbody>\n</table>"
+LIST_START_TAG, LIST_END = "<ul>\n", "\n</ul>"
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
 @dataclass(frozen=True)
 class Piece:
     markdown: str
-    table: int | None = None  # pieces of one table share a number
+    # The pieces of one table or list share a number; a table's first piece is its head.
+    group: int | None = None
+    kind: str = "text"  # "text", "head" (a table's header), "rows", "items"
 
 
 @dataclass(frozen=True)
@@ -93,26 +101,90 @@ def cut_safely(markdown_text: str, config: MkDocsConfig, md: markdown.Markdown) 
 def pieces(markdown_text: str) -> list[Piece]:
     """The page cut as the module's docstring says (only for pages `cut_safely` accepts)."""
     result: list[Piece] = []
-    tables = 0
+    groups = 0
     for section in HEADING_CUT.split(markdown_text):
         text: list[str] = []
-        for block in section.split("\n\n"):
+        blocks = section.split("\n\n")
+        for at, block in enumerate(blocks):
             lines = block.split("\n")
-            if len(lines) < 3 or not lines[0].startswith("|") \
-                    or not TABLE_SEPARATOR.match(lines[1]):
+            cut = table_pieces(lines) if is_table(lines) \
+                else list_pieces(lines) if is_separate_list(blocks, at) else None
+            if cut is None:
                 text.append(block)
                 continue
             if text:
                 result.append(Piece("\n\n".join(text)))
                 text = []
-            tables += 1
-            head = "\n".join(lines[:2])
-            rows = lines[2:]
-            result.extend(Piece(head + "\n" + "\n".join(rows[at:at + ROWS_PER_PIECE]), tables)
-                          for at in range(0, len(rows), ROWS_PER_PIECE))
+            groups += 1
+            result.extend(Piece(markdown, groups, kind) for markdown, kind in cut)
         if text:
             result.append(Piece("\n\n".join(text)))
     return result
+
+
+def is_table(lines: list[str]) -> bool:
+    return len(lines) > 2 and lines[0].startswith("|") and bool(TABLE_SEPARATOR.match(lines[1]))
+
+
+def table_pieces(lines: list[str]) -> list[tuple[str, str]]:
+    """The header, then groups of rows under a stand-in header: a body row's HTML depends
+    only on the number of columns, their alignment and the header's outer pipes (a cut
+    table's header starts with one), so a changed header leaves the rows' pieces as
+    they were."""
+    header, separator = lines[:2]
+    right = bool(END_PIPE.search(header.strip(" ")))
+    cells = separator.strip(" ").removeprefix("|")
+    columns = (cells[:-1] if right and cells.endswith("|") else cells).count("|") + 1
+    stand_in = header if columns < 2 else "|" + "|".join(["."] * columns) + ("|" if right else "")
+    return [(f"{header}\n{separator}", "head"),
+            *((f"{stand_in}\n{separator}\n{rows}", "rows")
+              for rows in grouped(rows_of(lines)))]
+
+
+def rows_of(table: list[str]) -> list[str]:
+    """The body rows; a table that ends the page ends with its line break."""
+    rows = table[2:]
+    while rows and not rows[-1].strip():
+        rows.pop()
+    return rows
+
+
+def is_separate_list(blocks: list[str], at: int) -> bool:
+    """A bullet list no neighbouring block can join: Python-Markdown makes a list and a list
+    (or indented text) after a blank line one list, so only lists after a lone heading
+    line (or first in their section), followed by a block that starts at the margin and
+    is no list, are cut out."""
+    lines = blocks[at].split("\n")
+    if not LIST_ITEM.match(lines[0]) or any(LIST_BREAK.match(line) for line in lines):
+        return False
+    before = blocks[at - 1] if at else None
+    after = blocks[at + 1] if at + 1 < len(blocks) else None
+    return (before is None or (before.startswith("#") and "\n" not in before)) \
+        and (after is None or not (after[:1].isspace() or LIST_START.match(after)))
+
+
+def list_pieces(lines: list[str]) -> list[tuple[str, str]]:
+    items: list[str] = []
+    for line in lines:
+        if LIST_ITEM.match(line) or not items:
+            items.append(line)
+        else:
+            items[-1] += "\n" + line
+    return [(group, "items") for group in grouped(items)]
+
+
+def grouped(parts: list[str]) -> Iterator[str]:
+    """Consecutive parts joined by line breaks, about `GROUP_CHARS` to a group."""
+    group: list[str] = []
+    size = 0
+    for part in parts:
+        group.append(part)
+        size += len(part)
+        if size >= GROUP_CHARS:
+            yield "\n".join(group)
+            group, size = [], 0
+    if group:
+        yield "\n".join(group)
 
 
 class Conversions:
@@ -171,22 +243,28 @@ class Conversions:
 
 
 def joined(converted: Sequence[tuple[Piece, Converted]]) -> str | None:
-    """The page's HTML from its pieces'; None if a table's pieces did not make tables."""
+    """The page's HTML from its pieces'; None if a table's or list's pieces did not make
+    one table or list each."""
     parts: list[str] = []
-    for table, group in groupby(converted, key=lambda item: item[0].table):
-        htmls = [result.html for _, result in group]
-        if table is None:
-            parts.extend(html for html in htmls if html)
+    for group, members in groupby(converted, key=lambda item: item[0].group):
+        if group is None:
+            parts.extend(result.html for _, result in members if result.html)
             continue
-        bodies = []
-        for html in htmls:
-            start = html.find(TABLE_BODY_START)
-            if not html.startswith("<table>") or start < 0 or not html.endswith(TABLE_END) \
-                    or html.count(TABLE_BODY_START) != 1:
+        cut = list(members)
+        table = cut[0][0].kind == "head"
+        start, end = (TABLE_BODY_START, TABLE_END) if table else (LIST_START_TAG, LIST_END)
+        inner = []
+        for _, result in cut:
+            html = result.html
+            if not html.startswith("<table>" if table else start) or not html.endswith(end) \
+                    or (table and html.count(TABLE_BODY_START) != 1):
                 return None
-            bodies.append(html[start + len(TABLE_BODY_START):-len(TABLE_END)])
-        head = htmls[0][:htmls[0].find(TABLE_BODY_START) + len(TABLE_BODY_START)]
-        parts.append(head + "\n".join(bodies) + TABLE_END)
+            inner.append(html[html.find(start) + len(start):-len(end)])
+        if table:  # the header's piece holds the head, and an empty row to drop
+            head = cut[0][1].html
+            parts.append(head[:head.find(start) + len(start)] + "\n".join(inner[1:]) + end)
+        else:
+            parts.append(start + "\n".join(inner) + end)
     return "\n".join(parts)
 
 
