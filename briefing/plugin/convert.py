@@ -157,10 +157,12 @@ def is_separate_list(blocks: list[str], at: int) -> bool:
     lines = blocks[at].split("\n")
     if not LIST_ITEM.match(lines[0]) or any(LIST_BREAK.match(line) for line in lines):
         return False
-    before = blocks[at - 1] if at else None
-    after = blocks[at + 1] if at + 1 < len(blocks) else None
-    return (before is None or (before.startswith("#") and "\n" not in before)) \
-        and (after is None or not (after[:1].isspace() or LIST_START.match(after)))
+    # (Python-Markdown passes over extra blank lines: a block may start with them.)
+    before = "\n\n".join(blocks[:at]).rstrip("\n")
+    last = before[before.rfind("\n\n") + 2:].lstrip("\n") if "\n\n" in before else before
+    after = "\n\n".join(blocks[at + 1:]).lstrip("\n")
+    return (not before or (last.startswith("#") and "\n" not in last)) \
+        and not (after[:1].isspace() or LIST_START.match(after))
 
 
 def list_pieces(lines: list[str]) -> list[tuple[str, str]]:
