@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -51,7 +52,7 @@ from mkdocs.structure.toc import get_toc
 LOCAL_EXTENSIONS = frozenset(
     name for short in ("toc", "tables", "fenced_code", "attr_list")
     for name in (short, f"markdown.extensions.{short}"))
-GROUP_CHARS = 1500  # a changed table row or list item converts with its group
+GROUP_CHARS = 1500  # an edited part converts with its group: small, but not tiny
 
 HEADING_CUT = re.compile(r"\n\n(?=#)")
 TABLE_SEPARATOR = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
@@ -101,24 +102,28 @@ def cut_safely(markdown_text: str, config: MkDocsConfig, md: markdown.Markdown) 
 def pieces(markdown_text: str) -> list[Piece]:
     """The page cut as the module's docstring says (only for pages `cut_safely` accepts)."""
     result: list[Piece] = []
+    sections: list[str] = []  # text between the tables and lists, in sections
     groups = 0
     for section in HEADING_CUT.split(markdown_text):
         text: list[str] = []
         blocks = section.split("\n\n")
         for at, block in enumerate(blocks):
-            lines = block.split("\n")
-            cut = table_pieces(lines) if is_table(lines) \
-                else list_pieces(lines) if is_separate_list(blocks, at) else None
+            lines = block.split("\n")  # (a table or list shorter than a group stays whole)
+            cut = None if len(block) < 2 * GROUP_CHARS else table_pieces(lines) \
+                if is_table(lines) else list_pieces(lines) if is_separate_list(blocks, at) else None
             if cut is None:
                 text.append(block)
                 continue
             if text:
-                result.append(Piece("\n\n".join(text)))
+                sections.append("\n\n".join(text))
                 text = []
+            result.extend(map(Piece, grouped(sections, "\n\n")))
+            sections = []
             groups += 1
             result.extend(Piece(markdown, groups, kind) for markdown, kind in cut)
         if text:
-            result.append(Piece("\n\n".join(text)))
+            sections.append("\n\n".join(text))
+    result.extend(map(Piece, grouped(sections, "\n\n")))
     return result
 
 
@@ -175,18 +180,20 @@ def list_pieces(lines: list[str]) -> list[tuple[str, str]]:
     return [(group, "items") for group in grouped(items)]
 
 
-def grouped(parts: list[str]) -> Iterator[str]:
-    """Consecutive parts joined by line breaks, about `GROUP_CHARS` to a group."""
+def grouped(parts: list[str], joiner: str = "\n") -> Iterator[str]:
+    """Consecutive parts joined, about `GROUP_CHARS` to a group. Whether a group ends after
+    a part depends on that part alone (a part ends it with a chance proportional to its
+    length, as its checksum decides), so an edit moves no group boundary but its own: a
+    running total would move every boundary after an edited part, and every later group
+    would convert again."""
     group: list[str] = []
-    size = 0
     for part in parts:
         group.append(part)
-        size += len(part)
-        if size >= GROUP_CHARS:
-            yield "\n".join(group)
-            group, size = [], 0
+        if zlib.crc32(part.encode()) % GROUP_CHARS < len(part):
+            yield joiner.join(group)
+            group = []
     if group:
-        yield "\n".join(group)
+        yield joiner.join(group)
 
 
 class Conversions:
