@@ -15,7 +15,7 @@ from mkdocs.contrib.search.search_index import ContentParser
 
 import briefing.plugin
 from benchmarks.corpus import generate, write
-from briefing.plugin.search import reduced
+from briefing.plugin.search import introduction, reduced
 
 PAGE = (
     '<h1 id="acme">Acme <em>Corp</em></h1>\n'
@@ -50,6 +50,23 @@ def test_a_gathering_page_keeps_its_title_section_and_its_headings() -> None:
         "acme", "claimant", "cost", "deep", None, "mentions"]
     assert cut[0] == whole[0] and "The maker of the widget." in cut[0][1]
     assert all(text == "" for _, text in cut[1:])
+
+
+def test_a_gathering_page_is_found_by_its_introduction_not_its_listing() -> None:
+    listing = ('<h1 id="sources">Sources</h1>\n<p>All 40 sources.</p>\n'
+               '<p class="meta pager">Page 1 of 2</p>\n'
+               '<table>\n<tr><td>Report 7</td></tr>\n</table>\n<p>After the table.</p>')
+    assert introduction(listing) == (
+        '<h1 id="sources">Sources</h1>\n<p>All 40 sources.</p>\n'
+        '<p class="meta pager">Page 1 of 2</p>')
+    assert [(i, text.split()) for i, text in sections(introduction(listing))] == [
+        ("sources", ["All", "40", "sources.", "Page", "1", "of", "2"])]
+    inline_svg = '<h1 id="m">Map</h1>\n<p>Boxes.</p>\n<p><svg><text>Claim</text></svg></p>'
+    assert introduction(inline_svg) == '<h1 id="m">Map</h1>\n<p>Boxes.</p>'
+    # Further sections stay for `reduced`; a page whose introduction is all it has is whole.
+    assert introduction(PAGE) == PAGE
+    assert introduction(PAGE.replace("<p>The maker", "<ul><li>x</li></ul>\n<p>The maker")) \
+        == PAGE[:PAGE.index("\n<p>The maker")] + PAGE[PAGE.index("<h2 id=\"claimant"):]
 
 
 @pytest.mark.parametrize("html", ["", "<p>No heading</p>", '<h1 id="a">A</h1>\n<p>Only</p>'])

@@ -124,7 +124,12 @@ def test_search_finds_h800_in_claims_and_sources(tmp_path: Path) -> None:
             if re.search(r"\bH800\b", doc["text"] + doc["title"])}
     assert any(h.startswith("claims/") for h in hits), hits
     assert any(h.startswith("sources/") for h in hits), hits
-    assert "map/" in hits and "coverage/" in hits
+    # The map and coverage list the claims without repeating them in the index: they are
+    # found by their introductions.
+    assert "map/" not in hits and "coverage/" not in hits
+    introductions = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert introductions["coverage/#coverage"].startswith("Which source takes which position")
+    assert introductions["map/#map"].startswith("How the briefs, the claims they rest on")
 
     # Each passage is indexed where it is written: a quote is found on its source and the
     # claims citing it, not again on the entity pages listing it; an entity page keeps its

@@ -32,7 +32,7 @@ from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from .live import LiveSite, page_file
-from .search import SearchEntries, reduced, trim
+from .search import SearchEntries, introduction, reduced, trim
 from .watch import NotifiedObserver
 
 log = get_plugin_logger(__name__)
@@ -146,11 +146,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     @event_priority(1)  # just before the search plugin parses the page
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig,
                        nav: Navigation) -> Any:
-        # Search need parse only the part of a gathering page that trim keeps the text of.
+        # A gathering page is found by its introduction and headings; search need parse
+        # only the part of it that trim keeps the text of.
         if page.content and page.file.src_uri in self.generated \
                 and not holds_own_text(page.file.src_uri) and "search" in config.plugins:
             self.full_html = page.content
-            page.content = reduced(page.content)
+            page.content = reduced(introduction(page.content))
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page

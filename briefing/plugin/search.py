@@ -6,7 +6,8 @@ that sources, claims and briefs already hold: at 10,000 sources the index was 35
 than the pages themselves, and all of it stayed in memory until the end of the build. Each
 generated page begins with its `h1`, so its sections hold all of its text: the whole-page
 entry keeps the title and loses the repeated text, and a gathering page keeps the text of
-its title section (its introduction) only. Hand-written pages are indexed as MkDocs does.
+its title section only, cut to its introduction (`introduction`). Hand-written pages are
+indexed as MkDocs does.
 
 The search plugin parses a page's whole HTML to make those entries, 4 ms a page, mostly for
 text that is then dropped: a gathering page is shown to it cut down to what is kept (its
@@ -61,6 +62,25 @@ def trim(entries: list[dict[str, Any]], page: Page) -> None:
 # start tag and takes the section's id from it. The HTML is Markdown's output for Briefing's
 # generated Markdown, where the text's `<` are escaped, so a pattern finds the same tags.
 _HEADING = re.compile(r"<(h[1-6])(?=[\s/>])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+# A block that ends a gathering page's introduction: its listing (lists, tables, the map,
+# an inline SVG that Markdown puts in a paragraph).
+_LISTING = re.compile(
+    r"\n(?:<p>)?<(table|ul|ol|dl|div|details|figure|svg|pre|blockquote|hr)[\s>]")
+
+
+def introduction(html: str) -> str:
+    """A gathering page's HTML with its title section cut to its introduction: the
+    paragraphs before its first list, table or figure. Most listing pages have no further
+    heading, and their title section was the whole listing: each of its lines again, in
+    the index."""
+    headings = _HEADING.finditer(html)
+    next(headings, None)
+    second = next(headings, None)
+    end = second.start() if second else len(html)
+    listing = _LISTING.search(html, 0, end)
+    return html if listing is None else html[:listing.start()] + html[end:]
 
 
 def reduced(html: str) -> str:
