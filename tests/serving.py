@@ -3,6 +3,7 @@ tests of the Problems page."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -42,7 +43,8 @@ def wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
 
 @contextmanager
 def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None = None,
-           ready: str = "/claims/") -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+           ready: str = "/claims/", env: dict[str, str] | None = None,
+           ) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     """`mkdocs serve` on a copy of the project (the tests edit its content/, and the
     repository's own must stay untouched): the copy, the base URL and the server.
     The copy is made unless tmp_path/project exists already; `prepare` may change it
@@ -61,7 +63,8 @@ def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", *options, "-f",
              str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=subprocess.DEVNULL, stderr=log_file, text=True)
+            cwd=project, stdout=subprocess.DEVNULL, stderr=log_file, text=True,
+            env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: fetch(f"{base}{ready}") is not None, 90), \

@@ -98,3 +98,15 @@ def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path
         claims.write_text(edited, encoding="utf-8")
         assert wait_for(lambda: "problems-banner" not in (fetch(f"{base}/about/") or "x"), 60)
         assert "No problems" in (fetch(f"{base}/problems/") or "")
+
+
+def test_a_server_stopped_by_sigterm_leaves_no_temporary_folders(tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    with served(tmp_path, "--dirty", env={"TMPDIR": str(scratch)}) as (_, _, server):
+        # The served site and the page store are in the temporary folder while serving.
+        assert {p.name.split("_")[0].split("-")[0] for p in scratch.iterdir()} >= \
+            {"mkdocs", "briefing"}
+    # `served` stops the server with SIGTERM.
+    assert server.returncode is not None
+    assert list(scratch.iterdir()) == []
