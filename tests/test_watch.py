@@ -4,6 +4,8 @@ passed on once."""
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import (
@@ -66,3 +68,35 @@ def test_an_edit_is_noticed_without_waiting_for_a_poll(tmp_path: Path) -> None:
     finally:
         observer.stop()
         observer.join()
+
+
+def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
+        tmp_path: Path) -> None:
+    observer = NotifiedObserver(PollingObserver(timeout=3600))
+    recorder = Recorder()
+    watch = observer.schedule(recorder, str(tmp_path), recursive=True)
+    path = tmp_path / "source.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+    observer.start()
+    try:
+        assert len(observer.polling.emitters) == 1  # polled until notifications show up
+        path.write_text("title: two\n", encoding="utf-8")
+        assert recorder.arrived.wait(10), "no change reported"
+        assert wait_until(lambda: not observer.polling.emitters), "still polled"
+        recorder.arrived.clear()
+        path.write_text("title: three, a longer one\n", encoding="utf-8")
+        assert recorder.arrived.wait(10), "a later change was not reported"
+        observer.unschedule(watch)  # as the server does when it stops watching a folder
+        assert not observer.notified.emitters
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False

@@ -4,16 +4,21 @@ MkDocs polls the watched folders every 0.5 s, so a saved edit waited 0.25 s on a
 (and up to 0.5 s) before its rebuild started. `NotifiedObserver` stands in for the
 server's observer: the folders scheduled on it (the content folder, through
 `config.watch`) are also watched through the system's change notifications (inotify on
-Linux, FSEvents on macOS), which report a write at once. The polling stays: some
-filesystems (network shares, folders mounted into containers or virtual machines) never
-notify, and there the poll still catches every edit. Each change is passed on once,
-whichever observer reports it first, so it is not rebuilt twice.
+Linux, FSEvents on macOS), which report a write at once. The polling stays until a
+change notification arrives from the folder: some filesystems (network shares, folders
+mounted into containers or virtual machines) never notify, and there the poll still
+catches every edit. Once notifications have shown they work there, the folder is no
+longer polled: a poll of 1,000 sources' content folder takes 13 ms of every 0.5 s, a
+tenth of a second at 10,000, and it competes with the rebuilds. Each change is passed on
+once, whichever observer reports it first, so it is not rebuilt twice.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -71,6 +76,20 @@ class ReportedOnce(FileSystemEventHandler):
         self.handler.dispatch(event)
 
 
+class FirstNotice(FileSystemEventHandler):
+    """Passes events on, and calls `noticed` when the first change arrives."""
+
+    def __init__(self, handler: FileSystemEventHandler, noticed: Callable[[], None]) -> None:
+        self.handler, self.noticed = handler, noticed
+        self.arrived = False
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if not self.arrived and not event.is_directory and event.event_type in CHANGES:
+            self.arrived = True
+            self.noticed()
+        self.handler.dispatch(event)
+
+
 class NotifiedObserver:
     """The server's polling observer, plus change notifications for the folders
     scheduled from now on. Has the methods `LiveReloadServer` calls on its observer."""
@@ -81,16 +100,31 @@ class NotifiedObserver:
         self.seen: dict[str, Signature] = {}
         self.lock = threading.Lock()
         self.pairs: dict[ObservedWatch, ObservedWatch] = {}
+        self.polled: set[ObservedWatch] = set()  # watches the poll still covers
 
     def schedule(self, handler: FileSystemEventHandler, path: str, *,
                  recursive: bool = False) -> ObservedWatch:
         once = ReportedOnce(handler, self.seen, self.lock)
         watch = self.polling.schedule(once, path, recursive=recursive)
-        self.pairs[watch] = self.notified.schedule(once, path, recursive=recursive)
+        self.polled.add(watch)
+        self.pairs[watch] = self.notified.schedule(
+            FirstNotice(once, partial(self.notifications_arrive, watch)), path,
+            recursive=recursive)
         return watch
 
-    def unschedule(self, watch: ObservedWatch) -> None:
+    def stop_polling(self, watch: ObservedWatch) -> None:
+        with self.lock:
+            if watch not in self.polled:
+                return
+            self.polled.discard(watch)
         self.polling.unschedule(watch)
+
+    def notifications_arrive(self, watch: ObservedWatch) -> None:
+        self.stop_polling(watch)
+        log.debug(f"Change notifications arrive from {watch.path}; no longer polling it.")
+
+    def unschedule(self, watch: ObservedWatch) -> None:
+        self.stop_polling(watch)
         if watch in self.pairs:
             self.notified.unschedule(self.pairs.pop(watch))
 
