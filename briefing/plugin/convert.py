@@ -52,7 +52,7 @@ from mkdocs.structure.toc import get_toc
 LOCAL_EXTENSIONS = frozenset(
     name for short in ("toc", "tables", "fenced_code", "attr_list")
     for name in (short, f"markdown.extensions.{short}"))
-GROUP_CHARS = 1500  # an edited part converts with its group: small, but not tiny
+GROUP_CHARS = 1000  # an edited part converts with its group: small, but not tiny
 
 HEADING_CUT = re.compile(r"\n\n(?=#)")
 TABLE_SEPARATOR = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
