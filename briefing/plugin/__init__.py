@@ -33,7 +33,7 @@ from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from .live import LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
-from .watch import NotifiedObserver
+from .watch import QUIET_SECONDS, NotifiedObserver
 
 log = get_plugin_logger(__name__)
 
@@ -65,8 +65,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         # Edits in the content folder (watched from `config.watch`, after this event) are
-        # noticed at once rather than at MkDocs' next poll.
+        # noticed at once rather than at MkDocs' next poll, so the wait for a save's last
+        # event can be shorter (`watch.QUIET_SECONDS`).
         server.observer = NotifiedObserver(server.observer)  # type: ignore[assignment]
+        server.build_delay = QUIET_SECONDS
         return server
 
     def on_shutdown(self) -> None:

@@ -35,6 +35,11 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 
 log = get_plugin_logger(__name__)
 
+# How long the server waits for a save's last event before rebuilding (MkDocs: 0.1 s, for
+# its poll). Notifications report the events of one save (a write, or an editor's write
+# to a new file and rename) within milliseconds of each other.
+QUIET_SECONDS = 0.05
+
 # Notifications also report files being opened and closed (as the build reads content
 # files): only these kinds are changes, the kinds the polling observer reports.
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
