@@ -29,11 +29,16 @@ class StoreUpdate:
 class PageStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.folder_name = str(folder)
         self._pages: dict[str, str] = {}
         self._fingerprint = ""
 
     def path(self, page: str) -> Path:
         return self.folder / page
+
+    def location(self, page: str) -> str:
+        """`path` as a string, made without `Path` (a serve rebuild asks for every page)."""
+        return os.path.join(self.folder_name, *page.split("/"))
 
     def update(self, pages: Mapping[str, str], fingerprint: str) -> StoreUpdate:
         everything = fingerprint != self._fingerprint

@@ -258,7 +258,7 @@ class LiveSite:
         files: list[File] = []
         named = nav_paths(config.nav)
         for path in sorted(pages):
-            file, source = self.stored.get(path), str(self.store.path(path))
+            file, source = self.stored.get(path), self.store.location(path)
             if file is None or file.abs_src_path != source:  # (a plugin set its content)
                 file = self.stored[path] = cast(StoredPage, StoredPage.generated(
                     config, path, abs_src_path=source, inclusion=inclusion(path)))
