@@ -22,6 +22,7 @@ from benchmarks.run import edited
 from briefing.pipeline import build, forget_cached
 from briefing.plugin import convert
 from briefing.plugin.convert import Conversions, ConvertedPage, Piece, grouped, pieces
+from briefing.plugin.live import nav_paths
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +250,12 @@ def test_a_warning_is_logged_again_when_the_page_converts_again(
         caplog.clear()
         piecewise("page.md", config, files, conversions)
         assert re.search(r"missing\.md", caplog.text)
+
+
+def test_pages_the_nav_setting_names_are_left_to_mkdocs() -> None:
+    # MkDocs gives a page it makes the title the `nav` setting gives it; a page the plugin
+    # made keeps its own, so the plugin makes only pages the setting does not name.
+    nav = [{"Home": "index.md"}, "about.md", {"More": [{"Claims": "claims/index.md"},
+                                                       "sources/index.md"]}]
+    assert nav_paths(nav) == {"index.md", "about.md", "claims/index.md", "sources/index.md"}
+    assert nav_paths(None) == set()
