@@ -1,18 +1,20 @@
 """Markdown to HTML for `mkdocs serve --dirty`, piece by piece, reusing unchanged pieces.
 
 An edit rarely changes a whole page: a new source title changes 46 pages at 1,000
-sources, and in each of them one section or one table row. Converting those pages whole
-took 1 s of a 2 s reload. So a generated page is cut where Python-Markdown's result
-cannot depend on what lies across the cut, each piece converts alone, and a piece whose
-Markdown is unchanged since the page last converted is reused.
+sources, and in each of them one heading, table row or list item. Converting those
+pages whole took 1 s of a 2 s reload. So a generated page is cut where Python-Markdown's
+result cannot depend on what lies across the cut, each piece converts alone, and a piece
+whose Markdown is unchanged since the page last converted is reused.
 
-The cuts: before an ATX heading that follows a blank line, around a table, and between
-a table's rows (each group of rows converts under the table's header, and the groups'
-rows are joined into one table). A heading, a table and the block after a table always
-start a new element, so no block reaches across a cut, and the page's HTML is its
-pieces' HTML joined as Python-Markdown joins top-level elements. The table of contents,
-anchors, title and links to anchors are gathered from the pieces as MkDocs gathers them
-from the whole page (`Page.render`).
+Where it may be cut: before an ATX heading that follows a blank line; around a long
+table, and between its rows (the rows convert under a stand-in header and are joined
+into one table); around a long bullet list no neighbouring block can join, and between
+its items (joined into one list). A heading and a table always start a new element, and
+a list cut out has no list beside it, so no block reaches across a cut, and the page's
+HTML is its pieces' HTML joined as Python-Markdown joins top-level elements. The table of
+contents, anchors, title and links to anchors are gathered from the pieces as MkDocs
+gathers them from the whole page (`Page.render`). Pieces hold about `GROUP_CHARS`
+characters (`grouped`).
 
 What could make the pieces differ from the whole converts the page whole, as MkDocs does:
 a Markdown extension not known to act locally, reference definitions (they reach across
@@ -48,7 +50,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 
 # Extensions whose output for a block depends on that block alone (MkDocs always adds
-# toc, tables and fenced_code; fenced code itself is never cut, see `pieces`).
+# toc, tables and fenced_code; a page with fenced code is not cut, see `cut_safely`).
 LOCAL_EXTENSIONS = frozenset(
     name for short in ("toc", "tables", "fenced_code", "attr_list")
     for name in (short, f"markdown.extensions.{short}"))
