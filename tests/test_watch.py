@@ -4,10 +4,9 @@ passed on once."""
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from serving import wait_for
 from watchdog.events import (
     FileClosedEvent,
     FileDeletedEvent,
@@ -82,7 +81,7 @@ def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
         assert len(observer.polling.emitters) == 1  # polled until notifications show up
         path.write_text("title: two\n", encoding="utf-8")
         assert recorder.arrived.wait(10), "no change reported"
-        assert wait_until(lambda: not observer.polling.emitters), "still polled"
+        assert wait_for(lambda: not observer.polling.emitters, 10), "still polled"
         recorder.arrived.clear()
         path.write_text("title: three, a longer one\n", encoding="utf-8")
         assert recorder.arrived.wait(10), "a later change was not reported"
@@ -92,11 +91,3 @@ def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
         observer.stop()
         observer.join()
 
-
-def wait_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
