@@ -259,3 +259,16 @@ def test_pages_the_nav_setting_names_are_left_to_mkdocs() -> None:
                                                        "sources/index.md"]}]
     assert nav_paths(nav) == {"index.md", "about.md", "claims/index.md", "sources/index.md"}
     assert nav_paths(None) == set()
+
+
+def test_kept_pieces_outlive_an_added_file_but_not_a_removed_one() -> None:
+    conversions = Conversions()
+    conversions.valid("settings", frozenset({"a.md", "b.md"}))
+    conversions.pages["a.md"] = {}
+    conversions.valid("settings", frozenset({"a.md", "b.md", "problems.md"}))
+    assert "a.md" in conversions.pages  # the Problems page came: no kept link changes
+    conversions.valid("settings", frozenset({"a.md", "problems.md"}))
+    assert conversions.pages == {}  # a kept piece may link to b.md
+    conversions.pages["a.md"] = {}
+    conversions.valid("other settings", frozenset({"a.md", "problems.md"}))
+    assert conversions.pages == {}

@@ -204,10 +204,16 @@ class Conversions:
     def __init__(self) -> None:
         self.pages: dict[str, dict[str, Converted]] = {}
         self.valid_for: object = None
+        self.files: frozenset[str] = frozenset()
 
-    def valid(self, key: object) -> None:
-        if key != self.valid_for:
-            self.pages, self.valid_for = {}, key
+    def valid(self, settings: object, files: frozenset[str]) -> None:
+        """Forget every piece when the settings changed or a file went away: a kept piece
+        may link to it. A file added changes no kept piece: a link to a file missing
+        when its piece converted logged a warning, and such pieces are not kept. (The
+        Problems page comes when a rebuild first finds problems.)"""
+        if settings != self.valid_for or not files >= self.files:
+            self.pages, self.valid_for = {}, settings
+        self.files = files
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
         """Convert the page's Markdown piece by piece; False if it must convert whole."""
@@ -323,10 +329,11 @@ def flattened(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 class WarningsSeen(logging.Handler):
-    """Notes whether MkDocs logged a warning (a broken link) while a piece converted."""
+    """Notes whether MkDocs logged a warning (a broken link) while a piece converted, or a
+    notice: a project may lower MkDocs' link checks to `info`."""
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.warned = False
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -306,7 +306,7 @@ class LiveSite:
     def files_added(self, files: Files, generated: set[str]) -> None:
         self.doc_files = files.documentation_pages()
         if self.store:  # a link's HTML depends on the settings and on the files there are
-            self.conversions.valid((self.stored_for, tuple(f.src_uri for f in files)))
+            self.conversions.valid(self.stored_for, frozenset(f.src_uri for f in files))
         if self.store and self.rebuild_all:
             # Hand-written pages are rebuilt when their output is missing.
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
