@@ -3,15 +3,16 @@
     .venv/bin/python -m benchmarks.rebuild --size 1000
 
 Builds the benchmark corpus of the given size once as `mkdocs serve --dirty` does (one
-plugin instance, dirty builds into one site folder), then times rebuilds in-process: with
-no edit, after changing one quote's stance (and undoing it), after changing one
-source's title (and undoing it), and after adding a claim no source takes a position on
-(a warning: the problems banner comes to every page) and removing it. Each line gives
-the whole rebuild, the Briefing pipeline inside it, how many generated pages had
-different Markdown (and how much), and the full garbage collections Python ran during it
-(the serve plugin defers them to idle time). `benchmarks.run` measures the stance and
-title edits end to end, file watcher and server included. Like it, each rebuild follows a
-pause of a few seconds, as when a person reads the result before the next edit.
+plugin instance, dirty builds into one site folder, the served address as the site's
+URL), then times rebuilds in-process: with no edit, after changing one quote's stance
+(and undoing it), after changing one source's title (and undoing it), and after adding a
+claim no source takes a position on (a warning: the problems banner comes to every page)
+and removing it. Each line gives the whole rebuild, the Briefing pipeline inside it,
+how many generated pages had different Markdown (and how much), and the full garbage
+collections Python ran during it (the serve plugin defers them to idle time).
+`benchmarks.run` measures the stance and title edits end to end, file watcher and server
+included. Like it, each rebuild follows a pause of a few seconds, as when a person reads
+the result before the next edit.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from mkdocs.config import load_config
 import briefing.plugin as plugin
 
 from .run import PAUSE_BETWEEN_EDITS, edited, prepare
+
+# `mkdocs serve` builds with the address it serves at as the site's URL.
+SERVE_URL = "http://127.0.0.1:8000/"
 
 UNSOURCED_CLAIM = """\
   - id: claim-unsourced-benchmark
@@ -61,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     plugin.build = timed_build  # type: ignore[assignment]
 
     def config() -> Any:
-        return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(root / "site"))
+        config = load_config(config_file=str(project / "mkdocs.yml"),
+                             site_dir=str(root / "site"))
+        config.site_url = SERVE_URL  # as `mkdocs serve` sets it: pages get canonical URLs
+        return config
 
     config().plugins.on_startup(command="serve", dirty=True)  # one instance, as serve keeps
 
@@ -78,14 +85,14 @@ def main(argv: list[str] | None = None) -> int:
 
     gc.callbacks.append(collection)
     start = time.perf_counter()
-    mkdocs_build(config(), dirty=True)
+    mkdocs_build(config(), serve_url=SERVE_URL, dirty=True)
     print(f"first build: {time.perf_counter() - start:.2f} s", flush=True)
 
     def rebuild(label: str) -> None:
         time.sleep(PAUSE_BETWEEN_EDITS)  # as a person does; the plugin collects garbage then
         full_collections.clear()
         start = time.perf_counter()
-        mkdocs_build(config(), dirty=True)
+        mkdocs_build(config(), serve_url=SERVE_URL, dirty=True)
         total = time.perf_counter() - start
         changed = [text for path, text in pages["now"].items()
                    if pages["previous"].get(path) != text]
