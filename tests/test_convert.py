@@ -272,3 +272,20 @@ def test_kept_pieces_outlive_an_added_file_but_not_a_removed_one() -> None:
     conversions.pages["a.md"] = {}
     conversions.valid("other settings", frozenset({"a.md", "problems.md"}))
     assert conversions.pages == {}
+
+
+@pytest.mark.parametrize("path", ["index.md", "sources/source-00007.md", "claims/ça va.md",
+                                  "entities/entity-00001/page-3.md"])
+def test_a_converted_page_has_the_canonical_url_mkdocs_gives(path: str) -> None:
+    conversions = Conversions()
+    for site_url in (None, "", "http://127.0.0.1:8000/", "https://example.org/briefing",
+                     "http://h/a b/"):
+        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_url=site_url)
+        config.plugins._current_plugin = None
+        file = File.generated(config, path, content="# A page\n")
+        expected = Page(None, file, config)
+        for _ in range(2):  # worked out, then remembered
+            page = ConvertedPage(file, config, conversions)
+            assert (page.canonical_url, page.abs_url) == (expected.canonical_url,
+                                                          expected.abs_url)
+    assert len(conversions.canonical_urls) == 5
