@@ -4,6 +4,8 @@ from the whole page."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,10 +14,12 @@ from corpus_helpers import REPO
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.contrib.search.search_index import ContentParser
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 import briefing.plugin
 from benchmarks.corpus import generate, write
-from briefing.plugin.search import introduction, reduced
+from briefing.plugin.search import introduction, link_heading_ids, reduced, trim
 
 PAGE = (
     '<h1 id="acme">Acme <em>Corp</em></h1>\n'
@@ -69,6 +73,44 @@ def test_a_gathering_page_is_found_by_its_introduction_not_its_listing() -> None
         == PAGE[:PAGE.index("\n<p>The maker")] + PAGE[PAGE.index("<h2 id=\"claimant"):]
 
 
+LINKED = (
+    '<h1 id="acme">Acme</h1>\n<p>The maker.</p>\n'
+    '<h2 id="mentions">Mentions in sources</h2>\n'
+    '<h3 id="report-7"><a href="../../sources/s7/">Report 7</a></h3>\n<ul><li>A</li></ul>\n'
+    "<H3 ID='r8'>\n<a class=\"x\" href=\"../s8/\">Report <em>8</em></a> </H3>\n"
+    '<h3 id="two"><a href="a/">A</a> and <a href="b/">B</a></h3>\n'
+    '<h3 id="more">About <a href="c/">C</a></h3>\n'
+    '<h3><a href="d/">No id</a></h3>\n')
+
+
+def test_a_heading_that_is_only_a_link_is_not_indexed_on_a_gathering_page() -> None:
+    assert link_heading_ids(LINKED) == ["report-7", "r8"]
+    assert reduced(LINKED) == (
+        '<h1 id="acme">Acme</h1>\n<p>The maker.</p>\n'
+        '<h2 id="mentions">Mentions in sources</h2>'
+        '<h3 id="two"><a href="a/">A</a> and <a href="b/">B</a></h3>'
+        '<h3 id="more">About <a href="c/">C</a></h3>')
+
+    class Page:
+        url = "entities/acme/"
+        content = LINKED
+        toc = TableOfContents([AnchorLink("Acme", "acme", 1)])
+        file = File("entities/acme.md", None, "", use_directory_urls=True)
+
+    def entry(anchor: str) -> dict[str, str]:
+        return {"title": anchor, "text": "words", "location": f"entities/acme/{anchor}"}
+
+    entries = [entry(anchor) for anchor in ("", "#acme", "#mentions", "#report-7", "#r8",
+                                            "#two", "#more")]
+    kept = trim(entries, Page())  # type: ignore[arg-type]
+    assert [(e["location"], e["text"]) for e in kept] == [
+        ("entities/acme/", ""), ("entities/acme/#acme", "words"),
+        ("entities/acme/#mentions", ""), ("entities/acme/#two", ""),
+        ("entities/acme/#more", "")]
+    Page.file = File("sources/acme.md", None, "", use_directory_urls=True)
+    assert len(trim([entry(""), entry("#report-7")], Page())) == 2  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("html", ["", "<p>No heading</p>", '<h1 id="a">A</h1>\n<p>Only</p>'])
 def test_a_page_of_one_section_is_left_whole(html: str) -> None:
     assert reduced(html) == html
@@ -117,6 +159,11 @@ def test_the_search_index_is_the_one_the_whole_pages_give(
 
     monkeypatch.setattr(briefing.plugin, "reduced", lambda html: html)
     assert search_index(project, "whole") == reduced_index
+    # A source's title is found on its page, not again on each entity page it names.
+    docs = json.loads(reduced_index)["docs"]
+    titles = {doc["title"] for doc in docs if re.fullmatch(r"sources/[^/]+/", doc["location"])}
+    assert titles and not [doc for doc in docs if doc["location"].startswith("entities/")
+                           and doc["title"] in titles]
     # The real HTML was given back before the pages were written.
     whole, cut_site = site_files(project / "whole"), site_files(project / "reduced")
     assert cut_site.keys() == whole.keys()

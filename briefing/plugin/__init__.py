@@ -162,8 +162,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.full_html is not None:
             page.content, self.full_html = self.full_html, None
         entries = self.search.added(page, config)
-        if entries is not None and page.file.src_uri in self.generated:
-            trim(entries, page)
+        if entries is not None:
+            if page.file.src_uri in self.generated:
+                entries = trim(entries, page)
+            self.search.kept(config, entries)
         if self.live and entries is not None:
             self.live.page_indexed(page, entries)
         return context

@@ -6,15 +6,16 @@ that sources, claims and briefs already hold: at 10,000 sources the index was 35
 than the pages themselves, and all of it stayed in memory until the end of the build. Each
 generated page begins with its `h1`, so its sections hold all of its text: the whole-page
 entry keeps the title and loses the repeated text, and a gathering page keeps the text of
-its title section only, cut to its introduction (`introduction`). Hand-written pages are
-indexed as MkDocs does.
+its title section only, cut to its introduction (`introduction`), and no section under a
+heading that is only a link (an entity page's heading for each source naming it repeats
+the source's title). Hand-written pages are indexed as MkDocs does.
 
 The search plugin parses a page's whole HTML to make those entries, 4 ms a page, mostly for
 text that is then dropped: a gathering page is shown to it cut down to what is kept (its
-title section, then its bare headings for their sections' ids) and given back its HTML
-once indexed. Whatever precedes a page's first heading feeds only the whole-page entry,
-whose text is dropped, but a generated page begins with its `h1`, so there is none to cut;
-a page holding its own text keeps every section's text, so it is parsed whole.
+title section, then the bare headings of the sections kept, for their ids) and given back
+its HTML once indexed. Whatever precedes a page's first heading feeds only the whole-page
+entry, whose text is dropped, but a generated page begins with its `h1`, so there is none
+to cut; a page holding its own text keeps every section's text, so it is parsed whole.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from ..render import holds_own_text
 
 
 class SearchEntries:
-    """Hands out, page by page, the entries the search plugin has just added."""
+    """Hands out, page by page, the entries the search plugin has just added, and puts
+    back what is kept of them."""
 
     def __init__(self) -> None:
         self.seen = 0
@@ -41,27 +43,55 @@ class SearchEntries:
         if index is None:
             return None
         entries: list[dict[str, Any]] = index._entries[self.seen:]
-        self.seen = len(index._entries)
         return entries
 
+    def kept(self, config: MkDocsConfig, entries: list[dict[str, Any]]) -> None:
+        """The page's entries, as `added` gave them or fewer."""
+        index = config.plugins["search"].search_index  # type: ignore[attr-defined]
+        index._entries[self.seen:] = entries
+        self.seen = len(index._entries)
 
-def trim(entries: list[dict[str, Any]], page: Page) -> None:
-    """Drop the text a generated page repeats (see the module's docstring)."""
+
+def trim(entries: list[dict[str, Any]], page: Page) -> list[dict[str, Any]]:
+    """The entries without the text a generated page repeats (see the module's
+    docstring), and without a gathering page's sections under a heading that is only a
+    link."""
     if not entries:
-        return
+        return entries
     entries[0]["text"] = ""
     if holds_own_text(page.file.src_uri):
-        return
+        return entries
     title = page.url + page.toc.items[0].url if page.toc.items else None
     for entry in entries[1:]:
         if entry["location"] != title:
             entry["text"] = ""
+    links = {page.url + "#" + anchor for anchor in link_heading_ids(page.content or "")}
+    return [entry for entry in entries if entry["location"] not in links]
 
 
 # A heading element as the search plugin's parser sees one: it starts a section at any h1-h6
 # start tag and takes the section's id from it. The HTML is Markdown's output for Briefing's
 # generated Markdown, where the text's `<` are escaped, so a pattern finds the same tags.
 _HEADING = re.compile(r"<(h[1-6])(?=[\s/>])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+# A heading that is nothing but a link, as an entity page's heading for each source that
+# mentions it: it repeats the title of the page it links to, where that title is found.
+# Indexed, a source's title was found again on every entity page its source names.
+_LINK_HEADING = re.compile(
+    r"<(h[1-6])(?=[\s/>])[^>]*>\s*<a\s[^>]*>(?:(?!</?a[\s>]).)*</a>\s*</\1\s*>",
+    re.IGNORECASE | re.DOTALL)
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def link_heading_ids(html: str) -> list[str]:
+    ids = []
+    for heading in _LINK_HEADING.finditer(html):
+        start_tag = heading.group()[:heading.group().index(">")]
+        found = _ID.search(start_tag)
+        if found:
+            ids.append(next(value for value in found.groups() if value is not None))
+    return ids
 
 
 # A block that ends a gathering page's introduction: its listing (lists, tables, the map,
@@ -85,13 +115,15 @@ def introduction(html: str) -> str:
 
 def reduced(html: str) -> str:
     """A gathering page's HTML as far as `trim` keeps it: the title section as it is, then
-    each further heading element without the section under it. The search plugin takes
-    each section's title and location from the page's table of contents by the heading's
-    id, so it makes the same entries, their text empty as `trim` leaves them."""
+    each further heading element without the section under it, but for headings that
+    are only a link. The search plugin takes each section's title and location from the
+    page's table of contents by the heading's id, so it makes the same entries, their
+    text empty as `trim` leaves them."""
     headings = _HEADING.finditer(html)
     if next(headings, None) is None or (second := next(headings, None)) is None:
         return html
-    return html[:second.start()] + "".join(h.group() for h in (second, *headings))
+    return html[:second.start()] + "".join(
+        h.group() for h in (second, *headings) if not _LINK_HEADING.fullmatch(h.group()))
 
 
 # As the search plugin serialises its index (MkDocs 1.6, `generate_search_index`).
