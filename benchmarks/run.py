@@ -310,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table([row]).split("\n")[-1], flush=True)
     print()
     print(table(rows))
+    for row in rows:  # each edit's reload, in the order made: which edits were slow
+        for kind, seconds in row.reload.items():
+            print(f"reload s at {row.n:,} sources, {kind} edits: "
+                  + " ".join(f"{value:.2f}" for value in seconds))
     if args.json:
         args.json.write_text(json.dumps([row.__dict__ for row in rows], indent=1))
     return 0
