@@ -261,17 +261,52 @@ def test_pages_the_nav_setting_names_are_left_to_mkdocs() -> None:
     assert nav_paths(None) == set()
 
 
-def test_kept_pieces_outlive_an_added_file_but_not_a_removed_one() -> None:
+def kept(links: frozenset[str]) -> convert.Converted:
+    return convert.Converted(html="<p>x</p>", headings=(), title=None, anchors=frozenset(),
+                             links_to_anchors=(), looked_up=links)
+
+
+def test_kept_pieces_are_forgotten_when_a_file_they_looked_for_comes_or_goes() -> None:
     conversions = Conversions()
-    conversions.valid("settings", frozenset({"a.md", "b.md"}))
-    conversions.pages["a.md"] = {}
-    conversions.valid("settings", frozenset({"a.md", "b.md", "problems.md"}))
-    assert "a.md" in conversions.pages  # the Problems page came: no kept link changes
-    conversions.valid("settings", frozenset({"a.md", "problems.md"}))
-    assert conversions.pages == {}  # a kept piece may link to b.md
-    conversions.pages["a.md"] = {}
-    conversions.valid("other settings", frozenset({"a.md", "problems.md"}))
+    conversions.valid("settings", frozenset({"a.md", "b.md", "c.md"}))
+    conversions.pages = {"a.md": {"to b": kept(frozenset({"b.md"})),
+                                  "to d": kept(frozenset({"d.md"})),  # (a link not checked)
+                                  "plain": kept(frozenset())},
+                         "c.md": {"plain": kept(frozenset())}}
+    conversions.valid("settings", frozenset({"a.md", "b.md", "c.md", "problems.md"}))
+    assert {page: set(pieces) for page, pieces in conversions.pages.items()} == {
+        "a.md": {"to b", "to d", "plain"}, "c.md": {"plain"}}  # no kept link changes
+    conversions.valid("settings", frozenset({"a.md", "c.md", "d.md", "problems.md"}))
+    assert {page: set(pieces) for page, pieces in conversions.pages.items()} == {
+        "a.md": {"plain"}, "c.md": {"plain"}}
+    conversions.valid("settings", frozenset({"a.md", "d.md", "problems.md"}))
+    assert set(conversions.pages) == {"a.md"}  # a page gone takes its pieces
+    conversions.valid("other settings", frozenset({"a.md", "d.md", "problems.md"}))
     assert conversions.pages == {}
+
+
+def test_a_file_going_away_converts_again_only_the_pieces_linking_to_it(
+        config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    long = "word " * 300  # each section its own piece
+    pages = {"a.md": f"# A\n\n## One\n\nSee [b](b.md#top).\n\n{long}\n\n"
+                     f"## Two\n\n{long}\n\n## Three\n\nSee [c](a/c%20d.md).\n\n{long}\n",
+             "b.md": "# B\n", "a/c d.md": "# C\n"}
+    conversions = Conversions()
+    files = site_files(config, pages)
+    conversions.valid("settings", frozenset(file.src_uri for file in files))
+    piecewise("a.md", config, files, conversions)
+    assert [sorted(piece.looked_up) for piece in conversions.pages["a.md"].values()] == [
+        ["b.md"], [], ["a/c d.md"]]  # (the title joins the first section)
+
+    del pages["b.md"]
+    files = site_files(config, pages)
+    conversions.valid("settings", frozenset(file.src_uri for file in files))
+    counted = Counted(monkeypatch)
+    caplog.clear()
+    assert piecewise("a.md", config, files, conversions) == whole("a.md", config, files)
+    assert counted.pieces == 1
+    assert "b.md" in caplog.text
 
 
 @pytest.mark.parametrize("path", ["index.md", "sources/source-00007.md", "claims/ça va.md",
