@@ -158,6 +158,7 @@ def test_a_warning_puts_the_banner_on_every_page_without_rebuilding_them(
     # the edit changed and writes the banner into the others in place; the result is what
     # rebuilding every page gives.
     claims = serving.project / "content" / "claims.yml"
+    before = site_files(serving.site)
     edit(claims, "status: disputed", "status: corroborated")  # one source: a warning
     serving.rebuild()
     live = serving.first.plugins["briefing"].live  # type: ignore[attr-defined]
@@ -178,6 +179,10 @@ def test_a_warning_puts_the_banner_on_every_page_without_rebuilding_them(
     served = site_files(serving.site)
     assert not any(b"problems-banner" in served[name] for name in served
                    if name.endswith(".html"))
+    # The banner taken out in place leaves each page byte for byte as it was (the page
+    # is overwritten and cut to its new length, not truncated first).
+    assert [name for name in before if name.endswith(".html")
+            and served[name] != before[name]] == []
 
 
 def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:

@@ -51,10 +51,11 @@ from .search import IndexText
 # The problems banner in a written page: right after the header, between the comments the
 # theme puts around it (theme/main.html), and nothing at all when there are no problems.
 BANNER_TEMPLATE = "partials/problems-banner.html"
+# (Bytes: the pages are patched as written, without decoding and encoding them.)
 BANNER_START, BANNER_END = "<!--briefing:problems-->", "<!--/briefing:problems-->"
-BANNER_INDENT, HEADER_END = "\n  ", "</header>"
-BANNER = re.compile(re.escape(BANNER_INDENT + BANNER_START) + ".*?" + re.escape(BANNER_END),
-                    re.S)
+BANNER_INDENT, HEADER_END = "\n  ", b"</header>"
+BANNER = re.compile(re.escape((BANNER_INDENT + BANNER_START).encode()) + b".*?"
+                    + re.escape(BANNER_END.encode()), re.S)
 
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
@@ -187,6 +188,20 @@ class StopOnSignals:
         self.replaced = {}
 
 
+def overwrite(path: Path, data: bytes) -> None:
+    """Write over a file's bytes, then cut it to their length. Opening it truncated (as
+    `write_bytes` does) first frees its blocks, which costs more than the write: 0.8 s
+    against 0.1 s for 3,300 pages here (ext4 mounted with `discard`)."""
+    descriptor = os.open(path, os.O_WRONLY)
+    try:
+        view, written = memoryview(data), 0
+        while written < len(data):
+            written += os.write(descriptor, view[written:])
+        os.ftruncate(descriptor, len(data))
+    finally:
+        os.close(descriptor)
+
+
 class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
         self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
@@ -283,24 +298,30 @@ class LiveSite:
                 or not self.patch_banners:
             self.banner_shown = self.problems
             return
-        banner = self.env.get_template(BANNER_TEMPLATE)
+        template = self.env.get_template(BANNER_TEMPLATE)
         problems_url = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
                             use_directory_urls=config.use_directory_urls).url
+        banners: dict[str, bytes] = {}  # by the Problems page's address from the page
         for file in self.doc_files:
-            output = Path(file.abs_dest_path)
-            if file.page is None or not output.exists():
+            if file.page is None:
                 continue
-            html = output.read_text(encoding="utf-8")
-            updated = BANNER.sub("", html, count=1)
+            output = Path(file.abs_dest_path)
+            try:
+                html = output.read_bytes()
+            except FileNotFoundError:
+                continue
+            updated = BANNER.sub(b"", html, count=1)
             header_end = updated.find(HEADER_END)
             if self.problems and header_end >= 0:
                 at = header_end + len(HEADER_END)
-                updated = updated[:at] + BANNER_INDENT + BANNER_START + banner.render(
-                    briefing_problems=self.problems,
-                    problems_href=normalize_url(problems_url, page=file.page)
-                ) + BANNER_END + updated[at:]
+                href = normalize_url(problems_url, page=file.page)
+                if href not in banners:
+                    banners[href] = (BANNER_INDENT + BANNER_START + template.render(
+                        briefing_problems=self.problems, problems_href=href)
+                        + BANNER_END).encode("utf-8")
+                updated = updated[:at] + banners[href] + updated[at:]
             if updated != html:
-                output.write_text(updated, encoding="utf-8")
+                overwrite(output, updated)
         self.banner_shown = self.problems
 
     def files_added(self, files: Files, generated: set[str]) -> None:
