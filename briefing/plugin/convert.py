@@ -88,7 +88,7 @@ class Converted:
     title: str | None
     anchors: frozenset[str]
     links_to_anchors: tuple[tuple[str, str, str], ...]  # (target page, anchor, link)
-    looked_up: frozenset[str] = frozenset()  # the files its links looked for, found or not
+    looked_up: frozenset[str]  # the files its links looked for, found or not
 
 
 def cut_safely(markdown_text: str, config: MkDocsConfig, md: markdown.Markdown) -> bool:

@@ -87,8 +87,8 @@ _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNOREC
 def link_heading_ids(html: str) -> list[str]:
     ids = []
     for heading in _LINK_HEADING.finditer(html):
-        start_tag = heading.group()[:heading.group().index(">")]
-        found = _ID.search(start_tag)
+        element = heading.group()
+        found = _ID.search(element[:element.index(">")])  # in its start tag
         if found:
             ids.append(next(value for value in found.groups() if value is not None))
     return ids
