@@ -68,8 +68,24 @@ def test_a_server_never_idle_unfreezes_after_a_few_rebuilds(collector: IdleColle
         collector.build_started()
         builds += 1
         if not gc.get_freeze_count():
+            assert gc.isenabled(), "the rebuild that unfreezes collects"
             break
         collector.build_finished()
         assert builds <= IdleCollector.MOST_BUILDS_WITHOUT_COLLECTING + 1
     gc.collect()  # Python's own collection during that rebuild
     assert garbage() is None
+
+
+def test_rebuilds_run_without_collections_and_turn_them_back_on(
+        collector: IdleCollector) -> None:
+    collector.build_started()
+    assert gc.isenabled(), "the first build collects as Python would"
+    collector.build_finished()
+    collector.build_started()
+    assert not gc.isenabled(), "a rebuild runs without collections"
+    collector.build_finished()
+    assert gc.isenabled()
+    collector.build_started()
+    collector.build_failed()
+    assert gc.isenabled(), "a failed build turns them back on"
+

@@ -182,6 +182,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.live:
             self.live.build_finished(config)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.live:
+            self.live.collector.build_failed()
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         return nav

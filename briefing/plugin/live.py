@@ -124,6 +124,11 @@ class IdleCollector:
     counting), collections during a rebuild scan only what it made, and the full collection
     runs once the server has been idle for a moment. A server that is never idle unfreezes
     after a few builds, so cyclic garbage cannot pile up.
+
+    Rebuilds after the first run with the collector off: even collections of only what a
+    rebuild makes took 0.09-0.19 s of a 1 s title edit at 1,000 sources, and that garbage
+    is freed by reference counting or by the idle collection right after. The first build,
+    the largest, and every build that unfreezes collect as Python would.
     """
 
     IDLE_SECONDS = 2.0
@@ -141,8 +146,11 @@ class IdleCollector:
         if self.builds > self.MOST_BUILDS_WITHOUT_COLLECTING:
             gc.unfreeze()
             self.builds = 0
+        elif gc.get_freeze_count():
+            gc.disable()
 
     def build_finished(self) -> None:
+        gc.enable()
         gc.freeze()
         self.timer = threading.Timer(self.IDLE_SECONDS, self.collect)
         self.timer.daemon = True
@@ -154,9 +162,13 @@ class IdleCollector:
         gc.freeze()
         self.builds = 0
 
+    def build_failed(self) -> None:
+        gc.enable()
+
     def close(self) -> None:
         if self.timer:
             self.timer.cancel()
+        gc.enable()
         gc.unfreeze()
 
 
