@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from itertools import pairwise
@@ -102,7 +102,7 @@ def environment() -> jinja2.Environment:
         quote_source=_quote_source,
         entity_name=_entity_name,
     )
-    env.globals.update(SECTION_TITLES=SECTION_TITLES, plain=plain)
+    env.globals.update(SECTION_TITLES=SECTION_TITLES, plain=plain, **_STATIC_HELPERS)
     return env
 
 
@@ -710,6 +710,7 @@ def removal_html(removal: Any) -> Markup:
     return Markup(f"line {removal.line}, {what}: <code>{attr(removal.text)}</code>")
 
 
+
 _STATIC_HELPERS = {
     "badge": badge,
     "stance": stance_badge,
@@ -803,7 +804,6 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
                      for claim_id, stances in linked.stances.items()}
 
     return {
-        **_STATIC_HELPERS,
         "subjects": subjects,
         "entity_claims": lambda eid: by_claimant.get(eid, []),
         "entity_quotes": lambda eid: by_speaker.get(eid, []),
@@ -834,6 +834,16 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class _Kept:
+    """A part of a page as a rebuild may reuse it (`kept.md.j2`)."""
+
+    inputs: tuple[Any, ...]  # the part's arguments
+    reads: Reads
+    keys: ReadKeys
+    text: Markup
+
+
+@dataclass(frozen=True)
 class _Rendered:
     inputs: tuple[Any, ...]  # what the render loop handed the pages
     reads: Reads  # what they read from the corpus, with the values they got
@@ -861,6 +871,8 @@ class PageCache:
     coverage: CoverageMemo = field(default_factory=CoverageMemo)
     source_rows: dict[str, tuple[Source, SourceRow]] = field(default_factory=dict)
     claim_edges: ClaimEdges = field(default_factory=dict)
+    # Each page's kept parts, by macro, key and count of that key on the page.
+    parts: dict[str, dict[tuple[str, Hashable, int], _Kept]] = field(default_factory=dict)
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
@@ -906,6 +918,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     if page_cache is not None and page_cache.site_title != site_title:
         page_cache.site_title, page_cache.groups = site_title, {}
     used: dict[str, _Rendered] = {}
+    parts_before = page_cache.parts if page_cache is not None else {}
+    parts_now: dict[str, dict[tuple[str, Hashable, int], _Kept]] = {}
     made: list[dict[str, str]] = [pages]
     inside: list[dict[str, _Rendered]] = []  # the groups of each group being rendered
 
@@ -914,15 +928,42 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             kept[key] = rendered
             kept.update(rendered.inner)
 
+    def kept_parts(path: str, links: Links) -> Callable[..., Markup]:
+        """`kept(macro, key, *args)` for the page at `path`: the macro's Markdown, reused
+        when its arguments are equal and its reads unchanged, as `group` reuses pages. A
+        row costs a tenth of a millisecond or more; an edit changes a few rows of a page.
+        `key` names the part among the page's (an id: a part found by its place would
+        miss once an earlier one went away); a key repeated on the page is counted."""
+        if recorder is None:
+            return lambda macro, key, *args: Markup(macro(links, *args))
+        before, now = parts_before.get(path, {}), parts_now.setdefault(path, {})
+        calls: dict[tuple[str, Hashable], int] = {}
+
+        def kept(macro: jinja2.runtime.Macro, key: Hashable, *args: Any) -> Markup:
+            seen = calls[macro.name, key] = calls.get((macro.name, key), 0) + 1
+            place = (macro.name, key, seen)
+            last = before.get(place)
+            if last is not None and last.inputs == args and recorder.unchanged(last.keys):
+                recorder.replay(last.reads)
+                now[place] = last
+                return last.text
+            with recorder.recording() as reads:
+                text = Markup(macro(links, *args))
+            now[place] = _Kept(args, reads, keys_read(reads), text)
+            return text
+
+        return kept
+
     def page(path: str, template: str, meta: Mapping[str, Any] | None = None,
              dated_as: str | None = None, **context: Any) -> None:
         # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
         # page of a paged listing is dated as its first page (`dated_as`).
         day = page_dates.get(dated_as or path)
         dated = {"updated": day.isoformat()} if day else {}
+        links = Links(path, lk, event_pages, memo, recorder, labels)
         made[-1][path] = front_matter({**(meta or {}), **dated}) + env.get_template(
-            template).render(L=Links(path, lk, event_pages, memo, recorder, labels), lk=lk,
-                             site_title=site_title, **helpers, **context)
+            template).render(L=links, lk=lk, site_title=site_title,
+                             kept=kept_parts(path, links), **helpers, **context)
 
     def group(key: str, make: Callable[[], None], *inputs: Any) -> None:
         """The pages `make` renders; reused as they were when `inputs` are equal and every
@@ -936,6 +977,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             made[-1].update(last.pages)
             recorder.replay(last.reads)
             keep(key, last)
+            for path in last.pages:  # its pages' parts stay valid with them
+                if path in parts_before:
+                    parts_now[path] = parts_before[path]
             return
         made.append({})
         inside.append({})
@@ -1040,5 +1084,6 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     if page_cache is not None and recorder is not None:
         page_cache.groups, page_cache.sources = used, recorder.sources
         page_cache.linked, page_cache.dates, page_cache.pages = linked, dates, dict(pages)
+        page_cache.parts = parts_now
     return pages
 

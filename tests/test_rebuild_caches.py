@@ -313,3 +313,29 @@ def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
     undone = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert_same(undone, fresh(content))
     assert undone.pages == first.pages
+
+
+def test_a_title_edit_renders_again_only_the_parts_that_show_the_title(
+        tmp_path: Path, large_corpus: dict[str, str]) -> None:
+    """The rows and sections a page keeps (`kept.md.j2`) are reused unless what they show
+    changed: a source's new title renders again the parts that link to the source."""
+    content = write(tmp_path / "content", large_corpus)
+    forget_cached()
+    cache = PageCache()
+    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+
+    def parts() -> dict[tuple[str, Any], Any]:
+        return {(page, place): part for page, kept in cache.parts.items()
+                for place, part in kept.items()}
+
+    before = parts()
+    path = content / "sources" / "source-00007.yml"
+    path.write_text(title(path.read_text(encoding="utf-8")), encoding="utf-8")
+    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    after = parts()
+    assert after.keys() == before.keys()
+    again = {place for place, part in after.items() if part is not before[place]}
+    showing = {place for place, part in after.items() if "Edited title 0" in part.text}
+    assert again == showing
+    assert {name for (_, (name, _, _)) in again} >= {"mentions", "evidence_row"}
+    assert len(again) < len(after) / 10
