@@ -710,7 +710,6 @@ def removal_html(removal: Any) -> Markup:
     return Markup(f"line {removal.line}, {what}: <code>{attr(removal.text)}</code>")
 
 
-
 _STATIC_HELPERS = {
     "badge": badge,
     "stance": stance_badge,
