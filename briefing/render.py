@@ -927,6 +927,15 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             kept[key] = rendered
             kept.update(rendered.inner)
 
+    def reused(last: _Rendered | _Kept | None, inputs: tuple[Any, ...]) -> bool:
+        """Whether what the last render made may stand: its inputs are equal and every
+        read it made gives the same value. If so, its reads count as the open recording's."""
+        assert recorder is not None
+        if last is None or last.inputs != inputs or not recorder.unchanged(last.keys):
+            return False
+        recorder.replay(last.reads)
+        return True
+
     def kept_parts(path: str, links: Links) -> Callable[..., Markup]:
         """`kept(macro, key, *args)` for the page at `path`: the macro's Markdown, reused
         when its arguments are equal and its reads unchanged, as `group` reuses pages. A
@@ -942,8 +951,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             seen = calls[macro.name, key] = calls.get((macro.name, key), 0) + 1
             place = (macro.name, key, seen)
             last = before.get(place)
-            if last is not None and last.inputs == args and recorder.unchanged(last.keys):
-                recorder.replay(last.reads)
+            if last is not None and reused(last, args):
                 now[place] = last
                 return last.text
             with recorder.recording() as reads:
@@ -972,9 +980,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             make()
             return
         last = page_cache.groups.get(key)
-        if last is not None and last.inputs == inputs and recorder.unchanged(last.keys):
+        if last is not None and reused(last, inputs):
             made[-1].update(last.pages)
-            recorder.replay(last.reads)
             keep(key, last)
             for path in last.pages:  # its pages' parts stay valid with them
                 if path in parts_before:
