@@ -89,3 +89,20 @@ def test_rebuilds_run_without_collections_and_turn_them_back_on(
     collector.build_failed()
     assert gc.isenabled(), "a failed build turns them back on"
 
+
+
+def test_a_rebuild_does_not_count_the_frozen_objects(
+        collector: IdleCollector, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Counting them walks the list of every frozen object: a tenth of a second of every
+    # rebuild at 1,000 sources.
+    collector.build_started()
+    collector.build_finished()
+
+    def walk() -> int:
+        raise AssertionError("gc.get_freeze_count() walks every frozen object")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(gc, "get_freeze_count", walk)
+        for _ in range(IdleCollector.MOST_BUILDS_WITHOUT_COLLECTING + 2):
+            collector.build_started()
+            collector.build_finished()

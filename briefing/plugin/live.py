@@ -137,6 +137,9 @@ class IdleCollector:
     def __init__(self) -> None:
         self.timer: threading.Timer | None = None
         self.builds = 0
+        # Kept here rather than asked of `gc.get_freeze_count()`, which walks the list of
+        # frozen objects: 0.11 s of every rebuild at 1,000 sources (a million of them).
+        self.frozen = False
 
     def build_started(self) -> None:
         if self.timer:
@@ -145,13 +148,15 @@ class IdleCollector:
         self.builds += 1
         if self.builds > self.MOST_BUILDS_WITHOUT_COLLECTING:
             gc.unfreeze()
+            self.frozen = False
             self.builds = 0
-        elif gc.get_freeze_count():
+        elif self.frozen:
             gc.disable()
 
     def build_finished(self) -> None:
         gc.enable()
         gc.freeze()
+        self.frozen = True
         self.timer = threading.Timer(self.IDLE_SECONDS, self.collect)
         self.timer.daemon = True
         self.timer.start()
@@ -170,6 +175,7 @@ class IdleCollector:
             self.timer.cancel()
         gc.enable()
         gc.unfreeze()
+        self.frozen = False
 
 
 class StopOnSignals:
