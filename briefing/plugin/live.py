@@ -88,12 +88,22 @@ class StoredPage(File):
     modification times: six file checks per page, for every page, on every rebuild. The
     store knows which pages it rewrote; those stay to be built until a build finishes (a
     build that fails midway leaves them to the next), and a page whose output is missing
-    is built as well."""
+    is built as well. MkDocs asks twice a build (to read the page, to write it); the
+    output is looked for once (`present`, emptied as a build starts): 3,262 file checks
+    at 1,000 sources."""
 
     unbuilt: set[str]
+    present: set[str]
 
     def is_modified(self) -> bool:
-        return self.src_uri in self.unbuilt or not os.path.isfile(self.abs_dest_path)
+        if self.src_uri in self.unbuilt:
+            return True
+        if self.src_uri in self.present:
+            return False
+        if os.path.isfile(self.abs_dest_path):
+            self.present.add(self.src_uri)
+            return False
+        return True
 
 
 class TemplateCache(BytecodeCache):
@@ -237,6 +247,7 @@ class LiveSite:
         self.patch_banners = False
         self.index_text = IndexText()
         self.unbuilt: set[str] = set()  # stored pages rewritten since a build last finished
+        self.present: set[str] = set()  # stored pages whose output this build has seen
         # The pages' `File`s, made once: the same path, store and settings make the same file.
         self.stored: dict[str, StoredPage] = {}
         self.stored_for = ""
@@ -282,6 +293,7 @@ class LiveSite:
             pages, site_wide if self.patch_banners else f"{site_wide} {self.problems}")
         self.rebuild_all = update.everything
         self.unbuilt |= update.changed
+        self.present.clear()
         remove_outputs(File.generated(config, path, content="").abs_dest_path
                        for path in update.removed)
         for path in update.removed:
@@ -295,7 +307,7 @@ class LiveSite:
             if file is None or file.abs_src_path != source:  # (a plugin set its content)
                 file = self.stored[path] = cast(StoredPage, StoredPage.generated(
                     config, path, abs_src_path=source, inclusion=inclusion(path)))
-                file.unbuilt = self.unbuilt
+                file.unbuilt, file.present = self.unbuilt, self.present
             # A page each build, as MkDocs makes them; one the `nav` setting names is left
             # to MkDocs, which gives it the title given there.
             file.page = None
