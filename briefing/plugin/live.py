@@ -127,7 +127,7 @@ class TemplateCache(BytecodeCache):
 class IdleCollector:
     """Keeps Python's full garbage collections out of rebuilds.
 
-    A full collection scans every object the server holds (at 1,000 sources some 700,000:
+    A full collection scans every object the server holds (at 1,000 sources about a million:
     the corpus, the caches, MkDocs' pages) and took 0.6 s; Python starts one whenever enough
     objects have survived, in about every other rebuild. So after each build the survivors
     are frozen (`gc.freeze`: out of the collector's sight, still freed by reference
