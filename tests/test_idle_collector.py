@@ -90,7 +90,6 @@ def test_rebuilds_run_without_collections_and_turn_them_back_on(
     assert gc.isenabled(), "a failed build turns them back on"
 
 
-
 def test_a_rebuild_does_not_count_the_frozen_objects(
         collector: IdleCollector, monkeypatch: pytest.MonkeyPatch) -> None:
     # Counting them walks the list of every frozen object: a tenth of a second of every
