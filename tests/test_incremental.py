@@ -193,7 +193,6 @@ def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
     assert_same_as_clean(serving)
 
 
-
 def test_a_page_whose_output_went_missing_is_written_again_alone(serving: Serving) -> None:
     # Something other than the server may delete what it wrote (a cleaner of the temporary
     # folder): the next rebuild writes that page again, and only that page.
@@ -209,6 +208,7 @@ def test_a_page_whose_output_went_missing_is_written_again_alone(serving: Servin
     assert [name for name in before if after[name] != before[name]] == ["404.html"]
     serving.rebuild()  # and a rebuild after that sees it written
     assert {**mtimes(serving.site), "404.html": 0} == {**after, "404.html": 0}
+
 
 def test_validation_reuses_unchanged_files_and_equals_a_fresh_run(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
