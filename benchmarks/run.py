@@ -13,7 +13,12 @@ has no errors, then measures, each in a fresh child process and repeated (median
 - largest page: the largest generated Markdown page, which must not grow with N;
 - reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the
             rebuilt pages on disk (the source's page and a claim page it backs), file
-            watcher included, for a source-title edit and a quote-stance edit.
+            watcher included, for a source-title edit and a quote-stance edit;
+- reference: a fixed loop of pure Python, timed before each size's builds, before its
+            reloads and at its end. This machine's speed varies with its host's load
+            (the loop took 0.65 s in steady hours and up to 1.8 s in slow spells);
+            every time in the table moves with it, so a result is read together with
+            the reference it was measured at.
 
 It prints a table (and, with --json, writes the raw results); docs/performance.md keeps the
 results with the machine they were measured on.
@@ -56,6 +61,15 @@ print(json.dumps({"seconds": time.perf_counter() - start, "pages": len(result.pa
                   "failed": result.failed()}))
 """
 
+_REFERENCE = """
+import time
+start = time.perf_counter()
+total = 0
+for i in range(10_000_000):
+    total += i
+print(time.perf_counter() - start)
+"""
+
 
 @dataclass
 class Row:
@@ -67,6 +81,16 @@ class Row:
     rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
     reload: dict[str, list[float]] = field(default_factory=dict)  # edit kind -> s
     largest: tuple[int, str] = (0, "")  # bytes and path of the largest generated page
+    # s: before the builds, before the reloads (if measured), after the last measurement
+    reference: list[float] = field(default_factory=list)
+
+
+def reference_loop() -> float:
+    """Seconds for ten million additions at a module's top level in a fresh Python, the
+    best of three: how fast the machine runs Python right now (a slow spell shows as every
+    try slow). The same loop has been timed on this machine since the first results."""
+    return min(float(subprocess.run([PYTHON, "-c", _REFERENCE], capture_output=True,
+                                    text=True, check=True).stdout) for _ in range(3))
 
 
 def run_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
@@ -233,7 +257,7 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
 
 def bench(n: int, root: Path, repeat: int, seed: int, reload_edits: int) -> Row:
     project, baseline, pages = prepare(root, n, seed)
-    row = Row(n, pages, largest=largest_page(baseline / "docs"))
+    row = Row(n, pages, largest=largest_page(baseline / "docs"), reference=[reference_loop()])
     for _ in range(repeat):
         seconds, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
         result = json.loads(out)
@@ -249,7 +273,9 @@ def bench(n: int, root: Path, repeat: int, seed: int, reload_edits: int) -> Row:
             getattr(row, kind).append(seconds)
             row.rss[kind] = max(row.rss.get(kind, 0), rss)
     if reload_edits:
+        row.reference.append(reference_loop())
         row.reload = measure_reload(project, reload_edits, timeout=max(120, n / 10))
+    row.reference.append(reference_loop())
     return row
 
 
@@ -261,7 +287,8 @@ def table(rows: list[Row]) -> str:
     head = ("| sources | pages | pipeline s | `mkdocs build` s | baseline s | build / baseline"
             " | pipeline / baseline | build ms per source | peak RSS build MB"
             " | peak RSS baseline MB | reload s, title edit (median, max)"
-            " | reload s, stance edit (median, max) | largest page KB |")
+            " | reload s, stance edit (median, max) | largest page KB"
+            " | reference loop s (start, [reload,] end) |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for row in rows:
         pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
@@ -272,7 +299,8 @@ def table(rows: list[Row]) -> str:
             f"| {row.n:,} | {row.pages:,} | {pipe:.2f} | {build:.2f} | {base:.2f} "
             f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
             f"| {row.rss.get('build', 0):.0f} | {row.rss.get('baseline', 0):.0f} "
-            f"| {reload} | {row.largest[0] / 1024:,.0f} (`{row.largest[1]}`) |")
+            f"| {reload} | {row.largest[0] / 1024:,.0f} (`{row.largest[1]}`) "
+            f"| {', '.join(f'{value:.2f}' for value in row.reference)} |")
     return "\n".join(lines)
 
 
