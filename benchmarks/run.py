@@ -16,9 +16,9 @@ has no errors, then measures, each in a fresh child process and repeated (median
             watcher included, for a source-title edit and a quote-stance edit;
 - reference: a fixed loop of pure Python, timed before each size's builds, before its
             reloads and at its end. This machine's speed varies with its host's load
-            (the loop took 0.65 s in steady hours and up to 1.8 s in slow spells);
-            every time in the table moves with it, so a result is read together with
-            the reference it was measured at.
+            (the loop took 0.65 s in steady hours and up to 1.8 s in slow spells); the
+            loop shows the heavy spells, not every swing of the builds' speed, so the
+            baseline of the same run stays the yardstick.
 
 It prints a table (and, with --json, writes the raw results); docs/performance.md keeps the
 results with the machine they were measured on.
