@@ -120,7 +120,7 @@ def schema(out_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("article", type=click.Path(exists=True, path_type=Path))
 @click.option("--id", "source_id", default=None,
               help="The new source's id. [default: the article's date and title]")
 @content_option
@@ -128,7 +128,7 @@ def schema(out_dir: Path) -> None:
 def new(article: Path, source_id: str | None, content_dir: Path | None,
         config_file: Path | None) -> None:
     """Add ARTICLE as a source and write a starter annotation with suggestions."""
-    from .starter import Misused, Refused, counts, prepare, write_source
+    from .starter import Misused, Refused, counts, prepare, read_article, write_source
 
     content_dir, _, problems = _settings(config_file, content_dir, False)
     for problem in problems:
@@ -136,7 +136,7 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
     config = config_file or Path("mkdocs.yml")
     root = config.parent if config.is_file() else content_dir.parent
     try:
-        added = prepare(article.read_bytes(), article.as_posix(), content_dir, root,
+        added = prepare(read_article(article), article.as_posix(), content_dir, root,
                         source_id=source_id)
         text_path, yaml_path = write_source(content_dir, added.id, added.article,
                                             added.starter)

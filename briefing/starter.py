@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from .model import ENTITY_KINDS
 from .schema import SLUG_RE
 from .suggest import FigureFound, QuoteFound, Suggestions, slugify, suggest, title_and_date
 from .suggest import source_id as source_id_for
-from .text import decode_source
+from .text import decode_source, normalise_text
 from .validate import RESERVED_IDS, validate
 
 KEEP_OR_REJECT = "keep: uncomment, i.e. delete the leading '# '; reject: delete the lines"
@@ -233,7 +234,47 @@ def _remove(paths: Iterable[Path]) -> None:
 # --- the whole command, without the command line -----------------------------------------
 
 class Misused(Exception):
-    """The command was used wrongly (exit 2): an empty file, a bad --id."""
+    """The command was used wrongly (exit 2): a bad --id."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(display: str, mode: int) -> Refused:
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return Refused(display, f"this is {kind}, not a file; nothing was read or written",
+                   "give the path of the article's text file")
+
+
+def _too_large(display: str) -> Refused:
+    return Refused(display, f"the file is larger than {MAX_TEXT_BYTES:,} bytes; nothing "
+                   "was written", "a single article is far smaller; is this the right file?")
+
+
+def read_article(path: Path) -> bytes:
+    """The article's bytes, read only from a regular file and never more than the size
+    cap: a device such as /dev/zero would never end, and a FIFO would block."""
+    display = path.as_posix()
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(display, mode)
+        # Non-blocking, so a FIFO put in the file's place since the check cannot hang
+        # the open; the status of what was opened is checked again.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise Refused(display, f"cannot be read: {exc.strerror}; nothing was written",
+                      "check the path and the file's permissions") from exc
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(display, mode)
+        data = handle.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise _too_large(display)
+    return data
 
 
 @dataclass(frozen=True)
@@ -250,15 +291,16 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     """Everything `briefing new` writes, computed before anything is written."""
     if source_id is not None and (problem := id_problem(source_id)):
         raise Misused(f"--id: {problem}")
-    if not article.strip():
-        raise Misused(f"{display} is empty: there is no article to add")
     if len(article) > MAX_TEXT_BYTES:
-        raise Refused(display, f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
-                      "a single article is far smaller; is this the right file?")
+        raise _too_large(display)
     text, notes = decode_source(article, display)
     if text is None:
         raise Refused(display, "the file is not UTF-8 text; nothing was written",
                       "fix the problems above, then run the command again", notes)
+    if not normalise_text(text):
+        raise Refused(display, "the file holds no text, only white space or invisible "
+                      "characters; nothing was written",
+                      "give the file that holds the article's text")
     title, date = title_and_date(text)
     new_id = source_id or source_id_for(title, date)
     refuse_existing(content_dir, new_id)

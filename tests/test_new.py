@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -10,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, hang_guard, minimal_corpus, snapshot, write_tree
 
 from briefing import starter, suggest
 from briefing.cli import main
-from briefing.load import load
+from briefing.load import MAX_TEXT_BYTES, load
 from briefing.model import QUALIFIERS, Corpus
 from briefing.validate import validate
 
@@ -170,15 +171,99 @@ def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
-def test_refuses_an_empty_or_missing_file(tmp_path: Path) -> None:
+def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
-    (tmp_path / "empty.txt").write_text(" \n\n")
     before = snapshot(tmp_path)
-    empty = run("new", str(tmp_path / "empty.txt"), "--content", str(content))
-    assert empty.exit_code == 2 and "is empty" in empty.output
     missing = run("new", str(tmp_path / "missing.txt"), "--content", str(content))
     assert missing.exit_code == 2 and "does not exist" in missing.output
     assert snapshot(tmp_path) == before
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _sized(path: Path, size: int) -> Path:
+    with path.open("wb") as handle:  # sparse: no real 5 MB written
+        handle.truncate(size)
+    return path
+
+
+def _unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # As root, chmod 000 is no obstacle; the refusal is the one the OS error gives.
+    path.write_text(ARTICLE)
+    real_open = os.open
+
+    def denied(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(file)) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
+    return path
+
+
+REFUSALS = {
+    "empty": (lambda p, _: _text(p, ""), "holds no text"),
+    "white space only": (lambda p, _: _text(p, " \t\n\u00a0\u3000\n\u2028\r\n"),
+                         "holds no text"),
+    "invisible characters only": (lambda p, _: _text(p, "\ufeff\u200b\n\u2060\u00ad\n"),
+                                  "holds no text"),
+    "larger than the cap": (lambda p, _: _sized(p, MAX_TEXT_BYTES + 1), "larger than 5,000,000"),
+    "a folder": (lambda p, _: _mkdir(p), "this is a folder, not a file"),
+    "a FIFO": (lambda p, _: _fifo(p), "this is a named pipe (FIFO), not a file"),
+    "a symlink to /dev/zero": (lambda p, _: _link(p, Path("/dev/zero")),
+                               "this is a character device, not a file"),
+    "unreadable": (_unreadable, "cannot be read: Permission denied"),
+}
+
+
+def _text(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _link(path: Path, target: Path) -> Path:
+    if not target.exists():
+        pytest.skip(f"{target} does not exist here")
+    path.symlink_to(target)
+    return path
+
+
+@pytest.mark.parametrize("case", REFUSALS, ids=list(REFUSALS))
+def test_refuses_what_is_not_an_article_before_reading_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    make, message = REFUSALS[case]
+    article = make(tmp_path / "article.txt", monkeypatch)
+    before = snapshot(content)
+    with hang_guard(60):
+        result = run("new", str(article), "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert f"{article.as_posix()}: error: " in result.output and message in result.output
+    assert "    hint: " in result.output and "Traceback" not in result.output
+    assert snapshot(content) == before
+
+
+def test_the_device_zero_is_refused_without_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    monkeypatch.setattr(os, "open", lambda *a, **k: pytest.fail("opened a device"))
+    with pytest.raises(starter.Refused, match="character device"):
+        starter.read_article(Path("/dev/zero"))
+
+
+def test_the_article_is_read_with_a_cap(tmp_path: Path) -> None:
+    data = b"word " * (MAX_TEXT_BYTES // 5)
+    assert starter.read_article(_text(tmp_path / "a.txt", data.decode())) == data
+    with pytest.raises(starter.Refused, match="larger than"):
+        starter.read_article(_text(tmp_path / "b.txt", data.decode() + "x"))
 
 
 def test_a_failed_annotation_write_removes_only_the_article_copy(
