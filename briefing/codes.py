@@ -87,7 +87,8 @@ _CODES = (
     Code("schema-unquoted-text", E,
          "Quote text written without quotes: YAML drops everything after ` #` in it.",
          'Wrap it in double quotes ("…") or use a block scalar (|).'),
-    Code("schema-too-long", E, "A text is longer than its field allows.", "Shorten it."),
+    Code("schema-too-long", E, "A text is longer than its field allows, or a URL longer "
+         "than 2,048 characters.", "Shorten it."),
     Code("schema-too-few", E, "A list has fewer items than it needs.", "Add items."),
     Code("schema-slug", E, "An id is not lower-case letters, digits and hyphens.",
          "Use the suggested id; ids become page addresses."),
@@ -102,9 +103,12 @@ _CODES = (
     Code("schema-date", E, "A date not written as YYYY-MM-DD, YYYY-MM, YYYY or `unknown`, or "
          "a day that does not exist.",
          "Write the date with the precision the evidence gives."),
-    Code("schema-url", E, "A URL that is not http(s), checked after decoding HTML entities; "
-         "`javascript:` and `data:` are refused.",
-         "Write the article's full address, starting with https://."),
+    Code("schema-url", E, "A URL that is not http(s) (`javascript:` and `data:` are "
+         "refused), or whose host could lead elsewhere than it shows: a user name before the "
+         "host, a numeric or non-ASCII host, a backslash, white space or an invisible "
+         "character.",
+         "Write the article's full address as the browser shows it, starting with https://; "
+         "for a host in another script, the `xn--` form the hint gives."),
     Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
          "Say in `basis:` what the date was inferred from."),
     Code("ref-syntax", E, "A malformed `[[kind:id]]` reference in prose.",

@@ -12,16 +12,24 @@ import html
 import posixpath
 import re
 from decimal import Decimal
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from .schema import FuzzyDate
+from .urls import SAFE as SAFE_URL
 
 # Characters that are syntax anywhere in a line and that Python-Markdown lets us
 # backslash-escape (`|` through the tables extension). `<`, `>` and `&` become entities.
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}|#])")
 # Line starts that would begin a list, heading or rule.
 _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+# Characters with a meaning to Markdown inline (or to its tables and attribute lists)
+# that HTML escaping leaves; `attr` writes them as character references. Not `#`, `&`
+# or `;`, which the references themselves are made of; no value holds a line start.
+_MD_IN_HTML = re.compile(r"[\\`*_\[\](){}|!]")
+# What `relative` and anchors produce from slugs: nothing that could end a link.
+_INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -40,14 +48,38 @@ def md_escape(text: str, *, line_start: bool = True) -> Markup:
 
 
 def attr(text: str) -> Markup:
-    """A value for an HTML attribute in raw inline HTML."""
-    return Markup(html.escape(" ".join(str(text).split()), quote=True))
+    """Text inside raw HTML in Markdown: an attribute value, or the text of an element.
+    Python-Markdown still reads links, code spans and attribute lists inside raw inline
+    HTML (even inside a quoted attribute), and not at all inside an HTML block, so
+    backslashes would be wrong in one place or the other. Character references are
+    right in both: HTML escaping, and every character Markdown gives a meaning to
+    written as `&#NN;`, which Markdown passes through and the browser reads back."""
+    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    return Markup(_MD_IN_HTML.sub(lambda m: f"&#{ord(m.group(0))};", escaped))
 
 
 def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
+    """A Markdown link to a page of the site (`relative`, `#anchor`): built from ids,
+    which are slugs; anything else in `href` is percent-encoded so that it cannot end
+    the link. Links off the site go through `external_link`."""
     label_md = label if isinstance(label, Markup) else md_escape(label)
     suffix = f"{{.{css_class}}}" if css_class else ""
-    return Markup(f"[{label_md}]({href}){suffix}")
+    return Markup(f"[{label_md}]({_internal_href(href)}){suffix}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _internal_href(href: str) -> str:
+    return href if _INTERNAL_HREF.match(href) else quote(href, safe="/#%")
+
+
+def external_link(label: str, url: str) -> Markup:
+    """The one way an address off the site (a source's `url:`, or one made from it, as a
+    text fragment link) reaches a page: raw HTML, every character escaped for it. The
+    address must already be in the normal form `urls.normalise` gives; anything else is
+    a fault in Briefing, refused rather than published."""
+    if not SAFE_URL.match(url):
+        raise ValueError(f"not a normalised http(s) address: {url!r}")
+    return Markup(f'<a class="external" href="{attr(url)}">{attr(label)}</a>')
 
 
 def relative(from_page: str, target: str) -> str:

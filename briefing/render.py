@@ -28,6 +28,7 @@ from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
     attr,
     date_html,
+    external_link,
     format_amount,
     format_date,
     humanise,
@@ -699,11 +700,6 @@ def html_anchor(ident: str) -> Markup:
     return Markup(f'<span class="anchor" id="{attr(ident)}"></span>')
 
 
-def external(label: str, url: str) -> Markup:
-    """A link off the site (an article's original address, validated as http/https)."""
-    return Markup(f'<a class="external" href="{attr(url)}">{attr(label)}</a>')
-
-
 def removal_html(removal: Any) -> Markup:
     what = {"snippet": "removed text", "line": "dropped line",
             "repair": "added a space"}[removal.kind]
@@ -718,7 +714,7 @@ _STATIC_HELPERS = {
     "anchor": html_anchor,
     "removal": removal_html,
     "link": link,
-    "external": external,
+    "external": external_link,
     "stance_cell": stance_cell,
     "source_column": source_column,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,

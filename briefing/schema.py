@@ -15,10 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from html import unescape
 from typing import Any, Generic, TypeVar
-from urllib.parse import urlsplit
 
+from . import urls
 from .diagnostics import Diagnostic, Pos, error
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
@@ -319,18 +318,15 @@ class Url(Spec):
         scalar = self._scalar(node, ctx, "a URL")
         if isinstance(scalar, Invalid):
             return scalar
-        value = scalar.value.strip()
-        # Decode entities first so `&#106;avascript:` cannot pass as a harmless string.
-        decoded = unescape(value)
-        parts = urlsplit(decoded)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or decoded != value \
-                or any(c.isspace() or ord(c) < 32 for c in value):
-            return ctx.fail(scalar.pos, "schema-url", f"{value!r} is not an http(s) URL",
-                            "write the article's full address, starting with https://")
-        return value
+        # Parsed and normalised once, here: the model holds only addresses safe to write.
+        url = urls.normalise(scalar.value.strip())
+        if isinstance(url, urls.UrlProblem):
+            return ctx.fail(scalar.pos, url.code, url.message, url.hint)
+        return url
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "string", "format": "uri", "pattern": "^https?://",
+                "maxLength": urls.MAX_LENGTH}
 
 
 class ProseText(Spec):

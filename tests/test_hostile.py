@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,19 @@ from pathlib import Path
 from corpus_helpers import REPO, write_tree
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
-ARTICLE = f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javascript:alert(4)).\n"
+ARTICLE = (f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javascript:alert(4)).\n"
+           "Junk <svg onload=alert(5)>[y](javascript:alert(6))*z*`c`\n")
+# An address with every character that could end a Markdown link or an HTML attribute,
+# or open a tag, a link or an attribute list; no white space, so it is accepted.
+URL = ('https://news.example/a)<svg/onload=alert(7)>"onmouseover="alert(8)\'x'
+       "[y](javascript:alert(9)){:onclick=alert(10)}*_`|!")
+
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "srcdoc", "poster",
+                  "background", "data")
+# A browser drops white space and control characters in and around a scheme.
+_SCRIPT_URL = re.compile(r"^[\x00-\x20]*(j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|"
+                         r"d\s*a\s*t\s*a|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t)\s*:", re.I)
 
 
 class LiveCode(HTMLParser):
@@ -34,11 +47,12 @@ class LiveCode(HTMLParser):
                 self._in_data = []
             elif not src or "alert" in src:
                 self.problems.append(f"inline script {attrs}")
+        if tag in ("iframe", "object", "embed", "base", "frame", "frameset", "applet"):
+            self.problems.append(f"<{tag}> element")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
-            if name in ("href", "src") and value and value.strip().lower().startswith(
-                    ("javascript:", "data:")):
+            if name in URL_ATTRIBUTES and value and _SCRIPT_URL.match(value):
                 self.problems.append(f"<{tag} {name}={value!r}>")
 
     def handle_data(self, data: str) -> None:
@@ -72,7 +86,10 @@ def test_the_scanner_accepts_only_json_data_blocks() -> None:
     assert len(broken.problems) == 2, broken.problems
     for live in ('<script>alert(1)</script>', '<script type="module">x()</script>',
                  '<script type="application/ld+json" src="alert(1)"></script>',
-                 '<img src=x onerror=alert(2)>', '<a href="javascript:alert(4)">x</a>'):
+                 '<img src=x onerror=alert(2)>', '<a href="javascript:alert(4)">x</a>',
+                 '<a href=" jav&#x09;ascript:alert(4)">x</a>', '<iframe src=x></iframe>',
+                 '<form action="vbscript:x">', '<base href="https://evil.example/">',
+                 '<svg><a xlink:href="data:text/html,x">y</a></svg>'):
         assert scan(live).problems, live
 
 
@@ -80,7 +97,14 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     t = ATTACK.replace('"', "'")
     files = {
         "sources/hostile.txt": ARTICLE,
-        "sources/hostile.yml": f'title: "{t} title"\nnote: "{t} note"\nquotes:\n'
+        "sources/hostile.yml": f'title: "{t} title"\nnote: "{t} note"\n'
+                               f"url: '{URL.replace(chr(39), chr(39) * 2)}'\n"
+                               f'outlet: "{t} outlet"\n'
+                               f'published: {{date: "2025", inferred: true, basis: "{t} ['
+                               f'x](x \'a onmouseover=alert(11) b\')"}}\n'
+                               "cleaning:\n  remove: ['<svg onload=alert(5)>[y](javascript:"
+                               "alert(6))*z*`c`']\n"
+                               f"quotes:\n"
                                f'  - id: q1\n    text: "{t}"\n    note: "{t}"\n'
                                f"    asserts: [c1]\n    speaker: e1\n"
                                f'  - id: q2\n    text: "[x](javascript:alert(4))"\n'
