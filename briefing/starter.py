@@ -11,6 +11,7 @@ import json
 import os
 import stat
 import textwrap
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,8 +40,34 @@ def schema_comment(kind: str, yaml_path: Path, project_root: Path) -> str:
 
 
 def yaml_text(value: str) -> str:
-    """A double-quoted YAML scalar (JSON's string syntax is a subset of YAML's)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A double-quoted YAML scalar (JSON's string syntax is a subset of YAML's), with
+    every character YAML would not keep as written escaped."""
+    return escape_specials(json.dumps(value, ensure_ascii=False))
+
+
+# Controls, format characters, line and paragraph separators and unassigned code points
+# (tab aside): YAML ends a line, and so a comment, at U+2028, U+2029 and U+0085, refuses
+# U+FFFE and U+FFFF, and the others are invisible.
+_SPECIAL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cn", "Cs"})
+
+
+def escape_specials(text: str) -> str:
+    """`text` with each special character written as a `\\uXXXX` (or `\\UXXXXXXXX`)
+    escape: inside a double-quoted scalar YAML reads it back as the character, and in a
+    comment it shows what is there without breaking the line."""
+    return "\n".join(_escaped_line(line) for line in text.split("\n"))
+
+
+def _escaped_line(line: str) -> str:
+    if line.replace("\t", " ").isprintable():  # most lines: no character to look at
+        return line
+    return "".join(_escaped(char) if unicodedata.category(char) in _SPECIAL_CATEGORIES
+                   and char != "\t" else char for char in line)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def counts(suggestions: Suggestions) -> dict[str, int]:
@@ -88,7 +115,9 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -
         out += [f"#   {d.date}  {d.found!r}, line {d.sentence.line}" for d in others]
     out += ["", *_quotes(s.quotes)]
     out += ["", *_known(s), "", *_figures(s.figures), "", *_new_names(s)]
-    return "\n".join(out).rstrip("\n") + "\n"
+    # Comments quote the article as it is; escaped, no character in it can end a comment
+    # early. The live values are double-quoted, where an escape reads back as written.
+    return escape_specials("\n".join(out).rstrip("\n") + "\n")
 
 
 def _wrap(text: str, indent: str = "#   ") -> list[str]:
