@@ -76,6 +76,11 @@ _CODES = (
     Code("yaml-tab-indent", E, "A tab used for indentation.", "Indent with spaces only."),
     Code("yaml-nbsp-indent", E, "A non-breaking space used for indentation (often pasted).",
          "Replace it with an ordinary space."),
+    Code("yaml-line-separator", W,
+         "An invisible line break (U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR): "
+         "YAML starts a new line at it, most editors do not, so positions after it are one "
+         "line further down than an editor shows (they are counted as YAML counts them).",
+         "Replace it with a space or an ordinary line break."),
     # Schema
     Code("schema-unknown-key", E, "A field the schema does not know (often a typo).",
          "Use the suggested name, or see docs/content-model.md for the fields."),

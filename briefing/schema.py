@@ -11,19 +11,20 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
-from . import urls
+from . import references, urls
 from .diagnostics import Diagnostic, Pos, error
+from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_REF_RE = re.compile(r"\[\[(.*?)\]\]")
-_REF_BODY_RE = re.compile(r"^([a-z]+):([^|\]]*)(?:\|(.*))?$", re.DOTALL)
 
 T = TypeVar("T")
 
@@ -40,8 +41,12 @@ class Context:
     """Per-file conversion state: where diagnostics go and the file's text."""
 
     path: str
-    lines: list[str]
+    text: str
     problems: list[Diagnostic] = dataclasses.field(default_factory=list)
+
+    @functools.cached_property
+    def lines(self) -> Lines:
+        return Lines.of(self.text)
 
     def fail(self, pos: Pos, code: str, message: str, hint: str = "") -> Invalid:
         self.problems.append(error(pos, code, message, hint))
@@ -340,26 +345,30 @@ class ProseText(Spec):
         if isinstance(value, Invalid):
             return value
         assert isinstance(node, YScalar)
+        if "[[" not in value and "]]" not in value:
+            return Prose((value,), node.pos)
+        found, strays = references.scan(value)
+        where = _reference_positions(ctx, node, value)
+        for stray in strays:
+            ctx.fail(where(stray.start), "ref-syntax", stray.message,
+                     "references are written [[kind:id]] or [[kind:id|label]]")
         parts: list[str | ProseRef] = []
         cursor = 0
-        ok = True
-        for match in _REF_RE.finditer(value):
-            parts.append(value[cursor : match.start()])
-            cursor = match.end()
-            pos = _find_in_file(ctx, node, match.group(0))
-            body = _REF_BODY_RE.match(match.group(1))
-            if not body or body.group(1) not in self.kinds or not SLUG_RE.match(body.group(2)):
+        ok = not strays
+        for ref in found:
+            parts.append(value[cursor : ref.start])
+            cursor = ref.end
+            pos = where(ref.start)
+            body = ref.parts()
+            if not body or body[0] not in self.kinds or not SLUG_RE.match(body[1]):
                 ok = False
-                ctx.fail(pos, "ref-syntax", f"{match.group(0)!r} is not a valid reference",
+                ctx.fail(pos, "ref-syntax", f"{ref.text!r} is not a valid reference",
                          "write [[kind:id]] or [[kind:id|label]] with kind one of "
                          + ", ".join(self.kinds))
                 continue
-            label = body.group(3).strip() if body.group(3) is not None else None
-            parts.append(ProseRef(Ref(body.group(1), body.group(2), pos), label or None))
+            label = body[2].strip() if body[2] is not None else None
+            parts.append(ProseRef(Ref(body[0], body[1], pos), label or None))
         parts.append(value[cursor:])
-        if "[[" in value[cursor:] or "]]" in value[cursor:]:
-            return ctx.fail(node.pos, "ref-syntax", "unbalanced [[ or ]] in text",
-                            "references are written [[kind:id]]")
         if not ok:
             return INVALID
         return Prose(tuple(p for p in parts if p != ""), node.pos)
@@ -368,15 +377,11 @@ class ProseText(Spec):
         return {"type": "string", "minLength": 1}
 
 
-def _find_in_file(ctx: Context, node: YScalar, needle: str) -> Pos:
-    """The exact position of `needle` inside a scalar, found in the file's own lines."""
-    first = node.pos.line - 1
-    for offset, line in enumerate(ctx.lines[first : first + 200]):
-        start = node.pos.col - 1 if offset == 0 else 0
-        col = line.find(needle, start)
-        if col >= 0:
-            return Pos(ctx.path, first + offset + 1, col + 1)
-    return node.pos
+def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[int], Pos]:
+    """Offset of a bracket pair in `value` -> its position in the file."""
+    start, end = node.span
+    offsets = references.file_offsets(value, ctx.text[start:end], start)
+    return lambda at: ctx.lines.pos(ctx.path, offsets[at]) if at in offsets else node.pos
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -12,7 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, Pos, error, warning
+from .chars import char_name
+from .diagnostics import Diagnostic, error, warning
+from .positions import Lines
 
 # Characters that change how text reads without being visible: bidirectional controls
 # can make a quote display differently from what it says ("Trojan Source").
@@ -30,34 +32,34 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic,
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        # Counted as YAML counts lines (CR, NEL, U+2028… end a line), like every position.
+        before = data[: exc.start].decode("utf-8", errors="replace").removeprefix("\ufeff")
         byte = data[exc.start]
         return None, (
-            error(Pos(path, line, col), "text-not-utf8",
+            error(Lines.of(before).pos(path, len(before)), "text-not-utf8",
                   f"the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue "
                   "a character here",
                   "re-save the file as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`)"),
         )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Diagnostic] = []
+    lines: Lines | None = None
     # One regex pass finds the rare bad characters; positions are computed only for those.
     for match in _SUSPECT.finditer(text):
         index, char = match.start(), match.group()
-        line = text.count("\n", 0, index) + 1
-        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        lines = lines or Lines.of(text)
+        where = lines.pos(path, index)
         if char in _BIDI_CONTROLS:
             problems.append(
-                warning(Pos(path, line, col), "text-bidi-control",
-                        f"invisible bidirectional control character U+{ord(char):04X}",
+                warning(where, "text-bidi-control",
+                        f"invisible bidirectional control character {char_name(char)}",
                         "it can make text display in a different order than it is stored; "
                         "remove it unless the article truly needs it")
             )
         else:
             problems.append(
-                error(Pos(path, line, col), "text-control-char",
-                      f"control character U+{ord(char):04X} in the text",
+                error(where, "text-control-char",
+                      f"control character {char_name(char)} in the text",
                       "remove it; source text must be printable")
             )
     if any(p.code == "text-control-char" for p in problems):

@@ -125,7 +125,7 @@ def forget_validated() -> None:
 
 def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
     """One annotation file on its own; `source_text` is the article of a source file."""
-    ctx = Context(doc.display, doc.text.split("\n"))
+    ctx = Context(doc.display, doc.text)
     path = PurePosixPath(doc.rel)
     top = path.parts[0]
     found = _Document()

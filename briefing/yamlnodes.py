@@ -15,7 +15,9 @@ from typing import Any, TypeAlias
 
 import yaml
 
-from .diagnostics import Diagnostic, Pos, error
+from .chars import char_name
+from .diagnostics import Diagnostic, Pos, error, warning
+from .positions import UNUSUAL_BREAKS, Lines, split_lines
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same.
     from yaml import CSafeLoader as _Loader
@@ -33,6 +35,9 @@ class YScalar:
     value: str
     style: str | None  # None for plain scalars, else one of ' " | >
     pos: Pos
+    # Offsets of the scalar as written in the file (quotes included), to place things
+    # found inside its value, such as a reference.
+    span: tuple[int, int] = (0, 0)
 
     @property
     def is_plain(self) -> bool:
@@ -68,10 +73,15 @@ def describe(node: YNode) -> str:
     return f"the text {node.value!r}" if node.value else "an empty value"
 
 
-def _pos(path: str, mark: Any) -> Pos:
+def _pos(path: str, lines: Lines, mark: Any) -> Pos:
+    """From the mark's offset: the same count whichever parser made the mark."""
     if mark is None:
         return Pos(path)
-    return Pos(path, mark.line + 1, mark.column + 1)
+    return lines.pos(path, mark.index)
+
+
+def _index(mark: Any) -> int:
+    return mark.index if mark is not None else 0
 
 
 _FAKE_INDENT = {
@@ -85,7 +95,7 @@ _FAKE_INDENT = {
 def _check_indentation(text: str, path: str) -> list[Diagnostic]:
     """Tabs and non-breaking spaces look like indentation but are not; say so plainly."""
     problems: list[Diagnostic] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         stripped = line.lstrip(" \t\u00a0")
         if not stripped or stripped.startswith("#"):
             continue
@@ -99,13 +109,14 @@ def _check_indentation(text: str, path: str) -> list[Diagnostic]:
 
 
 class _Composer:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lines: Lines) -> None:
         self.path = path
+        self.lines = lines
         self.problems: list[Diagnostic] = []  # the document cannot be used
         self.value_problems: list[Diagnostic] = []  # a value is wrong; the rest holds
 
     def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
-        pos = _pos(self.path, event.start_mark)
+        pos = _pos(self.path, self.lines, event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
                        "write the value out in full; aliases can expand without bound")
@@ -130,7 +141,8 @@ class _Composer:
                     f"control character U+{ord(control.group()):04X} in this value "
                     "(written as an escape)",
                     "delete the escape; annotations hold printable text only"))
-            return YScalar(event.value, event.style or None, pos)
+            return YScalar(event.value, event.style or None, pos,
+                           (_index(event.start_mark), _index(event.end_mark)))
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
             for child in events:
@@ -147,7 +159,7 @@ class _Composer:
                     return YMap(tuple(pairs), pos)
                 key = self._node(child, events, depth + 1)
                 if not isinstance(key, YScalar):
-                    self._fail(_pos(self.path, child.start_mark), "yaml-complex-key",
+                    self._fail(_pos(self.path, self.lines, child.start_mark), "yaml-complex-key",
                                "a key must be plain text", "use a simple `name:` key")
                 assert isinstance(key, YScalar)
                 value = self._node(next(events), events, depth + 1)
@@ -185,7 +197,7 @@ class _EventIter:
         return next(self._events)
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax_error(path: str, lines: Lines, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     hint = "check the indentation and quoting around this position"
@@ -195,10 +207,23 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
         problem = f"{problem} ({exc.context})"
         if exc.context_mark is not None and exc.context_mark is not mark:
             # The parser notices late (often a line below); name where the open part began.
-            start = _pos(path, exc.context_mark)
+            start = _pos(path, lines, exc.context_mark)
             hint = (f"the part that starts at line {start.line}, column {start.col} is not "
                     "closed or is broken here; " + hint)
-    return error(_pos(path, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
+    return error(_pos(path, lines, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+_UNUSUAL = re.compile("[" + "".join(sorted(UNUSUAL_BREAKS)) + "]")
+
+
+def _unusual_breaks(text: str, lines: Lines, path: str) -> list[Diagnostic]:
+    """U+2028 and U+2029 end a line for YAML but not in most editors, so every position
+    after one would seem a line off; name each, where both agree it is."""
+    return [warning(lines.pos(path, index), "yaml-line-separator",
+                    f"invisible line break {char_name(char)}: YAML starts a new line here, "
+                    "so the lines below are numbered one more than most editors show",
+                    "replace it with a space or an ordinary line break")
+            for index, char in ((m.start(), m.group()) for m in _UNUSUAL.finditer(text))]
 
 
 # Parsing is pure and its results are immutable, so a rebuild (`mkdocs serve`) reuses the
@@ -215,7 +240,9 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
     problems = _check_indentation(text, path)
     if problems:
         return None, tuple(problems)
-    composer = _Composer(path)
+    lines = Lines.of(text)
+    notes = _unusual_breaks(text, lines, path)
+    composer = _Composer(path, lines)
     events = _EventIter(text)
     root: YNode | None = None
     documents = 0
@@ -225,7 +252,7 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
                 documents += 1
                 if documents > 1:
                     composer.problems.append(
-                        error(_pos(path, event.start_mark), "yaml-several-documents",
+                        error(_pos(path, lines, event.start_mark), "yaml-several-documents",
                               "the file holds more than one YAML document",
                               "remove the `---` separator: one file holds one document")
                     )
@@ -233,7 +260,7 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
             elif isinstance(event, yaml.NodeEvent):
                 root = composer._node(event, events, depth=1)
     except yaml.MarkedYAMLError as exc:
-        composer.problems.append(_syntax_error(path, exc))
+        composer.problems.append(_syntax_error(path, lines, exc))
         root = None
     except _Abort:
         root = None
@@ -243,5 +270,5 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
                   "add the annotation, or delete the file")
         )
     if composer.problems:
-        return None, (*composer.problems, *composer.value_problems)
-    return root, tuple(composer.value_problems)
+        return None, (*notes, *composer.problems, *composer.value_problems)
+    return root, (*notes, *composer.value_problems)
