@@ -32,6 +32,22 @@ _CODES = (
     Code("content-symlink-outside", E,
          "A symbolic link under the content folder points outside it.",
          "Copy the file into content/ instead of linking to it."),
+    Code("content-symlink-broken", E,
+         "A symbolic link under the content folder points at something that does not exist.",
+         "Point the link at an existing file, or delete the link."),
+    Code("content-symlink-loop", E,
+         "A symbolic link under the content folder is part of a loop of links.",
+         "Point the link at a real file, or replace it with the file."),
+    Code("content-unreadable", E,
+         "A file or folder under the content folder cannot be read (no permission, a name "
+         "the file system refuses, a file gone while it was read). A folder that cannot be "
+         "read is never skipped silently: everything in it would vanish from the site.",
+         "Give the user running the build read access (`chmod u+r` for a file, `chmod u+rx` "
+         "for a folder), or move it out of content/."),
+    Code("content-not-a-file", E,
+         "A named pipe (FIFO), socket or device under the content folder; only regular "
+         "files are read, since reading these could block or never end.",
+         "Replace it with a regular file, or move it out of content/."),
     Code("content-too-large", E, "A source text or annotation file is over the size cap.",
          "Split it; a single article or annotation is far smaller."),
     Code("content-unknown-folder", W, "A folder that is not part of the content model.",
@@ -42,7 +58,9 @@ _CODES = (
          "claims.yml or claims/*.yml, entities.yml or entities/*.yml) or move it out of "
          "content/."),
     # Source text
-    Code("text-not-utf8", E, "A source text contains bytes that are not UTF-8.",
+    Code("text-not-utf8", E,
+         "A source text, annotation or hand-written page (content/pages) contains bytes that "
+         "are not UTF-8.",
          "Re-save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`."),
     Code("text-control-char", E,
          "A source text or an annotation value contains NUL or another control character "

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
+from .files import FileFault, read_regular, walk
 from .text import decode_source
 from .yamlnodes import YNode, parse_yaml
 
@@ -55,64 +55,51 @@ def display_root(content_dir: Path) -> str:
 
 def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic]]:
     """The files the content model reads (posix paths relative to the content folder), in
-    a stable order, plus notes on strays. Walks with `os.scandir`: a rebuild of `mkdocs
-    serve` lists every file, and pathlib objects for each cost more than the walk."""
+    a stable order, plus notes on strays and the faults of files and folders that cannot
+    be read (`files.walk`). Hand-written pages are listed too: their folder is MkDocs',
+    but a page MkDocs cannot read would stop the site build with a traceback."""
     root = content_dir.resolve()
     shown = display_root(content_dir)
     problems: list[Diagnostic] = []
     wanted: list[str] = []
     # Sorted by path components, as pathlib sorts the paths: "a/b" before "a-b".
-    for parts, entry in sorted(_walk(os.fspath(content_dir), ()), key=lambda item: item[0]):
+    for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
         rel = "/".join(parts)
-        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
-            problems.append(error(Pos(f"{shown}/{rel}"), "content-symlink-outside",
+        display = f"{shown}/{rel}" if rel else shown
+        if isinstance(entry, FileFault):
+            problems.append(entry.diagnostic(display))
+            continue
+        if parts[0] == "pages":  # MkDocs' docs_dir, which follows links of its own
+            if not entry.is_dir and parts[-1].endswith(".md"):
+                wanted.append(rel)
+            continue
+        if entry.is_link and not Path(entry.path).resolve().is_relative_to(root):
+            problems.append(error(Pos(display), "content-symlink-outside",
                                   "this link points outside the content folder",
                                   "copy the file into content/ instead of linking to it"))
             continue
-        if _is_dir(entry):
+        if entry.is_dir:
             if len(parts) == 1 and rel not in KNOWN_DIRS:
-                problems.append(warning(Pos(f"{shown}/{rel}"), "content-unknown-folder",
+                problems.append(warning(Pos(display), "content-unknown-folder",
                                         "this folder is not part of the content model; ignored",
                                         f"known folders: {', '.join(KNOWN_DIRS)}"))
             continue
-        suffix = _suffix(parts[-1])
+        problems.extend(_stray(parts, display))
         if _is_content_file(list(parts)):
             wanted.append(rel)
-        elif suffix in (".yml", ".yaml", ".txt") and (
-            parts[0] in KNOWN_DIRS or len(parts) == 1
-        ):
-            hint = "rename it to .yml" if suffix == ".yaml" else (
-                "sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
-                "claims.yml / entities.yml or under claims/ and entities/; briefs as "
-                "briefs/<id>.yml")
-            problems.append(warning(Pos(f"{shown}/{rel}"), "content-unknown-file",
-                                    "this file is not read", hint))
     return wanted, problems
 
 
-def _walk(folder: str, parents: tuple[str, ...]
-          ) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
-    """Every entry under `folder` but hidden ones and `pages/` (never read, so never
-    listed), without following links to folders."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except OSError:
-        return
-    for entry in entries:
-        parts = (*parents, entry.name)
-        if entry.name.startswith(".") or parts == ("pages",):
-            continue
-        yield parts, entry
-        if _is_dir(entry) and not entry.is_symlink():
-            yield from _walk(entry.path, parts)
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
+def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:
+    suffix = _suffix(parts[-1])
+    if _is_content_file(list(parts)) or suffix not in (".yml", ".yaml", ".txt") or not (
+            parts[0] in KNOWN_DIRS or len(parts) == 1):
+        return []
+    hint = "rename it to .yml" if suffix == ".yaml" else (
+        "sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
+        "claims.yml / entities.yml or under claims/ and entities/; briefs as "
+        "briefs/<id>.yml")
+    return [warning(Pos(display), "content-unknown-file", "this file is not read", hint)]
 
 
 def _suffix(name: str) -> str:
@@ -194,8 +181,11 @@ def load(content_dir: Path) -> Loaded:
         now = time.time_ns()  # before the status: a write after it is later than this
         status = _status(path)
         if last is None or last.stat is None or last.stat != status:
-            with open(path, "rb") as file:
-                data = file.read()
+            try:
+                data = read_regular(path, MAX_TEXT_BYTES)
+            except FileFault as fault:
+                problems.append(fault.diagnostic(display))
+                continue
             digest = hashlib.blake2b(data, digest_size=20).digest()
             read = last.read if last is not None and last.digest == digest \
                 else _read(rel, display, data)
@@ -214,6 +204,8 @@ def load(content_dir: Path) -> Loaded:
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:
+    if rel.startswith("pages/"):
+        return _page(display, data)
     if len(data) > MAX_TEXT_BYTES:
         return _Read(None, (error(Pos(display), "content-too-large",
                                   f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
@@ -227,6 +219,15 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
     node, yaml_problems = parse_yaml(text, display)
     return _Read(YamlDoc(rel, display, text, node) if node is not None else None,
                  (*text_problems, *yaml_problems))
+
+
+def _page(display: str, data: bytes) -> _Read:
+    """A hand-written page is MkDocs' to read; only what would stop MkDocs with a
+    traceback is reported: bytes that are not UTF-8 (in pages under the size cap)."""
+    if len(data) > MAX_TEXT_BYTES:
+        return _Read(None, ())
+    _, problems = decode_source(data, display)
+    return _Read(None, tuple(p for p in problems if p.code == "text-not-utf8"))
 
 
 def forget_loaded() -> None:

@@ -7,9 +7,15 @@ The table is also the source of the examples in docs/diagnostics.md (test_diagno
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner
@@ -28,6 +34,10 @@ class Case:
     files: tuple[tuple[str, str | bytes | None], ...] = ()  # whole files (None deletes)
     links: tuple[tuple[str, str], ...] = ()  # (link under content/, target beside content/)
     config: str = ""  # a mkdocs.yml written beside content/ and passed with --config-file
+    # (link under content/, target as the link holds it, never created): dangling, loops
+    raw_links: tuple[tuple[str, str], ...] = ()
+    fifos: tuple[str, ...] = ()  # named pipes made under content/
+    unreadable: tuple[str, ...] = ()  # files or folders under content/ no one may read
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -213,6 +223,18 @@ CASES = [
          files=(("drafts/a.yml", "title: x\n"),)),
     Case("link out of the content folder", "content-symlink-outside", "sources/other.txt",
          links=(("sources/other.txt", "secret.txt"),)),
+    Case("dangling link", "content-symlink-broken", "sources/other.txt",
+         raw_links=(("sources/other.txt", "gone.txt"),)),
+    Case("link loop", "content-symlink-loop", "sources/other.txt",
+         raw_links=(("sources/other.txt", "other.txt"),)),
+    Case("named pipe", "content-not-a-file", "sources/other.txt", fifos=("sources/other.txt",)),
+    Case("named pipe among the pages", "content-not-a-file", "pages/about.md",
+         fifos=("pages/about.md",)),
+    Case("unreadable file", "content-unreadable", "entities/more.yml",
+         files=(("entities/more.yml", "entities: []\n"),), unreadable=("entities/more.yml",)),
+    Case("unreadable folder", "content-unreadable", "briefs", unreadable=("briefs",)),
+    Case("hand-written page not UTF-8", "text-not-utf8", "pages/about.md:2:4",
+         files=(("pages/about.md", b"# About\ncaf\xe9\n"),)),
     Case("article too large", "content-too-large", TXT,
          files=((TXT, "word " * 1_000_001),)),
     Case("bidirectional control character", "text-bidi-control",
@@ -263,6 +285,11 @@ def prepare(case: Case, tmp_path: Path) -> tuple[Path, list[str]]:
     for link, target in case.links:
         (tmp_path / target).write_text("outside the content folder\n")
         (content / link).symlink_to(tmp_path / target)
+    for link, target in case.raw_links:
+        (content / link).symlink_to(target)
+    for fifo in case.fifos:
+        (content / fifo).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(content / fifo)
     options = ["--content", str(content)]
     if case.config:
         (tmp_path / "mkdocs.yml").write_text(case.config)
@@ -270,6 +297,38 @@ def prepare(case: Case, tmp_path: Path) -> tuple[Path, list[str]]:
     else:
         options.append("--strict")  # settings cases prove the policy on its own
     return content, options
+
+
+@contextlib.contextmanager
+def unreadable(case: Case, content: Path) -> Iterator[None]:
+    """Make the case's files and folders unreadable while the command runs. `chmod 000`
+    does not stop root (CI runs as root), so for root `os.open` and `os.scandir` refuse
+    those paths as the kernel would refuse anyone else."""
+    paths = [content / rel for rel in case.unreadable]
+    if not paths:
+        yield
+    elif os.geteuid() != 0:
+        modes = [path.stat().st_mode for path in paths]
+        for path in paths:
+            path.chmod(0)
+        try:
+            yield
+        finally:
+            for path, mode in zip(paths, modes, strict=True):
+                path.chmod(mode)
+    else:
+        refused = {os.path.realpath(path) for path in paths}
+
+        def refusing(real: Callable[..., Any]) -> Callable[..., Any]:
+            def call(path: Any, *args: Any, **kwargs: Any) -> Any:
+                if isinstance(path, (str, os.PathLike)) and os.path.realpath(path) in refused:
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+                return real(path, *args, **kwargs)
+            return call
+
+        with mock.patch("os.open", refusing(os.open)), \
+                mock.patch("os.scandir", refusing(os.scandir)):
+            yield
 
 
 def located(case: Case, tmp_path: Path) -> str:
@@ -284,7 +343,8 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     write_tree(out, {"index.md": "previous good build\n"})
     before = snapshot(content)
 
-    result = CliRunner().invoke(main, ["build", *options, "--out", str(out)])
+    with unreadable(case, content):
+        result = CliRunner().invoke(main, ["build", *options, "--out", str(out)])
     assert result.exit_code == 1, result.output
     expected = located(case, tmp_path)
     lines = [line for line in result.output.splitlines() if f"[{case.code}]" in line]

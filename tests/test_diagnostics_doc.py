@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import REPO
-from test_bad_inputs import CASES, Case, prepare
+from test_bad_inputs import CASES, Case, prepare, unreadable
 
 from briefing.cli import main
 from briefing.codes import CODES
@@ -99,8 +99,9 @@ def generated_part(factory: pytest.TempPathFactory) -> str:
 
 
 def _output(case: Case, tmp: Path) -> str:
-    _, options = prepare(case, tmp)
-    result = CliRunner().invoke(main, ["check", *options])
+    content, options = prepare(case, tmp)
+    with unreadable(case, content):
+        result = CliRunner().invoke(main, ["check", *options])
     shown: list[str] = []
     keep = False
     for line in result.output.splitlines():
@@ -131,6 +132,10 @@ def _describe(case: Case) -> str:
                      else f"`content/{file}` holding `{_inline(data)}`")
     for link, target in case.links:
         parts.append(f"`content/{link}` a symbolic link to `{target}` beside content/")
+    for link, target in case.raw_links:
+        parts.append(f"`content/{link}` a symbolic link holding `{target}`")
+    parts += [f"`content/{fifo}` a named pipe (`mkfifo`)" for fifo in case.fifos]
+    parts += [f"`content/{path}` unreadable (`chmod 000`)" for path in case.unreadable]
     if case.config:
         severity = case.config.split("severity:\n", 1)[1].strip()
         parts.append(f"mkdocs.yml with `severity: {{{severity}}}` in the briefing plugin's "

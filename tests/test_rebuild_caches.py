@@ -167,11 +167,13 @@ def later_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     opened: list[str] = []
 
-    def counting_open(path: str, mode: str) -> Any:
-        opened.append(path)
-        return open(path, mode)
+    read_regular = load_module.read_regular
 
-    monkeypatch.setattr(load_module, "open", counting_open, raising=False)
+    def counting_read(path: str, limit: int) -> bytes:
+        opened.append(path)
+        return read_regular(path, limit)
+
+    monkeypatch.setattr(load_module, "read_regular", counting_read)
     return opened
 
 
