@@ -143,6 +143,10 @@ _CODES = (
          "An id that cannot be a page name: `index` is each section's own page, and "
          "`con`, `nul`, `aux`, `prn`, `com1` to `com9`, `lpt1` to `lpt9` cannot be file names on "
          "Windows.", "Choose another id, for example by adding a word."),
+    Code("id-too-long", E,
+         "An id (or the file name that is a source's or brief's id) is over 100 characters; "
+         "ids become file names, which file systems limit.",
+         "Shorten it to a few words."),
     Code("duplicate-id", E, "Two things of one kind share an id.",
          "Give each its own id; the message names the first use."),
     Code("source-text-missing", E, "An annotation with no article text beside it.",

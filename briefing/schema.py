@@ -25,6 +25,17 @@ from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Ids become file names (`claims/<id>.md`, `claims/<id>/index.html`); file systems refuse
+# names over 255 bytes, and an id is a name a reader should be able to read.
+MAX_ID_LENGTH = 100
+
+
+def id_too_long(value: str) -> str | None:
+    """Why `value` is too long for an id, or None."""
+    if len(value) <= MAX_ID_LENGTH:
+        return None
+    return (f"this id is {len(value)} characters long; ids are at most {MAX_ID_LENGTH} "
+            "because they become file names")
 
 T = TypeVar("T")
 
@@ -211,10 +222,14 @@ class Slug(Spec):
             return ctx.fail(scalar.pos, "schema-slug", f"{value!r} is not a valid id",
                             "ids use lower-case letters, digits and hyphens"
                             + (f", for example {suggestion!r}" if suggestion else ""))
+        too_long = id_too_long(value)
+        if too_long:
+            return ctx.fail(scalar.pos, "id-too-long", too_long,
+                            "shorten it to a few words; a short id is easier to cite too")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG_RE.pattern}
+        return {"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_ID_LENGTH}
 
 
 class RefTo(Spec):

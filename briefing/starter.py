@@ -20,7 +20,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS
-from .schema import SLUG_RE
+from .schema import SLUG_RE, id_too_long
 from .suggest import FigureFound, QuoteFound, Suggestions, slugify, suggest, title_and_date
 from .suggest import source_id as source_id_for
 from .text import decode_source, normalise_text
@@ -217,7 +217,7 @@ def id_problem(value: str) -> str | None:
                 + (f", for example {example!r}" if example else ""))
     if value in RESERVED_IDS:
         return f"{value!r} cannot be used as an id: its page would clash with a reserved name"
-    return None
+    return id_too_long(value)
 
 
 def targets(content_dir: Path, source_id: str) -> tuple[Path, Path]:

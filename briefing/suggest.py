@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity
-from .schema import SLUG_RE, Prose, ProseRef
+from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
 
@@ -139,7 +139,8 @@ def slugify(text: str, max_len: int = ID_MAX_LEN) -> str:
 
 
 def is_valid_id(value: str) -> bool:
-    return bool(SLUG_RE.match(value)) and value not in RESERVED_IDS
+    return bool(SLUG_RE.match(value)) and value not in RESERVED_IDS \
+        and id_too_long(value) is None
 
 
 # --- title, dates and the source id ---------------------------------------------------

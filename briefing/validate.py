@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc
 from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
-from .schema import SLUG_RE, Context, Invalid, Obj
+from .schema import SLUG_RE, Context, Invalid, Obj, id_too_long
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 
@@ -175,11 +175,16 @@ def _top_and_stem(rel: str) -> tuple[str, str]:
 
 
 def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
-    if SLUG_RE.match(stem):
-        return True
-    ctx.fail(Pos(doc.display), "file-id", f"file name {stem!r} is not a valid id",
-             "rename the file: ids use lower-case letters, digits and hyphens")
-    return False
+    if not SLUG_RE.match(stem):
+        ctx.fail(Pos(doc.display), "file-id", f"file name {stem!r} is not a valid id",
+                 "rename the file: ids use lower-case letters, digits and hyphens")
+        return False
+    too_long = id_too_long(stem)
+    if too_long:
+        ctx.fail(Pos(doc.display), "id-too-long", f"the file name is its id: {too_long}",
+                 "rename the file with a shorter id")
+        return False
+    return True
 
 
 def _duplicates(kind: str, items: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:

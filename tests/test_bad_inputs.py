@@ -215,6 +215,11 @@ CASES = [
           edit(SRC, "speaker: jane-doe", "speaker: nul"))),
     Case("brief file a device name", "id-reserved", "briefs/con.yml:1:1",
          files=(("briefs/widget.yml", None), ("briefs/con.yml", BRIEF_YML))),
+    Case("entity id too long", "id-too-long", "entities.yml:9:9",
+         (edit("entities.yml", "    kind: person\n",
+               "    kind: person\n  - id: " + "w" * 300 + "\n    name: W\n    kind: person\n"),)),
+    Case("brief file name too long", "id-too-long", f"briefs/{'w' * 101}.yml",
+         files=(("briefs/widget.yml", None), (f"briefs/{'w' * 101}.yml", BRIEF_YML))),
     # The content folder
     Case("unknown file", "content-unknown-file", "notes.txt", files=(("notes.txt", "todo\n"),)),
     Case("annotation saved as .yaml", "content-unknown-file", "briefs/extra.yaml",
