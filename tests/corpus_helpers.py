@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import signal
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# A fixed copy of the seed corpus: the tests judge the tool against it, never against the
+# live content/, which curators edit freely (`briefing check --strict` judges that one).
+SEED = REPO / "tests" / "fixtures" / "seed-content"
 
 ARTICLE = (
     "date 2025-01-02 Acme Corp says its widget costs $5 million.Critics disagree.\n"
@@ -126,3 +130,15 @@ def hang_guard(seconds: int) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def seed_project(dest: Path, content: Path | None = None) -> Path:
+    """The repository's site (mkdocs.yml, theme, schemas) in `dest`, over a copy of the
+    fixed seed corpus or of `content` (the seed's hand-written pages added to the latter)."""
+    shutil.copytree(content or SEED, dest / "content")
+    if content is not None and not (dest / "content" / "pages").exists():
+        shutil.copytree(SEED / "pages", dest / "content" / "pages")
+    for name in ("theme", "schemas"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest

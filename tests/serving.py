@@ -4,7 +4,6 @@ tests of the Problems page."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from corpus_helpers import REPO
+from corpus_helpers import seed_project
 
 
 def free_port() -> int:
@@ -51,9 +50,7 @@ def served(tmp_path: Path, *options: str, prepare: Callable[[Path], None] | None
     first; the server is up once `ready` is served."""
     project = tmp_path / "project"
     if not project.exists():
-        for name in ("content", "theme"):
-            shutil.copytree(REPO / name, project / name)
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        seed_project(project)
     if prepare:
         prepare(project)
     port = free_port()

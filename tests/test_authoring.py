@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_helpers import REPO
+from corpus_helpers import REPO, seed_project
 from publishing import documented_deploy_command, gh_deploy
 from serving import fetch, served, wait_for
 
@@ -147,10 +147,8 @@ class Follower:
 def test_following_the_tutorial_publishes_a_brief_citing_the_new_article(
         tmp_path: Path) -> None:
     project = tmp_path / "project"
-    for name in ("content", "theme", "schemas"):
-        shutil.copytree(REPO / name, project / name)
+    seed_project(project)
     shutil.copytree(REPO / "docs" / "examples", project / "docs" / "examples")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     tutorial = steps()
     with served(tmp_path) as (_, base, server):
         follower = Follower(project, base)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, minimal_corpus, seed_project, snapshot, write_tree
 
 from briefing.cli import main
 from briefing.pipeline import build
@@ -52,12 +52,13 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(main, ["check", "--bogus"]).exit_code == 2
 
 
-def test_the_pre_commit_hook_checks_the_seed_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pre_commit_hook_checks_the_seed_corpus(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     program, *args = hook["entry"].split()
     assert program == "briefing" and hook["pass_filenames"] is False
-    monkeypatch.chdir(REPO)  # the hook runs at the repository's root, beside mkdocs.yml
+    monkeypatch.chdir(seed_project(tmp_path))  # the hook runs at the root, beside mkdocs.yml
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_helpers import REPO
+from corpus_helpers import SEED, seed_project
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
@@ -26,8 +26,13 @@ from briefing.plugin.live import nav_paths
 
 
 @pytest.fixture(scope="module")
-def config() -> MkDocsConfig:
-    loaded = load_config(config_file=str(REPO / "mkdocs.yml"))
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seed_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def config(project: Path) -> MkDocsConfig:
+    loaded = load_config(config_file=str(project / "mkdocs.yml"))
     loaded.plugins._current_plugin = None  # as MkDocs sets it while running plugins
     return loaded
 
@@ -98,7 +103,7 @@ def test_every_page_of_a_corpus_converts_as_a_whole(
         tmp_path: Path, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch) -> None:
     counted = Counted(monkeypatch)
     total = 0
-    for content in (REPO / "content", synthetic(tmp_path)):
+    for content in (SEED, synthetic(tmp_path)):
         forget_cached()
         pages = build(content).pages
         files = site_files(config, pages)
@@ -311,11 +316,11 @@ def test_a_file_going_away_converts_again_only_the_pieces_linking_to_it(
 
 @pytest.mark.parametrize("path", ["index.md", "sources/source-00007.md", "claims/ça va.md",
                                   "entities/entity-00001/page-3.md"])
-def test_a_converted_page_has_the_canonical_url_mkdocs_gives(path: str) -> None:
+def test_a_converted_page_has_the_canonical_url_mkdocs_gives(path: str, project: Path) -> None:
     conversions = Conversions()
     for site_url in (None, "", "http://127.0.0.1:8000/", "https://example.org/briefing",
                      "http://h/a b/"):
-        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_url=site_url)
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_url=site_url)
         config.plugins._current_plugin = None
         file = File.generated(config, path, content="# A page\n")
         expected = Page(None, file, config)

@@ -6,7 +6,6 @@ import datetime
 import gzip
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import ARTICLE, BRIEF_YML, CLAIMS_YML, REPO, SOURCE_YML
+from corpus_helpers import ARTICLE, BRIEF_YML, CLAIMS_YML, SOURCE_YML, seed_project
 
 from briefing.cli import main
 from briefing.dates import content_dates, first_day
@@ -292,11 +291,7 @@ def mkdocs_build(project: Path, dest: Path, epoch: str, site_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return seed_project(tmp_path_factory.mktemp("project"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, minimal_corpus, write_tree
+from corpus_helpers import SEED, minimal_corpus, write_tree
 
 from briefing.pipeline import build
 
@@ -44,6 +44,6 @@ def test_minimal_corpus_matches_golden(tmp_path: Path, update: bool) -> None:
 
 
 def test_seed_corpus_matches_golden(update: bool) -> None:
-    result = build(REPO / "content", site_title="Briefing")
+    result = build(SEED, site_title="Briefing")
     assert not result.diagnostics, "\n".join(d.format() for d in result.diagnostics)
     compare_with_golden("seed", result.pages, update)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, minimal_corpus, write_tree
+from corpus_helpers import REPO, SEED, minimal_corpus, write_tree
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -76,7 +76,7 @@ def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Serving
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
     project = tmp_path / "project"
     write_tree(project / "content", minimal_corpus())
-    shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    shutil.copytree(SEED / "pages", project / "content" / "pages")
     shutil.copytree(REPO / "theme", project / "theme")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     monkeypatch.chdir(project)
@@ -247,7 +247,7 @@ def test_reused_pages_equal_a_fresh_render(tmp_path: Path, kind: str) -> None:
     # `mkdocs serve` keeps a page cache: after the edit, every page it reuses or re-renders
     # must be exactly what a render without a cache makes, in the same order.
     content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
+    shutil.copytree(SEED, content)
     cache = PageCache()
     before = pipeline_build(content, page_cache=cache).pages
     rel, old, new = SEED_EDITS[kind]

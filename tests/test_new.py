@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from corpus_helpers import REPO, hang_guard, minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, SEED, hang_guard, minimal_corpus, snapshot, write_tree
 
 from briefing import starter, suggest
 from briefing.cli import main
@@ -440,7 +440,7 @@ def test_suggestions_still_come_from_a_corpus_with_errors(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("seed", ["deepseek-claims-under-scrutiny", "deepseek-traction-musk-bid"])
 def test_recall_on_a_seed_source_taken_out_of_the_corpus(tmp_path: Path, seed: str) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(SEED, tmp_path / "content")
     sources = tmp_path / "content/sources"
     (sources / f"{seed}.txt").rename(tmp_path / "article.txt")
     real = yaml.safe_load((sources / f"{seed}.yml").read_text(encoding="utf-8"))

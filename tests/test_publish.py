@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, minimal_corpus, seed_project, snapshot, write_tree
 from publishing import BIN, SITE_URL, documented_deploy_command, gh_deploy
 
 from briefing.cli import main
@@ -21,11 +20,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return seed_project(tmp_path / "project")
 
 
 def build_steps() -> list[dict[str, object]]:

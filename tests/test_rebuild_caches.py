@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_helpers import REPO
+from corpus_helpers import SEED
 
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
@@ -28,7 +28,7 @@ from briefing.render import PageCache
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
-    shutil.copytree(REPO / "content", folder)
+    shutil.copytree(SEED, folder)
     forget_cached()
     return folder
 

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from corpus_helpers import REPO, minimal_corpus
+from corpus_helpers import REPO, SEED, minimal_corpus, seed_project
 
 from briefing.cli import main
 from briefing.schema_export import DOCUMENTS, field_reference, schema_texts
@@ -77,10 +77,10 @@ def test_the_cli_writes_the_same_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("rel", sorted(
-    p.relative_to(REPO / "content").as_posix()
-    for p in (REPO / "content").rglob("*.yml") if not p.is_relative_to(REPO / "content/pages")))
+    p.relative_to(SEED).as_posix()
+    for p in SEED.rglob("*.yml") if not p.is_relative_to(SEED / "pages")))
 def test_the_seed_corpus_satisfies_the_schema(rel: str) -> None:
-    assert errors(rel, (REPO / "content" / rel).read_text(encoding="utf-8")) == []
+    assert errors(rel, (SEED / rel).read_text(encoding="utf-8")) == []
 
 
 def test_the_minimal_corpus_satisfies_the_schema() -> None:
@@ -107,16 +107,17 @@ def test_the_schema_refuses_what_the_build_refuses(rel: str, old: str, new: str,
     assert any(expected in message for message in found), found
 
 
-def test_every_annotation_file_names_its_schema_for_editors() -> None:
+def test_every_annotation_file_names_its_schema_for_editors(tmp_path: Path) -> None:
     # yaml-language-server reads the first line; the path must lead to the exported schema.
     kinds = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
              "sources": "source"}
-    files = sorted((REPO / "content").rglob("*.yml"))
+    project = seed_project(tmp_path)
+    files = sorted((project / "content").rglob("*.yml"))
     assert len(files) >= 4
     for path in files:
-        kind = kinds[path.relative_to(REPO / "content").parts[0]]
+        kind = kinds[path.relative_to(project / "content").parts[0]]
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == schema_comment(kind, path, REPO), path
+        assert first == schema_comment(kind, path, project), path
         target = path.parent / first.split("$schema=", 1)[1]
-        assert target.resolve() == (REPO / "schemas" / f"{kind}.schema.json").resolve()
+        assert target.resolve() == (project / "schemas" / f"{kind}.schema.json").resolve()
         assert target.is_file()

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO
+from corpus_helpers import seed_project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.contrib.search.search_index import ContentParser
@@ -118,13 +117,7 @@ def test_a_page_of_one_section_is_left_whole(html: str) -> None:
 
 def project_with(tmp_path: Path, content: Path | None) -> Path:
     """The repository's site (mkdocs.yml, theme, pages) over the seed or a given corpus."""
-    project = tmp_path / "project"
-    shutil.copytree(content or REPO / "content", project / "content")
-    if content:
-        shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
-    shutil.copytree(REPO / "theme", project / "theme")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return seed_project(tmp_path / "project", content)
 
 
 def search_index(project: Path, site: str) -> bytes:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO
+from corpus_helpers import REPO, SEED
 
 from briefing.link import Linked
 from briefing.pipeline import build
@@ -21,7 +23,7 @@ SEED_FILES = {
 
 @pytest.fixture(scope="module")
 def linked() -> Linked:
-    result = build(REPO / "content")
+    result = build(SEED)
     assert not result.diagnostics, "\n".join(d.format() for d in result.diagnostics)
     assert result.linked is not None
     return result.linked
@@ -30,7 +32,7 @@ def linked() -> Linked:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
 def test_articles_are_the_seeds_byte_for_byte() -> None:
     for seed, source_id in SEED_FILES.items():
-        copy = REPO / "content" / "sources" / f"{source_id}.txt"
+        copy = SEED / "sources" / f"{source_id}.txt"
         assert copy.read_bytes() == (SEEDS / seed).read_bytes(), source_id
 
 
@@ -89,3 +91,44 @@ def test_the_skeptics_doubt_or_contradict_the_efficiency_claims(linked: Linked) 
     claimants = {linked.claims[c].claimant.id for c in contradicting
                  if linked.claims[c].claimant}
     assert {"alexandr-wang", "ted-mortonson", "gavin-baker"} <= speakers | claimants
+
+
+# Ways a test could reach the live content/ (directly, through the repository's mkdocs.yml,
+# whose docs_dir and content_dir point into it, or by running in the repository's root).
+LIVE_CORPUS = {
+    "content folder": r"""REPO\s*/\s*["']content\b""",
+    "content in a list of folders to copy": r"""in\s*[(\[]\s*["']content["']\s*,""",
+    "repository's mkdocs.yml as the build's config": r"""str\(\s*REPO\s*/\s*["']mkdocs\.yml""",
+    "repository root as working folder": r"""(cwd\s*=\s*|chdir\(\s*)REPO\b""",
+}
+
+
+def live_corpus_uses(text: str) -> list[str]:
+    return [name for name, pattern in LIVE_CORPUS.items() if re.search(pattern, text)]
+
+
+def test_no_test_reads_the_live_corpus() -> None:
+    # Curators edit content/ freely; the tests must pass whatever it holds, so they use SEED.
+    found = {path.relative_to(REPO).as_posix(): uses
+             for path in sorted((REPO / "tests").rglob("*.py"))
+             if path != Path(__file__)
+             and (uses := live_corpus_uses(path.read_text(encoding="utf-8")))}
+    assert found == {}, "use corpus_helpers.SEED or seed_project() instead"
+
+
+@pytest.mark.parametrize("line", [
+    'build(REPO / "content")',
+    'for name in ("content", "theme"):',
+    'for name in ["content", "theme"]:',
+    'load_config(config_file=str(REPO / "mkdocs.yml"))',
+    "subprocess.run(args, cwd=REPO)",
+    "monkeypatch.chdir(REPO)",
+])
+def test_the_guard_sees_each_way_to_the_live_corpus(line: str) -> None:
+    assert live_corpus_uses(line)
+
+
+def test_the_fixture_is_a_whole_project_corpus() -> None:
+    # seed_project() relies on the hand-written pages being part of the fixture.
+    assert (SEED / "pages" / "about.md").is_file()
+    assert len(list((SEED / "sources").glob("*.txt"))) == len(SEED_FILES)

@@ -4,33 +4,36 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, snapshot
+from corpus_helpers import seed_project, snapshot
 
 EPOCH = "1735689600"  # fixed build date, so two builds can be compared byte for byte
 
 
-def mkdocs_build(dest: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
-         "-d", str(dest)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    before = snapshot(REPO / "content")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return seed_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    before = snapshot(project / "content")
     dest = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(dest)
+    result = mkdocs_build(project, dest)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    assert snapshot(REPO / "content") == before, "mkdocs build changed content/"
+    assert snapshot(project / "content") == before, "mkdocs build changed content/"
     return dest
 
 
@@ -58,23 +61,20 @@ def test_every_brief_cites_three_quotes_that_land_on_highlighted_passages(site: 
                 href
 
 
-def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+def test_two_builds_are_byte_identical(project: Path, site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    result = mkdocs_build(again)
+    result = mkdocs_build(project, again)
     assert result.returncode == 0, result.stderr
     assert snapshot(again) == snapshot(site)
 
 
-def test_nothing_is_written_into_docs_dir(site: Path) -> None:
-    docs_dir = REPO / "content" / "pages"
+def test_nothing_is_written_into_docs_dir(project: Path, site: Path) -> None:
+    docs_dir = project / "content" / "pages"
     assert sorted(p.name for p in docs_dir.iterdir()) == ["about.md"]
 
 
 def test_a_broken_corpus_keeps_the_last_good_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = seed_project(tmp_path / "project")
     site = tmp_path / "site"
 
     def build_site() -> subprocess.CompletedProcess[str]:

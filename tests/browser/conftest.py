@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from corpus_helpers import seed_project
 from sitecheck import EXPECTED_PAGE_TYPES, page_types
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,13 +54,17 @@ _SITE_KEY = pytest.StashKey[Path]()
 def _build_site(config: pytest.Config) -> Path:
     """Build the site once per session with `mkdocs build --strict`; fail with its output.
 
-    BRIEFING_MKDOCS_CONFIG points at another mkdocs.yml (e.g. a throwaway theme sample).
+    The site is the repository's, over the fixed seed corpus; BRIEFING_MKDOCS_CONFIG points
+    at another mkdocs.yml (e.g. a throwaway theme sample).
     """
     if _SITE_KEY in config.stash:
         return config.stash[_SITE_KEY]
-    mkdocs_yml = Path(os.environ.get("BRIEFING_MKDOCS_CONFIG", REPO / "mkdocs.yml"))
-    out = Path(tempfile.mkdtemp(prefix="briefing-site-"))
-    config.add_cleanup(functools.partial(shutil.rmtree, out, ignore_errors=True))
+    work = Path(tempfile.mkdtemp(prefix="briefing-site-"))
+    config.add_cleanup(functools.partial(shutil.rmtree, work, ignore_errors=True))
+    out = work / "site"
+    configured = os.environ.get("BRIEFING_MKDOCS_CONFIG")
+    mkdocs_yml = (Path(configured) if configured
+                  else seed_project(work / "project") / "mkdocs.yml")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(mkdocs_yml),
          "-d", str(out)],
