@@ -3,6 +3,7 @@ that read the same."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -10,3 +11,24 @@ def char_name(char: str) -> str:
     """`U+0430 CYRILLIC SMALL LETTER A`; controls, which have no name, by code point."""
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
+
+
+# Characters that show as nothing: the format characters (category Cf) but those that
+# print a sign (Arabic number signs, U+0600 to U+0605, U+06DD, U+0890, U+0891, U+08E2,
+# U+070F, U+110BD, U+110CD, U+13430 to U+1343F), and others drawn blank or merged into their
+# neighbour (combining grapheme joiner, Hangul fillers, variation selectors, tags).
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF9, 0xFFFB), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+INVISIBLE_CLASS = "[" + "".join(
+    f"\\U{low:08x}" + (f"-\\U{high:08x}" if high != low else "")
+    for low, high in _INVISIBLE_RANGES) + "]"
+_INVISIBLE = re.compile(INVISIBLE_CLASS)
+
+
+def is_invisible(char: str) -> bool:
+    return _INVISIBLE.match(char) is not None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .chars import char_name
+from .chars import INVISIBLE_CLASS, char_name, is_invisible
 from .diagnostics import Diagnostic, error, warning
 from .positions import Lines
 
@@ -75,9 +75,9 @@ _FOLD = {
     # hyphens and dashes
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
-    # invisible characters
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
 }
+# Invisible characters (zero-width, format, variation selectors…) are deleted, so two
+# passages that differ only by one read the same, as they do on screen.
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,8 @@ _WORD = re.compile(r"\S+")
 # The fold table's one-for-one replacements keep every offset, so they can be applied with
 # str.replace; text that is then in NFKC only needs its white space folded, which str.split
 # does. Only the rare invisible characters (deleted, so offsets shift) take the slow path.
-_ONE_FOR_ONE = re.compile("[" + "".join(sorted(c for c, to in _FOLD.items() if to)) + "]")
-_DELETED = re.compile("[" + "".join(sorted(c for c, to in _FOLD.items() if not to)) + "]")
+_ONE_FOR_ONE = re.compile("[" + "".join(sorted(_FOLD)) + "]")
+_DELETED = re.compile(INVISIBLE_CLASS)
 # Printable ASCII passes unchanged and white space folds to one space, so both are taken
 # a run at a time; only the other characters go through NFKC one by one.
 _TOKENS = re.compile(r"([\x21-\x7e]+)|(\s+)|(.)", re.DOTALL)
@@ -147,11 +147,7 @@ def normalise(text: str) -> Normalised:
                 origin.append(start)
                 in_space = True
             continue
-        char = match.group()
-        mapped = _FOLD.get(char)
-        if mapped is None:
-            mapped = char if char.isascii() else unicodedata.normalize("NFKC", char)
-        for piece in mapped:
+        for piece in _fold_char(match.group()):
             if piece.isspace():
                 if not in_space:
                     out.append(" ")
@@ -171,6 +167,18 @@ def normalise(text: str) -> Normalised:
         out.pop()
         origin.pop()
     return Normalised("".join(out), tuple(origin))
+
+
+def _fold_char(char: str) -> str:
+    """Fold, NFKC, fold again: a compatibility form such as U+FE32 (a vertical en dash)
+    becomes an en dash only under NFKC, and must then fold like one."""
+    if is_invisible(char):
+        return ""
+    mapped = _FOLD.get(char)
+    if mapped is not None or char.isascii():
+        return char if mapped is None else mapped
+    return "".join(_FOLD.get(piece, piece) for piece in unicodedata.normalize("NFKC", char)
+                   if not is_invisible(piece))
 
 
 def normalise_text(text: str) -> str:

@@ -58,6 +58,10 @@ CASES = [
          (edit(SRC, "its widget costs $5 million", "its widget costs $6 million"),)),
     Case("quote occurs twice", "quote-ambiguous", f"{SRC}:9:11",
          (edit(SRC, '"its widget costs $5 million"', '"widget"'),)),
+    Case("quote told apart only by an invisible prefix", "quote-ambiguous", f"{SRC}:9:11",
+         (edit(TXT, "Smiley face\n", "Smiley face\nAcme Corp says\u2061 its widget costs $5 "
+               "million.\n"),
+          edit(SRC, "    speaker: acme\n", '    prefix: "says\u2061"\n    speaker: acme\n'))),
     Case("quote id not a slug", "schema-slug", f"{SRC}:8:9",
          (edit(SRC, "id: acme-cost", "id: Acme_Cost"),)),
     Case("accented id", "schema-slug", f"{SRC}:8:9",

@@ -43,3 +43,25 @@ def test_closest_passage_suggests_the_near_miss() -> None:
                             "mere $6 million using 2,000 GPUs"])
     assert best is not None
     assert "trained its model for a mere $6 million" in best[0]
+
+
+def test_compatibility_dashes_fold_like_the_dashes_they_stand_for() -> None:
+    """U+FE32 and U+FE58 become an en and an em dash only under NFKC; folding runs again
+    after it, so they match a quote written with either dash or a hyphen."""
+    for dash in ("\ufe32", "\ufe58", "\ufe63", "\uff0d", "\u2013", "-"):
+        assert normalise_text(f"rose 5{dash}10 percent") == "rose 5-10 percent", repr(dash)
+    norm = normalise("up 5\ufe3210")
+    start = norm.text.index("5-10")
+    assert norm.span_in_original(start, start + 4) == (3, 7)
+
+
+def test_every_invisible_character_is_deleted() -> None:
+    """Not only the zero-width space: any format character, variation selector, grapheme
+    joiner or filler; two passages that read the same must compare equal."""
+    for char in ("\u200b", "\u2061", "\u2062", "\u180e", "\u034f", "\ufe0f", "\u200e",
+                 "\u3164", "\U000e0041", "\ufeff", "\u00ad"):
+        assert normalise_text(f"says{char} its") == "says its", repr(char)
+
+
+def test_format_characters_that_print_a_sign_are_kept() -> None:
+    assert normalise_text("\u0600 1") == "\u0600 1"
