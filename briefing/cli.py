@@ -9,6 +9,7 @@ plugin's options in mkdocs.yml, so a pre-commit hook judges content as the site 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -67,6 +68,13 @@ def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
     return failed
 
 
+def _traceback(exc: Exception | None) -> None:
+    """The traceback of an exception the build reported as `internal-error`, for a bug
+    report."""
+    if exc is not None:
+        click.echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
+
+
 @main.command()
 @content_option
 @strict_option
@@ -80,6 +88,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
     result = build(content_dir)
+    _traceback(result.error)
     if _report((*problems, *policy.apply(result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)
@@ -102,6 +111,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from exc
     result = build(content_dir, site_title=title)
+    _traceback(result.error)
     if _report((*problems, *policy.apply(result.diagnostics)), policy):
         click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
         sys.exit(1)

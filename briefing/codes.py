@@ -180,6 +180,13 @@ _CODES = (
          "Link the evidence, or choose the status the evidence supports."),
     Code("entity-name-shared", W, "One name belongs to two entities, so mentions are ambiguous.",
          "Give each entity names of its own."),
+    # The build itself
+    Code("internal-error", E,
+         "The build stopped on an unexpected error: a fault of the system it runs on (a "
+         "file that vanished or cannot be read) or a bug in Briefing. Nothing was rendered "
+         "from that build; `mkdocs serve` keeps showing the last good pages.",
+         "If the message names a file, make it a readable file or move it out of the content "
+         "folder, then save again. Otherwise report it with the traceback the build printed."),
     # Settings
     Code("config-severity", E, "A `severity` setting that names an unknown code, an unknown "
          "level, or tries to lower an error.",

@@ -6,6 +6,7 @@ nothing here knows about MkDocs or writes files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,11 +14,11 @@ from pathlib import Path
 from . import dates as dates_stage
 from . import link as link_stage
 from .dates import ContentDates, content_dates
-from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed, forget_addresses
 from .identity import same_objects
 from .link import Linked, link
-from .load import forget_loaded, load
+from .load import display_root, forget_loaded, load
 from .markup import md_escape
 from .model import Corpus
 from .render import PageCache, render
@@ -32,6 +33,9 @@ class BuildResult:
     linked: Linked | None
     # Non-Markdown outputs (output path -> text), such as the Atom feed.
     files: Mapping[str, str] = field(default_factory=dict)
+    # The exception that stopped the build, for the adapters to print its traceback; it is
+    # also reported as an `internal-error` diagnostic.
+    error: Exception | None = None
 
     def failed(self, *, strict: bool = False) -> bool:
         return has_errors(self.diagnostics, strict=strict)
@@ -43,7 +47,40 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `page_cache`, kept across the rebuilds of `mkdocs serve`, lets the render reuse every
-    page whose inputs did not change."""
+    page whose inputs did not change.
+
+    Never raises for an exception in a stage: a file that vanishes between listing and
+    reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
+    the Problems page and keeps answering instead of stopping its rebuilds."""
+    try:
+        return _build(content_dir, site_title=site_title, site_url=site_url,
+                      site_author=site_author, directory_urls=directory_urls,
+                      page_cache=page_cache)
+    except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
+        # A stage stopped midway may have left its kept results half updated.
+        forget_cached()
+        if page_cache is not None:
+            page_cache.forget()
+        return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
+
+
+def internal_error(content_dir: Path, exc: BaseException) -> Diagnostic:
+    """An exception as a diagnostic: at the file it names if that is in the content
+    folder (a file that could not be read), else at the content folder."""
+    shown, what = display_root(content_dir), str(exc)
+    filename = getattr(exc, "filename", None)
+    if isinstance(exc, OSError) and isinstance(filename, str):
+        rel = Path(os.path.relpath(os.path.abspath(filename), content_dir.absolute()))
+        if not rel.is_absolute() and ".." not in rel.parts:
+            shown, what = f"{shown}/{rel.as_posix()}", exc.strerror or what
+    return error(Pos(shown), "internal-error",
+                 f"the build stopped on an unexpected error: {type(exc).__name__}: {what}",
+                 "if this names a file, make it a readable file or move it out of the "
+                 "content folder; otherwise report it with the traceback printed above")
+
+
+def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
+           directory_urls: bool, page_cache: PageCache | None) -> BuildResult:
     loaded = load(content_dir)
     validated = validate(loaded)
     linked = _link(validated.corpus)

@@ -10,7 +10,7 @@ import itertools
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property, partial
 from itertools import pairwise
 from operator import attrgetter
@@ -868,6 +868,12 @@ class PageCache:
     claim_edges: ClaimEdges = field(default_factory=dict)
     # Each page's kept parts, by macro, key and count of that key on the page.
     parts: dict[str, dict[tuple[str, Hashable, int], _Kept]] = field(default_factory=dict)
+
+    def forget(self) -> None:
+        """Drop everything kept: after a render stopped midway, none of it is trusted."""
+        fresh = PageCache()
+        for kept in fields(self):
+            setattr(self, kept.name, getattr(fresh, kept.name))
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import REPO
+from corpus_helpers import REPO, minimal_corpus, write_tree
 from test_bad_inputs import CASES, Case, prepare, unreadable
 
+from briefing import pipeline
 from briefing.cli import main
 from briefing.codes import CODES
 from briefing.diagnostics import Pos
 from briefing.emit import page_collisions
+from briefing.pipeline import forget_cached
 
 DOC = REPO / "docs" / "diagnostics.md"
 BEGIN = "<!-- generated from briefing/codes.py and tests/test_bad_inputs.py: begin -->"
@@ -76,7 +79,24 @@ def _page_collision(tmp: Path) -> tuple[str, str]:
             "generated claims index, reported by `mkdocs build`.", found[0].format() + "\n")
 
 
-SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision}
+def _internal_error(tmp: Path) -> tuple[str, str]:
+    content = write_tree(tmp / "content", minimal_corpus())
+
+    def fault(*args: object) -> None:
+        raise RuntimeError("a fault standing in for a bug")
+
+    with patch.object(pipeline, "link", fault):
+        result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    forget_cached()
+    output = "\n".join(line for line in result.output.splitlines()
+                       if "[internal-error]" in line or line.startswith("    hint: "))
+    return ("`briefing check` with a fault injected into the link stage; the traceback "
+            "printed before it is left out here.",
+            output.replace(tmp.as_posix() + "/", "") + "\n")
+
+
+SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
+           "internal-error": _internal_error}
 
 
 def generated_part(factory: pytest.TempPathFactory) -> str:

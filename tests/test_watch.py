@@ -9,6 +9,7 @@ from pathlib import Path
 from serving import wait_for
 from watchdog.events import (
     FileClosedEvent,
+    FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
     FileOpenedEvent,
@@ -50,6 +51,18 @@ def test_a_change_reported_by_both_observers_is_passed_on_once(tmp_path: Path) -
     notified.dispatch(FileDeletedEvent(str(path)))
     polled.dispatch(FileDeletedEvent(str(path)))
     assert [e.event_type for e in recorder.events] == ["modified", "modified", "deleted"]
+
+
+def test_a_link_to_nothing_coming_and_going_is_passed_on(tmp_path: Path) -> None:
+    # Its target's state is the same (none) before and after: the link's own state counts.
+    recorder, seen, lock = Recorder(), dict[str, Signature](), threading.Lock()
+    notified = ReportedOnce(recorder, seen, lock)
+    link = tmp_path / "claims.yml"
+    link.symlink_to(tmp_path / "missing.yml")
+    notified.dispatch(FileCreatedEvent(str(link)))
+    link.unlink()
+    notified.dispatch(FileDeletedEvent(str(link)))
+    assert [e.event_type for e in recorder.events] == ["created", "deleted"]
 
 
 def test_an_edit_is_noticed_without_waiting_for_a_poll(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from ..load import display_root
 from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
-from .live import LiveSite, page_file
+from .live import GuardedBuilder, LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
 from .watch import QUIET_SECONDS, NotifiedObserver
 
@@ -69,6 +69,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # event can be shorter (`watch.QUIET_SECONDS`).
         server.observer = NotifiedObserver(server.observer)  # type: ignore[assignment]
         server.build_delay = QUIET_SECONDS
+        # A rebuild that raises leaves MkDocs' server holding every page request until a
+        # later rebuild succeeds; the guard makes it a Problems page instead.
+        if self.live:
+            server.builder = GuardedBuilder(server.builder, self.live, self.content_dir)
         return server
 
     def on_shutdown(self) -> None:
@@ -97,11 +101,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
                        page_cache=self.live.page_cache if self.live else None)
+        if result.error:
+            log.error("Briefing: the build stopped on an unexpected error",
+                      exc_info=result.error)
         pages, self.files = result.pages, result.files
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {dest_uri(path, config.use_directory_urls): path for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
-            display_root(Path(config.docs_dir))))
+            display_root(Path(config.docs_dir))),
+            *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
@@ -184,7 +192,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:
-            self.live.collector.build_failed()
+            self.live.build_failed()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav

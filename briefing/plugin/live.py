@@ -13,6 +13,7 @@
 - Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`).
 - Garbage collection out of the way of rebuilds (`IdleCollector`).
 - A clean shutdown on SIGTERM and SIGHUP as on Ctrl-C (`StopOnSignals`).
+- Rebuilds that never raise (`GuardedBuilder`): a failure is shown on the Problems page.
 """
 
 from __future__ import annotations
@@ -23,19 +24,22 @@ import re
 import signal
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from ..cache import PageStore, fingerprint, remove_outputs
 from ..diagnostics import Diagnostic, has_errors
+from ..pipeline import internal_error
 from ..problems import (
     HOME_PAGE,
     PROBLEMS_PAGE,
@@ -59,6 +63,7 @@ BANNER = re.compile(re.escape((BANNER_INDENT + BANNER_START).encode()) + b".*?"
 
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
+log = get_plugin_logger("briefing.plugin")
 
 
 def page_file(config: MkDocsConfig, path: str, content: str) -> File:
@@ -230,11 +235,53 @@ def overwrite(path: Path, data: bytes) -> None:
         os.close(descriptor)
 
 
+class GuardedBuilder:
+    """`mkdocs serve`'s rebuild, made never to raise.
+
+    MkDocs' server holds every page request while a rebuild is due and lets them go only
+    once one succeeds, so a rebuild that raised (the core never does; MkDocs, a theme
+    template or another plugin may) left every request hanging until a later edit fixed
+    it. Here the exception is logged and the build runs again with it as an
+    `internal-error` diagnostic: the last good pages and the Problems page saying what
+    went wrong. A file MkDocs could not read (a hand-written page that is a link to
+    nothing) is left out of that build, which would otherwise fail the same way. Should
+    it fail too, the failure is logged and the server goes on serving the pages already
+    written."""
+
+    def __init__(self, builder: Callable[..., Any], live: LiveSite, content_dir: Path
+                 ) -> None:
+        self.builder, self.live, self.content_dir = builder, live, content_dir
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            self.builder(*args, **kwargs)
+            return
+        except Exception as exc:
+            log.error("The rebuild failed; the Problems page says why", exc_info=exc)
+            # MkDocs reports a plugin's error as `Abort`, which names no cause.
+            cause = exc.__context__ if isinstance(exc, Abort) and exc.__context__ else exc
+            self.live.failures = (internal_error(self.content_dir, cause),)
+            filename = getattr(cause, "filename", None)
+            self.live.unreadable = filename if isinstance(filename, str) else None
+        try:
+            self.builder(*args, **kwargs)
+        except Exception as exc:
+            log.error("The rebuild failed again; the pages already written are served",
+                      exc_info=exc)
+        finally:
+            self.live.failures, self.live.unreadable = (), None
+
+
 class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
         self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
             if dirty else None
+        # The pages and files of the last build that had no errors and finished; this
+        # build's, until it finishes.
         self.last_good: tuple[dict[str, str], Mapping[str, str]] | None = None
+        self.pending: tuple[dict[str, str], Mapping[str, str]] | None = None
+        self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
+        self.unreadable: str | None = None  # the file it failed to read, if it says so
         self.problems: ProblemsSummary | None = None
         self.page_cache = PageCache()  # rebuilds render only pages whose inputs changed
         self.show_problems = False
@@ -265,10 +312,11 @@ class LiveSite:
         """The pages and files to serve: this build's, or the last good ones; plus the
         Problems page once a rebuild has found problems (it then stays, saying "No
         problems" once they are fixed, so the tab showing it does not turn into a 404)."""
-        if not has_errors(diagnostics):
-            self.last_good = (pages, files)
-        pages, files = self.last_good or ({HOME_PAGE: not_built_page()}, {})
-        kept = self.last_good is not None
+        # Committed as the last good pages only once the build finishes (`build_finished`).
+        self.pending = None if has_errors(diagnostics) else (pages, files)
+        good = self.pending or self.last_good
+        pages, files = good or ({HOME_PAGE: not_built_page()}, {})
+        kept = good is not None
         self.problems = summarise(diagnostics, kept_last_good=kept) if diagnostics else None
         self.show_problems = self.show_problems or bool(diagnostics)
         if not self.show_problems:
@@ -355,6 +403,9 @@ class LiveSite:
         self.banner_shown = self.problems
 
     def files_added(self, files: Files, generated: set[str]) -> None:
+        if self.unreadable is not None:
+            for file in [f for f in files if f.abs_src_path == self.unreadable]:
+                files.remove(file)
         self.doc_files = files.documentation_pages()
         if self.store:  # a link's HTML depends on the settings and on the files there are
             self.conversions.valid(self.stored_for, frozenset(f.src_uri for f in files))
@@ -366,7 +417,13 @@ class LiveSite:
         if self.store:
             self.search_entries[page.file.src_uri] = entries
 
+    def build_failed(self) -> None:
+        self.pending = None
+        self.collector.build_failed()
+
     def build_finished(self, config: MkDocsConfig) -> None:
+        if self.pending is not None:
+            self.last_good, self.pending = self.pending, None
         self.unbuilt.clear()
         self.collector.build_finished()
         self.refresh_banners(config)

@@ -49,10 +49,15 @@ Signature = tuple[int, int, int] | None
 
 
 def signature(path: str) -> Signature:
+    """The state of what is at `path`; None when nothing is. A link to nothing (or a loop)
+    has the link's own state, so that removing it is a change too."""
     try:
         status = os.stat(path)
     except OSError:
-        return None
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return None
     return status.st_mtime_ns, status.st_size, status.st_ino
 
 

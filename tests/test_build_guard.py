@@ -1,0 +1,132 @@
+"""An exception inside the build is a diagnostic, never a crash: the pipeline reports it as
+`internal-error`, and under `mkdocs serve` a rebuild that raises anyway (MkDocs, a theme,
+another plugin) runs again showing the last good pages and the Problems page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import minimal_corpus, write_tree
+from mkdocs.config.defaults import MkDocsConfig
+
+from briefing import pipeline
+from briefing.cli import main
+from briefing.diagnostics import Pos, Severity
+from briefing.pipeline import build, forget_cached
+from briefing.plugin.live import GuardedBuilder, LiveSite
+from briefing.problems import PROBLEMS_PAGE
+from briefing.render import PageCache
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Iterator[Path]:
+    yield write_tree(tmp_path / "content", minimal_corpus())
+    forget_cached()
+
+
+def broken_link(*args: Any, **kwargs: Any) -> Any:
+    raise ZeroDivisionError("a bug in the link stage")
+
+
+def test_an_exception_in_a_stage_is_an_internal_error(content: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PageCache()
+    good = build(content, page_cache=cache)
+    assert good.pages and not good.failed()
+    monkeypatch.setattr(pipeline, "link", broken_link)
+    (content / "claims.yml").write_text(
+        (content / "claims.yml").read_text().replace("statement: \"", "statement: \"New: "))
+    result = build(content, page_cache=cache)
+    assert result.pages == {} and isinstance(result.error, ZeroDivisionError)
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.code, diagnostic.severity) == ("internal-error", Severity.ERROR)
+    assert diagnostic.pos == Pos(content.as_posix())
+    assert "ZeroDivisionError: a bug in the link stage" in diagnostic.message
+    assert cache.pages == {}, "a render cache that may be half updated was kept"
+    # The fault gone, the next build is the one a fresh process makes.
+    monkeypatch.undo()
+    again = build(content, page_cache=cache)
+    forget_cached()
+    assert again.pages == build(content).pages
+    assert "New: " in "".join(again.pages.values())
+
+
+def test_an_unreadable_file_is_named(content: Path) -> None:
+    # (Not a permission: the tests may run as root.) A file that goes away between the
+    # listing and the reading, as an editor's save may make it.
+    real_open = open
+
+    def vanishing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(path).endswith("claims.yml"):
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real_open(path, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("builtins.open", vanishing)
+        result = build(content)
+    [diagnostic] = result.diagnostics
+    assert diagnostic.pos == Pos(f"{content.as_posix()}/claims.yml")
+    assert diagnostic.message == ("the build stopped on an unexpected error: "
+                                  "FileNotFoundError: No such file or directory")
+
+
+def test_the_cli_reports_it_with_the_traceback(content: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "link", broken_link)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    assert "[internal-error]" in result.output
+    assert "Traceback (most recent call last)" in result.output
+
+
+class Builds:
+    """A stand-in for MkDocs' builder: each call runs the next step, which may raise."""
+
+    def __init__(self, live: LiveSite, *steps: Exception | None) -> None:
+        self.live, self.steps, self.seen = live, list(steps), list[tuple[str, ...]]()
+
+    def __call__(self) -> None:
+        self.seen.append(tuple(d.code for d in self.live.failures))
+        step = self.steps.pop(0)
+        if step is not None:
+            raise step
+
+
+def test_a_failed_rebuild_runs_again_with_the_failure_shown(tmp_path: Path) -> None:
+    live = LiveSite(dirty=False)
+    try:
+        builds = Builds(live, OSError(2, "No such file or directory", "x.md"), None)
+        GuardedBuilder(builds, live, tmp_path)()
+        assert builds.seen == [(), ("internal-error",)]
+        assert live.failures == () and live.unreadable is None
+        # Failing twice is logged, not raised: the server goes on answering.
+        builds = Builds(live, RuntimeError("theme"), RuntimeError("theme"))
+        GuardedBuilder(builds, live, tmp_path)()
+        assert builds.seen == [(), ("internal-error",)] and live.failures == ()
+    finally:
+        live.close()
+
+
+def test_the_last_good_pages_are_those_of_a_build_that_finished() -> None:
+    live = LiveSite(dirty=False)
+    config = cast(MkDocsConfig, SimpleNamespace(plugins={}))
+    failed = (pipeline.internal_error(Path("content"), RuntimeError("x")),)
+    try:
+        live.outputs({"index.md": "# first\n"}, {}, ())
+        assert live.last_good is None, "kept before the build finished"
+        live.build_finished(config)
+        # A build without errors that MkDocs then fails midway is not kept.
+        live.outputs({"index.md": "# second\n"}, {}, ())
+        live.build_failed()
+        pages, _ = live.outputs({}, {}, failed)
+        assert pages["index.md"] == "# first\n" and PROBLEMS_PAGE in pages
+        live.build_finished(config)
+        pages, _ = live.outputs({}, {}, failed)
+        assert pages["index.md"] == "# first\n"
+    finally:
+        live.close()
