@@ -56,23 +56,17 @@ def test_an_exception_in_a_stage_is_an_internal_error(content: Path,
     assert "New: " in "".join(again.pages.values())
 
 
-def test_an_unreadable_file_is_named(content: Path) -> None:
-    # (Not a permission: the tests may run as root.) A file that goes away between the
-    # listing and the reading, as an editor's save may make it.
-    real_open = open
-
-    def vanishing(path: Any, *args: Any, **kwargs: Any) -> Any:
-        if str(path).endswith("claims.yml"):
-            raise FileNotFoundError(2, "No such file or directory", str(path))
-        return real_open(path, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("builtins.open", vanishing)
-        result = build(content)
-    [diagnostic] = result.diagnostics
-    assert diagnostic.pos == Pos(f"{content.as_posix()}/claims.yml")
-    assert diagnostic.message == ("the build stopped on an unexpected error: "
-                                  "FileNotFoundError: No such file or directory")
+def test_a_file_the_error_names_is_where_it_is_reported(content: Path) -> None:
+    for named, where in ((content / "claims.yml", f"{content.as_posix()}/claims.yml"),
+                         (content.parent / "elsewhere.yml", content.as_posix())):
+        fault = FileNotFoundError(2, "No such file or directory", str(named))
+        diagnostic = pipeline.internal_error(content, fault)
+        assert diagnostic.pos == Pos(where)
+    assert diagnostic.message == ("the build stopped on an unexpected error: FileNotFoundError: "
+                                  f"[Errno 2] No such file or directory: '{named}'")
+    assert pipeline.internal_error(content, FileNotFoundError(
+        2, "No such file or directory", str(content / "claims.yml"))).message == (
+        "the build stopped on an unexpected error: FileNotFoundError: No such file or directory")
 
 
 def test_the_cli_reports_it_with_the_traceback(content: Path,
