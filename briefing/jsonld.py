@@ -11,6 +11,7 @@ it means the same under any sub-path and with or without directory URLs.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .link import Linked
@@ -24,14 +25,26 @@ _SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
          "\u2029": "\\u2029"}
 
 
+# JSON's escape for a character beyond U+FFFF: a surrogate pair, after an even number of
+# backslashes (an odd number would make the first one literal text).
+_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
 def dumps(data: Any) -> str:
     """JSON that is safe inside a `<script>` element and inside a YAML double-quoted or
     flow context: ASCII only, and `<`, `>`, `&` escaped, so `</script>` in a claim stays
-    text."""
+    text. A character beyond U+FFFF (an emoji) is written as YAML's `\\UXXXXXXXX`: YAML
+    reads JSON's surrogate pair as two lone surrogates, which MkDocs' loader refuses, and
+    the whole front matter, data and all, would then reach the page as Markdown."""
     text = json.dumps(data, ensure_ascii=True, sort_keys=False, separators=(", ", ": "))
     for raw, escaped in _SAFE.items():
         text = text.replace(raw, escaped)
-    return text
+    return _PAIR.sub(_astral, text) if "\\ud" in text else text
+
+
+def _astral(match: re.Match[str]) -> str:
+    high, low = int(match.group(2), 16), int(match.group(3), 16)
+    return f"{match.group(1)}\\U{0x10000 + (high - 0xD800) * 0x400 + (low - 0xDC00):08X}"
 
 
 def _plain(prose: Prose | None, linked: Linked) -> str:

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .chars import char_name
+
 MAX_LENGTH = 2048  # what browsers, sitemaps and search engines reliably keep
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -78,8 +80,7 @@ def _refused_character(value: str) -> UrlProblem | None:
             return UrlProblem("schema-url", "the URL contains a backslash",
                               "browsers read `\\` as `/`; write `/` or `%5C`")
         if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-            name = unicodedata.name(char, "a control character")
-            return UrlProblem("schema-url", f"the URL contains U+{ord(char):04X} {name}",
+            return UrlProblem("schema-url", f"the URL contains {char_name(char)}",
                               "write a space inside the address as %20" if char == " "
                               else "remove it: it does not show, and may hide what the "
                               "address really is")

@@ -262,6 +262,14 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
     except yaml.MarkedYAMLError as exc:
         composer.problems.append(_syntax_error(path, lines, exc))
         root = None
+    except yaml.reader.ReaderError as exc:
+        # YAML's reader refuses characters the decoder lets through (U+FFFE, U+FFFF).
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        composer.problems.append(
+            error(lines.pos(path, exc.position), "text-control-char",
+                  f"character {char_name(char)}, which YAML does not allow",
+                  "remove it; text must be printable"))
+        root = None
     except _Abort:
         root = None
     if root is None and not composer.problems:

@@ -160,6 +160,8 @@ CASES = [
          files=(("sources/acme-widget.txt", b"Acme\xff widget\n"),)),
     Case("NUL in article", "text-control-char", "sources/acme-widget.txt:1:5",
          files=(("sources/acme-widget.txt", b"Acme\x00 widget\n"),)),
+    Case("character YAML does not allow", "text-control-char", f"{SRC}:1:13",
+         (edit(SRC, 'title: "Acme prices', 'title: "Acme\ufffe prices'),)),
     Case("control character as a YAML escape", "text-control-char",
          "sources/acme-widget.yml:1:8",
          (edit("sources/acme-widget.yml", '"Acme prices', '"Acme\\x07 prices'),)),

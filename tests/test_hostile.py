@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
-from corpus_helpers import REPO, write_tree
+import markdown
+import yaml
+from corpus_helpers import REPO, minimal_corpus, write_tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from briefing import model, pipeline, schema
+from briefing.codes import CODES
+from briefing.problems import problems_page
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
 ARTICLE = (f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javascript:alert(4)).\n"
@@ -147,3 +159,161 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     data = claim.data_blocks[0]
     assert isinstance(data, dict) and data["@type"] == "ClaimReview"
     assert data["claimReviewed"] == f"{t} statement"
+
+
+# --- any string in any text field ---------------------------------------------------
+#
+# Every free-text field of the schema, found by walking the declarations, receives
+# generated text full of markup; the article gets it as a line of its own too, so quotes
+# and cleaning rules can match it. The build ends in pages or registered diagnostics,
+# and the pages, converted as the site converts them, hold no live markup.
+
+SRC = "sources/acme-widget.yml"
+# Where each annotated thing's fields are written in the minimal corpus: the file, the
+# line that starts its mapping (None: the file's top level) and the fields' indent.
+PLACES: dict[str, tuple[str, str | None, int]] = {
+    "Source": (SRC, None, 0),
+    "Cleaning": (SRC, "cleaning:", 2),
+    "Quote": (SRC, "  - id: acme-cost", 4),
+    "_DateFields": (SRC, None, 0),  # written as the source's `published:` mapping
+    "Claim": ("claims.yml", "  - id: widget-cost-5m", 4),
+    "Figure": ("claims.yml", "      - metric: widget-cost", 8),
+    "Event": ("claims.yml", "      - what: \"[[entity:acme]] announces the widget's price.\"",
+              8),
+    "Entity": ("entities.yml", "  - id: acme", 4),
+    "Brief": ("briefs/widget.yml", None, 0),
+    "Point": ("briefs/widget.yml", '      - text: "Acme says the widget costs $5 million."', 8),
+}
+# Text-typed fields that hold no free text: a date is parsed as one.
+NOT_FREE_TEXT = {("_DateFields", "date")}
+
+
+def text_fields() -> list[tuple[str, str, bool]]:
+    """(class, field, is a list) for every free-text field reachable from the files."""
+    found: list[tuple[str, str, bool]] = []
+    seen: set[type] = set()
+
+    def walk(cls: type) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for field in dataclasses.fields(cls):
+            if "spec" in field.metadata:
+                visit(cls.__name__, field.name, field.metadata["spec"], in_list=False)
+
+    def visit(owner: str, name: str, spec: schema.Spec, *, in_list: bool) -> None:
+        if isinstance(spec, (schema.Text, schema.ProseText)):
+            if (owner, name) not in NOT_FREE_TEXT:
+                found.append((owner, name, in_list))
+        elif isinstance(spec, schema.At):
+            visit(owner, name, spec.inner, in_list=in_list)
+        elif isinstance(spec, schema.ListOf):
+            visit(owner, name, spec.item, in_list=True)
+        elif isinstance(spec, schema.Obj):
+            walk(spec.cls)
+        elif isinstance(spec, schema.DateSpec):
+            walk(schema._DateFields)
+
+    for cls in (model.Source, model.ClaimsFile, model.EntitiesFile, model.Brief):
+        walk(cls)
+    return found
+
+
+TEXT_FIELDS = text_fields()
+
+
+def test_every_text_field_has_a_place() -> None:
+    owners = {owner for owner, _, _ in TEXT_FIELDS}
+    assert owners == set(PLACES), "add the new kind of annotation to PLACES"
+    assert len(TEXT_FIELDS) >= 20, TEXT_FIELDS
+
+
+def with_field(owner: str, name: str, in_list: bool, value: str) -> dict[str, str | bytes]:
+    files = dict(minimal_corpus())
+    files["sources/acme-widget.txt"] = f"{files['sources/acme-widget.txt']}\n{value}\n"
+    scalar = json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar
+    written = f"[{scalar}]" if in_list else scalar
+    file, anchor, indent = PLACES[owner]
+    text = files[file]
+    assert isinstance(text, str)
+    if owner == "_DateFields":
+        files[file] = text.replace('published: "2025-01-02"', 'published: {date: "2025-01-02", '
+                                   f"inferred: true, {name}: {written}}}")
+        return files
+    lines = text.split("\n")
+    start = lines.index(anchor) if anchor is not None else -1
+    key = f"{' ' * indent}{name}:"
+    at = None
+    if anchor is not None and anchor[indent:].startswith(f"{name}:"):
+        at = start  # the item's first field: `- name: value`
+    else:
+        for index in range(start + 1, len(lines)):
+            line = lines[index]
+            if line.strip() and len(line) - len(line.lstrip(" -")) < indent:
+                break
+            if line.startswith(key):
+                at = index
+                break
+    if at is None:
+        lines.insert(start + 1, f"{key} {written}")
+    else:
+        lines[at] = lines[at][:lines[at].index(":") + 1] + f" {written}"
+    files[file] = "\n".join(lines)
+    return files
+
+
+def site_extensions() -> list[str]:
+    """The Markdown extensions of the project's mkdocs.yml, as the site converts pages."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+
+
+EXTENSIONS = site_extensions()
+MARKUP = st.sampled_from([
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+    "{: onclick=alert(1) }", "{#x .y onmouseover=alert(1)}", "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))", "[x]: javascript:alert(1)", "<javascript:alert(1)>",
+    '<https://x.example/" onmouseover="alert(1)>', "[x](x 'a onmouseover=alert(1) b')",
+    "<iframe src=javascript:alert(1)>", "<base href=//evil.example>",
+    '<a href="data:text/html,x">', "<object data=x>", "<x onmouseover=alert(1)>", "`", "*",
+    "_", "|", "\\", "&#106;", "&lt;", "&", '"', "'", "(", ")", "[", "]", "{", "}", "<", ">",
+    "[[entity:acme]]", "[[entity:acme|<b onclick=x>]]", "#", "-", "1.", "> ", "<!--",
+    "-->", "]]>", "=", ":", "!", "  "])
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp")), max_size=6)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TEXT_FIELDS), st.lists(MARKUP | TEXT, min_size=1, max_size=8).map("".join))
+def test_any_string_in_any_text_field_renders_without_live_markup(
+        field: tuple[str, str, bool], value: str) -> None:
+    owner, name, in_list = field
+    with tempfile.TemporaryDirectory() as folder:
+        content = write_tree(Path(folder), with_field(owner, name, in_list, value))
+        result = pipeline.build(content)
+    assert {d.code for d in result.diagnostics} <= set(CODES)
+    # Diagnostics quote what was written; the Problems page shows them while serving.
+    pages = {**result.pages, "problems.md": problems_page(result.diagnostics,
+                                                          kept_last_good=True)}
+    for path, text in pages.items():
+        body, meta = get_data(text)
+        assert meta or not text.startswith("---"), f"{path}: MkDocs cannot read its front matter"
+        html = markdown.markdown(body, extensions=EXTENSIONS)
+        assert not scan(html).problems, (path, scan(html).problems)
+    for text in result.files.values():
+        ElementTree.fromstring(text.encode("utf-8"))  # the feed stays well-formed
+
+
+def test_the_property_reaches_the_pages() -> None:
+    # Guard against a harness that never renders: a hostile title does reach its page.
+    value = "<svg onload=alert(1)> [x](javascript:alert(1))"
+    with tempfile.TemporaryDirectory() as folder:
+        content = write_tree(Path(folder), with_field("Source", "title", False, value))
+        result = pipeline.build(content)
+    assert not result.failed(), result.diagnostics
+    assert "&lt;svg onload=alert\\(1)&gt;" in result.pages["sources/acme-widget.md"] or \
+        "&lt;svg onload=alert(1)&gt;" in result.pages["sources/acme-widget.md"]
