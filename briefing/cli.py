@@ -1,9 +1,10 @@
 """The command line: `briefing check`, `briefing build --out DIR` and `briefing schema`.
 
 Exit codes: 0 no problems (warnings allowed unless strict); 1 the content or the briefing
-settings in mkdocs.yml have problems; 2 the command was used wrongly (bad option, unsafe
-output folder). The settings (content folder, severities, strict) come from the `briefing`
-plugin's options in mkdocs.yml, so a pre-commit hook judges content as the site build does.
+settings in mkdocs.yml have problems, or the output folder cannot be written now; 2 the
+command was used wrongly (bad option, unsafe output folder, an output path through a
+file). The settings (content folder, severities, strict) come from the `briefing` plugin's
+options in mkdocs.yml, so a pre-commit hook judges content as the site build does.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import click
 
 from .diagnostics import Diagnostic, summary
-from .emit import UnsafeOutput, check_output_dir, write_tree
+from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, recover, write_tree
 from .pipeline import build
 from .schema_export import write_schemas
 from .settings import Policy, parse_policy, read_plugin_options
@@ -108,14 +109,19 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
     try:
         check_output_dir(out_dir, content_dir)
+        with output_lock(out_dir):  # held for the whole build: one writer at a time
+            recover(out_dir)
+            result = build(content_dir, site_title=title)
+            _traceback(result.error)
+            if _report((*problems, *policy.apply(result.diagnostics)), policy):
+                click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
+                sys.exit(1)
+            write_tree({**result.pages, **result.files}, out_dir)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from exc
-    result = build(content_dir, site_title=title)
-    _traceback(result.error)
-    if _report((*problems, *policy.apply(result.diagnostics)), policy):
-        click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
-        sys.exit(1)
-    write_tree({**result.pages, **result.files}, out_dir)
+    except OutputFault as exc:
+        click.echo(exc.diagnostic.format(), err=True)
+        sys.exit(exc.status)
     extra = "".join(f" and {name}" for name in sorted(result.files))
     click.echo(f"wrote {len(result.pages)} pages{extra} to {out_dir}")
 

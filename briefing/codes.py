@@ -187,6 +187,17 @@ _CODES = (
          "from that build; `mkdocs serve` keeps showing the last good pages.",
          "If the message names a file, make it a readable file or move it out of the content "
          "folder, then save again. Otherwise report it with the traceback the build printed."),
+    # The output folder of `briefing build --out`
+    Code("output-not-folder", E,
+         "The output path is a file, or a file stands where one of its parent folders "
+         "should be.",
+         "Choose an output path whose parents are all folders, or move the file away."),
+    Code("output-unwritable", E, "The output folder or the folder it is in cannot be "
+         "written; the previous output is kept.",
+         "Give the user running the build write access there, or choose another output "
+         "folder."),
+    Code("output-busy", E, "Another build is writing the same output folder right now.",
+         "Wait for it to finish, then build again."),
     # Settings
     Code("config-severity", E, "A `severity` setting that names an unknown code, an unknown "
          "level, or tries to lower an error.",

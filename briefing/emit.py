@@ -1,17 +1,22 @@
 """Writing the generated Markdown tree to a folder, atomically.
 
-The tree is written into a temporary sibling folder and swapped in by rename, so a reader
+The tree is written into a sibling staging folder and swapped in by rename, so a reader
 of the output folder sees the old tree or the new one, never half of each; a failed
-build leaves the last good output in place.
+build leaves the last good output in place. A lock file beside the output keeps two
+builds from writing it at once, and the build holding the lock first repairs what a
+killed build left behind: with the lock held, every staging or old tree beside the output
+belongs to a process that is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import secrets
 import shutil
-import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error
@@ -19,6 +24,14 @@ from .diagnostics import Diagnostic, Pos, error
 
 class UnsafeOutput(ValueError):
     """The output folder is one we must not replace."""
+
+
+class OutputFault(Exception):
+    """The output folder cannot be written; `status` is the command's exit status."""
+
+    def __init__(self, diagnostic: Diagnostic, status: int = 1) -> None:
+        super().__init__(diagnostic.format())
+        self.diagnostic, self.status = diagnostic, status
 
 
 def check_output_dir(out: Path, content_dir: Path) -> None:
@@ -30,31 +43,111 @@ def check_output_dir(out: Path, content_dir: Path) -> None:
     if (out_r / ".git").exists() or out_r == Path.home().resolve() or out_r == Path("/"):
         raise UnsafeOutput(f"{out} looks like a project or home folder; choose an empty "
                            "or dedicated output folder")
-    if out_r.exists() and not out_r.is_dir():
-        raise UnsafeOutput(f"{out} exists and is not a folder")
+    existing = next(p for p in (out_r, *out_r.parents) if os.path.lexists(p))
+    if not existing.is_dir():
+        raise OutputFault(error(
+            Pos(out.as_posix()), "output-not-folder",
+            "this exists and is not a folder" if existing == out_r else
+            f"{existing.as_posix()} is a file, so no folder can be made inside it",
+            "choose an output path whose parents are all folders"), status=2)
+
+
+def _unwritable(out: Path, exc: OSError) -> OutputFault:
+    """`out` as the user named it."""
+    return OutputFault(error(Pos(out.as_posix()), "output-unwritable",
+                             f"the output cannot be written: {exc.strerror or exc}",
+                             "give the user running the build write access to the folder "
+                             f"{out.parent.as_posix()}, or choose another "
+                             "output folder"))
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold `.NAME.lock` beside the output for the whole build, or fail with
+    `output-busy`. The file is removed when released; a locker that opened it before
+    that finds it is no longer the file at the path, and tries again."""
+    shown, out = out, out.resolve()
+    lock = out.parent / f".{out.name}.lock"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(100):
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise OutputFault(error(Pos(shown.as_posix()), "output-busy",
+                                        "another build is writing this output folder",
+                                        "wait for it to finish, then build again")) from None
+            if _same_file(fd, lock):
+                break
+            os.close(fd)
+        else:  # pragma: no cover - the lock file replaced a hundred times in a row
+            raise OutputFault(error(Pos(shown.as_posix()), "output-busy",
+                                    "the output folder's lock keeps changing",
+                                    "wait for other builds to finish, then build again"))
+    except OSError as exc:
+        raise _unwritable(shown, exc) from exc
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    here = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (here.st_dev, here.st_ino)
+
+
+def recover(out: Path) -> None:
+    """Repair what a killed build left beside the output; call with the lock held. Killed
+    between its two renames, a build leaves the last good tree only in `.NAME.old-PID`:
+    it goes back in place. Staging folders and old trees already replaced are deleted."""
+    shown, out = out, out.resolve()
+    try:
+        left = sorted((p for p in out.parent.iterdir()
+                       if p.name.startswith((f".{out.name}.new-", f".{out.name}.old-"))),
+                      key=lambda p: p.lstat().st_mtime_ns)
+        old = [p for p in left if p.name.startswith(f".{out.name}.old-")]
+        if old and not os.path.lexists(out):
+            os.replace(old[-1], out)  # the newest: the last tree that was in place
+            left.remove(old[-1])
+        for path in left:
+            shutil.rmtree(path)
+    except OSError as exc:
+        raise _unwritable(shown, exc) from exc
 
 
 def write_tree(pages: Mapping[str, str], out: Path) -> None:
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    """Write `pages` as the new output tree; call with `output_lock(out)` held."""
+    shown, out = out, out.resolve()
+    staging = out.parent / f".{out.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
+        os.mkdir(staging)
         for rel, text in sorted(pages.items()):
             target = (staging / rel).resolve()
             if not target.is_relative_to(staging):  # ids are slugs; this is a last guard
                 raise UnsafeOutput(f"page path {rel!r} would leave the output folder")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
-        old = None
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
+        if os.path.lexists(out):
             os.replace(out, old)
         os.replace(staging, out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if os.path.lexists(old) and not os.path.lexists(out):
+            os.replace(old, out)
+        if isinstance(exc, OSError):
+            raise _unwritable(shown, exc) from exc
         raise
+    shutil.rmtree(old, ignore_errors=True)  # what stays is deleted by the next build
 
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],

@@ -6,8 +6,13 @@ The part of the page between the two markers is generated; refresh it with
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import os
 import re
 from pathlib import Path
+from typing import Any
+from unittest import mock
 from unittest.mock import patch
 
 import pytest
@@ -95,8 +100,57 @@ def _internal_error(tmp: Path) -> tuple[str, str]:
             output.replace(tmp.as_posix() + "/", "") + "\n")
 
 
+def _output_not_folder(tmp: Path) -> tuple[str, str]:
+    content = write_tree(tmp / "content", minimal_corpus())
+    (tmp / "site").write_text("a file\n")
+    result = CliRunner().invoke(main, ["build", "--content", str(content),
+                                       "--out", str(tmp / "site" / "md")])
+    assert result.exit_code == 2, result.output
+    return ("`briefing build --out site/md` where `site` is a file.",
+            _only("output-not-folder", result.output).replace(tmp.as_posix() + "/", ""))
+
+
+def _output_busy(tmp: Path) -> tuple[str, str]:
+    content = write_tree(tmp / "content", minimal_corpus())
+    fd = os.open(tmp / ".out.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as the other build holds it
+    try:
+        result = CliRunner().invoke(main, ["build", "--content", str(content),
+                                           "--out", str(tmp / "out")])
+    finally:
+        os.close(fd)
+    return ("`briefing build --out out` while another build is writing `out`.",
+            _only("output-busy", result.output).replace(tmp.as_posix() + "/", ""))
+
+
+def _output_unwritable(tmp: Path) -> tuple[str, str]:
+    content = write_tree(tmp / "content", minimal_corpus())
+    (tmp / "site").mkdir()
+    lock = tmp / "site" / ".out.lock"
+    real = os.open
+
+    def refusing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path) == lock:  # as `chmod a-w site` refuses anyone but root
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real(path, *args, **kwargs)
+
+    with mock.patch("os.open", refusing):
+        result = CliRunner().invoke(main, ["build", "--content", str(content),
+                                           "--out", str(tmp / "site" / "out")])
+    return ("`briefing build --out site/out` where `site` is read-only to the user.",
+            _only("output-unwritable", result.output).replace(tmp.as_posix() + "/", ""))
+
+
+def _only(code: str, output: str) -> str:
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(f"[{code}]"))
+    return "\n".join(lines[at:at + 2]) + "\n"
+
+
 SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
-           "internal-error": _internal_error}
+           "internal-error": _internal_error,
+           "output-not-folder": _output_not_folder, "output-busy": _output_busy,
+           "output-unwritable": _output_unwritable}
 
 
 def generated_part(factory: pytest.TempPathFactory) -> str:
