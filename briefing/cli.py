@@ -34,7 +34,7 @@ config_option = click.option(
 
 
 @click.group()
-@click.version_option(package_name="briefing")
+@click.version_option(package_name="mkdocs-briefing", prog_name="briefing")
 def main() -> None:
     """Briefing: annotated source articles in, a cross-referenced briefing out."""
 

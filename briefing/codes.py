@@ -203,6 +203,14 @@ _CODES = (
          "level, or tries to lower an error.",
          "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "
          "be changed."),
+    Code("config-markdown-extension", E, "A Markdown extension the generated pages need "
+         "(`attr_list`, `tables`, `toc`) is not enabled in mkdocs.yml; without it the pages "
+         "show raw `{: .lead }` markers and their anchors lead nowhere.",
+         "List it under `markdown_extensions:` in mkdocs.yml."),
+    Code("config-folder", E, "MkDocs' `docs_dir` holds the content folder (so the "
+         "annotation files would be published as they are), or is a folder of it other "
+         "than `pages/`.",
+         "Set `docs_dir:` to the content folder's `pages` or to a folder outside it."),
 )
 
 CODES: dict[str, Code] = {code.name: code for code in _CODES}

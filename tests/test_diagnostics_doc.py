@@ -26,6 +26,7 @@ from briefing.codes import CODES
 from briefing.diagnostics import Pos
 from briefing.emit import page_collisions
 from briefing.pipeline import forget_cached
+from briefing.siteconfig import config_problems
 
 DOC = REPO / "docs" / "diagnostics.md"
 BEGIN = "<!-- generated from briefing/codes.py and tests/test_bad_inputs.py: begin -->"
@@ -147,7 +148,30 @@ def _only(code: str, output: str) -> str:
     return "\n".join(lines[at:at + 2]) + "\n"
 
 
+
+def _markdown_extension(tmp: Path) -> tuple[str, str]:
+    config = tmp / "mkdocs.yml"
+    config.write_text("site_name: Briefing\nplugins:\n  - briefing\n"
+                      "markdown_extensions:\n  - toc\n", encoding="utf-8")
+    # MkDocs always adds toc, tables and fenced_code; attr_list is the one to ask for.
+    (found,) = config_problems(["toc", "tables", "fenced_code"], tmp / "docs",
+                               tmp / "content", config)
+    return ("an mkdocs.yml without `attr_list`, reported by `mkdocs build` before anything "
+            "is built.", found.format().replace(tmp.as_posix() + "/", "") + "\n")
+
+
+def _folder(tmp: Path) -> tuple[str, str]:
+    config = tmp / "mkdocs.yml"
+    config.write_text("site_name: Briefing\ndocs_dir: .\nplugins:\n  - briefing\n",
+                      encoding="utf-8")
+    (found,) = config_problems(["attr_list", "toc", "tables"], tmp, tmp / "content", config)
+    return ("`docs_dir: .` beside `content/`, reported by `mkdocs build` before anything is "
+            "built.", found.format().replace(tmp.as_posix() + "/", "")
+            .replace(tmp.as_posix(), ".") + "\n")
+
+
 SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
+           "config-markdown-extension": _markdown_extension, "config-folder": _folder,
            "internal-error": _internal_error,
            "output-not-folder": _output_not_folder, "output-busy": _output_busy,
            "output-unwritable": _output_unwritable}

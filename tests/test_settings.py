@@ -32,7 +32,8 @@ def mkdocs_yml(options: str = "") -> str:
             "site_url: !ENV [BRIEFING_SITE_URL, '']\n"
             f"theme:\n  name: null\n  custom_dir: {REPO / 'theme'}\n"
             "docs_dir: pages\n"
-            "plugins:\n  - briefing:\n      content_dir: content\n" + options)
+            "plugins:\n  - briefing:\n      content_dir: content\n" + options
+            + "markdown_extensions: [attr_list]\n")
 
 
 def project(tmp_path: Path, options: str = "", files: dict[str, str | bytes] | None = None,

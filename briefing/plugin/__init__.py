@@ -31,6 +31,7 @@ from ..load import display_root
 from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
+from ..siteconfig import config_problems
 from .live import GuardedBuilder, LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
 from .watch import QUIET_SECONDS, NotifiedObserver
@@ -89,6 +90,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if config.config_file_path else None
         self.policy, problems = parse_policy(self.config.severity, self.config.strict,
                                              where=where)
+        config_file = Path(display_root(Path(config.config_file_path))) \
+            if config.config_file_path else None
+        problems += config_problems(config.markdown_extensions, Path(config.docs_dir),
+                                    self.content_dir, config_file)
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         return config

@@ -1,0 +1,95 @@
+"""What the generated pages need from the site's MkDocs settings, checked before a build.
+
+Without `attr_list` a build succeeds, even with `--strict`, into pages that show raw
+`{: .lead }` and `{#what-happened}` and whose anchors lead nowhere; a content folder inside
+`docs_dir` publishes the annotation files as they are. Both are errors that name the
+`mkdocs.yml` setting to change. Plain values in, diagnostics out: the plugin passes what
+MkDocs read, so this module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic, Pos, error
+from .load import display_root
+
+# Markdown extension -> what the generated pages use it for.
+NEEDED_EXTENSIONS: Mapping[str, str] = {
+    "attr_list": "headings and paragraphs carry ids and classes (`{#what-happened}`, "
+                 "`{: .lead }`)",
+    "tables": "the figures, timeline and coverage pages are tables",
+    "toc": "headings get the anchors that citations and links point at",
+}
+PAGES_DIR = "pages"  # the one folder of the content folder that docs_dir may be
+
+
+def extension_names(extensions: Iterable[object]) -> set[str]:
+    """Short names (`attr_list`) of extensions given by name (`attr_list`,
+    `markdown.extensions.attr_list`) or as Extension instances."""
+    names = set()
+    for extension in extensions:
+        name = extension if isinstance(extension, str) else type(extension).__module__
+        names.add(name.rsplit(".", 1)[-1])
+    return names
+
+
+def key_positions(config_file: Path | None) -> dict[str, Pos]:
+    """Where each top-level key of mkdocs.yml is written; {} when it cannot be read (MkDocs
+    has read it already, so a problem there is MkDocs' to report)."""
+    if config_file is None:
+        return {}
+    shown = config_file.as_posix()
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {str(key.value): Pos(shown, key.start_mark.line + 1, key.start_mark.column + 1)
+            for key, _ in root.value}
+
+
+def config_problems(extensions: Iterable[object], docs_dir: Path, content_dir: Path,
+                    config_file: Path | None) -> tuple[Diagnostic, ...]:
+    """The settings the generated pages need and do not have, each at the mkdocs.yml key to
+    change (or the file's first line when the key is not written)."""
+    positions = key_positions(config_file)
+    shown = config_file.as_posix() if config_file else "mkdocs.yml"
+
+    def where(key: str) -> Pos:
+        return positions.get(key, Pos(shown, 1, 1))
+
+    problems = []
+    missing = [name for name in NEEDED_EXTENSIONS if name not in extension_names(extensions)]
+    if missing:
+        listed = ", ".join(f"`- {name}`" for name in missing)
+        why = "; ".join(NEEDED_EXTENSIONS[name] for name in missing)
+        problems.append(error(
+            where("markdown_extensions"), "config-markdown-extension",
+            f"the Markdown extension{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} must be enabled: {why}",
+            f"list {listed} under `markdown_extensions:` in mkdocs.yml"))
+    problem = _folder_problem(docs_dir.resolve(), content_dir.resolve())
+    if problem:
+        problems.append(error(where("docs_dir"), "config-folder", *problem))
+    return tuple(problems)
+
+
+def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
+    shown_content, shown_docs = display_root(content), display_root(docs)
+    if content == docs or content.is_relative_to(docs):
+        return (f"the content folder {shown_content} is inside docs_dir {shown_docs}: "
+                "MkDocs would publish the annotation files and articles as they are",
+                f"set `docs_dir: {content.name}/{PAGES_DIR}` (hand-written pages) or a "
+                "folder outside the content folder, or move the content folder out of "
+                "docs_dir and set the plugin's `content_dir`")
+    if docs.is_relative_to(content) and docs != content / PAGES_DIR:
+        return (f"docs_dir {shown_docs} is inside the content folder {shown_content}, "
+                f"where only `{PAGES_DIR}/` may hold hand-written pages",
+                f"set `docs_dir: {content.name}/{PAGES_DIR}` or a folder outside "
+                "the content folder")
+    return None

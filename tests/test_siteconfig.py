@@ -1,0 +1,67 @@
+"""The plugin refuses MkDocs settings that would build broken pages, naming the setting."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corpus_helpers import minimal_corpus, write_tree
+from markdown.extensions.attr_list import AttrListExtension
+
+from briefing.siteconfig import config_problems, extension_names
+
+ALL = ["toc", "tables", "fenced_code", "attr_list"]
+
+
+def test_extensions_are_known_by_any_of_their_names() -> None:
+    assert extension_names(["markdown.extensions.attr_list", "toc", AttrListExtension()]) \
+        == {"attr_list", "toc"}
+
+
+def test_a_missing_extension_is_reported_at_markdown_extensions(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nmarkdown_extensions:\n  - footnotes\n")
+    (found,) = config_problems(["toc", "footnotes"], tmp_path / "docs", tmp_path / "content",
+                               config)
+    assert str(found.pos) == f"{config.as_posix()}:2:1"
+    assert found.code == "config-markdown-extension"
+    assert "attr_list, tables must be enabled" in found.message
+    assert "`- attr_list`, `- tables` under `markdown_extensions:`" in found.hint
+
+
+def test_without_the_key_the_first_line_is_named(tmp_path: Path) -> None:
+    (found,) = config_problems(["toc", "tables"], tmp_path / "docs", tmp_path / "content",
+                               None)
+    assert str(found.pos) == "mkdocs.yml:1:1"
+
+
+@pytest.mark.parametrize(("docs", "bad"), [
+    ("docs", False), ("content/pages", False), (".", True), ("content", True),
+    ("content/briefs", True), ("content/pages/more", True)])
+def test_docs_dir_and_the_content_folder_are_kept_apart(tmp_path: Path, docs: str,
+                                                        bad: bool) -> None:
+    found = config_problems(ALL, tmp_path / docs, tmp_path / "content", None)
+    assert [d.code for d in found] == (["config-folder"] if bad else [])
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        cwd=project, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_the_obvious_minimal_config_is_refused_before_building(tmp_path: Path) -> None:
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 1
+    assert "mkdocs.yml:1:1: error: the Markdown extension attr_list must be enabled" \
+        in result.stderr
+    assert "[config-markdown-extension]" in result.stderr
+    assert not (tmp_path / "site").exists()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - briefing\nmarkdown_extensions: [attr_list]\n")
+    assert mkdocs_build(tmp_path).returncode == 0
