@@ -29,6 +29,7 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 # or `;`, which the references themselves are made of; no value holds a line start.
 _MD_IN_HTML = re.compile(r"[\\`*_\[\](){}|!]")
 # What `relative` and anchors produce from slugs: nothing that could end a link.
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -63,8 +64,19 @@ def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
     which are slugs; anything else in `href` is percent-encoded so that it cannot end
     the link. Links off the site go through `external_link`."""
     label_md = label if isinstance(label, Markup) else md_escape(label)
-    suffix = f"{{.{css_class}}}" if css_class else ""
+    suffix = "{" + " ".join(f".{attr_token(c)}" for c in css_class.split(" ")) + "}" \
+        if css_class else ""
     return Markup(f"[{label_md}]({_internal_href(href)}){suffix}")
+
+
+def attr_token(value: str) -> str:
+    """A class or id written into a Markdown attribute list (`{.name}`, `{#name}`). The
+    list has no escaping at all (a space starts another attribute), so only a token of
+    letters, digits, `-` and `_` is written; these come from ids and fixed names, and
+    anything else is a fault in Briefing, refused rather than published."""
+    if not _TOKEN.match(value):
+        raise ValueError(f"not a class or id token: {value!r}")
+    return value
 
 
 @functools.lru_cache(maxsize=65536)

@@ -27,6 +27,7 @@ from .jsonld import claim_data, dumps
 from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
     attr,
+    attr_token,
     date_html,
     external_link,
     format_amount,
@@ -667,7 +668,7 @@ def stance_cell(stance: str, href: str) -> Markup:
     """A stance as a symbol and a word (never colour alone), linked to the passage."""
     symbol = STANCE_SYMBOLS[stance]
     label = Markup(f'<span aria-hidden="true">{symbol}</span> {attr(stance)}')
-    return Markup(f"[{label}]({href}){{.stance .stance-{attr(stance)}}}")
+    return link(label, href, f"stance stance-{stance}")
 
 
 def source_column(label: str, source: Source, href: str) -> Markup:
@@ -693,7 +694,7 @@ def flag(text: str) -> Markup:
 
 
 def heading_id(ident: str) -> Markup:
-    return Markup(f"{{#{attr(ident)}}}")
+    return Markup(f"{{#{attr_token(ident)}}}")
 
 
 def html_anchor(ident: str) -> Markup:

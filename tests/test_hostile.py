@@ -24,10 +24,12 @@ from mkdocs.utils.meta import get_data
 from briefing import model, pipeline, schema
 from briefing.codes import CODES
 from briefing.problems import problems_page
+from briefing.urls import normalise
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
 ARTICLE = (f"Acme says {ATTACK} and more.\nJane Doe said the widget is [x](javascript:alert(4)).\n"
            "Junk <svg onload=alert(5)>[y](javascript:alert(6))*z*`c`\n")
+EMOJI = "\U0001F600"  # beyond U+FFFF: JSON and YAML escape it differently
 # An address with every character that could end a Markdown link or an HTML attribute,
 # or open a tag, a link or an attribute list; no white space, so it is accepted.
 URL = ('https://news.example/a)<svg/onload=alert(7)>"onmouseover="alert(8)\'x'
@@ -121,7 +123,7 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
                                f"    asserts: [c1]\n    speaker: e1\n"
                                f'  - id: q2\n    text: "[x](javascript:alert(4))"\n'
                                f"    doubts: [c1]\n",
-        "claims.yml": f'claims:\n  - id: c1\n    statement: "{t} statement"\n'
+        "claims.yml": f'claims:\n  - id: c1\n    statement: "{t} statement {EMOJI}"\n'
                       f'    claimant: e1\n    status: disputed\n    topics: [x]\n'
                       f'    note: "{t} [[entity:e1|{t}]]"\n'
                       f'    figures:\n      - {{metric: m1, value: 1, unit: "<i onclick=x>", '
@@ -158,7 +160,26 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     assert len(claim.data_blocks) == 1
     data = claim.data_blocks[0]
     assert isinstance(data, dict) and data["@type"] == "ClaimReview"
-    assert data["claimReviewed"] == f"{t} statement"
+    assert data["claimReviewed"] == f"{t} statement {EMOJI}"
+    # The original article and each passage in it are links to the address as stored.
+    stored = normalise(URL)
+    assert isinstance(stored, str)
+    source = ExternalLinks()
+    source.feed((tmp_path / "site" / "sources" / "hostile" / "index.html").read_text(
+        encoding="utf-8"))
+    assert source.hrefs[0] == stored and len(source.hrefs) == 3, source.hrefs
+    assert all(h.startswith(stored + "#:~:text=") for h in source.hrefs[1:]), source.hrefs
+
+
+class ExternalLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and found.get("class") == "external":
+            self.hrefs.append(found.get("href") or "")
 
 
 # --- any string in any text field ---------------------------------------------------
@@ -317,3 +338,21 @@ def test_the_property_reaches_the_pages() -> None:
     assert not result.failed(), result.diagnostics
     assert "&lt;svg onload=alert\\(1)&gt;" in result.pages["sources/acme-widget.md"] or \
         "&lt;svg onload=alert(1)&gt;" in result.pages["sources/acme-widget.md"]
+
+
+def test_hostile_file_names_reach_the_problems_page_inert(tmp_path: Path) -> None:
+    # A file name is text the curator chose too: the Problems page names every file.
+    names = ["<svg onload=alert(1)>", "[x](javascript:alert(2))", "{: onclick=alert(3) }",
+             "`a`*b*_c_|d|", "x\" onmouseover=\"alert(4)"]
+    files = dict(minimal_corpus())
+    for name in names:
+        files[f"sources/{name}.txt"] = "Some text.\n"
+        files[f"briefs/{name}.yml"] = "title: x\n"
+    result = pipeline.build(write_tree(tmp_path / "content", files))
+    shown = {d.pos.path for d in result.diagnostics}
+    assert all(any(name in path for path in shown) for name in names), shown
+    body, meta = get_data(problems_page(result.diagnostics, kept_last_good=True))
+    assert meta
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    assert not scan(html).problems, scan(html).problems
+    assert "&lt;svg onload=alert(1)&gt;" in html

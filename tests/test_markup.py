@@ -4,8 +4,17 @@ from decimal import Decimal
 
 import markdown
 import pytest
+from test_hostile import scan
 
-from briefing.markup import format_amount, format_date, md_escape, relative
+from briefing.markup import (
+    attr,
+    attr_token,
+    format_amount,
+    format_date,
+    link,
+    md_escape,
+    relative,
+)
 from briefing.schema import FuzzyDate
 
 
@@ -70,3 +79,36 @@ def test_relative_links() -> None:
     assert relative("briefs/a.md", "sources/s.md#q-x") == "../sources/s.md#q-x"
     assert relative("index.md", "figures.md#m-cost") == "figures.md#m-cost"
     assert relative("sources/s.md", "sources/t.md") == "t.md"
+
+
+HOSTILE = ["[x](javascript:alert(1))", "{: onclick=alert(1) }", '" onmouseover="alert(1)',
+           "' onmouseover='alert(1)", "`code` *em* _em_ a|b \\ !", "<svg onload=alert(1)>",
+           "[x](x 'a onmouseover=alert(1) b')", "AT&T &amp; &#106;"]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_attr_is_literal_in_an_attribute_inline_and_in_an_html_block(raw: str) -> None:
+    from html import unescape
+    inline = to_html(f'Published <span title="{attr(raw)}">x</span> {{: .meta }}')
+    assert inline.count("<span") == 1 and "<a " not in inline and "<code>" not in inline
+    assert not scan(inline).problems, inline
+    title = inline.split('title="', 1)[1].split('">x</span>', 1)[0]
+    assert unescape(title) == raw, inline
+    block = to_html(f"<details><summary>s</summary><code>{attr(raw)}</code></details>")
+    assert unescape(block.split("<code>")[1].split("</code>")[0]) == raw, block
+    cell = to_html(f"| h |\n|---|\n| <code>{attr(raw)}</code> |\n")
+    assert cell.count("<td>") == 1 and unescape(cell.split("<code>")[1].split("</code>")[0]) == raw
+
+
+def test_internal_links_cannot_be_ended_by_their_address() -> None:
+    assert link("a", "../sources/s.md#q-x") == "[a](../sources/s.md#q-x)"
+    html = to_html(link("a", "x.md)<svg onload=alert(1)>[y](javascript:alert(1))"))
+    assert "<svg" not in html and "javascript:" not in html.replace("javascript%3A", "")
+    assert html.count("<a ") == 1
+
+
+def test_attribute_list_tokens_are_checked() -> None:
+    assert link("a", "b.md", "stance stance-doubts") == "[a](b.md){.stance .stance-doubts}"
+    for bad in ("x onclick=alert(1)", "x}", "", "a\"b"):
+        with pytest.raises(ValueError):
+            attr_token(bad)
