@@ -418,6 +418,8 @@ def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
                    relations_in: Mapping[str, list[tuple[str, str]]]) -> list[Diagnostic]:
     problems = []
     for claim in corpus.claims:
+        if claim.id in corpus.broken:
+            continue  # its evidence may sit in an item already reported as broken
         own = stances.get(claim.id, ())
         backing = {s.source_id for s in own if s.stance in ("asserts", "reports")}
         doubting = [s for s in own if s.stance in ("doubts", "refutes")]

@@ -31,6 +31,16 @@ class YamlDoc:
 
 
 @dataclass(frozen=True)
+class Unparsed:
+    """An annotation file that could not be read as YAML (or as UTF-8): reported already,
+    it still declares the ids its text shows (`broken.py`)."""
+
+    rel: str
+    display: str
+    text: str  # undecodable bytes replaced
+
+
+@dataclass(frozen=True)
 class SourceText:
     id: str
     display: str
@@ -42,6 +52,7 @@ class Loaded:
     yaml_docs: tuple[YamlDoc, ...]
     texts: tuple[SourceText, ...]
     diagnostics: tuple[Diagnostic, ...]
+    unparsed: tuple[Unparsed, ...] = ()
 
 
 def display_root(content_dir: Path) -> str:
@@ -123,7 +134,7 @@ def _is_content_file(parts: list[str]) -> bool:
 class _Read:
     """What one file gives: its article or parsed annotation, and its problems."""
 
-    item: YamlDoc | SourceText | None
+    item: YamlDoc | SourceText | Unparsed | None
     problems: tuple[Diagnostic, ...]
 
 
@@ -173,6 +184,7 @@ def load(content_dir: Path) -> Loaded:
     folder = os.fspath(content_dir)
     docs: list[YamlDoc] = []
     texts: list[SourceText] = []
+    unparsed: list[Unparsed] = []
     used: dict[tuple[str, str], _Kept] = {}
     for rel in rels:
         display = f"{shown}/{rel}"
@@ -196,11 +208,13 @@ def load(content_dir: Path) -> Loaded:
         problems.extend(read.problems)
         if isinstance(read.item, SourceText):
             texts.append(read.item)
+        elif isinstance(read.item, Unparsed):
+            unparsed.append(read.item)
         elif read.item is not None:
             docs.append(read.item)
     _reads.clear()
     _reads.update(used)
-    return Loaded(tuple(docs), tuple(texts), tuple(problems))
+    return Loaded(tuple(docs), tuple(texts), tuple(problems), tuple(unparsed))
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:
@@ -212,13 +226,16 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
                                   "split it; a single article or annotation is far smaller"),))
     text, text_problems = decode_source(data, display)
     if text is None:
-        return _Read(None, text_problems)
+        if rel.endswith(".txt"):
+            return _Read(None, text_problems)
+        return _Read(Unparsed(rel, display, data.decode("utf-8", errors="replace")),
+                     text_problems)
     if rel.endswith(".txt"):
         return _Read(SourceText(rel.rsplit("/", 1)[-1].removesuffix(".txt"), display, text),
                      text_problems)
     node, yaml_problems = parse_yaml(text, display)
-    return _Read(YamlDoc(rel, display, text, node) if node is not None else None,
-                 (*text_problems, *yaml_problems))
+    return _Read(YamlDoc(rel, display, text, node) if node is not None
+                 else Unparsed(rel, display, text), (*text_problems, *yaml_problems))
 
 
 def _page(display: str, data: bytes) -> _Read:

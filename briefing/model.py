@@ -257,3 +257,6 @@ class Corpus:
     # Ids written in items that failed validation: references to them are not reported
     # again as unknown, so each mistake is reported once.
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Ids named in annotations that failed to parse or validate: their evidence may be
+    # incomplete, so warnings about them (an unsourced claim…) wait for the fix.
+    broken: frozenset[str] = frozenset()

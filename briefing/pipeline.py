@@ -118,7 +118,7 @@ def _same_corpus(now: Corpus, before: Corpus) -> bool:
     return all(same_objects(a, b) for a, b in (
         (now.sources, before.sources), (now.claims, before.claims),
         (now.entities, before.entities), (now.briefs, before.briefs))
-    ) and now.declared == before.declared
+    ) and now.declared == before.declared and now.broken == before.broken
 
 
 def _link(corpus: Corpus) -> Linked:

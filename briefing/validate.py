@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
+from .broken import dropped_items, named_in, named_in_text, scan_ids
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc
@@ -33,6 +34,8 @@ class _Document:
     # The ids the file declares, valid or not, read straight from its YAML: quote ids of a
     # source file, claim or entity ids of a claims or entities file (`_declared_ids`).
     declared: frozenset[str] = frozenset()
+    # Ids named in items the file could not turn into model objects (`broken.py`).
+    broken: frozenset[str] = frozenset()
 
 
 # A file's result depends only on its path, its text and (for a source) the article's
@@ -46,7 +49,8 @@ _last: list[tuple[Loaded, Validated]] = []
 
 def validate(loaded: Loaded) -> Validated:
     if _last and same_objects(loaded.yaml_docs, _last[0][0].yaml_docs) \
-            and same_objects(loaded.texts, _last[0][0].texts):
+            and same_objects(loaded.texts, _last[0][0].texts) \
+            and same_objects(loaded.unparsed, _last[0][0].unparsed):
         return _last[0][1]
     validated = _validate(loaded)
     _last[:] = [(loaded, validated)]
@@ -65,6 +69,13 @@ def _validate(loaded: Loaded) -> Validated:
 
     declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
                                                         "brief")}
+    broken: set[str] = set()
+    for unparsed in loaded.unparsed:
+        top, stem = _top_and_stem(unparsed.rel)
+        if top == "sources":
+            seen_sources.add(stem)
+        _declare(declared, top, stem, scan_ids(unparsed.text))
+        broken |= named_in_text(unparsed.text)
     for doc in loaded.yaml_docs:
         top, stem = _top_and_stem(doc.rel)
         if top == "sources":
@@ -76,15 +87,8 @@ def _validate(loaded: Loaded) -> Validated:
         entities.extend(result.entities)
         briefs.extend(result.briefs)
         problems.extend(result.problems)
-        if top == "sources":
-            declared["source"].add(stem)
-            declared["quote"] |= result.declared
-        elif top == "briefs":
-            declared["brief"].add(stem)
-        elif top.startswith("claims"):
-            declared["claim"] |= result.declared
-        elif top.startswith("entities"):
-            declared["entity"] |= result.declared
+        _declare(declared, top, stem, result.declared)
+        broken |= result.broken
     _documents.clear()
     _documents.update(used)
 
@@ -114,8 +118,22 @@ def _validate(loaded: Loaded) -> Validated:
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
         declared={k: frozenset(v) for k, v in declared.items()},
+        broken=frozenset(broken),
     )
     return Validated(corpus, tuple(problems))
+
+
+def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[str]) -> None:
+    """Record what one file declares: its own id (a source or brief) and its items' ids."""
+    if top == "sources":
+        declared["source"].add(stem)
+        declared["quote"] |= ids
+    elif top == "briefs":
+        declared["brief"].add(stem)
+    elif top.startswith("claims"):
+        declared["claim"] |= ids
+    elif top.startswith("entities"):
+        declared["entity"] |= ids
 
 
 def forget_validated() -> None:
@@ -133,7 +151,8 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
                                         "entities": "entities"}.get(top.split(".")[0], ""))
     if top == "sources":
         if not _file_id_ok(path.stem, doc, ctx):
-            return _Document(problems=tuple(ctx.problems), declared=declared)
+            return _Document(problems=tuple(ctx.problems), declared=declared,
+                             broken=named_in(doc.root))
         if source_text is None:
             ctx.fail(Pos(doc.display), "source-text-missing",
                      f"no article text for source {path.stem!r}",
@@ -153,7 +172,25 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
         entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
         if not isinstance(entities_file, Invalid):
             found = _Document(entities=entities_file.entities)
-    return replace(found, problems=tuple(ctx.problems), declared=declared)
+    return replace(found, problems=tuple(ctx.problems), declared=declared,
+                   broken=_broken(doc.root, top, found) if ctx.problems else frozenset())
+
+
+def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
+    """The ids named by what the file's problems dropped: the whole file when its one item
+    (a source, a brief) or its shape failed, else the list items that failed."""
+    kept: set[str]
+    if top == "sources" and found.sources:
+        key, kept = "quotes", {q.id for s in found.sources for q in s.quotes}
+    elif top.startswith("claims") and found.claims:
+        key, kept = "claims", {c.id for c in found.claims}
+    elif top.startswith("entities") and found.entities:
+        key, kept = "entities", {e.id for e in found.entities}
+    elif top == "briefs" and found.briefs:
+        return frozenset()
+    else:
+        return named_in(root)
+    return frozenset(word for item in dropped_items(root, key, kept) for word in named_in(item))
 
 
 def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:

@@ -1,0 +1,60 @@
+"""What an annotation that failed to parse or validate still tells us.
+
+A file that is not valid YAML, or an item with one bad field, is reported once. Without
+more, everything it declared would be missing, and every reference to it reported as
+unknown, every claim it backs as unsourced: one mistake, hundreds of messages. So a
+broken file still declares the ids a tolerant scan of its `id:` lines finds, and the ids
+a broken item names are marked, so that warnings about them wait for the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .yamlnodes import YMap, YNode, YScalar, YSeq
+
+# `id: x`, `- id: "x"`, `{id: x, …}`, as written, in a file YAML could not read.
+_ID_LINE = re.compile(r"""(?<![\w-])id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")
+_WORD = re.compile(r"(?<![\w-])[a-z0-9][a-z0-9-]*(?![\w-])")
+
+
+def scan_ids(text: str) -> frozenset[str]:
+    """The ids a file declares, read from its text alone (it need not be valid YAML)."""
+    return frozenset(_ID_LINE.findall(text))
+
+
+def named_in_text(text: str) -> frozenset[str]:
+    """Every word of a file YAML could not read that could be an id."""
+    return frozenset(_WORD.findall(text))
+
+
+def named_in(node: YNode) -> frozenset[str]:
+    """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`)."""
+    return frozenset(word for scalar in _scalars(node) for word in _WORD.findall(scalar.value))
+
+
+def _scalars(node: YNode) -> Iterator[YScalar]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, YScalar):
+            yield item
+        elif isinstance(item, YSeq):
+            stack.extend(item.items)
+        elif isinstance(item, YMap):
+            stack.extend(value for _, value in item.items)
+
+
+def dropped_items(root: YNode, key: str, kept: set[str]) -> list[YNode]:
+    """The items of the list under `key` that validation dropped (their id is not among
+    `kept`, or they have none)."""
+    items = root.get(key) if isinstance(root, YMap) else None
+    if not isinstance(items, YSeq):
+        return []
+    dropped = []
+    for item in items.items:
+        node_id = item.get("id") if isinstance(item, YMap) else None
+        if not isinstance(node_id, YScalar) or node_id.value not in kept:
+            dropped.append(item)
+    return dropped

@@ -1,0 +1,62 @@
+"""One mistake, one message: a file that fails to parse, or an item with one bad field,
+is reported once, and what it declared still counts, so nothing that refers to it is
+reported as unknown and no claim it backs is reported as unsourced.
+
+Each case breaks one thing in a copy of the seed corpus (hundreds of references, every
+kind of annotation) and expects exactly one diagnostic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_helpers import SEED
+
+from briefing.pipeline import build
+
+CLAIMS = "claims.yml"
+ENTITIES = "entities.yml"
+SOURCE = "sources/deepseek-traction-musk-bid.yml"
+
+
+def first(old: str, new: str) -> tuple[str, str]:
+    return old, new
+
+
+CASES = [
+    # A YAML error: the file is lost, yet its `id:` lines still declare its claims.
+    ("claims.yml does not parse", CLAIMS, first("claims:\n", "claims:\n  bad: [\n"),
+     "yaml-syntax"),
+    ("a source does not parse", SOURCE, first("published:\n", "published: x\n  y: [\n"),
+     "yaml-syntax"),
+    ("claims.yml is not UTF-8", CLAIMS, first("claims:\n", "claims: \udcff\n"),
+     "text-not-utf8"),
+    # One bad field: the item is dropped, yet it declares its id and what it names waits.
+    ("a source with a bad date", SOURCE, first("\"2025-02-15\"", "\"2025-02-30\""),
+     "schema-date"),
+    ("a claim with a bad status", CLAIMS, first("    status: disputed", "    status: disputd"),
+     "schema-choice"),
+    ("an entity with a bad kind", ENTITIES, first("    kind: organisation", "    kind: firm"),
+     "schema-choice"),
+    ("a quote with an unknown field", SOURCE, first("  - id: traction-gaining-traction\n",
+                                                    "  - id: traction-gaining-traction\n"
+                                                    "    colour: red\n"), "schema-unknown-key"),
+]
+
+
+@pytest.mark.parametrize(("file", "change", "code"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_one_mistake_gives_one_message(tmp_path: Path, file: str, change: tuple[str, str],
+                                       code: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    assert not [d for d in build(content).diagnostics], "the seed corpus is not clean"
+    path = content / file
+    old, new = change
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_bytes(text.replace(old, new, 1).encode("utf-8", errors="surrogateescape"))
+    found = build(content).diagnostics
+    assert [d.code for d in found] == [code], "\n".join(d.format() for d in found)
+    assert found[0].pos.path.endswith(file) and found[0].pos.line > 0
