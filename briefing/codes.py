@@ -162,6 +162,9 @@ _CODES = (
     # Cross-references and quotes
     Code("ref-unknown", E, "A reference to an id that is not declared.",
          "Use the suggested id, or declare the thing referred to."),
+    Code("ref-repeated", W,
+         "A list of references names the same id more than once; it counts once.",
+         "Delete the repeated ids."),
     Code("relation-self", E, "A claim relates to itself.", "Point the relation at another claim."),
     Code("quote-not-found", E,
          "A quote is not in its source's cleaned text, even after normalisation; a fuzzy match "

@@ -229,6 +229,12 @@ def _cleaned_and_anchored(source: Source, last: _Anchored | None) -> _Anchored:
     return _Anchored(source, positions, (view, notes, found, problems))
 
 
+# How much looking for the closest passage (for the hints of quotes not found) may cost in
+# one source, in quote characters times article characters: about a second. Past it,
+# the hints go without a passage, so a long article with many broken quotes stays fast.
+FUZZY_BUDGET = 40_000_000
+
+
 def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                                                list[Diagnostic]]:
     """Exact match on normalised text, one source at a time (never every quote against
@@ -236,6 +242,7 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
     blocks: list[Normalised] = [normalise(b.text) for b in view.blocks]
     found: dict[str, Anchor] = {}
     problems: list[Diagnostic] = []
+    fuzzy_budget = FUZZY_BUDGET
     for quote in source.quotes:
         at = quote.positions.get("text", quote.pos)
         needle = normalise_text(quote.text)
@@ -243,19 +250,28 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
         suffix = normalise_text(quote.suffix)
         hits: list[tuple[int, int]] = []
         for index, block in enumerate(blocks):
-            start = block.text.find(needle)
+            text = block.text
+            start = text.find(needle)
             while start >= 0:
-                before = block.text[:start].rstrip()
-                after = block.text[start + len(needle):].lstrip()
+                # Only the few characters prefix and suffix need are looked at, so a
+                # passage found many times costs no more than the block's length: white
+                # space in normalised text is one space, so one character of slack does.
+                end = start + len(needle)
+                before = text[max(0, start - len(prefix) - 1):start].rstrip()
+                after = text[end:end + len(suffix) + 1].lstrip()
                 if before.endswith(prefix) and after.startswith(suffix):
                     hits.append((index, start))
-                start = block.text.find(needle, start + 1)
+                start = text.find(needle, start + 1)
         if len(hits) == 1:
             index, start = hits[0]
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
-            best = closest_passage(needle, [b.text for b in blocks])
+            # The closest passage costs about the quote's length times the article's.
+            cost = len(needle) * sum(len(b.text) for b in blocks)
+            fuzzy_budget -= cost
+            best = closest_passage(needle, [b.text for b in blocks]) \
+                if fuzzy_budget >= 0 else None
             hint = "copy the words exactly from the cleaned article"
             if best and best[1] >= 0.5:
                 hint = f"closest passage in the article: {best[0]!r}"

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from . import references, urls
-from .diagnostics import Diagnostic, Pos, error
+from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
@@ -62,6 +62,9 @@ class Context:
     def fail(self, pos: Pos, code: str, message: str, hint: str = "") -> Invalid:
         self.problems.append(error(pos, code, message, hint))
         return INVALID
+
+    def warn(self, pos: Pos, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(warning(pos, code, message, hint))
 
 
 class Spec:
@@ -484,13 +487,34 @@ class ListOf(Spec):
         # Keep the valid items: one bad claim must not hide its siblings (each problem is
         # already recorded, and a build with errors renders nothing).
         converted = [self.item.convert(item, ctx) for item in items]
-        return tuple(v for v in converted if not isinstance(v, Invalid))
+        kept = tuple(v for v in converted if not isinstance(v, Invalid))
+        return _once_each(kept, ctx) if isinstance(self.item, RefTo) else kept
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
         return schema
+
+
+def _once_each(refs: tuple[Ref, ...], ctx: Context) -> tuple[Ref, ...]:
+    """Each id once, in the order first given. A repeat adds nothing, and a hundred
+    thousand of them (one citation link each, all on one Markdown line) would make the
+    page's conversion quadratic; one warning per repeated id says how often it was given."""
+    seen: dict[str, Ref] = {}
+    repeats: dict[str, list[Ref]] = {}
+    for ref in refs:
+        if ref.id in seen:
+            repeats.setdefault(ref.id, []).append(ref)
+        else:
+            seen[ref.id] = ref
+    for ref_id, again in repeats.items():
+        first = seen[ref_id]
+        ctx.warn(again[0].pos, "ref-repeated",
+                 f"{first.kind} {ref_id!r} is listed {len(again) + 1:,} times in this list "
+                 f"(first at {first.pos.line}:{first.pos.col}); it counts once",
+                 "delete the repeated ids")
+    return tuple(seen.values()) if repeats else refs
 
 
 class Obj(Spec):

@@ -151,6 +151,8 @@ CASES = [
          (edit("briefs/widget.yml", "kind: what-happened", "kind: what-happend"),)),
     Case("repeated section", "brief-section-repeated", "briefs/widget.yml:9:5",
          (edit("briefs/widget.yml", "kind: yes-but", "kind: what-happened"),)),
+    Case("repeated citation", "ref-repeated", "briefs/widget.yml:7:28",
+         (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-cost]"),)),
     Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
     Case("empty file", "yaml-empty", "briefs/empty.yml:1:1", files=(("briefs/empty.yml", ""),)),
