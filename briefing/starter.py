@@ -21,7 +21,15 @@ from .diagnostics import Diagnostic
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS
 from .schema import SLUG_RE, id_too_long
-from .suggest import FigureFound, QuoteFound, Suggestions, slugify, suggest, title_and_date
+from .suggest import (
+    MAX_PASSAGE,
+    FigureFound,
+    QuoteFound,
+    Suggestions,
+    slugify,
+    suggest,
+    title_and_date,
+)
 from .suggest import source_id as source_id_for
 from .text import decode_source, normalise_text
 from .validate import RESERVED_IDS, validate
@@ -96,7 +104,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -
     ]
     if s.date is not None:
         basis = (f"Suggested by `briefing new`: the first full date in the text, "
-                 f"{s.date.found!r} on line {s.date.sentence.line}; confirm it is the "
+                 f"{_words(s.date.found)!r} on line {s.date.sentence.line}; confirm it is the "
                  "publication date.")
         out += [
             "# SUGGESTION: the first full date in the text; check that it is the publication",
@@ -112,7 +120,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -
     others = [d for d in s.dates if d != s.date]
     if others:
         out += ["# Other dates in the text (SUGGESTION: one may be the publication date):"]
-        out += [f"#   {d.date}  {d.found!r}, line {d.sentence.line}" for d in others]
+        out += [f"#   {d.date}  {_words(d.found)!r}, line {d.sentence.line}" for d in others]
     out += ["", *_quotes(s.quotes)]
     out += ["", *_known(s), "", *_figures(s.figures), "", *_new_names(s)]
     # Comments quote the article as it is; escaped, no character in it can end a comment
@@ -122,6 +130,16 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -
 
 def _wrap(text: str, indent: str = "#   ") -> list[str]:
     return textwrap.wrap(text, 88, initial_indent=indent, subsequent_indent=indent)
+
+
+def _words(found: str) -> str:
+    """Words as found, with their white space folded (it may be a long run of tabs)."""
+    return " ".join(found.split())
+
+
+def _shown(text: str) -> str:
+    """A sentence quoted in a comment, cut when it is longer than a passage can be."""
+    return text if len(text) <= MAX_PASSAGE else text[:MAX_PASSAGE] + "…"
 
 
 def _quotes(quotes: Iterable[QuoteFound]) -> list[str]:
@@ -158,7 +176,8 @@ def _known(s: Suggestions) -> list[str]:
     if s.claims:
         out += ["# Claims of claims.yml the article seems to repeat (in the quotes above):"]
         for claim in s.claims:
-            out += _wrap(f"{claim.id} (line {claim.sentence.line}): {claim.statement}")
+            out += _wrap(f"{claim.id} (line {claim.sentence.line}): "
+                         f"{_shown(claim.statement)}")
     return out
 
 
@@ -177,7 +196,7 @@ def _figures(figures: Iterable[FigureFound]) -> list[str]:
         low, high = figure.value
         value = _number(low) if low == high else f"[{_number(low)}, {_number(high)}]"
         out += _wrap(f"line {figure.sentence.line}, {figure.found!r}: "
-                     f"{figure.sentence.text}", "#   # ")
+                     f"{_shown(figure.sentence.text)}", "#   # ")
         out += ['#   - metric: ""', f"#     value: {value}", f"#     unit: {figure.unit}"]
         if figure.qualifier != "exactly":
             out.append(f"#     qualifier: {figure.qualifier}")

@@ -2,8 +2,10 @@
 figures, quotations, known entities, unknown names and already-annotated claims it holds.
 
 Everything here is a pure function of the article's text and the validated corpus: offline,
-deterministic, and near-linear in their sizes (the corpus's names and claim words are
-indexed once; each sentence looks up only the claims that share a word with it).
+deterministic, and linear in their sizes (the corpus's names and claim words are indexed
+once; each sentence looks up only the claims that share a word with it; each kind of
+suggestion stops at MAX_SUGGESTIONS, and what is searched around a match is a bounded
+window, never the rest of its line). `benchmarks/bounded.py` measures this.
 """
 
 from __future__ import annotations
@@ -26,6 +28,17 @@ from .validate import RESERVED_IDS
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
+# No curator reviews more: a longer list only makes the starter slower to write and read.
+MAX_SUGGESTIONS = 200
+# A passage longer than this is not suggested as a quote (no reader checks it at a glance).
+MAX_PASSAGE = 1000
+# The longest figure as written ("US$ 1,234,567.89 million to US$ 2,345,678.90 million").
+MAX_FIGURE = 100
+# The longest entity name the schema allows.
+MAX_NAME = 200
+# How far before and after a quotation its speaker is looked for, and how much of the line
+# before it can give a prefix: a quotation's words are never far from it.
+WINDOW = 300
 
 
 @dataclass(frozen=True)
@@ -170,10 +183,11 @@ def find_dates(text: str) -> tuple[DateFound, ...]:
     # Searched line by line: "Feb. 2025" would be cut in two by sentence splitting.
     for line_no, line in enumerate(text.split("\n"), start=1):
         spans = _sentence_spans(line)
+        starts = [s for s, _ in spans]
         for match in _DATES.finditer(line):
             date = _date_of(match)
             if date is not None:
-                index = bisect.bisect_right([s for s, _ in spans], match.start()) - 1
+                index = bisect.bisect_right(starts, match.start()) - 1
                 found.append(DateFound(date, match.group(),
                                        _sentence(line, line_no, *spans[index])))
     return tuple(found)
@@ -256,10 +270,12 @@ _QUALIFIER_BEFORE = [(re.compile(r"\b" + words + r"\s*$", re.I), name)
                      for words, name in _QUALIFIERS]
 
 
-def find_figures(text: str) -> tuple[FigureFound, ...]:
-    found = []
+def find_figures(text: str, *, limit: int | None = None) -> tuple[FigureFound, ...]:
+    found: list[FigureFound] = []
     for sentence in sentences(text):
         for match in _FIGURES.finditer(sentence.text):
+            if limit is not None and len(found) >= limit:
+                return tuple(found[:limit])
             figure = _figure_of(match, sentence)
             if figure is not None:
                 found.append(figure)
@@ -271,7 +287,7 @@ def find_figures(text: str) -> tuple[FigureFound, ...]:
                 found.append(FigureFound((value, value), match.group("cu"), "exactly",
                                          f"{inner.group(0)[7:]} {match.group('cu')}",
                                          sentence))
-    return tuple(found)
+    return tuple(found if limit is None else found[:limit])
 
 
 def _number(digits: str, multiplier: str | None) -> Decimal:
@@ -282,6 +298,8 @@ def _number(digits: str, multiplier: str | None) -> Decimal:
 
 
 def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
+    if len(match.group()) > MAX_FIGURE:  # a thousand digits, say: no real figure
+        return None
     group = match.group
     if group("cur"):
         unit = _CURRENCIES[group("cur")]
@@ -300,8 +318,8 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
         high = low
     if low > high:
         return None
-    before = sentence.text[:match.start()]
-    after = sentence.text[match.end():]
+    before = sentence.text[max(0, match.start() - WINDOW):match.start()]
+    after = sentence.text[match.end():match.end() + WINDOW]
     qualifier = next((name for pattern, name in _QUALIFIER_BEFORE if pattern.search(before)),
                      "exactly")
     if re.match(r"\s*(?:or more|or above|and up|plus)\b", after):
@@ -373,6 +391,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
             continue
         known_spans = [m.span() for m in known_pattern.finditer(sentence.text)] \
             if known_pattern else []
+        known_starts = [start for start, _ in known_spans]
         for match in _CAPITALISED.finditer(sentence.text):
             words = [w.strip("'\u2019.-,") for w in match.group().split()]
             # "Hangzhou-based" names Hangzhou; a possessive names its owner.
@@ -387,10 +406,13 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
             if not words:
                 continue
             name = " ".join(words)
+            if len(name) > MAX_NAME:
+                continue
             if len(words) == 1 and (at_start or name.lower() in _COMMON or len(name) < 2):
                 continue
             start = sentence.text.find(words[0], match.start())
-            if any(s <= start < e for s, e in known_spans) or name in owner:
+            at = bisect.bisect_right(known_starts, start) - 1  # spans are sorted, disjoint
+            if (at >= 0 and start < known_spans[at][1]) or name in owner:
                 continue
             if slugify(name) in known_ids:
                 continue
@@ -441,7 +463,8 @@ _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This
 
 
 def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
-                taken: Iterable[str] = ()) -> tuple[QuoteFound, ...]:
+                taken: Iterable[str] = (), limit: int = MAX_SUGGESTIONS
+                ) -> tuple[QuoteFound, ...]:
     entities = tuple(entities)
     owner = _name_owner(entities)
     pattern = names_pattern(owner) if owner else None
@@ -453,6 +476,8 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
         starts = [s for s, _ in spans]
         previous: tuple[int, str | None, str | None] | None = None  # sentence, speaker
         for match in _QUOTED.finditer(line):
+            if len(found) >= limit:
+                return tuple(found)
             # A comma closing the quoted words belongs to the reporting sentence.
             quoted = next(g for g in match.groups() if g is not None).rstrip(", ")
             inner_start = match.start() + 1
@@ -462,8 +487,10 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             # of the sentence holding its closing mark.
             end_index = bisect.bisect_right(starts, max(match.end() - 1, 0)) - 1
             s_end = spans[end_index][1]
-            before, after = line[s_start:match.start()], line[match.end():s_end]
-            name = _speaker_name(before, after, line[s_start:s_end])
+            before = line[max(s_start, match.start() - WINDOW):match.start()]
+            after = line[match.end():min(s_end, match.end() + WINDOW)]
+            name = _speaker_name(before, after, line[max(s_start, match.start() - WINDOW):
+                                                     min(s_end, match.end() + WINDOW)])
             if name is None and previous is not None and not before.strip() \
                     and previous[0] == index - 1:
                 speaker_id, speaker_name = previous[1], previous[2]  # the speaker goes on
@@ -483,8 +510,9 @@ def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
     article, to pick this one."""
     if normalised.count(normalise_text(quoted)) < 2:
         return ""
-    prefix = " ".join(line[:start].split()[-4:])
-    return prefix + " " if prefix and line[:start][-1:].isspace() else prefix
+    before = line[max(0, start - WINDOW):start]
+    prefix = " ".join(before.split()[-4:])
+    return prefix + " " if prefix and before[-1:].isspace() else prefix
 
 
 def _speaker_name(before: str, after: str, sentence: str) -> str | None:
@@ -629,15 +657,16 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
                       else new_id.split("-")[:2])
     taken = {q.id for s in corpus.sources for q in s.quotes}
     quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken)
-    claims = find_claims(text, corpus.claims, corpus.entities)
+    claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]
+    passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
+                                    taken | {q.id for q in quotes})
     return Suggestions(
         title=title,
         date=date,
-        dates=dates,
-        figures=find_figures(text),
-        quotes=_with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
-                                    taken | {q.id for q in quotes}),
-        known_entities=find_known_entities(text, corpus.entities),
+        dates=dates[:MAX_SUGGESTIONS],
+        figures=find_figures(text, limit=MAX_SUGGESTIONS),
+        quotes=passages[:MAX_SUGGESTIONS],
+        known_entities=find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS],
         new_names=find_new_names(text, corpus.entities),
         claims=claims,
     )
@@ -671,7 +700,7 @@ def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
         holding = [q for q in quotes_by_line[sentence.line] if sentence.overlaps(q.sentence)]
         for quote in holding:
             reports[quote.id].extend(claim_ids)
-        if holding:
+        if holding or len(sentence.text) > MAX_PASSAGE:
             continue
         line = lines[sentence.line - 1]
         out.append(QuoteFound(

@@ -34,6 +34,8 @@ PIECES = [
     "\x00", "\x1b", "#", ": ", "- ", "[[entity:acme]]", '"', "'", "\\", "{", "}", "&a", "*a",
     "!tag", "---", "...", "\u00a0", "\u3000", " ", ".", "Caf\u00e9", "e\u0301", "\ufb01",
     "\U0001f600",
+    # Long runs: a passage, a name, a figure or a date spread past what the starter shows.
+    "x" * 1200, " Zed" * 120, "$" + "9" * 150, "15" + "\t" * 600 + "February 2025",
 ]
 CHARACTERS = st.characters(exclude_categories=("Cs",))
 ARTICLES = st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARACTERS, max_size=12)),
