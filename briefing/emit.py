@@ -124,30 +124,66 @@ def recover(out: Path) -> None:
         raise _unwritable(shown, exc) from exc
 
 
-def write_tree(pages: Mapping[str, str], out: Path) -> None:
-    """Write `pages` as the new output tree; call with `output_lock(out)` held."""
-    shown, out = out, out.resolve()
+def staging_for(out: Path) -> Path:
+    """A new, empty staging folder beside `out` (resolved); `OutputFault` if it cannot be
+    made. Call with `output_lock(out)` held."""
+    out = out.resolve()
     staging = out.parent / f".{out.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
         os.mkdir(staging)
+    except OSError as exc:
+        raise _unwritable(out, exc) from exc
+    return staging
+
+
+def swap_in(staging: Path, out: Path, *, keep_hidden: bool = False) -> None:
+    """Put the finished `staging` tree in place of `out` by two renames. `keep_hidden`
+    carries the old tree's hidden entries (a `.git` of a pages checkout) over first, as
+    MkDocs' own cleaning of the site folder leaves them. On failure the old tree is put
+    back and the staging folder deleted."""
+    shown, out = out, out.resolve()
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    try:
+        if keep_hidden:
+            _carry_hidden(out, staging)
+        if os.path.lexists(out):
+            os.replace(out, old)
+        os.replace(staging, out)
+    except BaseException as exc:
+        if os.path.lexists(old) and not os.path.lexists(out):
+            os.replace(old, out)
+        if keep_hidden:
+            _carry_hidden(staging, out)  # back where they were
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(shown, exc) from exc
+        raise
+    shutil.rmtree(old, ignore_errors=True)  # what stays is deleted by the next build
+
+
+def _carry_hidden(source: Path, target: Path) -> None:
+    if source.is_dir() and target.is_dir():
+        for name in os.listdir(source):
+            if name.startswith(".") and not os.path.lexists(target / name):
+                os.replace(source / name, target / name)
+
+
+def write_tree(pages: Mapping[str, str], out: Path) -> None:
+    """Write `pages` as the new output tree; call with `output_lock(out)` held."""
+    staging = staging_for(out)
+    try:
         for rel, text in sorted(pages.items()):
             target = (staging / rel).resolve()
             if not target.is_relative_to(staging):  # ids are slugs; this is a last guard
                 raise UnsafeOutput(f"page path {rel!r} would leave the output folder")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
-        if os.path.lexists(out):
-            os.replace(out, old)
-        os.replace(staging, out)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if os.path.lexists(old) and not os.path.lexists(out):
-            os.replace(old, out)
         if isinstance(exc, OSError):
-            raise _unwritable(shown, exc) from exc
+            raise _unwritable(out, exc) from exc
         raise
-    shutil.rmtree(old, ignore_errors=True)  # what stays is deleted by the next build
+    swap_in(staging, out)
 
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],

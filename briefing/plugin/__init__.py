@@ -32,6 +32,7 @@ from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
+from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
 from .watch import QUIET_SECONDS, NotifiedObserver
@@ -57,11 +58,14 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     live: LiveSite | None = None
+    kept: KeptSite | None = None
     full_html: str | None = None  # a page's HTML while search sees it cut down
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
         self.live = LiveSite(dirty=dirty) if command == "serve" else None
+        # A one-shot build writes into a staging folder swapped in only on success.
+        self.kept = KeptSite() if command in ("build", "gh-deploy") and not dirty else None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -79,6 +83,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_shutdown(self) -> None:
         if self.live:
             self.live.close()
+        if self.kept:
+            self.kept.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.search = SearchEntries()
@@ -96,6 +102,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                                     self.content_dir, config_file)
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
+        if self.kept:
+            self.kept.redirect(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -191,11 +199,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return output
 
     @event_priority(100)  # before the search plugin writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _live_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:
             self.live.build_finished(config)
 
+    @event_priority(-100)  # after every other plugin has written into the site folder
+    def _kept_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.kept:
+            self.kept.finish()
+
+    on_post_build = CombinedEvent(_live_post_build, _kept_post_build)
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.kept:
+            self.kept.abandon()
         if self.live:
             self.live.build_failed()
 

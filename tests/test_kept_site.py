@@ -1,0 +1,71 @@
+"""`mkdocs build` keeps the previous site whole unless the new build succeeds: it builds
+into a staging folder beside `site_dir` and swaps it in only at the end (plugin/kept.py).
+A strict build failed by a warning MkDocs raises only after `on_post_build`, so these
+tests run the real `mkdocs build` and fail if MkDocs changes that order or where it
+writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corpus_helpers import minimal_corpus, seed_project, snapshot, write_tree
+
+BROKEN_LINK = "# Notes\n\nSee [the plan](no-such-page.md).\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return seed_project(tmp_path / "project",
+                        write_tree(tmp_path / "corpus", minimal_corpus()))
+
+
+def mkdocs_build(project: Path, site: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *options, "-d", str(site)],
+        cwd=project, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1735689600"})
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site"))
+
+
+def test_a_strict_failure_after_every_page_is_written_keeps_the_old_site(
+        project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    first = mkdocs_build(project, site, "--strict")
+    assert first.returncode == 0, first.stderr
+    (site / ".git").mkdir()  # a pages checkout: MkDocs leaves hidden entries alone
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = snapshot(site)
+
+    write_tree(project / "content" / "pages", {"notes.md": BROKEN_LINK})
+    failed = mkdocs_build(project, site, "--strict")
+    assert failed.returncode != 0
+    assert "no-such-page.md" in failed.stderr and "Aborted with" in failed.stdout
+    assert snapshot(site) == before
+    assert leftovers(tmp_path) == []
+
+    lenient = mkdocs_build(project, site)  # the same warning, not strict: the site changes
+    assert lenient.returncode == 0, lenient.stderr
+    assert (site / "notes" / "index.html").is_file()
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_build_after_a_killed_one_restores_and_cleans_up(project: Path,
+                                                          tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    # What a build killed between its two renames leaves: the old site moved aside.
+    os.replace(site, tmp_path / ".site.old-4194305")
+    write_tree(tmp_path / ".site.new-4194305-0a1b2c3d", {"index.html": "half"})
+    write_tree(project / "content" / "pages", {"notes.md": BROKEN_LINK})
+    assert mkdocs_build(project, site, "--strict").returncode != 0
+    assert snapshot(site) == before
+    assert leftovers(tmp_path) == []
