@@ -1,4 +1,4 @@
-"""The command line: `briefing check`, `briefing build --out DIR` and `briefing schema`.
+"""The command line: `briefing init`, `check`, `build --out DIR`, `new` and `schema`.
 
 Exit codes: 0 no problems (warnings allowed unless strict); 1 the content or the briefing
 settings in mkdocs.yml have problems, or the output folder cannot be written now; 2 the
@@ -124,6 +124,28 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
         sys.exit(exc.status)
     extra = "".join(f" and {name}" for name in sorted(result.files))
     click.echo(f"wrote {len(result.pages)} pages{extra} to {out_dir}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--bare", is_flag=True, help="Leave the example source, claims and brief out.")
+def init(directory: Path, bare: bool) -> None:
+    """Start a briefing in DIRECTORY (default: here), which must be empty: mkdocs.yml,
+    content/ with an example, the schemas, .gitignore, pre-commit and publishing set up."""
+    from .project import Occupied, init_project
+
+    try:
+        written = init_project(directory, example=not bare)
+    except Occupied as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo("    hint: run `briefing init NEW-FOLDER`, or start in an empty folder",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"wrote {len(written)} files in {directory}:")
+    for rel in written:
+        click.echo(f"  {rel}")
+    where = "" if directory == Path(".") else f"cd {directory} && "
+    click.echo(f"next: {where}mkdocs serve, then open http://127.0.0.1:8000")
 
 
 @main.command()

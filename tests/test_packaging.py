@@ -29,17 +29,18 @@ def test_the_theme_registered_with_mkdocs_is_the_theme_folder() -> None:
     assert Path(entry.load().__file__).parent.resolve() == (REPO / "theme").resolve()
 
 
-def test_every_file_of_the_theme_and_the_schemas_is_package_data() -> None:
+def test_every_file_of_the_theme_schemas_and_scaffold_is_package_data() -> None:
     data = PYPROJECT["tool"]["setuptools"]["package-data"]
     dirs = PYPROJECT["tool"]["setuptools"]["package-dir"]
-    for package in ("briefing.theme", "briefing.schemas"):
-        folder = REPO / dirs[package]
+    for package in ("briefing.theme", "briefing.schemas", "briefing.scaffold"):
+        folder = REPO / dirs.get(package, package.replace(".", "/"))
         files = [p.relative_to(folder).as_posix() for p in folder.rglob("*")
                  if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"]
         assert files, package
         for rel in files:
-            # setuptools' globs do not cross folders; fnmatch's `*` would.
-            assert any(fnmatch.fnmatch(rel, pattern) and rel.count("/") == pattern.count("/")
+            # setuptools' `*` does not cross folders (fnmatch's would); `**` does.
+            assert any(fnmatch.fnmatch(rel, pattern)
+                       and ("**" in pattern or rel.count("/") == pattern.count("/"))
                        for pattern in data[package]), rel
 
 

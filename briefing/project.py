@@ -1,0 +1,66 @@
+"""`briefing init`: a new briefing project in an empty folder, ready for `mkdocs serve`.
+
+The files come from `briefing/scaffold/`: `project/` always (mkdocs.yml with the theme,
+the plugin, the Markdown extensions the pages need and every validation check at warn;
+content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow)
+and `example/` unless bare (one source, its annotation, two claims, four entities and a
+brief). The JSON Schemas are written from the model, as `briefing schema` writes them, to
+where the annotation files' `$schema` lines point. A name part `dot-x` is written `.x`:
+a wheel leaves dotted files and folders out of package data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .schema_export import schema_texts
+
+SCAFFOLD = Path(__file__).parent / "scaffold"
+ALLOWED = frozenset({".git"})  # a folder made with `git init` may be started in
+EMPTY_FOLDERS = ("content/sources", "content/briefs")
+
+
+class Occupied(Exception):
+    """The target folder already holds something; nothing was written."""
+
+    def __init__(self, target: Path, entries: list[str]) -> None:
+        shown = ", ".join(entries[:5]) + (", …" if len(entries) > 5 else "")
+        super().__init__(f"{target} is not empty ({shown}); nothing was written")
+
+
+def _written_name(rel: str) -> str:
+    return "/".join("." + part[4:] if part.startswith("dot-") else part
+                    for part in rel.split("/"))
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {_written_name(path.relative_to(root).as_posix()): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and path.suffix not in (".py", ".pyc")}
+
+
+def project_files(*, example: bool) -> dict[str, bytes]:
+    """Every file `init` writes, by its path in the project."""
+    files = _tree(SCAFFOLD / "project")
+    if example:
+        files.update(_tree(SCAFFOLD / "example"))
+    for name, text in schema_texts().items():
+        files[f"schemas/{name}"] = text.encode("utf-8")
+    return files
+
+
+def init_project(target: Path, *, example: bool = True) -> list[str]:
+    """Write a new project into `target` (created if missing) and return the paths written.
+    Raises Occupied, writing nothing, when `target` holds anything but a `.git`."""
+    if target.exists():
+        entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
+        if entries:
+            raise Occupied(target, entries)
+    files = project_files(example=example)
+    for rel, data in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    for folder in EMPTY_FOLDERS:
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    return sorted(files)

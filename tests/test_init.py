@@ -1,0 +1,131 @@
+"""`briefing init`: from an empty folder to a project that `mkdocs build --strict` builds."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+from corpus_helpers import snapshot
+
+from briefing.cli import main
+from briefing.schema_export import schema_texts
+from briefing.starter import schema_comment
+
+KINDS = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
+         "sources": "source"}
+
+
+def init(*args: str) -> Result:
+    return CliRunner().invoke(main, ["init", *args])
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_SITE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("init") / "my-briefing"
+    result = init(str(target))
+    assert result.exit_code == 0, result.output
+    assert "next: cd " in result.output and "mkdocs serve" in result.output
+    return target
+
+
+def test_init_writes_a_whole_project(project: Path) -> None:
+    written = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
+    assert written == {
+        "mkdocs.yml", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/publish.yml",
+        "content/claims.yml", "content/entities.yml", "content/pages/about.md",
+        "content/sources/riverton-library-sundays.txt",
+        "content/sources/riverton-library-sundays.yml", "content/briefs/library-sundays.yml",
+        *(f"schemas/{name}" for name in schema_texts())}
+
+
+def test_the_new_project_builds_strict_with_the_example_brief(project: Path) -> None:
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    brief = (project / "site" / "briefs" / "library-sundays" / "index.html").read_text(
+        encoding="utf-8")
+    assert brief.count('class="cite"') == 3
+    assert "{:" not in brief and "{#" not in brief  # attr_list is on
+    assert (project / "site" / "about" / "index.html").is_file()
+
+
+def test_the_content_checks_clean_with_warnings_fatal(project: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+
+
+def test_every_annotation_file_points_at_a_written_schema(project: Path) -> None:
+    files = sorted((project / "content").rglob("*.yml"))
+    assert len(files) == 4
+    for path in files:
+        kind = KINDS[path.relative_to(project / "content").parts[0]]
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == schema_comment(kind, path, project), path
+        assert (path.parent / first.split("$schema=", 1)[1]).is_file(), path
+
+
+def test_the_written_schemas_are_the_shipped_ones(project: Path) -> None:
+    shipped = importlib.resources.files("briefing.schemas")
+    for name, text in schema_texts().items():
+        assert (project / "schemas" / name).read_text(encoding="utf-8") == text
+        assert shipped.joinpath(name).read_text(encoding="utf-8") == text
+
+
+def test_the_settings_raise_every_check_and_name_the_theme(project: Path) -> None:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"),
+                       Loader=yaml.BaseLoader)
+    assert config["theme"] == {"name": "briefing"}
+    assert config["docs_dir"] == "content/pages"
+    checks = [level for group in config["validation"].values() for level in group.values()]
+    assert checks and set(checks) == {"warn"}
+    hooks = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "briefing check --strict"
+    workflow = (project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    for command in ("pip install mkdocs-briefing", "briefing check --strict",
+                    "mkdocs build --strict", "actions/deploy-pages"):
+        assert command in workflow, command
+
+
+def test_bare_leaves_the_example_out_and_still_builds(tmp_path: Path) -> None:
+    result = init(str(tmp_path / "bare"), "--bare")
+    assert result.exit_code == 0, result.output
+    assert not list((tmp_path / "bare" / "content" / "sources").iterdir())
+    assert (tmp_path / "bare" / "content" / "briefs").is_dir()
+    built = mkdocs_build(tmp_path / "bare")
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.mark.parametrize("existing", ["notes.txt", "content/claims.yml", "mkdocs.yml"])
+def test_a_folder_with_anything_in_it_is_refused_untouched(tmp_path: Path,
+                                                           existing: str) -> None:
+    (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / existing).write_text("mine\n")
+    before = snapshot(tmp_path)
+    result = init(str(tmp_path))
+    assert result.exit_code == 1
+    assert "is not empty" in result.output and "nothing was written" in result.output
+    assert snapshot(tmp_path) == before
+
+
+def test_a_folder_holding_only_git_is_started_in(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = init()
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mkdocs.yml").is_file()
+    assert "next: mkdocs serve" in result.output
