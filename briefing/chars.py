@@ -32,3 +32,25 @@ _INVISIBLE = re.compile(INVISIBLE_CLASS)
 
 def is_invisible(char: str) -> bool:
     return _INVISIBLE.match(char) is not None
+
+
+# Letters drawn like ASCII ones (Cyrillic and Greek), for suggesting the id that was meant.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοανικτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlqwABEKMHOPCTXIJSoavikTABEZHIKMNOPTYX")
+
+
+def to_ascii_lookalike(text: str) -> str:
+    return text.translate(_LOOKALIKES)
+
+
+def unusual_note(text: str, limit: int = 3) -> str:
+    """`: it contains U+0430 CYRILLIC SMALL LETTER A` for text meant to be plain ASCII
+    (an id, a key) that is not, so a message never shows two strings that read the same;
+    empty when the text is printable ASCII."""
+    found = list(dict.fromkeys(c for c in text if not ("!" <= c <= "~" or c == " ")))
+    if not found:
+        return ""
+    named = ", ".join(char_name(c) for c in found[:limit])
+    more = f" and {len(found) - limit} more" if len(found) > limit else ""
+    return f": it contains {named}{more}"

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from . import references, urls
+from .chars import to_ascii_lookalike, unusual_note
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
@@ -219,10 +220,13 @@ class Slug(Spec):
             return scalar
         value = scalar.value
         if not SLUG_RE.match(value):
-            # Fold accents and case first, so `Café_Cost` suggests `cafe-cost`.
-            folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            # Fold look-alike letters, accents and case first, so `Café_Cost` suggests
+            # `cafe-cost` and a Cyrillic small a (U+0430) the Latin `a` it was taken for.
+            folded = unicodedata.normalize("NFKD", to_ascii_lookalike(value)) \
+                .encode("ascii", "ignore").decode()
             suggestion = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-            return ctx.fail(scalar.pos, "schema-slug", f"{value!r} is not a valid id",
+            return ctx.fail(scalar.pos, "schema-slug",
+                            f"{value!r} is not a valid id{unusual_note(value)}",
                             "ids use lower-case letters, digits and hyphens"
                             + (f", for example {suggestion!r}" if suggestion else ""))
         too_long = id_too_long(value)
@@ -265,7 +269,8 @@ class Choice(Spec):
             return scalar.value
         close = difflib.get_close_matches(scalar.value, self.values, n=1)
         hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(self.values)}"
-        return ctx.fail(scalar.pos, "schema-choice", f"{scalar.value!r} is not allowed here", hint)
+        return ctx.fail(scalar.pos, "schema-choice",
+                        f"{scalar.value!r} is not allowed here{unusual_note(scalar.value)}", hint)
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.values)}
@@ -380,7 +385,8 @@ class ProseText(Spec):
             body = ref.parts()
             if not body or body[0] not in self.kinds or not SLUG_RE.match(body[1]):
                 ok = False
-                ctx.fail(pos, "ref-syntax", f"{ref.text!r} is not a valid reference",
+                ctx.fail(pos, "ref-syntax",
+                         f"{ref.text!r} is not a valid reference{unusual_note(ref.text)}",
                          "write [[kind:id]] or [[kind:id|label]] with kind one of "
                          + ", ".join(self.kinds))
                 continue
@@ -558,7 +564,8 @@ def _convert_fields(node: YMap, ctx: Context,
         field = fields.get(key.value)
         if field is None:
             close = difflib.get_close_matches(key.value, list(fields), n=1)
-            ctx.fail(key.pos, "schema-unknown-key", f"unknown field {key.value!r}",
+            ctx.fail(key.pos, "schema-unknown-key",
+                     f"unknown field {key.value!r}{unusual_note(key.value)}",
                      f"did you mean {close[0]!r}?" if close
                      else f"allowed fields: {', '.join(fields)}")
             ok = False

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from .broken import dropped_items, named_in, named_in_text, scan_ids
+from .chars import to_ascii_lookalike, unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc
@@ -124,7 +125,10 @@ def _validate(loaded: Loaded) -> Validated:
 
 
 def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[str]) -> None:
-    """Record what one file declares: its own id (a source or brief) and its items' ids."""
+    """Record what one file declares: its own id (a source or brief) and its items' ids,
+    also as read with look-alike letters taken for the ASCII ones (an id written with a
+    Cyrillic `a` is reported once, not again at every reference to the id it meant)."""
+    ids = ids | {to_ascii_lookalike(i) for i in ids}
     if top == "sources":
         declared["source"].add(stem)
         declared["quote"] |= ids
@@ -213,7 +217,8 @@ def _top_and_stem(rel: str) -> tuple[str, str]:
 
 def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
     if not SLUG_RE.match(stem):
-        ctx.fail(Pos(doc.display), "file-id", f"file name {stem!r} is not a valid id",
+        ctx.fail(Pos(doc.display), "file-id",
+                 f"file name {stem!r} is not a valid id{unusual_note(stem)}",
                  "rename the file: ids use lower-case letters, digits and hyphens")
         return False
     too_long = id_too_long(stem)

@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
-from .chars import char_name
+from .chars import char_name, is_invisible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import UNUSUAL_BREAKS, Lines, split_lines
 
@@ -197,7 +197,8 @@ class _EventIter:
         return next(self._events)
 
 
-def _syntax_error(path: str, lines: Lines, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax_error(path: str, text: str, lines: Lines,
+                  exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     hint = "check the indentation and quoting around this position"
@@ -210,7 +211,26 @@ def _syntax_error(path: str, lines: Lines, exc: yaml.MarkedYAMLError) -> Diagnos
             start = _pos(path, lines, exc.context_mark)
             hint = (f"the part that starts at line {start.line}, column {start.col} is not "
                     "closed or is broken here; " + hint)
-    return error(_pos(path, lines, mark), "yaml-syntax", f"YAML syntax error: {problem}", hint)
+    where = _pos(path, lines, mark)
+    hidden = _invisible_on_line(text, lines, where.line)
+    if hidden is not None:
+        # A character no editor shows (a BOM left mid-file by joining two files, a
+        # zero-width space) is the likeliest cause, and the one the user cannot see.
+        col, char = hidden
+        hint = (f"column {col} of this line holds {char_name(char)}, which most editors do "
+                f"not show; delete it (otherwise, {hint})")
+    return error(where, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def _invisible_on_line(text: str, lines: Lines, number: int) -> tuple[int, str] | None:
+    if number <= 0:
+        return None
+    start = lines.starts[number - 1]
+    end = lines.starts[number] if number < len(lines.starts) else len(text)
+    for offset in range(start, end):
+        if is_invisible(text[offset]):
+            return offset - start + 1, text[offset]
+    return None
 
 
 _UNUSUAL = re.compile("[" + "".join(sorted(UNUSUAL_BREAKS)) + "]")
@@ -260,7 +280,7 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
             elif isinstance(event, yaml.NodeEvent):
                 root = composer._node(event, events, depth=1)
     except yaml.MarkedYAMLError as exc:
-        composer.problems.append(_syntax_error(path, lines, exc))
+        composer.problems.append(_syntax_error(path, text, lines, exc))
         root = None
     except yaml.reader.ReaderError as exc:
         # YAML's reader refuses characters the decoder lets through (U+FFFE, U+FFFF).

@@ -201,6 +201,17 @@ CASES = [
     Case("second of two equal references", "ref-unknown", "claims.yml:3:38",
          (edit("claims.yml", '"[[entity:acme]] says',
                '"[[entity:acmee]] and [[entity:acmee]] says'),)),
+    # Characters that look like ASCII but are not are named in the message
+    Case("Cyrillic letter in an id", "schema-slug", f"{SRC}:8:9",
+         (edit(SRC, "id: acme-cost", "id: \u0430cme-cost"),)),
+    Case("zero-width space in a key", "schema-unknown-key", f"{SRC}:1:1",
+         (edit(SRC, "title:", "ti\u200btle:"),)),
+    Case("look-alike letter in a reference", "ref-syntax", "claims.yml:3:17",
+         (edit("claims.yml", "[[entity:acme]] says", "[[entity:\u0430cme]] says"),)),
+    Case("look-alike letter in a choice", "schema-choice", "claims.yml:5:13",
+         (edit("claims.yml", "status: disputed", "status: disput\u0435d"),)),
+    Case("byte order mark in the middle of a file", "yaml-syntax", "entities.yml:6:4",
+         (edit("entities.yml", "  - id: jane-doe", "\ufeff  - id: jane-doe"),)),
     # Schema, beyond the cases above
     Case("empty required value", "schema-empty", "claims.yml:5:12",
          (edit("claims.yml", "status: disputed", "status:"),)),

@@ -42,6 +42,13 @@ CASES = [
     ("a quote with an unknown field", SOURCE, first("  - id: traction-gaining-traction\n",
                                                     "  - id: traction-gaining-traction\n"
                                                     "    colour: red\n"), "schema-unknown-key"),
+    # A look-alike letter: named once, and the references to the id it meant are not
+    # reported again.
+    ("a quote id with a Cyrillic a", SOURCE,
+     first("  - id: traction-gaining-traction", "  - id: tr\u0430ction-gaining-traction"),
+     "schema-slug"),
+    ("a claim id with a Cyrillic o", CLAIMS,
+     first("  - id: r1-training-cost-6m", "  - id: r1-training-c\u043est-6m"), "schema-slug"),
 ]
 
 
@@ -60,3 +67,15 @@ def test_one_mistake_gives_one_message(tmp_path: Path, file: str, change: tuple[
     found = build(content).diagnostics
     assert [d.code for d in found] == [code], "\n".join(d.format() for d in found)
     assert found[0].pos.path.endswith(file) and found[0].pos.line > 0
+
+
+def test_look_alike_characters_are_named(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    path = content / SOURCE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: traction-gaining-traction",
+                                 "  - id: tr\u0430ction-gaining-traction", 1), encoding="utf-8")
+    (problem,) = build(content).diagnostics
+    assert "U+0430 CYRILLIC SMALL LETTER A" in problem.message
+    assert "'traction-gaining-traction'" in problem.hint
