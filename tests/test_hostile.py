@@ -356,3 +356,32 @@ def test_hostile_file_names_reach_the_problems_page_inert(tmp_path: Path) -> Non
     html = markdown.markdown(body, extensions=EXTENSIONS)
     assert not scan(html).problems, scan(html).problems
     assert "&lt;svg onload=alert(1)&gt;" in html
+
+
+URL_TAIL = st.lists(st.sampled_from([
+    ")", "(", "[", "]", "<", ">", '"', "'", "{:", "}", "*", "_", "`", "|", "!", "&", "#",
+    "%", "%3C", "?", "=", "\\", " ", "javascript:alert(1)", "<svg/onload=alert(1)>",
+    "\u00e9", "\U0001F600", "onmouseover=", "a", "/"]), max_size=10).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["https://news.example/", "HTTPS://News.Example:8443/", ""]), URL_TAIL)
+def test_any_url_builds_to_inert_links_or_a_diagnostic(start: str, tail: str) -> None:
+    files = dict(minimal_corpus())
+    source = files[SRC]
+    assert isinstance(source, str)
+    files[SRC] = source.replace('published: "2025-01-02"', 'published: "2025-01-02"\nurl: '
+                                + json.dumps(start + tail, ensure_ascii=False))
+    with tempfile.TemporaryDirectory() as folder:
+        result = pipeline.build(write_tree(Path(folder), files))
+    assert {d.code for d in result.diagnostics} <= set(CODES)
+    if not result.pages:
+        assert {d.code for d in result.diagnostics} & {"schema-url", "schema-too-long"}
+        return
+    body, _ = get_data(result.pages["sources/acme-widget.md"])
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    assert not scan(html).problems, scan(html).problems
+    links = ExternalLinks()
+    links.feed(html)
+    stored = normalise((start + tail).strip())
+    assert isinstance(stored, str) and links.hrefs and links.hrefs[0] == stored, links.hrefs
