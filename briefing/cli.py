@@ -17,6 +17,7 @@ import click
 
 from .diagnostics import Diagnostic, summary
 from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, recover, write_tree
+from .hedges import parse_hedges
 from .pipeline import build
 from .schema_export import write_schemas
 from .settings import Policy, parse_policy, read_plugin_options
@@ -52,10 +53,11 @@ def _settings(config_file: Path | None, content_dir: Path | None,
     policy, policy_problems = parse_policy(options.values.get("severity", {}),
                                            options.values.get("strict", False),
                                            where=options.where)
+    hedges, hedge_problems = parse_hedges(options.values.get("hedges"), options.where)
     if content_dir is None:
         content_dir = config_file.parent / str(options.values.get("content_dir", "content"))
-    return content_dir, Policy(policy.severity, policy.strict or strict), \
-        (*problems, *policy_problems)
+    return content_dir, Policy(policy.severity, policy.strict or strict, hedges), \
+        (*problems, *policy_problems, *hedge_problems)
 
 
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
@@ -88,7 +90,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           output_format: str) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
-    result = build(content_dir)
+    result = build(content_dir, hedges=policy.hedges)
     _traceback(result.error)
     if _report((*problems, *policy.apply(result.diagnostics)), policy,
                github=output_format == "github"):
@@ -111,7 +113,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
         check_output_dir(out_dir, content_dir)
         with output_lock(out_dir):  # held for the whole build: one writer at a time
             recover(out_dir)
-            result = build(content_dir, site_title=title)
+            result = build(content_dir, site_title=title, hedges=policy.hedges)
             _traceback(result.error)
             if _report((*problems, *policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)

@@ -181,6 +181,27 @@ _CODES = (
          "with fewer than two sources, disputed with nothing doubting it, refuted with "
          "nothing refuting it, superseded with nothing superseding it.",
          "Link the evidence, or choose the status the evidence supports."),
+    # Prose provenance (docs/provenance.md)
+    Code("prose-quote-unsourced", E,
+         "Words in quotation marks in a brief, claim, entity description or event label that "
+         "no quote the item cites (for a claim: no quote with a stance on it) contains.",
+         "Copy the exact words from a cited quote, cite the quote that has them, or drop the "
+         "quotation marks if the words are a paraphrase."),
+    Code("prose-figure-unsourced", W,
+         "A number in a point that neither its cited quotes nor its claims' figures give "
+         "(\"$6 million\", \"$6M\" and \"6 million dollars\" count as one number).",
+         "Correct the number, cite the quote that gives it, or mark the point "
+         "`inference: true` if it is your own arithmetic."),
+    Code("prose-hedge-dropped", W,
+         "A cited quote hedges (\"reportedly\", \"may\", \"under $6 million\") and the "
+         "point or claim statement states the same thing without the hedge.",
+         "Keep the hedge or an equivalent word of its group, or cite a quote that states it "
+         "plainly; the `hedges:` option adds words to a group."),
+    Code("prose-attribution", W,
+         "A point names someone as the one who said it, while every quote it cites is the "
+         "words of someone else.",
+         "Name the cited quotes' speaker, cite a quote of the one named, or correct the "
+         "quote's `speaker:`."),
     Code("entity-name-shared", W, "One name belongs to two entities, so mentions are ambiguous.",
          "Give each entity names of its own."),
     # The build itself
@@ -202,6 +223,9 @@ _CODES = (
     Code("output-busy", E, "Another build is writing the same output folder right now.",
          "Wait for it to finish, then build again."),
     # Settings
+    Code("config-hedges", E, "A `hedges` setting that is not a mapping from a hedge group "
+         "to a list of words.",
+         "Write `hedges: {possibility: [\"conceivably\"]}`, one group per key."),
     Code("config-severity", E, "A `severity` setting that names an unknown code, an unknown "
          "level, or tries to lower an error.",
          "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "

@@ -16,11 +16,13 @@ from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
 from .feed import FEED_PATH, Site, atom_feed, forget_addresses
+from .hedges import Hedges
 from .identity import same_objects
 from .link import Linked, link
 from .load import display_root, forget_loaded, load
 from .markup import md_escape
 from .model import Corpus
+from .provenance import check_prose
 from .render import PageCache, render
 from .validate import forget_validated, validate
 from .yamlnodes import parse_yaml
@@ -43,11 +45,12 @@ class BuildResult:
 
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
           site_author: str = "", directory_urls: bool = True,
-          page_cache: PageCache | None = None) -> BuildResult:
+          page_cache: PageCache | None = None, hedges: Hedges | None = None) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `page_cache`, kept across the rebuilds of `mkdocs serve`, lets the render reuse every
-    page whose inputs did not change.
+    page whose inputs did not change. `hedges` are the hedge words of the prose checks
+    (the defaults plus the `hedges:` option).
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
@@ -55,7 +58,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     try:
         return _build(content_dir, site_title=site_title, site_url=site_url,
                       site_author=site_author, directory_urls=directory_urls,
-                      page_cache=page_cache)
+                      page_cache=page_cache, hedges=hedges or Hedges())
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         forget_cached()
@@ -80,12 +83,13 @@ def internal_error(content_dir: Path, exc: BaseException) -> Diagnostic:
 
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
-           directory_urls: bool, page_cache: PageCache | None) -> BuildResult:
+           directory_urls: bool, page_cache: PageCache | None, hedges: Hedges) -> BuildResult:
     loaded = load(content_dir)
     validated = validate(loaded)
     linked = _link(validated.corpus)
+    prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs})
     diagnostics = sorted_diagnostics(
-        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics))
+        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose))
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
@@ -106,6 +110,7 @@ class _Last:
     corpus: Corpus
     linked: Linked
     dates: ContentDates | None = None
+    prose: dict[Hedges, tuple[Diagnostic, ...]] = field(default_factory=dict)
     feeds: dict[Site, str] = field(default_factory=dict)
 
 
@@ -127,6 +132,17 @@ def _link(corpus: Corpus) -> Linked:
     linked = link(corpus)
     _last[:] = [_Last(corpus, linked)]
     return linked
+
+
+def _prose(linked: Linked, hedges: Hedges, files: dict[str, str]) -> tuple[Diagnostic, ...]:
+    """The prose checks, kept with the linked corpus: an unchanged corpus (the files'
+    text included, as the validated items are the very objects) is not checked again."""
+    last = _last[0] if _last and _last[0].linked is linked else None
+    if last is None:
+        return check_prose(linked, hedges, files)
+    if hedges not in last.prose:
+        last.prose[hedges] = check_prose(linked, hedges, files)
+    return last.prose[hedges]
 
 
 def _dates(linked: Linked) -> ContentDates:

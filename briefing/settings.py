@@ -18,6 +18,7 @@ import yaml
 
 from .codes import CODES
 from .diagnostics import Diagnostic, Pos, Severity, error, has_errors
+from .hedges import Hedges
 
 LEVELS = ("error", "warning", "ignore")
 PLUGIN_NAME = "briefing"
@@ -29,6 +30,7 @@ class Policy:
 
     severity: Mapping[str, str] = field(default_factory=dict)
     strict: bool = False
+    hedges: Hedges = field(default_factory=Hedges)  # the prose checks' hedge words
 
     def apply(self, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
         applied = []

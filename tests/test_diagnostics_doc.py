@@ -234,10 +234,13 @@ def _describe(case: Case) -> str:
         parts.append(f"`content/{link}` a symbolic link holding `{target}`")
     parts += [f"`content/{fifo}` a named pipe (`mkfifo`)" for fifo in case.fifos]
     parts += [f"`content/{path}` unreadable (`chmod 000`)" for path in case.unreadable]
-    if case.config:
+    if case.config and "severity:\n" in case.config:
         severity = case.config.split("severity:\n", 1)[1].strip()
         parts.append(f"mkdocs.yml with `severity: {{{severity}}}` in the briefing plugin's "
                      "options")
+    elif case.config:
+        option = case.config.split("- briefing:\n", 1)[1].strip()
+        parts.append(f"mkdocs.yml with `{option}` in the briefing plugin's options")
     return f"{case.id} — " + "; ".join(parts) + "."
 
 

@@ -25,8 +25,9 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..diagnostics import Severity, summary
+from ..diagnostics import Pos, Severity, summary
 from ..emit import page_collisions
+from ..hedges import parse_hedges
 from ..load import display_root
 from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
@@ -54,6 +55,8 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """Diagnostic code -> error | warning | ignore; only warnings can be changed."""
     strict = c.Type(bool, default=False)
     """Fail on warnings too (as `mkdocs build --strict` does)."""
+    hedges = c.Type(dict, default={})
+    """Hedge group -> extra words for the prose checks (docs/provenance.md)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -94,8 +97,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             config.watch.append(str(self.content_dir))
         where = read_plugin_options(Path(config.config_file_path))[0].where \
             if config.config_file_path else None
-        self.policy, problems = parse_policy(self.config.severity, self.config.strict,
-                                             where=where)
+        policy, problems = parse_policy(self.config.severity, self.config.strict,
+                                        where=where)
+        hedges, hedge_problems = parse_hedges(self.config.hedges,
+                                              where or (lambda key: Pos("mkdocs.yml")))
+        self.policy = Policy(policy.severity, policy.strict, hedges)
+        problems = (*problems, *hedge_problems)
         config_file = Path(display_root(Path(config.config_file_path))) \
             if config.config_file_path else None
         problems += config_problems(config.markdown_extensions, Path(config.docs_dir),
@@ -113,7 +120,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
-                       page_cache=self.live.page_cache if self.live else None)
+                       page_cache=self.live.page_cache if self.live else None,
+                       hedges=self.policy.hedges)
         if result.error:
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)

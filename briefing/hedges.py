@@ -1,0 +1,119 @@
+"""The hedge words the prose checks look for, as data.
+
+A hedge group is a set of words that soften a statement in the same way ("reportedly",
+"allegedly"; "may", "could"; "about", "around"…). A quote that uses one of the group's
+`triggers` is hedged; a curator's text keeps the hedge when it uses any of the group's
+`words` (the triggers and their equivalents). Groups marked `numeric` hedge a number
+("under $6 million", "up to 16,000 chips or more"), so they count only next to a number.
+
+Curators add words with the plugin option `hedges:` in mkdocs.yml, a mapping from a group
+name (one of these or a new one) to a list of words; see docs/provenance.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from .diagnostics import Diagnostic, Pos, error
+
+
+@dataclass(frozen=True)
+class HedgeGroup:
+    name: str
+    triggers: tuple[str, ...]  # words that make a quote hedged
+    equivalents: tuple[str, ...] = ()  # further words that keep the hedge in a text
+    numeric: bool = False  # hedges a number: counts only next to one
+    in_claims: bool = True  # a claim's statement must keep it too
+    # Says whose word it is: a claim with a `claimant` records that already.
+    attribution: bool = False
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return (*self.triggers, *self.equivalents)
+
+    @cached_property
+    def trigger_re(self) -> re.Pattern[str]:
+        return _words_re(self.triggers)
+
+    @cached_property
+    def words_re(self) -> re.Pattern[str]:
+        return _words_re(self.words)
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    # Longest first, so "up to" wins over "up"; white space inside a phrase is flexible.
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!)", re.IGNORECASE)
+
+
+_SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asserted",
+           "according to", "reportedly", "reported", "reports", "report", "relayed",
+           "relays", "account", "suggests", "suggested", "argue", "argues", "argued",
+           "contend", "contends", "calls", "called", "dubbed", "warn", "warns", "warned",
+           "doubt", "doubts", "question", "questions", "told", "states", "stated",
+           "acknowledged", "disclosed", "allegedly", "alleged")
+
+DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
+    # Second-hand: the source itself does not vouch for it.
+    HedgeGroup("hearsay", ("reportedly", "allegedly", "according to", "said to",
+                           "is said to"),
+               ("reported", "alleged", "claims", "claimed", "as reported", "relayed",
+                "unconfirmed"), attribution=True),
+    # Someone's claim, not a fact the source states. Claims record this with their
+    # claimant and the quote's `reports:` stance, so only points must say it.
+    HedgeGroup("claimed", ("claims", "claimed", "asserts", "asserted"), _SAYING,
+               in_claims=False),
+    HedgeGroup("possibility", ("may", "might", "could", "potentially", "possibly",
+                               "perhaps", "likely", "suggests", "suggested"),
+               ("would", "can", "possible", "potential", "unlikely", "suggest")),
+    HedgeGroup("approximate", ("about", "around", "approximately", "roughly", "some",
+                               "nearly", "almost", "circa", "close to", "estimated"),
+               ("approximate", "estimate", "or so"), numeric=True),
+    HedgeGroup("upper-bound", ("up to", "under", "less than", "fewer than", "below",
+                               "at most", "no more than", "or less", "or fewer"),
+               ("or under", "at the most"), numeric=True),
+    HedgeGroup("lower-bound", ("more than", "over", "at least", "upwards of", "or more"),
+               ("or over", "above"), numeric=True),
+)
+
+
+@dataclass(frozen=True)
+class Hedges:
+    groups: tuple[HedgeGroup, ...] = DEFAULT_HEDGES
+
+    def extended(self, extra: Mapping[str, tuple[str, ...]]) -> Hedges:
+        """These groups with a curator's words added (a new name makes a new group)."""
+        by_name = {g.name: g for g in self.groups}
+        for name, words in extra.items():
+            group = by_name.get(name)
+            by_name[name] = replace(group, triggers=(*group.triggers, *words)) \
+                if group else HedgeGroup(name, tuple(words))
+        return Hedges(tuple(by_name.values()))
+
+
+def parse_hedges(value: object, where: Callable[[str], Pos]
+                 ) -> tuple[Hedges, tuple[Diagnostic, ...]]:
+    """The `hedges:` plugin option: {group name: [word, …]}. Bad values are `config-hedges`
+    errors at their mkdocs.yml position; the default groups stay in force."""
+    if value is None or value == {}:
+        return Hedges(), ()
+    hint = 'write `hedges: {possibility: ["conceivably"], approximate: ["in the region of"]}`'
+    if not isinstance(value, Mapping):
+        return Hedges(), (error(where("hedges"), "config-hedges",
+                                "the briefing plugin's `hedges` option must be a mapping "
+                                "from a hedge group to a list of words", hint),)
+    problems: list[Diagnostic] = []
+    extra: dict[str, tuple[str, ...]] = {}
+    for name, words in sorted(value.items(), key=lambda item: str(item[0])):
+        if not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            problems.append(error(where(f"hedges.{name}"), "config-hedges",
+                                  f"hedge group {name!r} must list one or more words",
+                                  hint))
+            continue
+        extra[str(name)] = tuple(words)
+    return Hedges().extended(extra), tuple(problems)

@@ -1,0 +1,154 @@
+"""The prose provenance checks: each fires at the exact words on a broken corpus, and stays
+silent on clean ones (the seed corpus and the benchmark's synthetic corpus)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from corpus_helpers import REPO, minimal_corpus, write_tree
+
+from benchmarks.corpus import generate
+from briefing.diagnostics import Pos
+from briefing.hedges import Hedges, parse_hedges
+from briefing.pipeline import build
+from briefing.provenance import numbers, quoted_spans
+from briefing.settings import Policy
+
+BRIEF = "briefs/widget.yml"
+POINT = 'text: "Acme says the widget costs $5 million."'
+HEDGED = (("sources/acme-widget.txt", "costs $5 million", "costs about $5 million"),
+          ("sources/acme-widget.yml", "its widget costs $5 million",
+           "its widget costs about $5 million"))
+
+# (case, edits, code, where, words the message names)
+CASES = [
+    ("invented quotation", ((BRIEF, POINT, "text: 'Acme calls the widget \"a steal\".'"),),
+     "prose-quote-unsourced", f"{BRIEF}:6:39", '"a steal"'),
+    ("curly quotation", ((BRIEF, POINT, 'text: "Acme calls it \u201ca steal\u201d."'),),
+     "prose-quote-unsourced", f"{BRIEF}:6:31", '"a steal"'),
+    ("single quotation", ((BRIEF, POINT, "text: \"Acme calls it 'a steal'.\""),),
+     "prose-quote-unsourced", f"{BRIEF}:6:31", '"a steal"'),
+    ("quotation in an event label",
+     (("claims.yml", "announces the widget's price.", 'calls the price \\"fair\\".'),),
+     "prose-quote-unsourced", "claims.yml:13:50", '"fair"'),
+    ("quotation in an entity description",
+     (("entities.yml", "    kind: person\n", '    kind: person\n    description: '
+       '"Says the widget is \\"overpriced by half\\"."\n'),),
+     "prose-quote-unsourced", "entities.yml:9:40", '"overpriced by half"'),
+    ("number no quote gives", ((BRIEF, "costs $5 million.", "costs $7M."),),
+     "prose-figure-unsourced", f"{BRIEF}:6:43", "$7M"),
+    ("hedge dropped in a point", HEDGED, "prose-hedge-dropped", f"{BRIEF}:6:43", '"about"'),
+    ("hedge dropped in a claim", HEDGED, "prose-hedge-dropped", "claims.yml:3:55", '"about"'),
+    ("modal hedge dropped",
+     (("sources/acme-widget.txt", "Critics disagree.", "Critics say it may fail."),
+      ("sources/acme-widget.yml", "text: \"the widget is overpriced\"",
+       "text: \"Critics say it may fail\""),
+      (BRIEF, "An analyst calls it overpriced.", "Critics say it fails.")),
+     "prose-hedge-dropped", f"{BRIEF}:11:16", '"may"'),
+    ("words given to another", ((BRIEF, "An analyst calls it", "Acme calls it"),),
+     "prose-attribution", f"{BRIEF}:11:16", "Acme Corp"),
+    ("words given to another by reference",
+     ((BRIEF, "An analyst calls it", "According to [[entity:acme]], it is"),),
+     "prose-attribution", f"{BRIEF}:11:29", "Acme Corp"),
+]
+
+
+def corpus(tmp_path: Path, edits: tuple[tuple[str, str, str], ...]) -> Path:
+    files = dict(minimal_corpus())
+    for name, old, new in edits:
+        text = files[name]
+        assert isinstance(text, str) and old in text, (name, old)
+        files[name] = text.replace(old, new, 1)
+    return write_tree(tmp_path / "content", files)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_each_check_fires_at_the_words(
+        case: tuple[str, tuple[tuple[str, str, str], ...], str, str, str],
+        tmp_path: Path) -> None:
+    _, edits, code, where, named = case
+    content = corpus(tmp_path, edits)
+    found = [d for d in build(content).diagnostics if d.code == code]
+    at = [str(d.pos).removeprefix(content.as_posix() + "/") for d in found]
+    assert where in at, f"{code} at {at}, expected {where}"
+    assert any(named in d.message for d in found), [d.message for d in found]
+    assert all(d.hint for d in found)
+
+
+def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
+    assert not build(corpus(tmp_path, ())).diagnostics
+
+
+def test_silent_on_the_benchmark_corpus(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", generate(60, seed=3))
+    assert [d.format() for d in build(content).diagnostics] == []
+
+
+def test_silent_on_the_seed_corpus() -> None:
+    found = [d.format() for d in build(REPO / "content").diagnostics]
+    assert found == []
+
+
+def test_inference_points_are_exempt_from_sourcing_not_from_quotation(tmp_path: Path) -> None:
+    inferred = POINT + "\n        inference: true"
+    content = corpus(tmp_path, ((BRIEF, POINT, inferred.replace("$5 million", "$50M")),))
+    assert not [d for d in build(content).diagnostics]
+    content = corpus(tmp_path / "b", ((BRIEF, POINT, inferred.replace(
+        "the widget costs $5 million", 'it is \\"cheap\\"')),))
+    assert [d.code for d in build(content).diagnostics] == ["prose-quote-unsourced"]
+
+
+def test_model_terms_and_ellipses_are_not_invented_quotations(tmp_path: Path) -> None:
+    content = corpus(tmp_path, ((BRIEF, POINT, 'text: "Acme says \\"its widget … $5 '
+                                               'million\\", recorded as \\"disputed\\"."'),))
+    assert not build(content).diagnostics
+
+
+def test_a_kept_hedge_or_its_equivalent_is_silent(tmp_path: Path) -> None:
+    content = corpus(tmp_path, (*HEDGED, (BRIEF, "costs $5 million", "costs around $5 million"),
+                                ("claims.yml", "costs $5 million", "costs roughly $5 million")))
+    assert not build(content).diagnostics
+
+
+def test_hedge_words_extend_from_the_settings(tmp_path: Path) -> None:
+    edits = (*HEDGED, (BRIEF, "costs $5 million", "costs ballpark $5 million"),
+             ("claims.yml", "costs $5 million", "costs ballpark $5 million"))
+    content = corpus(tmp_path, edits)
+    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
+    hedges, problems = parse_hedges({"approximate": ["ballpark"]}, lambda key: Pos("m"))
+    assert not problems
+    assert not build(content, hedges=hedges).diagnostics
+
+
+def test_bad_hedge_settings_are_reported() -> None:
+    where = lambda key: Pos("mkdocs.yml", 1 + key.count("."), 1)  # noqa: E731
+    for value in (["maybe"], {"possibility": "maybe"}, {"possibility": []}):
+        hedges, problems = parse_hedges(value, where)
+        assert [p.code for p in problems] == ["config-hedges"]
+        assert hedges == Hedges()
+
+
+def test_severity_of_a_prose_warning_can_change(tmp_path: Path) -> None:
+    content = corpus(tmp_path, ((BRIEF, "costs $5 million.", "costs $7M."),))
+    found = build(content).diagnostics
+    assert Policy({"prose-figure-unsourced": "ignore"}).apply(found) == ()
+    raised = Policy({"prose-figure-unsourced": "error"}).apply(found)
+    assert [str(d.severity) for d in raised] == ["error"]
+
+
+@pytest.mark.parametrize("text", ["$6 million", "$6M", "6 million dollars", "US$6m",
+                                  "6,000,000", "$6.0 million"])
+def test_figures_are_normalised(text: str) -> None:
+    assert [value for _, _, value in numbers(text)] == [Decimal(6_000_000)]
+
+
+@pytest.mark.parametrize("text", ["H800", "GPT-4", "DeepSeek-R1", "2025-02-15", "o3"])
+def test_names_and_dates_are_not_figures(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_apostrophes_do_not_open_quotations() -> None:
+    spans = [w for _, w in quoted_spans("Musk's X and the investors' 'Sputnik moment' here")]
+    assert spans == ["Sputnik moment"]
