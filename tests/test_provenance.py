@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, minimal_corpus, write_tree
+from corpus_helpers import SEED, minimal_corpus, write_tree
 
 from benchmarks.corpus import generate
 from briefing.diagnostics import Pos
@@ -87,7 +87,7 @@ def test_silent_on_the_benchmark_corpus(tmp_path: Path) -> None:
 
 
 def test_silent_on_the_seed_corpus() -> None:
-    found = [d.format() for d in build(REPO / "content").diagnostics]
+    found = [d.format() for d in build(SEED).diagnostics]
     assert found == []
 
 
