@@ -166,6 +166,10 @@ _CODES = (
          "A list of references names the same id more than once; it counts once.",
          "Delete the repeated ids."),
     Code("relation-self", E, "A claim relates to itself.", "Point the relation at another claim."),
+    Code("relation-cycle", E,
+         "Claims supersede (or qualify) one another in a cycle: A supersedes B supersedes A. "
+         "These relations run one way, from the newer or narrower claim.",
+         "Remove the relation that points back; the message names the whole cycle."),
     Code("quote-not-found", E,
          "A quote is not in its source's cleaned text, even after normalisation; a fuzzy match "
          "is never accepted.",

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from .cleaning import Block, CleanedText, clean
+from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
 from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
@@ -162,6 +163,7 @@ def link(corpus: Corpus) -> Linked:
                     problems.append(error(ref.pos, "relation-self",
                                           f"claim {claim.id!r} {kind} itself",
                                           "point the relation at another claim"))
+    problems.extend(relation_cycles(corpus.claims))
 
     problems.extend(_status_checks(corpus, frozen_stances, relations_in))
     mentions, mention_problems = find_mentions(corpus, cleaned)

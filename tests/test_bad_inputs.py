@@ -130,6 +130,12 @@ CASES = [
     Case("claim relates to itself", "relation-self", "claims.yml:7:28",
          (edit("claims.yml", "    figures:", "    relations: {supports: [widget-cost-5m]}\n"
                                             "    figures:"),)),
+    Case("claims supersede each other", "relation-cycle", "claims.yml:7:30",
+         (edit("claims.yml", "    figures:", "    relations: {supersedes: [widget-cost-6m]}\n"
+                                            "    figures:"),
+          edit("claims.yml", "\n    events:", "\n  - id: widget-cost-6m\n    statement: "
+               "\"It costs $6 million.\"\n    status: superseded\n"
+               "    relations: {supersedes: [widget-cost-5m]}\n    events:"))),
     Case("duplicate key", "yaml-duplicate-key", "claims.yml:7:5",
          (edit("claims.yml", "    topics: [cost]", "    topics: [cost]\n    status: reported"),)),
     Case("tab indentation", "yaml-tab-indent", "claims.yml:3:1",
