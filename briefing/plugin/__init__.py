@@ -163,6 +163,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         updated = str(page.meta.get("updated", ""))
         page.update_date = updated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated) \
             else "1970-01-01"
+        if self.live:
+            self.live.page_dated(page)
         return markdown
 
     @event_priority(-100)  # after other plugins have seen the page's Markdown
@@ -242,6 +244,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         env.globals["briefing_sections"] = [*SECTIONS, *extra]
         env.globals["briefing_problems"] = self.live.problems if self.live else None
         if self.live:
+            self.live.date_unread_pages()
             self.live.env = env
             env.bytecode_cache = self.live.templates
         return env

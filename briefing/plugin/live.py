@@ -282,6 +282,10 @@ class LiveSite:
         self.pending: tuple[dict[str, str], Mapping[str, str]] | None = None
         self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
         self.unreadable: str | None = None  # the file it failed to read, if it says so
+        # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
+        # pages read by this build.
+        self.dates: dict[str, tuple[Any, str]] = {}
+        self.dated_now: set[str] = set()
         self.problems: ProblemsSummary | None = None
         self.page_cache = PageCache()  # rebuilds render only pages whose inputs changed
         self.show_problems = False
@@ -413,12 +417,32 @@ class LiveSite:
             # Hand-written pages are rebuilt when their output is missing.
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
 
+    def page_dated(self, page: Page) -> None:
+        """Notes a page's content date as it is read (`on_page_markdown`)."""
+        self.dates[page.file.src_uri] = (page.meta.get("updated"), page.update_date)
+        self.dated_now.add(page.file.src_uri)
+
+    def date_unread_pages(self) -> None:
+        """Under `--dirty`, MkDocs reads only the pages that changed; the others have no
+        front matter and the build's date, so the sitemap lost their `lastmod` and its
+        compressed copy was stamped with the clock. They get the date noted when they were
+        last read (before the sitemap is rendered, in `on_env`)."""
+        for file in self.doc_files:
+            page, dated = file.page, self.dates.get(file.src_uri)
+            if page is None or dated is None or file.src_uri in self.dated_now:
+                continue
+            updated, page.update_date = dated
+            if updated is not None:
+                page.meta = {**page.meta, "updated": updated}
+        self.dated_now.clear()
+
     def page_indexed(self, page: Page, entries: list[dict[str, Any]]) -> None:
         if self.store:
             self.search_entries[page.file.src_uri] = entries
 
     def build_failed(self) -> None:
         self.pending = None
+        self.dated_now.clear()
         self.collector.build_failed()
 
     def build_finished(self, config: MkDocsConfig) -> None:
