@@ -28,6 +28,7 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 # that HTML escaping leaves; `attr` writes them as character references. Not `#`, `&`
 # or `;`, which the references themselves are made of; no value holds a line start.
 _MD_IN_HTML = re.compile(r"[\\`*_\[\](){}|!]")
+_MD_IN_HTML_REFS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[](){}|!"}
 # What `relative` and anchors produce from slugs: nothing that could end a link.
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
@@ -56,7 +57,9 @@ def attr(text: str) -> Markup:
     right in both: HTML escaping, and every character Markdown gives a meaning to
     written as `&#NN;`, which Markdown passes through and the browser reads back."""
     escaped = html.escape(" ".join(str(text).split()), quote=True)
-    return Markup(_MD_IN_HTML.sub(lambda m: f"&#{ord(m.group(0))};", escaped))
+    if _MD_IN_HTML.search(escaped):
+        escaped = escaped.translate(_MD_IN_HTML_REFS)
+    return Markup(escaped)
 
 
 def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
@@ -79,7 +82,6 @@ def attr_token(value: str) -> str:
     return value
 
 
-@functools.lru_cache(maxsize=65536)
 def _internal_href(href: str) -> str:
     return href if _INTERNAL_HREF.match(href) else quote(href, safe="/#%")
 

@@ -61,12 +61,19 @@ class LiveCode(HTMLParser):
                 self._in_data = []
             elif not src or "alert" in src:
                 self.problems.append(f"inline script {attrs}")
-        if tag in ("iframe", "object", "embed", "base", "frame", "frameset", "applet"):
+        if tag in ("iframe", "object", "embed", "base", "frame", "frameset", "applet",
+                   "style", "animate", "set"):
             self.problems.append(f"<{tag}> element")
+        found = dict(attrs)
+        if tag == "meta" and (found.get("http-equiv") or "").lower() == "refresh":
+            self.problems.append(f"<meta refresh {found.get('content')!r}>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
             if name in URL_ATTRIBUTES and value and _SCRIPT_URL.match(value):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+            if name in ("style", "srcset") and value and re.search(
+                    r"expression\s*\(|javascript:|url\s*\(", value, re.I):
                 self.problems.append(f"<{tag} {name}={value!r}>")
 
     def handle_data(self, data: str) -> None:
@@ -103,7 +110,10 @@ def test_the_scanner_accepts_only_json_data_blocks() -> None:
                  '<img src=x onerror=alert(2)>', '<a href="javascript:alert(4)">x</a>',
                  '<a href=" jav&#x09;ascript:alert(4)">x</a>', '<iframe src=x></iframe>',
                  '<form action="vbscript:x">', '<base href="https://evil.example/">',
-                 '<svg><a xlink:href="data:text/html,x">y</a></svg>'):
+                 '<svg><a xlink:href="data:text/html,x">y</a></svg>',
+                 '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+                 '<p style="background:url(javascript:alert(1))">', '<style>a{}</style>',
+                 '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>'):
         assert scan(live).problems, live
 
 
