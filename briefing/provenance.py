@@ -181,6 +181,10 @@ class Item:
     hedge_mode: str = ""
     attributed: bool = False  # a claim with a claimant: whose word it is is recorded
     extra: tuple[str, ...] = ()  # other text it may quote (an entity's own names)
+    # The ids the check rests on (the item's own, its quotes' and claims'): when one of
+    # them is in an annotation that failed to validate, the quotes it may draw on are
+    # incomplete, so the item waits for that fix (`Corpus.broken`).
+    about: frozenset[str] = frozenset()
 
 
 def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str]
@@ -189,7 +193,10 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str]
     its text, to place findings at the words."""
     checker = _Checker(linked, hedges, Locator(files))
     problems: list[Diagnostic] = []
+    broken = linked.corpus.broken
     for item in items(linked):
+        if broken and not broken.isdisjoint(item.about):
+            continue
         problems.extend(checker.check(item))
     return tuple(problems)
 
@@ -207,31 +214,36 @@ def items(linked: Linked) -> Iterator[Item]:
     for brief in linked.corpus.briefs:
         points = [p for s in brief.sections for p in s.points]
         everything = [r.id for p in points for r in p.cites]
-        yield Item(plain_text(brief.summary, names), "brief summary", by_ids(everything))
+        yield Item(plain_text(brief.summary, names), "brief summary", by_ids(everything),
+                   about=frozenset((brief.id, *everything)))
         for point in points:
             values = frozenset(v for ref in point.claims if ref.id in linked.claims
                                for f in linked.claims[ref.id].figures for v in f.value)
             cited = by_ids([r.id for r in point.cites] + referenced(point.text))
             yield Item(plain_text(point.text, names), "point", cited, point, values,
-                       cited, "any")
+                       cited, "any", about=frozenset(
+                           (brief.id, *(r.id for r in (*point.cites, *point.claims)),
+                            *referenced(point.text))))
     for claim in linked.corpus.claims:
         stances = linked.stances.get(claim.id, ())
         backing = [s.quote.id for s in stances]
         relaying = by_ids(s.quote.id for s in stances if s.stance in ("asserts", "reports"))
+        about = frozenset((claim.id, *backing))
         yield Item(plain_text(claim.statement, names), "claim statement",
                    by_ids(backing + referenced(claim.statement)),
                    hedge_quotes=relaying, hedge_mode="all",
-                   attributed=claim.claimant is not None)
+                   attributed=claim.claimant is not None, about=about)
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
             linked_claims = [r.id for r in claim.note.refs if r.kind == "claim"] + \
                 [r.id for _, r in (claim.relations.pairs() if claim.relations else ())]
             others = [s.quote.id for c in linked_claims for s in linked.stances.get(c, ())]
             yield Item(plain_text(claim.note, names), "claim note",
-                       by_ids(backing + referenced(claim.note) + others))
+                       by_ids(backing + referenced(claim.note) + others),
+                       about=about | set(linked_claims))
         for event in claim.events:
             yield Item(plain_text(event.what, names), "event label",
-                       by_ids(backing + referenced(event.what)))
+                       by_ids(backing + referenced(event.what)), about=about)
     yield from _entity_items(linked, names)
 
 
@@ -256,7 +268,7 @@ def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         chosen += [linked.quotes[r.id] for r in entity.description.refs
                    if r.kind == "quote" and r.id in linked.quotes]
         yield Item(text, "entity description", tuple(dict.fromkeys(chosen)),
-                   extra=entity.names)
+                   extra=entity.names, about=frozenset((entity.id, *about)))
 
 
 class _Checker:
