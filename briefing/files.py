@@ -100,22 +100,37 @@ def _walk(folder: str, parents: tuple[str, ...], skip: tuple[tuple[str, ...], ..
           ) -> Iterator[tuple[tuple[str, ...], Entry | FileFault]]:
     try:
         with os.scandir(folder) as listing:
-            names = [(item.name, item.path, item.is_symlink()) for item in listing]
+            entries = list(listing)
     except OSError as exc:
         yield parents, _fault(exc, "folder")
         return
-    for name, path, is_link in names:
-        parts = (*parents, name)
-        if name.startswith(".") or parts in skip:
+    for entry in entries:
+        parts = (*parents, entry.name)
+        if entry.name.startswith(".") or parts in skip:
             continue
         try:
-            is_dir = classify(path, is_link=is_link)
+            is_link = entry.is_symlink()
+            is_dir = _listed_kind(entry, is_link)
         except FileFault as fault:
             yield parts, fault
             continue
-        yield parts, Entry(parts, path, is_dir, is_link)
+        except OSError as exc:
+            yield parts, _fault(exc, "file")
+            continue
+        yield parts, Entry(parts, entry.path, is_dir, is_link)
         if is_dir and not is_link:
-            yield from _walk(path, parts, skip)
+            yield from _walk(entry.path, parts, skip)
+
+
+def _listed_kind(entry: os.DirEntry[str], is_link: bool) -> bool:
+    """`classify`, from the type the listing gives (no system call on most file systems)
+    for a plain file or folder; links and anything else are looked at with `stat`."""
+    if not is_link:
+        if entry.is_dir(follow_symlinks=False):
+            return True
+        if entry.is_file(follow_symlinks=False):
+            return False
+    return classify(entry.path, is_link=is_link)
 
 
 def read_regular(path: str, limit: int) -> bytes:
