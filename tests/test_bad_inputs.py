@@ -19,7 +19,14 @@ from unittest import mock
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import ARTICLE, BRIEF_YML, minimal_corpus, snapshot, write_tree
+from corpus_helpers import (
+    ARTICLE,
+    BRIEF_YML,
+    CLAIMS_YML,
+    minimal_corpus,
+    snapshot,
+    write_tree,
+)
 
 from briefing.cli import main
 from briefing.codes import CODES
@@ -199,6 +206,11 @@ CASES = [
     Case("position after a paragraph separator", "schema-choice", "claims.yml:6:13",
          (edit("claims.yml", 'million."\n', 'million.\u2029"\n'),
           edit("claims.yml", "status: disputed", "status: disputd"))),
+    Case("position in a file with CR line ends", "schema-choice", "claims.yml:5:13",
+         files=(("claims.yml", CLAIMS_YML.replace("status: disputed", "status: disputd")
+                 .replace("\n", "\r")),)),
+    Case("next line character in an annotation", "text-control-char", "claims.yml:2:1",
+         (edit("claims.yml", "\n  - id: widget-cost-5m", "\r\n\x85  - id: widget-cost-5m"),)),
     Case("reference split over two lines", "ref-syntax", "claims.yml:3:17",
          (edit("claims.yml", '"[[entity:acme]] says', '"[[entity:\n      acmee]] says'),)),
     Case("reference nested in a label", "ref-syntax", "claims.yml:3:41",
