@@ -69,3 +69,19 @@ def test_a_build_after_a_killed_one_restores_and_cleans_up(project: Path,
     assert mkdocs_build(project, site, "--strict").returncode != 0
     assert snapshot(site) == before
     assert leftovers(tmp_path) == []
+
+
+def test_a_page_mkdocs_could_not_read_is_a_diagnostic_before_anything_is_written(
+        project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    pages = project / "content" / "pages"
+    write_tree(pages, {"notes.md": b"# Notes\ncaf\xe9\n"})
+    os.mkfifo(pages / "pipe.md")  # MkDocs would wait on it for ever
+    failed = mkdocs_build(project, site, "--strict")
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
+    assert "content/pages/notes.md:2:4: error: " in failed.stderr
+    assert "content/pages/pipe.md: error: " in failed.stderr
+    assert snapshot(site) == before
