@@ -26,6 +26,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges
 from .link import Linked, names_pattern
 from .model import QUALIFIERS, RELATIONS, SECTION_KINDS, STANCES, STATUSES, Point, Quote
+from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
 
@@ -138,29 +139,29 @@ class Locator:
 
     def __init__(self, files: Mapping[str, str]):
         self.files = files
-        self._lines: dict[str, list[str]] = {}
+        self._lines: dict[str, Lines] = {}
 
     def find(self, start: Pos, words: str) -> Pos:
+        text = self.files.get(start.path, "")
         lines = self._lines.get(start.path)
         if lines is None:
-            lines = self._lines[start.path] = self.files.get(start.path, "").split("\n")
-        if start.line <= 0 or not lines:
+            lines = self._lines[start.path] = Lines.of(text)
+        if not 0 < start.line <= len(lines.starts) or not text:
             return start
-        first = start.line - 1
-        window = "\n".join(lines[first:first + 200])
+        # Lines as YAML counts them (positions.py), so a U+2028 above cannot shift them.
+        begin = min(lines.starts[start.line - 1] + max(0, start.col - 1), len(text))
+        last = start.line - 1 + 200
+        end = lines.starts[last] if last < len(lines.starts) else len(text)
         parts = [re.escape(w) for w in words.split()[:6]]
         if not parts:
             return start
         # Folded YAML may break the words across lines; escapes may hide a quote mark.
-        match = re.compile(r"\s+".join(parts)).search(window, max(0, start.col - 1))
+        match = re.compile(r"\s+".join(parts)).search(text, begin, end)
         if match is None:
-            match = re.compile(parts[0]).search(window, max(0, start.col - 1))
+            match = re.compile(parts[0]).search(text, begin, end)
         if match is None:
             return start
-        before = window[:match.start()]
-        line = first + before.count("\n")
-        col = match.start() - (before.rfind("\n") + 1)
-        return Pos(start.path, line + 1, col + 1)
+        return lines.pos(start.path, match.start())
 
 
 # --- the checks -----------------------------------------------------------------------
