@@ -11,10 +11,10 @@ belongs to a process that is gone.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import secrets
 import shutil
+import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -72,9 +72,7 @@ def output_lock(out: Path) -> Iterator[None]:
         out.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(100):
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not _try_lock(fd):
                 os.close(fd)
                 raise OutputFault(error(Pos(shown.as_posix()), "output-busy",
                                         "another build is writing this output folder",
@@ -94,6 +92,23 @@ def output_lock(out: Path) -> Iterator[None]:
         with contextlib.suppress(OSError):
             lock.unlink()
         os.close(fd)
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the lock on `fd` without waiting: False if another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -138,7 +138,7 @@ def read_regular(path: str, limit: int) -> bytes:
     file is over `limit` without reading all of it). Refuses anything else, even if it
     was swapped in after the folder was listed."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _fault(exc, "file") from exc
     try:
