@@ -32,8 +32,9 @@ class YamlDoc:
 
 @dataclass(frozen=True)
 class Unparsed:
-    """An annotation file that could not be read as YAML (or as UTF-8): reported already,
-    it still declares the ids its text shows (`broken.py`)."""
+    """A content file that could not be read, decoded or parsed: reported already, it
+    still declares its own id and, for an annotation, the ids its text shows
+    (`broken.py`), so nothing that refers to it is reported again."""
 
     rel: str
     display: str
@@ -197,6 +198,7 @@ def load(content_dir: Path) -> Loaded:
                 data = read_regular(path, MAX_TEXT_BYTES)
             except FileFault as fault:
                 problems.append(fault.diagnostic(display))
+                unparsed.append(Unparsed(rel, display, ""))  # it exists: say so (broken.py)
                 continue
             digest = hashlib.blake2b(data, digest_size=20).digest()
             read = last.read if last is not None and last.digest == digest \
@@ -221,15 +223,14 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
     if rel.startswith("pages/"):
         return _page(display, data)
     if len(data) > MAX_TEXT_BYTES:
-        return _Read(None, (error(Pos(display), "content-too-large",
+        return _Read(Unparsed(rel, display, ""), (error(Pos(display), "content-too-large",
                                   f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
                                   "split it; a single article or annotation is far smaller"),))
     text, text_problems = decode_source(data, display)
     if text is None:
-        if rel.endswith(".txt"):
-            return _Read(None, text_problems)
-        return _Read(Unparsed(rel, display, data.decode("utf-8", errors="replace")),
-                     text_problems)
+        # Still there to be named: an article so, an annotation with the ids it shows.
+        shown = "" if rel.endswith(".txt") else data.decode("utf-8", errors="replace")
+        return _Read(Unparsed(rel, display, shown), text_problems)
     if rel.endswith(".txt"):
         return _Read(SourceText(rel.rsplit("/", 1)[-1].removesuffix(".txt"), display, text),
                      text_problems)

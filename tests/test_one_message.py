@@ -32,6 +32,8 @@ CASES = [
      "yaml-syntax"),
     ("claims.yml is not UTF-8", CLAIMS, first("claims:\n", "claims: \udcff\n"),
      "text-not-utf8"),
+    ("an article is not UTF-8", SOURCE.replace(".yml", ".txt"), first(".", ".\udcff"),
+     "text-not-utf8"),
     # One bad field: the item is dropped, yet it declares its id and what it names waits.
     ("a source with a bad date", SOURCE, first("\"2025-02-15\"", "\"2025-02-30\""),
      "schema-date"),
