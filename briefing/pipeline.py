@@ -67,15 +67,20 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
 
 
-def internal_error(content_dir: Path, exc: BaseException) -> Diagnostic:
-    """An exception as a diagnostic: at the file it names if that is in the content
-    folder (a file that could not be read), else at the content folder."""
+def internal_error(content_dir: Path, exc: BaseException, file: str | None = None
+                   ) -> Diagnostic:
+    """An exception as a diagnostic: at `file` or the file the exception names, if that is
+    in the content folder (a file that could not be read), else at the content folder."""
     shown, what = display_root(content_dir), str(exc)
     filename = getattr(exc, "filename", None)
-    if isinstance(exc, OSError) and isinstance(filename, str):
-        rel = Path(os.path.relpath(os.path.abspath(filename), content_dir.absolute()))
+    named = isinstance(exc, OSError) and isinstance(filename, str)
+    place = filename if named else file
+    if place is not None:
+        rel = Path(os.path.relpath(os.path.abspath(place), content_dir.absolute()))
         if not rel.is_absolute() and ".." not in rel.parts:
-            shown, what = f"{shown}/{rel.as_posix()}", exc.strerror or what
+            shown = f"{shown}/{rel.as_posix()}"
+            if named and isinstance(exc, OSError):
+                what = exc.strerror or what
     return error(Pos(shown), "internal-error",
                  f"the build stopped on an unexpected error: {type(exc).__name__}: {what}",
                  "if this names a file, make it a readable file or move it out of the "

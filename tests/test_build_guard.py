@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from briefing import pipeline
 from briefing.cli import main
@@ -97,11 +98,37 @@ def test_a_failed_rebuild_runs_again_with_the_failure_shown(tmp_path: Path) -> N
         builds = Builds(live, OSError(2, "No such file or directory", "x.md"), None)
         GuardedBuilder(builds, live, tmp_path)()
         assert builds.seen == [(), ("internal-error",)]
-        assert live.failures == () and live.unreadable is None
+        assert live.failures == () and live.left_out is None
         # Failing twice is logged, not raised: the server goes on answering.
         builds = Builds(live, RuntimeError("theme"), RuntimeError("theme"))
         GuardedBuilder(builds, live, tmp_path)()
         assert builds.seen == [(), ("internal-error",)] and live.failures == ()
+    finally:
+        live.close()
+
+
+def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path: Path) -> None:
+    live = LiveSite(dirty=False)
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "notes.md").write_text("# Notes\n")
+    live.current = File("notes.md", src_dir=str(pages), dest_dir=str(tmp_path / "site"),
+                        use_directory_urls=True)
+    left_out: list[str | None] = []
+    try:
+        builds = Builds(live, UnicodeDecodeError("utf-8", b"\xe9", 0, 1, "invalid"), None)
+        GuardedBuilder(lambda: (left_out.append(live.left_out), builds()),
+                       live, tmp_path / "content")()
+        assert left_out == [None, str(pages / "notes.md")]
+        # (The failure as the retry showed it.)
+        assert builds.seen == [(), ("internal-error",)]
+        generated = File("x.md", src_dir=None, dest_dir=str(tmp_path / "site"),
+                         use_directory_urls=True)
+        generated.generated_by = "briefing"
+        files = Files([live.current, generated])
+        live.left_out = live.current.abs_src_path
+        live.files_added(files, set())
+        assert [f.src_uri for f in files] == ["x.md"]
     finally:
         live.close()
 

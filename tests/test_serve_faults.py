@@ -140,16 +140,18 @@ def test_the_server_answers_and_tells_the_truth_through_faults(tmp_path: Path) -
         server.settled("a burst of edits", clean=True)
 
         # Files that cannot be read, whoever runs the build: a link to nothing in place of
-        # claims.yml, a link looping on itself, a FIFO in place of an article.
+        # claims.yml, a link looping on itself, a FIFO in place of an article and another
+        # among the hand-written pages (MkDocs would wait on it forever).
         claims.unlink()
         claims.symlink_to(tmp_path / "gone.yml")
         (content / "claims").mkdir()
         (content / "claims" / "loop.yml").symlink_to(content / "claims" / "loop.yml")
         article.unlink()
         os.mkfifo(article)
+        os.mkfifo(content / "pages" / "pipe.md")
         faults = {pos.split(":")[0] for pos, _ in server.settled("unreadable files")}
         assert {"content/claims.yml", "content/claims/loop.yml",
-                f"content/sources/{SOURCE}.txt"} <= faults
+                f"content/sources/{SOURCE}.txt", "content/pages/pipe.md"} <= faults
 
         # Everything restored: the served site is the clean build's.
         shutil.rmtree(content)

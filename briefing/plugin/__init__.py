@@ -117,6 +117,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         if self.live:
             self.live.collector.build_started()
+            self.live.current = None
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
@@ -167,9 +168,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.page_dated(page)
         return markdown
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.live:  # what a rebuild that fails now was reading
+            self.live.current = page.file
+        return page
+
     @event_priority(-100)  # after other plugins have seen the page's Markdown
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        if self.live:
+            self.live.current = None
         if not self.live and page.file.src_uri in self.generated:
             # Converted: a one-shot build needs the Markdown no more (not None: MkDocs then
             # forgets the title).
@@ -179,6 +187,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     @event_priority(1)  # just before the search plugin parses the page
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig,
                        nav: Navigation) -> Any:
+        if self.live:  # what a rebuild that fails now was building
+            self.live.current = page.file
         # A gathering page is found by its introduction and headings; search need parse
         # only the part of it that trim keeps the text of.
         if page.content and page.file.src_uri in self.generated \
@@ -204,6 +214,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.live:
+            self.live.current = None
         if page.file.src_uri in self.generated:
             page.content = None  # written and indexed: do not hold every page's HTML
         return output

@@ -22,6 +22,7 @@ import gc
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
@@ -221,6 +222,13 @@ class StopOnSignals:
         self.replaced = {}
 
 
+def is_regular(path: str | None) -> bool:
+    try:
+        return path is not None and stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def overwrite(path: Path, data: bytes) -> None:
     """Write over a file's bytes, then cut it to their length. Opening it truncated (as
     `write_bytes` does) first frees its blocks, which costs more than the write: 0.8 s
@@ -243,8 +251,8 @@ class GuardedBuilder:
     template or another plugin may) left every request hanging until a later edit fixed
     it. Here the exception is logged and the build runs again with it as an
     `internal-error` diagnostic: the last good pages and the Problems page saying what
-    went wrong. A file MkDocs could not read (a hand-written page that is a link to
-    nothing) is left out of that build, which would otherwise fail the same way. Should
+    went wrong. The file MkDocs could not read, or the hand-written page it was reading or
+    building, is left out of that build, which would otherwise fail the same way. Should
     it fail too, the failure is logged and the server goes on serving the pages already
     written."""
 
@@ -260,16 +268,20 @@ class GuardedBuilder:
             log.error("The rebuild failed; the Problems page says why", exc_info=exc)
             # MkDocs reports a plugin's error as `Abort`, which names no cause.
             cause = exc.__context__ if isinstance(exc, Abort) and exc.__context__ else exc
-            self.live.failures = (internal_error(self.content_dir, cause),)
             filename = getattr(cause, "filename", None)
-            self.live.unreadable = filename if isinstance(filename, str) else None
+            page = self.live.current
+            # The file it could not read, else the hand-written page it was reading or
+            # building (a generated page left out would go stale).
+            self.live.left_out = filename if isinstance(filename, str) else \
+                page.abs_src_path if page is not None and page.generated_by is None else None
+            self.live.failures = (internal_error(self.content_dir, cause, self.live.left_out),)
         try:
             self.builder(*args, **kwargs)
         except Exception as exc:
             log.error("The rebuild failed again; the pages already written are served",
                       exc_info=exc)
         finally:
-            self.live.failures, self.live.unreadable = (), None
+            self.live.failures, self.live.left_out = (), None
 
 
 class LiveSite:
@@ -281,7 +293,10 @@ class LiveSite:
         self.last_good: tuple[dict[str, str], Mapping[str, str]] | None = None
         self.pending: tuple[dict[str, str], Mapping[str, str]] | None = None
         self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
-        self.unreadable: str | None = None  # the file it failed to read, if it says so
+        # The page MkDocs is reading or building, and the file the build failed on (left out
+        # of the build that shows the failure).
+        self.current: File | None = None
+        self.left_out: str | None = None
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
@@ -407,9 +422,11 @@ class LiveSite:
         self.banner_shown = self.problems
 
     def files_added(self, files: Files, generated: set[str]) -> None:
-        if self.unreadable is not None:
-            for file in [f for f in files if f.abs_src_path == self.unreadable]:
-                files.remove(file)
+        # MkDocs would read a FIFO under docs_dir forever (every request then hangs) and
+        # fail on a link to nothing; the core reports them, and the build leaves them out.
+        for file in [f for f in files if f.generated_by is None and (
+                f.abs_src_path == self.left_out or not is_regular(f.abs_src_path))]:
+            files.remove(file)
         self.doc_files = files.documentation_pages()
         if self.store:  # a link's HTML depends on the settings and on the files there are
             self.conversions.valid(self.stored_for, frozenset(f.src_uri for f in files))
