@@ -33,6 +33,7 @@ from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
+from .assets import add_assets, asset_files, banner_template, theme_draws_banner, with_banner
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
@@ -109,6 +110,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                                     self.content_dir, config_file)
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
+        add_assets(config)
+        self.draws_banner = theme_draws_banner(config)
         if self.kept:
             self.kept.redirect(config)
         return config
@@ -145,7 +148,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             [page_file(config, path, text) for path, text in sorted(pages.items())]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in self.pages:
+        for file in (*self.pages, *asset_files(config)):
             files.append(file)
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
@@ -218,6 +221,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.current = None
         if page.file.src_uri in self.generated:
             page.content = None  # written and indexed: do not hold every page's HTML
+        if self.live and self.live.problems and not self.draws_banner:
+            output = with_banner(output, banner_template(self.live.problems, page, config))
         return output
 
     @event_priority(100)  # before the search plugin writes its index

@@ -1,5 +1,6 @@
 /* Briefing theme: progressive enhancement only. Every page reads fine without it.
-   Loaded (not deferred) at the end of <body>, before MkDocs' search/main.js. */
+   Loaded (not deferred) at the end of <body>, before MkDocs' search/main.js. Citation
+   previews and the rest of the page features are the plugin's (briefing/assets/). */
 (function () {
   "use strict";
 
@@ -31,19 +32,14 @@
     }
   }
 
-  // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
-  document.querySelectorAll(".inferred[title]").forEach(function (el) {
-    el.tabIndex = 0;
-  });
-
   initSearch();
-  initCitationPreviews();
-  initPrintCitations();
 
   function initSearch() {
     var form = document.querySelector("form.search");
-    var input = document.getElementById("mkdocs-search-query");
-    var results = document.getElementById("mkdocs-search-results");
+    // The search script looks for #mkdocs-search-* (MkDocs) or #properdocs-search-*
+    // (ProperDocs); main.html names them for the one building the site.
+    var input = form && form.querySelector("input[type=search]");
+    var results = form && form.querySelector(".search-results");
     if (!form || !input || !results) return;
     var panel = form.querySelector(".search-panel");
     var status = form.querySelector(".search-status");
@@ -102,152 +98,4 @@
     form.addEventListener("focusout", function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false); });
   }
 
-  // Citation previews. A brief ends with its "Quotes cited" list, one item per quote: the
-  // quote as a link to the passage, then who said it, the source and its date. Each
-  // citation number links to the same passage, so the item whose first link has the same
-  // address is its preview. The data is on the page: nothing is fetched, so this works
-  // offline and from file://. Without JavaScript a citation stays a plain link.
-  function initCitationPreviews() {
-    var cites = document.querySelectorAll("main a.cite[href]");
-    var heading = document.getElementById("quotes-cited");
-    var list = heading && heading.nextElementSibling;
-    if (!cites.length || !list || list.localName !== "ol") return;
-
-    var byHref = {};
-    Array.prototype.forEach.call(list.children, function (li) {
-      var link = li.querySelector("a[href]");
-      if (link && !byHref[link.href]) byHref[link.href] = { item: li, link: link, tip: null };
-    });
-
-    var shown = null;      // {cite, tip} on screen now
-    var dismissed = null;  // the cite whose preview Escape closed, until it is left
-    var hideTimer = 0;
-    var count = 0;
-
-    cites.forEach(function (cite) {
-      var entry = byHref[cite.href];
-      if (!entry) return;
-      if (!entry.tip) entry.tip = buildTip(entry, ++count);
-      cite.setAttribute("aria-describedby", entry.tip.id);
-      cite.addEventListener("mouseenter", function () { show(cite, entry.tip); });
-      cite.addEventListener("focus", function () { show(cite, entry.tip); });
-      cite.addEventListener("mouseleave", function () { hideSoon(cite); });
-      cite.addEventListener("blur", function () { hide(cite); });
-    });
-
-    // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && shown) { dismissed = shown.cite; hide(shown.cite); }
-    });
-    // Keep the preview in place if the page reflows under it.
-    window.addEventListener("resize", function () { if (shown) place(shown.cite, shown.tip); });
-
-    // The preview: the quote, then its attribution as the list gives it (speaker, source
-    // title, date), with links turned into text: the preview never takes focus.
-    function buildTip(entry, n) {
-      var tip = document.createElement("div");
-      tip.id = "cite-preview-" + n;
-      tip.className = "cite-preview";
-      tip.setAttribute("role", "tooltip");
-      tip.hidden = true;
-
-      var quote = document.createElement("p");
-      quote.className = "cite-preview-quote";
-      quote.textContent = entry.link.textContent;
-      tip.appendChild(quote);
-
-      var source = document.createElement("p");
-      source.className = "cite-preview-source";
-      var rest = entry.item.cloneNode(true);
-      rest.removeChild(rest.querySelector("a[href]"));
-      Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
-        var title = document.createElement("cite");
-        title.textContent = a.textContent;
-        a.replaceWith(title);
-      });
-      Array.prototype.forEach.call(rest.querySelectorAll(".inferred"), function (el) {
-        el.removeAttribute("tabindex");
-        el.textContent = "(" + el.textContent.trim() + ")";
-      });
-      while (rest.firstChild) source.appendChild(rest.firstChild);
-      // Drop the ": " that joins the quote to its attribution in the list.
-      var first = source.firstChild;
-      if (first && first.nodeType === 3) first.textContent = first.textContent.replace(/^\s*:\s*/, "");
-      tip.appendChild(source);
-
-      // Hoverable: the pointer may move onto the preview to read or select it.
-      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-      tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown.cite); });
-      document.querySelector("main").appendChild(tip);
-      return tip;
-    }
-
-    function show(cite, tip) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite) return;
-      if (shown && shown.tip !== tip) shown.tip.hidden = true;
-      shown = { cite: cite, tip: tip };
-      tip.hidden = false;
-      place(cite, tip);
-    }
-
-    function hide(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      if (!shown || shown.cite !== cite) return;
-      shown.tip.hidden = true;
-      shown = null;
-    }
-
-    function hideSoon(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      // Still focused: the keyboard user has it open; leave it.
-      if (document.activeElement === cite) return;
-      hideTimer = setTimeout(function () { hide(cite); }, 300);
-    }
-
-    // Below the citation, or above it when there is no room below; always inside the
-    // viewport horizontally, however narrow the screen.
-    function place(cite, tip) {
-      var margin = 8;
-      var r = cite.getBoundingClientRect();
-      var width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 2 * margin);
-      var left = Math.max(margin, Math.min(r.left + r.width / 2 - width / 2,
-        document.documentElement.clientWidth - width - margin));
-      var height = tip.offsetHeight;
-      var below = r.bottom + 6;
-      var top = (below + height > window.innerHeight - margin && r.top - 6 - height >= margin)
-        ? r.top - 6 - height : below;
-      tip.style.left = (left + window.scrollX) + "px";
-      tip.style.top = (top + window.scrollY) + "px";
-    }
-  }
-
-  // On paper a relative link means nothing: list each citation's full address at the end.
-  function initPrintCitations() {
-    var list = null;
-    window.addEventListener("beforeprint", function () {
-      var cites = document.querySelectorAll("main a.cite");
-      if (!cites.length) return;
-      var seen = {};
-      list = document.createElement("section");
-      list.className = "print-refs";
-      list.innerHTML = "<h2>Citations</h2><ol></ol>";
-      var ol = list.querySelector("ol");
-      cites.forEach(function (a) {
-        if (seen[a.href]) return;
-        seen[a.href] = true;
-        var li = document.createElement("li");
-        li.value = parseInt(a.textContent, 10) || ol.children.length + 1;
-        li.textContent = (a.title ? a.title + " — " : "") + a.href;
-        ol.appendChild(li);
-      });
-      document.querySelector("main").appendChild(list);
-    });
-    window.addEventListener("afterprint", function () {
-      if (list) list.remove();
-      list = null;
-    });
-  }
 })();

@@ -1,0 +1,143 @@
+"""The plugin's features under other themes and under ProperDocs: a project made by
+`briefing init`, built with MkDocs' own theme and with Material, keeps its citation
+previews, highlighted passages, badges and problems banner; the seed corpus built with
+`properdocs build --strict` keeps its search."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import seed_project
+
+from briefing.cli import main
+from briefing.plugin.assets import banner_template, with_banner
+from briefing.problems import ProblemsSummary
+
+pytestmark = pytest.mark.browser
+
+# Nothing from a CDN or a font service: the tests, like a reader offline, must not need
+# the network.
+THEMES = {
+    "mkdocs": "theme:\n  name: mkdocs\n  highlightjs: false\n",
+    "material": "theme:\n  name: material\n  font: false\n",
+}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's notice about MkDocs' future
+BRIEF = "briefs/library-sundays/"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def http_server(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet,
+                                                                     directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(command: list[str], project: Path, site: Path) -> None:
+    result = subprocess.run([*command, "build", "--strict", "-d", str(site)], cwd=project,
+                            env=ENV, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module", params=sorted(THEMES))
+def themed_site(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`briefing init`'s example built with another theme, served at the site root."""
+    project = tmp_path_factory.mktemp(request.param) / "project"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: briefing\n", THEMES[request.param]), encoding="utf-8")
+    build([sys.executable, "-m", "mkdocs"], project, project / "site")
+    with http_server(project / "site") as url:
+        yield url
+
+
+def background(page, selector: str) -> str:
+    return str(page.locator(selector).first.evaluate(
+        "el => getComputedStyle(el).backgroundColor"))
+
+
+def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
+                                                                themed_site: str) -> None:
+    page.goto(themed_site + BRIEF)
+    cite = page.locator("a.cite").first
+    cite.hover()
+    preview = page.locator(".cite-preview:not([hidden])")
+    preview.wait_for(state="visible", timeout=5_000)
+    assert "will open on Sundays from April" in preview.inner_text()
+    assert cite.get_attribute("aria-describedby") == preview.get_attribute("id")
+
+    cite.click()
+    page.wait_for_url("**/sources/riverton-library-sundays/#*")
+    target = page.locator("mark.quote:target")
+    assert target.count() == 1
+    assert background(page, "mark.quote:target") == "rgb(255, 210, 77)"  # --mark-target
+    assert background(page, "mark.quote:not(:target)") == "rgb(252, 240, 196)"  # --mark
+
+    page.goto(themed_site + "claims/sunday-opening-cost-40k/")
+    assert background(page, ".status-disputed") == "rgb(252, 235, 200)"  # --warn-bg
+    stance = page.locator(".stance").first
+    assert stance.evaluate("el => getComputedStyle(el).borderStyle") == "solid"
+    problems.assert_none(themed_site)
+
+
+def test_the_problems_banner_shows_under_other_themes(page, themed_site: str,
+                                                      tmp_path: Path) -> None:
+    # What the plugin adds to each page while `mkdocs serve` finds problems.
+    html = (page.request.get(themed_site + BRIEF).text())
+    summary = ProblemsSummary(errors=1, warnings=2, kept_last_good=True)
+    fake_page = SimpleNamespace(url=BRIEF)
+    config = SimpleNamespace(use_directory_urls=True)
+    banner = banner_template(summary, fake_page, config)  # type: ignore[arg-type]
+    page.route(themed_site + BRIEF, lambda route: route.fulfill(
+        body=with_banner(html, banner), content_type="text/html"))
+    page.goto(themed_site + BRIEF)
+    shown = page.locator(".problems-banner.has-errors")
+    shown.wait_for(state="visible", timeout=5_000)
+    assert "1 error, 2 warnings" in shown.inner_text()
+    assert shown.locator("a").get_attribute("href") == "../../problems/"
+    page.unroute(themed_site + BRIEF)
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site over the seed corpus, built by ProperDocs."""
+    project = seed_project(tmp_path_factory.mktemp("properdocs") / "project")
+    build([sys.executable, "-m", "properdocs"], project, project / "site")
+    with http_server(project / "site") as url:
+        yield url
+
+
+def test_search_works_under_properdocs(page, problems, properdocs_site: str) -> None:
+    page.goto(properdocs_site)
+    box = page.locator("#properdocs-search-query")
+    box.wait_for(state="visible")
+    page.locator("form.search[data-ready]").wait_for(state="attached", timeout=15_000)
+    box.click()
+    box.press_sequentially("H800", delay=40)
+    results = page.locator("#properdocs-search-results a[href]")
+    results.first.wait_for(state="visible", timeout=15_000)
+    assert results.count() >= 2
+    assert page.locator(".search-status").inner_text().strip()
+    problems.assert_none(properdocs_site)
