@@ -177,7 +177,8 @@ def _claims_yml(rng: random.Random, claims: list[_Claim], by_id: dict[str, _Enti
     unused = [c for c in claims if not c.stances]
     for claim in claims:
         subject = by_id[claim.subject]
-        backing = {s for stance, s in claim.stances if stance in ("asserts", "reports")}
+        # A relay is not support: corroborated takes two sources that assert the claim.
+        backing = {s for stance, s in claim.stances if stance == "asserts"}
         doubted = any(stance == "doubts" for stance, _ in claim.stances)
         status = "disputed" if doubted else "corroborated" if len(backing) >= 2 else "reported"
         lines += [

@@ -181,10 +181,16 @@ _CODES = (
     # Editorial consistency
     Code("claim-unsourced", W, "No quote asserts, reports, doubts or refutes the claim.",
          "Link a quote to it, or delete the claim."),
-    Code("status-unbacked", W, "A claim's status is not backed by the corpus: corroborated "
-         "with fewer than two sources, disputed with nothing doubting it, refuted with "
-         "nothing refuting it, superseded with nothing superseding it.",
-         "Link the evidence, or choose the status the evidence supports."),
+    Code("status-unbacked", W, "A claim marked superseded that no claim supersedes.",
+         "Add `relations: {supersedes: [...]}` to the newer claim, or choose the status the "
+         "evidence supports."),
+    Code("status-evidence", W, "A claim's declared status does not fit its evidence: "
+         "corroborated with fewer than two sources asserting it (relays are not support), "
+         "reported or corroborated with a source doubting or refuting it or a claim "
+         "contradicting it, disputed with nothing against it, refuted with nothing "
+         "refuting it.",
+         "Use the status the message suggests, or link the passages or claims that back the "
+         "status chosen."),
     # Prose provenance (docs/provenance.md)
     Code("prose-quote-unsourced", E,
          "Words in quotation marks in a brief, claim, entity description or event label that "

@@ -17,6 +17,7 @@ from typing import Any
 from .cleaning import Block, CleanedText, clean
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
+from .evidence import Evidence, all_evidence, status_check
 from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
@@ -105,6 +106,7 @@ class Linked:
     quote_cited_in: Mapping[str, tuple[str, ...]]  # quote id -> brief ids
     claim_cited_in: Mapping[str, tuple[str, ...]]  # claim id -> brief ids
     relations_in: Mapping[str, tuple[tuple[str, str], ...]]  # claim id -> (inverse, from id)
+    evidence: Mapping[str, Evidence]  # by claim id: the sources on each side
     mentions: Mapping[str, tuple[Mention, ...]]  # by entity id
     ledger: tuple[MetricLedger, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -165,7 +167,8 @@ def link(corpus: Corpus) -> Linked:
                                           "point the relation at another claim"))
     problems.extend(relation_cycles(corpus.claims))
 
-    problems.extend(_status_checks(corpus, frozen_stances, relations_in))
+    evidence = all_evidence(corpus.claims, frozen_stances, relations_in)
+    problems.extend(_status_checks(corpus, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned)
     problems.extend(mention_problems)
 
@@ -183,6 +186,7 @@ def link(corpus: Corpus) -> Linked:
         quote_cited_in={k: tuple(sorted(v)) for k, v in sorted(quote_cited.items())},
         claim_cited_in={k: tuple(sorted(v)) for k, v in sorted(claim_cited.items())},
         relations_in={k: tuple(sorted(v)) for k, v in sorted(relations_in.items())},
+        evidence=evidence,
         mentions=mentions,
         ledger=build_ledger(corpus, frozen_stances),
         timeline=build_timeline(corpus),
@@ -433,42 +437,24 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
 
 
 def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
-                   relations_in: Mapping[str, list[tuple[str, str]]]) -> list[Diagnostic]:
+                   relations_in: Mapping[str, list[tuple[str, str]]],
+                   evidence: Mapping[str, Evidence]) -> list[Diagnostic]:
+    """A claim no passage touches, a status the evidence does not fit (`evidence.py`),
+    and a superseded claim nothing supersedes."""
     problems = []
     for claim in corpus.claims:
-        if claim.id in corpus.broken:
-            continue  # its evidence may sit in an item already reported as broken
-        own = stances.get(claim.id, ())
-        backing = {s.source_id for s in own if s.stance in ("asserts", "reports")}
-        doubting = [s for s in own if s.stance in ("doubts", "refutes")]
-        incoming = [kind for kind, _ in relations_in.get(claim.id, [])]
-        outgoing = [kind for kind, _ in claim.relations.pairs()] if claim.relations else []
-        where = claim.pos
-        if not own:
-            problems.append(warning(where, "claim-unsourced",
+        if not stances.get(claim.id):
+            problems.append(warning(claim.pos, "claim-unsourced",
                                     f"no quote asserts, reports, doubts or refutes claim "
                                     f"{claim.id!r}",
                                     "link a quote to it (asserts/reports/doubts/refutes), "
                                     "or delete the claim"))
-        if claim.status == "corroborated" and len(backing) < 2:
-            problems.append(warning(where, "status-unbacked",
-                                    f"claim {claim.id!r} is marked corroborated but "
-                                    f"{len(backing)} source(s) assert or report it",
-                                    "corroborated needs two or more sources; use `reported`"))
-        if claim.status == "disputed" and not doubting and "contradicted by" not in incoming \
-                and "contradicts" not in outgoing:
-            problems.append(warning(where, "status-unbacked",
-                                    f"claim {claim.id!r} is marked disputed but nothing in the "
-                                    "corpus doubts or contradicts it",
-                                    "link the doubting quote (doubts:) or a contradicting claim"))
-        if claim.status == "refuted" and not any(s.stance == "refutes" for s in own) \
-                and "contradicted by" not in incoming:
-            problems.append(warning(where, "status-unbacked",
-                                    f"claim {claim.id!r} is marked refuted but no quote "
-                                    "refutes it",
-                                    "link the refuting quote (refutes:)"))
+        found = status_check(claim, evidence[claim.id])
+        if found is not None:
+            problems.append(found)
+        incoming = [kind for kind, _ in relations_in.get(claim.id, [])]
         if claim.status == "superseded" and "superseded by" not in incoming:
-            problems.append(warning(where, "status-unbacked",
+            problems.append(warning(claim.pos, "status-unbacked",
                                     f"claim {claim.id!r} is marked superseded but no claim "
                                     "supersedes it",
                                     "add `relations: {supersedes: [...]}` to the newer claim"))

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from .dates import ContentDates, content_dates
+from .evidence import Evidence
 from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, ClaimEdges, build_graph, edge_lists, map_inputs, svg
 from .identity import same_objects
@@ -775,17 +776,23 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
         return [(c, ref) for c in by_claimant.get(entity_id, []) if c.relations
                 for kind, ref in c.relations.pairs() if kind == "contradicts"]
 
-    def contested() -> list[tuple[Claim, int, int]]:
-        """Claims the sources split on (some support, some doubt), or that the curator
-        rates disputed or refuted: (claim, sources for, sources against)."""
+    def contested() -> list[tuple[Claim, Evidence]]:
+        """Claims the corpus splits on (some sources assert or relay them, something stands
+        against them), or that the curator rates disputed or refuted, most split first."""
         out = []
         for claim in linked.corpus.claims:
-            stances = linked.stances.get(claim.id, ())
-            pro = {s.source_id for s in stances if s.stance in ("asserts", "reports")}
-            con = {s.source_id for s in stances if s.stance in ("doubts", "refutes")}
-            if (pro and con) or claim.status in ("disputed", "refuted"):
-                out.append((claim, len(pro), len(con)))
-        out.sort(key=lambda row: (-min(row[1], row[2]), -(row[1] + row[2]), row[0].id))
+            ev = linked.evidence[claim.id]
+            if ((ev.asserting or ev.relaying) and ev.against) \
+                    or claim.status in ("disputed", "refuted"):
+                out.append((claim, ev))
+
+        def order(row: tuple[Claim, Evidence]) -> tuple[int, int, str]:
+            ev = row[1]
+            pro = len(ev.asserting) + len(ev.relaying)
+            con = len(ev.doubting) + len(ev.refuting) + len(ev.contradicted_by)
+            return (-min(pro, con), -(pro + con), row[0].id)
+
+        out.sort(key=order)
         return out
 
     def source_briefs(source: Source) -> list[str]:

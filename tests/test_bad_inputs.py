@@ -285,8 +285,12 @@ CASES = [
     Case("claim nobody makes", "claim-unsourced", "claims.yml:12:5",
          (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
                "this.\"\n    status: reported\n    events:"),)),
-    Case("corroborated by one source", "status-unbacked", "claims.yml:2:5",
+    Case("corroborated by one source", "status-evidence", "claims.yml:2:5",
          (edit("claims.yml", "status: disputed", "status: corroborated"),)),
+    Case("disputed with nothing against it", "status-evidence", "claims.yml:2:5",
+         (edit(SRC, "    doubts: [widget-cost-5m]\n", ""),)),
+    Case("superseded by nothing", "status-unbacked", "claims.yml:2:5",
+         (edit("claims.yml", "status: disputed", "status: superseded"),)),
     # Prose provenance
     Case("invented quotation in a point", "prose-quote-unsourced", "briefs/widget.yml:6:41",
          (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',

@@ -172,4 +172,28 @@ def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) ->
     home = build(make_content()).pages["index.md"]
     section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
     assert "[Acme Corp says its widget costs $5 million.](claims/widget-cost-5m.md)" in section
-    assert "1 source for, 1 against" in section
+    assert "asserted by 1 · doubted by 1 source" in section
+
+
+def test_a_relay_is_not_counted_as_support(make_content: Callable[..., Path]) -> None:
+    """Two sources relaying a claim and one doubting it: the claim page, the claims index
+    and the home page all say so, and calling it corroborated is a warning that suggests
+    `disputed`."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "asserts: [widget-cost-5m]", "reports: [widget-cost-5m]")
+    files["sources/second.txt"] = "Acme Corp says its widget costs $5 million, Beta hears.\n"
+    files["sources/second.yml"] = ('title: "Second"\nquotes:\n  - id: second-cost\n'
+                                   '    text: "its widget costs $5 million"\n'
+                                   "    reports: [widget-cost-5m]\n")
+    files["claims.yml"] = str(files["claims.yml"]).replace("status: disputed",
+                                                           "status: corroborated")
+    result = build(make_content(files))
+    said = "relayed by 2 · doubted by 1 sources"
+    assert said in result.pages["index.md"]
+    assert said in result.pages["claims/index.md"]
+    assert "Relayed by 2 · doubted by 1 sources" in result.pages["claims/widget-cost-5m.md"]
+    [warned] = [d for d in result.diagnostics if d.code == "status-evidence"]
+    assert "0 do (2 only relay it" in warned.message
+    assert "`status: disputed`" in warned.hint

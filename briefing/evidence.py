@@ -1,0 +1,108 @@
+"""Where each claim stands on the evidence, derived rather than declared.
+
+For every claim: the distinct sources whose passages assert it, only relay it
+(`reports:`), doubt it or refute it, and the claims that contradict it. A relay is never
+support, and a source counts once per side (a source that asserts and also relays counts
+as asserting). The declared `status:` is compared with this balance; a status the
+evidence no longer fits is a `status-evidence` warning that explains the balance and
+names the status it suggests, so a new source that doubts a claim, or a second one that
+asserts it, shows at the next check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from .diagnostics import Diagnostic, warning
+from .model import Claim
+
+
+class StanceLike(Protocol):
+    @property
+    def stance(self) -> str: ...
+    @property
+    def source_id(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Evidence:
+    asserting: tuple[str, ...] = ()  # source ids
+    relaying: tuple[str, ...] = ()
+    doubting: tuple[str, ...] = ()
+    refuting: tuple[str, ...] = ()
+    contradicted_by: tuple[str, ...] = ()  # claim ids
+
+    @property
+    def against(self) -> bool:
+        return bool(self.doubting or self.refuting or self.contradicted_by)
+
+    def parts(self) -> list[str]:
+        """"asserted by 1", "relayed by 2", … for each side with a source."""
+        sides = (("asserted", self.asserting), ("relayed", self.relaying),
+                 ("doubted", self.doubting), ("refuted", self.refuting))
+        return [f"{verb} by {len(ids)}" for verb, ids in sides if ids]
+
+    def summary(self) -> str:
+        """"asserted by 1 · relayed by 2 · doubted by 3 sources", and the claims against."""
+        parts = self.parts()
+        text = ""
+        if parts:
+            total = max(len(ids) for ids in (self.asserting, self.relaying, self.doubting,
+                                             self.refuting))
+            text = " · ".join(parts) + (" source" if total == 1 else " sources")
+        if self.contradicted_by:
+            n = len(self.contradicted_by)
+            text += (" · " if text else "") + f"contradicted by {n} claim{'s' * (n != 1)}"
+        return text or "no source takes a position"
+
+    def suggested(self) -> str:
+        """The status this evidence supports."""
+        if self.refuting:
+            return "refuted"
+        if self.against:
+            return "disputed"
+        return "corroborated" if len(self.asserting) >= 2 else "reported"
+
+
+def derive(stances: Iterable[StanceLike], contradicted_by: Iterable[str]) -> Evidence:
+    sides: dict[str, set[str]] = {"asserts": set(), "reports": set(), "doubts": set(),
+                                  "refutes": set()}
+    for stance in stances:
+        sides[stance.stance].add(stance.source_id)
+    return Evidence(tuple(sorted(sides["asserts"])),
+                    tuple(sorted(sides["reports"] - sides["asserts"])),
+                    tuple(sorted(sides["doubts"])), tuple(sorted(sides["refutes"])),
+                    tuple(sorted(set(contradicted_by))))
+
+
+def all_evidence(claims: Iterable[Claim], stances: Mapping[str, Iterable[StanceLike]],
+                 relations_in: Mapping[str, Iterable[tuple[str, str]]]) -> dict[str, Evidence]:
+    return {claim.id: derive(stances.get(claim.id, ()),
+                             [other for kind, other in relations_in.get(claim.id, ())
+                              if kind == "contradicted by"])
+            for claim in claims}
+
+
+def status_check(claim: Claim, evidence: Evidence) -> Diagnostic | None:
+    """A warning when the declared status does not fit the evidence, in either direction."""
+    status, suggested = claim.status, evidence.suggested()
+    if status == "corroborated" and len(evidence.asserting) < 2:
+        why = (f"corroborated needs two or more sources that assert it, and "
+               f"{len(evidence.asserting)} do" + (f" ({len(evidence.relaying)} only relay it,"
+                                                  " which is not support)"
+                                                  if evidence.relaying else ""))
+    elif status in ("reported", "corroborated") and evidence.against:
+        why = "something in the corpus stands against it"
+    elif status == "disputed" and not evidence.against:
+        why = "nothing in the corpus doubts, refutes or contradicts it"
+    elif status == "refuted" and not (evidence.refuting or evidence.contradicted_by):
+        why = "no source refutes it and no claim contradicts it"
+    else:
+        return None
+    return warning(claim.pos, "status-evidence",
+                   f"claim {claim.id!r} is marked {status}, but {why}: "
+                   f"{evidence.summary()}",
+                   f"mark it `status: {suggested}`, which the evidence supports, or link "
+                   "the passages or claims that support the status you chose")
