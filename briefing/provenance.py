@@ -39,6 +39,7 @@ _QUOTED = re.compile(
     r"|(?:(?<=^)|(?<=[\s(\[]))'(?P<s>[^'\s](?:[^'\n]*?[^'\s])?)'(?!\w)")
 # The model's own vocabulary in quotation marks ("recorded as "contradicts"") is not a
 # quotation of a source.
+_WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
 _TERMS = frozenset((*STANCES, *STATUSES, *RELATIONS, *QUALIFIERS, *SECTION_KINDS))
 
 _SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9,
@@ -311,7 +312,7 @@ class _Checker:
         folded: list[str] | None = None
         for _, words in quoted_spans(item.text.plain):
             needle = _fold(_strip_marks(words))
-            if len(needle) < 2 or needle in _TERMS:
+            if len(needle) < 2 or needle in _TERMS or not _WORDY.search(needle):
                 continue
             if folded is None:
                 folded = [_fold(t) for t in (*(q.text for q in item.quotes), *item.extra)]
