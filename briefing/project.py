@@ -16,7 +16,9 @@ from pathlib import Path
 from .schema_export import schema_texts
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
-ALLOWED = frozenset({".git"})  # a folder made with `git init` may be started in
+# A folder made with `git init`, or holding the virtual environment Briefing was
+# installed into, may be started in.
+ALLOWED = frozenset({".git", ".venv"})
 EMPTY_FOLDERS = ("content/sources", "content/briefs")
 
 
@@ -51,7 +53,8 @@ def project_files(*, example: bool) -> dict[str, bytes]:
 
 def init_project(target: Path, *, example: bool = True) -> list[str]:
     """Write a new project into `target` (created if missing) and return the paths written.
-    Raises Occupied, writing nothing, when `target` holds anything but a `.git`."""
+    Raises Occupied, writing nothing, when `target` holds anything but a `.git` or a
+    `.venv`."""
     if target.exists():
         entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
         if entries:

@@ -121,9 +121,10 @@ def test_a_folder_with_anything_in_it_is_refused_untouched(tmp_path: Path,
     assert snapshot(tmp_path) == before
 
 
-def test_a_folder_holding_only_git_is_started_in(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_holding_only_git_and_venv_is_started_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".git").mkdir()
+    (tmp_path / ".venv").mkdir()  # as the README's first command makes it
     monkeypatch.chdir(tmp_path)
     result = init()
     assert result.exit_code == 0, result.output
