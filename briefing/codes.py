@@ -149,6 +149,12 @@ _CODES = (
          "Shorten it to a few words."),
     Code("duplicate-id", E, "Two things of one kind share an id.",
          "Give each its own id; the message names the first use."),
+    Code("source-duplicate", E,
+         "A source's text equals, or nearly equals (90% of its five-word phrases shared), "
+         "another source's: the same article added twice. `briefing new` refuses such an "
+         "article and writes nothing.",
+         "Delete one of the two and move its quotes to the other; keep both only if they "
+         "are different articles."),
     Code("source-text-missing", E, "An annotation with no article text beside it.",
          "Put the article in sources/ID.txt next to sources/ID.yml."),
     Code("source-annotation-missing", E, "An article with no annotation beside it.",

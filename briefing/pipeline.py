@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates as dates_stage
+from . import duplicates
 from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
+from .duplicates import duplicate_sources
 from .feed import FEED_PATH, Site, atom_feed, forget_addresses
 from .hedges import Hedges
 from .identity import same_objects
@@ -93,8 +95,9 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
     validated = validate(loaded)
     linked = _link(validated.corpus)
     prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs})
+    copies = duplicate_sources((t.id, t.display, t.text) for t in loaded.texts)
     diagnostics = sorted_diagnostics(
-        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose))
+        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose, *copies))
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
@@ -180,4 +183,5 @@ def forget_cached() -> None:
     forget_addresses()
     link_stage.forget()
     dates_stage.forget()
+    duplicates.forget()
     md_escape.cache_clear()

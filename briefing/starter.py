@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .duplicates import find_duplicate
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS
 from .schema import SLUG_RE, id_too_long
@@ -352,8 +353,16 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     title, date = title_and_date(text)
     new_id = source_id or source_id_for(title, date)
     refuse_existing(content_dir, new_id)
+    loaded = load(content_dir)
+    copy = find_duplicate(text, ((t.display, t.text) for t in loaded.texts))
+    if copy is not None:
+        alike = "the same text" if copy[1] >= 0.999 else f"nearly the same text ({copy[1]:.0%})"
+        raise Refused(display, f"has {alike} as {copy[0]}: the article is already in the "
+                      "corpus; nothing was written [source-duplicate]",
+                      "annotate the existing source instead, or, if this is a different "
+                      "article, check that the right file was given")
     # Suggestions use whatever of the corpus validates: a half-finished corpus still helps.
-    corpus = validate(load(content_dir)).corpus
+    corpus = validate(loaded).corpus
     suggestions = suggest(text, corpus, new_id=new_id)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,

@@ -310,6 +310,8 @@ CASES = [
           edit("claims.yml", "costs $5 million.", "costs about $5 million."))),
     Case("words given to another speaker", "prose-attribution", "briefs/widget.yml:11:16",
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
+    Case("the same article twice", "source-duplicate", "sources/copy.txt",
+         files=(("sources/copy.txt", ARTICLE), ("sources/copy.yml", 'title: "A copy"\n'))),
     Case("one name, two entities", "entity-name-shared", "entities.yml:6:5",
          (edit("entities.yml", "    name: Jane Doe", "    name: Jane Doe\n    aliases: [Acme]"),)),
     # Settings in mkdocs.yml

@@ -7,9 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED, minimal_corpus, write_tree
+from click.testing import CliRunner
+from corpus_helpers import SEED, minimal_corpus, snapshot, write_tree
 
 from benchmarks.corpus import generate
+from briefing.cli import main
 from briefing.diagnostics import Pos
 from briefing.hedges import Hedges, parse_hedges
 from briefing.pipeline import build
@@ -152,3 +154,40 @@ def test_names_and_dates_are_not_figures(text: str) -> None:
 def test_apostrophes_do_not_open_quotations() -> None:
     spans = [w for _, w in quoted_spans("Musk's X and the investors' 'Sputnik moment' here")]
     assert spans == ["Sputnik moment"]
+
+
+# --- duplicate sources -------------------------------------------------------------------
+
+LONG_ARTICLE = " ".join(f"Sentence {n} says the widget line grew in region {n}." for n in
+                        range(40)) + "\n"
+
+
+def test_a_near_copy_is_a_duplicate_naming_both_files(tmp_path: Path) -> None:
+    changed = LONG_ARTICLE.replace("region 7.", "region seven.") + "Share this.\n"
+    files = {**minimal_corpus(), "sources/first.txt": LONG_ARTICLE,
+             "sources/first.yml": 'title: "First"\n', "sources/second.txt": changed,
+             "sources/second.yml": 'title: "Second"\n'}
+    content = write_tree(tmp_path / "content", files)
+    [found] = [d for d in build(content).diagnostics if d.code == "source-duplicate"]
+    assert str(found.pos).endswith("content/sources/second.txt")
+    assert "sources/first.txt" in found.message and "alike" in found.message
+
+
+def test_different_articles_are_not_duplicates(tmp_path: Path) -> None:
+    other = " ".join(f"Paragraph {n} reports that prices fell in market {n * 3}." for n in
+                     range(40)) + "\n"
+    files = {**minimal_corpus(), "sources/first.txt": LONG_ARTICLE,
+             "sources/first.yml": 'title: "First"\n', "sources/second.txt": other,
+             "sources/second.yml": 'title: "Second"\n'}
+    assert not build(write_tree(tmp_path / "content", files)).diagnostics
+
+
+def test_briefing_new_refuses_a_duplicate_and_writes_nothing(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    article = tmp_path / "again.txt"
+    article.write_text(str(minimal_corpus()["sources/acme-widget.txt"]))
+    before = snapshot(content)
+    result = CliRunner().invoke(main, ["new", str(article), "--content", str(content)])
+    assert result.exit_code == 1, result.output
+    assert "source-duplicate" in result.output and "acme-widget.txt" in result.output
+    assert snapshot(content) == before
