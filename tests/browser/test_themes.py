@@ -43,6 +43,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def http_server(folder: Path) -> Iterator[str]:
+    """`folder` served at the root of the returned address."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet,
                                                                      directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -62,15 +63,17 @@ def build(command: list[str], project: Path, site: Path) -> None:
 @pytest.fixture(scope="module", params=sorted(THEMES))
 def themed_site(request: pytest.FixtureRequest,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`briefing init`'s example built with another theme, served at the site root."""
+    """`briefing init`'s example built with another theme, served below /<theme>/."""
     project = tmp_path_factory.mktemp(request.param) / "project"
     assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "theme:\n  name: briefing\n", THEMES[request.param]), encoding="utf-8")
-    build([sys.executable, "-m", "mkdocs"], project, project / "site")
-    with http_server(project / "site") as url:
-        yield url
+    # Built into a folder named after the theme, so a test can tell which it is looking at
+    # (and the site is served below a sub-path, as on GitHub Pages).
+    build([sys.executable, "-m", "mkdocs"], project, project / "www" / request.param)
+    with http_server(project / "www") as url:
+        yield f"{url}{request.param}/"
 
 
 def background(page, selector: str) -> str:
@@ -97,6 +100,9 @@ def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
 
     page.goto(themed_site + "claims/sunday-opening-cost-40k/")
     assert background(page, ".status-disputed") == "rgb(252, 235, 200)"  # --warn-bg
+    if "material" in themed_site:  # Material's dark scheme, chosen by the reader
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        assert background(page, ".status-disputed") == "rgb(70, 48, 12)"
     stance = page.locator(".stance").first
     assert stance.evaluate("el => getComputedStyle(el).borderStyle") == "solid"
     problems.assert_none(themed_site)
