@@ -9,10 +9,12 @@ A page split into several (a long entity page, a block of the coverage matrix) i
 `render.py`, which decides the split: later pages as the first, a coverage block by its
 sources.
 
-Source dates have the precision the evidence gives. Feeds and sitemaps want a day, so a
-month or a year becomes its first day: the earliest day the evidence allows, so a page is
-never dated later than its sources support (nor, for the current month, in the future),
-and a month sorts before its own days as it does everywhere else on the site. Approximate
+Source dates have the precision the evidence gives. For ordering, a month or a year counts
+as its first day: the earliest day the evidence allows, so a page is never dated later than
+its sources support (nor, for the current month, in the future), and a month sorts before
+its own days as it does everywhere else on the site. The day keeps its precision (`Dated`),
+so a page's metadata and the sitemap say "2025-09", never a 1 September the sources do
+not give; only the Atom feed, whose format needs a full timestamp, writes the first day. Approximate
 and inferred dates count (they are the curator's best reading); unknown dates are skipped,
 and a page with no dated source has no date at all.
 """
@@ -34,11 +36,36 @@ Day = datetime.date
 _source_id = attrgetter("source_id")
 
 
+class Dated(datetime.date):
+    """The first day a date allows, and whether it is known to the year, month or day."""
+
+    precision: str
+
+    def __new__(cls, year: int, month: int = 1, day: int = 1, precision: str = "day"
+                ) -> Dated:
+        made = super().__new__(cls, year, month, day)
+        made.precision = precision
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Dated, (self.year, self.month, self.day, self.precision))
+
+
+def precision(day: object) -> str:
+    return getattr(day, "precision", "day")
+
+
+def written(day: Day) -> str:
+    """The day as its evidence allows: "2025", "2025-09" or "2025-09-15"."""
+    return day.isoformat()[:{"year": 4, "month": 7}.get(precision(day), 10)]
+
+
 def first_day(date: FuzzyDate | None) -> Day | None:
-    """The first day a fuzzy date allows; None when the date is unknown."""
+    """The first day a fuzzy date allows, with its precision; None when it is unknown."""
     if date is None or date.year is None:
         return None
-    return datetime.date(date.year, date.month or 1, date.day or 1)
+    known = "day" if date.day else "month" if date.month else "year"
+    return Dated(date.year, date.month or 1, date.day or 1, known)
 
 
 def rfc3339(day: Day) -> str:

@@ -189,7 +189,7 @@ def link(corpus: Corpus) -> Linked:
         evidence=evidence,
         mentions=mentions,
         ledger=build_ledger(corpus, frozen_stances),
-        timeline=build_timeline(corpus),
+        timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors)),
         diagnostics=tuple(problems),
     )
 
@@ -672,7 +672,8 @@ def _disagreements(values: list[LedgerValue]) -> tuple[Disagreement, ...]:
 # entries in corpus order: a rebuild makes again only the entries of edited items, and
 # sorts again only when an entry changed.
 _entries_kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
-_timeline_kept: list[tuple[list[TimelineEntry], tuple[TimelineEntry, ...]]] = []
+_timeline_kept: list[tuple[list[TimelineEntry], tuple[TimelineEntry, ...],
+                          dict[str, tuple[int, int, int]]]] = []
 
 
 def _item_entries(item: Claim | Source) -> tuple[TimelineEntry, ...]:
@@ -686,7 +687,36 @@ def _item_entries(item: Claim | Source) -> tuple[TimelineEntry, ...]:
     return ()
 
 
-def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
+def _told_order(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
+                anchors: Mapping[str, Anchor]) -> dict[str, tuple[int, int, int]]:
+    """Where each claim is first told: its earliest source (by publication, then id) and
+    the place of the passage there. Events of one period keep this order, the order in
+    which the sources tell them, never the order of their ids."""
+    rank = {s.id: n for n, s in enumerate(sorted(corpus.sources,
+                                                key=lambda s: (_published(s), s.id)))}
+    told: dict[str, tuple[int, int, int]] = {}
+    for claim_id, own in stances.items():
+        places = [(rank.get(s.source_id, len(rank)), anchor.block, anchor.start)
+                  for s in own if (anchor := anchors.get(s.quote.id)) is not None]
+        if places:
+            told[claim_id] = min(places)
+    return told
+
+
+def _timeline_key(entry: TimelineEntry, told: Mapping[str, tuple[int, int, int]]
+                  ) -> tuple[object, ...]:
+    if entry.event is None or entry.claim is None:
+        return (entry.when.sort_key, entry.kind, (1, 0), (0, 0, 0), entry.anchor)
+    stated = (0, entry.event.order) if entry.event.order is not None else (1, 0)
+    return (entry.when.sort_key, entry.kind, stated,
+            told.get(entry.claim.id, (1 << 30, 0, 0)), entry.anchor)
+
+
+def build_timeline(corpus: Corpus, told: Mapping[str, tuple[int, int, int]] | None = None
+                   ) -> tuple[TimelineEntry, ...]:
+    """Entries by date; within one period by their stated `order:`, then in the order
+    the sources tell them."""
+    told = told or {}
     entries: list[TimelineEntry] = []
     kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
     items: tuple[Claim | Source, ...] = (*corpus.claims, *corpus.sources)
@@ -697,8 +727,9 @@ def build_timeline(corpus: Corpus) -> tuple[TimelineEntry, ...]:
         entries.extend(made)
     _entries_kept.clear()
     _entries_kept.update(kept)
-    if _timeline_kept and same_objects(entries, _timeline_kept[0][0]):
+    if _timeline_kept and same_objects(entries, _timeline_kept[0][0]) \
+            and _timeline_kept[0][2] == told:
         return _timeline_kept[0][1]
-    ordered = tuple(sorted(entries, key=lambda e: (e.when.sort_key, e.kind, e.anchor)))
-    _timeline_kept[:] = [(entries, ordered)]
+    ordered = tuple(sorted(entries, key=lambda e: _timeline_key(e, told)))
+    _timeline_kept[:] = [(entries, ordered, dict(told))]
     return ordered

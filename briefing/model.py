@@ -22,6 +22,7 @@ from .schema import (
     Invalid,
     ListOf,
     Located,
+    Number,
     NumberOrRange,
     Obj,
     Prose,
@@ -141,6 +142,9 @@ class Figure:
 class Event:
     what: Prose = spec_field(_prose, "what happened", required=True)
     when: FuzzyDate = spec_field(DateSpec(), "when, with its precision", required=True)
+    order: Decimal | None = spec_field(
+        Number(), "place among events of the same period (1 first) when the sources' order "
+        "of telling is not the order of events")
     pos: Pos
 
 

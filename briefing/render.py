@@ -19,7 +19,7 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
-from .dates import ContentDates, content_dates
+from .dates import ContentDates, content_dates, written
 from .evidence import Evidence
 from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, ClaimEdges, build_graph, edge_lists, map_inputs, svg
@@ -906,7 +906,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
                 if f"sources/{s.id}.md" in updated]
         if days:
             updated[coverage_part.path] = max(days)
-    page_dates: Mapping[str, Any] = recorder.mapping("dates", updated) if recorder else updated
+    # Compared as written ("2025-09" is not "2025-09-01", though both are 1 September).
+    shown = {path: written(day) for path, day in updated.items() if day}
+    page_dates: Mapping[str, Any] = recorder.mapping("dates", shown) if recorder else shown
 
     timeline = listing_parts("timeline.md", list(linked.timeline))
     event_pages: Mapping[str, str] = {entry.anchor: part.pager.path for part in timeline[1:]
@@ -976,7 +978,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         # `updated`: the content date, which the theme's sitemap gives as `lastmod`. A later
         # page of a paged listing is dated as its first page (`dated_as`).
         day = page_dates.get(dated_as or path)
-        dated = {"updated": day.isoformat()} if day else {}
+        dated = {"updated": day} if day else {}
         links = Links(path, lk, event_pages, memo, recorder, labels)
         made[-1][path] = front_matter({**(meta or {}), **dated}) + env.get_template(
             template).render(L=links, lk=lk, site_title=site_title,

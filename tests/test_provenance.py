@@ -191,3 +191,33 @@ def test_briefing_new_refuses_a_duplicate_and_writes_nothing(tmp_path: Path) -> 
     assert result.exit_code == 1, result.output
     assert "source-duplicate" in result.output and "acme-widget.txt" in result.output
     assert snapshot(content) == before
+
+
+# --- the timeline's order ------------------------------------------------------------------
+
+DOUBT_EVENT = """\
+  - id: a-doubt
+    statement: "[[entity:jane-doe]] doubts the price."
+    claimant: jane-doe
+    status: reported
+    events:
+      - what: "[[entity:jane-doe]] doubts the price."
+        when: {date: "2025-01", about: true, inferred: true, basis: "Before the article."}
+"""
+
+
+def timeline_ids(tmp_path: Path, extra: str, name: str) -> list[str]:
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]) + extra
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "doubts: [widget-cost-5m]", "doubts: [widget-cost-5m]\n    asserts: [a-doubt]")
+    result = build(write_tree(tmp_path / name, files))
+    assert result.linked is not None
+    return [e.claim.id for e in result.linked.timeline if e.claim is not None]
+
+
+def test_events_of_one_period_keep_the_order_the_source_tells_them(tmp_path: Path) -> None:
+    # "a-doubt" sorts first by id, but the article tells the price first.
+    assert timeline_ids(tmp_path, DOUBT_EVENT, "told") == ["widget-cost-5m", "a-doubt"]
+    stated = DOUBT_EVENT.replace("      - what:", "      - order: 1\n        what:")
+    assert timeline_ids(tmp_path, stated, "stated") == ["a-doubt", "widget-cost-5m"]

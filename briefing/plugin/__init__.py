@@ -164,9 +164,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                          files: Files) -> str:
         # MkDocs stamps sitemap.xml.gz with the latest page date, the build clock unless
         # set: use the content's date, and leave undated pages out of the maximum.
+        # A month or a year (a date known no better) stamps the archive with its first day:
+        # a file time needs a full date.
         updated = str(page.meta.get("updated", ""))
-        page.update_date = updated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated) \
-            else "1970-01-01"
+        page.update_date = (updated + "-01-01"[len(updated) - 4:]) \
+            if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", updated) else "1970-01-01"
         if self.live:
             self.live.page_dated(page)
         return markdown
