@@ -907,8 +907,9 @@ def render(linked: Linked, *, site_title: str = "Briefing",
         if days:
             updated[coverage_part.path] = max(days)
     # Compared as written ("2025-09" is not "2025-09-01", though both are 1 September).
-    shown = {path: written(day) for path, day in updated.items() if day}
-    page_dates: Mapping[str, Any] = recorder.mapping("dates", shown) if recorder else shown
+    as_written = {path: written(day) for path, day in updated.items() if day}
+    page_dates: Mapping[str, Any] = recorder.mapping("dates", as_written) if recorder \
+        else as_written
 
     timeline = listing_parts("timeline.md", list(linked.timeline))
     event_pages: Mapping[str, str] = {entry.anchor: part.pager.path for part in timeline[1:]
