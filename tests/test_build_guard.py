@@ -127,7 +127,7 @@ def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path:
         generated.generated_by = "briefing"
         files = Files([live.current, generated])
         live.left_out = live.current.abs_src_path
-        live.files_added(files, set())
+        live.files_added(files, set(), "content/pages")
         assert [f.src_uri for f in files] == ["x.md"]
     finally:
         live.close()

@@ -112,19 +112,26 @@ def test_a_server_stopped_by_sigterm_leaves_no_temporary_folders(tmp_path: Path)
     assert list(scratch.iterdir()) == []
 
 
-def test_a_rebuild_that_raises_shows_its_error_and_the_server_answers(tmp_path: Path) -> None:
-    # A hand-written page that is not UTF-8: the core reports it, and MkDocs, reading it
-    # anyway, raises; its server would then hold every request until a rebuild succeeded.
-    with served(tmp_path) as (project, base, server):
-        page = project / "content" / "pages" / "notes.md"
-        page.write_bytes(b"# Notes\n\ncaf\xe9\n")
+def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
+        tmp_path: Path) -> None:
+    # A hand-written page that is not UTF-8 from the start: the core reports it and the
+    # page is left out, or MkDocs, reading it anyway, would stop `mkdocs serve` at once.
+    def not_utf8(project: Path) -> None:
+        (project / "content" / "pages" / "notes.md").write_bytes(b"# Notes\n\ncaf\xe9\n")
+
+    with served(tmp_path, prepare=not_utf8, ready="/") as (project, base, server):
         problems = f"{base}/problems/"
-        assert wait_for(lambda: "internal-error" in (fetch(problems) or ""), 30), \
-            "no Problems page after a rebuild that raised"
-        shown = fetch(problems) or ""
-        assert "<code>content/pages/notes.md</code> the build stopped" in shown
-        assert "[text-not-utf8]" in shown
-        assert "Where sources disagree" in (fetch(f"{base}/") or "")
+        assert "content/pages/notes.md:3:4" in (fetch(problems) or "")
+        # A page whose template does not exist: MkDocs raises while building it, and its
+        # server would hold every request until a rebuild succeeded. The guard builds
+        # again without the hand-written pages, showing the error.
+        page = project / "content" / "pages" / "notes.md"
+        page.write_text("---\ntemplate: missing.html\n---\n# Notes\n", encoding="utf-8")
+        assert wait_for(lambda: "TemplateNotFound" in (fetch(problems) or ""),
+                        30), "no Problems page after a rebuild that raised"
+        assert "[internal-error]" in (fetch(problems) or "")
+        assert fetch(f"{base}/") is not None, "the server stopped answering"
         page.unlink()
-        assert wait_for(lambda: "No problems" in (fetch(problems) or ""), 30)
+        assert wait_for(lambda: "Where sources disagree" in (fetch(f"{base}/") or ""), 30)
+        assert "No problems" in (fetch(problems) or "")
         assert server.poll() is None

@@ -66,10 +66,12 @@ class Server:
         self.project, self.base, self.process = project, base, process
         self.content = project / "content"
 
-    def settled(self, what: str, *, clean: bool = False) -> set[tuple[str, str]]:
-        """The server answers, and its Problems page comes to list what the core finds."""
+    def settled(self, what: str, *, clean: bool = False,
+                extra: frozenset[tuple[str, str]] = frozenset()) -> set[tuple[str, str]]:
+        """The server answers, and its Problems page comes to list what the core finds
+        (and the `extra` problems the plugin finds beyond it)."""
         assert answer(f"{self.base}/") is not None
-        expected = reported(self.project)
+        expected = reported(self.project) | extra
         print(what, sorted(expected)[:6], len(expected))
         assert clean == (not expected), f"{what}: the core reports {expected}"
         if not (clean and shown(self.base) is None):  # (no page before the first problem)
@@ -152,6 +154,15 @@ def test_the_server_answers_and_tells_the_truth_through_faults(tmp_path: Path) -
         faults = {pos.split(":")[0] for pos, _ in server.settled("unreadable files")}
         assert {"content/claims.yml", "content/claims/loop.yml",
                 f"content/sources/{SOURCE}.txt", "content/pages/pipe.md"} <= faults
+
+        # A hand-written page MkDocs fails to build (its template does not exist): the
+        # rebuild runs again without the hand-written pages, showing the error.
+        shutil.rmtree(content)
+        shutil.copytree(pristine, content, symlinks=True)
+        (content / "pages" / "notes.md").write_text(
+            "---\ntemplate: missing.html\n---\n# Notes\n", encoding="utf-8")
+        server.settled("a page MkDocs cannot build",
+                       extra=frozenset({("content", "internal-error")}))
 
         # Everything restored: the served site is the clean build's.
         shutil.rmtree(content)

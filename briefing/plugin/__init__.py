@@ -153,7 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
         if self.live:
-            self.live.files_added(files, self.generated)
+            self.live.files_added(files, self.generated, display_root(Path(config.docs_dir)))
         else:
             # The pages are MkDocs' now; free them and the corpus for a one-shot build.
             self.pages, self.files = [], {}

@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from ..cache import PageStore, fingerprint, remove_outputs
-from ..diagnostics import Diagnostic, has_errors
+from ..diagnostics import Diagnostic, Severity, has_errors
 from ..pipeline import internal_error
 from ..problems import (
     HOME_PAGE,
@@ -252,9 +252,10 @@ class GuardedBuilder:
     it. Here the exception is logged and the build runs again with it as an
     `internal-error` diagnostic: the last good pages and the Problems page saying what
     went wrong. The file MkDocs could not read, or the hand-written page it was reading or
-    building, is left out of that build, which would otherwise fail the same way. Should
-    it fail too, the failure is logged and the server goes on serving the pages already
-    written."""
+    building, is left out of that build, which would otherwise fail the same way; when
+    neither is known (a missing page template is looked up before any event), every
+    hand-written page is. Should it fail too, the failure is logged and the server goes
+    on serving the pages already written."""
 
     def __init__(self, builder: Callable[..., Any], live: LiveSite, content_dir: Path
                  ) -> None:
@@ -297,6 +298,7 @@ class LiveSite:
         # of the build that shows the failure).
         self.current: File | None = None
         self.left_out: str | None = None
+        self.faulty: set[str] = set()  # the files this build's errors name (display paths)
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
@@ -320,6 +322,12 @@ class LiveSite:
         self.conversions = Conversions()  # pages' Markdown converted piece by piece
         self.stop_on_signals = StopOnSignals()
 
+    @property
+    def without_pages(self) -> bool:
+        """Whether this build leaves out every hand-written page: it follows a failure no
+        page was named for."""
+        return bool(self.failures) and self.left_out is None
+
     def close(self) -> None:
         self.collector.close()
         self.stop_on_signals.close()
@@ -333,6 +341,7 @@ class LiveSite:
         problems" once they are fixed, so the tab showing it does not turn into a 404)."""
         # Committed as the last good pages only once the build finishes (`build_finished`).
         self.pending = None if has_errors(diagnostics) else (pages, files)
+        self.faulty = {d.pos.path for d in diagnostics if d.severity is Severity.ERROR}
         good = self.pending or self.last_good
         pages, files = good or ({HOME_PAGE: not_built_page()}, {})
         kept = good is not None
@@ -352,6 +361,10 @@ class LiveSite:
         assert config.config_file_path is not None
         site_wide = fingerprint([Path(config.config_file_path)],
                                 [Path(config.docs_dir), *map(Path, config.theme.dirs)])
+        if self.without_pages:
+            # The section list lacks the hand-written pages; nothing in docs_dir need change
+            # before the next build, so it rebuilds every page as after a site-wide change.
+            site_wide += " without the hand-written pages"
         # A theme without the banner partial (an older copy) gets every page rebuilt when
         # the banner changes, as the banner is then part of every page's inputs.
         self.patch_banners = any((Path(folder) / BANNER_TEMPLATE).is_file()
@@ -421,11 +434,15 @@ class LiveSite:
                 overwrite(output, updated)
         self.banner_shown = self.problems
 
-    def files_added(self, files: Files, generated: set[str]) -> None:
-        # MkDocs would read a FIFO under docs_dir forever (every request then hangs) and
-        # fail on a link to nothing; the core reports them, and the build leaves them out.
+    def files_added(self, files: Files, generated: set[str], docs_shown: str) -> None:
+        """`docs_shown`: how diagnostics name docs_dir."""
+        # MkDocs would read a FIFO under docs_dir forever (every request then hangs), and
+        # fail on a link to nothing or a page that is not UTF-8: the core reports them, and
+        # the build leaves them out.
         for file in [f for f in files if f.generated_by is None and (
-                f.abs_src_path == self.left_out or not is_regular(f.abs_src_path))]:
+                self.without_pages or f.abs_src_path == self.left_out
+                or f"{docs_shown}/{f.src_uri}" in self.faulty
+                or not is_regular(f.abs_src_path))]:
             files.remove(file)
         self.doc_files = files.documentation_pages()
         if self.store:  # a link's HTML depends on the settings and on the files there are
