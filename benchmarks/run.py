@@ -132,7 +132,9 @@ def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path, int]:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(REPO / "theme", folder / "theme")
     write(project / "content", generate(n, seed))
-    shutil.copytree(REPO / "content" / "pages", project / "content" / "pages")
+    # The seed fixture's hand-written pages: the live content/ is the curator's to change.
+    shutil.copytree(REPO / "tests" / "fixtures" / "seed-content" / "pages",
+                    project / "content" / "pages")
     (project / "mkdocs.yml").write_text(mkdocs_yml("content/pages", plugin=True))
 
     check = subprocess.run([PYTHON, "-m", "briefing", "check", "--content", "content"],
