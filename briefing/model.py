@@ -44,6 +44,8 @@ RELATIONS = ("supersedes", "contradicts", "qualifies", "supports")
 ENTITY_KINDS = ("person", "organisation", "country", "model", "chip", "product", "project",
                 "publication", "other")
 QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
+SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-release",
+                "paper", "ai-summary", "other")
 SECTION_KINDS = ("what-happened", "why-it-matters", "by-the-numbers", "yes-but", "whats-next")
 
 _prose = ProseText(REF_KINDS)
@@ -115,7 +117,12 @@ class Source:
     id: str
     text: str  # decoded, line ends normalised; the file itself is never changed
     title: str = spec_field(Text(max_len=300), "headline of the article", required=True)
-    outlet: str = spec_field(Text(max_len=200), "who published it", default="")
+    outlet: str = spec_field(Text(max_len=200), "who published it; leave out when the text "
+                             "names no outlet", default="")
+    author: str = spec_field(Text(max_len=200), "who wrote it; leave out when the text names "
+                             "no author", default="")
+    kind: str = spec_field(Choice(*SOURCE_KINDS), "what kind of text it is; readers see it "
+                           "beside every citation", default="")
     url: str = spec_field(Url(), "where it was published (http or https)", default="")
     published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
     note: Prose | None = spec_field(_prose, "curator's note on the source")

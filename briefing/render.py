@@ -25,6 +25,7 @@ from .fragments import original_links
 from .graph import EDGE_WORDS, PLURALS, ClaimEdges, build_graph, edge_lists, map_inputs, svg
 from .identity import same_objects
 from .jsonld import claim_data, dumps
+from .labels import describe, weakly_attributed
 from .link import Anchor, Disagreement, LedgerValue, Linked, MetricLedger
 from .markup import (
     attr,
@@ -39,7 +40,7 @@ from .markup import (
     plural,
     relative,
 )
-from .model import Claim, Quote, Source
+from .model import Claim, Point, Quote, Source
 from .reads import LinkedView, ReadKeys, Reads, Recorder, keys_read
 from .schema import FuzzyDate, Prose, ProseRef
 
@@ -104,6 +105,7 @@ def environment() -> jinja2.Environment:
         amount=format_figure,
         quote_source=_quote_source,
         entity_name=_entity_name,
+        source_label=source_label,
     )
     env.globals.update(SECTION_TITLES=SECTION_TITLES, plain=plain, **_STATIC_HELPERS)
     return env
@@ -726,6 +728,13 @@ _STATIC_HELPERS = {
 }
 
 
+def source_label(source: Source | None) -> Markup:
+    """The source's kind, outlet and author, shown beside its citations."""
+    if source is None:
+        return Markup("")
+    return Markup(f'<span class="source-label">{md_escape(describe(source))}</span>')
+
+
 def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]:
     """Queries over the linked corpus that several templates share. With a recorder, what
     is computed here for the whole corpus is handed out through recording views, so a
@@ -801,6 +810,15 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
     def source_claims(source: Source) -> list[str]:
         return sorted({ref.id for q in source.quotes for _, ref in q.stances()})
 
+    def lone_source(point: Point) -> Markup:
+        """A note on a key figure that rests on one AI-generated or unattributed source."""
+        ids = {linked.quote_source.get(ref.id) for ref in point.cites}
+        source = linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
+        if source is None or not weakly_attributed(source):
+            return Markup("")
+        return Markup('<span class="lone-source">Rests on a single source '
+                      f"({md_escape(describe(source, capital=False))})</span>")
+
     # The sources on each claim, apart from their stances: the claims index counts them
     # and the timeline names them, and neither changes when a stance changes kind.
     claim_sources = {claim_id: tuple(sorted({s.source_id for s in stances}))
@@ -823,6 +841,7 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
         "claim_entities": claim_entities,
         "source_claims": source_claims,
         "claim_sources": mapping("claim_sources", claim_sources),
+        "lone_source": lone_source,
     }
 
 

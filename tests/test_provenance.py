@@ -221,3 +221,27 @@ def test_events_of_one_period_keep_the_order_the_source_tells_them(tmp_path: Pat
     assert timeline_ids(tmp_path, DOUBT_EVENT, "told") == ["widget-cost-5m", "a-doubt"]
     stated = DOUBT_EVENT.replace("      - what:", "      - order: 1\n        what:")
     assert timeline_ids(tmp_path, stated, "stated") == ["a-doubt", "widget-cost-5m"]
+
+
+# --- source labels -------------------------------------------------------------------------
+
+
+def test_labels_beside_citations_and_a_lone_weak_source_is_said(tmp_path: Path) -> None:
+    files = dict(minimal_corpus())
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        'title: "Acme prices its widget"\n',
+        'title: "Acme prices its widget"\nkind: ai-summary\n')
+    files["briefs/widget.yml"] = str(files["briefs/widget.yml"]) + (
+        "  - kind: by-the-numbers\n    points:\n"
+        '      - text: "$5 million: the price."\n        cites: [acme-cost]\n')
+    pages = build(write_tree(tmp_path / "content", files)).pages
+    brief = pages["briefs/widget.md"]
+    label = '<span class="source-label">AI-generated summary · no named outlet or author</span>'
+    assert label in brief.split("## Quotes cited", 1)[1]
+    assert "Rests on a single source (AI-generated summary" in brief
+    assert label in pages["claims/widget-cost-5m.md"] and label in pages["sources/index.md"]
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "kind: ai-summary\n", 'kind: news-report\noutlet: "Widget News"\nauthor: "Ann Lee"\n')
+    pages = build(write_tree(tmp_path / "named", files)).pages
+    assert "News report · Widget News, by Ann Lee" in pages["briefs/widget.md"]
+    assert "Rests on a single source" not in pages["briefs/widget.md"]
