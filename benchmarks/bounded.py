@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.bounded --repeat 3
 
-Four workloads, each grown by repeating its seed:
+Five workloads, each grown by repeating its seed:
 
 - new, article: `briefing new` (everything but writing the two files: reading, decoding,
   the suggestions over the seed corpus, the starter) on the seed corpus's four articles
@@ -13,7 +13,9 @@ Four workloads, each grown by repeating its seed:
   cites one quote 1,000 times at 1x;
 - check, long article: `briefing check` of the seed corpus plus a source whose article is
   the seed text repeated, with a quote of a word found thousands of times that its
-  `prefix` makes unique.
+  `prefix` makes unique;
+- check, many quotes: the same long article with a quote of each of its lines of three
+  words or more (33 quotes at 1x, 3,300 at 100x), so quotes and article grow together.
 
 Each run is a fresh Python (no cache from the run before) that times only the command's
 work, in CPU seconds of that process, so other programs on the machine move the figures
@@ -117,6 +119,25 @@ def _long_article(scale: int, root: Path) -> Path:
 NOISE = 0.02
 
 
+def _many_quotes(scale: int, root: Path) -> Path:
+    if not scale:
+        return root / "content"
+    lines, quotes, n = [], [], 0
+    for line in "\n\n".join([seed_text()] * scale).split("\n"):
+        words = line.split()
+        if len(words) >= 3:  # each line of three words or more opens with a unique mark
+            n += 1
+            line = f"Line {n}. {line}"
+            quotes.append(f'  - id: line-{n}\n    text: "Line {n}. {words[0]} {words[1]}"\n')
+        lines.append(line)
+    sources = root / "content/sources"
+    (sources / "bench-quotes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (sources / "bench-quotes.yml").write_text(
+        'title: "A long article, much quoted"\nquotes:\n' + "".join(quotes),
+        encoding="utf-8")
+    return root / "content"
+
+
 @dataclass(frozen=True)
 class Workload:
     make: Callable[[int, Path], Path]  # writes the input at a scale; the path to pass
@@ -129,6 +150,7 @@ WORKLOADS = {
     "new, one line": Workload(_one_line, _NEW),
     "check, citations": Workload(_citations, _CHECK, "briefs/bench-citations.md"),
     "check, long article": Workload(_long_article, _CHECK, "sources/bench-long.md"),
+    "check, many quotes": Workload(_many_quotes, _CHECK, "sources/bench-quotes.md"),
 }
 
 

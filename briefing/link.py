@@ -8,7 +8,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -241,11 +241,55 @@ def _cleaned_and_anchored(source: Source, last: _Anchored | None) -> _Anchored:
 FUZZY_BUDGET = 40_000_000
 
 
+# A source with more quotes than this has its text indexed by word: each quote of three
+# words or more is then looked up by its rarest inner word instead of searched for through
+# every block, so thousands of quotes on a long article do not cost quotes x article.
+INDEX_QUOTES = 32
+
+_WordIndex = dict[str, list[tuple[int, int]]]  # word -> (block, offset) of each place
+
+
+def word_index(texts: Iterable[str]) -> _WordIndex:
+    words: _WordIndex = defaultdict(list)
+    for block, text in enumerate(texts):
+        at = 0
+        for word in text.split(" "):
+            words[word].append((block, at))
+            at += len(word) + 1
+    return words
+
+
+def occurrences(texts: list[str], needle: str, words: _WordIndex | None = None
+                ) -> Iterator[tuple[int, int]]:
+    """Every (block, start) of `needle` in `texts`, overlapping ones too, in order. With
+    the texts' word index, a needle of three words or more is found through its rarest
+    inner word: that word lies between two spaces in any occurrence, so it is a whole
+    word of the text, and each of its places is a candidate to compare."""
+    parts = needle.split(" ")
+    if words is None or len(parts) < 3:
+        for block, text in enumerate(texts):
+            start = text.find(needle)
+            while start >= 0:
+                yield block, start
+                start = text.find(needle, start + 1)
+        return
+    offsets = [0]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part) + 1)
+    rarest = min(range(1, len(parts) - 1), key=lambda i: len(words.get(parts[i], ())))
+    for block, at in words.get(parts[rarest], ()):
+        start = at - offsets[rarest]
+        if start >= 0 and texts[block].startswith(needle, start):
+            yield block, start
+
+
 def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                                                list[Diagnostic]]:
     """Exact match on normalised text, one source at a time (never every quote against
     every text), mapped back to offsets in the cleaned blocks."""
     blocks: list[Normalised] = [normalise(b.text) for b in view.blocks]
+    texts = [block.text for block in blocks]
+    words = word_index(texts) if len(source.quotes) > INDEX_QUOTES else None
     found: dict[str, Anchor] = {}
     problems: list[Diagnostic] = []
     fuzzy_budget = FUZZY_BUDGET
@@ -255,28 +299,24 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
         prefix = normalise_text(quote.prefix)
         suffix = normalise_text(quote.suffix)
         hits: list[tuple[int, int]] = []
-        for index, block in enumerate(blocks):
-            text = block.text
-            start = text.find(needle)
-            while start >= 0:
-                # Only the few characters prefix and suffix need are looked at, so a
-                # passage found many times costs no more than the block's length: white
-                # space in normalised text is one space, so one character of slack does.
-                end = start + len(needle)
-                before = text[max(0, start - len(prefix) - 1):start].rstrip()
-                after = text[end:end + len(suffix) + 1].lstrip()
-                if before.endswith(prefix) and after.startswith(suffix):
-                    hits.append((index, start))
-                start = text.find(needle, start + 1)
+        for index, start in occurrences(texts, needle, words):
+            # Only the few characters prefix and suffix need are looked at, so a passage
+            # found many times costs no more than the block's length: white space in
+            # normalised text is one space, so one character of slack does.
+            text, end = texts[index], start + len(needle)
+            before = text[max(0, start - len(prefix) - 1):start].rstrip()
+            after = text[end:end + len(suffix) + 1].lstrip()
+            if before.endswith(prefix) and after.startswith(suffix):
+                hits.append((index, start))
         if len(hits) == 1:
             index, start = hits[0]
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
             # The closest passage costs about the quote's length times the article's.
-            cost = len(needle) * sum(len(b.text) for b in blocks)
+            cost = len(needle) * sum(map(len, texts))
             fuzzy_budget -= cost
-            best = closest_passage(needle, [b.text for b in blocks]) \
+            best = closest_passage(needle, texts) \
                 if fuzzy_budget >= 0 else None
             hint = "copy the words exactly from the cleaned article"
             if best and best[1] >= 0.5:

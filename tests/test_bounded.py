@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import ARTICLE, BRIEF_YML, SOURCE_YML, hang_guard, minimal_corpus, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing import link, starter, suggest
 from briefing.load import load
@@ -97,3 +99,43 @@ def test_long_runs_are_not_suggested_whole() -> None:
     lines = starter._figures(suggest.find_figures(sentence))
     assert all(len(line) <= 100 for line in lines)
     assert re.search("…", "\n".join(lines))
+
+
+WORDS = st.lists(st.sampled_from(["a", "b", "ab", "ba", "aa"]), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=3), WORDS)
+def test_the_word_index_finds_every_occurrence_search_finds(
+        blocks: list[list[str]], needle_words: list[str]) -> None:
+    texts, needle = [" ".join(words) for words in blocks], " ".join(needle_words)
+    searched = list(link.occurrences(texts, needle))
+    assert list(link.occurrences(texts, needle, link.word_index(texts))) == searched
+    assert searched == [(b, s) for b, text in enumerate(texts) for s in range(len(text))
+                        if text.startswith(needle, s)]
+
+
+def test_quotes_anchor_alike_with_and_without_the_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = ARTICLE + "\n" + " ".join(f"Point {n} of the plan is firm." for n in range(60))
+    quotes = "".join(f'  - id: point-{n}\n    text: "Point {n} of the plan"\n'
+                     for n in range(60))
+    quotes += ('  - id: twice\n    text: "of the plan is"\n'  # everywhere: ambiguous
+               '  - id: by-prefix\n    text: "of the plan is firm"\n    prefix: "Point 7"\n'
+               '  - id: absent\n    text: "of the plan is loose"\n')
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/acme-widget.txt": article,
+        "sources/acme-widget.yml": SOURCE_YML + quotes})
+
+    def outcome() -> tuple[object, ...]:
+        result = build(content)
+        anchors = result.linked.anchors if result.linked else {}
+        return (sorted((k, a.start, a.end) for k, a in anchors.items()),
+                sorted((d.code, d.pos.line, d.message) for d in result.diagnostics))
+
+    indexed = outcome()
+    monkeypatch.setattr(link, "INDEX_QUOTES", 10_000)
+    link.forget()
+    assert outcome() == indexed
+    assert [code for code, *_ in indexed[1]] == ["quote-ambiguous", "quote-not-found"]
+    assert len(indexed[0]) == 2 + 61  # the two of the corpus, 60 points and by-prefix
