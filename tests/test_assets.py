@@ -1,11 +1,27 @@
-"""The plugin's assets reach any theme, and the problems banner is offered to themes that
-do not draw it."""
+"""The plugin's assets reach any theme; the problems banner and a claim's structured data
+are offered to themes that do not write them."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
 from mkdocs.config.defaults import MkDocsConfig
 
-from briefing.plugin.assets import ASSETS, SCRIPTS, STYLES, add_assets, with_banner
+from briefing.cli import main
+from briefing.plugin.assets import (
+    ASSETS,
+    SCRIPTS,
+    STYLES,
+    add_assets,
+    with_banner,
+    with_structured_data,
+)
 
 
 def test_the_assets_are_listed_first_and_once() -> None:
@@ -25,3 +41,31 @@ def test_the_assets_are_listed_first_and_once() -> None:
 def test_the_banner_goes_last_in_the_body() -> None:
     assert with_banner("<body><p>x</p></body></html>", "<template></template>") == \
         "<body><p>x</p><template></template></body></html>"
+
+
+def test_claim_pages_carry_their_structured_data_under_another_theme(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: briefing\n", "theme:\n  name: mkdocs\n"), encoding="utf-8")
+    env = {**os.environ, "BRIEFING_SITE_URL": "https://example.org/b/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                            cwd=project, env=env, capture_output=True, text=True,
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "claims" / "sunday-opening-cost-40k" / "index.html").read_text(
+        encoding="utf-8")
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ld = json.loads(data)
+    assert ld["@type"] == "ClaimReview"
+    assert ld["url"] == "https://example.org/b/claims/sunday-opening-cost-40k/"
+    assert html.index("application/ld+json") < html.index("</head>")
+
+
+def test_structured_data_the_theme_wrote_is_left_alone() -> None:
+    html = '<head><script type="application/ld+json">{}</script></head>'
+    assert with_structured_data(html, {"a": 1}, None) == html
+    assert with_structured_data("<head></head>", {"b": "</script>", "a": 1}, None) == \
+        '<head><script type="application/ld+json">{"a": 1, "b": "\\u003c/script\\u003e"}' \
+        "</script>\n</head>"

@@ -33,7 +33,14 @@ from ..pipeline import build, forget_cached
 from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
-from .assets import add_assets, asset_files, banner_template, theme_draws_banner, with_banner
+from .assets import (
+    add_assets,
+    asset_files,
+    banner_template,
+    theme_draws_banner,
+    with_banner,
+    with_structured_data,
+)
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, page_file
 from .search import SearchEntries, introduction, reduced, trim
@@ -225,6 +232,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.content = None  # written and indexed: do not hold every page's HTML
         if self.live and self.live.problems and not self.draws_banner:
             output = with_banner(output, banner_template(self.live.problems, page, config))
+        if isinstance(page.meta.get("jsonld"), dict):
+            output = with_structured_data(output, page.meta["jsonld"], page.canonical_url)
         return output
 
     @event_priority(100)  # before the search plugin writes its index

@@ -11,9 +11,12 @@ content.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
+from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -63,3 +66,17 @@ def banner_template(problems: ProblemsSummary, page: Page, config: MkDocsConfig)
 def with_banner(html: str, banner: str) -> str:
     at = html.rfind("</body>")
     return html[:at] + banner + html[at:] if at >= 0 else html + banner
+
+
+def with_structured_data(html: str, data: Mapping[str, Any], url: str | None) -> str:
+    """The page's schema.org data in its head, as Briefing's theme writes it (`tojson`
+    escapes <, >, & and ', so no text can end the tag), unless the theme has."""
+    if "application/ld+json" in html:
+        return html
+    at = html.find("</head>")
+    if at < 0:
+        return html
+    ld = dict(data, url=url) if url else dict(data)
+    data_json = htmlsafe_json_dumps(ld, sort_keys=True)
+    script = f'<script type="application/ld+json">{data_json}</script>\n'
+    return html[:at] + script + html[at:]
