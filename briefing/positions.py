@@ -45,5 +45,7 @@ class Lines:
 
 def split_lines(text: str) -> list[str]:
     """The lines of `text` as YAML sees them, without their breaks."""
-    return LINE_BREAK.split(text)
+    if "\r" in text or any(char in text for char in UNUSUAL_BREAKS):
+        return LINE_BREAK.split(text)
+    return text.split("\n")  # the usual case, several times faster
 

@@ -21,8 +21,10 @@ from .positions import UNUSUAL_BREAKS, Lines, split_lines
 
 try:  # libyaml's C parser is several times faster; the pure-Python one behaves the same.
     from yaml import CSafeLoader as _Loader
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _LIBYAML = False
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -35,8 +37,8 @@ class YScalar:
     value: str
     style: str | None  # None for plain scalars, else one of ' " | >
     pos: Pos
-    # Offsets of the scalar as written in the file (quotes included), to place things
-    # found inside its value, such as a reference.
+    # Offsets of the scalar as written in the file (quotes included), to place the
+    # references found inside its value; kept only for values holding `[[` or `]]`.
     span: tuple[int, int] = (0, 0)
 
     @property
@@ -73,11 +75,31 @@ def describe(node: YNode) -> str:
     return f"the text {node.value!r}" if node.value else "an empty value"
 
 
-def _pos(path: str, lines: Lines, mark: Any) -> Pos:
-    """From the mark's offset: the same count whichever parser made the mark."""
-    if mark is None:
-        return Pos(path)
-    return lines.pos(path, mark.index)
+class _Where:
+    """Positions in one file. libyaml's marks count lines and columns as `positions.py`
+    does (a property test holds them to it), so they are taken as they are, which keeps
+    parsing fast; the pure-Python parser's are recomputed from their offsets (it does not
+    count a BOM as a column), and so is a mark at the very end of the file, which libyaml
+    puts on a line of its own that no editor shows. The line table is built on demand."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.end = len(text)
+
+    @functools.cached_property
+    def lines(self) -> Lines:
+        return Lines.of(self.text)
+
+    def mark(self, mark: Any) -> Pos:
+        if mark is None:
+            return Pos(self.path)
+        if _LIBYAML and mark.index < self.end:
+            return Pos(self.path, mark.line + 1, mark.column + 1)
+        return self.lines.pos(self.path, mark.index)
+
+    def offset(self, index: int) -> Pos:
+        return self.lines.pos(self.path, index)
 
 
 def _index(mark: Any) -> int:
@@ -109,14 +131,14 @@ def _check_indentation(text: str, path: str) -> list[Diagnostic]:
 
 
 class _Composer:
-    def __init__(self, path: str, lines: Lines) -> None:
+    def __init__(self, path: str, where: _Where) -> None:
         self.path = path
-        self.lines = lines
+        self.where = where
         self.problems: list[Diagnostic] = []  # the document cannot be used
         self.value_problems: list[Diagnostic] = []  # a value is wrong; the rest holds
 
     def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
-        pos = _pos(self.path, self.lines, event.start_mark)
+        pos = self.where.mark(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
                        "write the value out in full; aliases can expand without bound")
@@ -141,8 +163,10 @@ class _Composer:
                     f"control character U+{ord(control.group()):04X} in this value "
                     "(written as an escape)",
                     "delete the escape; annotations hold printable text only"))
-            return YScalar(event.value, event.style or None, pos,
-                           (_index(event.start_mark), _index(event.end_mark)))
+            if "[[" in event.value or "]]" in event.value:  # (reading marks costs)
+                return YScalar(event.value, event.style or None, pos,
+                               (_index(event.start_mark), _index(event.end_mark)))
+            return YScalar(event.value, event.style or None, pos)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
             for child in events:
@@ -159,7 +183,7 @@ class _Composer:
                     return YMap(tuple(pairs), pos)
                 key = self._node(child, events, depth + 1)
                 if not isinstance(key, YScalar):
-                    self._fail(_pos(self.path, self.lines, child.start_mark), "yaml-complex-key",
+                    self._fail(self.where.mark(child.start_mark), "yaml-complex-key",
                                "a key must be plain text", "use a simple `name:` key")
                 assert isinstance(key, YScalar)
                 value = self._node(next(events), events, depth + 1)
@@ -197,8 +221,7 @@ class _EventIter:
         return next(self._events)
 
 
-def _syntax_error(path: str, text: str, lines: Lines,
-                  exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     hint = "check the indentation and quoting around this position"
@@ -208,18 +231,18 @@ def _syntax_error(path: str, text: str, lines: Lines,
         problem = f"{problem} ({exc.context})"
         if exc.context_mark is not None and exc.context_mark is not mark:
             # The parser notices late (often a line below); name where the open part began.
-            start = _pos(path, lines, exc.context_mark)
+            start = where.mark(exc.context_mark)
             hint = (f"the part that starts at line {start.line}, column {start.col} is not "
                     "closed or is broken here; " + hint)
-    where = _pos(path, lines, mark)
-    hidden = _invisible_on_line(text, lines, where.line)
+    at = where.mark(mark)
+    hidden = _invisible_on_line(where.text, where.lines, at.line)
     if hidden is not None:
         # A character no editor shows (a BOM left mid-file by joining two files, a
         # zero-width space) is the likeliest cause, and the one the user cannot see.
         col, char = hidden
         hint = (f"column {col} of this line holds {char_name(char)}, which most editors do "
                 f"not show; delete it (otherwise, {hint})")
-    return error(where, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+    return error(at, "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
 def _invisible_on_line(text: str, lines: Lines, number: int) -> tuple[int, str] | None:
@@ -236,14 +259,14 @@ def _invisible_on_line(text: str, lines: Lines, number: int) -> tuple[int, str] 
 _UNUSUAL = re.compile("[" + "".join(sorted(UNUSUAL_BREAKS)) + "]")
 
 
-def _unusual_breaks(text: str, lines: Lines, path: str) -> list[Diagnostic]:
+def _unusual_breaks(where: _Where) -> list[Diagnostic]:
     """U+2028 and U+2029 end a line for YAML but not in most editors, so every position
     after one would seem a line off; name each, where both agree it is."""
-    return [warning(lines.pos(path, index), "yaml-line-separator",
+    return [warning(where.offset(index), "yaml-line-separator",
                     f"invisible line break {char_name(char)}: YAML starts a new line here, "
                     "so the lines below are numbered one more than most editors show",
                     "replace it with a space or an ordinary line break")
-            for index, char in ((m.start(), m.group()) for m in _UNUSUAL.finditer(text))]
+            for index, char in ((m.start(), m.group()) for m in _UNUSUAL.finditer(where.text))]
 
 
 # Parsing is pure and its results are immutable, so a rebuild (`mkdocs serve`) reuses the
@@ -260,9 +283,9 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
     problems = _check_indentation(text, path)
     if problems:
         return None, tuple(problems)
-    lines = Lines.of(text)
-    notes = _unusual_breaks(text, lines, path)
-    composer = _Composer(path, lines)
+    where = _Where(path, text)
+    notes = _unusual_breaks(where)
+    composer = _Composer(path, where)
     events = _EventIter(text)
     root: YNode | None = None
     documents = 0
@@ -272,7 +295,7 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
                 documents += 1
                 if documents > 1:
                     composer.problems.append(
-                        error(_pos(path, lines, event.start_mark), "yaml-several-documents",
+                        error(where.mark(event.start_mark), "yaml-several-documents",
                               "the file holds more than one YAML document",
                               "remove the `---` separator: one file holds one document")
                     )
@@ -280,13 +303,13 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
             elif isinstance(event, yaml.NodeEvent):
                 root = composer._node(event, events, depth=1)
     except yaml.MarkedYAMLError as exc:
-        composer.problems.append(_syntax_error(path, text, lines, exc))
+        composer.problems.append(_syntax_error(where, exc))
         root = None
     except yaml.reader.ReaderError as exc:
         # YAML's reader refuses characters the decoder lets through (U+FFFE, U+FFFF).
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         composer.problems.append(
-            error(lines.pos(path, exc.position), "text-control-char",
+            error(where.offset(exc.position), "text-control-char",
                   f"character {char_name(char)}, which YAML does not allow",
                   "remove it; text must be printable"))
         root = None

@@ -93,3 +93,12 @@ def test_reference_offsets_follow_folded_lines() -> None:
     assert offsets[4] == 100 + written.index("[[entity")
     assert offsets[25] == 100 + written.index("[[claim")
     assert file_offsets("[[a:b]]", '"\\x5b[a:b]]"', 0) == {}
+
+
+def test_a_value_at_the_very_end_of_a_file_stays_on_the_last_line() -> None:
+    """libyaml puts the end of a file without a final line break on a line of its own;
+    the empty value of a last `key:` is placed where it is, after the colon."""
+    root, _ = parse_yaml("a: 1\nb:", "f.yml")
+    assert isinstance(root, YMap)
+    value = root.items[1][1]
+    assert isinstance(value, YScalar) and value.pos == Pos("f.yml", 2, 3)

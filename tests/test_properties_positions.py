@@ -84,9 +84,12 @@ def test_yaml_positions_are_the_ones_yaml_marks_give(text: str) -> None:
         # line.
         if index < len(text):
             assert lines.line_col(index) == (line, col)
+    expected = {lines.line_col(index) for index, _, _ in marks}
     root, _ = parse_yaml(text, "f.yml")
     for scalar in scalars(root):
-        assert (scalar.pos.line, scalar.pos.col) == lines.line_col(scalar.span[0])
+        assert (scalar.pos.line, scalar.pos.col) in expected
+        if "[[" in scalar.value or "]]" in scalar.value:  # kept only for these
+            assert (scalar.pos.line, scalar.pos.col) == lines.line_col(scalar.span[0])
 
 
 @BOUNDED
