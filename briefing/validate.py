@@ -102,6 +102,22 @@ def _validate(loaded: Loaded) -> Validated:
                                   f"article {text.id!r} has no annotation file",
                                   f"create sources/{text.id}.yml with at least `title:`"))
 
+    problems.extend(_id_problems(sources, claims, entities, briefs))
+    corpus = Corpus(
+        sources=tuple(sorted(sources, key=lambda s: s.id)),
+        claims=tuple(sorted(claims, key=lambda c: c.id)),
+        entities=tuple(sorted(entities, key=lambda e: e.id)),
+        briefs=tuple(sorted(briefs, key=lambda b: b.id)),
+        declared={k: frozenset(v) for k, v in declared.items()},
+        broken=frozenset(broken),
+    )
+    return Validated(corpus, tuple(problems))
+
+
+def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Entity],
+                 briefs: list[Brief]) -> list[Diagnostic]:
+    """Ids used twice or reserved, and sections repeated in a brief."""
+    problems: list[Diagnostic] = []
     quotes = [(q.id, q.pos) for s in sources for q in s.quotes]
     for kind, items in (
         ("source", [(s.id, s.pos) for s in sources]),
@@ -115,16 +131,7 @@ def _validate(loaded: Loaded) -> Validated:
             problems.extend(_reserved(kind, items))
     for brief in briefs:
         problems.extend(_repeated_sections(brief))
-
-    corpus = Corpus(
-        sources=tuple(sorted(sources, key=lambda s: s.id)),
-        claims=tuple(sorted(claims, key=lambda c: c.id)),
-        entities=tuple(sorted(entities, key=lambda e: e.id)),
-        briefs=tuple(sorted(briefs, key=lambda b: b.id)),
-        declared={k: frozenset(v) for k, v in declared.items()},
-        broken=frozenset(broken),
-    )
-    return Validated(corpus, tuple(problems))
+    return problems
 
 
 def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[str]) -> None:

@@ -154,19 +154,7 @@ class _Composer:
             self._fail(pos, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
                        "flatten the structure")
         if isinstance(event, yaml.ScalarEvent):
-            # The file's own characters were checked when it was read; a double-quoted
-            # escape such as "\x07" can still produce a control character.
-            if control := _CONTROL.search(event.value):
-                # The document stays usable, so references into it are not reported too.
-                self.value_problems.append(error(
-                    pos, "text-control-char",
-                    f"control character U+{ord(control.group()):04X} in this value "
-                    "(written as an escape)",
-                    "delete the escape; annotations hold printable text only"))
-            if "[[" in event.value or "]]" in event.value:  # (reading marks costs)
-                return YScalar(event.value, event.style or None, pos,
-                               (_index(event.start_mark), _index(event.end_mark)))
-            return YScalar(event.value, event.style or None, pos)
+            return self._scalar(event, pos)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
             for child in events:
@@ -200,6 +188,21 @@ class _Composer:
                 seen[key.value] = key
                 pairs.append((key, value))
         raise AssertionError("unbalanced YAML events")  # pragma: no cover
+
+    def _scalar(self, event: yaml.ScalarEvent, pos: Pos) -> YScalar:
+        # The file's own characters were checked when it was read; a double-quoted
+        # escape such as "\x07" can still produce a control character.
+        if control := _CONTROL.search(event.value):
+            # The document stays usable, so references into it are not reported too.
+            self.value_problems.append(error(
+                pos, "text-control-char",
+                f"control character U+{ord(control.group()):04X} in this value "
+                "(written as an escape)",
+                "delete the escape; annotations hold printable text only"))
+        if "[[" in event.value or "]]" in event.value:  # (reading marks costs)
+            return YScalar(event.value, event.style or None, pos,
+                           (_index(event.start_mark), _index(event.end_mark)))
+        return YScalar(event.value, event.style or None, pos)
 
     def _fail(self, pos: Pos, code: str, message: str, hint: str) -> None:
         self.problems.append(error(pos, code, message, hint))
