@@ -14,6 +14,10 @@ from collections.abc import Iterator
 
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
+# What a file that could not be read at all declares and names: any id, since its ids
+# are unknown (no id can be `*`).
+ANY = "*"
+
 # `id: x`, `- id: "x"`, `{id: x, …}`, as written, in a file YAML could not read.
 _ID_LINE = re.compile(r"""(?<![\w-])id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")
 _WORD = re.compile(r"(?<![\w-])[a-z0-9][a-z0-9-]*(?![\w-])")

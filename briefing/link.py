@@ -14,6 +14,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from .broken import ANY
 from .cleaning import Block, CleanedText, clean
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -464,7 +465,8 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
     problems = []
     for ref in refs:
         ids = known[ref.kind]
-        if ref.id in ids or ref.id in declared.get(ref.kind, frozenset()):
+        maybe = declared.get(ref.kind, frozenset())
+        if ref.id in ids or ref.id in maybe or ANY in maybe:
             continue
         close = difflib.get_close_matches(ref.id, list(ids), n=1)
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}",
@@ -483,7 +485,7 @@ def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
     and a superseded claim nothing supersedes."""
     problems = []
     for claim in corpus.claims:
-        if claim.id in corpus.broken:
+        if claim.id in corpus.broken or ANY in corpus.broken:
             continue  # its evidence may sit in an item already reported as broken
         if not stances.get(claim.id):
             problems.append(warning(claim.pos, "claim-unsourced",

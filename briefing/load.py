@@ -39,6 +39,7 @@ class Unparsed:
     rel: str
     display: str
     text: str  # undecodable bytes replaced
+    unread: bool = False  # not even read: it may declare any id
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def load(content_dir: Path) -> Loaded:
                 data = read_regular(path, MAX_TEXT_BYTES)
             except FileFault as fault:
                 problems.append(fault.diagnostic(display))
-                unparsed.append(Unparsed(rel, display, ""))  # it exists: say so (broken.py)
+                unparsed.append(Unparsed(rel, display, "", unread=True))  # (broken.py)
                 continue
             digest = hashlib.blake2b(data, digest_size=20).digest()
             read = last.read if last is not None and last.digest == digest \

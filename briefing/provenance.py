@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .broken import ANY
 from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges
 from .link import Linked, names_pattern
@@ -197,7 +198,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str]
     problems: list[Diagnostic] = []
     broken = linked.corpus.broken
     for item in items(linked):
-        if broken and not broken.isdisjoint(item.about):
+        if broken and (ANY in broken or not broken.isdisjoint(item.about)):
             continue
         problems.extend(checker.check(item))
     return tuple(problems)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from .broken import dropped_items, named_in, named_in_text, scan_ids
+from .broken import ANY, dropped_items, named_in, named_in_text, scan_ids
 from .chars import to_ascii_lookalike, unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
@@ -77,6 +77,10 @@ def _validate(loaded: Loaded) -> Validated:
         top, stem = _top_and_stem(unparsed.rel)
         if top == "sources":
             seen_sources.add(stem)
+        if unparsed.unread and unparsed.rel.endswith(".yml"):
+            _declare(declared, top, stem, frozenset({ANY}))
+            broken.add(ANY)
+            continue
         _declare(declared, top, stem, scan_ids(unparsed.text))
         broken |= named_in_text(unparsed.text)
     for doc in loaded.yaml_docs:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import SEED
+from test_bad_inputs import Case, unreadable
 
 from briefing.pipeline import build
 
@@ -81,3 +82,15 @@ def test_look_alike_characters_are_named(tmp_path: Path) -> None:
     (problem,) = build(content).diagnostics
     assert "U+0430 CYRILLIC SMALL LETTER A" in problem.message
     assert "'traction-gaining-traction'" in problem.hint
+
+
+@pytest.mark.parametrize("file", [CLAIMS, SOURCE])
+def test_a_file_no_one_can_read_is_one_message(tmp_path: Path, file: str) -> None:
+    """Its ids are unknown, so it may declare any: nothing is reported as unknown, and no
+    claim as unsourced, until it can be read."""
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    with unreadable(Case("", "", "", unreadable=(file,)), content):
+        found = build(content).diagnostics
+    assert [d.code for d in found] == ["content-unreadable"], \
+        "\n".join(d.format() for d in found)
