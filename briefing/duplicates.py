@@ -32,9 +32,12 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint:
     words = normalise_text(text).casefold().split()
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    # CRC-32 rather than Python's hash(): the same on every run, so builds are repeatable.
-    hashed = frozenset(zlib.crc32(g.encode()) for g in grams if g)
+    # Each distinct word's CRC-32, then each run of words hashed as a tuple of integers:
+    # unlike a string's hash(), both are the same on every run, so builds are repeatable.
+    codes = {word: zlib.crc32(word.encode()) for word in set(words)}
+    ids = [codes[word] for word in words]
+    hashed = frozenset(hash(tuple(ids[i:i + SHINGLE]))
+                       for i in range(max(1, len(ids) - SHINGLE + 1)) if ids)
     return Fingerprint(hashed, tuple(sorted(hashed)[:SKETCH]))
 
 

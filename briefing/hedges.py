@@ -36,14 +36,14 @@ class HedgeGroup:
 
     @cached_property
     def trigger_re(self) -> re.Pattern[str]:
-        return _words_re(self.triggers)
+        return words_pattern(self.triggers)
 
     @cached_property
     def words_re(self) -> re.Pattern[str]:
-        return _words_re(self.words)
+        return words_pattern(self.words)
 
 
-def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     # Longest first, so "up to" wins over "up"; white space inside a phrase is flexible.
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates as dates_stage
-from . import duplicates
+from . import duplicates, provenance
 from . import link as link_stage
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
@@ -184,4 +184,5 @@ def forget_cached() -> None:
     link_stage.forget()
     dates_stage.forget()
     duplicates.forget()
+    provenance.forget()
     md_escape.cache_clear()

@@ -24,9 +24,19 @@ from decimal import Decimal, InvalidOperation
 
 from .broken import ANY
 from .diagnostics import Diagnostic, Pos, error, warning
-from .hedges import HedgeGroup, Hedges
+from .hedges import HedgeGroup, Hedges, words_pattern
+from .identity import same_objects
 from .link import Linked, names_pattern
-from .model import QUALIFIERS, RELATIONS, SECTION_KINDS, STANCES, STATUSES, Point, Quote
+from .model import (
+    QUALIFIERS,
+    RELATIONS,
+    SECTION_KINDS,
+    STANCES,
+    STATUSES,
+    Entity,
+    Point,
+    Quote,
+)
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
@@ -124,6 +134,20 @@ def _contains(text: str, needle: str) -> bool:
     return True
 
 
+def _key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _hedged_number(word: str, start: int, end: int,
+                   found: list[tuple[int, str, Decimal]]) -> Decimal | None:
+    """The number a numeric hedge applies to: the one right after it ("under $6 million"),
+    or for a trailing phrase ("or more") the one just before it."""
+    if word.lower().startswith("or "):
+        near = [n for n in found if n[0] < start and start - n[0] <= 40]
+        return near[-1][2] if near else None
+    return next((n[2] for n in found if 0 <= n[0] - end <= 2), None)
+
+
 def _fold(text: str) -> str:
     return normalise_text(text).casefold()
 
@@ -197,11 +221,45 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str]
     checker = _Checker(linked, hedges, Locator(files))
     problems: list[Diagnostic] = []
     broken = linked.corpus.broken
+    entities = linked.corpus.entities
+    # Names and hedges shape every finding: when they change, nothing kept is reused.
+    if not (_kept_with and _kept_with[0][1] == hedges
+            and same_objects(entities, _kept_with[0][0])):
+        _kept.clear()
+    kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
     for item in items(linked):
         if broken and (ANY in broken or not broken.isdisjoint(item.about)):
             continue
-        problems.extend(checker.check(item))
+        last = _kept.get(id(item.text.prose))
+        found = last[1] if last is not None and _same_item(last[0], item) \
+            else tuple(checker.check(item))
+        kept[id(item.text.prose)] = (item, found)
+        problems.extend(found)
+    _kept.clear()
+    _kept.update(kept)
+    _kept_with[:] = [(entities, hedges)]
     return tuple(problems)
+
+
+# Each item's findings from the last check, by the identity of its prose (kept alive here,
+# so the identity cannot be reused): the rebuilds of `mkdocs serve` check again only the
+# items whose text, quotes or claims changed. An unchanged file keeps its validated
+# objects, so an item whose prose is the very same object sits at the same place.
+_kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
+# The entities and hedges the kept findings were made with.
+_kept_with: list[tuple[tuple[Entity, ...], Hedges]] = []
+
+
+def forget() -> None:
+    _kept.clear()
+    _kept_with.clear()
+
+
+def _same_item(a: Item, b: Item) -> bool:
+    return a.text.prose is b.text.prose and a.point is b.point and a.what == b.what \
+        and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
+        and a.claim_values == b.claim_values and a.hedge_mode == b.hedge_mode \
+        and a.attributed == b.attributed and a.extra == b.extra
 
 
 def items(linked: Linked) -> Iterator[Item]:
@@ -209,7 +267,8 @@ def items(linked: Linked) -> Iterator[Item]:
     quotes = linked.quotes
 
     def by_ids(ids: Iterable[str]) -> tuple[Quote, ...]:
-        return tuple(dict.fromkeys(quotes[i] for i in ids if i in quotes))
+        # Keyed by id: hashing a Quote would hash every field of it.
+        return tuple(quotes[i] for i in dict.fromkeys(ids) if i in quotes)
 
     def referenced(prose: Prose | None) -> list[str]:
         return [r.id for r in prose.refs if r.kind == "quote"] if prose else []
@@ -286,6 +345,12 @@ class _Checker:
                 self.owner.setdefault(name, entity.id)
         self.pattern = names_pattern(self.owner) if self.owner else None
         self._numbers: dict[str, list[tuple[int, str, Decimal]]] = {}
+        self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
+        self.trigger_groups: dict[str, list[HedgeGroup]] = {}
+        for group in hedges.groups:
+            for word in group.triggers:
+                self.trigger_groups.setdefault(_key(word), []).append(group)
+        self.any_trigger = words_pattern(self.trigger_groups)
 
     def check(self, item: Item) -> list[Diagnostic]:
         problems = list(self.quoted(item))
@@ -339,23 +404,22 @@ class _Checker:
                           "correct the number, cite the quote that gives it, or mark the "
                           "point `inference: true` if it is your own arithmetic")
 
-    def hedged_numbers(self, quote: Quote, group: HedgeGroup) -> list[tuple[str, Decimal]]:
-        """(hedge as written, number) for each use of a numeric hedge in the quote: a
-        word before the number ("under $6 million") or a phrase after it ("or more")."""
+    def quote_hedges(self, quote: Quote) -> dict[str, list[tuple[str, Decimal | None]]]:
+        """The hedges a quote uses, by group: (the hedge as written, the number it hedges,
+        for a numeric group). One pass of one pattern over the quote, kept by quote id."""
+        kept = self._hedged.get(quote.id)
+        if kept is not None:
+            return kept
         found = self.numbers_of(quote)
-        out = []
-        for match in group.trigger_re.finditer(quote.text):
+        kept = self._hedged[quote.id] = {}
+        for match in self.any_trigger.finditer(quote.text):
             word = match.group(0)
-            if word.lower().startswith("or "):
-                near = [n for n in found if n[0] < match.start()
-                        and match.start() - n[0] <= 40]
-                if near:
-                    out.append((word, near[-1][2]))
-                continue
-            after = next((n for n in found if 0 <= n[0] - match.end() <= 2), None)
-            if after is not None:
-                out.append((word, after[2]))
-        return out
+            for group in self.trigger_groups.get(_key(word), ()):
+                value = _hedged_number(word, match.start(), match.end(), found) \
+                    if group.numeric else None
+                if value is not None or not group.numeric:
+                    kept.setdefault(group.name, []).append((word, value))
+        return kept
 
     def dropped_hedges(self, item: Item) -> Iterator[Diagnostic]:
         quotes = item.hedge_quotes
@@ -370,12 +434,9 @@ class _Checker:
                 continue
             found = []  # (quote, the hedge as written, the number as the text writes it)
             for quote in quotes:
-                if group.numeric:
-                    hits = [(w, values[v]) for w, v in self.hedged_numbers(quote, group)
-                            if v in values]
-                else:
-                    match = group.trigger_re.search(quote.text)
-                    hits = [(match.group(0), "")] if match else []
+                used = self.quote_hedges(quote).get(group.name, [])
+                hits = [(w, values[v] if v is not None else "") for w, v in used
+                        if v is None or v in values]
                 if hits:
                     found.append((quote, *hits[0]))
             if not found or (item.hedge_mode == "all" and len(found) < len(quotes)):

@@ -735,6 +735,16 @@ def source_label(source: Source | None) -> Markup:
     return Markup(f'<span class="source-label">{md_escape(describe(source))}</span>')
 
 
+def lone_source(linked: Linked, point: Point) -> Markup:
+    """A note on a key figure that rests on one AI-generated or unattributed source."""
+    ids = {linked.quote_source.get(ref.id) for ref in point.cites}
+    source = linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
+    if source is None or not weakly_attributed(source):
+        return Markup("")
+    return Markup('<span class="lone-source">Rests on a single source '
+                  f"({md_escape(describe(source, capital=False))})</span>")
+
+
 def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]:
     """Queries over the linked corpus that several templates share. With a recorder, what
     is computed here for the whole corpus is handed out through recording views, so a
@@ -810,15 +820,6 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
     def source_claims(source: Source) -> list[str]:
         return sorted({ref.id for q in source.quotes for _, ref in q.stances()})
 
-    def lone_source(point: Point) -> Markup:
-        """A note on a key figure that rests on one AI-generated or unattributed source."""
-        ids = {linked.quote_source.get(ref.id) for ref in point.cites}
-        source = linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
-        if source is None or not weakly_attributed(source):
-            return Markup("")
-        return Markup('<span class="lone-source">Rests on a single source '
-                      f"({md_escape(describe(source, capital=False))})</span>")
-
     # The sources on each claim, apart from their stances: the claims index counts them
     # and the timeline names them, and neither changes when a stance changes kind.
     claim_sources = {claim_id: tuple(sorted({s.source_id for s in stances}))
@@ -841,7 +842,7 @@ def _helpers(linked: Linked, recorder: Recorder | None = None) -> dict[str, Any]
         "claim_entities": claim_entities,
         "source_claims": source_claims,
         "claim_sources": mapping("claim_sources", claim_sources),
-        "lone_source": lone_source,
+        "lone_source": partial(lone_source, linked),
     }
 
 

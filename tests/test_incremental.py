@@ -115,7 +115,10 @@ def assert_same_as_clean(serving: Serving) -> None:
 EDITS = {
     "quote text": ("sources/acme-widget.yml", '"its widget costs $5 million"',
                    '"widget costs $5 million"'),
-    "claim status": ("claims.yml", "status: disputed", "status: reported"),
+    # A doubt turned into a refutation: the claim's evidence and pages change, and its
+    # status (disputed) still fits, so the build stays free of status-evidence warnings.
+    "claim evidence": ("sources/acme-widget.yml", "doubts: [widget-cost-5m]",
+                       "refutes: [widget-cost-5m]"),
     "entity rename": ("entities.yml", "name: Jane Doe", "name: Jane Q. Doe"),
     "brief edit": ("briefs/widget.yml", "title: The widget price",
                    "title: What the widget costs"),

@@ -245,3 +245,20 @@ def test_labels_beside_citations_and_a_lone_weak_source_is_said(tmp_path: Path) 
     pages = build(write_tree(tmp_path / "named", files)).pages
     assert "News report · Widget News, by Ann Lee" in pages["briefs/widget.md"]
     assert "Rests on a single source" not in pages["briefs/widget.md"]
+
+
+def test_findings_follow_edits_between_rebuilds(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each item's findings while its text, quotes and claims are the
+    same objects: an edit of a quote, not of the point, must still change the finding."""
+    content = corpus(tmp_path, ())
+    assert not build(content).diagnostics
+    source = content / "sources" / "acme-widget.yml"
+    article = content / "sources" / "acme-widget.txt"
+    article.write_text(article.read_text().replace("costs $5", "costs about $5"))
+    source.write_text(source.read_text().replace("widget costs $5", "widget costs about $5"))
+    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
+    brief = content / BRIEF
+    brief.write_text(brief.read_text().replace("costs $5", "costs about $5"))
+    claims = content / "claims.yml"
+    claims.write_text(claims.read_text().replace("costs $5", "costs about $5"))
+    assert not build(content).diagnostics
