@@ -39,7 +39,7 @@ class Unparsed:
     rel: str
     display: str
     text: str  # undecodable bytes replaced
-    unread: bool = False  # not even read: it may declare any id
+    unread: bool = False  # not even read (a file, or a folder): it may declare any id
 
 
 @dataclass(frozen=True)
@@ -66,21 +66,25 @@ def display_root(content_dir: Path) -> str:
     return content_dir.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
-def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic]]:
+def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]:
     """The files the content model reads (posix paths relative to the content folder), in
     a stable order, plus notes on strays and the faults of files and folders that cannot
     be read (`files.walk`). Hand-written pages are listed too: their folder is MkDocs',
-    but a page MkDocs cannot read would stop the site build with a traceback."""
+    but a page MkDocs cannot read would stop the site build with a traceback. Last, the
+    files and folders of the content model that could not be read at all."""
     root = content_dir.resolve()
     shown = display_root(content_dir)
     problems: list[Diagnostic] = []
     wanted: list[str] = []
+    unread: list[str] = []
     # Sorted by path components, as pathlib sorts the paths: "a/b" before "a-b".
     for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
         rel = "/".join(parts)
         display = f"{shown}/{rel}" if rel else shown
         if isinstance(entry, FileFault):
             problems.append(entry.diagnostic(display))
+            if rel and parts[0] != "pages":
+                unread.append(rel)
             continue
         if parts[0] == "pages":  # MkDocs' docs_dir, which follows links of its own
             if not entry.is_dir and parts[-1].endswith(".md"):
@@ -100,7 +104,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic]]:
         problems.extend(_stray(parts, display))
         if _is_content_file(list(parts)):
             wanted.append(rel)
-    return wanted, problems
+    return wanted, problems, unread
 
 
 def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:
@@ -180,13 +184,14 @@ def load(content_dir: Path) -> Loaded:
                               "the content folder does not exist",
                               "create it, or point the plugin's `content_dir` option at it"))
         return Loaded((), (), tuple(problems))
-    rels, notes = discover(content_dir)
+    rels, notes, faults = discover(content_dir)
     problems.extend(notes)
     shown = display_root(content_dir)
     folder = os.fspath(content_dir)
     docs: list[YamlDoc] = []
     texts: list[SourceText] = []
-    unparsed: list[Unparsed] = []
+    # What could not even be listed or opened may declare anything (broken.py).
+    unparsed = [Unparsed(rel, f"{shown}/{rel}", "", unread=True) for rel in faults]
     used: dict[tuple[str, str], _Kept] = {}
     for rel in rels:
         display = f"{shown}/{rel}"

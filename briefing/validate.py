@@ -77,8 +77,11 @@ def _validate(loaded: Loaded) -> Validated:
         top, stem = _top_and_stem(unparsed.rel)
         if top == "sources":
             seen_sources.add(stem)
-        if unparsed.unread and unparsed.rel.endswith(".yml"):
+        if unparsed.unread and not unparsed.rel.endswith(".txt") \
+                and top.split(".")[0] in ("sources", "briefs", "claims", "entities"):
             _declare(declared, top, stem, frozenset({ANY}))
+            if "/" not in unparsed.rel and top in ("sources", "briefs"):
+                declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
             broken.add(ANY)
             continue
         _declare(declared, top, stem, scan_ids(unparsed.text))

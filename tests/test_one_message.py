@@ -84,7 +84,7 @@ def test_look_alike_characters_are_named(tmp_path: Path) -> None:
     assert "'traction-gaining-traction'" in problem.hint
 
 
-@pytest.mark.parametrize("file", [CLAIMS, SOURCE])
+@pytest.mark.parametrize("file", [CLAIMS, SOURCE, "sources"])
 def test_a_file_no_one_can_read_is_one_message(tmp_path: Path, file: str) -> None:
     """Its ids are unknown, so it may declare any: nothing is reported as unknown, and no
     claim as unsourced, until it can be read."""
