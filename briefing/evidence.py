@@ -39,23 +39,18 @@ class Evidence:
         return bool(self.doubting or self.refuting or self.contradicted_by)
 
     def parts(self) -> list[str]:
-        """"asserted by 1", "relayed by 2", … for each side with a source."""
+        """"asserted by 1 source", "relayed by 2 sources", … for each side with a source."""
         sides = (("asserted", self.asserting), ("relayed", self.relaying),
                  ("doubted", self.doubting), ("refuted", self.refuting))
-        return [f"{verb} by {len(ids)}" for verb, ids in sides if ids]
+        return [f"{verb} by {_count(len(ids), 'source')}" for verb, ids in sides if ids]
 
     def summary(self) -> str:
-        """"asserted by 1 · relayed by 2 · doubted by 3 sources", and the claims against."""
+        """"asserted by 1 source · relayed by 2 sources", and the claims against. Each side
+        carries its own noun: "relayed by 2 · doubted by 1 sources" misreads as one count."""
         parts = self.parts()
-        text = ""
-        if parts:
-            total = max(len(ids) for ids in (self.asserting, self.relaying, self.doubting,
-                                             self.refuting))
-            text = " · ".join(parts) + (" source" if total == 1 else " sources")
         if self.contradicted_by:
-            n = len(self.contradicted_by)
-            text += (" · " if text else "") + f"contradicted by {n} claim{'s' * (n != 1)}"
-        return text or "no source takes a position"
+            parts.append(f"contradicted by {_count(len(self.contradicted_by), 'claim')}")
+        return " · ".join(parts) or "no source takes a position"
 
     def suggested(self) -> str:
         """The status this evidence supports."""
@@ -89,10 +84,12 @@ def status_check(claim: Claim, evidence: Evidence) -> Diagnostic | None:
     """A warning when the declared status does not fit the evidence, in either direction."""
     status, suggested = claim.status, evidence.suggested()
     if status == "corroborated" and len(evidence.asserting) < 2:
+        asserting, relaying = len(evidence.asserting), len(evidence.relaying)
         why = (f"corroborated needs two or more sources that assert it, and "
-               f"{len(evidence.asserting)} do" + (f" ({len(evidence.relaying)} only relay it,"
-                                                  " which is not support)"
-                                                  if evidence.relaying else ""))
+               f"{asserting or 'none'} {'does' if asserting == 1 else 'do'}")
+        if relaying:
+            why += f" ({relaying} only {'relays' if relaying == 1 else 'relay'} it, " \
+                   "which is not support)"
     elif status in ("reported", "corroborated") and evidence.against:
         why = "something in the corpus stands against it"
     elif status == "disputed" and not evidence.against:
@@ -106,3 +103,7 @@ def status_check(claim: Claim, evidence: Evidence) -> Diagnostic | None:
                    f"{evidence.summary()}",
                    f"mark it `status: {suggested}`, which the evidence supports, or link "
                    "the passages or claims that support the status you chose")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -172,7 +172,7 @@ def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) ->
     home = build(make_content()).pages["index.md"]
     section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
     assert "[Acme Corp says its widget costs $5 million.](claims/widget-cost-5m.md)" in section
-    assert "asserted by 1 · doubted by 1 source" in section
+    assert "asserted by 1 source · doubted by 1 source" in section
 
 
 def test_a_relay_is_not_counted_as_support(make_content: Callable[..., Path]) -> None:
@@ -190,10 +190,10 @@ def test_a_relay_is_not_counted_as_support(make_content: Callable[..., Path]) ->
     files["claims.yml"] = str(files["claims.yml"]).replace("status: disputed",
                                                            "status: corroborated")
     result = build(make_content(files))
-    said = "relayed by 2 · doubted by 1 sources"
+    said = "relayed by 2 sources · doubted by 1 source"
     assert said in result.pages["index.md"]
     assert said in result.pages["claims/index.md"]
-    assert "Relayed by 2 · doubted by 1 sources" in result.pages["claims/widget-cost-5m.md"]
+    assert "Relayed by 2 sources · doubted by 1 source" in result.pages["claims/widget-cost-5m.md"]
     [warned] = [d for d in result.diagnostics if d.code == "status-evidence"]
-    assert "0 do (2 only relay it" in warned.message
+    assert "none do (2 only relay it" in warned.message
     assert "`status: disputed`" in warned.hint
