@@ -29,6 +29,7 @@ from itertools import chain
 from operator import attrgetter
 
 from .link import Linked, Mention
+from .paths import COVERAGE, FIGURES, HOME, MAP, TIMELINE, index_path, page_path
 from .schema import FuzzyDate
 
 Day = datetime.date
@@ -109,18 +110,18 @@ def content_dates(linked: Linked) -> ContentDates:
         "sources/", "claims/", "briefs/", "entities/")}
 
     for source in linked.corpus.sources:
-        updated[f"sources/{source.id}.md"] = published[source.id]
+        updated[page_path("source", source.id)] = published[source.id]
     folders["sources/"].extend(published.values())
     for claim in linked.corpus.claims:
         stated = [published[s.source_id] for s in linked.stances.get(claim.id, ())]
-        updated[f"claims/{claim.id}.md"] = day = _latest([*stated, claim.updated])
+        updated[page_path("claim", claim.id)] = day = _latest([*stated, claim.updated])
         folders["claims/"].append(day)
-        first[f"claims/{claim.id}.md"] = _earliest(stated)
+        first[page_path("claim", claim.id)] = _earliest(stated)
     for brief in linked.corpus.briefs:
         cited = [published[linked.quote_source[ref.id]]
                  for section in brief.sections for point in section.points
                  for ref in point.cites if ref.id in linked.quote_source]
-        updated[f"briefs/{brief.id}.md"] = day = _latest([*cited, brief.updated])
+        updated[page_path("brief", brief.id)] = day = _latest([*cited, brief.updated])
         folders["briefs/"].append(day)
     # Who speaks where, gathered once: scanning every quote for each entity grows with
     # sources times entities.
@@ -137,34 +138,34 @@ def content_dates(linked: Linked) -> ContentDates:
             last = (mentions, frozenset(map(_source_id, mentions)))
         kept[entity.id] = last
         sources = last[1] | spoken_in.get(entity.id, set())
-        updated[f"entities/{entity.id}.md"] = day = _latest(map(published.__getitem__, sources))
+        updated[page_path("entity", entity.id)] = day = _latest(map(published.__getitem__, sources))
         folders["entities/"].append(day)
 
     def section(folder: str) -> Day | None:
         return _latest(folders[folder])
 
     def claims(ids: Iterable[str]) -> Day | None:
-        return _latest(updated[f"claims/{cid}.md"] for cid in ids)
+        return _latest(updated[page_path("claim", cid)] for cid in ids)
 
     sources_day = section("sources/")
     index = {
-        "briefs/index.md": section("briefs/"),
-        "claims/index.md": section("claims/"),
-        "sources/index.md": sources_day,
-        "entities/index.md": section("entities/"),
-        "figures.md": claims(c.id for c in linked.corpus.claims if c.figures),
-        "timeline.md": _latest([sources_day, claims(c.id for c in linked.corpus.claims
+        index_path("brief"): section("briefs/"),
+        index_path("claim"): section("claims/"),
+        index_path("source"): sources_day,
+        index_path("entity"): section("entities/"),
+        FIGURES: claims(c.id for c in linked.corpus.claims if c.figures),
+        TIMELINE: _latest([sources_day, claims(c.id for c in linked.corpus.claims
                                                     if c.events)]),
-        "coverage.md": _latest(map(published.__getitem__, map(
+        COVERAGE: _latest(map(published.__getitem__, map(
             _source_id, chain.from_iterable(linked.stances.values())))),
-        "map.md": _latest([section("briefs/"), section("claims/"), sources_day]),
+        MAP: _latest([section("briefs/"), section("claims/"), sources_day]),
     }
     updated.update(index)
     # A metric's page (`figures/m-<metric>.md`, and its later pages): the claims it lists.
     for ledger in linked.ledger:
-        updated[f"figures/m-{ledger.metric}.md"] = claims(dict.fromkeys(
+        updated[page_path("metric", ledger.metric)] = claims(dict.fromkeys(
             v.claim.id for v in ledger.values))
-    updated["index.md"] = _latest(updated.values())
+    updated[HOME] = _latest(updated.values())
     _mentioned_in.clear()
     _mentioned_in.update(kept)
     return ContentDates(

@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 from .dates import ContentDates, Day, rfc3339
 from .identity import same_objects
 from .link import Linked
+from .paths import HOME, page_path
 from .render import plain
 from .schema import ProseRef
 
@@ -98,13 +99,13 @@ def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
     """Every dated brief and claim, newest first (ties by path, so the order is stable)."""
     found: list[Entry] = []
     for brief in linked.corpus.briefs:
-        path = f"briefs/{brief.id}.md"
+        path = page_path("brief", brief.id)
         if path in dates.updated:
             found.append(Entry(path, brief.title, plain(brief.summary, linked),
                                dates.updated[path], None, "brief"))
     kept: dict[str, tuple[tuple[object, ...], tuple[Day, Day | None], Entry]] = {}
     for claim in linked.corpus.claims:
-        path = f"claims/{claim.id}.md"
+        path = page_path("claim", claim.id)
         if path in dates.updated:
             days = (dates.updated[path], dates.first.get(path))
             # What the entry is made of: the claim and the items its statement names.
@@ -160,7 +161,7 @@ def atom_feed(linked: Linked, dates: ContentDates, site: Site) -> str:
     ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
                                  "href": site.href(FEED_PATH)})
     ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
-                                 "href": site.href("index.md")})
+                                 "href": site.href(HOME)})
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.author or site.title)
     ET.indent(feed)

@@ -17,10 +17,11 @@ from markupsafe import Markup
 from .codes import CODES
 from .diagnostics import Diagnostic, Severity
 from .markup import plural
+from .paths import HOME, PROBLEMS
 from .render import environment, front_matter
 
-PROBLEMS_PAGE = "problems.md"
-HOME_PAGE = "index.md"
+PROBLEMS_PAGE = PROBLEMS
+HOME_PAGE = HOME
 
 
 @dataclass(frozen=True)

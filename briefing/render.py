@@ -41,31 +41,21 @@ from .markup import (
     relative,
 )
 from .model import Claim, Point, Quote, Source
+from .paths import (
+    COVERAGE,
+    FIGURES,
+    HOME,
+    MAP,
+    TIMELINE,
+    anchored,
+    coverage_block_path,
+    index_path,
+    page_path,
+    paged_path,
+    quote_target,
+)
 from .reads import LinkedView, ReadKeys, Reads, Recorder, keys_read
 from .schema import FuzzyDate, Prose, ProseRef
-
-# The site's sections, in reading order; the theme shows these instead of every page.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Home", "index.md"),
-    ("Briefs", "briefs/index.md"),
-    ("Claims", "claims/index.md"),
-    ("Figures", "figures.md"),
-    ("Timeline", "timeline.md"),
-    ("Coverage", "coverage.md"),
-    ("Map", "map.md"),
-    ("Sources", "sources/index.md"),
-    ("Entities", "entities/index.md"),
-)
-
-
-def holds_own_text(path: str) -> bool:
-    """Whether a generated page's body is its own text (a source, a claim, a brief) rather
-    than text gathered from those pages (indexes, coverage, figures, timeline, map, entity
-    appearances). Search indexes the body of the first kind only, and the title and
-    introduction of the second, so each passage is found where it is written."""
-    folder, _, name = path.partition("/")
-    return folder in ("sources", "claims", "briefs") and "/" not in name and name != "index.md"
-
 
 SECTION_TITLES = {
     "what-happened": "What happened",
@@ -183,14 +173,10 @@ class Links:
 
     def target(self, kind: str, ident: str) -> str:
         if kind == "quote":
-            return f"sources/{self.linked.quote_source.get(ident, '')}.md#q-{ident}"
-        if kind == "metric":
-            return metric_page(ident)
+            return quote_target(self.linked.quote_source.get(ident, ""), ident)
         if kind == "event":
-            return f"{self.event_pages.get(ident, 'timeline.md')}#{ident}"
-        folder = {"brief": "briefs", "claim": "claims", "source": "sources",
-                  "entity": "entities"}[kind]
-        return f"{folder}/{ident}.md"
+            return anchored(self.event_pages.get(ident, TIMELINE), ident)
+        return page_path(kind, ident)
 
     def to(self, kind: str, ident: str) -> str:
         return self.href(self.target(kind, ident))
@@ -253,7 +239,7 @@ def plain(prose: Prose | None, linked: Linked) -> str:
     """Prose with references replaced by their labels, for titles and tables."""
     if prose is None:
         return ""
-    links = Links("index.md", linked)
+    links = Links(HOME, linked)
     return "".join(
         (p.label or links.label(p.ref.kind, p.ref.id)) if isinstance(p, ProseRef) else p
         for p in prose.parts
@@ -340,12 +326,6 @@ HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
 # Rows of the claims and sources indexes and entries of the timeline per page: an index is
 # one line per item, so beyond this it continues on `claims/index/page-2.md`…
 LISTING_ROWS_PER_PAGE = 100
-
-
-def paged_path(first: str, number: int) -> str:
-    """Page 1 of a paged listing is `first` (`entities/x.md`); page n is `entities/x/page-n.md`
-    (no id holds a `/`, so this never meets another page's path)."""
-    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
 
 
 @dataclass(frozen=True)
@@ -548,7 +528,7 @@ def coverage_parts(tables: list[CoverageTable]) -> list[CoveragePart]:
     blocks = [tuple(tables[first:first + COVERAGE_TABLES_PER_PAGE])
               for first in range(0, len(tables), COVERAGE_TABLES_PER_PAGE)]
     labels = [(block[0].columns[0][0], block[-1].columns[-1][0]) for block in blocks]
-    paths = tuple(f"coverage/{low.lower()}-{high.lower()}.md" for low, high in labels)
+    paths = tuple(coverage_block_path(low, high) for low, high in labels)
     return [CoveragePart(Pager(paths, n), low, high, block)
             for n, ((low, high), block) in enumerate(zip(labels, blocks, strict=True), start=1)]
 
@@ -575,11 +555,6 @@ def coverage_blocks(parts: list[CoveragePart]) -> tuple[CoverageBlock, ...]:
 # --- figures: a page per metric, paged --------------------------------------------------
 
 
-def metric_page(metric: str) -> str:
-    # The `m-` prefix keeps a metric named like a reserved file (`index`, `con`) harmless.
-    return f"figures/m-{metric}.md"
-
-
 @dataclass(frozen=True)
 class MetricPart:
     """One page of a metric's values. It holds its own values and the metric's counts, not
@@ -599,7 +574,8 @@ class MetricPart:
 
 def metric_parts(ledger: MetricLedger) -> list[MetricPart]:
     pieces = chunks(list(ledger.values), FIGURE_VALUES_PER_PAGE)
-    paths = tuple(paged_path(metric_page(ledger.metric), n) for n in range(1, len(pieces) + 1))
+    first = page_path("metric", ledger.metric)
+    paths = tuple(paged_path(first, n) for n in range(1, len(pieces) + 1))
     where = {id(v): n for n, piece in enumerate(pieces, start=1) for v in piece}
     placed: dict[int, list[tuple[Disagreement, tuple[LedgerValue, ...], int,
                                  tuple[int, ...]]]] = defaultdict(list)
@@ -649,7 +625,7 @@ def entity_parts(entity_id: str, helpers: Mapping[str, Any], linked: Linked,
     }
     flat = [(role, item) for role, _ in ROLE_WORDS for item in by_role[role]]
     pieces = chunks(flat, ENTITY_ITEMS_PER_PAGE)
-    paths = tuple(paged_path(f"entities/{entity_id}.md", n) for n in range(1, len(pieces) + 1))
+    paths = tuple(paged_path(page_path("entity", entity_id), n) for n in range(1, len(pieces) + 1))
     starts: dict[str, int] = {}
     for n, piece in enumerate(pieces, start=1):
         for role, _ in piece:
@@ -922,8 +898,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     for coverage_part in coverage:
         # Dated by the newest of its sources: they are what its tables show. Done before any
         # page is rendered: the recorder's collections must not change once groups start.
-        days = [updated[f"sources/{s.id}.md"] for s in coverage_part.sources
-                if f"sources/{s.id}.md" in updated]
+        days = [updated[page_path("source", s.id)] for s in coverage_part.sources
+                if page_path("source", s.id) in updated]
         if days:
             updated[coverage_part.path] = max(days)
     # Compared as written ("2025-09" is not "2025-09-01", though both are 1 September).
@@ -931,7 +907,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     page_dates: Mapping[str, Any] = recorder.mapping("dates", as_written) if recorder \
         else as_written
 
-    timeline = listing_parts("timeline.md", list(linked.timeline))
+    timeline = listing_parts(TIMELINE, list(linked.timeline))
     event_pages: Mapping[str, str] = {entry.anchor: part.pager.path for part in timeline[1:]
                                       for entry in part.items}
     if recorder:
@@ -1036,18 +1012,18 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             group(part.pager.path, partial(page, part.pager.path, template,
                                            dated_as=first_path, part=part), part)
 
-    group("index.md", lambda: page("index.md", "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
+    group(HOME, lambda: page(HOME, "home.md.j2", VALUES_SHOWN=HOME_VALUES_SHOWN,
                                    DISAGREEMENTS_SHOWN=HOME_DISAGREEMENTS_SHOWN))
-    group("briefs/index.md", lambda: page("briefs/index.md", "briefs_index.md.j2"))
-    listing("claims/index.md", "claims_index.md.j2", linked.corpus.claims)
-    listing("sources/index.md", "sources_index.md.j2", source_rows(
+    group(index_path("brief"), lambda: page(index_path("brief"), "briefs_index.md.j2"))
+    listing(index_path("claim"), "claims_index.md.j2", linked.corpus.claims)
+    listing(index_path("source"), "sources_index.md.j2", source_rows(
         list(helpers["sources_by_date"]), page_cache.source_rows if page_cache else None))
-    group("entities/index.md", lambda: page("entities/index.md", "entities_index.md.j2"))
+    group(index_path("entity"), lambda: page(index_path("entity"), "entities_index.md.j2"))
     metrics = [metric_parts(ledger) for ledger in linked.ledger]
     # Each metric with how many pages it has.
     ledgers = [(ledger, len(parts)) for ledger, parts in zip(linked.ledger, metrics,
                                                              strict=True)]
-    group("figures.md", lambda: page("figures.md", "figures.md.j2", metrics=ledgers,
+    group(FIGURES, lambda: page(FIGURES, "figures.md.j2", metrics=ledgers,
                                      VALUES_SHOWN=HOME_VALUES_SHOWN), ledgers)
     for parts in metrics:
         for metric_part in parts:
@@ -1056,7 +1032,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
                 dated_as=metric_part.pager.paths[0], part=metric_part), metric_part)
     for timeline_part in timeline:
         group(timeline_part.pager.path, partial(
-            page, timeline_part.pager.path, "timeline.md.j2", dated_as="timeline.md",
+            page, timeline_part.pager.path, "timeline.md.j2", dated_as=TIMELINE,
             part=timeline_part), timeline_part)
     # The coverage page shows the tables only when they fit on it, else a line per block;
     # and the claims no source takes a position on. Those are its inputs, so it need not
@@ -1064,7 +1040,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     blocks = coverage_blocks(coverage)
     shown = () if coverage else tuple(tables)
     silent = tuple(c for c in linked.corpus.claims if c.id not in linked.stances)
-    group("coverage.md", lambda: page("coverage.md", "coverage.md.j2", tables=shown,
+    group(COVERAGE, lambda: page(COVERAGE, "coverage.md.j2", tables=shown,
                                       parts=blocks, part=None, silent=silent),
           shown, blocks, silent)
     for coverage_part in coverage:
@@ -1074,32 +1050,32 @@ def render(linked: Linked, *, site_title: str = "Briefing",
             parts=(), part=coverage_part, silent=()), coverage_part)
 
     def map_page() -> None:
-        labels_seen = Links("map.md", lk, event_pages, memo, recorder, labels)
+        labels_seen = Links(MAP, lk, event_pages, memo, recorder, labels)
         graph = build_graph(graph_inputs, edge_kinds, labels_seen.label)
-        page("map.md", "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
+        page(MAP, "map.md.j2", graph=graph, edge_lists=edge_lists(graph),
              EDGE_WORDS=EDGE_WORDS, PLURALS=PLURALS,
-             map_svg=svg(graph, lambda kind, ident: Links("map.md", lk, event_pages).to(
+             map_svg=svg(graph, lambda kind, ident: Links(MAP, lk, event_pages).to(
                  kind, ident)))
 
-    group("map.md", map_page, graph_inputs)
+    group(MAP, map_page, graph_inputs)
 
     def brief_page(brief_id: str) -> None:
         brief = lk.briefs[brief_id]
         citations = brief_citations(lk, brief_id)
         claims = sorted({ref.id for s in brief.sections for p in s.points for ref in p.claims})
-        page(f"briefs/{brief_id}.md", "brief.md.j2", brief=brief, citations=citations,
+        page(page_path("brief", brief_id), "brief.md.j2", brief=brief, citations=citations,
              citation_number={q.id: n for n, q in enumerate(citations, start=1)},
              brief_claims=claims)
 
     def claim_page(claim_id: str) -> None:
         claim = lk.claims[claim_id]
-        page(f"claims/{claim_id}.md", "claim.md.j2", claim=claim,
+        page(page_path("claim", claim_id), "claim.md.j2", claim=claim,
              meta={"description": plain(claim.statement, lk),
                    "jsonld": claim_data(lk, claim, site_title=site_title)})
 
     def source_page(source_id: str) -> None:
         source = lk.sources[source_id]
-        page(f"sources/{source_id}.md", "source.md.j2", source=source,
+        page(page_path("source", source_id), "source.md.j2", source=source,
              blocks=highlighted_blocks(lk, source), originals=original_links(lk, source_id))
 
     def entity_pages(entity_id: str) -> None:
@@ -1110,7 +1086,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
                                         helpers["subjects"].get(entity_id, [])):
             group(entity_part.pager.path, partial(
                 page, entity_part.pager.path, "entity.md.j2",
-                dated_as=f"entities/{entity_id}.md", entity=entity, part=entity_part),
+                dated_as=page_path("entity", entity_id), entity=entity, part=entity_part),
                 entity, entity_part)
 
     for kind, folder, make_pages in (("briefs", "briefs", brief_page),

@@ -29,8 +29,8 @@ from ..diagnostics import Pos, Severity, summary
 from ..emit import page_collisions
 from ..hedges import parse_hedges
 from ..load import display_root
+from ..paths import SECTIONS, holds_own_text
 from ..pipeline import build, forget_cached
-from ..render import SECTIONS, holds_own_text
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import (

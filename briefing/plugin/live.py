@@ -40,6 +40,7 @@ from mkdocs.utils import normalize_url
 
 from ..cache import PageStore, fingerprint, remove_outputs
 from ..diagnostics import Diagnostic, Severity, has_errors
+from ..paths import SECTIONS
 from ..pipeline import internal_error
 from ..problems import (
     HOME_PAGE,
@@ -49,7 +50,7 @@ from ..problems import (
     problems_page,
     summarise,
 )
-from ..render import SECTIONS, PageCache
+from ..render import PageCache
 from .convert import Conversions, ConvertedPage
 from .search import IndexText
 

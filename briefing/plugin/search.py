@@ -28,7 +28,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..render import holds_own_text
+from ..paths import holds_own_text
 
 
 class SearchEntries:

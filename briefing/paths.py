@@ -1,0 +1,80 @@
+"""Where every generated page lives: paths relative to the docs folder (`claims/x.md`) and
+the link targets within them (`sources/s.md#q-x`). Made here only, so a page and the links
+to it cannot disagree.
+
+Ids are validated slugs (`^[a-z0-9][a-z0-9-]*$`, never `index` or a device name), so a
+path built from one cannot leave its folder or meet another page's path.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ItemKind = Literal["brief", "claim", "source", "entity"]
+
+HOME = "index.md"
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+COVERAGE = "coverage.md"
+MAP = "map.md"
+PROBLEMS = "problems.md"  # only while `mkdocs serve` runs
+
+# The folder of each kind of item that has a page of its own.
+FOLDERS: dict[str, str] = {"brief": "briefs", "claim": "claims", "source": "sources",
+                           "entity": "entities"}
+
+
+def index_path(kind: str) -> str:
+    """The index page of a kind's folder (`claims/index.md`)."""
+    return f"{FOLDERS[kind]}/index.md"
+
+
+# The site's sections, in reading order; the theme shows these instead of every page.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("Home", HOME),
+    ("Briefs", index_path("brief")),
+    ("Claims", index_path("claim")),
+    ("Figures", FIGURES),
+    ("Timeline", TIMELINE),
+    ("Coverage", COVERAGE),
+    ("Map", MAP),
+    ("Sources", index_path("source")),
+    ("Entities", index_path("entity")),
+)
+
+
+def page_path(kind: str, ident: str) -> str:
+    """The page of one item: a brief, claim, source or entity, or a metric's figures page
+    (the `m-` prefix keeps a metric named like a reserved file, `index` or `con`, harmless)."""
+    if kind == "metric":
+        return f"figures/m-{ident}.md"
+    return f"{FOLDERS[kind]}/{ident}.md"
+
+
+def quote_target(source_id: str, quote_id: str) -> str:
+    """A quote's highlighted passage on its source's page."""
+    return f"{page_path('source', source_id)}#q-{quote_id}"
+
+
+def anchored(path: str, anchor: str) -> str:
+    return f"{path}#{anchor}"
+
+
+def paged_path(first: str, number: int) -> str:
+    """Page 1 of a paged listing is `first` (`entities/x.md`); page n is `entities/x/page-n.md`
+    (no id holds a `/`, so this never meets another page's path)."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/page-{number}.md"
+
+
+def coverage_block_path(first: str, last: str) -> str:
+    """The page of one block of the coverage matrix, by its first and last column labels."""
+    return f"coverage/{first.lower()}-{last.lower()}.md"
+
+
+def holds_own_text(path: str) -> bool:
+    """Whether a generated page's body is its own text (a source, a claim, a brief) rather
+    than text gathered from those pages (indexes, coverage, figures, timeline, map, entity
+    appearances). Search indexes the body of the first kind only, and the title and
+    introduction of the second, so each passage is found where it is written."""
+    folder, _, name = path.partition("/")
+    return folder in ("sources", "claims", "briefs") and "/" not in name and name != "index.md"
