@@ -256,8 +256,21 @@ _PARAMS_SHORT = r"(?P<sn>\d+(?:\.\d+)?)(?P<sx>[BT])\b"
 _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
           r"(?P<cmid>(?:\s+out of\s+(?:" + _NUM + r")(?:\s" + _WORD_MULT + r")?)?"
           r"(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
+# Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
+# "an 80-hour run", "in just two months".
+# "One" is left out: "one day", "one year" are more often manners of speaking.
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
+                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "sixty": 60, "ninety": 90, "a hundred": 100}
+_DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+_DURATION = (r"(?P<dn>" + _NUM + "|(?i:" + "|".join(_NUMBER_WORDS) + r"))(?:\s+|-)(?P<du>"
+             + "|".join(_DURATION_UNITS) + r")s?\b(?!-old)")
+# A count of a named product in the plural: "10,000 A100s", "512 H800s" (a capitalised word
+# with a digit in it, ending in "s").
+_PRODUCTS = r"(?P<qn>" + _NUM + r")\s+(?P<qu>[A-Z][A-Za-z-]*\d[\w-]*?s)\b"
 _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
-                      + _PARAMS_SHORT + ")")
+                      + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + ")")
 _QUALIFIERS = (
     (r"(?:more than|over|above|upwards of|in excess of|exceeding)", "over"),
     (r"(?:less than|fewer than|under|below|just under)", "under"),
@@ -313,6 +326,14 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
     elif group("cn"):
         unit, low = group("cu"), _number(group("cn"), group("cx"))
         high = low
+    elif group("dn"):
+        number = group("dn").lower()
+        low = Decimal(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS \
+            else _number(number, None)
+        unit, high = group("du").lower() + "s", low
+    elif group("qn"):
+        unit, low = group("qu"), _number(group("qn"), None)
+        high = low
     else:
         unit, low = "parameters", _number(group("sn"), group("sx"))
         high = low
@@ -352,16 +373,17 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'.&-]*"
 
 
 def find_known_entities(text: str, entities: Iterable[Entity]) -> tuple[EntityFound, ...]:
+    entities = tuple(entities)
     owner = _name_owner(entities)
     if not owner:
         return ()
-    pattern = names_pattern(owner)
+    pattern = _forms_pattern(owner)
     by_id = {e.id: e for e in entities}
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     for sentence in sentences(text):
         for match in pattern.finditer(sentence.text):
-            entity_id = owner[match.group()]
+            entity_id = owner[match.group("name")]
             counts[entity_id] += 1
             first.setdefault(entity_id, sentence)
     return tuple(EntityFound(i, by_id[i].name, n, first[i])
@@ -376,13 +398,26 @@ def _name_owner(entities: Iterable[Entity]) -> dict[str, str]:
     return owner
 
 
+# The build links a name only as written; an article also writes "H800s", "Nvidia's" and
+# "the analysts'", and each still names the entity (the name itself is group `name`).
+_FORM_SUFFIX = r"(?:['\u2019]s|s['\u2019]?)?(?!\w)"
+
+
+def _forms_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of `names` as a whole word, or in its plural or possessive form."""
+    whole_word = names_pattern(names).pattern
+    if not whole_word.endswith(r"(?!\w)"):  # how link.names_pattern ends a word
+        raise ValueError("names_pattern no longer ends with a word boundary")
+    return re.compile(r"(?P<name>" + whole_word.removesuffix(r"(?!\w)") + ")" + _FORM_SUFFIX)
+
+
 def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
                    ) -> tuple[EntityFound, ...]:
     """Capitalised names that no known entity covers: multi-word sequences anywhere, single
     words only where they do not start a sentence and are not common words."""
     entities = tuple(entities)
     owner = _name_owner(entities)
-    known_pattern = names_pattern(owner) if owner else None
+    known_pattern = _forms_pattern(owner) if owner else None
     known_ids = {e.id for e in entities}
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
@@ -467,7 +502,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
                 ) -> tuple[QuoteFound, ...]:
     entities = tuple(entities)
     owner = _name_owner(entities)
-    pattern = names_pattern(owner) if owner else None
+    pattern = _forms_pattern(owner) if owner else None
     used = set(taken)
     found: list[QuoteFound] = []
     normalised = normalise_text(text)
@@ -536,9 +571,10 @@ def _resolve(name: str | None, owner: Mapping[str, str], pattern: re.Pattern[str
         return None, None
     name = re.sub(r"['\u2019]s$", "", name.strip(" ,.'\u2019"))
     if pattern is not None:
-        match = max(pattern.finditer(name), key=lambda m: len(m.group()), default=None)
+        match = max(pattern.finditer(name), key=lambda m: len(m.group("name")),
+                    default=None)
         if match is not None:
-            return owner[match.group()], None
+            return owner[match.group("name")], None
     return None, name
 
 
@@ -679,7 +715,7 @@ def passage_speaker(sentence: str, entities: Iterable[Entity]) -> str | None:
     match = _SUBJECT_SAYS.match(sentence) or _ACCORDING.search(sentence)
     if not owner or match is None or match.group("name") in _PRONOUNS:
         return None
-    return _resolve(match.group("name"), owner, names_pattern(owner))[0]
+    return _resolve(match.group("name"), owner, _forms_pattern(owner))[0]
 
 
 def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],

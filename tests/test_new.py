@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from corpus_helpers import REPO, SEED, hang_guard, minimal_corpus, snapshot, write_tree
+from corpus_helpers import (
+    ENTITIES_YML,
+    REPO,
+    SEED,
+    hang_guard,
+    minimal_corpus,
+    snapshot,
+    write_tree,
+)
 
 from briefing import starter, suggest
 from briefing.cli import main
@@ -335,6 +343,13 @@ def test_impossible_dates_and_bare_years_are_not_dates() -> None:
      "exactly"),
     ("The 671B model is open.", ("671000000000", "671000000000"), "parameters", "exactly"),
     ("It serves up to 5 million users.", ("5000000", "5000000"), "users", "up-to"),
+    ("It has 50,000 GPUs.", ("50000", "50000"), "GPUs", "exactly"),
+    ("Training took 80 hours.", ("80", "80"), "hours", "exactly"),
+    ("An 80-hour run.", ("80", "80"), "hours", "exactly"),
+    ("It was built in just two months.", ("2", "2"), "months", "exactly"),
+    ("Twenty days later it shipped.", ("20", "20"), "days", "exactly"),
+    ("It took about 3 weeks.", ("3", "3"), "weeks", "about"),
+    ("It bought 10,000 A100s.", ("10000", "10000"), "A100s", "exactly"),
 ])
 def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -> None:
     (figure,) = suggest.find_figures(text)
@@ -345,6 +360,7 @@ def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -
 
 def test_figures_skip_years_and_plain_numbers() -> None:
     assert suggest.find_figures("In 2018, 3 of 12 rooms were full; 1.5 times more.") == ()
+    assert suggest.find_figures("One day a 3-year-old model, someone said, won.") == ()
 
 
 def test_figure_snippets_are_ready_for_claims_yml() -> None:
@@ -404,6 +420,22 @@ def test_known_entities_by_name_and_alias(tmp_path: Path) -> None:
     found = suggest.find_known_entities(
         "Acme Corp grew. Acme hired Jane Doe. Acmeish is not a mention.", entities)
     assert [(e.id, e.count) for e in found] == [("acme", 2), ("jane-doe", 1)]
+
+
+def test_known_entities_in_plural_and_possessive_forms(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "c", {
+        **minimal_corpus(), "entities.yml": ENTITIES_YML + _GADGET})
+    entities = corpus_of(content).entities
+    text = ("Rivals shipped 512 G7s. Later the firm said Acme's G7s beat the analysts' "
+            "forecast, and Jane Doe\u2019s team agreed. G7x is another chip.")
+    found = suggest.find_known_entities(text, entities)
+    assert [(e.id, e.count) for e in found] == [("g7", 2), ("acme", 1), ("jane-doe", 1)]
+    assert suggest.find_new_names(text, entities) == ()
+    (quote,) = suggest.find_quotes('"It is fast," said Acme\'s chief.', entities)
+    assert quote.speaker_id == "acme"
+
+
+_GADGET = "  - id: g7\n    name: G7\n    kind: chip\n"
 
 
 def test_new_names_are_capitalised_and_unknown(tmp_path: Path) -> None:
