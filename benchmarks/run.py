@@ -6,9 +6,14 @@ For each corpus size N it generates a synthetic corpus (benchmarks/corpus.py), c
 has no errors, then measures, each in a fresh child process and repeated (medians):
 
 - pipeline: load, validate, link and render in Python (`briefing.pipeline.build`);
-- build:    the whole `mkdocs build` with the Briefing plugin;
+- build:    the whole `mkdocs build` with the Briefing plugin, from no cache (`.cache/`
+            beside mkdocs.yml removed first);
+- second build: the same `mkdocs build` again right after, the corpus unchanged and the
+            cache the first left kept, as a person building twice would;
 - baseline: `mkdocs build` of the same pages pre-written as Markdown, same theme, same
             Markdown extensions and search plugin, without the Briefing plugin;
+- serve start: a cold `mkdocs serve` (a new process) from its start to its first page
+            served, without a cache and then with the cache the first start left;
 - peak RSS of each child (from wait4's rusage);
 - largest page: the largest generated Markdown page, which must not grow with N;
 - reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the
@@ -20,18 +25,27 @@ has no errors, then measures, each in a fresh child process and repeated (median
             loop shows the heavy spells, not every swing of the builds' speed, so the
             baseline of the same run stays the yardstick.
 
-It prints a table (and, with --json, writes the raw results); docs/performance.md keeps the
-results with the machine they were measured on.
+Each run of a pair being compared is made next to the other (first build, second build,
+baseline; serve start without and with the cache), so a drift in the machine's speed
+falls on both; the ratios are taken per pair and given as their median and range.
+
+Each size's build rows are printed (and written to --json) before its reloads start, the
+waits for the server are sized from the builds just measured, and a measurement of the
+server that fails is reported as failed without losing the rows already measured. It
+prints tables at the end; docs/performance.md keeps the results with the machine they
+were measured on.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -40,6 +54,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,18 +86,36 @@ print(time.perf_counter() - start)
 """
 
 
+# The folder beside mkdocs.yml where the plugin keeps what a later build may reuse.
+CACHE = ".cache"
+
+
+class Failed(Exception):
+    """A measurement of the server that did not finish: reported, the run goes on."""
+
+
 @dataclass
 class Row:
     n: int
     pages: int = 0
     pipeline: list[float] = field(default_factory=list)
-    build: list[float] = field(default_factory=list)
+    build: list[float] = field(default_factory=list)  # the first build, from no cache
+    rebuild: list[float] = field(default_factory=list)  # the second, unchanged corpus
     baseline: list[float] = field(default_factory=list)
+    serve_cold: list[float] = field(default_factory=list)  # serve start, no cache
+    serve_warm: list[float] = field(default_factory=list)  # serve start, cache kept
     rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
     reload: dict[str, list[float]] = field(default_factory=dict)  # edit kind -> s
     largest: tuple[int, str] = (0, "")  # bytes and path of the largest generated page
     # s: before the builds, before the reloads (if measured), after the last measurement
     reference: list[float] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # measurement -> why it failed
+
+    def server_wait(self) -> float:
+        """Seconds to wait for the server to serve, or for a rebuild to show: a first
+        serve build is a whole build, so the time is sized from the slowest build of this
+        size just measured, with room for a machine slowing down meanwhile."""
+        return 60 + 3 * max([*self.build, *self.rebuild, *self.baseline], default=60)
 
 
 def reference_loop() -> float:
@@ -180,19 +213,52 @@ def edited(kind: str, text: str, edit: int) -> str:
     return text.replace(stance.group(0), f"{other}: [{stance.group(2)}]", 1)
 
 
+@contextlib.contextmanager
+def server(project: Path, args: list[str], timeout: float) -> Iterator[tuple[str, Path]]:
+    """A `mkdocs serve` started in a temporary folder of its own, once it serves a page:
+    its base URL and the folder it builds into. Fails (not exits) if it does not come up
+    within `timeout` seconds; stopped with Ctrl-C, as a person stops it."""
+    port = free_port()
+    scratch = Path(tempfile.mkdtemp(prefix="briefing-serve-"))
+    process = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(scratch)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while not fetch(f"{base}/sources/"):
+            if process.poll() is not None:
+                raise Failed(f"mkdocs serve exited with {process.returncode}")
+            if time.monotonic() > deadline:
+                raise Failed(f"mkdocs serve did not come up within {timeout:.0f} s")
+            time.sleep(0.02)
+        (site,) = scratch.glob("mkdocs_*")  # MkDocs serves from a temporary folder
+        yield base, site
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def serve_start(project: Path, timeout: float) -> float:
+    """Seconds from starting a new `mkdocs serve` to its first page served: its first
+    build, whole, plus starting Python and MkDocs."""
+    start = time.perf_counter()
+    with server(project, [], timeout):
+        return time.perf_counter() - start
+
+
 def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[float]]:
     """Seconds from writing an edited source annotation to the rebuilt pages on disk (the
     source's own page and the page of a claim one of its quotes backs), for each kind of
     edit (see `edited`). The pages are read from the folder the server builds into, found
     through a temporary folder of its own: asking the server for them many times a second
     would take time from the rebuild being measured."""
-    port = free_port()
-    scratch = Path(tempfile.mkdtemp(prefix="briefing-serve-"))
-    server = subprocess.Popen(
-        [PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "TMPDIR": str(scratch)})
-    base = f"http://127.0.0.1:{port}"
     latencies: dict[str, list[float]] = {"title": [], "stance": []}
 
     def read(path: Path) -> str:
@@ -209,22 +275,16 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
         """Until every watched page differs from (or again equals) its text before."""
         while not all(done(path, before, changed) for path, before in watched.items()):
             if time.perf_counter() - start > timeout:
-                raise SystemExit(f"the {'edit' if changed else 'undo'} did not show within "
-                                 f"{timeout} s")
+                raise Failed(f"the {'edit' if changed else 'undo'} did not show within "
+                             f"{timeout:.0f} s")
             time.sleep(0.005)
 
-    try:
-        deadline = time.monotonic() + timeout
-        while not fetch(f"{base}/sources/"):
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("mkdocs serve did not come up")
-            time.sleep(0.2)
-        (site,) = scratch.glob("mkdocs_*")  # MkDocs serves from a temporary folder
+    with server(project, ["--dirty"], timeout) as (base, site):
         # The folder read is the one served: a page's head is the same in both (the
         # server adds its live-reload script at the end).
         served, written = fetch(f"{base}/sources/"), read(site / "sources" / "index.html")
         if not written or served[:2000] != written[:2000]:
-            raise SystemExit(f"{site} does not hold the pages served")
+            raise Failed(f"{site} does not hold the pages served")
         for edit in range(edits):
             for kind in latencies:
                 source = f"source-{(edit * 7) % 50:05d}"
@@ -236,47 +296,74 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
                          site / "claims" / claim.group(1) / "index.html"]
                 # A person reads the result before the next edit: the server is idle
                 # (the plugin collects garbage then), the watcher has settled and the
-                # last rebuild has finished (it may still be writing other pages, such
-                # as the problems banner into every page, when its watched pages are done).
+                # last rebuild has finished (it may still be writing other pages when
+                # its watched pages are done).
                 time.sleep(PAUSE_BETWEEN_EDITS)
                 watched = {page: read(page) for page in pages}
                 start = time.perf_counter()
                 path.write_text(edited(kind, text, edit), encoding="utf-8")
-                wait(watched, True, start)
-                latencies[kind].append(time.perf_counter() - start)
+                try:
+                    wait(watched, True, start)
+                    latencies[kind].append(time.perf_counter() - start)
+                finally:  # the corpus is left as it was, even when the wait fails
+                    path.write_text(text, encoding="utf-8")
                 # Time the next edit from a quiet server: wait until the undo is built.
-                path.write_text(text, encoding="utf-8")
                 wait(watched, False, time.perf_counter())
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        shutil.rmtree(scratch, ignore_errors=True)
     return latencies
 
 
-def bench(n: int, root: Path, repeat: int, seed: int, reload_edits: int) -> Row:
-    project, baseline, pages = prepare(root, n, seed)
+def clear_cache(project: Path) -> None:
+    shutil.rmtree(project / CACHE, ignore_errors=True)
+
+
+def mkdocs_build(row: Row, kind: str, folder: Path) -> None:
+    site = folder / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    seconds, rss, _ = run_measured([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                                   folder)
+    getattr(row, kind).append(seconds)
+    row.rss[kind] = max(row.rss.get(kind, 0), rss)
+
+
+def measure_builds(row: Row, project: Path, baseline: Path, serve_starts: bool) -> None:
+    """One run of each build, next to each other: the pipeline, the first build from no
+    cache, the second with its cache, the baseline; then two serve starts, without and
+    with a cache."""
+    _, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
+    result = json.loads(out)
+    if result["failed"]:
+        raise SystemExit(f"the pipeline reported errors at N={row.n}")
+    row.pipeline.append(result["seconds"])
+    row.rss["pipeline"] = max(row.rss.get("pipeline", 0), rss)
+    clear_cache(project)
+    mkdocs_build(row, "build", project)
+    mkdocs_build(row, "rebuild", project)
+    mkdocs_build(row, "baseline", baseline)
+    if serve_starts and "serve start" not in row.failed:
+        try:
+            clear_cache(project)
+            cold = serve_start(project, row.server_wait())
+            warm = serve_start(project, row.server_wait())
+        except Failed as failure:
+            row.failed["serve start"] = str(failure)
+        else:
+            row.serve_cold.append(cold)
+            row.serve_warm.append(warm)
+
+
+def bench(n: int, root: Path, options: argparse.Namespace, report: Callable[[Row, str], None]
+          ) -> Row:
+    project, baseline, pages = prepare(root, n, options.seed)
     row = Row(n, pages, largest=largest_page(baseline / "docs"), reference=[reference_loop()])
-    for _ in range(repeat):
-        seconds, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
-        result = json.loads(out)
-        if result["failed"]:
-            raise SystemExit(f"the pipeline reported errors at N={n}")
-        row.pipeline.append(result["seconds"])
-        row.rss["pipeline"] = max(row.rss.get("pipeline", 0), rss)
-        for kind, folder in (("build", project), ("baseline", baseline)):
-            site = folder / "site"
-            shutil.rmtree(site, ignore_errors=True)
-            seconds, rss, _ = run_measured(
-                [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(site)], folder)
-            getattr(row, kind).append(seconds)
-            row.rss[kind] = max(row.rss.get(kind, 0), rss)
-    if reload_edits:
+    for _ in range(options.repeat):
+        measure_builds(row, project, baseline, not options.no_serve_start)
+    report(row, "the builds")  # out before the reloads start
+    if options.reload_edits:
         row.reference.append(reference_loop())
-        row.reload = measure_reload(project, reload_edits, timeout=max(120, n / 10))
+        try:
+            row.reload = measure_reload(project, options.reload_edits, row.server_wait())
+        except Failed as failure:
+            row.failed["reload"] = str(failure)
     row.reference.append(reference_loop())
     return row
 
@@ -296,13 +383,46 @@ def table(rows: list[Row]) -> str:
         pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
         reload = " | ".join(
             f"{median(row.reload[kind]):.2f}, {max(row.reload[kind]):.2f}"
-            if row.reload.get(kind) else "not measured" for kind in ("title", "stance"))
+            if row.reload.get(kind) else "failed" if "reload" in row.failed
+            else "not measured" for kind in ("title", "stance"))
         lines.append(
             f"| {row.n:,} | {row.pages:,} | {pipe:.2f} | {build:.2f} | {base:.2f} "
             f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
             f"| {row.rss.get('build', 0):.0f} | {row.rss.get('baseline', 0):.0f} "
             f"| {reload} | {row.largest[0] / 1024:,.0f} (`{row.largest[1]}`) "
             f"| {', '.join(f'{value:.2f}' for value in row.reference)} |")
+    return "\n".join(lines)
+
+
+def spread(numerators: list[float], denominators: list[float]) -> str:
+    """The ratios of runs made side by side: their median and range."""
+    ratios = [a / b for a, b in zip(numerators, denominators, strict=True)]
+    if not ratios:
+        return "not measured"
+    return f"{median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
+def timing(values: list[float]) -> str:
+    return (f"{median(values):.2f} ({min(values):.2f}-{max(values):.2f})" if values
+            else "not measured")
+
+
+def ratios(rows: list[Row]) -> str:
+    """The targets as ratios of runs made side by side, each the median (range) of the
+    per-run ratios."""
+    head = ("| sources | build / plain MkDocs (target ≤ 1.25) | second build / first"
+            " (target ≤ 0.30) | serve start with cache / without (target ≤ 0.30)"
+            " | first build s | second build s | serve start s, no cache"
+            " | serve start s, with cache |")
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for row in rows:
+        serve = (spread(row.serve_warm, row.serve_cold) if "serve start" not in row.failed
+                 else f"failed: {row.failed['serve start']}")
+        lines.append(
+            f"| {row.n:,} | {spread(row.build, row.baseline)} "
+            f"| {spread(row.rebuild, row.build)} | {serve} | {timing(row.build)} "
+            f"| {timing(row.rebuild)} | {timing(row.serve_cold)} "
+            f"| {timing(row.serve_warm)} |")
     return "\n".join(lines)
 
 
@@ -331,24 +451,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--reload-edits", type=int, default=5,
                         help="edits of each kind timed under `mkdocs serve --dirty` (0 to skip)")
+    parser.add_argument("--no-serve-start", action="store_true",
+                        help="do not time cold `mkdocs serve` starts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-bench"))
     parser.add_argument("--json", type=Path, help="also write the raw results here")
-    args = parser.parse_args(argv)
-    rows = []
+    options = parser.parse_args(argv)
+    rows: list[Row] = []
+
+    def report(row: Row, stage: str) -> None:
+        """Print a size's rows as soon as they are measured, and save every result so far:
+        a run that fails later keeps them."""
+        print(f"\n{row.n:,} sources, {stage}:")
+        print(table([row]), ratios([row]), sep="\n\n", flush=True)
+        if options.json:
+            done = [r for r in rows if r is not row]
+            options.json.write_text(json.dumps([r.__dict__ for r in [*done, row]], indent=1))
+
     print(machine(), flush=True)
-    for n in (int(s) for s in args.sizes.split(",")):
-        row = bench(n, args.workdir / str(n), args.repeat, args.seed, args.reload_edits)
-        rows.append(row)
-        print(table([row]).split("\n")[-1], flush=True)
+    for n in (int(s) for s in options.sizes.split(",")):
+        rows.append(bench(n, options.workdir / str(n), options, report))
+        report(rows[-1], "all measured")
     print()
     print(table(rows))
+    print()
+    print(ratios(rows))
     for row in rows:  # each edit's reload, in the order made: which edits were slow
-        for kind, seconds in row.reload.items():
+        for kind, values in row.reload.items():
             print(f"reload s at {row.n:,} sources, {kind} edits: "
-                  + " ".join(f"{value:.2f}" for value in seconds))
-    if args.json:
-        args.json.write_text(json.dumps([row.__dict__ for row in rows], indent=1))
+                  + " ".join(f"{value:.2f}" for value in values))
+        for measurement, why in row.failed.items():
+            print(f"{measurement} at {row.n:,} sources failed: {why}")
     return 0
 
 
