@@ -179,7 +179,8 @@ _CODES = (
     Code("quote-not-found", E,
          "A quote is not in its source's cleaned text, even after normalisation; a fuzzy match "
          "is never accepted.",
-         "Copy the exact words from the article; the hint shows the closest passage."),
+         "Copy the exact words from the article; the hint shows the closest passage with "
+         "the words that differ marked."),
     Code("quote-ambiguous", E, "A quote occurs more than once in its source.",
          "Add `prefix:` or `suffix:` with the words just before or after it."),
     Code("cleaning-rule-unused", W, "A cleaning rule matches nothing in the article.",

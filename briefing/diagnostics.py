@@ -37,6 +37,9 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+    # Where a quote differs from the closest passage, as `worddiff` segments: the hint
+    # holds them as text, and the Problems page shows them as <del> and <ins>.
+    diff: tuple[tuple[str, str], ...] = ()
 
     def format(self) -> str:
         """`path:line:col: severity: message [code]`, the form editors and CI annotators read."""
@@ -68,8 +71,9 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def error(pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(Severity.ERROR, pos, code, message, hint)
+def error(pos: Pos, code: str, message: str, hint: str = "",
+          diff: tuple[tuple[str, str], ...] = ()) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, pos, code, message, hint, diff)
 
 
 def warning(pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:

@@ -23,6 +23,7 @@ from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
+from .worddiff import Segment, passage_hint, word_diff
 
 INVERSE_RELATIONS = {
     "supersedes": "superseded by",
@@ -315,17 +316,9 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
             # The closest passage costs about the quote's length times the article's.
-            cost = len(needle) * sum(map(len, texts))
-            fuzzy_budget -= cost
-            best = closest_passage(needle, texts) \
-                if fuzzy_budget >= 0 else None
-            hint = "copy the words exactly from the cleaned article"
-            if best and best[1] >= 0.5:
-                hint = f"closest passage in the article: {best[0]!r}"
-            if prefix or suffix:
-                hint += "; also check `prefix` and `suffix`"
-            problems.append(error(at, "quote-not-found",
-                                  f"quote {quote.id!r} is not in source {source.id!r}", hint))
+            fuzzy_budget -= len(needle) * sum(map(len, texts))
+            problems.append(_not_found(at, quote, source.id, texts if fuzzy_budget >= 0
+                                       else None))
         else:
             problems.append(error(at, "quote-ambiguous",
                                   f"quote {quote.id!r} occurs {len(hits)} times in source "
@@ -333,6 +326,22 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                   "add `prefix:` or `suffix:` with the words just before or "
                                   "after the occurrence you mean"))
     return found, problems
+
+
+def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -> Diagnostic:
+    """The error for a quote not in its source; with the article's `texts`, its hint shows
+    the closest passage with the words that differ marked."""
+    needle = normalise_text(quote.text)
+    best = closest_passage(needle, texts) if texts is not None else None
+    hint = "copy the words exactly from the cleaned article"
+    diff: tuple[Segment, ...] = ()
+    if best and best[1] >= 0.5:
+        diff = word_diff(needle, best[0])
+        hint = passage_hint(diff)
+    if normalise_text(quote.prefix) or normalise_text(quote.suffix):
+        hint += "; also check `prefix` and `suffix`"
+    return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}",
+                 hint, diff)
 
 
 # --- stances ---------------------------------------------------------------------------

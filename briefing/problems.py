@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic, Severity
 from .markup import plural
 from .paths import HOME, PROBLEMS
 from .render import environment, front_matter
+from .worddiff import hint_html
 
 PROBLEMS_PAGE = PROBLEMS
 HOME_PAGE = HOME
@@ -52,6 +53,7 @@ def problems_page(diagnostics: Iterable[Diagnostic], *, kept_last_good: bool) ->
     return front_matter({"description": "Problems found in the content by the last rebuild"}) \
         + environment().get_template("problems.md.j2").render(
             files=files, status=summarise(items, kept_last_good=kept_last_good),
+            hint_html=hint_html,
             # The registry's fixes are our own Markdown (code spans), not curator text.
             fixes={name: Markup(code.fix) for name, code in CODES.items()})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,7 @@ class Policy:
             if level == "ignore":
                 continue
             if level == "error" and diagnostic.severity is Severity.WARNING:
-                diagnostic = Diagnostic(Severity.ERROR, diagnostic.pos, diagnostic.code,
-                                        diagnostic.message, diagnostic.hint)
+                diagnostic = replace(diagnostic, severity=Severity.ERROR)
             applied.append(diagnostic)
         return tuple(applied)
 

@@ -45,6 +45,7 @@ class Case:
     raw_links: tuple[tuple[str, str], ...] = ()
     fifos: tuple[str, ...] = ()  # named pipes made under content/
     unreadable: tuple[str, ...] = ()  # files or folders under content/ no one may read
+    hint: str = ""  # words the hint must contain, when they are the point of the case
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -62,7 +63,8 @@ CASES = [
     Case("plain scalar cut at #", "schema-unquoted-text", f"{SRC}:9:11",
          (edit(SRC, 'text: "its widget costs $5 million"', "text: its widget #1 costs"),)),
     Case("quote not in source", "quote-not-found", f"{SRC}:9:11",
-         (edit(SRC, "its widget costs $5 million", "its widget costs $6 million"),)),
+         (edit(SRC, "its widget costs $5 million", "its widgets cost $5 million"),),
+         hint="'its [-widgets cost-]{+widget costs+} $5 million.'"),
     Case("quote occurs twice", "quote-ambiguous", f"{SRC}:9:11",
          (edit(SRC, '"its widget costs $5 million"', '"widget"'),)),
     Case("quote told apart only by an invisible prefix", "quote-ambiguous", f"{SRC}:9:11",
@@ -425,6 +427,7 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     severity = "error" if case.config else str(CODES[case.code].severity)
     assert all(f": {severity}: " in line for line in lines), lines
     assert "hint: " in result.output
+    assert case.hint in result.output
     assert snapshot(content) == before, "the build modified content/"
     assert snapshot(out) == {"index.md": snapshot(out)["index.md"]}
     assert (out / "index.md").read_text() == "previous good build\n"

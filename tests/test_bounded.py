@@ -69,6 +69,30 @@ def test_the_closest_passage_is_looked_for_within_a_budget(
     assert 10 <= len(calls) < 30  # some hints have the passage, the rest go without
 
 
+def test_words_are_compared_only_within_the_passages_the_budget_allows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = "".join(f'  - id: close-{n}\n    text: "its widgets cost ${n} million"\n'
+                     for n in range(30))
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/acme-widget.yml": SOURCE_YML + broken})
+    passages: list[str] = []
+    real = link.word_diff
+
+    def counted(quote: str, passage: str) -> tuple[tuple[str, str], ...]:
+        passages.append(passage)
+        return real(quote, passage)
+
+    monkeypatch.setattr(link, "word_diff", counted)
+    article = sum(len(block) for block in ARTICLE.split("\n"))
+    monkeypatch.setattr(link, "FUZZY_BUDGET", 10 * len("its widgets cost $10 million") * article)
+    result = build(content)
+    marked = [d for d in result.diagnostics if d.diff]
+    assert sum(d.code == "quote-not-found" for d in result.diagnostics) == 30
+    assert 10 <= len(marked) == len(passages) < 30
+    # Each comparison is of the quote with a passage about its length, never the article.
+    assert all(len(passage) < 2 * len("its widgets cost $10 million") for passage in passages)
+
+
 def test_suggestions_stop_at_their_cap_and_the_starter_stays_checkable(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     # One line: a thousand quotations, each twice (so each needs a prefix), known and

@@ -1,0 +1,102 @@
+"""Where a quote differs from the closest passage of its article, word by word.
+
+A `quote-not-found` hint shows the passage with the differences marked, so the curator
+sees at once that the quote says "experts" where the article says "expert". The marks are
+git's plain word-diff notation in text (the terminal, `--format github`) and `<del>` and
+`<ins>` on the Problems page; both come from the same segments.
+
+Only the quote and the passage (about the quote's length) are compared, never the
+article, so the cost is bounded by the quote's length squared in words, which the
+closest-passage search before it already exceeds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from markupsafe import Markup
+
+from .markup import md_escape
+
+# One segment: ("=", text in both), ("-", text only in the quote), ("+", only in the passage).
+Segment = tuple[str, str]
+
+# Words and runs of punctuation are the units compared, each with the space after it:
+# "$5" against "$6" marks the digit, "million." against "million" only the full stop, and
+# spaces never pair up on their own between words that differ.
+_TOKEN = re.compile(r"(\w+|[^\w\s]+)(\s*)")
+LEGEND = "[-…-] is only in the quote, {+…+} only in the article"
+LEGEND_HTML = Markup("struck out: only in the quote; underlined: only in the article")
+
+
+def word_diff(quote: str, passage: str) -> tuple[Segment, ...]:
+    """The passage with the quote's differences. Words the passage has before or after
+    everything it shares with the quote are context of the passage, not differences."""
+    ours, theirs = _TOKEN.findall(quote), _TOKEN.findall(passage)
+    matcher = difflib.SequenceMatcher(None, [word for word, _ in ours],
+                                      [word for word, _ in theirs], autojunk=False)
+    opcodes = matcher.get_opcodes()
+    segments: list[Segment] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        mine, other = _joined(ours[i1:i2]), _joined(theirs[j1:j2])
+        if tag == "equal" or (tag == "insert" and index in (0, len(opcodes) - 1)):
+            segments.append(("=", other))
+            continue
+        # The space after the change stays outside its marks: "a [-b-] c".
+        after = (other or mine)[len((other or mine).rstrip()):]
+        segments.extend((op, text.rstrip()) for op, text in (("-", mine), ("+", other))
+                        if text)
+        if after:
+            segments.append(("=", after))
+    return _merged(segments)
+
+
+def _merged(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Neighbouring unchanged segments as one."""
+    out: list[Segment] = []
+    for op, text in segments:
+        if out and op == "=" and out[-1][0] == "=":
+            out[-1] = ("=", out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return tuple(out)
+
+
+def _joined(tokens: list[tuple[str, str]]) -> str:
+    return "".join(word + space for word, space in tokens)
+
+
+def differs(segments: tuple[Segment, ...]) -> bool:
+    return any(op != "=" for op, _ in segments)
+
+
+def diff_text(segments: tuple[Segment, ...]) -> str:
+    """`its widget costs $[-6-]{+5+} million.`"""
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return "".join(marks[op].format(text) for op, text in segments)
+
+
+def passage_hint(segments: tuple[Segment, ...]) -> str:
+    """The hint's words for the passage, as `hint_html` finds them again."""
+    text = f"closest passage in the article: '{diff_text(segments)}'"
+    return text + (f" ({LEGEND})" if differs(segments) else "")
+
+
+def hint_html(hint: str, segments: tuple[Segment, ...]) -> Markup:
+    """A hint for the Problems page: the marked passage as `<del>` and `<ins>`, the rest
+    of the hint escaped as text."""
+    marked = passage_hint(segments)
+    before, found, after = hint.partition(marked)
+    if not segments or not found:
+        return md_escape(hint)
+    tags = {"-": ('<del title="only in the quote">', "</del>"),
+            "+": ('<ins title="only in the article">', "</ins>")}
+    parts = []
+    for op, text in segments:
+        opening, closing = tags.get(op, ("", ""))
+        parts.append(Markup(opening) + md_escape(text, line_start=False) + Markup(closing))
+    legend = Markup(" ({})").format(LEGEND_HTML) if differs(segments) else Markup("")
+    passage = Markup('<q class="closest-passage">{}</q>').format(Markup("").join(parts))
+    return (md_escape(before) + Markup("closest passage in the article: ") + passage + legend
+            + md_escape(after, line_start=False))
