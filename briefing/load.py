@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -154,11 +154,14 @@ class _Kept:
     stat: tuple[int, ...] | None
 
 
-# The last reading of each file, by path and display path (what a reading depends on
-# besides the bytes): a rebuild of `mkdocs serve` reuses the objects of every unchanged
-# file, so the later stages find them identical (`is`) and skip their work. Entries of
-# files no longer read are dropped.
-_reads: dict[tuple[str, str], _Kept] = {}
+@dataclass
+class LoadStore:
+    """The last reading of each file, by path and display path (what a reading depends on
+    besides the bytes): a rebuild of `mkdocs serve` reuses the objects of every unchanged
+    file, so the later stages find them identical (`is`) and skip their work. Entries of
+    files no longer read are dropped."""
+
+    reads: dict[tuple[str, str], _Kept] = field(default_factory=dict)
 
 # A file whose status (size, inode, modification and change times) is what it was when it
 # was read is not read again. Writing a file sets its change time (which nothing can set
@@ -177,7 +180,9 @@ def _status(path: str) -> tuple[int, ...] | None:
     return (st.st_size, st.st_ino, st.st_dev, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def load(content_dir: Path) -> Loaded:
+def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
+    """`store`, kept across rebuilds, lets unchanged files keep their objects."""
+    kept = store.reads if store is not None else {}
     problems: list[Diagnostic] = []
     if not content_dir.is_dir():
         problems.append(error(Pos(display_root(content_dir)), "content-missing",
@@ -196,7 +201,7 @@ def load(content_dir: Path) -> Loaded:
     for rel in rels:
         display = f"{shown}/{rel}"
         path = os.path.join(folder, rel)
-        last = _reads.get((rel, display))
+        last = kept.get((rel, display))
         now = time.time_ns()  # before the status: a write after it is later than this
         status = _status(path)
         if last is None or last.stat is None or last.stat != status:
@@ -220,8 +225,8 @@ def load(content_dir: Path) -> Loaded:
             unparsed.append(read.item)
         elif read.item is not None:
             docs.append(read.item)
-    _reads.clear()
-    _reads.update(used)
+    if store is not None:
+        store.reads = used
     return Loaded(tuple(docs), tuple(texts), tuple(problems), tuple(unparsed))
 
 
@@ -253,6 +258,3 @@ def _page(display: str, data: bytes) -> _Read:
     _, problems = decode_source(data, display)
     return _Read(None, tuple(p for p in problems if p.code == "text-not-utf8"))
 
-
-def forget_loaded() -> None:
-    _reads.clear()

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import dates as dates_stage
 from . import duplicates, provenance
 from . import link as link_stage
+from .buildcache import BuildCache, LinkedKept
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
 from .duplicates import duplicate_sources
@@ -21,12 +22,12 @@ from .feed import FEED_PATH, Site, atom_feed, forget_addresses
 from .hedges import Hedges
 from .identity import same_objects
 from .link import Linked, link
-from .load import display_root, forget_loaded, load
+from .load import display_root, load
 from .markup import md_escape
 from .model import Corpus
 from .provenance import check_prose
-from .render import PageCache, render
-from .validate import forget_validated, validate
+from .render import render
+from .validate import validate
 from .yamlnodes import parse_yaml
 
 
@@ -47,12 +48,12 @@ class BuildResult:
 
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
           site_author: str = "", directory_urls: bool = True,
-          page_cache: PageCache | None = None, hedges: Hedges | None = None) -> BuildResult:
+          cache: BuildCache | None = None, hedges: Hedges | None = None) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
-    `page_cache`, kept across the rebuilds of `mkdocs serve`, lets the render reuse every
-    page whose inputs did not change. `hedges` are the hedge words of the prose checks
-    (the defaults plus the `hedges:` option).
+    `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
+    not change (`buildcache.py`); a one-shot build passes none. `hedges` are the hedge
+    words of the prose checks (the defaults plus the `hedges:` option).
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
@@ -60,12 +61,12 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     try:
         return _build(content_dir, site_title=site_title, site_url=site_url,
                       site_author=site_author, directory_urls=directory_urls,
-                      page_cache=page_cache, hedges=hedges or Hedges())
+                      cache=cache, hedges=hedges or Hedges())
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
+        if cache is not None:
+            cache.reset()
         forget_cached()
-        if page_cache is not None:
-            page_cache.forget()
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
 
 
@@ -90,39 +91,23 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
 
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
-           directory_urls: bool, page_cache: PageCache | None, hedges: Hedges) -> BuildResult:
-    loaded = load(content_dir)
-    validated = validate(loaded)
-    linked = _link(validated.corpus)
-    prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs})
+           directory_urls: bool, cache: BuildCache | None, hedges: Hedges) -> BuildResult:
+    loaded = load(content_dir, cache.load if cache is not None else None)
+    validated = validate(loaded, cache.validate if cache is not None else None)
+    linked = _link(validated.corpus, cache)
+    prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs}, cache)
     copies = duplicate_sources((t.id, t.display, t.text) for t in loaded.texts)
     diagnostics = sorted_diagnostics(
         (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose, *copies))
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
-    dates = _dates(linked)
+    dates = _dates(linked, cache)
     site = Site(site_title, site_url, site_author, directory_urls)
-    pages = render(linked, site_title=site_title, dates=dates, page_cache=page_cache)
-    return BuildResult(pages, diagnostics, linked, files={FEED_PATH: _feed(linked, dates, site)})
-
-
-@dataclass
-class _Last:
-    """The last build's stages, for the rebuilds of `mkdocs serve`. The loader and the
-    validator reuse the objects of unchanged files, so when every item of the corpus is
-    the very object of the last build, nothing the later stages read has changed: the
-    linked corpus, its dates and the feed are reused as they were. Keyed by identity,
-    never by equality: equal is not always alike (`Decimal("1.0") == Decimal("1.00")`)."""
-
-    corpus: Corpus
-    linked: Linked
-    dates: ContentDates | None = None
-    prose: dict[Hedges, tuple[Diagnostic, ...]] = field(default_factory=dict)
-    feeds: dict[Site, str] = field(default_factory=dict)
-
-
-_last: list[_Last] = []
+    pages = render(linked, site_title=site_title, dates=dates,
+                   page_cache=cache.pages if cache is not None else None)
+    return BuildResult(pages, diagnostics, linked,
+                       files={FEED_PATH: _feed(linked, dates, site, cache)})
 
 
 def _same_corpus(now: Corpus, before: Corpus) -> bool:
@@ -134,52 +119,55 @@ def _same_corpus(now: Corpus, before: Corpus) -> bool:
     ) and now.declared == before.declared and now.broken == before.broken
 
 
-def _link(corpus: Corpus) -> Linked:
-    if _last and _same_corpus(corpus, _last[0].corpus):
-        return _last[0].linked
+def _link(corpus: Corpus, cache: BuildCache | None) -> Linked:
+    if cache is None:
+        return link(corpus)
+    if cache.linked is not None and _same_corpus(corpus, cache.linked.corpus):
+        return cache.linked.linked
+    cache.linked = None  # what was kept with the old corpus must not outlive it
     linked = link(corpus)
-    _last[:] = [_Last(corpus, linked)]
+    cache.linked = LinkedKept(corpus, linked)
     return linked
 
 
-def _prose(linked: Linked, hedges: Hedges, files: dict[str, str]) -> tuple[Diagnostic, ...]:
+def _kept(linked: Linked, cache: BuildCache | None) -> LinkedKept | None:
+    kept = cache.linked if cache is not None else None
+    return kept if kept is not None and kept.linked is linked else None
+
+
+def _prose(linked: Linked, hedges: Hedges, files: dict[str, str], cache: BuildCache | None
+           ) -> tuple[Diagnostic, ...]:
     """The prose checks, kept with the linked corpus: an unchanged corpus (the files'
     text included, as the validated items are the very objects) is not checked again."""
-    last = _last[0] if _last and _last[0].linked is linked else None
-    if last is None:
+    kept = _kept(linked, cache)
+    if kept is None:
         return check_prose(linked, hedges, files)
-    if hedges not in last.prose:
-        last.prose[hedges] = check_prose(linked, hedges, files)
-    return last.prose[hedges]
+    if hedges not in kept.prose:
+        kept.prose[hedges] = check_prose(linked, hedges, files)
+    return kept.prose[hedges]
 
 
-def _dates(linked: Linked) -> ContentDates:
-    last = _last[0] if _last and _last[0].linked is linked else None
-    if last is None:
+def _dates(linked: Linked, cache: BuildCache | None) -> ContentDates:
+    kept = _kept(linked, cache)
+    if kept is None:
         return content_dates(linked)
-    if last.dates is None:
-        last.dates = content_dates(linked)
-    return last.dates
+    if kept.dates is None:
+        kept.dates = content_dates(linked)
+    return kept.dates
 
 
-def _feed(linked: Linked, dates: ContentDates, site: Site) -> str:
-    last = _last[0] if _last and _last[0].linked is linked and _last[0].dates is dates \
-        else None
-    if last is None:
+def _feed(linked: Linked, dates: ContentDates, site: Site, cache: BuildCache | None) -> str:
+    kept = _kept(linked, cache)
+    if kept is None or kept.dates is not dates:
         return atom_feed(linked, dates, site)
-    if site not in last.feeds:
-        last.feeds[site] = atom_feed(linked, dates, site)
-    return last.feeds[site]
+    if site not in kept.feeds:
+        kept.feeds[site] = atom_feed(linked, dates, site)
+    return kept.feeds[site]
 
 
 def forget_cached() -> None:
-    """Free the results kept for the rebuilds of `mkdocs serve` (read and parsed files,
-    validated files, the last linked corpus, anchored sources, mentions, escaped text); a
-    one-shot build calls this once its pages are handed over."""
+    """Free the results the stages not yet given a store keep between builds."""
     parse_yaml.cache_clear()
-    forget_loaded()
-    forget_validated()
-    _last.clear()
     forget_addresses()
     link_stage.forget()
     dates_stage.forget()

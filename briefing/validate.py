@@ -4,7 +4,7 @@ and uniqueness. Every problem is collected; nothing raises."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from .broken import ANY, dropped_items, named_in, named_in_text, scan_ids
@@ -39,26 +39,36 @@ class _Document:
     broken: frozenset[str] = frozenset()
 
 
-# A file's result depends only on its path, its text and (for a source) the article's
-# text, so `mkdocs serve` rebuilds re-validate only the files that changed. Entries of
-# files no longer read are dropped at each build, so the cache is the size of the corpus.
-_documents: dict[tuple[str, str, str, str | None], _Document] = {}
-# The last input and result: the loader reuses the objects of unchanged files, so a rebuild
-# with no edit finds every document identical and reuses the whole result.
-_last: list[tuple[Loaded, Validated]] = []
+_DocumentKey = tuple[str, str, str, str | None]  # path, display path, text, article
 
 
-def validate(loaded: Loaded) -> Validated:
-    if _last and same_objects(loaded.yaml_docs, _last[0][0].yaml_docs) \
-            and same_objects(loaded.texts, _last[0][0].texts) \
-            and same_objects(loaded.unparsed, _last[0][0].unparsed):
-        return _last[0][1]
-    validated = _validate(loaded)
-    _last[:] = [(loaded, validated)]
+@dataclass
+class ValidateStore:
+    """What the last validation made, for the rebuilds of `mkdocs serve`. A file's result
+    depends only on its path, its text and (for a source) the article's text, so only the
+    files that changed are validated again; entries of files no longer read are dropped,
+    so the store is the size of the corpus. `last` is the last input and result: the
+    loader reuses the objects of unchanged files, so a rebuild with no edit finds every
+    document identical (`is`) and reuses the whole result."""
+
+    documents: dict[_DocumentKey, _Document] = field(default_factory=dict)
+    last: tuple[Loaded, Validated] | None = None
+
+
+def validate(loaded: Loaded, store: ValidateStore | None = None) -> Validated:
+    last = store.last if store is not None else None
+    if last is not None and same_objects(loaded.yaml_docs, last[0].yaml_docs) \
+            and same_objects(loaded.texts, last[0].texts) \
+            and same_objects(loaded.unparsed, last[0].unparsed):
+        return last[1]
+    validated, documents = _validate(loaded, store.documents if store is not None else {})
+    if store is not None:
+        store.documents, store.last = documents, (loaded, validated)
     return validated
 
 
-def _validate(loaded: Loaded) -> Validated:
+def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
+              ) -> tuple[Validated, dict[_DocumentKey, _Document]]:
     problems: list[Diagnostic] = []
     texts = {t.id: t.text for t in loaded.texts}
     sources: list[Source] = []
@@ -66,7 +76,7 @@ def _validate(loaded: Loaded) -> Validated:
     entities: list[Entity] = []
     briefs: list[Brief] = []
     seen_sources: set[str] = set()
-    used: dict[tuple[str, str, str, str | None], _Document] = {}
+    used: dict[_DocumentKey, _Document] = {}
 
     declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
                                                         "brief")}
@@ -91,7 +101,7 @@ def _validate(loaded: Loaded) -> Validated:
         if top == "sources":
             seen_sources.add(stem)
         key = (doc.rel, doc.display, doc.text, texts.get(stem) if top == "sources" else None)
-        result = used[key] = _documents.get(key) or validate_document(doc, key[3])
+        result = used[key] = kept.get(key) or validate_document(doc, key[3])
         sources.extend(result.sources)
         claims.extend(result.claims)
         entities.extend(result.entities)
@@ -100,8 +110,6 @@ def _validate(loaded: Loaded) -> Validated:
                         if p.code != "source-text-missing" or stem not in unread)
         _declare(declared, top, stem, result.declared)
         broken |= result.broken
-    _documents.clear()
-    _documents.update(used)
 
     for text in loaded.texts:
         if text.id not in seen_sources:
@@ -118,7 +126,7 @@ def _validate(loaded: Loaded) -> Validated:
         declared={k: frozenset(v) for k, v in declared.items()},
         broken=frozenset(broken),
     )
-    return Validated(corpus, tuple(problems))
+    return Validated(corpus, tuple(problems)), used
 
 
 def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Entity],
@@ -155,11 +163,6 @@ def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[
         declared["claim"] |= ids
     elif top.startswith("entities"):
         declared["entity"] |= ids
-
-
-def forget_validated() -> None:
-    _documents.clear()
-    _last.clear()
 
 
 def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:

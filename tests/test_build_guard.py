@@ -16,12 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from briefing import pipeline
+from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos, Severity
 from briefing.pipeline import build, forget_cached
 from briefing.plugin.live import GuardedBuilder, LiveSite
 from briefing.problems import PROBLEMS_PAGE
-from briefing.render import PageCache
 
 
 @pytest.fixture
@@ -36,22 +36,24 @@ def broken_link(*args: Any, **kwargs: Any) -> Any:
 
 def test_an_exception_in_a_stage_is_an_internal_error(content: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = PageCache()
-    good = build(content, page_cache=cache)
+    cache = BuildCache()
+    good = build(content, cache=cache)
     assert good.pages and not good.failed()
     monkeypatch.setattr(pipeline, "link", broken_link)
     (content / "claims.yml").write_text(
         (content / "claims.yml").read_text().replace("statement: \"", "statement: \"New: "))
-    result = build(content, page_cache=cache)
+    kept = cache.load
+    result = build(content, cache=cache)
     assert result.pages == {} and isinstance(result.error, ZeroDivisionError)
     [diagnostic] = result.diagnostics
     assert (diagnostic.code, diagnostic.severity) == ("internal-error", Severity.ERROR)
     assert diagnostic.pos == Pos(content.as_posix())
     assert "ZeroDivisionError: a bug in the link stage" in diagnostic.message
-    assert cache.pages == {}, "a render cache that may be half updated was kept"
+    assert cache.pages.pages == {}, "a render cache that may be half updated was kept"
+    assert cache.load is not kept and not cache.load.reads and cache.linked is None
     # The fault gone, the next build is the one a fresh process makes.
     monkeypatch.undo()
-    again = build(content, page_cache=cache)
+    again = build(content, cache=cache)
     forget_cached()
     assert again.pages == build(content).pages
     assert "New: " in "".join(again.pages.values())

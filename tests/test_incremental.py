@@ -16,10 +16,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from briefing.load import load
+from briefing.buildcache import BuildCache
+from briefing.load import LoadStore, load
 from briefing.pipeline import build as pipeline_build
-from briefing.render import PageCache
-from briefing.validate import forget_validated, validate
+from briefing.validate import ValidateStore, validate
 
 SECOND_TXT = "Jane Doe wrote that Acme Corp will cut the widget price next year.\n"
 SECOND_YML = """\
@@ -215,10 +215,10 @@ def test_a_page_whose_output_went_missing_is_written_again_alone(serving: Servin
 
 def test_validation_reuses_unchanged_files_and_equals_a_fresh_run(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
-    first = validate(load(content))
+    store, loaded = ValidateStore(), LoadStore()
+    first = validate(load(content, loaded), store)
     edit(content / "claims.yml", "status: disputed", "status: bogus")
-    cached = validate(load(content))
-    forget_validated()
+    cached = validate(load(content, loaded), store)
     fresh = validate(load(content))
     assert cached == fresh
     assert any(d.code == "schema-choice" for d in cached.diagnostics), cached.diagnostics
@@ -251,11 +251,11 @@ def test_reused_pages_equal_a_fresh_render(tmp_path: Path, kind: str) -> None:
     # must be exactly what a render without a cache makes, in the same order.
     content = tmp_path / "content"
     shutil.copytree(SEED, content)
-    cache = PageCache()
-    before = pipeline_build(content, page_cache=cache).pages
+    cache = BuildCache()
+    before = pipeline_build(content, cache=cache).pages
     rel, old, new = SEED_EDITS[kind]
     edit(content / rel, old, new)
-    reused = pipeline_build(content, page_cache=cache)
+    reused = pipeline_build(content, cache=cache)
     assert not reused.failed(), [d.format() for d in reused.diagnostics]
     fresh = pipeline_build(content).pages
     assert list(reused.pages) == list(fresh)
@@ -264,7 +264,7 @@ def test_reused_pages_equal_a_fresh_render(tmp_path: Path, kind: str) -> None:
     assert any(before[path] != fresh.get(path) for path in before), "the edit changed nothing"
     # Undoing the edit gives the first pages back.
     edit(content / rel, new, old)
-    assert pipeline_build(content, page_cache=cache).pages == before
+    assert pipeline_build(content, cache=cache).pages == before
 
 
 def test_a_rebuild_that_fails_midway_leaves_its_pages_to_the_next(

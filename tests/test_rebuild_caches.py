@@ -18,11 +18,11 @@ from benchmarks.corpus import generate, write
 from benchmarks.run import edited
 from briefing import load as load_module
 from briefing import render as render_module
+from briefing.buildcache import BuildCache
 from briefing.feed import FEED_PATH
-from briefing.load import load
+from briefing.load import LoadStore, load
 from briefing.pipeline import BuildResult, build, forget_cached
 from briefing.reads import ALL, EVERYTHING, Recorder
-from briefing.render import PageCache
 
 
 @pytest.fixture
@@ -95,15 +95,15 @@ EDITS = {
 
 @pytest.mark.parametrize("kind", sorted(EDITS))
 def test_each_rebuild_equals_a_build_from_nothing(content: Path, kind: str) -> None:
-    cache = PageCache()
-    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     rel, old, new = EDITS[kind]
     edit(content / rel, old, new)
-    edited = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    edited = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert edited.pages != first.pages or edited.failed()
     assert_same(edited, fresh(content))
     edit(content / rel, new, old)
-    undone = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    undone = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert_same(undone, fresh(content))
     assert undone.pages == first.pages and undone.files == first.files
 
@@ -111,46 +111,47 @@ def test_each_rebuild_equals_a_build_from_nothing(content: Path, kind: str) -> N
 def test_edits_and_undos_in_turn_each_equal_a_build_from_nothing(content: Path) -> None:
     # Groups kept inside a reused group (an entity's pages) must stay valid for the edits
     # that come after.
-    cache = PageCache()
-    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    cache = BuildCache()
+    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     for kind in ("quote stance", "entity name", "source title", "figure value"):
         rel, old, new = EDITS[kind]
         for was, now in ((old, new), (new, old)):
             edit(content / rel, was, now)
-            kept = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+            kept = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
             assert_same(kept, fresh(content))
 
 
 def test_a_rebuild_with_no_edit_reuses_everything(content: Path) -> None:
-    cache = PageCache()
-    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
-    again = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    again = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert again.linked is first.linked
     assert again.pages == first.pages and again.files == first.files
     assert_same(again, fresh(content))
 
 
 def test_the_feed_follows_the_site_options(content: Path) -> None:
-    cache = PageCache()
-    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
-    moved = build(content, page_cache=cache, site_title="Caches",  # the corpus is reused
+    cache = BuildCache()
+    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    moved = build(content, cache=cache, site_title="Caches",  # the corpus is reused
                   site_url="https://example.net/elsewhere/", site_author="Desk")
     assert "https://example.net/elsewhere/" in moved.files[FEED_PATH]
     assert_same(moved, fresh(content, site_url="https://example.net/elsewhere/",
                              site_author="Desk"))
-    renamed = build(content, page_cache=cache, site_title="Renamed")
+    renamed = build(content, cache=cache, site_title="Renamed")
     assert_same(renamed, fresh(content, site_title="Renamed", site_url=""))
 
 
 def test_a_file_rewritten_with_other_bytes_of_the_same_size_is_read_again(
         content: Path) -> None:
     path = content / "claims.yml"
-    first = load(content)
+    store = LoadStore()
+    first = load(content, store)
     stat = path.stat()
     edit(path, "status: disputed", "status: reported")  # same length
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
     assert path.stat().st_size == stat.st_size
-    again = load(content)
+    again = load(content, store)
     claims = next(d for d in again.yaml_docs if d.rel == "claims.yml")
     assert "status: reported" in claims.text
     # Untouched files keep their objects, which is what lets later stages skip work.
@@ -180,13 +181,14 @@ def counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_settled_file_whose_status_is_unchanged_is_not_read_again(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     later_clock(monkeypatch)
-    first = load(content)
+    store = LoadStore()
+    first = load(content, store)
     opened = counting_opens(monkeypatch)
-    again = load(content)
+    again = load(content, store)
     assert opened == []
     assert all(a is b for a, b in zip(again.yaml_docs, first.yaml_docs, strict=True))
     edit(content / "claims.yml", "status: disputed", "status: refuted")
-    third = load(content)
+    third = load(content, store)
     assert [Path(p).name for p in opened] == ["claims.yml"]
     claims = next(d for d in third.yaml_docs if d.rel == "claims.yml")
     assert "status: refuted" in claims.text
@@ -194,23 +196,25 @@ def test_a_settled_file_whose_status_is_unchanged_is_not_read_again(
 
 def test_a_file_written_just_before_it_was_read_is_read_again(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    load(content)  # every file was just written: none is settled
+    store = LoadStore()
+    load(content, store)  # every file was just written: none is settled
     opened = counting_opens(monkeypatch)
-    load(content)
-    assert len(opened) == len(load_module._reads)
+    load(content, store)
+    assert len(opened) == len(store.reads)
 
 
 def test_a_settled_file_rewritten_with_the_same_size_and_time_is_read_again(
         content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     later_clock(monkeypatch)
     path = content / "claims.yml"
-    load(content)
+    store = LoadStore()
+    load(content, store)
     stat = path.stat()
     time.sleep(0.05)  # past the file system's clock tick: the change time moves on
     edit(path, "status: disputed", "status: reported")  # same length
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
     assert path.stat().st_size == stat.st_size
-    claims = next(d for d in load(content).yaml_docs if d.rel == "claims.yml")
+    claims = next(d for d in load(content, store).yaml_docs if d.rel == "claims.yml")
     assert "status: reported" in claims.text
 
 
@@ -301,18 +305,18 @@ def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
         monkeypatch.setattr(render_module, limit, value)
     content = write(tmp_path / "content", large_corpus)
     forget_cached()
-    cache = PageCache()
-    first = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     rel, change = LARGE_EDITS[kind]
     path = content / rel
     text = path.read_text(encoding="utf-8")
     assert change(text) != text
     path.write_text(change(text), encoding="utf-8")
-    edited_build = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    edited_build = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert edited_build.pages != first.pages
     assert_same(edited_build, fresh(content))
     path.write_text(text, encoding="utf-8")
-    undone = build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    undone = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     assert_same(undone, fresh(content))
     assert undone.pages == first.pages
 
@@ -323,17 +327,17 @@ def test_a_title_edit_renders_again_only_the_parts_that_show_the_title(
     changed: a source's new title renders again the parts that link to the source."""
     content = write(tmp_path / "content", large_corpus)
     forget_cached()
-    cache = PageCache()
-    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    cache = BuildCache()
+    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
 
     def parts() -> dict[tuple[str, Any], Any]:
-        return {(page, place): part for page, kept in cache.parts.items()
+        return {(page, place): part for page, kept in cache.pages.parts.items()
                 for place, part in kept.items()}
 
     before = parts()
     path = content / "sources" / "source-00007.yml"
     path.write_text(title(path.read_text(encoding="utf-8")), encoding="utf-8")
-    build(content, page_cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     after = parts()
     assert after.keys() == before.keys()
     again = {place for place, part in after.items() if part is not before[place]}

@@ -131,7 +131,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         result = build(self.content_dir, site_title=self.config.title or config.site_name,
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
-                       page_cache=self.live.page_cache if self.live else None,
+                       cache=self.live.cache if self.live else None,
                        hedges=self.policy.hedges)
         if result.error:
             log.error("Briefing: the build stopped on an unexpected error",

@@ -38,6 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
+from ..buildcache import BuildCache
 from ..cache import PageStore, fingerprint, remove_outputs
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..paths import SECTIONS
@@ -50,7 +51,6 @@ from ..problems import (
     problems_page,
     summarise,
 )
-from ..render import PageCache
 from .convert import Conversions, ConvertedPage
 from .search import IndexText
 
@@ -305,7 +305,7 @@ class LiveSite:
         self.dates: dict[str, tuple[Any, str]] = {}
         self.dated_now: set[str] = set()
         self.problems: ProblemsSummary | None = None
-        self.page_cache = PageCache()  # rebuilds render only pages whose inputs changed
+        self.cache = BuildCache()  # rebuilds redo only what an edit changed
         self.show_problems = False
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}

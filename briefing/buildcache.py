@@ -1,0 +1,56 @@
+"""Everything one build keeps for the next, in one object its owner passes in.
+
+The core holds no module-level state: `pipeline.build(..., cache=...)` hands each stage its
+own store, a small typed class defined beside the stage (`LoadStore` in load.py,
+`ValidateStore` in validate.py, ...). A one-shot build (`briefing build`, `mkdocs build`)
+passes no cache and each stage works from nothing; `mkdocs serve` keeps one `BuildCache`
+for its whole session (`plugin/live.py`), so a rebuild redoes only what an edit changed.
+
+Keys are what a result depends on. Most are compared by identity (`is`): the loader gives
+an unchanged file's items the very objects of the last build, and every later stage passes
+them on, so "the same object" means "made from the same bytes". Identity, not equality,
+because equal is not always alike (`Decimal("1.0") == Decimal("1.00")` prints differently).
+Every kept result holds its key objects alive, so an `id()` used as a dictionary key cannot
+be reused by another object while its entry exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from .dates import ContentDates
+from .diagnostics import Diagnostic
+from .feed import Site
+from .hedges import Hedges
+from .link import Linked
+from .load import LoadStore
+from .model import Corpus
+from .render import PageCache
+from .validate import ValidateStore
+
+
+@dataclass
+class LinkedKept:
+    """The last linked corpus, and what was made from it: when every item of the corpus is
+    the very object of the last build, nothing the later stages read has changed, so the
+    linked corpus, its dates, the prose findings and the feed are reused as they were."""
+
+    corpus: Corpus
+    linked: Linked
+    dates: ContentDates | None = None
+    prose: dict[Hedges, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    feeds: dict[Site, str] = field(default_factory=dict)
+
+
+@dataclass
+class BuildCache:
+    load: LoadStore = field(default_factory=LoadStore)
+    validate: ValidateStore = field(default_factory=ValidateStore)
+    linked: LinkedKept | None = None
+    pages: PageCache = field(default_factory=PageCache)
+
+    def reset(self) -> None:
+        """Empty every store: after a build stopped midway, nothing it kept is trusted."""
+        fresh = BuildCache()
+        for kept in fields(self):
+            setattr(self, kept.name, getattr(fresh, kept.name))
