@@ -179,7 +179,7 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
         added = prepare(read_article(article), article.as_posix(), content_dir, root,
                         source_id=source_id)
         text_path, yaml_path = write_source(content_dir, added.id, added.article,
-                                            added.starter)
+                                            added.starter, added.original)
     except Misused as exc:
         raise click.UsageError(str(exc)) from exc
     except Refused as exc:
@@ -189,7 +189,14 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
         sys.exit(1)
     for note in added.notes:
         click.echo(note.format(), err=True)
-    click.echo(f"wrote {text_path} (the article, byte for byte)")
+    if added.extracted is not None and added.original is not None:
+        what = "PDF" if added.extracted.kind == "pdf" else "web page"
+        click.echo(f"wrote {text_path.with_suffix(added.original[0])} (the {what}, byte "
+                   "for byte)")
+        click.echo(f"wrote {text_path} (its text, extracted by {added.extracted.extractor} "
+                   f"{added.extracted.version})")
+    else:
+        click.echo(f"wrote {text_path} (the article, byte for byte)")
     click.echo(f"wrote {yaml_path} (starter annotation)")
     click.echo("suggestions: " + ", ".join(f"{n} {kind}"
                                             for kind, n in counts(added.suggestions).items()))

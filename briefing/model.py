@@ -46,6 +46,7 @@ ENTITY_KINDS = ("person", "organisation", "country", "model", "chip", "product",
 QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
 SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-release",
                 "paper", "ai-summary", "other")
+EXTRACTORS = ("trafilatura", "pypdf")  # extract.EXTRACTORS, by the kind of original
 SECTION_KINDS = ("what-happened", "why-it-matters", "by-the-numbers", "yes-but", "whats-next")
 
 _prose = ProseText(REF_KINDS)
@@ -71,6 +72,39 @@ class Day(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+class LineNumber(Spec):
+    """A line of a source text, counted from 1."""
+
+    doc_type = "line number"
+
+    def convert(self, node: YNode, ctx: Context) -> int | Invalid:
+        scalar = self._scalar(node, ctx, "a line number such as 12")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if re.fullmatch(r"[1-9][0-9]{0,8}", scalar.value.strip()):
+            return int(scalar.value)
+        return ctx.fail(scalar.pos, "schema-number", f"{scalar.value!r} is not a line number",
+                        "write a whole number from 1, as `briefing new` wrote it")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["integer", "string"], "pattern": "^[1-9][0-9]{0,8}$", "minimum": 1}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Extraction:
+    """How the text was taken from the original kept beside it; `briefing check` takes it
+    again with the same extractor and compares."""
+
+    by: str = spec_field(Choice(*EXTRACTORS), "the extractor: trafilatura for a web page "
+                         "(sources/<id>.html), pypdf for a PDF (sources/<id>.pdf)",
+                         required=True)
+    version: str = spec_field(Text(max_len=40), "the extractor's version that extracted "
+                              "the text", required=True)
+    pages: tuple[int, ...] = spec_field(ListOf(LineNumber()), "for a PDF, the line of the "
+                                        "text each page starts on, in page order")
+    pos: Pos
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,6 +161,9 @@ class Source:
     published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
     note: Prose | None = spec_field(_prose, "curator's note on the source")
     cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived")
+    extracted: Extraction | None = spec_field(
+        Obj(Extraction), "how the text was extracted from the web page or PDF kept beside "
+        "it (`briefing new` writes this; do not edit)")
     quotes: tuple[Quote, ...] = spec_field(ListOf(Obj(Quote)), "anchored quotes")
     pos: Pos
 

@@ -17,16 +17,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from . import urls
 from .diagnostics import Diagnostic
 from .duplicates import find_duplicate
+from .extract import SUFFIXES, Extracted, NotAnArticle, extract, kind_of
 from .load import MAX_TEXT_BYTES, load
-from .model import ENTITY_KINDS
+from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, id_too_long
 from .suggest import (
+    ID_MAX_LEN,
     MAX_PASSAGE,
     FigureFound,
     QuoteFound,
     Suggestions,
+    is_valid_id,
     slugify,
     suggest,
     title_and_date,
@@ -91,19 +95,35 @@ def counts(suggestions: Suggestions) -> dict[str, int]:
     }
 
 
-def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -> str:
+def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
+                   extracted: Extracted | None = None) -> str:
     s = suggestions
     out = [
         schema_line,
         f"# Starter annotation for sources/{source_id}.txt, written by `briefing new`.",
+        *_origin(source_id, extracted),
         "# Everything marked SUGGESTION was found by rules, not read by a person: check each",
         f"# one against the article ({KEEP_OR_REJECT}),",
         "# then run `briefing check`.",
         "",
-        "# SUGGESTION: the article's first line; replace it with the real headline.",
-        f"title: {yaml_text(s.title or source_id)}",
     ]
-    if s.date is not None:
+    facts = extracted.facts if extracted is not None else None
+    if facts is not None and facts.title:
+        out += [f"# SUGGESTION: the {_what(extracted)}'s title, from its metadata; check it "
+                "against the headline.", f"title: {yaml_text(facts.title)}"]
+    else:
+        out += ["# SUGGESTION: the article's first line; replace it with the real headline.",
+                f"title: {yaml_text(s.title or source_id)}"]
+    if extracted is not None:
+        out += _facts(extracted)
+    if facts is not None and facts.date:
+        basis = (f"Suggested by `briefing new`: the {_what(extracted)}'s metadata gives "
+                 f"{facts.date}; confirm it is the publication date.")
+        out += ["# SUGGESTION: the date in the metadata; check that it is the publication",
+                "# date (then drop `inferred` and `basis`).", "published:",
+                f"  date: {yaml_text(facts.date)}", "  inferred: true",
+                f"  basis: {yaml_text(basis)}"]
+    elif s.date is not None:
         basis = (f"Suggested by `briefing new`: the first full date in the text, "
                  f"{_words(s.date.found)!r} on line {s.date.sentence.line}; confirm it is the "
                  "publication date.")
@@ -118,15 +138,62 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str) -
     else:
         out += ["# No full date found in the text: `published` is left out (unknown). Add",
                 "# it when you know it, to the precision the evidence gives."]
-    others = [d for d in s.dates if d != s.date]
+    shown = None if facts is not None and facts.date else s.date
+    others = [d for d in s.dates if d != shown]
     if others:
         out += ["# Other dates in the text (SUGGESTION: one may be the publication date):"]
         out += [f"#   {d.date}  {_words(d.found)!r}, line {d.sentence.line}" for d in others]
+    if extracted is not None:
+        out += ["", *_extraction(extracted)]
     out += ["", *_quotes(s.quotes)]
     out += ["", *_known(s), "", *_figures(s.figures), "", *_new_names(s)]
     # Comments quote the article as it is; escaped, no character in it can end a comment
     # early. The live values are double-quoted, where an escape reads back as written.
     return escape_specials("\n".join(out).rstrip("\n") + "\n")
+
+
+def _what(extracted: Extracted | None) -> str:
+    return "PDF" if extracted is not None and extracted.kind == "pdf" else "page"
+
+
+def _origin(source_id: str, extracted: Extracted | None) -> list[str]:
+    if extracted is None:
+        return []
+    return [f"# Its text was extracted from sources/{source_id}{SUFFIXES[extracted.kind]}, "
+            "kept byte for byte,", f"# by {extracted.extractor} {extracted.version}."]
+
+
+# A source's text fields and their length caps (model.Source).
+_FACT_FIELDS = (("outlet", 200), ("author", 200))
+
+
+def _facts(extracted: Extracted) -> list[str]:
+    """The outlet, author and address the metadata gives, live when the schema accepts
+    them (so the starter still checks), else as comments saying why not."""
+    facts, out = extracted.facts, []
+    found = [(name, getattr(facts, name), cap) for name, cap in _FACT_FIELDS
+             if getattr(facts, name)]
+    if not found and not facts.url:
+        return []
+    out.append(f"# SUGGESTION: from the {_what(extracted)}'s metadata; check each against "
+               "the article.")
+    for name, value, cap in found:
+        out.append(f"{name}: {yaml_text(value)}" if len(value) <= cap
+                   else f"# {name}: {yaml_text(value[:cap])}  (cut: over {cap} characters)")
+    if facts.url:
+        url = urls.normalise(facts.url)
+        out.append(f"url: {yaml_text(url)}" if isinstance(url, str)
+                   else f"# url: {yaml_text(facts.url)}  (not usable: {url.message})")
+    return out
+
+
+def _extraction(extracted: Extracted) -> list[str]:
+    out = ["# How the text was extracted: `briefing check` extracts it again and compares.",
+           "# Written by `briefing new`; do not edit.", "extracted:",
+           f"  by: {extracted.extractor}", f"  version: {yaml_text(extracted.version)}"]
+    if extracted.pages:
+        out.append(f"  pages: [{', '.join(map(str, extracted.pages))}]")
+    return out
 
 
 def _wrap(text: str, indent: str = "#   ") -> list[str]:
@@ -245,22 +312,32 @@ def targets(content_dir: Path, source_id: str) -> tuple[Path, Path]:
     return sources / f"{source_id}.txt", sources / f"{source_id}.yml"
 
 
+def originals(content_dir: Path, source_id: str) -> tuple[Path, ...]:
+    """Where the web page or PDF a source's text was extracted from is kept."""
+    return tuple(content_dir / "sources" / f"{source_id}{suffix}"
+                 for suffix in SUFFIXES.values())
+
+
 def refuse_existing(content_dir: Path, source_id: str) -> None:
-    for target in targets(content_dir, source_id):
+    for target in (*targets(content_dir, source_id), *originals(content_dir, source_id)):
         if target.exists():
             raise Refused(target, "already exists; `briefing new` never overwrites a file",
                           "pass --id to file the article under another id")
 
 
-def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
-                 ) -> tuple[Path, Path]:
-    """Copy the article byte for byte and write its starter annotation, both created
-    exclusively; if the second file cannot be written, the first is removed again."""
+def write_source(content_dir: Path, source_id: str, article: bytes, starter: str,
+                 original: tuple[str, bytes] | None = None) -> tuple[Path, Path]:
+    """Copy the original (a page or PDF, as `(suffix, bytes)`), if any, and the article
+    text byte for byte and write the starter annotation, each created exclusively; if
+    one cannot be written, those written before it are removed again."""
     text_path, yaml_path = targets(content_dir, source_id)
     text_path.parent.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
+    files = [(text_path, article), (yaml_path, starter.encode("utf-8"))]
+    if original is not None:
+        files.insert(0, (text_path.with_suffix(original[0]), original[1]))
     try:
-        for path, data in ((text_path, article), (yaml_path, starter.encode("utf-8"))):
+        for path, data in files:
             with path.open("xb") as handle:
                 created.append(path)
                 handle.write(data)
@@ -297,9 +374,13 @@ def _not_regular(display: str, mode: int) -> Refused:
                    "give the path of the article's text file")
 
 
-def _too_large(display: str) -> Refused:
-    return Refused(display, f"the file is larger than {MAX_TEXT_BYTES:,} bytes; nothing "
+def _too_large(display: str, cap: int = MAX_TEXT_BYTES, what: str = "the file") -> Refused:
+    return Refused(display, f"{what} is larger than {cap:,} bytes; nothing "
                    "was written", "a single article is far smaller; is this the right file?")
+
+
+# A saved page or a PDF may carry images and fonts; its text is held to MAX_TEXT_BYTES.
+MAX_ORIGINAL_BYTES = 50_000_000
 
 
 def read_article(path: Path) -> bytes:
@@ -320,19 +401,21 @@ def read_article(path: Path) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise _not_regular(display, mode)
-        data = handle.read(MAX_TEXT_BYTES + 1)
-    if len(data) > MAX_TEXT_BYTES:
-        raise _too_large(display)
+        data = handle.read(MAX_ORIGINAL_BYTES + 1)
+    if len(data) > MAX_ORIGINAL_BYTES:
+        raise _too_large(display, MAX_ORIGINAL_BYTES)
     return data
 
 
 @dataclass(frozen=True)
 class NewSource:
     id: str
-    article: bytes  # exactly as read
+    article: bytes  # the text file's bytes: as read, or as extracted from the original
     starter: str
     suggestions: Suggestions
     notes: tuple[Diagnostic, ...]  # warnings about the text, such as bidi controls
+    extracted: Extracted | None = None  # how, when the file was a web page or a PDF
+    original: tuple[str, bytes] | None = None  # (suffix, bytes as read) of that file
 
 
 def prepare(article: bytes, display: str, content_dir: Path, project_root: Path, *,
@@ -340,8 +423,16 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     """Everything `briefing new` writes, computed before anything is written."""
     if source_id is not None and (problem := id_problem(source_id)):
         raise Misused(f"--id: {problem}")
-    if len(article) > MAX_TEXT_BYTES:
-        raise _too_large(display)
+    extracted = _extracted(article, display)
+    if extracted is not None:
+        original: tuple[str, bytes] | None = (SUFFIXES[extracted.kind], article)
+        article = extracted.text.encode("utf-8")
+        if len(article) > MAX_TEXT_BYTES:
+            raise _too_large(display, what="the extracted text")
+    else:
+        original = None
+        if len(article) > MAX_TEXT_BYTES:
+            raise _too_large(display)
     text, notes = decode_source(article, display)
     if text is None:
         raise Refused(display, "the file is not UTF-8 text; nothing was written",
@@ -350,8 +441,7 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
         raise Refused(display, "the file holds no text, only white space or invisible "
                       "characters; nothing was written",
                       "give the file that holds the article's text")
-    title, date = title_and_date(text)
-    new_id = source_id or source_id_for(title, date)
+    new_id = source_id or _new_id(text, extracted)
     refuse_existing(content_dir, new_id)
     loaded = load(content_dir)
     copy = find_duplicate(text, ((t.display, t.text) for t in loaded.texts))
@@ -363,8 +453,53 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
                       "article, check that the right file was given")
     # Suggestions use whatever of the corpus validates: a half-finished corpus still helps.
     corpus = validate(loaded).corpus
-    suggestions = suggest(text, corpus, new_id=new_id)
+    if extracted is not None:
+        _refuse_same_url(display, extracted, corpus)
+    # Quote ids are prefixed with the id's words after a date found in the text; a date
+    # from the metadata is left out the same way.
+    day = extracted.facts.date if extracted is not None else ""
+    suggestions = suggest(text, corpus, new_id=new_id.removeprefix(f"{day}-") if day
+                          and not title_and_date(text)[1] else new_id)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
-                             schema_comment("source", yaml_path, project_root))
-    return NewSource(new_id, article, starter, suggestions, notes)
+                             schema_comment("source", yaml_path, project_root), extracted)
+    return NewSource(new_id, article, starter, suggestions, notes, extracted, original)
+
+
+def _extracted(article: bytes, display: str) -> Extracted | None:
+    """The text and metadata of a web page or PDF; None for a text file."""
+    try:
+        kind = kind_of(article, display)
+        return None if kind == "text" else extract(kind, article)
+    except NotAnArticle as exc:
+        raise Refused(f"{display}:1:1", f"{exc}; nothing was written" if "nothing was "
+                      "written" not in str(exc) else str(exc), exc.hint) from exc
+
+
+def _new_id(text: str, extracted: Extracted | None) -> str:
+    """`<date>-<title words>`, from the metadata when it gives a title, else from the
+    text (its first full date and first line)."""
+    if extracted is None or not extracted.facts.title:
+        return source_id_for(*title_and_date(text))
+    found = title_and_date(text)[1]
+    day = extracted.facts.date or (found.date if found is not None else "")
+    day = day if len(day) == 10 else ""
+    words = slugify(extracted.facts.title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
+    slug = "-".join(part for part in (day, words) if part) or "source"
+    return slug if is_valid_id(slug) else f"{slug}-source"
+
+
+def _refuse_same_url(display: str, extracted: Extracted, corpus: Corpus) -> None:
+    """The rule of `source-duplicate`, by address: a page whose canonical URL is an
+    existing source's `url:` is that source again."""
+    url = urls.normalise(extracted.facts.url) if extracted.facts.url else None
+    if not isinstance(url, str):
+        return
+    wanted = url.split("#")[0].rstrip("/")
+    for source in corpus.sources:
+        if source.url and source.url.split("#")[0].rstrip("/") == wanted:
+            raise Refused(f"{display}:1:1", f"has the same canonical URL ({url}) as "
+                          f"{source.pos.path}: the article is already in the corpus; "
+                          "nothing was written [source-duplicate]",
+                          "annotate the existing source instead, or, if this is a "
+                          "different article, check that the right file was given")

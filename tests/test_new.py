@@ -25,6 +25,7 @@ from briefing import starter, suggest
 from briefing.cli import main
 from briefing.load import MAX_TEXT_BYTES, load
 from briefing.model import QUALIFIERS, Corpus
+from briefing.starter import MAX_ORIGINAL_BYTES
 from briefing.validate import validate
 
 ARTICLE = (
@@ -193,8 +194,13 @@ def _fifo(path: Path) -> Path:
 
 
 def _sized(path: Path, size: int) -> Path:
-    with path.open("wb") as handle:  # sparse: no real 5 MB written
+    with path.open("wb") as handle:  # sparse: no real 50 MB written
         handle.truncate(size)
+    return path
+
+
+def _long_text(path: Path, size: int) -> Path:
+    path.write_bytes(b"word " * (size // 5) + b"w" * (size % 5))
     return path
 
 
@@ -218,7 +224,10 @@ REFUSALS = {
                          "holds no text"),
     "invisible characters only": (lambda p, _: _text(p, "\ufeff\u200b\n\u2060\u00ad\n"),
                                   "holds no text"),
-    "larger than the cap": (lambda p, _: _sized(p, MAX_TEXT_BYTES + 1), "larger than 5,000,000"),
+    "larger than the cap": (lambda p, _: _long_text(p, MAX_TEXT_BYTES + 1),
+                            "larger than 5,000,000"),
+    "larger than an original may be": (lambda p, _: _sized(p, MAX_ORIGINAL_BYTES + 1),
+                                       "larger than 50,000,000"),
     "a folder": (lambda p, _: _mkdir(p), "this is a folder, not a file"),
     "a FIFO": (lambda p, _: _fifo(p), "this is a named pipe (FIFO), not a file"),
     "a symlink to /dev/zero": (lambda p, _: _link(p, Path("/dev/zero")),
@@ -267,8 +276,10 @@ def test_the_device_zero_is_refused_without_reading(monkeypatch: pytest.MonkeyPa
         starter.read_article(Path("/dev/zero"))
 
 
-def test_the_article_is_read_with_a_cap(tmp_path: Path) -> None:
+def test_the_article_is_read_with_a_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                       ) -> None:
     data = b"word " * (MAX_TEXT_BYTES // 5)
+    monkeypatch.setattr(starter, "MAX_ORIGINAL_BYTES", len(data))
     assert starter.read_article(_text(tmp_path / "a.txt", data.decode())) == data
     with pytest.raises(starter.Refused, match="larger than"):
         starter.read_article(_text(tmp_path / "b.txt", data.decode() + "x"))

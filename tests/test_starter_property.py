@@ -57,7 +57,8 @@ def new_then_check(text: str) -> None:
             added = starter.prepare(starter.read_article(article), article.as_posix(),
                                     content, root)
         except starter.Refused as refused:
-            assert str(refused).startswith(f"{article.as_posix()}: error: ")
+            assert str(refused).startswith((f"{article.as_posix()}: error: ",
+                                            f"{article.as_posix()}:1:1: error: "))
             return
         starter.write_source(content, added.id, added.article, added.starter)
         yaml.safe_load(added.starter)  # YAML as any tool reads it, not only ours

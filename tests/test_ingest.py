@@ -1,0 +1,173 @@
+"""`briefing new` on a saved web page and on a PDF: the original kept byte for byte, its
+text extracted once beside it, the metadata suggested, and every file that is not an
+article refused with nothing written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from pdf_fixture import FIXTURES, NOTE, make_pdf, note_pdf
+
+from briefing.cli import main
+from briefing.extract import installed_version, kind_of
+
+PAGE = FIXTURES / "harbour-ledger-r1-training.html"
+PAGE_ID = "2025-09-24-how-deepseek-trained-r1-on-512-chips"
+NOTE_ID = "2025-09-23-what-294-000-covers"
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def project(tmp_path: Path) -> Path:
+    """A project made by `briefing init`, with its example."""
+    done = run("init", str(tmp_path / "project"))
+    assert done.exit_code == 0, done.output
+    return tmp_path / "project"
+
+
+def test_the_committed_sample_pdf_is_the_generators() -> None:
+    assert NOTE.read_bytes() == note_pdf()
+
+
+def test_a_saved_page_is_kept_its_text_extracted_and_its_metadata_suggested(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    result = run("new", str(PAGE))
+    assert result.exit_code == 0, result.output
+    sources = root / "content" / "sources"
+    version = installed_version("trafilatura")
+    assert f"wrote content/sources/{PAGE_ID}.html (the web page, byte for byte)" \
+        in result.output
+    assert f"wrote content/sources/{PAGE_ID}.txt (its text, extracted by trafilatura " \
+        f"{version})" in result.output
+    assert (sources / f"{PAGE_ID}.html").read_bytes() == PAGE.read_bytes()
+    text = (sources / f"{PAGE_ID}.txt").read_text(encoding="utf-8")
+    assert text.startswith("How DeepSeek trained R1 on 512 chips\n")
+    assert "DeepSeek trained its R1 reasoning model on 512 Nvidia H800 chips" in text
+    for boilerplate in ("Subscribe", "Cookie", "Most read", "Markets"):
+        assert boilerplate not in text
+    starter = yaml.safe_load((sources / f"{PAGE_ID}.yml").read_text(encoding="utf-8"))
+    assert starter["title"] == "How DeepSeek trained R1 on 512 chips"
+    assert starter["outlet"] == "The Harbour Ledger"
+    assert starter["author"] == "Tomas Reyes"
+    assert starter["url"] == "https://harbour-ledger.example/tech/2025/09/deepseek-r1-512-chips"
+    assert starter["published"]["date"] == "2025-09-24"
+    assert starter["extracted"] == {"by": "trafilatura", "version": version}
+    # The kept original is not a stray file, and the site builds with every check fatal.
+    checked = run("check", "--strict")
+    assert checked.exit_code == 0, checked.output
+    built = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=root,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    page = (root / "site" / "sources" / PAGE_ID / "index.html").read_text(encoding="utf-8")
+    assert "The Harbour Ledger" in page and "harbour-ledger.example" in page
+
+
+def test_a_pdf_keeps_its_pages(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    result = run("new", str(NOTE), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    sources = content / "sources"
+    assert (sources / f"{NOTE_ID}.pdf").read_bytes() == NOTE.read_bytes()
+    lines = (sources / f"{NOTE_ID}.txt").read_text(encoding="utf-8").split("\n")
+    starter = yaml.safe_load((sources / f"{NOTE_ID}.yml").read_text(encoding="utf-8"))
+    assert starter["extracted"]["by"] == "pypdf"
+    assert starter["extracted"]["pages"] == [1, 5]
+    assert lines[4] == "Why the two numbers differ"  # page 2 starts on line 5
+    # Lines broken by the PDF are joined, so a sentence can be quoted whole.
+    assert "reasoning model cost $294,000 on 512 Nvidia H800 chips." in lines[3]
+    assert starter["title"] == "What the $294,000 covers"
+    assert starter["author"] == "Northgate Compute Advisory"
+    assert run("check", "--strict", "--content", str(content)).exit_code == 0
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("page.txt", b"\n  <!DOCTYPE html>\n<html><body><p>x</p></body></html>"),
+    ("saved", b"<html lang='en'><head><title>t</title></head></html>"),
+    ("page.htm", b"just text named like a page"),
+    ("x.bin", b"%PDF-1.7\n..."),
+])
+def test_a_page_or_pdf_is_known_by_its_content_or_name(name: str, data: bytes) -> None:
+    assert kind_of(data, name) != "text"
+    assert kind_of(b"An article about <html> tags.\n", "a.txt") == "text"
+
+
+REFUSED = {
+    "a PNG image": ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "this is a PNG image"),
+    "a JPEG named .html": ("photo.html", b"\xff\xd8\xff\xe0" + bytes(64), "a JPEG image"),
+    "a binary file": ("data.txt", b"ab\x00\x01\x02" * 20, "this is a binary file"),
+    "a docx": ("report.docx", b"PK\x03\x04" + bytes(64), "a ZIP archive"),
+    "an empty page": ("empty.html", b"<!doctype html><html><body></body></html>",
+                      "holds no article text"),
+    "a page of boilerplate": (
+        "menu.html", b"<!doctype html><html><body><nav><a href='/'>Home</a> <a href='/a'>"
+                     b"About</a></nav><footer>Cookie settings</footer></body></html>",
+        "holds no article text"),
+    "a PDF without a text layer": ("scan.pdf", make_pdf([[], []]), "has no text layer"),
+    "a damaged PDF": ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Cat", "cannot be read"),
+    "an error page named .pdf": ("paper.pdf", b"<html><body>Not found</body></html>",
+                                 "is not a PDF"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=list(REFUSED))
+def test_what_is_not_an_article_is_refused_and_nothing_written(
+        tmp_path: Path, case: str) -> None:
+    name, data, message = REFUSED[case]
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    given = tmp_path / name
+    given.write_bytes(data)
+    before = snapshot(tmp_path)
+    result = run("new", str(given), "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert f"{given.as_posix()}:1:1: error: " in result.output, result.output
+    assert message in result.output and "nothing was written" in result.output
+    assert "    hint: " in result.output and "Traceback" not in result.output
+    assert snapshot(tmp_path) == before
+
+
+def test_a_page_already_in_the_corpus_by_its_address_is_refused(tmp_path: Path) -> None:
+    files = minimal_corpus()
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "title:", "url: https://HARBOUR-LEDGER.example/tech/2025/09/deepseek-r1-512-chips/\n"
+                  "title:", 1)
+    content = write_tree(tmp_path / "content", files)
+    before = snapshot(content)
+    result = run("new", str(PAGE), "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert "has the same canonical URL" in result.output
+    assert "sources/acme-widget.yml" in result.output and "[source-duplicate]" in result.output
+    assert snapshot(content) == before
+
+
+def test_the_same_page_twice_is_refused_by_its_text(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    assert run("new", str(NOTE), "--content", str(content)).exit_code == 0
+    before = snapshot(content)
+    again = run("new", str(NOTE), "--content", str(content), "--id", "another-copy")
+    assert again.exit_code == 1 and "[source-duplicate]" in again.output, again.output
+    assert snapshot(content) == before
+
+
+def test_an_original_left_by_another_source_is_never_overwritten(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", {**minimal_corpus(),
+                                                "sources/mine.pdf": b"%PDF-mine"})
+    result = run("new", str(NOTE), "--content", str(content), "--id", "mine")
+    assert result.exit_code == 1 and "already exists" in result.output
+    assert (content / "sources/mine.pdf").read_bytes() == b"%PDF-mine"
+    assert not (content / "sources/mine.txt").exists()
+
+
+def test_the_sample_files_say_they_are_fictional() -> None:
+    assert b"fictional" in PAGE.read_bytes()
+    assert REPO / "tests" / "fixtures" / "ingest" == FIXTURES
