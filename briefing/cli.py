@@ -90,7 +90,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           output_format: str) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
-    result = build(content_dir, hedges=policy.hedges)
+    result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
     if _report((*problems, *policy.apply(result.diagnostics)), policy,
                github=output_format == "github"):
@@ -113,7 +113,8 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
         check_output_dir(out_dir, content_dir)
         with output_lock(out_dir):  # held for the whole build: one writer at a time
             recover(out_dir)
-            result = build(content_dir, site_title=title, hedges=policy.hedges)
+            result = build(content_dir, site_title=title, hedges=policy.hedges,
+                           originals=True)
             _traceback(result.error)
             if _report((*problems, *policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)

@@ -155,6 +155,20 @@ _CODES = (
          "article and writes nothing.",
          "Delete one of the two and move its quotes to the other; keep both only if they "
          "are different articles."),
+    Code("source-text-changed", E,
+         "A source's text is not what its extractor, at the version recorded under "
+         "`extracted:`, takes from the web page or PDF kept beside it "
+         "(sources/<id>.html or .pdf): the text was edited, or the original replaced. "
+         "Checked by `briefing check` and `briefing build`, not by the site build.",
+         "Restore the text as `briefing new` wrote it (leave boilerplate out with "
+         "`cleaning:` rules instead), or add a replaced original again with `briefing new`."),
+    Code("source-extractor-version", W,
+         "Another version of the extractor is installed than the one that extracted a "
+         "source's text from its web page or PDF; the message says whether it gives the "
+         "same text. The text is never replaced on its own.",
+         "If the text is the same, write the installed version under `extracted: version:`; "
+         "if not, install the recorded version to check the text, or add the original "
+         "again with `briefing new` to take the new text."),
     Code("source-text-missing", E, "An annotation with no article text beside it.",
          "Put the article in sources/ID.txt next to sources/ID.yml."),
     Code("source-annotation-missing", E, "An article with no annotation beside it.",

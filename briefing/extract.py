@@ -21,6 +21,8 @@ from .text import normalise_text
 EXTRACTORS = {"html": "trafilatura", "pdf": "pypdf"}
 SUFFIXES = {"html": ".html", "pdf": ".pdf"}
 KIND_OF_EXTRACTOR = {extractor: kind for kind, extractor in EXTRACTORS.items()}
+# A saved page may carry images and fonts; its text is held to load.MAX_TEXT_BYTES.
+MAX_ORIGINAL_BYTES = 50_000_000
 # Fewer words than this is a page with no article in it (a cookie wall, a menu).
 MIN_WORDS = 12
 

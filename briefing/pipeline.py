@@ -25,6 +25,7 @@ from .link import Linked, link
 from .load import display_root, load
 from .markup import md_escape
 from .model import Corpus
+from .originals import check_originals
 from .provenance import check_prose
 from .render import render
 from .validate import validate
@@ -48,12 +49,16 @@ class BuildResult:
 
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
           site_author: str = "", directory_urls: bool = True,
-          cache: BuildCache | None = None, hedges: Hedges | None = None) -> BuildResult:
+          cache: BuildCache | None = None, hedges: Hedges | None = None,
+          originals: bool = False) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
     not change (`buildcache.py`); a one-shot build passes none. `hedges` are the hedge
-    words of the prose checks (the defaults plus the `hedges:` option).
+    words of the prose checks (the defaults plus the `hedges:` option). With `originals`,
+    each source text extracted from a web page or PDF kept beside it is compared with a
+    fresh extraction (`originals.py`: `briefing check` and `build` do, the site build
+    does not, so rebuilds while serving stay quick).
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
@@ -61,7 +66,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     try:
         return _build(content_dir, site_title=site_title, site_url=site_url,
                       site_author=site_author, directory_urls=directory_urls,
-                      cache=cache, hedges=hedges or Hedges())
+                      cache=cache, hedges=hedges or Hedges(), originals=originals)
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
@@ -91,14 +96,18 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
 
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
-           directory_urls: bool, cache: BuildCache | None, hedges: Hedges) -> BuildResult:
+           directory_urls: bool, cache: BuildCache | None, hedges: Hedges,
+           originals: bool) -> BuildResult:
     loaded = load(content_dir, cache.load if cache is not None else None)
     validated = validate(loaded, cache.validate if cache is not None else None)
     linked = _link(validated.corpus, cache)
     prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs}, cache)
     copies = duplicate_sources((t.id, t.display, t.text) for t in loaded.texts)
+    extracted = check_originals(content_dir, validated.corpus.sources, loaded.texts) \
+        if originals else ()
     diagnostics = sorted_diagnostics(
-        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose, *copies))
+        (*loaded.diagnostics, *validated.diagnostics, *linked.diagnostics, *prose, *copies,
+         *extracted))
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)

@@ -20,7 +20,14 @@ from pathlib import Path
 from . import urls
 from .diagnostics import Diagnostic
 from .duplicates import find_duplicate
-from .extract import SUFFIXES, Extracted, NotAnArticle, extract, kind_of
+from .extract import (
+    MAX_ORIGINAL_BYTES,
+    SUFFIXES,
+    Extracted,
+    NotAnArticle,
+    extract,
+    kind_of,
+)
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, id_too_long
@@ -378,9 +385,6 @@ def _too_large(display: str, cap: int = MAX_TEXT_BYTES, what: str = "the file") 
     return Refused(display, f"{what} is larger than {cap:,} bytes; nothing "
                    "was written", "a single article is far smaller; is this the right file?")
 
-
-# A saved page or a PDF may carry images and fonts; its text is held to MAX_TEXT_BYTES.
-MAX_ORIGINAL_BYTES = 50_000_000
 
 
 def read_article(path: Path) -> bytes:

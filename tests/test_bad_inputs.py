@@ -30,6 +30,7 @@ from corpus_helpers import (
 
 from briefing.cli import main
 from briefing.codes import CODES
+from briefing.extract import installed_version
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ SRC = "sources/acme-widget.yml"
 TXT = "sources/acme-widget.txt"
 LINE_1 = ARTICLE.split("\n")[0]
 CONFIG = "site_name: Test\nplugins:\n  - briefing:\n      severity:\n"
+# A saved page kept beside the widget article, which is not its text.
+PAGE = ("<!doctype html><html><head><title>Widget prices</title></head><body><article>"
+        "<h1>Widget prices</h1><p>Acme Corp has raised the price of its widget again, "
+        "its third rise this year, and buyers are starting to look elsewhere.</p>"
+        "</article></body></html>")
+EXTRACTED = f'extracted: {{by: trafilatura, version: "{installed_version("trafilatura")}"}}'
 CASES = [
     Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
     Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
@@ -314,6 +321,12 @@ CASES = [
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
     Case("the same article twice", "source-duplicate", "sources/copy.txt",
          files=(("sources/copy.txt", ARTICLE), ("sources/copy.yml", 'title: "A copy"\n'))),
+    Case("text edited after extraction", "source-text-changed", f"{TXT}:1:1",
+         (edit(SRC, "quotes:", f"{EXTRACTED}\nquotes:"),),
+         files=(("sources/acme-widget.html", PAGE),)),
+    Case("extracted by another version", "source-extractor-version", f"{SRC}:7:12",
+         (edit(SRC, "quotes:", 'extracted: {by: trafilatura, version: "0.1"}\nquotes:'),),
+         files=(("sources/acme-widget.html", PAGE),)),
     Case("one name, two entities", "entity-name-shared", "entities.yml:6:5",
          (edit("entities.yml", "    name: Jane Doe", "    name: Jane Doe\n    aliases: [Acme]"),)),
     # Settings in mkdocs.yml

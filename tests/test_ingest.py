@@ -171,3 +171,73 @@ def test_an_original_left_by_another_source_is_never_overwritten(tmp_path: Path)
 def test_the_sample_files_say_they_are_fictional() -> None:
     assert b"fictional" in PAGE.read_bytes()
     assert REPO / "tests" / "fixtures" / "ingest" == FIXTURES
+
+
+# --- `briefing check`: the text against its original ---------------------------------------
+
+def added(tmp_path: Path, original: Path) -> tuple[Path, Path, Path]:
+    """The minimal corpus with `original` added; its content folder, text and annotation."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    result = run("new", str(original), "--content", str(content), "--id", "added")
+    assert result.exit_code == 0, result.output
+    return content, content / "sources/added.txt", content / "sources/added.yml"
+
+
+def check(content: Path) -> Result:
+    return run("check", "--strict", "--content", str(content))
+
+
+@pytest.mark.parametrize("original", [PAGE, NOTE], ids=["page", "pdf"])
+def test_an_edited_text_no_longer_matches_its_original(tmp_path: Path, original: Path
+                                                       ) -> None:
+    content, text, _ = added(tmp_path, original)
+    assert check(content).exit_code == 0
+    lines = text.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2].replace("DeepSeek", "Deepseek", 1)
+    text.write_text("\n".join(lines), encoding="utf-8")
+    before = snapshot(content)
+    result = check(content)
+    assert result.exit_code == 1
+    column = lines[2].index("Deepseek") + 5  # the "s", counted from 1
+    assert f"{text.as_posix()}:3:{column}: error: the text differs here from what " \
+        in result.output, result.output
+    assert "[source-text-changed]" in result.output and "hint: " in result.output
+    assert snapshot(content) == before
+
+
+def test_pages_moved_by_hand_are_an_error(tmp_path: Path) -> None:
+    content, _, annotation = added(tmp_path, NOTE)
+    starter = annotation.read_text(encoding="utf-8")
+    annotation.write_text(starter.replace("pages: [1, 5]", "pages: [1, 4]"), encoding="utf-8")
+    result = check(content)
+    assert result.exit_code == 1 and "[source-text-changed]" in result.output
+    assert "(lines 1, 5)" in result.output
+
+
+def test_another_extractor_version_is_a_warning_that_says_what_it_gives(
+        tmp_path: Path) -> None:
+    content, text, annotation = added(tmp_path, PAGE)
+    version = installed_version("trafilatura")
+    starter = annotation.read_text(encoding="utf-8")
+    annotation.write_text(starter.replace(f'version: "{version}"', 'version: "1.0"'),
+                          encoding="utf-8")
+    same = check(content)
+    assert same.exit_code == 1 and ": warning: " in same.output
+    assert f"trafilatura 1.0; trafilatura {version} is installed and gives the same " \
+        "text" in same.output
+    assert f'write `version: "{version}"`' in same.output
+    assert run("check", "--content", str(content)).exit_code == 0  # a warning only
+    text.write_text(text.read_text(encoding="utf-8") + "A line of my own.\n",
+                    encoding="utf-8")
+    different = check(content)
+    assert "extracts a different text from it; the text was kept as it was" \
+        in different.output
+    assert "`pip install trafilatura==1.0`" in different.output
+    assert "[source-text-changed]" not in different.output
+
+
+def test_without_its_original_a_text_is_not_checked(tmp_path: Path) -> None:
+    content, text, _ = added(tmp_path, PAGE)
+    (content / "sources/added.html").unlink()
+    text.write_text(text.read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
+    assert check(content).exit_code == 0
