@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .link import names_pattern, sentence_starts
-from .model import Claim, Corpus, Entity
+from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
@@ -606,12 +606,16 @@ def content_words(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
+    """A crude stem, the same for "release", "released" and "releases", and for the
+    British and American spellings ("organised", "organized")."""
     if word[0].isdigit():
         return word
+    word = word.replace("z", "s")
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[:-len(suffix)]
-    return word
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def plain_statement(prose: Prose, names: Mapping[str, str]) -> str:
@@ -627,20 +631,46 @@ def _label(part: ProseRef, names: Mapping[str, str]) -> str:
         if part.ref.kind == "entity" else part.ref.id.replace("-", " ")
 
 
-def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], *,
-                threshold: float = CLAIM_THRESHOLD) -> tuple[ClaimFound, ...]:
-    """Claims whose statement shares enough rare words and figures with one sentence.
+# A figure as compared between a sentence and a claim: its kind of unit and one of its
+# bounds (a range agrees with a figure that shares either end).
+_Value = tuple[str, Decimal]
+# Counts of chips, however written: "2,000 Nvidia H800 GPUs", "512 H800s", "16,000 chips".
+_CHIP_UNITS = frozenset({"chip", "gpu", "processor", "accelerator"})
+_DURATIONS = frozenset(unit + "s" for unit in _DURATION_UNITS)
 
-    Words are weighted by how rare they are among the claims (idf), so "DeepSeek" counts
-    for little in a corpus about DeepSeek. An inverted index from word to claims is built
-    once; each sentence is scored only against the claims sharing a word with it.
-    """
-    claims = tuple(claims)
+
+def unit_kind(unit: str) -> str:
+    """What a unit measures, so that figures in different words can be compared: money in
+    its currency, percentages, durations, chips (a product named with a digit, as
+    "H800s", counts as chips); any other unit only as itself."""
+    if unit in _CURRENCIES.values() or unit in ("percent", *_DURATIONS):
+        return unit
+    noun = unit.lower().removesuffix("s")
+    if noun in _CHIP_UNITS or re.fullmatch(r"[a-z][a-z-]*\d[\w-]*", noun):
+        return "chips"
+    return noun
+
+
+def _values(figures: Iterable[FigureFound | Figure]) -> frozenset[_Value]:
+    return frozenset((unit_kind(f.unit), bound) for f in figures for bound in f.value)
+
+
+@dataclass(frozen=True)
+class _ClaimIndex:
+    """The claims, indexed once: their content words, how rare each is, their figures."""
+
+    statements: Mapping[str, str]
+    words: Mapping[str, frozenset[str]]
+    index: Mapping[str, tuple[str, ...]]  # word -> claims holding it
+    idf: Mapping[str, float]
+    weight: Mapping[str, float]
+    values: Mapping[str, frozenset[_Value]]
+
+
+def _claim_index(claims: tuple[Claim, ...], entities: tuple[Entity, ...]) -> _ClaimIndex:
     names = {e.id: e.name for e in entities}
     statements = {c.id: plain_statement(c.statement, names) for c in claims}
     words = {c.id: content_words(statements[c.id]) for c in claims}
-    values = {c.id: {v for f in c.figures for v in f.value}
-              | {v for f in find_figures(statements[c.id]) for v in f.value} for c in claims}
     index: dict[str, list[str]] = defaultdict(list)
     for claim_id, claim_words in words.items():
         for word in claim_words:
@@ -650,31 +680,77 @@ def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], 
     frequent = {w for w, ids in index.items() if len(ids) > max(25, len(claims) // 20)}
     for word in frequent:
         del index[word]
-    words = {cid: ws - frequent for cid, ws in words.items()}
+    kept = {cid: frozenset(ws - frequent) for cid, ws in words.items()}
     total = len(claims) + 1
     idf = {w: math.log(total / len(ids)) + 0.1 for w, ids in index.items()}
-    weight = {cid: sum(idf[w] for w in ws) or 1.0 for cid, ws in words.items()}
+    # A claim's figures are those it declares, or else those its statement gives.
+    values = {c.id: _values(c.figures) or _values(find_figures(statements[c.id]))
+              for c in claims}
+    return _ClaimIndex(statements, kept, {w: tuple(ids) for w, ids in index.items()}, idf,
+                       {cid: sum(idf[w] for w in ws) or 1.0 for cid, ws in kept.items()},
+                       values)
+
+
+# How much a figure the sentence and the claim have in common adds to the score.
+FIGURE_WEIGHT = 0.2
+
+
+def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], *,
+                threshold: float = CLAIM_THRESHOLD) -> tuple[ClaimFound, ...]:
+    """Claims whose statement shares enough rare words and figures with one sentence.
+
+    Words are weighted by how rare they are among the claims (idf), so "DeepSeek" counts
+    for little in a corpus about DeepSeek. An inverted index from word to claims is built
+    once; each sentence is scored only against the claims sharing a word with it. Figures
+    decide too: a figure in common adds to the score; a sentence never repeats a claim
+    whose figures it contradicts (one about 512 chips is not the 2,000-chip claim); and a
+    figure of the sentence that several claims state goes to the one whose words fit it
+    best (2,000 chips for R1, or for V3?).
+    """
+    claims_index = _claim_index(tuple(claims), tuple(entities))
     best: dict[str, ClaimFound] = {}
     for sentence in sentences(text):
-        sentence_words = content_words(sentence.text)
-        shared: dict[str, float] = defaultdict(float)
-        count: Counter[str] = Counter()
-        for word in sentence_words:
-            for claim_id in index.get(word, ()):
-                shared[claim_id] += idf[word]
-                count[claim_id] += 1
-        sentence_values = {v for f in find_figures(sentence.text) for v in f.value} \
-            if shared else set()
-        for claim_id, score in shared.items():
-            if count[claim_id] < 2:
-                continue
-            ratio = score / weight[claim_id]
-            if values[claim_id] & sentence_values:
-                ratio += 0.2
-            if ratio >= threshold and (claim_id not in best or ratio > best[claim_id].score):
-                best[claim_id] = ClaimFound(claim_id, statements[claim_id], round(ratio, 2),
-                                            sentence)
+        for claim_id, ratio in _sentence_scores(sentence, claims_index, threshold).items():
+            if claim_id not in best or ratio > best[claim_id].score:
+                best[claim_id] = ClaimFound(claim_id, claims_index.statements[claim_id],
+                                            round(ratio, 2), sentence)
     return tuple(sorted(best.values(), key=lambda c: (c.sentence.line, -c.score, c.id)))
+
+
+def _sentence_scores(sentence: Sentence, claims: _ClaimIndex, threshold: float
+                     ) -> dict[str, float]:
+    """The claims the sentence may repeat, with their scores."""
+    shared: dict[str, float] = defaultdict(float)
+    count: Counter[str] = Counter()
+    for word in content_words(sentence.text):
+        for claim_id in claims.index.get(word, ()):
+            shared[claim_id] += claims.idf[word]
+            count[claim_id] += 1
+    candidates = [cid for cid in shared if count[cid] >= 2]
+    if not candidates:
+        return {}
+    figures = _values(find_figures(sentence.text))
+    kinds = {kind for kind, _ in figures}
+    scores: dict[str, float] = {}
+    stated: dict[_Value, list[str]] = defaultdict(list)  # a figure -> the claims stating it
+    for claim_id in candidates:
+        ratio = shared[claim_id] / claims.weight[claim_id]
+        values = claims.values[claim_id]
+        agreeing = values & figures  # a set intersection: no figure pairs are tried
+        if agreeing:
+            ratio += FIGURE_WEIGHT
+            for value in agreeing:
+                stated[value].append(claim_id)
+        elif {kind for kind, _ in values} & kinds:
+            continue  # the sentence gives other figures of the claim's kind: not this claim
+        if ratio >= threshold:
+            scores[claim_id] = ratio
+    for ids in stated.values():
+        top = max((scores.get(i, 0.0) for i in ids), default=0.0)
+        for claim_id in ids:
+            if scores.get(claim_id, top) < top:
+                del scores[claim_id]  # another claim stating that figure fits better
+    return scores
 
 
 # --- everything at once ------------------------------------------------------------------

@@ -470,6 +470,34 @@ def test_claims_the_article_repeats(tmp_path: Path) -> None:
                                corpus.entities) == ()
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Figures decide: 512 chips is the 512-chip claim, never the 2,000-chip one.
+    ("The company utilised 512 Nvidia H800 chips to train R1 because of export controls.",
+     {"r1-training-512-h800"}),
+    ("DeepSeek said it trained R1 on 2,000 Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"}),
+    # Without a figure, the key terms do.
+    ("DeepSeek also admitted it had used A100s during the preparatory stages of development.",
+     {"a100-preparatory-stages"}),
+    # 2,000 chips are stated by a claim about R1 and by one about V3: the words choose.
+    ("It says it achieved comparable results with V3 using only around 2,000 Nvidia chips.",
+     {"v3-around-2000-chips"}),
+    # The same words with another number of chips: not that claim.
+    ("Rivals trained their models on 50,000 Nvidia H800 GPUs.", set()),
+    ("DeepSeek trained R1 using Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"}),
+])
+def test_claims_are_linked_by_figures_and_key_terms(sentence: str, expected: set[str]) -> None:
+    corpus = corpus_of(SEED)
+    found = suggest.find_claims(sentence, corpus.claims, corpus.entities)
+    assert {c.id for c in found} == expected
+
+
+def test_figures_of_one_kind_compare_across_units() -> None:
+    kinds = {unit: suggest.unit_kind(unit) for unit in
+             ("chips", "GPUs", "H800s", "A100s", "USD", "hours", "percent", "users")}
+    assert kinds == {"chips": "chips", "GPUs": "chips", "H800s": "chips", "A100s": "chips",
+                     "USD": "USD", "hours": "hours", "percent": "percent", "users": "user"}
+
+
 def test_suggestions_still_come_from_a_corpus_with_errors(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     write_tree(content, {"briefs/widget.yml": "title: [broken\n"})
