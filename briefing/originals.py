@@ -11,8 +11,9 @@ work grows with their total size; nothing is kept between builds.
 
 from __future__ import annotations
 
+import bisect
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .extract import (
     installed_version,
 )
 from .files import FileFault, read_regular
+from .link import Linked
 from .load import SourceText, display_root
 from .model import Source
 from .positions import Lines
@@ -127,3 +129,37 @@ def _excerpt(text: str, offset: int) -> str:
     if not rest:
         return "the end of the line" if offset < len(text) else "the end of the text"
     return repr(rest if len(rest) <= 40 else rest[:40] + "…")
+
+
+# --- pages of a PDF, for readers -----------------------------------------------------------
+
+def page_of_line(pages: Sequence[int], line: int) -> int:
+    """The page (from 1) that line `line` of the text is on, given where pages start."""
+    return max(1, bisect.bisect_right(pages, line))
+
+
+def quote_pages(linked: Linked, source_id: str) -> dict[str, int]:
+    """Quote id → the page of the PDF it is on, for a source extracted from a PDF."""
+    source = linked.sources[source_id]
+    if source.extracted is None or not source.extracted.pages:
+        return {}
+    blocks = linked.cleaned[source_id].blocks
+    found = {}
+    for quote in source.quotes:
+        anchor = linked.anchors.get(quote.id)
+        if anchor is not None:
+            found[quote.id] = page_of_line(source.extracted.pages, blocks[anchor.block].line)
+    return found
+
+
+def page_starts(linked: Linked, source_id: str) -> dict[int, int]:
+    """Block index → page number, at the first shown block of each page of a PDF."""
+    source = linked.sources[source_id]
+    if source.extracted is None or not source.extracted.pages:
+        return {}
+    starts, last = {}, 0
+    for index, block in enumerate(linked.cleaned[source_id].blocks):
+        page = page_of_line(source.extracted.pages, block.line)
+        if page != last:
+            starts[index], last = page, page
+    return starts

@@ -41,6 +41,7 @@ from .markup import (
     relative,
 )
 from .model import Claim, Point, Quote, Source
+from .originals import page_starts, quote_pages
 from .paths import (
     COVERAGE,
     FIGURES,
@@ -1076,7 +1077,8 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     def source_page(source_id: str) -> None:
         source = lk.sources[source_id]
         page(page_path("source", source_id), "source.md.j2", source=source,
-             blocks=highlighted_blocks(lk, source), originals=original_links(lk, source_id))
+             blocks=highlighted_blocks(lk, source), originals=original_links(lk, source_id),
+             pages=quote_pages(lk, source_id), page_starts=page_starts(lk, source_id))
 
     def entity_pages(entity_id: str) -> None:
         entity = lk.entities[entity_id]

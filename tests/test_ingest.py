@@ -241,3 +241,21 @@ def test_without_its_original_a_text_is_not_checked(tmp_path: Path) -> None:
     (content / "sources/added.html").unlink()
     text.write_text(text.read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
     assert check(content).exit_code == 0
+
+
+def test_a_quote_from_a_pdf_says_which_page_it_is_on(tmp_path: Path) -> None:
+    content, _, annotation = added(tmp_path, NOTE)
+    with annotation.open("a", encoding="utf-8") as handle:
+        handle.write('quotes:\n'
+                     '  - id: note-stage-not-model\n'
+                     '    text: "the price of one stage of the work, not of the model"\n'
+                     '  - id: note-512-h800\n'
+                     '    text: "cost $294,000 on 512 Nvidia H800 chips"\n')
+    out = tmp_path / "out"
+    result = run("build", "--strict", "--content", str(content), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "sources" / "added.md").read_text(encoding="utf-8")
+    assert "on 512 Nvidia H800 chips\u201d](#q-note-512-h800) (p.&nbsp;1) |" in page
+    assert "not of the model\u201d](#q-note-stage-not-model) (p.&nbsp;2) |" in page
+    first, second = page.index("Page 1 of the PDF"), page.index("Page 2 of the PDF")
+    assert first < page.index("Research note") < second < page.index("Why the two numbers")
