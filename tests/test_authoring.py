@@ -149,6 +149,8 @@ def test_following_the_tutorial_publishes_a_brief_citing_the_new_article(
     project = tmp_path / "project"
     seed_project(project)
     shutil.copytree(REPO / "docs" / "examples", project / "docs" / "examples")
+    ingest = Path("tests") / "fixtures" / "ingest"  # the saved page and the PDF
+    shutil.copytree(REPO / ingest, project / ingest)
     tutorial = steps()
     with served(tmp_path) as (_, base, server):
         follower = Follower(project, base)
