@@ -28,6 +28,7 @@ INVISIBLE_CLASS = "[" + "".join(
     f"\\U{low:08x}" + (f"-\\U{high:08x}" if high != low else "")
     for low, high in _INVISIBLE_RANGES) + "]"
 _INVISIBLE = re.compile(INVISIBLE_CLASS)
+INVISIBLE_RANGES = _INVISIBLE_RANGES  # for the quote picker, which deletes them as we do
 
 
 def is_invisible(char: str) -> bool:

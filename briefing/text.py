@@ -76,6 +76,7 @@ _FOLD = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 }
+FOLDED = tuple(sorted(_FOLD.items()))  # for the quote picker, which folds as we do
 # Invisible characters (zero-width, format, variation selectors…) are deleted, so two
 # passages that differ only by one read the same, as they do on screen.
 

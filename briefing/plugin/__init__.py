@@ -30,6 +30,7 @@ from ..emit import page_collisions
 from ..hedges import parse_hedges
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
+from ..picker import PICKER_MODES
 from ..pipeline import build, forget_cached
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
@@ -43,6 +44,7 @@ from .assets import (
 )
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, page_file
+from .picker import QuotePicker
 from .search import SearchEntries, introduction, reduced, trim
 from .watch import QUIET_SECONDS, NotifiedObserver
 
@@ -65,6 +67,9 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """Fail on warnings too (as `mkdocs build --strict` does)."""
     hedges = c.Type(dict, default={})
     """Hedge group -> extra words for the prose checks (docs/provenance.md)."""
+    quote_picker = c.Choice(PICKER_MODES, default="serve")
+    """The "Copy as quote" control on source pages: under `mkdocs serve` only, always, or
+    never (docs/authoring.md)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -118,6 +123,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         add_assets(config)
+        # `mkdocs serve` configures again for each rebuild: keep the last good build's data.
+        self.picker = QuotePicker(self.config.quote_picker, serving=self.live is not None,
+                                  last=getattr(self, "picker", None))
+        self.picker.configure(config)
         self.draws_banner = theme_draws_banner(config)
         if self.kept:
             self.kept.redirect(config)
@@ -137,6 +146,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)
         pages, self.files = result.pages, result.files
+        self.picker.built(result.linked, result.failed())
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {dest_uri(path, config.use_directory_urls): path for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
@@ -155,7 +165,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             [page_file(config, path, text) for path, text in sorted(pages.items())]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in (*self.pages, *asset_files(config)):
+        for file in (*self.pages, *asset_files(config), *self.picker.files(config)):
             files.append(file)
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
@@ -232,6 +242,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.content = None  # written and indexed: do not hold every page's HTML
         if self.live and self.live.problems and not self.draws_banner:
             output = with_banner(output, banner_template(self.live.problems, page, config))
+        output = self.picker.page_html(output, page)
         if isinstance(page.meta.get("jsonld"), dict):
             output = with_structured_data(output, page.meta["jsonld"], page.canonical_url)
         return output

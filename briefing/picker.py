@@ -1,0 +1,109 @@
+"""What the quote picker needs to know about a source page, as data for the browser.
+
+Selecting words of an article on its source page (while `mkdocs serve` runs, or always
+with `quote_picker: always`) offers a ready YAML quote (`assets/picker.js`). The quote
+must be found by `briefing check`, which matches the cleaned text (`cleaning.py`), so the
+page carries each cleaned block exactly, not the text the browser rendered from it; where
+each sentence starts and which known entity each name in it stands for, for the speaker;
+and the quote ids the suggested id could clash with: it starts with the prefix most of the
+source's quote ids share (or, for a source without quotes, the words `briefing new`
+takes from its id), so only the ids with that prefix are sent.
+
+Pure data, no MkDocs: the plugin writes it into the page as JSON in an inert
+`<script type="application/json">`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+
+from .chars import INVISIBLE_RANGES
+from .link import Linked, names_pattern, sentence_starts
+from .model import Entity
+from .text import FOLDED
+
+PICKER_MODES = ("serve", "always", "never")
+DATA_ID = "briefing-quote-picker"
+
+
+@dataclass(frozen=True)
+class PickerIndex:
+    """One build's names (name or alias -> entity id, as mentions count them) and quote ids."""
+
+    owner: Mapping[str, str]
+    pattern: re.Pattern[str] | None
+    quote_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, linked: Linked) -> PickerIndex:
+        owner = name_owner(linked.entities.values())
+        return cls(owner, names_pattern(owner) if owner else None, tuple(sorted(linked.quotes)))
+
+
+def name_owner(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each name to the first entity that has it; a shared name is a warning elsewhere
+    (`entity-name-shared`) and is read as that first entity's here too."""
+    owner: dict[str, str] = {}
+    for entity in entities:
+        for name in entity.names:
+            owner.setdefault(name, entity.id)
+    return owner
+
+
+def page_data(linked: Linked, index: PickerIndex, source_id: str) -> dict[str, Any]:
+    """The source's cleaned blocks, each with its sentence starts and the known names in
+    it as [start, end, entity id], for the picker on that source's page."""
+    blocks = []
+    for block in linked.cleaned[source_id].blocks:
+        at = _utf16(block.text)
+        names = [] if index.pattern is None else [
+            [at(m.start()), at(m.end()), index.owner[m.group(0)]]
+            for m in index.pattern.finditer(block.text)]
+        blocks.append({"text": block.text, "names": names,
+                       "sentences": [at(start) for start in sentence_starts(block.text)]})
+    prefix = id_prefix(source_id, [q.id for q in linked.sources[source_id].quotes])
+    return {"source": source_id, "blocks": blocks, "idPrefix": prefix,
+            "taken": taken(index.quote_ids, prefix),
+            # The matcher's normalisation (text.py), which the picker repeats to count
+            # where else the passage occurs.
+            "fold": dict(FOLDED), "invisible": [list(pair) for pair in INVISIBLE_RANGES]}
+
+
+def _utf16(text: str) -> Callable[[int], int]:
+    """Offsets as JavaScript counts them: a character past U+FFFF is two units."""
+    if text.isascii() or max(text) <= "\uffff":
+        return lambda offset: offset
+    return lambda offset: len(text[:offset].encode("utf-16-le")) // 2
+
+
+def id_prefix(source_id: str, quote_ids: list[str]) -> str:
+    """The first word most of the source's quote ids start with (`scrutiny-…`); else the
+    first two words of the source id, as `briefing new` names its suggested quotes."""
+    firsts = Counter(ident.split("-")[0] for ident in quote_ids if "-" in ident)
+    if firsts:
+        first, count = firsts.most_common(1)[0]
+        if 2 * count >= len(quote_ids):
+            return first
+    return "-".join(source_id.split("-")[:2])
+
+
+def taken(quote_ids: tuple[str, ...], prefix: str) -> list[str]:
+    """The ids in sorted `quote_ids` that are `prefix` or start with `prefix-`."""
+    start = bisect.bisect_left(quote_ids, prefix)
+    end = bisect.bisect_left(quote_ids, prefix + ".")  # "." sorts just after "-"
+    return [ident for ident in quote_ids[start:end]
+            if ident == prefix or ident.startswith(prefix + "-")]
+
+
+def data_block(data: Mapping[str, Any]) -> str:
+    """An inert JSON block; `htmlsafe_json_dumps` escapes <, >, & and ', so no text of the
+    article can end it."""
+    return (f'<script type="application/json" id="{DATA_ID}">'
+            f"{htmlsafe_json_dumps(data, sort_keys=True)}</script>")

@@ -1,0 +1,158 @@
+"""The quote picker under `mkdocs serve`: select words of an article on its source page,
+copy them as a quote (mouse or keyboard), paste the quote into the source's annotation,
+and `briefing check --strict` finds it. The published build has no picker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import ARTICLE, minimal_corpus, seed_project, write_tree
+from serving import served
+
+from briefing.cli import main
+
+pytestmark = pytest.mark.browser
+
+# "the price is final" twice in one paragraph, so the second needs a prefix or suffix;
+# Jane Doe says it, and a word of speech names her.
+TWICE = "Acme Corp said the price is final. Later, Jane Doe said the price is final again.\n"
+SOURCE_PAGE = "/sources/acme-widget/"
+
+# Select `text` (its `nth` occurrence) in the article's paragraph holding it, across the
+# <mark> elements that split it; returns the selection's box on screen.
+SELECT_JS = """([text, nth, apply]) => {
+  const heading = document.getElementById("text");
+  let el = heading.nextElementSibling;
+  while (el && !el.textContent.includes(text)) el = el.nextElementSibling;
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = el.textContent.indexOf(text, at + 1);
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    const length = node.textContent.length;
+    if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+    if (seen < at + text.length && at + text.length <= seen + length) {
+      range.setEnd(node, at + text.length - seen);
+    }
+    seen += length;
+  }
+  if (apply) {
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  const box = range.getBoundingClientRect();
+  return {left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+}"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    content = write_tree(tmp_path / "corpus", {
+        **minimal_corpus(), "sources/acme-widget.txt": ARTICLE + TWICE})
+    return seed_project(tmp_path / "project", content)
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A tab that may read the clipboard, failing the test on any console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def pasted(project: Path, snippet: str) -> Path:
+    """The snippet pasted as the first item under `quotes:` of the annotation."""
+    annotation = project / "content" / "sources" / "acme-widget.yml"
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(text.replace("quotes:\n", "quotes:\n" + snippet, 1), encoding="utf-8")
+    return annotation
+
+
+def check(project: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--strict", "--content",
+                                       str(project / "content")])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_passage_selected_with_the_mouse_is_copied_as_a_quote_that_checks(
+        tmp_path: Path, project: Path, tab: Any, screenshots: Path) -> None:
+    with served(tmp_path) as (_, base, _server):
+        tab.goto(base + SOURCE_PAGE)
+        box = tab.evaluate(SELECT_JS, ["the widget is overpriced", 0, False])
+        middle = (box["top"] + box["bottom"]) / 2
+        tab.mouse.move(box["left"] + 1, middle)
+        tab.mouse.down()
+        tab.mouse.move(box["right"] - 1, middle, steps=5)
+        tab.mouse.up()
+        button = tab.get_by_role("button", name="Copy as quote")
+        button.wait_for(state="visible", timeout=5_000)
+        tab.screenshot(path=screenshots / "quote-picker.png", animations="disabled")
+        button.click()
+        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        snippet = tab.evaluate("navigator.clipboard.readText()")
+        tab.goto("about:blank")  # leave before the server stops (its live reload would fail)
+    # The passage is already a quote (doe-overpriced), so a new id, and Jane Doe speaks.
+    assert snippet == ('  - id: acme-widget-is-overpriced\n'
+                       '    text: "the widget is overpriced"\n'
+                       "    speaker: jane-doe\n")
+    pasted(project, snippet)
+    check(project)
+
+
+def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
+        tmp_path: Path, project: Path, tab: Any) -> None:
+    with served(tmp_path) as (_, base, _server):
+        tab.goto(base + SOURCE_PAGE)
+        tab.evaluate(SELECT_JS, ["the price is final", 1, True])
+        button = tab.get_by_role("button", name="Copy as quote")
+        button.wait_for(state="visible", timeout=5_000)
+        tab.keyboard.press("q")  # the shortcut
+        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        snippet = tab.evaluate("navigator.clipboard.readText()")
+        # The button is a real button: focused and pressed with Enter, it copies too.
+        tab.evaluate("navigator.clipboard.writeText('')")
+        button.focus()
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+        assert tab.evaluate("navigator.clipboard.readText()") == snippet
+        tab.goto("about:blank")
+    assert snippet.startswith('  - id: acme-price-is-final\n'
+                              '    text: "the price is final"\n')
+    assert "    prefix: " in snippet or "    suffix: " in snippet
+    assert snippet.endswith("    speaker: jane-doe\n")
+    annotation = pasted(project, snippet)
+    check(project)
+    # Without the prefix or suffix the same quote is ambiguous: the context is needed.
+    context = [line for line in snippet.splitlines() if line.startswith("    prefix:")
+               or line.startswith("    suffix:")]
+    text = annotation.read_text(encoding="utf-8")
+    for line in context:
+        text = text.replace(line + "\n", "")
+    annotation.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", str(project / "content")])
+    assert "quote-ambiguous" in result.output
+
+
+def test_the_published_site_has_no_picker(site_url: str, built_site: Path, page: Any) -> None:
+    source = next((built_site / "sources").glob("*/index.html"))
+    html = source.read_text(encoding="utf-8")
+    assert "briefing-quote-picker" not in html and "picker.js" not in html
+    assert not (built_site / "assets" / "briefing" / "picker.js").exists()
+    page.goto(f"{site_url}sources/{source.parent.name}/")
+    first = page.locator("#text ~ p").first
+    first.click(click_count=3)  # selects the paragraph
+    assert page.evaluate("getSelection().toString().length") > 0
+    page.wait_for_timeout(300)  # longer than the picker waits after a selection
+    assert page.locator(".quote-picker").count() == 0

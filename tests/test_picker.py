@@ -1,0 +1,118 @@
+"""The quote picker's data (what a source page carries for it) and where the plugin puts
+it. The picker itself runs in the browser: tests/browser/test_picker.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import minimal_corpus, write_tree
+from mkdocs.config.defaults import MkDocsConfig
+
+from briefing.cli import main
+from briefing.link import Linked
+from briefing.picker import DATA_ID, PickerIndex, data_block, id_prefix, page_data, taken
+from briefing.pipeline import build
+from briefing.plugin.picker import QuotePicker
+from briefing.text import normalise_text
+
+
+def linked_for(tmp_path: Path, article: str) -> Linked:
+    content = write_tree(tmp_path / "content", {**minimal_corpus(),
+                                                "sources/acme-widget.txt": article})
+    result = build(content)
+    assert result.linked is not None and not result.failed(), result.diagnostics
+    return result.linked
+
+
+ARTICLE = ("Acme Corp says its widget costs $5 million. Critics disagree.\n\n"
+           "\U0001F600 Jane Doe, an analyst, said \u201cthe widget is overpriced\u201d.\n")
+
+
+def test_each_block_carries_its_exact_text_sentences_and_names(tmp_path: Path) -> None:
+    linked = linked_for(tmp_path, ARTICLE)
+    data = page_data(linked, PickerIndex.of(linked), "acme-widget")
+    first, second = data["blocks"]
+    assert first["text"] == "Acme Corp says its widget costs $5 million. Critics disagree."
+    assert first["sentences"] == [0, first["text"].index("Critics")]
+    assert first["names"] == [[0, 9, "acme"]]  # the longest name: "Acme Corp", not "Acme"
+    # Offsets count as JavaScript does: the emoji before the name is two units.
+    assert second["names"] == [[3, 11, "jane-doe"]]
+    assert second["text"].encode("utf-16-le")[6:22].decode("utf-16-le") == "Jane Doe"
+    # The page normalises as the matcher does, from the matcher's own tables.
+    fold = data["fold"]
+    assert normalise_text("\u201cx\u201d \u2014") == "".join(fold.get(c, c) for c in
+                                                             "\u201cx\u201d \u2014")
+    assert any(low <= 0x200B <= high for low, high in data["invisible"])
+
+
+def test_the_ids_sent_are_those_the_suggested_id_could_clash_with(tmp_path: Path) -> None:
+    linked = linked_for(tmp_path, ARTICLE)
+    data = page_data(linked, PickerIndex.of(linked), "acme-widget")
+    assert data["idPrefix"] == "acme" and data["taken"] == ["acme-cost"]
+    ids = ("acme", "acme-cost", "acme-z", "acme2", "acmea", "ab", "b-acme")
+    assert taken(tuple(sorted(ids)), "acme") == ["acme", "acme-cost", "acme-z"]
+
+
+@pytest.mark.parametrize(("ids", "prefix"), [
+    (["scrutiny-a", "scrutiny-b", "other-c"], "scrutiny"),
+    (["a-x", "b-y", "c-z"], "acme-widget"),  # no first word is most: the source id's
+    ([], "acme-widget"),
+])
+def test_the_id_prefix_follows_the_sources_quotes(ids: list[str], prefix: str) -> None:
+    assert id_prefix("acme-widget-prices", ids) == prefix
+
+
+def test_no_article_text_can_end_the_data_block() -> None:
+    block = data_block({"blocks": [{"text": "</script><script>alert(1)</script> & '"}]})
+    assert block.count("</script>") == 1 and block.endswith("</script>")
+    inner = block[block.index(">") + 1:-len("</script>")]
+    assert json.loads(inner)["blocks"][0]["text"] == "</script><script>alert(1)</script> & '"
+
+
+@pytest.mark.parametrize(("mode", "serving", "on"), [
+    ("serve", True, True), ("serve", False, False), ("always", False, True),
+    ("never", True, False)])
+def test_the_picker_is_on_where_its_option_says(mode: str, serving: bool, on: bool) -> None:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x"})
+    assert not config.validate()[0]
+    picker = QuotePicker(mode, serving=serving)
+    picker.configure(config)
+    assert ("assets/briefing/picker.js" in [str(s) for s in config.extra_javascript]) is on
+
+
+def mkdocs_build(tmp_path: Path, options: str) -> Path:
+    project = tmp_path / "project"
+    assert CliRunner().invoke(main, ["init", "--bare", str(project)]).exit_code == 0
+    write_tree(project / "content", minimal_corpus())
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(\n  - briefing:\n(?:      .*\n)*)", r"\1" + options, text),
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_build_has_the_picker_only_when_always_is_asked(tmp_path: Path) -> None:
+    site = mkdocs_build(tmp_path / "default", "")
+    page = (site / "sources" / "acme-widget" / "index.html").read_text(encoding="utf-8")
+    assert DATA_ID not in page and "picker.js" not in page
+    assert not (site / "assets" / "briefing" / "picker.js").exists()
+
+    site = mkdocs_build(tmp_path / "always", "      quote_picker: always\n")
+    page = (site / "sources" / "acme-widget" / "index.html").read_text(encoding="utf-8")
+    assert "picker.js" in page and (site / "assets" / "briefing" / "picker.js").is_file()
+    (data,) = re.findall(f'<script type="application/json" id="{DATA_ID}">(.*?)</script>',
+                         page)
+    assert json.loads(data)["source"] == "acme-widget"
+    claims = (site / "claims" / "index.html").read_text(encoding="utf-8")
+    assert DATA_ID not in claims  # source pages only
