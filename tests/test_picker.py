@@ -1,5 +1,5 @@
 """The quote picker's data (what a source page carries for it) and where the plugin puts
-it. The picker itself runs in the browser: tests/browser/test_picker.py."""
+it. The picker itself runs in the browser: tests/browser/test_quote_picker.py."""
 
 from __future__ import annotations
 

@@ -22,7 +22,11 @@
     var elements = [];
     for (var el = heading.nextElementSibling; el && el.localName !== "h2";
          el = el.nextElementSibling) {
-      if (el.localName === "p" || /^h[3-6]$/.test(el.localName)) elements.push(el);
+      // A block is a paragraph or a heading; a paragraph with a class is the page's own
+      // (a PDF's "Page 2 of the PDF").
+      if ((el.localName === "p" && !el.className) || /^h[3-6]$/.test(el.localName)) {
+        elements.push(el);
+      }
     }
     if (elements.length !== data.blocks.length) {
       console.warn("quote picker: the article's paragraphs do not match its text");
