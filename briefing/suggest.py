@@ -391,10 +391,17 @@ def find_known_entities(text: str, entities: Iterable[Entity]) -> tuple[EntityFo
 
 
 def _name_owner(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each name and alias, and its capitals-only form ("NVIDIA", as companies style
+    themselves), to the entity it names; a short name ("Meta", "US") keeps its own case
+    only, so that a heading's "US" or "META" is not taken for it."""
     owner: dict[str, str] = {}
     for entity in entities:
         for name in entity.names:
             owner.setdefault(name, entity.id)
+    for entity in entities:
+        for name in entity.names:
+            if sum(c.isalpha() for c in name) > 4:
+                owner.setdefault(name.upper(), entity.id)
     return owner
 
 
