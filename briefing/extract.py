@@ -14,6 +14,7 @@ import importlib.metadata
 import io
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .text import normalise_text
 
@@ -137,10 +138,15 @@ def html_text(data: bytes) -> tuple[str, PageFacts]:
     kept, comments left out) and the page's metadata."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=True,
-        include_formatting=False, include_links=False, include_images=False,
-        deduplicate=False, fast=False)
+    try:
+        document = trafilatura.bare_extraction(
+            data, with_metadata=True, include_comments=False, include_tables=True,
+            include_formatting=False, include_links=False, include_images=False,
+            deduplicate=False, fast=False)
+    except Exception as exc:  # lxml or a date parser failing on a malformed page
+        raise NotAnArticle(f"the page cannot be read ({type(exc).__name__}: {exc}); "
+                           "nothing was written", "save the page again from the browser, "
+                           "or copy its text into a .txt file and add that") from exc
     if document is None:
         return "", PageFacts()
     # A Document (a dict only when asked for with `as_dict=True`).
@@ -200,12 +206,31 @@ def pdf_text(data: bytes) -> tuple[str, tuple[int, ...], PageFacts]:
     for text in texts:
         starts.append(len(lines) + 1)
         lines.extend(_paragraphs(as_source_text(text)))
-    facts = PageFacts()
-    if info is not None:
-        created = info.creation_date if "/CreationDate" in info else None
-        facts = PageFacts(title=_one_line(info.title), author=_one_line(info.author),
-                          date=created.date().isoformat() if created else "")
-    return as_source_text("\n".join(lines)), tuple(starts), facts
+    return as_source_text("\n".join(lines)), tuple(starts), _pdf_facts(info)
+
+
+def _pdf_facts(info: Any) -> PageFacts:
+    """The PDF's title, author and creation day; nothing when its information is
+    damaged, since it only suggests values."""
+    if info is None:
+        return PageFacts()
+    try:
+        # Indexing resolves an indirect object; pypdf's `get` would not.
+        created = info["/CreationDate"] if "/CreationDate" in info else None  # noqa: SIM401
+        return PageFacts(title=_one_line(info.title), author=_one_line(info.author),
+                         date=_pdf_day(created))
+    except Exception:  # a damaged information dictionary: pypdf raises many kinds
+        return PageFacts()
+
+
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
+
+
+def _pdf_day(value: object) -> str:
+    """The day of a PDF date (`D:20250923090000Z`), only when it names a whole, real
+    day: a year alone is not made into its first of January."""
+    found = _PDF_DATE.match(_one_line(value))
+    return _day("-".join(found.groups())) if found else ""
 
 
 def _paragraphs(page: str) -> list[str]:

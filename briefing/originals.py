@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, Pos, error, warning
 from .extract import (
     KIND_OF_EXTRACTOR,
     MAX_ORIGINAL_BYTES,
@@ -68,7 +68,12 @@ def _compare(source: Source, text: SourceText, kind: str, data: bytes, original:
     extractor, installed = recorded.by, installed_version(recorded.by)
     try:
         again: Extracted | None = extract(kind, data)
-    except NotAnArticle:
+    except NotAnArticle as exc:
+        if installed == recorded.version:
+            return [error(Pos(original), "source-text-changed",
+                          f"{extractor} {installed} no longer finds the text of "
+                          f"{text.display} in this file: "
+                          f"{str(exc).removesuffix('; nothing was written')}", RESTORE)]
         again = None
     differs = _first_difference(text.text, again.text if again is not None else "")
     pages_differ = again is not None and differs is None and again.pages != recorded.pages

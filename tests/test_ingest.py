@@ -15,7 +15,7 @@ from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
 from pdf_fixture import FIXTURES, NOTE, make_pdf, note_pdf
 
 from briefing.cli import main
-from briefing.extract import installed_version, kind_of
+from briefing.extract import extract, installed_version, kind_of
 
 PAGE = FIXTURES / "harbour-ledger-r1-training.html"
 PAGE_ID = "2025-09-24-how-deepseek-trained-r1-on-512-chips"
@@ -89,6 +89,17 @@ def test_a_pdf_keeps_its_pages(tmp_path: Path) -> None:
     assert starter["title"] == "What the $294,000 covers"
     assert starter["author"] == "Northgate Compute Advisory"
     assert run("check", "--strict", "--content", str(content)).exit_code == 0
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("D:20250923090000Z", "2025-09-23"), ("20250923", "2025-09-23"),
+    ("D:2025", ""),  # a year alone is not a day
+    ("D:20251399", ""), ("D:20250229", ""), ("garbage", ""), ("", "")])
+def test_a_pdf_date_is_suggested_only_when_it_is_a_whole_real_day(written: str, day: str
+                                                                  ) -> None:
+    pdf = make_pdf([["Word " * 14]], {"Title": "A (title)", "CreationDate": written})
+    facts = extract("pdf", pdf).facts
+    assert (facts.title, facts.date) == ("A (title)", day)
 
 
 @pytest.mark.parametrize(("name", "data"), [
@@ -259,3 +270,31 @@ def test_a_quote_from_a_pdf_says_which_page_it_is_on(tmp_path: Path) -> None:
     assert "not of the model\u201d](#q-note-stage-not-model) (p.&nbsp;2) |" in page
     first, second = page.index("Page 1 of the PDF"), page.index("Page 2 of the PDF")
     assert first < page.index("Research note") < second < page.index("Why the two numbers")
+
+
+def test_a_page_the_extractor_fails_on_is_refused_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise ValueError("malformed markup")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", failing)
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    before = snapshot(content)
+    result = run("new", str(PAGE), "--content", str(content))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{PAGE.as_posix()}:1:1: error: the page cannot be read (ValueError: " \
+        "malformed markup); nothing was written" in result.output
+    assert snapshot(content) == before
+
+
+def test_an_original_replaced_by_something_unreadable_is_an_error(tmp_path: Path) -> None:
+    content, _, _ = added(tmp_path, NOTE)
+    original = content / "sources/added.pdf"
+    original.write_bytes(make_pdf([[], []]))  # a scan now: no text layer
+    result = check(content)
+    assert result.exit_code == 1, result.output
+    assert f"{original.as_posix()}: error: pypdf {installed_version('pypdf')} no longer " \
+        "finds the text of" in result.output and "has no text layer" in result.output
+    assert "[source-text-changed]" in result.output
