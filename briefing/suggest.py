@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import heapq
 import math
 import re
 import unicodedata
@@ -254,7 +255,8 @@ _MONEY = (r"(?P<cur>US\$|\$|€|£)\s?(?P<n1>" + _NUM + r")(?:\s?(?P<x1>" + _MUL
 _PERCENT = r"(?P<pn>" + _NUM + r")\s?(?:%|percent\b|per cent\b)"
 _PARAMS_SHORT = r"(?P<sn>\d+(?:\.\d+)?)(?P<sx>[BT])\b"
 _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
-          r"(?P<cmid>(?:\s+out of\s+(?:" + _NUM + r")(?:\s" + _WORD_MULT + r")?)?"
+          r"(?P<cmid>(?:\s+(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?(?:" + _NUM + r")"
+          r"(?:\s" + _WORD_MULT + r")?)?"
           r"(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
 # Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
 # "an 80-hour run", "in just two months".
@@ -271,6 +273,8 @@ _DURATION = (r"(?P<dn>" + _NUM + "|(?i:" + "|".join(_NUMBER_WORDS) + r"))(?:\s+|
 _PRODUCTS = r"(?P<qn>" + _NUM + r")\s+(?P<qu>[A-Z][A-Za-z-]*\d[\w-]*?s)\b"
 _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
                       + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + ")")
+_OF_COUNT = re.compile(r"(?<=of\s)(?:its\s+|the\s+|their\s+)?\b(" + _NUM + r")(?:\s("
+                       + _WORD_MULT + r"))?")
 _QUALIFIERS = (
     (r"(?:more than|over|above|upwards of|in excess of|exceeding)", "over"),
     (r"(?:less than|fewer than|under|below|just under)", "under"),
@@ -292,13 +296,13 @@ def find_figures(text: str, *, limit: int | None = None) -> tuple[FigureFound, .
             figure = _figure_of(match, sentence)
             if figure is not None:
                 found.append(figure)
-            # "37 billion out of 671 billion parameters": the second count is a figure too.
+            # "37 billion (out) of its 671 billion parameters": the second count is a
+            # figure too.
             mid = match.group("cmid")
-            if mid and (inner := re.search(r"out of\s+(" + _NUM + r")(?:\s("
-                                           + _WORD_MULT + r"))?", mid)):
+            if mid and (inner := _OF_COUNT.search(mid)):
                 value = _number(inner.group(1), inner.group(2))
                 found.append(FigureFound((value, value), match.group("cu"), "exactly",
-                                         f"{inner.group(0)[7:]} {match.group('cu')}",
+                                         f"{mid[inner.start(1):inner.end()]} {match.group('cu')}",
                                          sentence))
     return tuple(found if limit is None else found[:limit])
 
@@ -622,6 +626,8 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[:-len(suffix)]
             break
+    if word.endswith("i"):  # "technologies" and "technology"
+        word = word[:-1] + "y"
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
@@ -693,22 +699,29 @@ def _claim_index(claims: tuple[Claim, ...], entities: tuple[Entity, ...]) -> _Cl
     # A claim's figures are those it declares, or else those its statement gives.
     values = {c.id: _values(c.figures) or _values(find_figures(statements[c.id]))
               for c in claims}
+    # A claim is scored against its key terms, its KEY_TERMS rarest words: a curator's
+    # statement may add clauses an article leaves out, and they should not dilute it.
+    weight = {cid: sum(heapq.nlargest(KEY_TERMS, (idf[w] for w in ws))) or 1.0
+              for cid, ws in kept.items()}
     return _ClaimIndex(statements, kept, {w: tuple(ids) for w, ids in index.items()}, idf,
-                       {cid: sum(idf[w] for w in ws) or 1.0 for cid, ws in kept.items()},
-                       values)
+                       weight, values)
 
 
 # How much a figure the sentence and the claim have in common adds to the score.
 FIGURE_WEIGHT = 0.2
+# How many of a claim's rarest words are its key terms (about a headline's worth).
+KEY_TERMS = 6
 
 
 def find_claims(text: str, claims: Iterable[Claim], entities: Iterable[Entity], *,
                 threshold: float = CLAIM_THRESHOLD) -> tuple[ClaimFound, ...]:
-    """Claims whose statement shares enough rare words and figures with one sentence.
+    """Claims whose key terms and figures one sentence shares.
 
     Words are weighted by how rare they are among the claims (idf), so "DeepSeek" counts
-    for little in a corpus about DeepSeek. An inverted index from word to claims is built
-    once; each sentence is scored only against the claims sharing a word with it. Figures
+    for little in a corpus about DeepSeek; the score is the weight of the words a sentence
+    shares with a claim over that of the claim's key terms (its six rarest words). An
+    inverted index from word to claims is built once; each sentence is scored only
+    against the claims sharing a word with it. Figures
     decide too: a figure in common adds to the score; a sentence never repeats a claim
     whose figures it contradicts (one about 512 chips is not the 2,000-chip claim); and a
     figure of the sentence that several claims state goes to the one whose words fit it

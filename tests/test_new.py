@@ -472,25 +472,33 @@ def test_claims_the_article_repeats(tmp_path: Path) -> None:
                                corpus.entities) == ()
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
+@pytest.mark.parametrize(("sentence", "linked", "not_linked"), [
     # Figures decide: 512 chips is the 512-chip claim, never the 2,000-chip one.
     ("The company utilised 512 Nvidia H800 chips to train R1 because of export controls.",
-     {"r1-training-512-h800"}),
-    ("DeepSeek said it trained R1 on 2,000 Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"}),
+     {"r1-training-512-h800"}, {"r1-trained-on-2000-h800"}),
+    ("DeepSeek said it trained R1 on 2,000 Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"},
+     {"r1-training-512-h800", "v3-around-2000-chips"}),
     # Without a figure, the key terms do.
     ("DeepSeek also admitted it had used A100s during the preparatory stages of development.",
-     {"a100-preparatory-stages"}),
+     {"a100-preparatory-stages"}, set()),
+    # A long statement is matched on its key terms: the rest does not dilute them.
+    ("Others warn that restricting open-source development in the U.S. would cede ground "
+     "to China.", {"stifling-open-source-cedes-ground"}, set()),
     # 2,000 chips are stated by a claim about R1 and by one about V3: the words choose.
     ("It says it achieved comparable results with V3 using only around 2,000 Nvidia chips.",
-     {"v3-around-2000-chips"}),
+     {"v3-around-2000-chips"}, {"r1-trained-on-2000-h800"}),
     # The same words with another number of chips: not that claim.
-    ("Rivals trained their models on 50,000 Nvidia H800 GPUs.", set()),
-    ("DeepSeek trained R1 using Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"}),
+    ("Rivals trained their models on 50,000 Nvidia H800 GPUs.", set(),
+     {"r1-trained-on-2000-h800", "r1-training-512-h800"}),
+    ("DeepSeek trained R1 using Nvidia H800 GPUs.", {"r1-trained-on-2000-h800"}, set()),
 ])
-def test_claims_are_linked_by_figures_and_key_terms(sentence: str, expected: set[str]) -> None:
+def test_claims_are_linked_by_figures_and_key_terms(sentence: str, linked: set[str],
+                                                     not_linked: set[str]) -> None:
     corpus = corpus_of(SEED)
-    found = suggest.find_claims(sentence, corpus.claims, corpus.entities)
-    assert {c.id for c in found} == expected
+    found = {c.id for c in suggest.find_claims(sentence, corpus.claims, corpus.entities)}
+    assert linked <= found and not found & not_linked, found
+    if not linked:
+        assert not found
 
 
 def test_figures_of_one_kind_compare_across_units() -> None:
