@@ -12,6 +12,7 @@
 
   var SHORTCUT = "q";  // with a selection in the article, and no field focused
   var MAX_CONTEXT_WORDS = 12;
+  var SENTENCES_BACK = 3;  // how far back a quotation's speaker is looked for
   var WORD = /[\p{L}\p{N}]/u;
 
   function start() {
@@ -100,6 +101,11 @@
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !self.button.hidden) {
         self.hide();
+      } else if (event.key === "Tab" && !event.shiftKey && self.reachesButton()) {
+        // Tab after selecting goes to the button, even when the click that selected
+        // focused an ancestor (a theme's <main tabindex="-1">) whose next stop is earlier.
+        event.preventDefault();
+        self.button.focus();
       } else if (event.key === SHORTCUT && !event.ctrlKey && !event.metaKey && !event.altKey &&
                  !isField(event.target)) {
         self.update();
@@ -109,6 +115,12 @@
         }
       }
     });
+  };
+
+  Picker.prototype.reachesButton = function () {
+    var active = document.activeElement;
+    return Boolean(this.current) && !this.button.hidden && active !== this.button &&
+      (!active || active === document.body || active.contains(this.current.block.el));
   };
 
   function isField(target) {
@@ -259,25 +271,48 @@
   var NAME_THEN_VERB = new RegExp("^(?:,[^,.;:!?]{1,60},)?\\s+" + VERBS + "\\b");
   var VERB_THEN_NAME = new RegExp("(?:\\b" + VERBS + "\\s+(?:by\\s+)?|\\baccording to\\s+)$");
 
+  var PRONOUN_SAYS = new RegExp("\\b(?:he|she|they)\\s+" + VERBS + "\\b|\\b" + VERBS +
+                                "\\s+(?:he|she|they)\\b", "i");
+
   // The speaker: the known entity of the passage's sentences named beside a word of
-  // speech outside the passage, the nearest to it; else the first one the sentences name.
+  // speech outside the passage, the nearest to it, else the first one they name; in
+  // sentences naming none, a quotation or a "she said" goes on with the speaker of the
+  // sentences just before.
   function speakerOf(block, start, end) {
     var starts = block.sentences;
-    var from = 0, to = block.text.length;
+    var from = 0, to = block.text.length, before = -1;
     for (var i = 0; i < starts.length; i++) {
-      if (starts[i] <= start) from = starts[i];
+      if (starts[i] <= start) { from = starts[i]; before = i - 1; }
       if (starts[i] >= end) { to = starts[i]; break; }
     }
+    var speaker = speakerBeside(block, from, to, start, end);
+    var named = namesIn(block, from, to);
+    if (speaker || named.length) return speaker || named[0][2];
+    // No name here: a quotation or a "she said" goes on with an earlier sentence's speaker.
+    var sentence = block.text.slice(from, to);
+    if (!PRONOUN_SAYS.test(sentence) && !/^["'\u201c\u2018]/.test(sentence)) return null;
+    for (var k = before; k >= 0 && k > before - SENTENCES_BACK; k--) {
+      speaker = speakerBeside(block, starts[k], starts[k + 1], starts[k + 1], starts[k + 1]);
+      if (speaker) return speaker;
+    }
+    return null;
+  }
+
+  function namesIn(block, from, to) {
+    return block.names.filter(function (name) { return name[0] >= from && name[1] <= to; });
+  }
+
+  // The entity named beside a word of speech in [from, to), outside [start, end), nearest.
+  function speakerBeside(block, from, to, start, end) {
     var text = block.text;
-    var named = block.names.filter(function (name) { return name[0] >= from && name[1] <= to; });
     var best = null, distance = Infinity;
-    named.forEach(function (name) {
+    namesIn(block, from, to).forEach(function (name) {
       var gap = name[1] <= start ? start - name[1] : name[0] >= end ? name[0] - end : -1;
       var speaks = NAME_THEN_VERB.test(text.slice(name[1], to)) ||
         VERB_THEN_NAME.test(text.slice(from, name[0]));
       if (gap >= 0 && speaks && gap < distance) { best = name[2]; distance = gap; }
     });
-    return best || (named.length ? named[0][2] : null);
+    return best;
   }
 
   Picker.prototype.suggestedId = function (text) {

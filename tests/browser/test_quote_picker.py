@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import ARTICLE, minimal_corpus, seed_project, write_tree
+from corpus_helpers import ARTICLE, REPO, minimal_corpus, seed_project, write_tree
 from serving import served
+from sitecheck import axe_report, run_axe
 
 from briefing.cli import main
 
@@ -20,14 +21,19 @@ pytestmark = pytest.mark.browser
 # "the price is final" twice in one paragraph, so the second needs a prefix or suffix;
 # Jane Doe says it, and a word of speech names her.
 TWICE = "Acme Corp said the price is final. Later, Jane Doe said the price is final again.\n"
+# A quotation naming no one goes on with the speaker of the sentence before.
+GOES_ON = "Jane Doe said the numbers differ. \u201cBoth can be true,\u201d she said.\n"
+PDF = REPO / "tests" / "fixtures" / "ingest" / "northgate-r1-cost-note.pdf"
 SOURCE_PAGE = "/sources/acme-widget/"
 
 # Select `text` (its `nth` occurrence) in the article's paragraph holding it, across the
-# <mark> elements that split it; returns the selection's box on screen.
+# <mark> elements that split it, scrolled to the middle of the screen; returns the
+# selection's box there.
 SELECT_JS = """([text, nth, apply]) => {
   const heading = document.getElementById("text");
   let el = heading.nextElementSibling;
   while (el && !el.textContent.includes(text)) el = el.nextElementSibling;
+  el.scrollIntoView({block: "center"});
   let at = -1;
   for (let i = 0; i <= nth; i++) at = el.textContent.indexOf(text, at + 1);
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -54,7 +60,7 @@ SELECT_JS = """([text, nth, apply]) => {
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     content = write_tree(tmp_path / "corpus", {
-        **minimal_corpus(), "sources/acme-widget.txt": ARTICLE + TWICE})
+        **minimal_corpus(), "sources/acme-widget.txt": ARTICLE + TWICE + GOES_ON})
     return seed_project(tmp_path / "project", content)
 
 
@@ -101,6 +107,10 @@ def test_a_passage_selected_with_the_mouse_is_copied_as_a_quote_that_checks(
         tab.screenshot(path=screenshots / "quote-picker.png", animations="disabled")
         button.click()
         tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        for scheme in ("light", "dark"):  # the button and the notice, in both schemes
+            tab.emulate_media(color_scheme=scheme)
+            failing = run_axe(tab, f"quote-picker-{scheme}")
+            assert not failing, f"axe with the picker ({scheme}):\n" + axe_report(failing)
         snippet = tab.evaluate("navigator.clipboard.readText()")
         tab.goto("about:blank")  # leave before the server stops (its live reload would fail)
     # The passage is already a quote (doe-overpriced), so a new id, and Jane Doe speaks.
@@ -121,9 +131,10 @@ def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
         tab.keyboard.press("q")  # the shortcut
         tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
         snippet = tab.evaluate("navigator.clipboard.readText()")
-        # The button is a real button: focused and pressed with Enter, it copies too.
+        # The button is a real button: Tab after selecting reaches it, and Enter copies.
         tab.evaluate("navigator.clipboard.writeText('')")
-        button.focus()
+        tab.keyboard.press("Tab")
+        assert tab.evaluate("document.activeElement.className") == "quote-picker"
         tab.keyboard.press("Enter")
         tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
         assert tab.evaluate("navigator.clipboard.readText()") == snippet
@@ -156,3 +167,53 @@ def test_the_published_site_has_no_picker(site_url: str, built_site: Path, page:
     assert page.evaluate("getSelection().toString().length") > 0
     page.wait_for_timeout(300)  # longer than the picker waits after a selection
     assert page.locator(".quote-picker").count() == 0
+
+
+def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
+        tmp_path: Path, project: Path, tab: Any, screenshots: Path) -> None:
+    result = CliRunner().invoke(main, ["new", str(PDF), "--id", "northgate-note",
+                                       "--content", str(project / "content")])
+    assert result.exit_code == 0, result.output
+    with served(tmp_path) as (_, base, _server):
+        tab.goto(base + SOURCE_PAGE)
+        button = tab.locator("button.quote-picker")
+        tab.evaluate(SELECT_JS, ["Both can be true", 0, True])
+        button.wait_for(state="visible", timeout=5_000)
+        tab.keyboard.press("q")
+        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        said = tab.evaluate("navigator.clipboard.readText()")
+        tab.keyboard.press("Escape")
+        assert button.is_hidden()
+        # A selection from one paragraph into the next is no quote: no button.
+        tab.evaluate("""() => {
+          const [first, second] = [...document.querySelectorAll("#text ~ p")].slice(0, 2);
+          const range = document.createRange();
+          range.setStart(first.firstChild, 2);
+          range.setEnd(second.firstChild, 2);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+        }""")
+        tab.wait_for_timeout(300)  # longer than the picker waits after a selection
+        assert button.is_hidden()
+
+        # A PDF's page shows where its pages start; the paragraphs still pair with the text.
+        tab.goto(base + "/sources/northgate-note/")
+        assert tab.locator(".page-start").count() == 2
+        tab.evaluate(SELECT_JS, ["Neither number includes the research", 0, True])
+        button.wait_for(state="visible", timeout=5_000)
+        tab.screenshot(path=screenshots / "quote-picker-pdf.png", animations="disabled")
+        button.click()
+        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        from_pdf = tab.evaluate("navigator.clipboard.readText()")
+        tab.goto("about:blank")
+    assert said == ('  - id: acme-both-can-be-true\n    text: "Both can be true"\n'
+                    "    speaker: jane-doe\n")
+    assert from_pdf == ('  - id: northgate-note-neither-number-includes\n'
+                        '    text: "Neither number includes the research"\n')
+    pasted(project, said)
+    annotation = project / "content" / "sources" / "northgate-note.yml"
+    with annotation.open("a", encoding="utf-8") as file:
+        file.write("quotes:\n" + from_pdf)
+    result = CliRunner().invoke(main, ["check", "--content", str(project / "content")])
+    assert result.exit_code == 0, result.output
+    assert "quote-" not in result.output
