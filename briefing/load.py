@@ -77,6 +77,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
     problems: list[Diagnostic] = []
     wanted: list[str] = []
     unread: list[str] = []
+    rels_listed: list[tuple[str, ...]] = []  # the files listed outside pages/
     # Sorted by path components, as pathlib sorts the paths: "a/b" before "a-b".
     for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
         rel = "/".join(parts)
@@ -102,9 +103,34 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
                                         f"known folders: {', '.join(KNOWN_DIRS)}"))
             continue
         problems.extend(_stray(parts, display))
+        rels_listed.append(parts)
         if _is_content_file(list(parts)):
             wanted.append(rel)
+    problems.extend(_lone_originals(rels_listed, set(wanted), shown))
     return wanted, problems, unread
+
+
+# What `briefing new` keeps beside a source text it extracted (extract.SUFFIXES).
+ORIGINAL_SUFFIXES = (".html", ".pdf")
+
+
+def _lone_originals(listed: list[tuple[str, ...]], wanted: set[str], shown: str
+                    ) -> list[Diagnostic]:
+    """A web page or PDF in sources/ with no annotation of its name: put there by hand,
+    it would be silently unused, since only `briefing new` turns one into a source."""
+    found = []
+    for parts in listed:
+        stem, suffix = parts[-1][:-len(_suffix(parts[-1]))], _suffix(parts[-1])
+        if len(parts) == 2 and parts[0] == "sources" and suffix in ORIGINAL_SUFFIXES \
+                and f"sources/{stem}.yml" not in wanted:
+            what = "PDF" if suffix == ".pdf" else "web page"
+            found.append(warning(
+                Pos(f"{shown}/{'/'.join(parts)}"), "content-unknown-file",
+                f"this {what} is not read: no annotation sources/{stem}.yml goes with it",
+                f"move it out of content/, then add it with `briefing new PATH/"
+                f"{parts[-1]}`: that extracts its text into sources/<id>.txt and keeps a "
+                "copy here under the same id"))
+    return found
 
 
 def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:

@@ -327,6 +327,8 @@ CASES = [
     Case("extracted by another version", "source-extractor-version", f"{SRC}:7:12",
          (edit(SRC, "quotes:", 'extracted: {by: trafilatura, version: "0.1"}\nquotes:'),),
          files=(("sources/acme-widget.html", PAGE),)),
+    Case("a PDF put in sources by hand", "content-unknown-file", "sources/paper.pdf",
+         files=(("sources/paper.pdf", b"%PDF-1.4\n"),)),
     Case("one name, two entities", "entity-name-shared", "entities.yml:6:5",
          (edit("entities.yml", "    name: Jane Doe", "    name: Jane Doe\n    aliases: [Acme]"),)),
     # Settings in mkdocs.yml
