@@ -1,5 +1,6 @@
-"""The plugin's assets reach any theme; the problems banner and a claim's structured data
-are offered to themes that do not write them."""
+"""The plugin's assets reach any theme; what the problems banner says is written to
+problems.json for the pages' script, and a claim's structured data is offered to themes
+that do not write it."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from briefing.plugin.assets import (
     SCRIPTS,
     STYLES,
     add_assets,
-    with_banner,
+    problems_json,
     with_structured_data,
 )
+from briefing.problems import ProblemsSummary
 
 
 def test_the_assets_are_listed_first_and_once() -> None:
@@ -38,9 +40,14 @@ def test_the_assets_are_listed_first_and_once() -> None:
         assert (ASSETS / name).is_file()
 
 
-def test_the_banner_goes_last_in_the_body() -> None:
-    assert with_banner("<body><p>x</p></body></html>", "<template></template>") == \
-        "<body><p>x</p><template></template></body></html>"
+def test_problems_json_says_what_the_banner_shows() -> None:
+    assert json.loads(problems_json(None, directory_urls=True)) == {"problems": None}
+    summary = ProblemsSummary(errors=2, warnings=1, kept_last_good=True)
+    assert json.loads(problems_json(summary, directory_urls=False))["problems"] == {
+        "errors": 2, "warnings": 1, "text": "2 errors, 1 warning", "kept_last_good": True,
+        "href": "problems.html"}
+    assert json.loads(problems_json(summary, directory_urls=True))["problems"]["href"] == \
+        "problems/"
 
 
 def test_claim_pages_carry_their_structured_data_under_another_theme(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ they apply to:
 from __future__ import annotations
 
 import html
+import json
 import re
 import shlex
 import shutil
@@ -136,12 +137,14 @@ class Follower:
         assert wait_for(lambda: all(w in self.problems_page() for w in wanted), 60), \
             self.problems_page()
         briefs = fetch(f"{self.base}/briefs/") or ""
-        assert "problems-banner has-errors" in briefs
+        said = json.loads(fetch(f"{self.base}/assets/briefing/problems.json") or "{}")
+        assert said["problems"]["errors"] > 0, "no banner to draw"
         assert "Skepticism about DeepSeek" in briefs, "the last good pages are not kept"
 
     def no_problems(self, step: Step, _: Step | None) -> None:
         assert wait_for(lambda: "No problems" in self.problems_page(), 60)
-        assert "problems-banner" not in (fetch(f"{self.base}/") or "")
+        said = json.loads(fetch(f"{self.base}/assets/briefing/problems.json") or "{}")
+        assert said == {"problems": None}
 
 
 def test_following_the_tutorial_publishes_a_brief_citing_the_new_article(

@@ -4,6 +4,7 @@ and pages the edit does not touch are not rebuilt."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -155,21 +156,25 @@ def test_a_new_then_deleted_source_gives_the_clean_build(serving: Serving) -> No
     assert_same_as_clean(serving)
 
 
-def test_a_warning_puts_the_banner_on_every_page_without_rebuilding_them(
+def test_a_warning_changes_problems_json_and_no_page_it_did_not_change(
         serving: Serving) -> None:
-    # A warning shows a banner on every page. The dirty rebuild converts only the pages
-    # the edit changed and writes the banner into the others in place; the result is what
-    # rebuilding every page gives.
+    # A warning shows a banner on every page, drawn by the pages' script from
+    # problems.json: the dirty rebuild converts only the pages the edit changed, and the
+    # result is what rebuilding every page gives.
     claims = serving.project / "content" / "claims.yml"
     before = site_files(serving.site)
+    assert json.loads(before["assets/briefing/problems.json"]) == {"problems": None}
     edit(claims, "status: disputed", "status: corroborated")  # one source: a warning
     serving.rebuild()
     live = serving.first.plugins["briefing"].live  # type: ignore[attr-defined]
     assert live.problems.warnings == 1 and not live.rebuild_all
     served = site_files(serving.site)
-    pages = [name for name in served if name.endswith(".html")]
-    assert all(b"problems-banner" in served[name] for name in pages)
-    assert b'<a href="../problems/">See the problems</a>' in served["about/index.html"]
+    assert json.loads(served["assets/briefing/problems.json"])["problems"] == {
+        "errors": 0, "warnings": 1, "text": "0 errors, 1 warning", "kept_last_good": True,
+        "href": "problems/"}
+    assert not any(b"problems-banner" in served[name] for name in served
+                   if name.endswith(".html"))
+    assert served["about/index.html"] == before["about/index.html"]
     config = serving.project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     serving.rebuild()  # a changed mkdocs.yml rebuilds every page
@@ -180,10 +185,8 @@ def test_a_warning_puts_the_banner_on_every_page_without_rebuilding_them(
     edit(claims, "status: corroborated", "status: disputed")
     serving.rebuild()
     served = site_files(serving.site)
-    assert not any(b"problems-banner" in served[name] for name in served
-                   if name.endswith(".html"))
-    # The banner taken out in place leaves each page byte for byte as it was (the page
-    # is overwritten and cut to its new length, not truncated first).
+    assert json.loads(served["assets/briefing/problems.json"]) == {"problems": None}
+    # Every page is byte for byte as it was before the warning.
     assert [name for name in before if name.endswith(".html")
             and served[name] != before[name]] == []
 

@@ -1,9 +1,15 @@
 /* Briefing's page features, added by the plugin to any theme: citation previews, the
-   citations' addresses on paper, keyboard access to inferred dates, and (under themes
-   other than Briefing's) the problems banner while `mkdocs serve` runs. Progressive
-   enhancement only: every page reads fine without it. */
+   citations' addresses on paper, keyboard access to inferred dates, and the problems
+   banner while `mkdocs serve` finds problems. Progressive enhancement only: every page
+   reads fine without it. */
 (function () {
   "use strict";
+
+  // This script's own address: the site's files are found from it, under any theme and
+  // at any depth of page (it is assets/briefing/features.js in the site).
+  var script = document.currentScript ||
+    document.querySelector('script[src*="assets/briefing/features.js"]');
+  var scriptUrl = script && script.src;
 
   function start() {
     showProblemsBanner();
@@ -18,13 +24,45 @@
       document.querySelector("main") || document.body;
   }
 
-  // Briefing's theme draws the banner itself; for any other theme the plugin leaves it in
-  // a <template> at the end of the page, to be shown at the top of the content.
+  // The banner is drawn from problems.json, which every build writes beside this script
+  // ({"problems": null} unless `mkdocs serve` found problems), so no page's HTML changes
+  // when problems come and go; live reload reloads the page, which reads the file again.
+  // It goes where the theme marks a place for it ([data-briefing-problems], as Briefing's
+  // theme does, after its header), else at the top of the content. Opened from file://
+  // (where fetch is refused) or offline without the file, there is simply no banner.
   function showProblemsBanner() {
-    var template = document.getElementById("briefing-problems-banner");
-    if (!template || document.querySelector(".problems-banner")) return;
-    var body = pageBody();
-    body.insertBefore(template.content.cloneNode(true), body.firstChild);
+    if (!scriptUrl || !window.fetch || !/^https?:$/.test(location.protocol)) return;
+    var url = new URL("problems.json", scriptUrl);
+    fetch(url.href, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (data && data.problems) drawProblemsBanner(data.problems);
+    }).catch(function () { /* no banner */ });
+  }
+
+  // Text only through textContent: nothing in the file is read as HTML.
+  function drawProblemsBanner(problems) {
+    if (document.querySelector(".problems-banner")) return;
+    var banner = document.createElement("aside");
+    banner.className = "problems-banner" + (problems.errors ? " has-errors" : "");
+    banner.setAttribute("aria-label", "Content problems");
+    var p = banner.appendChild(document.createElement("p"));
+    var strong = p.appendChild(document.createElement("strong"));
+    strong.textContent = "The content has " + String(problems.text) + ".";
+    var kept = problems.errors && problems.kept_last_good ?
+      " The pages show the last build without errors." : "";
+    p.appendChild(document.createTextNode(kept + " "));
+    var link = p.appendChild(document.createElement("a"));
+    // The Problems page's address is given from the site's root, two folders up.
+    link.href = new URL(String(problems.href), new URL("../../", scriptUrl)).href;
+    link.textContent = "See the problems";
+    var slot = document.querySelector("[data-briefing-problems]");
+    if (slot) {
+      slot.appendChild(banner);
+    } else {
+      var body = pageBody();
+      body.insertBefore(banner, body.firstChild);
+    }
   }
 
   function initInferredDates() {

@@ -34,14 +34,7 @@ from ..picker import PICKER_MODES
 from ..pipeline import build, forget_cached
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
-from .assets import (
-    add_assets,
-    asset_files,
-    banner_template,
-    theme_draws_banner,
-    with_banner,
-    with_structured_data,
-)
+from .assets import add_assets, asset_files, problems_file, with_structured_data
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, page_file
 from .picker import QuotePicker
@@ -127,7 +120,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.picker = QuotePicker(self.config.quote_picker, serving=self.live is not None,
                                   last=getattr(self, "picker", None))
         self.picker.configure(config)
-        self.draws_banner = theme_draws_banner(config)
         if self.kept:
             self.kept.redirect(config)
         return config
@@ -165,7 +157,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             [page_file(config, path, text) for path, text in sorted(pages.items())]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in (*self.pages, *asset_files(config), *self.picker.files(config)):
+        problems = self.live.problems if self.live else None
+        for file in (*self.pages, *asset_files(config), problems_file(config, problems),
+                     *self.picker.files(config)):
             files.append(file)
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
@@ -240,8 +234,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.current = None
         if page.file.src_uri in self.generated:
             page.content = None  # written and indexed: do not hold every page's HTML
-        if self.live and self.live.problems and not self.draws_banner:
-            output = with_banner(output, banner_template(self.live.problems, page, config))
         output = self.picker.page_html(output, page)
         if isinstance(page.meta.get("jsonld"), dict):
             output = with_structured_data(output, page.meta["jsonld"], page.canonical_url)
@@ -281,9 +273,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         }
         extra = [(title, uri) for uri, title in self.titles.items()]
         env.globals["briefing_sections"] = [*SECTIONS, *extra]
-        env.globals["briefing_problems"] = self.live.problems if self.live else None
         if self.live:
             self.live.date_unread_pages()
-            self.live.env = env
             env.bytecode_cache = self.live.templates
         return env

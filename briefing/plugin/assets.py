@@ -4,30 +4,28 @@ Citations and their previews, quoted passages, status and stance badges, inferre
 the map and the problems banner are features of the generated pages, not of a theme: the
 plugin lists `briefing/assets/` in `extra_css` / `extra_javascript` and adds the files to
 the site as generated files (never into `docs_dir`), so they work under MkDocs' own theme
-and Material as under Briefing's. Briefing's theme draws the problems banner itself; for
-any other theme it is left in a `<template>` that features.js shows at the top of the
-content.
+and Material as under Briefing's. The problems banner is drawn by features.js from
+`problems.json`, which every build writes beside it: the pages' HTML is the same whether
+or not there are problems.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
-from mkdocs.utils import normalize_url
 
-from ..problems import PROBLEMS_PAGE, ProblemsSummary
+from ..problems import ProblemsSummary
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SITE_FOLDER = "assets/briefing"
 STYLES, SCRIPTS = ("features.css",), ("features.js",)
-BANNER_PARTIAL = "partials/problems-banner.html"  # a theme with it draws the banner
+PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
 
 
 def add_assets(config: MkDocsConfig) -> None:
@@ -45,27 +43,24 @@ def asset_files(config: MkDocsConfig) -> list[File]:
             for name in (*STYLES, *SCRIPTS)]
 
 
-def theme_draws_banner(config: MkDocsConfig) -> bool:
-    return any((Path(folder) / BANNER_PARTIAL).is_file() for folder in config.theme.dirs)
+def problems_json(problems: ProblemsSummary | None, *, directory_urls: bool) -> str:
+    """What the problems banner says, or `null` when there is nothing to show (always, in
+    a one-shot build: it stops on errors, and its site has no Problems page)."""
+    data = None if problems is None else {
+        "errors": problems.errors, "warnings": problems.warnings, "text": problems.text,
+        "kept_last_good": problems.kept_last_good,
+        # From the site's root; the script resolves it against the site's address.
+        "href": File(problems.href, src_dir=None, dest_dir="",
+                     use_directory_urls=directory_urls).url}
+    return json.dumps({"problems": data}, sort_keys=True) + "\n"
 
 
-def banner_template(problems: ProblemsSummary, page: Page, config: MkDocsConfig) -> str:
-    """The banner of Briefing's theme (partials/problems-banner.html), as a template."""
-    problems_url = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
-                        use_directory_urls=config.use_directory_urls).url
-    href = escape(normalize_url(problems_url, page=page))
-    kept = " The pages show the last build without errors." \
-        if problems.errors and problems.kept_last_good else ""
-    has_errors = " has-errors" if problems.errors else ""
-    return (f'<template id="briefing-problems-banner"><aside class="problems-banner'
-            f'{has_errors}" aria-label="Content problems"><p><strong>The content has '
-            f"{escape(problems.text)}.</strong>{kept} "
-            f'<a href="{href}">See the problems</a></p></aside></template>')
-
-
-def with_banner(html: str, banner: str) -> str:
-    at = html.rfind("</body>")
-    return html[:at] + banner + html[at:] if at >= 0 else html + banner
+def problems_file(config: MkDocsConfig, problems: ProblemsSummary | None) -> File:
+    """`problems.json`, next to the script that reads it. The pages never change with the
+    problems, so `mkdocs serve --dirty` rebuilds none of them when a warning comes or
+    goes."""
+    return File.generated(config, PROBLEMS_JSON, content=problems_json(
+        problems, directory_urls=config.use_directory_urls))
 
 
 def with_structured_data(html: str, data: Mapping[str, Any], url: str | None) -> str:

@@ -1,13 +1,12 @@
 """What `mkdocs serve` keeps between rebuilds, so the plugin itself stays thin.
 
 - The last good pages: a bad edit never takes the site away. While the content has
-  problems, the site shows the last build without errors plus a Problems page, and the
-  theme shows a banner linking to it on every page.
+  problems, the site shows the last build without errors plus a Problems page; the
+  plugin's script draws a banner linking to it on every page from `problems.json`.
 - Under `--dirty`, generated pages as files in a store outside docs_dir, rewritten only
   when their Markdown changes, so MkDocs rebuilds only the pages an edit touched; the
   search index entries of the pages it skipped; the titles of hand-written pages.
-- Under `--dirty`, the problems banner written into the pages a rebuild skipped, and the
-  search index serialised page by page (`search.IndexText`).
+- Under `--dirty`, the search index serialised page by page (`search.IndexText`).
 - Under `--dirty`, the generated pages' `File`s (`StoredPage`), which tell MkDocs which
   pages changed; the theme's compiled templates (`TemplateCache`).
 - Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`).
@@ -20,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import signal
 import stat
 import tempfile
@@ -29,14 +27,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import normalize_url
 
 from ..buildcache import BuildCache
 from ..cache import PageStore, fingerprint, remove_outputs
@@ -53,16 +50,6 @@ from ..problems import (
 )
 from .convert import Conversions, ConvertedPage
 from .search import IndexText
-
-# The problems banner in a written page: right after the header, between the comments the
-# theme puts around it (theme/main.html), and nothing at all when there are no problems.
-BANNER_TEMPLATE = "partials/problems-banner.html"
-# (Bytes: the pages are patched as written, without decoding and encoding them.)
-BANNER_START, BANNER_END = "<!--briefing:problems-->", "<!--/briefing:problems-->"
-BANNER_INDENT, HEADER_END = "\n  ", b"</header>"
-BANNER = re.compile(re.escape((BANNER_INDENT + BANNER_START).encode()) + b".*?"
-                    + re.escape(BANNER_END.encode()), re.S)
-
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -230,20 +217,6 @@ def is_regular(path: str | None) -> bool:
         return False
 
 
-def overwrite(path: Path, data: bytes) -> None:
-    """Write over a file's bytes, then cut it to their length. Opening it truncated (as
-    `write_bytes` does) first frees its blocks, which costs more than the write: 0.8 s
-    against 0.1 s for 3,300 pages here (ext4 mounted with `discard`)."""
-    descriptor = os.open(path, os.O_WRONLY)
-    try:
-        view, written = memoryview(data), 0
-        while written < len(data):
-            written += os.write(descriptor, view[written:])
-        os.ftruncate(descriptor, len(data))
-    finally:
-        os.close(descriptor)
-
-
 class GuardedBuilder:
     """`mkdocs serve`'s rebuild, made never to raise.
 
@@ -310,10 +283,7 @@ class LiveSite:
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}
         self.collector = IdleCollector()
-        self.env: Environment | None = None  # the theme's, set on every build
         self.templates = TemplateCache()
-        self.banner_shown: ProblemsSummary | None = None  # in the pages as written
-        self.patch_banners = False
         self.index_text = IndexText()
         self.unbuilt: set[str] = set()  # stored pages rewritten since a build last finished
         self.present: set[str] = set()  # stored pages whose output this build has seen
@@ -357,8 +327,8 @@ class LiveSite:
             return [page_file(config, path, markdown)
                     for path, markdown in sorted(pages.items())]
         # Whatever every page's HTML depends on besides its own Markdown: the settings, the
-        # theme, the hand-written pages (the section list). The problems banner is brought
-        # up to date in place (`refresh_banners`).
+        # theme, the hand-written pages (the section list). Not the problems: the banner is
+        # drawn by the page's script from `problems.json`, so no page changes with them.
         assert config.config_file_path is not None
         site_wide = fingerprint([Path(config.config_file_path)],
                                 [Path(config.docs_dir), *map(Path, config.theme.dirs)])
@@ -366,12 +336,7 @@ class LiveSite:
             # The section list lacks the hand-written pages; nothing in docs_dir need change
             # before the next build, so it rebuilds every page as after a site-wide change.
             site_wide += " without the hand-written pages"
-        # A theme without the banner partial (an older copy) gets every page rebuilt when
-        # the banner changes, as the banner is then part of every page's inputs.
-        self.patch_banners = any((Path(folder) / BANNER_TEMPLATE).is_file()
-                                 for folder in config.theme.dirs)
-        update = self.store.update(
-            pages, site_wide if self.patch_banners else f"{site_wide} {self.problems}")
+        update = self.store.update(pages, site_wide)
         self.rebuild_all = update.everything
         self.unbuilt |= update.changed
         self.present.clear()
@@ -398,42 +363,6 @@ class LiveSite:
         for path in update.removed:
             self.stored.pop(path, None)
         return files
-
-    def refresh_banners(self, config: MkDocsConfig) -> None:
-        """Under `--dirty`, bring the problems banner of the pages a rebuild skipped up to
-        date. The banner shows on every page, so rebuilding every page whenever a warning
-        comes or goes would take a full build's time (42 s at 1,000 sources); the
-        banner is all that changes, so it is put into (or taken out of) the written pages
-        as the theme renders it (`partials/problems-banner.html`)."""
-        if self.store is None or self.env is None or self.problems == self.banner_shown \
-                or not self.patch_banners:
-            self.banner_shown = self.problems
-            return
-        template = self.env.get_template(BANNER_TEMPLATE)
-        problems_url = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
-                            use_directory_urls=config.use_directory_urls).url
-        banners: dict[str, bytes] = {}  # by the Problems page's address from the page
-        for file in self.doc_files:
-            if file.page is None:
-                continue
-            output = Path(file.abs_dest_path)
-            try:
-                html = output.read_bytes()
-            except FileNotFoundError:
-                continue
-            updated = BANNER.sub(b"", html, count=1)
-            header_end = updated.find(HEADER_END)
-            if self.problems and header_end >= 0:
-                at = header_end + len(HEADER_END)
-                href = normalize_url(problems_url, page=file.page)
-                if href not in banners:
-                    banners[href] = (BANNER_INDENT + BANNER_START + template.render(
-                        briefing_problems=self.problems, problems_href=href)
-                        + BANNER_END).encode("utf-8")
-                updated = updated[:at] + banners[href] + updated[at:]
-            if updated != html:
-                overwrite(output, updated)
-        self.banner_shown = self.problems
 
     def files_added(self, files: Files, generated: set[str], docs_shown: str) -> None:
         """`docs_shown`: how diagnostics name docs_dir."""
@@ -485,7 +414,6 @@ class LiveSite:
             self.last_good, self.pending = self.pending, None
         self.unbuilt.clear()
         self.collector.build_finished()
-        self.refresh_banners(config)
         index = getattr(config.plugins.get("search"), "search_index", None)
         if self.store and index is not None:
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,

@@ -1,6 +1,7 @@
 """While `mkdocs serve` runs, a bad edit shows up where the curator is looking: a banner
-on every page links to a Problems page with each diagnostic's path:line:col, message and
-hint, and fixing the file clears both on the next rebuild."""
+on every page (drawn by the page's script from problems.json) links to a Problems page
+with each diagnostic's path:line:col, message and hint, and fixing the file clears both
+on the next rebuild."""
 
 from __future__ import annotations
 
@@ -29,10 +30,13 @@ def test_problems_banner_and_page_in_the_browser(
         claims.write_text(bad, encoding="utf-8")
         assert wait_for(lambda: "deepseak" in (fetch(f"{base}/problems/") or ""), 60)
 
-        # Live reload refreshes the open tab by itself.
+        # Live reload refreshes the open tab by itself; its script draws the banner from
+        # problems.json, right after the header of Briefing's theme.
         banner = page.locator(".problems-banner")
         banner.wait_for(state="visible", timeout=60_000)
         assert "1 error" in banner.inner_text()
+        assert page.locator("header + [data-briefing-problems] > .problems-banner").count() == 1
+        page.screenshot(path=screenshots / "problems-banner.png", animations="disabled")
         assert page.locator("main h1").inner_text() == "Claims", "last good page not kept"
         failing = run_axe(page, "serve-banner")
         assert not failing, "axe on a page with the banner:\n" + axe_report(failing)

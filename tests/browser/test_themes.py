@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import subprocess
 import sys
@@ -14,15 +15,12 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import seed_project
 
 from briefing.cli import main
-from briefing.plugin.assets import banner_template, with_banner
-from briefing.problems import ProblemsSummary
 
 pytestmark = pytest.mark.browser
 
@@ -61,9 +59,9 @@ def build(command: list[str], project: Path, site: Path) -> None:
 
 
 @pytest.fixture(scope="module", params=sorted(THEMES))
-def themed_site(request: pytest.FixtureRequest,
-                tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`briefing init`'s example built with another theme, served below /<theme>/."""
+def themed_folder(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`briefing init`'s example built with another theme, into www/<theme>/."""
     project = tmp_path_factory.mktemp(request.param) / "project"
     assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
     config = project / "mkdocs.yml"
@@ -72,8 +70,14 @@ def themed_site(request: pytest.FixtureRequest,
     # Built into a folder named after the theme, so a test can tell which it is looking at
     # (and the site is served below a sub-path, as on GitHub Pages).
     build([sys.executable, "-m", "mkdocs"], project, project / "www" / request.param)
-    with http_server(project / "www") as url:
-        yield f"{url}{request.param}/"
+    return project / "www" / request.param
+
+
+@pytest.fixture(scope="module")
+def themed_site(themed_folder: Path) -> Iterator[str]:
+    """That site served below /<theme>/."""
+    with http_server(themed_folder.parent) as url:
+        yield f"{url}{themed_folder.name}/"
 
 
 def background(page, selector: str) -> str:
@@ -108,22 +112,49 @@ def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
     problems.assert_none(themed_site)
 
 
-def test_the_problems_banner_shows_under_other_themes(page, themed_site: str,
-                                                      tmp_path: Path) -> None:
-    # What the plugin adds to each page while `mkdocs serve` finds problems.
-    html = (page.request.get(themed_site + BRIEF).text())
-    summary = ProblemsSummary(errors=1, warnings=2, kept_last_good=True)
-    fake_page = SimpleNamespace(url=BRIEF)
-    config = SimpleNamespace(use_directory_urls=True)
-    banner = banner_template(summary, fake_page, config)  # type: ignore[arg-type]
-    page.route(themed_site + BRIEF, lambda route: route.fulfill(
-        body=with_banner(html, banner), content_type="text/html"))
+def test_the_problems_banner_shows_under_other_themes(page, problems, themed_site: str,
+                                                      screenshots: Path) -> None:
+    # The built site says there are no problems: no banner, and nothing failed.
+    page.goto(themed_site + BRIEF)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".problems-banner").count() == 0
+    problems.assert_none(themed_site)
+    # What `mkdocs serve` writes while it finds problems. The text is shown as text.
+    said = {"errors": 1, "warnings": 2, "text": '1 error, 2 warnings<img src=x id="injected">',
+            "kept_last_good": True, "href": "problems/"}
+    page.route("**/assets/briefing/problems.json", lambda route: route.fulfill(
+        body=json.dumps({"problems": said}), content_type="application/json"))
     page.goto(themed_site + BRIEF)
     shown = page.locator(".problems-banner.has-errors")
     shown.wait_for(state="visible", timeout=5_000)
-    assert "1 error, 2 warnings" in shown.inner_text()
-    assert shown.locator("a").get_attribute("href") == "../../problems/"
-    page.unroute(themed_site + BRIEF)
+    assert "1 error, 2 warnings<img" in shown.inner_text()
+    assert "the last build without errors" in shown.inner_text()
+    assert page.locator("#injected").count() == 0
+    # At the top of the content, whatever the page's depth.
+    assert shown.evaluate("el => el.parentElement.firstElementChild === el")
+    link = shown.get_by_role("link", name="See the problems")
+    assert link.evaluate("a => a.href") == themed_site + "problems/"
+    theme = themed_site.rstrip("/").rsplit("/", 1)[-1]
+    page.screenshot(path=screenshots / f"problems-banner-{theme}.png", animations="disabled")
+    page.unroute("**/assets/briefing/problems.json")
+
+
+def test_a_site_opened_from_files_has_no_banner_and_no_error(browser,
+                                                             themed_folder: Path) -> None:
+    # Opened from the disk, the script cannot read problems.json; it does not try.
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []  # the plugin's (the themes' search fails from files, as it may)
+    tab.on("console", lambda msg: errors.append(f"{msg.text} {msg.location.get('url', '')}")
+           if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(f"{exc} {exc.stack}"))
+    try:
+        tab.goto((themed_folder / BRIEF / "index.html").as_uri())
+        tab.wait_for_load_state("load")
+        assert tab.locator(".problems-banner").count() == 0
+        assert [e for e in errors if "problems.json" in e or "assets/briefing" in e] == []
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
