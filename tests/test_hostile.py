@@ -207,6 +207,7 @@ PLACES: dict[str, tuple[str, str | None, int]] = {
     "Cleaning": (SRC, "cleaning:", 2),
     "Quote": (SRC, "  - id: acme-cost", 4),
     "_DateFields": (SRC, None, 0),  # written as the source's `published:` mapping
+    "Extraction": (SRC, None, 0),  # written as the source's `extracted:` mapping
     "Claim": ("claims.yml", "  - id: widget-cost-5m", 4),
     "Figure": ("claims.yml", "      - metric: widget-cost", 8),
     "Event": ("claims.yml", "      - what: \"[[entity:acme]] announces the widget's price.\"",
@@ -270,6 +271,10 @@ def with_field(owner: str, name: str, in_list: bool, value: str) -> dict[str, st
     if owner == "_DateFields":
         files[file] = text.replace('published: "2025-01-02"', 'published: {date: "2025-01-02", '
                                    f"inferred: true, {name}: {written}}}")
+        return files
+    if owner == "Extraction":
+        files[file] = text.replace('published: "2025-01-02"', 'published: "2025-01-02"\n'
+                                   f"extracted: {{by: pypdf, {name}: {written}}}")
         return files
     lines = text.split("\n")
     start = lines.index(anchor) if anchor is not None else -1
