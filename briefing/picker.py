@@ -5,9 +5,9 @@ with `quote_picker: always`) offers a ready YAML quote (`assets/picker.js`). The
 must be found by `briefing check`, which matches the cleaned text (`cleaning.py`), so the
 page carries each cleaned block exactly, not the text the browser rendered from it; where
 each sentence starts and which known entity each name in it stands for, for the speaker;
-and the quote ids the suggested id could clash with: it starts with the prefix most of the
-source's quote ids share (or, for a source without quotes, the words `briefing new`
-takes from its id), so only the ids with that prefix are sent.
+and the quote ids the suggested id could clash with: it starts with the longest prefix
+most of the source's quote ids share (or, for a source without quotes, the words
+`briefing new` takes from its id), so only the ids with that prefix are sent.
 
 Pure data, no MkDocs: the plugin writes it into the page as JSON in an inert
 `<script type="application/json">`.
@@ -84,14 +84,21 @@ def _utf16(text: str) -> Callable[[int], int]:
 
 
 def id_prefix(source_id: str, quote_ids: list[str]) -> str:
-    """The first word most of the source's quote ids start with (`scrutiny-…`); else the
-    first two words of the source id, as `briefing new` names its suggested quotes."""
-    firsts = Counter(ident.split("-")[0] for ident in quote_ids if "-" in ident)
-    if firsts:
-        first, count = firsts.most_common(1)[0]
-        if 2 * count >= len(quote_ids):
-            return first
-    return "-".join(source_id.split("-")[:2])
+    """The longest run of leading words shared by half the source's quote ids, and by two
+    at least (`scrutiny-…`, `q-00007-…`); else the first two words of the source's id, as
+    `briefing new` names its suggested quotes. The longer the prefix, the fewer the ids
+    the page must carry to keep the suggested id new."""
+    prefix = ""
+    for words in range(1, 1 + max((ident.count("-") for ident in quote_ids), default=0)):
+        heads = Counter("-".join(ident.split("-")[:words]) for ident in quote_ids
+                        if ident.count("-") >= words)
+        if not heads:
+            break
+        head, count = heads.most_common(1)[0]
+        if count < 2 or 2 * count < len(quote_ids):
+            break
+        prefix = head
+    return prefix or "-".join(source_id.split("-")[:2])
 
 
 def taken(quote_ids: tuple[str, ...], prefix: str) -> list[str]:

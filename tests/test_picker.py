@@ -54,15 +54,18 @@ def test_each_block_carries_its_exact_text_sentences_and_names(tmp_path: Path) -
 def test_the_ids_sent_are_those_the_suggested_id_could_clash_with(tmp_path: Path) -> None:
     linked = linked_for(tmp_path, ARTICLE)
     data = page_data(linked, PickerIndex.of(linked), "acme-widget")
-    assert data["idPrefix"] == "acme" and data["taken"] == ["acme-cost"]
+    assert data["idPrefix"] == "acme-widget" and data["taken"] == []
     ids = ("acme", "acme-cost", "acme-z", "acme2", "acmea", "ab", "b-acme")
     assert taken(tuple(sorted(ids)), "acme") == ["acme", "acme-cost", "acme-z"]
 
 
 @pytest.mark.parametrize(("ids", "prefix"), [
     (["scrutiny-a", "scrutiny-b", "other-c"], "scrutiny"),
+    (["q-00007-0", "q-00007-1", "q-00007-2"], "q-00007"),  # all share two words
+    (["doe-say-a", "doe-say-b", "acme-x", "acme-y"], "doe-say"),  # ties: the first
     (["a-x", "b-y", "c-z"], "acme-widget"),  # no first word is most: the source id's
     ([], "acme-widget"),
+    (["acme-cost", "doe-overpriced"], "acme-widget"),  # one id shares nothing
 ])
 def test_the_id_prefix_follows_the_sources_quotes(ids: list[str], prefix: str) -> None:
     assert id_prefix("acme-widget-prices", ids) == prefix

@@ -114,7 +114,7 @@ def test_a_passage_selected_with_the_mouse_is_copied_as_a_quote_that_checks(
         snippet = tab.evaluate("navigator.clipboard.readText()")
         tab.goto("about:blank")  # leave before the server stops (its live reload would fail)
     # The passage is already a quote (doe-overpriced), so a new id, and Jane Doe speaks.
-    assert snippet == ('  - id: acme-widget-is-overpriced\n'
+    assert snippet == ('  - id: acme-widget-widget-is-overpriced\n'
                        '    text: "the widget is overpriced"\n'
                        "    speaker: jane-doe\n")
     pasted(project, snippet)
@@ -139,7 +139,7 @@ def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
         tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
         assert tab.evaluate("navigator.clipboard.readText()") == snippet
         tab.goto("about:blank")
-    assert snippet.startswith('  - id: acme-price-is-final\n'
+    assert snippet.startswith('  - id: acme-widget-price-is-final\n'
                               '    text: "the price is final"\n')
     assert "    prefix: " in snippet or "    suffix: " in snippet
     assert snippet.endswith("    speaker: jane-doe\n")
@@ -206,7 +206,7 @@ def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
         tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
         from_pdf = tab.evaluate("navigator.clipboard.readText()")
         tab.goto("about:blank")
-    assert said == ('  - id: acme-both-can-be-true\n    text: "Both can be true"\n'
+    assert said == ('  - id: acme-widget-both-can-be-true\n    text: "Both can be true"\n'
                     "    speaker: jane-doe\n")
     assert from_pdf == ('  - id: northgate-note-neither-number-includes\n'
                         '    text: "Neither number includes the research"\n')
