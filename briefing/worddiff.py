@@ -26,6 +26,7 @@ Segment = tuple[str, str]
 # "$5" against "$6" marks the digit, "million." against "million" only the full stop, and
 # spaces never pair up on their own between words that differ.
 _TOKEN = re.compile(r"(\w+|[^\w\s]+)(\s*)")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 LEGEND = "[-…-] is only in the quote, {+…+} only in the article"
 LEGEND_HTML = Markup("struck out: only in the quote; underlined: only in the article")
 
@@ -38,17 +39,24 @@ def word_diff(quote: str, passage: str) -> tuple[Segment, ...]:
                                       [word for word, _ in theirs], autojunk=False)
     opcodes = matcher.get_opcodes()
     segments: list[Segment] = []
+    last = len(opcodes) - 1
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        mine, other = _joined(ours[i1:i2]), _joined(theirs[j1:j2])
-        if tag == "equal" or (tag == "insert" and index in (0, len(opcodes) - 1)):
-            segments.append(("=", other))
+        if tag == "equal" or (tag == "insert" and index in (0, last)):
+            segments.append(("=", _joined(theirs[j1:j2])))
             continue
+        # Punctuation the passage has beyond the quote's ends ('time,"' against 'times')
+        # is context too.
+        lead = trail = ""
+        while index == 0 and j2 - j1 > 1 and _PUNCTUATION.fullmatch(theirs[j1][0]):
+            lead, j1 = lead + _joined(theirs[j1:j1 + 1]), j1 + 1
+        while index == last and j2 - j1 > 1 and _PUNCTUATION.fullmatch(theirs[j2 - 1][0]):
+            trail, j2 = _joined(theirs[j2 - 1:j2]) + trail, j2 - 1
+        mine, other = _joined(ours[i1:i2]), _joined(theirs[j1:j2])
         # The space after the change stays outside its marks: "a [-b-] c".
         after = (other or mine)[len((other or mine).rstrip()):]
-        segments.extend((op, text.rstrip()) for op, text in (("-", mine), ("+", other))
-                        if text)
-        if after:
-            segments.append(("=", after))
+        segments.extend((op, text) for op, text in (
+            ("=", lead), ("-", mine.rstrip()), ("+", other.rstrip()), ("=", after + trail))
+            if text)
     return _merged(segments)
 
 

@@ -38,6 +38,13 @@ def test_words_only_at_the_passages_edges_are_its_context() -> None:
         "'its widget costs $5 million.'"  # nothing differs, so no legend
 
 
+def test_punctuation_beyond_the_quotes_ends_is_context_even_beside_a_change() -> None:
+    assert diff_text(word_diff("Both figure can be true at the same times",
+                               '"Both figures can be true at the same time,"')) == \
+        '"Both [-figure-]{+figures+} can be true at the same [-times-]{+time+},"'
+    assert diff_text(word_diff("say it", '"Says it')) == '"[-say-]{+Says+} it'
+
+
 def test_a_word_missing_at_the_quotes_edge_is_marked() -> None:
     assert diff_text(word_diff("so its widget costs", "and its widget costs")) == \
         "[-so-]{+and+} its widget costs"
