@@ -22,7 +22,7 @@ from .dates import ContentDates
 from .diagnostics import Diagnostic
 from .feed import Site
 from .hedges import Hedges
-from .link import Linked
+from .link import Linked, LinkStore
 from .load import LoadStore
 from .model import Corpus
 from .render import PageCache
@@ -46,6 +46,7 @@ class LinkedKept:
 class BuildCache:
     load: LoadStore = field(default_factory=LoadStore)
     validate: ValidateStore = field(default_factory=ValidateStore)
+    link: LinkStore = field(default_factory=LinkStore)
     linked: LinkedKept | None = None
     pages: PageCache = field(default_factory=PageCache)
 

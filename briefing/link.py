@@ -118,7 +118,44 @@ class Linked:
         return tuple(sorted({s.source_id for s in self.stances.get(claim_id, ())}))
 
 
-def link(corpus: Corpus) -> Linked:
+@dataclass
+class LinkStore:
+    """What the last link made, kept for the rebuilds of `mkdocs serve` (`buildcache.py`):
+    a rebuild makes again only what an edit changed, and what it did not change keeps its
+    very objects, so the pages reading them find the very same values. Each entry holds
+    the objects it was made from; reuse needs the very same objects (`is`), except where
+    a comment says equality is enough."""
+
+    # Each source's cleaned text and anchors, by source id (`_cleaned_and_anchored`).
+    anchored: dict[str, _Anchored] = field(default_factory=dict)
+    # Each source's stances with their sort keys, by source id, and each claim's stances
+    # before and after sorting, by claim id.
+    stances: dict[str, tuple[Source, _SourceStances]] = field(default_factory=dict)
+    claim_stances: dict[str, tuple[list[Stance], tuple[Stance, ...]]] = field(
+        default_factory=dict)
+    # The references of each item, by the item's identity: the entry holds the item, so
+    # its `id` cannot be reused by another object while the entry exists.
+    refs: dict[int, tuple[object, tuple[Ref, ...]]] = field(default_factory=dict)
+    # Mentions per source and per entity, for one set of names (compared by equality).
+    mentions: _MentionMemo | None = None
+    # The ledger values of each claim with figures, by claim id, with the claim and its
+    # stances, and each metric's ledger with its values in claim order.
+    values: dict[str, tuple[Claim, tuple[Stance, ...], tuple[LedgerValue, ...]]] = field(
+        default_factory=dict)
+    metrics: dict[str, tuple[list[LedgerValue], MetricLedger]] = field(default_factory=dict)
+    # Each item's timeline entries, by the item's identity (held, as for `refs`), and the
+    # last timeline with its entries in corpus order and the told order it was sorted by.
+    entries: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = field(
+        default_factory=dict)
+    timeline: tuple[list[TimelineEntry], tuple[TimelineEntry, ...],
+                    dict[str, tuple[int, int, int]]] | None = None
+
+
+def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
+    """`store`, kept across rebuilds, lets the link redo only what an edit changed; left
+    out, every result is made from nothing."""
+    if store is None:
+        store = LinkStore()
     problems: list[Diagnostic] = []
     sources = {s.id: s for s in corpus.sources}
     claims = {c.id: c for c in corpus.claims}
@@ -132,22 +169,21 @@ def link(corpus: Corpus) -> Linked:
     anchors: dict[str, Anchor] = {}
     kept: dict[str, _Anchored] = {}
     for source in corpus.sources:
-        kept[source.id] = done = _cleaned_and_anchored(source, _anchored.get(source.id))
+        kept[source.id] = done = _cleaned_and_anchored(source, store.anchored.get(source.id))
         view, notes, found, anchor_problems = done.result
         cleaned[source.id] = view
         problems.extend(notes)
         anchors.update(found)
         problems.extend(anchor_problems)
-    _anchored.clear()
-    _anchored.update(kept)
+    store.anchored = kept
 
     known: dict[str, Iterable[str]] = {
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
         "quote": quotes, "metric": metrics,
     }
-    problems.extend(_unresolved(_all_refs(corpus), known, corpus.declared))
+    problems.extend(_unresolved(_all_refs(corpus, store), known, corpus.declared))
 
-    frozen_stances = _claim_stances(corpus, claims)
+    frozen_stances = _claim_stances(corpus, claims, store)
 
     quote_cited: dict[str, set[str]] = defaultdict(set)
     claim_cited: dict[str, set[str]] = defaultdict(set)
@@ -171,7 +207,7 @@ def link(corpus: Corpus) -> Linked:
 
     evidence = all_evidence(corpus.claims, frozen_stances, relations_in)
     problems.extend(_status_checks(corpus, frozen_stances, relations_in, evidence))
-    mentions, mention_problems = find_mentions(corpus, cleaned)
+    mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
 
     return Linked(
@@ -190,8 +226,8 @@ def link(corpus: Corpus) -> Linked:
         relations_in={k: tuple(sorted(v)) for k, v in sorted(relations_in.items())},
         evidence=evidence,
         mentions=mentions,
-        ledger=build_ledger(corpus, frozen_stances),
-        timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors)),
+        ledger=build_ledger(corpus, frozen_stances, store),
+        timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),
     )
 
@@ -213,18 +249,14 @@ class _Anchored:
     result: _Result
 
 
-# Each source's cleaned text and anchors from the last link, by source id: cleaning and
-# anchoring depend on the source alone, so a rebuild reuses them for every unchanged
-# source (the very same object when its file did not change).
-_anchored: dict[str, _Anchored] = {}
-
 
 def _positions(source: Source) -> tuple[tuple[tuple[str, Pos], ...], ...]:
     return tuple(tuple(q.positions.items()) for q in source.quotes)
 
 
 def _cleaned_and_anchored(source: Source, last: _Anchored | None) -> _Anchored:
-    """`last` is reused when it was made from this source. (`positions`, which source
+    """Cleaning and anchoring depend on the source alone: `last` is reused when it was
+    made from this source, the very object or an equal one. (`positions`, which source
     equality ignores, must match too, because the diagnostics point at them.) Callers must
     not change the results."""
     if last is not None and last.source is source:
@@ -349,16 +381,10 @@ def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -
 _StanceKey = tuple[int, tuple[int, int, int, int], str, int]
 _SourceStances = tuple[tuple[_StanceKey, Stance], ...]
 
-# Each source's stances (with their sort keys) from the last link, by source id, and each
-# claim's stances before and after sorting, by claim id: an unchanged source keeps its
-# Stance objects, and a claim whose stances are the very same objects keeps its sorted
-# tuple, so pages reading it find the very same value.
-_stances_kept: dict[str, tuple[Source, _SourceStances]] = {}
-_claim_stances_kept: dict[str, tuple[list[Stance], tuple[Stance, ...]]] = {}
-
-
-def _source_stances(source: Source) -> _SourceStances:
-    last = _stances_kept.get(source.id)
+# An unchanged source keeps its Stance objects, and a claim whose stances are the very
+# same objects keeps its sorted tuple, so pages reading it find the very same value.
+def _source_stances(source: Source, store: LinkStore) -> _SourceStances:
+    last = store.stances.get(source.id)
     if last is not None and last[0] is source:
         return last[1]
     published = _published(source)
@@ -369,24 +395,23 @@ def _source_stances(source: Source) -> _SourceStances:
                  for stance, ref in quote.stances())
 
 
-def _claim_stances(corpus: Corpus, claims: Mapping[str, Claim]
+def _claim_stances(corpus: Corpus, claims: Mapping[str, Claim], store: LinkStore
                    ) -> dict[str, tuple[Stance, ...]]:
     kept: dict[str, tuple[Source, _SourceStances]] = {}
     keyed: dict[str, list[tuple[_StanceKey, Stance]]] = defaultdict(list)
     for source in corpus.sources:
-        found = _source_stances(source)
+        found = _source_stances(source, store)
         kept[source.id] = (source, found)
         for key, stance in found:
             if stance.claim_id in claims:
                 keyed[stance.claim_id].append((key, stance))
-    _stances_kept.clear()
-    _stances_kept.update(kept)
+    store.stances = kept
     sorted_kept: dict[str, tuple[list[Stance], tuple[Stance, ...]]] = {}
     out: dict[str, tuple[Stance, ...]] = {}
     for claim_id in sorted(keyed):
         group = keyed[claim_id]
         members = [stance for _, stance in group]
-        last = _claim_stances_kept.get(claim_id)
+        last = store.claim_stances.get(claim_id)
         if last is not None and same_objects(members, last[0]):
             ordered = last[1]
         else:
@@ -394,8 +419,7 @@ def _claim_stances(corpus: Corpus, claims: Mapping[str, Claim]
             ordered = tuple(stance for _, stance in group)
         sorted_kept[claim_id] = (members, ordered)
         out[claim_id] = ordered
-    _claim_stances_kept.clear()
-    _claim_stances_kept.update(sorted_kept)
+    store.claim_stances = sorted_kept
     return out
 
 
@@ -446,13 +470,9 @@ def _entity_refs(entity: Entity) -> Iterable[Ref]:
     return _prose_refs(entity.description)
 
 
-# The references of each item from the last link, by the item's identity (the item is
-# kept, so its id cannot be reused): an unchanged item is the very same object on a
-# rebuild, and walking every item's fields again cost more than checking the references.
-_refs_kept: dict[int, tuple[object, tuple[Ref, ...]]] = {}
-
-
-def _all_refs(corpus: Corpus) -> list[Ref]:
+def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
+    """Every reference in the corpus. An unchanged item is the very same object on a
+    rebuild, and walking every item's fields again cost more than checking the store."""
     found: list[Ref] = []
     kept: dict[int, tuple[object, tuple[Ref, ...]]] = {}
     walks: tuple[tuple[tuple[Any, ...], Any], ...] = (
@@ -460,12 +480,11 @@ def _all_refs(corpus: Corpus) -> list[Ref]:
         (corpus.entities, _entity_refs), (corpus.briefs, _brief_refs))
     for items, refs_of in walks:
         for item in items:
-            last = _refs_kept.get(id(item))
+            last = store.refs.get(id(item))
             refs = last[1] if last is not None and last[0] is item else tuple(refs_of(item))
             kept[id(item)] = (item, refs)
             found.extend(refs)
-    _refs_kept.clear()
-    _refs_kept.update(kept)
+    store.refs = kept
     return found
 
 
@@ -564,7 +583,7 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(alternation(trie, r"(?<!\w(?s:.))") + r"(?!\w)")
 
 
-def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
+def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText], store: LinkStore
                   ) -> tuple[dict[str, tuple[Mention, ...]], list[Diagnostic]]:
     """Every sentence naming an entity, found with one pattern over each block."""
     problems: list[Diagnostic] = []
@@ -580,7 +599,7 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     found: dict[str, list[Mention]] = defaultdict(list)
     if not owner:
         return {}, problems
-    memo = _mention_memo(owner)
+    memo = _mention_memo(owner, store)
     kept: dict[str, tuple[tuple[Block, ...], list[Mention]]] = {}
     for source in corpus.sources:
         blocks = cleaned[source.id].blocks
@@ -603,19 +622,6 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText]
     return dict(by_entity), problems
 
 
-def forget() -> None:
-    """Drop what is kept for rebuilds (a one-shot build frees the memory for MkDocs)."""
-    _anchored.clear()
-    _last_memo.clear()
-    _refs_kept.clear()
-    _stances_kept.clear()
-    _claim_stances_kept.clear()
-    _values_kept.clear()
-    _metrics_kept.clear()
-    _entries_kept.clear()
-    _timeline_kept.clear()
-
-
 @dataclass
 class _MentionMemo:
     """Mentions per source for one set of names, kept between rebuilds (`mkdocs serve`)."""
@@ -626,13 +632,10 @@ class _MentionMemo:
     by_entity: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
 
-_last_memo: list[_MentionMemo] = []
-
-
-def _mention_memo(owner: dict[str, str]) -> _MentionMemo:
-    if not _last_memo or _last_memo[0].owner != owner:
-        _last_memo[:] = [_MentionMemo(dict(owner), names_pattern(owner), {})]
-    return _last_memo[0]
+def _mention_memo(owner: dict[str, str], store: LinkStore) -> _MentionMemo:
+    if store.mentions is None or store.mentions.owner != owner:
+        store.mentions = _MentionMemo(dict(owner), names_pattern(owner), {})
+    return store.mentions
 
 
 def _mentions_in(source_id: str, blocks: tuple[Block, ...], pattern: re.Pattern[str],
@@ -656,34 +659,27 @@ def _mentions_in(source_id: str, blocks: tuple[Block, ...], pattern: re.Pattern[
 # --- figures and timeline -------------------------------------------------------------
 
 
-# The ledger values of each claim with figures, by claim id, kept while the claim and its
-# stances are the very same objects, and each metric's ledger with its values in claim
-# order, kept while they are the very same objects: a rebuild makes again only what an
-# edit changed, and the pages reading the rest find the very same values.
-_values_kept: dict[str, tuple[Claim, tuple[Stance, ...], tuple[LedgerValue, ...]]] = {}
-_metrics_kept: dict[str, tuple[list[LedgerValue], MetricLedger]] = {}
-
-
-def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]]
+def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]], store: LinkStore
                  ) -> tuple[MetricLedger, ...]:
+    """A claim's values are kept while the claim and its stances are the very same
+    objects, a metric's ledger while its values are."""
     by_metric: dict[str, list[LedgerValue]] = defaultdict(list)
     kept: dict[str, tuple[Claim, tuple[Stance, ...], tuple[LedgerValue, ...]]] = {}
     for claim in corpus.claims:
         if not claim.figures:
             continue
         own = stances.get(claim.id, ())
-        last = _values_kept.get(claim.id)
+        last = store.values.get(claim.id)
         made = last[2] if last is not None and last[0] is claim and last[1] is own \
             else tuple(LedgerValue(figure, claim, own) for figure in claim.figures)
         kept[claim.id] = (claim, own, made)
         for value in made:
             by_metric[value.figure.metric].append(value)
-    _values_kept.clear()
-    _values_kept.update(kept)
+    store.values = kept
     ledgers = []
     metrics: dict[str, tuple[list[LedgerValue], MetricLedger]] = {}
     for metric, values in sorted(by_metric.items()):
-        before = _metrics_kept.get(metric)
+        before = store.metrics.get(metric)
         if before is not None and same_objects(values, before[0]):
             ledger = before[1]
         else:
@@ -692,8 +688,7 @@ def build_ledger(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]]
             ledger = MetricLedger(metric, tuple(ordered), _disagreements(ordered))
         metrics[metric] = (values, ledger)
         ledgers.append(ledger)
-    _metrics_kept.clear()
-    _metrics_kept.update(metrics)
+    store.metrics = metrics
     return tuple(ledgers)
 
 
@@ -719,14 +714,6 @@ def _disagreements(values: list[LedgerValue]) -> tuple[Disagreement, ...]:
         if len({_subject(v) for v in group}) > 1:
             found.append(Disagreement(None, "subjects", tuple(group)))
     return tuple(found)
-
-
-# Each item's timeline entries, by the item's identity, and the last timeline with its
-# entries in corpus order: a rebuild makes again only the entries of edited items, and
-# sorts again only when an entry changed.
-_entries_kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
-_timeline_kept: list[tuple[list[TimelineEntry], tuple[TimelineEntry, ...],
-                          dict[str, tuple[int, int, int]]]] = []
 
 
 def _item_entries(item: Claim | Source) -> tuple[TimelineEntry, ...]:
@@ -765,24 +752,24 @@ def _timeline_key(entry: TimelineEntry, told: Mapping[str, tuple[int, int, int]]
             told.get(entry.claim.id, (1 << 30, 0, 0)), entry.anchor)
 
 
-def build_timeline(corpus: Corpus, told: Mapping[str, tuple[int, int, int]] | None = None
-                   ) -> tuple[TimelineEntry, ...]:
+def build_timeline(corpus: Corpus, told: Mapping[str, tuple[int, int, int]],
+                   store: LinkStore) -> tuple[TimelineEntry, ...]:
     """Entries by date; within one period by their stated `order:`, then in the order
-    the sources tell them."""
-    told = told or {}
+    the sources tell them. A rebuild makes again only the entries of edited items, and
+    sorts again only when an entry or the told order changed."""
     entries: list[TimelineEntry] = []
     kept: dict[int, tuple[object, tuple[TimelineEntry, ...]]] = {}
     items: tuple[Claim | Source, ...] = (*corpus.claims, *corpus.sources)
     for item in items:
-        last = _entries_kept.get(id(item))
+        last = store.entries.get(id(item))
         made = last[1] if last is not None and last[0] is item else _item_entries(item)
         kept[id(item)] = (item, made)
         entries.extend(made)
-    _entries_kept.clear()
-    _entries_kept.update(kept)
-    if _timeline_kept and same_objects(entries, _timeline_kept[0][0]) \
-            and _timeline_kept[0][2] == told:
-        return _timeline_kept[0][1]
+    store.entries = kept
+    last_timeline = store.timeline
+    if last_timeline is not None and same_objects(entries, last_timeline[0]) \
+            and last_timeline[2] == told:
+        return last_timeline[1]
     ordered = tuple(sorted(entries, key=lambda e: _timeline_key(e, told)))
-    _timeline_kept[:] = [(entries, ordered, dict(told))]
+    store.timeline = (entries, ordered, dict(told))
     return ordered

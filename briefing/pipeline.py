@@ -13,7 +13,6 @@ from pathlib import Path
 
 from . import dates as dates_stage
 from . import duplicates, provenance
-from . import link as link_stage
 from .buildcache import BuildCache, LinkedKept
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
@@ -134,7 +133,7 @@ def _link(corpus: Corpus, cache: BuildCache | None) -> Linked:
     if cache.linked is not None and _same_corpus(corpus, cache.linked.corpus):
         return cache.linked.linked
     cache.linked = None  # what was kept with the old corpus must not outlive it
-    linked = link(corpus)
+    linked = link(corpus, cache.link)
     cache.linked = LinkedKept(corpus, linked)
     return linked
 
@@ -178,7 +177,6 @@ def forget_cached() -> None:
     """Free the results the stages not yet given a store keep between builds."""
     parse_yaml.cache_clear()
     forget_addresses()
-    link_stage.forget()
     dates_stage.forget()
     duplicates.forget()
     provenance.forget()

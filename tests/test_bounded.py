@@ -159,7 +159,6 @@ def test_quotes_anchor_alike_with_and_without_the_index(
 
     indexed = outcome()
     monkeypatch.setattr(link, "INDEX_QUOTES", 10_000)
-    link.forget()
     assert outcome() == indexed
     assert [code for code, *_ in indexed[1]] == ["quote-ambiguous", "quote-not-found"]
     assert len(indexed[0]) == 2 + 61  # the two of the corpus, 60 points and by-prefix
