@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from .dates import ContentDates
+from .dates import ContentDates, DatesStore
 from .diagnostics import Diagnostic
-from .feed import Site
+from .duplicates import DuplicatesStore
+from .feed import FeedStore, Site
 from .hedges import Hedges
 from .link import Linked, LinkStore
 from .load import LoadStore
 from .model import Corpus
+from .provenance import ProseStore
 from .render import PageCache
 from .validate import ValidateStore
 
@@ -48,6 +50,10 @@ class BuildCache:
     validate: ValidateStore = field(default_factory=ValidateStore)
     link: LinkStore = field(default_factory=LinkStore)
     linked: LinkedKept | None = None
+    duplicates: DuplicatesStore = field(default_factory=DuplicatesStore)
+    prose: ProseStore = field(default_factory=ProseStore)
+    dates: DatesStore = field(default_factory=DatesStore)
+    feed: FeedStore = field(default_factory=FeedStore)
     pages: PageCache = field(default_factory=PageCache)
 
     def reset(self) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 
@@ -90,18 +90,19 @@ class ContentDates:
     first: Mapping[str, Day]  # claim pages -> the earliest source taking a stance on it
 
 
-# The sources each entity is mentioned in, by entity id, with the mentions they came from:
-# the link stage keeps an entity's tuple of mentions while they are the very same objects,
-# so a rebuild gathers the sources again only for the entities an edit touched.
-_mentioned_in: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
+@dataclass
+class DatesStore:
+    """The sources each entity is mentioned in, by entity id, with the mentions they came
+    from: the link stage keeps an entity's tuple of mentions while they are the very same
+    objects, so a rebuild gathers the sources again only for the entities an edit
+    touched (the tuple is held here, so its identity is not reused)."""
+
+    mentioned_in: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = field(
+        default_factory=dict)
 
 
-def forget() -> None:
-    """Drop what is kept for rebuilds."""
-    _mentioned_in.clear()
-
-
-def content_dates(linked: Linked) -> ContentDates:
+def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDates:
+    mentioned_in = store.mentioned_in if store is not None else {}
     published = {s.id: first_day(s.published) for s in linked.corpus.sources}
     updated: dict[str, Day | None] = {}
     first: dict[str, Day | None] = {}
@@ -133,7 +134,7 @@ def content_dates(linked: Linked) -> ContentDates:
     kept: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
     for entity in linked.corpus.entities:
         mentions = linked.mentions.get(entity.id, ())
-        last = _mentioned_in.get(entity.id)
+        last = mentioned_in.get(entity.id)
         if last is None or last[0] is not mentions:
             last = (mentions, frozenset(map(_source_id, mentions)))
         kept[entity.id] = last
@@ -166,8 +167,8 @@ def content_dates(linked: Linked) -> ContentDates:
         updated[page_path("metric", ledger.metric)] = claims(dict.fromkeys(
             v.claim.id for v in ledger.values))
     updated[HOME] = _latest(updated.values())
-    _mentioned_in.clear()
-    _mentioned_in.update(kept)
+    if store is not None:
+        store.mentioned_in = kept
     return ContentDates(
         updated={path: day for path, day in sorted(updated.items()) if day is not None},
         first={path: day for path, day in sorted(first.items()) if day is not None})

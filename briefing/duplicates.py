@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Pos, error
 from .text import normalise_text
@@ -73,30 +73,32 @@ def _described(score: float) -> str:
     return "the same text" if score >= 0.999 else f"nearly the same text ({score:.0%} alike)"
 
 
-# Each source's fingerprint from the last build, with the text it was made from: the
-# rebuilds of `mkdocs serve` fingerprint only the texts that changed.
-_kept: dict[str, tuple[str, Fingerprint]] = {}
+@dataclass
+class DuplicatesStore:
+    """Each source's fingerprint from the last build, by source id, with the text it was
+    made from (compared by equality: a fingerprint depends on the text alone): the
+    rebuilds of `mkdocs serve` fingerprint only the texts that changed."""
+
+    kept: dict[str, tuple[str, Fingerprint]] = field(default_factory=dict)
 
 
-def forget() -> None:
-    _kept.clear()
-
-
-def duplicate_sources(texts: Iterable[tuple[str, str, str]]) -> list[Diagnostic]:
+def duplicate_sources(texts: Iterable[tuple[str, str, str]],
+                      store: DuplicatesStore | None = None) -> list[Diagnostic]:
     """`texts` are (source id, displayed path of its text, text). One error per duplicate,
     at the later id's file, naming both files."""
+    last_kept = store.kept if store is not None else {}
     paths: dict[str, str] = {}
     prints: dict[str, Fingerprint] = {}
     kept: dict[str, tuple[str, Fingerprint]] = {}
     for source_id, path, text in texts:
         paths[source_id] = path
-        last = _kept.get(source_id)
+        last = last_kept.get(source_id)
         made = last[1] if last is not None and (last[0] is text or last[0] == text) \
             else fingerprint(text)
         prints[source_id] = made
         kept[source_id] = (text, made)
-    _kept.clear()
-    _kept.update(kept)
+    if store is not None:
+        store.kept = kept
     return [error(Pos(paths[b]), "source-duplicate",
                   f"{paths[b]} has {_described(score)} as {paths[a]}: the same article "
                   "added twice",

@@ -12,12 +12,11 @@ build. Links are then relative to the feed, which sits at the site's root.
 
 from __future__ import annotations
 
-import functools
 import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from .dates import ContentDates, Day, rfc3339
@@ -53,36 +52,16 @@ class Site:
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
 
     def href(self, path: str) -> str:
-        return _href(self, path)
+        relative = self.page_url(path) if path.endswith(".md") else path
+        if self.url:
+            return urljoin(self.url.rstrip("/") + "/", relative)
+        return relative or "./"
 
     def ident(self, path: str) -> str:
-        return _ident(self, path)
-
-
-# A page's address and id depend only on the site and the path; a rebuild of `mkdocs
-# serve` after an edit writes the feed again, mostly with the same entries.
-@functools.lru_cache(maxsize=65536)
-def _href(site: Site, path: str) -> str:
-    relative = site.page_url(path) if path.endswith(".md") else path
-    if site.url:
-        return urljoin(site.url.rstrip("/") + "/", relative)
-    return relative or "./"
-
-
-@functools.lru_cache(maxsize=65536)
-def _ident(site: Site, path: str) -> str:
-    if site.url:
-        return _href(site, path)
-    name = f"briefing:{site.title}:{path.removesuffix('.md')}"
-    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
-
-
-def forget_addresses() -> None:
-    """Drop what is kept for rebuilds: addresses, ids and the last feed's entries."""
-    _href.cache_clear()
-    _ident.cache_clear()
-    _entries.clear()
-    _claim_entries.clear()
+        if self.url:
+            return self.href(path)
+        name = f"briefing:{self.title}:{path.removesuffix('.md')}"
+        return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
 
 @dataclass(frozen=True)
@@ -95,15 +74,32 @@ class Entry:
     category: str
 
 
-def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
+# What the last feed was made of, for the rebuilds of `mkdocs serve`, which write the feed
+# again on every rebuild, mostly with the same entries.
+_ClaimEntry = tuple[tuple[object, ...], tuple[Day, Day | None], Entry]
+
+
+@dataclass
+class FeedStore:
+    """Each claim's entry, by claim id, with what it was made of (the claim and the items
+    its statement names, compared by identity) and its dates; and each entry's XML, by the
+    site and the entry (compared by equality: the XML depends on nothing else)."""
+
+    claim_entries: dict[str, _ClaimEntry] = field(default_factory=dict)
+    xml: dict[tuple[Site, Entry], str] = field(default_factory=dict)
+
+
+def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
+            ) -> list[Entry]:
     """Every dated brief and claim, newest first (ties by path, so the order is stable)."""
+    last_entries = store.claim_entries if store is not None else {}
     found: list[Entry] = []
     for brief in linked.corpus.briefs:
         path = page_path("brief", brief.id)
         if path in dates.updated:
             found.append(Entry(path, brief.title, plain(brief.summary, linked),
                                dates.updated[path], None, "brief"))
-    kept: dict[str, tuple[tuple[object, ...], tuple[Day, Day | None], Entry]] = {}
+    kept: dict[str, _ClaimEntry] = {}
     for claim in linked.corpus.claims:
         path = page_path("claim", claim.id)
         if path in dates.updated:
@@ -115,7 +111,7 @@ def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
             named: tuple[object, ...] | None = None
             if not any(ref.kind == "claim" for ref in refs):
                 named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
-            last = _claim_entries.get(claim.id)
+            last = last_entries.get(claim.id)
             if named is not None and last is not None and last[1] == days \
                     and same_objects(named, last[0]):
                 entry = last[2]
@@ -126,16 +122,11 @@ def entries(linked: Linked, dates: ContentDates) -> list[Entry]:
             if named is not None:
                 kept[claim.id] = (named, days, entry)
             found.append(entry)
-    _claim_entries.clear()
-    _claim_entries.update(kept)
+    if store is not None:
+        store.claim_entries = kept
     found.sort(key=lambda e: e.path)
     found.sort(key=lambda e: e.updated, reverse=True)
     return found
-
-
-# Each claim's entry from the last feed, by claim id, with what it was made of (the claim
-# and the items its statement names, compared by identity) and its dates.
-_claim_entries: dict[str, tuple[tuple[object, ...], tuple[Day, Day | None], Entry]] = {}
 
 
 def _named(linked: Linked, kind: str, ident: str) -> object:
@@ -152,8 +143,10 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def atom_feed(linked: Linked, dates: ContentDates, site: Site) -> str:
-    items = entries(linked, dates)
+def atom_feed(linked: Linked, dates: ContentDates, site: Site,
+              store: FeedStore | None = None) -> str:
+    items = entries(linked, dates, store)
+    last_xml = store.xml if store is not None else {}
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "title", site.title, type="text")
     _text(feed, "id", site.ident(FEED_PATH))
@@ -168,16 +161,12 @@ def atom_feed(linked: Linked, dates: ContentDates, site: Site) -> str:
     head = ET.tostring(feed, encoding="unicode").removesuffix("\n</feed>")
     # Each entry is written on its own, indented as it would be inside the feed: an entry
     # depends only on itself and the site, so a rebuild writes only the entries it changed.
-    made = {(site, item): _entries.get((site, item)) or _entry_xml(site, item)
+    made = {(site, item): last_xml.get((site, item)) or _entry_xml(site, item)
             for item in items}
-    _entries.clear()
-    _entries.update(made)
+    if store is not None:
+        store.xml = made
     return '<?xml version="1.0" encoding="utf-8"?>\n' + head + "".join(
         "\n  " + made[site, item] for item in items) + "\n</feed>\n"
-
-
-# The entries of the last feed, as XML (`mkdocs serve` writes the feed on every rebuild).
-_entries: dict[tuple[Site, Entry], str] = {}
 
 
 def _entry_xml(site: Site, item: Entry) -> str:

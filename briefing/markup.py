@@ -7,7 +7,6 @@ as `<script>` or `*1984.*` reaches the page as the literal text the curator wrot
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 import re
@@ -34,13 +33,18 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+# What `md_escape` changes: white space other than single spaces, the characters it
+# escapes. Most names, titles and labels hold none of them and are returned as they are.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S ]")
 
-# Names, titles and labels recur on many pages; the result is immutable.
-@functools.lru_cache(maxsize=1 << 16)
+
 def md_escape(text: str, *, line_start: bool = True) -> Markup:
     """Escape for both HTML and Markdown; the result renders as exactly `text`."""
+    text = str(text)
+    if not _NOT_PLAIN.search(text) and not (line_start and _MD_LINE_START.match(text)):
+        return Markup(text)
     # quote=False: `&#x27;` would put a `#` into the text, which we then escape.
-    escaped = html.escape(re.sub(r"\s+", " ", str(text)), quote=False)
+    escaped = html.escape(re.sub(r"\s+", " ", text), quote=False)
     escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
     if line_start:
         escaped = _MD_LINE_START.sub(
@@ -103,7 +107,6 @@ def relative(from_page: str, target: str) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
-@functools.lru_cache(maxsize=65536)
 def _relpath(path: str, start: str) -> str:
     # Page paths are plain relative paths; posixpath.relpath would call abspath (and so
     # getcwd) on both for each of the hundreds of thousands of links in a large site.

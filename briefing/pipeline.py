@@ -11,24 +11,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates as dates_stage
-from . import duplicates, provenance
 from .buildcache import BuildCache, LinkedKept
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
 from .duplicates import duplicate_sources
-from .feed import FEED_PATH, Site, atom_feed, forget_addresses
+from .feed import FEED_PATH, Site, atom_feed
 from .hedges import Hedges
 from .identity import same_objects
 from .link import Linked, link
 from .load import display_root, load
-from .markup import md_escape
 from .model import Corpus
 from .originals import check_originals
 from .provenance import check_prose
 from .render import render
 from .validate import validate
-from .yamlnodes import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,6 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
             cache.reset()
-        forget_cached()
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
 
 
@@ -101,7 +96,8 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
     validated = validate(loaded, cache.validate if cache is not None else None)
     linked = _link(validated.corpus, cache)
     prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs}, cache)
-    copies = duplicate_sources((t.id, t.display, t.text) for t in loaded.texts)
+    copies = duplicate_sources(((t.id, t.display, t.text) for t in loaded.texts),
+                               cache.duplicates if cache is not None else None)
     extracted = check_originals(content_dir, validated.corpus.sources, loaded.texts) \
         if originals else ()
     diagnostics = sorted_diagnostics(
@@ -148,36 +144,26 @@ def _prose(linked: Linked, hedges: Hedges, files: dict[str, str], cache: BuildCa
     """The prose checks, kept with the linked corpus: an unchanged corpus (the files'
     text included, as the validated items are the very objects) is not checked again."""
     kept = _kept(linked, cache)
-    if kept is None:
+    if kept is None or cache is None:
         return check_prose(linked, hedges, files)
     if hedges not in kept.prose:
-        kept.prose[hedges] = check_prose(linked, hedges, files)
+        kept.prose[hedges] = check_prose(linked, hedges, files, cache.prose)
     return kept.prose[hedges]
 
 
 def _dates(linked: Linked, cache: BuildCache | None) -> ContentDates:
     kept = _kept(linked, cache)
-    if kept is None:
+    if kept is None or cache is None:
         return content_dates(linked)
     if kept.dates is None:
-        kept.dates = content_dates(linked)
+        kept.dates = content_dates(linked, cache.dates)
     return kept.dates
 
 
 def _feed(linked: Linked, dates: ContentDates, site: Site, cache: BuildCache | None) -> str:
     kept = _kept(linked, cache)
-    if kept is None or kept.dates is not dates:
+    if kept is None or cache is None or kept.dates is not dates:
         return atom_feed(linked, dates, site)
     if site not in kept.feeds:
-        kept.feeds[site] = atom_feed(linked, dates, site)
+        kept.feeds[site] = atom_feed(linked, dates, site, cache.feed)
     return kept.feeds[site]
-
-
-def forget_cached() -> None:
-    """Free the results the stages not yet given a store keep between builds."""
-    parse_yaml.cache_clear()
-    forget_addresses()
-    dates_stage.forget()
-    duplicates.forget()
-    provenance.forget()
-    md_escape.cache_clear()

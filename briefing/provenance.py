@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .broken import ANY
@@ -214,45 +214,44 @@ class Item:
     about: frozenset[str] = frozenset()
 
 
-def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str]
-                ) -> tuple[Diagnostic, ...]:
+@dataclass
+class ProseStore:
+    """Each item's findings from the last check, by the identity of its prose (held in
+    the entry, so the identity cannot be reused): the rebuilds of `mkdocs serve` check
+    again only the items whose text, quotes or claims changed. An unchanged file keeps its
+    validated objects, so an item whose prose is the very same object sits at the same
+    place. `made_with` holds the entities and hedges the findings were made with."""
+
+    kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    made_with: tuple[tuple[Entity, ...], Hedges] | None = None
+
+
+def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
+                store: ProseStore | None = None) -> tuple[Diagnostic, ...]:
     """Every prose finding in the corpus. `files` maps each YAML file's displayed path to
-    its text, to place findings at the words."""
+    its text, to place findings at the words. `store`, kept across rebuilds, lets the
+    check skip the items that did not change."""
+    if store is None:
+        store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files))
     problems: list[Diagnostic] = []
     broken = linked.corpus.broken
     entities = linked.corpus.entities
     # Names and hedges shape every finding: when they change, nothing kept is reused.
-    if not (_kept_with and _kept_with[0][1] == hedges
-            and same_objects(entities, _kept_with[0][0])):
-        _kept.clear()
+    made_with = store.made_with
+    last_kept = store.kept if made_with is not None and made_with[1] == hedges \
+        and same_objects(entities, made_with[0]) else {}
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
     for item in items(linked):
         if broken and (ANY in broken or not broken.isdisjoint(item.about)):
             continue
-        last = _kept.get(id(item.text.prose))
+        last = last_kept.get(id(item.text.prose))
         found = last[1] if last is not None and _same_item(last[0], item) \
             else tuple(checker.check(item))
         kept[id(item.text.prose)] = (item, found)
         problems.extend(found)
-    _kept.clear()
-    _kept.update(kept)
-    _kept_with[:] = [(entities, hedges)]
+    store.kept, store.made_with = kept, (entities, hedges)
     return tuple(problems)
-
-
-# Each item's findings from the last check, by the identity of its prose (kept alive here,
-# so the identity cannot be reused): the rebuilds of `mkdocs serve` check again only the
-# items whose text, quotes or claims changed. An unchanged file keeps its validated
-# objects, so an item whose prose is the very same object sits at the same place.
-_kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
-# The entities and hedges the kept findings were made with.
-_kept_with: list[tuple[tuple[Entity, ...], Hedges]] = []
-
-
-def forget() -> None:
-    _kept.clear()
-    _kept_with.clear()
 
 
 def _same_item(a: Item, b: Item) -> bool:

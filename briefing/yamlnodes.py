@@ -272,9 +272,6 @@ def _unusual_breaks(where: _Where) -> list[Diagnostic]:
             for index, char in ((m.start(), m.group()) for m in _UNUSUAL.finditer(where.text))]
 
 
-# Parsing is pure and its results are immutable, so a rebuild (`mkdocs serve`) reuses the
-# nodes of every file whose text has not changed.
-@functools.lru_cache(maxsize=32768)
 def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
     """Parse one YAML document; problems come back as diagnostics, never as exceptions."""
     if len(text) > MAX_YAML_BYTES:

@@ -19,7 +19,7 @@ from briefing import pipeline
 from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos, Severity
-from briefing.pipeline import build, forget_cached
+from briefing.pipeline import build
 from briefing.plugin.live import GuardedBuilder, LiveSite
 from briefing.problems import PROBLEMS_PAGE
 
@@ -27,7 +27,6 @@ from briefing.problems import PROBLEMS_PAGE
 @pytest.fixture
 def content(tmp_path: Path) -> Iterator[Path]:
     yield write_tree(tmp_path / "content", minimal_corpus())
-    forget_cached()
 
 
 def broken_link(*args: Any, **kwargs: Any) -> Any:
@@ -54,7 +53,6 @@ def test_an_exception_in_a_stage_is_an_internal_error(content: Path,
     # The fault gone, the next build is the one a fresh process makes.
     monkeypatch.undo()
     again = build(content, cache=cache)
-    forget_cached()
     assert again.pages == build(content).pages
     assert "New: " in "".join(again.pages.values())
 

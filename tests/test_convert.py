@@ -19,7 +19,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
-from briefing.pipeline import build, forget_cached
+from briefing.pipeline import build
 from briefing.plugin import convert
 from briefing.plugin.convert import Conversions, ConvertedPage, Piece, grouped, pieces
 from briefing.plugin.live import nav_paths
@@ -95,7 +95,6 @@ class Counted:
 
 
 def synthetic(tmp_path: Path) -> Path:
-    forget_cached()
     return write(tmp_path / "content", generate(60, seed=3))
 
 
@@ -104,7 +103,6 @@ def test_every_page_of_a_corpus_converts_as_a_whole(
     counted = Counted(monkeypatch)
     total = 0
     for content in (SEED, synthetic(tmp_path)):
-        forget_cached()
         pages = build(content).pages
         files = site_files(config, pages)
         conversions = Conversions()
@@ -130,7 +128,6 @@ def test_an_edit_reuses_unchanged_pieces_and_equals_a_whole_conversion(
     source = sorted((content / "sources").glob("*.yml"))[7]
     source.write_text(edited("title", source.read_text(encoding="utf-8"), 1),
                       encoding="utf-8")
-    forget_cached()
     after = build(content).pages
     changed = sorted(path for path in after if after[path] != before.get(path))
     assert len(changed) > 5

@@ -25,7 +25,6 @@ from briefing.cli import main
 from briefing.codes import CODES
 from briefing.diagnostics import Pos
 from briefing.emit import page_collisions
-from briefing.pipeline import forget_cached
 from briefing.siteconfig import config_problems
 
 DOC = REPO / "docs" / "diagnostics.md"
@@ -93,7 +92,6 @@ def _internal_error(tmp: Path) -> tuple[str, str]:
 
     with patch.object(pipeline, "link", fault):
         result = CliRunner().invoke(main, ["check", "--content", str(content)])
-    forget_cached()
     output = "\n".join(line for line in result.output.splitlines()
                        if "[internal-error]" in line or line.startswith("    hint: "))
     return ("`briefing check` with a fault injected into the link stage; the traceback "

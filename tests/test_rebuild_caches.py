@@ -21,7 +21,7 @@ from briefing import render as render_module
 from briefing.buildcache import BuildCache
 from briefing.feed import FEED_PATH
 from briefing.load import LoadStore, load
-from briefing.pipeline import BuildResult, build, forget_cached
+from briefing.pipeline import BuildResult, build
 from briefing.reads import ALL, EVERYTHING, Recorder
 
 
@@ -29,7 +29,6 @@ from briefing.reads import ALL, EVERYTHING, Recorder
 def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(SEED, folder)
-    forget_cached()
     return folder
 
 
@@ -43,7 +42,6 @@ OPTIONS = {"site_title": "Caches", "site_url": "https://example.org/briefing/"}
 
 
 def fresh(content: Path, **options: str) -> BuildResult:
-    forget_cached()
     return build(content, **{**OPTIONS, **options})  # type: ignore[arg-type]
 
 
@@ -304,7 +302,6 @@ def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
                          ("LISTING_ROWS_PER_PAGE", 20)):
         monkeypatch.setattr(render_module, limit, value)
     content = write(tmp_path / "content", large_corpus)
-    forget_cached()
     cache = BuildCache()
     first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
     rel, change = LARGE_EDITS[kind]
@@ -326,7 +323,6 @@ def test_a_title_edit_renders_again_only_the_parts_that_show_the_title(
     """The rows and sections a page keeps (`kept.md.j2`) are reused unless what they show
     changed: a source's new title renders again the parts that link to the source."""
     content = write(tmp_path / "content", large_corpus)
-    forget_cached()
     cache = BuildCache()
     build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
 

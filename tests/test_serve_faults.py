@@ -21,7 +21,7 @@ from pathlib import Path
 
 from serving import served, wait_for
 
-from briefing.pipeline import build, forget_cached
+from briefing.pipeline import build
 
 BOUND = 10.0  # seconds a page request may take, a rebuild included
 SETTLE = 30.0  # seconds for the server to catch up with a change
@@ -57,7 +57,6 @@ def reported(project: Path) -> set[tuple[str, str]]:
     project folder) names it."""
     with contextlib.chdir(project):
         result = build(Path("content"))
-    forget_cached()
     return {(str(d.pos), d.code) for d in result.diagnostics}
 
 

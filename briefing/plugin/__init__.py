@@ -31,7 +31,7 @@ from ..hedges import parse_hedges
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
-from ..pipeline import build, forget_cached
+from ..pipeline import build
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import add_assets, asset_files, problems_file, with_structured_data
@@ -166,9 +166,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.live:
             self.live.files_added(files, self.generated, display_root(Path(config.docs_dir)))
         else:
-            # The pages are MkDocs' now; free them and the corpus for a one-shot build.
+            # The pages are MkDocs' now; free them for a one-shot build.
             self.pages, self.files = [], {}
-            forget_cached()
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
