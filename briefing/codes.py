@@ -4,7 +4,9 @@ options and the tests that keep all three in step."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .diagnostics import Severity
 
@@ -271,4 +273,4 @@ _CODES = (
          "Set `docs_dir:` to the content folder's `pages` or to a folder outside it."),
 )
 
-CODES: dict[str, Code] = {code.name: code for code in _CODES}
+CODES: Mapping[str, Code] = MappingProxyType({code.name: code for code in _CODES})

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from types import MappingProxyType
 
 from markupsafe import Markup
 
@@ -22,13 +23,14 @@ from .link import Linked, Stance
 from .markup import md_escape
 
 KINDS = ("brief", "claim", "source", "entity")
-PLURALS = {"brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"}
-COLUMN_TITLES = {"brief": "Briefs", "claim": "Claims", "source": "Sources",
-                 "entity": "Entities quoted"}
-LIMITS = {"brief": 30, "claim": 60, "source": 30, "entity": 12}
+PLURALS = MappingProxyType({
+    "brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"})
+COLUMN_TITLES = MappingProxyType({"brief": "Briefs", "claim": "Claims", "source": "Sources",
+                                  "entity": "Entities quoted"})
+LIMITS = MappingProxyType({"brief": 30, "claim": 60, "source": 30, "entity": 12})
 # Layout, in SVG user units.
-COLUMN_WIDTH = {"brief": 210, "claim": 290, "source": 220, "entity": 150}
-LABEL_CHARS = {"brief": 32, "claim": 44, "source": 34, "entity": 22}
+COLUMN_WIDTH = MappingProxyType({"brief": 210, "claim": 290, "source": 220, "entity": 150})
+LABEL_CHARS = MappingProxyType({"brief": 32, "claim": 44, "source": 34, "entity": 22})
 GAP = 70
 ROW = 26
 NODE_HEIGHT = 20
@@ -264,12 +266,12 @@ def svg(graph: Graph, href: Callable[[str, str], str]) -> Markup:
     return Markup("\n".join(lines))
 
 
-EDGE_WORDS = {"rests-on": "", "supports": "asserts or reports",
-              "doubts": "doubts or refutes", "mixed": "both supports and doubts",
-              "quotes": ""}
-LIST_TITLES = {"brief": "Briefs and the claims they rest on",
-               "claim": "Claims and the sources that take a position on them",
-               "source": "Sources and who they quote"}
+EDGE_WORDS = MappingProxyType({"rests-on": "", "supports": "asserts or reports",
+                               "doubts": "doubts or refutes", "mixed": "both supports and doubts",
+                               "quotes": ""})
+LIST_TITLES = MappingProxyType({"brief": "Briefs and the claims they rest on",
+                                "claim": "Claims and the sources that take a position on them",
+                                "source": "Sources and who they quote"})
 
 
 def edge_lists(graph: Graph) -> list[tuple[str, list[tuple[Node, list[Edge]]]]]:

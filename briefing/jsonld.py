@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import MappingProxyType
 from typing import Any
 
 from .link import Linked
@@ -21,8 +22,8 @@ from .schema import FuzzyDate, Prose, ProseRef
 # `reported` records that sources relay a claim; it is not a verdict, so no review.
 RATED_STATUSES = ("corroborated", "disputed", "refuted", "superseded")
 _PERSON_KINDS = ("person",)
-_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-         "\u2029": "\\u2029"}
+_SAFE = MappingProxyType({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                          "\u2029": "\\u2029"})
 
 
 # JSON's escape for a character beyond U+FFFF: a surrogate pair, after an even number of

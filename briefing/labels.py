@@ -3,11 +3,14 @@ citation: "AI-generated summary · no named outlet or author"."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .model import Source
 
-KIND_NAMES = {"news-report": "news report", "news-analysis": "news analysis",
-              "explainer": "explainer", "opinion": "opinion", "press-release": "press release",
-              "paper": "paper", "ai-summary": "AI-generated summary", "other": "other text"}
+KIND_NAMES = MappingProxyType({
+    "news-report": "news report", "news-analysis": "news analysis", "explainer": "explainer",
+    "opinion": "opinion", "press-release": "press release", "paper": "paper",
+    "ai-summary": "AI-generated summary", "other": "other text"})
 
 
 def describe(source: Source, *, capital: bool = True) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Any
 
 from .broken import ANY
@@ -25,12 +26,12 @@ from .schema import FuzzyDate, Prose, Ref
 from .text import Normalised, closest_passage, normalise, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
-INVERSE_RELATIONS = {
+INVERSE_RELATIONS = MappingProxyType({
     "supersedes": "superseded by",
     "contradicts": "contradicted by",
     "qualifies": "qualified by",
     "supports": "supported by",
-}
+})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import html
 import posixpath
 import re
 from decimal import Decimal
+from types import MappingProxyType
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -27,7 +28,7 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 # that HTML escaping leaves; `attr` writes them as character references. Not `#`, `&`
 # or `;`, which the references themselves are made of; no value holds a line start.
 _MD_IN_HTML = re.compile(r"[\\`*_\[\](){}|!]")
-_MD_IN_HTML_REFS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[](){}|!"}
+_MD_IN_HTML_REFS = MappingProxyType({ord(c): f"&#{ord(c)};" for c in "\\`*_[](){}|!"})
 # What `relative` and anchors produce from slugs: nothing that could end a link.
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
@@ -149,9 +150,9 @@ def date_html(date: FuzzyDate | None, *, with_basis: bool = False) -> Markup:
     return Markup(out)
 
 
-_CURRENCY = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
-_QUALIFIER = {"exactly": "", "about": "about ", "under": "under ", "over": "over ",
-              "up-to": "up to ", "at-least": "at least "}
+_CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
+_QUALIFIER = MappingProxyType({"exactly": "", "about": "about ", "under": "under ", "over": "over ",
+                               "up-to": "up to ", "at-least": "at least "})
 
 
 def format_number(value: Decimal) -> str:

@@ -8,6 +8,8 @@ path built from one cannot leave its folder or meet another page's path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
 ItemKind = Literal["brief", "claim", "source", "entity"]
@@ -20,8 +22,8 @@ MAP = "map.md"
 PROBLEMS = "problems.md"  # only while `mkdocs serve` runs
 
 # The folder of each kind of item that has a page of its own.
-FOLDERS: dict[str, str] = {"brief": "briefs", "claim": "claims", "source": "sources",
-                           "entity": "entities"}
+FOLDERS: Mapping[str, str] = MappingProxyType({
+    "brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"})
 
 
 def index_path(kind: str) -> str:

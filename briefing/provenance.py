@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
 from .broken import ANY
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -53,8 +54,9 @@ _QUOTED = re.compile(
 _WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
 _TERMS = frozenset((*STANCES, *STATUSES, *RELATIONS, *QUALIFIERS, *SECTION_KINDS))
 
-_SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9,
-           "b": 9, "trillion": 12, "tn": 12}
+_SCALES = MappingProxyType({
+    "thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
+    "trillion": 12, "tn": 12})
 # A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale word.
 _NUMBER = re.compile(
     r"(?<![\w.,\-/])(?:US\$|\$|€|£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"

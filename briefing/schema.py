@@ -14,9 +14,10 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from . import references, urls
@@ -557,7 +558,7 @@ class Obj(Spec):
 
 
 def _convert_fields(node: YMap, ctx: Context,
-                    fields: dict[str, dataclasses.Field[Any]]) -> dict[str, Any] | None:
+                    fields: Mapping[str, dataclasses.Field[Any]]) -> dict[str, Any] | None:
     values: dict[str, Any] = {}
     ok = True
     for key, value_node in node.items:
@@ -585,7 +586,7 @@ def _convert_fields(node: YMap, ctx: Context,
     return values if ok else None
 
 
-def _object_schema(fields: dict[str, dataclasses.Field[Any]],
+def _object_schema(fields: Mapping[str, dataclasses.Field[Any]],
                    overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     overrides = overrides or {}
     return {
@@ -617,4 +618,4 @@ class _DateFields:
     basis: str = spec_field(Text(max_len=1000), "what the date rests on", default="")
 
 
-_DATE_FIELDS = {f.name: f for f in dataclasses.fields(_DateFields)}
+_DATE_FIELDS = MappingProxyType({f.name: f for f in dataclasses.fields(_DateFields)})

@@ -9,7 +9,9 @@ fresh export.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .model import Brief, ClaimsFile, EntitiesFile, Source
@@ -18,13 +20,13 @@ from .schema import ListOf, Obj, Spec
 SCHEMA_BASE = "https://briefing.invalid/schemas/"  # an identifier, never fetched
 
 # file name -> (model, title, which content files it describes)
-DOCUMENTS: dict[str, tuple[type[Any], str, str]] = {
+DOCUMENTS: Mapping[str, tuple[type[Any], str, str]] = MappingProxyType({
     "source.schema.json": (Source, "Source annotation", "content/sources/<id>.yml"),
     "claims.schema.json": (ClaimsFile, "Claims", "content/claims.yml, content/claims/*.yml"),
     "entities.schema.json": (EntitiesFile, "Entities",
                              "content/entities.yml, content/entities/*.yml"),
     "brief.schema.json": (Brief, "Brief", "content/briefs/<id>.yml"),
-}
+})
 
 
 def json_schema(name: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -18,12 +19,12 @@ from .diagnostics import Diagnostic, Pos, error
 from .load import display_root
 
 # Markdown extension -> what the generated pages use it for.
-NEEDED_EXTENSIONS: Mapping[str, str] = {
+NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
     "attr_list": "headings and paragraphs carry ids and classes (`{#what-happened}`, "
                  "`{: .lead }`)",
     "tables": "the figures, timeline and coverage pages are tables",
     "toc": "headings get the anchors that citations and links point at",
-}
+})
 PAGES_DIR = "pages"  # the one folder of the content folder that docs_dir may be
 
 

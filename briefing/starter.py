@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 from . import urls
 from .diagnostics import Diagnostic
@@ -47,8 +48,8 @@ from .text import decode_source, normalise_text
 from .validate import RESERVED_IDS, validate
 
 KEEP_OR_REJECT = "keep: uncomment, i.e. delete the leading '# '; reject: delete the lines"
-SCHEMA_FILES = {"source": "source", "claims": "claims", "entities": "entities",
-                "brief": "brief"}
+SCHEMA_FILES = MappingProxyType({"source": "source", "claims": "claims", "entities": "entities",
+                                 "brief": "brief"})
 
 
 def schema_comment(kind: str, yaml_path: Path, project_root: Path) -> str:

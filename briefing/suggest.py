@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from types import MappingProxyType
 
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
@@ -159,11 +160,11 @@ def is_valid_id(value: str) -> bool:
 
 # --- title, dates and the source id ---------------------------------------------------
 
-_MONTHS = {name: n for n, names in enumerate(
+_MONTHS = MappingProxyType({name: n for n, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
      ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
      ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")), start=1) for name in names}
+     ("december", "dec")), start=1) for name in names})
 _MONTH = r"(?P<{0}>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
                                         reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -239,10 +240,10 @@ def source_id(title: str, date: DateFound | None) -> str:
 
 # --- figures ---------------------------------------------------------------------------
 
-_MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
-                "b": 10**9, "bn": 10**9, "billion": 10**9, "t": 10**12, "tn": 10**12,
-                "trillion": 10**12}
-_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_MULTIPLIERS = MappingProxyType({
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9, "t": 10**12, "tn": 10**12, "trillion": 10**12})
+_CURRENCIES = MappingProxyType({"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"})
 _COUNT_UNITS = ("chips", "GPUs", "GPU", "parameters", "tokens", "users", "employees",
                 "people", "workers", "servers", "downloads", "devices", "customers",
                 "companies", "processors", "accelerators", "subscribers", "researchers")
@@ -261,10 +262,10 @@ _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
 # Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
 # "an 80-hour run", "in just two months".
 # "One" is left out: "one day", "one year" are more often manners of speaking.
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
-                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                 "sixty": 60, "ninety": 90, "a hundred": 100}
+_NUMBER_WORDS = MappingProxyType({
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100})
 _DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 _DURATION = (r"(?P<dn>" + _NUM + "|(?i:" + "|".join(_NUMBER_WORDS) + r"))(?:\s+|-)(?P<du>"
              + "|".join(_DURATION_UNITS) + r")s?\b(?!-old)")
@@ -283,8 +284,8 @@ _QUALIFIERS = (
     (r"(?:about|around|approximately|roughly|some|an estimated|nearly|almost|close to"
      r"|circa|approx\.)", "about"),
 )
-_QUALIFIER_BEFORE = [(re.compile(r"\b" + words + r"\s*$", re.I), name)
-                     for words, name in _QUALIFIERS]
+_QUALIFIER_BEFORE = tuple((re.compile(r"\b" + words + r"\s*$", re.I), name)
+                          for words, name in _QUALIFIERS)
 
 
 def find_figures(text: str, *, limit: int | None = None) -> tuple[FigureFound, ...]:

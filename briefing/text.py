@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .chars import INVISIBLE_CLASS, char_name, is_invisible
 from .diagnostics import Diagnostic, error, warning
@@ -67,7 +68,7 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic,
     return text, tuple(problems)
 
 
-_FOLD = {
+_FOLD = MappingProxyType({
     # quotation marks
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -75,7 +76,7 @@ _FOLD = {
     # hyphens and dashes
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
-}
+})
 FOLDED = tuple(sorted(_FOLD.items()))  # for the quote picker, which folds as we do
 # Invisible characters (zero-width, format, variation selectors…) are deleted, so two
 # passages that differ only by one read the same, as they do on screen.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import yaml
@@ -106,12 +107,12 @@ def _index(mark: Any) -> int:
     return mark.index if mark is not None else 0
 
 
-_FAKE_INDENT = {
+_FAKE_INDENT = MappingProxyType({
     "\t": ("yaml-tab-indent", "a tab is used for indentation",
            "YAML indents with spaces only; replace the tab with spaces"),
     "\u00a0": ("yaml-nbsp-indent", "a non-breaking space is used for indentation",
                 "replace it with an ordinary space (your editor may have pasted it)"),
-}
+})
 
 
 def _check_indentation(text: str, path: str) -> list[Diagnostic]:
