@@ -68,8 +68,10 @@ def page_data(linked: Linked, index: PickerIndex, source_id: str) -> dict[str, A
             for m in index.pattern.finditer(block.text)]
         blocks.append({"text": block.text, "names": names,
                        "sentences": [at(start) for start in sentence_starts(block.text)]})
-    prefix = id_prefix(source_id, [q.id for q in linked.sources[source_id].quotes])
+    quotes = linked.sources[source_id].quotes
+    prefix = id_prefix(source_id, [q.id for q in quotes])
     return {"source": source_id, "blocks": blocks, "idPrefix": prefix,
+            "indent": key_indent(quotes[0].pos.col if quotes else 0),
             "taken": taken(index.quote_ids, prefix),
             # The matcher's normalisation (text.py), which the picker repeats to count
             # where else the passage occurs.
@@ -81,6 +83,12 @@ def _utf16(text: str) -> Callable[[int], int]:
     if text.isascii() or max(text) <= "\uffff":
         return lambda offset: offset
     return lambda offset: len(text[:offset].encode("utf-16-le")) // 2
+
+
+def key_indent(column: int) -> int:
+    """How far the keys of a pasted quote are indented: as the source's first quote (its
+    keys start at `column`, counted from 1, after "- "), else as `briefing new` writes."""
+    return column - 1 if column >= 3 else 4
 
 
 def id_prefix(source_id: str, quote_ids: list[str]) -> str:

@@ -11,12 +11,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import minimal_corpus, write_tree
+from corpus_helpers import SOURCE_YML, minimal_corpus, write_tree
 from mkdocs.config.defaults import MkDocsConfig
 
 from briefing.cli import main
 from briefing.link import Linked
-from briefing.picker import DATA_ID, PickerIndex, data_block, id_prefix, page_data, taken
+from briefing.picker import (
+    DATA_ID,
+    PickerIndex,
+    data_block,
+    id_prefix,
+    key_indent,
+    page_data,
+    taken,
+)
 from briefing.pipeline import build
 from briefing.plugin.picker import QuotePicker
 from briefing.text import normalise_text
@@ -69,6 +77,16 @@ def test_the_ids_sent_are_those_the_suggested_id_could_clash_with(tmp_path: Path
 ])
 def test_the_id_prefix_follows_the_sources_quotes(ids: list[str], prefix: str) -> None:
     assert id_prefix("acme-widget-prices", ids) == prefix
+
+
+def test_a_pasted_quote_is_indented_as_the_sources_quotes(tmp_path: Path) -> None:
+    deeper = SOURCE_YML.replace("\n  ", "\n    ")  # "    - id: …", keys at column 7
+    content = write_tree(tmp_path / "content", {**minimal_corpus(),
+                                                "sources/acme-widget.yml": deeper})
+    linked = build(content).linked
+    assert linked is not None
+    assert page_data(linked, PickerIndex.of(linked), "acme-widget")["indent"] == 6
+    assert key_indent(0) == 4  # no quotes yet: as `briefing new` writes them
 
 
 def test_no_article_text_can_end_the_data_block() -> None:

@@ -209,13 +209,15 @@
   Picker.prototype.snippet = function (block, start, end) {
     var text = block.text.slice(start, end);
     var context = this.context(block, start, end, text);
-    var lines = ["  - id: " + this.suggestedId(text), "    text: " + yamlText(text)];
-    if (context.prefix) lines.push("    prefix: " + yamlText(context.prefix));
-    if (context.suffix) lines.push("    suffix: " + yamlText(context.suffix));
+    // Indented as the annotation's quotes are, so the paste is YAML of the same list.
+    var pad = " ".repeat(this.data.indent);
+    var lines = [pad.slice(2) + "- id: " + this.suggestedId(text), pad + "text: " + yamlText(text)];
+    if (context.prefix) lines.push(pad + "prefix: " + yamlText(context.prefix));
+    if (context.suffix) lines.push(pad + "suffix: " + yamlText(context.suffix));
     var speaker = speakerOf(block, start, end);
-    if (speaker) lines.push("    speaker: " + speaker);
+    if (speaker) lines.push(pad + "speaker: " + speaker);
     if (context.left > 1) {
-      lines.push("    # still found " + context.left + " times: widen `prefix` or `suffix`");
+      lines.push(pad + "# still found " + context.left + " times: widen `prefix` or `suffix`");
     }
     return lines.join("\n") + "\n";
   };
