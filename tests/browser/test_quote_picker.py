@@ -1,9 +1,13 @@
 """The quote picker under `mkdocs serve`: select words of an article on its source page,
 copy them as a quote (mouse or keyboard), paste the quote into the source's annotation,
-and `briefing check --strict` finds it. The published build has no picker."""
+and `briefing check --strict` finds it. The published build has no picker, unless
+`quote_picker: always` puts it there (tested under MkDocs' theme and Material too).
+About 50 s, mostly waiting for three `mkdocs serve` and two `mkdocs build` runs: the
+picker is on only while serving, and each paste is checked against a real annotation."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +17,7 @@ from click.testing import CliRunner
 from corpus_helpers import ARTICLE, REPO, minimal_corpus, seed_project, write_tree
 from serving import served
 from sitecheck import axe_report, run_axe
+from test_themes import THEMES, build, http_server
 
 from briefing.cli import main
 
@@ -217,3 +222,37 @@ def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
     result = CliRunner().invoke(main, ["check", "--content", str(project / "content")])
     assert result.exit_code == 0, result.output
     assert "quote-" not in result.output
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_always_puts_the_picker_in_a_build_under_other_themes(
+        tmp_path: Path, browser: Any, theme: str) -> None:
+    project = tmp_path / "project"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    assert "theme:\n  name: briefing\n" in settings and "  - briefing:\n" in settings
+    config.write_text(settings.replace("theme:\n  name: briefing\n", THEMES[theme]).replace(
+        "  - briefing:\n", "  - briefing:\n      quote_picker: always\n"), encoding="utf-8")
+    build([sys.executable, "-m", "mkdocs"], project, project / "site")
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        with http_server(project / "site") as url:
+            tab.goto(url + "sources/riverton-library-sundays/")
+            tab.evaluate(SELECT_JS, ["public library will open on Sundays", 0, True])
+            button = tab.get_by_role("button", name="Copy as quote")
+            button.wait_for(state="visible", timeout=5_000)
+            button.click()
+            tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+            snippet = tab.evaluate("navigator.clipboard.readText()")
+    finally:
+        context.close()
+    assert not errors, errors
+    assert '    text: "public library will open on Sundays"\n' in snippet
+    annotation = project / "content" / "sources" / "riverton-library-sundays.yml"
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(text.replace("quotes:\n", "quotes:\n" + snippet, 1), encoding="utf-8")
+    check(project)
