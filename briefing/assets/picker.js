@@ -317,8 +317,14 @@
     return best;
   }
 
+  // The prefix, then the quote's first words less those the prefix already has
+  // ("acme-widget-is-overpriced", not "acme-widget-widget-is-overpriced").
   Picker.prototype.suggestedId = function (text) {
-    var base = slugify(this.data.idPrefix + " " + this.normalise(text), 40) || "quote";
+    var prefix = this.data.idPrefix;
+    var words = slugify(this.normalise(text), 200).split("-").filter(function (word) {
+      return prefix.split("-").indexOf(word) < 0;
+    });
+    var base = slugify(prefix + " " + words.join(" "), 40) || "quote";
     var taken = new Set(this.data.taken);
     var candidate = base;
     for (var n = 2; taken.has(candidate); n++) candidate = base + "-" + n;

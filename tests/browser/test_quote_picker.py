@@ -119,7 +119,7 @@ def test_a_passage_selected_with_the_mouse_is_copied_as_a_quote_that_checks(
         snippet = tab.evaluate("navigator.clipboard.readText()")
         tab.goto("about:blank")  # leave before the server stops (its live reload would fail)
     # The passage is already a quote (doe-overpriced), so a new id, and Jane Doe speaks.
-    assert snippet == ('  - id: acme-widget-widget-is-overpriced\n'
+    assert snippet == ('  - id: acme-widget-is-overpriced\n'
                        '    text: "the widget is overpriced"\n'
                        "    speaker: jane-doe\n")
     pasted(project, snippet)
