@@ -35,8 +35,9 @@ from ..pipeline import build
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import add_assets, asset_files, problems_file, with_structured_data
+from .diskcache import DiskConversions, attach, disk_conversions
 from .kept import KeptSite
-from .live import GuardedBuilder, LiveSite, page_file
+from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
 from .search import SearchEntries, introduction, reduced, trim
 from .watch import QUIET_SECONDS, NotifiedObserver
@@ -69,6 +70,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     live: LiveSite | None = None
     kept: KeptSite | None = None
     full_html: str | None = None  # a page's HTML while search sees it cut down
+    disk: DiskConversions | None = None  # conversions kept between builds, on disk
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -155,6 +157,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
+        # Whole pages convert through the disk cache (`--dirty` keeps converted pieces in
+        # memory instead, `convert.py`).
+        self.disk = None if self.live and self.live.store else disk_conversions(config)
+        if self.disk:
+            attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = self.live.problems if self.live else None
@@ -242,6 +249,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def _live_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:
             self.live.build_finished(config)
+        if self.disk:
+            log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
+                      f"{self.disk.misses} converted")
+            self.disk.prune()
 
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:

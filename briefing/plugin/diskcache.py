@@ -1,0 +1,252 @@
+"""Generated pages' Markdown-to-HTML conversions kept on disk between builds.
+
+Converting Markdown is most of a build (69% of a 1,000-source `mkdocs build`), and a
+second build of an unchanged corpus converts the same Markdown again. So a generated
+page's conversion (its HTML, table of contents, title, anchors and links to anchors) is
+kept in `.cache/briefing/conversions/` beside mkdocs.yml, one file per page, named by a
+hash of everything it depends on: the page's Markdown and path, the Markdown extensions
+and their settings, MkDocs' link settings and URL style, the versions of Python-Markdown,
+MkDocs, Briefing and the extensions' packages, and this module's format. A link's HTML
+also depends on the page it points to, so an entry records the address each of its links
+found (or that none was found), and is used only if every one is the same now; MkDocs
+still checks every link to an anchor after the build, from what the entry restores.
+
+An entry is trusted only whole: it starts with its format and a SHA-256 of the rest, is
+written to a temporary file and renamed into place, and one that is cut short, corrupt,
+of another format or for another key is ignored and converted again. A page whose
+conversion logged anything (a broken link) is not kept, so the message comes again on the
+next build. After a build, entries it did not use are removed, so the folder holds one
+build's pages. A cache that cannot be written is not used; the build is the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path, PurePath
+from typing import Any, cast
+
+import markdown
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .convert import WarningsSeen
+
+FORMAT = b"briefing-conversion 1"  # changes whenever an entry's content changes meaning
+FOLDER = Path(".cache") / "briefing" / "conversions"
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+log = logging.getLogger("mkdocs.plugins.briefing.plugin")
+
+
+def stable(value: Any) -> Any:
+    """Settings as JSON that is the same in every process (a function by its name)."""
+    if isinstance(value, dict):
+        return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    return repr(value)  # (an object with an address in it never hits: safe, not reused)
+
+
+def versions(extensions: list[Any]) -> dict[str, str]:
+    """Python-Markdown's, MkDocs', Briefing's and the extensions' packages' versions."""
+    found = {"markdown": markdown.__version__, "mkdocs": mkdocs.__version__}
+    modules = {name.split(".")[0] for name in extensions if isinstance(name, str)}
+    owners = metadata.packages_distributions()
+    for name in sorted({"briefing", *modules}):
+        for dist in owners.get(name, []):
+            try:
+                found[dist] = metadata.version(dist)
+            except metadata.PackageNotFoundError:
+                found[dist] = "unknown"
+    return found
+
+
+def settings_key(config: MkDocsConfig) -> str:
+    """Everything besides a page's own Markdown and path that its HTML depends on."""
+    settings = {
+        "format": FORMAT.decode(),
+        "versions": versions(list(config.markdown_extensions)),
+        "extensions": stable(list(config.markdown_extensions)),
+        "extension_configs": stable(dict(config.mdx_configs or {})),
+        "validation": stable(dict(config.validation)),
+        "directory_urls": bool(config.use_directory_urls),
+    }
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+
+class DiskConversions:
+    """The conversions folder of one project, for one build's settings."""
+
+    def __init__(self, folder: Path, config: MkDocsConfig) -> None:
+        self.folder = folder
+        self.settings = settings_key(config)
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        self.writable = True
+
+    def key(self, page: Page) -> str:
+        assert page.markdown is not None
+        digest = hashlib.sha256(f"{self.settings}\0{page.file.src_uri}\0".encode())
+        digest.update(page.markdown.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def load(self, key: str) -> dict[str, Any] | None:
+        """The entry, or None if it is missing or cannot be trusted whole."""
+        self.used.add(key)
+        try:
+            data = (self.folder / key).read_bytes()
+        except OSError:
+            return None
+        head, _, body = data.partition(b"\n")
+        if head != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
+            return None
+        try:
+            entry = json.loads(body)
+        except ValueError:
+            return None
+        return entry if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def save(self, key: str, entry: dict[str, Any]) -> None:
+        if not self.writable:
+            return
+        body = json.dumps({**entry, "key": key}, ensure_ascii=False).encode(
+            "utf-8", "surrogatepass")
+        data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".partial-")
+            try:
+                with os.fdopen(descriptor, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, self.folder / key)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            self.writable = False  # read-only or full: build without keeping
+            log.debug("Briefing: conversions not kept (%s)", error)
+
+    def prune(self) -> None:
+        """Remove what this build did not use (and partial writes a kill left)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name not in self.used:
+                (self.folder / name).unlink(missing_ok=True)
+
+
+class RecordedFiles:
+    """The site's files as a page's links see them, noting the address each one found."""
+
+    def __init__(self, files: Files) -> None:
+        self.files = files
+        self.found: dict[str, str | None] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        file = self.files.get_file_from_path(path)
+        self.found[PurePath(path).as_posix()] = address(file)
+        return file
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.files, name)
+
+
+def address(file: File | None) -> str | None:
+    excluded = file is None or file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+    return None if excluded or file is None else file.url
+
+
+def toc_tokens(items: Any) -> list[dict[str, Any]]:
+    return [{"level": item.level, "id": item.id, "name": item.title,
+             "children": toc_tokens(item.children)} for item in items]
+
+
+class CachedPage(Page):
+    """A generated page whose conversion comes from the disk when it can."""
+
+    def __init__(self, file: File, config: MkDocsConfig, disk: DiskConversions) -> None:
+        self.disk = disk
+        super().__init__(None, file, config)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key = self.disk.key(self)
+        entry = self.disk.load(key)
+        if entry is not None and self.restored(entry, files):
+            self.disk.hits += 1
+            return
+        self.disk.misses += 1
+        recorded = RecordedFiles(files)
+        with WarningsSeen() as seen:
+            super().render(config, cast(Files, recorded))
+        if not seen.warned:
+            self.disk.save(key, self.entry(recorded))
+
+    def entry(self, recorded: RecordedFiles) -> dict[str, Any]:
+        return {
+            "html": self.content, "toc": toc_tokens(self.toc),
+            "title": self._title_from_render,  # (MkDocs' own: docs/architecture.md)
+            "anchors": sorted(self.present_anchor_ids or ()),
+            "links": [[target.src_uri, anchor, link]
+                      for target, links in (self.links_to_anchors or {}).items()
+                      for anchor, link in links.items()],
+            "found": recorded.found,
+        }
+
+    def restored(self, entry: dict[str, Any], files: Files) -> bool:
+        """Sets what `Page.render` sets, from the entry; False (nothing set) if a link
+        target is no longer where it was or the entry is not as written."""
+        try:
+            found: dict[str, str | None] = entry["found"]
+            if any(address(files.get_file_from_path(path)) != url
+                   for path, url in found.items()):
+                return False
+            html, title = entry["html"], entry["title"]
+            toc = get_toc(entry["toc"])
+            anchors = set(entry["anchors"])
+            links: dict[File, dict[str, str]] = {}
+            for target, anchor, link in entry["links"]:
+                file = self.file if target == self.file.src_uri \
+                    else files.get_file_from_path(target)
+                if file is None:
+                    return False
+                links.setdefault(file, {})[anchor] = link
+            if not isinstance(html, str) or not isinstance(title, (str, type(None))):
+                return False
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
+        self.content, self.toc, self._title_from_render = html, toc, title
+        self.present_anchor_ids = anchors
+        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
+            self.links_to_anchors = links
+        return True
+
+
+def disk_conversions(config: MkDocsConfig) -> DiskConversions | None:
+    """The project's conversions folder, beside mkdocs.yml (never in docs_dir)."""
+    if not config.config_file_path:
+        return None
+    return DiskConversions(Path(config.config_file_path).parent / FOLDER, config)
+
+
+def attach(files: list[File], config: MkDocsConfig, disk: DiskConversions,
+           skip: Callable[[str], bool]) -> None:
+    """Each generated page converts through the disk cache (`skip`: pages left to
+    MkDocs, such as those the `nav` setting names, which it titles itself)."""
+    for file in files:
+        if not skip(file.src_uri):
+            CachedPage(file, config, disk)
+

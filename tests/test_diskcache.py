@@ -1,0 +1,135 @@
+"""Generated pages' conversions kept on disk (briefing/plugin/diskcache.py): a second
+`mkdocs build` of an unchanged corpus reuses them and builds the same site, byte for byte;
+an entry that is cut short, corrupt, of another format or another page's is ignored and
+converted again; a cache that cannot be written changes nothing but the time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_helpers import REPO, SEED, minimal_corpus, write_tree
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from briefing.plugin.diskcache import FOLDER, FORMAT, CachedPage, DiskConversions
+
+ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    project = tmp_path / "project"
+    write_tree(project / "content", minimal_corpus())
+    shutil.copytree(SEED / "pages", project / "content" / "pages")
+    shutil.copytree(REPO / "theme", project / "theme")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    return project
+
+
+def build(project: Path, site: str) -> DiskConversions:
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
+    mkdocs_build(config)
+    disk = config.plugins["briefing"].disk  # type: ignore[attr-defined]
+    assert isinstance(disk, DiskConversions)
+    return disk
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name not in ROOT_FILES}
+
+
+def test_a_second_build_reuses_every_conversion_and_builds_the_same_site(
+        project: Path) -> None:
+    first = build(project, "first")
+    entries = sorted((project / FOLDER).iterdir())
+    assert first.hits == 0 and first.misses == len(entries) > 10
+    second = build(project, "second")
+    assert second.hits == len(entries) and second.misses == 0
+    assert site_files(project / "second") == site_files(project / "first")
+    # Beside mkdocs.yml, never in docs_dir.
+    assert not list((project / "content").rglob(".cache"))
+
+
+def test_an_entry_not_whole_is_ignored_and_converted_again(project: Path) -> None:
+    build(project, "first")
+    entries = sorted((project / FOLDER).iterdir())
+    cut, flipped, old, moved = entries[:4]
+    cut.write_bytes(cut.read_bytes()[:-40])  # a write a crash cut short
+    data = bytearray(flipped.read_bytes())
+    data[data.index(b"<", data.index(b"\n")) + 1] ^= 1  # still JSON, other HTML
+    flipped.write_bytes(bytes(data))
+    old.write_bytes(old.read_bytes().replace(FORMAT, b"briefing-conversion 0", 1))
+    moved.write_bytes(entries[4].read_bytes())  # whole, but another page's
+    second = build(project, "second")
+    assert second.misses == 4 and second.hits == len(entries) - 4
+    assert site_files(project / "second") == site_files(project / "first")
+    # Written again, whole: the next build uses them all.
+    assert build(project, "third").misses == 0
+
+
+def test_only_what_the_last_build_used_is_kept(project: Path) -> None:
+    build(project, "first")
+    folder = project / FOLDER
+    (folder / ".partial-left-by-a-kill").write_bytes(b"briefing-conv")
+    (folder / ("0" * 64)).write_bytes(b"an old page")
+    count = len(list(folder.iterdir()))
+    build(project, "second")
+    assert len(list(folder.iterdir())) == count - 2
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(project: Path) -> None:
+    build(project, "first")
+    shutil.rmtree(project / FOLDER)
+    (project / FOLDER).write_text("not a folder", encoding="utf-8")
+    second = build(project, "second")
+    assert second.hits == 0 and not second.writable
+    assert site_files(project / "second") == site_files(project / "first")
+
+
+def test_an_entry_whose_link_target_moved_is_not_used(tmp_path: Path) -> None:
+    # A link's HTML depends on the address of the page it points to.
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    disk = DiskConversions(tmp_path, config)
+    page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
+    target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
+    page = CachedPage(page_file, config, disk)
+    entry = {"html": "<p>x</p>", "toc": [], "title": None, "anchors": [], "links": [],
+             "found": {"b.md": "b/"}}
+    assert page.restored(entry, Files([page_file, target]))
+    moved = File("b.md", src_dir=None, dest_dir="", use_directory_urls=False)
+    assert not page.restored(entry, Files([page_file, moved]))
+    assert not page.restored(entry, Files([page_file]))
+    assert not page.restored({**entry, "toc": "not a table of contents"},
+                             Files([page_file, target]))
+
+
+def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:
+    for ignore in (REPO / "briefing" / "scaffold" / "project" / "dot-gitignore",
+                   REPO / ".gitignore"):
+        assert ".cache/" in ignore.read_text(encoding="utf-8").splitlines()
+
+
+def test_mkdocs_keeps_a_rendered_title_where_the_cache_reads_and_restores_it(
+        tmp_path: Path) -> None:
+    # `Page._title_from_render` is MkDocs' own attribute (docs/architecture.md): this fails
+    # if MkDocs stops setting it in `render` or reading it for `title`.
+    (tmp_path / "a.md").write_text("# Heading *one*\n\nText.\n", encoding="utf-8")
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    file = File("a.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"),
+                use_directory_urls=True)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    assert page._title_from_render == "Heading one"
+    again = Page(None, file, config)
+    again.read_source(config)
+    again.content, again._title_from_render = "<p>x</p>", "Restored"
+    assert again.title == "Restored"
