@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import ARTICLE, REPO, minimal_corpus, seed_project, write_tree
-from serving import served
+from serving import fetch, served, wait_for
 from sitecheck import axe_report, run_axe
 from test_themes import THEMES, build, http_server
 
@@ -127,7 +127,7 @@ def test_a_passage_selected_with_the_mouse_is_copied_as_a_quote_that_checks(
 
 
 def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
-        tmp_path: Path, project: Path, tab: Any) -> None:
+        tmp_path: Path, project: Path, tab: Any, screenshots: Path) -> None:
     with served(tmp_path) as (_, base, _server):
         tab.goto(base + SOURCE_PAGE)
         tab.evaluate(SELECT_JS, ["the price is final", 1, True])
@@ -143,6 +143,18 @@ def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
         tab.keyboard.press("Enter")
         tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
         assert tab.evaluate("navigator.clipboard.readText()") == snippet
+        # Pasted with a slip, the quote is not found: the Problems page marks the word.
+        annotation = project / "content" / "sources" / "acme-widget.yml"
+        good = annotation.read_text(encoding="utf-8")
+        pasted(project, snippet.replace('"the price is final"', '"the prices is final"'))
+        assert wait_for(lambda: "closest-passage" in (fetch(base + "/problems/") or ""), 60), \
+            fetch(base + "/problems/")
+        tab.goto(base + "/problems/")
+        passage = tab.locator("q.closest-passage")
+        assert passage.locator("del").all_inner_texts() == ["prices"]
+        assert passage.locator("ins").all_inner_texts() == ["price"]
+        passage.screenshot(path=screenshots / "quote-not-found-diff.png")
+        annotation.write_text(good, encoding="utf-8")
         tab.goto("about:blank")
     assert snippet.startswith('  - id: acme-widget-price-is-final\n'
                               '    text: "the price is final"\n')
