@@ -23,8 +23,8 @@ from .dates import ContentDates, Day, rfc3339
 from .identity import same_objects
 from .link import Linked
 from .paths import HOME, page_path
-from .render import plain
 from .schema import ProseRef
+from .views import plain
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

@@ -18,7 +18,8 @@ from .codes import CODES
 from .diagnostics import Diagnostic, Severity
 from .markup import plural
 from .paths import HOME, PROBLEMS
-from .render import environment, front_matter
+from .plan import front_matter
+from .render import environment
 from .worddiff import hint_html
 
 PROBLEMS_PAGE = PROBLEMS

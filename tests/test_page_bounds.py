@@ -15,10 +15,11 @@ from collections import Counter
 import pytest
 
 from benchmarks.corpus import generate, write
-from briefing import render as render_module
+from briefing import paging
 from briefing.link import Linked
 from briefing.pipeline import build
-from briefing.render import format_figure, render
+from briefing.render import render
+from briefing.views import amount as format_figure
 
 # The largest Markdown page allowed, whatever the corpus size (docs/performance.md, "Page
 # size bound"). At 200 sources the old single coverage page was 450 KB.
@@ -78,10 +79,10 @@ def test_no_page_exceeds_the_bound(
 def split_and_whole(linked: Linked) -> tuple[dict[str, str], dict[str, str]]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in zip(LIMITS, (2, 15, 40, 60), strict=True):
-            patch.setattr(render_module, name, value)
+            patch.setattr(paging, name, value)
         split = render(linked)
         for name in LIMITS:
-            patch.setattr(render_module, name, 10**9)
+            patch.setattr(paging, name, 10**9)
         whole = render(linked)
     return split, whole
 

@@ -9,7 +9,6 @@ import re
 import shutil
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from corpus_helpers import SEED
@@ -17,12 +16,11 @@ from corpus_helpers import SEED
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
 from briefing import load as load_module
-from briefing import render as render_module
+from briefing import paging
 from briefing.buildcache import BuildCache
 from briefing.feed import FEED_PATH
 from briefing.load import LoadStore, load
 from briefing.pipeline import BuildResult, build
-from briefing.reads import ALL, EVERYTHING, Recorder
 
 
 @pytest.fixture
@@ -216,35 +214,6 @@ def test_a_settled_file_rewritten_with_the_same_size_and_time_is_read_again(
     assert "status: reported" in claims.text
 
 
-def test_read_check_finds_changed_keys_order_and_kind() -> None:
-    before = Recorder()
-    before.mapping("m", {"a": 1, "b": 2})
-    before.sequence("s", (1, 2))
-    before.mapping("k", {"x": 1})
-    now = Recorder(before.sources)
-    now.mapping("m", {"b": 2, "a": 1, "c": 3})
-    now.sequence("s", (1, 2))
-    now.sequence("k", ("x",))
-    assert now.changes("m") == {"c", ALL}
-    assert now.changes("s") == frozenset()
-    assert now.changes("k") is EVERYTHING
-    assert now.changes("gone") == frozenset()  # never registered, then or now
-    assert now.unchanged({"m": frozenset({"a", "b"}), "s": frozenset({ALL})})
-    assert not now.unchanged({"m": frozenset({ALL})})  # iteration order changed
-    assert not now.unchanged({"m": frozenset({"c"})})  # was missing, now present
-    assert not now.unchanged({"k": frozenset({"x"})})
-
-
-def test_read_check_with_the_same_keys_compares_values_not_identities() -> None:
-    before = Recorder()
-    before.mapping("m", {"a": [1], "b": 2, "c": 3})
-    now = Recorder(before.sources)
-    now.mapping("m", {"a": [1], "b": 20, "c": 3})  # "a": another list, equal
-    assert now.changes("m") == {"b", ALL}
-    assert now.unchanged({"m": frozenset({"a", "c"})})
-    assert not now.unchanged({"m": frozenset({"b"})})
-
-
 # A generated corpus large enough that the map leaves nodes out, metrics span several
 # pages and the coverage matrix has blocks: what is reused there must stay right too.
 LARGE_SOURCES = 120
@@ -300,7 +269,7 @@ def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
     # Small pages, so that every kind of paged listing has several pages.
     for limit, value in (("FIGURE_VALUES_PER_PAGE", 5), ("ENTITY_ITEMS_PER_PAGE", 10),
                          ("LISTING_ROWS_PER_PAGE", 20)):
-        monkeypatch.setattr(render_module, limit, value)
+        monkeypatch.setattr(paging, limit, value)
     content = write(tmp_path / "content", large_corpus)
     cache = BuildCache()
     first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
@@ -318,26 +287,19 @@ def test_rebuilds_of_a_larger_corpus_equal_a_build_from_nothing(
     assert undone.pages == first.pages
 
 
-def test_a_title_edit_renders_again_only_the_parts_that_show_the_title(
+def test_a_title_edit_renders_again_only_the_pages_that_show_the_title(
         tmp_path: Path, large_corpus: dict[str, str]) -> None:
-    """The rows and sections a page keeps (`kept.md.j2`) are reused unless what they show
-    changed: a source's new title renders again the parts that link to the source."""
+    """A page is rendered again only when its view changed, and a source's new title
+    changes the views of the pages that show it, and no others."""
     content = write(tmp_path / "content", large_corpus)
     cache = BuildCache()
-    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
-
-    def parts() -> dict[tuple[str, Any], Any]:
-        return {(page, place): part for page, kept in cache.pages.parts.items()
-                for place, part in kept.items()}
-
-    before = parts()
+    first = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    before = dict(cache.pages.pages)
     path = content / "sources" / "source-00007.yml"
     path.write_text(title(path.read_text(encoding="utf-8")), encoding="utf-8")
-    build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
-    after = parts()
-    assert after.keys() == before.keys()
-    again = {place for place, part in after.items() if part is not before[place]}
-    showing = {place for place, part in after.items() if "Edited title 0" in part.text}
-    assert again == showing
-    assert {name for (_, (name, _, _)) in again} >= {"mentions", "evidence_row"}
-    assert len(again) < len(after) / 10
+    edited_build = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
+    again = {p for p, (_, _, body) in cache.pages.pages.items() if body is not before[p][2]}
+    changed = {p for p, text in edited_build.pages.items() if first.pages.get(p) != text}
+    assert again == changed
+    assert all("Edited title 0" in edited_build.pages[p] for p in again)
+    assert len(again) < len(edited_build.pages) / 10

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
+from briefing.coverage import COVERAGE_COLUMNS
 from briefing.graph import LIMITS
+from briefing.paging import COVERAGE_TABLES_PER_PAGE
 from briefing.pipeline import build
-from briefing.render import COVERAGE_COLUMNS, COVERAGE_TABLES_PER_PAGE
 
 
 def front_matter(page: str) -> dict[str, object]:

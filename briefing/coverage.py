@@ -1,0 +1,127 @@
+"""The coverage matrix's views: sources by claims, in tables of a few sources, and pages of
+a few tables once the matrix outgrows one page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import paging
+from .paths import COVERAGE, coverage_block_path
+from .schema import FuzzyDate
+from .views import Claimed, Pager, Queries, Ref
+
+# At most this many source columns per table, so a large corpus gives several narrow
+# tables (each with only the claims those sources cover), not one wide one.
+COVERAGE_COLUMNS = 8
+STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # "S1" for the oldest source
+    source: Ref
+    published: FuzzyDate | None
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    claim: Claimed
+    cells: tuple[tuple[tuple[str, str], ...], ...]  # per column: ((stance, passage), …)
+
+
+@dataclass(frozen=True)
+class CoverageTable:
+    columns: tuple[Column, ...]
+    rows: tuple[CoverageRow, ...]
+
+
+@dataclass(frozen=True)
+class BlockPart:
+    """A block page's own range and counts."""
+
+    pager: Pager
+    first: str
+    last: str
+    source_count: int
+    claim_count: int
+
+
+@dataclass(frozen=True)
+class CoverageBlock:
+    """What the coverage page says of one block."""
+
+    path: str
+    first: str
+    last: str
+    source_count: int
+    since: FuzzyDate | None  # published dates of its first and last sources
+    until: FuzzyDate | None
+    claims: int
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    part: BlockPart | None  # a block's page, or else the coverage page
+    blocks: tuple[CoverageBlock, ...]
+    tables: tuple[CoverageTable, ...]
+    silent: tuple[Claimed, ...]  # claims no source takes a position on
+
+
+def coverage_tables(q: Queries) -> list[tuple[CoverageTable, tuple[str, ...]]]:
+    """Sources by claims, oldest source first, split into tables of a few sources each;
+    each table with its sources' ids."""
+    lk = q.linked
+    ordered = sorted(lk.corpus.sources,
+                     key=lambda s: (s.published.sort_key if s.published else (9999,), s.id))
+    cells: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
+    covered: dict[str, list[str]] = defaultdict(list)  # source id -> claim ids
+    for claim_id, stances in lk.stances.items():
+        # The first passage for each stance; the claim page lists them all.
+        found: dict[str, dict[str, str]] = defaultdict(dict)
+        for st in stances:
+            found[st.source_id].setdefault(st.stance, st.quote.id)
+        cells[claim_id] = {sid: tuple((stance, q.target("quote", qid))
+                                      for stance, qid in by_stance.items())
+                           for sid, by_stance in found.items()}
+        for sid in found:
+            covered[sid].append(claim_id)
+    tables = []
+    for first in range(0, len(ordered), COVERAGE_COLUMNS):
+        sources = ordered[first:first + COVERAGE_COLUMNS]
+        ids = tuple(s.id for s in sources)
+        # Only the claims these sources cover: the table's size stays local to them.
+        claim_ids = sorted({c for sid in ids for c in covered.get(sid, ())})
+        if not claim_ids:
+            continue
+        columns = tuple(Column(f"S{first + n}", q.ref("source", s.id), s.published)
+                        for n, s in enumerate(sources, start=1))
+        rows = tuple(CoverageRow(q.claimed(c), tuple(cells[c].get(sid, ()) for sid in ids))
+                     for c in claim_ids)
+        tables.append((CoverageTable(columns, rows), ids))
+    return tables
+
+
+def coverage_views(q: Queries) -> list[tuple[str, CoverageView, tuple[str, ...]]]:
+    """(path, view, the ids of the sources it shows) of the coverage page and of each block
+    page: the tables are grouped into pages of COVERAGE_TABLES_PER_PAGE, and the coverage
+    page lists the blocks, unless the tables fit on it (the seed's 4 sources)."""
+    tables = coverage_tables(q)
+    silent = tuple(q.claimed(c.id) for c in q.linked.corpus.claims
+                   if c.id not in q.linked.stances)
+    size = paging.COVERAGE_TABLES_PER_PAGE
+    if len(tables) <= size:
+        return [(COVERAGE, CoverageView(None, (), tuple(t for t, _ in tables), silent), ())]
+    groups = [tables[first:first + size] for first in range(0, len(tables), size)]
+    ranges = [(g[0][0].columns[0].label, g[-1][0].columns[-1].label) for g in groups]
+    paths = tuple(coverage_block_path(low, high) for low, high in ranges)
+    blocks, pages = [], []
+    for n, (group, (low, high)) in enumerate(zip(groups, ranges, strict=True), start=1):
+        columns = [c for t, _ in group for c in t.columns]
+        claims = len({row.claim.claim.target for t, _ in group for row in t.rows})
+        blocks.append(CoverageBlock(paths[n - 1], low, high, len(columns),
+                                    columns[0].published, columns[-1].published, claims))
+        part = BlockPart(Pager(paths, n), low, high, len(columns), claims)
+        pages.append((paths[n - 1], CoverageView(part, (), tuple(t for t, _ in group), ()),
+                      tuple(sid for _, ids in group for sid in ids)))
+    return [(COVERAGE, CoverageView(None, tuple(blocks), (), silent), ()), *pages]

@@ -1,0 +1,117 @@
+"""Plan stage: every page of the site as a path, a template and a view, from the linked
+corpus alone. Pure: the same linked corpus, title and dates give equal plans, and the
+render (`render.py`) makes each page from its template and view only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .coverage import coverage_views
+from .dates import ContentDates, content_dates, written
+from .jsonld import claim_data, dumps
+from .link import Linked
+from .paths import FIGURES, HOME, MAP, index_path, page_path
+from .views import Queries
+from .views_items import brief_view, claim_view, entity_views, source_view
+from .views_lists import (
+    FiguresView,
+    Listing,
+    briefs_index_view,
+    claim_listings,
+    entities_index_view,
+    event_pages,
+    home_view,
+    key_figure,
+    map_view,
+    metric_views,
+    source_listings,
+    timeline_listings,
+)
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str
+    template: str
+    view: Any  # a frozen view dataclass (`views*.py`, `coverage.py`)
+    front: str  # the page's front matter: metadata for the theme, not for the template
+
+
+# `page(path, template, view, dated_as=None, **meta)`: a planned page, dated.
+PageMaker = Callable[..., PlannedPage]
+
+
+def front_matter(meta: Mapping[str, Any]) -> str:
+    """YAML front matter, each value written as JSON (a subset of YAML's flow style) with
+    markup characters escaped, so no curator text can end the block or reach the page as
+    HTML. MkDocs hands it to the theme as `page.meta`."""
+    if not meta:
+        return ""
+    lines = "".join(f"{key}: {dumps(value)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n"
+
+
+def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | None = None
+         ) -> tuple[PlannedPage, ...]:
+    """Every page, in a stable order: the sections first, then each item's pages."""
+    q = Queries(linked, event_pages(list(linked.timeline)))
+    days = dict((dates or content_dates(linked)).updated)
+
+    def page(path: str, template: str, view: Any, dated_as: str | None = None,
+             **meta: Any) -> PlannedPage:
+        # `updated`: the content date, which the theme's sitemap gives as `lastmod`, as
+        # written ("2025-09" is not "2025-09-01"). A later page of a paged listing is
+        # dated as its first page (`dated_as`).
+        day = days.get(dated_as or path)
+        return PlannedPage(path, template, view, front_matter(
+            {**meta, **({"updated": written(day)} if day else {})}))
+
+    pages = [*_sections(q, page, days, site_title), *_items(q, page, site_title)]
+    return tuple(pages)
+
+
+def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
+              ) -> Iterator[PlannedPage]:
+    yield page(HOME, "home.md.j2", home_view(q, site_title))
+    yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
+    yield from _listing(page, "claims_index.md.j2", claim_listings(q))
+    yield from _listing(page, "sources_index.md.j2", source_listings(q))
+    yield page(index_path("entity"), "entities_index.md.j2", entities_index_view(q))
+    metrics = [metric_views(q, ledger) for ledger in q.linked.ledger]
+    yield page(FIGURES, "figures.md.j2", FiguresView(tuple(
+        (key_figure(q, ledger), len(views))
+        for ledger, views in zip(q.linked.ledger, metrics, strict=True))))
+    for views in metrics:
+        for view in views:
+            yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0])
+    yield from _listing(page, "timeline.md.j2", timeline_listings(q))
+    for path, coverage, source_ids in coverage_views(q):
+        # A block is dated by the newest of its sources: they are what its tables show.
+        shown = [days[p] for p in (page_path("source", s) for s in source_ids) if p in days]
+        if shown:
+            days[path] = max(shown)
+        yield page(path, "coverage.md.j2", coverage)
+    yield page(MAP, "map.md.j2", map_view(q))
+
+
+def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[PlannedPage]:
+    for part in parts:
+        yield page(part.pager.path, template, part, dated_as=part.pager.paths[0])
+
+
+def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage]:
+    corpus = q.linked.corpus
+    for brief in corpus.briefs:
+        yield page(page_path("brief", brief.id), "brief.md.j2", brief_view(q, brief.id))
+    for claim in corpus.claims:
+        yield page(page_path("claim", claim.id), "claim.md.j2", claim_view(q, claim.id),
+                   description=q.plain(claim.statement),
+                   jsonld=claim_data(q.linked, claim, site_title=site_title))
+    for source in corpus.sources:
+        yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
+    for entity in corpus.entities:
+        for view in entity_views(q, entity.id):
+            yield page(view.pager.path, "entity.md.j2", view,
+                       dated_as=page_path("entity", entity.id))

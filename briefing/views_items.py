@@ -1,0 +1,351 @@
+"""The views of the pages of single items: a brief, a claim, a source, an entity's pages."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+from operator import attrgetter
+from typing import Any
+
+from markupsafe import Markup
+
+from . import paging
+from .cleaning import Removal
+from .fragments import original_links
+from .labels import describe, weakly_attributed
+from .link import Anchor
+from .markup import md_escape
+from .model import Claim, Point, Quote
+from .originals import page_starts, quote_pages
+from .paths import page_path
+from .schema import FuzzyDate
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount
+
+# --- claims --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    source: Ref
+    published: FuzzyDate | None
+    described: str | None
+    stance: str
+    quote: Ref
+    speaker: Ref | None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    metric: Ref
+    amount: str
+    subject: Ref | None
+    scope: str
+
+
+@dataclass(frozen=True)
+class EventLine:
+    when: FuzzyDate
+    what: ProseView
+    target: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    title: str
+    status: str
+    claimant: Ref | None
+    topics: tuple[str, ...]
+    named: tuple[Ref, ...]
+    note: ProseView | None
+    summary: str
+    contradicted_by: tuple[Ref, ...]
+    evidence: tuple[EvidenceRow, ...]
+    relations: tuple[tuple[str, Claimed], ...]
+    relations_in: tuple[tuple[str, Claimed], ...]
+    figures: tuple[FigureRow, ...]
+    events: tuple[EventLine, ...]
+    briefs: tuple[Ref, ...]
+
+
+def claim_entities(q: Queries, claim: Claim) -> list[str]:
+    """Entities a claim is about, besides its claimant, in order of first mention."""
+    named = [r.id for r in claim.statement.refs if r.kind == "entity"]
+    named += [f.subject.id for f in claim.figures if f.subject]
+    claimant = claim.claimant.id if claim.claimant else None
+    return [e for e in dict.fromkeys(named) if e != claimant and e in q.linked.entities]
+
+
+def claim_view(q: Queries, claim_id: str) -> ClaimView:
+    lk = q.linked
+    claim = lk.claims[claim_id]
+    ev = lk.evidence[claim_id]
+    evidence = tuple(
+        EvidenceRow(q.ref("source", s.source_id), lk.sources[s.source_id].published,
+                    q.described(s.source_id), s.stance, q.ref("quote", s.quote.id),
+                    q.ref("entity", s.quote.speaker.id) if s.quote.speaker else None)
+        for s in lk.stances.get(claim_id, ()))
+    figures = tuple(FigureRow(q.ref("metric", f.metric), amount(f),
+                              q.ref("entity", f.subject.id) if f.subject else None, f.scope)
+                    for f in claim.figures)
+    events = tuple(EventLine(e.when, q.prose(e.what), q.target("event", f"e-{claim_id}-{n}"))
+                   for n, e in enumerate(claim.events, start=1))
+    pairs = claim.relations.pairs() if claim.relations else ()
+    return ClaimView(
+        q.plain(claim.statement), claim.status,
+        q.ref("entity", claim.claimant.id) if claim.claimant else None, claim.topics,
+        tuple(q.ref("entity", e) for e in claim_entities(q, claim)),
+        q.maybe_prose(claim.note), ev.summary(),
+        tuple(q.ref("claim", other) for other in ev.contradicted_by), evidence,
+        tuple((kind, q.claimed(ref.id)) for kind, ref in pairs),
+        tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())),
+        figures, events, tuple(q.ref("brief", b) for b in lk.claim_cited_in.get(claim_id, ())))
+
+
+# --- briefs --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PointView:
+    inference: bool
+    text: ProseView
+    cites: tuple[tuple[int, str], ...]  # (citation number, the passage's target)
+    lone: str | None  # the one weak source a key figure rests on, described
+    claims: tuple[Claimed, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    target: str
+    speaker: str | None
+    source: Ref
+    published: FuzzyDate | None
+    described: str | None
+
+
+@dataclass(frozen=True)
+class BriefView:
+    title: str
+    summary: ProseView
+    source_count: int
+    claim_count: int
+    sections: tuple[tuple[str, tuple[PointView, ...]], ...]
+    related_briefs: tuple[Ref, ...]
+    related_entities: tuple[Ref, ...]
+    citations: tuple[Citation, ...]
+
+
+def lone_source(q: Queries, point: Point) -> str | None:
+    """A key figure that rests on one AI-generated or unattributed source: that source."""
+    ids = {q.linked.quote_source.get(ref.id) for ref in point.cites}
+    source = q.linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
+    if source is None or not weakly_attributed(source):
+        return None
+    return describe(source, capital=False)
+
+
+def _citation(q: Queries, quote: Quote) -> Citation:
+    source_id = q.linked.quote_source[quote.id]
+    return Citation(quote.text, q.target("quote", quote.id),
+                    q.entity_name(quote.speaker.id) if quote.speaker else None,
+                    q.ref("source", source_id), q.linked.sources[source_id].published,
+                    q.described(source_id))
+
+
+def brief_view(q: Queries, brief_id: str) -> BriefView:
+    brief = q.linked.briefs[brief_id]
+    citations = q.brief_citations(brief_id)
+    number = {quote.id: n for n, quote in enumerate(citations, start=1)}
+    sections = tuple(
+        (section.kind, tuple(
+            PointView(p.inference, q.prose(p.text),
+                      tuple((number[r.id], q.target("quote", r.id)) for r in p.cites),
+                      lone_source(q, p) if section.kind == "by-the-numbers" else None,
+                      tuple(q.claimed(r.id) for r in p.claims))
+            for p in section.points))
+        for section in brief.sections)
+    related = brief.related
+    return BriefView(
+        brief.title, q.prose(brief.summary),
+        len({q.linked.quote_source[c.id] for c in citations}),
+        len({ref.id for s in brief.sections for p in s.points for ref in p.claims}),
+        sections, tuple(q.ref("brief", r.id) for r in related.briefs) if related else (),
+        tuple(q.ref("entity", r.id) for r in related.entities) if related else (),
+        tuple(_citation(q, quote) for quote in citations))
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: str
+    text: str
+    page: int | None  # of the PDF the source was extracted from
+    speaker: Ref | None
+    stances: tuple[tuple[str, Ref], ...]
+    briefs: tuple[Ref, ...]
+    original: str | None
+
+
+@dataclass(frozen=True)
+class SourceView:
+    title: str
+    described: str
+    published: FuzzyDate | None
+    outlet: str
+    url: str
+    note: ProseView | None
+    blocks: tuple[tuple[str, Markup], ...]
+    page_starts: tuple[tuple[int, int], ...]  # (block index, PDF page) where a page begins
+    quotes: tuple[QuoteRow, ...]
+    originals: bool
+    briefs: tuple[Ref, ...]
+    removals: tuple[Removal, ...]
+
+
+def highlighted_blocks(q: Queries, source_id: str) -> tuple[tuple[str, Markup], ...]:
+    """The cleaned text with every anchored quote wrapped in `<mark id="q-…">`."""
+    by_block: dict[int, list[Anchor]] = defaultdict(list)
+    for quote in q.linked.sources[source_id].quotes:
+        anchor = q.linked.anchors.get(quote.id)
+        if anchor:
+            by_block[anchor.block].append(anchor)
+    return tuple((block.kind, _highlight(block.text, by_block.get(index, [])))
+                 for index, block in enumerate(q.linked.cleaned[source_id].blocks))
+
+
+def _highlight(text: str, anchors: list[Anchor]) -> Markup:
+    if not anchors:
+        return md_escape(text)
+    cuts = sorted({0, len(text), *(a.start for a in anchors), *(a.end for a in anchors)})
+    parts: list[str] = []
+    for begin, end in pairwise(cuts):
+        piece = md_escape(text[begin:end], line_start=begin == 0)
+        covering = sorted((a for a in anchors if a.start <= begin and end <= a.end),
+                          key=lambda a: (a.start, a.quote.id))
+        if not covering:
+            parts.append(piece)
+            continue
+        starting = [a for a in covering if a.start == begin]
+        # Extra quotes starting at the same place get an empty anchor of their own.
+        extra = "".join(f'<span class="quote-anchor" id="q-{a.quote.id}"></span>'
+                        for a in starting[1:])
+        ident = f' id="q-{starting[0].quote.id}"' if starting else ""
+        ids = " ".join(a.quote.id for a in covering)
+        parts.append(f'{extra}<mark class="quote"{ident} data-quotes="{ids}">{piece}</mark>')
+    return Markup("".join(parts))
+
+
+def source_view(q: Queries, source_id: str) -> SourceView:
+    lk = q.linked
+    source = lk.sources[source_id]
+    originals = original_links(lk, source_id)
+    pages = quote_pages(lk, source_id)
+    quotes = tuple(
+        QuoteRow(qt.id, qt.text, pages.get(qt.id),
+                 q.ref("entity", qt.speaker.id) if qt.speaker else None,
+                 tuple((st, q.ref("claim", r.id)) for st, r in qt.stances()),
+                 tuple(q.ref("brief", b) for b in lk.quote_cited_in.get(qt.id, ())),
+                 originals.get(qt.id))
+        for qt in source.quotes)
+    briefs = sorted({b for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())})
+    return SourceView(source.title, describe(source), source.published, source.outlet,
+                      source.url, q.maybe_prose(source.note),
+                      highlighted_blocks(q, source_id),
+                      tuple(page_starts(lk, source_id).items()), quotes, bool(originals),
+                      tuple(q.ref("brief", b) for b in briefs),
+                      lk.cleaned[source_id].removals)
+
+
+# --- entities: appearances by role, paged ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    claim: Ref
+    other: Claimed
+
+
+@dataclass(frozen=True)
+class RoleSection:
+    anchor: str  # the heading's id: claimant, skeptic, quoted, subject, mentions
+    items: tuple[Any, ...]
+    continued: bool  # the section began on an earlier page
+
+
+@dataclass(frozen=True)
+class EntityView:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    description: ProseView | None  # on the first page only
+    pager: Pager
+    sections: tuple[RoleSection, ...]
+    roles: tuple[tuple[str, str, int, str], ...]  # (anchor, word, count, page it starts on)
+    unmentioned: bool  # the last page says no source names the entity
+
+
+ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "quoted"),
+              ("subject", "subject"), ("mentions", "mentioned"))
+
+
+def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
+    """The entity's appearances by role, each item as its line shows it."""
+    doubting = [(quote, [(st, ref) for st, ref in quote.stances()
+                         if st in ("doubts", "refutes")])
+                for quote in q.by_speaker.get(entity_id, [])]
+    doubts = [quote for quote, against in doubting if against]
+    contradicts = [Contradiction(q.ref("claim", c.id), q.claimed(ref.id))
+                   for c in q.by_claimant.get(entity_id, []) if c.relations
+                   for kind, ref in c.relations.pairs() if kind == "contradicts"]
+    doubt_ids = {quote.id for quote in doubts}
+    mentions = q.linked.mentions.get(entity_id, ())
+    return {
+        "claimant": [q.claimed(c.id) for c in q.by_claimant.get(entity_id, [])],
+        "skeptic": [q.quoted(quote) for quote in doubts] + contradicts,
+        "quoted": [q.quoted(quote) for quote in q.by_speaker.get(entity_id, [])
+                   if quote.id not in doubt_ids],
+        "subject": [q.claimed(c.id) for c in q.subjects.get(entity_id, [])],
+        "mentions": list(mentions),
+    }
+
+
+def _mention_groups(q: Queries, items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A page's mentions grouped by source, in order of source id."""
+    key = attrgetter("source_id")
+    return tuple((q.ref("source", sid), tuple(m.sentence for m in group))
+                 for sid, group in itertools.groupby(sorted(items, key=key), key))
+
+
+def entity_views(q: Queries, entity_id: str) -> list[EntityView]:
+    """An entity's appearances in role order, ENTITY_ITEMS_PER_PAGE to a page: a heavily
+    mentioned entity gets `entities/<id>/page-2.md`… instead of one page as big as the
+    corpus."""
+    entity = q.linked.entities[entity_id]
+    by_role = _roles(q, entity_id)
+    flat = [(role, item) for role, _ in ROLE_WORDS for item in by_role[role]]
+    pieces = paging.chunks(flat, paging.ENTITY_ITEMS_PER_PAGE)
+    pagers = paging.pagers(page_path("entity", entity_id), len(pieces))
+    starts: dict[str, int] = {}
+    for n, piece in enumerate(pieces, start=1):
+        for role, _ in piece:
+            starts.setdefault(role, n)
+    roles = tuple((role, word, len(by_role[role]), pagers[starts[role] - 1].path)
+                  for role, word in ROLE_WORDS if by_role[role])
+    description = q.maybe_prose(entity.description)
+    views = []
+    for pager, piece in zip(pagers, pieces, strict=True):
+        sections = []
+        for role, _ in ROLE_WORDS:
+            items = tuple(item for r, item in piece if r == role)
+            if items:
+                shown = _mention_groups(q, items) if role == "mentions" else items
+                sections.append(RoleSection(role, shown, starts[role] < pager.number))
+        views.append(EntityView(
+            entity.name, entity.kind, entity.aliases,
+            description if pager.number == 1 else None, pager, tuple(sections), roles,
+            pager.number == pager.count and not by_role["mentions"]))
+    return views

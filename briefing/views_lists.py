@@ -1,0 +1,359 @@
+"""The views of the pages that gather items: home, indexes, figures, timeline and map."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from markupsafe import Markup
+
+from . import paging
+from .evidence import Evidence
+from .graph import EDGE_WORDS, build_graph, edge_lists, map_inputs, svg
+from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
+from .markup import humanise, relative
+from .model import Claim
+from .paths import MAP, TIMELINE, index_path, page_path
+from .schema import FuzzyDate
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a long list (the claims index, the sources index, the timeline)."""
+
+    pager: Pager
+    items: tuple[Any, ...]
+    first: int  # 1-based position of its first item in the whole list
+    total: int
+
+
+def listings(first: str, items: list[Any]) -> list[Listing]:
+    return [Listing(pager, tuple(piece), start, len(items))
+            for pager, piece, start in paging.listing_pieces(first, items)]
+
+
+# --- figures -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A metric's line in the key figures (home, figures index)."""
+
+    metric: str
+    ref: Ref
+    shown: tuple[tuple[str, str | None], ...]  # (amount, the subject's name)
+    more: int
+    disagreements: int
+
+
+def key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
+    shown = ledger.values[:paging.HOME_VALUES_SHOWN]
+    return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
+        (amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None)
+        for v in shown), len(ledger.values) - len(shown), len(ledger.disagreements))
+
+
+@dataclass(frozen=True)
+class ShownValue:
+    amount: str
+    claim: Ref
+    subject: Ref | None
+
+
+def _shown(q: Queries, value: LedgerValue) -> ShownValue:
+    subject = value.figure.subject
+    return ShownValue(amount(value.figure), q.ref("claim", value.claim.id),
+                      q.ref("entity", subject.id) if subject else None)
+
+
+@dataclass(frozen=True)
+class DisagreementLine:
+    kind: str  # "values" or "subjects" (`link.Disagreement`)
+    subject: Ref | None
+    shown: tuple[ShownValue, ...]
+    more: int
+    on: tuple[int, ...]  # the page numbers holding its values
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    amount: str
+    subject: Ref | None
+    scope: str
+    claim: Claimed
+    by_source: tuple[tuple[Ref, tuple[tuple[str, str], ...]], ...]  # (stance, passage)
+
+
+@dataclass(frozen=True)
+class MetricView:
+    """One page of a metric's values, with the metric's counts."""
+
+    title: str
+    value_count: int
+    disagreement_count: int
+    pager: Pager
+    disagreements: tuple[DisagreementLine, ...]  # those whose first value is on this page
+    rows: tuple[MetricRow, ...]
+
+
+def _metric_row(q: Queries, value: LedgerValue) -> MetricRow:
+    key = attrgetter("source_id")
+    by_source = tuple(
+        (q.ref("source", sid), tuple((s.stance, q.target("quote", s.quote.id)) for s in group))
+        for sid, group in itertools.groupby(sorted(value.stances, key=key), key))
+    subject = value.figure.subject
+    return MetricRow(amount(value.figure), q.ref("entity", subject.id) if subject else None,
+                     value.figure.scope, q.claimed(value.claim.id), by_source)
+
+
+def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> DisagreementLine:
+    shown = d.values[:paging.DISAGREEMENT_VALUES_SHOWN]
+    return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
+                            tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on)
+
+
+def metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
+    pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
+    pagers = paging.pagers(page_path("metric", ledger.metric), len(pieces))
+    where = {id(v): n for n, piece in enumerate(pieces, start=1) for v in piece}
+    placed: dict[int, list[DisagreementLine]] = defaultdict(list)
+    for d in ledger.disagreements:
+        on = tuple(sorted({where[id(v)] for v in d.values}))
+        placed[where[id(d.values[0])]].append(_disagreement(q, d, on))
+    return [MetricView(humanise(ledger.metric), len(ledger.values), len(ledger.disagreements),
+                       pager, tuple(placed.get(pager.number, ())),
+                       tuple(_metric_row(q, v) for v in piece))
+            for pager, piece in zip(pagers, pieces, strict=True)]
+
+
+@dataclass(frozen=True)
+class FiguresView:
+    metrics: tuple[tuple[KeyFigure, int], ...]  # each metric with how many pages it has
+
+
+# --- home ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    kind: str
+    subject: Ref | None
+    shown: tuple[tuple[str, Ref | None], ...]  # (amount, subject)
+    more: int
+
+
+@dataclass(frozen=True)
+class MetricSplits:
+    metric: Ref
+    name: str  # the metric in lower case, for "2 more disagreements on …"
+    lines: tuple[SplitLine, ...]
+    more: int
+
+
+@dataclass(frozen=True)
+class GlanceLine:
+    when: FuzzyDate
+    what: ProseView | None
+    source: Ref | None
+    target: str
+
+
+@dataclass(frozen=True)
+class LatestRow:
+    published: FuzzyDate | None
+    source: Ref
+    described: str | None
+    quotes: int
+
+
+@dataclass(frozen=True)
+class HomeView:
+    site_title: str
+    briefs: tuple[tuple[Ref, ProseView], ...]
+    claim_count: int
+    quote_count: int
+    source_count: int
+    key_figures: tuple[KeyFigure, ...]
+    splits: tuple[MetricSplits, ...]
+    contested: tuple[tuple[Claimed, str], ...]  # the most split, with their evidence
+    contested_count: int
+    latest: tuple[LatestRow, ...]
+    glance: tuple[GlanceLine, ...]
+    timeline_count: int
+
+
+def contested(q: Queries) -> list[tuple[Claim, Evidence]]:
+    """Claims the corpus splits on (some sources assert or relay them, something stands
+    against them), or that the curator rates disputed or refuted, most split first."""
+    out = []
+    for claim in q.linked.corpus.claims:
+        ev = q.linked.evidence[claim.id]
+        if ((ev.asserting or ev.relaying) and ev.against) \
+                or claim.status in ("disputed", "refuted"):
+            out.append((claim, ev))
+
+    def order(row: tuple[Claim, Evidence]) -> tuple[int, int, str]:
+        ev = row[1]
+        pro = len(ev.asserting) + len(ev.relaying)
+        con = len(ev.doubting) + len(ev.refuting) + len(ev.contradicted_by)
+        return (-min(pro, con), -(pro + con), row[0].id)
+
+    out.sort(key=order)
+    return out
+
+
+def _splits(q: Queries, ledger: MetricLedger) -> MetricSplits:
+    lines = []
+    for d in ledger.disagreements[:paging.HOME_DISAGREEMENTS_SHOWN]:
+        shown = d.values[:paging.HOME_VALUES_SHOWN]
+        lines.append(SplitLine(
+            d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
+            tuple((amount(v.figure), q.ref("entity", v.figure.subject.id)
+                   if v.figure.subject else None) for v in shown),
+            len(d.values) - len(shown)))
+    return MetricSplits(q.ref("metric", ledger.metric), humanise(ledger.metric).lower(),
+                        tuple(lines), len(ledger.disagreements) - len(lines))
+
+
+def _glance(q: Queries, entry: TimelineEntry) -> GlanceLine:
+    return GlanceLine(entry.when, q.prose(entry.event.what) if entry.event else None,
+                      q.ref("source", entry.source_id) if entry.source_id else None,
+                      q.target("event", entry.anchor))
+
+
+def home_view(q: Queries, site_title: str) -> HomeView:
+    lk = q.linked
+    split = contested(q)
+    events = [e for e in lk.timeline if e.kind == "event"]
+    latest = tuple(LatestRow(s.published, q.ref("source", s.id), q.described(s.id),
+                             len(s.quotes)) for s in q.sources_by_date[:5])
+    return HomeView(
+        site_title, tuple((q.ref("brief", b.id), q.prose(b.summary)) for b in lk.corpus.briefs),
+        len(lk.corpus.claims), len(lk.quotes), len(lk.corpus.sources),
+        tuple(key_figure(q, m) for m in lk.ledger),
+        tuple(_splits(q, m) for m in lk.ledger if m.disagreements),
+        tuple((q.claimed(c.id), ev.summary()) for c, ev in split[:8]), len(split), latest,
+        tuple(_glance(q, e) for e in events[-12:]), len(lk.timeline))
+
+
+# --- indexes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefsIndexView:
+    rows: tuple[tuple[Ref, ProseView, int, int], ...]  # (brief, summary, quotes, sources)
+
+
+def briefs_index_view(q: Queries) -> BriefsIndexView:
+    rows = []
+    for brief in q.linked.corpus.briefs:
+        cites = q.brief_citations(brief.id)
+        rows.append((q.ref("brief", brief.id), q.prose(brief.summary), len(cites),
+                     len({q.linked.quote_source[c.id] for c in cites})))
+    return BriefsIndexView(tuple(rows))
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    claim: Claimed
+    claimant: Ref | None
+    topics: tuple[str, ...]
+    summary: str
+
+
+def claim_listings(q: Queries) -> list[Listing]:
+    rows = [ClaimRow(q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
+                     c.topics, q.linked.evidence[c.id].summary())
+            for c in q.linked.corpus.claims]
+    return listings(index_path("claim"), rows)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    published: FuzzyDate | None
+    source: Ref
+    described: str | None
+    quotes: int
+    claims: int
+
+
+def source_listings(q: Queries) -> list[Listing]:
+    rows = [SourceRow(s.published, q.ref("source", s.id), q.described(s.id), len(s.quotes),
+                      len({ref.id for qt in s.quotes for _, ref in qt.stances()}))
+            for s in q.sources_by_date]
+    return listings(index_path("source"), rows)
+
+
+@dataclass(frozen=True)
+class EntitiesIndexView:
+    # (kind, rows of (entity, claims, quoted, mentions)), by kind
+    kinds: tuple[tuple[str, tuple[tuple[Ref, int, int, int], ...]], ...]
+
+
+def entities_index_view(q: Queries) -> EntitiesIndexView:
+    kinds: dict[str, list[tuple[Ref, int, int, int]]] = defaultdict(list)
+    for e in q.linked.corpus.entities:
+        kinds[e.kind].append((q.ref("entity", e.id), len(q.by_claimant.get(e.id, [])),
+                              len(q.by_speaker.get(e.id, [])),
+                              len(q.linked.mentions.get(e.id, ()))))
+    return EntitiesIndexView(tuple((kind, tuple(rows)) for kind, rows in sorted(kinds.items())))
+
+
+# --- timeline ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    anchor: str
+    when: FuzzyDate
+    what: ProseView | None  # an event, or else a source's publication
+    claim: Ref | None
+    sources: tuple[Ref, ...]  # the sources on the event's claim
+    source: Ref | None
+
+
+def timeline_listings(q: Queries) -> list[Listing]:
+    lk = q.linked
+    lines = []
+    for e in lk.timeline:
+        sources = lk.sources_of_claim(e.claim.id) if e.kind == "event" and e.claim else ()
+        lines.append(TimelineLine(
+            e.anchor, e.when, q.prose(e.event.what) if e.event else None,
+            q.ref("claim", e.claim.id) if e.claim else None,
+            tuple(q.ref("source", sid) for sid in sources),
+            q.ref("source", e.source_id) if e.source_id else None))
+    return listings(TIMELINE, lines)
+
+
+def event_pages(timeline: list[TimelineEntry]) -> dict[str, str]:
+    """Timeline anchor -> the timeline page holding it, for the entries past page 1."""
+    return {entry.anchor: pager.path
+            for pager, piece, _ in paging.listing_pieces(TIMELINE, timeline)[1:]
+            for entry in piece}
+
+
+# --- map -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapView:
+    left_out: tuple[tuple[str, int], ...]  # kind -> nodes not shown
+    svg: Markup | None  # none when there is nothing to map
+    lists: tuple[tuple[str, tuple[tuple[Ref, tuple[tuple[Ref, str], ...]], ...]], ...]
+
+
+def map_view(q: Queries) -> MapView:
+    inputs, kinds = map_inputs(q.linked)
+    graph = build_graph(inputs, kinds, q.label)
+    lists = tuple(
+        (title, tuple((q.ref(node.kind, node.id),
+                       tuple((q.ref(e.target.kind, e.target.id), EDGE_WORDS[e.kind])
+                             for e in edges)) for node, edges in rows))
+        for title, rows in edge_lists(graph))
+    picture = svg(graph, lambda kind, ident: relative(MAP, page_path(kind, ident))) \
+        if graph.nodes else None
+    return MapView(tuple(graph.left_out.items()), picture, lists)
