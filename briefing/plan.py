@@ -12,8 +12,9 @@ from .coverage import coverage_views
 from .dates import ContentDates, content_dates, written
 from .jsonld import claim_data, dumps
 from .link import Linked
+from .model import Claim
 from .paths import FIGURES, HOME, MAP, index_path, page_path
-from .views import Queries
+from .views import PlanMemo, Queries
 from .views_items import brief_view, claim_view, entity_views, source_view
 from .views_lists import (
     FiguresView,
@@ -39,6 +40,10 @@ class PlannedPage:
     front: str  # the page's front matter: metadata for the theme, not for the template
 
 
+class Dumped(str):
+    """A value already written as front matter JSON (`jsonld.dumps`)."""
+
+
 # `page(path, template, view, dated_as=None, **meta)`: a planned page, dated.
 PageMaker = Callable[..., PlannedPage]
 
@@ -49,14 +54,16 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     HTML. MkDocs hands it to the theme as `page.meta`."""
     if not meta:
         return ""
-    lines = "".join(f"{key}: {dumps(value)}\n" for key, value in meta.items())
+    lines = "".join(f"{key}: {value if isinstance(value, Dumped) else dumps(value)}\n"
+                    for key, value in meta.items())
     return f"---\n{lines}---\n\n"
 
 
-def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | None = None
-         ) -> tuple[PlannedPage, ...]:
-    """Every page, in a stable order: the sections first, then each item's pages."""
-    q = Queries(linked, event_pages(list(linked.timeline)))
+def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | None = None,
+         memo: PlanMemo | None = None) -> tuple[PlannedPage, ...]:
+    """Every page, in a stable order: the sections first, then each item's pages. `memo`,
+    kept across the rebuilds of `mkdocs serve`, spares work on what did not change."""
+    q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo())
     days = dict((dates or content_dates(linked)).updated)
 
     def page(path: str, template: str, view: Any, dated_as: str | None = None,
@@ -68,8 +75,9 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
         return PlannedPage(path, template, view, front_matter(
             {**meta, **({"updated": written(day)} if day else {})}))
 
-    pages = [*_sections(q, page, days, site_title), *_items(q, page, site_title)]
-    return tuple(pages)
+    pages = (*_sections(q, page, days, site_title), *_items(q, page, site_title))
+    q.memo.next_build()
+    return pages
 
 
 def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
@@ -108,10 +116,25 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
     for claim in corpus.claims:
         yield page(page_path("claim", claim.id), "claim.md.j2", claim_view(q, claim.id),
                    description=q.plain(claim.statement),
-                   jsonld=claim_data(q.linked, claim, site_title=site_title))
+                   jsonld=_claim_data(q, claim, site_title))
     for source in corpus.sources:
         yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
     for entity in corpus.entities:
         for view in entity_views(q, entity.id):
             yield page(view.pager.path, "entity.md.j2", view,
                        dated_as=page_path("entity", entity.id))
+
+
+def _claim_data(q: Queries, claim: Claim, site_title: str) -> Dumped:
+    """`jsonld.claim_data`, kept while what it reads is the very same: the claim, its
+    stances, their sources and the entities it names."""
+    lk = q.linked
+    stances = lk.stances.get(claim.id, ())
+    named = [r.id for prose in (claim.statement, claim.note) if prose for r in prose.refs
+             if r.kind == "entity"]
+    inputs = (claim, stances, site_title,
+              *(lk.entities.get(e) for e in (claim.claimant.id if claim.claimant else "",
+                                              *named)),
+              *(lk.sources[s.source_id] for s in stances))
+    return q.memo.claim_data.get(claim.id, inputs, lambda: Dumped(dumps(
+        claim_data(lk, claim, site_title=site_title))))

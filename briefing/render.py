@@ -35,7 +35,7 @@ from .markup import (
     relative,
 )
 from .plan import PlannedPage, plan
-from .views import ProseView, Ref
+from .views import PlanMemo, ProseView, Ref
 
 SECTION_TITLES = {
     "what-happened": "What happened",
@@ -164,16 +164,16 @@ _HELPERS: dict[str, Any] = {
 
 @dataclass
 class PageCache:
-    """The Markdown of the last render's pages by (path, template, view): kept by
-    `mkdocs serve`, so a rebuild renders again only the pages whose views changed. Only
-    the last render's pages are kept, so it does not grow with edits."""
+    """The last render's pages, each with its template and view: kept by `mkdocs serve`,
+    so a rebuild renders again only the pages whose views changed. Only the last render's
+    pages are kept, so it does not grow with edits."""
 
-    pages: dict[tuple[str, str, Any], str] = field(default_factory=dict)
+    pages: dict[str, tuple[str, Any, str]] = field(default_factory=dict)
+    memo: PlanMemo = field(default_factory=PlanMemo)
 
     def forget(self) -> None:
-        """Drop everything kept."""
-        for kept in fields(self):
-            setattr(self, kept.name, {})
+        """Drop everything kept: after a build stopped midway, none of it is trusted."""
+        self.pages, self.memo = {}, PlanMemo()
 
 
 def render_page(page: PlannedPage, links: Links) -> str:
@@ -187,15 +187,17 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
                    ) -> dict[str, str]:
     memo: dict[tuple[str, ...], Markup] = {}
     last = page_cache.pages if page_cache is not None else {}
-    kept: dict[tuple[str, str, Any], str] = {}
+    kept: dict[str, tuple[str, Any, str]] = {}
     out: dict[str, str] = {}
     for page in pages:
-        key = (page.path, page.template, page.view)
-        body = last.get(key)
-        if body is None:
+        before = last.get(page.path)
+        # A page is its template applied to its view: an equal view, an equal page.
+        if before is not None and before[0] == page.template \
+                and (before[1] is page.view or before[1] == page.view):
+            body = before[2]
+        else:
             body = render_page(page, Links(page.path, memo))
-        if page_cache is not None:
-            kept[key] = body
+        kept[page.path] = (page.template, page.view, body)
         out[page.path] = page.front + body
     if page_cache is not None:
         page_cache.pages = kept
@@ -205,4 +207,6 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
 def render(linked: Linked, *, site_title: str = "Briefing",
            dates: ContentDates | None = None, page_cache: PageCache | None = None
            ) -> dict[str, str]:
-    return render_planned(plan(linked, site_title=site_title, dates=dates), page_cache)
+    memo = page_cache.memo if page_cache is not None else None
+    return render_planned(plan(linked, site_title=site_title, dates=dates, memo=memo),
+                          page_cache)

@@ -12,9 +12,10 @@ the linked corpus; each page kind's typed query functions live in `views_items.p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from .labels import describe
 from .link import Linked
@@ -22,6 +23,8 @@ from .markup import format_amount, humanise
 from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
 from .schema import Prose, ProseRef
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,48 @@ def amount(figure: Figure) -> str:
     return format_amount(low, high, figure.unit, figure.qualifier)
 
 
+class Kept:
+    """Results of one function kept from the last build with what they were made from:
+    reused while `same` holds the very same objects (identity, not equality: `Decimal("1.0")
+    == Decimal("1.00")`) and `equal` equal values (plain text and numbers only). Only what
+    a build uses is kept for the next."""
+
+    def __init__(self) -> None:
+        self.last: dict[Any, tuple[tuple[Any, ...], Any, Any]] = {}
+        self.now: dict[Any, tuple[tuple[Any, ...], Any, Any]] = {}
+
+    def get(self, key: Any, same: tuple[Any, ...], make: Callable[[], T],
+            equal: Any = None) -> T:
+        hit = self.last.get(key)
+        if hit is None or len(hit[0]) != len(same) or hit[1] != equal \
+                or not all(a is b for a, b in zip(hit[0], same, strict=True)):
+            hit = (same, equal, make())
+        self.now[key] = hit
+        return cast(T, hit[2])
+
+    def next_build(self) -> None:
+        self.last, self.now = self.now, {}
+
+
+@dataclass
+class PlanMemo:
+    """What planning keeps between the builds of `mkdocs serve` (`Kept`): a source's
+    highlighted text and a claim's structured data."""
+
+    highlights: Kept = field(default_factory=Kept)
+    claim_data: Kept = field(default_factory=Kept)
+    claims: Kept = field(default_factory=Kept)
+    # The last build's links by (kind, id): a link whose label and target are unchanged
+    # is the very same value, so views holding it stay the same objects too.
+    refs: dict[tuple[str, str], Ref] = field(default_factory=dict)
+    refs_now: dict[tuple[str, str], Ref] = field(default_factory=dict)
+
+    def next_build(self) -> None:
+        for kept in (self.highlights, self.claim_data, self.claims):
+            kept.next_build()
+        self.refs, self.refs_now = self.refs_now, {}
+
+
 @dataclass
 class Queries:
     """Typed lookups over one linked corpus, shared by the query functions of every page
@@ -98,6 +143,7 @@ class Queries:
     linked: Linked
     # Timeline anchor -> the timeline page that holds it, when the timeline is paged.
     event_pages: Mapping[str, str] = field(default_factory=dict)
+    memo: PlanMemo = field(default_factory=PlanMemo)
     _labels: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def label(self, kind: str, ident: str) -> str:
@@ -129,7 +175,16 @@ class Queries:
         return page_path(kind, ident)
 
     def ref(self, kind: str, ident: str) -> Ref:
-        return Ref(self.label(kind, ident), self.target(kind, ident))
+        # One value per item and build: views then share it, and compare faster.
+        key = (kind, ident)
+        found = self.memo.refs_now.get(key)
+        if found is None:
+            found = Ref(self.label(kind, ident), self.target(kind, ident))
+            last = self.memo.refs.get(key)
+            if last == found:
+                found = last
+            self.memo.refs_now[key] = found
+        return found
 
     def plain(self, prose: Prose | None) -> str:
         """Prose with references replaced by their labels, for titles and tables."""

@@ -78,6 +78,43 @@ def claim_entities(q: Queries, claim: Claim) -> list[str]:
 
 
 def claim_view(q: Queries, claim_id: str) -> ClaimView:
+    """The claim's page, kept while what it shows is unchanged (`_claim_inputs`)."""
+    same, equal = _claim_inputs(q, claim_id)
+    return q.memo.claims.get(claim_id, same, lambda: _claim_view(q, claim_id), equal)
+
+
+def _claim_inputs(q: Queries, claim_id: str) -> tuple[tuple[Any, ...], Any]:
+    """Everything `_claim_view` reads: the objects (compared by identity), the links it
+    shows (kept as the same values while their labels and targets are), and the claim's
+    evidence, citations and inverse relations (plain text, compared by value)."""
+    lk = q.linked
+    claim = lk.claims[claim_id]
+    ev = lk.evidence[claim_id]
+    stances = lk.stances.get(claim_id, ())
+    relations_in = lk.relations_in.get(claim_id, ())
+    cited = lk.claim_cited_in.get(claim_id, ())
+    pairs = claim.relations.pairs() if claim.relations else ()
+    related = [r.id for _, r in pairs] + [other for _, other in relations_in]
+    refs = [q.ref(kind, ident) for kind, ident in (
+        *(("source", s.source_id) for s in stances), *(("quote", s.quote.id) for s in stances),
+        *(("entity", s.quote.speaker.id) for s in stances if s.quote.speaker),
+        *(("entity", e) for e in claim_entities(q, claim)),
+        *(("claim", c) for c in (*related, *ev.contradicted_by)),
+        *(("brief", b) for b in cited),
+        *(("metric", f.metric) for f in claim.figures),
+        *(("entity", f.subject.id) for f in claim.figures if f.subject),
+        *(("event", f"e-{claim_id}-{n}") for n in range(1, len(claim.events) + 1)),
+        *((r.kind, r.id) for prose in (claim.statement, claim.note, *(e.what for e in
+                                                                       claim.events))
+          if prose for r in prose.refs))]
+    if claim.claimant:
+        refs.append(q.ref("entity", claim.claimant.id))
+    same = (claim, stances, *(lk.sources[s.source_id] for s in stances),
+            *(lk.claims[c] for c in related), *refs)
+    return same, (ev, relations_in, cited)
+
+
+def _claim_view(q: Queries, claim_id: str) -> ClaimView:
     lk = q.linked
     claim = lk.claims[claim_id]
     ev = lk.evidence[claim_id]
@@ -89,7 +126,7 @@ def claim_view(q: Queries, claim_id: str) -> ClaimView:
     figures = tuple(FigureRow(q.ref("metric", f.metric), amount(f),
                               q.ref("entity", f.subject.id) if f.subject else None, f.scope)
                     for f in claim.figures)
-    events = tuple(EventLine(e.when, q.prose(e.what), q.target("event", f"e-{claim_id}-{n}"))
+    events = tuple(EventLine(e.when, q.prose(e.what), q.ref("event", f"e-{claim_id}-{n}").target)
                    for n, e in enumerate(claim.events, start=1))
     pairs = claim.relations.pairs() if claim.relations else ()
     return ClaimView(
@@ -208,13 +245,18 @@ class SourceView:
 
 def highlighted_blocks(q: Queries, source_id: str) -> tuple[tuple[str, Markup], ...]:
     """The cleaned text with every anchored quote wrapped in `<mark id="q-…">`."""
-    by_block: dict[int, list[Anchor]] = defaultdict(list)
-    for quote in q.linked.sources[source_id].quotes:
-        anchor = q.linked.anchors.get(quote.id)
-        if anchor:
-            by_block[anchor.block].append(anchor)
-    return tuple((block.kind, _highlight(block.text, by_block.get(index, [])))
-                 for index, block in enumerate(q.linked.cleaned[source_id].blocks))
+    anchors = [q.linked.anchors.get(quote.id) for quote in q.linked.sources[source_id].quotes]
+    blocks = q.linked.cleaned[source_id].blocks
+
+    def make() -> tuple[tuple[str, Markup], ...]:
+        by_block: dict[int, list[Anchor]] = defaultdict(list)
+        for anchor in anchors:
+            if anchor:
+                by_block[anchor.block].append(anchor)
+        return tuple((block.kind, _highlight(block.text, by_block.get(index, [])))
+                     for index, block in enumerate(blocks))
+
+    return q.memo.highlights.get(source_id, (blocks, *anchors), make)
 
 
 def _highlight(text: str, anchors: list[Anchor]) -> Markup:

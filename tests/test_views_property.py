@@ -1,0 +1,278 @@
+"""Rebuilds reuse a page only when its view is unchanged, so an edit of any field must give,
+after an incremental build, exactly the pages and feed of a build from nothing.
+
+The edits are generated from the schema: for every `spec_field` of every annotation kind
+(briefing/model.py), one edit of that field on the seed corpus (each claim in a file of
+its own), of a kind its spec accepts
+(another id of the right kind, another choice, other text, another date…). Every edit is
+checked in one pass over a copy of the corpus: edit, rebuild with the kept page cache and
+plan memo, compare with a clean build, undo. The loop is exhaustive and deterministic.
+
+A leak is planted to show the check can fail: a claim page that also counts its
+claimant's claims from the whole corpus, as a view query that reads more than the inputs
+its kept result is checked against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+from corpus_helpers import SEED
+
+from briefing import render as render_module
+from briefing import views_items
+from briefing.model import Brief, ClaimsFile, EntitiesFile, Source
+from briefing.pipeline import BuildResult, build, forget_cached
+from briefing.plan import PlannedPage
+from briefing.render import PageCache, render_page
+from briefing.schema import (
+    At,
+    Choice,
+    DateSpec,
+    Flag,
+    ListOf,
+    Number,
+    NumberOrRange,
+    Obj,
+    ProseText,
+    RefTo,
+    Slug,
+    Spec,
+    Text,
+    Url,
+)
+from briefing.views import Queries
+
+OPTIONS: dict[str, Any] = {"site_title": "Views", "site_url": "https://example.org/v/"}
+# The annotation files and the model each holds.
+FILES: tuple[tuple[str, type[Any]], ...] = (
+    ("sources/*.yml", Source), ("claims/*.yml", ClaimsFile), ("entities.yml", EntitiesFile),
+    ("briefs/*.yml", Brief))
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """One mapping of an annotation file that holds an object of `model`."""
+
+    file: str
+    path: tuple[str | int, ...]
+    model: type[Any]
+
+
+def sites(model: type[Any], data: Any, file: str, path: tuple[str | int, ...] = ()
+          ) -> Iterator[Site]:
+    yield Site(file, path, model)
+    for f in dataclasses.fields(model):
+        spec, value = f.metadata.get("spec"), data.get(f.name)
+        if isinstance(spec, Obj) and isinstance(value, dict):
+            yield from sites(spec.cls, value, file, (*path, f.name))
+        elif isinstance(spec, ListOf) and isinstance(spec.item, Obj) and value:
+            for n, item in enumerate(value):
+                yield from sites(spec.item.cls, item, file, (*path, f.name, n))
+
+
+def at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def load_tree(root: Path) -> dict[str, Any]:
+    return {p.relative_to(root).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+            for pattern, _ in FILES for p in sorted(root.glob(pattern))}
+
+
+def ids(tree: dict[str, Any]) -> dict[str, list[str]]:
+    """Every id of each kind, for edits that name another item."""
+    sources = {f: d for f, d in tree.items() if f.startswith("sources/")}
+    return {
+        "source": [Path(f).stem for f in sources],
+        "brief": [Path(f).stem for f in tree if f.startswith("briefs/")],
+        "quote": [q["id"] for d in sources.values() for q in d.get("quotes", [])],
+        "claim": [c["id"] for f, d in tree.items() if f.startswith("claims/")
+                  for c in d["claims"]],
+        "entity": [e["id"] for e in tree["entities.yml"]["entities"]],
+    }
+
+
+def other(known: list[str], *taken: Any) -> str:
+    return next(i for i in known if i not in taken)
+
+
+def edited(spec: Spec, value: Any, known: dict[str, list[str]]) -> Any:
+    """Another value the spec accepts (or, for ids and quoted text, one it may refuse:
+    an error must then be reported alike by both builds)."""
+    if isinstance(spec, At):
+        return edited(spec.inner, value, known)
+    if isinstance(spec, ListOf):
+        items = list(value or [])
+        new = edited(spec.item, items[-1] if items else None, known) \
+            if not isinstance(spec.item, RefTo) else other(known[spec.item.kind], *items)
+        return [*items[:-1], new] if items else [new]
+    if isinstance(spec, RefTo):
+        return other(known[spec.kind], value)
+    if isinstance(spec, Choice):
+        return spec.values[(spec.values.index(value) + 1) % len(spec.values)] \
+            if value in spec.values else spec.values[-1]
+    if isinstance(spec, Flag):
+        return not value
+    if isinstance(spec, Url):
+        return "https://example.org/edited"
+    if isinstance(spec, NumberOrRange):
+        return [value[0], value[1] * 2] if isinstance(value, list) else (value or 1) * 3
+    if isinstance(spec, Number):
+        return (value or 0) + 1
+    if isinstance(spec, DateSpec):
+        return {**value, "date": "2024-06"} if isinstance(value, dict) else "2024-06"
+    if isinstance(spec, ProseText):
+        return f"{value} Edited [[entity:{known['entity'][0]}]]." if value \
+            else "Edited prose."
+    if isinstance(spec, Slug):
+        return f"{value}-edited" if value else "edited"
+    if isinstance(spec, Text):
+        words = str(value or "").split()
+        # A quote's words must stay in its source: drop its last word instead.
+        return " ".join(words[:-1]) if len(words) > 3 and getattr(spec, "quoted", False) \
+            else f"{value or ''} edited".strip()
+    return "2026-01-02"  # the curator's `updated:` day
+
+
+def edits(root: Path) -> Iterator[tuple[str, str, Callable[[Any], None]]]:
+    """(name, file, change of the parsed file) for every field of every model."""
+    tree = load_tree(root)
+    known = ids(tree)
+    found: dict[type[Any], list[tuple[Site, Any]]] = {}
+    for pattern, model in FILES:
+        for file, data in tree.items():
+            if Path(file).match(pattern):
+                for site in sites(model, data, file):
+                    found.setdefault(site.model, []).append((site, at(data, site.path)))
+    for model, places in found.items():
+        for f in dataclasses.fields(model):
+            spec = f.metadata.get("spec")
+            if spec is None or isinstance(spec, Obj) or (
+                    isinstance(spec, ListOf) and isinstance(spec.item, Obj)):
+                continue  # their own fields are edited one by one
+            # The first object that sets the field, or else the first one.
+            site, held = next(((s, d) for s, d in places if d.get(f.name) not in (None, [])),
+                              places[0])
+            new = edited(spec, held.get(f.name), known)
+
+            def change(data: Any, site: Site = site, name: str = f.name, new: Any = new
+                       ) -> None:
+                at(data, site.path)[name] = new
+
+            yield f"{model.__name__}.{f.name}", site.file, change
+
+
+class _Quoting(yaml.SafeDumper):
+    """Writes every string double-quoted, as quotes and removed snippets must be."""
+
+
+_Quoting.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, '"'))
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Quoting, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def differences(kept: BuildResult, clean: BuildResult) -> list[str]:
+    out = [p for p in sorted(set(kept.pages) | set(clean.pages))
+           if kept.pages.get(p) != clean.pages.get(p)]
+    if kept.files != clean.files:
+        out.append("feed")
+    if kept.diagnostics != clean.diagnostics:
+        out.append("diagnostics")
+    return out
+
+
+def seed_with_a_file_per_claim(content: Path) -> None:
+    """The seed corpus with each claim in a file of its own (`claims/<id>.yml`): an edit of
+    one claim then leaves the others the very same objects, which is where a kept result
+    checked against too few inputs would go stale."""
+    shutil.copytree(SEED, content)
+    claims = yaml.safe_load((content / "claims.yml").read_text(encoding="utf-8"))["claims"]
+    (content / "claims.yml").unlink()
+    (content / "claims").mkdir()
+    for claim in claims:
+        (content / "claims" / f"{claim['id']}.yml").write_text(dump({"claims": [claim]}),
+                                                               encoding="utf-8")
+
+
+def stale_after_each_edit(root: Path, names: set[str] | None = None
+                          ) -> dict[str, list[str]]:
+    """For each edit: what an incremental build got wrong (empty when nothing)."""
+    content = root / "content"
+    seed_with_a_file_per_claim(content)
+    forget_cached()
+    cache = PageCache()
+    assert not build(content, page_cache=cache, **OPTIONS).failed()
+    wrong: dict[str, list[str]] = {}
+    for name, file, change in edits(content):
+        if names is not None and name not in names:
+            continue
+        path = content / file
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        change(data)
+        path.write_text(dump(data), encoding="utf-8")
+        kept = build(content, page_cache=cache, **OPTIONS)
+        forget_cached()
+        clean = build(content, **OPTIONS)
+        wrong[name] = differences(kept, clean)
+        path.write_text(text, encoding="utf-8")
+        build(content, page_cache=cache, **OPTIONS)  # the next edit starts from the seed
+    return wrong
+
+
+def test_every_field_edit_rebuilds_exactly_the_clean_site(tmp_path: Path) -> None:
+    wrong = stale_after_each_edit(tmp_path)
+    # Every annotation kind and every one of its fields was edited.
+    models = {name.partition(".")[0] for name in wrong}
+    assert models >= {"Source", "Quote", "Cleaning", "Claim", "Figure", "Event", "Relations",
+                      "Entity", "Brief", "Section", "Point", "Related"}
+    assert len(wrong) >= 55
+    assert {name: stale for name, stale in wrong.items() if stale} == {}
+
+
+def test_a_view_query_reading_past_its_inputs_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The leak the design must not allow: a claim page that counts its claimant's claims
+    from the whole corpus, while its kept view is checked against the claim's own inputs
+    only. Moving another claim to that claimant leaves the page stale."""
+    plain = views_items._claim_view
+
+    def leaky(q: Queries, claim_id: str) -> views_items.ClaimView:
+        view = plain(q, claim_id)
+        claimant = q.linked.claims[claim_id].claimant
+        count = sum(1 for c in q.linked.corpus.claims
+                    if claimant and c.claimant and c.claimant.id == claimant.id)
+        return dataclasses.replace(view, summary=f"{view.summary} ({count} by the claimant)")
+
+    monkeypatch.setattr(views_items, "_claim_view", leaky)
+    wrong = stale_after_each_edit(tmp_path, {"Claim.claimant"})
+    assert wrong["Claim.claimant"], "the planted leak went unnoticed"
+    assert all(p.startswith("claims/") for p in wrong["Claim.claimant"])
+
+
+def test_a_template_cannot_read_what_its_view_does_not_hold(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same leak written in a template: the corpus is not in its context, so it fails
+    at once instead of rendering a page that may go stale."""
+    env = render_module.environment()
+    leaky = jinja2.DictLoader({"claim.md.j2": "{{ lk.corpus.claims|length }} claims"})
+    monkeypatch.setattr(env, "loader", leaky)
+    monkeypatch.setattr(env, "cache", {})
+    view = views_items.ClaimView("t", "reported", None, (), (), None, "", (), (), (), (), (),
+                                 (), ())
+    with pytest.raises(jinja2.UndefinedError, match="'lk' is undefined"):
+        render_page(PlannedPage("claims/x.md", "claim.md.j2", view, ""),
+                    render_module.Links("claims/x.md"))
