@@ -3,10 +3,10 @@ after an incremental build, exactly the pages and feed of a build from nothing.
 
 The edits are generated from the schema: for every `spec_field` of every annotation kind
 (briefing/model.py), one edit of that field on the seed corpus (each claim in a file of
-its own), of a kind its spec accepts
-(another id of the right kind, another choice, other text, another date…). Every edit is
-checked in one pass over a copy of the corpus: edit, rebuild with the kept page cache and
-plan memo, compare with a clean build, undo. The loop is exhaustive and deterministic.
+its own), of a kind its spec accepts (another id of the right kind, another choice, other
+text, another date…). Every edit is checked in one pass over a copy of the corpus: edit,
+rebuild with the kept build cache, compare with a clean build, undo. The loop is
+exhaustive and deterministic.
 
 A leak is planted to show the check can fail: a claim page that also counts its
 claimant's claims from the whole corpus, as a view query that reads more than the inputs
@@ -28,10 +28,11 @@ from corpus_helpers import SEED
 
 from briefing import render as render_module
 from briefing import views_items
+from briefing.buildcache import BuildCache
 from briefing.model import Brief, ClaimsFile, EntitiesFile, Source
 from briefing.pipeline import BuildResult, build, forget_cached
 from briefing.plan import PlannedPage
-from briefing.render import PageCache, render_page
+from briefing.render import render_page
 from briefing.schema import (
     At,
     Choice,
@@ -213,8 +214,8 @@ def stale_after_each_edit(root: Path, names: set[str] | None = None
     content = root / "content"
     seed_with_a_file_per_claim(content)
     forget_cached()
-    cache = PageCache()
-    assert not build(content, page_cache=cache, **OPTIONS).failed()
+    cache = BuildCache()
+    assert not build(content, cache=cache, **OPTIONS).failed()
     wrong: dict[str, list[str]] = {}
     for name, file, change in edits(content):
         if names is not None and name not in names:
@@ -224,12 +225,12 @@ def stale_after_each_edit(root: Path, names: set[str] | None = None
         data = yaml.safe_load(text)
         change(data)
         path.write_text(dump(data), encoding="utf-8")
-        kept = build(content, page_cache=cache, **OPTIONS)
+        kept = build(content, cache=cache, **OPTIONS)
         forget_cached()
         clean = build(content, **OPTIONS)
         wrong[name] = differences(kept, clean)
         path.write_text(text, encoding="utf-8")
-        build(content, page_cache=cache, **OPTIONS)  # the next edit starts from the seed
+        build(content, cache=cache, **OPTIONS)  # the next edit starts from the seed
     return wrong
 
 
