@@ -124,13 +124,14 @@ class PlanMemo:
     highlights: Kept = field(default_factory=Kept)
     claim_data: Kept = field(default_factory=Kept)
     claims: Kept = field(default_factory=Kept)
+    sources: Kept = field(default_factory=Kept)
     # The last build's links by (kind, id): a link whose label and target are unchanged
     # is the very same value, so views holding it stay the same objects too.
     refs: dict[tuple[str, str], Ref] = field(default_factory=dict)
     refs_now: dict[tuple[str, str], Ref] = field(default_factory=dict)
 
     def next_build(self) -> None:
-        for kept in (self.highlights, self.claim_data, self.claims):
+        for kept in (self.highlights, self.claim_data, self.claims, self.sources):
             kept.next_build()
         self.refs, self.refs_now = self.refs_now, {}
 

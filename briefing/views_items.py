@@ -282,6 +282,23 @@ def _highlight(text: str, anchors: list[Anchor]) -> Markup:
 
 
 def source_view(q: Queries, source_id: str) -> SourceView:
+    """The source's page, kept while what it shows is unchanged: the source (its text and
+    quotes), its cleaned text, where its quotes are anchored, the links it shows and the
+    briefs citing its quotes."""
+    lk = q.linked
+    source = lk.sources[source_id]
+    refs = [q.ref(kind, ident) for kind, ident in (
+        *(("entity", qt.speaker.id) for qt in source.quotes if qt.speaker),
+        *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
+        *(("brief", b) for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())),
+        *((r.kind, r.id) for r in (source.note.refs if source.note else ())))]
+    same = (source, lk.cleaned[source_id], *(lk.anchors.get(qt.id) for qt in source.quotes),
+            *refs)
+    cited = tuple(lk.quote_cited_in.get(qt.id, ()) for qt in source.quotes)
+    return q.memo.sources.get(source_id, same, lambda: _source_view(q, source_id), cited)
+
+
+def _source_view(q: Queries, source_id: str) -> SourceView:
     lk = q.linked
     source = lk.sources[source_id]
     originals = original_links(lk, source_id)
