@@ -4,7 +4,9 @@ a few tables once the matrix outgrows one page."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from . import paging
 from .paths import COVERAGE, coverage_block_path
@@ -14,7 +16,8 @@ from .views import Claimed, Pager, Queries, Ref
 # At most this many source columns per table, so a large corpus gives several narrow
 # tables (each with only the claims those sources cover), not one wide one.
 COVERAGE_COLUMNS = 8
-STANCE_SYMBOLS = {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"}
+STANCE_SYMBOLS: Mapping[str, str] = MappingProxyType(
+    {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"})
 
 
 @dataclass(frozen=True)

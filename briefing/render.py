@@ -10,9 +10,9 @@ validates it.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 import jinja2
@@ -37,13 +37,13 @@ from .markup import (
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
 
-SECTION_TITLES = {
+SECTION_TITLES: Mapping[str, str] = MappingProxyType({
     "what-happened": "What happened",
     "why-it-matters": "Why it matters",
     "by-the-numbers": "By the numbers",
     "yes-but": "Yes, but",
     "whats-next": "What's next",
-}
+})
 
 
 def _finalize(value: Any) -> Any:
@@ -55,8 +55,13 @@ def _finalize(value: Any) -> Any:
     return md_escape(str(value), line_start=False)
 
 
-@cache
 def environment() -> jinja2.Environment:
+    """The one template environment: its helpers are pure, and what it keeps (compiled
+    templates) depends only on the templates shipped in the package."""
+    return _ENVIRONMENT
+
+
+def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing", "templates"),
         finalize=_finalize,
@@ -139,7 +144,7 @@ def removal_html(removal: Any) -> Markup:
     return Markup(f"line {removal.line}, {what}: <code>{attr(removal.text)}</code>")
 
 
-_HELPERS: dict[str, Any] = {
+_HELPERS: Mapping[str, Any] = MappingProxyType({
     "badge": lambda status: Markup(
         f'<span class="status status-{attr(status)}">{attr(status)}</span>'),
     "stance": lambda st: Markup(f'<span class="stance stance-{attr(st)}">{attr(st)}</span>'),
@@ -159,7 +164,8 @@ _HELPERS: dict[str, Any] = {
     "PLURALS": PLURALS,
     "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
     "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
-}
+})
+_ENVIRONMENT = _environment()
 
 
 @dataclass
