@@ -30,7 +30,7 @@ from briefing import render as render_module
 from briefing import views_items
 from briefing.buildcache import BuildCache
 from briefing.model import Brief, ClaimsFile, EntitiesFile, Source
-from briefing.pipeline import BuildResult, build, forget_cached
+from briefing.pipeline import BuildResult, build
 from briefing.plan import PlannedPage
 from briefing.render import render_page
 from briefing.schema import (
@@ -213,7 +213,6 @@ def stale_after_each_edit(root: Path, names: set[str] | None = None
     """For each edit: what an incremental build got wrong (empty when nothing)."""
     content = root / "content"
     seed_with_a_file_per_claim(content)
-    forget_cached()
     cache = BuildCache()
     assert not build(content, cache=cache, **OPTIONS).failed()
     wrong: dict[str, list[str]] = {}
@@ -226,7 +225,6 @@ def stale_after_each_edit(root: Path, names: set[str] | None = None
         change(data)
         path.write_text(dump(data), encoding="utf-8")
         kept = build(content, cache=cache, **OPTIONS)
-        forget_cached()
         clean = build(content, **OPTIONS)
         wrong[name] = differences(kept, clean)
         path.write_text(text, encoding="utf-8")
