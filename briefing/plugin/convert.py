@@ -70,7 +70,10 @@ LIST_START = re.compile(r" {0,3}([-*+]|\d+\.)[ \t]")
 LIST_BREAK = re.compile(r" {0,3}#|[-=_* ]+$|" + TABLE_SEPARATOR.pattern.lstrip("^"))
 TABLE_BODY_START, TABLE_END = "<tbody>\n", "\n</tbody>\n</table>"
 LIST_START_TAG, LIST_END = "<ul>\n", "\n</ul>"
-PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+# The program's loggers: under ProperDocs, `mkdocs.*` imports load `properdocs.*`, which
+# logs as `properdocs`.
+PAGES_LOG = logging.getLogger(Page.__module__)
+PROGRAM_LOG = logging.getLogger(Page.__module__.partition(".")[0])
 
 
 @dataclass(frozen=True)
@@ -262,8 +265,10 @@ class Conversions:
         page.content = html
         headings: Any = [dict(heading) for _, result in converted for heading in result.headings]
         page.toc = get_toc(nest_toc_tokens(headings))
-        page._title_from_render = next(
-            (result.title for _, result in converted if result.html), None)
+        # The title `Page.render` would find; one in front matter comes first, as there.
+        title = next((result.title for _, result in converted if result.html), None)
+        if title and "title" not in page.meta:
+            page.title = title
         page.present_anchor_ids = set().union(*anchors)
         if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
             links: dict[File, dict[str, str]] = {}
@@ -374,11 +379,11 @@ class WarningsSeen(logging.Handler):
         self.warned = True
 
     def __enter__(self) -> WarningsSeen:
-        logging.getLogger("mkdocs").addHandler(self)
+        PROGRAM_LOG.addHandler(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
+        PROGRAM_LOG.removeHandler(self)
 
 
 class ConvertedPage(Page):

@@ -6,10 +6,11 @@ broken link would fail the build after the site was already replaced. Instead, t
 plugin points `site_dir` at a staging folder beside it in `on_config`, and in the last
 `on_post_build` swaps the staging folder in by rename (`emit.swap_in`), unless the
 build counts as failed: an error raised (`on_build_error`), or, under `--strict`, a
-warning logged, counted as MkDocs counts them (a handler on the `mkdocs` logger from
-`on_startup`). The real `site_dir` is restored on the config afterwards, for what runs
-after the build (`gh-deploy`). The build holds the same lock as `briefing build --out`
-and repairs a killed build's leftovers the same way (docs/architecture.md).
+warning logged, counted as MkDocs counts them (a handler on the `mkdocs` logger,
+`properdocs` under ProperDocs, from `on_startup`). The real `site_dir` is restored on
+the config afterwards, for what runs after the build (`gh-deploy`). The build holds the
+same lock as `briefing build --out` and repairs a killed build's leftovers the same way
+(docs/architecture.md).
 
 `mkdocs serve` builds into a temporary folder of its own, and `--dirty` builds on top
 of the folder in place; neither is staged.
@@ -29,6 +30,8 @@ from mkdocs.plugins import get_plugin_logger
 from ..emit import OutputFault, output_lock, recover, staging_for, swap_in
 
 log = get_plugin_logger(__name__)
+# The program's logger: `properdocs` under ProperDocs, whose modules `mkdocs.*` imports load.
+PROGRAM_LOG = logging.getLogger(MkDocsConfig.__module__.partition(".")[0])
 
 
 class _WarningCount(logging.Handler):
@@ -46,7 +49,7 @@ class KeptSite:
 
     def __init__(self) -> None:
         self.warnings = _WarningCount()
-        logging.getLogger("mkdocs").addHandler(self.warnings)
+        PROGRAM_LOG.addHandler(self.warnings)
         self.lock = contextlib.ExitStack()
         self.site: Path | None = None
         self.staging: Path | None = None
@@ -91,4 +94,4 @@ class KeptSite:
 
     def close(self) -> None:
         self.abandon()  # a build that ended without either event
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        PROGRAM_LOG.removeHandler(self.warnings)

@@ -1,0 +1,268 @@
+"""What the plugin relies on of MkDocs beyond its public API (docs/architecture.md,
+"Private MkDocs APIs"), checked under MkDocs and under ProperDocs, whose modules are a
+separate copy (`properdocs.*`; under `properdocs` the plugin's `mkdocs.*` imports load
+them). Each test fails when the program changes what the plugin uses, so that a new
+release is caught here rather than by stale or broken pages.
+
+Also: the core never imports MkDocs (only `briefing/plugin/` does).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import markdown
+import pytest
+
+import briefing
+from briefing.plugin import convert
+from briefing.plugin.search import IndexText
+
+PROGRAMS = ("mkdocs", "properdocs")
+
+# One piece as the plugin converts it: a title, ids from headings, attributes and raw
+# HTML, links to another page's anchor and to this page's, an image, a missing page.
+DOCUMENT = """\
+# The title
+
+Text with [a link](b.md#part), [one here](#two), <a id="raw"></a> and [gone](gone.md).
+
+## Part two {#two}
+
+| a | b |
+|---|---|
+| [c](sub/c.md) | ![img](img.png) |
+"""
+
+
+def module(program: str, name: str) -> ModuleType:
+    return importlib.import_module(f"{program}.{name}")
+
+
+def site(program: str, tmp_path: Path) -> Any:
+    """A loaded configuration of a small site (pages a.md, b.md, sub/c.md)."""
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    for path in ("a.md", "b.md", "sub/c.md"):
+        (tmp_path / "docs" / path).write_text("# B\n\n## Part\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://example.org/site/\n"
+        "theme: briefing\nmarkdown_extensions: [toc, tables, attr_list]\n",
+        encoding="utf-8")
+    config = module(program, "config").load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # as the program sets it while running plugins
+    return config
+
+
+def site_files(program: str, config: Any) -> Any:
+    return module(program, "structure.files").get_files(config)
+
+
+@pytest.fixture
+def private_converter(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The program, its private processors and loggers put where `convert.py` has MkDocs'
+    (as they are when the program runs it: `test_the_plugin_logs_as_the_program_runs`)."""
+    program: str = request.param
+    pages = module(program, "structure.pages")
+    for name in ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor",
+                 "_RelativePathTreeprocessor", "_ExtractTitleTreeprocessor"):
+        monkeypatch.setattr(convert, name, getattr(pages, name))
+    monkeypatch.setattr(convert, "PAGES_LOG", logging.getLogger(pages.__name__))
+    monkeypatch.setattr(convert, "PROGRAM_LOG", logging.getLogger(program))
+    return program
+
+
+def flat(toc: Any) -> list[tuple[str, str, int]]:
+    return [entry for item in toc
+            for entry in [(item.id, item.title, item.level), *flat(item.children)]]
+
+
+@pytest.mark.parametrize("private_converter", PROGRAMS, indirect=True)
+def test_the_private_processors_convert_a_piece_as_page_render_does(
+        private_converter: str, tmp_path: Path) -> None:
+    """`PieceConverter` registers `Page.render`'s four processors on one Markdown instance
+    and reads what they found: its result must be `Page.render`'s."""
+    program = private_converter
+    config = site(program, tmp_path)
+    files = site_files(program, config)
+    file = files.get_file_from_path("a.md")
+    md = markdown.Markdown(extensions=config.markdown_extensions,
+                           extension_configs=config.mdx_configs or {})
+    converted, warned = convert.PieceConverter(md, file, files, config).convert(DOCUMENT)
+
+    page = module(program, "structure.pages").Page(None, file, config)
+    page.markdown, page.meta = DOCUMENT, {}
+    page.render(config, files)
+    assert converted.html == page.content
+    assert converted.title == page.title == "The title"
+    assert converted.anchors == page.present_anchor_ids == {"the-title", "two", "raw"}
+    assert set(converted.links_to_anchors) == {
+        (target.src_uri, anchor, link)
+        for target, links in page.links_to_anchors.items() for anchor, link in links.items()
+    } == {("b.md", "part", "b.md#part"), ("a.md", "two", "#two")}
+    assert [(h["id"], h["name"], h["level"]) for h in converted.headings] == flat(page.toc)
+    # The link processor asks the files for nothing but `get_file_from_path`.
+    assert {"b.md", "sub/c.md", "gone.md"} <= converted.looked_up
+    assert warned  # the missing page
+
+
+@pytest.mark.parametrize("private_converter", PROGRAMS, indirect=True)
+def test_a_page_s_processors_replace_the_last_page_s_and_reset_for_each_piece(
+        private_converter: str, tmp_path: Path) -> None:
+    """One Markdown instance serves every page: each page's processors are registered under
+    the names of the last page's, and their findings are reset before each piece."""
+    program = private_converter
+    config = site(program, tmp_path)
+    files = site_files(program, config)
+    md = markdown.Markdown(extensions=config.markdown_extensions,
+                           extension_configs=config.mdx_configs or {})
+    first = convert.PieceConverter(md, files.get_file_from_path("a.md"), files, config)
+    registered = (len(md.preprocessors), len(md.treeprocessors))
+    second = convert.PieceConverter(md, files.get_file_from_path("sub/c.md"), files, config)
+    assert (len(md.preprocessors), len(md.treeprocessors)) == registered
+    converted, _ = second.convert("# C\n\n[B](../b.md#part)\n")
+    assert first.title.title is None and not first.anchors.present_anchor_ids
+    assert (converted.title, converted.anchors) == ("C", {"c"})
+    assert converted.links_to_anchors == (("b.md", "part", "../b.md#part"),)
+    again, warned = second.convert("Plain text, [a link](../b.md).\n")
+    assert (again.title, again.anchors, again.links_to_anchors, warned) == (
+        None, frozenset(), (), False)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_page_sets_its_canonical_url_in_one_overridable_method(
+        program: str, tmp_path: Path) -> None:
+    """`ConvertedPage._set_canonical_url` answers from its memory: the method must still be
+    called once by `Page.__init__` with `site_url`, and set only these two attributes."""
+    config = site(program, tmp_path)
+    file = site_files(program, config).get_file_from_path("sub/c.md")
+    page_class = module(program, "structure.pages").Page
+    calls: list[str | None] = []
+
+    class Recorded(page_class):  # type: ignore[misc, valid-type]
+        def _set_canonical_url(self, base: str | None) -> None:
+            calls.append(base)
+            before = dict(vars(self))
+            super()._set_canonical_url(base)
+            assert {key for key in vars(self) if vars(self)[key] is not before.get(key)} \
+                == {"canonical_url", "abs_url"}
+
+    page = Recorded(None, file, config)
+    assert calls == ["https://example.org/site/"]
+    assert (page.canonical_url, page.abs_url) == ("https://example.org/site/sub/c/",
+                                                  "/site/sub/c/")
+
+
+def rendered_page(program: str, config: Any, files: Any, path: str) -> Any:
+    page = module(program, "structure.pages").Page(None, files.get_file_from_path(path),
+                                                   config)
+    page.read_source(config)
+    page.render(config, files)
+    return page
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_search_index_keeps_its_entries_in_a_list_it_serialises(
+        program: str, tmp_path: Path) -> None:
+    """The plugin reads and replaces `SearchIndex._entries` (trimming each page's entries,
+    and under `--dirty` putting back the pages a rebuild skipped), and writes the index as
+    `generate_search_index` does (`IndexText`)."""
+    config = site(program, tmp_path)
+    files = site_files(program, config)
+    index = module(program, "contrib.search.search_index").SearchIndex(
+        **config.plugins["search"].config)
+    assert index._entries == []
+    index.add_entry_from_context(rendered_page(program, config, files, "b.md"))
+    assert isinstance(index._entries, list)
+    assert [(e["title"], e["location"]) for e in index._entries] == [
+        ("B", "b/"), ("B", "b/#b"), ("Part", "b/#part")]
+
+    kept = [{"title": "T", "text": "", "location": "x/"}]
+    index._entries = kept
+    assert json.loads(index.generate_search_index())["docs"] == kept
+    assert index.config.get("prebuild_index") is False
+    assert IndexText().text(index.config, [("x.md", kept)]) == index.generate_search_index()
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_search_plugin_writes_what_its_index_s_generate_search_index_returns(
+        program: str, tmp_path: Path) -> None:
+    """Under `--dirty` the plugin sets `generate_search_index` on the plugin's
+    `search_index` to return the index serialised page by page."""
+    config = site(program, tmp_path)
+    search = config.plugins["search"]
+    search.on_config(config)
+    search.on_pre_build(config=config)
+    search.search_index.generate_search_index = lambda: '{"docs":["kept"]}'
+    search.on_post_build(config=config)
+    written = Path(config.site_dir) / "search" / "search_index.json"
+    assert written.read_text(encoding="utf-8") == '{"docs":["kept"]}'
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_server_s_observer_builder_and_delay_are_the_attributes_it_uses(
+        program: str, tmp_path: Path) -> None:
+    """`on_serve` replaces the server's `observer` (change notifications), `builder` (a
+    rebuild that never raises) and `build_delay`."""
+    server = module(program, "livereload").LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert isinstance(server.build_delay, float)
+    scheduled: list[str] = []
+
+    class Observer:
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False) -> str:
+            scheduled.append(path)
+            return path
+
+    server.observer = Observer()
+    server.watch(str(tmp_path))
+    assert scheduled == [str(tmp_path)]
+    built: list[bool] = []
+
+    def stop_after_build() -> None:
+        built.append(True)
+        server._shutdown = True
+
+    server.builder, server.build_delay = stop_after_build, 0.0
+    server._want_rebuild = True  # as a change sets it; the rebuild loop calls `builder`
+    server._build_loop()
+    assert built == [True]
+    server.server_close()
+
+
+def test_the_core_never_imports_mkdocs() -> None:
+    """Only the plugin adapts Briefing to MkDocs: importing every other module of the
+    package loads neither MkDocs nor ProperDocs."""
+    core = [f"briefing.{m.name}" for m in pkgutil.iter_modules(briefing.__path__)
+            if m.name not in ("plugin", "__main__")]
+    assert "briefing.pipeline" in core and "briefing.cli" in core
+    code = ("import importlib, sys\n"
+            f"for name in {core!r}: importlib.import_module(name)\n"
+            "print(sorted(n for n in sys.modules if n.split('.')[0] in "
+            "('mkdocs', 'properdocs')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_plugin_logs_as_the_program_runs() -> None:
+    """Under ProperDocs (whose command loads `properdocs.*` for `mkdocs.*` imports),
+    MkDocs' messages come from the `properdocs` loggers: the plugin counts warnings
+    (`kept.py`, `convert.WarningsSeen`) and checks the link level (`convert.PAGES_LOG`)
+    there."""
+    code = ("import properdocs.replacement\n"
+            "from briefing.plugin import convert, kept\n"
+            "print(convert.PROGRAM_LOG.name, convert.PAGES_LOG.name, kept.PROGRAM_LOG.name)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["properdocs", "properdocs.structure.pages",
+                                     "properdocs"]
+    assert (convert.PROGRAM_LOG.name, convert.PAGES_LOG.name) == (
+        "mkdocs", "mkdocs.structure.pages")
