@@ -5,6 +5,7 @@ converted again; a cache that cannot be written changes nothing but the time."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,17 @@ def test_mkdocs_keeps_a_rendered_title_where_the_cache_reads_and_restores_it(
     again.read_source(config)
     again.content, again._title_from_render = "<p>x</p>", "Restored"
     assert again.title == "Restored"
+
+
+def test_a_verbose_build_keeps_nothing_without_its_links_to_anchors(
+        project: Path) -> None:
+    # `mkdocs build -v`: MkDocs gathers no links to anchors at its debug level, so an entry
+    # made then would let a later build skip checking them.
+    pages = logging.getLogger("mkdocs.structure.pages")
+    level = pages.level
+    pages.setLevel(logging.DEBUG)
+    try:
+        verbose = build(project, "first")
+    finally:
+        pages.setLevel(level)
+    assert verbose.misses > 10 and not (project / FOLDER).exists()

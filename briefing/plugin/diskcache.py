@@ -192,7 +192,9 @@ class CachedPage(Page):
         recorded = RecordedFiles(files)
         with WarningsSeen() as seen:
             super().render(config, cast(Files, recorded))
-        if not seen.warned:
+        # (At MkDocs' debug level `render` does not gather the links to anchors, which an
+        # entry must hold for MkDocs to check them when a later build restores it.)
+        if not seen.warned and PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
             self.disk.save(key, self.entry(recorded))
 
     def entry(self, recorded: RecordedFiles) -> dict[str, Any]:
