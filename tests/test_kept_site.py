@@ -23,9 +23,10 @@ def project(tmp_path: Path) -> Path:
                         write_tree(tmp_path / "corpus", minimal_corpus()))
 
 
-def mkdocs_build(project: Path, site: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site: Path, *options: str, program: str = "mkdocs"
+                 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "-d", str(site)],
+        [sys.executable, "-m", program, "build", *options, "-d", str(site)],
         cwd=project, capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1735689600"})
 
@@ -34,23 +35,26 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site"))
 
 
+@pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
 def test_a_strict_failure_after_every_page_is_written_keeps_the_old_site(
-        project: Path, tmp_path: Path) -> None:
+        project: Path, tmp_path: Path, program: str) -> None:
+    """Also under ProperDocs, which logs its warnings as `properdocs`, not `mkdocs`."""
     site = tmp_path / "site"
-    first = mkdocs_build(project, site, "--strict")
+    first = mkdocs_build(project, site, "--strict", program=program)
     assert first.returncode == 0, first.stderr
     (site / ".git").mkdir()  # a pages checkout: MkDocs leaves hidden entries alone
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
     before = snapshot(site)
 
     write_tree(project / "content" / "pages", {"notes.md": BROKEN_LINK})
-    failed = mkdocs_build(project, site, "--strict")
+    failed = mkdocs_build(project, site, "--strict", program=program)
     assert failed.returncode != 0
     assert "no-such-page.md" in failed.stderr and "Aborted with" in failed.stdout
     assert snapshot(site) == before
     assert leftovers(tmp_path) == []
 
-    lenient = mkdocs_build(project, site)  # the same warning, not strict: the site changes
+    # The same warning, not strict: the site changes.
+    lenient = mkdocs_build(project, site, program=program)
     assert lenient.returncode == 0, lenient.stderr
     assert (site / "notes" / "index.html").is_file()
     assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
