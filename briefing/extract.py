@@ -14,14 +14,15 @@ import importlib.metadata
 import io
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .text import normalise_text
 
 # The extractor of each kind of original, and the suffix the original is kept under.
-EXTRACTORS = {"html": "trafilatura", "pdf": "pypdf"}
-SUFFIXES = {"html": ".html", "pdf": ".pdf"}
-KIND_OF_EXTRACTOR = {extractor: kind for kind, extractor in EXTRACTORS.items()}
+EXTRACTORS = MappingProxyType({"html": "trafilatura", "pdf": "pypdf"})
+SUFFIXES = MappingProxyType({"html": ".html", "pdf": ".pdf"})
+KIND_OF_EXTRACTOR = MappingProxyType({extractor: kind for kind, extractor in EXTRACTORS.items()})
 # A saved page may carry images and fonts; its text is held to load.MAX_TEXT_BYTES.
 MAX_ORIGINAL_BYTES = 50_000_000
 # Fewer words than this is a page with no article in it (a cookie wall, a menu).
