@@ -46,6 +46,8 @@ class LinkedKept:
 
 @dataclass
 class BuildCache:
+    """One store per stage; `pipeline.build` hands each stage its own."""
+
     load: LoadStore = field(default_factory=LoadStore)
     validate: ValidateStore = field(default_factory=ValidateStore)
     link: LinkStore = field(default_factory=LinkStore)
