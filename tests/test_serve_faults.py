@@ -83,8 +83,19 @@ class Server:
         return wait_for(lambda: predicate(answer(f"{self.base}{path}")), SETTLE)
 
 
+def picker_off(project: Path) -> None:
+    """The quote picker (on under serve only) adds to source pages what a clean build does
+    not have; the comparison is of the pages both builds make."""
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    assert "      content_dir: content\n" in settings
+    config.write_text(settings.replace("      content_dir: content\n",
+                                       "      content_dir: content\n      quote_picker: never\n",
+                                       1), encoding="utf-8")
+
+
 def test_the_server_answers_and_tells_the_truth_through_faults(tmp_path: Path) -> None:
-    with served(tmp_path, "--dirty") as (project, base, process):
+    with served(tmp_path, "--dirty", prepare=picker_off) as (project, base, process):
         server = Server(project, base, process)
         content = server.content
         pristine = tmp_path / "pristine"
