@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
 
 def char_name(char: str) -> str:
@@ -36,9 +37,9 @@ def is_invisible(char: str) -> bool:
 
 
 # Letters drawn like ASCII ones (Cyrillic and Greek), for suggesting the id that was meant.
-_LOOKALIKES = str.maketrans(
+_LOOKALIKES = MappingProxyType(str.maketrans(
     "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοανικτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdhlqwABEKMHOPCTXIJSoavikTABEZHIKMNOPTYX")
+    "aeopcyxijsdhlqwABEKMHOPCTXIJSoavikTABEZHIKMNOPTYX"))
 
 
 def to_ascii_lookalike(text: str) -> str:

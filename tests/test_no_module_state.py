@@ -18,7 +18,8 @@ import pytest
 CORE = Path(__file__).resolve().parents[1] / "briefing"
 MUTABLE_CALLS = frozenset({
     "dict", "list", "set", "bytearray", "defaultdict", "OrderedDict", "Counter", "deque",
-    "ChainMap", "WeakKeyDictionary", "WeakValueDictionary", "WeakSet", "SimpleNamespace"})
+    "ChainMap", "WeakKeyDictionary", "WeakValueDictionary", "WeakSet", "SimpleNamespace",
+    "maketrans", "fromkeys"})  # str.maketrans and dict.fromkeys make dictionaries
 MUTABLE_DISPLAYS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 MEMOISERS = frozenset({"lru_cache", "cache"})
 
@@ -89,6 +90,7 @@ STATEFUL = {
     "a set": "SEEN = {1, 2}\n",
     "a comprehension": "X = {c: ord(c) for c in 'ab'}\n",
     "a defaultdict": "from collections import defaultdict\n_by = defaultdict(list)\n",
+    "a translation table": "T = str.maketrans('ab', 'cd')\n",
     "a dict made in an if": "import sys\nif sys:\n    _x = dict()\n",
     "a class attribute": "class C:\n    seen: list[int] = []\n",
     "lru_cache": "import functools\n@functools.lru_cache(maxsize=8)\ndef f(x): return x\n",
