@@ -101,6 +101,31 @@ class DatesStore:
         default_factory=dict)
 
 
+def _entity_days(linked: Linked, published: dict[str, Day | None],
+                 mentioned_in: dict[str, tuple[tuple[Mention, ...], frozenset[str]]],
+                 updated: dict[str, Day | None]
+                 ) -> dict[str, tuple[tuple[Mention, ...], frozenset[str]]]:
+    """Each entity page's day, the newest of the sources naming or quoting the entity,
+    into `updated`; returns each entity's mentioning sources, kept for the next build."""
+    # Who speaks where, gathered once: scanning every quote for each entity grows with
+    # sources times entities.
+    spoken_in: dict[str, set[str]] = defaultdict(set)
+    for source in linked.corpus.sources:
+        for quote in source.quotes:
+            if quote.speaker:
+                spoken_in[quote.speaker.id].add(source.id)
+    kept: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
+    for entity in linked.corpus.entities:
+        mentions = linked.mentions.get(entity.id, ())
+        last = mentioned_in.get(entity.id)
+        if last is None or last[0] is not mentions:
+            last = (mentions, frozenset(map(_source_id, mentions)))
+        kept[entity.id] = last
+        sources = last[1] | spoken_in.get(entity.id, set())
+        updated[page_path("entity", entity.id)] = _latest(map(published.__getitem__, sources))
+    return kept
+
+
 def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDates:
     mentioned_in = store.mentioned_in if store is not None else {}
     published = {s.id: first_day(s.published) for s in linked.corpus.sources}
@@ -124,23 +149,9 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
                  for ref in point.cites if ref.id in linked.quote_source]
         updated[page_path("brief", brief.id)] = day = _latest([*cited, brief.updated])
         folders["briefs/"].append(day)
-    # Who speaks where, gathered once: scanning every quote for each entity grows with
-    # sources times entities.
-    spoken_in: dict[str, set[str]] = defaultdict(set)
-    for source in linked.corpus.sources:
-        for quote in source.quotes:
-            if quote.speaker:
-                spoken_in[quote.speaker.id].add(source.id)
-    kept: dict[str, tuple[tuple[Mention, ...], frozenset[str]]] = {}
-    for entity in linked.corpus.entities:
-        mentions = linked.mentions.get(entity.id, ())
-        last = mentioned_in.get(entity.id)
-        if last is None or last[0] is not mentions:
-            last = (mentions, frozenset(map(_source_id, mentions)))
-        kept[entity.id] = last
-        sources = last[1] | spoken_in.get(entity.id, set())
-        updated[page_path("entity", entity.id)] = day = _latest(map(published.__getitem__, sources))
-        folders["entities/"].append(day)
+    kept = _entity_days(linked, published, mentioned_in, updated)
+    folders["entities/"].extend(updated[page_path("entity", e.id)]
+                                for e in linked.corpus.entities)
 
     def section(folder: str) -> Day | None:
         return _latest(folders[folder])

@@ -150,13 +150,38 @@ def build_graph(inputs: MapInputs, kinds: Mapping[tuple[str, str], Mapping[str, 
     shown."""
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {
         key: [_ends(k) for k in v] for key, v in inputs.pairs.items()}
+    chosen = _choose(inputs, pairs)
+    totals = {kind: len(inputs.ids[kind]) for kind in KINDS}
+    left_out = {k: totals[k] - len(chosen[k]) for k in KINDS if totals[k] > len(chosen[k])}
+    order = _order(chosen, pairs)
+    ys = _heights(order, pairs)
+    nodes: dict[tuple[str, str], Node] = {}
+    x = 0
+    for kind in KINDS:
+        for ident in order[kind]:
+            nodes[kind, ident] = Node(kind, ident, label(kind, ident), x, ys[kind, ident],
+                                      COLUMN_WIDTH[kind])
+        x += COLUMN_WIDTH[kind] + GAP
+    edges = []
+    for left, right in pairwise(KINDS):
+        for key in inputs.pairs[left, right]:
+            a, b = _ends(key)
+            if (left, a) in nodes and (right, b) in nodes:
+                edges.append(Edge(nodes[left, a], nodes[right, b], kinds[left, right][key]))
+    bottom = max((n.y for n in nodes.values()), default=TOP) + ROW
+    return Graph(tuple(nodes.values()), tuple(edges), left_out, x - GAP, bottom + 8)
+
+
+_Pairs = Mapping[tuple[str, str], list[tuple[str, str]]]
+
+
+def _choose(inputs: MapInputs, pairs: _Pairs) -> dict[str, list[str]]:
+    """What to show, left to right, preferring what connects to what is shown."""
     degree: dict[str, dict[str, int]] = {k: defaultdict(int) for k in KINDS}
     for (left, right), ends in pairs.items():
         for a, b in ends:
             degree[left][a] += 1
             degree[right][b] += 1
-
-    # Choose what to show, left to right, preferring what connects to what is shown.
     briefs = _pick(inputs.ids["brief"], degree["brief"], LIMITS["brief"])
     shown_briefs = set(briefs)
     # Claims a shown brief rests on come first, then the most connected.
@@ -165,19 +190,17 @@ def build_graph(inputs: MapInputs, kinds: Mapping[tuple[str, str], Mapping[str, 
         if a in shown_briefs:
             claim_rank[b] = claim_rank.get(b, 0) + 1000
     claims = _pick(inputs.ids["claim"], claim_rank, LIMITS["claim"])
-    shown_claims = set(claims)
-    source_links = _links_from(pairs.get(("claim", "source"), []), shown_claims)
+    source_links = _links_from(pairs.get(("claim", "source"), []), set(claims))
     sources = _pick(inputs.ids["source"], source_links, LIMITS["source"])
     entity_links = _links_from(pairs.get(("source", "entity"), []), set(sources))
     quoted = [e for e in entity_links if entity_links[e] > 0]
     entities = _pick(quoted, entity_links, LIMITS["entity"])
+    return {"brief": briefs, "claim": claims, "source": sources, "entity": entities}
 
-    chosen = {"brief": briefs, "claim": claims, "source": sources, "entity": entities}
-    totals = {kind: len(inputs.ids[kind]) for kind in KINDS}
-    left_out = {k: totals[k] - len(chosen[k]) for k in KINDS if totals[k] > len(chosen[k])}
 
-    # Order each column by the mean position of its neighbours in the column before.
-    order: dict[str, list[str]] = {"brief": sorted(briefs)}
+def _order(chosen: dict[str, list[str]], pairs: _Pairs) -> dict[str, list[str]]:
+    """Each column ordered by the mean position of its neighbours in the column before."""
+    order: dict[str, list[str]] = {"brief": sorted(chosen["brief"])}
     for left, right in pairwise(KINDS):
         place = {ident: n for n, ident in enumerate(order[left])}
         near: dict[str, list[int]] = defaultdict(list)
@@ -186,9 +209,12 @@ def build_graph(inputs: MapInputs, kinds: Mapping[tuple[str, str], Mapping[str, 
                 near[b].append(place[a])
         order[right] = sorted(chosen[right], key=lambda i: (
             0 if near[i] else 1, sum(near[i]) / len(near[i]) if near[i] else 0.0, i))
+    return order
 
-    # The claims column sits compact; every other column follows its neighbours, each
-    # node at the mean height of the nodes it links to, pushed down to avoid overlaps.
+
+def _heights(order: dict[str, list[str]], pairs: _Pairs) -> dict[tuple[str, str], int]:
+    """The claims column sits compact; every other column follows its neighbours, each
+    node at the mean height of the nodes it links to, pushed down to avoid overlaps."""
     ys: dict[tuple[str, str], int] = {
         ("claim", ident): TOP + n * ROW for n, ident in enumerate(order["claim"])}
     for kind, near_kind in (("brief", "claim"), ("source", "claim"), ("entity", "source")):
@@ -205,22 +231,7 @@ def build_graph(inputs: MapInputs, kinds: Mapping[tuple[str, str], Mapping[str, 
             wanted = sum(near_ys) // len(near_ys) if near_ys else floor
             ys[kind, ident] = max(wanted, floor)
             floor = ys[kind, ident] + ROW
-
-    nodes: dict[tuple[str, str], Node] = {}
-    x = 0
-    for kind in KINDS:
-        for ident in order[kind]:
-            nodes[kind, ident] = Node(kind, ident, label(kind, ident), x, ys[kind, ident],
-                                      COLUMN_WIDTH[kind])
-        x += COLUMN_WIDTH[kind] + GAP
-    edges = []
-    for left, right in pairwise(KINDS):
-        for key in inputs.pairs[left, right]:
-            a, b = _ends(key)
-            if (left, a) in nodes and (right, b) in nodes:
-                edges.append(Edge(nodes[left, a], nodes[right, b], kinds[left, right][key]))
-    bottom = max((n.y for n in nodes.values()), default=TOP) + ROW
-    return Graph(tuple(nodes.values()), tuple(edges), left_out, x - GAP, bottom + 8)
+    return ys
 
 
 def _short(text: str, limit: int) -> str:

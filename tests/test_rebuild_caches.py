@@ -1,5 +1,5 @@
 """The results `mkdocs serve` keeps between rebuilds (read files, the linked corpus, its
-dates, the feed, whole renders, the per-collection read check): each rebuild equals a build
+dates, the feed, the pages and the views kept by planning): each rebuild equals a build
 from nothing, whatever was edited, and a rebuild with no edit reuses them."""
 
 from __future__ import annotations
