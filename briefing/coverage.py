@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import paging
+from .model import Source
 from .paths import COVERAGE, coverage_block_path
 from .schema import FuzzyDate
 from .views import Claimed, Pager, Queries, Ref
@@ -77,32 +78,50 @@ def coverage_tables(q: Queries) -> list[tuple[CoverageTable, tuple[str, ...]]]:
     lk = q.linked
     ordered = sorted(lk.corpus.sources,
                      key=lambda s: (s.published.sort_key if s.published else (9999,), s.id))
-    cells: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
-    covered: dict[str, list[str]] = defaultdict(list)  # source id -> claim ids
+    covered: dict[str, set[str]] = defaultdict(set)  # source id -> claim ids
     for claim_id, stances in lk.stances.items():
-        # The first passage for each stance; the claim page lists them all.
-        found: dict[str, dict[str, str]] = defaultdict(dict)
         for st in stances:
-            found[st.source_id].setdefault(st.stance, st.quote.id)
-        cells[claim_id] = {sid: tuple((stance, q.target("quote", qid))
-                                      for stance, qid in by_stance.items())
-                           for sid, by_stance in found.items()}
-        for sid in found:
-            covered[sid].append(claim_id)
+            covered[st.source_id].add(claim_id)
     tables = []
     for first in range(0, len(ordered), COVERAGE_COLUMNS):
         sources = ordered[first:first + COVERAGE_COLUMNS]
         ids = tuple(s.id for s in sources)
         # Only the claims these sources cover: the table's size stays local to them.
-        claim_ids = sorted({c for sid in ids for c in covered.get(sid, ())})
-        if not claim_ids:
-            continue
+        claim_ids = tuple(sorted({c for sid in ids for c in covered.get(sid, ())}))
+        if claim_ids:
+            tables.append((_table(q, first, sources, claim_ids), ids))
+    return tables
+
+
+def _table(q: Queries, first: int, sources: list[Source], claim_ids: tuple[str, ...]
+           ) -> CoverageTable:
+    """One table, kept while its sources, its claims and their stances are the very same
+    and the links it shows unchanged."""
+    lk = q.linked
+    stances = [lk.stances[c] for c in claim_ids]
+    same = (*sources, *(lk.claims[c] for c in claim_ids), *stances)
+
+    def links() -> list[tuple[str, str]]:
+        return [*(("source", s.id) for s in sources), *(("claim", c) for c in claim_ids),
+                *(("quote", st.quote.id) for sts in stances for st in sts)]
+
+    def make() -> CoverageTable:
+        ids = tuple(s.id for s in sources)
         columns = tuple(Column(f"S{first + n}", q.ref("source", s.id), s.published)
                         for n, s in enumerate(sources, start=1))
-        rows = tuple(CoverageRow(q.claimed(c), tuple(cells[c].get(sid, ()) for sid in ids))
-                     for c in claim_ids)
-        tables.append((CoverageTable(columns, rows), ids))
-    return tables
+        rows = []
+        for claim_id, claim_stances in zip(claim_ids, stances, strict=True):
+            # The first passage for each stance; the claim page lists them all.
+            found: dict[str, dict[str, str]] = defaultdict(dict)
+            for st in claim_stances:
+                found[st.source_id].setdefault(st.stance, st.quote.id)
+            rows.append(CoverageRow(q.claimed(claim_id), tuple(
+                tuple((stance, q.target("quote", qid)) for stance, qid in found[sid].items())
+                if sid in found else () for sid in ids)))
+        return CoverageTable(columns, tuple(rows))
+
+    return q.kept(q.memo.coverage, tuple(s.id for s in sources), same, make,
+                  (first, claim_ids), links)
 
 
 def coverage_views(q: Queries) -> list[tuple[str, CoverageView, tuple[str, ...]]]:

@@ -64,7 +64,9 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
     """Every page, in a stable order: the sections first, then each item's pages. `memo`,
     kept across the rebuilds of `mkdocs serve`, spares work on what did not change."""
     q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo())
+    q.compare_links()
     days = dict((dates or content_dates(linked)).updated)
+    fronts: dict[tuple[tuple[str, Any], ...], str] = {}  # most pages share theirs
 
     def page(path: str, template: str, view: Any, dated_as: str | None = None,
              **meta: Any) -> PlannedPage:
@@ -72,8 +74,11 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
         # written ("2025-09" is not "2025-09-01"). A later page of a paged listing is
         # dated as its first page (`dated_as`).
         day = days.get(dated_as or path)
-        return PlannedPage(path, template, view, front_matter(
-            {**meta, **({"updated": written(day)} if day else {})}))
+        key = (*meta.items(), *((("updated", written(day)),) if day else ()))
+        front = fronts.get(key)
+        if front is None:
+            front = fronts[key] = front_matter(dict(key))
+        return PlannedPage(path, template, view, front)
 
     pages = (*_sections(q, page, days, site_title), *_items(q, page, site_title))
     q.memo.next_build()

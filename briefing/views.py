@@ -12,11 +12,12 @@ the linked corpus; each page kind's typed query functions live in `views_items.p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from .graph import ClaimEdges
 from .labels import describe
 from .link import Linked
 from .markup import format_amount, humanise
@@ -93,24 +94,30 @@ def amount(figure: Figure) -> str:
     return format_amount(low, high, figure.unit, figure.qualifier)
 
 
+LinkKey = tuple[str, str]  # (kind, id) of a link
+
+
 class Kept:
     """Results of one function kept from the last build with what they were made from:
     reused while `same` holds the very same objects (identity, not equality: `Decimal("1.0")
-    == Decimal("1.00")`) and `equal` equal values (plain text and numbers only). Only what
-    a build uses is kept for the next."""
+    == Decimal("1.00")`), `equal` equal values (plain text and numbers only) and none of
+    the links the result shows (`links`, asked when the result is made) changed its label
+    or target. Only what a build uses is kept for the next."""
 
     def __init__(self) -> None:
-        self.last: dict[Any, tuple[tuple[Any, ...], Any, Any]] = {}
-        self.now: dict[Any, tuple[tuple[Any, ...], Any, Any]] = {}
+        self.last: dict[Any, tuple[tuple[Any, ...], Any, frozenset[LinkKey], Any]] = {}
+        self.now: dict[Any, tuple[tuple[Any, ...], Any, frozenset[LinkKey], Any]] = {}
 
-    def get(self, key: Any, same: tuple[Any, ...], make: Callable[[], T],
-            equal: Any = None) -> T:
+    def get(self, key: Any, same: tuple[Any, ...], make: Callable[[], T], equal: Any = None,
+            links: Callable[[], Iterable[LinkKey]] | None = None,
+            changed: frozenset[LinkKey] | None = None) -> T:
         hit = self.last.get(key)
         if hit is None or len(hit[0]) != len(same) or hit[1] != equal \
+                or (links is not None and (changed is None or not changed.isdisjoint(hit[2]))) \
                 or not all(a is b for a, b in zip(hit[0], same, strict=True)):
-            hit = (same, equal, make())
+            hit = (same, equal, frozenset(links()) if links else frozenset(), make())
         self.now[key] = hit
-        return cast(T, hit[2])
+        return cast(T, hit[3])
 
     def next_build(self) -> None:
         self.last, self.now = self.now, {}
@@ -125,14 +132,25 @@ class PlanMemo:
     claim_data: Kept = field(default_factory=Kept)
     claims: Kept = field(default_factory=Kept)
     sources: Kept = field(default_factory=Kept)
+    entities: Kept = field(default_factory=Kept)
+    metrics: Kept = field(default_factory=Kept)
+    coverage: Kept = field(default_factory=Kept)
+    metric_rows: Kept = field(default_factory=Kept)
+    # The map's edges of each claim (`graph.connections`).
+    claim_edges: ClaimEdges = field(default_factory=dict)
+    # The links whose label or target differ from the last build's, or that came or went
+    # (`Queries.compare_links`); None until compared.
+    changed: frozenset[LinkKey] | None = None
     # The last build's links by (kind, id): a link whose label and target are unchanged
     # is the very same value, so views holding it stay the same objects too.
     refs: dict[tuple[str, str], Ref] = field(default_factory=dict)
     refs_now: dict[tuple[str, str], Ref] = field(default_factory=dict)
 
     def next_build(self) -> None:
-        for kept in (self.highlights, self.claim_data, self.claims, self.sources):
+        for kept in (self.highlights, self.claim_data, self.claims, self.sources,
+                     self.entities, self.metrics, self.coverage, self.metric_rows):
             kept.next_build()
+        self.changed = None
         self.refs, self.refs_now = self.refs_now, {}
 
 
@@ -180,12 +198,29 @@ class Queries:
         key = (kind, ident)
         found = self.memo.refs_now.get(key)
         if found is None:
-            found = Ref(self.label(kind, ident), self.target(kind, ident))
+            label, target = self.label(kind, ident), self.target(kind, ident)
             last = self.memo.refs.get(key)
-            if last == found:
-                found = last
+            found = last if last is not None and last.label == label \
+                and last.target == target else Ref(label, target)
             self.memo.refs_now[key] = found
         return found
+
+    def compare_links(self) -> None:
+        """Make the link to every item, and note which differ from the last build's: a
+        kept result is checked against those, not against every link it shows."""
+        lk, memo = self.linked, self.memo
+        keys = [*(("entity", i) for i in lk.entities), *(("claim", i) for i in lk.claims),
+                *(("source", i) for i in lk.sources), *(("brief", i) for i in lk.briefs),
+                *(("quote", i) for i in lk.quotes), *(("metric", m.metric) for m in lk.ledger),
+                *(("event", e.anchor) for e in lk.timeline)]
+        now = {key: self.ref(*key) for key in keys}
+        last = memo.refs
+        memo.changed = frozenset({k for k, ref in now.items() if last.get(k) is not ref}
+                                 | (last.keys() - now.keys()))
+
+    def kept(self, kept: Kept, key: Any, same: tuple[Any, ...], make: Callable[[], T],
+             equal: Any = None, links: Callable[[], Iterable[LinkKey]] | None = None) -> T:
+        return kept.get(key, same, make, equal, links, self.memo.changed)
 
     def plain(self, prose: Prose | None) -> str:
         """Prose with references replaced by their labels, for titles and tables."""

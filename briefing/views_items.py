@@ -78,40 +78,41 @@ def claim_entities(q: Queries, claim: Claim) -> list[str]:
 
 
 def claim_view(q: Queries, claim_id: str) -> ClaimView:
-    """The claim's page, kept while what it shows is unchanged (`_claim_inputs`)."""
-    same, equal = _claim_inputs(q, claim_id)
-    return q.memo.claims.get(claim_id, same, lambda: _claim_view(q, claim_id), equal)
-
-
-def _claim_inputs(q: Queries, claim_id: str) -> tuple[tuple[Any, ...], Any]:
-    """Everything `_claim_view` reads: the objects (compared by identity), the links it
-    shows (kept as the same values while their labels and targets are), and the claim's
-    evidence, citations and inverse relations (plain text, compared by value)."""
+    """The claim's page, kept while what it reads is unchanged: the claim, its stances,
+    their sources and the claims it relates to (the very same objects), its evidence,
+    citations and inverse relations (equal values) and the links it shows."""
     lk = q.linked
     claim = lk.claims[claim_id]
-    ev = lk.evidence[claim_id]
     stances = lk.stances.get(claim_id, ())
     relations_in = lk.relations_in.get(claim_id, ())
-    cited = lk.claim_cited_in.get(claim_id, ())
     pairs = claim.relations.pairs() if claim.relations else ()
     related = [r.id for _, r in pairs] + [other for _, other in relations_in]
-    refs = [q.ref(kind, ident) for kind, ident in (
+    same = (claim, stances, *(lk.sources[s.source_id] for s in stances),
+            *(lk.claims[c] for c in related),
+            # Which named entities are known decides which are shown.
+            *(lk.entities.get(r.id) for r in claim.statement.refs if r.kind == "entity"),
+            *(lk.entities.get(f.subject.id) for f in claim.figures if f.subject))
+    equal = (lk.evidence[claim_id], relations_in, lk.claim_cited_in.get(claim_id, ()))
+    return q.kept(q.memo.claims, claim_id, same, lambda: _claim_view(q, claim_id), equal,
+                  lambda: _claim_links(q, claim_id, related))
+
+
+def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[str, str]]:
+    lk = q.linked
+    claim = lk.claims[claim_id]
+    stances = lk.stances.get(claim_id, ())
+    return [
         *(("source", s.source_id) for s in stances), *(("quote", s.quote.id) for s in stances),
         *(("entity", s.quote.speaker.id) for s in stances if s.quote.speaker),
-        *(("entity", e) for e in claim_entities(q, claim)),
-        *(("claim", c) for c in (*related, *ev.contradicted_by)),
-        *(("brief", b) for b in cited),
+        *(("claim", c) for c in (*related, *lk.evidence[claim_id].contradicted_by)),
+        *(("brief", b) for b in lk.claim_cited_in.get(claim_id, ())),
         *(("metric", f.metric) for f in claim.figures),
         *(("entity", f.subject.id) for f in claim.figures if f.subject),
         *(("event", f"e-{claim_id}-{n}") for n in range(1, len(claim.events) + 1)),
-        *((r.kind, r.id) for prose in (claim.statement, claim.note, *(e.what for e in
-                                                                       claim.events))
-          if prose for r in prose.refs))]
-    if claim.claimant:
-        refs.append(q.ref("entity", claim.claimant.id))
-    same = (claim, stances, *(lk.sources[s.source_id] for s in stances),
-            *(lk.claims[c] for c in related), *refs)
-    return same, (ev, relations_in, cited)
+        *((r.kind, r.id) for prose in (claim.statement, claim.note,
+                                       *(e.what for e in claim.events))
+          if prose for r in prose.refs),
+        *((("entity", claim.claimant.id),) if claim.claimant else ())]
 
 
 def _claim_view(q: Queries, claim_id: str) -> ClaimView:
@@ -282,20 +283,22 @@ def _highlight(text: str, anchors: list[Anchor]) -> Markup:
 
 
 def source_view(q: Queries, source_id: str) -> SourceView:
-    """The source's page, kept while what it shows is unchanged: the source (its text and
-    quotes), its cleaned text, where its quotes are anchored, the links it shows and the
-    briefs citing its quotes."""
+    """The source's page, kept while what it reads is unchanged: the source (its text and
+    quotes), its cleaned text and where its quotes are anchored (the very same objects),
+    the briefs citing its quotes (equal values) and the links it shows."""
     lk = q.linked
     source = lk.sources[source_id]
-    refs = [q.ref(kind, ident) for kind, ident in (
-        *(("entity", qt.speaker.id) for qt in source.quotes if qt.speaker),
-        *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
-        *(("brief", b) for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())),
-        *((r.kind, r.id) for r in (source.note.refs if source.note else ())))]
-    same = (source, lk.cleaned[source_id], *(lk.anchors.get(qt.id) for qt in source.quotes),
-            *refs)
+    same = (source, lk.cleaned[source_id], *(lk.anchors.get(qt.id) for qt in source.quotes))
     cited = tuple(lk.quote_cited_in.get(qt.id, ()) for qt in source.quotes)
-    return q.memo.sources.get(source_id, same, lambda: _source_view(q, source_id), cited)
+
+    def links() -> list[tuple[str, str]]:
+        return [*(("entity", qt.speaker.id) for qt in source.quotes if qt.speaker),
+                *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
+                *(("brief", b) for bs in cited for b in bs),
+                *((r.kind, r.id) for r in (source.note.refs if source.note else ()))]
+
+    return q.kept(q.memo.sources, source_id, same, lambda: _source_view(q, source_id),
+                  cited, links)
 
 
 def _source_view(q: Queries, source_id: str) -> SourceView:
@@ -380,6 +383,36 @@ def _mention_groups(q: Queries, items: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def entity_views(q: Queries, entity_id: str) -> list[EntityView]:
+    """The entity's pages, kept while what they read is unchanged: the entity, its
+    mentions, the claims it makes or is the subject of, the quotes it speaks, their
+    sources and the claims they contradict (the very same objects), where each quote is
+    (equal values) and the links they show."""
+    lk = q.linked
+    claims = q.by_claimant.get(entity_id, [])
+    quotes = q.by_speaker.get(entity_id, [])
+    subjects = q.subjects.get(entity_id, [])
+    mentions = lk.mentions.get(entity_id, ())
+    contradicted = [ref.id for c in claims if c.relations
+                    for kind, ref in c.relations.pairs() if kind == "contradicts"]
+    homes = tuple(lk.quote_source.get(quote.id, "") for quote in quotes)
+    same = (lk.entities[entity_id], mentions, *claims, *quotes, *subjects,
+            *(lk.sources.get(sid) for sid in homes), *(lk.claims[c] for c in contradicted))
+
+    def links() -> list[tuple[str, str]]:
+        entity = lk.entities[entity_id]
+        return [*(("claim", c.id) for c in (*claims, *subjects)),
+                *(("claim", c) for c in contradicted),
+                *(("quote", quote.id) for quote in quotes), *(("source", s) for s in homes),
+                *(("claim", r.id) for quote in quotes for _, r in quote.stances()),
+                *(("source", m.source_id) for m in mentions),
+                *((r.kind, r.id) for r in (entity.description.refs
+                                           if entity.description else ()))]
+
+    return q.kept(q.memo.entities, entity_id, same, lambda: _entity_views(q, entity_id),
+                  (homes, paging.ENTITY_ITEMS_PER_PAGE), links)
+
+
+def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
     """An entity's appearances in role order, ENTITY_ITEMS_PER_PAGE to a page: a heavily
     mentioned entity gets `entities/<id>/page-2.md`… instead of one page as big as the
     corpus."""

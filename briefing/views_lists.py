@@ -101,6 +101,20 @@ class MetricView:
 
 
 def _metric_row(q: Queries, value: LedgerValue) -> MetricRow:
+    """A value's row, kept while the value (its figure, claim and stances) is the very
+    same and the links it shows are unchanged."""
+
+    def links() -> list[tuple[str, str]]:
+        return [("claim", value.claim.id),
+                *((("entity", value.figure.subject.id),) if value.figure.subject else ()),
+                *(("source", s.source_id) for s in value.stances),
+                *(("quote", s.quote.id) for s in value.stances)]
+
+    return q.kept(q.memo.metric_rows, id(value), (value,), lambda: _make_metric_row(q, value),
+                  None, links)
+
+
+def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
     key = attrgetter("source_id")
     by_source = tuple(
         (q.ref("source", sid), tuple((s.stance, q.target("quote", s.quote.id)) for s in group))
@@ -117,6 +131,24 @@ def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> Disagreem
 
 
 def metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
+    """A metric's pages, kept while its ledger is the very same value (its values, their
+    claims and stances) and the links they show are unchanged."""
+
+    def links() -> list[tuple[str, str]]:
+        return [("metric", ledger.metric),
+                *(link for v in ledger.values for link in (
+                    ("claim", v.claim.id),
+                    *((("entity", v.figure.subject.id),) if v.figure.subject else ()),
+                    *(("source", s.source_id) for s in v.stances),
+                    *(("quote", s.quote.id) for s in v.stances))),
+                *(("entity", d.subject_id) for d in ledger.disagreements if d.subject_id)]
+
+    limits = (paging.FIGURE_VALUES_PER_PAGE, paging.DISAGREEMENT_VALUES_SHOWN)
+    return q.kept(q.memo.metrics, ledger.metric, (ledger,),
+                  lambda: _metric_views(q, ledger), limits, links)
+
+
+def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
     pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
     pagers = paging.pagers(page_path("metric", ledger.metric), len(pieces))
     where = {id(v): n for n, piece in enumerate(pieces, start=1) for v in piece}
@@ -347,7 +379,7 @@ class MapView:
 
 
 def map_view(q: Queries) -> MapView:
-    inputs, kinds = map_inputs(q.linked)
+    inputs, kinds = map_inputs(q.linked, q.memo.claim_edges)
     graph = build_graph(inputs, kinds, q.label)
     lists = tuple(
         (title, tuple((q.ref(node.kind, node.id),
