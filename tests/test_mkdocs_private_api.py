@@ -16,15 +16,16 @@ import pkgutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from types import ModuleType, SimpleNamespace
+from typing import Any, cast
 
 import markdown
 import pytest
 
 import briefing
 from briefing.plugin import convert
-from briefing.plugin.search import IndexText
+from briefing.plugin.live import LiveSite
+from briefing.plugin.search import IndexText, SearchEntries
 
 PROGRAMS = ("mkdocs", "properdocs")
 
@@ -266,3 +267,45 @@ def test_the_plugin_logs_as_the_program_runs() -> None:
                                      "properdocs"]
     assert (convert.PROGRAM_LOG.name, convert.PAGES_LOG.name) == (
         "mkdocs", "mkdocs.structure.pages")
+
+
+def test_without_mkdocs_private_processors_every_page_converts_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A release without the processors leaves the plugin working, only slower."""
+    code = ("import mkdocs.structure.pages as pages\n"
+            "for name in ('_RawHTMLPreprocessor', '_ExtractAnchorsTreeprocessor',\n"
+            "             '_RelativePathTreeprocessor', '_ExtractTitleTreeprocessor'):\n"
+            "    delattr(pages, name)\n"
+            "import briefing.plugin\n"
+            "from briefing.plugin import convert\n"
+            "print(convert.PIECEWISE)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False"]
+
+    monkeypatch.setattr(convert, "PIECEWISE", False)
+    config = site("mkdocs", tmp_path)
+    files = site_files("mkdocs", config)
+    page = convert.ConvertedPage(files.get_file_from_path("a.md"), config,
+                                 convert.Conversions())
+    page.read_source(config)
+    assert not page.conversions.render(page, config, files)
+    page.render(config, files)
+    assert (page.content, page.title) == ('<h1 id="b">B</h1>\n<h2 id="part">Part</h2>', "B")
+
+
+def test_without_the_search_index_s_entries_the_search_plugin_indexes_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A release keeping the entries elsewhere: no page's entries are trimmed, and the
+    index the search plugin writes is left alone."""
+    index = SimpleNamespace(config={}, generate_search_index=lambda: "the plugin's")
+    config: Any = SimpleNamespace(plugins={"search": SimpleNamespace(search_index=index)})
+    assert SearchEntries().added(cast(Any, None), config) is None
+    live = LiveSite(dirty=True)
+    try:
+        live.doc_files = []
+        live.build_finished(config)
+        assert index.generate_search_index() == "the plugin's"
+        assert not hasattr(index, "_entries")
+    finally:
+        live.close()

@@ -42,14 +42,19 @@ import markdown
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+try:  # MkDocs' private processors (docs/architecture.md, "Private MkDocs APIs")
+    from mkdocs.structure.pages import (
+        _ExtractAnchorsTreeprocessor,
+        _ExtractTitleTreeprocessor,
+        _RawHTMLPreprocessor,
+        _RelativePathTreeprocessor,
+    )
+    PIECEWISE = True
+except ImportError:  # a release without them: every page converts whole, as MkDocs does
+    PIECEWISE = False
 
 # Extensions whose output for a block depends on that block alone (MkDocs always adds
 # toc, tables and fenced_code; a page with fenced code is not cut, see `cut_safely`).
@@ -236,6 +241,8 @@ class Conversions:
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
         """Convert the page's Markdown piece by piece; False if it must convert whole."""
         assert page.markdown is not None
+        if not PIECEWISE:
+            return False
         if self.markdown is None or self.markdown[0] is not config:
             self.markdown = (config, markdown.Markdown(
                 extensions=config.markdown_extensions,

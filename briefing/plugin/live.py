@@ -415,7 +415,9 @@ class LiveSite:
         self.unbuilt.clear()
         self.collector.build_finished()
         index = getattr(config.plugins.get("search"), "search_index", None)
-        if self.store and index is not None:
+        # Private (docs/architecture.md); without it the search plugin writes its own index.
+        indexed = getattr(index, "_entries", None)
+        if self.store and index is not None and isinstance(indexed, list):
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
             # in page order, so the index is the one a full build writes.
             pages = [(file.src_uri, self.search_entries.get(file.src_uri, []))

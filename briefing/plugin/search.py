@@ -40,9 +40,11 @@ class SearchEntries:
 
     def added(self, page: Page, config: MkDocsConfig) -> list[dict[str, Any]] | None:
         index = getattr(config.plugins.get("search"), "search_index", None)
-        if index is None:
+        # (Private: docs/architecture.md. Without it, the pages are indexed as MkDocs does.)
+        every = getattr(index, "_entries", None)
+        if not isinstance(every, list):
             return None
-        entries: list[dict[str, Any]] = index._entries[self.seen:]
+        entries: list[dict[str, Any]] = every[self.seen:]
         return entries
 
     def kept(self, config: MkDocsConfig, entries: list[dict[str, Any]]) -> None:
