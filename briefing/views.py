@@ -125,8 +125,8 @@ class Kept:
 
 @dataclass
 class PlanMemo:
-    """What planning keeps between the builds of `mkdocs serve` (`Kept`): a source's
-    highlighted text and a claim's structured data."""
+    """What planning keeps between the builds of `mkdocs serve` (`Kept`): views, rows and
+    tables, each with what it was made from, and the links of the last build."""
 
     highlights: Kept = field(default_factory=Kept)
     claim_data: Kept = field(default_factory=Kept)
@@ -136,6 +136,7 @@ class PlanMemo:
     metrics: Kept = field(default_factory=Kept)
     coverage: Kept = field(default_factory=Kept)
     metric_rows: Kept = field(default_factory=Kept)
+    rows: Kept = field(default_factory=Kept)  # of the claims and sources indexes
     # The map's edges of each claim (`graph.connections`).
     claim_edges: ClaimEdges = field(default_factory=dict)
     # The links whose label or target differ from the last build's, or that came or went
@@ -148,7 +149,8 @@ class PlanMemo:
 
     def next_build(self) -> None:
         for kept in (self.highlights, self.claim_data, self.claims, self.sources,
-                     self.entities, self.metrics, self.coverage, self.metric_rows):
+                     self.entities, self.metrics, self.coverage, self.metric_rows,
+                     self.rows):
             kept.next_build()
         self.changed = None
         self.refs, self.refs_now = self.refs_now, {}

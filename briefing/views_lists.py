@@ -15,7 +15,7 @@ from .evidence import Evidence
 from .graph import EDGE_WORDS, build_graph, edge_lists, map_inputs, svg
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
 from .markup import humanise, relative
-from .model import Claim
+from .model import Claim, Source
 from .paths import MAP, TIMELINE, index_path, page_path
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount
@@ -298,10 +298,16 @@ class ClaimRow:
 
 
 def claim_listings(q: Queries) -> list[Listing]:
-    rows = [ClaimRow(q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
-                     c.topics, q.linked.evidence[c.id].summary())
-            for c in q.linked.corpus.claims]
-    return listings(index_path("claim"), rows)
+    """The claims index, each row kept while its claim is the very same, its evidence
+    equal and its links unchanged."""
+    def row(c: Claim) -> ClaimRow:
+        ev = q.linked.evidence[c.id]
+        return q.kept(q.memo.rows, ("claim", c.id), (c,), lambda: ClaimRow(
+            q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
+            c.topics, ev.summary()), ev, lambda: [
+                ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ())])
+
+    return listings(index_path("claim"), [row(c) for c in q.linked.corpus.claims])
 
 
 @dataclass(frozen=True)
@@ -314,10 +320,15 @@ class SourceRow:
 
 
 def source_listings(q: Queries) -> list[Listing]:
-    rows = [SourceRow(s.published, q.ref("source", s.id), q.described(s.id), len(s.quotes),
-                      len({ref.id for qt in s.quotes for _, ref in qt.stances()}))
-            for s in q.sources_by_date]
-    return listings(index_path("source"), rows)
+    """The sources index, each row kept while its source is the very same and its link
+    unchanged."""
+    def row(s: Source) -> SourceRow:
+        return q.kept(q.memo.rows, ("source", s.id), (s,), lambda: SourceRow(
+            s.published, q.ref("source", s.id), q.described(s.id), len(s.quotes),
+            len({ref.id for qt in s.quotes for _, ref in qt.stances()})), None,
+            lambda: [("source", s.id)])
+
+    return listings(index_path("source"), [row(s) for s in q.sources_by_date])
 
 
 @dataclass(frozen=True)
