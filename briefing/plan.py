@@ -63,8 +63,9 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
          memo: PlanMemo | None = None) -> tuple[PlannedPage, ...]:
     """Every page, in a stable order: the sections first, then each item's pages. `memo`,
     kept across the rebuilds of `mkdocs serve`, spares work on what did not change."""
-    q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo())
-    q.compare_links()
+    q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo(keep=False))
+    if q.memo.keep:
+        q.compare_links()
     days = dict((dates or content_dates(linked)).updated)
     fronts: dict[tuple[tuple[str, Any], ...], str] = {}  # most pages share theirs
 
@@ -141,5 +142,5 @@ def _claim_data(q: Queries, claim: Claim, site_title: str) -> Dumped:
               *(lk.entities.get(e) for e in (claim.claimant.id if claim.claimant else "",
                                               *named)),
               *(lk.sources[s.source_id] for s in stances))
-    return q.memo.claim_data.get(claim.id, inputs, lambda: Dumped(dumps(
+    return q.kept(q.memo.claim_data, claim.id, inputs, lambda: Dumped(dumps(
         claim_data(lk, claim, site_title=site_title))))

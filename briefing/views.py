@@ -142,6 +142,7 @@ class PlanMemo:
     # The links whose label or target differ from the last build's, or that came or went
     # (`Queries.compare_links`); None until compared.
     changed: frozenset[LinkKey] | None = None
+    keep: bool = True  # False for a one-shot build's throwaway memo
     # The last build's links by (kind, id): a link whose label and target are unchanged
     # is the very same value, so views holding it stay the same objects too.
     refs: dict[tuple[str, str], Ref] = field(default_factory=dict)
@@ -222,6 +223,8 @@ class Queries:
 
     def kept(self, kept: Kept, key: Any, same: tuple[Any, ...], make: Callable[[], T],
              equal: Any = None, links: Callable[[], Iterable[LinkKey]] | None = None) -> T:
+        if not self.memo.keep:  # a one-shot build: nothing is kept for a next one
+            return make()
         return kept.get(key, same, make, equal, links, self.memo.changed)
 
     def plain(self, prose: Prose | None) -> str:

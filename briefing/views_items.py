@@ -257,7 +257,7 @@ def highlighted_blocks(q: Queries, source_id: str) -> tuple[tuple[str, Markup], 
         return tuple((block.kind, _highlight(block.text, by_block.get(index, [])))
                      for index, block in enumerate(blocks))
 
-    return q.memo.highlights.get(source_id, (blocks, *anchors), make)
+    return q.kept(q.memo.highlights, source_id, (blocks, *anchors), make)
 
 
 def _highlight(text: str, anchors: list[Anchor]) -> Markup:
