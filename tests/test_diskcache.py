@@ -98,18 +98,20 @@ def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(project: Pa
 def test_an_entry_whose_link_target_moved_is_not_used(tmp_path: Path) -> None:
     # A link's HTML depends on the address of the page it points to.
     config = load_config(config_file=str(REPO / "mkdocs.yml"))
-    disk = DiskConversions(tmp_path, config)
     page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
     target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
-    page = CachedPage(page_file, config, disk)
     entry = {"html": "<p>x</p>", "toc": [], "title": None, "anchors": [], "links": [],
              "found": {"b.md": "b/"}}
-    assert page.restored(entry, Files([page_file, target]))
+
+    def restored(entry: dict[str, object], files: list[File]) -> bool:
+        page = CachedPage(page_file, config, DiskConversions(tmp_path, config))  # a build
+        return page.restored(entry, Files(files))
+
+    assert restored(entry, [page_file, target])
     moved = File("b.md", src_dir=None, dest_dir="", use_directory_urls=False)
-    assert not page.restored(entry, Files([page_file, moved]))
-    assert not page.restored(entry, Files([page_file]))
-    assert not page.restored({**entry, "toc": "not a table of contents"},
-                             Files([page_file, target]))
+    assert not restored(entry, [page_file, moved])
+    assert not restored(entry, [page_file])
+    assert not restored({**entry, "toc": "not a table of contents"}, [page_file, target])
 
 
 def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:

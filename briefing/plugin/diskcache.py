@@ -95,6 +95,14 @@ class DiskConversions:
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.writable = True
+        # The address each path a link looked for has in this build (its files are set
+        # before any page converts): pages link to the same few thousand pages.
+        self.addresses: dict[str, str | None] = {}
+
+    def address(self, files: Files, path: str) -> str | None:
+        if path not in self.addresses:
+            self.addresses[path] = address(files.get_file_from_path(path))
+        return self.addresses[path]
 
     def key(self, page: Page) -> str:
         assert page.markdown is not None
@@ -213,8 +221,7 @@ class CachedPage(Page):
         target is no longer where it was or the entry is not as written."""
         try:
             found: dict[str, str | None] = entry["found"]
-            if any(address(files.get_file_from_path(path)) != url
-                   for path, url in found.items()):
+            if any(self.disk.address(files, path) != url for path, url in found.items()):
                 return False
             html, title = entry["html"], entry["title"]
             toc = get_toc(entry["toc"])
