@@ -36,6 +36,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def build(project: Path, site: str) -> DiskConversions:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
+    # As `mkdocs build` does: MkDocs keeps a plugin that has on_startup between loads of the
+    # configuration, so an earlier test's `serve` session would otherwise carry over.
+    config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
     disk = config.plugins["briefing"].disk  # type: ignore[attr-defined]
     assert isinstance(disk, DiskConversions)
