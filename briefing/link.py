@@ -166,18 +166,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     quote_source = {q.id: s.id for s in corpus.sources for q in s.quotes}
     metrics = {f.metric for c in corpus.claims for f in c.figures}
 
-    cleaned: dict[str, CleanedText] = {}
-    anchors: dict[str, Anchor] = {}
-    kept: dict[str, _Anchored] = {}
-    for source in corpus.sources:
-        kept[source.id] = done = _cleaned_and_anchored(source, store.anchored.get(source.id))
-        view, notes, found, anchor_problems = done.result
-        cleaned[source.id] = view
-        problems.extend(notes)
-        anchors.update(found)
-        problems.extend(anchor_problems)
-    store.anchored = kept
-
+    cleaned, anchors = _anchor_all(corpus, store, problems)
     known: dict[str, Iterable[str]] = {
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
         "quote": quotes, "metric": metrics,
@@ -186,26 +175,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
 
     frozen_stances = _claim_stances(corpus, claims, store)
 
-    quote_cited: dict[str, set[str]] = defaultdict(set)
-    claim_cited: dict[str, set[str]] = defaultdict(set)
-    for brief in corpus.briefs:
-        for ref in _brief_refs(brief):
-            if ref.kind == "quote":
-                quote_cited[ref.id].add(brief.id)
-            elif ref.kind == "claim":
-                claim_cited[ref.id].add(brief.id)
-
-    relations_in: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for claim in corpus.claims:
-        if claim.relations:
-            for kind, ref in claim.relations.pairs():
-                relations_in[ref.id].append((INVERSE_RELATIONS[kind], claim.id))
-                if ref.id == claim.id:
-                    problems.append(error(ref.pos, "relation-self",
-                                          f"claim {claim.id!r} {kind} itself",
-                                          "point the relation at another claim"))
-    problems.extend(relation_cycles(corpus.claims))
-
+    quote_cited, claim_cited = _cited_in(corpus)
+    relations_in = _relations_in(corpus, problems)
     evidence = all_evidence(corpus.claims, frozen_stances, relations_in)
     problems.extend(_status_checks(corpus, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
@@ -222,8 +193,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         quotes=quotes,
         quote_source=quote_source,
         stances=frozen_stances,
-        quote_cited_in={k: tuple(sorted(v)) for k, v in sorted(quote_cited.items())},
-        claim_cited_in={k: tuple(sorted(v)) for k, v in sorted(claim_cited.items())},
+        quote_cited_in=quote_cited,
+        claim_cited_in=claim_cited,
         relations_in={k: tuple(sorted(v)) for k, v in sorted(relations_in.items())},
         evidence=evidence,
         mentions=mentions,
@@ -231,6 +202,55 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),
     )
+
+
+def _anchor_all(corpus: Corpus, store: LinkStore, problems: list[Diagnostic]
+                ) -> tuple[dict[str, CleanedText], dict[str, Anchor]]:
+    """Each source's cleaned text and its quotes' anchors, reusing a source's kept result
+    while it is the very same object."""
+    cleaned: dict[str, CleanedText] = {}
+    anchors: dict[str, Anchor] = {}
+    kept: dict[str, _Anchored] = {}
+    for source in corpus.sources:
+        kept[source.id] = done = _cleaned_and_anchored(source, store.anchored.get(source.id))
+        view, notes, found, anchor_problems = done.result
+        cleaned[source.id] = view
+        problems.extend(notes)
+        anchors.update(found)
+        problems.extend(anchor_problems)
+    store.anchored = kept
+    return cleaned, anchors
+
+
+def _cited_in(corpus: Corpus) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The briefs citing each quote and each claim."""
+    quote_cited: dict[str, set[str]] = defaultdict(set)
+    claim_cited: dict[str, set[str]] = defaultdict(set)
+    for brief in corpus.briefs:
+        for ref in _brief_refs(brief):
+            if ref.kind == "quote":
+                quote_cited[ref.id].add(brief.id)
+            elif ref.kind == "claim":
+                claim_cited[ref.id].add(brief.id)
+    return ({k: tuple(sorted(v)) for k, v in sorted(quote_cited.items())},
+            {k: tuple(sorted(v)) for k, v in sorted(claim_cited.items())})
+
+
+def _relations_in(corpus: Corpus, problems: list[Diagnostic]
+                  ) -> dict[str, list[tuple[str, str]]]:
+    """Each claim's incoming relations, as the inverse relation and the claim it comes from;
+    a claim related to itself and cycles are errors."""
+    relations_in: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for claim in corpus.claims:
+        if claim.relations:
+            for kind, ref in claim.relations.pairs():
+                relations_in[ref.id].append((INVERSE_RELATIONS[kind], claim.id))
+                if ref.id == claim.id:
+                    problems.append(error(ref.pos, "relation-self",
+                                          f"claim {claim.id!r} {kind} itself",
+                                          "point the relation at another claim"))
+    problems.extend(relation_cycles(corpus.claims))
+    return relations_in
 
 
 def _published(source: Source) -> tuple[int, int, int, int]:
