@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from corpus_helpers import minimal_corpus, write_tree
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so a run cannot fail by chance and a
+# failure reproduces; HYPOTHESIS_PROFILE=explore draws new examples each time.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture

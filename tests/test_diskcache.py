@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, SEED, minimal_corpus, write_tree
+from corpus_helpers import REPO, minimal_corpus, seed_project, write_tree
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -25,11 +25,8 @@ ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its hea
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
-    project = tmp_path / "project"
-    write_tree(project / "content", minimal_corpus())
-    shutil.copytree(SEED / "pages", project / "content" / "pages")
-    shutil.copytree(REPO / "theme", project / "theme")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = seed_project(tmp_path / "project",
+                           write_tree(tmp_path / "minimal", minimal_corpus()))
     monkeypatch.chdir(project)
     return project
 
@@ -100,7 +97,7 @@ def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(project: Pa
 
 def test_an_entry_whose_link_target_moved_is_not_used(tmp_path: Path) -> None:
     # A link's HTML depends on the address of the page it points to.
-    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
     page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
     target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
     entry = {"html": "<p>x</p>", "toc": [], "title": None, "anchors": [], "links": [],
@@ -128,7 +125,7 @@ def test_mkdocs_keeps_a_rendered_title_where_the_cache_reads_and_restores_it(
     # `Page._title_from_render` is MkDocs' own attribute (docs/architecture.md): this fails
     # if MkDocs stops setting it in `render` or reading it for `title`.
     (tmp_path / "a.md").write_text("# Heading *one*\n\nText.\n", encoding="utf-8")
-    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
     file = File("a.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"),
                 use_directory_urls=True)
     page = Page(None, file, config)
