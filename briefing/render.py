@@ -176,10 +176,13 @@ class PageCache:
 
     pages: dict[str, tuple[str, Any, str]] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
+    # The last render's inputs and output: the same linked corpus (frozen, compared by
+    # identity), title and dates give the same pages, as plan and render are pure.
+    last: tuple[Linked, str, ContentDates | None, dict[str, str]] | None = None
 
     def forget(self) -> None:
         """Drop everything kept: after a build stopped midway, none of it is trusted."""
-        self.pages, self.memo = {}, PlanMemo()
+        self.pages, self.memo, self.last = {}, PlanMemo(), None
 
 
 def render_page(page: PlannedPage, links: Links) -> str:
@@ -213,6 +216,13 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
 def render(linked: Linked, *, site_title: str = "Briefing",
            dates: ContentDates | None = None, page_cache: PageCache | None = None
            ) -> dict[str, str]:
-    memo = page_cache.memo if page_cache is not None else None
-    return render_planned(plan(linked, site_title=site_title, dates=dates, memo=memo),
-                          page_cache)
+    if page_cache is None:
+        return render_planned(plan(linked, site_title=site_title, dates=dates))
+    last = page_cache.last
+    if last is not None and last[0] is linked and last[1] == site_title and last[2] is dates:
+        return dict(last[3])  # nothing any page shows changed (an idle or no-op rebuild)
+    page_cache.last = None  # a render that stops midway leaves nothing to reuse
+    pages = render_planned(plan(linked, site_title=site_title, dates=dates,
+                                memo=page_cache.memo), page_cache)
+    page_cache.last = (linked, site_title, dates, dict(pages))
+    return pages

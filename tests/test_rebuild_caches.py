@@ -17,6 +17,7 @@ from benchmarks.corpus import generate, write
 from benchmarks.run import edited
 from briefing import load as load_module
 from briefing import paging
+from briefing import render as render_module
 from briefing.buildcache import BuildCache
 from briefing.feed import FEED_PATH
 from briefing.load import LoadStore, load
@@ -303,3 +304,21 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_the_title(
     assert again == changed
     assert all("Edited title 0" in edited_build.pages[p] for p in again)
     assert len(again) < len(edited_build.pages) / 10
+
+
+def test_a_rebuild_with_nothing_changed_does_not_plan_again(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)
+
+    def no_plan(*args: object, **kwargs: object) -> None:
+        raise AssertionError("planned again though nothing changed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(render_module, "plan", no_plan)
+        again = build(content, cache=cache, **OPTIONS)
+    assert again.pages == first.pages
+    # Another title is another input: every page is planned again, and shows it.
+    retitled = build(content, cache=cache, **{**OPTIONS, "site_title": "Other"})
+    assert retitled.pages == build(content, **{**OPTIONS, "site_title": "Other"}).pages
+    assert retitled.pages != first.pages
