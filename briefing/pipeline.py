@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .buildcache import BuildCache, LinkedKept
@@ -24,6 +24,7 @@ from .model import Corpus
 from .originals import check_originals
 from .provenance import check_prose
 from .render import render
+from .results import Outputs, ResultStore
 from .validate import validate
 
 
@@ -45,7 +46,7 @@ class BuildResult:
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
           site_author: str = "", directory_urls: bool = True,
           cache: BuildCache | None = None, hedges: Hedges | None = None,
-          originals: bool = False) -> BuildResult:
+          originals: bool = False, store: ResultStore | None = None) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
@@ -53,20 +54,34 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     words of the prose checks (the defaults plus the `hedges:` option). With `originals`,
     each source text extracted from a web page or PDF kept beside it is compared with a
     fresh extraction (`originals.py`: `briefing check` and `build` do, the site build
-    does not, so rebuilds while serving stay quick).
+    does not, so rebuilds while serving stay quick). With a `store`, the results of a
+    build of the same content and options are read from disk rather than made again
+    (`results.py`; `linked` is then None), and a new build's results are kept there.
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
     the Problems page and keeps answering instead of stopping its rebuilds."""
+    hedges = hedges or Hedges()
+    options = {"site_title": site_title, "site_url": site_url, "site_author": site_author,
+               "directory_urls": directory_urls, "hedges": asdict(hedges),
+               "originals": originals}
+    key = store.key(content_dir, options) if store is not None else None
+    stored = store.load(key) if store is not None and key is not None else None
+    if stored is not None:
+        return BuildResult(stored.pages, stored.diagnostics, None, stored.files)
     try:
-        return _build(content_dir, site_title=site_title, site_url=site_url,
-                      site_author=site_author, directory_urls=directory_urls,
-                      cache=cache, hedges=hedges or Hedges(), originals=originals)
+        result = _build(content_dir, site_title=site_title, site_url=site_url,
+                        site_author=site_author, directory_urls=directory_urls,
+                        cache=cache, hedges=hedges, originals=originals)
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
             cache.reset()
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
+    # Kept only if the content is still what the key was taken from.
+    if store is not None and key is not None and store.key(content_dir, options) == key:
+        store.save(key, Outputs(result.pages, dict(result.files), result.diagnostics))
+    return result
 
 
 def internal_error(content_dir: Path, exc: BaseException, file: str | None = None

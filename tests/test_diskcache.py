@@ -16,7 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from briefing.plugin import BriefingPlugin
 from briefing.plugin.diskcache import FOLDER, FORMAT, CachedPage, DiskConversions
+from briefing.results import FOLDER as RESULTS
 
 ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
 
@@ -31,13 +33,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
-def build(project: Path, site: str) -> DiskConversions:
+def built(project: Path, site: str) -> BriefingPlugin:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
     # As `mkdocs build` does: MkDocs keeps a plugin that has on_startup between loads of the
     # configuration, so an earlier test's `serve` session would otherwise carry over.
     config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
-    disk = config.plugins["briefing"].disk  # type: ignore[attr-defined]
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+    return plugin
+
+
+def build(project: Path, site: str) -> DiskConversions:
+    disk = built(project, site).disk
     assert isinstance(disk, DiskConversions)
     return disk
 
@@ -52,9 +60,13 @@ def test_a_second_build_reuses_every_conversion_and_builds_the_same_site(
     first = build(project, "first")
     entries = sorted((project / FOLDER).iterdir())
     assert first.hits == 0 and first.misses == len(entries) > 10
-    second = build(project, "second")
-    assert second.hits == len(entries) and second.misses == 0
+    plugin = built(project, "second")
+    second = plugin.disk
+    assert second is not None and second.hits == len(entries) and second.misses == 0
     assert site_files(project / "second") == site_files(project / "first")
+    # The pipeline's results came from the disk too.
+    assert plugin.store is not None and plugin.store.hit
+    assert len(list((project / RESULTS).iterdir())) == 1
     # Beside mkdocs.yml, never in docs_dir.
     assert not list((project / "content").rglob(".cache"))
 

@@ -32,6 +32,8 @@ from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
 from ..pipeline import build
+from ..results import FOLDER as RESULTS
+from ..results import ResultStore
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import add_assets, asset_files, problems_file, with_structured_data
@@ -71,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     kept: KeptSite | None = None
     full_html: str | None = None  # a page's HTML while search sees it cut down
     disk: DiskConversions | None = None  # conversions kept between builds, on disk
+    store: ResultStore | None = None  # the pipeline's results kept between builds, on disk
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -135,7 +138,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                        site_url=config.site_url or "", site_author=config.site_author or "",
                        directory_urls=config.use_directory_urls,
                        cache=self.live.cache if self.live else None,
-                       hedges=self.policy.hedges)
+                       hedges=self.policy.hedges, store=self.results(config))
         if result.error:
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)
@@ -162,6 +165,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.disk = None if self.live and self.live.store else disk_conversions(config)
         if self.disk:
             attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__)
+
+    def results(self, config: MkDocsConfig) -> ResultStore | None:
+        """The pipeline's results kept beside mkdocs.yml, for a build whose quote picker
+        is off (the picker reads the linked corpus, which the store does not keep)."""
+        self.store = None if self.live or self.picker.on or not config.config_file_path \
+            else ResultStore(Path(config.config_file_path).parent / RESULTS)
+        return self.store
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = self.live.problems if self.live else None

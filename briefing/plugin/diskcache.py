@@ -11,8 +11,7 @@ also depends on the page it points to, so an entry records the address each of i
 found (or that none was found), and is used only if every one is the same now; MkDocs
 still checks every link to an anchor after the build, from what the entry restores.
 
-An entry is trusted only whole: it starts with its format and a SHA-256 of the rest, is
-written to a temporary file and renamed into place, and one that is cut short, corrupt,
+An entry is trusted only whole (`briefing/diskstore.py`): one that is cut short, corrupt,
 of another format or for another key is ignored and converted again. A page whose
 conversion logged anything (a broken link) is not kept, so the message comes again on the
 next build. After a build, entries it did not use are removed, so the folder holds one
@@ -24,8 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -38,12 +35,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..diskstore import DiskStore
 from .convert import WarningsSeen
 
 FORMAT = b"briefing-conversion 1"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "conversions"
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
-log = logging.getLogger("mkdocs.plugins.briefing.plugin")
 
 
 def stable(value: Any) -> Any:
@@ -86,15 +83,13 @@ def settings_key(config: MkDocsConfig) -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
-class DiskConversions:
+class DiskConversions(DiskStore):
     """The conversions folder of one project, for one build's settings."""
 
     def __init__(self, folder: Path, config: MkDocsConfig) -> None:
-        self.folder = folder
+        super().__init__(folder, FORMAT)
         self.settings = settings_key(config)
-        self.used: set[str] = set()
         self.hits = self.misses = 0
-        self.writable = True
         # The address each path a link looked for has in this build (its files are set
         # before any page converts): pages link to the same few thousand pages.
         self.addresses: dict[str, str | None] = {}
@@ -109,52 +104,6 @@ class DiskConversions:
         digest = hashlib.sha256(f"{self.settings}\0{page.file.src_uri}\0".encode())
         digest.update(page.markdown.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
-
-    def load(self, key: str) -> dict[str, Any] | None:
-        """The entry, or None if it is missing or cannot be trusted whole."""
-        self.used.add(key)
-        try:
-            data = (self.folder / key).read_bytes()
-        except OSError:
-            return None
-        head, _, body = data.partition(b"\n")
-        if head != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
-            return None
-        try:
-            entry = json.loads(body)
-        except ValueError:
-            return None
-        return entry if isinstance(entry, dict) and entry.get("key") == key else None
-
-    def save(self, key: str, entry: dict[str, Any]) -> None:
-        if not self.writable:
-            return
-        body = json.dumps({**entry, "key": key}, ensure_ascii=False).encode(
-            "utf-8", "surrogatepass")
-        data = FORMAT + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".partial-")
-            try:
-                with os.fdopen(descriptor, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, self.folder / key)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError as error:
-            self.writable = False  # read-only or full: build without keeping
-            log.debug("Briefing: conversions not kept (%s)", error)
-
-    def prune(self) -> None:
-        """Remove what this build did not use (and partial writes a kill left)."""
-        try:
-            names = os.listdir(self.folder)
-        except OSError:
-            return
-        for name in names:
-            if name not in self.used:
-                (self.folder / name).unlink(missing_ok=True)
 
 
 class RecordedFiles:

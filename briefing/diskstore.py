@@ -1,0 +1,86 @@
+"""A folder of entries named by the hash of what they depend on, trusted only whole.
+
+Results kept between builds (the pipeline's pages, the generated pages' conversions) live
+in folders under `.cache/briefing/` beside mkdocs.yml. The caller names each entry by a
+key, a SHA-256 of everything the entry depends on, so an entry found is the right one or
+none at all. An entry is a JSON object written as one line: its format and a SHA-256 of
+the rest, then the object (which holds its key again). It is written to a temporary file
+and renamed into place, so a reader sees a whole entry or none; one cut short (a full
+disk, a kill), corrupt, of another format or for another key is ignored, and the caller
+makes the result again. A folder that cannot be written is not used: the build is the
+same, only slower.
+
+JSON, not pickle: an entry is data, so reading one cannot run code, and a damaged or
+foreign entry fails to parse or to match rather than producing odd objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class DiskStore:
+    """One folder of entries of one format (`format`: changes whenever an entry's content
+    changes meaning). `used` holds the keys this build looked up, for `prune`."""
+
+    def __init__(self, folder: Path, format: bytes) -> None:
+        self.folder = folder
+        self.format = format
+        self.used: set[str] = set()
+        self.writable = True
+        self.fault: OSError | None = None  # why it stopped writing, for the adapter's log
+
+    def load(self, key: str) -> dict[str, Any] | None:
+        """The entry, or None if it is missing or cannot be trusted whole."""
+        self.used.add(key)
+        try:
+            data = (self.folder / key).read_bytes()
+        except OSError:
+            return None
+        head, _, body = data.partition(b"\n")
+        if head != self.format + b" " + hashlib.sha256(body).hexdigest().encode():
+            return None
+        try:
+            entry = json.loads(body)
+        except ValueError:
+            return None
+        return entry if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def save(self, key: str, entry: dict[str, Any]) -> None:
+        self.used.add(key)
+        if not self.writable:
+            return
+        body = json.dumps({**entry, "key": key}, ensure_ascii=False).encode(
+            "utf-8", "surrogatepass")
+        data = self.format + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".partial-")
+            try:
+                with os.fdopen(descriptor, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, self.folder / key)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            self.writable, self.fault = False, error  # read-only or full: do without
+
+    def prune(self, keep: int = 0) -> None:
+        """Remove the entries this build did not use (and partial writes a kill left),
+        but the `keep` most recently written of them."""
+        try:
+            unused = [entry for entry in os.scandir(self.folder) if entry.name not in self.used]
+            kept = {entry.name for entry in sorted(
+                (entry for entry in unused if not entry.name.startswith(".")),
+                key=lambda entry: entry.stat().st_mtime_ns, reverse=True)[:keep]}
+        except OSError:
+            return
+        for entry in unused:
+            if entry.name not in kept:
+                Path(entry.path).unlink(missing_ok=True)

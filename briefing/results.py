@@ -1,0 +1,140 @@
+"""The pipeline's results kept on disk, so a build of an unchanged content folder skips it.
+
+A build's results (its pages' Markdown, its other files such as the feed, its
+diagnostics) depend only on the content folder, the build's options and Briefing itself.
+So they are kept in an entry (`diskstore.py`) named by a SHA-256 of exactly that: every
+file's path and bytes and every folder's path under the content folder (hidden names
+left out, as the loader leaves them), how diagnostics name the folder (relative to where
+the build runs), the options `pipeline.build` takes, the bytes of Briefing's own code and
+templates (so an edited checkout is never served an old result), the versions of Python
+and of the packages the pipeline uses, and this module's format.
+
+Anything the loader would report instead of reading (a link, a file that cannot be read,
+a FIFO) means no key: such a build runs the pipeline and keeps nothing. The key is taken
+again after the pipeline ran and the result is kept only if the content did not change
+meanwhile. A build that stopped on an unexpected error is never kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Pos, Severity
+from .diskstore import DiskStore
+from .files import FileFault, read_regular, walk
+from .load import display_root
+
+FORMAT = b"briefing-results 1"  # changes whenever an entry's content changes meaning
+FOLDER = Path(".cache") / "briefing" / "results"  # beside mkdocs.yml
+KEEP = 2  # entries kept besides the one in use (a build and a serve differ in site_url)
+PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML")
+CODE = Path(__file__).resolve().parent
+LARGEST_FILE = 1 << 40
+
+
+@dataclass(frozen=True)
+class Outputs:
+    pages: dict[str, str]
+    files: dict[str, str]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def code_digest() -> str:
+    """Briefing's own files: its modules, templates and assets."""
+    digest = hashlib.sha256()
+    for folder, names, files in sorted(os.walk(CODE)):
+        names[:] = sorted(name for name in names if name != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            digest.update(os.fsencode(os.path.relpath(path, CODE)) + b"\0")
+            digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+def versions() -> dict[str, str]:
+    found = {"python": sys.version, "unicode": unicodedata.unidata_version}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "none"
+    return found
+
+
+def content_digest(content_dir: Path, digest: Any) -> bool:
+    """Adds every folder's path and every file's path and bytes to `digest`; False if
+    anything is not a plain file or folder that can be read."""
+    for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
+        if isinstance(entry, FileFault) or entry.is_link:
+            return False
+        name = os.fsencode("/".join(parts))
+        if entry.is_dir:
+            digest.update(b"folder\0" + name + b"\0")
+            continue
+        try:
+            data = read_regular(entry.path, LARGEST_FILE)
+        except FileFault:
+            return False
+        digest.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return True
+
+
+def encoded(outputs: Outputs) -> dict[str, Any]:
+    return {"pages": outputs.pages, "files": outputs.files, "diagnostics": [
+        [int(d.severity), d.pos.path, d.pos.line, d.pos.col, d.code, d.message, d.hint,
+         [list(part) for part in d.diff]] for d in outputs.diagnostics]}
+
+
+def decoded(entry: Mapping[str, Any]) -> Outputs | None:
+    """The outputs an entry holds, or None if it does not hold them as written."""
+    try:
+        pages, files = dict(entry["pages"]), dict(entry["files"])
+        diagnostics = tuple(
+            Diagnostic(Severity(severity), Pos(path, line, col), code, message, hint,
+                       tuple((kind, text) for kind, text in diff))
+            for severity, path, line, col, code, message, hint, diff in entry["diagnostics"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    texts = [*pages, *pages.values(), *files, *files.values()]
+    if not all(isinstance(text, str) for text in texts):
+        return None
+    return Outputs(pages, files, diagnostics)
+
+
+class ResultStore:
+    """The results folder of one project (`folder`: where entries go)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.disk = DiskStore(folder, FORMAT)
+        self.hit = False  # whether the last build came from the store
+
+    def key(self, content_dir: Path, options: Mapping[str, Any]) -> str | None:
+        """The hash of everything a build of `content_dir` with `options` depends on, or
+        None if the folder holds something the loader would not read as it is."""
+        try:
+            digest = hashlib.sha256(json.dumps({
+                "format": FORMAT.decode(), "code": code_digest(), "versions": versions(),
+                "shown": display_root(content_dir), "options": options,
+            }, sort_keys=True).encode())
+            return digest.hexdigest() if content_digest(content_dir, digest) else None
+        except OSError:  # (Briefing's own files, unreadable: never seen, never trusted)
+            return None
+
+    def load(self, key: str) -> Outputs | None:
+        entry = self.disk.load(key)
+        outputs = decoded(entry) if entry is not None else None
+        self.hit = outputs is not None
+        return outputs
+
+    def save(self, key: str, outputs: Outputs) -> None:
+        self.disk.save(key, encoded(outputs))
+        self.disk.prune(keep=KEEP)

@@ -1,0 +1,126 @@
+"""The pipeline's results kept on disk (briefing/results.py, briefing/diskstore.py): a
+build of unchanged content and options reads them and gives the very same result; an
+entry cut short, corrupt, of another format or for another key is ignored; any change to
+the content or the options misses; a store that cannot be written changes nothing but
+the time; a content folder holding what the loader would not read keeps nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from corpus_helpers import SEED, minimal_corpus, write_tree
+
+from briefing.pipeline import BuildResult, build
+from briefing.results import FORMAT, ResultStore
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    # A stray file: a warning, so the diagnostics go through the store too.
+    return write_tree(tmp_path / "content", {**minimal_corpus(), "notes.txt": "to do\n"})
+
+
+def outputs(result: BuildResult) -> tuple[object, ...]:
+    return (result.pages, dict(result.files), result.diagnostics)
+
+
+def stored(content: Path, store: ResultStore, **options: str) -> BuildResult:
+    result = build(content, store=store, **options)  # type: ignore[arg-type]
+    assert result.error is None
+    return result
+
+
+def test_a_second_build_reads_the_first_ones_results(content: Path, tmp_path: Path) -> None:
+    store = ResultStore(tmp_path / "results")
+    first = stored(content, store)
+    assert not store.hit and first.linked is not None and first.diagnostics
+    assert len(list((tmp_path / "results").iterdir())) == 1
+    second = stored(content, ResultStore(tmp_path / "results"))
+    assert second.linked is None  # (not made: read)
+    assert outputs(second) == outputs(first) == outputs(build(content))
+
+
+def test_the_seed_corpus_comes_back_the_same(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = ResultStore(tmp_path / "results")
+    first = stored(SEED, store)
+    again = ResultStore(tmp_path / "results")
+    assert outputs(stored(SEED, again)) == outputs(first) and again.hit
+
+
+def cut_short(entry: Path, other: Path) -> None:
+    entry.write_bytes(entry.read_bytes()[:-40])
+
+
+def flipped(entry: Path, other: Path) -> None:
+    data = bytearray(entry.read_bytes())
+    data[data.index(b"#", data.index(b"\n")) + 1] ^= 1  # still JSON, other Markdown
+    entry.write_bytes(bytes(data))
+
+
+def old_format(entry: Path, other: Path) -> None:
+    entry.write_bytes(entry.read_bytes().replace(FORMAT, b"briefing-results 0", 1))
+
+
+def another_key(entry: Path, other: Path) -> None:
+    entry.write_bytes(other.read_bytes())  # whole, but another build's
+
+
+@pytest.mark.parametrize("damage", [cut_short, flipped, old_format, another_key],
+                         ids=lambda f: f.__name__)
+def test_an_entry_not_whole_or_not_this_builds_is_ignored(
+        content: Path, tmp_path: Path, damage: Callable[[Path, Path], None]) -> None:
+    folder = tmp_path / "results"
+    first = stored(content, ResultStore(folder), site_title="One")
+    (entry,) = folder.iterdir()
+    stored(content, ResultStore(folder), site_title="Two")
+    (other,) = set(folder.iterdir()) - {entry}
+    damage(entry, other)
+    store = ResultStore(folder)
+    again = stored(content, store, site_title="One")
+    assert not store.hit and outputs(again) == outputs(first)
+    # Written again, whole: the next build reads it.
+    store = ResultStore(folder)
+    assert outputs(stored(content, store, site_title="One")) == outputs(first) and store.hit
+
+
+def test_an_edited_content_file_or_another_option_misses(content: Path,
+                                                         tmp_path: Path) -> None:
+    folder = tmp_path / "results"
+    stored(content, ResultStore(folder))
+    for options in ({"site_url": "https://example.org/"}, {"site_title": "Other"}):
+        store = ResultStore(folder)
+        assert outputs(stored(content, store, **options)) == outputs(build(content, **options))  # type: ignore[arg-type]
+        assert not store.hit
+    claims = content / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("$5 million", "$6 million"),
+                      encoding="utf-8")
+    store = ResultStore(folder)
+    edited = stored(content, store)
+    assert not store.hit and "$6 million" in "".join(edited.pages.values())
+    assert outputs(edited) == outputs(build(content))
+    assert len(list(folder.iterdir())) <= 3  # the one in use and the two last others
+
+
+def test_a_store_that_cannot_be_written_changes_nothing_but_the_time(
+        content: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "results"
+    folder.write_text("not a folder", encoding="utf-8")
+    for _ in range(2):
+        store = ResultStore(folder)
+        assert outputs(stored(content, store)) == outputs(build(content))
+        assert not store.hit and not store.disk.writable
+
+
+def test_content_the_loader_would_not_read_keeps_nothing(content: Path,
+                                                         tmp_path: Path) -> None:
+    os.symlink(content / "claims.yml", content / "claims-link.yml")
+    store = ResultStore(tmp_path / "results")
+    assert store.key(content, {}) is None
+    assert outputs(stored(content, store)) == outputs(build(content))
+    assert not (tmp_path / "results").exists()
