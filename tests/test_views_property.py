@@ -2,10 +2,14 @@
 after an incremental build, exactly the pages and feed of a build from nothing.
 
 The edits are generated from the schema: for every `spec_field` of every annotation kind
-(briefing/model.py), one edit of that field on the seed corpus (each claim in a file of
-its own), of a kind its spec accepts (another id of the right kind, another choice, other
-text, another date…). Every edit is checked in one pass over a copy of the corpus: edit,
-rebuild with the kept build cache, compare with a clean build, undo. The loop is
+(briefing/model.py), one edit of that field, of a kind its spec accepts (another id of the
+right kind, another choice, other text, another date…), on each of two corpora
+(tests/property_corpora.py): the seed corpus with each claim in a file of its own, and a
+small synthetic corpus holding the shapes the seed does not. Every field must hold a value
+where it is edited in one corpus or the other, and every spec type must have an edit, so
+a new field or type fails here until the corpora and the edits cover it. Every edit is
+checked in one pass over a copy of the corpus: edit, rebuild with the kept build cache,
+compare with a clean build, undo, rebuild and compare with the first build. The loop is
 exhaustive and deterministic.
 
 A leak is planted to show the check can fail: a claim page that also counts its
@@ -16,7 +20,6 @@ its kept result is checked against.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,12 +27,12 @@ from typing import Any
 import jinja2
 import pytest
 import yaml
-from corpus_helpers import SEED
+from property_corpora import CORPORA, dump
 
 from briefing import render as render_module
 from briefing import views_items
 from briefing.buildcache import BuildCache
-from briefing.model import Brief, ClaimsFile, EntitiesFile, Source
+from briefing.model import Brief, ClaimsFile, Day, EntitiesFile, LineNumber, Source
 from briefing.pipeline import BuildResult, build
 from briefing.plan import PlannedPage
 from briefing.render import render_page
@@ -55,6 +58,7 @@ OPTIONS: dict[str, Any] = {"site_title": "Views", "site_url": "https://example.o
 # The annotation files and the model each holds.
 FILES: tuple[tuple[str, type[Any]], ...] = (
     ("sources/*.yml", Source), ("claims/*.yml", ClaimsFile), ("entities.yml", EntitiesFile),
+    ("entities/*.yml", EntitiesFile),
     ("briefs/*.yml", Brief))
 
 
@@ -99,7 +103,8 @@ def ids(tree: dict[str, Any]) -> dict[str, list[str]]:
         "quote": [q["id"] for d in sources.values() for q in d.get("quotes", [])],
         "claim": [c["id"] for f, d in tree.items() if f.startswith("claims/")
                   for c in d["claims"]],
-        "entity": [e["id"] for e in tree["entities.yml"]["entities"]],
+        "entity": [e["id"] for f, d in tree.items() if f.startswith("entities")
+                   for e in d["entities"]],
     }
 
 
@@ -142,11 +147,23 @@ def edited(spec: Spec, value: Any, known: dict[str, list[str]]) -> Any:
         # A quote's words must stay in its source: drop its last word instead.
         return " ".join(words[:-1]) if len(words) > 3 and getattr(spec, "quoted", False) \
             else f"{value or ''} edited".strip()
-    return "2026-01-02"  # the curator's `updated:` day
+    if isinstance(spec, Day):
+        return "2026-01-02"  # the curator's `updated:` day
+    if isinstance(spec, LineNumber):
+        return (value or 1) + 1
+    raise AssertionError(f"no edit for {type(spec).__name__}: add one here")
 
 
-def edits(root: Path) -> Iterator[tuple[str, str, Callable[[Any], None]]]:
-    """(name, file, change of the parsed file) for every field of every model."""
+@dataclasses.dataclass(frozen=True)
+class Edit:
+    name: str  # Model.field
+    file: str
+    change: Callable[[Any], None]  # of the parsed file
+    was_set: bool  # the field held a value where it is edited
+
+
+def edits(root: Path) -> Iterator[Edit]:
+    """An edit of every field of every model the corpus in `root` holds."""
     tree = load_tree(root)
     known = ids(tree)
     found: dict[type[Any], list[tuple[Site, Any]]] = {}
@@ -158,8 +175,7 @@ def edits(root: Path) -> Iterator[tuple[str, str, Callable[[Any], None]]]:
     for model, places in found.items():
         for f in dataclasses.fields(model):
             spec = f.metadata.get("spec")
-            if spec is None or isinstance(spec, Obj) or (
-                    isinstance(spec, ListOf) and isinstance(spec.item, Obj)):
+            if spec is None or holds_objects(spec):
                 continue  # their own fields are edited one by one
             # The first object that sets the field, or else the first one.
             site, held = next(((s, d) for s, d in places if d.get(f.name) not in (None, [])),
@@ -170,19 +186,33 @@ def edits(root: Path) -> Iterator[tuple[str, str, Callable[[Any], None]]]:
                        ) -> None:
                 at(data, site.path)[name] = new
 
-            yield f"{model.__name__}.{f.name}", site.file, change
+            yield Edit(f"{model.__name__}.{f.name}", site.file, change,
+                       held.get(f.name) not in (None, []))
 
 
-class _Quoting(yaml.SafeDumper):
-    """Writes every string double-quoted, as quotes and removed snippets must be."""
+def holds_objects(spec: Spec) -> bool:
+    return isinstance(spec, Obj) or (isinstance(spec, ListOf) and isinstance(spec.item, Obj))
 
 
-_Quoting.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, '"'))
-
-
-def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Quoting, allow_unicode=True, sort_keys=False, width=1000)
+def schema_fields() -> set[str]:
+    """Every field the schema declares in the annotation files, as `Model.field`, but
+    those holding objects (whose fields are listed instead)."""
+    out: set[str] = set()
+    todo, seen = [model for _, model in FILES], set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for f in dataclasses.fields(model):
+            spec = f.metadata.get("spec")
+            if spec is None:
+                continue
+            if holds_objects(spec):
+                todo.append(spec.cls if isinstance(spec, Obj) else spec.item.cls)
+            else:
+                out.add(f"{model.__name__}.{f.name}")
+    return out
 
 
 def differences(kept: BuildResult, clean: BuildResult) -> list[str]:
@@ -195,55 +225,66 @@ def differences(kept: BuildResult, clean: BuildResult) -> list[str]:
     return out
 
 
-def seed_with_a_file_per_claim(content: Path) -> None:
-    """The seed corpus with each claim in a file of its own (`claims/<id>.yml`): an edit of
-    one claim then leaves the others the very same objects, which is where a kept result
-    checked against too few inputs would go stale."""
-    shutil.copytree(SEED, content)
-    claims = yaml.safe_load((content / "claims.yml").read_text(encoding="utf-8"))["claims"]
-    (content / "claims.yml").unlink()
-    (content / "claims").mkdir()
-    for claim in claims:
-        (content / "claims" / f"{claim['id']}.yml").write_text(dump({"claims": [claim]}),
-                                                               encoding="utf-8")
+def apply(content: Path, edit: Edit) -> str:
+    """Makes the edit; returns the file's text before it."""
+    path = content / edit.file
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    edit.change(data)
+    path.write_text(dump(data), encoding="utf-8")
+    return text
 
 
-def stale_after_each_edit(root: Path, names: set[str] | None = None
+def stale_after_each_edit(root: Path, corpus: str, names: set[str] | None = None
                           ) -> dict[str, list[str]]:
-    """For each edit: what an incremental build got wrong (empty when nothing)."""
+    """For each edit: what an incremental build got wrong (empty when nothing), after the
+    edit and after undoing it."""
     content = root / "content"
-    seed_with_a_file_per_claim(content)
+    CORPORA[corpus](content)
     cache = BuildCache()
-    assert not build(content, cache=cache, **OPTIONS).failed()
+    first = build(content, cache=cache, **OPTIONS)
+    assert not first.failed()
     wrong: dict[str, list[str]] = {}
-    for name, file, change in edits(content):
-        if names is not None and name not in names:
+    for edit in edits(content):
+        if names is not None and edit.name not in names:
             continue
-        path = content / file
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-        change(data)
-        path.write_text(dump(data), encoding="utf-8")
+        text = apply(content, edit)
         kept = build(content, cache=cache, **OPTIONS)
         clean = build(content, **OPTIONS)
-        wrong[name] = differences(kept, clean)
-        path.write_text(text, encoding="utf-8")
-        build(content, cache=cache, **OPTIONS)  # the next edit starts from the seed
+        wrong[edit.name] = differences(kept, clean)
+        (content / edit.file).write_text(text, encoding="utf-8")
+        # Undone: the kept build is the first one again (the next edit starts from it).
+        undone = build(content, cache=cache, **OPTIONS)
+        wrong[edit.name] += [f"undone: {p}" for p in differences(undone, first)]
     return wrong
 
 
-def test_every_field_edit_rebuilds_exactly_the_clean_site(tmp_path: Path) -> None:
-    wrong = stale_after_each_edit(tmp_path)
-    # Every annotation kind and every one of its fields was edited.
-    models = {name.partition(".")[0] for name in wrong}
-    assert models >= {"Source", "Quote", "Cleaning", "Claim", "Figure", "Event", "Relations",
-                      "Entity", "Brief", "Section", "Point", "Related"}
-    assert len(wrong) >= 55
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_every_field_edit_rebuilds_exactly_the_clean_site(tmp_path: Path, corpus: str
+                                                          ) -> None:
+    wrong = stale_after_each_edit(tmp_path, corpus)
+    # Every field of every annotation kind the corpus holds was edited (the seed corpus
+    # has no extraction record).
+    fields = schema_fields() - ({"Extraction.by", "Extraction.version", "Extraction.pages"}
+                                if corpus == "seed" else set())
+    assert set(wrong) == fields
     assert {name: stale for name, stale in wrong.items() if stale} == {}
 
 
+def test_every_field_is_edited_where_it_holds_a_value_in_one_corpus_or_the_other(
+        tmp_path: Path) -> None:
+    # An edit that sets a field no object holds tests less than one that changes a value
+    # (a new field fails here until a corpus holds it).
+    set_somewhere: set[str] = set()
+    for corpus, make in CORPORA.items():
+        make(tmp_path / corpus)
+        set_somewhere |= {edit.name for edit in edits(tmp_path / corpus) if edit.was_set}
+    assert sorted(schema_fields() - set_somewhere) == []
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
 def test_a_view_query_reading_past_its_inputs_is_caught(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: str) -> None:
     """The leak the design must not allow: a claim page that counts its claimant's claims
     from the whole corpus, while its kept view is checked against the claim's own inputs
     only. Moving another claim to that claimant leaves the page stale."""
@@ -257,7 +298,7 @@ def test_a_view_query_reading_past_its_inputs_is_caught(
         return dataclasses.replace(view, summary=f"{view.summary} ({count} by the claimant)")
 
     monkeypatch.setattr(views_items, "_claim_view", leaky)
-    wrong = stale_after_each_edit(tmp_path, {"Claim.claimant"})
+    wrong = stale_after_each_edit(tmp_path, corpus, {"Claim.claimant"})
     assert wrong["Claim.claimant"], "the planted leak went unnoticed"
     assert all(p.startswith("claims/") for p in wrong["Claim.claimant"])
 
