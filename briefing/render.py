@@ -56,12 +56,9 @@ def _finalize(value: Any) -> Any:
 
 
 def environment() -> jinja2.Environment:
-    """The one template environment: its helpers are pure, and what it keeps (compiled
-    templates) depends only on the templates shipped in the package."""
-    return _ENVIRONMENT
-
-
-def _environment() -> jinja2.Environment:
+    """A template environment. Its helpers are pure, and what it keeps (compiled templates)
+    depends only on the templates shipped in the package; it is made per render, or kept
+    in the render's store (`PageCache`) by `mkdocs serve`, never held by the module."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing", "templates"),
         finalize=_finalize,
@@ -165,7 +162,6 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
     "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
 })
-_ENVIRONMENT = _environment()
 
 
 @dataclass
@@ -176,6 +172,9 @@ class PageCache:
 
     pages: dict[str, tuple[str, Any, str]] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
+    # Compiles each template once per session; kept through `forget`, as it depends on
+    # the package's templates only.
+    env: jinja2.Environment = field(default_factory=environment)
     # The last render's inputs and output: the same linked corpus (frozen, compared by
     # identity), title and dates give the same pages, as plan and render are pure.
     last: tuple[Linked, str, ContentDates | None, dict[str, str]] | None = None
@@ -185,15 +184,16 @@ class PageCache:
         self.pages, self.memo, self.last = {}, PlanMemo(), None
 
 
-def render_page(page: PlannedPage, links: Links) -> str:
+def render_page(page: PlannedPage, links: Links, env: jinja2.Environment) -> str:
     """The page's body: its template applied to its view's fields, and `L`."""
     view = page.view
     context = {f.name: getattr(view, f.name) for f in fields(view)}
-    return environment().get_template(page.template).render(L=links, **context)
+    return env.get_template(page.template).render(L=links, **context)
 
 
 def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = None
                    ) -> dict[str, str]:
+    env = page_cache.env if page_cache is not None else environment()
     memo: dict[tuple[str, ...], Markup] = {}
     last = page_cache.pages if page_cache is not None else {}
     kept: dict[str, tuple[str, Any, str]] = {}
@@ -205,7 +205,7 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
                 and (before[1] is page.view or before[1] == page.view):
             body = before[2]
         else:
-            body = render_page(page, Links(page.path, memo))
+            body = render_page(page, Links(page.path, memo), env)
         kept[page.path] = (page.template, page.view, body)
         out[page.path] = page.front + body
     if page_cache is not None:

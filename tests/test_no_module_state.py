@@ -3,8 +3,10 @@ lives in the `BuildCache` its caller passes in (`buildcache.py`, docs/architectu
 
 Read from the source with `ast`: a module-level (or class-level) name bound to a mutable
 container, a function memoised with `functools.lru_cache` or `functools.cache`, or a
-`global` statement is module state. Constants are tuples, frozensets, compiled patterns
-and `MappingProxyType` views. The MkDocs plugin (`briefing/plugin/`) is an adapter, whose
+`global` statement is module state; so is a module-level value made by a function of the
+module itself or by a class that keeps what it makes (a Jinja `Environment` caches its
+compiled templates), as neither can be told immutable from its name. Constants are
+tuples, frozensets, compiled patterns and `MappingProxyType` views. The MkDocs plugin (`briefing/plugin/`) is an adapter, whose
 state lives on the plugin instance, and is not checked here.
 """
 
@@ -22,6 +24,7 @@ MUTABLE_CALLS = frozenset({
     "maketrans", "fromkeys"})  # str.maketrans and dict.fromkeys make dictionaries
 MUTABLE_DISPLAYS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 MEMOISERS = frozenset({"lru_cache", "cache"})
+KEEPERS = frozenset({"Environment"})  # classes whose instances cache what they make
 
 
 def _name(node: ast.expr) -> str | None:
@@ -32,9 +35,9 @@ def _name(node: ast.expr) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _mutable(value: ast.expr | None) -> bool:
+def _mutable(value: ast.expr | None, local: frozenset[str]) -> bool:
     return isinstance(value, MUTABLE_DISPLAYS) or (
-        isinstance(value, ast.Call) and _name(value.func) in MUTABLE_CALLS)
+        isinstance(value, ast.Call) and _name(value.func) in MUTABLE_CALLS | KEEPERS | local)
 
 
 def _bindings(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -56,10 +59,14 @@ def module_state(source: str) -> list[str]:
     tree = ast.parse(source)
     found = []
     scopes = [tree.body, *(c.body for c in _bindings(tree.body) if isinstance(c, ast.ClassDef))]
+    # The module's own functions: what they return at import is not known to be a
+    # constant (in a class body they declare fields, as `spec_field` does).
+    local = frozenset(n.name for n in _bindings(tree.body)
+                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
     for body in scopes:
         for node in _bindings(body):
             value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-            if _mutable(value):
+            if _mutable(value, local if body is tree.body else frozenset()):
                 found.append(f"{node.lineno}: {ast.unparse(node).splitlines()[0][:70]}")
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -98,6 +105,8 @@ STATEFUL = {
     "a method memoised": "import functools\nclass C:\n    @functools.cache\n"
                          "    def f(self): return 1\n",
     "global": "_n = 0\ndef f():\n    global _n\n    _n += 1\n",
+    "a value made by the module": "def _make():\n    return object()\n_MADE = _make()\n",
+    "a template environment": "import jinja2\nENV = jinja2.Environment()\n",
 }
 
 CONSTANT = {
@@ -106,6 +115,8 @@ CONSTANT = {
     "a pattern": "import re\nX = re.compile('a')\n",
     "a read-only mapping": "from types import MappingProxyType\nX = MappingProxyType({'a': 1})\n",
     "a dict inside a function": "def f():\n    x = {}\n    return x\n",
+    "a function called inside a function": "def g():\n    return 1\ndef f():\n"
+                                           "    return g()\n",
     "a dataclass field": "from dataclasses import dataclass, field\n@dataclass\nclass C:\n"
                          "    x: dict[str, int] = field(default_factory=dict)\n",
 }
