@@ -6,8 +6,9 @@ container, a function memoised with `functools.lru_cache` or `functools.cache`, 
 `global` statement is module state; so is a module-level value made by a function of the
 module itself or by a class that keeps what it makes (a Jinja `Environment` caches its
 compiled templates), as neither can be told immutable from its name. Constants are
-tuples, frozensets, compiled patterns and `MappingProxyType` views. The MkDocs plugin (`briefing/plugin/`) is an adapter, whose
-state lives on the plugin instance, and is not checked here.
+tuples, frozensets, compiled patterns and `MappingProxyType` views. The MkDocs plugin
+(`briefing/plugin/`) is an adapter, whose state lives on the plugin instance, and is not
+checked here.
 """
 
 from __future__ import annotations
