@@ -80,7 +80,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
     # Kept only if the content is still what the key was taken from.
     if store is not None and key is not None and store.key(content_dir, options) == key:
-        store.save(key, Outputs(result.pages, dict(result.files), result.diagnostics))
+        store.save(key, Outputs(result.pages, dict(result.files), result.diagnostics),
+                   None if result.failed() else result.linked)
     return result
 
 

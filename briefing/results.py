@@ -22,7 +22,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -31,9 +31,10 @@ from typing import Any
 from .diagnostics import Diagnostic, Pos, Severity
 from .diskstore import DiskStore
 from .files import FileFault, read_regular, walk
+from .link import Linked
 from .load import display_root
 
-FORMAT = b"briefing-results 1"  # changes whenever an entry's content changes meaning
+FORMAT = b"briefing-results 2"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "results"  # beside mkdocs.yml
 KEEP = 2  # entries kept besides the one in use (a build and a serve differ in site_url)
 PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML")
@@ -110,12 +111,26 @@ def decoded(entry: Mapping[str, Any]) -> Outputs | None:
     return Outputs(pages, files, diagnostics)
 
 
-class ResultStore:
-    """The results folder of one project (`folder`: where entries go)."""
+def texts(value: object) -> dict[str, str] | None:
+    """`value` if it maps strings to strings."""
+    if not isinstance(value, dict) or not all(
+            isinstance(text, str) for text in (*value, *value.values())):
+        return None
+    return value
 
-    def __init__(self, folder: Path) -> None:
+
+class ResultStore:
+    """The results folder of one project (`folder`: where entries go). `derive` makes
+    more text from a build's linked corpus, which the store does not keep, for an adapter
+    that needs it (the quote picker's data for each source page): kept with the results,
+    it is `derived` after a build without errors, read or made."""
+
+    def __init__(self, folder: Path, derive: Callable[[Linked], dict[str, str]] | None = None
+                 ) -> None:
         self.disk = DiskStore(folder, FORMAT)
+        self.derive = derive
         self.hit = False  # whether the last build came from the store
+        self.derived: dict[str, str] = {}
 
     def key(self, content_dir: Path, options: Mapping[str, Any]) -> str | None:
         """The hash of everything a build of `content_dir` with `options` depends on, or
@@ -124,6 +139,7 @@ class ResultStore:
             digest = hashlib.sha256(json.dumps({
                 "format": FORMAT.decode(), "code": code_digest(), "versions": versions(),
                 "shown": display_root(content_dir), "options": options,
+                "derived": self.derive is not None,
             }, sort_keys=True).encode())
             return digest.hexdigest() if content_digest(content_dir, digest) else None
         except OSError:  # (Briefing's own files, unreadable: never seen, never trusted)
@@ -132,9 +148,14 @@ class ResultStore:
     def load(self, key: str) -> Outputs | None:
         entry = self.disk.load(key)
         outputs = decoded(entry) if entry is not None else None
-        self.hit = outputs is not None
+        derived = texts(entry.get("derived")) if entry is not None else None
+        if outputs is None or derived is None:
+            return None
+        self.hit, self.derived = True, derived
         return outputs
 
-    def save(self, key: str, outputs: Outputs) -> None:
-        self.disk.save(key, encoded(outputs))
+    def save(self, key: str, outputs: Outputs, linked: Linked | None) -> None:
+        """`linked`: the build's linked corpus, None if it has errors."""
+        self.derived = self.derive(linked) if self.derive and linked is not None else {}
+        self.disk.save(key, {**encoded(outputs), "derived": self.derived})
         self.disk.prune(keep=KEEP)

@@ -11,9 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED, minimal_corpus, write_tree
+from corpus_helpers import SEED, minimal_corpus, seed_project, write_tree
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
+from briefing.picker import DATA_ID
 from briefing.pipeline import BuildResult, build
+from briefing.plugin import BriefingPlugin
 from briefing.results import FORMAT, ResultStore
 
 
@@ -124,3 +129,76 @@ def test_content_the_loader_would_not_read_keeps_nothing(content: Path,
     assert store.key(content, {}) is None
     assert outputs(stored(content, store)) == outputs(build(content))
     assert not (tmp_path / "results").exists()
+
+
+class Session:
+    """The plugin as `mkdocs serve` (with or without `--dirty`) drives it: one instance, a
+    fresh config per rebuild, every build into one site folder."""
+
+    def __init__(self, project: Path, site: str, *, dirty: bool) -> None:
+        self.project, self.site, self.dirty = project, project / site, dirty
+        self.first = self.config()
+        self.first.plugins.on_startup(command="serve", dirty=dirty)
+        self.plugin = self.first.plugins["briefing"]
+        assert isinstance(self.plugin, BriefingPlugin)
+
+    def config(self) -> MkDocsConfig:
+        return load_config(config_file=str(self.project / "mkdocs.yml"),
+                           site_dir=str(self.site))
+
+    def rebuild(self) -> None:
+        mkdocs_build(self.config(), dirty=self.dirty)
+
+    def files(self) -> dict[str, bytes]:
+        return {p.relative_to(self.site).as_posix(): p.read_bytes()
+                for p in sorted(self.site.rglob("*")) if p.is_file()}
+
+    def close(self) -> None:
+        self.first.plugins.on_shutdown()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    project = seed_project(tmp_path / "project",
+                           write_tree(tmp_path / "minimal", minimal_corpus()))
+    monkeypatch.chdir(project)
+    return project
+
+
+def session(project: Path, site: str, *, dirty: bool) -> dict[str, bytes]:
+    """The site a whole serve session's first build writes."""
+    served = Session(project, site, dirty=dirty)
+    try:
+        served.rebuild()
+        return served.files()
+    finally:
+        served.close()
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "dirty"])
+def test_a_warm_serve_start_serves_the_cold_ones_site_and_its_first_edit_the_clean_one(
+        project: Path, dirty: bool) -> None:
+    # (The quote picker is on, so source pages carry data the results store kept.)
+    cold = session(project, "cold", dirty=dirty)
+    assert any(DATA_ID.encode() in data for data in cold.values())
+    warm = Session(project, "warm", dirty=dirty)
+    try:
+        warm.rebuild()
+        assert warm.plugin.store is not None and warm.plugin.store.hit
+        assert warm.files() == cold
+        disk = warm.plugin.disk  # whole pages' conversions from disk, `--dirty` too
+        assert disk is not None and disk.misses == 0 and disk.hits > 10
+        claims = project / "content" / "claims.yml"
+        claims.write_text(claims.read_text(encoding="utf-8").replace(
+            "$5 million", "$6 million"), encoding="utf-8")
+        warm.rebuild()  # after the cache was filled in the background
+        assert warm.plugin.store is None and warm.plugin.warming is None
+        live = warm.plugin.live
+        assert live is not None and live.cache.linked is not None
+        edited = warm.files()
+    finally:
+        warm.close()
+    (project / ".cache").rename(project / "old-cache")  # nothing from before the edit
+    assert edited == session(project, "clean", dirty=dirty)

@@ -37,7 +37,7 @@ from ..results import ResultStore
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import add_assets, asset_files, problems_file, with_structured_data
-from .diskcache import DiskConversions, attach, disk_conversions
+from .diskcache import DiskConversions, Warming, attach, disk_conversions
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
@@ -74,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     full_html: str | None = None  # a page's HTML while search sees it cut down
     disk: DiskConversions | None = None  # conversions kept between builds, on disk
     store: ResultStore | None = None  # the pipeline's results kept between builds, on disk
+    warming: Warming | None = None  # serve's cache being filled after a build from the store
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -134,16 +135,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.live:
             self.live.collector.build_started()
             self.live.current = None
-        result = build(self.content_dir, site_title=self.config.title or config.site_name,
-                       site_url=config.site_url or "", site_author=config.site_author or "",
-                       directory_urls=config.use_directory_urls,
-                       cache=self.live.cache if self.live else None,
-                       hedges=self.policy.hedges, store=self.results(config))
+        if self.warming:  # the cache a build from the store left empty, being filled
+            self.warming.join()
+            self.warming = None
+        self.pipeline = functools.partial(
+            build, self.content_dir, site_title=self.config.title or config.site_name,
+            site_url=config.site_url or "", site_author=config.site_author or "",
+            directory_urls=config.use_directory_urls,
+            cache=self.live.cache if self.live else None, hedges=self.policy.hedges)
+        result = self.pipeline(store=self.results(config))
         if result.error:
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)
         pages, self.files = result.pages, result.files
         self.picker.built(result.linked, result.failed())
+        if self.store:
+            self.picker.restored(self.store.derived)
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {dest_uri(path, config.use_directory_urls): path for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
@@ -160,17 +167,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
-        # Whole pages convert through the disk cache (`--dirty` keeps converted pieces in
-        # memory instead, `convert.py`).
-        self.disk = None if self.live and self.live.store else disk_conversions(config)
+        # Whole pages convert through the disk cache; `--dirty` keeps converted pieces in
+        # memory (`convert.py`) for the rebuilds after its first.
+        first = self.store is not None
+        self.disk = disk_conversions(config) if first or not (self.live and self.live.store) \
+            else None
         if self.disk:
             attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__)
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
-        """The pipeline's results kept beside mkdocs.yml, for a build whose quote picker
-        is off (the picker reads the linked corpus, which the store does not keep)."""
-        self.store = None if self.live or self.picker.on or not config.config_file_path \
-            else ResultStore(Path(config.config_file_path).parent / RESULTS)
+        """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
+        serve's first (any build whose cache holds no linked corpus)."""
+        warm = self.live is not None and self.live.cache.linked is not None
+        self.store = None if warm or not config.config_file_path else ResultStore(
+            Path(config.config_file_path).parent / RESULTS,
+            self.picker.all_blocks if self.picker.on else None)
         return self.store
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -263,6 +274,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")
             self.disk.prune()
+        if self.live and self.store and self.store.hit:
+            # Read from the store, the pipeline left the session's cache empty: fill it
+            # while the server is idle, so the first edit rebuilds only what it changed.
+            self.warming = Warming(self.pipeline)
 
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:

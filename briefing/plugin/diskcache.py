@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path, PurePath
@@ -36,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..diskstore import DiskStore
+from ..pipeline import BuildResult
 from .convert import WarningsSeen
 
 FORMAT = b"briefing-conversion 1"  # changes whenever an entry's content changes meaning
@@ -208,3 +210,16 @@ def attach(files: list[File], config: MkDocsConfig, disk: DiskConversions,
         if not skip(file.src_uri):
             CachedPage(file, config, disk)
 
+
+
+class Warming:
+    """The pipeline run again in a background thread, to fill a `mkdocs serve` session's
+    cache after its first build came from the results store; the next build waits for it
+    (`join`) before it runs, so the cache is never used by two builds at once."""
+
+    def __init__(self, pipeline: Callable[[], BuildResult]) -> None:
+        self.thread = threading.Thread(target=pipeline, name="briefing-warming", daemon=True)
+        self.thread.start()
+
+    def join(self) -> None:
+        self.thread.join()

@@ -27,6 +27,8 @@ class QuotePicker:
         self.index: PickerIndex | None = last.index if last and self.on else None
         # source page path -> source id
         self.pages: dict[str, str] = last.pages if last and self.on else {}
+        # source page path -> its data block, when the build's came from the results store
+        self.blocks: dict[str, str] = last.blocks if last and self.on else {}
 
     def configure(self, config: MkDocsConfig) -> None:
         uri = f"{SITE_FOLDER}/{SCRIPT}"
@@ -46,11 +48,27 @@ class QuotePicker:
             return
         self.linked, self.index = linked, PickerIndex.of(linked)
         self.pages = {page_path("source", ident): ident for ident in linked.sources}
+        self.blocks = {}
+
+    def all_blocks(self, linked: Linked) -> dict[str, str]:
+        """Every source page's data block, kept with the build's results on disk."""
+        index = PickerIndex.of(linked)
+        return {page_path("source", ident): data_block(page_data(linked, index, ident))
+                for ident in linked.sources}
+
+    def restored(self, blocks: dict[str, str]) -> None:
+        """The blocks of a build read from the results store (or just kept there): every
+        source page's, so the corpus of an earlier build is needed no more."""
+        if self.on and blocks:
+            self.blocks, self.linked, self.index, self.pages = blocks, None, None, {}
 
     def page_html(self, output: str, page: Page) -> str:
+        block = self.blocks.get(page.file.src_uri)
         source_id = self.pages.get(page.file.src_uri)
-        if source_id is None or self.linked is None or self.index is None:
+        if block is None and source_id is not None and self.linked is not None \
+                and self.index is not None:
+            block = data_block(page_data(self.linked, self.index, source_id))
+        if block is None:
             return output
-        block = data_block(page_data(self.linked, self.index, source_id))
         at = output.rfind("</body>")
         return output[:at] + block + output[at:] if at >= 0 else output + block
