@@ -8,14 +8,14 @@ shows it), so the mistake is visible where they are looking.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
 from markupsafe import Markup
 
 from .codes import CODES
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, has_errors
 from .markup import plural
 from .paths import HOME, PROBLEMS
 from .plan import front_matter
@@ -62,3 +62,42 @@ def problems_page(diagnostics: Iterable[Diagnostic], *, kept_last_good: bool) ->
 def not_built_page() -> str:
     """The home page while no build has succeeded since the server started."""
     return environment().get_template("not_built.md.j2").render(problems=PROBLEMS_PAGE)
+
+
+Output = tuple[dict[str, str], Mapping[str, str]]  # pages (path -> Markdown), other files
+
+
+class LastGood:
+    """What a serve session shows: each build's pages, or the last good ones, and the
+    Problems page. Pages become the last good ones once their build finishes
+    (`finished`), not when they are made: MkDocs may still fail the build midway."""
+
+    def __init__(self) -> None:
+        self.last_good: Output | None = None
+        self.pending: Output | None = None  # this build's, until it finishes
+        self.faulty: set[str] = set()  # the files this build's errors name (display paths)
+        self.problems: ProblemsSummary | None = None  # what the banner says
+        self.shown = False  # whether the Problems page is shown
+
+    def outputs(self, pages: dict[str, str], files: Mapping[str, str],
+                diagnostics: tuple[Diagnostic, ...]) -> Output:
+        """The pages and files to serve: this build's, or the last good ones; plus the
+        Problems page once a build has found problems (it then stays, saying "No
+        problems" once they are fixed, so the tab showing it does not turn into a 404)."""
+        self.pending = None if has_errors(diagnostics) else (pages, files)
+        self.faulty = {d.pos.path for d in diagnostics if d.severity is Severity.ERROR}
+        good = self.pending or self.last_good
+        pages, files = good or ({HOME_PAGE: not_built_page()}, {})
+        kept = good is not None
+        self.problems = summarise(diagnostics, kept_last_good=kept) if diagnostics else None
+        self.shown = self.shown or bool(diagnostics)
+        if not self.shown:
+            return pages, files
+        return {**pages, PROBLEMS_PAGE: problems_page(diagnostics, kept_last_good=kept)}, files
+
+    def finished(self) -> None:
+        if self.pending is not None:
+            self.last_good, self.pending = self.pending, None
+
+    def failed(self) -> None:
+        self.pending = None

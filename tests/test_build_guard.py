@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from briefing import pipeline
@@ -21,7 +19,6 @@ from briefing.cli import main
 from briefing.diagnostics import Pos, Severity
 from briefing.pipeline import build
 from briefing.plugin.live import GuardedBuilder, LiveSite
-from briefing.problems import PROBLEMS_PAGE
 
 
 @pytest.fixture
@@ -129,25 +126,5 @@ def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path:
         live.left_out = live.current.abs_src_path
         live.files_added(files, set(), "content/pages")
         assert [f.src_uri for f in files] == ["x.md"]
-    finally:
-        live.close()
-
-
-def test_the_last_good_pages_are_those_of_a_build_that_finished() -> None:
-    live = LiveSite(dirty=False)
-    config = cast(MkDocsConfig, SimpleNamespace(plugins={}))
-    failed = (pipeline.internal_error(Path("content"), RuntimeError("x")),)
-    try:
-        live.outputs({"index.md": "# first\n"}, {}, ())
-        assert live.last_good is None, "kept before the build finished"
-        live.build_finished(config)
-        # A build without errors that MkDocs then fails midway is not kept.
-        live.outputs({"index.md": "# second\n"}, {}, ())
-        live.build_failed()
-        pages, _ = live.outputs({}, {}, failed)
-        assert pages["index.md"] == "# first\n" and PROBLEMS_PAGE in pages
-        live.build_finished(config)
-        pages, _ = live.outputs({}, {}, failed)
-        assert pages["index.md"] == "# first\n"
     finally:
         live.close()

@@ -19,9 +19,10 @@ from mkdocs.structure.toc import TableOfContents
 
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
+from briefing.pieces import pieces
 from briefing.pipeline import build
 from briefing.plugin import convert
-from briefing.plugin.convert import Conversions, ConvertedPage, Piece, grouped, pieces
+from briefing.plugin.convert import Conversions, ConvertedPage
 from briefing.plugin.live import nav_paths
 
 
@@ -209,40 +210,6 @@ def test_the_tricky_pages_include_cut_tables_and_lists() -> None:
     assert "items" in {piece.kind for piece in after_blank_lines}
 
 
-def test_a_long_table_is_cut_into_its_header_and_groups_of_rows() -> None:
-    cut = pieces(f"# T\n\nIntro.\n\n{TABLE}\nAfter.\n\n## Next\n\ntext")
-    assert cut[:2] == [Piece("# T\n\nIntro."), Piece("| A | B |\n|---|:-:|", 1, "head")]
-    rows = [piece for piece in cut if piece.kind == "rows"]
-    assert len(rows) > 1 and {piece.group for piece in rows} == {1}
-    # Rows convert under a stand-in header: an edited header leaves them as they were.
-    assert all(piece.markdown.startswith("|.|.|\n|---|:-:|\n| [") for piece in rows)
-    assert sum(piece.markdown.count("\n| [") for piece in rows) == 200
-    assert [piece.kind for piece in cut[-1:]] == ["text"]
-    assert cut[-1].markdown.endswith("After.\n\n## Next\n\ntext")
-
-
-def test_an_edit_moves_no_group_boundary_but_its_own() -> None:
-    parts = [f"- item {n} " + "word " * (n % 40) for n in range(600)]
-    before = list(grouped(parts))
-    assert 500 < sum(map(len, parts)) / len(before) < 4_000  # about GROUP_CHARS a group
-    parts[300] = "- an edited item that is longer than it was"
-    after = list(grouped(parts))
-    assert "\n".join(after) == "\n".join(parts)
-    assert len(set(after) - set(before)) <= 2
-
-
-def test_a_long_list_after_a_heading_is_cut_into_groups_of_items() -> None:
-    items = "".join(f"- item {n} with [a link](other.md)\n  continued\n" for n in range(200))
-    cut = pieces(f"# T\n\n## List\n\n{items}\nAfter.")
-    groups = [piece for piece in cut if piece.kind == "items"]
-    assert len(groups) > 1 and {piece.group for piece in groups} == {1}
-    assert "\n".join(piece.markdown for piece in groups) == items.rstrip("\n")
-    assert all(piece.markdown.startswith("- item") for piece in groups)
-    # A list that could join its neighbour stays whole.
-    assert not any(piece.kind == "items"
-                   for piece in pieces(f"# T\n\n- first\n\n{items}"))
-
-
 def test_a_warning_is_logged_again_when_the_page_converts_again(
         config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> None:
     pages = {"page.md": "# T\n\n## A\n\n[gone](missing.md)\n\n## B\n\ntext\n"}
@@ -261,30 +228,6 @@ def test_pages_the_nav_setting_names_are_left_to_mkdocs() -> None:
                                                        "sources/index.md"]}]
     assert nav_paths(nav) == {"index.md", "about.md", "claims/index.md", "sources/index.md"}
     assert nav_paths(None) == set()
-
-
-def kept(links: frozenset[str]) -> convert.Converted:
-    return convert.Converted(html="<p>x</p>", headings=(), title=None, anchors=frozenset(),
-                             links_to_anchors=(), looked_up=links)
-
-
-def test_kept_pieces_are_forgotten_when_a_file_they_looked_for_comes_or_goes() -> None:
-    conversions = Conversions()
-    conversions.valid("settings", frozenset({"a.md", "b.md", "c.md"}))
-    conversions.pages = {"a.md": {"to b": kept(frozenset({"b.md"})),
-                                  "to d": kept(frozenset({"d.md"})),  # (a link not checked)
-                                  "plain": kept(frozenset())},
-                         "c.md": {"plain": kept(frozenset())}}
-    conversions.valid("settings", frozenset({"a.md", "b.md", "c.md", "problems.md"}))
-    assert {page: set(pieces) for page, pieces in conversions.pages.items()} == {
-        "a.md": {"to b", "to d", "plain"}, "c.md": {"plain"}}  # no kept link changes
-    conversions.valid("settings", frozenset({"a.md", "c.md", "d.md", "problems.md"}))
-    assert {page: set(pieces) for page, pieces in conversions.pages.items()} == {
-        "a.md": {"plain"}, "c.md": {"plain"}}
-    conversions.valid("settings", frozenset({"a.md", "d.md", "problems.md"}))
-    assert set(conversions.pages) == {"a.md"}  # a page gone takes its pieces
-    conversions.valid("other settings", frozenset({"a.md", "d.md", "problems.md"}))
-    assert conversions.pages == {}
 
 
 def test_a_file_going_away_converts_again_only_the_pieces_linking_to_it(

@@ -173,7 +173,7 @@ def test_a_warning_changes_problems_json_and_no_page_it_did_not_change(
     edit(claims, "status: disputed", "status: corroborated")  # one source: a warning
     serving.rebuild()
     live = serving.first.plugins["briefing"].live  # type: ignore[attr-defined]
-    assert live.problems.warnings == 1 and not live.rebuild_all
+    assert live.served.problems.warnings == 1 and not live.rebuild_all
     served = site_files(serving.site)
     assert json.loads(served["assets/briefing/problems.json"])["problems"] == {
         "errors": 0, "warnings": 1, "text": "0 errors, 1 warning", "kept_last_good": True,

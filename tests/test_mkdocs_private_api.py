@@ -25,7 +25,8 @@ import pytest
 import briefing
 from briefing.plugin import convert
 from briefing.plugin.live import LiveSite
-from briefing.plugin.search import IndexText, SearchEntries
+from briefing.plugin.search import SearchEntries
+from briefing.searchindex import IndexText
 
 PROGRAMS = ("mkdocs", "properdocs")
 

@@ -1,5 +1,5 @@
 """The search plugin is shown a gathering page cut down to what Briefing keeps of it
-(`plugin/search.py`, `reduced`): the search index must be byte for byte the one it makes
+(`searchindex.reduced`): the search index must be byte for byte the one it makes
 from the whole page."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 import briefing.plugin
 from benchmarks.corpus import generate, write
-from briefing.plugin.search import introduction, link_heading_ids, reduced, trim
+from briefing.plugin.search import trimmed
+from briefing.searchindex import introduction, link_heading_ids, reduced
 
 PAGE = (
     '<h1 id="acme">Acme <em>Corp</em></h1>\n'
@@ -101,13 +102,13 @@ def test_a_heading_that_is_only_a_link_is_not_indexed_on_a_gathering_page() -> N
 
     entries = [entry(anchor) for anchor in ("", "#acme", "#mentions", "#report-7", "#r8",
                                             "#two", "#more")]
-    kept = trim(entries, Page())  # type: ignore[arg-type]
+    kept = trimmed(entries, Page())  # type: ignore[arg-type]
     assert [(e["location"], e["text"]) for e in kept] == [
         ("entities/acme/", ""), ("entities/acme/#acme", "words"),
         ("entities/acme/#mentions", ""), ("entities/acme/#two", ""),
         ("entities/acme/#more", "")]
     Page.file = File("sources/acme.md", None, "", use_directory_urls=True)
-    assert len(trim([entry(""), entry("#report-7")], Page())) == 2  # type: ignore[arg-type]
+    assert len(trimmed([entry(""), entry("#report-7")], Page())) == 2  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("html", ["", "<p>No heading</p>", '<h1 id="a">A</h1>\n<p>Only</p>'])

@@ -34,6 +34,7 @@ from ..picker import PICKER_MODES
 from ..pipeline import build
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
+from ..searchindex import introduction, reduced
 from ..settings import Policy, parse_policy, read_plugin_options
 from ..siteconfig import config_problems
 from .assets import add_assets, asset_files, problems_file, with_structured_data
@@ -41,7 +42,7 @@ from .diskcache import DiskConversions, Warming, attach, disk_conversions
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
-from .search import SearchEntries, introduction, reduced, trim
+from .search import SearchEntries, trimmed
 from .watch import QUIET_SECONDS, NotifiedObserver
 
 log = get_plugin_logger(__name__)
@@ -160,7 +161,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
         if self.live:  # serving: never stop; show the problems instead
-            pages, self.files = self.live.outputs(pages, self.files, diagnostics)
+            pages, self.files = self.live.served.outputs(pages, self.files, diagnostics)
         elif Policy(strict=self.policy.strict or bool(config.strict)).failed(diagnostics):
             raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
                               "previous site is untouched. Fix the problems listed above.")
@@ -185,7 +186,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return self.store
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        problems = self.live.problems if self.live else None
+        problems = self.live.served.problems if self.live else None
         for file in (*self.pages, *asset_files(config), problems_file(config, problems),
                      *self.picker.files(config)):
             files.append(file)
@@ -248,7 +249,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         entries = self.search.added(page, config)
         if entries is not None:
             if page.file.src_uri in self.generated:
-                entries = trim(entries, page)
+                entries = trimmed(entries, page)
             self.search.kept(config, entries)
         if self.live and entries is not None:
             self.live.page_indexed(page, entries)

@@ -1,12 +1,10 @@
 """What `mkdocs serve` keeps between rebuilds, so the plugin itself stays thin.
 
-- The last good pages: a bad edit never takes the site away. While the content has
-  problems, the site shows the last build without errors plus a Problems page; the
-  plugin's script draws a banner linking to it on every page from `problems.json`.
+- The last good pages (`problems.LastGood`): a bad edit never takes the site away.
 - Under `--dirty`, generated pages as files in a store outside docs_dir, rewritten only
   when their Markdown changes, so MkDocs rebuilds only the pages an edit touched; the
   search index entries of the pages it skipped; the titles of hand-written pages.
-- Under `--dirty`, the search index serialised page by page (`search.IndexText`).
+- Under `--dirty`, the search index serialised page by page (`searchindex.IndexText`).
 - Under `--dirty`, the generated pages' `File`s (`StoredPage`), which tell MkDocs which
   pages changed; the theme's compiled templates (`TemplateCache`).
 - Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`).
@@ -37,19 +35,12 @@ from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
 from ..cache import PageStore, fingerprint, remove_outputs
-from ..diagnostics import Diagnostic, Severity, has_errors
+from ..diagnostics import Diagnostic
 from ..paths import SECTIONS
 from ..pipeline import internal_error
-from ..problems import (
-    HOME_PAGE,
-    PROBLEMS_PAGE,
-    ProblemsSummary,
-    not_built_page,
-    problems_page,
-    summarise,
-)
+from ..problems import LastGood
+from ..searchindex import IndexText
 from .convert import Conversions, ConvertedPage
-from .search import IndexText
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -263,23 +254,17 @@ class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
         self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
             if dirty else None
-        # The pages and files of the last build that had no errors and finished; this
-        # build's, until it finishes.
-        self.last_good: tuple[dict[str, str], Mapping[str, str]] | None = None
-        self.pending: tuple[dict[str, str], Mapping[str, str]] | None = None
+        self.served = LastGood()  # the last good pages, the Problems page
         self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
         # The page MkDocs is reading or building, and the file the build failed on (left out
         # of the build that shows the failure).
         self.current: File | None = None
         self.left_out: str | None = None
-        self.faulty: set[str] = set()  # the files this build's errors name (display paths)
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
         self.dated_now: set[str] = set()
-        self.problems: ProblemsSummary | None = None
         self.cache = BuildCache()  # rebuilds redo only what an edit changed
-        self.show_problems = False
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}
         self.collector = IdleCollector()
@@ -304,23 +289,6 @@ class LiveSite:
         self.stop_on_signals.close()
         if self.store:
             self.store.remove()
-
-    def outputs(self, pages: dict[str, str], files: Mapping[str, str],
-                diagnostics: tuple[Diagnostic, ...]) -> tuple[dict[str, str], Mapping[str, str]]:
-        """The pages and files to serve: this build's, or the last good ones; plus the
-        Problems page once a rebuild has found problems (it then stays, saying "No
-        problems" once they are fixed, so the tab showing it does not turn into a 404)."""
-        # Committed as the last good pages only once the build finishes (`build_finished`).
-        self.pending = None if has_errors(diagnostics) else (pages, files)
-        self.faulty = {d.pos.path for d in diagnostics if d.severity is Severity.ERROR}
-        good = self.pending or self.last_good
-        pages, files = good or ({HOME_PAGE: not_built_page()}, {})
-        kept = good is not None
-        self.problems = summarise(diagnostics, kept_last_good=kept) if diagnostics else None
-        self.show_problems = self.show_problems or bool(diagnostics)
-        if not self.show_problems:
-            return pages, files
-        return {**pages, PROBLEMS_PAGE: problems_page(diagnostics, kept_last_good=kept)}, files
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
         if self.store is None:
@@ -371,7 +339,7 @@ class LiveSite:
         # the build leaves them out.
         for file in [f for f in files if f.generated_by is None and (
                 self.without_pages or f.abs_src_path == self.left_out
-                or f"{docs_shown}/{f.src_uri}" in self.faulty
+                or f"{docs_shown}/{f.src_uri}" in self.served.faulty
                 or not is_regular(f.abs_src_path))]:
             files.remove(file)
         self.doc_files = files.documentation_pages()
@@ -405,13 +373,12 @@ class LiveSite:
             self.search_entries[page.file.src_uri] = entries
 
     def build_failed(self) -> None:
-        self.pending = None
+        self.served.failed()
         self.dated_now.clear()
         self.collector.build_failed()
 
     def build_finished(self, config: MkDocsConfig) -> None:
-        if self.pending is not None:
-            self.last_good, self.pending = self.pending, None
+        self.served.finished()
         self.unbuilt.clear()
         self.collector.build_finished()
         index = getattr(config.plugins.get("search"), "search_index", None)

@@ -1,0 +1,48 @@
+"""What a serve session shows (`problems.LastGood`): the last good pages, and the Problems
+page once a build has had problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing import pipeline
+from briefing.diagnostics import Diagnostic, Pos, Severity
+from briefing.problems import HOME_PAGE, PROBLEMS_PAGE, LastGood
+
+FAILED = (pipeline.internal_error(Path("content"), RuntimeError("x")),)
+
+
+def test_the_last_good_pages_are_those_of_a_build_that_finished() -> None:
+    served = LastGood()
+    served.outputs({"index.md": "# first\n"}, {}, ())
+    assert served.last_good is None, "kept before the build finished"
+    served.finished()
+    # A build without errors that MkDocs then fails midway is not kept.
+    served.outputs({"index.md": "# second\n"}, {}, ())
+    served.failed()
+    pages, _ = served.outputs({}, {}, FAILED)
+    assert pages["index.md"] == "# first\n" and PROBLEMS_PAGE in pages
+    assert served.problems is not None and served.problems.kept_last_good
+    served.finished()
+    pages, _ = served.outputs({}, {}, FAILED)
+    assert pages["index.md"] == "# first\n"
+
+
+def test_before_any_good_build_the_home_page_says_nothing_was_built() -> None:
+    served = LastGood()
+    pages, files = served.outputs({"index.md": "# mine\n"}, {"x.json": "{}"}, FAILED)
+    assert set(pages) == {HOME_PAGE, PROBLEMS_PAGE} and files == {}
+    assert pages[HOME_PAGE] != "# mine\n"
+    assert served.problems is not None and not served.problems.kept_last_good
+    assert served.faulty == {FAILED[0].pos.path}
+
+
+def test_the_problems_page_stays_once_shown_and_warnings_keep_the_pages() -> None:
+    served = LastGood()
+    assert served.outputs({"a.md": "a"}, {}, ()) == ({"a.md": "a"}, {})
+    assert served.problems is None
+    warning = Diagnostic(Severity.WARNING, Pos("content/c.yml", 1, 1), "orphan-claim", "w")
+    pages, _ = served.outputs({"a.md": "b"}, {}, (warning,))
+    assert pages["a.md"] == "b" and PROBLEMS_PAGE in pages and served.faulty == set()
+    pages, _ = served.outputs({"a.md": "c"}, {}, ())
+    assert pages["a.md"] == "c" and PROBLEMS_PAGE in pages and served.problems is None
