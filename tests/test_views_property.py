@@ -12,14 +12,20 @@ checked in one pass over a copy of the corpus: edit, rebuild with the kept build
 compare with a clean build, undo, rebuild and compare with the first build. The loop is
 exhaustive and deterministic.
 
-A leak is planted to show the check can fail: a claim page that also counts its
-claimant's claims from the whole corpus, as a view query that reads more than the inputs
-its kept result is checked against.
+At the site level, as MkDocs writes it (every page, the search index, the feed, the
+sitemap), a few steps of edits chosen to reach every annotation kind and spec type: after
+each, `mkdocs serve --dirty` and a new `mkdocs build` process given the disk cache the
+last build left (`.cache/briefing/`) must both give exactly a build from nothing.
+
+A leak is planted to show the checks can fail (tests/planted_leak.py): a claim page that
+also counts its claimant's claims from the whole corpus, as a view query that reads more
+than the inputs its kept result is checked against.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +33,10 @@ from typing import Any
 import jinja2
 import pytest
 import yaml
+from corpus_helpers import seed_project
+from planted_leak import plant
 from property_corpora import CORPORA, dump
+from site_builds import SERVE_URL, DirtyServe, built, changed_files
 
 from briefing import render as render_module
 from briefing import views_items
@@ -52,7 +61,6 @@ from briefing.schema import (
     Text,
     Url,
 )
-from briefing.views import Queries
 
 OPTIONS: dict[str, Any] = {"site_title": "Views", "site_url": "https://example.org/v/"}
 # The annotation files and the model each holds.
@@ -160,6 +168,7 @@ class Edit:
     file: str
     change: Callable[[Any], None]  # of the parsed file
     was_set: bool  # the field held a value where it is edited
+    spec: Spec
 
 
 def edits(root: Path) -> Iterator[Edit]:
@@ -187,7 +196,7 @@ def edits(root: Path) -> Iterator[Edit]:
                 at(data, site.path)[name] = new
 
             yield Edit(f"{model.__name__}.{f.name}", site.file, change,
-                       held.get(f.name) not in (None, []))
+                       held.get(f.name) not in (None, []), spec)
 
 
 def holds_objects(spec: Spec) -> bool:
@@ -235,40 +244,63 @@ def apply(content: Path, edit: Edit) -> str:
     return text
 
 
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    wrong: list[str]  # what the incremental builds got wrong
+    fit: bool  # for the site-level test: the edit changes pages and makes no diagnostic
+
+
 def stale_after_each_edit(root: Path, corpus: str, names: set[str] | None = None
-                          ) -> dict[str, list[str]]:
+                          ) -> dict[str, Outcome]:
     """For each edit: what an incremental build got wrong (empty when nothing), after the
     edit and after undoing it."""
     content = root / "content"
     CORPORA[corpus](content)
     cache = BuildCache()
     first = build(content, cache=cache, **OPTIONS)
-    assert not first.failed()
-    wrong: dict[str, list[str]] = {}
+    assert not first.diagnostics
+    out: dict[str, Outcome] = {}
     for edit in edits(content):
         if names is not None and edit.name not in names:
             continue
         text = apply(content, edit)
         kept = build(content, cache=cache, **OPTIONS)
         clean = build(content, **OPTIONS)
-        wrong[edit.name] = differences(kept, clean)
+        wrong = differences(kept, clean)
         (content / edit.file).write_text(text, encoding="utf-8")
         # Undone: the kept build is the first one again (the next edit starts from it).
         undone = build(content, cache=cache, **OPTIONS)
-        wrong[edit.name] += [f"undone: {p}" for p in differences(undone, first)]
-    return wrong
+        wrong += [f"undone: {p}" for p in differences(undone, first)]
+        out[edit.name] = Outcome(wrong, not clean.diagnostics
+                                 and bool(differences(clean, first)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def exhaustive(tmp_path_factory: pytest.TempPathFactory
+               ) -> Callable[[str], dict[str, Outcome]]:
+    """Every edit of a corpus checked, once for all the tests of this module."""
+    done: dict[str, dict[str, Outcome]] = {}
+
+    def outcomes(corpus: str) -> dict[str, Outcome]:
+        if corpus not in done:
+            done[corpus] = stale_after_each_edit(tmp_path_factory.mktemp(corpus), corpus)
+        return done[corpus]
+
+    return outcomes
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
-def test_every_field_edit_rebuilds_exactly_the_clean_site(tmp_path: Path, corpus: str
-                                                          ) -> None:
-    wrong = stale_after_each_edit(tmp_path, corpus)
+def test_every_field_edit_rebuilds_exactly_the_clean_site(
+        exhaustive: Callable[[str], dict[str, Outcome]], corpus: str) -> None:
+    outcomes = exhaustive(corpus)
     # Every field of every annotation kind the corpus holds was edited (the seed corpus
     # has no extraction record).
     fields = schema_fields() - ({"Extraction.by", "Extraction.version", "Extraction.pages"}
                                 if corpus == "seed" else set())
-    assert set(wrong) == fields
-    assert {name: stale for name, stale in wrong.items() if stale} == {}
+    assert set(outcomes) == fields
+    assert {name: o.wrong for name, o in outcomes.items() if o.wrong} == {}
+    assert sum(o.fit for o in outcomes.values()) >= len(outcomes) // 2
 
 
 def test_every_field_is_edited_where_it_holds_a_value_in_one_corpus_or_the_other(
@@ -282,25 +314,107 @@ def test_every_field_is_edited_where_it_holds_a_value_in_one_corpus_or_the_other
     assert sorted(schema_fields() - set_somewhere) == []
 
 
+def kinds(spec: Spec) -> set[str]:
+    """The spec's type and those it wraps."""
+    inner = spec.item if isinstance(spec, ListOf) else spec.inner if isinstance(spec, At) \
+        else None
+    return {type(spec).__name__, *(kinds(inner) if inner else ())}
+
+
+def site_steps(edits: list[Edit], outcomes: dict[str, Outcome]) -> list[list[Edit]]:
+    """Few edits that together reach every annotation kind and every spec type the fit
+    edits reach (greedily, in schema order), in steps of at most one edit per file."""
+    fit = [edit for edit in edits if outcomes[edit.name].fit]
+    labels = {edit.name: {edit.name.partition(".")[0], *kinds(edit.spec)} for edit in fit}
+    uncovered = set().union(*labels.values())
+    steps: list[list[Edit]] = []
+    while uncovered:
+        best = max(fit, key=lambda edit: len(labels[edit.name] & uncovered))
+        uncovered -= labels[best.name]
+        step = next((step for step in steps if all(e.file != best.file for e in step)), None)
+        if step is None:
+            steps.append(step := [])
+        step.append(best)
+    return steps
+
+
+def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository's site over the corpus, configured as `mkdocs serve` runs it."""
+    CORPORA[corpus](root / "corpus")
+    project = seed_project(root / "project", root / "corpus")
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # The quote picker (on under serve only) adds to source pages what a build does not.
+    assert "      content_dir: content\n" in settings
+    (project / "mkdocs.yml").write_text(settings.replace(
+        "      content_dir: content\n", "      content_dir: content\n      quote_picker: never\n",
+        1), encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_SITE_URL", SERVE_URL)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.chdir(project)
+    return project
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        exhaustive: Callable[[str], dict[str, Outcome]], corpus: str) -> None:
+    """The whole site, as MkDocs writes it (every page, the search index, the feed, the
+    sitemap), after each step of edits: from `mkdocs serve --dirty` (one plugin for the
+    session) and from a new `mkdocs build` process given the disk cache the last build
+    wrote, each equal byte for byte to a build from nothing. MkDocs takes about a second
+    for either, so a few steps of a few edits stand for every kind of edit here; the
+    pipeline-level test above checks each edit alone."""
+    project = site_project(tmp_path, corpus, monkeypatch)
+    content, cache = project / "content", project / ".cache"
+    steps = site_steps(list(edits(content)), exhaustive(corpus))
+    serve = DirtyServe(project, tmp_path / "served")
+    try:
+        served = serve.rebuild()
+        assert changed_files(served, built(project, tmp_path / "clean")) == []
+        assert "search/search_index.json" in served and "feed.xml" in served
+        wrong: dict[str, dict[str, list[str]]] = {}
+        for step in steps:
+            for edit in step:
+                apply(content, edit)
+            served = serve.rebuild()
+            from_disk = built(project, tmp_path / "from-disk")  # the last state's cache
+            shutil.rmtree(cache)
+            clean = built(project, tmp_path / "clean")
+            name = " + ".join(edit.name for edit in step)
+            wrong[name] = {"served": changed_files(served, clean),
+                           "from disk": changed_files(from_disk, clean)}
+    finally:
+        serve.close()
+    assert {name: w for name, w in wrong.items() if any(w.values())} == {}
+
+
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_a_view_query_reading_past_its_inputs_is_caught(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: str) -> None:
-    """The leak the design must not allow: a claim page that counts its claimant's claims
-    from the whole corpus, while its kept view is checked against the claim's own inputs
-    only. Moving another claim to that claimant leaves the page stale."""
-    plain = views_items._claim_view
+    """The leak the design must not allow (tests/planted_leak.py)."""
+    plant(monkeypatch.setattr)
+    wrong = stale_after_each_edit(tmp_path, corpus, {"Claim.claimant"})["Claim.claimant"].wrong
+    assert wrong, "the planted leak went unnoticed"
+    assert all(p.startswith(("claims/", "undone: claims/")) for p in wrong)
 
-    def leaky(q: Queries, claim_id: str) -> views_items.ClaimView:
-        view = plain(q, claim_id)
-        claimant = q.linked.claims[claim_id].claimant
-        count = sum(1 for c in q.linked.corpus.claims
-                    if claimant and c.claimant and c.claimant.id == claimant.id)
-        return dataclasses.replace(view, summary=f"{view.summary} ({count} by the claimant)")
 
-    monkeypatch.setattr(views_items, "_claim_view", leaky)
-    wrong = stale_after_each_edit(tmp_path, corpus, {"Claim.claimant"})
-    assert wrong["Claim.claimant"], "the planted leak went unnoticed"
-    assert all(p.startswith("claims/") for p in wrong["Claim.claimant"])
+def test_the_planted_leak_is_caught_on_the_served_site_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # On the synthetic corpus, whose site MkDocs builds quicker; both builds have the leak.
+    plant(monkeypatch.setattr)
+    project = site_project(tmp_path, "synthetic", monkeypatch)
+    edit = next(e for e in edits(project / "content") if e.name == "Claim.claimant")
+    serve = DirtyServe(project, tmp_path / "served")
+    try:
+        served = serve.rebuild()
+        assert changed_files(served, built(project, tmp_path / "clean", leak=True)) == []
+        apply(project / "content", edit)
+        served = serve.rebuild()
+    finally:
+        serve.close()
+    stale = changed_files(served, built(project, tmp_path / "clean", leak=True))
+    assert stale, "the planted leak went unnoticed"
+    assert all(p.startswith("claims/") or p == "search/search_index.json" for p in stale)
 
 
 def test_a_template_cannot_read_what_its_view_does_not_hold(
