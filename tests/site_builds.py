@@ -3,6 +3,8 @@ MkDocs drives the plugin, in this process, and `mkdocs build` in a process of it
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -42,18 +44,65 @@ class DirtyServe:
         self.config().plugins.on_shutdown()
 
 
-def built(project: Path, site: Path, *, leak: bool = False) -> dict[str, bytes]:
-    """`mkdocs build` of the project into `site`, in a new process: a plugin of its own,
-    nothing kept but what is on disk (with `leak`, the planted leak is in it too)."""
-    shutil.rmtree(site, ignore_errors=True)
-    code = "from mkdocs.__main__ import cli; cli()"
-    if leak:
-        code = f"import sys; sys.path.insert(0, {str(TESTS)!r}); import planted_leak; " \
-            f"planted_leak.plant(); {code}"
-    done = subprocess.run([sys.executable, "-c", code, "build", "-q", "-d", str(site)],
-                          cwd=project, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return site_files(site)
+# Started once; each build is a process forked from it, which has imported MkDocs and
+# Briefing but built nothing, so it starts as a new `mkdocs build` process does (less the
+# half second of imports).
+_FORKING_BUILDER = """
+import json, os, sys, traceback
+sys.path.insert(0, sys.argv[1])
+from mkdocs.__main__ import cli
+import briefing.plugin, planted_leak
+for line in sys.stdin:
+    request = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+        if request["leak"]:
+            planted_leak.plant()
+        try:
+            cli(request["args"], standalone_mode=False)
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+"""
+
+
+class Builds:
+    """`mkdocs build` of a project, each in a new process: a plugin of its own, nothing
+    kept but what is on disk."""
+
+    def __init__(self) -> None:
+        self.server = subprocess.Popen(
+            [sys.executable, "-c", _FORKING_BUILDER, str(TESTS)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True)
+
+    def __call__(self, project: Path, site: Path, *, leak: bool = False
+                 ) -> dict[str, bytes]:
+        """The site built into `site` (with `leak`, the planted leak is in the build)."""
+        shutil.rmtree(site, ignore_errors=True)
+        log = site.with_name(site.name + ".log")
+        request = {"args": ["build", "-q", "-d", str(site)], "cwd": str(project),
+                   "env": dict(os.environ), "leak": leak, "log": str(log)}
+        assert self.server.stdin and self.server.stdout
+        self.server.stdin.write(json.dumps(request) + "\n")
+        self.server.stdin.flush()
+        assert self.server.stdout.readline() == "0\n", log.read_text(encoding="utf-8")
+        return site_files(site)
+
+    def close(self) -> None:
+        assert self.server.stdin
+        self.server.stdin.close()
+        self.server.wait(timeout=60)
 
 
 def site_files(site: Path) -> dict[str, bytes]:

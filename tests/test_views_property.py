@@ -36,7 +36,7 @@ import yaml
 from corpus_helpers import seed_project
 from planted_leak import plant
 from property_corpora import CORPORA, dump
-from site_builds import SERVE_URL, DirtyServe, built, changed_files
+from site_builds import SERVE_URL, Builds, DirtyServe, changed_files
 
 from briefing import render as render_module
 from briefing import views_items
@@ -338,6 +338,13 @@ def site_steps(edits: list[Edit], outcomes: dict[str, Outcome]) -> list[list[Edi
     return steps
 
 
+@pytest.fixture(scope="module")
+def built() -> Iterator[Builds]:
+    builds = Builds()
+    yield builds
+    builds.close()
+
+
 def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The repository's site over the corpus, configured as `mkdocs serve` runs it."""
     CORPORA[corpus](root / "corpus")
@@ -356,7 +363,7 @@ def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds,
         exhaustive: Callable[[str], dict[str, Outcome]], corpus: str) -> None:
     """The whole site, as MkDocs writes it (every page, the search index, the feed, the
     sitemap), after each step of edits: from `mkdocs serve --dirty` (one plugin for the
@@ -399,7 +406,7 @@ def test_a_view_query_reading_past_its_inputs_is_caught(
 
 
 def test_the_planted_leak_is_caught_on_the_served_site_too(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds) -> None:
     # On the synthetic corpus, whose site MkDocs builds quicker; both builds have the leak.
     plant(monkeypatch.setattr)
     project = site_project(tmp_path, "synthetic", monkeypatch)
