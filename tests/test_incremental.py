@@ -61,11 +61,11 @@ class Serving:
     def rebuild(self) -> None:
         mkdocs_build(self.config(), dirty=True)
 
-    def store_pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, str]:
+        """The generated pages the last rebuild served."""
         plugin = self.first.plugins["briefing"]
-        store = plugin.live.store  # type: ignore[attr-defined]
-        return {p.relative_to(store.folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in store.folder.rglob("*.md")}
+        return {path: file.content_string for path, file in  # type: ignore[attr-defined]
+                plugin.live.stored.items()}
 
     def close(self) -> None:
         self.first.plugins.on_shutdown()
@@ -109,7 +109,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def assert_same_as_clean(serving: Serving) -> None:
     content = serving.project / "content"
-    assert serving.store_pages() == pipeline_build(
+    assert serving.pages() == pipeline_build(
         content, site_title=serving.first.site_name).pages
     clean = site_files(clean_build(serving.project))
     served = site_files(serving.site)

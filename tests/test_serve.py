@@ -126,9 +126,8 @@ def test_a_server_stopped_by_sigterm_leaves_no_temporary_folders(tmp_path: Path)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     with served(tmp_path, "--dirty", env={"TMPDIR": str(scratch)}) as (_, _, server):
-        # The served site and the page store are in the temporary folder while serving.
-        assert {p.name.split("_")[0].split("-")[0] for p in scratch.iterdir()} >= \
-            {"mkdocs", "briefing"}
+        # The served site is in the temporary folder while serving.
+        assert "mkdocs" in {p.name.split("_")[0].split("-")[0] for p in scratch.iterdir()}
     # `served` stops the server with SIGTERM.
     assert server.returncode is not None
     assert list(scratch.iterdir()) == []

@@ -3,7 +3,7 @@
 It never writes into `docs_dir` (that would make `mkdocs serve` rebuild forever); the
 content folder is added to the watched paths so edits there trigger a rebuild. What
 `mkdocs serve` keeps between rebuilds (the last good pages, the Problems page, the
-`--dirty` page store) lives in `live.py` (see docs/architecture.md).
+`--dirty` pages) lives in `live.py` (see docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Whole pages convert through the disk cache; `--dirty` keeps converted pieces in
         # memory (`convert.py`) for the rebuilds after its first.
         first = self.store is not None
-        self.disk = disk_conversions(config) if first or not (self.live and self.live.store) \
+        self.disk = disk_conversions(config) if first or not (self.live and self.live.dirty) \
             else None
         if self.disk:
             attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__)

@@ -1,12 +1,10 @@
 """What `mkdocs serve` keeps between rebuilds, so the plugin itself stays thin.
 
 - The last good pages (`problems.LastGood`): a bad edit never takes the site away.
-- Under `--dirty`, generated pages as files in a store outside docs_dir, rewritten only
-  when their Markdown changes, so MkDocs rebuilds only the pages an edit touched; the
-  search index entries of the pages it skipped; the titles of hand-written pages.
-- Under `--dirty`, the search index serialised page by page (`searchindex.IndexText`).
-- Under `--dirty`, the generated pages' `File`s (`StoredPage`), which tell MkDocs which
-  pages changed; the theme's compiled templates (`TemplateCache`).
+- Under `--dirty`, the generated pages' `File`s (`DirtyPage`), their Markdown in memory,
+  which tell MkDocs which pages an edit changed, so it rebuilds only those; the search
+  index entries of the pages it skipped, serialised page by page
+  (`searchindex.IndexText`); the theme's compiled templates (`TemplateCache`).
 - Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`).
 - Garbage collection out of the way of rebuilds (`IdleCollector`).
 - A clean shutdown on SIGTERM and SIGHUP as on Ctrl-C (`StopOnSignals`).
@@ -19,7 +17,6 @@ import gc
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -34,7 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
-from ..cache import PageStore, fingerprint, remove_outputs
+from ..cache import fingerprint, remove_outputs
 from ..diagnostics import Diagnostic
 from ..paths import SECTIONS
 from ..pipeline import internal_error
@@ -66,16 +63,14 @@ def nav_paths(nav: Any) -> set[str]:
     return set().union(*map(nav_paths, items))
 
 
-class StoredPage(File):
-    """A generated page that `mkdocs serve --dirty` reads from the page store.
+class DirtyPage(File):
+    """A generated page under `mkdocs serve --dirty`, its Markdown in memory.
 
-    MkDocs decides whether to rebuild a page by comparing its source's and its output's
-    modification times: six file checks per page, for every page, on every rebuild. The
-    store knows which pages it rewrote; those stay to be built until a build finishes (a
-    build that fails midway leaves them to the next), and a page whose output is missing
-    is built as well. MkDocs asks twice a build (to read the page, to write it); the
-    output is looked for once (`present`, emptied as a build starts): 3,262 file checks
-    at 1,000 sources."""
+    MkDocs rebuilds a page whose file `is_modified()`, which content in memory always is:
+    here it answers from the pages whose Markdown changed since a build last finished (a
+    build that fails midway leaves them to the next), or whose output is missing. MkDocs
+    asks twice a build (to read the page, to write it); the output is looked for once
+    (`present`, emptied as a build starts): 3,262 file checks at 1,000 sources."""
 
     unbuilt: set[str]
     present: set[str]
@@ -176,9 +171,9 @@ class IdleCollector:
 class StopOnSignals:
     """Makes a server stopped by SIGTERM or SIGHUP (a service manager, a closed terminal)
     shut down as Ctrl-C does: MkDocs then ends the plugins and removes the site it served
-    from a temporary folder, and the page store goes with them. Left to the default, those
-    signals end the process at once and both folders stay behind in the temporary folder
-    (30 MB at 1,000 sources). Handlers someone else has set are left alone."""
+    from a temporary folder. Left to the default, those signals end the process at once
+    and the site stays behind in the temporary folder (30 MB at 1,000 sources). Handlers
+    someone else has set are left alone."""
 
     SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                     if hasattr(signal, name))
@@ -252,8 +247,7 @@ class GuardedBuilder:
 
 class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
-        self.store = PageStore(Path(tempfile.mkdtemp(prefix="briefing-pages-"))) \
-            if dirty else None
+        self.dirty = dirty
         self.served = LastGood()  # the last good pages, the Problems page
         self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
         # The page MkDocs is reading or building, and the file the build failed on (left out
@@ -270,10 +264,11 @@ class LiveSite:
         self.collector = IdleCollector()
         self.templates = TemplateCache()
         self.index_text = IndexText()
-        self.unbuilt: set[str] = set()  # stored pages rewritten since a build last finished
-        self.present: set[str] = set()  # stored pages whose output this build has seen
-        # The pages' `File`s, made once: the same path, store and settings make the same file.
-        self.stored: dict[str, StoredPage] = {}
+        self.markdown: Mapping[str, str] = {}  # the generated pages of the last build
+        self.unbuilt: set[str] = set()  # pages changed since a build last finished
+        self.present: set[str] = set()  # pages whose output this build has seen
+        # The pages' `File`s, made once: the same path and settings make the same file.
+        self.stored: dict[str, DirtyPage] = {}
         self.stored_for = ""
         self.conversions = Conversions()  # pages' Markdown converted piece by piece
         self.stop_on_signals = StopOnSignals()
@@ -287,11 +282,9 @@ class LiveSite:
     def close(self) -> None:
         self.collector.close()
         self.stop_on_signals.close()
-        if self.store:
-            self.store.remove()
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
-        if self.store is None:
+        if not self.dirty:
             return [page_file(config, path, markdown)
                     for path, markdown in sorted(pages.items())]
         # Whatever every page's HTML depends on besides its own Markdown: the settings, the
@@ -304,32 +297,35 @@ class LiveSite:
             # The section list lacks the hand-written pages; nothing in docs_dir need change
             # before the next build, so it rebuilds every page as after a site-wide change.
             site_wide += " without the hand-written pages"
-        update = self.store.update(pages, site_wide)
-        self.rebuild_all = update.everything
-        self.unbuilt |= update.changed
+        removed = self.markdown.keys() - pages.keys()
+        self.rebuild_all = site_wide != self.stored_for
+        if self.rebuild_all:  # mkdocs.yml may have changed the output paths
+            self.stored, self.stored_for, self.markdown = {}, site_wide, {}
+        self.unbuilt.update(path for path, text in pages.items()
+                            if self.markdown.get(path) != text)
+        self.markdown = dict(pages)
         self.present.clear()
         remove_outputs(File.generated(config, path, content="").abs_dest_path
-                       for path in update.removed)
-        for path in update.removed:
+                       for path in removed)
+        for path in removed:
             self.search_entries.pop(path, None)
-        if self.stored_for != site_wide:  # mkdocs.yml may have changed the output paths
-            self.stored, self.stored_for = {}, site_wide
+            self.stored.pop(path, None)
         files: list[File] = []
         named = nav_paths(config.nav)
         for path in sorted(pages):
-            file, source = self.stored.get(path), self.store.location(path)
-            if file is None or file.abs_src_path != source:  # (a plugin set its content)
-                file = self.stored[path] = cast(StoredPage, StoredPage.generated(
-                    config, path, abs_src_path=source, inclusion=inclusion(path)))
+            file = self.stored.get(path)
+            if file is None:
+                file = self.stored[path] = cast(DirtyPage, DirtyPage.generated(
+                    config, path, content=pages[path], inclusion=inclusion(path)))
                 file.unbuilt, file.present = self.unbuilt, self.present
+            else:
+                file.content_string = pages[path]
             # A page each build, as MkDocs makes them; one the `nav` setting names is left
             # to MkDocs, which gives it the title given there.
             file.page = None
             if path not in named:
                 ConvertedPage(file, config, self.conversions)
             files.append(file)
-        for path in update.removed:
-            self.stored.pop(path, None)
         return files
 
     def files_added(self, files: Files, generated: set[str], docs_shown: str) -> None:
@@ -343,9 +339,9 @@ class LiveSite:
                 or not is_regular(f.abs_src_path))]:
             files.remove(file)
         self.doc_files = files.documentation_pages()
-        if self.store:  # a link's HTML depends on the settings and on the files there are
+        if self.dirty:  # a link's HTML depends on the settings and on the files there are
             self.conversions.valid(self.stored_for, frozenset(f.src_uri for f in files))
-        if self.store and self.rebuild_all:
+        if self.dirty and self.rebuild_all:
             # Hand-written pages are rebuilt when their output is missing.
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
 
@@ -369,7 +365,7 @@ class LiveSite:
         self.dated_now.clear()
 
     def page_indexed(self, page: Page, entries: list[dict[str, Any]]) -> None:
-        if self.store:
+        if self.dirty:
             self.search_entries[page.file.src_uri] = entries
 
     def build_failed(self) -> None:
@@ -384,7 +380,7 @@ class LiveSite:
         index = getattr(config.plugins.get("search"), "search_index", None)
         # Private (docs/architecture.md); without it the search plugin writes its own index.
         indexed = getattr(index, "_entries", None)
-        if self.store and index is not None and isinstance(indexed, list):
+        if self.dirty and index is not None and isinstance(indexed, list):
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
             # in page order, so the index is the one a full build writes.
             pages = [(file.src_uri, self.search_entries.get(file.src_uri, []))
