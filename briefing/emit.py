@@ -176,6 +176,34 @@ def swap_in(staging: Path, out: Path, *, keep_hidden: bool = False) -> None:
     shutil.rmtree(old, ignore_errors=True)  # what stays is deleted by the next build
 
 
+class Staged:
+    """A build written into a staging folder beside `out`, holding `out`'s lock from the
+    start, with a killed build's leftovers repaired first: `finish` swaps the folder in,
+    `abandon` deletes it; either releases the lock. `OutputFault` when a step cannot be
+    done. (`mkdocs build` through the plugin; `write_tree` is the CLI's.)"""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.lock = contextlib.ExitStack()
+        try:
+            self.lock.enter_context(output_lock(out))
+            recover(out)
+            self.folder = staging_for(out)
+        except BaseException:
+            self.lock.close()
+            raise
+
+    def finish(self, *, keep_hidden: bool = False) -> None:
+        try:
+            swap_in(self.folder, self.out, keep_hidden=keep_hidden)
+        finally:
+            self.lock.close()
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.lock.close()
+
+
 def _carry_hidden(source: Path, target: Path) -> None:
     if source.is_dir() and target.is_dir():
         for name in os.listdir(source):

@@ -16,7 +16,9 @@ from types import MappingProxyType
 import yaml
 
 from .diagnostics import Diagnostic, Pos, error
+from .hedges import parse_hedges
 from .load import display_root
+from .settings import Policy, parse_policy, read_plugin_options
 
 # Markdown extension -> what the generated pages use it for.
 NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
@@ -94,3 +96,20 @@ def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
                 f"set `docs_dir: {content.name}/{PAGES_DIR}` or a folder outside "
                 "the content folder")
     return None
+
+
+def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
+                    extensions: Iterable[object], docs_dir: Path, content_dir: Path
+                    ) -> tuple[Policy, tuple[Diagnostic, ...]]:
+    """The plugin's policy from its options (`severity`, `strict`, `hedges`, as MkDocs
+    read them), and every problem with them and with the site's settings, each at its
+    place in `config_file`."""
+    where = read_plugin_options(config_file)[0].where if config_file else None
+    policy, problems = parse_policy(options.get("severity", {}), options.get("strict", False),
+                                    where=where)
+    hedges, hedge_problems = parse_hedges(options.get("hedges"),
+                                          where or (lambda key: Pos("mkdocs.yml")))
+    shown = Path(display_root(config_file)) if config_file else None
+    return Policy(policy.severity, policy.strict, hedges), (
+        *problems, *hedge_problems,
+        *config_problems(extensions, docs_dir, content_dir, shown))

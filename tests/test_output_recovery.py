@@ -160,3 +160,20 @@ def test_a_failure_between_the_renames_puts_the_old_tree_back(content: Path, tmp
     assert result.exit_code == 1 and lines_with("output-unwritable", result), result.output
     assert (out / "index.md").read_text() == "previous good build\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_a_staged_build_is_swapped_in_whole_or_not_at_all(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "old.html").write_text("old", encoding="utf-8")
+    (out / ".git").mkdir()
+    staged = emit.Staged(out)
+    (staged.folder / "new.html").write_text("new", encoding="utf-8")
+    staged.abandon()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in out.iterdir()) == [".git", "old.html"]
+    staged = emit.Staged(out)  # the lock was released
+    (staged.folder / "new.html").write_text("new", encoding="utf-8")
+    staged.finish(keep_hidden=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in out.iterdir()) == [".git", "new.html"]

@@ -25,9 +25,8 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..diagnostics import Pos, Severity, summary
+from ..diagnostics import Severity, summary
 from ..emit import page_collisions
-from ..hedges import parse_hedges
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
@@ -35,8 +34,8 @@ from ..pipeline import build
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
 from ..searchindex import introduction, reduced
-from ..settings import Policy, parse_policy, read_plugin_options
-from ..siteconfig import config_problems
+from ..settings import Policy
+from ..siteconfig import plugin_settings
 from .assets import add_assets, asset_files, problems_file, with_structured_data
 from .diskcache import DiskConversions, Warming, attach, disk_conversions
 from .kept import KeptSite
@@ -108,18 +107,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                             / self.config.content_dir).resolve()
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
-        where = read_plugin_options(Path(config.config_file_path))[0].where \
-            if config.config_file_path else None
-        policy, problems = parse_policy(self.config.severity, self.config.strict,
-                                        where=where)
-        hedges, hedge_problems = parse_hedges(self.config.hedges,
-                                              where or (lambda key: Pos("mkdocs.yml")))
-        self.policy = Policy(policy.severity, policy.strict, hedges)
-        problems = (*problems, *hedge_problems)
-        config_file = Path(display_root(Path(config.config_file_path))) \
-            if config.config_file_path else None
-        problems += config_problems(config.markdown_extensions, Path(config.docs_dir),
-                                    self.content_dir, config_file)
+        self.policy, problems = plugin_settings(
+            self.config, config_file=Path(config.config_file_path)
+            if config.config_file_path else None, extensions=config.markdown_extensions,
+            docs_dir=Path(config.docs_dir), content_dir=self.content_dir)
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         add_assets(config)

@@ -18,16 +18,14 @@ of the folder in place; neither is staged.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from ..emit import OutputFault, output_lock, recover, staging_for, swap_in
+from ..emit import OutputFault, Staged
 
 log = get_plugin_logger(__name__)
 # The program's logger: `properdocs` under ProperDocs, whose modules `mkdocs.*` imports load.
@@ -50,47 +48,34 @@ class KeptSite:
     def __init__(self) -> None:
         self.warnings = _WarningCount()
         PROGRAM_LOG.addHandler(self.warnings)
-        self.lock = contextlib.ExitStack()
-        self.site: Path | None = None
-        self.staging: Path | None = None
-        self.config: MkDocsConfig | None = None
+        self.staged: Staged | None = None
+        self.site, self.config = "", MkDocsConfig()  # the real site_dir, restored after
 
     def redirect(self, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
         try:
-            self.lock.enter_context(output_lock(site))
-            recover(site)
-            self.staging = staging_for(site)
+            self.staged = Staged(Path(config.site_dir))
         except OutputFault as exc:
-            self.lock.close()
             raise PluginError(exc.diagnostic.format()) from exc
-        self.site, self.config = site, config
-        config.site_dir = str(self.staging)
+        self.site, self.config = config.site_dir, config
+        config.site_dir = str(self.staged.folder)
 
     def finish(self) -> None:
-        if self.config is None or self.site is None or self.staging is None:
+        if self.staged is None:
             return
         if self.config.strict and self.warnings.count:
             log.info(f"the build failed in strict mode; {self.site} keeps the previous site")
             self.abandon()
             return
+        staged, self.staged, self.config.site_dir = self.staged, None, self.site
         try:
-            swap_in(self.staging, self.site, keep_hidden=True)
+            staged.finish(keep_hidden=True)
         except OutputFault as exc:
             raise PluginError(exc.diagnostic.format()) from exc
-        finally:
-            self._done()
 
     def abandon(self) -> None:
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-        self._done()
-
-    def _done(self) -> None:
-        if self.config is not None and self.site is not None:
-            self.config.site_dir = str(self.site)
-        self.site = self.staging = self.config = None
-        self.lock.close()
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged, self.config.site_dir = None, self.site
 
     def close(self) -> None:
         self.abandon()  # a build that ended without either event
