@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from .link import Linked
 from .model import Claim, Entity, Source
@@ -118,3 +121,18 @@ def claim_data(linked: Linked, claim: Claim, *, site_title: str) -> dict[str, An
         "reviewRating": rating,
         "itemReviewed": item,
     }
+
+
+def with_structured_data(html: str, data: Mapping[str, Any], url: str | None) -> str:
+    """The page's schema.org data in its head, as Briefing's theme writes it (`tojson`
+    escapes <, >, & and ', so no text can end the tag), unless the theme has: the plugin
+    adds it to pages of other themes."""
+    if "application/ld+json" in html:
+        return html
+    at = html.find("</head>")
+    if at < 0:
+        return html
+    ld = dict(data, url=url) if url else dict(data)
+    data_json = htmlsafe_json_dumps(ld, sort_keys=True)
+    script = f'<script type="application/ld+json">{data_json}</script>\n'
+    return html[:at] + script + html[at:]

@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from mkdocs.config.defaults import MkDocsConfig
 
 from briefing.cli import main
+from briefing.jsonld import with_structured_data
 from briefing.plugin.assets import (
     ASSETS,
     SCRIPTS,
     STYLES,
     add_assets,
     problems_json,
-    with_structured_data,
 )
 from briefing.problems import ProblemsSummary
 

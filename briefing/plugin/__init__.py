@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from ..diagnostics import Severity, summary
 from ..emit import page_collisions
+from ..jsonld import with_structured_data
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
@@ -36,7 +37,7 @@ from ..results import ResultStore
 from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
-from .assets import add_assets, asset_files, problems_file, with_structured_data
+from .assets import add_assets, asset_files, problems_file
 from .diskcache import DiskConversions, Warming, attach, disk_conversions
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file

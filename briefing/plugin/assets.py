@@ -12,11 +12,8 @@ or not there are problems.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -61,17 +58,3 @@ def problems_file(config: MkDocsConfig, problems: ProblemsSummary | None) -> Fil
     goes."""
     return File.generated(config, PROBLEMS_JSON, content=problems_json(
         problems, directory_urls=config.use_directory_urls))
-
-
-def with_structured_data(html: str, data: Mapping[str, Any], url: str | None) -> str:
-    """The page's schema.org data in its head, as Briefing's theme writes it (`tojson`
-    escapes <, >, & and ', so no text can end the tag), unless the theme has."""
-    if "application/ld+json" in html:
-        return html
-    at = html.find("</head>")
-    if at < 0:
-        return html
-    ld = dict(data, url=url) if url else dict(data)
-    data_json = htmlsafe_json_dumps(ld, sort_keys=True)
-    script = f'<script type="application/ld+json">{data_json}</script>\n'
-    return html[:at] + script + html[at:]
