@@ -1,22 +1,29 @@
-"""The leak the design must not allow, planted to show the property tests can fail: a claim
-page that also counts its claimant's claims from the whole corpus, while its kept view is
-checked against the claim's own inputs only. Moving another claim to that claimant leaves
-the page stale. (A module of its own: the site-level test plants it in the `mkdocs build`
-process it starts too, so that both builds it compares have it.)"""
+"""Faults the design must not allow, planted to show the property tests can fail. (A
+module of its own: the site-level tests plant them in the `mkdocs` processes they start
+too, so that both builds they compare have them.)"""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from mkdocs.structure.pages import Page
+
 from briefing import views_items
+from briefing.plugin import diskcache
 from briefing.views import Queries
 
+Setter = Callable[[Any, str, Any], None]
 
-def plant(setattr: Callable[[Any, str, Any], None] = setattr) -> None:
-    """Replaces the claim view's query (`setattr`: pytest's `monkeypatch.setattr`, so that
-    it is undone after the test, or the plain one in a process of its own)."""
+
+def plant(setattr: Setter = setattr) -> None:
+    """The claimant count: a claim page that also counts its claimant's claims from the
+    whole corpus, while its kept view is checked against the claim's own inputs only.
+    Moving another claim to that claimant leaves the page stale. (`setattr`: pytest's
+    `monkeypatch.setattr`, so that it is undone after the test, or the plain one in a
+    process of its own.)"""
     plain = views_items._claim_view
 
     def leaky(q: Queries, claim_id: str) -> views_items.ClaimView:
@@ -27,3 +34,17 @@ def plant(setattr: Callable[[Any, str, Any], None] = setattr) -> None:
         return dataclasses.replace(view, summary=f"{view.summary} ({count} by the claimant)")
 
     setattr(views_items, "_claim_view", leaky)
+
+
+def plant_conversion_key(setattr: Setter = setattr) -> None:
+    """A page's conversion kept on disk under a key that leaves out its Markdown: an edit
+    of the page is then served from the old conversion."""
+
+    def key(self: diskcache.DiskConversions, page: Page) -> str:
+        return hashlib.sha256(f"{self.settings}\0{page.file.src_uri}".encode()).hexdigest()
+
+    setattr(diskcache.DiskConversions, "key", key)
+
+
+PLANTS: dict[str, Callable[[Setter], None]] = {
+    "claimant count": plant, "conversion key": plant_conversion_key}

@@ -1,15 +1,27 @@
-"""The two ways the site-level property test builds a project: `mkdocs serve --dirty` as
-MkDocs drives the plugin, in this process, and `mkdocs build` in a process of its own."""
+"""The two ways the site-level property test builds a project, each in a process of its
+own, as a person runs them: `mkdocs build`, and a `mkdocs serve --dirty` session that
+rebuilds when told to.
+
+Each is a process forked from one worker that has imported MkDocs and Briefing but built
+nothing: it starts as a new `mkdocs` process does (a plugin of its own, nothing kept but
+what is on disk), less the half second of imports. A serve session in its own process
+also keeps its plugin instance, which MkDocs shares between all configurations loaded in
+one process, from the test process and from the other sessions."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TextIO
 
+from mkdocs.__main__ import cli
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +31,17 @@ TESTS = Path(__file__).resolve().parent
 # names the same address, so a `mkdocs build` is configured alike and no byte of the two
 # sites need be set aside.
 SERVE_URL = "http://127.0.0.1:8000/"
+
+_WORKER = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import site_builds
+for line in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(site_builds.forked(json.loads(line)))
+    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+"""
 
 
 class DirtyServe:
@@ -36,73 +59,129 @@ class DirtyServe:
         config.site_url = SERVE_URL
         return config
 
-    def rebuild(self) -> dict[str, bytes]:
+    def rebuild(self) -> None:
         mkdocs_build(self.config(), serve_url=SERVE_URL, dirty=True)
-        return site_files(self.site)
 
     def close(self) -> None:
         self.config().plugins.on_shutdown()
 
 
-# Started once; each build is a process forked from it, which has imported MkDocs and
-# Briefing but built nothing, so it starts as a new `mkdocs build` process does (less the
-# half second of imports).
-_FORKING_BUILDER = """
-import json, os, sys, traceback
-sys.path.insert(0, sys.argv[1])
-from mkdocs.__main__ import cli
-import briefing.plugin, planted_leak
-for line in sys.stdin:
-    request = json.loads(line)
-    pid = os.fork()
-    if pid == 0:
-        log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(log, 1)
-        os.dup2(log, 2)
-        os.environ.clear()
-        os.environ.update(request["env"])
-        os.chdir(request["cwd"])
-        if request["leak"]:
-            planted_leak.plant()
-        try:
-            cli(request["args"], standalone_mode=False)
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-            code = 1
+def forked(request: dict[str, Any]) -> int:
+    """In a process forked from the worker: the build or the serve session asked for;
+    its exit status."""
+    answers = os.fdopen(os.dup(1), "w")
+    log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["project"])
+    if request["plant"]:
+        import planted_leak
+        planted_leak.PLANTS[request["plant"]](setattr)
+    try:
+        if request["serve"]:
+            serve(DirtyServe(Path(request["project"]), Path(request["site"])), answers)
+        else:
+            cli(["build", "-q", "-d", request["site"]], standalone_mode=False)
+        return 0
+    except BaseException:
+        traceback.print_exc()
+        return 1
+    finally:
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(code)
-    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
-"""
+
+
+def serve(session: DirtyServe, answers: TextIO) -> None:
+    """Answers `started`, then rebuilds for each line `rebuild` read, answering `ok` or
+    `failed`, until another line comes. (The test sends a line only once the last is
+    answered, so the worker, which read the request, has read nothing past it.)"""
+    answers.write("started\n")
+    answers.flush()
+    try:
+        while sys.stdin.readline() == "rebuild\n":
+            try:
+                session.rebuild()
+                answers.write("ok\n")
+            except Exception:
+                traceback.print_exc()
+                answers.write("failed\n")
+            answers.flush()
+    finally:
+        session.close()
+
+
+class Worker:
+    """The worker process; it answers each request when the process it forked ends."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", _WORKER, str(TESTS)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True)
+
+    def send(self, line: str) -> str:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline()
+
+    def start(self, project: Path, site: Path, *, serve: bool, plant: str | None) -> Path:
+        shutil.rmtree(site, ignore_errors=True)
+        log = site.with_name(site.name + ".log")
+        request = {"project": str(project), "site": str(site), "serve": serve,
+                   "plant": plant, "env": dict(os.environ), "log": str(log)}
+        answer = self.send(json.dumps(request))
+        assert answer == ("started\n" if serve else "0\n"), log.read_text(encoding="utf-8")
+        return log
+
+    def close(self) -> None:
+        assert self.process.stdin
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
 
 
 class Builds:
-    """`mkdocs build` of a project, each in a new process: a plugin of its own, nothing
-    kept but what is on disk."""
+    """Builds and serve sessions of projects, each in a process of its own (forked by two
+    workers: a serve session holds its worker until it ends)."""
 
     def __init__(self) -> None:
-        self.server = subprocess.Popen(
-            [sys.executable, "-c", _FORKING_BUILDER, str(TESTS)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True)
+        self.builds, self.sessions = Worker(), Worker()
 
-    def __call__(self, project: Path, site: Path, *, leak: bool = False
+    def __call__(self, project: Path, site: Path, *, plant: str | None = None
                  ) -> dict[str, bytes]:
-        """The site built into `site` (with `leak`, the planted leak is in the build)."""
-        shutil.rmtree(site, ignore_errors=True)
-        log = site.with_name(site.name + ".log")
-        request = {"args": ["build", "-q", "-d", str(site)], "cwd": str(project),
-                   "env": dict(os.environ), "leak": leak, "log": str(log)}
-        assert self.server.stdin and self.server.stdout
-        self.server.stdin.write(json.dumps(request) + "\n")
-        self.server.stdin.flush()
-        assert self.server.stdout.readline() == "0\n", log.read_text(encoding="utf-8")
+        """`mkdocs build` of the project into `site` (`plant`: a fault of
+        tests/planted_leak.py to plant in it)."""
+        self.builds.start(project, site, serve=False, plant=plant)
         return site_files(site)
 
+    @contextlib.contextmanager
+    def serve(self, project: Path, site: Path, *, plant: str | None = None
+              ) -> Iterator[Served]:
+        """A `mkdocs serve --dirty` session writing into `site`."""
+        log = self.sessions.start(project, site, serve=True, plant=plant)
+        served = Served(self.sessions, site, log)
+        try:
+            yield served
+        finally:
+            if not served.ended:
+                assert self.sessions.send("stop") == "0\n", log.read_text(encoding="utf-8")
+
     def close(self) -> None:
-        assert self.server.stdin
-        self.server.stdin.close()
-        self.server.wait(timeout=60)
+        self.builds.close()
+        self.sessions.close()
+
+
+class Served:
+    def __init__(self, worker: Worker, site: Path, log: Path) -> None:
+        self.worker, self.site, self.log = worker, site, log
+        self.ended = False  # the session's process ended (the worker gave its status)
+
+    def rebuild(self) -> dict[str, bytes]:
+        answer = self.worker.send("rebuild")
+        self.ended = answer not in ("ok\n", "failed\n")
+        assert answer == "ok\n", self.log.read_text(encoding="utf-8")
+        return site_files(self.site)
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -13,13 +13,15 @@ compare with a clean build, undo, rebuild and compare with the first build. The 
 exhaustive and deterministic.
 
 At the site level, as MkDocs writes it (every page, the search index, the feed, the
-sitemap), a few steps of edits chosen to reach every annotation kind and spec type: after
-each, `mkdocs serve --dirty` and a new `mkdocs build` process given the disk cache the
-last build left (`.cache/briefing/`) must both give exactly a build from nothing.
+sitemap), edits chosen to reach every annotation kind and spec type, in two steps: after
+each, a `mkdocs serve --dirty` session (started cold for the first, over the disk cache
+for the second) and a new `mkdocs build` process given the disk cache the last build left
+(`.cache/briefing/`) must both give exactly a build from nothing.
 
-A leak is planted to show the checks can fail (tests/planted_leak.py): a claim page that
+Faults are planted to show the checks can fail (tests/planted_leak.py): a claim page that
 also counts its claimant's claims from the whole corpus, as a view query that reads more
-than the inputs its kept result is checked against.
+than the inputs its kept result is checked against (caught at both levels), and a
+conversion kept on disk under a key that leaves out the page's Markdown.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ import yaml
 from corpus_helpers import seed_project
 from planted_leak import plant
 from property_corpora import CORPORA, dump
-from site_builds import SERVE_URL, Builds, DirtyServe, changed_files
+from site_builds import SERVE_URL, Builds, Served, changed_files
 
 from briefing import render as render_module
 from briefing import views_items
@@ -331,19 +333,16 @@ def kinds(spec: Spec) -> set[str]:
 
 def site_steps(edits: list[Edit], outcomes: dict[str, Outcome]) -> list[list[Edit]]:
     """Few edits that together reach every annotation kind and every spec type the fit
-    edits reach (greedily, in schema order), in steps of at most one edit per file."""
+    edits reach (chosen greedily, in schema order), dealt into two steps: one rebuilt by a
+    session started cold, one by a session started over the disk cache."""
     fit = [edit for edit in edits if outcomes[edit.name].fit]
     labels = {edit.name: {edit.name.partition(".")[0], *kinds(edit.spec)} for edit in fit}
     uncovered = set().union(*labels.values())
-    steps: list[list[Edit]] = []
+    chosen: list[Edit] = []
     while uncovered:
-        best = max(fit, key=lambda edit: len(labels[edit.name] & uncovered))
-        uncovered -= labels[best.name]
-        step = next((step for step in steps if all(e.file != best.file for e in step)), None)
-        if step is None:
-            steps.append(step := [])
-        step.append(best)
-    return steps
+        chosen.append(max(fit, key=lambda edit: len(labels[edit.name] & uncovered)))
+        uncovered -= labels[chosen[-1].name]
+    return [chosen[0::2], chosen[1::2]]
 
 
 @pytest.fixture(scope="module")
@@ -369,44 +368,59 @@ def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Pa
     return project
 
 
+def written(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds,
         exhaustive: Callable[[str], dict[str, Outcome]], corpus: str) -> None:
     """The whole site, as MkDocs writes it (every page, the search index, the feed, the
-    sitemap), after each step of edits: from `mkdocs serve --dirty` (one plugin for the
-    session) and from a new `mkdocs build` process given the disk cache the last build
-    wrote, each equal byte for byte to a build from nothing. MkDocs takes about a second
-    for either, so a few steps of a few edits stand for every kind of edit here; the
-    pipeline-level test above checks each edit alone."""
+    sitemap), after each of two steps of edits: from a `mkdocs serve --dirty` session and
+    from a new `mkdocs build` process given the disk cache the last build wrote, each
+    equal byte for byte to a build from nothing. Between the steps, the session is
+    stopped and a new one started over the disk cache (its first build read from it, its
+    memory filled in the background), which rebuilds the second step from what it filled.
+    MkDocs takes about a second for a build, so a few edits stand for every kind of edit
+    here; the pipeline-level test above checks each edit alone."""
     project = site_project(tmp_path, corpus, monkeypatch)
     content, cache = project / "content", project / ".cache"
-    steps = site_steps(list(edits(content)), exhaustive(corpus))
-    serve = DirtyServe(project, tmp_path / "served")
-    try:
+    cold_step, warm_step = site_steps(list(edits(content)), exhaustive(corpus))
+    wrong: dict[str, dict[str, list[str]]] = {}
+
+    def step(serve: Served, edits: list[Edit]) -> dict[str, bytes]:
+        for edit in edits:
+            apply(content, edit)
         served = serve.rebuild()
-        assert changed_files(served, built(project, tmp_path / "clean")) == []
-        assert "search/search_index.json" in served and "feed.xml" in served
-        wrong: dict[str, dict[str, list[str]]] = {}
-        for step in steps:
-            for edit in step:
-                apply(content, edit)
-            served = serve.rebuild()
-            from_disk = built(project, tmp_path / "from-disk")  # the last state's cache
-            shutil.rmtree(cache)
-            clean = built(project, tmp_path / "clean")
-            name = " + ".join(edit.name for edit in step)
-            wrong[name] = {"served": changed_files(served, clean),
-                           "from disk": changed_files(from_disk, clean)}
-    finally:
-        serve.close()
+        from_disk = built(project, tmp_path / "from-disk")  # the last build's cache
+        shutil.rmtree(cache)
+        clean = built(project, tmp_path / "clean")
+        wrong[" + ".join(edit.name for edit in edits)] = {
+            "served": changed_files(served, clean), "from disk": changed_files(from_disk, clean)}
+        return clean
+
+    with built.serve(project, tmp_path / "served") as serve:
+        served = serve.rebuild()  # a cold start: nothing on disk yet
+        shutil.rmtree(cache)
+        clean = built(project, tmp_path / "clean")
+        wrong["cold start"] = {"served": changed_files(served, clean)}
+        assert "search/search_index.json" in clean and "feed.xml" in clean
+        clean = step(serve, cold_step)
+    kept = written(cache)
+    with built.serve(project, tmp_path / "warm") as serve:
+        wrong["warm start"] = {"served": changed_files(serve.rebuild(), clean)}
+        assert written(cache) == kept, "the warm start made again what was on disk"
+        step(serve, warm_step)
+    assert len(wrong) == 4
     assert {name: w for name, w in wrong.items() if any(w.values())} == {}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_a_view_query_reading_past_its_inputs_is_caught(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: str) -> None:
-    """The leak the design must not allow (tests/planted_leak.py)."""
+    """The leak the design must not allow (tests/planted_leak.py, `plant`)."""
     plant(monkeypatch.setattr)
     wrong = stale_after_each_edit(tmp_path, corpus, {"Claim.claimant"})["Claim.claimant"].wrong
     assert wrong, "the planted leak went unnoticed"
@@ -416,20 +430,32 @@ def test_a_view_query_reading_past_its_inputs_is_caught(
 def test_the_planted_leak_is_caught_on_the_served_site_too(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds) -> None:
     # On the synthetic corpus, whose site MkDocs builds quicker; both builds have the leak.
-    plant(monkeypatch.setattr)
     project = site_project(tmp_path, "synthetic", monkeypatch)
     edit = next(e for e in edits(project / "content") if e.name == "Claim.claimant")
-    serve = DirtyServe(project, tmp_path / "served")
-    try:
-        served = serve.rebuild()
-        assert changed_files(served, built(project, tmp_path / "clean", leak=True)) == []
+    leak = "claimant count"
+    with built.serve(project, tmp_path / "served", plant=leak) as serve:
+        serve.rebuild()
         apply(project / "content", edit)
         served = serve.rebuild()
-    finally:
-        serve.close()
-    stale = changed_files(served, built(project, tmp_path / "clean", leak=True))
+    clean = built(project, tmp_path / "clean", plant=leak)
+    page = "claims/claim-00000/index.html"
+    assert b"by the claimant)" in served[page] and b"by the claimant)" in clean[page]
+    stale = changed_files(served, clean)
     assert stale, "the planted leak went unnoticed"
     assert all(p.startswith("claims/") or p == "search/search_index.json" for p in stale)
+
+
+def test_a_conversion_kept_on_disk_under_too_narrow_a_key_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds) -> None:
+    project = site_project(tmp_path, "synthetic", monkeypatch)
+    fault = "conversion key"
+    built(project, tmp_path / "first", plant=fault)  # writes the cache
+    apply(project / "content", next(e for e in edits(project / "content")
+                                    if e.name == "Source.title"))
+    from_disk = built(project, tmp_path / "from-disk", plant=fault)
+    shutil.rmtree(project / ".cache")
+    stale = changed_files(from_disk, built(project, tmp_path / "clean"))
+    assert "sources/source-00000/index.html" in stale, "the planted fault went unnoticed"
 
 
 def test_a_template_cannot_read_what_its_view_does_not_hold(
