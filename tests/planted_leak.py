@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from briefing import views_items
+from briefing import results, views_items
 from briefing.plugin import diskcache
 from briefing.views import Queries
 
@@ -46,5 +48,17 @@ def plant_conversion_key(setattr: Setter = setattr) -> None:
     setattr(diskcache.DiskConversions, "key", key)
 
 
+def plant_results_key(setattr: Setter = setattr) -> None:
+    """The pipeline's results kept on disk under a key that leaves out the content: a
+    build of an edited corpus is then given the results of the corpus as it was."""
+
+    def key(self: results.ResultStore, content_dir: Path, options: Mapping[str, Any]
+            ) -> str:
+        return hashlib.sha256(json.dumps([str(content_dir), options]).encode()).hexdigest()
+
+    setattr(results.ResultStore, "key", key)
+
+
 PLANTS: dict[str, Callable[[Setter], None]] = {
-    "claimant count": plant, "conversion key": plant_conversion_key}
+    "claimant count": plant, "conversion key": plant_conversion_key,
+    "results key": plant_results_key}

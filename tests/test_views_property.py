@@ -8,9 +8,11 @@ right kind, another choice, other text, another date…), on each of two corpora
 small synthetic corpus holding the shapes the seed does not. Every field must hold a value
 where it is edited in one corpus or the other, and every spec type must have an edit, so
 a new field or type fails here until the corpora and the edits cover it. Every edit is
-checked in one pass over a copy of the corpus: edit, rebuild with the kept build cache,
-compare with a clean build, undo, rebuild and compare with the first build. The loop is
-exhaustive and deterministic.
+checked in one pass over a copy of the corpus: undo the last edit, make this one, rebuild
+with the kept build cache and with the pipeline's results store on disk (holding the first
+build's results, which must not be taken for these), compare with a clean build; undo,
+and the store must give the first build's results back. The loop is exhaustive and
+deterministic.
 
 At the site level, as MkDocs writes it (every page, the search index, the feed, the
 sitemap), edits chosen to reach every annotation kind and spec type, in two steps: after
@@ -20,8 +22,9 @@ for the second) and a new `mkdocs build` process given the disk cache the last b
 
 Faults are planted to show the checks can fail (tests/planted_leak.py): a claim page that
 also counts its claimant's claims from the whole corpus, as a view query that reads more
-than the inputs its kept result is checked against (caught at both levels), and a
-conversion kept on disk under a key that leaves out the page's Markdown.
+than the inputs its kept result is checked against (caught at both levels); results kept
+on disk under a key that leaves out the content; a conversion kept on disk under a key
+that leaves out the page's Markdown.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import jinja2
 import pytest
 import yaml
 from corpus_helpers import seed_project
-from planted_leak import plant
+from planted_leak import plant, plant_results_key
 from property_corpora import CORPORA, dump
 from site_builds import SERVE_URL, Builds, Served, changed_files
 
@@ -47,6 +50,7 @@ from briefing.model import Brief, ClaimsFile, Day, EntitiesFile, LineNumber, Sou
 from briefing.pipeline import BuildResult, build
 from briefing.plan import PlannedPage
 from briefing.render import PageCache, render_page
+from briefing.results import ResultStore
 from briefing.schema import (
     At,
     Choice,
@@ -254,12 +258,14 @@ class Outcome:
 
 def stale_after_each_edit(root: Path, corpus: str, names: set[str] | None = None
                           ) -> dict[str, Outcome]:
-    """For each edit: what an incremental build got wrong (empty when nothing), after the
-    edit and after undoing it."""
-    content = root / "content"
+    """For each edit: what the incremental build and the build from the disk store got
+    wrong (empty when nothing). The kept build cache goes from one edit to the next (the
+    last one undone, this one made); the store, from the first build to each edit, and
+    after undoing the edit back to the first build's results, which it must read."""
+    content, first_results, results = root / "content", root / "results", root / "store"
     CORPORA[corpus](content)
     cache = BuildCache()
-    first = build(content, cache=cache, **OPTIONS)
+    first = build(content, cache=cache, store=ResultStore(first_results), **OPTIONS)
     assert not first.diagnostics
     # The clean builds share compiled templates (they depend on the package alone, and
     # compiling them takes longer than building either corpus); the rest is made anew.
@@ -274,15 +280,22 @@ def stale_after_each_edit(root: Path, corpus: str, names: set[str] | None = None
         if names is not None and edit.name not in names:
             continue
         text = apply(content, edit)
-        kept = build(content, cache=cache, **OPTIONS)
+        # The store holds the first build's results only, which are not this build's.
+        shutil.rmtree(results, ignore_errors=True)
+        shutil.copytree(first_results, results)
+        kept = build(content, cache=cache, store=ResultStore(results), **OPTIONS)
         clean = clean_build()
         wrong = differences(kept, clean)
         (content / edit.file).write_text(text, encoding="utf-8")
-        # Undone: the kept build is the first one again (the next edit starts from it).
-        undone = build(content, cache=cache, **OPTIONS)
-        wrong += [f"undone: {p}" for p in differences(undone, first)]
+        store = ResultStore(first_results)
+        wrong += [f"from disk: {p}" for p in differences(
+            build(content, store=store, **OPTIONS), first)] + ([] if store.hit else
+                                                                 ["from disk: not read"])
         out[edit.name] = Outcome(wrong, not clean.diagnostics
                                  and bool(differences(clean, first)))
+    # The last edit undone in the kept build cache too.
+    out[list(out)[-1]].wrong.extend(
+        f"undone: {p}" for p in differences(build(content, cache=cache, **OPTIONS), first))
     return out
 
 
@@ -425,6 +438,15 @@ def test_a_view_query_reading_past_its_inputs_is_caught(
     wrong = stale_after_each_edit(tmp_path, corpus, {"Claim.claimant"})["Claim.claimant"].wrong
     assert wrong, "the planted leak went unnoticed"
     assert all(p.startswith(("claims/", "undone: claims/")) for p in wrong)
+
+
+def test_results_kept_on_disk_under_too_narrow_a_key_are_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plant_results_key(monkeypatch.setattr)
+    wrong = stale_after_each_edit(tmp_path, "synthetic", {"Entity.name"})["Entity.name"].wrong
+    # The edited corpus was given the first build's results.
+    assert wrong, "the planted fault went unnoticed"
+    assert not any(p.startswith("from disk") for p in wrong)
 
 
 def test_the_planted_leak_is_caught_on_the_served_site_too(
