@@ -16,8 +16,17 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from briefing.diskstore import DiskStore
+from briefing.pieces import Converted
 from briefing.plugin import BriefingPlugin
-from briefing.plugin.diskcache import FOLDER, FORMAT, CachedPage, DiskConversions
+from briefing.plugin.convert import Conversions
+from briefing.plugin.diskcache import (
+    FOLDER,
+    FORMAT,
+    CachedPage,
+    DiskConversions,
+    PiecedPage,
+)
 from briefing.results import FOLDER as RESULTS
 
 ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
@@ -124,6 +133,30 @@ def test_an_entry_whose_link_target_moved_is_not_used(tmp_path: Path) -> None:
     assert not restored(entry, [page_file, moved])
     assert not restored(entry, [page_file])
     assert not restored({**entry, "toc": "not a table of contents"}, [page_file, target])
+
+
+def test_pieces_whose_link_target_moved_are_not_used(tmp_path: Path) -> None:
+    config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
+    page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
+    target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
+    piece = ["x", "<p>x</p>", [{"level": 2, "id": "x", "name": "X"}], None, ["x"],
+             [["b.md", "y", "b.md#y"]], ["b.md"]]
+    entry = {"pieces": [piece], "found": {"b.md": "b/"}}
+
+    def kept(entry: dict[str, object], files: list[File]) -> object:
+        disk = DiskConversions(tmp_path, config)
+        page = PiecedPage(page_file, config, disk, DiskStore(tmp_path, b"x"), Conversions())
+        return page.kept(entry, Files(files))
+
+    assert kept(entry, [page_file, target]) == {"x": Converted(
+        "<p>x</p>", ({"level": 2, "id": "x", "name": "X"},), None, frozenset({"x"}),
+        (("b.md", "y", "b.md#y"),), frozenset({"b.md"}))}
+    moved = File("b.md", src_dir=None, dest_dir="", use_directory_urls=False)
+    assert kept(entry, [page_file, moved]) is None
+    assert kept(entry, [page_file]) is None
+    assert kept({**entry, "pieces": [piece[:3]]}, [page_file, target]) is None
+    assert kept({**entry, "pieces": [[*piece[:2], "headings?", *piece[3:]]]},
+                [page_file, target]) is None
 
 
 def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:

@@ -188,15 +188,18 @@ def test_a_warm_serve_start_serves_the_cold_ones_site_and_its_first_edit_the_cle
         warm.rebuild()
         assert warm.plugin.store is not None and warm.plugin.store.hit
         assert warm.files() == cold
-        disk = warm.plugin.disk  # whole pages' conversions from disk, `--dirty` too
+        disk = warm.plugin.disk  # conversions from disk, `--dirty` too
         assert disk is not None and disk.misses == 0 and disk.hits > 10
+        live = warm.plugin.live
+        assert live is not None
+        # A `--dirty` session has its pages' pieces, so an edit converts only its own.
+        assert (len(live.conversions.pages) > 10) is dirty
         claims = project / "content" / "claims.yml"
         claims.write_text(claims.read_text(encoding="utf-8").replace(
             "$5 million", "$6 million"), encoding="utf-8")
         warm.rebuild()  # after the cache was filled in the background
         assert warm.plugin.store is None and warm.plugin.warming is None
-        live = warm.plugin.live
-        assert live is not None and live.cache.linked is not None
+        assert live.cache.linked is not None
         edited = warm.files()
     finally:
         warm.close()

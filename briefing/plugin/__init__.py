@@ -160,13 +160,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
-        # Whole pages convert through the disk cache; `--dirty` keeps converted pieces in
-        # memory (`convert.py`) for the rebuilds after its first.
+        # Pages convert through the disk cache; a `--dirty` session takes pages' pieces
+        # from there in its first build and keeps them in memory after (`convert.py`).
         first = self.store is not None
         self.disk = disk_conversions(config) if first or not (self.live and self.live.dirty) \
             else None
         if self.disk:
-            attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__)
+            attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__,
+                   self.live.conversions if self.live and self.live.dirty else None)
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
         """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
@@ -266,7 +267,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.disk:
             log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")
-            self.disk.prune()
+            # (A `--dirty` build converts whole only the pages it cannot cut: the whole
+            # pages' entries of the others stay, for the next `mkdocs build`.)
+            (self.disk.pieces or self.disk).prune()
         if self.live and self.store and self.store.hit:
             # Read from the store, the pipeline left the session's cache empty: fill it
             # while the server is idle, so the first edit rebuilds only what it changed.

@@ -16,6 +16,11 @@ of another format or for another key is ignored and converted again. A page whos
 conversion logged anything (a broken link) is not kept, so the message comes again on the
 next build. After a build, entries it did not use are removed, so the folder holds one
 build's pages. A cache that cannot be written is not used; the build is the same.
+
+The first build of a `mkdocs serve --dirty` session keeps the pieces of each page it
+converts in pieces (`convert.py`) in `.cache/briefing/pieces/`, under the same key, and
+takes them from there first (`PiecedPage`): the session's later rebuilds then convert
+only the pieces an edit changed, which a whole page from disk does not let them do.
 """
 
 from __future__ import annotations
@@ -37,11 +42,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..diskstore import DiskStore
+from ..pieces import Converted
 from ..pipeline import BuildResult
-from .convert import WarningsSeen
+from .convert import Conversions, WarningsSeen
 
 FORMAT = b"briefing-conversion 1"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "conversions"
+PIECES = "pieces"  # beside FOLDER: the pieces of pages a `--dirty` session cut
+PIECES_FORMAT = b"briefing-pieces 1"
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
@@ -92,6 +100,7 @@ class DiskConversions(DiskStore):
         super().__init__(folder, FORMAT)
         self.settings = settings_key(config)
         self.hits = self.misses = 0
+        self.pieces: DiskStore | None = None  # a `--dirty` session's first build's pieces
         # The address each path a link looked for has in this build (its files are set
         # before any page converts): pages link to the same few thousand pages.
         self.addresses: dict[str, str | None] = {}
@@ -143,10 +152,17 @@ class CachedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key = self.disk.key(self)
+        if not self.from_disk(key, files):
+            self.convert(key, config, files)
+
+    def from_disk(self, key: str, files: Files) -> bool:
         entry = self.disk.load(key)
         if entry is not None and self.restored(entry, files):
             self.disk.hits += 1
-            return
+            return True
+        return False
+
+    def convert(self, key: str, config: MkDocsConfig, files: Files) -> None:
         self.disk.misses += 1
         recorded = RecordedFiles(files)
         with WarningsSeen() as seen:
@@ -195,6 +211,65 @@ class CachedPage(Page):
         return True
 
 
+class PiecedPage(CachedPage):
+    """A generated page of a `--dirty` session's first build: its pieces as converted
+    (`convert.py`) come from the disk when they can, so the session's first edit of the
+    page converts only the pieces it changed; else the whole page does (one a `mkdocs
+    build` kept); else it converts in pieces, which are kept (or whole, if it cannot be
+    cut)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, disk: DiskConversions,
+                 pieces: DiskStore, conversions: Conversions) -> None:
+        self.pieces, self.conversions = pieces, conversions
+        super().__init__(file, config, disk)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key, uri = self.disk.key(self), self.file.src_uri
+        kept = self.kept(self.pieces.load(key), files)
+        if kept is not None:
+            self.conversions.pages[uri] = kept
+        elif self.from_disk(key, files):  # (its first edit converts all its pieces)
+            return
+        if not self.conversions.render(self, config, files):
+            self.convert(key, config, files)
+            return
+        self.disk.hits += kept is not None
+        self.disk.misses += kept is None
+        if kept is None and PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            converted = self.conversions.pages.get(uri, {})
+            looked_up = set().union(*(piece.looked_up for piece in converted.values()))
+            self.pieces.save(key, {
+                "pieces": [[text, *encoded(piece)] for text, piece in converted.items()],
+                "found": {path: self.disk.address(files, path) for path in looked_up}})
+
+    def kept(self, entry: dict[str, Any] | None, files: Files) -> dict[str, Converted] | None:
+        """The entry's pieces; None if a link target is no longer where it was or the
+        entry is not as written."""
+        if entry is None:
+            return None
+        try:
+            found: dict[str, str | None] = entry["found"]
+            if any(self.disk.address(files, path) != url for path, url in found.items()):
+                return None
+            return {text: decoded(*fields) for text, *fields in entry["pieces"]}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+def encoded(piece: Converted) -> list[Any]:
+    return [piece.html, list(piece.headings), piece.title, sorted(piece.anchors),
+            [list(link) for link in piece.links_to_anchors], sorted(piece.looked_up)]
+
+
+def decoded(html: str, headings: list[dict[str, Any]], title: str | None,
+            anchors: list[str], links: list[list[str]], looked_up: list[str]) -> Converted:
+    if not isinstance(html, str) or not all(isinstance(h, dict) for h in headings):
+        raise TypeError(html)
+    return Converted(html, tuple(headings), title, frozenset(anchors),
+                     tuple((target, anchor, link) for target, anchor, link in links),
+                     frozenset(looked_up))
+
+
 def disk_conversions(config: MkDocsConfig) -> DiskConversions | None:
     """The project's conversions folder, beside mkdocs.yml (never in docs_dir)."""
     if not config.config_file_path:
@@ -203,11 +278,18 @@ def disk_conversions(config: MkDocsConfig) -> DiskConversions | None:
 
 
 def attach(files: list[File], config: MkDocsConfig, disk: DiskConversions,
-           skip: Callable[[str], bool]) -> None:
+           skip: Callable[[str], bool], conversions: Conversions | None = None) -> None:
     """Each generated page converts through the disk cache (`skip`: pages left to
-    MkDocs, such as those the `nav` setting names, which it titles itself)."""
+    MkDocs, such as those the `nav` setting names, which it titles itself); with the
+    `conversions` of a `--dirty` session, by its pieces (`PiecedPage`)."""
+    pieces = DiskStore(disk.folder.parent / PIECES, PIECES_FORMAT) if conversions else None
+    disk.pieces = pieces
     for file in files:
-        if not skip(file.src_uri):
+        if skip(file.src_uri):
+            continue
+        if pieces is not None and conversions is not None:
+            PiecedPage(file, config, disk, pieces, conversions)
+        else:
             CachedPage(file, config, disk)
 
 
