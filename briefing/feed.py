@@ -145,7 +145,12 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
 
 def atom_feed(linked: Linked, dates: ContentDates, site: Site,
               store: FeedStore | None = None) -> str:
-    items = entries(linked, dates, store)
+    return feed_xml(entries(linked, dates, store), site, store)
+
+
+def feed_xml(items: list[Entry], site: Site, store: FeedStore | None = None) -> str:
+    """The feed of these entries, for this site (the pipeline's results store keeps the
+    entries, which do not depend on the site, and makes the feed for each)."""
     last_xml = store.xml if store is not None else {}
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "title", site.title, type="text")

@@ -15,7 +15,7 @@ from .buildcache import BuildCache, LinkedKept
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
 from .duplicates import duplicate_sources
-from .feed import FEED_PATH, Site, atom_feed
+from .feed import FEED_PATH, Site, atom_feed, entries, feed_xml
 from .hedges import Hedges
 from .identity import same_objects
 from .link import Linked, link
@@ -62,13 +62,16 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
     the Problems page and keeps answering instead of stopping its rebuilds."""
     hedges = hedges or Hedges()
-    options = {"site_title": site_title, "site_url": site_url, "site_author": site_author,
-               "directory_urls": directory_urls, "hedges": asdict(hedges),
-               "originals": originals}
+    # What the pages and diagnostics depend on; the feed is kept as entries, made into the
+    # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
+    options = {"site_title": site_title, "hedges": asdict(hedges), "originals": originals}
+    site = Site(site_title, site_url, site_author, directory_urls)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
     if stored is not None:
-        return BuildResult(stored.pages, stored.diagnostics, None, stored.files)
+        files = stored.files if stored.feed is None else \
+            {**stored.files, FEED_PATH: feed_xml(stored.feed, site)}
+        return BuildResult(stored.pages, stored.diagnostics, None, files)
     try:
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
@@ -80,9 +83,17 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
     # Kept only if the content is still what the key was taken from.
     if store is not None and key is not None and store.key(content_dir, options) == key:
-        store.save(key, Outputs(result.pages, dict(result.files), result.diagnostics),
-                   None if result.failed() else result.linked)
+        store.save(key, _outputs(result, cache), None if result.failed() else result.linked)
     return result
+
+
+def _outputs(result: BuildResult, cache: BuildCache | None) -> Outputs:
+    linked = result.linked
+    if FEED_PATH not in result.files or linked is None:
+        return Outputs(result.pages, dict(result.files), result.diagnostics, None)
+    feed = entries(linked, _dates(linked, cache))
+    files = {path: text for path, text in result.files.items() if path != FEED_PATH}
+    return Outputs(result.pages, files, result.diagnostics, feed)
 
 
 def internal_error(content_dir: Path, exc: BaseException, file: str | None = None

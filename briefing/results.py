@@ -1,13 +1,16 @@
 """The pipeline's results kept on disk, so a build of an unchanged content folder skips it.
 
-A build's results (its pages' Markdown, its other files such as the feed, its
-diagnostics) depend only on the content folder, the build's options and Briefing itself.
-So they are kept in an entry (`diskstore.py`) named by a SHA-256 of exactly that: every
-file's path and bytes and every folder's path under the content folder (hidden names
-left out, as the loader leaves them), how diagnostics name the folder (relative to where
-the build runs), the options `pipeline.build` takes, the bytes of Briefing's own code and
+A build's results (its pages' Markdown, its diagnostics, its feed's entries) depend only
+on the content folder, the site title, the hedge words and Briefing itself. So they are
+kept in an entry (`diskstore.py`) named by a SHA-256 of exactly that: every file's path
+and bytes and every folder's path under the content folder (hidden names left out, as the
+loader leaves them), how diagnostics name the folder (relative to where the build runs),
+the options of `pipeline.build` the pages depend on, the bytes of Briefing's own code and
 templates (so an edited checkout is never served an old result), the versions of Python
-and of the packages the pipeline uses, and this module's format.
+and of the packages the pipeline uses, and this module's format. The site's address,
+author and URL style shape only the feed, which is made from the kept entries for the
+site that reads them (`mkdocs serve` sets the address it serves at, a new one each time
+its port changes).
 
 Anything the loader would report instead of reading (a link, a file that cannot be read,
 a FIFO) means no key: such a build runs the pipeline and keeps nothing. The key is taken
@@ -28,15 +31,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .dates import Day
 from .diagnostics import Diagnostic, Pos, Severity
 from .diskstore import DiskStore
+from .feed import Entry
 from .files import FileFault, read_regular, walk
 from .link import Linked
 from .load import display_root
 
-FORMAT = b"briefing-results 2"  # changes whenever an entry's content changes meaning
+FORMAT = b"briefing-results 3"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "results"  # beside mkdocs.yml
-KEEP = 2  # entries kept besides the one in use (a build and a serve differ in site_url)
+KEEP = 2  # entries kept besides the one in use (a serve keeps the quote picker's data too)
 PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML")
 CODE = Path(__file__).resolve().parent
 LARGEST_FILE = 1 << 40
@@ -45,8 +50,9 @@ LARGEST_FILE = 1 << 40
 @dataclass(frozen=True)
 class Outputs:
     pages: dict[str, str]
-    files: dict[str, str]
+    files: dict[str, str]  # but the feed
     diagnostics: tuple[Diagnostic, ...]
+    feed: list[Entry] | None  # the feed's entries; None if the build has no feed
 
 
 def code_digest() -> str:
@@ -90,9 +96,19 @@ def content_digest(content_dir: Path, digest: Any) -> bool:
 
 
 def encoded(outputs: Outputs) -> dict[str, Any]:
-    return {"pages": outputs.pages, "files": outputs.files, "diagnostics": [
+    feed = None if outputs.feed is None else [
+        [e.path, e.title, e.summary, e.updated.isoformat(),
+         e.published.isoformat() if e.published else None, e.category] for e in outputs.feed]
+    return {"pages": outputs.pages, "files": outputs.files, "feed": feed, "diagnostics": [
         [int(d.severity), d.pos.path, d.pos.line, d.pos.col, d.code, d.message, d.hint,
          [list(part) for part in d.diff]] for d in outputs.diagnostics]}
+
+
+def decoded_feed(feed: list[list[str]] | None) -> list[Entry] | None:
+    return None if feed is None else [
+        Entry(path, title, summary, Day.fromisoformat(updated),
+              Day.fromisoformat(published) if published is not None else None, category)
+        for path, title, summary, updated, published, category in feed]
 
 
 def decoded(entry: Mapping[str, Any]) -> Outputs | None:
@@ -103,12 +119,13 @@ def decoded(entry: Mapping[str, Any]) -> Outputs | None:
             Diagnostic(Severity(severity), Pos(path, line, col), code, message, hint,
                        tuple((kind, text) for kind, text in diff))
             for severity, path, line, col, code, message, hint, diff in entry["diagnostics"])
+        feed = decoded_feed(entry["feed"])
     except (KeyError, TypeError, ValueError):
         return None
     texts = [*pages, *pages.values(), *files, *files.values()]
     if not all(isinstance(text, str) for text in texts):
         return None
-    return Outputs(pages, files, diagnostics)
+    return Outputs(pages, files, diagnostics, feed)
 
 
 def texts(value: object) -> dict[str, str] | None:

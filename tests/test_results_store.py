@@ -16,6 +16,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from briefing.feed import FEED_PATH
+from briefing.hedges import Hedges
 from briefing.picker import DATA_ID
 from briefing.pipeline import BuildResult, build
 from briefing.plugin import BriefingPlugin
@@ -98,7 +100,7 @@ def test_an_edited_content_file_or_another_option_misses(content: Path,
                                                          tmp_path: Path) -> None:
     folder = tmp_path / "results"
     stored(content, ResultStore(folder))
-    for options in ({"site_url": "https://example.org/"}, {"site_title": "Other"}):
+    for options in ({"site_title": "Other"}, {"hedges": Hedges().extended({"x": ("y",)})}):
         store = ResultStore(folder)
         assert outputs(stored(content, store, **options)) == outputs(build(content, **options))  # type: ignore[arg-type]
         assert not store.hit
@@ -110,6 +112,20 @@ def test_an_edited_content_file_or_another_option_misses(content: Path,
     assert not store.hit and "$6 million" in "".join(edited.pages.values())
     assert outputs(edited) == outputs(build(content))
     assert len(list(folder.iterdir())) <= 3  # the one in use and the two last others
+
+
+@pytest.mark.parametrize("site", [
+    {"site_url": "https://example.org/a/", "site_author": "Ann"},
+    {"site_url": "http://127.0.0.1:8123/", "directory_urls": False}])
+def test_the_feed_is_made_for_the_site_that_reads_the_results(
+        content: Path, tmp_path: Path, site: dict[str, object]) -> None:
+    # Only the feed depends on the site's address, author and URL style (`mkdocs serve`
+    # sets the address it serves at): the entry serves every site.
+    stored(content, ResultStore(tmp_path / "results"))
+    store = ResultStore(tmp_path / "results")
+    result = stored(content, store, **site)  # type: ignore[arg-type]
+    assert store.hit and outputs(result) == outputs(build(content, **site))  # type: ignore[arg-type]
+    assert str(site["site_url"]) in result.files[FEED_PATH]
 
 
 def test_a_store_that_cannot_be_written_changes_nothing_but_the_time(
