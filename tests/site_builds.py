@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from corpus_helpers import hang_guard
 from mkdocs.__main__ import cli
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -122,9 +123,10 @@ class Worker:
 
     def send(self, line: str) -> str:
         assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return self.process.stdout.readline()
+        with hang_guard(600):  # far above a build's few seconds
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+            return self.process.stdout.readline()
 
     def start(self, project: Path, site: Path, *, serve: bool, plant: str | None) -> Path:
         shutil.rmtree(site, ignore_errors=True)
@@ -138,7 +140,11 @@ class Worker:
     def close(self) -> None:
         assert self.process.stdin
         self.process.stdin.close()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise
 
 
 class Builds:

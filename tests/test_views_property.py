@@ -30,6 +30,7 @@ that leaves out the page's Markdown.
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -360,6 +361,8 @@ def site_steps(edits: list[Edit], outcomes: dict[str, Outcome]) -> list[list[Edi
 
 @pytest.fixture(scope="module")
 def built() -> Iterator[Builds]:
+    if not hasattr(os, "fork"):
+        pytest.skip("the site-level builds are processes forked from a worker (POSIX)")
     builds = Builds()
     yield builds
     builds.close()
@@ -382,7 +385,8 @@ def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 
 def written(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+    """Each file's inode: an entry made again is a new file renamed into place."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
             for p in folder.rglob("*") if p.is_file()}
 
 
