@@ -22,6 +22,7 @@ and a page with no dated source has no date at all.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -59,6 +60,14 @@ def precision(day: object) -> str:
 def written(day: Day) -> str:
     """The day as its evidence allows: "2025", "2025-09" or "2025-09-15"."""
     return day.isoformat()[:{"year": 4, "month": 7}.get(precision(day), 10)]
+
+
+def file_date(updated: str) -> str:
+    """The date a page stamps the sitemap with, from its `updated` front matter: a month
+    or a year (a date known no better) stamps it with its first day, as a file time needs
+    a full date; an undated page the epoch, so it stays out of the latest."""
+    return updated + "-01-01"[len(updated) - 4:] \
+        if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", updated) else "1970-01-01"
 
 
 def first_day(date: FuzzyDate | None) -> Day | None:

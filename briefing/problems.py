@@ -8,6 +8,7 @@ shows it), so the mistake is visible where they are looking.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
@@ -57,6 +58,17 @@ def problems_page(diagnostics: Iterable[Diagnostic], *, kept_last_good: bool) ->
             hint_html=hint_html,
             # The registry's fixes are our own Markdown (code spans), not curator text.
             fixes={name: Markup(code.fix) for name, code in CODES.items()})
+
+
+def problems_json(problems: ProblemsSummary | None, href: str) -> str:
+    """What the problems banner says, or `null` when there is nothing to show (always, in
+    a one-shot build: it stops on errors, and its site has no Problems page). `href`: the
+    Problems page's URL from the site's root; the script resolves it against the site's
+    address."""
+    data = None if problems is None else {
+        "errors": problems.errors, "warnings": problems.warnings, "text": problems.text,
+        "kept_last_good": problems.kept_last_good, "href": href}
+    return json.dumps({"problems": data}, sort_keys=True) + "\n"
 
 
 def not_built_page() -> str:

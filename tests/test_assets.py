@@ -21,9 +21,8 @@ from briefing.plugin.assets import (
     SCRIPTS,
     STYLES,
     add_assets,
-    problems_json,
 )
-from briefing.problems import ProblemsSummary
+from briefing.problems import ProblemsSummary, problems_json
 
 
 def test_the_assets_are_listed_first_and_once() -> None:
@@ -41,13 +40,11 @@ def test_the_assets_are_listed_first_and_once() -> None:
 
 
 def test_problems_json_says_what_the_banner_shows() -> None:
-    assert json.loads(problems_json(None, directory_urls=True)) == {"problems": None}
+    assert json.loads(problems_json(None, "problems/")) == {"problems": None}
     summary = ProblemsSummary(errors=2, warnings=1, kept_last_good=True)
-    assert json.loads(problems_json(summary, directory_urls=False))["problems"] == {
+    assert json.loads(problems_json(summary, "problems.html"))["problems"] == {
         "errors": 2, "warnings": 1, "text": "2 errors, 1 warning", "kept_last_good": True,
         "href": "problems.html"}
-    assert json.loads(problems_json(summary, directory_urls=True))["problems"]["href"] == \
-        "problems/"
 
 
 def test_claim_pages_carry_their_structured_data_under_another_theme(tmp_path: Path) -> None:

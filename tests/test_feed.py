@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from corpus_helpers import ARTICLE, BRIEF_YML, CLAIMS_YML, SOURCE_YML, seed_project
 
 from briefing.cli import main
-from briefing.dates import content_dates, first_day, written
+from briefing.dates import content_dates, file_date, first_day, written
 from briefing.feed import Site
 from briefing.pipeline import build
 from briefing.schema import FuzzyDate
@@ -353,3 +353,8 @@ def test_without_a_site_url_there_is_no_sitemap(project: Path, tmp_path: Path) -
     assert not (tmp_path / "site" / "sitemap.xml").exists()
     feed = ET.fromstring((tmp_path / "site" / "feed.xml").read_bytes())
     assert feed.findtext(f"{A}id", "").startswith("urn:uuid:")
+
+
+def test_a_page_stamps_the_sitemap_with_the_first_day_of_a_date_known_no_better() -> None:
+    assert [file_date(text) for text in ("2024-03-05", "2024-03", "2024", "", "soon")] == [
+        "2024-03-05", "2024-03-01", "2024-01-01", "1970-01-01", "1970-01-01"]

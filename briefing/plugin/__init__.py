@@ -9,7 +9,6 @@ content folder is added to the watched paths so edits there trigger a rebuild. W
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..dates import file_date
 from ..diagnostics import Severity, summary
 from ..emit import page_collisions
 from ..jsonld import with_structured_data
@@ -195,12 +195,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         # MkDocs stamps sitemap.xml.gz with the latest page date, the build clock unless
-        # set: use the content's date, and leave undated pages out of the maximum.
-        # A month or a year (a date known no better) stamps the archive with its first day:
-        # a file time needs a full date.
-        updated = str(page.meta.get("updated", ""))
-        page.update_date = (updated + "-01-01"[len(updated) - 4:]) \
-            if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", updated) else "1970-01-01"
+        # set: use the content's date.
+        page.update_date = file_date(str(page.meta.get("updated", "")))
         if self.live:
             self.live.page_dated(page)
         return markdown

@@ -11,13 +11,12 @@ or not there are problems.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from ..problems import ProblemsSummary
+from ..problems import PROBLEMS_PAGE, ProblemsSummary, problems_json
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SITE_FOLDER = "assets/briefing"
@@ -40,21 +39,10 @@ def asset_files(config: MkDocsConfig) -> list[File]:
             for name in (*STYLES, *SCRIPTS)]
 
 
-def problems_json(problems: ProblemsSummary | None, *, directory_urls: bool) -> str:
-    """What the problems banner says, or `null` when there is nothing to show (always, in
-    a one-shot build: it stops on errors, and its site has no Problems page)."""
-    data = None if problems is None else {
-        "errors": problems.errors, "warnings": problems.warnings, "text": problems.text,
-        "kept_last_good": problems.kept_last_good,
-        # From the site's root; the script resolves it against the site's address.
-        "href": File(problems.href, src_dir=None, dest_dir="",
-                     use_directory_urls=directory_urls).url}
-    return json.dumps({"problems": data}, sort_keys=True) + "\n"
-
-
 def problems_file(config: MkDocsConfig, problems: ProblemsSummary | None) -> File:
     """`problems.json`, next to the script that reads it. The pages never change with the
     problems, so `mkdocs serve --dirty` rebuilds none of them when a warning comes or
     goes."""
-    return File.generated(config, PROBLEMS_JSON, content=problems_json(
-        problems, directory_urls=config.use_directory_urls))
+    href = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
+                use_directory_urls=config.use_directory_urls).url
+    return File.generated(config, PROBLEMS_JSON, content=problems_json(problems, href))
