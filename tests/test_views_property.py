@@ -39,7 +39,7 @@ from typing import Any
 import jinja2
 import pytest
 import yaml
-from corpus_helpers import seed_project
+from corpus_helpers import minimal_corpus, seed_project, write_tree
 from planted_leak import plant, plant_results_key
 from property_corpora import CORPORA, dump
 from site_builds import SERVE_URL, Builds, Served, changed_files
@@ -368,9 +368,11 @@ def built() -> Iterator[Builds]:
     builds.close()
 
 
-def site_project(root: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The repository's site over the corpus, configured as `mkdocs serve` runs it."""
-    CORPORA[corpus](root / "corpus")
+def site_project(root: Path, corpus: Callable[[Path], object],
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository's site over the corpus `corpus` writes, configured as `mkdocs serve`
+    runs it."""
+    corpus(root / "corpus")
     project = seed_project(root / "project", root / "corpus")
     settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # The quote picker (on under serve only) adds to source pages what a build does not.
@@ -402,7 +404,7 @@ def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
     memory filled in the background), which rebuilds the second step from what it filled.
     MkDocs takes about a second for a build, so a few edits stand for every kind of edit
     here; the pipeline-level test above checks each edit alone."""
-    project = site_project(tmp_path, corpus, monkeypatch)
+    project = site_project(tmp_path, CORPORA[corpus], monkeypatch)
     content, cache = project / "content", project / ".cache"
     cold_step, warm_step = site_steps(list(edits(content)), exhaustive(corpus))
     wrong: dict[str, dict[str, list[str]]] = {}
@@ -456,7 +458,7 @@ def test_results_kept_on_disk_under_too_narrow_a_key_are_caught(
 def test_the_planted_leak_is_caught_on_the_served_site_too(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds) -> None:
     # On the synthetic corpus, whose site MkDocs builds quicker; both builds have the leak.
-    project = site_project(tmp_path, "synthetic", monkeypatch)
+    project = site_project(tmp_path, CORPORA["synthetic"], monkeypatch)
     edit = next(e for e in edits(project / "content") if e.name == "Claim.claimant")
     leak = "claimant count"
     with built.serve(project, tmp_path / "served", plant=leak) as serve:
@@ -473,7 +475,9 @@ def test_the_planted_leak_is_caught_on_the_served_site_too(
 
 def test_a_conversion_kept_on_disk_under_too_narrow_a_key_is_caught(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: Builds) -> None:
-    project = site_project(tmp_path, "synthetic", monkeypatch)
+    # On the smallest corpus: MkDocs builds it quickest.
+    project = site_project(tmp_path, lambda root: write_tree(root, minimal_corpus()),
+                           monkeypatch)
     fault = "conversion key"
     built(project, tmp_path / "first", plant=fault)  # writes the cache
     apply(project / "content", next(e for e in edits(project / "content")
@@ -481,7 +485,7 @@ def test_a_conversion_kept_on_disk_under_too_narrow_a_key_is_caught(
     from_disk = built(project, tmp_path / "from-disk", plant=fault)
     shutil.rmtree(project / ".cache")
     stale = changed_files(from_disk, built(project, tmp_path / "clean"))
-    assert "sources/source-00000/index.html" in stale, "the planted fault went unnoticed"
+    assert "sources/acme-widget/index.html" in stale, "the planted fault went unnoticed"
 
 
 def test_a_template_cannot_read_what_its_view_does_not_hold(
