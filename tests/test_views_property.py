@@ -25,6 +25,10 @@ also counts its claimant's claims from the whole corpus, as a view query that re
 than the inputs its kept result is checked against (caught at both levels); results kept
 on disk under a key that leaves out the content; a conversion kept on disk under a key
 that leaves out the page's Markdown.
+
+The file takes about a minute of CPU, most of it in the two exhaustive loops (a clean
+build per edit) and the site-level MkDocs builds: the price of checking every field and
+the whole site; each part is run once for all the tests that use it.
 """
 
 from __future__ import annotations
