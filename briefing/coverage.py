@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import paging
+from .link import Stance
 from .model import Source
 from .paths import COVERAGE, coverage_block_path
 from .schema import FuzzyDate
@@ -109,19 +110,31 @@ def _table(q: Queries, first: int, sources: list[Source], claim_ids: tuple[str, 
         ids = tuple(s.id for s in sources)
         columns = tuple(Column(f"S{first + n}", q.ref("source", s.id), s.published)
                         for n, s in enumerate(sources, start=1))
-        rows = []
-        for claim_id, claim_stances in zip(claim_ids, stances, strict=True):
-            # The first passage for each stance; the claim page lists them all.
-            found: dict[str, dict[str, str]] = defaultdict(dict)
-            for st in claim_stances:
-                found[st.source_id].setdefault(st.stance, st.quote.id)
-            rows.append(CoverageRow(q.claimed(claim_id), tuple(
-                tuple((stance, q.target("quote", qid)) for stance, qid in found[sid].items())
-                if sid in found else () for sid in ids)))
-        return CoverageTable(columns, tuple(rows))
+        return CoverageTable(columns, tuple(
+            _row(q, ids, claim_id, claim_stances)
+            for claim_id, claim_stances in zip(claim_ids, stances, strict=True)))
 
     return q.kept(q.memo.coverage, tuple(s.id for s in sources), same, make,
                   (first, claim_ids), links)
+
+
+def _row(q: Queries, ids: tuple[str, ...], claim_id: str, stances: tuple[Stance, ...]
+         ) -> CoverageRow:
+    """A claim's row under these sources, kept while the claim and its stances are the
+    very same and the links it shows unchanged: a stance edit remakes its claim's rows,
+    not every row of the tables they sit in."""
+    def make() -> CoverageRow:
+        # The first passage for each stance; the claim page lists them all.
+        found: dict[str, dict[str, str]] = defaultdict(dict)
+        for st in stances:
+            found[st.source_id].setdefault(st.stance, st.quote.id)
+        return CoverageRow(q.claimed(claim_id), tuple(
+            tuple((stance, q.target("quote", qid)) for stance, qid in found[sid].items())
+            if sid in found else () for sid in ids))
+
+    return q.kept(q.memo.coverage_rows, (ids, claim_id), (q.linked.claims[claim_id], stances),
+                  make, None, lambda: [("claim", claim_id),
+                                       *(("quote", st.quote.id) for st in stances)])
 
 
 def coverage_views(q: Queries) -> list[tuple[str, CoverageView, tuple[str, ...]]]:

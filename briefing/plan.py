@@ -15,7 +15,14 @@ from .link import Linked
 from .model import Claim
 from .paths import FIGURES, HOME, MAP, index_path, page_path
 from .views import PlanMemo, Queries
-from .views_items import brief_view, claim_view, entity_views, source_view
+from .views_items import (
+    ClaimView,
+    brief_view,
+    claim_entries,
+    claim_view,
+    entity_views,
+    source_view,
+)
 from .views_lists import (
     FiguresView,
     Listing,
@@ -65,9 +72,10 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
     kept across the rebuilds of `mkdocs serve`, spares work on what did not change."""
     q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo(keep=False))
     if q.memo.keep:
-        q.compare_links()
+        q.begin(site_title)
     days = dict((dates or content_dates(linked)).updated)
-    fronts: dict[tuple[tuple[str, Any], ...], str] = {}  # most pages share theirs
+    # Most pages share their front matter; a claim's stays while its values do.
+    fronts, fronts_now = q.memo.fronts, q.memo.fronts_now
 
     def page(path: str, template: str, view: Any, dated_as: str | None = None,
              **meta: Any) -> PlannedPage:
@@ -76,13 +84,14 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
         # dated as its first page (`dated_as`).
         day = days.get(dated_as or path)
         key = (*meta.items(), *((("updated", written(day)),) if day else ()))
-        front = fronts.get(key)
+        front = fronts_now.get(key)
         if front is None:
-            front = fronts[key] = front_matter(dict(key))
+            front = fronts.get(key) or front_matter(dict(key))
+            fronts_now[key] = front
         return PlannedPage(path, template, view, front)
 
     pages = (*_sections(q, page, days, site_title), *_items(q, page, site_title))
-    q.memo.next_build()
+    q.memo.next_build(linked, site_title, q.event_pages)
     return pages
 
 
@@ -120,9 +129,9 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
     for brief in corpus.briefs:
         yield page(page_path("brief", brief.id), "brief.md.j2", brief_view(q, brief.id))
     for claim in corpus.claims:
-        yield page(page_path("claim", claim.id), "claim.md.j2", claim_view(q, claim.id),
-                   description=q.plain(claim.statement),
-                   jsonld=_claim_data(q, claim, site_title))
+        shown, description, jsonld = _claim_page(q, claim, site_title)
+        yield page(page_path("claim", claim.id), "claim.md.j2", shown,
+                   description=description, jsonld=jsonld)
     for source in corpus.sources:
         yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
     for entity in corpus.entities:
@@ -131,16 +140,12 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
                        dated_as=page_path("entity", entity.id))
 
 
-def _claim_data(q: Queries, claim: Claim, site_title: str) -> Dumped:
-    """`jsonld.claim_data`, kept while what it reads is the very same: the claim, its
-    stances, their sources and the entities it names."""
-    lk = q.linked
-    stances = lk.stances.get(claim.id, ())
-    named = [r.id for prose in (claim.statement, claim.note) if prose for r in prose.refs
-             if r.kind == "entity"]
-    inputs = (claim, stances, site_title,
-              *(lk.entities.get(e) for e in (claim.claimant.id if claim.claimant else "",
-                                              *named)),
-              *(lk.sources[s.source_id] for s in stances))
-    return q.kept(q.memo.claim_data, claim.id, inputs, lambda: Dumped(dumps(
-        claim_data(lk, claim, site_title=site_title))))
+def _claim_page(q: Queries, claim: Claim, site_title: str
+                ) -> tuple[ClaimView, str, Dumped]:
+    """The claim's view and metadata (`jsonld.claim_data` reads the claim, its stances,
+    their sources and the entities it names: a part of what its view is made from)."""
+    def make() -> tuple[ClaimView, str, Dumped]:
+        return (claim_view(q, claim.id), q.plain(claim.statement),
+                Dumped(dumps(claim_data(q.linked, claim, site_title=site_title))))
+
+    return q.reuse(q.memo.claim_pages, claim.id, make, lambda: claim_entries(q, claim.id))

@@ -15,14 +15,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
-from .graph import ClaimEdges
+from .graph import ClaimEdges, MapInputs
 from .labels import describe
 from .link import Linked
 from .markup import format_amount, humanise
 from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
+from .reuse import Entry, Reuse, changed_entries
 from .schema import Prose, ProseRef
 
 T = TypeVar("T")
@@ -95,6 +97,10 @@ def amount(figure: Figure) -> str:
 
 
 LinkKey = tuple[str, str]  # (kind, id) of a link
+# The linked tables whose entries decide a link's label or target, and its kind.
+_LINK_TABLES = MappingProxyType({"entities": "entity", "claims": "claim", "sources": "source",
+                                 "briefs": "brief", "quotes": "quote",
+                                 "quote_source": "quote"})
 
 
 class Kept:
@@ -125,36 +131,51 @@ class Kept:
 
 @dataclass
 class PlanMemo:
-    """What planning keeps between the builds of `mkdocs serve` (`Kept`): views, rows and
-    tables, each with what it was made from, and the links of the last build."""
+    """What planning keeps between the builds of `mkdocs serve`: the pages of single items,
+    each with the entries it was made from (`reuse.Reuse`); rows and tables with what they
+    were made from (`Kept`); the links and what the last build was planned from."""
 
+    claim_pages: Reuse = field(default_factory=Reuse)
+    source_pages: Reuse = field(default_factory=Reuse)
+    entity_pages: Reuse = field(default_factory=Reuse)
     highlights: Kept = field(default_factory=Kept)
-    claim_data: Kept = field(default_factory=Kept)
-    claims: Kept = field(default_factory=Kept)
-    sources: Kept = field(default_factory=Kept)
-    entities: Kept = field(default_factory=Kept)
     metrics: Kept = field(default_factory=Kept)
     coverage: Kept = field(default_factory=Kept)
     metric_rows: Kept = field(default_factory=Kept)
     rows: Kept = field(default_factory=Kept)  # of the claims and sources indexes
-    # The map's edges of each claim (`graph.connections`).
+    # The map's edges of each claim (`graph.connections`), and the last map with its
+    # inputs, the links it shows and the edges it draws (`views_lists.map_view`).
     claim_edges: ClaimEdges = field(default_factory=dict)
+    map: tuple[MapInputs, frozenset[LinkKey], tuple[tuple[tuple[str, str], str, str], ...],
+               Any] | None = None
+    coverage_rows: Kept = field(default_factory=Kept)
+    mention_groups: Kept = field(default_factory=Kept)  # of an entity's pages
     # The links whose label or target differ from the last build's, or that came or went
     # (`Queries.compare_links`); None until compared.
     changed: frozenset[LinkKey] | None = None
     keep: bool = True  # False for a one-shot build's throwaway memo
-    # The last build's links by (kind, id): a link whose label and target are unchanged
-    # is the very same value, so views holding it stay the same objects too.
-    refs: dict[tuple[str, str], Ref] = field(default_factory=dict)
-    refs_now: dict[tuple[str, str], Ref] = field(default_factory=dict)
+    # Every link by (kind, id): a link whose label and target are unchanged stays the very
+    # same value, so views holding it stay the same objects too.
+    refs: dict[LinkKey, Ref] = field(default_factory=dict)
+    # What the last build was planned from: its linked corpus, title and event pages.
+    last: tuple[Linked, str, Mapping[str, str]] | None = None
+    # Front matter by its values (`plan.front_matter`), this build's and the last one's.
+    fronts: dict[Any, str] = field(default_factory=dict)
+    fronts_now: dict[Any, str] = field(default_factory=dict)
 
-    def next_build(self) -> None:
-        for kept in (self.highlights, self.claim_data, self.claims, self.sources,
-                     self.entities, self.metrics, self.coverage, self.metric_rows,
-                     self.rows):
+    def reuses(self) -> tuple[Reuse, ...]:
+        return (self.claim_pages, self.source_pages, self.entity_pages)
+
+    def next_build(self, linked: Linked, site_title: str,
+                   event_pages: Mapping[str, str]) -> None:
+        for kept in (self.highlights, self.metrics, self.coverage, self.coverage_rows,
+                     self.mention_groups, self.metric_rows, self.rows):
             kept.next_build()
+        for reuse in self.reuses():
+            reuse.next_build()
         self.changed = None
-        self.refs, self.refs_now = self.refs_now, {}
+        self.last = (linked, site_title, event_pages)
+        self.fronts, self.fronts_now = self.fronts_now, {}
 
 
 @dataclass
@@ -197,29 +218,98 @@ class Queries:
         return page_path(kind, ident)
 
     def ref(self, kind: str, ident: str) -> Ref:
-        # One value per item and build: views then share it, and compare faster.
+        # One value per link: views then share it, and compare faster. A kept memo holds
+        # only what `compare_links` brought up to date.
         key = (kind, ident)
-        found = self.memo.refs_now.get(key)
+        found = self.memo.refs.get(key)
         if found is None:
-            label, target = self.label(kind, ident), self.target(kind, ident)
-            last = self.memo.refs.get(key)
-            found = last if last is not None and last.label == label \
-                and last.target == target else Ref(label, target)
-            self.memo.refs_now[key] = found
+            found = Ref(self.label(kind, ident), self.target(kind, ident))
+            if not self.memo.keep:
+                self.memo.refs[key] = found
         return found
 
-    def compare_links(self) -> None:
-        """Make the link to every item, and note which differ from the last build's: a
-        kept result is checked against those, not against every link it shows."""
+    def begin(self, site_title: str) -> None:
+        """Compare what this build plans from with the last build's (`reuse.py`): the
+        links first, then mark stale whatever was made from a changed entry."""
+        last = self.memo.last
+        if last is None or last[1] != site_title:
+            entries = None
+        else:
+            entries = changed_entries(last[0], self.linked)
+        links = self.compare_links(entries, last[2] if last else {})
+        self.memo.changed = frozenset(links)
+        if entries is not None:
+            entries.update(("link", *key) for key in links)
+        for reuse in self.memo.reuses():
+            reuse.begin(entries)
+
+    def compare_links(self, entries: set[Entry] | None, event_pages: Mapping[str, str]
+                      ) -> set[LinkKey]:
+        """Bring every link up to date, and return those whose label or target differ from
+        the last build's, or that came or went: all of them are made again when nothing is
+        known of the last build, else those of the changed entries."""
         lk, memo = self.linked, self.memo
-        keys = [*(("entity", i) for i in lk.entities), *(("claim", i) for i in lk.claims),
-                *(("source", i) for i in lk.sources), *(("brief", i) for i in lk.briefs),
-                *(("quote", i) for i in lk.quotes), *(("metric", m.metric) for m in lk.ledger),
-                *(("event", e.anchor) for e in lk.timeline)]
-        now = {key: self.ref(*key) for key in keys}
-        last = memo.refs
-        memo.changed = frozenset({k for k, ref in now.items() if last.get(k) is not ref}
-                                 | (last.keys() - now.keys()))
+        if entries is None:
+            keys = {*(("entity", i) for i in lk.entities), *(("claim", i) for i in lk.claims),
+                    *(("source", i) for i in lk.sources), *(("brief", i) for i in lk.briefs),
+                    *(("quote", i) for i in lk.quotes),
+                    *(("metric", m.metric) for m in lk.ledger),
+                    *(("event", e.anchor) for e in lk.timeline)}
+            return self._update(keys | memo.refs.keys())
+        keys = {(_LINK_TABLES[t[0]], t[1]) for t in entries if t[0] in _LINK_TABLES}
+        before = memo.last[0] if memo.last else lk
+        # An event's link is made from its anchor and the timeline page holding it.
+        anchors = frozenset(e.anchor for e in before.timeline)
+        keys.update(("event", a) for a in anchors ^ self.event_anchors)
+        if event_pages != self.event_pages:
+            keys.update(("event", a) for a in event_pages.keys() | self.event_pages.keys()
+                        if event_pages.get(a) != self.event_pages.get(a))
+        if before.ledger is not lk.ledger:
+            keys.update(("metric", m.metric) for m in (*before.ledger, *lk.ledger))
+        changed = self._update(keys)
+        # A claim's label shows the labels of what its statement names.
+        checked: set[LinkKey] = set()
+        while True:
+            named = {("claim", c.id) for c in lk.corpus.claims
+                     if any((r.kind, r.id) in changed for r in c.statement.refs)} - checked
+            if not named:
+                return changed
+            checked |= named
+            changed |= self._update(named)
+
+    def _update(self, keys: Iterable[LinkKey]) -> set[LinkKey]:
+        refs, changed = self.memo.refs, set()
+        for key in keys:
+            last = refs.get(key)
+            if not self._exists(*key):
+                if refs.pop(key, None) is not None:
+                    changed.add(key)
+                continue
+            ref = Ref(self.label(*key), self.target(*key))
+            if ref != last:
+                refs[key] = ref
+                changed.add(key)
+        return changed
+
+    def _exists(self, kind: str, ident: str) -> bool:
+        lk = self.linked
+        if kind == "metric":
+            return any(m.metric == ident for m in lk.ledger)
+        if kind == "event":
+            return ident in self.event_anchors
+        table = {"entity": lk.entities, "claim": lk.claims, "source": lk.sources,
+                 "brief": lk.briefs, "quote": lk.quotes}.get(kind)
+        return table is not None and ident in table
+
+    @cached_property
+    def event_anchors(self) -> frozenset[str]:
+        return frozenset(e.anchor for e in self.linked.timeline)
+
+    def reuse(self, reuse: Reuse, key: Any, make: Callable[[], T],
+              entries: Callable[[], Iterable[Entry]]) -> T:
+        if not self.memo.keep:  # a one-shot build: nothing is kept for a next one
+            return make()
+        return reuse.get(key, make, entries)
 
     def kept(self, kept: Kept, key: Any, same: tuple[Any, ...], make: Callable[[], T],
              equal: Any = None, links: Callable[[], Iterable[LinkKey]] | None = None) -> T:

@@ -20,6 +20,7 @@ from .markup import md_escape
 from .model import Claim, Point, Quote
 from .originals import page_starts, quote_pages
 from .paths import page_path
+from .reuse import Entry
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount
 
@@ -77,24 +78,24 @@ def claim_entities(q: Queries, claim: Claim) -> list[str]:
     return [e for e in dict.fromkeys(named) if e != claimant and e in q.linked.entities]
 
 
-def claim_view(q: Queries, claim_id: str) -> ClaimView:
-    """The claim's page, kept while what it reads is unchanged: the claim, its stances,
-    their sources and the claims it relates to (the very same objects), its evidence,
-    citations and inverse relations (equal values) and the links it shows."""
+def claim_entries(q: Queries, claim_id: str) -> list[Entry]:
+    """What a claim's page (`claim_view`, and its metadata) is made from: the claim, its
+    stances and their sources, its evidence, citations and relations, the claims it
+    relates to, the entities it names, and the links it shows."""
     lk = q.linked
     claim = lk.claims[claim_id]
     stances = lk.stances.get(claim_id, ())
-    relations_in = lk.relations_in.get(claim_id, ())
     pairs = claim.relations.pairs() if claim.relations else ()
-    related = [r.id for _, r in pairs] + [other for _, other in relations_in]
-    same = (claim, stances, *(lk.sources[s.source_id] for s in stances),
-            *(lk.claims[c] for c in related),
-            # Which named entities are known decides which are shown.
-            *(lk.entities.get(r.id) for r in claim.statement.refs if r.kind == "entity"),
-            *(lk.entities.get(f.subject.id) for f in claim.figures if f.subject))
-    equal = (lk.evidence[claim_id], relations_in, lk.claim_cited_in.get(claim_id, ()))
-    return q.kept(q.memo.claims, claim_id, same, lambda: _claim_view(q, claim_id), equal,
-                  lambda: _claim_links(q, claim_id, related))
+    related = [r.id for _, r in pairs] + [o for _, o in lk.relations_in.get(claim_id, ())]
+    named = [*(r.id for prose in (claim.statement, claim.note) if prose for r in prose.refs
+               if r.kind == "entity"),
+             *(f.subject.id for f in claim.figures if f.subject),
+             *((claim.claimant.id,) if claim.claimant else ())]
+    return [*(("claims", c) for c in (claim_id, *related)),
+            *((table, claim_id) for table in ("stances", "evidence", "relations_in",
+                                              "claim_cited_in")),
+            *(("sources", s.source_id) for s in stances), *(("entities", e) for e in named),
+            *(("link", *key) for key in _claim_links(q, claim_id, related))]
 
 
 def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[str, str]]:
@@ -113,6 +114,11 @@ def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[st
                                        *(e.what for e in claim.events))
           if prose for r in prose.refs),
         *((("entity", claim.claimant.id),) if claim.claimant else ())]
+
+
+def claim_view(q: Queries, claim_id: str) -> ClaimView:
+    """The claim's page, made from what `claim_entries` names (`plan` keeps it so)."""
+    return _claim_view(q, claim_id)
 
 
 def _claim_view(q: Queries, claim_id: str) -> ClaimView:
@@ -283,22 +289,24 @@ def _highlight(text: str, anchors: list[Anchor]) -> Markup:
 
 
 def source_view(q: Queries, source_id: str) -> SourceView:
-    """The source's page, kept while what it reads is unchanged: the source (its text and
-    quotes), its cleaned text and where its quotes are anchored (the very same objects),
-    the briefs citing its quotes (equal values) and the links it shows."""
-    lk = q.linked
-    source = lk.sources[source_id]
-    same = (source, lk.cleaned[source_id], *(lk.anchors.get(qt.id) for qt in source.quotes))
-    cited = tuple(lk.quote_cited_in.get(qt.id, ()) for qt in source.quotes)
+    """The source's page, kept while what it is made from is unchanged: the source (its
+    text and quotes), its cleaned text, where its quotes are anchored, the briefs citing
+    them and the links it shows."""
+    return q.reuse(q.memo.source_pages, source_id, lambda: _source_view(q, source_id),
+                   lambda: _source_entries(q, source_id))
 
-    def links() -> list[tuple[str, str]]:
-        return [*(("entity", qt.speaker.id) for qt in source.quotes if qt.speaker),
-                *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
-                *(("brief", b) for bs in cited for b in bs),
-                *((r.kind, r.id) for r in (source.note.refs if source.note else ()))]
 
-    return q.kept(q.memo.sources, source_id, same, lambda: _source_view(q, source_id),
-                  cited, links)
+def _source_entries(q: Queries, source_id: str) -> list[Entry]:
+    source = q.linked.sources[source_id]
+    cited = [b for qt in source.quotes for b in q.linked.quote_cited_in.get(qt.id, ())]
+    links = [*(("entity", qt.speaker.id) for qt in source.quotes if qt.speaker),
+             *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
+             *(("brief", b) for b in cited),
+             *((r.kind, r.id) for r in (source.note.refs if source.note else ()))]
+    return [("sources", source_id), ("cleaned", source_id),
+            *((table, qt.id) for qt in source.quotes
+              for table in ("anchors", "quote_cited_in")),
+            *(("link", *key) for key in links)]
 
 
 def _source_view(q: Queries, source_id: str) -> SourceView:
@@ -375,41 +383,45 @@ def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
     }
 
 
-def _mention_groups(q: Queries, items: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A page's mentions grouped by source, in order of source id."""
+def _mention_groups(q: Queries, page: tuple[str, int], items: tuple[Any, ...]
+                    ) -> tuple[Any, ...]:
+    """A page's mentions grouped by source, in order of source id: kept while they are
+    the very same mentions and their sources' links are unchanged."""
     key = attrgetter("source_id")
-    return tuple((q.ref("source", sid), tuple(m.sentence for m in group))
-                 for sid, group in itertools.groupby(sorted(items, key=key), key))
+    return q.kept(q.memo.mention_groups, page, items, lambda: tuple(
+        (q.ref("source", sid), tuple(m.sentence for m in group))
+        for sid, group in itertools.groupby(sorted(items, key=key), key)),
+        None, lambda: {("source", m.source_id) for m in items})
 
 
 def entity_views(q: Queries, entity_id: str) -> list[EntityView]:
-    """The entity's pages, kept while what they read is unchanged: the entity, its
-    mentions, the claims it makes or is the subject of, the quotes it speaks, their
-    sources and the claims they contradict (the very same objects), where each quote is
-    (equal values) and the links they show."""
+    """The entity's pages, kept while what they are made from is unchanged: the entity,
+    its mentions, the claims it makes or is the subject of, the quotes it speaks, their
+    sources and the claims they contradict, and the links they show. Which claims and
+    quotes name the entity changes only with one of them (`reuse.changed_entries`)."""
+    return q.reuse(q.memo.entity_pages, entity_id, lambda: _entity_views(q, entity_id),
+                   lambda: _entity_entries(q, entity_id))
+
+
+def _entity_entries(q: Queries, entity_id: str) -> list[Entry]:
     lk = q.linked
-    claims = q.by_claimant.get(entity_id, [])
+    claims = [*q.by_claimant.get(entity_id, []), *q.subjects.get(entity_id, [])]
     quotes = q.by_speaker.get(entity_id, [])
-    subjects = q.subjects.get(entity_id, [])
     mentions = lk.mentions.get(entity_id, ())
-    contradicted = [ref.id for c in claims if c.relations
+    contradicted = [ref.id for c in q.by_claimant.get(entity_id, []) if c.relations
                     for kind, ref in c.relations.pairs() if kind == "contradicts"]
-    homes = tuple(lk.quote_source.get(quote.id, "") for quote in quotes)
-    same = (lk.entities[entity_id], mentions, *claims, *quotes, *subjects,
-            *(lk.sources.get(sid) for sid in homes), *(lk.claims[c] for c in contradicted))
-
-    def links() -> list[tuple[str, str]]:
-        entity = lk.entities[entity_id]
-        return [*(("claim", c.id) for c in (*claims, *subjects)),
-                *(("claim", c) for c in contradicted),
-                *(("quote", quote.id) for quote in quotes), *(("source", s) for s in homes),
-                *(("claim", r.id) for quote in quotes for _, r in quote.stances()),
-                *(("source", m.source_id) for m in mentions),
-                *((r.kind, r.id) for r in (entity.description.refs
-                                           if entity.description else ()))]
-
-    return q.kept(q.memo.entities, entity_id, same, lambda: _entity_views(q, entity_id),
-                  (homes, paging.ENTITY_ITEMS_PER_PAGE), links)
+    homes = [lk.quote_source.get(quote.id, "") for quote in quotes]
+    entity = lk.entities[entity_id]
+    links = [*(("claim", c.id) for c in claims), *(("claim", c) for c in contradicted),
+             *(("quote", quote.id) for quote in quotes), *(("source", s) for s in homes),
+             *(("claim", r.id) for quote in quotes for _, r in quote.stances()),
+             *{("source", m.source_id) for m in mentions},
+             *((r.kind, r.id) for r in (entity.description.refs
+                                        if entity.description else ()))]
+    return [("entities", entity_id), ("mentions", entity_id), ("about", entity_id),
+            *(("claims", c) for c in (*(c.id for c in claims), *contradicted)),
+            *((table, quote.id) for quote in quotes for table in ("quotes", "quote_source")),
+            *(("sources", s) for s in homes), *(("link", *key) for key in links)]
 
 
 def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
@@ -434,7 +446,8 @@ def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
         for role, _ in ROLE_WORDS:
             items = tuple(item for r, item in piece if r == role)
             if items:
-                shown = _mention_groups(q, items) if role == "mentions" else items
+                shown = items if role != "mentions" \
+                    else _mention_groups(q, (entity_id, pager.number), items)
                 sections.append(RoleSection(role, shown, starts[role] < pager.number))
         views.append(EntityView(
             entity.name, entity.kind, entity.aliases,

@@ -6,13 +6,13 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
 from . import paging
 from .evidence import Evidence
-from .graph import EDGE_WORDS, build_graph, edge_lists, map_inputs, svg
+from .graph import EDGE_WORDS, Graph, build_graph, edge_lists, map_inputs, svg
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
 from .markup import humanise, relative
 from .model import Claim, Source
@@ -390,8 +390,26 @@ class MapView:
 
 
 def map_view(q: Queries) -> MapView:
+    """The map, kept while its inputs are equal, and the kinds of the edges it draws and
+    the links of the nodes it shows are unchanged: its layout is made from those only."""
     inputs, kinds = map_inputs(q.linked, q.memo.claim_edges)
-    graph = build_graph(inputs, kinds, q.label)
+    last, changed = q.memo.map, q.memo.changed
+    if last is not None and changed is not None and last[0] == inputs \
+            and changed.isdisjoint(last[1]) \
+            and all(kinds[pair].get(key) == kind for pair, key, kind in last[2]):
+        view = cast(MapView, last[3])
+    else:
+        graph = build_graph(inputs, kinds, q.label)
+        view = _map_view(q, graph)
+        last = (inputs, frozenset((n.kind, n.id) for n in graph.nodes),
+                tuple(((e.source.kind, e.target.kind), f"{e.source.id}>{e.target.id}", e.kind)
+                      for e in graph.edges), view)
+    if q.memo.keep:
+        q.memo.map = last
+    return view
+
+
+def _map_view(q: Queries, graph: Graph) -> MapView:
     lists = tuple(
         (title, tuple((q.ref(node.kind, node.id),
                        tuple((q.ref(e.target.kind, e.target.id), EDGE_WORDS[e.kind])
