@@ -170,7 +170,8 @@ class PageCache:
     so a rebuild renders again only the pages whose views changed. Only the last render's
     pages are kept, so it does not grow with edits."""
 
-    pages: dict[str, tuple[str, Any, str]] = field(default_factory=dict)
+    # path -> (template, view, body, front matter and body)
+    pages: dict[str, tuple[str, Any, str, str]] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
     # Compiles each template once per session; kept through `forget`, as it depends on
     # the package's templates only.
@@ -196,18 +197,21 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
     env = page_cache.env if page_cache is not None else environment()
     memo: dict[tuple[str, ...], Markup] = {}
     last = page_cache.pages if page_cache is not None else {}
-    kept: dict[str, tuple[str, Any, str]] = {}
+    kept: dict[str, tuple[str, Any, str, str]] = {}
     out: dict[str, str] = {}
     for page in pages:
         before = last.get(page.path)
         # A page is its template applied to its view: an equal view, an equal page.
         if before is not None and before[0] == page.template \
                 and (before[1] is page.view or before[1] == page.view):
-            body = before[2]
+            body, whole = before[2], before[3]
+            if not whole.startswith(page.front) or len(whole) != len(page.front) + len(body):
+                whole = page.front + body
         else:
             body = render_page(page, Links(page.path, memo), env)
-        kept[page.path] = (page.template, page.view, body)
-        out[page.path] = page.front + body
+            whole = page.front + body
+        kept[page.path] = (page.template, page.view, body, whole)
+        out[page.path] = whole
     if page_cache is not None:
         page_cache.pages = kept
     return out

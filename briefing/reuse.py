@@ -11,8 +11,10 @@ rebuild pays for what an edit touched, not for the size of the corpus.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from .link import Linked
@@ -37,15 +39,9 @@ def changed_entries(old: Linked, new: Linked) -> set[Entry]:
     changed: set[Entry] = set()
     for name in (*SAME_TABLES, *EQUAL_TABLES):
         before, now = getattr(old, name), getattr(new, name)
-        if before is now:
-            continue
-        if name in SAME_TABLES:
-            changed.update((name, key) for key, value in now.items()
-                           if before.get(key, _MISSING) is not value)
-        else:
-            changed.update((name, key) for key, value in now.items()
-                           if before.get(key, _MISSING) != value)
-        changed.update((name, key) for key in before.keys() - now.keys())
+        if before is not now:
+            differ = operator.is_not if name in SAME_TABLES else operator.ne
+            changed.update((name, key) for key in _changed_keys(before, now, differ))
     for table, key in list(changed):
         if table == "claims" and key in new.claims:
             claim = new.claims[key]
@@ -56,6 +52,14 @@ def changed_entries(old: Linked, new: Linked) -> set[Entry]:
         elif table == "quotes" and key in new.quotes and new.quotes[key].speaker:
             changed.add(("about", cast(Any, new.quotes[key].speaker).id))
     return changed
+
+
+def _changed_keys(before: Mapping[str, Any], now: Mapping[str, Any],
+                  differ: Callable[[Any, Any], bool]) -> Iterable[str]:
+    if list(before) == list(now):  # the usual case, compared pairwise at C speed
+        return itertools.compress(now, map(differ, before.values(), now.values()))
+    return [*(key for key, value in now.items() if differ(before.get(key, _MISSING), value)),
+            *(before.keys() - now.keys())]
 
 
 class Reuse:

@@ -360,16 +360,30 @@ class TimelineLine:
 
 
 def timeline_listings(q: Queries) -> list[Listing]:
+    """The timeline, each line kept while its entry and its claim's stances are the very
+    same and the links it shows unchanged."""
     lk = q.linked
-    lines = []
-    for e in lk.timeline:
-        sources = lk.sources_of_claim(e.claim.id) if e.kind == "event" and e.claim else ()
-        lines.append(TimelineLine(
-            e.anchor, e.when, q.prose(e.event.what) if e.event else None,
-            q.ref("claim", e.claim.id) if e.claim else None,
-            tuple(q.ref("source", sid) for sid in sources),
-            q.ref("source", e.source_id) if e.source_id else None))
-    return listings(TIMELINE, lines)
+
+    def line(e: TimelineEntry) -> TimelineLine:
+        stances = lk.stances.get(e.claim.id, ()) if e.kind == "event" and e.claim else ()
+
+        def make() -> TimelineLine:
+            sources = sorted({s.source_id for s in stances})
+            return TimelineLine(
+                e.anchor, e.when, q.prose(e.event.what) if e.event else None,
+                q.ref("claim", e.claim.id) if e.claim else None,
+                tuple(q.ref("source", sid) for sid in sources),
+                q.ref("source", e.source_id) if e.source_id else None)
+
+        def links() -> list[tuple[str, str]]:
+            return [*((("claim", e.claim.id),) if e.claim else ()),
+                    *(("source", s.source_id) for s in stances),
+                    *((("source", e.source_id),) if e.source_id else ()),
+                    *((r.kind, r.id) for r in (e.event.what.refs if e.event else ()))]
+
+        return q.kept(q.memo.rows, ("timeline", e.anchor), (e, stances), make, None, links)
+
+    return listings(TIMELINE, [line(e) for e in lk.timeline])
 
 
 def event_pages(timeline: list[TimelineEntry]) -> dict[str, str]:
