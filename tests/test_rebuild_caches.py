@@ -299,7 +299,7 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_the_title(
     path = content / "sources" / "source-00007.yml"
     path.write_text(title(path.read_text(encoding="utf-8")), encoding="utf-8")
     edited_build = build(content, cache=cache, **OPTIONS)  # type: ignore[arg-type]
-    again = {p for p, (_, _, body) in cache.pages.pages.items() if body is not before[p][2]}
+    again = {p for p, (_, _, body, _) in cache.pages.pages.items() if body is not before[p][2]}
     changed = {p for p, text in edited_build.pages.items() if first.pages.get(p) != text}
     assert again == changed
     assert all("Edited title 0" in edited_build.pages[p] for p in again)
