@@ -6,7 +6,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from markupsafe import Markup
@@ -443,12 +443,12 @@ def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
     views = []
     for pager, piece in zip(pagers, pieces, strict=True):
         sections = []
-        for role, _ in ROLE_WORDS:
-            items = tuple(item for r, item in piece if r == role)
-            if items:
-                shown = items if role != "mentions" \
-                    else _mention_groups(q, (entity_id, pager.number), items)
-                sections.append(RoleSection(role, shown, starts[role] < pager.number))
+        # A piece of `flat` holds its roles in ROLE_WORDS order, each role's items together.
+        for role, group in itertools.groupby(piece, key=itemgetter(0)):
+            items = tuple(item for _, item in group)
+            shown = items if role != "mentions" \
+                else _mention_groups(q, (entity_id, pager.number), items)
+            sections.append(RoleSection(role, shown, starts[role] < pager.number))
         views.append(EntityView(
             entity.name, entity.kind, entity.aliases,
             description if pager.number == 1 else None, pager, tuple(sections), roles,
