@@ -188,5 +188,12 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def topic_tags(slugs: tuple[str, ...]) -> Markup:
+    """Topics as the curator wrote them, as tags: a slug cannot say how its words are
+    spelled ("deepseek" is DeepSeek), so it is shown as written rather than guessed at."""
+    return Markup(" ").join(Markup(f"`{slug}`") if re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)
+                            else md_escape(slug, line_start=False) for slug in slugs)
+
+
 def humanise(slug: str) -> str:
     return slug.replace("-", " ").capitalize()

@@ -33,6 +33,7 @@ from .markup import (
     md_escape,
     plural,
     relative,
+    topic_tags,
 )
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
@@ -69,7 +70,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
-                       plural=plural)
+                       plural=plural, topics=topic_tags)
     env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS)
     return env
 

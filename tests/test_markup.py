@@ -112,3 +112,12 @@ def test_attribute_list_tokens_are_checked() -> None:
     for bad in ("x onclick=alert(1)", "x}", "", "a\"b"):
         with pytest.raises(ValueError):
             attr_token(bad)
+
+
+def test_topics_are_shown_as_written_never_respelled() -> None:
+    from briefing.markup import topic_tags
+
+    assert topic_tags(("deepseek-efficiency", "musk-openai")) == \
+        "`deepseek-efficiency` `musk-openai`"
+    # Only a slug becomes a code span; anything else is escaped as text.
+    assert "`" not in topic_tags(("a`b",)).replace("\\`", "")
