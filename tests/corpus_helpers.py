@@ -142,3 +142,8 @@ def seed_project(dest: Path, content: Path | None = None) -> Path:
         shutil.copytree(REPO / name, dest / name)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
+
+
+def minimal_site(tmp_path: Path) -> Path:
+    """The repository's site over the minimal corpus, in `tmp_path / "project"`."""
+    return seed_project(tmp_path / "project", write_tree(tmp_path / "minimal", minimal_corpus()))

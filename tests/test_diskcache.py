@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, minimal_corpus, seed_project, write_tree
+from corpus_helpers import REPO, minimal_site, seed_project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -36,8 +36,7 @@ ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its hea
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
-    project = seed_project(tmp_path / "project",
-                           write_tree(tmp_path / "minimal", minimal_corpus()))
+    project = minimal_site(tmp_path)
     monkeypatch.chdir(project)
     return project
 

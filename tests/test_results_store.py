@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED, minimal_corpus, seed_project, write_tree
+from corpus_helpers import SEED, minimal_corpus, minimal_site, write_tree
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -177,8 +177,7 @@ class Session:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
-    project = seed_project(tmp_path / "project",
-                           write_tree(tmp_path / "minimal", minimal_corpus()))
+    project = minimal_site(tmp_path)
     monkeypatch.chdir(project)
     return project
 
