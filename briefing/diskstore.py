@@ -24,6 +24,20 @@ from pathlib import Path
 from typing import Any
 
 
+def stable(value: Any) -> Any:
+    """Settings as JSON that is the same in every process, for a key (a function by its
+    name; an object by its `repr`, which, holding an address, never matches: safe)."""
+    if isinstance(value, dict):
+        return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    return repr(value)
+
+
 class DiskStore:
     """One folder of entries of one format (`format`: changes whenever an entry's content
     changes meaning). `used` holds the keys this build looked up, for `prune`."""

@@ -61,6 +61,22 @@ class Converted:
     looked_up: frozenset[str]  # the files its links looked for, found or not
 
 
+def encoded(piece: Converted) -> list[Any]:
+    """The piece as JSON data (`decoded` reads it back)."""
+    return [piece.html, list(piece.headings), piece.title, sorted(piece.anchors),
+            [list(link) for link in piece.links_to_anchors], sorted(piece.looked_up)]
+
+
+def decoded(html: str, headings: list[dict[str, Any]], title: str | None,
+            anchors: list[str], links: list[list[str]], looked_up: list[str]) -> Converted:
+    """Raises TypeError or ValueError on data `encoded` did not write."""
+    if not isinstance(html, str) or not all(isinstance(h, dict) for h in headings):
+        raise TypeError(html)
+    return Converted(html, tuple(headings), title, frozenset(anchors),
+                     tuple((target, anchor, link) for target, anchor, link in links),
+                     frozenset(looked_up))
+
+
 
 def cuttable(markdown_text: str, marker: str, is_block_level: Callable[[str], bool]) -> bool:
     """Whether the page may be cut: no table-of-contents `marker`, reference definition,

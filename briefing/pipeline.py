@@ -7,7 +7,8 @@ nothing here knows about MkDocs or writes files.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,20 @@ class BuildResult:
 
     def failed(self, *, strict: bool = False) -> bool:
         return has_errors(self.diagnostics, strict=strict)
+
+
+class Warming:
+    """A build run again in a background thread, to fill a serve session's `BuildCache`
+    after its first build came from the results store (so its first edit rebuilds only
+    what it changed); the next build waits for it (`join`) before it runs, so the cache is
+    never used by two builds at once."""
+
+    def __init__(self, pipeline: Callable[[], BuildResult]) -> None:
+        self.thread = threading.Thread(target=pipeline, name="briefing-warming", daemon=True)
+        self.thread.start()
+
+    def join(self) -> None:
+        self.thread.join()
 
 
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",

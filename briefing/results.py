@@ -25,7 +25,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -67,9 +67,15 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def versions() -> dict[str, str]:
+def versions(packages: Iterable[str] = PACKAGES, modules: Iterable[str] = ()
+             ) -> dict[str, str]:
+    """Python's and its Unicode data's versions, the `packages`' (distribution names), and
+    those of the distributions that install the top-level `modules`."""
     found = {"python": sys.version, "unicode": unicodedata.unidata_version}
-    for name in PACKAGES:
+    owners = metadata.packages_distributions() if modules else {}
+    names = [*packages, *(dist for module in sorted(set(modules))
+                          for dist in owners.get(module, []))]
+    for name in names:
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

@@ -31,14 +31,14 @@ from ..jsonld import with_structured_data
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
-from ..pipeline import build
+from ..pipeline import Warming, build
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
 from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
 from .assets import add_assets, asset_files, problems_file
-from .diskcache import DiskConversions, Warming, attach, disk_conversions
+from .diskcache import DiskConversions, attach, disk_conversions
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker

@@ -28,22 +28,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any, cast
 
-import markdown
-import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..diskstore import DiskStore
-from ..pieces import Converted
-from ..pipeline import BuildResult
+from .. import results
+from ..diskstore import DiskStore, stable
+from ..pieces import Converted, decoded, encoded
 from .convert import Conversions, WarningsSeen
 
 FORMAT = b"briefing-conversion 1"  # changes whenever an entry's content changes meaning
@@ -53,31 +49,12 @@ PIECES_FORMAT = b"briefing-pieces 1"
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
-def stable(value: Any) -> Any:
-    """Settings as JSON that is the same in every process (a function by its name)."""
-    if isinstance(value, dict):
-        return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
-    if isinstance(value, (list, tuple)):
-        return [stable(item) for item in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-    return repr(value)  # (an object with an address in it never hits: safe, not reused)
-
-
 def versions(extensions: list[Any]) -> dict[str, str]:
-    """Python-Markdown's, MkDocs', Briefing's and the extensions' packages' versions."""
-    found = {"markdown": markdown.__version__, "mkdocs": mkdocs.__version__}
+    """Python-Markdown's, MkDocs' (or ProperDocs'), Briefing's and the extensions'
+    packages' versions."""
     modules = {name.split(".")[0] for name in extensions if isinstance(name, str)}
-    owners = metadata.packages_distributions()
-    for name in sorted({"briefing", *modules}):
-        for dist in owners.get(name, []):
-            try:
-                found[dist] = metadata.version(dist)
-            except metadata.PackageNotFoundError:
-                found[dist] = "unknown"
-    return found
+    return results.versions((), {"markdown", "mkdocs", Page.__module__.split(".")[0],
+                                 "briefing", *modules})
 
 
 def settings_key(config: MkDocsConfig) -> str:
@@ -256,20 +233,6 @@ class PiecedPage(CachedPage):
             return None
 
 
-def encoded(piece: Converted) -> list[Any]:
-    return [piece.html, list(piece.headings), piece.title, sorted(piece.anchors),
-            [list(link) for link in piece.links_to_anchors], sorted(piece.looked_up)]
-
-
-def decoded(html: str, headings: list[dict[str, Any]], title: str | None,
-            anchors: list[str], links: list[list[str]], looked_up: list[str]) -> Converted:
-    if not isinstance(html, str) or not all(isinstance(h, dict) for h in headings):
-        raise TypeError(html)
-    return Converted(html, tuple(headings), title, frozenset(anchors),
-                     tuple((target, anchor, link) for target, anchor, link in links),
-                     frozenset(looked_up))
-
-
 def disk_conversions(config: MkDocsConfig) -> DiskConversions | None:
     """The project's conversions folder, beside mkdocs.yml (never in docs_dir)."""
     if not config.config_file_path:
@@ -291,17 +254,3 @@ def attach(files: list[File], config: MkDocsConfig, disk: DiskConversions,
             PiecedPage(file, config, disk, pieces, conversions)
         else:
             CachedPage(file, config, disk)
-
-
-
-class Warming:
-    """The pipeline run again in a background thread, to fill a `mkdocs serve` session's
-    cache after its first build came from the results store; the next build waits for it
-    (`join`) before it runs, so the cache is never used by two builds at once."""
-
-    def __init__(self, pipeline: Callable[[], BuildResult]) -> None:
-        self.thread = threading.Thread(target=pipeline, name="briefing-warming", daemon=True)
-        self.thread.start()
-
-    def join(self) -> None:
-        self.thread.join()
