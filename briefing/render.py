@@ -136,6 +136,21 @@ def lone_source(described: str | None) -> Markup:
                   "</span>")
 
 
+def figure_lead(text: str) -> Markup:
+    """The number a "By the numbers" point leads with, qualifier and all, set large."""
+    # The colon the curator wrote stays for reading without styles, hidden by them.
+    return Markup('<strong class="figure-lead">') + md_escape(text, line_start=False) + \
+        Markup('</strong><span class="visually-hidden">:</span>')
+
+
+def claim_chip(status: str, title: str) -> Markup:
+    """A claim as a chip's label: its status word, then its statement (cut short by the
+    stylesheet, never in the page, so the whole statement is still there to read)."""
+    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span> '
+                  '<span class="chip-claim">') + md_escape(title, line_start=False) + \
+        Markup("</span>")
+
+
 def removal_html(removal: Any) -> Markup:
     what = {"snippet": "removed text", "line": "dropped line",
             "repair": "added a space"}[removal.kind]
@@ -156,6 +171,8 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "source_column": source_column,
     "source_label": source_label,
     "lone_source": lone_source,
+    "figure_lead": figure_lead,
+    "claim_chip": claim_chip,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "COVERAGE_COLUMNS": COVERAGE_COLUMNS,
     "EDGE_WORDS": EDGE_WORDS,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter, itemgetter
@@ -15,9 +16,9 @@ from . import paging
 from .cleaning import Removal
 from .fragments import original_links
 from .labels import describe, weakly_attributed
-from .link import Anchor
+from .link import Anchor, Stance
 from .markup import md_escape
-from .model import Claim, Point, Quote
+from .model import STANCES, Claim, Point, Quote
 from .originals import page_starts, quote_pages
 from .paths import page_path
 from .reuse import Entry
@@ -53,9 +54,21 @@ class EventLine:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """One stance in a claim's verdict panel: how many passages take it, from how many
+    distinct sources."""
+
+    stance: str
+    passages: int
+    sources: int
+
+
+@dataclass(frozen=True)
 class ClaimView:
     title: str
     status: str
+    tally: tuple[Tally, ...]  # the stances taken, in STANCES order
+    source_total: int  # distinct sources taking any position
     claimant: Ref | None
     topics: tuple[str, ...]
     named: tuple[Ref, ...]
@@ -116,6 +129,16 @@ def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[st
         *((("entity", claim.claimant.id),) if claim.claimant else ())]
 
 
+def tally(stances: Iterable[Stance]) -> tuple[Tally, ...]:
+    passages: Counter[str] = Counter()
+    sources: dict[str, set[str]] = defaultdict(set)
+    for s in stances:
+        passages[s.stance] += 1
+        sources[s.stance].add(s.source_id)
+    return tuple(Tally(st, passages[st], len(sources[st])) for st in STANCES
+                 if passages[st])
+
+
 def claim_view(q: Queries, claim_id: str) -> ClaimView:
     """The claim's page, made from what `claim_entries` names (`plan` keeps it so)."""
     return _claim_view(q, claim_id)
@@ -136,8 +159,10 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
     events = tuple(EventLine(e.when, q.prose(e.what), q.ref("event", f"e-{claim_id}-{n}").target)
                    for n, e in enumerate(claim.events, start=1))
     pairs = claim.relations.pairs() if claim.relations else ()
+    stances = lk.stances.get(claim_id, ())
     return ClaimView(
-        q.plain(claim.statement), claim.status,
+        q.plain(claim.statement), claim.status, tally(stances),
+        len({s.source_id for s in stances}),
         q.ref("entity", claim.claimant.id) if claim.claimant else None, claim.topics,
         tuple(q.ref("entity", e) for e in claim_entities(q, claim)),
         q.maybe_prose(claim.note), ev.summary(),
@@ -153,32 +178,46 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
 @dataclass(frozen=True)
 class PointView:
     inference: bool
+    # By the numbers: the number as the curator wrote it before the first colon, with its
+    # qualifier ("Up to 16,000 or more"), set large; `text` is then the rest, its label.
+    figure: str | None
     text: ProseView
     cites: tuple[tuple[int, str], ...]  # (citation number, the passage's target)
     lone: str | None  # the one weak source a key figure rests on, described
     claims: tuple[Claimed, ...]
+    sources: tuple[Ref, ...]  # by the numbers: the sources its citations come from
 
 
 @dataclass(frozen=True)
-class Citation:
+class CitedQuote:
+    number: int
     text: str
     target: str
     speaker: str | None
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source in "Quotes cited": named once, its quotes under it."""
+
     source: Ref
     published: FuzzyDate | None
     described: str | None
+    quotes: tuple[CitedQuote, ...]
 
 
 @dataclass(frozen=True)
 class BriefView:
     title: str
     summary: ProseView
+    quote_count: int
     source_count: int
     claim_count: int
+    as_of: FuzzyDate | None  # the newest publication date of the sources it cites
     sections: tuple[tuple[str, tuple[PointView, ...]], ...]
     related_briefs: tuple[Ref, ...]
     related_entities: tuple[Ref, ...]
-    citations: tuple[Citation, ...]
+    cited: tuple[CitedSource, ...]  # in order of each source's first citation
 
 
 def lone_source(q: Queries, point: Point) -> str | None:
@@ -190,34 +229,69 @@ def lone_source(q: Queries, point: Point) -> str | None:
     return describe(source, capital=False)
 
 
-def _citation(q: Queries, quote: Quote) -> Citation:
-    source_id = q.linked.quote_source[quote.id]
-    return Citation(quote.text, q.target("quote", quote.id),
-                    q.entity_name(quote.speaker.id) if quote.speaker else None,
-                    q.ref("source", source_id), q.linked.sources[source_id].published,
-                    q.described(source_id))
+# The longest lead before a colon still read as a number: "$6 million or under against
+# $294,000" is one; a sentence that happens to hold a colon is not.
+_FIGURE_LEAD = 60
+
+
+def split_figure(text: ProseView) -> tuple[str | None, ProseView]:
+    """A "By the numbers" point as (its number, its label): the plain text before the
+    first ": " when it is short and holds a digit, kept whole with any qualifier; else
+    (None, the text)."""
+    first = text[0] if text else None
+    if not isinstance(first, str):
+        return None, text
+    lead, colon, rest = first.partition(": ")
+    if not colon or len(lead) > _FIGURE_LEAD or not any(c.isdigit() for c in lead):
+        return None, text
+    return lead.strip(), ((rest,) if rest else ()) + text[1:]
+
+
+def newest(dates: Iterable[FuzzyDate | None]) -> FuzzyDate | None:
+    """The latest of these dates as the evidence gives them (unknown ones skipped)."""
+    known = [d for d in dates if d is not None and d.year is not None]
+    return max(known, key=attrgetter("sort_key"), default=None)
+
+
+def _point(q: Queries, kind: str, point: Point, number: dict[str, int]) -> PointView:
+    figure, text = None, q.prose(point.text)
+    sources: tuple[Ref, ...] = ()
+    if kind == "by-the-numbers":
+        figure, text = split_figure(text)
+        ids = dict.fromkeys(q.linked.quote_source[r.id] for r in point.cites)
+        sources = tuple(q.ref("source", s) for s in ids)
+    return PointView(point.inference, figure, text,
+                     tuple((number[r.id], q.target("quote", r.id)) for r in point.cites),
+                     lone_source(q, point) if kind == "by-the-numbers" else None,
+                     tuple(q.claimed(r.id) for r in point.claims), sources)
+
+
+def _cited(q: Queries, citations: list[Quote]) -> tuple[CitedSource, ...]:
+    by_source: dict[str, list[CitedQuote]] = {}
+    for n, quote in enumerate(citations, start=1):
+        by_source.setdefault(q.linked.quote_source[quote.id], []).append(CitedQuote(
+            n, quote.text, q.target("quote", quote.id),
+            q.entity_name(quote.speaker.id) if quote.speaker else None))
+    return tuple(CitedSource(q.ref("source", sid), q.linked.sources[sid].published,
+                             q.described(sid), tuple(quotes))
+                 for sid, quotes in by_source.items())
 
 
 def brief_view(q: Queries, brief_id: str) -> BriefView:
     brief = q.linked.briefs[brief_id]
     citations = q.brief_citations(brief_id)
     number = {quote.id: n for n, quote in enumerate(citations, start=1)}
-    sections = tuple(
-        (section.kind, tuple(
-            PointView(p.inference, q.prose(p.text),
-                      tuple((number[r.id], q.target("quote", r.id)) for r in p.cites),
-                      lone_source(q, p) if section.kind == "by-the-numbers" else None,
-                      tuple(q.claimed(r.id) for r in p.claims))
-            for p in section.points))
-        for section in brief.sections)
+    sections = tuple((section.kind, tuple(_point(q, section.kind, p, number)
+                                          for p in section.points))
+                     for section in brief.sections)
     related = brief.related
+    cited = _cited(q, citations)
     return BriefView(
-        brief.title, q.prose(brief.summary),
-        len({q.linked.quote_source[c.id] for c in citations}),
+        brief.title, q.prose(brief.summary), len(citations), len(cited),
         len({ref.id for s in brief.sections for p in s.points for ref in p.claims}),
+        newest(c.published for c in cited),
         sections, tuple(q.ref("brief", r.id) for r in related.briefs) if related else (),
-        tuple(q.ref("entity", r.id) for r in related.entities) if related else (),
-        tuple(_citation(q, quote) for quote in citations))
+        tuple(q.ref("entity", r.id) for r in related.entities) if related else (), cited)
 
 
 # --- sources -------------------------------------------------------------------------

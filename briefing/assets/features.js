@@ -72,19 +72,20 @@
     });
   }
 
-  // Citation previews. A brief ends with its "Quotes cited" list, one item per quote: the
-  // quote as a link to the passage, then who said it, the source and its date. Each
-  // citation number links to the same passage, so the item whose first link has the same
-  // address is its preview. The data is on the page: nothing is fetched, so this works
-  // offline and from file://. Without JavaScript a citation stays a plain link.
+  // Citation previews. A brief ends with its "Quotes cited" list: each source once (its
+  // title, date and label), its quotes under it, each quote a link to the passage and
+  // who said it. Each citation number links to the same passage, so the quote item whose
+  // first link has the same address is its preview. The data is on the page: nothing is
+  // fetched, so this works offline and from file://. Without JavaScript a citation stays
+  // a plain link.
   function initCitationPreviews() {
     var cites = document.querySelectorAll("a.cite[href]");
     var heading = document.getElementById("quotes-cited");
     var list = heading && heading.nextElementSibling;
-    if (!cites.length || !list || list.localName !== "ol") return;
+    if (!cites.length || !list || list.localName !== "ul") return;
 
     var byHref = {};
-    Array.prototype.forEach.call(list.children, function (li) {
+    list.querySelectorAll(":scope > li > ul > li").forEach(function (li) {
       var link = li.querySelector("a[href]");
       if (link && !byHref[link.href]) byHref[link.href] = { item: li, link: link, tip: null };
     });
@@ -128,8 +129,13 @@
 
       var source = document.createElement("p");
       source.className = "cite-preview-source";
-      var rest = entry.item.cloneNode(true);
-      rest.removeChild(rest.querySelector("a[href]"));
+      var speaker = entry.item.querySelector(".cite-speaker");
+      if (speaker) {
+        source.textContent = speaker.textContent.replace(/^\s*\(|\)\s*$/g, "") + ", in ";
+      }
+      // The source's line: its item without the quotes under it.
+      var rest = entry.item.parentNode.parentNode.cloneNode(true);
+      rest.removeChild(rest.querySelector("ul"));
       Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
         var title = document.createElement("cite");
         title.textContent = a.textContent;
@@ -140,9 +146,6 @@
         el.textContent = "(" + el.textContent.trim() + ")";
       });
       while (rest.firstChild) source.appendChild(rest.firstChild);
-      // Drop the ": " that joins the quote to its attribution in the list.
-      var first = source.firstChild;
-      if (first && first.nodeType === 3) first.textContent = first.textContent.replace(/^\s*:\s*/, "");
       tip.appendChild(source);
 
       // Hoverable: the pointer may move onto the preview to read or select it.

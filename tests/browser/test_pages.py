@@ -227,14 +227,15 @@ def test_citation_lands_on_highlighted_quote(
     assert_no_problems(page, problems, page.url)
 
 
-# The quote, attribution and date of the "Quotes cited" item a citation links to: what its
-# preview must show.
+# The quote of the "Quotes cited" item a citation links to, and the title and date of the
+# source it is listed under: what its preview must show.
 CITED_ITEM_JS = """a => {
-  const list = document.querySelector('#quotes-cited + ol');
-  const li = [...list.children].find(li => li.querySelector('a[href]').href === a.href);
-  const links = li.querySelectorAll('a[href]');
-  return {quote: links[0].textContent, source: links[links.length - 1].textContent,
-          date: li.querySelector('time').textContent};
+  const items = document.querySelectorAll('#quotes-cited + ul > li > ul > li');
+  const li = [...items].find(li => li.querySelector('a[href]').href === a.href);
+  const source = li.parentElement.parentElement;
+  return {quote: li.querySelector('a[href]').textContent,
+          source: source.querySelector('a.cited-source').textContent,
+          date: source.querySelector('time').textContent};
 }"""
 # Where the preview is, and whether it fits on screen.
 PLACEMENT_JS = """el => { const r = el.getBoundingClientRect();

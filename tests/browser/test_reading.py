@@ -1,0 +1,134 @@
+"""Reading a brief, a claim and the home page at a glance, on a phone and on a desktop, in
+light and dark: claim chips, quotes grouped by source, numbers set large, the "as of"
+date, the section table of contents, the claim's verdict panel and the home page's order.
+Checked on the computed layout, never on screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitecheck import axe_report, page_types, run_axe
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": (375, 812), "desktop": (1280, 900)}
+SCHEMES = ("light", "dark")
+WIDE = 1200  # from this width the table of contents sits beside a brief
+
+BRIEF_JS = """() => {
+  const vw = document.documentElement.clientWidth;
+  const chips = [...document.querySelectorAll('main .point-claims a.claim-chip')];
+  const cited = [...document.querySelectorAll('#quotes-cited + ul > li')];
+  const lead = document.querySelector('main .figure-lead');
+  const item = lead && lead.closest('li');
+  const toc = document.querySelector('main nav.page-toc');
+  return {
+    chips: chips.map(a => ({href: a.getAttribute('href'),
+                            status: (a.querySelector('.status') || {}).innerText,
+                            right: a.getBoundingClientRect().right,
+                            height: a.getBoundingClientRect().height})),
+    vw,
+    sources: cited.map(li => li.querySelector(':scope > a.cited-source').textContent),
+    sourceLinks: cited.map(li => li.querySelectorAll(':scope > a[href]').length),
+    quotes: cited.map(li => li.querySelectorAll(':scope > ul > li a[href*="#q-"]').length),
+    titlesInCited: cited.map(li => document.querySelector('#quotes-cited + ul').textContent
+                     .split(li.querySelector('a.cited-source').textContent).length - 1),
+    lead: lead && parseFloat(getComputedStyle(lead).fontSize),
+    body: item && parseFloat(getComputedStyle(item).fontSize),
+    asOf: [...document.querySelectorAll('main p.meta')]
+            .some(p => /Sources up to/.test(p.textContent) && p.querySelector('time')),
+    toc: toc ? {shown: toc.checkVisibility(),
+                links: [...toc.querySelectorAll('a')].map(a => a.getAttribute('href'))} : null,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_pages(built_site: Path, site_url: str) -> dict[str, str]:
+    """Page type -> absolute URL of one page of that type (as in test_pages.py)."""
+    return {kind: site_url + path for kind, path in page_types(built_site).items()}
+
+
+def _open(page, url: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+
+
+def _axe(page, name: str, url: str) -> None:
+    failing = run_axe(page, name)
+    assert not failing, f"axe on {url}:\n{axe_report(failing)}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_brief_reads_at_a_glance(size: str, scheme: str, page, problems, site_pages,
+                                 screenshots) -> None:
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=scheme)
+    url = site_pages["brief"]
+    _open(page, url)
+    got = page.evaluate(BRIEF_JS)
+
+    # Chips: each a link to a claim page, with its status word, inside the screen and
+    # big enough to tap.
+    assert got["chips"], f"no claim chips on {url}"
+    for chip in got["chips"]:
+        assert chip["href"].startswith("../../claims/"), chip
+        assert chip["status"], f"a chip without its status: {chip}"
+        assert chip["right"] <= got["vw"], f"a chip runs off the screen: {chip}"
+        assert chip["height"] >= 24, f"a chip smaller than a tap target: {chip}"
+    # Quotes cited: each source named once, with its quotes under it.
+    assert got["sources"] and len(set(got["sources"])) == len(got["sources"])
+    assert got["sourceLinks"] == [1] * len(got["sources"])
+    assert all(n >= 1 for n in got["quotes"])
+    assert got["titlesInCited"] == [1] * len(got["sources"]), got["titlesInCited"]
+    # By the numbers: the number set large, well above the text of its point.
+    assert got["lead"] and got["lead"] >= 1.3 * got["body"], (got["lead"], got["body"])
+    assert got["asOf"], "no 'Sources up to' date under the title"
+    # The section table of contents: beside the brief on a desktop, not on a phone.
+    assert got["toc"] is not None and "#quotes-cited" in got["toc"]["links"]
+    assert got["toc"]["shown"] == (width >= WIDE), got["toc"]
+    if width >= WIDE:
+        # It follows the reader down the page and stays clear of the text.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+        box = page.evaluate("""() => { const r = document.querySelector('.page-toc ul')
+            .getBoundingClientRect(), m = document.querySelector('main h1')
+            .getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left,
+            right: r.right, text: m.right, vw: document.documentElement.clientWidth}; }""")
+        assert box["top"] >= 0 and box["bottom"] <= height, f"TOC scrolled away: {box}"
+        assert box["left"] >= box["text"] and box["right"] <= box["vw"], box
+        page.evaluate("window.scrollTo(0, 0)")
+    _axe(page, f"reading-brief-{width}-{scheme}", url)
+    page.screenshot(path=screenshots / f"reading-brief-{width}-{scheme}.png",
+                    animations="disabled")
+    problems.assert_none(url)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_claim_opens_with_its_verdict(size: str, scheme: str, page, problems,
+                                      site_pages, screenshots) -> None:
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=scheme)
+    url = site_pages["claim"]
+    _open(page, url)
+    got = page.evaluate("""() => {
+      const panel = document.querySelector('main h1 + p.verdict');
+      const status = panel && panel.querySelector('.verdict-status');
+      const r = panel && panel.getBoundingClientRect();
+      return panel && {text: panel.innerText, status: status.innerText,
+        size: parseFloat(getComputedStyle(status).fontSize),
+        body: parseFloat(getComputedStyle(document.querySelector('main')).fontSize),
+        bottom: r.bottom, right: r.right, vw: document.documentElement.clientWidth}; }""")
+    assert got, f"no verdict panel right under the title of {url}"
+    assert got["status"] in ("Reported", "Corroborated", "Disputed", "Refuted", "Superseded")
+    assert got["size"] >= 1.25 * got["body"], got
+    assert "passage" in got["text"] and "source" in got["text"], got["text"]
+    assert got["right"] <= got["vw"], got
+    _axe(page, f"reading-claim-{width}-{scheme}", url)
+    page.screenshot(path=screenshots / f"reading-claim-{width}-{scheme}.png",
+                    animations="disabled")
+    problems.assert_none(url)

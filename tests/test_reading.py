@@ -1,0 +1,138 @@
+"""What the reading pages show, checked against the corpus they are made from: a brief's
+claim chips, its quotes grouped by source, its numbers set large with their qualifiers,
+its "as of" date; a claim's verdict panel."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from corpus_helpers import SEED
+
+from briefing.link import Linked
+from briefing.markup import format_date
+from briefing.pipeline import BuildResult, build
+from briefing.views_items import newest, split_figure
+
+
+@pytest.fixture(scope="module")
+def seed() -> BuildResult:
+    result = build(SEED)
+    assert result.linked is not None and result.pages
+    return result
+
+
+def _linked(seed: BuildResult) -> Linked:
+    assert seed.linked is not None
+    return seed.linked
+
+
+def _section(page: str, heading: str) -> str:
+    """The Markdown of one `## heading` section of a page."""
+    after = page.split(f"\n## {heading} ", 1)[1]
+    return after.split("\n## ", 1)[0]
+
+
+def test_quotes_cited_names_each_source_once_with_its_quotes_under_it(
+        seed: BuildResult) -> None:
+    lk = _linked(seed)
+    for brief in lk.corpus.briefs:
+        page = seed.pages[f"briefs/{brief.id}.md"]
+        cited = _section(page, "Quotes cited")
+        cites = dict.fromkeys(r.id for s in brief.sections for p in s.points for r in p.cites)
+        sources = dict.fromkeys(lk.quote_source[q] for q in cites)
+        for source_id in sources:
+            link = f"[{lk.sources[source_id].title}](../sources/{source_id}.md)"
+            assert cited.count(link) == 1, (brief.id, source_id)
+        # Every quote once, numbered as the citations in the text, under its own source.
+        numbers = re.findall(r'<span class="cite-number">(\d+)</span> \[“[^”]*”\]'
+                             r"\(\.\./sources/([a-z0-9-]+)\.md#q-([a-z0-9-]+)\)", cited)
+        assert sorted(int(n) for n, _, _ in numbers) == list(range(1, len(cites) + 1))
+        order = list(cites)
+        for n, source_id, quote_id in numbers:
+            assert order[int(n) - 1] == quote_id and lk.quote_source[quote_id] == source_id
+        blocks = cited.split("\n- ")[1:]
+        assert [b.split("](", 1)[0].lstrip("[") for b in blocks] == \
+            [lk.sources[s].title for s in sources]
+
+
+def test_a_points_claims_are_chips_with_their_status(seed: BuildResult) -> None:
+    lk = _linked(seed)
+    page = seed.pages["briefs/deepseek-skepticism.md"]
+    assert "Claims:</span> [" in page and "point-claims-label" not in page
+    chips = re.findall(r'\[<span class="status status-([a-z]+)">\1</span> '
+                       r'<span class="chip-claim">[^<]*</span>\]\(\.\./claims/([a-z0-9-]+)\.md\)'
+                       r"\{\.claim-chip\}", page)
+    expected = [r.id for s in lk.briefs["deepseek-skepticism"].sections for p in s.points
+                for r in p.claims]
+    assert [claim for _, claim in chips] == expected
+    assert all(lk.claims[claim].status == status for status, claim in chips)
+
+
+def test_a_number_keeps_its_qualifier_and_names_its_sources(seed: BuildResult) -> None:
+    page = _section(seed.pages["briefs/deepseek-efficiency-claims.md"], "By the numbers")
+    assert '<strong class="figure-lead">Up to 16,000 or more</strong>' in page
+    assert '<strong class="figure-lead">$80 million to $100 million</strong>' in page
+    skepticism = seed.pages["briefs/deepseek-skepticism.md"]
+    numbers = _section(skepticism, "By the numbers")
+    lead = numbers.split("\n- ", 2)[1]
+    assert '<strong class="figure-lead">$6 million or under against $294,000</strong>' in lead
+    lk = _linked(seed)
+    point = lk.briefs["deepseek-skepticism"].sections[2].points[0]
+    named = re.findall(r"\]\(\.\./sources/([a-z0-9-]+)\.md\)\{\.figure-source\}", lead)
+    assert named == list(dict.fromkeys(lk.quote_source[r.id] for r in point.cites))
+
+
+@pytest.mark.parametrize(("text", "figure", "rest"), [
+    ("Up to 16,000 or more: chips.", "Up to 16,000 or more", "chips."),
+    ("$6 million or under against $294,000: costs", "$6 million or under against $294,000",
+     "costs"),
+    ("No number here: just words.", None, "No number here: just words."),
+    ("2018 was the year: " + "x" * 80, "2018 was the year", "x" * 80),
+    ("A very long sentence that happens to hold the year 2018 somewhere in it and: a colon",
+     None, "A very long sentence that happens to hold the year 2018 somewhere in it and: "
+     "a colon"),
+])
+def test_split_figure(text: str, figure: str | None, rest: str) -> None:
+    got_figure, got_rest = split_figure((text,))
+    assert got_figure == figure and "".join(str(p) for p in got_rest) == rest
+
+
+def test_a_brief_is_as_of_its_newest_cited_source(seed: BuildResult) -> None:
+    lk = _linked(seed)
+    for brief in lk.corpus.briefs:
+        dates = [lk.sources[lk.quote_source[r.id]].published
+                 for s in brief.sections for p in s.points for r in p.cites]
+        latest = newest(dates)
+        assert latest is not None
+        assert all(d is None or d.sort_key <= latest.sort_key for d in dates)
+        meta = seed.pages[f"briefs/{brief.id}.md"].split("\n{: .meta }", 1)[0]
+        assert f'Sources up to <time datetime="{latest.iso}">{format_date(latest)}</time>' \
+            in meta.rsplit("\n", 1)[1]
+    meta = seed.pages["briefs/deepseek-skepticism.md"]
+    assert 'Sources up to <time datetime="2025-09">about Sep 2025</time> ' \
+        '<span class="inferred"' in meta
+
+
+def test_a_claims_verdict_panel_counts_its_evidence(seed: BuildResult) -> None:
+    lk = _linked(seed)
+    for claim in lk.corpus.claims:
+        page = seed.pages[f"claims/{claim.id}.md"]
+        head = page.split("\n{: .verdict }", 1)[0]
+        assert f'<span class="verdict-status status status-{claim.status}">{claim.status}' \
+            in head
+        stances = lk.stances.get(claim.id, ())
+        passages = Counter(s.stance for s in stances)
+        for stance, n in passages.items():
+            sources = len({s.source_id for s in stances if s.stance == stance})
+            assert (f'<span class="stance stance-{stance}">{stance}</span> '
+                    f"{n} passage{'s' * (n != 1)}, {sources} source{'s' * (sources != 1)}"
+                    ) in head
+        total, distinct = sum(passages.values()), len({s.source_id for s in stances})
+        if stances:
+            assert f"{total} passage{'s' * (total != 1)} from {distinct} source" in head
+        else:
+            assert "no passage in the corpus takes a position on it yet" in head
+    head = seed.pages["claims/r1-training-cost-6m.md"].split("\n{: .verdict }", 1)[0]
+    assert "5 passages from 2 sources" in head and "contradicted by 2 claims" in head
