@@ -126,8 +126,11 @@ def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[P
 
 def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage]:
     corpus = q.linked.corpus
+    # `description`: the page's own summary, which the theme gives as the description and
+    # the og:/twitter: sharing tags (no page gets a summary the corpus does not hold).
     for brief in corpus.briefs:
-        yield page(page_path("brief", brief.id), "brief.md.j2", brief_view(q, brief.id))
+        yield page(page_path("brief", brief.id), "brief.md.j2", brief_view(q, brief.id),
+                   description=q.plain(brief.summary))
     for claim in corpus.claims:
         shown, description, jsonld = _claim_page(q, claim, site_title)
         yield page(page_path("claim", claim.id), "claim.md.j2", shown,
@@ -135,9 +138,10 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
     for source in corpus.sources:
         yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
     for entity in corpus.entities:
+        about = {"description": q.plain(entity.description)} if entity.description else {}
         for view in entity_views(q, entity.id):
             yield page(view.pager.path, "entity.md.j2", view,
-                       dated_as=page_path("entity", entity.id))
+                       dated_as=page_path("entity", entity.id), **about)
 
 
 def _claim_page(q: Queries, claim: Claim, site_title: str

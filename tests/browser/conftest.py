@@ -134,6 +134,12 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def site_pages(built_site: Path, site_url: str) -> dict[str, str]:
+    """Page type -> absolute URL of one page of that type."""
+    return {kind: site_url + path for kind, path in page_types(built_site).items()}
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if sync_playwright is None:
         pytest.fail("Playwright is not installed: pip install -e '.[test]'", pytrace=False)

@@ -31,12 +31,6 @@ DOCS_FOCUS = {"map": "svg.map", "coverage": "main table"}
 NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-@pytest.fixture(scope="session")
-def site_pages(built_site: Path, site_url: str) -> dict[str, str]:
-    """Page type -> absolute URL of one page of that type."""
-    return {kind: site_url + path for kind, path in page_types(built_site).items()}
-
-
 def open_page(page, url: str) -> None:
     response = page.goto(url)
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"

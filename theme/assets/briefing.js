@@ -33,6 +33,29 @@
   }
 
   initSearch();
+  initSchemeToggle();
+
+  // The light/dark toggle, pressed when dark. main.html's inline script sets the kept
+  // choice on <html> before the styles load; until the reader chooses, the system's.
+  function initSchemeToggle() {
+    var button = document.querySelector(".scheme-toggle");
+    if (!button) return;
+    var root = document.documentElement;
+    var system = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+    function dark() {
+      var chosen = root.dataset.scheme;
+      return chosen ? chosen === "dark" : !!(system && system.matches);
+    }
+    function sync() { button.setAttribute("aria-pressed", String(dark())); }
+    button.hidden = false;
+    sync();
+    if (system && system.addEventListener) system.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      root.dataset.scheme = dark() ? "light" : "dark";
+      try { localStorage.setItem("briefing-scheme", root.dataset.scheme); } catch (e) { /* this page only */ }
+      sync();
+    });
+  }
 
   function initSearch() {
     var form = document.querySelector("form.search");
