@@ -33,6 +33,9 @@ class Column:
 class CoverageRow:
     claim: Claimed
     cells: tuple[tuple[tuple[str, str], ...], ...]  # per column: ((stance, passage), …)
+    # How many sources take each stance on the claim, over every source, not only this
+    # table's (in STANCE_SYMBOLS order, stances no source takes left out): its stance bar.
+    tally: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -128,9 +131,12 @@ def _row(q: Queries, ids: tuple[str, ...], claim_id: str, stances: tuple[Stance,
         found: dict[str, dict[str, str]] = defaultdict(dict)
         for st in stances:
             found[st.source_id].setdefault(st.stance, st.quote.id)
+        by_stance = {stance: {st.source_id for st in stances if st.stance == stance}
+                     for stance in STANCE_SYMBOLS}
         return CoverageRow(q.claimed(claim_id), tuple(
             tuple((stance, q.target("quote", qid)) for stance, qid in found[sid].items())
-            if sid in found else () for sid in ids))
+            if sid in found else () for sid in ids),
+            tuple((stance, len(sids)) for stance, sids in by_stance.items() if sids))
 
     return q.kept(q.memo.coverage_rows, (ids, claim_id), (q.linked.claims[claim_id], stances),
                   make, None, lambda: [("claim", claim_id),

@@ -121,6 +121,18 @@ def source_column(label: str, title: str, href: str) -> Markup:
     return link(Markup(attr(label)) + hidden, href)
 
 
+def stance_bar(tally: tuple[tuple[str, int], ...]) -> Markup:
+    """How many sources take each stance on a claim: a bar of one segment per stance,
+    as wide as its count, drawn for the eye only, and the counts in words."""
+    segments = "".join(f'<span class="stance-{attr(st)}" style="flex-grow:{n}"></span>'
+                       for st, n in tally)
+    # "2 sources assert · 1 doubts": each stance word agrees with its count.
+    words = " · ".join(f"{n}{(' source' if n == 1 else ' sources') if i == 0 else ''} "
+                       f"{attr(st if n == 1 else st[:-1])}" for i, (st, n) in enumerate(tally))
+    return Markup(f'<span class="stance-bar"><span class="stance-bar-track" aria-hidden="true">'
+                  f'{segments}</span> {words}</span>')
+
+
 def source_label(described: str | None) -> Markup:
     """The source's kind, outlet and author (`labels.describe`), beside its citations."""
     if described is None:
@@ -151,6 +163,15 @@ def claim_chip(status: str, title: str) -> Markup:
         Markup("</span>")
 
 
+def cell_label(text: str, short: bool = False) -> Markup:
+    """A table cell's column name, shown inside the cell where a phone lays the table's
+    rows out as cards (the theme's CSS; hidden otherwise). Screen readers skip it: they
+    announce the column header. `short`: the cell's value is short, so on a phone it
+    shares a line with the other short cells of its row."""
+    css = "cell-label short" if short else "cell-label"
+    return Markup(f'<span class="{css}" aria-hidden="true">{attr(text)}</span> ')
+
+
 def removal_html(removal: Any) -> Markup:
     what = {"snippet": "removed text", "line": "dropped line",
             "repair": "added a space"}[removal.kind]
@@ -165,9 +186,11 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "hid": lambda ident: Markup(f"{{#{attr_token(ident)}}}"),
     "anchor": lambda ident: Markup(f'<span class="anchor" id="{attr(ident)}"></span>'),
     "removal": removal_html,
+    "label": cell_label,
     "link": link,
     "external": external_link,
     "stance_cell": stance_cell,
+    "stance_bar": stance_bar,
     "source_column": source_column,
     "source_label": source_label,
     "lone_source": lone_source,
