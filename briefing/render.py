@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .charts import chart_svg, sparkline
 from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS
 from .dates import ContentDates
 from .graph import EDGE_WORDS, PLURALS
@@ -188,6 +189,8 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "removal": removal_html,
     "label": cell_label,
     "link": link,
+    "chart": chart_svg,
+    "sparkline": sparkline,
     "external": external_link,
     "stance_cell": stance_cell,
     "stance_bar": stance_bar,

@@ -11,6 +11,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from . import paging
+from .charts import Chart, ChartSpread, ChartValue, factor
 from .evidence import Evidence
 from .graph import EDGE_WORDS, Graph, build_graph, edge_lists, map_inputs, svg
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
@@ -48,13 +49,48 @@ class KeyFigure:
     shown: tuple[tuple[str, str | None], ...]  # (amount, the subject's name)
     more: int
     disagreements: int
+    charts: tuple[Chart, ...]  # every value, one chart per unit (drawn small)
 
 
 def key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
     shown = ledger.values[:paging.HOME_VALUES_SHOWN]
     return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
         (amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None)
-        for v in shown), len(ledger.values) - len(shown), len(ledger.disagreements))
+        for v in shown), len(ledger.values) - len(shown), len(ledger.disagreements),
+        charts(q, ledger, ledger.values))
+
+
+def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
+           ) -> tuple[Chart, ...]:
+    """`values` of a metric drawn on one axis per unit, in the order the units first
+    appear. A value is linked to its claim; the values of one subject that disagree are
+    marked, and their extremes (among `values`) make a spread."""
+    disputed = {id(v): d for d in ledger.disagreements if d.kind == "values"
+                for v in d.values}
+    units: dict[str, list[LedgerValue]] = {}
+    for value in values:
+        units.setdefault(value.figure.unit, []).append(value)
+    out = []
+    for unit, group in units.items():
+        shown = tuple(ChartValue(
+            amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None,
+            *v.figure.value, v.figure.qualifier, q.target("claim", v.claim.id),
+            id(v) in disputed) for v in group)
+        spreads = []
+        for d in ledger.disagreements:
+            among = [v for v in group if disputed.get(id(v)) is d]
+            if d.kind == "values" and len({v.figure.value for v in among}) > 1:
+                spreads.append(_spread(q, d, among))
+        out.append(Chart(humanise(ledger.metric), unit, shown, tuple(spreads)))
+    return tuple(out)
+
+
+def _spread(q: Queries, d: Disagreement, among: list[LedgerValue]) -> ChartSpread:
+    low = min(among, key=lambda v: v.figure.value)
+    high = max(among, key=lambda v: (v.figure.value[1], v.figure.value[0]))
+    return ChartSpread(q.entity_name(d.subject_id) if d.subject_id else None,
+                       amount(low.figure), amount(high.figure), low.figure.value[0],
+                       high.figure.value[1])
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,7 @@ class DisagreementLine:
     shown: tuple[ShownValue, ...]
     more: int
     on: tuple[int, ...]  # the page numbers holding its values
+    factor: str | None  # highest over lowest, when its values share a unit and are positive
 
 
 @dataclass(frozen=True)
@@ -98,6 +135,7 @@ class MetricView:
     pager: Pager
     disagreements: tuple[DisagreementLine, ...]  # those whose first value is on this page
     rows: tuple[MetricRow, ...]
+    charts: tuple[Chart, ...]  # this page's values, one chart per unit
 
 
 def _metric_row(q: Queries, value: LedgerValue) -> MetricRow:
@@ -126,8 +164,12 @@ def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
 
 def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> DisagreementLine:
     shown = d.values[:paging.DISAGREEMENT_VALUES_SHOWN]
+    times = None
+    if d.kind == "values" and len({v.figure.unit for v in d.values}) == 1:
+        times = factor(_spread(q, d, list(d.values)))
     return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
-                            tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on)
+                            tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on,
+                            times)
 
 
 def metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
@@ -158,7 +200,7 @@ def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
         placed[where[id(d.values[0])]].append(_disagreement(q, d, on))
     return [MetricView(humanise(ledger.metric), len(ledger.values), len(ledger.disagreements),
                        pager, tuple(placed.get(pager.number, ())),
-                       tuple(_metric_row(q, v) for v in piece))
+                       tuple(_metric_row(q, v) for v in piece), charts(q, ledger, tuple(piece)))
             for pager, piece in zip(pagers, pieces, strict=True)]
 
 

@@ -1,0 +1,287 @@
+"""A metric's values drawn on one axis, as inline SVG made at build time.
+
+Pure functions of a `Chart` (the values of one metric in one unit, as the page shows them):
+the same chart gives the same text. A chart never mixes units: a metric reported in two
+units gets two charts. The scale is logarithmic when the values span two orders of
+magnitude or more (`LOG_SPAN`), and the axis says so.
+
+The full chart positions everything in percentages of its width and writes text at a
+fixed size, so it fills a phone's or a desktop's column without scaling its labels down.
+Each value is a Markdown link around SVG shapes (as the map's nodes are), so MkDocs
+resolves and checks it like any other link. A value keeps its qualifier: "up to" and
+"under" are drawn as a bound open towards the low end, "over" and "at least" towards the
+high end, "about" as a hollow mark, a range as a bar.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+from markupsafe import Markup
+
+from .markup import attr, md_escape
+
+LOG_SPAN = 100  # max / min from which the scale is logarithmic
+# Layout of the full chart, in CSS pixels (text is never scaled).
+ROW = 46
+FONT = 13
+PAD = 3.0  # per cent of the width kept clear at each end, so end marks are whole
+AXIS = 44
+# The sparkline, in its own user units.
+SPARK_W, SPARK_H = 96, 16
+
+LOW_OPEN = frozenset({"up-to", "under"})
+HIGH_OPEN = frozenset({"over", "at-least"})
+_CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
+_SHORT = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"),
+          (Decimal(10) ** 3, "k"))
+
+
+@dataclass(frozen=True)
+class ChartValue:
+    """One value as the chart shows it: its amount as written (qualifier included), what
+    it is about, its numbers and the claim it comes from."""
+
+    label: str
+    subject: str | None
+    low: Decimal
+    high: Decimal
+    qualifier: str
+    target: str  # docs-relative link target
+    disputed: bool  # another value for the same subject differs
+
+
+@dataclass(frozen=True)
+class ChartSpread:
+    """Values for one subject that disagree: their extremes, as written."""
+
+    subject: str | None
+    low_label: str
+    high_label: str
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str  # the metric's name
+    unit: str
+    values: tuple[ChartValue, ...]
+    spreads: tuple[ChartSpread, ...]
+
+
+@dataclass(frozen=True)
+class Scale:
+    log: bool
+    lo: float
+    hi: float
+    ticks: tuple[tuple[float, str], ...]  # (value, label)
+
+    def at(self, value: float) -> float:
+        """A value's place on the axis, 0 to 1."""
+        if self.log:
+            value = max(value, self.lo)
+            pos = (math.log10(value) - math.log10(self.lo)) / \
+                (math.log10(self.hi) - math.log10(self.lo))
+        else:
+            pos = (value - self.lo) / (self.hi - self.lo) if self.hi != self.lo else 0.5
+        return min(max(pos, 0.0), 1.0)
+
+
+def factor(spread: ChartSpread) -> str | None:
+    """How many times the highest value is the lowest, rounded as a reader would say it,
+    or None when the lowest is not above zero."""
+    if spread.low <= 0:
+        return None
+    ratio = spread.high / spread.low
+    if ratio >= 10:
+        return f"{ratio.quantize(Decimal(1)):,}"
+    return format(ratio.quantize(Decimal("0.1")).normalize(), "f")
+
+
+def short_number(value: Decimal, unit: str) -> str:
+    """A tick label: 100k, $1M, 2.5B."""
+    number = format(value.normalize(), "f")
+    for size, word in _SHORT:
+        if abs(value) >= size:
+            number = format((value / size).normalize(), "f") + word
+            break
+    symbol = _CURRENCY.get(unit.upper())
+    return f"{symbol}{number}" if symbol else number
+
+
+def _nice_step(span: Decimal) -> Decimal:
+    """A step of 1, 2 or 5 times a power of ten giving at most five intervals."""
+    exponent = Decimal(10) ** (max(span, Decimal("1e-12")).adjusted() - 1)
+    for mantissa in (1, 2, 5, 10, 20, 50, 100):
+        if span / (exponent * mantissa) <= 5:
+            return exponent * mantissa
+    return exponent * 100
+
+
+def scale(chart: Chart) -> Scale:
+    lows = [v.low for v in chart.values] or [Decimal(0)]
+    highs = [v.high for v in chart.values] or [Decimal(1)]
+    low, high = min(lows), max(highs)
+    if low > 0 and high / low >= LOG_SPAN:
+        first, last = math.floor(low.log10()), math.ceil(high.log10())
+        if first == last:
+            last += 1
+        step = max(1, math.ceil((last - first) / 5))
+        ticks = tuple((float(Decimal(10) ** e), short_number(Decimal(10) ** e, chart.unit))
+                      for e in range(first, last + 1, step))
+        return Scale(True, float(Decimal(10) ** first), float(Decimal(10) ** last), ticks)
+    start = min(low, Decimal(0))
+    end = max(high, Decimal(0))
+    if start == end:
+        end = start + 1
+    tick = _nice_step(end - start)
+    start = (start / tick).to_integral_value(rounding="ROUND_FLOOR") * tick
+    end = (end / tick).to_integral_value(rounding="ROUND_CEILING") * tick
+    count = int((end - start) / tick)
+    ticks = tuple((float(start + n * tick), short_number(start + n * tick, chart.unit))
+                  for n in range(count + 1))
+    return Scale(False, float(start), float(end), ticks)
+
+
+def _x(pos: float) -> str:
+    return f"{PAD + (100 - 2 * PAD) * pos:.2f}%"
+
+
+def _mark(value: ChartValue, sc: Scale, y: int) -> str:
+    """The shapes of one value on its track at height `y`."""
+    low, high = sc.at(float(value.low)), sc.at(float(value.high))
+    css = "fig-mark fig-disputed" if value.disputed else "fig-mark"
+    out = []
+    if value.qualifier in LOW_OPEN:
+        out.append(f'<line class="fig-bound" x1="{_x(0)}" x2="{_x(high)}" y1="{y}" '
+                   f'y2="{y}"></line>')
+    elif value.qualifier in HIGH_OPEN:
+        out.append(f'<line class="fig-bound" x1="{_x(low)}" x2="{_x(1)}" y1="{y}" '
+                   f'y2="{y}"></line>')
+    if value.high != value.low:
+        left = PAD + (100 - 2 * PAD) * low
+        width = max((100 - 2 * PAD) * (high - low), 0.5)
+        out.append(f'<rect class="{css}" x="{left:.2f}%" y="{y - 5}" width="{width:.2f}%" '
+                   f'height="10" rx="5"></rect>')
+    else:
+        hollow = " fig-about" if value.qualifier == "about" else ""
+        where = high if value.qualifier in LOW_OPEN else low
+        out.append(f'<circle class="{css}{hollow}" cx="{_x(where)}" cy="{y}" r="6"></circle>')
+    return "".join(out)
+
+
+def _row_label(value: ChartValue) -> str:
+    return f"{value.label} \u00b7 {value.subject}" if value.subject else value.label
+
+
+def _axis(sc: Scale, chart: Chart, y: int) -> list[str]:
+    out = [f'<line class="fig-axis" x1="{_x(0)}" x2="{_x(1)}" y1="{y}" y2="{y}"></line>']
+    for n, (value, label) in enumerate(sc.ticks):
+        x = _x(sc.at(value))
+        anchor = "start" if n == 0 else "end" if n == len(sc.ticks) - 1 else "middle"
+        out.append(f'<line class="fig-tick" x1="{x}" x2="{x}" y1="{y}" y2="{y + 5}"></line>'
+                   f'<text class="fig-tick-label" x="{x}" y="{y + 19}" '
+                   f'text-anchor="{anchor}">{md_escape(label, line_start=False)}</text>')
+    out.append(f'<text class="fig-axis-title" x="0" y="{y + 37}">'
+               f'{md_escape(axis_title(chart, sc), line_start=False)}</text>')
+    return out
+
+
+def axis_title(chart: Chart, sc: Scale) -> str:
+    if sc.log:
+        return f"{chart.unit}, log scale: each step is 10 times the one before"
+    return chart.unit
+
+
+def chart_svg(chart: Chart, href: Callable[[str], str]) -> Markup:
+    """The chart as inline SVG in Markdown: one row per value, linked to its claim, a row
+    per disagreement naming the factor between its extremes, then the axis. One paragraph
+    (no blank line), as Python-Markdown needs for inline HTML."""
+    sc = scale(chart)
+    rows = len(chart.values) + len(chart.spreads)
+    height = rows * ROW + AXIS
+    title = f"{chart.title} in {chart.unit}: {len(chart.values)} " \
+        f"value{'s' if len(chart.values) != 1 else ''}" \
+        f"{', log scale' if sc.log else ''}"
+    lines = [f'<svg class="fig-chart" width="100%" height="{height}" role="group" '
+             f'aria-label="{attr(title)}" font-size="{FONT}">',
+             f"<title>{md_escape(title, line_start=False)}</title>",
+             f"<desc>{md_escape(describe(chart, sc), line_start=False)}</desc>"]
+    for n, value in enumerate(chart.values):
+        top = n * ROW
+        shapes = (f'<rect class="fig-hit" x="0" y="{top}" width="100%" height="{ROW}">'
+                  f'</rect><line class="fig-track" x1="{_x(0)}" x2="{_x(1)}" '
+                  f'y1="{top + 31}" y2="{top + 31}"></line>{_mark(value, sc, top + 31)}'
+                  f'<text class="fig-label" x="0" y="{top + 16}">'
+                  f'{md_escape(_row_label(value), line_start=False)}</text>')
+        lines.append(f"[{shapes}]({href(value.target)}){{.fig-value}}")
+    for n, spread in enumerate(chart.spreads, start=len(chart.values)):
+        top = n * ROW
+        low, high = sc.at(float(spread.low)), sc.at(float(spread.high))
+        lines.append(f'<g class="fig-spread"><line x1="{_x(low)}" x2="{_x(high)}" '
+                     f'y1="{top + 31}" y2="{top + 31}"></line>'
+                     f'<line x1="{_x(low)}" x2="{_x(low)}" y1="{top + 25}" y2="{top + 37}">'
+                     f'</line><line x1="{_x(high)}" x2="{_x(high)}" y1="{top + 25}" '
+                     f'y2="{top + 37}"></line><text x="0" y="{top + 16}">'
+                     f'{md_escape(spread_text(spread), line_start=False)}</text></g>')
+    lines.extend(_axis(sc, chart, rows * ROW + 4))
+    lines.append("</svg>")
+    return Markup("\n".join(lines))
+
+
+def spread_text(spread: ChartSpread) -> str:
+    times = factor(spread)
+    who = f"{spread.subject}: " if spread.subject else ""
+    if times is None:
+        return f"{who}values disagree, {spread.low_label} to {spread.high_label}"
+    return f"{who}values differ by a factor of {times}"
+
+
+def describe(chart: Chart, sc: Scale) -> str:
+    """The chart in a sentence, for its `<desc>`: the table after it lists every value."""
+    if not chart.values:
+        return "No values."
+    lowest = min(chart.values, key=lambda v: (v.low, v.high))
+    highest = max(chart.values, key=lambda v: (v.high, v.low))
+    if len(chart.values) == 1:
+        text = f"One value: {lowest.label}."
+    else:
+        text = f"From {lowest.label} to {highest.label}"
+        text += " on a log scale." if sc.log else "."
+    for spread in chart.spreads:
+        text += f" {spread_text(spread)} ({spread.low_label} to {spread.high_label})."
+    return text
+
+
+def sparkline(chart: Chart) -> Markup:
+    """A small picture of the chart for the figures index: a dot per value (a bar per
+    range), those that disagree set apart. An image: its words say what it shows, and
+    the metric's link beside it leads to the full chart."""
+    sc = scale(chart)
+    marks = []
+    seen: set[tuple[int, int, bool]] = set()
+    for value in chart.values:
+        low = round(sc.at(float(value.low)) * (SPARK_W - 8)) + 4
+        high = round(sc.at(float(value.high)) * (SPARK_W - 8)) + 4
+        key = (low, high, value.disputed)
+        if key in seen:  # a thousand values make at most SPARK_W marks
+            continue
+        seen.add(key)
+        css = "fig-mark fig-disputed" if value.disputed else "fig-mark"
+        if high > low:
+            marks.append(f'<rect class="{css}" x="{low}" y="5" width="{high - low}" '
+                         f'height="6" rx="3"></rect>')
+        else:
+            marks.append(f'<circle class="{css}" cx="{low}" cy="8" r="3.5"></circle>')
+    words = f"{chart.unit}: {describe(chart, sc)}"
+    return Markup(
+        f'<svg class="fig-spark" width="{SPARK_W}" height="{SPARK_H}" '
+        f'viewBox="0 0 {SPARK_W} {SPARK_H}" role="img" aria-label="{attr(words)}">'
+        f'<title>{md_escape(words, line_start=False)}</title>'
+        f'<line class="fig-track" x1="2" x2="{SPARK_W - 2}" y1="8" y2="8"></line>'
+        f'{"".join(marks)}</svg>')

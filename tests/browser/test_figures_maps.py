@@ -1,0 +1,92 @@
+"""Figure charts in a real Chromium: every value a working link, legible text on a phone
+and a desktop, in light and dark, axe clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitecheck import axe_report, run_axe, section_members
+
+pytestmark = pytest.mark.browser
+
+VIEWS = [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")]
+MIN_FONT_PX = 12
+
+# Every link of the SVG pictures on the page: its address, and whether its target exists
+# (the page loads; its fragment, if any, names an element there).
+LINKS_JS = """sel => [...document.querySelectorAll(sel + ' a')].map(a => ({
+  href: a.href.baseVal === undefined ? a.href : (a.getAttribute('href') || ''),
+  text: a.textContent.trim()}))"""
+# Each text of the pictures: its rendered font size and box.
+TEXTS_JS = """sel => [...document.querySelectorAll(sel + ' text')].map(t => {
+  const r = t.getBoundingClientRect();
+  return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
+          left: r.left, right: r.right, width: r.width}; })"""
+
+
+def visit(page, url: str) -> None:
+    """Open a page and let it finish loading (the search index comes last): leaving it
+    earlier would cut its requests off, which the tests count as failures."""
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.ok, f"{url}: {response and response.status}"
+
+
+def absolute(page, href: str) -> str:
+    return page.evaluate("h => new URL(h, location.href).href", href)
+
+
+def assert_links_resolve(page, selector: str, where: str) -> int:
+    links = page.evaluate(LINKS_JS, selector)
+    assert links, f"no link in {selector} on {where}"
+    for link in links:
+        assert link["href"], f"a link without an address in {selector} on {where}"
+        assert link["text"], f"a link without words in {selector} on {where}"
+        url = absolute(page, link["href"])
+        target, _, anchor = url.partition("#")
+        response = page.request.get(target)
+        assert response.ok, f"{link['text']!r} on {where} leads to {url}: {response.status}"
+        if anchor:
+            assert f'id="{anchor}"' in response.text(), f"{url}: no #{anchor} there"
+    return len(links)
+
+
+def assert_legible(page, selector: str, where: str) -> None:
+    width = page.evaluate("document.documentElement.clientWidth")
+    for text in page.evaluate(TEXTS_JS, selector):
+        assert text["size"] >= MIN_FONT_PX, f"{text['text']!r} is {text['size']}px on {where}"
+        assert text["left"] >= -0.5 and text["right"] <= width + 0.5, \
+            f"{text['text']!r} leaves the {width}px screen on {where}: {text}"
+
+
+def test_every_figure_chart_links_to_its_values(page, problems, built_site: Path,
+                                                site_url: str) -> None:
+    for member in section_members(built_site, "figures/"):
+        url = site_url + member
+        visit(page, url)
+        charts = page.locator("main svg.fig-chart")
+        assert charts.count() >= 1, f"no chart on {url}"
+        values = page.locator("main table tbody tr").count()
+        assert assert_links_resolve(page, "main svg.fig-chart", url) == values
+    visit(page, site_url + "figures/")
+    assert page.locator("main svg.fig-spark").count() == len(
+        section_members(built_site, "figures/"))
+    problems.assert_none("the figures pages")
+
+
+@pytest.mark.parametrize(("width", "scheme"), VIEWS)
+def test_figure_charts_are_legible_and_accessible(page, problems, site_url: str,
+                                                  width: int, scheme: str) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    for path in ("figures/m-training-cost/", "figures/"):
+        url = site_url + path
+        visit(page, url)
+        where = f"{url} at {width}px, {scheme}"
+        assert_legible(page, "main svg.fig-chart", where)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0 or width > 1000, f"{where} is {overflow}px too wide"
+        failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}", "main")
+        assert not failing, f"axe on {where}:\n{axe_report(failing)}"
+    problems.assert_none("the figures pages")

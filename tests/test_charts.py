@@ -1,0 +1,128 @@
+"""The figure charts (`charts.py`): scale, links, qualifiers, units, escaping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from corpus_helpers import CLAIMS_YML
+
+from briefing.charts import Chart, ChartSpread, ChartValue, chart_svg, factor, scale, sparkline
+from briefing.pipeline import build
+
+
+def value(label: str, low: str, high: str | None = None, qualifier: str = "exactly",
+          subject: str | None = "DeepSeek-R1", target: str = "claims/c.md",
+          disputed: bool = False) -> ChartValue:
+    return ChartValue(label, subject, Decimal(low), Decimal(high or low), qualifier, target,
+                      disputed)
+
+
+def chart(*values: ChartValue, spreads: tuple[ChartSpread, ...] = ()) -> Chart:
+    return Chart("Training cost", "USD", values, spreads)
+
+
+def href(target: str) -> str:
+    return f"../{target}"
+
+
+COSTS = chart(value("$294,000", "294000", target="claims/a.md", disputed=True),
+              value("up to $6 million", "6000000", qualifier="up-to", target="claims/b.md",
+                    disputed=True),
+              value("about $6 million", "6000000", qualifier="about", subject="DeepSeek-V3",
+                    target="claims/c.md"),
+              value("$80\u2013100 million", "80000000", "100000000", subject="GPT-4",
+                    target="claims/d.md"),
+              spreads=(ChartSpread("DeepSeek-R1", "$294,000", "up to $6 million",
+                                   Decimal(294000), Decimal(6000000)),))
+
+
+def test_the_scale_is_logarithmic_from_two_orders_of_magnitude() -> None:
+    assert scale(chart(value("1", "1"), value("100", "100"))).log
+    assert not scale(chart(value("1", "1"), value("99", "99"))).log
+    # A zero or a negative value has no logarithm: the scale stays linear.
+    assert not scale(chart(value("0", "0"), value("1000", "1000"))).log
+    sc = scale(COSTS)
+    assert sc.log and [label for _, label in sc.ticks] == ["$100k", "$1M", "$10M", "$100M"]
+    picture = chart_svg(COSTS, href)
+    assert "log scale" in picture and "USD, log scale" in picture
+    assert "log scale" not in chart_svg(chart(value("1", "1"), value("2", "2")), href)
+
+
+def test_a_linear_scale_starts_at_zero_in_round_steps() -> None:
+    sc = scale(chart(value("$5 million", "5000000")))
+    assert [label for _, label in sc.ticks] == ["$0", "$1M", "$2M", "$3M", "$4M", "$5M"]
+    assert sc.at(5000000.0) == 1.0 and sc.at(0.0) == 0.0
+
+
+def test_every_value_is_a_link_to_its_claim() -> None:
+    picture = chart_svg(COSTS, href)
+    links = re.findall(r"\]\(([^)]+)\)\{\.fig-value\}", picture)
+    assert links == ["../claims/a.md", "../claims/b.md", "../claims/c.md", "../claims/d.md"]
+    # Each link holds its value's own words.
+    for label in ("$294,000 \u00b7 DeepSeek-R1", "up to $6 million \u00b7 DeepSeek-R1",
+                  "about $6 million \u00b7 DeepSeek-V3", "$80\u2013100 million \u00b7 GPT-4"):
+        assert f">{label}</text>](" in picture
+
+
+def test_qualifiers_are_kept_and_drawn() -> None:
+    picture = chart_svg(COSTS, href)
+    rows = [r for r in picture.split("\n") if "{.fig-value}" in r]
+    bound = next(r for r in rows if "up to $6 million" in r)
+    assert 'class="fig-bound" x1="3.00%"' in bound  # open towards the low end
+    assert "fig-about" in next(r for r in rows if "about $6 million" in r)
+    assert "<rect class=\"fig-mark\"" in next(r for r in rows if "GPT-4" in r)  # a range
+    over = chart_svg(chart(value("at least 5", "5", qualifier="at-least"),
+                           value("9", "9")), href)
+    assert 'x2="97.00%"' in next(r for r in over.split("\n") if "fig-bound" in r)
+
+
+def test_disagreements_are_marked_with_their_factor() -> None:
+    picture = chart_svg(COSTS, href)
+    assert picture.count("fig-disputed") == 2
+    assert "DeepSeek-R1: values differ by a factor of 20</text>" in picture
+    assert factor(ChartSpread(None, "512", "2,000", Decimal(512), Decimal(2000))) == "3.9"
+    assert factor(ChartSpread(None, "0", "5", Decimal(0), Decimal(5))) is None
+
+
+def test_the_chart_is_deterministic_and_has_a_text_alternative() -> None:
+    assert chart_svg(COSTS, href) == chart_svg(COSTS, href)
+    assert sparkline(COSTS) == sparkline(COSTS)
+    picture = chart_svg(COSTS, href)
+    assert "<title>Training cost in USD: 4 values, log scale</title>" in picture
+    assert "<desc>From $294,000 to $80\u2013100 million on a log scale." in picture
+    assert "\n\n" not in picture  # one Markdown paragraph
+    small = sparkline(COSTS)
+    assert 'role="img"' in small and "<title>USD: From $294,000" in small
+
+
+def test_curator_text_is_escaped() -> None:
+    hostile = chart(value("<b>5</b> *x*", "5", subject="[a](http://evil) <script>"))
+    picture = chart_svg(hostile, href) + sparkline(hostile)
+    assert "<script>" not in picture and "<b>" not in picture
+    assert "](http://evil)" not in picture.replace("\\](http://evil)", "")
+    assert "\\[a\\](http://evil) &lt;script&gt;" in picture
+
+
+def test_a_metric_in_two_units_gets_a_chart_per_unit(make_content: Callable[..., Path]
+                                                     ) -> None:
+    claims = CLAIMS_YML + """\
+  - id: widget-cost-eur
+    statement: "[[entity:acme]] says its widget costs 4 million euros."
+    status: reported
+    figures:
+      - metric: widget-cost
+        subject: acme
+        value: 4000000
+        unit: EUR
+        qualifier: up-to
+"""
+    page = build(make_content(changes={"claims.yml": claims})).pages[
+        "figures/m-widget-cost.md"]
+    assert page.count('<svg class="fig-chart"') == 2
+    assert "Widget cost in USD: 1 value" in page and "Widget cost in EUR: 1 value" in page
+    assert ">up to \u20ac4 million \u00b7 Acme Corp</text>](../claims/widget-cost-eur.md)" in page
+    index = build(make_content(changes={"claims.yml": claims})).pages["figures.md"]
+    assert index.count('<svg class="fig-spark"') == 2
