@@ -238,9 +238,15 @@ def render_page(page: PlannedPage, links: Links, env: jinja2.Environment) -> str
 
 def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = None
                    ) -> dict[str, str]:
-    env = page_cache.env if page_cache is not None else environment()
+    """Each page's Markdown, front matter and body, rendered as it is planned. Only
+    `mkdocs serve` (`page_cache`) keeps the views and bodies, for its next render; a
+    one-shot build lets each go once its page is made."""
     memo: dict[tuple[str, ...], Markup] = {}
-    last = page_cache.pages if page_cache is not None else {}
+    if page_cache is None:
+        env = environment()
+        return {page.path: page.front + render_page(page, Links(page.path, memo), env)
+                for page in pages}
+    last = page_cache.pages
     kept: dict[str, tuple[str, Any, str, str]] = {}
     out: dict[str, str] = {}
     for page in pages:
@@ -252,12 +258,11 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
             if not whole.startswith(page.front) or len(whole) != len(page.front) + len(body):
                 whole = page.front + body
         else:
-            body = render_page(page, Links(page.path, memo), env)
+            body = render_page(page, Links(page.path, memo), page_cache.env)
             whole = page.front + body
         kept[page.path] = (page.template, page.view, body, whole)
         out[page.path] = whole
-    if page_cache is not None:
-        page_cache.pages = kept
+    page_cache.pages = kept
     return out
 
 
