@@ -103,7 +103,7 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
 
 def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
               ) -> Iterator[PlannedPage]:
-    yield page(HOME, "home.md.j2", home_view(q, site_title))
+    yield page(HOME, "home.md.j2", home_view(q, site_title, days))
     yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
     yield from _listing(page, "claims_index.md.j2", claim_listings(q))
     yield from _listing(page, "sources_index.md.j2", source_listings(q))

@@ -173,6 +173,23 @@ def cell_label(text: str, short: bool = False) -> Markup:
     return Markup(f'<span class="{css}" aria-hidden="true">{attr(text)}</span> ')
 
 
+def spread_bar(spread: Any) -> Markup:
+    """A disagreement's lowest and highest amounts (qualifiers kept) on either side of a
+    bar, and how many times the one the other is (`views_lists.Spread`)."""
+    def part(css: str, text: str) -> Markup:
+        return Markup(f'<span class="{css}">') + md_escape(text, line_start=False) + \
+            Markup("</span>")
+
+    return (Markup('<span class="spread">') + part("spread-low", spread.low)
+            + Markup('<span class="spread-bar" aria-hidden="true"></span>'
+                     '<span class="visually-hidden"> to </span>')
+            + part("spread-high", spread.high)
+            + Markup(f' <span class="spread-factor"><span aria-hidden="true">{spread.hedge}'
+                     f'\u00d7{attr(spread.factor)}</span><span class="visually-hidden">(the '
+                     f'highest is {spread.hedge}{attr(spread.factor)} times the lowest)'
+                     '</span></span></span>'))
+
+
 def removal_html(removal: Any) -> Markup:
     what = {"snippet": "removed text", "line": "dropped line",
             "repair": "added a space"}[removal.kind]
@@ -199,6 +216,7 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "lone_source": lone_source,
     "figure_lead": figure_lead,
     "claim_chip": claim_chip,
+    "spread_bar": spread_bar,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "COVERAGE_COLUMNS": COVERAGE_COLUMNS,
     "EDGE_WORDS": EDGE_WORDS,

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
@@ -25,7 +26,7 @@ from .markup import format_amount, humanise
 from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
 from .reuse import Entry, Reuse, changed_entries
-from .schema import Prose, ProseRef
+from .schema import FuzzyDate, Prose, ProseRef
 
 T = TypeVar("T")
 
@@ -89,6 +90,13 @@ class QuotedItem:
     source: Ref
     described: str | None
     stances: tuple[tuple[str, Ref], ...]
+
+
+def newest(dates: Iterable[FuzzyDate | None]) -> FuzzyDate | None:
+    """The latest of these dates as the evidence gives them (unknown ones skipped), with
+    its precision and its *about* and *inferred* marks."""
+    known = [d for d in dates if d is not None and d.year is not None]
+    return max(known, key=attrgetter("sort_key"), default=None)
 
 
 def amount(figure: Figure) -> str:
@@ -389,6 +397,12 @@ class Queries:
                        key=lambda s: (s.published.sort_key if s.published else (0,), s.id),
                        reverse=True)
         return dated + undated
+
+    def brief_as_of(self, brief_id: str) -> FuzzyDate | None:
+        """The newest publication date of the sources a brief cites."""
+        lk = self.linked
+        return newest(lk.sources[lk.quote_source[quote.id]].published
+                      for quote in self.brief_citations(brief_id))
 
     def brief_citations(self, brief_id: str) -> list[Quote]:
         """The quotes a brief cites, numbered in order of first citation."""

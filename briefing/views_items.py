@@ -23,7 +23,7 @@ from .originals import page_starts, quote_pages
 from .paths import page_path
 from .reuse import Entry
 from .schema import FuzzyDate
-from .views import Claimed, Pager, ProseView, Queries, Ref, amount
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
 
 # --- claims --------------------------------------------------------------------------
 
@@ -245,12 +245,6 @@ def split_figure(text: ProseView) -> tuple[str | None, ProseView]:
     if not colon or len(lead) > _FIGURE_LEAD or not any(c.isdigit() for c in lead):
         return None, text
     return lead.strip(), ((rest,) if rest else ()) + text[1:]
-
-
-def newest(dates: Iterable[FuzzyDate | None]) -> FuzzyDate | None:
-    """The latest of these dates as the evidence gives them (unknown ones skipped)."""
-    known = [d for d in dates if d is not None and d.year is not None]
-    return max(known, key=attrgetter("sort_key"), default=None)
 
 
 def _point(q: Queries, kind: str, point: Point, number: dict[str, int]) -> PointView:

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from operator import attrgetter
+from decimal import Decimal
+from operator import attrgetter, itemgetter
+from types import MappingProxyType
 from typing import Any, cast
 
 from markupsafe import Markup
 
 from . import paging
 from .charts import Chart, ChartSpread, ChartValue, factor
+from .dates import first_day, precision
 from .evidence import Evidence
 from .graph import EDGE_WORDS, Graph, build_graph, edge_lists, map_inputs, svg
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
 from .markup import humanise, relative
-from .model import Claim, Source
+from .model import Brief, Claim, Source
 from .paths import MAP, TIMELINE, index_path, page_path
 from .schema import FuzzyDate
-from .views import Claimed, Pager, ProseView, Queries, Ref, amount
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
 
 
 @dataclass(frozen=True)
@@ -213,11 +218,47 @@ class FiguresView:
 
 
 @dataclass(frozen=True)
+class Spread:
+    """How far apart a disagreement's values lie: its lowest and highest amounts as shown
+    (qualifiers kept) and the highest number over the lowest, as stated in the corpus."""
+
+    low: str
+    high: str
+    factor: str  # "20", "3.9"
+    hedge: str  # "up to ", "at least ", "about ": what the amounts' qualifiers make of it
+
+
+def spread(values: tuple[LedgerValue, ...]) -> Spread | None:
+    """The spread of values in one unit whose lowest is above zero; None otherwise, or when
+    they lie within 5% of each other."""
+    if len({v.figure.unit.casefold() for v in values}) != 1:
+        return None
+    low = min(values, key=lambda v: v.figure.value[0])
+    high = max(values, key=lambda v: v.figure.value[1])
+    if low.figure.value[0] <= 0:
+        return None
+    if high.figure.value[1] / low.figure.value[0] < Decimal("1.05"):
+        return None
+    times = factor(ChartSpread(None, amount(low.figure), amount(high.figure),
+                               low.figure.value[0], high.figure.value[1]))
+    if times is None:
+        return None
+    # "up to $6 million" against "$294,000" is up to 20 times it, never exactly.
+    lo, hi = low.figure.qualifier, high.figure.qualifier
+    up = hi in ("up-to", "under") or lo in ("over", "at-least")
+    down = lo in ("up-to", "under") or hi in ("over", "at-least")
+    hedge = "about " if (up and down) or (not up and not down and "about" in (lo, hi)) \
+        else "up to " if up else "at least " if down else ""
+    return Spread(amount(low.figure), amount(high.figure), times, hedge)
+
+
+@dataclass(frozen=True)
 class SplitLine:
     kind: str
     subject: Ref | None
     shown: tuple[tuple[str, Ref | None], ...]  # (amount, subject)
     more: int
+    spread: Spread | None  # of the values, for a disagreement on values
 
 
 @dataclass(frozen=True)
@@ -245,9 +286,22 @@ class LatestRow:
 
 
 @dataclass(frozen=True)
+class Changed:
+    """A brief or claim among the most recently dated (the feed's dating, `dates.py`)."""
+
+    when: FuzzyDate  # the newest source behind it, or the curator's `updated:` day
+    revised: bool  # dated by the curator's `updated:` day rather than by a source
+    kind: str  # "brief" or "claim"
+    item: Ref
+    status: str | None  # a claim's
+
+
+@dataclass(frozen=True)
 class HomeView:
     site_title: str
-    briefs: tuple[tuple[Ref, ProseView], ...]
+    as_of: FuzzyDate | None  # the newest source's publication date
+    briefs: tuple[tuple[Ref, ProseView, FuzzyDate | None], ...]  # newest sources first
+    changed: tuple[Changed, ...]
     claim_count: int
     quote_count: int
     source_count: int
@@ -288,7 +342,7 @@ def _splits(q: Queries, ledger: MetricLedger) -> MetricSplits:
             d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
             tuple((amount(v.figure), q.ref("entity", v.figure.subject.id)
                    if v.figure.subject else None) for v in shown),
-            len(d.values) - len(shown)))
+            len(d.values) - len(shown), spread(d.values) if d.kind == "values" else None))
     return MetricSplits(q.ref("metric", ledger.metric), humanise(ledger.metric).lower(),
                         tuple(lines), len(ledger.disagreements) - len(lines))
 
@@ -299,14 +353,53 @@ def _glance(q: Queries, entry: TimelineEntry) -> GlanceLine:
                       q.target("event", entry.anchor))
 
 
-def home_view(q: Queries, site_title: str) -> HomeView:
+def briefs_by_date(q: Queries) -> list[tuple[Brief, FuzzyDate | None]]:
+    """Briefs with their newest cited source, newest first (undated last), then by title."""
+    dated = [(b, q.brief_as_of(b.id)) for b in q.linked.corpus.briefs]
+    dated.sort(key=lambda row: (row[0].title.casefold(), row[0].id))
+    dated.sort(key=lambda row: row[1].sort_key if row[1] else (0, 0, 0, 0), reverse=True)
+    return dated
+
+
+def _day(day: datetime.date) -> FuzzyDate:
+    known = precision(day)
+    return FuzzyDate(day.year, None if known == "year" else day.month,
+                     day.day if known == "day" else None)
+
+
+def recently_changed(q: Queries, days: Mapping[str, datetime.date]) -> list[Changed]:
+    """The most recently dated briefs and claims, as the feed orders them (newest first,
+    then by path); each shown with the date of the newest source behind it, *about* and
+    *inferred* kept, or the curator's `updated:` day when that dated it."""
+    lk = q.linked
+    items = [("brief", b.id, q.brief_as_of(b.id)) for b in lk.corpus.briefs]
+    items += [("claim", c.id, newest(lk.sources[s.source_id].published
+                                     for s in lk.stances.get(c.id, ())))
+              for c in lk.corpus.claims]
+    dated = [(days[path], path, kind, ident, source) for kind, ident, source in items
+             if (path := page_path(kind, ident)) in days]
+    dated.sort(key=itemgetter(1))
+    dated.sort(key=itemgetter(0), reverse=True)
+    out = []
+    for day, _, kind, ident, source in dated[:paging.HOME_CHANGED_SHOWN]:
+        # The day is its newest source's first day unless the curator's `updated:` is later.
+        when = source if source is not None and first_day(source) == day else _day(day)
+        out.append(Changed(when, when is not source, kind, q.ref(kind, ident),
+                           lk.claims[ident].status if kind == "claim" else None))
+    return out
+
+
+def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date]) -> HomeView:
     lk = q.linked
     split = contested(q)
     events = [e for e in lk.timeline if e.kind == "event"]
     latest = tuple(LatestRow(s.published, q.ref("source", s.id), q.described(s.id),
                              len(s.quotes)) for s in q.sources_by_date[:5])
     return HomeView(
-        site_title, tuple((q.ref("brief", b.id), q.prose(b.summary)) for b in lk.corpus.briefs),
+        site_title, newest(s.published for s in q.sources_by_date[:1]),
+        tuple((q.ref("brief", b.id), q.prose(b.summary), as_of)
+              for b, as_of in briefs_by_date(q)),
+        tuple(recently_changed(q, days)),
         len(lk.corpus.claims), len(lk.quotes), len(lk.corpus.sources),
         tuple(key_figure(q, m) for m in lk.ledger),
         tuple(_splits(q, m) for m in lk.ledger if m.disagreements),
@@ -319,14 +412,16 @@ def home_view(q: Queries, site_title: str) -> HomeView:
 
 @dataclass(frozen=True)
 class BriefsIndexView:
-    rows: tuple[tuple[Ref, ProseView, int, int], ...]  # (brief, summary, quotes, sources)
+    # (brief, summary, newest source's date, quotes, sources)
+    rows: tuple[tuple[Ref, ProseView, FuzzyDate | None, int, int], ...]
 
 
 def briefs_index_view(q: Queries) -> BriefsIndexView:
+    """The briefs as the home page orders them: newest sources first."""
     rows = []
-    for brief in q.linked.corpus.briefs:
+    for brief, as_of in briefs_by_date(q):
         cites = q.brief_citations(brief.id)
-        rows.append((q.ref("brief", brief.id), q.prose(brief.summary), len(cites),
+        rows.append((q.ref("brief", brief.id), q.prose(brief.summary), as_of, len(cites),
                      len({q.linked.quote_source[c.id] for c in cites})))
     return BriefsIndexView(tuple(rows))
 
@@ -349,7 +444,25 @@ def claim_listings(q: Queries) -> list[Listing]:
             c.topics, ev.summary()), ev, lambda: [
                 ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ())])
 
-    return listings(index_path("claim"), [row(c) for c in q.linked.corpus.claims])
+    return listings(index_path("claim"), [row(c) for c in claims_in_order(q)])
+
+
+# Where the corpus splits first, then what it supports, what it only reports, and what
+# another claim has replaced.
+STATUS_ORDER = MappingProxyType({"disputed": 0, "refuted": 1, "corroborated": 2,
+                                 "reported": 3, "superseded": 4})
+
+
+def claims_in_order(q: Queries) -> list[Claim]:
+    """Claims by status (`STATUS_ORDER`), then the most sources taking a position on them
+    first, then by statement and id."""
+    def key(c: Claim) -> tuple[int, int, str, str]:
+        ev = q.linked.evidence[c.id]
+        sources = {*ev.asserting, *ev.relaying, *ev.doubting, *ev.refuting}
+        return (STATUS_ORDER.get(c.status, len(STATUS_ORDER)), -len(sources),
+                q.label("claim", c.id).casefold(), c.id)
+
+    return sorted(q.linked.corpus.claims, key=key)
 
 
 @dataclass(frozen=True)
@@ -385,7 +498,10 @@ def entities_index_view(q: Queries) -> EntitiesIndexView:
         kinds[e.kind].append((q.ref("entity", e.id), len(q.by_claimant.get(e.id, [])),
                               len(q.by_speaker.get(e.id, [])),
                               len(q.linked.mentions.get(e.id, ()))))
-    return EntitiesIndexView(tuple((kind, tuple(rows)) for kind, rows in sorted(kinds.items())))
+    # Within a kind, the most mentioned first, then by name.
+    return EntitiesIndexView(tuple(
+        (kind, tuple(sorted(rows, key=lambda r: (-r[3], r[0].label.casefold(), r[0].target))))
+        for kind, rows in sorted(kinds.items())))
 
 
 # --- timeline ------------------------------------------------------------------------

@@ -1,19 +1,27 @@
 """What the reading pages show, checked against the corpus they are made from: a brief's
 claim chips, its quotes grouped by source, its numbers set large with their qualifiers,
-its "as of" date; a claim's verdict panel."""
+its "as of" date; a claim's verdict panel; the home page's order, dates and spreads; the
+orders of the briefs, claims and entities indexes."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from corpus_helpers import SEED
 
-from briefing.link import Linked
+from briefing.dates import content_dates
+from briefing.diagnostics import Pos
+from briefing.feed import entries
+from briefing.link import LedgerValue, Linked
 from briefing.markup import format_date
+from briefing.model import Figure
 from briefing.pipeline import BuildResult, build
-from briefing.views_items import newest, split_figure
+from briefing.views import newest
+from briefing.views_items import split_figure
+from briefing.views_lists import Spread, spread
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +38,7 @@ def _linked(seed: BuildResult) -> Linked:
 
 def _section(page: str, heading: str) -> str:
     """The Markdown of one `## heading` section of a page."""
-    after = page.split(f"\n## {heading} ", 1)[1]
+    after = re.split(f"\n## {re.escape(heading)}[ \n]", page, maxsplit=1)[1]
     return after.split("\n## ", 1)[0]
 
 
@@ -136,3 +144,101 @@ def test_a_claims_verdict_panel_counts_its_evidence(seed: BuildResult) -> None:
             assert "no passage in the corpus takes a position on it yet" in head
     head = seed.pages["claims/r1-training-cost-6m.md"].split("\n{: .verdict }", 1)[0]
     assert "5 passages from 2 sources" in head and "contradicted by 2 claims" in head
+
+
+# --- home and the orders of the lists ----------------------------------------------------
+
+
+def _value(low: str, high: str, unit: str = "USD", qualifier: str = "exactly") -> LedgerValue:
+    figure = Figure(metric="cost", value=(Decimal(low), Decimal(high)), unit=unit,
+                    qualifier=qualifier, pos=Pos("claims.yml"))
+    return LedgerValue(figure, None, ())  # type: ignore[arg-type]  # spread reads figures
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ((_value("294000", "294000"), _value("6000000", "6000000", qualifier="up-to")),
+     Spread("$294,000", "up to $6 million", "20", "up to ")),
+    ((_value("2000", "2000", "chips"), _value("512", "512", "chips")),
+     Spread("512 chips", "2,000 chips", "3.9", "")),
+    ((_value("80000000", "100000000"), _value("6000000", "6000000", qualifier="about")),
+     Spread("about $6 million", "$80\u2013100 million", "17", "about ")),
+    ((_value("100", "100", qualifier="under"), _value("300", "300", qualifier="over")),
+     Spread("under $100", "over $300", "3", "at least ")),
+    ((_value("100", "100", qualifier="under"), _value("300", "300", qualifier="under")),
+     Spread("under $100", "under $300", "3", "about ")),  # bounded neither way
+    ((_value("100", "100", qualifier="over"), _value("300", "300")),
+     Spread("over $100", "$300", "3", "up to ")),
+    ((_value("100", "100", qualifier="under"), _value("300", "300")),
+     Spread("under $100", "$300", "3", "at least ")),
+    ((_value("100", "100"), _value("103", "103")), None),  # within 5%
+    ((_value("100", "100"), _value("300", "300", "EUR")), None),  # two units
+    ((_value("0", "0"), _value("300", "300")), None),  # no factor of nothing
+])
+def test_spread_of_disagreeing_values(values: tuple[LedgerValue, ...],
+                                      expected: Spread | None) -> None:
+    assert spread(values) == expected
+
+
+def test_home_orders_briefs_by_their_newest_source_and_says_what_changed(
+        seed: BuildResult) -> None:
+    lk = _linked(seed)
+    home = seed.pages["index.md"]
+    assert 'Sources up to <time datetime="2025-09">about Sep 2025</time>' in \
+        home.split("## Briefs", 1)[0]
+    briefs = _section(home, "Briefs")
+    listed = re.findall(r"^- \*\*\[[^\]]*\]\(briefs/([a-z0-9-]+)\.md\)\*\*", briefs, re.M)
+    assert sorted(listed) == sorted(b.id for b in lk.corpus.briefs)
+
+    def newest_source(brief_id: str) -> tuple[int, ...]:
+        brief = lk.briefs[brief_id]
+        return max(lk.sources[lk.quote_source[r.id]].published.sort_key  # type: ignore[union-attr]
+                   for s in brief.sections for p in s.points for r in p.cites)
+
+    keys = [newest_source(b) for b in listed]
+    assert keys == sorted(keys, reverse=True) and keys[0] > keys[-1]
+    assert listed[:3] == ["deepseek-efficiency-claims", "deepseek-markets-open-source",
+                          "deepseek-skepticism"]  # a tie in date goes by title
+    # What changed recently: the feed's newest entries, in the feed's order.
+    changed = _section(home, "What changed recently")
+    paths = re.findall(r"\]\(((?:briefs|claims)/[a-z0-9-]+\.md)\)", changed)
+    feed = entries(lk, content_dates(lk))
+    assert paths == [e.path for e in feed[:len(paths)]] and len(paths) == 6
+    assert changed.count('<time datetime="2025-09">about Sep 2025</time>') == 6
+    # The figures that disagree, lowest to highest with the factor, qualifiers kept.
+    disagree = _section(home, "Where sources disagree")
+    assert '<span class="spread-low">$294,000</span>' in disagree
+    assert '<span class="spread-high">up to $6 million</span>' in disagree
+    assert "up to \u00d720</span>" in disagree and "\u00d73.9</span>" in disagree
+
+
+def test_briefs_index_follows_the_home_page(seed: BuildResult) -> None:
+    home = re.findall(r"^- \*\*\[[^\]]*\]\(briefs/([a-z0-9-]+)\.md\)", seed.pages["index.md"],
+                      re.M)
+    index = re.findall(r"^\| \[[^\]]*\]\(([a-z0-9-]+)\.md\)", seed.pages["briefs/index.md"],
+                       re.M)
+    assert index == home and "Sources up to" in seed.pages["briefs/index.md"]
+
+
+def test_claims_are_listed_by_status_then_evidence(seed: BuildResult) -> None:
+    lk = _linked(seed)
+    listed = re.findall(r"^\| \[[^\]]*\]\(([a-z0-9-]+)\.md\)", seed.pages["claims/index.md"],
+                        re.M)
+    assert sorted(listed) == sorted(c.id for c in lk.corpus.claims)
+    order = ("disputed", "refuted", "corroborated", "reported", "superseded")
+
+    def key(claim_id: str) -> tuple[int, int]:
+        ev = lk.evidence[claim_id]
+        sources = {*ev.asserting, *ev.relaying, *ev.doubting, *ev.refuting}
+        return order.index(lk.claims[claim_id].status), -len(sources)
+
+    keys = [key(c) for c in listed]
+    assert keys == sorted(keys) and keys[0] < keys[-1]
+
+
+def test_entities_are_listed_by_mentions_then_name(seed: BuildResult) -> None:
+    lk = _linked(seed)
+    page = seed.pages["entities/index.md"]
+    for block in page.split("\n## ")[1:]:
+        rows = re.findall(r"^\| \[([^\]]*)\]\(([a-z0-9-]+)\.md\) \|", block, re.M)
+        keys = [(-len(lk.mentions.get(ident, ())), name.casefold()) for name, ident in rows]
+        assert rows and keys == sorted(keys)

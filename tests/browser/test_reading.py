@@ -132,3 +132,47 @@ def test_claim_opens_with_its_verdict(size: str, scheme: str, page, problems,
     page.screenshot(path=screenshots / f"reading-claim-{width}-{scheme}.png",
                     animations="disabled")
     problems.assert_none(url)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_home_says_what_to_read_first(size: str, scheme: str, page, problems, site_url,
+                                      screenshots) -> None:
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=scheme)
+    _open(page, site_url)
+    got = page.evaluate("""() => {
+      const list = document.querySelector('#briefs ~ ul');
+      const vw = document.documentElement.clientWidth;
+      const changed = document.querySelector('#what-changed-recently ~ ul');
+      return {
+        asOf: !!document.querySelector('main h1 ~ p.meta time'),
+        briefs: [...list.children].map(li => li.querySelector('.as-of time')
+                                                .getAttribute('datetime')),
+        changed: changed ? [...changed.children].map(li => ({
+          when: li.querySelector('time').getAttribute('datetime'),
+          href: li.querySelector('a[href]').getAttribute('href')})) : [],
+        spreads: [...document.querySelectorAll('main .spread')].map(s => {
+          const r = s.getBoundingClientRect(), bar = s.querySelector('.spread-bar');
+          return {right: r.right, bar: bar.getBoundingClientRect().width,
+                  text: s.innerText};
+        }),
+        vw,
+      };
+    }""")
+    assert got["asOf"], "no 'Sources up to' date for the whole briefing"
+    # Newest sources first ("2025-09" sorts after "2025-02-15" as text, as in time).
+    assert got["briefs"] == sorted(got["briefs"], reverse=True), got["briefs"]
+    assert got["changed"], "no 'What changed recently'"
+    assert [c["when"] for c in got["changed"]] == sorted(
+        (c["when"] for c in got["changed"]), reverse=True)
+    assert all(c["href"].startswith(("briefs/", "claims/")) for c in got["changed"])
+    # Disagreeing figures: lowest, a bar, highest and the factor, inside the screen.
+    assert got["spreads"], "no figure disagreement drawn"
+    for s in got["spreads"]:
+        assert s["bar"] > 0 and "\u00d7" in s["text"] and s["right"] <= got["vw"], s
+    _axe(page, f"reading-home-{width}-{scheme}", site_url)
+    page.screenshot(path=screenshots / f"reading-home-{width}-{scheme}.png",
+                    animations="disabled")
+    problems.assert_none(site_url)
