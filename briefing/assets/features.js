@@ -104,7 +104,26 @@
       cite.addEventListener("focus", function () { show(cite, entry.tip); });
       cite.addEventListener("mouseleave", function () { hideSoon(cite); });
       cite.addEventListener("blur", function () { hide(cite); });
+      tapToPreview(cite, entry.tip);
     });
+
+    // Touch has no hover: the first tap on a citation shows its preview, a second tap on
+    // it follows the link. Mouse and keyboard are unchanged (a keyboard click has detail 0).
+    var tapped = null;  // the citation a finger is on, and whether its preview was up
+    function tapToPreview(cite, tip) {
+      cite.addEventListener("pointerdown", function (e) {
+        tapped = e.pointerType === "mouse" ? null
+          : { cite: cite, open: !!shown && shown.cite === cite };
+      });
+      cite.addEventListener("click", function (e) {
+        var tap = tapped;
+        tapped = null;
+        if (!tap || tap.cite !== cite || tap.open || !e.detail) return;
+        e.preventDefault();
+        dismissed = null;
+        show(cite, tip);
+      });
+    }
 
     // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
     document.addEventListener("keydown", function (e) {

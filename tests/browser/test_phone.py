@@ -88,3 +88,76 @@ def test_citations_are_targets_a_finger_can_hit(page, problems, site_url, built_
     assert boxes["width"] >= TARGET and boxes["height"] >= TARGET, boxes
     assert boxes["closest"] > 0, f"two citations touch: {boxes}"
     problems.assert_none("brief")
+
+
+def test_touch_first_tap_previews_second_follows(browser, site_url, built_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True,
+                                  is_mobile=True)
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        brief = site_url + page_types(built_site)["brief"]
+        tab.goto(brief)
+        cite = tab.locator("main a.cite").first
+        cite.scroll_into_view_if_needed()
+        preview = tab.locator("#" + cite.get_attribute("aria-describedby"))
+        cite.tap()
+        assert preview.is_visible(), "the first tap did not show the preview"
+        assert tab.url == brief, f"the first tap followed the link to {tab.url}"
+        box = preview.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, f"preview off-screen: {box}"
+        target = cite.evaluate("a => a.href")
+        cite.tap()
+        tab.wait_for_url(target)
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_mouse_click_on_a_citation_still_follows_at_once(page, problems, site_url,
+                                                         built_site: Path) -> None:
+    page.goto(site_url + page_types(built_site)["brief"])
+    cite = page.locator("main a.cite").first
+    target = cite.evaluate("a => a.href")
+    cite.click()
+    page.wait_for_url(target)
+    assert not problems.console_errors, problems.console_errors
+
+
+HEADER_JS = """() => { const h = document.querySelector('body > header').getBoundingClientRect();
+  return {height: h.height, ratio: h.height / innerHeight,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth}; }"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", ((375, 667), (360, 740)))
+def test_phone_header_is_one_compact_row(page, problems, site_url, size, scheme) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "claims/")
+    header = page.evaluate(HEADER_JS)
+    assert header["ratio"] < 0.09, f"the header takes {header} of the screen"
+    assert header["sideways"] <= 0, header
+    # The sections: behind one button that the keyboard opens, enters and closes.
+    toggle = page.locator(".sections-toggle")
+    first = page.locator("#site-sections a").first
+    assert toggle.is_visible() and not first.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true" and first.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#site-sections') !== null")
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not first.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('sections-toggle')")
+    # The search box is a button-sized field that opens over the row when focused.
+    search = page.locator("form.search")
+    assert search.bounding_box()["width"] <= 48
+    search.locator("input").focus()
+    assert search.bounding_box()["width"] >= size[0] * 0.8
+    assert page.evaluate(HEADER_JS)["height"] == header["height"], "focus moved the page"
+    assert not problems.console_errors, problems.console_errors
+    # Wide screens: the sections are a row of links, with no button.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not toggle.is_visible() and first.is_visible()

@@ -34,6 +34,25 @@
 
   initSearch();
   initSchemeToggle();
+  initSectionsMenu();
+
+  // Phones: the sections button opens and closes the list below the header (briefing.css);
+  // Escape or a tap elsewhere closes it.
+  function initSectionsMenu() {
+    var button = document.querySelector(".sections-toggle");
+    var nav = document.getElementById("site-sections");
+    if (!button || !nav) return;
+    function open() { return button.getAttribute("aria-expanded") === "true"; }
+    function set(state) { button.setAttribute("aria-expanded", String(state)); }
+    button.hidden = false;
+    button.addEventListener("click", function () { set(!open()); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && open()) { set(false); button.focus(); }
+    });
+    document.addEventListener("click", function (e) {
+      if (open() && !button.contains(e.target) && !nav.contains(e.target)) set(false);
+    });
+  }
 
   // The light/dark toggle, pressed when dark. main.html's inline script sets the kept
   // choice on <html> before the styles load; until the reader chooses, the system's.
