@@ -15,6 +15,7 @@
     showProblemsBanner();
     initInferredDates();
     initCitationPreviews();
+    initLinkPreviews();
     initPrintCitations();
   }
 
@@ -199,22 +200,117 @@
       if (document.activeElement === cite) return;
       hideTimer = setTimeout(function () { hide(cite); }, 300);
     }
+  }
 
-    // Below the citation, or above it when there is no room below; always inside the
-    // viewport horizontally, however narrow the screen.
-    function place(cite, tip) {
-      var margin = 8;
-      var r = cite.getBoundingClientRect();
-      var width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 2 * margin);
-      var left = Math.max(margin, Math.min(r.left + r.width / 2 - width / 2,
-        document.documentElement.clientWidth - width - margin));
-      var height = tip.offsetHeight;
-      var below = r.bottom + 6;
-      var top = (below + height > window.innerHeight - margin && r.top - 6 - height >= margin)
-        ? r.top - 6 - height : below;
-      tip.style.left = (left + window.scrollX) + "px";
-      tip.style.top = (top + window.scrollY) + "px";
+  // Link previews. A link to a brief, claim or entity previews that page on hover, focus
+  // or a first tap (a second tap follows it): its title and the two paragraphs under it
+  // (a brief's summary and counts, a claim's verdict and claimant, an entity's kind and
+  // description), read from the page itself, fetched once when first wanted. So no page
+  // carries the others' summaries. From file://, where fetch is refused, links stay links.
+  function initLinkPreviews() {
+    if (!scriptUrl || !window.fetch || !/^https?:$/.test(location.protocol)) return;
+    var root = new URL("../../", scriptUrl).href;
+    var item = /^(briefs|claims|entities)\/(?!index\.html$)[^/]+(\/(index\.html)?|\.html)$/;
+    var here = location.href.split("#")[0];
+    var pages = {};
+    var tip = null, shown = null, wanted = null, touch = false, timer = 0;
+
+    pageBody().querySelectorAll("a[href]:not(.cite):not(.permalink)").forEach(function (a) {
+      var url = String(a.href).split("#")[0];  // (an SVG link's href is not a string)
+      if (typeof a.href !== "string" || url === here || url.indexOf(root) || !item.test(url.slice(root.length))) return;
+      a.addEventListener("mouseenter", function () {
+        if (touch) return;
+        clearTimeout(timer);
+        timer = setTimeout(function () { want(a, url); }, 150);
+      });
+      a.addEventListener("focus", function () { if (!touch) want(a, url); });
+      a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
+      a.addEventListener("blur", function () { if (!touch) hide(a); });
+      a.addEventListener("click", function (e) {
+        if (touch && shown !== a) { e.preventDefault(); want(a, url); }
+      });
+    });
+    // Touch or not, by the last pointer used; a tap elsewhere closes the preview.
+    document.addEventListener("pointermove", function (e) { touch = e.pointerType === "touch"; });
+    document.addEventListener("pointerdown", function (e) {
+      touch = e.pointerType === "touch";
+      if (shown && !shown.contains(e.target) && !tip.contains(e.target)) hide(shown);
+    }, true);
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape" && shown) hide(shown); });
+
+    function want(a, url) {
+      wanted = a;
+      if (!pages[url]) pages[url] = fetch(url).then(function (r) {
+        return r.ok ? r.text() : "";
+      }).then(summary).catch(function () { return null; });
+      pages[url].then(function (parts) { if (parts && wanted === a) show(a, parts); });
     }
+
+    // The target's <h1> and the two paragraphs after it, links made text.
+    function summary(html) {
+      var h1 = new DOMParser().parseFromString(html, "text/html").querySelector("main h1, h1");
+      if (!h1) return null;
+      var parts = [h1];
+      for (var el = h1.nextElementSibling; el && parts.length < 3 && !/^H\d$/.test(el.tagName);
+           el = el.nextElementSibling) if (el.localName === "p") parts.push(el);
+      return parts.map(function (el, i) {
+        var p = document.createElement("p"), copy = document.importNode(el, true);
+        while (copy.firstChild) p.appendChild(copy.firstChild);
+        if (!i) p.className = "link-preview-title";
+        p.querySelectorAll("a, .permalink").forEach(function (link) {
+          if (link.matches(".permalink")) link.remove(); else link.replaceWith(link.textContent);
+        });
+        p.querySelectorAll("[tabindex]").forEach(function (x) { x.removeAttribute("tabindex"); });
+        return p;
+      });
+    }
+
+    function show(a, parts) {
+      clearTimeout(timer);
+      if (!tip) {
+        tip = document.body.appendChild(document.createElement("div"));
+        tip.id = "link-preview";
+        tip.className = "cite-preview link-preview";
+        tip.setAttribute("role", "tooltip");
+        tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
+        tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown); });
+      }
+      if (shown && shown !== a) shown.removeAttribute("aria-describedby");
+      tip.replaceChildren.apply(tip, parts.map(function (p) { return p.cloneNode(true); }));
+      tip.hidden = false;
+      shown = a;
+      a.setAttribute("aria-describedby", tip.id);
+      place(a, tip);
+    }
+
+    function hide(a) {
+      if (wanted === a) wanted = null;
+      if (shown !== a) return;
+      tip.hidden = true;
+      a.removeAttribute("aria-describedby");
+      shown = null;
+    }
+
+    function hideSoon(a) {
+      if (document.activeElement === a) return;
+      timer = setTimeout(function () { hide(a); }, 300);
+    }
+  }
+
+  // A preview goes below its link, or above it when there is no room below; always inside
+  // the viewport horizontally, however narrow the screen.
+  function place(cite, tip) {
+    var margin = 8;
+    var r = cite.getBoundingClientRect();
+    var width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 2 * margin);
+    var left = Math.max(margin, Math.min(r.left + r.width / 2 - width / 2,
+      document.documentElement.clientWidth - width - margin));
+    var height = tip.offsetHeight;
+    var below = r.bottom + 6;
+    var top = (below + height > window.innerHeight - margin && r.top - 6 - height >= margin)
+      ? r.top - 6 - height : below;
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (top + window.scrollY) + "px";
   }
 
   // On paper a relative link means nothing: list each citation's full address at the end.
