@@ -105,26 +105,11 @@
       cite.addEventListener("focus", function () { show(cite, entry.tip); });
       cite.addEventListener("mouseleave", function () { hideSoon(cite); });
       cite.addEventListener("blur", function () { hide(cite); });
-      tapToPreview(cite, entry.tip);
-    });
-
-    // Touch has no hover: the first tap on a citation shows its preview, a second tap on
-    // it follows the link. Mouse and keyboard are unchanged (a keyboard click has detail 0).
-    var tapped = null;  // the citation a finger is on, and whether its preview was up
-    function tapToPreview(cite, tip) {
-      cite.addEventListener("pointerdown", function (e) {
-        tapped = e.pointerType === "mouse" ? null
-          : { cite: cite, open: !!shown && shown.cite === cite };
-      });
-      cite.addEventListener("click", function (e) {
-        var tap = tapped;
-        tapped = null;
-        if (!tap || tap.cite !== cite || tap.open || !e.detail) return;
-        e.preventDefault();
+      tapToPreview(cite, function () { return !!shown && shown.cite === cite; }, function () {
         dismissed = null;
-        show(cite, tip);
+        show(cite, entry.tip);
       });
-    }
+    });
 
     // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
     document.addEventListener("keydown", function (e) {
@@ -202,6 +187,23 @@
     }
   }
 
+  // Touch has no hover: the first tap on a link with a preview shows the preview, a second
+  // tap on it follows the link. Mouse and keyboard are unchanged (a keyboard click has
+  // detail 0). `isOpen` says whether the link's preview is up, `open` brings it up.
+  function tapToPreview(link, isOpen, open) {
+    var wasOpen = null;  // when a finger is on the link: whether its preview was up
+    link.addEventListener("pointerdown", function (e) {
+      wasOpen = e.pointerType === "mouse" ? null : isOpen();
+    });
+    link.addEventListener("click", function (e) {
+      var tap = wasOpen;
+      wasOpen = null;
+      if (tap !== false || !e.detail) return;
+      e.preventDefault();
+      open();
+    });
+  }
+
   // Link previews. A link to a brief, claim or entity previews that page on hover, focus
   // or a first tap (a second tap follows it): its title and the two paragraphs under it
   // (a brief's summary and counts, a claim's verdict and claimant, an entity's kind and
@@ -213,27 +215,22 @@
     var item = /^(briefs|claims|entities)\/(?!index\.html$)[^/]+(\/(index\.html)?|\.html)$/;
     var here = location.href.split("#")[0];
     var pages = {};
-    var tip = null, shown = null, wanted = null, touch = false, timer = 0;
+    var tip = null, shown = null, wanted = null, timer = 0;
 
     pageBody().querySelectorAll("a[href]:not(.cite):not(.permalink)").forEach(function (a) {
       var url = String(a.href).split("#")[0];  // (an SVG link's href is not a string)
       if (typeof a.href !== "string" || url === here || url.indexOf(root) || !item.test(url.slice(root.length))) return;
       a.addEventListener("mouseenter", function () {
-        if (touch) return;
         clearTimeout(timer);
         timer = setTimeout(function () { want(a, url); }, 150);
       });
-      a.addEventListener("focus", function () { if (!touch) want(a, url); });
+      a.addEventListener("focus", function () { want(a, url); });
       a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
-      a.addEventListener("blur", function () { if (!touch) hide(a); });
-      a.addEventListener("click", function (e) {
-        if (touch && shown !== a) { e.preventDefault(); want(a, url); }
-      });
+      a.addEventListener("blur", function () { hide(a); });
+      tapToPreview(a, function () { return shown === a; }, function () { want(a, url); });
     });
-    // Touch or not, by the last pointer used; a tap elsewhere closes the preview.
-    document.addEventListener("pointermove", function (e) { touch = e.pointerType === "touch"; });
+    // A tap elsewhere closes the preview.
     document.addEventListener("pointerdown", function (e) {
-      touch = e.pointerType === "touch";
       if (shown && !shown.contains(e.target) && !tip.contains(e.target)) hide(shown);
     }, true);
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && shown) hide(shown); });

@@ -54,8 +54,8 @@
     });
   }
 
-  // The light/dark toggle, pressed when dark. main.html's inline script sets the kept
-  // choice on <html> before the styles load; until the reader chooses, the system's.
+  // The light/dark toggle, pressed when dark. scheme.js sets the kept choice on <html>
+  // before the styles load; until the reader chooses, the system's.
   function initSchemeToggle() {
     var button = document.querySelector(".scheme-toggle");
     if (!button) return;
