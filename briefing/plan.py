@@ -139,8 +139,9 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
                    description=q.plain(brief.summary))
     for claim in corpus.claims:
         shown, description, jsonld = _claim_page(q, claim, site_title)
+        # `status`: the theme's search filter (`sitesearch.py`).
         yield page(page_path("claim", claim.id), "claim.md.j2", shown,
-                   description=description, jsonld=jsonld)
+                   description=description, status=claim.status, jsonld=jsonld)
     for source in corpus.sources:
         yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
     for entity in corpus.entities:

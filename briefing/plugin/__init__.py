@@ -37,6 +37,7 @@ from ..results import ResultStore
 from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
+from ..sitesearch import SearchIndexFault, binary, index_site, role
 from .assets import add_assets, asset_files, problems_file
 from .diskcache import DiskConversions, attach, disk_conversions
 from .kept import KeptSite
@@ -71,6 +72,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     disk: DiskConversions | None = None  # conversions kept between builds, on disk
     store: ResultStore | None = None  # the pipeline's results kept between builds, on disk
     warming: Warming | None = None  # serve's cache being filled after a build from the store
+    one_shot = False  # `mkdocs build` or `gh-deploy`: the site is published
+    pagefind = False  # this build ends with Pagefind's index of the site (`sitesearch.py`)
 
     def __init__(self) -> None:
         self.dest_uris: dict[tuple[str, bool], str] = {}  # pages' output paths (`dest_uri`)
@@ -80,6 +83,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.live = LiveSite(dirty=dirty) if command == "serve" else None
         # A one-shot build writes into a staging folder swapped in only on success.
         self.kept = KeptSite() if command in ("build", "gh-deploy") and not dirty else None
+        self.one_shot = command in ("build", "gh-deploy")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -113,6 +117,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         add_assets(config)
+        # A theme that shows Pagefind's search says so (`pagefind: true` in its
+        # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
+        self.pagefind = self.one_shot and bool(config.theme.get("pagefind"))
+        if self.pagefind and binary() is None:
+            raise PluginError("Briefing: the theme's search needs Pagefind, which is not "
+                              "installed: install the `pagefind-bin` package (a dependency "
+                              "of mkdocs-briefing) in the environment that runs MkDocs")
         # `mkdocs serve` configures again for each rebuild: keep the last good build's data.
         self.picker = QuotePicker(self.config.quote_picker, serving=self.live is not None,
                                   last=getattr(self, "picker", None))
@@ -279,6 +290,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pagefind:  # into the staging folder: a failure leaves the last site
+            try:
+                done = index_site(Path(config.site_dir))
+            except SearchIndexFault as exc:
+                raise PluginError(f"Briefing: {exc}") from exc
+            log.info(f"Briefing: Pagefind indexed {done.pages} pages for search in "
+                     f"{done.seconds:.1f} s")
         if self.kept:
             self.kept.finish()
 
@@ -306,6 +324,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         }
         extra = [(title, uri) for uri, title in self.titles.items()]
         env.globals["briefing_sections"] = [*SECTIONS, *extra]
+        # For the theme: whether the site gets Pagefind's search, and how each page is
+        # indexed (`sitesearch.role`).
+        env.globals["briefing_pagefind"] = self.pagefind
+        generated = frozenset(self.generated)
+        env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
         if self.live:
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.templates

@@ -18,7 +18,7 @@ EXPECTED_PAGE_TYPES = frozenset({
     "entities-index", "entity", "figures-index", "figure", "timeline", "coverage", "map",
 })
 # Folders of the built site that are not pages for readers.
-NOT_PAGES = frozenset({"assets", "search"})
+NOT_PAGES = frozenset({"assets", "search", "pagefind"})
 
 
 def _singular(section: str) -> str:

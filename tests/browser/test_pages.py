@@ -40,7 +40,11 @@ def settle(page) -> None:
     """Wait until the page has loaded everything. The search index is the last thing a
     page loads, in the background while a test runs: once briefing.js marks the search
     form ready, every request has finished. Leaving a page earlier would cut requests off."""
-    page.locator("form.search[data-ready]").wait_for(state="attached", timeout=15_000)
+    # Pagefind's search loads nothing until it is used: then wait for the network to be
+    # quiet (the favicon comes last).
+    page.locator("form.search[data-ready], form.search[data-pagefind-url]").wait_for(
+        state="attached", timeout=15_000)
+    page.wait_for_load_state("networkidle")
 
 
 def assert_no_problems(page, problems, where: str) -> None:
@@ -327,35 +331,111 @@ def test_citation_preview_works_from_a_file(
         context.close()
 
 
+def search_for(page, words: str, *, typed: bool = True):
+    """Type (or paste) `words` into the search box; the results once they are shown."""
+    box = page.locator("#search-query")
+    box.wait_for(state="visible")
+    box.click()
+    if typed:
+        box.press_sequentially(words, delay=40)
+    else:  # pasting fires only `input`
+        box.fill(words)
+    results = page.locator("#search-results article")
+    results.first.wait_for(state="visible", timeout=15_000)
+    return results
+
+
+# Each result: the page's title (linked), its kind, and its matching sections' excerpts.
+RESULTS_JS = """articles => articles.map(a => ({
+  title: a.querySelector('h3 > a').textContent, href: a.querySelector('h3 > a').href,
+  titles: a.querySelectorAll('h3').length, kind: a.querySelector('.search-kind')?.textContent,
+  marks: [...a.querySelectorAll('p mark')].map(m => m.textContent),
+  sections: [...a.querySelectorAll('a.search-section')].map(s => s.href)}))"""
+
+
 @pytest.mark.parametrize("how", ["typed", "pasted"])
-def test_search_finds_h800_in_claims_and_sources(
+def test_search_finds_h800_grouped_by_page_with_marks(
     how: str, page, problems, site_url: str, screenshots, docs_screenshots: Path | None,
 ):
     open_page(page, site_url)
-    box = page.locator("#mkdocs-search-query")
-    box.wait_for(state="visible")
-    box.click()
-    # Typing fires keyup (what MkDocs' main.js listens to); pasting fires only `input`.
-    if how == "typed":
-        box.press_sequentially("H800", delay=40)
-    else:
-        box.fill("H800")
-    results = page.locator("#mkdocs-search-results a[href]")
-    results.first.wait_for(state="visible", timeout=15_000)
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    results = search_for(page, "H800", typed=how == "typed")
+    found = results.evaluate_all(RESULTS_JS)
+    hrefs = [r["href"] for r in found]
     assert all(h.startswith(site_url) for h in hrefs), f"results outside the site: {hrefs}"
-    sections = {urlsplit(h).path[len(urlsplit(site_url).path):].split("/")[0] for h in hrefs}
-    assert {"claims", "sources"} <= sections, f"H800 results lack claims or sources: {hrefs}"
+    assert len(set(hrefs)) == len(hrefs), f"a page listed twice: {hrefs}"
+    assert all(r["titles"] == 1 and r["title"].strip() for r in found), found
+    # Page names, not the names of their sections.
+    assert not {"Evidence", "Related claims"} & {r["title"] for r in found}, found
+    assert {"Claim", "Source"} <= {r["kind"] for r in found}, found
+    assert all(re.sub(r"^\W+", "", m.lower()).startswith("h800")
+               for r in found for m in r["marks"]), found
+    assert all(r["marks"] for r in found), f"a result without a highlight: {found}"
+    for r in found:  # a section link stays on its page
+        assert all(s.split("#")[0] == r["href"].split("#")[0] for s in r["sections"]), r
     assert page.locator(".search-status").inner_text().strip(), "result count not announced"
     page.screenshot(path=screenshots / f"search-h800-{how}.png")
     if docs_screenshots is not None and how == "typed":
         page.screenshot(path=docs_screenshots / "search.png")
 
-    href = results.first.evaluate("a => a.href")
-    results.first.click()
+    href = hrefs[0]
+    page.locator("#search-results article h3 a").first.click()
     page.wait_for_url(href)
-    assert page.url.split("#")[0] == href.split("#")[0]
     assert_no_problems(page, problems, page.url)
+
+
+@pytest.mark.parametrize(("words", "first"), [("deeps", None), ("nvid", "Nvidia")])
+def test_search_matches_a_word_by_its_beginning(words: str, first: str | None, page, problems,
+                                                site_url: str) -> None:
+    open_page(page, site_url)
+    found = search_for(page, words).evaluate_all(RESULTS_JS)
+    marks = [re.sub(r"^\W+", "", m.lower()) for r in found for m in r["marks"]]
+    # Whole words that begin with what was typed are found and marked (with words of
+    # the same stem: "deeps" is also "deep", so "deeper").
+    assert {m for m in marks if m.startswith(words) and m != words}, found
+    if first:  # an entity's page, indexed by its name, comes first for that name
+        assert (found[0]["title"], found[0]["kind"]) == (first, "Entity"), found
+    assert_no_problems(page, problems, site_url)
+
+
+def test_search_filters_by_kind_and_claim_status(page, problems, site_url: str) -> None:
+    open_page(page, site_url)
+    every = search_for(page, "H800").evaluate_all(RESULTS_JS)
+    status = page.locator(".search-status")
+    page.select_option("select[name=type]", "Claim")
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results .search-kind')]"
+                           ".every(k => k.textContent === 'Claim')")
+    claims = page.locator("#search-results article").evaluate_all(RESULTS_JS)
+    assert claims and len(claims) < len(every), (claims, every)
+    statuses = page.locator("select[name=status] option").evaluate_all(
+        "os => os.map(o => o.value).filter(Boolean)")
+    assert "disputed" in statuses, statuses
+    before = status.inner_text()
+    page.select_option("select[name=status]", "disputed")
+    page.wait_for_function("t => document.querySelector('.search-status').textContent !== t",
+                           arg=before)
+    disputed = page.locator("#search-results article").evaluate_all(RESULTS_JS)
+    assert disputed and len(disputed) < len(claims), (disputed, claims)
+    for result in disputed:  # each a claim whose page says it is disputed
+        open_page(page, result["href"])
+        assert page.locator("main .meta .status").first.inner_text().lower() == "disputed"
+    assert_no_problems(page, problems, site_url)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_fit_and_pass_axe(width: int, scheme: str, page, problems,
+                                         site_url: str, screenshots) -> None:
+    page.set_viewport_size({"width": width, "height": 812})
+    page.emulate_media(color_scheme=scheme)
+    open_page(page, site_url)
+    search_for(page, "H800")
+    panel = page.locator(".search-panel").bounding_box()
+    assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= width, panel
+    assert page.evaluate(NO_OVERFLOW_JS) <= 0, "the results make the page scroll sideways"
+    page.screenshot(path=screenshots / f"search-{scheme}-{width}.png")
+    failing = run_axe(page, f"search-{scheme}-{width}", "form.search")
+    assert not failing, axe_report(failing)
+    assert_no_problems(page, problems, site_url)
 
 
 def test_nav_lists_sections_and_marks_current(page, problems, site_pages, site_url):
@@ -384,7 +464,7 @@ def test_keyboard_reaches_search_and_sections_with_visible_focus(page, problems,
     for _ in range(nav_count + 4):
         page.keyboard.press("Tab")
         seen.append(page.evaluate(focused))
-    assert any(s["id"] == "mkdocs-search-query" for s in seen), "search box not reachable"
+    assert any(s["id"] == "search-query" for s in seen), "search box not reachable"
     assert sum(s["nav"] for s in seen) == nav_count, "not every section link is reachable"
     assert all(s["ring"] for s in seen), f"focus without a visible outline: {seen}"
     assert_no_problems(page, problems, site_url)

@@ -1,7 +1,7 @@
 """The plugin's features under other themes and under ProperDocs: a project made by
 `briefing init`, built with MkDocs' own theme and with Material, keeps its citation
 previews, highlighted passages, badges and problems banner; the seed corpus built with
-`properdocs build --strict` keeps its search."""
+`properdocs build --strict` keeps its search (Pagefind's)."""
 
 from __future__ import annotations
 
@@ -167,14 +167,16 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_search_works_under_properdocs(page, problems, properdocs_site: str) -> None:
+    # Pagefind's index, made by the plugin's build under ProperDocs as under MkDocs.
     page.goto(properdocs_site)
-    box = page.locator("#properdocs-search-query")
+    box = page.locator("#search-query")
     box.wait_for(state="visible")
-    page.locator("form.search[data-ready]").wait_for(state="attached", timeout=15_000)
     box.click()
     box.press_sequentially("H800", delay=40)
-    results = page.locator("#properdocs-search-results a[href]")
+    results = page.locator("#search-results article h3 a[href]")
     results.first.wait_for(state="visible", timeout=15_000)
     assert results.count() >= 2
+    assert page.locator("#search-results mark").count()
     assert page.locator(".search-status").inner_text().strip()
+    page.wait_for_load_state("networkidle")
     problems.assert_none(properdocs_site)

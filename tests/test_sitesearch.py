@@ -1,0 +1,188 @@
+"""Pagefind's index of the built site (briefing/sitesearch.py): what is indexed, how a
+failure is reported and leaves no index behind, and that `mkdocs build` writes the same
+bytes twice and swaps in no site whose index failed."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corpus_helpers import seed_project, snapshot, write_tree
+
+from briefing import cbor, sitesearch
+from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
+
+
+@pytest.mark.parametrize(("src", "generated", "expected"), [
+    ("claims/only-h800-chips.md", True, Role("page", "Claim")),
+    ("sources/s.md", True, Role("page", "Source")),
+    ("briefs/b.md", True, Role("page", "Brief")),
+    ("entities/deepseek.md", True, Role("title", "Entity")),
+    ("figures/m-training-cost.md", True, Role("title", "Figure")),
+    ("entities/deepseek/page-2.md", True, None),  # a later page of a listing
+    ("claims/index/page-2.md", True, None),
+    ("claims/index.md", True, None),
+    ("index.md", True, None),
+    ("timeline.md", True, None),
+    ("coverage/s17-s32.md", True, None),
+    ("about.md", False, Role("page", "Page")),  # hand-written
+    ("claims/notes.md", False, Role("page", "Page")),
+])
+def test_role_indexes_pages_that_hold_their_own_text(src: str, generated: bool,
+                                                      expected: Role | None) -> None:
+    assert role(src, generated=generated) == expected
+
+
+def page(main: str, attributes: str = "") -> str:
+    return (f'<!doctype html><html lang="en"><head><title>t</title></head><body>'
+            f'<nav>Sections Claims Sources</nav><main{attributes}>{main}</main></body></html>')
+
+
+def fragments(site: Path) -> dict[str, dict[str, object]]:
+    """Each indexed page's record, by its address (Pagefind's fragments are gzipped JSON
+    after a signature)."""
+    found = {}
+    for path in (site / FOLDER / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[raw.index(b"{"):])
+        found[record["url"]] = record
+    return found
+
+
+def test_index_keeps_marked_pages_their_filters_and_no_boilerplate(tmp_path: Path) -> None:
+    site = write_tree(tmp_path / "site", {
+        "claims/c/index.html": page(
+            '<span data-pagefind-filter="status:disputed"></span><h1>Chips used</h1>'
+            '<p>Trained on <span class="status">reported</span> H800 chips.</p>'
+            '<table><thead><tr><th>Stance</th></tr></thead><tbody><tr><td>Quoted passage'
+            '</td></tr></tbody></table>',
+            ' data-pagefind-body data-pagefind-filter="type:Claim"'),
+        "entities/e/index.html": page(
+            "<h1>DeepSeek</h1><p>Roles: claimant</p><ul><li>A claim it makes</li></ul>",
+            ' data-pagefind-body data-pagefind-filter="type:Entity" data-search-title-only'),
+        "index.html": page("<h1>Home</h1><p>Every brief again</p>"),
+    })
+    done = index_site(site)
+    assert done.pages == 2
+    records = fragments(site)
+    assert set(records) == {"/claims/c/", "/entities/e/"}  # the home page is not marked
+    claim = records["/claims/c/"]
+    assert claim["content"] == "Chips used. Trained on H800 chips. Quoted passage."
+    assert claim["filters"] == {"type": ["Claim"], "status": ["disputed"]}
+    assert claim["meta"] == {"title": "Chips used"}
+    assert records["/entities/e/"]["content"] == "DeepSeek."
+    assert (site / FOLDER / "pagefind.js").is_file()
+    assert not [p for p in site.iterdir() if p.name.startswith(".")]
+
+
+def fake_pagefind(tmp_path: Path, script: str) -> Path:
+    exe = tmp_path / "pagefind"
+    exe.write_text(f"#!/bin/sh\n{script}\n")
+    exe.chmod(0o755)
+    return exe
+
+
+def test_a_failed_index_says_why_and_leaves_the_last_index(tmp_path: Path) -> None:
+    site = write_tree(tmp_path / "site", {"index.html": page("<h1>Home</h1>"),
+                                          f"{FOLDER}/pagefind.js": "// the last index"})
+    # Fails after writing part of its output, as a crash would.
+    broken = fake_pagefind(tmp_path, 'mkdir -p "$4" && echo half > "$4/pagefind.js"\n'
+                                     'echo "Error: could not read page.html" >&2; exit 3')
+    with pytest.raises(SearchIndexFault) as caught:
+        index_site(site, broken)
+    assert "exit status 3" in str(caught.value)
+    assert "could not read page.html" in str(caught.value)
+    assert (site / FOLDER / "pagefind.js").read_text() == "// the last index"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", FOLDER]
+
+
+def test_without_pagefind_the_fault_says_what_to_install(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sitesearch, "binary", lambda: None)
+    with pytest.raises(SearchIndexFault, match="install the `pagefind-bin` package"):
+        index_site(tmp_path)
+    with pytest.raises(SearchIndexFault, match="could not be run"):
+        index_site(tmp_path, tmp_path / "no-such-program")
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, timeout=300,
+                          check=False)
+
+
+def test_two_builds_write_the_same_index_byte_for_byte(tmp_path: Path) -> None:
+    project = seed_project(tmp_path / "project")
+    for name in ("one", "two"):
+        done = mkdocs_build(project, tmp_path / name)
+        assert done.returncode == 0, done.stderr
+        assert "Pagefind indexed" in done.stderr
+    one, two = snapshot(tmp_path / "one" / FOLDER), snapshot(tmp_path / "two" / FOLDER)
+    assert len(one) > 20 and any(path.startswith("fragment/") for path in one)
+    assert one == two
+
+
+def test_mkdocs_build_whose_index_fails_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = seed_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    # The hand-written page changes, then Pagefind fails (a program named by the test's
+    # `pagefind_bin` stand-in, first on the path).
+    write_tree(project / "content" / "pages", {"notes.md": "# Notes\n\nNew words.\n"})
+    stand_in = write_tree(tmp_path / "stand-in", {"pagefind_bin/__init__.py": (
+        "from pathlib import Path\n"
+        f"def get_executable(): return Path({str(fake_pagefind(tmp_path, 'exit 9'))!r})\n")})
+    failed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(stand_in)})
+    assert failed.returncode != 0
+    assert "Pagefind failed (exit status 9)" in failed.stderr
+    assert snapshot(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+@pytest.mark.parametrize("value", [
+    0, 23, 24, 255, 256, 65_535, 65_536, 2**32, "", "Entity", "‿ é", b"\x00\xff",
+    [], [["type", [1, 2, 300]], ["status", []]], {"a": [1], "b": {"c": "d"}}])
+def test_cbor_reads_back_what_it_writes(value: object) -> None:
+    assert cbor.loads(cbor.dumps(value)) == value
+
+
+@pytest.mark.parametrize("data", [b"\x18", b"\x62a", b"\x82\x01", b"\xf9\x00\x00",
+                                  b"\x9f\xff", b"\xc1\x00", b"\x01\x02"])
+def test_cbor_refuses_what_pagefind_never_writes(data: bytes) -> None:
+    with pytest.raises(cbor.CborError):
+        cbor.loads(data)
+
+
+def test_settle_makes_filter_order_irrelevant(tmp_path: Path) -> None:
+    """Two indexes that differ only in the order of a filter's values (as Pagefind's
+    random hash map writes them) become the same bytes, and still name their files."""
+    def output(order: list[list[object]]) -> Path:
+        out = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        (out / "filter").mkdir(parents=True)
+        signed = lambda value: gzip.compress(b"pagefind_dcd" + cbor.dumps(value))  # noqa: E731
+        (out / "filter" / "en_1111111.pf_filter").write_bytes(signed(["type", order]))
+        (out / "pagefind.en_2222222222.pf_meta").write_bytes(
+            signed(["1.5.2", [], [], [["type", "en_1111111"]], [], ["title"]]))
+        (out / "pagefind-entry.json").write_text(json.dumps(
+            {"version": "1.5.2", "languages": {"en": {"hash": "en_2222222222"}}}))
+        sitesearch.settle(out)
+        return out
+
+    one = output([["Entity", [3, 4]], ["Claim", [0, 1, 2]]])
+    two = output([["Claim", [0, 1, 2]], ["Entity", [3, 4]]])
+    assert snapshot(one) == snapshot(two)
+    entry = json.loads((one / "pagefind-entry.json").read_text())
+    meta = one / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    listed = cbor.loads(gzip.decompress(meta.read_bytes())[12:])[3]
+    (name, hashed), = listed
+    assert name == "type" and (one / "filter" / f"{hashed}.pf_filter").is_file()
+    assert len(list((one / "filter").iterdir())) == 1
