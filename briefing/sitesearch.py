@@ -35,10 +35,11 @@ FOLDER = "pagefind"
 
 # Repeated on many pages and searched for by no one: table headers, the label of a
 # source's kind under each row, "inferred" marks, status and stance tags (status is a
-# filter instead), the pager's "Page 2 of 5".
-EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".pager",
-            # navigation within the page: a brief's section list, heading permalinks
-            "nav", ".permalink",
+# filter instead), a claim's verdict panel (its status and counts), the pager's "Page 2
+# of 5", navigation within the page (a brief's section list, heading permalinks), and
+# whatever is hidden from screen readers as decoration (a table cell's column name).
+EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdict",
+            ".pager", "nav", ".permalink", '[aria-hidden="true"]',
             # a page indexed by its title only (`Role.scope`), as the theme marks it
             "[data-search-title-only] > :not(h1)")
 

@@ -59,7 +59,8 @@ def test_index_keeps_marked_pages_their_filters_and_no_boilerplate(tmp_path: Pat
         "claims/c/index.html": page(
             '<span data-pagefind-filter="status:disputed"></span><h1>Chips used</h1>'
             '<p>Trained on <span class="status">reported</span> H800 chips.</p>'
-            '<table><thead><tr><th>Stance</th></tr></thead><tbody><tr><td>Quoted passage'
+            '<table><thead><tr><th>Stance</th></tr></thead><tbody><tr><td>'
+            '<span class="cell-label" aria-hidden="true">Passage</span> Quoted passage'
             '</td></tr></tbody></table>',
             ' data-pagefind-body data-pagefind-filter="type:Claim"'),
         "entities/e/index.html": page(

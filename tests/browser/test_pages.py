@@ -417,7 +417,7 @@ def test_search_filters_by_kind_and_claim_status(page, problems, site_url: str) 
     assert disputed and len(disputed) < len(claims), (disputed, claims)
     for result in disputed:  # each a claim whose page says it is disputed
         open_page(page, result["href"])
-        assert page.locator("main .meta .status").first.inner_text().lower() == "disputed"
+        assert page.locator("main .status").first.inner_text().lower() == "disputed"
     assert_no_problems(page, problems, site_url)
 
 
