@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import page_types
+from sitecheck import axe_report, page_types, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -162,3 +162,17 @@ def test_phone_header_is_one_compact_row(page, problems, site_url, size, scheme)
     # Wide screens: the sections are a row of links, with no button.
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not toggle.is_visible() and first.is_visible()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_phone_layout_is_axe_clean(page, problems, table_pages, scheme: str) -> None:
+    """The cards, the stance bars and the header as a phone shows them, sections open."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.emulate_media(color_scheme=scheme)
+    for kind, url in sorted(table_pages.items()):
+        page.goto(url)
+        page.locator(".sections-toggle").click()
+        # Only what the phone layout changes: the whole pages are checked by test_pages.
+        failing = run_axe(page, f"phone-{kind}-{scheme}", "body > header, main table")
+        assert not failing, f"axe on {url} at 375px ({scheme}):\n{axe_report(failing)}"
+    assert not problems.console_errors, problems.console_errors
