@@ -36,15 +36,20 @@
   initSchemeToggle();
   initSectionsMenu();
 
-  // Phones: the sections button opens and closes the list below the header (briefing.css);
-  // Escape or a tap elsewhere closes it.
+  // Phones: the sections button opens the list below the header (briefing.css); Escape
+  // or a tap elsewhere closes it.
   function initSectionsMenu() {
     var button = document.querySelector(".sections-toggle");
     var nav = document.getElementById("site-sections");
-    if (!button || !nav) return;
+    var header = nav && nav.closest("header");
+    if (!button || !header) return;
     function open() { return button.getAttribute("aria-expanded") === "true"; }
-    function set(state) { button.setAttribute("aria-expanded", String(state)); }
+    function set(state) {
+      button.setAttribute("aria-expanded", String(state));
+      header.classList.toggle("menu-open", state);
+    }
     button.hidden = false;
+    header.classList.add("has-menu");
     button.addEventListener("click", function () { set(!open()); });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && open()) { set(false); button.focus(); }
@@ -53,6 +58,7 @@
       if (open() && !button.contains(e.target) && !nav.contains(e.target)) set(false);
     });
   }
+
 
   // The light/dark toggle, pressed when dark. scheme.js sets the kept choice on <html>
   // before the styles load; until the reader chooses, the system's.
