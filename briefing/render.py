@@ -125,7 +125,9 @@ def source_column(label: str, title: str, href: str) -> Markup:
 def stance_bar(tally: tuple[tuple[str, int], ...]) -> Markup:
     """How many sources take each stance on a claim: a bar of one segment per stance,
     as wide as its count, drawn for the eye only, and the counts in words."""
-    segments = "".join(f'<span class="stance-{attr(st)}" style="flex-grow:{n}"></span>'
+    # A segment grows by 1 unless the stylesheet is told otherwise.
+    segments = "".join(f'<span class="stance-{attr(st)}"'
+                       + (f' style="flex-grow:{n}"' if n > 1 else "") + "></span>"
                        for st, n in tally)
     # "2 sources assert · 1 doubts": each stance word agrees with its count.
     words = " · ".join(f"{n}{(' source' if n == 1 else ' sources') if i == 0 else ''} "
