@@ -25,3 +25,22 @@ def test_every_generated_link_is_relative_markdown(make_content: Callable[..., P
     result = build(make_content())
     for path, markdown in result.pages.items():
         assert "](/" not in markdown and "](http" not in markdown, path
+
+
+def test_stance_bar_counts_sources_in_words_and_draws_them_for_the_eye_only() -> None:
+    from briefing.render import stance_bar
+
+    bar = str(stance_bar((("reports", 2), ("doubts", 1))))
+    assert bar.endswith(" 2 sources report · 1 doubts</span>"), bar
+    track = bar.split('<span class="stance-bar-track" aria-hidden="true">', 1)[1]
+    assert track.startswith('<span class="stance-reports" style="flex-grow:2"></span>'
+                            '<span class="stance-doubts"></span></span>'), track
+    assert str(stance_bar((("asserts", 1),))).endswith(" 1 source asserts</span>")
+
+
+def test_cell_labels_are_hidden_from_screen_readers() -> None:
+    from briefing.render import cell_label
+
+    assert str(cell_label("Claimant", True)) == (
+        '<span class="cell-label short" aria-hidden="true">Claimant</span> ')
+    assert 'aria-hidden="true">a &lt;b&gt;</span>' in str(cell_label("a <b>"))
