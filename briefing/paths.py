@@ -58,6 +58,12 @@ def quote_target(source_id: str, quote_id: str) -> str:
     return f"{page_path('source', source_id)}#q-{quote_id}"
 
 
+def point_anchor(section: str, number: int) -> str:
+    """A brief point's anchor: its section and its place there (`point-yes-but-2`), which no
+    heading's id takes (headings are the fixed section titles)."""
+    return f"point-{section}-{number}"
+
+
 def anchored(path: str, anchor: str) -> str:
     return f"{path}#{anchor}"
 

@@ -20,7 +20,7 @@ from .link import Anchor, Stance
 from .markup import md_escape
 from .model import STANCES, Claim, Point, Quote
 from .originals import page_starts, quote_pages
-from .paths import page_path
+from .paths import anchored, page_path, point_anchor
 from .reuse import Entry
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
@@ -177,6 +177,7 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
 
 @dataclass(frozen=True)
 class PointView:
+    anchor: str  # paths.point_anchor: where a source's passage links back to
     inference: bool
     # By the numbers: the number as the curator wrote it before the first colon, with its
     # qualifier ("Up to 16,000 or more"), set large; `text` is then the rest, its label.
@@ -247,14 +248,15 @@ def split_figure(text: ProseView) -> tuple[str | None, ProseView]:
     return lead.strip(), ((rest,) if rest else ()) + text[1:]
 
 
-def _point(q: Queries, kind: str, point: Point, number: dict[str, int]) -> PointView:
+def _point(q: Queries, kind: str, place: int, point: Point, number: dict[str, int]
+           ) -> PointView:
     figure, text = None, q.prose(point.text)
     sources: tuple[Ref, ...] = ()
     if kind == "by-the-numbers":
         figure, text = split_figure(text)
         ids = dict.fromkeys(q.linked.quote_source[r.id] for r in point.cites)
         sources = tuple(q.ref("source", s) for s in ids)
-    return PointView(point.inference, figure, text,
+    return PointView(point_anchor(kind, place), point.inference, figure, text,
                      tuple((number[r.id], q.target("quote", r.id)) for r in point.cites),
                      lone_source(q, point) if kind == "by-the-numbers" else None,
                      tuple(q.claimed(r.id) for r in point.claims), sources)
@@ -275,8 +277,8 @@ def brief_view(q: Queries, brief_id: str) -> BriefView:
     brief = q.linked.briefs[brief_id]
     citations = q.brief_citations(brief_id)
     number = {quote.id: n for n, quote in enumerate(citations, start=1)}
-    sections = tuple((section.kind, tuple(_point(q, section.kind, p, number)
-                                          for p in section.points))
+    sections = tuple((section.kind, tuple(_point(q, section.kind, n, p, number)
+                                          for n, p in enumerate(section.points, start=1)))
                      for section in brief.sections)
     related = brief.related
     cited = _cited(q, citations)
@@ -292,13 +294,22 @@ def brief_view(q: Queries, brief_id: str) -> BriefView:
 
 
 @dataclass(frozen=True)
+class CitingPoint:
+    """A brief point that cites a passage: its section, its place there, its address."""
+
+    section: str
+    number: int
+    target: str
+
+
+@dataclass(frozen=True)
 class QuoteRow:
     id: str
     text: str
     page: int | None  # of the PDF the source was extracted from
     speaker: Ref | None
     stances: tuple[tuple[str, Ref], ...]
-    briefs: tuple[Ref, ...]
+    briefs: tuple[tuple[Ref, tuple[CitingPoint, ...]], ...]  # each citing brief, its points
     original: str | None
 
 
@@ -371,10 +382,22 @@ def _source_entries(q: Queries, source_id: str) -> list[Entry]:
              *(("claim", r.id) for qt in source.quotes for _, r in qt.stances()),
              *(("brief", b) for b in cited),
              *((r.kind, r.id) for r in (source.note.refs if source.note else ()))]
+    # A citing brief's points (where each passage links back to) are read too.
     return [("sources", source_id), ("cleaned", source_id),
             *((table, qt.id) for qt in source.quotes
               for table in ("anchors", "quote_cited_in")),
+            *(("briefs", b) for b in dict.fromkeys(cited)),
             *(("link", *key) for key in links)]
+
+
+def citing_points(q: Queries, brief_id: str, quote_id: str) -> tuple[CitingPoint, ...]:
+    """The points of a brief that cite a quote, in the brief's order."""
+    return tuple(
+        CitingPoint(section.kind, n,
+                    anchored(page_path("brief", brief_id), point_anchor(section.kind, n)))
+        for section in q.linked.briefs[brief_id].sections
+        for n, point in enumerate(section.points, start=1)
+        if any(ref.id == quote_id for ref in point.cites))
 
 
 def _source_view(q: Queries, source_id: str) -> SourceView:
@@ -386,7 +409,8 @@ def _source_view(q: Queries, source_id: str) -> SourceView:
         QuoteRow(qt.id, qt.text, pages.get(qt.id),
                  q.ref("entity", qt.speaker.id) if qt.speaker else None,
                  tuple((st, q.ref("claim", r.id)) for st, r in qt.stances()),
-                 tuple(q.ref("brief", b) for b in lk.quote_cited_in.get(qt.id, ())),
+                 tuple((q.ref("brief", b), citing_points(q, b, qt.id))
+                       for b in lk.quote_cited_in.get(qt.id, ())),
                  originals.get(qt.id))
         for qt in source.quotes)
     briefs = sorted({b for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())})

@@ -3,6 +3,7 @@ phone's and a desktop's width, in light and dark."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,41 @@ def test_without_javascript_or_from_a_file_links_are_plain_links(
             tab.wait_for_url(target)  # from file://, where nothing can be fetched, as well
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_a_quoted_passage_links_back_to_the_brief_points_citing_it(
+    device, page, problems, site_pages, screenshots: Path
+):
+    width, height = WIDTHS[device]
+    page.set_viewport_size({"width": width, "height": height})
+    url = site_pages["source"]
+    open_page(page, url)
+    backs = page.locator("main tr a[href*='#point-']")
+    assert backs.count() >= 2, f"no passage on {url} links back to a brief point"
+    back = backs.nth(1)
+    passage = back.evaluate("a => a.closest('tr').querySelector('a[href*=\"#q-\"]').hash")
+    # Named after the brief and the point: "<brief> — <section>, point <n>".
+    brief = back.evaluate("a => a.parentElement.querySelector('a:not([href*=\"#\"])').textContent")
+    assert re.fullmatch(r"[A-Z][\w ,']+, point \d+", back.inner_text()), back.inner_text()
+    target = back.evaluate("a => a.href")
+    back.scroll_into_view_if_needed()
+    back.hover()  # a link to a brief: it previews the brief (and fetches it) first
+    page.locator(PREVIEW).wait_for(state="visible")
+    back.click()
+    page.wait_for_url(target)
+    assert page.locator("main h1").inner_text() == brief
+    # The point is highlighted, on screen, and cites the very passage it was reached from.
+    point = page.locator("li:has(> .anchor:target)")
+    assert point.count() == 1
+    box = point.evaluate(PLACEMENT_JS)
+    header = page.evaluate("document.querySelector('header').getBoundingClientRect().bottom")
+    assert max(0, header) <= box["top"] < box["vh"], f"off screen or under the header: {box}"
+    assert point.evaluate("li => getComputedStyle(li).backgroundColor") != "rgba(0, 0, 0, 0)"
+    cites = point.locator("a.cite").evaluate_all("l => l.map(a => new URL(a.href).hash)")
+    assert passage in cites, f"the point cites {cites}, not {passage}"
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.screenshot(path=screenshots / f"point-from-passage-{width}-{scheme}.png")
+    page.emulate_media(color_scheme="light")
+    assert_no_problems(page, problems, target)
