@@ -187,77 +187,65 @@
     }
   }
 
-  // Touch has no hover: the first tap on a link with a preview shows the preview, a second
-  // tap on it follows the link. Mouse and keyboard are unchanged (a keyboard click has
-  // detail 0). `isOpen` says whether the link's preview is up, `open` brings it up.
+  // Touch has no hover: a first tap on a link shows its preview, a second follows it.
+  // Mouse and keyboard are unchanged (a keyboard click has detail 0).
   function tapToPreview(link, isOpen, open) {
-    var wasOpen = null;  // when a finger is on the link: whether its preview was up
+    var wasOpen = null;  // while a finger is on the link: was its preview up?
     link.addEventListener("pointerdown", function (e) {
       wasOpen = e.pointerType === "mouse" ? null : isOpen();
     });
     link.addEventListener("click", function (e) {
       var tap = wasOpen;
       wasOpen = null;
-      if (tap !== false || !e.detail) return;
-      e.preventDefault();
-      open();
+      if (tap === false && e.detail) { e.preventDefault(); open(); }
     });
   }
 
-  // Link previews. A link to a brief, claim or entity previews that page on hover, focus
-  // or a first tap (a second tap follows it): its title and the two paragraphs under it
-  // (a brief's summary and counts, a claim's verdict and claimant, an entity's kind and
-  // description), read from the page itself, fetched once when first wanted. So no page
-  // carries the others' summaries. From file://, where fetch is refused, links stay links.
+  // Link previews: a link to a brief, claim or entity shows that page's <h1> and the two
+  // paragraphs after it (summary, verdict, description…), fetched once when first wanted,
+  // so no page carries the others' summaries. From file:// links stay links.
   function initLinkPreviews() {
-    if (!scriptUrl || !window.fetch || !/^https?:$/.test(location.protocol)) return;
+    if (!scriptUrl || !/^https?:$/.test(location.protocol)) return;
     var root = new URL("../../", scriptUrl).href;
     var item = /^(briefs|claims|entities)\/(?!index\.html$)[^/]+(\/(index\.html)?|\.html)$/;
-    var here = location.href.split("#")[0];
-    var pages = {};
-    var tip = null, shown = null, wanted = null, timer = 0;
+    var pages = {}, tip = null, shown = null, wanted = null, timer = 0;
 
-    pageBody().querySelectorAll("a[href]:not(.cite):not(.permalink)").forEach(function (a) {
-      var url = String(a.href).split("#")[0];  // (an SVG link's href is not a string)
-      if (typeof a.href !== "string" || url === here || url.indexOf(root) || !item.test(url.slice(root.length))) return;
-      a.addEventListener("mouseenter", function () {
-        clearTimeout(timer);
-        timer = setTimeout(function () { want(a, url); }, 150);
-      });
-      a.addEventListener("focus", function () { want(a, url); });
-      a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
-      a.addEventListener("blur", function () { hide(a); });
-      tapToPreview(a, function () { return shown === a; }, function () { want(a, url); });
+    pageBody().querySelectorAll("a[href]:not(.cite)").forEach(function (a) {
+      var url = String(a.href).split("#")[0];  // (an SVG link's href is an object)
+      if (!url.indexOf(root) && item.test(url.slice(root.length)) &&
+          url !== location.href.split("#")[0]) {
+        a.addEventListener("mouseenter", function () {
+          clearTimeout(timer);
+          timer = setTimeout(function () { want(a, url); }, 150);
+        });
+        a.addEventListener("focus", function () { want(a, url); });
+        a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
+        a.addEventListener("blur", function () { hide(a); });
+        tapToPreview(a, function () { return shown === a; }, function () { want(a, url); });
+      }
     });
-    // A tap elsewhere closes the preview.
-    document.addEventListener("pointerdown", function (e) {
+    document.addEventListener("pointerdown", function (e) {  // a tap elsewhere closes it
       if (shown && !shown.contains(e.target) && !tip.contains(e.target)) hide(shown);
     }, true);
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && shown) hide(shown); });
 
     function want(a, url) {
       wanted = a;
-      if (!pages[url]) pages[url] = fetch(url).then(function (r) {
-        return r.ok ? r.text() : "";
-      }).then(summary).catch(function () { return null; });
+      pages[url] = pages[url] || fetch(url).then(function (r) { return r.ok ? r.text() : ""; })
+        .then(summary, function () { return null; });
       pages[url].then(function (parts) { if (parts && wanted === a) show(a, parts); });
     }
 
-    // The target's <h1> and the two paragraphs after it, links made text.
     function summary(html) {
-      var h1 = new DOMParser().parseFromString(html, "text/html").querySelector("main h1, h1");
-      if (!h1) return null;
-      var parts = [h1];
-      for (var el = h1.nextElementSibling; el && parts.length < 3 && !/^H\d$/.test(el.tagName);
+      var h1 = new DOMParser().parseFromString(html, "text/html").querySelector("main h1");
+      var parts = h1 ? [h1] : [];
+      for (var el = h1 && h1.nextElementSibling; el && parts.length < 3 && !/^H\d$/.test(el.tagName);
            el = el.nextElementSibling) if (el.localName === "p") parts.push(el);
-      return parts.map(function (el, i) {
-        var p = document.createElement("p"), copy = document.importNode(el, true);
-        while (copy.firstChild) p.appendChild(copy.firstChild);
+      return parts.length && parts.map(function (el, i) {
+        var p = document.createElement("p");
+        p.append.apply(p, document.importNode(el, true).childNodes);
+        p.querySelectorAll("a").forEach(function (link) { link.replaceWith(link.textContent); });
         if (!i) p.className = "link-preview-title";
-        p.querySelectorAll("a, .permalink").forEach(function (link) {
-          if (link.matches(".permalink")) link.remove(); else link.replaceWith(link.textContent);
-        });
-        p.querySelectorAll("[tabindex]").forEach(function (x) { x.removeAttribute("tabindex"); });
         return p;
       });
     }
@@ -272,7 +260,7 @@
         tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
         tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown); });
       }
-      if (shown && shown !== a) shown.removeAttribute("aria-describedby");
+      if (shown) shown.removeAttribute("aria-describedby");
       tip.replaceChildren.apply(tip, parts.map(function (p) { return p.cloneNode(true); }));
       tip.hidden = false;
       shown = a;
@@ -289,8 +277,7 @@
     }
 
     function hideSoon(a) {
-      if (document.activeElement === a) return;
-      timer = setTimeout(function () { hide(a); }, 300);
+      if (document.activeElement !== a) timer = setTimeout(function () { hide(a); }, 300);
     }
   }
 

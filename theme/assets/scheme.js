@@ -1,7 +1,5 @@
-/* Briefing theme: the colour scheme the reader chose with the header's toggle (kept by
-   briefing.js), set on <html> before the styles load, so no page flashes the other one.
-   A file, not inline, so a site can forbid inline scripts. Without a choice, or without
-   JavaScript, the page follows the system's scheme. */
+/* The scheme the reader chose (briefing.js keeps it), on <html> before the styles load:
+   no flash of the other one. A file, so a site may forbid inline scripts. */
 (function () {
   try {
     var chosen = localStorage.getItem("briefing-scheme");
