@@ -1,0 +1,168 @@
+/* Briefing theme: the search box, for Pagefind's search (`mkdocs build`) or MkDocs' own
+   (`mkdocs serve`). Loaded after briefing.js, which sets `base_url` for both. Without
+   JavaScript the box stays hidden: there is no search to offer. */
+(function () {
+  "use strict";
+
+  initSearch();
+
+  function initSearch() {
+    var form = document.querySelector("form.search");
+    // The search script looks for #mkdocs-search-* (MkDocs) or #properdocs-search-*
+    // (ProperDocs); main.html names them for the one building the site.
+    var input = form && form.querySelector("input[type=search]");
+    var results = form && form.querySelector(".search-results");
+    if (!form || !input || !results) return;
+    if (form.hasAttribute("data-pagefind-url")) return initPagefind(form, input, results);
+    var panel = form.querySelector(".search-panel");
+    var status = form.querySelector(".search-status");
+    var ready = false;
+    var timer = 0;
+    form.hidden = false;
+
+    function open(show) { panel.hidden = !show; }
+    function longEnough() { return input.value.trim().length >= 3; }
+    function run() {
+      open(longEnough());
+      // main.js only listens to keyup and only once its index is loaded; this also covers
+      // paste, autofill and typing before the index arrived.
+      if (ready && typeof window.doSearch === "function") window.doSearch();
+    }
+
+    // Learn when the search worker has its index. main.js creates `searchWorker` after this
+    // script, so look for it once every script has run.
+    document.addEventListener("DOMContentLoaded", function () {
+      if (!window.searchWorker) return;
+      window.searchWorker.addEventListener("message", function (e) {
+        if (e.data && e.data.allowSearch) {
+          ready = true;
+          form.setAttribute("data-ready", "");  // the index is in: a hook for styles and tests
+          if (input.value) run();
+        }
+      });
+    });
+
+    // Announce the number of results; main.js rewrites the list on every search.
+    new MutationObserver(function () {
+      var n = results.querySelectorAll("article").length;
+      status.textContent = longEnough() ? (n ? n + (n === 1 ? " result" : " results") : "") : "";
+    }).observe(results, { childList: true });
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 120);
+    });
+    input.addEventListener("focus", function () { if (longEnough() && results.firstChild) open(true); });
+    searchKeys(form, results, open);
+  }
+
+  // Enter, arrows, Escape and leaving the box, for either search.
+  function searchKeys(form, results, open) {
+    var input = form.querySelector("input[type=search]");
+    form.addEventListener("submit", function (e) {
+      // Enter opens the first result instead of reloading the page.
+      e.preventDefault();
+      var first = results.querySelector("a");
+      if (first) window.location.href = first.href;
+    });
+    form.addEventListener("keydown", function (e) {
+      if (e.target.tagName === "SELECT") return;  // its own arrows
+      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      if (e.key === "Escape") { open(false); input.focus(); }
+      else if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+      else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i === 0 ? input : links[i - 1]).focus(); }
+    });
+    // Close when focus or a click leaves the search box.
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) open(false); });
+    form.addEventListener("focusout", function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false); });
+  }
+
+  // Pagefind (`mkdocs build`): its script and index chunks load on first use, and a query
+  // fetches only the chunks and page fragments it needs. Results are grouped by page, with
+  // the sections that match and their excerpts, the matched words marked.
+  function initPagefind(form, input, results) {
+    var panel = form.querySelector(".search-panel");
+    var status = form.querySelector(".search-status");
+    var chosen = {}, engine = null, asked = 0, timer = 0;
+    form.hidden = false;
+    function open(show) { panel.hidden = !show; }
+    function el(tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text) e.textContent = text;
+      return e;
+    }
+    function load() {
+      engine = engine || import(new URL(form.getAttribute("data-pagefind-url"), location.href).href)
+        .then(function (pf) {
+          // Result addresses start at the site's root, which may lie below a sub-path.
+          return pf.options({ baseUrl: new URL(window.base_url + "/", location.href).pathname })
+            .then(function () { return pf.filters(); })
+            .then(function (f) { drawFilters(f); form.setAttribute("data-ready", ""); return pf; });
+        });
+      return engine;
+    }
+    function drawFilters(all) {
+      var box = form.querySelector(".search-filters");
+      [["type", "Kind of page"], ["status", "Claim status"]].forEach(function (pair) {
+        var values = Object.keys(all[pair[0]] || {}).sort();
+        if (!values.length) return;
+        var label = el("label", "", pair[1] + " "), select = el("select");
+        select.name = pair[0];
+        select.appendChild(el("option", "", "any")).value = "";
+        values.forEach(function (v) { select.appendChild(el("option", "", v[0].toUpperCase() + v.slice(1))).value = v; });
+        select.addEventListener("change", function () { chosen[pair[0]] = select.value; run(); });
+        label.appendChild(select);
+        box.appendChild(label);
+      });
+    }
+    // Pagefind's excerpts are text with <mark> around matched words: kept as exactly that.
+    function excerpt(html) {
+      var p = el("p");
+      new DOMParser().parseFromString(html, "text/html").body.childNodes.forEach(function (n) {
+        p.appendChild(n.nodeName === "MARK" ? el("mark", "", n.textContent)
+                                            : document.createTextNode(n.textContent));
+      });
+      return p;
+    }
+    function draw(count, pages) {
+      results.textContent = "";
+      status.textContent = count ? count + (count === 1 ? " page" : " pages") : "Nothing matches.";
+      pages.forEach(function (d) {
+        var art = el("article"), h = el("h3"), a = el("a", "", d.meta.title || d.url);
+        a.href = d.url;
+        h.appendChild(a);
+        if (d.filters.type) art.appendChild(el("p", "search-kind", d.filters.type[0]));
+        art.appendChild(h);
+        // The sections that match, by heading; the page's opening has its title already.
+        var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
+        parts.forEach(function (s) {
+          if (s.url !== d.url && s.title !== d.meta.title) {
+            var sa = el("a", "search-section", s.title);
+            sa.href = s.url;
+            art.appendChild(sa);
+          }
+          art.appendChild(excerpt(s.excerpt));
+        });
+        results.appendChild(art);
+      });
+    }
+    function run() {
+      var term = input.value.trim(), mine = ++asked;
+      open(term.length >= 2);
+      if (term.length < 2) return;
+      var filters = {};
+      Object.keys(chosen).forEach(function (k) { if (chosen[k]) filters[k] = chosen[k]; });
+      load().then(function (pf) { return pf.search(term, { filters: filters }); })
+        .then(function (found) {
+          return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }))
+            .then(function (pages) { if (mine === asked) draw(found.results.length, pages); });
+        })
+        .catch(function () { if (mine === asked) status.textContent = "Search is not available here."; });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("focus", function () { load().catch(function () {}); if (results.firstChild) open(true); });
+    searchKeys(form, results, open);
+  }
+})();
