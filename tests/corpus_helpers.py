@@ -144,6 +144,20 @@ def seed_project(dest: Path, content: Path | None = None) -> Path:
     return dest
 
 
+def served_search(project: Path) -> Path:
+    """Give the project's theme MkDocs' search, as under `mkdocs serve` (`pagefind:
+    false`): a `mkdocs build` then writes the site a serve session writes, and the
+    `search_index.json` that serving uses. The published search, Pagefind's, is tested in
+    test_sitesearch.py and the browser tests."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "theme:\n  name: briefing\n" in text, "the repository's mkdocs.yml names its theme"
+    settings.write_text(text.replace("theme:\n  name: briefing\n",
+                                     "theme:\n  name: briefing\n  pagefind: false\n", 1),
+                        encoding="utf-8")
+    return project
+
+
 def minimal_site(tmp_path: Path) -> Path:
     """The repository's site over the minimal corpus, in `tmp_path / "project"`."""
     return seed_project(tmp_path / "project", write_tree(tmp_path / "minimal", minimal_corpus()))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corpus_helpers import REPO, SEED, minimal_corpus, write_tree
+from corpus_helpers import REPO, SEED, minimal_corpus, served_search, write_tree
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,6 +86,7 @@ def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Serving
     (project / "mkdocs.yml").write_text(settings.replace(
         "      content_dir: content\n",
         "      content_dir: content\n      quote_picker: never\n", 1), encoding="utf-8")
+    served_search(project)  # and its search, as serving has it
     monkeypatch.chdir(project)
     state = Serving(project)
     state.rebuild()

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from corpus_helpers import seed_project
+from corpus_helpers import seed_project, served_search
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.contrib.search.search_index import ContentParser
@@ -117,8 +117,9 @@ def test_a_page_of_one_section_is_left_whole(html: str) -> None:
 
 
 def project_with(tmp_path: Path, content: Path | None) -> Path:
-    """The repository's site (mkdocs.yml, theme, pages) over the seed or a given corpus."""
-    return seed_project(tmp_path / "project", content)
+    """The repository's site (mkdocs.yml, theme, pages) over the seed or a given corpus,
+    with MkDocs' search, whose index this tests."""
+    return served_search(seed_project(tmp_path / "project", content))
 
 
 def search_index(project: Path, site: str) -> bytes:

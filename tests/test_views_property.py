@@ -43,7 +43,7 @@ from typing import Any
 import jinja2
 import pytest
 import yaml
-from corpus_helpers import minimal_corpus, seed_project, write_tree
+from corpus_helpers import minimal_corpus, seed_project, served_search, write_tree
 from planted_leak import plant, plant_results_key
 from property_corpora import CORPORA, dump
 from site_builds import SERVE_URL, Builds, Served, changed_files
@@ -384,6 +384,7 @@ def site_project(root: Path, corpus: Callable[[Path], object],
     (project / "mkdocs.yml").write_text(settings.replace(
         "      content_dir: content\n", "      content_dir: content\n      quote_picker: never\n",
         1), encoding="utf-8")
+    served_search(project)  # and its search, as serving has it
     monkeypatch.setenv("BRIEFING_SITE_URL", SERVE_URL)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.chdir(project)

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from corpus_helpers import REPO, minimal_corpus, seed_project, write_tree
+from corpus_helpers import REPO, minimal_corpus, seed_project, served_search, write_tree
 
 
 class Scripts(HTMLParser):
@@ -114,8 +114,8 @@ def test_structured_data_gets_the_absolute_page_url_when_site_url_is_set(
 def test_search_finds_h800_in_claims_and_sources(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=seed_project(tmp_path / "project"), capture_output=True, text=True, timeout=300,
-        check=False,
+        cwd=served_search(seed_project(tmp_path / "project")), capture_output=True,
+        text=True, timeout=300, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
     assert result.returncode == 0, result.stderr
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(

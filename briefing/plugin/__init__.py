@@ -239,10 +239,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                        nav: Navigation) -> Any:
         if self.live:  # what a rebuild that fails now was building
             self.live.current = page.file
+        if "search" not in config.plugins or not page.content:
+            return context
+        # Pagefind indexes the written site; no page loads MkDocs' index: search need
+        # not parse the page, and its entry is dropped after.
+        if self.pagefind:
+            self.full_html, page.content = page.content, ""
         # A gathering page is found by its introduction and headings; search need parse
         # only the part of it that trim keeps the text of.
-        if page.content and page.file.src_uri in self.generated \
-                and not holds_own_text(page.file.src_uri) and "search" in config.plugins:
+        elif page.file.src_uri in self.generated and not holds_own_text(page.file.src_uri):
             self.full_html = page.content
             page.content = reduced(introduction(page.content))
         return context
@@ -254,7 +259,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.content, self.full_html = self.full_html, None
         entries = self.search.added(page, config)
         if entries is not None:
-            if page.file.src_uri in self.generated:
+            if self.pagefind:
+                entries = []
+            elif page.file.src_uri in self.generated:
                 entries = trimmed(entries, page)
             self.search.kept(config, entries)
         if self.live and entries is not None:
