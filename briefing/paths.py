@@ -53,6 +53,12 @@ def page_path(kind: str, ident: str) -> str:
     return f"{FOLDERS[kind]}/{ident}.md"
 
 
+def map_path(kind: str, ident: str) -> str:
+    """The focused map of a brief (`map/b-<id>.md`) or an entity (`map/e-<id>.md`); the
+    prefix keeps the two kinds, and an id such as `index`, apart."""
+    return f"map/{kind[0]}-{ident}.md"
+
+
 def quote_target(source_id: str, quote_id: str) -> str:
     """A quote's highlighted passage on its source's page."""
     return f"{page_path('source', source_id)}#q-{quote_id}"

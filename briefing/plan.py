@@ -17,7 +17,7 @@ from .dates import ContentDates, content_dates, written
 from .jsonld import claim_data, dumps
 from .link import Linked
 from .model import Claim
-from .paths import FIGURES, HOME, MAP, index_path, page_path
+from .paths import FIGURES, HOME, MAP, index_path, map_path, page_path
 from .views import PlanMemo, Queries
 from .views_items import (
     ClaimView,
@@ -34,9 +34,11 @@ from .views_lists import (
     claim_listings,
     entities_index_view,
     event_pages,
+    focus_map_view,
     home_view,
     key_figure,
-    map_view,
+    map_claims,
+    map_index_view,
     metric_views,
     source_listings,
     timeline_listings,
@@ -122,7 +124,11 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
         if shown:
             days[path] = max(shown)
         yield page(path, "coverage.md.j2", coverage)
-    yield page(MAP, "map.md.j2", map_view(q))
+    claims = map_claims(q)
+    yield page(MAP, "map.md.j2", map_index_view(q, claims))
+    for (kind, ident), claim_ids in claims.items():
+        yield page(map_path(kind, ident), "focus_map.md.j2",
+                   focus_map_view(q, kind, ident, claim_ids))
 
 
 def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[PlannedPage]:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .charts import chart_svg, sparkline
 from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS
 from .dates import ContentDates
-from .graph import EDGE_WORDS, PLURALS
+from .focusmap import svg as focus_svg
 from .link import Linked
 from .markup import (
     attr,
@@ -210,6 +210,7 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "link": link,
     "chart": chart_svg,
     "sparkline": sparkline,
+    "focus_map": focus_svg,
     "external": external_link,
     "stance_cell": stance_cell,
     "stance_bar": stance_bar,
@@ -221,8 +222,6 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "spread_bar": spread_bar,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "COVERAGE_COLUMNS": COVERAGE_COLUMNS,
-    "EDGE_WORDS": EDGE_WORDS,
-    "PLURALS": PLURALS,
     "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
     "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
 })

@@ -19,7 +19,6 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
-from .graph import ClaimEdges, MapInputs
 from .labels import describe
 from .link import Linked
 from .markup import format_amount, humanise
@@ -151,11 +150,6 @@ class PlanMemo:
     coverage: Kept = field(default_factory=Kept)
     metric_rows: Kept = field(default_factory=Kept)
     rows: Kept = field(default_factory=Kept)  # of the claims and sources indexes
-    # The map's edges of each claim (`graph.connections`), and the last map with its
-    # inputs, the links it shows and the edges it draws (`views_lists.map_view`).
-    claim_edges: ClaimEdges = field(default_factory=dict)
-    map: tuple[MapInputs, frozenset[LinkKey], tuple[tuple[tuple[str, str], str, str], ...],
-               Any] | None = None
     coverage_rows: Kept = field(default_factory=Kept)
     mention_groups: Kept = field(default_factory=Kept)  # of an entity's pages
     # The links whose label or target differ from the last build's, or that came or went

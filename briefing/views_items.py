@@ -20,7 +20,7 @@ from .link import Anchor, Stance
 from .markup import md_escape
 from .model import STANCES, Claim, Point, Quote
 from .originals import page_starts, quote_pages
-from .paths import anchored, page_path, point_anchor
+from .paths import anchored, map_path, page_path, point_anchor
 from .reuse import Entry
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
@@ -219,6 +219,32 @@ class BriefView:
     related_briefs: tuple[Ref, ...]
     related_entities: tuple[Ref, ...]
     cited: tuple[CitedSource, ...]  # in order of each source's first citation
+    map: str | None  # its focused map, when it rests on claims
+
+
+def brief_map_claims(q: Queries, brief_id: str) -> list[str]:
+    """The claims a brief rests on, in reading order: each point's claims and the claims
+    its text names, then any other claim citing it as resting on the brief."""
+    lk = q.linked
+    seen: dict[str, None] = {}
+    for section in lk.briefs[brief_id].sections:
+        for point in section.points:
+            for ref in (*point.claims, *point.text.refs):
+                if ref.kind == "claim" and ref.id in lk.claims:
+                    seen.setdefault(ref.id)
+    return list(seen)
+
+
+def entity_map_claims(q: Queries, entity_id: str) -> list[str]:
+    """The claims an entity makes, is the subject of or takes a position on when quoted."""
+    seen: dict[str, None] = {}
+    for claim in (*q.by_claimant.get(entity_id, []), *q.subjects.get(entity_id, [])):
+        seen.setdefault(claim.id)
+    for quote in q.by_speaker.get(entity_id, []):
+        for _, ref in quote.stances():
+            if ref.id in q.linked.claims:
+                seen.setdefault(ref.id)
+    return list(seen)
 
 
 def lone_source(q: Queries, point: Point) -> str | None:
@@ -287,7 +313,8 @@ def brief_view(q: Queries, brief_id: str) -> BriefView:
         len({ref.id for s in brief.sections for p in s.points for ref in p.claims}),
         newest(c.published for c in cited),
         sections, tuple(q.ref("brief", r.id) for r in related.briefs) if related else (),
-        tuple(q.ref("entity", r.id) for r in related.entities) if related else (), cited)
+        tuple(q.ref("entity", r.id) for r in related.entities) if related else (), cited,
+        map_path("brief", brief_id) if brief_map_claims(q, brief_id) else None)
 
 
 # --- sources -------------------------------------------------------------------------
@@ -448,6 +475,7 @@ class EntityView:
     sections: tuple[RoleSection, ...]
     roles: tuple[tuple[str, str, int, str], ...]  # (anchor, word, count, page it starts on)
     unmentioned: bool  # the last page says no source names the entity
+    map: str | None  # its focused map, when it has claims
 
 
 ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "quoted"),
@@ -533,6 +561,7 @@ def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
                   for role, word in ROLE_WORDS if by_role[role])
     description = q.maybe_prose(entity.description)
     views = []
+    map_link = map_path("entity", entity_id) if entity_map_claims(q, entity_id) else None
     for pager, piece in zip(pagers, pieces, strict=True):
         sections = []
         # A piece of `flat` holds its roles in ROLE_WORDS order, each role's items together.
@@ -544,5 +573,5 @@ def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
         views.append(EntityView(
             entity.name, entity.kind, entity.aliases,
             description if pager.number == 1 else None, pager, tuple(sections), roles,
-            pager.number == pager.count and not by_role["mentions"]))
+            pager.number == pager.count and not by_role["mentions"], map_link))
     return views

@@ -10,21 +10,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import Any, cast
-
-from markupsafe import Markup
+from typing import Any
 
 from . import paging
 from .charts import Chart, ChartSpread, ChartValue, factor
 from .dates import first_day, precision
 from .evidence import Evidence
-from .graph import EDGE_WORDS, Graph, build_graph, edge_lists, map_inputs, svg
+from .focusmap import EDGE_WORDS, FocusMap, MapEdge, MapNode, pick, short
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
-from .markup import humanise, relative
+from .markup import humanise, plural
 from .model import Brief, Claim, Source
-from .paths import MAP, TIMELINE, index_path, page_path
+from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
+from .views_items import brief_map_claims, entity_map_claims
 
 
 @dataclass(frozen=True)
@@ -551,42 +550,89 @@ def event_pages(timeline: list[TimelineEntry]) -> dict[str, str]:
             for entry in piece}
 
 
-# --- map -----------------------------------------------------------------------------
+# --- maps ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class MapView:
-    left_out: tuple[tuple[str, int], ...]  # kind -> nodes not shown
-    svg: Markup | None  # none when there is nothing to map
-    lists: tuple[tuple[str, tuple[tuple[Ref, tuple[tuple[Ref, str], ...]], ...]], ...]
+class FocusMapView:
+    """The map of one brief or entity: its claims and the sources taking a position on
+    them, as a picture and, shorter, in words (per source, the claims it supports and
+    those it doubts)."""
+
+    kind: str  # "brief" or "entity"
+    about: Ref
+    picture: FocusMap
+    label: str  # what the picture shows, for screen readers
+    by_source: tuple[tuple[Ref, tuple[tuple[str, tuple[Ref, ...]], ...]], ...]
+    unsourced: tuple[Ref, ...]  # drawn claims no drawn source takes a position on
+    left_out: tuple[int, int]  # claims and sources not drawn
 
 
-def map_view(q: Queries) -> MapView:
-    """The map, kept while its inputs are equal, and the kinds of the edges it draws and
-    the links of the nodes it shows are unchanged: its layout is made from those only."""
-    inputs, kinds = map_inputs(q.linked, q.memo.claim_edges)
-    last, changed = q.memo.map, q.memo.changed
-    if last is not None and changed is not None and last[0] == inputs \
-            and changed.isdisjoint(last[1]) \
-            and all(kinds[pair].get(key) == kind for pair, key, kind in last[2]):
-        view = cast(MapView, last[3])
-    else:
-        graph = build_graph(inputs, kinds, q.label)
-        view = _map_view(q, graph)
-        last = (inputs, frozenset((n.kind, n.id) for n in graph.nodes),
-                tuple(((e.source.kind, e.target.kind), f"{e.source.id}>{e.target.id}", e.kind)
-                      for e in graph.edges), view)
-    if q.memo.keep:
-        q.memo.map = last
-    return view
+def _positions(q: Queries, claim_ids: list[str]) -> dict[str, dict[str, str]]:
+    """Claim -> {source: "supports", "doubts" or "mixed"}."""
+    out: dict[str, dict[str, str]] = {}
+    for claim_id in claim_ids:
+        sides: dict[str, set[str]] = defaultdict(set)
+        for st in q.linked.stances.get(claim_id, ()):
+            sides[st.source_id].add("supports" if st.stance in ("asserts", "reports")
+                                    else "doubts")
+        out[claim_id] = {s: kinds.pop() if len(kinds) == 1 else "mixed"
+                         for s, kinds in sorted(sides.items())}
+    return out
 
 
-def _map_view(q: Queries, graph: Graph) -> MapView:
-    lists = tuple(
-        (title, tuple((q.ref(node.kind, node.id),
-                       tuple((q.ref(e.target.kind, e.target.id), EDGE_WORDS[e.kind])
-                             for e in edges)) for node, edges in rows))
-        for title, rows in edge_lists(graph))
-    picture = svg(graph, lambda kind, ident: relative(MAP, page_path(kind, ident))) \
-        if graph.nodes else None
-    return MapView(tuple(graph.left_out.items()), picture, lists)
+def focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]) -> FocusMapView:
+    positions = _positions(q, claim_ids)
+    claims, sources, left_out = pick(positions, claim_ids)
+    at = {s: n for n, s in enumerate(sources)}
+    edges = tuple(MapEdge(n, at[s], k) for n, c in enumerate(claims)
+                  for s, k in positions[c].items() if s in at)
+    picture = FocusMap(
+        tuple(MapNode(q.label("claim", c), q.target("claim", c)) for c in claims),
+        tuple(MapNode(q.label("source", s), q.target("source", s)) for s in sources),
+        edges, left_out)
+    words: dict[str, dict[str, list[Ref]]] = {s: defaultdict(list) for s in sources}
+    for edge in edges:
+        claim = claims[edge.claim]
+        words[sources[edge.source]][edge.kind].append(
+            Ref(short(q.label("claim", claim)), q.target("claim", claim)))
+    by_source = tuple((q.ref("source", s), tuple(
+        (EDGE_WORDS[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
+        if words[s][k])) for s in sources)
+    linked_claims = {e.claim for e in edges}
+    unsourced = tuple(Ref(short(q.label("claim", c)), q.target("claim", c))
+                      for n, c in enumerate(claims) if n not in linked_claims)
+    about = q.ref(kind, ident)
+    label = f"Map of {about.label}: {plural(len(claims), 'claim')} and " \
+        f"{plural(len(sources), 'source')} taking a position on them"
+    return FocusMapView(kind, about, picture, label, by_source, unsourced, left_out)
+
+
+@dataclass(frozen=True)
+class MapIndexView:
+    briefs: tuple[tuple[Ref, str, int], ...]  # (brief, its map, claims)
+    entities: tuple[tuple[Ref, str, int], ...]  # the entities with most claims first
+
+
+def map_claims(q: Queries) -> dict[tuple[str, str], list[str]]:
+    """(kind, id) -> the claims of its focused map, for each brief and entity that has
+    one."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for brief in q.linked.corpus.briefs:
+        if found := brief_map_claims(q, brief.id):
+            out["brief", brief.id] = found
+    for entity in q.linked.corpus.entities:
+        if found := entity_map_claims(q, entity.id):
+            out["entity", entity.id] = found
+    return out
+
+
+def map_index_view(q: Queries, claims: dict[tuple[str, str], list[str]]) -> MapIndexView:
+    """The focused maps: each brief's, then each entity's, those with most claims first.
+    `claims`: (kind, id) -> the claims of each map."""
+    briefs = tuple((q.ref("brief", i), map_path("brief", i), len(c))
+                   for (kind, i), c in claims.items() if kind == "brief")
+    ranked = sorted(((i, len(c)) for (kind, i), c in claims.items() if kind == "entity"),
+                    key=lambda row: (-row[1], row[0]))
+    entities = tuple((q.ref("entity", i), map_path("entity", i), n) for i, n in ranked)
+    return MapIndexView(briefs, entities)

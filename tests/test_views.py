@@ -10,7 +10,7 @@ from pathlib import Path
 from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
 from briefing.coverage import COVERAGE_COLUMNS
-from briefing.graph import LIMITS
+from briefing.focusmap import MAX_CLAIMS, MAX_SOURCES
 from briefing.paging import COVERAGE_TABLES_PER_PAGE
 from briefing.pipeline import build
 
@@ -121,40 +121,50 @@ def test_coverage_splits_many_sources_into_narrow_tables(
     assert f"## Sources S1\u2013S{COVERAGE_COLUMNS}" in page
 
 
-def test_map_links_every_node_and_lists_the_same_edges(
+def test_focused_maps_link_every_node_and_say_it_in_words(
         make_content: Callable[..., Path]) -> None:
     pages = build(make_content()).pages
-    page = pages["map.md"]
+    page = pages["map/b-widget.md"]
     svg = page[page.index("<svg"):page.index("</svg>")]
     assert "\n\n" not in svg and " \n" not in svg, "the SVG must stay one paragraph"
     nodes = re.findall(r"\]\(([^)]+)\)\{\.map-node \.map-(\w+)\}", svg)
-    assert sorted(nodes) == [
-        ("briefs/widget.md", "brief"), ("claims/widget-cost-5m.md", "claim"),
-        ("entities/acme.md", "entity"), ("entities/jane-doe.md", "entity"),
-        ("sources/acme-widget.md", "source")]
-    assert svg.count('class="edge ') == 4
-    assert 'class="edge edge-mixed" stroke-dasharray' in svg
-    alternative = page.split("## The map as a list", 1)[1]
-    assert "[The widget price](briefs/widget.md): [Acme Corp says" in alternative
-    assert "(both supports and doubts)" in alternative
-    assert "[Acme prices its widget](sources/acme-widget.md): [Acme Corp](entities/acme.md)" \
-           " · [Jane Doe](entities/jane-doe.md)" in alternative
-    assert "Not shown" not in page
+    assert nodes == [("../claims/widget-cost-5m.md", "claim"),
+                     ("../sources/acme-widget.md", "source")]
+    assert svg.count('class="edge ') == 1 and 'class="edge edge-mixed" stroke-dasharray' in svg
+    words = page.split("## In words", 1)[1]
+    assert "- [Acme prices its widget](../sources/acme-widget.md) both supports and doubts: " \
+        "[Acme Corp says its widget costs\u2026](../claims/widget-cost-5m.md)" in words
+    assert "[The widget price](../briefs/widget.md) rests on" in page
+    assert "Not drawn" not in page
+    # The entity's map: the claim it makes, and the claim its quote takes a position on.
+    assert "(../claims/widget-cost-5m.md){.map-node .map-claim}" in pages["map/e-acme.md"]
+    assert "(../claims/widget-cost-5m.md){.map-node .map-claim}" in pages["map/e-jane-doe.md"]
+    # The map page lists every focused map; a brief and an entity link to their own.
+    index = pages["map.md"]
+    for path in ("map/b-widget.md", "map/e-acme.md", "map/e-jane-doe.md"):
+        assert f"]({path})" in index
+    assert "[Map](../map/b-widget.md)" in pages["briefs/widget.md"]
+    assert "[Map](../map/e-acme.md)" in pages["entities/acme.md"]
 
 
-def test_map_of_a_large_corpus_is_capped_and_says_what_it_leaves_out(
+def test_a_focused_map_of_many_claims_is_capped_and_says_what_it_leaves_out(
         make_content: Callable[..., Path]) -> None:
-    content = make_content(many_sources(LIMITS["source"] + 10))
-    first, second = build(content).pages["map.md"], build(content).pages["map.md"]
+    files = many_sources(40)
+    files["briefs/b.yml"] = ('title: B\nsummary: "S."\nsections:\n  - kind: what-happened\n'
+                             "    points:\n" + "".join(
+                                 f'      - text: "P{n}."\n        cites: [q{n}]\n'
+                                 f"        claims: [c{n}]\n" for n in range(30)))
+    content = make_content(files)
+    first, second = (build(content).pages["map/b-b.md"] for _ in range(2))
     assert first == second, "the layout must be deterministic"
     svg = first[first.index("<svg"):first.index("</svg>")]
-    assert svg.count("{.map-node .map-source}") == LIMITS["source"]
-    assert svg.count("{.map-node .map-claim}") == LIMITS["claim"]
-    assert svg.count("{.map-node .map-entity}") == LIMITS["entity"]
-    assert "Not shown, to keep the map readable: 10 claims, 10 sources, 8 entities." in first
-    # Claims the brief rests on are always kept.
-    for n in range(5):
-        assert f"(claims/c{n}.md){{.map-node" in svg
+    assert svg.count("{.map-node .map-claim}") == MAX_CLAIMS
+    assert svg.count("{.map-node .map-source}") == MAX_SOURCES
+    # Claims c0-c9 have two sources each (q0 and q30...): the most connected are kept.
+    for n in range(10):
+        assert f"(../claims/c{n}.md){{.map-node" in svg
+    left = 30 - MAX_CLAIMS
+    assert f"Not drawn, to keep the map readable: {left} claims and " in first
 
 
 def test_entity_page_groups_mentions_by_role(make_content: Callable[..., Path]) -> None:

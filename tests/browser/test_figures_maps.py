@@ -4,6 +4,7 @@ and a desktop, in light and dark, axe clean."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sitecheck import axe_report, run_axe, section_members
@@ -36,13 +37,20 @@ def absolute(page, href: str) -> str:
     return page.evaluate("h => new URL(h, location.href).href", href)
 
 
-def assert_links_resolve(page, selector: str, where: str) -> int:
+def assert_links_resolve(page, selector: str, where: str, seen: set[str] | None = None
+                         ) -> int:
+    """Every link of the pictures leads to a page that exists, and to its fragment;
+    `seen` spares fetching a target twice."""
+    seen = set() if seen is None else seen
     links = page.evaluate(LINKS_JS, selector)
     assert links, f"no link in {selector} on {where}"
     for link in links:
         assert link["href"], f"a link without an address in {selector} on {where}"
         assert link["text"], f"a link without words in {selector} on {where}"
         url = absolute(page, link["href"])
+        if url in seen:
+            continue
+        seen.add(url)
         target, _, anchor = url.partition("#")
         response = page.request.get(target)
         assert response.ok, f"{link['text']!r} on {where} leads to {url}: {response.status}"
@@ -90,3 +98,60 @@ def test_figure_charts_are_legible_and_accessible(page, problems, site_url: str,
         failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}", "main")
         assert not failing, f"axe on {where}:\n{axe_report(failing)}"
     problems.assert_none("the figures pages")
+
+
+# Each label of a map: its rendered size, and whether it stays inside its box.
+BOXES_JS = """() => [...document.querySelectorAll('main svg.map a')].map(a => {
+  const box = a.querySelector('rect').getBoundingClientRect();
+  const t = a.querySelector('text'), r = t.getBoundingClientRect();
+  return {text: t.textContent, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5
+          && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5}; })"""
+# The picture's height and that of its text equivalent (the list under "In words").
+HEIGHTS_JS = """() => {
+  const svg = document.querySelector('main svg.map').getBoundingClientRect().height;
+  const list = document.getElementById('in-words').nextElementSibling;
+  return {svg, words: list.getBoundingClientRect().height}; }"""
+
+
+def test_every_focused_map_links_to_existing_pages(page, problems, built_site: Path,
+                                                   site_url: str) -> None:
+    members = section_members(built_site, "map/")
+    assert any(m.startswith("map/b-") for m in members) and \
+        any(m.startswith("map/e-") for m in members)
+    seen: set[str] = set()
+    for member in members:
+        url = site_url + member
+        visit(page, url)
+        assert_links_resolve(page, "main svg.map", url, seen)
+    visit(page, site_url + "map/")
+    listed = set(page.locator("main a[href]").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"))
+    missing = [m for m in members if urlsplit(site_url + m).path not in listed]
+    assert not missing, f"the map page does not list {missing}"
+    problems.assert_none("the maps")
+
+
+@pytest.mark.parametrize(("width", "scheme"), VIEWS)
+def test_map_labels_are_legible_and_the_words_shorter(page, problems, built_site: Path,
+                                                      site_url: str, width: int,
+                                                      scheme: str) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    members = section_members(built_site, "map/")
+    richest = max(members, key=lambda m: (built_site / m / "index.html").stat().st_size)
+    for member in sorted({richest, "map/e-deepseek/"} & set(members)):
+        url = site_url + member
+        visit(page, url)
+        where = f"{url} at {width}px, {scheme}"
+        assert_legible(page, "main svg.map", where)
+        outside = [b["text"] for b in page.evaluate(BOXES_JS) if not b["inside"]]
+        assert not outside, f"labels leave their boxes on {where}: {outside}"
+        heights = page.evaluate(HEIGHTS_JS)
+        assert heights["words"] < heights["svg"], f"the words are longer than the map: {heights}"
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{where} is {overflow}px too wide"
+        failing = run_axe(page, f"map-{member.strip('/').replace('/', '-')}-{width}-{scheme}",
+                          "main")
+        assert not failing, f"axe on {where}:\n{axe_report(failing)}"
+    problems.assert_none("the maps")
