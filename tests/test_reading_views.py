@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED
+from corpus_helpers import SEED, minimal_corpus, write_tree
 
 from briefing.dates import content_dates
 from briefing.diagnostics import Pos
@@ -242,3 +243,18 @@ def test_entities_are_listed_by_mentions_then_name(seed: BuildResult) -> None:
         rows = re.findall(r"^\| \[([^\]]*)\]\(([a-z0-9-]+)\.md\) \|", block, re.M)
         keys = [(-len(lk.mentions.get(ident, ())), name.casefold()) for name, ident in rows]
         assert rows and keys == sorted(keys)
+
+
+def test_what_changed_says_when_the_curator_revised_an_item(tmp_path: Path) -> None:
+    files = dict(minimal_corpus())
+    files["briefs/widget.yml"] = 'updated: "2025-03-01"\n' + str(files["briefs/widget.yml"])
+    result = build(write_tree(tmp_path / "content", files))
+    assert result.pages, result.diagnostics
+    changed = _section(result.pages["index.md"], "What changed recently")
+    lines = [line for line in changed.splitlines() if line.startswith("- ")]
+    # The brief is dated by its revision, later than its source, so it comes first.
+    assert lines[0] == ('- <time datetime="2025-03-01">1 Mar 2025</time> (revised) · Brief: '
+                        "[The widget price](briefs/widget.md)")
+    assert lines[1].startswith('- <time datetime="2025-01-02">2 Jan 2025</time> · Claim: ')
+    # The brief's own "as of" is still its newest source, not the revision.
+    assert 'Sources up to <time datetime="2025-01-02">' in result.pages["briefs/widget.md"]
