@@ -92,3 +92,20 @@ def test_a_broken_corpus_keeps_the_last_good_site(tmp_path: Path) -> None:
     assert failed.returncode != 0
     assert "claims.yml:" in failed.stderr and "did you mean 'reported'?" in failed.stderr
     assert snapshot(site) == before
+
+
+def test_the_sites_styles_and_scripts_are_served_minified(site: Path) -> None:
+    from briefing.minify import minified
+    from briefing.plugin.assets import ASSETS
+
+    theme = Path(__file__).resolve().parents[1] / "theme" / "assets"
+    served = {site / "assets" / path.name: path for path in theme.iterdir()
+              if path.suffix in (".css", ".js")}
+    served.update({site / "assets" / "briefing" / path.name: path
+                   for path in ASSETS.iterdir() if path.suffix in (".css", ".js")
+                   and (site / "assets" / "briefing" / path.name).is_file()})
+    assert len(served) >= 4
+    for output, source in served.items():
+        text = source.read_text(encoding="utf-8")
+        assert output.read_text(encoding="utf-8") == minified(source.name, text), output
+        assert output.stat().st_size < len(text.encode()), output

@@ -38,7 +38,7 @@ from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
 from ..sitesearch import SearchIndexFault, binary, index_site, role
-from .assets import add_assets, asset_files, problems_file
+from .assets import add_assets, asset_files, minify_theme_assets, problems_file
 from .diskcache import DiskConversions, attach, disk_conversions
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
@@ -197,6 +197,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = self.live.served.problems if self.live else None
+        minify_theme_assets(files, config)
         for file in (*self.pages, *asset_files(config), problems_file(config, problems),
                      *self.picker.files(config)):
             files.append(file)
