@@ -10,6 +10,11 @@ disk, a kill), corrupt, of another format or for another key is ignored, and the
 makes the result again. A folder that cannot be written is not used: the build is the
 same, only slower.
 
+An entry may be as large as every page of a site (about 260 MB at 10,000 sources), so
+it is encoded and hashed piece by piece as it is written, and read with one copy of its
+text at a time: a whole copy of it as JSON text, then as bytes, is what a build must not
+hold beside its pages.
+
 JSON, not pickle: an entry is data, so reading one cannot run code, and a damaged or
 foreign entry fails to parse or to match rather than producing odd objects.
 """
@@ -21,7 +26,9 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+CHUNK = 1 << 20  # characters of JSON encoded, hashed and written at once
 
 
 def stable(value: Any) -> Any:
@@ -56,34 +63,62 @@ class DiskStore:
             data = (self.folder / key).read_bytes()
         except OSError:
             return None
-        head, _, body = data.partition(b"\n")
-        if head != self.format + b" " + hashlib.sha256(body).hexdigest().encode():
+        start = data.find(b"\n") + 1
+        body = memoryview(data)[start:]  # (not a copy)
+        if data[:start] != self.head(hashlib.sha256(body).hexdigest()):
             return None
         try:
-            entry = json.loads(body)
+            text = str(body, "utf-8", "surrogatepass")
+            body.release()
+            del data  # the text is parsed without the bytes beside it
+            entry = json.loads(text)
         except ValueError:
             return None
         return entry if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def head(self, digest: str) -> bytes:
+        return self.format + b" " + digest.encode() + b"\n"
 
     def save(self, key: str, entry: dict[str, Any]) -> None:
         self.used.add(key)
         if not self.writable:
             return
-        body = json.dumps({**entry, "key": key}, ensure_ascii=False).encode(
-            "utf-8", "surrogatepass")
-        data = self.format + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".partial-")
             try:
                 with os.fdopen(descriptor, "wb") as out:
-                    out.write(data)
+                    self.write(out, {**entry, "key": key})
                 os.replace(temporary, self.folder / key)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError as error:
             self.writable, self.fault = False, error  # read-only or full: do without
+
+    def write(self, out: IO[bytes], entry: dict[str, Any]) -> None:
+        """The entry's head and body, the body encoded a piece at a time. The head's hash
+        is known only at the end: a head of its length goes first and is then replaced."""
+        digest = hashlib.sha256()
+        out.write(self.head("0" * digest.digest_size * 2))
+        pieces: list[str] = []
+        size = 0
+        for piece in json.JSONEncoder(ensure_ascii=False).iterencode(entry):
+            pieces.append(piece)
+            size += len(piece)
+            if size >= CHUNK:
+                size = self.flush(out, digest, pieces)
+        self.flush(out, digest, pieces)
+        out.seek(0)
+        out.write(self.head(digest.hexdigest()))
+
+    @staticmethod
+    def flush(out: IO[bytes], digest: Any, pieces: list[str]) -> int:
+        data = "".join(pieces).encode("utf-8", "surrogatepass")
+        digest.update(data)
+        out.write(data)
+        pieces.clear()
+        return 0
 
     def prune(self, keep: int = 0) -> None:
         """Remove the entries this build did not use (and partial writes a kill left),
