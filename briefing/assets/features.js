@@ -16,6 +16,7 @@
     initInferredDates();
     initCitationPreviews();
     initLinkPreviews();
+    initCitedBack();
     initPrintCitations();
   }
 
@@ -279,6 +280,29 @@
     function hideSoon(a) {
       if (document.activeElement !== a) timer = setTimeout(function () { hide(a); }, 300);
     }
+  }
+
+  // Reached at a passage (#q-…), say right under it which brief points cite it: a copy
+  // of its "Cited in" cell in the quoted passages, so the way back is in view.
+  function initCitedBack() {
+    function show() {
+      var old = document.querySelector(".cited-back");
+      if (old) old.remove();
+      var id = decodeURIComponent(location.hash.slice(1));
+      var passage = /^q-/.test(id) && document.getElementById(id);
+      var row = passage && pageBody().querySelector('td > a[href="#' + id + '"]');
+      var point = row && row.closest("tr").querySelector("a[href*='#point-']");
+      if (!point) return;
+      var back = document.createElement("span");
+      back.className = "cited-back";
+      back.append("Cited in: ");
+      back.append.apply(back, point.parentNode.cloneNode(true).childNodes);
+      back.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
+      var marks = document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]');
+      (marks[marks.length - 1] || passage).after(back);
+    }
+    show();
+    window.addEventListener("hashchange", show);
   }
 
   // A preview goes below its link, or above it when there is no room below; always inside

@@ -161,3 +161,33 @@ def test_a_quoted_passage_links_back_to_the_brief_points_citing_it(
         page.screenshot(path=screenshots / f"point-from-passage-{width}-{scheme}.png")
     page.emulate_media(color_scheme="light")
     assert_no_problems(page, problems, target)
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_check_a_citation_and_get_back_to_its_point(
+    device, page, problems, site_pages, screenshots: Path
+):
+    width, height = WIDTHS[device]
+    page.set_viewport_size({"width": width, "height": height})
+    url = site_pages["brief"]
+    open_page(page, url)
+    cite = page.locator("main li:has(> .anchor) a.cite").nth(4)
+    point = cite.evaluate("a => a.closest('li').querySelector(':scope > .anchor').id")
+    passage = cite.evaluate("a => a.href")
+    cite.evaluate("a => a.click()")  # (a tap or a click would first preview it)
+    page.wait_for_url(passage)
+    # Right under the passage, in view: the brief points citing it, this one too.
+    back = page.locator("main .cited-back")
+    assert back.count() == 1 and back.inner_text().startswith("Cited in: ")
+    box = back.evaluate(PLACEMENT_JS)
+    assert box["top"] < box["vh"], f"the way back is off screen: {box}"
+    assert back.evaluate("el => el.previousElementSibling.matches(':target, mark.quote')")
+    page.screenshot(path=screenshots / f"cited-back-{width}.png")
+    link = back.locator(f"a[href$='#{point}']")
+    assert link.count() == 1, f"no link back to {point} in {back.inner_text()!r}"
+    target = link.evaluate("a => a.href")
+    link.evaluate("a => a.click()")
+    page.wait_for_url(target)
+    assert page.locator("li:has(> .anchor:target)").evaluate(
+        "li => li.querySelector(':scope > .anchor').id") == point
+    assert_no_problems(page, problems, url)
