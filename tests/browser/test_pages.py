@@ -397,6 +397,23 @@ def test_search_matches_a_word_by_its_beginning(words: str, first: str | None, p
     assert_no_problems(page, problems, site_url)
 
 
+def test_search_shows_more_results_on_request(page, problems, site_url: str) -> None:
+    open_page(page, site_url)
+    shown = search_for(page, "H800")
+    found = int(page.locator(".search-status").inner_text().split()[0])
+    assert found > 8 and shown.count() == 8, (found, shown.count())
+    page.locator("button.search-more").click()
+    page.wait_for_function("n => document.querySelectorAll('#search-results article')"
+                           ".length === n", arg=found)
+    assert page.locator("button.search-more").count() == 0
+    # Focus lands on the first page added, so a keyboard reader goes on from there.
+    assert page.evaluate("document.activeElement.textContent") == \
+        shown.nth(8).locator("h3 a").inner_text()
+    hrefs = shown.evaluate_all("as => as.map(a => a.querySelector('h3 a').href)")
+    assert len(set(hrefs)) == found, hrefs
+    assert_no_problems(page, problems, site_url)
+
+
 def test_search_filters_by_kind_and_claim_status(page, problems, site_url: str) -> None:
     open_page(page, site_url)
     every = search_for(page, "H800").evaluate_all(RESULTS_JS)

@@ -126,27 +126,47 @@
       });
       return p;
     }
-    function draw(count, pages) {
-      results.textContent = "";
-      status.textContent = count ? count + (count === 1 ? " page" : " pages") : "Nothing matches.";
-      pages.forEach(function (d) {
-        var art = el("article"), h = el("h3"), a = el("a", "", d.meta.title || d.url);
-        a.href = d.url;
-        h.appendChild(a);
-        if (d.filters.type) art.appendChild(el("p", "search-kind", d.filters.type[0]));
-        art.appendChild(h);
-        // The sections that match, by heading; the page's opening has its title already.
-        var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
-        parts.forEach(function (s) {
-          if (s.url !== d.url && s.title !== d.meta.title) {
-            var sa = el("a", "search-section", s.title);
-            sa.href = s.url;
-            art.appendChild(sa);
-          }
-          art.appendChild(excerpt(s.excerpt));
-        });
-        results.appendChild(art);
+    // Eight pages at a time, each page's fragment fetched only when it is shown.
+    function draw(found, from, mine) {
+      var next = found.results.slice(from, from + 8);
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine !== asked) return;
+        var more = results.querySelector(".search-more");
+        if (more) more.remove();
+        if (!from) results.textContent = "";
+        var count = found.results.length;
+        status.textContent = count ? count + (count === 1 ? " page" : " pages") : "Nothing matches.";
+        pages.forEach(function (d) { results.appendChild(page(d)); });
+        if (from + 8 < count) {
+          more = results.appendChild(el("button", "search-more", "More results"));
+          more.type = "button";
+          more.addEventListener("click", function () {
+            var focus = results.querySelectorAll("article").length;
+            draw(found, from + 8, mine).then(function () {
+              var a = results.querySelectorAll("article h3 a")[focus];
+              if (a) a.focus();
+            });
+          });
+        }
       });
+    }
+    function page(d) {
+      var art = el("article"), h = el("h3"), a = el("a", "", d.meta.title || d.url);
+      a.href = d.url;
+      h.appendChild(a);
+      if (d.filters.type) art.appendChild(el("p", "search-kind", d.filters.type[0]));
+      art.appendChild(h);
+      // The sections that match, by heading; the page's opening has its title already.
+      var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
+      parts.forEach(function (s) {
+        if (s.url !== d.url && s.title !== d.meta.title) {
+          var sa = el("a", "search-section", s.title);
+          sa.href = s.url;
+          art.appendChild(sa);
+        }
+        art.appendChild(excerpt(s.excerpt));
+      });
+      return art;
     }
     function run() {
       var term = input.value.trim(), mine = ++asked;
@@ -155,10 +175,7 @@
       var filters = {};
       Object.keys(chosen).forEach(function (k) { if (chosen[k]) filters[k] = chosen[k]; });
       load().then(function (pf) { return pf.search(term, { filters: filters }); })
-        .then(function (found) {
-          return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }))
-            .then(function (pages) { if (mine === asked) draw(found.results.length, pages); });
-        })
+        .then(function (found) { return draw(found, 0, mine); })
         .catch(function () { if (mine === asked) status.textContent = "Search is not available here."; });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
