@@ -20,13 +20,20 @@ definitions, fenced code, block-level raw HTML, the table-of-contents marker.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
+from .diskstore import DiskStore, stable
+
+FORMAT = b"briefing-pieces 2"  # changes whenever an entry's content changes meaning
+FOLDER = Path(".cache") / "briefing" / "conversions"  # beside mkdocs.yml
 GROUP_CHARS = 1000  # an edited part converts with its group: small, but not tiny
 
 HEADING_CUT = re.compile(r"\n\n(?=#)")
@@ -188,6 +195,49 @@ def grouped(parts: list[str], joiner: str = "\n") -> Iterator[str]:
 
 
 
+class PieceStore(DiskStore):
+    """Pages' pieces as converted, on disk (`diskstore.py`): one entry a page, named by a
+    hash of its path and Markdown and of the `settings` it converted with (the Markdown
+    extensions and their settings, the link settings, the packages' versions: whatever
+    else its HTML depends on). A link's HTML also depends on the page it points to, so an
+    entry records the address each path its links looked for had (`address`: None for
+    none), and is used only if every one is the same now. A page whose conversion warned
+    is not kept, so the warning comes again."""
+
+    def __init__(self, folder: Path, settings: Mapping[str, Any]) -> None:
+        super().__init__(folder, FORMAT)
+        self.settings = hashlib.sha256(json.dumps(
+            {"format": FORMAT.decode(), **stable(dict(settings))}, sort_keys=True
+        ).encode()).hexdigest()
+        self.hits = self.misses = 0  # pages taken whole from the disk, and the others
+
+    def key(self, path: str, markdown_text: str) -> str:
+        digest = hashlib.sha256(f"{self.settings}\0{path}\0".encode())
+        digest.update(markdown_text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def kept(self, key: str, address: Callable[[str], str | None]
+             ) -> dict[str, Converted] | None:
+        """The entry's pieces by their Markdown; None if there is none, a path its links
+        looked for is no longer at the address it had, or it is not as written."""
+        entry = self.load(key)
+        if entry is None:
+            return None
+        try:
+            found: dict[str, str | None] = entry["found"]
+            if any(address(path) != url for path, url in found.items()):
+                return None
+            return {text: decoded(*fields) for text, *fields in entry["pieces"]}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def keep(self, key: str, kept: Mapping[str, Converted],
+             address: Callable[[str], str | None]) -> None:
+        looked_up = sorted(set().union(*(piece.looked_up for piece in kept.values())))
+        self.save(key, {"pieces": [[text, *encoded(piece)] for text, piece in kept.items()],
+                        "found": {path: address(path) for path in looked_up}})
+
+
 class PieceMemo:
     """Each generated page's pieces as last converted, while they stay valid.
 
@@ -218,16 +268,18 @@ class PieceMemo:
         self.files = files
 
     def converted(self, path: str, markdown_text: str,
-                  convert: Callable[[str], tuple[Converted, bool]]
+                  convert: Callable[[str], tuple[Converted, bool]], *, whole: bool = False
                   ) -> tuple[str, list[tuple[Piece, Converted]]] | None:
         """The page's HTML and its pieces, converted by `convert` (the result, and whether
-        it warned) unless unchanged since the page last converted. None, the page's pieces
+        it warned) unless unchanged since the page last converted; `whole`: as one piece,
+        as is a page that last converted whole and is unchanged. None, the page's pieces
         forgotten, when it must convert whole: its pieces do not join into one table or
         list each, or two pieces use the same id (converting whole makes ids unique)."""
         kept = self.pages.get(path, {})
+        whole = whole or markdown_text in kept
         now: dict[str, Converted] = {}
         converted = []
-        for piece in pieces(markdown_text):
+        for piece in [Piece(markdown_text)] if whole else pieces(markdown_text):
             result = kept.get(piece.markdown) or now.get(piece.markdown)
             if result is None:
                 result, warned = convert(piece.markdown)

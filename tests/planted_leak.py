@@ -11,10 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.pages import Page
-
-from briefing import results, views_items
-from briefing.plugin import diskcache
+from briefing import pieces, results, views_items
 from briefing.views import Queries
 
 Setter = Callable[[Any, str, Any], None]
@@ -39,13 +36,15 @@ def plant(setattr: Setter = setattr) -> None:
 
 
 def plant_conversion_key(setattr: Setter = setattr) -> None:
-    """A page's conversion kept on disk under a key that leaves out its Markdown: an edit
-    of the page is then served from the old conversion."""
+    """Pages' converted pieces kept on disk under a key that leaves out the settings they
+    converted with: a build after a change of a Markdown extension's settings is then
+    served the pieces as converted before. (Not the Markdown: an entry's pieces are
+    looked up by their Markdown again.)"""
 
-    def key(self: diskcache.DiskConversions, page: Page) -> str:
-        return hashlib.sha256(f"{self.settings}\0{page.file.src_uri}".encode()).hexdigest()
+    def key(self: pieces.PieceStore, path: str, markdown_text: str) -> str:
+        return hashlib.sha256(f"{path}\0{markdown_text}".encode()).hexdigest()
 
-    setattr(diskcache.DiskConversions, "key", key)
+    setattr(pieces.PieceStore, "key", key)
 
 
 def plant_results_key(setattr: Setter = setattr) -> None:

@@ -75,24 +75,23 @@ def piecewise(path: str, config: MkDocsConfig, files: Files,
 
 
 class Counted:
-    """How many pieces converted, and how many pages fell back to whole conversion."""
+    """How many pieces converted, and how many pages converted whole."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.pieces = self.wholes = 0
         convert_piece = convert.PieceConverter.convert
-        render = convert.Conversions.render
+        converted = convert.Conversions.converted
 
         def counted_convert(converter: Any, text: str) -> Any:
             self.pieces += 1
             return convert_piece(converter, text)
 
-        def counted_render(conversions: Any, *args: Any) -> bool:
-            done = render(conversions, *args)
-            self.wholes += not done
-            return done
+        def counted_converted(conversions: Any, *args: Any, whole: bool = False) -> Any:
+            self.wholes += whole
+            return converted(conversions, *args, whole=whole)
 
         monkeypatch.setattr(convert.PieceConverter, "convert", counted_convert)
-        monkeypatch.setattr(convert.Conversions, "render", counted_render)
+        monkeypatch.setattr(convert.Conversions, "converted", counted_converted)
 
 
 def synthetic(tmp_path: Path) -> Path:

@@ -1,7 +1,8 @@
-"""Generated pages' conversions kept on disk (briefing/plugin/diskcache.py): a second
-`mkdocs build` of an unchanged corpus reuses them and builds the same site, byte for byte;
-an entry that is cut short, corrupt, of another format or another page's is ignored and
-converted again; a cache that cannot be written changes nothing but the time."""
+"""Generated pages' conversions kept on disk in pieces (briefing/pieces.py `PieceStore`,
+briefing/plugin/convert.py): a second `mkdocs build` of an unchanged corpus reuses them
+and builds the same site, byte for byte; an entry that is cut short, corrupt, of another
+format or another page's is ignored and converted again; a cache that cannot be written
+changes nothing but the time."""
 
 from __future__ import annotations
 
@@ -14,19 +15,10 @@ from corpus_helpers import REPO, minimal_site, seed_project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from briefing.diskstore import DiskStore
-from briefing.pieces import Converted
+from briefing.pieces import FOLDER, FORMAT, Converted, PieceStore
 from briefing.plugin import BriefingPlugin
 from briefing.plugin.convert import Conversions
-from briefing.plugin.diskcache import (
-    FOLDER,
-    FORMAT,
-    CachedPage,
-    DiskConversions,
-    PiecedPage,
-)
 from briefing.results import FOLDER as RESULTS
 
 ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
@@ -52,9 +44,9 @@ def built(project: Path, site: str) -> BriefingPlugin:
     return plugin
 
 
-def build(project: Path, site: str) -> DiskConversions:
+def build(project: Path, site: str) -> PieceStore:
     disk = built(project, site).disk
-    assert isinstance(disk, DiskConversions)
+    assert isinstance(disk, PieceStore)
     return disk
 
 
@@ -87,7 +79,7 @@ def test_an_entry_not_whole_is_ignored_and_converted_again(project: Path) -> Non
     data = bytearray(flipped.read_bytes())
     data[data.index(b"<", data.index(b"\n")) + 1] ^= 1  # still JSON, other HTML
     flipped.write_bytes(bytes(data))
-    old.write_bytes(old.read_bytes().replace(FORMAT, b"briefing-conversion 0", 1))
+    old.write_bytes(old.read_bytes().replace(FORMAT, b"briefing-pieces 1", 1))
     moved.write_bytes(entries[4].read_bytes())  # whole, but another page's
     second = build(project, "second")
     assert second.misses == 4 and second.hits == len(entries) - 4
@@ -115,47 +107,31 @@ def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(project: Pa
     assert site_files(project / "second") == site_files(project / "first")
 
 
-def test_an_entry_whose_link_target_moved_is_not_used(tmp_path: Path) -> None:
+def test_pieces_whose_link_target_moved_are_not_used(tmp_path: Path) -> None:
     # A link's HTML depends on the address of the page it points to.
     config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
-    page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
-    target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
-    entry = {"html": "<p>x</p>", "toc": [], "title": None, "anchors": [], "links": [],
-             "found": {"b.md": "b/"}}
-
-    def restored(entry: dict[str, object], files: list[File]) -> bool:
-        page = CachedPage(page_file, config, DiskConversions(tmp_path, config))  # a build
-        return page.restored(entry, Files(files))
-
-    assert restored(entry, [page_file, target])
-    moved = File("b.md", src_dir=None, dest_dir="", use_directory_urls=False)
-    assert not restored(entry, [page_file, moved])
-    assert not restored(entry, [page_file])
-    assert not restored({**entry, "toc": "not a table of contents"}, [page_file, target])
-
-
-def test_pieces_whose_link_target_moved_are_not_used(tmp_path: Path) -> None:
-    config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
-    page_file = File("a.md", src_dir=None, dest_dir="", use_directory_urls=True)
     target = File("b.md", src_dir=None, dest_dir="", use_directory_urls=True)
     piece = ["x", "<p>x</p>", [{"level": 2, "id": "x", "name": "X"}], None, ["x"],
              [["b.md", "y", "b.md#y"]], ["b.md"]]
     entry = {"pieces": [piece], "found": {"b.md": "b/"}}
 
     def kept(entry: dict[str, object], files: list[File]) -> object:
-        disk = DiskConversions(tmp_path, config)
-        page = PiecedPage(page_file, config, disk, DiskStore(tmp_path, b"x"), Conversions())
-        return page.kept(entry, Files(files))
+        disk = PieceStore(tmp_path / "pieces", {})
+        disk.save("k", entry)
+        conversions = Conversions()
+        conversions.use(disk)
+        return disk.kept("k", lambda path: conversions.address(Files(files), path))
 
-    assert kept(entry, [page_file, target]) == {"x": Converted(
+    assert kept(entry, [target]) == {"x": Converted(
         "<p>x</p>", ({"level": 2, "id": "x", "name": "X"},), None, frozenset({"x"}),
         (("b.md", "y", "b.md#y"),), frozenset({"b.md"}))}
     moved = File("b.md", src_dir=None, dest_dir="", use_directory_urls=False)
-    assert kept(entry, [page_file, moved]) is None
-    assert kept(entry, [page_file]) is None
-    assert kept({**entry, "pieces": [piece[:3]]}, [page_file, target]) is None
-    assert kept({**entry, "pieces": [[*piece[:2], "headings?", *piece[3:]]]},
-                [page_file, target]) is None
+    assert kept(entry, [moved]) is None
+    assert kept(entry, []) is None
+    assert kept({**entry, "pieces": [piece[:3]]}, [target]) is None
+    assert kept({**entry, "pieces": [[*piece[:2], "headings?", *piece[3:]]]}, [target]) is None
+    assert kept({**entry, "found": "b.md"}, [target]) is None
+    assert config.use_directory_urls
 
 
 def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:
@@ -164,33 +140,19 @@ def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:
         assert ".cache/" in ignore.read_text(encoding="utf-8").splitlines()
 
 
-def test_mkdocs_keeps_a_rendered_title_where_the_cache_reads_and_restores_it(
-        tmp_path: Path) -> None:
-    # `Page._title_from_render` is MkDocs' own attribute (docs/architecture.md): this fails
-    # if MkDocs stops setting it in `render` or reading it for `title`.
-    (tmp_path / "a.md").write_text("# Heading *one*\n\nText.\n", encoding="utf-8")
-    config = load_config(config_file=str(seed_project(tmp_path / "p") / "mkdocs.yml"))
-    file = File("a.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"),
-                use_directory_urls=True)
-    page = Page(None, file, config)
-    page.read_source(config)
-    page.render(config, Files([file]))
-    assert page._title_from_render == "Heading one"
-    again = Page(None, file, config)
-    again.read_source(config)
-    again.content, again._title_from_render = "<p>x</p>", "Restored"
-    assert again.title == "Restored"
-
-
-def test_a_verbose_build_keeps_nothing_without_its_links_to_anchors(
-        project: Path) -> None:
-    # `mkdocs build -v`: MkDocs gathers no links to anchors at its debug level, so an entry
-    # made then would let a later build skip checking them.
+def test_a_verbose_build_keeps_what_a_quiet_one_keeps(project: Path) -> None:
+    # `mkdocs build -v`: `Page.render` gathers no links to anchors at MkDocs' debug level,
+    # but the pieces' processors always do, so the entries hold them for a later build.
+    build(project, "quiet")
+    quiet = {path.name: path.read_bytes() for path in (project / FOLDER).iterdir()}
+    shutil.rmtree(project / FOLDER)
     pages = logging.getLogger("mkdocs.structure.pages")
     level = pages.level
     pages.setLevel(logging.DEBUG)
     try:
-        verbose = build(project, "first")
+        verbose = build(project, "verbose")
     finally:
         pages.setLevel(level)
-    assert verbose.misses > 10 and not (project / FOLDER).exists()
+    assert verbose.misses > 10
+    assert {path.name: path.read_bytes() for path in (project / FOLDER).iterdir()} == quiet
+    assert any(b'.md#' in data for data in quiet.values())  # links to anchors among them

@@ -23,8 +23,8 @@ for the second) and a new `mkdocs build` process given the disk cache the last b
 Faults are planted to show the checks can fail (tests/planted_leak.py): a claim page that
 also counts its claimant's claims from the whole corpus, as a view query that reads more
 than the inputs its kept result is checked against (caught at both levels); results kept
-on disk under a key that leaves out the content; a conversion kept on disk under a key
-that leaves out the page's Markdown.
+on disk under a key that leaves out the content; conversions kept on disk under a key
+that leaves out the Markdown extensions' settings.
 
 The file takes about a minute of CPU, most of it in the two exhaustive loops (a clean
 build per edit) and the site-level MkDocs builds: the price of checking every field and
@@ -485,8 +485,9 @@ def test_a_conversion_kept_on_disk_under_too_narrow_a_key_is_caught(
                            monkeypatch)
     fault = "conversion key"
     built(project, tmp_path / "first", plant=fault)  # writes the cache
-    apply(project / "content", next(e for e in edits(project / "content")
-                                    if e.name == "Source.title"))
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "permalink: false", "permalink: true"), encoding="utf-8")
     from_disk = built(project, tmp_path / "from-disk", plant=fault)
     shutil.rmtree(project / ".cache")
     stale = changed_files(from_disk, built(project, tmp_path / "clean"))

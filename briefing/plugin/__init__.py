@@ -31,6 +31,7 @@ from ..jsonld import with_structured_data
 from ..load import display_root
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
+from ..pieces import PieceStore
 from ..pipeline import Warming, build
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
@@ -39,7 +40,7 @@ from ..settings import Policy
 from ..siteconfig import plugin_settings
 from ..sitesearch import SearchIndexFault, binary, index_site, role
 from .assets import add_assets, asset_files, minify_theme_assets, problems_file
-from .diskcache import DiskConversions, attach, disk_conversions
+from .convert import Conversions, ConvertedPage, piece_store
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
@@ -69,7 +70,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     live: LiveSite | None = None
     kept: KeptSite | None = None
     full_html: str | None = None  # a page's HTML while search sees it cut down
-    disk: DiskConversions | None = None  # conversions kept between builds, on disk
+    disk: PieceStore | None = None  # conversions kept between builds, on disk
     store: ResultStore | None = None  # the pipeline's results kept between builds, on disk
     warming: Warming | None = None  # serve's cache being filled after a build from the store
     one_shot = False  # `mkdocs build` or `gh-deploy`: the site is published
@@ -169,14 +170,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
-        # Pages convert through the disk cache; a `--dirty` session takes pages' pieces
-        # from there in its first build and keeps them in memory after (`convert.py`).
+        # Pages convert in pieces, kept on disk; a `--dirty` session takes them from there
+        # in its first build and keeps them in memory after (`convert.py`).
+        conversions = self.live.conversions if self.live else Conversions(keep=False)
         first = self.store is not None
-        self.disk = disk_conversions(config) if first or not (self.live and self.live.dirty) \
-            else None
-        if self.disk:
-            attach(self.pages, config, self.disk, nav_paths(config.nav).__contains__,
-                   self.live.conversions if self.live and self.live.dirty else None)
+        self.disk = piece_store(config) \
+            if first or not (self.live and self.live.dirty) else None
+        conversions.use(self.disk)
+        named = nav_paths(config.nav)  # left to MkDocs, which titles them as `nav` says
+        for file in self.pages:
+            if file.src_uri not in named:
+                ConvertedPage(file, config, conversions)
 
     def dest_uri(self, path: str, directory_urls: bool) -> str:
         # Kept: the same few thousand pages on every serve rebuild (36 ms of CPU each time
@@ -288,9 +292,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.disk:
             log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")
-            # (A `--dirty` build converts whole only the pages it cannot cut: the whole
-            # pages' entries of the others stay, for the next `mkdocs build`.)
-            (self.disk.pieces or self.disk).prune()
+            self.disk.prune()
         if self.live and self.store and self.store.hit:
             # Read from the store, the pipeline left the session's cache empty: fill it
             # while the server is idle, so the first edit rebuilds only what it changed.

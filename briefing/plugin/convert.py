@@ -1,17 +1,20 @@
-"""Markdown to HTML for `mkdocs serve --dirty`, piece by piece, reusing unchanged pieces
-(the cutting and the reuse: `briefing/pieces.py`).
+"""Markdown to HTML for the generated pages: piece by piece, reusing the pieces that did
+not change, from memory (`mkdocs serve --dirty`) or from the disk (every build); the
+cutting, the reuse and the disk entries are the core's (`briefing/pieces.py`).
 
 Each piece converts with MkDocs' own page processors, and the table of contents, anchors,
 title and links to anchors are gathered from the pieces as MkDocs gathers them from the
 whole page (`Page.render`). What could make the pieces differ from the whole converts the
-page whole, as MkDocs does: a Markdown extension not known to act locally, and what
-`pieces.cuttable` refuses.
+page whole, as one piece: a Markdown extension not known to act locally (then on a
+Markdown instance of its own, as MkDocs converts a page), and what `pieces.cuttable`
+refuses. Without MkDocs' processors every page converts as MkDocs converts it, and
+nothing is kept.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, cast
 
 import markdown
@@ -21,7 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..pieces import Converted, PieceMemo, cuttable, flattened
+from ..pieces import FOLDER, Converted, Piece, PieceMemo, PieceStore, cuttable, flattened
+from ..results import versions
 
 try:  # MkDocs' private processors (docs/architecture.md, "Private MkDocs APIs")
     from mkdocs.structure.pages import (
@@ -42,61 +46,124 @@ LOCAL_EXTENSIONS = frozenset(
 # The program's loggers: under ProperDocs, `mkdocs.*` imports load `properdocs.*`, which
 # logs as `properdocs`.
 PAGES_LOG = logging.getLogger(Page.__module__)
-PROGRAM_LOG = logging.getLogger(Page.__module__.partition(".")[0])
+PROGRAM = Page.__module__.partition(".")[0]
+PROGRAM_LOG = logging.getLogger(PROGRAM)
+
+
+def piece_store(config: MkDocsConfig) -> PieceStore | None:
+    """The project's converted pieces, beside mkdocs.yml (never in docs_dir), for this
+    configuration."""
+    if not config.config_file_path:
+        return None
+    modules = {name.split(".")[0] for name in config.markdown_extensions
+               if isinstance(name, str)}
+    return PieceStore(Path(config.config_file_path).parent / FOLDER, {
+        "versions": versions((), {"markdown", "mkdocs", PROGRAM, "briefing", *modules}),
+        "extensions": list(config.markdown_extensions),
+        "extension_configs": dict(config.mdx_configs or {}),
+        "validation": dict(config.validation),
+        "directory_urls": bool(config.use_directory_urls)})
 
 
 class Conversions(PieceMemo):
-    """Each generated page's pieces as last converted, while they stay valid."""
+    """Each generated page's pieces as last converted, while they stay valid; `keep`:
+    kept after the page is built (a `--dirty` session), else forgotten once it is."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
         super().__init__()
+        self.keep = keep
         # A page's canonical URL and absolute path, by the site's URL and the page's.
         self.canonical_urls: dict[tuple[str | None, str], tuple[str | None, str | None]] = {}
         # One Markdown instance for every page of a build, its page processors swapped per
         # page (`PieceConverter`): making one per page took 0.6 ms, 30 ms of a reload.
         self.markdown: tuple[MkDocsConfig, markdown.Markdown] | None = None
+        self.disk: PieceStore | None = None
+        # The address each path a link looked for has in this build (its files are set
+        # before any page converts): pages link to the same few thousand pages.
+        self.addresses: dict[str, str | None] = {}
 
     def valid(self, settings: object, files: frozenset[str]) -> None:
         if settings != self.valid_for:
             self.canonical_urls = {}
         super().valid(settings, files)
 
-    def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
-        """Convert the page's Markdown piece by piece; False if it must convert whole."""
+    def use(self, disk: PieceStore | None) -> None:
+        """Pieces come from `disk` in this build, and new ones go there (None: in memory
+        only)."""
+        self.disk, self.addresses = disk, {}
+
+    def address(self, files: Files, path: str) -> str | None:
+        if path not in self.addresses:
+            file = files.get_file_from_path(path)
+            excluded = file is None or file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+            self.addresses[path] = None if excluded or file is None else file.url
+        return self.addresses[path]
+
+    def converter(self, config: MkDocsConfig, page: Page, files: Files
+                  ) -> tuple[PieceConverter, bool]:
+        """A converter for the page, and whether the page may be cut."""
         assert page.markdown is not None
-        if not PIECEWISE or not all(isinstance(name, str) and name in LOCAL_EXTENSIONS
-                                    for name in config.markdown_extensions):
-            return False
+        if not all(isinstance(name, str) and name in LOCAL_EXTENSIONS
+                   for name in config.markdown_extensions):
+            return PieceConverter(markdown.Markdown(
+                extensions=config.markdown_extensions,
+                extension_configs=config.mdx_configs or {}), page.file, files, config), False
         if self.markdown is None or self.markdown[0] is not config:
             self.markdown = (config, markdown.Markdown(
                 extensions=config.markdown_extensions,
                 extension_configs=config.mdx_configs or {}))
         md = self.markdown[1]
         marker = (config.mdx_configs or {}).get("toc", {}).get("marker", "[TOC]")
-        if not cuttable(page.markdown, marker, md.is_block_level):
+        return PieceConverter(md, page.file, files, config), \
+            cuttable(page.markdown, marker, md.is_block_level)
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
+        """Convert the page's Markdown from its pieces; False if MkDocs must."""
+        if not PIECEWISE:
             return False
-        done = self.converted(page.file.src_uri, page.markdown,
-                              PieceConverter(md, page.file, files, config).convert)
-        if done is None:
-            return False
-        page.content, converted = done
-        headings: Any = [dict(heading) for _, result in converted for heading in result.headings]
-        page.toc = get_toc(nest_toc_tokens(headings))
-        # The title `Page.render` would find; one in front matter comes first, as there.
-        title = next((result.title for _, result in converted if result.html), None)
-        if title and "title" not in page.meta:
-            page.title = title
-        page.present_anchor_ids = set().union(*(result.anchors for _, result in converted))
-        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
-            links: dict[File, dict[str, str]] = {}
-            for _, result in converted:
-                for target, anchor, link in result.links_to_anchors:
-                    file = page.file if target == page.file.src_uri \
-                        else files.get_file_from_path(target)
-                    if file is not None:
-                        links.setdefault(file, {}).setdefault(anchor, link)
-            page.links_to_anchors = links
+        assert page.markdown is not None
+        path, text = page.file.src_uri, page.markdown
+        key = self.disk.key(path, text) if self.disk else None
+        if self.disk and key and path not in self.pages:
+            kept = self.disk.kept(key, lambda looked_up: self.address(files, looked_up))
+            if kept is not None:
+                self.pages[path] = kept
+        converter, cut = self.converter(config, page, files)
+        done = self.converted(path, text, converter.convert) if cut else None
+        done = done or self.converted(path, text, converter.convert, whole=True)
+        assert done is not None  # (one piece always joins)
+        restore(page, *done, files)
+        if self.disk and key:
+            self.disk.hits += not converter.count
+            self.disk.misses += bool(converter.count)
+            kept = self.pages.get(path, {})
+            if converter.count and all(piece.markdown in kept for piece, _ in done[1]):
+                self.disk.keep(key, kept, lambda looked_up: self.address(files, looked_up))
+        if not self.keep:
+            self.pages.pop(path, None)
         return True
+
+
+def restore(page: Page, html: str, converted: list[tuple[Piece, Converted]],
+            files: Files) -> None:
+    """Sets what `Page.render` sets, from the page's pieces."""
+    page.content = html
+    headings: Any = [dict(heading) for _, result in converted for heading in result.headings]
+    page.toc = get_toc(nest_toc_tokens(headings))
+    # The title `Page.render` would find; one in front matter comes first, as there.
+    title = next((result.title for _, result in converted if result.html), None)
+    if title and "title" not in page.meta:
+        page.title = title
+    page.present_anchor_ids = set().union(*(result.anchors for _, result in converted))
+    if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
+        links: dict[File, dict[str, str]] = {}
+        for _, result in converted:
+            for target, anchor, link in result.links_to_anchors:
+                file = page.file if target == page.file.src_uri \
+                    else files.get_file_from_path(target)
+                if file is not None:
+                    links.setdefault(file, {}).setdefault(anchor, link)
+        page.links_to_anchors = links
 
 
 class PieceConverter:
@@ -106,6 +173,7 @@ class PieceConverter:
     def __init__(self, md: markdown.Markdown, file: File, files: Files,
                  config: MkDocsConfig) -> None:
         self.md, self.file = md, file
+        self.count = 0  # pieces converted
         self.raw_html = _RawHTMLPreprocessor()
         self.raw_html._register(md)
         self.anchors = _ExtractAnchorsTreeprocessor(file, files, config)
@@ -118,6 +186,7 @@ class PieceConverter:
 
     def convert(self, text: str) -> tuple[Converted, bool]:
         """The piece converted, and whether converting it logged a warning."""
+        self.count += 1
         self.md.reset()
         self.anchors.present_anchor_ids = set()
         self.links.links_to_anchors = {}
@@ -173,7 +242,7 @@ class WarningsSeen(logging.Handler):
 
 
 class ConvertedPage(Page):
-    """A generated page that converts through `Conversions`, or whole when it must."""
+    """A generated page that converts through `Conversions`, or as MkDocs converts it."""
 
     def __init__(self, file: File, config: MkDocsConfig, conversions: Conversions) -> None:
         self.conversions = conversions

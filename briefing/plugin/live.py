@@ -37,7 +37,7 @@ from ..paths import SECTIONS
 from ..pipeline import internal_error
 from ..problems import LastGood
 from ..searchindex import IndexText
-from .convert import Conversions, ConvertedPage
+from .convert import Conversions
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -259,7 +259,8 @@ class LiveSite:
         # The pages' `File`s, made once: the same path and settings make the same file.
         self.stored: dict[str, DirtyPage] = {}
         self.stored_for = ""
-        self.conversions = Conversions()  # pages' Markdown converted piece by piece
+        # Pages' Markdown converted piece by piece, kept under `--dirty`.
+        self.conversions = Conversions(keep=dirty)
         self.stop_on_signals = StopOnSignals()
 
     @property
@@ -299,7 +300,6 @@ class LiveSite:
             self.search_entries.pop(path, None)
             self.stored.pop(path, None)
         files: list[File] = []
-        named = nav_paths(config.nav)
         for path in sorted(pages):
             file = self.stored.get(path)
             if file is None:
@@ -308,11 +308,7 @@ class LiveSite:
                 file.unbuilt = self.unbuilt
             else:
                 file.content_string = pages[path]
-            # A page each build, as MkDocs makes them; one the `nav` setting names is left
-            # to MkDocs, which gives it the title given there.
-            file.page = None
-            if path not in named:
-                ConvertedPage(file, config, self.conversions)
+            file.page = None  # a page each build, as MkDocs makes them
             files.append(file)
         return files
 
