@@ -268,3 +268,21 @@ def test_a_converted_page_has_the_canonical_url_mkdocs_gives(path: str, project:
             assert (page.canonical_url, page.abs_url) == (expected.canonical_url,
                                                           expected.abs_url)
     assert len(conversions.canonical_urls) == 5
+
+
+def test_with_an_extension_not_known_to_act_locally_a_page_converts_whole_as_mkdocs_does(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(config_file=str(project / "mkdocs.yml"),
+                         markdown_extensions=["toc", "tables", "attr_list", "footnotes"])
+    config.plugins._current_plugin = None
+    pages = {"page.md": "# T\n\n## A\n\nText[^1] and [a link](other.md#part).\n\n"
+                        "[^1]: A note.\n\n## B\n\nMore[^2].\n\n[^2]: Another.\n",
+             "other.md": "# Other\n\n## Part {#part}\n"}
+    files = site_files(config, pages)
+    conversions = Conversions()
+    counted = Counted(monkeypatch)
+    for _ in range(2):  # converted, then from memory
+        assert piecewise("page.md", config, files, conversions) == whole(
+            "page.md", config, files)
+    assert (counted.pieces, counted.wholes) == (1, 2)
+    assert list(conversions.pages["page.md"]) == [pages["page.md"]]

@@ -6,6 +6,7 @@ changes nothing but the time."""
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -156,3 +157,18 @@ def test_a_verbose_build_keeps_what_a_quiet_one_keeps(project: Path) -> None:
     assert verbose.misses > 10
     assert {path.name: path.read_bytes() for path in (project / FOLDER).iterdir()} == quiet
     assert any(b'.md#' in data for data in quiet.values())  # links to anchors among them
+
+
+def test_with_an_extension_not_known_to_act_locally_each_page_is_kept_as_one_piece(
+        project: Path) -> None:
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n"), encoding="utf-8")
+    first = build(project, "first")
+    entries = [json.loads(path.read_bytes().partition(b"\n")[2])
+               for path in (project / FOLDER).iterdir()]
+    assert first.misses == len(entries) > 10
+    assert all(len(entry["pieces"]) == 1 for entry in entries)
+    second = build(project, "second")
+    assert second.hits == len(entries) and second.misses == 0
+    assert site_files(project / "second") == site_files(project / "first")
