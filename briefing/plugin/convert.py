@@ -67,7 +67,9 @@ def piece_store(config: MkDocsConfig) -> PieceStore | None:
 
 class Conversions(PieceMemo):
     """Each generated page's pieces as last converted, while they stay valid; `keep`:
-    kept after the page is built (a `--dirty` session), else forgotten once it is."""
+    kept after the page is built (a `--dirty` session), else forgotten once it is. Only a
+    session that keeps them cuts pages into pieces: elsewhere a page converts whole, as
+    one piece, since cutting costs a cold build about 15% more (docs/architecture.md)."""
 
     def __init__(self, *, keep: bool = True) -> None:
         super().__init__()
@@ -129,7 +131,7 @@ class Conversions(PieceMemo):
             if kept is not None:
                 self.pages[path] = kept
         converter, cut = self.converter(config, page, files)
-        done = self.converted(path, text, converter.convert) if cut else None
+        done = self.converted(path, text, converter.convert) if cut and self.keep else None
         done = done or self.converted(path, text, converter.convert, whole=True)
         assert done is not None  # (one piece always joins)
         restore(page, *done, files)
