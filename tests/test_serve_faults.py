@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus_helpers import served_search
 from serving import served, wait_for
 
 from briefing.pipeline import build
@@ -85,7 +86,9 @@ class Server:
 
 def picker_off(project: Path) -> None:
     """The quote picker (on under serve only) adds to source pages what a clean build does
-    not have; the comparison is of the pages both builds make."""
+    not have, and the clean build's Pagefind search is not serving's: the comparison is of
+    the pages both builds make."""
+    served_search(project)
     config = project / "mkdocs.yml"
     settings = config.read_text(encoding="utf-8")
     assert "      content_dir: content\n" in settings
