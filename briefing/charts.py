@@ -64,6 +64,8 @@ class ChartSpread:
     high_label: str
     low: Decimal
     high: Decimal
+    hedge: str = ""  # "up to ", "at least ", "about ": what the extremes' qualifiers make of
+    # the factor between them (`views_lists.hedge`)
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def spread_text(spread: ChartSpread) -> str:
     who = f"{spread.subject}: " if spread.subject else ""
     if times is None:
         return f"{who}values disagree, {spread.low_label} to {spread.high_label}"
-    return f"{who}values differ by a factor of {times}"
+    return f"{who}values differ by a factor of {spread.hedge}{times}"
 
 
 def describe(chart: Chart, sc: Scale) -> str:

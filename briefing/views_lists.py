@@ -94,7 +94,18 @@ def _spread(q: Queries, d: Disagreement, among: list[LedgerValue]) -> ChartSprea
     high = max(among, key=lambda v: (v.figure.value[1], v.figure.value[0]))
     return ChartSpread(q.entity_name(d.subject_id) if d.subject_id else None,
                        amount(low.figure), amount(high.figure), low.figure.value[0],
-                       high.figure.value[1])
+                       high.figure.value[1], hedge(low, high))
+
+
+def hedge(low: LedgerValue, high: LedgerValue) -> str:
+    """What the qualifiers of the lowest and highest values make of the factor between
+    them: "up to $6 million" against "$294,000" is up to 20 times it, never exactly."""
+    lo, hi = low.figure.qualifier, high.figure.qualifier
+    up = hi in ("up-to", "under") or lo in ("over", "at-least")
+    down = lo in ("up-to", "under") or hi in ("over", "at-least")
+    if (up and down) or (not up and not down and "about" in (lo, hi)):
+        return "about "
+    return "up to " if up else "at least " if down else ""
 
 
 @dataclass(frozen=True)
@@ -117,7 +128,7 @@ class DisagreementLine:
     shown: tuple[ShownValue, ...]
     more: int
     on: tuple[int, ...]  # the page numbers holding its values
-    factor: str | None  # highest over lowest, when its values share a unit and are positive
+    factor: str | None  # highest over lowest, hedged ("up to 20"); None unless one unit, > 0
 
 
 @dataclass(frozen=True)
@@ -170,7 +181,9 @@ def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> Disagreem
     shown = d.values[:paging.DISAGREEMENT_VALUES_SHOWN]
     times = None
     if d.kind == "values" and len({v.figure.unit for v in d.values}) == 1:
-        times = factor(_spread(q, d, list(d.values)))
+        extremes = _spread(q, d, list(d.values))
+        times = factor(extremes)
+        times = f"{extremes.hedge}{times}" if times else None
     return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
                             tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on,
                             times)
@@ -242,13 +255,7 @@ def spread(values: tuple[LedgerValue, ...]) -> Spread | None:
                                low.figure.value[0], high.figure.value[1]))
     if times is None:
         return None
-    # "up to $6 million" against "$294,000" is up to 20 times it, never exactly.
-    lo, hi = low.figure.qualifier, high.figure.qualifier
-    up = hi in ("up-to", "under") or lo in ("over", "at-least")
-    down = lo in ("up-to", "under") or hi in ("over", "at-least")
-    hedge = "about " if (up and down) or (not up and not down and "about" in (lo, hi)) \
-        else "up to " if up else "at least " if down else ""
-    return Spread(amount(low.figure), amount(high.figure), times, hedge)
+    return Spread(amount(low.figure), amount(high.figure), times, hedge(low, high))
 
 
 @dataclass(frozen=True)

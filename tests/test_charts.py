@@ -126,3 +126,11 @@ def test_a_metric_in_two_units_gets_a_chart_per_unit(make_content: Callable[...,
     assert ">up to \u20ac4 million \u00b7 Acme Corp</text>](../claims/widget-cost-eur.md)" in page
     index = build(make_content(changes={"claims.yml": claims})).pages["figures.md"]
     assert index.count('<svg class="fig-spark"') == 2
+
+
+def test_a_factor_between_a_bound_and_a_value_keeps_the_bounds_hedge() -> None:
+    from briefing.charts import spread_text
+
+    bound = ChartSpread("DeepSeek-R1", "$294,000", "up to $6 million", Decimal(294000),
+                        Decimal(6000000), "up to ")
+    assert spread_text(bound) == "DeepSeek-R1: values differ by a factor of up to 20"
