@@ -241,7 +241,9 @@ def spread_text(spread: ChartSpread) -> str:
     who = f"{spread.subject}: " if spread.subject else ""
     if times is None:
         return f"{who}values disagree, {spread.low_label} to {spread.high_label}"
-    return f"{who}values differ by a factor of {spread.hedge}{times}"
+    if spread.hedge:  # (as short as the plain wording: the label fits a phone's width)
+        return f"{who}values differ by {spread.hedge}{times} times"
+    return f"{who}values differ by a factor of {times}"
 
 
 def describe(chart: Chart, sc: Scale) -> str:

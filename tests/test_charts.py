@@ -133,4 +133,4 @@ def test_a_factor_between_a_bound_and_a_value_keeps_the_bounds_hedge() -> None:
 
     bound = ChartSpread("DeepSeek-R1", "$294,000", "up to $6 million", Decimal(294000),
                         Decimal(6000000), "up to ")
-    assert spread_text(bound) == "DeepSeek-R1: values differ by a factor of up to 20"
+    assert spread_text(bound) == "DeepSeek-R1: values differ by up to 20 times"
