@@ -20,10 +20,12 @@
     initPrintCitations();
   }
 
-  // The page's main content: Material's .md-content, MkDocs' [role=main], else <main>.
-  function pageBody() {
-    return document.querySelector(".md-content") || document.querySelector("[role=main]") ||
-      document.querySelector("main") || document.body;
+  // The main content of this page (or of a fetched one): Material's .md-content, MkDocs'
+  // [role=main], else <main>, so the features work under any theme.
+  function pageBody(doc) {
+    doc = doc || document;
+    return doc.querySelector(".md-content") || doc.querySelector("[role=main]") ||
+      doc.querySelector("main") || doc.body;
   }
 
   // The banner is drawn from problems.json, which every build writes beside this script
@@ -238,7 +240,7 @@
     }
 
     function summary(html) {
-      var h1 = new DOMParser().parseFromString(html, "text/html").querySelector("main h1");
+      var h1 = pageBody(new DOMParser().parseFromString(html, "text/html")).querySelector("h1");
       var parts = h1 ? [h1] : [];
       for (var el = h1 && h1.nextElementSibling; el && parts.length < 3 && !/^H\d$/.test(el.tagName);
            el = el.nextElementSibling) if (el.localName === "p") parts.push(el);

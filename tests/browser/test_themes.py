@@ -112,6 +112,38 @@ def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
     problems.assert_none(themed_site)
 
 
+# A link of each kind on the example brief, and words its page's title has: the title
+# is the first thing a link preview shows, whichever theme laid the page out.
+THEMED_LINKS = {
+    "claim": ("a[href*='claims/sunday-opening-cost-40k/']", "costs Riverton $40,000"),
+    "entity": ("a[href*='entities/riverton-library/']", "Riverton public library"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(THEMED_LINKS))
+def test_link_previews_show_under_other_themes(kind: str, page, problems,
+                                               themed_site: str) -> None:
+    page.goto(themed_site + BRIEF)
+    selector, title = THEMED_LINKS[kind]
+    link = page.locator(selector).first
+    assert link.count(), f"no {kind} link on {themed_site + BRIEF}"
+    preview = page.locator("#link-preview:not([hidden])")
+    for how in ("hover", "focus"):
+        link.scroll_into_view_if_needed()
+        link.hover() if how == "hover" else link.focus()
+        preview.wait_for(state="visible", timeout=5_000)
+        text = preview.inner_text()
+        assert title in text.split("\n")[0], f"{kind} preview by {how}: {text!r}"
+        assert len(text) > len(title) + 10, f"{kind} preview has only its title: {text!r}"
+        assert link.get_attribute("aria-describedby") == "link-preview"
+        page.keyboard.press("Escape")
+        preview.wait_for(state="hidden")
+        page.mouse.move(0, 0)
+        page.evaluate("document.activeElement.blur()")
+    page.wait_for_load_state("networkidle")
+    problems.assert_none(themed_site)
+
+
 def test_the_problems_banner_shows_under_other_themes(page, problems, themed_site: str,
                                                       screenshots: Path) -> None:
     # The built site says there are no problems: no banner, and nothing failed.
