@@ -7,11 +7,14 @@ fragments of the results it shows. It runs over the written HTML, after every pa
 written and before the site is swapped in (`emit.Staged`), so a failed index fails the
 build and leaves the previous site in place.
 
-What is indexed is marked in the pages (`role`, written by the theme): a source, claim or
-brief page and a hand-written page whole; an entity's or a metric's first page by its
-title only, since its listing repeats text those pages hold; gathering pages (home,
-indexes, figures, timeline, coverage, map) not at all. Within an indexed page, the
-repeated labels of tables and rows are left out (`EXCLUDED`).
+What is indexed is marked in the pages (`role`, written by the theme): a claim or brief
+page and a hand-written page whole; a source's page by its title, its date and outlet and
+the passages quoted from it, not its whole text, which is most of a large corpus's words
+and what no claim rests on (Pagefind holds every indexed word in memory while it runs);
+an entity's or a metric's first page by its title only, since its listing repeats text
+those pages hold; gathering pages (home, indexes, figures, timeline, coverage, map) not at
+all. Within an indexed page, the repeated labels of tables and rows are left out
+(`EXCLUDED`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,18 +45,25 @@ FOLDER = "pagefind"
 EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdict",
             ".pager", "nav", ".permalink", '[aria-hidden="true"]',
             # a page indexed by its title only (`Role.scope`), as the theme marks it
-            "[data-search-title-only] > :not(h1)")
+            '[data-search-scope="title"] > :not(h1)',
+            # a source's page by its title, its line of date and outlet and its table of
+            # quoted passages (`source.md.j2`): not its text, notes or list of briefs;
+            # of the table, the passage and its speaker, not the claims and briefs that
+            # cite it (their own pages hold those)
+            '[data-search-scope="quotes"] > :not(h1):not(.meta):not(#quotes):not(table)',
+            '[data-search-scope="quotes"] td:nth-child(n+3)')
 
 # The kind of page each generated folder holds, as readers filter by it.
 TYPES = (("briefs", "Brief"), ("claims", "Claim"), ("sources", "Source"),
          ("entities", "Entity"), ("figures", "Figure"))
-WHOLE = frozenset({"Brief", "Claim", "Source"})
+SCOPES = (("Brief", "page"), ("Claim", "page"), ("Source", "quotes"))  # else "title"
 
 
 @dataclass(frozen=True)
 class Role:
-    """How a page is indexed: `scope` "page" (its body) or "title" (its first heading
-    only), and its `type` filter value."""
+    """How a page is indexed: `scope` "page" (its body), "title" (its first heading
+    only) or "quotes" (a source's title, date and quoted passages), and its `type`
+    filter value."""
 
     scope: str
     type: str
@@ -69,7 +80,7 @@ def role(src_uri: str, *, generated: bool) -> Role | None:
     kind = dict(TYPES).get(parts[0])
     if kind is None:
         return None
-    return Role("page" if kind in WHOLE else "title", kind)
+    return Role(dict(SCOPES).get(kind, "title"), kind)
 
 
 class SearchIndexFault(Exception):
@@ -78,8 +89,12 @@ class SearchIndexFault(Exception):
 
 @dataclass(frozen=True)
 class Indexed:
+    """What a Pagefind run did: pages indexed, its seconds and its own process's peak
+    resident memory in MB (None where the system does not say)."""
+
     pages: int
     seconds: float
+    peak_mb: float | None
 
 
 def binary() -> Path | None:
@@ -113,15 +128,14 @@ def index_site(site: Path, executable: Path | None = None) -> Indexed:
         command += ["--exclude-selectors", selector]
     start = time.perf_counter()
     try:
-        done = subprocess.run(command, cwd=site, capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", check=False)
+        status, peak_mb, stdout, stderr = _run(command, site)
     except OSError as exc:
         shutil.rmtree(new, ignore_errors=True)
         raise SearchIndexFault(f"Pagefind could not be run ({executable}): {exc}") from exc
-    if done.returncode != 0 or not new.is_dir():
+    if status != 0 or not new.is_dir():
         shutil.rmtree(new, ignore_errors=True)
-        said = (done.stderr.strip() or done.stdout.strip()).splitlines()[-12:]
-        raise SearchIndexFault(f"Pagefind failed (exit status {done.returncode}) on "
+        said = (stderr.strip() or stdout.strip()).splitlines()[-12:]
+        raise SearchIndexFault(f"Pagefind failed (exit status {status}) on "
                                f"{site}:\n" + "\n".join(said))
     try:
         settle(new)
@@ -129,8 +143,38 @@ def index_site(site: Path, executable: Path | None = None) -> Indexed:
         shutil.rmtree(new, ignore_errors=True)
         raise
     _replace(new, site / FOLDER)
-    found = _PAGES.findall(done.stdout)
-    return Indexed(int(found[-1]) if found else 0, time.perf_counter() - start)
+    found = _PAGES.findall(stdout)
+    return Indexed(int(found[-1]) if found else 0, time.perf_counter() - start, peak_mb)
+
+
+def _run(command: list[str], cwd: Path) -> tuple[int, float | None, str, str]:
+    """Exit status, peak resident memory in MB (None where the system does not say), stdout
+    and stderr of one run. The peak is the process's high-water mark, read while it runs:
+    its `ru_maxrss` would not do, since a process started from this one counts this one's
+    memory at the start in it. The mark only grows, so only a rise in its last tenth of a
+    second can be missed. Output goes to files, which cannot fill up and stall it."""
+    peak = 0.0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        while (status := process.poll()) is None:
+            peak = max(peak, high_water(process.pid))
+            time.sleep(0.1)
+        said = []
+        for stream in (out, err):
+            stream.seek(0)
+            said.append(stream.read().decode("utf-8", errors="replace"))
+    return status, peak or None, said[0], said[1]
+
+
+def high_water(pid: int) -> float:
+    """The peak resident memory in MB of a running process so far (Linux's VmHWM), or 0
+    when it is not known (the process has ended, or no /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) / 1024 if found else 0.0
 
 
 def _replace(new: Path, target: Path) -> None:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus_helpers import seed_project, snapshot, write_tree
+from corpus_helpers import ARTICLE, minimal_corpus, seed_project, snapshot, write_tree
 
 from briefing import cbor, sitesearch
 from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
@@ -20,7 +20,7 @@ from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
 
 @pytest.mark.parametrize(("src", "generated", "expected"), [
     ("claims/only-h800-chips.md", True, Role("page", "Claim")),
-    ("sources/s.md", True, Role("page", "Source")),
+    ("sources/s.md", True, Role("quotes", "Source")),
     ("briefs/b.md", True, Role("page", "Brief")),
     ("entities/deepseek.md", True, Role("title", "Entity")),
     ("figures/m-training-cost.md", True, Role("title", "Figure")),
@@ -65,11 +65,11 @@ def test_index_keeps_marked_pages_their_filters_and_no_boilerplate(tmp_path: Pat
             ' data-pagefind-body data-pagefind-filter="type:Claim"'),
         "entities/e/index.html": page(
             "<h1>DeepSeek</h1><p>Roles: claimant</p><ul><li>A claim it makes</li></ul>",
-            ' data-pagefind-body data-pagefind-filter="type:Entity" data-search-title-only'),
+            ' data-pagefind-body data-pagefind-filter="type:Entity" data-search-scope="title"'),
         "index.html": page("<h1>Home</h1><p>Every brief again</p>"),
     })
     done = index_site(site)
-    assert done.pages == 2
+    assert done.pages == 2 and done.peak_mb  # Pagefind's own process, measured
     records = fragments(site)
     assert set(records) == {"/claims/c/", "/entities/e/"}  # the home page is not marked
     claim = records["/claims/c/"]
@@ -79,6 +79,33 @@ def test_index_keeps_marked_pages_their_filters_and_no_boilerplate(tmp_path: Pat
     assert records["/entities/e/"]["content"] == "DeepSeek."
     assert (site / FOLDER / "pagefind.js").is_file()
     assert not [p for p in site.iterdir() if p.name.startswith(".")]
+
+
+def test_a_source_page_is_found_by_its_quotes_not_its_whole_text(tmp_path: Path) -> None:
+    """The minimal corpus's article with a sentence no quote holds, its one word that
+    nothing else on the site says; "the widget is overpriced" is a quote (Jane Doe's)."""
+    corpus = {**minimal_corpus(),
+              "sources/acme-widget.txt": ARTICLE + "\nRivals called the price zorblaxian.\n"}
+    project = seed_project(tmp_path / "project", write_tree(tmp_path / "corpus", corpus))
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    records = fragments(tmp_path / "site")
+    source = records["/sources/acme-widget/"]
+    words = str(source["content"])
+    # Its title, date, the passages quoted and who said them.
+    for shown in ("Acme prices its widget", "2 Jan 2025", "\u201cthe widget is overpriced\u201d",
+                  "Jane Doe", "\u201cits widget costs $5 million\u201d"):
+        assert shown in words, (shown, words)
+    # Not its unquoted text, nor the claims and briefs that cite the passages (their own
+    # pages hold those), nor the list of briefs: no page of the site is found by them.
+    page = (tmp_path / "site" / "sources" / "acme-widget" / "index.html").read_text("utf-8")
+    assert "zorblaxian" in page and "Critics disagree" in page  # on the page, as before
+    for unquoted in ("zorblaxian", "Critics disagree"):
+        assert not [url for url, r in records.items() if unquoted in str(r["content"])]
+    for elsewhere in ("says its widget costs", "The widget price", "What happened"):
+        assert elsewhere not in words, (elsewhere, words)
+    # The quotes are found in their section of the page.
+    assert [a["id"] for a in source["anchors"] if a["text"]] == ["acme-prices-its-widget", "quotes"]  # type: ignore[union-attr, index]
 
 
 def fake_pagefind(tmp_path: Path, script: str) -> Path:
