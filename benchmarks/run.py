@@ -14,7 +14,12 @@ has no errors, then measures, each in a fresh child process and repeated (median
             Markdown extensions and search plugin, without the Briefing plugin;
 - serve start: a cold `mkdocs serve` (a new process) from its start to its first page
             served, without a cache and then with the cache the first start left;
-- peak RSS of each child (from wait4's rusage);
+- peak RSS of each child (from wait4's rusage: the largest of the child's own and any of
+            its children's, so a build's is Pagefind's when Pagefind's is larger), and of
+            the `mkdocs build` process on its own (its VmHWM, read every half second);
+- Pagefind: the seconds and peak RSS of the build's Pagefind pass, as the plugin logs
+            them (its own process's high-water mark, read while it runs: its rusage
+            would count the memory of the build that started it);
 - largest page: the largest generated Markdown page, which must not grow with N;
 - reload:   `mkdocs serve --dirty`, time from writing one edited annotation to the
             rebuilt pages on disk (the source's page and a claim page it backs), file
@@ -57,6 +62,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from briefing.sitesearch import high_water
 
 from .corpus import generate, write
 
@@ -105,6 +112,7 @@ class Row:
     serve_cold: list[float] = field(default_factory=list)  # serve start, no cache
     serve_warm: list[float] = field(default_factory=list)  # serve start, cache kept
     rss: dict[str, float] = field(default_factory=dict)  # MB, the largest seen per kind
+    pagefind: list[float] = field(default_factory=list)  # s, the first build's Pagefind pass
     reload: dict[str, list[float]] = field(default_factory=dict)  # edit kind -> s
     largest: tuple[int, str] = (0, "")  # bytes and path of the largest generated page
     # s: before the builds, before the reloads (if measured), after the last measurement
@@ -126,22 +134,41 @@ def reference_loop() -> float:
                                     text=True, check=True).stdout) for _ in range(3))
 
 
-def run_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB (wait4 gives per-child rusage) and stdout of one
-    child process; exits with its output if it fails."""
+@dataclass(frozen=True)
+class Measured:
+    """One child process: wall seconds, peak RSS in MB from wait4 (the largest of its own
+    and its children's), its own peak as last read from /proc (VmHWM), and its output."""
+
+    seconds: float
+    rss: float
+    own_rss: float
+    stdout: str
+    stderr: str
+
+
+def run_measured(args: list[str], cwd: Path) -> Measured:
+    """Run one child process and measure it (`Measured`); exits with its output if it
+    fails. Its own peak is read every half second while it runs: the high-water mark only
+    grows, so only a rise in its last half second can be missed."""
     out_path = cwd / ".bench-stdout"
     err_path = cwd / ".bench-stderr"
+    own = 0.0
     with open(out_path, "w") as out, open(err_path, "w") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            own = max(own, high_water(proc.pid))
+            time.sleep(0.5)
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    stdout = out_path.read_text()
+    stdout, stderr = out_path.read_text(), err_path.read_text()
     if proc.returncode != 0:
         raise SystemExit(f"benchmark step failed ({' '.join(args)}):\n{stdout}\n"
-                         f"{err_path.read_text()[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+                         f"{stderr[-4000:]}")
+    return Measured(seconds, usage.ru_maxrss / 1024, own, stdout, stderr)
 
 
 def mkdocs_yml(docs_dir: str, *, plugin: bool) -> str:
@@ -316,25 +343,36 @@ def clear_cache(project: Path) -> None:
     shutil.rmtree(project / CACHE, ignore_errors=True)
 
 
+# The plugin's line after Pagefind's pass (`mkdocs build` logs it at INFO).
+PAGEFIND_LOGGED = re.compile(r"Pagefind indexed \d+ pages for search in ([\d.]+) s, "
+                             r"peak memory (\d+) MB")
+
+
 def mkdocs_build(row: Row, kind: str, folder: Path) -> None:
+    """One `mkdocs build`, not quiet: its INFO lines (a handful) carry the Pagefind pass."""
     site = folder / "site"
     shutil.rmtree(site, ignore_errors=True)
-    seconds, rss, _ = run_measured([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-                                   folder)
-    getattr(row, kind).append(seconds)
-    row.rss[kind] = max(row.rss.get(kind, 0), rss)
+    done = run_measured([PYTHON, "-m", "mkdocs", "build", "-d", str(site)], folder)
+    getattr(row, kind).append(done.seconds)
+    row.rss[kind] = max(row.rss.get(kind, 0), done.rss)
+    row.rss[f"{kind} own"] = max(row.rss.get(f"{kind} own", 0), done.own_rss)
+    found = PAGEFIND_LOGGED.search(done.stderr)
+    if found:
+        if kind == "build":
+            row.pagefind.append(float(found.group(1)))
+        row.rss["pagefind"] = max(row.rss.get("pagefind", 0), float(found.group(2)))
 
 
 def measure_builds(row: Row, project: Path, baseline: Path, serve_starts: bool) -> None:
     """One run of each build, next to each other: the pipeline, the first build from no
     cache, the second with its cache, the baseline; then two serve starts, without and
     with a cache."""
-    _, rss, out = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
-    result = json.loads(out)
+    done = run_measured([PYTHON, "-c", _PIPELINE, "content"], project)
+    result = json.loads(done.stdout)
     if result["failed"]:
         raise SystemExit(f"the pipeline reported errors at N={row.n}")
     row.pipeline.append(result["seconds"])
-    row.rss["pipeline"] = max(row.rss.get("pipeline", 0), rss)
+    row.rss["pipeline"] = max(row.rss.get("pipeline", 0), done.rss)
     clear_cache(project)
     mkdocs_build(row, "build", project)
     mkdocs_build(row, "rebuild", project)
@@ -377,7 +415,8 @@ def table(rows: list[Row]) -> str:
             " | pipeline / baseline | build ms per source | peak RSS build MB"
             " | peak RSS baseline MB | reload s, title edit (median, max)"
             " | reload s, stance edit (median, max) | largest page KB"
-            " | reference loop s (start, [reload,] end) |")
+            " | reference loop s (start, [reload,] end) | peak RSS mkdocs process alone MB"
+            " | Pagefind s | peak RSS Pagefind MB |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for row in rows:
         pipe, build, base = median(row.pipeline), median(row.build), median(row.baseline)
@@ -390,7 +429,9 @@ def table(rows: list[Row]) -> str:
             f"| {build / base:.2f} | {pipe / base:.2f} | {1000 * build / row.n:.2f} "
             f"| {row.rss.get('build', 0):.0f} | {row.rss.get('baseline', 0):.0f} "
             f"| {reload} | {row.largest[0] / 1024:,.0f} (`{row.largest[1]}`) "
-            f"| {', '.join(f'{value:.2f}' for value in row.reference)} |")
+            f"| {', '.join(f'{value:.2f}' for value in row.reference)} "
+            f"| {row.rss.get('build own', 0):.0f} | {timing(row.pagefind)} "
+            f"| {row.rss.get('pagefind', 0):.0f} |")
     return "\n".join(lines)
 
 
@@ -413,16 +454,19 @@ def ratios(rows: list[Row]) -> str:
     head = ("| sources | build / plain MkDocs (target ≤ 1.25) | second build / first"
             " (target ≤ 0.30) | serve start with cache / without (target ≤ 0.30)"
             " | first build s | second build s | serve start s, no cache"
-            " | serve start s, with cache |")
+            " | serve start s, with cache | Pagefind's share of the first build |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for row in rows:
         serve = (spread(row.serve_warm, row.serve_cold) if "serve start" not in row.failed
                  else f"failed: {row.failed['serve start']}")
+        # a build that logged no Pagefind pass (a theme without it) has no share
+        share = (spread(row.pagefind, row.build) if len(row.pagefind) == len(row.build)
+                 else "not measured")
         lines.append(
             f"| {row.n:,} | {spread(row.build, row.baseline)} "
             f"| {spread(row.rebuild, row.build)} | {serve} | {timing(row.build)} "
             f"| {timing(row.rebuild)} | {timing(row.serve_cold)} "
-            f"| {timing(row.serve_warm)} |")
+            f"| {timing(row.serve_warm)} | {share} |")
     return "\n".join(lines)
 
 

@@ -305,8 +305,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 done = index_site(Path(config.site_dir))
             except SearchIndexFault as exc:
                 raise PluginError(f"Briefing: {exc}") from exc
+            peak = f", peak memory {done.peak_mb:.0f} MB" if done.peak_mb else ""
             log.info(f"Briefing: Pagefind indexed {done.pages} pages for search in "
-                     f"{done.seconds:.1f} s")
+                     f"{done.seconds:.1f} s{peak}")
         if self.kept:
             self.kept.finish()
 
