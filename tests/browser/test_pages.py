@@ -366,7 +366,7 @@ def test_search_finds_h800_grouped_by_page_with_marks(
     assert all(r["titles"] == 1 and r["title"].strip() for r in found), found
     # Page names, not the names of their sections.
     assert not {"Evidence", "Related claims"} & {r["title"] for r in found}, found
-    assert {"Claim", "Source"} <= {r["kind"] for r in found}, found
+    assert "Claim" in {r["kind"] for r in found}, found
     assert all(re.sub(r"^\W+", "", m.lower()).startswith("h800")
                for r in found for m in r["marks"]), found
     assert all(r["marks"] for r in found), f"a result without a highlight: {found}"
@@ -376,6 +376,17 @@ def test_search_finds_h800_grouped_by_page_with_marks(
     page.screenshot(path=screenshots / f"search-h800-{how}.png")
     if docs_screenshots is not None and how == "typed":
         page.screenshot(path=docs_screenshots / "search.png")
+
+    # The sources that hold a quote about the chip come after its claims (a source is
+    # found by its quoted passages alone, a claim by every line of its page).
+    while page.locator("button.search-more").count():
+        shown = results.count()
+        page.locator("button.search-more").click()
+        page.wait_for_function("n => document.querySelectorAll('#search-results article')"
+                               ".length > n", arg=shown)
+    every = results.evaluate_all(RESULTS_JS)
+    assert {"Claim", "Source"} <= {r["kind"] for r in every}, every
+    assert all(r["marks"] for r in every), f"a result without a highlight: {every}"
 
     href = hrefs[0]
     page.locator("#search-results article h3 a").first.click()
