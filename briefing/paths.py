@@ -24,6 +24,7 @@ PROBLEMS = "problems.md"  # only while `mkdocs serve` runs
 # The folder of each kind of item that has a page of its own.
 FOLDERS: Mapping[str, str] = MappingProxyType({
     "brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"})
+_KINDS: Mapping[str, str] = MappingProxyType({folder: kind for kind, folder in FOLDERS.items()})
 
 
 def index_path(kind: str) -> str:
@@ -83,6 +84,21 @@ def paged_path(first: str, number: int) -> str:
 def coverage_block_path(first: str, last: str) -> str:
     """The page of one block of the coverage matrix, by its first and last column labels."""
     return f"coverage/{first.lower()}-{last.lower()}.md"
+
+
+def page_type(path: str) -> str:
+    """What kind of page a generated page is, which decides the styles and scripts it
+    loads: "home"; an item's page ("brief", "claim", "source", "entity"); "index" for any
+    page of a kind's list; else the gathering page its folder or file names ("figures",
+    "timeline", "coverage", "map", "problems"), a metric's or a focused map's page too."""
+    folder, _, name = path.partition("/")
+    if not name:
+        return "home" if path == HOME else path.removesuffix(".md")
+    kind = _KINDS.get(folder)
+    if kind is None:
+        return folder
+    return "index" if name == "index.md" or name.startswith("index/") else kind
+
 
 
 def holds_own_text(path: str) -> bool:

@@ -18,25 +18,61 @@ from briefing.cli import main
 from briefing.jsonld import with_structured_data
 from briefing.plugin.assets import (
     ASSETS,
+    PAGE_SCRIPTS,
+    PAGE_STYLES,
     SCRIPTS,
     STYLES,
+    PageAssets,
     add_assets,
+    page_assets,
 )
 from briefing.problems import ProblemsSummary, problems_json
 
 
-def test_the_assets_are_listed_first_and_once() -> None:
+def _config(theme: str) -> MkDocsConfig:
     config = MkDocsConfig()
-    config.load_dict({"site_name": "x", "extra_css": ["mine.css"],
+    config.load_dict({"site_name": "x", "extra_css": ["mine.css"], "theme": theme,
                       "extra_javascript": ["mine.js"]})
     assert not config.validate()[0]
+    return config
+
+
+def test_under_another_theme_the_assets_are_listed_first_and_once() -> None:
+    config = _config("mkdocs")
     for _ in range(2):  # `mkdocs serve` may hand the same config over again
         add_assets(config)
-    assert config.extra_css == ["assets/briefing/features.css", "mine.css"]
-    assert [str(s) for s in config.extra_javascript] == ["assets/briefing/features.js",
-                                                          "mine.js"]
+    assert config.extra_css == ["assets/briefing/features.css",
+                                "assets/briefing/all-pages.css", "mine.css"]
+    assert [str(s) for s in config.extra_javascript] == [
+        "assets/briefing/features.js",
+        *(["assets/briefing/all-pages.js"] if PAGE_SCRIPTS else []), "mine.js"]
     for name in (*STYLES, *SCRIPTS):
         assert (ASSETS / name).is_file()
+
+
+def test_the_briefing_theme_links_each_pages_own_assets() -> None:
+    config = _config("briefing")
+    add_assets(config)
+    assert config.extra_css == ["mine.css"]
+    assert [str(s) for s in config.extra_javascript] == ["mine.js"]
+    base = ("assets/briefing/features.css",), ("assets/briefing/features.js",)
+    assert page_assets("briefs/b.md", generated=True).styles == (
+        *base[0], "assets/briefing/pages/brief.css")
+    assert page_assets("figures/m-x.md", generated=True).styles[-1] == \
+        "assets/briefing/pages/figures.css"
+    assert page_assets("briefs/index.md", generated=True) == PageAssets(*base)
+    assert page_assets("timeline/page-2.md", generated=True) == PageAssets(*base)
+    assert page_assets("", generated=False) == PageAssets(*base)  # 404.html
+    # A hand-written page may use any feature.
+    assert page_assets("briefs/b.md", generated=False) == PageAssets(
+        (*base[0], "assets/briefing/all-pages.css"),
+        (*base[1], *(["assets/briefing/all-pages.js"] if PAGE_SCRIPTS else [])))
+
+
+def test_each_page_type_named_has_its_file_and_each_file_is_named() -> None:
+    for suffix, named in ((".css", PAGE_STYLES), (".js", PAGE_SCRIPTS)):
+        assert sorted(path.stem for path in (ASSETS / "pages").glob(f"*{suffix}")) == \
+            sorted(named)
 
 
 def test_problems_json_says_what_the_banner_shows() -> None:

@@ -39,7 +39,13 @@ from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
 from ..sitesearch import SearchIndexFault, binary, index_site, role
-from .assets import add_assets, asset_files, minify_theme_assets, problems_file
+from .assets import (
+    add_assets,
+    asset_files,
+    minify_theme_assets,
+    page_assets,
+    problems_file,
+)
 from .convert import Conversions, ConvertedPage, piece_store
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
@@ -340,6 +346,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         env.globals["briefing_pagefind"] = self.pagefind
         generated = frozenset(self.generated)
         env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
+        # And the plugin's styles and scripts each page loads (`assets.page_assets`).
+        env.globals["briefing_page_assets"] = \
+            lambda src: page_assets(src, generated=src in generated)
         if self.live:
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.templates

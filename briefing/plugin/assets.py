@@ -2,16 +2,28 @@
 
 Citations and their previews, quoted passages, status and stance badges, inferred dates,
 the map and the problems banner are features of the generated pages, not of a theme: the
-plugin lists `briefing/assets/` in `extra_css` / `extra_javascript` and adds the files to
-the site as generated files (never into `docs_dir`), so they work under MkDocs' own theme
-and Material as under Briefing's. The problems banner is drawn by features.js from
-`problems.json`, which every build writes beside it: the pages' HTML is the same whether
-or not there are problems. Both these and the Briefing theme's own styles and scripts are
-served minified (`briefing/minify.py`).
+plugin adds the files in `briefing/assets/` to the site as generated files (never into
+`docs_dir`), so they work under MkDocs' own theme and Material as under Briefing's.
+
+A page loads what it uses: `features.css`/`.js` on every page, and the styles and
+scripts only one type of page uses (a brief's citations and chips, a claim's verdict,
+a source's passages, the charts, the maps) from `pages/<type>.css`/`.js`, on that type
+of page only. A theme that links each page's own files says so in its
+`mkdocs_theme.yml` (`briefing_page_assets: true`, as Briefing's does) and asks
+`page_assets` for them; it also sets the palette the features read. Any other theme
+gets the features with the default palette and every type's files in one (`all-pages`),
+listed first in `extra_css`/`extra_javascript`. A hand-written page may use any of them,
+so it gets the one file too.
+
+The problems banner is drawn by features.js from `problems.json`, which every build
+writes beside it: the pages' HTML is the same whether or not there are problems. Both
+these and the Briefing theme's own styles and scripts are served minified
+(`briefing/minify.py`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -19,28 +31,88 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..minify import is_minifiable, minified
+from ..paths import page_type
 from ..problems import PROBLEMS_PAGE, ProblemsSummary, problems_json
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SITE_FOLDER = "assets/briefing"
 STYLES, SCRIPTS = ("features.css",), ("features.js",)
+PALETTE = "palette.css"  # the default colours, for a theme that sets none
+ALL_PAGES = "all-pages"  # every page type's styles (and scripts) in one file
+THEME_FLAG = "briefing_page_assets"  # in mkdocs_theme.yml: the theme links them per page
 PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
+# The page types (`paths.page_type`) with a file of their own in assets/pages/.
+PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
+PAGE_SCRIPTS: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageAssets:
+    """The plugin's styles and scripts one page loads, in order, as site paths."""
+    styles: tuple[str, ...]
+    scripts: tuple[str, ...]
+
+
+def page_files(suffix: str) -> tuple[str, ...]:
+    """The page types that have styles (`.css`) or scripts (`.js`) of their own."""
+    return PAGE_STYLES if suffix == ".css" else PAGE_SCRIPTS
+
+
+def links_per_page(config: MkDocsConfig) -> bool:
+    return bool(config.theme.get(THEME_FLAG))
+
+
+def page_assets(src_uri: str, *, generated: bool) -> PageAssets:
+    """What the page at `src_uri` (relative to the docs folder; "" for a page of the
+    theme's own, such as 404.html) loads of the plugin's files, for a theme that links
+    them per page: the features, then its type's files, or every type's for a
+    hand-written page."""
+    own = page_type(src_uri) if generated else ALL_PAGES if src_uri else None
+
+    def listed(names: tuple[str, ...], suffix: str) -> tuple[str, ...]:
+        types = page_files(suffix)
+        extra = (f"{ALL_PAGES}{suffix}",) if own == ALL_PAGES and types else \
+            (f"pages/{own}{suffix}",) if own in types else ()
+        return tuple(f"{SITE_FOLDER}/{name}" for name in (*names, *extra))
+
+    return PageAssets(listed(STYLES, ".css"), listed(SCRIPTS, ".js"))
 
 
 def add_assets(config: MkDocsConfig) -> None:
-    """List the assets first, so a site's own extra_css and extra_javascript can override
+    """For a theme that does not link them per page: the features and every page type's
+    files, listed first, so a site's own extra_css and extra_javascript can override
     them."""
-    for names, listed in ((STYLES, config.extra_css), (SCRIPTS, config.extra_javascript)):
-        for name in reversed(names):
+    if links_per_page(config):
+        return
+    for names, suffix, listed in ((STYLES, ".css", config.extra_css),
+                                  (SCRIPTS, ".js", config.extra_javascript)):
+        typed = (f"{ALL_PAGES}{suffix}",) if page_files(suffix) else ()
+        for name in reversed((*names, *typed)):
             uri = f"{SITE_FOLDER}/{name}"
             if uri not in listed:
                 listed.insert(0, uri)
 
 
 def asset_files(config: MkDocsConfig) -> list[File]:
-    return [File.generated(config, f"{SITE_FOLDER}/{name}",
-                           content=minified(name, (ASSETS / name).read_text("utf-8")))
-            for name in (*STYLES, *SCRIPTS)]
+    """The features (with the default palette first, unless the theme sets its own), each
+    page type's files, and every type's in one file."""
+    def read(name: str) -> str:
+        return (ASSETS / name).read_text("utf-8")
+
+    def generated(name: str, text: str) -> File:
+        return File.generated(config, f"{SITE_FOLDER}/{name}", content=minified(name, text))
+
+    palette = "" if links_per_page(config) else read(PALETTE) + "\n"
+    files = [generated(name, (palette if name.endswith(".css") else "") + read(name))
+             for name in (*STYLES, *SCRIPTS)]
+    for suffix in (".css", ".js"):
+        types = page_files(suffix)
+        files += [generated(f"pages/{kind}{suffix}", read(f"pages/{kind}{suffix}"))
+                  for kind in types]
+        if types:
+            files.append(generated(f"{ALL_PAGES}{suffix}", "\n".join(
+                read(f"pages/{kind}{suffix}") for kind in types)))
+    return files
 
 
 def minify_theme_assets(files: Files, config: MkDocsConfig) -> None:
