@@ -160,10 +160,11 @@ def figure_lead(text: str) -> Markup:
 
 def claim_chip(status: str, title: str) -> Markup:
     """A claim as a chip's label: its status word, then its statement (cut short by the
-    stylesheet, never in the page, so the whole statement is still there to read)."""
-    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span> '
-                  '<span class="chip-claim">') + md_escape(title, line_start=False) + \
-        Markup("</span>")
+    stylesheet, never in the page, so the whole statement is still there to read). The
+    statement is the link's own text, with no element of its own: a brief repeats its
+    chips, and each element would be repeated with them."""
+    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span> ') + \
+        md_escape(title, line_start=False)
 
 
 def cell_label(text: str, short: bool = False) -> Markup:
