@@ -1,7 +1,9 @@
-/* Briefing's page features, added by the plugin to any theme: citation previews, the
-   citations' addresses on paper, keyboard access to inferred dates, and the problems
-   banner while `mkdocs serve` finds problems. Progressive enhancement only: every page
-   reads fine without it. */
+/* Briefing's page features on every page, added by the plugin to any theme: link
+   previews, keyboard access to inferred dates, and the problems banner while `mkdocs
+   serve` finds problems. What only one type of page uses is in pages/<type>.js, loaded
+   after this script on that type of page only, with the helpers this one shares
+   (`window.briefingFeatures`). Progressive enhancement only: every page reads fine
+   without it. */
 (function () {
   "use strict";
 
@@ -14,11 +16,11 @@
   function start() {
     showProblemsBanner();
     initInferredDates();
-    initCitationPreviews();
     initLinkPreviews();
-    initCitedBack();
-    initPrintCitations();
   }
+
+  // For the page types' own scripts (pages/*.js), which run after this one.
+  window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview };
 
   // The main content of this page (or of a fetched one): Material's .md-content, MkDocs'
   // [role=main], else <main>, so the features work under any theme.
@@ -74,120 +76,6 @@
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
       el.tabIndex = 0;
     });
-  }
-
-  // Citation previews. A brief ends with its "Quotes cited" list: each source once (its
-  // title, date and label), its quotes under it, each quote a link to the passage and
-  // who said it. Each citation number links to the same passage, so the quote item whose
-  // first link has the same address is its preview. The data is on the page: nothing is
-  // fetched, so this works offline and from file://. Without JavaScript a citation stays
-  // a plain link.
-  function initCitationPreviews() {
-    var cites = document.querySelectorAll("a.cite[href]");
-    var heading = document.getElementById("quotes-cited");
-    var list = heading && heading.nextElementSibling;
-    if (!cites.length || !list || list.localName !== "ul") return;
-
-    var byHref = {};
-    list.querySelectorAll(":scope > li > ul > li").forEach(function (li) {
-      var link = li.querySelector("a[href]");
-      if (link && !byHref[link.href]) byHref[link.href] = { item: li, link: link, tip: null };
-    });
-
-    var shown = null;      // {cite, tip} on screen now
-    var dismissed = null;  // the cite whose preview Escape closed, until it is left
-    var hideTimer = 0;
-    var count = 0;
-
-    cites.forEach(function (cite) {
-      var entry = byHref[cite.href];
-      if (!entry) return;
-      if (!entry.tip) entry.tip = buildTip(entry, ++count);
-      cite.setAttribute("aria-describedby", entry.tip.id);
-      cite.addEventListener("mouseenter", function () { show(cite, entry.tip); });
-      cite.addEventListener("focus", function () { show(cite, entry.tip); });
-      cite.addEventListener("mouseleave", function () { hideSoon(cite); });
-      cite.addEventListener("blur", function () { hide(cite); });
-      tapToPreview(cite, function () { return !!shown && shown.cite === cite; }, function () {
-        dismissed = null;
-        show(cite, entry.tip);
-      });
-    });
-
-    // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && shown) { dismissed = shown.cite; hide(shown.cite); }
-    });
-    // Keep the preview in place if the page reflows under it.
-    window.addEventListener("resize", function () { if (shown) place(shown.cite, shown.tip); });
-
-    // The preview: the quote, then its attribution as the list gives it (speaker, source
-    // title, date), with links turned into text: the preview never takes focus.
-    function buildTip(entry, n) {
-      var tip = document.createElement("div");
-      tip.id = "cite-preview-" + n;
-      tip.className = "cite-preview";
-      tip.setAttribute("role", "tooltip");
-      tip.hidden = true;
-
-      var quote = document.createElement("p");
-      quote.className = "cite-preview-quote";
-      quote.textContent = entry.link.textContent;
-      tip.appendChild(quote);
-
-      var source = document.createElement("p");
-      source.className = "cite-preview-source";
-      var speaker = entry.item.querySelector(".cite-speaker");
-      if (speaker) {
-        source.textContent = speaker.textContent.replace(/^\s*\(|\)\s*$/g, "") + ", in ";
-      }
-      // The source's line: its item without the quotes under it.
-      var rest = entry.item.parentNode.parentNode.cloneNode(true);
-      rest.removeChild(rest.querySelector("ul"));
-      Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
-        var title = document.createElement("cite");
-        title.textContent = a.textContent;
-        a.replaceWith(title);
-      });
-      Array.prototype.forEach.call(rest.querySelectorAll(".inferred"), function (el) {
-        el.removeAttribute("tabindex");
-        el.textContent = "(" + el.textContent.trim() + ")";
-      });
-      while (rest.firstChild) source.appendChild(rest.firstChild);
-      tip.appendChild(source);
-
-      // Hoverable: the pointer may move onto the preview to read or select it.
-      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-      tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown.cite); });
-      // In <body>: placed in page coordinates, it needs no positioned ancestor.
-      document.body.appendChild(tip);
-      return tip;
-    }
-
-    function show(cite, tip) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite) return;
-      if (shown && shown.tip !== tip) shown.tip.hidden = true;
-      shown = { cite: cite, tip: tip };
-      tip.hidden = false;
-      place(cite, tip);
-    }
-
-    function hide(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      if (!shown || shown.cite !== cite) return;
-      shown.tip.hidden = true;
-      shown = null;
-    }
-
-    function hideSoon(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      // Still focused: the keyboard user has it open; leave it.
-      if (document.activeElement === cite) return;
-      hideTimer = setTimeout(function () { hide(cite); }, 300);
-    }
   }
 
   // Touch has no hover: a first tap on a link shows its preview, a second follows it.
@@ -284,29 +172,6 @@
     }
   }
 
-  // Reached at a passage (#q-…), say right under it which brief points cite it: a copy
-  // of its "Cited in" cell in the quoted passages, so the way back is in view.
-  function initCitedBack() {
-    function show() {
-      var old = document.querySelector(".cited-back");
-      if (old) old.remove();
-      var id = decodeURIComponent(location.hash.slice(1));
-      var passage = /^q-/.test(id) && document.getElementById(id);
-      var row = passage && pageBody().querySelector('td > a[href="#' + id + '"]');
-      var point = row && row.closest("tr").querySelector("a[href*='#point-']");
-      if (!point) return;
-      var back = document.createElement("span");
-      back.className = "cited-back";
-      back.append("Cited in: ");
-      back.append.apply(back, point.parentNode.cloneNode(true).childNodes);
-      back.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
-      var marks = document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]');
-      (marks[marks.length - 1] || passage).after(back);
-    }
-    show();
-    window.addEventListener("hashchange", show);
-  }
-
   // A preview goes below its link, or above it when there is no room below; always inside
   // the viewport horizontally, however narrow the screen.
   function place(cite, tip) {
@@ -321,33 +186,6 @@
       ? r.top - 6 - height : below;
     tip.style.left = (left + window.scrollX) + "px";
     tip.style.top = (top + window.scrollY) + "px";
-  }
-
-  // On paper a relative link means nothing: list each citation's full address at the end.
-  function initPrintCitations() {
-    var list = null;
-    window.addEventListener("beforeprint", function () {
-      var cites = document.querySelectorAll("a.cite");
-      if (!cites.length) return;
-      var seen = {};
-      list = document.createElement("section");
-      list.className = "print-refs";
-      list.innerHTML = "<h2>Citations</h2><ol></ol>";
-      var ol = list.querySelector("ol");
-      cites.forEach(function (a) {
-        if (seen[a.href]) return;
-        seen[a.href] = true;
-        var li = document.createElement("li");
-        li.value = parseInt(a.textContent, 10) || ol.children.length + 1;
-        li.textContent = (a.title ? a.title + " — " : "") + a.href;
-        ol.appendChild(li);
-      });
-      pageBody().appendChild(list);
-    });
-    window.addEventListener("afterprint", function () {
-      if (list) list.remove();
-      list = null;
-    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -43,7 +43,7 @@ THEME_FLAG = "briefing_page_assets"  # in mkdocs_theme.yml: the theme links them
 PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
 # The page types (`paths.page_type`) with a file of their own in assets/pages/.
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
-PAGE_SCRIPTS: tuple[str, ...] = ()
+PAGE_SCRIPTS = ("brief", "source")
 
 
 @dataclass(frozen=True)
