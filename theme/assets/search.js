@@ -4,7 +4,33 @@
 (function () {
   "use strict";
 
+  var self = document.currentScript || document.querySelector('script[src*="assets/search.js"]');
+  var styled = null;
   initSearch();
+
+  // The panel's and results' styles (search.css, beside this script) load when search is
+  // first used, as the search itself does: a page that is only read never fetches them.
+  function styles() {
+    styled = styled || new Promise(function (done) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL("search.css", self.src).href;
+      link.onload = link.onerror = function () { done(); };
+      document.head.appendChild(link);
+    });
+    return styled;
+  }
+
+  // Shows or hides the panel; it shows only once its styles are in, unless it was asked
+  // to close meanwhile.
+  function opener(panel) {
+    var wanted = false;
+    return function (show) {
+      wanted = show;
+      if (!show) panel.hidden = true;
+      else styles().then(function () { panel.hidden = !wanted; });
+    };
+  }
 
   function initSearch() {
     var form = document.querySelector("form.search");
@@ -18,9 +44,9 @@
     var status = form.querySelector(".search-status");
     var ready = false;
     var timer = 0;
+    var open = opener(panel);
     form.hidden = false;
 
-    function open(show) { panel.hidden = !show; }
     function longEnough() { return input.value.trim().length >= 3; }
     function run() {
       open(longEnough());
@@ -52,7 +78,10 @@
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    input.addEventListener("focus", function () { if (longEnough() && results.firstChild) open(true); });
+    input.addEventListener("focus", function () {
+      styles();
+      if (longEnough() && results.firstChild) open(true);
+    });
     searchKeys(form, results, open);
   }
 
@@ -85,8 +114,8 @@
     var panel = form.querySelector(".search-panel");
     var status = form.querySelector(".search-status");
     var chosen = {}, engine = null, asked = 0, timer = 0;
+    var open = opener(panel);
     form.hidden = false;
-    function open(show) { panel.hidden = !show; }
     function el(tag, cls, text) {
       var e = document.createElement(tag);
       if (cls) e.className = cls;
@@ -179,7 +208,11 @@
         .catch(function () { if (mine === asked) status.textContent = "Search is not available here."; });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-    input.addEventListener("focus", function () { load().catch(function () {}); if (results.firstChild) open(true); });
+    input.addEventListener("focus", function () {
+      styles();
+      load().catch(function () {});
+      if (results.firstChild) open(true);
+    });
     searchKeys(form, results, open);
   }
 })();
