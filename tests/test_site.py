@@ -101,11 +101,31 @@ def test_the_sites_styles_and_scripts_are_served_minified(site: Path) -> None:
     theme = Path(__file__).resolve().parents[1] / "theme" / "assets"
     served = {site / "assets" / path.name: path for path in theme.iterdir()
               if path.suffix in (".css", ".js")}
-    served.update({site / "assets" / "briefing" / path.name: path
-                   for path in ASSETS.iterdir() if path.suffix in (".css", ".js")
-                   and (site / "assets" / "briefing" / path.name).is_file()})
+    served.update({site / "assets" / "briefing" / path.relative_to(ASSETS): path
+                   for path in (*ASSETS.iterdir(), *(ASSETS / "pages").iterdir())
+                   if path.suffix in (".css", ".js")
+                   and (site / "assets" / "briefing" / path.relative_to(ASSETS)).is_file()})
     assert len(served) >= 4
     for output, source in served.items():
         text = source.read_text(encoding="utf-8")
         assert output.read_text(encoding="utf-8") == minified(source.name, text), output
         assert output.stat().st_size < len(text.encode()), output
+
+
+BRIEF_BUDGET = 68 * 1024  # bytes; issue 24: no brief heavier than the 68 KB of before
+
+
+def test_a_brief_loads_only_its_own_styles_and_scripts_within_its_budget(site: Path) -> None:
+    """A brief's HTML and every style and script it loads before search (the measure of
+    benchmarks/weight.py: search's own files load only when search is used) stay within
+    the budget; what the brief does not use (tables, other page types') is not loaded."""
+    from benchmarks.weight import weight
+
+    briefs = sorted(path for path in (site / "briefs").iterdir() if path.is_dir())
+    assert len(briefs) >= 3
+    for brief in briefs:
+        parts = weight(site, brief)
+        assert {"briefing.css", "features.css", "brief.css", "features.js",
+                "brief.js"} <= set(parts), (brief.name, parts)
+        assert not {"tables.css", "all-pages.css", "source.js", "search.css"} & set(parts)
+        assert sum(parts.values()) <= BRIEF_BUDGET, (brief.name, sum(parts.values()), parts)
