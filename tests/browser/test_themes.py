@@ -88,6 +88,10 @@ def background(page, selector: str) -> str:
 def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
                                                                 themed_site: str) -> None:
     page.goto(themed_site + BRIEF)
+    # Words for screen readers only ("Claims:") stay out of sight: Material has no class
+    # for them, so the plugin's styles bring one.
+    label = page.locator(".point-claims .visually-hidden").first
+    assert label.evaluate("el => el.getBoundingClientRect().width") <= 1
     cite = page.locator("a.cite").first
     cite.hover()
     preview = page.locator(".cite-preview:not([hidden])")
