@@ -44,6 +44,17 @@ def test_every_file_of_the_theme_schemas_and_scaffold_is_package_data() -> None:
                        for pattern in data[package]), rel
 
 
+def test_every_template_and_asset_of_the_plugin_is_package_data() -> None:
+    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["briefing"]
+    folder = REPO / "briefing"
+    files = [p.relative_to(folder).as_posix() for name in ("templates", "assets")
+             for p in (folder / name).rglob("*") if p.is_file()]
+    assert "assets/pages/brief.css" in files
+    for rel in files:
+        assert any(fnmatch.fnmatch(rel, pattern) and rel.count("/") == pattern.count("/")
+                   for pattern in patterns), rel
+
+
 def test_the_license_is_the_one_declared() -> None:
     assert PYPROJECT["project"]["license"] == "MIT"
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
