@@ -54,6 +54,18 @@ def section_members(site: Path, section: str) -> list[str]:
     return sorted(f"{section}{p.name}/" for p in folder.iterdir() if (p / "index.html").is_file())
 
 
+# ---- Screens ----------------------------------------------------------------------------
+
+# The screens every reading feature is proved on (issue 24): two phones, a tablet and a
+# desktop, by width in CSS pixels, with each device's height; each in both colour schemes.
+SCREENS = {360: 740, 375: 812, 768: 1024, 1280: 900}
+SCHEMES = ("light", "dark")
+VIEWS = [(width, scheme) for width in SCREENS for scheme in SCHEMES]
+# Hovering needs a mouse: the tablet (with one) and the desktop. Taps: phones and the tablet.
+POINTER_WIDTHS = (768, 1280)
+TOUCH_WIDTHS = (360, 375, 768)
+
+
 # ---- axe-core ---------------------------------------------------------------------------
 
 try:

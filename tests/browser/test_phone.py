@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import axe_report, page_types, run_axe
+from sitecheck import SCHEMES, SCREENS, page_types
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (360, 375, 768, 1280)
-SCHEMES = ("light", "dark")
 TARGET = 24  # CSS pixels, WCAG 2.5.8 (target size, minimum)
 
 # Every visible table cell, with its box and its column's header, for the ones that do not
@@ -47,10 +45,10 @@ def table_pages(built_site: Path, site_url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", SCREENS)
 def test_every_table_cell_is_on_screen(page, problems, table_pages, width: int,
                                        scheme: str) -> None:
-    page.set_viewport_size({"width": width, "height": 800})
+    page.set_viewport_size({"width": width, "height": SCREENS[width]})
     page.emulate_media(color_scheme=scheme)
     for kind, url in sorted(table_pages.items()):
         page.goto(url)
@@ -88,31 +86,6 @@ def test_citations_are_targets_a_finger_can_hit(page, problems, site_url, built_
     assert boxes["width"] >= TARGET and boxes["height"] >= TARGET, boxes
     assert boxes["closest"] > 0, f"two citations touch: {boxes}"
     problems.assert_none("brief")
-
-
-def test_touch_first_tap_previews_second_follows(browser, site_url, built_site: Path) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True,
-                                  is_mobile=True)
-    try:
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        brief = site_url + page_types(built_site)["brief"]
-        tab.goto(brief)
-        cite = tab.locator("main a.cite").first
-        cite.scroll_into_view_if_needed()
-        preview = tab.locator("#" + cite.get_attribute("aria-describedby"))
-        cite.tap()
-        assert preview.is_visible(), "the first tap did not show the preview"
-        assert tab.url == brief, f"the first tap followed the link to {tab.url}"
-        box = preview.bounding_box()
-        assert box and 0 <= box["x"] <= 375 - box["width"], f"preview off-screen: {box}"
-        target = cite.evaluate("a => a.href")
-        cite.tap()
-        tab.wait_for_url(target)
-        assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_mouse_click_on_a_citation_still_follows_at_once(page, problems, site_url,
@@ -162,17 +135,3 @@ def test_phone_header_is_one_compact_row(page, problems, site_url, size, scheme)
     # Wide screens: the sections are a row of links, with no button.
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not toggle.is_visible() and first.is_visible()
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_phone_layout_is_axe_clean(page, problems, table_pages, scheme: str) -> None:
-    """The cards, the stance bars and the header as a phone shows them, sections open."""
-    page.set_viewport_size({"width": 375, "height": 667})
-    page.emulate_media(color_scheme=scheme)
-    for kind, url in sorted(table_pages.items()):
-        page.goto(url)
-        page.locator(".sections-toggle").click()
-        # Only what the phone layout changes: the whole pages are checked by test_pages.
-        failing = run_axe(page, f"phone-{kind}-{scheme}", "body > header, main table")
-        assert not failing, f"axe on {url} at 375px ({scheme}):\n{axe_report(failing)}"
-    assert not problems.console_errors, problems.console_errors

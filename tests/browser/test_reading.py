@@ -1,14 +1,15 @@
 """Reading a brief, a claim and the home page at a glance, on a phone and on a desktop, in
 light and dark: claim chips, quotes grouped by source, numbers set large, the "as of"
 date, the section table of contents, the claim's verdict panel and the home page's order.
-Checked on the computed layout, never on screenshots."""
+Checked on the computed layout, never on screenshots; axe-core checks these pages on every
+screen in test_pages.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from sitecheck import axe_report, page_types, run_axe
+from sitecheck import page_types
 
 pytestmark = pytest.mark.browser
 
@@ -55,11 +56,6 @@ def _open(page, url: str) -> None:
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
 
 
-def _axe(page, name: str, url: str) -> None:
-    failing = run_axe(page, name)
-    assert not failing, f"axe on {url}:\n{axe_report(failing)}"
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("size", SIZES)
 def test_brief_reads_at_a_glance(size: str, scheme: str, page, problems, site_pages,
@@ -100,7 +96,6 @@ def test_brief_reads_at_a_glance(size: str, scheme: str, page, problems, site_pa
         assert box["top"] >= 0 and box["bottom"] <= height, f"TOC scrolled away: {box}"
         assert box["left"] >= box["text"] and box["right"] <= box["vw"], box
         page.evaluate("window.scrollTo(0, 0)")
-    _axe(page, f"reading-brief-{width}-{scheme}", url)
     page.screenshot(path=screenshots / f"reading-brief-{width}-{scheme}.png",
                     animations="disabled")
     problems.assert_none(url)
@@ -128,7 +123,6 @@ def test_claim_opens_with_its_verdict(size: str, scheme: str, page, problems,
     assert got["size"] >= 1.25 * got["body"], got
     assert "passage" in got["text"] and "source" in got["text"], got["text"]
     assert got["right"] <= got["vw"], got
-    _axe(page, f"reading-claim-{width}-{scheme}", url)
     page.screenshot(path=screenshots / f"reading-claim-{width}-{scheme}.png",
                     animations="disabled")
     problems.assert_none(url)
@@ -172,7 +166,6 @@ def test_home_says_what_to_read_first(size: str, scheme: str, page, problems, si
     assert got["spreads"], "no figure disagreement drawn"
     for s in got["spreads"]:
         assert s["bar"] > 0 and "\u00d7" in s["text"] and s["right"] <= got["vw"], s
-    _axe(page, f"reading-home-{width}-{scheme}", site_url)
     page.screenshot(path=screenshots / f"reading-home-{width}-{scheme}.png",
                     animations="disabled")
     problems.assert_none(site_url)
