@@ -7,11 +7,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitecheck import axe_report, run_axe, section_members
+from sitecheck import SCHEMES, SCREENS, axe_report, run_axe, section_members
 
 pytestmark = pytest.mark.browser
 
-VIEWS = [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")]
+VIEWS = [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")]  # maps
 MIN_FONT_PX = 12
 
 # Every link of the SVG pictures on the page: its address, and whether its target exists
@@ -24,6 +24,15 @@ TEXTS_JS = """sel => [...document.querySelectorAll(sel + ' text')].map(t => {
   const r = t.getBoundingClientRect();
   return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
           left: r.left, right: r.right, width: r.width}; })"""
+
+
+# Each link of the pictures: its words, and whether it is drawn, within the screen's width.
+LINK_BOXES_JS = """sel => { const vw = document.documentElement.clientWidth;
+  return [...document.querySelectorAll(sel + ' a')].map(a => {
+    const r = a.getBoundingClientRect();
+    return {text: a.textContent.trim(), left: Math.round(r.left), right: Math.round(r.right),
+            on_screen: r.width > 0 && r.height > 0 && r.left >= -0.5 && r.right <= vw + 0.5};
+  }); }"""
 
 
 def visit(page, url: str) -> None:
@@ -82,21 +91,29 @@ def test_every_figure_chart_links_to_its_values(page, problems, built_site: Path
     problems.assert_none("the figures pages")
 
 
-@pytest.mark.parametrize(("width", "scheme"), VIEWS)
+@pytest.mark.parametrize("width", SCREENS)
 def test_figure_charts_are_legible_and_accessible(page, problems, site_url: str,
-                                                  width: int, scheme: str) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.emulate_media(color_scheme=scheme)
+                                                  width: int) -> None:
+    """On each screen, in both colour schemes: the chart's text legible and every value's
+    link drawn within the screen, the page not scrolling sideways, the pictures axe clean
+    (the whole pages are test_pages' concern)."""
+    page.set_viewport_size({"width": width, "height": SCREENS[width]})
     for path in ("figures/m-training-cost/", "figures/"):
         url = site_url + path
         visit(page, url)
-        where = f"{url} at {width}px, {scheme}"
-        assert_legible(page, "main svg.fig-chart", where)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0 or width > 1000, f"{where} is {overflow}px too wide"
-        failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}", "main")
-        assert not failing, f"axe on {where}:\n{axe_report(failing)}"
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            where = f"{url} at {width}px, {scheme}"
+            assert_legible(page, "main svg.fig-chart", where)
+            links = page.evaluate(LINK_BOXES_JS, "main svg.fig-chart")
+            assert links or path == "figures/", f"no value links in the chart on {where}"
+            off = [link for link in links if not link["on_screen"]]
+            assert not off, f"values whose link is not on the screen on {where}: {off}"
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{where} is {overflow}px too wide"
+            failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}", "main svg")
+            assert not failing, f"axe on {where}:\n{axe_report(failing)}"
     problems.assert_none("the figures pages")
 
 

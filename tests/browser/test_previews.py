@@ -1,5 +1,5 @@
-"""Previews of the links to briefs, claims and entities, by hover, focus and tap, at a
-phone's and a desktop's width, in light and dark."""
+"""Previews of citations and of the links to briefs, claims and entities: by focus on every
+screen, by hover where there is a mouse, by tap on touch screens; in light and dark."""
 
 from __future__ import annotations
 
@@ -7,13 +7,29 @@ import re
 from pathlib import Path
 
 import pytest
-from sitecheck import axe_report, run_axe
-from test_pages import PLACEMENT_JS, WIDTHS, assert_no_problems, open_page
+from sitecheck import (
+    POINTER_WIDTHS,
+    SCHEMES,
+    SCREENS,
+    TOUCH_WIDTHS,
+    axe_report,
+    run_axe,
+)
+from test_pages import (
+    CITED_ITEM_JS,
+    PLACEMENT_JS,
+    WIDTHS,
+    assert_no_problems,
+    open_page,
+    preview_of,
+)
 
 pytestmark = pytest.mark.browser
 
-# One link of each kind on a brief: a claim chip, an entity named in a point, a related brief.
+# One link of each kind on a brief: a citation, a claim chip, an entity named in a point,
+# a related brief.
 LINKS = {
+    "citation": "main a.cite",
     "claim": "main a[href*='/claims/']",
     "entity": "main li a[href*='/entities/']",
     "brief": "main a[href^='../']:not([href^='../../'])",
@@ -28,82 +44,112 @@ PREVIEW = "#link-preview:not([hidden])"
 
 
 def check_preview(page, link, kind: str) -> str:
-    """The visible preview belongs to `link`, gives its page's title, and fits the screen."""
-    preview = page.locator(PREVIEW)
-    preview.wait_for(state="visible")
-    assert link.get_attribute("aria-describedby") == "link-preview"
+    """The visible preview belongs to `link`, says what it should (a citation's quote, a
+    page's title and summary), never takes focus and fits the screen. Returns the
+    preview's selector."""
+    if kind == "citation":
+        selector = "#" + preview_of(page, link).get_attribute("id")
+        page.locator(selector).wait_for(state="visible")
+        expected = link.evaluate(CITED_ITEM_JS)["quote"]
+    else:
+        selector = PREVIEW
+        page.locator(selector).wait_for(state="visible")
+        assert link.get_attribute("aria-describedby") == "link-preview"
+        expected = link.evaluate(TITLE_JS)
+    preview = page.locator(selector)
     assert preview.get_attribute("role") == "tooltip"
     text = preview.inner_text()
-    title = link.evaluate(TITLE_JS)
-    assert text.startswith(title), f"{kind} preview {text!r} does not start with {title!r}"
-    assert len(text) > len(title) + 10, f"{kind} preview has only its title: {text!r}"
+    if kind == "citation":
+        assert expected in text, f"citation preview {text!r} lacks its quote {expected!r}"
+    else:
+        assert text.startswith(expected), f"{kind} preview {text!r} is not of {expected!r}"
+        assert len(text) > len(expected) + 10, f"{kind} preview has only its title: {text!r}"
     assert not preview.locator("a, [tabindex]").count(), "a preview never takes focus"
     box = preview.evaluate(PLACEMENT_JS)
-    assert box["left"] >= 0 and box["right"] <= box["vw"], f"off screen sideways: {box}"
-    return text
+    assert box["left"] >= 0 and box["right"] <= box["vw"], f"{kind}: off screen sideways: {box}"
+    assert box["top"] >= 0 and box["bottom"] <= box["vh"], f"{kind}: off screen: {box}"
+    return selector
 
 
-@pytest.mark.parametrize("device", WIDTHS)
-def test_previews_by_hover_and_by_focus(device, page, problems, site_pages, screenshots: Path):
-    width, height = WIDTHS[device]
-    page.set_viewport_size({"width": width, "height": height})
+def hover_and_leave(page, link, kind: str, *, onto: bool) -> None:
+    """Hover shows the preview; the pointer may move onto it (if `onto`: it is the same
+    script in either scheme, so once a screen is enough); moving away hides it."""
+    link.hover()
+    preview = page.locator(check_preview(page, link, kind))
+    if onto:
+        preview.hover()
+        page.wait_for_timeout(450)
+        assert preview.is_visible(), f"the {kind} preview closed when the pointer went onto it"
+    page.mouse.move(0, 0)
+    preview.wait_for(state="hidden")
+    if kind != "citation":  # (a citation names its own preview at all times)
+        assert link.get_attribute("aria-describedby") is None
+
+
+@pytest.mark.parametrize("width", SCREENS)
+def test_previews_by_hover_and_by_focus(width: int, page, problems, site_pages,
+                                        screenshots: Path) -> None:
+    page.set_viewport_size({"width": width, "height": SCREENS[width]})
     url = site_pages["brief"]
     open_page(page, url)
-    for kind, selector in LINKS.items():
-        link = page.locator(selector).first
-        assert link.count(), f"no {kind} link on {url}"
-        # Hover shows it; the pointer may move onto it; moving away hides it.
-        link.scroll_into_view_if_needed()
-        link.hover()
-        check_preview(page, link, kind)
-        page.locator(PREVIEW).hover()
-        page.wait_for_timeout(450)
-        assert page.locator(PREVIEW).count(), "the preview closed when the pointer moved onto it"
-        page.mouse.move(0, 0)
-        page.locator("#link-preview").wait_for(state="hidden")
-        assert link.get_attribute("aria-describedby") is None
-        # Focus shows it without moving focus; Escape closes it.
-        link.focus()
-        check_preview(page, link, kind)
-        assert link.evaluate("a => document.activeElement === a"), "the preview took focus"
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            failing = run_axe(page, f"link-preview-{kind}-{width}-{scheme}", PREVIEW)
-            assert not failing, f"axe on the {kind} preview ({scheme}):\n{axe_report(failing)}"
-            page.screenshot(path=screenshots / f"link-preview-{kind}-{width}-{scheme}.png")
-        page.emulate_media(color_scheme="light")
-        page.keyboard.press("Escape")
-        assert page.locator("#link-preview").is_hidden(), "Escape left the preview open"
-        page.evaluate("document.activeElement.blur()")
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        for kind, selector in LINKS.items():
+            link = page.locator(selector).first
+            assert link.count(), f"no {kind} link on {url}"
+            link.scroll_into_view_if_needed()
+            if width in POINTER_WIDTHS:
+                hover_and_leave(page, link, kind, onto=scheme == SCHEMES[0])
+            # Focus shows it without moving focus; Escape closes it.
+            link.focus()
+            preview = check_preview(page, link, kind)
+            assert link.evaluate("a => document.activeElement === a"), "the preview took focus"
+            failing = run_axe(page, f"preview-{kind}-{width}-{scheme}", preview)
+            assert not failing, (f"axe on the {kind} preview at {width}px ({scheme}):\n"
+                                 f"{axe_report(failing)}")
+            page.screenshot(path=screenshots / f"preview-{kind}-{width}-{scheme}.png")
+            page.keyboard.press("Escape")
+            assert page.locator(preview).is_hidden(), f"Escape left the {kind} preview open"
+            page.evaluate("document.activeElement.blur()")
     assert page.url == url, "a preview followed its link"
     assert_no_problems(page, problems, url)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", LINKS)
+@pytest.mark.parametrize("width", TOUCH_WIDTHS)
 def test_on_touch_the_first_tap_previews_and_the_second_follows(
-    kind, scheme, browser, site_pages, screenshots: Path
-):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True,
-                                  is_mobile=True, color_scheme=scheme)
+    width: int, browser, site_pages, screenshots: Path
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": SCREENS[width]},
+                                  has_touch=True, is_mobile=True)
     try:
         tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
         url = site_pages["brief"]
         open_page(tab, url)
-        link = tab.locator(LINKS[kind]).first
-        link.scroll_into_view_if_needed()
-        target = link.evaluate("a => a.href")
-        link.tap()
-        check_preview(tab, link, kind)
-        assert tab.url == url, "the first tap followed the link"
-        tab.screenshot(path=screenshots / f"link-preview-tap-{kind}-375-{scheme}.png")
-        # A tap elsewhere closes it and still goes nowhere.
-        tab.locator("main h1").tap()
-        tab.locator("#link-preview").wait_for(state="hidden")
-        link.tap()
-        tab.locator(PREVIEW).wait_for(state="visible")
-        link.tap()
-        tab.wait_for_url(target)
+        # A first tap previews, in either scheme; a tap elsewhere closes it, going nowhere.
+        for scheme in SCHEMES:
+            tab.emulate_media(color_scheme=scheme)
+            for kind, selector in LINKS.items():
+                link = tab.locator(selector).first
+                link.scroll_into_view_if_needed()
+                link.tap()
+                preview = tab.locator(check_preview(tab, link, kind))
+                assert tab.url == url, f"the first tap on the {kind} link followed it"
+                tab.screenshot(path=screenshots / f"preview-tap-{kind}-{width}-{scheme}.png")
+                tab.locator("main h1").tap()
+                preview.wait_for(state="hidden")
+        # With the preview up, a second tap follows the link.
+        for kind, selector in LINKS.items():
+            if tab.url != url:
+                open_page(tab, url)
+            link = tab.locator(selector).first
+            target = link.evaluate("a => a.href")
+            link.tap()
+            tab.locator(check_preview(tab, link, kind)).wait_for(state="visible")
+            link.tap()
+            tab.wait_for_url(target)
+        assert not errors, errors
     finally:
         context.close()
 
