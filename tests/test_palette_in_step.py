@@ -1,0 +1,65 @@
+"""The colours are written more than once: the theme's light scheme, its dark scheme by
+the system's setting and again by the reader's toggle (CSS cannot share one block between
+a media query and a selector), and the plugin's default palette for other themes, by the
+system's setting and by Material's own switch. The copies must say the same, or a page
+changes colour with the way its scheme was chosen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+THEME_CSS = REPO / "theme" / "assets" / "briefing.css"
+PALETTE_CSS = REPO / "briefing" / "assets" / "palette.css"
+DECLARATION = re.compile(r"(--[\w-]+)\s*:\s*([^;]+);")
+
+
+def block(css: str, selector: str) -> dict[str, str]:
+    """The custom properties declared in the first rule whose selector is `selector`."""
+    found = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert found, f"no rule for {selector!r}"
+    body = re.sub(r"/\*.*?\*/", "", found.group(1), flags=re.S)
+    return {name: " ".join(value.split()) for name, value in DECLARATION.findall(body)}
+
+
+def schemes() -> dict[str, dict[str, dict[str, str]]]:
+    theme, palette = THEME_CSS.read_text(), PALETTE_CSS.read_text()
+    dark_media = palette[palette.index("prefers-color-scheme: dark"):]
+    return {
+        "light": {
+            "theme": block(theme, ":root"),
+            "palette": block(palette, ":where(:root)"),
+            "palette under Material": block(palette, ':where([data-md-color-scheme="default"])'),
+        },
+        "dark": {
+            "theme by the system": block(theme, ":root:not([data-scheme=light])"),
+            "theme by the toggle": block(theme, ":root[data-scheme=dark]"),
+            "palette by the system": block(dark_media, ":where(:root)"),
+            "palette under Material": block(palette, ':where([data-md-color-scheme="slate"])'),
+        },
+    }
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_copy_of_a_scheme_gives_each_colour_the_same_value(scheme: str) -> None:
+    copies = schemes()[scheme]
+    names = set().union(*copies.values())
+    assert len(names) > 20, "the palette was not read"
+    for name in sorted(names):
+        values = {where: props[name] for where, props in copies.items() if name in props}
+        assert len(set(values.values())) == 1, f"{name} differs in the {scheme} scheme: {values}"
+
+
+def test_the_plugins_palette_sets_every_colour_the_theme_sets_for_the_features() -> None:
+    # The header's colours are the theme's own; every other colour the features read must
+    # have a default for a theme that sets none.
+    for scheme, copies in schemes().items():
+        theme = next(props for where, props in copies.items() if where.startswith("theme"))
+        for where, props in copies.items():
+            if where.startswith("palette"):
+                missing = {n for n in theme if not n.startswith("--header")} - props.keys() \
+                    - {"--font-mono", "--measure", "--column"}
+                assert not missing, f"{where} ({scheme}) lacks {sorted(missing)}"
