@@ -80,22 +80,11 @@ def build(folder: Path) -> dict[str, float]:
 
 
 def pagefind_alone(site: Path) -> dict[str, float]:
-    """Pagefind run again on the built site, as the plugin runs it, in a process of its
-    own: its wall seconds and peak memory (MB)."""
-    from briefing.sitesearch import EXCLUDED, binary
-    out = site.parent / "pagefind-again"
-    shutil.rmtree(out, ignore_errors=True)
-    command = [str(binary()), "--site", str(site), "--output-path", str(out)]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    shutil.rmtree(out, ignore_errors=True)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"Pagefind failed on {site}")
-    return {"pagefind_alone_s": seconds, "pagefind_peak_mb": usage.ru_maxrss / 1024}
+    """Pagefind run again on the built site, as the plugin runs it (it rewrites the same
+    index): its seconds and its own process's peak memory (MB)."""
+    from briefing.sitesearch import index_site
+    done = index_site(site)
+    return {"pagefind_alone_s": done.seconds, "pagefind_peak_mb": done.peak_mb or 0.0}
 
 
 def size(path: Path) -> tuple[int, int]:

@@ -5,7 +5,8 @@ MkDocs' search plugin writes one index that every page loads whole before it can
 page's text into a fragment, so a query fetches only the chunks for its words and the
 fragments of the results it shows. It runs over the written HTML, after every page is
 written and before the site is swapped in (`emit.Staged`), so a failed index fails the
-build and leaves the previous site in place.
+build and leaves the previous site in place. The pages are sent to Pagefind's service one
+at a time (`_index`), not named to its command line, which parses every page at once.
 
 What is indexed is marked in the pages (`role`, written by the theme): a claim or brief
 page and a hand-written page whole; a source's page by its title, its date and outlet and
@@ -19,14 +20,18 @@ all. Within an indexed page, the repeated labels of tables and rows are left out
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import gzip
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,9 +114,6 @@ def binary() -> Path | None:
         return None
 
 
-_PAGES = re.compile(r"Indexed (\d+) pages?")
-
-
 def index_site(site: Path, executable: Path | None = None) -> Indexed:
     """Write Pagefind's index of the HTML under `site` to `site/pagefind`. It is written
     to a hidden folder first and renamed into place, so a failure leaves no half-written
@@ -123,47 +125,144 @@ def index_site(site: Path, executable: Path | None = None) -> Indexed:
             "install the `pagefind-bin` package (it comes with mkdocs-briefing)")
     site = site.resolve()
     new = site / f".{FOLDER}.new-{os.getpid()}"
-    command = [str(executable), "--site", str(site), "--output-path", str(new)]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
     start = time.perf_counter()
     try:
-        status, peak_mb, stdout, stderr = _run(command, site)
-    except OSError as exc:
-        shutil.rmtree(new, ignore_errors=True)
-        raise SearchIndexFault(f"Pagefind could not be run ({executable}): {exc}") from exc
-    if status != 0 or not new.is_dir():
-        shutil.rmtree(new, ignore_errors=True)
-        said = (stderr.strip() or stdout.strip()).splitlines()[-12:]
-        raise SearchIndexFault(f"Pagefind failed (exit status {status}) on "
-                               f"{site}:\n" + "\n".join(said))
-    try:
+        pages, peak_mb = _index(executable, site, new)
+        if not new.is_dir():
+            raise SearchIndexFault(f"Pagefind wrote no index of {site}")
         settle(new)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
     _replace(new, site / FOLDER)
-    found = _PAGES.findall(stdout)
-    return Indexed(int(found[-1]) if found else 0, time.perf_counter() - start, peak_mb)
+    return Indexed(pages, time.perf_counter() - start, peak_mb)
 
 
-def _run(command: list[str], cwd: Path) -> tuple[int, float | None, str, str]:
-    """Exit status, peak resident memory in MB (None where the system does not say), stdout
-    and stderr of one run. The peak is the process's high-water mark, read while it runs:
-    its `ru_maxrss` would not do, since a process started from this one counts this one's
-    memory at the start in it. The mark only grows, so only a rise in its last tenth of a
-    second can be missed. Output goes to files, which cannot fill up and stall it."""
-    peak = 0.0
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
-        while (status := process.poll()) is None:
-            peak = max(peak, high_water(process.pid))
-            time.sleep(0.1)
-        said = []
-        for stream in (out, err):
-            stream.seek(0)
-            said.append(stream.read().decode("utf-8", errors="replace"))
-    return status, peak or None, said[0], said[1]
+# The attribute the theme marks an indexed page's body with. Pagefind leaves out every
+# page without it once any page has it, so only those pages need be sent.
+_BODY = b"data-pagefind-body"
+
+
+def _index(executable: Path, site: Path, out: Path) -> tuple[int, float | None]:
+    """Index the site's pages through Pagefind's service, one page at a time: its command
+    line parses every file of the site at once, and its memory grew with the number of
+    pages (3 GB at 10,000 sources). One at a time also numbers the pages in the order
+    sent, the order of their paths, so the same site gives the same index. Returns the
+    pages indexed and the service's peak memory in MB."""
+    with tempfile.TemporaryFile() as err:
+        try:
+            process = subprocess.Popen([str(executable), "--service"], cwd=site,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=err)
+        except OSError as exc:
+            raise SearchIndexFault(f"Pagefind could not be run ({executable}): {exc}") from exc
+        service = _Service(process)
+        try:
+            pages = _send_site(service, site, out)
+        except (OSError, _Ended) as exc:
+            process.kill()
+            status = process.wait()
+            err.seek(0)
+            said = err.read().decode("utf-8", errors="replace").strip().splitlines()[-12:]
+            raise SearchIndexFault(f"Pagefind failed (exit status {status}) on {site}:\n"
+                                   + "\n".join(said or [str(exc)])) from exc
+        finally:
+            service.close()
+    return pages, service.peak or None
+
+
+def _send_site(service: _Service, site: Path, out: Path) -> int:
+    """Send every indexed page of the site, then ask for the index in `out`."""
+    index = service.ask({"type": "NewIndex", "config": {"exclude_selectors": list(EXCLUDED)}})
+    number = index["index_id"]
+    unmarked, pages = [], 0
+    for path in _pages(site):
+        html = path.read_bytes()
+        if _BODY not in html:
+            unmarked.append(path)
+            continue
+        service.ask(_page(number, site, path, html))
+        pages += 1
+    if not pages:  # no page marked: Pagefind indexes every page whole
+        for path in unmarked:
+            service.ask(_page(number, site, path, path.read_bytes()))
+            pages += 1
+    service.ask({"type": "WriteFiles", "index_id": number, "output_path": str(out)})
+    return pages
+
+
+def _pages(site: Path) -> list[Path]:
+    """The site's HTML files in the order of their paths, outside hidden folders and the
+    index itself."""
+    return sorted((path for path in site.rglob("*.html")
+                   if not any(part.startswith(".") or part == FOLDER
+                              for part in path.relative_to(site).parts[:-1])),
+                  key=lambda path: path.relative_to(site).as_posix())
+
+
+def _page(index: int, site: Path, path: Path, html: bytes) -> dict[str, Any]:
+    """A page for the service, at the address Pagefind's command line gives it."""
+    url = "/" + path.relative_to(site).as_posix().replace("index.html", "")
+    return {"type": "AddFile", "index_id": index, "file_path": None, "url": url,
+            "file_contents": html.decode("utf-8", errors="replace")}
+
+
+class _Ended(Exception):
+    """Pagefind's service stopped answering (it exited)."""
+
+
+class _Service:
+    """Pagefind run as a service: requests are base64-encoded JSON, each ended by a comma,
+    on its input, answered the same way on its output. A thread reads the answers, so the
+    service never blocks writing one while this side writes a page. Its peak memory is
+    sampled while each answer is awaited (`high_water`)."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.asked = 0
+        self.peak = 0.0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.asked += 1
+        message = json.dumps({"message_id": self.asked, "payload": payload})
+        self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        self.process.stdin.flush()
+        while True:
+            self.peak = max(self.peak, high_water(self.process.pid))
+            try:
+                answer = self.answers.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if answer is None:
+                raise _Ended("Pagefind's service ended without answering")
+            said = answer.get("payload", {})
+            if said.get("type") == "Error":
+                raise SearchIndexFault(f"Pagefind could not index {payload.get('url', 'the site')}"
+                                       f": {said.get('message')}")
+            if answer.get("message_id") == self.asked:
+                return dict(said)
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        pending = b""
+        while chunk := os.read(self.process.stdout.fileno(), 1 << 16):
+            *answers, pending = (pending + chunk).split(b",")
+            for answer in answers:
+                self.answers.put(json.loads(base64.b64decode(answer)))
+        self.answers.put(None)
+
+    def close(self) -> None:
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            with contextlib.suppress(OSError):  # it has exited: its status is read below
+                self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def high_water(pid: int) -> float:

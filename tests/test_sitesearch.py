@@ -118,8 +118,8 @@ def fake_pagefind(tmp_path: Path, script: str) -> Path:
 def test_a_failed_index_says_why_and_leaves_the_last_index(tmp_path: Path) -> None:
     site = write_tree(tmp_path / "site", {"index.html": page("<h1>Home</h1>"),
                                           f"{FOLDER}/pagefind.js": "// the last index"})
-    # Fails after writing part of its output, as a crash would.
-    broken = fake_pagefind(tmp_path, 'mkdir -p "$4" && echo half > "$4/pagefind.js"\n'
+    # Reads part of what it is sent, then fails as a crash would.
+    broken = fake_pagefind(tmp_path, 'head -c 10 > /dev/null\n'
                                      'echo "Error: could not read page.html" >&2; exit 3')
     with pytest.raises(SearchIndexFault) as caught:
         index_site(site, broken)
