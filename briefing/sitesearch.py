@@ -187,8 +187,20 @@ def _send_site(service: _Service, site: Path, out: Path) -> int:
         for path in unmarked:
             service.ask(_page(number, site, path, path.read_bytes()))
             pages += 1
-    service.ask({"type": "WriteFiles", "index_id": number, "output_path": str(out)})
+    _save(service.ask({"type": "GetFiles", "index_id": number}), out)
     return pages
+
+
+def _save(answer: dict[str, Any], out: Path) -> None:
+    """Write the index files the service sent into `out`. The service is asked for them
+    rather than told to write them: it answers that it wrote its files before they are
+    all on disk, and a service that then exits leaves some empty."""
+    for file in answer["files"]:
+        path = (out / file["path"]).resolve()
+        if not path.is_relative_to(out.resolve()):
+            raise SearchIndexFault(f"Pagefind sent a file outside its folder: {file['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def _pages(site: Path) -> list[Path]:
