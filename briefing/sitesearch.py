@@ -8,10 +8,12 @@ written and before the site is swapped in (`emit.Staged`), so a failed index fai
 build and leaves the previous site in place. The pages are sent to Pagefind's service one
 at a time (`_index`), not named to its command line, which parses every page at once.
 
-What is indexed is marked in the pages (`role`, written by the theme): a claim or brief
-page and a hand-written page whole; a source's page by its title, its date and outlet and
-the passages quoted from it, not its whole text, which is most of a large corpus's words
-and what no claim rests on (Pagefind holds every indexed word in memory while it runs);
+What is indexed is marked in the pages (`role`, written by the theme): a brief page and a
+hand-written page whole; a source's page by its title, its date and outlet and the
+passages quoted from it, not its whole text, which is most of a large corpus's words and
+what no claim rests on (Pagefind holds every indexed word in memory while it runs); a
+claim's page by its own text, not the sources and passages of its evidence, which their
+sources' pages hold (each passage is indexed once, where it is written);
 an entity's or a metric's first page by its title only, since its listing repeats text
 those pages hold; gathering pages (home, indexes, figures, timeline, coverage, map) not at
 all. Within an indexed page, the repeated labels of tables and rows are left out
@@ -56,19 +58,23 @@ EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdi
             # of the table, the passage and its speaker, not the claims and briefs that
             # cite it (their own pages hold those)
             '[data-search-scope="quotes"] > :not(h1):not(.meta):not(#quotes):not(table)',
-            '[data-search-scope="quotes"] td:nth-child(n+3)')
+            '[data-search-scope="quotes"] td:nth-child(n+3)',
+            # a claim's page by its own text: not its evidence's sources and passages,
+            # found on the sources' pages (a passage where it is written)
+            '[data-search-scope="claim"] td > a[href*="sources/"]',
+            '[data-search-scope="claim"] td > time')
 
 # The kind of page each generated folder holds, as readers filter by it.
 TYPES = (("briefs", "Brief"), ("claims", "Claim"), ("sources", "Source"),
          ("entities", "Entity"), ("figures", "Figure"))
-SCOPES = (("Brief", "page"), ("Claim", "page"), ("Source", "quotes"))  # else "title"
+SCOPES = (("Brief", "page"), ("Claim", "claim"), ("Source", "quotes"))  # else "title"
 
 
 @dataclass(frozen=True)
 class Role:
     """How a page is indexed: `scope` "page" (its body), "title" (its first heading
-    only) or "quotes" (a source's title, date and quoted passages), and its `type`
-    filter value."""
+    only), "quotes" (a source's title, date and quoted passages) or "claim" (a claim's
+    page without its evidence's sources and passages), and its `type` filter value."""
 
     scope: str
     type: str

@@ -19,7 +19,7 @@ from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
 
 
 @pytest.mark.parametrize(("src", "generated", "expected"), [
-    ("claims/only-h800-chips.md", True, Role("page", "Claim")),
+    ("claims/only-h800-chips.md", True, Role("claim", "Claim")),
     ("sources/s.md", True, Role("quotes", "Source")),
     ("briefs/b.md", True, Role("page", "Brief")),
     ("entities/deepseek.md", True, Role("title", "Entity")),
@@ -104,6 +104,12 @@ def test_a_source_page_is_found_by_its_quotes_not_its_whole_text(tmp_path: Path)
         assert not [url for url, r in records.items() if unquoted in str(r["content"])]
     for elsewhere in ("says its widget costs", "The widget price", "What happened"):
         assert elsewhere not in words, (elsewhere, words)
+    # A claim's page by its own text, not by its evidence: the passages and their sources
+    # are found on the sources' pages.
+    claim = str(records["/claims/widget-cost-5m/"]["content"])
+    assert "says its widget costs $5 million" in claim and "Jane Doe" in claim, claim
+    for cited in ("overpriced", "Acme prices its widget", "2 Jan 2025"):
+        assert cited not in claim, (cited, claim)
     # The quotes are found in their section of the page.
     assert [a["id"] for a in source["anchors"] if a["text"]] == ["acme-prices-its-widget", "quotes"]  # type: ignore[union-attr, index]
 
