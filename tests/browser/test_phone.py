@@ -135,3 +135,35 @@ def test_phone_header_is_one_compact_row(page, problems, site_url, size, scheme)
     # Wide screens: the sections are a row of links, with no button.
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not toggle.is_visible() and first.is_visible()
+
+
+# The header's height and its section links' rows (by top edge), each link's box.
+TABLET_HEADER_JS = """() => {
+  const links = [...document.querySelectorAll('#site-sections a')]
+    .filter(a => a.getClientRects().length).map(a => a.getBoundingClientRect());
+  const rows = {};
+  links.forEach(r => { const top = Math.round(r.top); rows[top] = (rows[top] || 0) + 1; });
+  return {height: document.querySelector('body > header').getBoundingClientRect().height,
+          rows: Object.values(rows), links: links.length,
+          smallest: Math.min(...links.map(r => Math.min(r.width, r.height)))};
+}"""
+# Tablets, upright and on their side: at most ~12% of the 1024 px tall upright screen
+# (the desktop layout took 193 px at 768 and 122 px at 1,024).
+TABLET_HEADER_MAX = {768: 120, 1024: 100}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", sorted(TABLET_HEADER_MAX))
+def test_tablet_header_is_compact(page, problems, site_pages, width: int, scheme: str) -> None:
+    page.set_viewport_size({"width": width, "height": 1024 if width == 768 else 768})
+    page.emulate_media(color_scheme=scheme)
+    for kind in ("home", "claims-index", "about"):
+        page.goto(site_pages[kind])
+        header = page.evaluate(TABLET_HEADER_JS)
+        where = f"{kind} at {width}px ({scheme}): {header}"
+        assert header["links"] > 1, where
+        assert header["height"] <= TABLET_HEADER_MAX[width], where
+        # No link alone on a row of its own, and every link a target a finger can hit.
+        assert len(header["rows"]) == 1 or min(header["rows"]) > 1, where
+        assert header["smallest"] >= TARGET, where
+    assert not problems.console_errors, problems.console_errors
