@@ -219,8 +219,11 @@ def _pages(site: Path) -> list[Path]:
 
 
 def _page(index: int, site: Path, path: Path, html: bytes) -> dict[str, Any]:
-    """A page for the service, at the address Pagefind's command line gives it."""
-    url = "/" + path.relative_to(site).as_posix().replace("index.html", "")
+    """A page for the service, at the address Pagefind's command line gives it: a
+    folder's `index.html` by the folder's address."""
+    url = "/" + path.relative_to(site).as_posix()
+    if url.endswith("/index.html"):
+        url = url.removesuffix("index.html")
     return {"type": "AddFile", "index_id": index, "file_path": None, "url": url,
             "file_contents": html.decode("utf-8", errors="replace")}
 

@@ -220,3 +220,15 @@ def test_settle_makes_filter_order_irrelevant(tmp_path: Path) -> None:
     (name, hashed), = listed
     assert name == "type" and (one / "filter" / f"{hashed}.pf_filter").is_file()
     assert len(list((one / "filter").iterdir())) == 1
+
+
+@pytest.mark.parametrize(("written", "address"), [
+    ("index.html", "/"), ("briefs/widget/index.html", "/briefs/widget/"),
+    ("briefs/widget.html", "/briefs/widget.html"),
+    # a page's own name may end in "index" (a site without directory URLs)
+    ("pages/reindex.html", "/pages/reindex.html"), ("index.html/a.html", "/index.html/a.html"),
+])
+def test_a_page_is_sent_at_its_address(tmp_path: Path, written: str, address: str) -> None:
+    from briefing.sitesearch import _page
+    sent = _page(0, tmp_path, tmp_path / written, b"<html></html>")
+    assert sent["url"] == address
