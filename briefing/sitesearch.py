@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ctypes
+import ctypes.util
 import gzip
 import hashlib
 import json
@@ -155,6 +157,7 @@ def _index(executable: Path, site: Path, out: Path) -> tuple[int, float | None]:
     pages (3 GB at 10,000 sources). One at a time also numbers the pages in the order
     sent, the order of their paths, so the same site gives the same index. Returns the
     pages indexed and the service's peak memory in MB."""
+    return_free_memory()
     with tempfile.TemporaryFile() as err:
         try:
             process = subprocess.Popen([str(executable), "--service"], cwd=site,
@@ -284,6 +287,20 @@ class _Service:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def return_free_memory() -> None:
+    """Hand the heap this process has freed back to the system (glibc's `malloc_trim`;
+    elsewhere nothing), as Pagefind is about to run beside it. The pages are written by
+    then, but the C library keeps what they freed: at 10,000 sources the build's process
+    held 1,833 MB, 1,024 MB once trimmed, while Pagefind peaked at 1,475 MB beside it."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is not None:
+        trim(0)
 
 
 def high_water(pid: int) -> float:
