@@ -1,8 +1,8 @@
 """The colours are written more than once: the theme's light scheme, its dark scheme by
 the system's setting and again by the reader's toggle (CSS cannot share one block between
 a media query and a selector), and the plugin's default palette for other themes, by the
-system's setting and by Material's own switch. The copies must say the same, or a page
-changes colour with the way its scheme was chosen."""
+system's setting and by Material's own switch (one rule for the light scheme). The copies
+must say the same, or a page changes colour with the way its scheme was chosen."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ def schemes() -> dict[str, dict[str, dict[str, str]]]:
     return {
         "light": {
             "theme": block(theme, ":root"),
-            "palette": block(palette, ":where(:root)"),
-            "palette under Material": block(palette, ':where([data-md-color-scheme="default"])'),
+            # one rule: by default and under Material's light scheme
+            "palette": block(palette, ':where(:root, [data-md-color-scheme="default"])'),
         },
         "dark": {
             "theme by the system": block(theme, ":root:not([data-scheme=light])"),
