@@ -100,7 +100,6 @@ def page_type(path: str) -> str:
     return "index" if name == "index.md" or name.startswith("index/") else kind
 
 
-
 def holds_own_text(path: str) -> bool:
     """Whether a generated page's body is its own text (a source, a claim, a brief) rather
     than text gathered from those pages (indexes, coverage, figures, timeline, map, entity

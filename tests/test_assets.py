@@ -45,7 +45,7 @@ def test_under_another_theme_the_assets_are_listed_first_and_once() -> None:
                                 "assets/briefing/all-pages.css", "mine.css"]
     assert [str(s) for s in config.extra_javascript] == [
         "assets/briefing/features.js",
-        *(["assets/briefing/all-pages.js"] if PAGE_SCRIPTS else []), "mine.js"]
+        "assets/briefing/all-pages.js", "mine.js"]
     for name in (*STYLES, *SCRIPTS):
         assert (ASSETS / name).is_file()
 
@@ -66,7 +66,7 @@ def test_the_briefing_theme_links_each_pages_own_assets() -> None:
     # A hand-written page may use any feature.
     assert page_assets("briefs/b.md", generated=False) == PageAssets(
         (*base[0], "assets/briefing/all-pages.css"),
-        (*base[1], *(["assets/briefing/all-pages.js"] if PAGE_SCRIPTS else [])))
+        (*base[1], "assets/briefing/all-pages.js"))
 
 
 def test_each_page_type_named_has_its_file_and_each_file_is_named() -> None:

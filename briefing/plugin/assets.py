@@ -44,6 +44,7 @@ PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
 # The page types (`paths.page_type`) with a file of their own in assets/pages/.
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
 PAGE_SCRIPTS = ("brief", "source")
+OWN_FILES = {".css": PAGE_STYLES, ".js": PAGE_SCRIPTS}
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,6 @@ class PageAssets:
     """The plugin's styles and scripts one page loads, in order, as site paths."""
     styles: tuple[str, ...]
     scripts: tuple[str, ...]
-
-
-def page_files(suffix: str) -> tuple[str, ...]:
-    """The page types that have styles (`.css`) or scripts (`.js`) of their own."""
-    return PAGE_STYLES if suffix == ".css" else PAGE_SCRIPTS
 
 
 def links_per_page(config: MkDocsConfig) -> bool:
@@ -70,9 +66,8 @@ def page_assets(src_uri: str, *, generated: bool) -> PageAssets:
     own = page_type(src_uri) if generated else ALL_PAGES if src_uri else None
 
     def listed(names: tuple[str, ...], suffix: str) -> tuple[str, ...]:
-        types = page_files(suffix)
-        extra = (f"{ALL_PAGES}{suffix}",) if own == ALL_PAGES and types else \
-            (f"pages/{own}{suffix}",) if own in types else ()
+        extra = (f"{ALL_PAGES}{suffix}",) if own == ALL_PAGES else \
+            (f"pages/{own}{suffix}",) if own in OWN_FILES[suffix] else ()
         return tuple(f"{SITE_FOLDER}/{name}" for name in (*names, *extra))
 
     return PageAssets(listed(STYLES, ".css"), listed(SCRIPTS, ".js"))
@@ -86,8 +81,7 @@ def add_assets(config: MkDocsConfig) -> None:
         return
     for names, suffix, listed in ((STYLES, ".css", config.extra_css),
                                   (SCRIPTS, ".js", config.extra_javascript)):
-        typed = (f"{ALL_PAGES}{suffix}",) if page_files(suffix) else ()
-        for name in reversed((*names, *typed)):
+        for name in reversed((*names, f"{ALL_PAGES}{suffix}")):
             uri = f"{SITE_FOLDER}/{name}"
             if uri not in listed:
                 listed.insert(0, uri)
@@ -105,13 +99,11 @@ def asset_files(config: MkDocsConfig) -> list[File]:
     palette = "" if links_per_page(config) else read(PALETTE) + "\n"
     files = [generated(name, (palette if name.endswith(".css") else "") + read(name))
              for name in (*STYLES, *SCRIPTS)]
-    for suffix in (".css", ".js"):
-        types = page_files(suffix)
+    for suffix, kinds in OWN_FILES.items():
         files += [generated(f"pages/{kind}{suffix}", read(f"pages/{kind}{suffix}"))
-                  for kind in types]
-        if types:
-            files.append(generated(f"{ALL_PAGES}{suffix}", "\n".join(
-                read(f"pages/{kind}{suffix}") for kind in types)))
+                  for kind in kinds]
+        files.append(generated(f"{ALL_PAGES}{suffix}", "\n".join(
+            read(f"pages/{kind}{suffix}") for kind in kinds)))
     return files
 
 
