@@ -268,15 +268,16 @@ class PieceMemo:
         self.files = files
 
     def converted(self, path: str, markdown_text: str,
-                  convert: Callable[[str], tuple[Converted, bool]], *, whole: bool = False
-                  ) -> tuple[str, list[tuple[Piece, Converted]]] | None:
+                  convert: Callable[[str], tuple[Converted, bool]], *, whole: bool = False,
+                  recut: bool = False) -> tuple[str, list[tuple[Piece, Converted]]] | None:
         """The page's HTML and its pieces, converted by `convert` (the result, and whether
         it warned) unless unchanged since the page last converted; `whole`: as one piece,
-        as is a page that last converted whole and is unchanged. None, the page's pieces
-        forgotten, when it must convert whole: its pieces do not join into one table or
-        list each, or two pieces use the same id (converting whole makes ids unique)."""
+        as is a page that last converted whole and is unchanged, unless `recut`. None, the
+        page's pieces forgotten, when it must convert whole: its pieces do not join into
+        one table or list each, or two pieces use the same id (converting whole makes ids
+        unique)."""
         kept = self.pages.get(path, {})
-        whole = whole or markdown_text in kept
+        whole = whole or (markdown_text in kept and not recut)
         now: dict[str, Converted] = {}
         converted = []
         for piece in [Piece(markdown_text)] if whole else pieces(markdown_text):

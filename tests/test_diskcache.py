@@ -9,17 +9,22 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import threading
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
-from corpus_helpers import REPO, minimal_site, seed_project
+from corpus_helpers import REPO, minimal_site, seed_project, served_search
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
+from site_builds import DirtyServe
 
 from briefing.pieces import FOLDER, FORMAT, Converted, PieceStore
 from briefing.plugin import BriefingPlugin
-from briefing.plugin.convert import Conversions
+from briefing.plugin.convert import Conversions, PieceConverter
+from briefing.plugin.live import IdleCutter
 from briefing.results import FOLDER as RESULTS
 
 ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
@@ -172,3 +177,62 @@ def test_with_an_extension_not_known_to_act_locally_each_page_is_kept_as_one_pie
     second = build(project, "second")
     assert second.hits == len(entries) and second.misses == 0
     assert site_files(project / "second") == site_files(project / "first")
+
+
+def test_a_dirty_session_after_a_build_cuts_the_pages_it_took_whole_while_idle(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-shot build keeps each page whole; a `--dirty` session that starts over its
+    cache cuts those pages into pieces while idle (`IdleCutter`), so an edit converts only
+    the pieces it changed, and serves the site a session started without the disk does."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = seed_project(tmp_path / "project")
+    served_search(project)
+    monkeypatch.chdir(project)
+    built(project, "built")
+    monkeypatch.setattr(IdleCutter, "IDLE_SECONDS", 3600.0)  # cut below, not by the timer
+    session = DirtyServe(project, tmp_path / "served")
+    try:
+        session.rebuild()
+        live = session.config().plugins["briefing"].live
+        conversions = live.conversions
+        whole = dict(conversions.uncut)
+        assert len(whole) > 20
+        assert all(list(conversions.pages[path]) == [text]
+                   for path, (text, _, _) in whole.items())
+        stopped = threading.Event()
+        stopped.set()  # a build is starting: nothing is cut
+        conversions.cut_whole(stopped)
+        assert conversions.uncut == whole
+        live.cutter.cut()  # as the timer does once the server is idle
+        assert not conversions.uncut
+        cut = [path for path in whole if len(conversions.pages[path]) > 1]
+        assert len(cut) > 10
+
+        converted: Counter[str] = Counter()  # page -> characters converted
+        convert = PieceConverter.convert
+
+        def counted(self: PieceConverter, text: str) -> Any:
+            converted[self.file.src_uri] += len(text)
+            return convert(self, text)
+
+        monkeypatch.setattr(PieceConverter, "convert", counted)
+        source = project / "content" / "sources" / "deepseek-claims-under-scrutiny.yml"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace('title: "', 'title: "Edited: ', 1), encoding="utf-8")
+        before = dict(live.markdown)
+        session.rebuild()
+        # The pages of many pieces the edit changed (briefs, coverage, an entity) converted
+        # a few of them; taken whole, each would have converted all its Markdown again.
+        many = [path for path, page in live.markdown.items()
+                if before.get(path) != page and path in cut and len(conversions.pages[path]) > 10]
+        assert len(many) >= 4
+        assert all(0 < converted[path] * 4 < len(live.markdown[path]) for path in many)
+    finally:
+        session.close()
+    shutil.rmtree(project / ".cache")
+    cold = DirtyServe(project, tmp_path / "cold")
+    try:
+        cold.rebuild()
+    finally:
+        cold.close()
+    assert site_files(tmp_path / "served") == site_files(tmp_path / "cold")

@@ -143,6 +143,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         if self.live:
             self.live.collector.build_started()
+            self.live.cutter.build_started()
             self.live.current = None
         if self.warming:  # the cache a build from the store left empty, being filled
             self.warming.join()
@@ -303,6 +304,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             # Read from the store, the pipeline left the session's cache empty: fill it
             # while the server is idle, so the first edit rebuilds only what it changed.
             self.warming = Warming(self.pipeline)
+            self.live.cutter.ready = self.warming.join
 
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:
