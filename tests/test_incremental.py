@@ -198,6 +198,33 @@ def test_a_warning_changes_problems_json_and_no_page_it_did_not_change(
             and served[name] != before[name]] == []
 
 
+def test_generated_files_other_than_pages_are_written_only_when_they_change(
+        serving: Serving) -> None:
+    # Styles, scripts, problems.json and the feed are content in memory, which MkDocs
+    # writes again on every dirty build unless told they did not change.
+    def written() -> dict[str, tuple[int, bytes]]:
+        return {p.relative_to(serving.site).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+                for p in serving.site.rglob("*") if p.suffix in (".css", ".js", ".json", ".xml")
+                and p.name not in ("sitemap.xml", "search_index.json")}
+
+    before = written()
+    assert {"assets/briefing/features.css", "assets/briefing/problems.json",
+            "feed.xml"} <= before.keys()
+    style = serving.site / "assets" / "briefing" / "features.css"
+    style.write_bytes(b"/* changed */")  # not what the build made: written again
+    edit(serving.project / "content" / "claims.yml", "status: disputed",
+         "status: corroborated")  # a warning: problems.json changes
+    serving.rebuild()
+    after = written()
+    assert after[style.relative_to(serving.site).as_posix()][1] == before[
+        style.relative_to(serving.site).as_posix()][1]
+    rewritten = {name for name in before if after[name][0] != before[name][0]}
+    changed = {name for name in before if after[name][1] != before[name][1]}
+    assert "assets/briefing/problems.json" in changed
+    assert rewritten == changed | {"assets/briefing/features.css"}
+    assert len(before) - len(rewritten) >= 10
+
+
 def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
     # Hand-written pages join the section list shown on every page.
     (serving.project / "content" / "pages" / "method.md").write_text(

@@ -215,6 +215,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
         if self.live:
+            if self.live.dirty:
+                self.live.unchanged_outputs(files, config)
             self.live.files_added(files, self.generated, display_root(Path(config.docs_dir)))
         else:
             # The pages are MkDocs' now; free them for a one-shot build.

@@ -7,6 +7,8 @@
   (`searchindex.IndexText`); the theme's compiled templates (`TemplateCache`).
 - Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`), and
   the pages taken whole from the disk cut into pieces while idle (`IdleCutter`).
+- Under `--dirty`, the other generated files written only when they change
+  (`UnchangedOutput`).
 - Garbage collection out of the way of rebuilds (`IdleCollector`).
 - A clean shutdown on SIGTERM and SIGHUP as on Ctrl-C (`StopOnSignals`).
 - Rebuilds that never raise (`GuardedBuilder`): a failure is shown on the Problems page.
@@ -75,6 +77,22 @@ class DirtyPage(File):
 
     def is_modified(self) -> bool:
         return self.src_uri in self.unbuilt or not os.path.isfile(self.abs_dest_path)
+
+
+class UnchangedOutput(File):
+    """A generated file other than a page under `mkdocs serve --dirty` (the plugin's and
+    the theme's styles and scripts, `problems.json`, the feed).
+
+    MkDocs writes again on every dirty build a file whose content is in memory, which it
+    always takes as modified: 27 files a rebuild, 0.03-0.07 s at 1,000 sources, most of
+    it truncating them. Here it is modified when the bytes written there differ."""
+
+    def is_modified(self) -> bool:
+        try:
+            with open(self.abs_dest_path, "rb") as written:
+                return written.read() != self.content_bytes
+        except OSError:
+            return True
 
 
 class TemplateCache(BytecodeCache):
@@ -377,6 +395,16 @@ class LiveSite:
         if self.dirty and self.rebuild_all:
             # Hand-written pages are rebuilt when their output is missing.
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
+
+    def unchanged_outputs(self, files: Files, config: MkDocsConfig) -> None:
+        """Under `--dirty`, the generated files that are not pages are written only when
+        their bytes change (`UnchangedOutput`)."""
+        for file in [f for f in files if f.generated_by is not None and f.abs_src_path is None
+                     and not f.is_documentation_page() and not isinstance(f, DirtyPage)]:
+            files.remove(file)
+            files.append(UnchangedOutput.generated(config, file.src_uri,
+                                                   content=file.content_bytes,
+                                                   inclusion=file.inclusion))
 
     def page_dated(self, page: Page) -> None:
         """Notes a page's content date as it is read (`on_page_markdown`)."""
