@@ -105,15 +105,15 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
 
 def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
               ) -> Iterator[PlannedPage]:
-    yield page(HOME, "home.md.j2", home_view(q, site_title, days))
+    figures = tuple(key_figure(q, ledger) for ledger in q.linked.ledger)
+    yield page(HOME, "home.md.j2", home_view(q, site_title, days, figures))
     yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
     yield from _listing(page, "claims_index.md.j2", claim_listings(q))
     yield from _listing(page, "sources_index.md.j2", source_listings(q))
     yield page(index_path("entity"), "entities_index.md.j2", entities_index_view(q))
     metrics = [metric_views(q, ledger) for ledger in q.linked.ledger]
     yield page(FIGURES, "figures.md.j2", FiguresView(tuple(
-        (key_figure(q, ledger), len(views))
-        for ledger, views in zip(q.linked.ledger, metrics, strict=True))))
+        (figure, len(views)) for figure, views in zip(figures, metrics, strict=True))))
     for views in metrics:
         for view in views:
             yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0])

@@ -149,6 +149,8 @@ class PlanMemo:
     metrics: Kept = field(default_factory=Kept)
     coverage: Kept = field(default_factory=Kept)
     metric_rows: Kept = field(default_factory=Kept)
+    key_figures: Kept = field(default_factory=Kept)
+    focus_maps: Kept = field(default_factory=Kept)
     rows: Kept = field(default_factory=Kept)  # of the claims and sources indexes
     coverage_rows: Kept = field(default_factory=Kept)
     mention_groups: Kept = field(default_factory=Kept)  # of an entity's pages
@@ -171,7 +173,8 @@ class PlanMemo:
     def next_build(self, linked: Linked, site_title: str,
                    event_pages: Mapping[str, str]) -> None:
         for kept in (self.highlights, self.metrics, self.coverage, self.coverage_rows,
-                     self.mention_groups, self.metric_rows, self.rows):
+                     self.mention_groups, self.metric_rows, self.key_figures,
+                     self.focus_maps, self.rows):
             kept.next_build()
         for reuse in self.reuses():
             reuse.next_build()

@@ -57,6 +57,21 @@ class KeyFigure:
 
 
 def key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
+    """A metric's key figure, kept while its ledger is the very same value and the names
+    and links it shows are unchanged: its charts draw every value of the metric."""
+
+    def links() -> list[tuple[str, str]]:
+        return [("metric", ledger.metric),
+                *(link for v in ledger.values for link in (
+                    ("claim", v.claim.id),
+                    *((("entity", v.figure.subject.id),) if v.figure.subject else ()))),
+                *(("entity", d.subject_id) for d in ledger.disagreements if d.subject_id)]
+
+    return q.kept(q.memo.key_figures, ledger.metric, (ledger,),
+                  lambda: _key_figure(q, ledger), paging.HOME_VALUES_SHOWN, links)
+
+
+def _key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
     shown = ledger.values[:paging.HOME_VALUES_SHOWN]
     return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
         (amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None)
@@ -395,7 +410,9 @@ def recently_changed(q: Queries, days: Mapping[str, datetime.date]) -> list[Chan
     return out
 
 
-def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date]) -> HomeView:
+def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
+              figures: tuple[KeyFigure, ...]) -> HomeView:
+    """`figures`: each metric's key figure, as the figures index shows them too."""
     lk = q.linked
     split = contested(q)
     events = [e for e in lk.timeline if e.kind == "event"]
@@ -407,7 +424,7 @@ def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date]) ->
               for b, as_of in briefs_by_date(q)),
         tuple(recently_changed(q, days)),
         len(lk.corpus.claims), len(lk.quotes), len(lk.corpus.sources),
-        tuple(key_figure(q, m) for m in lk.ledger),
+        figures,
         tuple(_splits(q, m) for m in lk.ledger if m.disagreements),
         tuple((q.claimed(c.id), ev.summary()) for c, ev in split[:8]), len(split), latest,
         tuple(_glance(q, e) for e in events[-12:]), len(lk.timeline))
@@ -589,6 +606,21 @@ def _positions(q: Queries, claim_ids: list[str]) -> dict[str, dict[str, str]]:
 
 
 def focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]) -> FocusMapView:
+    """The map of a brief or entity, kept while its claims and their stances are the very
+    same and the links it shows unchanged (209 maps at 1,000 sources, each made again on
+    every rebuild before)."""
+    stances = tuple(q.linked.stances.get(c, ()) for c in claim_ids)
+
+    def links() -> list[tuple[str, str]]:
+        return [(kind, ident), *(("claim", c) for c in claim_ids),
+                *(("source", st.source_id) for sts in stances for st in sts)]
+
+    return q.kept(q.memo.focus_maps, (kind, ident), stances,
+                  lambda: _focus_map_view(q, kind, ident, claim_ids), tuple(claim_ids), links)
+
+
+def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
+                    ) -> FocusMapView:
     positions = _positions(q, claim_ids)
     claims, sources, left_out = pick(positions, claim_ids)
     at = {s: n for n, s in enumerate(sources)}
