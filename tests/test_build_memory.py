@@ -5,12 +5,58 @@ must fit the machine."""
 from __future__ import annotations
 
 import subprocess
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
+from corpus_helpers import minimal_site
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
+import briefing.plugin
 from briefing import sitesearch
+from briefing.plugin import BriefingPlugin
 from briefing.sitesearch import ALLOCATOR, SearchIndexFault, index_site
+
+
+def test_generated_pages_are_freed_before_pagefind_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = minimal_site(tmp_path)
+    (project / "content" / "pages" / "notes.md").write_text("# Notes\n\nHand-written.\n")
+    seen: dict[str, Any] = {}
+    on_files = BriefingPlugin.on_files
+
+    def noting_files(plugin: BriefingPlugin, files: Files, **kwargs: Any) -> Files:
+        files = on_files(plugin, files, **kwargs)
+        seen["files"] = files
+        seen["generated"] = {f.src_uri: weakref.ref(f.page) for f in files.documentation_pages()
+                             if f.src_uri in plugin.generated and f.page is not None}
+        return files
+
+    def noting_index(site: Path) -> sitesearch.Indexed:
+        files: Files = seen["files"]
+        seen["kept"] = {f.src_uri for f in files.documentation_pages() if f.page is not None}
+        seen["alive"] = [uri for uri, page in seen["generated"].items() if page() is not None]
+        return index_site(site)
+
+    monkeypatch.setattr(BriefingPlugin, "on_files", noting_files)
+    monkeypatch.setattr(briefing.plugin, "index_site", noting_index)
+    config = load_config(config_file=str(project / "mkdocs.yml"),
+                         site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+    in_nav = {page.file.src_uri for page in plugin.nav.pages}
+    assert len(set(seen["generated"]) - in_nav) >= 5, (seen["generated"], in_nav)
+    # Not only detached from their files: gone, with all they held, but for the few the
+    # navigation holds (the sections' first pages).
+    assert set(seen["alive"]) == in_nav & set(seen["generated"]), seen["alive"]
+    assert seen["kept"] == {"about.md", "notes.md"}  # hand-written pages stay MkDocs'
+    assert (tmp_path / "site" / "notes" / "index.html").is_file()
+    assert (tmp_path / "site" / sitesearch.FOLDER / "pagefind-entry.json").is_file()
 
 
 def fake_pagefind(tmp_path: Path, script: str) -> Path:

@@ -9,6 +9,7 @@ content folder is added to the watched paths so edits there trigger a rebuild. W
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def __init__(self) -> None:
         self.dest_uris: dict[tuple[str, bool], str] = {}  # pages' output paths (`dest_uri`)
+        self.written: Files | None = None  # a one-shot build's files, until Pagefind runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -220,7 +222,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.files_added(files, self.generated, display_root(Path(config.docs_dir)))
         else:
             # The pages are MkDocs' now; free them for a one-shot build.
-            self.pages, self.files = [], {}
+            self.pages, self.files, self.written = [], {}, files
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -311,6 +313,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:
         if self.pagefind:  # into the staging folder: a failure leaves the last site
+            self.release()
             try:
                 done = index_site(Path(config.site_dir))
             except SearchIndexFault as exc:
@@ -322,6 +325,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.kept.finish()
 
     on_post_build = CombinedEvent(_live_post_build, _kept_post_build)
+
+    def release(self) -> None:
+        """Drop what a one-shot build no longer needs once its pages are written and their
+        links checked, as Pagefind is about to run beside it: MkDocs' page of each
+        generated file (its table of contents, metadata and anchors, most of what the
+        process still held at 10,000 sources) and the plugin's own lookups."""
+        if self.written is None:  # (set only by a one-shot build's `on_files`)
+            return
+        for file in self.written.documentation_pages():
+            if file.src_uri in self.generated:
+                file.page = None
+        self.written, self.dest_uris = None, {}
+        gc.collect()  # a page and its file refer to each other
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.kept:
