@@ -115,6 +115,38 @@ def test_a_source_page_is_found_by_its_quotes_not_its_whole_text(tmp_path: Path)
     assert [a["id"] for a in source["anchors"] if a["text"]] == ["acme-prices-its-widget", "quotes"]  # type: ignore[union-attr, index]
 
 
+def test_a_page_indexed_by_its_title_is_sent_without_its_listing(tmp_path: Path) -> None:
+    """Pagefind holds each element with an id as an anchor of the page, indexed or not: a
+    page indexed by its title only goes to it without what follows the title, and is
+    found as before."""
+    listing = ('<h2 id="claimant">Claimant</h2><h3 id="report-1">Report 1: chips</h3>'
+               '<p>Zorblax said so.</p><h3 id="report-2">Report 2: prices</h3>')
+    title_only = ' data-pagefind-body data-pagefind-filter="type:Entity" data-search-scope="title"'
+    site = write_tree(tmp_path / "site", {
+        "entities/e/index.html": page(f'<h1 id="deepseek">DeepSeek</h1>{listing}', title_only),
+        # what Pagefind reads beyond the indexed text after the title: sent whole
+        "entities/f/index.html": page(
+            f'<h1 id="acme">Acme</h1>{listing}<span data-pagefind-filter="role:claimant">'
+            '</span>', title_only),
+        "claims/c/index.html": page(f'<h1 id="chips">Chips</h1>{listing}',
+                                    ' data-pagefind-body data-pagefind-filter="type:Claim"'),
+    })
+    sent = sitesearch._sent((site / "entities/e/index.html").read_bytes())
+    assert b"report-1" not in sent and b"Zorblax" not in sent
+    assert sent.endswith(b"DeepSeek</h1></main></body></html>")
+    index_site(site)
+    records = fragments(site)
+    entity, whole = records["/entities/e/"], records["/entities/f/"]
+    assert entity["content"] == "DeepSeek." and entity["meta"] == {"title": "DeepSeek"}
+    assert entity["filters"] == {"type": ["Entity"]}
+    assert [a["id"] for a in entity["anchors"]] == ["deepseek"]  # type: ignore[union-attr, index]
+    assert whole["filters"] == {"type": ["Entity"], "role": ["claimant"]}
+    assert [a["id"] for a in whole["anchors"]] == [  # type: ignore[union-attr, index]
+        "acme", "claimant", "report-1", "report-2"]
+    # Another kind of page is sent whole, its listing indexed.
+    assert "Zorblax said so" in str(records["/claims/c/"]["content"])
+
+
 def fake_pagefind(tmp_path: Path, script: str) -> Path:
     exe = tmp_path / "pagefind"
     exe.write_text(f"#!/bin/sh\n{script}\n")
