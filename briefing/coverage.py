@@ -13,7 +13,7 @@ from .link import Stance
 from .model import Source
 from .paths import COVERAGE, coverage_block_path
 from .schema import FuzzyDate
-from .views import Claimed, Pager, Queries, Ref
+from .views import Claimed, Kept, Pager, Queries, Ref
 
 # At most this many source columns per table, so a large corpus gives several narrow
 # tables (each with only the claims those sources cover), not one wide one.
@@ -103,29 +103,31 @@ def _table(q: Queries, first: int, sources: list[Source], claim_ids: tuple[str, 
     and the links it shows unchanged."""
     lk = q.linked
     stances = [lk.stances[c] for c in claim_ids]
-    same = (*sources, *(lk.claims[c] for c in claim_ids), *stances)
+    same = (*sources, *(lk.claims[c] for c in claim_ids))
+    key = tuple(s.id for s in sources)
 
     def links() -> list[tuple[str, str]]:
         return [*(("source", s.id) for s in sources), *(("claim", c) for c in claim_ids),
+                *(("stances", c) for c in claim_ids),
                 *(("quote", st.quote.id) for sts in stances for st in sts)]
 
     def make() -> CoverageTable:
-        ids = tuple(s.id for s in sources)
+        ids, rows = key, q.memo.coverage.child(key)
         columns = tuple(Column(f"S{first + n}", q.ref("source", s.id), s.published)
                         for n, s in enumerate(sources, start=1))
         return CoverageTable(columns, tuple(
-            _row(q, ids, claim_id, claim_stances)
+            _row(q, rows, ids, claim_id, claim_stances)
             for claim_id, claim_stances in zip(claim_ids, stances, strict=True)))
 
-    return q.kept(q.memo.coverage, tuple(s.id for s in sources), same, make,
-                  (first, claim_ids), links)
+    return q.kept(q.memo.coverage, key, same, make, (first, claim_ids), links)
 
 
-def _row(q: Queries, ids: tuple[str, ...], claim_id: str, stances: tuple[Stance, ...]
-         ) -> CoverageRow:
-    """A claim's row under these sources, kept while the claim and its stances are the
-    very same and the links it shows unchanged: a stance edit remakes its claim's rows,
-    not every row of the tables they sit in."""
+def _row(q: Queries, rows: Kept, ids: tuple[str, ...], claim_id: str,
+         stances: tuple[Stance, ...]) -> CoverageRow:
+    """A claim's row under these sources (`rows`: those of their table), kept while the
+    claim is the very same, what it shows of its stances equal (`views.stance_key`) and
+    the links it shows unchanged: a stance edit remakes its claim's rows, not every row
+    its source's claims sit in."""
     def make() -> CoverageRow:
         # The first passage for each stance; the claim page lists them all.
         found: dict[str, dict[str, str]] = defaultdict(dict)
@@ -138,8 +140,8 @@ def _row(q: Queries, ids: tuple[str, ...], claim_id: str, stances: tuple[Stance,
             if sid in found else () for sid in ids),
             tuple((stance, len(sids)) for stance, sids in by_stance.items() if sids))
 
-    return q.kept(q.memo.coverage_rows, (ids, claim_id), (q.linked.claims[claim_id], stances),
-                  make, None, lambda: [("claim", claim_id),
+    return q.kept(rows, claim_id, (q.linked.claims[claim_id],), make, None,
+                  lambda: [("claim", claim_id), ("stances", claim_id),
                                        *(("quote", st.quote.id) for st in stances)])
 
 

@@ -110,16 +110,28 @@ _LINK_TABLES = MappingProxyType({"entities": "entity", "claims": "claim", "sourc
                                  "quote_source": "quote"})
 
 
+def stance_key(linked: Linked, claim_id: str) -> tuple[tuple[str, str, str], ...]:
+    """What a table row shows of a claim's stances: (source, stance, passage) of each. An
+    edit of a source file makes each of its stances again, so every claim it takes a
+    position on has new stances, mostly equal to the last build's: a claim whose key
+    differs is marked changed as `("stances", claim)` (`Queries.begin`), which rows and
+    tables showing its stances name among their links instead of holding its stances."""
+    return tuple((st.source_id, st.stance, st.quote.id)
+                 for st in linked.stances.get(claim_id, ()))
+
+
 class Kept:
     """Results of one function kept from the last build with what they were made from:
     reused while `same` holds the very same objects (identity, not equality: `Decimal("1.0")
     == Decimal("1.00")`), `equal` equal values (plain text and numbers only) and none of
     the links the result shows (`links`, asked when the result is made) changed its label
-    or target. Only what a build uses is kept for the next."""
+    or target. Only what a build uses is kept for the next; a child (`child`), made of the
+    parts of one result, is kept whole while that result is."""
 
     def __init__(self) -> None:
         self.last: dict[Any, tuple[tuple[Any, ...], Any, frozenset[LinkKey], Any]] = {}
         self.now: dict[Any, tuple[tuple[Any, ...], Any, frozenset[LinkKey], Any]] = {}
+        self.children: dict[Any, Kept] = {}
 
     def get(self, key: Any, same: tuple[Any, ...], make: Callable[[], T], equal: Any = None,
             links: Callable[[], Iterable[LinkKey]] | None = None,
@@ -132,8 +144,17 @@ class Kept:
         self.now[key] = hit
         return cast(T, hit[3])
 
+    def child(self, key: Any) -> Kept:
+        """The parts of the result kept as `key`: made again only with it, so they are
+        kept as long as it is, though a build reusing it asks for none of them."""
+        return self.children.setdefault(key, Kept())
+
     def next_build(self) -> None:
         self.last, self.now = self.now, {}
+        self.children = {k: c for k, c in self.children.items() if k in self.last}
+        for kept in self.children.values():
+            if kept.now:  # its result was made again, asking for every part of it
+                kept.next_build()
 
 
 @dataclass
@@ -148,11 +169,9 @@ class PlanMemo:
     highlights: Kept = field(default_factory=Kept)
     metrics: Kept = field(default_factory=Kept)
     coverage: Kept = field(default_factory=Kept)
-    metric_rows: Kept = field(default_factory=Kept)
     key_figures: Kept = field(default_factory=Kept)
     focus_maps: Kept = field(default_factory=Kept)
     rows: Kept = field(default_factory=Kept)  # of the claims and sources indexes
-    coverage_rows: Kept = field(default_factory=Kept)
     mention_groups: Kept = field(default_factory=Kept)  # of an entity's pages
     # The links whose label or target differ from the last build's, or that came or went
     # (`Queries.compare_links`); None until compared.
@@ -172,8 +191,8 @@ class PlanMemo:
 
     def next_build(self, linked: Linked, site_title: str,
                    event_pages: Mapping[str, str]) -> None:
-        for kept in (self.highlights, self.metrics, self.coverage, self.coverage_rows,
-                     self.mention_groups, self.metric_rows, self.key_figures,
+        for kept in (self.highlights, self.metrics, self.coverage,
+                     self.mention_groups, self.key_figures,
                      self.focus_maps, self.rows):
             kept.next_build()
         for reuse in self.reuses():
@@ -242,7 +261,10 @@ class Queries:
         else:
             entries = changed_entries(last[0], self.linked)
         links = self.compare_links(entries, last[2] if last else {})
-        self.memo.changed = frozenset(links)
+        self.memo.changed = frozenset(
+            (*links, *(("stances", key) for table, key in entries or ()
+                       if table == "stances" and last is not None
+                       and stance_key(last[0], key) != stance_key(self.linked, key))))
         if entries is not None:
             entries.update(("link", *key) for key in links)
         for reuse in self.memo.reuses():

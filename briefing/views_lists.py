@@ -22,7 +22,7 @@ from .markup import humanise, plural
 from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
-from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
+from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, newest
 from .views_items import brief_map_claims, entity_map_claims
 
 
@@ -56,19 +56,31 @@ class KeyFigure:
     charts: tuple[Chart, ...]  # every value, one chart per unit (drawn small)
 
 
+def drawn(ledger: MetricLedger) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """What a metric's charts, key figure and disagreement lines are made from: each
+    value's figure and claim, the very same objects while its claim file is unchanged, and
+    the disagreements as positions among the values. A stance edit makes the values of its
+    claim again (they hold its stances) but changes neither."""
+    at = {id(v): n for n, v in enumerate(ledger.values)}
+    return (tuple(x for v in ledger.values for x in (v.figure, v.claim)),
+            tuple((d.kind, d.subject_id, tuple(at[id(v)] for v in d.values))
+                  for d in ledger.disagreements))
+
+
+def _drawn_links(ledger: MetricLedger) -> list[tuple[str, str]]:
+    return [("metric", ledger.metric),
+            *(link for v in ledger.values for link in (
+                ("claim", v.claim.id),
+                *((("entity", v.figure.subject.id),) if v.figure.subject else ()))),
+            *(("entity", d.subject_id) for d in ledger.disagreements if d.subject_id)]
+
+
 def key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
-    """A metric's key figure, kept while its ledger is the very same value and the names
-    and links it shows are unchanged: its charts draw every value of the metric."""
-
-    def links() -> list[tuple[str, str]]:
-        return [("metric", ledger.metric),
-                *(link for v in ledger.values for link in (
-                    ("claim", v.claim.id),
-                    *((("entity", v.figure.subject.id),) if v.figure.subject else ()))),
-                *(("entity", d.subject_id) for d in ledger.disagreements if d.subject_id)]
-
-    return q.kept(q.memo.key_figures, ledger.metric, (ledger,),
-                  lambda: _key_figure(q, ledger), paging.HOME_VALUES_SHOWN, links)
+    """A metric's key figure, kept while what it is drawn from (`drawn`) is the very same
+    and the names and links it shows are unchanged: its charts draw every value."""
+    same, shape = drawn(ledger)
+    return q.kept(q.memo.key_figures, ledger.metric, same, lambda: _key_figure(q, ledger),
+                  (paging.HOME_VALUES_SHOWN, shape), lambda: _drawn_links(ledger))
 
 
 def _key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
@@ -168,18 +180,19 @@ class MetricView:
     charts: tuple[Chart, ...]  # this page's values, one chart per unit
 
 
-def _metric_row(q: Queries, value: LedgerValue) -> MetricRow:
-    """A value's row, kept while the value (its figure, claim and stances) is the very
-    same and the links it shows are unchanged."""
+def _metric_row(q: Queries, rows: Kept, value: LedgerValue) -> MetricRow:
+    """A value's row (`rows`: those of its metric), kept while its figure and claim are
+    the very same, what it shows of the claim's stances equal (`views.stance_key`) and the
+    links it shows unchanged."""
 
     def links() -> list[tuple[str, str]]:
-        return [("claim", value.claim.id),
+        return [("claim", value.claim.id), ("stances", value.claim.id),
                 *((("entity", value.figure.subject.id),) if value.figure.subject else ()),
                 *(("source", s.source_id) for s in value.stances),
                 *(("quote", s.quote.id) for s in value.stances)]
 
-    return q.kept(q.memo.metric_rows, id(value), (value,), lambda: _make_metric_row(q, value),
-                  None, links)
+    return q.kept(rows, id(value.figure), (value.figure, value.claim),
+                  lambda: _make_metric_row(q, value), None, links)
 
 
 def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
@@ -223,6 +236,29 @@ def metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
 
 
 def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
+    # A metric's rows and drawings, kept as long as its pages are: a stance edit remakes
+    # the pages of a metric whose values its claim holds, not their every row and chart.
+    parts = q.memo.metrics.child(ledger.metric)
+    pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
+    return [MetricView(humanise(ledger.metric), len(ledger.values), len(ledger.disagreements),
+                       pager, lines, tuple(_metric_row(q, parts, v) for v in piece), shown)
+            for (pager, lines, shown), piece in zip(_drawn_pages(q, parts, ledger), pieces,
+                                                    strict=True)]
+
+
+def _drawn_pages(q: Queries, parts: Kept, ledger: MetricLedger
+                 ) -> list[tuple[Pager, tuple[DisagreementLine, ...], tuple[Chart, ...]]]:
+    """Each page's pager, disagreement lines and charts, kept while what they are drawn
+    from (`drawn`) is the very same: a stance edit remakes only its value's rows."""
+    same, shape = drawn(ledger)
+    limits = (paging.FIGURE_VALUES_PER_PAGE, paging.DISAGREEMENT_VALUES_SHOWN)
+    return q.kept(parts, "drawn", same,
+                  lambda: _make_drawn_pages(q, ledger), (limits, shape),
+                  lambda: _drawn_links(ledger))
+
+
+def _make_drawn_pages(q: Queries, ledger: MetricLedger
+                      ) -> list[tuple[Pager, tuple[DisagreementLine, ...], tuple[Chart, ...]]]:
     pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
     pagers = paging.pagers(page_path("metric", ledger.metric), len(pieces))
     where = {id(v): n for n, piece in enumerate(pieces, start=1) for v in piece}
@@ -230,9 +266,7 @@ def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
     for d in ledger.disagreements:
         on = tuple(sorted({where[id(v)] for v in d.values}))
         placed[where[id(d.values[0])]].append(_disagreement(q, d, on))
-    return [MetricView(humanise(ledger.metric), len(ledger.values), len(ledger.disagreements),
-                       pager, tuple(placed.get(pager.number, ())),
-                       tuple(_metric_row(q, v) for v in piece), charts(q, ledger, tuple(piece)))
+    return [(pager, tuple(placed.get(pager.number, ())), charts(q, ledger, tuple(piece)))
             for pager, piece in zip(pagers, pieces, strict=True)]
 
 

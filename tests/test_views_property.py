@@ -48,10 +48,11 @@ from planted_leak import plant, plant_results_key
 from property_corpora import CORPORA, dump
 from site_builds import SERVE_URL, Builds, Served, changed_files
 
+from briefing import coverage as coverage_module
 from briefing import render as render_module
 from briefing import views_items
 from briefing.buildcache import BuildCache
-from briefing.model import Brief, ClaimsFile, Day, EntitiesFile, LineNumber, Source
+from briefing.model import STANCES, Brief, ClaimsFile, Day, EntitiesFile, LineNumber, Source
 from briefing.pipeline import BuildResult, build
 from briefing.plan import PlannedPage
 from briefing.render import PageCache, render_page
@@ -329,6 +330,41 @@ def test_every_field_edit_rebuilds_exactly_the_clean_site(
     assert set(outcomes) == fields
     assert {name: o.wrong for name, o in outcomes.items() if o.wrong} == {}
     assert sum(o.fit for o in outcomes.values()) >= len(outcomes) // 2
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_a_passage_taking_another_stance_on_the_same_claim_rebuilds_the_clean_site(
+        tmp_path: Path, corpus: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The field edits move a passage from one claim to another; this one keeps the passage
+    and the claim and changes only the stance, which rows and tables keyed by what they
+    show of a claim's stances (source, stance, passage) must tell apart. The claim is
+    taken by this passage and one refuting it in another source, so its stances keep their
+    order; with a source per coverage table, the other table's row (its tally) changes
+    while that table's sources do not."""
+    monkeypatch.setattr(coverage_module, "COVERAGE_COLUMNS", 1)
+    content = tmp_path / "content"
+    CORPORA[corpus](content)
+    files = {f: yaml.safe_load(f.read_text(encoding="utf-8"))
+             for f in sorted(content.glob("sources/*.yml"))}
+    quotes = [(f, q) for f, d in files.items() for q in d.get("quotes") or ()]
+    path, quote = next((f, q) for f, q in quotes if q.get("asserts"))
+    claim = quote["asserts"][-1]
+    for _, other in quotes:
+        for stance in STANCES:
+            if other is not quote and claim in (other.get(stance) or ()):
+                other[stance] = [c for c in other[stance] if c != claim]
+    refuting = next(q for f, q in quotes if f != path)
+    refuting["refutes"] = [*(refuting.get("refutes") or ()), claim]
+    for f, data in files.items():
+        f.write_text(dump(data), encoding="utf-8")
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)
+    quote["asserts"].remove(claim)
+    quote["doubts"] = [*(quote.get("doubts") or ()), claim]
+    path.write_text(dump(files[path]), encoding="utf-8")
+    clean = build(content, **OPTIONS)
+    assert differences(clean, first)  # the edit shows
+    assert differences(build(content, cache=cache, **OPTIONS), clean) == []
 
 
 def test_every_field_is_edited_where_it_holds_a_value_in_one_corpus_or_the_other(
