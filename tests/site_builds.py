@@ -63,6 +63,11 @@ class DirtyServe:
     def rebuild(self) -> None:
         mkdocs_build(self.config(), serve_url=SERVE_URL, dirty=True)
 
+    def halt(self) -> None:
+        """Stops the session's idle work on the disk cache (cutting pages), as a build
+        does, so the test may build from the cache or remove it."""
+        self.config().plugins["briefing"].live.cutter.halt()  # type: ignore[attr-defined]
+
     def close(self) -> None:
         self.config().plugins.on_shutdown()
 
@@ -96,14 +101,15 @@ def forked(request: dict[str, Any]) -> int:
 
 def serve(session: DirtyServe, answers: TextIO) -> None:
     """Answers `started`, then rebuilds for each line `rebuild` read, answering `ok` or
-    `failed`, until another line comes. (The test sends a line only once the last is
-    answered, so the worker, which read the request, has read nothing past it.)"""
+    `failed`, and stops its idle work for each `halt`, answering `ok`, until another line
+    comes. (The test sends a line only once the last is answered, so the worker, which
+    read the request, has read nothing past it.)"""
     answers.write("started\n")
     answers.flush()
     try:
-        while sys.stdin.readline() == "rebuild\n":
+        while (line := sys.stdin.readline()) in ("rebuild\n", "halt\n"):
             try:
-                session.rebuild()
+                session.rebuild() if line == "rebuild\n" else session.halt()
                 answers.write("ok\n")
             except Exception:
                 traceback.print_exc()
@@ -188,6 +194,10 @@ class Served:
         self.ended = answer not in ("ok\n", "failed\n")
         assert answer == "ok\n", self.log.read_text(encoding="utf-8")
         return site_files(self.site)
+
+    def halt(self) -> None:
+        """Stops the session's idle work on the disk cache until its next rebuild."""
+        assert self.worker.send("halt") == "ok\n", self.log.read_text(encoding="utf-8")
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -454,6 +454,7 @@ def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
         for edit in edits:
             apply(content, edit)
         served = serve.rebuild()
+        serve.halt()  # the session writes into the cache while idle
         from_disk = built(project, tmp_path / "from-disk")  # the last build's cache
         shutil.rmtree(cache)
         clean = built(project, tmp_path / "clean")
@@ -463,6 +464,7 @@ def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
 
     with built.serve(project, tmp_path / "served") as serve:
         served = serve.rebuild()  # a cold start: nothing on disk yet
+        serve.halt()
         shutil.rmtree(cache)
         clean = built(project, tmp_path / "clean")
         wrong["cold start"] = {"served": changed_files(served, clean)}
@@ -471,6 +473,7 @@ def test_dirty_serve_and_a_build_from_the_disk_cache_give_the_clean_site(
     kept = written(cache)
     with built.serve(project, tmp_path / "warm") as serve:
         wrong["warm start"] = {"served": changed_files(serve.rebuild(), clean)}
+        serve.halt()
         assert written(cache) == kept, "the warm start made again what was on disk"
         step(serve, warm_step)
     assert len(wrong) == 4

@@ -198,11 +198,16 @@ class IdleCutter:
         self.ready: Callable[[], None] = lambda: None
 
     def build_started(self) -> None:
+        self.halt()
+
+    def halt(self) -> None:
+        """Stops cutting until the next build has finished; returns once a piece under way
+        is done (before a build, and before the session ends or its cache is removed)."""
         self.stop.set()
         if self.timer:
             self.timer.cancel()
             self.timer = None
-        with self.lock:  # cutting, if under way, has stopped
+        with self.lock:
             pass
 
     def build_finished(self) -> None:
@@ -218,9 +223,7 @@ class IdleCutter:
                 self.conversions.cut_whole(self.stop)
 
     def close(self) -> None:
-        self.stop.set()
-        if self.timer:
-            self.timer.cancel()
+        self.halt()  # no disk entry left half written by a session ending
 
 
 class StopOnSignals:
