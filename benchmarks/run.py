@@ -280,12 +280,14 @@ def serve_start(project: Path, timeout: float) -> float:
         return time.perf_counter() - start
 
 
-def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[float]]:
+def measure_reload(project: Path, edits: int, timeout: float, settle: float = 0.0
+                   ) -> dict[str, list[float]]:
     """Seconds from writing an edited source annotation to the rebuilt pages on disk (the
     source's own page and the page of a claim one of its quotes backs), for each kind of
-    edit (see `edited`). The pages are read from the folder the server builds into, found
-    through a temporary folder of its own: asking the server for them many times a second
-    would take time from the rebuild being measured."""
+    edit (see `edited`), the first edit `settle` seconds after the server came up. The
+    pages are read from the folder the server builds into, found through a temporary
+    folder of its own: asking the server for them many times a second would take time
+    from the rebuild being measured."""
     latencies: dict[str, list[float]] = {"title": [], "stance": []}
 
     def read(path: Path) -> str:
@@ -312,6 +314,9 @@ def measure_reload(project: Path, edits: int, timeout: float) -> dict[str, list[
         served, written = fetch(f"{base}/sources/"), read(site / "sources" / "index.html")
         if not written or served[:2000] != written[:2000]:
             raise Failed(f"{site} does not hold the pages served")
+        # A session over a `mkdocs build`'s cache cuts the pages it took whole while idle
+        # (`live.IdleCutter`); given time, the edits meet a session that has.
+        time.sleep(settle)
         for edit in range(edits):
             for kind in latencies:
                 source = f"source-{(edit * 7) % 50:05d}"
@@ -399,7 +404,8 @@ def bench(n: int, root: Path, options: argparse.Namespace, report: Callable[[Row
     if options.reload_edits:
         row.reference.append(reference_loop())
         try:
-            row.reload = measure_reload(project, options.reload_edits, row.server_wait())
+            row.reload = measure_reload(project, options.reload_edits, row.server_wait(),
+                                        options.settle)
         except Failed as failure:
             row.failed["reload"] = str(failure)
     row.reference.append(reference_loop())
@@ -495,6 +501,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--reload-edits", type=int, default=5,
                         help="edits of each kind timed under `mkdocs serve --dirty` (0 to skip)")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds the `mkdocs serve --dirty` session is left idle "
+                             "before the reload edits (it cuts the pages the builds' "
+                             "cache holds whole meanwhile; 0: edits start at once)")
     parser.add_argument("--no-serve-start", action="store_true",
                         help="do not time cold `mkdocs serve` starts")
     parser.add_argument("--seed", type=int, default=1)
@@ -522,7 +532,8 @@ def main(argv: list[str] | None = None) -> int:
     print(ratios(rows))
     for row in rows:  # each edit's reload, in the order made: which edits were slow
         for kind, values in row.reload.items():
-            print(f"reload s at {row.n:,} sources, {kind} edits: "
+            print(f"reload s at {row.n:,} sources, {kind} edits"
+                  f"{f' (after {options.settle:.0f} s idle)' if options.settle else ''}: "
                   + " ".join(f"{value:.2f}" for value in values))
         for measurement, why in row.failed.items():
             print(f"{measurement} at {row.n:,} sources failed: {why}")

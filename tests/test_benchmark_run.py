@@ -28,7 +28,9 @@ def test_rows_survive_a_server_that_does_not_come_up(
         capsys: pytest.CaptureFixture[str]) -> None:
     waits: list[float] = []
 
-    def failing_reload(project: Path, edits: int, timeout: float) -> dict[str, list[float]]:
+    def failing_reload(project: Path, edits: int, timeout: float, settle: float
+                       ) -> dict[str, list[float]]:
+        assert settle == 30.0
         waits.append(timeout)
         raise run.Failed(f"mkdocs serve did not come up within {timeout:.0f} s")
 
@@ -39,7 +41,7 @@ def test_rows_survive_a_server_that_does_not_come_up(
     monkeypatch.setattr(run, "measure_reload", failing_reload)
     out = tmp_path / "rows.json"
     assert run.main(["--sizes", "100,200", "--repeat", "2", "--workdir", str(tmp_path),
-                     "--json", str(out)]) == 0
+                     "--json", str(out), "--settle", "30"]) == 0
 
     printed = capsys.readouterr().out
     # Each size's build rows are printed before its reloads are tried.
