@@ -160,7 +160,6 @@ class Conversions(PieceMemo):
             self.pages.pop(path, None)
         return True
 
-
     def cut_whole(self, stop: threading.Event) -> None:
         """Cuts the pages taken whole from the disk into pieces, the largest first, until
         `stop` is set (a build is starting; the page being cut then stays whole), and
@@ -279,7 +278,6 @@ class RecordedLookups:
     def get_file_from_path(self, path: str) -> File | None:
         self.paths.add(PurePath(path).as_posix())  # the key `Files` itself looks up
         return self.files.get_file_from_path(path)
-
 
 
 class WarningsSeen(logging.Handler):

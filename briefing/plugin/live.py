@@ -436,7 +436,6 @@ class LiveSite:
         self.served.failed()
         self.dated_now.clear()
         self.collector.build_failed()
-        self.cutter.stop.set()
 
     def build_finished(self, config: MkDocsConfig) -> None:
         self.served.finished()
