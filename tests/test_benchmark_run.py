@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from benchmarks import run
+from benchmarks import run, together
 
 
 def fake_builds(row: run.Row, project: Path, baseline: Path, serve_starts: bool) -> None:
@@ -97,3 +100,14 @@ def test_a_build_reports_its_pagefind_pass_apart(monkeypatch: pytest.MonkeyPatch
     printed = run.table([row])
     assert printed.endswith("| 700 | 31.50 (31.50-31.50) | 416 |")
     assert run.ratios([row]).endswith("| 0.08 (0.08-0.08) |")
+
+
+def test_memory_together_reads_a_process_and_its_children() -> None:
+    assert together.status(os.getpid(), "VmRSS") > 0
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert child.pid in together.children(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert together.status(child.pid, "VmRSS") == 0.0  # ended: nothing to read
