@@ -5,7 +5,7 @@ sources, and in each of them one heading, table row or list item. Converting tho
 pages whole took 1 s of a 2 s reload. So a generated page is cut where Python-Markdown's
 result cannot depend on what lies across the cut, each piece converts alone, and a piece
 whose Markdown is unchanged since the page last converted is reused (`PieceMemo`; the
-conversion itself is MkDocs', in `plugin/convert.py`).
+conversion itself is in `conversion.py`).
 
 Where it may be cut: before an ATX heading that follows a blank line; around a long
 table, and between its rows (the rows convert under a stand-in header and are joined
@@ -32,7 +32,7 @@ from typing import Any
 
 from .diskstore import DiskStore, stable
 
-FORMAT = b"briefing-pieces 2"  # changes whenever an entry's content changes meaning
+FORMAT = b"briefing-pieces 3"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "conversions"  # beside mkdocs.yml
 GROUP_CHARS = 1000  # an edited part converts with its group: small, but not tiny
 
@@ -201,8 +201,8 @@ class PieceStore(DiskStore):
     extensions and their settings, the link settings, the packages' versions: whatever
     else its HTML depends on). A link's HTML also depends on the page it points to, so an
     entry records the address each path its links looked for had (`address`: None for
-    none), and is used only if every one is the same now. A page whose conversion warned
-    is not kept, so the warning comes again."""
+    none), and is used only if every one is the same now. A page with a link MkDocs must check is
+    never converted here, so MkDocs reports it in every build."""
 
     def __init__(self, folder: Path, settings: Mapping[str, Any]) -> None:
         super().__init__(folder, FORMAT)
@@ -241,8 +241,7 @@ class PieceStore(DiskStore):
 class PieceMemo:
     """Each generated page's pieces as last converted, while they stay valid.
 
-    A piece whose conversion logged a warning is not kept, so the warning comes again
-    whenever the page is rebuilt. Every piece is forgotten when the settings change (the
+    Every piece is forgotten when the settings change (the
     theme, the hand-written pages: a link's HTML depends on them); a piece also records
     the files its links looked for, and is forgotten when one of those comes or goes."""
 
@@ -268,10 +267,10 @@ class PieceMemo:
         self.files = files
 
     def converted(self, path: str, markdown_text: str,
-                  convert: Callable[[str], tuple[Converted, bool]], *, whole: bool = False,
+                  convert: Callable[[str], Converted], *, whole: bool = False,
                   recut: bool = False) -> tuple[str, list[tuple[Piece, Converted]]] | None:
-        """The page's HTML and its pieces, converted by `convert` (the result, and whether
-        it warned) unless unchanged since the page last converted; `whole`: as one piece,
+        """The page's HTML and its pieces, converted by `convert` unless unchanged since the
+        page last converted (`convert` may raise: nothing is kept then); `whole`: as one piece,
         as is a page that last converted whole and is unchanged, unless `recut`. None, the
         page's pieces forgotten, when it must convert whole: its pieces do not join into
         one table or list each, or two pieces use the same id (converting whole makes ids
@@ -283,11 +282,8 @@ class PieceMemo:
         for piece in [Piece(markdown_text)] if whole else pieces(markdown_text):
             result = kept.get(piece.markdown) or now.get(piece.markdown)
             if result is None:
-                result, warned = convert(piece.markdown)
-                if not warned:
-                    now[piece.markdown] = result
-            else:
-                now[piece.markdown] = result
+                result = convert(piece.markdown)
+            now[piece.markdown] = result
             converted.append((piece, result))
         html = joined(converted)
         anchors = [result.anchors for _, result in converted]

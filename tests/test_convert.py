@@ -1,10 +1,13 @@
-"""Piecewise Markdown conversion (`briefing/plugin/convert.py`): every page converted piece
-by piece, and again after an edit with the unchanged pieces reused, equals MkDocs'
-conversion of the whole page: the HTML, the table of contents, the title, the anchors and
-the links to anchors."""
+"""The core's conversion of generated pages (`briefing/conversion.py`, through the adapter
+`briefing/plugin/convert.py`): every page converted piece by piece, and again after an
+edit with the unchanged pieces reused, equals MkDocs' conversion of the whole page
+(`Page.render`): the HTML, the table of contents, the title, the anchors and the links to
+anchors."""
 
 from __future__ import annotations
 
+import importlib
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -15,14 +18,16 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import TableOfContents, get_toc
+from test_pagelinks import LEFT_TO_MKDOCS, LINK_FORMS
 
 from benchmarks.corpus import generate, write
 from benchmarks.run import edited
+from briefing import conversion
 from briefing.pieces import pieces
 from briefing.pipeline import build
-from briefing.plugin import convert
-from briefing.plugin.convert import Conversions, ConvertedPage
+from briefing.plugin.convert import ConvertedPage, SiteFiles, settings
+from briefing.plugin.convert import PageConversions as Conversions
 from briefing.plugin.live import nav_paths
 
 
@@ -75,12 +80,19 @@ def piecewise(path: str, config: MkDocsConfig, files: Files,
 
 
 class Counted:
-    """How many pieces converted, and how many pages converted whole."""
+    """How many pieces converted, how many pages converted whole, and how many pages the
+    core left to MkDocs."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.pieces = self.wholes = 0
-        convert_piece = convert.PieceConverter.convert
-        converted = convert.Conversions.converted
+        self.pieces = self.wholes = self.left = 0
+        convert_piece = conversion.PieceConverter.convert
+        converted = conversion.Conversions.converted
+        render = conversion.Conversions.render
+
+        def counted_render(conversions: Any, *args: Any) -> Any:
+            done = render(conversions, *args)
+            self.left += done is None
+            return done
 
         def counted_convert(converter: Any, text: str) -> Any:
             self.pieces += 1
@@ -90,8 +102,9 @@ class Counted:
             self.wholes += whole
             return converted(conversions, *args, whole=whole)
 
-        monkeypatch.setattr(convert.PieceConverter, "convert", counted_convert)
-        monkeypatch.setattr(convert.Conversions, "converted", counted_converted)
+        monkeypatch.setattr(conversion.PieceConverter, "convert", counted_convert)
+        monkeypatch.setattr(conversion.Conversions, "converted", counted_converted)
+        monkeypatch.setattr(conversion.Conversions, "render", counted_render)
 
 
 def synthetic(tmp_path: Path) -> Path:
@@ -103,8 +116,9 @@ def test_every_page_of_a_corpus_converts_as_a_whole(
     counted = Counted(monkeypatch)
     total = 0
     for content in (SEED, synthetic(tmp_path)):
-        pages = build(content).pages
-        files = site_files(config, pages)
+        result = build(content)
+        pages = result.pages
+        files = site_files(config, {**result.files, **pages})
         conversions = Conversions()
         for path in sorted(pages):
             assert piecewise(path, config, files, conversions) == whole(path, config, files), \
@@ -114,6 +128,7 @@ def test_every_page_of_a_corpus_converts_as_a_whole(
     # pages convert whole: they hold a block of raw HTML, the cleaning notes.)
     assert counted.wholes < total / 3
     assert counted.pieces > 2 * total
+    assert counted.left == 0  # (the pages link only to the site's files)
 
 
 def test_an_edit_reuses_unchanged_pieces_and_equals_a_whole_conversion(
@@ -229,7 +244,7 @@ def test_pages_the_nav_setting_names_are_left_to_mkdocs() -> None:
     assert nav_paths(None) == set()
 
 
-def test_a_file_going_away_converts_again_only_the_pieces_linking_to_it(
+def test_a_file_going_away_leaves_the_pages_linking_to_it_to_mkdocs(
         config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     long = "word " * 300  # each section its own piece
@@ -249,7 +264,8 @@ def test_a_file_going_away_converts_again_only_the_pieces_linking_to_it(
     counted = Counted(monkeypatch)
     caplog.clear()
     assert piecewise("a.md", config, files, conversions) == whole("a.md", config, files)
-    assert counted.pieces == 1
+    # Only the piece that linked to it converted again, and found the link broken.
+    assert (counted.pieces, counted.left) == (1, 1)
     assert "b.md" in caplog.text
 
 
@@ -286,3 +302,56 @@ def test_with_an_extension_not_known_to_act_locally_a_page_converts_whole_as_mkd
             "page.md", config, files)
     assert (counted.pieces, counted.wholes) == (1, 2)
     assert list(conversions.pages["page.md"]) == [pages["page.md"]]
+
+
+PROGRAMS = ("mkdocs", "properdocs")
+
+
+def program_site(program: str, tmp_path: Path) -> tuple[Any, Any]:
+    """A small site loaded by `program` (MkDocs, or ProperDocs' separate copy of it): its
+    configuration and files."""
+    docs = tmp_path / "docs"
+    for path in ("sub/page.md", "sub/other.md", "index.md", "sub/two words.md"):
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text("# A\n", encoding="utf-8")
+    (docs / "img").mkdir()
+    (docs / "img" / "a.png").write_bytes(b"")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme: briefing\nmarkdown_extensions: [tables, attr_list, toc]\n",
+        encoding="utf-8")
+    loaded = importlib.import_module(f"{program}.config").load_config(
+        config_file=str(tmp_path / "mkdocs.yml"))
+    loaded.plugins._current_plugin = None
+    return loaded, importlib.import_module(f"{program}.structure.files").get_files(loaded)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_core_converts_each_link_form_as_mkdocs_and_properdocs_do(
+        program: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The core's results (`briefing/conversion.py`, no MkDocs in it) against `Page.render`
+    of the program: equal where the core converts, and left to it, which reports the link,
+    where it does not."""
+    caplog.set_level(logging.INFO, logger=program)  # (some links are only noted, at info)
+    loaded, files = program_site(program, tmp_path)
+    page_class = importlib.import_module(f"{program}.structure.pages").Page
+    file = files.get_file_from_path("sub/page.md")
+    documents = [f"# T\n\nText {markdown}.\n" for markdown, _, _ in LINK_FORMS.values()]
+    documents.append('# The *title* ![logo](../img/a.png) `x`\n\nText <a id="raw"></a>.\n\n'
+                     '## Two {#two}\n\n[a](#two){: name="n" } [b](other.md#c)\n')
+    for markdown in [*documents, *(m for m in LEFT_TO_MKDOCS.values() if "[bad" not in m)]:
+        core = Conversions().render("sub/page.md", file.url, markdown, settings(loaded),
+                                    SiteFiles(files))
+        page = page_class(None, file, loaded)
+        page.markdown, page.meta = markdown, {}
+        caplog.clear()
+        page.render(loaded, files)
+        if core is None:
+            assert markdown not in documents and "sub/page.md" in caplog.text, markdown
+            continue
+        assert (core.html, core.title, core.anchors) == (
+            page.content, page._title_from_render, page.present_anchor_ids), markdown
+        assert contents(get_toc(list(core.toc))) == contents(page.toc)
+        assert sorted(core.links_to_anchors) == sorted(
+            (target.src_uri, anchor, link)
+            for target, links in page.links_to_anchors.items()
+            for anchor, link in links.items())

@@ -1,5 +1,5 @@
 """Generated pages' conversions kept on disk in pieces (briefing/pieces.py `PieceStore`,
-briefing/plugin/convert.py): a second `mkdocs build` of an unchanged corpus reuses them
+briefing/conversion.py): a second `mkdocs build` of an unchanged corpus reuses them
 and builds the same site, byte for byte; an entry that is cut short, corrupt, of another
 format or another page's is ignored and converted again; a cache that cannot be written
 changes nothing but the time."""
@@ -21,9 +21,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from site_builds import DirtyServe
 
+from briefing.conversion import PieceConverter
 from briefing.pieces import FOLDER, FORMAT, Converted, PieceStore
 from briefing.plugin import BriefingPlugin
-from briefing.plugin.convert import Conversions, PieceConverter
+from briefing.plugin.convert import SiteFiles
 from briefing.plugin.live import IdleCutter
 from briefing.results import FOLDER as RESULTS
 
@@ -124,9 +125,7 @@ def test_pieces_whose_link_target_moved_are_not_used(tmp_path: Path) -> None:
     def kept(entry: dict[str, object], files: list[File]) -> object:
         disk = PieceStore(tmp_path / "pieces", {})
         disk.save("k", entry)
-        conversions = Conversions()
-        conversions.use(disk)
-        return disk.kept("k", lambda path: conversions.address(Files(files), path))
+        return disk.kept("k", SiteFiles(Files(files)))
 
     assert kept(entry, [target]) == {"x": Converted(
         "<p>x</p>", ({"level": 2, "id": "x", "name": "X"},), None, frozenset({"x"}),
@@ -148,7 +147,7 @@ def test_the_cache_is_ignored_by_git_in_a_new_project_and_here() -> None:
 
 def test_a_verbose_build_keeps_what_a_quiet_one_keeps(project: Path) -> None:
     # `mkdocs build -v`: `Page.render` gathers no links to anchors at MkDocs' debug level,
-    # but the pieces' processors always do, so the entries hold them for a later build.
+    # but the core always does, so the entries hold them for a later build.
     build(project, "quiet")
     quiet = {path.name: path.read_bytes() for path in (project / FOLDER).iterdir()}
     shutil.rmtree(project / FOLDER)
@@ -212,7 +211,7 @@ def test_a_dirty_session_after_a_build_cuts_the_pages_it_took_whole_while_idle(
         convert = PieceConverter.convert
 
         def counted(self: PieceConverter, text: str) -> Any:
-            converted[self.file.src_uri] += len(text)
+            converted[self.links.page] += len(text)
             return convert(self, text)
 
         monkeypatch.setattr(PieceConverter, "convert", counted)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import pkgutil
 import subprocess
 import sys
@@ -19,7 +18,6 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any, cast
 
-import markdown
 import pytest
 
 import briefing
@@ -29,20 +27,6 @@ from briefing.plugin.search import SearchEntries
 from briefing.searchindex import IndexText
 
 PROGRAMS = ("mkdocs", "properdocs")
-
-# One piece as the plugin converts it: a title, ids from headings, attributes and raw
-# HTML, links to another page's anchor and to this page's, an image, a missing page.
-DOCUMENT = """\
-# The title
-
-Text with [a link](b.md#part), [one here](#two), <a id="raw"></a> and [gone](gone.md).
-
-## Part two {#two}
-
-| a | b |
-|---|---|
-| [c](sub/c.md) | ![img](img.png) |
-"""
 
 
 def module(program: str, name: str) -> ModuleType:
@@ -65,77 +49,6 @@ def site(program: str, tmp_path: Path) -> Any:
 
 def site_files(program: str, config: Any) -> Any:
     return module(program, "structure.files").get_files(config)
-
-
-@pytest.fixture
-def private_converter(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The program, its private processors and loggers put where `convert.py` has MkDocs'
-    (as they are when the program runs it: `test_the_plugin_logs_as_the_program_runs`)."""
-    program: str = request.param
-    pages = module(program, "structure.pages")
-    for name in ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor",
-                 "_RelativePathTreeprocessor", "_ExtractTitleTreeprocessor"):
-        monkeypatch.setattr(convert, name, getattr(pages, name))
-    monkeypatch.setattr(convert, "PAGES_LOG", logging.getLogger(pages.__name__))
-    monkeypatch.setattr(convert, "PROGRAM_LOG", logging.getLogger(program))
-    return program
-
-
-def flat(toc: Any) -> list[tuple[str, str, int]]:
-    return [entry for item in toc
-            for entry in [(item.id, item.title, item.level), *flat(item.children)]]
-
-
-@pytest.mark.parametrize("private_converter", PROGRAMS, indirect=True)
-def test_the_private_processors_convert_a_piece_as_page_render_does(
-        private_converter: str, tmp_path: Path) -> None:
-    """`PieceConverter` registers `Page.render`'s four processors on one Markdown instance
-    and reads what they found: its result must be `Page.render`'s."""
-    program = private_converter
-    config = site(program, tmp_path)
-    files = site_files(program, config)
-    file = files.get_file_from_path("a.md")
-    md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=config.mdx_configs or {})
-    converted, warned = convert.PieceConverter(md, file, files, config).convert(DOCUMENT)
-
-    page = module(program, "structure.pages").Page(None, file, config)
-    page.markdown, page.meta = DOCUMENT, {}
-    page.render(config, files)
-    assert converted.html == page.content
-    assert converted.title == page.title == "The title"
-    assert converted.anchors == page.present_anchor_ids == {"the-title", "two", "raw"}
-    assert set(converted.links_to_anchors) == {
-        (target.src_uri, anchor, link)
-        for target, links in page.links_to_anchors.items() for anchor, link in links.items()
-    } == {("b.md", "part", "b.md#part"), ("a.md", "two", "#two")}
-    assert [(h["id"], h["name"], h["level"]) for h in converted.headings] == flat(page.toc)
-    # The link processor asks the files for nothing but `get_file_from_path`.
-    assert {"b.md", "sub/c.md", "gone.md"} <= converted.looked_up
-    assert warned  # the missing page
-
-
-@pytest.mark.parametrize("private_converter", PROGRAMS, indirect=True)
-def test_a_page_s_processors_replace_the_last_page_s_and_reset_for_each_piece(
-        private_converter: str, tmp_path: Path) -> None:
-    """One Markdown instance serves every page: each page's processors are registered under
-    the names of the last page's, and their findings are reset before each piece."""
-    program = private_converter
-    config = site(program, tmp_path)
-    files = site_files(program, config)
-    md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=config.mdx_configs or {})
-    first = convert.PieceConverter(md, files.get_file_from_path("a.md"), files, config)
-    registered = (len(md.preprocessors), len(md.treeprocessors))
-    second = convert.PieceConverter(md, files.get_file_from_path("sub/c.md"), files, config)
-    assert (len(md.preprocessors), len(md.treeprocessors)) == registered
-    converted, _ = second.convert("# C\n\n[B](../b.md#part)\n")
-    assert first.title.title is None and not first.anchors.present_anchor_ids
-    assert (converted.title, converted.anchors) == ("C", {"c"})
-    assert converted.links_to_anchors == (("b.md", "part", "../b.md#part"),)
-    again, warned = second.convert("Plain text, [a link](../b.md).\n")
-    assert (again.title, again.anchors, again.links_to_anchors, warned) == (
-        None, frozenset(), (), False)
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
@@ -257,42 +170,14 @@ def test_the_core_never_imports_mkdocs() -> None:
 def test_the_plugin_logs_as_the_program_runs() -> None:
     """Under ProperDocs (whose command loads `properdocs.*` for `mkdocs.*` imports),
     MkDocs' messages come from the `properdocs` loggers: the plugin counts warnings
-    (`kept.py`, `convert.WarningsSeen`) and checks the link level (`convert.PAGES_LOG`)
-    there."""
+    (`kept.py`) and checks the link level (`convert.PAGES_LOG`) there."""
     code = ("import properdocs.replacement\n"
             "from briefing.plugin import convert, kept\n"
-            "print(convert.PROGRAM_LOG.name, convert.PAGES_LOG.name, kept.PROGRAM_LOG.name)")
+            "print(convert.PAGES_LOG.name, kept.PROGRAM_LOG.name)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
-    assert result.stdout.split() == ["properdocs", "properdocs.structure.pages",
-                                     "properdocs"]
-    assert (convert.PROGRAM_LOG.name, convert.PAGES_LOG.name) == (
-        "mkdocs", "mkdocs.structure.pages")
-
-
-def test_without_mkdocs_private_processors_every_page_converts_whole(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A release without the processors leaves the plugin working, only slower."""
-    code = ("import mkdocs.structure.pages as pages\n"
-            "for name in ('_RawHTMLPreprocessor', '_ExtractAnchorsTreeprocessor',\n"
-            "             '_RelativePathTreeprocessor', '_ExtractTitleTreeprocessor'):\n"
-            "    delattr(pages, name)\n"
-            "import briefing.plugin\n"
-            "from briefing.plugin import convert\n"
-            "print(convert.PIECEWISE)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.split() == ["False"]
-
-    monkeypatch.setattr(convert, "PIECEWISE", False)
-    config = site("mkdocs", tmp_path)
-    files = site_files("mkdocs", config)
-    page = convert.ConvertedPage(files.get_file_from_path("a.md"), config,
-                                 convert.Conversions())
-    page.read_source(config)
-    assert not page.conversions.render(page, config, files)
-    page.render(config, files)
-    assert (page.content, page.title) == ('<h1 id="b">B</h1>\n<h2 id="part">Part</h2>', "B")
+    assert result.stdout.split() == ["properdocs.structure.pages", "properdocs"]
+    assert convert.PAGES_LOG.name == "mkdocs.structure.pages"
 
 
 def test_without_the_search_index_s_entries_the_search_plugin_indexes_alone(

@@ -47,7 +47,7 @@ from .assets import (
     page_assets,
     problems_file,
 )
-from .convert import Conversions, ConvertedPage, piece_store
+from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
@@ -180,8 +180,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
         # Pages convert in pieces, kept on disk; a `--dirty` session takes them from there
-        # in its first build and keeps them in memory after (`convert.py`).
-        conversions = self.live.conversions if self.live else Conversions(keep=False)
+        # in its first build and keeps them in memory after (`conversion.py`).
+        conversions = self.live.conversions if self.live else PageConversions(keep=False)
         first = self.store is not None
         self.disk = piece_store(config) \
             if first or not (self.live and self.live.dirty) else None

@@ -5,7 +5,7 @@
   which tell MkDocs which pages an edit changed, so it rebuilds only those; the search
   index entries of the pages it skipped, serialised page by page
   (`searchindex.IndexText`); the theme's compiled templates (`TemplateCache`).
-- Under `--dirty`, the pieces of each page's Markdown as converted (`convert.py`), and
+- Under `--dirty`, the pieces of each page's Markdown as converted (`conversion.py`), and
   the pages taken whole from the disk cut into pieces while idle (`IdleCutter`).
 - Under `--dirty`, the other generated files written only when they change
   (`UnchangedOutput`).
@@ -40,7 +40,7 @@ from ..paths import SECTIONS
 from ..pipeline import internal_error
 from ..problems import LastGood
 from ..searchindex import IndexText
-from .convert import Conversions
+from .convert import PageConversions
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -189,7 +189,7 @@ class IdleCutter:
 
     IDLE_SECONDS = 1.0
 
-    def __init__(self, conversions: Conversions) -> None:
+    def __init__(self, conversions: PageConversions) -> None:
         self.conversions = conversions
         self.stop = threading.Event()
         self.stop.set()  # nothing to cut before a build has finished
@@ -328,7 +328,7 @@ class LiveSite:
         self.stored: dict[str, DirtyPage] = {}
         self.stored_for = ""
         # Pages' Markdown converted piece by piece, kept under `--dirty`.
-        self.conversions = Conversions(keep=dirty)
+        self.conversions = PageConversions(keep=dirty)
         self.cutter = IdleCutter(self.conversions)
         self.stop_on_signals = StopOnSignals()
 
