@@ -349,7 +349,8 @@ def test_the_core_converts_each_link_form_as_mkdocs_and_properdocs_do(
             assert markdown not in documents and "sub/page.md" in caplog.text, markdown
             continue
         assert (core.html, core.title, core.anchors) == (
-            page.content, page._title_from_render, page.present_anchor_ids), markdown
+            page.content, page.title if core.title else None, page.present_anchor_ids), markdown
+        assert core.title or page.title == "Page"  # (from the file name)
         assert contents(get_toc(list(core.toc))) == contents(page.toc)
         assert sorted(core.links_to_anchors) == sorted(
             (target.src_uri, anchor, link)
