@@ -307,9 +307,9 @@ def test_with_an_extension_not_known_to_act_locally_a_page_converts_whole_as_mkd
 PROGRAMS = ("mkdocs", "properdocs")
 
 
-def program_site(program: str, tmp_path: Path) -> tuple[Any, Any]:
-    """A small site loaded by `program` (MkDocs, or ProperDocs' separate copy of it): its
-    configuration and files."""
+def program_site(program: str, tmp_path: Path, settings: str) -> tuple[Any, Any]:
+    """A small site loaded by `program` (MkDocs, or ProperDocs' separate copy of it) with
+    these `settings`: its configuration and files."""
     docs = tmp_path / "docs"
     for path in ("sub/page.md", "sub/other.md", "index.md", "sub/two words.md"):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
@@ -317,27 +317,39 @@ def program_site(program: str, tmp_path: Path) -> tuple[Any, Any]:
     (docs / "img").mkdir()
     (docs / "img" / "a.png").write_bytes(b"")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Test\ntheme: briefing\nmarkdown_extensions: [tables, attr_list, toc]\n",
-        encoding="utf-8")
+        f"site_name: Test\ntheme: briefing\n{settings}", encoding="utf-8")
     loaded = importlib.import_module(f"{program}.config").load_config(
         config_file=str(tmp_path / "mkdocs.yml"))
     loaded.plugins._current_plugin = None
     return loaded, importlib.import_module(f"{program}.structure.files").get_files(loaded)
 
 
+SETTINGS = {
+    "the project's": "markdown_extensions: [tables, attr_list, toc]\n",
+    "permalinks, footnotes, no directory URLs": (
+        "use_directory_urls: false\n"
+        "markdown_extensions: [tables, attr_list, {toc: {permalink: true}}, footnotes]\n"),
+}
+
+
+@pytest.mark.parametrize("settings_text", SETTINGS.values(), ids=SETTINGS.keys())
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_the_core_converts_each_link_form_as_mkdocs_and_properdocs_do(
-        program: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        program: str, settings_text: str, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
     """The core's results (`briefing/conversion.py`, no MkDocs in it) against `Page.render`
     of the program: equal where the core converts, and left to it, which reports the link,
     where it does not."""
     caplog.set_level(logging.INFO, logger=program)  # (some links are only noted, at info)
-    loaded, files = program_site(program, tmp_path)
+    loaded, files = program_site(program, tmp_path, settings_text)
     page_class = importlib.import_module(f"{program}.structure.pages").Page
     file = files.get_file_from_path("sub/page.md")
     documents = [f"# T\n\nText {markdown}.\n" for markdown, _, _ in LINK_FORMS.values()]
     documents.append('# The *title* ![logo](../img/a.png) `x`\n\nText <a id="raw"></a>.\n\n'
                      '## Two {#two}\n\n[a](#two){: name="n" } [b](other.md#c)\n')
+    if "footnotes" in settings_text:
+        documents.append("# A title[^1] ![](../img/a.png)\n\nText[^2].\n\n"
+                         "[^1]: A note.\n[^2]: Another.\n")
     for markdown in [*documents, *(m for m in LEFT_TO_MKDOCS.values() if "[bad" not in m)]:
         core = Conversions().render("sub/page.md", file.url, markdown, settings(loaded),
                                     SiteFiles(files))
