@@ -1,9 +1,10 @@
 """What a one-shot `mkdocs build` still holds when Pagefind runs beside it at its end
-(`BriefingPlugin.release`, `sitesearch.ALLOCATOR`): the two processes together are what
-must fit the machine."""
+(`pipeline.build(apart=True)`, `BriefingPlugin.release`, `sitesearch.ALLOCATOR`): the two
+processes together are what must fit the machine."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import weakref
 from pathlib import Path
@@ -15,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
+import briefing.pipeline
 import briefing.plugin
 from briefing import sitesearch
 from briefing.plugin import BriefingPlugin
@@ -57,6 +59,30 @@ def test_generated_pages_are_freed_before_pagefind_runs(
     assert seen["kept"] == {"about.md", "notes.md"}  # hand-written pages stay MkDocs'
     assert (tmp_path / "site" / "notes" / "index.html").is_file()
     assert (tmp_path / "site" / sitesearch.FOLDER / "pagefind-entry.json").is_file()
+
+
+def test_a_build_pagefind_follows_runs_its_pipeline_in_a_process_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = minimal_site(tmp_path)
+    made_in: list[int] = []
+    render = briefing.pipeline.render
+
+    def noting_render(*args: Any, **kwargs: Any) -> dict[str, str]:
+        made_in.append(os.getpid())
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(briefing.pipeline, "render", noting_render)
+    for command in ("build", "serve"):
+        config = load_config(config_file=str(project / "mkdocs.yml"),
+                             site_dir=str(tmp_path / command))
+        config.plugins.on_startup(command=command, dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+    # `mkdocs build` made its pages elsewhere (and read them from the results store), the
+    # `mkdocs serve` build, which has no Pagefind, here.
+    assert len(made_in) == 1 and made_in[0] == os.getpid()
+    assert (tmp_path / "build" / "claims" / "index.html").is_file()
+    assert (tmp_path / "serve" / "claims" / "index.html").is_file()
 
 
 def fake_pagefind(tmp_path: Path, script: str) -> Path:

@@ -6,6 +6,7 @@ the time; a content folder holding what the loader would not read keeps nothing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -220,3 +221,51 @@ def test_a_warm_serve_start_serves_the_cold_ones_site_and_its_first_edit_the_cle
         warm.close()
     (project / ".cache").rename(project / "old-cache")  # nothing from before the edit
     assert edited == session(project, "clean", dirty=dirty)
+
+
+def test_a_build_apart_is_made_in_a_process_of_its_own_and_read_here(
+        content: Path, tmp_path: Path) -> None:
+    # The store's derived data is made where the build is: it names that process.
+    store = ResultStore(tmp_path / "results", lambda linked: {"made in": str(os.getpid())})
+    result = build(content, store=store, apart=True)
+    assert store.hit and result.linked is None  # read from the store, not made here
+    assert store.derived["made in"] != str(os.getpid())
+    assert outputs(result) == outputs(build(content))
+
+
+def test_a_build_apart_whose_process_fails_is_made_here(content: Path,
+                                                        tmp_path: Path) -> None:
+    here = os.getpid()
+
+    def derive(linked: object) -> dict[str, str]:
+        if os.getpid() != here:
+            os._exit(3)  # the other process ends before it keeps anything
+        return {}
+
+    store = ResultStore(tmp_path / "results", derive)
+    result = build(content, store=store, apart=True)
+    assert not store.hit and result.linked is not None
+    assert outputs(result) == outputs(build(content))
+
+
+def test_a_build_apart_already_in_the_store_starts_no_process(
+        content: Path, tmp_path: Path) -> None:
+    stored(content, ResultStore(tmp_path / "results", lambda linked: {}))
+    store = ResultStore(tmp_path / "results", lambda linked: {"made in": str(os.getpid())})
+    build(content, store=store, apart=True)
+    assert store.hit and "made in" not in store.derived
+
+
+def made_in(linked: object) -> dict[str, str]:
+    return {"made in": str(os.getpid())}
+
+
+def test_a_build_apart_works_where_new_processes_start_afresh(
+        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (macOS and Windows start a process anew, sending it the build, rather than forking)
+    spawning = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda: spawning)
+    store = ResultStore(tmp_path / "results", made_in)
+    result = build(content, store=store, apart=True)
+    assert store.hit and store.derived["made in"] != str(os.getpid())
+    assert outputs(result) == outputs(build(content))

@@ -155,7 +155,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             site_url=config.site_url or "", site_author=config.site_author or "",
             directory_urls=config.use_directory_urls,
             cache=self.live.cache if self.live else None, hedges=self.policy.hedges)
-        result = self.pipeline(store=self.results(config))
+        # A build Pagefind follows runs the pipeline in a process of its own, so that its
+        # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
+        result = self.pipeline(store=self.results(config), apart=self.pagefind)
         if result.error:
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)
