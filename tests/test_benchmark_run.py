@@ -107,7 +107,9 @@ def test_memory_together_reads_a_process_and_its_children() -> None:
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
     try:
         assert child.pid in together.children(os.getpid())
+        assert together.kind(child.pid) == "pipeline"  # (any child but Pagefind)
     finally:
         child.kill()
         child.wait()
     assert together.status(child.pid, "VmRSS") == 0.0  # ended: nothing to read
+    assert together.kind(child.pid) == "gone"
