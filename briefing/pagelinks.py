@@ -123,11 +123,15 @@ class AnchorParser(htmlparser.htmlparser.HTMLParser):  # type: ignore[name-defin
                                                                          and tag == "a")))
 
 
-class Anchors(Treeprocessor):
+class Gathering(Treeprocessor):
+    """A tree processor that notes what it finds on the extension."""
+
     def __init__(self, md: markdown.Markdown, links: SiteLinks) -> None:
         super().__init__(md)
         self.links = links
 
+
+class Anchors(Gathering):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             for name in ("id", "name") if element.tag == "a" else ("id",):
@@ -135,22 +139,14 @@ class Anchors(Treeprocessor):
                     self.links.anchors.add(anchor)
 
 
-class Title(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, links: SiteLinks) -> None:
-        super().__init__(md)
-        self.links = links
-
+class Title(Gathering):
     def run(self, root: etree.Element) -> None:
         first = next(iter(root), None)
         if first is not None and first.tag == "h1":
             self.links.title = heading_text(first, self.md)
 
 
-class Links(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, links: SiteLinks) -> None:
-        super().__init__(md)
-        self.links = links
-
+class Links(Gathering):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
