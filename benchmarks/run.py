@@ -69,7 +69,7 @@ from .corpus import generate, write
 
 REPO = Path(__file__).resolve().parent.parent
 # Seconds between an undo's pages appearing and the next edit. The server collects garbage
-# once idle for 2 s (`live.IdleCollector`), 0.6-0.9 s at 1,000 sources: an edit is timed
+# once idle for 2 s (`session.IdleCollector`), 0.6-0.9 s at 1,000 sources: an edit is timed
 # from a server that has finished it, not one the collection still holds.
 PAUSE_BETWEEN_EDITS = 4.0
 PYTHON = sys.executable
@@ -315,7 +315,7 @@ def measure_reload(project: Path, edits: int, timeout: float, settle: float = 0.
         if not written or served[:2000] != written[:2000]:
             raise Failed(f"{site} does not hold the pages served")
         # A session over a `mkdocs build`'s cache cuts the pages it took whole while idle
-        # (`live.IdleCutter`); given time, the edits meet a session that has.
+        # (`session.IdleCutter`); given time, the edits meet a session that has.
         time.sleep(settle)
         for edit in range(edits):
             for kind in latencies:

@@ -27,6 +27,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from .chars import INVISIBLE_RANGES
 from .link import Linked, names_pattern, sentence_starts
 from .model import Entity
+from .paths import page_path
 from .text import FOLDED
 
 PICKER_MODES = ("serve", "always", "never")
@@ -122,3 +123,47 @@ def data_block(data: Mapping[str, Any]) -> str:
     article can end it."""
     return (f'<script type="application/json" id="{DATA_ID}">'
             f"{htmlsafe_json_dumps(data, sort_keys=True)}</script>")
+
+
+def all_blocks(linked: Linked) -> dict[str, str]:
+    """Every source page's data block, by page path (kept with the build's results on
+    disk)."""
+    index = PickerIndex.of(linked)
+    return {page_path("source", ident): data_block(page_data(linked, index, ident))
+            for ident in linked.sources}
+
+
+class PickerPages:
+    """The data blocks of the pages a session serves, from the last build without errors
+    (which is also what the served pages show): made from its corpus as each page is
+    written, or all read at once from the results store."""
+
+    def __init__(self) -> None:
+        self.linked: Linked | None = None
+        self.index: PickerIndex | None = None
+        self.sources: dict[str, str] = {}  # source page path -> source id
+        self.blocks: dict[str, str] = {}  # source page path -> its block, when read whole
+
+    def built(self, linked: Linked | None, failed: bool) -> None:
+        """Keep the corpus of a build without errors; after a failed one the served pages
+        are the last good ones, and so is their data."""
+        if linked is None or failed:
+            return
+        self.linked, self.index = linked, PickerIndex.of(linked)
+        self.sources = {page_path("source", ident): ident for ident in linked.sources}
+        self.blocks = {}
+
+    def restored(self, blocks: dict[str, str]) -> None:
+        """The blocks of a build read from the results store (or just kept there): every
+        source page's, so the corpus of an earlier build is needed no more."""
+        if blocks:
+            self.blocks, self.linked, self.index, self.sources = blocks, None, None, {}
+
+    def block(self, path: str) -> str | None:
+        """The data block of the page at `path`, if it is a source's."""
+        if path in self.blocks:
+            return self.blocks[path]
+        source_id = self.sources.get(path)
+        if source_id is None or self.linked is None or self.index is None:
+            return None
+        return data_block(page_data(self.linked, self.index, source_id))

@@ -66,7 +66,9 @@ class DirtyServe:
     def halt(self) -> None:
         """Stops the session's idle work on the disk cache (cutting pages), as a build
         does, so the test may build from the cache or remove it."""
-        self.config().plugins["briefing"].live.cutter.halt()  # type: ignore[attr-defined]
+        cutter = self.config().plugins["briefing"].live.housekeeping.cutter  # type: ignore[attr-defined]
+        if cutter is not None:  # (a session without `--dirty` cuts nothing)
+            cutter.halt()
 
     def close(self) -> None:
         self.config().plugins.on_shutdown()

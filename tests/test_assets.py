@@ -16,16 +16,16 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from briefing.cli import main
 from briefing.jsonld import with_structured_data
-from briefing.plugin.assets import (
+from briefing.pageassets import (
     ASSETS,
     PAGE_SCRIPTS,
     PAGE_STYLES,
     SCRIPTS,
     STYLES,
     PageAssets,
-    add_assets,
     page_assets,
 )
+from briefing.plugin.assets import add_assets
 from briefing.problems import ProblemsSummary, problems_json
 
 

@@ -25,8 +25,8 @@ from briefing.conversion import PieceConverter
 from briefing.pieces import FOLDER, FORMAT, Converted, PieceStore
 from briefing.plugin import BriefingPlugin
 from briefing.plugin.convert import SiteFiles
-from briefing.plugin.live import IdleCutter
 from briefing.results import FOLDER as RESULTS
+from briefing.session import IdleCutter
 
 ROOT_FILES = ("sitemap.xml.gz",)  # (compressed with the build's time in its header)
 
@@ -202,7 +202,7 @@ def test_a_dirty_session_after_a_build_cuts_the_pages_it_took_whole_while_idle(
         stopped.set()  # a build is starting: nothing is cut
         conversions.cut_whole(stopped)
         assert conversions.uncut == whole
-        live.cutter.cut()  # as the timer does once the server is idle
+        live.housekeeping.cutter.cut()  # as the timer does once the server is idle
         assert not conversions.uncut
         cut = [path for path in whole if len(conversions.pages[path]) > 1]
         assert len(cut) > 10

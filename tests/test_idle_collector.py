@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from briefing.plugin.live import IdleCollector
+from briefing.session import IdleCollector
 
 
 class Node:

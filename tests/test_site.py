@@ -96,7 +96,7 @@ def test_a_broken_corpus_keeps_the_last_good_site(tmp_path: Path) -> None:
 
 def test_the_sites_styles_and_scripts_are_served_minified(site: Path) -> None:
     from briefing.minify import minified
-    from briefing.plugin.assets import ASSETS
+    from briefing.pageassets import ASSETS
 
     theme = Path(__file__).resolve().parents[1] / "theme" / "assets"
     served = {site / "assets" / path.name: path for path in theme.iterdir()

@@ -18,7 +18,7 @@ from watchdog.events import (
 )
 from watchdog.observers.polling import PollingObserver
 
-from briefing.plugin.watch import NotifiedObserver, ReportedOnce, Signature
+from briefing.watching import NotifiedObserver, ReportedOnce, Signature
 
 
 class Recorder(FileSystemEventHandler):

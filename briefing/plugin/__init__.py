@@ -30,6 +30,7 @@ from ..diagnostics import Severity, summary
 from ..emit import page_collisions
 from ..jsonld import with_structured_data
 from ..load import display_root
+from ..pageassets import page_assets
 from ..paths import SECTIONS, holds_own_text
 from ..picker import PICKER_MODES
 from ..pieces import PieceStore
@@ -40,19 +41,13 @@ from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
 from ..sitesearch import SearchIndexFault, binary, index_site, role
-from .assets import (
-    add_assets,
-    asset_files,
-    minify_theme_assets,
-    page_assets,
-    problems_file,
-)
+from ..watching import QUIET_SECONDS, NotifiedObserver
+from .assets import add_assets, asset_files, minify_theme_assets, problems_file
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
 from .search import SearchEntries, trimmed
-from .watch import QUIET_SECONDS, NotifiedObserver
 
 log = get_plugin_logger(__name__)
 
@@ -98,8 +93,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                  builder: Callable[..., Any]) -> LiveReloadServer:
         # Edits in the content folder (watched from `config.watch`, after this event) are
         # noticed at once rather than at MkDocs' next poll, so the wait for a save's last
-        # event can be shorter (`watch.QUIET_SECONDS`).
-        server.observer = NotifiedObserver(server.observer)  # type: ignore[assignment]
+        # event can be shorter (`watching.QUIET_SECONDS`).
+        server.observer = NotifiedObserver(server.observer, log)  # type: ignore[assignment]
         server.build_delay = QUIET_SECONDS
         # A rebuild that raises leaves MkDocs' server holding every page request until a
         # later rebuild succeeds; the guard makes it a Problems page instead.
@@ -133,7 +128,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("Briefing: the theme's search needs Pagefind, which is not "
                               "installed: install the `pagefind-bin` package (a dependency "
                               "of mkdocs-briefing) in the environment that runs MkDocs")
-        # `mkdocs serve` configures again for each rebuild: keep the last good build's data.
         self.picker = QuotePicker(self.config.quote_picker, serving=self.live is not None,
                                   last=getattr(self, "picker", None))
         self.picker.configure(config)
@@ -144,8 +138,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir: a corpus with errors keeps the last good site.
         if self.live:
-            self.live.collector.build_started()
-            self.live.cutter.build_started()
+            self.live.housekeeping.build_started()
             self.live.current = None
         if self.warming:  # the cache a build from the store left empty, being filled
             self.warming.join()
@@ -162,9 +155,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.error("Briefing: the build stopped on an unexpected error",
                       exc_info=result.error)
         pages, self.files = result.pages, result.files
-        self.picker.built(result.linked, result.failed())
-        if self.store:
-            self.picker.restored(self.store.derived)
+        self.picker.built(result.linked, result.failed(),
+                          self.store.derived if self.store else {})
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {self.dest_uri(path, config.use_directory_urls): path for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
@@ -206,8 +198,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         serve's first (any build whose cache holds no linked corpus)."""
         warm = self.live is not None and self.live.cache.linked is not None
         self.store = None if warm or not config.config_file_path else ResultStore(
-            Path(config.config_file_path).parent / RESULTS,
-            self.picker.all_blocks if self.picker.on else None)
+            Path(config.config_file_path).parent / RESULTS, self.picker.all_blocks)
         return self.store
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -310,7 +301,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             # Read from the store, the pipeline left the session's cache empty: fill it
             # while the server is idle, so the first edit rebuilds only what it changed.
             self.warming = Warming(self.pipeline)
-            self.live.cutter.ready = self.warming.join
+            self.live.housekeeping.after_fill(self.warming.join)
 
     @event_priority(-100)  # after every other plugin has written into the site folder
     def _kept_post_build(self, *, config: MkDocsConfig) -> None:
@@ -368,10 +359,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         env.globals["briefing_pagefind"] = self.pagefind
         generated = frozenset(self.generated)
         env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
-        # And the plugin's styles and scripts each page loads (`assets.page_assets`).
+        # And the plugin's styles and scripts each page loads (`pageassets.page_assets`).
         env.globals["briefing_page_assets"] = \
             lambda src: page_assets(src, generated=src in generated)
         if self.live:
             self.live.date_unread_pages()
-            env.bytecode_cache = self.live.templates
+            env.bytecode_cache = self.live.housekeeping.templates
         return env

@@ -4,29 +4,23 @@
 - Under `--dirty`, the generated pages' `File`s (`DirtyPage`), their Markdown in memory,
   which tell MkDocs which pages an edit changed, so it rebuilds only those; the search
   index entries of the pages it skipped, serialised page by page
-  (`searchindex.IndexText`); the theme's compiled templates (`TemplateCache`).
-- Under `--dirty`, the pieces of each page's Markdown as converted (`conversion.py`), and
-  the pages taken whole from the disk cut into pieces while idle (`IdleCutter`).
+  (`searchindex.IndexText`).
+- Under `--dirty`, the pieces of each page's Markdown as converted (`conversion.py`).
 - Under `--dirty`, the other generated files written only when they change
   (`UnchangedOutput`).
-- Garbage collection out of the way of rebuilds (`IdleCollector`).
-- A clean shutdown on SIGTERM and SIGHUP as on Ctrl-C (`StopOnSignals`).
+- The housekeeping that needs no MkDocs (`session.Housekeeping`): compiled templates,
+  garbage collection and the cutting of pages into pieces while idle, a clean shutdown.
 - Rebuilds that never raise (`GuardedBuilder`): a failure is shown on the Problems page.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import signal
 import stat
-import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
@@ -40,6 +34,7 @@ from ..paths import SECTIONS
 from ..pipeline import internal_error
 from ..problems import LastGood
 from ..searchindex import IndexText
+from ..session import Housekeeping
 from .convert import PageConversions
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
@@ -93,165 +88,6 @@ class UnchangedOutput(File):
                 return written.read() != self.content_bytes
         except OSError:
             return True
-
-
-class TemplateCache(BytecodeCache):
-    """The theme's compiled templates, kept in memory across `mkdocs serve` rebuilds.
-
-    MkDocs makes a new template environment for every build, so the theme's templates
-    were compiled anew each time (70 ms of a reload); Jinja checks each cached template
-    against its source's checksum, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-class IdleCollector:
-    """Keeps Python's full garbage collections out of rebuilds.
-
-    A full collection scans every object the server holds (at 1,000 sources about a million:
-    the corpus, the caches, MkDocs' pages) and took 0.6 s; Python starts one whenever enough
-    objects have survived, in about every other rebuild. So after each build the survivors
-    are frozen (`gc.freeze`: out of the collector's sight, still freed by reference
-    counting), collections during a rebuild scan only what it made, and the full collection
-    runs once the server has been idle for a moment. A server that is never idle unfreezes
-    after a few builds, so cyclic garbage cannot pile up.
-
-    Rebuilds after the first run with the collector off: even collections of only what a
-    rebuild makes took 0.09-0.19 s of a 1 s title edit at 1,000 sources, and that garbage
-    is freed by reference counting or by the idle collection right after. The first build,
-    the largest, and every build that unfreezes collect as Python would.
-    """
-
-    IDLE_SECONDS = 2.0
-    MOST_BUILDS_WITHOUT_COLLECTING = 5
-
-    def __init__(self) -> None:
-        self.timer: threading.Timer | None = None
-        self.builds = 0
-        # Kept here rather than asked of `gc.get_freeze_count()`, which walks the list of
-        # frozen objects: 0.11 s of every rebuild at 1,000 sources (a million of them).
-        self.frozen = False
-
-    def build_started(self) -> None:
-        if self.timer:
-            self.timer.cancel()
-            self.timer = None
-        self.builds += 1
-        if self.builds > self.MOST_BUILDS_WITHOUT_COLLECTING:
-            gc.unfreeze()
-            self.frozen = False
-            self.builds = 0
-        elif self.frozen:
-            gc.disable()
-
-    def build_finished(self) -> None:
-        gc.enable()
-        gc.freeze()
-        self.frozen = True
-        self.timer = threading.Timer(self.IDLE_SECONDS, self.collect)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def collect(self) -> None:
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        self.builds = 0
-
-    def build_failed(self) -> None:
-        gc.enable()
-
-    def close(self) -> None:
-        if self.timer:
-            self.timer.cancel()
-        gc.enable()
-        gc.unfreeze()
-        self.frozen = False
-
-
-class IdleCutter:
-    """Cuts into pieces, while the server is idle, the pages a `--dirty` session's first
-    build took whole from the disk (`Conversions.cut_whole`).
-
-    A one-shot `mkdocs build` keeps each page whole (cutting costs it about 15% more), so a
-    session started after one would convert the whole of every page an edit changes, once
-    per page. Cutting waits for the background fill of the session's cache (`ready`), and
-    a build stops it before it starts (within a piece, a few milliseconds), so no build
-    shares the conversions with it."""
-
-    IDLE_SECONDS = 1.0
-
-    def __init__(self, conversions: PageConversions) -> None:
-        self.conversions = conversions
-        self.stop = threading.Event()
-        self.stop.set()  # nothing to cut before a build has finished
-        self.lock = threading.Lock()  # held while cutting
-        self.timer: threading.Timer | None = None
-        self.ready: Callable[[], None] = lambda: None
-
-    def build_started(self) -> None:
-        self.halt()
-
-    def halt(self) -> None:
-        """Stops cutting until the next build has finished; returns once a piece under way
-        is done (before a build, and before the session ends or its cache is removed)."""
-        self.stop.set()
-        if self.timer:
-            self.timer.cancel()
-            self.timer = None
-        with self.lock:
-            pass
-
-    def build_finished(self) -> None:
-        self.stop.clear()
-        self.timer = threading.Timer(self.IDLE_SECONDS, self.cut)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def cut(self) -> None:
-        with self.lock:
-            self.ready()
-            if not self.stop.is_set():
-                self.conversions.cut_whole(self.stop)
-
-    def close(self) -> None:
-        self.halt()  # no disk entry left half written by a session ending
-
-
-class StopOnSignals:
-    """Makes a server stopped by SIGTERM or SIGHUP (a service manager, a closed terminal)
-    shut down as Ctrl-C does: MkDocs then ends the plugins and removes the site it served
-    from a temporary folder. Left to the default, those signals end the process at once
-    and the site stays behind in the temporary folder (30 MB at 1,000 sources). Handlers
-    someone else has set are left alone."""
-
-    SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
-                    if hasattr(signal, name))
-
-    def __init__(self) -> None:
-        self.replaced: dict[int, Any] = {}
-        if threading.current_thread() is not threading.main_thread():
-            return
-        for number in self.SIGNALS:
-            if signal.getsignal(number) is signal.SIG_DFL:
-                self.replaced[number] = signal.signal(number, self.stop)
-
-    @staticmethod
-    def stop(number: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    def close(self) -> None:
-        for number, handler in self.replaced.items():
-            signal.signal(number, handler)
-        self.replaced = {}
 
 
 def is_regular(path: str | None) -> bool:
@@ -319,8 +155,6 @@ class LiveSite:
         self.cache = BuildCache()  # rebuilds redo only what an edit changed
         self.rebuild_all = False
         self.search_entries: dict[str, list[Any]] = {}
-        self.collector = IdleCollector()
-        self.templates = TemplateCache()
         self.index_text = IndexText()
         self.markdown: Mapping[str, str] = {}  # the generated pages of the last build
         self.unbuilt: set[str] = set()  # pages changed since a build last finished
@@ -329,8 +163,7 @@ class LiveSite:
         self.stored_for = ""
         # Pages' Markdown converted piece by piece, kept under `--dirty`.
         self.conversions = PageConversions(keep=dirty)
-        self.cutter = IdleCutter(self.conversions)
-        self.stop_on_signals = StopOnSignals()
+        self.housekeeping = Housekeeping(self.conversions, dirty=dirty)
 
     @property
     def without_pages(self) -> bool:
@@ -339,9 +172,7 @@ class LiveSite:
         return bool(self.failures) and self.left_out is None
 
     def close(self) -> None:
-        self.cutter.close()
-        self.collector.close()
-        self.stop_on_signals.close()
+        self.housekeeping.close()
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
         if not self.dirty:
@@ -435,14 +266,12 @@ class LiveSite:
     def build_failed(self) -> None:
         self.served.failed()
         self.dated_now.clear()
-        self.collector.build_failed()
+        self.housekeeping.build_failed()
 
     def build_finished(self, config: MkDocsConfig) -> None:
         self.served.finished()
         self.unbuilt.clear()
-        self.collector.build_finished()
-        if self.dirty:
-            self.cutter.build_finished()
+        self.housekeeping.build_finished()
         index = getattr(config.plugins.get("search"), "search_index", None)
         # Private (docs/architecture.md); without it the search plugin writes its own index.
         indexed = getattr(index, "_entries", None)

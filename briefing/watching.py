@@ -15,13 +15,13 @@ once, whichever observer reports it first, so it is not rebuilt twice.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from mkdocs.plugins import get_plugin_logger
 from watchdog.events import (
     EVENT_TYPE_CREATED,
     EVENT_TYPE_DELETED,
@@ -32,8 +32,6 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
-
-log = get_plugin_logger(__name__)
 
 # How long the server waits for a save's last event before rebuilding (MkDocs: 0.1 s, for
 # its poll). Notifications report the events of one save (a write, or an editor's write
@@ -102,10 +100,14 @@ class FirstNotice(FileSystemEventHandler):
 
 class NotifiedObserver:
     """The server's polling observer, plus change notifications for the folders
-    scheduled from now on. Has the methods `LiveReloadServer` calls on its observer."""
+    scheduled from now on. Has the methods `LiveReloadServer` calls on its observer;
+    says on `log` when it stops polling a folder or cannot be notified."""
 
-    def __init__(self, polling: BaseObserver) -> None:
+    def __init__(self, polling: BaseObserver,
+                 log: logging.Logger | logging.LoggerAdapter[logging.Logger] | None = None
+                 ) -> None:
         self.polling = polling
+        self.log = log or logging.getLogger(__name__)
         self.notified: BaseObserver = Observer()
         self.seen: dict[str, Signature] = {}
         self.lock = threading.Lock()
@@ -131,7 +133,7 @@ class NotifiedObserver:
 
     def notifications_arrive(self, watch: ObservedWatch) -> None:
         self.stop_polling(watch)
-        log.debug(f"Change notifications arrive from {watch.path}; no longer polling it.")
+        self.log.debug(f"Change notifications arrive from {watch.path}; no longer polling it.")
 
     def unschedule(self, watch: ObservedWatch) -> None:
         self.stop_polling(watch)
@@ -143,7 +145,7 @@ class NotifiedObserver:
         try:
             self.notified.start()
         except OSError as error:  # e.g. the system's limit of watched folders reached
-            log.info(f"Change notifications unavailable ({error}); polling for changes.")
+            self.log.info(f"Change notifications unavailable ({error}); polling for changes.")
             self.notified.stop()
 
     def stop(self) -> None:
