@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from .minify import minified
 from .paths import page_type
@@ -39,7 +40,7 @@ PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
 # The page types (`paths.page_type`) with a file of their own in assets/pages/.
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
 PAGE_SCRIPTS = ("brief", "source")
-OWN_FILES = {".css": PAGE_STYLES, ".js": PAGE_SCRIPTS}
+OWN_FILES = MappingProxyType({".css": PAGE_STYLES, ".js": PAGE_SCRIPTS})
 
 
 @dataclass(frozen=True)
