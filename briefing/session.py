@@ -1,6 +1,6 @@
 """A live preview's housekeeping that needs no MkDocs: what `mkdocs serve` keeps or does
 between rebuilds so they stay fast, and a clean shutdown. The plugin's serve session
-(`plugin/live.py`) holds one of each.
+(`plugin/live.py`) holds them together, as a `Housekeeping`.
 
 - The theme's compiled templates across rebuilds (`TemplateCache`).
 - Garbage collection out of the way of rebuilds (`IdleCollector`).
@@ -122,7 +122,7 @@ class IdleCutter:
         self.stop.set()  # nothing to cut before a build has finished
         self.lock = threading.Lock()  # held while cutting
         self.timer: threading.Timer | None = None
-        self.ready: Callable[[], None] = lambda: None
+        self.ready: Callable[[], object] = lambda: None
 
     def build_started(self) -> None:
         self.halt()
@@ -204,7 +204,7 @@ class Housekeeping:
     def build_failed(self) -> None:
         self.collector.build_failed()
 
-    def after_fill(self, filled: Callable[[], None]) -> None:
+    def after_fill(self, filled: Callable[[], object]) -> None:
         """Cutting waits for `filled` to return (the session's cache being filled)."""
         if self.cutter:
             self.cutter.ready = filled
