@@ -201,8 +201,8 @@ class PieceStore(DiskStore):
     extensions and their settings, the link settings, the packages' versions: whatever
     else its HTML depends on). A link's HTML also depends on the page it points to, so an
     entry records the address each path its links looked for had (`address`: None for
-    none), and is used only if every one is the same now. A page with a link MkDocs must check is
-    never converted here, so MkDocs reports it in every build."""
+    none), and is used only if every one is the same now. A page with a link MkDocs must
+    check is never converted here, so MkDocs reports it in every build."""
 
     def __init__(self, folder: Path, settings: Mapping[str, Any]) -> None:
         super().__init__(folder, FORMAT)
@@ -241,9 +241,9 @@ class PieceStore(DiskStore):
 class PieceMemo:
     """Each generated page's pieces as last converted, while they stay valid.
 
-    Every piece is forgotten when the settings change (the
-    theme, the hand-written pages: a link's HTML depends on them); a piece also records
-    the files its links looked for, and is forgotten when one of those comes or goes."""
+    Every piece is forgotten when the settings change (the theme, the hand-written pages:
+    a link's HTML depends on them); a piece also records the files its links looked for,
+    and is forgotten when one of those comes or goes."""
 
     def __init__(self) -> None:
         self.pages: dict[str, dict[str, Converted]] = {}
@@ -270,11 +270,11 @@ class PieceMemo:
                   convert: Callable[[str], Converted], *, whole: bool = False,
                   recut: bool = False) -> tuple[str, list[tuple[Piece, Converted]]] | None:
         """The page's HTML and its pieces, converted by `convert` unless unchanged since the
-        page last converted (`convert` may raise: nothing is kept then); `whole`: as one piece,
-        as is a page that last converted whole and is unchanged, unless `recut`. None, the
-        page's pieces forgotten, when it must convert whole: its pieces do not join into
-        one table or list each, or two pieces use the same id (converting whole makes ids
-        unique)."""
+        page last converted (`convert` may raise: nothing is kept then); `whole`: as one
+        piece, as is a page that last converted whole and is unchanged, unless `recut`.
+        None, the page's pieces forgotten, when it must convert whole: its pieces do not
+        join into one table or list each, or two pieces use the same id (converting whole
+        makes ids unique)."""
         kept = self.pages.get(path, {})
         whole = whole or (markdown_text in kept and not recut)
         now: dict[str, Converted] = {}

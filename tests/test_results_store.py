@@ -223,10 +223,15 @@ def test_a_warm_serve_start_serves_the_cold_ones_site_and_its_first_edit_the_cle
     assert edited == session(project, "clean", dirty=dirty)
 
 
+def made_in(linked: object) -> dict[str, str]:
+    """Derived data naming the process it is made in (a function of the module, so that a
+    process started anew can be sent it)."""
+    return {"made in": str(os.getpid())}
+
+
 def test_a_build_apart_is_made_in_a_process_of_its_own_and_read_here(
         content: Path, tmp_path: Path) -> None:
-    # The store's derived data is made where the build is: it names that process.
-    store = ResultStore(tmp_path / "results", lambda linked: {"made in": str(os.getpid())})
+    store = ResultStore(tmp_path / "results", made_in)
     result = build(content, store=store, apart=True)
     assert store.hit and result.linked is None  # read from the store, not made here
     assert store.derived["made in"] != str(os.getpid())
@@ -251,13 +256,9 @@ def test_a_build_apart_whose_process_fails_is_made_here(content: Path,
 def test_a_build_apart_already_in_the_store_starts_no_process(
         content: Path, tmp_path: Path) -> None:
     stored(content, ResultStore(tmp_path / "results", lambda linked: {}))
-    store = ResultStore(tmp_path / "results", lambda linked: {"made in": str(os.getpid())})
+    store = ResultStore(tmp_path / "results", made_in)
     build(content, store=store, apart=True)
     assert store.hit and "made in" not in store.derived
-
-
-def made_in(linked: object) -> dict[str, str]:
-    return {"made in": str(os.getpid())}
 
 
 def test_a_build_apart_works_where_new_processes_start_afresh(
