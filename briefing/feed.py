@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 from .dates import ContentDates, Day, rfc3339
 from .identity import same_objects
 from .link import Linked
-from .paths import HOME, page_path
+from .paths import HOME, page_path, published_url
 from .schema import ProseRef
 from .views import plain
 
@@ -43,16 +43,9 @@ class Site:
     author: str = ""
     directory_urls: bool = True
 
-    def page_url(self, path: str) -> str:
-        """Where MkDocs publishes a page (`claims/x.md`), relative to the site's root."""
-        stem = path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            folder = stem.removesuffix("index")
-            return folder if self.directory_urls else f"{folder}index.html"
-        return f"{stem}/" if self.directory_urls else f"{stem}.html"
-
     def href(self, path: str) -> str:
-        relative = self.page_url(path) if path.endswith(".md") else path
+        relative = published_url(path, directory_urls=self.directory_urls) \
+            if path.endswith(".md") else path
         if self.url:
             return urljoin(self.url.rstrip("/") + "/", relative)
         return relative or "./"

@@ -60,6 +60,24 @@ def map_path(kind: str, ident: str) -> str:
     return f"map/{kind[0]}-{ident}.md"
 
 
+def published_file(path: str, *, directory_urls: bool) -> str:
+    """The file MkDocs writes a generated page to, relative to the site folder: `claims/x.md`
+    to `claims/x/index.html`, or to `claims/x.html` without directory URLs (MkDocs'
+    `use_directory_urls`); an `index.md` to `index.html` either way. MkDocs' own rule
+    (`File.dest_uri`); tests/test_paths.py holds the two together."""
+    folder, _, name = path.rpartition("/")
+    stem = name.removesuffix(".md")
+    written = f"{stem}.html" if stem == "index" or not directory_urls else f"{stem}/index.html"
+    return f"{folder}/{written}" if folder else written
+
+
+def published_url(path: str, *, directory_urls: bool) -> str:
+    """A generated page's address relative to the site's root, as MkDocs gives it
+    (`File.url`), but the home page's: empty rather than `./`."""
+    written = published_file(path, directory_urls=directory_urls)
+    return written.removesuffix("index.html") if directory_urls else written
+
+
 def quote_target(source_id: str, quote_id: str) -> str:
     """A quote's highlighted passage on its source's page."""
     return f"{page_path('source', source_id)}#q-{quote_id}"

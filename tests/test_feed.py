@@ -20,6 +20,7 @@ from corpus_helpers import ARTICLE, BRIEF_YML, CLAIMS_YML, SOURCE_YML, seed_proj
 from briefing.cli import main
 from briefing.dates import content_dates, file_date, first_day, written
 from briefing.feed import Site
+from briefing.paths import published_url
 from briefing.pipeline import build
 from briefing.schema import FuzzyDate
 
@@ -319,7 +320,7 @@ def test_site_feed_and_sitemap_are_byte_identical_across_build_dates(
 def test_sitemap_lastmod_is_the_content_date(sites: tuple[Path, Path], project: Path) -> None:
     result = build(project / "content")
     assert result.linked is not None
-    expected = {SITE_URL + Site("").page_url(path): written(day)
+    expected = {SITE_URL + published_url(path, directory_urls=True): written(day)
                 for path, day in content_dates(result.linked).updated.items()}
     sitemap = ET.fromstring((sites[0] / "sitemap.xml").read_bytes())
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -31,7 +31,7 @@ from ..emit import page_collisions
 from ..jsonld import with_structured_data
 from ..load import display_root
 from ..pageassets import page_assets
-from ..paths import SECTIONS, holds_own_text
+from ..paths import SECTIONS, holds_own_text, published_file
 from ..picker import PICKER_MODES
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
@@ -79,7 +79,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     pagefind = False  # this build ends with Pagefind's index of the site (`sitesearch.py`)
 
     def __init__(self) -> None:
-        self.dest_uris: dict[tuple[str, bool], str] = {}  # pages' output paths (`dest_uri`)
         self.written: Files | None = None  # a one-shot build's files, until Pagefind runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -158,7 +157,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.picker.built(result.linked, result.failed(),
                           self.store.derived if self.store else {})
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
-            {self.dest_uri(path, config.use_directory_urls): path for path in pages},
+            {published_file(path, directory_urls=config.use_directory_urls): path
+             for path in pages},
             {f.dest_uri: f.src_uri for f in get_files(config)},
             display_root(Path(config.docs_dir))),
             *(self.live.failures if self.live else ()))
@@ -184,14 +184,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for file in self.pages:
             if file.src_uri not in named:
                 ConvertedPage(file, config, conversions)
-
-    def dest_uri(self, path: str, directory_urls: bool) -> str:
-        # Kept: the same few thousand pages on every serve rebuild (36 ms of CPU each time
-        # at 1,000 sources).
-        if (path, directory_urls) not in self.dest_uris:
-            self.dest_uris[path, directory_urls] = File(
-                path, src_dir=None, dest_dir="", use_directory_urls=directory_urls).dest_uri
-        return self.dest_uris[path, directory_urls]
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
         """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
@@ -322,14 +314,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def release(self) -> None:
         """Drop what a one-shot build no longer needs once its pages are written and their
         links checked, as Pagefind is about to run beside it: MkDocs' page of each
-        generated file (its table of contents, metadata and anchors, most of what the
-        process still held at 10,000 sources) and the plugin's own lookups."""
+        generated file: its table of contents, metadata and anchors, most of what the
+        process still held at 10,000 sources."""
         if self.written is None:  # (set only by a one-shot build's `on_files`)
             return
         for file in self.written.documentation_pages():
             if file.src_uri in self.generated:
                 file.page = None
-        self.written, self.dest_uris = None, {}
+        self.written = None
         gc.collect()  # a page and its file refer to each other
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 
 from ..minify import is_minifiable, minified
 from ..pageassets import PROBLEMS_JSON, THEME_FLAG, asset_texts, site_wide_assets
+from ..paths import published_url
 from ..problems import PROBLEMS_PAGE, ProblemsSummary, problems_json
 
 
@@ -58,6 +59,5 @@ def problems_file(config: MkDocsConfig, problems: ProblemsSummary | None) -> Fil
     """`problems.json`, next to the script that reads it. The pages never change with the
     problems, so `mkdocs serve --dirty` rebuilds none of them when a warning comes or
     goes."""
-    href = File(PROBLEMS_PAGE, src_dir=None, dest_dir="",
-                use_directory_urls=config.use_directory_urls).url
+    href = published_url(PROBLEMS_PAGE, directory_urls=config.use_directory_urls)
     return File.generated(config, PROBLEMS_JSON, content=problems_json(problems, href))

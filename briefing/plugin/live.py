@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
 from ..diagnostics import Diagnostic
-from ..paths import SECTIONS
+from ..paths import SECTIONS, published_file
 from ..pipeline import internal_error
 from ..problems import LastGood
 from ..searchindex import IndexText
@@ -195,8 +195,8 @@ class LiveSite:
         self.unbuilt.update(path for path, text in pages.items()
                             if self.markdown.get(path) != text)
         self.markdown = dict(pages)
-        remove_outputs(File.generated(config, path, content="").abs_dest_path
-                       for path in removed)
+        remove_outputs(os.path.join(config.site_dir, published_file(
+            path, directory_urls=config.use_directory_urls)) for path in removed)
         for path in removed:
             self.search_entries.pop(path, None)
             self.stored.pop(path, None)

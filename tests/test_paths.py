@@ -1,0 +1,52 @@
+"""Where generated pages are published (`paths.published_file`, `paths.published_url`) is
+MkDocs' rule written out once: these tests fail if MkDocs changes it."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_helpers import SEED
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.structure.files import File
+
+from briefing.paths import PROBLEMS, paged_path, page_path, published_file, published_url
+from briefing.pipeline import build
+
+SLUGS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
+FOLDERS = st.lists(SLUGS, max_size=3).map("/".join)
+
+
+def as_mkdocs(path: str, directory_urls: bool) -> tuple[str, str]:
+    file = File(path, src_dir=None, dest_dir="", use_directory_urls=directory_urls)
+    url = file.url
+    return file.dest_uri, "" if url == "./" else url
+
+
+def ours(path: str, directory_urls: bool) -> tuple[str, str]:
+    return (published_file(path, directory_urls=directory_urls),
+            published_url(path, directory_urls=directory_urls))
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_page_of_the_fixture_corpus_is_published_where_mkdocs_puts_it(
+        directory_urls: bool) -> None:
+    pages = build(SEED, site_title="Briefing").pages
+    assert len(pages) > 50
+    for path in sorted({*pages, PROBLEMS, paged_path(page_path("entity", "x"), 2)}):
+        assert ours(path, directory_urls) == as_mkdocs(path, directory_urls), path
+
+
+@given(folder=FOLDERS, stem=st.one_of(SLUGS, st.just("index")),
+       directory_urls=st.booleans())
+def test_any_slug_path_is_published_where_mkdocs_puts_it(folder: str, stem: str,
+                                                        directory_urls: bool) -> None:
+    path = f"{folder}/{stem}.md" if folder else f"{stem}.md"
+    assert ours(path, directory_urls) == as_mkdocs(path, directory_urls)
+
+
+def test_the_home_page_and_an_index_page() -> None:
+    assert ours("index.md", True) == ("index.html", "")
+    assert ours("claims/index.md", True) == ("claims/index.html", "claims/")
+    assert ours("claims/x.md", True) == ("claims/x/index.html", "claims/x/")
+    assert ours("claims/x.md", False) == ("claims/x.html", "claims/x.html")
+    assert ours("index.md", False) == ("index.html", "index.html")
