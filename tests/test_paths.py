@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
-from briefing.paths import PROBLEMS, paged_path, page_path, published_file, published_url
+from briefing.paths import PROBLEMS, page_path, paged_path, published_file, published_url
 from briefing.pipeline import build
 
 SLUGS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
