@@ -11,14 +11,21 @@ catches every edit. Once notifications have shown they work there, the folder is
 longer polled: a poll of 1,000 sources' content folder takes 13 ms of every 0.5 s, a
 tenth of a second at 10,000, and it competes with the rebuilds. Each change is passed on
 once, whichever observer reports it first, so it is not rebuilt twice.
+
+Both kinds of watch end with the folder they watch. A content folder deleted and made
+again (a backup restored, a tree copied over) or another renamed into its place would go
+unwatched, every later edit unnoticed; so every half second each scheduled folder's path
+is checked to hold the folder being watched, and a new one there is watched afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -27,6 +34,8 @@ from watchdog.events import (
     EVENT_TYPE_DELETED,
     EVENT_TYPE_MODIFIED,
     EVENT_TYPE_MOVED,
+    FileCreatedEvent,
+    FileDeletedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
 )
@@ -43,7 +52,20 @@ QUIET_SECONDS = 0.05
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
                      EVENT_TYPE_MOVED})
 
+# How often the scheduled folders are checked to be the ones watched (two `stat` calls).
+GUARD_SECONDS = 0.5
+
 Signature = tuple[int, int, int] | None
+Identity = tuple[int, int] | None
+
+
+def identity(path: str) -> Identity:
+    """Which folder is at `path` (device and inode); None when there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def signature(path: str) -> Signature:
@@ -98,6 +120,20 @@ class FirstNotice(FileSystemEventHandler):
         self.handler.dispatch(event)
 
 
+@dataclass(eq=False)
+class Folder:
+    """A scheduled folder, and the watches that cover the folder now at its path: the poll
+    (until notifications arrive from it) and the change notifications."""
+
+    path: str
+    recursive: bool
+    handler: FileSystemEventHandler  # the server's
+    once: ReportedOnce
+    identity: Identity = None
+    polled: ObservedWatch | None = None
+    notified: ObservedWatch | None = None
+
+
 class NotifiedObserver:
     """The server's polling observer, plus change notifications for the folders
     scheduled from now on. Has the methods `LiveReloadServer` calls on its observer;
@@ -109,36 +145,88 @@ class NotifiedObserver:
         self.polling = polling
         self.log = log or logging.getLogger(__name__)
         self.notified: BaseObserver = Observer()
+        self.notifying = True  # False once notifications turn out unavailable
         self.seen: dict[str, Signature] = {}
         self.lock = threading.Lock()
-        self.pairs: dict[ObservedWatch, ObservedWatch] = {}
-        self.polled: set[ObservedWatch] = set()  # watches the poll still covers
+        self.folders: set[Folder] = set()
+        self.stopping = threading.Event()
+        self.guard = threading.Thread(target=self.guard_folders, daemon=True,
+                                      name="briefing-folder-guard")
 
     def schedule(self, handler: FileSystemEventHandler, path: str, *,
-                 recursive: bool = False) -> ObservedWatch:
-        once = ReportedOnce(handler, self.seen, self.lock)
-        watch = self.polling.schedule(once, path, recursive=recursive)
-        self.polled.add(watch)
-        self.pairs[watch] = self.notified.schedule(
-            FirstNotice(once, partial(self.notifications_arrive, watch)), path,
-            recursive=recursive)
-        return watch
+                 recursive: bool = False) -> Folder:
+        folder = Folder(path, recursive, handler, ReportedOnce(handler, self.seen, self.lock))
+        self.folders.add(folder)
+        self.arm(folder)
+        return folder
 
-    def stop_polling(self, watch: ObservedWatch) -> None:
+    def arm(self, folder: Folder) -> None:
+        """Watches the folder now at the path, if there is one."""
+        folder.identity = identity(folder.path)
+        if folder.identity is None:
+            return
+        folder.polled = self.polling.schedule(folder.once, folder.path,
+                                              recursive=folder.recursive)
+        if not self.notifying:
+            return
+        try:
+            folder.notified = self.notified.schedule(
+                FirstNotice(folder.once, partial(self.notifications_arrive, folder)),
+                folder.path, recursive=folder.recursive)
+        except OSError as error:  # e.g. the system's limit of watched folders reached
+            self.log.info(f"No change notifications from {folder.path} ({error}); "
+                          "polling it for changes.")
+
+    def disarm(self, folder: Folder) -> None:
+        with self.lock:  # (a notification may be stopping the poll at the same time)
+            polled, notified = folder.polled, folder.notified
+            folder.polled = folder.notified = None
+        self.end(self.polling, polled)
+        self.end(self.notified, notified)
+
+    @staticmethod
+    def end(observer: BaseObserver, watch: ObservedWatch | None) -> None:
+        if watch is not None:
+            with contextlib.suppress(KeyError):  # the observer stopped: its watches ended
+                observer.unschedule(watch)
+
+    def notifications_arrive(self, folder: Folder) -> None:
         with self.lock:
-            if watch not in self.polled:
-                return
-            self.polled.discard(watch)
-        self.polling.unschedule(watch)
+            polled, folder.polled = folder.polled, None
+        if polled is not None:
+            self.end(self.polling, polled)
+            self.log.debug(f"Change notifications arrive from {folder.path}; "
+                           "no longer polling it.")
 
-    def notifications_arrive(self, watch: ObservedWatch) -> None:
-        self.stop_polling(watch)
-        self.log.debug(f"Change notifications arrive from {watch.path}; no longer polling it.")
+    def guard_folders(self) -> None:
+        """Watches a folder afresh when another takes its path (see the module's text)."""
+        while not self.stopping.wait(GUARD_SECONDS):
+            for folder in list(self.folders):
+                now = identity(folder.path)
+                if now == folder.identity and not self.watches_ended(folder):
+                    continue
+                self.disarm(folder)
+                self.arm(folder)
+                there = folder.identity is not None
+                self.log.info(f"{folder.path} was replaced; watching the new one." if there
+                              else f"{folder.path} was removed; watching for it to return.")
+                # What the new folder got before it was watched needs a rebuild too, and
+                # the server rebuilds on a change to anything but a folder.
+                folder.handler.dispatch((FileCreatedEvent if there else FileDeletedEvent)(
+                    folder.path))
 
-    def unschedule(self, watch: ObservedWatch) -> None:
-        self.stop_polling(watch)
-        if watch in self.pairs:
-            self.notified.unschedule(self.pairs.pop(watch))
+    def watches_ended(self, folder: Folder) -> bool:
+        """Whether a watch of the folder stopped: both stop when the folder they watch is
+        deleted (a new one at its path may even have the old one's inode number)."""
+        return any(watch is not None and not any(
+            emitter.watch == watch and emitter.is_alive()
+            for emitter in list(observer.emitters))  # (a copy: the set changes meanwhile)
+            for observer, watch in ((self.polling, folder.polled),
+                                    (self.notified, folder.notified)))
+
+    def unschedule(self, folder: Folder) -> None:
+        self.folders.discard(folder)
+        self.disarm(folder)
 
     def start(self) -> None:
         self.polling.start()
@@ -147,8 +235,13 @@ class NotifiedObserver:
         except OSError as error:  # e.g. the system's limit of watched folders reached
             self.log.info(f"Change notifications unavailable ({error}); polling for changes.")
             self.notified.stop()
+            self.notifying = False
+            for folder in self.folders:
+                folder.notified = None
+        self.guard.start()
 
     def stop(self) -> None:
+        self.stopping.set()
         self.polling.stop()
         if self.notified.is_alive():
             self.notified.stop()
@@ -157,6 +250,8 @@ class NotifiedObserver:
         self.polling.join(timeout)
         if self.notified.is_alive():
             self.notified.join(timeout)
+        if self.guard.is_alive():
+            self.guard.join(timeout)
 
     def __getattr__(self, name: str) -> Any:  # anything else: the polling observer's
         return getattr(self.polling, name)

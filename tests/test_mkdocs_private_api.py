@@ -124,21 +124,27 @@ def test_the_search_plugin_writes_what_its_index_s_generate_search_index_returns
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_the_server_s_observer_builder_and_delay_are_the_attributes_it_uses(
         program: str, tmp_path: Path) -> None:
-    """`on_serve` replaces the server's `observer` (change notifications), `builder` (a
-    rebuild that never raises) and `build_delay`."""
+    """`on_serve` replaces the server's `observer` (change notifications, `docs_dir` moved
+    onto them), `builder` (a rebuild that never raises) and `build_delay`."""
     server = module(program, "livereload").LiveReloadServer(
         builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     assert isinstance(server.build_delay, float)
     scheduled: list[str] = []
+    unscheduled: list[str] = []
 
     class Observer:
         def schedule(self, handler: Any, path: str, *, recursive: bool = False) -> str:
             scheduled.append(path)
-            return path
+            return f"watch of {path}"
+
+        def unschedule(self, watch: str) -> None:
+            unscheduled.append(watch)
 
     server.observer = Observer()
     server.watch(str(tmp_path))
     assert scheduled == [str(tmp_path)]
+    server.unwatch(str(tmp_path))  # the watch the observer made is the one it ends
+    assert unscheduled == [f"watch of {tmp_path}"]
     built: list[bool] = []
 
     def stop_after_build() -> None:

@@ -181,6 +181,12 @@ def test_the_server_answers_and_tells_the_truth_through_faults(tmp_path: Path) -
         shutil.rmtree(content)
         shutil.copytree(pristine, content, symlinks=True)
         assert server.shows("/claims/", lambda page: "Edit 19:" not in (page or "Edit 19:"))
+        # The content folder is a new one now: an edit in it is noticed all the same.
+        claims.write_text(text.replace('statement: "', 'statement: "In the new folder: ', 1),
+                          encoding="utf-8")
+        assert server.shows("/claims/", lambda page: "In the new folder" in (page or ""))
+        claims.write_text(text, encoding="utf-8")
+        assert server.shows("/claims/", lambda page: "new folder" not in (page or "new folder"))
         server.settled("the files restored", clean=True)
         assert_served_as_built(project, base, tmp_path / "clean")
 

@@ -3,7 +3,9 @@ passed on once."""
 
 from __future__ import annotations
 
+import shutil
 import threading
+import time
 from pathlib import Path
 
 from serving import wait_for
@@ -104,3 +106,79 @@ def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
         observer.stop()
         observer.join()
 
+
+
+def test_a_folder_deleted_and_made_again_is_watched_again(tmp_path: Path) -> None:
+    # Restoring a backup or switching branches can replace the whole content folder: the
+    # change notifications of the old one end with it, and the poll had stopped.
+    folder = tmp_path / "content"
+    folder.mkdir()
+    observer = NotifiedObserver(PollingObserver(timeout=0.5))
+    recorder = Recorder()
+    observer.schedule(recorder, str(folder), recursive=True)
+    observer.start()
+    try:
+        (folder / "claims.yml").write_text("one\n", encoding="utf-8")
+        assert wait_for(lambda: not observer.polling.emitters, 10), "still polled"
+        shutil.rmtree(folder)
+        folder.mkdir()
+        later = folder / "claims.yml"
+        assert wait_for(lambda: any(e.src_path == str(folder) for e in recorder.events
+                                    if not e.is_directory), 10), "the loss not reported"
+        time.sleep(1)  # the new folder watched by now
+        later.write_text("two\n", encoding="utf-8")
+        assert wait_for(lambda: any(e.src_path == str(later) for e in recorder.events), 10), \
+            "an edit in the new folder was not reported"
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_folder_renamed_into_its_place_is_watched(tmp_path: Path) -> None:
+    folder, replacement = tmp_path / "content", tmp_path / "content.new"
+    folder.mkdir()
+    replacement.mkdir()
+    observer = NotifiedObserver(PollingObserver(timeout=0.5))
+    recorder = Recorder()
+    observer.schedule(recorder, str(folder), recursive=True)
+    observer.start()
+    try:
+        (folder / "claims.yml").write_text("one\n", encoding="utf-8")
+        assert wait_for(lambda: not observer.polling.emitters, 10), "still polled"
+        (replacement / "claims.yml").write_text("two\n", encoding="utf-8")
+        folder.rename(tmp_path / "content.old")
+        replacement.rename(folder)
+        assert wait_for(lambda: any(e.src_path == str(folder) and not e.is_directory
+                                    for e in recorder.events), 10), "the swap not reported"
+        recorder.events.clear()
+        (folder / "claims.yml").write_text("three, a longer one\n", encoding="utf-8")
+        assert wait_for(lambda: any(e.src_path == str(folder / "claims.yml")
+                                    for e in recorder.events), 10), \
+            "an edit in the folder now at the path was not reported"
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_an_empty_folder_made_again_before_any_notice_is_watched(tmp_path: Path) -> None:
+    # No file changed in it, so it is still polled (the poll an hour away) when its
+    # notifications end: the ended watch is found all the same.
+    folder = tmp_path / "content"
+    folder.mkdir()
+    observer = NotifiedObserver(PollingObserver(timeout=3600))
+    recorder = Recorder()
+    observer.schedule(recorder, str(folder), recursive=True)
+    observer.start()
+    try:
+        folder.rmdir()
+        folder.mkdir()
+        assert wait_for(lambda: any(e.src_path == str(folder) and not e.is_directory
+                                    for e in recorder.events), 10), "the loss not reported"
+        time.sleep(0.5)
+        (folder / "claims.yml").write_text("one\n", encoding="utf-8")
+        assert wait_for(lambda: any(e.src_path == str(folder / "claims.yml")
+                                    for e in recorder.events), 10), \
+            "an edit in the folder made again was not reported"
+    finally:
+        observer.stop()
+        observer.join()

@@ -93,7 +93,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Edits in the content folder (watched from `config.watch`, after this event) are
         # noticed at once rather than at MkDocs' next poll, so the wait for a save's last
         # event can be shorter (`watching.QUIET_SECONDS`).
+        # `docs_dir`, watched before this event, is watched again through it: the server's
+        # own poll of it ends for good if the folder is deleted and made again.
+        server.unwatch(config.docs_dir)
         server.observer = NotifiedObserver(server.observer, log)  # type: ignore[assignment]
+        server.watch(config.docs_dir)
         server.build_delay = QUIET_SECONDS
         # A rebuild that raises leaves MkDocs' server holding every page request until a
         # later rebuild succeeds; the guard makes it a Problems page instead.
