@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from serving import wait_for
@@ -20,7 +22,7 @@ from watchdog.events import (
 )
 from watchdog.observers.polling import PollingObserver
 
-from briefing.watching import NotifiedObserver, ReportedOnce, Signature
+from briefing.watching import Folder, NotifiedObserver, ReportedOnce, Signature
 
 
 class Recorder(FileSystemEventHandler):
@@ -67,32 +69,40 @@ def test_a_link_to_nothing_coming_and_going_is_passed_on(tmp_path: Path) -> None
     assert [e.event_type for e in recorder.events] == ["created", "deleted"]
 
 
-def test_an_edit_is_noticed_without_waiting_for_a_poll(tmp_path: Path) -> None:
-    # A poll an hour away: whatever arrives came from the change notifications.
-    observer = NotifiedObserver(PollingObserver(timeout=3600))
-    recorder = Recorder()
-    observer.schedule(recorder, str(tmp_path), recursive=True)
-    path = tmp_path / "source.yml"
-    path.write_text("title: one\n", encoding="utf-8")
+@contextmanager
+def observing(folder: Path, *, poll: float
+              ) -> Iterator[tuple[NotifiedObserver, Recorder, Folder]]:
+    """A started observer of `folder` (polled every `poll` seconds until notifications
+    arrive), what it passes on, and the folder's watch."""
+    observer, recorder = NotifiedObserver(PollingObserver(timeout=poll)), Recorder()
+    watch = observer.schedule(recorder, str(folder), recursive=True)
     observer.start()
     try:
-        path.write_text("title: two\n", encoding="utf-8")
-        assert recorder.arrived.wait(10), "no change reported"
-        assert {e.src_path for e in recorder.events if not e.is_directory} == {str(path)}
+        yield observer, recorder, watch
     finally:
         observer.stop()
         observer.join()
 
 
-def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
-        tmp_path: Path) -> None:
-    observer = NotifiedObserver(PollingObserver(timeout=3600))
-    recorder = Recorder()
-    watch = observer.schedule(recorder, str(tmp_path), recursive=True)
+def reported(recorder: Recorder, path: Path) -> bool:
+    return any(e.src_path == str(path) and not e.is_directory for e in recorder.events)
+
+
+def test_an_edit_is_noticed_without_waiting_for_a_poll(tmp_path: Path) -> None:
+    # A poll an hour away: whatever arrives came from the change notifications.
     path = tmp_path / "source.yml"
     path.write_text("title: one\n", encoding="utf-8")
-    observer.start()
-    try:
+    with observing(tmp_path, poll=3600) as (_, recorder, _):
+        path.write_text("title: two\n", encoding="utf-8")
+        assert recorder.arrived.wait(10), "no change reported"
+        assert {e.src_path for e in recorder.events if not e.is_directory} == {str(path)}
+
+
+def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
+        tmp_path: Path) -> None:
+    path = tmp_path / "source.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+    with observing(tmp_path, poll=3600) as (observer, recorder, watch):
         assert len(observer.polling.emitters) == 1  # polled until notifications show up
         path.write_text("title: two\n", encoding="utf-8")
         assert recorder.arrived.wait(10), "no change reported"
@@ -102,62 +112,40 @@ def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
         assert recorder.arrived.wait(10), "a later change was not reported"
         observer.unschedule(watch)  # as the server does when it stops watching a folder
         assert not observer.notified.emitters
-    finally:
-        observer.stop()
-        observer.join()
-
 
 
 def test_a_folder_deleted_and_made_again_is_watched_again(tmp_path: Path) -> None:
-    # Restoring a backup or switching branches can replace the whole content folder: the
-    # change notifications of the old one end with it, and the poll had stopped.
+    # Restoring a backup or copying a tree over it can replace the whole content folder:
+    # the change notifications of the old one end with it, and the poll had stopped.
     folder = tmp_path / "content"
     folder.mkdir()
-    observer = NotifiedObserver(PollingObserver(timeout=0.5))
-    recorder = Recorder()
-    observer.schedule(recorder, str(folder), recursive=True)
-    observer.start()
-    try:
+    with observing(folder, poll=0.5) as (observer, recorder, _):
         (folder / "claims.yml").write_text("one\n", encoding="utf-8")
         assert wait_for(lambda: not observer.polling.emitters, 10), "still polled"
         shutil.rmtree(folder)
         folder.mkdir()
-        later = folder / "claims.yml"
-        assert wait_for(lambda: any(e.src_path == str(folder) for e in recorder.events
-                                    if not e.is_directory), 10), "the loss not reported"
+        assert wait_for(lambda: reported(recorder, folder), 10), "the loss not reported"
         time.sleep(1)  # the new folder watched by now
-        later.write_text("two\n", encoding="utf-8")
-        assert wait_for(lambda: any(e.src_path == str(later) for e in recorder.events), 10), \
+        (folder / "claims.yml").write_text("two\n", encoding="utf-8")
+        assert wait_for(lambda: reported(recorder, folder / "claims.yml"), 10), \
             "an edit in the new folder was not reported"
-    finally:
-        observer.stop()
-        observer.join()
 
 
 def test_a_folder_renamed_into_its_place_is_watched(tmp_path: Path) -> None:
     folder, replacement = tmp_path / "content", tmp_path / "content.new"
     folder.mkdir()
     replacement.mkdir()
-    observer = NotifiedObserver(PollingObserver(timeout=0.5))
-    recorder = Recorder()
-    observer.schedule(recorder, str(folder), recursive=True)
-    observer.start()
-    try:
+    with observing(folder, poll=0.5) as (observer, recorder, _):
         (folder / "claims.yml").write_text("one\n", encoding="utf-8")
         assert wait_for(lambda: not observer.polling.emitters, 10), "still polled"
         (replacement / "claims.yml").write_text("two\n", encoding="utf-8")
         folder.rename(tmp_path / "content.old")
         replacement.rename(folder)
-        assert wait_for(lambda: any(e.src_path == str(folder) and not e.is_directory
-                                    for e in recorder.events), 10), "the swap not reported"
+        assert wait_for(lambda: reported(recorder, folder), 10), "the swap not reported"
         recorder.events.clear()
         (folder / "claims.yml").write_text("three, a longer one\n", encoding="utf-8")
-        assert wait_for(lambda: any(e.src_path == str(folder / "claims.yml")
-                                    for e in recorder.events), 10), \
+        assert wait_for(lambda: reported(recorder, folder / "claims.yml"), 10), \
             "an edit in the folder now at the path was not reported"
-    finally:
-        observer.stop()
-        observer.join()
 
 
 def test_an_empty_folder_made_again_before_any_notice_is_watched(tmp_path: Path) -> None:
@@ -165,20 +153,11 @@ def test_an_empty_folder_made_again_before_any_notice_is_watched(tmp_path: Path)
     # notifications end: the ended watch is found all the same.
     folder = tmp_path / "content"
     folder.mkdir()
-    observer = NotifiedObserver(PollingObserver(timeout=3600))
-    recorder = Recorder()
-    observer.schedule(recorder, str(folder), recursive=True)
-    observer.start()
-    try:
+    with observing(folder, poll=3600) as (_, recorder, _):
         folder.rmdir()
         folder.mkdir()
-        assert wait_for(lambda: any(e.src_path == str(folder) and not e.is_directory
-                                    for e in recorder.events), 10), "the loss not reported"
+        assert wait_for(lambda: reported(recorder, folder), 10), "the loss not reported"
         time.sleep(0.5)
         (folder / "claims.yml").write_text("one\n", encoding="utf-8")
-        assert wait_for(lambda: any(e.src_path == str(folder / "claims.yml")
-                                    for e in recorder.events), 10), \
+        assert wait_for(lambda: reported(recorder, folder / "claims.yml"), 10), \
             "an edit in the folder made again was not reported"
-    finally:
-        observer.stop()
-        observer.join()
