@@ -13,9 +13,9 @@ tenth of a second at 10,000, and it competes with the rebuilds. Each change is p
 once, whichever observer reports it first, so it is not rebuilt twice.
 
 Both kinds of watch end with the folder they watch. A content folder deleted and made
-again (a backup restored, a tree copied over) or another renamed into its place would go
-unwatched, every later edit unnoticed; so every half second each scheduled folder's path
-is checked to hold the folder being watched, and a new one there is watched afresh.
+again (a backup restored, say) or another renamed into its place would go unwatched,
+every later edit unnoticed; so every half second each scheduled folder's path is checked
+to hold the folder being watched, and a new one there is watched afresh.
 """
 
 from __future__ import annotations
