@@ -115,7 +115,7 @@ def test_a_folder_is_no_longer_polled_once_notifications_arrive_from_it(
 
 
 def test_a_folder_deleted_and_made_again_is_watched_again(tmp_path: Path) -> None:
-    # Restoring a backup or copying a tree over it can replace the whole content folder:
+    # Restoring a backup (the folder deleted, then copied back) replaces the content folder:
     # the change notifications of the old one end with it, and the poll had stopped.
     folder = tmp_path / "content"
     folder.mkdir()
