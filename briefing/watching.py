@@ -127,8 +127,7 @@ class Folder:
 
     path: str
     recursive: bool
-    handler: FileSystemEventHandler  # the server's
-    once: ReportedOnce
+    once: ReportedOnce  # the server's handler, each change passed on once
     identity: Identity = None
     polled: ObservedWatch | None = None
     notified: ObservedWatch | None = None
@@ -137,7 +136,8 @@ class Folder:
 class NotifiedObserver:
     """The server's polling observer, plus change notifications for the folders
     scheduled from now on. Has the methods `LiveReloadServer` calls on its observer;
-    says on `log` when it stops polling a folder or cannot be notified."""
+    says on `log` when it stops polling a folder, cannot be notified, or watches a folder
+    afresh."""
 
     def __init__(self, polling: BaseObserver,
                  log: logging.Logger | logging.LoggerAdapter[logging.Logger] | None = None
@@ -155,7 +155,7 @@ class NotifiedObserver:
 
     def schedule(self, handler: FileSystemEventHandler, path: str, *,
                  recursive: bool = False) -> Folder:
-        folder = Folder(path, recursive, handler, ReportedOnce(handler, self.seen, self.lock))
+        folder = Folder(path, recursive, ReportedOnce(handler, self.seen, self.lock))
         self.folders.add(folder)
         self.arm(folder)
         return folder
@@ -212,7 +212,7 @@ class NotifiedObserver:
                               else f"{folder.path} was removed; watching for it to return.")
                 # What the new folder got before it was watched needs a rebuild too, and
                 # the server rebuilds on a change to anything but a folder.
-                folder.handler.dispatch((FileCreatedEvent if there else FileDeletedEvent)(
+                folder.once.handler.dispatch((FileCreatedEvent if there else FileDeletedEvent)(
                     folder.path))
 
     def watches_ended(self, folder: Folder) -> bool:
