@@ -10,7 +10,7 @@ a broken item names are marked, so that warnings about them wait for the fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
@@ -36,6 +36,12 @@ def named_in_text(text: str) -> frozenset[str]:
 def named_in(node: YNode) -> frozenset[str]:
     """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`)."""
     return frozenset(word for scalar in _scalars(node) for word in _WORD.findall(scalar.value))
+
+
+def named_in_all(nodes: Iterable[YNode]) -> frozenset[str]:
+    """Every id-like word in the values of each tree: what items dropped, or kept without
+    a bad field (`schema.Obj`), name."""
+    return frozenset(word for node in nodes for word in named_in(node))
 
 
 def _scalars(node: YNode) -> Iterator[YScalar]:

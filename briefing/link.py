@@ -111,6 +111,9 @@ class Linked:
     relations_in: Mapping[str, tuple[tuple[str, str], ...]]  # claim id -> (inverse, from id)
     evidence: Mapping[str, Evidence]  # by claim id: the sources on each side
     mentions: Mapping[str, tuple[Mention, ...]]  # by entity id
+    # Ids whose checks wait for a fix elsewhere: named by an item that failed to validate,
+    # or by an unknown reference (the id as written and the one it looks like).
+    waiting: frozenset[str]
     ledger: tuple[MetricLedger, ...]
     timeline: tuple[TimelineEntry, ...]
     diagnostics: tuple[Diagnostic, ...]
@@ -171,14 +174,18 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
         "quote": quotes, "metric": metrics,
     }
-    problems.extend(_unresolved(_all_refs(corpus, store), known, corpus.declared))
+    unresolved, unknown = _unresolved(_all_refs(corpus, store), known, corpus.declared)
+    problems.extend(unresolved)
+    # Checks of what a broken item or an unknown reference was about wait for the fix:
+    # a mistyped id would otherwise also leave the claim it meant short of a source.
+    waiting = corpus.broken | unknown
 
     frozen_stances = _claim_stances(corpus, claims, store)
 
     quote_cited, claim_cited = _cited_in(corpus)
     relations_in = _relations_in(corpus, problems)
     evidence = all_evidence(corpus.claims, frozen_stances, relations_in)
-    problems.extend(_status_checks(corpus, frozen_stances, relations_in, evidence))
+    problems.extend(_status_checks(corpus, waiting, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
 
@@ -198,6 +205,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         relations_in={k: tuple(sorted(v)) for k, v in sorted(relations_in.items())},
         evidence=evidence,
         mentions=mentions,
+        waiting=waiting,
         ledger=build_ledger(corpus, frozen_stances, store),
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),
@@ -510,8 +518,11 @@ def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
 
 
 def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
-                declared: Mapping[str, frozenset[str]]) -> list[Diagnostic]:
+                declared: Mapping[str, frozenset[str]]
+                ) -> tuple[list[Diagnostic], frozenset[str]]:
+    """The unknown references, and the ids they name or look like."""
     problems = []
+    named: set[str] = set()
     for ref in refs:
         ids = known[ref.kind]
         maybe = declared.get(ref.kind, frozenset())
@@ -521,20 +532,22 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}",
                               f"did you mean {close[0]!r}?" if close
                               else f"define the {ref.kind} first, or fix the id"))
-    return problems
+        named.update((ref.id, *close))
+    return problems, frozenset(named)
 
 
 # --- consistency ----------------------------------------------------------------------
 
 
-def _status_checks(corpus: Corpus, stances: Mapping[str, tuple[Stance, ...]],
+def _status_checks(corpus: Corpus, waiting: frozenset[str],
+                   stances: Mapping[str, tuple[Stance, ...]],
                    relations_in: Mapping[str, list[tuple[str, str]]],
                    evidence: Mapping[str, Evidence]) -> list[Diagnostic]:
     """A claim no passage touches, a status the evidence does not fit (`evidence.py`),
     and a superseded claim nothing supersedes."""
     problems = []
     for claim in corpus.claims:
-        if claim.id in corpus.broken or ANY in corpus.broken:
+        if claim.id in waiting or ANY in waiting:
             continue  # its evidence may sit in an item already reported as broken
         if not stances.get(claim.id):
             problems.append(warning(claim.pos, "claim-unsourced",

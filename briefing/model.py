@@ -103,21 +103,25 @@ class Extraction:
     version: str = spec_field(Text(max_len=40), "the extractor's version that extracted "
                               "the text", required=True)
     pages: tuple[int, ...] = spec_field(ListOf(LineNumber()), "for a PDF, the line of the "
-                                        "text each page starts on, in page order")
+                                        "text each page starts on, in page order",
+                                        shapes_checks=True)
     pos: Pos
 
 
 @dataclass(frozen=True, kw_only=True)
 class Cleaning:
     remove: tuple[Located[str], ...] = spec_field(
-        ListOf(At(Text(quoted=True))), "exact snippets removed from the text wherever they occur")
+        ListOf(At(Text(quoted=True))), "exact snippets removed from the text wherever they occur",
+        shapes_checks=True)
     drop_lines: tuple[Located[str], ...] = spec_field(
-        ListOf(At(Text())), "whole lines dropped (compared with white space folded)")
+        ListOf(At(Text())), "whole lines dropped (compared with white space folded)",
+        shapes_checks=True)
     headings: tuple[Located[str], ...] = spec_field(
-        ListOf(At(Text())), "lines shown as headings (compared with white space folded)")
+        ListOf(At(Text())), "lines shown as headings (compared with white space folded)",
+        shapes_checks=True)
     split_run_on_sentences: bool = spec_field(
         Flag(), "insert the missing space in run-together sentences such as `costs.Other`",
-        default=False)
+        default=False, shapes_checks=True)
     pos: Pos
 
 
@@ -126,9 +130,9 @@ class Quote:
     id: str = spec_field(Slug(), "unique id of the quote across all sources", required=True)
     text: str = spec_field(Text(quoted=True), "the exact words in the source", required=True)
     prefix: str = spec_field(Text(quoted=True), "text just before, to pick one occurrence",
-                             default="")
+                             default="", shapes_checks=True)
     suffix: str = spec_field(Text(quoted=True), "text just after, to pick one occurrence",
-                             default="")
+                             default="", shapes_checks=True)
     speaker: Ref | None = spec_field(RefTo("entity"), "whose words or view the passage gives")
     asserts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
                                           "claims the speaker states as true")
@@ -160,10 +164,11 @@ class Source:
     url: str = spec_field(Url(), "where it was published (http or https)", default="")
     published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
     note: Prose | None = spec_field(_prose, "curator's note on the source")
-    cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived")
+    cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived",
+                                           shapes_checks=True)
     extracted: Extraction | None = spec_field(
         Obj(Extraction), "how the text was extracted from the web page or PDF kept beside "
-        "it (`briefing new` writes this; do not edit)")
+        "it (`briefing new` writes this; do not edit)", shapes_checks=True)
     quotes: tuple[Quote, ...] = spec_field(ListOf(Obj(Quote)), "anchored quotes")
     pos: Pos
 

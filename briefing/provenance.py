@@ -212,7 +212,7 @@ class Item:
     extra: tuple[str, ...] = ()  # other text it may quote (an entity's own names)
     # The ids the check rests on (the item's own, its quotes' and claims'): when one of
     # them is in an annotation that failed to validate, the quotes it may draw on are
-    # incomplete, so the item waits for that fix (`Corpus.broken`).
+    # incomplete, so the item waits for that fix (`Linked.waiting`).
     about: frozenset[str] = frozenset()
 
 
@@ -237,7 +237,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files))
     problems: list[Diagnostic] = []
-    broken = linked.corpus.broken
+    broken = linked.waiting
     entities = linked.corpus.entities
     # Names and hedges shape every finding: when they change, nothing kept is reused.
     made_with = store.made_with

@@ -56,6 +56,8 @@ class Context:
     path: str
     text: str
     problems: list[Diagnostic] = dataclasses.field(default_factory=list)
+    # Items kept although a field of theirs is bad (`Obj.convert`): what they name waits.
+    flawed: list[YNode] = dataclasses.field(default_factory=list)
 
     @functools.cached_property
     def lines(self) -> Lines:
@@ -421,9 +423,9 @@ class DateSpec(Spec):
         if isinstance(node, YSeq):
             return ctx.fail(node.pos, "schema-type", "expected a date, found a list",
                             'write "2025-02-15" or a mapping with `date:`')
-        fields = _convert_fields(node, ctx, _DATE_FIELDS)
-        if fields is None or "date" not in fields:
-            if fields is not None:
+        fields, flaws = _convert_fields(node, ctx, _DATE_FIELDS)
+        if flaws or "date" not in fields:  # a date is read whole or not at all
+            if not flaws:
                 ctx.fail(node.pos, "schema-required", "missing required field 'date'",
                          'add `date: "YYYY-MM-DD"` (or "YYYY-MM", "YYYY", or unknown)')
             return INVALID
@@ -525,7 +527,14 @@ def _once_each(refs: tuple[Ref, ...], ctx: Context) -> tuple[Ref, ...]:
 
 
 class Obj(Spec):
-    """A mapping converted into the dataclass whose fields declare its schema."""
+    """A mapping converted into the dataclass whose fields declare its schema.
+
+    An item with a bad optional field, or a misspelt one, is still made, without that
+    field, so that the rest of it (its quotes, its references) is checked in the same
+    build: one typo must not hide every other problem in a source. It is recorded in
+    `Context.flawed`, and the build fails on the field's error anyway. An item waits for
+    the fix instead when the bad field is required, or is one its other checks read
+    (`spec_field(shapes_checks=True)`: how its quotes are found)."""
 
     def __init__(self, cls: type[Any]):
         self.cls = cls
@@ -539,8 +548,8 @@ class Obj(Spec):
         if not isinstance(node, YMap):
             return ctx.fail(node.pos, "schema-type", f"expected a mapping, found {describe(node)}",
                             "write `key: value` lines")
-        values = _convert_fields(node, ctx, self.fields)
-        if values is None:
+        values, flaws = _convert_fields(node, ctx, self.fields)
+        if any(self._needs(flaw) for flaw in flaws):
             return INVALID
         missing = [name for name, f in self.fields.items()
                    if f.metadata["required"] and name not in values]
@@ -549,6 +558,8 @@ class Obj(Spec):
                      f"add `{name}:` ({self.fields[name].metadata['doc']})")
         if missing:
             return INVALID
+        if flaws:
+            ctx.flawed.append(node)
         if "positions" in {f.name for f in dataclasses.fields(self.cls)}:
             given["positions"] = {key.value: value.pos for key, value in node.items}
         return self.cls(**values, **given, pos=node.pos)
@@ -556,11 +567,19 @@ class Obj(Spec):
     def json_schema(self) -> dict[str, Any]:
         return _object_schema(self.fields)
 
+    def _needs(self, flaw: str | None) -> bool:
+        """Whether the item cannot be made, or checked, without the field `flaw` (None: a
+        misspelt field that looks like none of them, so it could have been any)."""
+        fields = self.fields.values() if flaw is None else (self.fields[flaw],)
+        return any(f.metadata["required"] or f.metadata["shapes_checks"] for f in fields)
 
-def _convert_fields(node: YMap, ctx: Context,
-                    fields: Mapping[str, dataclasses.Field[Any]]) -> dict[str, Any] | None:
+
+def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.Field[Any]]
+                    ) -> tuple[dict[str, Any], list[str | None]]:
+    """The fields' values, and the fields that were bad (an unknown key stands for the
+    field it most looks like, or None)."""
     values: dict[str, Any] = {}
-    ok = True
+    flaws: list[str | None] = []
     for key, value_node in node.items:
         field = fields.get(key.value)
         if field is None:
@@ -569,21 +588,21 @@ def _convert_fields(node: YMap, ctx: Context,
                      f"unknown field {key.value!r}{unusual_note(key.value)}",
                      f"did you mean {close[0]!r}?" if close
                      else f"allowed fields: {', '.join(fields)}")
-            ok = False
+            flaws.append(close[0] if close else None)
             continue
         if isinstance(value_node, YScalar) and value_node.is_plain and value_node.value == "" \
                 and not isinstance(field.metadata["spec"], ListOf):
             if field.metadata["required"]:
                 ctx.fail(value_node.pos, "schema-empty", f"{key.value!r} has no value",
                          f"write {field.metadata['spec'].doc_type} after `{key.value}:`")
-                ok = False
+                flaws.append(key.value)
             continue  # an empty optional field counts as absent
         value = field.metadata["spec"].convert(value_node, ctx)
         if isinstance(value, Invalid):
-            ok = False
+            flaws.append(key.value)
         else:
             values[key.value] = value
-    return values if ok else None
+    return values, flaws
 
 
 def _object_schema(fields: Mapping[str, dataclasses.Field[Any]],
@@ -601,13 +620,15 @@ def _object_schema(fields: Mapping[str, dataclasses.Field[Any]],
     }
 
 
-def spec_field(spec: Spec, doc: str, *, required: bool = False, default: Any = None) -> Any:
-    """Declare a YAML field on a model dataclass."""
+def spec_field(spec: Spec, doc: str, *, required: bool = False, default: Any = None,
+               shapes_checks: bool = False) -> Any:
+    """Declare a YAML field on a model dataclass. `shapes_checks`: the item's other checks
+    read it, so an item whose field is bad is not checked further (`Obj`)."""
+    metadata = {"spec": spec, "doc": doc, "required": required,
+                "shapes_checks": shapes_checks}
     if isinstance(spec, ListOf) and default is None:
-        return dataclasses.field(default=(), metadata={"spec": spec, "doc": doc,
-                                                       "required": required})
-    return dataclasses.field(default=default,
-                             metadata={"spec": spec, "doc": doc, "required": required})
+        return dataclasses.field(default=(), metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True, kw_only=True)

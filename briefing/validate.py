@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from .broken import ANY, dropped_items, named_in, named_in_text, scan_ids
+from .broken import ANY, dropped_items, named_in, named_in_all, named_in_text, scan_ids
 from .chars import to_ascii_lookalike, unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
@@ -197,7 +197,8 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
         if not isinstance(entities_file, Invalid):
             found = _Document(entities=entities_file.entities)
     return replace(found, problems=tuple(ctx.problems), declared=declared,
-                   broken=_broken(doc.root, top, found) if ctx.problems else frozenset())
+                   broken=_broken(doc.root, top, found) | named_in_all(ctx.flawed)
+                   if ctx.problems else frozenset())
 
 
 def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
@@ -214,7 +215,7 @@ def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
         return frozenset()
     else:
         return named_in(root)
-    return frozenset(word for item in dropped_items(root, key, kept) for word in named_in(item))
+    return named_in_all(dropped_items(root, key, kept))
 
 
 def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:

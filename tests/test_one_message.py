@@ -3,7 +3,10 @@ is reported once, and what it declared still counts, so nothing that refers to i
 reported as unknown and no claim it backs is reported as unsourced.
 
 Each case breaks one thing in a copy of the seed corpus (hundreds of references, every
-kind of annotation) and expects exactly one diagnostic."""
+kind of annotation) and expects exactly one diagnostic.
+
+And one mistake hides no other: an item with a bad optional field is still checked, so
+the other problems in it are reported in the same build."""
 
 from __future__ import annotations
 
@@ -35,11 +38,18 @@ CASES = [
      "text-not-utf8"),
     ("an article is not UTF-8", SOURCE.replace(".yml", ".txt"), first(".", ".\udcff"),
      "text-not-utf8"),
-    # One bad field: the item is dropped, yet it declares its id and what it names waits.
+    # One bad field: the item is kept without it, or dropped when the field is required or
+    # shapes its other checks (cleaning); either way what it names waits.
     ("a source with a bad date", SOURCE, first("\"2025-02-15\"", "\"2025-02-30\""),
      "schema-date"),
     ("a claim with a bad status", CLAIMS, first("    status: disputed", "    status: disputd"),
      "schema-choice"),
+    ("a source with a misspelt cleaning rule", SOURCE,
+     first("  split_run_on_sentences: true", "  split_run_on_sentence: true"),
+     "schema-unknown-key"),
+    ("a source with a bad cleaning flag", SOURCE,
+     first("  split_run_on_sentences: true", "  split_run_on_sentences: maybe"),
+     "schema-flag"),
     ("an entity with a bad kind", ENTITIES, first("    kind: organisation", "    kind: firm"),
      "schema-choice"),
     ("a quote with an unknown field", SOURCE, first("  - id: traction-gaining-traction\n",
@@ -94,3 +104,40 @@ def test_a_file_no_one_can_read_is_one_message(tmp_path: Path, file: str) -> Non
         found = build(content).diagnostics
     assert [d.code for d in found] == ["content-unreadable"], \
         "\n".join(d.format() for d in found)
+
+
+# (file, old, new): one mistake in an optional field, then two more in the same item.
+HIDDEN = [
+    ("a source's misspelt field", SOURCE, [
+        ("kind: news-report\n", "kind: news-report\nauther: X\n"),
+        ("Backed by High-Flyer", "Backed by High-Flyr"),
+        ("asserts: [efficiency-from-moe, moe-37b-of-671b]",
+         "asserts: [efficiency-from-mo, moe-37b-of-671b]"),
+    ], ["schema-unknown-key", "quote-not-found", "ref-unknown"]),
+    ("a source's bad date", SOURCE, [
+        ('"2025-02-15"', '"2025-02-30"'),
+        ("Backed by High-Flyer", "Backed by High-Flyr"),
+    ], ["schema-date", "quote-not-found"]),
+    ("a brief's bad field", "briefs/deepseek-skepticism.yml", [
+        ("related:\n", "updated: yesterday\nrelated:\n"),
+        ("cites: [nature-294k, nature-peer-reviewed, nature-512-h800]",
+         "cites: [nature-294k, nature-peer-reviewd, nature-512-h800]"),
+    ], ["schema-date", "ref-unknown"]),
+]
+
+
+@pytest.mark.parametrize(("file", "changes", "codes"), [c[1:] for c in HIDDEN],
+                         ids=[c[0] for c in HIDDEN])
+def test_one_mistake_hides_no_other(tmp_path: Path, file: str,
+                                    changes: list[tuple[str, str]], codes: list[str]) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    found = build(content).diagnostics
+    assert sorted(d.code for d in found) == sorted(codes), "\n".join(d.format() for d in found)
+    assert all(d.pos.path.endswith(file) for d in found)
