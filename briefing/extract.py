@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .text import normalise_text
+from .text import UTF16_BOMS, UTF16_HINT, normalise_text
 
 # The extractor of each kind of original, and the suffix the original is kept under.
 EXTRACTORS = MappingProxyType({"html": "trafilatura", "pdf": "pypdf"})
@@ -90,6 +90,8 @@ def kind_of(data: bytes, name: str) -> str:
         raise NotAnArticle("the file is named .pdf but is not a PDF (it does not start "
                            "with %PDF-)", "download the PDF again; the file may be an error "
                            "page saved under the PDF's name")
+    if data.startswith(UTF16_BOMS):  # else taken for binary: a NUL in every other byte
+        raise NotAnArticle("the file is UTF-16 text, not UTF-8", f"{UTF16_HINT}, then add it")
     if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")) \
             or name.lower().endswith(_HTML_SUFFIXES):
         return "html"

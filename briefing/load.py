@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import FileFault, read_regular, walk
-from .text import decode_source
+from .text import decode_source, readable
 from .yamlnodes import YNode, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
@@ -266,7 +266,7 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
     text, text_problems = decode_source(data, display)
     if text is None:
         # Still there to be named: an article so, an annotation with the ids it shows.
-        shown = "" if rel.endswith(".txt") else data.decode("utf-8", errors="replace")
+        shown = "" if rel.endswith(".txt") else readable(data)
         return _Read(Unparsed(rel, display, shown), text_problems)
     if rel.endswith(".txt"):
         return _Read(SourceText(rel.rsplit("/", 1)[-1].removesuffix(".txt"), display, text),

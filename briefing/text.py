@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .chars import INVISIBLE_CLASS, char_name, is_invisible
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import Lines
 
 # Characters that change how text reads without being visible: bidirectional controls
@@ -28,8 +28,19 @@ _SUSPECT = re.compile(
     + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
 
+# What Windows tools call "Unicode" (Notepad, PowerShell 5's `Out-File`): UTF-16 with a
+# byte-order mark, little- or big-endian.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_HINT = ("re-save the file as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`, or "
+              "Encoding: UTF-8 in the editor's Save As)")
+
+
 def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
     """Strict UTF-8 with BOM, CRLF and lone CR normalised; NUL and controls rejected."""
+    if data.startswith(UTF16_BOMS):
+        return None, (error(Pos(path, 1, 1), "text-not-utf8",
+                            "the file is UTF-16 text (it starts with a UTF-16 byte-order "
+                            "mark), not UTF-8", UTF16_HINT),)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,6 +77,14 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic,
     if any(p.code == "text-control-char" for p in problems):
         return None, tuple(problems)
     return text, tuple(problems)
+
+
+def readable(data: bytes) -> str:
+    """What a file that failed to decode says, as well as it can be read: enough to find
+    the ids it declares (`broken.py`)."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8", errors="replace")
 
 
 _FOLD = MappingProxyType({

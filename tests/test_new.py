@@ -180,6 +180,19 @@ def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_refuses_utf16_and_says_so(tmp_path: Path) -> None:
+    """As Windows tools save "Unicode", with a byte-order mark; not taken for binary."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode("utf-16"))
+    before = snapshot(tmp_path)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 1
+    assert f"{(tmp_path / 'a.txt').as_posix()}:1:1: error: the file is UTF-16 text" \
+        in result.output
+    assert "iconv -f UTF-16 -t UTF-8" in result.output and "binary" not in result.output
+    assert snapshot(tmp_path) == before
+
+
 def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     before = snapshot(tmp_path)

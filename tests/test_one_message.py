@@ -94,6 +94,20 @@ def test_look_alike_characters_are_named(tmp_path: Path) -> None:
     assert "'traction-gaining-traction'" in problem.hint
 
 
+@pytest.mark.parametrize("file", [ENTITIES, SOURCE])
+def test_a_file_saved_as_utf16_is_one_message(tmp_path: Path, file: str) -> None:
+    """As Windows tools save "Unicode": its ids are still read, so nothing that refers to
+    them is reported as unknown, and the hint names the encoding it is in."""
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    path = content / file
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    found = build(content).diagnostics
+    assert [(d.code, d.pos.line, d.pos.col) for d in found] == [("text-not-utf8", 1, 1)], \
+        "\n".join(d.format() for d in found)
+    assert "UTF-16" in found[0].message and "iconv -f UTF-16" in found[0].hint
+
+
 @pytest.mark.parametrize("file", [CLAIMS, SOURCE, "sources"])
 def test_a_file_no_one_can_read_is_one_message(tmp_path: Path, file: str) -> None:
     """Its ids are unknown, so it may declare any: nothing is reported as unknown, and no
