@@ -171,6 +171,14 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
     """Add ARTICLE as a source and write a starter annotation with suggestions."""
     from .starter import Misused, Refused, counts, prepare, read_article, write_source
 
+    if content_dir is config_file is None and not Path("mkdocs.yml").is_file() \
+            and not Path("content").is_dir():
+        # Run from the wrong folder (Downloads, content/sources/), it would start a second
+        # content folder there that no build reads.
+        raise click.UsageError(
+            f"no briefing in {Path.cwd()}: it has neither mkdocs.yml nor a content folder. "
+            "Run `briefing new` from the briefing's folder (where mkdocs.yml is), give "
+            "--content or --config-file, or start a briefing with `briefing init`")
     content_dir, _, problems = _settings(config_file, content_dir, False)
     for problem in problems:
         click.echo(problem.format(), err=True)

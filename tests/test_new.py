@@ -180,6 +180,23 @@ def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize("folder", ["elsewhere", "content/sources"])
+def test_outside_a_briefing_nothing_is_written(tmp_path: Path, folder: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a folder that holds no briefing (Downloads, or inside content/), it would
+    start a content folder no build reads."""
+    corpus_in(tmp_path / "project")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    where = tmp_path / "project" / folder
+    where.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(where)
+    before = snapshot(tmp_path)
+    result = run("new", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2, result.output
+    assert f"no briefing in {where}" in result.output and "briefing init" in result.output
+    assert snapshot(tmp_path) == before
+
+
 def test_refuses_utf16_and_says_so(tmp_path: Path) -> None:
     """As Windows tools save "Unicode", with a byte-order mark; not taken for binary."""
     content = write_tree(tmp_path / "content", minimal_corpus())
