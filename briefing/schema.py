@@ -297,6 +297,9 @@ class Flag(Spec):
 
 
 _NUMBER_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# More than any count or amount a source gives (10^30), and few enough for the pages' number
+# formatting to be exact at the default decimal precision.
+MAX_DIGITS = 30
 
 
 class Number(Spec):
@@ -307,6 +310,11 @@ class Number(Spec):
         if isinstance(scalar, Invalid):
             return scalar
         raw = scalar.value.replace("_", "")
+        digits = sum(c.isdigit() for c in raw)
+        if _NUMBER_RE.match(raw) and digits > MAX_DIGITS:
+            return ctx.fail(scalar.pos, "schema-number",
+                            f"{scalar.value!r} has {digits} digits; a figure has at most "
+                            f"{MAX_DIGITS}", "check the number for a typo")
         if _NUMBER_RE.match(raw):
             try:
                 return Decimal(raw.replace(",", ""))

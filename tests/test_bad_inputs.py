@@ -129,6 +129,8 @@ CASES = [
          files=(("claims.yml", "- id: widget-cost-5m\n"),)),
     Case("figure value in words", "schema-number", "claims.yml:10:16",
          (edit("claims.yml", "value: 5000000", "value: five million"),)),
+    Case("figure value too long to be a figure", "schema-number", "claims.yml:10:16",
+         (edit("claims.yml", "value: 5000000", "value: " + "9" * 44),), hint="typo"),
     Case("figure range reversed", "schema-range", "claims.yml:10:16",
          (edit("claims.yml", "value: 5000000", "value: [9, 1]"),)),
     Case("unknown qualifier", "schema-choice", "claims.yml:12:20",
