@@ -21,6 +21,7 @@ from .hedges import parse_hedges
 from .pipeline import build
 from .schema_export import write_schemas
 from .settings import Policy, parse_policy, read_plugin_options
+from .siteconfig import written_config_problems
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -57,7 +58,7 @@ def _settings(config_file: Path | None, content_dir: Path | None,
     if content_dir is None:
         content_dir = config_file.parent / str(options.values.get("content_dir", "content"))
     return content_dir, Policy(policy.severity, policy.strict or strict, hedges), \
-        (*problems, *policy_problems, *hedge_problems)
+        (*problems, *options.unknown(), *policy_problems, *hedge_problems)
 
 
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
@@ -90,9 +91,12 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           output_format: str) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
+    config = config_file or Path("mkdocs.yml")
+    if config.is_file():  # what the site build would stop on
+        problems = (*problems, *written_config_problems(config, content_dir))
     result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
-    if _report((*problems, *policy.apply(result.diagnostics)), policy,
+    if _report(policy.apply((*problems, *result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)
     click.echo(f"ok: {len(result.pages)} pages would be built")

@@ -263,6 +263,10 @@ _CODES = (
          "level, or tries to lower an error.",
          "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "
          "be changed."),
+    Code("config-option-unknown", W, "An option of the briefing plugin in mkdocs.yml that "
+         "the plugin does not have, most likely misspelt (`contentdir:`); MkDocs warns of "
+         "it too, builds without it, and stops on it under `--strict`.",
+         "Correct the name (the hint gives the closest option) or delete the line."),
     Code("config-markdown-extension", E, "A Markdown extension the generated pages need "
          "(`attr_list`, `tables`, `toc`) is not enabled in mkdocs.yml; without it the pages "
          "show raw `{: .lead }` markers and their anchors lead nowhere.",

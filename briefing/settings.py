@@ -17,11 +17,13 @@ from typing import Any
 import yaml
 
 from .codes import CODES
-from .diagnostics import Diagnostic, Pos, Severity, error, has_errors
+from .diagnostics import Diagnostic, Pos, Severity, error, has_errors, warning
 from .hedges import Hedges
 
 LEVELS = ("error", "warning", "ignore")
 PLUGIN_NAME = "briefing"
+# The plugin's options (`plugin.BriefingConfig`, which a test holds to this list).
+PLUGIN_OPTIONS = ("content_dir", "title", "severity", "strict", "hedges", "quote_picker")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,20 @@ class PluginOptions:
     def where(self, key: str) -> Pos:
         return self.positions.get(key) or self.positions.get(key.split(".")[0]) \
             or Pos(self.config_file.as_posix())
+
+    def unknown(self) -> tuple[Diagnostic, ...]:
+        """The options the plugin does not have: MkDocs warns of them when it builds;
+        `briefing check`, which runs without MkDocs, must say so as well."""
+        problems = []
+        for name in self.values:
+            if name not in PLUGIN_OPTIONS:
+                close = difflib.get_close_matches(name, PLUGIN_OPTIONS, n=1)
+                problems.append(warning(
+                    self.where(name), "config-option-unknown",
+                    f"the briefing plugin has no option {name!r}; MkDocs builds without it",
+                    f"did you mean {close[0]!r}?" if close
+                    else f"its options: {', '.join(PLUGIN_OPTIONS)}"))
+        return tuple(problems)
 
 
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:

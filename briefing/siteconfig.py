@@ -28,6 +28,8 @@ NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
     "toc": "headings get the anchors that citations and links point at",
 })
 PAGES_DIR = "pages"  # the one folder of the content folder that docs_dir may be
+# MkDocs enables these whatever `markdown_extensions` lists.
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 def extension_names(extensions: Iterable[object]) -> set[str]:
@@ -40,26 +42,52 @@ def extension_names(extensions: Iterable[object]) -> set[str]:
     return names
 
 
-def key_positions(config_file: Path | None) -> dict[str, Pos]:
-    """Where each top-level key of mkdocs.yml is written; {} when it cannot be read (MkDocs
-    has read it already, so a problem there is MkDocs' to report)."""
-    if config_file is None:
-        return {}
-    shown = config_file.as_posix()
+def _top_level(config_file: Path) -> yaml.MappingNode | None:
+    """mkdocs.yml's top-level mapping as YAML nodes, MkDocs' tags left unresolved; None
+    when it cannot be read (MkDocs, or the plugin's options, report that)."""
     try:
         root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return root if isinstance(root, yaml.MappingNode) else None
+
+
+def key_positions(config_file: Path | None) -> dict[str, Pos]:
+    """Where each top-level key of mkdocs.yml is written; {} when it cannot be read."""
+    root = _top_level(config_file) if config_file else None
+    if config_file is None or root is None:
         return {}
-    if not isinstance(root, yaml.MappingNode):
-        return {}
+    shown = config_file.as_posix()
     return {str(key.value): Pos(shown, key.start_mark.line + 1, key.start_mark.column + 1)
             for key, _ in root.value}
 
 
-def config_problems(extensions: Iterable[object], docs_dir: Path, content_dir: Path,
+def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagnostic, ...]:
+    """`config_problems` for mkdocs.yml as written, for `briefing check`, which runs without
+    MkDocs: the extensions it lists (and MkDocs' own), and its `docs_dir` unless that is
+    not a plain path (an `!ENV` tag, which only MkDocs resolves)."""
+    root = _top_level(config_file)
+    if root is None:
+        return ()
+    values = {str(key.value): value for key, value in root.value}
+    listed = values.get("markdown_extensions")
+    names = [item.value[0][0].value if isinstance(item, yaml.MappingNode) and item.value
+             else item.value for item in getattr(listed, "value", ())
+             if isinstance(item, (yaml.ScalarNode, yaml.MappingNode))] \
+        if isinstance(listed, yaml.SequenceNode) else []
+    docs = values.get("docs_dir")
+    docs_dir = config_file.parent / "docs" if docs is None else \
+        config_file.parent / docs.value if isinstance(docs, yaml.ScalarNode) \
+        and docs.tag == "tag:yaml.org,2002:str" else None
+    return config_problems((*MKDOCS_BUILTIN_EXTENSIONS, *names), docs_dir, content_dir,
+                           config_file)
+
+
+def config_problems(extensions: Iterable[object], docs_dir: Path | None, content_dir: Path,
                     config_file: Path | None) -> tuple[Diagnostic, ...]:
     """The settings the generated pages need and do not have, each at the mkdocs.yml key to
-    change (or the file's first line when the key is not written)."""
+    change (or the file's first line when the key is not written). `docs_dir` None: not
+    known, so not checked."""
     positions = key_positions(config_file)
     shown = config_file.as_posix() if config_file else "mkdocs.yml"
 
@@ -76,7 +104,7 @@ def config_problems(extensions: Iterable[object], docs_dir: Path, content_dir: P
             f"the Markdown extension{'s' if len(missing) > 1 else ''} "
             f"{', '.join(missing)} must be enabled: {why}",
             f"list {listed} under `markdown_extensions:` in mkdocs.yml"))
-    problem = _folder_problem(docs_dir.resolve(), content_dir.resolve())
+    problem = _folder_problem(docs_dir.resolve(), content_dir.resolve()) if docs_dir else None
     if problem:
         problems.append(error(where("docs_dir"), "config-folder", *problem))
     return tuple(problems)
@@ -104,12 +132,13 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
     """The plugin's policy from its options (`severity`, `strict`, `hedges`, as MkDocs
     read them), and every problem with them and with the site's settings, each at its
     place in `config_file`."""
-    where = read_plugin_options(config_file)[0].where if config_file else None
+    # Named as `briefing check` names it: relative to where MkDocs runs.
+    shown = Path(display_root(config_file)) if config_file else None
+    where = read_plugin_options(shown)[0].where if shown else None
     policy, problems = parse_policy(options.get("severity", {}), options.get("strict", False),
                                     where=where)
     hedges, hedge_problems = parse_hedges(options.get("hedges"),
                                           where or (lambda key: Pos("mkdocs.yml")))
-    shown = Path(display_root(config_file)) if config_file else None
     return Policy(policy.severity, policy.strict, hedges), (
         *problems, *hedge_problems,
         *config_problems(extensions, docs_dir, content_dir, shown))

@@ -338,6 +338,10 @@ CASES = [
          config=CONFIG + "        claim-unsorced: error\n"),
     Case("an error lowered", "config-severity", "mkdocs.yml:5:9",
          config=CONFIG + "        quote-not-found: warning\n"),
+    Case("misspelt plugin option", "config-option-unknown", "mkdocs.yml:4:7",
+         config="site_name: Test\nplugins:\n  - briefing:\n      contentdir: content\n"
+                "      strict: true\n",
+         hint="did you mean 'content_dir'?"),
     Case("hedges not a mapping", "config-hedges", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      hedges: [maybe]\n"),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
@@ -441,7 +445,8 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
         f"expected {expected} in:\n" + "\n".join(lines))
     codes = set(re.findall(r"\[([a-z0-9-]+)\]$", result.output, flags=re.M))
     assert codes <= set(CODES), f"unregistered codes: {codes - set(CODES)}"
-    severity = "error" if case.config else str(CODES[case.code].severity)
+    raised = f"{case.code}: error" in case.config  # by the case's `severity:` setting
+    severity = "error" if raised else str(CODES[case.code].severity)
     assert all(f": {severity}: " in line for line in lines), lines
     assert "hint: " in result.output
     assert case.hint in result.output

@@ -68,7 +68,8 @@ def test_the_hook_fails_on_a_broken_corpus(tmp_path: Path,
     files = minimal_corpus()
     files["claims.yml"] = str(files["claims.yml"]).replace("status: disputed", "status: x")
     write_tree(tmp_path / "content", files)
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n"
+                                         "markdown_extensions: [attr_list]\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1

@@ -246,8 +246,9 @@ def _describe(case: Case) -> str:
         parts.append(f"mkdocs.yml with `severity: {{{severity}}}` in the briefing plugin's "
                      "options")
     elif case.config:
-        option = case.config.split("- briefing:\n", 1)[1].strip()
-        parts.append(f"mkdocs.yml with `{option}` in the briefing plugin's options")
+        options = case.config.split("- briefing:\n", 1)[1].split("\n")
+        listed = " and ".join(f"`{option.strip()}`" for option in options if option.strip())
+        parts.append(f"mkdocs.yml with {listed} in the briefing plugin's options")
     return f"{case.id} — " + "; ".join(parts) + "."
 
 

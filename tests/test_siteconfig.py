@@ -65,3 +65,51 @@ def test_the_obvious_minimal_config_is_refused_before_building(tmp_path: Path) -
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nplugins:\n  - briefing\nmarkdown_extensions: [attr_list]\n")
     assert mkdocs_build(tmp_path).returncode == 0
+
+
+GOOD_CONFIG = ("site_name: x\nplugins:\n  - briefing:\n      content_dir: content\n"
+               "markdown_extensions: [attr_list]\n")
+# (setting changed, code, where): what stops `mkdocs build --strict` must stop
+# `briefing check --strict` (the pre-commit hook and the publishing workflow's first step).
+SETTINGS = [
+    ("content_dir: content", "contentdir: content", "config-option-unknown", "4:7"),
+    ("content_dir: content", "content_dir: content\n      hedges: [maybe]", "config-hedges",
+     "5:7"),
+    ("content_dir: content", "content_dir: content\n      strict: sometimes",
+     "config-severity", "5:7"),
+    ("markdown_extensions: [attr_list]", "markdown_extensions: [abbr]",
+     "config-markdown-extension", "5:1"),
+    ("markdown_extensions", "docs_dir: content\nmarkdown_extensions", "config-folder", "5:1"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "code", "where"), SETTINGS,
+                         ids=[s[2] for s in SETTINGS])
+def test_check_stops_on_the_settings_the_site_build_stops_on(
+        tmp_path: Path, old: str, new: str, code: str, where: str) -> None:
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(GOOD_CONFIG)
+    check = [sys.executable, "-m", "briefing", "check", "--strict"]
+    assert subprocess.run(check, cwd=tmp_path, check=False).returncode == 0
+    config.write_text(GOOD_CONFIG.replace(old, new))
+    checked = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 1
+    assert f"mkdocs.yml:{where}: " in checked.stderr and f"[{code}]" in checked.stderr
+    built = mkdocs_build(tmp_path)
+    assert built.returncode == 1
+    if code != "config-option-unknown":  # MkDocs' own words for an unknown option
+        assert f"mkdocs.yml:{where}: " in built.stderr and f"[{code}]" in built.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_knows_every_option_the_plugin_has() -> None:
+    from briefing.plugin import BriefingConfig
+    from briefing.settings import PLUGIN_OPTIONS
+
+    options = BriefingConfig()
+    options.load_dict({})
+    assert options.validate() == ([], [])  # every option filled in with its default
+    assert set(options) == set(PLUGIN_OPTIONS)

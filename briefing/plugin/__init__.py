@@ -57,11 +57,12 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """The content folder, relative to mkdocs.yml: sources, claims, entities, briefs."""
     title = c.Optional(c.Type(str))
     """Heading of the home page; defaults to `site_name`."""
-    severity = c.Type(dict, default={})
+    # Any value here: `plugin_settings` checks these, and says where in mkdocs.yml.
+    severity = c.Type(object, default={})
     """Diagnostic code -> error | warning | ignore; only warnings can be changed."""
-    strict = c.Type(bool, default=False)
+    strict = c.Type(object, default=False)
     """Fail on warnings too (as `mkdocs build --strict` does)."""
-    hedges = c.Type(dict, default={})
+    hedges = c.Type(object, default={})
     """Hedge group -> extra words for the prose checks (docs/provenance.md)."""
     quote_picker = c.Choice(PICKER_MODES, default="serve")
     """The "Copy as quote" control on source pages: under `mkdocs serve` only, always, or
