@@ -45,7 +45,8 @@ def run(*args: str) -> Result:
 def corpus_in(tmp_path: Path) -> Path:
     """The minimal corpus, with mkdocs.yml and the source schema beside it."""
     write_tree(tmp_path, {"mkdocs.yml": "site_name: t\nplugins:\n  - briefing:\n"
-                                        "      content_dir: content\n"})
+                                        "      content_dir: content\n"
+                                        "markdown_extensions: [attr_list]\n"})
     (tmp_path / "schemas").mkdir()
     shutil.copy(REPO / "schemas/source.schema.json", tmp_path / "schemas")
     return write_tree(tmp_path / "content", minimal_corpus())
