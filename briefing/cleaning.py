@@ -1,9 +1,12 @@
 """The cleaned view of a source: boilerplate dropped, headings marked, run-together
-sentences repaired. A derived view only; the article file is never touched."""
+sentences repaired, a hard-wrapped text's lines joined into paragraphs. A derived view
+only; the article file is never touched."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, warning
@@ -22,6 +25,7 @@ class Block:
     kind: str  # "paragraph" or "heading"
     text: str
     line: int  # line in the article file, for diagnostics and "view original"
+    last_line: int  # the same, unless the block joins a hard-wrapped paragraph's lines
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
             continue
         if folded in headings:
             used.add(("headings", headings[folded]))
-            blocks.append(Block("heading", folded, number))
+            blocks.append(Block("heading", folded, number, number))
             continue
         text = line.strip()
         if repair:
@@ -71,7 +75,9 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
             if repaired != text:
                 removals.extend(Removal("repair", m, number) for m in _repairs(text))
                 text = repaired
-        blocks.append(Block("paragraph", text, number))
+        blocks.append(Block("paragraph", text, number, number))
+    if rules and rules.join_wrapped_lines:
+        blocks = list(paragraphs(blocks))
 
     problems = []
     if rules:
@@ -85,6 +91,56 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
                         f"{source.id}.txt",
                         "check the spelling against the article, or delete the rule"))
     return CleanedText(tuple(blocks), tuple(removals)), tuple(problems)
+
+
+def paragraphs(blocks: Sequence[Block]) -> Iterable[Block]:
+    """A hard-wrapped text's paragraphs: paragraph blocks on consecutive lines (no blank,
+    dropped or heading line between them) joined into one."""
+    group: list[Block] = []
+    for block in (*blocks, None):
+        if block is not None and block.kind == "paragraph" and group \
+                and block.line == group[-1].last_line + 1:
+            group.append(block)
+            continue
+        if len(group) > 1:
+            yield Block("paragraph", join_lines(b.text for b in group), group[0].line,
+                        group[-1].last_line)
+        elif group:
+            yield group[0]
+        group = [block] if block is not None and block.kind == "paragraph" else []
+        if block is not None and block.kind != "paragraph":
+            yield block
+
+
+# A line's end that ends a sentence or a title: punctuation, or a closing quotation mark or
+# bracket after it.
+_SENTENCE_END = re.compile(r"""[.!?:;]["'\u2019\u201d)\]]*$""")
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """Whether `text` breaks its sentences across lines, as a text wrapped at a fixed width
+    does: three lines or more, and a third of the lines followed by another, run on into
+    a next line that starts in lower case without ending a sentence (a heading on a line
+    of its own is followed by a capital). `briefing new` then suggests
+    `join_wrapped_lines`."""
+    lines = [line.strip() for line in text.split("\n")]
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
+    broken = sum(1 for a, b in pairs if b[0].islower() and not _SENTENCE_END.search(a))
+    return broken >= 3 and broken >= 0.3 * len(pairs)
+
+
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # a word wrapped after its hyphen: `cost-`
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """The lines of one paragraph as one line: with a space, except after a word broken at
+    its hyphen (`cost-` then `effective` make `cost-effective`)."""
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        joined = line if not joined else joined + line if _BROKEN_WORD.search(joined) \
+            else f"{joined} {line}"
+    return joined
 
 
 def _repairs(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .cleaning import join_lines
 from .link import Linked
 
 # Above this many words a passage is addressed by its first and last words
@@ -116,7 +117,10 @@ def original_links(linked: Linked, source_id: str) -> dict[str, str]:
         block = blocks[anchor.block]
         passage = block.text[anchor.start:anchor.end]
         occurrence = block.text[:anchor.start].count(passage)
-        target = target_in_original(source.text, lines[block.line - 1], passage, occurrence)
+        # The article's line, or a hard-wrapped paragraph's lines read as one.
+        line = join_lines(lines[block.line - 1:block.last_line]) \
+            if block.last_line > block.line else lines[block.line - 1]
+        target = target_in_original(source.text, line, passage, occurrence)
         if target is not None:
             links[q.id] = fragment_url(source.url, target)
     return links

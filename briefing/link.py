@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .broken import ANY
-from .cleaning import Block, CleanedText, clean
+from .cleaning import Block, CleanedText, clean, paragraphs
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
 from .evidence import Evidence, all_evidence, status_check
@@ -356,6 +356,7 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
     found: dict[str, Anchor] = {}
     problems: list[Diagnostic] = []
     fuzzy_budget = FUZZY_BUDGET
+    wrapped: list[Block] | None = None  # paragraphs as one line, once a quote is missing
     for quote in source.quotes:
         at = quote.positions.get("text", quote.pos)
         needle = normalise_text(quote.text)
@@ -376,6 +377,12 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
+            if wrapped is None:
+                wrapped = [b for b in paragraphs(view.blocks) if b.last_line > b.line]
+            across = next((b for b in wrapped if needle in normalise_text(b.text)), None)
+            if across is not None:
+                problems.append(_across_lines(at, quote, source.id, across))
+                continue
             # The closest passage costs about the quote's length times the article's.
             fuzzy_budget -= len(needle) * sum(map(len, texts))
             problems.append(_not_found(at, quote, source.id, texts if fuzzy_budget >= 0
@@ -387,6 +394,15 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                   "add `prefix:` or `suffix:` with the words just before or "
                                   "after the occurrence you mean"))
     return found, problems
+
+
+def _across_lines(at: Pos, quote: Quote, source_id: str, paragraph: Block) -> Diagnostic:
+    """The error for a quote that runs across a line break of a hard-wrapped article."""
+    return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}: "
+                 f"it runs across a line break, in the paragraph on lines {paragraph.line}-"
+                 f"{paragraph.last_line} of {source_id}.txt",
+                 "the article is hard-wrapped: add `join_wrapped_lines: true` under "
+                 "`cleaning:` to read each paragraph's lines as one")
 
 
 def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -> Diagnostic:

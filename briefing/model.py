@@ -122,6 +122,10 @@ class Cleaning:
     split_run_on_sentences: bool = spec_field(
         Flag(), "insert the missing space in run-together sentences such as `costs.Other`",
         default=False, shapes_checks=True)
+    join_wrapped_lines: bool = spec_field(
+        Flag(), "read a hard-wrapped text's paragraphs whole: lines with no blank line between "
+        "them are joined, so a quote can run across a line break", default=False,
+        shapes_checks=True)
     pos: Pos
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import urls
+from .cleaning import looks_hard_wrapped
 from .diagnostics import Diagnostic
 from .duplicates import find_duplicate
 from .extract import (
@@ -104,7 +105,7 @@ def counts(suggestions: Suggestions) -> dict[str, int]:
 
 
 def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
-                   extracted: Extracted | None = None) -> str:
+                   extracted: Extracted | None = None, *, wrapped: bool = False) -> str:
     s = suggestions
     out = [
         schema_line,
@@ -153,6 +154,10 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
         out += [f"#   {d.date}  {_words(d.found)!r}, line {d.sentence.line}" for d in others]
     if extracted is not None:
         out += ["", *_extraction(extracted)]
+    if wrapped:
+        out += ["", "# SUGGESTION: the text looks hard-wrapped, its sentences broken across "
+                "lines: each", "# paragraph (lines up to a blank line) is read as one, so a "
+                "quote can run on.", "cleaning:", "  join_wrapped_lines: true"]
     out += ["", *_quotes(s.quotes)]
     out += ["", *_known(s), "", *_figures(s.figures), "", *_new_names(s)]
     # Comments quote the article as it is; escaped, no character in it can end a comment
@@ -467,7 +472,8 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
                           and not title_and_date(text)[1] else new_id)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
-                             schema_comment("source", yaml_path, project_root), extracted)
+                             schema_comment("source", yaml_path, project_root), extracted,
+                             wrapped=extracted is None and looks_hard_wrapped(text))
     return NewSource(new_id, article, starter, suggestions, notes, extracted, original)
 
 

@@ -81,6 +81,8 @@ def _sources(folder: Path, claims: list[dict[str, Any]]) -> None:
         data.update(author="Ada Writer", url="https://example.org/report-0", kind="opinion",
                     note="Written before [[source:source-00001]].",
                     extracted={"by": "trafilatura", "version": "2.0.0"})
+        # Its lines read as paragraphs: a quote within a line still anchors.
+        data.setdefault("cleaning", {})["join_wrapped_lines"] = True
         quote = data["quotes"][0]
         quote.update(suffix=".", note="The first of its kind.", speaker="entity-00002")
         doubted = next(q for q in data["quotes"] if "doubts" in q)

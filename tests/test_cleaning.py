@@ -47,3 +47,41 @@ def test_a_rule_that_matches_nothing_is_reported(make_content) -> None:  # type:
                           "cleaning:\n  drop_lines: [Smily face]\n  remove: [\"date x\"]\n")
     assert sorted(p.code for p in problems) == ["cleaning-rule-unused"] * 2
     assert sorted(str(p.pos).rsplit("/", 1)[1] for p in problems) == ["s.yml:3:16", "s.yml:4:12"]
+
+
+WRAPPED = ("Harbour dredging delayed\n\n"
+           "The board said the second phase will not\n"
+           "begin before a survey is complete. It called\n"
+           "it a cost-\n"
+           "effective pause, not a state -\n"
+           "of affairs.\n"
+           "Boilerplate\n"
+           "Next paragraph, after a dropped line.\n\n"
+           "Heading\n"
+           "Last paragraph.\n")
+
+
+def test_a_hard_wrapped_text_is_read_in_paragraphs(make_content) -> None:  # type: ignore[no-untyped-def]
+    view, problems = cleaned(make_content, WRAPPED, """\
+cleaning:
+  drop_lines: [Boilerplate]
+  headings: [Heading]
+  join_wrapped_lines: true
+""")
+    assert not problems
+    assert [(b.kind, b.text, b.line, b.last_line) for b in view.blocks] == [
+        ("paragraph", "Harbour dredging delayed", 1, 1),
+        # A word broken after its hyphen is whole again; a spaced dash keeps its space.
+        ("paragraph", "The board said the second phase will not begin before a survey is "
+                      "complete. It called it a cost-effective pause, not a state - of "
+                      "affairs.", 3, 7),
+        ("paragraph", "Next paragraph, after a dropped line.", 9, 9),
+        ("heading", "Heading", 11, 11),
+        ("paragraph", "Last paragraph.", 12, 12),
+    ]
+
+
+def test_without_the_rule_each_line_is_a_block(make_content) -> None:  # type: ignore[no-untyped-def]
+    view, _ = cleaned(make_content, WRAPPED, "")
+    assert [b.line for b in view.blocks] == [1, 3, 4, 5, 6, 7, 8, 9, 11, 12]
+    assert all(b.line == b.last_line for b in view.blocks)

@@ -96,3 +96,16 @@ def test_no_original_column_without_a_url(make_content: Callable[..., Path]) -> 
     result = build(make_content())
     assert "In the original" not in result.pages["sources/acme-widget.md"]
     assert ":~:text=" not in result.pages["sources/acme-widget.md"]
+
+
+def test_a_quote_across_wrapped_lines_links_to_the_original(
+        make_content: Callable[..., Path]) -> None:
+    article = "Intro.\n\nThe board said the second phase will not\nbegin before a survey.\n"
+    yml = ('title: "T"\nurl: "https://news.example/b"\n'
+           "cleaning: {join_wrapped_lines: true}\nquotes:\n"
+           '  - id: q1\n    text: "the second phase will not begin"\n')
+    result = build(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    assert not [d for d in result.diagnostics if d.severity.name == "ERROR"], \
+        result.diagnostics
+    assert ('href="https://news.example/b#:~:text=the%20second%20phase%20will%20not%20begin"'
+            in result.pages["sources/s.md"])

@@ -181,6 +181,42 @@ def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+WRAPPED_RELEASE = (
+    "Harbour dredging delayed\n\n"
+    "The harbour board said on Tuesday that the second phase will not\n"
+    "begin before a new survey of the mussel beds is complete. The\n"
+    "board's chair called the decision a cost-\n"
+    "effective pause, and said work could resume in the spring if\n"
+    "the survey allows it.\n")
+
+
+def test_a_hard_wrapped_text_gets_its_paragraphs_joined(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "release.txt").write_text(WRAPPED_RELEASE)
+    result = run("new", "release.txt", "--id", "harbour")
+    assert result.exit_code == 0, result.output
+    starter_path = content / "sources/harbour.yml"
+    starter_text = starter_path.read_text(encoding="utf-8")
+    assert yaml.safe_load(starter_text)["cleaning"] == {"join_wrapped_lines": True}
+    assert "# SUGGESTION: the text looks hard-wrapped" in starter_text
+    # A quote that runs across two lines anchors, and the starter still checks clean.
+    starter_path.write_text(starter_text + "quotes:\n  - id: harbour-phase\n    text: \""
+                            "the second phase will not begin before a new survey\"\n")
+    check = run("check", "--strict")
+    assert check.exit_code == 0, check.output
+
+
+def test_an_article_with_a_paragraph_per_line_is_left_as_it_is() -> None:
+    from briefing.cleaning import looks_hard_wrapped
+
+    assert not looks_hard_wrapped(ARTICLE)
+    for seed in sorted((REPO / "tests/fixtures/seed-content/sources").glob("*.txt")):
+        assert not looks_hard_wrapped(seed.read_text(encoding="utf-8")), seed.name
+    assert looks_hard_wrapped(WRAPPED_RELEASE)
+
+
 @pytest.mark.parametrize("folder", ["elsewhere", "content/sources"])
 def test_outside_a_briefing_nothing_is_written(tmp_path: Path, folder: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
