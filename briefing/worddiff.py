@@ -17,7 +17,7 @@ import re
 
 from markupsafe import Markup
 
-from .markup import md_escape
+from .markup import attr, md_escape
 
 # One segment: ("=", text in both), ("-", text only in the quote), ("+", only in the passage).
 Segment = tuple[str, str]
@@ -97,7 +97,7 @@ def hint_html(hint: str, segments: tuple[Segment, ...]) -> Markup:
     marked = passage_hint(segments)
     before, found, after = hint.partition(marked)
     if not segments or not found:
-        return md_escape(hint)
+        return _text_html(hint)
     tags = {"-": ('<del title="only in the quote">', "</del>"),
             "+": ('<ins title="only in the article">', "</ins>")}
     parts = []
@@ -106,5 +106,18 @@ def hint_html(hint: str, segments: tuple[Segment, ...]) -> Markup:
         parts.append(Markup(opening) + md_escape(text, line_start=False) + Markup(closing))
     legend = Markup(" ({})").format(LEGEND_HTML) if differs(segments) else Markup("")
     passage = Markup('<q class="closest-passage">{}</q>').format(Markup("").join(parts))
-    return (md_escape(before) + Markup("closest passage in the article: ") + passage + legend
-            + md_escape(after, line_start=False))
+    return (_text_html(before) + Markup("closest passage in the article: ") + passage + legend
+            + _text_html(after, line_start=False))
+
+
+def _text_html(text: str, *, line_start: bool = True) -> Markup:
+    """Hint text for the page: its `code` spans (a setting or a field to write) as code,
+    as the terminal shows them between backticks; the rest escaped as text. With an odd
+    number of backticks no span can be trusted, and all of it is text."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:
+        return md_escape(text, line_start=line_start)
+    html = [Markup("<code>{}</code>").format(attr(part)) if n % 2
+            else md_escape(part, line_start=line_start and n == 0)
+            for n, part in enumerate(parts) if part or n % 2]
+    return Markup("").join(html)

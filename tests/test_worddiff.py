@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
 from click.testing import CliRunner
 from corpus_helpers import ARTICLE, SOURCE_YML, minimal_corpus, write_tree
 
@@ -59,7 +60,22 @@ def test_the_html_hint_escapes_what_the_curator_wrote() -> None:
         in body
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
     assert "<b>*bold*</b>" not in text and "<bi>*bold*</bi> costs" in text
-    assert text.endswith("; also check `prefix` and `suffix`\n")
+    assert text.endswith("; also check prefix and suffix\n")
+    assert "<code>prefix</code> and <code>suffix</code>" in body
+
+
+@pytest.mark.parametrize(("hint", "shown"), [
+    ("mark it `status: reported`, or link *more*",
+     "mark it <code>status: reported</code>, or link *more*"),
+    # What the curator wrote, inside a span or out of one, stays text.
+    ("write `<script>alert(1)</script>` as `[[x]]`",
+     "write <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> as <code>[[x]]</code>"),
+    ("one ` backtick only", "one ` backtick only"),
+])
+def test_the_html_hint_shows_code_spans_as_code(hint: str, shown: str) -> None:
+    body = markdown.markdown(f"- {hint_html(hint, ())}")
+    assert html.unescape(re.sub(r"</?(ul|li)>|\n", "", body)) == html.unescape(shown)
+    assert "<script" not in body
 
 
 def broken_quote(tmp_path: Path) -> Path:

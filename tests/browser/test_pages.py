@@ -522,7 +522,8 @@ def test_keyboard_reaches_search_and_sections_with_visible_focus(page, problems,
 
 
 # Everything that is for the screen only: none of it may show on paper.
-CHROME = (".skip-link", ".site-nav", "form.search", ".site-footer", ".cite-preview")
+CHROME = (".skip-link", ".site-nav", "form.search", ".site-footer", ".cite-preview",
+          ".scheme-toggle", ".sections-toggle")
 # Printable width of A4 with the theme's 15 mm side margins, in CSS pixels (96 per inch).
 A4_PRINTABLE_PX = round((210 - 2 * 15) / 25.4 * 96)
 # PDF page sizes in points.
@@ -544,6 +545,10 @@ def test_brief_prints_without_chrome(page, problems, site_pages) -> None:
     page.set_viewport_size({"width": A4_PRINTABLE_PX, "height": 1000})
     overflow = page.evaluate(NO_OVERFLOW_JS)
     assert overflow <= 0, f"the brief is {overflow}px wider than A4's printable width"
+    # On screen a claim chip or a number's source is cut to one line; paper shows it whole.
+    cut = page.evaluate("""() => [...document.querySelectorAll('a.claim-chip, a.figure-source')]
+      .filter(a => a.scrollWidth > a.clientWidth + 1).map(a => a.textContent.trim())""")
+    assert page.locator("a.claim-chip").count() and not cut, cut
 
     out = Path(__file__).resolve().parents[1] / "artifacts" / "print"
     out.mkdir(parents=True, exist_ok=True)
@@ -625,3 +630,14 @@ def test_no_reference_leaves_the_site(built_site: Path) -> None:
         if f.suffix in (".html", ".css", ".js") and loads.search(f.read_bytes())
     ]
     assert not offenders, f"files that load from elsewhere: {offenders}"
+
+
+def test_a_fragment_that_is_not_percent_encoded_text_is_ignored(page, problems,
+                                                                  site_pages) -> None:
+    """A source page reads its #fragment to say which brief points cite the passage; a
+    fragment that cannot be decoded (a link cut in the middle of an escape) names none."""
+    for fragment in ("#%E0%A4%A", "#q-%"):
+        page.goto("about:blank")
+        page.goto(site_pages["source"] + fragment)  # read on load
+        page.evaluate("location.hash = '#%E0%A4%A%'")  # and on hashchange
+        assert_no_problems(page, problems, fragment)

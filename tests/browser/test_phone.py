@@ -167,3 +167,26 @@ def test_tablet_header_is_compact(page, problems, site_pages, width: int, scheme
         assert len(header["rows"]) == 1 or min(header["rows"]) > 1, where
         assert header["smallest"] >= TARGET, where
     assert not problems.console_errors, problems.console_errors
+
+
+# The focused element's box against the sticky header's bottom edge.
+FOCUS_JS = """() => { const el = document.activeElement, r = el.getBoundingClientRect(),
+  header = document.querySelector('body > header');
+  return {under: header.contains(el) ? 0 : header.getBoundingClientRect().bottom - r.top,
+          what: el.outerHTML.slice(0, 80)}; }"""
+
+
+def test_a_link_reached_with_the_keyboard_is_not_under_the_sticky_header(
+        page, problems, site_pages) -> None:
+    """WCAG 2.4.11: walking back up a brief with Shift+Tab, each link scrolls into view
+    below the header, not behind it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_pages["brief"])
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        focus = page.evaluate(FOCUS_JS)
+        if focus["under"] > 1 and "<body" not in focus["what"]:
+            hidden.append(focus)
+    assert not hidden, hidden

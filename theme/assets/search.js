@@ -59,6 +59,15 @@
     // script, so look for it once every script has run.
     document.addEventListener("DOMContentLoaded", function () {
       if (!window.searchWorker) return;
+      // lunr refuses some queries outright (`Musk: bid` names a field that does not
+      // exist) and the worker throws, which left the last query's results standing.
+      window.searchWorker.addEventListener("error", function (e) {
+        e.preventDefault();
+        var note = document.createElement("p");
+        note.textContent = "No results: this search reads : ^ ~ * + and - as operators. " +
+          "Search for the words alone.";
+        results.replaceChildren(note);
+      });
       window.searchWorker.addEventListener("message", function (e) {
         if (e.data && e.data.allowSearch) {
           ready = true;

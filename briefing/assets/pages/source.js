@@ -13,7 +13,9 @@
     function show() {
       var old = document.querySelector(".cited-back");
       if (old) old.remove();
-      var id = decodeURIComponent(location.hash.slice(1));
+      var id;
+      try { id = decodeURIComponent(location.hash.slice(1)); }
+      catch (e) { return; }  // a fragment that is not percent-encoded text names nothing
       var passage = /^q-/.test(id) && document.getElementById(id);
       var row = passage && pageBody().querySelector('td > a[href="#' + id + '"]');
       var point = row && row.closest("tr").querySelector("a[href*='#point-']");
