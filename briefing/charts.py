@@ -166,10 +166,11 @@ def _mark(value: ChartValue, sc: Scale, y: int) -> str:
         out.append(f'<line class="fig-bound" x1="{_x(low)}" x2="{_x(1)}" y1="{y}" '
                    f'y2="{y}"></line>')
     if value.high != value.low:
+        # Square-cornered: a range narrow on a phone stays a bar, unlike a value's dot.
         left = PAD + (100 - 2 * PAD) * low
         width = max((100 - 2 * PAD) * (high - low), 0.5)
         out.append(f'<rect class="{css}" x="{left:.2f}%" y="{y - 5}" width="{width:.2f}%" '
-                   f'height="10" rx="5"></rect>')
+                   f'height="10" rx="2"></rect>')
     else:
         hollow = " fig-about" if value.qualifier == "about" else ""
         where = high if value.qualifier in LOW_OPEN else low
