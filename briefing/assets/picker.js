@@ -215,7 +215,10 @@
     if (context.prefix) lines.push(pad + "prefix: " + yamlText(context.prefix));
     if (context.suffix) lines.push(pad + "suffix: " + yamlText(context.suffix));
     var speaker = speakerOf(block, start, end);
-    if (speaker) lines.push(pad + "speaker: " + speaker);
+    if (speaker && speaker.said) lines.push(pad + "speaker: " + speaker.id);
+    // Only named, perhaps as what the passage is about: offered, not asserted.
+    else if (speaker) lines.push(pad + "# speaker: " + speaker.id + "  (named here, but no " +
+                                 "word of speech makes the passage theirs: check)");
     if (context.left > 1) {
       lines.push(pad + "# still found " + context.left + " times: widen `prefix` or `suffix`");
     }
@@ -277,9 +280,9 @@
                                 "\\s+(?:he|she|they)\\b", "i");
 
   // The speaker: the known entity of the passage's sentences named beside a word of
-  // speech outside the passage, the nearest to it, else the first one they name; in
-  // sentences naming none, a quotation or a "she said" goes on with the speaker of the
-  // sentences just before.
+  // speech outside the passage, the nearest to it (`said`), else the first one they name
+  // (not `said`: it may be who the passage is about); in sentences naming none, a
+  // quotation or a "she said" goes on with the speaker of the sentences just before.
   function speakerOf(block, start, end) {
     var starts = block.sentences;
     var from = 0, to = block.text.length, before = -1;
@@ -289,13 +292,14 @@
     }
     var speaker = speakerBeside(block, from, to, start, end);
     var named = namesIn(block, from, to);
-    if (speaker || named.length) return speaker || named[0][2];
+    if (speaker) return { id: speaker, said: true };
+    if (named.length) return { id: named[0][2], said: false };
     // No name here: a quotation or a "she said" goes on with an earlier sentence's speaker.
     var sentence = block.text.slice(from, to);
     if (!PRONOUN_SAYS.test(sentence) && !/^["'\u201c\u2018]/.test(sentence)) return null;
     for (var k = before; k >= 0 && k > before - SENTENCES_BACK; k--) {
       speaker = speakerBeside(block, starts[k], starts[k + 1], starts[k + 1], starts[k + 1]);
-      if (speaker) return speaker;
+      if (speaker) return { id: speaker, said: true };
     }
     return null;
   }

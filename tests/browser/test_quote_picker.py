@@ -28,6 +28,8 @@ pytestmark = pytest.mark.browser
 TWICE = "Acme Corp said the price is final. Later, Jane Doe said the price is final again.\n"
 # A quotation naming no one goes on with the speaker of the sentence before.
 GOES_ON = "Jane Doe said the numbers differ. \u201cBoth can be true,\u201d she said.\n"
+# Acme Corp is named, but as what the passage is about: no word of speech makes it Acme's.
+NAMED_ONLY = "Buyers of Acme Corp widgets are looking elsewhere.\n"
 PDF = REPO / "tests" / "fixtures" / "ingest" / "northgate-r1-cost-note.pdf"
 SOURCE_PAGE = "/sources/acme-widget/"
 
@@ -65,7 +67,7 @@ SELECT_JS = """([text, nth, apply]) => {
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     content = write_tree(tmp_path / "corpus", {
-        **minimal_corpus(), "sources/acme-widget.txt": ARTICLE + TWICE + GOES_ON})
+        **minimal_corpus(), "sources/acme-widget.txt": ARTICLE + TWICE + GOES_ON + NAMED_ONLY})
     return seed_project(tmp_path / "project", content)
 
 
@@ -201,6 +203,12 @@ def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
         tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
         said = tab.evaluate("navigator.clipboard.readText()")
         tab.keyboard.press("Escape")
+        tab.evaluate(SELECT_JS, ["are looking elsewhere", 0, True])
+        button.wait_for(state="visible", timeout=5_000)
+        tab.keyboard.press("q")
+        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+        named = tab.evaluate("navigator.clipboard.readText()")
+        tab.keyboard.press("Escape")
         assert button.is_hidden()
         # A selection from one paragraph into the next is no quote: no button.
         tab.evaluate("""() => {
@@ -226,9 +234,12 @@ def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
         tab.goto("about:blank")
     assert said == ('  - id: acme-widget-both-can-be-true\n    text: "Both can be true"\n'
                     "    speaker: jane-doe\n")
+    assert named.endswith('    text: "are looking elsewhere"\n    # speaker: acme  (named here, '
+                          "but no word of speech makes the passage theirs: check)\n"), named
     assert from_pdf == ('  - id: northgate-note-neither-number-includes\n'
                         '    text: "Neither number includes the research"\n')
     pasted(project, said)
+    pasted(project, named)  # its commented speaker line is still YAML of the list
     annotation = project / "content" / "sources" / "northgate-note.yml"
     with annotation.open("a", encoding="utf-8") as file:
         file.write("quotes:\n" + from_pdf)
