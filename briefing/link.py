@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .broken import ANY
-from .cleaning import Block, CleanedText, clean, paragraphs
+from .cleaning import Block, CleanedText, Removal, clean, paragraphs
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
 from .evidence import Evidence, all_evidence, status_check
@@ -377,6 +377,10 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
+            removed = _removed_by_cleaning(needle, view, source)
+            if removed is not None:
+                problems.append(_cleaned_away(at, quote, source.id, removed))
+                continue
             if wrapped is None:
                 wrapped = [b for b in paragraphs(view.blocks) if b.last_line > b.line]
             across = next((b for b in wrapped if needle in normalise_text(b.text)), None)
@@ -394,6 +398,27 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                   "add `prefix:` or `suffix:` with the words just before or "
                                   "after the occurrence you mean"))
     return found, problems
+
+
+def _removed_by_cleaning(needle: str, view: CleanedText, source: Source) -> Removal | None:
+    """The cleaning rule that took away the line, or words of the line, holding the
+    passage (only asked for a quote not found)."""
+    lines: list[str] | None = None
+    for removal in view.removals:
+        if removal.kind in ("line", "snippet"):
+            lines = lines or source.text.split("\n")
+            if needle in normalise_text(lines[removal.line - 1]):
+                return removal
+    return None
+
+
+def _cleaned_away(at: Pos, quote: Quote, source_id: str, removal: Removal) -> Diagnostic:
+    rule = "drop_lines" if removal.kind == "line" else "remove"
+    return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}: "
+                 f"it is on line {removal.line} of {source_id}.txt, which the cleaning rule "
+                 f"`{rule}: {removal.text!r}` {'drops' if rule == 'drop_lines' else 'cuts'}",
+                 f"quote the words as the cleaned article has them, or narrow the `{rule}` "
+                 "rule if it takes away more than boilerplate")
 
 
 def _across_lines(at: Pos, quote: Quote, source_id: str, paragraph: Block) -> Diagnostic:

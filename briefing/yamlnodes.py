@@ -239,6 +239,14 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
             hint = (f"the part that starts at line {start.line}, column {start.col} is not "
                     "closed or is broken here; " + hint)
     at = where.mark(mark)
+    line = _line(where.text, where.lines, at.line)
+    if "mapping values are not allowed" in problem:
+        hint = ("a value that holds a colon and a space (`: `) must be quoted: put the "
+                'whole value in double quotes, `key: "like: this"`')
+    elif (closer := _closed_early(line)) is not None:
+        hint = (f"the {closer} inside this value ends it early: write the value in "
+                + ("single quotes, or each inner \" as \\\"" if closer == '"' else
+                   "double quotes, or each inner ' as ''"))
     hidden = _invisible_on_line(where.text, where.lines, at.line)
     if hidden is not None:
         # A character no editor shows (a BOM left mid-file by joining two files, a
@@ -247,6 +255,27 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
         hint = (f"column {col} of this line holds {char_name(char)}, which most editors do "
                 f"not show; delete it (otherwise, {hint})")
     return error(at, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def _line(text: str, lines: Lines, number: int) -> str:
+    if not 0 < number <= len(lines.starts):
+        return ""
+    end = lines.starts[number] if number < len(lines.starts) else len(text)
+    return text[lines.starts[number - 1]:end].rstrip("\r\n")
+
+
+# `key: "value" more` or `- "value" more`: a quoted value, then more than a comment.
+_CLOSED_EARLY = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?"""  # `key: ` or `- `
+                           r"""(["'])(?:\\.|(?!\1)[^\\])*\1\s*[^\s#,\]}]""")
+
+
+def _closed_early(line: str) -> str | None:
+    """The quotation mark that ends a quoted value before the line does (`text: "he said
+    "no" today"`), when that is what broke the line."""
+    match = _CLOSED_EARLY.match(line)
+    if match is None or (match.group(1) == "'" and "''" in line):
+        return None
+    return match.group(1)
 
 
 def _invisible_on_line(text: str, lines: Lines, number: int) -> tuple[int, str] | None:

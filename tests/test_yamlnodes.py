@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.yamlnodes import YMap, YScalar, YSeq, parse_yaml
+from briefing.yamlnodes import YMap, YScalar, YSeq, _closed_early, parse_yaml
 
 
 def only_problem(text: str) -> tuple[str, str]:
@@ -64,3 +64,18 @@ def test_every_duplicate_key_is_reported() -> None:
     assert node is None
     assert [str(p.pos) for p in problems] == ["f.yml:2:1", "f.yml:4:1"]
     assert "first set at line 1" in problems[0].message
+
+
+@pytest.mark.parametrize(("line", "closer"), [
+    ('    text: "he said "no" today"', '"'),
+    ("  - text: 'it's here'", "'"),
+    ('title: "Acme" prices', '"'),
+    ('    text: "he said \\"no\\" today"', None),  # escaped: closed at the end
+    ('    text: "whole"  # a comment', None),
+    ("    text: 'it''s whole'", None),
+    ('asserts: ["a", "b"]', None),
+    ("title: plain words", None),
+])
+def test_a_value_closed_early_by_its_own_quotation_mark_is_recognised(
+        line: str, closer: str | None) -> None:
+    assert _closed_early(line) == closer
