@@ -174,7 +174,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         "source": sources, "claim": claims, "entity": entities, "brief": briefs,
         "quote": quotes, "metric": metrics,
     }
-    unresolved, unknown = _unresolved(_all_refs(corpus, store), known, corpus.declared)
+    unresolved, unknown = _unresolved((*_all_refs(corpus, store), *corpus.orphaned), known,
+                                      corpus.declared)
     problems.extend(unresolved)
     # Checks of what a broken item or an unknown reference was about wait for the fix:
     # a mistyped id would otherwise also leave the claim it meant short of a source.

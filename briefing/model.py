@@ -317,3 +317,5 @@ class Corpus:
     # Ids named in annotations that failed to parse or validate: their evidence may be
     # incomplete, so warnings about them (an unsourced claim…) wait for the fix.
     broken: frozenset[str] = frozenset()
+    # References in items that could not be made: checked like any other (`link.py`).
+    orphaned: tuple[Ref, ...] = ()

@@ -203,7 +203,8 @@ def _same_corpus(now: Corpus, before: Corpus) -> bool:
     return all(same_objects(a, b) for a, b in (
         (now.sources, before.sources), (now.claims, before.claims),
         (now.entities, before.entities), (now.briefs, before.briefs))
-    ) and now.declared == before.declared and now.broken == before.broken
+    ) and now.declared == before.declared and now.broken == before.broken \
+        and now.orphaned == before.orphaned
 
 
 def _link(corpus: Corpus, cache: BuildCache | None) -> Linked:

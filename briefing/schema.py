@@ -14,7 +14,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -58,6 +58,9 @@ class Context:
     problems: list[Diagnostic] = dataclasses.field(default_factory=list)
     # Items kept although a field of theirs is bad (`Obj.convert`): what they name waits.
     flawed: list[YNode] = dataclasses.field(default_factory=list)
+    # The references of items that could not be made (a required field bad): still
+    # checked against the ids there are, so one bad field hides no unknown id.
+    orphaned: list[Ref] = dataclasses.field(default_factory=list)
 
     @functools.cached_property
     def lines(self) -> Lines:
@@ -558,6 +561,7 @@ class Obj(Spec):
                             "write `key: value` lines")
         values, flaws = _convert_fields(node, ctx, self.fields)
         if any(self._needs(flaw) for flaw in flaws):
+            ctx.orphaned.extend(refs_in(values.values()))
             return INVALID
         missing = [name for name, f in self.fields.items()
                    if f.metadata["required"] and name not in values]
@@ -565,6 +569,7 @@ class Obj(Spec):
             ctx.fail(node.pos, "schema-required", f"missing required field {name!r}",
                      f"add `{name}:` ({self.fields[name].metadata['doc']})")
         if missing:
+            ctx.orphaned.extend(refs_in(values.values()))
             return INVALID
         if flaws:
             ctx.flawed.append(node)
@@ -580,6 +585,22 @@ class Obj(Spec):
         misspelt field that looks like none of them, so it could have been any)."""
         fields = self.fields.values() if flaw is None else (self.fields[flaw],)
         return any(f.metadata["required"] or f.metadata["shapes_checks"] for f in fields)
+
+
+def refs_in(values: Iterable[Any]) -> Iterator[Ref]:
+    """Every reference in converted values: refs, lists of them, prose, and the objects
+    made from nested mappings."""
+    for value in values:
+        if isinstance(value, Ref):
+            yield value
+        elif isinstance(value, Prose):
+            yield from value.refs
+        elif isinstance(value, Located):
+            yield from refs_in((value.value,))
+        elif isinstance(value, (tuple, list)):
+            yield from refs_in(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            yield from refs_in(getattr(value, f.name) for f in dataclasses.fields(value))
 
 
 def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.Field[Any]]

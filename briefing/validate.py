@@ -13,7 +13,7 @@ from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc
 from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
-from .schema import SLUG_RE, Context, Invalid, Obj, id_too_long
+from .schema import SLUG_RE, Context, Invalid, Obj, Ref, id_too_long
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 
@@ -37,6 +37,8 @@ class _Document:
     declared: frozenset[str] = frozenset()
     # Ids named in items the file could not turn into model objects (`broken.py`).
     broken: frozenset[str] = frozenset()
+    # The references in those items (`schema.Context.orphaned`).
+    orphaned: tuple[Ref, ...] = ()
 
 
 _DocumentKey = tuple[str, str, str, str | None]  # path, display path, text, article
@@ -81,6 +83,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
     declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
                                                         "brief")}
     broken: set[str] = set()
+    orphaned: list[Ref] = []
     # Articles that exist but could not be read: their annotation is not "missing" text.
     unread = {_top_and_stem(u.rel)[1] for u in loaded.unparsed if u.rel.endswith(".txt")}
     for unparsed in loaded.unparsed:
@@ -110,6 +113,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
                         if p.code != "source-text-missing" or stem not in unread)
         _declare(declared, top, stem, result.declared)
         broken |= result.broken
+        orphaned.extend(result.orphaned)
 
     for text in loaded.texts:
         if text.id not in seen_sources:
@@ -125,6 +129,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
         declared={k: frozenset(v) for k, v in declared.items()},
         broken=frozenset(broken),
+        orphaned=tuple(orphaned),
     )
     return Validated(corpus, tuple(problems)), used
 
@@ -198,7 +203,7 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
             found = _Document(entities=entities_file.entities)
     return replace(found, problems=tuple(ctx.problems), declared=declared,
                    broken=_broken(doc.root, top, found) | named_in_all(ctx.flawed)
-                   if ctx.problems else frozenset())
+                   if ctx.problems else frozenset(), orphaned=tuple(ctx.orphaned))
 
 
 def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:

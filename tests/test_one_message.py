@@ -132,6 +132,18 @@ HIDDEN = [
         ('"2025-02-15"', '"2025-02-30"'),
         ("Backed by High-Flyer", "Backed by High-Flyr"),
     ], ["schema-date", "quote-not-found"]),
+    # A required field bad: the item cannot be made, but its references are still checked.
+    ("a claim's bad status", CLAIMS, [
+        ("powerful because of U.S. export restrictions.\n    claimant: deepseek\n"
+         "    topics: [training-chips, deepseek-efficiency]\n    status: disputed",
+         "powerful because of U.S. export restrictions.\n    claimant: deepseak\n"
+         "    topics: [training-chips, deepseek-efficiency]\n    status: disputd"),
+    ], ["schema-choice", "ref-unknown"]),
+    ("a brief's misspelt summary", "briefs/deepseek-skepticism.yml", [
+        ("summary:", "summery:"),
+        ("cites: [nature-294k, nature-peer-reviewed, nature-512-h800]",
+         "cites: [nature-294k, nature-peer-reviewd, nature-512-h800]"),
+    ], ["schema-unknown-key", "ref-unknown"]),
     ("a brief's bad field", "briefs/deepseek-skepticism.yml", [
         ("related:\n", "updated: yesterday\nrelated:\n"),
         ("cites: [nature-294k, nature-peer-reviewed, nature-512-h800]",
