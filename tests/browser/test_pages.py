@@ -641,3 +641,20 @@ def test_a_fragment_that_is_not_percent_encoded_text_is_ignored(page, problems,
         page.goto(site_pages["source"] + fragment)  # read on load
         page.evaluate("location.hash = '#%E0%A4%A%'")  # and on hashchange
         assert_no_problems(page, problems, fragment)
+
+
+AFTER_JS = "sel => getComputedStyle(document.querySelector(sel), '::after').content"
+
+
+def test_an_inferred_dates_basis_prints_once(page, problems, site_url: str, site_pages) -> None:
+    """Paper has no tooltip, so an inferred date prints its basis after it, except on a
+    source's page, whose note under the title gives the same basis."""
+    open_page(page, site_url + "sources/deepseek-nature-cost-disclosure/")
+    page.emulate_media(media="print")
+    assert page.locator("main .meta .inferred[title]").count() == 1
+    assert page.evaluate(AFTER_JS, "main .meta .inferred") == "none"
+    assert "Date inferred by the curator" in page.locator("main").inner_text()
+    open_page(page, site_pages["brief"])
+    page.emulate_media(media="print")
+    assert page.evaluate(AFTER_JS, "main .inferred[title]").startswith('" (')
+    assert_no_problems(page, problems, "inferred dates in print")
