@@ -71,6 +71,15 @@ def problems_json(problems: ProblemsSummary | None, href: str) -> str:
     return json.dumps({"problems": data}, sort_keys=True) + "\n"
 
 
+def settings_json(message: str) -> str:
+    """What the banner says while the site's settings stop every rebuild (mkdocs.yml cannot
+    be read, or a setting the pages need is wrong): no Problems page can be built then, so
+    the banner carries the message itself."""
+    data = {"errors": 1, "warnings": 0, "text": "1 error", "kept_last_good": True,
+            "settings": message}
+    return json.dumps({"problems": data}, sort_keys=True) + "\n"
+
+
 def not_built_page() -> str:
     """The home page while no build has succeeded since the server started."""
     return environment().get_template("not_built.md.j2").render(problems=PROBLEMS_PAGE)

@@ -137,6 +137,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.picker.configure(config)
         if self.kept:
             self.kept.redirect(config)
+        if self.live:  # past the settings: a rebuild that fails now is not theirs
+            self.live.configured, self.live.site_dir = True, config.site_dir
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Callable, Mapping
@@ -30,12 +31,14 @@ from mkdocs.structure.pages import Page
 from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
 from ..diagnostics import Diagnostic
+from ..pageassets import PROBLEMS_JSON
 from ..paths import SECTIONS, published_file
 from ..pipeline import internal_error
-from ..problems import LastGood
+from ..problems import LastGood, settings_json
 from ..searchindex import IndexText
 from ..session import Housekeeping
 from .convert import PageConversions
+from .kept import PROGRAM_LOG
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -109,20 +112,32 @@ class GuardedBuilder:
     building, is left out of that build, which would otherwise fail the same way; when
     neither is known (a missing page template is looked up before any event), every
     hand-written page is. Should it fail too, the failure is logged and the server goes
-    on serving the pages already written."""
+    on serving the pages already written. A rebuild that fails before the plugin's
+    `on_config` has run its course fails on the settings (mkdocs.yml unreadable, a setting
+    MkDocs or the plugin refuses), as every rebuild will until they are fixed, and no
+    Problems page can be built: it is not run again, and the banner of the pages already
+    written carries MkDocs' or the plugin's message (`LiveSite.settings_failed`)."""
 
     def __init__(self, builder: Callable[..., Any], live: LiveSite, content_dir: Path
                  ) -> None:
         self.builder, self.live, self.content_dir = builder, live, content_dir
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
+        errors = _Errors()
+        PROGRAM_LOG.addHandler(errors)
+        self.live.configured = False
         try:
             self.builder(*args, **kwargs)
             return
         except Exception as exc:
-            log.error("The rebuild failed; the Problems page says why", exc_info=exc)
             # MkDocs reports a plugin's error as `Abort`, which names no cause.
             cause = exc.__context__ if isinstance(exc, Abort) and exc.__context__ else exc
+            if not self.live.configured:  # mkdocs.yml: every build would fail the same way
+                self.live.settings_failed("\n".join(errors.messages) or str(cause))
+                log.error("The site's settings stop the rebuild; the pages already written "
+                          "are served until mkdocs.yml is fixed")
+                return
+            log.error("The rebuild failed; the Problems page says why", exc_info=exc)
             filename = getattr(cause, "filename", None)
             page = self.live.current
             # The file it could not read, else the hand-written page it was reading or
@@ -130,6 +145,8 @@ class GuardedBuilder:
             self.live.left_out = filename if isinstance(filename, str) else \
                 page.abs_src_path if page is not None and page.generated_by is None else None
             self.live.failures = (internal_error(self.content_dir, cause, self.live.left_out),)
+        finally:
+            PROGRAM_LOG.removeHandler(errors)
         try:
             self.builder(*args, **kwargs)
         except Exception as exc:
@@ -137,6 +154,18 @@ class GuardedBuilder:
                       exc_info=exc)
         finally:
             self.live.failures, self.live.left_out = (), None
+
+
+class _Errors(logging.Handler):
+    """The errors MkDocs logs while a rebuild fails: for settings, the only account of
+    what is wrong (its exception says only how many there were)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 class LiveSite:
@@ -148,6 +177,10 @@ class LiveSite:
         # of the build that shows the failure).
         self.current: File | None = None
         self.left_out: str | None = None
+        # Whether this attempt got past the settings (the plugin's `on_config`), and where
+        # the last one that did writes the site.
+        self.configured = True
+        self.site_dir: str | None = None
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
@@ -173,6 +206,16 @@ class LiveSite:
 
     def close(self) -> None:
         self.housekeeping.close()
+
+    def settings_failed(self, message: str) -> None:
+        """The banner says why the settings stop every rebuild, on the pages last written."""
+        if self.site_dir is None:
+            return
+        path = Path(self.site_dir, PROBLEMS_JSON)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged = path.with_name(f".{path.name}.new")
+        staged.write_text(settings_json(message), encoding="utf-8")
+        os.replace(staged, path)
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
         if not self.dirty:

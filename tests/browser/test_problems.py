@@ -62,3 +62,32 @@ def test_problems_banner_and_page_in_the_browser(
         banner.wait_for(state="detached", timeout=60_000)
         page.get_by_text("No problems").wait_for(timeout=10_000)
         assert server.poll() is None
+
+
+def test_settings_that_stop_every_rebuild_show_on_the_banner(
+        tmp_path: Path, page, screenshots: Path) -> None:
+    """mkdocs.yml that cannot be read, or lacks what the pages need, stops every rebuild
+    before a Problems page can be built: the banner says why, on the pages last built,
+    and clears once mkdocs.yml is fixed."""
+    with served(tmp_path) as (project, base, server):
+        config = project / "mkdocs.yml"
+        good = config.read_text(encoding="utf-8")
+        page.goto(f"{base}/claims/")
+        banner = page.locator(".problems-banner")
+        breaks = [
+            (good.replace("site_name:", "site_name: [", 1), "error parsing the configuration"),
+            (good.replace("  - attr_list\n", "", 1), "attr_list must be enabled"),
+        ]
+        for bad, says in breaks:
+            assert bad != good
+            config.write_text(bad, encoding="utf-8")
+            banner.wait_for(state="visible", timeout=60_000)
+            assert "settings stop every rebuild" in banner.inner_text()
+            assert says in banner.locator("pre").inner_text()
+            assert page.locator("main h1").inner_text() == "Claims", "last pages not kept"
+            page.screenshot(path=screenshots / "problems-settings.png", animations="disabled")
+            config.write_text(good, encoding="utf-8")
+            banner.wait_for(state="detached", timeout=60_000)
+        assert server.poll() is None
+    log = (tmp_path / "mkdocs-serve.log").read_text(encoding="utf-8")
+    assert "failed again" not in log and "settings stop the rebuild" in log
