@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
+
 from .buildcache import BuildCache, LinkedKept
 from .dates import ContentDates, content_dates
 from .diagnostics import Diagnostic, Pos, error, has_errors, sorted_diagnostics
@@ -159,6 +161,11 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
             shown = f"{shown}/{rel.as_posix()}"
             if named and isinstance(exc, OSError):
                 what = exc.strerror or what
+    if isinstance(exc, TemplateNotFound) and file is not None:
+        return error(Pos(shown), "internal-error",
+                     f"the theme has no template {exc.name!r}, which this page's front "
+                     "matter asks for", "correct `template:` in the page's front matter, "
+                     "or add the template to the theme")
     return error(Pos(shown), "internal-error",
                  f"the build stopped on an unexpected error: {type(exc).__name__}: {what}",
                  "if this names a file, make it a readable file or move it out of the "

@@ -4,6 +4,7 @@ another plugin) runs again showing the last good pages and the Problems page."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,13 +12,16 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from briefing import pipeline
 from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos, Severity
+from briefing.pageassets import PROBLEMS_JSON
 from briefing.pipeline import build
+from briefing.plugin.kept import PROGRAM_LOG
 from briefing.plugin.live import GuardedBuilder, LiveSite
 
 
@@ -77,13 +81,17 @@ def test_the_cli_reports_it_with_the_traceback(content: Path,
 
 
 class Builds:
-    """A stand-in for MkDocs' builder: each call runs the next step, which may raise."""
+    """A stand-in for MkDocs' builder: each call runs the next step, which may raise,
+    after the settings were read (the plugin's `on_config`), unless `settings` fail."""
 
-    def __init__(self, live: LiveSite, *steps: Exception | None) -> None:
+    def __init__(self, live: LiveSite, *steps: Exception | None, settings: bool = True
+                 ) -> None:
         self.live, self.steps, self.seen = live, list(steps), list[tuple[str, ...]]()
+        self.settings = settings
 
     def __call__(self) -> None:
         self.seen.append(tuple(d.code for d in self.live.failures))
+        self.live.configured = self.settings
         step = self.steps.pop(0)
         if step is not None:
             raise step
@@ -126,5 +134,30 @@ def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path:
         live.left_out = live.current.abs_src_path
         live.files_added(files, set(), "content/pages")
         assert [f.src_uri for f in files] == ["x.md"]
+    finally:
+        live.close()
+
+
+def test_settings_that_fail_every_rebuild_are_not_run_again_but_shown(tmp_path: Path) -> None:
+    """A rebuild that fails before the plugin's `on_config` completes fails on mkdocs.yml,
+    as the next would: the banner's file carries what MkDocs logged about it."""
+    live = LiveSite(dirty=False)
+    live.site_dir = str(tmp_path / "site")
+    try:
+        def settings_refused() -> None:
+            PROGRAM_LOG.getChild("config").error("Config value 'site_dir': not a str")
+            Builds(live, Abort("Aborted with 1 configuration errors!"), settings=False)()
+
+        GuardedBuilder(settings_refused, live, tmp_path / "content")()
+        problems = json.loads((tmp_path / "site" / PROBLEMS_JSON).read_text())["problems"]
+        assert problems["settings"] == "Config value 'site_dir': not a str"
+        assert problems["errors"] == 1 and live.failures == ()
+        # Nothing logged (a YAML error MkDocs raises): the exception's own words.
+        builds = Builds(live, Abort("MkDocs encountered an error parsing the configuration "
+                                    "file: line 3"), settings=False)
+        GuardedBuilder(builds, live, tmp_path / "content")()
+        assert builds.seen == [()], "run again"
+        problems = json.loads((tmp_path / "site" / PROBLEMS_JSON).read_text())["problems"]
+        assert problems["settings"].endswith("configuration file: line 3")
     finally:
         live.close()

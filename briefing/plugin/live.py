@@ -18,10 +18,11 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
@@ -141,9 +142,12 @@ class GuardedBuilder:
             filename = getattr(cause, "filename", None)
             page = self.live.current
             # The file it could not read, else the hand-written page it was reading or
-            # building (a generated page left out would go stale).
+            # building (a generated page left out would go stale), else one asking for a
+            # template there is not (looked up before any event names the page).
             self.live.left_out = filename if isinstance(filename, str) else \
-                page.abs_src_path if page is not None and page.generated_by is None else None
+                page.abs_src_path if page is not None and page.generated_by is None else \
+                self.live.asking_for(cause.name) if isinstance(cause, TemplateNotFound) \
+                else None
             self.live.failures = (internal_error(self.content_dir, cause, self.live.left_out),)
         finally:
             PROGRAM_LOG.removeHandler(errors)
@@ -181,6 +185,7 @@ class LiveSite:
         # the last one that did writes the site.
         self.configured = True
         self.site_dir: str | None = None
+        self.doc_files: Sequence[File] = ()  # this build's pages
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
@@ -206,6 +211,12 @@ class LiveSite:
 
     def close(self) -> None:
         self.housekeeping.close()
+
+    def asking_for(self, template: object) -> str | None:
+        """The hand-written page whose front matter names `template`."""
+        return next((f.abs_src_path for f in self.doc_files
+                     if f.generated_by is None and f.page is not None
+                     and f.page.meta.get("template") == template), None)
 
     def settings_failed(self, message: str) -> None:
         """The banner says why the settings stop every rebuild, on the pages last written."""
