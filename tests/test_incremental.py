@@ -233,6 +233,47 @@ def test_a_new_hand_written_page_rebuilds_every_page(serving: Serving) -> None:
     assert_same_as_clean(serving)
 
 
+def test_a_deleted_hand_written_page_is_gone(serving: Serving) -> None:
+    notes = serving.project / "content" / "pages" / "notes.md"
+    notes.write_text("# Notes\n\nKept for a while.\n", encoding="utf-8")
+    serving.rebuild()
+    assert (serving.site / "notes" / "index.html").is_file()
+    notes.unlink()
+    serving.rebuild()
+    assert not (serving.site / "notes").exists(), "a dirty build deletes nothing itself"
+    assert_same_as_clean(serving)
+
+
+def test_a_hand_written_link_reads_as_the_pages_there_are(serving: Serving) -> None:
+    """A hand-written page's link to a generated page is resolved (or reported) as the
+    build's files have it: when they change, the page is built again."""
+    (serving.project / "content" / "pages" / "links.md").write_text(
+        "# Links\n\nSee [the follow-up](sources/acme-followup.md).\n", encoding="utf-8")
+    serving.rebuild()
+    links = serving.site / "links" / "index.html"
+    assert 'href="sources/acme-followup.md"' in links.read_text(encoding="utf-8")
+    sources = serving.project / "content" / "sources"
+    (sources / "acme-followup.txt").write_text(SECOND_TXT, encoding="utf-8")
+    (sources / "acme-followup.yml").write_text(SECOND_YML, encoding="utf-8")
+    serving.rebuild()
+    assert 'href="../sources/acme-followup/"' in links.read_text(encoding="utf-8")
+    assert_same_as_clean(serving)
+
+
+def test_switching_the_url_style_leaves_no_pages_of_the_other(serving: Serving) -> None:
+    config = serving.project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    config.write_text(settings + "use_directory_urls: false\n", encoding="utf-8")
+    serving.rebuild()
+    assert (serving.site / "claims" / "widget-cost-5m.html").is_file()
+    assert not (serving.site / "claims" / "widget-cost-5m").exists()
+    assert_same_as_clean(serving)
+    config.write_text(settings, encoding="utf-8")
+    serving.rebuild()
+    assert not (serving.site / "claims" / "widget-cost-5m.html").exists()
+    assert_same_as_clean(serving)
+
+
 def test_a_page_whose_output_went_missing_is_written_again_alone(serving: Serving) -> None:
     # Something other than the server may delete what it wrote (a cleaner of the temporary
     # folder): the next rebuild writes that page again, and only that page.

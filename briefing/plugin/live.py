@@ -7,7 +7,8 @@
   (`searchindex.IndexText`).
 - Under `--dirty`, the pieces of each page's Markdown as converted (`conversion.py`).
 - Under `--dirty`, the other generated files written only when they change
-  (`UnchangedOutput`).
+  (`UnchangedOutput`); the outputs of files a build no longer has deleted, and the
+  hand-written pages built again when the files change (`dirty_outputs`).
 - The housekeeping that needs no MkDocs (`session.Housekeeping`): compiled templates,
   garbage collection and the cutting of pages into pieces while idle, a clean shutdown.
 - Rebuilds that never raise (`GuardedBuilder`): a failure is shown on the Problems page.
@@ -33,7 +34,7 @@ from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
 from ..diagnostics import Diagnostic
 from ..pageassets import PROBLEMS_JSON
-from ..paths import SECTIONS, published_file
+from ..paths import SECTIONS
 from ..pipeline import internal_error
 from ..problems import LastGood, settings_json
 from ..searchindex import IndexText
@@ -186,6 +187,9 @@ class LiveSite:
         self.configured = True
         self.site_dir: str | None = None
         self.doc_files: Sequence[File] = ()  # this build's pages
+        # Under `--dirty`, the last build's files and their outputs (`dirty_outputs`).
+        self.uris: frozenset[str] = frozenset()
+        self.outputs: set[str] = set()
         # Each page's `updated` front matter and MkDocs' date for it, as last read, and the
         # pages read by this build.
         self.dates: dict[str, tuple[Any, str]] = {}
@@ -249,9 +253,7 @@ class LiveSite:
         self.unbuilt.update(path for path, text in pages.items()
                             if self.markdown.get(path) != text)
         self.markdown = dict(pages)
-        remove_outputs(os.path.join(config.site_dir, published_file(
-            path, directory_urls=config.use_directory_urls)) for path in removed)
-        for path in removed:
+        for path in removed:  # (their outputs go in `files_added`)
             self.search_entries.pop(path, None)
             self.stored.pop(path, None)
         files: list[File] = []
@@ -278,11 +280,23 @@ class LiveSite:
                 or not is_regular(f.abs_src_path))]:
             files.remove(file)
         self.doc_files = files.documentation_pages()
-        if self.dirty:  # a link's HTML depends on the settings and on the files there are
-            self.conversions.valid(self.stored_for, frozenset(f.src_uri for f in files))
-        if self.dirty and self.rebuild_all:
-            # Hand-written pages are rebuilt when their output is missing.
+        if self.dirty:
+            self.dirty_outputs(files, generated)
+
+    def dirty_outputs(self, files: Files, generated: set[str]) -> None:
+        """A dirty build writes only what changed and deletes nothing: the outputs of the
+        last build's files that this one does not have (a page or a picture deleted, every
+        page after `use_directory_urls` changed) are deleted here. And a link's HTML depends
+        on the settings and on the files there are: when either changes, the hand-written
+        pages are built again (MkDocs builds a page whose output is missing), so a link to
+        a page that went reads as MkDocs reads it, and is reported."""
+        uris = frozenset(f.src_uri for f in files)
+        self.conversions.valid(self.stored_for, uris)
+        outputs = {f.abs_dest_path for f in files}
+        remove_outputs(self.outputs - outputs)
+        if self.rebuild_all or uris != self.uris:
             remove_outputs(f.abs_dest_path for f in self.doc_files if f.src_uri not in generated)
+        self.outputs, self.uris = outputs, uris
 
     def unchanged_outputs(self, files: Files, config: MkDocsConfig) -> None:
         """Under `--dirty`, the generated files that are not pages are written only when
