@@ -55,26 +55,18 @@
     var p = banner.appendChild(document.createElement("p"));
     var strong = p.appendChild(document.createElement("strong"));
     if (problems.settings) {  // no build can run, so no Problems page: the message is here
-      strong.textContent = "The site's settings stop every rebuild; the pages show the last one.";
-      var why = banner.appendChild(document.createElement("pre"));
-      why.textContent = String(problems.settings);
-      p.appendChild(document.createTextNode(" Fix mkdocs.yml and save: " +
-                                            "the site is rebuilt then."));
-      placeProblemsBanner(banner);
-      return;
+      strong.textContent = "mkdocs.yml stops every rebuild: fix it and save.";
+      banner.appendChild(document.createElement("pre")).textContent = problems.settings;
+    } else {
+      strong.textContent = "The content has " + String(problems.text) + ".";
+      var kept = problems.errors && problems.kept_last_good ?
+        " The pages show the last build without errors." : "";
+      p.appendChild(document.createTextNode(kept + " "));
+      var link = p.appendChild(document.createElement("a"));
+      // The Problems page's address is given from the site's root, two folders up.
+      link.href = new URL(String(problems.href), new URL("../../", scriptUrl)).href;
+      link.textContent = "See the problems";
     }
-    strong.textContent = "The content has " + String(problems.text) + ".";
-    var kept = problems.errors && problems.kept_last_good ?
-      " The pages show the last build without errors." : "";
-    p.appendChild(document.createTextNode(kept + " "));
-    var link = p.appendChild(document.createElement("a"));
-    // The Problems page's address is given from the site's root, two folders up.
-    link.href = new URL(String(problems.href), new URL("../../", scriptUrl)).href;
-    link.textContent = "See the problems";
-    placeProblemsBanner(banner);
-  }
-
-  function placeProblemsBanner(banner) {
     var slot = document.querySelector("[data-briefing-problems]");
     if (slot) {
       slot.appendChild(banner);

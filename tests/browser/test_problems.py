@@ -82,7 +82,7 @@ def test_settings_that_stop_every_rebuild_show_on_the_banner(
             assert bad != good
             config.write_text(bad, encoding="utf-8")
             banner.wait_for(state="visible", timeout=60_000)
-            assert "settings stop every rebuild" in banner.inner_text()
+            assert "mkdocs.yml stops every rebuild" in banner.inner_text()
             assert says in banner.locator("pre").inner_text()
             assert page.locator("main h1").inner_text() == "Claims", "last pages not kept"
             page.screenshot(path=screenshots / "problems-settings.png", animations="disabled")
