@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, warning
@@ -93,23 +93,27 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
     return CleanedText(tuple(blocks), tuple(removals)), tuple(problems)
 
 
-def paragraphs(blocks: Sequence[Block]) -> Iterable[Block]:
+def paragraphs(blocks: Sequence[Block]) -> Iterator[Block]:
     """A hard-wrapped text's paragraphs: paragraph blocks on consecutive lines (no blank,
     dropped or heading line between them) joined into one."""
     group: list[Block] = []
-    for block in (*blocks, None):
-        if block is not None and block.kind == "paragraph" and group \
-                and block.line == group[-1].last_line + 1:
+    for block in blocks:
+        if group and block.kind == "paragraph" and block.line == group[-1].last_line + 1:
             group.append(block)
             continue
-        if len(group) > 1:
-            yield Block("paragraph", join_lines(b.text for b in group), group[0].line,
-                        group[-1].last_line)
-        elif group:
-            yield group[0]
-        group = [block] if block is not None and block.kind == "paragraph" else []
-        if block is not None and block.kind != "paragraph":
+        yield from _joined(group)
+        group = [block] if block.kind == "paragraph" else []
+        if block.kind != "paragraph":
             yield block
+    yield from _joined(group)
+
+
+def _joined(group: list[Block]) -> Iterator[Block]:
+    if len(group) > 1:
+        yield Block("paragraph", join_lines(b.text for b in group), group[0].line,
+                    group[-1].last_line)
+    elif group:
+        yield group[0]
 
 
 # A line's end that ends a sentence or a title: punctuation, or a closing quotation mark or
@@ -135,12 +139,12 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # a word wrapped after its hyphen: `co
 def join_lines(lines: Iterable[str]) -> str:
     """The lines of one paragraph as one line: with a space, except after a word broken at
     its hyphen (`cost-` then `effective` make `cost-effective`)."""
-    joined = ""
+    parts: list[str] = []
     for line in lines:
-        line = line.strip()
-        joined = line if not joined else joined + line if _BROKEN_WORD.search(joined) \
-            else f"{joined} {line}"
-    return joined
+        if parts and not _BROKEN_WORD.search(parts[-1]):
+            parts.append(" ")
+        parts.append(line.strip())
+    return "".join(parts)
 
 
 def _repairs(text: str) -> list[str]:

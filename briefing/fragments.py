@@ -118,8 +118,7 @@ def original_links(linked: Linked, source_id: str) -> dict[str, str]:
         passage = block.text[anchor.start:anchor.end]
         occurrence = block.text[:anchor.start].count(passage)
         # The article's line, or a hard-wrapped paragraph's lines read as one.
-        line = join_lines(lines[block.line - 1:block.last_line]) \
-            if block.last_line > block.line else lines[block.line - 1]
+        line = join_lines(lines[block.line - 1:block.last_line])
         target = target_in_original(source.text, line, passage, occurrence)
         if target is not None:
             links[q.id] = fragment_url(source.url, target)
