@@ -70,17 +70,29 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
     if root is None:
         return ()
     values = {str(key.value): value for key, value in root.value}
-    listed = values.get("markdown_extensions")
-    names = [item.value[0][0].value if isinstance(item, yaml.MappingNode) and item.value
-             else item.value for item in getattr(listed, "value", ())
-             if isinstance(item, (yaml.ScalarNode, yaml.MappingNode))] \
-        if isinstance(listed, yaml.SequenceNode) else []
+    extensions = (*MKDOCS_BUILTIN_EXTENSIONS, *_listed_names(values.get("markdown_extensions")))
     docs = values.get("docs_dir")
-    docs_dir = config_file.parent / "docs" if docs is None else \
-        config_file.parent / docs.value if isinstance(docs, yaml.ScalarNode) \
-        and docs.tag == "tag:yaml.org,2002:str" else None
-    return config_problems((*MKDOCS_BUILTIN_EXTENSIONS, *names), docs_dir, content_dir,
-                           config_file)
+    if docs is None:
+        docs_dir: Path | None = config_file.parent / "docs"  # MkDocs' default
+    elif isinstance(docs, yaml.ScalarNode) and docs.tag == "tag:yaml.org,2002:str":
+        docs_dir = config_file.parent / docs.value
+    else:
+        docs_dir = None
+    return config_problems(extensions, docs_dir, content_dir, config_file)
+
+
+def _listed_names(listed: yaml.Node | None) -> list[str]:
+    """The names in `markdown_extensions`: each item a name, or a mapping of one name to
+    its settings."""
+    if not isinstance(listed, yaml.SequenceNode):
+        return []
+    names = []
+    for item in listed.value:
+        if isinstance(item, yaml.ScalarNode):
+            names.append(str(item.value))
+        elif isinstance(item, yaml.MappingNode) and item.value:
+            names.append(str(item.value[0][0].value))
+    return names
 
 
 def config_problems(extensions: Iterable[object], docs_dir: Path | None, content_dir: Path,
