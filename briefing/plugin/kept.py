@@ -32,13 +32,16 @@ log = get_plugin_logger(__name__)
 PROGRAM_LOG = logging.getLogger(MkDocsConfig.__module__.partition(".")[0])
 
 
-class _WarningCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
+class Logged(logging.Handler):
+    """The messages the program logs at `level` or above while attached to `PROGRAM_LOG`:
+    how many warnings a strict build counts, what a failed rebuild's settings said."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self.messages.append(record.getMessage())
 
 
 class KeptSite:
@@ -46,7 +49,7 @@ class KeptSite:
     `on_post_build` or `abandon` in `on_build_error`; `close` in `on_shutdown`."""
 
     def __init__(self) -> None:
-        self.warnings = _WarningCount()
+        self.warnings = Logged(logging.WARNING)
         PROGRAM_LOG.addHandler(self.warnings)
         self.staged: Staged | None = None
         self.site, self.config = "", MkDocsConfig()  # the real site_dir, restored after
@@ -62,7 +65,7 @@ class KeptSite:
     def finish(self) -> None:
         if self.staged is None:
             return
-        if self.config.strict and self.warnings.count:
+        if self.config.strict and self.warnings.messages:
             log.info(f"the build failed in strict mode; {self.site} keeps the previous site")
             self.abandon()
             return

@@ -40,7 +40,7 @@ from ..problems import LastGood, settings_json
 from ..searchindex import IndexText
 from ..session import Housekeeping
 from .convert import PageConversions
-from .kept import PROGRAM_LOG
+from .kept import PROGRAM_LOG, Logged
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -125,7 +125,7 @@ class GuardedBuilder:
         self.builder, self.live, self.content_dir = builder, live, content_dir
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
-        errors = _Errors()
+        errors = Logged(logging.ERROR)  # for settings, MkDocs' only account of them
         PROGRAM_LOG.addHandler(errors)
         self.live.configured = False
         try:
@@ -159,18 +159,6 @@ class GuardedBuilder:
                       exc_info=exc)
         finally:
             self.live.failures, self.live.left_out = (), None
-
-
-class _Errors(logging.Handler):
-    """The errors MkDocs logs while a rebuild fails: for settings, the only account of
-    what is wrong (its exception says only how many there were)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 class LiveSite:
