@@ -93,6 +93,18 @@ def pasted(project: Path, snippet: str) -> Path:
     return annotation
 
 
+def copied_with_q(tab: Any, text: str) -> str:
+    """Select `text` in the article, copy it with the `q` shortcut and put the button away:
+    the quote the clipboard then holds."""
+    tab.evaluate(SELECT_JS, [text, 0, True])
+    tab.locator("button.quote-picker").wait_for(state="visible", timeout=5_000)
+    tab.keyboard.press("q")
+    tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
+    snippet: str = tab.evaluate("navigator.clipboard.readText()")
+    tab.keyboard.press("Escape")
+    return snippet
+
+
 def check(project: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--strict", "--content",
                                        str(project / "content")])
@@ -197,18 +209,8 @@ def test_pdf_pages_speakers_going_on_and_selections_across_paragraphs(
     with served(tmp_path) as (_, base, _server):
         tab.goto(base + SOURCE_PAGE)
         button = tab.locator("button.quote-picker")
-        tab.evaluate(SELECT_JS, ["Both can be true", 0, True])
-        button.wait_for(state="visible", timeout=5_000)
-        tab.keyboard.press("q")
-        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
-        said = tab.evaluate("navigator.clipboard.readText()")
-        tab.keyboard.press("Escape")
-        tab.evaluate(SELECT_JS, ["are looking elsewhere", 0, True])
-        button.wait_for(state="visible", timeout=5_000)
-        tab.keyboard.press("q")
-        tab.get_by_role("status").get_by_text("Quote copied").wait_for(timeout=5_000)
-        named = tab.evaluate("navigator.clipboard.readText()")
-        tab.keyboard.press("Escape")
+        said = copied_with_q(tab, "Both can be true")
+        named = copied_with_q(tab, "are looking elsewhere")
         assert button.is_hidden()
         # A selection from one paragraph into the next is no quote: no button.
         tab.evaluate("""() => {
