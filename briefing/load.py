@@ -87,14 +87,16 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
             if rel and parts[0] != "pages":
                 unread.append(rel)
             continue
-        if parts[0] == "pages":  # MkDocs' docs_dir, which follows links of its own
-            if not entry.is_dir and parts[-1].endswith(".md"):
-                wanted.append(rel)
-            continue
+        # Checked in pages/ too: MkDocs follows a link there and publishes what it points
+        # at, which could be any file of the machine that builds the site.
         if entry.is_link and not Path(entry.path).resolve().is_relative_to(root):
             problems.append(error(Pos(display), "content-symlink-outside",
                                   "this link points outside the content folder",
                                   "copy the file into content/ instead of linking to it"))
+            continue
+        if parts[0] == "pages":  # MkDocs' docs_dir
+            if not entry.is_dir and parts[-1].endswith(".md"):
+                wanted.append(rel)
             continue
         if entry.is_dir:
             if len(parts) == 1 and rel not in KNOWN_DIRS:

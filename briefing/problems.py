@@ -116,6 +116,12 @@ class LastGood:
             return pages, files
         return {**pages, PROBLEMS_PAGE: problems_page(diagnostics, kept_last_good=kept)}, files
 
+    def names(self, path: str) -> bool:
+        """Whether this build's errors name the file at `path` or a folder holding it (a
+        link out of the content folder, say, which MkDocs would follow)."""
+        parts = path.split("/")
+        return any("/".join(parts[:n]) in self.faulty for n in range(1, len(parts) + 1))
+
     def finished(self) -> None:
         if self.pending is not None:
             self.last_good, self.pending = self.pending, None

@@ -345,6 +345,10 @@ def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
     one cannot be written, those written before it are removed again."""
     text_path, yaml_path = targets(content_dir, source_id)
     text_path.parent.mkdir(parents=True, exist_ok=True)
+    if not text_path.parent.resolve().is_relative_to(content_dir.resolve()):
+        # The build refuses such a link (`content-symlink-outside`): nothing goes there.
+        raise Refused(text_path.parent, "is a link out of the content folder",
+                      "make it a real folder inside the content folder")
     created: list[Path] = []
     files = [(text_path, article), (yaml_path, starter.encode("utf-8"))]
     if original is not None:

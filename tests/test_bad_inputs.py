@@ -288,6 +288,10 @@ CASES = [
          files=(("drafts/a.yml", "title: x\n"),)),
     Case("link out of the content folder", "content-symlink-outside", "sources/other.txt",
          links=(("sources/other.txt", "secret.txt"),)),
+    Case("link out of the content folder among the pages", "content-symlink-outside",
+         "pages/leak.md", links=(("pages/leak.md", "secret.txt"),)),
+    Case("pages folder linked out of the content folder", "content-symlink-outside",
+         "pages", links=(("pages", "outside/"),)),
     Case("dangling link", "content-symlink-broken", "sources/other.txt",
          raw_links=(("sources/other.txt", "gone.txt"),)),
     Case("link loop", "content-symlink-loop", "sources/other.txt",
@@ -386,8 +390,11 @@ def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
 def prepare(case: Case, tmp_path: Path) -> tuple[Path, list[str]]:
     """Write the broken corpus (and any mkdocs.yml) under tmp_path; the CLI options to use."""
     content = write_tree(tmp_path / "content", broken_corpus(case))
-    for link, target in case.links:
-        (tmp_path / target).write_text("outside the content folder\n")
+    for link, target in case.links:  # a target ending in "/" is a folder, with a page
+        written = tmp_path / target / "inside.md" if target.endswith("/") else tmp_path / target
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_text("outside the content folder\n")
+        (content / link).parent.mkdir(parents=True, exist_ok=True)
         (content / link).symlink_to(tmp_path / target)
     for link, target in case.raw_links:
         (content / link).symlink_to(target)

@@ -181,6 +181,36 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     assert all(h.startswith(stored + "#:~:text=") for h in source.hrefs[1:]), source.hrefs
 
 
+def test_a_link_among_the_pages_cannot_publish_a_file_from_outside(tmp_path: Path) -> None:
+    """MkDocs follows links in docs_dir (content/pages) and publishes what they point at:
+    a secret beside the project, the build's environment. The build stops on them instead,
+    before MkDocs lists the folder a link leads to, and publishes nothing."""
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.txt").write_text("SECRET-FILE\n")
+    (outside / "folder" / "key.pem").write_text("SECRET-KEY\n")
+    project = tmp_path / "project"
+    pages = write_tree(project / "content", minimal_corpus()) / "pages"
+    pages.mkdir()
+    (pages / "leak.md").symlink_to(outside / "secret.txt")
+    (pages / "env.txt").symlink_to("/proc/self/environ")
+    (pages / "keys").symlink_to(Path("..", "..", "..", "outside", "folder"))  # relative
+    (pages / "root").symlink_to("/")  # MkDocs' listing would walk the whole machine
+    shutil.copytree(REPO / "theme", project / "theme")
+    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "BRIEFING_SECRET": "SECRET-ENV"})
+    assert result.returncode != 0
+    for name in ("leak.md", "env.txt", "keys", "root"):
+        assert f"content/pages/{name}: error: this link points outside the content folder " \
+               "[content-symlink-outside]" in result.stderr, result.stderr
+    assert not site.exists() or not any(site.iterdir())
+
+
 class ExternalLinks(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -46,3 +46,16 @@ def test_the_problems_page_stays_once_shown_and_warnings_keep_the_pages() -> Non
     assert pages["a.md"] == "b" and PROBLEMS_PAGE in pages and served.faulty == set()
     pages, _ = served.outputs({"a.md": "c"}, {}, ())
     assert pages["a.md"] == "c" and PROBLEMS_PAGE in pages and served.problems is None
+
+
+def test_a_file_is_left_out_when_an_error_names_it_or_a_folder_holding_it() -> None:
+    """A link to a folder out of the content folder is named once, as the folder; what
+    MkDocs would list through it is left out of the served site all the same."""
+    served = LastGood()
+    linked_out = Diagnostic(Severity.ERROR, Pos("content/pages/keys"),
+                            "content-symlink-outside", "this link points outside")
+    served.outputs({}, {}, (linked_out,))
+    assert served.names("content/pages/keys")
+    assert served.names("content/pages/keys/id.pem")
+    assert not served.names("content/pages/keys.md")
+    assert not served.names("content/pages/about.md")

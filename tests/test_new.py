@@ -170,6 +170,20 @@ def test_never_overwrites(tmp_path: Path, existing: str) -> None:
     assert snapshot(content) == before
 
 
+def test_writes_nothing_through_a_sources_folder_linked_out_of_the_content(
+        tmp_path: Path) -> None:
+    """The build refuses a link out of the content folder; `new` writes nothing there."""
+    content = write_tree(tmp_path / "content", {"claims.yml": "claims: []\n"})
+    (tmp_path / "elsewhere").mkdir()
+    (content / "sources").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert f"{content.as_posix()}/sources: error: is a link out of the content folder" \
+        in result.output
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
 def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     (tmp_path / "a.txt").write_bytes(b"Widget prices\nCaf\xe9 owners complain.\n")

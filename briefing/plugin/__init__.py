@@ -163,10 +163,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         pages, self.files = result.pages, result.files
         self.picker.built(result.linked, result.failed(),
                           self.store.derived if self.store else {})
+        # MkDocs' listing follows links: one out of the content folder (an error already)
+        # could lead it anywhere on the machine, or round a loop.
+        linked_out = any(d.code == "content-symlink-outside" for d in result.diagnostics)
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {published_file(path, directory_urls=config.use_directory_urls): path
              for path in pages},
-            {f.dest_uri: f.src_uri for f in get_files(config)},
+            {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             display_root(Path(config.docs_dir))),
             *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:

@@ -264,7 +264,7 @@ class LiveSite:
         # the build leaves them out.
         for file in [f for f in files if f.generated_by is None and (
                 self.without_pages or f.abs_src_path == self.left_out
-                or f"{docs_shown}/{f.src_uri}" in self.served.faulty
+                or self.served.names(f"{docs_shown}/{f.src_uri}")
                 or not is_regular(f.abs_src_path))]:
             files.remove(file)
         self.doc_files = files.documentation_pages()
