@@ -52,6 +52,16 @@ class Evidence:
             parts.append(f"contradicted by {_count(len(self.contradicted_by), 'claim')}")
         return " · ".join(parts) or "no source takes a position"
 
+    def unattributed(self) -> str:
+        """Whose words a claim with no claimant is, as far as the evidence shows: a source
+        that asserts it states it in its own voice; one that only relays it leaves unsaid
+        whose claim it relays."""
+        if self.asserting:
+            return "Stated by the sources in their own voice"
+        if self.relaying:
+            return "Relayed by the sources, which do not say whose claim it is"
+        return "Stated by no source, and no claimant is named"
+
     def suggested(self) -> str:
         """The status this evidence supports."""
         if self.refuting:

@@ -24,7 +24,7 @@ from .identity import same_objects
 from .link import Linked
 from .paths import HOME, page_path, published_url
 from .schema import ProseRef
-from .views import plain
+from .views import attribution, plain
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -69,14 +69,15 @@ class Entry:
 
 # What the last feed was made of, for the rebuilds of `mkdocs serve`, which write the feed
 # again on every rebuild, mostly with the same entries.
-_ClaimEntry = tuple[tuple[object, ...], tuple[Day, Day | None], Entry]
+_ClaimEntry = tuple[tuple[object, ...], tuple[tuple[Day, Day | None], str], Entry]
 
 
 @dataclass
 class FeedStore:
     """Each claim's entry, by claim id, with what it was made of (the claim and the items
-    its statement names, compared by identity) and its dates; and each entry's XML, by the
-    site and the entry (compared by equality: the XML depends on nothing else)."""
+    its statement names, compared by identity) and its dates and attribution (compared by
+    equality); and each entry's XML, by the site and the entry (compared by equality: the
+    XML depends on nothing else)."""
 
     claim_entries: dict[str, _ClaimEntry] = field(default_factory=dict)
     xml: dict[tuple[Site, Entry], str] = field(default_factory=dict)
@@ -97,6 +98,7 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
         path = page_path("claim", claim.id)
         if path in dates.updated:
             days = (dates.updated[path], dates.first.get(path))
+            who = attribution(linked, claim)
             # What the entry is made of: the claim and the items its statement names.
             # A claim naming another claim takes that one's label, made of yet other
             # items, so its entry is always made again.
@@ -105,15 +107,15 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
             if not any(ref.kind == "claim" for ref in refs):
                 named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
             last = last_entries.get(claim.id)
-            if named is not None and last is not None and last[1] == days \
+            if named is not None and last is not None and last[1] == (days, who) \
                     and same_objects(named, last[0]):
                 entry = last[2]
             else:
                 statement = plain(claim.statement, linked)
-                entry = Entry(path, statement, f"{statement} Status: {claim.status}.",
-                              *days, "claim")
+                entry = Entry(path, statement,
+                              f"{who}: {statement} Status: {claim.status}.", *days, "claim")
             if named is not None:
-                kept[claim.id] = (named, days, entry)
+                kept[claim.id] = (named, (days, who), entry)
             found.append(entry)
     if store is not None:
         store.claim_entries = kept

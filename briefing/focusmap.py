@@ -40,7 +40,7 @@ GAP = 10  # px between boxes
 TOP = 26  # px below the column titles
 _NUMBER = re.compile(r"^\W?\d")  # a word that is a number: "2,000", "$6", "(5"
 EDGE_WORDS = MappingProxyType({"supports": "asserts or reports", "doubts": "doubts or refutes",
-                               "mixed": "both supports and doubts"})
+                               "mixed": "asserts or reports, and also doubts"})
 
 
 @dataclass(frozen=True)

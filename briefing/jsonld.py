@@ -104,7 +104,9 @@ def claim_data(linked: Linked, claim: Claim, *, site_title: str) -> dict[str, An
     dated = sorted((linked.sources[sid] for sid in carrying
                     if stated_date(linked.sources[sid].published)),
                    key=lambda s: (s.published.sort_key if s.published else (0,), s.id))
-    if dated:
+    # The first appearance is known only when every source carrying the claim states its
+    # date: an undated one may be the earlier.
+    if dated and len(dated) == len(carrying):
         item["firstAppearance"] = _work(dated[0])
         item["datePublished"] = stated_date(dated[0].published)
     if claim.status not in RATED_STATUSES:

@@ -197,3 +197,12 @@ def topic_tags(slugs: tuple[str, ...]) -> Markup:
 
 def humanise(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
+
+
+# Kinds whose plural is not the name with an "s" (`model.ENTITY_KINDS`).
+_KIND_PLURALS = MappingProxyType({"person": "People", "country": "Countries", "other": "Other"})
+
+
+def kind_heading(kind: str) -> str:
+    """The heading over the entities of one kind: "Chips", "Countries", "People"."""
+    return _KIND_PLURALS.get(kind) or f"{humanise(kind)}s"

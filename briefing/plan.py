@@ -18,7 +18,7 @@ from .jsonld import claim_data, dumps
 from .link import Linked
 from .model import Claim
 from .paths import FIGURES, HOME, MAP, index_path, map_path, page_path
-from .views import PlanMemo, Queries
+from .views import PlanMemo, Queries, attribution
 from .views_items import (
     ClaimView,
     brief_view,
@@ -162,7 +162,8 @@ def _claim_page(q: Queries, claim: Claim, site_title: str
     """The claim's view and metadata (`jsonld.claim_data` reads the claim, its stances,
     their sources and the entities it names: a part of what its view is made from)."""
     def make() -> tuple[ClaimView, str, Dumped]:
-        return (claim_view(q, claim.id), q.plain(claim.statement),
+        return (claim_view(q, claim.id),
+                f"{attribution(q.linked, claim)}: {q.plain(claim.statement)}",
                 Dumped(dumps(claim_data(q.linked, claim, site_title=site_title))))
 
     return q.reuse(q.memo.claim_pages, claim.id, make, lambda: claim_entries(q, claim.id))

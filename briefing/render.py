@@ -30,6 +30,7 @@ from .markup import (
     external_link,
     format_date,
     humanise,
+    kind_heading,
     link,
     md_escape,
     plural,
@@ -71,6 +72,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
+                       kind_heading=kind_heading,
                        plural=plural, topics=topic_tags)
     env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS)
     return env

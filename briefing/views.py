@@ -438,3 +438,13 @@ class Queries:
 def plain(prose: Prose | None, linked: Linked) -> str:
     """Prose with references replaced by their labels (the feed's titles and summaries)."""
     return Queries(linked).plain(prose)
+
+
+def attribution(linked: Linked, claim: Claim) -> str:
+    """Whose claim it is, in words, for text read apart from the claim page (the feed, the
+    page's description): "Claimed by Alexandr Wang", or what the evidence shows when no
+    claimant is named, so a relayed claim never reads as the site's own statement."""
+    claimant = linked.entities.get(claim.claimant.id) if claim.claimant else None
+    if claimant is not None:
+        return f"Claimed by {claimant.name}"
+    return linked.evidence[claim.id].unattributed()

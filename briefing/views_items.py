@@ -70,6 +70,7 @@ class ClaimView:
     tally: tuple[Tally, ...]  # the stances taken, in STANCES order
     source_total: int  # distinct sources taking any position
     claimant: Ref | None
+    unattributed: str  # whose words it is when no claimant is named (`Evidence.unattributed`)
     topics: tuple[str, ...]
     named: tuple[Ref, ...]
     note: ProseView | None
@@ -163,7 +164,8 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
     return ClaimView(
         q.plain(claim.statement), claim.status, tally(stances),
         len({s.source_id for s in stances}),
-        q.ref("entity", claim.claimant.id) if claim.claimant else None, claim.topics,
+        q.ref("entity", claim.claimant.id) if claim.claimant else None,
+        "" if claim.claimant else ev.unattributed(), claim.topics,
         tuple(q.ref("entity", e) for e in claim_entities(q, claim)),
         q.maybe_prose(claim.note), ev.summary(),
         tuple(q.ref("claim", other) for other in ev.contradicted_by), evidence,
@@ -478,7 +480,7 @@ class EntityView:
     map: str | None  # its focused map, when it has claims
 
 
-ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "quoted"),
+ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "speaker"),
               ("subject", "subject"), ("mentions", "mentioned"))
 
 

@@ -175,7 +175,7 @@ def test_the_feed_has_every_required_atom_element(make_content: Callable[..., Pa
     assert claim.findtext(f"{A}updated") == "2025-03-01T00:00:00Z"
     assert claim.findtext(f"{A}published") == "2025-01-02T00:00:00Z"
     assert claim.findtext(f"{A}summary") == \
-        "Acme Corp says its widget costs $5 million. Status: disputed."
+        "Claimed by Acme Corp: Acme Corp says its widget costs $5 million. Status: disputed."
     brief = by_href["briefs/widget/"]
     assert brief.findtext(f"{A}title") == "The widget price"
     assert brief.findtext(f"{A}summary") == \

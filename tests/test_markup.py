@@ -11,10 +11,12 @@ from briefing.markup import (
     attr_token,
     format_amount,
     format_date,
+    kind_heading,
     link,
     md_escape,
     relative,
 )
+from briefing.model import ENTITY_KINDS
 from briefing.schema import FuzzyDate
 
 
@@ -121,3 +123,12 @@ def test_topics_are_shown_as_written_never_respelled() -> None:
         "`deepseek-efficiency` `musk-openai`"
     # Only a slug becomes a code span; anything else is escaped as text.
     assert "`" not in topic_tags(("a`b",)).replace("\\`", "")
+
+
+def test_every_entity_kind_has_a_plural_heading() -> None:
+    """The entities index heads each kind with its plural, for every kind there is."""
+    headings = {kind: kind_heading(kind) for kind in ENTITY_KINDS}
+    assert headings == {
+        "person": "People", "organisation": "Organisations", "country": "Countries",
+        "model": "Models", "chip": "Chips", "product": "Products", "project": "Projects",
+        "publication": "Publications", "other": "Other"}

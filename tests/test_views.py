@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
 from briefing.coverage import COVERAGE_COLUMNS
@@ -25,7 +26,9 @@ def front_matter(page: str) -> dict[str, object]:
 def test_rated_claim_gets_a_claim_review(make_content: Callable[..., Path]) -> None:
     result = build(make_content(), site_title="Widget briefing")
     meta = front_matter(result.pages["claims/widget-cost-5m.md"])
-    assert meta["description"] == "Acme Corp says its widget costs $5 million."
+    # Read apart from the page, the description still says whose claim it is.
+    assert meta["description"] == \
+        "Claimed by Acme Corp: Acme Corp says its widget costs $5 million."
     data = meta["jsonld"]
     assert isinstance(data, dict)
     assert data["@context"] == "https://schema.org" and data["@type"] == "ClaimReview"
@@ -61,6 +64,46 @@ def test_unrated_claim_is_a_bare_claim_without_inferred_dates(
         "publisher": {"@type": "Organization", "name": "Widget News"}}]
     # An inferred date is the curator's reading, not the source's: left out.
     assert "datePublished" not in data and "firstAppearance" not in data
+
+
+def test_an_undated_source_leaves_the_first_appearance_unknown(
+        make_content: Callable[..., Path]) -> None:
+    """The dated source is not the first appearance when another carrying the claim has
+    only an inferred date: that one may be the earlier."""
+    undated = ('title: "Trade paper on widgets"\n'
+               'published: {date: "2024-12", inferred: true, basis: "x"}\n'
+               "quotes:\n  - id: trade-cost\n    text: \"its widget costs $5 million\"\n"
+               "    asserts: [widget-cost-5m]\n")
+    content = make_content(changes={
+        "sources/trade-widget.txt": "Acme, a trade paper says, holds that its widget "
+                                    "costs $5 million.\n",
+        "sources/trade-widget.yml": undated})
+    data = front_matter(build(content).pages["claims/widget-cost-5m.md"])["jsonld"]
+    assert isinstance(data, dict)
+    claim = data["itemReviewed"]
+    assert len(claim["appearance"]) == 2
+    assert "firstAppearance" not in claim and "datePublished" not in claim
+
+
+@pytest.mark.parametrize(("claimant", "asserts", "words"), [
+    ("claimant: acme", "asserts", "Claimed by Acme Corp"),
+    ("", "asserts", "Stated by the sources in their own voice"),
+    ("", "reports", "Relayed by the sources, which do not say whose claim it is"),
+])
+def test_a_claim_says_whose_it_is_wherever_it_is_read(
+        make_content: Callable[..., Path], claimant: str, asserts: str, words: str) -> None:
+    """A claim only relayed, with no claimant, never reads as the sources' own statement:
+    not on its page, in its description or in the feed."""
+    claims = CLAIMS_YML.replace("claimant: acme", claimant)
+    source = SOURCE_YML.replace("asserts: [widget-cost-5m]", f"{asserts}: [widget-cost-5m]")
+    result = build(make_content(changes={"claims.yml": claims,
+                                         "sources/acme-widget.yml": source}))
+    page = result.pages["claims/widget-cost-5m.md"]
+    statement = "Acme Corp says its widget costs $5 million."
+    assert front_matter(page)["description"] == f"{words}: {statement}"
+    assert words in re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", page.split("\n---\n", 1)[1])
+    assert f">{words}: {statement} Status: disputed.</summary>" in \
+        result.files["feed.xml"]
 
 
 def test_structured_data_cannot_close_its_script(make_content: Callable[..., Path]) -> None:
@@ -132,8 +175,9 @@ def test_focused_maps_link_every_node_and_say_it_in_words(
                      ("../sources/acme-widget.md", "source")]
     assert svg.count('class="edge ') == 1 and 'class="edge edge-mixed" stroke-dasharray' in svg
     words = page.split("## In words", 1)[1]
-    assert "- [Acme prices its widget](../sources/acme-widget.md) both supports and doubts: " \
-        "[Acme Corp says its widget costs\u2026](../claims/widget-cost-5m.md)" in words
+    assert "- [Acme prices its widget](../sources/acme-widget.md) asserts or reports, and " \
+        "also doubts: [Acme Corp says its widget costs\u2026](../claims/widget-cost-5m.md)" \
+        in words
     assert "[The widget price](../briefs/widget.md) rests on" in page
     assert "Not drawn" not in page
     # The entity's map: the claim it makes, and the claim its quote takes a position on.

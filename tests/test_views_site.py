@@ -144,7 +144,7 @@ def test_search_finds_h800_in_claims_and_sources(tmp_path: Path) -> None:
                 if doc["location"].startswith("entities/deepseek/")]
     assert deepseek[0]["title"] == "DeepSeek" and deepseek[0]["text"] == ""
     assert any("Chinese AI start-up based in Hangzhou" in doc["text"] for doc in deepseek)
-    assert any(doc["title"] == "Quoted" and doc["text"] == "" for doc in deepseek)
+    assert any(doc["title"] == "As speaker" and doc["text"] == "" for doc in deepseek)
     whole = {doc["location"]: doc["text"] for doc in index["docs"] if "#" not in doc["location"]}
     assert whole.pop("about/"), "a hand-written page is indexed as MkDocs does"
     assert whole and not any(whole.values()), "a whole-page entry repeats its sections"
