@@ -58,7 +58,9 @@ class Outputs:
 def code_digest() -> str:
     """Briefing's own files: its modules, templates and assets."""
     digest = hashlib.sha256()
-    for folder, names, files in sorted(os.walk(CODE)):
+    # Walked as it goes, so that pruning `names` skips the compiled files, which Python
+    # writes as modules are first imported and would change the digest with them.
+    for folder, names, files in os.walk(CODE):
         names[:] = sorted(name for name in names if name != "__pycache__")
         for name in sorted(files):
             path = os.path.join(folder, name)

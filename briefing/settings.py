@@ -116,21 +116,38 @@ class PluginOptions:
         return tuple(problems)
 
 
+def _yaml_fault(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return (f"a character YAML cannot hold (U+{exc.character:04X}, a control character): "
+                "delete it") if isinstance(exc.character, int) else f"{exc.reason}"
+    return f"YAML syntax error: {getattr(exc, 'problem', None) or exc}"
+
+
+def _yaml_fault_pos(shown: str, exc: yaml.YAMLError, text: str) -> Pos:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
+        return Pos(shown, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot hold
+        at = exc.position
+        return Pos(shown, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+    return Pos(shown)
+
+
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:
     """The briefing plugin's options from mkdocs.yml; no options when the plugin is not
     listed. MkDocs' own tags (`!ENV`, `!relative`) are left unresolved: the plugin's options
     are plain values, and only their structure and positions are read here."""
     shown = config_file.as_posix()
     empty = PluginOptions({}, {}, config_file)
+    text = ""
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = config_file.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as exc:
         return empty, (error(Pos(shown), "config-severity", f"cannot read {shown}: {exc}",
                              "check the path given with --config-file"),)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        pos = Pos(shown, mark.line + 1, mark.column + 1) if mark else Pos(shown)
-        return empty, (error(pos, "yaml-syntax", f"YAML syntax error: {exc.problem}",
+    except yaml.YAMLError as exc:  # a syntax error, or a character YAML refuses
+        return empty, (error(_yaml_fault_pos(shown, exc, text), "yaml-syntax",
+                             _yaml_fault(exc),
                              "fix mkdocs.yml; `mkdocs build` reports the same problem"),)
     node = _plugin_node(root)
     if node is None:

@@ -302,11 +302,16 @@ class _Service:
     def _read(self) -> None:
         assert self.process.stdout is not None
         pending = b""
-        while chunk := os.read(self.process.stdout.fileno(), 1 << 16):
-            *answers, pending = (pending + chunk).split(b",")
-            for answer in answers:
-                self.answers.put(json.loads(base64.b64decode(answer)))
-        self.answers.put(None)
+        try:
+            while chunk := os.read(self.process.stdout.fileno(), 1 << 16):
+                *answers, pending = (pending + chunk).split(b",")
+                for answer in answers:
+                    self.answers.put(json.loads(base64.b64decode(answer)))
+        except ValueError as exc:  # not base64, or not JSON: the build must not wait on
+            self.answers.put({"payload": {"type": "Error",  # an answer never coming
+                                          "message": f"an answer it could not read ({exc})"}})
+        finally:
+            self.answers.put(None)
 
     def close(self) -> None:
         if self.process.stdin is not None and not self.process.stdin.closed:

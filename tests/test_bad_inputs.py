@@ -358,6 +358,9 @@ CASES = [
          config="site_name: Test\nplugins:\n  - briefing:\n      contentdir: content\n"
                 "      strict: true\n",
          hint="did you mean 'content_dir'?"),
+    Case("control character in mkdocs.yml", "yaml-syntax", "mkdocs.yml:4:15",
+         config="site_name: Test\nplugins:\n  - briefing:\n      title: a\x01b\n",
+         hint="mkdocs.yml"),
     Case("hedges not a mapping", "config-hedges", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      hedges: [maybe]\n"),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",

@@ -17,6 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from briefing import results
 from briefing.feed import FEED_PATH
 from briefing.hedges import Hedges
 from briefing.picker import DATA_ID
@@ -270,3 +271,17 @@ def test_a_build_apart_works_where_new_processes_start_afresh(
     result = build(content, store=store, apart=True)
     assert store.hit and store.derived["made in"] != str(os.getpid())
     assert outputs(result) == outputs(build(content))
+
+
+def test_the_code_digest_ignores_compiled_files(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python writes `.pyc` files as modules are first imported: a new one must not change
+    the key of every stored result."""
+    write_tree(tmp_path, {"module.py": "x = 1\n", "templates/page.md.j2": "# {{ t }}\n"})
+    monkeypatch.setattr(results, "CODE", tmp_path)
+    before = results.code_digest()
+    write_tree(tmp_path, {"__pycache__/module.cpython-311.pyc": "compiled",
+                          "templates/__pycache__/x.pyc": "compiled"})
+    assert results.code_digest() == before
+    write_tree(tmp_path, {"module.py": "x = 2\n"})
+    assert results.code_digest() != before

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus_helpers import ARTICLE, minimal_corpus, seed_project, snapshot, write_tree
+from corpus_helpers import (
+    ARTICLE,
+    hang_guard,
+    minimal_corpus,
+    seed_project,
+    snapshot,
+    write_tree,
+)
 
 from briefing import cbor, sitesearch
 from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
@@ -166,6 +173,16 @@ def test_a_failed_index_says_why_and_leaves_the_last_index(tmp_path: Path) -> No
     assert "could not read page.html" in str(caught.value)
     assert (site / FOLDER / "pagefind.js").read_text() == "// the last index"
     assert sorted(p.name for p in site.iterdir()) == ["index.html", FOLDER]
+
+
+def test_an_answer_that_cannot_be_read_fails_the_index_instead_of_hanging(
+        tmp_path: Path) -> None:
+    site = write_tree(tmp_path / "site", {"index.html": page("<h1>Home</h1>"),
+                                          f"{FOLDER}/pagefind.js": "// the last index"})
+    garbled = fake_pagefind(tmp_path, "printf 'not-base64!!,'; sleep 2")
+    with hang_guard(60), pytest.raises(SearchIndexFault, match="an answer it could not read"):
+        index_site(site, garbled)  # (it waited for ever before)
+    assert (site / FOLDER / "pagefind.js").read_text() == "// the last index"
 
 
 def test_without_pagefind_the_fault_says_what_to_install(tmp_path: Path,
