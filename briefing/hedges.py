@@ -35,10 +35,6 @@ class HedgeGroup:
         return (*self.triggers, *self.equivalents)
 
     @cached_property
-    def trigger_re(self) -> re.Pattern[str]:
-        return words_pattern(self.triggers)
-
-    @cached_property
     def words_re(self) -> re.Pattern[str]:
         return words_pattern(self.words)
 

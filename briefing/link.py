@@ -118,9 +118,6 @@ class Linked:
     timeline: tuple[TimelineEntry, ...]
     diagnostics: tuple[Diagnostic, ...]
 
-    def sources_of_claim(self, claim_id: str) -> tuple[str, ...]:
-        return tuple(sorted({s.source_id for s in self.stances.get(claim_id, ())}))
-
 
 @dataclass
 class LinkStore:

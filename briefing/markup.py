@@ -180,10 +180,6 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
     return f"{_QUALIFIER.get(qualifier, '')}{text}"
 
 
-def heading_anchor(prefix: str, slug: str) -> str:
-    return f"{prefix}-{slug}"
-
-
 def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
-
-ItemKind = Literal["brief", "claim", "source", "entity"]
 
 HOME = "index.md"
 FIGURES = "figures.md"

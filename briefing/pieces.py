@@ -98,7 +98,7 @@ def cuttable(markdown_text: str, marker: str, is_block_level: Callable[[str], bo
 
 
 def pieces(markdown_text: str) -> list[Piece]:
-    """The page cut as the module's docstring says (only for pages `cut_safely` accepts)."""
+    """The page cut as the module's docstring says (only for pages `cuttable` accepts)."""
     result: list[Piece] = []
     sections: list[str] = []  # text between the tables and lists, in sections
     groups = 0

@@ -239,16 +239,12 @@ class PageCache:
     # path -> (template, view, body, front matter and body)
     pages: dict[str, tuple[str, Any, str, str]] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
-    # Compiles each template once per session; kept through `forget`, as it depends on
-    # the package's templates only.
+    # Compiles each template once, for as long as the cache lives (a failed build's
+    # `BuildCache.reset` starts a new one).
     env: jinja2.Environment = field(default_factory=environment)
     # The last render's inputs and output: the same linked corpus (frozen, compared by
     # identity), title and dates give the same pages, as plan and render are pure.
     last: tuple[Linked, str, ContentDates | None, dict[str, str]] | None = None
-
-    def forget(self) -> None:
-        """Drop everything kept: after a build stopped midway, none of it is trusted."""
-        self.pages, self.memo, self.last = {}, PlanMemo(), None
 
 
 def render_page(page: PlannedPage, links: Links, env: jinja2.Environment) -> str:

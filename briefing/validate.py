@@ -82,23 +82,10 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
 
     declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
                                                         "brief")}
-    broken: set[str] = set()
+    broken = _declare_unparsed(loaded, declared, seen_sources)
     orphaned: list[Ref] = []
     # Articles that exist but could not be read: their annotation is not "missing" text.
     unread = {_top_and_stem(u.rel)[1] for u in loaded.unparsed if u.rel.endswith(".txt")}
-    for unparsed in loaded.unparsed:
-        top, stem = _top_and_stem(unparsed.rel)
-        if top == "sources":
-            seen_sources.add(stem)
-        if unparsed.unread and not unparsed.rel.endswith(".txt") \
-                and top.split(".")[0] in ("sources", "briefs", "claims", "entities"):
-            _declare(declared, top, stem, frozenset({ANY}))
-            if "/" not in unparsed.rel and top in ("sources", "briefs"):
-                declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
-            broken.add(ANY)
-            continue
-        _declare(declared, top, stem, scan_ids(unparsed.text))
-        broken |= named_in_text(unparsed.text)
     for doc in loaded.yaml_docs:
         top, stem = _top_and_stem(doc.rel)
         if top == "sources":
@@ -132,6 +119,28 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
         orphaned=tuple(orphaned),
     )
     return Validated(corpus, tuple(problems)), used
+
+
+def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_sources: set[str]
+                      ) -> set[str]:
+    """Declare the ids a file that could not be parsed seems to hold (or any id, when it
+    could not be read at all), so that references to them are not reported as unknown;
+    the ids it names are returned as broken."""
+    broken: set[str] = set()
+    for unparsed in loaded.unparsed:
+        top, stem = _top_and_stem(unparsed.rel)
+        if top == "sources":
+            seen_sources.add(stem)
+        if unparsed.unread and not unparsed.rel.endswith(".txt") \
+                and top.split(".")[0] in ("sources", "briefs", "claims", "entities"):
+            _declare(declared, top, stem, frozenset({ANY}))
+            if "/" not in unparsed.rel and top in ("sources", "briefs"):
+                declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
+            broken.add(ANY)
+            continue
+        _declare(declared, top, stem, scan_ids(unparsed.text))
+        broken |= named_in_text(unparsed.text)
+    return broken
 
 
 def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Entity],

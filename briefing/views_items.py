@@ -226,7 +226,7 @@ class BriefView:
 
 def brief_map_claims(q: Queries, brief_id: str) -> list[str]:
     """The claims a brief rests on, in reading order: each point's claims and the claims
-    its text names, then any other claim citing it as resting on the brief."""
+    its text names."""
     lk = q.linked
     seen: dict[str, None] = {}
     for section in lk.briefs[brief_id].sections:
