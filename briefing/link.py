@@ -559,7 +559,12 @@ def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
 def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
                 declared: Mapping[str, frozenset[str]]
                 ) -> tuple[list[Diagnostic], frozenset[str]]:
-    """The unknown references, and the ids they name or look like."""
+    """The unknown references, and the ids they name or look like. Of the ids an unknown
+    one looks like, one that nothing refers to comes first: after an id is renamed, its
+    old references look like the new id, which none names yet, and may look like another
+    id still more (`r1-cost` renamed `r1-cost-6m` beside `r1-cost-5m`)."""
+    refs = list(refs)
+    referenced = {(ref.kind, ref.id) for ref in refs}
     problems = []
     named: set[str] = set()
     for ref in refs:
@@ -567,11 +572,14 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         maybe = declared.get(ref.kind, frozenset())
         if ref.id in ids or ref.id in maybe or ANY in maybe:
             continue
-        close = difflib.get_close_matches(ref.id, list(ids), n=1)
-        problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}",
-                              f"did you mean {close[0]!r}?" if close
-                              else f"define the {ref.kind} first, or fix the id"))
-        named.update((ref.id, *close))
+        close = difflib.get_close_matches(ref.id, list(ids), n=3)
+        unnamed = [c for c in close if (ref.kind, c) not in referenced]
+        best = (unnamed or close)[:1]
+        hint = f"define the {ref.kind} first, or fix the id" if not best else \
+            f"did you mean {best[0]!r}, which nothing refers to yet?" if unnamed else \
+            f"did you mean {best[0]!r}?"
+        problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}", hint))
+        named.update((ref.id, *best))
     return problems, frozenset(named)
 
 

@@ -68,6 +68,23 @@ def test_unknown_references_name_their_exact_position(make_content: Callable[...
     assert problem.hint == "did you mean 'acme'?"
 
 
+def test_after_a_rename_the_hint_names_the_new_id_not_a_neighbour(
+        make_content: Callable[..., Path]) -> None:
+    """`widget-cost-5m` renamed `widget-cost-usd-5m` beside `widget-cost-6m`: its old
+    references look like the neighbour more, but the hint must not send the curator's
+    quotes to another claim."""
+    neighbour = ('  - id: widget-cost-6m\n    statement: "It costs $6 million."\n'
+                 "    status: reported\n")
+    claims = CLAIMS_YML.replace("  - id: widget-cost-5m", "  - id: widget-cost-usd-5m"
+                                ).replace("claims:\n", "claims:\n" + neighbour)
+    source = SOURCE_YML + ('  - id: six\n    text: "Critics disagree"\n'
+                           "    asserts: [widget-cost-6m]\n")
+    linked = linked_from(make_content(changes={"claims.yml": claims,
+                                               "sources/acme-widget.yml": source}))
+    hints = {p.hint for p in linked.diagnostics if p.code == "ref-unknown"}
+    assert hints == {"did you mean 'widget-cost-usd-5m', which nothing refers to yet?"}
+
+
 def test_backlinks_coverage_and_relations(make_content: Callable[..., Path]) -> None:
     claims = CLAIMS_YML + """\
   - id: widget-cheap
