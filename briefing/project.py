@@ -2,18 +2,21 @@
 
 The files come from `briefing/scaffold/`: `project/` always (mkdocs.yml with the theme,
 the plugin, the Markdown extensions the pages need and every validation check at warn;
-content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow)
-and `example/` unless bare (one source, its annotation, two claims, four entities and a
-brief). The JSON Schemas are written from the model, as `briefing schema` writes them, to
+content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow,
+which installs what `requirements.txt` pins) and `example/` unless bare (one source, its
+annotation, two claims, four entities and a brief). The JSON Schemas are written from the model, as `briefing schema` writes them, to
 where the annotation files' `$schema` lines point. A name part `dot-x` is written `.x`:
 a wheel leaves dotted files and folders out of package data.
 """
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 from .schema_export import schema_texts
+
+DISTRIBUTION = "mkdocs-briefing"
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 # A folder made with `git init`, or holding the virtual environment Briefing was
@@ -48,7 +51,23 @@ def project_files(*, example: bool) -> dict[str, bytes]:
         files.update(_tree(SCAFFOLD / "example"))
     for name, text in schema_texts().items():
         files[f"schemas/{name}"] = text.encode("utf-8")
+    files["requirements.txt"] = requirements().encode("utf-8")
     return files
+
+
+def requirements() -> str:
+    """What the publish workflow installs: the Briefing this project was made with, so the
+    site is built by the version its schemas come from (an upgrade is a deliberate edit
+    here, then `briefing schema`)."""
+    try:
+        version = metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return f"{DISTRIBUTION}\n"
+    wheel = f"{DISTRIBUTION.replace('-', '_')}-{version}-py3-none-any.whl"
+    return (f"# The Briefing this project was made with. To upgrade, change the version and\n"
+            f"# run `briefing schema`. To install it from elsewhere than PyPI, replace the\n"
+            f"# last line with a wheel committed to this repository (wheels/{wheel})\n"
+            f"# or a git address (git+https://…).\n{DISTRIBUTION}=={version}\n")
 
 
 def init_project(target: Path, *, example: bool = True) -> list[str]:

@@ -6,6 +6,7 @@ import importlib.resources
 import os
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,10 @@ def test_init_writes_a_whole_project(project: Path) -> None:
         "content/claims.yml", "content/entities.yml", "content/pages/about.md",
         "content/sources/riverton-library-sundays.txt",
         "content/sources/riverton-library-sundays.yml", "content/briefs/library-sundays.yml",
-        *(f"schemas/{name}" for name in schema_texts())}
+        "requirements.txt", *(f"schemas/{name}" for name in schema_texts())}
+    # The workflow installs the version that wrote the schemas.
+    pinned = (project / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert pinned == f"mkdocs-briefing=={metadata.version('mkdocs-briefing')}"
 
 
 def test_the_new_project_builds_strict_with_the_example_brief(project: Path) -> None:
@@ -95,7 +99,7 @@ def test_the_settings_raise_every_check_and_name_the_theme(project: Path) -> Non
     hooks = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert hooks["repos"][0]["hooks"][0]["entry"] == "briefing check --strict"
     workflow = (project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
-    for command in ("pip install mkdocs-briefing", "briefing check --strict",
+    for command in ("pip install -r requirements.txt", "briefing check --strict",
                     "mkdocs build --strict", "actions/deploy-pages"):
         assert command in workflow, command
 
