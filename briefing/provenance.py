@@ -63,6 +63,13 @@ _NUMBER = re.compile(
     r"(?:(?P<glued>[kKmMbB]n?|tn)(?!\w)|(?!\w|-\d|[.,]\d)"
     r"(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
     re.IGNORECASE)
+# A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
+# and a year, not figures. Month names are capitalised, so "may 3" stays a number.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
+_WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
+                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b")
 _SAID = re.compile(
     r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?(?:says|said|say|claims|claimed|"
     r"argues|argued|warns|warned|calls|called|suggests|suggested|told|states|stated|"
@@ -108,9 +115,13 @@ def quoted_spans(text: str) -> Iterator[tuple[int, str]]:
 
 def numbers(text: str) -> list[tuple[int, str, Decimal]]:
     """(offset, as written, value) of each number, scale words applied: "$6 million",
-    "$6M" and "6 million dollars" are all 6000000."""
+    "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
+    out are not numbers here."""
     found = []
+    dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
     for match in _NUMBER.finditer(text):
+        if any(start <= match.start("num") < end for start, end in dates):
+            continue
         digits = match.group("num").replace(",", "")
         try:
             value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))

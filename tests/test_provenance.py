@@ -146,9 +146,18 @@ def test_figures_are_normalised(text: str) -> None:
     assert [value for _, _, value in numbers(text)] == [Decimal(6_000_000)]
 
 
-@pytest.mark.parametrize("text", ["H800", "GPT-4", "DeepSeek-R1", "2025-02-15", "o3"])
+@pytest.mark.parametrize("text", ["H800", "GPT-4", "DeepSeek-R1", "2025-02-15", "o3",
+                                  "first set for 3 March", "due on 7 April 2025",
+                                  "on March 3rd, 2025", "in Sept. 2024", "the 2nd of June"])
 def test_names_and_dates_are_not_figures(text: str) -> None:
     assert numbers(text) == []
+
+
+def test_a_written_date_hides_only_its_own_numbers() -> None:
+    """The day and year of "7 April 2025" are not figures; the numbers beside it are, and
+    a lower-case "may" is a verb, not a month."""
+    text = "On 7 April 2025 it cost $5 million; in April 2025, 512 chips; it may 3 times"
+    assert [w for _, w, _ in numbers(text)] == ["$5 million", "512", "3"]
 
 
 def test_apostrophes_do_not_open_quotations() -> None:
