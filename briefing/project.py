@@ -4,9 +4,10 @@ The files come from `briefing/scaffold/`: `project/` always (mkdocs.yml with the
 the plugin, the Markdown extensions the pages need and every validation check at warn;
 content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow,
 which installs what `requirements.txt` pins) and `example/` unless bare (one source, its
-annotation, two claims, four entities and a brief). The JSON Schemas are written from the model, as `briefing schema` writes them, to
-where the annotation files' `$schema` lines point. A name part `dot-x` is written `.x`:
-a wheel leaves dotted files and folders out of package data.
+annotation, two claims, four entities and a brief). The JSON Schemas are written from the
+model, as `briefing schema` writes them, to where the annotation files' `$schema` lines
+point. A name part `dot-x` is written `.x`: a wheel leaves dotted files and folders out
+of package data.
 """
 
 from __future__ import annotations
