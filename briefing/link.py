@@ -8,7 +8,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -381,9 +381,9 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                 continue
             if wrapped is None:
                 wrapped = [b for b in paragraphs(view.blocks) if b.last_line > b.line]
-            across = next((b for b in wrapped if needle in normalise_text(b.text)), None)
+            across = _across_breaks(at, quote, source.id, wrapped, view.blocks, texts)
             if across is not None:
-                problems.append(_across_lines(at, quote, source.id, across))
+                problems.append(across)
                 continue
             # The closest passage costs about the quote's length times the article's.
             fuzzy_budget -= len(needle) * sum(map(len, texts))
@@ -419,13 +419,26 @@ def _cleaned_away(at: Pos, quote: Quote, source_id: str, removal: Removal) -> Di
                  "rule if it takes away more than boilerplate")
 
 
-def _across_lines(at: Pos, quote: Quote, source_id: str, paragraph: Block) -> Diagnostic:
-    """The error for a quote that runs across a line break of a hard-wrapped article."""
-    return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}: "
-                 f"it runs across a line break, in the paragraph on lines {paragraph.line}-"
-                 f"{paragraph.last_line} of {source_id}.txt",
-                 "the article is hard-wrapped: add `join_wrapped_lines: true` under "
-                 "`cleaning:` to read each paragraph's lines as one")
+def _across_breaks(at: Pos, quote: Quote, source_id: str, wrapped: list[Block],
+                   blocks: Sequence[Block], texts: list[str]) -> Diagnostic | None:
+    """The error for a quote that runs across a line break of a hard-wrapped article, or
+    across the break between two paragraphs; None when it does neither."""
+    needle = normalise_text(quote.text)
+    missing = f"quote {quote.id!r} is not in source {source_id!r}"
+    lines = next((b for b in wrapped if needle in normalise_text(b.text)), None)
+    if lines is not None:
+        return error(at, "quote-not-found", f"{missing}: it runs across a line break, in the "
+                     f"paragraph on lines {lines.line}-{lines.last_line} of {source_id}.txt",
+                     "the article is hard-wrapped: add `join_wrapped_lines: true` under "
+                     "`cleaning:` to read each paragraph's lines as one")
+    for n in range(len(texts) - 1):
+        first, second = texts[n], texts[n + 1]
+        if needle in f"{first} {second}" and needle not in first and needle not in second:
+            return error(at, "quote-not-found", f"{missing}: it runs from the paragraph on "
+                         f"line {blocks[n].line} of {source_id}.txt into the next, on line "
+                         f"{blocks[n + 1].line}", "a quote holds the words of one paragraph: "
+                         "make it two quotes, one for each paragraph")
+    return None
 
 
 def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -> Diagnostic:
