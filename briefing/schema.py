@@ -8,6 +8,7 @@ declarations export JSON Schema for editors and the field reference in the docs.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import difflib
@@ -274,7 +275,9 @@ class Choice(Spec):
         if scalar.value in self.values:
             return scalar.value
         close = difflib.get_close_matches(scalar.value, self.values, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(self.values)}"
+        hint = f"use one of: {', '.join(self.values)}"
+        if close:  # the list too: the closest spelling may not be the meaning
+            hint = f"did you mean {close[0]!r}? ({hint})"
         return ctx.fail(scalar.pos, "schema-choice",
                         f"{scalar.value!r} is not allowed here{unusual_note(scalar.value)}", hint)
 
@@ -425,6 +428,16 @@ def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[i
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def _no_such_day(year: int, month: int, day: int) -> str:
+    """Why a date written in the right form does not exist ("2025-02-30")."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < datetime.MINYEAR:
+        return f"there is no year {year}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days"
+
+
 class DateSpec(Spec):
     doc_type = "date: YYYY[-MM[-DD]] or {date, about, inferred, basis}"
 
@@ -461,9 +474,10 @@ class DateSpec(Spec):
             try:
                 datetime.date(year, month or 1, day or 1)
             except ValueError:
-                match = None
-            else:
-                return FuzzyDate(year, month, day, about, inferred, basis)
+                return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date: "
+                                + _no_such_day(year, month or 1, day or 1),
+                                "check the day and the month against the source")
+            return FuzzyDate(year, month, day, about, inferred, basis)
         return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date",
                         'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the '
                         "evidence gives, or `unknown`")

@@ -100,7 +100,7 @@ CASES = [
     Case("unknown speaker", "ref-unknown", f"{SRC}:10:14",
          (edit(SRC, "speaker: acme", "speaker: acme-inc"),)),
     Case("impossible date", "schema-date", f"{SRC}:2:12",
-         (edit(SRC, '"2025-01-02"', '"2025-02-30"'),)),
+         (edit(SRC, '"2025-01-02"', '"2025-02-30"'),), hint="against the source"),
     Case("date in another format", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
     Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
