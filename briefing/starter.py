@@ -456,8 +456,9 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
                       "characters; nothing was written",
                       "give the file that holds the article's text")
     new_id = source_id or _new_id(text, extracted)
-    refuse_existing(content_dir, new_id)
     loaded = load(content_dir)
+    # The same article first: its id is then taken too, and "pass --id" would only lead
+    # to this refusal.
     copy = find_duplicate(text, ((t.display, t.text) for t in loaded.texts))
     if copy is not None:
         alike = "the same text" if copy[1] >= 0.999 else f"nearly the same text ({copy[1]:.0%})"
@@ -465,6 +466,7 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
                       "corpus; nothing was written [source-duplicate]",
                       "annotate the existing source instead, or, if this is a different "
                       "article, check that the right file was given")
+    refuse_existing(content_dir, new_id)
     # Suggestions use whatever of the corpus validates: a half-finished corpus still helps.
     corpus = validate(loaded).corpus
     if extracted is not None:

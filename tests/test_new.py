@@ -184,6 +184,18 @@ def test_writes_nothing_through_a_sources_folder_linked_out_of_the_content(
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
+def test_the_same_article_again_is_named_as_a_duplicate_not_an_id_taken(
+        tmp_path: Path) -> None:
+    """Its id is taken too, but "pass --id" would only lead to the duplicate refusal."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert run("new", str(tmp_path / "a.txt"), "--content", str(content)).exit_code == 0
+    again = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert again.exit_code == 1
+    assert "the article is already in the corpus" in again.output, again.output
+    assert "pass --id" not in again.output
+
+
 def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     (tmp_path / "a.txt").write_bytes(b"Widget prices\nCaf\xe9 owners complain.\n")
