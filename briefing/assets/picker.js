@@ -291,17 +291,19 @@
       if (starts[i] >= end) { to = starts[i]; break; }
     }
     var speaker = speakerBeside(block, from, to, start, end);
-    var named = namesIn(block, from, to);
     if (speaker) return { id: speaker, said: true };
-    if (named.length) return { id: named[0][2], said: false };
-    // No name here: a quotation or a "she said" goes on with an earlier sentence's speaker.
+    // No one here named as speaking: a quotation or a "she said" goes on with an earlier
+    // sentence's speaker, before any name this sentence holds, which may be what is
+    // spoken of ("'Trucks can keep using the Eastbridge,' she said").
     var sentence = block.text.slice(from, to);
-    if (!PRONOUN_SAYS.test(sentence) && !/^["'\u201c\u2018]/.test(sentence)) return null;
-    for (var k = before; k >= 0 && k > before - SENTENCES_BACK; k--) {
-      speaker = speakerBeside(block, starts[k], starts[k + 1], starts[k + 1], starts[k + 1]);
-      if (speaker) return { id: speaker, said: true };
+    if (PRONOUN_SAYS.test(sentence) || /^["'\u201c\u2018]/.test(sentence)) {
+      for (var k = before; k >= 0 && k > before - SENTENCES_BACK; k--) {
+        speaker = speakerBeside(block, starts[k], starts[k + 1], starts[k + 1], starts[k + 1]);
+        if (speaker) return { id: speaker, said: true };
+      }
     }
-    return null;
+    var named = namesIn(block, from, to);
+    return named.length ? { id: named[0][2], said: false } : null;
   }
 
   function namesIn(block, from, to) {

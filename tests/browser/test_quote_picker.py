@@ -26,8 +26,10 @@ pytestmark = pytest.mark.browser
 # "the price is final" twice in one paragraph, so the second needs a prefix or suffix;
 # Jane Doe says it, and a word of speech names her.
 TWICE = "Acme Corp said the price is final. Later, Jane Doe said the price is final again.\n"
-# A quotation naming no one goes on with the speaker of the sentence before.
-GOES_ON = "Jane Doe said the numbers differ. \u201cBoth can be true,\u201d she said.\n"
+# A quotation naming no one as speaking goes on with the speaker of the sentence before,
+# though it names Acme Corp, which it speaks of.
+GOES_ON = ("Jane Doe said the numbers differ. \u201cBoth can be true of Acme Corp,\u201d she "
+           "said.\n")
 # Acme Corp is named, but as what the passage is about: no word of speech makes it Acme's.
 NAMED_ONLY = "Buyers of Acme Corp widgets are looking elsewhere.\n"
 PDF = REPO / "tests" / "fixtures" / "ingest" / "northgate-r1-cost-note.pdf"
