@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import textwrap
 import unicodedata
@@ -125,33 +126,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
                 f"title: {yaml_text(s.title or source_id)}"]
     if extracted is not None:
         out += _facts(extracted)
-    if facts is not None and facts.date:
-        basis = (f"Suggested by `briefing new`: the {_what(extracted)}'s metadata gives "
-                 f"{facts.date}; confirm it is the publication date.")
-        out += ["# SUGGESTION: the date in the metadata; check that it is the publication",
-                "# date (then drop `inferred` and `basis`).", "published:",
-                f"  date: {yaml_text(facts.date)}", "  inferred: true",
-                f"  basis: {yaml_text(basis)}"]
-    elif s.date is not None:
-        basis = (f"Suggested by `briefing new`: the first full date in the text, "
-                 f"{_words(s.date.found)!r} on line {s.date.sentence.line}; confirm it is the "
-                 "publication date.")
-        out += [
-            "# SUGGESTION: the first full date in the text; check that it is the publication",
-            "# date (then drop `inferred` and `basis` if the article states it as such).",
-            "published:",
-            f"  date: {yaml_text(s.date.date)}",
-            "  inferred: true",
-            f"  basis: {yaml_text(basis)}",
-        ]
-    else:
-        out += ["# No full date found in the text: `published` is left out (unknown). Add",
-                "# it when you know it, to the precision the evidence gives."]
-    shown = None if facts is not None and facts.date else s.date
-    others = [d for d in s.dates if d != shown]
-    if others:
-        out += ["# Other dates in the text (SUGGESTION: one may be the publication date):"]
-        out += [f"#   {d.date}  {_words(d.found)!r}, line {d.sentence.line}" for d in others]
+    out += _published(extracted, s)
     if extracted is not None:
         out += ["", *_extraction(extracted)]
     if wrapped:
@@ -163,6 +138,42 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
     # Comments quote the article as it is; escaped, no character in it can end a comment
     # early. The live values are double-quoted, where an escape reads back as written.
     return escape_specials("\n".join(out).rstrip("\n") + "\n")
+
+
+def _published(extracted: Extracted | None, s: Suggestions) -> list[str]:
+    """The suggested publication date, and the text's other dates. A page's metadata date
+    comes first; a PDF's is when the file was made, often when it was saved or printed,
+    so a date the text states comes before it."""
+    facts = extracted.facts if extracted is not None else None
+    made = facts.date if facts is not None else ""
+    if made and not (_what(extracted) == "PDF" and s.date is not None):
+        basis = (f"Suggested by `briefing new`: the {_what(extracted)}'s metadata gives "
+                 f"{made}; confirm it is the publication date.")
+        out = ["# SUGGESTION: the date in the metadata; check that it is the publication",
+               "# date (then drop `inferred` and `basis`).", "published:",
+               f"  date: {yaml_text(made)}", "  inferred: true", f"  basis: {yaml_text(basis)}"]
+        shown = None
+    elif s.date is not None:
+        basis = (f"Suggested by `briefing new`: the first full date in the text, "
+                 f"{_words(s.date.found)!r} on line {s.date.sentence.line}; confirm it is the "
+                 "publication date.")
+        out = ["# SUGGESTION: the first full date in the text; check that it is the publication",
+               "# date (then drop `inferred` and `basis` if the article states it as such).",
+               "published:", f"  date: {yaml_text(s.date.date)}", "  inferred: true",
+               f"  basis: {yaml_text(basis)}"]
+        if made:
+            out += [f"# The PDF's metadata gives {made}, when the file was made: often when it "
+                    "was saved or printed."]
+        shown = s.date
+    else:
+        out = ["# No full date found in the text: `published` is left out (unknown). Add",
+               "# it when you know it, to the precision the evidence gives."]
+        shown = None
+    others = [d for d in s.dates if d != shown]
+    if others:
+        out += ["# Other dates in the text (SUGGESTION: one may be the publication date):"]
+        out += [f"#   {d.date}  {_words(d.found)!r}, line {d.sentence.line}" for d in others]
+    return out
 
 
 def _what(extracted: Extracted | None) -> str:
@@ -471,11 +482,9 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     corpus = validate(loaded).corpus
     if extracted is not None:
         _refuse_same_url(display, extracted, corpus)
-    # Quote ids are prefixed with the id's words after a date found in the text; a date
-    # from the metadata is left out the same way.
-    day = extracted.facts.date if extracted is not None else ""
-    suggestions = suggest(text, corpus, new_id=new_id.removeprefix(f"{day}-") if day
-                          and not title_and_date(text)[1] else new_id)
+    # Quote ids are prefixed with the id's words after its date, whether the date came
+    # from the text or the metadata ("we-would-rather", not "2025-03-we-would").
+    suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
                              schema_comment("source", yaml_path, project_root), extracted,
@@ -493,13 +502,19 @@ def _extracted(article: bytes, display: str) -> Extracted | None:
                       "written" not in str(exc) else str(exc), exc.hint) from exc
 
 
+_DATED_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
 def _new_id(text: str, extracted: Extracted | None) -> str:
     """`<date>-<title words>`, from the metadata when it gives a title, else from the
     text (its first full date and first line)."""
     if extracted is None or not extracted.facts.title:
         return source_id_for(*title_and_date(text))
     found = title_and_date(text)[1]
-    day = extracted.facts.date or (found.date if found is not None else "")
+    stated = found.date if found is not None else ""
+    # A PDF's metadata date is when the file was made (`_published`): the text's first.
+    day = stated or extracted.facts.date if extracted.kind == "pdf" \
+        else extracted.facts.date or stated
     day = day if len(day) == 10 else ""
     words = slugify(extracted.facts.title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
     slug = "-".join(part for part in (day, words) if part) or "source"

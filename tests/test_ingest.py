@@ -91,6 +91,25 @@ def test_a_pdf_keeps_its_pages(tmp_path: Path) -> None:
     assert run("check", "--strict", "--content", str(content)).exit_code == 0
 
 
+def test_a_pdf_prefers_the_date_its_text_states_to_when_the_file_was_made(
+        tmp_path: Path) -> None:
+    """A PDF printed from a browser is stamped with the day it was printed: the date the
+    text states is suggested, as the id's date too, and the stamp is named for what it is;
+    quote ids carry the title's words, not a date."""
+    pdf = make_pdf([["Marlow council note, issued 18 February 2025.",
+                     "\"We would rather take a month,\" said Priya Halvorsen of the council."]],
+                   {"Title": "Eastbridge cost review", "CreationDate": "D:20261205101010Z"})
+    (tmp_path / "note.pdf").write_bytes(pdf)
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    result = run("new", str(tmp_path / "note.pdf"), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    source_id = "2025-02-18-eastbridge-cost-review"
+    starter = (content / "sources" / f"{source_id}.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(starter)["published"]["date"] == "2025-02-18"
+    assert "# The PDF's metadata gives 2026-12-05, when the file was made" in starter
+    assert "#   - id: eastbridge-cost-we-would-rather-take\n" in starter
+
+
 @pytest.mark.parametrize(("written", "day"), [
     ("D:20250923090000Z", "2025-09-23"), ("20250923", "2025-09-23"),
     ("D:2025", ""),  # a year alone is not a day
