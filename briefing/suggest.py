@@ -214,20 +214,27 @@ def find_title(text: str, date: DateFound | None = None) -> str:
     first line that is a label ("Summary:") or page furniture of two words or fewer
     ("Smiley face") is passed over for the next one."""
     lines = [line for line in text.split("\n") if line.strip()]
-    line = next((line for line in lines if len(line.split()) > 2
-                 and not line.rstrip().endswith(":")), lines[0] if lines else "")
-    if date is not None and date.sentence.line == text[:text.find(line)].count("\n") + 1:
-        at = line.find(date.found)
-        if at >= 0:
-            before = _DATE_LABEL.sub("", line[:at])
-            line = before + line[at + len(date.found):]
-    title = " ".join(line.split()).strip(" -:|")
+    undated = [_without_date(line, text, date) for line in lines]
+    # A dateline ("Marlow Gazette, 12 February 2025") is furniture too, once undated.
+    line = next((line for line in undated if len(line.split()) > 2
+                 and not line.rstrip().endswith(":")), undated[0] if undated else "")
+    title = " ".join(line.split()).strip(" -:|,;\u2013\u2014").lstrip(". ")
     if len(title) > TITLE_MAX_LEN:
         first = _sentence_spans(title)[0]
         title = title[first[0]:first[1]].strip()
     if len(title) > TITLE_MAX_LEN:
         title = title[:TITLE_MAX_LEN].rsplit(" ", 1)[0] + "…"
     return title
+
+
+def _without_date(line: str, text: str, date: DateFound | None) -> str:
+    """The line less the date found on it, with the label before it ("Published")."""
+    if date is None or date.sentence.line != text[:text.find(line)].count("\n") + 1:
+        return line
+    at = line.find(date.found)
+    if at < 0:
+        return line
+    return _DATE_LABEL.sub("", line[:at]) + line[at + len(date.found):]
 
 
 def source_id(title: str, date: DateFound | None) -> str:

@@ -123,6 +123,11 @@ def test_a_source_without_quotes_checks_clean_even_when_strict(
     ("Widget prices climb\nPrices rose in February 2025.\n", "widget-prices-climb"),
     ("Widget prices climb\n", "widget-prices-climb"),
     ("Index\n", "index-source"),
+    # A dateline is passed over for the headline; a label's full stop is not kept.
+    ("Marlow Gazette, 12 February 2025\n\nEastbridge repair vote delayed\n",
+     "2025-02-12-eastbridge-repair-vote-delayed"),
+    ("Published 15 February 2025. Acme raises widget price\n",
+     "2025-02-15-acme-raises-widget-price"),
 ])
 def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expected: str) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
