@@ -459,7 +459,8 @@ class DateSpec(Spec):
             year, month, day = (int(g) if g else None for g in match.groups())
             assert year is not None
             try:
-                datetime.date(year, month or 1, day or 1)
+                # Month or day 00 is no date: only an absent part counts as the first.
+                datetime.date(year, 1 if month is None else month, 1 if day is None else day)
             except ValueError:
                 match = None
             else:
