@@ -5,15 +5,16 @@ the plugin, the Markdown extensions the pages need and every validation check at
 content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow)
 and `example/` unless bare (one source, its annotation, two claims, four entities and a
 brief). The JSON Schemas are written from the model, as `briefing schema` writes them, to
-where the annotation files' `$schema` lines point. A name part `dot-x` is written `.x`:
-a wheel leaves dotted files and folders out of package data.
+where the annotation files' `$schema` lines point, and `.vscode/settings.json` maps them
+to every annotation file by name, for the files made by hand without that line. A name
+part `dot-x` is written `.x`: a wheel leaves dotted files and folders out of package data.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .schema_export import schema_texts
+from .schema_export import editor_settings, schema_texts
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 # A folder made with `git init`, or holding the virtual environment Briefing was
@@ -48,6 +49,9 @@ def project_files(*, example: bool) -> dict[str, bytes]:
         files.update(_tree(SCAFFOLD / "example"))
     for name, text in schema_texts().items():
         files[f"schemas/{name}"] = text.encode("utf-8")
+    # Written only into an empty folder (`init_project`), so no settings of the user's are
+    # replaced.
+    files[".vscode/settings.json"] = editor_settings().encode("utf-8")
     return files
 
 

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from briefing import model
 from briefing.cli import main
 from briefing.diagnostics import Severity
+from briefing.load import _is_content_file
 from briefing.pipeline import build
+from briefing.project import project_files
 from briefing.schema import (
     At,
     Context,
@@ -36,7 +38,13 @@ from briefing.schema import (
     _DateFields,
     accepts_empty,
 )
-from briefing.schema_export import DOCUMENTS, field_reference, schema_texts
+from briefing.schema_export import (
+    DOCUMENTS,
+    GLOBS,
+    editor_settings,
+    field_reference,
+    schema_texts,
+)
 from briefing.starter import schema_comment
 from briefing.yamlnodes import parse_yaml
 
@@ -442,3 +450,33 @@ def test_the_date_pattern_is_the_builds_reading_of_dates(value: str) -> None:
         {"type": "string", **DateSpec().json_schema()},
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert schema.is_valid(value) == scalar_accepted(DateSpec(), value), value
+
+
+# --- editor settings: every file the build reads, and only those ----------------------------
+
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """A glob as yaml-language-server (picomatch) reads it: `*` within a folder, `**/` any
+    number of folders."""
+    parts = [re.escape(part).replace(r"\*", "[^/]*") for part in glob.split("**/")]
+    return re.compile("(?:[^/]+/)*".join(parts) + r"\Z")
+
+
+@pytest.mark.parametrize("rel", [
+    "claims.yml", "entities.yml", "sources/a.yml", "briefs/a.yml", "claims/a.yml",
+    "claims/2025/a.yml", "claims/a/b/c.yml", "entities/a.yml", "entities/people/a.yml",
+    "sources/a.txt", "sources/x/a.yml", "briefs/x/a.yml", "pages/a.yml", "claims/a.yaml",
+    "other.yml", "claims-old.yml"])
+def test_the_editor_settings_map_each_read_file_to_its_schema(rel: str) -> None:
+    mapped = [name for name, globs in GLOBS.items()
+              if any(glob_regex(glob).match(f"content/{rel}") for glob in globs)]
+    read = _is_content_file(rel.split("/")) and rel.endswith(".yml")
+    assert mapped == ([schema_for(rel)["$id"].rsplit("/", 1)[1]] if read else [])
+
+
+def test_init_writes_the_editor_settings_and_the_readme_shows_them() -> None:
+    settings = json.loads(editor_settings())["yaml.schemas"]
+    assert settings == {f"schemas/{name}": list(globs) for name, globs in GLOBS.items()}
+    assert project_files(example=False)[".vscode/settings.json"] == editor_settings().encode()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, globs in settings.items():
+        assert f'"{name}": {json.dumps(globs)}' in readme, name
