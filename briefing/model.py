@@ -13,6 +13,8 @@ from typing import Any
 
 from .diagnostics import Pos
 from .schema import (
+    MONTH_DAY_PATTERN,
+    YEAR_PATTERN,
     At,
     Choice,
     Context,
@@ -71,7 +73,8 @@ class Day(Spec):
                         'write the day of the revision as "YYYY-MM-DD"')
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "pattern": rf"^{YEAR_PATTERN}-{MONTH_DAY_PATTERN}$",
+                "format": "date", "patternErrorMessage": 'write the day as "YYYY-MM-DD"'}
 
 
 class LineNumber(Spec):
@@ -89,7 +92,8 @@ class LineNumber(Spec):
                         "write a whole number from 1, as `briefing new` wrote it")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": ["integer", "string"], "pattern": "^[1-9][0-9]{0,8}$", "minimum": 1}
+        return {"type": ["integer", "string"], "pattern": "^[1-9][0-9]{0,8}$", "minimum": 1,
+                "maximum": 999_999_999}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,8 +6,9 @@ content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages 
 which installs what `requirements.txt` pins) and `example/` unless bare (one source, its
 annotation, two claims, four entities and a brief). The JSON Schemas are written from the
 model, as `briefing schema` writes them, to where the annotation files' `$schema` lines
-point. A name part `dot-x` is written `.x`: a wheel leaves dotted files and folders out
-of package data.
+point, and `.vscode/settings.json` maps them to every annotation file by name, for the
+files made by hand without that line. A name part `dot-x` is written `.x`: a wheel leaves
+dotted files and folders out of package data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from .schema_export import schema_texts
+from .schema_export import editor_settings, schema_texts
 
 DISTRIBUTION = "mkdocs-briefing"
 
@@ -53,6 +54,9 @@ def project_files(*, example: bool) -> dict[str, bytes]:
     for name, text in schema_texts().items():
         files[f"schemas/{name}"] = text.encode("utf-8")
     files["requirements.txt"] = requirements().encode("utf-8")
+    # Written only into an empty folder (`init_project`), so no settings of the user's are
+    # replaced.
+    files[".vscode/settings.json"] = editor_settings().encode("utf-8")
     return files
 
 

@@ -180,6 +180,13 @@ class FuzzyDate:
 # --- specs ----------------------------------------------------------------------------
 
 
+# What an editor (YAML 1.2) may make of a plain scalar the loader reads as text.
+SCALAR_TYPES = ("string", "number", "boolean")
+# `patternErrorMessage` is yaml-language-server's (and VS Code's) message for a failed
+# `pattern`; other validators ignore it.
+_NOT_BLANK = {"pattern": r"\S", "patternErrorMessage": "this text is empty"}
+
+
 class Text(Spec):
     """Plain text. `quoted=True` demands quotes or a block scalar (a plain scalar would
     silently lose anything after ` #`); `single_line` rejects line breaks."""
@@ -214,8 +221,9 @@ class Text(Spec):
     def json_schema(self) -> dict[str, Any]:
         # The loader reads every plain scalar as text (`title: 1984` is the text "1984"),
         # while editors follow YAML 1.2 and see a number; accept both unless quotes are due.
-        kinds: str | list[str] = "string" if self.quoted else ["string", "number", "boolean"]
-        return {"type": kinds, "minLength": 1, "maxLength": self.max_len}
+        kinds: str | list[str] = "string" if self.quoted else list(SCALAR_TYPES)
+        # maxLength counts the text as written; the build folds runs of white space first.
+        return {"type": kinds, "minLength": 1, "maxLength": self.max_len, **_NOT_BLANK}
 
 
 class Slug(Spec):
@@ -243,7 +251,10 @@ class Slug(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG_RE.pattern, "maxLength": MAX_ID_LENGTH}
+        # `id: 4090` is a number to an editor and the slug "4090" to the loader.
+        return {"type": ["string", "integer"], "minimum": 0, "pattern": SLUG_RE.pattern,
+                "maxLength": MAX_ID_LENGTH,
+                "patternErrorMessage": "ids use lower-case letters, digits and hyphens"}
 
 
 class RefTo(Spec):
@@ -299,10 +310,15 @@ class Flag(Spec):
                         "write `true` or `false`")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "boolean"}
+        # The loader reads `"true"` as it reads `true`. (`True` is a boolean to an editor
+        # but refused by the build: JSON Schema cannot tell the two apart.)
+        return {"enum": [True, False, "true", "false"]}
 
 
 _NUMBER_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# _NUMBER_RE with `_` allowed anywhere, as `Number.convert` drops every `_` first.
+_NUMBER_SCHEMA_RE = (r"^_*-?_*(\d(_*\d){0,2}(_*,_*\d_*\d_*\d)+|\d(_*\d)*)"
+                     r"(_*\._*\d(_*\d)*)?_*$")
 # More than any count or amount a source gives (10^30), and few enough for the pages' number
 # formatting to be exact at the default decimal precision.
 MAX_DIGITS = 30
@@ -330,7 +346,10 @@ class Number(Spec):
                         "write digits, for example 6000000 or 6,000,000 (no units or words)")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": ["number", "string"], "pattern": _NUMBER_RE.pattern}
+        # A number an editor reads as one (`5e6`, `.5`, `+5`) is refused by the build, but
+        # JSON Schema sees only its value; text is held to the build's own pattern.
+        return {"type": ["number", "string"], "pattern": _NUMBER_SCHEMA_RE,
+                "patternErrorMessage": "write digits, for example 6000000 or 6,000,000"}
 
 
 class NumberOrRange(Spec):
@@ -370,8 +389,9 @@ class Url(Spec):
         return url
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://",
-                "maxLength": urls.MAX_LENGTH}
+        return {"type": "string", "pattern": urls.SCHEMA_PATTERN, "maxLength": urls.MAX_LENGTH,
+                "patternErrorMessage": "write the article's full address, starting with "
+                                       "https:// (no user name, no spaces, a named host)"}
 
 
 class ProseText(Spec):
@@ -415,7 +435,25 @@ class ProseText(Spec):
         return Prose(tuple(p for p in parts if p != ""), node.pos)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return {"type": list(SCALAR_TYPES), "minLength": 1, "maxLength": 5000,
+                "pattern": prose_pattern(self.kinds),
+                "patternErrorMessage": "write the text; references are [[kind:id]] or "
+                                       "[[kind:id|label]] with kind one of "
+                                       + ", ".join(self.kinds)}
+
+
+# Text outside a reference: any character but a `[[` or `]]` pair (one bracket is text).
+_OUTSIDE = r"[^\[\]]|\[(?!\[)|\](?!\])"
+
+
+def prose_pattern(kinds: Iterable[str]) -> str:
+    """Prose `ProseText.convert` accepts, as one regular expression: not blank, and every
+    `[[` opens a `[[kind:id]]` or `[[kind:id|label]]` closed by the next `]]` (as
+    `references.scan` pairs them). A single bracket never sits beside its twin in text, so
+    the pairs are read as the scanner reads them, left to right."""
+    ref = (rf"\[\[(?:{'|'.join(kinds)}):{SLUG_RE.pattern[1:-1]}"
+           rf"(?:\|(?:{_OUTSIDE})*)?\]\]")
+    return rf"^(?=[\s\S]*\S)(?:{_OUTSIDE}|{ref})*$"
 
 
 def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[int], Pos]:
@@ -426,12 +464,21 @@ def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[i
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# For the schemas: months 01-12 and each month's days (29 February in any year; the
+# `date` format, where a validator checks it, refuses it outside leap years).
+YEAR_PATTERN = r"(?!0000)\d{4}"  # the year 0 is none (datetime's years start at 1)
+MONTH_PATTERN = "(0[1-9]|1[0-2])"
+MONTH_DAY_PATTERN = ("((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+                     "|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))")
+_FULL_DATE = {"if": {"pattern": r"^\d{4}-\d{2}-\d{2}$"}, "then": {"format": "date"}}
 
 
 def _no_such_day(year: int, month: int, day: int) -> str:
     """Why a date written in the right form does not exist ("2025-02-30")."""
     if not 1 <= month <= 12:
         return f"there is no month {month}"
+    if day < 1:
+        return f"there is no day {day}"
     if year < datetime.MINYEAR:
         return f"there is no year {year}"
     days = calendar.monthrange(year, month)[1]
@@ -471,11 +518,13 @@ class DateSpec(Spec):
         if match:
             year, month, day = (int(g) if g else None for g in match.groups())
             assert year is not None
+            # Month or day 00 is no date: only an absent part counts as the first.
+            whole = (year, 1 if month is None else month, 1 if day is None else day)
             try:
-                datetime.date(year, month or 1, day or 1)
+                datetime.date(*whole)
             except ValueError:
                 return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date: "
-                                + _no_such_day(year, month or 1, day or 1),
+                                f"{_no_such_day(*whole)}",
                                 "check the day and the month against the source")
             return FuzzyDate(year, month, day, about, inferred, basis)
         return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date",
@@ -483,8 +532,18 @@ class DateSpec(Spec):
                         "evidence gives, or `unknown`")
 
     def json_schema(self) -> dict[str, Any]:
-        date = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|unknown)$"}
-        return {"oneOf": [date, _object_schema(_DATE_FIELDS, {"date": date})]}
+        # `published: 2025` is a number to an editor and the year "2025" to the loader.
+        date = {"type": ["string", "integer"], "minimum": 1000, "maximum": 9999,
+                "pattern": rf"^({YEAR_PATTERN}(-{MONTH_DAY_PATTERN}|-{MONTH_PATTERN})?|unknown)$",
+                **_FULL_DATE,
+                "patternErrorMessage": 'write "YYYY-MM-DD", "YYYY-MM", "YYYY" or unknown'}
+        mapping = _object_schema(_DATE_FIELDS, {"date": date})
+        # As `convert` demands: an inferred date says what it was inferred from.
+        mapping["if"] = {"required": ["inferred"],
+                         "properties": {"inferred": {"enum": [True, "true"]}}}
+        mapping["then"] = {"required": ["basis"],
+                           "properties": {"basis": {"not": {"type": "null"}}}}
+        return {"oneOf": [date, mapping]}
 
 
 class At(Spec):
@@ -648,18 +707,37 @@ def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.F
     return values, flaws
 
 
+def accepts_empty(field: dataclasses.Field[Any]) -> bool:
+    """Whether `key:` with no value passes (`_convert_fields`): an optional field counts
+    as absent, a list as empty unless it needs items; a required field is an error."""
+    spec = field.metadata["spec"]
+    return spec.min_items == 0 if isinstance(spec, ListOf) else not field.metadata["required"]
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` also accepting null, which is what an editor makes of `key:`."""
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return {**schema, "type": [*kinds, "null"]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    return {**schema, "oneOf": [*schema["oneOf"], {"type": "null"}]}
+
+
 def _object_schema(fields: Mapping[str, dataclasses.Field[Any]],
                    overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     overrides = overrides or {}
+    properties = {}
+    for name, field in fields.items():
+        schema = overrides.get(name, field.metadata["spec"].json_schema())
+        if accepts_empty(field):
+            schema = _nullable(schema)
+        properties[name] = {**schema, "description": field.metadata["doc"]}
     return {
         "type": "object",
         "additionalProperties": False,
         "required": [n for n, f in fields.items() if f.metadata["required"]],
-        "properties": {
-            n: {**overrides.get(n, f.metadata["spec"].json_schema()),
-                "description": f.metadata["doc"]}
-            for n, f in fields.items()
-        },
+        "properties": properties,
     }
 
 

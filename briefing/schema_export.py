@@ -22,10 +22,21 @@ SCHEMA_BASE = "https://briefing.invalid/schemas/"  # an identifier, never fetche
 # file name -> (model, title, which content files it describes)
 DOCUMENTS: Mapping[str, tuple[type[Any], str, str]] = MappingProxyType({
     "source.schema.json": (Source, "Source annotation", "content/sources/<id>.yml"),
-    "claims.schema.json": (ClaimsFile, "Claims", "content/claims.yml, content/claims/*.yml"),
+    "claims.schema.json": (ClaimsFile, "Claims",
+                           "content/claims.yml, content/claims/**/*.yml"),
     "entities.schema.json": (EntitiesFile, "Entities",
-                             "content/entities.yml, content/entities/*.yml"),
+                             "content/entities.yml, content/entities/**/*.yml"),
     "brief.schema.json": (Brief, "Brief", "content/briefs/<id>.yml"),
+})
+# The files each schema describes, as globs from the project folder for editor settings
+# (yaml-language-server's `yaml.schemas`): every file `load._is_content_file` reads, so
+# a file made by hand, without the `$schema` first line, is checked too. `**/` matches
+# any number of folders, none included.
+GLOBS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "source.schema.json": ("content/sources/*.yml",),
+    "claims.schema.json": ("content/claims.yml", "content/claims/**/*.yml"),
+    "entities.schema.json": ("content/entities.yml", "content/entities/**/*.yml"),
+    "brief.schema.json": ("content/briefs/*.yml",),
 })
 
 
@@ -45,6 +56,12 @@ def schema_texts() -> dict[str, str]:
     """Each schema file's exact text: sorted keys and a final newline, so exports are stable."""
     return {name: json.dumps(json_schema(name), indent=2, ensure_ascii=False) + "\n"
             for name in DOCUMENTS}
+
+
+def editor_settings() -> str:
+    """`.vscode/settings.json` for a new project: each schema for the files it describes."""
+    schemas = {f"schemas/{name}": list(globs) for name, globs in GLOBS.items()}
+    return json.dumps({"yaml.schemas": schemas}, indent=2) + "\n"
 
 
 def write_schemas(out_dir: Path) -> list[Path]:

@@ -29,6 +29,13 @@ _LABEL = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)"
 # A registered name with at least two labels, the last not all digits.
 _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?=[a-z0-9-]*[a-z])(?:{_LABEL})\.?$")
 _PORT = re.compile(r"^[0-9]{1,5}$")
+# The addresses `normalise` accepts, for the JSON Schemas, nearly: as written (white
+# space around it, the scheme and host in any case), less exact about ports and the
+# invisible characters it refuses.
+_ANY_LABEL = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
+SCHEMA_PATTERN = (r"^\s*[Hh][Tt][Tt][Pp][Ss]?://"
+                  rf"(?:{_ANY_LABEL}\.)+(?=[A-Za-z0-9-]*[A-Za-z]){_ANY_LABEL}\.?"
+                  r"(?::[0-9]{1,5})?(?:[/?#][^\s\\]*)?\s*$")
 # Kept as written after the host: RFC 3986's unreserved and reserved characters
 # (`[` and `]` belong only around an IPv6 host, which is refused) and `%`.
 _KEEP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

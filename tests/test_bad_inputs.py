@@ -103,6 +103,8 @@ CASES = [
          (edit(SRC, '"2025-01-02"', '"2025-02-30"'),), hint="against the source"),
     Case("date in another format", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
+    Case("month or day zero", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2025-00"'),)),
     Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
          (edit(SRC, 'published: "2025-01-02"', 'published: {date: "2025-01", inferred: true}'),)),
     Case("javascript url", "schema-url", f"{SRC}:2:6",

@@ -46,6 +46,7 @@ def test_init_writes_a_whole_project(project: Path) -> None:
     written = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
     assert written == {
         "mkdocs.yml", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/publish.yml",
+        ".vscode/settings.json",
         "content/claims.yml", "content/entities.yml", "content/pages/about.md",
         "content/sources/riverton-library-sundays.txt",
         "content/sources/riverton-library-sundays.yml", "content/briefs/library-sundays.yml",
