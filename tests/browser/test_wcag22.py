@@ -1,0 +1,53 @@
+"""Findings of a WCAG 2.2 AA audit, each checked where the auditor found it: focus that
+is visible and not hidden under the menu, tooltips and text that reflow on a 320 px
+screen, targets a finger can hit, a Tab order that follows the eye, and Escape."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+# Why the focused element cannot be seen, or "" when it can: it has a box, inside the
+# screen, and the point at its middle is the element itself (not a clipped-away one, nor
+# one under something else).
+UNSEEN_JS = """() => {
+  const el = document.activeElement, r = el.getClientRects()[0];
+  const what = el.outerHTML.slice(0, 90);
+  if (!r || r.width < 1 || r.height < 1) return 'no box: ' + what;
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  if (x < 0 || x > innerWidth || y < 0 || y > innerHeight) return 'off screen: ' + what;
+  const hit = document.elementFromPoint(x, y);
+  return hit && el.contains(hit) ? ''
+    : `${what} under ${hit ? hit.outerHTML.slice(0, 60) : 'nothing'}`;
+}"""
+
+
+def tab_through_main(page) -> list[str]:
+    """Tab from the top of <main> to its end; what was focused but could not be seen."""
+    page.evaluate("document.querySelector('main').focus()")
+    unseen = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.querySelector('main').contains(document.activeElement)"):
+            return unseen
+        if why := page.evaluate(UNSEEN_JS):
+            unseen.append(why)
+    pytest.fail("Tab never left <main>")
+
+
+@pytest.mark.parametrize("width", (320, 360))
+def test_coverage_cards_have_no_invisible_tab_stop(page, problems, site_pages,
+                                                   width: int) -> None:
+    """2.4.7: on a phone the matrix's header row is hidden (each card names its sources),
+    but its links are Tab stops: one reached with Tab shows."""
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_pages["coverage"])
+    assert not (unseen := tab_through_main(page)), "\n".join(unseen)
+    # The cards still lead to every source: the list above the table links them all.
+    heads = set(page.locator("main thead a").evaluate_all("as => as.map(a => a.href)"))
+    shown = set(page.locator("main a:not(thead a)").evaluate_all(
+        "as => as.filter(a => a.checkVisibility()).map(a => a.href)"))
+    assert heads and heads <= shown, heads - shown
+    assert not problems.console_errors, problems.console_errors
