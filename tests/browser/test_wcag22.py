@@ -51,3 +51,27 @@ def test_coverage_cards_have_no_invisible_tab_stop(page, problems, site_pages,
         "as => as.filter(a => a.checkVisibility()).map(a => a.href)"))
     assert heads and heads <= shown, heads - shown
     assert not problems.console_errors, problems.console_errors
+
+
+def test_tabbing_out_of_the_sections_menu_closes_it(page, problems, site_url) -> None:
+    """2.4.11: the open menu covers the top of the page; focus leaving it closes it, so
+    the next Tab stop is not under it."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(site_url + "claims/")
+    toggle = page.locator(".sections-toggle")
+    toggle.click()
+    links = page.locator("#site-sections a")
+    links.last.focus()
+    page.keyboard.press("Tab")
+    assert toggle.get_attribute("aria-expanded") == "false", "the menu stayed open"
+    assert not links.first.is_visible()
+    assert not (why := page.evaluate(UNSEEN_JS)), why
+    # Going back from the first link to the button (in the header) keeps it open.
+    toggle.click()
+    links.first.focus()
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.classList.contains('sections-toggle')")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not problems.console_errors, problems.console_errors
