@@ -75,3 +75,42 @@ def test_tabbing_out_of_the_sections_menu_closes_it(page, problems, site_url) ->
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not problems.console_errors, problems.console_errors
+
+
+# The tooltip of the focused inferred date (its ::after): shown or not, and its box.
+TOOLTIP_JS = """() => {
+  const el = document.activeElement, after = getComputedStyle(el, '::after');
+  const r = el.getBoundingClientRect();
+  const left = r.left + parseFloat(after.left), width = parseFloat(after.width);
+  return {shown: after.content !== 'none' && after.display !== 'none',
+          left, right: left + width, screen: document.documentElement.clientWidth,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_an_inferred_dates_tooltip_fits_the_screen_and_escape_hides_it(
+        page, problems, site_pages, width: int) -> None:
+    """1.4.10 and 1.4.13: the basis of an inferred date, shown on keyboard focus, stays
+    inside a phone's screen, and Escape dismisses it until the date is focused again."""
+    page.set_viewport_size({"width": width, "height": 740})
+    seen = 0
+    for kind in ("coverage", "source", "brief", "timeline", "claim", "sources-index"):
+        page.goto(site_pages[kind])
+        dates = page.locator("main .inferred[tabindex]")
+        for i in range(dates.count()):
+            dates.nth(i).focus()
+            page.keyboard.press("Shift+Tab")  # focus by keyboard, so :focus-visible
+            page.keyboard.press("Tab")
+            tip = page.evaluate(TOOLTIP_JS)
+            where = f"{kind} date {i} at {width}px: {tip}"
+            assert tip["shown"], where
+            assert tip["sideways"] <= 0 and 0 <= tip["left"] and tip["right"] <= tip["screen"], where
+            seen += 1
+    assert seen, "no inferred date to focus"
+    page.keyboard.press("Escape")
+    assert not page.evaluate(TOOLTIP_JS)["shown"], "Escape left the tooltip up"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(TOOLTIP_JS)["shown"], "focused again, the tooltip stays hidden"
+    assert not problems.console_errors, problems.console_errors
