@@ -78,20 +78,16 @@
 
   function initInferredDates() {
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
-    // Focus shows it below the date (features.css), moved left as far as the screen needs
-    // (WCAG 1.4.10); Escape hides it until the date is focused again (1.4.13).
+    // Focus shows it below the date (features.css), kept on the screen with the room there
+    // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
       el.tabIndex = 0;
-      el.addEventListener("focus", function () {
+      el.onfocus = function () {
         el.classList.remove("tip-hidden");
-        el.style.removeProperty("--tip-shift");
-        var width = parseFloat(getComputedStyle(el, "::after").width) || 0;
-        var over = el.getBoundingClientRect().left + width + 8 - document.documentElement.clientWidth;
-        if (over > 0) el.style.setProperty("--tip-shift", -over + "px");
-      });
-      el.addEventListener("keydown", function (e) {
-        if (e.key === "Escape") el.classList.add("tip-hidden");
-      });
+        el.style.setProperty("--room",
+          document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
+      };
+      el.onkeydown = function (e) { if (e.key === "Escape") el.classList.add("tip-hidden"); };
     });
   }
 

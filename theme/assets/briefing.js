@@ -58,7 +58,8 @@
     });
     // Tab past the last section: the open list would cover what gets focus (WCAG 2.4.11).
     header.addEventListener("focusout", function (e) {
-      if (open() && e.relatedTarget && !header.contains(e.relatedTarget)) set(false);
+      var to = e.relatedTarget;
+      if (to && !header.contains(to)) set(false);
     });
   }
 
