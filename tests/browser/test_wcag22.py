@@ -138,3 +138,36 @@ def test_pages_reflow_with_wcag_text_spacing(page, problems, site_pages) -> None
           .map(el => el.outerHTML.slice(0, 80))""")
         assert page.evaluate(SIDEWAYS_JS) <= 0, f"{kind}: {wide[:5]}"
     assert not problems.console_errors, problems.console_errors
+
+
+# The focused control of the header's bar, marked with its place in the Tab order.
+HEADER_TAB_JS = """i => { const el = document.activeElement;
+  if (!el.closest('.bar')) return null;
+  el.dataset.tabStop = i; return el.className || el.id; }"""
+# Where each marked control is drawn, with nothing focused (a focused search box grows).
+HEADER_PLACES_JS = """() => { document.activeElement.blur();
+  return [...document.querySelectorAll('[data-tab-stop]')]
+    .sort((a, b) => a.dataset.tabStop - b.dataset.tabStop)
+    .map(el => Math.round(el.getBoundingClientRect().left)); }"""
+
+
+@pytest.mark.parametrize("width", (320, 375, 1280))
+def test_header_tab_order_follows_what_the_eye_sees(page, problems, site_url,
+                                                    width: int) -> None:
+    """1.3.2 and 2.4.3: the header's controls are reached with Tab from left to right."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "claims/")
+    page.locator("form.search").wait_for(state="visible")
+    page.keyboard.press("Tab")  # the skip link
+    names = []
+    for i in range(5):
+        page.keyboard.press("Tab")
+        if not (name := page.evaluate(HEADER_TAB_JS, i)):
+            break
+        names.append(name)
+    places = page.evaluate(HEADER_PLACES_JS)
+    assert len(names) >= 3 and "search-query" in names, names
+    assert places == sorted(places), f"Tab order {names}, drawn at x = {places}"
+    if width == 1280:  # the desktop keeps its layout: the name, the search box, then ◐
+        assert names == ["site-name", "search-query", "scheme-toggle"], names
+    assert not problems.console_errors, problems.console_errors
