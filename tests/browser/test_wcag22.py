@@ -140,6 +140,42 @@ def test_pages_reflow_with_wcag_text_spacing(page, problems, site_pages) -> None
     assert not problems.console_errors, problems.console_errors
 
 
+# Targets too small (under 24x24) whose 24 px circle meets another target or its circle.
+CROWDED_JS = """sel => {
+  const boxes = [...document.querySelectorAll(sel)].filter(a => a.checkVisibility())
+    .map(a => ({a, r: a.getBoundingClientRect()}));
+  const small = r => r.width < 24 || r.height < 24;
+  const mid = r => [r.left + r.width / 2, r.top + r.height / 2];
+  const gap = (r, [x, y]) => Math.hypot(Math.max(r.left - x, 0, x - r.right),
+                                        Math.max(r.top - y, 0, y - r.bottom));
+  const out = [];
+  boxes.forEach(({a, r}, i) => {
+    if (!small(r)) return;
+    boxes.forEach(({r: o}, j) => {
+      if (i === j) return;
+      const [x, y] = mid(r), [ox, oy] = mid(o);
+      if (gap(o, [x, y]) < 12 || (small(o) && Math.hypot(x - ox, y - oy) < 24))
+        out.push(`${a.textContent.trim().slice(0, 30)} ${r.width | 0}x${r.height | 0}`);
+    });
+  });
+  return {count: boxes.length, crowded: [...new Set(out)]};
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375, 1280))
+def test_sources_of_a_figure_and_stacked_stances_are_targets_a_finger_can_hit(
+        page, problems, site_pages, width: int) -> None:
+    """2.5.8: a brief's "Sources:" links, one a line, and a coverage cell's stances, one
+    under the other, are 24 px tall or spaced so."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for kind, sel in (("brief", "main a.figure-source"), ("coverage", "main td a.stance")):
+        page.goto(site_pages[kind])
+        found = page.evaluate(CROWDED_JS, sel)
+        assert found["count"] > 1, f"{kind}: no {sel} to measure"
+        assert not found["crowded"], f"{kind} at {width}px: {found['crowded'][:6]}"
+    assert not problems.console_errors, problems.console_errors
+
+
 # The focused control of the header's bar, marked with its place in the Tab order.
 HEADER_TAB_JS = """i => { const el = document.activeElement;
   if (!el.closest('.bar')) return null;
