@@ -207,3 +207,21 @@ def test_header_tab_order_follows_what_the_eye_sees(page, problems, site_url,
     if width == 1280:  # the desktop keeps its layout: the name, the search box, then ◐
         assert names == ["site-name", "search-query", "scheme-toggle"], names
     assert not problems.console_errors, problems.console_errors
+
+
+def test_escape_on_a_search_result_closes_the_results(page, problems, site_url) -> None:
+    page.goto(site_url)
+    box = page.locator("#search-query")
+    box.click()
+    box.press_sequentially("H800", delay=40)
+    page.locator("#search-results article").first.wait_for(state="visible", timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('#search-results')")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(200)  # the panel opens only once its styles are in: give it time
+    assert page.locator(".search-panel").is_hidden(), "Escape left the results open"
+    assert page.evaluate("document.activeElement.id") == "search-query"
+    # Typing again brings them back.
+    box.press_sequentially("0", delay=40)
+    page.locator(".search-panel").wait_for(state="visible")
+    assert not problems.console_errors, problems.console_errors
