@@ -78,8 +78,16 @@
 
   function initInferredDates() {
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
+    // Focus shows it below the date (features.css), kept on the screen with the room there
+    // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
       el.tabIndex = 0;
+      el.onfocus = function () {
+        el.classList.remove("tip-hidden");
+        el.style.setProperty("--room",
+          document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
+      };
+      el.onkeydown = function (e) { if (e.key === "Escape") el.classList.add("tip-hidden"); };
     });
   }
 

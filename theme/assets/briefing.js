@@ -35,8 +35,8 @@
   initSchemeToggle();
   initSectionsMenu();
 
-  // Phones: the sections button opens the list below the header (briefing.css); Escape
-  // or a tap elsewhere closes it.
+  // Phones: the sections button opens the list below the header (briefing.css); Escape,
+  // a tap elsewhere or focus leaving the header closes it.
   function initSectionsMenu() {
     var button = document.querySelector(".sections-toggle");
     var nav = document.getElementById("site-sections");
@@ -55,6 +55,11 @@
     });
     document.addEventListener("click", function (e) {
       if (open() && !button.contains(e.target) && !nav.contains(e.target)) set(false);
+    });
+    // Tab past the last section: the open list would cover what gets focus (WCAG 2.4.11).
+    header.addEventListener("focusout", function (e) {
+      var to = e.relatedTarget;
+      if (to && !header.contains(to)) set(false);
     });
   }
 

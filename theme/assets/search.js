@@ -107,7 +107,9 @@
       if (e.target.tagName === "SELECT") return;  // its own arrows
       var links = Array.prototype.slice.call(results.querySelectorAll("a"));
       var i = links.indexOf(document.activeElement);
-      if (e.key === "Escape") { open(false); input.focus(); }
+      // Focus first: the input's focus handler reopens the results, and open(false) after
+      // it wins (opener keeps the last wish).
+      if (e.key === "Escape") { input.focus(); open(false); }
       else if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
       else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i === 0 ? input : links[i - 1]).focus(); }
     });
