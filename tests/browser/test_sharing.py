@@ -29,6 +29,9 @@ def test_sharing_tags_give_the_title_and_the_page_summary(kind, page, problems, 
     # The description is the page's own summary, word for word as the page shows it.
     summary = {"brief": "main .lead", "claim": "main h1", "entity": "main h1 ~ p:not(.meta)"}
     shown = " ".join(page.locator(summary[kind]).first.inner_text().split())
+    if kind == "claim":  # with whose claim it is, as the line under its verdict says
+        who = page.locator("main p.meta").first.inner_text().split(" \u00b7 ")[0]
+        shown = f"{who}: {shown}"
     assert meta["og:description"] == shown
     assert page.locator('meta[name="description"]').get_attribute("content") == shown
     assert "og:url" not in meta, "og:url without site_url: it would be a relative address"
