@@ -217,10 +217,10 @@ def test_entity_page_groups_mentions_by_role(make_content: Callable[..., Path]) 
     assert "Roles: [skeptic (1)](#skeptic) · [mentioned (1)](#mentions)" in doe
     skeptic = doe.split("## As skeptic", 1)[1].split("##", 1)[0]
     assert "q-doe-overpriced" in skeptic and "stance-doubts" in skeptic
-    assert "## Quoted" not in doe
+    assert "## As speaker" not in doe
     assert "Jane Doe, an analyst, said \u201cthe widget is overpriced\u201d in a note." in doe
     acme = pages["entities/acme.md"]
-    assert "[claimant (1)](#claimant) · [quoted (1)](#quoted) · [subject (1)](#subject)" in acme
+    assert "[claimant (1)](#claimant) · [speaker (1)](#quoted) · [subject (1)](#subject)" in acme
 
 
 def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
