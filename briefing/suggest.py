@@ -438,6 +438,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
     owner = _name_owner(entities)
     known_pattern = _forms_pattern(owner) if owner else None
     known_ids = {e.id for e in entities}
+    people = {e.id for e in entities if e.kind == "person"}
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     for sentence in sentences(text):
@@ -469,6 +470,9 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
             if (at >= 0 and start < known_spans[at][1]) or name in owner:
                 continue
             if slugify(name) in known_ids:
+                continue
+            # A title before a known person ("Councillor Priya Halvorsen") is that person.
+            if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
                 continue
             counts[name] += 1
             first.setdefault(name, sentence)

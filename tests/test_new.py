@@ -551,8 +551,9 @@ _GADGET = "  - id: g7\n    name: G7\n    kind: chip\n"
 
 def test_new_names_are_capitalised_and_unknown(tmp_path: Path) -> None:
     entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    # A title before a known person is not a new name.
     text = ("Acme Corp hired Max Roe from Zenith Research. However, rivals met in Lyon. "
-            "Later Max Roe left. Prices rose on Monday.")
+            "Later Max Roe left. Prices rose on Monday. Then Analyst Jane Doe agreed.")
     found = {e.name: e for e in suggest.find_new_names(text, entities)}
     assert set(found) == {"Max Roe", "Zenith Research", "Lyon"}
     assert found["Max Roe"].count == 2 and found["Max Roe"].id == "max-roe"
