@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, summary
 from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, recover, write_tree
 from .hedges import parse_hedges
 from .pipeline import build
-from .schema_export import write_schemas
+from .schema_export import stale_schemas, write_schemas
 from .settings import Policy, parse_policy, read_plugin_options
 from .siteconfig import written_config_problems
 
@@ -92,8 +92,9 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     """Validate the content and print every problem as path:line:col: severity: message."""
     content_dir, policy, problems = _settings(config_file, content_dir, strict)
     config = config_file or Path("mkdocs.yml")
-    if config.is_file():  # what the site build would stop on
-        problems = (*problems, *written_config_problems(config, content_dir))
+    if config.is_file():  # what the site build would stop on; the editor's schemas
+        problems = (*problems, *written_config_problems(config, content_dir),
+                    *stale_schemas(config.parent / "schemas"))
     result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
     if _report(policy.apply((*problems, *result.diagnostics)), policy,

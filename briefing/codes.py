@@ -271,6 +271,10 @@ _CODES = (
          "(`attr_list`, `tables`, `toc`) is not enabled in mkdocs.yml; without it the pages "
          "show raw `{: .lead }` markers and their anchors lead nowhere.",
          "List it under `markdown_extensions:` in mkdocs.yml."),
+    Code("schema-stale", W, "A JSON Schema in the project's `schemas/` folder is not the one "
+         "this version of Briefing writes (`briefing check` only): the editor checks the "
+         "annotation files against rules the build no longer follows, after an upgrade.",
+         "Run `briefing schema` beside mkdocs.yml to write this version's schemas."),
     Code("config-folder", E, "MkDocs' `docs_dir` holds the content folder (so the "
          "annotation files would be published as they are), or is a folder of it other "
          "than `pages/`.",

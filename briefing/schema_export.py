@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .diagnostics import Diagnostic, Pos, warning
 from .model import Brief, ClaimsFile, EntitiesFile, Source
 from .schema import ListOf, Obj, Spec
 
@@ -62,6 +63,26 @@ def editor_settings() -> str:
     """`.vscode/settings.json` for a new project: each schema for the files it describes."""
     schemas = {f"schemas/{name}": list(globs) for name, globs in GLOBS.items()}
     return json.dumps({"yaml.schemas": schemas}, indent=2) + "\n"
+
+
+def stale_schemas(folder: Path) -> tuple[Diagnostic, ...]:
+    """The schema files in `folder` (a project's `schemas/`) that differ from this
+    version's: left by an upgrade, they would show the editor's checks of another version.
+    A project without the folder, or without one of them, is not told to have them."""
+    problems = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        try:
+            written = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if written != text:
+            problems.append(warning(Pos(path.as_posix()), "schema-stale",
+                                    "this schema is not the one this version of Briefing "
+                                    "writes: the editor checks against other rules",
+                                    f"run `briefing schema --out {folder.as_posix()}` to "
+                                    "write this version's schemas"))
+    return tuple(problems)
 
 
 def write_schemas(out_dir: Path) -> list[Path]:

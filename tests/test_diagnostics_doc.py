@@ -26,6 +26,7 @@ from briefing.codes import CODES
 from briefing.diagnostics import Pos
 from briefing.emit import page_collisions
 from briefing.extract import installed_version
+from briefing.schema_export import stale_schemas
 from briefing.siteconfig import config_problems
 
 DOC = REPO / "docs" / "diagnostics.md"
@@ -169,7 +170,17 @@ def _folder(tmp: Path) -> tuple[str, str]:
             .replace(tmp.as_posix(), ".") + "\n")
 
 
+def _stale_schema(tmp: Path) -> tuple[str, str]:
+    (tmp / "schemas").mkdir()
+    (tmp / "schemas" / "brief.schema.json").write_text("{}\n", encoding="utf-8")
+    (found,) = stale_schemas(tmp / "schemas")
+    return ("`schemas/brief.schema.json` left by an older version, found by `briefing check` "
+            "(run where mkdocs.yml is).", found.format().replace(tmp.as_posix() + "/", "")
+            .replace(tmp.as_posix(), ".") + "\n")
+
+
 SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
+           "schema-stale": _stale_schema,
            "config-markdown-extension": _markdown_extension, "config-folder": _folder,
            "internal-error": _internal_error,
            "output-not-folder": _output_not_folder, "output-busy": _output_busy,

@@ -135,3 +135,22 @@ def test_a_folder_holding_only_git_and_venv_is_started_in(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "mkdocs.yml").is_file()
     assert "next: mkdocs serve" in result.output
+
+
+def test_schemas_left_by_another_version_are_reported_until_written_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade the editor would check against the old rules: `check` says so, and
+    `briefing schema` puts it right."""
+    target = tmp_path / "project"
+    assert init(str(target), "--bare").exit_code == 0
+    monkeypatch.chdir(target)
+    old = target / "schemas" / "claims.schema.json"
+    old.write_text(old.read_text(encoding="utf-8").replace("2020-12", "2019-09"),
+                   encoding="utf-8")
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 1
+    assert "schemas/claims.schema.json: warning: this schema is not the one this version " \
+           "of Briefing writes" in checked.output, checked.output
+    assert CliRunner().invoke(main, ["schema"]).exit_code == 0
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 0, checked.output
