@@ -184,7 +184,7 @@ class FuzzyDate:
 SCALAR_TYPES = ("string", "number", "boolean")
 # `patternErrorMessage` is yaml-language-server's (and VS Code's) message for a failed
 # `pattern`; other validators ignore it.
-_NOT_BLANK = {"pattern": r"\S", "patternErrorMessage": "this text is empty"}
+_NOT_BLANK = MappingProxyType({"pattern": r"\S", "patternErrorMessage": "this text is empty"})
 
 
 class Text(Spec):
@@ -470,7 +470,8 @@ YEAR_PATTERN = r"(?!0000)\d{4}"  # the year 0 is none (datetime's years start at
 MONTH_PATTERN = "(0[1-9]|1[0-2])"
 MONTH_DAY_PATTERN = ("((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
                      "|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))")
-_FULL_DATE = {"if": {"pattern": r"^\d{4}-\d{2}-\d{2}$"}, "then": {"format": "date"}}
+# A full date is also checked as a calendar date, where a validator checks formats.
+_FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def _no_such_day(year: int, month: int, day: int) -> str:
@@ -535,7 +536,7 @@ class DateSpec(Spec):
         # `published: 2025` is a number to an editor and the year "2025" to the loader.
         date = {"type": ["string", "integer"], "minimum": 1000, "maximum": 9999,
                 "pattern": rf"^({YEAR_PATTERN}(-{MONTH_DAY_PATTERN}|-{MONTH_PATTERN})?|unknown)$",
-                **_FULL_DATE,
+                "if": {"pattern": _FULL_DATE_PATTERN}, "then": {"format": "date"},
                 "patternErrorMessage": 'write "YYYY-MM-DD", "YYYY-MM", "YYYY" or unknown'}
         mapping = _object_schema(_DATE_FIELDS, {"date": date})
         # As `convert` demands: an inferred date says what it was inferred from.
