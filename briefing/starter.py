@@ -140,13 +140,17 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
     return escape_specials("\n".join(out).rstrip("\n") + "\n")
 
 
+def _metadata_date_first(extracted: Extracted) -> bool:
+    """Whether the metadata's date comes before a date the text states: a page's does; a
+    PDF's is when the file was made, often when it was saved or printed."""
+    return extracted.kind != "pdf"
+
+
 def _published(extracted: Extracted | None, s: Suggestions) -> list[str]:
-    """The suggested publication date, and the text's other dates. A page's metadata date
-    comes first; a PDF's is when the file was made, often when it was saved or printed,
-    so a date the text states comes before it."""
-    facts = extracted.facts if extracted is not None else None
-    made = facts.date if facts is not None else ""
-    if made and not (_what(extracted) == "PDF" and s.date is not None):
+    """The suggested publication date (`_metadata_date_first`), and the text's other
+    dates."""
+    made = extracted.facts.date if extracted is not None else ""
+    if extracted is not None and made and (s.date is None or _metadata_date_first(extracted)):
         basis = (f"Suggested by `briefing new`: the {_what(extracted)}'s metadata gives "
                  f"{made}; confirm it is the publication date.")
         out = ["# SUGGESTION: the date in the metadata; check that it is the publication",
@@ -512,9 +516,8 @@ def _new_id(text: str, extracted: Extracted | None) -> str:
         return source_id_for(*title_and_date(text))
     found = title_and_date(text)[1]
     stated = found.date if found is not None else ""
-    # A PDF's metadata date is when the file was made (`_published`): the text's first.
-    day = stated or extracted.facts.date if extracted.kind == "pdf" \
-        else extracted.facts.date or stated
+    day = extracted.facts.date or stated if _metadata_date_first(extracted) \
+        else stated or extracted.facts.date
     day = day if len(day) == 10 else ""
     words = slugify(extracted.facts.title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
     slug = "-".join(part for part in (day, words) if part) or "source"
