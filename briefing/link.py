@@ -588,9 +588,11 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         close = difflib.get_close_matches(ref.id, list(ids), n=3)
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
-        hint = f"define the {ref.kind} first, or fix the id" if not best else \
-            f"did you mean {best[0]!r}, which nothing refers to yet?" if unnamed else \
-            f"did you mean {best[0]!r}?"
+        hint = f"define the {ref.kind} first, or fix the id"
+        if unnamed:
+            hint = f"did you mean {best[0]!r}, which nothing refers to yet?"
+        elif best:
+            hint = f"did you mean {best[0]!r}?"
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}", hint))
         named.update((ref.id, *best))
     return problems, frozenset(named)
