@@ -38,8 +38,10 @@ _CODES = (
          "A symbolic link under the content folder points at something that does not exist.",
          "Point the link at an existing file, or delete the link."),
     Code("content-symlink-loop", E,
-         "A symbolic link under the content folder is part of a loop of links.",
-         "Point the link at a real file, or replace it with the file."),
+         "A symbolic link under the content folder is part of a loop of links, or, among "
+         "the hand-written pages, leads back to a folder that holds it.",
+         "Point the link at a real file or at a folder that does not hold it, or replace "
+         "it with what it points at."),
     Code("content-unreadable", E,
          "A file or folder under the content folder cannot be read (no permission, a name "
          "the file system refuses, a file gone while it was read). A folder that cannot be "

@@ -109,7 +109,51 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
         if _is_content_file(list(parts)):
             wanted.append(rel)
     problems.extend(_lone_originals(rels_listed, set(wanted), shown))
+    problems.extend(_pages_link_loops(content_dir / "pages", root, shown))
     return wanted, problems, unread
+
+
+# Faults after which MkDocs must not list docs_dir: it follows links there.
+UNLISTABLE = frozenset({"content-symlink-outside", "content-symlink-loop"})
+
+
+def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:
+    """MkDocs lists docs_dir (pages/) following links to folders: a link back to a folder
+    the listing is in, directly or through other links, sends it round in circles until
+    a path is too long, and the build ends in a traceback. Each loop is reported at its
+    first link."""
+    found: list[Diagnostic] = []
+    explored: set[Path] = set()
+
+    def explore(listing: tuple[tuple[Path, Path], ...]) -> None:
+        """`listing`: each folder being listed (resolved) and the path that led to it."""
+        folder = listing[-1][0]
+        explored.add(folder)
+        try:
+            with os.scandir(folder) as listed:
+                entries = sorted(listed, key=lambda entry: entry.name)
+        except OSError:
+            return  # (reported by the walk)
+        for entry in entries:
+            target, via = Path(entry.path).resolve(), folder / entry.name
+            if not entry.is_dir() or not target.is_relative_to(root):
+                continue  # a link out is `content-symlink-outside` already
+            folders = [held for held, _ in listing]
+            if target in folders:
+                loop = [path for _, path in listing[folders.index(target) + 1:]] + [via]
+                link = next((path for path in loop if path.is_symlink()), via)
+                found.append(error(
+                    Pos(f"{shown}/{link.relative_to(root).as_posix()}"), "content-symlink-loop",
+                    "this link leads back to a folder that holds it: MkDocs, which "
+                    "follows links in pages/, would list it round and round",
+                    "link to a folder that does not hold the link, or copy the pages in"))
+            elif target not in explored:
+                explore((*listing, (target, via)))
+
+    start = pages.resolve()
+    if start.is_dir() and start.is_relative_to(root):
+        explore(((start, pages),))
+    return found
 
 
 # What `briefing new` keeps beside a source text it extracted (extract.SUFFIXES).

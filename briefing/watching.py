@@ -12,6 +12,11 @@ longer polled: a poll of 1,000 sources' content folder takes 13 ms of every 0.5 
 tenth of a second at 10,000, and it competes with the rebuilds. Each change is passed on
 once, whichever observer reports it first, so it is not rebuilt twice.
 
+Neither follows a link to a folder: the inotify watches never did, and the poll here does
+not either (MkDocs' own poll does), so a link to `/` or round a loop in the content folder
+is not walked every half second. A linked file is still followed, and a folder linked
+within the content folder is watched where it is.
+
 Both kinds of watch end with the folder they watch. A content folder deleted and made
 again (a backup restored, say) or another renamed into its place would go unwatched,
 every later edit unnoticed; so every half second each scheduled folder's path is checked
@@ -23,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +47,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
+from watchdog.observers.polling import PollingObserverVFS
 
 # How long the server waits for a save's last event before rebuilding (MkDocs: 0.1 s, for
 # its poll). Notifications report the events of one save (a write, or an editor's write
@@ -79,6 +86,15 @@ def signature(path: str) -> Signature:
         except OSError:
             return None
     return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+def stat_not_into_linked_folders(path: str) -> os.stat_result:
+    """`os.stat`, except that a link to a folder is the link itself, so the poll does not
+    walk into it."""
+    status = os.stat(path)
+    if stat.S_ISDIR(status.st_mode) and os.path.islink(path):
+        return os.lstat(path)
+    return status
 
 
 class ReportedOnce(FileSystemEventHandler):
@@ -139,10 +155,15 @@ class NotifiedObserver:
     says on `log` when it stops polling a folder, cannot be notified, or watches a folder
     afresh."""
 
-    def __init__(self, polling: BaseObserver,
+    def __init__(self, server_observer: BaseObserver,
                  log: logging.Logger | logging.LoggerAdapter[logging.Logger] | None = None
                  ) -> None:
-        self.polling = polling
+        # What the server watched before (mkdocs.yml, the theme) stays with its observer;
+        # the folders scheduled here are polled as often, but not into linked folders.
+        self.server_observer = server_observer
+        self.polling: BaseObserver = PollingObserverVFS(
+            stat_not_into_linked_folders, os.scandir,
+            polling_interval=server_observer.timeout)
         self.log = log or logging.getLogger(__name__)
         self.notified: BaseObserver = Observer()
         self.notifying = True  # False once notifications turn out unavailable
@@ -224,11 +245,15 @@ class NotifiedObserver:
             for observer, watch in ((self.polling, folder.polled),
                                     (self.notified, folder.notified)))
 
-    def unschedule(self, folder: Folder) -> None:
+    def unschedule(self, folder: Folder | ObservedWatch) -> None:
+        if isinstance(folder, ObservedWatch):  # scheduled before, on the server's observer
+            self.server_observer.unschedule(folder)
+            return
         self.folders.discard(folder)
         self.disarm(folder)
 
     def start(self) -> None:
+        self.server_observer.start()
         self.polling.start()
         try:
             self.notified.start()
@@ -242,16 +267,18 @@ class NotifiedObserver:
 
     def stop(self) -> None:
         self.stopping.set()
+        self.server_observer.stop()
         self.polling.stop()
         if self.notified.is_alive():
             self.notified.stop()
 
     def join(self, timeout: float | None = None) -> None:
+        self.server_observer.join(timeout)
         self.polling.join(timeout)
         if self.notified.is_alive():
             self.notified.join(timeout)
         if self.guard.is_alive():
             self.guard.join(timeout)
 
-    def __getattr__(self, name: str) -> Any:  # anything else: the polling observer's
-        return getattr(self.polling, name)
+    def __getattr__(self, name: str) -> Any:  # anything else: the server's observer's
+        return getattr(self.server_observer, name)

@@ -20,6 +20,7 @@ from corpus_helpers import REPO, minimal_corpus, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
+from serving import fetch, served, wait_for
 
 from briefing import model, pipeline, schema
 from briefing.codes import CODES
@@ -209,6 +210,28 @@ def test_a_link_among_the_pages_cannot_publish_a_file_from_outside(tmp_path: Pat
         assert f"content/pages/{name}: error: this link points outside the content folder " \
                "[content-symlink-outside]" in result.stderr, result.stderr
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_serve_with_a_link_out_or_round_a_loop_among_the_pages_comes_up(
+        tmp_path: Path) -> None:
+    """MkDocs lists docs_dir following links, and `mkdocs serve` lists it even after the
+    build found an error: a link to `/` had it walk the whole machine and never come up.
+    The server shows the Problems page instead, without the hand-written pages, and
+    serves them again once the links are gone."""
+    pages = tmp_path / "project" / "content" / "pages"
+
+    def prepare(project: Path) -> None:
+        (pages / "root").symlink_to("/")
+        (pages / "back").symlink_to("..")
+
+    with served(tmp_path, prepare=prepare, ready="/problems/") as (_, base, _):
+        problems = fetch(f"{base}/problems/") or ""
+        assert "content-symlink-outside" in problems and "content-symlink-loop" in problems
+        assert fetch(f"{base}/about/") is None  # left out while the links are there
+        (pages / "root").unlink()
+        (pages / "back").unlink()
+        assert wait_for(lambda: fetch(f"{base}/about/") is not None, 60), \
+            "the hand-written page did not come back"
 
 
 class ExternalLinks(HTMLParser):

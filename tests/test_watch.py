@@ -3,6 +3,7 @@ passed on once."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -22,7 +23,13 @@ from watchdog.events import (
 )
 from watchdog.observers.polling import PollingObserver
 
-from briefing.watching import Folder, NotifiedObserver, ReportedOnce, Signature
+from briefing.watching import (
+    Folder,
+    NotifiedObserver,
+    ReportedOnce,
+    Signature,
+    stat_not_into_linked_folders,
+)
 
 
 class Recorder(FileSystemEventHandler):
@@ -161,3 +168,25 @@ def test_an_empty_folder_made_again_before_any_notice_is_watched(tmp_path: Path)
         (folder / "claims.yml").write_text("one\n", encoding="utf-8")
         assert wait_for(lambda: reported(recorder, folder / "claims.yml"), 10), \
             "an edit in the folder made again was not reported"
+
+
+def test_the_poll_does_not_walk_into_a_linked_folder(tmp_path: Path) -> None:
+    # A link to `/`, or back round to the folder, would be walked every half second; a
+    # linked file is still followed.
+    folder, elsewhere = tmp_path / "content", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "notes.yml").write_text("one\n", encoding="utf-8")
+    (folder / "elsewhere").symlink_to(elsewhere)
+    (folder / "round").symlink_to(folder)
+    assert stat_not_into_linked_folders(str(folder / "round")) == os.lstat(folder / "round")
+    assert stat_not_into_linked_folders(str(folder / "elsewhere" / "notes.yml")) == \
+        os.stat(elsewhere / "notes.yml")
+    with observing(folder, poll=0.2) as (observer, recorder, _):
+        time.sleep(0.5)  # the first poll's listing taken
+        (elsewhere / "notes.yml").write_text("two, longer\n", encoding="utf-8")
+        time.sleep(1.5)
+        assert observer.polling.emitters, "no longer polled: the test proves nothing"
+        assert not [e for e in recorder.events if not e.is_directory], recorder.events
+        (folder / "claims.yml").write_text("one\n", encoding="utf-8")
+        assert wait_for(lambda: reported(recorder, folder / "claims.yml"), 10)

@@ -29,7 +29,7 @@ from ..dates import file_date
 from ..diagnostics import Severity, summary
 from ..emit import page_collisions
 from ..jsonld import with_structured_data
-from ..load import display_root
+from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
 from ..paths import SECTIONS, holds_own_text, published_file
 from ..picker import PICKER_MODES
@@ -163,14 +163,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         pages, self.files = result.pages, result.files
         self.picker.built(result.linked, result.failed(),
                           self.store.derived if self.store else {})
-        # MkDocs' listing follows links: one out of the content folder (an error already)
-        # could lead it anywhere on the machine, or round a loop.
-        linked_out = any(d.code == "content-symlink-outside" for d in result.diagnostics)
+        # MkDocs' listing follows links: one out of the content folder or round a loop (an
+        # error already) could lead it anywhere on the machine, or for ever.
+        linked_out = any(d.code in UNLISTABLE for d in result.diagnostics)
+        docs_shown = display_root(Path(config.docs_dir))
+        if linked_out and self.live:  # MkDocs lists docs_dir next: an empty one this time
+            self.live.list_no_pages(config)
         diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
             {published_file(path, directory_urls=config.use_directory_urls): path
              for path in pages},
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            display_root(Path(config.docs_dir))),
+            docs_shown),
             *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
@@ -214,7 +217,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.live:
             if self.live.dirty:
                 self.live.unchanged_outputs(files, config)
-            self.live.files_added(files, self.generated, display_root(Path(config.docs_dir)))
+            self.live.files_added(files, self.generated, config)
         else:
             # The pages are MkDocs' now; free them for a one-shot build.
             self.pages, self.files, self.written = [], {}, files

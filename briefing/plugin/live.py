@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -33,6 +34,7 @@ from mkdocs.structure.pages import Page
 from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
 from ..diagnostics import Diagnostic
+from ..load import display_root
 from ..pageassets import PROBLEMS_JSON
 from ..paths import SECTIONS
 from ..pipeline import internal_error
@@ -194,6 +196,8 @@ class LiveSite:
         # Pages' Markdown converted piece by piece, kept under `--dirty`.
         self.conversions = PageConversions(keep=dirty)
         self.housekeeping = Housekeeping(self.conversions, dirty=dirty)
+        self.empty: tempfile.TemporaryDirectory[str] | None = None  # (`list_no_pages`)
+        self.docs_dir: str | None = None  # the real one, while it is not listed
 
     @property
     def without_pages(self) -> bool:
@@ -203,6 +207,16 @@ class LiveSite:
 
     def close(self) -> None:
         self.housekeeping.close()
+        if self.empty is not None:
+            self.empty.cleanup()
+
+    def list_no_pages(self, config: MkDocsConfig) -> None:
+        """Points docs_dir at an empty folder until MkDocs has listed it (`files_added`
+        points it back): a link there leads out of the content folder, and the listing
+        would follow it, to the whole machine or round a loop."""
+        if self.empty is None:
+            self.empty = tempfile.TemporaryDirectory(prefix="briefing-no-pages-")
+        self.docs_dir, config.docs_dir = config.docs_dir, self.empty.name
 
     def asking_for(self, template: object) -> str | None:
         """The hand-written page whose front matter names `template`."""
@@ -257,8 +271,10 @@ class LiveSite:
             files.append(file)
         return files
 
-    def files_added(self, files: Files, generated: set[str], docs_shown: str) -> None:
-        """`docs_shown`: how diagnostics name docs_dir."""
+    def files_added(self, files: Files, generated: set[str], config: MkDocsConfig) -> None:
+        if self.docs_dir is not None:
+            config.docs_dir, self.docs_dir = self.docs_dir, None
+        docs_shown = display_root(Path(config.docs_dir))  # as diagnostics name it
         # MkDocs would read a FIFO under docs_dir forever (every request then hangs), and
         # fail on a link to nothing or a page that is not UTF-8: the core reports them, and
         # the build leaves them out.
