@@ -56,11 +56,21 @@ class Evidence:
         """Whose words a claim with no claimant is, as far as the evidence shows: a source
         that asserts it states it in its own voice; one that only relays it leaves unsaid
         whose claim it relays."""
+        if len(self.asserting) == 1:
+            return "Stated by the source in its own voice"
         if self.asserting:
             return "Stated by the sources in their own voice"
+        if len(self.relaying) == 1:
+            return "Relayed by the source, which does not say whose claim it is"
         if self.relaying:
             return "Relayed by the sources, which do not say whose claim it is"
         return "Stated by no source, and no claimant is named"
+
+    def voice(self) -> str:
+        """`unattributed` in a table's few words: whose claim it is."""
+        if self.asserting:
+            return "the source" if len(self.asserting) == 1 else "the sources"
+        return "not named"
 
     def suggested(self) -> str:
         """The status this evidence supports."""

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from .dates import ContentDates, Day, rfc3339
+from .dates import ContentDates, Day, precision, rfc3339
 from .identity import same_objects
 from .link import Linked
 from .paths import HOME, page_path, published_url
@@ -97,7 +97,10 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
     for claim in linked.corpus.claims:
         path = page_path("claim", claim.id)
         if path in dates.updated:
-            days = (dates.updated[path], dates.first.get(path))
+            # Atom needs `updated`, a full date-time even when the content knows only the
+            # month; `published` is optional, so it is given only when its day is known.
+            first = dates.first.get(path)
+            days = (dates.updated[path], first if precision(first) == "day" else None)
             who = attribution(linked, claim)
             # What the entry is made of: the claim and the items its statement names.
             # A claim naming another claim takes that one's label, made of yet other

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -20,11 +20,12 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from .link import Linked
 from .model import Claim, Entity, Source
-from .schema import FuzzyDate, Prose, ProseRef
+from .schema import FuzzyDate, Prose
 
 # `reported` records that sources relay a claim; it is not a verdict, so no review.
 RATED_STATUSES = ("corroborated", "disputed", "refuted", "superseded")
-_PERSON_KINDS = ("person",)
+_AGENT_TYPES = MappingProxyType({"person": "Person", "organisation": "Organization",
+                                  "publication": "Organization", "country": "Organization"})
 _SAFE = MappingProxyType({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                           "\u2029": "\\u2029"})
 
@@ -51,17 +52,6 @@ def _astral(match: re.Match[str]) -> str:
     return f"{match.group(1)}\\U{0x10000 + (high - 0xD800) * 0x400 + (low - 0xDC00):08X}"
 
 
-def _plain(prose: Prose | None, linked: Linked) -> str:
-    if prose is None:
-        return ""
-    out = []
-    for part in prose.parts:
-        if isinstance(part, ProseRef):
-            entity = linked.entities.get(part.ref.id) if part.ref.kind == "entity" else None
-            out.append(part.label or (entity.name if entity else part.ref.id))
-        else:
-            out.append(part)
-    return " ".join("".join(out).split())
 
 
 def stated_date(date: FuzzyDate | None) -> str:
@@ -72,9 +62,12 @@ def stated_date(date: FuzzyDate | None) -> str:
     return date.iso
 
 
-def _agent(entity: Entity) -> dict[str, Any]:
-    kind = "Person" if entity.kind in _PERSON_KINDS else "Organization"
-    return {"@type": kind, "name": entity.name}
+def _agent(entity: Entity) -> dict[str, Any] | None:
+    """A claimant schema.org can name as an author: a person, or an organisation (a
+    country's claim is its government's). A model, a product or an unnamed group is
+    neither, so no author is given."""
+    kind = _AGENT_TYPES.get(entity.kind)
+    return {"@type": kind, "name": entity.name} if kind else None
 
 
 def _work(source: Source) -> dict[str, Any]:
@@ -89,16 +82,23 @@ def _work(source: Source) -> dict[str, Any]:
     return work
 
 
-def claim_data(linked: Linked, claim: Claim, *, site_title: str) -> dict[str, Any]:
-    """The structured data for one claim page."""
+def claim_data(linked: Linked, claim: Claim, *, site_title: str,
+               plain: Callable[[Prose | None], str]) -> dict[str, Any]:
+    """The structured data for one claim page; `plain` gives prose its references' labels
+    (`views.Queries.plain`), as the page shows them."""
+    def text(prose: Prose | None) -> str:
+        return " ".join(plain(prose).split())
+
     stances = linked.stances.get(claim.id, ())
     source_ids = list(dict.fromkeys(s.source_id for s in stances))
     carrying = [sid for sid in source_ids
                 if any(s.source_id == sid and s.stance in ("asserts", "reports")
                        for s in stances)]
-    item: dict[str, Any] = {"@type": "Claim", "text": _plain(claim.statement, linked)}
-    if claim.claimant and claim.claimant.id in linked.entities:
-        item["author"] = _agent(linked.entities[claim.claimant.id])
+    item: dict[str, Any] = {"@type": "Claim", "text": text(claim.statement)}
+    author = _agent(linked.entities[claim.claimant.id]) \
+        if claim.claimant and claim.claimant.id in linked.entities else None
+    if author:
+        item["author"] = author
     if source_ids:
         item["appearance"] = [_work(linked.sources[sid]) for sid in sorted(source_ids)]
     dated = sorted((linked.sources[sid] for sid in carrying
@@ -112,7 +112,7 @@ def claim_data(linked: Linked, claim: Claim, *, site_title: str) -> dict[str, An
     if claim.status not in RATED_STATUSES:
         return {"@context": "https://schema.org", **item}
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": claim.status.capitalize()}
-    note = _plain(claim.note, linked)
+    note = text(claim.note)
     if note:
         rating["ratingExplanation"] = note
     return {

@@ -15,7 +15,9 @@ from typing import Any
 from .coverage import coverage_views
 from .dates import ContentDates, content_dates, written
 from .jsonld import claim_data, dumps
+from .labels import describe
 from .link import Linked
+from .markup import plural
 from .model import Claim
 from .paths import FIGURES, HOME, MAP, index_path, map_path, page_path
 from .views import PlanMemo, Queries, attribution
@@ -116,7 +118,11 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
         (figure, len(views)) for figure, views in zip(figures, metrics, strict=True))))
     for views in metrics:
         for view in views:
-            yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0])
+            counted = plural(view.value_count, "value") + " reported" + (
+                f", {plural(view.disagreement_count, 'disagreement')}"
+                if view.disagreement_count else "")
+            yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0],
+                       description=f"{view.title}: {counted}.")
     yield from _listing(page, "timeline.md.j2", timeline_listings(q))
     for path, coverage, source_ids in coverage_views(q):
         # A block is dated by the newest of its sources: they are what its tables show.
@@ -127,8 +133,9 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
     claims = map_claims(q)
     yield page(MAP, "map.md.j2", map_index_view(q, claims))
     for (kind, ident), claim_ids in claims.items():
-        yield page(map_path(kind, ident), "focus_map.md.j2",
-                   focus_map_view(q, kind, ident, claim_ids))
+        focus = focus_map_view(q, kind, ident, claim_ids)
+        yield page(map_path(kind, ident), "focus_map.md.j2", focus,
+                   description=f"{focus.label}.")
 
 
 def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[PlannedPage]:
@@ -139,7 +146,8 @@ def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[P
 def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage]:
     corpus = q.linked.corpus
     # `description`: the page's own summary, which the theme gives as the description and
-    # the og:/twitter: sharing tags (no page gets a summary the corpus does not hold).
+    # the og:/twitter: sharing tags (no page gets a summary the corpus does not hold; a
+    # source, a metric and a map are described by what their pages count).
     for brief in corpus.briefs:
         yield page(page_path("brief", brief.id), "brief.md.j2", brief_view(q, brief.id),
                    description=q.plain(brief.summary))
@@ -149,7 +157,9 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
         yield page(page_path("claim", claim.id), "claim.md.j2", shown,
                    description=description, status=claim.status, jsonld=jsonld)
     for source in corpus.sources:
-        yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id))
+        yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id),
+                   description=f"{describe(source)} · "
+                               f"{plural(len(source.quotes), 'quoted passage')}.")
     for entity in corpus.entities:
         about = {"description": q.plain(entity.description)} if entity.description else {}
         for view in entity_views(q, entity.id):
@@ -164,6 +174,7 @@ def _claim_page(q: Queries, claim: Claim, site_title: str
     def make() -> tuple[ClaimView, str, Dumped]:
         return (claim_view(q, claim.id),
                 f"{attribution(q.linked, claim)}: {q.plain(claim.statement)}",
-                Dumped(dumps(claim_data(q.linked, claim, site_title=site_title))))
+                Dumped(dumps(claim_data(q.linked, claim, site_title=site_title,
+                                        plain=q.plain))))
 
     return q.reuse(q.memo.claim_pages, claim.id, make, lambda: claim_entries(q, claim.id))

@@ -348,13 +348,23 @@ class Queries:
         """Prose with references replaced by their labels, for titles and tables."""
         if prose is None:
             return ""
-        return "".join((p.label or self.label(p.ref.kind, p.ref.id))
-                       if isinstance(p, ProseRef) else p for p in prose.parts)
+        return "".join(p if isinstance(p, str) else p.label for p in self.prose(prose))
 
     def prose(self, prose: Prose) -> ProseView:
-        return tuple(Ref(p.label or self.label(p.ref.kind, p.ref.id),
-                         self.target(p.ref.kind, p.ref.id))
-                     if isinstance(p, ProseRef) else p for p in prose.parts)
+        """References as their labels and targets. A claim's label is its statement, full
+        stop and all, so the stop written after the reference is dropped (no "million..")."""
+        parts: list[Ref | str] = []
+        for p in prose.parts:
+            if isinstance(p, ProseRef):
+                parts.append(Ref(p.label or self.label(p.ref.kind, p.ref.id),
+                                 self.target(p.ref.kind, p.ref.id)))
+            elif parts and isinstance(parts[-1], Ref) and p.startswith(".") \
+                    and parts[-1].label.endswith((".", "?", "!")) \
+                    and not p.startswith(".."):
+                parts.append(p[1:])
+            else:
+                parts.append(p)
+        return tuple(parts)
 
     def maybe_prose(self, prose: Prose | None) -> ProseView | None:
         return None if prose is None else self.prose(prose)

@@ -160,6 +160,8 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
     events = tuple(EventLine(e.when, q.prose(e.what), q.ref("event", f"e-{claim_id}-{n}").target)
                    for n, e in enumerate(claim.events, start=1))
     pairs = claim.relations.pairs() if claim.relations else ()
+    # A contradiction both claims declare is said once, as this claim's own.
+    said_both_ways = {("contradicted by", r.id) for kind, r in pairs if kind == "contradicts"}
     stances = lk.stances.get(claim_id, ())
     return ClaimView(
         q.plain(claim.statement), claim.status, tally(stances),
@@ -170,7 +172,8 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
         q.maybe_prose(claim.note), ev.summary(),
         tuple(q.ref("claim", other) for other in ev.contradicted_by), evidence,
         tuple((kind, q.claimed(ref.id)) for kind, ref in pairs),
-        tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())),
+        tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())
+              if (kind, other) not in said_both_ways),
         figures, events, tuple(q.ref("brief", b) for b in lk.claim_cited_in.get(claim_id, ())))
 
 
@@ -347,7 +350,6 @@ class SourceView:
     title: str
     described: str
     published: FuzzyDate | None
-    outlet: str
     url: str
     note: ProseView | None
     blocks: tuple[tuple[str, Markup], ...]
@@ -443,8 +445,8 @@ def _source_view(q: Queries, source_id: str) -> SourceView:
                  originals.get(qt.id))
         for qt in source.quotes)
     briefs = sorted({b for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())})
-    return SourceView(source.title, describe(source), source.published, source.outlet,
-                      source.url, q.maybe_prose(source.note),
+    return SourceView(source.title, describe(source), source.published, source.url,
+                      q.maybe_prose(source.note),
                       highlighted_blocks(q, source_id),
                       tuple(page_starts(lk, source_id).items()), quotes, bool(originals),
                       tuple(q.ref("brief", b) for b in briefs),

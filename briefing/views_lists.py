@@ -487,6 +487,7 @@ def briefs_index_view(q: Queries) -> BriefsIndexView:
 class ClaimRow:
     claim: Claimed
     claimant: Ref | None
+    voice: str  # whose claim it is when no claimant is named (`Evidence.voice`)
     topics: tuple[str, ...]
     summary: str
 
@@ -498,7 +499,7 @@ def claim_listings(q: Queries) -> list[Listing]:
         ev = q.linked.evidence[c.id]
         return q.kept(q.memo.rows, ("claim", c.id), (c,), lambda: ClaimRow(
             q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
-            c.topics, ev.summary()), ev, lambda: [
+            "" if c.claimant else ev.voice(), c.topics, ev.summary()), ev, lambda: [
                 ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ())])
 
     return listings(index_path("claim"), [row(c) for c in claims_in_order(q)])
@@ -677,7 +678,8 @@ def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
                       for n, c in enumerate(claims) if n not in linked_claims)
     about = q.ref(kind, ident)
     label = f"Map of {about.label}: {plural(len(claims), 'claim')} and " \
-        f"{plural(len(sources), 'source')} taking a position on them"
+        f"{plural(len(sources), 'source')} taking a position on " \
+        f"{'them' if len(claims) > 1 else 'it'}"
     return FocusMapView(kind, about, picture, label, by_source, unsourced, left_out)
 
 

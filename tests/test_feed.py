@@ -183,6 +183,18 @@ def test_the_feed_has_every_required_atom_element(make_content: Callable[..., Pa
     assert brief.find(f"{A}published") is None
 
 
+def test_a_first_appearance_known_only_to_the_month_is_not_published_on_a_day(
+        make_content: Callable[..., Path]) -> None:
+    # Atom's `updated` must be a date-time, so the month stands as its first day there;
+    # `published` is optional, and "2025-01-01" would claim a day no source gives.
+    source = SOURCE_YML.replace('published: "2025-01-02"', 'published: "2025-01"')
+    _, feed = feed_of(make_content(corpus(**{"sources/acme-widget.yml": source})))
+    claim = next(e for e in feed.findall(f"{A}entry")
+                 if e.find(f"{A}link[@href='claims/widget-cost-5m/']") is not None)
+    assert claim.find(f"{A}published") is None
+    assert claim.findtext(f"{A}updated") == "2025-03-01T00:00:00Z"
+
+
 def test_with_a_site_url_ids_and_links_are_the_pages_addresses(
         make_content: Callable[..., Path]) -> None:
     content = make_content(corpus())

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus_helpers import CLAIMS_YML, SOURCE_YML
+from corpus_helpers import CLAIMS_YML, ENTITIES_YML, SOURCE_YML
 
 from briefing.coverage import COVERAGE_COLUMNS
 from briefing.focusmap import MAX_CLAIMS, MAX_SOURCES
@@ -43,6 +43,25 @@ def test_rated_claim_gets_a_claim_review(make_content: Callable[..., Path]) -> N
             "datePublished": "2025-01-02"}
     assert claim["appearance"] == [work] and claim["firstAppearance"] == work
     assert claim["datePublished"] == "2025-01-02"
+
+
+def test_structured_data_names_what_its_note_refers_to_and_only_real_authors(
+        make_content: Callable[..., Path]) -> None:
+    """The rating's explanation reads as the page does: a claim referred to by its
+    statement, not its id. A claimant that is no person or organisation (an unnamed
+    group, a product) is no author."""
+    claims = CLAIMS_YML.replace("claimant: acme", "claimant: anon") + (
+        '    note: "Against [[claim:widget-cheap]] and [[source:acme-widget]]."\n'
+        "  - id: widget-cheap\n"
+        '    statement: "The widget costs under $1 million."\n'
+        "    status: reported\n")
+    entities = ENTITIES_YML + "  - id: anon\n    name: Unnamed critics\n    kind: other\n"
+    result = build(make_content(changes={"claims.yml": claims, "entities.yml": entities}))
+    data = front_matter(result.pages["claims/widget-cost-5m.md"])["jsonld"]
+    assert isinstance(data, dict)
+    assert data["reviewRating"]["ratingExplanation"] == \
+        "Against The widget costs under $1 million. and Acme prices its widget."
+    assert "author" not in data["itemReviewed"]
 
 
 def test_unrated_claim_is_a_bare_claim_without_inferred_dates(
@@ -85,15 +104,18 @@ def test_an_undated_source_leaves_the_first_appearance_unknown(
     assert "firstAppearance" not in claim and "datePublished" not in claim
 
 
-@pytest.mark.parametrize(("claimant", "asserts", "words"), [
-    ("claimant: acme", "asserts", "Claimed by Acme Corp"),
-    ("", "asserts", "Stated by the sources in their own voice"),
-    ("", "reports", "Relayed by the sources, which do not say whose claim it is"),
+@pytest.mark.parametrize(("claimant", "asserts", "words", "listed"), [
+    ("claimant: acme", "asserts", "Claimed by Acme Corp", "[Acme Corp]"),
+    ("", "asserts", "Stated by the source in its own voice", "the source"),
+    ("", "reports", "Relayed by the source, which does not say whose claim it is",
+     "not named"),
 ])
 def test_a_claim_says_whose_it_is_wherever_it_is_read(
-        make_content: Callable[..., Path], claimant: str, asserts: str, words: str) -> None:
+        make_content: Callable[..., Path], claimant: str, asserts: str, words: str,
+        listed: str) -> None:
     """A claim only relayed, with no claimant, never reads as the sources' own statement:
-    not on its page, in its description or in the feed."""
+    not on its page, in its description, in the feed or in the claims index. One source
+    is one source."""
     claims = CLAIMS_YML.replace("claimant: acme", claimant)
     source = SOURCE_YML.replace("asserts: [widget-cost-5m]", f"{asserts}: [widget-cost-5m]")
     result = build(make_content(changes={"claims.yml": claims,
@@ -104,6 +126,9 @@ def test_a_claim_says_whose_it_is_wherever_it_is_read(
     assert words in re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", page.split("\n---\n", 1)[1])
     assert f">{words}: {statement} Status: disputed.</summary>" in \
         result.files["feed.xml"]
+    row = next(line for line in result.pages["claims/index.md"].splitlines()
+               if "widget-cost-5m" in line)
+    assert f"Claimant</span> {listed}" in row, row
 
 
 def test_structured_data_cannot_close_its_script(make_content: Callable[..., Path]) -> None:

@@ -425,6 +425,13 @@ def test_search_matches_a_word_by_its_beginning(words: str, first: str | None, p
     assert_no_problems(page, problems, site_url)
 
 
+def test_search_finds_an_amount_written_with_its_currency_sign(page, problems,
+                                                               site_url: str) -> None:
+    open_page(page, site_url)
+    found = search_for(page, "$294,000").evaluate_all(RESULTS_JS)
+    assert "$294,000" in found[0]["title"], found
+
+
 def test_search_shows_more_results_on_request(page, problems, site_url: str) -> None:
     open_page(page, site_url)
     shown = search_for(page, "H800")

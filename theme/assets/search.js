@@ -214,7 +214,9 @@
       if (term.length < 2) return;
       var filters = {};
       Object.keys(chosen).forEach(function (k) { if (chosen[k]) filters[k] = chosen[k]; });
-      load().then(function (pf) { return pf.search(term, { filters: filters }); })
+      // Pagefind indexes "$294,000" as the number alone: a currency sign would match nothing.
+      var words = term.replace(/[$€£¥]/g, " ").trim();
+      load().then(function (pf) { return pf.search(words, { filters: filters }); })
         .then(function (found) { return draw(found, 0, mine); })
         .catch(function () { if (mine === asked) status.textContent = "Search is not available here."; });
     }
