@@ -16,7 +16,16 @@ from pathlib import Path
 import click
 
 from .diagnostics import Diagnostic, summary
-from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, recover, write_tree
+from .emit import (
+    OUTPUT_MARK,
+    OUTPUT_MARK_TEXT,
+    OutputFault,
+    UnsafeOutput,
+    check_output_dir,
+    output_lock,
+    recover,
+    write_tree,
+)
 from .hedges import parse_hedges
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
@@ -108,7 +117,8 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
 @strict_option
 @config_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder to write the generated Markdown into (replaced atomically).")
+              help="Folder to write the generated Markdown into: a new or empty one, or "
+                   "one it wrote before (replaced atomically).")
 @click.option("--title", default="Briefing", show_default=True, help="Home page heading.")
 def build_command(content_dir: Path | None, strict: bool, config_file: Path | None,
                   out_dir: Path, title: str) -> None:
@@ -124,7 +134,8 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
             if _report((*problems, *policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
                 sys.exit(1)
-            write_tree({**result.pages, **result.files}, out_dir)
+            write_tree({**result.pages, **result.files, OUTPUT_MARK: OUTPUT_MARK_TEXT},
+                       out_dir)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from exc
     except OutputFault as exc:

@@ -279,8 +279,10 @@ _CODES = (
          "Run `briefing schema` beside mkdocs.yml to write this version's schemas."),
     Code("config-folder", E, "MkDocs' `docs_dir` holds the content folder (so the "
          "annotation files would be published as they are), or is a folder of it other "
-         "than `pages/`.",
-         "Set `docs_dir:` to the content folder's `pages` or to a folder outside it."),
+         "than `pages/`; or `site_dir`, which each build replaces, is in the content folder "
+         "or holds it.",
+         "Set `docs_dir:` to the content folder's `pages` or to a folder outside it, and "
+         "`site_dir:` to a folder outside it."),
 )
 
 CODES: Mapping[str, Code] = MappingProxyType({code.name: code for code in _CODES})

@@ -34,6 +34,12 @@ class OutputFault(Exception):
         self.diagnostic, self.status = diagnostic, status
 
 
+# Written into each `briefing build --out` folder: the next build may replace the folder.
+OUTPUT_MARK = ".briefing-output"
+OUTPUT_MARK_TEXT = ("Written by `briefing build`, which replaces this folder whole on each "
+                    "build.\n")
+
+
 def check_output_dir(out: Path, content_dir: Path) -> None:
     out_r, content_r = out.resolve(), content_dir.resolve()
     if out_r == content_r or content_r.is_relative_to(out_r):
@@ -50,6 +56,10 @@ def check_output_dir(out: Path, content_dir: Path) -> None:
             "this exists and is not a folder" if existing == out_r else
             f"{existing.as_posix()} is a file, so no folder can be made inside it",
             "choose an output path whose parents are all folders"), status=2)
+    # The build replaces the folder whole: only one it wrote itself, or an empty one.
+    if existing == out_r and any(out_r.iterdir()) and not (out_r / OUTPUT_MARK).is_file():
+        raise UnsafeOutput(f"{out} holds files `briefing build` did not write, which it "
+                           "would replace; choose a new or empty folder, or empty this one")
 
 
 def _unwritable(out: Path, exc: OSError) -> OutputFault:

@@ -71,14 +71,19 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
         return ()
     values = {str(key.value): value for key, value in root.value}
     extensions = (*MKDOCS_BUILTIN_EXTENSIONS, *_listed_names(values.get("markdown_extensions")))
-    docs = values.get("docs_dir")
-    if docs is None:
-        docs_dir: Path | None = config_file.parent / "docs"  # MkDocs' default
-    elif isinstance(docs, yaml.ScalarNode) and docs.tag == "tag:yaml.org,2002:str":
-        docs_dir = config_file.parent / docs.value
-    else:
-        docs_dir = None
-    return config_problems(extensions, docs_dir, content_dir, config_file)
+    return config_problems(extensions, _folder(values, "docs_dir", config_file), content_dir,
+                           config_file, _folder(values, "site_dir", config_file))
+
+
+def _folder(values: Mapping[str, yaml.Node], key: str, config_file: Path) -> Path | None:
+    """A folder setting as MkDocs reads it (its default `docs` or `site` when not written);
+    None when it is not a plain path (an `!ENV` tag, which only MkDocs resolves)."""
+    written = values.get(key)
+    if written is None:
+        return config_file.parent / key.removesuffix("_dir")
+    if isinstance(written, yaml.ScalarNode) and written.tag == "tag:yaml.org,2002:str":
+        return config_file.parent / str(written.value)
+    return None
 
 
 def _listed_names(listed: yaml.Node | None) -> list[str]:
@@ -96,10 +101,11 @@ def _listed_names(listed: yaml.Node | None) -> list[str]:
 
 
 def config_problems(extensions: Iterable[object], docs_dir: Path | None, content_dir: Path,
-                    config_file: Path | None) -> tuple[Diagnostic, ...]:
+                    config_file: Path | None, site_dir: Path | None = None
+                    ) -> tuple[Diagnostic, ...]:
     """The settings the generated pages need and do not have, each at the mkdocs.yml key to
-    change (or the file's first line when the key is not written). `docs_dir` None: not
-    known, so not checked."""
+    change (or the file's first line when the key is not written). `docs_dir` or
+    `site_dir` None: not known, so not checked."""
     positions = key_positions(config_file)
     shown = config_file.as_posix() if config_file else "mkdocs.yml"
 
@@ -119,7 +125,25 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
     problem = _folder_problem(docs_dir.resolve(), content_dir.resolve()) if docs_dir else None
     if problem:
         problems.append(error(where("docs_dir"), "config-folder", *problem))
+    problem = _site_problem(site_dir.resolve(), content_dir.resolve()) if site_dir else None
+    if problem:
+        problems.append(error(where("site_dir"), "config-folder", *problem))
     return tuple(problems)
+
+
+def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
+    """A build replaces `site_dir` whole: it must neither be in the content folder nor
+    hold it, or the annotations and articles would be replaced by the site."""
+    shown_content, shown_site = display_root(content), display_root(site)
+    if site == content or site.is_relative_to(content):
+        where = f"is inside the content folder {shown_content}"
+    elif content.is_relative_to(site):
+        where = f"holds the content folder {shown_content}"
+    else:
+        return None
+    return (f"site_dir {shown_site} {where}: each build replaces site_dir with the site, "
+            "and the annotations and articles there would be lost",
+            "set `site_dir:` to a folder outside the content folder, such as `site`")
 
 
 def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
@@ -139,8 +163,8 @@ def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
 
 
 def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
-                    extensions: Iterable[object], docs_dir: Path, content_dir: Path
-                    ) -> tuple[Policy, tuple[Diagnostic, ...]]:
+                    extensions: Iterable[object], docs_dir: Path, content_dir: Path,
+                    site_dir: Path | None = None) -> tuple[Policy, tuple[Diagnostic, ...]]:
     """The plugin's policy from its options (`severity`, `strict`, `hedges`, as MkDocs
     read them), and every problem with them and with the site's settings, each at its
     place in `config_file`."""
@@ -153,4 +177,4 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
                                           where or (lambda key: Pos("mkdocs.yml")))
     return Policy(policy.severity, policy.strict, hedges), (
         *problems, *hedge_problems,
-        *config_problems(extensions, docs_dir, content_dir, shown))
+        *config_problems(extensions, docs_dir, content_dir, shown, site_dir))

@@ -30,6 +30,7 @@ from corpus_helpers import (
 
 from briefing.cli import main
 from briefing.codes import CODES
+from briefing.emit import OUTPUT_MARK
 from briefing.extract import installed_version
 
 
@@ -466,7 +467,7 @@ def located(case: Case, tmp_path: Path) -> str:
 def test_bad_input(case: Case, tmp_path: Path) -> None:
     content, options = prepare(case, tmp_path)
     out = tmp_path / "out"
-    write_tree(out, {"index.md": "previous good build\n"})
+    write_tree(out, {OUTPUT_MARK: "", "index.md": "previous good build\n"})
     before = snapshot(content)
 
     with unreadable(case, content):

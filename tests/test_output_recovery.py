@@ -20,6 +20,9 @@ from briefing.cli import main
 
 DEAD = 4_194_304 + 1  # above Linux's largest process id: no such process
 
+# A folder an earlier `briefing build --out` wrote (the mark lets the next replace it).
+PREVIOUS_BUILD = {emit.OUTPUT_MARK: "", "index.md": "previous good build\n"}
+
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
@@ -79,19 +82,36 @@ def refuse_writes_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 def test_an_unwritable_output_folder_is_a_diagnostic(content: Path, tmp_path: Path,
                                                       refuse_writes_in: Any) -> None:
     parent = tmp_path / "site"
-    out = write_tree(parent / "out", {"index.md": "previous good build\n"})
+    out = write_tree(parent / "out", PREVIOUS_BUILD)
     refuse_writes_in(parent)
     result = build(content, out)
     assert result.exit_code == 1, result.output
     [line] = lines_with("output-unwritable", result)
     assert line.startswith(f"{out.as_posix()}: error: ")
     assert "Traceback" not in result.output
-    assert snapshot(parent) == {"out/index.md": snapshot(out)["index.md"]}
+    before = snapshot(out)
+    assert snapshot(parent) == {f"out/{name}": digest for name, digest in before.items()}
+
+
+def test_a_folder_the_build_did_not_write_is_not_replaced(content: Path,
+                                                          tmp_path: Path) -> None:
+    """The build replaces its output folder whole: pointed at MkDocs' docs_dir, or any
+    folder of the user's, it would have deleted what is there."""
+    docs = write_tree(tmp_path / "docs", {"about.md": "# About\nHand-written.\n"})
+    before = snapshot(docs)
+    result = build(content, docs)
+    assert result.exit_code == 2, result.output
+    assert "holds files `briefing build` did not write" in result.output
+    assert snapshot(docs) == before
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build(content, empty).exit_code == 0
+    assert build(content, empty).exit_code == 0  # its own output, marked, is replaced
 
 
 def test_a_concurrent_build_is_refused_and_changes_nothing(content: Path,
                                                             tmp_path: Path) -> None:
-    out = write_tree(tmp_path / "out", {"index.md": "previous good build\n"})
+    out = write_tree(tmp_path / "out", PREVIOUS_BUILD)
     # flock locks belong to an open file: this second opening conflicts like another process.
     fd = os.open(tmp_path / ".out.lock", os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)
@@ -102,7 +122,7 @@ def test_a_concurrent_build_is_refused_and_changes_nothing(content: Path,
     assert result.exit_code == 1, result.output
     [line] = lines_with("output-busy", result)
     assert line.startswith(f"{out.as_posix()}: error: ")
-    assert snapshot(out) == {"index.md": snapshot(out)["index.md"]}
+    assert set(snapshot(out)) == set(PREVIOUS_BUILD)
     assert build(content, out).exit_code == 0  # once the other build is done
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
 
@@ -110,7 +130,7 @@ def test_a_concurrent_build_is_refused_and_changes_nothing(content: Path,
 def killed_between_renames(tmp_path: Path) -> None:
     """What a build killed after its first rename leaves: the last good tree moved aside,
     the new tree (perhaps incomplete) in staging, and no output folder."""
-    write_tree(tmp_path / f".out.old-{DEAD}", {"index.md": "previous good build\n"})
+    write_tree(tmp_path / f".out.old-{DEAD}", PREVIOUS_BUILD)
     write_tree(tmp_path / f".out.new-{DEAD}-0a1b2c3d", {"index.md": "half"})
 
 
@@ -133,7 +153,7 @@ def test_a_good_build_after_a_kill_leaves_only_the_new_output(content: Path,
 
 
 def test_leftovers_beside_a_complete_output_are_deleted(content: Path, tmp_path: Path) -> None:
-    write_tree(tmp_path / "out", {"index.md": "previous good build\n"})
+    write_tree(tmp_path / "out", PREVIOUS_BUILD)
     write_tree(tmp_path / f".out.old-{DEAD}", {"index.md": "older still\n"})
     write_tree(tmp_path / f".out.new-{DEAD}-0a1b2c3d", {"index.md": "half"})
     write_tree(tmp_path / ".outer", {"mine.md": "not the build's\n"})
@@ -145,7 +165,7 @@ def test_leftovers_beside_a_complete_output_are_deleted(content: Path, tmp_path:
 def test_a_failure_between_the_renames_puts_the_old_tree_back(content: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch
                                                               ) -> None:
-    out = write_tree(tmp_path / "out", {"index.md": "previous good build\n"})
+    out = write_tree(tmp_path / "out", PREVIOUS_BUILD)
     real = os.replace
     calls: list[str] = []
 

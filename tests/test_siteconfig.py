@@ -46,6 +46,35 @@ def test_docs_dir_and_the_content_folder_are_kept_apart(tmp_path: Path, docs: st
     assert [d.code for d in found] == (["config-folder"] if bad else [])
 
 
+@pytest.mark.parametrize(("site", "bad"), [
+    ("site", False), ("../elsewhere", False), ("content", True), ("content/briefs", True),
+    ("content/site", True), (".", True)])
+def test_site_dir_and_the_content_folder_are_kept_apart(tmp_path: Path, site: str,
+                                                        bad: bool) -> None:
+    found = config_problems(ALL, tmp_path / "docs", tmp_path / "content", None,
+                            tmp_path / site)
+    assert [d.code for d in found] == (["config-folder"] if bad else [])
+
+
+def test_a_site_dir_in_the_content_folder_is_refused_before_anything_is_replaced(
+        tmp_path: Path) -> None:
+    """Each build replaces site_dir whole: in the content folder, it took the briefs with
+    it, and `briefing check` passed."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    briefs = sorted(p.name for p in (content / "briefs").iterdir())
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content/pages\nsite_dir: content/briefs\n"
+        "markdown_extensions: [attr_list]\nplugins:\n  - briefing\n")
+    (content / "pages").mkdir()
+    for command in (["mkdocs", "build"], ["briefing", "check"]):
+        result = subprocess.run([sys.executable, "-m", *command], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=300, check=False)
+        assert result.returncode == 1, result.stderr
+        assert "mkdocs.yml:3:1: error: site_dir content/briefs is inside the content " \
+               "folder content" in result.stderr, result.stderr
+        assert sorted(p.name for p in (content / "briefs").iterdir()) == briefs
+
+
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],

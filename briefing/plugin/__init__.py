@@ -121,7 +121,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.policy, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
-            docs_dir=Path(config.docs_dir), content_dir=self.content_dir)
+            docs_dir=Path(config.docs_dir), content_dir=self.content_dir,
+            site_dir=Path(config.site_dir))
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         add_assets(config)
