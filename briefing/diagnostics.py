@@ -4,6 +4,7 @@ report all of its problems at once, sorted by position."""
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,25 +43,38 @@ class Diagnostic:
     diff: tuple[tuple[str, str], ...] = ()
 
     def format(self) -> str:
-        """`path:line:col: severity: message [code]`, the form editors and CI annotators read."""
+        """`path:line:col: severity: message [code]`, the form editors and CI annotators read.
+        Control characters from the content (an escape sequence in a quote, a file name)
+        are written as escapes: a terminal would obey them."""
         text = f"{self.pos}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f"\n    hint: {self.hint}"
-        return text
+        return _UNSHOWN.sub(_escaped, text)
 
     def github(self) -> str:
         """A GitHub Actions workflow command: the problem shows as an annotation on the
         file and line in the pull request and the run summary."""
-        where = f"file={_gh_property(self.pos.path)}"
+        where = f"file={_gh_property(_UNSHOWN.sub(_escaped, self.pos.path))}"
         if self.pos.line > 0:
             where += f",line={self.pos.line},col={self.pos.col}"
-        message = self.message + (f"\nhint: {self.hint}" if self.hint else "")
+        message = _UNSHOWN.sub(_escaped,
+                               self.message + (f"\nhint: {self.hint}" if self.hint else ""))
         return (f"::{self.severity} {where},title={_gh_property(self.code)}::"
                 f"{_gh_data(message)}")
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.pos.path, self.pos.line, self.pos.col, self.code, self.message)
+
+
+# What a terminal would act on or reorder rather than show: C0 and C1 controls but the
+# line feed and tab, and the bidirectional controls.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _gh_data(text: str) -> str:

@@ -453,3 +453,25 @@ def test_any_url_builds_to_inert_links_or_a_diagnostic(start: str, tail: str) ->
     links.feed(html)
     stored = normalise((start + tail).strip())
     assert isinstance(stored, str) and links.hrefs and links.hrefs[0] == stored, links.hrefs
+
+
+def test_control_characters_in_the_content_reach_the_terminal_as_escapes(
+        tmp_path: Path) -> None:
+    """A quote (or a file name) holding an escape sequence is reported, and the report
+    shows it: printed raw, a terminal would obey it (here: set its title)."""
+    files = minimal_corpus()
+    source = "sources/acme-widget.yml"
+    files[source] = str(files[source]).replace(
+        'text: "its widget costs $5 million"',
+        'text: "its widget \\e]0;pwned\\a costs $5 million"')
+    files["sources/notes\x1b[2J.txt"] = "notes\n"
+    content = write_tree(tmp_path / "content", files)
+    for form in ("text", "github"):
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "check", "--content", str(content),
+             "--format", form], capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 1
+        assert "text-control-char" in result.stdout + result.stderr
+        assert "\x1b" not in result.stdout + result.stderr and \
+            "\x07" not in result.stdout + result.stderr
+        assert "\\x1b]0;pwned\\x07" in result.stdout + result.stderr
