@@ -354,7 +354,7 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
     found: dict[str, Anchor] = {}
     problems: list[Diagnostic] = []
     fuzzy_budget = FUZZY_BUDGET
-    wrapped: list[Block] | None = None  # paragraphs as one line, once a quote is missing
+    misses: _Misses | None = None  # made on the first quote not found
     for quote in source.quotes:
         at = quote.positions.get("text", quote.pos)
         needle = normalise_text(quote.text)
@@ -375,18 +375,21 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
         elif not hits:
-            removed = _removed_by_cleaning(needle, view, source)
+            misses = misses or _Misses(source, view, texts)
+            removed = misses.removed_by_cleaning(needle)
             if removed is not None:
                 problems.append(_cleaned_away(at, quote, source.id, removed))
                 continue
-            if wrapped is None:
-                wrapped = [b for b in paragraphs(view.blocks) if b.last_line > b.line]
-            across = _across_breaks(at, quote, source.id, wrapped, view.blocks, texts)
+            # Looking across the breaks reads the article three times over; the closest
+            # passage costs about the quote's length times the article's.
+            across = None
+            if fuzzy_budget >= 0:
+                fuzzy_budget -= 3 * misses.length
+                across = _across_breaks(at, quote, source.id, misses, view.blocks)
             if across is not None:
                 problems.append(across)
                 continue
-            # The closest passage costs about the quote's length times the article's.
-            fuzzy_budget -= len(needle) * sum(map(len, texts))
+            fuzzy_budget -= len(needle) * misses.length
             problems.append(_not_found(at, quote, source.id, texts if fuzzy_budget >= 0
                                        else None))
         else:
@@ -398,16 +401,32 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
     return found, problems
 
 
-def _removed_by_cleaning(needle: str, view: CleanedText, source: Source) -> Removal | None:
-    """The cleaning rule that took away the line, or words of the line, holding the
-    passage (only asked for a quote not found)."""
-    lines: list[str] | None = None
-    for removal in view.removals:
-        if removal.kind in ("line", "snippet"):
-            lines = lines or source.text.split("\n")
-            if needle in normalise_text(lines[removal.line - 1]):
+class _Misses:
+    """What explaining a quote not found in a source looks at, made once for the source,
+    on its first quote not found: a source with many of them does not split, normalise
+    or join its article again for each."""
+
+    def __init__(self, source: Source, view: CleanedText, texts: list[str]) -> None:
+        self.removals = [r for r in view.removals if r.kind in ("line", "snippet")]
+        lines = source.text.split("\n") if self.removals else []
+        self.removed_lines = {r.line: lines[r.line - 1] for r in self.removals}
+        # Hard-wrapped paragraphs, each read as one line; and each paragraph with the next.
+        self.wrapped = [(b, normalise_text(b.text)) for b in paragraphs(view.blocks)
+                        if b.last_line > b.line]
+        self.texts = texts
+        self.length = sum(map(len, texts))
+
+    def removed_by_cleaning(self, needle: str) -> Removal | None:
+        """The cleaning rule that took away the line holding the passage, or the words of
+        it the passage needs (not the first rule on the line: the one that cuts it)."""
+        for removal in self.removals:
+            line = self.removed_lines[removal.line]
+            if needle not in normalise_text(line):
+                continue
+            if removal.kind == "line" or needle not in normalise_text(
+                    line.replace(removal.text, " ")):
                 return removal
-    return None
+        return None
 
 
 def _cleaned_away(at: Pos, quote: Quote, source_id: str, removal: Removal) -> Diagnostic:
@@ -419,13 +438,14 @@ def _cleaned_away(at: Pos, quote: Quote, source_id: str, removal: Removal) -> Di
                  "rule if it takes away more than boilerplate")
 
 
-def _across_breaks(at: Pos, quote: Quote, source_id: str, wrapped: list[Block],
-                   blocks: Sequence[Block], texts: list[str]) -> Diagnostic | None:
+def _across_breaks(at: Pos, quote: Quote, source_id: str, misses: _Misses,
+                   blocks: Sequence[Block]) -> Diagnostic | None:
     """The error for a quote that runs across a line break of a hard-wrapped article, or
     across the break between two paragraphs; None when it does neither."""
     needle = normalise_text(quote.text)
     missing = f"quote {quote.id!r} is not in source {source_id!r}"
-    lines = next((b for b in wrapped if needle in normalise_text(b.text)), None)
+    texts = misses.texts
+    lines = next((b for b, text in misses.wrapped if needle in text), None)
     if lines is not None:
         return error(at, "quote-not-found", f"{missing}: it runs across a line break, in the "
                      f"paragraph on lines {lines.line}-{lines.last_line} of {source_id}.txt",

@@ -162,3 +162,35 @@ def test_quotes_anchor_alike_with_and_without_the_index(
     assert outcome() == indexed
     assert [code for code, *_ in indexed[1]] == ["quote-ambiguous", "quote-not-found"]
     assert len(indexed[0]) == 2 + 61  # the two of the corpus, 60 points and by-prefix
+
+
+def test_quotes_across_breaks_are_looked_for_within_the_budget_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each quote not found was looked for across every line and paragraph break of the
+    article, outside the budget: thousands of them on a long article took minutes."""
+    broken = "".join(f'  - id: missing-{n}\n    text: "nothing of the sort {n}"\n'
+                     for n in range(30))
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/acme-widget.yml": SOURCE_YML + broken})
+    calls: list[str] = []
+    real = link._across_breaks
+
+    def counted(*args: object) -> object:
+        calls.append("")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(link, "_across_breaks", counted)
+    article = sum(len(block) for block in ARTICLE.split("\n"))
+    monkeypatch.setattr(link, "FUZZY_BUDGET", 10 * len("nothing of the sort 10") * article)
+    result = build(content)
+    assert sum(d.code == "quote-not-found" for d in result.diagnostics) == 30
+    assert 5 <= len(calls) < 30
+
+
+def test_the_cleaning_rule_blamed_is_the_one_that_cuts_the_quote(tmp_path: Path) -> None:
+    source = SOURCE_YML.replace('remove: ["date 2025-01-02"]',
+                                'remove: ["date 2025-01-02", "costs"]')
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/acme-widget.yml": source})
+    (cut,) = [d for d in build(content).diagnostics if d.code == "quote-not-found"]
+    assert "`remove: 'costs'` cuts" in cut.message, cut.message
