@@ -109,13 +109,21 @@ class ReportedOnce(FileSystemEventHandler):
 
     def dispatch(self, event: FileSystemEvent) -> None:
         if event.is_directory:
-            self.handler.dispatch(event)  # MkDocs ignores these; passed on as they came
+            # MkDocs ignores a folder's events; but a folder made, deleted or moved (to
+            # the bin, say) takes its files with it, which notifications do not report
+            # one by one: it is passed on as a change to a file of that name.
+            if event.event_type in (EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED):
+                self.handler.dispatch(FileDeletedEvent(event.src_path))
+            else:
+                self.handler.dispatch(event)
             return
         if event.event_type not in CHANGES:
             return
         path = os.fsdecode(event.dest_path or event.src_path)
         now = signature(path)
         with self.lock:
+            if event.event_type == EVENT_TYPE_MOVED:  # what a move leaves behind is gone
+                self.seen[os.fsdecode(event.src_path)] = None
             if path in self.seen and self.seen[path] == now:
                 return
             self.seen[path] = now

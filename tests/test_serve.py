@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -157,3 +159,41 @@ def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
         assert wait_for(lambda: "Where sources disagree" in (fetch(f"{base}/") or ""), 30)
         assert "No problems" in (fetch(problems) or "")
         assert server.poll() is None
+
+
+def test_moves_are_noticed_once_notifications_are_on(tmp_path: Path) -> None:
+    """After the first edit the content folder is watched through change notifications
+    alone. A file renamed and renamed back, and a folder moved out (to the bin), are
+    reported there in ways the server once passed over, serving the wrong site."""
+    with served(tmp_path) as (project, base, _):
+        claims = project / "content" / "claims.yml"
+        claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        brief = project / "content" / "briefs" / "musk-openai-bid.yml"
+        moved = brief.with_name("musk-bid.yml")
+        brief.rename(moved)
+        assert wait_for(lambda: fetch(f"{base}/briefs/musk-bid/") is not None, 60)
+        moved.rename(brief)
+        assert wait_for(lambda: fetch(f"{base}/briefs/musk-openai-bid/") is not None, 60), \
+            "the move back was not noticed"
+        assert fetch(f"{base}/briefs/musk-bid/") is None
+        (project / "content" / "sources").rename(tmp_path / "bin")
+        assert wait_for(lambda: problems(base) is not None, 60), \
+            "the folder moved out was not noticed"
+
+
+def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None:
+    with served(tmp_path) as (project, base, _):
+        shutil.copytree(project / "content", project / "content2",
+                        ignore=shutil.ignore_patterns("pages"))
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "content_dir: content\n" in text
+        config.write_text(text.replace("content_dir: content\n", "content_dir: content2\n"),
+                          encoding="utf-8")
+        time.sleep(3)  # the rebuild that reads the new setting
+        claims = project / "content2" / "claims.yml"
+        marker = "Edited in the folder named while serving"
+        claims.write_text(claims.read_text(encoding="utf-8").replace(
+            'statement: "', f'statement: "{marker}: ', 1), encoding="utf-8")
+        assert wait_for(lambda: marker in (fetch(f"{base}/claims/") or ""), 60), \
+            "an edit in the new content folder was not noticed"

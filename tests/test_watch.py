@@ -13,10 +13,14 @@ from pathlib import Path
 
 from serving import wait_for
 from watchdog.events import (
+    DirDeletedEvent,
+    DirModifiedEvent,
+    DirMovedEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
+    FileMovedEvent,
     FileOpenedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
@@ -62,6 +66,34 @@ def test_a_change_reported_by_both_observers_is_passed_on_once(tmp_path: Path) -
     notified.dispatch(FileDeletedEvent(str(path)))
     polled.dispatch(FileDeletedEvent(str(path)))
     assert [e.event_type for e in recorder.events] == ["modified", "modified", "deleted"]
+
+
+def test_a_file_moved_away_and_back_is_passed_on_each_time(tmp_path: Path) -> None:
+    # The move back finds the file as it was before the first: what the first move left
+    # behind is gone, not the state last recorded there.
+    recorder, seen, lock = Recorder(), dict[str, Signature](), threading.Lock()
+    notified = ReportedOnce(recorder, seen, lock)
+    path, moved = tmp_path / "bid.yml", tmp_path / "musk-bid.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+    notified.dispatch(FileModifiedEvent(str(path)))
+    path.rename(moved)
+    notified.dispatch(FileMovedEvent(str(path), str(moved)))
+    moved.rename(path)
+    notified.dispatch(FileMovedEvent(str(moved), str(path)))
+    assert [e.event_type for e in recorder.events] == ["modified", "moved", "moved"]
+
+
+def test_a_folder_moved_or_deleted_is_passed_on_as_a_change(tmp_path: Path) -> None:
+    # Notifications report a folder moved out of the content folder (to the bin) as that
+    # folder alone, and MkDocs ignores a folder's events: its files went unnoticed.
+    recorder, seen, lock = Recorder(), dict[str, Signature](), threading.Lock()
+    notified = ReportedOnce(recorder, seen, lock)
+    folder = tmp_path / "sources"
+    notified.dispatch(DirMovedEvent(str(folder), str(tmp_path / "elsewhere")))
+    notified.dispatch(DirDeletedEvent(str(folder)))
+    notified.dispatch(DirModifiedEvent(str(tmp_path)))  # a file in it changed: reported too
+    assert [(e.event_type, e.is_directory) for e in recorder.events] == \
+        [("deleted", False), ("deleted", False), ("modified", True)]
 
 
 def test_a_link_to_nothing_coming_and_going_is_passed_on(tmp_path: Path) -> None:

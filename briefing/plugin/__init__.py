@@ -77,6 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     store: ResultStore | None = None  # the pipeline's results kept between builds, on disk
     warming: Warming | None = None  # serve's cache being filled after a build from the store
     one_shot = False  # `mkdocs build` or `gh-deploy`: the site is published
+    server: LiveReloadServer | None = None  # `mkdocs serve`'s, once it runs
     pagefind = False  # this build ends with Pagefind's index of the site (`sitesearch.py`)
 
     def __init__(self) -> None:
@@ -100,6 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         server.observer = NotifiedObserver(server.observer, log)  # type: ignore[assignment]
         server.watch(config.docs_dir)
         server.build_delay = QUIET_SECONDS
+        self.server = server
         # A rebuild that raises leaves MkDocs' server holding every page request until a
         # later rebuild succeeds; the guard makes it a Problems page instead.
         if self.live:
@@ -118,6 +120,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                             / self.config.content_dir).resolve()
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
+        if self.server is not None:  # MkDocs read `watch` once, before the first rebuild
+            self.server.watch(str(self.content_dir))
         self.policy, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
