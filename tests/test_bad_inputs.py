@@ -294,7 +294,16 @@ CASES = [
     # The content folder
     Case("unknown file", "content-unknown-file", "notes.txt", files=(("notes.txt", "todo\n"),)),
     Case("annotation saved as .yaml", "content-unknown-file", "briefs/extra.yaml",
-         files=(("briefs/extra.yaml", "title: x\n"),)),
+         files=(("briefs/extra.yaml", "title: x\n"),), hint="rename it to extra.yml"),
+    # Extensions are matched as written: these items would surface only as `ref-unknown`.
+    Case("brief saved as .YML", "content-unknown-file", "briefs/widget.YML",
+         files=(("briefs/widget.yml", None), ("briefs/widget.YML", BRIEF_YML)),
+         hint="rename it to widget.yml"),
+    Case("claims saved as claims.YML", "content-unknown-file", "claims.YML",
+         files=(("claims.yml", None), ("claims.YML", CLAIMS_YML)), hint="rename it to claims.yml"),
+    Case("source text saved as .TXT", "content-unknown-file", "sources/acme-widget.TXT",
+         files=((TXT, None), ("sources/acme-widget.TXT", ARTICLE)),
+         hint="rename it to acme-widget.txt"),
     Case("unknown folder", "content-unknown-folder", "drafts",
          files=(("drafts/a.yml", "title: x\n"),)),
     Case("link out of the content folder", "content-symlink-outside", "sources/other.txt",
@@ -365,6 +374,9 @@ CASES = [
          files=(("sources/acme-widget.html", PAGE),)),
     Case("a PDF put in sources by hand", "content-unknown-file", "sources/paper.pdf",
          files=(("sources/paper.pdf", b"%PDF-1.4\n"),)),
+    Case("kept page with an upper-case extension", "content-unknown-file",
+         "sources/acme-widget.HTML", files=(("sources/acme-widget.HTML", PAGE),),
+         hint="rename it to acme-widget.html"),
     Case("one name, two entities", "entity-name-shared", "entities.yml:6:5",
          (edit("entities.yml", "    name: Jane Doe", "    name: Jane Doe\n    aliases: [Acme]"),)),
     # Settings in mkdocs.yml
