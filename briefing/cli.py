@@ -9,6 +9,8 @@ options in mkdocs.yml, so a pre-commit hook judges content as the site build doe
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import traceback
 from pathlib import Path
@@ -49,7 +51,7 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         if not config_file.is_file():
             return content_dir or Path("content"), Policy(strict=strict), ()
     elif not config_file.is_file():
-        raise click.UsageError(f"{config_file} does not exist")
+        raise click.UsageError(_not_a_config(config_file))
     options, problems = read_plugin_options(config_file)
     policy, policy_problems = parse_policy(options.values.get("severity", {}),
                                            options.values.get("strict", False),
@@ -59,6 +61,21 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         content_dir = config_file.parent / str(options.values.get("content_dir", "content"))
     return content_dir, Policy(policy.severity, policy.strict or strict, hedges), \
         (*problems, *options.unknown(), *policy_problems, *hedge_problems)
+
+
+def _not_a_config(path: Path) -> str:
+    """What is wrong with a `--config-file` that is not a file, and what to give instead."""
+    shown = path.as_posix()
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{shown} does not exist; give the path of the briefing's mkdocs.yml"
+    except OSError as exc:
+        return f"{shown} cannot be read: {exc.strerror}; check the path and its permissions"
+    if stat.S_ISDIR(mode):
+        return (f"{shown} is a folder, not a file; give the path of its mkdocs.yml: "
+                f"--config-file {(path / 'mkdocs.yml').as_posix()}")
+    return f"{shown} is not a regular file; give the path of the briefing's mkdocs.yml"
 
 
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,

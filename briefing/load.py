@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,11 +278,9 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     """`store`, kept across rebuilds, lets unchanged files keep their objects."""
     kept = store.reads if store is not None else {}
     problems: list[Diagnostic] = []
-    if not content_dir.is_dir():
-        problems.append(error(Pos(display_root(content_dir)), "content-missing",
-                              "the content folder does not exist",
-                              "create it, or point the plugin's `content_dir` option at it"))
-        return Loaded((), (), tuple(problems))
+    missing = _not_a_folder(content_dir)
+    if missing is not None:
+        return Loaded((), (), (missing,))
     rels, notes, faults = discover(content_dir)
     problems.extend(notes)
     shown = display_root(content_dir)
@@ -321,6 +320,26 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     if store is not None:
         store.reads = used
     return Loaded(tuple(docs), tuple(texts), tuple(problems), tuple(unparsed))
+
+
+def _not_a_folder(content_dir: Path) -> Diagnostic | None:
+    """`content-missing` when there is no folder at `content_dir`; None when there is one,
+    or when only listing it can tell (the walk reports a folder it cannot read)."""
+    try:
+        mode = os.stat(content_dir).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return error(Pos(display_root(content_dir)), "content-missing",
+                     "the content folder does not exist",
+                     "create it, or point the plugin's `content_dir` option at it")
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return None
+    return error(Pos(display_root(content_dir)), "content-missing",
+                 f"the content folder is {'a' if stat.S_ISREG(mode) else 'a special'} file, "
+                 "not a folder",
+                 "point the plugin's `content_dir` option (or `--content`) at the folder "
+                 "that holds sources/, claims.yml and briefs/")
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:

@@ -74,3 +74,23 @@ def test_the_hook_fails_on_a_broken_corpus(tmp_path: Path,
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.output.startswith("content/claims.yml:5:13: error: ")
+
+
+def test_a_config_file_that_is_a_folder_or_missing_is_named_so(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    folder = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path)])
+    assert folder.exit_code == 2
+    assert f"{tmp_path.as_posix()} is a folder, not a file" in folder.output
+    assert f"--config-file {(tmp_path / 'mkdocs.yml').as_posix()}" in folder.output
+    assert "does not exist" not in folder.output
+    missing = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path / "no.yml")])
+    assert missing.exit_code == 2 and "no.yml does not exist" in missing.output
+
+
+def test_a_content_folder_that_is_a_file_is_named_so(tmp_path: Path) -> None:
+    (tmp_path / "content").write_text("not a folder\n")
+    result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
+    assert result.exit_code == 1
+    assert (f"{(tmp_path / 'content').as_posix()}: error: the content folder is a file, "
+            "not a folder [content-missing]") in result.output
+    assert "does not exist" not in result.output and "--content" in result.output
