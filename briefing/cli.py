@@ -14,11 +14,20 @@ import stat
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .diagnostics import Diagnostic, summary
-from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, recover, write_tree
+from .emit import (
+    OutputFault,
+    UnsafeOutput,
+    Unwritable,
+    check_output_dir,
+    output_lock,
+    recover,
+    write_tree,
+)
 from .hedges import parse_hedges
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
@@ -87,6 +96,11 @@ def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
     if diagnostics or failed:
         click.echo(f"{summary(diagnostics)}{' (strict)' if policy.strict else ''}", err=True)
     return failed
+
+
+def _unwritable(exc: Unwritable) -> NoReturn:
+    click.echo(f"{exc}\n    hint: {exc.hint}", err=True)
+    sys.exit(exc.status)
 
 
 def _traceback(exc: Exception | None) -> None:
@@ -166,6 +180,8 @@ def init(directory: Path, bare: bool) -> None:
         click.echo("    hint: run `briefing init NEW-FOLDER`, or start in an empty folder",
                    err=True)
         sys.exit(1)
+    except Unwritable as exc:
+        _unwritable(exc)
     click.echo(f"wrote {len(written)} files in {directory}:")
     for rel in written:
         click.echo(f"  {rel}")
@@ -178,7 +194,11 @@ def init(directory: Path, bare: bool) -> None:
               show_default=True, help="Folder to write the JSON Schema files into.")
 def schema(out_dir: Path) -> None:
     """Write the JSON Schema of each annotation file, for editors (yaml-language-server)."""
-    for path in write_schemas(out_dir):
+    try:
+        written = write_schemas(out_dir)
+    except Unwritable as exc:
+        _unwritable(exc)
+    for path in written:
         click.echo(f"wrote {path}")
 
 
@@ -213,6 +233,8 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
                                             added.starter, added.original)
     except Misused as exc:
         raise click.UsageError(str(exc)) from exc
+    except Unwritable as exc:
+        _unwritable(exc)
     except Refused as exc:
         for diagnostic in exc.diagnostics:
             click.echo(diagnostic.format(), err=True)

@@ -13,9 +13,11 @@ dotted files and folders out of package data.
 
 from __future__ import annotations
 
+import os
 from importlib import metadata
 from pathlib import Path
 
+from .emit import cannot_write
 from .schema_export import editor_settings, schema_texts
 
 DISTRIBUTION = "mkdocs-briefing"
@@ -78,16 +80,20 @@ def requirements() -> str:
 def init_project(target: Path, *, example: bool = True) -> list[str]:
     """Write a new project into `target` (created if missing) and return the paths written.
     Raises Occupied, writing nothing, when `target` holds anything but a `.git` or a
-    `.venv`."""
-    if target.exists():
-        entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
-        if entries:
-            raise Occupied(target, entries)
-    files = project_files(example=example)
-    for rel, data in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    for folder in EMPTY_FOLDERS:
-        (target / folder).mkdir(parents=True, exist_ok=True)
+    `.venv`, and Unwritable when a file stands in the way or the folder cannot be
+    written."""
+    try:
+        if os.path.isdir(target):
+            entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
+            if entries:
+                raise Occupied(target, entries)
+        files = project_files(example=example)
+        for rel, data in files.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        for folder in EMPTY_FOLDERS:
+            (target / folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(target, exc) from exc
     return sorted(files)

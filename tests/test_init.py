@@ -154,3 +154,26 @@ def test_schemas_left_by_another_version_are_reported_until_written_again(
     assert CliRunner().invoke(main, ["schema"]).exit_code == 0
     checked = CliRunner().invoke(main, ["check", "--strict"])
     assert checked.exit_code == 0, checked.output
+
+
+def tree(root: Path) -> list[str]:
+    """Every file and folder under `root`, hidden ones included."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def test_a_path_through_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("mine\n")
+    result = init(str(tmp_path / "f" / "sub"))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith(
+        f"{(tmp_path / 'f' / 'sub').as_posix()}: error: {(tmp_path / 'f').as_posix()} is a "
+        "file, so no folder can be made inside it; nothing was written\n    hint: ")
+    assert tree(tmp_path) == ["f"] and (tmp_path / "f").read_text() == "mine\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="Linux's /proc")
+def test_a_folder_the_system_refuses_is_named_not_a_traceback() -> None:
+    result = init("/proc/briefing-init-test")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith("/proc/briefing-init-test: error: cannot be written: ")
+    assert "nothing was written\n    hint: " in result.output
