@@ -89,7 +89,7 @@ def cannot_write(folder: Path, exc: OSError) -> Unwritable:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return Unwritable(folder, f"cannot be written: {reason}; nothing was written",
                           "free some space on the disk, then run the command again")
-    nearest = next((p for p in folder.parents if os.path.isdir(p)), folder.parent)
+    nearest = next((p for p in (folder, *folder.parents) if os.path.isdir(p)), folder)
     return Unwritable(folder, f"cannot be written: {reason}; nothing was written",
                       "give the user running the command write access to "
                       f"{nearest.as_posix()}, or choose a folder elsewhere")
