@@ -9,9 +9,12 @@ options in mkdocs.yml, so a pre-commit hook judges content as the site build doe
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -21,6 +24,7 @@ from .emit import (
     OUTPUT_MARK_TEXT,
     OutputFault,
     UnsafeOutput,
+    Unwritable,
     check_output_dir,
     output_lock,
     recover,
@@ -58,7 +62,7 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         if not config_file.is_file():
             return content_dir or Path("content"), Policy(strict=strict), ()
     elif not config_file.is_file():
-        raise click.UsageError(f"{config_file} does not exist")
+        raise click.UsageError(_not_a_config(config_file))
     options, problems = read_plugin_options(config_file)
     policy, policy_problems = parse_policy(options.values.get("severity", {}),
                                            options.values.get("strict", False),
@@ -70,6 +74,21 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         (*problems, *options.unknown(), *policy_problems, *hedge_problems)
 
 
+def _not_a_config(path: Path) -> str:
+    """What is wrong with a `--config-file` that is not a file, and what to give instead."""
+    shown = path.as_posix()
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{shown} does not exist; give the path of the briefing's mkdocs.yml"
+    except OSError as exc:
+        return f"{shown} cannot be read: {exc.strerror}; check the path and its permissions"
+    if stat.S_ISDIR(mode):
+        return (f"{shown} is a folder, not a file; give the path of its mkdocs.yml: "
+                f"--config-file {(path / 'mkdocs.yml').as_posix()}")
+    return f"{shown} is not a regular file; give the path of the briefing's mkdocs.yml"
+
+
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
             github: bool = False) -> bool:
     for diagnostic in diagnostics:
@@ -79,6 +98,11 @@ def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
     if diagnostics or failed:
         click.echo(f"{summary(diagnostics)}{' (strict)' if policy.strict else ''}", err=True)
     return failed
+
+
+def _unwritable(exc: Unwritable) -> NoReturn:
+    click.echo(f"{exc}\n    hint: {exc.hint}", err=True)
+    sys.exit(exc.status)
 
 
 def _traceback(exc: Exception | None) -> None:
@@ -160,6 +184,8 @@ def init(directory: Path, bare: bool) -> None:
         click.echo("    hint: run `briefing init NEW-FOLDER`, or start in an empty folder",
                    err=True)
         sys.exit(1)
+    except Unwritable as exc:
+        _unwritable(exc)
     click.echo(f"wrote {len(written)} files in {directory}:")
     for rel in written:
         click.echo(f"  {rel}")
@@ -172,7 +198,11 @@ def init(directory: Path, bare: bool) -> None:
               show_default=True, help="Folder to write the JSON Schema files into.")
 def schema(out_dir: Path) -> None:
     """Write the JSON Schema of each annotation file, for editors (yaml-language-server)."""
-    for path in write_schemas(out_dir):
+    try:
+        written = write_schemas(out_dir)
+    except Unwritable as exc:
+        _unwritable(exc)
+    for path in written:
         click.echo(f"wrote {path}")
 
 
@@ -207,6 +237,8 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
                                             added.starter, added.original)
     except Misused as exc:
         raise click.UsageError(str(exc)) from exc
+    except Unwritable as exc:
+        _unwritable(exc)
     except Refused as exc:
         for diagnostic in exc.diagnostics:
             click.echo(diagnostic.format(), err=True)

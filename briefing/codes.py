@@ -29,8 +29,9 @@ E, W = Severity.ERROR, Severity.WARNING
 
 _CODES = (
     # The content folder
-    Code("content-missing", E, "The content folder does not exist.",
-         "Create it, or point the plugin's `content_dir` option (or `--content`) at it."),
+    Code("content-missing", E, "The content folder does not exist, or is a file.",
+         "Create it, or point the plugin's `content_dir` option (or `--content`) at the "
+         "folder that holds sources/ and briefs/."),
     Code("content-symlink-outside", E,
          "A symbolic link under the content folder points outside it.",
          "Copy the file into content/ instead of linking to it."),

@@ -67,7 +67,7 @@ def file_date(updated: str) -> str:
     or a year (a date known no better) stamps it with its first day, as a file time needs
     a full date; an undated page the epoch, so it stays out of the latest."""
     return updated + "-01-01"[len(updated) - 4:] \
-        if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", updated) else "1970-01-01"
+        if re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", updated) else "1970-01-01"
 
 
 def first_day(date: FuzzyDate | None) -> Day | None:

@@ -6,11 +6,15 @@ build leaves the last good output in place. A lock file beside the output keeps 
 builds from writing it at once, and the build holding the lock first repairs what a
 killed build left behind: with the lock held, every staging or old tree beside the output
 belongs to a process that is gone.
+
+`Unwritable` says, for the other commands that write into a folder the user names
+(`init`, `schema`, `new`), what stopped them and what to do, instead of a traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -49,17 +53,56 @@ def check_output_dir(out: Path, content_dir: Path) -> None:
     if (out_r / ".git").exists() or out_r == Path.home().resolve() or out_r == Path("/"):
         raise UnsafeOutput(f"{out} looks like a project or home folder; choose an empty "
                            "or dedicated output folder")
-    existing = next(p for p in (out_r, *out_r.parents) if os.path.lexists(p))
-    if not existing.is_dir():
+    existing = file_in_the_way(out_r)
+    if existing is not None:
         raise OutputFault(error(
             Pos(out.as_posix()), "output-not-folder",
             "this exists and is not a folder" if existing == out_r else
             f"{existing.as_posix()} is a file, so no folder can be made inside it",
             "choose an output path whose parents are all folders"), status=2)
     # The build replaces the folder whole: only one it wrote itself, or an empty one.
-    if existing == out_r and any(out_r.iterdir()) and not (out_r / OUTPUT_MARK).is_file():
+    if out_r.is_dir() and any(out_r.iterdir()) and not (out_r / OUTPUT_MARK).is_file():
         raise UnsafeOutput(f"{out} holds files `briefing build` did not write, which it "
                            "would replace; choose a new or empty folder, or empty this one")
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """What stands at `folder`, or at the nearest of its parents that exists, when that is
+    not a folder: no folder can be made there."""
+    existing = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
+    return None if existing is None or os.path.isdir(existing) else existing
+
+
+class Unwritable(Exception):
+    """Files cannot be written into a folder the user named (`briefing init`, `schema`,
+    `new`), and none were left there: `str(self)` is a `path: error: …` line, `hint` says
+    what to do, `status` is the command's exit status (2 when a file stands where the
+    folder should be: the path was given wrongly, as `build --out` through a file)."""
+
+    def __init__(self, path: Path, message: str, hint: str, status: int = 1) -> None:
+        super().__init__(f"{path.as_posix()}: error: {message}")
+        self.path, self.message, self.hint, self.status = path, message, hint, status
+
+
+def cannot_write(folder: Path, exc: OSError) -> Unwritable:
+    """`exc`, raised writing into `folder`, as what is wrong and how to put it right. The
+    file in the way is named when there is one: the error itself names only the path
+    that could not be made ("File exists", "Not a directory")."""
+    blocker = file_in_the_way(folder)
+    if blocker is not None:
+        return Unwritable(folder, "this is a file, not a folder; nothing was written"
+                          if blocker == folder else f"{blocker.as_posix()} is a file, so no "
+                          "folder can be made inside it; nothing was written",
+                          "move the file away, or choose a path whose parents are all "
+                          "folders", status=2)
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return Unwritable(folder, f"cannot be written: {reason}; nothing was written",
+                          "free some space on the disk, then run the command again")
+    nearest = next((p for p in (folder, *folder.parents) if os.path.isdir(p)), folder)
+    return Unwritable(folder, f"cannot be written: {reason}; nothing was written",
+                      "give the user running the command write access to "
+                      f"{nearest.as_posix()}, or choose a folder elsewhere")
 
 
 def _unwritable(out: Path, exc: OSError) -> OutputFault:

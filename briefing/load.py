@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,32 +164,53 @@ ORIGINAL_SUFFIXES = (".html", ".pdf")
 def _lone_originals(listed: list[tuple[str, ...]], wanted: set[str], shown: str
                     ) -> list[Diagnostic]:
     """A web page or PDF in sources/ with no annotation of its name: put there by hand,
-    it would be silently unused, since only `briefing new` turns one into a source."""
+    it would be silently unused, since only `briefing new` turns one into a source. One
+    with an annotation but an upper-case extension is never found to be checked."""
     found = []
     for parts in listed:
-        stem, suffix = parts[-1][:-len(_suffix(parts[-1]))], _suffix(parts[-1])
-        if len(parts) == 2 and parts[0] == "sources" and suffix in ORIGINAL_SUFFIXES \
-                and f"sources/{stem}.yml" not in wanted:
-            what = "PDF" if suffix == ".pdf" else "web page"
+        name = parts[-1]
+        suffix = _suffix(name)
+        stem, lowered = name[:-len(suffix)], suffix.lower()
+        if len(parts) != 2 or parts[0] != "sources" or lowered not in ORIGINAL_SUFFIXES:
+            continue
+        what = "PDF" if lowered == ".pdf" else "web page"
+        if f"sources/{stem}.yml" not in wanted:
             found.append(warning(
                 Pos(f"{shown}/{'/'.join(parts)}"), "content-unknown-file",
                 f"this {what} is not read: no annotation sources/{stem}.yml goes with it",
-                f"move it out of content/, then add it with `briefing new PATH/"
-                f"{parts[-1]}`: that extracts its text into sources/<id>.txt and keeps a "
-                "copy here under the same id"))
+                f"move it out of content/, then add it with `briefing new PATH/{name}`: "
+                "that extracts its text into sources/<id>.txt and keeps a copy here under "
+                "the same id"))
+        elif suffix != lowered:
+            found.append(_upper_case(f"{shown}/{'/'.join(parts)}", suffix, stem + lowered))
     return found
 
 
 def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:
-    suffix = _suffix(parts[-1])
-    if _is_content_file(list(parts)) or suffix not in (".yml", ".yaml", ".txt") or not (
+    name = parts[-1]
+    suffix = _suffix(name)
+    lowered = suffix.lower()
+    if _is_content_file(list(parts)) or lowered not in (".yml", ".yaml", ".txt") or not (
             parts[0] in KNOWN_DIRS or len(parts) == 1):
         return []
-    hint = "rename it to .yml" if suffix == ".yaml" else (
-        "sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
-        "claims.yml / entities.yml or under claims/ and entities/; briefs as "
-        "briefs/<id>.yml")
+    renamed = name[:-len(suffix)] + (".yml" if lowered == ".yaml" else lowered)
+    if _is_content_file([*parts[:-1], renamed]):
+        return [_upper_case(display, suffix, renamed) if suffix != lowered else warning(
+            Pos(display), "content-unknown-file", "this file is not read",
+            f"rename it to {renamed}: annotation files end in .yml")]
+    hint = ("sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
+            "claims.yml / entities.yml or under claims/ and entities/; briefs as "
+            "briefs/<id>.yml")
     return [warning(Pos(display), "content-unknown-file", "this file is not read", hint)]
+
+
+def _upper_case(display: str, suffix: str, renamed: str) -> Diagnostic:
+    """A content file but for the case of its extension: extensions are matched as
+    written, on every file system, so what it holds would surface only as references to
+    unknown ids."""
+    return warning(Pos(display), "content-unknown-file",
+                   f"this file is not read: its extension {suffix} is not in lower case",
+                   f"rename it to {renamed}")
 
 
 def _suffix(name: str) -> str:
@@ -256,11 +278,9 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     """`store`, kept across rebuilds, lets unchanged files keep their objects."""
     kept = store.reads if store is not None else {}
     problems: list[Diagnostic] = []
-    if not content_dir.is_dir():
-        problems.append(error(Pos(display_root(content_dir)), "content-missing",
-                              "the content folder does not exist",
-                              "create it, or point the plugin's `content_dir` option at it"))
-        return Loaded((), (), tuple(problems))
+    missing = _not_a_folder(content_dir)
+    if missing is not None:
+        return Loaded((), (), (missing,))
     rels, notes, faults = discover(content_dir)
     problems.extend(notes)
     shown = display_root(content_dir)
@@ -300,6 +320,26 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     if store is not None:
         store.reads = used
     return Loaded(tuple(docs), tuple(texts), tuple(problems), tuple(unparsed))
+
+
+def _not_a_folder(content_dir: Path) -> Diagnostic | None:
+    """`content-missing` when there is no folder at `content_dir`; None when there is one,
+    or when only listing it can tell (the walk reports a folder it cannot read)."""
+    try:
+        mode = os.stat(content_dir).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return error(Pos(display_root(content_dir)), "content-missing",
+                     "the content folder does not exist",
+                     "create it, or point the plugin's `content_dir` option at it")
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return None
+    return error(Pos(display_root(content_dir)), "content-missing",
+                 f"the content folder is {'a' if stat.S_ISREG(mode) else 'a special'} file, "
+                 "not a folder",
+                 "point the plugin's `content_dir` option (or `--content`) at the folder "
+                 "that holds sources/, claims.yml and briefs/")
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:

@@ -35,6 +35,7 @@ from .schema import (
     Spec,
     Text,
     Url,
+    other_digits,
     spec_field,
 )
 from .yamlnodes import YNode
@@ -64,12 +65,12 @@ class Day(Spec):
         if isinstance(scalar, Invalid):
             return scalar
         value = scalar.value.strip()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a day",
+        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a day" + other_digits(value),
                         'write the day of the revision as "YYYY-MM-DD"')
 
     def json_schema(self) -> dict[str, Any]:

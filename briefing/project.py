@@ -13,9 +13,14 @@ dotted files and folders out of package data.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+import shutil
 from importlib import metadata
 from pathlib import Path
 
+from .emit import cannot_write
 from .schema_export import editor_settings, schema_texts
 
 DISTRIBUTION = "mkdocs-briefing"
@@ -78,16 +83,63 @@ def requirements() -> str:
 def init_project(target: Path, *, example: bool = True) -> list[str]:
     """Write a new project into `target` (created if missing) and return the paths written.
     Raises Occupied, writing nothing, when `target` holds anything but a `.git` or a
-    `.venv`."""
-    if target.exists():
-        entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
-        if entries:
-            raise Occupied(target, entries)
-    files = project_files(example=example)
-    for rel, data in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    for folder in EMPTY_FOLDERS:
-        (target / folder).mkdir(parents=True, exist_ok=True)
+    `.venv`, and Unwritable when the project cannot be written: all or nothing, so a
+    full disk leaves no half a project that a second `init` would find not empty."""
+    try:
+        if os.path.isdir(target):
+            entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
+            if entries:
+                raise Occupied(target, entries)
+        files = project_files(example=example)
+        _write_whole(Path(os.path.abspath(target)), files)
+    except OSError as exc:
+        raise cannot_write(target, exc) from exc
     return sorted(files)
+
+
+def _write_whole(target: Path, files: dict[str, bytes]) -> None:
+    """Write the project into a staging folder and move it into place once complete. A
+    missing target is the staging folder renamed, made beside it; an existing one (it
+    may be the folder the shell is in, or a mount point) stays, and the staging folder
+    inside it has its entries moved out. On failure every trace is removed again."""
+    made = [p for p in target.parents if not os.path.lexists(p)]  # deepest first
+    existing = os.path.isdir(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = (target if existing else target.parent) / \
+            f".{target.name}.init-{os.getpid()}-{secrets.token_hex(4)}"
+        os.mkdir(staging)
+        try:
+            for rel, data in files.items():
+                (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+                (staging / rel).write_bytes(data)
+            for empty in EMPTY_FOLDERS:
+                (staging / empty).mkdir(parents=True, exist_ok=True)
+            if existing:
+                _move_entries(staging, target)
+            else:
+                os.rename(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # gone already when all went well
+    except BaseException:
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _move_entries(staging: Path, target: Path) -> None:
+    """Each top-level entry of `staging` into `target`, never over one that appeared
+    there meanwhile (Occupied); on failure those moved go back, so `target` is as it was."""
+    moved: list[str] = []
+    try:
+        for name in sorted(os.listdir(staging)):
+            if os.path.lexists(target / name):
+                raise Occupied(target, [name])
+            os.rename(staging / name, target / name)
+            moved.append(name)
+    except BaseException:
+        for name in moved:
+            with contextlib.suppress(OSError):
+                os.rename(target / name, staging / name)
+        raise

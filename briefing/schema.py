@@ -315,13 +315,23 @@ class Flag(Spec):
         return {"enum": [True, False, "true", "false"]}
 
 
-_NUMBER_RE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# Digits are [0-9], never `\d`: Python's `\d` matches any Unicode digit (Arabic-Indic,
+# full-width), which Decimal reads, but an editor's schema (ECMAScript's `\d`) refuses.
+_NUMBER_RE = re.compile(r"^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
 # _NUMBER_RE with `_` allowed anywhere, as `Number.convert` drops every `_` first.
-_NUMBER_SCHEMA_RE = (r"^_*-?_*(\d(_*\d){0,2}(_*,_*\d_*\d_*\d)+|\d(_*\d)*)"
-                     r"(_*\._*\d(_*\d)*)?_*$")
+_NUMBER_SCHEMA_RE = (r"^_*-?_*([0-9](_*[0-9]){0,2}(_*,_*[0-9]_*[0-9]_*[0-9])+|[0-9](_*[0-9])*)"
+                     r"(_*\._*[0-9](_*[0-9])*)?_*$")
 # More than any count or amount a source gives (10^30), and few enough for the pages' number
 # formatting to be exact at the default decimal precision.
 MAX_DIGITS = 30
+
+
+def other_digits(value: str) -> str:
+    """Why a value that looks like digits is refused, when it holds digits other than 0-9
+    (a keyboard set to Arabic or full-width input writes them); else nothing."""
+    if any(char.isdecimal() and not char.isascii() for char in value):
+        return ": it is written with digits other than 0-9"
+    return ""
 
 
 class Number(Spec):
@@ -342,7 +352,8 @@ class Number(Spec):
                 return Decimal(raw.replace(",", ""))
             except InvalidOperation:  # pragma: no cover - the regex admits only decimals
                 pass
-        return ctx.fail(scalar.pos, "schema-number", f"{scalar.value!r} is not a number",
+        return ctx.fail(scalar.pos, "schema-number", f"{scalar.value!r} is not a number"
+                        + other_digits(scalar.value),
                         "write digits, for example 6000000 or 6,000,000 (no units or words)")
 
     def json_schema(self) -> dict[str, Any]:
@@ -463,15 +474,16 @@ def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[i
     return lambda at: ctx.lines.pos(ctx.path, offsets[at]) if at in offsets else node.pos
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, as for numbers: int() reads Arabic-Indic digits as a year too.
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 # For the schemas: months 01-12 and each month's days (29 February in any year; the
 # `date` format, where a validator checks it, refuses it outside leap years).
-YEAR_PATTERN = r"(?!0000)\d{4}"  # the year 0 is none (datetime's years start at 1)
+YEAR_PATTERN = r"(?!0000)[0-9]{4}"  # the year 0 is none (datetime's years start at 1)
 MONTH_PATTERN = "(0[1-9]|1[0-2])"
 MONTH_DAY_PATTERN = ("((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
                      "|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))")
 # A full date is also checked as a calendar date, where a validator checks formats.
-_FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_FULL_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def _no_such_day(year: int, month: int, day: int) -> str:
@@ -528,7 +540,8 @@ class DateSpec(Spec):
                                 f"{_no_such_day(*whole)}",
                                 "check the day and the month against the source")
             return FuzzyDate(year, month, day, about, inferred, basis)
-        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date",
+        return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date"
+                        + other_digits(value),
                         'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the '
                         "evidence gives, or `unknown`")
 

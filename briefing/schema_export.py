@@ -8,13 +8,16 @@ fresh export.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, warning
+from .emit import cannot_write
 from .model import Brief, ClaimsFile, EntitiesFile, Source
 from .schema import ListOf, Obj, Spec
 
@@ -86,13 +89,23 @@ def stale_schemas(folder: Path) -> tuple[Diagnostic, ...]:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in schema_texts().items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    """Write the schema files into `out_dir` (made if missing): each to a temporary file
+    beside it first, renamed over its old copy once all are written, so a full disk
+    leaves the old schemas as they were. `Unwritable` when that cannot be done."""
+    texts = schema_texts()
+    temporary = {name: out_dir / f".{name}.new-{os.getpid()}" for name in texts}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            temporary[name].write_text(text, encoding="utf-8", newline="\n")
+        for name in texts:
+            os.replace(temporary[name], out_dir / name)
+    except OSError as exc:
+        for path in temporary.values():
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        raise cannot_write(out_dir, exc) from exc
+    return [out_dir / name for name in texts]
 
 
 def field_reference() -> str:

@@ -23,6 +23,7 @@ from . import urls
 from .cleaning import looks_hard_wrapped
 from .diagnostics import Diagnostic
 from .duplicates import find_duplicate
+from .emit import cannot_write
 from .extract import (
     MAX_ORIGINAL_BYTES,
     SUFFIXES,
@@ -357,9 +358,12 @@ def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
                  original: tuple[str, bytes] | None = None) -> tuple[Path, Path]:
     """Copy the original (a page or PDF, as `(suffix, bytes)`), if any, and the article
     text byte for byte and write the starter annotation, each created exclusively; if
-    one cannot be written, those written before it are removed again."""
+    one cannot be written, those written before it are removed again (`Unwritable`)."""
     text_path, yaml_path = targets(content_dir, source_id)
-    text_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        text_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file named `sources`, a read-only disk
+        raise cannot_write(text_path.parent, exc) from exc
     if not text_path.parent.resolve().is_relative_to(content_dir.resolve()):
         # The build refuses such a link (`content-symlink-outside`): nothing goes there.
         raise Refused(text_path.parent, "is a link out of the content folder",
@@ -378,8 +382,10 @@ def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
         raise Refused(exc.filename or yaml_path, "already exists; `briefing new` never "
                       "overwrites a file", "pass --id to file the article under another id"
                       ) from exc
-    except BaseException:
+    except BaseException as exc:
         _remove(created)
+        if isinstance(exc, OSError):
+            raise cannot_write(text_path.parent, exc) from exc
         raise
     return text_path, yaml_path
 

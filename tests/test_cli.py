@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -10,6 +13,7 @@ from corpus_helpers import REPO, minimal_corpus, seed_project, snapshot, write_t
 from briefing.cli import main
 from briefing.emit import OUTPUT_MARK
 from briefing.pipeline import build
+from briefing.schema_export import schema_texts
 
 
 def test_build_writes_the_markdown_tree_and_replaces_it_whole(tmp_path: Path) -> None:
@@ -75,3 +79,53 @@ def test_the_hook_fails_on_a_broken_corpus(tmp_path: Path,
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.output.startswith("content/claims.yml:5:13: error: ")
+
+
+def test_a_config_file_that_is_a_folder_or_missing_is_named_so(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    folder = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path)])
+    assert folder.exit_code == 2
+    assert f"{tmp_path.as_posix()} is a folder, not a file" in folder.output
+    assert f"--config-file {(tmp_path / 'mkdocs.yml').as_posix()}" in folder.output
+    assert "does not exist" not in folder.output
+    missing = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path / "no.yml")])
+    assert missing.exit_code == 2 and "no.yml does not exist" in missing.output
+
+
+def test_a_content_folder_that_is_a_file_is_named_so(tmp_path: Path) -> None:
+    (tmp_path / "content").write_text("not a folder\n")
+    result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
+    assert result.exit_code == 1
+    assert (f"{(tmp_path / 'content').as_posix()}: error: the content folder is a file, "
+            "not a folder [content-missing]") in result.output
+    assert "does not exist" not in result.output and "--content" in result.output
+
+
+def test_schema_into_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("mine\n")
+    for out, message in ((tmp_path / "f", "this is a file, not a folder"),
+                         (tmp_path / "f" / "sub", f"{(tmp_path / 'f').as_posix()} is a file, "
+                                                  "so no folder can be made inside it")):
+        result = CliRunner().invoke(main, ["schema", "--out", str(out)])
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+        assert result.output.startswith(f"{out.as_posix()}: error: {message}; nothing was "
+                                        "written\n    hint: "), result.output
+    assert (tmp_path / "f").read_text() == "mine\n"
+
+
+def test_schema_on_a_full_disk_keeps_the_old_schemas_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = {name: f"old {name}\n" for name in schema_texts()}
+    write_tree(tmp_path, old)
+    real_write = Path.write_text
+
+    def filling(self: Path, *args: Any, **kwargs: Any) -> int:
+        if sorted(tmp_path.iterdir()) != sorted(tmp_path / name for name in old):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real_write(self, *args, **kwargs)  # the first file only
+
+    monkeypatch.setattr(Path, "write_text", filling)
+    result = CliRunner().invoke(main, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "cannot be written: No space left on device" in result.output
+    assert {p.name: p.read_text() for p in tmp_path.iterdir()} == old

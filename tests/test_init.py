@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.resources
 import os
 import subprocess
@@ -15,6 +16,7 @@ from click.testing import CliRunner, Result
 from corpus_helpers import snapshot
 
 from briefing.cli import main
+from briefing.project import project_files
 from briefing.schema_export import schema_texts
 from briefing.starter import schema_comment
 
@@ -154,3 +156,91 @@ def test_schemas_left_by_another_version_are_reported_until_written_again(
     assert CliRunner().invoke(main, ["schema"]).exit_code == 0
     checked = CliRunner().invoke(main, ["check", "--strict"])
     assert checked.exit_code == 0, checked.output
+
+
+def tree(root: Path) -> list[str]:
+    """Every file and folder under `root`, hidden ones included."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def test_a_path_through_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("mine\n")
+    result = init(str(tmp_path / "f" / "sub"))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith(
+        f"{(tmp_path / 'f' / 'sub').as_posix()}: error: {(tmp_path / 'f').as_posix()} is a "
+        "file, so no folder can be made inside it; nothing was written\n    hint: ")
+    assert tree(tmp_path) == ["f"] and (tmp_path / "f").read_text() == "mine\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="Linux's /proc")
+def test_a_folder_the_system_refuses_is_named_not_a_traceback() -> None:
+    result = init("/proc/briefing-init-test")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith("/proc/briefing-init-test: error: cannot be written: ")
+    assert "nothing was written\n    hint: " in result.output
+
+
+@pytest.mark.parametrize("target", ["new/nested/project", "."])
+def test_a_full_disk_leaves_nothing_and_a_second_init_succeeds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    """All or nothing: a half-written project would be refused as "not empty"."""
+    (tmp_path / ".git").mkdir()
+    before = tree(tmp_path)
+    real_write = Path.write_bytes
+    calls = []
+
+    def filling(self: Path, data: bytes) -> int:  # the disk fills on the fifth file
+        calls.append(self)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", filling)
+    result = init(str(tmp_path / target))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert len(calls) == 5
+    assert result.output == (
+        f"{(tmp_path / target).as_posix()}: error: cannot be written: No space left on "
+        "device; nothing was written\n    hint: free some space on the disk, then run the "
+        "command again\n")
+    assert tree(tmp_path) == before
+    monkeypatch.undo()
+    again = init(str(tmp_path / target))
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / target / "mkdocs.yml").is_file()
+    assert not [p for p in (tmp_path / target).parent.rglob(".*init-*")]
+
+
+def test_an_existing_folder_keeps_what_it_held(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project is moved into the folder, not the folder replaced: the shell may be in
+    it, and its `.git` and `.venv` stay as they are."""
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "pyvenv.cfg").write_text("home = /usr\n")
+    inode = tmp_path.stat().st_ino
+    monkeypatch.chdir(tmp_path)
+    assert init().exit_code == 0
+    assert tmp_path.stat().st_ino == inode
+    assert (tmp_path / ".venv" / "pyvenv.cfg").read_text() == "home = /usr\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        {".venv", *(rel.split("/")[0] for rel in project_files(example=True))})
+
+
+def test_a_folder_that_cannot_be_written_is_the_one_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hint names the folder that needs write access: the target when it exists."""
+    target = tmp_path / "project"
+    target.mkdir()
+
+    def refused(path: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(os, "mkdir", refused)
+    result = init(str(target))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output == (
+        f"{target.as_posix()}: error: cannot be written: Permission denied; nothing was "
+        f"written\n    hint: give the user running the command write access to "
+        f"{target.as_posix()}, or choose a folder elsewhere\n")
+    assert list(target.iterdir()) == []

@@ -23,6 +23,7 @@ from corpus_helpers import (
 
 from briefing import starter, suggest
 from briefing.cli import main
+from briefing.emit import Unwritable
 from briefing.load import MAX_TEXT_BYTES, load
 from briefing.model import QUALIFIERS, Corpus
 from briefing.starter import MAX_ORIGINAL_BYTES
@@ -187,6 +188,24 @@ def test_writes_nothing_through_a_sources_folder_linked_out_of_the_content(
     assert f"{content.as_posix()}/sources: error: is a link out of the content folder" \
         in result.output
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+@pytest.mark.parametrize(("content_rel", "blocker", "message"), [
+    ("content", "content/sources", "this is a file, not a folder"),
+    ("notes.md", "notes.md", "notes.md is a file, so no folder can be made inside it"),
+])
+def test_a_file_where_a_folder_is_needed_is_named_not_a_traceback(
+        tmp_path: Path, content_rel: str, blocker: str, message: str) -> None:
+    """A file named `sources` in the content folder, or `--content` naming a file."""
+    write_tree(tmp_path, {"content/claims.yml": "claims: []\n", blocker: "mine\n",
+                          "a.txt": ARTICLE})
+    before = snapshot(tmp_path)
+    content = tmp_path / content_rel
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert f"{(content / 'sources').as_posix()}: error: " in result.output
+    assert message in result.output and "hint: move the file away" in result.output
+    assert snapshot(tmp_path) == before
 
 
 def test_the_same_article_again_is_named_as_a_duplicate_not_an_id_taken(
@@ -395,8 +414,13 @@ def test_a_failed_annotation_write_removes_only_the_article_copy(
         return real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", failing_open)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(Unwritable, match="No space"):
         starter.write_source(content, "acme-2", b"text\n", "title: t\n")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    full = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert full.exit_code == 1 and isinstance(full.exception, SystemExit), full.output
+    assert (f"{(content / 'sources').as_posix()}: error: cannot be written: No space left "
+            "on device; nothing was written\n    hint: free some space") in full.output
     monkeypatch.undo()
     assert snapshot(content) == before
     # A file that appears between the check and the write is left alone too.

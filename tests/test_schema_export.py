@@ -268,6 +268,12 @@ REJECTED_BY_BOTH: list[Edit] = [
     (B, POINT_CLAIMS, POINT_CLAIMS + "\n        inference: yes"),
     (C, "value: 5000000", "value: five million"),
     (C, "value: 5000000", "value: 5__0,00"),
+    # digits other than 0-9, which Python's `\d` (but no editor) reads as digits
+    (S, PUBLISHED, 'published: "\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0662"'),
+    (S, PUBLISHED, 'published: "\u0662\u0660\u0662\u0665"'),
+    (C, CLAIMANT, CLAIMANT + '    updated: "\u0968\u0966\u0968\u096b-\u0967\u0966-\u0966\u0968"\n'),
+    (C, "value: 5000000", "value: \uff15" + "\uff10" * 6),
+    (C, "value: 5000000", 'value: "\u0665,\u0660\u0660\u0660"'),
 ]
 
 # What JSON Schema cannot see: an editor reads YAML 1.2 values, the build reads the text.
@@ -437,14 +443,15 @@ def test_the_prose_pattern_is_the_builds_reading_of_references(value: str) -> No
 
 
 @settings(deadline=None)
-@given(st.text("0123456789,._-+e ", max_size=14))
+@given(st.text("0123456789,._-+e \u0665\uff15", max_size=14))
 def test_the_number_pattern_is_the_builds_reading_of_numbers(value: str) -> None:
     schema = jsonschema.Draft202012Validator({"type": "string", **Number().json_schema()})
     assert schema.is_valid(value) == scalar_accepted(Number(), value), value
 
 
 @settings(deadline=None)
-@given(st.from_regex(r"\A[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?\Z") | st.text("0123-9", max_size=11))
+@given(st.from_regex(r"\A[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?\Z")
+       | st.text("0123-9\u0662\u0968", max_size=11))
 def test_the_date_pattern_is_the_builds_reading_of_dates(value: str) -> None:
     schema = jsonschema.Draft202012Validator(
         {"type": "string", **DateSpec().json_schema()},
