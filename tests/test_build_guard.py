@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -132,7 +133,7 @@ def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path:
         generated.generated_by = "briefing"
         files = Files([live.current, generated])
         live.left_out = live.current.abs_src_path
-        live.files_added(files, set(), "content/pages")
+        live.files_added(files, set(), SimpleNamespace(docs_dir=str(pages)))  # type: ignore
         assert [f.src_uri for f in files] == ["x.md"]
     finally:
         live.close()
