@@ -21,12 +21,12 @@ import click
 from .diagnostics import Diagnostic, summary
 from .emit import (
     OUTPUT_MARK,
-    OUTPUT_MARK_TEXT,
     OutputFault,
     UnsafeOutput,
     Unwritable,
     check_output_dir,
     output_lock,
+    output_mark,
     recover,
     write_tree,
 )
@@ -142,7 +142,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
 @config_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder to write the generated Markdown into: a new or empty one, or "
-                   "one it wrote before (replaced atomically).")
+                   "one holding only what the last build wrote (replaced atomically).")
 @click.option("--title", default="Briefing", show_default=True, help="Home page heading.")
 def build_command(content_dir: Path | None, strict: bool, config_file: Path | None,
                   out_dir: Path, title: str) -> None:
@@ -158,8 +158,8 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
             if _report((*problems, *policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
                 sys.exit(1)
-            write_tree({**result.pages, **result.files, OUTPUT_MARK: OUTPUT_MARK_TEXT},
-                       out_dir)
+            written = {**result.pages, **result.files}
+            write_tree({**written, OUTPUT_MARK: output_mark(written)}, out_dir)
     except UnsafeOutput as exc:
         raise click.UsageError(str(exc)) from exc
     except OutputFault as exc:

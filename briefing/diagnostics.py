@@ -68,8 +68,8 @@ class Diagnostic:
 
 
 # What a terminal would act on or reorder rather than show: C0 and C1 controls but the
-# line feed and tab, and the bidirectional controls.
-_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# line feed and tab, and the bidirectional controls (the Arabic letter mark among them).
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -20,7 +20,7 @@ import secrets
 import shutil
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error
@@ -38,10 +38,11 @@ class OutputFault(Exception):
         self.diagnostic, self.status = diagnostic, status
 
 
-# Written into each `briefing build --out` folder: the next build may replace the folder.
+# Written into each `briefing build --out` folder, listing the files written: the next
+# build may replace the folder if it holds no others.
 OUTPUT_MARK = ".briefing-output"
 OUTPUT_MARK_TEXT = ("Written by `briefing build`, which replaces this folder whole on each "
-                    "build.\n")
+                    "build; the files it wrote:\n")
 
 
 def check_output_dir(out: Path, content_dir: Path) -> None:
@@ -60,10 +61,39 @@ def check_output_dir(out: Path, content_dir: Path) -> None:
             "this exists and is not a folder" if existing == out_r else
             f"{existing.as_posix()} is a file, so no folder can be made inside it",
             "choose an output path whose parents are all folders"), status=2)
-    # The build replaces the folder whole: only one it wrote itself, or an empty one.
-    if out_r.is_dir() and any(out_r.iterdir()) and not (out_r / OUTPUT_MARK).is_file():
-        raise UnsafeOutput(f"{out} holds files `briefing build` did not write, which it "
-                           "would replace; choose a new or empty folder, or empty this one")
+    try:
+        stranger = _not_written_here(out_r)
+    except OSError as exc:
+        raise _unwritable(out, exc) from exc
+    if stranger is not None:
+        raise UnsafeOutput(f"{out} holds {stranger}, which `briefing build` did not write "
+                           "and would delete with the folder it replaces; move it out, or "
+                           "choose a new or empty folder")
+
+
+def output_mark(paths: Iterable[str]) -> str:
+    """The mark a build leaves in its output folder: every file it wrote there."""
+    return OUTPUT_MARK_TEXT + "".join(f"{path}\n" for path in sorted(paths))
+
+
+def _not_written_here(out: Path) -> str | None:
+    """A file in the output folder that its mark does not list (any file, when there is
+    no mark), or None: the build replaces the folder whole, so it may replace only what
+    it wrote."""
+    if not out.is_dir():
+        return None
+    mark = out / OUTPUT_MARK
+    listed = set(mark.read_text("utf-8").splitlines()[1:]) if mark.is_file() else set()
+    for place, _, files in os.walk(out, onerror=_raise):
+        for name in files:
+            rel = Path(place, name).relative_to(out).as_posix()
+            if rel != OUTPUT_MARK and rel not in listed:
+                return rel
+    return None
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
 
 
 def file_in_the_way(folder: Path) -> Path | None:

@@ -407,9 +407,13 @@ class _Misses:
     or join its article again for each."""
 
     def __init__(self, source: Source, view: CleanedText, texts: list[str]) -> None:
-        self.removals = [r for r in view.removals if r.kind in ("line", "snippet")]
-        lines = source.text.split("\n") if self.removals else []
-        self.removed_lines = {r.line: lines[r.line - 1] for r in self.removals}
+        removals = [r for r in view.removals if r.kind in ("line", "snippet")]
+        lines = source.text.split("\n") if removals else []
+        # Each rule, the line it took from and, for a snippet, that line without it, all
+        # normalised once, however many quotes are looked for there.
+        self.removals = [(r, normalise_text(lines[r.line - 1]),
+                          normalise_text(lines[r.line - 1].replace(r.text, " "))
+                          if r.kind == "snippet" else "") for r in removals]
         # Hard-wrapped paragraphs, each read as one line; and each paragraph with the next.
         self.wrapped = [(b, normalise_text(b.text)) for b in paragraphs(view.blocks)
                         if b.last_line > b.line]
@@ -419,12 +423,8 @@ class _Misses:
     def removed_by_cleaning(self, needle: str) -> Removal | None:
         """The cleaning rule that took away the line holding the passage, or the words of
         it the passage needs (not the first rule on the line: the one that cuts it)."""
-        for removal in self.removals:
-            line = self.removed_lines[removal.line]
-            if needle not in normalise_text(line):
-                continue
-            if removal.kind == "line" or needle not in normalise_text(
-                    line.replace(removal.text, " ")):
+        for removal, line, cut in self.removals:
+            if needle in line and (removal.kind == "line" or needle not in cut):
                 return removal
         return None
 

@@ -91,9 +91,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
         # Checked in pages/ too: MkDocs follows a link there and publishes what it points
         # at, which could be any file of the machine that builds the site.
         if entry.is_link and not Path(entry.path).resolve().is_relative_to(root):
-            problems.append(error(Pos(display), "content-symlink-outside",
-                                  "this link points outside the content folder",
-                                  "copy the file into content/ instead of linking to it"))
+            problems.append(_linked_out(display))
             continue
         if parts[0] == "pages":  # MkDocs' docs_dir
             if not entry.is_dir and parts[-1].endswith(".md"):
@@ -118,11 +116,18 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
 UNLISTABLE = frozenset({"content-symlink-outside", "content-symlink-loop"})
 
 
+def _linked_out(display: str) -> Diagnostic:
+    return error(Pos(display), "content-symlink-outside",
+                 "this link points outside the content folder",
+                 "copy the file into content/ instead of linking to it")
+
+
 def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:
     """MkDocs lists docs_dir (pages/) following links to folders: a link back to a folder
     the listing is in, directly or through other links, sends it round in circles until
     a path is too long, and the build ends in a traceback. Each loop is reported at its
-    first link."""
+    first link. It lists hidden names too, which the walk passes over and MkDocs does
+    not: a hidden link out of the content folder is reported here."""
     found: list[Diagnostic] = []
     explored: set[Path] = set()
 
@@ -136,9 +141,17 @@ def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:
         except OSError:
             return  # (reported by the walk)
         for entry in entries:
-            target, via = Path(entry.path).resolve(), folder / entry.name
-            if not entry.is_dir() or not target.is_relative_to(root):
-                continue  # a link out is `content-symlink-outside` already
+            via = folder / entry.name
+            try:
+                is_dir, target = entry.is_dir(), via.resolve()
+            except (OSError, RuntimeError):  # a link to nothing, or round a loop of links
+                continue  # (reported by the walk)
+            if not target.is_relative_to(root):
+                if entry.name.startswith(".") and entry.is_symlink():
+                    found.append(_linked_out(f"{shown}/{via.relative_to(root).as_posix()}"))
+                continue  # any other is reported by the walk
+            if not is_dir:
+                continue
             folders = [held for held, _ in listing]
             if target in folders:
                 loop = [path for _, path in listing[folders.index(target) + 1:]] + [via]
@@ -151,7 +164,10 @@ def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:
             elif target not in explored:
                 explore((*listing, (target, via)))
 
-    start = pages.resolve()
+    try:
+        start = pages.resolve()
+    except (OSError, RuntimeError):  # pages/ a link round a loop: reported by the walk
+        return found
     if start.is_dir() and start.is_relative_to(root):
         explore(((start, pages),))
     return found

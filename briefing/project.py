@@ -87,14 +87,40 @@ def init_project(target: Path, *, example: bool = True) -> list[str]:
     full disk leaves no half a project that a second `init` would find not empty."""
     try:
         if os.path.isdir(target):
-            entries = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED)
+            left = _killed_inits(Path(os.path.abspath(target)))
+            entries = sorted(p.name for p in target.iterdir()
+                             if p.name not in ALLOWED and p.name not in left)
             if entries:
                 raise Occupied(target, entries)
+            for name in left:
+                shutil.rmtree(target / name)
         files = project_files(example=example)
         _write_whole(Path(os.path.abspath(target)), files)
     except OSError as exc:
         raise cannot_write(target, exc) from exc
     return sorted(files)
+
+
+def _killed_inits(target: Path) -> set[str]:
+    """The staging folders in `target` of an `init` killed before it could remove them:
+    named for a process that is no longer running."""
+    prefix = f".{target.name}.init-"
+    left = set()
+    for path in target.iterdir():
+        pid = path.name.removeprefix(prefix).partition("-")[0]
+        if path.name.startswith(prefix) and pid.isdigit() and not _running(int(pid)):
+            left.add(path.name)
+    return left
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
 
 
 def _write_whole(target: Path, files: dict[str, bytes]) -> None:

@@ -87,7 +87,10 @@ def versions(packages: Iterable[str] = PACKAGES, modules: Iterable[str] = ()
 
 def content_digest(content_dir: Path, digest: Any) -> bool:
     """Adds every folder's path and every file's path and bytes to `digest`; False if
-    anything is not a plain file or folder that can be read."""
+    anything is not a plain file or folder that can be read, or if a hidden name among
+    the hand-written pages is a link (the walk passes it over; MkDocs follows it)."""
+    if _hidden_link(os.path.join(content_dir, "pages")):
+        return False
     for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
         if isinstance(entry, FileFault) or entry.is_link:
             return False
@@ -101,6 +104,11 @@ def content_digest(content_dir: Path, digest: Any) -> bool:
             return False
         digest.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
     return True
+
+
+def _hidden_link(folder: str) -> bool:
+    return any(name.startswith(".") and os.path.islink(os.path.join(place, name))
+               for place, folders, files in os.walk(folder) for name in (*folders, *files))
 
 
 def encoded(outputs: Outputs) -> dict[str, Any]:

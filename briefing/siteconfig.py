@@ -9,6 +9,7 @@ MkDocs read, so this module does not import MkDocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -135,9 +136,9 @@ def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
     """A build replaces `site_dir` whole: it must neither be in the content folder nor
     hold it, or the annotations and articles would be replaced by the site."""
     shown_content, shown_site = display_root(content), display_root(site)
-    if site == content or site.is_relative_to(content):
+    if _inside(site, content):
         where = f"is inside the content folder {shown_content}"
-    elif content.is_relative_to(site):
+    elif _inside(content, site):
         where = f"holds the content folder {shown_content}"
     else:
         return None
@@ -148,18 +149,33 @@ def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
 
 def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
     shown_content, shown_docs = display_root(content), display_root(docs)
-    if content == docs or content.is_relative_to(docs):
+    if _inside(content, docs):
         return (f"the content folder {shown_content} is inside docs_dir {shown_docs}: "
                 "MkDocs would publish the annotation files and articles as they are",
                 f"set `docs_dir: {content.name}/{PAGES_DIR}` (hand-written pages) or a "
                 "folder outside the content folder, or move the content folder out of "
                 "docs_dir and set the plugin's `content_dir`")
-    if docs.is_relative_to(content) and docs != content / PAGES_DIR:
+    if _inside(docs, content) and not _same(docs, content / PAGES_DIR):
         return (f"docs_dir {shown_docs} is inside the content folder {shown_content}, "
                 f"where only `{PAGES_DIR}/` may hold hand-written pages",
                 f"set `docs_dir: {content.name}/{PAGES_DIR}` or a folder outside "
                 "the content folder")
     return None
+
+
+def _inside(inner: Path, outer: Path) -> bool:
+    """Whether `inner` is `outer` or inside it (both resolved): by their paths and, where
+    the folders exist, by identity, since a case-insensitive file system (macOS, Windows)
+    takes `Content` for `content`."""
+    return inner.is_relative_to(outer) or any(
+        _same(folder, outer) for folder in (inner, *inner.parents))
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one == other or os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,

@@ -30,7 +30,7 @@ from corpus_helpers import (
 
 from briefing.cli import main
 from briefing.codes import CODES
-from briefing.emit import OUTPUT_MARK
+from briefing.emit import OUTPUT_MARK, output_mark
 from briefing.extract import installed_version
 
 
@@ -317,6 +317,10 @@ CASES = [
          raw_links=(("sources/other.txt", "gone.txt"),)),
     Case("link loop", "content-symlink-loop", "sources/other.txt",
          raw_links=(("sources/other.txt", "other.txt"),)),
+    Case("hidden link among the pages out of the content folder", "content-symlink-outside",
+         "pages/.keys", links=(("pages/.keys", "outside/"),)),
+    Case("link loop among the pages", "content-symlink-loop", "pages/self.md",
+         files=(("pages/about.md", "# About\n"),), raw_links=(("pages/self.md", "self.md"),)),
     Case("link among the pages back to a folder that holds it", "content-symlink-loop",
          "pages/back", files=(("pages/about.md", "# About\n"),),
          raw_links=(("pages/back", ".."),), hint="does not hold the link"),
@@ -485,7 +489,7 @@ def located(case: Case, tmp_path: Path) -> str:
 def test_bad_input(case: Case, tmp_path: Path) -> None:
     content, options = prepare(case, tmp_path)
     out = tmp_path / "out"
-    write_tree(out, {OUTPUT_MARK: "", "index.md": "previous good build\n"})
+    write_tree(out, {OUTPUT_MARK: output_mark(["index.md"]), "index.md": "previous good build\n"})
     before = snapshot(content)
 
     with unreadable(case, content):

@@ -194,3 +194,27 @@ def test_the_cleaning_rule_blamed_is_the_one_that_cuts_the_quote(tmp_path: Path)
         **minimal_corpus(), "sources/acme-widget.yml": source})
     (cut,) = [d for d in build(content).diagnostics if d.code == "quote-not-found"]
     assert "`remove: 'costs'` cuts" in cut.message, cut.message
+
+
+def test_lines_cut_by_cleaning_are_normalised_once_for_all_quotes_not_found(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = ARTICLE + "".join(f"Advertisement {n}\n" for n in range(200))
+    source = SOURCE_YML.replace('remove: ["date 2025-01-02"]',
+                                'remove: ["date 2025-01-02", "Advertisement"]')
+    broken = "".join(f'  - id: missing-{n}\n    text: "nothing of the sort {n}"\n'
+                     for n in range(100))
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/acme-widget.txt": article,
+        "sources/acme-widget.yml": source + broken})
+    calls = [0]
+    real = link.normalise_text
+
+    def counted(text: str) -> str:
+        calls[0] += 1
+        return real(text)
+
+    monkeypatch.setattr(link, "normalise_text", counted)
+    result = build(content)
+    assert sum(d.code == "quote-not-found" for d in result.diagnostics) == 100, \
+        [d.format() for d in result.diagnostics]
+    assert calls[0] < 2_000  # not a line per rule per quote: 200 x 100

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from corpus_helpers import REPO, minimal_corpus, seed_project, snapshot, write_tree
 
 from briefing.cli import main
-from briefing.emit import OUTPUT_MARK
+from briefing.emit import OUTPUT_MARK, output_mark
 from briefing.pipeline import build
 from briefing.schema_export import schema_texts
 
@@ -19,7 +19,8 @@ from briefing.schema_export import schema_texts
 def test_build_writes_the_markdown_tree_and_replaces_it_whole(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     out = tmp_path / "out"
-    write_tree(out, {OUTPUT_MARK: "", "stale.md": "from an older build\n"})
+    write_tree(out, {OUTPUT_MARK: output_mark(["stale.md"]),
+                     "stale.md": "from an older build\n"})
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out)])
     assert result.exit_code == 0, result.output
     pages = build(content).pages

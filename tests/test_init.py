@@ -244,3 +244,15 @@ def test_a_folder_that_cannot_be_written_is_the_one_named(
         f"written\n    hint: give the user running the command write access to "
         f"{target.as_posix()}, or choose a folder elsewhere\n")
     assert list(target.iterdir()) == []
+
+
+def test_what_a_killed_init_left_does_not_stop_the_next(tmp_path: Path) -> None:
+    target = tmp_path / "brief"
+    left = target / f".brief.init-{4_194_304 + 1}-abcd1234"  # no such process
+    (left / "content").mkdir(parents=True)
+    assert init(str(target)).exit_code == 0
+    assert not left.exists()
+    # One of a running process (this one) is another init at work: the folder is taken.
+    other = tmp_path / "other"
+    (other / f".other.init-{os.getpid()}-abcd1234").mkdir(parents=True)
+    assert init(str(other)).exit_code == 1

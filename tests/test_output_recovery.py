@@ -21,7 +21,8 @@ from briefing.cli import main
 DEAD = 4_194_304 + 1  # above Linux's largest process id: no such process
 
 # A folder an earlier `briefing build --out` wrote (the mark lets the next replace it).
-PREVIOUS_BUILD = {emit.OUTPUT_MARK: "", "index.md": "previous good build\n"}
+PREVIOUS_BUILD = {emit.OUTPUT_MARK: emit.output_mark(["index.md"]),
+                  "index.md": "previous good build\n"}
 
 
 @pytest.fixture
@@ -101,12 +102,17 @@ def test_a_folder_the_build_did_not_write_is_not_replaced(content: Path,
     before = snapshot(docs)
     result = build(content, docs)
     assert result.exit_code == 2, result.output
-    assert "holds files `briefing build` did not write" in result.output
+    assert "holds about.md, which `briefing build` did not write" in result.output
     assert snapshot(docs) == before
     empty = tmp_path / "empty"
     empty.mkdir()
     assert build(content, empty).exit_code == 0
     assert build(content, empty).exit_code == 0  # its own output, marked, is replaced
+    # A file put there since is not the build's to delete.
+    (empty / "briefs" / "notes.md").write_text("mine\n")
+    result = build(content, empty)
+    assert result.exit_code == 2 and "holds briefs/notes.md" in result.output, result.output
+    assert (empty / "briefs" / "notes.md").read_text() == "mine\n"
 
 
 def test_a_concurrent_build_is_refused_and_changes_nothing(content: Path,

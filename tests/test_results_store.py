@@ -145,6 +145,11 @@ def test_content_the_loader_would_not_read_keeps_nothing(content: Path,
     os.symlink(content / "claims.yml", content / "claims-link.yml")
     store = ResultStore(tmp_path / "results")
     assert store.key(content, {}) is None
+    # A hidden link among the pages: the loader passes it over, MkDocs follows it.
+    os.remove(content / "claims-link.yml")
+    (content / "pages").mkdir()
+    os.symlink("..", content / "pages" / ".back")
+    assert store.key(content, {}) is None
     assert outputs(stored(content, store)) == outputs(build(content))
     assert not (tmp_path / "results").exists()
 

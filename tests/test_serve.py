@@ -197,3 +197,11 @@ def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None
             'statement: "', f'statement: "{marker}: ', 1), encoding="utf-8")
         assert wait_for(lambda: marker in (fetch(f"{base}/claims/") or ""), 60), \
             "an edit in the new content folder was not noticed"
+        # And back: the first folder is watched again.
+        config.write_text(text, encoding="utf-8")
+        time.sleep(3)
+        claims = project / "content" / "claims.yml"
+        claims.write_text(claims.read_text(encoding="utf-8").replace(
+            'statement: "', 'statement: "Back in the first folder: ', 1), encoding="utf-8")
+        assert wait_for(lambda: "Back in the first folder" in (fetch(f"{base}/claims/") or ""),
+                        60), "an edit in the first content folder was not noticed"

@@ -10,6 +10,7 @@ import pytest
 from corpus_helpers import minimal_corpus, write_tree
 from markdown.extensions.attr_list import AttrListExtension
 
+from briefing import siteconfig
 from briefing.siteconfig import config_problems, extension_names
 
 ALL = ["toc", "tables", "fenced_code", "attr_list"]
@@ -142,3 +143,20 @@ def test_check_knows_every_option_the_plugin_has() -> None:
     options.load_dict({})
     assert options.validate() == ([], [])  # every option filled in with its default
     assert set(options) == set(PLUGIN_OPTIONS)
+
+
+def test_folders_are_compared_as_the_file_system_sees_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a case-insensitive file system (macOS, Windows) `Content` is the content folder:
+    compared by path alone, `site_dir: Content` passed, and the build replaced it."""
+    (tmp_path / "content").mkdir()
+
+    def case_insensitive(one: object, other: object) -> bool:
+        return str(one).casefold() == str(other).casefold() and Path(str(one)).parent.exists()
+
+    monkeypatch.setattr(siteconfig.os.path, "samefile", case_insensitive)
+    found = config_problems(ALL, tmp_path / "docs", tmp_path / "content", None,
+                            tmp_path / "Content")
+    assert [d.code for d in found] == ["config-folder"]
+    assert config_problems(ALL, tmp_path / "docs", tmp_path / "content", None,
+                           tmp_path / "site") == ()

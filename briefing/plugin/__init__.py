@@ -101,7 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         server.observer = NotifiedObserver(server.observer, log)  # type: ignore[assignment]
         server.watch(config.docs_dir)
         server.build_delay = QUIET_SECONDS
-        self.server = server
+        self.server, self.watched = server, str(self.content_dir)
         # A rebuild that raises leaves MkDocs' server holding every page request until a
         # later rebuild succeeds; the guard makes it a Problems page instead.
         if self.live:
@@ -120,8 +120,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                             / self.config.content_dir).resolve()
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
-        if self.server is not None:  # MkDocs read `watch` once, before the first rebuild
-            self.server.watch(str(self.content_dir))
         self.policy, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
@@ -129,6 +127,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             site_dir=Path(config.site_dir))
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
+        if self.server is not None and str(self.content_dir) != self.watched:
+            # MkDocs read `watch` once, before the first rebuild: a content folder named
+            # since, and accepted, is watched instead of the last.
+            self.server.watch(str(self.content_dir))
+            self.server.unwatch(self.watched)
+            self.watched = str(self.content_dir)
         add_assets(config)
         # A theme that shows Pagefind's search says so (`pagefind: true` in its
         # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
