@@ -21,7 +21,7 @@ from .emit import OutputFault, UnsafeOutput, check_output_dir, output_lock, reco
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
 from .settings import Policy, Settings, parse_options, read_plugin_options
-from .siteconfig import written_config_problems
+from .siteconfig import written_config_problems, written_page_collisions
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -97,6 +97,10 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
                     *stale_schemas(config.parent / "schemas"))
     result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
+    if config.is_file():  # hand-written files the site build would replace
+        problems = (*problems, *written_page_collisions(
+            config, result.pages, result.files, result.diagnostics,
+            picker=settings.quote_picker == "always"))
     if _report(policy.apply((*problems, *result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)

@@ -180,9 +180,11 @@ _CODES = (
     Code("brief-section-repeated", E, "A brief has the same section kind twice.",
          "Merge the two sections' points."),
     Code("page-collision", E,
-         "A hand-written page in content/pages has the address of a generated page, "
-         "compared without case as many file systems do.",
-         "Rename or move the hand-written page."),
+         "A hand-written page or file in content/pages (docs_dir) has the address of a "
+         "generated page, or of a file the build writes (`feed.xml`, the plugin's "
+         "`assets/briefing/…`), which would replace it; compared without case as many file "
+         "systems do.",
+         "Rename or move the hand-written page or file."),
     # Cross-references and quotes
     Code("ref-unknown", E, "A reference to an id that is not declared.",
          "Use the suggested id, or declare the thing referred to."),

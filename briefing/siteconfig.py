@@ -16,9 +16,10 @@ from types import MappingProxyType
 
 import yaml
 
+from .collisions import generated_files, hand_written, page_collisions
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
-from .load import display_root
+from .load import UNLISTABLE, display_root
 from .settings import Settings, parse_options, read_plugin_options
 
 # Markdown extension -> what the generated pages use it for.
@@ -99,6 +100,22 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
     if site is None:
         return ()
     return config_problems(site.extensions, site.docs_dir, content_dir, config_file)
+
+
+def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],
+                            diagnostics: Iterable[Diagnostic], *, picker: bool
+                            ) -> list[Diagnostic]:
+    """The hand-written files of docs_dir that the build would replace, as the plugin
+    finds them in each build (`collisions.py`), for `briefing check`. Not listed after a
+    link out of the content folder or round a loop: MkDocs' listing follows links."""
+    site = written_site(config_file)
+    if site is None or site.docs_dir is None or not site.docs_dir.is_dir() \
+            or any(d.code in UNLISTABLE for d in diagnostics):
+        return []
+    return page_collisions(
+        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
+        hand_written(site.docs_dir, directory_urls=site.directory_urls),
+        display_root(site.docs_dir))
 
 
 def _listed_names(listed: yaml.Node | None) -> list[str]:

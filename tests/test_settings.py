@@ -3,6 +3,7 @@ for `briefing check` (a pre-commit hook) and for `mkdocs build`."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -15,9 +16,9 @@ from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
 from briefing.codes import CODES
+from briefing.collisions import hand_written, page_collisions
 from briefing.configyaml import MAX_VALUES
 from briefing.diagnostics import Pos, Severity, error, warning
-from briefing.emit import page_collisions
 from briefing.settings import Policy, parse_policy, read_plugin_options
 
 # A claim no quote mentions: a warning (claim-unsourced) in an otherwise clean corpus.
@@ -314,3 +315,59 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path: Path, page
     assert "[page-collision]" in result.stderr
     assert (site / "index.html").read_text() == "last good site\n"
 
+
+def test_docs_dir_is_listed_as_mkdocs_lists_it(tmp_path: Path) -> None:
+    """`briefing check` lists docs_dir itself: the same files at the same site paths as
+    MkDocs' listing, which the plugin compares (links to folders followed; an index
+    before a README, two files for one path; hidden files, which no generated file
+    meets, left out)."""
+    from mkdocs.structure.files import get_files
+
+    docs = write_tree(tmp_path / "pages", {
+        "index.md": "", "README.md": "", "feed.xml": "", "notes.markdown": "",
+        "claims/README.md": "", "claims.md": "", "a/b/index.md": "", "a/b.md": "",
+        "assets/briefing/all-pages.css": "", ".hidden.md": "", ".git/x.md": "",
+        "templates/t.md": ""})
+    write_tree(tmp_path / "elsewhere", {"index.md": "", "deeper/x.md": ""})
+    (docs / "map").symlink_to(tmp_path / "elsewhere")
+    (docs / "a" / "b" / "up").symlink_to(docs / "a")  # MkDocs would list this for ever
+    for directory_urls in (True, False):
+        theirs = {f.dest_uri: f.src_uri for f in get_files({  # type: ignore[arg-type]
+            "docs_dir": str(docs), "site_dir": str(tmp_path / "site"),
+            "use_directory_urls": directory_urls}) if "/up/" not in f.src_uri}
+        ours = hand_written(docs, directory_urls=directory_urls)
+        assert ours == {dest: src for dest, src in theirs.items()
+                        if not any(part.startswith(".") for part in src.split("/"))}
+        assert ours["index.html"] == "index.md"  # ("README.md" sorts first)
+
+
+COLLIDING = {"index.md": "# Mine\n", "briefs/widget.md": "# Mine\n", "feed.xml": "<feed/>\n",
+             "assets/briefing/all-pages.css": "p {}\n", "claims/README.md": "# Mine\n",
+             "Entities/index.md": "# Mine\n", "assets/briefing/picker.js": "\n",
+             "about.md": "# About\n"}
+
+
+@pytest.mark.parametrize("picker", ["serve", "always"])
+def test_check_reports_the_collisions_the_site_build_reports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, picker: str) -> None:
+    """Hand-written files that a generated page, the feed or one of the plugin's own files
+    would replace: the same lines from `briefing check` as from `mkdocs build`."""
+    config = project(tmp_path, f"      quote_picker: {picker}\n", pages=COLLIDING)
+    write_tree(tmp_path / "elsewhere", {"index.md": "# Mine\n"})
+    (tmp_path / "pages" / "map").symlink_to(tmp_path / "elsewhere")  # followed, as MkDocs does
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--config-file", "mkdocs.yml"])
+    built = mkdocs_build(config, tmp_path / "site")
+    assert checked.exit_code == 1 and built.returncode == 1
+
+    def collisions(output: str) -> list[str]:
+        return re.findall(r"(pages/\S+: error: .*\[page-collision\])$", output, flags=re.M)
+
+    expected = {f"pages/{name}" for name in COLLIDING if name != "about.md"}
+    if picker != "always":  # no picker, no picker.js to replace
+        expected.remove("pages/assets/briefing/picker.js")
+    assert {line.split(":")[0] for line in collisions(checked.output)} \
+        == expected | {"pages/map/index.md"}
+    assert collisions(checked.output) == collisions(built.stderr)
+    assert ("pages/feed.xml: error: this file would be published at 'feed.xml', the address "
+            "of the generated file 'feed.xml' [page-collision]") in checked.output

@@ -25,13 +25,13 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Severity, summary
-from ..emit import page_collisions
 from ..jsonld import with_structured_data
 from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
-from ..paths import SECTIONS, holds_own_text, published_file
+from ..paths import SECTIONS, holds_own_text
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
 from ..results import FOLDER as RESULTS
@@ -168,8 +168,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if linked_out and self.live:  # MkDocs lists docs_dir next: an empty one this time
             self.live.list_no_pages(config)
         diagnostics = (*self.settings.policy.apply(result.diagnostics), *page_collisions(
-            {published_file(path, directory_urls=config.use_directory_urls): path
-             for path in pages},
+            generated_files(pages, self.files, directory_urls=config.use_directory_urls,
+                            picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             docs_shown),
             *(self.live.failures if self.live else ()))
