@@ -13,6 +13,7 @@ import os
 import stat
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,11 +31,10 @@ from .emit import (
     recover,
     write_tree,
 )
-from .hedges import parse_hedges
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
-from .settings import Policy, parse_policy, read_plugin_options
-from .siteconfig import written_config_problems
+from .settings import Policy, Settings, parse_options, read_plugin_options
+from .siteconfig import written_config_problems, written_page_collisions
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -55,23 +55,22 @@ def main() -> None:
 
 
 def _settings(config_file: Path | None, content_dir: Path | None,
-              strict: bool) -> tuple[Path, Policy, tuple[Diagnostic, ...]]:
-    """The content folder and diagnostics policy, from the options and mkdocs.yml."""
+              strict: bool) -> tuple[Path, Settings, tuple[Diagnostic, ...]]:
+    """The content folder and the plugin's settings, from the options and mkdocs.yml,
+    judged as `mkdocs build` judges them (`settings.parse_options`)."""
     if config_file is None:
         config_file = Path("mkdocs.yml")
         if not config_file.is_file():
-            return content_dir or Path("content"), Policy(strict=strict), ()
+            return content_dir or Path("content"), Settings(policy=Policy(strict=strict)), ()
     elif not config_file.is_file():
         raise click.UsageError(_not_a_config(config_file))
     options, problems = read_plugin_options(config_file)
-    policy, policy_problems = parse_policy(options.values.get("severity", {}),
-                                           options.values.get("strict", False),
-                                           where=options.where)
-    hedges, hedge_problems = parse_hedges(options.values.get("hedges"), options.where)
+    settings, wrong = parse_options(options.values, options.where)
     if content_dir is None:
-        content_dir = config_file.parent / str(options.values.get("content_dir", "content"))
-    return content_dir, Policy(policy.severity, policy.strict or strict, hedges), \
-        (*problems, *options.unknown(), *policy_problems, *hedge_problems)
+        content_dir = config_file.parent / settings.content_dir
+    return content_dir, replace(settings, policy=replace(
+        settings.policy, strict=settings.policy.strict or strict)), \
+        (*problems, *options.unknown(), *wrong)
 
 
 def _not_a_config(path: Path) -> str:
@@ -123,13 +122,18 @@ def _traceback(exc: Exception | None) -> None:
 def check(content_dir: Path | None, strict: bool, config_file: Path | None,
           output_format: str) -> None:
     """Validate the content and print every problem as path:line:col: severity: message."""
-    content_dir, policy, problems = _settings(config_file, content_dir, strict)
+    content_dir, settings, problems = _settings(config_file, content_dir, strict)
+    policy = settings.policy
     config = config_file or Path("mkdocs.yml")
     if config.is_file():  # what the site build would stop on; the editor's schemas
         problems = (*problems, *written_config_problems(config, content_dir),
                     *stale_schemas(config.parent / "schemas"))
     result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
+    if config.is_file():  # hand-written files the site build would replace
+        problems = (*problems, *written_page_collisions(
+            config, result.pages, result.files, result.diagnostics,
+            picker=settings.quote_picker == "always"))
     if _report(policy.apply((*problems, *result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)
@@ -147,7 +151,8 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
 def build_command(content_dir: Path | None, strict: bool, config_file: Path | None,
                   out_dir: Path, title: str) -> None:
     """Write the generated Markdown pages to --out, for inspection or export."""
-    content_dir, policy, problems = _settings(config_file, content_dir, strict)
+    content_dir, settings, problems = _settings(config_file, content_dir, strict)
+    policy = settings.policy
     try:
         check_output_dir(out_dir, content_dir)
         with output_lock(out_dir):  # held for the whole build: one writer at a time

@@ -181,9 +181,11 @@ _CODES = (
     Code("brief-section-repeated", E, "A brief has the same section kind twice.",
          "Merge the two sections' points."),
     Code("page-collision", E,
-         "A hand-written page in content/pages has the address of a generated page, "
-         "compared without case as many file systems do.",
-         "Rename or move the hand-written page."),
+         "A hand-written page or file in content/pages (docs_dir) has the address of a "
+         "generated page, or of a file the build writes (`feed.xml`, the plugin's "
+         "`assets/briefing/…`), which would replace it; compared without case as many file "
+         "systems do.",
+         "Rename or move the hand-written page or file."),
     # Cross-references and quotes
     Code("ref-unknown", E, "A reference to an id that is not declared.",
          "Use the suggested id, or declare the thing referred to."),
@@ -266,6 +268,24 @@ _CODES = (
          "level, or tries to lower an error.",
          "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "
          "be changed."),
+    Code("config-option-value", E, "An option of the briefing plugin in mkdocs.yml with a "
+         "value it cannot take: of the wrong kind (`title: 5`, `content_dir: 123`), not one "
+         "of its choices (`quote_picker: sometimes`), or the options not written as a "
+         "mapping under `- briefing:`; `mkdocs build` stops on it too.",
+         "Write a value the option takes; quote text YAML would read as a number, a date or "
+         "true/false (`title: \"2025\"`)."),
+    Code("config-plugin-twice", E, "The briefing plugin listed twice under `plugins:` in "
+         "mkdocs.yml: MkDocs would run it twice into one site, or (keys of a mapping) read "
+         "only the last entry's options.",
+         "Keep one `briefing` entry, with all of its options."),
+    Code("config-alias-loop", E, "An alias in the briefing plugin's options in mkdocs.yml "
+         "inside the value it names (`hedges: &h {approximate: *h}`): the value would hold "
+         "itself without end.",
+         "Write the value out in full, or point the alias at a value outside it."),
+    Code("config-option-too-large", E, "An option of the briefing plugin in mkdocs.yml "
+         "that holds more than 100,000 values once its aliases are expanded (a few lines of "
+         "aliases can stand for a billion).",
+         "Write the option out without aliases; an option needs a few hundred values at most."),
     Code("config-option-unknown", W, "An option of the briefing plugin in mkdocs.yml that "
          "the plugin does not have, most likely misspelt (`contentdir:`); MkDocs warns of "
          "it too, builds without it, and stops on it under `--strict`.",

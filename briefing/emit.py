@@ -19,7 +19,6 @@ import os
 import secrets
 import shutil
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -311,24 +310,3 @@ def write_tree(pages: Mapping[str, str], out: Path) -> None:
         raise
     swap_in(staging, out)
 
-
-def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
-                    pages_dir: str) -> list[Diagnostic]:
-    """Hand-written pages whose output address is also a generated page's. Both maps go from
-    output address to source path; addresses are compared case-folded and NFC-normalised,
-    because macOS and Windows file systems store `Claims/` and `claims/` as one folder."""
-    def key(address: str) -> str:
-        return unicodedata.normalize("NFC", address).casefold()
-
-    taken = {key(address): (address, page) for address, page in generated.items()}
-    problems = []
-    for address, page in sorted(hand_written.items()):
-        if key(address) in taken:
-            other_address, other_page = taken[key(address)]
-            problems.append(error(
-                Pos(f"{pages_dir}/{page}"), "page-collision",
-                f"this page would be published at {address!r}, the address of the generated "
-                f"page {other_page!r}" + ("" if address == other_address
-                                          else " (the two differ only in case)"),
-                "rename or move the hand-written page"))
-    return problems

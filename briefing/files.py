@@ -88,16 +88,21 @@ def classify(path: str, *, is_link: bool) -> bool:
     raise _not_a_file(mode)
 
 
-def walk(root: str, skip: tuple[tuple[str, ...], ...] = ()
+def walk(root: str, skip: tuple[tuple[str, ...], ...] = (), *, follow_links: bool = False
          ) -> Iterator[tuple[tuple[str, ...], Entry | FileFault]]:
     """Every entry under `root` but hidden ones and the paths in `skip`, folders before
     their contents, with a fault in place of any entry (or folder listing) that cannot be
-    used. Links to folders are listed but not followed, so the walk cannot loop."""
-    yield from _walk(root, (), skip)
+    used. Links to folders are listed but not followed, so the walk cannot loop; with
+    `follow_links` (as MkDocs lists docs_dir) they are followed too, but for a link back
+    to a folder being listed."""
+    chain = frozenset({os.path.realpath(root)}) if follow_links else None
+    yield from _walk(root, (), skip, chain)
 
 
-def _walk(folder: str, parents: tuple[str, ...], skip: tuple[tuple[str, ...], ...]
+def _walk(folder: str, parents: tuple[str, ...], skip: tuple[tuple[str, ...], ...],
+          chain: frozenset[str] | None
           ) -> Iterator[tuple[tuple[str, ...], Entry | FileFault]]:
+    """`chain`: the folders being listed, resolved, when links are followed."""
     try:
         with os.scandir(folder) as listing:
             entries = list(listing)
@@ -118,8 +123,13 @@ def _walk(folder: str, parents: tuple[str, ...], skip: tuple[tuple[str, ...], ..
             yield parts, _fault(exc, "file")
             continue
         yield parts, Entry(parts, entry.path, is_dir, is_link)
-        if is_dir and not is_link:
-            yield from _walk(entry.path, parts, skip)
+        if not is_dir:
+            continue
+        if chain is None:
+            if not is_link:
+                yield from _walk(entry.path, parts, skip, None)
+        elif (real := os.path.realpath(entry.path)) not in chain:
+            yield from _walk(entry.path, parts, skip, chain | {real})
 
 
 def _listed_kind(entry: os.DirEntry[str], is_link: bool) -> bool:

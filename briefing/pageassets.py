@@ -37,6 +37,7 @@ PALETTE = "palette.css"  # the default colours, for a theme that sets none
 ALL_PAGES = "all-pages"  # every page type's styles (and scripts) in one file
 THEME_FLAG = "briefing_page_assets"  # in mkdocs_theme.yml: the theme links them per page
 PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
+PICKER_SCRIPT = f"{SITE_FOLDER}/picker.js"  # when the quote picker is on (`quote_picker`)
 # The page types (`paths.page_type`) with a file of their own in assets/pages/.
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
 PAGE_SCRIPTS = ("brief", "source")
@@ -72,18 +73,32 @@ def site_wide_assets() -> PageAssets:
                         for names, suffix in ((STYLES, ".css"), (SCRIPTS, ".js"))))
 
 
+def _made_of() -> dict[str, tuple[str, ...]]:
+    """Each of the files (by its name under `SITE_FOLDER`) and the files of assets/ it is
+    made of: the features, each page type's files, and every type's in one file."""
+    made: dict[str, tuple[str, ...]] = {name: (name,) for name in (*STYLES, *SCRIPTS)}
+    for suffix, kinds in OWN_FILES.items():
+        made |= {f"pages/{kind}{suffix}": (f"pages/{kind}{suffix}",) for kind in kinds}
+        made[f"{ALL_PAGES}{suffix}"] = tuple(f"pages/{kind}{suffix}" for kind in kinds)
+    return made
+
+
 def asset_texts(*, own_palette: bool) -> dict[str, str]:
-    """Each file's site path and minified text: the features (with the default palette
-    first, unless the theme sets its own), each page type's files, and every type's in
-    one file."""
+    """Each file's site path and minified text, the features' styles with the default
+    palette first unless the theme sets its own."""
     def read(name: str) -> str:
         return (ASSETS / name).read_text("utf-8")
 
     palette = "" if own_palette else read(PALETTE) + "\n"
-    texts = {name: (palette if name.endswith(".css") else "") + read(name)
-             for name in (*STYLES, *SCRIPTS)}
-    for suffix, kinds in OWN_FILES.items():
-        texts |= {f"pages/{kind}{suffix}": read(f"pages/{kind}{suffix}") for kind in kinds}
-        texts[f"{ALL_PAGES}{suffix}"] = "\n".join(read(f"pages/{kind}{suffix}")
-                                                  for kind in kinds)
-    return {f"{SITE_FOLDER}/{name}": minified(name, text) for name, text in texts.items()}
+    return {f"{SITE_FOLDER}/{name}": minified(name, (
+        palette if name in STYLES else "") + "\n".join(read(part) for part in parts))
+        for name, parts in _made_of().items()}
+
+
+def site_files(*, picker: bool) -> tuple[str, ...]:
+    """The site paths of every file the plugin adds to the site besides the pages and the
+    build's own files (the feed): its styles and scripts, `problems.json`, and the quote
+    picker's script when the picker is on. A hand-written file at one of these paths would
+    be replaced (`collisions.py`)."""
+    return (*(f"{SITE_FOLDER}/{name}" for name in _made_of()), PROBLEMS_JSON,
+            *((PICKER_SCRIPT,) if picker else ()))

@@ -8,6 +8,7 @@ path built from one cannot leave its folder or meet another page's path.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -57,13 +58,22 @@ def map_path(kind: str, ident: str) -> str:
     return f"map/{kind[0]}-{ident}.md"
 
 
+# The suffixes of the files MkDocs reads as Markdown pages (`utils.markdown_extensions`).
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
 def published_file(path: str, *, directory_urls: bool) -> str:
-    """The file MkDocs writes a generated page to, relative to the site folder: `claims/x.md`
-    to `claims/x/index.html`, or to `claims/x.html` without directory URLs (MkDocs'
-    `use_directory_urls`); an `index.md` to `index.html` either way. MkDocs' own rule
-    (`File.dest_uri`); tests/test_paths.py holds the two together."""
+    """The file MkDocs writes a page to, relative to the site folder: `claims/x.md` to
+    `claims/x/index.html`, or to `claims/x.html` without directory URLs (MkDocs'
+    `use_directory_urls`); an `index.md` (or `README.md`) to `index.html` either way; a
+    file that is not Markdown where it is. MkDocs' own rule (`File.dest_uri`), for the
+    generated pages and the hand-written files of docs_dir alike; tests/test_paths.py
+    holds the two together."""
+    if not path.endswith(MARKDOWN_SUFFIXES):
+        return path
     folder, _, name = path.rpartition("/")
-    stem = name.removesuffix(".md")
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
     written = f"{stem}.html" if stem == "index" or not directory_urls else f"{stem}/index.html"
     return f"{folder}/{written}" if folder else written
 

@@ -30,7 +30,6 @@ from .model import Entity
 from .paths import page_path
 from .text import FOLDED
 
-PICKER_MODES = ("serve", "always", "never")
 DATA_ID = "briefing-quote-picker"
 
 

@@ -8,6 +8,7 @@ here, so the two can never disagree about what a setting means.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -17,13 +18,16 @@ from typing import Any
 import yaml
 
 from .codes import CODES
+from .configyaml import MAP, Tagged, Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, Severity, error, has_errors, warning
-from .hedges import Hedges
+from .hedges import Hedges, parse_hedges
 
 LEVELS = ("error", "warning", "ignore")
 PLUGIN_NAME = "briefing"
 # The plugin's options (`plugin.BriefingConfig`, which a test holds to this list).
 PLUGIN_OPTIONS = ("content_dir", "title", "severity", "strict", "hedges", "quote_picker")
+ENABLED = "enabled"  # an option MkDocs gives every plugin that has none of that name
+PICKER_MODES = ("serve", "always", "never")  # `quote_picker`: on under `mkdocs serve` only
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def parse_policy(
                                   "see docs/diagnostics.md for every code"))
         elif level not in LEVELS:
             problems.append(error(pos, "config-severity",
-                                  f"{level!r} is not a severity for {code!r}",
+                                  f"{describe(level)} is not a severity for {code!r}",
                                   f"use one of: {', '.join(LEVELS)}"))
         elif not known.adjustable and level != "error":
             problems.append(error(pos, "config-severity",
@@ -83,30 +87,102 @@ def parse_policy(
             chosen[known.name] = str(level)
     if not isinstance(strict, bool):
         problems.append(error(locate("strict"), "config-severity",
-                              f"`strict` must be true or false, not {strict!r}",
+                              f"`strict` must be true or false, not {describe(strict)}",
                               "write `strict: true` or `strict: false`"))
         strict = False
     return Policy(chosen, strict), tuple(problems)
 
 
 @dataclass(frozen=True)
+class Settings:
+    """The plugin's options as a build uses them."""
+
+    content_dir: str = "content"  # relative to mkdocs.yml
+    title: str | None = None  # the home page's heading; None: the site's name
+    quote_picker: str = PICKER_MODES[0]
+    policy: Policy = field(default_factory=Policy)
+
+
+def parse_options(values: Mapping[str, object], where: Callable[[str], Pos]
+                  ) -> tuple[Settings, tuple[Diagnostic, ...]]:
+    """The plugin's options, as MkDocs gives them to it or `read_plugin_options` reads
+    them, judged alike for `mkdocs build` and `briefing check`: an option written empty
+    (`content_dir:`) takes its default, as MkDocs gives it; a wrong value is an error at
+    its key in mkdocs.yml and leaves the default in force. Unknown options are not judged
+    here (MkDocs warns of them itself; `PluginOptions.unknown`)."""
+    given = {name: value for name, value in values.items() if value is not None}
+    problems: list[Diagnostic] = []
+
+    def wrong(name: str, what: str, hint: str) -> None:
+        problems.append(error(where(name), "config-option-value",
+                              f"the briefing plugin's `{name}` must be {what}, not "
+                              f"{describe(given.pop(name))}", hint))
+
+    if not isinstance(given.get("content_dir", ""), str):
+        wrong("content_dir", "the content folder's path, as text",
+              "write `content_dir: content`, relative to mkdocs.yml; quote a name YAML "
+              'would read as a number or a date: `content_dir: "2025"`')
+    if not isinstance(given.get("title", ""), str):
+        wrong("title", "text", 'quote it (`title: "2025"`), or leave it out for the '
+              "site's name")
+    if given.get("quote_picker", PICKER_MODES[0]) not in PICKER_MODES:
+        wrong("quote_picker", f"one of {', '.join(PICKER_MODES)}",
+              "`serve`: under `mkdocs serve` only; `always`: on the published site too")
+    if not isinstance(given.get(ENABLED, True), bool):
+        wrong(ENABLED, "true or false", "write `enabled: false` to leave the plugin out, "
+              "or delete the line")
+    policy, policy_problems = parse_policy(given.get("severity", {}),
+                                           given.get("strict", False), where=where)
+    hedges, hedge_problems = parse_hedges(given.get("hedges"), where)
+    title = given.get("title")
+    return Settings(str(given.get("content_dir", "content")),
+                    None if title is None else str(title),
+                    str(given.get("quote_picker", PICKER_MODES[0])),
+                    replace(policy, hedges=hedges)), \
+        (*problems, *policy_problems, *hedge_problems)
+
+
+def describe(value: object) -> str:
+    """A value read from mkdocs.yml, for a message: what YAML made of it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else f"{value[:57]!r}…"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None or isinstance(value, Tagged):
+        return "an empty value" if value is None else str(value)
+    # Not str(): MkDocs' `!relative` object raises when made a string out of a page.
+    return f"a {type(value).__name__} object"
+
+
+@dataclass(frozen=True)
 class PluginOptions:
-    """The `briefing` plugin's options as written in mkdocs.yml, with their positions."""
+    """The `briefing` plugin's options as written in mkdocs.yml, with their positions, as
+    MkDocs' loader reads them (`configyaml.py`). `broken`: the options whose values could
+    not be read within bounds (reported already), which must not be judged again."""
 
     values: Mapping[str, Any]
     positions: Mapping[str, Pos]
     config_file: Path
+    broken: frozenset[str] = frozenset()
 
     def where(self, key: str) -> Pos:
         return self.positions.get(key) or self.positions.get(key.split(".")[0]) \
-            or Pos(self.config_file.as_posix())
+            or self.positions.get("") or Pos(self.config_file.as_posix())
 
     def unknown(self) -> tuple[Diagnostic, ...]:
         """The options the plugin does not have: MkDocs warns of them when it builds;
         `briefing check`, which runs without MkDocs, must say so as well."""
         problems = []
         for name in self.values:
-            if name not in PLUGIN_OPTIONS:
+            if name not in (*PLUGIN_OPTIONS, ENABLED):
                 close = difflib.get_close_matches(name, PLUGIN_OPTIONS, n=1)
                 problems.append(warning(
                     self.where(name), "config-option-unknown",
@@ -116,84 +192,108 @@ class PluginOptions:
         return tuple(problems)
 
 
-def _yaml_fault(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.reader.ReaderError):
-        return (f"a character YAML cannot hold (U+{exc.character:04X}, a control character): "
-                "delete it") if isinstance(exc.character, int) else f"{exc.reason}"
-    return f"YAML syntax error: {getattr(exc, 'problem', None) or exc}"
-
-
-def _yaml_fault_pos(shown: str, exc: yaml.YAMLError, text: str) -> Pos:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
-        return Pos(shown, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
-    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot hold
-        at = exc.position
-        return Pos(shown, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
-    return Pos(shown)
-
-
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:
     """The briefing plugin's options from mkdocs.yml; no options when the plugin is not
-    listed. MkDocs' own tags (`!ENV`, `!relative`) are left unresolved: the plugin's options
-    are plain values, and only their structure and positions are read here."""
-    shown = config_file.as_posix()
+    listed. Problems: the file cannot be read, the plugin is listed twice or its options
+    are not a mapping, an option cannot be read within bounds (`configyaml.py`)."""
     empty = PluginOptions({}, {}, config_file)
-    text = ""
+    root, text, problems = compose(config_file)
+    if root is None:
+        return empty, problems
+    values = Values(config_file.as_posix(), text)
     try:
-        text = config_file.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        return empty, (error(Pos(shown), "config-severity", f"cannot read {shown}: {exc}",
-                             "check the path given with --config-file"),)
-    except yaml.YAMLError as exc:  # a syntax error, or a character YAML refuses
-        return empty, (error(_yaml_fault_pos(shown, exc, text), "yaml-syntax",
-                             _yaml_fault(exc),
-                             "fix mkdocs.yml; `mkdocs build` reports the same problem"),)
-    node = _plugin_node(root)
-    if node is None:
+        entries, keyed = _plugin_entries(root, values)
+    except Unreadable as exc:
+        return empty, (exc.diagnostic,)
+    if not entries:
         return empty, ()
-    positions = {"": _pos(shown, node)}
-    values: dict[str, Any] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            name = str(key.value)
-            positions[name] = _pos(shown, key)
-            values[name] = _plain(value)
-            if isinstance(value, yaml.MappingNode):
-                for sub_key, _ in value.value:
-                    positions[f"{name}.{sub_key.value}"] = _pos(shown, sub_key)
-    return PluginOptions(values, positions, config_file), ()
+    twice = _listed_twice(entries, values, keyed=keyed)
+    key, node = entries[-1]  # of a mapping's keys, MkDocs reads the last
+    positions = {"": values.pos(key)}
+    if isinstance(node, yaml.MappingNode) and node.tag == MAP:
+        options, broken, read = _read_options(node, values, positions)
+        return PluginOptions(options, positions, config_file, broken), (*twice, *read)
+    try:  # MkDocs takes an empty or false value for no options
+        whole = None if node is None else values.value(node, "the options", values.pos(key))
+    except Unreadable as exc:
+        return PluginOptions({}, positions, config_file), (*twice, exc.diagnostic)
+    not_options = () if not whole else (error(
+        values.pos(key), "config-option-value", "the briefing plugin's options must be a "
+        f"mapping of option names to values, not {describe(whole)}", "write each option "
+        "on a line of its own below `- briefing:`, indented further: `content_dir: content`"),)
+    return PluginOptions({}, positions, config_file), (*twice, *not_options)
 
 
-def _plugin_node(root: yaml.Node | None) -> yaml.Node | None:
+def _read_options(node: yaml.MappingNode, values: Values, positions: dict[str, Pos]
+                  ) -> tuple[dict[str, Any], frozenset[str], list[Diagnostic]]:
+    """Each option's value, the options that could not be read, and why."""
+    options: dict[str, Any] = {}
+    broken: set[str] = set()
+    problems: list[Diagnostic] = []
+    try:
+        pairs = values.pairs(node)
+    except Unreadable as exc:
+        return options, frozenset(), [exc.diagnostic]
+    for key, value in pairs:
+        name = str(key.value)
+        positions[name] = values.pos(key)
+        try:
+            options[name] = values.value(value, f"the `{name}` option", values.pos(key))
+            if isinstance(value, yaml.MappingNode):  # (its merge keys merged just now)
+                positions |= {f"{name}.{sub.value}": values.pos(sub) for sub, _ in value.value}
+        except Unreadable as exc:
+            options.pop(name, None)
+            broken.add(name)
+            problems.append(exc.diagnostic)
+    return options, frozenset(broken), problems
+
+
+_Entry = tuple[yaml.Node, yaml.Node | None]  # the plugin's name as written, its options
+
+
+def _plugin_entries(root: yaml.Node, values: Values) -> tuple[list[_Entry], bool]:
+    """Every place `plugins:` lists the briefing plugin, as MkDocs reads the list
+    (`config_options.Plugins`): a name, or a mapping of one name to its options; and
+    whether `plugins:` is a mapping rather than a list."""
     if not isinstance(root, yaml.MappingNode):
-        return None
-    plugins = next((v for k, v in root.value if k.value == "plugins"), None)
-    if isinstance(plugins, yaml.SequenceNode):
-        for item in plugins.value:
-            if isinstance(item, yaml.ScalarNode) and item.value == PLUGIN_NAME:
-                return item
-            if isinstance(item, yaml.MappingNode):
-                for key, value in item.value:
-                    if key.value == PLUGIN_NAME:
-                        return value  # type: ignore[no-any-return]
+        return [], False
+    plugins = next((v for k, v in reversed(values.pairs(root)) if k.value == "plugins"), None)
     if isinstance(plugins, yaml.MappingNode):
-        for key, value in plugins.value:
-            if key.value == PLUGIN_NAME:
-                return value  # type: ignore[no-any-return]
-    return None
+        return [(k, v) for k, v in values.pairs(plugins) if _named(k)], True
+    if not isinstance(plugins, yaml.SequenceNode):
+        return [], False
+    entries: list[_Entry] = []
+    for item in plugins.value:
+        if isinstance(item, yaml.ScalarNode) and _named(item):
+            entries.append((item, None))
+        elif isinstance(item, yaml.MappingNode):
+            pairs = values.pairs(item)
+            ours = [(k, v) for k, v in pairs if _named(k)]
+            if ours and len({k.value for k, _ in pairs}) > 1:
+                raise Unreadable(error(
+                    values.pos(ours[0][0]), "config-option-value",
+                    "this item of `plugins:` names the briefing plugin and "
+                    f"{', '.join(repr(str(k.value)) for k, _ in pairs if not _named(k))} too: "
+                    "MkDocs takes an item for one plugin", "indent the briefing plugin's "
+                    "options further than `- briefing:`, or give each plugin its own `- `"))
+            entries.extend(ours[-1:])
+    return entries, False
 
 
-def _plain(node: yaml.Node) -> Any:
-    """The value of an option node, read as YAML 1.1 would (as MkDocs does), without tags."""
-    if isinstance(node, yaml.MappingNode):
-        return {str(k.value): _plain(v) for k, v in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
-        return node.value.lower() in ("yes", "true", "on")
-    return node.value
+def _named(node: yaml.Node) -> bool:
+    # `/briefing` asks MkDocs for the plugin without a theme's namespace.
+    return isinstance(node, yaml.ScalarNode) and node.value in (PLUGIN_NAME, f"/{PLUGIN_NAME}")
 
 
-def _pos(path: str, node: yaml.Node) -> Pos:
-    return Pos(path, node.start_mark.line + 1, node.start_mark.column + 1)
+def _listed_twice(entries: list[_Entry], values: Values, *, keyed: bool
+                  ) -> tuple[Diagnostic, ...]:
+    """Listed twice, the plugin would run twice, into one site; written twice as a key of
+    a mapping, MkDocs would read the last and drop the first without a word."""
+    first = values.pos(entries[0][0])
+    does = "read only the last one's options" if keyed else "run it twice, into one site"
+    return tuple(error(
+        values.pos(key), "config-plugin-twice",
+        f"the briefing plugin is listed again here (first at line {first.line}, column "
+        f"{first.col}): MkDocs would {does}",
+        "keep one `briefing` entry under `plugins:`, with all of its options")
+        for key, _ in entries[1:])

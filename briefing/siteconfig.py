@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
+from .collisions import generated_files, hand_written, page_collisions
+from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
-from .hedges import parse_hedges
-from .load import display_root
-from .settings import Policy, parse_policy, read_plugin_options
+from .load import UNLISTABLE, display_root
+from .settings import Settings, parse_options, read_plugin_options
 
 # Markdown extension -> what the generated pages use it for.
 NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
@@ -44,12 +46,9 @@ def extension_names(extensions: Iterable[object]) -> set[str]:
 
 
 def _top_level(config_file: Path) -> yaml.MappingNode | None:
-    """mkdocs.yml's top-level mapping as YAML nodes, MkDocs' tags left unresolved; None
-    when it cannot be read (MkDocs, or the plugin's options, report that)."""
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+    """mkdocs.yml's top-level mapping as YAML nodes; None when it cannot be read (MkDocs,
+    or the plugin's options, report that)."""
+    root = compose(config_file)[0]
     return root if isinstance(root, yaml.MappingNode) else None
 
 
@@ -63,28 +62,66 @@ def key_positions(config_file: Path | None) -> dict[str, Pos]:
             for key, _ in root.value}
 
 
+@dataclass(frozen=True)
+class WrittenSite:
+    """What the site's settings in mkdocs.yml are as written, read as MkDocs reads them
+    (`configyaml.py`), for `briefing check`, which runs without MkDocs."""
+
+    extensions: tuple[str, ...]  # those it lists, and MkDocs' own
+    docs_dir: Path | None  # None: not a path (`!relative`), so not checked
+    directory_urls: bool
+    site_dir: Path | None = None  # likewise
+
+
+def written_site(config_file: Path) -> WrittenSite | None:
+    """mkdocs.yml's settings as written; None when it cannot be read."""
+    root, text, _ = compose(config_file)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    values = Values(config_file.as_posix(), text)
+    try:
+        nodes = {str(key.value): value for key, value in values.pairs(root)}
+        docs = _setting(values, nodes.get("docs_dir"))
+        urls = _setting(values, nodes.get("use_directory_urls"))
+        site = _setting(values, nodes.get("site_dir"))
+    except Unreadable:
+        return None
+    docs = "docs" if docs is None else docs  # MkDocs' defaults
+    site = "site" if site is None else site
+    return WrittenSite(
+        (*MKDOCS_BUILTIN_EXTENSIONS, *_listed_names(nodes.get("markdown_extensions"))),
+        config_file.parent / docs if isinstance(docs, str) else None,
+        urls if isinstance(urls, bool) else True,
+        config_file.parent / site if isinstance(site, str) else None)
+
+
+def _setting(values: Values, node: yaml.Node | None) -> object:
+    return None if node is None else values.value(node, "this setting", values.pos(node))
+
+
 def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagnostic, ...]:
-    """`config_problems` for mkdocs.yml as written, for `briefing check`, which runs without
-    MkDocs: the extensions it lists (and MkDocs' own), and its `docs_dir` unless that is
-    not a plain path (an `!ENV` tag, which only MkDocs resolves)."""
-    root = _top_level(config_file)
-    if root is None:
+    """`config_problems` for mkdocs.yml as written, for `briefing check`."""
+    site = written_site(config_file)
+    if site is None:
         return ()
-    values = {str(key.value): value for key, value in root.value}
-    extensions = (*MKDOCS_BUILTIN_EXTENSIONS, *_listed_names(values.get("markdown_extensions")))
-    return config_problems(extensions, _folder(values, "docs_dir", config_file), content_dir,
-                           config_file, _folder(values, "site_dir", config_file))
+    return config_problems(site.extensions, site.docs_dir, content_dir, config_file,
+                           site.site_dir)
 
 
-def _folder(values: Mapping[str, yaml.Node], key: str, config_file: Path) -> Path | None:
-    """A folder setting as MkDocs reads it (its default `docs` or `site` when not written);
-    None when it is not a plain path (an `!ENV` tag, which only MkDocs resolves)."""
-    written = values.get(key)
-    if written is None:
-        return config_file.parent / key.removesuffix("_dir")
-    if isinstance(written, yaml.ScalarNode) and written.tag == "tag:yaml.org,2002:str":
-        return config_file.parent / str(written.value)
-    return None
+def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],
+                            diagnostics: Iterable[Diagnostic], *, picker: bool
+                            ) -> list[Diagnostic]:
+    """The hand-written files of docs_dir that the build would replace, as the plugin
+    finds them in each build (`collisions.py`), for `briefing check`. Not listed after a
+    link out of the content folder or round a loop: MkDocs' listing follows links."""
+    site = written_site(config_file)
+    if site is None or site.docs_dir is None or not site.docs_dir.is_dir() \
+            or any(d.code in UNLISTABLE for d in diagnostics):
+        return []
+    return page_collisions(
+        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
+        hand_written(site.docs_dir, directory_urls=site.directory_urls),
+        display_root(site.docs_dir))
 
 
 def _listed_names(listed: yaml.Node | None) -> list[str]:
@@ -179,18 +216,21 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
-                    extensions: Iterable[object], docs_dir: Path, content_dir: Path,
-                    site_dir: Path | None = None) -> tuple[Policy, tuple[Diagnostic, ...]]:
-    """The plugin's policy from its options (`severity`, `strict`, `hedges`, as MkDocs
-    read them), and every problem with them and with the site's settings, each at its
-    place in `config_file`."""
+                    extensions: Iterable[object], docs_dir: Path, site_dir: Path | None = None
+                    ) -> tuple[Settings, Path, tuple[Diagnostic, ...]]:
+    """The plugin's settings from its options as MkDocs read them, the content folder
+    (resolved), and every problem with them and with the site's settings, each at its
+    place in `config_file`: judged as `briefing check` judges mkdocs.yml as written."""
     # Named as `briefing check` names it: relative to where MkDocs runs.
     shown = Path(display_root(config_file)) if config_file else None
-    where = read_plugin_options(shown)[0].where if shown else None
-    policy, problems = parse_policy(options.get("severity", {}), options.get("strict", False),
-                                    where=where)
-    hedges, hedge_problems = parse_hedges(options.get("hedges"),
-                                          where or (lambda key: Pos("mkdocs.yml")))
-    return Policy(policy.severity, policy.strict, hedges), (
-        *problems, *hedge_problems,
+    written, problems = read_plugin_options(shown) if shown else (None, ())
+    if written is None:
+        settings, wrong = parse_options(options, lambda key: Pos("mkdocs.yml"))
+    else:  # an option the file holds no bounded value for was reported just now
+        settings, wrong = parse_options(
+            {k: v for k, v in options.items() if k not in written.broken}, written.where)
+    content_dir = ((config_file.parent if config_file else Path("."))
+                   / settings.content_dir).resolve()
+    return settings, content_dir, (
+        *problems, *wrong,
         *config_problems(extensions, docs_dir, content_dir, shown, site_dir))

@@ -398,6 +398,19 @@ CASES = [
          hint="mkdocs.yml"),
     Case("hedges not a mapping", "config-hedges", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      hedges: [maybe]\n"),
+    Case("a title YAML reads as a number", "config-option-value", "mkdocs.yml:4:7",
+         config="site_name: Test\nplugins:\n  - briefing:\n      title: 2025\n",
+         hint='quote it (`title: "2025"`)'),
+    Case("the plugin listed twice", "config-plugin-twice", "mkdocs.yml:5:5",
+         config="site_name: Test\nplugins:\n  - briefing:\n      strict: true\n"
+                "  - briefing:\n      title: Second\n"),
+    Case("an alias inside the value it names", "config-alias-loop", "mkdocs.yml:4:19",
+         config="site_name: Test\nplugins:\n  - briefing:\n      hedges: &h {approximate: *h}\n"),
+    Case("aliases expanding to a million words", "config-option-too-large", "mkdocs.yml:4:7",
+         config="site_name: Test\nplugins:\n  - briefing:\n      hedges:\n"
+                "        a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                + "".join(f"        {n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+                          for p, n in zip("abcde", "bcdef", strict=True))),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
          (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
                "this.\"\n    status: reported\n    events:"),),

@@ -23,8 +23,6 @@ from test_bad_inputs import CASES, Case, prepare, unreadable
 from briefing import pipeline
 from briefing.cli import main
 from briefing.codes import CODES
-from briefing.diagnostics import Pos
-from briefing.emit import page_collisions
 from briefing.extract import installed_version
 from briefing.schema_export import stale_schemas
 from briefing.siteconfig import config_problems
@@ -79,11 +77,13 @@ def _content_missing(tmp: Path) -> tuple[str, str]:
 
 
 def _page_collision(tmp: Path) -> tuple[str, str]:
-    found = page_collisions({"claims/index.html": "claims/index.md"},
-                            {"claims/index.html": "claims.md"}, "content/pages")
-    assert found and found[0].pos == Pos("content/pages/claims.md")
+    write_tree(tmp / "content", {**minimal_corpus(), "pages/claims.md": "# Mine\n"})
+    (tmp / "mkdocs.yml").write_text("site_name: Briefing\ndocs_dir: content/pages\n"
+                                    "plugins:\n  - briefing\nmarkdown_extensions: [attr_list]\n")
+    result = CliRunner().invoke(main, ["check", "--config-file", str(tmp / "mkdocs.yml")])
     return ("A hand-written `content/pages/claims.md` (published at `claims/`) beside the "
-            "generated claims index, reported by `mkdocs build`.", found[0].format() + "\n")
+            "generated claims index, reported by `briefing check` and `mkdocs build`.",
+            _only("page-collision", result.output).replace(tmp.as_posix() + "/", ""))
 
 
 def _internal_error(tmp: Path) -> tuple[str, str]:

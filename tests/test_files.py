@@ -61,3 +61,19 @@ def test_a_folder_that_cannot_be_listed_is_a_fault(tmp_path: Path) -> None:
     [(parts, fault)] = list(walk(str(tmp_path / "missing")))
     assert parts == () and isinstance(fault, FileFault)
     assert fault.code == "content-unreadable"
+
+
+def test_walk_follows_links_to_folders_if_asked_but_never_round_a_loop(tmp_path: Path) -> None:
+    """As MkDocs lists docs_dir (`collisions.hand_written`): into a linked folder, but not
+    back into a folder being listed, where MkDocs would go round until a path is too long."""
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "docs" / "sub" / "page.md").write_text("x")
+    (tmp_path / "elsewhere" / "linked.md").write_text("x")
+    (tmp_path / "docs" / "out").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "docs" / "sub" / "back").symlink_to(tmp_path / "docs")
+    root = str(tmp_path / "docs")
+    assert {parts for parts, _ in walk(root)} == {
+        ("sub",), ("sub", "page.md"), ("out",), ("sub", "back")}
+    assert {parts for parts, _ in walk(root, follow_links=True)} == {
+        ("sub",), ("sub", "page.md"), ("out",), ("out", "linked.md"), ("sub", "back")}

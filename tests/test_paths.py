@@ -44,6 +44,21 @@ def test_any_slug_path_is_published_where_mkdocs_puts_it(folder: str, stem: str,
     assert ours(path, directory_urls) == as_mkdocs(path, directory_urls)
 
 
+@given(folder=FOLDERS, stem=st.one_of(st.sampled_from(["index", "README", "readme", "a.b"]),
+                                      st.from_regex(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,8}",
+                                                    fullmatch=True)),
+       suffix=st.sampled_from([".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".MD", "",
+                               ".xml", ".css", ".md.txt", ".html"]),
+       directory_urls=st.booleans())
+def test_any_file_of_docs_dir_is_published_where_mkdocs_puts_it(
+        folder: str, stem: str, suffix: str, directory_urls: bool) -> None:
+    """Hand-written files too (`briefing check` lists docs_dir to find those a generated
+    file would replace): `README.md` is an index, a stylesheet keeps its path."""
+    path = f"{folder}/{stem}{suffix}" if folder else f"{stem}{suffix}"
+    assert published_file(path, directory_urls=directory_urls) \
+        == as_mkdocs(path, directory_urls)[0]
+
+
 def test_the_home_page_and_an_index_page() -> None:
     assert ours("index.md", True) == ("index.html", "")
     assert ours("claims/index.md", True) == ("claims/index.html", "claims/")

@@ -205,3 +205,14 @@ def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None
             'statement: "', 'statement: "Back in the first folder: ', 1), encoding="utf-8")
         assert wait_for(lambda: "Back in the first folder" in (fetch(f"{base}/claims/") or ""),
                         60), "an edit in the first content folder was not noticed"
+
+
+def test_a_hand_written_problems_page_is_named_a_collision_under_serve(tmp_path: Path) -> None:
+    """Only `mkdocs serve` writes the Problems page: a hand-written `problems.md` was
+    replaced by it without a word."""
+    def prepare(project: Path) -> None:
+        (project / "content" / "pages" / "problems.md").write_text("# Known problems\n")
+
+    with served(tmp_path, prepare=prepare, ready="/problems/") as (_, base, _):
+        page = fetch(f"{base}/problems/") or ""
+        assert "page-collision" in page and "pages/problems.md" in page, page[:2000]

@@ -3,8 +3,11 @@ for `briefing check` (a pre-commit hook) and for `mkdocs build`."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -12,8 +15,10 @@ from click.testing import CliRunner
 from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
 
 from briefing.cli import main
+from briefing.codes import CODES
+from briefing.collisions import hand_written, page_collisions
+from briefing.configyaml import MAX_VALUES
 from briefing.diagnostics import Pos, Severity, error, warning
-from briefing.emit import page_collisions
 from briefing.settings import Policy, parse_policy, read_plugin_options
 
 # A claim no quote mentions: a warning (claim-unsourced) in an otherwise clean corpus.
@@ -109,6 +114,115 @@ def test_a_plugin_listed_without_options_has_none(tmp_path: Path) -> None:
     assert read_plugin_options(config)[0].values == {"strict": True}
 
 
+# Anchors the entries below merge or point at, as a site would keep them under `extra:`.
+DEFAULTS = ("site_name: x\nextra:\n  defaults: &defaults {title: Merged, strict: true}\n"
+            "  more: &more {title: More, hedges: {possibility: [conceivably]}}\nplugins:\n")
+# The briefing plugin as listed under `plugins:`: each is read as MkDocs' loader reads it.
+ENTRIES = [
+    "  - briefing:\n      title: 5\n      content_dir: 123\n      quote_picker: sometimes\n",
+    "  - briefing:\n      title: 2025-01-02\n      strict: yes\n"
+    "      hedges: {approximate: [1, 1.5, '2', ~, 0x1F, 1_000]}\n",
+    "  - briefing:\n      title: '5'\n      content_dir: !!str 0x1F\n      severity: {1: error}\n",
+    "  - briefing:\n      content_dir:\n      title: ~\n      hedges:\n",
+    "  - briefing: 0\n", "  - briefing: []\n", "  - briefing:\n", "  - /briefing: {strict: on}\n",
+    "  - briefing:\n      <<: *defaults\n      title: Own\n",
+    "  - briefing:\n      <<: [*more, *defaults]\n",
+    "  - briefing:\n      strict: !ENV [BRIEFING_TEST_SET, sometimes]\n"
+    "      title: !ENV BRIEFING_TEST_UNSET\n",
+    "  - briefing:\n      strict: !ENV [BRIEFING_TEST_UNSET, BRIEFING_TEST_SET, 'no']\n",
+    "  - briefing:\n      hedges: &h {approximate: [x]}\n      severity: *h\n",
+    "  - briefing:\n      severity: &s {<<: *s, a: b}\n",  # PyYAML drops the merge first
+    "  briefing:\n    title: A\n  search: {}\n  briefing:\n    title: B\n",
+]
+
+
+def as_mkdocs_reads(config: Path) -> object:
+    """The options MkDocs gives the plugin (`config_options.Plugins`), the last listed."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with config.open("rb") as file:
+        plugins = yaml_load(file, get_yaml_loader())["plugins"]
+    listed = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(item.items())) if isinstance(item, dict) else (item, None) for item in plugins]
+    return [options for name, options in listed if name.lstrip("/") == "briefing"][-1] or {}
+
+
+@pytest.mark.parametrize("entry", ENTRIES)
+def test_options_are_the_values_mkdocs_gives_the_plugin(
+        tmp_path: Path, entry: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """YAML 1.1's types (`5`, `yes`, `2025-01-02`, `~`), merge keys, aliases and `!ENV`,
+    as MkDocs' loader reads them: `briefing check` judges the values `mkdocs build` does."""
+    monkeypatch.setenv("BRIEFING_TEST_SET", "true")
+    monkeypatch.delenv("BRIEFING_TEST_UNSET", raising=False)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(DEFAULTS + entry)
+    options, problems = read_plugin_options(config)
+    assert options.values == as_mkdocs_reads(config)
+    assert [p.code for p in problems] == (["config-plugin-twice"] if "search" in entry else [])
+
+
+def laughs(levels: int) -> str:
+    """A billion laughs in the `hedges` option: `levels` lists of ten aliases each."""
+    lines = ["        a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"        a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, levels)]
+    return ("site_name: x\nplugins:\n  - briefing:\n      title: Laughs\n      hedges:\n"
+            + "\n".join(lines) + "\n")
+
+
+def test_a_billion_laughs_is_refused_quickly_in_bounded_memory(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    # Ten million words in 8 lines (the same bound stops a billion); before the bound,
+    # reading them took 6 GB. Few enough that a regression fails rather than hangs.
+    config.write_text(laughs(7))
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        options, problems = read_plugin_options(config)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - started < 2
+    assert peak < 10_000_000
+    (problem,) = problems
+    assert str(problem.pos) == f"{config.as_posix()}:5:7"  # at `hedges:`
+    assert problem.code == "config-option-too-large"
+    assert f"more than {MAX_VALUES:,} values" in problem.message
+    assert f"{MAX_VALUES:,}" in CODES["config-option-too-large"].meaning
+    # The other options stand; the one too large is judged no further.
+    assert options.values == {"title": "Laughs"} and options.broken == {"hedges"}
+    assert not options.unknown()
+
+
+@pytest.mark.parametrize(("entry", "code", "where", "words"), [
+    ("hedges: &h {approximate: *h}", "config-alias-loop", "4:19",
+     "`*h` in the `hedges` option stands for a value it is inside (anchored at line 4, "
+     "column 15)"),
+    ("hedges: &h [x, *h]", "config-alias-loop", "4:7", "`*h` in the `hedges` option"),
+    ("hedges: " + "[" * 45 + "]" * 45, "yaml-too-deep", "4:55", "nests deeper than 40 levels"),
+    ("strict: !!int maybe", "yaml-syntax", "4:15", "'maybe' cannot be read as `!!int`"),
+    ("hedges: {? [a]: [b]}", "yaml-complex-key", "4:18", "a key must be plain text"),
+    ("hedges: {<<: [1]}", "yaml-syntax", "4:21",
+     "YAML cannot merge this: expected a mapping for merging"),
+])
+def test_an_option_that_cannot_be_read_is_a_positioned_error(
+        tmp_path: Path, entry: str, code: str, where: str, words: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nplugins:\n  - briefing:\n      {entry}\n")
+    options, problems = read_plugin_options(config)
+    assert [(p.code, str(p.pos)) for p in problems] == [(code, f"{config.as_posix()}:{where}")]
+    assert words in problems[0].message
+    assert options.broken == {entry.split(":")[0]}
+
+
+def test_mkdocs_yml_nested_too_deep_for_yaml_is_an_error_not_a_traceback(
+        tmp_path: Path) -> None:
+    config = project(tmp_path)
+    config.write_text(config.read_text() + "extra: " + "[" * 2000 + "]" * 2000 + "\n")
+    code, output = check(config)
+    assert code == 1
+    assert "mkdocs.yml nests its values too deeply for YAML to read [yaml-too-deep]" in output
+
+
 # --- briefing check ----------------------------------------------------------------------
 
 
@@ -200,3 +314,60 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path: Path, page
     assert f"pages/{page}: error: this page would be published at" in result.stderr
     assert "[page-collision]" in result.stderr
     assert (site / "index.html").read_text() == "last good site\n"
+
+
+def test_docs_dir_is_listed_as_mkdocs_lists_it(tmp_path: Path) -> None:
+    """`briefing check` lists docs_dir itself: the same files at the same site paths as
+    MkDocs' listing, which the plugin compares (links to folders followed; an index
+    before a README, two files for one path; hidden files, which no generated file
+    meets, left out)."""
+    from mkdocs.structure.files import get_files
+
+    docs = write_tree(tmp_path / "pages", {
+        "index.md": "", "README.md": "", "feed.xml": "", "notes.markdown": "",
+        "claims/README.md": "", "claims.md": "", "a/b/index.md": "", "a/b.md": "",
+        "assets/briefing/all-pages.css": "", ".hidden.md": "", ".git/x.md": "",
+        "templates/t.md": ""})
+    write_tree(tmp_path / "elsewhere", {"index.md": "", "deeper/x.md": ""})
+    (docs / "map").symlink_to(tmp_path / "elsewhere")
+    (docs / "a" / "b" / "up").symlink_to(docs / "a")  # MkDocs would list this for ever
+    for directory_urls in (True, False):
+        theirs = {f.dest_uri: f.src_uri for f in get_files({  # type: ignore[arg-type]
+            "docs_dir": str(docs), "site_dir": str(tmp_path / "site"),
+            "use_directory_urls": directory_urls}) if "/up/" not in f.src_uri}
+        ours = hand_written(docs, directory_urls=directory_urls)
+        assert ours == {dest: src for dest, src in theirs.items()
+                        if not any(part.startswith(".") for part in src.split("/"))}
+        assert ours["index.html"] == "index.md"  # ("README.md" sorts first)
+
+
+COLLIDING = {"index.md": "# Mine\n", "briefs/widget.md": "# Mine\n", "feed.xml": "<feed/>\n",
+             "assets/briefing/all-pages.css": "p {}\n", "claims/README.md": "# Mine\n",
+             "Entities/index.md": "# Mine\n", "assets/briefing/picker.js": "\n",
+             "about.md": "# About\n"}
+
+
+@pytest.mark.parametrize("picker", ["serve", "always"])
+def test_check_reports_the_collisions_the_site_build_reports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, picker: str) -> None:
+    """Hand-written files that a generated page, the feed or one of the plugin's own files
+    would replace: the same lines from `briefing check` as from `mkdocs build`."""
+    config = project(tmp_path, f"      quote_picker: {picker}\n", pages=COLLIDING)
+    write_tree(tmp_path / "elsewhere", {"index.md": "# Mine\n"})
+    (tmp_path / "pages" / "map").symlink_to(tmp_path / "elsewhere")  # followed, as MkDocs does
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--config-file", "mkdocs.yml"])
+    built = mkdocs_build(config, tmp_path / "site")
+    assert checked.exit_code == 1 and built.returncode == 1
+
+    def collisions(output: str) -> list[str]:
+        return re.findall(r"(pages/\S+: error: .*\[page-collision\])$", output, flags=re.M)
+
+    expected = {f"pages/{name}" for name in COLLIDING if name != "about.md"}
+    if picker != "always":  # no picker, no picker.js to replace
+        expected.remove("pages/assets/briefing/picker.js")
+    assert {line.split(":")[0] for line in collisions(checked.output)} \
+        == expected | {"pages/map/index.md"}
+    assert collisions(checked.output) == collisions(built.stderr)
+    assert ("pages/feed.xml: error: this file would be published at 'feed.xml', the address "
+            "of the generated file 'feed.xml' [page-collision]") in checked.output

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
 from markdown.extensions.attr_list import AttrListExtension
 
 from briefing import siteconfig
+from briefing.cli import main
 from briefing.siteconfig import config_problems, extension_names
 
 ALL = ["toc", "tables", "fenced_code", "attr_list"]
@@ -133,6 +135,75 @@ def test_check_stops_on_the_settings_the_site_build_stops_on(
     if code != "config-option-unknown":  # MkDocs' own words for an unknown option
         assert f"mkdocs.yml:{where}: " in built.stderr and f"[{code}]" in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+PLUGINS = "plugins:\n  - briefing:\n      content_dir: content\n"
+# (case, `plugins:` as written instead, the code both report or None for a clean build,
+# where, whether MkDocs stops on it in its own words, before the plugin runs).
+VERDICTS = [
+    ("title a number", PLUGINS + "      title: 5\n", "config-option-value", "5:7", False),
+    ("title a date", PLUGINS + "      title: 2025-01-02\n", "config-option-value", "5:7",
+     False),
+    ("quote_picker not a choice", PLUGINS + "      quote_picker: sometimes\n",
+     "config-option-value", "5:7", False),
+    ("content_dir a number", PLUGINS.replace("content\n", "123\n"), "config-option-value",
+     "4:7", False),
+    ("options a number", "plugins:\n  - briefing: 5\n", "config-option-value", "3:5", True),
+    ("options a list", PLUGINS.replace("      content_dir", "      - content_dir"),
+     "config-option-value", "3:5", True),
+    ("options not indented", PLUGINS.replace("      content_dir", "    content_dir"),
+     "config-option-value", "3:5", True),
+    ("enabled not true or false", PLUGINS + "      enabled: maybe\n", "config-option-value",
+     "5:7", True),
+    ("a hedge word a number", PLUGINS + "      hedges: {approximate: [1]}\n",
+     "config-hedges", "5:16", False),
+    # (Under --strict, MkDocs stops first on its own warning of it; else on this error.)
+    ("listed twice", PLUGINS + "  - briefing:\n      title: Second\n", "config-plugin-twice",
+     "5:5", True),
+    ("a key twice", "plugins:\n  briefing:\n    content_dir: content\n  briefing:\n"
+     "    title: Second\n", "config-plugin-twice", "5:3", False),
+    ("recursive alias", PLUGINS + "      hedges: &h {approximate: *h}\n",
+     "config-alias-loop", "5:19", False),
+    # Ten million words (a billion meet the same bound; a regression fails, not hangs).
+    ("laughs", PLUGINS + "      hedges:\n        a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+     + "".join(f"        {n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+               for p, n in zip("abcdef", "bcdefg", strict=True)),
+     "config-option-too-large", "5:7", False),
+    ("content_dir empty", PLUGINS.replace(" content\n", "\n"), None, "", False),
+    ("content_dir null", PLUGINS.replace(" content\n", " ~\n"), None, "", False),
+    ("the rest null", PLUGINS + "      severity:\n      strict: ~\n      hedges:\n"
+     "      title:\n      quote_picker:\n", None, "", False),
+    ("merge keys", "extra:\n  base: &defaults {content_dir: content, strict: true}\n"
+     "plugins:\n  - briefing:\n      <<: *defaults\n      title: Merged\n", None, "", False),
+    ("options false", "plugins:\n  - briefing: no\n", None, "", False),
+    ("an unset !ENV", PLUGINS + "      strict: !ENV [BRIEFING_TEST_UNSET, false]\n", None, "",
+     False),
+    ("enabled", PLUGINS + "      enabled: true\n", None, "", False),
+]
+
+
+@pytest.mark.parametrize(("plugins", "code", "where", "mkdocs_words"),
+                         [case[1:] for case in VERDICTS], ids=[case[0] for case in VERDICTS])
+def test_check_and_the_site_build_judge_the_plugins_options_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugins: str, code: str | None,
+        where: str, mkdocs_words: bool) -> None:
+    """`briefing check --strict` fails exactly when `mkdocs build --strict` does, on an
+    error at the mkdocs.yml key, in the same words unless MkDocs stops first."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace(PLUGINS, plugins))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFING_TEST_UNSET", raising=False)
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    built = mkdocs_build(tmp_path)
+    assert (checked.exit_code, built.returncode) == ((1, 1) if code else (0, 0)), \
+        f"check:\n{checked.output}\nbuild:\n{built.stderr}"
+    if code is None:
+        return
+    (line,) = [line for line in checked.output.splitlines() if line.endswith(f"[{code}]")]
+    assert line.startswith(f"mkdocs.yml:{where}: error: ")
+    assert mkdocs_words or line in built.stderr
+    assert "Traceback" not in built.stderr + checked.output
 
 
 def test_check_knows_every_option_the_plugin_has() -> None:

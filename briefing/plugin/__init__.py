@@ -25,16 +25,16 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Severity, summary
-from ..emit import page_collisions
 from ..jsonld import with_structured_data
 from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
-from ..paths import SECTIONS, holds_own_text, published_file
-from ..picker import PICKER_MODES
+from ..paths import SECTIONS, holds_own_text
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
+from ..problems import PROBLEMS_PAGE
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
 from ..searchindex import introduction, reduced
@@ -53,18 +53,19 @@ log = get_plugin_logger(__name__)
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
-    content_dir = c.Type(str, default="content")
+    # Any value here: `plugin_settings` checks each, as `briefing check` does, and says
+    # where in mkdocs.yml a wrong one is.
+    content_dir = c.Type(object, default="content")
     """The content folder, relative to mkdocs.yml: sources, claims, entities, briefs."""
-    title = c.Optional(c.Type(str))
+    title = c.Optional(c.Type(object))
     """Heading of the home page; defaults to `site_name`."""
-    # Any value here: `plugin_settings` checks these, and says where in mkdocs.yml.
     severity = c.Type(object, default={})
     """Diagnostic code -> error | warning | ignore; only warnings can be changed."""
     strict = c.Type(object, default=False)
     """Fail on warnings too (as `mkdocs build --strict` does)."""
     hedges = c.Type(object, default={})
     """Hedge group -> extra words for the prose checks (docs/provenance.md)."""
-    quote_picker = c.Choice(PICKER_MODES, default="serve")
+    quote_picker = c.Type(object, default="serve")
     """The "Copy as quote" control on source pages: under `mkdocs serve` only, always, or
     never (docs/authoring.md)."""
 
@@ -116,15 +117,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.search = SearchEntries()
-        self.content_dir = (Path(config.config_file_path or ".").parent
-                            / self.config.content_dir).resolve()
-        if str(self.content_dir) not in config.watch:
-            config.watch.append(str(self.content_dir))
-        self.policy, problems = plugin_settings(
+        self.settings, self.content_dir, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
-            docs_dir=Path(config.docs_dir), content_dir=self.content_dir,
-            site_dir=Path(config.site_dir))
+            docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir))
+        if str(self.content_dir) not in config.watch:
+            config.watch.append(str(self.content_dir))
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
         if self.server is not None and str(self.content_dir) != self.watched:
@@ -141,7 +139,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("Briefing: the theme's search needs Pagefind, which is not "
                               "installed: install the `pagefind-bin` package (a dependency "
                               "of mkdocs-briefing) in the environment that runs MkDocs")
-        self.picker = QuotePicker(self.config.quote_picker, serving=self.live is not None,
+        self.picker = QuotePicker(self.settings.quote_picker, serving=self.live is not None,
                                   last=getattr(self, "picker", None))
         self.picker.configure(config)
         if self.kept:
@@ -159,10 +157,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.warming.join()
             self.warming = None
         self.pipeline = functools.partial(
-            build, self.content_dir, site_title=self.config.title or config.site_name,
+            build, self.content_dir, site_title=self.settings.title or config.site_name,
             site_url=config.site_url or "", site_author=config.site_author or "",
             directory_urls=config.use_directory_urls,
-            cache=self.live.cache if self.live else None, hedges=self.policy.hedges)
+            cache=self.live.cache if self.live else None, hedges=self.settings.policy.hedges)
         # A build Pagefind follows runs the pipeline in a process of its own, so that its
         # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
         result = self.pipeline(store=self.results(config), apart=self.pagefind)
@@ -178,9 +176,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         docs_shown = display_root(Path(config.docs_dir))
         if linked_out and self.live:  # MkDocs lists docs_dir next: an empty one this time
             self.live.list_no_pages(config)
-        diagnostics = (*self.policy.apply(result.diagnostics), *page_collisions(
-            {published_file(path, directory_urls=config.use_directory_urls): path
-             for path in pages},
+        diagnostics = (*self.settings.policy.apply(result.diagnostics), *page_collisions(
+            generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
+                            directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             docs_shown),
             *(self.live.failures if self.live else ()))
@@ -189,7 +187,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 diagnostic.format())
         if self.live:  # serving: never stop; show the problems instead
             pages, self.files = self.live.served.outputs(pages, self.files, diagnostics)
-        elif Policy(strict=self.policy.strict or bool(config.strict)).failed(diagnostics):
+        elif Policy(strict=self.settings.policy.strict or bool(config.strict)).failed(diagnostics):
             raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
                               "previous site is untouched. Fix the problems listed above.")
         self.generated = set(pages)

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..link import Linked
-from ..pageassets import ASSETS, SITE_FOLDER
+from ..pageassets import ASSETS, PICKER_SCRIPT
 from ..picker import PickerPages, all_blocks
 
 SCRIPT = "picker.js"
@@ -26,15 +26,13 @@ class QuotePicker:
         self.all_blocks = all_blocks if self.on else None  # for the results store
 
     def configure(self, config: MkDocsConfig) -> None:
-        uri = f"{SITE_FOLDER}/{SCRIPT}"
-        if self.on and uri not in config.extra_javascript:
-            config.extra_javascript.append(uri)
+        if self.on and PICKER_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(PICKER_SCRIPT)
 
     def files(self, config: MkDocsConfig) -> list[File]:
         if not self.on:
             return []
-        return [File.generated(config, f"{SITE_FOLDER}/{SCRIPT}",
-                               abs_src_path=str(ASSETS / SCRIPT))]
+        return [File.generated(config, PICKER_SCRIPT, abs_src_path=str(ASSETS / SCRIPT))]
 
     def built(self, linked: Linked | None, failed: bool, restored: dict[str, str]) -> None:
         if self.on:
