@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.bounded --repeat 3
 
-Five workloads, each grown by repeating its seed:
+Six workloads, each grown by repeating its seed:
 
 - new, article: `briefing new` (everything but writing the two files: reading, decoding,
   the suggestions over the seed corpus, the starter) on the seed corpus's four articles
@@ -15,7 +15,10 @@ Five workloads, each grown by repeating its seed:
   the seed text repeated, with a quote of a word found thousands of times that its
   `prefix` makes unique;
 - check, many quotes: the same long article with a quote of each of its lines of three
-  words or more (33 quotes at 1x, 3,300 at 100x), so quotes and article grow together.
+  words or more (33 quotes at 1x, 3,300 at 100x), so quotes and article grow together;
+- check, quotes not found: the same long article with 30 quotes it does not hold for each
+  repetition (3,000 at 100x), each explained (across line and paragraph breaks, the
+  closest passage) within a budget.
 
 Each run is a fresh Python (no cache from the run before) that times only the command's
 work, in CPU seconds of that process, so other programs on the machine move the figures
@@ -138,6 +141,19 @@ def _many_quotes(scale: int, root: Path) -> Path:
     return root / "content"
 
 
+def _quotes_not_found(scale: int, root: Path) -> Path:
+    if not scale:
+        return root / "content"
+    sources = root / "content/sources"
+    (sources / "bench-missing.txt").write_text("\n\n".join([seed_text()] * scale) + "\n",
+                                               encoding="utf-8")
+    quotes = "".join(f'  - id: missing-{n}\n    text: "words the article never holds {n}"\n'
+                     for n in range(30 * scale))
+    (sources / "bench-missing.yml").write_text(
+        'title: "A long article, misquoted"\nquotes:\n' + quotes, encoding="utf-8")
+    return root / "content"
+
+
 @dataclass(frozen=True)
 class Workload:
     make: Callable[[int, Path], Path]  # writes the input at a scale; the path to pass
@@ -151,6 +167,7 @@ WORKLOADS = {
     "check, citations": Workload(_citations, _CHECK, "briefs/bench-citations.md"),
     "check, long article": Workload(_long_article, _CHECK, "sources/bench-long.md"),
     "check, many quotes": Workload(_many_quotes, _CHECK, "sources/bench-quotes.md"),
+    "check, quotes not found": Workload(_quotes_not_found, _CHECK),
 }
 
 
