@@ -125,12 +125,15 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     content_dir, settings, problems = _settings(config_file, content_dir, strict)
     policy = settings.policy
     config = config_file or Path("mkdocs.yml")
-    if config.is_file():  # what the site build would stop on; the editor's schemas
-        problems = (*problems, *written_config_problems(config, content_dir),
-                    *stale_schemas(config.parent / "schemas"))
+    # Settings `INHERIT:` cannot give are not known: nothing more is said of them.
+    known = config.is_file() and not any(p.code == "config-inherit" for p in problems)
+    if known:  # what the site build would stop on
+        problems = (*problems, *written_config_problems(config, content_dir))
+    if config.is_file():  # the editor's schemas
+        problems = (*problems, *stale_schemas(config.parent / "schemas"))
     result = build(content_dir, hedges=policy.hedges, originals=True)
     _traceback(result.error)
-    if config.is_file():  # hand-written files the site build would replace
+    if known:  # hand-written files the site build would replace
         problems = (*problems, *written_page_collisions(
             config, result.pages, result.files, result.diagnostics,
             picker=settings.quote_picker == "always"))

@@ -290,6 +290,11 @@ _CODES = (
          "the plugin does not have, most likely misspelt (`contentdir:`); MkDocs warns of "
          "it too, builds without it, and stops on it under `--strict`.",
          "Correct the name (the hint gives the closest option) or delete the line."),
+    Code("config-inherit", E, "mkdocs.yml's `INHERIT:` names no file, a file that does "
+         "not exist or holds no settings, or itself through the files it builds on; "
+         "`mkdocs build` stops on it too (a loop makes it fail without saying why).",
+         "Point `INHERIT` at the settings file this one builds on, by its path from this "
+         "file's folder (`INHERIT: base.yml`)."),
     Code("config-markdown-extension", E, "A Markdown extension the generated pages need "
          "(`attr_list`, `tables`, `toc`) is not enabled in mkdocs.yml; without it the pages "
          "show raw `{: .lead }` markers and their anchors lead nowhere.",

@@ -13,11 +13,13 @@ multiply, where a few lines of aliases can stand for a billion.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -40,6 +42,26 @@ class Tagged:
 
     def __str__(self) -> str:
         return f"a `{self.tag.replace('tag:yaml.org,2002:', '!!')}` value"
+
+
+def describe(value: object) -> str:
+    """A value read from mkdocs.yml, for a message: what YAML made of it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else f"{value[:57]!r}…"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None or isinstance(value, Tagged):
+        return "an empty value" if value is None else str(value)
+    # Not str(): MkDocs' `!relative` object raises when made a string out of a page.
+    return f"a {type(value).__name__} object"
 
 
 class Unreadable(Exception):
@@ -66,40 +88,109 @@ def _fault_pos(shown: str, exc: yaml.YAMLError, text: str) -> Pos:
     return Pos(shown)
 
 
-def compose(config_file: Path) -> tuple[yaml.Node | None, str, tuple[Diagnostic, ...]]:
-    """mkdocs.yml as YAML nodes (None when it holds nothing), its text, and why it cannot
-    be read, if it cannot."""
+def compose(config_file: Path) -> tuple[yaml.Node | None, tuple[Diagnostic, ...]]:
+    """mkdocs.yml as YAML nodes, with the file its `INHERIT:` names merged under it as
+    MkDocs merges them (`_inherit`); None when it holds nothing or cannot be read. And its
+    problems: why it cannot be read, or why the file it builds on cannot."""
+    return _compose(config_file, ())
+
+
+def _compose(config_file: Path, inheriting: tuple[Path, ...]
+             ) -> tuple[yaml.Node | None, tuple[Diagnostic, ...]]:
+    root, problems = _compose_file(config_file)
+    if not isinstance(root, yaml.MappingNode):
+        return root, problems
+    try:
+        return _inherit(root, config_file, inheriting)
+    except Unreadable as exc:  # (the callers read the same mapping again and say so)
+        return root, (exc.diagnostic,)
+
+
+def _compose_file(config_file: Path) -> tuple[yaml.Node | None, tuple[Diagnostic, ...]]:
     shown = config_file.as_posix()
     text = ""
     try:
         text = config_file.read_text(encoding="utf-8")
-        return yaml.compose(text, Loader=yaml.SafeLoader), text, ()
+        loader = yaml.SafeLoader(text)
+        loader.name = shown  # each node's marks name its file (`Values.pos`)
+        try:
+            return loader.get_single_node(), ()
+        finally:
+            loader.dispose()
     except (OSError, UnicodeDecodeError) as exc:
-        return None, text, (error(Pos(shown), "config-severity", f"cannot read {shown}: {exc}",
-                                  "check the path given with --config-file"),)
+        return None, (error(Pos(shown), "config-severity", f"cannot read {shown}: {exc}",
+                            "check the path given with --config-file"),)
     except yaml.YAMLError as exc:  # a syntax error, or a character YAML refuses
-        return None, text, (error(_fault_pos(shown, exc, text), "yaml-syntax", _fault(exc),
-                                  "fix mkdocs.yml; `mkdocs build` reports the same problem"),)
+        return None, (error(_fault_pos(shown, exc, text), "yaml-syntax", _fault(exc),
+                            f"fix {shown}; `mkdocs build` reports the same problem"),)
     except RecursionError:  # PyYAML composes nested values by recursion
-        return None, text, (error(Pos(shown), "yaml-too-deep",
-                                  "mkdocs.yml nests its values too deeply for YAML to read",
-                                  "flatten the structure; `mkdocs build` cannot read it "
-                                  "either"),)
+        return None, (error(Pos(shown), "yaml-too-deep",
+                            f"{shown} nests its values too deeply for YAML to read",
+                            "flatten the structure; `mkdocs build` cannot read it either"),)
+
+
+def _inherit(root: yaml.MappingNode, config_file: Path, inheriting: tuple[Path, ...]
+             ) -> tuple[yaml.Node, tuple[Diagnostic, ...]]:
+    """`INHERIT: base.yml`: the settings of base.yml (a path from this file's folder), with
+    this file's merged over them, mappings key by key at every level and any other value
+    replaced whole (MkDocs' `yaml_load`, which merges with `mergedeep`)."""
+    values = Values(config_file.as_posix())
+    pairs = values.pairs(root)
+    named = [(key, node) for key, node in pairs if _is_inherit(key)]
+    if not named:
+        return root, ()
+    own = yaml.MappingNode(MAP, [pair for pair in pairs if not _is_inherit(pair[0])],
+                           root.start_mark, root.end_mark)
+    key, node = named[-1]
+    at = values.pos(key)
+    name = values.value(node, "`INHERIT`", at)
+    if not isinstance(name, str) or not name.strip():
+        return own, (error(at, "config-inherit", "`INHERIT` must name the settings file "
+                           f"this one builds on, not {describe(name)}",
+                           "write the file's path from this file's folder: "
+                           "`INHERIT: base.yml`"),)
+    parent = Path(os.path.normpath(config_file.parent / name))
+    chain = (*inheriting, config_file.resolve())
+    problem = "names itself, through the files it builds on" if parent.resolve() in chain \
+        else "names a file that does not exist" if not parent.is_file() else ""
+    if problem:
+        looked = "" if parent.as_posix() == name else f" ({parent.as_posix()})"
+        return own, (error(at, "config-inherit", f"`INHERIT: {name}` {problem}{looked}",
+                           "point `INHERIT` at the settings file this one builds on, by "
+                           "its path from this file's folder"),)
+    base, problems = _compose(parent, chain)
+    if not isinstance(base, yaml.MappingNode):
+        return own, problems or (error(Pos(parent.as_posix()), "config-inherit",
+                                       f"{parent.as_posix()}, which `INHERIT` names at "
+                                       f"{at}, holds no settings",
+                                       "write its settings as `name: value` lines"),)
+    return values.merged(base, own), problems
+
+
+def _is_mapping(node: yaml.Node | None) -> TypeGuard[yaml.MappingNode]:
+    return isinstance(node, yaml.MappingNode) and node.tag == MAP
+
+
+def _is_inherit(key: yaml.Node) -> bool:
+    return isinstance(key, yaml.ScalarNode) and key.value == "INHERIT"
 
 
 class Values:
     """Values built from the nodes of one file, as MkDocs' loader builds them; each call
     of `value` may build at most `MAX_VALUES` of them."""
 
-    def __init__(self, shown: str, text: str) -> None:
-        self.shown, self.text = shown, text
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
         self.loader = yaml.SafeLoader("")  # YAML 1.1's resolver and scalar constructors
         self.count = 0
         self.open: set[int] = set()  # the collections being built, by id
         self.label, self.at = "mkdocs.yml", Pos(shown)
 
-    def pos(self, node: yaml.Node) -> Pos:
-        return Pos(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+    @staticmethod
+    def pos(node: yaml.Node) -> Pos:
+        """Where `node` starts, in the file it was read from (`_compose_file`)."""
+        mark = node.start_mark
+        return Pos(mark.name, mark.line + 1, mark.column + 1)
 
     def value(self, node: yaml.Node, label: str, at: Pos) -> object:
         """The value of `node`, written at `at` (its key) and named `label` in a message."""
@@ -115,7 +206,8 @@ class Values:
         except yaml.constructor.ConstructorError as exc:
             raise Unreadable(error(
                 self.pos(node) if exc.problem_mark is None else Pos(
-                    self.shown, exc.problem_mark.line + 1, exc.problem_mark.column + 1),
+                    exc.problem_mark.name, exc.problem_mark.line + 1,
+                    exc.problem_mark.column + 1),
                 "yaml-syntax", f"YAML cannot merge this: {exc.problem}",
                 "point the merge key `<<` at a mapping (`<<: *defaults`) or a list of "
                 "mappings")) from exc
@@ -125,6 +217,26 @@ class Values:
                                    "merge fewer levels")) from exc
         self._spend(len(node.value))
         return list(node.value)
+
+    def merged(self, base: yaml.MappingNode, own: yaml.MappingNode, depth: int = 1
+               ) -> yaml.MappingNode:
+        """`own` merged over `base` as `mergedeep` merges two dicts: a key of both whose
+        values are both mappings gets the two merged, any other key `own`'s value, in
+        `base`'s order, then `own`'s new keys."""
+        if depth > MAX_DEPTH:
+            raise Unreadable(error(self.pos(own), "yaml-too-deep",
+                                   f"mappings merged through `INHERIT` nest deeper than "
+                                   f"{MAX_DEPTH} levels", "flatten the structure"))
+        pairs: dict[object, _Pair] = {}
+        for key, node in self.pairs(base):
+            pairs[self._key(key)] = (key, node)
+        for key, node in self.pairs(own):
+            name = self._key(key)
+            under = pairs[name][1] if name in pairs else None
+            if _is_mapping(under) and _is_mapping(node):
+                node = self.merged(under, node, depth + 1)
+            pairs[name] = (key, node)
+        return yaml.MappingNode(MAP, list(pairs.values()), own.start_mark, own.end_mark)
 
     def _value(self, node: yaml.Node, at: Pos, depth: int) -> object:
         if depth > MAX_DEPTH:
@@ -162,7 +274,8 @@ class Values:
     def _loop(self, node: yaml.Node, at: Pos) -> Diagnostic:
         """An alias met inside the value it names: at the key it is the value of (PyYAML's
         node is the value's, so the alias's own place is not known)."""
-        anchor = _ANCHOR.match(self.text, node.start_mark.index)
+        mark = node.start_mark  # (its buffer: the whole text of the file)
+        anchor = _ANCHOR.match(mark.buffer or "", mark.pointer)
         name = f"`*{anchor.group(1)}`" if anchor else "an alias"
         where = self.pos(node)
         return error(at, "config-alias-loop",

@@ -8,7 +8,6 @@ here, so the two can never disagree about what a setting means.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from typing import Any
 import yaml
 
 from .codes import CODES
-from .configyaml import MAP, Tagged, Unreadable, Values, compose
+from .configyaml import MAP, Unreadable, Values, compose, describe
 from .diagnostics import Diagnostic, Pos, Severity, error, has_errors, warning
 from .hedges import Hedges, parse_hedges
 
@@ -142,26 +141,6 @@ def parse_options(values: Mapping[str, object], where: Callable[[str], Pos]
         (*problems, *policy_problems, *hedge_problems)
 
 
-def describe(value: object) -> str:
-    """A value read from mkdocs.yml, for a message: what YAML made of it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, datetime.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return repr(value) if len(value) <= 60 else f"{value[:57]!r}…"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None or isinstance(value, Tagged):
-        return "an empty value" if value is None else str(value)
-    # Not str(): MkDocs' `!relative` object raises when made a string out of a page.
-    return f"a {type(value).__name__} object"
-
-
 @dataclass(frozen=True)
 class PluginOptions:
     """The `briefing` plugin's options as written in mkdocs.yml, with their positions, as
@@ -197,17 +176,17 @@ def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnos
     listed. Problems: the file cannot be read, the plugin is listed twice or its options
     are not a mapping, an option cannot be read within bounds (`configyaml.py`)."""
     empty = PluginOptions({}, {}, config_file)
-    root, text, problems = compose(config_file)
+    root, problems = compose(config_file)
     if root is None:
         return empty, problems
-    values = Values(config_file.as_posix(), text)
+    values = Values(config_file.as_posix())
     try:
         entries, keyed = _plugin_entries(root, values)
     except Unreadable as exc:
-        return empty, (exc.diagnostic,)
+        return empty, (*problems, exc.diagnostic)
     if not entries:
-        return empty, ()
-    twice = _listed_twice(entries, values, keyed=keyed)
+        return empty, problems
+    twice = (*problems, *_listed_twice(entries, values, keyed=keyed))
     key, node = entries[-1]  # of a mapping's keys, MkDocs reads the last
     positions = {"": values.pos(key)}
     if isinstance(node, yaml.MappingNode) and node.tag == MAP:

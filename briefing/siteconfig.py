@@ -57,9 +57,7 @@ def key_positions(config_file: Path | None) -> dict[str, Pos]:
     root = _top_level(config_file) if config_file else None
     if config_file is None or root is None:
         return {}
-    shown = config_file.as_posix()
-    return {str(key.value): Pos(shown, key.start_mark.line + 1, key.start_mark.column + 1)
-            for key, _ in root.value}
+    return {str(key.value): Values.pos(key) for key, _ in root.value}
 
 
 @dataclass(frozen=True)
@@ -75,10 +73,10 @@ class WrittenSite:
 
 def written_site(config_file: Path) -> WrittenSite | None:
     """mkdocs.yml's settings as written; None when it cannot be read."""
-    root, text, _ = compose(config_file)
-    if not isinstance(root, yaml.MappingNode):
+    root = _top_level(config_file)
+    if root is None:
         return None
-    values = Values(config_file.as_posix(), text)
+    values = Values(config_file.as_posix())
     try:
         nodes = {str(key.value): value for key, value in values.pairs(root)}
         docs = _setting(values, nodes.get("docs_dir"))

@@ -411,6 +411,9 @@ CASES = [
                 "        a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
                 + "".join(f"        {n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
                           for p, n in zip("abcde", "bcdef", strict=True))),
+    Case("settings built on a file that is not there", "config-inherit", "mkdocs.yml:2:1",
+         config="site_name: Test\nINHERIT: base.yml\nplugins:\n  - briefing\n",
+         hint="path from this file's folder"),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
          (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
                "this.\"\n    status: reported\n    events:"),),

@@ -256,6 +256,8 @@ def _describe(case: Case) -> str:
         severity = case.config.split("severity:\n", 1)[1].strip()
         parts.append(f"mkdocs.yml with `severity: {{{severity}}}` in the briefing plugin's "
                      "options")
+    elif case.config and "- briefing:\n" not in case.config:
+        parts.append(f"mkdocs.yml holding `{_inline(case.config)}`")
     elif case.config:
         options = case.config.split("- briefing:\n", 1)[1].split("\n")
         listed = " and ".join(f"`{option.strip()}`" for option in options if option.strip())

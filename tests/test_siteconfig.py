@@ -231,3 +231,58 @@ def test_folders_are_compared_as_the_file_system_sees_them(
     assert [d.code for d in found] == ["config-folder"]
     assert config_problems(ALL, tmp_path / "docs", tmp_path / "content", None,
                            tmp_path / "site") == ()
+
+
+BASE = GOOD_CONFIG.replace("site_name: x\n", "site_name: base\n")
+# (case, mkdocs.yml, the files it builds on, the code both report or None, where, whether
+# MkDocs stops on it in its own words): `INHERIT:` merges mkdocs.yml over the file it names.
+INHERITED = [
+    ("all in the base", "INHERIT: base.yml\nsite_name: x\n", {"base.yml": BASE}, None, "",
+     False),
+    ("two levels, from a folder", "INHERIT: config/base.yml\n",
+     {"config/base.yml": "INHERIT: common.yml\nsite_name: x\n",
+      "config/common.yml": BASE}, None, "", False),
+    ("an option wrong in the base", "INHERIT: base.yml\n",
+     {"base.yml": BASE.replace("content\n", "content\n      title: 5\n")},
+     "config-option-value", "base.yml:5:7", False),
+    ("a list replaced, not merged", "INHERIT: base.yml\nmarkdown_extensions: [abbr]\n",
+     {"base.yml": BASE}, "config-markdown-extension", "mkdocs.yml:2:1", False),
+    ("mappings merged", "INHERIT: base.yml\nplugins:\n  briefing:\n    title: 5\n",
+     {"base.yml": BASE.replace("plugins:\n  - briefing:\n      content_dir: content\n",
+                               "plugins:\n  briefing:\n    content_dir: content\n")},
+     "config-option-value", "mkdocs.yml:4:5", False),
+    ("docs_dir from the base", "INHERIT: base.yml\n",
+     {"base.yml": "docs_dir: content\n" + BASE}, "config-folder", "base.yml:1:1", False),
+    ("a file that is not there", "INHERIT: nothere.yml\n", {"base.yml": BASE},
+     "config-inherit", "mkdocs.yml:1:1", True),
+    ("a loop", "INHERIT: base.yml\n", {"base.yml": "INHERIT: mkdocs.yml\n" + BASE},
+     "config-inherit", "base.yml:1:1", True),
+    ("no file named", "INHERIT: [base.yml]\n", {"base.yml": BASE}, "config-inherit",
+     "mkdocs.yml:1:1", True),
+]
+
+
+@pytest.mark.parametrize(("config", "bases", "code", "where", "mkdocs_words"),
+                         [case[1:] for case in INHERITED], ids=[case[0] for case in INHERITED])
+def test_check_reads_inherited_settings_as_the_site_build_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, bases: dict[str, str],
+        code: str | None, where: str, mkdocs_words: bool) -> None:
+    """`briefing check` read mkdocs.yml alone: with every setting in the file `INHERIT`
+    names, it reported the content folder missing and `attr_list` off, and the site built."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(config)
+    for name, text in bases.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    built = mkdocs_build(tmp_path)
+    assert (checked.exit_code, built.returncode) == ((1, 1) if code else (0, 0)), \
+        f"check:\n{checked.output}\nbuild:\n{built.stderr}"
+    if code is None:
+        return
+    (line,) = [line for line in checked.output.splitlines() if line.endswith(f"[{code}]")]
+    assert line.startswith(f"{where}: error: ")
+    assert mkdocs_words or line in built.stderr
+    assert "Traceback" not in checked.output
