@@ -131,6 +131,19 @@ def _check_indentation(text: str, path: str) -> list[Diagnostic]:
     return problems
 
 
+def _block_scalar_lines(where: _Where) -> set[int]:
+    """The lines of block scalars' text (`|`, `>`), once the file parses; none if not."""
+    lines: set[int] = set()
+    try:
+        for event in _EventIter(where.text):
+            if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
+                start, end = where.mark(event.start_mark), where.mark(event.end_mark)
+                lines.update(range(start.line + 1, end.line + (end.col > 1)))
+    except (yaml.YAMLError, RecursionError):
+        return set()
+    return lines
+
+
 class _Composer:
     def __init__(self, path: str, where: _Where) -> None:
         self.path = path
@@ -310,10 +323,13 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
                   f"the file is larger than {MAX_YAML_BYTES:,} characters",
                   "split it into several files (claims/ and entities/ may hold many)"),
         )
+    where = _Where(path, text)
     problems = _check_indentation(text, path)
+    if problems:  # (a tab or NBSP after a block scalar's indentation is its text)
+        inside = _block_scalar_lines(where)
+        problems = [p for p in problems if p.pos.line not in inside]
     if problems:
         return None, tuple(problems)
-    where = _Where(path, text)
     notes = _unusual_breaks(where)
     composer = _Composer(path, where)
     events = _EventIter(text)

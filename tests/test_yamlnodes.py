@@ -36,6 +36,8 @@ def test_values_keep_positions_and_stay_text() -> None:
         ("# a comment only\n", "yaml-empty", "f.yml:1:1"),
         ("a:\n\tb: 1\n", "yaml-tab-indent", "f.yml:2:1"),
         ("a:\n\u00a0 b: 1\n", "yaml-nbsp-indent", "f.yml:2:1"),
+        ("a: |\n  text\n\tb: 1\n", "yaml-tab-indent", "f.yml:3:1"),  # after the block
+        ("a: |\n  text\n\u00a0b: 1\n", "yaml-nbsp-indent", "f.yml:3:1"),
         ("a: 1\n---\nb: 2\n", "yaml-several-documents", "f.yml:2:1"),
         ("a: !!python/object:os.system 1\n", "yaml-tag", "f.yml:1:4"),
         ("a: [1, 2\n", "yaml-syntax", "f.yml:2:1"),
@@ -44,6 +46,22 @@ def test_values_keep_positions_and_stay_text() -> None:
 )
 def test_rejected_yaml(text: str, code: str, where: str) -> None:
     assert only_problem(text) == (code, where)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a: |\n  first\n  \tled by a tab\nb: 1\n", "first\n\tled by a tab\n"),
+    ("a: >\n  first\n  \u00a0led by NBSP\nb: 1\n", "first \u00a0led by NBSP\n"),
+    ("a: |2\n  \tthe first line\nb: 1\n", "\tthe first line\n"),
+    ("a: |\n  \u00a0the first line\nb: 1\n", "\u00a0the first line\n"),
+])
+def test_a_tab_or_nbsp_after_a_blocks_indentation_is_its_text(text: str, value: str) -> None:
+    """They were refused as indentation, though YAML reads them as the block's text (a
+    pasted passage that starts with a tab)."""
+    node, problems = parse_yaml(text, "f.yml")
+    assert problems == () and isinstance(node, YMap)
+    a, b = node.get("a"), node.get("b")
+    assert isinstance(a, YScalar) and a.value == value
+    assert isinstance(b, YScalar) and b.pos.line == text.split("\n").index("b: 1") + 1
 
 
 def test_alias_bomb_is_rejected_before_expanding() -> None:
