@@ -125,8 +125,10 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     content_dir, settings, problems = _settings(config_file, content_dir, strict)
     policy = settings.policy
     config = config_file or Path("mkdocs.yml")
-    # Settings `INHERIT:` cannot give are not known: nothing more is said of them.
-    known = config.is_file() and not any(p.code == "config-inherit" for p in problems)
+    # Settings `INHERIT:` cannot give are not known: nothing more is said of them. Nor of
+    # a site built without the plugin: its settings and pages are no concern of it.
+    known = config.is_file() and settings.enabled \
+        and not any(p.code == "config-inherit" for p in problems)
     if known:  # what the site build would stop on
         problems = (*problems, *written_config_problems(config, content_dir))
     if config.is_file():  # the editor's schemas
@@ -140,7 +142,10 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     if _report(policy.apply((*problems, *result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)
-    click.echo(f"ok: {len(result.pages)} pages would be built")
+    click.echo(f"ok: {len(result.pages)} pages would be built" if settings.enabled else
+               f"ok: the content holds no problem, but mkdocs.yml leaves the briefing plugin "
+               f"out (`enabled: false`): the site would have none of its {len(result.pages)} "
+               "pages")
 
 
 @main.command(name="build")

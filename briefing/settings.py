@@ -100,6 +100,7 @@ class Settings:
     title: str | None = None  # the home page's heading; None: the site's name
     quote_picker: str = PICKER_MODES[0]
     policy: Policy = field(default_factory=Policy)
+    enabled: bool = True  # False: MkDocs leaves the plugin out (`enabled: false`)
 
 
 def parse_options(values: Mapping[str, object], where: Callable[[str], Pos]
@@ -137,7 +138,7 @@ def parse_options(values: Mapping[str, object], where: Callable[[str], Pos]
     return Settings(str(given.get("content_dir", "content")),
                     None if title is None else str(title),
                     str(given.get("quote_picker", PICKER_MODES[0])),
-                    replace(policy, hedges=hedges)), \
+                    replace(policy, hedges=hedges), given.get(ENABLED) is not False), \
         (*problems, *policy_problems, *hedge_problems)
 
 

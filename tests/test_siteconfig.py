@@ -286,3 +286,24 @@ def test_check_reads_inherited_settings_as_the_site_build_does(
     assert line.startswith(f"{where}: error: ")
     assert mkdocs_words or line in built.stderr
     assert "Traceback" not in checked.output
+
+
+def test_a_disabled_plugin_is_said_and_its_site_settings_not_judged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`enabled: false` leaves the plugin out of the site build: check still judges the
+    content, but not the settings or pages only the plugin's pages need, and says so."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")  # the plugin's home page's place
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - briefing:\n      enabled: false\n")  # no attr_list
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 0, checked.output
+    assert "leaves the briefing plugin out (`enabled: false`)" in checked.output
+    assert mkdocs_build(tmp_path).returncode == 0
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 1
+    assert "[config-markdown-extension]" in checked.output
+    assert "[page-collision]" in checked.output
