@@ -226,13 +226,17 @@ _CODES = (
          "Copy the exact words from a cited quote, cite the quote that has them, or drop the "
          "quotation marks if the words are a paraphrase."),
     Code("prose-figure-unsourced", W,
-         "A number in a point that neither its cited quotes nor its claims' figures give "
-         "(\"$6 million\", \"$6M\" and \"6 million dollars\" count as one number).",
+         "A number in a point, claim statement, event label or (an amount) brief summary that "
+         "neither its quotes nor its claims' figures give, or a claim's figure that no quote "
+         "on the claim gives (\"$6 million\", \"$6M\" and \"6 million dollars\" count as "
+         "one number).",
          "Correct the number, cite the quote that gives it, or mark the point "
          "`inference: true` if it is your own arithmetic."),
     Code("prose-hedge-dropped", W,
          "A cited quote hedges (\"reportedly\", \"may\", \"under $6 million\") and the "
-         "point or claim statement states the same thing without the hedge.",
+         "point or claim statement states the same thing without the hedge; or a summary, "
+         "event label or claim figure gives a hedged number without its hedge next to it "
+         "(or, for a figure, its `qualifier:`).",
          "Keep the hedge or an equivalent word of its group, or cite a quote that states it "
          "plainly; the `hedges:` option adds words to a group."),
     Code("prose-attribution", W,

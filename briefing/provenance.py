@@ -34,6 +34,7 @@ from .model import (
     SECTION_KINDS,
     STANCES,
     STATUSES,
+    Claim,
     Entity,
     Point,
     Quote,
@@ -42,13 +43,18 @@ from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
 
-# Quoted words: straight or curly, double or single. A straight single quote opens only
-# after white space or an opening bracket, so apostrophes ("Musk's") never do.
+# Quoted words: straight or curly, double or single, guillemets (U+00AB, U+2039) and
+# low-high marks (U+201E). A straight single quote opens only after white space or an
+# opening bracket, so apostrophes ("Musk's") never do; a curly one inside a word
+# (U+2019 in "DeepSeek's") does not close a curly single quotation.
 _QUOTED = re.compile(
     r'"(?P<d>[^"\n]+)"'
     r"|\u201c(?P<cd>[^\u201d]+)\u201d"
-    r"|\u2018(?P<cs>[^\u2019]+)\u2019"
+    r"|\u2018(?P<cs>(?:[^\u2019]|\u2019(?=\w))+)\u2019"
+    r"|\u00ab\s?(?P<g>[^\u00bb]+?)\s?\u00bb|\u2039\s?(?P<sg>[^\u203a]+?)\s?\u203a"
+    r"|\u201e(?P<low>[^\u201c\u201d]+)[\u201c\u201d]"
     r"|(?:(?<=^)|(?<=[\s(\[]))'(?P<s>[^'\s](?:[^'\n]*?[^'\s])?)'(?!\w)")
+_QUOTED_GROUPS = ("d", "cd", "cs", "g", "sg", "low", "s")
 # The model's own vocabulary in quotation marks ("recorded as "contradicts"") is not a
 # quotation of a source.
 _WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
@@ -109,7 +115,7 @@ def plain_text(prose: Prose, names: Mapping[str, str]) -> Text:
 def quoted_spans(text: str) -> Iterator[tuple[int, str]]:
     """(offset, words) of each passage in quotation marks."""
     for match in _QUOTED.finditer(text):
-        group = next(g for g in ("d", "cd", "cs", "s") if match.group(g) is not None)
+        group = next(g for g in _QUOTED_GROUPS if match.group(g) is not None)
         yield match.start(group), match.group(group)
 
 
@@ -141,10 +147,19 @@ def _contains(text: str, needle: str) -> bool:
         if not piece:
             continue
         found = text.find(piece, at)
+        while found >= 0 and _inside_words(text, found, found + len(piece)):
+            found = text.find(piece, found + 1)
         if found < 0:
             return False
         at = found + len(piece)
     return True
+
+
+def _inside_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins or ends inside a word: "leading" is not quoted from
+    "misleading"."""
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or \
+        (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
 
 
 def _key(word: str) -> str:
@@ -159,6 +174,54 @@ def _hedged_number(word: str, start: int, end: int,
         near = [n for n in found if n[0] < start and start - n[0] <= 40]
         return near[-1][2] if near else None
     return next((n[2] for n in found if 0 <= n[0] - end <= 2), None)
+
+
+# Words before "May" that make it the month ("in May", "early May"), not the hedge.
+_BEFORE_MONTH = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|early|late|mid|last|"
+                           r"next|this|through|during|before|after|between|and)[\s-]+)$",
+                           re.IGNORECASE)
+
+
+def _is_month(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of "may" is the month: "May" written capitalised, after a word that
+    leads to a date or before a day or year ("May 5", "May 2025")."""
+    if match.group(0) != "May":
+        return False
+    return bool(_BEFORE_MONTH.search(text, 0, match.start())
+                or re.match(r"\s+\d", text[match.end():match.end() + 3]))
+
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+         "seventeen", "eighteen", "nineteen", "twenty")
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED = MappingProxyType(
+    {word: Decimal(n) for n, word in enumerate(_ONES)}
+    | {word: Decimal(10 * n) for n, word in enumerate(_TENS, start=3)}
+    | {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12)})
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?P<n>{'|'.join(_SPELLED)})\b(?P<less>\s+times\s+(?:less|fewer|lower|smaller|"
+    r"cheaper))?", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> set[Decimal]:
+    """The numbers a text writes as words ("two months"), for a claim's figures: twenty
+    and below, the tens, a hundred, a thousand, a dozen; "ten times less" also gives its
+    ratio, 0.1."""
+    found = set()
+    for match in _SPELLED_NUMBER.finditer(text):
+        value = _SPELLED[match.group("n").lower()]
+        found.add(value)
+        if match.group("less") and value:
+            found.add((1 / value).normalize())
+    return found
+
+
+def _is_amount(text: str, at: int, written: str) -> bool:
+    """A number written as an amount: with a currency sign, a scale word, a percent sign
+    or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""
+    return bool(re.search(r"[^\d.]", written)) \
+        or text[at + len(written):at + len(written) + 1] == "%"
 
 
 def _fold(text: str) -> str:
@@ -216,10 +279,15 @@ class Item:
     point: Point | None = None
     claim_values: frozenset[Decimal] = frozenset()
     # Quotes whose hedges the text must keep: any one of them hedged ("any", a point), or
-    # every one of them ("all", a claim: a plain statement by one source may stand).
+    # every one of them ("all", a claim: a plain statement by one source may stand), or
+    # of a number the text repeats, every one giving it ("numbers", a summary, an event
+    # label, which draw on many quotes).
     hedge_quotes: tuple[Quote, ...] = ()
     hedge_mode: str = ""
     attributed: bool = False  # a claim with a claimant: whose word it is is recorded
+    # Whose numbers must be its quotes' or its claims' figures: "all", or "amounts" only
+    # (`_is_amount`), where counts such as "4 sources" are the curator's own.
+    numbered: str = ""
     extra: tuple[str, ...] = ()  # other text it may quote (an entity's own names)
     # The ids the check rests on (the item's own, its quotes' and claims'): when one of
     # them is in an annotation that failed to validate, the quotes it may draw on are
@@ -236,6 +304,9 @@ class ProseStore:
     place. `made_with` holds the entities and hedges the findings were made with."""
 
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    # Each claim's figure findings, by the claim's identity, with the quotes they used.
+    figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = \
+        field(default_factory=dict)
     made_with: tuple[tuple[Entity, ...], Hedges] | None = None
 
 
@@ -263,7 +334,21 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
             else tuple(checker.check(item))
         kept[id(item.text.prose)] = (item, found)
         problems.extend(found)
-    store.kept, store.made_with = kept, (entities, hedges)
+    figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = {}
+    last_figures = store.figures if last_kept else {}
+    for claim in linked.corpus.claims:
+        stances = linked.stances.get(claim.id, ())
+        quotes = tuple({s.quote.id: s.quote for s in stances}.values())
+        if not claim.figures or (broken and (ANY in broken or claim.id in broken or any(
+                q.id in broken for q in quotes))):
+            continue
+        last_found = last_figures.get(id(claim))
+        found = last_found[2] if last_found is not None and last_found[0] is claim \
+            and same_objects(last_found[1], quotes) else tuple(checker.claim_figures(
+                claim, quotes, {s.quote.id for s in stances if s.stance in RELAYING}))
+        figures[id(claim)] = (claim, quotes, found)
+        problems.extend(found)
+    store.kept, store.figures, store.made_with = kept, figures, (entities, hedges)
     return tuple(problems)
 
 
@@ -271,7 +356,7 @@ def _same_item(a: Item, b: Item) -> bool:
     return a.text.prose is b.text.prose and a.point is b.point and a.what == b.what \
         and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
         and a.claim_values == b.claim_values and a.hedge_mode == b.hedge_mode \
-        and a.attributed == b.attributed and a.extra == b.extra
+        and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered
 
 
 def items(linked: Linked) -> Iterator[Item]:
@@ -288,14 +373,17 @@ def items(linked: Linked) -> Iterator[Item]:
     for brief in linked.corpus.briefs:
         points = [p for s in brief.sections for p in s.points]
         everything = [r.id for p in points for r in p.cites]
-        yield Item(plain_text(brief.summary, names), "brief summary", by_ids(everything),
-                   about=frozenset((brief.id, *everything)))
+        cited_anywhere = by_ids(everything)
+        yield Item(plain_text(brief.summary, names), "brief summary", cited_anywhere,
+                   claim_values=_figure_values(linked, (r.id for p in points
+                                                        for r in p.claims)),
+                   hedge_quotes=cited_anywhere, hedge_mode="numbers",
+                   numbered="amounts", about=frozenset((brief.id, *everything)))
         for point in points:
-            values = frozenset(v for ref in point.claims if ref.id in linked.claims
-                               for f in linked.claims[ref.id].figures for v in f.value)
+            values = _figure_values(linked, (ref.id for ref in point.claims))
             cited = by_ids([r.id for r in point.cites] + referenced(point.text))
             yield Item(plain_text(point.text, names), "point", cited, point, values,
-                       cited, "any", about=frozenset(
+                       cited, "any", numbered="all", about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
                             *referenced(point.text))))
     for claim in linked.corpus.claims:
@@ -303,9 +391,10 @@ def items(linked: Linked) -> Iterator[Item]:
         backing = [s.quote.id for s in stances]
         relaying = by_ids(s.quote.id for s in stances if s.stance in ("asserts", "reports"))
         about = frozenset((claim.id, *backing))
+        own_values = _figure_values(linked, (claim.id,))
         yield Item(plain_text(claim.statement, names), "claim statement",
-                   by_ids(backing + referenced(claim.statement)),
-                   hedge_quotes=relaying, hedge_mode="all",
+                   by_ids(backing + referenced(claim.statement)), claim_values=own_values,
+                   hedge_quotes=relaying, hedge_mode="all", numbered="all",
                    attributed=claim.claimant is not None, about=about)
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
@@ -317,8 +406,16 @@ def items(linked: Linked) -> Iterator[Item]:
                        about=about | set(linked_claims))
         for event in claim.events:
             yield Item(plain_text(event.what, names), "event label",
-                       by_ids(backing + referenced(event.what)), about=about)
+                       by_ids(backing + referenced(event.what)), claim_values=own_values,
+                       hedge_quotes=relaying, hedge_mode="numbers", numbered="all",
+                       about=about)
     yield from _entity_items(linked, names)
+
+
+def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decimal]:
+    """The numbers of these claims' figures, which the text naming them may give."""
+    return frozenset(v for claim_id in claim_ids if claim_id in linked.claims
+                     for f in linked.claims[claim_id].figures for v in f.value)
 
 
 def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
@@ -345,6 +442,25 @@ def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                    extra=entity.names, about=frozenset((entity.id, *about)))
 
 
+_FIGURE_HINTS = MappingProxyType({
+    "point": "correct the number, cite the quote that gives it, or mark the point "
+             "`inference: true` if it is your own arithmetic",
+    "brief summary": "correct the number, or give it in a point that cites the quote or "
+                     "names the claim it comes from",
+    "claim statement": "correct the number, or mark a quote that gives it as asserting or "
+                       "reporting this claim",
+    "event label": "correct the number, or mark a quote that gives it as taking a stance "
+                   "on this claim",
+})
+
+
+# The qualifiers of a figure that keep each numeric hedge group's hedge.
+_QUALIFIERS_OF = MappingProxyType({
+    "approximate": ("about",), "upper-bound": ("under", "up-to"),
+    "lower-bound": ("over", "at-least")})
+RELAYING = ("asserts", "reports")  # the stances that put a claim forward
+
+
 class _Checker:
     def __init__(self, linked: Linked, hedges: Hedges, locator: Locator):
         self.hedges = hedges
@@ -369,9 +485,9 @@ class _Checker:
         # A point marked as the curator's inference goes beyond its quotes by design:
         # its numbers and hedges are not held to theirs. Quotation marks and speakers are.
         inference = item.point is not None and item.point.inference
+        if item.numbered and not inference:
+            problems.extend(self.figures(item))
         if item.point is not None:
-            if not inference:
-                problems.extend(self.figures(item))
             problems.extend(self.attribution(item))
         if item.hedge_mode and not inference:
             problems.extend(self.dropped_hedges(item))
@@ -406,15 +522,70 @@ class _Checker:
     def figures(self, item: Item) -> Iterator[Diagnostic]:
         given = {v for q in item.quotes for _, _, v in self.numbers_of(q)}
         allowed = given | set(item.claim_values)
-        for _, written, value in numbers(item.text.plain):
-            if value in allowed:
+        plain = item.text.plain
+        for at, written, value in numbers(plain):
+            if value in allowed or (item.numbered == "amounts"
+                                    and not _is_amount(plain, at, written)):
                 continue
             shown = sorted({w for q in item.quotes for _, w, _ in self.numbers_of(q)})
             yield warning(self.at(item, written), "prose-figure-unsourced",
-                          f"{written} is not a number that this point's quotes or claims give"
-                          f" (its quotes give: {', '.join(shown[:8]) or 'no numbers'})",
-                          "correct the number, cite the quote that gives it, or mark the "
-                          "point `inference: true` if it is your own arithmetic")
+                          f"{written} is not a number that this {item.what}'s quotes or "
+                          f"claims give (its quotes give: "
+                          f"{', '.join(shown[:8]) or 'no numbers'})",
+                          _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"]))
+
+    def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str]
+                      ) -> Iterator[Diagnostic]:
+        """A claim's figures against the quotes on it: each value one of their numbers,
+        and its qualifier the hedge every quote putting that number forward gives it."""
+        given = {v: w for q in quotes for _, w, v in self.numbers_of(q)}
+        spelled = {v for q in quotes for v in spelled_numbers(q.text)}
+        for figure in claim.figures:
+            for value in dict.fromkeys(figure.value):
+                if value not in given and value.normalize() not in spelled:
+                    yield warning(
+                        self.locator.find(figure.pos, "value:"), "prose-figure-unsourced",
+                        f"the {figure.metric} figure {value:,} is not a number that the "
+                        f"quotes on claim {claim.id!r} give (they give: "
+                        f"{', '.join(sorted(set(given.values()))[:8]) or 'no numbers'})",
+                        "correct the value, or mark a quote that gives it as asserting or "
+                        "reporting this claim")
+                    continue
+                if value not in given:  # (written as words: no hedge is read)
+                    continue
+                hedged = self.hedged_by_all([q for q in quotes if q.id in relaying
+                                             and value in {v for _, _, v in
+                                                           self.numbers_of(q)}], value)
+                if hedged and not any(figure.qualifier in _QUALIFIERS_OF.get(g, ())
+                                      for g in hedged):
+                    group, (quote, hedge) = next(iter(hedged.items()))
+                    yield warning(
+                        # (a qualifier other than the default is written in this figure)
+                        self.locator.find(figure.pos, "value:" if figure.qualifier ==
+                                          "exactly" else "qualifier:"),
+                        "prose-hedge-dropped",
+                        f'quote {quote.id!r} says "{hedge}" of {given[value]}, and this '
+                        f"figure's qualifier is {figure.qualifier!r}",
+                        f"set `qualifier:` to {' or '.join(_QUALIFIERS_OF[group])}, or mark "
+                        "a quote that states the number plainly as asserting or reporting "
+                        "this claim")
+
+    def giving(self, quotes: tuple[Quote, ...], value: Decimal | None) -> int:
+        """How many of the quotes give the number."""
+        return sum(1 for q in quotes if any(v == value for _, _, v in self.numbers_of(q)))
+
+    def hedged_by_all(self, quotes: list[Quote], value: Decimal
+                      ) -> dict[str, tuple[Quote, str]]:
+        """The numeric hedge groups that every one of `quotes` hedges `value` with, each
+        with a quote and its hedge as written."""
+        groups: dict[str, dict[str, tuple[Quote, str]]] = {}
+        for quote in quotes:
+            for name, used in self.quote_hedges(quote).items():
+                hedge = next((w for w, v in used if v == value), None)
+                if hedge is not None and name in _QUALIFIERS_OF:
+                    groups.setdefault(name, {}).setdefault(quote.id, (quote, hedge))
+        return {name: next(iter(by.values())) for name, by in groups.items()
+                if quotes and len(by) == len(quotes)}
 
     def quote_hedges(self, quote: Quote) -> dict[str, list[tuple[str, Decimal | None]]]:
         """The hedges a quote uses, by group: (the hedge as written, the number it hedges,
@@ -425,6 +596,8 @@ class _Checker:
         found = self.numbers_of(quote)
         kept = self._hedged[quote.id] = {}
         for match in self.any_trigger.finditer(quote.text):
+            if _is_month(quote.text, match):
+                continue
             word = match.group(0)
             for group in self.trigger_groups.get(_key(word), ()):
                 value = _hedged_number(word, match.start(), match.end(), found) \
@@ -438,28 +611,42 @@ class _Checker:
         if not quotes:
             return
         own = item.text.plain
-        values = {v: w for _, w, v in numbers(own)}
+        own_numbers = numbers(own)
+        values = {v: w for _, w, v in own_numbers}
         for group in self.hedges.groups:
-            if item.point is None and not group.in_claims:
+            if (item.point is None and not group.in_claims) or \
+                    (group.attribution and item.attributed) or \
+                    (item.hedge_mode == "numbers" and not group.numeric):
                 continue
-            if group.words_re.search(own) or (group.attribution and item.attributed):
+            if not group.numeric and any(not _is_month(own, m)
+                                         for m in group.words_re.finditer(own)):
                 continue
-            found = []  # (quote, the hedge as written, the number as the text writes it)
+            # A numeric hedge is kept next to the very number it hedges: "around 2,000"
+            # does not keep the "approximately" of "$6 million" beside it.
+            kept = {_hedged_number(m.group(0), m.start(), m.end(), own_numbers)
+                    for m in group.words_re.finditer(own)} if group.numeric else set()
+            # What the quotes hedge and the text states plainly (a number, or None: the
+            # text), with each quote that hedges it and how.
+            dropped: dict[Decimal | None, dict[str, tuple[Quote, str]]] = {}
             for quote in quotes:
-                used = self.quote_hedges(quote).get(group.name, [])
-                hits = [(w, values[v] if v is not None else "") for w, v in used
-                        if v is None or v in values]
-                if hits:
-                    found.append((quote, *hits[0]))
-            if not found or (item.hedge_mode == "all" and len(found) < len(quotes)):
-                continue
-            quote, hedge, number = found[0]
-            yield warning(self.at(item, number or own), "prose-hedge-dropped",
-                          f'quote {quote.id!r} says "{hedge}"'
-                          + (f" of {number}" if number else "")
-                          + f", and this {item.what} does not keep the hedge",
-                          f"keep \"{hedge}\" or an equivalent ({', '.join(group.words[:6])}), "
-                          "or cite a quote that states it plainly")
+                for hedge, value in self.quote_hedges(quote).get(group.name, []):
+                    if value is None or (value in values and value not in kept):
+                        dropped.setdefault(value, {}).setdefault(quote.id, (quote, hedge))
+            for value, by in dropped.items():
+                if item.hedge_mode == "all" and len(by) < len(quotes):
+                    continue  # a claim one source states plainly may stand plain
+                if item.hedge_mode == "numbers" and len(by) < self.giving(quotes, value):
+                    continue  # so may a number
+                quote, hedge = next(iter(by.values()))
+                number = "" if value is None else values[value]
+                yield warning(self.at(item, number or own), "prose-hedge-dropped",
+                              f'quote {quote.id!r} says "{hedge}"'
+                              + (f" of {number}" if number else "")
+                              + f", and this {item.what} does not keep the hedge",
+                              f"keep \"{hedge}\" or an equivalent "
+                              f"({', '.join(group.words[:6])})"
+                              + (f" next to {number}" if number else "")
+                              + ", or cite a quote that states it plainly")
 
     def attribution(self, item: Item) -> Iterator[Diagnostic]:
         speakers = {q.speaker.id if q.speaker else None for q in item.quotes}
@@ -472,8 +659,11 @@ class _Checker:
                     or _AFFILIATION.search(plain[max(0, start - 6):start]):
                 continue
             said = _SAID.match(plain, end)
-            # The verb belongs to the nearest name before it: "H800 GPUs DeepSeek says".
-            if said and index + 1 < len(mentions) and mentions[index + 1][0] < said.end():
+            # The verb belongs to the nearest name before it ("H800 GPUs DeepSeek says"),
+            # but for an affiliation ("Mark Zuckerberg of Meta says").
+            nearer = next((m for m in mentions[index + 1:] if not _AFFILIATION.search(
+                plain[max(0, m[0] - 6):m[0]])), None)
+            if said and nearer is not None and nearer[0] < said.end():
                 said = None
             if said or _ACCORDING.search(plain[max(0, start - 16):start]):
                 whose = ", ".join(sorted(self.names.get(s, s) for s in speakers if s))

@@ -23,6 +23,10 @@ POINT = 'text: "Acme says the widget costs $5 million."'
 HEDGED = (("sources/acme-widget.txt", "costs $5 million", "costs about $5 million"),
           ("sources/acme-widget.yml", "its widget costs $5 million",
            "its widget costs about $5 million"))
+# The claim's figure keeps the hedge as its qualifier.
+FIGURE_HEDGED = ("claims.yml", "        unit: USD\n",
+                 "        unit: USD\n        qualifier: about\n")
+SUMMARY = ("at $5 million;", "at about $5 million;")  # and the brief's summary
 
 # (case, edits, code, where, words the message names)
 CASES = [
@@ -32,6 +36,13 @@ CASES = [
      "prose-quote-unsourced", f"{BRIEF}:6:31", '"a steal"'),
     ("single quotation", ((BRIEF, POINT, "text: \"Acme calls it 'a steal'.\""),),
      "prose-quote-unsourced", f"{BRIEF}:6:31", '"a steal"'),
+    ("guillemets", ((BRIEF, POINT, 'text: "Acme calls it \u00aba steal\u00bb."'),),
+     "prose-quote-unsourced", f"{BRIEF}:6:31", '"a steal"'),
+    ("curly single around an apostrophe",
+     ((BRIEF, POINT, 'text: "Acme calls it \u2018Acme\u2019s steal\u2019."'),),
+     "prose-quote-unsourced", f"{BRIEF}:6:31", "Acme\u2019s steal"),
+    ("part of a word", ((BRIEF, POINT, 'text: "Acme says the \\"dget\\" costs $5 million."'),),
+     "prose-quote-unsourced", f"{BRIEF}:6:32", '"dget"'),
     ("quotation in an event label",
      (("claims.yml", "announces the widget's price.", 'calls the price \\"fair\\".'),),
      "prose-quote-unsourced", "claims.yml:13:50", '"fair"'),
@@ -43,12 +54,26 @@ CASES = [
      "prose-figure-unsourced", f"{BRIEF}:6:43", "$7M"),
     ("hedge dropped in a point", HEDGED, "prose-hedge-dropped", f"{BRIEF}:6:43", '"about"'),
     ("hedge dropped in a claim", HEDGED, "prose-hedge-dropped", "claims.yml:3:55", '"about"'),
+    ("hedge dropped in a summary", HEDGED, "prose-hedge-dropped", f"{BRIEF}:2:48", '"about"'),
+    ("hedge dropped in a figure", HEDGED, "prose-hedge-dropped", "claims.yml:10:9",
+     "figure's qualifier is 'exactly'"),
+    ("figure no quote gives", (("claims.yml", "value: 5000000", "value: 7000000"),),
+     "prose-figure-unsourced", "claims.yml:10:9", "figure 7,000,000"),
+    ("number in a claim no quote gives", (("claims.yml", "costs $5 million.", "costs $7M."),),
+     "prose-figure-unsourced", "claims.yml:3:55", "$7M"),
+    # A numeric hedge is kept next to its number, not anywhere in the text.
+    ("hedge elsewhere in the point", (*HEDGED, (BRIEF, POINT,
+      'text: "About the price: Acme says the widget costs $5 million."')),
+     "prose-hedge-dropped", f"{BRIEF}:6:60", "of $5 million"),
     ("modal hedge dropped",
      (("sources/acme-widget.txt", "Critics disagree.", "Critics say it may fail."),
       ("sources/acme-widget.yml", "text: \"the widget is overpriced\"",
        "text: \"Critics say it may fail\""),
       (BRIEF, "An analyst calls it overpriced.", "Critics say it fails.")),
      "prose-hedge-dropped", f"{BRIEF}:11:16", '"may"'),
+    ("words given to one named with an affiliation",
+     ((BRIEF, "Acme says the widget", "Jane Doe of Acme says the widget"),),
+     "prose-attribution", f"{BRIEF}:6:16", "Jane Doe"),
     ("words given to another", ((BRIEF, "An analyst calls it", "Acme calls it"),),
      "prose-attribution", f"{BRIEF}:11:16", "Acme Corp"),
     ("words given to another by reference",
@@ -77,6 +102,25 @@ def test_each_check_fires_at_the_words(
     assert where in at, f"{code} at {at}, expected {where}"
     assert any(named in d.message for d in found), [d.message for d in found]
     assert all(d.hint for d in found)
+
+
+def test_may_the_month_is_no_hedge(tmp_path: Path) -> None:
+    """A quote saying the widget ships "in May" does not ask the point to say "may"."""
+    content = corpus(tmp_path, (
+        ("sources/acme-widget.txt", "Critics disagree.", "It ships in May, Acme said."),
+        ("sources/acme-widget.yml", "    doubts: [widget-cost-5m]\n",
+         '    doubts: [widget-cost-5m]\n  - id: acme-may\n    text: "It ships in May"\n'
+         "    speaker: acme\n"),
+        (BRIEF, "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]",
+         "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]\n"
+         "      - text: \"Acme says the widget ships this spring.\"\n"
+         "        cites: [acme-may]")))
+    assert [d.format() for d in build(content).diagnostics] == []
+    hedged = content / "sources" / "acme-widget.txt"
+    hedged.write_text(hedged.read_text().replace("It ships in May", "It may ship soon"))
+    yml = content / "sources" / "acme-widget.yml"
+    yml.write_text(yml.read_text().replace("It ships in May", "It may ship soon"))
+    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
 
 
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
@@ -110,13 +154,15 @@ def test_model_terms_and_ellipses_are_not_invented_quotations(tmp_path: Path) ->
 
 def test_a_kept_hedge_or_its_equivalent_is_silent(tmp_path: Path) -> None:
     content = corpus(tmp_path, (*HEDGED, (BRIEF, "costs $5 million", "costs around $5 million"),
-                                ("claims.yml", "costs $5 million", "costs roughly $5 million")))
+                                ("claims.yml", "costs $5 million", "costs roughly $5 million"),
+                                FIGURE_HEDGED, (BRIEF, *SUMMARY)))
     assert not build(content).diagnostics
 
 
 def test_hedge_words_extend_from_the_settings(tmp_path: Path) -> None:
     edits = (*HEDGED, (BRIEF, "costs $5 million", "costs ballpark $5 million"),
-             ("claims.yml", "costs $5 million", "costs ballpark $5 million"))
+             ("claims.yml", "costs $5 million", "costs ballpark $5 million"), FIGURE_HEDGED,
+             (BRIEF, "at $5 million;", "at ballpark $5 million;"))
     content = corpus(tmp_path, edits)
     assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
     hedges, problems = parse_hedges({"approximate": ["ballpark"]}, lambda key: Pos("m"))
@@ -267,7 +313,9 @@ def test_findings_follow_edits_between_rebuilds(tmp_path: Path) -> None:
     source.write_text(source.read_text().replace("widget costs $5", "widget costs about $5"))
     assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
     brief = content / BRIEF
-    brief.write_text(brief.read_text().replace("costs $5", "costs about $5"))
+    brief.write_text(brief.read_text().replace("costs $5", "costs about $5").replace(*SUMMARY))
     claims = content / "claims.yml"
     claims.write_text(claims.read_text().replace("costs $5", "costs about $5"))
+    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}  # figure
+    claims.write_text(claims.read_text().replace(*FIGURE_HEDGED[1:]))
     assert not build(content).diagnostics
