@@ -100,9 +100,10 @@ def _compose(config_file: Path, inheriting: tuple[Path, ...]
     root, problems = _compose_file(config_file)
     if not isinstance(root, yaml.MappingNode):
         return root, problems
-    try:
-        return _inherit(root, config_file, inheriting)
-    except Unreadable as exc:  # (the callers read the same mapping again and say so)
+    values = Values(config_file.as_posix())
+    try:  # (PyYAML drops a merge key it cannot merge: only this first read fails on it)
+        return _inherit(root, values.pairs(root), config_file, inheriting, values)
+    except Unreadable as exc:
         return root, (exc.diagnostic,)
 
 
@@ -129,13 +130,12 @@ def _compose_file(config_file: Path) -> tuple[yaml.Node | None, tuple[Diagnostic
                             "flatten the structure; `mkdocs build` cannot read it either"),)
 
 
-def _inherit(root: yaml.MappingNode, config_file: Path, inheriting: tuple[Path, ...]
+def _inherit(root: yaml.MappingNode, pairs: list[_Pair], config_file: Path,
+             inheriting: tuple[Path, ...], values: Values
              ) -> tuple[yaml.Node, tuple[Diagnostic, ...]]:
     """`INHERIT: base.yml`: the settings of base.yml (a path from this file's folder), with
     this file's merged over them, mappings key by key at every level and any other value
     replaced whole (MkDocs' `yaml_load`, which merges with `mergedeep`)."""
-    values = Values(config_file.as_posix())
-    pairs = values.pairs(root)
     named = [(key, node) for key, node in pairs if _is_inherit(key)]
     if not named:
         return root, ()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import MappingProxyType
 
 from .broken import ANY
@@ -39,6 +39,7 @@ from .model import (
     Point,
     Quote,
 )
+from .numbers import is_amount, numbers, spelled_numbers
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
@@ -58,24 +59,9 @@ _QUOTED_GROUPS = ("d", "cd", "cs", "g", "sg", "low", "s")
 # The model's own vocabulary in quotation marks ("recorded as "contradicts"") is not a
 # quotation of a source.
 _WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
+RELAYING = ("asserts", "reports")  # the stances that put a claim forward
 _TERMS = frozenset((*STANCES, *STATUSES, *RELATIONS, *QUALIFIERS, *SECTION_KINDS))
 
-_SCALES = MappingProxyType({
-    "thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
-    "trillion": 12, "tn": 12})
-# A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale word.
-_NUMBER = re.compile(
-    r"(?<![\w.,\-/])(?:US\$|\$|€|£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?:(?P<glued>[kKmMbB]n?|tn)(?!\w)|(?!\w|-\d|[.,]\d)"
-    r"(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
-    re.IGNORECASE)
-# A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
-# and a year, not figures. Month names are capitalised, so "may 3" stays a number.
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
-_WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
-                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b")
 _SAID = re.compile(
     r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?(?:says|said|say|claims|claimed|"
     r"argues|argued|warns|warned|calls|called|suggests|suggested|told|states|stated|"
@@ -117,26 +103,6 @@ def quoted_spans(text: str) -> Iterator[tuple[int, str]]:
     for match in _QUOTED.finditer(text):
         group = next(g for g in _QUOTED_GROUPS if match.group(g) is not None)
         yield match.start(group), match.group(group)
-
-
-def numbers(text: str) -> list[tuple[int, str, Decimal]]:
-    """(offset, as written, value) of each number, scale words applied: "$6 million",
-    "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
-    out are not numbers here."""
-    found = []
-    dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
-    for match in _NUMBER.finditer(text):
-        if any(start <= match.start("num") < end for start, end in dates):
-            continue
-        digits = match.group("num").replace(",", "")
-        try:
-            value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
-        except InvalidOperation:  # pragma: no cover - the pattern gives digits only
-            continue
-        scale = (match.group("glued") or match.group("word") or "").lower()
-        value = value.scaleb(_SCALES.get(scale, 0)).normalize()
-        found.append((match.start(), match.group(0).strip(), value))
-    return found
 
 
 def _contains(text: str, needle: str) -> bool:
@@ -189,39 +155,6 @@ def _is_month(text: str, match: re.Match[str]) -> bool:
         return False
     return bool(_BEFORE_MONTH.search(text, 0, match.start())
                 or re.match(r"\s+\d", text[match.end():match.end() + 3]))
-
-
-_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-         "seventeen", "eighteen", "nineteen", "twenty")
-_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SPELLED = MappingProxyType(
-    {word: Decimal(n) for n, word in enumerate(_ONES)}
-    | {word: Decimal(10 * n) for n, word in enumerate(_TENS, start=3)}
-    | {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12)})
-_SPELLED_NUMBER = re.compile(
-    rf"\b(?P<n>{'|'.join(_SPELLED)})\b(?P<less>\s+times\s+(?:less|fewer|lower|smaller|"
-    r"cheaper))?", re.IGNORECASE)
-
-
-def spelled_numbers(text: str) -> set[Decimal]:
-    """The numbers a text writes as words ("two months"), for a claim's figures: twenty
-    and below, the tens, a hundred, a thousand, a dozen; "ten times less" also gives its
-    ratio, 0.1."""
-    found = set()
-    for match in _SPELLED_NUMBER.finditer(text):
-        value = _SPELLED[match.group("n").lower()]
-        found.add(value)
-        if match.group("less") and value:
-            found.add((1 / value).normalize())
-    return found
-
-
-def _is_amount(text: str, at: int, written: str) -> bool:
-    """A number written as an amount: with a currency sign, a scale word, a percent sign
-    or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""
-    return bool(re.search(r"[^\d.]", written)) \
-        or text[at + len(written):at + len(written) + 1] == "%"
 
 
 def _fold(text: str) -> str:
@@ -361,19 +294,28 @@ def _same_item(a: Item, b: Item) -> bool:
 
 def items(linked: Linked) -> Iterator[Item]:
     names = {e.id: e.name for e in linked.corpus.entities}
-    quotes = linked.quotes
+    yield from _brief_items(linked, names)
+    yield from _claim_items(linked, names)
+    yield from _entity_items(linked, names)
 
-    def by_ids(ids: Iterable[str]) -> tuple[Quote, ...]:
-        # Keyed by id: hashing a Quote would hash every field of it.
-        return tuple(quotes[i] for i in dict.fromkeys(ids) if i in quotes)
 
-    def referenced(prose: Prose | None) -> list[str]:
-        return [r.id for r in prose.refs if r.kind == "quote"] if prose else []
+def _by_ids(linked: Linked, ids: Iterable[str]) -> tuple[Quote, ...]:
+    # Keyed by id: hashing a Quote would hash every field of it.
+    return tuple(linked.quotes[i] for i in dict.fromkeys(ids) if i in linked.quotes)
 
+
+def _referenced(prose: Prose | None) -> list[str]:
+    """The quotes a text links (`[[quote:…]]`)."""
+    return [r.id for r in prose.refs if r.kind == "quote"] if prose else []
+
+
+def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
     for brief in linked.corpus.briefs:
         points = [p for s in brief.sections for p in s.points]
         everything = [r.id for p in points for r in p.cites]
-        cited_anywhere = by_ids(everything)
+        cited_anywhere = _by_ids(linked, everything)
+        yield Item(plain_text(Prose((brief.title,), brief.pos), names), "brief title",
+                   cited_anywhere, about=frozenset((brief.id, *everything)))
         yield Item(plain_text(brief.summary, names), "brief summary", cited_anywhere,
                    claim_values=_figure_values(linked, (r.id for p in points
                                                         for r in p.claims)),
@@ -381,35 +323,41 @@ def items(linked: Linked) -> Iterator[Item]:
                    numbered="amounts", about=frozenset((brief.id, *everything)))
         for point in points:
             values = _figure_values(linked, (ref.id for ref in point.claims))
-            cited = by_ids([r.id for r in point.cites] + referenced(point.text))
+            cited = _by_ids(linked, [r.id for r in point.cites] + _referenced(point.text))
             yield Item(plain_text(point.text, names), "point", cited, point, values,
                        cited, "any", numbered="all", about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
-                            *referenced(point.text))))
+                            *_referenced(point.text))))
+
+
+def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
     for claim in linked.corpus.claims:
         stances = linked.stances.get(claim.id, ())
         backing = [s.quote.id for s in stances]
-        relaying = by_ids(s.quote.id for s in stances if s.stance in ("asserts", "reports"))
+        relaying = _by_ids(linked, (s.quote.id for s in stances if s.stance in RELAYING))
         about = frozenset((claim.id, *backing))
         own_values = _figure_values(linked, (claim.id,))
         yield Item(plain_text(claim.statement, names), "claim statement",
-                   by_ids(backing + referenced(claim.statement)), claim_values=own_values,
-                   hedge_quotes=relaying, hedge_mode="all", numbered="all",
-                   attributed=claim.claimant is not None, about=about)
+                   _by_ids(linked, backing + _referenced(claim.statement)),
+                   claim_values=own_values, hedge_quotes=relaying, hedge_mode="all",
+                   numbered="all", attributed=claim.claimant is not None, about=about)
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
             linked_claims = [r.id for r in claim.note.refs if r.kind == "claim"] + \
                 [r.id for _, r in (claim.relations.pairs() if claim.relations else ())]
             others = [s.quote.id for c in linked_claims for s in linked.stances.get(c, ())]
             yield Item(plain_text(claim.note, names), "claim note",
-                       by_ids(backing + referenced(claim.note) + others),
+                       _by_ids(linked, backing + _referenced(claim.note) + others),
                        about=about | set(linked_claims))
+        for figure in claim.figures:  # "as the source puts it"
+            if figure.scope:
+                yield Item(plain_text(Prose((figure.scope,), figure.pos), names),
+                           "figure's scope", _by_ids(linked, backing), about=about)
         for event in claim.events:
             yield Item(plain_text(event.what, names), "event label",
-                       by_ids(backing + referenced(event.what)), claim_values=own_values,
-                       hedge_quotes=relaying, hedge_mode="numbers", numbered="all",
-                       about=about)
-    yield from _entity_items(linked, names)
+                       _by_ids(linked, backing + _referenced(event.what)),
+                       claim_values=own_values, hedge_quotes=relaying, hedge_mode="numbers",
+                       numbered="all", about=about)
 
 
 def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decimal]:
@@ -458,7 +406,6 @@ _FIGURE_HINTS = MappingProxyType({
 _QUALIFIERS_OF = MappingProxyType({
     "approximate": ("about",), "upper-bound": ("under", "up-to"),
     "lower-bound": ("over", "at-least")})
-RELAYING = ("asserts", "reports")  # the stances that put a claim forward
 
 
 class _Checker:
@@ -525,7 +472,7 @@ class _Checker:
         plain = item.text.plain
         for at, written, value in numbers(plain):
             if value in allowed or (item.numbered == "amounts"
-                                    and not _is_amount(plain, at, written)):
+                                    and not is_amount(plain, at, written)):
                 continue
             shown = sorted({w for q in item.quotes for _, w, _ in self.numbers_of(q)})
             yield warning(self.at(item, written), "prose-figure-unsourced",

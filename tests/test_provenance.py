@@ -14,8 +14,9 @@ from benchmarks.corpus import generate
 from briefing.cli import main
 from briefing.diagnostics import Pos
 from briefing.hedges import Hedges, parse_hedges
+from briefing.numbers import numbers
 from briefing.pipeline import build
-from briefing.provenance import numbers, quoted_spans
+from briefing.provenance import quoted_spans
 from briefing.settings import Policy
 
 BRIEF = "briefs/widget.yml"
@@ -43,6 +44,13 @@ CASES = [
      "prose-quote-unsourced", f"{BRIEF}:6:31", "Acme\u2019s steal"),
     ("part of a word", ((BRIEF, POINT, 'text: "Acme says the \\"dget\\" costs $5 million."'),),
      "prose-quote-unsourced", f"{BRIEF}:6:32", '"dget"'),
+    ("quotation in a brief title",
+     ((BRIEF, "title: The widget price", "title: 'The \"bargain\" widget'"),),
+     "prose-quote-unsourced", f"{BRIEF}:1:14", '"bargain"'),
+    ("quotation in a figure's scope", (("claims.yml", "        unit: USD\n",
+                                        "        unit: USD\n        scope: The article says "
+                                        "'a bargain'\n"),),
+     "prose-quote-unsourced", "claims.yml:12:34", '"a bargain"'),
     ("quotation in an event label",
      (("claims.yml", "announces the widget's price.", 'calls the price \\"fair\\".'),),
      "prose-quote-unsourced", "claims.yml:13:50", '"fair"'),

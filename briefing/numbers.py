@@ -1,0 +1,80 @@
+"""Numbers as a text writes them, for the prose checks (`provenance.py`): figures with
+their scale words ("$6 million", "$6M", "6 million dollars" are all 6000000), the dates
+whose day and year are no figures, and the small numbers written as words that a claim's
+figure may rest on ("two months")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+
+_SCALES = MappingProxyType({
+    "thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
+    "trillion": 12, "tn": 12})
+# A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale word.
+_NUMBER = re.compile(
+    r"(?<![\w.,\-/])(?:US\$|\$|€|£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:(?P<glued>[kKmMbB]n?|tn)(?!\w)|(?!\w|-\d|[.,]\d)"
+    r"(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
+    re.IGNORECASE)
+# A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
+# and a year, not figures. Month names are capitalised, so "may 3" stays a number.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+          r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
+_WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
+                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b")
+
+
+def numbers(text: str) -> list[tuple[int, str, Decimal]]:
+    """(offset, as written, value) of each number, scale words applied: "$6 million",
+    "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
+    out are not numbers here."""
+    found = []
+    dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start("num") < end for start, end in dates):
+            continue
+        digits = match.group("num").replace(",", "")
+        try:
+            value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
+        except InvalidOperation:  # pragma: no cover - the pattern gives digits only
+            continue
+        scale = (match.group("glued") or match.group("word") or "").lower()
+        value = value.scaleb(_SCALES.get(scale, 0)).normalize()
+        found.append((match.start(), match.group(0).strip(), value))
+    return found
+
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+         "seventeen", "eighteen", "nineteen", "twenty")
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED = MappingProxyType(
+    {word: Decimal(n) for n, word in enumerate(_ONES)}
+    | {word: Decimal(10 * n) for n, word in enumerate(_TENS, start=3)}
+    | {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12)})
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?P<n>{'|'.join(_SPELLED)})\b(?P<less>\s+times\s+(?:less|fewer|lower|smaller|"
+    r"cheaper))?", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> set[Decimal]:
+    """The numbers a text writes as words ("two months"), for a claim's figures: twenty
+    and below, the tens, a hundred, a thousand, a dozen; "ten times less" also gives its
+    ratio, 0.1."""
+    found = set()
+    for match in _SPELLED_NUMBER.finditer(text):
+        value = _SPELLED[match.group("n").lower()]
+        found.add(value)
+        if match.group("less") and value:
+            found.add((1 / value).normalize())
+    return found
+
+
+def is_amount(text: str, at: int, written: str) -> bool:
+    """A number written as an amount: with a currency sign, a scale word, a percent sign
+    or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""
+    return bool(re.search(r"[^\d.]", written)) \
+        or text[at + len(written):at + len(written) + 1] == "%"
