@@ -61,6 +61,7 @@ def synthetic(content: Path) -> None:
     entities = _read(content / "entities" / "part-000.yml")["entities"]
     _sources(content / "sources", claims)
     _claims(claims, entities)
+    _both_sites(content / "sources", claims[5])
     entities[0]["description"] = "Named in [[source:source-00001]] more than once."
     entities[1]["aliases"] = [*entities[1].get("aliases", []), "The Second One"]
     _write(content / "entities" / "part-000.yml", {"entities": entities})
@@ -117,6 +118,24 @@ def _claims(claims: list[dict[str, Any]], entities: list[dict[str, Any]]) -> Non
         {"what": "[[entity:" + entities[0]["id"] + "]] opens its second site.",
          "when": {"date": "2024-05-02", "about": True}, "order": 2},
         {"what": "It closes the first.", "when": "2024-05-02", "order": 1}]
+
+
+def _both_sites(folder: Path, claim: dict[str, Any]) -> None:
+    """A passage giving the top of the claim's range (the figures are checked against the
+    quotes on their claim), in a source already quoted on it."""
+    figure = claim["figures"][0]
+    sentence = f"Across both of its sites the count is {figure['value'][1]:,}"
+    for path in sorted(folder.glob("*.yml")):
+        data = _read(path)
+        if any(claim["id"] in q.get("asserts", []) for q in data["quotes"]):
+            text = path.with_suffix(".txt")
+            text.write_text(text.read_text(encoding="utf-8") + f"\n{sentence}.\n",
+                            encoding="utf-8")
+            data["quotes"].append({"id": f"{path.stem}-both-sites", "text": sentence,
+                                   "asserts": [claim["id"]]})
+            _write(path, data)
+            return
+    raise AssertionError(f"no source asserts {claim['id']}")
 
 
 def _briefs(folder: Path, claims: list[dict[str, Any]]) -> None:
