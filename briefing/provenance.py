@@ -148,6 +148,19 @@ _BEFORE_MONTH = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|early|lat
                            re.IGNORECASE)
 
 
+# Words before "claims" that make it the noun ("DeepSeek's claims", "the claims"), which
+# hedges nothing, not the verb ("DeepSeek claims to have …").
+_BEFORE_NOUN = re.compile(r"(?:(?:'s|\u2019s|s'|\b(?:the|its|their|his|her|our|these|those|"
+                          r"such|many|some|any|no|of|new|earlier|bold))\s+)$",
+                          re.IGNORECASE)
+
+
+def _is_noun(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of "claims" is the noun, which names what others said."""
+    return match.group(0).lower() == "claims" and \
+        bool(_BEFORE_NOUN.search(text, 0, match.start()))
+
+
 def _is_month(text: str, match: re.Match[str]) -> bool:
     """Whether a match of "may" is the month: "May" written capitalised, after a word that
     leads to a date or before a day or year ("May 5", "May 2025")."""
@@ -543,7 +556,7 @@ class _Checker:
         found = self.numbers_of(quote)
         kept = self._hedged[quote.id] = {}
         for match in self.any_trigger.finditer(quote.text):
-            if _is_month(quote.text, match):
+            if _is_month(quote.text, match) or _is_noun(quote.text, match):
                 continue
             word = match.group(0)
             for group in self.trigger_groups.get(_key(word), ()):

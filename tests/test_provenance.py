@@ -131,6 +131,22 @@ def test_may_the_month_is_no_hedge(tmp_path: Path) -> None:
     assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
 
 
+@pytest.mark.parametrize(("said", "hedged"), [
+    ("Critics doubt its claims", False), ("Critics doubt Acme's claims", False),
+    ("Critics say Acme claims too much", True)])
+def test_claims_the_noun_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
+    """"Acme's claims" names what Acme said; only "Acme claims" hedges what follows."""
+    content = corpus(tmp_path, (
+        ("sources/acme-widget.txt", "Critics disagree.", f"{said}."),
+        ("sources/acme-widget.yml", "    doubts: [widget-cost-5m]\n",
+         f'    doubts: [widget-cost-5m]\n  - id: critics\n    text: "{said}"\n'),
+        (BRIEF, "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]",
+         "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]\n"
+         "      - text: \"The widget is too dear.\"\n        cites: [critics]")))
+    found = {d.code for d in build(content).diagnostics}
+    assert found == ({"prose-hedge-dropped"} if hedged else set())
+
+
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     assert not build(corpus(tmp_path, ())).diagnostics
 
