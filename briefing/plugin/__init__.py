@@ -120,7 +120,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.settings, self.content_dir, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
-            docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir))
+            extension_configs=config.mdx_configs, docs_dir=Path(config.docs_dir),
+            site_dir=Path(config.site_dir))
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
         if problems:
