@@ -301,8 +301,13 @@ _CODES = (
          "file's folder (`INHERIT: base.yml`)."),
     Code("config-markdown-extension", E, "A Markdown extension the generated pages need "
          "(`attr_list`, `tables`, `toc`) is not enabled in mkdocs.yml; without it the pages "
-         "show raw `{: .lead }` markers and their anchors lead nowhere.",
-         "List it under `markdown_extensions:` in mkdocs.yml."),
+         "show raw `{: .lead }` markers and their anchors lead nowhere. Or one is enabled "
+         "that reads `$` as the start of math (`pymdownx.arithmatex` as it comes, a common "
+         "Material setup): the amounts between two `$` (\"$5 million … $6 million\") "
+         "and a source's lines would be lost, and a chart shown as raw text.",
+         "List a missing extension under `markdown_extensions:` in mkdocs.yml; give "
+         "`pymdownx.arithmatex` `inline_syntax: [round]` and `block_syntax: [square, "
+         "begin]`, or remove it."),
     Code("schema-stale", W, "A JSON Schema in the project's `schemas/` folder is not the one "
          "this version of Briefing writes (`briefing check` only): the editor checks the "
          "annotation files against rules the build no longer follows, after an upgrade.",

@@ -2,8 +2,9 @@
 
 Without `attr_list` a build succeeds, even with `--strict`, into pages that show raw
 `{: .lead }` and `{#what-happened}` and whose anchors lead nowhere; a content folder inside
-`docs_dir` publishes the annotation files as they are. Both are errors that name the
-`mkdocs.yml` setting to change. Plain values in, diagnostics out: the plugin passes what
+`docs_dir` publishes the annotation files as they are; pymdownx.arithmatex, as Material's
+math setup enables it, reads "$5 million … $6 million" as math. Each is an error that
+names the `mkdocs.yml` setting to change. Plain values in, diagnostics out: the plugin passes what
 MkDocs read, so this module does not import MkDocs.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,6 +34,40 @@ NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
 PAGES_DIR = "pages"  # the one folder of the content folder that docs_dir may be
 # MkDocs enables these whatever `markdown_extensions` lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+# pymdownx.arithmatex's syntaxes and their defaults (pymdown-extensions 10-13): `dollar`
+# reads `$…$` inline and a block of `$$…$$` as math.
+ARITHMATEX_DEFAULTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "inline_syntax": ("dollar", "round"), "block_syntax": ("dollar", "square", "begin")})
+
+
+def reads_dollars(name: str, options: object) -> bool:
+    """Whether the extension `name` (as listed), with `options`, takes `$` for the start
+    of math: the pages write amounts with it ("$5 million"), and a source's lines as they
+    are. pymdownx.arithmatex does so by default; it leaves `$` alone when neither of its
+    syntaxes (`inline_syntax`, `block_syntax`) includes `dollar`."""
+    if name.rsplit(".", 1)[-1] != "arithmatex":
+        return False
+    given = options if isinstance(options, Mapping) else {}
+    # As arithmatex reads them: `set(value)`; a value it cannot read fails the build.
+    return any(isinstance(value := given.get(key, default), (str, list, tuple))
+               and "dollar" in set(value) for key, default in ARITHMATEX_DEFAULTS.items())
+
+
+def dollar_readers(extensions: Iterable[object],
+                   configs: Mapping[str, object] | None) -> list[str]:
+    """The extensions, as listed, that read `$` as math (`reads_dollars`); `configs`: their
+    options by name (MkDocs' `mdx_configs`), else an Extension instance's own."""
+    found = []
+    for extension in extensions:
+        if isinstance(extension, str):
+            name, options = extension, (configs or {}).get(extension, {})
+        else:
+            name = type(extension).__module__
+            get = getattr(extension, "getConfigs", None)
+            options = get() if callable(get) else {}
+        if reads_dollars(name, options):
+            found.append(name)
+    return found
 
 
 def extension_names(extensions: Iterable[object]) -> set[str]:
@@ -69,6 +104,9 @@ class WrittenSite:
     docs_dir: Path | None  # None: not a path (`!relative`), so not checked
     directory_urls: bool
     site_dir: Path | None = None  # likewise
+    # The options of those listed with options, by name (MkDocs' `mdx_configs`).
+    extension_configs: Mapping[str, object] = field(
+        default_factory=lambda: MappingProxyType({}))
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -82,15 +120,17 @@ def written_site(config_file: Path) -> WrittenSite | None:
         docs = _setting(values, nodes.get("docs_dir"))
         urls = _setting(values, nodes.get("use_directory_urls"))
         site = _setting(values, nodes.get("site_dir"))
+        listed = _listed(values, nodes.get("markdown_extensions"))
     except Unreadable:
         return None
     docs = "docs" if docs is None else docs  # MkDocs' defaults
     site = "site" if site is None else site
     return WrittenSite(
-        (*MKDOCS_BUILTIN_EXTENSIONS, *_listed_names(nodes.get("markdown_extensions"))),
+        (*MKDOCS_BUILTIN_EXTENSIONS, *(name for name, _ in listed)),
         config_file.parent / docs if isinstance(docs, str) else None,
         urls if isinstance(urls, bool) else True,
-        config_file.parent / site if isinstance(site, str) else None)
+        config_file.parent / site if isinstance(site, str) else None,
+        MappingProxyType({name: options for name, options in listed if options}))
 
 
 def _setting(values: Values, node: yaml.Node | None) -> object:
@@ -103,7 +143,7 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
     if site is None:
         return ()
     return config_problems(site.extensions, site.docs_dir, content_dir, config_file,
-                           site.site_dir)
+                           site.site_dir, site.extension_configs)
 
 
 def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],
@@ -122,26 +162,33 @@ def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iter
         display_root(site.docs_dir))
 
 
-def _listed_names(listed: yaml.Node | None) -> list[str]:
-    """The names in `markdown_extensions`: each item a name, or a mapping of one name to
-    its settings."""
-    if not isinstance(listed, yaml.SequenceNode):
+def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:
+    """The extensions in `markdown_extensions` and their options, as MkDocs reads them: a
+    list of names and one-name mappings to options, or one mapping of names to options
+    (None where none are given; a later listing's options replace an earlier one's)."""
+    pairs: list[tuple[yaml.Node, yaml.Node | None]]
+    if isinstance(listed, yaml.MappingNode):
+        pairs = list(values.pairs(listed))
+    elif isinstance(listed, yaml.SequenceNode):
+        pairs = [(item, None) if isinstance(item, yaml.ScalarNode) else item.value[0]
+                 for item in listed.value
+                 if isinstance(item, yaml.ScalarNode)
+                 or (isinstance(item, yaml.MappingNode) and item.value)]
+    else:
         return []
-    names = []
-    for item in listed.value:
-        if isinstance(item, yaml.ScalarNode):
-            names.append(str(item.value))
-        elif isinstance(item, yaml.MappingNode) and item.value:
-            names.append(str(item.value[0][0].value))
-    return names
+    return [(str(key.value), None if value is None else values.value(
+                 value, f"the options of {key.value}", values.pos(key)))
+            for key, value in pairs]
 
 
 def config_problems(extensions: Iterable[object], docs_dir: Path | None, content_dir: Path,
-                    config_file: Path | None, site_dir: Path | None = None
+                    config_file: Path | None, site_dir: Path | None = None,
+                    extension_configs: Mapping[str, object] | None = None
                     ) -> tuple[Diagnostic, ...]:
-    """The settings the generated pages need and do not have, each at the mkdocs.yml key to
-    change (or the file's first line when the key is not written). `docs_dir` or
-    `site_dir` None: not known, so not checked."""
+    """The settings the generated pages need and do not have, or have and must not, each at
+    the mkdocs.yml key to change (or the file's first line when the key is not written).
+    `docs_dir` or `site_dir` None: not known, so not checked; `extension_configs`: the
+    extensions' options by name (MkDocs' `mdx_configs`)."""
     positions = key_positions(config_file)
     shown = config_file.as_posix() if config_file else "mkdocs.yml"
 
@@ -158,6 +205,15 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
             f"the Markdown extension{'s' if len(missing) > 1 else ''} "
             f"{', '.join(missing)} must be enabled: {why}",
             f"list {listed} under `markdown_extensions:` in mkdocs.yml"))
+    problems.extend(
+        error(where("markdown_extensions"), "config-markdown-extension",
+              f"the Markdown extension {name} reads `$` as the start of math, and the pages "
+              "write amounts with it (\"$5 million\") and a source's lines as they are: "
+              "between two `$` they would be lost, and a chart shown as raw text",
+              f"give {name} `inline_syntax: [round]` and `block_syntax: [square, begin]` "
+              "(math is then written `\\(…\\)` and `\\[…\\]`), or remove it from "
+              "`markdown_extensions:`")
+        for name in dollar_readers(extensions, extension_configs))
     problem = _folder_problem(docs_dir.resolve(), content_dir.resolve()) if docs_dir else None
     if problem:
         problems.append(error(where("docs_dir"), "config-folder", *problem))
@@ -214,7 +270,8 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
-                    extensions: Iterable[object], docs_dir: Path, site_dir: Path | None = None
+                    extensions: Iterable[object], docs_dir: Path, site_dir: Path | None = None,
+                    extension_configs: Mapping[str, object] | None = None
                     ) -> tuple[Settings, Path, tuple[Diagnostic, ...]]:
     """The plugin's settings from its options as MkDocs read them, the content folder
     (resolved), and every problem with them and with the site's settings, each at its
@@ -231,4 +288,5 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
                    / settings.content_dir).resolve()
     return settings, content_dir, (
         *problems, *wrong,
-        *config_problems(extensions, docs_dir, content_dir, shown, site_dir))
+        *config_problems(extensions, docs_dir, content_dir, shown, site_dir,
+                         extension_configs))

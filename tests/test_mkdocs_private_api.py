@@ -191,13 +191,90 @@ def test_without_the_search_index_s_entries_the_search_plugin_indexes_alone(
     """A release keeping the entries elsewhere: no page's entries are trimmed, and the
     index the search plugin writes is left alone."""
     index = SimpleNamespace(config={}, generate_search_index=lambda: "the plugin's")
-    config: Any = SimpleNamespace(plugins={"search": SimpleNamespace(search_index=index)})
-    assert SearchEntries().added(cast(Any, None), config) is None
+    plugin = module("mkdocs", "contrib.search").SearchPlugin()
+    plugin.search_index = index
+    config: Any = SimpleNamespace(plugins={"search": plugin})
+    search = SearchEntries(config)
+    assert search.added(cast(Any, None)) is None
     live = LiveSite(dirty=True)
     try:
         live.doc_files = []
-        live.build_finished(config)
+        live.build_finished(search)
         assert index.generate_search_index() == "the plugin's"
         assert not hasattr(index, "_entries")
     finally:
         live.close()
+
+
+def material_site(tmp_path: Path) -> Any:
+    """`site`'s pages under `theme: material`, whose `- search` is Material's plugin."""
+    pytest.importorskip("material")
+    config = site("mkdocs", tmp_path)
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "theme: briefing", "theme: material\nplugins: [search]"), encoding="utf-8")
+    config = module("mkdocs", "config").load_config(config_file=str(settings))
+    config.plugins._current_plugin = None
+    return config
+
+
+def test_material_s_search_is_keyed_under_its_theme_and_found_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`- search` under `theme: material` is `material/search`, another class than
+    MkDocs' plugin: `SearchEntries` finds it and knows it for Material's."""
+    config = material_site(tmp_path)
+    assert "search" not in config.plugins and "material/search" in config.plugins
+    search = SearchEntries(config)
+    assert search.plugin is config.plugins["material/search"]
+    assert search.material and search.known and not search.stale_when_dirty()
+    # A release merging otherwise: `--dirty` is refused (MkDocs keeps the instance, which
+    # a plugin with `on_startup` is, for the process: put back after).
+    monkeypatch.delattr(search.plugin, "search_index_prev")
+    assert search.stale_when_dirty()
+    monkeypatch.undo()
+    monkeypatch.setattr(search.plugin, "search_index", SimpleNamespace(docs=[]),
+                        raising=False)
+    assert search.stale_when_dirty()
+
+
+def test_material_s_index_keeps_its_entries_in_a_list_and_merges_its_last_when_dirty(
+        tmp_path: Path) -> None:
+    """The plugin reads Material's `SearchIndex.entries` (each page's, to put back the pages
+    a dirty rebuild skipped) and replaces it with every page's, and sets the plugin's
+    `search_index_prev` to None: otherwise a dirty build's index is the last one with
+    only the first rebuilt page's entries replaced (stale, and growing)."""
+    config = material_site(tmp_path)
+    search = config.plugins["material/search"]
+    search.on_startup(command="serve", dirty=True)
+    try:
+        merges_when_dirty(search, config)
+    finally:  # (MkDocs keeps the instance for the process, as a plugin with `on_startup`)
+        search.on_startup(command="build", dirty=False)
+        search.search_index_prev = None
+
+
+def merges_when_dirty(search: Any, config: Any) -> None:
+    search.on_config(config)
+    files = site_files("mkdocs", config)
+    index = search.search_index
+    assert index.entries == []
+    index.add_entry_from_context(rendered_page("mkdocs", config, files, "b.md"))
+    assert [(e["title"], e["location"]) for e in index.entries] == [
+        ("B", "b/"), ("Part", "b/#part")]  # no whole-page entry: the cut page trims it
+
+    search.on_post_build(config=config)
+    written = Path(config.site_dir) / "search" / "search_index.json"
+    last = json.loads(written.read_text(encoding="utf-8"))["docs"]
+    assert search.search_index_prev is index  # kept for the next dirty build, which merges
+    search.on_config(config)  # (each build has an index of its own)
+    assert search.search_index is not index and search.search_index.entries == []
+    kept = [{"location": "x/", "title": "X", "text": ""}]
+    search.search_index.entries = kept
+    search.on_post_build(config=config)  # merged: b/'s entries stay beside x/'s
+    assert json.loads(written.read_text(encoding="utf-8"))["docs"] == last + kept
+
+    search.on_config(config)
+    search.search_index.entries = kept
+    search.search_index_prev = None  # as `SearchEntries.whole` sets it: written as it is
+    search.on_post_build(config=config)
+    assert json.loads(written.read_text(encoding="utf-8"))["docs"] == kept

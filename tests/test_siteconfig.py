@@ -6,10 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
 from markdown.extensions.attr_list import AttrListExtension
+from pymdownx.arithmatex import ArithmatexExtension
 
 from briefing import siteconfig
 from briefing.cli import main
@@ -38,6 +40,47 @@ def test_without_the_key_the_first_line_is_named(tmp_path: Path) -> None:
     (found,) = config_problems(["toc", "tables"], tmp_path / "docs", tmp_path / "content",
                                None)
     assert str(found.pos) == "mkdocs.yml:1:1"
+
+
+# (arithmatex's options as written, whether `$` is read as math): its defaults read `$…$`
+# inline and `$$…$$` blocks; a source's line or an amount is either.
+ARITHMATEX = [
+    (None, True), ({"generic": True}, True), ({"inline_syntax": ["round"]}, True),
+    ({"block_syntax": ["square", "begin"]}, True),
+    ({"inline_syntax": ["round"], "block_syntax": ["square", "begin"]}, False),
+    ({"inline_syntax": [], "block_syntax": []}, False),
+    ({"inline_syntax": "round", "block_syntax": "begin"}, False),  # (read as letters)
+]
+
+
+@pytest.mark.parametrize(("options", "bad"), ARITHMATEX, ids=[str(a[0]) for a in ARITHMATEX])
+def test_arithmatex_is_refused_unless_it_leaves_dollars_alone(
+        tmp_path: Path, options: dict[str, object] | None, bad: bool) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nmarkdown_extensions:\n  - pymdownx.arithmatex\n")
+    found = config_problems([*ALL, "pymdownx.arithmatex"], tmp_path / "docs",
+                            tmp_path / "content", config, None,
+                            {"pymdownx.arithmatex": options} if options else {})
+    assert [(d.code, str(d.pos)) for d in found] == (
+        [("config-markdown-extension", f"{config.as_posix()}:2:1")] if bad else [])
+    if bad:
+        assert "pymdownx.arithmatex reads `$` as the start of math" in found[0].message
+        assert "`inline_syntax: [round]` and `block_syntax: [square, begin]`" \
+            in found[0].hint
+    # An Extension made in code (not through mkdocs.yml) is judged by its own options.
+    made = ArithmatexExtension(**(options or {}))
+    assert bool(config_problems([*ALL, made], tmp_path / "docs", tmp_path / "content",
+                                None)) == bad
+
+
+def test_what_arithmatex_leaves_alone_is_what_it_converts_as_text() -> None:
+    """The table above, held to arithmatex itself: a page's amounts and a source's line
+    of dollars come out as written exactly when its options are accepted."""
+    text = "It cost $5m-$6m.\n\n$$ 5 and 6 $$\n"
+    plain = markdown.markdown(text)
+    for options, bad in ARITHMATEX:
+        html = markdown.markdown(text, extensions=[ArithmatexExtension(**(options or {}))])
+        assert (html != plain) == bad, options
 
 
 @pytest.mark.parametrize(("docs", "bad"), [
@@ -112,6 +155,14 @@ SETTINGS = [
     ("markdown_extensions: [attr_list]", "markdown_extensions: [abbr]",
      "config-markdown-extension", "5:1"),
     ("markdown_extensions", "docs_dir: content\nmarkdown_extensions", "config-folder", "5:1"),
+    # Material's math setup: "$5 million … $6 million" became math on nine pages, and
+    # both passed.
+    ("markdown_extensions: [attr_list]",
+     "markdown_extensions: [attr_list, {pymdownx.arithmatex: {generic: true}}]",
+     "config-markdown-extension", "5:1"),
+    ("markdown_extensions: [attr_list]",
+     "markdown_extensions:\n  attr_list:\n  pymdownx.arithmatex: {inline_syntax: [round]}",
+     "config-markdown-extension", "5:1"),
 ]
 
 
@@ -307,3 +358,21 @@ def test_a_disabled_plugin_is_said_and_its_site_settings_not_judged(
     assert checked.exit_code == 1
     assert "[config-markdown-extension]" in checked.output
     assert "[page-collision]" in checked.output
+
+
+def test_arithmatex_that_leaves_dollars_alone_passes_check_and_build(tmp_path: Path) -> None:
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace(
+        "markdown_extensions: [attr_list]",
+        "markdown_extensions:\n  - attr_list\n  - pymdownx.arithmatex:\n      generic: true\n"
+        "      inline_syntax: [round]\n      block_syntax: [square, begin]"))
+    check = [sys.executable, "-m", "briefing", "check", "--strict"]
+    checked = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 0, checked.stderr
+    built = mkdocs_build(tmp_path)
+    assert built.returncode == 0, built.stderr
+    claim = (tmp_path / "site" / "claims" / "widget-cost-5m" / "index.html").read_text(
+        encoding="utf-8")
+    assert "costs $5 million" in claim and "arithmatex" not in claim

@@ -116,15 +116,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.kept.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.search = SearchEntries()
+        self.search = SearchEntries(config)
         self.settings, self.content_dir, problems = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
-            docs_dir=Path(config.docs_dir), site_dir=Path(config.site_dir))
+            extension_configs=config.mdx_configs, docs_dir=Path(config.docs_dir),
+            site_dir=Path(config.site_dir))
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
         if problems:
             raise PluginError("\n".join(p.format() for p in problems))
+        if self.live and self.live.dirty and self.search.stale_when_dirty():
+            raise PluginError("Briefing: under `--dirty`, this version of Material's search "
+                              "would serve a stale index: serve without `--dirty`")
         if self.server is not None and str(self.content_dir) != self.watched:
             # MkDocs read `watch` once, before the first rebuild: a content folder named
             # since, and accepted, is watched instead of the last.
@@ -260,7 +264,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                        nav: Navigation) -> Any:
         if self.live:  # what a rebuild that fails now was building
             self.live.current = page.file
-        if "search" not in config.plugins or not page.content:
+        if not self.search.known or not page.content:
             return context
         # Pagefind indexes the written site; no page loads MkDocs' index: search need
         # not parse the page, and its entry is dropped after.
@@ -278,13 +282,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                       nav: Navigation) -> Any:
         if self.full_html is not None:
             page.content, self.full_html = self.full_html, None
-        entries = self.search.added(page, config)
+        entries = self.search.added(page)
         if entries is not None:
             if self.pagefind:
                 entries = []
-            elif page.file.src_uri in self.generated:
-                entries = trimmed(entries, page)
-            self.search.kept(config, entries)
+            elif page.file.src_uri in self.generated and not self.search.material:
+                entries = trimmed(entries, page)  # (Material's: the cut page was all)
+            self.search.kept(entries)
         if self.live and entries is not None:
             self.live.page_indexed(page, entries)
         return context
@@ -304,7 +308,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # before the search plugin writes its index
     def _live_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:
-            self.live.build_finished(config)
+            self.live.build_finished(self.search)
         if self.disk:
             log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")

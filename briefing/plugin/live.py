@@ -43,6 +43,7 @@ from ..searchindex import IndexText
 from ..session import Housekeeping
 from .convert import PageConversions
 from .kept import PROGRAM_LOG, Logged
+from .search import SearchEntries
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
 log = get_plugin_logger("briefing.plugin")
@@ -340,19 +341,14 @@ class LiveSite:
         self.dated_now.clear()
         self.housekeeping.build_failed()
 
-    def build_finished(self, config: MkDocsConfig) -> None:
+    def build_finished(self, search: SearchEntries) -> None:
         self.served.finished()
         self.unbuilt.clear()
         self.housekeeping.build_finished()
-        index = getattr(config.plugins.get("search"), "search_index", None)
-        # Private (docs/architecture.md); without it the search plugin writes its own index.
-        indexed = getattr(index, "_entries", None)
-        if self.dirty and index is not None and isinstance(indexed, list):
+        # Without the search plugin's entries (private: docs/architecture.md) it writes
+        # its own index; `on_config` refuses Material's then (`dirty_search_problem`).
+        if self.dirty and search.every() is not None:
             # A dirty build indexes only the pages it rebuilt: add the unchanged ones back,
             # in page order, so the index is the one a full build writes.
-            pages = [(file.src_uri, self.search_entries.get(file.src_uri, []))
-                     for file in self.doc_files]
-            index._entries = [entry for _, entries in pages for entry in entries]
-            if not index.config.get("prebuild_index"):
-                text = self.index_text.text(index.config, pages)
-                index.generate_search_index = lambda: text
+            search.whole([(file.src_uri, self.search_entries.get(file.src_uri, []))
+                          for file in self.doc_files], self.index_text)
