@@ -181,6 +181,8 @@
       return parts.length && parts.map(function (el, i) {
         var p = document.createElement("p");
         p.append.apply(p, document.importNode(el, true).childNodes);
+        // A heading's permalink (`toc: permalink: true`, a theme's own) is no words of it.
+        p.querySelectorAll(".headerlink, .permalink").forEach(function (link) { link.remove(); });
         p.querySelectorAll("a").forEach(function (link) { link.replaceWith(link.textContent); });
         if (!i) p.className = "link-preview-title";
         return p;
