@@ -99,7 +99,11 @@
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
     // Focus shows it below the date (features.css), kept on the screen with the room there
     // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
+    // The tip reads a copy (data-basis): a theme's tooltips may take `title` away while
+    // they show theirs (Material's `content.tooltips` does, on focus too), which left the
+    // tip empty. `title` stays, for hover and for assistive technology.
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
+      if (!el.hasAttribute("data-basis")) el.setAttribute("data-basis", el.title);
       el.tabIndex = 0;
       el.onfocus = function () {
         el.classList.remove("tip-hidden");
