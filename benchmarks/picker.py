@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.picker --sizes 100 1000
 
 For the benchmark corpus of each size: the time (CPU seconds of this process) to make
-the data block of every source page, as the plugin does in `on_post_page`, and the size
+the data of every source page, as the plugin does in `on_post_page`, and the size
 of a block. The index of names and quote ids, made once per build, is timed apart.
 """
 

@@ -74,8 +74,8 @@ def click_through(page: Any, link: str | Any, url_glob: str) -> None:
     assert page.evaluate(SAME_JS), "the page was loaded, not swapped: no instant navigation"
 
 
-def test_previews_and_the_way_back_work_on_swapped_pages(page, problems,
-                                                         instant_site: str) -> None:
+def test_previews_and_the_way_back_work_on_swapped_pages(page, problems, instant_site: str,
+                                                         screenshots: Path) -> None:
     page.goto(instant_site)
     page.evaluate(MARK_JS)
     click_through(page, f"a[href$='{BRIEF}']", f"**/{BRIEF}")
@@ -88,6 +88,7 @@ def test_previews_and_the_way_back_work_on_swapped_pages(page, problems,
     tip.wait_for(state="visible", timeout=5_000)
     assert "will open on Sundays from April" in tip.inner_text()
     assert page.evaluate(VISIBLE_TIPS_JS) == 1
+    page.screenshot(path=screenshots / "material-instant-cite.png", animations="disabled")
     page.mouse.move(0, 0)
 
     link = page.locator(".md-content a[href*='claims/sunday-opening-cost-40k/']").first
@@ -97,6 +98,7 @@ def test_previews_and_the_way_back_work_on_swapped_pages(page, problems,
     preview.wait_for(state="visible", timeout=5_000)
     assert "costs Riverton $40,000" in preview.inner_text()
     assert "\u00b6" not in preview.inner_text(), "the heading's permalink is in the preview"
+    page.screenshot(path=screenshots / "material-instant-link.png", animations="disabled")
     page.mouse.move(0, 0)
 
     # A citation leads to its passage, which says which point cites it.
@@ -106,6 +108,7 @@ def test_previews_and_the_way_back_work_on_swapped_pages(page, problems,
     back = page.locator(".cited-back")
     back.wait_for(state="visible", timeout=5_000)
     assert "Cited in" in back.inner_text()
+    page.screenshot(path=screenshots / "material-instant-cited-in.png", animations="disabled")
 
     # Back to the brief by that note: its previews are set up once, not once per visit.
     click_through(page, back.locator("a[href*='#point-']").first, f"**/{BRIEF}#point-*")
@@ -130,8 +133,8 @@ def test_the_way_back_shows_on_a_passage_opened_directly(page, problems,
     problems.assert_none(instant_site)
 
 
-def test_an_inferred_dates_basis_shows_under_materials_tooltips(page, problems,
-                                                                instant_site: str) -> None:
+def test_an_inferred_dates_basis_shows_under_materials_tooltips(
+        page, problems, instant_site: str, screenshots: Path) -> None:
     page.goto(instant_site)
     page.evaluate(MARK_JS)
     click_through(page, "a[href$='timeline/']", "**/timeline/")
@@ -143,11 +146,12 @@ def test_an_inferred_dates_basis_shows_under_materials_tooltips(page, problems,
     page.wait_for_timeout(400)  # Material's tooltip is up, and the title is gone
     shown = date.evaluate("el => getComputedStyle(el, '::after').content")
     assert "April" in shown, f"the basis is not shown: {shown!r}"
+    page.screenshot(path=screenshots / "material-instant-inferred.png", animations="disabled")
     problems.assert_none(instant_site)
 
 
-def test_the_problems_banner_shows_on_swapped_pages(page, problems,
-                                                    instant_site: str) -> None:
+def test_the_problems_banner_shows_on_swapped_pages(page, problems, instant_site: str,
+                                                    screenshots: Path) -> None:
     said = {"errors": 1, "warnings": 0, "text": "1 error", "kept_last_good": True,
             "href": "problems/"}
     page.route("**/assets/briefing/problems.json", lambda route: route.fulfill(
@@ -161,6 +165,8 @@ def test_the_problems_banner_shows_on_swapped_pages(page, problems,
         banner.wait_for(state="visible", timeout=5_000)
         page.wait_for_load_state("networkidle")
         assert banner.count() == 1
+        page.screenshot(path=screenshots / "material-instant-banner.png", animations="disabled")
+        problems.assert_none(instant_site)
     finally:
         page.unroute("**/assets/briefing/problems.json")
 
@@ -184,7 +190,7 @@ def tab(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def copy_first_words(tab: Any) -> str:
+def copy_first_words(tab: Any, shot: Path) -> str:
     """Select words of the article's first paragraph and copy them with the shortcut: the
     picker's message, which names the annotation to paste into."""
     words = tab.evaluate("document.querySelector('#text ~ p:not([class])')"
@@ -195,13 +201,14 @@ def copy_first_words(tab: Any) -> str:
     status = tab.get_by_role("status").get_by_text("Quote copied")
     status.wait_for(timeout=5_000)
     said = str(status.inner_text())
+    tab.screenshot(path=shot)
     tab.keyboard.press("Escape")
     tab.evaluate("getSelection().removeAllRanges()")
     return said
 
 
 def test_the_picker_and_the_banner_follow_swapped_pages_under_serve(
-        tmp_path: Path, tab: Any) -> None:
+        tmp_path: Path, tab: Any, screenshots: Path) -> None:
     errors: list[str] = []
     tab.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning")
            else None)
@@ -211,7 +218,8 @@ def test_the_picker_and_the_banner_follow_swapped_pages_under_serve(
         tab.evaluate(MARK_JS)
         for source in SOURCES:  # one source, back to the list, the other
             click_through(tab, f"a[href$='sources/{source}/']", f"**/sources/{source}/")
-            assert f"sources/{source}.yml" in copy_first_words(tab)
+            shot = screenshots / f"material-instant-picker-{source}.png"
+            assert f"sources/{source}.yml" in copy_first_words(tab, shot)
             tab.evaluate("history.back()")
             tab.wait_for_url(f"{base}/sources/")
             tab.locator(f".md-content a[href$='sources/{SOURCES[1]}/']").wait_for()
@@ -230,4 +238,5 @@ def test_the_picker_and_the_banner_follow_swapped_pages_under_serve(
         banner.wait_for(state="visible", timeout=5_000)
         tab.wait_for_timeout(500)  # (live reload's request never ends: no "networkidle")
         assert banner.count() == 1
+        tab.screenshot(path=screenshots / "material-instant-serve-banner.png")
     assert not errors, errors
