@@ -28,15 +28,12 @@
   // (which also gives the first page, once loaded); other themes load every page anew.
   // A page's content element marks it set up, so no page is set up twice.
   function onEachPage(setUp) {
-    var done = typeof WeakSet === "function" ? new WeakSet() : null;
+    var done = new WeakSet();
     function once() {
       var body = pageBody();
-      if (done && done.has(body)) return;
-      if (done) done.add(body);
-      setUp();
+      if (!done.has(body)) { done.add(body); setUp(); }
     }
-    var swaps = window.document$;
-    if (swaps && typeof swaps.subscribe === "function") swaps.subscribe(once);
+    if (window.document$) document$.subscribe(once);
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", once);
     else once();
   }
@@ -185,9 +182,11 @@
       return parts.length && parts.map(function (el, i) {
         var p = document.createElement("p");
         p.append.apply(p, document.importNode(el, true).childNodes);
-        // A heading's permalink (`toc: permalink: true`, a theme's own) is no words of it.
-        p.querySelectorAll(".headerlink, .permalink").forEach(function (link) { link.remove(); });
-        p.querySelectorAll("a").forEach(function (link) { link.replaceWith(link.textContent); });
+        // Links become text, but a heading's permalink (`toc: permalink: true`'s "¶", a
+        // theme's "#") is no words of it.
+        p.querySelectorAll("a").forEach(function (link) {
+          link.replaceWith(/(header|perma)link/.test(link.className) ? "" : link.textContent);
+        });
         if (!i) p.className = "link-preview-title";
         return p;
       });

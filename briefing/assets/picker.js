@@ -55,15 +55,12 @@
   // Once per page shown: Material's `document$` says when its instant navigation has
   // swapped one in (and gives the first page once loaded); other themes load each anew.
   function onEachPage(run) {
-    var done = typeof WeakSet === "function" ? new WeakSet() : null;
+    var done = new WeakSet();
     function once() {
       var page = document.querySelector(".md-content") || document.body;  // what Material swaps
-      if (done && done.has(page)) return;
-      if (done) done.add(page);
-      run();
+      if (!done.has(page)) { done.add(page); run(); }
     }
-    var swaps = window.document$;
-    if (swaps && typeof swaps.subscribe === "function") swaps.subscribe(once);
+    if (window.document$) document$.subscribe(once);
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", once);
     else once();
   }

@@ -46,9 +46,6 @@
   window.addEventListener("hashchange", showCitedBack);
   // Material's instant navigation follows a link within the page by history.pushState,
   // which fires no hashchange; its `location$` says where it went.
-  var moves = window.location$;
-  if (moves && typeof moves.subscribe === "function") {
-    moves.subscribe(function () { setTimeout(showCitedBack); });
-  }
+  if (window.location$) location$.subscribe(function () { setTimeout(showCitedBack); });
   shared.onEachPage(showCitedBack);
 })();
