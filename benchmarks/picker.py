@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.picker --sizes 100 1000
 
 For the benchmark corpus of each size: the time (CPU seconds of this process) to make
-the data block of every source page, as the plugin does in `on_post_page`, and the size
+the data of every source page, as the plugin does in `on_post_page`, and the size
 of a block. The index of names and quote ids, made once per build, is timed apart.
 """
 
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing.picker import PickerIndex, data_block, page_data
+from briefing.picker import PickerIndex, data_attribute, page_data
 from briefing.pipeline import build
 
 from .corpus import generate, write
@@ -33,7 +33,7 @@ def measure(size: int, seed: int) -> str:
     times, sizes = [], []
     for source_id in linked.sources:
         start = time.process_time()
-        block = data_block(page_data(linked, index, source_id))
+        block = data_attribute(page_data(linked, index, source_id))
         times.append(time.process_time() - start)
         sizes.append(len(block.encode("utf-8")))
     return (f"| {size:,} | {indexed * 1000:.1f} ms | {statistics.median(times) * 1000:.2f} ms "

@@ -9,20 +9,24 @@ and the quote ids the suggested id could clash with: it starts with the longest 
 most of the source's quote ids share (or, for a source without quotes, the words
 `briefing new` takes from its id), so only the ids with that prefix are sent.
 
-Pure data, no MkDocs: the plugin writes it into the page as JSON in an inert
-`<script type="application/json">`.
+Pure data, no MkDocs: the plugin writes it into the page as JSON in an attribute of the
+article's "Text" heading (`data_attribute`). Not in a `<script>` at the end of `<body>`:
+Material's instant navigation swaps only the page's content, so a page reached by a click
+kept the first page's data, and it runs again every `<script>` in that content, dropping
+its `type` (a JSON block there would run as a script).
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import escape
 
 from .chars import INVISIBLE_RANGES
 from .link import Linked, names_pattern, sentence_starts
@@ -30,7 +34,10 @@ from .model import Entity
 from .paths import page_path
 from .text import FOLDED
 
-DATA_ID = "briefing-quote-picker"
+DATA_ATTRIBUTE = "data-quote-picker"
+# The article's heading on a source page (templates/source.md.j2), which picker.js reads
+# the paragraphs after.
+TEXT_HEADING = re.compile(r'<h2\b[^>]*\bid="text"')
 
 
 @dataclass(frozen=True)
@@ -117,23 +124,29 @@ def taken(quote_ids: tuple[str, ...], prefix: str) -> list[str]:
             if ident == prefix or ident.startswith(prefix + "-")]
 
 
-def data_block(data: Mapping[str, Any]) -> str:
-    """An inert JSON block; `htmlsafe_json_dumps` escapes <, >, & and ', so no text of the
-    article can end it."""
-    return (f'<script type="application/json" id="{DATA_ID}">'
-            f"{htmlsafe_json_dumps(data, sort_keys=True)}</script>")
+def data_attribute(data: Mapping[str, Any]) -> str:
+    """The data as an HTML attribute; `escape` turns <, >, &, ' and " into references, so
+    no text of the article can end the attribute or the tag."""
+    return f' {DATA_ATTRIBUTE}="{escape(json.dumps(data, sort_keys=True, ensure_ascii=False))}"'
+
+
+def with_data(html: str, attribute: str) -> str:
+    """The page's HTML with `attribute` on its article's heading; unchanged without one
+    (the picker has no article to work on)."""
+    found = TEXT_HEADING.search(html)
+    return html if found is None else html[:found.end()] + attribute + html[found.end():]
 
 
 def all_blocks(linked: Linked) -> dict[str, str]:
-    """Every source page's data block, by page path (kept with the build's results on
+    """Every source page's data, by page path (kept with the build's results on
     disk)."""
     index = PickerIndex.of(linked)
-    return {page_path("source", ident): data_block(page_data(linked, index, ident))
+    return {page_path("source", ident): data_attribute(page_data(linked, index, ident))
             for ident in linked.sources}
 
 
 class PickerPages:
-    """The data blocks of the pages a session serves, from the last build without errors
+    """The data of the pages a session serves, from the last build without errors
     (which is also what the served pages show): made from its corpus as each page is
     written, or all read at once from the results store."""
 
@@ -159,10 +172,10 @@ class PickerPages:
             self.blocks, self.linked, self.index, self.sources = blocks, None, None, {}
 
     def block(self, path: str) -> str | None:
-        """The data block of the page at `path`, if it is a source's."""
+        """The data of the page at `path`, if it is a source's."""
         if path in self.blocks:
             return self.blocks[path]
         source_id = self.sources.get(path)
         if source_id is None or self.linked is None or self.index is None:
             return None
-        return data_block(page_data(self.linked, self.index, source_id))
+        return data_attribute(page_data(self.linked, self.index, source_id))

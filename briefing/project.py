@@ -69,15 +69,18 @@ def requirements() -> str:
     """What the publish workflow installs: the Briefing this project was made with, so the
     site is built by the version its schemas come from (an upgrade is a deliberate edit
     here, then `briefing schema`)."""
+    # The workflow installs nothing else, so a theme from another package goes here too.
+    theme = ("# A theme from another package goes here too, on a line of its own (for\n"
+             "# `theme: name: material` in mkdocs.yml: mkdocs-material).\n")
     try:
         version = metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a source tree that is not installed
-        return f"{DISTRIBUTION}\n"
+        return f"{theme}{DISTRIBUTION}\n"
     wheel = f"{DISTRIBUTION.replace('-', '_')}-{version}-py3-none-any.whl"
     return (f"# The Briefing this project was made with. To upgrade, change the version and\n"
             f"# run `briefing schema`. To install it from elsewhere than PyPI, replace the\n"
-            f"# last line with a wheel committed to this repository (wheels/{wheel})\n"
-            f"# or a git address (git+https://…).\n{DISTRIBUTION}=={version}\n")
+            f"# {DISTRIBUTION} line with a wheel committed to this repository (wheels/{wheel})\n"
+            f"# or a git address (git+https://…).\n{theme}{DISTRIBUTION}=={version}\n")
 
 
 def init_project(target: Path, *, example: bool = True) -> list[str]:

@@ -107,6 +107,17 @@ def test_the_settings_raise_every_check_and_name_the_theme(project: Path) -> Non
         assert command in workflow, command
 
 
+def test_another_theme_is_said_to_need_its_package_in_requirements(project: Path) -> None:
+    # The publish workflow installs requirements.txt only: a project switched to Material
+    # as mkdocs.yml suggests built locally and failed on GitHub until it was added there.
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    comment = config[config.index("# Briefing's theme"):config.index("theme:\n")]
+    assert "mkdocs-material" in comment and "requirements.txt" in comment, comment
+    requirements = (project / "requirements.txt").read_text(encoding="utf-8")
+    comments = [line for line in requirements.splitlines() if line.startswith("#")]
+    assert "mkdocs-material" in "\n".join(comments), requirements
+
+
 def test_bare_leaves_the_example_out_and_still_builds(tmp_path: Path) -> None:
     result = init(str(tmp_path / "bare"), "--bare")
     assert result.exit_code == 0, result.output

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from briefing.cli import main
 from briefing.link import Linked
 from briefing.picker import (
-    DATA_ID,
+    DATA_ATTRIBUTE,
     PickerIndex,
-    data_block,
+    data_attribute,
     id_prefix,
     key_indent,
     page_data,
     taken,
+    with_data,
 )
 from briefing.pipeline import build
 from briefing.plugin.picker import QuotePicker
@@ -89,11 +91,45 @@ def test_a_pasted_quote_is_indented_as_the_sources_quotes(tmp_path: Path) -> Non
     assert key_indent(0) == 4  # no quotes yet: as `briefing new` writes them
 
 
-def test_no_article_text_can_end_the_data_block() -> None:
-    block = data_block({"blocks": [{"text": "</script><script>alert(1)</script> & '"}]})
-    assert block.count("</script>") == 1 and block.endswith("</script>")
-    inner = block[block.index(">") + 1:-len("</script>")]
-    assert json.loads(inner)["blocks"][0]["text"] == "</script><script>alert(1)</script> & '"
+class Headings(HTMLParser):
+    """Each <h2>'s attributes, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h2":
+            self.found.append(dict(attrs))
+
+
+def headings(page: str) -> list[dict[str, str | None]]:
+    parser = Headings()
+    parser.feed(page)
+    parser.close()
+    return parser.found
+
+
+def test_no_article_text_can_end_the_data_attribute() -> None:
+    text = '</script>"><script>alert(1)</script> & \' \u2028'
+    page = with_data('<h2 id="text">Text</h2><p>x</p>', data_attribute({"blocks": [
+        {"text": text}]}))
+    assert "<script>" not in page and page.count(">") == 4  # the h2 and p tags only
+    (heading,) = headings(page)
+    assert heading["id"] == "text"
+    assert json.loads(heading[DATA_ATTRIBUTE] or "")["blocks"][0]["text"] == text
+
+
+def test_the_data_goes_on_the_articles_heading_in_the_content() -> None:
+    # In the content, which Material's instant navigation swaps, not at the end of <body>,
+    # which it keeps: a page reached by a click carries its own data.
+    page = ('<body><div class="md-container"><h2 id="about">About</h2>'
+            '<h2 class="x" id="text">Text<a class="headerlink" href="#text">\u00b6</a></h2>'
+            "<p>words</p></div></body>")
+    placed = with_data(page, data_attribute({"source": "a"}))
+    assert [h.get(DATA_ATTRIBUTE) for h in headings(placed)] == [None, '{"source": "a"}']
+    assert placed.endswith("<p>words</p></div></body>")
+    assert with_data("<h2 id=\"texts\">x</h2>", " data-x") == "<h2 id=\"texts\">x</h2>"
 
 
 @pytest.mark.parametrize(("mode", "serving", "on"), [
@@ -126,14 +162,14 @@ def mkdocs_build(tmp_path: Path, options: str) -> Path:
 def test_a_build_has_the_picker_only_when_always_is_asked(tmp_path: Path) -> None:
     site = mkdocs_build(tmp_path / "default", "")
     page = (site / "sources" / "acme-widget" / "index.html").read_text(encoding="utf-8")
-    assert DATA_ID not in page and "picker.js" not in page
+    assert DATA_ATTRIBUTE not in page and "picker.js" not in page
     assert not (site / "assets" / "briefing" / "picker.js").exists()
 
     site = mkdocs_build(tmp_path / "always", "      quote_picker: always\n")
     page = (site / "sources" / "acme-widget" / "index.html").read_text(encoding="utf-8")
     assert "picker.js" in page and (site / "assets" / "briefing" / "picker.js").is_file()
-    (data,) = re.findall(f'<script type="application/json" id="{DATA_ID}">(.*?)</script>',
-                         page)
-    assert json.loads(data)["source"] == "acme-widget"
+    (data,) = [h[DATA_ATTRIBUTE] for h in headings(page) if DATA_ATTRIBUTE in h]
+    assert json.loads(data or "")["source"] == "acme-widget"
+    assert re.search(f'<h2 id="text" {DATA_ATTRIBUTE}="', page)
     claims = (site / "claims" / "index.html").read_text(encoding="utf-8")
-    assert DATA_ID not in claims  # source pages only
+    assert DATA_ATTRIBUTE not in claims  # source pages only

@@ -47,3 +47,10 @@ def test_this_repositorys_two_commands_stay_exact() -> None:
     assert f"\n{TEST}\n" in CI_RUN  # CI runs the README's test command verbatim
     assert "bash .ci/from-wheel" in CI_RUN
     assert "\n.venv/bin/briefing check --strict\n" in CI_RUN  # the live corpus
+
+
+def test_the_readme_says_another_theme_needs_its_package_in_requirements() -> None:
+    # The generated publish workflow installs requirements.txt only.
+    start = README.index("To use another theme")
+    said = README[start:README.index("\n\n", start)]
+    assert "mkdocs-material" in said and "requirements.txt" in said, said

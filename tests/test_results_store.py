@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from briefing import results
 from briefing.feed import FEED_PATH
 from briefing.hedges import Hedges
-from briefing.picker import DATA_ID
+from briefing.picker import DATA_ATTRIBUTE
 from briefing.pipeline import BuildResult, build
 from briefing.plugin import BriefingPlugin
 from briefing.results import FORMAT, ResultStore
@@ -204,7 +204,7 @@ def test_a_warm_serve_start_serves_the_cold_ones_site_and_its_first_edit_the_cle
         project: Path, dirty: bool) -> None:
     # (The quote picker is on, so source pages carry data the results store kept.)
     cold = session(project, "cold", dirty=dirty)
-    assert any(DATA_ID.encode() in data for data in cold.values())
+    assert any(DATA_ATTRIBUTE.encode() in data for data in cold.values())
     warm = Session(project, "warm", dirty=dirty)
     try:
         warm.rebuild()

@@ -20,7 +20,23 @@
   }
 
   // For the page types' own scripts (pages/*.js), which run after this one.
-  window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview };
+  window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview,
+                              onEachPage: onEachPage };
+
+  // Run `setUp` once for each page shown. Material's instant navigation swaps a page's
+  // content in place without running the scripts again, and says so on its `document$`
+  // (which also gives the first page, once loaded); other themes load every page anew.
+  // A page's content element marks it set up, so no page is set up twice.
+  function onEachPage(setUp) {
+    var done = new WeakSet();
+    function once() {
+      var body = pageBody();
+      if (!done.has(body)) { done.add(body); setUp(); }
+    }
+    if (window.document$) document$.subscribe(once);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", once);
+    else once();
+  }
 
   // The main content of this page (or of a fetched one): Material's .md-content, MkDocs'
   // [role=main], else <main>, so the features work under any theme.
@@ -80,7 +96,11 @@
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
     // Focus shows it below the date (features.css), kept on the screen with the room there
     // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
+    // The tip reads a copy (data-basis): a theme's tooltips may take `title` away while
+    // they show theirs (Material's `content.tooltips` does, on focus too), which left the
+    // tip empty. `title` stays, for hover and for assistive technology.
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
+      if (!el.hasAttribute("data-basis")) el.setAttribute("data-basis", el.title);
       el.tabIndex = 0;
       el.onfocus = function () {
         el.classList.remove("tip-hidden");
@@ -107,31 +127,45 @@
 
   // Link previews: a link to a brief, claim or entity shows that page's <h1> and the two
   // paragraphs after it (summary, verdict, description…), fetched once when first wanted,
-  // so no page carries the others' summaries. From file:// links stay links.
+  // so no page carries the others' summaries. From file:// links stay links. One preview
+  // serves every page of the visit (Material swaps pages in place): each page only wires
+  // its own links.
+  var linkPreviews = null;
+
   function initLinkPreviews() {
     if (!scriptUrl || !/^https?:$/.test(location.protocol)) return;
-    var root = new URL("../../", scriptUrl).href;
+    linkPreviews = linkPreviews || makeLinkPreviews(new URL("../../", scriptUrl).href);
+    linkPreviews.wire(pageBody());
+  }
+
+  function makeLinkPreviews(root) {
     var item = /^(briefs|claims|entities)\/(?!index\.html$)[^/]+(\/(index\.html)?|\.html)$/;
     var pages = {}, tip = null, shown = null, wanted = null, timer = 0;
 
-    pageBody().querySelectorAll("a[href]:not(.cite)").forEach(function (a) {
-      var url = String(a.href).split("#")[0];  // (an SVG link's href is an object)
-      if (!url.indexOf(root) && item.test(url.slice(root.length)) &&
-          url !== location.href.split("#")[0]) {
-        a.addEventListener("mouseenter", function () {
-          clearTimeout(timer);
-          timer = setTimeout(function () { want(a, url); }, 150);
-        });
-        a.addEventListener("focus", function () { want(a, url); });
-        a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
-        a.addEventListener("blur", function () { hide(a); });
-        tapToPreview(a, function () { return shown === a; }, function () { want(a, url); });
-      }
-    });
     document.addEventListener("pointerdown", function (e) {  // a tap elsewhere closes it
       if (shown && !shown.contains(e.target) && !tip.contains(e.target)) hide(shown);
     }, true);
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && shown) hide(shown); });
+
+    function wire(body) {
+      clearTimeout(timer);
+      wanted = null;
+      if (shown) hide(shown);
+      var here = location.href.split("#")[0];
+      body.querySelectorAll("a[href]:not(.cite)").forEach(function (a) {
+        var url = String(a.href).split("#")[0];  // (an SVG link's href is an object)
+        if (!url.indexOf(root) && item.test(url.slice(root.length)) && url !== here) {
+          a.addEventListener("mouseenter", function () {
+            clearTimeout(timer);
+            timer = setTimeout(function () { want(a, url); }, 150);
+          });
+          a.addEventListener("focus", function () { want(a, url); });
+          a.addEventListener("mouseleave", function () { clearTimeout(timer); hideSoon(a); });
+          a.addEventListener("blur", function () { hide(a); });
+          tapToPreview(a, function () { return shown === a; }, function () { want(a, url); });
+        }
+      });
+    }
 
     function want(a, url) {
       wanted = a;
@@ -148,7 +182,11 @@
       return parts.length && parts.map(function (el, i) {
         var p = document.createElement("p");
         p.append.apply(p, document.importNode(el, true).childNodes);
-        p.querySelectorAll("a").forEach(function (link) { link.replaceWith(link.textContent); });
+        // Links become text, but a heading's permalink (`toc: permalink: true`'s "¶", a
+        // theme's "#") is no words of it.
+        p.querySelectorAll("a").forEach(function (link) {
+          link.replaceWith(/(header|perma)link/.test(link.className) ? "" : link.textContent);
+        });
         if (!i) p.className = "link-preview-title";
         return p;
       });
@@ -183,6 +221,8 @@
     function hideSoon(a) {
       if (document.activeElement !== a) timer = setTimeout(function () { hide(a); }, 300);
     }
+
+    return { wire: wire };
   }
 
   // A preview goes below its link, or above it when there is no room below; always inside
@@ -201,6 +241,5 @@
     tip.style.top = (top + window.scrollY) + "px";
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  onEachPage(start);
 })();

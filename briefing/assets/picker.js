@@ -15,11 +15,16 @@
   var SENTENCES_BACK = 3;  // how far back a quotation's speaker is looked for
   var WORD = /[\p{L}\p{N}]/u;
 
-  function start() {
-    var holder = document.getElementById("briefing-quote-picker");
+  var picker = null;  // one for the visit: Material's instant navigation keeps <body>
+
+  // The page's data is on its "Text" heading (`data-quote-picker`), inside the content
+  // that Material's instant navigation swaps, so each page shown brings its own.
+  function setUp() {
     var heading = document.getElementById("text");
-    if (!holder || !heading) return;
-    var data = JSON.parse(holder.textContent);
+    var json = heading && heading.getAttribute("data-quote-picker");
+    if (picker) picker.use(null, []);
+    if (!json) return;
+    var data = JSON.parse(json);
     var elements = [];
     for (var el = heading.nextElementSibling; el && el.localName !== "h2";
          el = el.nextElementSibling) {
@@ -35,12 +40,29 @@
     }
     var matcher = makeNormaliser(data.fold, data.invisible);
     var blocks = data.blocks.map(function (block, i) {
-      var usable = visible(elements[i].textContent) === visible(block.text);
+      var usable = visible(shownText(elements[i])) === visible(block.text);
       return { el: elements[i], text: block.text, names: block.names,
                sentences: block.sentences, usable: usable,
                normalised: matcher(block.text) };
     });
-    new Picker(data, blocks, matcher).listen();
+    if (!picker) {
+      picker = new Picker();
+      picker.listen();
+    }
+    picker.use(data, blocks, matcher);
+  }
+
+  // Once per page shown: Material's `document$` says when its instant navigation has
+  // swapped one in (and gives the first page once loaded); other themes load each anew.
+  function onEachPage(run) {
+    var done = new WeakSet();
+    function once() {
+      var page = document.querySelector(".md-content") || document.body;  // what Material swaps
+      if (!done.has(page)) { done.add(page); run(); }
+    }
+    if (window.document$) document$.subscribe(once);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", once);
+    else once();
   }
 
   // --- the normalisation quotes are matched under (briefing/text.py) -------------------
@@ -58,6 +80,13 @@
     };
   }
 
+  // An element's words without a heading's permalink (`toc: permalink: true`'s "¶").
+  function shownText(el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .permalink").forEach(function (a) { a.remove(); });
+    return copy.textContent;
+  }
+
   function codePoint(n) { return "\\u{" + n.toString(16) + "}"; }
   function escapeClass(c) { return c.replace(/[\\\]\[^-]/g, "\\$&"); }
   function visible(text) { return text.replace(/\s+/g, ""); }
@@ -71,10 +100,10 @@
 
   // --- the picker --------------------------------------------------------------------
 
-  function Picker(data, blocks, normalise) {
-    this.data = data;
-    this.blocks = blocks;
-    this.normalise = normalise;
+  function Picker() {
+    this.data = null;
+    this.blocks = [];
+    this.normalise = null;
     this.current = null;  // {snippet, block} of the selection on screen
     this.button = document.createElement("button");
     this.button.type = "button";
@@ -87,6 +116,16 @@
     this.status.setAttribute("role", "status");
     document.body.appendChild(this.status);
   }
+
+  // The page shown now: its data, its article's blocks, its normalisation (none, on a
+  // page without the picker: nothing there can be picked).
+  Picker.prototype.use = function (data, blocks, normalise) {
+    this.hide();
+    this.status.textContent = "";  // it spoke of the last page's annotation
+    this.data = data;
+    this.blocks = blocks;
+    this.normalise = normalise || null;
+  };
 
   Picker.prototype.listen = function () {
     var self = this;
@@ -400,9 +439,5 @@
     this.statusTimer = window.setTimeout(function () { status.textContent = ""; }, 4000);
   };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  onEachPage(setUp);
 })();

@@ -2,7 +2,7 @@
 
 On by default only under `mkdocs serve`: the published site carries neither the script
 nor the data. When on, `picker.js` joins the plugin's scripts and each source page gets
-its data block (`picker.PickerPages`) at the end of its body.
+its data (`picker.PickerPages`) on its article's heading.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..link import Linked
 from ..pageassets import ASSETS, PICKER_SCRIPT
-from ..picker import PickerPages, all_blocks
+from ..picker import PickerPages, all_blocks, with_data
 
 SCRIPT = "picker.js"
 
@@ -41,7 +41,4 @@ class QuotePicker:
 
     def page_html(self, output: str, page: Page) -> str:
         block = self.pages.block(page.file.src_uri) if self.on else None
-        if block is None:
-            return output
-        at = output.rfind("</body>")
-        return output[:at] + block + output[at:] if at >= 0 else output + block
+        return output if block is None else with_data(output, block)

@@ -193,7 +193,7 @@ def test_a_passage_found_twice_gets_a_prefix_or_suffix_by_keyboard(
 def test_the_published_site_has_no_picker(site_url: str, built_site: Path, page: Any) -> None:
     source = next((built_site / "sources").glob("*/index.html"))
     html = source.read_text(encoding="utf-8")
-    assert "briefing-quote-picker" not in html and "picker.js" not in html
+    assert "data-quote-picker" not in html and "picker.js" not in html
     assert not (built_site / "assets" / "briefing" / "picker.js").exists()
     page.goto(f"{site_url}sources/{source.parent.name}/")
     first = page.locator("#text ~ p").first

@@ -12,8 +12,18 @@
   // who said it. Each citation number links to the same passage, so the quote item whose
   // first link has the same address is its preview. The data is on the page: nothing is
   // fetched, so this works offline and from file://. Without JavaScript a citation stays
-  // a plain link.
+  // a plain link. The previews live in <body>, which Material's instant navigation keeps
+  // from page to page: a page's set-up removes the last page's.
+  var tips = [];         // this page's previews
+  var shown = null;      // {cite, tip} on screen now
+  var dismissed = null;  // the cite whose preview Escape closed, until it is left
+  var hideTimer = 0;
+
   function initCitationPreviews() {
+    tips.forEach(function (tip) { tip.remove(); });
+    tips = [];
+    shown = dismissed = null;
+    clearTimeout(hideTimer);
     var cites = document.querySelectorAll("a.cite[href]");
     var heading = document.getElementById("quotes-cited");
     var list = heading && heading.nextElementSibling;
@@ -25,15 +35,10 @@
       if (link && !byHref[link.href]) byHref[link.href] = { item: li, link: link, tip: null };
     });
 
-    var shown = null;      // {cite, tip} on screen now
-    var dismissed = null;  // the cite whose preview Escape closed, until it is left
-    var hideTimer = 0;
-    var count = 0;
-
     cites.forEach(function (cite) {
       var entry = byHref[cite.href];
       if (!entry) return;
-      if (!entry.tip) entry.tip = buildTip(entry, ++count);
+      if (!entry.tip) tips.push(entry.tip = buildTip(entry, tips.length + 1));
       cite.setAttribute("aria-describedby", entry.tip.id);
       cite.addEventListener("mouseenter", function () { show(cite, entry.tip); });
       cite.addEventListener("focus", function () { show(cite, entry.tip); });
@@ -44,81 +49,84 @@
         show(cite, entry.tip);
       });
     });
+  }
 
+  // Once for the visit, whatever pages it shows.
+  function listenForPreviews() {
     // Escape closes the preview without moving focus (WCAG 1.4.13: dismissible).
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && shown) { dismissed = shown.cite; hide(shown.cite); }
     });
     // Keep the preview in place if the page reflows under it.
     window.addEventListener("resize", function () { if (shown) place(shown.cite, shown.tip); });
+  }
 
-    // The preview: the quote, then its attribution as the list gives it (speaker, source
-    // title, date), with links turned into text: the preview never takes focus.
-    function buildTip(entry, n) {
-      var tip = document.createElement("div");
-      tip.id = "cite-preview-" + n;
-      tip.className = "cite-preview";
-      tip.setAttribute("role", "tooltip");
-      tip.hidden = true;
+  // The preview: the quote, then its attribution as the list gives it (speaker, source
+  // title, date), with links turned into text: the preview never takes focus.
+  function buildTip(entry, n) {
+    var tip = document.createElement("div");
+    tip.id = "cite-preview-" + n;
+    tip.className = "cite-preview";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
 
-      var quote = document.createElement("p");
-      quote.className = "cite-preview-quote";
-      quote.textContent = entry.link.textContent;
-      tip.appendChild(quote);
+    var quote = document.createElement("p");
+    quote.className = "cite-preview-quote";
+    quote.textContent = entry.link.textContent;
+    tip.appendChild(quote);
 
-      var source = document.createElement("p");
-      source.className = "cite-preview-source";
-      var speaker = entry.item.querySelector(".cite-speaker");
-      if (speaker) {
-        source.textContent = speaker.textContent.replace(/^\s*\(|\)\s*$/g, "") + ", in ";
-      }
-      // The source's line: its item without the quotes under it.
-      var rest = entry.item.parentNode.parentNode.cloneNode(true);
-      rest.removeChild(rest.querySelector("ul"));
-      Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
-        var title = document.createElement("cite");
-        title.textContent = a.textContent;
-        a.replaceWith(title);
-      });
-      Array.prototype.forEach.call(rest.querySelectorAll(".inferred"), function (el) {
-        el.removeAttribute("tabindex");
-        el.textContent = "(" + el.textContent.trim() + ")";
-      });
-      while (rest.firstChild) source.appendChild(rest.firstChild);
-      tip.appendChild(source);
-
-      // Hoverable: the pointer may move onto the preview to read or select it.
-      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-      tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown.cite); });
-      // In <body>: placed in page coordinates, it needs no positioned ancestor.
-      document.body.appendChild(tip);
-      return tip;
+    var source = document.createElement("p");
+    source.className = "cite-preview-source";
+    var speaker = entry.item.querySelector(".cite-speaker");
+    if (speaker) {
+      source.textContent = speaker.textContent.replace(/^\s*\(|\)\s*$/g, "") + ", in ";
     }
+    // The source's line: its item without the quotes under it.
+    var rest = entry.item.parentNode.parentNode.cloneNode(true);
+    rest.removeChild(rest.querySelector("ul"));
+    Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
+      var title = document.createElement("cite");
+      title.textContent = a.textContent;
+      a.replaceWith(title);
+    });
+    Array.prototype.forEach.call(rest.querySelectorAll(".inferred"), function (el) {
+      el.removeAttribute("tabindex");
+      el.textContent = "(" + el.textContent.trim() + ")";
+    });
+    while (rest.firstChild) source.appendChild(rest.firstChild);
+    tip.appendChild(source);
 
-    function show(cite, tip) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite) return;
-      if (shown && shown.tip !== tip) shown.tip.hidden = true;
-      shown = { cite: cite, tip: tip };
-      tip.hidden = false;
-      place(cite, tip);
-    }
+    // Hoverable: the pointer may move onto the preview to read or select it.
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", function () { if (shown) hideSoon(shown.cite); });
+    // In <body>: placed in page coordinates, it needs no positioned ancestor.
+    document.body.appendChild(tip);
+    return tip;
+  }
 
-    function hide(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      if (!shown || shown.cite !== cite) return;
-      shown.tip.hidden = true;
-      shown = null;
-    }
+  function show(cite, tip) {
+    clearTimeout(hideTimer);
+    if (dismissed === cite) return;
+    if (shown && shown.tip !== tip) shown.tip.hidden = true;
+    shown = { cite: cite, tip: tip };
+    tip.hidden = false;
+    place(cite, tip);
+  }
 
-    function hideSoon(cite) {
-      clearTimeout(hideTimer);
-      if (dismissed === cite && document.activeElement !== cite) dismissed = null;
-      // Still focused: the keyboard user has it open; leave it.
-      if (document.activeElement === cite) return;
-      hideTimer = setTimeout(function () { hide(cite); }, 300);
-    }
+  function hide(cite) {
+    clearTimeout(hideTimer);
+    if (dismissed === cite && document.activeElement !== cite) dismissed = null;
+    if (!shown || shown.cite !== cite) return;
+    shown.tip.hidden = true;
+    shown = null;
+  }
+
+  function hideSoon(cite) {
+    clearTimeout(hideTimer);
+    if (dismissed === cite && document.activeElement !== cite) dismissed = null;
+    // Still focused: the keyboard user has it open; leave it.
+    if (document.activeElement === cite) return;
+    hideTimer = setTimeout(function () { hide(cite); }, 300);
   }
 
   // On paper a relative link means nothing: list each citation's full address at the end.
@@ -148,11 +156,7 @@
     });
   }
 
-  function start() {
-    initCitationPreviews();
-    initPrintCitations();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  listenForPreviews();
+  initPrintCitations();  // reads the page shown when printing
+  shared.onEachPage(initCitationPreviews);
 })();
