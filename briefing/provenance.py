@@ -483,10 +483,13 @@ class _Checker:
         given = {v for q in item.quotes for _, _, v in self.numbers_of(q)}
         allowed = given | set(item.claim_values)
         plain = item.text.plain
+        names = [(start, end) for start, end, _ in item.text.refs]
         for at, written, value in numbers(plain):
             if value in allowed or (item.numbered == "amounts"
                                     and not is_amount(plain, at, written)):
                 continue
+            if any(start <= at < end for start, end in names):
+                continue  # in an entity's name ("Area 51"), no figure
             shown = sorted({w for q in item.quotes for _, w, _ in self.numbers_of(q)})
             yield warning(self.at(item, written), "prose-figure-unsourced",
                           f"{written} is not a number that this {item.what}'s quotes or "

@@ -241,7 +241,7 @@ def test_ids_are_stable_and_the_clock_is_never_read(make_content: Callable[..., 
 
 
 def test_hostile_text_is_escaped(make_content: Callable[..., Path]) -> None:
-    title = 'A <b>bold</b> & "quoted" ]]> title'
+    title = 'A <b>bold</b> & "widget" ]]> title'  # (quoted words must be a quote's)
     brief = BRIEF_YML.replace("title: The widget price",
                               "title: '" + title.replace("'", "''") + "'")
     brief = brief.replace('summary: "[[entity:acme]]',
