@@ -209,3 +209,30 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def changed_files(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
     return [name for name in sorted(set(one) | set(other)) if one.get(name) != other.get(name)]
+
+
+class Serving:
+    """The plugins as `mkdocs serve --dirty` drives them: one instance each for the session,
+    a fresh config per rebuild, dirty builds into one site folder."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.site = project / "served"
+        self.first = self.config()
+        self.first.plugins.on_startup(command="serve", dirty=True)
+
+    def config(self) -> MkDocsConfig:
+        return load_config(config_file=str(self.project / "mkdocs.yml"),
+                           site_dir=str(self.site))
+
+    def rebuild(self) -> None:
+        mkdocs_build(self.config(), dirty=True)
+
+    def pages(self) -> dict[str, str]:
+        """The generated pages the last rebuild served."""
+        plugin = self.first.plugins["briefing"]
+        return {path: file.content_string for path, file in  # type: ignore[attr-defined]
+                plugin.live.stored.items()}
+
+    def close(self) -> None:
+        self.first.plugins.on_shutdown()

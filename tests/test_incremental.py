@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import REPO, SEED, minimal_corpus, served_search, write_tree
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+from site_builds import Serving
 
 from briefing.buildcache import BuildCache
 from briefing.load import LoadStore, load
@@ -42,33 +40,6 @@ def site_files(site: Path) -> dict[str, bytes]:
 def mtimes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
             for p in site.rglob("*.html")}
-
-
-class Serving:
-    """The plugin as `mkdocs serve --dirty` drives it: one instance, a fresh config per
-    rebuild, dirty builds into one site folder."""
-
-    def __init__(self, project: Path) -> None:
-        self.project = project
-        self.site = project / "served"
-        self.first = self.config()
-        self.first.plugins.on_startup(command="serve", dirty=True)
-
-    def config(self) -> MkDocsConfig:
-        return load_config(config_file=str(self.project / "mkdocs.yml"),
-                           site_dir=str(self.site))
-
-    def rebuild(self) -> None:
-        mkdocs_build(self.config(), dirty=True)
-
-    def pages(self) -> dict[str, str]:
-        """The generated pages the last rebuild served."""
-        plugin = self.first.plugins["briefing"]
-        return {path: file.content_string for path, file in  # type: ignore[attr-defined]
-                plugin.live.stored.items()}
-
-    def close(self) -> None:
-        self.first.plugins.on_shutdown()
 
 
 @pytest.fixture

@@ -15,9 +15,7 @@ from typing import Any
 
 import pytest
 from corpus_helpers import REPO, SEED, minimal_corpus, write_tree
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+from site_builds import Serving
 
 pytest.importorskip("material")
 
@@ -58,31 +56,13 @@ def clean_index(project: Path) -> dict[str, Any]:
     return index(site)
 
 
-class DirtyServe:
-    """The plugins as `mkdocs serve --dirty` drives them: one instance each for the session
-    (Material's search keeps its last index between rebuilds, as Briefing keeps its
-    pages), a fresh configuration per rebuild, dirty builds into one site folder."""
-
-    def __init__(self, project: Path) -> None:
-        self.project, self.site = project, project / "served"
-        self.first = self.config()
-        self.first.plugins.on_startup(command="serve", dirty=True)
-
-    def config(self) -> MkDocsConfig:
-        return load_config(config_file=str(self.project / "mkdocs.yml"),
-                           site_dir=str(self.site))
-
-    def rebuild(self) -> None:
-        mkdocs_build(self.config(), dirty=True)
-
-
 @pytest.fixture
-def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DirtyServe]:
+def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Serving]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
     project = material_project(tmp_path / "project")
     monkeypatch.chdir(project)
-    session = DirtyServe(project)
+    session = Serving(project)
     assert "material/search" in session.first.plugins, "Material names `- search` its own"
     session.rebuild()
     yield session
@@ -113,7 +93,7 @@ EDITS = [
 ]
 
 
-def test_the_dirty_index_after_several_edits_is_a_clean_build_s(serving: DirtyServe) -> None:
+def test_the_dirty_index_after_several_edits_is_a_clean_build_s(serving: Serving) -> None:
     assert index(serving.site) == clean_index(serving.project)
     content = serving.project / "content"
     for rel, old, new in EDITS:
