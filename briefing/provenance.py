@@ -239,15 +239,25 @@ class Item:
     # them is in an annotation that failed to validate, the quotes it may draw on are
     # incomplete, so the item waits for that fix (`Linked.waiting`).
     about: frozenset[str] = frozenset()
+    # What the text is made from when it is no `Prose` of the corpus (a brief's title, a
+    # figure's scope): its identity stands for the text's between rebuilds.
+    owner: object = None
+
+    @property
+    def made_from(self) -> object:
+        """The corpus object this text is, or is made from: the same object on the next
+        rebuild means the same text (the entities' names apart, see `ProseStore`)."""
+        return self.text.prose if self.owner is None else self.owner
 
 
 @dataclass
 class ProseStore:
-    """Each item's findings from the last check, by the identity of its prose (held in
-    the entry, so the identity cannot be reused): the rebuilds of `mkdocs serve` check
-    again only the items whose text, quotes or claims changed. An unchanged file keeps its
-    validated objects, so an item whose prose is the very same object sits at the same
-    place. `made_with` holds the entities and hedges the findings were made with."""
+    """Each item's findings from the last check, by the identity of what its text is made
+    from (`Item.made_from`, held in the entry, so the identity cannot be reused): the
+    rebuilds of `mkdocs serve` check again only the items whose text, quotes or claims
+    changed. An unchanged file keeps its validated objects, so an item made from the very
+    same object sits at the same place. `made_with` holds the entities and hedges the
+    findings were made with."""
 
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = field(default_factory=dict)
     # Each claim's figure findings, by the claim's identity, with the quotes they used.
@@ -275,10 +285,10 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     for item in items(linked):
         if broken and (ANY in broken or not broken.isdisjoint(item.about)):
             continue
-        last = last_kept.get(id(item.text.prose))
+        last = last_kept.get(id(item.made_from))
         found = last[1] if last is not None and _same_item(last[0], item) \
             else tuple(checker.check(item))
-        kept[id(item.text.prose)] = (item, found)
+        kept[id(item.made_from)] = (item, found)
         problems.extend(found)
     figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = {}
     last_figures = store.figures if last_kept else {}
@@ -299,7 +309,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
 
 
 def _same_item(a: Item, b: Item) -> bool:
-    return a.text.prose is b.text.prose and a.point is b.point and a.what == b.what \
+    return a.made_from is b.made_from and a.point is b.point and a.what == b.what \
         and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
         and a.claim_values == b.claim_values and a.hedge_mode == b.hedge_mode \
         and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered
@@ -328,7 +338,7 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         everything = [r.id for p in points for r in p.cites]
         cited_anywhere = _by_ids(linked, everything)
         yield Item(plain_text(Prose((brief.title,), brief.pos), names), "brief title",
-                   cited_anywhere, about=frozenset((brief.id, *everything)))
+                   cited_anywhere, about=frozenset((brief.id, *everything)), owner=brief)
         yield Item(plain_text(brief.summary, names), "brief summary", cited_anywhere,
                    claim_values=_figure_values(linked, (r.id for p in points
                                                         for r in p.claims)),
@@ -365,7 +375,8 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         for figure in claim.figures:  # "as the source puts it"
             if figure.scope:
                 yield Item(plain_text(Prose((figure.scope,), figure.pos), names),
-                           "figure's scope", _by_ids(linked, backing), about=about)
+                           "figure's scope", _by_ids(linked, backing), about=about,
+                           owner=figure)
         for event in claim.events:
             yield Item(plain_text(event.what, names), "event label",
                        _by_ids(linked, backing + _referenced(event.what)),

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import SEED, minimal_corpus, snapshot, write_tree
+from corpus_helpers import BRIEF_YML, SEED, minimal_corpus, snapshot, write_tree
 
 from benchmarks.corpus import generate
+from briefing import provenance
+from briefing.buildcache import BuildCache
 from briefing.cli import main
-from briefing.diagnostics import Pos
+from briefing.diagnostics import Diagnostic, Pos
 from briefing.hedges import Hedges, parse_hedges
 from briefing.numbers import numbers
 from briefing.pipeline import build
@@ -326,20 +328,60 @@ def test_labels_beside_citations_and_a_lone_weak_source_is_said(tmp_path: Path) 
     assert "Rests on a single source" not in pages["briefs/widget.md"]
 
 
+def rebuilt(content: Path, cache: BuildCache) -> set[str]:
+    """The finding codes of a rebuild over `cache`, which must be a fresh build's."""
+    kept = sorted(str(d) for d in build(content, cache=cache).diagnostics)
+    assert kept == sorted(str(d) for d in build(content).diagnostics)
+    return {d.code for d in build(content).diagnostics}
+
+
 def test_findings_follow_edits_between_rebuilds(tmp_path: Path) -> None:
     """`mkdocs serve` keeps each item's findings while its text, quotes and claims are the
     same objects: an edit of a quote, not of the point, must still change the finding."""
-    content = corpus(tmp_path, ())
-    assert not build(content).diagnostics
+    content, cache = corpus(tmp_path, ()), BuildCache()
+    assert not rebuilt(content, cache)
     source = content / "sources" / "acme-widget.yml"
     article = content / "sources" / "acme-widget.txt"
     article.write_text(article.read_text().replace("costs $5", "costs about $5"))
     source.write_text(source.read_text().replace("widget costs $5", "widget costs about $5"))
-    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
+    assert rebuilt(content, cache) == {"prose-hedge-dropped"}
     brief = content / BRIEF
     brief.write_text(brief.read_text().replace("costs $5", "costs about $5").replace(*SUMMARY))
     claims = content / "claims.yml"
     claims.write_text(claims.read_text().replace("costs $5", "costs about $5"))
-    assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}  # figure
+    assert rebuilt(content, cache) == {"prose-hedge-dropped"}  # figure
     claims.write_text(claims.read_text().replace(*FIGURE_HEDGED[1:]))
-    assert not build(content).diagnostics
+    assert not rebuilt(content, cache)
+
+
+def test_title_and_scope_findings_are_kept_until_their_quotes_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brief's title and a figure's scope are made into prose afresh on each rebuild;
+    their findings are kept by the brief and the figure, and still follow the quotes."""
+    content = corpus(tmp_path, ((BRIEF, "title: The widget price",
+                                 "title: 'The \"overpriced\" widget'"),
+                                ("claims.yml", "        unit: USD\n",
+                                 "        unit: USD\n        scope: 'as \"overpriced\"'\n")))
+    other = content / "briefs" / "other.yml"
+    other.write_text(BRIEF_YML.replace("The widget price", "Another brief"))
+    cache, checked = BuildCache(), []
+    check = provenance._Checker.check
+
+    def counted(self: provenance._Checker, item: provenance.Item) -> list[Diagnostic]:
+        checked.append(item.what)
+        return check(self, item)
+
+    assert not rebuilt(content, cache)
+    monkeypatch.setattr(provenance._Checker, "check", counted)
+    other.write_text(other.read_text().replace("Another brief", "Another brief, edited"))
+    assert not build(content, cache=cache).diagnostics
+    assert checked.count("brief title") == 1  # the other brief's
+    assert "figure's scope" not in checked
+    source = content / "sources" / "acme-widget.yml"
+    source.write_text(source.read_text().replace("is overpriced", "is costly"))
+    article = content / "sources" / "acme-widget.txt"
+    article.write_text(article.read_text().replace("is overpriced", "is costly"))
+    codes = {d.code for d in build(content, cache=cache).diagnostics}
+    assert "prose-quote-unsourced" in codes
+    assert {"brief title", "figure's scope"} <= set(checked)
+    assert "prose-quote-unsourced" in rebuilt(content, cache)
