@@ -36,6 +36,19 @@ def is_invisible(char: str) -> bool:
     return _INVISIBLE.match(char) is not None
 
 
+def visible(text: str) -> str:
+    """`text` without its invisible characters, as the build reads source texts."""
+    return _INVISIBLE.sub("", text)
+
+
+# A character that shows, for JSON Schema patterns (ECMA-262 and Python both read `\uXXXX`;
+# ranges beyond U+FFFF cannot be written for both, so those invisibles pass the editor's
+# check and only the build refuses a text of nothing else).
+SHOWN_CLASS = "[^\\s" + "".join(
+    f"\\u{low:04x}" + (f"-\\u{high:04x}" if high != low else "")
+    for low, high in _INVISIBLE_RANGES if high <= 0xFFFF) + "]"
+
+
 # Letters drawn like ASCII ones (Cyrillic and Greek), for suggesting the id that was meant.
 _LOOKALIKES = MappingProxyType(str.maketrans(
     "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοανικτΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",

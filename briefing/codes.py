@@ -108,8 +108,9 @@ _CODES = (
     Code("schema-unknown-key", E, "A field the schema does not know (often a typo).",
          "Use the suggested name, or see docs/content-model.md for the fields."),
     Code("schema-required", E, "A required field is missing.", "Add the field named."),
-    Code("schema-empty", E, "A required field is present but has no value.",
-         "Write a value after the colon."),
+    Code("schema-empty", E, "A required field is present but has no value, or a text holds "
+         "only invisible characters (such as U+200B ZERO WIDTH SPACE), which would show as "
+         "nothing.", "Write a value after the colon."),
     Code("schema-type", E, "A value of the wrong shape: a list where text belongs, or text "
          "where a mapping belongs.", "Write the shape the message asks for."),
     Code("schema-unquoted-text", E,

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .broken import ANY
+from .chars import char_name, is_invisible, visible
 from .cleaning import Block, CleanedText, Removal, clean, paragraphs
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -705,10 +706,15 @@ def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText], store: Lin
     problems: list[Diagnostic] = []
     owner: dict[str, str] = {}
     for entity in corpus.entities:
-        for name in entity.names:
+        for written in entity.names:
+            name = visible(written)  # as the source texts are read: "Ac\u200bme" is "Acme"
             if name in owner and owner[name] != entity.id:
+                hidden = ", ".join(dict.fromkeys(char_name(c) for c in written
+                                                 if is_invisible(c)))
                 problems.append(warning(entity.pos, "entity-name-shared",
-                                        f"{name!r} names both {owner[name]!r} and {entity.id!r}",
+                                        f"{name!r} names both {owner[name]!r} and "
+                                        f"{entity.id!r}" + (f" (written with the invisible "
+                                                            f"{hidden})" if hidden else ""),
                                         "give each entity names of its own"))
                 continue
             owner.setdefault(name, entity.id)

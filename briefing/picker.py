@@ -28,7 +28,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .chars import INVISIBLE_RANGES
+from .chars import INVISIBLE_RANGES, visible
 from .link import Linked, names_pattern, sentence_starts
 from .model import Entity
 from .paths import page_path
@@ -56,11 +56,12 @@ class PickerIndex:
 
 def name_owner(entities: Iterable[Entity]) -> dict[str, str]:
     """Each name to the first entity that has it; a shared name is a warning elsewhere
-    (`entity-name-shared`) and is read as that first entity's here too."""
+    (`entity-name-shared`) and is read as that first entity's here too. Names are read
+    without their invisible characters, as `link.find_mentions` reads them."""
     owner: dict[str, str] = {}
     for entity in entities:
         for name in entity.names:
-            owner.setdefault(name, entity.id)
+            owner.setdefault(visible(name), entity.id)
     return owner
 
 

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from . import references, urls
-from .chars import to_ascii_lookalike, unusual_note
+from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
@@ -184,7 +184,8 @@ class FuzzyDate:
 SCALAR_TYPES = ("string", "number", "boolean")
 # `patternErrorMessage` is yaml-language-server's (and VS Code's) message for a failed
 # `pattern`; other validators ignore it.
-_NOT_BLANK = MappingProxyType({"pattern": r"\S", "patternErrorMessage": "this text is empty"})
+_NOT_BLANK = MappingProxyType({"pattern": SHOWN_CLASS,
+                               "patternErrorMessage": "this text is empty or invisible"})
 
 
 class Text(Spec):
@@ -210,6 +211,11 @@ class Text(Spec):
         value = scalar.value.strip()
         if not value:
             return ctx.fail(scalar.pos, "schema-empty", "this text is empty", "write the text")
+        if not visible(value).strip():  # a text that would show as nothing
+            names = ", ".join(sorted({char_name(c) for c in value if not c.isspace()}))
+            return ctx.fail(scalar.pos, "schema-empty",
+                            f"this text holds only invisible characters ({names})",
+                            "write the text")
         if self.single_line:
             value = " ".join(value.split())
         if len(value) > self.max_len:
@@ -464,7 +470,7 @@ def prose_pattern(kinds: Iterable[str]) -> str:
     the pairs are read as the scanner reads them, left to right."""
     ref = (rf"\[\[(?:{'|'.join(kinds)}):{SLUG_RE.pattern[1:-1]}"
            rf"(?:\|(?:{_OUTSIDE})*)?\]\]")
-    return rf"^(?=[\s\S]*\S)(?:{_OUTSIDE}|{ref})*$"
+    return rf"^(?=[\s\S]*{SHOWN_CLASS})(?:{_OUTSIDE}|{ref})*$"
 
 
 def _reference_positions(ctx: Context, node: YScalar, value: str) -> Callable[[int], Pos]:

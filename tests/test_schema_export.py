@@ -35,6 +35,7 @@ from briefing.schema import (
     Obj,
     ProseText,
     Spec,
+    Text,
     _DateFields,
     accepts_empty,
 )
@@ -440,6 +441,15 @@ def test_the_prose_pattern_is_the_builds_reading_of_references(value: str) -> No
     spec = ProseText(model.REF_KINDS)
     schema = jsonschema.Draft202012Validator({"type": "string", **spec.json_schema()})
     assert schema.is_valid(value) == scalar_accepted(spec, value), value
+
+
+@settings(deadline=None)
+@given(st.text(" \t\u00a0x\u00e9\u00ad\u200b\u2060\ufeff\ufe0f\u3164\u202e", max_size=6))
+def test_the_not_blank_pattern_is_the_builds_reading_of_a_text(value: str) -> None:
+    """Blank or invisible only (below U+10000: see `chars.SHOWN_CLASS`) is refused alike."""
+    for spec in (Text(), ProseText(model.REF_KINDS)):
+        schema = jsonschema.Draft202012Validator({"type": "string", **spec.json_schema()})
+        assert schema.is_valid(value) == scalar_accepted(spec, value), (spec, value)
 
 
 @settings(deadline=None)
