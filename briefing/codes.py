@@ -184,8 +184,9 @@ _CODES = (
     Code("page-collision", E,
          "A hand-written page or file in content/pages (docs_dir) has the address of a "
          "generated page, or of a file the build writes (`feed.xml`, the plugin's "
-         "`assets/briefing/…`), which would replace it; compared without case as many file "
-         "systems do.",
+         "`assets/briefing/…`), or sits in a folder the build writes whole (`pagefind/`, "
+         "the site's search index under a theme that shows Pagefind's search), which would "
+         "replace it; compared without case as many file systems do.",
          "Rename or move the hand-written page or file."),
     # Cross-references and quotes
     Code("ref-unknown", E, "A reference to an id that is not declared.",

@@ -1,6 +1,7 @@
 """Hand-written files of docs_dir published where the build writes one of its own: a page
-(`content/pages/index.md` beside the home page), the feed (`feed.xml`) or one of the
-plugin's styles and scripts (`assets/briefing/…`), which would replace it without a word.
+(`content/pages/index.md` beside the home page), the feed (`feed.xml`), one of the
+plugin's styles and scripts (`assets/briefing/…`) or anything in a folder the build
+writes whole (Pagefind's `pagefind/`), which would replace it without a word.
 
 The plugin compares the files MkDocs lists with what it generates in each build; `briefing
 check`, which runs without MkDocs, lists docs_dir itself as MkDocs does (`hand_written`),
@@ -21,12 +22,13 @@ from .paths import MARKDOWN_SUFFIXES, published_file
 
 
 def generated_files(pages: Iterable[str], files: Iterable[str], *, directory_urls: bool,
-                    picker: bool) -> dict[str, str]:
+                    picker: bool, folders: Iterable[str] = ()) -> dict[str, str]:
     """Where each file the build adds to the site is published (site path -> its path
-    among the generated files): the pages, the build's files (the feed) and the plugin's
-    own (`pageassets.site_files`)."""
+    among the generated files): the pages, the build's files (the feed), the plugin's
+    own (`pageassets.site_files`) and the folders it writes whole, as `folder/`."""
     published = {published_file(page, directory_urls=directory_urls): page for page in pages}
-    return published | {path: path for path in (*files, *site_files(picker=picker))}
+    return published | {path: path for path in (*files, *site_files(picker=picker))} \
+        | {f"{folder}/": f"{folder}/" for folder in folders}
 
 
 def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
@@ -55,11 +57,19 @@ def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str
         return unicodedata.normalize("NFC", address).casefold()
 
     taken = {key(address): (address, page) for address, page in generated.items()}
+    folders = [address for address in taken if address.endswith("/")]
     problems = []
     for address, page in sorted(hand_written.items()):
-        if key(address) in taken:
+        what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
+        inside = next((f for f in folders if key(address).startswith(f)), None)
+        if inside is not None:
+            problems.append(error(
+                Pos(f"{pages_dir}/{page}"), "page-collision",
+                f"this {what} would be published at {address!r}, inside the folder "
+                f"{taken[inside][0]!r} the build writes whole (the site's search index), "
+                "which replaces it", f"rename or move the hand-written {what}'s folder"))
+        elif key(address) in taken:
             other_address, other_page = taken[key(address)]
-            what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
             other = "page" if other_page.endswith(".md") else "file"
             problems.append(error(
                 Pos(f"{pages_dir}/{page}"), "page-collision",

@@ -10,9 +10,11 @@ MkDocs read, so this module does not import MkDocs.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from types import MappingProxyType
 
@@ -23,6 +25,7 @@ from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
 from .load import UNLISTABLE, display_root
 from .settings import Settings, parse_options, read_plugin_options
+from .sitesearch import FOLDER as SEARCH_FOLDER
 
 # Markdown extension -> what the generated pages use it for.
 NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
@@ -107,6 +110,9 @@ class WrittenSite:
     # The options of those listed with options, by name (MkDocs' `mdx_configs`).
     extension_configs: Mapping[str, object] = field(
         default_factory=lambda: MappingProxyType({}))
+    # Whether `mkdocs build` ends with Pagefind's index in `pagefind/` (the theme's
+    # `pagefind:` option, `sitesearch.py`).
+    pagefind: bool = False
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -121,6 +127,7 @@ def written_site(config_file: Path) -> WrittenSite | None:
         urls = _setting(values, nodes.get("use_directory_urls"))
         site = _setting(values, nodes.get("site_dir"))
         listed = _listed(values, nodes.get("markdown_extensions"))
+        theme = _setting(values, nodes.get("theme"))
     except Unreadable:
         return None
     docs = "docs" if docs is None else docs  # MkDocs' defaults
@@ -130,7 +137,26 @@ def written_site(config_file: Path) -> WrittenSite | None:
         config_file.parent / docs if isinstance(docs, str) else None,
         urls if isinstance(urls, bool) else True,
         config_file.parent / site if isinstance(site, str) else None,
-        MappingProxyType({name: options for name, options in listed if options}))
+        MappingProxyType({name: options for name, options in listed if options}),
+        _shows_pagefind(theme))
+
+
+def _shows_pagefind(theme: object) -> bool:
+    """The theme's `pagefind:` option as MkDocs reads it: the value in mkdocs.yml, else in
+    the named theme's own `mkdocs_theme.yml` (an installed theme found by its entry point,
+    read without importing it). False when the theme cannot be found: the build says so."""
+    options = theme if isinstance(theme, Mapping) else {"name": theme or "mkdocs"}
+    if "pagefind" in options:
+        return bool(options["pagefind"])  # as the plugin reads it
+    found = entry_points(group="mkdocs.themes", name=str(options.get("name")))
+    spec = importlib.util.find_spec(next(iter(found)).value) if found else None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            own = yaml.safe_load((Path(folder) / "mkdocs_theme.yml").read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        return isinstance(own, dict) and bool(own.get("pagefind"))
+    return False
 
 
 def _setting(values: Values, node: yaml.Node | None) -> object:
@@ -157,7 +183,8 @@ def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iter
             or any(d.code in UNLISTABLE for d in diagnostics):
         return []
     return page_collisions(
-        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
+        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker,
+                        folders=(SEARCH_FOLDER,) if site.pagefind else ()),
         hand_written(site.docs_dir, directory_urls=site.directory_urls),
         display_root(site.docs_dir))
 

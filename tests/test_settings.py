@@ -347,6 +347,31 @@ COLLIDING = {"index.md": "# Mine\n", "briefs/widget.md": "# Mine\n", "feed.xml":
              "about.md": "# About\n"}
 
 
+@pytest.mark.parametrize("theme", ["name: briefing", "name: mkdocs\n  pagefind: true",
+                                   "name: mkdocs"])
+def test_pages_in_the_search_index_folder_collide_under_a_theme_with_pagefind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    """`mkdocs build` writes Pagefind's `pagefind/` whole, over what was published there."""
+    config = project(tmp_path, pages={"about.md": "# About\n", "PageFind/notes.md": "# N\n",
+                                      "pagefind/data.json": "{}\n"})
+    config.write_text(config.read_text().replace(
+        f"theme:\n  name: null\n  custom_dir: {REPO / 'theme'}\n", f"theme:\n  {theme}\n"))
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--config-file", "mkdocs.yml"])
+    built = mkdocs_build(config, tmp_path / "site")
+    found = re.findall(r"^(pages/\S+): error: .*inside the folder 'pagefind/'", checked.output,
+                       flags=re.M)
+    if theme == "name: mkdocs":  # no Pagefind, nothing replaced
+        assert (checked.exit_code, built.returncode, found) == (0, 0, []), checked.output
+        assert (tmp_path / "site" / "pagefind" / "data.json").is_file()
+        return
+    assert found == ["pages/PageFind/notes.md", "pages/pagefind/data.json"]
+    assert checked.exit_code == 1 and built.returncode == 1
+    for line in checked.output.splitlines():
+        if "[page-collision]" in line:
+            assert line in built.stderr
+
+
 @pytest.mark.parametrize("picker", ["serve", "always"])
 def test_check_reports_the_collisions_the_site_build_reports(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, picker: str) -> None:

@@ -40,6 +40,7 @@ from ..results import ResultStore
 from ..searchindex import introduction, reduced
 from ..settings import Policy
 from ..siteconfig import plugin_settings
+from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site, role
 from ..watching import QUIET_SECONDS, NotifiedObserver
 from .assets import add_assets, asset_files, minify_theme_assets, problems_file
@@ -182,7 +183,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.list_no_pages(config)
         diagnostics = (*self.settings.policy.apply(result.diagnostics), *page_collisions(
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
-                            directory_urls=config.use_directory_urls, picker=self.picker.on),
+                            directory_urls=config.use_directory_urls, picker=self.picker.on,
+                            folders=(SEARCH_FOLDER,) if self.pagefind else ()),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             docs_shown),
             *(self.live.failures if self.live else ()))
