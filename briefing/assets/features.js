@@ -96,18 +96,27 @@
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
     // Focus shows it below the date (features.css), kept on the screen with the room there
     // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
-    // The tip reads a copy (data-basis): a theme's tooltips may take `title` away while
-    // they show theirs (Material's `content.tooltips` does, on focus too), which left the
-    // tip empty. `title` stays, for hover and for assistive technology.
+    // The tip reads a copy (data-basis), set only where it is the one tip: Material with
+    // `content.tooltips` (its script running, the feature in its #__config) shows `title`
+    // in a tooltip of its own on focus as on hover, taking `title` away meanwhile and
+    // describing the date by that tooltip; Escape hides that one. Elsewhere `title` stays,
+    // for hover and for assistive technology.
+    var themeTips = window.document$ &&
+      /"content\.tooltips"/.test((document.getElementById("__config") || {}).textContent);
     document.querySelectorAll(".inferred[title]").forEach(function (el) {
-      if (!el.hasAttribute("data-basis")) el.setAttribute("data-basis", el.title);
+      if (!themeTips) el.setAttribute("data-basis", el.title);
       el.tabIndex = 0;
       el.onfocus = function () {
         el.classList.remove("tip-hidden");
         el.style.setProperty("--room",
           document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
       };
-      el.onkeydown = function (e) { if (e.key === "Escape") el.classList.add("tip-hidden"); };
+      el.onkeydown = function (e) {
+        if (e.key !== "Escape") return;
+        el.classList.add("tip-hidden");
+        var tip = document.getElementById(el.getAttribute("aria-describedby"));
+        if (tip) tip.classList.remove("md-tooltip2--active");  // back on the next focus
+      };
     });
   }
 

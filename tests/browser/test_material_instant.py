@@ -2,8 +2,8 @@
 site swaps the page's content in place (the scripts are not run again; Material's
 `document$` says when a page is swapped): previews, the way back from a passage, inferred
 dates and the problems banner work on every page reached so, once each; with `toc:
-permalink: true` a preview shows no "¶", and Material's tooltips (which take `title`
-away while they show) leave an inferred date's basis on screen. Under `mkdocs serve`,
+permalink: true` a preview shows no "¶", and an inferred date's basis shows in Material's
+tooltip, the only one. Under `mkdocs serve`,
 the banner and the quote picker follow the swapped pages too."""
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ import pytest
 from click.testing import CliRunner
 from serving import fetch, served, wait_for
 from test_quote_picker import SELECT_JS
-from test_themes import ENV, http_server
+from test_themes import (
+    BASIS,
+    ENV,
+    TIPS_JS,
+    assert_described_by_its_basis,
+    focus_by_keyboard,
+    http_server,
+)
 
 from briefing.cli import main
 
@@ -133,20 +140,37 @@ def test_the_way_back_shows_on_a_passage_opened_directly(page, problems,
     problems.assert_none(instant_site)
 
 
-def test_an_inferred_dates_basis_shows_under_materials_tooltips(
+def test_an_inferred_date_shows_one_tip_under_materials_tooltips(
         page, problems, instant_site: str, screenshots: Path) -> None:
+    """Material's tooltip shows the basis on hover and on keyboard focus, the only tip (it
+    takes `title` away meanwhile, so the browser shows none, and Briefing draws none), on a
+    page swapped in; it describes the date, and Escape hides it until the next focus."""
     page.goto(instant_site)
     page.evaluate(MARK_JS)
     click_through(page, "a[href$='timeline/']", "**/timeline/")
     date = page.locator(".md-content .inferred").first
-    date.focus()
-    page.keyboard.press("Shift+Tab")  # focused by keyboard, so :focus-visible
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('inferred')")
-    page.wait_for_timeout(400)  # Material's tooltip is up, and the title is gone
-    shown = date.evaluate("el => getComputedStyle(el, '::after').content")
-    assert "April" in shown, f"the basis is not shown: {shown!r}"
+    for how in ("hover", "keyboard focus"):
+        if how == "hover":
+            date.hover()
+            page.wait_for_timeout(400)
+        else:
+            page.mouse.move(0, 0)
+            page.wait_for_timeout(400)  # Material's hover tooltip is gone
+            focus_by_keyboard(page, date)
+        tips = date.evaluate(TIPS_JS)
+        assert len(tips) == 1 and tips[0].startswith("__tooltip2_") \
+            and tips[0].endswith(f": {BASIS}"), f"{how}: not Material's tooltip alone: {tips}"
+        assert date.get_attribute("title") is None, f"{how}: the browser's tooltip too"
+    assert_described_by_its_basis(date)
     page.screenshot(path=screenshots / "material-instant-inferred.png", animations="disabled")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert date.evaluate(TIPS_JS) == [], "Escape left a tip up"
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(100)  # as a person would: Material overlooks a blur of under 1 ms
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(400)
+    assert len(date.evaluate(TIPS_JS)) == 1, "focused again, the tip stays hidden"
     problems.assert_none(instant_site)
 
 

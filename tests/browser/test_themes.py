@@ -1,6 +1,7 @@
 """The plugin's features under other themes and under ProperDocs: a project made by
 `briefing init`, built with MkDocs' own theme and with Material, keeps its citation
-previews, highlighted passages, badges and problems banner; the seed corpus built with
+previews, highlighted passages, badges, problems banner and an inferred date's tip (one,
+Briefing's); the seed corpus built with
 `properdocs build --strict` keeps its search (Pagefind's)."""
 
 from __future__ import annotations
@@ -145,6 +146,56 @@ def test_link_previews_show_under_other_themes(kind: str, page, problems,
         page.mouse.move(0, 0)
         page.evaluate("document.activeElement.blur()")
     page.wait_for_load_state("networkidle")
+    problems.assert_none(themed_site)
+
+
+# The tips shown for the inferred date `el`: Briefing's (drawn after the date) and every
+# tooltip element on screen (a theme's; the previews' when up). The browser's own tooltip
+# for `title` is no element: a date keeps its `title` only where no other tip shows it.
+TIPS_JS = """el => {
+  const after = getComputedStyle(el, '::after').content;
+  return [...(after === 'none' ? [] : ['Briefing: ' + after]),
+          ...[...document.querySelectorAll('[role=tooltip]')]
+            .filter(tip => tip.checkVisibility({opacityProperty: true}))
+            .map(tip => (tip.id || tip.className) + ': ' + tip.textContent.trim())];
+}"""
+BASIS = "The article says 'from April'."
+
+
+def focus_by_keyboard(page, element) -> None:
+    """Focus `element` as the keyboard does (:focus-visible), and give any tooltip of the
+    theme the time to come up."""
+    element.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('inferred')")
+    page.wait_for_timeout(400)
+
+
+def assert_described_by_its_basis(date) -> None:
+    """What assistive technology reads as the date's description is its basis."""
+    from playwright.sync_api import expect  # missing, it fails the `browser` fixture
+    expect(date).to_have_accessible_description(BASIS)
+
+
+def test_an_inferred_date_shows_one_tip_under_other_themes(page, problems,
+                                                           themed_site: str) -> None:
+    """Under MkDocs' theme and Material without its tooltips, keyboard focus shows the
+    basis in Briefing's tip, the only one; hovered, the date keeps its `title`, for the
+    browser's tooltip, and shows no other."""
+    page.goto(themed_site + "timeline/")
+    date = page.locator(".inferred").first
+    date.hover()
+    page.wait_for_timeout(400)
+    assert date.evaluate(TIPS_JS) == []
+    assert date.get_attribute("title") == BASIS
+    page.mouse.move(0, 0)
+    focus_by_keyboard(page, date)
+    tips = date.evaluate(TIPS_JS)
+    assert len(tips) == 1 and tips[0].startswith("Briefing: ") and BASIS in tips[0], tips
+    assert_described_by_its_basis(date)
+    page.keyboard.press("Escape")
+    assert date.evaluate(TIPS_JS) == []
     problems.assert_none(themed_site)
 
 
