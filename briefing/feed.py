@@ -114,9 +114,10 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
                     and same_objects(named, last[0]):
                 entry = last[2]
             else:
-                statement = plain(claim.statement, linked)
-                entry = Entry(path, statement,
-                              f"{who}: {statement} Status: {claim.status}.", *days, "claim")
+                # Whose claim it is leads the title too: many feed readers show titles
+                # alone, and a relayed claim must not read as the site's statement there.
+                said = f"{who}: {plain(claim.statement, linked)}"
+                entry = Entry(path, said, f"{said} Status: {claim.status}.", *days, "claim")
             if named is not None:
                 kept[claim.id] = (named, (days, who), entry)
             found.append(entry)

@@ -174,6 +174,8 @@ def test_the_feed_has_every_required_atom_element(make_content: Callable[..., Pa
     claim = by_href["claims/widget-cost-5m/"]
     assert claim.findtext(f"{A}updated") == "2025-03-01T00:00:00Z"
     assert claim.findtext(f"{A}published") == "2025-01-02T00:00:00Z"
+    assert claim.findtext(f"{A}title") == \
+        "Claimed by Acme Corp: Acme Corp says its widget costs $5 million."
     assert claim.findtext(f"{A}summary") == \
         "Claimed by Acme Corp: Acme Corp says its widget costs $5 million. Status: disputed."
     brief = by_href["briefs/widget/"]
