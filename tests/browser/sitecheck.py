@@ -80,8 +80,15 @@ AXE_FAILING = ("serious", "critical")
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 
 
-def run_axe(page: Any, name: str, context: str | None = None) -> list[dict[str, Any]]:
-    """Run axe-core (bundled by the axe-playwright-python package) on the page as it is now.
+# The rules whose verdict reads colours: the only ones a second colour scheme can change,
+# since the schemes differ by their colours alone (palette.css).
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def run_axe(page: Any, name: str, context: str | None = None, *,
+            colours_only: bool = False) -> list[dict[str, Any]]:
+    """Run axe-core (bundled by the axe-playwright-python package) on the page as it is now;
+    with `colours_only`, only the `COLOUR_RULES` (for the page again in its other scheme).
 
     Writes every violation to tests/artifacts/axe/<name>.json and returns the serious and
     critical ones. Injecting axe once per document is enough: later runs reuse it.
@@ -93,7 +100,8 @@ def run_axe(page: Any, name: str, context: str | None = None) -> list[dict[str, 
         page.evaluate(Axe().axe_script)
     results = page.evaluate(
         "([context, options]) => axe.run(context || document, options)",
-        [context, AXE_OPTIONS],
+        [context, {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": COLOUR_RULES}}
+         if colours_only else AXE_OPTIONS],
     )
     violations = results["violations"]
     AXE_RESULTS.mkdir(parents=True, exist_ok=True)
