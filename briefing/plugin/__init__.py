@@ -21,8 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, get_files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..collisions import generated_files, page_collisions
@@ -357,8 +358,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.build_failed()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # MkDocs' own nav makes each generated folder a section holding only its list page
+        # (the pages listed stay out of the nav): a folder of one, opened to reach the
+        # page, under every theme that draws sections. The page stands in its place.
+        if config.nav is None:
+            nav.items = [self._lone_list(item) for item in nav.items]
         self.nav = nav
         return nav
+
+    def _lone_list(self, item: StructureItem) -> StructureItem:
+        if isinstance(item, Section) and len(item.children) == 1:
+            page = item.children[0]
+            if isinstance(page, Page) and page.is_index and page.file.src_uri in self.generated:
+                page.parent = item.parent
+                return page
+        return item
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Sections, not every page: a nav of every page on every page is quadratic.

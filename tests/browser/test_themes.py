@@ -86,6 +86,21 @@ def background(page, selector: str) -> str:
         "el => getComputedStyle(el).backgroundColor"))
 
 
+# How each theme draws a section of the nav (a folder opened to show its pages).
+SECTION_MARK = {"mkdocs": 'class="nav-link dropdown-toggle"', "material": "md-nav__item--nested"}
+
+
+def test_each_list_page_is_one_link_in_the_nav(themed_folder: Path) -> None:
+    """MkDocs' own nav made each generated folder (briefs/, claims/…) a section holding
+    only its list page, the pages listed being out of the nav: a folder of one, opened to
+    reach it. The example has no folder of its own, so its nav has no section at all."""
+    theme = themed_folder.name
+    home = (themed_folder / "index.html").read_text(encoding="utf-8")
+    assert SECTION_MARK[theme] not in home, f"a section in the nav under {theme}"
+    for folder in ("briefs", "claims", "entities", "sources"):
+        assert f'href="{folder}/"' in home, f"no link to {folder}/ in the nav under {theme}"
+
+
 def test_previews_highlights_and_badges_work_under_other_themes(page, problems,
                                                                 themed_site: str) -> None:
     page.goto(themed_site + BRIEF)
