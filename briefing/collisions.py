@@ -22,13 +22,12 @@ from .paths import MARKDOWN_SUFFIXES, published_file
 
 
 def generated_files(pages: Iterable[str], files: Iterable[str], *, directory_urls: bool,
-                    picker: bool, folders: Iterable[str] = ()) -> dict[str, str]:
+                    picker: bool) -> dict[str, str]:
     """Where each file the build adds to the site is published (site path -> its path
-    among the generated files): the pages, the build's files (the feed), the plugin's
-    own (`pageassets.site_files`) and the folders it writes whole, as `folder/`."""
+    among the generated files): the pages, the build's files (the feed) and the plugin's
+    own (`pageassets.site_files`)."""
     published = {published_file(page, directory_urls=directory_urls): page for page in pages}
-    return published | {path: path for path in (*files, *site_files(picker=picker))} \
-        | {f"{folder}/": f"{folder}/" for folder in folders}
+    return published | {path: path for path in (*files, *site_files(picker=picker))}
 
 
 def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
@@ -49,24 +48,25 @@ def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
 
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
-                    pages_dir: str) -> list[Diagnostic]:
-    """Hand-written files whose site path is also a generated file's. Both maps go from site
-    path to source path; paths are compared case-folded and NFC-normalised, because macOS
-    and Windows file systems store `Claims/` and `claims/` as one folder."""
+                    pages_dir: str, folders: Iterable[str] = ()) -> list[Diagnostic]:
+    """Hand-written files whose site path is also a generated file's, or lies in one of the
+    `folders` the build writes whole. Both maps go from site path to source path; paths
+    are compared case-folded and NFC-normalised, because macOS and Windows file systems
+    store `Claims/` and `claims/` as one folder."""
     def key(address: str) -> str:
         return unicodedata.normalize("NFC", address).casefold()
 
     taken = {key(address): (address, page) for address, page in generated.items()}
-    folders = [address for address in taken if address.endswith("/")]
+    whole = {key(f"{folder}/"): f"{folder}/" for folder in folders}
     problems = []
     for address, page in sorted(hand_written.items()):
         what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
-        inside = next((f for f in folders if key(address).startswith(f)), None)
+        inside = next((f for f in whole if key(address).startswith(f)), None)
         if inside is not None:
             problems.append(error(
                 Pos(f"{pages_dir}/{page}"), "page-collision",
                 f"this {what} would be published at {address!r}, inside the folder "
-                f"{taken[inside][0]!r} the build writes whole (the site's search index), "
+                f"{whole[inside]!r} the build writes whole (the site's search index), "
                 "which replaces it", f"rename or move the hand-written {what}'s folder"))
         elif key(address) in taken:
             other_address, other_page = taken[key(address)]

@@ -700,24 +700,24 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(alternation(trie, r"(?<!\w(?s:.))") + r"(?!\w)")
 
 
+def name_owner(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each name and alias to the first entity that has it, read as the sources are read:
+    without its invisible characters ("Ac\u200bme" is "Acme"). A name another entity had
+    first is `entity-name-shared` (`find_mentions`)."""
+    owner: dict[str, str] = {}
+    for entity in entities:
+        for name in entity.names:
+            owner.setdefault(visible(name), entity.id)
+    return owner
+
+
 def find_mentions(corpus: Corpus, cleaned: Mapping[str, CleanedText], store: LinkStore
                   ) -> tuple[dict[str, tuple[Mention, ...]], list[Diagnostic]]:
     """Every sentence naming an entity, found with one pattern over each block."""
-    problems: list[Diagnostic] = []
-    owner: dict[str, str] = {}
-    for entity in corpus.entities:
-        for written in entity.names:
-            name = visible(written)  # as the source texts are read: "Ac\u200bme" is "Acme"
-            if name in owner and owner[name] != entity.id:
-                hidden = ", ".join(dict.fromkeys(char_name(c) for c in written
-                                                 if is_invisible(c)))
-                problems.append(warning(entity.pos, "entity-name-shared",
-                                        f"{name!r} names both {owner[name]!r} and "
-                                        f"{entity.id!r}" + (f" (written with the invisible "
-                                                            f"{hidden})" if hidden else ""),
-                                        "give each entity names of its own"))
-                continue
-            owner.setdefault(name, entity.id)
+    owner = name_owner(corpus.entities)
+    problems = [_name_shared(entity, written, owner[visible(written)])
+                for entity in corpus.entities for written in entity.names
+                if owner[visible(written)] != entity.id]
     found: dict[str, list[Mention]] = defaultdict(list)
     if not owner:
         return {}, problems
@@ -752,6 +752,14 @@ class _MentionMemo:
     pattern: re.Pattern[str]
     by_source: dict[str, tuple[tuple[Block, ...], list[Mention]]]  # by source id
     by_entity: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+
+
+def _name_shared(entity: Entity, written: str, first: str) -> Diagnostic:
+    hidden = ", ".join(dict.fromkeys(char_name(c) for c in written if is_invisible(c)))
+    return warning(entity.pos, "entity-name-shared",
+                   f"{visible(written)!r} names both {first!r} and {entity.id!r}"
+                   + (f" (written with the invisible {hidden})" if hidden else ""),
+                   "give each entity names of its own")
 
 
 def _mention_memo(owner: dict[str, str], store: LinkStore) -> _MentionMemo:

@@ -22,15 +22,14 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import escape
 
-from .chars import INVISIBLE_RANGES, visible
-from .link import Linked, names_pattern, sentence_starts
-from .model import Entity
+from .chars import INVISIBLE_RANGES
+from .link import Linked, name_owner, names_pattern, sentence_starts
 from .paths import page_path
 from .text import FOLDED
 
@@ -52,17 +51,6 @@ class PickerIndex:
     def of(cls, linked: Linked) -> PickerIndex:
         owner = name_owner(linked.entities.values())
         return cls(owner, names_pattern(owner) if owner else None, tuple(sorted(linked.quotes)))
-
-
-def name_owner(entities: Iterable[Entity]) -> dict[str, str]:
-    """Each name to the first entity that has it; a shared name is a warning elsewhere
-    (`entity-name-shared`) and is read as that first entity's here too. Names are read
-    without their invisible characters, as `link.find_mentions` reads them."""
-    owner: dict[str, str] = {}
-    for entity in entities:
-        for name in entity.names:
-            owner.setdefault(visible(name), entity.id)
-    return owner
 
 
 def page_data(linked: Linked, index: PickerIndex, source_id: str) -> dict[str, Any]:

@@ -183,10 +183,9 @@ def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iter
             or any(d.code in UNLISTABLE for d in diagnostics):
         return []
     return page_collisions(
-        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker,
-                        folders=(SEARCH_FOLDER,) if site.pagefind else ()),
+        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
         hand_written(site.docs_dir, directory_urls=site.directory_urls),
-        display_root(site.docs_dir))
+        display_root(site.docs_dir), (SEARCH_FOLDER,) if site.pagefind else ())
 
 
 def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:

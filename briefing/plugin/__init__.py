@@ -184,10 +184,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.list_no_pages(config)
         diagnostics = (*self.settings.policy.apply(result.diagnostics), *page_collisions(
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
-                            directory_urls=config.use_directory_urls, picker=self.picker.on,
-                            folders=(SEARCH_FOLDER,) if self.pagefind else ()),
+                            directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            docs_shown),
+            docs_shown, (SEARCH_FOLDER,) if self.pagefind else ()),
             *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
