@@ -69,3 +69,58 @@ def unusual_note(text: str, limit: int = 3) -> str:
     named = ", ".join(char_name(c) for c in found[:limit])
     more = f" and {len(found) - limit} more" if len(found) > limit else ""
     return f": it contains {named}{more}"
+
+
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Han (with its
+# radicals and iteration marks), kana. A word there has no visible edge, so a name or a
+# quoted passage may begin or end at any of their characters. Hangul is written with spaces.
+_UNSPACED_RANGES = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x2FDF),
+    (0x3005, 0x3007), (0x3021, 0x3029), (0x3031, 0x3035), (0x3038, 0x303C),
+    (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0xFF66, 0xFF9F), (0x20000, 0x3FFFF),
+)
+
+
+def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{low:08x}" + (f"-\\U{high:08x}" if high != low else "")
+                   for low, high in ranges)
+
+
+def _marks() -> tuple[tuple[int, int], ...]:
+    """The combining marks (categories Mn, Mc, Me) below U+10000, as ranges: a vowel sign
+    of Devanagari or a decomposed accent continues the word before it, though Python's
+    `\\w` does not match it."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return tuple(ranges)
+
+
+UNSPACED_CLASS = "[" + _class_body(_UNSPACED_RANGES) + "]"
+MARK_CLASS = "[" + _class_body(_marks()) + "]"
+# A character that carries on a word of a spaced script: a letter, digit or mark, but not
+# one of an unspaced script, next to which any character may begin a new word.
+JOINING = rf"(?:[^\W{_class_body(_UNSPACED_RANGES)}]|{MARK_CLASS})"
+# Word edges for a pattern, as `joins` reads them. A name or passage starts a word unless
+# the character before it joins its first (put right after that first character, so the
+# pattern still starts with a literal), and ends one unless the next character is a mark
+# or joins its last: "DeepSeek" ends before "'s" and before "模型", not in "DeepSeeker".
+AFTER_WORD_START = rf"(?<!{JOINING}[^{_class_body(_UNSPACED_RANGES)}])"
+WORD_END = rf"(?!{MARK_CLASS}|(?<!{UNSPACED_CLASS}){JOINING})"
+_UNSPACED = re.compile(UNSPACED_CLASS)
+_JOINED = re.compile(rf"{JOINING}{JOINING}|.{MARK_CLASS}", re.DOTALL)
+
+
+def joins(before: str, after: str) -> bool:
+    """Whether two adjacent characters are inside one word, so that no word begins
+    between them: "leading" is no word of "misleading", but "可能" is one of "这个数字可能"."""
+    return _JOINED.fullmatch(before + after) is not None
+
+
+def is_unspaced(char: str) -> bool:
+    return _UNSPACED.match(char) is not None

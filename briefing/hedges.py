@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from .chars import JOINING, UNSPACED_CLASS, WORD_END
 from .diagnostics import Diagnostic, Pos, error
 
 
@@ -43,7 +44,10 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     # Longest first, so "up to" wins over "up"; white space inside a phrase is flexible.
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!)", re.IGNORECASE)
+    # Whole words, as `chars.joins` reads them: a hedge added in Chinese ("不到") is found
+    # in text written without spaces, and "under" is not found in "thunder".
+    return re.compile(rf"(?:(?<!{JOINING})|(?={UNSPACED_CLASS}))(?:{body}){WORD_END}"
+                      if body else r"(?!)", re.IGNORECASE)
 
 
 _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asserted",

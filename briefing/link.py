@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .broken import ANY
-from .chars import char_name, is_invisible, visible
+from .chars import AFTER_WORD_START, WORD_END, char_name, is_invisible, visible
 from .cleaning import Block, CleanedText, Removal, clean, paragraphs
 from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -695,19 +696,24 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
         # Greedy `?`: a longer name is tried before the one ending here.
         return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
-    # "No word character before the name" is checked after its first character, so that
-    # the pattern starts with a literal and the engine skips ahead to candidate characters.
-    return re.compile(alternation(trie, r"(?<!\w(?s:.))") + r"(?!\w)")
+    # Where a word starts is checked after the name's first character, so that the pattern
+    # starts with a literal and the engine skips ahead to candidate characters.
+    return re.compile(alternation(trie, AFTER_WORD_START) + WORD_END)
 
 
 def name_owner(entities: Iterable[Entity]) -> dict[str, str]:
     """Each name and alias to the first entity that has it, read as the sources are read:
-    without its invisible characters ("Ac\u200bme" is "Acme"). A name another entity had
-    first is `entity-name-shared` (`find_mentions`)."""
+    without its invisible characters ("Ac\u200bme" is "Acme"), and in both Unicode forms
+    an accent may be typed in ("Müller" as one character or as "u" and a combining mark),
+    since a source keeps the form it was saved in. A name another entity had first is
+    `entity-name-shared` (`find_mentions`)."""
     owner: dict[str, str] = {}
     for entity in entities:
         for name in entity.names:
-            owner.setdefault(visible(name), entity.id)
+            shown = visible(name)
+            for form in dict.fromkeys((shown, unicodedata.normalize("NFC", shown),
+                                       unicodedata.normalize("NFD", shown))):
+                owner.setdefault(form, entity.id)
     return owner
 
 

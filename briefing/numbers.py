@@ -9,22 +9,36 @@ import re
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
+from .chars import JOINING
+
 _SCALES = MappingProxyType({
     "thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
     "trillion": 12, "tn": 12})
+# Chinese and Japanese write the scale glued to the number, in characters that multiply:
+# 600万 is six million, 3千万 thirty million, 1.2亿 a hundred and twenty million. A lone 千
+# is left alone: 5千克 is five kilograms.
+_CJK_SCALES = MappingProxyType({"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8})
 # A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale word.
+# Digits may touch a character of a script written without spaces ("下跌17%"), and
+# thousands may be grouped with commas, or with the no-break and thin spaces French and
+# SI style use ("1 200"); a comma or point between digits that groups nothing (the
+# decimal comma of "9,5" or "2.000.000") leaves the number unread rather than misread.
 _NUMBER = re.compile(
-    r"(?<![\w.,\-/])(?:US\$|\$|€|£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?:(?P<glued>[kKmMbB]n?|tn)(?!\w)|(?!\w|-\d|[.,]\d)"
-    r"(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
+    rf"(?<![.,\-/])(?<!{JOINING})(?:US\$|\$|€|£)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)"
+    r"(?:\.(?P<frac>\d+))?"
+    rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
+    rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
     re.IGNORECASE)
 # A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
 # and a year, not figures. Month names are capitalised, so "may 3" stays a number.
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
+# Chinese and Japanese dates (2025年1月27日, 1月27日) and years (2025年) likewise.
+_CJK_DATE = r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日"
 _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
-                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b")
+                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b|{_CJK_DATE}")
 
 
 def numbers(text: str) -> list[tuple[int, str, Decimal]]:
@@ -36,13 +50,14 @@ def numbers(text: str) -> list[tuple[int, str, Decimal]]:
     for match in _NUMBER.finditer(text):
         if any(start <= match.start("num") < end for start, end in dates):
             continue
-        digits = match.group("num").replace(",", "")
+        digits = re.sub(r"[,\u00a0\u202f\u2009]", "", match.group("num"))
         try:
             value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
         except InvalidOperation:  # pragma: no cover - the pattern gives digits only
             continue
         scale = (match.group("glued") or match.group("word") or "").lower()
-        value = value.scaleb(_SCALES.get(scale, 0)).normalize()
+        power = _SCALES.get(scale, 0) + sum(_CJK_SCALES[c] for c in match.group("cjk") or "")
+        value = value.scaleb(power).normalize()
         found.append((match.start(), match.group(0).strip(), value))
     return found
 

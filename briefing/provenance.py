@@ -24,6 +24,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from .broken import ANY
+from .chars import joins
 from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
@@ -44,18 +45,26 @@ from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
 
-# Quoted words: straight or curly, double or single, guillemets (U+00AB, U+2039) and
-# low-high marks (U+201E). A straight single quote opens only after white space or an
-# opening bracket, so apostrophes ("Musk's") never do; a curly one inside a word
-# (U+2019 in "DeepSeek's") does not close a curly single quotation.
-_QUOTED = re.compile(
-    r'"(?P<d>[^"\n]+)"'
-    r"|\u201c(?P<cd>[^\u201d]+)\u201d"
-    r"|\u2018(?P<cs>(?:[^\u2019]|\u2019(?=\w))+)\u2019"
-    r"|\u00ab\s?(?P<g>[^\u00bb]+?)\s?\u00bb|\u2039\s?(?P<sg>[^\u203a]+?)\s?\u203a"
-    r"|\u201e(?P<low>[^\u201c\u201d]+)[\u201c\u201d]"
-    r"|(?:(?<=^)|(?<=[\s(\[]))'(?P<s>[^'\s](?:[^'\n]*?[^'\s])?)'(?!\w)")
-_QUOTED_GROUPS = ("d", "cd", "cs", "g", "sg", "low", "s")
+# Quotation marks as languages write them, each opening mark with its closing ones:
+# English "…", German „…“ and »…«, French «…», Polish „…”, Swedish ”…”, the single low
+# and angle marks (U+201A, U+2039, U+203A), Chinese and Japanese 「…」 and 『…』, 〝…〞,
+# full-width (U+FF02). A mark that closes one pair and opens another (» and “) is read by
+# where the passage starts.
+_PAIRED = (
+    ("\u201c", "\u201d"), ("\u201e", "\u201c\u201d"), ("\u201d", "\u201d"),
+    ("\u00ab", "\u00bb"), ("\u00bb", "\u00ab"), ("\u2039", "\u203a"), ("\u203a", "\u2039"),
+    ("\u201a", "\u2018\u2019"), ("\u300c", "\u300d"), ("\u300e", "\u300f"),
+    ("\u301d", "\u301e\u301f"), ("\uff02", "\uff02"),
+)
+# A straight single quote opens only after white space or an opening bracket, so
+# apostrophes ("Musk's") never do; a curly one inside a word (U+2019 in "DeepSeek's")
+# does not close a curly single quotation.
+_QUOTED = re.compile("|".join((
+    r'"(?P<straight>[^"\n]+)"',
+    r"\u2018(?P<curly_single>(?:[^\u2019]|\u2019(?=\w))+)\u2019",
+    *(f"{opening}(?P<paired{n}>[^{opening}{closing}]+)[{closing}]"
+      for n, (opening, closing) in enumerate(_PAIRED)),
+    r"(?:(?<=^)|(?<=[\s(\[]))'(?P<single>[^'\s](?:[^'\n]*?[^'\s])?)'(?!\w)")))
 # The model's own vocabulary in quotation marks ("recorded as "contradicts"") is not a
 # quotation of a source.
 _WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
@@ -101,7 +110,7 @@ def plain_text(prose: Prose, names: Mapping[str, str]) -> Text:
 def quoted_spans(text: str) -> Iterator[tuple[int, str]]:
     """(offset, words) of each passage in quotation marks."""
     for match in _QUOTED.finditer(text):
-        group = next(g for g in _QUOTED_GROUPS if match.group(g) is not None)
+        group = match.lastgroup or ""
         yield match.start(group), match.group(group)
 
 
@@ -123,9 +132,9 @@ def _contains(text: str, needle: str) -> bool:
 
 def _inside_words(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] begins or ends inside a word: "leading" is not quoted from
-    "misleading"."""
-    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or \
-        (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
+    "misleading", but "可能" is a passage of "这个数字可能", written without spaces."""
+    return (start > 0 and joins(text[start - 1], text[start])) or \
+        (end < len(text) and joins(text[end - 1], text[end]))
 
 
 def _key(word: str) -> str:

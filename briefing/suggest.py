@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
 
+from .chars import WORD_END
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
@@ -419,15 +420,15 @@ def _name_owner(entities: Iterable[Entity]) -> dict[str, str]:
 
 # The build links a name only as written; an article also writes "H800s", "Nvidia's" and
 # "the analysts'", and each still names the entity (the name itself is group `name`).
-_FORM_SUFFIX = r"(?:['\u2019]s|s['\u2019]?)?(?!\w)"
+_FORM_SUFFIX = rf"(?:['\u2019]s|s['\u2019]?)?{WORD_END}"
 
 
 def _forms_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Any of `names` as a whole word, or in its plural or possessive form."""
     whole_word = names_pattern(names).pattern
-    if not whole_word.endswith(r"(?!\w)"):  # how link.names_pattern ends a word
+    if not whole_word.endswith(WORD_END):  # how link.names_pattern ends a word
         raise ValueError("names_pattern no longer ends with a word boundary")
-    return re.compile(r"(?P<name>" + whole_word.removesuffix(r"(?!\w)") + ")" + _FORM_SUFFIX)
+    return re.compile(r"(?P<name>" + whole_word.removesuffix(WORD_END) + ")" + _FORM_SUFFIX)
 
 
 def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40

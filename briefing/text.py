@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .chars import INVISIBLE_CLASS, char_name, is_invisible
+from .chars import INVISIBLE_CLASS, char_name, is_invisible, is_unspaced
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import Lines
 
@@ -109,10 +109,16 @@ class Normalised:
     # For each character of `text`, the offset it came from; None when `text` is
     # `original` with only its white space folded, and offsets are counted from its words.
     origin: tuple[int, ...] | None
-    original: str = ""
+    original: str
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
-        return self._offset(start), self._offset(end - 1) + 1
+        stop = self._offset(end - 1) + 1
+        if self.origin is not None:
+            # Marks composed into the last character ("e" and U+0301 read as "é") end
+            # with it, so a highlight never stops before an accent.
+            while stop < len(self.original) and _composes(self.original[stop]):
+                stop += 1
+        return self._offset(start), stop
 
     def _offset(self, index: int) -> int:
         if self.origin is not None:
@@ -175,8 +181,10 @@ def normalise(text: str) -> Normalised:
                     origin.append(start)
                     in_space = True
                 continue
-            if out and unicodedata.combining(piece):
-                # Compose with the previous character, as whole-string NFKC would.
+            if out and not unicodedata.is_normalized("NFC", out[-1][-1] + piece):
+                # Compose with the previous character, as whole-string NFKC would: an
+                # accent, or a Hangul vowel or final consonant (which are no combining
+                # marks) typed apart from the syllable they make.
                 composed = unicodedata.normalize("NFC", out[-1][-1] + piece)
                 if len(composed) == 1:
                     out[-1] = out[-1][:-1] + composed
@@ -187,7 +195,13 @@ def normalise(text: str) -> Normalised:
     if out and out[-1] == " ":
         out.pop()
         origin.pop()
-    return Normalised("".join(out), tuple(origin))
+    return Normalised("".join(out), tuple(origin), text)
+
+
+def _composes(char: str) -> bool:
+    """A character NFC may fold into the one before it: a combining mark, or a Hangul
+    vowel or final consonant."""
+    return unicodedata.category(char)[0] == "M" or "\u1160" <= char <= "\u11ff"
 
 
 def _fold_char(char: str) -> str:
@@ -211,6 +225,12 @@ def fold_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+def _runs_on(text: str, at: int) -> bool:
+    """Whether a hint may be widened across `at`: not in Chinese or Japanese, which run on
+    without spaces, so that widening would take in the whole paragraph."""
+    return not (is_unspaced(text[at - 1]) or is_unspaced(text[at]))
+
+
 def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | None:
     """The passage most like `needle`, for a "did you mean" hint; never used to match."""
     best: tuple[str, float] | None = None
@@ -221,10 +241,10 @@ def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | No
             continue
         start = max(0, match.b - match.a)
         end = min(len(hay), start + len(needle))
-        # Widen to word boundaries so the suggestion reads naturally.
-        while start > 0 and not hay[start - 1].isspace():
+        # Widen to whole words so the suggestion reads naturally.
+        while start > 0 and not hay[start - 1].isspace() and _runs_on(hay, start):
             start -= 1
-        while end < len(hay) and not hay[end].isspace():
+        while end < len(hay) and not hay[end].isspace() and _runs_on(hay, end):
             end += 1
         candidate = hay[start:end].strip()
         ratio = difflib.SequenceMatcher(None, needle, candidate, autojunk=False).ratio()

@@ -17,6 +17,7 @@ import re
 
 from markupsafe import Markup
 
+from .chars import UNSPACED_CLASS
 from .markup import attr, md_escape
 
 # One segment: ("=", text in both), ("-", text only in the quote), ("+", only in the passage).
@@ -24,8 +25,9 @@ Segment = tuple[str, str]
 
 # Words and runs of punctuation are the units compared, each with the space after it:
 # "$5" against "$6" marks the digit, "million." against "million" only the full stop, and
-# spaces never pair up on their own between words that differ.
-_TOKEN = re.compile(r"(\w+|[^\w\s]+)(\s*)")
+# spaces never pair up on their own between words that differ. Chinese and Japanese,
+# written without spaces, are compared a character at a time.
+_TOKEN = re.compile(rf"({UNSPACED_CLASS}|(?:(?!{UNSPACED_CLASS})\w)+|[^\w\s]+)(\s*)")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 LEGEND = "[-…-] is only in the quote, {+…+} only in the article"
 LEGEND_HTML = Markup("struck out: only in the quote; underlined: only in the article")
