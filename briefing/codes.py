@@ -119,7 +119,7 @@ _CODES = (
     Code("schema-too-long", E, "A text is longer than its field allows, or a URL longer "
          "than 2,048 characters.", "Shorten it."),
     Code("schema-too-few", E, "A list has fewer items than it needs.", "Add items."),
-    Code("schema-slug", E, "An id is not lower-case letters, digits and hyphens.",
+    Code("schema-slug", E, "An id is not lower-case letters a-z, digits and hyphens.",
          "Use the suggested id; ids become page addresses."),
     Code("schema-choice", E, "A value outside the allowed set.",
          "Use the suggested value, or one of those listed."),
@@ -144,7 +144,7 @@ _CODES = (
          "Write [[kind:id]] or [[kind:id|label]] with a known kind."),
     # Files and ids
     Code("file-id", E, "A source or brief file name that is not a valid id.",
-         "Rename the file with lower-case letters, digits and hyphens."),
+         "Rename the file with lower-case letters a-z, digits and hyphens."),
     Code("id-reserved", E,
          "An id that cannot be a page name: `index` is each section's own page, and "
          "`con`, `nul`, `aux`, `prn`, `com1` to `com9`, `lpt1` to `lpt9` cannot be file names on "

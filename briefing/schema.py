@@ -248,7 +248,7 @@ class Slug(Spec):
             suggestion = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
             return ctx.fail(scalar.pos, "schema-slug",
                             f"{value!r} is not a valid id{unusual_note(value)}",
-                            "ids use lower-case letters, digits and hyphens"
+                            "ids use lower-case letters a-z, digits and hyphens"
                             + (f", for example {suggestion!r}" if suggestion else ""))
         too_long = id_too_long(value)
         if too_long:
@@ -260,7 +260,7 @@ class Slug(Spec):
         # `id: 4090` is a number to an editor and the slug "4090" to the loader.
         return {"type": ["string", "integer"], "minimum": 0, "pattern": SLUG_RE.pattern,
                 "maxLength": MAX_ID_LENGTH,
-                "patternErrorMessage": "ids use lower-case letters, digits and hyphens"}
+                "patternErrorMessage": "ids use lower-case letters a-z, digits and hyphens"}
 
 
 class RefTo(Spec):

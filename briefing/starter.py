@@ -36,12 +36,11 @@ from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, id_too_long
 from .suggest import (
-    ID_MAX_LEN,
     MAX_PASSAGE,
     FigureFound,
     QuoteFound,
     Suggestions,
-    is_valid_id,
+    dated_id,
     slugify,
     suggest,
     title_and_date,
@@ -329,7 +328,7 @@ def id_problem(value: str) -> str | None:
     """Why `value` cannot be a source id, or None when it can."""
     if not SLUG_RE.match(value):
         example = slugify(value)
-        return (f"{value!r} is not a valid id: use lower-case letters, digits and hyphens"
+        return (f"{value!r} is not a valid id: use lower-case letters a-z, digits and hyphens"
                 + (f", for example {example!r}" if example else ""))
     if value in RESERVED_IDS:
         return f"{value!r} cannot be used as an id: its page would clash with a reserved name"
@@ -524,10 +523,7 @@ def _new_id(text: str, extracted: Extracted | None) -> str:
     stated = found.date if found is not None else ""
     day = extracted.facts.date or stated if _metadata_date_first(extracted) \
         else stated or extracted.facts.date
-    day = day if len(day) == 10 else ""
-    words = slugify(extracted.facts.title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
-    slug = "-".join(part for part in (day, words) if part) or "source"
-    return slug if is_valid_id(slug) else f"{slug}-source"
+    return dated_id(extracted.facts.title, day)
 
 
 def _refuse_same_url(display: str, extracted: Extracted, corpus: Corpus) -> None:

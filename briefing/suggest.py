@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import hashlib
 import heapq
 import math
 import re
@@ -176,7 +177,10 @@ _DATES = re.compile(
     + "|" + _MONTH.format("m3") + r"\s+" + _DAY.format("d3") + r",\s*" + _YEAR.format("y3")
     + "|" + _MONTH.format("m3b") + r"\s+" + _DAY.format("d3b") + r"\s+" + _YEAR.format("y3b")
     + "|" + _MONTH.format("m4") + r",?\s+" + _YEAR.format("y4")
-    + r")\b(?!-\d)")
+    + r")\b(?!-\d)"
+    # Chinese, Japanese and Korean: 2025年1月27日, 2025년 1월 27일.
+    + "|" + _YEAR.format("y5") + r"\s?[年년]\s?(?P<m5>[01]?\d)\s?[月월]"
+    r"(?:\s?(?P<d5>[0-3]?\d)\s?[日일])?")
 # A label in front of a date on the first line ("date 2025-02-15", "Published: …").
 _DATE_LABEL = re.compile(r"\b(?:date|dated|published|updated|posted)\s*:?\s*$", re.I)
 
@@ -240,9 +244,21 @@ def _without_date(line: str, text: str, date: DateFound | None) -> str:
 
 def source_id(title: str, date: DateFound | None) -> str:
     """`<date>-<title words>` (title only without a date), a valid id of sensible length."""
-    day = date.date if date is not None and len(date.date) == 10 else ""
-    words = slugify(title, ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN)
-    slug = "-".join(p for p in (day, words) if p) or "source"
+    return dated_id(title, date.date if date is not None else "")
+
+
+def dated_id(title: str, day: str) -> str:
+    """`<day>-<title words>`, the day only when it is a full date. A title mostly in
+    another script than Latin gives few words or none ("深度求索发布R1模型" gives "r1"), so
+    six characters of its digest are added: two such articles never get the same id."""
+    day = day if len(day) == 10 else ""
+    room = ID_MAX_LEN - len(day) - 1 if day else ID_MAX_LEN
+    latin = sum(c.isascii() and c.isalpha() for c in title)
+    other = sum(not c.isascii() and c.isalpha() for c in title)
+    digest = hashlib.sha256(title.encode()).hexdigest()[:6] if other > latin else ""
+    words = slugify(title, room - len(digest) - 1 if digest else room) \
+        or ("source" if digest and not day else "")
+    slug = "-".join(p for p in (day, words, digest) if p) or "source"
     return slug if is_valid_id(slug) else f"{slug}-source"
 
 
@@ -498,7 +514,12 @@ _QUOTED = re.compile(
     r"\"(?P<d>[^\"\n]{2,800}?)\""
     r"|\u201c(?P<c>[^\u201d\n]{2,800}?)\u201d"
     r"|'(?P<s>\S[^\n]{0,800}?[^\s])'(?![a-z0-9])"
-    r"|\u2018(?P<cs>\S[^\n]{0,800}?[^\s])\u2019(?![a-z0-9]))")
+    r"|\u2018(?P<cs>\S[^\n]{0,800}?[^\s])\u2019(?![a-z0-9]))"
+    # Marks no apostrophe is written with may open anywhere: French «…» and German „…“
+    # and »…«, Chinese and Japanese 「…」 and 『…』 (after a colon, with no space).
+    r"|\u00ab\s?(?P<g>[^\u00bb\n]{2,800}?)\s?\u00bb|\u00bb(?P<rg>[^\u00ab\n]{2,800}?)\u00ab"
+    r"|\u201e(?P<low>[^\u201c\u201d\n]{2,800}?)[\u201c\u201d]"
+    r"|\u300c(?P<cj>[^\u300d\n]{1,800}?)\u300d|\u300e(?P<cjd>[^\u300f\n]{1,800}?)\u300f")
 _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
           r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
           r"claimed|claims|remarked|posted|tweeted")
@@ -539,7 +560,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
                 return tuple(found)
             # A comma closing the quoted words belongs to the reporting sentence.
             quoted = next(g for g in match.groups() if g is not None).rstrip(", ")
-            inner_start = match.start() + 1
+            inner_start = match.start(match.lastgroup or 0)
             index = bisect.bisect_right(starts, match.start()) - 1
             s_start, s_end = spans[index]
             # The sentence the quotation sits in: from its own sentence start to the end

@@ -254,7 +254,7 @@ def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
     if not SLUG_RE.match(stem):
         ctx.fail(Pos(doc.display), "file-id",
                  f"file name {stem!r} is not a valid id{unusual_note(stem)}",
-                 "rename the file: ids use lower-case letters, digits and hyphens")
+                 "rename the file: ids use lower-case letters a-z, digits and hyphens")
         return False
     too_long = id_too_long(stem)
     if too_long:

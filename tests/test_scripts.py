@@ -20,6 +20,7 @@ from briefing.link import names_pattern
 from briefing.numbers import numbers
 from briefing.pipeline import build
 from briefing.provenance import quoted_spans
+from briefing.suggest import dated_id, find_dates, find_quotes
 from briefing.text import closest_passage, normalise
 
 ARTICLE = (
@@ -200,3 +201,22 @@ def test_a_hint_in_chinese_stays_near_the_quote() -> None:
     article = "据报道，这个模型的训练成本只有六百万美元，远低于同行。"
     best = closest_passage("训练费用只有六百万", [article])
     assert best is not None and best[0] == "训练成本只有六百万"
+
+
+def test_briefing_new_reads_dates_and_quotations_of_other_scripts() -> None:
+    text = ("2025年1月27日 深度求索发布R1模型\n"
+            "一位分析师说：「这个数字可能只包括最后一次训练的费用。」\n"
+            "Le ministre a dit « nous agirons vite » hier. Er sagte »Wir handeln nie«.\n"
+            "2025년 1월 27일 발표.\n")
+    assert [d.date for d in find_dates(text)] == ["2025-01-27", "2025-01-27"]
+    assert [q.text for q in find_quotes(text, [])] == [
+        "这个数字可能只包括最后一次训练的费用。", "nous agirons vite", "Wir handeln nie"]
+
+
+def test_an_id_from_a_title_in_another_script_is_its_own() -> None:
+    """A title with few Latin letters gives few words to an id; its digest keeps two such
+    articles apart ("r1" alone made the second `briefing new` refuse)."""
+    first, second = dated_id("深度求索发布R1模型", ""), dated_id("深度求索解释R1模型", "")
+    assert first != second and first.startswith("r1-")
+    assert dated_id("華為", "2025-01-27").startswith("2025-01-27-")
+    assert dated_id("Café crème et économie", "") == "cafe-creme-et-economie"
