@@ -8,16 +8,17 @@ map of one brief or entity stays small enough to read, and is capped (`MAX_CLAIM
 
 Like the figure charts (`charts.py`), the picture is laid out in per cent of its width
 with text at a fixed size and no `viewBox`, so its labels are as large on a phone as on a
-desktop. Labels are wrapped at word boundaries for the narrowest column a phone gives them
-and, past `LINES` lines, cut at a word boundary with an ellipsis; the full text is the
-node's `<title>`. Each node is a Markdown link around SVG shapes, as MkDocs validates it.
+desktop. Labels are wrapped at word boundaries (in Chinese and Japanese, between
+characters) for the narrowest column a phone gives them and, past `LINES` lines, cut with
+an ellipsis; the full text is the node's `<title>`. Each node is a Markdown link around SVG shapes, as MkDocs validates it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -39,6 +40,22 @@ PAD = 8  # px of box around a label
 GAP = 10  # px between boxes
 TOP = 26  # px below the column titles
 _NUMBER = re.compile(r"^\W?\d")  # a word that is a number: "2,000", "$6", "(5"
+# Scripts written without spaces between words, whose lines break between characters:
+# Chinese characters, kana, their punctuation and full-width forms (not Hangul: Korean
+# is written with spaces; not Thai and its neighbours, which need a dictionary).
+_UNSPACED = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31a0-\u31ff"
+                       "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+                       "\uff00-\uffef\U00020000-\U0003ffff]")
+# No line starts with these (closing punctuation, small kana, the long vowel mark) and
+# none ends with those (opening punctuation): Japanese kinsoku, which Chinese shares.
+_NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09"
+                           "\u3015\uff3d\uff5d\u3009\u300b\u300d\u300f\u3011\u3019"
+                           "\u3017\u301f\u2019\u201d\uff60\u00bb\u30fc\u2026\u2025"
+                           "\u30fb\u3005\u3041\u3043\u3045\u3047\u3049\u3063\u3083"
+                           "\u3085\u3087\u308e\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3"
+                           "\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6,.;:!?)]}%")
+_NO_LINE_END = frozenset("\uff08\u3014\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010"
+                         "\u3018\u3016\u301d\u2018\u201c\uff5f\u00ab([{")
 EDGE_WORDS = MappingProxyType({"supports": "asserts or reports", "doubts": "doubts or refutes",
                                "mixed": "asserts or reports, and also doubts"})
 
@@ -82,24 +99,52 @@ def pick(claims: dict[str, dict[str, str]], order: list[str]
 
 
 def wrap(text: str, width: int, lines: int = LINES) -> tuple[tuple[str, ...], bool]:
-    """Words in lines of at most `width` characters (a longer word has a line of its
-    own), at most `lines` of them; whether the text was cut."""
-    out: list[str] = []
-    for word in text.split():
-        if out and len(out[-1]) + 1 + len(word) <= width:
-            out[-1] += " " + word
+    """Words in lines of at most `width` columns (`columns`: a Chinese or Japanese
+    character takes two), at most `lines` of them; whether the text was cut. Lines break
+    at spaces, and in Chinese and Japanese, which leave none, between two characters
+    (`_pieces`); a piece longer than a line has a line of its own."""
+    out: list[list[tuple[str, str]]] = []
+    for joint, piece in _pieces(text):
+        if out and columns(_joined(out[-1]) + (joint or "") + piece) <= width:
+            out[-1].append((joint or "", piece))
         else:
-            out.append(word)
+            out.append([("", piece)])
     if len(out) <= lines:
-        return tuple(out), False
-    kept = out[:lines]
-    last = kept[-1]
+        return tuple(_joined(line) for line in out), False
+    last = out[lines - 1]
     # Room for the ellipsis; and a number is never left without what follows it
     # ("$5…" of "$5 million" would read as five dollars).
-    while " " in last and (len(last) + 1 > width or _NUMBER.search(last.rsplit(" ", 1)[1])):
-        last = last.rsplit(" ", 1)[0]
-    kept[-1] = last.rstrip(",;:") + "\u2026"
-    return tuple(kept), True
+    while len(last) > 1 and (columns(_joined(last)) + 1 > width
+                             or _NUMBER.search(last[-1][1])):
+        last = last[:-1]
+    kept = [_joined(line) for line in out[:lines - 1]]
+    return (*kept, _joined(last).rstrip(",;:\u3001\uff0c\uff1a\uff1b") + "\u2026"), True
+
+
+def columns(text: str) -> int:
+    """How wide `text` is in columns: two for a character East Asian typography sets
+    full width (a Chinese character, kana, full-width punctuation), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _joined(line: list[tuple[str, str]]) -> str:
+    return "".join(joint + piece for joint, piece in line)
+
+
+def _pieces(text: str) -> Iterator[tuple[str | None, str]]:
+    """The pieces a line may break between, each with what joins it to the one before
+    (a space, or nothing inside a word; None for the first). A word breaks only next to
+    a Chinese or Japanese character, so a Latin word or a number stays whole ("R1",
+    "600"), never before closing punctuation or after opening punctuation."""
+    for word in text.split():
+        start = 0
+        for at in range(1, len(word)):
+            before, after = word[at - 1], word[at]
+            if (_UNSPACED.match(before) or _UNSPACED.match(after)) \
+                    and after not in _NO_LINE_START and before not in _NO_LINE_END:
+                yield (" " if start == 0 else ""), word[start:at]
+                start = at
+        yield (" " if start == 0 else ""), word[start:]
 
 
 def short(text: str, width: int = WORDS_CHARS) -> str:

@@ -1,5 +1,7 @@
-"""Focused maps (`focusmap.py`): labels wrapped at word boundaries, every node a link with
-its full text, caps, determinism, escaping."""
+"""Focused maps (`focusmap.py`): labels wrapped at word boundaries (between characters in
+Chinese and Japanese), every node a link with its full text, caps, determinism, escaping."""
+# Chinese and Japanese punctuation is full width on purpose here.
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from briefing.focusmap import (
     CLAIM_CHARS,
     LINES,
     MAX_CLAIMS,
+    SOURCE_CHARS,
     FocusMap,
     MapEdge,
     MapNode,
+    columns,
     pick,
     short,
     svg,
@@ -40,6 +44,40 @@ def test_a_cut_never_ends_on_a_number() -> None:
         "Acme Corp says its widget costs\u2026"
     assert short("DeepSeek used only Nvidia H800 chips, which are less powerful", 36) == \
         "DeepSeek used only Nvidia H800\u2026"
+
+
+ZH = ("英伟达股价在深度求索发布R1模型之后的第一个交易日大幅下跌17%，"
+      "创下美国股市历史上单日市值损失的最高纪录。")
+
+
+def test_chinese_and_japanese_labels_break_between_characters_within_their_width() -> None:
+    """Chinese and Japanese leave no spaces: a label breaks between characters, each
+    of which is as wide as two Latin ones, so a line keeps inside its box."""
+    for text in (ZH, "ディープシークは、R1モデルの訓練費用が600万ドル未満だったと発表した。"):
+        for width in (CLAIM_CHARS, SOURCE_CHARS):
+            lines, cut = wrap(text, width)
+            assert cut and len(lines) == LINES, (text, lines)
+            assert all(columns(line) <= width for line in lines), lines
+            assert "".join(lines).removesuffix("\u2026") == text[:len("".join(lines)) - 1]
+    assert columns("深度求索 R1") == 11
+    assert wrap("深度求索称R1模型训练成本不到600万美元。", CLAIM_CHARS) == \
+        (("深度求索称R1模型训练成", "本不到600万美元。"), False)
+
+
+def test_a_break_between_characters_keeps_latin_words_numbers_and_punctuation() -> None:
+    """Never inside a Latin word or a number ("R1", "H800", "17%"), never before closing
+    punctuation (no line starts with "，" or "」"), never after opening punctuation."""
+    assert wrap("使用了2,000块英伟达H800芯片", 8, 4)[0] == \
+        ("使用了", "2,000块", "英伟达", "H800芯片")
+    assert wrap("下跌17%，创下", 9, 4)[0] == ("下跌17%，", "创下")
+    assert wrap("他说：「这个数字」。", 8, 4)[0] == ("他说：", "「这个数", "字」。")
+    # Korean is written with spaces, and breaks at them.
+    assert wrap("딥시크는 훈련 비용이 600만 달러", 10, 5)[0] == \
+        ("딥시크는", "훈련", "비용이", "600만 달러")
+
+
+def test_a_cut_in_chinese_never_ends_on_a_number() -> None:
+    assert short("成本不到600美元", 12) == "成本不到\u2026"
 
 
 def test_each_node_is_a_link_with_its_full_text_as_title() -> None:
