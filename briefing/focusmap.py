@@ -10,7 +10,8 @@ Like the figure charts (`charts.py`), the picture is laid out in per cent of its
 with text at a fixed size and no `viewBox`, so its labels are as large on a phone as on a
 desktop. Labels are wrapped at word boundaries (in Chinese and Japanese, between
 characters) for the narrowest column a phone gives them and, past `LINES` lines, cut with
-an ellipsis; the full text is the node's `<title>`. Each node is a Markdown link around SVG shapes, as MkDocs validates it.
+an ellipsis; the full text is the node's `<title>`. Each node is a Markdown link around
+SVG shapes, as MkDocs validates it.
 """
 
 from __future__ import annotations

@@ -3,12 +3,13 @@ English brief, under Briefing's theme, MkDocs' and Material. Corpus text (a sour
 paragraphs and title, a quote, a name, a speaker) keeps its own direction and stays out
 of the English words around it; a claim's statement keeps the page's. And a Chinese
 claim's label on a map keeps inside its box."""
+# Chinese punctuation is full width on purpose here.
+# ruff: noqa: RUF001
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
