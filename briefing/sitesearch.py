@@ -37,7 +37,9 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -111,13 +113,41 @@ class Indexed:
 
 
 def binary() -> Path | None:
-    """Pagefind's executable, as the `pagefind-bin` package ships it, or None."""
+    """Pagefind's executable, or None. The extended one where `pagefind-bin-extended` is
+    installed (it also splits Chinese and Japanese into words, for a site whose language
+    is one of them: docs/reading.md, "The site's language"), else `pagefind-bin`'s. The
+    extended one must be the version of `pagefind-bin`, which this version of Briefing
+    holds to: the index's bytes follow the version."""
+    try:
+        from pagefind_bin_extended import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
+            get_executable as extended,
+        )
+    except ImportError:
+        extended = None
+    if extended is not None:
+        wanted, found = _version("pagefind-bin"), _version("pagefind-bin-extended")
+        if wanted != found:
+            raise SearchIndexFault(
+                f"pagefind-bin-extended {found} is installed beside pagefind-bin {wanted}: "
+                f"install pagefind-bin-extended=={wanted}, or uninstall it")
+        return _executable(extended)
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         return None
+    return _executable(get_executable)
+
+
+def _version(package: str) -> str | None:
     try:
-        return Path(get_executable())
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _executable(get: Callable[[], object]) -> Path | None:
+    try:
+        return Path(str(get()))
     except FileNotFoundError:
         return None
 

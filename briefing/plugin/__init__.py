@@ -30,6 +30,7 @@ from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Severity, summary
 from ..jsonld import with_structured_data
+from ..language import lang_as_tag
 from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
 from ..paths import SECTIONS, holds_own_text
@@ -47,6 +48,7 @@ from ..watching import QUIET_SECONDS, NotifiedObserver
 from .assets import add_assets, asset_files, minify_theme_assets, problems_file
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
+from .language import UntranslatedTheme
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
 from .search import SearchEntries, trimmed
@@ -85,6 +87,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def __init__(self) -> None:
         self.written: Files | None = None  # a one-shot build's files, until Pagefind runs
+        self.untranslated = UntranslatedTheme()
+        self.lang = "en"  # the site's language tag (`language.site_language`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -112,6 +116,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return server
 
     def on_shutdown(self) -> None:
+        self.untranslated.close()
         if self.live:
             self.live.close()
         if self.kept:
@@ -138,10 +143,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.server.unwatch(self.watched)
             self.watched = str(self.content_dir)
         add_assets(config)
+        self.lang = self.untranslated.configure(config)
         # A theme that shows Pagefind's search says so (`pagefind: true` in its
         # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
         self.pagefind = self.one_shot and bool(config.theme.get("pagefind"))
-        if self.pagefind and binary() is None:
+        try:
+            missing = self.pagefind and binary() is None
+        except SearchIndexFault as exc:
+            raise PluginError(f"Briefing: {exc}") from None
+        if missing:
             raise PluginError("Briefing: the theme's search needs Pagefind, which is not "
                               "installed: install the `pagefind-bin` package (a dependency "
                               "of mkdocs-briefing) in the environment that runs MkDocs")
@@ -303,6 +313,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if page.file.src_uri in self.generated:
             page.content = None  # written and indexed: do not hold every page's HTML
         output = self.picker.page_html(output, page)
+        output = lang_as_tag(output, str(config.theme.locale))
         if isinstance(page.meta.get("jsonld"), dict):
             output = with_structured_data(output, page.meta["jsonld"], page.canonical_url)
         return output
@@ -388,6 +399,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # For the theme: whether the site gets Pagefind's search, and how each page is
         # indexed (`sitesearch.role`).
         env.globals["briefing_pagefind"] = self.pagefind
+        # The site's language, as a tag (`language.py`).
+        env.globals["briefing_lang"] = self.lang
         generated = frozenset(self.generated)
         env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
         # And the plugin's styles and scripts each page loads (`pageassets.page_assets`).

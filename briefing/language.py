@@ -1,0 +1,55 @@
+"""The site's language, as each page's `<html lang>` declares it: a BCP 47 tag ("en-GB",
+"zh", "zh-Hant", "de").
+
+The analyst declares it as MkDocs' themes take it, `theme: locale:` (a locale as Babel
+writes it: "en_GB", "zh_TW"), or as Material takes it, `theme: language:` ("pt-BR"); the
+one written in mkdocs.yml wins, else the theme's own default. It is the corpus's language,
+for the browser (line breaking, hyphenation, fonts, a screen reader's voice) and for
+Pagefind, which indexes each page in its `lang`'s words. The pages' own wording stays
+English (docs/reading.md, "The site's language").
+"""
+
+from __future__ import annotations
+
+import re
+
+# language[-script][-region][-variant…], as BCP 47 writes them (no extensions, no private
+# use: a site's language needs neither, and a locale never has them).
+_TAG = re.compile(r"(?P<language>[A-Za-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?"
+                  r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+                  r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)")
+DEFAULT = "en"
+
+
+def language_tag(value: str) -> str | None:
+    """`value` ("en_GB", "zh-hant", "pt_BR") as a BCP 47 tag in the case its subtags are
+    written in ("en-GB", "zh-Hant", "pt-BR"); None if it is not one."""
+    match = _TAG.fullmatch(value.strip().replace("_", "-"))
+    if match is None:
+        return None
+    parts = [match["language"].lower()]
+    if match["script"]:
+        parts.append(match["script"].title())
+    if match["region"]:
+        parts.append(match["region"].upper())
+    return "-".join(parts) + match["variants"].lower()
+
+
+def site_language(locale: object, language: object) -> tuple[str | None, str]:
+    """The site's tag from the theme's `locale` (str() of MkDocs' Locale) and `language`
+    (Material's key, None where not set): `language` when set, else `locale`, else
+    English; and the key it came from, to name if it is not a tag."""
+    if language is not None:
+        return (language_tag(language) if isinstance(language, str) else None), "language"
+    if locale is None or not str(locale):
+        return DEFAULT, "locale"
+    return language_tag(str(locale)), "locale"
+
+
+def lang_as_tag(html: str, locale: str) -> str:
+    """A page whose `<html lang>` is the locale as Babel writes it (MkDocs' own theme
+    writes `lang="en_GB"`, which is no tag), with the tag ("en-GB") in its place."""
+    tag = language_tag(locale)
+    if tag is None or tag == locale:
+        return html
+    return html.replace(f'<html lang="{locale}"', f'<html lang="{tag}"', 1)

@@ -1,0 +1,113 @@
+"""The site's language (briefing/language.py): `theme: locale:` (or Material's
+`language:`) as a BCP 47 tag in every page's `<html lang>`, a build under `--strict`
+whatever the locale under Briefing's theme, Pagefind's index in that language, and the
+extended Pagefind preferred where it is installed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing import sitesearch
+from briefing.cli import main
+from briefing.language import lang_as_tag, language_tag, site_language
+from briefing.sitesearch import SearchIndexFault
+
+
+@pytest.mark.parametrize(("value", "tag"), [
+    ("en", "en"), ("en_GB", "en-GB"), ("zh", "zh"), ("zh_Hant_TW", "zh-Hant-TW"),
+    ("pt-br", "pt-BR"), ("sr_Latn", "sr-Latn"), ("es_419", "es-419"), ("DE", "de"),
+    ("en US", None), ("", None), ("english", None), ("x-private", None), ("en_GB.UTF-8", None),
+])
+def test_a_locale_is_written_as_a_language_tag(value: str, tag: str | None) -> None:
+    assert language_tag(value) == tag
+
+
+def test_materials_language_wins_over_the_locale_and_english_is_the_default() -> None:
+    assert site_language("en_GB", None) == ("en-GB", "locale")
+    assert site_language("en", "pt-BR") == ("pt-BR", "language")
+    assert site_language("en", "klingon language") == (None, "language")
+    assert site_language(None, None) == ("en", "locale")
+
+
+def test_the_lang_mkdocs_own_theme_writes_is_made_a_tag() -> None:
+    page = '<!DOCTYPE html>\n<html lang="en_GB" data-bs-theme="light">'
+    assert lang_as_tag(page, "en_GB") == \
+        '<!DOCTYPE html>\n<html lang="en-GB" data-bs-theme="light">'
+    assert lang_as_tag('<html lang="zh">', "zh") == '<html lang="zh">'
+    # Only the page's own tag: a lang="en_GB" in its text is the text's.
+    assert lang_as_tag('<p lang="en_GB">', "en_GB") == '<p lang="en_GB">'
+
+
+THEMES = {"briefing": "theme:\n  name: briefing\n",
+          "mkdocs": "theme:\n  name: mkdocs\n  highlightjs: false\n"}
+
+
+def build_with(tmp_path: Path, theme: str, option: str) -> Path:
+    project = tmp_path / "project"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: briefing\n", THEMES[theme] + f"  {option}\n"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "out"],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "out"
+
+
+@pytest.mark.parametrize(("option", "tag"), [
+    ("locale: zh", "zh"), ("locale: de", "de"), ("locale: en_GB", "en-GB"),
+    ("language: ja", "ja")])
+def test_briefings_theme_declares_the_locale_and_builds_under_strict(
+        tmp_path: Path, option: str, tag: str) -> None:
+    """`locale: zh` stopped `mkdocs build --strict` ("No translations could be found"),
+    `en_GB` was written as no tag, and Material's `language:` was not read."""
+    site = build_with(tmp_path, "briefing", option)
+    for page in ("index.html", "briefs/library-sundays/index.html", "404.html"):
+        assert f'<html lang="{tag}">' in (site / page).read_text(encoding="utf-8"), page
+    # Pagefind indexes the pages in their language (its folder names it, lower-cased).
+    assert [path.name.split("_")[0] for path in (site / "pagefind" / "index").iterdir()] \
+        == [tag.lower()]
+
+
+def test_mkdocs_own_theme_gets_a_tag_for_its_locale(tmp_path: Path) -> None:
+    site = build_with(tmp_path, "mkdocs", "locale: en_GB")
+    assert '<html lang="en-GB"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_extended_pagefind_is_preferred_at_the_same_version(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Only the extended Pagefind splits Chinese and Japanese into words; one of another
+    version than pagefind-bin's would write another index, and is refused."""
+    executable = tmp_path / "pagefind_extended"
+    executable.write_text("")
+    module = types.ModuleType("pagefind_bin_extended")
+    module.get_executable = lambda: executable  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", module)
+    versions = {"pagefind-bin": "1.5.2", "pagefind-bin-extended": "1.5.2"}
+    monkeypatch.setattr(sitesearch.metadata, "version", versions.__getitem__)
+    assert sitesearch.binary() == executable
+    versions["pagefind-bin-extended"] = "1.4.0"
+    with pytest.raises(SearchIndexFault, match=r"install pagefind-bin-extended==1\.5\.2"):
+        sitesearch.binary()
+    monkeypatch.delitem(sys.modules, "pagefind_bin_extended")
+    monkeypatch.setattr("builtins.__import__", _refusing("pagefind_bin_extended"))
+    assert sitesearch.binary() is not None and sitesearch.binary() != executable
+
+
+def _refusing(name: str):  # type: ignore[no-untyped-def]
+    real = __import__
+
+    def importer(module, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if module == name:
+            raise ImportError(name)
+        return real(module, *args, **kwargs)
+    return importer
