@@ -37,7 +37,6 @@ from .markup import (
     relative,
     topic_tags,
 )
-from .paths import page_type
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
 
@@ -92,11 +91,6 @@ class Links:
         return relative(self.page, target)
 
     def a(self, ref: Ref, label: str | None = None, css: str = "") -> Markup:
-        """A link to `ref`. A claim's statement is the curator's sentence, often opening
-        with a name ("وزير الزراعة says…"): its link is marked, to keep the page's
-        direction where the stylesheet gives every other link its first letter's."""
-        if not css and page_type(ref.target) == "claim":
-            css = "statement"
         key = (posixpath.dirname(self.page), ref.target, ref.label if label is None
                else label, css)
         made = self.memo.get(key)
