@@ -314,6 +314,10 @@ _CODES = (
          "this version of Briefing writes (`briefing check` only): the editor checks the "
          "annotation files against rules the build no longer follows, after an upgrade.",
          "Run `briefing schema` beside mkdocs.yml to write this version's schemas."),
+    Code("config-language", E, "The site's language in mkdocs.yml, `theme: language:` (or "
+         "`locale:`), is not a language tag, so no page could declare it.",
+         "Write a BCP 47 tag such as `en`, `en-GB`, `zh`, `zh-Hant` or `de` (`en_GB` is "
+         "read as `en-GB`)."),
     Code("config-folder", E, "MkDocs' `docs_dir` holds the content folder (so the "
          "annotation files would be published as they are), or is a folder of it other "
          "than `pages/`; or `site_dir`, which each build replaces, is in the content folder "

@@ -38,12 +38,23 @@ def language_tag(value: str) -> str | None:
 def site_language(locale: object, language: object) -> tuple[str | None, str]:
     """The site's tag from the theme's `locale` (str() of MkDocs' Locale) and `language`
     (Material's key, None where not set): `language` when set, else `locale`, else
-    English; and the key it came from, to name if it is not a tag."""
-    if language is not None:
+    English; and the key it came from, to name if it is not a tag. Material's `language:
+    custom` (its own translations) names no language, so the locale decides."""
+    if language is not None and language != "custom":
         return (language_tag(language) if isinstance(language, str) else None), "language"
     if locale is None or not str(locale):
         return DEFAULT, "locale"
     return language_tag(str(locale)), "locale"
+
+
+def language_problem(locale: object, language: object) -> str | None:
+    """What is wrong with the theme's `locale` and `language` as the site's language, or
+    None when they give a tag (`site_language`)."""
+    tag, key = site_language(locale, language)
+    if tag is not None:
+        return None
+    value = language if key == "language" else locale
+    return f"theme.{key} {str(value)!r} is not a language tag"
 
 
 def lang_as_tag(html: str, locale: str) -> str:

@@ -23,6 +23,7 @@ import yaml
 from .collisions import generated_files, hand_written, page_collisions
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
+from .language import language_problem
 from .load import UNLISTABLE, display_root
 from .settings import Settings, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
@@ -113,6 +114,9 @@ class WrittenSite:
     # Whether `mkdocs build` ends with Pagefind's index in `pagefind/` (the theme's
     # `pagefind:` option, `sitesearch.py`).
     pagefind: bool = False
+    # The theme's `locale` and `language` as written (None where not), for the site's
+    # language (`language.py`).
+    theme_language: tuple[object, object] = (None, None)
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -138,7 +142,9 @@ def written_site(config_file: Path) -> WrittenSite | None:
         urls if isinstance(urls, bool) else True,
         config_file.parent / site if isinstance(site, str) else None,
         MappingProxyType({name: options for name, options in listed if options}),
-        _shows_pagefind(theme))
+        _shows_pagefind(theme),
+        (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
+        else (None, None))
 
 
 def _shows_pagefind(theme: object) -> bool:
@@ -169,7 +175,7 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
     if site is None:
         return ()
     return config_problems(site.extensions, site.docs_dir, content_dir, config_file,
-                           site.site_dir, site.extension_configs)
+                           site.site_dir, site.extension_configs, site.theme_language)
 
 
 def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],
@@ -209,12 +215,14 @@ def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]
 
 def config_problems(extensions: Iterable[object], docs_dir: Path | None, content_dir: Path,
                     config_file: Path | None, site_dir: Path | None = None,
-                    extension_configs: Mapping[str, object] | None = None
+                    extension_configs: Mapping[str, object] | None = None,
+                    theme_language: tuple[object, object] = (None, None)
                     ) -> tuple[Diagnostic, ...]:
     """The settings the generated pages need and do not have, or have and must not, each at
     the mkdocs.yml key to change (or the file's first line when the key is not written).
     `docs_dir` or `site_dir` None: not known, so not checked; `extension_configs`: the
-    extensions' options by name (MkDocs' `mdx_configs`)."""
+    extensions' options by name (MkDocs' `mdx_configs`); `theme_language`: the theme's
+    `locale` and `language`."""
     positions = key_positions(config_file)
     shown = config_file.as_posix() if config_file else "mkdocs.yml"
 
@@ -246,6 +254,10 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
     problem = _site_problem(site_dir.resolve(), content_dir.resolve()) if site_dir else None
     if problem:
         problems.append(error(where("site_dir"), "config-folder", *problem))
+    wrong_language = language_problem(*theme_language)
+    if wrong_language:
+        problems.append(error(where("theme"), "config-language", wrong_language,
+                              "write a language tag such as en, en-GB, zh, zh-Hant or de"))
     return tuple(problems)
 
 
@@ -297,7 +309,8 @@ def _same(one: Path, other: Path) -> bool:
 
 def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
                     extensions: Iterable[object], docs_dir: Path, site_dir: Path | None = None,
-                    extension_configs: Mapping[str, object] | None = None
+                    extension_configs: Mapping[str, object] | None = None,
+                    theme_language: tuple[object, object] = (None, None)
                     ) -> tuple[Settings, Path, tuple[Diagnostic, ...]]:
     """The plugin's settings from its options as MkDocs read them, the content folder
     (resolved), and every problem with them and with the site's settings, each at its
@@ -315,4 +328,4 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
     return settings, content_dir, (
         *problems, *wrong,
         *config_problems(extensions, docs_dir, content_dir, shown, site_dir,
-                         extension_configs))
+                         extension_configs, theme_language))

@@ -170,6 +170,16 @@ def _folder(tmp: Path) -> tuple[str, str]:
             .replace(tmp.as_posix(), ".") + "\n")
 
 
+def _language(tmp: Path) -> tuple[str, str]:
+    config = tmp / "mkdocs.yml"
+    config.write_text("site_name: Briefing\ntheme:\n  name: briefing\n  language: English\n"
+                      "plugins:\n  - briefing\n", encoding="utf-8")
+    (found,) = config_problems(["attr_list", "toc", "tables"], None, tmp / "content", config,
+                               theme_language=(None, "English"))
+    return ("`language: English` under `theme:`, reported by `mkdocs build` before anything "
+            "is built.", found.format().replace(tmp.as_posix() + "/", "") + "\n")
+
+
 def _stale_schema(tmp: Path) -> tuple[str, str]:
     (tmp / "schemas").mkdir()
     (tmp / "schemas" / "brief.schema.json").write_text("{}\n", encoding="utf-8")
@@ -182,6 +192,7 @@ def _stale_schema(tmp: Path) -> tuple[str, str]:
 SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
            "schema-stale": _stale_schema,
            "config-markdown-extension": _markdown_extension, "config-folder": _folder,
+           "config-language": _language,
            "internal-error": _internal_error,
            "output-not-folder": _output_not_folder, "output-busy": _output_busy,
            "output-unwritable": _output_unwritable}

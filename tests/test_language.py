@@ -34,6 +34,8 @@ def test_materials_language_wins_over_the_locale_and_english_is_the_default() ->
     assert site_language("en", "pt-BR") == ("pt-BR", "language")
     assert site_language("en", "klingon language") == (None, "language")
     assert site_language(None, None) == ("en", "locale")
+    # Material's own translations name no language: the locale decides.
+    assert site_language("de", "custom") == ("de", "locale")
 
 
 def test_the_lang_mkdocs_own_theme_writes_is_made_a_tag() -> None:

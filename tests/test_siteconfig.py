@@ -155,6 +155,9 @@ SETTINGS = [
     ("markdown_extensions: [attr_list]", "markdown_extensions: [abbr]",
      "config-markdown-extension", "5:1"),
     ("markdown_extensions", "docs_dir: content\nmarkdown_extensions", "config-folder", "5:1"),
+    # No page could declare it; the build stopped on it, and check passed.
+    ("markdown_extensions", "theme: {name: mkdocs, language: not a tag}\nmarkdown_extensions",
+     "config-language", "5:1"),
     # Material's math setup: "$5 million … $6 million" became math on nine pages, and
     # both passed.
     ("markdown_extensions: [attr_list]",

@@ -128,7 +128,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
             extension_configs=config.mdx_configs, docs_dir=Path(config.docs_dir),
-            site_dir=Path(config.site_dir))
+            site_dir=Path(config.site_dir),
+            theme_language=(config.theme.locale, config.theme.get("language")))
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
         if problems:

@@ -8,9 +8,8 @@ import logging
 
 from mkdocs import localization
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
-from ..language import site_language
+from ..language import DEFAULT, site_language
 
 # Under ProperDocs, `mkdocs.*` imports load `properdocs.*`, which logs as `properdocs`.
 TRANSLATIONS_LOG = logging.getLogger(localization.__name__)
@@ -33,15 +32,12 @@ class UntranslatedTheme(logging.Filter):
         return not (self.untranslated_theme and record.getMessage().startswith(UNTRANSLATED))
 
     def configure(self, config: MkDocsConfig) -> str:
-        """The site's language tag; the filter on while the theme has no translations."""
-        tag, key = site_language(config.theme.locale, config.theme.get("language"))
-        if tag is None:
-            value = config.theme.get(key) if key == "language" else config.theme.locale
-            raise PluginError(f"Briefing: theme.{key} {str(value)!r} is not a language "
-                              "tag: write one such as en, en-GB, zh, zh-Hant or de")
+        """The site's language tag (one that is none was reported with the settings:
+        `config-language`); the filter on while the theme has no translations."""
+        tag, _ = site_language(config.theme.locale, config.theme.get("language"))
         self.untranslated_theme = bool(config.theme.get("briefing_untranslated"))
         TRANSLATIONS_LOG.addFilter(self)
-        return tag
+        return tag or DEFAULT
 
     def close(self) -> None:
         TRANSLATIONS_LOG.removeFilter(self)
