@@ -43,7 +43,8 @@ TOP = 26  # px below the column titles
 _NUMBER = re.compile(r"^\W?\d")  # a word that is a number: "2,000", "$6", "(5"
 # Scripts written without spaces between words, whose lines break between characters:
 # Chinese characters, kana, their punctuation and full-width forms (not Hangul: Korean
-# is written with spaces; not Thai and its neighbours, which need a dictionary).
+# is written with spaces; not Thai and its neighbours, which need a dictionary). Not
+# `chars.UNSPACED_CLASS`, where words may begin: that one has Thai and no punctuation.
 _UNSPACED = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31a0-\u31ff"
                        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
                        "\uff00-\uffef\U00020000-\U0003ffff]")
