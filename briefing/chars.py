@@ -101,17 +101,16 @@ def _marks() -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-_UNSPACED_BODY = _class_body(_UNSPACED_RANGES)
-UNSPACED_CLASS = f"[{_UNSPACED_BODY}]"
+UNSPACED_CLASS = "[" + _class_body(_UNSPACED_RANGES) + "]"
 MARK_CLASS = "[" + _class_body(_marks()) + "]"
 # A character that carries on a word of a spaced script: a letter, digit or mark, but not
 # one of an unspaced script, next to which any character may begin a new word.
-JOINING = rf"(?:[^\W{_UNSPACED_BODY}]|{MARK_CLASS})"
+JOINING = rf"(?:[^\W{_class_body(_UNSPACED_RANGES)}]|{MARK_CLASS})"
 # Word edges for a pattern, as `joins` reads them. A name or passage starts a word unless
 # the character before it joins its first (put right after that first character, so the
 # pattern still starts with a literal), and ends one unless the next character is a mark
 # or joins its last: "DeepSeek" ends before "'s" and before "模型", not in "DeepSeeker".
-AFTER_WORD_START = rf"(?<!{JOINING}[^{_UNSPACED_BODY}])"
+AFTER_WORD_START = rf"(?<!{JOINING}[^{_class_body(_UNSPACED_RANGES)}])"
 WORD_END = rf"(?!{MARK_CLASS}|(?<!{UNSPACED_CLASS}){JOINING})"
 _UNSPACED = re.compile(UNSPACED_CLASS)
 _JOINED = re.compile(rf"{JOINING}{JOINING}|.{MARK_CLASS}", re.DOTALL)
