@@ -123,6 +123,9 @@ _CODES = (
          "Use the suggested id; ids become page addresses."),
     Code("schema-choice", E, "A value outside the allowed set.",
          "Use the suggested value, or one of those listed."),
+    Code("schema-language", E, "A source's `language` is not a BCP 47 language tag.",
+         "Write the language's two- or three-letter code (`sv`, `de`, `zh`), with its script "
+         "or region if need be (`zh-Hant`, `pt-BR`)."),
     Code("schema-flag", E, "A yes/no field holds something other than `true` or `false`.",
          "Write `true` or `false` (YAML's `yes`, `no`, `on` and `off` are not booleans here)."),
     Code("schema-number", E, "A number field holds words, units or a malformed number.",

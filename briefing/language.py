@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 
 # language[-script][-region][-variant…], as BCP 47 writes them (no extensions, no private
-# use: a site's language needs neither, and a locale never has them).
-_TAG = re.compile(r"(?P<language>[A-Za-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?"
-                  r"(?:-(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
-                  r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*)")
+# use: a site's language needs neither, and a locale never has them), with `_` for `-` as
+# Babel writes locales. The same pattern, without group names, checks a source's
+# `language:` in an editor (`SCHEMA_PATTERN`).
+_PARTS = (("language", r"[A-Za-z]{2,3}"), ("script", r"(?:[-_][A-Za-z]{4})?"),
+          ("region", r"(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?"),
+          ("variants", r"(?:[-_](?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"))
+_TAG = re.compile("".join(f"(?P<{name}>{part})" for name, part in _PARTS))
+SCHEMA_PATTERN = "^" + "".join(part for _, part in _PARTS) + "$"
 DEFAULT = "en"
 
 
@@ -28,11 +32,16 @@ def language_tag(value: str) -> str | None:
     if match is None:
         return None
     parts = [match["language"].lower()]
-    if match["script"]:
-        parts.append(match["script"].title())
+    if match["script"]:  # (each subtag but the first with the `-` before it)
+        parts.append(match["script"][1:].title())
     if match["region"]:
-        parts.append(match["region"].upper())
+        parts.append(match["region"][1:].upper())
     return "-".join(parts) + match["variants"].lower()
+
+
+def primary(tag: str) -> str:
+    """A tag's language alone ("en" of "en-GB"): what decides which words a text uses."""
+    return tag.split("-", 1)[0].lower()
 
 
 def site_language(locale: object, language: object) -> tuple[str | None, str]:

@@ -22,6 +22,7 @@ from .schema import (
     Flag,
     FuzzyDate,
     Invalid,
+    LanguageTag,
     ListOf,
     Located,
     Number,
@@ -171,6 +172,9 @@ class Source:
     kind: str = spec_field(Choice(*SOURCE_KINDS), "what kind of text it is; readers see it "
                            "beside every citation", default="")
     url: str = spec_field(Url(), "where it was published (http or https)", default="")
+    language: str = spec_field(LanguageTag(), "the language the text is written in (`sv`, "
+                               "`zh-Hant`); leave out when it is the site's (`theme: "
+                               "locale:`)", default="")
     published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
     note: Prose | None = spec_field(_prose, "curator's note on the source")
     cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived",

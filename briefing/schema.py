@@ -24,6 +24,8 @@ from typing import Any, Generic, TypeVar
 from . import references, urls
 from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
 from .diagnostics import Diagnostic, Pos, error, warning
+from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
+from .language import language_tag
 from .positions import Lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
@@ -409,6 +411,30 @@ class Url(Spec):
         return {"type": "string", "pattern": urls.SCHEMA_PATTERN, "maxLength": urls.MAX_LENGTH,
                 "patternErrorMessage": "write the article's full address, starting with "
                                        "https:// (no user name, no spaces, a named host)"}
+
+
+class LanguageTag(Spec):
+    """A BCP 47 language tag ("sv", "zh-Hant", "pt-BR"), kept in the case its subtags are
+    written in (`language.language_tag`)."""
+
+    doc_type = "language tag"
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        scalar = self._scalar(node, ctx, "a language tag")
+        if isinstance(scalar, Invalid):
+            return scalar
+        tag = language_tag(scalar.value)
+        if tag is None:
+            return ctx.fail(scalar.pos, "schema-language",
+                            f"{scalar.value.strip()!r} is not a language tag"
+                            f"{unusual_note(scalar.value)}",
+                            "write a BCP 47 tag such as sv, de, zh-Hant or pt-BR (a language's "
+                            "two- or three-letter code, then its script or region if need be)")
+        return tag
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": LANGUAGE_PATTERN,
+                "patternErrorMessage": "write a language tag such as sv, de, zh-Hant or pt-BR"}
 
 
 class ProseText(Spec):

@@ -80,6 +80,7 @@ def _edit(path: Path, change: Callable[[Any], None]) -> None:
 def _sources(folder: Path, claims: list[dict[str, Any]]) -> None:
     def first(data: Any) -> None:
         data.update(author="Ada Writer", url="https://example.org/report-0", kind="opinion",
+                    language="en-GB",
                     note="Written before [[source:source-00001]].",
                     extracted={"by": "trafilatura", "version": "2.0.0"})
         # Its lines read as paragraphs: a quote within a line still anchors.

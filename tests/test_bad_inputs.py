@@ -278,6 +278,10 @@ CASES = [
          (edit("entities.yml", "name: Acme Corp", "name: " + "Acme " * 50),)),
     Case("url too long", "schema-too-long", f"{SRC}:2:6",
          (edit(SRC, 'published: "2025-01-02"', f'url: "https://acme.example/{"a" * 2100}"'),)),
+    Case("language not a tag", "schema-language", f"{SRC}:2:11",
+         (edit(SRC, 'published: "2025-01-02"', 'language: Swedish'),)),
+    Case("language as a list", "schema-type", f"{SRC}:2:11",
+         (edit(SRC, 'published: "2025-01-02"', 'language: [sv]'),)),
     Case("yes is not a flag", "schema-flag", f"{SRC}:6:27",
          (edit(SRC, "split_run_on_sentences: true", "split_run_on_sentences: yes"),)),
     # Ids that cannot become page names

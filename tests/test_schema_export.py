@@ -232,6 +232,12 @@ ACCEPTED_BY_BOTH: list[Edit] = [
     # addresses as written: any case, white space around
     (S, PUBLISHED, PUBLISHED + '\nurl: " HTTPS://News.Example/a?b=1#c "'),
     (S, PUBLISHED, PUBLISHED + "\nurl: https://news.example/a|b/é"),
+    # language tags in any case, `_` as locales write it
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: sv"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: zh_TW"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: zh-hant"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: en-GB-oxendict"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage:"),
 ]
 
 REJECTED_BY_BOTH: list[Edit] = [
@@ -264,6 +270,12 @@ REJECTED_BY_BOTH: list[Edit] = [
     (S, PUBLISHED, PUBLISHED + "\nurl: https://127.0.0.1/"),
     (S, PUBLISHED, PUBLISHED + "\nurl: https://localhost/"),
     (S, PUBLISHED, PUBLISHED + '\nurl: "https://news.example/a b"'),
+    # language tags
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: Swedish"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: s"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: en-"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: 2025"),
+    (S, PUBLISHED, PUBLISHED + "\nlanguage: sv-SE-x-private"),
     # ids, flags, numbers
     (E, NEXT_ENTITY, "  - id: -4090\n    name: X\n    kind: chip\n" + NEXT_ENTITY),
     (B, POINT_CLAIMS, POINT_CLAIMS + "\n        inference: yes"),

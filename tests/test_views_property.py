@@ -62,6 +62,7 @@ from briefing.schema import (
     Choice,
     DateSpec,
     Flag,
+    LanguageTag,
     ListOf,
     Number,
     NumberOrRange,
@@ -151,6 +152,8 @@ def edited(spec: Spec, value: Any, known: dict[str, list[str]]) -> Any:
         return not value
     if isinstance(spec, Url):
         return "https://example.org/edited"
+    if isinstance(spec, LanguageTag):  # another language: other hedge words, a `lang`
+        return "de" if value != "de" else "sv"
     if isinstance(spec, NumberOrRange):
         return [value[0], value[1] * 2] if isinstance(value, list) else (value or 1) * 3
     if isinstance(spec, Number):
