@@ -40,7 +40,8 @@ class LinkedKept:
     corpus: Corpus
     linked: Linked
     dates: ContentDates | None = None
-    prose: dict[Hedges, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    # The prose findings, by the hedges and the site's language they were made with.
+    prose: dict[tuple[Hedges, str], tuple[Diagnostic, ...]] = field(default_factory=dict)
     feeds: dict[Site, str] = field(default_factory=dict)
 
 

@@ -34,7 +34,7 @@ from .emit import (
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
 from .settings import Policy, Settings, parse_options, read_plugin_options
-from .siteconfig import written_config_problems, written_page_collisions
+from .siteconfig import written_config_problems, written_language, written_page_collisions
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -133,7 +133,8 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         problems = (*problems, *written_config_problems(config, content_dir))
     if config.is_file():  # the editor's schemas
         problems = (*problems, *stale_schemas(config.parent / "schemas"))
-    result = build(content_dir, hedges=policy.hedges, originals=True)
+    result = build(content_dir, hedges=policy.hedges, originals=True,
+                   language=written_language(config))
     _traceback(result.error)
     if known:  # hand-written files the site build would replace
         problems = (*problems, *written_page_collisions(
@@ -166,7 +167,8 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
         with output_lock(out_dir):  # held for the whole build: one writer at a time
             recover(out_dir)
             result = build(content_dir, site_title=title, hedges=policy.hedges,
-                           originals=True)
+                           originals=True,
+                           language=written_language(config_file or Path("mkdocs.yml")))
             _traceback(result.error)
             if _report((*problems, *policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)

@@ -6,8 +6,10 @@ A hedge group is a set of words that soften a statement in the same way ("report
 `words` (the triggers and their equivalents). Groups marked `numeric` hedge a number
 ("under $6 million", "up to 16,000 chips or more"), so they count only next to a number.
 
-Curators add words with the plugin option `hedges:` in mkdocs.yml, a mapping from a group
-name (one of these or a new one) to a list of words; see docs/provenance.md.
+The groups' own words are English, and are read in quotes from sources in English only (a
+source's `language:`, else the site's). Curators add words with the plugin option `hedges:`
+in mkdocs.yml, a mapping from a group name (one of these or a new one) to a list of words,
+read in every source; see docs/provenance.md.
 """
 
 from __future__ import annotations
@@ -30,10 +32,19 @@ class HedgeGroup:
     in_claims: bool = True  # a claim's statement must keep it too
     # Says whose word it is: a claim with a `claimant` records that already.
     attribution: bool = False
+    # The curator's words (the `hedges:` option), in whatever language the sources are
+    # in: read in every quote, while the words above, English ones, are read only in
+    # quotes from sources in English ("under" is "during" in Swedish).
+    added: tuple[str, ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
-        return (*self.triggers, *self.equivalents)
+        return (*self.triggers, *self.equivalents, *self.added)
+
+    def triggers_in(self, *, english: bool) -> tuple[str, ...]:
+        """The words that make a quote hedged, in a source in English or in another
+        language."""
+        return (*self.triggers, *self.added) if english else self.added
 
     @cached_property
     def words_re(self) -> re.Pattern[str]:
@@ -91,8 +102,8 @@ class Hedges:
         by_name = {g.name: g for g in self.groups}
         for name, words in extra.items():
             group = by_name.get(name)
-            by_name[name] = replace(group, triggers=(*group.triggers, *words)) \
-                if group else HedgeGroup(name, tuple(words))
+            by_name[name] = replace(group, added=(*group.added, *words)) \
+                if group else HedgeGroup(name, (), added=tuple(words))
         return Hedges(tuple(by_name.values()))
 
 

@@ -23,6 +23,7 @@ from .duplicates import duplicate_sources
 from .feed import FEED_PATH, Site, atom_feed, entries, feed_xml
 from .hedges import Hedges
 from .identity import same_objects
+from .language import DEFAULT as DEFAULT_LANGUAGE
 from .link import Linked, link
 from .load import display_root, load
 from .model import Corpus
@@ -65,13 +66,15 @@ class Warming:
 def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = "",
           site_author: str = "", directory_urls: bool = True,
           cache: BuildCache | None = None, hedges: Hedges | None = None,
-          originals: bool = False, store: ResultStore | None = None,
-          apart: bool = False) -> BuildResult:
+          language: str = DEFAULT_LANGUAGE, originals: bool = False,
+          store: ResultStore | None = None, apart: bool = False) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
     not change (`buildcache.py`); a one-shot build passes none. `hedges` are the hedge
-    words of the prose checks (the defaults plus the `hedges:` option). With `originals`,
+    words of the prose checks (the defaults plus the `hedges:` option), their English words
+    read in sources in English: those whose `language:` is, and those that name none when
+    the site's `language` is (`language.site_language`). With `originals`,
     each source text extracted from a web page or PDF kept beside it is compared with a
     fresh extraction (`originals.py`: `briefing check` and `build` do, the site build
     does not, so rebuilds while serving stay quick). With a `store`, the results of a
@@ -86,7 +89,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     hedges = hedges or Hedges()
     # What the pages and diagnostics depend on; the feed is kept as entries, made into the
     # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
-    options = {"site_title": site_title, "hedges": asdict(hedges), "originals": originals}
+    options = {"site_title": site_title, "hedges": asdict(hedges), "language": language,
+               "originals": originals}
     site = Site(site_title, site_url, site_author, directory_urls)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
@@ -94,7 +98,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         _built_apart(functools.partial(
             build, content_dir, site_title=site_title, site_url=site_url,
             site_author=site_author, directory_urls=directory_urls, hedges=hedges,
-            originals=originals, store=store))
+            language=language, originals=originals, store=store))
         stored = store.load(key)
     if stored is not None:
         files = stored.files if stored.feed is None else \
@@ -103,7 +107,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     try:
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
-                        cache=cache, hedges=hedges, originals=originals)
+                        cache=cache, hedges=hedges, language=language, originals=originals)
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
@@ -173,9 +177,9 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
 
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
-           directory_urls: bool, cache: BuildCache | None, hedges: Hedges,
+           directory_urls: bool, cache: BuildCache | None, hedges: Hedges, language: str,
            originals: bool) -> BuildResult:
-    linked, diagnostics = _checked(content_dir, cache, hedges, originals)
+    linked, diagnostics = _checked(content_dir, cache, hedges, language, originals)
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
@@ -187,14 +191,15 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
                        files={FEED_PATH: _feed(linked, dates, site, cache)})
 
 
-def _checked(content_dir: Path, cache: BuildCache | None, hedges: Hedges, originals: bool
-             ) -> tuple[Linked, tuple[Diagnostic, ...]]:
+def _checked(content_dir: Path, cache: BuildCache | None, hedges: Hedges, language: str,
+             originals: bool) -> tuple[Linked, tuple[Diagnostic, ...]]:
     """The linked corpus and every diagnostic. The files as read are let go here, before
     the render: at 10,000 sources they are about 280 MB the pages need no more."""
     loaded = load(content_dir, cache.load if cache is not None else None)
     validated = validate(loaded, cache.validate if cache is not None else None)
     linked = _link(validated.corpus, cache)
-    prose = _prose(linked, hedges, {d.display: d.text for d in loaded.yaml_docs}, cache)
+    prose = _prose(linked, hedges, language, {d.display: d.text for d in loaded.yaml_docs},
+                   cache)
     copies = duplicate_sources(((t.id, t.display, t.text) for t in loaded.texts),
                                cache.duplicates if cache is not None else None)
     extracted = check_originals(content_dir, validated.corpus.sources, loaded.texts) \
@@ -230,16 +235,17 @@ def _kept(linked: Linked, cache: BuildCache | None) -> LinkedKept | None:
     return kept if kept is not None and kept.linked is linked else None
 
 
-def _prose(linked: Linked, hedges: Hedges, files: dict[str, str], cache: BuildCache | None
-           ) -> tuple[Diagnostic, ...]:
+def _prose(linked: Linked, hedges: Hedges, language: str, files: dict[str, str],
+           cache: BuildCache | None) -> tuple[Diagnostic, ...]:
     """The prose checks, kept with the linked corpus: an unchanged corpus (the files'
     text included, as the validated items are the very objects) is not checked again."""
     kept = _kept(linked, cache)
     if kept is None or cache is None:
-        return check_prose(linked, hedges, files)
-    if hedges not in kept.prose:
-        kept.prose[hedges] = check_prose(linked, hedges, files, cache.prose)
-    return kept.prose[hedges]
+        return check_prose(linked, hedges, files, language=language)
+    if (hedges, language) not in kept.prose:
+        kept.prose[hedges, language] = check_prose(linked, hedges, files, cache.prose,
+                                                   language=language)
+    return kept.prose[hedges, language]
 
 
 def _dates(linked: Linked, cache: BuildCache | None) -> ContentDates:

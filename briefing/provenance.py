@@ -28,6 +28,8 @@ from .chars import joins
 from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
+from .language import DEFAULT as DEFAULT_LANGUAGE
+from .language import primary
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -265,30 +267,32 @@ class ProseStore:
     from (`Item.made_from`, held in the entry, so the identity cannot be reused): the
     rebuilds of `mkdocs serve` check again only the items whose text, quotes or claims
     changed. An unchanged file keeps its validated objects, so an item made from the very
-    same object sits at the same place. `made_with` holds the entities and hedges the
-    findings were made with."""
+    same object sits at the same place. `made_with` holds the entities, hedges and site
+    language the findings were made with."""
 
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = field(default_factory=dict)
     # Each claim's figure findings, by the claim's identity, with the quotes they used.
     figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = \
         field(default_factory=dict)
-    made_with: tuple[tuple[Entity, ...], Hedges] | None = None
+    made_with: tuple[tuple[Entity, ...], Hedges, str] | None = None
 
 
 def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
-                store: ProseStore | None = None) -> tuple[Diagnostic, ...]:
+                store: ProseStore | None = None, *, language: str = DEFAULT_LANGUAGE
+                ) -> tuple[Diagnostic, ...]:
     """Every prose finding in the corpus. `files` maps each YAML file's displayed path to
     its text, to place findings at the words. `store`, kept across rebuilds, lets the
-    check skip the items that did not change."""
+    check skip the items that did not change. `language` is the site's, that of every
+    source that names none (`language.site_language`)."""
     if store is None:
         store = ProseStore()
-    checker = _Checker(linked, hedges, Locator(files))
+    checker = _Checker(linked, hedges, Locator(files), language)
     problems: list[Diagnostic] = []
     broken = linked.waiting
     entities = linked.corpus.entities
     # Names and hedges shape every finding: when they change, nothing kept is reused.
     made_with = store.made_with
-    last_kept = store.kept if made_with is not None and made_with[1] == hedges \
+    last_kept = store.kept if made_with is not None and made_with[1:] == (hedges, language) \
         and same_objects(entities, made_with[0]) else {}
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
     for item in items(linked):
@@ -313,7 +317,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
                 claim, quotes, {s.quote.id for s in stances if s.stance in RELAYING}))
         figures[id(claim)] = (claim, quotes, found)
         problems.extend(found)
-    store.kept, store.figures, store.made_with = kept, figures, (entities, hedges)
+    store.kept, store.figures, store.made_with = kept, figures, (entities, hedges, language)
     return tuple(problems)
 
 
@@ -442,7 +446,7 @@ _QUALIFIERS_OF = MappingProxyType({
 
 
 class _Checker:
-    def __init__(self, linked: Linked, hedges: Hedges, locator: Locator):
+    def __init__(self, linked: Linked, hedges: Hedges, locator: Locator, language: str):
         self.hedges = hedges
         self.locator = locator
         self.names = {e.id: e.name for e in linked.corpus.entities}
@@ -454,11 +458,17 @@ class _Checker:
         self.pattern = names_pattern(self.owner) if self.owner else None
         self._numbers: dict[str, list[tuple[int, str, Decimal]]] = {}
         self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
-        self.trigger_groups: dict[str, list[HedgeGroup]] = {}
-        for group in hedges.groups:
-            for word in group.triggers:
-                self.trigger_groups.setdefault(_key(word), []).append(group)
-        self.any_trigger = words_pattern(self.trigger_groups)
+        self.sources, self.quote_source = linked.sources, linked.quote_source
+        self.language = language
+        # The groups of each word that makes a quote hedged, in an English source (True)
+        # and in one in another language (False), and a pattern of them all.
+        self.trigger_groups: dict[bool, dict[str, list[HedgeGroup]]] = {True: {}, False: {}}
+        for english, by_word in self.trigger_groups.items():
+            for group in hedges.groups:
+                for word in group.triggers_in(english=english):
+                    by_word.setdefault(_key(word), []).append(group)
+        self.any_trigger = {english: words_pattern(by_word)
+                            for english, by_word in self.trigger_groups.items()}
 
     def check(self, item: Item) -> list[Diagnostic]:
         problems = list(self.quoted(item))
@@ -578,16 +588,23 @@ class _Checker:
             return kept
         found = self.numbers_of(quote)
         kept = self._hedged[quote.id] = {}
-        for match in self.any_trigger.finditer(quote.text):
+        english = self.in_english(quote)
+        for match in self.any_trigger[english].finditer(quote.text):
             if _is_month(quote.text, match) or _is_noun(quote.text, match):
                 continue
             word = match.group(0)
-            for group in self.trigger_groups.get(_key(word), ()):
+            for group in self.trigger_groups[english].get(_key(word), ()):
                 value = _hedged_number(word, match.start(), match.end(), found) \
                     if group.numeric else None
                 if value is not None or not group.numeric:
                     kept.setdefault(group.name, []).append((word, value))
         return kept
+
+    def in_english(self, quote: Quote) -> bool:
+        """Whether the quote's source is in English: its `language:`, else the site's."""
+        source = self.sources.get(self.quote_source.get(quote.id, ""))
+        return primary(source.language if source is not None and source.language
+                       else self.language) == "en"
 
     def dropped_hedges(self, item: Item) -> Iterator[Diagnostic]:
         quotes = item.hedge_quotes

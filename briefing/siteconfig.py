@@ -23,7 +23,8 @@ import yaml
 from .collisions import generated_files, hand_written, page_collisions
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
-from .language import language_problem
+from .language import DEFAULT as DEFAULT_LANGUAGE
+from .language import language_problem, site_language
 from .load import UNLISTABLE, display_root
 from .settings import Settings, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
@@ -145,6 +146,15 @@ def written_site(config_file: Path) -> WrittenSite | None:
         _shows_pagefind(theme),
         (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
         else (None, None))
+
+
+def written_language(config_file: Path) -> str:
+    """The site's language tag as mkdocs.yml writes it (`language.site_language`), for
+    `briefing check` and `build`; English when it names none, cannot be read or is no tag
+    (which is `config-language`'s to report)."""
+    site = written_site(config_file) if config_file.is_file() else None
+    tag = site_language(*site.theme_language)[0] if site is not None else None
+    return tag or DEFAULT_LANGUAGE
 
 
 def _shows_pagefind(theme: object) -> bool:

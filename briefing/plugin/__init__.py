@@ -177,7 +177,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             build, self.content_dir, site_title=self.settings.title or config.site_name,
             site_url=config.site_url or "", site_author=config.site_author or "",
             directory_urls=config.use_directory_urls,
-            cache=self.live.cache if self.live else None, hedges=self.settings.policy.hedges)
+            cache=self.live.cache if self.live else None, hedges=self.settings.policy.hedges,
+            language=self.lang)
         # A build Pagefind follows runs the pipeline in a process of its own, so that its
         # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
         result = self.pipeline(store=self.results(config), apart=self.pagefind)

@@ -1,0 +1,96 @@
+"""A source's `language:`: English hedge words are read only in English sources, and the
+pages mark the source's words with their language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus_helpers import write_tree
+
+from briefing.buildcache import BuildCache
+from briefing.cli import main
+from briefing.diagnostics import Pos
+from briefing.hedges import parse_hedges
+from briefing.pipeline import build
+
+# Dutch "over" is "about" ("spoke about 600 jobs"), not the English hedge "over 600".
+ARTICLE = (
+    "Chipmaker schrapt banen\n"
+    "Het bedrijf sprak maandag over 600 banen die verdwijnen.\n"
+    "Het heeft ongeveer 4000 werknemers in Eindhoven.\n"
+)
+SOURCE = """\
+title: "Chipmaker schrapt banen"
+published: "2025-03-03"
+{language}quotes:
+  - id: nl-jobs
+    text: "Het bedrijf sprak maandag over 600 banen die verdwijnen."
+  - id: nl-staff
+    text: "Het heeft ongeveer 4000 werknemers in Eindhoven."
+"""
+BRIEF = """\
+title: "Job cuts"
+summary: "A chipmaker cuts jobs."
+sections:
+  - kind: what-happened
+    points:
+      - text: "The company spoke on Monday of 600 jobs to go."
+        cites: [nl-jobs]
+      - text: "It employs 4000 people in Eindhoven."
+        cites: [nl-staff]
+"""
+
+
+def dutch_corpus(root: Path, language: str = "") -> Path:
+    return write_tree(root / "content", {
+        "sources/nl.txt": ARTICLE,
+        "sources/nl.yml": SOURCE.format(language=f"language: {language}\n" if language else ""),
+        "briefs/jobs.yml": BRIEF})
+
+
+def hedge_findings(content: Path, **options: object) -> list[str]:
+    result = build(content, **options)  # type: ignore[arg-type]
+    assert [d.format() for d in result.diagnostics if d.code != "prose-hedge-dropped"] == []
+    return [d.message for d in result.diagnostics if d.code == "prose-hedge-dropped"]
+
+
+def test_an_english_hedge_word_is_not_read_in_a_source_in_another_language(
+        tmp_path: Path) -> None:
+    # Unmarked on an English site, the Dutch "over" reads as the hedge "over 600".
+    assert len(hedge_findings(dutch_corpus(tmp_path / "unmarked"))) == 1
+    assert hedge_findings(dutch_corpus(tmp_path / "nl", "nl")) == []
+    # A source unmarked on a Dutch site is Dutch.
+    assert hedge_findings(dutch_corpus(tmp_path / "site"), language="nl") == []
+    # A source marked English on a Dutch site is English.
+    assert len(hedge_findings(dutch_corpus(tmp_path / "en", "en-GB"), language="nl")) == 1
+
+
+def test_the_curators_own_hedge_words_are_read_in_every_language(tmp_path: Path) -> None:
+    hedges, problems = parse_hedges({"approximate": ["ongeveer"]}, lambda key: Pos("m"))
+    assert not problems
+    found = hedge_findings(dutch_corpus(tmp_path, "nl"), hedges=hedges)
+    assert len(found) == 1 and '"ongeveer" of 4000' in found[0], found
+
+
+def test_a_rebuild_after_the_sites_language_changes_reads_the_hedges_again(
+        tmp_path: Path) -> None:
+    content, cache = dutch_corpus(tmp_path), BuildCache()
+    assert len(hedge_findings(content, cache=cache)) == 1
+    assert hedge_findings(content, cache=cache, language="nl") == []
+    assert len(hedge_findings(content, cache=cache, language="en")) == 1
+
+
+@pytest.mark.parametrize(("theme", "findings"), [
+    ("theme: {name: mkdocs, locale: nl}\n", 0),
+    ("theme: {name: material, language: nl-BE}\n", 0),
+    ("theme: {name: mkdocs}\n", 1),
+])
+def test_briefing_check_reads_the_sites_language_from_mkdocs_yml(
+        tmp_path: Path, theme: str, findings: int) -> None:
+    dutch_corpus(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Jobs\n{theme}plugins:\n  - briefing\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path / "mkdocs.yml")])
+    assert result.output.count("[prose-hedge-dropped]") == findings, result.output
