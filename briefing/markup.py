@@ -67,14 +67,21 @@ def attr(text: str) -> Markup:
     return Markup(escaped)
 
 
-def link(label: Markup | str, href: str, css_class: str = "") -> Markup:
+def link(label: Markup | str, href: str, css_class: str = "", lang: str = "") -> Markup:
     """A Markdown link to a page of the site (`relative`, `#anchor`): built from ids,
     which are slugs; anything else in `href` is percent-encoded so that it cannot end
-    the link. Links off the site go through `external_link`."""
+    the link. Links off the site go through `external_link`. `lang`: the language of its
+    words, when they are a source's (a validated tag)."""
     label_md = label if isinstance(label, Markup) else md_escape(label)
-    suffix = "{" + " ".join(f".{attr_token(c)}" for c in css_class.split(" ")) + "}" \
-        if css_class else ""
-    return Markup(f"[{label_md}]({_internal_href(href)}){suffix}")
+    return Markup(f"[{label_md}]({_internal_href(href)}){attributes(css_class, lang)}")
+
+
+def attributes(css_class: str = "", lang: str = "") -> Markup:
+    """A Markdown attribute list of classes and a language (`{.cite lang=sv}`), or
+    nothing."""
+    parts = [*(f".{attr_token(c)}" for c in css_class.split(" ") if c),
+             *((f"lang={attr_token(lang)}",) if lang else ())]
+    return Markup("{" + " ".join(parts) + "}" if parts else "")
 
 
 def attr_token(value: str) -> str:

@@ -26,6 +26,7 @@ from .link import Linked
 from .markup import (
     attr,
     attr_token,
+    attributes,
     date_html,
     external_link,
     format_date,
@@ -92,10 +93,10 @@ class Links:
 
     def a(self, ref: Ref, label: str | None = None, css: str = "") -> Markup:
         key = (posixpath.dirname(self.page), ref.target, ref.label if label is None
-               else label, css)
+               else label, css, ref.lang)
         made = self.memo.get(key)
         if made is None:
-            made = self.memo[key] = link(key[2], self.href(ref.target), css)
+            made = self.memo[key] = link(key[2], self.href(ref.target), css, ref.lang)
         return made
 
     def prose(self, prose: ProseView | None) -> Markup:
@@ -211,6 +212,7 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "removal": removal_html,
     "label": cell_label,
     "link": link,
+    "attrs": attributes,
     "chart": chart_svg,
     "sparkline": sparkline,
     "focus_map": focus_svg,

@@ -37,6 +37,9 @@ class Ref:
 
     label: str
     target: str
+    # The language of the label, when it is a source's words (its title, a quote) and the
+    # source names it (`Source.language`): the browser and screen readers read it so.
+    lang: str = ""
 
 
 # Prose as text and links, in order.
@@ -241,13 +244,25 @@ class Queries:
             return anchored(self.event_pages.get(ident, TIMELINE), ident)
         return page_path(kind, ident)
 
+    def made_ref(self, kind: str, ident: str) -> Ref:
+        return Ref(self.label(kind, ident), self.target(kind, ident),
+                   self.language(kind, ident))
+
+    def language(self, kind: str, ident: str) -> str:
+        """The language of a source's and a quote's words, if the source names it."""
+        lk = self.linked
+        if kind == "quote":
+            kind, ident = "source", lk.quote_source.get(ident, "")
+        source = lk.sources.get(ident) if kind == "source" else None
+        return source.language if source is not None else ""
+
     def ref(self, kind: str, ident: str) -> Ref:
         # One value per link: views then share it, and compare faster. A kept memo holds
         # only what `compare_links` brought up to date.
         key = (kind, ident)
         found = self.memo.refs.get(key)
         if found is None:
-            found = Ref(self.label(kind, ident), self.target(kind, ident))
+            found = self.made_ref(kind, ident)
             if not self.memo.keep:
                 self.memo.refs[key] = found
         return found
@@ -285,6 +300,10 @@ class Queries:
             return self._update(keys | memo.refs.keys())
         keys = {(_LINK_TABLES[t[0]], t[1]) for t in entries if t[0] in _LINK_TABLES}
         before = memo.last[0] if memo.last else lk
+        # A quote's link is in its source's language (`language`).
+        keys.update(("quote", quote.id) for kind, ident in tuple(keys) if kind == "source"
+                    for corpus in (before, lk) if ident in corpus.sources
+                    for quote in corpus.sources[ident].quotes)
         # An event's link is made from its anchor and the timeline page holding it.
         anchors = frozenset(e.anchor for e in before.timeline)
         keys.update(("event", a) for a in anchors ^ self.event_anchors)
@@ -312,7 +331,7 @@ class Queries:
                 if refs.pop(key, None) is not None:
                     changed.add(key)
                 continue
-            ref = Ref(self.label(*key), self.target(*key))
+            ref = self.made_ref(*key)
             if ref != last:
                 refs[key] = ref
                 changed.add(key)

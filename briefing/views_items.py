@@ -358,6 +358,7 @@ class SourceView:
     originals: bool
     briefs: tuple[Ref, ...]
     removals: tuple[Removal, ...]
+    lang: str  # the text's language, when the source names it (`Source.language`)
 
 
 def highlighted_blocks(q: Queries, source_id: str) -> tuple[tuple[str, Markup], ...]:
@@ -450,7 +451,7 @@ def _source_view(q: Queries, source_id: str) -> SourceView:
                       highlighted_blocks(q, source_id),
                       tuple(page_starts(lk, source_id).items()), quotes, bool(originals),
                       tuple(q.ref("brief", b) for b in briefs),
-                      lk.cleaned[source_id].removals)
+                      lk.cleaned[source_id].removals, source.language)
 
 
 # --- entities: appearances by role, paged ----------------------------------------------

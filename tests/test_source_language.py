@@ -3,6 +3,10 @@ pages mark the source's words with their language."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +98,44 @@ def test_briefing_check_reads_the_sites_language_from_mkdocs_yml(
         f"site_name: Jobs\n{theme}plugins:\n  - briefing\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--config-file", str(tmp_path / "mkdocs.yml")])
     assert result.output.count("[prose-hedge-dropped]") == findings, result.output
+
+
+def built_site(tmp_path: Path, language: str = "nl", *flags: str,
+               theme: str = "{name: briefing}") -> Path:
+    """`mkdocs build` of a site (English, unless `theme` says) with the Dutch source."""
+    dutch_corpus(tmp_path, language)
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Jobs\ntheme: {theme}\nplugins:\n  - briefing\n"
+        "markdown_extensions: [attr_list]\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-d", "out"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "out"
+
+
+def test_the_pages_mark_a_sources_words_with_its_language(tmp_path: Path) -> None:
+    site = built_site(tmp_path, "nl", "--strict")  # the Dutch "over" is no hedge
+    source = (site / "sources" / "nl" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in source  # the page's own words stay the site's
+    assert re.search(r'<h1 [^>]*lang="nl"[^>]*>Chipmaker schrapt banen', source)
+    assert len(re.findall(r'<p lang="nl">', source)) == 3  # the article's three lines
+    assert re.search(r'<a [^>]*lang="nl"[^>]*>\u201cHet bedrijf sprak', source)  # the table
+    brief = (site / "briefs" / "jobs" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a [^>]*lang="nl"[^>]*>Chipmaker schrapt banen</a>', brief)
+    assert len(re.findall(r'<a [^>]*lang="nl"[^>]*>\u201cHet', brief)) == 2  # quotes cited
+    # Nothing else is marked: the brief's own words are the site's.
+    assert brief.count('lang="nl"') == 3
+
+
+def test_a_source_that_names_no_language_is_not_marked(tmp_path: Path) -> None:
+    site = built_site(tmp_path, language="")
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert not any(" lang=" in page.replace('<html lang="en">', "") for page in pages)
+
+
+def test_a_site_in_dutch_reads_its_unmarked_sources_as_dutch(tmp_path: Path) -> None:
+    site = built_site(tmp_path, "", "--strict", theme="{name: briefing, locale: nl}")
+    brief = (site / "briefs" / "jobs" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in brief and brief.count(" lang=") == 1
