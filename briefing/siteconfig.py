@@ -23,7 +23,7 @@ import yaml
 from .collisions import generated_files, hand_written, page_collisions
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
-from .language import language_problem
+from .language import DEFAULT, language_problem, site_language
 from .load import UNLISTABLE, display_root
 from .settings import Settings, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
@@ -145,6 +145,15 @@ def written_site(config_file: Path) -> WrittenSite | None:
         _shows_pagefind(theme),
         (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
         else (None, None))
+
+
+def written_language(config_file: Path) -> str:
+    """The site's language tag as mkdocs.yml writes it (`language.site_language`); English
+    when it cannot be read or writes no tag (`briefing check` says so), as the themes'
+    own default is."""
+    site = written_site(config_file)
+    tag = site_language(*site.theme_language)[0] if site is not None else None
+    return tag or DEFAULT
 
 
 def _shows_pagefind(theme: object) -> bool:
