@@ -31,10 +31,11 @@ from .emit import (
     recover,
     write_tree,
 )
+from .language import DEFAULT
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
 from .settings import Policy, Settings, parse_options, read_plugin_options
-from .siteconfig import written_config_problems, written_page_collisions
+from .siteconfig import written_config_problems, written_language, written_page_collisions
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -243,9 +244,12 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
         click.echo(problem.format(), err=True)
     config = config_file or Path("mkdocs.yml")
     root = config.parent if config.is_file() else content_dir.parent
+    # A page in the site's language needs no `language:`; without mkdocs.yml, the
+    # themes' default, English.
+    site_language = written_language(config) if config.is_file() else DEFAULT
     try:
         added = prepare(read_article(article), article.as_posix(), content_dir, root,
-                        source_id=source_id)
+                        source_id=source_id, site_language=site_language)
         text_path, yaml_path = write_source(content_dir, added.id, added.article,
                                             added.starter, added.original)
     except Misused as exc:
