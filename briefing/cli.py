@@ -245,9 +245,11 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
         click.echo(problem.format(), err=True)
     config = config_file or Path("mkdocs.yml")
     root = config.parent if config.is_file() else content_dir.parent
+    # A page in the site's language needs no `language:` (`written_language`).
+    site_language = written_language(config)
     try:
         added = prepare(read_article(article), article.as_posix(), content_dir, root,
-                        source_id=source_id)
+                        source_id=source_id, site_language=site_language)
         text_path, yaml_path = write_source(content_dir, added.id, added.article,
                                             added.starter, added.original)
     except Misused as exc:

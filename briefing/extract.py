@@ -13,10 +13,11 @@ import datetime
 import importlib.metadata
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
+from .language import language_tag
 from .text import UTF16_BOMS, UTF16_HINT, normalise_text
 
 # The extractor of each kind of original, and the suffix the original is kept under.
@@ -60,6 +61,9 @@ class PageFacts:
     outlet: str = ""
     date: str = ""  # YYYY-MM-DD
     url: str = ""
+    # The language it declares itself written in (`<html lang>`, a PDF's /Lang), as a
+    # BCP 47 tag; never guessed from its words.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,24 @@ def html_text(data: bytes) -> tuple[str, PageFacts]:
         for name in ("title", "author", "sitename", "date", "url", "text")}
     facts = PageFacts(title=_one_line(found.get("title")), author=_one_line(found.get("author")),
                       outlet=_one_line(found.get("sitename")), date=_day(found.get("date")),
-                      url=_one_line(found.get("url")))
+                      url=_one_line(found.get("url")), language=_page_language(data))
     return as_source_text(_one_text(found.get("text"))), facts
+
+
+def _page_language(data: bytes) -> str:
+    """The tag the page declares on its `<html>` (`lang`, else XHTML's `xml:lang`); "" when
+    it declares none that is a tag. trafilatura's own `language` is no help: it is a guess
+    from the words, made only when a language is asked for."""
+    from trafilatura import load_html
+
+    try:
+        tree = load_html(data)
+        root = tree.getroottree().getroot() if tree is not None else None
+        found = [root.get(name) for name in ("lang", "xml:lang")] if root is not None else []
+    except Exception:  # a page trafilatura read but this parse fails on: no suggestion
+        return ""
+    return next((tag for value in found if isinstance(value, str)
+                 and (tag := language_tag(value))), "")
 
 
 def extract_html(data: bytes) -> Extracted:
@@ -200,6 +220,7 @@ def pdf_text(data: bytes) -> tuple[str, tuple[int, ...], PageFacts]:
             reader.decrypt("")
         texts = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
+        language = _pdf_language(reader)
     except Exception as exc:  # pypdf raises many kinds on a damaged or locked file
         raise NotAnArticle(f"the PDF cannot be read ({type(exc).__name__}: {exc}); nothing "
                            "was written", "open it in a PDF viewer: if it asks for a "
@@ -209,7 +230,19 @@ def pdf_text(data: bytes) -> tuple[str, tuple[int, ...], PageFacts]:
     for text in texts:
         starts.append(len(lines) + 1)
         lines.extend(_paragraphs(as_source_text(text)))
-    return as_source_text("\n".join(lines)), tuple(starts), _pdf_facts(info)
+    facts = replace(_pdf_facts(info), language=language)
+    return as_source_text("\n".join(lines)), tuple(starts), facts
+
+
+def _pdf_language(reader: Any) -> str:
+    """The tag of the document catalog's /Lang (PDF 1.4 on), "" when it has none that is
+    a tag; never an error, since it only suggests a value."""
+    try:
+        catalog = reader.root_object  # indexed, as `_pdf_facts` does: an indirect /Lang
+        value = catalog["/Lang"] if "/Lang" in catalog else None  # noqa: SIM401
+        return (language_tag(str(value)) or "") if isinstance(value, str) else ""
+    except Exception:  # a damaged catalog: pypdf raises many kinds
+        return ""
 
 
 def _pdf_facts(info: Any) -> PageFacts:

@@ -44,6 +44,13 @@ def primary(tag: str) -> str:
     return tag.split("-", 1)[0].lower()
 
 
+def other_language(tag: str, site: str) -> bool:
+    """Whether a text declared in `tag` is in another language than the site's `site`:
+    their primary subtags differ. A region or script alone ("en-US" on an "en" site) is
+    no other language to the checks, which read the words, so `language:` is not needed."""
+    return primary(tag) != primary(site)
+
+
 def site_language(locale: object, language: object) -> tuple[str | None, str]:
     """The site's tag from the theme's `locale` (str() of MkDocs' Locale) and `language`
     (Material's key, None where not set): `language` when set, else `locale`, else

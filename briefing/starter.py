@@ -32,6 +32,7 @@ from .extract import (
     extract,
     kind_of,
 )
+from .language import DEFAULT, other_language
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, id_too_long
@@ -106,7 +107,8 @@ def counts(suggestions: Suggestions) -> dict[str, int]:
 
 
 def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
-                   extracted: Extracted | None = None, *, wrapped: bool = False) -> str:
+                   extracted: Extracted | None = None, *, wrapped: bool = False,
+                   site_language: str = DEFAULT) -> str:
     s = suggestions
     out = [
         schema_line,
@@ -125,7 +127,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
         out += ["# SUGGESTION: the article's first line; replace it with the real headline.",
                 f"title: {yaml_text(s.title or source_id)}"]
     if extracted is not None:
-        out += _facts(extracted)
+        out += _facts(extracted) + _language(extracted, site_language)
     out += _published(extracted, s)
     if extracted is not None:
         out += ["", *_extraction(extracted)]
@@ -213,6 +215,20 @@ def _facts(extracted: Extracted) -> list[str]:
         out.append(f"url: {yaml_text(url)}" if isinstance(url, str)
                    else f"# url: {yaml_text(facts.url)}  (not usable: {url.message})")
     return out
+
+
+def _language(extracted: Extracted, site_language: str) -> list[str]:
+    """`language:` when the original declares one other than the site's (`other_language`):
+    a source in the site's language leaves it out."""
+    tag = extracted.facts.language
+    if not tag or not other_language(tag, site_language):
+        return []
+    where = "its /Lang" if extracted.kind == "pdf" else "its <html lang>"
+    # Quoted, as the other live values: to a YAML 1.1 reader (PyYAML) a bare `no`,
+    # Norwegian, is false.
+    return [f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} ({where}), not in "
+            "the site's", f"# language, {site_language}; check it against the article.",
+            f"language: {yaml_text(tag)}"]
 
 
 def _extraction(extracted: Extracted) -> list[str]:
@@ -453,8 +469,9 @@ class NewSource:
 
 
 def prepare(article: bytes, display: str, content_dir: Path, project_root: Path, *,
-            source_id: str | None = None) -> NewSource:
-    """Everything `briefing new` writes, computed before anything is written."""
+            source_id: str | None = None, site_language: str = DEFAULT) -> NewSource:
+    """Everything `briefing new` writes, computed before anything is written;
+    `site_language`: the site's tag (`siteconfig.written_language`)."""
     if source_id is not None and (problem := id_problem(source_id)):
         raise Misused(f"--id: {problem}")
     extracted = _extracted(article, display)
@@ -497,7 +514,8 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
                              schema_comment("source", yaml_path, project_root), extracted,
-                             wrapped=extracted is None and looks_hard_wrapped(text))
+                             wrapped=extracted is None and looks_hard_wrapped(text),
+                             site_language=site_language)
     return NewSource(new_id, article, starter, suggestions, notes, extracted, original)
 
 

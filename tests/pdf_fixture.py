@@ -11,9 +11,11 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
 
-def make_pdf(pages: Sequence[Sequence[str]], info: Mapping[str, str] | None = None) -> bytes:
-    """A valid PDF 1.4 file: one content stream a page, the standard Helvetica font, and
-    an information dictionary (Title, Author, CreationDate…) when `info` is given."""
+def make_pdf(pages: Sequence[Sequence[str]], info: Mapping[str, str] | None = None, *,
+             lang: str | None = None) -> bytes:
+    """A valid PDF 1.4 file: one content stream a page, the standard Helvetica font, an
+    information dictionary (Title, Author, CreationDate…) when `info` is given, and the
+    catalog's /Lang (the language it declares) when `lang` is."""
     bodies: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
                            b"/Encoding /WinAnsiEncoding >>"]
     contents = []
@@ -30,7 +32,8 @@ def make_pdf(pages: Sequence[Sequence[str]], info: Mapping[str, str] | None = No
                       b"<< /Font << /F1 1 0 R >> >> /Contents %d 0 R >>" % (tree, content))
         kids.append(b"%d 0 R" % len(bodies))
     bodies.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)))
-    bodies.append(b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    declared = b" /Lang (%s)" % _escaped(lang).encode("ascii") if lang is not None else b""
+    bodies.append(b"<< /Type /Catalog /Pages %d 0 R%s >>" % (tree, declared))
     trailer = b"/Root %d 0 R" % len(bodies)
     if info:
         entries = b" ".join(b"/%s (%s)" % (key.encode("ascii"), _escaped(value).encode("cp1252"))

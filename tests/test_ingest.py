@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
-from pdf_fixture import FIXTURES, NOTE, make_pdf, note_pdf
+from pdf_fixture import FIXTURES, NOTE, NOTE_INFO, NOTE_PAGES, make_pdf, note_pdf
 
 from briefing.cli import main
 from briefing.extract import extract, installed_version, kind_of
@@ -317,3 +317,99 @@ def test_an_original_replaced_by_something_unreadable_is_an_error(tmp_path: Path
     assert f"{original.as_posix()}: error: pypdf {installed_version('pypdf')} no longer " \
         "finds the text of" in result.output and "has no text layer" in result.output
     assert "[source-text-changed]" in result.output
+
+
+# --- the language a page or PDF declares -------------------------------------------------------
+
+def page_in(lang: str) -> bytes:
+    """The sample page with `lang` as its `<html lang>`."""
+    return PAGE.read_bytes().replace(b'<html lang="en">', f"<html {lang}>".encode(), 1)
+
+
+def new_starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes,
+                theme: str = "theme: {name: mkdocs}") -> tuple[dict[str, object], str]:
+    """`briefing new` on `data`, in a project whose mkdocs.yml has `theme`; the starter
+    read by YAML and as written. The project still checks clean, with every check fatal."""
+    write_tree(tmp_path, {"mkdocs.yml": f"site_name: t\n{theme}\nplugins:\n  - briefing:\n"
+                                        "      content_dir: content\n"
+                                        "markdown_extensions: [attr_list]\n",
+                          name: data})
+    write_tree(tmp_path / "content", minimal_corpus())
+    monkeypatch.chdir(tmp_path)  # the project's mkdocs.yml, not the repository's
+    result = run("new", name, "--id", "added")
+    assert result.exit_code == 0, result.output
+    checked = run("check", "--strict")
+    assert checked.exit_code == 0, checked.output
+    written = (tmp_path / "content/sources/added.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(written), written
+
+
+def test_a_page_in_another_language_than_the_sites_is_given_its_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    starter, written = new_starter(tmp_path, monkeypatch, "page.html", page_in('lang="sv"'))
+    assert starter["language"] == "sv"
+    assert "# SUGGESTION: the page declares it is in sv (its <html lang>), not in the " \
+        "site's\n# language, en; check it against the article.\nlanguage: \"sv\"\n" in written
+    # Where a curator looks for it: after the metadata, before the date.
+    assert written.index("url: ") < written.index("language: ") < written.index("published:")
+
+
+@pytest.mark.parametrize(("declared", "language"), [
+    ('lang="en-GB"', None),  # a region of the site's language is no other language
+    ('lang="EN"', None),
+    ('lang="zh_tw"', "zh-TW"),  # as Babel writes a locale, in any case
+    ('lang="ZH-hant"', "zh-Hant"),
+    ('lang="nonsense value"', None),  # not a tag: nothing is suggested
+    ('lang=""', None),
+    ('xml:lang="de"', "de"),  # XHTML's
+    ('lang="fr" xml:lang="de"', "fr"),  # HTML's own wins
+])
+def test_the_declared_language_is_a_tag_and_only_suggested_when_not_the_sites(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: str, language: str | None
+        ) -> None:
+    starter, written = new_starter(tmp_path, monkeypatch, "page.html", page_in(declared))
+    assert starter.get("language") == language
+    assert ("declares it is in" in written) == (language is not None)
+
+
+@pytest.mark.parametrize("theme", [
+    "theme: {name: mkdocs, locale: de}", "theme: {name: mkdocs, locale: de_AT}",
+    "theme:\n  name: material\n  language: de",
+])
+def test_a_page_in_the_sites_own_language_is_given_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str) -> None:
+    starter, _ = new_starter(tmp_path, monkeypatch, "page.html", page_in('lang="de-DE"'),
+                             theme)
+    assert "language" not in starter
+
+
+def test_an_english_page_on_a_german_site_is_given_its_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    starter, written = new_starter(tmp_path, monkeypatch, "page.html", page_in('lang="en"'),
+                                   "theme: {name: mkdocs, locale: de}")
+    assert starter["language"] == "en"
+    assert "not in the site's\n# language, de;" in written
+
+
+@pytest.mark.parametrize(("lang", "declared", "language"), [
+    ("sv-SE", "sv-SE", "sv-SE"), ("en-US", "en-US", None), ("nonsense value", "", None),
+    (None, "", None)])
+def test_a_pdf_is_given_the_language_its_catalog_declares(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str | None, declared: str,
+        language: str | None) -> None:
+    pdf = make_pdf(NOTE_PAGES, NOTE_INFO, lang=lang)
+    assert extract("pdf", pdf).facts.language == declared
+    starter, written = new_starter(tmp_path, monkeypatch, "note.pdf", pdf)
+    assert starter.get("language") == language
+    if language:
+        assert f"# SUGGESTION: the PDF declares it is in {language} (its /Lang)" in written
+
+
+def test_a_text_file_is_given_no_language(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing declares a text file's language, and it is not guessed from the words."""
+    swedish = ("Regeringen höjer priset\n\nRegeringen meddelade i dag att priset på "
+               "vidgetar höjs med fem procent från och med nästa månad, enligt ett "
+               "pressmeddelande.\n")
+    starter, _ = new_starter(tmp_path, monkeypatch, "artikel.txt", swedish.encode())
+    assert "language" not in starter

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from briefing import sitesearch
 from briefing.cli import main
-from briefing.language import lang_as_tag, language_tag, site_language
+from briefing.language import lang_as_tag, language_tag, other_language, site_language
+from briefing.siteconfig import written_language
 from briefing.sitesearch import SearchIndexFault
 
 
@@ -36,6 +37,28 @@ def test_materials_language_wins_over_the_locale_and_english_is_the_default() ->
     assert site_language(None, None) == ("en", "locale")
     # Material's own translations name no language: the locale decides.
     assert site_language("de", "custom") == ("de", "locale")
+
+
+def test_another_language_is_another_primary_subtag() -> None:
+    """What `briefing new` writes `language:` for: a region or script of the site's own
+    language is not another language."""
+    assert other_language("sv", "en") and other_language("en", "de-AT")
+    assert not other_language("en-US", "en") and not other_language("en", "en-GB")
+    assert not other_language("zh-Hant", "zh-Hans") and not other_language("DE", "de")
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("theme: {name: mkdocs, locale: de_AT}\n", "de-AT"),
+    ("theme: {name: material, language: sv, locale: de}\n", "sv"),
+    ("theme: material\n", "en"), ("", "en"),
+    ("theme: {name: mkdocs, locale: not a locale}\n", "en"),  # `briefing check` says so
+    ("theme: [\n", "en"),  # unreadable: MkDocs says so
+])
+def test_the_sites_language_as_mkdocs_yml_writes_it(tmp_path: Path, written: str, tag: str
+                                                    ) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\n{written}", encoding="utf-8")
+    assert written_language(config) == tag
 
 
 def test_the_lang_mkdocs_own_theme_writes_is_made_a_tag() -> None:
