@@ -1,8 +1,9 @@
 """Text of other scripts as a reader sees it: an Arabic and a Hebrew source cited in an
 English brief, under Briefing's theme, MkDocs' and Material. Corpus text (a source's
 paragraphs and title, a quote, a name, a speaker) keeps its own direction and stays out
-of the English words around it; a claim's statement keeps the page's. And a Chinese
-claim's label on a map keeps inside its box."""
+of the English words around it; a claim's statement keeps the page's. A source that
+names its language has its words marked with it. And a Chinese claim's label on a map
+keeps inside its box."""
 # Chinese punctuation is full width on purpose here.
 # ruff: noqa: RUF001
 
@@ -32,7 +33,7 @@ FILES = {
         "وقال الوزير للصحفيين: «سنعمل بسرعة كبيرة».\n"),
     "sources/ar-aid.yml": (
         'title: "الحكومة تعلن عن دعم جديد للمزارعين"\npublished: "2025-03-04"\n'
-        'outlet: "الجزيرة"\nauthor: "أحمد علي"\nquotes:\n'
+        'outlet: "الجزيرة"\nauthor: "أحمد علي"\nlanguage: ar\nquotes:\n'
         '  - id: ar-fast\n    text: "سنعمل بسرعة كبيرة"\n    speaker: ar-minister\n'
         "    asserts: [aid-fast]\n"),
     "sources/he-water.txt": (
@@ -48,7 +49,7 @@ FILES = {
         "英伟达股价在深度求索发布R1模型之后的第一个交易日大幅下跌17%，"
         "创下美国股市历史上单日市值损失的最高纪录。\n"),
     "sources/zh.yml": (
-        'title: "英伟达股价下跌"\npublished: "2025-01-28"\nquotes:\n'
+        'title: "英伟达股价下跌"\npublished: "2025-01-28"\nlanguage: zh-Hans\nquotes:\n'
         '  - id: zh-drop\n    text: "英伟达股价在深度求索发布R1模型之后的第一个交易日大幅下跌17%"\n'
         "    asserts: [nvda-drop]\n"),
     "entities.yml": (
@@ -188,3 +189,19 @@ def test_a_chinese_label_on_the_map_keeps_inside_its_box(page, site: str) -> Non
         assert node.locator("tspan").count() == 3
         shape, text = box(node.locator("rect")), box(node.locator("text"))
         assert text["right"] <= shape["right"] + 1, (width, text, shape)
+
+
+def test_a_sources_words_are_read_in_its_language(page, site: str) -> None:
+    """The Arabic and Chinese sources name their language; the Hebrew one does not, so
+    its words are the site's (English, as the page says)."""
+    page.goto(site + "sources/ar-aid/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("h1:lang(ar)").count() == 1
+    assert page.locator("p:lang(ar)").count() == 3  # the text's three lines
+    assert page.locator("a:lang(ar)", has_text="سنعمل").count() == 1  # quoted passages
+    assert page.locator("h2:lang(ar), .meta:lang(ar)").count() == 0  # the page's own words
+    page.goto(site + "briefs/drought-aid/")
+    assert page.locator(".cited-source:lang(zh)").count() == 1
+    assert page.locator("a:lang(zh-Hans)", has_text="英伟达股价在").count() == 1
+    assert page.locator(".cited-source:lang(ar)").count() == 1
+    assert page.locator(":lang(he)").count() == 0
