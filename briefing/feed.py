@@ -42,6 +42,8 @@ class Site:
     url: str = ""  # absolute, e.g. https://example.org/briefing/; empty when unknown
     author: str = ""
     directory_urls: bool = True
+    # The site's language tag, the feed's `xml:lang` (its entries are the curator's words).
+    language: str = ""
 
     def href(self, path: str) -> str:
         relative = published_url(path, directory_urls=self.directory_urls) \
@@ -151,7 +153,8 @@ def feed_xml(items: list[Entry], site: Site, store: FeedStore | None = None) -> 
     """The feed of these entries, for this site (the pipeline's results store keeps the
     entries, which do not depend on the site, and makes the feed for each)."""
     last_xml = store.xml if store is not None else {}
-    feed = ET.Element("feed", {"xmlns": ATOM})
+    feed = ET.Element("feed", {"xmlns": ATOM, **({"xml:lang": site.language}
+                                                  if site.language else {})})
     _text(feed, "title", site.title, type="text")
     _text(feed, "id", site.ident(FEED_PATH))
     _text(feed, "updated", rfc3339(items[0].updated) if items else NO_DATE)

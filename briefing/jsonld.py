@@ -79,6 +79,8 @@ def _work(source: Source) -> dict[str, Any]:
         work["datePublished"] = date
     if source.outlet:
         work["publisher"] = {"@type": "Organization", "name": source.outlet}
+    if source.language:
+        work["inLanguage"] = source.language
     return work
 
 

@@ -91,7 +91,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
     options = {"site_title": site_title, "hedges": asdict(hedges), "language": language,
                "originals": originals}
-    site = Site(site_title, site_url, site_author, directory_urls)
+    site = Site(site_title, site_url, site_author, directory_urls, language)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
     if stored is None and apart and store is not None and key is not None:
@@ -184,7 +184,7 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
     dates = _dates(linked, cache)
-    site = Site(site_title, site_url, site_author, directory_urls)
+    site = Site(site_title, site_url, site_author, directory_urls, language)
     pages = render(linked, site_title=site_title, dates=dates,
                    page_cache=cache.pages if cache is not None else None)
     return BuildResult(pages, diagnostics, linked,

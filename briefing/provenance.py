@@ -532,7 +532,8 @@ class _Checker:
         """A claim's figures against the quotes on it: each value one of their numbers,
         and its qualifier the hedge every quote putting that number forward gives it."""
         given = {v: w for q in quotes for _, w, v in self.numbers_of(q)}
-        spelled = {v for q in quotes for v in spelled_numbers(q.text)}
+        # Numbers as English words, in English sources only: Dutch "ten" is "at the".
+        spelled = {v for q in quotes if self.in_english(q) for v in spelled_numbers(q.text)}
         for figure in claim.figures:
             for value in dict.fromkeys(figure.value):
                 if value not in given and value.normalize() not in spelled:

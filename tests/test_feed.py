@@ -185,6 +185,14 @@ def test_the_feed_has_every_required_atom_element(make_content: Callable[..., Pa
     assert brief.find(f"{A}published") is None
 
 
+@pytest.mark.parametrize(("language", "tag"), [({}, "en"), ({"language": "nl-BE"}, "nl-BE")])
+def test_the_feed_is_in_the_sites_language(make_content: Callable[..., Path],
+                                           language: dict[str, str], tag: str) -> None:
+    """Its titles and summaries are the curator's words, in the site's language."""
+    _, feed = feed_of(make_content(corpus()), **language)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == tag
+
+
 def test_a_first_appearance_known_only_to_the_month_is_not_published_on_a_day(
         make_content: Callable[..., Path]) -> None:
     # Atom's `updated` must be a date-time, so the month stands as its first day there;

@@ -139,3 +139,38 @@ def test_a_site_in_dutch_reads_its_unmarked_sources_as_dutch(tmp_path: Path) -> 
     site = built_site(tmp_path, "", "--strict", theme="{name: briefing, locale: nl}")
     brief = (site / "briefs" / "jobs" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in brief and brief.count(" lang=") == 1
+
+
+def test_a_claims_structured_data_gives_its_sources_language(tmp_path: Path) -> None:
+    content = dutch_corpus(tmp_path, "nl")
+    (content / "claims.yml").write_text(
+        "claims:\n  - id: jobs-600\n    statement: \"The company spoke of 600 jobs.\"\n"
+        "    status: reported\n", encoding="utf-8")
+    source = content / "sources" / "nl.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "verdwijnen.\"\n", "verdwijnen.\"\n    reports: [jobs-600]\n"), encoding="utf-8")
+    result = build(content)
+    assert not result.failed(), [d.format() for d in result.diagnostics]
+    assert '"inLanguage":"nl"' in result.pages["claims/jobs-600.md"].replace(" ", "")
+
+
+def test_numbers_in_english_words_are_read_in_english_sources_only(tmp_path: Path) -> None:
+    """A claim's figure of 10 rests on no number of the Dutch "ten noorden" ("to the
+    north")."""
+    def figure_findings(language: str) -> list[str]:
+        content = dutch_corpus(tmp_path / (language or "unmarked"), language)
+        (content / "claims.yml").write_text(
+            "claims:\n  - id: plants-10\n    statement: \"The company has ten plants.\"\n"
+            "    status: reported\n    figures:\n"
+            "      - {metric: plants, value: 10, unit: plants}\n", encoding="utf-8")
+        (content / "sources" / "nl.txt").write_text(
+            ARTICLE + "De fabriek ligt ten noorden van Eindhoven.\n", encoding="utf-8")
+        source = content / "sources" / "nl.yml"
+        source.write_text(source.read_text(encoding="utf-8") + (
+            "  - id: nl-north\n    text: \"De fabriek ligt ten noorden van Eindhoven.\"\n"
+            "    reports: [plants-10]\n"), encoding="utf-8")
+        return [d.message for d in build(content).diagnostics
+                if d.code == "prose-figure-unsourced"]
+
+    assert figure_findings("") == []  # read as the English "ten"
+    assert len(figure_findings("nl")) == 1
