@@ -73,7 +73,8 @@ def link(label: Markup | str, href: str, css_class: str = "", lang: str = "") ->
     the link. Links off the site go through `external_link`. `lang`: the language of its
     words, when they are a source's (a validated tag)."""
     label_md = label if isinstance(label, Markup) else md_escape(label)
-    return Markup(f"[{label_md}]({_internal_href(href)}){attributes(css_class, lang)}")
+    suffix = attributes(css_class, lang) if css_class or lang else ""  # (most have none)
+    return Markup(f"[{label_md}]({_internal_href(href)}){suffix}")
 
 
 def attributes(css_class: str = "", lang: str = "") -> Markup:
