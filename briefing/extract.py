@@ -146,10 +146,13 @@ def html_text(data: bytes) -> tuple[str, PageFacts]:
     import trafilatura
 
     try:
+        # Parsed once: the language is read off the page as written, then the text.
+        tree = trafilatura.load_html(data)
+        language = _page_language(tree)
         document = trafilatura.bare_extraction(
-            data, with_metadata=True, include_comments=False, include_tables=True,
-            include_formatting=False, include_links=False, include_images=False,
-            deduplicate=False, fast=False)
+            data if tree is None else tree, with_metadata=True, include_comments=False,
+            include_tables=True, include_formatting=False, include_links=False,
+            include_images=False, deduplicate=False, fast=False)
     except Exception as exc:  # lxml or a date parser failing on a malformed page
         raise NotAnArticle(f"the page cannot be read ({type(exc).__name__}: {exc}); "
                            "nothing was written", "save the page again from the browser, "
@@ -162,22 +165,16 @@ def html_text(data: bytes) -> tuple[str, PageFacts]:
         for name in ("title", "author", "sitename", "date", "url", "text")}
     facts = PageFacts(title=_one_line(found.get("title")), author=_one_line(found.get("author")),
                       outlet=_one_line(found.get("sitename")), date=_day(found.get("date")),
-                      url=_one_line(found.get("url")), language=_page_language(data))
+                      url=_one_line(found.get("url")), language=language)
     return as_source_text(_one_text(found.get("text"))), facts
 
 
-def _page_language(data: bytes) -> str:
+def _page_language(tree: Any) -> str:
     """The tag the page declares on its `<html>` (`lang`, else XHTML's `xml:lang`); "" when
     it declares none that is a tag. trafilatura's own `language` is no help: it is a guess
     from the words, made only when a language is asked for."""
-    from trafilatura import load_html
-
-    try:
-        tree = load_html(data)
-        root = tree.getroottree().getroot() if tree is not None else None
-        found = [root.get(name) for name in ("lang", "xml:lang")] if root is not None else []
-    except Exception:  # a page trafilatura read but this parse fails on: no suggestion
-        return ""
+    root = tree.getroottree().getroot() if tree is not None else None
+    found = [root.get(name) for name in ("lang", "xml:lang")] if root is not None else []
     return next((tag for value in found if isinstance(value, str)
                  and (tag := language_tag(value))), "")
 
