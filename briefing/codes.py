@@ -271,8 +271,10 @@ _CODES = (
          "Wait for it to finish, then build again."),
     # Settings
     Code("config-hedges", E, "A `hedges` setting that is not a mapping from a hedge group "
-         "to a list of words.",
-         "Write `hedges: {possibility: [\"conceivably\"]}`, one group per key."),
+         "to a list of words, or to lists of words keyed by language tag.",
+         "Write `hedges: {possibility: [\"conceivably\"]}`, one group per key; words read "
+         "only in the sources of one language under its tag: `approximate: {nl: "
+         "[\"ongeveer\"]}`."),
     Code("config-severity", E, "A `severity` setting that names an unknown code, an unknown "
          "level, or tries to lower an error.",
          "Use a code from this page with `error`, `warning` or `ignore`; only warnings can "

@@ -229,9 +229,9 @@ class Values:
                                    f"{MAX_DEPTH} levels", "flatten the structure"))
         pairs: dict[object, _Pair] = {}
         for key, node in self.pairs(base):
-            pairs[self._key(key)] = (key, node)
+            pairs[self.key(key)] = (key, node)
         for key, node in self.pairs(own):
-            name = self._key(key)
+            name = self.key(key)
             under = pairs[name][1] if name in pairs else None
             if _is_mapping(under) and _is_mapping(node):
                 node = self.merged(under, node, depth + 1)
@@ -257,7 +257,7 @@ class Values:
             if isinstance(node, yaml.SequenceNode):
                 return [self._value(item, at, depth + 1) for item in node.value]
             assert isinstance(node, yaml.MappingNode)
-            return {self._key(key): self._value(value, self.pos(key), depth + 1)
+            return {self.key(key): self._value(value, self.pos(key), depth + 1)
                     for key, value in self.pairs(node)}
         finally:
             self.open.discard(id(node))
@@ -284,7 +284,8 @@ class Values:
                      "without end", "write the value out in full here, or point the alias "
                      "at a value outside it")
 
-    def _key(self, node: yaml.Node) -> object:
+    def key(self, node: yaml.Node) -> object:
+        """A mapping key's value, as PyYAML reads it (`no` is False)."""
         if not isinstance(node, yaml.ScalarNode):  # PyYAML cannot use it as a key
             raise Unreadable(error(self.pos(node), "yaml-complex-key",
                                    "a key must be plain text", "use a simple `name:` key"))

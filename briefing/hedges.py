@@ -9,7 +9,8 @@ A hedge group is a set of words that soften a statement in the same way ("report
 The groups' own words are English, and are read in quotes from sources in English only (a
 source's `language:`, else the site's). Curators add words with the plugin option `hedges:`
 in mkdocs.yml, a mapping from a group name (one of these or a new one) to a list of words,
-read in every source; see docs/provenance.md.
+read in every source, or to lists keyed by language, read only in the sources of that
+language; see docs/provenance.md.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import TypeGuard
 
 from .chars import JOINING, UNSPACED_CLASS, WORD_END
 from .diagnostics import Diagnostic, Pos, error
+from .language import covers, language_tag, primary
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,23 @@ class HedgeGroup:
     # in: read in every quote, while the words above, English ones, are read only in
     # quotes from sources in English ("under" is "during" in Swedish).
     added: tuple[str, ...] = ()
+    # The curator's words for the sources of one language (`hedges: {group: {nl: […]}}`):
+    # (language range, its words), read only in quotes from sources in a language the
+    # range covers (`language.covers`: "pt" covers "pt-BR").
+    added_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
-        return (*self.triggers, *self.equivalents, *self.added)
+        """Every word that keeps the hedge in the curator's own text, in any language."""
+        return (*self.triggers, *self.equivalents, *self.added,
+                *(word for _, words in self.added_for for word in words))
 
-    def triggers_in(self, *, english: bool) -> tuple[str, ...]:
-        """The words that make a quote hedged, in a source in English or in another
-        language."""
-        return (*self.triggers, *self.added) if english else self.added
+    def triggers_in(self, language: str) -> tuple[str, ...]:
+        """The words that make a quote hedged in a source in `language` (a tag)."""
+        english = self.triggers if primary(language) == "en" else ()
+        own = (word for language_range, words in self.added_for
+               if covers(language_range, language) for word in words)
+        return (*english, *self.added, *own)
 
     @cached_property
     def words_re(self) -> re.Pattern[str]:
@@ -97,35 +108,79 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
 class Hedges:
     groups: tuple[HedgeGroup, ...] = DEFAULT_HEDGES
 
-    def extended(self, extra: Mapping[str, tuple[str, ...]]) -> Hedges:
-        """These groups with a curator's words added (a new name makes a new group)."""
+    def extended(self, extra: Mapping[str, Added]) -> Hedges:
+        """These groups with a curator's words added (a new name makes a new group): for
+        each group, words for every source, or words by language range."""
         by_name = {g.name: g for g in self.groups}
         for name, words in extra.items():
-            group = by_name.get(name)
+            group = by_name.get(name) or HedgeGroup(name, ())
             by_name[name] = replace(group, added=(*group.added, *words)) \
-                if group else HedgeGroup(name, (), added=tuple(words))
+                if isinstance(words, tuple) else \
+                replace(group, added_for=(*group.added_for, *words.items()))
         return Hedges(tuple(by_name.values()))
+
+
+# A group's added words: for every source, or by the language range they are read in.
+Added = tuple[str, ...] | Mapping[str, tuple[str, ...]]
+_HINT = ('write `hedges: {possibility: ["conceivably"], approximate: {nl: ["ongeveer"], '
+         'sv: ["omkring"]}}`: words for every source, or by the language of the sources '
+         'they are read in')
 
 
 def parse_hedges(value: object, where: Callable[[str], Pos]
                  ) -> tuple[Hedges, tuple[Diagnostic, ...]]:
-    """The `hedges:` plugin option: {group name: [word, …]}. Bad values are `config-hedges`
-    errors at their mkdocs.yml position; the default groups stay in force."""
+    """The `hedges:` plugin option: {group name: [word, …] or {language: [word, …]}}. Bad
+    values are `config-hedges` errors at their mkdocs.yml position; the default groups
+    stay in force."""
     if value is None or value == {}:
         return Hedges(), ()
-    hint = 'write `hedges: {possibility: ["conceivably"], approximate: ["in the region of"]}`'
     if not isinstance(value, Mapping):
         return Hedges(), (error(where("hedges"), "config-hedges",
                                 "the briefing plugin's `hedges` option must be a mapping "
-                                "from a hedge group to a list of words", hint),)
+                                "from a hedge group to a list of words", _HINT),)
     problems: list[Diagnostic] = []
-    extra: dict[str, tuple[str, ...]] = {}
+    extra: dict[str, Added] = {}
     for name, words in sorted(value.items(), key=lambda item: str(item[0])):
-        if not isinstance(words, list) or not words or not all(
-                isinstance(w, str) and w.strip() for w in words):
-            problems.append(error(where(f"hedges.{name}"), "config-hedges",
-                                  f"hedge group {name!r} must list one or more words",
-                                  hint))
-            continue
-        extra[str(name)] = tuple(words)
+        at = f"hedges.{name}"
+        if isinstance(words, Mapping) and words:
+            by_language = _words_by_language(str(name), words, at, where, problems)
+            if by_language:
+                extra[str(name)] = by_language
+        elif _is_word_list(words):
+            extra[str(name)] = tuple(words)
+        else:
+            problems.append(error(where(at), "config-hedges",
+                                  f"hedge group {name!r} must list one or more words, or "
+                                  "map language tags to lists of words", _HINT))
     return Hedges().extended(extra), tuple(problems)
+
+
+def _words_by_language(name: str, value: Mapping[object, object], at: str,
+                       where: Callable[[str], Pos], problems: list[Diagnostic]
+                       ) -> dict[str, tuple[str, ...]]:
+    by_language: dict[str, tuple[str, ...]] = {}
+    for key, words in value.items():
+        tag = language_tag(key) if isinstance(key, str) else None
+        if isinstance(key, bool):  # YAML reads `no` (Norwegian) as false
+            problems.append(error(
+                where(f"{at}.{key}"), "config-hedges",
+                f"hedge group {name!r} has words for a key YAML reads as "
+                f"{str(key).lower()}, not as a language tag", 'quote the tag: `"no": […]`'))
+        elif tag is None:
+            problems.append(error(
+                where(f"{at}.{key}"), "config-hedges",
+                f"hedge group {name!r} has words for {key!r}, which is not a language tag",
+                "key the words by the language of the sources they are read in: `nl`, "
+                "`pt-BR`, `zh-Hant`"))
+        elif not _is_word_list(words):
+            problems.append(error(where(f"{at}.{key}"), "config-hedges",
+                                  f"hedge group {name!r} must list one or more words for "
+                                  f"{tag!r}", _HINT))
+        else:
+            by_language[tag] = (*by_language.get(tag, ()), *words)
+    return by_language
+
+
+def _is_word_list(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(word, str) and word.strip() for word in value)

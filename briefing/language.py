@@ -44,6 +44,15 @@ def primary(tag: str) -> str:
     return tag.split("-", 1)[0].lower()
 
 
+def covers(language_range: str, tag: str) -> bool:
+    """Whether words listed for `language_range` ("pt", "pt-BR") apply to a text in `tag`:
+    the range is the tag or a prefix of it ending at a subtag, as RFC 4647's basic
+    filtering reads it. "pt" covers "pt-BR" and "pt-PT"; "pt-BR" covers neither "pt" nor
+    "pt-PT"."""
+    wanted, given = language_range.lower(), tag.lower()
+    return given == wanted or given.startswith(wanted + "-")
+
+
 def other_language(tag: str, site: str) -> bool:
     """Whether a text declared in `tag` is in another language than the site's `site`:
     their primary subtags differ. A region or script alone ("en-US" on an "en" site) is

@@ -460,15 +460,10 @@ class _Checker:
         self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
         self.sources, self.quote_source = linked.sources, linked.quote_source
         self.language = language
-        # The groups of each word that makes a quote hedged, in an English source (True)
-        # and in one in another language (False), and a pattern of them all.
-        self.trigger_groups: dict[bool, dict[str, list[HedgeGroup]]] = {True: {}, False: {}}
-        for english, by_word in self.trigger_groups.items():
-            for group in hedges.groups:
-                for word in group.triggers_in(english=english):
-                    by_word.setdefault(_key(word), []).append(group)
-        self.any_trigger = {english: words_pattern(by_word)
-                            for english, by_word in self.trigger_groups.items()}
+        # The groups of each word that makes a quote hedged, and a pattern of them all, by
+        # the language of the quote's source (`HedgeGroup.triggers_in`), made for each
+        # language met.
+        self._triggers: dict[str, tuple[dict[str, list[HedgeGroup]], re.Pattern[str]]] = {}
 
     def check(self, item: Item) -> list[Diagnostic]:
         problems = list(self.quoted(item))
@@ -589,23 +584,39 @@ class _Checker:
             return kept
         found = self.numbers_of(quote)
         kept = self._hedged[quote.id] = {}
-        english = self.in_english(quote)
-        for match in self.any_trigger[english].finditer(quote.text):
+        by_word, any_trigger = self.triggers(self.quote_language(quote))
+        for match in any_trigger.finditer(quote.text):
             if _is_month(quote.text, match) or _is_noun(quote.text, match):
                 continue
             word = match.group(0)
-            for group in self.trigger_groups[english].get(_key(word), ()):
+            for group in by_word.get(_key(word), ()):
                 value = _hedged_number(word, match.start(), match.end(), found) \
                     if group.numeric else None
                 if value is not None or not group.numeric:
                     kept.setdefault(group.name, []).append((word, value))
         return kept
 
-    def in_english(self, quote: Quote) -> bool:
-        """Whether the quote's source is in English: its `language:`, else the site's."""
+    def triggers(self, language: str) -> tuple[dict[str, list[HedgeGroup]], re.Pattern[str]]:
+        """The groups of each word that makes a quote in `language` hedged, and a pattern
+        of those words."""
+        made = self._triggers.get(language.lower())
+        if made is None:
+            by_word: dict[str, list[HedgeGroup]] = {}
+            for group in self.hedges.groups:
+                for word in group.triggers_in(language):
+                    groups = by_word.setdefault(_key(word), [])
+                    if group not in groups:  # (a word listed twice counts once)
+                        groups.append(group)
+            made = self._triggers[language.lower()] = (by_word, words_pattern(by_word))
+        return made
+
+    def quote_language(self, quote: Quote) -> str:
+        """The language of the quote's source: its `language:`, else the site's."""
         source = self.sources.get(self.quote_source.get(quote.id, ""))
-        return primary(source.language if source is not None and source.language
-                       else self.language) == "en"
+        return source.language if source is not None and source.language else self.language
+
+    def in_english(self, quote: Quote) -> bool:
+        return primary(self.quote_language(quote)) == "en"
 
     def dropped_hedges(self, item: Item) -> Iterator[Diagnostic]:
         quotes = item.hedge_quotes

@@ -154,8 +154,13 @@ class PluginOptions:
     broken: frozenset[str] = frozenset()
 
     def where(self, key: str) -> Pos:
-        return self.positions.get(key) or self.positions.get(key.split(".")[0]) \
-            or self.positions.get("") or Pos(self.config_file.as_posix())
+        """Where `key` ("hedges.approximate.nl") is written, else the nearest key
+        around it."""
+        parts = key.split(".")
+        for depth in range(len(parts), 0, -1):
+            if (pos := self.positions.get(".".join(parts[:depth]))) is not None:
+                return pos
+        return self.positions.get("") or Pos(self.config_file.as_posix())
 
     def unknown(self) -> tuple[Diagnostic, ...]:
         """The options the plugin does not have: MkDocs warns of them when it builds;
@@ -219,13 +224,27 @@ def _read_options(node: yaml.MappingNode, values: Values, positions: dict[str, P
         positions[name] = values.pos(key)
         try:
             options[name] = values.value(value, f"the `{name}` option", values.pos(key))
-            if isinstance(value, yaml.MappingNode):  # (its merge keys merged just now)
-                positions |= {f"{name}.{sub.value}": values.pos(sub) for sub, _ in value.value}
+            positions |= _key_positions(value, name, values, depth=2)
         except Unreadable as exc:
             options.pop(name, None)
             broken.add(name)
             problems.append(exc.diagnostic)
     return options, frozenset(broken), problems
+
+
+def _key_positions(node: yaml.Node, prefix: str, values: Values, *, depth: int
+                   ) -> dict[str, Pos]:
+    """Where each key inside an option's value is written ("hedges.approximate.nl"),
+    `depth` levels down. Read once the value is (its merge keys merged, its aliases
+    bounded)."""
+    if depth == 0 or not isinstance(node, yaml.MappingNode):
+        return {}
+    found: dict[str, Pos] = {}
+    for key, value in node.value:
+        name = f"{prefix}.{values.key(key)}"  # (as the options' parser names it)
+        found[name] = values.pos(key)
+        found |= _key_positions(value, name, values, depth=depth - 1)
+    return found
 
 
 _Entry = tuple[yaml.Node, yaml.Node | None]  # the plugin's name as written, its options

@@ -409,6 +409,12 @@ CASES = [
          hint="mkdocs.yml"),
     Case("hedges not a mapping", "config-hedges", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      hedges: [maybe]\n"),
+    Case("hedge words under a key that is no language tag", "config-hedges", "mkdocs.yml:5:23",
+         config="site_name: Test\nplugins:\n  - briefing:\n      hedges:\n"
+                "        approximate: {Dutch: [ongeveer]}\n", hint="`nl`, `pt-BR`"),
+    Case("hedge words under a tag YAML reads as false", "config-hedges", "mkdocs.yml:6:11",
+         config="site_name: Test\nplugins:\n  - briefing:\n      hedges:\n"
+                "        approximate:\n          no: [omtrent]\n", hint='`"no": […]`'),
     Case("a title YAML reads as a number", "config-option-value", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      title: 2025\n",
          hint='quote it (`title: "2025"`)'),

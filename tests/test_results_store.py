@@ -102,7 +102,8 @@ def test_an_edited_content_file_or_another_option_misses(content: Path,
                                                          tmp_path: Path) -> None:
     folder = tmp_path / "results"
     stored(content, ResultStore(folder))
-    for options in ({"site_title": "Other"}, {"hedges": Hedges().extended({"x": ("y",)})}):
+    for options in ({"site_title": "Other"}, {"hedges": Hedges().extended({"x": ("y",)})},
+                    {"hedges": Hedges().extended({"x": {"nl": ("y",)}})}):
         store = ResultStore(folder)
         assert outputs(stored(content, store, **options)) == outputs(build(content, **options))  # type: ignore[arg-type]
         assert not store.hit

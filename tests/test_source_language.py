@@ -16,7 +16,7 @@ from corpus_helpers import write_tree
 from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos
-from briefing.hedges import parse_hedges
+from briefing.hedges import Hedges, parse_hedges
 from briefing.pipeline import build
 
 # Dutch "over" is "about" ("spoke about 600 jobs"), not the English hedge "over 600".
@@ -76,6 +76,94 @@ def test_the_curators_own_hedge_words_are_read_in_every_language(tmp_path: Path)
     assert not problems
     found = hedge_findings(dutch_corpus(tmp_path, "nl"), hedges=hedges)
     assert len(found) == 1 and '"ongeveer" of 4000' in found[0], found
+
+
+def hedges_of(value: object) -> Hedges:
+    hedges, problems = parse_hedges(value, lambda key: Pos("m"))
+    assert not problems
+    return hedges
+
+
+@pytest.mark.parametrize(("source", "words_for", "found"), [
+    ("nl", "nl", True),
+    ("nl-BE", "nl", True),  # "nl" covers Belgian Dutch
+    ("NL", "nl", True),
+    ("nl", "nl-BE", False),  # and Belgian Dutch words are not read in other Dutch
+    ("nl", "sv", False),
+    ("", "nl", False),  # an unmarked source on an English site is English
+    ("en", "nl", False),
+])
+def test_hedge_words_keyed_by_language_are_read_in_that_languages_sources_only(
+        tmp_path: Path, source: str, words_for: str, found: bool) -> None:
+    hedges = hedges_of({"approximate": {words_for: ["ongeveer"]}})
+    findings = hedge_findings(dutch_corpus(tmp_path, source), hedges=hedges)
+    # (an unmarked or English source still reads the English "over 600")
+    assert any('"ongeveer" of 4000' in f for f in findings) is found, findings
+    assert len(findings) == found + (source in ("", "en")), findings
+
+
+def test_a_word_that_hedges_in_one_language_only_is_read_in_that_language_only(
+        tmp_path: Path) -> None:
+    # The Danish "over 600" is "more than 600"; the Dutch "over 600 banen", "about 600 jobs".
+    content = dutch_corpus(tmp_path, "nl")
+    write_tree(content, {
+        "sources/da.txt": "Fabrik lukker\nVirksomheden nedlægger over 600 job i år.\n",
+        "sources/da.yml": 'title: "Fabrik lukker"\npublished: "2025-03-04"\nlanguage: da\n'
+                          'quotes:\n  - id: da-jobs\n'
+                          '    text: "Virksomheden nedlægger over 600 job i år."\n',
+        "briefs/plant.yml": 'title: "Plant closes"\nsummary: "A plant closes."\nsections:\n'
+                            '  - kind: what-happened\n    points:\n'
+                            '      - text: "The company cuts 600 jobs this year."\n'
+                            '        cites: [da-jobs]\n'})
+    for_every = hedge_findings(content, hedges=hedges_of({"lower-bound": ["over"]}))
+    assert sorted(f.split("'")[1] for f in for_every) == ["da-jobs", "nl-jobs"], for_every
+    for_danish = hedge_findings(content, hedges=hedges_of({"lower-bound": {"da": ["over"]}}))
+    assert [f.split("'")[1] for f in for_danish] == ["da-jobs"], for_danish
+
+
+def test_a_site_in_dutch_reads_its_words_in_unmarked_sources_and_its_own_prose(
+        tmp_path: Path) -> None:
+    hedges = hedges_of({"approximate": {"nl": ["ongeveer", "circa"]}, "possibility": ["x"]})
+    content = dutch_corpus(tmp_path)
+    found = hedge_findings(content, hedges=hedges, language="nl")
+    assert len(found) == 1 and '"ongeveer" of 4000' in found[0], found
+    # The curator's prose keeps the hedge with any word of the group: here a Dutch one.
+    brief = content / "briefs/jobs.yml"
+    brief.write_text(brief.read_text().replace("employs 4000", "employs circa 4000"))
+    assert hedge_findings(content, hedges=hedges, language="nl") == []
+
+
+def test_words_for_every_source_and_words_by_language_add_up() -> None:
+    hedges = hedges_of({"approximate": {"nl": ["ongeveer"], "nl-BE": ["zowat"]},
+                        "rumour": {"sv": ["ryktas"]}, "possibility": ["conceivably"]})
+    groups = {g.name: g for g in hedges.groups}
+    assert groups["approximate"].triggers_in("nl-BE")[-2:] == ("ongeveer", "zowat")
+    assert "about" not in groups["approximate"].triggers_in("nl")
+    assert groups["rumour"].triggers_in("sv-FI") == ("ryktas",)
+    assert groups["rumour"].triggers_in("en") == ()
+    assert groups["possibility"].triggers_in("de") == ("conceivably",)
+    assert {"ongeveer", "zowat", "about"} <= set(groups["approximate"].words)
+
+
+@pytest.mark.parametrize(("hedges", "where", "says"), [
+    ("approximate:\n          no: [omtrent]", "6:11", "a key YAML reads as false"),
+    ("approximate: {Dutch: [ongeveer]}", "5:23", "'Dutch', which is not a language tag"),
+    ("approximate:\n          nl: []", "6:11", "one or more words for 'nl'"),
+    ("approximate: {sv: omkring}", "5:23", "one or more words for 'sv'"),
+    ("approximate: 5", "5:9", "or map language tags to lists of words"),
+    ("approximate: {}", "5:9", "or map language tags to lists of words"),
+])
+def test_bad_hedge_words_by_language_are_reported_where_written(
+        tmp_path: Path, hedges: str, where: str, says: str) -> None:
+    dutch_corpus(tmp_path, "nl")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Jobs\nplugins:\n  - briefing:\n      hedges:\n"
+                      f"        {hedges}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config-file", str(config)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "[config-hedges]" in line]
+    assert len(errors) == 1 and f"mkdocs.yml:{where}: error: " in errors[0], result.output
+    assert says in errors[0], errors
 
 
 def test_a_rebuild_after_the_sites_language_changes_reads_the_hedges_again(
@@ -174,3 +262,4 @@ def test_numbers_in_english_words_are_read_in_english_sources_only(tmp_path: Pat
 
     assert figure_findings("") == []  # read as the English "ten"
     assert len(figure_findings("nl")) == 1
+
