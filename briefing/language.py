@@ -53,6 +53,24 @@ def covers(language_range: str, tag: str) -> bool:
     return given == wanted or given.startswith(wanted + "-")
 
 
+def separators(tag: str) -> tuple[str, str]:
+    """The decimal and thousands separators of numbers written in `tag` with Latin digits,
+    as CLDR (through Babel) records them: (".", ",") in English and Mexican Spanish,
+    (",", ".") in Dutch, German and Spanish, (",", "\u202f") in French. A tag CLDR does not
+    know is read as its language alone, and a language it does not know as English."""
+    from babel import Locale, UnknownLocaleError  # (for the prose checks alone)
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    for candidate in (tag, primary(tag)):
+        try:
+            locale = Locale.parse(candidate, sep="-")
+            return (get_decimal_symbol(locale, numbering_system="latn"),
+                    get_group_symbol(locale, numbering_system="latn"))
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return ".", ","
+
+
 def other_language(tag: str, site: str) -> bool:
     """Whether a text declared in `tag` is in another language than the site's `site`:
     their primary subtags differ. A region or script alone ("en-US" on an "en" site) is

@@ -6,7 +6,9 @@ figure may rest on ("two months")."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from types import MappingProxyType
 
 from .chars import JOINING
@@ -18,18 +20,57 @@ _SCALES = MappingProxyType({
 # 600万 is six million, 3千万 thirty million, 1.2亿 a hundred and twenty million. A lone 千
 # is left alone: 5千克 is five kilograms.
 _CJK_SCALES = MappingProxyType({"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8})
-# A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale word.
-# Digits may touch a character of a script written without spaces ("下跌17%"), and
-# thousands may be grouped with commas, or with the no-break and thin spaces French and
-# SI style use ("1 200"); a comma or point between digits that groups nothing (the
-# decimal comma of "9,5" or "2.000.000") leaves the number unread rather than misread.
-_NUMBER = re.compile(
-    rf"(?<![.,\-/])(?<!{JOINING})(?:US\$|\$|€|£)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+)"
-    r"(?:\.(?P<frac>\d+))?"
-    rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
-    rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>thousand|million|billion|trillion)(?!\w))?)",
-    re.IGNORECASE)
+# The scale after a number: glued ("6M", "600万") or a word ("6 million").
+_SCALE = (rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
+          rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>thousand|million|billion|trillion)"
+          r"(?!\w))?)")
+# The no-break and thin spaces French and SI style group thousands with, in any language.
+_SPACES = "\u00a0\u202f\u2009"
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language separates a number's decimals and groups its thousands, as CLDR
+    records it (`language.separators`): "16,000.5" in English, "16.000,5" in Dutch,
+    "16 000,5" in French."""
+
+    decimal: str = "."
+    group: str = ","
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale.
+        Digits may touch a character of a script written without spaces ("下跌17%"); a
+        comma or point between digits that neither groups nor separates decimals in this
+        style ("9,5" or "2.000.000" in English) leaves the number unread rather than
+        misread."""
+        # (Not after a separator: the end of a number not read; a space is no sign of one.)
+        after = "" if self.spaced else re.escape(self.group_chars)
+        return re.compile(
+            rf"(?<![.,\-/{after}])(?<!{JOINING})(?:US\$|\$|€|£)?"
+            rf"(?P<num>\d{{1,3}}(?:{self.groups.pattern}\d{{3}})+|\d+)"
+            rf"(?:{re.escape(self.decimal)}(?P<frac>\d+))?{_SCALE}", re.IGNORECASE)
+
+    @property
+    def spaced(self) -> bool:
+        """Whether the language groups thousands with a space ("16 000" in French)."""
+        return self.group in _SPACES or self.group == " "
+
+    @cached_property
+    def groups(self) -> re.Pattern[str]:
+        """What groups thousands: the language's separator, or a no-break or thin space
+        in any language. In a language grouping with spaces, a plain one too: the text of
+        a quote or of the curator's prose has its spaces made plain (`schema.Text`)."""
+        return re.compile(f"[{_SPACES} ]" if self.spaced
+                          else f"[{re.escape(self.group_chars)}{_SPACES}]")
+
+    @property
+    def group_chars(self) -> str:
+        # (Swiss German's apostrophe is typographic in older CLDR data, plain since.)
+        return "'\u2019" if self.group in ("'", "\u2019") else self.group
+
+
+ENGLISH = NumberStyle()
 # A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
 # and a year, not figures. Month names are capitalised, so "may 3" stays a number.
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -41,16 +82,16 @@ _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s
                            rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b|{_CJK_DATE}")
 
 
-def numbers(text: str) -> list[tuple[int, str, Decimal]]:
+def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:
     """(offset, as written, value) of each number, scale words applied: "$6 million",
     "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
-    out are not numbers here."""
+    out are not numbers here. `style`: the separators of the text's language."""
     found = []
     dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
-    for match in _NUMBER.finditer(text):
+    for match in style.pattern.finditer(text):
         if any(start <= match.start("num") < end for start, end in dates):
             continue
-        digits = re.sub(r"[,\u00a0\u202f\u2009]", "", match.group("num"))
+        digits = style.groups.sub("", match.group("num"))
         try:
             value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
         except InvalidOperation:  # pragma: no cover - the pattern gives digits only
@@ -88,8 +129,8 @@ def spelled_numbers(text: str) -> set[Decimal]:
     return found
 
 
-def is_amount(text: str, at: int, written: str) -> bool:
+def is_amount(text: str, at: int, written: str, style: NumberStyle = ENGLISH) -> bool:
     """A number written as an amount: with a currency sign, a scale word, a percent sign
     or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""
-    return bool(re.search(r"[^\d.]", written)) \
+    return bool(re.search(rf"[^\d{re.escape(style.decimal)}]", written)) \
         or text[at + len(written):at + len(written) + 1] == "%"

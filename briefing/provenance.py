@@ -29,7 +29,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import primary
+from .language import primary, separators
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -42,7 +42,7 @@ from .model import (
     Point,
     Quote,
 )
-from .numbers import is_amount, numbers, spelled_numbers
+from .numbers import NumberStyle, is_amount, numbers, spelled_numbers
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
@@ -464,6 +464,9 @@ class _Checker:
         # the language of the quote's source (`HedgeGroup.triggers_in`), made for each
         # language met.
         self._triggers: dict[str, tuple[dict[str, list[HedgeGroup]], re.Pattern[str]]] = {}
+        # How each language met writes its numbers' separators ("16.000,5" in Dutch).
+        self._styles: dict[str, NumberStyle] = {}
+        self.site_style = self.number_style(language)
 
     def check(self, item: Item) -> list[Diagnostic]:
         problems = list(self.quoted(item))
@@ -481,7 +484,8 @@ class _Checker:
     def numbers_of(self, quote: Quote) -> list[tuple[int, str, Decimal]]:
         found = self._numbers.get(quote.id)
         if found is None:
-            found = self._numbers[quote.id] = numbers(quote.text)
+            style = self.number_style(self.quote_language(quote))
+            found = self._numbers[quote.id] = numbers(quote.text, style)
         return found
 
     def at(self, item: Item, words: str) -> Pos:
@@ -509,9 +513,9 @@ class _Checker:
         allowed = given | set(item.claim_values)
         plain = item.text.plain
         names = [(start, end) for start, end, _ in item.text.refs]
-        for at, written, value in numbers(plain):
+        for at, written, value in numbers(plain, self.site_style):
             if value in allowed or (item.numbered == "amounts"
-                                    and not is_amount(plain, at, written)):
+                                    and not is_amount(plain, at, written, self.site_style)):
                 continue
             if any(start <= at < end for start, end in names):
                 continue  # in an entity's name ("Area 51"), no figure
@@ -610,6 +614,14 @@ class _Checker:
             made = self._triggers[language.lower()] = (by_word, words_pattern(by_word))
         return made
 
+    def number_style(self, language: str) -> NumberStyle:
+        """The separators of numbers written in `language`: the quote's source's for a
+        quote, the site's for the curator's prose."""
+        style = self._styles.get(language.lower())
+        if style is None:
+            style = self._styles[language.lower()] = NumberStyle(*separators(language))
+        return style
+
     def quote_language(self, quote: Quote) -> str:
         """The language of the quote's source: its `language:`, else the site's."""
         source = self.sources.get(self.quote_source.get(quote.id, ""))
@@ -623,7 +635,7 @@ class _Checker:
         if not quotes:
             return
         own = item.text.plain
-        own_numbers = numbers(own)
+        own_numbers = numbers(own, self.site_style)
         values = {v: w for _, w, v in own_numbers}
         for group in self.hedges.groups:
             if (item.point is None and not group.in_claims) or \

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos
 from briefing.hedges import Hedges, parse_hedges
+from briefing.language import separators
+from briefing.numbers import NumberStyle, numbers
 from briefing.pipeline import build
 
 # Dutch "over" is "about" ("spoke about 600 jobs"), not the English hedge "over 600".
@@ -263,3 +266,86 @@ def test_numbers_in_english_words_are_read_in_english_sources_only(tmp_path: Pat
     assert figure_findings("") == []  # read as the English "ten"
     assert len(figure_findings("nl")) == 1
 
+
+def figures_corpus(root: Path, quote: str, point: str, language: str) -> Path:
+    return write_tree(root / "content", {
+        "sources/s.txt": f"Banen\n{quote}\n",
+        "sources/s.yml": f'title: "Banen"\npublished: "2025-03-03"\n'
+                         f"{f'language: {language}' if language else ''}\n"
+                         f'quotes:\n  - id: q\n    text: "{quote}"\n',
+        "briefs/b.yml": 'title: "Jobs"\nsummary: "Jobs."\nsections:\n'
+                        "  - kind: what-happened\n    points:\n"
+                        f'      - text: "{point}"\n        cites: [q]\n'})
+
+
+def figure_warnings(content: Path, language: str = "en") -> list[str]:
+    result = build(content, language=language)
+    assert {d.code for d in result.diagnostics} <= {"prose-figure-unsourced"}
+    return [d.message for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(("language", "quote", "right", "wrong"), [
+    # Dutch groups thousands with a point and writes a decimal comma.
+    ("nl", "Het bedrijf heeft 16.000 werknemers.", "It employs 16,000 people.",
+     "It employs 16 people."),
+    ("nl", "De omzet steeg met 2,5 procent.", "Sales rose by 2.5 percent.",
+     "Sales rose by 25 percent."),
+    ("de", "Der Umsatz lag bei 5.000,50 Euro.", "Sales were 5,000.50 euros.",
+     "Sales were 5 euros."),
+    # Spanish as written in Spain, and in Mexico, which writes numbers as English does.
+    ("es", "La empresa pagó 1.500 pesos.", "The company paid 1,500 pesos.",
+     "The company paid 1.5 pesos."),
+    ("es-MX", "La empresa pagó 1,500 pesos.", "The company paid 1,500 pesos.",
+     "The company paid 1.5 pesos."),
+    ("fr", "L'usine emploie 16\u202f000,5 personnes.", "The plant employs 16,000.5 people.",
+     "The plant employs 16 people."),
+    ("de-CH", "Der Preis betrug 16'000.50 Franken.", "The price was 16,000.50 francs.",
+     "The price was 16 francs."),
+])
+def test_a_quotes_numbers_are_read_as_its_sources_language_writes_them(
+        tmp_path: Path, language: str, quote: str, right: str, wrong: str) -> None:
+    """Read as English, the Dutch "16.000" was 16: a brief saying "16 people" passed and
+    one saying "16,000 people" was warned of."""
+    assert figure_warnings(figures_corpus(tmp_path / "right", quote, right, language)) == []
+    found = figure_warnings(figures_corpus(tmp_path / "wrong", quote, wrong, language))
+    assert len(found) == 1, found
+
+
+def test_the_curators_prose_is_read_as_the_sites_language_writes_numbers(
+        tmp_path: Path) -> None:
+    content = figures_corpus(tmp_path, "Het bedrijf heeft 16.000 werknemers.",
+                             "Het bedrijf heeft 16.000 werknemers.", "nl")
+    assert figure_warnings(content, language="nl") == []
+    assert len(figure_warnings(content, language="en")) == 1  # "16.000" is 16 in English
+    french = figures_corpus(tmp_path / "fr", "L'usine emploie 16 000 personnes.",
+                            "L'usine emploie 16\u00a0000 personnes.", "fr")
+    assert figure_warnings(french, language="fr") == []
+    assert len(figure_warnings(french, language="en")) == 2  # 16 and 000 in English
+
+
+@pytest.mark.parametrize(("tag", "decimal", "group"), [
+    ("en", ".", ","), ("en-GB", ".", ","), ("nl", ",", "."), ("nl-BE", ",", "."),
+    ("es", ",", "."), ("es-MX", ".", ","), ("fr", ",", "\u202f"), ("de-CH", ".", "'\u2019"),
+    ("zh-Hant-TW", ".", ","), ("ar", ".", ","),  # (in Latin digits)
+    ("en-GB-oxendict", ".", ","), ("nl-XX", ",", "."),  # (read as the language alone)
+    ("zz", ".", ","),  # (a language CLDR does not know: read as English)
+])
+def test_separators_follow_cldr(tag: str, decimal: str, group: str) -> None:
+    # (Swiss German's apostrophe: typographic in older CLDR data, plain since)
+    assert separators(tag)[0] == decimal and separators(tag)[1] in group
+    style = NumberStyle(*separators(tag))
+    assert numbers(f"1{decimal}5 and 16{group[0]}000", style)[0][2] == Decimal("1.5")
+    assert numbers(f"16{group[-1]}000{decimal}5", style)[0][2] == Decimal("16000.5")
+
+
+def test_a_number_written_in_any_locales_style_reads_back() -> None:
+    """For every locale CLDR knows (through Babel), a number written with its separators
+    is read as written, whatever its separators are (the Arabic decimal separator, a
+    no-break space, an apostrophe)."""
+    from babel import localedata
+
+    for tag in (ident.replace("_", "-") for ident in localedata.locale_identifiers()):
+        decimal, group = separators(tag)
+        found = numbers(f"paid 16{group}000{decimal}5 and 1{decimal}25 more",
+                        NumberStyle(decimal, group))
+        assert [value for _, _, value in found] == [Decimal("16000.5"), Decimal("1.25")], tag
