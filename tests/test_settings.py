@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -169,19 +168,19 @@ def laughs(levels: int) -> str:
             + "\n".join(lines) + "\n")
 
 
-def test_a_billion_laughs_is_refused_quickly_in_bounded_memory(tmp_path: Path) -> None:
+def test_a_billion_laughs_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     # Ten million words in 8 lines (the same bound stops a billion); before the bound,
-    # reading them took 6 GB. Few enough that a regression fails rather than hangs.
+    # reading them took 6 GB. Few enough that a regression fails rather than hangs. The
+    # memory is held to a bound, not the time: a test's time depends on what runs beside
+    # it, and words expanded without bound would take the memory too.
     config.write_text(laughs(7))
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         options, problems = read_plugin_options(config)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 2
     assert peak < 10_000_000
     (problem,) = problems
     assert str(problem.pos) == f"{config.as_posix()}:5:7"  # at `hedges:`
