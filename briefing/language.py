@@ -12,6 +12,10 @@ English (docs/reading.md, "The site's language").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (Babel is imported by the prose checks alone, when they run)
+    from babel import Locale
 
 # language[-script][-region][-variant…], as BCP 47 writes them (no extensions, no private
 # use: a site's language needs neither, and a locale never has them), with `_` for `-` as
@@ -58,17 +62,49 @@ def separators(tag: str) -> tuple[str, str]:
     as CLDR (through Babel) records them: (".", ",") in English and Mexican Spanish,
     (",", ".") in Dutch, German and Spanish, (",", "\u202f") in French. A tag CLDR does not
     know is read as its language alone, and a language it does not know as English."""
-    from babel import Locale, UnknownLocaleError  # (for the prose checks alone)
-    from babel.numbers import get_decimal_symbol, get_group_symbol
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # (prose checks alone)
+
+    locale = _locale(tag)
+    if locale is None:
+        return ".", ","
+    return (get_decimal_symbol(locale, numbering_system="latn"),
+            get_group_symbol(locale, numbering_system="latn"))
+
+
+def scale_words(tag: str) -> tuple[tuple[str, int, bool], ...]:
+    """The words that scale a number written in `tag` ("2,5 miljoen", "3 Mrd.", "600만"),
+    each with the power of ten it stands for and whether it is written against the number,
+    from CLDR's compact number formats: the long ones and the short ones of three letters
+    or more ("Mio.", "млн"; not "M" or "Md", which are too often something else).
+    "Billion" is 12 in German and French, as "billion" is 9 in English. None for a tag
+    CLDR does not know."""
+    locale = _locale(tag)
+    if locale is None:
+        return ()
+    found: dict[str, tuple[int, bool]] = {}
+    for length in ("long", "short"):
+        for by_magnitude in locale.compact_decimal_formats.get(length, {}).values():
+            for magnitude, pattern in by_magnitude.items():
+                written = str(pattern.pattern).replace("'", "")  # "0\u00a0Mio'.'"
+                zeros, word = written.count("0"), " ".join(written.replace("0", " ").split())
+                letters = sum(char.isalpha() for char in word)
+                if zeros and letters and (length == "long" or letters >= 3):
+                    # "00 Millionen" at 10000000: 10^7 written as 10 Millionen, so 10^6.
+                    attached = not written[written.rindex("0") + 1:][:1].isspace()
+                    found.setdefault(word.lower(), (len(magnitude) - zeros, attached))
+    return tuple((word, power, attached) for word, (power, attached) in sorted(found.items()))
+
+
+def _locale(tag: str) -> Locale | None:
+    """CLDR's locale for `tag`, else for its language alone, else None."""
+    from babel import Locale, UnknownLocaleError
 
     for candidate in (tag, primary(tag)):
         try:
-            locale = Locale.parse(candidate, sep="-")
-            return (get_decimal_symbol(locale, numbering_system="latn"),
-                    get_group_symbol(locale, numbering_system="latn"))
+            return Locale.parse(candidate, sep="-")
         except (UnknownLocaleError, ValueError, TypeError):
             continue
-    return ".", ","
+    return None
 
 
 def other_language(tag: str, site: str) -> bool:

@@ -13,17 +13,14 @@ from types import MappingProxyType
 
 from .chars import JOINING
 
-_SCALES = MappingProxyType({
-    "thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "b": 9,
-    "trillion": 12, "tn": 12})
+# The scales glued to a number, English style: "6M", "$6bn", "16k".
+_GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
 # Chinese and Japanese write the scale glued to the number, in characters that multiply:
 # 600万 is six million, 3千万 thirty million, 1.2亿 a hundred and twenty million. A lone 千
 # is left alone: 5千克 is five kilograms.
 _CJK_SCALES = MappingProxyType({"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8})
-# The scale after a number: glued ("6M", "600万") or a word ("6 million").
-_SCALE = (rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
-          rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>thousand|million|billion|trillion)"
-          r"(?!\w))?)")
+# The scale words read in every language, unless its own words give them another power.
+_WORDS = MappingProxyType({"thousand": 3, "million": 6, "billion": 9, "trillion": 12})
 # The no-break and thin spaces French and SI style group thousands with, in any language.
 _SPACES = "\u00a0\u202f\u2009"
 
@@ -36,6 +33,15 @@ class NumberStyle:
 
     decimal: str = "."
     group: str = ","
+    # The language's own scale words and abbreviations, with the power of ten of each and
+    # whether it is written against the number (`language.scale_words`): "miljoen" 6 in
+    # Dutch, "Billion" 12 in German, "만" 4 in Korean ("600만").
+    scales: tuple[tuple[str, int, bool], ...] = ()
+
+    @cached_property
+    def powers(self) -> dict[str, int]:
+        """Each scale word, lower case, its spaces single, with its power of ten."""
+        return {**_WORDS, **{word: power for word, power, _ in self.scales}}
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -49,7 +55,24 @@ class NumberStyle:
         return re.compile(
             rf"(?<![.,\-/{after}])(?<!{JOINING})(?:US\$|\$|€|£)?"
             rf"(?P<num>\d{{1,3}}(?:{self.groups.pattern}\d{{3}})+|\d+)"
-            rf"(?:{re.escape(self.decimal)}(?P<frac>\d+))?{_SCALE}", re.IGNORECASE)
+            rf"(?:{re.escape(self.decimal)}(?P<frac>\d+))?"
+            # The scale: glued ("6M", "600万"), or a word after it ("6 million").
+            rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
+            rf"|(?P<attached>{self.words(attached=True)})(?!\w)"
+            rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
+            re.IGNORECASE)
+
+    def words(self, *, attached: bool) -> str:
+        """The scale words written against the number or after a space, as a pattern:
+        longest first ("mil millones" before "mil"), any white space inside one."""
+        words = [word for word, _, against in self.scales if against] if attached \
+            else [word for word in self.powers if word not in self.attached]
+        return "|".join(r"\s+".join(map(re.escape, word.split()))
+                        for word in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    @cached_property
+    def attached(self) -> frozenset[str]:
+        return frozenset(word for word, _, against in self.scales if against)
 
     @property
     def spaced(self) -> bool:
@@ -96,8 +119,9 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
             value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
         except InvalidOperation:  # pragma: no cover - the pattern gives digits only
             continue
-        scale = (match.group("glued") or match.group("word") or "").lower()
-        power = _SCALES.get(scale, 0) + sum(_CJK_SCALES[c] for c in match.group("cjk") or "")
+        word = " ".join((match.group("word") or match.group("attached") or "").lower().split())
+        power = _GLUED.get((match.group("glued") or "").lower(), 0) \
+            + style.powers.get(word, 0) + sum(_CJK_SCALES[c] for c in match.group("cjk") or "")
         value = value.scaleb(power).normalize()
         found.append((match.start(), match.group(0).strip(), value))
     return found

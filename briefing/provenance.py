@@ -29,7 +29,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import primary, separators
+from .language import primary, scale_words, separators
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -615,11 +615,12 @@ class _Checker:
         return made
 
     def number_style(self, language: str) -> NumberStyle:
-        """The separators of numbers written in `language`: the quote's source's for a
-        quote, the site's for the curator's prose."""
+        """How numbers are written in `language` (separators, scale words): the quote's
+        source's for a quote, the site's for the curator's prose."""
         style = self._styles.get(language.lower())
         if style is None:
-            style = self._styles[language.lower()] = NumberStyle(*separators(language))
+            style = self._styles[language.lower()] = NumberStyle(
+                *separators(language), scales=scale_words(language))
         return style
 
     def quote_language(self, quote: Quote) -> str:

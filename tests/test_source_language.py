@@ -18,7 +18,7 @@ from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos
 from briefing.hedges import Hedges, parse_hedges
-from briefing.language import separators
+from briefing.language import scale_words, separators
 from briefing.numbers import NumberStyle, numbers
 from briefing.pipeline import build
 
@@ -301,6 +301,18 @@ def figure_warnings(content: Path, language: str = "en") -> list[str]:
      "The plant employs 16 people."),
     ("de-CH", "Der Preis betrug 16'000.50 Franken.", "The price was 16,000.50 francs.",
      "The price was 16 francs."),
+    # Scale words, CLDR's: a German "Billion" is a million million.
+    ("nl", "De omzet was 2,5 miljoen euro.", "Sales were 2.5 million euros.",
+     "Sales were 2.5 euros."),
+    ("de", "Die Schulden betragen 3 Billionen Euro.", "The debt is 3 trillion euros.",
+     "The debt is 3 billion euros."),
+    ("de", "Der Umsatz lag bei 2,5 Mio. Euro.", "Sales were 2.5 million euros.",
+     "Sales were 2.5 billion euros."),
+    ("es", "Invirtió 5 mil millones de dólares.", "It invested $5 billion.",
+     "It invested $5,000."),
+    ("ru", "Компания потеряла 2,5 млрд рублей.", "The company lost 2.5 billion roubles.",
+     "The company lost 2.5 million roubles."),
+    ("ko", "사용자는 600만 명이다.", "It has 6 million users.", "It has 600 users."),
 ])
 def test_a_quotes_numbers_are_read_as_its_sources_language_writes_them(
         tmp_path: Path, language: str, quote: str, right: str, wrong: str) -> None:
@@ -341,11 +353,15 @@ def test_separators_follow_cldr(tag: str, decimal: str, group: str) -> None:
 def test_a_number_written_in_any_locales_style_reads_back() -> None:
     """For every locale CLDR knows (through Babel), a number written with its separators
     is read as written, whatever its separators are (the Arabic decimal separator, a
-    no-break space, an apostrophe)."""
+    no-break space, an apostrophe), and so is a number with each of its scale words
+    (6,400 of them: "mil millones" and "mil", "Billionen", "млрд", "만")."""
     from babel import localedata
 
     for tag in (ident.replace("_", "-") for ident in localedata.locale_identifiers()):
         decimal, group = separators(tag)
-        found = numbers(f"paid 16{group}000{decimal}5 and 1{decimal}25 more",
-                        NumberStyle(decimal, group))
+        style = NumberStyle(decimal, group, scale_words(tag))
+        found = numbers(f"paid 16{group}000{decimal}5 and 1{decimal}25 more", style)
         assert [value for _, _, value in found] == [Decimal("16000.5"), Decimal("1.25")], tag
+        for word, power, attached in style.scales:
+            found = numbers(f"paid 7{'' if attached else ' '}{word} more", style)
+            assert [value for _, _, value in found] == [Decimal(7).scaleb(power)], (tag, word)
