@@ -354,7 +354,7 @@ def test_a_number_written_in_any_locales_style_reads_back() -> None:
     """For every locale CLDR knows (through Babel), a number written with its separators
     is read as written, whatever its separators are (the Arabic decimal separator, a
     no-break space, an apostrophe), and so is a number with each of its scale words
-    (6,400 of them: "mil millones" and "mil", "Billionen", "млрд", "만")."""
+    (thousands of them: "mil millones" and "mil", "Billionen", "млрд", "만")."""
     from babel import localedata
 
     for tag in (ident.replace("_", "-") for ident in localedata.locale_identifiers()):
