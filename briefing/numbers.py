@@ -27,9 +27,9 @@ _SPACES = "\u00a0\u202f\u2009"
 
 @dataclass(frozen=True)
 class NumberStyle:
-    """How a language separates a number's decimals and groups its thousands, as CLDR
-    records it (`language.separators`): "16,000.5" in English, "16.000,5" in Dutch,
-    "16 000,5" in French."""
+    """How a language writes numbers, as CLDR records it: the separators of its decimals
+    and thousands (`language.separators`: "16,000.5" in English, "16.000,5" in Dutch,
+    "16 000,5" in French) and its scale words (`language.scale_words`)."""
 
     decimal: str = "."
     group: str = ","
@@ -108,7 +108,7 @@ _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s
 def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:
     """(offset, as written, value) of each number, scale words applied: "$6 million",
     "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
-    out are not numbers here. `style`: the separators of the text's language."""
+    out are not numbers here. `style`: how the text's language writes numbers."""
     found = []
     dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
     for match in style.pattern.finditer(text):
