@@ -153,6 +153,23 @@ def spelled_numbers(text: str) -> set[Decimal]:
     return found
 
 
+# One point or comma before three digits: a thousands group in one language, decimals in
+# another ("40,000" is forty in German, "16.000" sixteen in English).
+_EITHER_WAY = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+
+
+def other_reading(written: str, style: NumberStyle) -> Decimal | None:
+    """The value of a number as `numbers` found it, its one separator read the other way
+    round ("40,000" read as English writes it, where `style` is German's, and the other
+    way), or None when the number is written no way other languages read otherwise."""
+    digits = re.search(r"\d[\d.,]*", written)
+    if digits is None or not _EITHER_WAY.fullmatch(digits.group(0)):
+        return None
+    other = NumberStyle(*((",", ".") if style.decimal == "." else (".", ",")), style.scales)
+    found = numbers(written, other)
+    return found[0][2] if len(found) == 1 and found[0][1] == written else None
+
+
 def is_amount(text: str, at: int, written: str, style: NumberStyle = ENGLISH) -> bool:
     """A number written as an amount: with a currency sign, a scale word, a percent sign
     or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""

@@ -42,7 +42,7 @@ from .model import (
     Point,
     Quote,
 )
-from .numbers import NumberStyle, is_amount, numbers, spelled_numbers
+from .numbers import NumberStyle, is_amount, numbers, other_reading, spelled_numbers
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
@@ -517,6 +517,10 @@ class _Checker:
             if value in allowed or (item.numbered == "amounts"
                                     and not is_amount(plain, at, written, self.site_style)):
                 continue
+            # "$40,000" in English prose on a German site, "16.000" copied from a Dutch
+            # quote: a number other languages read otherwise is backed either way.
+            if other_reading(written, self.site_style) in allowed:
+                continue
             if any(start <= at < end for start, end in names):
                 continue  # in an entity's name ("Area 51"), no figure
             shown = sorted({w for q in item.quotes for _, w, _ in self.numbers_of(q)})
@@ -524,7 +528,8 @@ class _Checker:
                           f"{written} is not a number that this {item.what}'s quotes or "
                           f"claims give (its quotes give: "
                           f"{', '.join(shown[:8]) or 'no numbers'})",
-                          _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"]))
+                          _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
+                          + self.reading(item.quotes))
 
     def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str]
                       ) -> Iterator[Diagnostic]:
@@ -542,7 +547,7 @@ class _Checker:
                         f"quotes on claim {claim.id!r} give (they give: "
                         f"{', '.join(sorted(set(given.values()))[:8]) or 'no numbers'})",
                         "correct the value, or mark a quote that gives it as asserting or "
-                        "reporting this claim")
+                        "reporting this claim" + self.reading(quotes))
                     continue
                 if value not in given:  # (written as words: no hedge is read)
                     continue
@@ -622,6 +627,20 @@ class _Checker:
             style = self._styles[language.lower()] = NumberStyle(
                 *separators(language), scales=scale_words(language))
         return style
+
+    def reading(self, quotes: Iterable[Quote]) -> str:
+        """For a hint: how a quote whose language does not separate numbers as English
+        does was read, in case its source names no language or the wrong one."""
+        for quote in quotes:
+            language = self.quote_language(quote)
+            style = self.number_style(language)
+            found = self.numbers_of(quote)
+            if found and (style.decimal, style.group) != (".", ","):
+                _, written, value = found[0]
+                return (f'; quote {quote.id!r} is read as {language} writes numbers ("{written}" '
+                        f"is {value:,f}): if its source is in another language, give it "
+                        "`language:`")
+        return ""
 
     def quote_language(self, quote: Quote) -> str:
         """The language of the quote's source: its `language:`, else the site's."""

@@ -328,11 +328,27 @@ def test_the_curators_prose_is_read_as_the_sites_language_writes_numbers(
     content = figures_corpus(tmp_path, "Het bedrijf heeft 16.000 werknemers.",
                              "Het bedrijf heeft 16.000 werknemers.", "nl")
     assert figure_warnings(content, language="nl") == []
-    assert len(figure_warnings(content, language="en")) == 1  # "16.000" is 16 in English
     french = figures_corpus(tmp_path / "fr", "L'usine emploie 16 000 personnes.",
                             "L'usine emploie 16\u00a0000 personnes.", "fr")
     assert figure_warnings(french, language="fr") == []
     assert len(figure_warnings(french, language="en")) == 2  # 16 and 000 in English
+
+
+def test_a_number_either_language_reads_otherwise_is_backed_either_way(
+        tmp_path: Path) -> None:
+    """English prose on a German site writes "$40,000", which German reads as forty: it is
+    backed by an English quote's 40,000. A number no language reads otherwise is held to
+    the site's reading."""
+    quote = "The change would cost the town $40,000 a year."
+    for point, warned in (("It would cost $40,000 a year.", False),
+                          ("It would cost $40 a year.", True),
+                          ("It would cost $400,000 a year.", True)):
+        content = figures_corpus(tmp_path / str(len(point)), quote, point, "en")
+        assert len(figure_warnings(content, language="de")) == warned, point
+    # The other way round: a Dutch quote's "16.000", copied into English prose.
+    content = figures_corpus(tmp_path / "nl", "Het bedrijf heeft 16.000 werknemers.",
+                             "The company has 16.000 employees.", "nl")
+    assert figure_warnings(content) == []
 
 
 @pytest.mark.parametrize(("tag", "decimal", "group"), [
@@ -365,3 +381,12 @@ def test_a_number_written_in_any_locales_style_reads_back() -> None:
         for word, power, attached in style.scales:
             found = numbers(f"paid 7{'' if attached else ' '}{word} more", style)
             assert [value for _, _, value in found] == [Decimal(7).scaleb(power)], (tag, word)
+
+
+def test_a_figure_warning_says_how_a_quote_in_another_style_was_read(tmp_path: Path) -> None:
+    """An English quote in a source that names no language, on a German site, is read as
+    German: the hint says so, and what to do."""
+    content = figures_corpus(tmp_path, "It paid $40,000 in 2024.", "It paid $45,000.", "")
+    (found,) = [d.format() for d in build(content, language="de").diagnostics]
+    assert "quote 'q' is read as de writes numbers (\"$40,000\" is 40)" in found, found
+    assert "give it `language:`" in found
