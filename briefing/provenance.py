@@ -42,7 +42,14 @@ from .model import (
     Point,
     Quote,
 )
-from .numbers import NumberStyle, is_amount, numbers, other_reading, spelled_numbers
+from .numbers import (
+    ENGLISH,
+    NumberStyle,
+    is_amount,
+    numbers,
+    other_reading,
+    spelled_numbers,
+)
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .text import normalise_text
@@ -464,7 +471,7 @@ class _Checker:
         # the language of the quote's source (`HedgeGroup.triggers_in`), made for each
         # language met.
         self._triggers: dict[str, tuple[dict[str, list[HedgeGroup]], re.Pattern[str]]] = {}
-        # How each language met writes its numbers' separators ("16.000,5" in Dutch).
+        # How each language met writes numbers: separators ("16.000,5" in Dutch), scales.
         self._styles: dict[str, NumberStyle] = {}
         self.site_style = self.number_style(language)
 
@@ -635,7 +642,7 @@ class _Checker:
             language = self.quote_language(quote)
             style = self.number_style(language)
             found = self.numbers_of(quote)
-            if found and (style.decimal, style.group) != (".", ","):
+            if found and (style.decimal, style.group) != (ENGLISH.decimal, ENGLISH.group):
                 _, written, value = found[0]
                 return (f'; quote {quote.id!r} is read as {language} writes numbers ("{written}" '
                         f"is {value:,f}): if its source is in another language, give it "
@@ -648,6 +655,7 @@ class _Checker:
         return source.language if source is not None and source.language else self.language
 
     def in_english(self, quote: Quote) -> bool:
+        """Whether the quote's source is in English: its `language:`, else the site's."""
         return primary(self.quote_language(quote)) == "en"
 
     def dropped_hedges(self, item: Item) -> Iterator[Diagnostic]:

@@ -132,7 +132,8 @@ def test_a_site_in_dutch_reads_its_words_in_unmarked_sources_and_its_own_prose(
     assert len(found) == 1 and '"ongeveer" of 4000' in found[0], found
     # The curator's prose keeps the hedge with any word of the group: here a Dutch one.
     brief = content / "briefs/jobs.yml"
-    brief.write_text(brief.read_text().replace("employs 4000", "employs circa 4000"))
+    brief.write_text(brief.read_text(encoding="utf-8").replace(
+        "employs 4000", "employs circa 4000"), encoding="utf-8")
     assert hedge_findings(content, hedges=hedges, language="nl") == []
 
 
