@@ -109,9 +109,16 @@ def _locale(tag: str) -> Locale | None:
 
 def other_language(tag: str, site: str) -> bool:
     """Whether a text declared in `tag` is in another language than the site's `site`:
-    their primary subtags differ. A region or script alone ("en-US" on an "en" site) is
-    no other language to the checks, which read the words, so `language:` is not needed."""
+    their primary subtags differ, so the words differ (hedges, number words)."""
     return primary(tag) != primary(site)
+
+
+def writes_numbers_otherwise(tag: str, site: str) -> bool:
+    """Whether a region or script of the site's language writes numbers otherwise than the
+    site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es) or
+    scale words ("萬" in zh-Hant, "万" in zh-Hans). A tag CLDR does not know reads as its
+    language alone, so as the site's."""
+    return (separators(tag), scale_words(tag)) != (separators(site), scale_words(site))
 
 
 def site_language(locale: object, language: object) -> tuple[str | None, str]:

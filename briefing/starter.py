@@ -32,7 +32,7 @@ from .extract import (
     extract,
     kind_of,
 )
-from .language import DEFAULT, other_language
+from .language import DEFAULT, other_language, writes_numbers_otherwise
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, id_too_long
@@ -218,17 +218,24 @@ def _facts(extracted: Extracted) -> list[str]:
 
 
 def _language(extracted: Extracted, site_language: str) -> list[str]:
-    """`language:` when the original declares one other than the site's (`other_language`):
-    a source in the site's language leaves it out."""
+    """`language:` when the original declares a tag the checks read otherwise than the
+    site's: another language, or a region of it that writes numbers otherwise. A source
+    read as the site's leaves it out."""
     tag = extracted.facts.language
-    if not tag or not other_language(tag, site_language):
+    if not tag:
+        return []
+    if other_language(tag, site_language):
+        why = f"not in the site's\n# language, {site_language}"
+    elif writes_numbers_otherwise(tag, site_language):
+        why = (f"whose numbers are\n# written otherwise than in the site's, {site_language} "
+               "(separators or scale words)")
+    else:
         return []
     where = "its /Lang" if extracted.kind == "pdf" else "its <html lang>"
     # Quoted, as the other live values: to a YAML 1.1 reader (PyYAML) a bare `no`,
     # Norwegian, is false.
-    return [f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} ({where}), not in "
-            "the site's", f"# language, {site_language}; check it against the article.",
-            f"language: {yaml_text(tag)}"]
+    return [*f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} ({where}), {why};"
+            " check it against the article.".splitlines(), f"language: {yaml_text(tag)}"]
 
 
 def _extraction(extracted: Extracted) -> list[str]:

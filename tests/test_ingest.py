@@ -383,6 +383,24 @@ def test_a_page_in_the_sites_own_language_is_given_none(
     assert "language" not in starter
 
 
+@pytest.mark.parametrize(("theme", "declared"), [
+    ("theme: {name: mkdocs, locale: es}", "es-MX"),  # "1,500" is 1.5 in Spain's Spanish
+    ("theme: {name: mkdocs, locale: de}", "de-CH"),  # "16'000" in Swiss German
+    ("theme: {name: mkdocs, locale: zh_Hans}", "zh-Hant"),  # "萬" where the site has "万"
+])
+def test_a_region_that_writes_numbers_otherwise_is_given_its_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, declared: str) -> None:
+    """The same language, but not the same numbers: a quote's "1,500" must be read as its
+    source's region writes it."""
+    starter, written = new_starter(tmp_path, monkeypatch, "page.html",
+                                   page_in(f'lang="{declared}"'), theme)
+    assert starter["language"] == declared
+    site = theme.split("locale: ")[1].rstrip("}").replace("_", "-")
+    assert (f"# SUGGESTION: the page declares it is in {declared} (its <html lang>), whose "
+            f"numbers are\n# written otherwise than in the site's, {site} (separators or "
+            "scale words); check it against the article.\n") in written
+
+
 def test_an_english_page_on_a_german_site_is_given_its_language(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     starter, written = new_starter(tmp_path, monkeypatch, "page.html", page_in('lang="en"'),

@@ -16,7 +16,13 @@ from click.testing import CliRunner
 
 from briefing import sitesearch
 from briefing.cli import main
-from briefing.language import lang_as_tag, language_tag, other_language, site_language
+from briefing.language import (
+    lang_as_tag,
+    language_tag,
+    other_language,
+    site_language,
+    writes_numbers_otherwise,
+)
 from briefing.siteconfig import written_language
 from briefing.sitesearch import SearchIndexFault
 
@@ -45,6 +51,16 @@ def test_another_language_is_another_primary_subtag() -> None:
     assert other_language("sv", "en") and other_language("en", "de-AT")
     assert not other_language("en-US", "en") and not other_language("en", "en-GB")
     assert not other_language("zh-Hant", "zh-Hans") and not other_language("DE", "de")
+
+
+def test_a_region_of_the_sites_language_may_write_numbers_otherwise() -> None:
+    """What else `briefing new` writes `language:` for: a tag of the site's language that
+    CLDR gives other separators or scale words."""
+    assert writes_numbers_otherwise("es-MX", "es") and writes_numbers_otherwise("de", "de-CH")
+    assert writes_numbers_otherwise("zh-Hant", "zh")
+    assert not writes_numbers_otherwise("en-GB", "en")
+    assert not writes_numbers_otherwise("pt-BR", "pt")
+    assert not writes_numbers_otherwise("de-XX", "de")  # a region CLDR does not know
 
 
 @pytest.mark.parametrize(("written", "tag"), [
