@@ -206,10 +206,7 @@ class Text(Spec):
         if isinstance(scalar, Invalid):
             return scalar
         if self.quoted and scalar.is_plain:
-            return ctx.fail(scalar.pos, "schema-unquoted-text",
-                            "quoted text must be written in quotes",
-                            "wrap it in double quotes (\"…\") or use a block scalar (|); "
-                            "unquoted, YAML drops everything after ` #`")
+            return ctx.fail(scalar.pos, "schema-unquoted-text", *_unquoted(scalar.value))
         value = scalar.value.strip()
         if not value:
             return ctx.fail(scalar.pos, "schema-empty", "this text is empty", "write the text")
@@ -282,6 +279,24 @@ class RefTo(Spec):
         return Slug().json_schema()
 
 
+# Quotation marks a word processor or a web page writes, which YAML reads as text.
+TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+
+
+def _unquoted(value: str) -> tuple[str, str]:
+    """The message and hint for text written without YAML's quotes, which may be in
+    typographic ones (“…”, pasted from a word processor): to YAML those are part of the
+    text, not quotes."""
+    hint = ("wrap it in double quotes (\"…\") or use a block scalar (|); unquoted, YAML "
+            "drops everything after ` #`")
+    if value[:1] in TYPOGRAPHIC_QUOTES:
+        return (f"quoted text must be written in YAML's quotes; {value[0]} is a typographic "
+                "quotation mark, which YAML reads as part of the text",
+                "write it between straight double quotes (\"…\") instead, or use a block "
+                "scalar (|); typographic quotation marks inside the text may stay")
+    return "quoted text must be written in quotes", hint
+
+
 class Choice(Spec):
     def __init__(self, *values: str):
         self.values = values
@@ -294,11 +309,10 @@ class Choice(Spec):
         if scalar.value in self.values:
             return scalar.value
         close = difflib.get_close_matches(scalar.value, self.values, n=1)
-        hint = f"use one of: {', '.join(self.values)}"
-        if close:  # the list too: the closest spelling may not be the meaning
-            hint = f"did you mean {close[0]!r}? ({hint})"
+        hint = f"did you mean {close[0]!r}?" if close else "write one of them"
         return ctx.fail(scalar.pos, "schema-choice",
-                        f"{scalar.value!r} is not allowed here{unusual_note(scalar.value)}", hint)
+                        f"{scalar.value!r} is not one of the values allowed here "
+                        f"({', '.join(self.values)}){unusual_note(scalar.value)}", hint)
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.values)}

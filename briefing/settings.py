@@ -177,6 +177,15 @@ class PluginOptions:
         return tuple(problems)
 
 
+def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
+    """What is wrong with mkdocs.yml as YAML and with the plugin's options in it, each at
+    its `path:line:col`, as `briefing check` reports them: for a `mkdocs serve` rebuild
+    that stops on the settings, where MkDocs' own message names no line of its own."""
+    options, problems = read_plugin_options(config_file)
+    _, wrong = parse_options(options.values, options.where)
+    return (*problems, *options.unknown(), *wrong)
+
+
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:
     """The briefing plugin's options from mkdocs.yml; no options when the plugin is not
     listed. Problems: the file cannot be read, the plugin is listed twice or its options

@@ -86,7 +86,7 @@ def test_options_skip_serve_starts(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 def test_a_build_reports_its_pagefind_pass_apart(monkeypatch: pytest.MonkeyPatch,
                                                  tmp_path: Path) -> None:
-    logged = ("INFO    -  Building documentation\nINFO    -  briefing: Briefing: Pagefind "
+    logged = ("INFO    -  Building documentation\nINFO    -  briefing: Pagefind "
               "indexed 2768 pages for search in 31.5 s, peak memory 416 MB\n")
     runs = iter([run.Measured(400.0, 900.0, 700.0, "", logged),
                  run.Measured(90.0, 850.0, 650.0, "", logged.replace("31.5", "29.0"))])

@@ -5,6 +5,7 @@ another plugin) runs again showing the last good pages and the Problems page."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -162,3 +163,32 @@ def test_settings_that_fail_every_rebuild_are_not_run_again_but_shown(tmp_path: 
         assert problems["settings"].endswith("configuration file: line 3")
     finally:
         live.close()
+
+
+def test_a_broken_mkdocs_yml_is_shown_at_its_line_in_the_banner_and_the_terminal(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """MkDocs raises a YAML error in mkdocs.yml without logging it, in words that name no
+    file: the terminal and the banner say what `briefing check` says, at its position."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: [My briefing\nplugins: [briefing]\n", encoding="utf-8")
+    live = LiveSite(dirty=False)
+    live.site_dir, live.config_file = str(tmp_path / "site"), str(config)
+    try:
+        builds = Builds(live, Abort("MkDocs encountered an error parsing the configuration "
+                                    "file"), settings=False)
+        with caplog.at_level(logging.ERROR):
+            GuardedBuilder(builds, live, tmp_path / "content")()
+        problems = json.loads((tmp_path / "site" / PROBLEMS_JSON).read_text())["problems"]
+        shown = f"{config.as_posix()}:2:8: error: YAML syntax error: "
+        assert problems["settings"].startswith(shown), problems["settings"]
+        assert "[yaml-syntax]" in problems["settings"]
+        assert any(shown in r.getMessage() for r in caplog.records), caplog.text
+        # Fixed, the file has no error: MkDocs' own words again.
+        config.write_text("site_name: x\n", encoding="utf-8")
+        GuardedBuilder(Builds(live, Abort("Aborted: theme"), settings=False), live,
+                       tmp_path / "content")()
+        problems = json.loads((tmp_path / "site" / PROBLEMS_JSON).read_text())["problems"]
+        assert problems["settings"] == "Aborted: theme"
+    finally:
+        live.close()
+

@@ -163,6 +163,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.kept.redirect(config)
         if self.live:  # past the settings: a rebuild that fails now is not theirs
             self.live.configured, self.live.site_dir = True, config.site_dir
+            self.live.config_file = config.config_file_path
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -183,7 +184,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
         result = self.pipeline(store=self.results(config), apart=self.pagefind)
         if result.error:
-            log.error("Briefing: the build stopped on an unexpected error",
+            log.error("the build stopped on an unexpected error",
                       exc_info=result.error)
         pages, self.files = result.pages, result.files
         self.picker.built(result.linked, result.failed(),
@@ -325,7 +326,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.live:
             self.live.build_finished(self.search)
         if self.disk:
-            log.debug(f"Briefing: {self.disk.hits} pages converted from the cache, "
+            log.debug(f"{self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")
             self.disk.prune()
         if self.live and self.store and self.store.hit:
@@ -343,7 +344,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             except SearchIndexFault as exc:
                 raise PluginError(f"Briefing: {exc}") from exc
             peak = f", peak memory {done.peak_mb:.0f} MB" if done.peak_mb else ""
-            log.info(f"Briefing: Pagefind indexed {done.pages} pages for search in "
+            log.info(f"Pagefind indexed {done.pages} pages for search in "
                      f"{done.seconds:.1f} s{peak}")
         if self.kept:
             self.kept.finish()

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..load import display_root
 from ..pageassets import PROBLEMS_JSON
 from ..paths import SECTIONS
@@ -41,6 +41,7 @@ from ..pipeline import internal_error
 from ..problems import LastGood, settings_json
 from ..searchindex import IndexText
 from ..session import Housekeeping
+from ..settings import written_settings_problems
 from .convert import PageConversions
 from .kept import PROGRAM_LOG, Logged
 from .search import SearchEntries
@@ -138,7 +139,7 @@ class GuardedBuilder:
             # MkDocs reports a plugin's error as `Abort`, which names no cause.
             cause = exc.__context__ if isinstance(exc, Abort) and exc.__context__ else exc
             if not self.live.configured:  # mkdocs.yml: every build would fail the same way
-                self.live.settings_failed("\n".join(errors.messages) or str(cause))
+                self.live.settings_failed(self.settings_message(errors.messages, cause))
                 log.error("The site's settings stop the rebuild; the pages already written "
                           "are served until mkdocs.yml is fixed")
                 return
@@ -164,6 +165,19 @@ class GuardedBuilder:
             self.live.failures, self.live.left_out = (), None
 
 
+    def settings_message(self, logged: list[str], cause: BaseException) -> str:
+        """Why the settings stop the rebuild, for the banner and the terminal: each error
+        `briefing check` finds in mkdocs.yml, at its line and column; else what MkDocs
+        logged (in the terminal already); else its exception's words (a YAML error it
+        raises without a line of its own)."""
+        found = self.live.settings_errors()
+        if found or not logged:
+            message = "\n".join(d.format() for d in found) or str(cause)
+            log.error(message)
+            return message
+        return "\n".join(logged)
+
+
 class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
         self.dirty = dirty
@@ -177,6 +191,7 @@ class LiveSite:
         # the last one that did writes the site.
         self.configured = True
         self.site_dir: str | None = None
+        self.config_file: str | None = None
         self.doc_files: Sequence[File] = ()  # this build's pages
         # Under `--dirty`, the last build's files and their outputs (`dirty_outputs`).
         self.uris: frozenset[str] = frozenset()
@@ -224,6 +239,14 @@ class LiveSite:
         return next((f.abs_src_path for f in self.doc_files
                      if f.generated_by is None and f.page is not None
                      and f.page.meta.get("template") == template), None)
+
+    def settings_errors(self) -> tuple[Diagnostic, ...]:
+        """The errors `briefing check` finds in the last mkdocs.yml a build got past."""
+        if self.config_file is None or not os.path.isfile(self.config_file):
+            return ()
+        shown = Path(display_root(Path(self.config_file)))  # as `briefing check` names it
+        return tuple(d for d in written_settings_problems(shown)
+                     if d.severity is Severity.ERROR)
 
     def settings_failed(self, message: str) -> None:
         """The banner says why the settings stop every rebuild, on the pages last written."""
