@@ -141,6 +141,10 @@ _CODES = (
          "character.",
          "Write the article's full address as the browser shows it, starting with https://; "
          "for a host in another script, the `xn--` form the hint gives."),
+    Code("date-unconfirmed", W, "A date `briefing new` suggested that is not checked yet: "
+         "its `basis:` is still the suggestion's.",
+         "Check the date against the article: drop `inferred:` and `basis:` if the article "
+         "states it, or say in `basis:` what you inferred it from."),
     Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
          "Say in `basis:` what the date was inferred from."),
     Code("ref-syntax", E, "A malformed `[[kind:id]]` reference in prose.",

@@ -544,6 +544,20 @@ def _no_such_day(year: int, month: int, day: int) -> str:
     return f"{calendar.month_name[month]} {year} has {days} days"
 
 
+# How `briefing new` opens the `basis:` of a date it suggests (`starter.py`): until the
+# curator replaces it, the date is a guess that readers would see as the curator's.
+SUGGESTED_BASIS = "Suggested by `briefing new`"
+
+
+def _unconfirmed(node: YMap, ctx: Context) -> None:
+    basis = node.get("basis")
+    ctx.warn(basis.pos if basis is not None else node.pos, "date-unconfirmed",
+             "this date is still the one `briefing new` suggested, unchecked; the site would "
+             "show its basis to readers as the curator's inference",
+             "check it against the article: if the article states it, keep `date:` and "
+             "delete `inferred:` and `basis:`; if you inferred it, say in `basis:` from what")
+
+
 class DateSpec(Spec):
     doc_type = "date: YYYY[-MM[-DD]] or {date, about, inferred, basis}"
 
@@ -565,8 +579,11 @@ class DateSpec(Spec):
             return ctx.fail(node.pos, "date-basis-missing",
                             "an inferred date needs a `basis`",
                             "say in `basis:` what the date was inferred from")
+        basis = fields.get("basis", "")
+        if basis.startswith(SUGGESTED_BASIS):
+            _unconfirmed(node, ctx)
         return self._parse(date_node, ctx, about=bool(fields.get("about")),
-                           inferred=bool(fields.get("inferred")), basis=fields.get("basis", ""))
+                           inferred=bool(fields.get("inferred")), basis=basis)
 
     def _parse(self, node: YScalar, ctx: Context, *, about: bool, inferred: bool,
                basis: str) -> FuzzyDate | Invalid:

@@ -35,7 +35,7 @@ from .extract import (
 from .language import DEFAULT, other_language, writes_numbers_otherwise
 from .load import MAX_TEXT_BYTES, load
 from .model import ENTITY_KINDS, Corpus
-from .schema import SLUG_RE, id_too_long
+from .schema import SLUG_RE, SUGGESTED_BASIS, id_too_long
 from .suggest import (
     MAX_PASSAGE,
     FigureFound,
@@ -153,14 +153,14 @@ def _published(extracted: Extracted | None, s: Suggestions) -> list[str]:
     dates."""
     made = extracted.facts.date if extracted is not None else ""
     if extracted is not None and made and (s.date is None or _metadata_date_first(extracted)):
-        basis = (f"Suggested by `briefing new`: the {_what(extracted)}'s metadata gives "
+        basis = (f"{SUGGESTED_BASIS}: the {_what(extracted)}'s metadata gives "
                  f"{made}; confirm it is the publication date.")
         out = ["# SUGGESTION: the date in the metadata; check that it is the publication",
                "# date (then drop `inferred` and `basis`).", "published:",
                f"  date: {yaml_text(made)}", "  inferred: true", f"  basis: {yaml_text(basis)}"]
         shown = None
     elif s.date is not None:
-        basis = (f"Suggested by `briefing new`: the first full date in the text, "
+        basis = (f"{SUGGESTED_BASIS}: the first full date in the text, "
                  f"{_words(s.date.found)!r} on line {s.date.sentence.line}; confirm it is the "
                  "publication date.")
         out = ["# SUGGESTION: the first full date in the text; check that it is the publication",

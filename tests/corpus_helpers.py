@@ -161,3 +161,16 @@ def served_search(project: Path) -> Path:
 def minimal_site(tmp_path: Path) -> Path:
     """The repository's site over the minimal corpus, in `tmp_path / "project"`."""
     return seed_project(tmp_path / "project", write_tree(tmp_path / "minimal", minimal_corpus()))
+
+
+def confirm_suggested_dates(content: Path) -> None:
+    """What a curator does once a date `briefing new` suggested is checked against the
+    article: the `basis:` says so, and `date-unconfirmed` no longer applies."""
+    from briefing.schema import SUGGESTED_BASIS
+
+    for path in (content / "sources").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        if SUGGESTED_BASIS in text:
+            path.write_text(text.replace(SUGGESTED_BASIS, "Checked against the article"),
+                            encoding="utf-8")
+

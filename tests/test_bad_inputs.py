@@ -115,6 +115,10 @@ CASES = [
          hint="digits other than 0-9"),
     Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
          (edit(SRC, 'published: "2025-01-02"', 'published: {date: "2025-01", inferred: true}'),)),
+    Case("date still briefing new's suggestion", "date-unconfirmed", f"{SRC}:4:10",
+         (edit(SRC, 'published: "2025-01-02"', 'published:\n  date: "2025-01-02"\n  basis: '
+               '"Suggested by `briefing new`: the first full date in the text; confirm it."\n'
+               '  inferred: true'),), hint="if the article states it"),
     Case("javascript url", "schema-url", f"{SRC}:2:6",
          (edit(SRC, 'published: "2025-01-02"', 'url: "javascript:alert(1)"'),)),
     Case("entity-encoded javascript url", "schema-url", f"{SRC}:2:6",

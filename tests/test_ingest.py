@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from corpus_helpers import REPO, minimal_corpus, snapshot, write_tree
+from corpus_helpers import REPO, confirm_suggested_dates, minimal_corpus, snapshot, write_tree
 from pdf_fixture import FIXTURES, NOTE, NOTE_INFO, NOTE_PAGES, make_pdf, note_pdf
 
 from briefing.cli import main
@@ -63,6 +63,9 @@ def test_a_saved_page_is_kept_its_text_extracted_and_its_metadata_suggested(
     assert starter["url"] == "https://harbour-ledger.example/tech/2025/09/deepseek-r1-512-chips"
     assert starter["published"]["date"] == "2025-09-24"
     assert starter["extracted"] == {"by": "trafilatura", "version": version}
+    # The suggested date is marked unchecked until the curator has checked it.
+    assert "[date-unconfirmed]" in run("check").output
+    confirm_suggested_dates(root / "content")
     # The kept original is not a stray file, and the site builds with every check fatal.
     checked = run("check", "--strict")
     assert checked.exit_code == 0, checked.output
@@ -88,6 +91,7 @@ def test_a_pdf_keeps_its_pages(tmp_path: Path) -> None:
     assert "reasoning model cost $294,000 on 512 Nvidia H800 chips." in lines[3]
     assert starter["title"] == "What the $294,000 covers"
     assert starter["author"] == "Northgate Compute Advisory"
+    confirm_suggested_dates(content)
     assert run("check", "--strict", "--content", str(content)).exit_code == 0
 
 
@@ -214,6 +218,8 @@ def added(tmp_path: Path, original: Path) -> tuple[Path, Path, Path]:
 
 
 def check(content: Path) -> Result:
+    """Every check fatal, once the curator has checked the date `briefing new` suggested."""
+    confirm_suggested_dates(content)
     return run("check", "--strict", "--content", str(content))
 
 
@@ -282,6 +288,7 @@ def test_a_quote_from_a_pdf_says_which_page_it_is_on(tmp_path: Path) -> None:
                      '  - id: note-512-h800\n'
                      '    text: "cost $294,000 on 512 Nvidia H800 chips"\n')
     out = tmp_path / "out"
+    confirm_suggested_dates(content)
     result = run("build", "--strict", "--content", str(content), "--out", str(out))
     assert result.exit_code == 0, result.output
     page = (out / "sources" / "added.md").read_text(encoding="utf-8")
@@ -329,7 +336,8 @@ def page_in(lang: str) -> bytes:
 def new_starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes,
                 theme: str = "theme: {name: mkdocs}") -> tuple[dict[str, object], str]:
     """`briefing new` on `data`, in a project whose mkdocs.yml has `theme`; the starter
-    read by YAML and as written. The project still checks clean, with every check fatal."""
+    read by YAML and as written. The project still checks clean, with every check fatal,
+    once its suggested date is checked."""
     write_tree(tmp_path, {"mkdocs.yml": f"site_name: t\n{theme}\nplugins:\n  - briefing:\n"
                                         "      content_dir: content\n"
                                         "markdown_extensions: [attr_list]\n",
@@ -338,9 +346,10 @@ def new_starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data
     monkeypatch.chdir(tmp_path)  # the project's mkdocs.yml, not the repository's
     result = run("new", name, "--id", "added")
     assert result.exit_code == 0, result.output
+    written = (tmp_path / "content/sources/added.yml").read_text(encoding="utf-8")
+    confirm_suggested_dates(tmp_path / "content")
     checked = run("check", "--strict")
     assert checked.exit_code == 0, checked.output
-    written = (tmp_path / "content/sources/added.yml").read_text(encoding="utf-8")
     return yaml.safe_load(written), written
 
 

@@ -15,6 +15,7 @@ from corpus_helpers import (
     ENTITIES_YML,
     REPO,
     SEED,
+    confirm_suggested_dates,
     hang_guard,
     minimal_corpus,
     snapshot,
@@ -92,7 +93,9 @@ def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
     assert (yaml_path.parent / first.split("=", 1)[1]).resolve() == \
         (tmp_path / "schemas/source.schema.json").resolve()
     check = run("check")
-    assert check.exit_code == 0 and "error" not in check.output, check.output
+    assert check.exit_code == 0 and "0 errors" in check.output, check.output
+    # Its date, suggested, is marked unchecked: published so, readers would see its basis.
+    assert "[date-unconfirmed]" in check.output
     # The live fields are the suggestions, marked as such.
     data = yaml.safe_load(starter_text)
     assert data["title"] == "Acme Corp raises the price of its widget"
@@ -100,6 +103,7 @@ def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
     assert "15 February 2025" in data["published"]["basis"]
     # Uncommented as they stand, the suggested quotes anchor and name known ids.
     yaml_path.write_text(uncomment_quotes(starter_text), encoding="utf-8")
+    confirm_suggested_dates(tmp_path / "content")
     check = run("check", "--strict")
     assert check.exit_code == 0, check.output
     passage, quote = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))["quotes"]
