@@ -9,6 +9,7 @@ validates it.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -59,6 +60,14 @@ def _finalize(value: Any) -> Any:
     return md_escape(str(value), line_start=False)
 
 
+def by_year(entries: Iterable[Any]) -> list[tuple[int | None, list[Any]]]:
+    """Timeline entries, in the order given, grouped by year: Jinja's `groupby` sorts by
+    the year, and an unknown one (None, sorted last by the timeline) cannot be compared
+    with a number."""
+    return [(year, list(group))
+            for year, group in itertools.groupby(entries, key=lambda e: e.when.year)]
+
+
 def environment() -> jinja2.Environment:
     """A template environment. Its helpers are pure, and what it keeps (compiled templates)
     depends only on the templates shipped in the package; it is made per render, or kept
@@ -73,7 +82,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
-                       kind_heading=kind_heading,
+                       kind_heading=kind_heading, by_year=by_year,
                        plural=plural, topics=topic_tags)
     env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS)
     return env

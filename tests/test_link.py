@@ -7,6 +7,7 @@ from corpus_helpers import CLAIMS_YML, SOURCE_YML
 
 from briefing.link import Linked, link
 from briefing.load import load
+from briefing.pipeline import build
 from briefing.validate import validate
 
 
@@ -129,6 +130,22 @@ def test_timeline_orders_by_date_with_precision(make_content: Callable[..., Path
     linked = linked_from(make_content())
     assert [(e.kind, e.when.iso) for e in linked.timeline] == [
         ("event", "2025-01"), ("published", "2025-01-02")]
+
+
+def test_an_event_of_unknown_date_closes_the_timeline(make_content: Callable[..., Path]
+                                                    ) -> None:
+    """`when: unknown` is a date the schema accepts: the timeline lists it last, under its
+    own heading, instead of stopping the build on a year it cannot compare."""
+    from corpus_helpers import CLAIMS_YML
+
+    claims = CLAIMS_YML + (
+        "      - what: \"[[entity:acme]] first sold the widget.\"\n"
+        "        when: unknown\n")
+    result = build(make_content(changes={"claims.yml": claims}))
+    assert result.error is None and not result.diagnostics
+    timeline = result.pages["timeline.md"]
+    assert timeline.index("## 2025") < timeline.index("## Date unknown {#y-unknown}") \
+        < timeline.index("first sold the widget")
 
 
 def test_mentions_prefer_the_longest_name_and_keep_the_sentence(
