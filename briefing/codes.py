@@ -121,6 +121,11 @@ _CODES = (
     Code("schema-too-few", E, "A list has fewer items than it needs.", "Add items."),
     Code("schema-slug", E, "An id is not lower-case letters a-z, digits and hyphens.",
          "Use the suggested id; ids become page addresses."),
+    Code("text-cut-by-comment", W,
+         "A text written without quotes that ` #` cuts short: YAML reads the rest of the "
+         "line as a comment.",
+         "Write the text in double quotes if the words after ` #` belong to it; move a "
+         "comment to its own line."),
     Code("schema-choice", E, "A value outside the allowed set.",
          "Use the suggested value, or one of those listed."),
     Code("schema-language", E, "A source's `language` is not a BCP 47 language tag.",

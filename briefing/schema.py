@@ -207,6 +207,8 @@ class Text(Spec):
             return scalar
         if self.quoted and scalar.is_plain:
             return ctx.fail(scalar.pos, "schema-unquoted-text", *_unquoted(scalar.value))
+        if scalar.comment is not None:
+            _cut_by_comment(scalar.comment, ctx)
         value = scalar.value.strip()
         if not value:
             return ctx.fail(scalar.pos, "schema-empty", "this text is empty", "write the text")
@@ -295,6 +297,18 @@ def _unquoted(value: str) -> tuple[str, str]:
                 "write it between straight double quotes (\"…\") instead, or use a block "
                 "scalar (|); typographic quotation marks inside the text may stay")
     return "quoted text must be written in quotes", hint
+
+
+def _cut_by_comment(comment: tuple[Pos, str], ctx: Context) -> None:
+    """A text without quotes that a ` #` ends: YAML drops the rest of its line, so the
+    words after it (`issue #4 of the series`) would silently be missing from the site."""
+    at, dropped = comment
+    shown = dropped if len(dropped) <= 60 else dropped[:59] + "…"
+    ctx.warn(at, "text-cut-by-comment",
+             f"the text stops before {shown!r}: YAML reads ` #` and what follows it on the "
+             "line as a comment, which is not part of the text",
+             "if it belongs to the text, write the text in double quotes (\"…\"); if it "
+             "is a note to yourself, put the comment on a line of its own")
 
 
 class Choice(Spec):

@@ -41,6 +41,9 @@ class YScalar:
     # Offsets of the scalar as written in the file (quotes included), to place the
     # references found inside its value; kept only for values holding `[[` or `]]`.
     span: tuple[int, int] = (0, 0)
+    # A plain scalar that a comment ends on its line (`title: Issue #4`): where the `#`
+    # is and what follows it, which YAML drops and a text field warns of.
+    comment: tuple[Pos, str] | None = None
 
     @property
     def is_plain(self) -> bool:
@@ -101,6 +104,10 @@ class _Where:
 
     def offset(self, index: int) -> Pos:
         return self.lines.pos(self.path, index)
+
+
+# White space, then a comment to the end of the line: what ends a plain scalar early.
+_COMMENT_AFTER = re.compile(r"[ \t]+(?P<comment>#[^\r\n\x85\u2028\u2029]*)")
 
 
 def _index(mark: Any) -> int:
@@ -213,10 +220,17 @@ class _Composer:
                 f"control character U+{ord(control.group()):04X} in this value "
                 "(written as an escape)",
                 "delete the escape; annotations hold printable text only"))
+        comment = None if event.style else self._comment_after(event)
         if "[[" in event.value or "]]" in event.value:  # (reading marks costs)
             return YScalar(event.value, event.style or None, pos,
-                           (_index(event.start_mark), _index(event.end_mark)))
-        return YScalar(event.value, event.style or None, pos)
+                           (_index(event.start_mark), _index(event.end_mark)), comment)
+        return YScalar(event.value, event.style or None, pos, comment=comment)
+
+    def _comment_after(self, event: yaml.ScalarEvent) -> tuple[Pos, str] | None:
+        found = _COMMENT_AFTER.match(self.where.text, _index(event.end_mark))
+        if found is None:
+            return None
+        return self.where.offset(found.start("comment")), found["comment"].rstrip()
 
     def _fail(self, pos: Pos, code: str, message: str, hint: str) -> None:
         self.problems.append(error(pos, code, message, hint))
