@@ -33,7 +33,7 @@ from .emit import (
 )
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
-from .settings import Policy, Settings, parse_options, read_plugin_options
+from .settings import Policy, Settings, content_dir_problem, parse_options, read_plugin_options
 from .siteconfig import written_config_problems, written_language, written_page_collisions
 
 content_option = click.option(
@@ -66,11 +66,13 @@ def _settings(config_file: Path | None, content_dir: Path | None,
         raise click.UsageError(_not_a_config(config_file))
     options, problems = read_plugin_options(config_file)
     settings, wrong = parse_options(options.values, options.where)
+    named = None
     if content_dir is None:
         content_dir = config_file.parent / settings.content_dir
+        named = content_dir_problem(options, content_dir)
     return content_dir, replace(settings, policy=replace(
         settings.policy, strict=settings.policy.strict or strict)), \
-        (*problems, *options.unknown(), *wrong)
+        (*problems, *options.unknown(), *wrong, *((named,) if named else ()))
 
 
 def _not_a_config(path: Path) -> str:
@@ -90,6 +92,10 @@ def _not_a_config(path: Path) -> str:
 
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
             github: bool = False) -> bool:
+    if any(d.code == "content-missing" and d.pos.line for d in diagnostics):
+        # Said at the `content_dir` option that names it: not again at the folder.
+        diagnostics = tuple(d for d in diagnostics
+                            if d.code != "content-missing" or d.pos.line)
     for diagnostic in diagnostics:
         # GitHub reads workflow commands from standard output only.
         click.echo(diagnostic.github() if github else diagnostic.format(), err=not github)

@@ -294,6 +294,9 @@ _CODES = (
          "mapping under `- briefing:`; `mkdocs build` stops on it too.",
          "Write a value the option takes; quote text YAML would read as a number, a date or "
          "true/false (`title: \"2025\"`)."),
+    Code("config-option-twice", E, "An option of the briefing plugin written twice in "
+         "mkdocs.yml: MkDocs reads only the last.",
+         "Keep one of the two."),
     Code("config-plugin-twice", E, "The briefing plugin listed twice under `plugins:` in "
          "mkdocs.yml: MkDocs would run it twice into one site, or (keys of a mapping) read "
          "only the last entry's options.",

@@ -294,7 +294,7 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     """`store`, kept across rebuilds, lets unchanged files keep their objects."""
     kept = store.reads if store is not None else {}
     problems: list[Diagnostic] = []
-    missing = _not_a_folder(content_dir)
+    missing = not_a_folder(content_dir)
     if missing is not None:
         return Loaded((), (), (missing,))
     rels, notes, faults = discover(content_dir)
@@ -338,7 +338,7 @@ def load(content_dir: Path, store: LoadStore | None = None) -> Loaded:
     return Loaded(tuple(docs), tuple(texts), tuple(problems), tuple(unparsed))
 
 
-def _not_a_folder(content_dir: Path) -> Diagnostic | None:
+def not_a_folder(content_dir: Path) -> Diagnostic | None:
     """`content-missing` when there is no folder at `content_dir`; None when there is one,
     or when only listing it can tell (the walk reports a folder it cannot read)."""
     try:

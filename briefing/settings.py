@@ -20,6 +20,7 @@ from .codes import CODES
 from .configyaml import MAP, Unreadable, Values, compose, describe
 from .diagnostics import Diagnostic, Pos, Severity, error, has_errors, warning
 from .hedges import Hedges, parse_hedges
+from .load import display_root, not_a_folder
 
 LEVELS = ("error", "warning", "ignore")
 PLUGIN_NAME = "briefing"
@@ -177,6 +178,20 @@ class PluginOptions:
         return tuple(problems)
 
 
+def content_dir_problem(options: PluginOptions, content_dir: Path) -> Diagnostic | None:
+    """`content-missing` at the `content_dir` option, when mkdocs.yml names a folder there
+    is not (`content_dir: contnet`): the mistake is that line, not the folder."""
+    if "content_dir" not in options.positions:
+        return None
+    missing = not_a_folder(content_dir)
+    if missing is None:
+        return None
+    return replace(missing, pos=options.where("content_dir"),
+                   message=f"{missing.message}: {display_root(content_dir)}, which the "
+                           "`content_dir` option names",
+                   hint="correct the folder's name here, or create the folder")
+
+
 def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
     """What is wrong with mkdocs.yml as YAML and with the plugin's options in it, each at
     its `path:line:col`, as `briefing check` reports them: for a `mkdocs serve` rebuild
@@ -224,12 +239,16 @@ def _read_options(node: yaml.MappingNode, values: Values, positions: dict[str, P
     options: dict[str, Any] = {}
     broken: set[str] = set()
     problems: list[Diagnostic] = []
+    first: dict[str, yaml.Node] = {}  # each option's first key
     try:
         pairs = values.pairs(node)
     except Unreadable as exc:
         return options, frozenset(), [exc.diagnostic]
     for key, value in pairs:
         name = str(key.value)
+        if name in positions and _written_in(key, node) and _written_in(first[name], node):
+            problems.append(_written_twice(name, values.pos(first[name]), values.pos(key)))
+        first.setdefault(name, key)
         positions[name] = values.pos(key)
         try:
             options[name] = values.value(value, f"the `{name}` option", values.pos(key))
@@ -239,6 +258,19 @@ def _read_options(node: yaml.MappingNode, values: Values, positions: dict[str, P
             broken.add(name)
             problems.append(exc.diagnostic)
     return options, frozenset(broken), problems
+
+
+def _written_in(key: yaml.Node, mapping: yaml.MappingNode) -> bool:
+    """Whether `key` is written in `mapping` itself, not merged into it (`<<: *defaults`),
+    where a key written again overrides the default on purpose."""
+    return mapping.start_mark.index <= key.start_mark.index < mapping.end_mark.index
+
+
+def _written_twice(name: str, first: Pos, again: Pos) -> Diagnostic:
+    return error(again, "config-option-twice",
+                 f"the `{name}` option is written twice (first at line {first.line}); MkDocs "
+                 "reads only this one, and the first is silently ignored",
+                 "keep one of the two")
 
 
 def _key_positions(node: yaml.Node, prefix: str, values: Values, *, depth: int

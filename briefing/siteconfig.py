@@ -26,7 +26,7 @@ from .diagnostics import Diagnostic, Pos, error
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import language_problem, site_language
 from .load import UNLISTABLE, display_root
-from .settings import Settings, parse_options, read_plugin_options
+from .settings import Settings, content_dir_problem, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
 
 # Markdown extension -> what the generated pages use it for.
@@ -335,7 +335,8 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
             {k: v for k, v in options.items() if k not in written.broken}, written.where)
     content_dir = ((config_file.parent if config_file else Path("."))
                    / settings.content_dir).resolve()
+    named = content_dir_problem(written, content_dir) if written is not None else None
     return settings, content_dir, (
-        *problems, *wrong,
+        *problems, *wrong, *((named,) if named else ()),
         *config_problems(extensions, docs_dir, content_dir, shown, site_dir,
                          extension_configs, theme_language))

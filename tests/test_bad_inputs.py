@@ -416,6 +416,9 @@ CASES = [
          config="site_name: Test\nplugins:\n  - briefing:\n      contentdir: content\n"
                 "      strict: true\n",
          hint="did you mean 'content_dir'?"),
+    Case("plugin option written twice", "config-option-twice", "mkdocs.yml:5:7",
+         config="site_name: Test\nplugins:\n  - briefing:\n      title: One\n"
+                "      title: Two\n", hint="keep one of the two"),
     Case("control character in mkdocs.yml", "yaml-syntax", "mkdocs.yml:4:15",
          config="site_name: Test\nplugins:\n  - briefing:\n      title: a\x01b\n",
          hint="mkdocs.yml"),

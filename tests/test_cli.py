@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +102,28 @@ def test_a_content_folder_that_is_a_file_is_named_so(tmp_path: Path) -> None:
     assert (f"{(tmp_path / 'content').as_posix()}: error: the content folder is a file, "
             "not a folder [content-missing]") in result.output
     assert "does not exist" not in result.output and "--content" in result.output
+
+
+def test_a_misspelt_content_dir_is_named_at_its_option(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mistake is the option's line in mkdocs.yml, so that is where it is reported,
+    once, by `briefing check` and by the site build alike."""
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content/pages\nplugins:\n  - briefing:\n"
+        "      content_dir: contnet\n"
+        "markdown_extensions: [attr_list]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.count("[content-missing]") == 1, result.output
+    assert result.output.startswith(
+        "mkdocs.yml:5:7: error: the content folder does not exist: contnet, which the "
+        "`content_dir` option names [content-missing]"), result.output
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode != 0 and "mkdocs.yml:5:7: error: the content folder" \
+        in built.stderr, built.stderr
 
 
 def test_schema_into_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
