@@ -150,6 +150,13 @@ def _key(word: str) -> str:
     return " ".join(word.lower().split())
 
 
+def _after_space(text: str, index: int) -> int:
+    """Where the next word starts, after the white space at `index`."""
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
 def _hedged_number(word: str, start: int, end: int,
                    found: list[tuple[int, str, Decimal]]) -> Decimal | None:
     """The number a numeric hedge applies to: the one right after it ("under $6 million"),
@@ -682,6 +689,8 @@ class _Checker:
             dropped: dict[Decimal | None, dict[str, tuple[Quote, str]]] = {}
             for quote in quotes:
                 for hedge, value in self.quote_hedges(quote).get(group.name, []):
+                    if group.attribution and self.names_whom(quote, hedge, item):
+                        continue
                     if value is None or (value in values and value not in kept):
                         dropped.setdefault(value, {}).setdefault(quote.id, (quote, hedge))
             for value, by in dropped.items():
@@ -699,6 +708,19 @@ class _Checker:
                               f"({', '.join(group.words[:6])})"
                               + (f" next to {number}" if number else "")
                               + ", or cite a quote that states it plainly")
+
+    def names_whom(self, quote: Quote, hedge: str, item: Item) -> bool:
+        """Whether the text names whom the quote's hedge gives the words to: "…£1 billion,
+        according to Brightwater Capital" cited by "Brightwater Capital puts the overrun
+        at…" keeps the attribution, which is what the hedge is for."""
+        if self.pattern is None:
+            return False
+        named = {entity for _, _, entity in self.mentions(item.text)}
+        for found in words_pattern((hedge,)).finditer(quote.text):
+            whom = self.pattern.match(quote.text, _after_space(quote.text, found.end()))
+            if whom is not None and self.owner[whom.group(0)] in named:
+                return True
+        return False
 
     def attribution(self, item: Item) -> Iterator[Diagnostic]:
         speakers = {q.speaker.id if q.speaker else None for q in item.quotes}

@@ -185,6 +185,27 @@ def test_a_kept_hedge_or_its_equivalent_is_silent(tmp_path: Path) -> None:
     assert not build(content).diagnostics
 
 
+@pytest.mark.parametrize(("point", "dropped"), [
+    ("[[entity:jane-doe]] calls it overpriced.", False),  # names whom the hedge names
+    ("Jane Doe calls it overpriced.", False),
+    ("It is overpriced.", True),
+    ("[[entity:acme]] calls it overpriced.", True),  # another
+])
+def test_according_to_is_kept_by_naming_whom_it_names(tmp_path: Path, point: str,
+                                                       dropped: bool) -> None:
+    """"according to Jane Doe" gives the words to Jane Doe: a point that does so itself
+    keeps what the hedge is for."""
+    said = "The widget is overpriced, according to Jane Doe"
+    content = corpus(tmp_path, (
+        ("sources/acme-widget.txt", "Jane Doe, an analyst, said \u201cthe widget is "
+                                    "overpriced\u201d in a note.", said + "."),
+        ("sources/acme-widget.yml", "text: \"the widget is overpriced\"", f"text: \"{said}\""),
+        (BRIEF, "An analyst calls it overpriced.", point)))
+    found = [d for d in build(content).diagnostics if d.code == "prose-hedge-dropped"]
+    assert bool(found) == dropped, [d.format() for d in found]
+    assert all('"according to"' in d.message for d in found)
+
+
 def test_hedge_words_extend_from_the_settings(tmp_path: Path) -> None:
     edits = (*HEDGED, (BRIEF, "costs $5 million", "costs ballpark $5 million"),
              ("claims.yml", "costs $5 million", "costs ballpark $5 million"), FIGURE_HEDGED,
