@@ -33,7 +33,14 @@ from .emit import (
 )
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
-from .settings import Policy, Settings, content_dir_problem, parse_options, read_plugin_options
+from .settings import (
+    Policy,
+    Settings,
+    content_dir_problem,
+    parse_options,
+    read_plugin_options,
+    with_settings_problems,
+)
 from .siteconfig import written_config_problems, written_language, written_page_collisions
 
 content_option = click.option(
@@ -92,10 +99,6 @@ def _not_a_config(path: Path) -> str:
 
 def _report(diagnostics: tuple[Diagnostic, ...], policy: Policy, *,
             github: bool = False) -> bool:
-    if any(d.code == "content-missing" and d.pos.line for d in diagnostics):
-        # Said at the `content_dir` option that names it: not again at the folder.
-        diagnostics = tuple(d for d in diagnostics
-                            if d.code != "content-missing" or d.pos.line)
     for diagnostic in diagnostics:
         # GitHub reads workflow commands from standard output only.
         click.echo(diagnostic.github() if github else diagnostic.format(), err=not github)
@@ -146,7 +149,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         problems = (*problems, *written_page_collisions(
             config, result.pages, result.files, result.diagnostics,
             picker=settings.quote_picker == "always"))
-    if _report(policy.apply((*problems, *result.diagnostics)), policy,
+    if _report(policy.apply(with_settings_problems(problems, result.diagnostics)), policy,
                github=output_format == "github"):
         sys.exit(1)
     click.echo(f"ok: {len(result.pages)} pages would be built" if settings.enabled else
@@ -176,7 +179,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
                            originals=True,
                            language=written_language(config_file or Path("mkdocs.yml")))
             _traceback(result.error)
-            if _report((*problems, *policy.apply(result.diagnostics)), policy):
+            if _report(with_settings_problems(problems, policy.apply(result.diagnostics)), policy):
                 click.echo(f"nothing written; {out_dir} keeps its previous contents", err=True)
                 sys.exit(1)
             written = {**result.pages, **result.files}

@@ -192,6 +192,16 @@ def content_dir_problem(options: PluginOptions, content_dir: Path) -> Diagnostic
                    hint="correct the folder's name here, or create the folder")
 
 
+def with_settings_problems(settings: Iterable[Diagnostic], found: Iterable[Diagnostic]
+                           ) -> tuple[Diagnostic, ...]:
+    """The problems of the settings and of the content, reported together: a content
+    folder the `content_dir` option names wrongly (`content_dir_problem`) is said once, at
+    the option, not again at the folder."""
+    settings = tuple(settings)
+    at_option = any(d.code == "content-missing" for d in settings)
+    return (*settings, *(d for d in found if not (at_option and d.code == "content-missing")))
+
+
 def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
     """What is wrong with mkdocs.yml as YAML and with the plugin's options in it, each at
     its `path:line:col`, as `briefing check` reports them: for a `mkdocs serve` rebuild

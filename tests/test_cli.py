@@ -126,6 +126,25 @@ def test_a_misspelt_content_dir_is_named_at_its_option(
         in built.stderr, built.stderr
 
 
+def test_the_site_build_reports_the_settings_and_the_contents_problems_together(
+        tmp_path: Path) -> None:
+    """A wrong option in mkdocs.yml no longer hides the content's problems: one build
+    lists them all, as `briefing check` does, and writes nothing."""
+    write_tree(tmp_path / "content", {**minimal_corpus(), "claims.yml": str(
+        minimal_corpus()["claims.yml"]).replace("status: disputed", "status: disputd")})
+    (tmp_path / "content" / "pages").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content/pages\nplugins:\n  - briefing:\n"
+        "      severity: {claim-unsorced: error}\nmarkdown_extensions: [attr_list]\n",
+        encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode != 0
+    assert "[config-severity]" in built.stderr and "[schema-choice]" in built.stderr, \
+        built.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_schema_into_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("mine\n")
     for out, message in ((tmp_path / "f", "this is a file, not a folder"),

@@ -40,7 +40,7 @@ from ..problems import PROBLEMS_PAGE
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
 from ..searchindex import introduction, reduced
-from ..settings import Policy
+from ..settings import Policy, with_settings_problems
 from ..siteconfig import plugin_settings
 from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site, role
@@ -54,6 +54,8 @@ from .picker import QuotePicker
 from .search import SearchEntries, trimmed
 
 log = get_plugin_logger(__name__)
+# Settings under which building at all could overwrite what the user wrote.
+STOPS_AT_ONCE = frozenset({"config-folder"})
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -132,8 +134,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             theme_language=(config.theme.locale, config.theme.get("language")))
         if str(self.content_dir) not in config.watch:
             config.watch.append(str(self.content_dir))
-        if problems:
+        # A setting that would let the build overwrite the content stops it here; the
+        # others are reported with the content's problems, all of them in one build.
+        if any(p.code in STOPS_AT_ONCE for p in problems):
             raise PluginError("\n".join(p.format() for p in problems))
+        self.settings_problems = problems
         if self.live and self.live.dirty and self.search.stale_when_dirty():
             raise PluginError("Briefing: under `--dirty`, this version of Material's search "
                               "would serve a stale index: serve without `--dirty`")
@@ -195,12 +200,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         docs_shown = display_root(Path(config.docs_dir))
         if linked_out and self.live:  # MkDocs lists docs_dir next: an empty one this time
             self.live.list_no_pages(config)
-        diagnostics = (*self.settings.policy.apply(result.diagnostics), *page_collisions(
+        found = with_settings_problems(self.settings_problems,
+                                       self.settings.policy.apply(result.diagnostics))
+        collisions = page_collisions(
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            docs_shown, (SEARCH_FOLDER,) if self.pagefind else ()),
-            *(self.live.failures if self.live else ()))
+            docs_shown, (SEARCH_FOLDER,) if self.pagefind else ())
+        diagnostics = (*found, *collisions, *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
