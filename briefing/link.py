@@ -473,6 +473,9 @@ def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -
     if best and best[1] >= 0.5:
         diff = word_diff(needle, best[0])
         hint = passage_hint(diff)
+    if "..." in needle:  # (an ellipsis, folded to three points)
+        hint += ("; an ellipsis cannot stand for words left out: a quote is the article's "
+                 "words as they run, so quote each part on its own")
     if normalise_text(quote.prefix) or normalise_text(quote.suffix):
         hint += "; also check `prefix` and `suffix`"
     return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}",

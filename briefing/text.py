@@ -232,7 +232,11 @@ def _runs_on(text: str, at: int) -> bool:
 
 
 def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | None:
-    """The passage most like `needle`, for a "did you mean" hint; never used to match."""
+    """The passage most like `needle`, for a "did you mean" hint; never used to match. It
+    starts where the longest run in common puts the quote's first word, and ends at the
+    word boundary that reads most like the quote: a quote that leaves words out ("would
+    cost $40,000 a year" of "would cost the town $40,000 a year") is shown the passage
+    whole, not cut to its own length."""
     best: tuple[str, float] | None = None
     for hay in haystacks:
         matcher = difflib.SequenceMatcher(None, needle, hay, autojunk=False)
@@ -240,14 +244,26 @@ def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | No
         if match.size == 0:
             continue
         start = max(0, match.b - match.a)
-        end = min(len(hay), start + len(needle))
         # Widen to whole words so the suggestion reads naturally.
         while start > 0 and not hay[start - 1].isspace() and _runs_on(hay, start):
             start -= 1
-        while end < len(hay) and not hay[end].isspace() and _runs_on(hay, end):
-            end += 1
-        candidate = hay[start:end].strip()
-        ratio = difflib.SequenceMatcher(None, needle, candidate, autojunk=False).ratio()
-        if best is None or ratio > best[1]:
-            best = (candidate, ratio)
+        for end in _passage_ends(hay, start, len(needle)):
+            candidate = hay[start:end].strip()
+            ratio = difflib.SequenceMatcher(None, needle, candidate, autojunk=False).ratio()
+            if best is None or ratio > best[1]:
+                best = (candidate, ratio)
     return best
+
+
+def _passage_ends(hay: str, start: int, length: int) -> list[int]:
+    """Where a passage of about `length` characters from `start` may end: the end of the
+    word at `length`, and a few word ends between half and half again as far."""
+    end = min(len(hay), start + length)
+    while end < len(hay) and not hay[end].isspace() and _runs_on(hay, end):
+        end += 1
+    lowest, highest = start + length // 2, min(len(hay), start + length * 3 // 2)
+    ends = [at for at in range(lowest, highest) if hay[at].isspace()]
+    if highest == len(hay):
+        ends.append(highest)
+    step = max(1, len(ends) // 12)  # (a hint's budget: a dozen lengths at most)
+    return [end, *ends[::step]]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from briefing.text import closest_passage, decode_source, normalise, normalise_text
 
 
@@ -43,6 +45,19 @@ def test_closest_passage_suggests_the_near_miss() -> None:
                             "mere $6 million using 2,000 GPUs"])
     assert best is not None
     assert "trained its model for a mere $6 million" in best[0]
+
+
+@pytest.mark.parametrize("quote", ["the change would cost $40,000 a year",
+                                   "the change would cost ... $40,000 a year",
+                                   "change would cost the town $40,000 a"])
+def test_the_closest_passage_is_not_cut_to_the_quotes_length(quote: str) -> None:
+    """A quote that leaves words out is shown the passage whole: cut to the quote's own
+    length, "a year", which the article does say, was shown as missing from it."""
+    article = ("Mayor Dana Okafor said the change would cost the town $40,000 a year, paid "
+               "from the reserves.")
+    best = closest_passage(quote, ["Nothing alike in this paragraph at all.", article])
+    assert best is not None and "the town $40,000 a" in best[0], best
+    assert best[0].endswith(("a year,", "a year")) or quote.endswith(" a"), best
 
 
 def test_compatibility_dashes_fold_like_the_dashes_they_stand_for() -> None:
