@@ -24,6 +24,7 @@ from typing import TypeGuard
 import yaml
 
 from .diagnostics import Diagnostic, Pos, error
+from .text import decode_source
 from .yamlnodes import MAX_DEPTH
 
 MAX_VALUES = 100_000  # in one option, aliases expanded; an option needs a few hundred
@@ -111,16 +112,23 @@ def _compose_file(config_file: Path) -> tuple[yaml.Node | None, tuple[Diagnostic
     shown = config_file.as_posix()
     text = ""
     try:
-        text = config_file.read_text(encoding="utf-8")
+        data = config_file.read_bytes()
+        if data.startswith(b"\xef\xbb\xbf"):  # (MkDocs reads past a BOM)
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # said at its line and column, as for the content
+            return None, decode_source(data, shown)[1]
         loader = yaml.SafeLoader(text)
         loader.name = shown  # each node's marks name its file (`Values.pos`)
         try:
             return loader.get_single_node(), ()
         finally:
             loader.dispose()
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, (error(Pos(shown), "config-severity", f"cannot read {shown}: {exc}",
-                            "check the path given with --config-file"),)
+    except OSError as exc:
+        return None, (error(Pos(shown), "config-inherit", f"cannot read {shown}: "
+                            f"{exc.strerror or exc}", "check that the file exists and "
+                            "can be read"),)
     except yaml.YAMLError as exc:  # a syntax error, or a character YAML refuses
         return None, (error(_fault_pos(shown, exc, text), "yaml-syntax", _fault(exc),
                             f"fix {shown}; `mkdocs build` reports the same problem"),)

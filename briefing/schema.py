@@ -91,8 +91,20 @@ class Spec:
     def _scalar(self, node: YNode, ctx: Context, expected: str) -> YScalar | Invalid:
         if isinstance(node, YScalar):
             return node
+        hint = f"write {expected} here"
+        if _reference_as_list(node):
+            hint = ("YAML reads a value that starts with `[[` as a list: put the whole text "
+                    "in double quotes, `\"[[entity:…]] …\"`")
         return ctx.fail(node.pos, "schema-type", f"expected {expected}, found {describe(node)}",
-                        f"write {expected} here")
+                        hint)
+
+
+def _reference_as_list(node: YNode) -> bool:
+    """Whether `node` is `[[kind:id]]` written without quotes, which YAML reads as a list
+    holding a list."""
+    return isinstance(node, YSeq) and len(node.items) == 1 \
+        and isinstance(inner := node.items[0], YSeq) and len(inner.items) == 1 \
+        and isinstance(inner.items[0], YScalar) and ":" in inner.items[0].value
 
 
 # --- values ---------------------------------------------------------------------------

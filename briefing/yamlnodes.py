@@ -106,6 +106,9 @@ class _Where:
         return self.lines.pos(self.path, index)
 
 
+# A value or list item that opens a flow list as text would: a reference first, or words
+# after the list closes (`statement: [[entity:x]] said`, `title: [Draft] Report`).
+_FLOW_VALUE = re.compile(r"\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?\[(?=\[|[^\]]*\][ \t]+[^\s#])")
 # White space, then a comment to the end of the line: what ends a plain scalar early.
 _COMMENT_AFTER = re.compile(r"[ \t]+(?P<comment>#[^\r\n\x85\u2028\u2029]*)")
 
@@ -267,9 +270,15 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
                     "closed or is broken here; " + hint)
     at = where.mark(mark)
     line = _line(where.text, where.lines, at.line)
+    flow = next((found for found in (
+        _FLOW_VALUE.match(_line(where.text, where.lines, where.mark(m).line))
+        for m in (mark, exc.context_mark) if m is not None) if found), None)
     if "mapping values are not allowed" in problem:
         hint = ("a value that holds a colon and a space (`: `) must be quoted: put the "
                 'whole value in double quotes, `key: "like: this"`')
+    elif flow is not None:
+        hint = ("a value that starts with `[` is read by YAML as a list: to start a text "
+                "with it, as with `[[entity:…]]`, put the whole value in double quotes")
     elif (closer := _closed_early(line)) is not None:
         hint = (f"the {closer} inside this value ends it early: write the value in "
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else

@@ -145,6 +145,18 @@ def test_the_site_build_reports_the_settings_and_the_contents_problems_together(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_mkdocs_yml_that_is_not_utf8_is_named_at_its_byte(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: My br\xe9fing\nplugins: [briefing]\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.startswith("mkdocs.yml:1:17: error: the file is not valid UTF-8: "
+                                    "byte 0xe9"), result.output
+    assert "[text-not-utf8]" in result.output and "iconv" in result.output
+
+
 def test_schema_into_a_file_is_named_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("mine\n")
     for out, message in ((tmp_path / "f", "this is a file, not a folder"),
