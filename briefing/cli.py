@@ -10,6 +10,7 @@ options in mkdocs.yml, so a pre-commit hook judges content as the site build doe
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 import traceback
@@ -31,6 +32,7 @@ from .emit import (
     recover,
     write_tree,
 )
+from .load import display_root
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
 from .settings import (
@@ -199,7 +201,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
 def init(directory: Path, bare: bool) -> None:
     """Start a briefing in DIRECTORY (default: here), which must be empty: mkdocs.yml,
     content/ with an example, the schemas, .gitignore, pre-commit and publishing set up."""
-    from .project import Occupied, init_project
+    from .project import Occupied, init_project, installed_from
 
     try:
         written = init_project(directory, example=not bare)
@@ -213,8 +215,22 @@ def init(directory: Path, bare: bool) -> None:
     click.echo(f"wrote {len(written)} files in {directory}:")
     for rel in written:
         click.echo(f"  {rel}")
+    origin = installed_from()
+    if origin is not None:
+        click.echo(f"note: Briefing was installed from {origin}, not from PyPI: before you "
+                   "publish, point requirements.txt at a wheel or git address the publish "
+                   "workflow can reach (its comments say how)", err=True)
     where = "" if directory == Path(".") else f"cd {directory} && "
-    click.echo(f"next: {where}mkdocs serve, then open http://127.0.0.1:8000")
+    click.echo(f"next: {where}{_command('mkdocs')} serve, then open http://127.0.0.1:8000")
+
+
+def _command(name: str) -> str:
+    """How to run `name` from here: as is when it is on PATH, else by its path beside
+    this Python (`.venv/bin/mkdocs`, when the environment is not activated)."""
+    beside = Path(sys.executable).parent / name
+    if shutil.which(name) == str(beside) or not beside.is_file():
+        return name
+    return display_root(beside)  # (relative to here when it is below here)
 
 
 @main.command()

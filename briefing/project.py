@@ -14,6 +14,7 @@ dotted files and folders out of package data.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -81,6 +82,23 @@ def requirements() -> str:
             f"# run `briefing schema`. To install it from elsewhere than PyPI, replace the\n"
             f"# {DISTRIBUTION} line with a wheel committed to this repository (wheels/{wheel})\n"
             f"# or a git address (git+https://…).\n{theme}{DISTRIBUTION}=={version}\n")
+
+
+def installed_from() -> str | None:
+    """Where the running Briefing was installed from when not from a package index (a
+    folder, a wheel file, a git address: PEP 610's `direct_url.json`), else None. The
+    publish workflow installs `requirements.txt` from PyPI, which then lacks it."""
+    try:
+        recorded = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    if not recorded:
+        return None
+    try:
+        url = json.loads(recorded).get("url")
+    except (ValueError, AttributeError):
+        return None
+    return url if isinstance(url, str) else None
 
 
 def init_project(target: Path, *, example: bool = True) -> list[str]:

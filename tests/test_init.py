@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import importlib.resources
 import os
+import re
 import subprocess
 import sys
 from importlib import metadata
@@ -147,7 +148,31 @@ def test_a_folder_holding_only_git_and_venv_is_started_in(
     result = init()
     assert result.exit_code == 0, result.output
     assert (tmp_path / "mkdocs.yml").is_file()
-    assert "next: mkdocs serve" in result.output
+    assert re.search(r"^next: \S*mkdocs serve", result.output, re.M), result.output
+
+
+def test_next_names_the_mkdocs_beside_briefing_when_it_is_not_on_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as `.venv/bin/briefing init`, without the environment activated, a bare
+    `mkdocs serve` would fail or run another MkDocs, without Briefing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "")
+    result = init()
+    beside = (Path(sys.executable).parent / "mkdocs").as_posix()
+    assert f"next: {beside} serve" in result.output, result.output
+
+
+def test_a_briefing_installed_from_a_folder_is_named_as_not_from_pypi(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The publish workflow installs requirements.txt, which names a release PyPI may
+    not have: `init` says so when this Briefing came from elsewhere."""
+    from briefing import project
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(project, "installed_from", lambda: "file:///src/briefing")
+    result = init()
+    assert "note: Briefing was installed from file:///src/briefing, not from PyPI" \
+        in result.output
 
 
 def test_schemas_left_by_another_version_are_reported_until_written_again(
