@@ -142,7 +142,7 @@ def test_a_claims_verdict_panel_counts_its_evidence(seed: BuildResult) -> None:
         if stances:
             assert f"{total} passage{'s' * (total != 1)} from {distinct} source" in head
         else:
-            assert "no passage in the corpus takes a position on it yet" in head
+            assert "no passage of the sources takes a position on it yet" in head
     head = seed.pages["claims/r1-training-cost-6m.md"].split("\n{: .verdict }", 1)[0]
     assert "5 passages from 2 sources" in head and "contradicted by 2 claims" in head
 
