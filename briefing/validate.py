@@ -3,6 +3,7 @@ and uniqueness. Every problem is collected; nothing raises."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -193,8 +194,7 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
                              broken=named_in(doc.root))
         if source_text is None:
             ctx.fail(Pos(doc.display), "source-text-missing",
-                     f"no article text for source {path.stem!r}",
-                     f"put the article in sources/{path.stem}.txt beside this file")
+                     f"no article text for source {path.stem!r}", _text_missing_hint(doc))
         else:
             source = Obj(Source).convert(doc.root, ctx, id=path.stem, text=source_text)
             found = _Document(sources=() if isinstance(source, Invalid) else (source,))
@@ -215,6 +215,18 @@ def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
                    if ctx.problems else frozenset(), orphaned=tuple(ctx.orphaned))
 
 
+def _text_missing_hint(doc: YamlDoc) -> str:
+    """Where the article goes, or, for a file of claims or entities put among the sources,
+    where the file does."""
+    stem = PurePosixPath(doc.rel).stem
+    holds = next((key for key in ("claims", "entities")
+                  if isinstance(doc.root, YMap) and doc.root.get(key) is not None), None)
+    if holds is not None:
+        return (f"this file holds {holds}, not a source's annotation: move it out of "
+                f"sources/, to {holds}.yml or {holds}/ in the content folder")
+    return f"put the article in sources/{stem}.txt beside this file"
+
+
 def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
     """The ids named by what the file's problems dropped: the whole file when its one item
     (a source, a brief) or its shape failed, else the list items that failed."""
@@ -233,8 +245,14 @@ def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
 
 
 def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:
-    """The ids under `key` (a list of mappings) that the curator wrote, valid or not."""
+    """The ids under `key` (a list of mappings) that the curator wrote, valid or not; with
+    `key` misspelt (`entity:` for `entities:`), those of the list written in its place, so
+    that the misspelling is the one error and not every reference to what it holds."""
     items = root.get(key) if key and isinstance(root, YMap) else None
+    if items is None and key and isinstance(root, YMap):
+        items = next((value for name, value in root.items
+                      if isinstance(value, YSeq) and difflib.get_close_matches(
+                          name.value, [key], n=1, cutoff=0.6)), None)
     if not isinstance(items, YSeq):
         return frozenset()
     return frozenset(i.get("id").value for i in items.items  # type: ignore[union-attr]

@@ -122,6 +122,9 @@ CASES = [
          (edit(SRC, 'published: "2025-01-02"', 'published:\n  date: "2025-01-02"\n  basis: '
                '"Suggested by `briefing new`: the first full date in the text; confirm it."\n'
                '  inferred: true'),), hint="if the article states it"),
+    Case("entities file among the sources", "source-text-missing", "sources/people.yml",
+         files=(("sources/people.yml", "entities:\n  - id: max-roe\n    name: Max Roe\n"
+                 "    kind: person\n"),), hint="move it out of sources/, to entities.yml"),
     Case("javascript url", "schema-url", f"{SRC}:2:6",
          (edit(SRC, 'published: "2025-01-02"', 'url: "javascript:alert(1)"'),)),
     Case("entity-encoded javascript url", "schema-url", f"{SRC}:2:6",
@@ -473,6 +476,23 @@ def broken_corpus(case: Case) -> dict[str, str | bytes]:
         else:
             files[name] = data
     return files
+
+
+@pytest.mark.parametrize(("file", "key", "misspelt"), [
+    ("entities.yml", "entities:", "entity:"), ("claims.yml", "claims:", "claim:"),
+    (SRC, "quotes:", "quote:")])
+def test_a_misspelt_list_key_is_the_one_error(tmp_path: Path, file: str, key: str,
+                                              misspelt: str) -> None:
+    """The ids under a misspelt `entities:` are still the curator's: each reference to
+    them is not reported as unknown too, burying the one mistake under a dozen."""
+    files = dict(minimal_corpus())
+    text = files[file]
+    assert isinstance(text, str) and key in text
+    files[file] = text.replace(key, misspelt, 1)
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "[schema-unknown-key]" in errors[0], result.output
 
 
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
