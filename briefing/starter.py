@@ -13,6 +13,7 @@ import re
 import stat
 import textwrap
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +42,7 @@ from .suggest import (
     FigureFound,
     QuoteFound,
     Suggestions,
+    TitleFound,
     dated_id,
     slugify,
     suggest,
@@ -106,6 +108,28 @@ def counts(suggestions: Suggestions) -> dict[str, int]:
     }
 
 
+def title_origin(title: TitleFound) -> str:
+    """Which line of the article the title was taken from, and what the lines before it
+    were taken for, so that the curator can check both ("line 3 of the article, after a
+    dateline")."""
+    if not title.text:
+        return "the source's id, as no line of the article reads as a headline"
+    where = "the article's first line" if title.line == 1 and not title.passed_over \
+        else f"line {title.line} of the article"
+    if title.passed_over:
+        where += f", after {_kinds(title.passed_over)}"
+    elif title.line > 1:
+        where += ", its first"  # blank lines before it
+    return where + (", less its date" if title.undated else "")
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    """"a label", "2 labels, a date and a byline": each kind once, in the order met."""
+    named = [f"a {kind}" if n == 1 else f"{n} {kind}s"
+             for kind, n in Counter(kinds).items()]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
 def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
                    extracted: Extracted | None = None, *, wrapped: bool = False,
                    site_language: str = DEFAULT) -> str:
@@ -124,8 +148,8 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
         out += [f"# SUGGESTION: the {_what(extracted)}'s title, from its metadata; check it "
                 "against the headline.", f"title: {yaml_text(facts.title)}"]
     else:
-        out += ["# SUGGESTION: the article's first line; replace it with the real headline.",
-                f"title: {yaml_text(s.title or source_id)}"]
+        out += [f"# SUGGESTION: {title_origin(s.title)}; replace it with the real headline.",
+                f"title: {yaml_text(s.title.text or source_id)}"]
     if extracted is not None:
         out += _facts(extracted) + _language(extracted, site_language)
     out += _published(extracted, s)

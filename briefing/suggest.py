@@ -101,7 +101,7 @@ class ClaimFound:
 
 @dataclass(frozen=True)
 class Suggestions:
-    title: str
+    title: TitleFound
     date: DateFound | None  # the first full date
     dates: tuple[DateFound, ...]
     figures: tuple[FigureFound, ...]
@@ -181,8 +181,6 @@ _DATES = re.compile(
     # Chinese, Japanese and Korean: 2025年1月27日, 2025년 1월 27일.
     + "|" + _YEAR.format("y5") + r"\s?[年년]\s?(?P<m5>[01]?\d)\s?[月월]"
     r"(?:\s?(?P<d5>[0-3]?\d)\s?[日일])?")
-# A label in front of a date on the first line ("date 2025-02-15", "Published: …").
-_DATE_LABEL = re.compile(r"\b(?:date|dated|published|updated|posted)\s*:?\s*$", re.I)
 
 
 def find_dates(text: str) -> tuple[DateFound, ...]:
@@ -214,15 +212,137 @@ def _date_of(match: re.Match[str]) -> str | None:
         return None
 
 
-def find_title(text: str, date: DateFound | None = None) -> str:
-    """The first non-empty line, without a date marker, cut to a headline's length. A
-    first line that is a label ("Summary:") or page furniture of two words or fewer
-    ("Smiley face") is passed over for the next one."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    undated = [_without_date(line, text, date) for line in lines]
-    # A dateline ("Marlow Gazette, 12 February 2025") is furniture too, once undated.
-    line = next((line for line in undated if len(line.split()) > 2
-                 and not line.rstrip().endswith(":")), undated[0] if undated else "")
+# --- the title: the first line that reads as a headline ---------------------------------
+
+# What the lines before the headline were taken for, as the starter names them.
+DATE_LINE, DATELINE, BYLINE, LABEL, SHORT_LINE = (
+    "date", "dateline", "byline", "label", "short line")
+
+
+@dataclass(frozen=True)
+class TitleFound:
+    """The suggested title and where it came from, so that the curator can check it."""
+
+    text: str
+    line: int  # 1-based line of the article; 0 when it has no line of text
+    passed_over: tuple[str, ...] = ()  # what each non-blank line before it was taken for
+    undated: bool = False  # a date marker on the line was left out
+
+
+# A date marker is a date (with a weekday, a time and a label such as "Published") that
+# stands apart from the words of its line: at its start, or at its end after a separator.
+# A date the sentence runs into ("as of 3 March 2025") is part of the headline.
+_MARKER_LABEL = (r"(?P<label>(?i:date|dated|(?:first\s+|last\s+)?(?:published|updated)"
+                 r"|posted)(?:\s+on)?\s*:?\s*)")
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_TIME = r"(?:,?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)"
+_MARKER = _MARKER_LABEL + "?" + _WEEKDAY + "?(?:" + _DATES.pattern + ")" + _TIME + "?"
+_SEPARATORS = ",;:|/\u2013\u2014\u00b7\u2022\uff0c"
+_LEADING_MARKER = re.compile(r"\s*" + _MARKER + r"(?P<after>\s*[" + _SEPARATORS
+                             + r".-]*\s*)")
+_TRAILING_MARKER = re.compile(r"(?:\s*[" + _SEPARATORS + r"]|\s+-)\s*" + _MARKER
+                              + r"\s*\.?\s*$")
+# No date marker is longer: the end of a long line is searched, never all of it.
+_MARKER_ROOM = 120
+_BY = re.compile(r"(?i:(?:written|posted|reported|reporting|words|story|text)\s+)?"
+                 r"(?i:by)\s+")
+_NAME_SPLIT = re.compile(r"\s*(?:[" + _SEPARATORS + r"]|\s-\s)\s*")
+# The words a name of a person, a place or an outlet may hold uncapitalised.
+_NAME_PARTICLES = frozenset({"of", "the", "and", "&", "de", "du", "des", "da", "di", "der",
+                             "den", "van", "von", "la", "le", "al", "el", "y", "for", "on",
+                             "am", "upon"})
+_RELEASE = re.compile(r"(?i:(?:for\s+immediate\s+release|(?:press|news|media)\s+release)"
+                      r"[\s.:!]*)")
+# A line of capitals this short is a label ("FOR IMMEDIATE RELEASE"); a longer one is a
+# headline set in capitals.
+CAPS_LABEL_WORDS = 4
+# A name standing before a date is a dateline ("Northern Energy Post, 14 April 2025") up
+# to this many words; a longer run of capitalised words is more likely a headline.
+NAME_WORDS = 6
+
+
+def find_title(text: str) -> TitleFound:
+    """The first non-blank line that reads as a headline, without its date markers, cut
+    to a headline's length. Lines before it are passed over when they are a date, a
+    dateline (a name and a date), a byline ("By Jane Doe"), a label ("Summary:", "PRESS
+    RELEASE"), or page furniture of two words or fewer ("Smiley face"); when every line
+    is, the first is taken."""
+    passed: list[str] = []
+    first: TitleFound | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        rest, undated = _without_markers(line)
+        kind = _furniture(rest, undated)
+        if kind is None:
+            return TitleFound(_headline(rest), number, tuple(passed), undated)
+        passed.append(kind)
+        if first is None:
+            first = TitleFound(_headline(rest), number, (), undated)
+    return first or TitleFound("", 0)
+
+
+def _without_markers(line: str) -> tuple[str, bool]:
+    """The line less the date markers at its start and end, and whether there were any."""
+    rest, undated = line, False
+    leading = _LEADING_MARKER.match(rest)
+    # A date the headline starts with is kept ("3 March 2025 was the day ..."): a marker
+    # has a label, a separator or nothing after it, or a capital.
+    if leading and (leading.group("label") or leading.end() == len(rest)
+                    or leading.group("after").strip()
+                    or not rest[leading.end()].islower()):
+        rest, undated = rest[leading.end():], True
+    cut = max(0, len(rest) - _MARKER_ROOM)
+    trailing = _TRAILING_MARKER.search(rest, cut)
+    if trailing:
+        rest, undated = rest[:trailing.start()], True
+    return rest, undated
+
+
+def _furniture(rest: str, undated: bool) -> str | None:
+    """What a line is when it is not a headline, from what is left of it once its date
+    markers are left out (`undated`); None for a headline."""
+    words = rest.split()
+    if not _has_words(rest):
+        return DATE_LINE if undated else SHORT_LINE
+    if _is_byline(rest):
+        return BYLINE
+    if undated and _is_name(words):
+        return DATELINE
+    if rest.rstrip().endswith(":") or _RELEASE.fullmatch(rest.strip()) \
+            or (len(words) <= CAPS_LABEL_WORDS and rest.upper() == rest):
+        return LABEL
+    return SHORT_LINE if len(words) <= 2 else None
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _is_byline(line: str) -> bool:
+    """"By Jane Doe", "By Jane Doe and John Roe, energy desk", "By Reuters": names after
+    "by", alone or before a separator. A single word before a separator is taken for
+    the start of a headline ("By Christmas, prices will double")."""
+    by = _BY.match(line)
+    if by is None:
+        return False
+    names, *more = _NAME_SPLIT.split(line[by.end():].strip(), maxsplit=1)
+    words = names.split()
+    return _is_name(words, 2 * NAME_WORDS) and (not more or len(words) > 1)
+
+
+def _is_name(words: list[str], longest: int = NAME_WORDS) -> bool:
+    """Capitalised words, and the particles names hold ("Bank of England", "(Reuters)")."""
+    bare = [w.strip("()[]\"'\u2018\u2019\u201c\u201d.,") for w in words]
+    return 0 < len(bare) <= longest and _capitalised(bare[0]) and all(
+        _capitalised(w) or w.lower() in _NAME_PARTICLES for w in bare)
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _headline(line: str) -> str:
     title = " ".join(line.split()).strip(" -:|,;\u2013\u2014").lstrip(". ")
     if len(title) > TITLE_MAX_LEN:
         first = _sentence_spans(title)[0]
@@ -232,15 +352,7 @@ def find_title(text: str, date: DateFound | None = None) -> str:
     return title
 
 
-def _without_date(line: str, text: str, date: DateFound | None) -> str:
-    """The line less the date found on it, with the label before it ("Published")."""
-    if date is None or date.sentence.line != text[:text.find(line)].count("\n") + 1:
-        return line
-    at = line.find(date.found)
-    if at < 0:
-        return line
-    return _DATE_LABEL.sub("", line[:at]) + line[at + len(date.found):]
-
+# --- the source id ---------------------------------------------------------------------
 
 def source_id(title: str, date: DateFound | None) -> str:
     """`<date>-<title words>` (title only without a date), a valid id of sensible length."""
@@ -812,13 +924,13 @@ def _sentence_scores(sentence: Sentence, claims: _ClaimIndex, threshold: float
 def title_and_date(text: str) -> tuple[str, DateFound | None]:
     """The suggested title, and the first full date in the text."""
     date = next((d for d in find_dates(text) if len(d.date) == 10), None)
-    return find_title(text, date), date
+    return find_title(text).text, date
 
 
 def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
     """All suggestions for the article `text`, to be filed as source `new_id`."""
     dates = find_dates(text)
-    title, date = title_and_date(text)
+    date = next((d for d in dates if len(d.date) == 10), None)
     prefix = " ".join(new_id.split("-")[3:5] if date and new_id.startswith(date.date)
                       else new_id.split("-")[:2])
     taken = {q.id for s in corpus.sources for q in s.quotes}
@@ -827,7 +939,7 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
     passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
                                     taken | {q.id for q in quotes})
     return Suggestions(
-        title=title,
+        title=find_title(text),
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
         figures=find_figures(text, limit=MAX_SUGGESTIONS),
