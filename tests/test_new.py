@@ -133,6 +133,9 @@ def test_a_source_without_quotes_checks_clean_even_when_strict(
      "2025-02-12-eastbridge-repair-vote-delayed"),
     ("Published 15 February 2025. Acme raises widget price\n",
      "2025-02-15-acme-raises-widget-price"),
+    # An outlet's name of any length: the dateline is the outlet's, not the headline.
+    ("Northern Energy Post, 14 April 2025\n\nOffshore wind farm delayed by two years\n",
+     "2025-04-14-offshore-wind-farm-delayed-by-two-years"),
 ])
 def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expected: str) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
@@ -140,6 +143,16 @@ def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expecte
     result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
     assert result.exit_code == 0, result.output
     assert (content / "sources" / f"{expected}.txt").read_text() == text
+
+
+def test_the_starter_says_which_line_the_title_came_from(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "a.txt").write_text("Northern Energy Post, 14 April 2025\n\n"
+                                    "Offshore wind farm delayed by two years\n")
+    assert run("new", str(tmp_path / "a.txt"), "--content", str(content)).exit_code == 0
+    starter_text = next((content / "sources").glob("2025-04-14-*.yml")).read_text()
+    assert "# SUGGESTION: line 3 of the article, after a dateline; replace it with the " \
+        "real headline.\ntitle: \"Offshore wind farm delayed by two years\"\n" in starter_text
 
 
 def test_a_long_title_makes_an_id_cut_on_a_word_boundary() -> None:
