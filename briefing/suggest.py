@@ -310,7 +310,8 @@ def _furniture(rest: str, undated: bool) -> str | None:
     if undated and _is_name(words):
         return DATELINE
     if rest.rstrip().endswith(":") or _RELEASE.fullmatch(rest.strip()) \
-            or (len(words) <= CAPS_LABEL_WORDS and rest.upper() == rest):
+            or (len(words) <= CAPS_LABEL_WORDS
+                and all(c.isupper() for c in rest if c.isalpha())):
         return LABEL
     return SHORT_LINE if len(words) <= 2 else None
 

@@ -52,6 +52,9 @@ HEADLINE = "Offshore wind farm delayed by two years"
     ("OFFSHORE WIND FARM DELAYED BY TWO YEARS", "OFFSHORE WIND FARM DELAYED BY TWO YEARS"),
     ("Bank of England raises rates", "Bank of England raises rates"),
     ("Press release: Acme buys Widgetco", "Press release: Acme buys Widgetco"),
+    # A script without capitals is never a line of capitals.
+    ("\u6df1\u5ea6\u6c42\u7d22 \u53d1\u5e03 R1 \u6a21\u578b",
+     "\u6df1\u5ea6\u6c42\u7d22 \u53d1\u5e03 R1 \u6a21\u578b"),
 ])
 def test_the_first_line_that_reads_as_a_headline_is_the_title(first: str, title: str) -> None:
     assert find_title(f"{first}\n\n{HEADLINE}\n\nThe project will be delayed.\n").text \
