@@ -114,7 +114,7 @@ def test_previews_and_the_way_back_work_on_swapped_pages(page, problems, instant
     assert page.evaluate(SAME_JS)
     back = page.locator(".cited-back")
     back.wait_for(state="visible", timeout=5_000)
-    assert "Cited in" in back.inner_text()
+    assert "cited in:" in back.inner_text()
     page.screenshot(path=screenshots / "material-instant-cited-in.png", animations="disabled")
 
     # Back to the brief by that note: its previews are set up once, not once per visit.
