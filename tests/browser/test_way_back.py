@@ -57,7 +57,7 @@ def test_the_way_back_leaves_the_passages_sentence_whole(
         assert note["after"] == "" or note["after"].lstrip()[0].isupper(), where
         assert " is cited in: " in note["text"], where
         # In view with the passage, below the sticky header.
-        assert 0 < note["passageTop"] and note["noteBottom"] <= note["vh"], where
+        assert note["passageTop"] > 0 and note["noteBottom"] <= note["vh"], where
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             page.screenshot(path=screenshots / f"cited-back-{passage}-{width}-{scheme}.png")
