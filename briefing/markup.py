@@ -142,10 +142,10 @@ def format_date(date: FuzzyDate | None) -> str:
     return f"about {text}" if date.about else text
 
 
-def date_html(date: FuzzyDate | None, *, with_basis: bool = False) -> Markup:
-    """`<time>` with the precision the evidence gives, flagged when inferred. The reasoning
-    behind an inferred date is long, so lists carry a short title and the source page and
-    timeline the whole basis."""
+def date_html(date: FuzzyDate | None) -> Markup:
+    """`<time>` with the precision the evidence gives, flagged when inferred. Wherever it
+    shows, an inferred date's label carries the curator's reasoning (its basis) for its
+    tooltip: a label saying only that the date was inferred left the reader asking why."""
     if date is None or date.year is None:
         out = '<span class="date-unknown">date unknown</span>'
         if date is not None and date.basis:
@@ -153,7 +153,8 @@ def date_html(date: FuzzyDate | None, *, with_basis: bool = False) -> Markup:
         return Markup(out)
     out = f'<time datetime="{date.iso}">{html.escape(format_date(date))}</time>'
     if date.inferred:
-        title = date.basis if with_basis else "Inferred by the curator, not stated in the text"
+        # (A basis is required of an inferred date; the fallback is for a corpus not checked.)
+        title = date.basis or "Inferred by the curator, not stated in the text"
         out += f' <span class="inferred" title="{attr(title)}">inferred</span>'
     return Markup(out)
 

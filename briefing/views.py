@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
 from types import MappingProxyType
@@ -99,6 +99,15 @@ def newest(dates: Iterable[FuzzyDate | None]) -> FuzzyDate | None:
     its precision and its *about* and *inferred* marks."""
     known = [d for d in dates if d is not None and d.year is not None]
     return max(known, key=attrgetter("sort_key"), default=None)
+
+
+def dated_by(date: FuzzyDate | None, source: str) -> FuzzyDate | None:
+    """A source's date as a page shows it apart from the source (the newest date behind a
+    brief, say): an inferred date's basis then names the source, as its "the text" would
+    name none. The view holds the basis so, as the date's label shows it."""
+    if date is None or not date.inferred or not date.basis:
+        return date
+    return replace(date, basis=f"The date of \u201c{source}\u201d: {date.basis}")
 
 
 def amount(figure: Figure) -> str:
@@ -449,8 +458,9 @@ class Queries:
     def brief_as_of(self, brief_id: str) -> FuzzyDate | None:
         """The newest publication date of the sources a brief cites."""
         lk = self.linked
-        return newest(lk.sources[lk.quote_source[quote.id]].published
-                      for quote in self.brief_citations(brief_id))
+        sources = dict.fromkeys(lk.quote_source[q.id] for q in self.brief_citations(brief_id))
+        return newest(dated_by(lk.sources[sid].published, self.ref("source", sid).label)
+                      for sid in sources)
 
     def brief_citations(self, brief_id: str) -> list[Quote]:
         """The quotes a brief cites, numbered in order of first citation."""

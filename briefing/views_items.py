@@ -23,7 +23,7 @@ from .originals import page_starts, quote_pages
 from .paths import anchored, map_path, page_path, point_anchor
 from .reuse import Entry
 from .schema import FuzzyDate
-from .views import Claimed, Pager, ProseView, Queries, Ref, amount, newest
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount, dated_by, newest
 
 # --- claims --------------------------------------------------------------------------
 
@@ -316,7 +316,7 @@ def brief_view(q: Queries, brief_id: str) -> BriefView:
     return BriefView(
         brief.title, q.prose(brief.summary), len(citations), len(cited),
         len({ref.id for s in brief.sections for p in s.points for ref in p.claims}),
-        newest(c.published for c in cited),
+        newest(dated_by(c.published, c.source.label) for c in cited),
         sections, tuple(q.ref("brief", r.id) for r in related.briefs) if related else (),
         tuple(q.ref("entity", r.id) for r in related.entities) if related else (), cited,
         map_path("brief", brief_id) if brief_map_claims(q, brief_id) else None)

@@ -22,7 +22,7 @@ from .markup import humanise, plural
 from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
-from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, newest
+from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, dated_by, newest
 from .views_items import brief_map_claims, entity_map_claims
 
 
@@ -428,7 +428,8 @@ def recently_changed(q: Queries, days: Mapping[str, datetime.date]) -> list[Chan
     *inferred* kept, or the curator's `updated:` day when that dated it."""
     lk = q.linked
     items = [("brief", b.id, q.brief_as_of(b.id)) for b in lk.corpus.briefs]
-    items += [("claim", c.id, newest(lk.sources[s.source_id].published
+    items += [("claim", c.id, newest(dated_by(lk.sources[s.source_id].published,
+                                              q.ref("source", s.source_id).label)
                                      for s in lk.stances.get(c.id, ())))
               for c in lk.corpus.claims]
     dated = [(days[path], path, kind, ident, source) for kind, ident, source in items
@@ -453,7 +454,8 @@ def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
     latest = tuple(LatestRow(s.published, q.ref("source", s.id), q.described(s.id),
                              len(s.quotes)) for s in q.sources_by_date[:5])
     return HomeView(
-        site_title, newest(s.published for s in q.sources_by_date[:1]),
+        site_title, newest(dated_by(s.published, q.ref("source", s.id).label)
+                           for s in q.sources_by_date[:1]),
         tuple((q.ref("brief", b.id), q.prose(b.summary), as_of)
               for b, as_of in briefs_by_date(q)),
         tuple(recently_changed(q, days)),
