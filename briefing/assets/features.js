@@ -93,9 +93,11 @@
   }
 
   function initInferredDates() {
-    // Inferred dates carry their basis in `title`; make it reachable from the keyboard.
-    // Focus shows it below the date (features.css), kept on the screen with the room there
-    // is right of the date (--room; WCAG 1.4.10); Escape hides it until the next focus (1.4.13).
+    // Inferred dates carry their basis in `title`; make it reachable from the keyboard and
+    // by touch, which has no hover to show a title. Focus by keyboard, or a tap, shows it
+    // below the date (features.css: :focus-visible, .tip-open), kept on the screen with the
+    // room there is right of the date (--room; WCAG 1.4.10); Escape hides it until the next
+    // focus (1.4.13), as a tap elsewhere or a second tap on the date does.
     // The tip reads a copy (data-basis), set only where it is the one tip: Material with
     // `content.tooltips` (its script running, the feature in its #__config) shows `title`
     // in a tooltip of its own on focus as on hover, taking `title` away meanwhile and
@@ -108,16 +110,53 @@
       el.tabIndex = 0;
       el.onfocus = function () {
         el.classList.remove("tip-hidden");
-        el.style.setProperty("--room",
-          document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
+        placeTip(el);
       };
       el.onkeydown = function (e) {
         if (e.key !== "Escape") return;
-        el.classList.add("tip-hidden");
+        closeTip(el);
         var tip = document.getElementById(el.getAttribute("aria-describedby"));
         if (tip) tip.classList.remove("md-tooltip2--active");  // back on the next focus
       };
+      // A mouse has the title's own tooltip on hover: only a finger or a pen opens this one,
+      // which would otherwise be a second.
+      var touched = false;
+      el.onpointerdown = function (e) { touched = e.pointerType !== "mouse"; };
+      el.onclick = function () {
+        if (!touched || themeTips) return;
+        touched = false;
+        if (el.classList.contains("tip-open")) { closeTip(el); return; }
+        openTips.forEach(closeTip);
+        el.classList.remove("tip-hidden");
+        el.classList.add("tip-open");
+        openTips.push(el);
+        placeTip(el);
+      };
     });
+    if (!tapListening) {
+      // Once for the visit (Material keeps the document): a tap outside an open tip closes it.
+      tapListening = true;
+      document.addEventListener("pointerdown", function (e) {
+        openTips.slice().forEach(function (el) { if (!el.contains(e.target)) closeTip(el); });
+      });
+      document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape") openTips.slice().forEach(closeTip);
+      });
+    }
+  }
+  var openTips = [];  // inferred dates whose tip a tap opened
+  var tapListening = false;
+
+  function placeTip(el) {
+    el.style.setProperty("--room",
+      document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
+  }
+
+  function closeTip(el) {
+    el.classList.add("tip-hidden");
+    el.classList.remove("tip-open");
+    var i = openTips.indexOf(el);
+    if (i >= 0) openTips.splice(i, 1);
   }
 
   // Touch has no hover: a first tap on a link shows its preview, a second follows it.
