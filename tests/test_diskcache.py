@@ -225,7 +225,10 @@ def test_a_dirty_session_after_a_build_cuts_the_pages_it_took_whole_while_idle(
         many = [path for path, page in live.markdown.items()
                 if before.get(path) != page and path in cut and len(conversions.pages[path]) > 10]
         assert len(many) >= 4
-        assert all(0 < converted[path] * 4 < len(live.markdown[path]) for path in many)
+        # (At most half: a row naming the edited source carries the reasoning of its
+        # inferred date, a few hundred characters converted with the row.)
+        assert all(0 < converted[path] * 2 < len(live.markdown[path]) for path in many), \
+            [(path, converted[path], len(live.markdown[path])) for path in many]
     finally:
         session.close()
     shutil.rmtree(project / ".cache")

@@ -114,8 +114,10 @@ def test_the_sites_styles_and_scripts_are_served_minified(site: Path) -> None:
 
 # Bytes. Issue 24: no brief heavier than the 68 KB of before; the 1 KB more is the scripts'
 # set-up on each page Material's instant navigation swaps in (0.6 KB minified, which took
-# the seed's heaviest brief 0.6 KB past 68).
-BRIEF_BUDGET = 69 * 1024
+# the seed's heaviest brief 0.6 KB past 68). 3 KB more since: each inferred date carries
+# its reasoning, as the About page promises (1.3 KB of the seed's heaviest brief), and the
+# script opens it on a tap, where touch has no hover (0.8 KB).
+BRIEF_BUDGET = 72 * 1024
 
 
 def test_a_brief_loads_only_its_own_styles_and_scripts_within_its_budget(site: Path) -> None:
