@@ -58,10 +58,14 @@ _CODES = (
     Code("content-unknown-folder", W, "A folder that is not part of the content model.",
          "Move its files to sources/, claims/, entities/, briefs/ or pages/, or move the "
          "folder out of content/."),
-    Code("content-unknown-file", W, "A file the build does not read.",
-         "Rename it to the expected form (sources/ID.txt and sources/ID.yml, briefs/ID.yml, "
-         "claims.yml or claims/*.yml, entities.yml or entities/*.yml) or move it out of "
-         "content/."),
+    Code("content-unknown-file", W,
+         "A file the build does not read: outside content/pages/, only the files of the "
+         "content model are read, so a page, an image or an annotation in another format "
+         "or place would be missing from the site without a word. Hidden files and the "
+         "backups editors leave (`name~`, `#name#`, `.bak`, `.orig`) are not reported.",
+         "Move a hand-written page or an image to content/pages/; rename an annotation to "
+         "the expected form (sources/ID.txt and sources/ID.yml, briefs/ID.yml, claims.yml or "
+         "claims/*.yml, entities.yml or entities/*.yml); or move it out of content/."),
     # Source text
     Code("text-not-utf8", E,
          "A source text, annotation or hand-written page (content/pages) contains bytes that "

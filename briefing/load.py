@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import FileFault, read_regular, walk
+from .paths import MARKDOWN_SUFFIXES
 from .text import decode_source, readable
 from .yamlnodes import YNode, parse_yaml
 
@@ -203,21 +204,75 @@ def _lone_originals(listed: list[tuple[str, ...]], wanted: set[str], shown: str
 
 
 def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:
+    """Any file outside pages/ the content model does not read: left unsaid, a page or
+    brief put in the wrong place would just be missing from the site. Files in an unknown
+    folder are covered by that folder's warning; kept originals by `_lone_originals`."""
     name = parts[-1]
     suffix = _suffix(name)
     lowered = suffix.lower()
-    if _is_content_file(list(parts)) or lowered not in (".yml", ".yaml", ".txt") or not (
+    if _is_content_file(list(parts)) or _is_clutter(name) or not (
             parts[0] in KNOWN_DIRS or len(parts) == 1):
         return []
-    renamed = name[:-len(suffix)] + (".yml" if lowered == ".yaml" else lowered)
-    if _is_content_file([*parts[:-1], renamed]):
-        return [_upper_case(display, suffix, renamed) if suffix != lowered else warning(
-            Pos(display), "content-unknown-file", "this file is not read",
-            f"rename it to {renamed}: annotation files end in .yml")]
-    hint = ("sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
-            "claims.yml / entities.yml or under claims/ and entities/; briefs as "
-            "briefs/<id>.yml")
-    return [warning(Pos(display), "content-unknown-file", "this file is not read", hint)]
+    if len(parts) == 2 and parts[0] == "sources" and lowered in ORIGINAL_SUFFIXES:
+        return []
+    if lowered in (".yml", ".yaml", ".txt"):
+        renamed = name[:-len(suffix)] + (".yml" if lowered == ".yaml" else lowered)
+        if _is_content_file([*parts[:-1], renamed]):
+            return [_upper_case(display, suffix, renamed) if suffix != lowered else warning(
+                Pos(display), "content-unknown-file", "this file is not read",
+                f"rename it to {renamed}: annotation files end in .yml")]
+    return [warning(Pos(display), "content-unknown-file",
+                    f"this file is not read: {_unread_because(parts, lowered)}",
+                    _where_it_belongs(parts, lowered))]
+
+
+# Files an editor, a file manager or git leaves beside the ones it works on; hidden names
+# (.DS_Store, .gitkeep, vim's .name.swp) are never listed at all (`files.walk`).
+_CLUTTER_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".orig")
+_CLUTTER_NAMES = frozenset({"thumbs.db", "desktop.ini"})
+
+
+def _is_clutter(name: str) -> bool:
+    return (name.endswith(_CLUTTER_SUFFIXES) or name.lower() in _CLUTTER_NAMES
+            or (len(name) > 1 and name.startswith("#") and name.endswith("#")))
+
+
+def _unread_because(parts: tuple[str, ...], lowered: str) -> str:
+    """What the content model reads where the file is, so the message says why not it."""
+    if len(parts) == 1:
+        return "at the top of content/ only claims.yml and entities.yml are read"
+    where = f"{parts[0]}/"
+    if len(parts) > 2 and parts[0] in ("sources", "briefs"):
+        return f"files in folders inside {where} are not read"
+    read = {"sources": "<id>.txt and <id>.yml files", "briefs": "<id>.yml files"}
+    return f"only {read.get(parts[0], '.yml files')} are read in {where}" + (
+        f", not {lowered} files" if lowered else "")
+
+
+def _where_it_belongs(parts: tuple[str, ...], lowered: str) -> str:
+    """Where a file of this kind goes, from its extension: a page written outside pages/
+    is the likeliest mistake, then an annotation written in another format."""
+    if lowered in MARKDOWN_SUFFIXES:
+        return (f"a hand-written page goes in content/pages/: move it to "
+                f"content/pages/{parts[-1]}, where MkDocs publishes it")
+    if lowered in (".json", ".toml"):
+        return ("briefs, claims, entities and source annotations are YAML files ending in "
+                ".yml (sources/<id>.yml, briefs/<id>.yml, claims.yml or claims/*.yml, "
+                "entities.yml or entities/*.yml): write it as one, or move it out of content/")
+    if lowered in (".html", ".htm", ".pdf"):
+        return (f"move it out of content/, then add it with `briefing new PATH/{parts[-1]}`: "
+                "that extracts its text into sources/<id>.txt and keeps a copy in sources/")
+    if lowered in (".text", ".txt", ".rtf", ".doc", ".docx", ""):
+        return ("an article's text goes in sources/<id>.txt (plain UTF-8), beside its "
+                "annotation sources/<id>.yml; keep notes to yourself outside content/, "
+                "or make them a page in content/pages/")
+    if lowered in (".yml", ".yaml"):
+        return ("sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
+                "claims.yml / entities.yml or under claims/ and entities/; briefs as "
+                "briefs/<id>.yml")
+    return (f"images and other files the site shows go in content/pages/ (as "
+            f"content/pages/{parts[-1]}, linked from a page); anything else belongs "
+            "outside content/")
 
 
 def _upper_case(display: str, suffix: str, renamed: str) -> Diagnostic:
