@@ -193,6 +193,10 @@ _CODES = (
          "again with `briefing new` to take the new text."),
     Code("source-text-missing", E, "An annotation with no article text beside it.",
          "Put the article in sources/ID.txt next to sources/ID.yml."),
+    Code("source-text-empty", E,
+         "An article text (sources/ID.txt) that is empty or holds only white space; its "
+         "quotes cannot be found in it, and are not reported one by one.",
+         "Put the article into the file, its text exactly as received."),
     Code("source-annotation-missing", E, "An article with no annotation beside it.",
          "Create sources/ID.yml with at least `title:`."),
     Code("brief-section-repeated", E, "A brief has the same section kind twice.",

@@ -25,7 +25,7 @@ from .evidence import Evidence, all_evidence, status_check
 from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref
-from .text import Normalised, closest_passage, normalise, normalise_text
+from .text import Normalised, closest_passage, is_blank, normalise, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
 INVERSE_RELATIONS = MappingProxyType({
@@ -294,6 +294,10 @@ def _cleaned_and_anchored(source: Source, last: _Anchored | None) -> _Anchored:
     if last is not None and last.source == source and last.positions == positions:
         return _Anchored(source, positions, last.result)
     view, notes = clean(source)
+    if is_blank(source.text):
+        # The empty article is reported once (`source-text-empty`): every quote not found
+        # and every cleaning rule matching nothing would only repeat it.
+        return _Anchored(source, positions, (view, (), {}, []))
     found, problems = anchor_quotes(source, view)
     return _Anchored(source, positions, (view, notes, found, problems))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import FileFault, read_regular, walk
 from .paths import MARKDOWN_SUFFIXES
-from .text import decode_source, readable
+from .text import decode_source, is_blank, readable
 from .yamlnodes import YNode, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
@@ -426,11 +426,23 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
         shown = "" if rel.endswith(".txt") else readable(data)
         return _Read(Unparsed(rel, display, shown), text_problems)
     if rel.endswith(".txt"):
-        return _Read(SourceText(rel.rsplit("/", 1)[-1].removesuffix(".txt"), display, text),
-                     text_problems)
+        source_id = rel.rsplit("/", 1)[-1].removesuffix(".txt")
+        if is_blank(text):
+            text_problems = (*text_problems, _empty_text(display, source_id, len(data)))
+        return _Read(SourceText(source_id, display, text), text_problems)
     node, yaml_problems = parse_yaml(text, display)
     return _Read(YamlDoc(rel, display, text, node) if node is not None
                  else Unparsed(rel, display, text), (*text_problems, *yaml_problems))
+
+
+def _empty_text(display: str, source_id: str, size: int) -> Diagnostic:
+    """Said once here, at the article: otherwise each of its quotes would only be
+    `quote-not-found`, and nothing would say the text itself is missing."""
+    what = "the file is empty" if size == 0 else "the file holds nothing but white space"
+    return error(Pos(display, 1, 1), "source-text-empty",
+                 f"the article of source {source_id!r} has no text: {what}",
+                 f"put the article into sources/{source_id}.txt, its text exactly as "
+                 "received: the quotes are found in it")
 
 
 def _page(display: str, data: bytes) -> _Read:

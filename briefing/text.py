@@ -220,6 +220,12 @@ def normalise_text(text: str) -> str:
     return normalise(text).text
 
 
+def is_blank(text: str) -> bool:
+    """An article with no words at all (empty, or white space only): the load reports it
+    once (`source-text-empty`), and the checks of what it should hold keep quiet."""
+    return not text.strip()
+
+
 def fold_spaces(text: str) -> str:
     """Line comparison for cleaning rules: white space (NBSP included) folded, trimmed."""
     return " ".join(text.split())

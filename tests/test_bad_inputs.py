@@ -234,6 +234,10 @@ CASES = [
          (edit("sources/acme-widget.yml", '"Acme prices', '"Acme\\x07 prices'),)),
     Case("annotation without article", "source-text-missing", "sources/acme-widget.yml",
          files=(("sources/acme-widget.txt", None),)),
+    Case("empty article", "source-text-empty", f"{TXT}:1:1", files=((TXT, ""),),
+         hint="exactly as received"),
+    Case("article of white space only", "source-text-empty", f"{TXT}:1:1",
+         files=((TXT, " \n\n\t\n"),)),
     Case("article without annotation", "source-annotation-missing", "sources/other.txt",
          files=(("sources/other.txt", "Text.\n"),)),
     # YAML, beyond the cases above
@@ -612,3 +616,15 @@ def test_all_problems_are_reported_together_in_order(tmp_path: Path) -> None:
                for line in result.output.splitlines() if ": error: " in line]
     assert located == ["briefs/widget.yml:7:17", "claims.yml:5:13", f"{SRC}:1:1"]
     assert "3 errors" in result.output
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff\r\n  \n"], ids=["empty", "white space"])
+def test_an_empty_article_is_one_error_not_one_per_quote(tmp_path: Path, text: str) -> None:
+    """Its quotes, which cannot be in it, and its cleaning rules, which match nothing in it,
+    would only say again that the text is missing."""
+    content = write_tree(tmp_path / "content", broken_corpus(Case("", "", "", files=(
+        (TXT, text),))))
+    result = CliRunner().invoke(main, ["check", "--strict", "--content", str(content)])
+    assert result.exit_code == 1
+    codes = re.findall(r"\[([a-z0-9-]+)\]$", result.output, flags=re.M)
+    assert codes == ["source-text-empty"], result.output
