@@ -123,8 +123,11 @@ _CODES = (
     Code("schema-too-long", E, "A text is longer than its field allows, or a URL longer "
          "than 2,048 characters.", "Shorten it."),
     Code("schema-too-few", E, "A list has fewer items than it needs.", "Add items."),
-    Code("schema-slug", E, "An id is not lower-case letters a-z, digits and hyphens.",
-         "Use the suggested id; ids become page addresses."),
+    Code("schema-slug", E,
+         "An id is not lower-case letters a-z, digits and hyphens; in an id field, the "
+         "`[[kind:id]]` form of prose included.",
+         "Use the suggested id (in an id field, the bare id, without `[[kind:…]]`); ids "
+         "become page addresses."),
     Code("text-cut-by-comment", W,
          "A text written without quotes that ` #` cuts short: YAML reads the rest of the "
          "line as a comment.",
@@ -209,8 +212,11 @@ _CODES = (
          "replace it; compared without case as many file systems do.",
          "Rename or move the hand-written page or file."),
     # Cross-references and quotes
-    Code("ref-unknown", E, "A reference to an id that is not declared.",
-         "Use the suggested id, or declare the thing referred to."),
+    Code("ref-unknown", E,
+         "A reference to an id that is not declared, or that is the id of another kind of "
+         "thing (a claim's id under `cites:`, which takes quotes).",
+         "Use the suggested id, declare the thing referred to, or name one of the kind the "
+         "field takes."),
     Code("ref-repeated", W,
          "A list of references names the same id more than once; it counts once.",
          "Delete the repeated ids."),

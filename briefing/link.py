@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .evidence import Evidence, all_evidence, status_check
 from .identity import same_objects
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
-from .schema import FuzzyDate, Prose, Ref
+from .schema import FuzzyDate, Prose, Ref, a_or_an
 from .text import Normalised, closest_passage, is_blank, normalise, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
@@ -174,7 +174,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         "quote": quotes, "metric": metrics,
     }
     unresolved, unknown = _unresolved((*_all_refs(corpus, store), *corpus.orphaned), known,
-                                      corpus.declared)
+                                      corpus.declared, quotes)
     problems.extend(unresolved)
     # Checks of what a broken item or an unknown reference was about wait for the fix:
     # a mistyped id would otherwise also leave the claim it meant short of a source.
@@ -599,7 +599,7 @@ def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
 
 
 def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
-                declared: Mapping[str, frozenset[str]]
+                declared: Mapping[str, frozenset[str]], quotes: Mapping[str, Quote]
                 ) -> tuple[list[Diagnostic], frozenset[str]]:
     """The unknown references, and the ids they name or look like. Of the ids an unknown
     one looks like, one that nothing refers to comes first: after an id is renamed, its
@@ -614,6 +614,12 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         maybe = declared.get(ref.kind, frozenset())
         if ref.id in ids or ref.id in maybe or ANY in maybe:
             continue
+        other = next((kind for kind in _KIND_ORDER if kind != ref.kind
+                      and ref.id in known.get(kind, ())), None)
+        if other is not None:  # the right id in the wrong place: no look-alike is meant
+            problems.append(_other_kind(ref, other, quotes))
+            named.add(ref.id)
+            continue
         close = difflib.get_close_matches(ref.id, list(ids), n=3)
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
@@ -625,6 +631,37 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}", hint))
         named.update((ref.id, *best))
     return problems, frozenset(named)
+
+
+# Which kind an id of the wrong kind is said to be, should two kinds share it.
+_KIND_ORDER = ("claim", "quote", "entity", "source", "brief", "metric")
+# Where the ids of each kind are declared, for a reference that names one of another kind.
+_DECLARED_IN = MappingProxyType({
+    "quote": "quotes are declared under `quotes:` in sources/<id>.yml",
+    "claim": "claims are declared in claims.yml or claims/",
+    "entity": "entities are declared in entities.yml or entities/",
+    "source": "a source's id is its file name, sources/<id>.yml",
+    "brief": "a brief's id is its file name, briefs/<id>.yml",
+    "metric": "a metric is named by a claim's `figures:`",
+})
+
+
+def _other_kind(ref: Ref, other: str, quotes: Mapping[str, Quote]) -> Diagnostic:
+    """An id of another kind than the reference takes: a claim's id under `cites:` or as
+    a `speaker:`. "Define the quote first" would send the curator to make a second item."""
+    message = f"unknown {ref.kind} {ref.id!r}: it is {a_or_an(other)} id, not " \
+              f"{a_or_an(ref.kind)} id"
+    if ref.in_prose:
+        hint = f"link it as [[{other}:{ref.id}]], or name {a_or_an(ref.kind)} here"
+    else:
+        hint = f"write the id of {a_or_an(ref.kind)} here ({_DECLARED_IN[ref.kind]})"
+    if ref.kind == "quote" and other == "claim" and not ref.in_prose:
+        giving = sorted(q.id for q in quotes.values()
+                        if any(r.id == ref.id for _, r in q.stances()))
+        hint = ("cite a quote that speaks to the claim"
+                + (f" ({', '.join(repr(g) for g in giving[:3])})" if giving else "")
+                + " and list the claim itself under the point's `claims:`")
+    return error(ref.pos, "ref-unknown", message, hint)
 
 
 # --- consistency ----------------------------------------------------------------------

@@ -125,6 +125,9 @@ class Ref:
     kind: str
     id: str
     pos: Pos
+    # Written as `[[kind:id]]` in prose rather than in an id field: the fix for an id of
+    # another kind differs (`link.py`). Not part of what the reference is.
+    in_prose: bool = dataclasses.field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -248,11 +251,20 @@ class Text(Spec):
 class Slug(Spec):
     doc_type = "slug"
 
+    def __init__(self, kind: str | None = None):
+        self.kind = kind  # what the id names, when it refers to something (`RefTo`)
+
     def convert(self, node: YNode, ctx: Context) -> str | Invalid:
         scalar = self._scalar(node, ctx, "a slug")
         if isinstance(scalar, Invalid):
             return scalar
         value = scalar.value
+        linked = _link_form(value)
+        if linked is not None and not SLUG_RE.match(value):
+            return ctx.fail(scalar.pos, "schema-slug",
+                            f"{value!r} is not a valid id: the [[kind:id]] form links from "
+                            "prose, and an id field holds the id alone",
+                            _bare_id_hint(*linked, self.kind))
         if not SLUG_RE.match(value):
             # Fold look-alike letters, accents and case first, so `Café_Cost` suggests
             # `cafe-cost` and a Cyrillic small a (U+0430) the Latin `a` it was taken for.
@@ -276,6 +288,33 @@ class Slug(Spec):
                 "patternErrorMessage": "ids use lower-case letters a-z, digits and hyphens"}
 
 
+def _link_form(value: str) -> tuple[str, str] | None:
+    """(kind, id) of a value written as a prose reference, `[[kind:id]]` or
+    `[[kind:id|label]]`, whose id is a valid one."""
+    value = value.strip()
+    if not (value.startswith("[[") and value.endswith("]]")):
+        return None
+    parts = references.Found(0, len(value), value).parts()
+    if parts is None or not SLUG_RE.match(parts[1].strip()):
+        return None
+    return parts[0], parts[1].strip()
+
+
+def _bare_id_hint(kind: str, ident: str, wanted: str | None) -> str:
+    """Folding the brackets into the id (`quote-council-sundays`) would suggest an id
+    that names nothing: the id inside them is the one meant, unless it is of another
+    kind than the field takes."""
+    if wanted is None or wanted == kind:
+        return f"write the bare id: {ident!r}"
+    return (f"this field takes {wanted} ids, and {ident!r} is written as {a_or_an(kind)}: "
+            f"write the bare id of the {wanted} meant")
+
+
+def a_or_an(word: str) -> str:
+    """`word` after its indefinite article: the kinds' names are plain English words."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 class RefTo(Spec):
     """An id naming a thing of one kind; resolved in the link stage."""
 
@@ -284,7 +323,7 @@ class RefTo(Spec):
         self.doc_type = f"{kind} id"
 
     def convert(self, node: YNode, ctx: Context) -> Ref | Invalid:
-        value = Slug().convert(node, ctx)
+        value = Slug(self.kind).convert(node, ctx)
         if isinstance(value, Invalid):
             return value
         return Ref(self.kind, value, node.pos)
@@ -511,7 +550,7 @@ class ProseText(Spec):
                          + ", ".join(self.kinds))
                 continue
             label = body[2].strip() if body[2] is not None else None
-            parts.append(ProseRef(Ref(body[0], body[1], pos), label or None))
+            parts.append(ProseRef(Ref(body[0], body[1], pos, in_prose=True), label or None))
         parts.append(value[cursor:])
         if not ok:
             return INVALID

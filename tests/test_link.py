@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus_helpers import CLAIMS_YML, SOURCE_YML
+from corpus_helpers import BRIEF_YML, CLAIMS_YML, SOURCE_YML
 
 from briefing.link import Linked, link
 from briefing.load import load
@@ -87,6 +87,24 @@ def test_after_a_rename_the_hint_names_the_new_id_not_a_neighbour(
     assert hints == {"did you mean 'widget-cost-usd-5m', which nothing refers to yet?"}
 
 
+def test_an_id_of_another_kind_is_named_as_such(make_content: Callable[..., Path]) -> None:
+    """A claim's id as a `speaker:` or a source's id under `cites:` is no typo: a look-alike
+    or "define the entity first" would send the curator the wrong way."""
+    source = SOURCE_YML.replace("speaker: acme", "speaker: widget-cost-5m")
+    brief = BRIEF_YML.replace("cites: [acme-cost]", "cites: [acme-widget]")
+    linked = linked_from(make_content(changes={"sources/acme-widget.yml": source,
+                                               "briefs/widget.yml": brief}))
+    found = {p.message: p.hint for p in linked.diagnostics if p.code == "ref-unknown"}
+    assert found == {
+        "unknown entity 'widget-cost-5m': it is a claim id, not an entity id":
+            "write the id of an entity here (entities are declared in entities.yml or "
+            "entities/)",
+        "unknown quote 'acme-widget': it is a source id, not a quote id":
+            "write the id of a quote here (quotes are declared under `quotes:` in "
+            "sources/<id>.yml)",
+    }
+
+
 def test_backlinks_coverage_and_relations(make_content: Callable[..., Path]) -> None:
     claims = CLAIMS_YML + """\
   - id: widget-cheap
@@ -155,3 +173,19 @@ def test_mentions_prefer_the_longest_name_and_keep_the_sentence(
     (acme,) = linked.mentions["acme"]
     assert acme.sentence == "Acme Corp says its widget costs $5 million."
     assert linked.mentions["jane-doe"][0].sentence.startswith("Jane Doe, an analyst")
+
+
+def test_an_id_field_in_the_prose_reference_form_asks_for_the_bare_id(
+        make_content: Callable[..., Path]) -> None:
+    """Folding the brackets into a slug would suggest `quote-acme-cost`, which names
+    nothing; the id inside them is the one meant."""
+    source = SOURCE_YML.replace("id: acme-cost", 'id: "[[quote:acme-cost]]"')
+    brief = BRIEF_YML.replace("claims: [widget-cost-5m]",
+                              'claims: ["[[claim:widget-cost-5m|the cost]]"]')
+    brief = brief.replace("cites: [doe-overpriced]", 'cites: ["[[entity:jane-doe]]"]')
+    validated = validate(load(make_content(changes={"sources/acme-widget.yml": source,
+                                                    "briefs/widget.yml": brief})))
+    hints = sorted(p.hint for p in validated.diagnostics if p.code == "schema-slug")
+    assert hints == ["this field takes quote ids, and 'jane-doe' is written as an entity: "
+                     "write the bare id of the quote meant",
+                     "write the bare id: 'acme-cost'", "write the bare id: 'widget-cost-5m'"]
