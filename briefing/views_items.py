@@ -464,8 +464,16 @@ class Contradiction:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Two of an entity's own claims, one declaring it contradicts the other."""
+
+    claim: Claimed
+    other: Claimed
+
+
+@dataclass(frozen=True)
 class RoleSection:
-    anchor: str  # the heading's id: claimant, skeptic, quoted, subject, mentions
+    anchor: str  # the heading's id: claimant, conflicts, skeptic, quoted, subject, mentions
     items: tuple[Any, ...]
     continued: bool  # the section began on an earlier page
 
@@ -483,8 +491,9 @@ class EntityView:
     map: str | None  # its focused map, when it has claims
 
 
-ROLE_WORDS = (("claimant", "claimant"), ("skeptic", "skeptic"), ("quoted", "speaker"),
-              ("subject", "subject"), ("mentions", "mentioned"))
+ROLE_WORDS = (("claimant", "claimant"), ("conflicts", "conflicts among their claims"),
+              ("skeptic", "skeptic"), ("quoted", "speaker"), ("subject", "subject"),
+              ("mentions", "mentioned"))
 
 
 def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
@@ -493,19 +502,41 @@ def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
                          if st in ("doubts", "refutes")])
                 for quote in q.by_speaker.get(entity_id, [])]
     doubts = [quote for quote, against in doubting if against]
-    contradicts = [Contradiction(q.ref("claim", c.id), q.claimed(ref.id))
-                   for c in q.by_claimant.get(entity_id, []) if c.relations
-                   for kind, ref in c.relations.pairs() if kind == "contradicts"]
+    own, against_others = _contradictions(q, entity_id)
     doubt_ids = {quote.id for quote in doubts}
     mentions = q.linked.mentions.get(entity_id, ())
     return {
         "claimant": [q.claimed(c.id) for c in q.by_claimant.get(entity_id, [])],
-        "skeptic": [q.quoted(quote) for quote in doubts] + contradicts,
+        "conflicts": own,
+        "skeptic": [q.quoted(quote) for quote in doubts] + against_others,
         "quoted": [q.quoted(quote) for quote in q.by_speaker.get(entity_id, [])
                    if quote.id not in doubt_ids],
         "subject": [q.claimed(c.id) for c in q.subjects.get(entity_id, [])],
         "mentions": list(mentions),
     }
+
+
+def _contradictions(q: Queries, entity_id: str
+                    ) -> tuple[list[Conflict], list[Contradiction]]:
+    """The contradictions the entity's claims declare: those between two of its own
+    claims, and those against a claim someone else (or no one named) makes. Only the
+    second make it a skeptic: a claim of its own that its other claim contradicts is not
+    a position it takes against another. A conflict both of its claims declare is said
+    once, as the claim page says it."""
+    claims = q.by_claimant.get(entity_id, [])
+    own_ids = {c.id for c in claims}
+    pairs = [(c.id, ref.id) for c in claims if c.relations
+             for kind, ref in c.relations.pairs() if kind == "contradicts"]
+    own: list[Conflict] = []
+    said: set[frozenset[str]] = set()
+    against_others: list[Contradiction] = []
+    for claim, other in pairs:
+        if other not in own_ids:
+            against_others.append(Contradiction(q.ref("claim", claim), q.claimed(other)))
+        elif frozenset((claim, other)) not in said:
+            said.add(frozenset((claim, other)))
+            own.append(Conflict(q.claimed(claim), q.claimed(other)))
+    return own, against_others
 
 
 def _mention_groups(q: Queries, page: tuple[str, int], items: tuple[Any, ...]

@@ -277,3 +277,31 @@ def test_a_relay_is_not_counted_as_support(make_content: Callable[..., Path]) ->
     [warned] = [d for d in result.diagnostics if d.code == "status-evidence"]
     assert "none do (2 only relay it" in warned.message
     assert "`status: disputed`" in warned.hint
+
+
+def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
+        make_content: Callable[..., Path]) -> None:
+    """Acme's two claims contradicting each other (declared both ways) are one conflict
+    among its claims, not Acme doubting someone; its claim against an unattributed one
+    still makes it a skeptic."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]).replace(
+        "    topics: [cost]\n",
+        "    topics: [cost]\n    relations:\n      contradicts: [widget-cost-9m]\n") + (
+        "  - id: widget-cost-9m\n"
+        '    statement: "[[entity:acme]] says its widget costs $9 million."\n'
+        "    claimant: acme\n    status: disputed\n"
+        "    relations:\n      contradicts: [widget-cost-5m, widget-free]\n"
+        "  - id: widget-free\n"
+        '    statement: "The widget is free."\n    status: disputed\n')
+    acme = build(make_content(files)).pages["entities/acme.md"]
+    assert "[conflicts among their claims (1)](#conflicts) · [skeptic (1)](#skeptic)" in acme
+    conflicts = acme.split("## Conflicts among their claims", 1)[1].split("##", 1)[0]
+    assert conflicts.count("\n- ") == 1
+    assert "(../claims/widget-cost-5m.md) <span class=\"status status-disputed\">disputed" \
+        "</span> **contradicts** [Acme Corp says its widget costs $9 million.]" in conflicts
+    skeptic = acme.split("## As skeptic", 1)[1].split("##", 1)[0]
+    assert skeptic.count("\n- ") == 1 and "widget-cost-5m" not in skeptic
+    assert "Their claim [Acme Corp says its widget costs $9 million.]" \
+        "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in skeptic
