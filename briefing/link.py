@@ -23,6 +23,7 @@ from .cycles import relation_cycles
 from .diagnostics import Diagnostic, Pos, error, warning
 from .evidence import Evidence, all_evidence, status_check
 from .identity import same_objects
+from .markup import ABBREVIATION, ABBREVIATION_WINDOW
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref, a_or_an
 from .text import Normalised, closest_passage, is_blank, normalise, normalise_text
@@ -698,20 +699,14 @@ def _status_checks(corpus: Corpus, waiting: frozenset[str],
 # --- entity mentions ------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])['\"\u2019\u201d]?\s+")
-# "U.S." or "Mr." before a space does not end a sentence.
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
-
-
-# The longest text `_ABBREVIATION` needs before a full stop ("Prof."); looking only that far
-# back keeps sentence splitting linear (`\b` still sees the character before the window).
-_ABBREVIATION_WINDOW = 8
 
 
 def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
-        if not _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_WINDOW), end):
+        # "U.S." or "Mr." before a space does not end a sentence.
+        if not ABBREVIATION.search(text, max(0, end - ABBREVIATION_WINDOW), end):
             starts.append(match.end())
     return starts
 

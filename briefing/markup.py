@@ -189,6 +189,24 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
     return f"{_QUALIFIER.get(qualifier, '')}{text}"
 
 
+# "U.S." or "Mr." ends in a full stop that is the abbreviation's, not the sentence's.
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
+# The longest text `ABBREVIATION` needs before a full stop ("Prof."); looking only that far
+# back keeps a search linear (`\b` still sees the character before the window).
+ABBREVIATION_WINDOW = 8
+
+
+def unstopped(sentence: str) -> str:
+    """A sentence as an item of a list joined with "; ", without its full stop, which
+    would stand before the semicolon ("for under $6 million.;"). An abbreviation keeps
+    its own ("U.S.;"), as does an ellipsis."""
+    end = len(sentence) - 1
+    if not sentence.endswith(".") or sentence.endswith("..") \
+            or ABBREVIATION.search(sentence, max(0, end - ABBREVIATION_WINDOW), end + 1):
+        return sentence
+    return sentence[:-1]
+
+
 def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 

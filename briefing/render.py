@@ -38,6 +38,7 @@ from .markup import (
     plural,
     relative,
     topic_tags,
+    unstopped,
 )
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
@@ -221,6 +222,7 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "removal": removal_html,
     "label": cell_label,
     "link": link,
+    "unstopped": unstopped,
     "attrs": attributes,
     "chart": chart_svg,
     "sparkline": sparkline,

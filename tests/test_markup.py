@@ -15,6 +15,7 @@ from briefing.markup import (
     link,
     md_escape,
     relative,
+    unstopped,
 )
 from briefing.model import ENTITY_KINDS
 from briefing.schema import FuzzyDate
@@ -64,6 +65,23 @@ def test_escaped_pipes_stay_inside_table_cells() -> None:
 ])
 def test_amounts(low: str, high: str, unit: str, qualifier: str, expected: str) -> None:
     assert format_amount(Decimal(low), Decimal(high), unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("DeepSeek created DeepSeek-R1 for under $6 million.",
+     "DeepSeek created DeepSeek-R1 for under $6 million"),
+    ("Chips are scarce in the U.S.", "Chips are scarce in the U.S."),  # the abbreviation's
+    ("It was made by Acme Inc.", "It was made by Acme Inc."),
+    ("DeepSeek achieved comparable\u2026", "DeepSeek achieved comparable\u2026"),
+    ("And so on...", "And so on..."),
+    ("Is it cheap?", "Is it cheap?"),
+    ("No stop", "No stop"),
+    (".", ""),
+    ("", ""),
+])
+def test_a_sentence_in_a_list_loses_its_full_stop_not_an_abbreviations(
+        sentence: str, expected: str) -> None:
+    assert unstopped(sentence) == expected
 
 
 @pytest.mark.parametrize(("date", "expected"), [

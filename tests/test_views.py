@@ -305,3 +305,35 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
     assert skeptic.count("\n- ") == 1 and "widget-cost-5m" not in skeptic
     assert "Their claim [Acme Corp says its widget costs $9 million.]" \
         "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in skeptic
+
+
+def test_claims_joined_by_semicolons_lose_their_full_stops(
+        make_content: Callable[..., Path]) -> None:
+    """A passage that doubts several claims lists them joined by "; ": no "million.;" on
+    the entity page or the map, while the last keeps its stop and an abbreviation its
+    own."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]) + (
+        "  - id: widget-us\n"
+        '    statement: "[[entity:acme]] sells its widget in the U.S."\n'
+        "    claimant: acme\n    status: disputed\n"
+        "  - id: widget-late\n"
+        '    statement: "[[entity:acme]] ships its widget late."\n'
+        "    claimant: acme\n    status: disputed\n"
+        "  - id: widget-red\n"
+        '    statement: "The widget is red."\n    status: disputed\n')
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "doubts: [widget-cost-5m]", "doubts: [widget-cost-5m, widget-us, widget-late, "
+        "widget-red]")
+    pages = build(make_content(files)).pages
+    doe = pages["entities/jane-doe.md"]
+    assert "[Acme Corp says its widget costs $5 million](../claims/widget-cost-5m.md); " \
+        in doe
+    assert "[Acme Corp sells its widget in the U.S.](../claims/widget-us.md); " in doe
+    assert "[The widget is red.](../claims/widget-red.md)\n" in doe
+    # The map shortens long statements; a whole one keeps no stop before "; " either.
+    words = pages["map/e-jane-doe.md"].split("## In words", 1)[1]
+    assert "[Acme Corp ships its widget late](../claims/widget-late.md); " in words
+    for page in (doe, words):
+        assert not re.search(r"[a-z0-9]\.\]\([^)]*\); ", page)
