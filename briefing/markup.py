@@ -207,6 +207,28 @@ def unstopped(sentence: str) -> str:
     return sentence[:-1]
 
 
+# A double quotation mark inside a quote: straight, or typographic, whose single form has
+# the same shape (left, right, and the German low one). Guillemets do not clash with the
+# curly double quotes around the quote, so they stay.
+_INNER_DOUBLE = re.compile(r'["\u201c\u201d\u201e]')
+_SINGLE_OF = MappingProxyType({"\u201c": "\u2018", "\u201d": "\u2019", "\u201e": "\u201a"})
+# What an opening mark follows: the start, a space, a bracket or a dash.
+_OPENS_AFTER = frozenset("([{\u2014\u2013-/")
+
+
+def curly_quoted(text: str) -> str:
+    """A quote as shown between curly double quotes: the double quotes inside it become
+    curly single ones, as nesting asks, instead of straight ones within curly ones. Only
+    the display changes: the quote's own text is what is checked against its source."""
+    def single(match: re.Match[str]) -> str:
+        mark, at = match.group(), match.start()
+        if mark != '"':
+            return _SINGLE_OF[mark]
+        before = text[at - 1] if at else " "
+        return "\u2018" if before.isspace() or before in _OPENS_AFTER else "\u2019"
+    return f"\u201c{_INNER_DOUBLE.sub(single, text)}\u201d"
+
+
 def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 

@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 
 from .labels import describe
 from .link import Linked
-from .markup import format_amount, humanise
+from .markup import curly_quoted, format_amount, humanise
 from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
 from .reuse import Entry, Reuse, changed_entries
@@ -243,7 +243,7 @@ class Queries:
         if kind == "brief":
             return lk.briefs[ident].title
         if kind == "quote":
-            return f"\u201c{lk.quotes[ident].text}\u201d"
+            return curly_quoted(lk.quotes[ident].text)
         return humanise(ident)
 
     def target(self, kind: str, ident: str) -> str:

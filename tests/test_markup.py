@@ -9,6 +9,7 @@ from test_hostile import scan
 from briefing.markup import (
     attr,
     attr_token,
+    curly_quoted,
     format_amount,
     format_date,
     kind_heading,
@@ -65,6 +66,20 @@ def test_escaped_pipes_stay_inside_table_cells() -> None:
 ])
 def test_amounts(low: str, high: str, unit: str, qualifier: str, expected: str) -> None:
     assert format_amount(Decimal(low), Decimal(high), unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('the reported figures were "speculative" and',
+     "\u201cthe reported figures were \u2018speculative\u2019 and\u201d"),
+    ('"Sputnik moment" for AI', "\u201c\u2018Sputnik moment\u2019 for AI\u201d"),
+    ('he said: "no." (and "yes")', "\u201che said: \u2018no.\u2019 (and \u2018yes\u2019)\u201d"),
+    ("a \u201creasoning\u201d model", "\u201ca \u2018reasoning\u2019 model\u201d"),
+    ("ein \u201eGl\u00fccksfall\u201c", "\u201cein \u201aGl\u00fccksfall\u2018\u201d"),
+    ("it's \u00abfine\u00bb", "\u201cit's \u00abfine\u00bb\u201d"),
+])
+def test_a_quote_shown_in_curly_quotes_nests_its_own_as_single(text: str,
+                                                                expected: str) -> None:
+    assert curly_quoted(text) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -337,3 +337,32 @@ def test_claims_joined_by_semicolons_lose_their_full_stops(
     assert "[Acme Corp ships its widget late](../claims/widget-late.md); " in words
     for page in (doe, words):
         assert not re.search(r"[a-z0-9]\.\]\([^)]*\); ", page)
+
+
+def test_a_quote_with_quotation_marks_nests_them_when_shown(
+        make_content: Callable[..., Path]) -> None:
+    """A quote holding straight double quotes is checked against its source as written
+    and shown with single curly ones inside the curly double ones, on every page that
+    shows it."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["sources/acme-widget.txt"] = str(files["sources/acme-widget.txt"]) + (
+        'Jane Doe called the figure "speculative" at best.\n')
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]) + (
+        "  - id: doe-speculative\n"
+        "    text: 'the figure \"speculative\" at best'\n"
+        "    speaker: jane-doe\n    doubts: [widget-cost-5m]\n")
+    files["briefs/widget.yml"] = str(files["briefs/widget.yml"]).replace(
+        "cites: [doe-overpriced]", "cites: [doe-overpriced, doe-speculative]")
+    result = build(make_content(files))
+    assert not [d for d in result.diagnostics if d.code.startswith("quote")]
+    shown = "\u201cthe figure \u2018speculative\u2019 at best\u201d"
+    for path in ("sources/acme-widget.md", "entities/jane-doe.md",
+                 "claims/widget-cost-5m.md", "briefs/widget.md"):
+        page = result.pages[path]
+        assert shown in page, path
+        assert '\u201cthe figure "speculative' not in page, path
+    # The source's own text is shown as it is.
+    assert 'called <mark class="quote" id="q-doe-speculative" ' \
+        'data-quotes="doe-speculative">the figure "speculative" at best</mark>' \
+        in result.pages["sources/acme-widget.md"]
