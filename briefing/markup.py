@@ -177,15 +177,18 @@ def format_number(value: Decimal) -> str:
 
 
 def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exactly") -> str:
-    symbol = _CURRENCY.get(unit.upper())
+    symbol = _CURRENCY.get(unit.upper()) or ""
     if low == high:
-        number = format_number(low)
+        number = f"{symbol}{format_number(low)}"
     else:
         a, b = format_number(low), format_number(high)
         a_num, _, a_word = a.partition(" ")
         _, _, b_word = b.partition(" ")
-        number = f"{a_num}\u2013{b}" if a_word == b_word else f"{a}\u2013{b}"
-    text = f"{symbol}{number}" if symbol else f"{number} {unit}"
+        # One scale word covers both ends ("$900 to 950 million"); with two, the currency is
+        # repeated, or "£900 million to 1.1 billion" reads as if the upper end had none.
+        number = f"{symbol}{a_num}\u2013{b}" if a_word == b_word \
+            else f"{symbol}{a}\u2013{symbol}{b}"
+    text = number if symbol else f"{number} {unit}"
     return f"{_QUALIFIER.get(qualifier, '')}{text}"
 
 

@@ -58,6 +58,13 @@ def test_escaped_pipes_stay_inside_table_cells() -> None:
 @pytest.mark.parametrize(("low", "high", "unit", "qualifier", "expected"), [
     ("6000000", "6000000", "USD", "under", "under $6 million"),
     ("80000000", "100000000", "USD", "exactly", "$80\u2013100 million"),
+    ("900000000", "950000000", "GBP", "exactly", "\u00a3900\u2013950 million"),
+    # Two scale words: the currency is on both ends, not only the lower one.
+    ("900000000", "1100000000", "GBP", "exactly", "\u00a3900 million\u2013\u00a31.1 billion"),
+    ("500000", "1200000", "EUR", "about", "about \u20ac500,000\u2013\u20ac1.2 million"),
+    ("900000000", "1100000000", "parameters", "exactly",
+     "900 million\u20131.1 billion parameters"),
+    ("2000", "16000", "chips", "exactly", "2,000\u201316,000 chips"),
     ("294000", "294000", "USD", "exactly", "$294,000"),
     ("97400000000", "97400000000", "USD", "exactly", "$97.4 billion"),
     ("671000000000", "671000000000", "parameters", "exactly", "671 billion parameters"),

@@ -366,3 +366,21 @@ def test_a_quote_with_quotation_marks_nests_them_when_shown(
     assert 'called <mark class="quote" id="q-doe-speculative" ' \
         'data-quotes="doe-speculative">the figure "speculative" at best</mark>' \
         in result.pages["sources/acme-widget.md"]
+
+
+def test_a_range_across_scale_words_repeats_its_currency(
+        make_content: Callable[..., Path]) -> None:
+    """£900 million to £1.1 billion is shown with the pound on both ends on the claim's
+    page and the metric's ledger; £900 million to £950 million keeps one scale word."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]).replace(
+        "        value: 5000000\n        unit: USD\n",
+        "        value: [900000000, 1100000000]\n        unit: GBP\n"
+        "      - metric: widget-cost\n        subject: acme\n"
+        "        value: [900000000, 950000000]\n        unit: GBP\n")
+    pages = build(make_content(files)).pages
+    for path in ("claims/widget-cost-5m.md", "figures/m-widget-cost.md"):
+        assert "\u00a3900 million\u2013\u00a31.1 billion" in pages[path], path
+        assert "\u00a3900\u2013950 million" in pages[path], path
+        assert "million\u20131.1" not in pages[path], path
