@@ -258,7 +258,9 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
               "(math is then written `\\(…\\)` and `\\[…\\]`), or remove it from "
               "`markdown_extensions:`")
         for name in dollar_readers(extensions, extension_configs))
-    problem = _folder_problem(docs_dir.resolve(), content_dir.resolve()) if docs_dir else None
+    base = (config_file.parent if config_file else Path(".")).resolve()
+    problem = _folder_problem(docs_dir.resolve(), content_dir.resolve(), base) \
+        if docs_dir else None
     if problem:
         problems.append(error(where("docs_dir"), "config-folder", *problem))
     problem = _site_problem(site_dir.resolve(), content_dir.resolve()) if site_dir else None
@@ -286,20 +288,33 @@ def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
             "set `site_dir:` to a folder outside the content folder, such as `site`")
 
 
-def _folder_problem(docs: Path, content: Path) -> tuple[str, str] | None:
+def _folder_problem(docs: Path, content: Path, base: Path) -> tuple[str, str] | None:
+    """docs_dir and the content folder must not hold each other, but for `pages/`; the
+    settings suggested are written as mkdocs.yml writes paths, from its folder (`base`)."""
     shown_content, shown_docs = display_root(content), display_root(docs)
+    pages = _from(base, content / PAGES_DIR)
+    if _same(docs, content):
+        return (f"content_dir and docs_dir name the same folder, {shown_docs}: MkDocs would "
+                "publish the annotation files and articles as they are",
+                "content_dir is the folder holding sources/, claims.yml and briefs/, and "
+                f"docs_dir its {PAGES_DIR}/ folder: for example `content_dir: content` with "
+                "`docs_dir: content/pages`")
     if _inside(content, docs):
         return (f"the content folder {shown_content} is inside docs_dir {shown_docs}: "
                 "MkDocs would publish the annotation files and articles as they are",
-                f"set `docs_dir: {content.name}/{PAGES_DIR}` (hand-written pages) or a "
+                f"set `docs_dir: {pages}` (hand-written pages) or a "
                 "folder outside the content folder, or move the content folder out of "
                 "docs_dir and set the plugin's `content_dir`")
     if _inside(docs, content) and not _same(docs, content / PAGES_DIR):
         return (f"docs_dir {shown_docs} is inside the content folder {shown_content}, "
                 f"where only `{PAGES_DIR}/` may hold hand-written pages",
-                f"set `docs_dir: {content.name}/{PAGES_DIR}` or a folder outside "
-                "the content folder")
+                f"set `docs_dir: {pages}` or a folder outside the content folder")
     return None
+
+
+def _from(base: Path, path: Path) -> str:
+    """`path` as mkdocs.yml would write it: from its folder when below it."""
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
 def _inside(inner: Path, outer: Path) -> bool:

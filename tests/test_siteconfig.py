@@ -92,6 +92,22 @@ def test_docs_dir_and_the_content_folder_are_kept_apart(tmp_path: Path, docs: st
     assert [d.code for d in found] == (["config-folder"] if bad else [])
 
 
+@pytest.mark.parametrize(("content", "docs", "hint"), [
+    # The pages folder given as the content folder: the two must not be the same.
+    ("content/pages", "content/pages", "`content_dir: content` with `docs_dir: content/pages`"),
+    # The project's folder as the content folder: docs_dir as mkdocs.yml writes it.
+    (".", "content/pages", "set `docs_dir: pages`"),
+    ("content", "content/briefs", "set `docs_dir: content/pages`"),
+])
+def test_a_misplaced_folder_is_told_the_setting_that_fixes_it(
+        tmp_path: Path, content: str, docs: str, hint: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    (folder,) = config_problems(ALL, tmp_path / docs, tmp_path / content, config)
+    assert folder.code == "config-folder" and hint in folder.hint, folder.hint
+    assert "pages/pages" not in folder.hint
+
+
 @pytest.mark.parametrize(("site", "bad"), [
     ("site", False), ("../elsewhere", False), ("content", True), ("content/briefs", True),
     ("content/site", True), (".", True)])
