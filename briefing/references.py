@@ -40,6 +40,20 @@ class Stray:
     message: str
 
 
+def _leftover(value: str, start: int, end: int) -> list[Stray]:
+    """A single bracket in or right after a reference, which the page would show as text:
+    `[[entity:x]]]` ("x ]"), `[[entity:x|the [library]]]` ("the [library ]")."""
+    # (Placed at the reference's own brackets, whose positions in the file are known.)
+    inner = value[start + 2 : end - 2]
+    if "[" in inner or "]" in inner:
+        return [Stray(start, "a reference cannot hold a single `[` or `]`: the page would "
+                             "show it as text")]
+    if value[end : end + 1] == "]":
+        return [Stray(end - 2, "a `]` is left over after this reference's `]]`: the page "
+                               "would show it as text")]
+    return []
+
+
 def scan(value: str) -> tuple[list[Found], list[Stray]]:
     found: list[Found] = []
     strays: list[Stray] = []
@@ -61,6 +75,7 @@ def scan(value: str) -> tuple[list[Found], list[Stray]]:
                 nested = bool(strays) and strays[-1].start > opened
                 if not nested:
                     found.append(Found(opened, match.end(), value[opened : match.end()]))
+                    strays.extend(_leftover(value, opened, match.end()))
                 opened = None
     if opened is not None:
         strays.append(Stray(opened, "`[[` is never closed by `]]`"))
