@@ -58,6 +58,9 @@ _CODES = (
     Code("content-unknown-folder", W, "A folder that is not part of the content model.",
          "Move its files to sources/, claims/, entities/, briefs/ or pages/, or move the "
          "folder out of content/."),
+    Code("page-front-matter", E, "A hand-written page whose front matter (between `---` "
+         "lines) is not YAML, or not a mapping: MkDocs would publish it as the page's text.",
+         "Fix the YAML between the `---` lines, or remove them."),
     Code("content-unknown-file", W,
          "A file the build does not read: outside content/pages/, only the files of the "
          "content model are read, so a page, an image or an annotation in another format "

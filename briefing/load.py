@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .files import FileFault, read_regular, walk
 from .paths import MARKDOWN_SUFFIXES
 from .text import decode_source, is_blank, readable
-from .yamlnodes import YNode, parse_yaml
+from .yamlnodes import YMap, YNode, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
 # Top-level names the content model defines; everything else is reported or ignored.
@@ -447,9 +448,36 @@ def _empty_text(display: str, source_id: str, size: int) -> Diagnostic:
 
 def _page(display: str, data: bytes) -> _Read:
     """A hand-written page is MkDocs' to read; only what would stop MkDocs with a
-    traceback is reported: bytes that are not UTF-8 (in pages under the size cap)."""
+    traceback is reported, bytes that are not UTF-8 (in pages under the size cap), and
+    front matter MkDocs would publish as text."""
     if len(data) > MAX_TEXT_BYTES:
         return _Read(None, ())
-    _, problems = decode_source(data, display)
-    return _Read(None, tuple(p for p in problems if p.code == "text-not-utf8"))
+    text, problems = decode_source(data, display)
+    found = tuple(p for p in problems if p.code == "text-not-utf8")
+    return _Read(None, found if text is None else (*found, *_front_matter(text, display)))
+
+
+# MkDocs' front matter: between a first line `---` and the next `---` or `...` line.
+_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def _front_matter(text: str, display: str) -> tuple[Diagnostic, ...]:
+    """Front matter that is not YAML, or not a mapping, which MkDocs then leaves in the
+    page: `title: "About` (unclosed) was published as a rule and a heading."""
+    block = _FRONT_MATTER.match(text)
+    if block is None:
+        return ()
+    node, problems = parse_yaml(block.group(1), display)
+    hint = ("fix the YAML between the `---` lines (quote a value holding `: `, close "
+            "every quote), or remove them; MkDocs would publish them as the page's text")
+    syntax = [p for p in problems if p.code == "yaml-syntax"]
+    if syntax:  # (read from the page's second line)
+        at = syntax[0].pos
+        return (error(Pos(display, (at.line or 1) + 1, at.col), "page-front-matter",
+                      f"the page's front matter is not valid YAML: "
+                      f"{syntax[0].message.removeprefix('YAML syntax error: ')}", hint),)
+    if node is not None and not isinstance(node, YMap):
+        return (error(Pos(display, 2, 1), "page-front-matter",
+                      "the page's front matter is not a mapping of keys to values", hint),)
+    return ()
 

@@ -128,6 +128,11 @@ CASES = [
     Case("entities file among the sources", "source-text-missing", "sources/people.yml",
          files=(("sources/people.yml", "entities:\n  - id: max-roe\n    name: Max Roe\n"
                  "    kind: person\n"),), hint="move it out of sources/, to entities.yml"),
+    Case("page front matter not YAML", "page-front-matter", "pages/about.md:3:1",
+         files=(("pages/about.md", '---\ntitle: "About\n---\n\n# About\n'),),
+         hint="between the `---` lines"),
+    Case("page front matter not a mapping", "page-front-matter", "pages/about.md:2:1",
+         files=(("pages/about.md", "---\n- About\n---\n\n# About\n"),)),
     Case("javascript url", "schema-url", f"{SRC}:2:6",
          (edit(SRC, 'published: "2025-01-02"', 'url: "javascript:alert(1)"'),)),
     Case("entity-encoded javascript url", "schema-url", f"{SRC}:2:6",
