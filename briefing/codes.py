@@ -162,6 +162,9 @@ _CODES = (
          "states it, or say in `basis:` what you inferred it from."),
     Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
          "Say in `basis:` what the date was inferred from."),
+    Code("ref-stray-bracket", W, "A single `[` or `]` in or right after a reference, "
+         "which the page shows as text (`[[entity:x]]]`).",
+         "Delete the bracket, or give a label its brackets in pairs."),
     Code("ref-syntax", E, "A malformed `[[kind:id]]` reference in prose.",
          "Write [[kind:id]] or [[kind:id|label]] with a known kind."),
     # Files and ids

@@ -38,19 +38,31 @@ class Stray:
 
     start: int
     message: str
+    # A bracket the page shows as text where it was likely meant otherwise: a warning,
+    # as a label may hold brackets and text may hold any.
+    warn: bool = False
+
+
+def _closing(value: str, opened: int, end: int) -> int:
+    """Where a reference closed by the `]]` ending at `end` ends: a label that opened a
+    `[` of its own takes the `]` of a `]]]` (`[[entity:x|Acme [the maker]]]`)."""
+    inner = value[opened + 2 : end - 2]
+    if inner.count("[") > inner.count("]") and value[end : end + 1] == "]":
+        return end + 1
+    return end
 
 
 def _leftover(value: str, start: int, end: int) -> list[Stray]:
-    """A single bracket in or right after a reference, which the page would show as text:
-    `[[entity:x]]]` ("x ]"), `[[entity:x|the [library]]]` ("the [library ]")."""
+    """A single bracket in or right after a reference, which the page shows as text:
+    `[[entity:x]]]` ("x ]"), `[[entity:x|the [library]]` ("the [library")."""
     # (Placed at the reference's own brackets, whose positions in the file are known.)
     inner = value[start + 2 : end - 2]
-    if "[" in inner or "]" in inner:
-        return [Stray(start, "a reference cannot hold a single `[` or `]`: the page would "
-                             "show it as text")]
+    if inner.count("[") != inner.count("]"):
+        return [Stray(start, "this reference's label holds a `[` or `]` without its pair: "
+                             "the page shows it as text", warn=True)]
     if value[end : end + 1] == "]":
         return [Stray(end - 2, "a `]` is left over after this reference's `]]`: the page "
-                               "would show it as text")]
+                               "shows it as text", warn=True)]
     return []
 
 
@@ -74,8 +86,9 @@ def scan(value: str) -> tuple[list[Found], list[Stray]]:
             if depth == 0:
                 nested = bool(strays) and strays[-1].start > opened
                 if not nested:
-                    found.append(Found(opened, match.end(), value[opened : match.end()]))
-                    strays.extend(_leftover(value, opened, match.end()))
+                    end = _closing(value, opened, match.end())
+                    found.append(Found(opened, end, value[opened:end]))
+                    strays.extend(_leftover(value, opened, end))
                 opened = None
     if opened is not None:
         strays.append(Stray(opened, "`[[` is never closed by `]]`"))

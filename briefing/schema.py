@@ -532,11 +532,13 @@ class ProseText(Spec):
         found, strays = references.scan(value)
         where = _reference_positions(ctx, node, value)
         for stray in strays:
-            ctx.fail(where(stray.start), "ref-syntax", stray.message,
-                     "references are written [[kind:id]] or [[kind:id|label]]")
+            (ctx.warn if stray.warn else ctx.fail)(
+                where(stray.start), "ref-stray-bracket" if stray.warn else "ref-syntax",
+                stray.message, "references are written [[kind:id]] or [[kind:id|label]]; "
+                "a label may hold brackets in pairs")
         parts: list[str | ProseRef] = []
         cursor = 0
-        ok = not strays
+        ok = all(stray.warn for stray in strays)
         for ref in found:
             parts.append(value[cursor : ref.start])
             cursor = ref.end

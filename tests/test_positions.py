@@ -102,3 +102,16 @@ def test_a_value_at_the_very_end_of_a_file_stays_on_the_last_line() -> None:
     assert isinstance(root, YMap)
     value = root.items[1][1]
     assert isinstance(value, YScalar) and value.pos == Pos("f.yml", 2, 3)
+
+
+@pytest.mark.parametrize(("value", "label", "warned"), [
+    ("[[entity:acme|Acme [the maker]]] says", "Acme [the maker]", False),  # a pair: kept
+    ("[[entity:acme|Acme [the maker]] says", "Acme [the maker", True),  # one, shown as text
+    ("[[entity:acme]]] says", None, True),  # a `]` left over after the reference
+])
+def test_a_label_keeps_its_brackets_in_pairs(value: str, label: str | None,
+                                             warned: bool) -> None:
+    (found,), strays = scan(value)
+    parts = found.parts()
+    assert parts is not None and parts[2] == label
+    assert [stray.warn for stray in strays] == ([True] if warned else [])
