@@ -115,8 +115,8 @@ def other_language(tag: str, site: str) -> bool:
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
     """Whether a region or script of the site's language writes numbers otherwise than the
-    site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es) or
-    scale words ("萬" in zh-Hant, "万" in zh-Hans). A tag CLDR does not know reads as its
+    site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es; "1 500"
+    in pt-PT, "1.500" in pt) or scale words. A tag CLDR does not know reads as its
     language alone, so as the site's."""
     return (separators(tag), scale_words(tag)) != (separators(site), scale_words(site))
 

@@ -395,7 +395,7 @@ def test_a_page_in_the_sites_own_language_is_given_none(
 @pytest.mark.parametrize(("theme", "declared"), [
     ("theme: {name: mkdocs, locale: es}", "es-MX"),  # "1,500" is 1.5 in Spain's Spanish
     ("theme: {name: mkdocs, locale: de}", "de-CH"),  # "16'000" in Swiss German
-    ("theme: {name: mkdocs, locale: zh_Hans}", "zh-Hant"),  # "萬" where the site has "万"
+    ("theme: {name: mkdocs, locale: pt}", "pt-PT"),  # "1 500" where Brazil writes "1.500"
 ])
 def test_a_region_that_writes_numbers_otherwise_is_given_its_language(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, declared: str) -> None:

@@ -57,7 +57,7 @@ def test_a_region_of_the_sites_language_may_write_numbers_otherwise() -> None:
     """What else `briefing new` writes `language:` for: a tag of the site's language that
     CLDR gives other separators or scale words."""
     assert writes_numbers_otherwise("es-MX", "es") and writes_numbers_otherwise("de", "de-CH")
-    assert writes_numbers_otherwise("zh-Hant", "zh")
+    assert writes_numbers_otherwise("pt-PT", "pt") and writes_numbers_otherwise("fr-CA", "fr")
     assert not writes_numbers_otherwise("en-GB", "en")
     assert not writes_numbers_otherwise("pt-BR", "pt")
     assert not writes_numbers_otherwise("de-XX", "de")  # a region CLDR does not know
