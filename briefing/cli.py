@@ -39,8 +39,7 @@ from .settings import (
     Policy,
     Settings,
     content_dir_problem,
-    parse_options,
-    read_plugin_options,
+    read_settings,
     with_settings_problems,
 )
 from .siteconfig import written_config_problems, written_language, written_page_collisions
@@ -73,15 +72,14 @@ def _settings(config_file: Path | None, content_dir: Path | None,
             return content_dir or Path("content"), Settings(policy=Policy(strict=strict)), ()
     elif not config_file.is_file():
         raise click.UsageError(_not_a_config(config_file))
-    options, problems = read_plugin_options(config_file)
-    settings, wrong = parse_options(options.values, options.where)
+    options, settings, problems = read_settings(config_file)
     named = None
     if content_dir is None:
         content_dir = config_file.parent / settings.content_dir
         named = content_dir_problem(options, content_dir)
     return content_dir, replace(settings, policy=replace(
         settings.policy, strict=settings.policy.strict or strict)), \
-        (*problems, *options.unknown(), *wrong, *((named,) if named else ()))
+        (*problems, *((named,) if named else ()))
 
 
 def _not_a_config(path: Path) -> str:

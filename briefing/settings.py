@@ -202,13 +202,19 @@ def with_settings_problems(settings: Iterable[Diagnostic], found: Iterable[Diagn
     return (*settings, *(d for d in found if not (at_option and d.code == "content-missing")))
 
 
-def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
-    """What is wrong with mkdocs.yml as YAML and with the plugin's options in it, each at
-    its `path:line:col`, as `briefing check` reports them: for a `mkdocs serve` rebuild
-    that stops on the settings, where MkDocs' own message names no line of its own."""
+def read_settings(config_file: Path
+                  ) -> tuple[PluginOptions, Settings, tuple[Diagnostic, ...]]:
+    """The plugin's options as mkdocs.yml writes them, the settings they make, and what is
+    wrong with the file as YAML and with the options, each at its `path:line:col`."""
     options, problems = read_plugin_options(config_file)
-    _, wrong = parse_options(options.values, options.where)
-    return (*problems, *options.unknown(), *wrong)
+    settings, wrong = parse_options(options.values, options.where)
+    return options, settings, (*problems, *options.unknown(), *wrong)
+
+
+def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
+    """`read_settings`' problems, as `briefing check` reports them: for a `mkdocs serve`
+    rebuild that stops on the settings, where MkDocs' own message names no line."""
+    return read_settings(config_file)[2]
 
 
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:

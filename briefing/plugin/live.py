@@ -164,7 +164,6 @@ class GuardedBuilder:
         finally:
             self.live.failures, self.live.left_out = (), None
 
-
     def settings_message(self, logged: list[str], cause: BaseException) -> str:
         """Why the settings stop the rebuild, for the banner and the terminal: each error
         `briefing check` finds in mkdocs.yml, at its line and column; else what MkDocs
