@@ -364,12 +364,24 @@ def search_for(page, words: str, *, typed: bool = True):
     return results
 
 
-# Each result: the page's title (linked), its kind, and its matching sections' excerpts.
+# Each result: the page's title (linked), its kind, and its matching sections' excerpts,
+# each with the heading shown above it (the page's title, or a section's link).
 RESULTS_JS = """articles => articles.map(a => ({
   title: a.querySelector('h3 > a').textContent, href: a.querySelector('h3 > a').href,
   titles: a.querySelectorAll('h3').length, kind: a.querySelector('.search-kind')?.textContent,
-  marks: [...a.querySelectorAll('p mark')].map(m => m.textContent),
-  sections: [...a.querySelectorAll('a.search-section')].map(s => s.href)}))"""
+  marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+  sections: [...a.querySelectorAll('a.search-section')].map(s => s.href),
+  excerpts: [...a.querySelectorAll(':scope > p:not(.search-kind)')].map(p => [
+    p.previousElementSibling.matches('a.search-section') ? p.previousElementSibling.textContent
+      : a.querySelector('h3 > a').textContent, p.textContent])}))"""
+
+
+def repeats_its_heading(heading: str, excerpt: str) -> bool:
+    """Whether an excerpt opens with the heading shown just above it, or with its last
+    words (Pagefind crops an excerpt's start)."""
+    words = heading.split()
+    return any(excerpt.startswith(" ".join(words[at:])) and len(" ".join(words[at:])) >= 8
+               for at in range(len(words)))
 
 
 @pytest.mark.parametrize("how", ["typed", "pasted"])
@@ -389,6 +401,8 @@ def test_search_finds_h800_grouped_by_page_with_marks(
     assert all(re.sub(r"^\W+", "", m.lower()).startswith("h800")
                for r in found for m in r["marks"]), found
     assert all(r["marks"] for r in found), f"a result without a highlight: {found}"
+    assert not [(r["title"], heading, text) for r in found for heading, text in r["excerpts"]
+                if repeats_its_heading(heading, text)], found
     for r in found:  # a section link stays on its page
         assert all(s.split("#")[0] == r["href"].split("#")[0] for s in r["sections"]), r
     assert page.locator(".search-status").inner_text().strip(), "result count not announced"

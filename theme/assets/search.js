@@ -158,13 +158,44 @@
       });
     }
     // Pagefind's excerpts are text with <mark> around matched words: kept as exactly that.
-    function excerpt(html) {
-      var p = el("p");
-      new DOMParser().parseFromString(html, "text/html").body.childNodes.forEach(function (n) {
-        p.appendChild(n.nodeName === "MARK" ? el("mark", "", n.textContent)
-                                            : document.createTextNode(n.textContent));
+    function marked(into, nodes) {
+      nodes.forEach(function (n) {
+        if (n.text) into.appendChild(n.mark ? el("mark", "", n.text) : document.createTextNode(n.text));
       });
-      return p;
+      return into;
+    }
+    // Where `text` opens with the end of `heading` (all of it, or past a cropped start):
+    // the heading's length before that point, else -1.
+    function overlap(text, heading) {
+      for (var at = 0; heading && at < heading.length; at = heading.indexOf(" ", at) + 1 || heading.length) {
+        var tail = heading.slice(at);
+        if ((at === 0 || tail.length >= 8) && text.indexOf(tail) === 0) return at;
+      }
+      return -1;
+    }
+    // A section's text begins with its heading, and a page's with its title, both shown
+    // just above: an excerpt that opens with `heading` (Pagefind may have cropped its
+    // start) starts after it, and the heading's matched words are marked where it is shown.
+    function excerpt(html, heading) {
+      var nodes = Array.prototype.map.call(
+        new DOMParser().parseFromString(html, "text/html").body.childNodes,
+        function (n) { return { text: n.textContent, mark: n.nodeName === "MARK" }; });
+      var text = nodes.map(function (n) { return n.text; }).join("");
+      var at = overlap(text, heading), cut = at < 0 ? 0 : heading.length - at;
+      var skip = cut + (cut ? text.slice(cut).match(/^[\s.:]*/)[0].length : 0), head = [], rest = [];
+      nodes.forEach(function (n) {
+        head.push({ text: n.text.slice(0, Math.max(0, cut)), mark: n.mark });
+        rest.push({ text: n.text.slice(Math.max(0, skip)), mark: n.mark });
+        cut -= n.text.length;
+        skip -= n.text.length;
+      });
+      return { before: at < 0 ? null : heading.slice(0, at), head: head, text: marked(el("p"), rest) };
+    }
+    // `link` (showing the heading) with the heading's marks, if the excerpt opened with it.
+    function shownWith(link, found) {
+      if (found.before === null) return;
+      link.textContent = found.before;
+      marked(link, found.head);
     }
     // Eight pages at a time, each page's fragment fetched only when it is shown.
     function draw(found, from, mine) {
@@ -199,12 +230,15 @@
       // The sections that match, by heading; the page's opening has its title already.
       var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
       parts.forEach(function (s) {
-        if (s.url !== d.url && s.title !== d.meta.title) {
-          var sa = el("a", "search-section", s.title);
+        var own = s.url !== d.url && s.title !== d.meta.title;
+        var found = excerpt(s.excerpt, own ? s.title : d.meta.title), sa = a;
+        if (own) {
+          sa = el("a", "search-section", s.title);
           sa.href = s.url;
           art.appendChild(sa);
         }
-        art.appendChild(excerpt(s.excerpt));
+        shownWith(sa, found);
+        if (found.text.textContent.trim()) art.appendChild(found.text);
       });
       return art;
     }
