@@ -42,6 +42,9 @@ def test_a_strict_failure_after_every_page_is_written_keeps_the_old_site(
     site = tmp_path / "site"
     first = mkdocs_build(project, site, "--strict", program=program)
     assert first.returncode == 0, first.stderr
+    # The log names the folder the user chose, not the staging folder it swaps in.
+    assert f"Building documentation to directory: {site}\n" in first.stderr, first.stderr
+    assert ".site.new-" not in first.stderr
     (site / ".git").mkdir()  # a pages checkout: MkDocs leaves hidden entries alone
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
     before = snapshot(site)

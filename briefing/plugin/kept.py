@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -30,6 +31,7 @@ from ..emit import OutputFault, Staged
 log = get_plugin_logger(__name__)
 # The program's logger: `properdocs` under ProperDocs, whose modules `mkdocs.*` imports load.
 PROGRAM_LOG = logging.getLogger(MkDocsConfig.__module__.partition(".")[0])
+BUILD_LOG = logging.getLogger(build_command.__name__)
 
 
 class Logged(logging.Handler):
@@ -44,15 +46,26 @@ class Logged(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-class KeptSite:
+class KeptSite(logging.Filter):
     """One staged `mkdocs build`: `redirect` in `on_config`, then `finish` in the last
-    `on_post_build` or `abandon` in `on_build_error`; `close` in `on_shutdown`."""
+    `on_post_build` or `abandon` in `on_build_error`; `close` in `on_shutdown`.
+
+    As a filter on MkDocs' build log, it names the real site_dir where MkDocs says it
+    builds to the staging folder, a name the user never chose and never sees after."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.warnings = Logged(logging.WARNING)
         PROGRAM_LOG.addHandler(self.warnings)
+        BUILD_LOG.addFilter(self)
         self.staged: Staged | None = None
         self.site, self.config = "", MkDocsConfig()  # the real site_dir, restored after
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        staging = str(self.staged.folder) if self.staged else None
+        if staging and staging in (message := record.getMessage()):
+            record.msg, record.args = message.replace(staging, self.site), ()
+        return True
 
     def redirect(self, config: MkDocsConfig) -> None:
         try:
@@ -83,3 +96,4 @@ class KeptSite:
     def close(self) -> None:
         self.abandon()  # a build that ended without either event
         PROGRAM_LOG.removeHandler(self.warnings)
+        BUILD_LOG.removeFilter(self)
