@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -210,3 +211,20 @@ def url_parts(path: str) -> list[str]:
     normal = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
     return normal.split("/") if normal else []
 
+
+
+def written_at(markdown_text: str, url: str) -> int | None:
+    """Where a page's Markdown writes the link to `url` (the offset of its address), for
+    a report MkDocs makes without a line: an inline link or image, a reference
+    definition, an HTML attribute, an autolink, else the address anywhere."""
+    if not url:
+        return None
+    forms = (re.compile(r"\]\(\s*<?" + re.escape(url)),
+             re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?" + re.escape(url), re.MULTILINE),
+             re.compile(r"""(?:href|src)\s*=\s*["']?""" + re.escape(url)),
+             re.compile("<" + re.escape(url) + "(?=>)"), re.compile(re.escape(url)))
+    for form in forms:
+        found = form.search(markdown_text)
+        if found:
+            return found.end() - len(url)
+    return None

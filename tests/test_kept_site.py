@@ -53,6 +53,9 @@ def test_a_strict_failure_after_every_page_is_written_keeps_the_old_site(
     failed = mkdocs_build(project, site, "--strict", program=program)
     assert failed.returncode != 0
     assert "no-such-page.md" in failed.stderr and "Aborted with" in failed.stdout
+    # MkDocs names the page; the plugin adds where in it the link is.
+    assert "content/pages/notes.md:3:16: Doc file 'notes.md' contains a link " \
+        "'no-such-page.md'" in failed.stderr, failed.stderr
     assert snapshot(site) == before
     assert leftovers(tmp_path) == []
 

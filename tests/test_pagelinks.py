@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.conversion import Conversions, MarkdownSettings, PageHTML
-from briefing.pagelinks import plain, relative_url
+from briefing.pagelinks import plain, relative_url, written_at
 
 SETTINGS = MarkdownSettings(("toc", "tables", "attr_list"), {"toc": {"permalink": False}})
 # The site: a page's path -> its URL (as MkDocs gives them with directory URLs).
@@ -131,3 +131,25 @@ def test_relative_url(url: str, page: str, relative: str) -> None:
 
 def test_plain_text_drops_comments_and_tags_but_not_entities() -> None:
     assert plain("a <!-- x --> <b>b</b>\n &amp;  <!-->c") == "a b &amp; c"
+
+
+# (a page's Markdown with the link's address at `^`, the address MkDocs reports)
+WRITTEN = [
+    ("See [the plan](^plan.md).", "plan.md"),
+    ("See [the plan]( <^my plan.md> ).", "my plan.md"),
+    ("![chart](^img/c.png)", "img/c.png"),
+    ("plan.md is named first, then [linked][p].\n\n[p]: ^plan.md", "plan.md"),
+    ('<a href="^plan.md">the plan</a>', "plan.md"),
+    ("Mail <^team@example.org>.", "team@example.org"),
+    ("A path written out: ^plan.md", "plan.md"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "url"), WRITTEN)
+def test_where_a_link_mkdocs_reports_is_written(markdown: str, url: str) -> None:
+    assert written_at(markdown.replace("^", ""), url) == markdown.index("^")
+
+
+def test_a_link_not_in_the_page_has_no_position() -> None:
+    assert written_at("# Notes\n", "plan.md") is None
+    assert written_at("# Notes\n", "") is None

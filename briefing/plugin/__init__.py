@@ -49,6 +49,7 @@ from .assets import add_assets, asset_files, minify_theme_assets, problems_file
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
 from .language import UntranslatedTheme
+from .linklog import LinkPositions
 from .live import GuardedBuilder, LiveSite, nav_paths, page_file
 from .picker import QuotePicker
 from .search import SearchEntries, trimmed
@@ -90,6 +91,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.written: Files | None = None  # a one-shot build's files, until Pagefind runs
         self.untranslated = UntranslatedTheme()
+        self.link_positions = LinkPositions()  # MkDocs' reports of links, given a line
         self.lang = "en"  # the site's language tag (`language.site_language`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -119,6 +121,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_shutdown(self) -> None:
         self.untranslated.close()
+        self.link_positions.close()
         if self.live:
             self.live.close()
         if self.kept:
@@ -149,6 +152,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.server.unwatch(self.watched)
             self.watched = str(self.content_dir)
         add_assets(config)
+        self.link_positions.docs_dir = Path(config.docs_dir)
         self.lang = self.untranslated.configure(config)
         # A theme that shows Pagefind's search says so (`pagefind: true` in its
         # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
