@@ -9,6 +9,7 @@ options in mkdocs.yml, so a pre-commit hook judges content as the site build doe
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import stat
@@ -143,7 +144,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
     if config.is_file():  # the editor's schemas
         problems = (*problems, *stale_schemas(config.parent / "schemas"))
     result = build(content_dir, hedges=policy.hedges, originals=True,
-                   language=written_language(config))
+                   language=written_language(config), today=datetime.date.today())
     _traceback(result.error)
     if known:  # hand-written files the site build would replace
         problems = (*problems, *written_page_collisions(
@@ -176,7 +177,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
         with output_lock(out_dir):  # held for the whole build: one writer at a time
             recover(out_dir)
             result = build(content_dir, site_title=title, hedges=policy.hedges,
-                           originals=True,
+                           originals=True, today=datetime.date.today(),
                            language=written_language(config_file or Path("mkdocs.yml")))
             _traceback(result.error)
             if _report(with_settings_problems(problems, policy.apply(result.diagnostics)), policy):

@@ -160,6 +160,10 @@ _CODES = (
          "its `basis:` is still the suggestion's.",
          "Check the date against the article: drop `inferred:` and `basis:` if the article "
          "states it, or say in `basis:` what you inferred it from."),
+    Code("date-future", W, "A source's `published:` date after today (by the clock of the "
+         "machine that builds, a day's grace for time zones): no article is published "
+         "in the future, so the year, month or day is mistyped.",
+         "Correct the date against the article, or write `unknown` if it gives none."),
     Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
          "Say in `basis:` what the date was inferred from."),
     Code("ref-stray-bracket", W, "A single `[` or `]` in or right after a reference, "

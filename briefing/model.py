@@ -175,7 +175,7 @@ class Source:
     language: str = spec_field(LanguageTag(), "the language the text is written in (`sv`, "
                                "`zh-Hant`); leave out when it is the site's (`theme: "
                                "locale:`)", default="")
-    published: FuzzyDate | None = spec_field(DateSpec(), "when it was published")
+    published: FuzzyDate | None = spec_field(DateSpec(past=True), "when it was published")
     note: Prose | None = spec_field(_prose, "curator's note on the source")
     cleaning: Cleaning | None = spec_field(Obj(Cleaning), "how the cleaned view is derived",
                                            shapes_checks=True)

@@ -6,6 +6,7 @@ nothing here knows about MkDocs or writes files.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import multiprocessing
 import os
@@ -67,7 +68,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
           site_author: str = "", directory_urls: bool = True,
           cache: BuildCache | None = None, hedges: Hedges | None = None,
           language: str = DEFAULT_LANGUAGE, originals: bool = False,
-          store: ResultStore | None = None, apart: bool = False) -> BuildResult:
+          store: ResultStore | None = None, apart: bool = False,
+          today: datetime.date | None = None) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
@@ -81,7 +83,9 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     build of the same content and options are read from disk rather than made again
     (`results.py`; `linked` is then None), and a new build's results are kept there.
     With `apart` too, a build that is not in the store runs in a process of its own,
-    which leaves its results there to be read (`_built_apart`).
+    which leaves its results there to be read (`_built_apart`). `today`, the day the
+    build runs, is what a publication date cannot be later than (`date-future`); the core
+    reads no clock, so without it no date is checked so.
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
@@ -90,7 +94,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     # What the pages and diagnostics depend on; the feed is kept as entries, made into the
     # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
     options = {"site_title": site_title, "hedges": asdict(hedges), "language": language,
-               "originals": originals}
+               "originals": originals, "today": today.isoformat() if today else None}
     site = Site(site_title, site_url, site_author, directory_urls, language)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
@@ -98,7 +102,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         _built_apart(functools.partial(
             build, content_dir, site_title=site_title, site_url=site_url,
             site_author=site_author, directory_urls=directory_urls, hedges=hedges,
-            language=language, originals=originals, store=store))
+            language=language, originals=originals, store=store, today=today))
         stored = store.load(key)
     if stored is not None:
         files = stored.files if stored.feed is None else \
@@ -107,7 +111,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     try:
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
-                        cache=cache, hedges=hedges, language=language, originals=originals)
+                        cache=cache, hedges=hedges, language=language, originals=originals,
+                        today=today)
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
@@ -178,8 +183,8 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
            directory_urls: bool, cache: BuildCache | None, hedges: Hedges, language: str,
-           originals: bool) -> BuildResult:
-    linked, diagnostics = _checked(content_dir, cache, hedges, language, originals)
+           originals: bool, today: datetime.date | None) -> BuildResult:
+    linked, diagnostics = _checked(content_dir, cache, hedges, language, originals, today)
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
@@ -192,11 +197,12 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
 
 
 def _checked(content_dir: Path, cache: BuildCache | None, hedges: Hedges, language: str,
-             originals: bool) -> tuple[Linked, tuple[Diagnostic, ...]]:
+             originals: bool, today: datetime.date | None
+             ) -> tuple[Linked, tuple[Diagnostic, ...]]:
     """The linked corpus and every diagnostic. The files as read are let go here, before
     the render: at 10,000 sources they are about 280 MB the pages need no more."""
     loaded = load(content_dir, cache.load if cache is not None else None)
-    validated = validate(loaded, cache.validate if cache is not None else None)
+    validated = validate(loaded, cache.validate if cache is not None else None, today)
     linked = _link(validated.corpus, cache)
     prose = _prose(linked, hedges, language, {d.display: d.text for d in loaded.yaml_docs},
                    cache)

@@ -58,6 +58,8 @@ class Context:
 
     path: str
     text: str
+    # The day the build runs, for the dates that cannot be later (None: not checked).
+    today: datetime.date | None = None
     problems: list[Diagnostic] = dataclasses.field(default_factory=list)
     # Items kept although a field of theirs is bad (`Obj.convert`): what they name waits.
     flawed: list[YNode] = dataclasses.field(default_factory=list)
@@ -625,8 +627,23 @@ def _unconfirmed(node: YMap, ctx: Context) -> None:
              "delete `inferred:` and `basis:`; if you inferred it, say in `basis:` from what")
 
 
+def _not_after(earliest: datetime.date, today: datetime.date, node: YScalar, ctx: Context
+               ) -> None:
+    """A date whose first possible day is after tomorrow (a time zone ahead can be a day
+    later than the machine's) has not happened: a mistyped year, month or day."""
+    if earliest > today + datetime.timedelta(days=1):
+        ctx.warn(node.pos, "date-future",
+                 f"{node.value.strip()!r} is later than today: no source is published in "
+                 "the future",
+                 "correct the year, month or day against the article, or write `unknown` "
+                 "if it gives no date")
+
+
 class DateSpec(Spec):
     doc_type = "date: YYYY[-MM[-DD]] or {date, about, inferred, basis}"
+
+    def __init__(self, *, past: bool = False) -> None:
+        self.past = past  # a date that has happened by the build (`date-future`)
 
     def convert(self, node: YNode, ctx: Context) -> FuzzyDate | Invalid:
         if isinstance(node, YScalar):
@@ -669,6 +686,8 @@ class DateSpec(Spec):
                 return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date: "
                                 f"{_no_such_day(*whole)}",
                                 "check the day and the month against the source")
+            if self.past and ctx.today is not None:
+                _not_after(datetime.date(*whole), ctx.today, node, ctx)
             return FuzzyDate(year, month, day, about, inferred, basis)
         return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date"
                         + other_digits(value),

@@ -3,6 +3,7 @@ and uniqueness. Every problem is collected; nothing raises."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -56,22 +57,29 @@ class ValidateStore:
 
     documents: dict[_DocumentKey, _Document] = field(default_factory=dict)
     last: tuple[Loaded, Validated] | None = None
+    today: datetime.date | None = None  # what they were validated against
 
 
-def validate(loaded: Loaded, store: ValidateStore | None = None) -> Validated:
+def validate(loaded: Loaded, store: ValidateStore | None = None,
+             today: datetime.date | None = None) -> Validated:
+    """`today`: the day the build runs, for the dates that cannot be later; None checks
+    none of them (a result then depends on the files alone)."""
+    if store is not None and store.today != today:  # a build on another day
+        store.documents, store.last, store.today = {}, None, today
     last = store.last if store is not None else None
     if last is not None and same_objects(loaded.yaml_docs, last[0].yaml_docs) \
             and same_objects(loaded.texts, last[0].texts) \
             and same_objects(loaded.unparsed, last[0].unparsed):
         return last[1]
-    validated, documents = _validate(loaded, store.documents if store is not None else {})
+    validated, documents = _validate(loaded, store.documents if store is not None else {},
+                                     today)
     if store is not None:
         store.documents, store.last = documents, (loaded, validated)
     return validated
 
 
-def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
-              ) -> tuple[Validated, dict[_DocumentKey, _Document]]:
+def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
+              today: datetime.date | None) -> tuple[Validated, dict[_DocumentKey, _Document]]:
     problems: list[Diagnostic] = []
     texts = {t.id: t.text for t in loaded.texts}
     sources: list[Source] = []
@@ -92,7 +100,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document]
         if top == "sources":
             seen_sources.add(stem)
         key = (doc.rel, doc.display, doc.text, texts.get(stem) if top == "sources" else None)
-        result = used[key] = kept.get(key) or validate_document(doc, key[3])
+        result = used[key] = kept.get(key) or validate_document(doc, key[3], today)
         sources.extend(result.sources)
         claims.extend(result.claims)
         entities.extend(result.entities)
@@ -180,9 +188,10 @@ def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[
         declared["entity"] |= ids
 
 
-def validate_document(doc: YamlDoc, source_text: str | None) -> _Document:
+def validate_document(doc: YamlDoc, source_text: str | None,
+                      today: datetime.date | None = None) -> _Document:
     """One annotation file on its own; `source_text` is the article of a source file."""
-    ctx = Context(doc.display, doc.text)
+    ctx = Context(doc.display, doc.text, today)
     path = PurePosixPath(doc.rel)
     top = path.parts[0]
     found = _Document()

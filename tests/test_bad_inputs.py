@@ -119,6 +119,8 @@ CASES = [
     Case("date in Arabic-Indic digits", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0662"'),),
          hint="digits other than 0-9"),
+    Case("publication date in the future", "date-future", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2205-01-02"'),), hint="correct the year, month or day"),
     Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
          (edit(SRC, 'published: "2025-01-02"', 'published: {date: "2025-01", inferred: true}'),)),
     Case("date still briefing new's suggestion", "date-unconfirmed", f"{SRC}:4:10",

@@ -8,6 +8,7 @@ content folder is added to the watched paths so edits there trigger a rebuild. W
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gc
 from collections.abc import Callable
@@ -188,7 +189,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             site_url=config.site_url or "", site_author=config.site_author or "",
             directory_urls=config.use_directory_urls,
             cache=self.live.cache if self.live else None, hedges=self.settings.policy.hedges,
-            language=self.lang)
+            language=self.lang, today=datetime.date.today())
         # A build Pagefind follows runs the pipeline in a process of its own, so that its
         # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
         result = self.pipeline(store=self.results(config), apart=self.pagefind)
