@@ -28,7 +28,9 @@ def cycle() -> weakref.ref[Node]:
 
 @pytest.fixture
 def collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[IdleCollector]:
-    monkeypatch.setattr(IdleCollector, "IDLE_SECONDS", 0.2)
+    # Long enough that a loaded machine does not reach the idle collection between two
+    # lines of a test (at 0.2 s it did, freeing the cycle before it was looked at).
+    monkeypatch.setattr(IdleCollector, "IDLE_SECONDS", 1.0)
     made = IdleCollector()
     yield made
     made.close()
