@@ -123,14 +123,42 @@ _SENTENCE_END = re.compile(r"""[.!?:;]["'\u2019\u201d)\]]*$""")
 
 def looks_hard_wrapped(text: str) -> bool:
     """Whether `text` breaks its sentences across lines, as a text wrapped at a fixed width
-    does: three lines or more, and a third of the lines followed by another, run on into
-    a next line that starts in lower case without ending a sentence (a heading on a line
-    of its own is followed by a capital). `briefing new` then suggests
-    `join_wrapped_lines`."""
+    does. Either sign will do: a third of the lines followed by another run on into a next
+    line that starts in lower case without ending a sentence (a heading on a line of its
+    own is followed by a capital); or most lines followed by another end near one column,
+    at least `MIN_WRAP_WIDTH` wide, without ending a sentence (`_steady_width`), whatever
+    the next line starts with. `briefing new` then suggests `join_wrapped_lines`."""
     lines = [line.strip() for line in text.split("\n")]
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
     broken = sum(1 for a, b in pairs if b[0].islower() and not _SENTENCE_END.search(a))
-    return broken >= 3 and broken >= 0.3 * len(pairs)
+    return (broken >= 3 and broken >= 0.3 * len(pairs)) or _steady_width(pairs)
+
+
+# A text wrapped narrower than this is more likely verse, an address or a list.
+MIN_WRAP_WIDTH = 40
+# A list item starts its own line: a bullet, or a number or letter and `.` or `)`.
+_LIST_ITEM = re.compile(r"(?:[-*\u2022\u2013\u2014\u25aa\u25e6]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+
+
+def _steady_width(pairs: list[tuple[str, str]]) -> bool:
+    """Whether the lines followed by another (a list item aside) mostly end near one
+    column, the width they were wrapped at, without ending a sentence: at least three of
+    them and half of all. The width is the longest such line, leaving out any a quarter
+    longer than their median (a web address on a line of its own). One paragraph per
+    line ends each line with a sentence; verse and addresses are narrower."""
+    lengths = sorted(len(a) for a, b in pairs if not _LIST_ITEM.match(b))
+    if len(lengths) < 3:
+        return False
+    median = lengths[len(lengths) // 2]
+    width = max(n for n in lengths if n <= 1.25 * median)
+    if width < MIN_WRAP_WIDTH:
+        return False
+    # The next word did not fit: a wrapped line falls short of the width by at most about
+    # a long word.
+    near = width - max(10, 0.15 * width)
+    wrapped = sum(1 for a, b in pairs if near <= len(a) <= width
+                  and not _LIST_ITEM.match(b) and not _SENTENCE_END.search(a))
+    return wrapped >= 3 and wrapped >= 0.5 * len(pairs)
 
 
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # a word wrapped after its hyphen: `cost-`
