@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import hashlib
 import heapq
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
@@ -396,6 +397,8 @@ _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
           r"(?P<cmid>(?:\s+(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?(?:" + _NUM + r")"
           r"(?:\s" + _WORD_MULT + r")?)?"
           r"(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
+# Units of energy, power, mass and data, as written after a number ("5 GW", "10 TWh").
+_UNIT = r"(?:[kMGTP]W[hpe]?|[kMGT]VA|[kMG]V|[kMG]Hz|[kMGTP]B|[MG]t|Mtoe|bcm|MMBtu|[MG]?tCO2e?)"
 # Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
 # "an 80-hour run", "in just two months".
 # "One" is left out: "one day", "one year" are more often manners of speaking.
@@ -409,8 +412,14 @@ _DURATION = (r"(?P<dn>" + _NUM + "|(?i:" + "|".join(_NUMBER_WORDS) + r"))(?:\s+|
 # A count of a named product in the plural: "10,000 A100s", "512 H800s" (a capitalised word
 # with a digit in it, ending in "s").
 _PRODUCTS = r"(?P<qn>" + _NUM + r")\s+(?P<qu>[A-Z][A-Za-z-]*\d[\w-]*?s)\b"
+# A number and a scale word count what the plain noun after them names ("1.5 million
+# homes"); a function word there (`_COMMON`: "2 billion of its") is no unit.
+_SCALED = r"(?P<gn>" + _NUM + r")\s(?P<gx>" + _WORD_MULT + r")\s+(?P<gu>[a-z][a-z-]*[a-z])\b"
+# A measure in a unit of energy, power, mass or data ("5 GW", "10 TWh").
+_MEASURE = r"(?P<mn>" + _NUM + r")\s?(?P<mu>" + _UNIT + r")\b"
 _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
-                      + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + ")")
+                      + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + "|" + _MEASURE
+                      + "|" + _SCALED + ")")
 _OF_COUNT = re.compile(r"(?<=of\s)(?:its\s+|the\s+|their\s+)?\b(" + _NUM + r")(?:\s("
                        + _WORD_MULT + r"))?")
 _QUALIFIERS = (
@@ -476,6 +485,14 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
     elif group("qn"):
         unit, low = group("qu"), _number(group("qn"), None)
         high = low
+    elif group("mn"):
+        unit, low = group("mu"), _number(group("mn"), None)
+        high = low
+    elif group("gn"):
+        if group("gu") in _COMMON:
+            return None
+        unit, low = group("gu"), _number(group("gn"), group("gx"))
+        high = low
     else:
         unit, low = "parameters", _number(group("sn"), group("sx"))
         high = low
@@ -510,8 +527,26 @@ ai ceo cfo cto gpu gpus cpu api ipo llm llms summary conclusion comments share u
 chief executive president minister senator analysts experts officials mr mrs ms dr prof
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'.&-]*"
-                          r"(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w\u2019'.&-]*)*")
+# The function words an organisation's or a place's name holds between its capitalised
+# words ("Department for Energy Security and Net Zero", "Banco de España").
+_JOINING = ("of", "for", "and", "&", "de", "du", "des", "da", "di", "del", "der", "den",
+            "van", "von", "la", "le")
+_CAPITALISED = re.compile(
+    r"(?<![\w'\u2019-])[A-Z][\w\u2019'.&-]*(?:\s+(?:(?:" + "|".join(_JOINING)
+    + r")\s+(?:the\s+)?)?[A-Z][\w\u2019'.&-]*)*")
+# The head of a name that is no name alone ("The Department said"), and may start a
+# sentence and still join what follows ("Bank of England raised rates").
+_BODIES = frozenset({
+    "agency", "authority", "board", "commission", "committee", "council", "department",
+    "government", "institute", "ministry", "museum", "office", "university"})
+_INSTITUTIONS = _BODIES | {"bank", "company", "court", "fund", "group"}
+# A job title before a connector makes the run a role ("Minister for Energy"), not a name.
+_ROLES = frozenset({
+    "ambassador", "chair", "chairman", "chairwoman", "chancellor", "chief", "commissioner",
+    "deputy", "director", "executive", "governor", "head", "mayor", "minister", "president",
+    "secretary", "senator", "spokesman", "spokesperson", "spokeswoman"})
+_UNIT_WORD = re.compile(_UNIT)
+_AFTER_NUMBER = re.compile(r"\d\s?$")
 
 
 def find_known_entities(text: str, entities: Iterable[Entity]) -> tuple[EntityFound, ...]:
@@ -562,8 +597,10 @@ def _forms_pattern(names: Iterable[str]) -> re.Pattern[str]:
 
 def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
                    ) -> tuple[EntityFound, ...]:
-    """Capitalised names that no known entity covers: multi-word sequences anywhere, single
-    words only where they do not start a sentence and are not common words."""
+    """Capitalised names that no known entity covers: multi-word sequences anywhere (joined
+    by the function words of a name, `_names_in_run`), single words only where they do
+    not start a sentence and are not common words, units or an institution's bare
+    head."""
     entities = tuple(entities)
     owner = _name_owner(entities)
     known_pattern = _forms_pattern(owner) if owner else None
@@ -576,39 +613,118 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
             continue
         known_spans = [m.span() for m in known_pattern.finditer(sentence.text)] \
             if known_pattern else []
-        known_starts = [start for start, _ in known_spans]
+        known = functools.partial(_inside, known_spans)
         for match in _CAPITALISED.finditer(sentence.text):
-            words = [w.strip("'\u2019.-,") for w in match.group().split()]
-            # "Hangzhou-based" names Hangzhou; a possessive names its owner.
-            words = [re.sub(r"['\u2019]s$", "", re.sub(r"-[a-z].*$", "", w)) for w in words]
-            at_start = match.start() == 0
-            while words and (words[0].lower() in _COMMON or (at_start and len(words) > 1
-                                                             and words[0].lower() in _COMMON)):
-                words.pop(0)
-                at_start = False
-            while words and words[-1].lower() in _COMMON:
-                words.pop()
-            if not words:
-                continue
-            name = " ".join(words)
-            if len(name) > MAX_NAME:
-                continue
-            if len(words) == 1 and (at_start or name.lower() in _COMMON or len(name) < 2):
-                continue
-            start = sentence.text.find(words[0], match.start())
-            at = bisect.bisect_right(known_starts, start) - 1  # spans are sorted, disjoint
-            if (at >= 0 and start < known_spans[at][1]) or name in owner:
-                continue
-            if slugify(name) in known_ids:
-                continue
-            # A title before a known person ("Councillor Priya Halvorsen") is that person.
-            if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
-                continue
-            counts[name] += 1
-            first.setdefault(name, sentence)
+            after_number = _AFTER_NUMBER.search(sentence.text, max(0, match.start() - 2),
+                                                match.start()) is not None
+            for run in _names_in_run(_run_words(match), match.start() == 0, after_number,
+                                     known):
+                words = [w.text for w in run]
+                name = " ".join(words)
+                if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
+                        or known(run[0].start):
+                    continue
+                # A title before a known person ("Councillor Priya Halvorsen") is that
+                # person.
+                if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
+                    continue
+                counts[name] += 1
+                first.setdefault(name, sentence)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
                  if slugify(name))
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted and disjoint)."""
+    at = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as it names: without a possessive, a "-based" or end punctuation
+    start: int  # its offset in the sentence
+
+
+def _run_words(match: re.Match[str]) -> list[_Word]:
+    words = []
+    for token in re.finditer(r"\S+", match.group()):
+        word = token.group().strip("'\u2019.-,")
+        # "Hangzhou-based" names Hangzhou; a possessive names its owner.
+        word = re.sub(r"['\u2019]s$", "", re.sub(r"-[a-z].*$", "", word))
+        words.append(_Word(word, match.start() + token.start()))
+    return words
+
+
+def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
+                  known: Callable[[int], bool]) -> list[list[_Word]]:
+    """The names in a run of capitalised words and the function words between them.
+
+    A unit after a number ("5 GW Northmoor Array") is left out. A job title and what it
+    is of ("Minister for Energy Sarah Whitcombe") is a role: only a person named after
+    it (its last two words, when three or more follow the last function word) is a name.
+    Otherwise the function words join ("Department for Energy Security"), except after a
+    sentence's first word alone, which is capitalised as such ("Shares of Acme" names
+    Acme; "Bank of England" stays whole), and `and`, which joins two words or more to
+    a public body's name already joined ("Department for Energy Security and Net
+    Zero"; "Bank of England and Acme Corp" are two). Nothing joins a known name
+    (`known`: whether a word at an offset of the sentence is in one): "Acme for Zenith
+    Research" names Zenith Research.
+    """
+    caps: list[list[_Word]] = [[]]
+    links: list[list[_Word]] = []
+    for word in words:
+        if word.text[:1].isupper():
+            caps[-1].append(word)
+        elif caps[-1]:
+            links.append([word])
+            caps.append([])
+        else:
+            links[-1].append(word)  # "the" after a function word: "Bank of the West"
+    if after_number and _UNIT_WORD.fullmatch(caps[0][0].text):
+        caps[0].pop(0)
+        at_start = False
+    lead = {w.text.lower() for w in caps[0]}
+    if links and lead & _ROLES and lead <= _ROLES | _COMMON:
+        return [caps[-1][-2:]] if len(caps[-1]) >= 3 else []
+    names: list[list[_Word]] = []
+    current, joined = _trimmed(caps[0], end=False), False
+    at_start = at_start and len(current) == len(caps[0])
+    for link, after in zip(links, caps[1:], strict=True):
+        joiner = link[0].text
+        alone_at_start = at_start and not names and len(current) == 1 \
+            and current[0].text.lower() not in _INSTITUTIONS
+        if current and not known(current[0].start) and not known(after[0].start) and (
+                joiner == "&" or (joiner != "and" and not alone_at_start)
+                or (joiner == "and" and joined and len(after) >= 2
+                    and current[0].text.lower() in _BODIES)):
+            current, joined = [*current, *link, *after], True
+        else:
+            names.append(current)
+            current, joined = after, False
+    names.append(current)
+    trimmed = [_trimmed(name) for name in names]
+    return [name for n, name in enumerate(trimmed) if _is_name_run(name, at_start and n == 0)]
+
+
+def _trimmed(words: list[_Word], *, end: bool = True) -> list[_Word]:
+    """Without the common words at its start ("The") and, unless `end` is false, at its
+    end ("Monday")."""
+    first, last = 0, len(words)
+    while first < last and words[first].text.lower() in _COMMON:
+        first += 1
+    while end and last > first and words[last - 1].text.lower() in _COMMON:
+        last -= 1
+    return words[first:last]
+
+
+def _is_name_run(words: list[_Word], at_start: bool) -> bool:
+    if len(words) != 1:
+        return bool(words)
+    word = words[0].text
+    return not (at_start or len(word) < 2 or word.lower() in _COMMON
+                or word.lower() in _INSTITUTIONS or _UNIT_WORD.fullmatch(word))
 
 
 def _is_heading(line: str) -> bool:
