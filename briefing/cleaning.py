@@ -167,12 +167,49 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # a word wrapped after its hyphen: `co
 def join_lines(lines: Iterable[str]) -> str:
     """The lines of one paragraph as one line: with a space, except after a word broken at
     its hyphen (`cost-` then `effective` make `cost-effective`)."""
+    return _joined_at(lines)[0]
+
+
+def _joined_at(lines: Iterable[str]) -> tuple[str, list[int]]:
+    """`join_lines`, and the offset in the joined line where each line starts."""
     parts: list[str] = []
+    offsets, length = [], 0
     for line in lines:
         if parts and not _BROKEN_WORD.search(parts[-1]):
             parts.append(" ")
+            length += 1
+        offsets.append(length)
         parts.append(line.strip())
-    return "".join(parts)
+        length += len(parts[-1])
+    return "".join(parts), offsets
+
+
+# Where a line of a text read whole begins: (its offset in the line read whole, its line
+# in the text, its indentation there).
+LineStart = tuple[int, int, int]
+
+
+def read_whole(text: str) -> tuple[str, list[list[LineStart]]]:
+    """The text as `join_wrapped_lines` reads it: the lines of each paragraph (up to a
+    blank line) joined into its first line, and each line after it left blank, so a
+    paragraph keeps its first line's number; and, for each line, where the lines joined
+    into it begin."""
+    lines = text.split("\n")
+    out: list[str] = []
+    starts: list[list[LineStart]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and number > 1 and lines[number - 2].strip():
+            out.append("")
+            starts.append([])
+            continue
+        end = number
+        while end < len(lines) and line.strip() and lines[end].strip():
+            end += 1
+        joined, offsets = _joined_at(lines[number - 1:end])
+        out.append(joined)
+        starts.append([(offset, n, len(lines[n - 1]) - len(lines[n - 1].lstrip()))
+                       for offset, n in zip(offsets, range(number, end + 1), strict=True)])
+    return "\n".join(out), starts
 
 
 def _repairs(text: str) -> list[str]:

@@ -541,12 +541,15 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
         _refuse_same_url(display, extracted, corpus)
     # Quote ids are prefixed with the id's words after its date, whether the date came
     # from the text or the metadata ("we-would-rather", not "2025-03-we-would").
-    suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id)
+    # A hard-wrapped text is read as the starter has the build read it, paragraph by
+    # paragraph.
+    wrapped = extracted is None and looks_hard_wrapped(text)
+    suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id,
+                          whole=wrapped)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
                              schema_comment("source", yaml_path, project_root), extracted,
-                             wrapped=extracted is None and looks_hard_wrapped(text),
-                             site_language=site_language)
+                             wrapped=wrapped, site_language=site_language)
     return NewSource(new_id, article, starter, suggestions, notes, extracted, original)
 
 

@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TypeVar
 
 from .chars import WORD_END
+from .cleaning import read_whole
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
@@ -1044,8 +1046,37 @@ def title_and_date(text: str) -> tuple[str, DateFound | None]:
     return find_title(text).text, date
 
 
-def suggest(text: str, corpus: Corpus, *, new_id: str = "") -> Suggestions:
-    """All suggestions for the article `text`, to be filed as source `new_id`."""
+def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False
+            ) -> Suggestions:
+    """All suggestions for the article `text`, to be filed as source `new_id`; with
+    `whole`, for a hard-wrapped text, each paragraph is read as one line, as
+    `join_wrapped_lines` has the build read it, so that a name, a figure or a quotation
+    broken across lines is still found whole (each found where its line of the text
+    says)."""
+    if not whole:
+        return _suggest(text, corpus, new_id)
+    reading, starts = read_whole(text)
+    found = _suggest(reading, corpus, new_id)
+
+    def placed(sentence: Sentence) -> Sentence:
+        offset, line, indent = next(s for s in reversed(starts[sentence.line - 1])
+                                    if s[0] <= sentence.col)
+        return replace(sentence, line=line, col=sentence.col - offset + indent)
+
+    def moved(items: tuple[_Found, ...]) -> tuple[_Found, ...]:
+        return tuple(replace(item, sentence=placed(item.sentence)) for item in items)
+
+    return replace(found, title=find_title(text), dates=moved(found.dates),
+                   date=moved((found.date,))[0] if found.date else None,
+                   figures=moved(found.figures), quotes=moved(found.quotes),
+                   known_entities=moved(found.known_entities),
+                   new_names=moved(found.new_names), claims=moved(found.claims))
+
+
+_Found = TypeVar("_Found", DateFound, FigureFound, QuoteFound, EntityFound, ClaimFound)
+
+
+def _suggest(text: str, corpus: Corpus, new_id: str) -> Suggestions:
     dates = find_dates(text)
     date = next((d for d in dates if len(d.date) == 10), None)
     prefix = " ".join(new_id.split("-")[3:5] if date and new_id.startswith(date.date)
