@@ -336,9 +336,11 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_name(words: list[str], longest: int = NAME_WORDS) -> bool:
-    """Capitalised words, and the particles names hold ("Bank of England", "(Reuters)")."""
+    """Up to `longest` capitalised words, and the particles names hold ("Bank of
+    England", "(Reuters)", "Department for Energy Security and Net Zero")."""
     bare = [w.strip("()[]\"'\u2018\u2019\u201c\u201d.,") for w in words]
-    return 0 < len(bare) <= longest and _capitalised(bare[0]) and all(
+    capitalised = sum(map(_capitalised, bare))
+    return 0 < capitalised <= longest and _capitalised(bare[0]) and all(
         _capitalised(w) or w.lower() in _NAME_PARTICLES for w in bare)
 
 
