@@ -143,20 +143,20 @@ _LIST_ITEM = re.compile(r"(?:[-*\u2022\u2013\u2014\u25aa\u25e6]|\(?(?:\d{1,3}|[a
 def _steady_width(pairs: list[tuple[str, str]]) -> bool:
     """Whether the lines followed by another (a list item aside) mostly end near one
     column, the width they were wrapped at, without ending a sentence: at least three of
-    them and half of all. The width is the longest such line, leaving out any a quarter
-    longer than their median (a web address on a line of its own). One paragraph per
-    line ends each line with a sentence; verse and addresses are narrower."""
+    them and half of all. The width is their upper quartile: most lines of a wrapped
+    paragraph end near it, and a line longer than the rest (a web address) does not move
+    it. One paragraph per line ends each line with a sentence; verse and addresses are
+    narrower."""
     lengths = sorted(len(a) for a, b in pairs if not _LIST_ITEM.match(b))
     if len(lengths) < 3:
         return False
-    median = lengths[len(lengths) // 2]
-    width = max(n for n in lengths if n <= 1.25 * median)
+    width = lengths[3 * len(lengths) // 4]
     if width < MIN_WRAP_WIDTH:
         return False
-    # The next word did not fit: a wrapped line falls short of the width by at most about
-    # a long word.
-    near = width - max(10, 0.15 * width)
-    wrapped = sum(1 for a, b in pairs if near <= len(a) <= width
+    # Where the next word did not fit: a wrapped line falls short of the width by about a
+    # long word at most.
+    slack = max(10, 0.15 * width)
+    wrapped = sum(1 for a, b in pairs if abs(len(a) - width) <= slack
                   and not _LIST_ITEM.match(b) and not _SENTENCE_END.search(a))
     return wrapped >= 3 and wrapped >= 0.5 * len(pairs)
 

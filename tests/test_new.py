@@ -284,6 +284,79 @@ def test_an_article_with_a_paragraph_per_line_is_left_as_it_is() -> None:
     assert looks_hard_wrapped(WRAPPED_RELEASE)
 
 
+# An e-mailed press release, wrapped at 70 columns: most of its continuation lines start
+# with a capital or a digit, so only the steady width shows it is wrapped.
+ENERGY_RELEASE = """\
+PRESS RELEASE
+FOR IMMEDIATE RELEASE
+
+Department for Energy Security and Net Zero, 14 April 2025
+
+Offshore wind round secures 5 GW of new capacity
+
+The Department for Energy Security and Net Zero today confirmed that
+11 offshore wind projects will share 5 GW of new capacity in
+Allocation Round 7, enough to power up to 1.5 million homes.
+Developers bid a strike price of about £58 per megawatt hour.
+Construction is due to start in 2026 at Northmoor Array, Kestrel Bank
+and Solway Deep. Minister for Energy Sarah Whitcombe said the result
+showed Britain remained a leading market for offshore wind.
+
+Each project adds at least 200 MW, and together the projects will
+produce an estimated 10 TWh a year. Kestrel Bank will be built by
+Harrowgate Renewables. The Crown Estate will lease the seabed, and
+National Grid expects to connect all of the sites by 2029. The
+Department said the round had cost 12 percent less than the last.
+
+"These projects will bring skilled work to coastal communities from
+Shetland to Cornwall," Sarah Whitcombe said at the Offshore Wind
+Summit in Aberdeen.
+
+Notes to editors
+1. Allocation Round 7 opened on 3 March 2025.
+2. Results are published on GOV.UK.
+"""
+
+
+def test_a_press_release_wrapped_before_capitals_gets_whole_names_and_figures(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [line for line in ENERGY_RELEASE.split("\n") if line]
+    assert sum(line[0].islower() for line in lines) < 0.2 * len(lines)  # capitals mostly
+    content = corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "release.txt").write_text(ENERGY_RELEASE, encoding="utf-8")
+    result = run("new", "release.txt", "--id", "wind-round")
+    assert result.exit_code == 0, result.output
+    starter_text = (content / "sources/wind-round.yml").read_text(encoding="utf-8")
+    starter_yaml = yaml.safe_load(starter_text)
+    assert starter_yaml["cleaning"] == {"join_wrapped_lines": True}
+    assert starter_yaml["title"] == "Offshore wind round secures 5 GW of new capacity"
+
+    s = suggest.suggest(ENERGY_RELEASE, corpus_of(content), whole=True)
+    names = {e.name: e.sentence.line for e in s.new_names}
+    # Whole names, one of them across a line break; no unit, bare institution or role.
+    assert {"Department for Energy Security and Net Zero", "Sarah Whitcombe",
+            "Northmoor Array", "Harrowgate Renewables", "Crown Estate"} <= set(names)
+    assert not set(names) & {"GW", "MW", "TWh", "Department", "Energy Security",
+                             "Net Zero", "Energy", "Minister", "Energy Sarah Whitcombe"}
+    assert names["Harrowgate Renewables"] == 17  # the line its sentence starts on
+    figures = {f.found: (f.value[0], f.unit, f.qualifier) for f in s.figures}
+    assert figures["1.5 million homes"] == (Decimal(1_500_000), "homes", "up-to")
+    assert figures["5 GW"] == (Decimal(5), "GW", "exactly")
+    assert figures["200 MW"] == (Decimal(200), "MW", "at-least")
+    assert figures["10 TWh"] == (Decimal(10), "TWh", "about")
+    assert "#     unit: homes\n#     qualifier: up-to" in starter_text
+    # A quotation across a line break is suggested whole, and anchors once kept.
+    (quote,) = s.quotes
+    assert quote.text.startswith("These projects") and quote.text.endswith("Cornwall")
+    assert (quote.speaker_name, quote.sentence.line) == ("Sarah Whitcombe", 22)
+    (content / "sources/wind-round.yml").write_text(uncomment_quotes(starter_text),
+                                                     encoding="utf-8")
+    confirm_suggested_dates(content)
+    check = run("check", "--strict")
+    assert check.exit_code == 0, check.output
+
+
 @pytest.mark.parametrize("folder", ["elsewhere", "content/sources"])
 def test_outside_a_briefing_nothing_is_written(tmp_path: Path, folder: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
@@ -500,6 +573,12 @@ def test_impossible_dates_and_bare_years_are_not_dates() -> None:
     ("Twenty days later it shipped.", ("20", "20"), "days", "exactly"),
     ("It took about 3 weeks.", ("3", "3"), "weeks", "about"),
     ("It bought 10,000 A100s.", ("10000", "10000"), "A100s", "exactly"),
+    # A scale word and the plain noun after it; units of energy and power.
+    ("It will power up to 1.5 million homes.", ("1500000", "1500000"), "homes", "up-to"),
+    ("It planted nearly 2 billion trees.", ("2000000000", "2000000000"), "trees", "about"),
+    ("The round secured 5 GW.", ("5", "5"), "GW", "exactly"),
+    ("Each adds at least 200 MW.", ("200", "200"), "MW", "at-least"),
+    ("They make an estimated 10 TWh a year.", ("10", "10"), "TWh", "about"),
 ])
 def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -> None:
     (figure,) = suggest.find_figures(text)
@@ -511,6 +590,8 @@ def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -
 def test_figures_skip_years_and_plain_numbers() -> None:
     assert suggest.find_figures("In 2018, 3 of 12 rooms were full; 1.5 times more.") == ()
     assert suggest.find_figures("One day a 3-year-old model, someone said, won.") == ()
+    # A scale word before a function word counts nothing named.
+    assert suggest.find_figures("It raised 2 billion in total, 3 million of it abroad.") == ()
 
 
 def test_figure_snippets_are_ready_for_claims_yml() -> None:

@@ -1,0 +1,99 @@
+"""`briefing new`'s suggestions for a press release: names joined by their function words
+but not by a list's commas or across sentences, units and bare institutions never names,
+and a text hard-wrapped at a steady width told from one written a paragraph a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import suggest
+from briefing.cleaning import looks_hard_wrapped
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # An organisation's name keeps its function words; "The" before it is no part of it.
+    ("The Department for Energy Security and Net Zero said so.",
+     {"Department for Energy Security and Net Zero"}),
+    ("Later the Department of Health and Social Care agreed.",
+     {"Department of Health and Social Care"}),
+    ("The Museum of the Moon opened in Banco de España.",
+     {"Museum of the Moon", "Banco de España"}),
+    ("Sales at Marks & Spencer rose.", {"Marks & Spencer"}),
+    # `and` joins a public body's name only: two names otherwise.
+    ("It met the Bank of England and Acme Corp.", {"Bank of England", "Acme Corp"}),
+    ("It sold Zenith, Orbis and Lumen.", {"Zenith", "Orbis", "Lumen"}),
+    # Not across a sentence's end, nor from a word capitalised only as its first.
+    ("It opened in London. Department officials cheered.", {"London"}),
+    ("Shares of Zenith fell.", {"Zenith"}),
+    ("Support for Ukraine grew.", {"Ukraine"}),
+    ("Bank of England raised rates.", {"Bank of England"}),
+    # An institution's bare head refers back to a name; it is none ("The Department").
+    ("The Department said so. Later the Ministry agreed.", set()),
+    # A role and its portfolio are not names; a person named after them is (decided: the
+    # last two words, when three or more follow the role's last function word).
+    ("Minister for Energy Sarah Whitcombe spoke.", {"Sarah Whitcombe"}),
+    ("Later the Minister for Energy spoke.", set()),
+    ("Later the Minister for Energy Security spoke.", set()),
+    ("Secretary of State for Energy Security and Net Zero Ed Miliband spoke.",
+     {"Ed Miliband"}),
+    ("Chief Executive of Harrowgate Renewables Tom Baird agreed.", {"Tom Baird"}),
+    # Units after a number, and unit abbreviations anywhere, are not names.
+    ("It adds 5 GW, 200 MW and 10 TWh a year.", set()),
+    ("The 1.2 GW Northmoor Array opens.", {"Northmoor Array"}),
+    ("Output is counted in GWh and MtCO2e.", set()),
+    # A capitalised word after a number that is no unit is still a name.
+    ("It bought 512 Nvidia chips.", {"Nvidia"}),
+])
+def test_new_names_in_a_press_release(text: str, names: set[str]) -> None:
+    assert {e.name for e in suggest.find_new_names(text, ())} == names
+
+
+_RELEASE = (
+    "The Department for Energy Security and Net Zero today confirmed that\n"
+    "11 offshore wind projects will share 5 GW of new capacity in\n"
+    "Allocation Round 7, enough to power up to 1.5 million homes. Bids\n"
+    "came in at a strike price of about £58 per megawatt hour at\n"
+    "Northmoor Array, Kestrel Bank and Solway Deep, where construction\n"
+    "is due to start in 2026.\n")
+_PER_LINE = (
+    "Acme raises prices\n"
+    "Acme Corp said on Monday that it will raise prices by five percent next year.\n"
+    "The move follows a rise in the cost of steel and other materials.\n"
+    "Analysts said the increase had been expected for some months.\n"
+    "Shares rose two percent in early trading.\n")
+_LIST = (
+    "The projects\n"
+    "- Northmoor Array, a 1.2 GW wind farm off the Lincolnshire coast\n"
+    "- Kestrel Bank, a 900 MW project in the Dogger Bank zone of the sea\n"
+    "- Solway Deep, a floating wind project of 600 MW in the Celtic Sea\n"
+    "- Harrowgate One, an extension of the existing Harrowgate site\n")
+_NUMBERED = (
+    "1. The round secured 5 GW of capacity across eleven offshore sites\n"
+    "2. Eleven projects were successful across England and Scotland\n"
+    "3. Two floating wind projects will be built in the Celtic Sea area\n"
+    "4. The strike price was twelve percent lower than the last round\n")
+_POEM = (
+    "The Road Not Taken\n\n"
+    "Two roads diverged in a yellow wood,\n"
+    "And sorry I could not travel both\n"
+    "And be one traveler, long I stood\n"
+    "And looked down one as far as I could\n"
+    "To where it bent in the undergrowth;\n")
+_ADDRESS = "Harbour Board\n12 Quay Street\nPortsmouth\nPO1 2AB\nUnited Kingdom\n"
+
+
+@pytest.mark.parametrize(("text", "wrapped"), [
+    (_RELEASE, True),  # continuation lines start with capitals and a digit
+    (_RELEASE.replace("\n", "\n\n"), False),  # each line a paragraph of its own
+    (_PER_LINE, False),
+    (_LIST, False),
+    (_NUMBERED, False),
+    (_POEM, False),
+    (_ADDRESS, False),
+    # A web address on a line of its own does not stretch the width the text is
+    # wrapped at.
+    (_RELEASE + "https://www.example.org/news/2025/04/offshore-wind-round-seven-results"
+     "-announced\nIssued by the press office\n", True),
+])
+def test_a_steady_width_tells_a_hard_wrapped_text(text: str, wrapped: bool) -> None:
+    assert looks_hard_wrapped(text) is wrapped
