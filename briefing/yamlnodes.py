@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
+from . import undashed
 from .chars import char_name, is_invisible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import UNUSUAL_BREAKS, Lines, split_lines
@@ -161,7 +162,9 @@ class _Composer:
         self.problems: list[Diagnostic] = []  # the document cannot be used
         self.value_problems: list[Diagnostic] = []  # a value is wrong; the rest holds
 
-    def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
+    def _node(self, event: yaml.Event, events: _EventIter, depth: int,
+              dash: Pos | None = None) -> YNode | None:
+        """`dash`: the first dash of the block list the node is an entry of."""
         pos = self.where.mark(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
@@ -181,37 +184,62 @@ class _Composer:
             return self._scalar(event, pos)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[YNode] = []
+            block = None if event.flow_style else pos
             for child in events:
                 if isinstance(child, yaml.SequenceEndEvent):
                     return YSeq(tuple(items), pos)
-                node = self._node(child, events, depth + 1)
+                node = self._node(child, events, depth + 1, block)
                 assert node is not None
                 items.append(node)
         if isinstance(event, yaml.MappingStartEvent):
-            pairs: list[tuple[YScalar, YNode]] = []
-            seen: dict[str, YScalar] = {}
-            for child in events:
-                if isinstance(child, yaml.MappingEndEvent):
-                    return YMap(tuple(pairs), pos)
-                key = self._node(child, events, depth + 1)
-                if not isinstance(key, YScalar):
-                    self._fail(self.where.mark(child.start_mark), "yaml-complex-key",
-                               "a key must be plain text", "use a simple `name:` key")
-                assert isinstance(key, YScalar)
-                value = self._node(next(events), events, depth + 1)
-                assert value is not None
-                if key.value in seen:
-                    first = seen[key.value]
-                    self.problems.append(
-                        error(key.pos, "yaml-duplicate-key",
-                              f"duplicate key {key.value!r}; it is first set at line "
-                              f"{first.pos.line}, column {first.pos.col}",
-                              "keep one of the two; YAML would silently drop the first")
-                    )
-                    continue
-                seen[key.value] = key
-                pairs.append((key, value))
+            return self._mapping(pos, events, depth, None if event.flow_style else dash)
         raise AssertionError("unbalanced YAML events")  # pragma: no cover
+
+    def _mapping(self, pos: Pos, events: _EventIter, depth: int, dash: Pos | None) -> YMap:
+        written: list[tuple[YScalar, YNode]] = []
+        for child in events:
+            if isinstance(child, yaml.MappingEndEvent):
+                break
+            key = self._node(child, events, depth + 1)
+            if not isinstance(key, YScalar):
+                self._fail(self.where.mark(child.start_mark), "yaml-complex-key",
+                           "a key must be plain text", "use a simple `name:` key")
+            assert isinstance(key, YScalar)
+            value = self._node(next(events), events, depth + 1)
+            assert value is not None
+            written.append((key, value))
+        keys = [key.value for key, _ in written]
+        starts: set[int] = set()
+        if dash is not None and keys and keys[0] in keys[1:]:  # (rare: lines cost)
+            starts = set(undashed.entry_starts(keys, [self._own_line(key) for key, _ in written]))
+        pairs: list[tuple[YScalar, YNode]] = []
+        seen: dict[str, YScalar] = {}
+        for index, (key, value) in enumerate(written):
+            if index in starts:  # (its keys are an entry's own, not repeats)
+                assert dash is not None
+                line = _line(self.where.text, self.where.lines, key.pos.line)
+                self.problems.append(error(
+                    key.pos, "yaml-missing-dash", f"{undashed.MESSAGE}: without it, YAML "
+                    "reads its keys as repeats of the entry above's",
+                    undashed.fix(line, key.pos.col, dash.col)))
+                seen = {}
+            elif key.value in seen:
+                first = seen[key.value]
+                self.problems.append(
+                    error(key.pos, "yaml-duplicate-key",
+                          f"duplicate key {key.value!r}; it is first set at line "
+                          f"{first.pos.line}, column {first.pos.col}",
+                          "keep one of the two; YAML would silently drop the first")
+                )
+                continue
+            seen[key.value] = key
+            pairs.append((key, value))
+        return YMap(tuple(pairs), pos)
+
+    def _own_line(self, key: YScalar) -> bool:
+        """Whether nothing but spaces is before the key on its line."""
+        line = _line(self.where.text, self.where.lines, key.pos.line)
+        return not line[:key.pos.col - 1].strip(" ")
 
     def _scalar(self, event: yaml.ScalarEvent, pos: Pos) -> YScalar:
         # The file's own characters were checked when it was read; a double-quoted
@@ -284,6 +312,8 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else
                    "double quotes, or each inner ' as ''"))
     hidden = _invisible_on_line(where.text, where.lines, at.line)
+    if hidden is None and (entry := _undashed(where, at)) is not None:
+        return entry
     if hidden is not None:
         # A character no editor shows (a BOM left mid-file by joining two files, a
         # zero-width space) is the likeliest cause, and the one the user cannot see.
@@ -291,6 +321,20 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
         hint = (f"column {col} of this line holds {char_name(char)}, which most editors do "
                 f"not show; delete it (otherwise, {hint})")
     return error(at, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
+    """The error at the entry missing its dash that broke the list, when one did: the
+    parser notices only where the list stops making sense, often lines below."""
+    lines = split_lines(where.text)
+    found = undashed.undashed_entry(lines, at.line)
+    if found is None:
+        return None
+    stopped = "" if found.line == at.line else \
+        f" (YAML stopped reading at line {at.line}, column {at.col})"
+    return error(Pos(where.path, found.line, found.col), "yaml-syntax",
+                 f"YAML syntax error: {undashed.MESSAGE}{stopped}",
+                 undashed.fix(lines[found.line - 1], found.col, found.dash_col))
 
 
 def _line(text: str, lines: Lines, number: int) -> str:

@@ -97,3 +97,64 @@ def test_every_duplicate_key_is_reported() -> None:
 def test_a_value_closed_early_by_its_own_quotation_mark_is_recognised(
         line: str, closer: str | None) -> None:
     assert _closed_early(line) == closer
+
+
+ENTRY = "  - id: a\n    text: x\n"
+
+
+@pytest.mark.parametrize(("text", "code", "where", "fix"), [
+    # Indented like the keys: read as repeats of the entry above.
+    ("q:\n" + ENTRY + "    id: b\n    text: y\n", "yaml-missing-dash", "f.yml:4:5",
+     "write `- id: b`, its dash in column 3 as the other entries have it"),
+    # Indented like the dashes: the list cannot be read.
+    ("q:\n" + ENTRY + "  id: b\n  text: y\n" + ENTRY, "yaml-syntax", "f.yml:4:3",
+     "write `- id: b`, its dash in column 3 as the other entries have it, and line up "
+     "the entry's other keys under `id`"),
+    ("q:\n" + ENTRY + "  id: b\n  text: y\n", "yaml-syntax", "f.yml:4:3", "`- id: b`"),
+    # The first of its list, either way.
+    ("q:\n  id: b\n    text: y\n" + ENTRY, "yaml-syntax", "f.yml:2:3", "`- id: b`"),
+    ("q:\n  # the first\n    id: b\n    text: y\n" + ENTRY, "yaml-syntax", "f.yml:3:5",
+     "write `- id: b`, its dash in column 3 as the other entries have it"),
+    # The list of an entry's list.
+    ("q:\n  - id: a\n    f:\n      - m: 1\n        n: 2\n        m: 3\n        n: 4\n",
+     "yaml-missing-dash", "f.yml:6:9", "its dash in column 7"),
+])
+def test_an_entry_missing_its_dash_is_one_error_there(text: str, code: str, where: str,
+                                                      fix: str) -> None:
+    node, problems = parse_yaml(text, "f.yml")
+    assert node is None and len(problems) == 1, problems
+    assert (problems[0].code, str(problems[0].pos)) == (code, where)
+    assert "looks like a list entry missing its `- `" in problems[0].message
+    assert fix in problems[0].hint
+
+
+def test_each_entry_missing_its_dash_is_reported_and_their_own_repeats_too() -> None:
+    text = "q:\n" + ENTRY + "    id: b\n    text: y\n    id: c\n    text: z\n    text: w\n"
+    _, problems = parse_yaml(text, "f.yml")
+    assert [(p.code, str(p.pos)) for p in problems] == [
+        ("yaml-missing-dash", "f.yml:4:5"), ("yaml-missing-dash", "f.yml:6:5"),
+        ("yaml-duplicate-key", "f.yml:8:5")]
+    assert "first set at line 7" in problems[2].message
+
+
+@pytest.mark.parametrize("text", [
+    "q:\n  - id: a\n    name: A\n    id: b\n    kind: person\n",  # a repeated key alone
+    "q:\n  - id: a\n    id: b\n",
+    "q:\n  - {id: a, text: x, id: b, text: y}\n",  # on one line: no dash is missing
+])
+def test_a_key_repeated_in_one_entry_stays_a_duplicate_key(text: str) -> None:
+    _, problems = parse_yaml(text, "f.yml")
+    assert problems and {p.code for p in problems} <= {"yaml-duplicate-key", "yaml-syntax"}
+    assert not any("missing its" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("text", [
+    "x:\n  quotes:\n  - id: a\n    text: x\n  note: he said: this\n",  # indentless lists
+    "quotes:\n- id: a\n  text: x\nnote: he said: this\n",
+    "q:\n  - id: a\n    text: he said: no\n",
+    "q:\n  - id: a\n    text: x\n  - id: b\n    text: [1, 2\n",
+])
+def test_other_syntax_errors_near_a_list_keep_their_own_hint(text: str) -> None:
+    _, problems = parse_yaml(text, "f.yml")
+    assert [p.code for p in problems] == ["yaml-syntax"]
+    assert "missing its" not in problems[0].message

@@ -1,0 +1,122 @@
+"""A list entry written without its `- `, told apart from the errors it looks like.
+
+Left without its dash, an entry indented like the others' keys is read by YAML as more
+keys of the entry above (a duplicate `id`, `name`, ...); one indented like the dashes, or
+the first of its list, makes the list unreadable. Either way the parser names a symptom
+several lines off; these helpers find the entry so the report can name the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import islice, pairwise
+from typing import NamedTuple
+
+# A line that holds a plain key and nothing before it: `  id: openai`, `  quotes:`.
+_KEY_LINE = re.compile(r" *[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_EMPTY_VALUE = re.compile(r" *[A-Za-z_][\w-]*:[ \t]*(?:#.*)?$")
+_DASH_LINE = re.compile(r" *-(?:[ \t]|$)")
+# How far above a syntax error its entry may start: a hint, not a second parser.
+_LOOK_BACK = 200
+
+
+class Undashed(NamedTuple):
+    line: int  # where the entry's first key is, from 1
+    col: int
+    dash_col: int  # where the dashes of the entry's siblings are
+
+
+def entry_starts(keys: Sequence[str], own_line: Sequence[bool]) -> list[int]:
+    """Which keys of a list entry's mapping begin an entry of their own written without
+    its dash: each repeat of the entry's first key that starts its line, when at least one
+    more key of the run it begins repeats one of the run before. A key repeated alone (two
+    `id:` in one entry) is a duplicate key, not a missing dash."""
+    cuts = [i for i in range(1, len(keys)) if keys[i] == keys[0] and own_line[i]]
+    bounds = [0, *cuts, len(keys)]
+    runs = [set(keys[start:end]) for start, end in pairwise(bounds)]
+    return [cut for cut, before, run in zip(cuts, runs, runs[1:], strict=False)
+            if len(before & run) >= 2]
+
+
+class _Row(NamedTuple):
+    number: int
+    indent: int
+    text: str
+
+
+def undashed_entry(lines: Sequence[str], error_line: int) -> Undashed | None:
+    """The entry missing its dash that explains a syntax error at `error_line`, if one
+    does: a key line either aligned with dashed entries of the same list, or the first
+    entry of a list whose next entry has its dash, and the error within that entry or on
+    the line just after it."""
+    rows = [_Row(number, len(text) - len(text.lstrip(" ")), text)
+            for number, text in enumerate(lines, start=1)
+            if text.strip() and not text.lstrip().startswith("#")]
+    here = max((i for i, row in enumerate(rows) if row.number <= error_line), default=-1)
+    for i in range(here, max(-1, here - _LOOK_BACK), -1):
+        if not _KEY_LINE.match(rows[i].text) or _opens_indentless(rows, i):
+            continue
+        found = _beside_dashes(rows, i) or _before_dashes(rows, i)
+        if found is not None and error_line <= found[1]:
+            row = rows[i]
+            return Undashed(row.number, row.indent + 1, found[0] + 1)
+    return None
+
+
+def _opens_indentless(rows: Sequence[_Row], i: int) -> bool:
+    """`quotes:` with its dashes in its own column: the list's key, not an entry."""
+    return (bool(_EMPTY_VALUE.match(rows[i].text)) and i + 1 < len(rows)
+            and rows[i + 1].indent == rows[i].indent and bool(_DASH_LINE.match(rows[i + 1].text)))
+
+
+def _beside_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
+    """(dash indent, last line of the entry) when dashed entries of the same list are in
+    the key's own column, inside a parent: the entry ends at the next line so indented."""
+    indent, dashed, j = rows[i].indent, False, i - 1
+    while j >= 0 and rows[j].indent >= indent:
+        if rows[j].indent == indent:
+            if _opens_indentless(rows, j):
+                return None  # the keys of a mapping holding an indentless list
+            dashed = dashed or bool(_DASH_LINE.match(rows[j].text))
+        j -= 1
+    if j < 0:
+        return None  # at the top: siblings of an indentless list's key
+    end: int | None = None  # the first line after the entry indented as little as it
+    for row in islice(rows, i + 1, None):
+        if row.indent <= indent:
+            end = row.number if end is None else end
+            dashed = dashed or (row.indent == indent and bool(_DASH_LINE.match(row.text)))
+        if row.indent < indent or (dashed and end is not None):
+            break
+    if not dashed:
+        return None
+    return indent, end if end is not None else rows[-1].number + 1
+
+
+def _before_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
+    """(dash indent, line of the dash) when the key is the first under a `key:` and the
+    first line after its entry that is indented less is a dashed entry, between the two."""
+    if i == 0 or rows[i - 1].indent >= rows[i].indent or not _EMPTY_VALUE.match(rows[i - 1].text):
+        return None
+    for k in range(i + 1, len(rows)):
+        if rows[k].indent < rows[i].indent:
+            if rows[i - 1].indent <= rows[k].indent and _DASH_LINE.match(rows[k].text):
+                return rows[k].indent, rows[k].number
+            return None
+    return None
+
+
+def fix(line: str, col: int, dash_col: int) -> str:
+    """The hint: the entry's first line as it should be written, and where."""
+    written = line.strip()
+    key = written.split(":", 1)[0]
+    if len(written) > 60:
+        written = f"{key}: …"
+    hint = f"write `- {written}`, its dash in column {dash_col} as the other entries have it"
+    if col != dash_col + 2:
+        hint += f", and line up the entry's other keys under `{key}`"
+    return hint
+
+
+MESSAGE = "this looks like a list entry missing its `- `"
