@@ -247,6 +247,11 @@ _CODES = (
          "is never accepted.",
          "Copy the exact words from the article; the hint shows the closest passage with "
          "the words that differ marked."),
+    Code("quote-context-not-found", E,
+         "A quote's `prefix` (or `suffix`) is not the text its article has just before (or "
+         "after) the quote, wherever the quote's text is; reported at that value.",
+         "Copy the words from the article; the hint shows what it has there, marked where "
+         "it differs when it is close. Or remove the prefix, if the text occurs once."),
     Code("quote-ambiguous", E, "A quote occurs more than once in its source.",
          "Add `prefix:` or `suffix:` with the words just before or after it."),
     Code("cleaning-rule-unused", W, "A cleaning rule matches nothing in the article.",

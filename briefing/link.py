@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .broken import ANY
 from .chars import AFTER_WORD_START, WORD_END, char_name, is_invisible, visible
@@ -26,7 +26,7 @@ from .identity import same_objects
 from .markup import ABBREVIATION, ABBREVIATION_WINDOW
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref, a_or_an
-from .text import Normalised, closest_passage, is_blank, normalise, normalise_text
+from .text import Normalised, closest_beside, closest_passage, is_blank, normalise, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
 INVERSE_RELATIONS = MappingProxyType({
@@ -367,7 +367,7 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
         needle = normalise_text(quote.text)
         prefix = normalise_text(quote.prefix)
         suffix = normalise_text(quote.suffix)
-        hits: list[tuple[int, int]] = []
+        places: list[_Place] = []
         for index, start in occurrences(texts, needle, words):
             # Only the few characters prefix and suffix need are looked at, so a passage
             # found many times costs no more than the block's length: white space in
@@ -375,9 +375,11 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
             text, end = texts[index], start + len(needle)
             before = text[max(0, start - len(prefix) - 1):start].rstrip()
             after = text[end:end + len(suffix) + 1].lstrip()
-            if before.endswith(prefix) and after.startswith(suffix):
-                hits.append((index, start))
-        if len(hits) == 1:
+            places.append(_Place(index, start, before.endswith(prefix), after.startswith(suffix)))
+        hits = [(place.block, place.start) for place in places if place.prefix and place.suffix]
+        if places and not hits:
+            problems.extend(_wrong_context(quote, source.id, texts, places, len(needle)))
+        elif len(hits) == 1:
             index, start = hits[0]
             begin, end = blocks[index].span_in_original(start, start + len(needle))
             found[quote.id] = Anchor(quote, source.id, index, begin, end)
@@ -406,6 +408,62 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                                   "add `prefix:` or `suffix:` with the words just before or "
                                   "after the occurrence you mean"))
     return found, problems
+
+
+class _Place(NamedTuple):
+    """Where a quote's text is in its article, and whether its prefix and its suffix fit
+    there."""
+
+    block: int
+    start: int
+    prefix: bool
+    suffix: bool
+
+
+# How many places of a quote's text the hint on a prefix that fits none of them reads.
+_PLACES_READ = 50
+
+
+def _wrong_context(quote: Quote, source_id: str, texts: list[str], places: list[_Place],
+                   length: int) -> list[Diagnostic]:
+    """The errors for a quote whose text is in the article but whose `prefix` or `suffix`
+    is not beside it: one at each of the two that fits no place the other allows."""
+    fit_before = [place for place in places if place.prefix]
+    fit_after = [place for place in places if place.suffix]
+    found = []
+    if not fit_before or fit_after:  # (when both fit somewhere, the prefix is named)
+        found.append(_context_error(quote, "prefix", source_id, texts, fit_after or places, 0))
+    if not fit_after:
+        found.append(_context_error(quote, "suffix", source_id, texts, fit_before or places,
+                                    length))
+    return found
+
+
+def _context_error(quote: Quote, side: str, source_id: str, texts: list[str],
+                   places: list[_Place], length: int) -> Diagnostic:
+    """The `prefix` (or `suffix`) fits none of `places`: what the article has there
+    instead, the closest of them, marked where it differs when it is close."""
+    written = normalise_text(getattr(quote, side))
+    before = side == "prefix"
+    shown, ratio = max((closest_beside(written, texts[place.block], place.start + length,
+                                       before=before) for place in places[:_PLACES_READ]),
+                       key=lambda best: best[1])
+    where = "just before" if before else "just after"
+    at = quote.positions.get(side, quote.pos)
+    message = (f"the {side} of quote {quote.id!r} is not what source {source_id!r} has "
+               f"{where} the quote")
+    if not shown:
+        return error(at, "quote-context-not-found", message,
+                     f"the quote {'starts' if before else 'ends'} its paragraph, so nothing is "
+                     f"{where} it: remove `{side}:`")
+    diff: tuple[Segment, ...] = ()
+    hint = f"{where} the quote, the article has: '{shown}'"
+    if ratio >= 0.5:
+        diff = word_diff(written, shown)
+        hint = passage_hint(diff, f"{where} the quote, the article has", f"the {side}")
+    hint += (f": make `{side}:` the {'last' if before else 'first'} words of that, exactly, "
+             "or remove it")
+    return error(at, "quote-context-not-found", message, hint, diff)
 
 
 class _Misses:
@@ -481,8 +539,6 @@ def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -
     if "..." in needle:  # (an ellipsis, folded to three points)
         hint += ("; an ellipsis cannot stand for words left out: a quote is the article's "
                  "words as they run, so quote each part on its own")
-    if normalise_text(quote.prefix) or normalise_text(quote.suffix):
-        hint += "; also check `prefix` and `suffix`"
     return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}",
                  hint, diff)
 

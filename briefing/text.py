@@ -261,6 +261,21 @@ def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | No
     return best
 
 
+def closest_beside(like: str, hay: str, at: int, *, before: bool) -> tuple[str, float]:
+    """The words of `hay` just before offset `at` (or from it on), of about the length of
+    `like` and most like it: what the article has where a quote's `prefix` (or `suffix`)
+    should be. Read backwards for a prefix, so its passage ends at the quote."""
+    reach = 2 * len(like) + 16  # (more than a passage reads)
+    side = hay[max(0, at - reach):at].rstrip()[::-1] if before else hay[at:at + reach].lstrip()
+    best = ("", 0.0)
+    for end in _passage_ends(side, 0, len(like)):
+        candidate = side[:end].strip()[::-1] if before else side[:end].strip()
+        ratio = difflib.SequenceMatcher(None, like, candidate, autojunk=False).ratio()
+        if ratio > best[1] or not best[0]:
+            best = (candidate, ratio)
+    return best
+
+
 def _passage_ends(hay: str, start: int, length: int) -> list[int]:
     """Where a passage of about `length` characters from `start` may end: the end of the
     word at `length`, and a few word ends between half and half again as far."""

@@ -29,8 +29,10 @@ Segment = tuple[str, str]
 # written without spaces, are compared a character at a time.
 _TOKEN = re.compile(rf"({UNSPACED_CLASS}|(?:(?!{UNSPACED_CLASS})\w)+|[^\w\s]+)(\s*)")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
-LEGEND = "[-…-] is only in the quote, {+…+} only in the article"
-LEGEND_HTML = Markup("struck out: only in the quote; underlined: only in the article")
+# What the struck-out words are only in: the quote, or its `prefix` or `suffix`.
+LEGEND = "[-…-] is only in {}, {{+…+}} only in the article"
+LEGEND_HTML = "struck out: only in {}; underlined: only in the article"
+_LEGEND_AFTER = re.compile(r" \(\[-…-\] is only in (.+?), \{\+…\+\} only in the article\)")
 
 
 def word_diff(quote: str, passage: str) -> tuple[Segment, ...]:
@@ -87,29 +89,33 @@ def diff_text(segments: tuple[Segment, ...]) -> str:
     return "".join(marks[op].format(text) for op, text in segments)
 
 
-def passage_hint(segments: tuple[Segment, ...]) -> str:
-    """The hint's words for the passage, as `hint_html` finds them again."""
-    text = f"closest passage in the article: '{diff_text(segments)}'"
-    return text + (f" ({LEGEND})" if differs(segments) else "")
+def passage_hint(segments: tuple[Segment, ...], label: str = "closest passage in the article",
+                 ours: str = "the quote") -> str:
+    """The hint's words for the passage, as `hint_html` finds them again; `ours` is what
+    the curator wrote that the passage is compared with."""
+    text = f"{label}: '{diff_text(segments)}'"
+    return text + (f" ({LEGEND.format(ours)})" if differs(segments) else "")
 
 
 def hint_html(hint: str, segments: tuple[Segment, ...]) -> Markup:
     """A hint for the Problems page: the marked passage as `<del>` and `<ins>`, the rest
     of the hint escaped as text."""
-    marked = passage_hint(segments)
-    before, found, after = hint.partition(marked)
+    before, found, after = hint.partition(f"'{diff_text(segments)}'")
     if not segments or not found:
         return _text_html(hint)
-    tags = {"-": ('<del title="only in the quote">', "</del>"),
+    legend = _LEGEND_AFTER.match(after) if differs(segments) else None
+    ours = legend.group(1) if legend else "the quote"
+    tags = {"-": (f'<del title="only in {attr(ours)}">', "</del>"),
             "+": ('<ins title="only in the article">', "</ins>")}
     parts = []
     for op, text in segments:
         opening, closing = tags.get(op, ("", ""))
         parts.append(Markup(opening) + md_escape(text, line_start=False) + Markup(closing))
-    legend = Markup(" ({})").format(LEGEND_HTML) if differs(segments) else Markup("")
+    shown = Markup("")
+    if legend is not None:
+        shown, after = Markup(" ({})").format(LEGEND_HTML.format(ours)), after[legend.end():]
     passage = Markup('<q class="closest-passage">{}</q>').format(Markup("").join(parts))
-    return (_text_html(before) + Markup("closest passage in the article: ") + passage + legend
-            + _text_html(after, line_start=False))
+    return _text_html(before) + passage + shown + _text_html(after, line_start=False)
 
 
 def _text_html(text: str, *, line_start: bool = True) -> Markup:

@@ -95,6 +95,21 @@ CASES = [
          (edit(TXT, "Smiley face\n", "Smiley face\nAcme Corp says\u2061 its widget costs $5 "
                "million.\n"),
           edit(SRC, "    speaker: acme\n", '    prefix: "says\u2061"\n    speaker: acme\n'))),
+    Case("quote prefix not before the quote", "quote-context-not-found", f"{SRC}:10:13",
+         (edit(SRC, "    speaker: acme\n", '    prefix: "Acme Corp claims"\n    speaker: acme\n'),),
+         hint="just before the quote, the article has: 'Acme Corp [-claims-]{+says+}' ([-…-] "
+              "is only in the prefix, {+…+} only in the article): make `prefix:` the last "
+              "words of that, exactly, or remove it"),
+    Case("quote suffix not after the quote", "quote-context-not-found", f"{SRC}:10:13",
+         (edit(SRC, "    speaker: acme\n", '    suffix: ". Critics agree"\n    speaker: acme\n'),),
+         hint="just after the quote, the article has: '. Critics [-agree-]{+disagree+}.' "
+              "([-…-] is only in the suffix, {+…+} only in the article): make `suffix:` the "
+              "first words of that, exactly, or remove it"),
+    Case("quote prefix far from what is before the quote", "quote-context-not-found",
+         f"{SRC}:10:13",
+         (edit(SRC, "    speaker: acme\n", '    prefix: "Widgets"\n    speaker: acme\n'),),
+         hint="just before the quote, the article has: 'says': make `prefix:` the last "
+              "words of that, exactly, or remove it"),
     Case("quote id not a slug", "schema-slug", f"{SRC}:8:9",
          (edit(SRC, "id: acme-cost", "id: Acme_Cost"),)),
     Case("accented id", "schema-slug", f"{SRC}:8:9",

@@ -64,6 +64,18 @@ def test_the_html_hint_escapes_what_the_curator_wrote() -> None:
     assert "<code>prefix</code> and <code>suffix</code>" in body
 
 
+def test_a_prefix_compared_with_the_article_is_named_in_the_legend() -> None:
+    segments = word_diff("Acme Corp claims", "Acme Corp says")
+    hint = passage_hint(segments, "just before the quote, the article has", "the prefix") + \
+        ": make `prefix:` the last words of that"
+    assert hint.startswith("just before the quote, the article has: 'Acme Corp "
+                           "[-claims-]{+says+}' ([-…-] is only in the prefix, ")
+    body = markdown.markdown(f"- {hint_html(hint, segments)}")
+    assert '<del title="only in the prefix">claims</del>' in body
+    assert "struck out: only in the prefix; underlined: only in the article" in body
+    assert "[-" not in body and "<code>prefix:</code>" in body
+
+
 @pytest.mark.parametrize(("hint", "shown"), [
     ("mark it `status: reported`, or link *more*",
      "mark it <code>status: reported</code>, or link *more*"),
