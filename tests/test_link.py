@@ -47,6 +47,40 @@ def test_prefix_and_suffix_pick_one_occurrence(make_content: Callable[..., Path]
     assert linked.anchors["q"].start == article.index("the cost was high again")
 
 
+def context_problems(make_content: Callable[..., Path], context: str) -> list[tuple[str, str]]:
+    article = "The cost was high. Later the cost was high again.\nThe cost was high\n"
+    yml = f'title: "T"\nquotes:\n  - id: q\n    text: "cost was high"\n{context}'
+    linked = linked_from(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    return [(str(p.pos).rsplit("/", 1)[-1], p.hint) for p in linked.diagnostics]
+
+
+def test_a_prefix_or_suffix_beside_no_occurrence_is_named_at_its_value(
+        make_content: Callable[..., Path]) -> None:
+    """Each is judged at the places the other fits: a prefix that fits one occurrence and
+    a suffix that fits another is a prefix that does not fit where the suffix does."""
+    [(at, hint)] = context_problems(make_content, '    prefix: "Later the"\n    suffix: "."\n')
+    assert at == "s.yml:5:13"  # where the suffix fits, the article has "The" before
+    assert hint.startswith("just before the quote, the article has: 'The': ")
+    [(at, hint)] = context_problems(make_content, '    suffix: "agian"\n')
+    assert at == "s.yml:5:13"
+    assert hint.startswith("just after the quote, the article has: '[-agian-]{+again+}.'")
+    both = context_problems(make_content, '    prefix: "Sooner"\n    suffix: "agian"\n')
+    assert [at for at, _ in both] == ["s.yml:5:13", "s.yml:6:13"]
+
+
+def test_a_prefix_before_a_quote_that_starts_its_paragraph_is_to_be_removed(
+        make_content: Callable[..., Path]) -> None:
+    [(at, hint)] = context_problems(make_content, '    prefix: "Now"\n    suffix: "again"\n')
+    assert at == "s.yml:5:13" and "nothing is just before it: remove `prefix:`" not in hint
+    article = "The cost was high.\n"
+    yml = 'title: "T"\nquotes:\n  - id: q\n    text: "The cost"\n    prefix: "Now"\n'
+    linked = linked_from(make_content({"sources/s.txt": article, "sources/s.yml": yml}))
+    [problem] = linked.diagnostics
+    assert problem.code == "quote-context-not-found"
+    assert problem.hint == ("the quote starts its paragraph, so nothing is just before it: "
+                            "remove `prefix:`")
+
+
 def test_ambiguous_and_missing_quotes_are_errors_at_the_quote_text(
         make_content: Callable[..., Path]) -> None:
     article = "The cost was high. Later the cost was high again.\n"
