@@ -17,6 +17,7 @@ from typing import NamedTuple
 _KEY_LINE = re.compile(r" *[A-Za-z_][\w-]*:(?:[ \t]|$)")
 _EMPTY_VALUE = re.compile(r" *[A-Za-z_][\w-]*:[ \t]*(?:#.*)?$")
 _DASH_LINE = re.compile(r" *-(?:[ \t]|$)")
+_COMMENT = re.compile(r"[ \t]+#.*$")
 # How far above a syntax error its entry may start: a hint, not a second parser.
 _LOOK_BACK = 200
 
@@ -109,7 +110,7 @@ def _before_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
 
 def fix(line: str, col: int, dash_col: int) -> str:
     """The hint: the entry's first line as it should be written, and where."""
-    written = line.strip()
+    written = _COMMENT.sub("", line).strip()
     key = written.split(":", 1)[0]
     if len(written) > 60:
         written = f"{key}: …"

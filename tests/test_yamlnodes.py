@@ -104,7 +104,7 @@ ENTRY = "  - id: a\n    text: x\n"
 
 @pytest.mark.parametrize(("text", "code", "where", "fix"), [
     # Indented like the keys: read as repeats of the entry above.
-    ("q:\n" + ENTRY + "    id: b\n    text: y\n", "yaml-missing-dash", "f.yml:4:5",
+    ("q:\n" + ENTRY + "    id: b  # the second\n    text: y\n", "yaml-missing-dash", "f.yml:4:5",
      "write `- id: b`, its dash in column 3 as the other entries have it"),
     # Indented like the dashes: the list cannot be read.
     ("q:\n" + ENTRY + "  id: b\n  text: y\n" + ENTRY, "yaml-syntax", "f.yml:4:3",
