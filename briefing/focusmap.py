@@ -6,12 +6,15 @@ position on a claim (solid: asserts or reports; dashed: doubts or refutes, or bo
 map of one brief or entity stays small enough to read, and is capped (`MAX_CLAIMS`,
 `MAX_SOURCES`, the most connected first) so that a hub entity's map does too.
 
-Like the figure charts (`charts.py`), the picture is laid out in per cent of its width
-with text at a fixed size and no `viewBox`, so its labels are as large on a phone as on a
-desktop. Labels are wrapped at word boundaries (in Chinese and Japanese, between
-characters) for the narrowest column a phone gives them and, past `LINES` lines, cut with
-an ellipsis; the full text is the node's `<title>`. Each node is a Markdown link around
-SVG shapes, as MkDocs validates it.
+Each map is drawn twice, and the stylesheet shows one. `NARROW`, like the figure charts
+(`charts.py`), is laid out in per cent of its width with text at a fixed size and no
+`viewBox`, so its labels are as large on a phone as on a desktop, wrapped for the
+narrowest column a phone gives them. `WIDE` is drawn for a desktop's column at its full
+width, its boxes holding two or three times the text; it has a `viewBox`, so paper can
+scale it down to fit one page. Labels are wrapped at word boundaries (in Chinese and
+Japanese, between characters) and, past `LINES` lines, cut with an ellipsis; the full
+text is the node's `<title>`. Each node is a Markdown link around SVG shapes, as MkDocs
+validates it.
 """
 
 from __future__ import annotations
@@ -32,10 +35,6 @@ MAX_SOURCES = 12
 FONT = 13
 LINE = 16  # px between lines of a label
 LINES = 3  # at most, then cut with an ellipsis
-# Per cent of the width: the claims column, the gap the lines cross, the sources column.
-CLAIMS_RIGHT, SOURCES_LEFT = 56.0, 65.0
-# Characters per line that fit each column at FONT px on a 375 px phone.
-CLAIM_CHARS, SOURCE_CHARS = 22, 14
 WORDS_CHARS = 36  # a claim's label in the map in words
 PAD = 8  # px of box around a label
 GAP = 10  # px between boxes
@@ -60,6 +59,28 @@ _NO_LINE_END = frozenset("\uff08\u3014\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010
                          "\u3018\u3016\u301d\u2018\u201c\uff5f\u00ab([{")
 EDGE_WORDS = MappingProxyType({"supports": "asserts or reports", "doubts": "doubts or refutes",
                                "mixed": "asserts or reports, and also doubts"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a drawing's columns are and how many characters a line of each holds."""
+    width: int  # px the drawing is laid out at; 0: in per cent of the column's width
+    claims_right: float  # where the claims column ends and the lines start
+    sources_left: float  # where the lines end and the sources column starts
+    claim_chars: int
+    source_chars: int
+    css: str
+
+    def x(self, at: float) -> str:
+        return f"{at}%" if self.width == 0 else f"{at:g}"
+
+
+# Per cent of a 375 px phone's column, and the characters a line of each column holds at
+# FONT px there (about 8.7 px each, with the box's padding).
+NARROW = Layout(0, 56.0, 65.0, 22, 14, "map-narrow")
+# A desktop's column (46 rem) in px: 420 px of claims hold 52 characters, 236 of sources 28
+# (about 7.9 px each: a desktop's fonts are no wider than a phone's, this leaves less spare).
+WIDE = Layout(736, 420.0, 500.0, 52, 28, "map-wide")
 
 
 @dataclass(frozen=True)
@@ -171,12 +192,19 @@ def _box(node: MapNode, x: str, width: str, y: int, chars: int, css: str,
 
 
 def svg(focus: FocusMap, label: str, href: Callable[[str], str]) -> Markup:
-    """The map as inline SVG in Markdown, one paragraph (no blank line). Sources sit at
-    the mean height of the claims they take a position on, pushed down to not overlap,
-    so most lines run level."""
+    """The map as inline SVG in Markdown, drawn for a phone and for a desktop, one
+    paragraph (no blank line)."""
+    return Markup("\n".join(_drawing(focus, label, href, layout) for layout in (NARROW, WIDE)))
+
+
+def _drawing(focus: FocusMap, label: str, href: Callable[[str], str], layout: Layout) -> str:
+    """One drawing of the map. Sources sit at the mean height of the claims they take a
+    position on, pushed down to not overlap, so most lines run level."""
+    right = layout.width or 100
     claim_parts, middles, y = [], [], TOP
     for node in focus.claims:
-        part, height = _box(node, "0%", f"{CLAIMS_RIGHT}%", y, CLAIM_CHARS, "claim", href)
+        part, height = _box(node, layout.x(0), layout.x(layout.claims_right), y,
+                            layout.claim_chars, "claim", href)
         claim_parts.append(part)
         middles.append(y + height // 2)
         y += height + GAP
@@ -185,28 +213,34 @@ def svg(focus: FocusMap, label: str, href: Callable[[str], str]) -> Markup:
         near[edge.source].append(middles[edge.claim])
     source_parts, source_middles, floor = [], [], TOP
     for n, node in enumerate(focus.sources):
-        height = len(wrap(node.label, SOURCE_CHARS)[0]) * LINE + PAD
+        height = len(wrap(node.label, layout.source_chars)[0]) * LINE + PAD
         wanted = sum(near[n]) // len(near[n]) - height // 2 if near[n] else floor
         top = max(wanted, floor)
-        part, height = _box(node, f"{SOURCES_LEFT}%", f"{100 - SOURCES_LEFT}%", top,
-                            SOURCE_CHARS, "source", href)
+        part, height = _box(node, layout.x(layout.sources_left),
+                            layout.x(right - layout.sources_left), top,
+                            layout.source_chars, "source", href)
         source_parts.append(part)
         source_middles.append(top + height // 2)
         floor = top + height + GAP
     bottom = max(y, floor)
-    lines = [f'<svg class="map focus-map" width="100%" height="{bottom}" role="group" '
+    # Drawn at a width in px, the drawing scales (on paper, to fit a page); in per cent, not.
+    size = (f'width="100%" height="{bottom}"' if layout.width == 0 else
+            f'width="{right}" height="{bottom}" viewBox="0 0 {right} {bottom}"')
+    lines = [f'<svg class="map focus-map {layout.css}" {size} role="group" '
              f'aria-label="{attr(label)}" font-size="{FONT}">',
              f"<title>{md_escape(label, line_start=False)}</title>",
              '<text class="map-heading" x="0" y="14">Claims</text>',
-             f'<text class="map-heading" x="{SOURCES_LEFT}%" y="14">Sources</text>',
+             f'<text class="map-heading" x="{layout.x(layout.sources_left)}" y="14">'
+             "Sources</text>",
              '<g class="map-edges" fill="none">']
     for edge in focus.edges:
         dash = ' stroke-dasharray="5 4"' if edge.kind != "supports" else ""
-        lines.append(f'<line class="edge edge-{edge.kind}"{dash} x1="{CLAIMS_RIGHT}%" '
-                     f'y1="{middles[edge.claim]}" x2="{SOURCES_LEFT}%" '
+        lines.append(f'<line class="edge edge-{edge.kind}"{dash} '
+                     f'x1="{layout.x(layout.claims_right)}" y1="{middles[edge.claim]}" '
+                     f'x2="{layout.x(layout.sources_left)}" '
                      f'y2="{source_middles[edge.source]}"></line>')
     lines.append("</g>")
     lines.extend(claim_parts)
     lines.extend(source_parts)
     lines.append("</svg>")
-    return Markup("\n".join(lines))
+    return "\n".join(lines)

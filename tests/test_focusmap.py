@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from briefing.focusmap import (
-    CLAIM_CHARS,
     LINES,
     MAX_CLAIMS,
-    SOURCE_CHARS,
+    NARROW,
+    WIDE,
     FocusMap,
     MapEdge,
     MapNode,
@@ -22,6 +22,7 @@ from briefing.focusmap import (
     wrap,
 )
 
+CLAIM_CHARS, SOURCE_CHARS = NARROW.claim_chars, NARROW.source_chars
 LONG = ("DeepSeek's mixture-of-experts architecture activates only 37 billion of its "
         "671 billion parameters, which cuts the computing it needs.")
 
@@ -89,13 +90,29 @@ def test_each_node_is_a_link_with_its_full_text_as_title() -> None:
     assert "\n\n" not in picture
     nodes = re.findall(r"\]\(([^)]+)\)\{\.map-node \.map-(\w+)\}", picture)
     assert nodes == [("../claims/a.md", "claim"), ("../claims/b.md", "claim"),
-                     ("../sources/s.md", "source")]
+                     ("../sources/s.md", "source")] * 2  # for a phone, for a desktop
     assert f"<title>{LONG}</title>" in picture
     assert "<b>" not in picture and "&lt;b&gt;\\*two\\*&lt;/b&gt;" in picture
-    assert picture.count('class="edge edge-supports"') == 1
+    assert picture.count('class="edge edge-supports"') == 2
     assert 'class="edge edge-doubts" stroke-dasharray' in picture
-    spans = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", picture)
-    assert all(len(s) <= CLAIM_CHARS for s in spans if "&" not in s)
+    narrow, wide = picture.split("</svg>")[:2]
+    for drawing, chars in ((narrow, CLAIM_CHARS), (wide, WIDE.claim_chars)):
+        spans = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", drawing)
+        assert all(len(s) <= chars for s in spans if "&" not in s)
+
+
+def test_a_map_is_drawn_for_a_phone_and_for_a_desktop_column() -> None:
+    """The phone's drawing in per cent, unscaled; the desktop's at its column's width in
+    px with a viewBox (paper scales it to a page), each label line holding more."""
+    focus = FocusMap((MapNode(LONG, "claims/a.md"),), (MapNode("A source", "sources/s.md"),),
+                     (MapEdge(0, 0, "supports"),), (0, 0))
+    narrow, wide = re.findall(r"<svg [^>]*>", svg(focus, "Map", lambda t: t))
+    assert 'class="map focus-map map-narrow" width="100%"' in narrow and "viewBox" not in narrow
+    height = re.search(r'height="(\d+)"', wide)
+    assert height and f'width="{WIDE.width}" height="{height[1]}" ' \
+        f'viewBox="0 0 {WIDE.width} {height[1]}"' in wide
+    assert WIDE.claim_chars >= 2 * CLAIM_CHARS and WIDE.source_chars >= 2 * SOURCE_CHARS
+    assert wrap(LONG, CLAIM_CHARS)[1] and not wrap(LONG, WIDE.claim_chars)[1]
 
 
 def test_the_most_connected_claims_are_kept_in_reading_order() -> None:
@@ -107,3 +124,4 @@ def test_the_most_connected_claims_are_kept_in_reading_order() -> None:
     dropped = [c for c in order if c not in claims]
     assert all(not positions[c] for c in dropped), "a connected claim was dropped first"
     assert sources == ["s1"]
+

@@ -125,9 +125,11 @@ BOXES_JS = """() => [...document.querySelectorAll('main svg.map a')].map(a => {
   const t = a.querySelector('text'), r = t.getBoundingClientRect();
   return {text: t.textContent, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5
           && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5}; })"""
-# The picture's height and that of its text equivalent (the list under "In words").
+# The picture's height and that of its text equivalent (the list under "In words"). Each
+# map is drawn for a phone and for a desktop, and the stylesheet shows one.
 HEIGHTS_JS = """() => {
-  const svg = document.querySelector('main svg.map').getBoundingClientRect().height;
+  const svg = Math.max(...[...document.querySelectorAll('main svg.map')]
+    .map(s => s.getBoundingClientRect().height));
   const list = document.getElementById('in-words').nextElementSibling;
   return {svg, words: list.getBoundingClientRect().height}; }"""
 
@@ -173,4 +175,47 @@ def test_map_labels_are_legible_and_the_words_shorter(page, problems, built_site
         failing = run_axe(page, f"map-{member.strip('/').replace('/', '-')}-{width}-{scheme}",
                           "main")
         assert not failing, f"axe on {where}:\n{axe_report(failing)}"
+    problems.assert_none("the maps")
+
+
+# The drawing of a map a reader gets (the stylesheet shows one of two): its size, its
+# column's width, the longest line of a claim's label, and whether paper may split it.
+DRAWN_JS = """() => { const shown = [...document.querySelectorAll('main svg.map')]
+    .filter(s => s.getBoundingClientRect().height > 0);
+  const svg = shown[0], r = svg.getBoundingClientRect();
+  return {count: shown.length, width: r.width, height: r.height,
+          column: svg.parentElement.getBoundingClientRect().width,
+          line: Math.max(...[...svg.querySelectorAll('.map-claim tspan')]
+            .map(t => t.textContent.length)),
+          breaks: getComputedStyle(svg).breakInside}; }"""
+# Paper's printable box in CSS px under the theme's @page margins (16 and 18 mm, 15 at the
+# sides): A4's width is the narrower, Letter's height the shorter.
+PRINTABLE_WIDTH = round((210 - 2 * 15) / 25.4 * 96)
+PRINTABLE_HEIGHT = round((279.4 - 16 - 18) / 25.4 * 96)
+
+
+def test_a_map_uses_its_column_and_prints_on_one_page(page, problems, built_site: Path,
+                                                      site_url: str) -> None:
+    """On a desktop the map takes its whole column, its boxes holding longer lines than a
+    phone's (which stays 13 px and within the screen, test above); on paper it is scaled to
+    fit one page and not split across two."""
+    members = section_members(built_site, "map/")
+    richest = max(members, key=lambda m: (built_site / m / "index.html").stat().st_size)
+    for member in sorted({richest, "map/e-deepseek/"} & set(members)):
+        url = site_url + member
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            visit(page, url)
+            drawn = page.evaluate(DRAWN_JS)
+            where = f"{url} at {width}px"
+            assert drawn["count"] == 1, f"{drawn['count']} drawings shown on {where}"
+            assert drawn["width"] >= 0.95 * drawn["column"], f"a narrow map on {where}: {drawn}"
+            assert width < 1280 or drawn["line"] >= 40, f"short lines on {where}: {drawn}"
+        page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 900})
+        page.emulate_media(media="print")
+        drawn = page.evaluate(DRAWN_JS)
+        page.emulate_media(media="screen")
+        assert drawn["count"] == 1 and drawn["breaks"] == "avoid", f"{url} on paper: {drawn}"
+        assert drawn["height"] <= PRINTABLE_HEIGHT and drawn["width"] <= PRINTABLE_WIDTH, \
+            f"{url} does not fit a page: {drawn}"
     problems.assert_none("the maps")

@@ -28,7 +28,7 @@ NARROWEST = 360  # the smallest phone the layout is made for
 # Page types whose phone screenshot is also shown in docs/reading.md.
 DOCS_PHONE = ("home", "brief", "source")
 # Where a docs screenshot starts, for pages whose point is below their introduction.
-DOCS_FOCUS = {"map": "svg.map", "coverage": "main table"}
+DOCS_FOCUS = {"map": "main p:has(> svg.map)", "coverage": "main table"}
 
 NO_OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
