@@ -35,7 +35,7 @@ MAX_SOURCES = 12
 FONT = 13
 LINE = 16  # px between lines of a label
 LINES = 3  # at most, then cut with an ellipsis
-WORDS_CHARS = 36  # a claim's label in the map in words
+WORDS_CHARS = 52  # a claim's label in the map in words: enough to tell like claims apart
 PAD = 8  # px of box around a label
 GAP = 10  # px between boxes
 TOP = 26  # px below the column titles
@@ -172,8 +172,8 @@ def _pieces(text: str) -> Iterator[tuple[str | None, str]]:
 
 def short(text: str, width: int = WORDS_CHARS) -> str:
     """One line of at most about `width` characters, cut at a word boundary: a claim as
-    the map in words names it, shorter than in the picture so the words take less room
-    than the picture does."""
+    the map in words names it, long enough that claims alike in their first words
+    ("DeepSeek trained DeepSeek-R1 for…", "… using…") still read apart."""
     lines, _ = wrap(text, width, 1)
     return lines[0] if lines else ""
 

@@ -125,3 +125,13 @@ def test_the_most_connected_claims_are_kept_in_reading_order() -> None:
     assert all(not positions[c] for c in dropped), "a connected claim was dropped first"
     assert sources == ["s1"]
 
+
+def test_the_map_in_words_tells_claims_alike_in_their_first_words_apart() -> None:
+    """The flagship's four claims about R1's making: cut at the old 36 columns, two pairs
+    read alike ("DeepSeek trained DeepSeek-R1 for…", "… using…")."""
+    alike = ["DeepSeek trained DeepSeek-R1 for $6 million.",
+             "DeepSeek trained DeepSeek-R1 using 2,000 Nvidia H800 GPUs.",
+             "DeepSeek created DeepSeek-R1 for under $6 million.",
+             "DeepSeek created DeepSeek-R1 in just two months."]
+    assert [short(c) for c in alike] == [alike[0], "DeepSeek trained DeepSeek-R1 using 2,000 "
+                                         "Nvidia\u2026", *alike[2:]]

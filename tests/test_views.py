@@ -201,7 +201,7 @@ def test_focused_maps_link_every_node_and_say_it_in_words(
     assert svg.count('class="edge ') == 1 and 'class="edge edge-mixed" stroke-dasharray' in svg
     words = page.split("## In words", 1)[1]
     assert "- [Acme prices its widget](../sources/acme-widget.md) asserts or reports, and " \
-        "also doubts: [Acme Corp says its widget costs\u2026](../claims/widget-cost-5m.md)" \
+        "also doubts: [Acme Corp says its widget costs $5 million.](../claims/widget-cost-5m.md)" \
         in words
     assert "[The widget price](../briefs/widget.md) rests on" in page
     assert "Not drawn" not in page

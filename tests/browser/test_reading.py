@@ -56,6 +56,47 @@ def _open(page, url: str) -> None:
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
 
 
+# Each chip of a brief: its statement, and as much of it as is drawn inside the chip (a
+# character counts if its box ends inside the chip's; the stylesheet's ellipsis is no
+# character of the page).
+SHOWN_JS = """() => [...document.querySelectorAll('main .point-claims a.claim-chip')].map(a => {
+  const box = a.getBoundingClientRect(), range = document.createRange();
+  const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+  const status = a.querySelector('.status');
+  let whole = '', shown = '';
+  for (let node; (node = walker.nextNode());) {
+    if (status && status.contains(node)) continue;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const r = range.getBoundingClientRect();
+      whole += node.data[i];
+      if (r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5) shown += node.data[i];
+    }
+  }
+  return {whole: whole.trim(), shown: shown.trim()}; })"""
+SHOWN_AT_LEAST = 60  # characters of a statement a chip shows, if not all of it
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_chip_shows_enough_of_its_claim_to_tell_it_apart(size: str, page, problems,
+                                                           site_pages) -> None:
+    """A phone has no hover: what a chip shows is what a reader scans, so claims alike in
+    their first words ("DeepSeek trained DeepSeek-R1 for…", "… using…") must read apart.
+    A chip shows its whole statement or at least two lines' worth; the chip is a link to
+    the claim's page, where the whole of it is."""
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
+    url = site_pages["brief"]
+    _open(page, url)
+    chips = page.evaluate(SHOWN_JS)
+    assert chips, f"no claim chips on {url}"
+    short = [c for c in chips if c["shown"] != c["whole"] and len(c["shown"]) < SHOWN_AT_LEAST]
+    assert not short, f"chips cut too short at {size}: {short}"
+    alike = {c["whole"]: c["shown"] for c in chips if "DeepSeek-R1 in just two months" in
+             c["whole"] or "DeepSeek-R1 using 2,000" in c["whole"]}
+    assert len(alike) == 2 and all(w == s for w, s in alike.items()), alike
+    problems.assert_none(url)
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("size", SIZES)
 def test_brief_reads_at_a_glance(size: str, scheme: str, page, problems, site_pages,
