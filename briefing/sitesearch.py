@@ -70,7 +70,7 @@ EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdi
 
 # The kind of page each generated folder holds, as readers filter by it.
 TYPES = (("briefs", "Brief"), ("claims", "Claim"), ("sources", "Source"),
-         ("entities", "Entity"), ("figures", "Figure"))
+         ("entities", "Entity"), ("figures", "Figure"), ("topics", "Topic"))
 SCOPES = (("Brief", "page"), ("Claim", "claim"), ("Source", "quotes"))  # else "title"
 
 

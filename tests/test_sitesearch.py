@@ -32,6 +32,8 @@ from briefing.sitesearch import FOLDER, Role, SearchIndexFault, index_site, role
     ("briefs/b.md", True, Role("page", "Brief")),
     ("entities/deepseek.md", True, Role("title", "Entity")),
     ("figures/m-training-cost.md", True, Role("title", "Figure")),
+    ("topics/t-training-cost.md", True, Role("title", "Topic")),
+    ("topics/index.md", True, None),
     ("entities/deepseek/page-2.md", True, None),  # a later page of a listing
     ("claims/index/page-2.md", True, None),
     ("claims/index.md", True, None),
