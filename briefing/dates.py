@@ -186,6 +186,14 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
     for ledger in linked.ledger:
         updated[page_path("metric", ledger.metric)] = claims(dict.fromkeys(
             v.claim.id for v in ledger.values))
+    # A topic's page (and its later pages) and the topics index: the claims they list.
+    topics: dict[str, list[str]] = defaultdict(list)
+    for claim in linked.corpus.claims:
+        for topic in dict.fromkeys(claim.topics):
+            topics[topic].append(claim.id)
+    for topic, ids in topics.items():
+        updated[page_path("topic", topic)] = claims(ids)
+    updated[index_path("topic")] = claims(dict.fromkeys(chain.from_iterable(topics.values())))
     updated[HOME] = _latest(updated.values())
     if store is not None:
         store.mentioned_in = kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from urllib.parse import quote
@@ -236,11 +237,26 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def topic_tags(slugs: tuple[str, ...]) -> Markup:
-    """Topics as the curator wrote them, as tags: a slug cannot say how its words are
-    spelled ("deepseek" is DeepSeek), so it is shown as written rather than guessed at."""
-    return Markup(" ").join(Markup(f"`{slug}`") if re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)
-                            else md_escape(slug, line_start=False) for slug in slugs)
+# A word of a name: a run of letters and digits ("DeepSeek-V3" is DeepSeek and V3).
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def name_spellings(names: Iterable[str]) -> dict[str, str]:
+    """Each word of these names, folded, with its spelling in the first name that holds
+    it ("deepseek" -> "DeepSeek"): how a topic's words are written (`topic_label`)."""
+    spellings: dict[str, str] = {}
+    for name in names:
+        for word in _NAME_WORD.findall(name):
+            spellings.setdefault(word.casefold(), word)
+    return spellings
+
+
+def topic_label(slug: str, spellings: Mapping[str, str]) -> str:
+    """A topic's slug as words: humanised ("Training chips"), but a word that is a word of
+    an entity's name keeps the name's spelling (`name_spellings`: "deepseek-efficiency"
+    is "DeepSeek efficiency"), since a slug cannot say how its words are spelled."""
+    words = humanise(slug).split(" ")
+    return " ".join(spellings.get(word.casefold(), word) for word in words)
 
 
 def humanise(slug: str) -> str:

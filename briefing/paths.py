@@ -21,7 +21,8 @@ PROBLEMS = "problems.md"  # only while `mkdocs serve` runs
 
 # The folder of each kind of item that has a page of its own.
 FOLDERS: Mapping[str, str] = MappingProxyType({
-    "brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities"})
+    "brief": "briefs", "claim": "claims", "source": "sources", "entity": "entities",
+    "topic": "topics"})
 _KINDS: Mapping[str, str] = MappingProxyType({folder: kind for kind, folder in FOLDERS.items()})
 
 
@@ -35,6 +36,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Home", HOME),
     ("Briefs", index_path("brief")),
     ("Claims", index_path("claim")),
+    ("Topics", index_path("topic")),
     ("Figures", FIGURES),
     ("Timeline", TIMELINE),
     ("Coverage", COVERAGE),
@@ -45,10 +47,14 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 def page_path(kind: str, ident: str) -> str:
-    """The page of one item: a brief, claim, source or entity, or a metric's figures page
-    (the `m-` prefix keeps a metric named like a reserved file, `index` or `con`, harmless)."""
+    """The page of one item: a brief, claim, source or entity, a metric's figures page or
+    a topic's page. Metrics and topics are slugs the curator writes, not ids checked
+    against reserved names: the `m-` and `t-` prefixes keep one named `index` or `con`
+    harmless."""
     if kind == "metric":
         return f"figures/m-{ident}.md"
+    if kind == "topic":
+        return f"topics/t-{ident}.md"
     return f"{FOLDERS[kind]}/{ident}.md"
 
 
@@ -113,7 +119,7 @@ def coverage_block_path(first: str, last: str) -> str:
 
 def page_type(path: str) -> str:
     """What kind of page a generated page is, which decides the styles and scripts it
-    loads: "home"; an item's page ("brief", "claim", "source", "entity"); "index" for any
+    loads: "home"; an item's page ("brief", "claim", "source", "entity", "topic"); "index" for any
     page of a kind's list; else the gathering page its folder or file names ("figures",
     "timeline", "coverage", "map", "problems"), a metric's or a focused map's page too."""
     folder, _, name = path.partition("/")

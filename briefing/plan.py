@@ -30,10 +30,13 @@ from .views_items import (
     source_view,
 )
 from .views_lists import (
+    ClaimRow,
     FiguresView,
     Listing,
+    TopicView,
     briefs_index_view,
     claim_listings,
+    claim_rows,
     entities_index_view,
     event_pages,
     focus_map_view,
@@ -44,6 +47,8 @@ from .views_lists import (
     metric_views,
     source_listings,
     timeline_listings,
+    topic_views,
+    topics_index_view,
 )
 
 
@@ -110,7 +115,9 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
     figures = tuple(key_figure(q, ledger) for ledger in q.linked.ledger)
     yield page(HOME, "home.md.j2", home_view(q, site_title, days, figures))
     yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
-    yield from _listing(page, "claims_index.md.j2", claim_listings(q))
+    rows = claim_rows(q)
+    yield from _listing(page, "claims_index.md.j2", claim_listings(rows))
+    yield from _topics(q, page, rows)
     yield from _listing(page, "sources_index.md.j2", source_listings(q))
     yield page(index_path("entity"), "entities_index.md.j2", entities_index_view(q))
     metrics = [metric_views(q, ledger) for ledger in q.linked.ledger]
@@ -136,6 +143,25 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
         focus = focus_map_view(q, kind, ident, claim_ids)
         yield page(map_path(kind, ident), "focus_map.md.j2", focus,
                    description=f"{focus.label}.")
+
+
+def _topics(q: Queries, page: PageMaker, rows: list[tuple[Claim, ClaimRow]]
+            ) -> Iterator[PlannedPage]:
+    topics = topic_views(q, rows)
+    yield page(index_path("topic"), "topics_index.md.j2", topics_index_view(topics))
+    for views in topics:
+        first = views[0]
+        for view in views:
+            yield page(view.pager.path, "topic.md.j2", view, dated_as=first.pager.path,
+                       description=f"{first.topic.label}: {standing(first)}.")
+
+
+def standing(view: TopicView) -> str:
+    """A topic's claims counted by status, in words: "10 claims, all reported"."""
+    counted = plural(view.total, "claim")
+    if len(view.statuses) == 1:
+        return f"{counted}, {'all ' if view.total > 1 else ''}{view.statuses[0][0]}"
+    return f"{counted} ({', '.join(f'{n} {status}' for status, n in view.statuses)})"
 
 
 def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[PlannedPage]:

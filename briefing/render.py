@@ -38,7 +38,6 @@ from .markup import (
     md_escape,
     plural,
     relative,
-    topic_tags,
     unstopped,
 )
 from .plan import PlannedPage, plan
@@ -85,7 +84,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
                        kind_heading=kind_heading, by_year=by_year,
-                       plural=plural, topics=topic_tags)
+                       plural=plural)
     env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS)
     return env
 

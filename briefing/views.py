@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 
 from .labels import describe
 from .link import Linked
-from .markup import curly_quoted, format_amount, humanise
+from .markup import curly_quoted, format_amount, humanise, name_spellings, topic_label
 from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
 from .reuse import Entry, Reuse, changed_entries
@@ -244,6 +244,8 @@ class Queries:
             return lk.briefs[ident].title
         if kind == "quote":
             return curly_quoted(lk.quotes[ident].text)
+        if kind == "topic":
+            return topic_label(ident, self.spellings)
         return humanise(ident)
 
     def target(self, kind: str, ident: str) -> str:
@@ -305,7 +307,8 @@ class Queries:
                     *(("source", i) for i in lk.sources), *(("brief", i) for i in lk.briefs),
                     *(("quote", i) for i in lk.quotes),
                     *(("metric", m.metric) for m in lk.ledger),
-                    *(("event", e.anchor) for e in lk.timeline)}
+                    *(("event", e.anchor) for e in lk.timeline),
+                    *(("topic", t) for t in self.topics)}
             return self._update(keys | memo.refs.keys())
         keys = {(_LINK_TABLES[t[0]], t[1]) for t in entries if t[0] in _LINK_TABLES}
         before = memo.last[0] if memo.last else lk
@@ -321,6 +324,7 @@ class Queries:
                         if event_pages.get(a) != self.event_pages.get(a))
         if before.ledger is not lk.ledger:
             keys.update(("metric", m.metric) for m in (*before.ledger, *lk.ledger))
+        keys.update(self._topic_keys(entries, before))
         changed = self._update(keys)
         # A claim's label shows the labels of what its statement names.
         checked: set[LinkKey] = set()
@@ -331,6 +335,17 @@ class Queries:
                 return changed
             checked |= named
             changed |= self._update(named)
+
+    def _topic_keys(self, entries: set[Entry], before: Linked) -> set[LinkKey]:
+        """The topics whose link may differ from the last build's: those a changed claim
+        has or had (a topic comes and goes with its claims) and, when an entity changed,
+        every one (a topic's words are spelled as the entities' names)."""
+        if any(table == "entities" for table, *_ in entries):
+            return {*(("topic", t) for t in self.topics),
+                    *(key for key in self.memo.refs if key[0] == "topic")}
+        return {("topic", t) for table, *key in entries if table == "claims"
+                for corpus in (before, self.linked) if key[0] in corpus.claims
+                for t in corpus.claims[key[0]].topics}
 
     def _update(self, keys: Iterable[LinkKey]) -> set[LinkKey]:
         refs, changed = self.memo.refs, set()
@@ -352,9 +367,25 @@ class Queries:
             return any(m.metric == ident for m in lk.ledger)
         if kind == "event":
             return ident in self.event_anchors
+        if kind == "topic":
+            return ident in self.topics
         table = {"entity": lk.entities, "claim": lk.claims, "source": lk.sources,
                  "brief": lk.briefs, "quote": lk.quotes}.get(kind)
         return table is not None and ident in table
+
+    @cached_property
+    def topics(self) -> Mapping[str, list[str]]:
+        """Each topic and its claims' ids, in the order the claims are declared."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for claim in self.linked.corpus.claims:
+            for topic in dict.fromkeys(claim.topics):
+                found[topic].append(claim.id)
+        return found
+
+    @cached_property
+    def spellings(self) -> Mapping[str, str]:
+        """How the entities' names spell their words, for the topics' labels."""
+        return name_spellings(e.name for e in self.linked.corpus.entities)
 
     @cached_property
     def event_anchors(self) -> frozenset[str]:

@@ -71,7 +71,7 @@ class ClaimView:
     source_total: int  # distinct sources taking any position
     claimant: Ref | None
     unattributed: str  # whose words it is when no claimant is named (`Evidence.unattributed`)
-    topics: tuple[str, ...]
+    topics: tuple[Ref, ...]
     named: tuple[Ref, ...]
     note: ProseView | None
     summary: str
@@ -127,7 +127,13 @@ def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[st
         *((r.kind, r.id) for prose in (claim.statement, claim.note,
                                        *(e.what for e in claim.events))
           if prose for r in prose.refs),
-        *((("entity", claim.claimant.id),) if claim.claimant else ())]
+        *((("entity", claim.claimant.id),) if claim.claimant else ()),
+        *(("topic", t) for t in claim.topics)]
+
+
+def topic_refs(q: Queries, claim: Claim) -> tuple[Ref, ...]:
+    """A claim's topics as links to their pages, each once."""
+    return tuple(q.ref("topic", t) for t in dict.fromkeys(claim.topics))
 
 
 def tally(stances: Iterable[Stance]) -> tuple[Tally, ...]:
@@ -167,7 +173,7 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
         q.plain(claim.statement), claim.status, tally(stances),
         len({s.source_id for s in stances}),
         q.ref("entity", claim.claimant.id) if claim.claimant else None,
-        "" if claim.claimant else ev.unattributed(), claim.topics,
+        "" if claim.claimant else ev.unattributed(), topic_refs(q, claim),
         tuple(q.ref("entity", e) for e in claim_entities(q, claim)),
         q.maybe_prose(claim.note), ev.summary(),
         tuple(q.ref("claim", other) for other in ev.contradicted_by), evidence,

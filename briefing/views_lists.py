@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +23,7 @@ from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
 from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, dated_by, newest
-from .views_items import brief_map_claims, entity_map_claims
+from .views_items import brief_map_claims, entity_map_claims, topic_refs
 
 
 @dataclass(frozen=True)
@@ -490,21 +490,28 @@ class ClaimRow:
     claim: Claimed
     claimant: Ref | None
     voice: str  # whose claim it is when no claimant is named (`Evidence.voice`)
-    topics: tuple[str, ...]
+    topics: tuple[Ref, ...]
     summary: str
 
 
-def claim_listings(q: Queries) -> list[Listing]:
-    """The claims index, each row kept while its claim is the very same, its evidence
-    equal and its links unchanged."""
+def claim_rows(q: Queries) -> list[tuple[Claim, ClaimRow]]:
+    """Each claim with its row, in the claims index's order (`claims_in_order`); a row is
+    kept while its claim is the very same, its evidence equal and its links unchanged.
+    The claims index and the topics' pages show the same rows."""
     def row(c: Claim) -> ClaimRow:
         ev = q.linked.evidence[c.id]
         return q.kept(q.memo.rows, ("claim", c.id), (c,), lambda: ClaimRow(
             q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
-            "" if c.claimant else ev.voice(), c.topics, ev.summary()), ev, lambda: [
-                ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ())])
+            "" if c.claimant else ev.voice(), topic_refs(q, c), ev.summary()), ev, lambda: [
+                ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ()),
+                *(("topic", t) for t in c.topics)])
 
-    return listings(index_path("claim"), [row(c) for c in claims_in_order(q)])
+    return [(c, row(c)) for c in claims_in_order(q)]
+
+
+def claim_listings(rows: list[tuple[Claim, ClaimRow]]) -> list[Listing]:
+    """The claims index: every row (`claim_rows`), paged."""
+    return listings(index_path("claim"), [row for _, row in rows])
 
 
 # Where the corpus splits first, then what it supports, what it only reports, and what
@@ -523,6 +530,55 @@ def claims_in_order(q: Queries) -> list[Claim]:
                 q.label("claim", c.id).casefold(), c.id)
 
     return sorted(q.linked.corpus.claims, key=key)
+
+
+# --- topics --------------------------------------------------------------------------
+
+StatusCounts = tuple[tuple[str, int], ...]  # (status, claims), in STATUS_ORDER
+
+
+@dataclass(frozen=True)
+class TopicView:
+    """One page of a topic's claims, in the claims index's order, with how many of them
+    stand at each status."""
+
+    topic: Ref
+    statuses: StatusCounts
+    pager: Pager
+    items: tuple[ClaimRow, ...]
+    first: int  # 1-based position of its first row among the topic's claims
+    total: int
+
+
+@dataclass(frozen=True)
+class TopicsIndexView:
+    rows: tuple[tuple[Ref, int, StatusCounts], ...]  # (topic, claims, statuses)
+
+
+def status_counts(rows: list[ClaimRow]) -> StatusCounts:
+    counted = Counter(row.claim.status for row in rows)
+    return tuple((status, counted[status]) for status in STATUS_ORDER if counted[status])
+
+
+def topic_views(q: Queries, rows: list[tuple[Claim, ClaimRow]]) -> list[list[TopicView]]:
+    """Each topic's pages, the topics with most claims first, then by their words."""
+    held: dict[str, list[ClaimRow]] = defaultdict(list)
+    for claim, row in rows:
+        for topic in dict.fromkeys(claim.topics):
+            held[topic].append(row)
+    ranked = sorted(held, key=lambda t: (-len(held[t]), q.label("topic", t).casefold(), t))
+    out = []
+    for topic in ranked:
+        ref, statuses = q.ref("topic", topic), status_counts(held[topic])
+        out.append([TopicView(ref, statuses, part.pager, part.items, part.first, part.total)
+                    for part in listings(page_path("topic", topic), held[topic])])
+    return out
+
+
+def topics_index_view(topics: list[list[TopicView]]) -> TopicsIndexView:
+    """Every topic, as `topic_views` orders them, with its claims counted."""
+    return TopicsIndexView(tuple((pages[0].topic, pages[0].total, pages[0].statuses)
+                                 for pages in topics))
 
 
 @dataclass(frozen=True)

@@ -156,13 +156,23 @@ def test_attribute_list_tokens_are_checked() -> None:
             attr_token(bad)
 
 
-def test_topics_are_shown_as_written_never_respelled() -> None:
-    from briefing.markup import topic_tags
+@pytest.mark.parametrize(("slug", "names", "shown"), [
+    ("training-chips", [], "Training chips"),
+    ("deepseek-efficiency", ["DeepSeek"], "DeepSeek efficiency"),
+    ("musk-openai", ["Elon Musk", "OpenAI"], "Musk OpenAI"),
+    # A word of a hyphenated name, and a name's lower-case word leading the topic.
+    ("r1-pricing", ["DeepSeek-R1"], "R1 pricing"),
+    ("o3-launch", ["o3"], "o3 launch"),
+    # The first name holding a word spells it; a part of a word is not a word.
+    ("experts-speak", ["Unnamed experts", "Mixture-of-Experts"], "experts speak"),
+    ("deep-seek", ["DeepSeek"], "Deep seek"),
+    ("gpt-4-cost", ["GPT-4"], "GPT 4 cost"),
+])
+def test_a_topic_is_humanised_with_the_spelling_of_the_entities_names(
+        slug: str, names: list[str], shown: str) -> None:
+    from briefing.markup import name_spellings, topic_label
 
-    assert topic_tags(("deepseek-efficiency", "musk-openai")) == \
-        "`deepseek-efficiency` `musk-openai`"
-    # Only a slug becomes a code span; anything else is escaped as text.
-    assert "`" not in topic_tags(("a`b",)).replace("\\`", "")
+    assert topic_label(slug, name_spellings(names)) == shown
 
 
 def test_every_entity_kind_has_a_plural_heading() -> None:

@@ -65,3 +65,15 @@ def test_the_home_page_and_an_index_page() -> None:
     assert ours("claims/x.md", True) == ("claims/x/index.html", "claims/x/")
     assert ours("claims/x.md", False) == ("claims/x.html", "claims/x.html")
     assert ours("index.md", False) == ("index.html", "index.html")
+
+
+@pytest.mark.parametrize("topic", ["index", "con", "training-chips"])
+def test_a_topic_named_like_a_reserved_file_keeps_its_own_page(topic: str) -> None:
+    """Topics are slugs the curator writes, never checked against reserved names as ids
+    are: the prefix keeps `index` from taking the topics index's path."""
+    from briefing.paths import index_path, page_type
+
+    path = page_path("topic", topic)
+    assert path == f"topics/t-{topic}.md" != index_path("topic")
+    assert page_type(path) == "topic" and page_type(paged_path(path, 2)) == "topic"
+    assert page_type(index_path("topic")) == "index"

@@ -38,11 +38,12 @@ def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_page_type_is_built(site: Path) -> None:
-    for page in ("index.html", "briefs/index.html", "claims/index.html", "sources/index.html",
+    for page in ("index.html", "briefs/index.html", "claims/index.html", "topics/index.html",
+                 "sources/index.html",
                  "entities/index.html", "figures/index.html", "timeline/index.html",
                  "coverage/index.html", "about/index.html", "search/search_index.json"):
         assert (site / page).is_file(), page
-    for folder in ("briefs", "claims", "sources", "entities"):
+    for folder in ("briefs", "claims", "sources", "entities", "topics"):
         assert len(list((site / folder).glob("*/index.html"))) >= 3, folder
 
 

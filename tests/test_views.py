@@ -384,3 +384,24 @@ def test_a_range_across_scale_words_repeats_its_currency(
         assert "\u00a3900 million\u2013\u00a31.1 billion" in pages[path], path
         assert "\u00a3900\u2013950 million" in pages[path], path
         assert "million\u20131.1" not in pages[path], path
+
+
+def test_a_topic_lists_its_claims_once_in_words_spelled_as_the_names(
+        make_content: Callable[..., Path]) -> None:
+    """A claim naming a topic twice is listed once; the topic's words take the spelling of
+    the entities' names; its page, the topics index and the claim's page agree."""
+    claims = CLAIMS_YML.replace("topics: [cost]", "topics: [acme-cost, acme-cost, cost]")
+    pages = build(make_content(changes={"claims.yml": claims})).pages
+    topic = pages["topics/t-acme-cost.md"]
+    assert "\n# Acme cost\n" in topic
+    assert "1 claim on this topic, <span class=\"status status-disputed\">disputed</span>." \
+        in topic
+    assert topic.count("../claims/widget-cost-5m.md") == 1
+    # Its other topic, not itself, beside the claim.
+    assert "[Cost](t-cost.md)" in topic and "(t-acme-cost.md)" not in topic
+    assert front_matter(topic)["description"] == "Acme cost: 1 claim, disputed."
+    index = pages["topics/index.md"]
+    assert "| [Acme cost](t-acme-cost.md) |" in index and "| [Cost](t-cost.md) |" in index
+    claim = pages["claims/widget-cost-5m.md"]
+    assert "Topics: [Acme cost](../topics/t-acme-cost.md), [Cost](../topics/t-cost.md)" \
+        in claim

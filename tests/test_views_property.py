@@ -370,6 +370,34 @@ def test_a_passage_taking_another_stance_on_the_same_claim_rebuilds_the_clean_si
     assert differences(build(content, cache=cache, **OPTIONS), clean) == []
 
 
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_an_entity_renamed_to_spell_a_topics_word_rebuilds_the_clean_site(
+        tmp_path: Path, corpus: str) -> None:
+    """A topic's words are spelled as the entities' names spell them (`markup.topic_label`),
+    so renaming an entity respells the topics sharing a word with it, on their pages, the
+    topics index, the claims index and every page of a claim holding them, though no claim
+    changed. The field edits append a word to a name, which respells no topic of either
+    corpus; this edit gives the first entity a topic's word in capitals."""
+    content = tmp_path / "content"
+    CORPORA[corpus](content)
+    cache = BuildCache()
+    first = build(content, cache=cache, **OPTIONS)
+    tree = load_tree(content)
+    topic = next(t for f, d in tree.items() if f.startswith("claims/")
+                 for c in d["claims"] for t in c.get("topics", ()))
+    word = topic.split("-")[-1]
+    path = next(content / f for f in tree if f.startswith("entities"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["entities"][0]["name"] += f" {word.upper()}"
+    path.write_text(dump(data), encoding="utf-8")
+    clean = build(content, **OPTIONS)
+    page = f"topics/t-{topic}.md"
+    heading = clean.pages[page].partition("\n# ")[2].splitlines()[0]
+    assert word.upper() in heading.split(), heading
+    assert page in differences(clean, first)
+    assert differences(build(content, cache=cache, **OPTIONS), clean) == []
+
+
 def test_every_field_is_edited_where_it_holds_a_value_in_one_corpus_or_the_other(
         tmp_path: Path) -> None:
     # An edit that sets a field no object holds tests less than one that changes a value
