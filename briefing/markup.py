@@ -243,7 +243,8 @@ _NAME_WORD = re.compile(r"[^\W_]+")
 
 def name_spellings(names: Iterable[str]) -> dict[str, str]:
     """Each word of these names, folded, with its spelling in the first name that holds
-    it ("deepseek" -> "DeepSeek"): how a topic's words are written (`topic_label`)."""
+    it ("deepseek" -> "DeepSeek"): how a topic's words are written (`topic_label`). The
+    site gives the entities' names in the order of their ids."""
     spellings: dict[str, str] = {}
     for name in names:
         for word in _NAME_WORD.findall(name):

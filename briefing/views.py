@@ -338,8 +338,8 @@ class Queries:
 
     def _topic_keys(self, entries: set[Entry], before: Linked) -> set[LinkKey]:
         """The topics whose link may differ from the last build's: those a changed claim
-        has or had (a topic comes and goes with its claims) and, when an entity changed,
-        every one (a topic's words are spelled as the entities' names)."""
+        has or had (a topic comes and goes with its claims) and, when an entity changed
+        (or came or went), every one: a topic's words are spelled as the entities' names."""
         if any(table == "entities" for table, *_ in entries):
             return {*(("topic", t) for t in self.topics),
                     *(key for key in self.memo.refs if key[0] == "topic")}
@@ -374,17 +374,14 @@ class Queries:
         return table is not None and ident in table
 
     @cached_property
-    def topics(self) -> Mapping[str, list[str]]:
-        """Each topic and its claims' ids, in the order the claims are declared."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for claim in self.linked.corpus.claims:
-            for topic in dict.fromkeys(claim.topics):
-                found[topic].append(claim.id)
-        return found
+    def topics(self) -> frozenset[str]:
+        """Every topic a claim names."""
+        return frozenset(t for claim in self.linked.corpus.claims for t in claim.topics)
 
     @cached_property
     def spellings(self) -> Mapping[str, str]:
-        """How the entities' names spell their words, for the topics' labels."""
+        """How the entities' names spell their words, for the topics' labels (the
+        entities are in the order of their ids)."""
         return name_spellings(e.name for e in self.linked.corpus.entities)
 
     @cached_property
