@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +121,17 @@ def axe_report(failing: list[dict[str, Any]]) -> str:
         f"  {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:8])
         for v in failing
     )
+
+
+@contextlib.contextmanager
+def phone_tab(browser: Any, width: int) -> Iterator[tuple[Any, list[str]]]:
+    """A tab on a touch screen `width` wide, and the script errors its pages raise."""
+    context = browser.new_context(viewport={"width": width, "height": SCREENS[width]},
+                                  has_touch=True, is_mobile=True)
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield tab, errors
+    finally:
+        context.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import SCHEMES, SCREENS
+from sitecheck import SCHEMES, phone_tab
 from test_pages import assert_no_problems, open_page
 
 pytestmark = pytest.mark.browser
@@ -50,12 +50,7 @@ def test_a_tap_on_an_inferred_label_shows_its_basis(width: int, browser, site_pa
                                                       screenshots: Path) -> None:
     """A tap opens the tip; a tap elsewhere, a second tap or Escape closes it; it stays
     inside the phone's screen."""
-    context = browser.new_context(viewport={"width": width, "height": SCREENS[width]},
-                                  has_touch=True, is_mobile=True)
-    try:
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    with phone_tab(browser, width) as (tab, errors):
         for kind in ("home", "brief"):
             open_page(tab, site_pages[kind])
             label = tab.locator("main .inferred").first
@@ -81,8 +76,6 @@ def test_a_tap_on_an_inferred_label_shows_its_basis(width: int, browser, site_pa
             tab.keyboard.press("Escape")
             assert label.evaluate(TIP_JS)["content"] == "none", "Escape left it open"
         assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_a_mouse_click_adds_no_second_tip(page, problems, site_pages) -> None:

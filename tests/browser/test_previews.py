@@ -14,6 +14,7 @@ from sitecheck import (
     SCREENS,
     TOUCH_WIDTHS,
     axe_report,
+    phone_tab,
     run_axe,
 )
 from test_pages import (
@@ -121,12 +122,7 @@ def test_previews_by_hover_and_by_focus(width: int, page, problems, site_pages,
 def test_on_touch_the_first_tap_previews_and_the_second_follows(
     width: int, browser, site_pages, screenshots: Path
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": SCREENS[width]},
-                                  has_touch=True, is_mobile=True)
-    try:
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    with phone_tab(browser, width) as (tab, errors):
         url = site_pages["brief"]
         open_page(tab, url)
         # A first tap previews, in either scheme; a tap elsewhere closes it, going nowhere.
@@ -152,8 +148,6 @@ def test_on_touch_the_first_tap_previews_and_the_second_follows(
             link.tap()
             tab.wait_for_url(target)
         assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_without_javascript_or_from_a_file_links_are_plain_links(
