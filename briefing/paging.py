@@ -22,6 +22,7 @@ ENTITY_ITEMS_PER_PAGE = 100  # claims, quotes and mentions of an entity per page
 HOME_VALUES_SHOWN = 6  # values per metric in the key figures (home, figures index)
 HOME_DISAGREEMENTS_SHOWN = 3  # figure disagreements per metric on the home page
 HOME_CHANGED_SHOWN = 6  # most recently dated briefs and claims on the home page
+HOME_TOPICS_SHOWN = 8  # topics on the home page, those with most claims; all are in the index
 # Rows of the claims and sources indexes and entries of the timeline per page: an index is
 # one line per item, so beyond this it continues on `claims/index/page-2.md`…
 LISTING_ROWS_PER_PAGE = 100

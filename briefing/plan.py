@@ -30,7 +30,6 @@ from .views_items import (
     source_view,
 )
 from .views_lists import (
-    ClaimRow,
     FiguresView,
     Listing,
     TopicView,
@@ -113,11 +112,15 @@ def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | 
 def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
               ) -> Iterator[PlannedPage]:
     figures = tuple(key_figure(q, ledger) for ledger in q.linked.ledger)
-    yield page(HOME, "home.md.j2", home_view(q, site_title, days, figures))
-    yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
+    # The home page shows the first of the topics index's rows.
     rows = claim_rows(q)
+    topics = topic_views(q, rows)
+    index = topics_index_view(topics)
+    yield page(HOME, "home.md.j2", home_view(q, site_title, days, figures, index.rows))
+    yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
     yield from _listing(page, "claims_index.md.j2", claim_listings(rows))
-    yield from _topics(q, page, rows)
+    yield page(index_path("topic"), "topics_index.md.j2", index)
+    yield from _topics(page, topics)
     yield from _listing(page, "sources_index.md.j2", source_listings(q))
     yield page(index_path("entity"), "entities_index.md.j2", entities_index_view(q))
     metrics = [metric_views(q, ledger) for ledger in q.linked.ledger]
@@ -145,10 +148,7 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
                    description=f"{focus.label}.")
 
 
-def _topics(q: Queries, page: PageMaker, rows: list[tuple[Claim, ClaimRow]]
-            ) -> Iterator[PlannedPage]:
-    topics = topic_views(q, rows)
-    yield page(index_path("topic"), "topics_index.md.j2", topics_index_view(topics))
+def _topics(page: PageMaker, topics: list[list[TopicView]]) -> Iterator[PlannedPage]:
     for views in topics:
         first = views[0]
         for view in views:

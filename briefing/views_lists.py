@@ -364,6 +364,8 @@ class HomeView:
     splits: tuple[MetricSplits, ...]
     contested: tuple[tuple[Claimed, str], ...]  # the most split, with their evidence
     contested_count: int
+    topics: tuple[TopicRow, ...]  # the first of the topics index's rows
+    topic_count: int
     latest: tuple[LatestRow, ...]
     glance: tuple[GlanceLine, ...]
     timeline_count: int
@@ -446,8 +448,9 @@ def recently_changed(q: Queries, days: Mapping[str, datetime.date]) -> list[Chan
 
 
 def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
-              figures: tuple[KeyFigure, ...]) -> HomeView:
-    """`figures`: each metric's key figure, as the figures index shows them too."""
+              figures: tuple[KeyFigure, ...], topics: tuple[TopicRow, ...]) -> HomeView:
+    """`figures`: each metric's key figure, as the figures index shows them too; `topics`:
+    the topics index's rows, of which the home page shows the first."""
     lk = q.linked
     split = contested(q)
     events = [e for e in lk.timeline if e.kind == "event"]
@@ -462,7 +465,8 @@ def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
         len(lk.corpus.claims), len(lk.quotes), len(lk.corpus.sources),
         figures,
         tuple(_splits(q, m) for m in lk.ledger if m.disagreements),
-        tuple((q.claimed(c.id), ev.summary()) for c, ev in split[:8]), len(split), latest,
+        tuple((q.claimed(c.id), ev.summary()) for c, ev in split[:8]), len(split),
+        topics[:paging.HOME_TOPICS_SHOWN], len(topics), latest,
         tuple(_glance(q, e) for e in events[-12:]), len(lk.timeline))
 
 
@@ -535,6 +539,7 @@ def claims_in_order(q: Queries) -> list[Claim]:
 # --- topics --------------------------------------------------------------------------
 
 StatusCounts = tuple[tuple[str, int], ...]  # (status, claims), in STATUS_ORDER
+TopicRow = tuple[Ref, int, StatusCounts]  # (topic, claims, statuses)
 
 
 @dataclass(frozen=True)
@@ -552,7 +557,7 @@ class TopicView:
 
 @dataclass(frozen=True)
 class TopicsIndexView:
-    rows: tuple[tuple[Ref, int, StatusCounts], ...]  # (topic, claims, statuses)
+    rows: tuple[TopicRow, ...]
 
 
 def status_counts(rows: list[ClaimRow]) -> StatusCounts:

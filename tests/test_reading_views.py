@@ -1,7 +1,7 @@
 """What the reading pages show, checked against the corpus they are made from: a brief's
 claim chips, its quotes grouped by source, its numbers set large with their qualifiers,
-its "as of" date; a claim's verdict panel; the home page's order, dates and spreads; the
-orders of the briefs, claims and entities indexes."""
+its "as of" date; a claim's verdict panel; the home page's order, dates, spreads and
+topics; the orders of the briefs, claims and entities indexes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from corpus_helpers import SEED, minimal_corpus, write_tree
 
+from briefing import paging
 from briefing.dates import content_dates
 from briefing.diagnostics import Pos
 from briefing.feed import entries
@@ -210,6 +211,25 @@ def test_home_orders_briefs_by_their_newest_source_and_says_what_changed(
     assert '<span class="spread-low">$294,000</span>' in disagree
     assert '<span class="spread-high">up to $6 million</span>' in disagree
     assert "up to \u00d720</span>" in disagree and "\u00d73.9</span>" in disagree
+
+
+def test_home_lists_the_topics_index_first_rows(seed: BuildResult) -> None:
+    """The home page's topics are the topics index's first rows, in its order (most
+    claims first, then by name) and with its counts, and link to the index for the rest."""
+    index = re.findall(r"^\| \[([^\]]*)\]\(t-([a-z0-9-]+)\.md\) \| [^|]*</span> (\d+) \|",
+                       seed.pages["topics/index.md"], re.M)
+    topics = _section(seed.pages["index.md"], "Topics")
+    home = re.findall(r"^- \[([^\]]*)\]\(topics/t-([a-z0-9-]+)\.md\): (\d+) claims?\b",
+                      topics, re.M)
+    shown = paging.HOME_TOPICS_SHOWN
+    assert len(index) > shown and home == index[:shown]
+    counts = [int(count) for _, _, count in home]
+    assert counts == sorted(counts, reverse=True)
+    assert f"- [{len(index) - shown} more topics](topics/index.md)\n" in topics
+    assert "[Musk OpenAI](topics/t-musk-openai.md): 10 claims, all <span " in topics
+    assert "[Training chips](topics/t-training-chips.md): 11 claims (2&nbsp;<span class=" \
+        '"status status-disputed">disputed</span>, 9&nbsp;<span class="status ' \
+        'status-reported">reported</span>)\n' in topics
 
 
 def test_briefs_index_follows_the_home_page(seed: BuildResult) -> None:

@@ -255,6 +255,19 @@ def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) ->
     assert "asserted by 1 source · doubted by 1 source" in section
 
 
+def test_home_lists_the_topics_and_has_no_topics_section_without_them(
+        make_content: Callable[..., Path]) -> None:
+    home = build(make_content()).pages["index.md"]
+    section = home.split("\n## Topics\n", 1)[1].split("\n## ", 1)[0]
+    assert "- [Cost](topics/t-cost.md): 1 claim, <span class=\"status status-disputed\">" \
+        "disputed</span>\n" in section
+    assert "more topic" not in section  # one topic: all shown, no link to the rest
+    plain = build(make_content(changes={
+        "claims.yml": CLAIMS_YML.replace("    topics: [cost]\n", "")})).pages
+    assert "topics/index.md" in plain and "## Topics" not in plain["index.md"]
+    assert "topics/t-" not in plain["index.md"]
+
+
 def test_a_relay_is_not_counted_as_support(make_content: Callable[..., Path]) -> None:
     """Two sources relaying a claim and one doubting it: the claim page, the claims index
     and the home page all say so, and calling it corroborated is a warning that suggests
