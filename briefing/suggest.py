@@ -548,7 +548,16 @@ _INSTITUTIONS = _BODIES | {"bank", "company", "court", "fund", "group"}
 _ROLES = frozenset({
     "ambassador", "chair", "chairman", "chairwoman", "chancellor", "chief", "commissioner",
     "deputy", "director", "executive", "governor", "head", "mayor", "minister", "president",
-    "secretary", "senator", "spokesman", "spokesperson", "spokeswoman"})
+    "prime", "secretary", "senator", "spokesman", "spokesperson", "spokeswoman", "vice"})
+# The words of a ministry's portfolio, which a role is of and a person's name is not:
+# they show where the role ends ("Minister for Energy Security Sarah Whitcombe").
+_PORTFOLIOS = frozenset({
+    "affairs", "agriculture", "business", "climate", "commerce", "communications",
+    "culture", "defence", "defense", "development", "digital", "economy", "education",
+    "employment", "energy", "environment", "finance", "foreign", "health", "home",
+    "homeland", "housing", "immigration", "industry", "infrastructure", "innovation",
+    "interior", "justice", "labor", "labour", "net", "science", "security", "state",
+    "technology", "trade", "transport", "treasury", "zero"})
 _UNIT_WORD = re.compile(_UNIT)
 _AFTER_NUMBER = re.compile(r"\d\s?$")
 
@@ -667,7 +676,7 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
 
     A unit after a number ("5 GW Northmoor Array") is left out. A job title and what it
     is of ("Minister for Energy Sarah Whitcombe") is a role: only a person named after
-    it (its last two words, when three or more follow the last function word) is a name.
+    it is a name (`_person_after_role`).
     Otherwise the function words join ("Department for Energy Security"), except after a
     sentence's first word alone, which is capitalised as such ("Shares of Acme" names
     Acme; "Bank of England" stays whole), and `and`, which joins two words or more to
@@ -691,7 +700,7 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
         at_start = False
     lead = {w.text.lower() for w in caps[0]}
     if links and lead & _ROLES and lead <= _ROLES | _COMMON:
-        return [caps[-1][-2:]] if len(caps[-1]) >= 3 else []
+        return _person_after_role(caps[-1], known)
     names: list[list[_Word]] = []
     current, joined = _trimmed(caps[0], end=False), False
     at_start = at_start and len(current) == len(caps[0])
@@ -710,6 +719,23 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
     names.append(current)
     trimmed = [_trimmed(name) for name in names]
     return [name for n, name in enumerate(trimmed) if _is_name_run(name, at_start and n == 0)]
+
+
+def _person_after_role(words: list[_Word], known: Callable[[int], bool]
+                       ) -> list[list[_Word]]:
+    """The person named after a role, from the capitalised words after its last function
+    word: all that follows the role's object when the object is portfolio words or a known
+    name and two words or more follow it ("Minister for Energy Mary Anne Whitcombe",
+    "Chief Executive of Acme Jens Stoltenberg Olsen", with Acme known); else the last two
+    words, when three or more are there ("Governor of New York Kathy Hochul": the object
+    may be two words, a name seldom three); else none."""
+    end = 0
+    while end < len(words) and (words[end].text.lower() in _PORTFOLIOS
+                                or known(words[end].start)):
+        end += 1
+    if end and len(words) - end >= 2:
+        return [words[end:]]
+    return [words[-2:]] if len(words) >= 3 else []
 
 
 def _trimmed(words: list[_Word], *, end: bool = True) -> list[_Word]:

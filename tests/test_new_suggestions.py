@@ -1,6 +1,7 @@
 """`briefing new`'s suggestions for a press release: names joined by their function words
 but not by a list's commas or across sentences, units and bare institutions never names,
-and a text hard-wrapped at a steady width told from one written a paragraph a line."""
+the person named after a role, and a text hard-wrapped at a steady width told from one
+written a paragraph a line."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 
 from briefing import suggest
 from briefing.cleaning import looks_hard_wrapped
+from briefing.diagnostics import Pos
+from briefing.model import Entity
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -80,6 +83,34 @@ _POEM = (
     "And looked down one as far as I could\n"
     "To where it bent in the undergrowth;\n")
 _ADDRESS = "Harbour Board\n12 Quay Street\nPortsmouth\nPO1 2AB\nUnited Kingdom\n"
+
+
+_KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acme",),
+                 pos=Pos("entities.yml")),)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Two words after the role's object: as before, the last two words.
+    ("Minister for Energy Sarah Whitcombe spoke.", {"Sarah Whitcombe"}),
+    ("Minister for Energy Security Sarah Whitcombe spoke.", {"Sarah Whitcombe"}),
+    ("Governor of New York Kathy Hochul spoke.", {"Kathy Hochul"}),
+    ("Chief Executive of Harrowgate Renewables Tom Baird agreed.", {"Tom Baird"}),
+    # A longer name after portfolio words or a known name is kept whole.
+    ("Minister for Energy Mary Anne Whitcombe spoke.", {"Mary Anne Whitcombe"}),
+    ("Prime Minister for Finance Jens Stoltenberg Olsen spoke.",
+     {"Jens Stoltenberg Olsen"}),
+    ("Secretary of State for Energy Security and Net Zero Mary Anne Whitcombe spoke.",
+     {"Mary Anne Whitcombe"}),
+    ("Chief Executive of Acme Mary Anne Whitcombe agreed.", {"Mary Anne Whitcombe"}),
+    ("Chief Executive of Acme Corp Jens Stoltenberg Olsen agreed.",
+     {"Jens Stoltenberg Olsen"}),
+    ("Chief Executive of Acme Tom Baird agreed.", {"Tom Baird"}),
+    # A role alone names nobody.
+    ("Later the Minister for Energy spoke.", set()),
+    ("Later the Chief Executive of Acme spoke.", set()),
+])
+def test_the_person_named_after_a_role(text: str, names: set[str]) -> None:
+    assert {e.name for e in suggest.find_new_names(text, _KNOWN)} == names
 
 
 @pytest.mark.parametrize(("text", "wrapped"), [
