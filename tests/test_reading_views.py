@@ -219,17 +219,18 @@ def test_home_lists_the_topics_index_first_rows(seed: BuildResult) -> None:
     index = re.findall(r"^\| \[([^\]]*)\]\(t-([a-z0-9-]+)\.md\) \| [^|]*</span> (\d+) \|",
                        seed.pages["topics/index.md"], re.M)
     topics = _section(seed.pages["index.md"], "Topics")
-    home = re.findall(r"^- \[([^\]]*)\]\(topics/t-([a-z0-9-]+)\.md\): (\d+) claims?\b",
+    home = re.findall(r"^- \[([^\]]*)\]\(topics/t-([a-z0-9-]+)\.md\): (\d+) claims? · ",
                       topics, re.M)
     shown = paging.HOME_TOPICS_SHOWN
     assert len(index) > shown and home == index[:shown]
     counts = [int(count) for _, _, count in home]
     assert counts == sorted(counts, reverse=True)
     assert f"- [{len(index) - shown} more topics](topics/index.md)\n" in topics
-    assert "[Musk OpenAI](topics/t-musk-openai.md): 10 claims, all <span " in topics
-    assert "[Training chips](topics/t-training-chips.md): 11 claims (2&nbsp;<span class=" \
-        '"status status-disputed">disputed</span>, 9&nbsp;<span class="status ' \
-        'status-reported">reported</span>)\n' in topics
+    assert "[Musk OpenAI](topics/t-musk-openai.md): 10 claims · <span class=\"tally\">all " \
+        '<span class="status status-reported">reported</span></span>\n' in topics
+    assert "[Training chips](topics/t-training-chips.md): 11 claims · <span class=\"tally\">" \
+        '2 <span class="status status-disputed">disputed</span>,</span> <span class="tally">' \
+        '9 <span class="status status-reported">reported</span></span>\n' in topics
 
 
 def test_briefs_index_follows_the_home_page(seed: BuildResult) -> None:

@@ -259,8 +259,8 @@ def test_home_lists_the_topics_and_has_no_topics_section_without_them(
         make_content: Callable[..., Path]) -> None:
     home = build(make_content()).pages["index.md"]
     section = home.split("\n## Topics\n", 1)[1].split("\n## ", 1)[0]
-    assert "- [Cost](topics/t-cost.md): 1 claim, <span class=\"status status-disputed\">" \
-        "disputed</span>\n" in section
+    assert "- [Cost](topics/t-cost.md): 1 claim · <span class=\"tally\"><span class=\"status " \
+        "status-disputed\">disputed</span></span>\n" in section
     assert "more topic" not in section  # one topic: all shown, no link to the rest
     plain = build(make_content(changes={
         "claims.yml": CLAIMS_YML.replace("    topics: [cost]\n", "")})).pages
