@@ -93,12 +93,15 @@ _CODES = (
          "A key appears twice in one mapping; YAML would silently keep only the last.",
          "Keep one of the two; the message names both lines."),
     Code("yaml-missing-dash", E,
-         "A list entry written without its `- `, indented like the keys of the entry above: "
-         "YAML reads its keys as repeats of that entry's. (Indented like the dashes, or the "
-         "first of its list, it makes the list unreadable: a `yaml-syntax` error at the "
+         "A list entry written without its `- `: indented like the keys of the entry above, "
+         "YAML reads its keys as repeats of that entry's; the only entry of its list, YAML "
+         "reads it as a mapping where the list goes (the check still reads it as the entry, "
+         "so what refers to it is not reported too). (Indented like the dashes, or the "
+         "first of several, it makes the list unreadable: a `yaml-syntax` error at the "
          "entry, with the same hint.)",
          "Write `- ` before the entry's first key, the dash in the column of the other "
-         "entries' dashes, and line up its other keys under the first."),
+         "entries' dashes (for a list's only entry, the column the hint names), and line up "
+         "its other keys under the first."),
     Code("yaml-anchor", E, "An anchor (`&name`); anchors and aliases can expand without bound.",
          "Write the value out in full."),
     Code("yaml-alias", E, "An alias (`*name`); anchors and aliases can expand without bound.",

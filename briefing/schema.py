@@ -21,12 +21,12 @@ from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
-from . import references, urls
+from . import references, undashed, urls
 from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import language_tag
-from .positions import Lines
+from .positions import Lines, split_lines
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -732,6 +732,8 @@ class ListOf(Spec):
     def convert(self, node: YNode, ctx: Context) -> tuple[Any, ...] | Invalid:
         if isinstance(node, YScalar) and node.value == "" and node.is_plain:
             items: tuple[YNode, ...] = ()  # `key:` with nothing after it: an empty list
+        elif isinstance(node, YMap) and isinstance(self.item, Obj) and _lone_entry(node, ctx):
+            items = (node,)  # read as meant, so that what refers to it is not unknown too
         elif not isinstance(node, YSeq):
             return ctx.fail(node.pos, "schema-type", f"expected a list, found {describe(node)}",
                             "write a list: `[a, b]` or one `- item` per line")
@@ -751,6 +753,23 @@ class ListOf(Spec):
         if self.min_items:
             schema["minItems"] = self.min_items
         return schema
+
+
+def _lone_entry(node: YMap, ctx: Context) -> bool:
+    """Whether a mapping where a list of entries goes is its one entry written without its
+    `- ` (`undashed.lone_entry`), reported as such: YAML found nothing wrong with it."""
+    if not node.items:
+        return False
+    key = node.items[0][0]
+    lines = split_lines(ctx.text)
+    found = undashed.lone_entry(lines, key.pos.line, key.pos.col)
+    if found is None:
+        return False
+    ctx.fail(key.pos, "yaml-missing-dash",
+             f"{undashed.MESSAGE}: without it, YAML reads a mapping where a list of entries "
+             "goes", undashed.fix(lines[key.pos.line - 1], key.pos.col, found.dash_col,
+                                  alone=True))
+    return True
 
 
 def _once_each(refs: tuple[Ref, ...], ctx: Context) -> tuple[Ref, ...]:

@@ -3,7 +3,9 @@
 Left without its dash, an entry indented like the others' keys is read by YAML as more
 keys of the entry above (a duplicate `id`, `name`, ...); one indented like the dashes, or
 the first of its list, makes the list unreadable. Either way the parser names a symptom
-several lines off; these helpers find the entry so the report can name the fix.
+several lines off; these helpers find the entry so the report can name the fix. The
+one entry of a list, left without its dash, is a mapping where the list goes: YAML reads
+it without a complaint, and the schema names the fix (`schema.ListOf`).
 """
 
 from __future__ import annotations
@@ -108,13 +110,29 @@ def _before_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
     return None
 
 
-def fix(line: str, col: int, dash_col: int) -> str:
-    """The hint: the entry's first line as it should be written, and where."""
+def lone_entry(lines: Sequence[str], line: int, col: int) -> Undashed | None:
+    """The one entry of a list written without its dash, when the mapping read in the
+    list's place starts its line at `line`:`col` (not `key: {a: b}`): its dash goes two
+    columns left when that still indents it under the list's key (a space took the dash's
+    place), else in the entry's own column, its other keys moved under the first."""
+    if not 0 < line <= len(lines) or lines[line - 1][:col - 1].strip(" "):
+        return None
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    list_key = len(above) - len(above.lstrip(" -")) + 1  # its column, after any dashes
+    return Undashed(line, col, col - 2 if col - 2 > list_key else col)
+
+
+def fix(line: str, col: int, dash_col: int, *, alone: bool = False) -> str:
+    """The hint: the entry's first line as it should be written, and where (`alone`: the
+    list has no other entries to take the column from)."""
     written = _COMMENT.sub("", line).strip()
     key = written.split(":", 1)[0]
     if len(written) > 60:
         written = f"{key}: …"
-    hint = f"write `- {written}`, its dash in column {dash_col} as the other entries have it"
+    hint = f"write `- {written}`, its dash in column {dash_col}"
+    if not alone:
+        hint += " as the other entries have it"
     if col != dash_col + 2:
         hint += f", and line up the entry's other keys under `{key}`"
     return hint

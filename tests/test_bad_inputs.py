@@ -48,6 +48,7 @@ class Case:
     fifos: tuple[str, ...] = ()  # named pipes made under content/
     unreadable: tuple[str, ...] = ()  # files or folders under content/ no one may read
     hint: str = ""  # words the hint must contain, when they are the point of the case
+    alone: bool = False  # the one error reported: nothing else is reported because of it
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -64,6 +65,12 @@ PAGE = ("<!doctype html><html><head><title>Widget prices</title></head><body><ar
         "its third rise this year, and buyers are starting to look elsewhere.</p>"
         "</article></body></html>")
 EXTRACTED = f'extracted: {{by: trafilatura, version: "{installed_version("trafilatura")}"}}'
+LONE_ENTITY = "entities:\n  id: widget-guild\n  name: Widget Guild\n  kind: organisation\n"
+ENTITY_ACME = "entities:\n  id: acme\n  name: Acme Corp\n  kind: organisation\n  aliases: [Acme]\n"
+PEOPLE = "entities:\n  - id: jane-doe\n    name: Jane Doe\n    kind: person\n"
+NOTE = "Jane Doe: the widget price is too high.\n"
+LONE_QUOTE = ('title: "A note on widgets"\nquotes:\n  id: doe-note-price\n'
+              '  text: "the widget price is too high"\n  speaker: jane-doe\n')
 CASES = [
     Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
     Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
@@ -238,6 +245,29 @@ CASES = [
     Case("first list entry missing its dash", "yaml-syntax", f"{SRC}:8:5",
          (edit(SRC, "  - id: acme-cost\n", "    id: acme-cost\n"),),
          hint="write `- id: acme-cost`, its dash in column 3 as the other entries have it"),
+    # The one entry of its list without its dash: YAML reads a mapping in the list's place.
+    # The entry is still read, so what refers to it is no error too (`alone`).
+    Case("only entity missing its dash", "yaml-missing-dash", "entities/more.yml:2:3",
+         files=(("entities/more.yml", LONE_ENTITY),), alone=True,
+         hint="write `- id: widget-guild`, its dash in column 3, and line up the entry's "
+              "other keys under `id`"),
+    Case("only entity missing its dash, referred to", "yaml-missing-dash", "entities.yml:2:3",
+         files=(("entities.yml", ENTITY_ACME),
+                ("entities/people.yml", PEOPLE)), alone=True),
+    Case("only claim missing its dash, referred to", "yaml-missing-dash", "claims.yml:2:5",
+         (edit("claims.yml", "  - id: widget-cost-5m", "    id: widget-cost-5m"),), alone=True,
+         hint="write `- id: widget-cost-5m`, its dash in column 3\n"),
+    Case("only claim missing its dash", "yaml-missing-dash", "claims/more.yml:3:3",
+         files=(("claims/more.yml", "# yet to be sourced\nclaims:\n  id: widget-sales\n"
+                                    "  statement: \"Acme sells widgets.\"\n  status: reported\n"),
+                ), alone=True),
+    Case("only quote missing its dash", "yaml-missing-dash", "sources/doe-note.yml:3:3",
+         files=(("sources/doe-note.txt", NOTE), ("sources/doe-note.yml", LONE_QUOTE)), alone=True,
+         hint="line up the entry's other keys under `id`"),
+    Case("only quote missing its dash, cited", "yaml-missing-dash", "sources/doe-note.yml:3:3",
+         (edit("briefs/widget.yml", "cites: [doe-overpriced]",
+               "cites: [doe-overpriced, doe-note-price]"),),
+         files=(("sources/doe-note.txt", NOTE), ("sources/doe-note.yml", LONE_QUOTE)), alone=True),
     Case("tab indentation", "yaml-tab-indent", "claims.yml:3:1",
          (edit("claims.yml", "    statement:", "\tstatement:"),)),
     Case("anchor", "yaml-anchor", "claims.yml:6:13",
@@ -650,6 +680,8 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     assert all(f": {severity}: " in line for line in lines), lines
     assert "hint: " in result.output
     assert case.hint in result.output
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert not case.alone or len(errors) == 1, result.output
     assert snapshot(content) == before, "the build modified content/"
     assert set(snapshot(out)) == {OUTPUT_MARK, "index.md"}  # the previous build, untouched
     assert (out / "index.md").read_text() == "previous good build\n"

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.model import ClaimsFile, EntitiesFile
+from briefing.schema import Context, Obj
 from briefing.yamlnodes import YMap, YScalar, YSeq, _closed_early, parse_yaml
 
 
@@ -158,3 +160,51 @@ def test_other_syntax_errors_near_a_list_keep_their_own_hint(text: str) -> None:
     _, problems = parse_yaml(text, "f.yml")
     assert [p.code for p in problems] == ["yaml-syntax"]
     assert "missing its" not in problems[0].message
+
+
+ENTITY = "id: a\n{0}name: A\n{0}kind: person\n"
+CLAIM = '  - {0}\n    statement: "S."\n    status: reported\n'
+FIGURE = "metric: m\n{0}value: 1\n{0}unit: USD\n"
+
+
+@pytest.mark.parametrize(("file", "text", "where", "fix"), [
+    # Written in the column the dash goes in: its other keys move too.
+    (EntitiesFile, "entities:\n  " + ENTITY.format("  "), "f.yml:2:3",
+     "write `- id: a`, its dash in column 3, and line up the entry's other keys under `id`"),
+    # A space where the dash was: only the dash is missing.
+    (EntitiesFile, "# people\nentities:  # all of them\n\n    # the one\n    "
+     + ENTITY.format("    "), "f.yml:5:5", "write `- id: a`, its dash in column 3"),
+    # The list of an entry's list, under a key after a dash or not.
+    (ClaimsFile, "claims:\n" + CLAIM.format("id: c") + "    figures:\n      "
+     + FIGURE.format("      "), "f.yml:6:7",
+     "write `- metric: m`, its dash in column 7, and line up the entry's other keys under "
+     "`metric`"),
+    (ClaimsFile, "claims:\n" + CLAIM.format("figures:\n        " + FIGURE.format("        ")
+                                            + "    id: c"), "f.yml:3:9",
+     "write `- metric: m`, its dash in column 7"),
+])
+def test_the_only_entry_missing_its_dash_is_one_error_and_still_read(
+        file: type, text: str, where: str, fix: str) -> None:
+    node, problems = parse_yaml(text, "f.yml")
+    assert node is not None and not problems, problems
+    ctx = Context("f.yml", text)
+    read = Obj(file).convert(node, ctx)
+    assert [(p.code, str(p.pos), p.hint) for p in ctx.problems] == [
+        ("yaml-missing-dash", where, fix)]
+    assert "looks like a list entry missing its `- `" in ctx.problems[0].message
+    entries = read.entities if file is EntitiesFile else read.claims[0].figures
+    assert len(entries) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "entities: {id: a, name: A, kind: person}\n",  # no dash could go there
+    "entities:\n  {id: a, name: A, kind: person}\n",
+    "entities:\n  - id: a\n    name: A\n    kind: person\n    aliases:\n      b: c\n",
+])
+def test_a_mapping_where_no_entry_is_missing_its_dash_stays_a_type_error(text: str) -> None:
+    node, _ = parse_yaml(text, "f.yml")
+    assert node is not None
+    ctx = Context("f.yml", text)
+    Obj(EntitiesFile).convert(node, ctx)
+    assert [p.code for p in ctx.problems] == ["schema-type"]
+    assert "expected a list, found a mapping" in ctx.problems[0].message
