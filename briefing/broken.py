@@ -59,12 +59,17 @@ def _scalars(node: YNode) -> Iterator[YScalar]:
 def dropped_items(root: YNode, key: str, kept: set[str]) -> list[YNode]:
     """The items of the list under `key` that validation dropped (their id is not among
     `kept`, or they have none)."""
-    items = root.get(key) if isinstance(root, YMap) else None
-    if not isinstance(items, YSeq):
-        return []
     dropped = []
-    for item in items.items:
+    for item in entries(root.get(key) if isinstance(root, YMap) else None):
         node_id = item.get("id") if isinstance(item, YMap) else None
         if not isinstance(node_id, YScalar) or node_id.value not in kept:
             dropped.append(item)
     return dropped
+
+
+def entries(node: YNode | None) -> tuple[YNode, ...]:
+    """The items of a list of entries; a mapping in its place is its one entry written
+    without its `- `, as the schema reads it (`schema.ListOf`)."""
+    if isinstance(node, YSeq):
+        return node.items
+    return (node,) if isinstance(node, YMap) else ()

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from .broken import ANY, dropped_items, named_in, named_in_all, named_in_text, scan_ids
+from .broken import ANY, dropped_items, entries, named_in, named_in_all, named_in_text, scan_ids
 from .chars import to_ascii_lookalike, unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
@@ -262,9 +262,7 @@ def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:
         items = next((value for name, value in root.items
                       if isinstance(value, YSeq) and difflib.get_close_matches(
                           name.value, [key], n=1, cutoff=0.6)), None)
-    if not isinstance(items, YSeq):
-        return frozenset()
-    return frozenset(i.get("id").value for i in items.items  # type: ignore[union-attr]
+    return frozenset(i.get("id").value for i in entries(items)  # type: ignore[union-attr]
                      if isinstance(i, YMap) and isinstance(i.get("id"), YScalar))
 
 

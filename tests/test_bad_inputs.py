@@ -592,6 +592,18 @@ def test_a_misspelt_list_key_is_the_one_error(tmp_path: Path, file: str, key: st
     assert len(errors) == 1 and "[schema-unknown-key]" in errors[0], result.output
 
 
+def test_the_only_entry_missing_its_dash_declares_its_id_when_it_fails_too(
+        tmp_path: Path) -> None:
+    """An entry left out for a bad field still declares its id (`validate._declared_ids`),
+    written with its dash or as the one entry without it."""
+    files = {**minimal_corpus(), "entities.yml": ENTITY_ACME.replace("  kind: organisation\n", ""),
+             "entities/people.yml": PEOPLE}
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    codes = re.findall(r": error: .*\[([a-z-]+)\]$", result.output, flags=re.M)
+    assert sorted(codes) == ["schema-required", "yaml-missing-dash"], result.output
+
+
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     result = CliRunner().invoke(main, ["check", "--strict", "--content", str(content)])
