@@ -87,13 +87,13 @@ def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
                    for low, high in ranges)
 
 
-def _marks() -> tuple[tuple[int, int], ...]:
-    """The combining marks (categories Mn, Mc, Me) below U+10000, as ranges: a vowel sign
-    of Devanagari or a decomposed accent continues the word before it, though Python's
-    `\\w` does not match it."""
+def _category_ranges(categories: tuple[str, ...], low: int, high: int
+                     ) -> tuple[tuple[int, int], ...]:
+    """The characters from `low` to below `high` whose Unicode category starts with one of
+    `categories`, as ranges."""
     ranges: list[tuple[int, int]] = []
-    for code in range(0x300, 0x10000):
-        if unicodedata.category(chr(code))[0] == "M":
+    for code in range(low, high):
+        if unicodedata.category(chr(code)).startswith(categories):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
@@ -102,7 +102,17 @@ def _marks() -> tuple[tuple[int, int], ...]:
 
 
 UNSPACED_CLASS = "[" + _class_body(_UNSPACED_RANGES) + "]"
-MARK_CLASS = "[" + _class_body(_marks()) + "]"
+# The combining marks (categories Mn, Mc, Me) below U+10000: a vowel sign of Devanagari or
+# a decomposed accent continues the word before it, though Python's `\\w` does not match it.
+MARK_CLASS = "[" + _class_body(_category_ranges(("M",), 0x300, 0x10000)) + "]"
+# A capital letter of any script (categories Lu and Lt: "Ø", "Š", "Ł", "ǅ"), for the rules
+# that take a capitalised word for a name; `re` has no `\\p{Lu}`. None lies above U+1FFFF.
+CAPITAL_CLASS = "[" + _class_body(_category_ranges(("Lu", "Lt"), 0x41, 0x20000)) + "]"
+
+
+def is_capital(char: str) -> bool:
+    """Whether `char` is a capital letter, as `CAPITAL_CLASS` reads it."""
+    return unicodedata.category(char) in ("Lu", "Lt")
 # A character that carries on a word of a spaced script: a letter, digit or mark, but not
 # one of an unspaced script, next to which any character may begin a new word.
 JOINING = rf"(?:[^\W{_class_body(_UNSPACED_RANGES)}]|{MARK_CLASS})"

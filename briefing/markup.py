@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .chars import CAPITAL_CLASS
 from .schema import FuzzyDate
 from .urls import SAFE as SAFE_URL
 
@@ -193,8 +194,10 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
     return f"{_QUALIFIER.get(qualifier, '')}{text}"
 
 
-# "U.S." or "Mr." ends in a full stop that is the abbreviation's, not the sentence's.
-ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
+# "U.S.", "Å." (an initial) or "Mr." ends in a full stop that is the abbreviation's, not
+# the sentence's.
+ABBREVIATION = re.compile(rf"(?:\b{CAPITAL_CLASS}\.)+$"
+                          r"|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|etc)\.$")
 # The longest text `ABBREVIATION` needs before a full stop ("Prof."); looking only that far
 # back keeps a search linear (`\b` still sees the character before the window).
 ABBREVIATION_WINDOW = 8

@@ -25,7 +25,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TypeVar
 
-from .chars import WORD_END
+from .chars import CAPITAL_CLASS, MARK_CLASS, WORD_END, is_capital
 from .cleaning import read_whole
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
@@ -118,9 +118,14 @@ class Suggestions:
 
 # Two sentences run together without a space ("costs.Other") still end one sentence.
 # An opening straight quotation mark cannot be told from a closing one, so a sentence
-# break is placed before a curly opening mark or after any closing mark.
+# break is placed before a curly opening mark or after any closing mark. Letters of any
+# script count: a sentence ends after a small letter or digit ("Łódź.", not the "U.S."
+# of an abbreviation) and the next starts with a capital ("costs.Ørsted said").
+_ENDS = r"[.!?]"
+_ENDS_QUOTED = r"[.!?]['\"\u2019\u201d]"
 _RUN_ON = re.compile(
-    r"(?<=[a-z0-9][.!?])(?=[A-Z\u2018\u201c])|(?<=[a-z0-9][.!?]['\"\u2019\u201d])(?=[A-Z])")
+    rf"(?<=[^\W_]{_ENDS})(?<!{CAPITAL_CLASS}{_ENDS})(?={CAPITAL_CLASS}|[\u2018\u201c])"
+    rf"|(?<=[^\W_]{_ENDS_QUOTED})(?<!{CAPITAL_CLASS}{_ENDS_QUOTED})(?={CAPITAL_CLASS})")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -345,7 +350,7 @@ def _is_name(words: list[str], longest: int = NAME_WORDS) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
+    return bool(word) and (is_capital(word[0]) or word[0].isdigit())
 
 
 def _headline(line: str) -> str:
@@ -400,7 +405,8 @@ _PARAMS_SHORT = r"(?P<sn>\d+(?:\.\d+)?)(?P<sx>[BT])\b"
 _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
           r"(?P<cmid>(?:\s+(?:out\s+)?of\s+(?:its\s+|the\s+|their\s+)?(?:" + _NUM + r")"
           r"(?:\s" + _WORD_MULT + r")?)?"
-          r"(?:\s+[A-Z0-9][\w-]*){0,2})\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
+          rf"(?:\s+(?:{CAPITAL_CLASS}|[0-9])[\w-]*){{0,2}})"
+          r"\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
 # Units of energy, power, mass and data, as written after a number ("5 GW", "10 TWh").
 _UNIT = r"(?:[kMGTP]W[hpe]?|[kMGT]VA|[kMG]V|[kMG]Hz|[kMGTP]B|[MG]t|Mtoe|bcm|MMBtu|[MG]?tCO2e?)"
 # Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
@@ -535,9 +541,12 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 # words ("Department for Energy Security and Net Zero", "Banco de España").
 _JOINING = ("of", "for", "and", "&", "de", "du", "des", "da", "di", "del", "der", "den",
             "van", "von", "la", "le")
+# A capitalised word: a capital of any script ("Ørsted", "Łódź") and the rest of the word,
+# a decomposed accent included ("E\u0301mile").
+_NAME_WORD = rf"{CAPITAL_CLASS}(?:[\w\u2019'.&-]|{MARK_CLASS})*"
 _CAPITALISED = re.compile(
-    r"(?<![\w'\u2019-])[A-Z][\w\u2019'.&-]*(?:\s+(?:(?:" + "|".join(_JOINING)
-    + r")\s+(?:the\s+)?)?[A-Z][\w\u2019'.&-]*)*")
+    r"(?<![\w'\u2019-])" + _NAME_WORD + r"(?:\s+(?:(?:" + "|".join(_JOINING)
+    + r")\s+(?:the\s+)?)?" + _NAME_WORD + ")*")
 # The head of a name that is no name alone ("The Department said"), and may start a
 # sentence and still join what follows ("Bank of England raised rates").
 _BODIES = frozenset({
@@ -688,7 +697,7 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
     caps: list[list[_Word]] = [[]]
     links: list[list[_Word]] = []
     for word in words:
-        if word.text[:1].isupper():
+        if is_capital(word.text[:1]):
             caps[-1].append(word)
         elif caps[-1]:
             links.append([word])
@@ -783,7 +792,7 @@ _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|exp
           r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
           r"claimed|claims|remarked|posted|tweeted")
 _VERBS = "(?:" + _VERB_WORDS + ")"
-_NAME = r"(?P<name>[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)"
+_NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
 _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
 _NAME_SAID_BEFORE = re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|called|dubbed|described"

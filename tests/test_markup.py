@@ -94,6 +94,9 @@ def test_a_quote_shown_in_curly_quotes_nests_its_own_as_single(text: str,
      "DeepSeek created DeepSeek-R1 for under $6 million"),
     ("Chips are scarce in the U.S.", "Chips are scarce in the U.S."),  # the abbreviation's
     ("It was made by Acme Inc.", "It was made by Acme Inc."),
+    # An initial of any script is an abbreviation too; a word in small letters is not.
+    ("The report is by Å.", "The report is by Å."),
+    ("It grew in Łódź.", "It grew in Łódź"),
     ("DeepSeek achieved comparable\u2026", "DeepSeek achieved comparable\u2026"),
     ("And so on...", "And so on..."),
     ("Is it cheap?", "Is it cheap?"),

@@ -1,9 +1,11 @@
 """`briefing new`'s suggestions for a press release: names joined by their function words
 but not by a list's commas or across sentences, units and bare institutions never names,
-the person named after a role, and a text hard-wrapped at a steady width told from one
-written a paragraph a line."""
+names that start with a capital of any script, the person named after a role, and a text
+hard-wrapped at a steady width told from one written a paragraph a line."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 
@@ -49,6 +51,46 @@ from briefing.model import Entity
 ])
 def test_new_names_in_a_press_release(text: str, names: set[str]) -> None:
     assert {e.name for e in suggest.find_new_names(text, ())} == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # A capital of any script starts a name, alone or in a run, mid-sentence or first.
+    ("Shares in Ørsted fell.", {"Ørsted"}),
+    ("The novel by Émile Zola sold.", {"Émile Zola"}),
+    ("It bought a Škoda in Łódź.", {"Škoda", "Łódź"}),
+    ("Later Åsa Berg joined the Ångström Laboratory.", {"Åsa Berg", "Ångström Laboratory"}),
+    ("Émile Zola wrote it.", {"Émile Zola"}),
+    ("It met the Ministerio de Economía in Madrid.", {"Ministerio de Economía", "Madrid"}),
+    # A decomposed accent is part of its word.
+    (unicodedata.normalize("NFD", "The novel by Émile Zola sold in Łódź."),
+     {unicodedata.normalize("NFD", "Émile Zola"), unicodedata.normalize("NFD", "Łódź")}),
+    # A word capitalised only as a sentence's first is still no name, in any script.
+    ("Ørsted fell.", set()),
+    # Small letters, accented or not, and digits start no name.
+    ("Prices in österreich and élan rose 3.5 percent in 2025.", set()),
+    ("The 3M unit and the über app grew.", set()),
+    # An initial and its full stop end no sentence ("Å. Berg").
+    ("The report by Å. Berg was read.", {"Å Berg"}),
+    # Two sentences run together without a space are still two.
+    ("Prices rose in Łódź.Ørsted said so.", {"Łódź"}),
+    ("Costs rose.Ørsted said so, and Émile Zola agreed.", {"Émile Zola"}),
+])
+def test_new_names_in_any_script(text: str, names: set[str]) -> None:
+    assert {e.name for e in suggest.find_new_names(text, ())} == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Costs rose in Łódź.Ørsted said so.", ["Costs rose in Łódź.", "Ørsted said so."]),
+    ("It fell.Émile agreed.", ["It fell.", "Émile agreed."]),
+    ("Prices rose.\u201cŠkoda is ready,\u201d he said.",
+     ["Prices rose.", "\u201cŠkoda is ready,\u201d he said."]),
+    ("It grew in the U.S.Årsta did not.", ["It grew in the U.S.Årsta did not."]),
+    ("The report by Å. Berg was read. It was long.",
+     ["The report by Å. Berg was read.", "It was long."]),
+])
+def test_sentences_that_start_with_a_capital_of_any_script(text: str, names: list[str]
+                                                           ) -> None:
+    assert [s.text for s in suggest.sentences(text)] == names
 
 
 _RELEASE = (
@@ -101,6 +143,7 @@ _KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acm
      {"Jens Stoltenberg Olsen"}),
     ("Secretary of State for Energy Security and Net Zero Mary Anne Whitcombe spoke.",
      {"Mary Anne Whitcombe"}),
+    ("Minister for Foreign Affairs Åsa Maria Berg spoke.", {"Åsa Maria Berg"}),
     ("Chief Executive of Acme Mary Anne Whitcombe agreed.", {"Mary Anne Whitcombe"}),
     ("Chief Executive of Acme Corp Jens Stoltenberg Olsen agreed.",
      {"Jens Stoltenberg Olsen"}),
@@ -111,6 +154,26 @@ _KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acm
 ])
 def test_the_person_named_after_a_role(text: str, names: set[str]) -> None:
     assert {e.name for e in suggest.find_new_names(text, _KNOWN)} == names
+
+
+_NORDIC = (
+    "Wind prices fall as Ørsted cuts costs\n"
+    "\n"
+    "Ørsted said on Monday that its costs fell. Shares in Ørsted rose. Minister for "
+    "Energy Åsa Maria Berg welcomed the news at the Ångström Laboratory in Uppsala.\n"
+    "\u201cThe market is turning,\u201d said Émile Zola, an analyst at Škoda "
+    "Research in Łódź.Ørsted shares rose 4 percent, and 2,000 Škoda devices were sold.\n")
+
+
+def test_an_article_with_names_in_any_script() -> None:
+    names = {e.name: e.count for e in suggest.find_new_names(_NORDIC, ())}
+    assert names == {"Ørsted": 1, "Åsa Maria Berg": 1, "Ångström Laboratory": 1,
+                     "Uppsala": 1, "Émile Zola": 1, "Škoda Research": 1, "Łódź": 1,
+                     "Škoda": 1}
+    (quote,) = suggest.find_quotes(_NORDIC, ())
+    assert (quote.text, quote.speaker_name) == ("The market is turning", "Émile Zola")
+    assert {(f.found, f.unit) for f in suggest.find_figures(_NORDIC)} >= {
+        ("2,000 Škoda devices", "devices")}
 
 
 @pytest.mark.parametrize(("text", "wrapped"), [
