@@ -185,21 +185,28 @@ SETTINGS = [
 ]
 
 
+def test_the_config_the_settings_cases_change_passes_both(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """So that each case below fails for the one setting it changes."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG)
+    monkeypatch.chdir(tmp_path)
+    assert_same_verdict(tmp_path, None, "", False)
+
+
 @pytest.mark.parametrize(("old", "new", "code", "where"), SETTINGS,
                          ids=[s[2] for s in SETTINGS])
 def test_check_stops_on_the_settings_the_site_build_stops_on(
-        tmp_path: Path, old: str, new: str, code: str, where: str) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, code: str,
+        where: str) -> None:
     write_tree(tmp_path / "content", minimal_corpus())
     (tmp_path / "docs").mkdir()
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(GOOD_CONFIG)
-    check = [sys.executable, "-m", "briefing", "check", "--strict"]
-    assert subprocess.run(check, cwd=tmp_path, check=False).returncode == 0
-    config.write_text(GOOD_CONFIG.replace(old, new))
-    checked = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True,
-                             check=False)
-    assert checked.returncode == 1
-    assert f"mkdocs.yml:{where}: " in checked.stderr and f"[{code}]" in checked.stderr
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace(old, new))
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 1
+    assert f"mkdocs.yml:{where}: " in checked.output and f"[{code}]" in checked.output
     built = mkdocs_build(tmp_path)
     assert built.returncode == 1
     if code != "config-option-unknown":  # MkDocs' own words for an unknown option
