@@ -63,3 +63,38 @@ def test_the_plugins_palette_sets_every_colour_the_theme_sets_for_the_features()
                 missing = {n for n in theme if not n.startswith("--header")} - props.keys() \
                     - {"--font-mono", "--measure", "--column"}
                 assert not missing, f"{where} ({scheme}) lacks {sorted(missing)}"
+
+
+COLOUR_VALUE = re.compile(r"#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([^)]*\)|var\(--[\w-]+\)")
+
+
+def scheme_rules(css: str) -> list[tuple[str, str]]:
+    """Every rule whose selector, or the @media block around it, chooses a colour scheme:
+    (what chooses it, the rule's declarations)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found, media = [], ""
+    for match in re.finditer(r"([^{}]*)\{([^{}]*)\}|([^{}]*)\{|\}", css):
+        head, body, opening = match.group(1), match.group(2), match.group(3)
+        if opening is not None:
+            media = opening.strip()
+        elif head is not None:
+            where = f"{media} {head.strip()}"
+            if "color-scheme" in where or "data-scheme" in where:
+                found.append((where, body))
+        else:
+            media = ""
+    return found
+
+
+def test_the_schemes_differ_by_their_colours_alone() -> None:
+    """The browser tests measure a page's layout in one scheme and read its colours in
+    both (tests/browser/): that holds only while a scheme's rules set colours and nothing
+    else."""
+    rules = scheme_rules(THEME_CSS.read_text(encoding="utf-8"))
+    assert len(rules) >= 3, f"the schemes' rules were not read: {rules}"
+    for where, body in rules:
+        for declaration in filter(None, (d.strip() for d in body.split(";"))):
+            name, _, value = (part.strip() for part in declaration.partition(":"))
+            colour = name == "color-scheme" or (
+                name.startswith("--") and COLOUR_VALUE.fullmatch(value) is not None)
+            assert colour, f"{where} sets {declaration!r}: more than a colour"

@@ -1,5 +1,5 @@
-"""Phones first: every table page of the seed site at 360, 375, 768 and 1280 pixels, in
-both colour schemes, measured in Chromium. No table cell lies outside the screen and no
+"""Phones first: every table page of the seed site at 360, 375, 768 and 1280 pixels,
+measured in Chromium. No table cell lies outside the screen and no
 page scrolls sideways; citations are targets a finger can hit; the header is compact.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import SCHEMES, SCREENS, page_types
+from sitecheck import SCREENS, page_types
 
 pytestmark = pytest.mark.browser
 
@@ -44,18 +44,17 @@ def table_pages(built_site: Path, site_url: str) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+# The layout tests below measure in one scheme: the schemes differ by their colours alone
+# (tests/test_palette_in_step.py), so a box is where it is in either.
 @pytest.mark.parametrize("width", SCREENS)
-def test_every_table_cell_is_on_screen(page, problems, table_pages, width: int,
-                                       scheme: str) -> None:
+def test_every_table_cell_is_on_screen(page, problems, table_pages, width: int) -> None:
     page.set_viewport_size({"width": width, "height": SCREENS[width]})
-    page.emulate_media(color_scheme=scheme)
     for kind, url in sorted(table_pages.items()):
         page.goto(url)
         found = page.evaluate(CELLS_JS)
         assert found["cells"] > 0, f"{kind}: no table cell measured at {url}"
         assert not found["outside"], (
-            f"{kind} at {width}px ({scheme}): cells off-screen:\n  "
+            f"{kind} at {width}px: cells off-screen:\n  "
             + "\n  ".join(found["outside"][:8]))
         assert found["sideways"] <= 0, f"{kind} at {width}px scrolls {found['sideways']}px sideways"
     # Moving on aborts each page's search index download: only script errors count here.
@@ -104,11 +103,9 @@ HEADER_JS = """() => { const h = document.querySelector('body > header').getBoun
           sideways: root.scrollWidth - root.clientWidth}; }"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("size", ((375, 667), (360, 740)))
-def test_phone_header_is_one_compact_row(page, problems, site_url, size, scheme) -> None:
+def test_phone_header_is_one_compact_row(page, problems, site_url, size) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + "claims/")
     header = page.evaluate(HEADER_JS)
     assert header["ratio"] < 0.09, f"the header takes {header} of the screen"
@@ -152,15 +149,13 @@ TABLET_HEADER_JS = """() => {
 TABLET_HEADER_MAX = {768: 120, 1024: 100}
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", sorted(TABLET_HEADER_MAX))
-def test_tablet_header_is_compact(page, problems, site_pages, width: int, scheme: str) -> None:
+def test_tablet_header_is_compact(page, problems, site_pages, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 1024 if width == 768 else 768})
-    page.emulate_media(color_scheme=scheme)
     for kind in ("home", "claims-index", "about"):
         page.goto(site_pages[kind])
         header = page.evaluate(TABLET_HEADER_JS)
-        where = f"{kind} at {width}px ({scheme}): {header}"
+        where = f"{kind} at {width}px: {header}"
         assert header["links"] > 1, where
         assert header["height"] <= TABLET_HEADER_MAX[width], where
         # No link alone on a row of its own, and every link a target a finger can hit.
