@@ -113,6 +113,8 @@ CAPITAL_CLASS = "[" + _class_body(_category_ranges(("Lu", "Lt"), 0x41, 0x20000))
 def is_capital(char: str) -> bool:
     """Whether `char` is a capital letter, as `CAPITAL_CLASS` reads it."""
     return unicodedata.category(char) in ("Lu", "Lt")
+
+
 # A character that carries on a word of a spaced script: a letter, digit or mark, but not
 # one of an unspaced script, next to which any character may begin a new word.
 JOINING = rf"(?:[^\W{_class_body(_UNSPACED_RANGES)}]|{MARK_CLASS})"

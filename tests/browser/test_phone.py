@@ -61,6 +61,26 @@ def test_every_table_cell_is_on_screen(page, problems, table_pages, width: int) 
     assert not problems.console_errors, problems.console_errors
 
 
+# The count-and-status pairs ("3 Disputed,") that a line broke inside.
+TALLIES_JS = """() => {
+  const tallies = [...document.querySelectorAll('main .tally')];
+  return {count: tallies.length,
+          broken: tallies.filter(t => new Set([...t.getClientRects()]
+            .map(r => Math.round(r.top))).size > 1).map(t => t.textContent.trim())};
+}"""
+
+
+def test_a_count_and_its_status_stay_on_one_line(page, problems, site_pages) -> None:
+    """A topic's "9 Reported" broke between the number and its badge on a phone."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    for kind in ("home", "topics-index", "topic"):
+        page.goto(site_pages[kind])
+        tallies = page.evaluate(TALLIES_JS)
+        assert tallies["count"], f"no count of a status on the {kind} page"
+        assert not tallies["broken"], f"{kind}: split across lines: {tallies['broken']}"
+    assert not problems.console_errors, problems.console_errors
+
+
 # Each citation's box, and the smallest distance between two citations' boxes.
 CITE_BOXES_JS = """() => {
   const boxes = [...document.querySelectorAll('main a.cite')].map(a => a.getBoundingClientRect());
