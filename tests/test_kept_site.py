@@ -7,8 +7,10 @@ writes."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,10 @@ def mkdocs_build(project: Path, site: Path, *options: str, program: str = "mkdoc
 
 def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site"))
+
+
+def staging(folder: Path) -> list[str]:
+    return [name for name in leftovers(folder) if name.startswith(".site.new-")]
 
 
 @pytest.mark.parametrize("program", ["mkdocs", "properdocs"])
@@ -79,6 +85,28 @@ def test_a_build_after_a_killed_one_restores_and_cleans_up(project: Path,
     assert mkdocs_build(project, site, "--strict").returncode != 0
     assert snapshot(site) == before
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_build_stopped_midway_leaves_the_old_site_and_no_staging_folder(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    """Stopped by a service manager or a CI timeout (SIGTERM) as by Ctrl-C: the staging
+    folder was left beside the site until the next build."""
+    project, site = seed_project(tmp_path / "project"), tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    building = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+                                cwd=project, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not staging(tmp_path) and building.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert staging(tmp_path), "the build made no staging folder"
+    building.send_signal(stop)
+    _, stderr = building.communicate(timeout=60)
+    assert building.returncode != 0, "the build ended before it was stopped"
+    assert leftovers(tmp_path) == [], stderr
+    assert snapshot(site) == before
 
 
 def test_a_page_mkdocs_could_not_read_is_a_diagnostic_before_anything_is_written(

@@ -10,7 +10,8 @@ warning logged, counted as MkDocs counts them (a handler on the `mkdocs` logger,
 `properdocs` under ProperDocs, from `on_startup`). The real `site_dir` is restored on
 the config afterwards, for what runs after the build (`gh-deploy`). The build holds the
 same lock as `briefing build --out` and repairs a killed build's leftovers the same way
-(docs/architecture.md).
+(docs/architecture.md). A build stopped by SIGTERM or SIGHUP ends as on Ctrl-C
+(`session.StopOnSignals`): MkDocs' `on_shutdown` then removes the staging folder.
 
 `mkdocs serve` builds into a temporary folder of its own, and `--dirty` builds on top
 of the folder in place; neither is staged.
@@ -27,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..emit import OutputFault, Staged
+from ..session import StopOnSignals
 
 log = get_plugin_logger(__name__)
 # The program's logger: `properdocs` under ProperDocs, whose modules `mkdocs.*` imports load.
@@ -60,6 +62,7 @@ class KeptSite(logging.Filter):
         BUILD_LOG.addFilter(self)
         self.staged: Staged | None = None
         self.site, self.config = "", MkDocsConfig()  # the real site_dir, restored after
+        self.stop_on_signals = StopOnSignals()
 
     def filter(self, record: logging.LogRecord) -> bool:
         staging = str(self.staged.folder) if self.staged else None
@@ -94,6 +97,7 @@ class KeptSite(logging.Filter):
             self.staged, self.config.site_dir = None, self.site
 
     def close(self) -> None:
-        self.abandon()  # a build that ended without either event
+        self.abandon()  # a build that ended without either event, or was stopped
+        self.stop_on_signals.close()
         PROGRAM_LOG.removeHandler(self.warnings)
         BUILD_LOG.removeFilter(self)
