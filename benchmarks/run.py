@@ -240,6 +240,14 @@ def edited(kind: str, text: str, edit: int) -> str:
     return text.replace(stance.group(0), f"{other}: [{stance.group(2)}]", 1)
 
 
+def answers_ctrl_c() -> None:
+    """In the child, before it runs: Ctrl-C (SIGINT) stops it. A shell without job control
+    starts a command run in the background (`cmd &`, as a CI runner may run this) with
+    SIGINT ignored, and its children inherit that: each server then ran out the 30 s wait
+    below before it was killed."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def server(project: Path, args: list[str], timeout: float) -> Iterator[tuple[str, Path]]:
     """A `mkdocs serve` started in a temporary folder of its own, once it serves a page:
@@ -250,7 +258,7 @@ def server(project: Path, args: list[str], timeout: float) -> Iterator[tuple[str
     process = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "TMPDIR": str(scratch)})
+        env={**os.environ, "TMPDIR": str(scratch)}, preexec_fn=answers_ctrl_c)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from corpus_helpers import minimal_corpus, seed_project, snapshot, write_tree
 
+from benchmarks.run import answers_ctrl_c
+
 BROKEN_LINK = "# Notes\n\nSee [the plan](no-such-page.md).\n"
 
 
@@ -97,7 +99,7 @@ def test_a_build_stopped_midway_leaves_the_old_site_and_no_staging_folder(
     before = snapshot(site)
     building = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
                                 cwd=project, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True, preexec_fn=answers_ctrl_c)
     deadline = time.monotonic() + 60
     while not staging(tmp_path) and building.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
