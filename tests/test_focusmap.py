@@ -6,7 +6,12 @@ Chinese and Japanese), every node a link with its full text, caps, determinism, 
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing import focusmap
 from briefing.focusmap import (
     LINES,
     MAX_CLAIMS,
@@ -135,3 +140,32 @@ def test_the_map_in_words_tells_claims_alike_in_their_first_words_apart() -> Non
              "DeepSeek created DeepSeek-R1 in just two months."]
     assert [short(c) for c in alike] == [alike[0], "DeepSeek trained DeepSeek-R1 using 2,000 "
                                          "Nvidia\u2026", *alike[2:]]
+
+
+def measured_whole(text: str, width: int) -> list[str]:
+    """The lines `wrap` makes, by the plain rule it keeps: a piece joins the line when the
+    line with it, measured whole, fits."""
+    out: list[str] = []
+    for joint, piece in focusmap._pieces(text):
+        line = (out[-1] + (joint or "") + piece) if out else ""
+        if out and sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+                       for c in line) <= width:
+            out[-1] = line
+        else:
+            out.append(piece)
+    return out
+
+
+# Words of Latin letters and digits, of Chinese and Japanese (broken between characters),
+# Korean (spaced), full-width punctuation, and accented letters.
+WORDS = st.lists(st.text(alphabet="aZ9$,.-éØ深度求索训练成本。，「」딥시크", min_size=1,
+                         max_size=12), max_size=30)
+
+
+@given(WORDS, st.integers(min_value=4, max_value=60))
+def test_the_lines_are_those_of_measuring_each_line_whole(words: list[str], width: int
+                                                          ) -> None:
+    text = " ".join(words)
+    lines, cut = wrap(text, width, lines=10_000)
+    assert not cut
+    assert list(lines) == measured_whole(text, width)
