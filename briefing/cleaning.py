@@ -9,15 +9,21 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from .chars import CAPITAL_CLASS
 from .diagnostics import Diagnostic, warning
 from .model import Source
 from .text import fold_spaces
 
-# A lower-case letter or digit, sentence punctuation and an optional closing quotation
-# mark, directly followed by an upper-case letter (or an opening curly quote).
-_RUN_ON = re.compile(
-    r"(?<=[a-z0-9][.!?])(?=[A-Z\u2018\u201c])|(?<=[a-z0-9][.!?]['\"\u2019\u201d])(?=[A-Z])"
-)
+# Two sentences run together without a space ("costs.Other"): a letter that is no capital,
+# or a digit, then sentence punctuation and an optional closing quotation mark, directly
+# followed by a capital or an opening curly quote. Letters of any script count ("Łódź.",
+# "costs.Ørsted"); a capital before the stop is an abbreviation's ("U.S."). An opening
+# straight quotation mark cannot be told from a closing one, so none starts a sentence.
+_ENDS = r"[.!?]"
+_ENDS_QUOTED = r"[.!?]['\"\u2019\u201d]"
+RUN_ON = re.compile(
+    rf"(?<=[^\W_]{_ENDS})(?<!{CAPITAL_CLASS}{_ENDS})(?={CAPITAL_CLASS}|[\u2018\u201c])"
+    rf"|(?<=[^\W_]{_ENDS_QUOTED})(?<!{CAPITAL_CLASS}{_ENDS_QUOTED})(?={CAPITAL_CLASS})")
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,7 @@ def clean(source: Source) -> tuple[CleanedText, tuple[Diagnostic, ...]]:
             continue
         text = line.strip()
         if repair:
-            repaired = _RUN_ON.sub(" ", text)
+            repaired = RUN_ON.sub(" ", text)
             if repaired != text:
                 removals.extend(Removal("repair", m, number) for m in _repairs(text))
                 text = repaired
@@ -215,4 +221,4 @@ def read_whole(text: str) -> tuple[str, list[list[LineStart]]]:
 def _repairs(text: str) -> list[str]:
     """The joins that were split, shown with a little context, e.g. `expenses.|DeepSeek`."""
     return [f"{text[max(0, m.start() - 12):m.start()]}\u2038{text[m.start():m.start() + 12]}"
-            for m in _RUN_ON.finditer(text)]
+            for m in RUN_ON.finditer(text)]

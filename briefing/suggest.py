@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from .chars import CAPITAL_CLASS, MARK_CLASS, WORD_END, is_capital
-from .cleaning import read_whole
+from .cleaning import RUN_ON, read_whole
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
@@ -116,17 +116,6 @@ class Suggestions:
 
 # --- words and sentences --------------------------------------------------------------
 
-# Two sentences run together without a space ("costs.Other") still end one sentence.
-# An opening straight quotation mark cannot be told from a closing one, so a sentence
-# break is placed before a curly opening mark or after any closing mark. Letters of any
-# script count: a sentence ends after a small letter or digit ("Łódź.", not the "U.S."
-# of an abbreviation) and the next starts with a capital ("costs.Ørsted said").
-_ENDS = r"[.!?]"
-_ENDS_QUOTED = r"[.!?]['\"\u2019\u201d]"
-_RUN_ON = re.compile(
-    rf"(?<=[^\W_]{_ENDS})(?<!{CAPITAL_CLASS}{_ENDS})(?={CAPITAL_CLASS}|[\u2018\u201c])"
-    rf"|(?<=[^\W_]{_ENDS_QUOTED})(?<!{CAPITAL_CLASS}{_ENDS_QUOTED})(?={CAPITAL_CLASS})")
-
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of every non-blank line; a sentence never spans lines."""
@@ -145,7 +134,7 @@ def _sentence(line: str, line_no: int, start: int, end: int) -> Sentence:
 
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:
-    starts = sorted({*sentence_starts(line), *(m.start() for m in _RUN_ON.finditer(line))})
+    starts = sorted({*sentence_starts(line), *(m.start() for m in RUN_ON.finditer(line))})
     return list(zip(starts, [*starts[1:], len(line)], strict=True))
 
 

@@ -42,6 +42,13 @@ def test_repair_leaves_abbreviations_and_decimals_alone(make_content) -> None:  
     assert view.blocks[0].text == "The U.S. Army paid 2.5 million in Node.js."
 
 
+def test_repair_reads_letters_of_any_script(make_content) -> None:  # type: ignore[no-untyped-def]
+    view, _ = cleaned(make_content, "Costs rose in Łódź.Ørsted said so.Émile agreed.\u201cÇa "
+                      "va.\u201d Q.É. stays.\n", "cleaning: {split_run_on_sentences: true}\n")
+    assert view.blocks[0].text == \
+        "Costs rose in Łódź. Ørsted said so. Émile agreed. \u201cÇa va.\u201d Q.É. stays."
+
+
 def test_a_rule_that_matches_nothing_is_reported(make_content) -> None:  # type: ignore[no-untyped-def]
     _, problems = cleaned(make_content, "Text.\n",
                           "cleaning:\n  drop_lines: [Smily face]\n  remove: [\"date x\"]\n")
