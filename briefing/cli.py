@@ -36,6 +36,7 @@ from .emit import (
 from .load import display_root
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
+from .session import StopOnSignals
 from .settings import (
     Policy,
     Settings,
@@ -174,7 +175,9 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
     policy = settings.policy
     try:
         check_output_dir(out_dir, content_dir)
-        with output_lock(out_dir):  # held for the whole build: one writer at a time
+        # Held for the whole build: one writer at a time. A build stopped by SIGTERM ends
+        # as on Ctrl-C, removing its staging folder.
+        with StopOnSignals(), output_lock(out_dir):
             recover(out_dir)
             result = build(content_dir, site_title=title, hedges=policy.hedges,
                            originals=True, today=datetime.date.today(),

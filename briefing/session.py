@@ -154,11 +154,12 @@ class IdleCutter:
 
 
 class StopOnSignals:
-    """Makes a server stopped by SIGTERM or SIGHUP (a service manager, a closed terminal)
-    shut down as Ctrl-C does: MkDocs then ends the plugins and removes the site it served
-    from a temporary folder. Left to the default, those signals end the process at once
-    and the site stays behind in the temporary folder (30 MB at 1,000 sources). Handlers
-    someone else has set are left alone."""
+    """Makes a server or a build stopped by SIGTERM or SIGHUP (a service manager, a closed
+    terminal, a CI timeout) end as Ctrl-C does: MkDocs then ends the plugins and removes
+    the site it served from a temporary folder, and a build removes its staging folder.
+    Left to the default, those signals end the process at once and the folder stays
+    behind (a served site: 30 MB at 1,000 sources). Handlers someone else has set are left
+    alone. Also a context manager, restoring the handlers on leaving."""
 
     SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                     if hasattr(signal, name))
@@ -179,6 +180,12 @@ class StopOnSignals:
         for number, handler in self.replaced.items():
             signal.signal(number, handler)
         self.replaced = {}
+
+    def __enter__(self) -> StopOnSignals:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class Housekeeping:

@@ -31,6 +31,45 @@ def test_build_writes_the_markdown_tree_and_replaces_it_whole(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
 
 
+# `briefing build` in a process of its own, sent SIGTERM by itself once it has written
+# the first page into its staging folder: stopped midway, deterministically.
+STOPPED_WHILE_WRITING = """
+import os, signal, sys
+from pathlib import Path
+from briefing.cli import main
+
+write_text = Path.write_text
+
+def write_then_stop(self, *args, **kwargs):
+    written = write_text(self, *args, **kwargs)
+    if any(part.startswith(".out.new-") for part in self.parts):
+        Path.write_text = write_text
+        os.kill(os.getpid(), signal.SIGTERM)
+    return written
+
+Path.write_text = write_then_stop
+main(sys.argv[1:])
+"""
+
+
+def test_a_build_stopped_while_writing_leaves_the_last_output_and_no_staging_folder(
+        tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    out = tmp_path / "out"
+    command = ["build", "--content", str(content), "--out", str(out)]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    before = snapshot(out)
+    (content / "claims.yml").write_text(
+        (content / "claims.yml").read_text(encoding="utf-8").replace("status: disputed",
+                                                                     "status: refuted"))
+    stopped = subprocess.run([sys.executable, "-c", STOPPED_WHILE_WRITING, *command],
+                             capture_output=True, text=True, timeout=120, check=False)
+    assert stopped.returncode == 1, (stopped.returncode, stopped.stderr)
+    assert "Aborted" in stopped.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+    assert snapshot(out) == before
+
+
 def test_two_cli_builds_are_identical(tmp_path: Path) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
     for name in ("a", "b"):
