@@ -556,6 +556,9 @@ _PORTFOLIOS = frozenset({
     "homeland", "housing", "immigration", "industry", "infrastructure", "innovation",
     "interior", "justice", "labor", "labour", "net", "science", "security", "state",
     "technology", "trade", "transport", "treasury", "zero"})
+# The roles written before a person's name as a title ("Deputy Governor Sarah Breeden");
+# not "head", which starts names too ("Head Office Services").
+_TITLES = _ROLES - {"head"}
 _UNIT_WORD = re.compile(_UNIT)
 _AFTER_NUMBER = re.compile(r"\d\s?$")
 
@@ -738,10 +741,17 @@ def _person_after_role(words: list[_Word], known: Callable[[int], bool]
 
 def _trimmed(words: list[_Word], *, end: bool = True) -> list[_Word]:
     """Without the common words at its start ("The") and, unless `end` is false, at its
-    end ("Monday")."""
+    end ("Monday"); without a title at its start when two words or more follow it
+    ("Prime Minister Jens Stoltenberg", "Secretary General Antonio Guterres")."""
     first, last = 0, len(words)
     while first < last and words[first].text.lower() in _COMMON:
         first += 1
+    title = first
+    while title < last and (words[title].text.lower() in _TITLES or (
+            title > first and words[title].text.lower() == "general")):
+        title += 1  # ("General" only after a title: "General Motors" is a name)
+    if title > first and last - title >= 2:
+        first = title
     while end and last > first and words[last - 1].text.lower() in _COMMON:
         last -= 1
     return words[first:last]

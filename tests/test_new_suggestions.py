@@ -151,6 +151,15 @@ _KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acm
     # A role alone names nobody.
     ("Later the Minister for Energy spoke.", set()),
     ("Later the Chief Executive of Acme spoke.", set()),
+    # A title written straight before a name of two words or more is not part of it.
+    ("Talks ended. Prime Minister Jens Stoltenberg spoke.", {"Jens Stoltenberg"}),
+    ("Rates held. Deputy Governor Sarah Breeden spoke.", {"Sarah Breeden"}),
+    ("Then Secretary General António Guterres spoke.", {"António Guterres"}),
+    # One word after it may be the name's own ("Governor Hochul"); "General" starts
+    # names and "Head" organisations.
+    ("Then Governor Hochul spoke.", {"Governor Hochul"}),
+    ("Shares of General Motors fell.", {"General Motors"}),
+    ("The Head Office Services team met.", {"Head Office Services"}),
 ])
 def test_the_person_named_after_a_role(text: str, names: set[str]) -> None:
     assert {e.name for e in suggest.find_new_names(text, _KNOWN)} == names
