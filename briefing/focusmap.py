@@ -127,8 +127,8 @@ def wrap(text: str, width: int, lines: int = LINES) -> tuple[tuple[str, ...], bo
     at spaces, and in Chinese and Japanese, which leave none, between two characters
     (`_pieces`); a piece longer than a line has a line of its own."""
     out: list[list[tuple[str, str]]] = []
-    used = 0  # the last line's columns, kept as it grows: measuring it whole per piece
-    for joint, piece in _pieces(text):  # was a quarter of a small corpus's build
+    used = 0  # the last line's columns, kept as it grows rather than measured whole
+    for joint, piece in _pieces(text):  # again for every piece
         wide = columns(piece)
         if out and used + len(joint or "") + wide <= width:
             out[-1].append((joint or "", piece))
