@@ -212,9 +212,27 @@ def removal_html(removal: Any) -> Markup:
     return Markup(f"line {removal.line}, {what}: <code>{attr(removal.text)}</code>")
 
 
+def badge(status: str) -> Markup:
+    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span>')
+
+
+def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bool = True
+            ) -> Markup:
+    """Claims counted by status, each count and its badge wrapping as one (`.tally`):
+    "3 Disputed, 8 Reported"; with `all_of_one`, a single status reads "all Reported"."""
+    if all_of_one and len(statuses) == 1:
+        (status, _), = statuses
+        return Markup('<span class="tally">{}{}</span>').format(
+            "all " if total > 1 else "", badge(status))
+    return Markup(" ").join(
+        Markup('<span class="tally">{} {}{}</span>').format(
+            n, badge(status), "," if k < len(statuses) - 1 else "")
+        for k, (status, n) in enumerate(statuses))
+
+
 _HELPERS: Mapping[str, Any] = MappingProxyType({
-    "badge": lambda status: Markup(
-        f'<span class="status status-{attr(status)}">{attr(status)}</span>'),
+    "badge": badge,
+    "tallies": tallies,
     "stance": lambda st: Markup(f'<span class="stance stance-{attr(st)}">{attr(st)}</span>'),
     "flag": lambda text: Markup(f'<span class="flag">{attr(text)}</span>'),
     "hid": lambda ident: Markup(f"{{#{attr_token(ident)}}}"),
