@@ -162,6 +162,20 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
     folders["entities/"].extend(updated[page_path("entity", e.id)]
                                 for e in linked.corpus.entities)
 
+    updated.update(_gathering_days(linked, published, folders, updated))
+    updated[HOME] = _latest(updated.values())
+    if store is not None:
+        store.mentioned_in = kept
+    return ContentDates(
+        updated={path: day for path, day in sorted(updated.items()) if day is not None},
+        first={path: day for path, day in sorted(first.items()) if day is not None})
+
+
+def _gathering_days(linked: Linked, published: Mapping[str, Day | None],
+                    folders: Mapping[str, list[Day | None]],
+                    updated: Mapping[str, Day | None]) -> dict[str, Day | None]:
+    """The days of the pages that gather others (indexes, figures, timeline, coverage,
+    map, metrics, topics), from the days of the pages they list (`updated`)."""
     def section(folder: str) -> Day | None:
         return _latest(folders[folder])
 
@@ -169,7 +183,7 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
         return _latest(updated[page_path("claim", cid)] for cid in ids)
 
     sources_day = section("sources/")
-    index = {
+    days = {
         index_path("brief"): section("briefs/"),
         index_path("claim"): section("claims/"),
         index_path("source"): sources_day,
@@ -181,10 +195,9 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
             _source_id, chain.from_iterable(linked.stances.values())))),
         MAP: _latest([section("briefs/"), section("claims/"), sources_day]),
     }
-    updated.update(index)
     # A metric's page (`figures/m-<metric>.md`, and its later pages): the claims it lists.
     for ledger in linked.ledger:
-        updated[page_path("metric", ledger.metric)] = claims(dict.fromkeys(
+        days[page_path("metric", ledger.metric)] = claims(dict.fromkeys(
             v.claim.id for v in ledger.values))
     # A topic's page (and its later pages) and the topics index: the claims they list.
     topics: dict[str, list[str]] = defaultdict(list)
@@ -192,11 +205,6 @@ def content_dates(linked: Linked, store: DatesStore | None = None) -> ContentDat
         for topic in dict.fromkeys(claim.topics):
             topics[topic].append(claim.id)
     for topic, ids in topics.items():
-        updated[page_path("topic", topic)] = claims(ids)
-    updated[index_path("topic")] = claims(dict.fromkeys(chain.from_iterable(topics.values())))
-    updated[HOME] = _latest(updated.values())
-    if store is not None:
-        store.mentioned_in = kept
-    return ContentDates(
-        updated={path: day for path, day in sorted(updated.items()) if day is not None},
-        first={path: day for path, day in sorted(first.items()) if day is not None})
+        days[page_path("topic", topic)] = claims(ids)
+    days[index_path("topic")] = claims(dict.fromkeys(chain.from_iterable(topics.values())))
+    return days
