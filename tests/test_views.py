@@ -248,6 +248,15 @@ def test_entity_page_groups_mentions_by_role(make_content: Callable[..., Path]) 
     assert "[claimant (1)](#claimant) · [speaker (1)](#quoted) · [subject (1)](#subject)" in acme
 
 
+def test_home_promises_only_what_every_page_keeps(make_content: Callable[..., Path]) -> None:
+    """The lead promises a link to the quoted words for what always has one, a brief's
+    point (`cites:` is required); a summary, a description or a note has none."""
+    home = build(make_content()).pages["index.md"]
+    lead = home.split("\n{: .lead }", 1)[0].rsplit("\n", 1)[-1]
+    assert lead.endswith("Every point in a brief links to the exact words it rests on.")
+    assert "Every statement" not in home
+
+
 def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
     home = build(make_content()).pages["index.md"]
     section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
