@@ -257,6 +257,15 @@ def test_home_promises_only_what_every_page_keeps(make_content: Callable[..., Pa
     assert "Every statement" not in home
 
 
+def test_figures_page_says_whose_numbers_it_gathers(
+        make_content: Callable[..., Path]) -> None:
+    """The ledger holds the figures recorded on claims, not every number in the articles
+    (a number no claim records, or one no single qualifier can hedge, is left out)."""
+    figures = build(make_content()).pages["figures.md"]
+    assert "Every number the claims state, grouped by what it measures." in figures
+    assert "Every number the sources report" not in figures
+
+
 def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
     home = build(make_content()).pages["index.md"]
     section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
