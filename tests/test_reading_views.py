@@ -207,7 +207,7 @@ def test_home_orders_briefs_by_their_newest_source_and_says_what_changed(
     assert paths == [e.path for e in feed[:len(paths)]] and len(paths) == 6
     assert changed.count('<time datetime="2025-09">about Sep 2025</time>') == 6
     # The figures that disagree, lowest to highest with the factor, qualifiers kept.
-    disagree = _section(home, "Where sources disagree")
+    disagree = _section(home, "Where accounts disagree")
     assert '<span class="spread-low">$294,000</span>' in disagree
     assert '<span class="spread-high">up to $6 million</span>' in disagree
     assert "up to \u00d720</span>" in disagree and "\u00d73.9</span>" in disagree

@@ -94,7 +94,7 @@ def test_serving_content_with_errors_from_the_start(tmp_path: Path) -> None:
                         60), \
             "the briefing did not appear once the content was fixed"
         home = fetch(f"{base}/") or ""
-        assert "Where sources disagree" in home and problems(base) is None
+        assert "Where accounts disagree" in home and problems(base) is None
 
 
 def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
         assert "[internal-error]" in shown and "content/pages/notes.md" in shown
         assert fetch(f"{base}/") is not None, "the server stopped answering"
         page.unlink()
-        assert wait_for(lambda: "Where sources disagree" in (fetch(f"{base}/") or ""), 30)
+        assert wait_for(lambda: "Where accounts disagree" in (fetch(f"{base}/") or ""), 30)
         assert "No problems" in (fetch(problems) or "")
         assert server.poll() is None
 

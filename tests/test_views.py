@@ -268,7 +268,7 @@ def test_figures_page_says_whose_numbers_it_gathers(
 
 def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
     home = build(make_content()).pages["index.md"]
-    section = home.split("## Where sources disagree", 1)[1].split("## ", 1)[0]
+    section = home.split("## Where accounts disagree", 1)[1].split("## ", 1)[0]
     assert "[Acme Corp says its widget costs $5 million.](claims/widget-cost-5m.md)" in section
     assert "asserted by 1 source · doubted by 1 source" in section
 
