@@ -71,6 +71,39 @@ def separators(tag: str) -> tuple[str, str]:
             get_group_symbol(locale, numbering_system="latn"))
 
 
+def native_separators(tag: str) -> tuple[str, str] | None:
+    """The decimal and thousands separators of numbers written in `tag`'s own digits, as
+    CLDR records them for its numbering system (its default one, else its native one, when
+    that is not Latin): ("\u066b", "\u066c") for Arabic-Indic digits in Arabic and for
+    Persian ones in Persian, (",", ".") for Khmer digits in Khmer, (".", ",") for Devanagari
+    ones in Hindi. None where the language's own digits are Latin ones (English, German,
+    Japanese) or CLDR does not know it."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = _locale(tag)
+    if locale is None:
+        return None
+    system = locale.default_numbering_system
+    if system == "latn":
+        system = locale.other_numbering_systems.get("native", "latn")
+    if system == "latn":
+        return None
+    return (get_decimal_symbol(locale, numbering_system=system),
+            get_group_symbol(locale, numbering_system=system))
+
+
+def grouping(tag: str) -> tuple[int, int]:
+    """How many digits `tag` groups, as its CLDR decimal pattern says: the group before the
+    decimals, and each group before that. (3, 3) in English ("100,000"), (3, 2) in Hindi,
+    Bengali and Indian English ("1,00,000", a lakh). (3, 3) for a tag CLDR does not know."""
+    locale = _locale(tag)
+    pattern = locale.decimal_formats.get(None) if locale is not None else None
+    if pattern is None:
+        return 3, 3
+    primary_size, secondary_size = pattern.grouping
+    return primary_size, secondary_size
+
+
 def scale_words(tag: str) -> tuple[tuple[str, int, bool], ...]:
     """The words that scale a number written in `tag` ("2,5 miljoen", "3 Mrd.", "600만"),
     each with the power of ten it stands for and whether it is written against the number,
@@ -116,9 +149,14 @@ def other_language(tag: str, site: str) -> bool:
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
     """Whether a region or script of the site's language writes numbers otherwise than the
     site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es; "1 500"
-    in pt-PT, "1.500" in pt) or scale words. A tag CLDR does not know reads as its
-    language alone, so as the site's."""
-    return (separators(tag), scale_words(tag)) != (separators(site), scale_words(site))
+    in pt-PT, "1.500" in pt), those of its own digits, its grouping ("1,00,000" in en-IN)
+    or scale words. A tag CLDR does not know reads as its language alone, so as the
+    site's."""
+
+    def style(of: str) -> tuple[object, ...]:
+        return separators(of), native_separators(of), grouping(of), scale_words(of)
+
+    return style(tag) != style(site)
 
 
 def site_language(locale: object, language: object) -> tuple[str | None, str]:

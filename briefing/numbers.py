@@ -6,8 +6,10 @@ figure may rest on ("two months")."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
@@ -23,6 +25,14 @@ _CJK_SCALES = MappingProxyType({"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8
 _WORDS = MappingProxyType({"thousand": 3, "million": 6, "billion": 9, "trillion": 12})
 # The no-break and thin spaces French and SI style group thousands with, in any language.
 _SPACES = "\u00a0\u202f\u2009"
+# The Arabic decimal and thousands separators, which Unicode gives no other use: between
+# digits in a language that does not write them, they leave the number unread, where
+# reading around them would give two numbers (five, U+066B, six is no 5 and 6).
+_ARABIC_SEPARATORS = "\u066b\u066c"
+# The hundred that may multiply a myriad ("3백억", three hundred times 10^8), by the
+# thousand of its script: CLDR's compact formats, which give the thousand (천) and the
+# myriads (만, 억, 조), begin at a thousand.
+_HUNDREDS = MappingProxyType({"천": "백"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,16 @@ class NumberStyle:
     # whether it is written against the number (`language.scale_words`): "miljoen" 6 in
     # Dutch, "Billion" 12 in German, "만" 4 in Korean ("600만").
     scales: tuple[tuple[str, int, bool], ...] = ()
+    # The separators of numbers in the language's own digits where those are not Latin
+    # (`language.native_separators`): U+066B and U+066C in Arabic. Only the text's own
+    # language's are read: a numbering system's separators are the language's, not the
+    # digits' (Khmer digits separate decimals with a comma in Khmer), and what digits a
+    # system has is not in CLDR's data as Babel gives it. Without them, digits of any
+    # script are read with the separators above, as Latin ones are.
+    native: tuple[str, str] | None = None
+    # The sizes of the last group of digits and of each before it, from the language's
+    # CLDR pattern (`language.grouping`): (3, 2) in Hindi, where "1,00,000" is a lakh.
+    grouping: tuple[int, int] = (3, 3)
 
     @cached_property
     def powers(self) -> dict[str, int]:
@@ -52,23 +72,78 @@ class NumberStyle:
         misread."""
         # (Not after a separator: the end of a number not read; a space is no sign of one.)
         after = "" if self.spaced else re.escape(self.group_chars)
+        native = re.escape(_ARABIC_SEPARATORS + "".join(self.native or ()))
         return re.compile(
-            rf"(?<![.,\-/{after}])(?<!{JOINING})(?:US\$|\$|€|£)?"
-            rf"(?P<num>\d{{1,3}}(?:{self.groups.pattern}\d{{3}})+|\d+)"
-            rf"(?:{re.escape(self.decimal)}(?P<frac>\d+))?"
+            rf"(?<![.,\-/{after}{native}])(?<!{JOINING})(?:US\$|\$|€|£)?{self.figure}"
             # The scale: glued ("6M", "600万"), or a word after it ("6 million").
             rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
-            rf"|(?P<attached>{self.words(attached=True)})(?!\w)"
-            rf"|(?!{JOINING}|-\d|[.,]\d)(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
+            rf"|{self.attached_scale}(?!\w)"
+            rf"|(?!{JOINING}|-\d|[.,{native}]\d)"
+            rf"(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
             re.IGNORECASE)
 
+    @property
+    def figure(self) -> str:
+        """The digits of a number, grouped, and its decimals, as a pattern. In a language
+        with digits of its own, a number in Latin digits has the Latin separators and one
+        in other digits the language's own; each must be written in one script
+        (`value`)."""
+        latin = self.digits(self.groups.pattern, self.decimal, "num", "frac")
+        if self.native is None:
+            return latin
+        native = self.digits(self.native_groups.pattern, self.native[0], "native", "nfrac")
+        return rf"(?:(?=[0-9]){latin}|(?![0-9]){native})"
+
+    def digits(self, group: str, decimal: str, integer: str, fraction: str) -> str:
+        """A number's digits as a pattern: thousands grouped by `group` ("16,000"), or as
+        the language's CLDR pattern groups them ("1,00,000" in Hindi), or not at all."""
+        grouped = rf"\d{{1,3}}(?:{group}\d{{3}})+"
+        last, before = self.grouping
+        if (last, before) != (3, 3) and max(last, before) < 10:  # (10^3: no grouping)
+            grouped += rf"|\d{{1,{before}}}(?:{group}\d{{{before}}})*{group}\d{{{last}}}"
+        return (rf"(?P<{integer}>{grouped}|\d+)"
+                rf"(?:{re.escape(decimal)}(?P<{fraction}>\d+))?")
+
+    @property
+    def attached_scale(self) -> str:
+        """A scale word written against the number ("600만"), as a pattern; in a language
+        counting by myriads, with a smaller one multiplying a myriad before it ("5천만",
+        5 times 10^3 times 10^4; "3백억", 3 times 10^2 times 10^8)."""
+        attached = rf"(?P<attached>{self.words(attached=True)})"
+        if not self.multipliers:
+            return attached
+        myriads = [word for word in self.attached if self.powers[word] % 4 == 0]
+        return (rf"(?:(?P<times>{_alternatives(self.multipliers)})"
+                rf"(?={_alternatives(myriads)}))?{attached}")
+
+    @cached_property
+    def multipliers(self) -> dict[str, int]:
+        """The scale words that may multiply a myriad: where CLDR gives a scale word for
+        10^4 written against the number (Korean 만), those for less (천, 10^3), and the
+        hundred of the same script (백). Chinese and Japanese are read by `_CJK_SCALES`."""
+        if not any(self.powers[word] == 4 for word in self.attached):
+            return {}
+        found = {word: self.powers[word] for word in self.attached if self.powers[word] < 4}
+        return found | {_HUNDREDS[word]: 2 for word in found if word in _HUNDREDS}
+
     def words(self, *, attached: bool) -> str:
-        """The scale words written against the number or after a space, as a pattern:
-        longest first ("mil millones" before "mil"), any white space inside one."""
-        words = [word for word, _, against in self.scales if against] if attached \
-            else [word for word in self.powers if word not in self.attached]
-        return "|".join(r"\s+".join(map(re.escape, word.split()))
-                        for word in sorted(words, key=len, reverse=True)) or "(?!)"
+        """The scale words written against the number or after a space, as a pattern."""
+        return _alternatives([word for word, _, against in self.scales if against]
+                             if attached else
+                             [word for word in self.powers if word not in self.attached])
+
+    def value(self, match: re.Match[str]) -> tuple[int, Decimal] | None:
+        """Where the digits of a match of `pattern` begin, and the number they write, no
+        scale applied; None when they mix scripts ("1٢"): unread, not misread."""
+        found = match.groupdict()
+        native = found.get("native") is not None
+        integer = found["native" if native else "num"]
+        fraction = found["nfrac" if native else "frac"]
+        integer = (self.native_groups if native else self.groups).sub("", integer)
+        if len({ord(d) - unicodedata.decimal(d) for d in integer + (fraction or "")}) > 1:
+            return None
+        return match.start("native" if native else "num"), \
+            Decimal(integer + ("." + fraction if fraction else ""))
 
     @cached_property
     def attached(self) -> frozenset[str]:
@@ -87,10 +162,29 @@ class NumberStyle:
         return re.compile(f"[{_SPACES} ]" if self.spaced
                           else f"[{re.escape(self.group_chars)}{_SPACES}]")
 
+    @cached_property
+    def native_groups(self) -> re.Pattern[str]:
+        """What groups thousands in the language's own digits: its separator, or a no-break
+        or thin space."""
+        group = self.native[1] if self.native else ""
+        return re.compile(f"[{re.escape(group)}{_SPACES}]")
+
+    @property
+    def decimals(self) -> str:
+        """The decimal separators of the language, for Latin digits and its own."""
+        return self.decimal + (self.native[0] if self.native else "")
+
     @property
     def group_chars(self) -> str:
         # (Swiss German's apostrophe is typographic in older CLDR data, plain since.)
         return "'\u2019" if self.group in ("'", "\u2019") else self.group
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """Words as a pattern: longest first ("mil millones" before "mil"), any white space
+    inside one; a pattern that matches nothing for none."""
+    return "|".join(r"\s+".join(map(re.escape, word.split()))
+                    for word in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 ENGLISH = NumberStyle()
@@ -112,16 +206,14 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
     found = []
     dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
     for match in style.pattern.finditer(text):
-        if any(start <= match.start("num") < end for start, end in dates):
+        read = style.value(match)
+        if read is None or any(start <= read[0] < end for start, end in dates):
             continue
-        digits = style.groups.sub("", match.group("num"))
-        try:
-            value = Decimal(digits + ("." + match.group("frac") if match.group("frac") else ""))
-        except InvalidOperation:  # pragma: no cover - the pattern gives digits only
-            continue
-        word = " ".join((match.group("word") or match.group("attached") or "").lower().split())
-        power = _GLUED.get((match.group("glued") or "").lower(), 0) \
-            + style.powers.get(word, 0) + sum(_CJK_SCALES[c] for c in match.group("cjk") or "")
+        value, scales = read[1], match.groupdict()
+        word = " ".join((scales["word"] or scales["attached"] or "").lower().split())
+        power = _GLUED.get((scales["glued"] or "").lower(), 0) + style.powers.get(word, 0) \
+            + style.multipliers.get(scales.get("times") or "", 0) \
+            + sum(_CJK_SCALES[c] for c in scales["cjk"] or "")
         value = value.scaleb(power).normalize()
         found.append((match.start(), match.group(0).strip(), value))
     return found
@@ -173,5 +265,5 @@ def other_reading(written: str, style: NumberStyle) -> Decimal | None:
 def is_amount(text: str, at: int, written: str, style: NumberStyle = ENGLISH) -> bool:
     """A number written as an amount: with a currency sign, a scale word, a percent sign
     or a thousands separator ("$6 million", "15%", "16,000"), not a bare count."""
-    return bool(re.search(rf"[^\d{re.escape(style.decimal)}]", written)) \
+    return bool(re.search(rf"[^\d{re.escape(style.decimals)}]", written)) \
         or text[at + len(written):at + len(written) + 1] == "%"

@@ -29,7 +29,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import primary, scale_words, separators
+from .language import grouping, native_separators, primary, scale_words, separators
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -634,12 +634,14 @@ class _Checker:
         return made
 
     def number_style(self, language: str) -> NumberStyle:
-        """How numbers are written in `language` (separators, scale words): the quote's
-        source's for a quote, the site's for the curator's prose."""
+        """How numbers are written in `language` (separators, those of its own digits,
+        grouping, scale words): the quote's source's for a quote, the site's for the
+        curator's prose."""
         style = self._styles.get(language.lower())
         if style is None:
             style = self._styles[language.lower()] = NumberStyle(
-                *separators(language), scales=scale_words(language))
+                *separators(language), scales=scale_words(language),
+                native=native_separators(language), grouping=grouping(language))
         return style
 
     def reading(self, quotes: Iterable[Quote]) -> str:
