@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import write_tree
+from number_helpers import cldr_writes
 
 from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Pos
 from briefing.hedges import Hedges, parse_hedges
-from briefing.language import scale_words, separators
+from briefing.language import grouping, native_separators, scale_words, separators
 from briefing.numbers import NumberStyle, numbers
 from briefing.pipeline import build
 
@@ -314,6 +315,29 @@ def figure_warnings(content: Path, language: str = "en") -> list[str]:
     ("ru", "Компания потеряла 2,5 млрд рублей.", "The company lost 2.5 billion roubles.",
      "The company lost 2.5 million roubles."),
     ("ko", "사용자는 600만 명이다.", "It has 6 million users.", "It has 600 users."),
+    # A language's own digits, with its own separators: Arabic's decimal separator and
+    # thousands separator (U+066B, U+066C), once read as two numbers ("5" and "6 million").
+    ("ar", "بلغت التكلفة \u0665\u066b\u0666 مليون دولار.", "It cost $5.6 million.",
+     "It cost $6 million."),
+    ("ar-EG", "باعت الشركة \u0661\u0662\u066c\u0660\u0660\u0660 شريحة.",
+     "The company sold 12,000 chips.", "The company sold 12 chips."),
+    ("fa", "رشد \u06f2\u066b\u06f5 درصد بود.", "Growth was 2.5 percent.",
+     "Growth was 25 percent."),
+    ("hi", "कंपनी ने \u0967,\u096b\u0966\u0966 नौकरियाँ कम कीं।", "The company cut 1,500 jobs.",
+     "The company cut 15 jobs."),
+    # Grouped as the language's CLDR pattern groups: by two before the last three digits.
+    ("hi", "कंपनी को 1,00,000 रुपये मिले।", "The company received 100,000 rupees.",
+     "The company received 1,000 rupees."),
+    ("en-IN", "The project cost 2,50,00,000 rupees.", "The project cost 25,000,000 rupees.",
+     "The project cost 2,500,000 rupees."),
+    ("bn", "কোম্পানি \u09e7,\u09e6\u09e6,\u09e6\u09e6\u09e6 টাকা পেয়েছে।",
+     "The company received 100,000 taka.", "The company received 1 taka."),
+    # Korean scale words multiplied: a thousand or a hundred times a myriad.
+    ("ko", "예산은 5천만 원이다.", "The budget is 50 million won.",
+     "The budget is 5 million won."),
+    ("ko", "손실은 3백억 원이다.", "The loss is 30 billion won.",
+     "The loss is 300 million won."),
+    ("ko", "관객 5천 명이 왔다.", "5,000 people came.", "5 people came."),
 ])
 def test_a_quotes_numbers_are_read_as_its_sources_language_writes_them(
         tmp_path: Path, language: str, quote: str, right: str, wrong: str) -> None:
@@ -371,17 +395,26 @@ def test_a_number_written_in_any_locales_style_reads_back() -> None:
     """For every locale CLDR knows (through Babel), a number written with its separators
     is read as written, whatever its separators are (the Arabic decimal separator, a
     no-break space, an apostrophe), and so is a number with each of its scale words
-    (thousands of them: "mil millones" and "mil", "Billionen", "млрд", "만")."""
-    from babel import localedata
+    (thousands of them: "mil millones" and "mil", "Billionen", "млрд", "만"). A number as
+    CLDR writes it (Babel's `format_decimal`) reads back too, grouped as the locale
+    groups ("2,50,00,000.5" in Hindi), in Latin digits and in the locale's own digits
+    with their own separators (Arabic-Indic digits with U+066C and U+066B in Egyptian
+    Arabic)."""
+    from babel import Locale, localedata
 
-    for tag in (ident.replace("_", "-") for ident in localedata.locale_identifiers()):
+    for ident in localedata.locale_identifiers():
+        tag = ident.replace("_", "-")
         decimal, group = separators(tag)
-        style = NumberStyle(decimal, group, scale_words(tag))
+        style = NumberStyle(decimal, group, scale_words(tag), native_separators(tag),
+                            grouping(tag))
         found = numbers(f"paid 16{group}000{decimal}5 and 1{decimal}25 more", style)
         assert [value for _, _, value in found] == [Decimal("16000.5"), Decimal("1.25")], tag
         for word, power, attached in style.scales:
             found = numbers(f"paid 7{'' if attached else ' '}{word} more", style)
             assert [value for _, _, value in found] == [Decimal(7).scaleb(power)], (tag, word)
+        for written in cldr_writes(Locale.parse(ident), Decimal("25000000.5")):
+            found = numbers(f"paid {written} more", style)
+            assert [value for _, _, value in found] == [Decimal("25000000.5")], (tag, written)
 
 
 def test_a_figure_warning_says_how_a_quote_in_another_style_was_read(tmp_path: Path) -> None:
