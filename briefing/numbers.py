@@ -68,8 +68,8 @@ class NumberStyle:
         """A number not glued to a word ("H800", "GPT-4", "R1" are names), with its scale.
         Digits may touch a character of a script written without spaces ("下跌17%"); a
         comma or point between digits that neither groups nor separates decimals in this
-        style ("9,5" or "2.000.000" in English) leaves the number unread rather than
-        misread."""
+        style ("9,5" or "2.000.000" in English), or an Arabic separator between digits in a
+        language that writes none, leaves the number unread rather than misread."""
         # (Not after a separator: the end of a number not read; a space is no sign of one.)
         after = "" if self.spaced else re.escape(self.group_chars)
         native = re.escape(_ARABIC_SEPARATORS + "".join(self.native or ()))
