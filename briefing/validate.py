@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -117,14 +118,17 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
                                   f"article {text.id!r} has no annotation file",
                                   f"create sources/{text.id}.yml with at least `title:`"))
 
-    problems.extend(_id_problems(sources, claims, entities, briefs))
+    id_problems, duplicated = _id_problems(sources, claims, entities, briefs)
+    problems.extend(id_problems)
     corpus = Corpus(
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         claims=tuple(sorted(claims, key=lambda c: c.id)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
         declared={k: frozenset(v) for k, v in declared.items()},
-        broken=frozenset(broken),
+        # A duplicated id stands for two things until it is fixed: what refers to it is
+        # judged then, not against whichever of the two was read last.
+        broken=frozenset(broken | duplicated),
         orphaned=tuple(orphaned),
     )
     return Validated(corpus, tuple(problems)), used
@@ -153,9 +157,11 @@ def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_source
 
 
 def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Entity],
-                 briefs: list[Brief]) -> list[Diagnostic]:
-    """Ids used twice or reserved, and sections repeated in a brief."""
+                 briefs: list[Brief]) -> tuple[list[Diagnostic], set[str]]:
+    """Ids used twice or reserved, and sections repeated in a brief; and the ids used
+    twice."""
     problems: list[Diagnostic] = []
+    duplicated: set[str] = set()
     quotes = [(q.id, q.pos) for s in sources for q in s.quotes]
     for kind, items in (
         ("source", [(s.id, s.pos) for s in sources]),
@@ -165,11 +171,12 @@ def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Enti
         ("brief", [(b.id, b.pos) for b in briefs]),
     ):
         problems.extend(_duplicates(kind, items))
+        duplicated.update(i for i, n in Counter(i for i, _ in items).items() if n > 1)
         if kind != "quote":  # quote ids are anchors, the others become page file names
             problems.extend(_reserved(kind, items))
     for brief in briefs:
         problems.extend(_repeated_sections(brief))
-    return problems
+    return problems, duplicated
 
 
 def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[str]) -> None:

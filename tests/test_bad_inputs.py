@@ -49,6 +49,7 @@ class Case:
     unreadable: tuple[str, ...] = ()  # files or folders under content/ no one may read
     hint: str = ""  # words the hint must contain, when they are the point of the case
     alone: bool = False  # the one error reported: nothing else is reported because of it
+    only: bool = False  # the one problem reported, warnings included
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -125,6 +126,12 @@ CASES = [
          files=(("briefs/widget.yml", None), ("briefs/Widget.yml", BRIEF_YML))),
     Case("duplicate quote id", "duplicate-id", f"{SRC}:12:5",
          (edit(SRC, "id: doe-overpriced", "id: acme-cost"),)),
+    # Both quotes are cited: what cites the id waits for the fix, rather than being judged
+    # against whichever quote was read last (a point about Acme held to Jane Doe's words).
+    Case("duplicate quote id, cited", "duplicate-id", f"{SRC}:12:5",
+         (edit(SRC, "id: doe-overpriced", "id: acme-cost"),
+          edit("briefs/widget.yml", "cites: [doe-overpriced]", "cites: [acme-cost]")),
+         only=True),
     Case("unknown claim in stance", "ref-unknown", f"{SRC}:11:15",
          (edit(SRC, "asserts: [widget-cost-5m]", "asserts: [widget-cost-6m]"),)),
     Case("unknown speaker", "ref-unknown", f"{SRC}:10:14",
@@ -694,6 +701,8 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     assert case.hint in result.output
     errors = [line for line in result.output.splitlines() if ": error: " in line]
     assert not case.alone or len(errors) == 1, result.output
+    assert not case.only or len(re.findall(r": (?:error|warning): ", result.output)) == 1, \
+        result.output
     assert snapshot(content) == before, "the build modified content/"
     assert set(snapshot(out)) == {OUTPUT_MARK, "index.md"}  # the previous build, untouched
     assert (out / "index.md").read_text() == "previous good build\n"
