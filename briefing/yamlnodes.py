@@ -314,6 +314,10 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
     hidden = _invisible_on_line(where.text, where.lines, at.line)
     if hidden is None and (entry := _undashed(where, at)) is not None:
         return entry
+    if hidden is None and (colonless := _missing_colon(where, exc, at)) is not None:
+        return colonless
+    if hidden is None and (shifted := _misindented_key(where, at, problem)) is not None:
+        return shifted
     if hidden is not None:
         # A character no editor shows (a BOM left mid-file by joining two files, a
         # zero-width space) is the likeliest cause, and the one the user cannot see.
@@ -335,6 +339,88 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
     return error(Pos(where.path, found.line, found.col), "yaml-syntax",
                  f"YAML syntax error: {undashed.MESSAGE}{stopped}",
                  undashed.fix(lines[found.line - 1], found.col, found.dash_col))
+
+
+# `key value` on a line of its own (after a list's dash, perhaps): `key: value` was meant.
+_COLONLESS = re.compile(r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*)[ \t]+([^\s#:][^:]*?)\s*$")
+_KEY_BEFORE = re.compile(r"^\s*(?:-[ \t]+)?[\w-]+$")
+
+
+def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnostic | None:
+    """The error at a key written without its colon (`speaker jane-doe`). The parser
+    notices on a line below: at the next key, or, when the line opens its mapping, at the
+    next key's colon, which it then blames (or after a blank line, at the next key of
+    the file's top). Named only when adding the colon lets the
+    file be read past where the parser stopped."""
+    problem = exc.problem or ""
+    if "could not find expected ':'" in problem and exc.context_mark is not None:
+        number = where.mark(exc.context_mark).line
+    elif "expected <document start>" in problem or (
+            "mapping values are not allowed" in problem
+            and _KEY_BEFORE.match(_line(where.text, where.lines, at.line)[:at.col - 1])):
+        number = _line_above(where, at.line)
+    else:
+        return None
+    line = _line(where.text, where.lines, number)
+    found = _COLONLESS.match(line)
+    if found is None or not _reads_past(where, number, f"{found[1]}{found[2]}: {found[3]}",
+                                        at.line):
+        return None
+    stopped = f" (YAML stopped reading at line {at.line}, column {at.col})"
+    return error(Pos(where.path, number, len(found[1]) + len(found[2]) + 1), "yaml-syntax",
+                 f"YAML syntax error: no colon after the key `{found[2]}`{stopped}",
+                 f"write `{found[2]}: {found[3]}`, with a colon and a space after the key; "
+                 "if the line goes on with the value above it, put that whole value in "
+                 "double quotes instead")
+
+
+_KEY_OPENING = re.compile(r"^([ ]*)([\w-]+):(?:[ \t]|$)")
+_KEY_ABOVE = re.compile(r"^([ ]*(?:-[ ]+)?)([\w-]+):(?:[ \t]|$)")
+
+
+def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
+    """The error at a key indented more or less than the key above it: the parser reads
+    it as going on with that key's value, or as closing its mapping, and says so in its
+    own terms. Named only when lining the key up lets the file be read past that line."""
+    line = _line(where.text, where.lines, at.line)
+    this = _KEY_OPENING.match(line)
+    above = _KEY_ABOVE.match(_line(where.text, where.lines, _line_above(where, at.line)))
+    if this is None or above is None or len(this[1]) == len(above[1]):
+        return None
+    column = len(above[1]) + 1
+    if not _reads_past(where, at.line, " " * (column - 1) + line.lstrip(" "), at.line):
+        return None
+    return error(Pos(where.path, at.line, len(this[1]) + 1), "yaml-syntax",
+                 f"YAML syntax error: `{this[2]}:` is indented to column {len(this[1]) + 1}, "
+                 f"and the key above it, `{above[2]}:`, to column {column}",
+                 f"line up `{this[2]}:` with `{above[2]}:`, in column {column}: the keys of "
+                 "one entry start in the same column" + (
+                     "; if the line goes on with the value above it, put that whole value "
+                     'in double quotes, `key: "like: this"`'
+                     if "mapping values are not allowed" in problem else ""))
+
+
+def _line_above(where: _Where, number: int) -> int:
+    """The nearest line above `number` that holds more than spaces or a comment (0: none)."""
+    for above in range(number - 1, 0, -1):
+        stripped = _line(where.text, where.lines, above).strip()
+        if stripped and not stripped.startswith("#"):
+            return above
+    return 0
+
+
+def _reads_past(where: _Where, number: int, fixed: str, stopped: int) -> bool:
+    """Whether the file with line `number` replaced by `fixed` parses past line
+    `stopped`, where it stopped before."""
+    start = where.lines.starts[number - 1]
+    end = start + len(_line(where.text, where.lines, number))
+    try:
+        for _ in yaml.parse(where.text[:start] + fixed + where.text[end:], Loader=_Loader):
+            pass
+    except yaml.MarkedYAMLError as again:
+        mark = again.problem_mark or again.context_mark
+        return mark is not None and mark.line + 1 > stopped
+    return True
 
 
 def _line(text: str, lines: Lines, number: int) -> str:

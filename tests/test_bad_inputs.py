@@ -345,6 +345,24 @@ CASES = [
     Case("double quote inside a double-quoted value", "yaml-syntax", f"{SRC}:13:27",
          (edit(SRC, '"the widget is overpriced"', '"the widget is "overpriced"'),),
          hint="write the value in single quotes, or each inner \" as \\\""),
+    # A key without its colon: YAML stops on the line below (or, for the first key of a
+    # mapping, blames the next key's colon); the error is where the colon goes.
+    Case("key without its colon", "yaml-syntax", f"{SRC}:10:12",
+         (edit(SRC, "speaker: acme", "speaker acme"),), hint="write `speaker: acme`"),
+    Case("first key without its colon", "yaml-syntax", f"{SRC}:1:6",
+         (edit(SRC, 'title: "Acme', 'title "Acme'),),
+         hint='write `title: "Acme prices its widget"`'),
+    # A key out of line with the one above: YAML says "expected key" or, after an unquoted
+    # value, "mapping values are not allowed", which reads like a quoting problem.
+    Case("key indented too far", "yaml-syntax", f"{SRC}:10:6",
+         (edit(SRC, "    speaker: acme", "     speaker: acme"),),
+         hint="line up `speaker:` with `text:`, in column 5"),
+    Case("key indented too far after an unquoted value", "yaml-syntax", "entities.yml:4:6",
+         (edit("entities.yml", "    kind: organisation", "     kind: organisation"),),
+         hint="line up `kind:` with `name:`, in column 5"),
+    Case("key indented too little", "yaml-syntax", f"{SRC}:10:4",
+         (edit(SRC, "    speaker: acme", "   speaker: acme"),),
+         hint="line up `speaker:` with `text:`, in column 5"),
     Case("unclosed bracket", "yaml-syntax", "claims.yml:7:12",
          (edit("claims.yml", "[cost]", "[cost"),)),
     Case("nesting too deep", "yaml-too-deep", "claims.yml:6:50",
