@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
-from .files import FileFault, read_regular, walk
+from .files import Entry, FileFault, read_regular, walk
 from .paths import MARKDOWN_SUFFIXES
 from .text import decode_source, is_blank, readable
 from .yamlnodes import YMap, YNode, parse_yaml
@@ -82,7 +82,9 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
     unread: list[str] = []
     rels_listed: list[tuple[str, ...]] = []  # the files listed outside pages/
     # Sorted by path components, as pathlib sorts the paths: "a/b" before "a-b".
-    for parts, entry in sorted(walk(os.fspath(content_dir)), key=lambda item: item[0]):
+    listing = sorted(walk(os.fspath(content_dir)), key=lambda item: item[0])
+    textless = _textless_sources(listing)
+    for parts, entry in listing:
         rel = "/".join(parts)
         display = f"{shown}/{rel}" if rel else shown
         if isinstance(entry, FileFault):
@@ -105,7 +107,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
                                         "this folder is not part of the content model; ignored",
                                         f"known folders: {', '.join(KNOWN_DIRS)}"))
             continue
-        problems.extend(_stray(parts, display))
+        problems.extend(_stray(parts, display, textless))
         rels_listed.append(parts)
         if _is_content_file(list(parts)):
             wanted.append(rel)
@@ -204,13 +206,28 @@ def _lone_originals(listed: list[tuple[str, ...]], wanted: set[str], shown: str
     return found
 
 
-def _stray(parts: tuple[str, ...], display: str) -> list[Diagnostic]:
+def _textless_sources(listing: list[tuple[tuple[str, ...], Entry | FileFault]]) -> set[str]:
+    """The ids of the annotations in sources/ with no <id>.txt beside them."""
+    names = {parts[1] for parts, _ in listing if len(parts) == 2 and parts[0] == "sources"}
+    return {name[:-4] for name in names
+            if name.endswith(".yml") and f"{name[:-4]}.txt" not in names}
+
+
+def _stray(parts: tuple[str, ...], display: str, textless: set[str]) -> list[Diagnostic]:
     """Any file outside pages/ the content model does not read: left unsaid, a page or
     brief put in the wrong place would just be missing from the site. Files in an unknown
-    folder are covered by that folder's warning; kept originals by `_lone_originals`."""
+    folder are covered by that folder's warning; kept originals by `_lone_originals`.
+    `textless`: the sources whose article is missing, which a file saved without its
+    .txt (or as .text) would be."""
     name = parts[-1]
     suffix = _suffix(name)
     lowered = suffix.lower()
+    stem = name[:len(name) - len(suffix)]
+    if parts[0] == "sources" and len(parts) == 2 and lowered in ("", ".text") \
+            and stem in textless:
+        return [warning(Pos(display), "content-unknown-file",
+                        "this file is not read: an article's text is read from <id>.txt",
+                        f"rename it to {stem}.txt: sources/{stem}.yml has no article beside it")]
     if _is_content_file(list(parts)) or _is_clutter(name) or not (
             parts[0] in KNOWN_DIRS or len(parts) == 1):
         return []

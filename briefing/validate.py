@@ -116,7 +116,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
         if text.id not in seen_sources:
             problems.append(error(Pos(text.display), "source-annotation-missing",
                                   f"article {text.id!r} has no annotation file",
-                                  f"create sources/{text.id}.yml with at least `title:`"))
+                                  _annotation_missing_hint(text.id, seen_sources, texts)))
 
     id_problems, duplicated = _id_problems(sources, claims, entities, briefs)
     problems.extend(id_problems)
@@ -229,6 +229,16 @@ def validate_document(doc: YamlDoc, source_text: str | None,
     return replace(found, problems=tuple(ctx.problems), declared=declared,
                    broken=_broken(doc.root, top, found) | named_in_all(ctx.flawed)
                    if ctx.problems else frozenset(), orphaned=tuple(ctx.orphaned))
+
+
+def _annotation_missing_hint(text_id: str, annotated: set[str], texts: dict[str, str]
+                             ) -> str:
+    """Where the annotation goes; or, for `<id>.txt.txt` (an editor that adds .txt to a
+    name that had it), the rename that makes it the article of `<id>.yml`."""
+    stem = text_id.removesuffix(".txt")
+    if stem != text_id and stem in annotated and stem not in texts:
+        return f"rename it to {stem}.txt: sources/{stem}.yml has no article beside it"
+    return f"create sources/{text_id}.yml with at least `title:`"
 
 
 def _text_missing_hint(doc: YamlDoc) -> str:

@@ -330,6 +330,10 @@ CASES = [
          files=((TXT, " \n\n\t\n"),)),
     Case("article without annotation", "source-annotation-missing", "sources/other.txt",
          files=(("sources/other.txt", "Text.\n"),)),
+    # An editor that hides extensions adds .txt to a name that had it, or none at all.
+    Case("article saved as .txt.txt", "source-annotation-missing",
+         "sources/acme-widget.txt.txt", files=((TXT, None), (f"{TXT}.txt", ARTICLE)),
+         hint="rename it to acme-widget.txt: sources/acme-widget.yml has no article"),
     # YAML, beyond the cases above
     Case("alias", "yaml-alias", "claims.yml:6:13", (edit("claims.yml", "[cost]", "*cost"),)),
     Case("tag", "yaml-tag", "claims.yml:6:13", (edit("claims.yml", "[cost]", "!!set [cost]"),)),
@@ -447,6 +451,12 @@ CASES = [
          files=(("claims.yml", None), ("claims.YML", CLAIMS_YML)), hint="rename it to claims.yml"),
     Case("source text saved as .TXT", "content-unknown-file", "sources/acme-widget.TXT",
          files=((TXT, None), ("sources/acme-widget.TXT", ARTICLE)),
+         hint="rename it to acme-widget.txt"),
+    Case("source text saved without its .txt", "content-unknown-file", "sources/acme-widget",
+         files=((TXT, None), ("sources/acme-widget", ARTICLE)),
+         hint="rename it to acme-widget.txt: sources/acme-widget.yml has no article"),
+    Case("source text saved as .text", "content-unknown-file", "sources/acme-widget.text",
+         files=((TXT, None), ("sources/acme-widget.text", ARTICLE)),
          hint="rename it to acme-widget.txt"),
     Case("page written in content/ instead of pages/", "content-unknown-file", "about.md",
          files=(("about.md", "# About\n"),), hint="move it to content/pages/about.md"),
