@@ -178,8 +178,10 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
                                       corpus.declared, quotes)
     problems.extend(unresolved)
     # Checks of what a broken item or an unknown reference was about wait for the fix:
-    # a mistyped id would otherwise also leave the claim it meant short of a source.
-    waiting = corpus.broken | unknown
+    # a mistyped id would otherwise also leave the claim it meant short of a source. So do
+    # those of a quote not found: its words are not yet the article's.
+    unfound = {q.id for s in corpus.sources for q in s.quotes if q.id not in anchors}
+    waiting = corpus.broken | unknown | unfound
 
     frozen_stances = _claim_stances(corpus, claims, store)
 

@@ -88,6 +88,11 @@ CASES = [
     Case("quote not in source", "quote-not-found", f"{SRC}:9:11",
          (edit(SRC, "its widget costs $5 million", "its widgets cost $5 million"),),
          hint="'its [-widgets cost-]{+widget costs+} $5 million.'"),
+    # Words not in the article are not held to the prose citing them: the point that cites
+    # it is not also told that it drops the quote's "reportedly".
+    Case("quote not in source, with a hedge the article lacks", "quote-not-found",
+         f"{SRC}:9:11", (edit(SRC, "its widget costs", "its widget reportedly costs"),),
+         only=True),
     Case("quote from a line a cleaning rule drops", "quote-not-found", f"{SRC}:9:11",
          (edit(SRC, '"its widget costs $5 million"', '"Smiley face"'),),
          hint="narrow the `drop_lines` rule"),
