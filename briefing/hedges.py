@@ -81,8 +81,10 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
 
 DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
     # Second-hand: the source itself does not vouch for it.
+    # "a reported $12 million": the article only passes the number on ("reported" alone
+    # is more often the verb, "Acme reported a loss").
     HedgeGroup("hearsay", ("reportedly", "allegedly", "according to", "said to",
-                           "is said to"),
+                           "is said to", "a reported"),
                ("reported", "alleged", "claims", "claimed", "as reported", "relayed",
                 "unconfirmed"), attribution=True),
     # Someone's claim, not a fact the source states. Claims record this with their
