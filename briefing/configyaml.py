@@ -25,7 +25,7 @@ import yaml
 
 from .diagnostics import Diagnostic, Pos, error
 from .text import decode_source
-from .yamlnodes import MAX_DEPTH
+from .yamlnodes import MAX_DEPTH, syntax_error
 
 MAX_VALUES = 100_000  # in one option, aliases expanded; an option needs a few hundred
 MAP, SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -129,7 +129,9 @@ def _compose_file(config_file: Path) -> tuple[yaml.Node | None, tuple[Diagnostic
         return None, (error(Pos(shown), "config-inherit", f"cannot read {shown}: "
                             f"{exc.strerror or exc}", "check that the file exists and "
                             "can be read"),)
-    except yaml.YAMLError as exc:  # a syntax error, or a character YAML refuses
+    except yaml.MarkedYAMLError as exc:  # a syntax error
+        return None, (syntax_error(text, shown, exc),)
+    except yaml.YAMLError as exc:  # a character YAML refuses
         return None, (error(_fault_pos(shown, exc, text), "yaml-syntax", _fault(exc),
                             f"fix {shown}; `mkdocs build` reports the same problem"),)
     except RecursionError:  # PyYAML composes nested values by recursion

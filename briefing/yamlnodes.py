@@ -283,6 +283,12 @@ class _EventIter:
         return next(self._events)
 
 
+def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    """`exc`, raised reading `text` by another loader (mkdocs.yml's), placed and explained
+    as in an annotation file: a missing colon at its line, not the one below."""
+    return _syntax_error(_Where(path, text), exc)
+
+
 def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
@@ -341,8 +347,10 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
                  undashed.fix(lines[found.line - 1], found.col, found.dash_col))
 
 
-# `key value` on a line of its own (after a list's dash, perhaps): `key: value` was meant.
-_COLONLESS = re.compile(r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*)[ \t]+([^\s#:][^:]*?)\s*$")
+# `key value` or `key` on a line of its own (after a list's dash, perhaps): `key: value`
+# or `key:` was meant.
+_COLONLESS = re.compile(
+    r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*)(?:[ \t]+([^\s#:][^:]*?))?[ \t]*$")
 _KEY_BEFORE = re.compile(r"^\s*(?:-[ \t]+)?[\w-]+$")
 
 
@@ -363,13 +371,13 @@ def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnos
         return None
     line = _line(where.text, where.lines, number)
     found = _COLONLESS.match(line)
-    if found is None or not _reads_past(where, number, f"{found[1]}{found[2]}: {found[3]}",
-                                        at.line):
+    keyed = found and f"{found[2]}:" + (f" {found[3]}" if found[3] else "")
+    if not found or not keyed or not _reads_past(where, number, found[1] + keyed, at.line):
         return None
     stopped = f" (YAML stopped reading at line {at.line}, column {at.col})"
     return error(Pos(where.path, number, len(found[1]) + len(found[2]) + 1), "yaml-syntax",
                  f"YAML syntax error: no colon after the key `{found[2]}`{stopped}",
-                 f"write `{found[2]}: {found[3]}`, with a colon and a space after the key; "
+                 f"write `{keyed}`, with a colon after the key; "
                  "if the line goes on with the value above it, put that whole value in "
                  "double quotes instead")
 

@@ -358,6 +358,8 @@ CASES = [
     # mapping, blames the next key's colon); the error is where the colon goes.
     Case("key without its colon", "yaml-syntax", f"{SRC}:10:12",
          (edit(SRC, "speaker: acme", "speaker acme"),), hint="write `speaker: acme`"),
+    Case("key without its colon or value", "yaml-syntax", "claims.yml:1:7",
+         (edit("claims.yml", "claims:\n", "claims\n"),), hint="write `claims:`"),
     Case("first key without its colon", "yaml-syntax", f"{SRC}:1:6",
          (edit(SRC, 'title: "Acme', 'title "Acme'),),
          hint='write `title: "Acme prices its widget"`'),
@@ -570,6 +572,9 @@ CASES = [
     Case("control character in mkdocs.yml", "yaml-syntax", "mkdocs.yml:4:15",
          config="site_name: Test\nplugins:\n  - briefing:\n      title: a\x01b\n",
          hint="mkdocs.yml"),
+    Case("mkdocs.yml key without its colon", "yaml-syntax", "mkdocs.yml:2:6",
+         config="site_name: Test\ntheme\n  name: mkdocs\nplugins:\n  - briefing\n",
+         hint="write `theme:`"),
     Case("hedges not a mapping", "config-hedges", "mkdocs.yml:4:7",
          config="site_name: Test\nplugins:\n  - briefing:\n      hedges: [maybe]\n"),
     Case("hedge words under a key that is no language tag", "config-hedges", "mkdocs.yml:5:23",
