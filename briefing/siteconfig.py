@@ -336,10 +336,12 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
                     extensions: Iterable[object], docs_dir: Path, site_dir: Path | None = None,
                     extension_configs: Mapping[str, object] | None = None,
                     theme_language: tuple[object, object] = (None, None)
-                    ) -> tuple[Settings, Path, tuple[Diagnostic, ...]]:
+                    ) -> tuple[Settings, Path, tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
     """The plugin's settings from its options as MkDocs read them, the content folder
     (resolved), and every problem with them and with the site's settings, each at its
-    place in `config_file`: judged as `briefing check` judges mkdocs.yml as written."""
+    place in `config_file`: judged as `briefing check` judges mkdocs.yml as written. Last,
+    the options the plugin does not have, which MkDocs warns of in its own words: for the
+    Problems page under `mkdocs serve`, not for the terminal again."""
     # Named as `briefing check` names it: relative to where MkDocs runs.
     shown = Path(display_root(config_file)) if config_file else None
     written, problems = read_plugin_options(shown) if shown else (None, ())
@@ -354,4 +356,5 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
     return settings, content_dir, (
         *problems, *wrong, *((named,) if named else ()),
         *config_problems(extensions, docs_dir, content_dir, shown, site_dir,
-                         extension_configs, theme_language))
+                         extension_configs, theme_language)), \
+        written.unknown() if written is not None else ()

@@ -212,6 +212,18 @@ def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None
             'statement: "', 'statement: "Back in the first folder: ', 1), encoding="utf-8")
         assert wait_for(lambda: "Back in the first folder" in (fetch(f"{base}/claims/") or ""),
                         60), "an edit in the first content folder was not noticed"
+        # A misspelt option: MkDocs warns of it in its own words, without a line; the
+        # Problems page lists it at its line, as `briefing check` does.
+        misspelt = text.replace("content_dir: content\n",
+                                "content_dir: content\n      severty: {}\n")
+        config.write_text(misspelt, encoding="utf-8")
+        line = misspelt[:misspelt.index("severty")].count("\n") + 1
+        assert wait_for(lambda: banner_shows(base, any_problem=True), 60), \
+            "a misspelt option of the plugin's was not shown"
+        listed = fetch(f"{base}/problems/") or ""
+        assert f"mkdocs.yml:{line}:7" in listed and "config-option-unknown" in listed
+        assert "severity" in listed  # the option meant
+        assert problems(base)["warnings"] == 1
 
 
 def test_a_hand_written_problems_page_is_named_a_collision_under_serve(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.search = SearchEntries(config)
-        self.settings, self.content_dir, problems = plugin_settings(
+        self.settings, self.content_dir, problems, self.unknown_options = plugin_settings(
             self.config, config_file=Path(config.config_file_path)
             if config.config_file_path else None, extensions=config.markdown_extensions,
             extension_configs=config.mdx_configs, docs_dir=Path(config.docs_dir),
@@ -216,8 +216,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
-        if self.live:  # serving: never stop; show the problems instead
-            pages, self.files = self.live.served.outputs(pages, self.files, diagnostics)
+        if self.live:  # serving: never stop; show the problems (MkDocs' too) instead
+            pages, self.files = self.live.served.outputs(
+                pages, self.files, (*self.unknown_options, *diagnostics))
         elif Policy(strict=self.settings.policy.strict or bool(config.strict)).failed(diagnostics):
             raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
                               "previous site is untouched. Fix the problems listed above.")
