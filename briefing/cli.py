@@ -257,7 +257,7 @@ def schema(out_dir: Path) -> None:
 def new(article: Path, source_id: str | None, content_dir: Path | None,
         config_file: Path | None) -> None:
     """Add ARTICLE as a source and write a starter annotation with suggestions."""
-    from .starter import Misused, Refused, counts, prepare, read_article, write_source
+    from .starter import Misused, Refused, prepare, read_article, summary_line, write_source
 
     if content_dir is config_file is None and not Path("mkdocs.yml").is_file() \
             and not Path("content").is_dir():
@@ -299,6 +299,5 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
     else:
         click.echo(f"wrote {text_path} (the article, byte for byte)")
     click.echo(f"wrote {yaml_path} (starter annotation)")
-    click.echo("suggestions: " + ", ".join(f"{n} {kind}"
-                                            for kind, n in counts(added.suggestions).items()))
+    click.echo(summary_line(added.suggestions))
     click.echo(f"next: review the suggestions in {yaml_path}, then run `briefing check`")

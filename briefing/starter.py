@@ -35,6 +35,7 @@ from .extract import (
 )
 from .language import DEFAULT, other_language, writes_numbers_otherwise
 from .load import MAX_TEXT_BYTES, load
+from .markup import plural
 from .model import ENTITY_KINDS, Corpus
 from .schema import SLUG_RE, SUGGESTED_BASIS, id_too_long
 from .suggest import (
@@ -96,16 +97,15 @@ def _escaped(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def counts(suggestions: Suggestions) -> dict[str, int]:
-    """How many suggestions of each kind, for the summary `briefing new` prints."""
-    return {
-        "dates": len(suggestions.dates),
-        "figures": len(suggestions.figures),
-        "quotes": len(suggestions.quotes),
-        "known entities": len(suggestions.known_entities),
-        "new names": len(suggestions.new_names),
-        "claims": len(suggestions.claims),
-    }
+def summary_line(suggestions: Suggestions) -> str:
+    """The line `briefing new` prints: how many suggestions of each kind ("1 date,
+    3 figures")."""
+    s = suggestions
+    found = ((len(s.dates), "date", ""), (len(s.figures), "figure", ""),
+             (len(s.quotes), "quote", ""),
+             (len(s.known_entities), "known entity", "known entities"),
+             (len(s.new_names), "new name", ""), (len(s.claims), "claim", ""))
+    return "suggestions: " + ", ".join(plural(n, one, many) for n, one, many in found)
 
 
 def title_origin(title: TitleFound) -> str:

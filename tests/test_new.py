@@ -86,7 +86,7 @@ def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
     assert text_path.read_bytes() == raw
     assert f"wrote content/sources/{new_id}.yml" in result.output
     assert "briefing check" in result.output
-    assert "2 quotes" in result.output and "1 new names" in result.output
+    assert "2 quotes" in result.output and "1 new name," in result.output
     starter_text = yaml_path.read_text(encoding="utf-8")
     first = starter_text.split("\n")[0]
     assert first == "# yaml-language-server: $schema=../../schemas/source.schema.json"
@@ -602,6 +602,22 @@ def test_figure_snippets_are_ready_for_claims_yml() -> None:
     (item,) = yaml.safe_load(snippet)
     assert item == {"metric": "", "value": [80000000, 100000000], "unit": "USD",
                     "qualifier": "about"}
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Nothing to see.", "0 dates, 0 figures, 0 quotes, 0 known entities, 0 new names, "
+     "0 claims"),
+    # One of a kind is named in the singular, "known entity" included.
+    ('On 3 March 2025 Max Roe told Acme Corp "it costs $7 million".',
+     "1 date, 1 figure, 1 quote, 1 known entity, 1 new name, 0 claims"),
+    ('On 3 March 2025 and 4 March 2025 Max Roe and Tim Poe told Acme Corp and Jane Doe '
+     '"it costs $7 million" and "$8 million".',
+     "2 dates, 2 figures, 2 quotes, 2 known entities, 2 new names, 0 claims"),
+])
+def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, text: str,
+                                                               line: str) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    assert starter.summary_line(suggest.suggest(text, corpus)) == f"suggestions: {line}"
 
 
 @pytest.mark.parametrize(("text", "speaker_id", "speaker_name"), [
