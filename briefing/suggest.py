@@ -543,10 +543,13 @@ _BODIES = frozenset({
     "government", "institute", "ministry", "museum", "office", "university"})
 _INSTITUTIONS = _BODIES | {"bank", "company", "court", "fund", "group"}
 # A job title before a connector makes the run a role ("Minister for Energy"), not a name.
+# No word here may be a common first name: a title is dropped from a name's start.
 _ROLES = frozenset({
-    "ambassador", "chair", "chairman", "chairwoman", "chancellor", "chief", "commissioner",
-    "deputy", "director", "executive", "governor", "head", "mayor", "minister", "president",
-    "prime", "secretary", "senator", "spokesman", "spokesperson", "spokeswoman", "vice"})
+    "alderman", "alderwoman", "ambassador", "assemblyman", "assemblywoman", "chair",
+    "chairman", "chairwoman", "chancellor", "chief", "commissioner", "congressman",
+    "congresswoman", "councillor", "councilman", "councilor", "councilwoman", "deputy",
+    "director", "executive", "governor", "head", "mayor", "minister", "president", "prime",
+    "secretary", "senator", "spokesman", "spokesperson", "spokeswoman", "vice"})
 # The words of a ministry's portfolio, which a role is of and a person's name is not:
 # they show where the role ends ("Minister for Energy Security Sarah Whitcombe").
 _PORTFOLIOS = frozenset({

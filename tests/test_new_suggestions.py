@@ -155,6 +155,14 @@ _KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acm
     ("Talks ended. Prime Minister Jens Stoltenberg spoke.", {"Jens Stoltenberg"}),
     ("Rates held. Deputy Governor Sarah Breeden spoke.", {"Sarah Breeden"}),
     ("Then Secretary General António Guterres spoke.", {"António Guterres"}),
+    # A council's titles too, in British and American spelling; a surname that is also
+    # a title stays in its name.
+    ("Rates held, Councillor Tom Brandt said.", {"Tom Brandt"}),
+    ("Then Councilor Ana Ruiz and Councilwoman Li Wei spoke.", {"Ana Ruiz", "Li Wei"}),
+    ("Then Alderman Joe Moore and Congressman Ro Khanna spoke.",
+     {"Joe Moore", "Ro Khanna"}),
+    ("The novel by Naomi Alderman sold.", {"Naomi Alderman"}),
+    ("Then Councillor for Transport Tom Brandt spoke.", {"Tom Brandt"}),
     # One word after it may be the name's own ("Governor Hochul"); "General" starts
     # names and "Head" organisations.
     ("Then Governor Hochul spoke.", {"Governor Hochul"}),
