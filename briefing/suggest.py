@@ -647,9 +647,30 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
                     continue
                 counts[name] += 1
                 first.setdefault(name, sentence)
+    counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
                  if slugify(name))
+
+
+def _one_per_case(counts: Counter[str], first: dict[str, Sentence]
+                  ) -> tuple[Counter[str], dict[str, Sentence]]:
+    """Names that differ only in case as one, under the form written in mixed case (a
+    dateline's "HARBOR CITY" is the headline's "Harbor City"), the most frequent if there
+    are several. A name written only in capitals stays so: capitals do not tell an acronym
+    ("NATO") from words set in capitals, and the form as written is one the article
+    holds."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for name in first:  # in the order they are first met
+        forms[name.casefold()].append(name)
+    merged: Counter[str] = Counter()
+    merged_first: dict[str, Sentence] = {}
+    for names in forms.values():
+        mixed = [name for name in names if not name.isupper()] or names
+        shown = max(mixed, key=lambda name: counts[name])  # the first met on a tie
+        merged[shown] = sum(counts[name] for name in names)
+        merged_first[shown] = first[names[0]]
+    return merged, merged_first
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

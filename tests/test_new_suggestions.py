@@ -54,6 +54,21 @@ def test_new_names_in_a_press_release(text: str, names: set[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # Names that differ only in case are one, under the form in mixed case, and counted
+    # together; a name only ever in capitals is kept as written (an acronym, or not).
+    ("Harbor City votes.\nHARBOR CITY \u2014 The council met.", {"Harbor City": 2}),
+    ("HARBOR CITY \u2014 The council met in Harbor City.", {"Harbor City": 2}),
+    ("HARBOR CITY \u2014 The council met.", {"HARBOR CITY": 1}),
+    ("Later NATO met in Brussels.", {"NATO": 1, "Brussels": 1}),
+    ("Shares of DeepSeek rose. Later Deepseek and DeepSeek fell.", {"DeepSeek": 3}),
+])
+def test_names_that_differ_only_in_case_are_one(text: str, names: dict[str, int]) -> None:
+    found = suggest.find_new_names(text, ())
+    assert {e.name: e.count for e in found} == names
+    assert found[0].sentence.line == 1
+
+
+@pytest.mark.parametrize(("text", "names"), [
     # A capital of any script starts a name, alone or in a run, mid-sentence or first.
     ("Shares in Ørsted fell.", {"Ørsted"}),
     ("The novel by Émile Zola sold.", {"Émile Zola"}),
