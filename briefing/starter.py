@@ -343,6 +343,8 @@ def _figures(figures: Iterable[FigureFound]) -> list[str]:
         out += ['#   - metric: ""', f"#     value: {value}", f"#     unit: {figure.unit}"]
         if figure.qualifier != "exactly":
             out.append(f"#     qualifier: {figure.qualifier}")
+        if figure.note:
+            out.append(f"#     # {figure.note}")
     return out
 
 

@@ -73,6 +73,7 @@ class FigureFound:
     qualifier: str  # one of model.QUALIFIERS
     found: str
     sentence: Sentence
+    note: str = ""  # a doubt for the curator to settle, shown beside the suggestion
 
 
 @dataclass(frozen=True)
@@ -503,7 +504,34 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
                      "exactly")
     if re.match(r"\s*(?:or more|or above|and up|plus)\b", after):
         qualifier = "at-least"
+    if qualifier == "over" and group("dn") and _over_a_period(before, after):
+        return FigureFound((low, high), unit, "exactly", match.group(), sentence,
+                           OVER_A_PERIOD)
     return FigureFound((low, high), unit, qualifier, match.group(), sentence)
+
+
+OVER_A_PERIOD = ("'over' may mean 'during' here: add `qualifier: over` only if it means "
+                 "more than")
+# "over" straight before a duration, and the word before it, if any.
+_OVER = re.compile(r"(?:\b(?P<word>[a-z]+)\s+)?\b(?P<over>over)\s*$", re.I)
+# The words after which "over" a duration is a bound ("for over five years", "20 years
+# of experience after over two years of talks").
+_BOUND_BEFORE_OVER = frozenset({"for", "of", "in", "than", "with", "after", "has", "have",
+                                "had"})
+
+
+def _over_a_period(before: str, after: str) -> bool:
+    """Whether "over" before a duration may be the period something happens in rather
+    than a bound: after an amount in the same sentence ("cost $30 million over five
+    years", "grew 20% over two years"), or opening the sentence as a phrase of its own
+    ("Over five years, it spent …"), unless a word that makes it a bound stands straight
+    before it ("for over five years"). Read so, the qualifier is left out: a starter
+    should not state a "more than" the text may not mean."""
+    over = _OVER.search(before)
+    if over is None or (over.group("word") or "").lower() in _BOUND_BEFORE_OVER:
+        return False
+    opening = not before[:over.start("over")].strip() and after.lstrip().startswith(",")
+    return opening or _FIGURES.search(before, 0, over.start("over")) is not None
 
 
 # --- known entities and new names ------------------------------------------------------

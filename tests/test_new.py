@@ -587,6 +587,43 @@ def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -
     assert figure.qualifier in QUALIFIERS
 
 
+@pytest.mark.parametrize(("text", "qualifier", "doubted"), [
+    # "over" a duration after an amount, or opening the sentence, may be the period the
+    # amount is spread over: no qualifier, and a comment saying why.
+    ("It will cost $30 million over five years.", "exactly", True),
+    ("It grew 20% over two years.", "exactly", True),
+    ("It hired 600 workers over 3 years.", "exactly", True),
+    ("Over five years, it spent $3m.", "exactly", True),
+    # A bound: after "for", "of", "in", "than", "has"; with no amount before; in words
+    # that say "more than".
+    ("It has over 20 years of experience.", "over", False),
+    ("It cost $5m for over five years.", "over", False),
+    ("It spent $3m in over five years.", "over", False),
+    ("It raised $5m and has over five years of runway.", "over", False),
+    ("It cost $5m over more than five years.", "over", False),
+    ("Over five years have passed.", "over", False),
+    # "across" was never a bound.
+    ("It grew 20% across five years.", "exactly", False),
+])
+def test_over_a_duration_after_an_amount_may_be_a_period(text: str, qualifier: str,
+                                                         doubted: bool) -> None:
+    (figure,) = [f for f in suggest.find_figures(text) if f.unit == "years"]
+    assert figure.qualifier == qualifier
+    assert bool(figure.note) == doubted
+
+
+def test_over_before_a_count_stays_a_bound_and_the_doubt_is_a_comment() -> None:
+    figures = suggest.find_figures("It cost $3m and hired over 600 workers over two years.")
+    assert [(f.unit, f.qualifier) for f in figures] == [
+        ("USD", "exactly"), ("workers", "over"), ("years", "exactly")]
+    lines = starter._figures(figures[2:])
+    assert "#     # 'over' may mean 'during' here: add `qualifier: over` only if it means " \
+        "more than" in lines
+    snippet = "\n".join(line[4:] for line in lines if line.startswith("#   ")
+                        and not line.lstrip("# ").startswith("line "))
+    assert yaml.safe_load(snippet) == [{"metric": "", "value": 2, "unit": "years"}]
+
+
 def test_figures_skip_years_and_plain_numbers() -> None:
     assert suggest.find_figures("In 2018, 3 of 12 rooms were full; 1.5 times more.") == ()
     assert suggest.find_figures("One day a 3-year-old model, someone said, won.") == ()
