@@ -303,6 +303,10 @@ def _quotes(quotes: Iterable[QuoteFound]) -> list[str]:
             out.append(f"#     prefix: {yaml_text(quote.prefix)}")
         if quote.speaker_id:
             out.append(f"#     speaker: {quote.speaker_id}")
+        elif quote.speaker_new:
+            # Written as it will stand once the entity is added: one more '# ' to delete.
+            out.append(f"#     # speaker: {quote.speaker_new}  # {quote.speaker_name!r} "
+                       "alone: add the entity suggested below first")
         elif quote.speaker_name:
             out.append(f"#     # speaker: {quote.speaker_name!r} is not in entities.yml yet; "
                        "add the entity and give its id here")
@@ -316,6 +320,10 @@ def _known(s: Suggestions) -> list[str]:
     names = ", ".join(f"{e.id} ({e.count})" for e in s.known_entities)
     out = ["# Entities of entities.yml named in the article (id and times named), for",
            "# `speaker:` and the claims:", *_wrap(names)]
+    for surname, entity_id in s.surnames:
+        out += _wrap(f"{surname!r} alone, after the full name, is taken for {entity_id}: "
+                     f"add {yaml_text(surname)} to its `aliases:` in entities.yml if the "
+                     "build should link it.", "# ")
     if s.claims:
         out += ["# Claims of claims.yml the article seems to repeat (in the quotes above):"]
         for claim in s.claims:
@@ -355,10 +363,21 @@ def _new_names(s: Suggestions) -> list[str]:
            "# each real one under `entities:` and set its `kind` (one of",
            f"# {'|'.join(ENTITY_KINDS)})."]
     for entity in s.new_names:
-        out += [f"#   # named {entity.count}x, first on line {entity.sentence.line}",
-                f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}",
-                '#     kind: ""']
+        out += [f"#   # named {entity.count}x, first on line {entity.sentence.line}"
+                + _alone(entity.aliases),
+                f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}"]
+        if entity.aliases:
+            out.append(f"#     aliases: [{', '.join(map(yaml_text, entity.aliases))}]")
+        out.append('#     kind: ""')
     return out
+
+
+def _alone(surnames: tuple[str, ...]) -> str:
+    """Why a new name has aliases: its surname alone, written after it, is taken for it
+    (and an alias links that surname in every source)."""
+    if not surnames:
+        return ""
+    return f", then as {' and '.join(repr(n) for n in surnames)} alone (an alias below)"
 
 
 # --- creating the files ------------------------------------------------------------------

@@ -85,6 +85,7 @@ class QuoteFound:
     prefix: str  # set when the text occurs more than once in the article
     sentence: Sentence
     reports: tuple[str, ...] = ()  # claims the passage seems to repeat
+    speaker_new: str = ""  # the id of the new name the speaker's name is taken for
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class EntityFound:
     name: str
     count: int
     sentence: Sentence  # where it is first named
+    aliases: tuple[str, ...] = ()  # its surname alone, when the article names it so
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ class Suggestions:
     known_entities: tuple[EntityFound, ...]
     new_names: tuple[EntityFound, ...]
     claims: tuple[ClaimFound, ...]
+    # A surname alone taken for a known person named in full: (surname, entity id).
+    surnames: tuple[tuple[str, str], ...] = ()
 
 
 # --- words and sentences --------------------------------------------------------------
@@ -817,6 +821,87 @@ def _is_name_run(words: list[_Word], at_start: bool) -> bool:
                 or word.lower() in _INSTITUTIONS or _UNIT_WORD.fullmatch(word))
 
 
+# --- a surname alone ------------------------------------------------------------------
+
+# Last words of the names of places and organisations, which no person's surname is
+# taken to be ("Harbor City" then "City").
+_PLACE_HEADS = _INSTITUTIONS | frozenset({
+    "airport", "association", "bay", "bridge", "centre", "center", "city", "club", "co",
+    "college", "corp", "corporation", "county", "foundation", "hall", "holdings",
+    "hospital", "inc", "island", "labs", "lake", "ltd", "news", "park", "partners",
+    "party", "plc", "post", "research", "river", "road", "school", "square", "state",
+    "station", "street", "times", "union", "valley"})
+
+
+def _person_like(name: str) -> bool:
+    """Two or three capitalised words, none in capitals only, and not ending as a place
+    or an organisation does: "Lena Marsh", not "Bank of England" or "Harbor City"."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        is_capital(w[0]) and any(c.islower() for c in w) and not any(c.isdigit() for c in w)
+        for w in words) and words[-1].lower() not in _PLACE_HEADS
+
+
+def surname_owners(people: Iterable[EntityFound]) -> dict[str, EntityFound]:
+    """Each last word of a person-like name (`_person_like`) to the person so named,
+    when only one of `people` ends with it: "Marsh" alone after "Lena Marsh" is that
+    person, and after "Lena Marsh" and "Tom Marsh" it could be either."""
+    owners: dict[str, dict[str, EntityFound]] = defaultdict(dict)
+    for person in people:
+        if _person_like(person.name):
+            owners[person.name.split()[-1]][person.id] = person
+    return {word: next(iter(ids.values())) for word, ids in owners.items() if len(ids) == 1}
+
+
+def _owner(name: str | None, sentence: Sentence, owners: Mapping[str, EntityFound]
+           ) -> EntityFound | None:
+    """The person a surname alone in `sentence` is taken for: one named in full at or
+    before it (before the full name, it may be someone else's)."""
+    owner = owners.get(name or "")
+    if owner is None or (owner.sentence.line, owner.sentence.col) > (sentence.line,
+                                                                      sentence.col):
+        return None
+    return owner
+
+
+def _fold_surnames(new_names: tuple[EntityFound, ...], owners: Mapping[str, EntityFound],
+                   known: frozenset[str]
+                   ) -> tuple[tuple[EntityFound, ...], tuple[tuple[str, str], ...]]:
+    """The new names less each surname alone that has an owner (`_owner`): folded into
+    a new name as its alias, or, for a known person (id in `known`), listed as
+    (surname, id)."""
+    folded: dict[str, list[EntityFound]] = defaultdict(list)  # owner id -> its surnames
+    surnames: list[tuple[str, str]] = []
+    for entity in new_names:
+        owner = _owner(entity.name, entity.sentence, owners)
+        if owner is not None:
+            folded[owner.id].append(entity)
+            if owner.id in known:
+                surnames.append((entity.name, owner.id))
+    gone = {e.id for surnames_of in folded.values() for e in surnames_of}
+    kept = [replace(e, count=e.count + sum(a.count for a in folded[e.id]),
+                    aliases=tuple(a.name for a in folded[e.id])) if e.id in folded else e
+            for e in new_names if e.id not in gone]
+    return tuple(sorted(kept, key=lambda e: (-e.count, e.name))), tuple(surnames)
+
+
+def _surname_speakers(quotes: tuple[QuoteFound, ...], owners: Mapping[str, EntityFound],
+                      known: frozenset[str]) -> tuple[QuoteFound, ...]:
+    """Quotes whose speaker is a surname alone given its owner (`_owner`): a known
+    person as the speaker, a new name as the entity to add first."""
+    out = []
+    for quote in quotes:
+        owner = None if quote.speaker_id else _owner(quote.speaker_name, quote.sentence,
+                                                     owners)
+        if owner is None:
+            out.append(quote)
+        elif owner.id in known:
+            out.append(replace(quote, speaker_id=owner.id, speaker_name=None))
+        else:
+            out.append(replace(quote, speaker_new=owner.id))
+    return tuple(out)
+
+
 def _is_heading(line: str) -> bool:
     """A short line without closing punctuation: a section heading, or page furniture."""
     words, end = len(line.split()), line.rstrip()[-1:]
@@ -1174,15 +1259,22 @@ def _suggest(text: str, corpus: Corpus, new_id: str) -> Suggestions:
     claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]
     passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
                                     taken | {q.id for q in quotes})
+    known = find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS]
+    people = frozenset(e.id for e in corpus.entities if e.kind == "person")
+    new_names = find_new_names(text, corpus.entities)
+    # A surname alone is its owner's, a new name or a known person named in the article.
+    owners = surname_owners((*new_names, *(e for e in known if e.id in people)))
+    new_names, surnames = _fold_surnames(new_names, owners, people)
     return Suggestions(
         title=find_title(text),
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
         figures=find_figures(text, limit=MAX_SUGGESTIONS),
-        quotes=passages[:MAX_SUGGESTIONS],
-        known_entities=find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS],
-        new_names=find_new_names(text, corpus.entities),
+        quotes=_surname_speakers(passages[:MAX_SUGGESTIONS], owners, people),
+        known_entities=known,
+        new_names=new_names,
         claims=claims,
+        surnames=surnames,
     )
 
 

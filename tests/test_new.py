@@ -734,6 +734,59 @@ def test_new_names_are_capitalised_and_unknown(tmp_path: Path) -> None:
     assert found["Max Roe"].count == 2 and found["Max Roe"].id == "max-roe"
 
 
+@pytest.mark.parametrize(("text", "names", "surnames", "speaker"), [
+    # A surname alone after the one full name it ends is that person: the new name's
+    # alias, counted with it, and the speaker of its quote.
+    ('Lena Marsh, the director, spoke. "We expect 400 bikes," Marsh said.',
+     {"Lena Marsh": (2, ("Marsh",))}, (), (None, "Marsh", "lena-marsh")),
+    ('"We expect 400 bikes," said Lena Marsh. Later Marsh left.',
+     {"Lena Marsh": (2, ("Marsh",))}, (), ("", "", "")),
+    # The same after a known person named in full: the speaker is the known id.
+    ('Jane Doe, the director, spoke. "We expect 400 bikes," Doe said.', {},
+     (("Doe", "jane-doe"),), ("jane-doe", None, "")),
+    # The last word of two names, one known or not: either may be meant, as before.
+    ('Lena Marsh and Tom Marsh spoke. "We expect 400 bikes," Marsh said.',
+     {"Lena Marsh": (1, ()), "Tom Marsh": (1, ()), "Marsh": (1, ())}, (),
+     (None, "Marsh", "")),
+    ('Jane Doe and Tom Doe spoke. "We expect 400 bikes," Doe said.',
+     {"Tom Doe": (1, ()), "Doe": (1, ())}, (), (None, "Doe", "")),
+    # Before the full name it may be someone else's; a place's last word is no surname.
+    ('"We expect 400 bikes," Marsh said. Then Lena Marsh left.',
+     {"Lena Marsh": (1, ()), "Marsh": (1, ())}, (), (None, "Marsh", "")),
+    ("It met in Harbor City. Later the City spoke. Later Bank of England spoke. Later "
+     "England spoke.", {"Harbor City": (1, ()), "City": (1, ()), "Bank of England": (1, ()),
+                        "England": (1, ())}, (), ("", "", "")),
+])
+def test_a_surname_alone_after_the_full_name_is_that_person(
+        tmp_path: Path, text: str, names: dict[str, tuple[int, tuple[str, ...]]],
+        surnames: tuple[tuple[str, str], ...], speaker: tuple[str | None, ...]) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    found = suggest.suggest(text, corpus)
+    assert {e.name: (e.count, e.aliases) for e in found.new_names} == names
+    assert found.surnames == surnames
+    if speaker != ("", "", ""):
+        (quote,) = found.quotes
+        assert (quote.speaker_id, quote.speaker_name, quote.speaker_new) == speaker
+
+
+def test_a_surname_alone_in_the_starter(tmp_path: Path) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    text = ('Jane Doe and Lena Marsh met. "We expect 400 bikes," Marsh said. "Not yet," '
+            "Doe said.\n")
+    lines = starter.render_starter("bikes", suggest.suggest(text, corpus), "#").split("\n")
+    assert "#     # speaker: lena-marsh  # 'Marsh' alone: add the entity suggested below " \
+        "first" in lines
+    assert "#     speaker: jane-doe" in lines
+    assert any(line.startswith("# 'Doe' alone, after the full name, is taken for jane-doe")
+               for line in lines)
+    entity = lines[lines.index("#   - id: lena-marsh") - 1:]
+    assert entity[0] == "#   # named 2x, first on line 1, then as 'Marsh' alone (an alias " \
+        "below)"
+    snippet = yaml.safe_load("\n".join(line[4:] for line in entity[1:5]))
+    assert snippet == [{"id": "lena-marsh", "name": "Lena Marsh", "aliases": ["Marsh"],
+                        "kind": ""}]
+
+
 def test_claims_the_article_repeats(tmp_path: Path) -> None:
     corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
     text = ("Widgets are popular.\n"
