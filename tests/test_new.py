@@ -841,7 +841,7 @@ def test_suggestions_still_come_from_a_corpus_with_errors(tmp_path: Path) -> Non
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = run("new", str(tmp_path / "a.txt"), "--content", str(content), "--id", "acme-2")
     assert result.exit_code == 0, result.output
-    assert "1 claims" in result.output and "2 known entities" in result.output
+    assert "1 claim\n" in result.output and "2 known entities" in result.output
 
 
 # --- recall on the seed corpus ---------------------------------------------------------------
