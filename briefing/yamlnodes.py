@@ -350,8 +350,8 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
 # `key value` or `key` on a line of its own (after a list's dash, perhaps): `key: value`
 # or `key:` was meant.
 _COLONLESS = re.compile(
-    r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*)(?:[ \t]+([^\s#:][^:]*?))?[ \t]*$")
-_KEY_BEFORE = re.compile(r"^\s*(?:-[ \t]+)?[\w-]+$")
+    r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*)(?:[ \t]+([^\s#].*?))?(?:[ \t]+#.*)?[ \t]*$")
+_KEY_BEFORE = re.compile(r"^(\s*(?:-[ \t]+)?)[\w-]+$")
 
 
 def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnostic | None:
@@ -363,10 +363,17 @@ def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnos
     problem = exc.problem or ""
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         number = where.mark(exc.context_mark).line
-    elif "expected <document start>" in problem or (
-            "mapping values are not allowed" in problem
-            and _KEY_BEFORE.match(_line(where.text, where.lines, at.line)[:at.col - 1])):
+    elif "expected <document start>" in problem:
         number = _line_above(where, at.line)
+    elif "mapping values are not allowed" in problem:
+        # At the next key (`cites:` after `- text >-` and its text), or at a colon in the
+        # text that ran on: the key line is above, at or left of where that line starts.
+        text = _line(where.text, where.lines, at.line)
+        key = _KEY_BEFORE.match(text[:at.col - 1])
+        number = _key_line_above(where, at.line, len(key[1]) + 1 if key else
+                                 len(text) - len(text.lstrip(" ")) + 1)
+        if not number and key:
+            number = _line_above(where, at.line)
     else:
         return None
     line = _line(where.text, where.lines, number)
@@ -406,6 +413,23 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
                      "; if the line goes on with the value above it, put that whole value "
                      'in double quotes, `key: "like: this"`'
                      if "mapping values are not allowed" in problem else ""))
+
+
+def _key_line_above(where: _Where, number: int, column: int) -> int:
+    """The nearest line above `number` with a key, without its colon, in `column` or left
+    of it, over the lines of its value that ran on (more indented) and the other keys of
+    its entry (`- text >-` and the lines of its text, above `cites:` at line `number`).
+    0 once a line begins left of `column` without being one."""
+    for above in range(number - 1, 0, -1):
+        line = _line(where.text, where.lines, above)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if (found := _COLONLESS.match(line)) and len(found[1]) < column:
+            return above
+        if len(line) - len(line.lstrip(" ")) + 1 < column:
+            return 0
+    return 0
 
 
 def _line_above(where: _Where, number: int) -> int:

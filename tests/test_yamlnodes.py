@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from briefing.model import ClaimsFile, EntitiesFile
@@ -208,3 +211,28 @@ def test_a_mapping_where_no_entry_is_missing_its_dash_stays_a_type_error(text: s
     Obj(EntitiesFile).convert(node, ctx)
     assert [p.code for p in ctx.problems] == ["schema-type"]
     assert "expected a list, found a mapping" in ctx.problems[0].message
+
+
+SEED = Path(__file__).parent / "fixtures" / "seed-content"
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=\s|$)")
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
+                                        for p in SEED.rglob("*.yml")))
+def test_a_key_without_its_colon_is_named_at_its_line_wherever_it_is(path: str) -> None:
+    """Every key of the seed corpus's annotation files, its colon deleted: the file still
+    parses (the line reads as a value that runs on), or the first error is at that line,
+    naming the key, wherever YAML stopped (a block of text below, a colon in it, the next
+    entry)."""
+    lines = (SEED / path).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if (key := _KEY_LINE.match(line)) is None:
+            continue
+        broken = [*lines[:number - 1], line[:key.end()][:-1] + line[key.end():],
+                  *lines[number:]]
+        _, problems = parse_yaml("\n".join(broken), path)
+        if not problems:
+            continue
+        first = problems[0]
+        assert (first.pos.line, first.pos.col) == (number, key.end()), (line, first.format())
+        assert f"no colon after the key `{key[2]}`" in first.message, first.format()
