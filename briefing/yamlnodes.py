@@ -399,8 +399,12 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
     own terms. Named only when lining the key up lets the file be read past that line."""
     line = _line(where.text, where.lines, at.line)
     this = _KEY_OPENING.match(line)
-    above = _KEY_ABOVE.match(_line(where.text, where.lines, _line_above(where, at.line)))
-    if this is None or above is None or len(this[1]) == len(above[1]):
+    if this is None:
+        return None
+    # The key above, over the lines of text of its own value (`text: >-` and its lines).
+    above = _KEY_ABOVE.match(_line(where.text, where.lines,
+                                   _line_above(where, at.line, text_deeper_than=len(this[1]))))
+    if above is None or len(this[1]) == len(above[1]):
         return None
     column = len(above[1]) + 1
     if not _reads_past(where, at.line, " " * (column - 1) + line.lstrip(" "), at.line):
@@ -432,12 +436,17 @@ def _key_line_above(where: _Where, number: int, column: int) -> int:
     return 0
 
 
-def _line_above(where: _Where, number: int) -> int:
-    """The nearest line above `number` that holds more than spaces or a comment (0: none)."""
+def _line_above(where: _Where, number: int, *, text_deeper_than: int | None = None) -> int:
+    """The nearest line above `number` that holds more than spaces or a comment, and, with
+    `text_deeper_than`, that is a key or indented no more than that many spaces (0: none)."""
     for above in range(number - 1, 0, -1):
-        stripped = _line(where.text, where.lines, above).strip()
-        if stripped and not stripped.startswith("#"):
-            return above
+        line = _line(where.text, where.lines, above)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or (
+                text_deeper_than is not None and not _KEY_ABOVE.match(line)
+                and len(line) - len(line.lstrip(" ")) > text_deeper_than):
+            continue
+        return above
     return 0
 
 

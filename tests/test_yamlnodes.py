@@ -236,3 +236,30 @@ def test_a_key_without_its_colon_is_named_at_its_line_wherever_it_is(path: str) 
         first = problems[0]
         assert (first.pos.line, first.pos.col) == (number, key.end()), (line, first.format())
         assert f"no colon after the key `{key[2]}`" in first.message, first.format()
+
+
+_NESTED_KEY = re.compile(r"^( +)(?!- )([A-Za-z_][\w-]*):(?=\s|$)")
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
+                                        for p in SEED.rglob("*.yml")))
+def test_a_key_out_of_line_by_a_space_is_named_wherever_it_is(path: str) -> None:
+    """Every nested key of the seed corpus's annotation files, a space further right or
+    left: the file still parses, or the first error names that key, at its line (over a
+    block of text above it, too), or, when it opens its mapping, at the next key, which
+    the parser stops on, as the key above out of line with it."""
+    lines = (SEED / path).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if (key := _NESTED_KEY.match(line)) is None:
+            continue
+        for shift in (1, -1):
+            moved = " " * (len(key[1]) + shift) + line.lstrip(" ")
+            _, problems = parse_yaml("\n".join([*lines[:number - 1], moved, *lines[number:]]),
+                                     path)
+            if not problems:
+                continue
+            first = problems[0]
+            assert (first.pos.line == number and f"`{key[2]}:` is indented" in first.message
+                    ) or (first.pos.line > number
+                          and f"the key above it, `{key[2]}:`" in first.message), \
+                (moved, first.format())
