@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, TypeAlias
@@ -370,8 +371,8 @@ def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnos
         # text that ran on: the key line is above, at or left of where that line starts.
         text = _line(where.text, where.lines, at.line)
         key = _KEY_BEFORE.match(text[:at.col - 1])
-        number = _key_line_above(where, at.line, len(key[1]) + 1 if key else
-                                 len(text) - len(text.lstrip(" ")) + 1)
+        number = _key_line_above(where, at.line,
+                                 len(key[1]) + 1 if key else _indent(text) + 1)
         if not number and key:
             number = _line_above(where, at.line)
     else:
@@ -424,14 +425,10 @@ def _key_line_above(where: _Where, number: int, column: int) -> int:
     of it, over the lines of its value that ran on (more indented) and the other keys of
     its entry (`- text >-` and the lines of its text, above `cites:` at line `number`).
     0 once a line begins left of `column` without being one."""
-    for above in range(number - 1, 0, -1):
-        line = _line(where.text, where.lines, above)
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
+    for above, line in _lines_above(where, number):
         if (found := _COLONLESS.match(line)) and len(found[1]) < column:
             return above
-        if len(line) - len(line.lstrip(" ")) + 1 < column:
+        if _indent(line) + 1 < column:
             return 0
     return 0
 
@@ -439,15 +436,26 @@ def _key_line_above(where: _Where, number: int, column: int) -> int:
 def _line_above(where: _Where, number: int, *, text_deeper_than: int | None = None) -> int:
     """The nearest line above `number` that holds more than spaces or a comment, and, with
     `text_deeper_than`, that is a key or indented no more than that many spaces (0: none)."""
+    for above, line in _lines_above(where, number):
+        if text_deeper_than is None or _KEY_ABOVE.match(line) \
+                or _indent(line) <= text_deeper_than:
+            return above
+    return 0
+
+
+def _lines_above(where: _Where, number: int) -> Iterator[tuple[int, str]]:
+    """The lines above `number` with their numbers, nearest first, but those holding only
+    spaces or a comment."""
     for above in range(number - 1, 0, -1):
         line = _line(where.text, where.lines, above)
         stripped = line.strip()
-        if not stripped or stripped.startswith("#") or (
-                text_deeper_than is not None and not _KEY_ABOVE.match(line)
-                and len(line) - len(line.lstrip(" ")) > text_deeper_than):
-            continue
-        return above
-    return 0
+        if stripped and not stripped.startswith("#"):
+            yield above, line
+
+
+def _indent(line: str) -> int:
+    """How many spaces `line` opens with."""
+    return len(line) - len(line.lstrip(" "))
 
 
 def _reads_past(where: _Where, number: int, fixed: str, stopped: int) -> bool:
