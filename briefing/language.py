@@ -146,19 +146,6 @@ def other_language(tag: str, site: str) -> bool:
     return primary(tag) != primary(site)
 
 
-def writes_numbers_otherwise(tag: str, site: str) -> bool:
-    """Whether a region or script of the site's language writes numbers otherwise than the
-    site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es; "1 500"
-    in pt-PT, "1.500" in pt), those of its own digits, its grouping ("1,00,000" in en-IN)
-    or scale words. A tag CLDR does not know reads as its language alone, so as the
-    site's."""
-
-    def style(of: str) -> tuple[object, ...]:
-        return separators(of), native_separators(of), grouping(of), scale_words(of)
-
-    return style(tag) != style(site)
-
-
 def site_language(locale: object, language: object) -> tuple[str | None, str]:
     """The site's tag from the theme's `locale` (str() of MkDocs' Locale) and `language`
     (Material's key, None where not set): `language` when set, else `locale`, else

@@ -14,6 +14,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from .chars import JOINING
+from .language import grouping, native_separators, scale_words, separators
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -188,6 +189,22 @@ def _alternatives(words: Iterable[str]) -> str:
 
 
 ENGLISH = NumberStyle()
+
+
+def written_in(tag: str) -> NumberStyle:
+    """How numbers are written in the language `tag`, as CLDR records it: its separators,
+    those of its own digits, its grouping and its scale words."""
+    return NumberStyle(*separators(tag), scales=scale_words(tag),
+                       native=native_separators(tag), grouping=grouping(tag))
+
+
+def writes_numbers_otherwise(tag: str, site: str) -> bool:
+    """Whether a region or script of the site's language writes numbers otherwise than the
+    site's tag, as CLDR records them: separators ("1,500" in es-MX, "1.500" in es; "1 500"
+    in pt-PT, "1.500" in pt), those of its own digits, its grouping ("1,00,000" in en-IN)
+    or scale words. A tag CLDR does not know reads as its language alone, so as the
+    site's."""
+    return written_in(tag) != written_in(site)
 # A date written out ("3 March", "March 3rd, 2025", "April 2025"): its numbers are a day
 # and a year, not figures. Month names are capitalised, so "may 3" stays a number.
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"

@@ -29,7 +29,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import grouping, native_separators, primary, scale_words, separators
+from .language import primary
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -49,6 +49,7 @@ from .numbers import (
     numbers,
     other_reading,
     spelled_numbers,
+    written_in,
 )
 from .positions import Lines
 from .schema import Prose, ProseRef
@@ -639,9 +640,7 @@ class _Checker:
         curator's prose."""
         style = self._styles.get(language.lower())
         if style is None:
-            style = self._styles[language.lower()] = NumberStyle(
-                *separators(language), scales=scale_words(language),
-                native=native_separators(language), grouping=grouping(language))
+            style = self._styles[language.lower()] = written_in(language)
         return style
 
     def reading(self, quotes: Iterable[Quote]) -> str:

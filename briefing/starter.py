@@ -33,10 +33,11 @@ from .extract import (
     extract,
     kind_of,
 )
-from .language import DEFAULT, other_language, writes_numbers_otherwise
+from .language import DEFAULT, other_language
 from .load import MAX_TEXT_BYTES, load
 from .markup import plural
 from .model import ENTITY_KINDS, Corpus
+from .numbers import writes_numbers_otherwise
 from .schema import SLUG_RE, SUGGESTED_BASIS, id_too_long
 from .suggest import (
     MAX_PASSAGE,

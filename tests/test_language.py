@@ -21,8 +21,8 @@ from briefing.language import (
     language_tag,
     other_language,
     site_language,
-    writes_numbers_otherwise,
 )
+from briefing.numbers import writes_numbers_otherwise
 from briefing.siteconfig import written_language
 from briefing.sitesearch import SearchIndexFault
 

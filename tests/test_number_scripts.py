@@ -14,14 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from number_helpers import ZEROS, cldr_writes, in_digits, own_system
 
-from briefing.language import grouping, native_separators, scale_words, separators
-from briefing.numbers import NumberStyle, is_amount, numbers
+from briefing.language import grouping
+from briefing.numbers import NumberStyle, is_amount, numbers, written_in
 
 
 def style_of(tag: str) -> NumberStyle:
     """How the prose checks read numbers written in `tag`."""
-    return NumberStyle(*separators(tag), scale_words(tag), native_separators(tag),
-                       grouping(tag))
+    return written_in(tag)
 
 
 def values(text: str, tag: str) -> list[Decimal]:
