@@ -62,13 +62,8 @@ def separators(tag: str) -> tuple[str, str]:
     as CLDR (through Babel) records them: (".", ",") in English and Mexican Spanish,
     (",", ".") in Dutch, German and Spanish, (",", "\u202f") in French. A tag CLDR does not
     know is read as its language alone, and a language it does not know as English."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol  # (prose checks alone)
-
     locale = _locale(tag)
-    if locale is None:
-        return ".", ","
-    return (get_decimal_symbol(locale, numbering_system="latn"),
-            get_group_symbol(locale, numbering_system="latn"))
+    return (".", ",") if locale is None else _symbols(locale, "latn")
 
 
 def native_separators(tag: str) -> tuple[str, str] | None:
@@ -78,16 +73,19 @@ def native_separators(tag: str) -> tuple[str, str] | None:
     Persian ones in Persian, (",", ".") for Khmer digits in Khmer, (".", ",") for Devanagari
     ones in Hindi. None where the language's own digits are Latin ones (English, German,
     Japanese) or CLDR does not know it."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
     locale = _locale(tag)
     if locale is None:
         return None
     system = locale.default_numbering_system
     if system == "latn":
         system = locale.other_numbering_systems.get("native", "latn")
-    if system == "latn":
-        return None
+    return None if system == "latn" else _symbols(locale, system)
+
+
+def _symbols(locale: Locale, system: str) -> tuple[str, str]:
+    """The decimal and thousands separators of `locale`'s numbering system `system`."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # (prose checks alone)
+
     return (get_decimal_symbol(locale, numbering_system=system),
             get_group_symbol(locale, numbering_system=system))
 
