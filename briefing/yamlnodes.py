@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
-from . import undashed
+from . import shifted, undashed
 from .chars import char_name, is_invisible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import UNUSUAL_BREAKS, Lines, split_lines
@@ -319,6 +319,8 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else
                    "double quotes, or each inner ' as ''"))
     hidden = _invisible_on_line(where.text, where.lines, at.line)
+    if hidden is None and (slipped := _shifted(where, at)) is not None:
+        return slipped
     if hidden is None and (entry := _undashed(where, at)) is not None:
         return entry
     if hidden is None and (colonless := _missing_colon(where, exc, at)) is not None:
@@ -346,6 +348,26 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
     return error(Pos(where.path, found.line, found.col), "yaml-syntax",
                  f"YAML syntax error: {undashed.MESSAGE}{stopped}",
                  undashed.fix(lines[found.line - 1], found.col, found.dash_col))
+
+
+def _shifted(where: _Where, at: Pos) -> Diagnostic | None:
+    """The error at the list entry whose dash slipped out of line, when one did."""
+    found = shifted.shifted_entry(split_lines(where.text), at.line, _parses)
+    if found is None:
+        return None
+    stopped = "" if found.line == at.line else \
+        f" (YAML stopped reading at line {at.line}, column {at.col})"
+    return error(Pos(where.path, found.line, found.col), "yaml-syntax",
+                 f"YAML syntax error: {shifted.message(found)}{stopped}", shifted.hint(found))
+
+
+def _parses(text: str) -> bool:
+    try:
+        for _ in yaml.parse(text, Loader=_Loader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 # `key value` or `key` on a line of its own (after a list's dash, perhaps): `key: value`

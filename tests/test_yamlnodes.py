@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.model import ClaimsFile, EntitiesFile
 from briefing.schema import Context, Obj
@@ -263,3 +264,62 @@ def test_a_key_out_of_line_by_a_space_is_named_wherever_it_is(path: str) -> None
                     ) or (first.pos.line > number
                           and f"the key above it, `{key[2]}:`" in first.message), \
                 (moved, first.format())
+
+
+def _entries_with_neighbours(text: str) -> dict[int, tuple[int, int, int]]:
+    """The dash lines of the block lists of two entries or more, each with its column,
+    its entry's last line and how many entries its list has, read by PyYAML's own
+    composer (not the code under test)."""
+    entries: dict[int, tuple[int, int, int]] = {}
+    nodes: list[yaml.Node] = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            nodes.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+            if node.flow_style or len(node.value) < 2:
+                continue
+            for item in node.value:
+                if isinstance(item, yaml.MappingNode):
+                    entries[item.start_mark.line + 1] = (item.start_mark.column - 2,
+                                                         _last_line(text, item),
+                                                         len(node.value))
+    return entries
+
+
+def _last_line(text: str, node: yaml.Node) -> int:
+    """The last line holding something of `node` (its end mark may be on the next)."""
+    return text[:node.end_mark.index].rstrip().count("\n") + 1
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
+                                        for p in SEED.rglob("*.yml")))
+def test_an_entry_out_of_line_with_its_neighbours_is_named_at_its_dash(path: str) -> None:
+    """Every entry of a list of two or more in the seed corpus's annotation files, its
+    dash line alone or the whole entry one or two spaces right or left: the file still
+    parses, or the first error is at its dash, naming its neighbours' column, and the
+    move it names is the one undone. Of two entries, one moved whole reads as well as the
+    other moved back: the error may name either."""
+    text = (SEED / path).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for number, (column, last, siblings) in _entries_with_neighbours(text).items():
+        for end in (number, last):
+            for shift in (1, -1, 2, -2):
+                moved = [" " * shift + line if shift > 0 else line[-shift:]
+                         for line in lines[number - 1:end]]
+                if any(line[:-shift].strip() for line in lines[number - 1:end] if shift < 0):
+                    continue
+                _, problems = parse_yaml("\n".join([*lines[:number - 1], *moved,
+                                                    *lines[end:]]), path)
+                if not problems:
+                    continue
+                first = problems[0]
+                if siblings == 2 and end > number and first.pos.line != number:
+                    assert first.pos.col == column + 1, first.format()
+                    assert f"has it in column {column + shift + 1}" in first.message
+                    continue
+                assert (first.pos.line, first.pos.col) == (number, column + shift + 1), \
+                    (number, end, shift, first.format())
+                assert f"has it in column {column + 1}" in first.message, first.format()
+                assert f"{abs(shift)} space" in first.hint, first.format()
