@@ -425,10 +425,12 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
     if this is None:
         return None
     # The key above, over the lines of text of its own value (`text: >-` and its lines).
-    above = _KEY_ABOVE.match(_line(where.text, where.lines,
-                                   _line_above(where, at.line, text_deeper_than=len(this[1]))))
+    number = _line_above(where, at.line, text_deeper_than=len(this[1]))
+    above = _KEY_ABOVE.match(_line(where.text, where.lines, number))
     if above is None or len(this[1]) == len(above[1]):
         return None
+    if (first := _first_key_out_of_line(where, number, at.line)) is not None:
+        return first
     column = len(above[1]) + 1
     if not _reads_past(where, at.line, " " * (column - 1) + line.lstrip(" "), at.line):
         return None
@@ -440,6 +442,33 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
                      "; if the line goes on with the value above it, put that whole value "
                      'in double quotes, `key: "like: this"`'
                      if "mapping values are not allowed" in problem else ""))
+
+
+def _first_key_out_of_line(where: _Where, first: int, second: int) -> Diagnostic | None:
+    """The error at the first key of a mapping (line `first`) out of line with the two or
+    more keys after it, which line up with each other: the parser stops at the second
+    (`second`), but the first is the odd one out. Named only when lining it up lets the
+    whole file be read."""
+    line = _line(where.text, where.lines, first)
+    key, below = _KEY_OPENING.match(line), _KEY_OPENING.match(
+        _line(where.text, where.lines, second))
+    opening = _line(where.text, where.lines, _line_above(where, first))
+    if key is None or below is None or _indent(opening) >= _indent(line):
+        return None
+    column = len(below[1])
+    # The next line as little indented as the second key: a third key beside it?
+    after = next((_KEY_OPENING.match(text) for _, text in _lines_below(where, second)
+                  if _indent(text) <= column), None)
+    start, end = where.lines.starts[first - 1], where.lines.starts[first - 1] + len(line)
+    if after is None or len(after[1]) != column or not _parses(
+            where.text[:start] + " " * column + line.lstrip(" ") + where.text[end:]):
+        return None
+    return error(Pos(where.path, first, len(key[1]) + 1), "yaml-syntax",
+                 f"YAML syntax error: `{key[2]}:` is indented to column {len(key[1]) + 1}, "
+                 f"and the keys below it, `{below[2]}:` and `{after[2]}:`, to column "
+                 f"{column + 1} (YAML stopped reading at line {second}, column {column + 1})",
+                 f"line up `{key[2]}:` with the keys below it, in column {column + 1}: the "
+                 "keys of one entry start in the same column")
 
 
 def _key_line_above(where: _Where, number: int, column: int) -> int:
@@ -473,6 +502,16 @@ def _lines_above(where: _Where, number: int) -> Iterator[tuple[int, str]]:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             yield above, line
+
+
+def _lines_below(where: _Where, number: int) -> Iterator[tuple[int, str]]:
+    """The lines below `number` with their numbers, nearest first, but those holding only
+    spaces or a comment."""
+    for below in range(number + 1, len(where.lines.starts) + 1):
+        line = _line(where.text, where.lines, below)
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            yield below, line
 
 
 def _indent(line: str) -> int:

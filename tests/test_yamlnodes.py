@@ -247,9 +247,12 @@ _NESTED_KEY = re.compile(r"^( +)(?!- )([A-Za-z_][\w-]*):(?=\s|$)")
 def test_a_key_out_of_line_by_a_space_is_named_wherever_it_is(path: str) -> None:
     """Every nested key of the seed corpus's annotation files, a space further right or
     left: the file still parses, or the first error names that key, at its line (over a
-    block of text above it, too), or, when it opens its mapping, at the next key, which
-    the parser stops on, as the key above out of line with it."""
-    lines = (SEED / path).read_text(encoding="utf-8").split("\n")
+    block of text above it, too), or, when it opens a mapping of two keys (either may be
+    the one out of line), at the next key, which the parser stops on, as the key above
+    out of line with it."""
+    text = (SEED / path).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    pairs = _first_keys_of_pairs(yaml.compose(text, Loader=yaml.SafeLoader))
     for number, line in enumerate(lines, start=1):
         if (key := _NESTED_KEY.match(line)) is None:
             continue
@@ -261,9 +264,23 @@ def test_a_key_out_of_line_by_a_space_is_named_wherever_it_is(path: str) -> None
                 continue
             first = problems[0]
             assert (first.pos.line == number and f"`{key[2]}:` is indented" in first.message
-                    ) or (first.pos.line > number
+                    ) or (number in pairs and first.pos.line > number
                           and f"the key above it, `{key[2]}:`" in first.message), \
                 (moved, first.format())
+
+
+def _first_keys_of_pairs(root: yaml.Node) -> set[int]:
+    """The lines of the first keys of the mappings of two keys under `root`."""
+    found, nodes = set(), [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            nodes.extend(value for _, value in node.value)
+            if len(node.value) == 2:
+                found.add(node.value[0][0].start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+    return found
 
 
 def _entries_with_neighbours(text: str) -> dict[int, tuple[int, int, int]]:
