@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, TypeAlias
@@ -343,6 +343,8 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
     found = undashed.undashed_entry(lines, at.line)
     if found is None:
         return None
+    if (moved := _moved_onto_dashes(where, lines, found)) is not None:
+        return moved
     stopped = "" if found.line == at.line else \
         f" (YAML stopped reading at line {at.line}, column {at.col})"
     return error(Pos(where.path, found.line, found.col), "yaml-syntax",
@@ -368,6 +370,27 @@ def _parses(text: str) -> bool:
     except yaml.YAMLError:
         return False
     return True
+
+
+def _moved_onto_dashes(where: _Where, lines: Sequence[str], found: undashed.Undashed
+                       ) -> Diagnostic | None:
+    """The error at a key that moved left into its list's dash column, which reads as an
+    entry missing its dash: told apart by not being the key the list's entries open
+    with (the entry above starts `- kind:`; this is `points:`), and by lining up with the
+    keys above, where the whole file reads."""
+    key = _KEY_OPENING.match(lines[found.line - 1])
+    entry = next((text for _, text in _lines_above(where, found.line)
+                  if _indent(text) < found.dash_col), "")
+    if key is None or not entry.lstrip().startswith("- ") \
+            or entry.lstrip(" -").startswith(f"{key[2]}:"):
+        return None
+    above = _key_above(where, found.line, len(key[1]))[1]
+    start = where.lines.starts[found.line - 1]
+    end = start + len(lines[found.line - 1])
+    if above is None or not _parses(where.text[:start] + " " * len(above[1])
+                                    + lines[found.line - 1].lstrip(" ") + where.text[end:]):
+        return None
+    return _misindented_key(where, Pos(where.path, found.line, found.col), "")
 
 
 # `key value` or `key` on a line of its own (after a list's dash, perhaps): `key: value`
@@ -413,6 +436,7 @@ def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnos
 
 
 _KEY_OPENING = re.compile(r"^([ ]*)([\w-]+):(?:[ \t]|$)")
+_OPENS_BLOCK = re.compile(r"^[ ]*(?:-[ ]+)?[\w-]+:[ \t]*(?:#.*)?$")
 _KEY_ABOVE = re.compile(r"^([ ]*(?:-[ ]+)?)([\w-]+):(?:[ \t]|$)")
 
 
@@ -424,13 +448,11 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
     this = _KEY_OPENING.match(line)
     if this is None:
         return None
-    # The key above, over the lines of text of its own value (`text: >-` and its lines).
-    number = _line_above(where, at.line, text_deeper_than=len(this[1]))
-    above = _KEY_ABOVE.match(_line(where.text, where.lines, number))
+    number, above = _key_above(where, at.line, len(this[1]))
     if above is None or len(this[1]) == len(above[1]):
         return None
-    if (first := _first_key_out_of_line(where, number, at.line)) is not None:
-        return first
+    if (odd := _odd_key_out(where, number, at.line)) is not None:
+        return odd
     column = len(above[1]) + 1
     if not _reads_past(where, at.line, " " * (column - 1) + line.lstrip(" "), at.line):
         return None
@@ -444,31 +466,58 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
                      if "mapping values are not allowed" in problem else ""))
 
 
-def _first_key_out_of_line(where: _Where, first: int, second: int) -> Diagnostic | None:
-    """The error at the first key of a mapping (line `first`) out of line with the two or
-    more keys after it, which line up with each other: the parser stops at the second
-    (`second`), but the first is the odd one out. Named only when lining it up lets the
-    whole file be read."""
-    line = _line(where.text, where.lines, first)
+def _key_above(where: _Where, number: int, indent: int) -> tuple[int, re.Match[str] | None]:
+    """The line of the key above the key at line `number`, indented `indent`, and its
+    match: over the lines of text of its own value (`text: >-` and its lines), and over
+    a list of plain values, to the key that holds the list (`headings:` above its
+    `- "Summary"` lines)."""
+    above = _line_above(where, number, text_deeper_than=indent)
+    text = _line(where.text, where.lines, above)
+    if _KEY_ABOVE.match(text) is None and text.lstrip().startswith("- "):
+        above = next((n for n, line in _lines_above(where, number)
+                      if _indent(line) < indent and not line.lstrip().startswith("- ")), 0)
+    return above, _KEY_ABOVE.match(_line(where.text, where.lines, above))
+
+
+def _odd_key_out(where: _Where, odd: int, second: int) -> Diagnostic | None:
+    """The error at a key (line `odd`) out of line with the keys on either side of it,
+    which line up with each other: the first key of its mapping and the two after it, or
+    a key between two. The parser stops at the key after it (`second`), which is in line
+    with the rest. Named only when lining the odd one up lets the whole file be read."""
+    line = _line(where.text, where.lines, odd)
     key, below = _KEY_OPENING.match(line), _KEY_OPENING.match(
         _line(where.text, where.lines, second))
-    opening = _line(where.text, where.lines, _line_above(where, first))
-    if key is None or below is None or _indent(opening) >= _indent(line):
+    if key is None or below is None:
         return None
     column = len(below[1])
-    # The next line as little indented as the second key: a third key beside it?
+    before = _KEY_ABOVE.match(_line(where.text, where.lines, _line_above(
+        where, odd, text_deeper_than=column)))
+    # The next line as little indented as the key after: a third key beside it?
     after = next((_KEY_OPENING.match(text) for _, text in _lines_below(where, second)
                   if _indent(text) <= column), None)
-    start, end = where.lines.starts[first - 1], where.lines.starts[first - 1] + len(line)
-    if after is None or len(after[1]) != column or not _parses(
-            where.text[:start] + " " * column + line.lstrip(" ") + where.text[end:]):
+    if before is not None and len(before[1]) == column:
+        neighbours = f"the keys around it, `{before[2]}:` and `{below[2]}:`"
+    elif after is not None and len(after[1]) == column and _opens_mapping(where, odd):
+        neighbours = f"the keys below it, `{below[2]}:` and `{after[2]}:`"
+    else:
         return None
-    return error(Pos(where.path, first, len(key[1]) + 1), "yaml-syntax",
+    start, end = where.lines.starts[odd - 1], where.lines.starts[odd - 1] + len(line)
+    if not _parses(where.text[:start] + " " * column + line.lstrip(" ") + where.text[end:]):
+        return None
+    return error(Pos(where.path, odd, len(key[1]) + 1), "yaml-syntax",
                  f"YAML syntax error: `{key[2]}:` is indented to column {len(key[1]) + 1}, "
-                 f"and the keys below it, `{below[2]}:` and `{after[2]}:`, to column "
-                 f"{column + 1} (YAML stopped reading at line {second}, column {column + 1})",
-                 f"line up `{key[2]}:` with the keys below it, in column {column + 1}: the "
-                 "keys of one entry start in the same column")
+                 f"and {neighbours}, to column {column + 1} (YAML stopped reading at line "
+                 f"{second}, column {column + 1})",
+                 f"line up `{key[2]}:` with {neighbours.partition(',')[0]}, in column "
+                 f"{column + 1}: the keys of one entry start in the same column")
+
+
+def _opens_mapping(where: _Where, number: int) -> bool:
+    """Whether the key at line `number` is the first of its mapping: under the key that
+    opens it, or moved left of it (`date:` in the column of `when:` above it)."""
+    line = _line(where.text, where.lines, number)
+    opening = _line(where.text, where.lines, _line_above(where, number))
+    return _indent(opening) < _indent(line) or bool(_OPENS_BLOCK.match(opening))
 
 
 def _key_line_above(where: _Where, number: int, column: int) -> int:

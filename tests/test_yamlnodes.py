@@ -244,19 +244,19 @@ _NESTED_KEY = re.compile(r"^( +)(?!- )([A-Za-z_][\w-]*):(?=\s|$)")
 
 @pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
                                         for p in SEED.rglob("*.yml")))
-def test_a_key_out_of_line_by_a_space_is_named_wherever_it_is(path: str) -> None:
-    """Every nested key of the seed corpus's annotation files, a space further right or
-    left: the file still parses, or the first error names that key, at its line (over a
-    block of text above it, too), or, when it opens a mapping of two keys (either may be
-    the one out of line), at the next key, which the parser stops on, as the key above
-    out of line with it."""
+def test_a_key_out_of_line_is_named_wherever_it_is(path: str) -> None:
+    """Every nested key of the seed corpus's annotation files, one or two spaces further
+    right or left (into the column of its list's dashes, too): the file still parses, or
+    the first error names that key, at its line (over a block of text above it, too),
+    or, when it opens a mapping of two keys (either may be the one out of line), at the
+    next key, which the parser stops on, as the key above out of line with it."""
     text = (SEED / path).read_text(encoding="utf-8")
     lines = text.split("\n")
     pairs = _first_keys_of_pairs(yaml.compose(text, Loader=yaml.SafeLoader))
     for number, line in enumerate(lines, start=1):
         if (key := _NESTED_KEY.match(line)) is None:
             continue
-        for shift in (1, -1):
+        for shift in (1, -1, 2, -2):
             moved = " " * (len(key[1]) + shift) + line.lstrip(" ")
             _, problems = parse_yaml("\n".join([*lines[:number - 1], moved, *lines[number:]]),
                                      path)
