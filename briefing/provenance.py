@@ -421,7 +421,10 @@ def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decima
 def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
     """An entity's description may quote the quotes it links, the words of the entity
     itself, and quotes naming it or taking a stance on a claim about it. That set is
-    gathered only for descriptions with quotation marks in them."""
+    gathered only for descriptions with quotation marks in them. The quotes an annotation
+    that failed to validate declared are among those it may have drawn on, so such a
+    description rests on their ids too and waits for that fix."""
+    lost = linked.corpus.declared.get("quote", frozenset()) - linked.quotes.keys()
     for entity in linked.corpus.entities:
         if entity.description is None:
             continue
@@ -439,7 +442,7 @@ def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         chosen += [linked.quotes[r.id] for r in entity.description.refs
                    if r.kind == "quote" and r.id in linked.quotes]
         yield Item(text, "entity description", tuple(dict.fromkeys(chosen)),
-                   extra=entity.names, about=frozenset((entity.id, *about)))
+                   extra=entity.names, about=frozenset((entity.id, *about, *lost)))
 
 
 _FIGURE_HINTS = MappingProxyType({

@@ -120,6 +120,25 @@ def test_a_file_no_one_can_read_is_one_message(tmp_path: Path, file: str) -> Non
         "\n".join(d.format() for d in found)
 
 
+def test_a_broken_source_does_not_unsource_a_description_quoting_it(tmp_path: Path) -> None:
+    """An entity's description may quote any quote naming the entity: while the file of
+    the quote it quotes cannot be read, the description waits, as the items citing the
+    quote do, rather than be reported as quoting words no quote has."""
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content)
+    entities = content / ENTITIES
+    entities.write_text(entities.read_text(encoding="utf-8").replace(
+        '"Firm of [[entity:ted-mortonson]]."',
+        '"Firm of [[entity:ted-mortonson]]: \\"Ted Mortonson from Baird\\"."', 1),
+        encoding="utf-8")
+    assert not build(content).diagnostics
+    source = content / "sources/deepseek-claims-under-scrutiny.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "quotes:\n", "quotes: [\n", 1), encoding="utf-8")
+    found = build(content).diagnostics
+    assert [d.code for d in found] == ["yaml-syntax"], "\n".join(d.format() for d in found)
+
+
 # (file, old, new): one mistake in an optional field, then two more in the same item.
 HIDDEN = [
     ("a source's misspelt field", SOURCE, [
