@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .chars import to_ascii_lookalike
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 # What a file that could not be read at all declares and names: any id, since its ids
@@ -21,6 +22,22 @@ ANY = "*"
 # `id: x`, `- id: "x"`, `{id: x, …}`, as written, in a file YAML could not read.
 _ID_LINE = re.compile(r"""(?<![\w-])id[ \t]*:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")
 _WORD = re.compile(r"(?<![\w-])[a-z0-9][a-z0-9-]*(?![\w-])")
+
+
+def meant_ids(value: str) -> frozenset[str]:
+    """The valid ids a value that is not one may have been meant as: with look-alike
+    letters taken for the ASCII ones, in lower case, and with the characters an id cannot
+    hold left out or made hyphens (`tr`action` for `traction`, `leads|` for `leads`), so
+    that an id written wrongly is reported once, not again at every reference to the id
+    it meant."""
+    if _SLUG.fullmatch(value):
+        return frozenset()
+    folded = to_ascii_lookalike(value).lower()
+    readings = {re.sub(r"[^a-z0-9-]+", "", folded), re.sub(r"[^a-z0-9-]+", "-", folded)}
+    return frozenset(r.strip("-") for r in readings if _WORD.fullmatch(r.strip("-")))
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def scan_ids(text: str) -> frozenset[str]:
@@ -34,8 +51,10 @@ def named_in_text(text: str) -> frozenset[str]:
 
 
 def named_in(node: YNode) -> frozenset[str]:
-    """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`)."""
-    return frozenset(word for scalar in _scalars(node) for word in _WORD.findall(scalar.value))
+    """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`), and
+    the ids a value that is not a valid one may have meant (`meant_ids`)."""
+    return frozenset(word for scalar in _scalars(node)
+                     for word in (*_WORD.findall(scalar.value), *meant_ids(scalar.value)))
 
 
 def named_in_all(nodes: Iterable[YNode]) -> frozenset[str]:

@@ -746,6 +746,10 @@ class ListOf(Spec):
         # already recorded, and a build with errors renders nothing).
         converted = [self.item.convert(item, ctx) for item in items]
         kept = tuple(v for v in converted if not isinstance(v, Invalid))
+        # What a dropped item names waits for its fix, as a flawed item's does (`Obj`):
+        # `asserts: [a-claim|]` must not also leave the claim it meant unsourced.
+        ctx.flawed.extend(i for i, v in zip(items, converted, strict=True)
+                          if isinstance(v, Invalid))
         return _once_each(kept, ctx) if isinstance(self.item, RefTo) else kept
 
     def json_schema(self) -> dict[str, Any]:

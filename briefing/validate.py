@@ -10,8 +10,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
-from .broken import ANY, dropped_items, entries, named_in, named_in_all, named_in_text, scan_ids
-from .chars import to_ascii_lookalike, unusual_note
+from .broken import (
+    ANY,
+    dropped_items,
+    entries,
+    meant_ids,
+    named_in,
+    named_in_all,
+    named_in_text,
+    scan_ids,
+)
+from .chars import unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc
@@ -181,9 +190,10 @@ def _id_problems(sources: list[Source], claims: list[Claim], entities: list[Enti
 
 def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[str]) -> None:
     """Record what one file declares: its own id (a source or brief) and its items' ids,
-    also as read with look-alike letters taken for the ASCII ones (an id written with a
-    Cyrillic `a` is reported once, not again at every reference to the id it meant)."""
-    ids = ids | {to_ascii_lookalike(i) for i in ids}
+    also, for one that is not valid, the ids it may have meant (an id written with a
+    Cyrillic `a` or a stray `#` is reported once, not again at every reference to the id
+    it meant)."""
+    ids = ids.union(*(meant_ids(i) for i in ids))
     if top == "sources":
         declared["source"].add(stem)
         declared["quote"] |= ids

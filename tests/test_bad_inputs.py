@@ -374,6 +374,20 @@ CASES = [
     Case("key indented too little", "yaml-syntax", f"{SRC}:10:4",
          (edit(SRC, "    speaker: acme", "   speaker: acme"),),
          hint="line up `speaker:` with `text:`, in column 5"),
+    # The first key of a mapping out of line: the parser takes its column for the
+    # mapping's and blames the key below it, which is where the file's others are.
+    Case("first key of a mapping indented too far", "yaml-syntax", f"{SRC}:4:4",
+         (edit(SRC, '  remove: ["date', '   remove: ["date'),),
+         hint="line up `remove:` with `drop_lines:`, in column 3"),
+    Case("first key of a mapping indented too little", "yaml-syntax", f"{SRC}:4:2",
+         (edit(SRC, '  remove: ["date', ' remove: ["date'),),
+         hint="line up `remove:` with `drop_lines:`, in column 3"),
+    # An id with a stray character: reported once, not again at every reference to the
+    # id it meant, nor the claim a reference to it backs left unsourced.
+    Case("id with a stray character", "schema-slug", f"{SRC}:8:9",
+         (edit(SRC, "  - id: acme-cost", "  - id: acme-cost#"),), only=True),
+    Case("listed id with a stray character", "schema-slug", f"{SRC}:11:15",
+         (edit(SRC, "asserts: [widget-cost-5m]", "asserts: [widget-cost-5m|]"),), only=True),
     Case("unclosed bracket", "yaml-syntax", "claims.yml:7:12",
          (edit("claims.yml", "[cost]", "[cost"),)),
     Case("nesting too deep", "yaml-too-deep", "claims.yml:6:50",
