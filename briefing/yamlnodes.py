@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -453,13 +454,25 @@ def _misindented_key(where: _Where, at: Pos, problem: str) -> Diagnostic | None:
         return None
     if (odd := _odd_key_out(where, number, at.line)) is not None:
         return odd
-    column = len(above[1]) + 1
-    if not _reads_past(where, at.line, " " * (column - 1) + line.lstrip(" "), at.line):
+    if _first_key_astray(where, number, above, len(this[1]), at.line):
+        # The key above opened its mapping out of line: it is the one to move.
+        return _out_of_line(where, number, (len(above[1]), above[2]),
+                            (len(this[1]), this[2]), "below", problem)
+    if not _reads_past(where, at.line, " " * len(above[1]) + line.lstrip(" "), at.line):
         return None
-    return error(Pos(where.path, at.line, len(this[1]) + 1), "yaml-syntax",
-                 f"YAML syntax error: `{this[2]}:` is indented to column {len(this[1]) + 1}, "
-                 f"and the key above it, `{above[2]}:`, to column {column}",
-                 f"line up `{this[2]}:` with `{above[2]}:`, in column {column}: the keys of "
+    return _out_of_line(where, at.line, (len(this[1]), this[2]), (len(above[1]), above[2]),
+                        "above", problem)
+
+
+def _out_of_line(where: _Where, number: int, key: tuple[int, str], other: tuple[int, str],
+                 side: str, problem: str) -> Diagnostic:
+    """The error at the key (its indentation and name) at line `number`, out of line with
+    the `other` key of its entry, on the `side` of it."""
+    column = other[0] + 1
+    return error(Pos(where.path, number, key[0] + 1), "yaml-syntax",
+                 f"YAML syntax error: `{key[1]}:` is indented to column {key[0] + 1}, "
+                 f"and the key {side} it, `{other[1]}:`, to column {column}",
+                 f"line up `{key[1]}:` with `{other[1]}:`, in column {column}: the keys of "
                  "one entry start in the same column" + (
                      "; if the line goes on with the value above it, put that whole value "
                      'in double quotes, `key: "like: this"`'
@@ -518,6 +531,41 @@ def _opens_mapping(where: _Where, number: int) -> bool:
     line = _line(where.text, where.lines, number)
     opening = _line(where.text, where.lines, _line_above(where, number))
     return _indent(opening) < _indent(line) or bool(_OPENS_BLOCK.match(opening))
+
+
+def _first_key_astray(where: _Where, number: int, first: re.Match[str], column: int,
+                      stopped: int) -> bool:
+    """Whether the key at line `number` is the first of its mapping (the line above it is
+    its parent's `key:`), indented unlike the nested mappings of the rest of the file,
+    where the key below it, in `column` spaces, is indented as they are, and moving it
+    there lets the file be read past line `stopped`, where the parser stopped. The parser
+    sets a mapping's indentation by its first key, so it blames the next, which is in
+    line."""
+    parent = _line(where.text, where.lines, _line_above(where, number))
+    if not parent.rstrip().endswith(":") or _KEY_ABOVE.match(parent) is None:
+        return False
+    step = column - _indent(parent)
+    if step <= 0 or step == len(first[1]) - _indent(parent) or step != _usual_step(where, number):
+        return False
+    line = _line(where.text, where.lines, number)
+    return _reads_past(where, number, " " * column + line.lstrip(" "), stopped)
+
+
+def _usual_step(where: _Where, astray: int) -> int:
+    """How many spaces deeper than a `key:` ending its line the file mostly indents the
+    mapping under it (2 in a file with no other such mapping), but at line `astray`."""
+    steps: Counter[int] = Counter()
+    previous = ""
+    for number in range(1, len(where.lines.starts) + 1):
+        line = _line(where.text, where.lines, number)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if previous.endswith(":") and _KEY_OPENING.match(line) and number != astray \
+                and _indent(line) > _indent(previous):
+            steps[_indent(line) - _indent(previous)] += 1
+        previous = line.rstrip()
+    return steps.most_common(1)[0][0] if steps else 2
 
 
 def _key_line_above(where: _Where, number: int, column: int) -> int:

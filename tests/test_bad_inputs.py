@@ -378,10 +378,10 @@ CASES = [
     # mapping's and blames the key below it, which is where the file's others are.
     Case("first key of a mapping indented too far", "yaml-syntax", f"{SRC}:4:4",
          (edit(SRC, '  remove: ["date', '   remove: ["date'),),
-         hint="line up `remove:` with `drop_lines:`, in column 3"),
+         hint="line up `remove:` with the keys below it, in column 3"),
     Case("first key of a mapping indented too little", "yaml-syntax", f"{SRC}:4:2",
          (edit(SRC, '  remove: ["date', ' remove: ["date'),),
-         hint="line up `remove:` with `drop_lines:`, in column 3"),
+         hint="line up `remove:` with the keys below it, in column 3"),
     # An id with a stray character: reported once, not again at every reference to the
     # id it meant, nor the claim a reference to it backs left unsourced.
     Case("id with a stray character", "schema-slug", f"{SRC}:8:9",
