@@ -479,7 +479,7 @@ class Conflict:
 
 @dataclass(frozen=True)
 class RoleSection:
-    anchor: str  # the heading's id: claimant, conflicts, skeptic, quoted, subject, mentions
+    anchor: str  # the heading's id: claimant, conflicts, contradicts, skeptic, quoted, …
     items: tuple[Any, ...]
     continued: bool  # the section began on an earlier page
 
@@ -498,8 +498,8 @@ class EntityView:
 
 
 ROLE_WORDS = (("claimant", "claimant"), ("conflicts", "conflicts among their claims"),
-              ("skeptic", "skeptic"), ("quoted", "speaker"), ("subject", "subject"),
-              ("mentions", "mentioned"))
+              ("contradicts", "claims contradicting others"), ("skeptic", "skeptic"),
+              ("quoted", "speaker"), ("subject", "subject"), ("mentions", "mentioned"))
 
 
 def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
@@ -514,7 +514,10 @@ def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
     return {
         "claimant": [q.claimed(c.id) for c in q.by_claimant.get(entity_id, [])],
         "conflicts": own,
-        "skeptic": [q.quoted(quote) for quote in doubts] + against_others,
+        "contradicts": against_others,
+        # Only its own words that doubt or refute: a contradiction between claims is the
+        # corpus's record (often the curator's reading), not a doubt the entity voiced.
+        "skeptic": [q.quoted(quote) for quote in doubts],
         "quoted": [q.quoted(quote) for quote in q.by_speaker.get(entity_id, [])
                    if quote.id not in doubt_ids],
         "subject": [q.claimed(c.id) for c in q.subjects.get(entity_id, [])],
@@ -526,8 +529,8 @@ def _contradictions(q: Queries, entity_id: str
                     ) -> tuple[list[Conflict], list[Contradiction]]:
     """The contradictions the entity's claims declare: those between two of its own
     claims, and those against a claim someone else (or no one named) makes. Only the
-    second make it a skeptic: a claim of its own that its other claim contradicts is not
-    a position it takes against another. A conflict both of its claims declare is said
+    second set it against another: a claim of its own that its other claim contradicts is
+    not a position it takes against another. A conflict both of its claims declare is said
     once, as the claim page says it."""
     claims = q.by_claimant.get(entity_id, [])
     own_ids = {c.id for c in claims}

@@ -314,7 +314,8 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
         make_content: Callable[..., Path]) -> None:
     """Acme's two claims contradicting each other (declared both ways) are one conflict
     among its claims, not Acme doubting someone; its claim against an unattributed one
-    still makes it a skeptic."""
+    is listed as a claim contradicting another, and not as skepticism: Acme voiced no
+    doubt of it."""
     from corpus_helpers import minimal_corpus
     files = dict(minimal_corpus())
     files["claims.yml"] = str(files["claims.yml"]).replace(
@@ -327,15 +328,55 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
         "  - id: widget-free\n"
         '    statement: "The widget is free."\n    status: disputed\n')
     acme = build(make_content(files)).pages["entities/acme.md"]
-    assert "[conflicts among their claims (1)](#conflicts) · [skeptic (1)](#skeptic)" in acme
+    assert "[conflicts among their claims (1)](#conflicts) · " \
+        "[claims contradicting others (1)](#contradicts)" in acme
+    assert "skeptic" not in acme
     conflicts = acme.split("## Conflicts among their claims", 1)[1].split("##", 1)[0]
     assert conflicts.count("\n- ") == 1
     assert "(../claims/widget-cost-5m.md) <span class=\"status status-disputed\">disputed" \
         "</span> **contradicts** [Acme Corp says its widget costs $9 million.]" in conflicts
-    skeptic = acme.split("## As skeptic", 1)[1].split("##", 1)[0]
-    assert skeptic.count("\n- ") == 1 and "widget-cost-5m" not in skeptic
+    against = acme.split("## Their claims contradicting others", 1)[1].split("##", 1)[0]
+    assert against.count("\n- ") == 1 and "widget-cost-5m" not in against
     assert "Their claim [Acme Corp says its widget costs $9 million.]" \
-        "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in skeptic
+        "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in against
+
+
+@pytest.mark.parametrize("corpus", ["content", "seed", "synthetic"])
+def test_an_entity_is_a_skeptic_only_in_its_own_words_of_doubt(
+        corpus: str, tmp_path: Path) -> None:
+    """On every entity page of the flagship, seed and synthetic corpora, "As skeptic"
+    lists exactly the passages the entity speaks that doubt or refute a claim, and
+    nothing else: a contradiction recorded between claims is no doubt the entity voiced
+    (the flagship's DeepSeek, whose early 2,000-chip claim is recorded as contradicting
+    the later report of 512 chips, is no skeptic of its own disclosure)."""
+    from corpus_helpers import REPO
+    from property_corpora import CORPORA
+    if corpus == "content":
+        content = REPO / "content"
+    else:
+        content = tmp_path / "content"
+        CORPORA[corpus](content)
+    result = build(content)
+    assert result.linked is not None and result.pages
+    lk = result.linked
+    for entity_id in lk.entities:
+        pages = [text for path, text in result.pages.items()
+                 if path == f"entities/{entity_id}.md"
+                 or path.startswith(f"entities/{entity_id}/page-")]
+        listed = set()
+        for page in pages:
+            if "## As skeptic" not in page:
+                continue
+            section = page.split("## As skeptic", 1)[1].split("\n## ", 1)[0]
+            lines = [line for line in section.splitlines() if line.startswith("- ")]
+            for line in lines:
+                anchor = re.search(r"\(\.\./sources/[^)#]+\.md#q-([^)]+)\)", line)
+                assert anchor, f"{entity_id}: a skeptic line that is no quote: {line}"
+                listed.add(anchor.group(1))
+        doubting = {q.id for q in lk.quotes.values()
+                    if q.speaker and q.speaker.id == entity_id
+                    and any(stance in ("doubts", "refutes") for stance, _ in q.stances())}
+        assert listed == doubting, entity_id
 
 
 def test_claims_joined_by_semicolons_lose_their_full_stops(
