@@ -128,11 +128,8 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
         (figure, len(views)) for figure, views in zip(figures, metrics, strict=True))))
     for views in metrics:
         for view in views:
-            counted = plural(view.value_count, "value") + " reported" + (
-                f", {plural(view.disagreement_count, 'disagreement')}"
-                if view.disagreement_count else "")
             yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0],
-                       description=f"{view.title}: {counted}.")
+                       description=f"{view.title}: {view.counted}.")
     yield from _listing(page, "timeline.md.j2", timeline_listings(q))
     for path, coverage, source_ids in coverage_views(q):
         # A block is dated by the newest of its sources: they are what its tables show.

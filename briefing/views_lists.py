@@ -52,7 +52,8 @@ class KeyFigure:
     ref: Ref
     shown: tuple[tuple[str, str | None], ...]  # (amount, the subject's name)
     more: int
-    disagreements: int
+    disagreements: int  # values that differ for one subject
+    same_figures: int  # one value given for different subjects: no conflict by itself
     charts: tuple[Chart, ...]  # every value, one chart per unit (drawn small)
 
 
@@ -87,8 +88,24 @@ def _key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
     shown = ledger.values[:paging.HOME_VALUES_SHOWN]
     return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
         (amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None)
-        for v in shown), len(ledger.values) - len(shown), len(ledger.disagreements),
+        for v in shown), len(ledger.values) - len(shown), *kinds(ledger),
         charts(q, ledger, ledger.values))
+
+
+def kinds(ledger: MetricLedger) -> tuple[int, int]:
+    """How many of a metric's disagreements are values differing for one subject, and how
+    many one figure attached to different subjects: two sources may both be right there,
+    so it is never counted, or answered, as values that disagree."""
+    values = sum(d.kind == "values" for d in ledger.disagreements)
+    return values, len(ledger.disagreements) - values
+
+
+def counted(value_count: int, disagreements: int, same_figures: int) -> str:
+    """"3 values reported, 1 disagreement, 1 figure attached to different subjects"."""
+    return ", ".join((f"{plural(value_count, 'value')} reported",
+                      *((plural(disagreements, "disagreement"),) if disagreements else ()),
+                      *((plural(same_figures, "figure") + " attached to different subjects",)
+                        if same_figures else ())))
 
 
 def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
@@ -173,7 +190,7 @@ class MetricView:
 
     title: str
     value_count: int
-    disagreement_count: int
+    counted: str  # "3 values reported, 1 disagreement, …" (`counted`)
     pager: Pager
     disagreements: tuple[DisagreementLine, ...]  # those whose first value is on this page
     rows: tuple[MetricRow, ...]
@@ -240,8 +257,9 @@ def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
     # the pages of a metric whose values its claim holds, not their every row and chart.
     parts = q.memo.metrics.child(ledger.metric)
     pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
-    return [MetricView(humanise(ledger.metric), len(ledger.values), len(ledger.disagreements),
-                       pager, lines, tuple(_metric_row(q, parts, v) for v in piece), shown)
+    said = counted(len(ledger.values), *kinds(ledger))
+    return [MetricView(humanise(ledger.metric), len(ledger.values), said, pager, lines,
+                       tuple(_metric_row(q, parts, v) for v in piece), shown)
             for (pager, lines, shown), piece in zip(_drawn_pages(q, parts, ledger), pieces,
                                                     strict=True)]
 

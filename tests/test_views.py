@@ -477,3 +477,59 @@ def test_a_topic_lists_its_claims_once_in_words_spelled_as_the_names(
     claim = pages["claims/widget-cost-5m.md"]
     assert "Topics: [Acme cost](../topics/t-acme-cost.md), [Cost](../topics/t-cost.md)" \
         in claim
+
+
+def test_one_figure_for_two_subjects_is_not_counted_as_values_that_disagree(
+        make_content: Callable[..., Path]) -> None:
+    """$5 million for Acme's widget and $5 million for Jane Doe's: both may be right, so
+    the home page does not answer "yes" to "Values disagree?" and no page counts it as a
+    disagreement; it is flagged as the same figure attached to different subjects."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]) + (
+        "  - id: doe-widget-5m\n"
+        '    statement: "[[entity:jane-doe]]\'s widget costs $5 million."\n'
+        "    status: reported\n"
+        "    figures:\n"
+        "      - {metric: widget-cost, subject: jane-doe, value: 5000000, unit: USD}\n")
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "asserts: [widget-cost-5m]", "asserts: [widget-cost-5m, doe-widget-5m]")
+    pages = build(make_content(files)).pages
+    row = next(line for line in pages["index.md"].splitlines()
+               if line.startswith("| [Widget cost]"))
+    assert row.endswith("no · <span class=\"flag\">same figure, different subjects</span> |")
+    assert 'description: "Widget cost: 2 values reported, 1 figure attached to different ' \
+        'subjects."' in pages["figures/m-widget-cost.md"]
+    assert "disagreement" not in pages["figures/m-widget-cost.md"].split("\n# ", 1)[1] \
+        .split("{: .meta }", 1)[0]
+    index_row = next(line for line in pages["figures.md"].splitlines() if "m-widget-cost" in line)
+    assert "1 figure attached to different subjects" in index_row and "none" not in index_row
+    assert "Same figure, different subjects</span> [Widget cost]" in pages["index.md"]
+
+
+@pytest.mark.parametrize("corpus", ["content", "seed", "synthetic"])
+def test_values_disagree_only_where_values_for_one_subject_differ(
+        corpus: str, tmp_path: Path) -> None:
+    """On the flagship, seed and synthetic corpora, every metric's "Values disagree?" on
+    the home page, and the disagreements its page and its description count, are the
+    values that differ for one subject, never a figure given for different subjects."""
+    from corpus_helpers import REPO
+    from property_corpora import CORPORA
+    if corpus == "content":
+        content = REPO / "content"
+    else:
+        content = tmp_path / "content"
+        CORPORA[corpus](content)
+    result = build(content)
+    assert result.linked is not None and result.pages
+    home = result.pages["index.md"].split("## Key figures", 1)[1].split("\n## ", 1)[0]
+    for ledger in result.linked.ledger:
+        differ = sum(d.kind == "values" for d in ledger.disagreements)
+        page = result.pages[f"figures/m-{ledger.metric}.md"]
+        said = re.search(r'description: ".*?: \d+ values? reported(?:, (\d+) disagreements?)?',
+                         page)
+        assert said and int(said.group(1) or 0) == differ, ledger.metric
+        row = [line for line in home.splitlines() if f"(figures/m-{ledger.metric}.md)" in line]
+        if row:
+            answer = row[0].split("Values disagree?</span> ", 1)[1]
+            assert answer.startswith('<span class="flag">yes') == bool(differ), ledger.metric
