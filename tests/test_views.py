@@ -13,7 +13,7 @@ from corpus_helpers import CLAIMS_YML, ENTITIES_YML, SOURCE_YML
 from briefing.coverage import COVERAGE_COLUMNS
 from briefing.focusmap import MAX_CLAIMS, MAX_SOURCES
 from briefing.paging import COVERAGE_TABLES_PER_PAGE
-from briefing.pipeline import build
+from briefing.pipeline import BuildResult, build
 
 
 def front_matter(page: str) -> dict[str, object]:
@@ -341,22 +341,27 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
         "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in against
 
 
-@pytest.mark.parametrize("corpus", ["content", "seed", "synthetic"])
-def test_an_entity_is_a_skeptic_only_in_its_own_words_of_doubt(
-        corpus: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="module", params=["content", "seed", "synthetic"])
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> BuildResult:
+    """The flagship, seed and synthetic corpora, each built once for the tests that hold
+    every page of a corpus to what its data says."""
+    from corpus_helpers import REPO
+    from property_corpora import CORPORA
+    if request.param == "content":
+        return build(REPO / "content")
+    content = tmp_path_factory.mktemp(request.param) / "content"
+    CORPORA[request.param](content)
+    return build(content)
+
+
+def test_an_entity_is_a_skeptic_only_in_its_own_words_of_doubt(corpus: BuildResult) -> None:
     """On every entity page of the flagship, seed and synthetic corpora, "As skeptic"
     lists exactly the passages the entity speaks that doubt or refute a claim, and
     nothing else: a contradiction recorded between claims is no doubt the entity voiced
     (the flagship's DeepSeek, whose early 2,000-chip claim is recorded as contradicting
     the later report of 512 chips, is no skeptic of its own disclosure)."""
-    from corpus_helpers import REPO
-    from property_corpora import CORPORA
-    if corpus == "content":
-        content = REPO / "content"
-    else:
-        content = tmp_path / "content"
-        CORPORA[corpus](content)
-    result = build(content)
+    result = corpus
     assert result.linked is not None and result.pages
     lk = result.linked
     for entity_id in lk.entities:
@@ -507,20 +512,12 @@ def test_one_figure_for_two_subjects_is_not_counted_as_values_that_disagree(
     assert "Same figure, different subjects</span> [Widget cost]" in pages["index.md"]
 
 
-@pytest.mark.parametrize("corpus", ["content", "seed", "synthetic"])
 def test_values_disagree_only_where_values_for_one_subject_differ(
-        corpus: str, tmp_path: Path) -> None:
+        corpus: BuildResult) -> None:
     """On the flagship, seed and synthetic corpora, every metric's "Values disagree?" on
     the home page, and the disagreements its page and its description count, are the
     values that differ for one subject, never a figure given for different subjects."""
-    from corpus_helpers import REPO
-    from property_corpora import CORPORA
-    if corpus == "content":
-        content = REPO / "content"
-    else:
-        content = tmp_path / "content"
-        CORPORA[corpus](content)
-    result = build(content)
+    result = corpus
     assert result.linked is not None and result.pages
     home = result.pages["index.md"].split("## Key figures", 1)[1].split("\n## ", 1)[0]
     for ledger in result.linked.ledger:
@@ -533,3 +530,21 @@ def test_values_disagree_only_where_values_for_one_subject_differ(
         if row:
             answer = row[0].split("Values disagree?</span> ", 1)[1]
             assert answer.startswith('<span class="flag">yes') == bool(differ), ledger.metric
+
+
+def test_relations_between_claims_are_labelled_the_curators_reading(
+        corpus: BuildResult) -> None:
+    """No passage is quoted for a relation between claims ("contradicted by", "qualified
+    by"): on the flagship, seed and synthetic corpora, every claim page that shows one,
+    and every entity section listing contradictions, says it is the curator's reading."""
+    result = corpus
+    assert result.linked is not None and result.pages
+    related = 0
+    for path, page in result.pages.items():
+        for heading in ("## Related claims", "## Conflicts among their claims",
+                        "## Their claims contradicting others"):
+            if heading in page:
+                related += 1
+                section = page.split(heading, 1)[1].split("\n## ", 1)[0]
+                assert "is the curator's reading of the sources" in section, (path, heading)
+    assert related
