@@ -268,7 +268,8 @@ _CODES = (
          "Add `relations: {supersedes: [...]}` to the newer claim, or choose the status the "
          "evidence supports."),
     Code("status-evidence", W, "A claim's declared status does not fit its evidence: "
-         "corroborated with fewer than two sources asserting it (relays are not support), "
+         "corroborated with fewer than two sources of different outlets asserting it (relays "
+         "are not support), "
          "reported or corroborated with a source doubting or refuting it or a claim "
          "contradicting it, disputed with nothing against it, refuted with nothing "
          "refuting it.",

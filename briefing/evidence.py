@@ -33,16 +33,30 @@ class Evidence:
     doubting: tuple[str, ...] = ()
     refuting: tuple[str, ...] = ()
     contradicted_by: tuple[str, ...] = ()  # claim ids
+    # How many outlets the asserting sources come from, each source naming none counted
+    # as one of its own: two articles of one outlet are not two independent accounts.
+    asserting_outlets: int | None = None  # None: as many as the asserting sources
 
     @property
     def against(self) -> bool:
         return bool(self.doubting or self.refuting or self.contradicted_by)
 
+    @property
+    def independent(self) -> int:
+        """How many independent sources assert it: one per outlet."""
+        if self.asserting_outlets is None:
+            return len(self.asserting)
+        return self.asserting_outlets
+
     def parts(self) -> list[str]:
-        """"asserted by 1 source", "relayed by 2 sources", … for each side with a source."""
+        """"asserted by 1 source", "relayed by 2 sources", … for each side with a source;
+        "asserted by 2 sources of 1 outlet" when asserting sources share an outlet."""
         sides = (("asserted", self.asserting), ("relayed", self.relaying),
                  ("doubted", self.doubting), ("refuted", self.refuting))
-        return [f"{verb} by {_count(len(ids), 'source')}" for verb, ids in sides if ids]
+        out = [f"{verb} by {_count(len(ids), 'source')}" for verb, ids in sides if ids]
+        if self.asserting and self.independent < len(self.asserting):
+            out[0] += f" of {_count(self.independent, 'outlet')}"
+        return out
 
     def summary(self) -> str:
         """"asserted by 1 source · relayed by 2 sources", and the claims against. Each side
@@ -78,32 +92,41 @@ class Evidence:
             return "refuted"
         if self.against:
             return "disputed"
-        return "corroborated" if len(self.asserting) >= 2 else "reported"
+        return "corroborated" if self.independent >= 2 else "reported"
 
 
-def derive(stances: Iterable[StanceLike], contradicted_by: Iterable[str]) -> Evidence:
+def derive(stances: Iterable[StanceLike], contradicted_by: Iterable[str],
+           outlets: Mapping[str, str] | None = None) -> Evidence:
+    """`outlets`: each source's outlet as given (`outlet:`), for the sources that name one."""
     sides: dict[str, set[str]] = {"asserts": set(), "reports": set(), "doubts": set(),
                                   "refutes": set()}
     for stance in stances:
         sides[stance.stance].add(stance.source_id)
-    return Evidence(tuple(sorted(sides["asserts"])),
-                    tuple(sorted(sides["reports"] - sides["asserts"])),
+    asserting = tuple(sorted(sides["asserts"]))
+    named = [(outlets or {}).get(s, "").strip().casefold() for s in asserting]
+    shared = len({n for n in named if n}) + sum(not n for n in named)
+    return Evidence(asserting, tuple(sorted(sides["reports"] - sides["asserts"])),
                     tuple(sorted(sides["doubts"])), tuple(sorted(sides["refutes"])),
-                    tuple(sorted(set(contradicted_by))))
+                    tuple(sorted(set(contradicted_by))),
+                    shared if shared < len(asserting) else None)
 
 
 def all_evidence(claims: Iterable[Claim], stances: Mapping[str, Iterable[StanceLike]],
-                 relations_in: Mapping[str, Iterable[tuple[str, str]]]) -> dict[str, Evidence]:
+                 relations_in: Mapping[str, Iterable[tuple[str, str]]],
+                 outlets: Mapping[str, str] | None = None) -> dict[str, Evidence]:
     return {claim.id: derive(stances.get(claim.id, ()),
                              [other for kind, other in relations_in.get(claim.id, ())
-                              if kind == "contradicted by"])
+                              if kind == "contradicted by"], outlets)
             for claim in claims}
 
 
 def status_check(claim: Claim, evidence: Evidence) -> Diagnostic | None:
     """A warning when the declared status does not fit the evidence, in either direction."""
     status, suggested = claim.status, evidence.suggested()
-    if status == "corroborated" and len(evidence.asserting) < 2:
+    if status == "corroborated" and evidence.independent < 2 <= len(evidence.asserting):
+        why = ("corroborated needs two or more independent sources that assert it, and "
+               f"the {len(evidence.asserting)} that do are of one outlet")
+    elif status == "corroborated" and len(evidence.asserting) < 2:
         asserting, relaying = len(evidence.asserting), len(evidence.relaying)
         why = (f"corroborated needs two or more sources that assert it, and "
                f"{asserting or 'none'} {'does' if asserting == 1 else 'do'}")

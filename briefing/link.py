@@ -187,7 +187,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
 
     quote_cited, claim_cited = _cited_in(corpus)
     relations_in = _relations_in(corpus, problems)
-    evidence = all_evidence(corpus.claims, frozen_stances, relations_in)
+    evidence = all_evidence(corpus.claims, frozen_stances, relations_in,
+                            {s.id: s.outlet for s in corpus.sources if s.outlet})
     problems.extend(_status_checks(corpus, waiting, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)

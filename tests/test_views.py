@@ -341,26 +341,23 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
         "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in against
 
 
-@pytest.fixture(scope="module", params=["content", "seed", "synthetic"])
+@pytest.fixture(scope="module", params=["seed", "synthetic"])
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
            ) -> BuildResult:
-    """The flagship, seed and synthetic corpora, each built once for the tests that hold
-    every page of a corpus to what its data says."""
-    from corpus_helpers import REPO
+    """The seed and synthetic corpora, each built once for the tests that hold every page
+    of a corpus to what its data says."""
     from property_corpora import CORPORA
-    if request.param == "content":
-        return build(REPO / "content")
     content = tmp_path_factory.mktemp(request.param) / "content"
     CORPORA[request.param](content)
     return build(content)
 
 
 def test_an_entity_is_a_skeptic_only_in_its_own_words_of_doubt(corpus: BuildResult) -> None:
-    """On every entity page of the flagship, seed and synthetic corpora, "As skeptic"
-    lists exactly the passages the entity speaks that doubt or refute a claim, and
-    nothing else: a contradiction recorded between claims is no doubt the entity voiced
-    (the flagship's DeepSeek, whose early 2,000-chip claim is recorded as contradicting
-    the later report of 512 chips, is no skeptic of its own disclosure)."""
+    """On every entity page of the seed and synthetic corpora, "As skeptic" lists exactly
+    the passages the entity speaks that doubt or refute a claim, and nothing else: a
+    contradiction recorded between claims is no doubt the entity voiced (the flagship's
+    DeepSeek, whose early 2,000-chip claim is recorded as contradicting the later report
+    of 512 chips, is no skeptic of its own disclosure)."""
     result = corpus
     assert result.linked is not None and result.pages
     lk = result.linked
@@ -514,8 +511,8 @@ def test_one_figure_for_two_subjects_is_not_counted_as_values_that_disagree(
 
 def test_values_disagree_only_where_values_for_one_subject_differ(
         corpus: BuildResult) -> None:
-    """On the flagship, seed and synthetic corpora, every metric's "Values disagree?" on
-    the home page, and the disagreements its page and its description count, are the
+    """On the seed and synthetic corpora, every metric's "Values disagree?" on the home
+    page, and the disagreements its page and its description count, are the
     values that differ for one subject, never a figure given for different subjects."""
     result = corpus
     assert result.linked is not None and result.pages
@@ -535,7 +532,7 @@ def test_values_disagree_only_where_values_for_one_subject_differ(
 def test_relations_between_claims_are_labelled_the_curators_reading(
         corpus: BuildResult) -> None:
     """No passage is quoted for a relation between claims ("contradicted by", "qualified
-    by"): on the flagship, seed and synthetic corpora, every claim page that shows one,
+    by"): on the seed and synthetic corpora, every claim page that shows one,
     and every entity section listing contradictions, says it is the curator's reading."""
     result = corpus
     assert result.linked is not None and result.pages
@@ -548,3 +545,35 @@ def test_relations_between_claims_are_labelled_the_curators_reading(
                 section = page.split(heading, 1)[1].split("\n## ", 1)[0]
                 assert "is the curator's reading of the sources" in section, (path, heading)
     assert related
+
+
+@pytest.mark.parametrize(("second_outlet", "corroborated"),
+                         [("Acme Times", False), ("acme times ", False),
+                          ("Widget Weekly", True), ("", True)])
+def test_two_articles_of_one_outlet_do_not_corroborate_a_claim(
+        make_content: Callable[..., Path], second_outlet: str, corroborated: bool) -> None:
+    """Two articles asserting a claim are two independent accounts only when they come
+    from different outlets (a source naming none counts as one of its own): the same
+    outlet twice is said as "asserted by 2 sources of 1 outlet", and a `corroborated`
+    resting on it is warned of."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["sources/acme-widget.yml"] = 'outlet: "Acme Times"\n' + str(
+        files["sources/acme-widget.yml"]).replace("    doubts: [widget-cost-5m]\n", "")
+    files["sources/acme-again.txt"] = "Acme repeats that its widget costs $5 million.\n"
+    files["sources/acme-again.yml"] = (
+        'title: "Acme repeats the price"\npublished: "2025-01-03"\n'
+        + (f'outlet: "{second_outlet}"\n' if second_outlet else "")
+        + 'quotes:\n  - id: acme-again\n    text: "its widget costs $5 million"\n'
+        "    asserts: [widget-cost-5m]\n")
+    files["claims.yml"] = str(files["claims.yml"]).replace("status: disputed",
+                                                           "status: corroborated")
+    result = build(make_content(files))
+    warned = [d for d in result.diagnostics if d.code == "status-evidence"]
+    said = "asserted by 2 sources" + ("" if corroborated else " of 1 outlet")
+    assert f"{said} |" in result.pages["claims/index.md"]
+    if corroborated:
+        assert not warned
+    else:
+        assert "independent sources" in warned[0].message
+        assert "`status: reported`" in warned[0].hint
