@@ -8,12 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus_helpers import CLAIMS_YML, ENTITIES_YML, SOURCE_YML
+from corpus_helpers import CLAIMS_YML, ENTITIES_YML, SOURCE_YML, minimal_corpus
 
 from briefing.coverage import COVERAGE_COLUMNS
 from briefing.focusmap import MAX_CLAIMS, MAX_SOURCES
 from briefing.paging import COVERAGE_TABLES_PER_PAGE
 from briefing.pipeline import BuildResult, build
+
+
+def _with_claims(more: str) -> dict[str, str | bytes]:
+    """The minimal corpus with `more` claims (YAML list entries) after its own."""
+    files = dict(minimal_corpus())
+    files["claims.yml"] = str(files["claims.yml"]) + more
+    return files
 
 
 def front_matter(page: str) -> dict[str, object]:
@@ -386,9 +393,7 @@ def test_claims_joined_by_semicolons_lose_their_full_stops(
     """A passage that doubts several claims lists them joined by "; ": no "million.;" on
     the entity page or the map, while the last keeps its stop and an abbreviation its
     own."""
-    from corpus_helpers import minimal_corpus
-    files = dict(minimal_corpus())
-    files["claims.yml"] = str(files["claims.yml"]) + (
+    files = _with_claims(
         "  - id: widget-us\n"
         '    statement: "[[entity:acme]] sells its widget in the U.S."\n'
         "    claimant: acme\n    status: disputed\n"
@@ -486,9 +491,7 @@ def test_one_figure_for_two_subjects_is_not_counted_as_values_that_disagree(
     """$5 million for Acme's widget and $5 million for Jane Doe's: both may be right, so
     the home page does not answer "yes" to "Values disagree?" and no page counts it as a
     disagreement; it is flagged as the same figure attached to different subjects."""
-    from corpus_helpers import minimal_corpus
-    files = dict(minimal_corpus())
-    files["claims.yml"] = str(files["claims.yml"]) + (
+    files = _with_claims(
         "  - id: doe-widget-5m\n"
         '    statement: "[[entity:jane-doe]]\'s widget costs $5 million."\n'
         "    status: reported\n"
