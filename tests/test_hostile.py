@@ -475,3 +475,38 @@ def test_control_characters_in_the_content_reach_the_terminal_as_escapes(
         assert "\x1b" not in result.stdout + result.stderr and \
             "\x07" not in result.stdout + result.stderr
         assert "\\x1b]0;pwned\\x07" in result.stdout + result.stderr
+
+
+# --- mkdocs.yml and hand-written pages ---------------------------------------------
+
+def hostile_build(tmp_path: Path, pages: dict[str, str | bytes],
+                  env: dict[str, str] | None = None) -> tuple[Path, str]:
+    """`mkdocs build` of the minimal corpus with these files among the hand-written pages:
+    the site folder and the build's log."""
+    project = tmp_path / "project"
+    write_tree(project / "content", minimal_corpus())
+    (project / "content" / "pages").mkdir()
+    write_tree(project / "content" / "pages", pages)
+    shutil.copytree(REPO / "theme", project / "theme")
+    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "0", **(env or {})})
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+def test_the_site_url_reaches_the_pages_escaped(tmp_path: Path) -> None:
+    # The 404 page's links are made from site_url's path, by MkDocs' `url` filter, which
+    # escapes nothing.
+    site, _ = hostile_build(tmp_path, {}, env={
+        "BRIEFING_SITE_URL": 'https://site.example/a"><svg/onload=pwned()>/'})
+    for page in ("404.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert not scan(html).problems, (page, scan(html).problems)
+    assert '/a&#34;&gt;&lt;svg/onload=pwned()&gt;/assets/briefing.css"' in \
+        (site / "404.html").read_text(encoding="utf-8")
+
