@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import markdown
+import pytest
 import yaml
 from corpus_helpers import REPO, minimal_corpus, write_tree
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +26,7 @@ from serving import fetch, served, wait_for
 from briefing import model, pipeline, schema
 from briefing.codes import CODES
 from briefing.problems import problems_page
+from briefing.safehtml import clean_page, runnable_file
 from briefing.urls import normalise
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
@@ -499,6 +501,70 @@ def hostile_build(tmp_path: Path, pages: dict[str, str | bytes],
     return site, result.stderr
 
 
+RAW_PAGE = """\
+# Raw page
+
+<script>alert(1)</script>
+
+<img src=x onerror=alert(2)> <img src="x" onerror="alert(2)">
+
+<svg onload="alert(3)"></svg><iframe srcdoc="<script>alert(4)</script>"></iframe>
+
+<a href="javascript:alert(5)">a</a> <a href="JaVaScRiPt:alert(6)">b</a>
+<a href=" &#x09;java&#x0A;script:alert(7)">c</a> <a href="&#106;avascript:alert(8)">d</a>
+<a href="data:text/html,<script>alert(9)</script>">e</a> <a href="vbscript:msgbox(10)">f</a>
+
+[g](javascript:alert(11)) [h](JAVASCRIPT:alert(12)) ![i](javascript:alert(13)) [j][r]
+
+[r]: javascript:alert(14)
+
+Text {: onclick="alert(15)" }
+
+[k](https://kept.example/){: onmouseover="alert(16)" href="javascript:alert(17)" }
+
+## Section {: id='x" onmouseover="alert(18)' }
+
+<details open ontoggle="alert(19)"><summary>s</summary>t</details>
+<form action="javascript:alert(20)"><button>go</button></form>
+<object data="javascript:alert(21)"></object><embed src="javascript:alert(22)">
+<meta http-equiv="refresh" content="0;url=javascript:alert(23)"><base href="https://evil.example/">
+<style>p { background: url(javascript:alert(24)) }</style>
+<math><a xlink:href="javascript:alert(25)">m</a></math>
+<noscript><p title="</noscript><img src=x onerror=alert(26)>"></p></noscript>
+
+| left | right |
+|:-----|------:|
+| [kept](https://kept.example/a) | <kbd>x</kbd> |
+
+<details><summary>Kept</summary>A <a href="mailto:a@kept.example">mail</a>.</details>
+"""
+PLAIN_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">'
+             b'<rect width="1" height="1"/></svg>')
+
+
+def test_hand_written_pages_publish_nothing_that_runs(tmp_path: Path) -> None:
+    """Raw HTML and link syntax in a hand-written page, and files among the pages that a
+    browser runs when opened (one replacing the theme's own script), are left out and
+    reported; what a page may hold (links, tables, details, plain images) stays."""
+    site, log = hostile_build(tmp_path, {
+        "raw.md": RAW_PAGE, "page.html": "<script>alert(30)</script>",
+        "image.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(31)"/>',
+        "plain.svg": PLAIN_SVG, "assets/briefing.js": "alert(32)", "data.xml": "<x/>"})
+    assert "content/pages/raw.md: removed from the page: <script>" in log, log
+    for name in ("page.html", "image.svg", "assets/briefing.js", "data.xml"):
+        assert f"content/pages/{name}: not published" in log, log
+        assert name == "assets/briefing.js" or not (site / name).exists()
+    assert "alert" not in (site / "assets" / "briefing.js").read_text(encoding="utf-8")
+    assert (site / "plain.svg").read_bytes() == PLAIN_SVG
+    for page in sorted(site.rglob("*.html")):
+        assert not scan(page.read_text(encoding="utf-8")).problems, page
+    raw = (site / "raw" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://kept.example/a">kept</a>' in raw
+    assert '<th style="text-align: right;">right</th>' in raw
+    assert '<a href="mailto:a@kept.example">mail</a>' in raw
+    assert "onmouseover" not in raw and "<h2>Section</h2>" in raw
+
+
 def test_the_site_url_reaches_the_pages_escaped(tmp_path: Path) -> None:
     # The 404 page's links are made from site_url's path, by MkDocs' `url` filter, which
     # escapes nothing.
@@ -510,3 +576,78 @@ def test_the_site_url_reaches_the_pages_escaped(tmp_path: Path) -> None:
     assert '/a&#34;&gt;&lt;svg/onload=pwned()&gt;/assets/briefing.css"' in \
         (site / "404.html").read_text(encoding="utf-8")
 
+
+CLEANED = [
+    ('<p onclick="alert(1)">a</p>', "<p>a</p>"),
+    ("<script>alert(1)</script>b", "b"),
+    ("<svg><a><text>alert</text></a></svg>c", "c"),
+    ('<a href="  javascript:alert(1)">d</a>', "<a>d</a>"),
+    ('<a href="java\tscript:alert(1)">e</a>', "<a>e</a>"),
+    ('<a href="/x/#y" title="t">f</a>', '<a href="/x/#y" title="t">f</a>'),
+    ('<a href="HTTPS://kept.example/?a=1&amp;b=2">g</a>',
+     '<a href="HTTPS://kept.example/?a=1&amp;b=2">g</a>'),
+    ('<img src="data:image/png;base64,AAAA" alt="h">', '<img alt="h">'),
+    ('<h2 id="x&quot; onmouseover=&quot;alert(1)">i</h2>', "<h2>i</h2>"),
+    ('<h2 id="caf\u00e9-1">j</h2>', '<h2 id="caf\u00e9-1">j</h2>'),
+    ('<td style="color: red">k</td>', "<td>k</td>"),
+    ("<!-- <img src=x onerror=alert(1)> -->l", "l"),
+    ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></p></noscript>m", "m"),
+    ("<plaintext><img src=x onerror=alert(1)>", ""),
+    ("<embed src=x>n<frame src=x>", "n"),
+    ("<x-y onclick=alert(1)>o</x-y>", "o"),
+    ("<p>1 &lt; 2 &amp; <b>3</b></p>", "<p>1 &lt; 2 &amp; <b>3</b></p>"),
+]
+
+
+@pytest.mark.parametrize(("html", "cleaned"), CLEANED)
+def test_a_hand_written_page_keeps_only_what_cannot_run(html: str, cleaned: str) -> None:
+    assert clean_page(html)[0] == cleaned
+
+
+HTML_PIECES = st.sampled_from([
+    "<script>", "</script>", "<svg>", "</svg>", "<a href='javascript:alert(1)'>", "</a>",
+    "<img src=x onerror=alert(1)>", "<p onclick=alert(1)>", "<!--", "-->", "<![CDATA[",
+    "]]>", "<noscript>", "</noscript>", "<p title='", "'>", '"', "<", ">", "&", "&#106;",
+    "java", "script:", "<style>", "</style>", "<textarea>", "</textarea>", "<math>",
+    "<iframe srcdoc='", "<h2 id='", "<a href='&#x09;jav&#x0A;ascript:x'>", " ", "=",
+    "<template>", "</template>", "<select><option>", "<table><td>", "/>", "<br/>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HTML_PIECES | st.text(max_size=3), max_size=14).map("".join))
+def test_any_html_is_cleaned_to_inert_html_read_back_the_same(html: str) -> None:
+    cleaned, _ = clean_page(html)
+    assert not scan(cleaned).problems, (cleaned, scan(cleaned).problems)
+    assert clean_page(cleaned)[0] == cleaned, "a browser reads back what was kept"
+
+
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"'
+SVGS = [
+    f"<svg {SVG_NS}><script>alert(1)</script></svg>",
+    f'<svg {SVG_NS} onload="alert(1)"/>',
+    f'<svg {SVG_NS}><a l:href="&#106;avascript:alert(1)"><text>x</text></a></svg>',
+    f'<svg {SVG_NS}><a href=" javascript:alert(1)">x</a></svg>',
+    f'<svg {SVG_NS}><animate attributeName="href" values="#a;javascript:alert(1)"/></svg>',
+    f'<svg {SVG_NS}><set attributeName="href" to="data:text/html,x"/></svg>',
+    f"<svg {SVG_NS}><foreignObject><p>x</p></foreignObject></svg>",
+    f'<svg {SVG_NS}><h:script xmlns:h="http://www.w3.org/1999/xhtml">x</h:script></svg>',
+    f'<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg {SVG_NS}/>',
+    f'<!DOCTYPE svg [<!ENTITY e "x">]><svg {SVG_NS}>&e;</svg>',
+    f"<svg {SVG_NS}><rect>",
+]
+
+
+@pytest.mark.parametrize("svg", SVGS)
+def test_an_svg_image_that_could_run_is_not_published(svg: str) -> None:
+    assert runnable_file("pages/x.svg", lambda: svg.encode("utf-8"))
+    assert runnable_file("x.svg", lambda: svg.encode("utf-16"))  # (a BOM declares it)
+
+
+def test_plain_images_and_files_are_published() -> None:
+    assert runnable_file("a/plain.svg", lambda: PLAIN_SVG) is None
+    linked = f'<svg {SVG_NS}><a l:href="https://x.example/#a"><use href="#b"/></a></svg>'
+    assert runnable_file("x.svg", linked.encode) is None
+    for name in ("a.png", "b.pdf", "c.css", "CNAME", "robots.txt"):
+        assert runnable_file(name, bytes) is None
+    for name in ("a.html", "b.HTM", "c.js", "d.mjs", "e.xml", "f.xsl", "g.xhtml", "h.svgz"):
+        assert runnable_file(name, bytes), name

@@ -40,6 +40,7 @@ from ..pipeline import Warming, build
 from ..problems import PROBLEMS_PAGE
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
+from ..safehtml import clean_page, runnable_file
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
 from ..siteconfig import plugin_settings
@@ -247,6 +248,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = self.live.served.problems if self.live else None
+        without_runnable_files(files, config)
         minify_theme_assets(files, config)
         for file in (*self.pages, *asset_files(config), problems_file(config, problems),
                      *self.picker.files(config)):
@@ -285,6 +287,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             # Converted: a one-shot build needs the Markdown no more (not None: MkDocs then
             # forgets the title).
             page.markdown = page.file.content_string = ""
+        if page.file.src_uri not in self.generated:
+            html = self.cleaned(html, page, config)
+        return html
+
+    @staticmethod
+    def cleaned(html: str, page: Page, config: MkDocsConfig) -> str:
+        """A hand-written page without what could run: its raw HTML and links are the
+        contributor's, and the site is public (`safehtml.py`). What was removed is
+        reported, so `--strict` fails rather than publish a page unlike its source."""
+        html, removed = clean_page(html)
+        if removed:
+            where = f"{display_root(Path(config.docs_dir))}/{page.file.src_uri}"
+            shown = ", ".join(removed[:8]) + (f" and {len(removed) - 8} more"
+                                             if len(removed) > 8 else "")
+            log.warning(f"{where}: removed from the page: {shown}. A hand-written page may "
+                        "hold text, links to http(s), mailto or relative addresses and "
+                        "images, but no scripts, event handlers, styles or embedded pages")
         return html
 
     @event_priority(1)  # just before the search plugin parses the page
@@ -426,3 +445,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.housekeeping.templates
         return env
+
+
+def without_runnable_files(files: Files, config: MkDocsConfig) -> None:
+    """Leaves out the files among the hand-written pages that could run a script when
+    opened (`safehtml.runnable_file`), putting back the theme's file one of them replaced
+    (a page folder's `assets/briefing.js` would otherwise run on every page)."""
+    docs = Path(config.docs_dir)
+    for file in list(files):
+        if file.generated_by is not None or file.is_documentation_page() or \
+                Path(file.src_dir or "") != docs:
+            continue
+        problem = runnable_file(file.src_uri, Path(file.abs_src_path or "").read_bytes)
+        if problem is None:
+            continue
+        files.remove(file)
+        log.warning(f"{display_root(docs)}/{file.src_uri}: not published: {problem}. The "
+                    "hand-written pages' folder may hold images and other files that run "
+                    "nothing when opened")
+        for folder in config.theme.dirs:
+            if (Path(folder) / file.src_uri).is_file():
+                files.append(File(file.src_uri, folder, config.site_dir,
+                                  config.use_directory_urls))
+                break

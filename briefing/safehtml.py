@@ -1,0 +1,227 @@
+"""A hand-written page's HTML with nothing in it that could run.
+
+Hand-written pages are Markdown, and Markdown passes raw HTML through, as it does
+`[x](javascript:…)`: whoever may change a page could otherwise put a script on the
+site's origin. The generated pages escape what the curator writes; a hand-written page
+is cleaned after MkDocs has converted it instead, by an allow-list: the elements and
+attributes of ordinary text, links and images only to http(s), mailto and relative
+addresses, and nothing else.
+
+The page is taken apart into tags and text and written again: every text and every
+attribute value escaped and quoted, so the browser reads back exactly the elements kept
+whatever the original's quirks. No element kept has text the browser reads other than
+as HTML (script, style, textarea, SVG…), so none can hide markup from this reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from types import MappingProxyType
+from xml.parsers import expat
+
+# Elements of text, lists, tables and figures, kept with the attributes below.
+_KEPT = frozenset([
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
+    "caption", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn",
+    "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark",
+    "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul", "var", "wbr"])
+_VOID = frozenset(["br", "col", "hr", "img", "input", "wbr"])
+# Removed with everything inside them: what runs, embeds or is read as other than HTML.
+_DROPPED_WHOLE = frozenset([
+    "script", "style", "template", "iframe", "frameset", "object", "applet", "noscript",
+    "noembed", "noframes", "xmp", "textarea", "title", "svg", "math", "select",
+    "plaintext", "audio", "video", "canvas"])
+_GLOBAL = frozenset(["class", "id", "title", "lang", "dir", "role"])
+_BY_ELEMENT = MappingProxyType({
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "blockquote": frozenset({"cite"}), "q": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}), "time": frozenset({"datetime"}),
+    "data": frozenset({"value"}), "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}), "td": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "style"}),
+    "col": frozenset({"span"}), "colgroup": frozenset({"span"}),
+    "details": frozenset({"open"}), "label": frozenset({"for"}),
+    "input": frozenset({"type", "checked", "disabled", "name"}),
+})
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# A table cell's alignment, as Markdown's tables write it; no other style.
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+# How a browser finds an address's scheme: past leading control characters and spaces,
+# with tabs and line breaks removed wherever they are.
+_LEADING = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# An id, as search results link to it: MkDocs' search script writes `page/#id` into an
+# `href="…"` without escaping it, so no quote, bracket, `&` or space.
+_ID = re.compile(r"^[^\s\"'<>&`\\]+$")
+
+
+def clean_page(html: str) -> tuple[str, list[str]]:
+    """The page's HTML with only the allowed elements and attributes, and what was
+    removed (`<script>`, `onclick` on <p>, `href` javascript:… on <a>), once each."""
+    cleaner = _Cleaner()
+    cleaner.feed(html)
+    cleaner.close()
+    return "".join(cleaner.out), list(dict.fromkeys(cleaner.removed))
+
+
+def safe_url(value: str) -> str | None:
+    """The address as a browser reads it, when it leads to a page and not to a script:
+    http(s), mailto or relative; else None."""
+    url = _LEADING.sub("", value).replace("\t", "").replace("\n", "").replace("\r", "")
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        return None
+    return url
+
+
+def _escape(text: str) -> str:
+    # As Markdown writes its HTML (not `'` as `&#x27;`), so that a heading the theme looks
+    # for by its `<h2 id="…">` is written as before.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _Cleaner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.removed: list[str] = []
+        # The dropped element being skipped, and how deep inside it (same-named nesting).
+        self._skipping: str | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
+        if self._skipping is not None:
+            self._depth += tag == self._skipping and not closed
+            return
+        if tag not in _KEPT:
+            self.removed.append(f"<{tag}>")
+            if tag in _DROPPED_WHOLE and not closed:
+                self._skipping, self._depth = tag, 1
+            return
+        kept = "".join(self._attribute(tag, name, value) for name, value in attrs)
+        self.out.append(f"<{tag}{kept}>")
+        if closed and tag not in _VOID:
+            self.out.append(f"</{tag}>")
+
+    def _attribute(self, tag: str, name: str, value: str | None) -> str:
+        allowed = name in _GLOBAL or name.startswith("aria-") or name in _BY_ELEMENT.get(
+            tag, ())
+        written = value
+        if allowed and value is not None and name in _URL_ATTRIBUTES:
+            written = safe_url(value)
+            allowed = written is not None
+        elif allowed and name in ("id", "for"):
+            allowed = value is not None and _ID.match(value) is not None
+        elif allowed and name == "style":
+            allowed = value is not None and _ALIGN.match(value) is not None
+        elif allowed and name == "type" and tag == "input":
+            allowed = value in ("checkbox", "radio")
+        if not allowed:
+            self.removed.append(f"{name}={value!r} on <{tag}>" if name in _URL_ATTRIBUTES
+                                else f"{name} on <{tag}>")
+            return ""
+        if written is None:
+            return f" {name}"
+        return f' {name}="{_escape(written).replace(chr(34), "&quot;")}"'
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping is not None:
+            if tag == self._skipping:
+                self._depth -= 1
+                if not self._depth:
+                    self._skipping = None
+            return
+        if tag in _KEPT and tag not in _VOID:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping is None:
+            self.out.append(_escape(data))
+
+    # Comments, declarations and processing instructions are left out.
+    def handle_comment(self, data: str) -> None:
+        return
+
+    def handle_decl(self, decl: str) -> None:
+        return
+
+    def handle_pi(self, data: str) -> None:
+        return
+
+    def unknown_decl(self, data: str) -> None:
+        return
+
+
+# Files a browser runs, or shows as a page that may run scripts, when opened from the
+# site: a hand-written page's folder is copied as it is, so one of these would put a
+# script on the site's origin (or replace the theme's own, `assets/briefing.js`).
+_RUNNABLE = frozenset([
+    "html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "js", "mjs", "svgz",
+    "swf"])
+_SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler",
+                         "listener"})
+
+
+def runnable_file(name: str, data: Callable[[], bytes]) -> str | None:
+    """Why a file among the hand-written pages could run a script when opened, or None.
+    An SVG image is read (`data`) and kept when it holds nothing that runs."""
+    suffix = name.rpartition(".")[2].lower() if "." in name else ""
+    if suffix in _RUNNABLE:
+        return f"a .{suffix} file may run scripts"
+    if suffix == "svg":
+        return _svg_problem(data())
+    return None
+
+
+def _svg_problem(data: bytes) -> str | None:
+    """What in an SVG image could run, read as a browser reads it (its declared encoding
+    included); one with a DOCTYPE is refused, since entities could hide the rest."""
+    found: list[str] = []
+
+    def refuse(what: str) -> None:
+        found.append(what)
+        raise _Stop
+
+    def element(name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2].lower()
+        if local in _SVG_ACTIVE:
+            refuse(f"a <{local}> element")
+        for key, value in attrs.items():
+            attr_name = key.rpartition(" ")[2].lower()
+            if attr_name.startswith("on"):
+                refuse(f"an {attr_name} attribute")
+            # (`values` is a list: `#a;javascript:…` animates a link to the second.)
+            if attr_name in ("href", "attributename", "values", "to", "from", "by") and \
+                    any(safe_url(part) is None for part in value.split(";")):
+                refuse(f"{attr_name}={value!r}")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = lambda *_: refuse("a DOCTYPE")
+    parser.ProcessingInstructionHandler = lambda target, _: (
+        refuse(f"<?{target}?>") if target.lower() != "xml" else None)
+    parser.StartElementHandler = element
+    try:
+        parser.Parse(data, True)
+    except _Stop:
+        return f"the SVG image holds {found[0]}"
+    except expat.ExpatError as exc:
+        return f"the SVG image is not well-formed XML ({exc})"
+    return None
+
+
+class _Stop(Exception):
+    """Ends the reading of an SVG image at the first thing that could run."""
