@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -184,6 +185,36 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
     assert all(h.startswith(stored + "#:~:text=") for h in source.hrefs[1:]), source.hrefs
 
 
+def build_with_pages(tmp_path: Path, pages: Mapping[str, str | bytes], *,
+                     prepare: Callable[[Path], None] | None = None,
+                     env: dict[str, str] | None = None,
+                     ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """`mkdocs build` of the minimal corpus with these files among the hand-written pages
+    (`prepare` may add more to their folder): the site folder and the build's result."""
+    project = tmp_path / "project"
+    write_tree(project / "content", minimal_corpus())
+    (project / "content" / "pages").mkdir()
+    write_tree(project / "content" / "pages", pages)
+    if prepare:
+        prepare(project / "content" / "pages")
+    shutil.copytree(REPO / "theme", project / "theme")
+    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    site = tmp_path / "site"
+    return site, subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "0", **(env or {})})
+
+
+def hostile_build(tmp_path: Path, pages: Mapping[str, str | bytes],
+                  env: dict[str, str] | None = None) -> tuple[Path, str]:
+    """A build that succeeds: the site folder and the build's log."""
+    site, result = build_with_pages(tmp_path, pages, env=env)
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
 def test_a_link_among_the_pages_cannot_publish_a_file_from_outside(tmp_path: Path) -> None:
     """MkDocs follows links in docs_dir (content/pages) and publishes what they point at:
     a secret beside the project, the build's environment. The build stops on them instead,
@@ -192,21 +223,15 @@ def test_a_link_among_the_pages_cannot_publish_a_file_from_outside(tmp_path: Pat
     (outside / "folder").mkdir(parents=True)
     (outside / "secret.txt").write_text("SECRET-FILE\n")
     (outside / "folder" / "key.pem").write_text("SECRET-KEY\n")
-    project = tmp_path / "project"
-    pages = write_tree(project / "content", minimal_corpus()) / "pages"
-    pages.mkdir()
-    (pages / "leak.md").symlink_to(outside / "secret.txt")
-    (pages / "env.txt").symlink_to("/proc/self/environ")
-    (pages / "keys").symlink_to(Path("..", "..", "..", "outside", "folder"))  # relative
-    (pages / "root").symlink_to("/")  # MkDocs' listing would walk the whole machine
-    shutil.copytree(REPO / "theme", project / "theme")
-    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
-                                        encoding="utf-8")
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
-        capture_output=True, text=True, timeout=120, check=False,
-        env={**os.environ, "BRIEFING_SECRET": "SECRET-ENV"})
+
+    def links(pages: Path) -> None:
+        (pages / "leak.md").symlink_to(outside / "secret.txt")
+        (pages / "env.txt").symlink_to("/proc/self/environ")
+        (pages / "keys").symlink_to(Path("..", "..", "..", "outside", "folder"))  # relative
+        (pages / "root").symlink_to("/")  # MkDocs' listing would walk the whole machine
+
+    site, result = build_with_pages(tmp_path, {}, prepare=links,
+                                    env={"BRIEFING_SECRET": "SECRET-ENV"})
     assert result.returncode != 0
     for name in ("leak.md", "env.txt", "keys", "root"):
         assert f"content/pages/{name}: error: this link points outside the content folder " \
@@ -478,27 +503,7 @@ def test_control_characters_in_the_content_reach_the_terminal_as_escapes(
             "\x07" not in result.stdout + result.stderr
         assert "\\x1b]0;pwned\\x07" in result.stdout + result.stderr
 
-
 # --- mkdocs.yml and hand-written pages ---------------------------------------------
-
-def hostile_build(tmp_path: Path, pages: dict[str, str | bytes],
-                  env: dict[str, str] | None = None) -> tuple[Path, str]:
-    """`mkdocs build` of the minimal corpus with these files among the hand-written pages:
-    the site folder and the build's log."""
-    project = tmp_path / "project"
-    write_tree(project / "content", minimal_corpus())
-    (project / "content" / "pages").mkdir()
-    write_tree(project / "content" / "pages", pages)
-    shutil.copytree(REPO / "theme", project / "theme")
-    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
-                                        encoding="utf-8")
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
-        capture_output=True, text=True, timeout=300, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "0", **(env or {})})
-    assert result.returncode == 0, result.stderr
-    return site, result.stderr
 
 
 RAW_PAGE = """\
