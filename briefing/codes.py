@@ -61,6 +61,16 @@ _CODES = (
     Code("page-front-matter", E, "A hand-written page whose front matter (between `---` "
          "lines) is not YAML, or not a mapping: MkDocs would publish it as the page's text.",
          "Fix the YAML between the `---` lines, or remove them."),
+    Code("page-unsafe-markup", W, "Raw HTML or a link in a hand-written page that the "
+         "published page leaves out, as it could run a script or restyle the site: an "
+         "element such as `<script>`, `<iframe>` or `<style>`, an event handler, a style, "
+         "an address such as `javascript:`.",
+         "Remove it; a hand-written page may hold text, links to http(s), mailto or "
+         "relative addresses and images."),
+    Code("page-runnable-file", W, "A file among the hand-written pages that the site does "
+         "not publish, as a browser could run a script from it: HTML, XML, JavaScript, an "
+         "SVG image holding a script or an event handler.",
+         "Write the page in Markdown, or publish the file elsewhere."),
     Code("content-unknown-file", W,
          "A file the build does not read: outside content/pages/, only the files of the "
          "content model are read, so a page, an image or an annotation in another format "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import Entry, FileFault, read_regular, walk
+from .pagesafety import runnable, unsafe_markup
 from .paths import MARKDOWN_SUFFIXES
 from .text import decode_source, is_blank, readable
 from .yamlnodes import YMap, YNode, parse_yaml
@@ -100,6 +101,8 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
         if parts[0] == "pages":  # MkDocs' docs_dir
             if not entry.is_dir and parts[-1].endswith(".md"):
                 wanted.append(rel)
+            elif not entry.is_dir and (found := _runnable_page_file(entry.path, display)):
+                problems.append(found)
             continue
         if entry.is_dir:
             if len(parts) == 1 and rel not in KNOWN_DIRS:
@@ -463,6 +466,17 @@ def _empty_text(display: str, source_id: str, size: int) -> Diagnostic:
                  "received: the quotes are found in it")
 
 
+def _runnable_page_file(path: str, display: str) -> Diagnostic | None:
+    """A file among the pages that the site leaves out, as it could run a script."""
+    def read() -> bytes:
+        with open(path, "rb") as file:
+            return file.read(MAX_TEXT_BYTES + 1)
+    try:
+        return runnable(display, path.rpartition("/")[2], read)
+    except OSError:  # gone since it was listed, or unreadable: MkDocs' to report
+        return None
+
+
 def _page(display: str, data: bytes) -> _Read:
     """A hand-written page is MkDocs' to read; only what would stop MkDocs with a
     traceback is reported, bytes that are not UTF-8 (in pages under the size cap), and
@@ -471,7 +485,11 @@ def _page(display: str, data: bytes) -> _Read:
         return _Read(None, ())
     text, problems = decode_source(data, display)
     found = tuple(p for p in problems if p.code == "text-not-utf8")
-    return _Read(None, found if text is None else (*found, *_front_matter(text, display)))
+    if text is None:
+        return _Read(None, found)
+    block = _FRONT_MATTER.match(text)
+    body = text if block is None else "\n" * block.group(0).count("\n") + text[block.end():]
+    return _Read(None, (*found, *_front_matter(text, display), *unsafe_markup(body, display)))
 
 
 # MkDocs' front matter: between a first line `---` and the next `---` or `...` line.

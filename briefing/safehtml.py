@@ -69,7 +69,16 @@ def clean_page(html: str) -> tuple[str, list[str]]:
     cleaner = _Cleaner()
     cleaner.feed(html)
     cleaner.close()
-    return "".join(cleaner.out), list(dict.fromkeys(cleaner.removed))
+    return "".join(cleaner.out), list(dict.fromkeys(what for what, _ in cleaner.removed))
+
+
+def removals(markup: str) -> list[tuple[str, int, int]]:
+    """What cleaning `markup` removes, each with the line and column (from 1) of the
+    tag it is in: raw HTML in a page's Markdown, found before it is converted."""
+    cleaner = _Cleaner()
+    cleaner.feed(markup)
+    cleaner.close()
+    return [(what, line, col + 1) for what, (line, col) in cleaner.removed]
 
 
 def safe_url(value: str) -> str | None:
@@ -92,7 +101,7 @@ class _Cleaner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self.removed: list[str] = []
+        self.removed: list[tuple[str, tuple[int, int]]] = []  # and where: (line, offset)
         # The dropped element being skipped, and how deep inside it (same-named nesting).
         self._skipping: str | None = None
         self._depth = 0
@@ -108,7 +117,7 @@ class _Cleaner(HTMLParser):
             self._depth += tag == self._skipping and not closed
             return
         if tag not in _KEPT:
-            self.removed.append(f"<{tag}>")
+            self.removed.append((f"<{tag}>", self.getpos()))
             if tag in _DROPPED_WHOLE and not closed:
                 self._skipping, self._depth = tag, 1
             return
@@ -131,8 +140,8 @@ class _Cleaner(HTMLParser):
         elif allowed and name == "type" and tag == "input":
             allowed = value in ("checkbox", "radio")
         if not allowed:
-            self.removed.append(f"{name}={value!r} on <{tag}>" if name in _URL_ATTRIBUTES
-                                else f"{name} on <{tag}>")
+            self.removed.append((f"{name}={value!r} on <{tag}>" if name in _URL_ATTRIBUTES
+                                 else f"{name} on <{tag}>", self.getpos()))
             return ""
         if written is None:
             return f" {name}"

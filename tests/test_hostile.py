@@ -26,6 +26,7 @@ from serving import fetch, served, wait_for
 
 from briefing import model, pipeline, schema
 from briefing.codes import CODES
+from briefing.pagesafety import unsafe_markup
 from briefing.problems import problems_page
 from briefing.safehtml import clean_page, runnable_file
 from briefing.urls import normalise
@@ -555,9 +556,14 @@ def test_hand_written_pages_publish_nothing_that_runs(tmp_path: Path) -> None:
         "raw.md": RAW_PAGE, "page.html": "<script>alert(30)</script>",
         "image.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(31)"/>',
         "plain.svg": PLAIN_SVG, "assets/briefing.js": "alert(32)", "data.xml": "<x/>"})
-    assert "content/pages/raw.md: removed from the page: <script>" in log, log
+    # Each line holding a payload is named, at its line, before the build (`pagesafety`).
+    named = {int(n) for n in re.findall(r"content/pages/raw\.md:(\d+):\d+: warning: .* "
+                                         r"\[page-unsafe-markup\]", log)}
+    payloads = {n for n, line in enumerate(RAW_PAGE.split("\n"), start=1)
+                if re.search(r"(alert|msgbox)\(", line)}
+    assert payloads <= named, sorted(payloads - named)
     for name in ("page.html", "image.svg", "assets/briefing.js", "data.xml"):
-        assert f"content/pages/{name}: not published" in log, log
+        assert f"content/pages/{name}: warning: not published" in log, log
         assert name == "assets/briefing.js" or not (site / name).exists()
     assert "alert" not in (site / "assets" / "briefing.js").read_text(encoding="utf-8")
     assert (site / "plain.svg").read_bytes() == PLAIN_SVG
@@ -656,3 +662,16 @@ def test_plain_images_and_files_are_published() -> None:
         assert runnable_file(name, bytes) is None
     for name in ("a.html", "b.HTM", "c.js", "d.mjs", "e.xml", "f.xsl", "g.xhtml", "h.svgz"):
         assert runnable_file(name, bytes), name
+
+
+def test_markup_shown_as_code_in_a_page_is_not_reported() -> None:
+    """Code blocks, indented code and code spans show markup as text, and md_in_html's
+    `markdown` attribute never reaches the page: none of them is reported; the same
+    markup outside them is, at its line and column."""
+    page = ("# Code\n\n```html\n<script>alert(1)</script>\n```\n\n"
+            "~~~\n[x](javascript:alert(2))\n~~~\n\n    <iframe src=x></iframe>\n\n"
+            "A span `<script>` and ``<b onclick=x>``.\n\n<div markdown=\"1\">kept</div>\n\n"
+            "Then <b onclick=\"alert(3)\">this</b>.\n")
+    found = unsafe_markup(page, "pages/code.md")
+    assert [(d.pos.line, d.pos.col, d.code) for d in found] == \
+        [(17, 6, "page-unsafe-markup")], [d.format() for d in found]

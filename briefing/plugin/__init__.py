@@ -198,6 +198,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.error("the build stopped on an unexpected error",
                       exc_info=result.error)
         pages, self.files = result.pages, result.files
+        self.unsafe_pages = {d.pos.path for d in result.diagnostics
+                             if d.code == "page-unsafe-markup"}
         self.picker.built(result.linked, result.failed(),
                           self.store.derived if self.store else {})
         # MkDocs' listing follows links: one out of the content folder or round a loop (an
@@ -248,7 +250,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = self.live.served.problems if self.live else None
-        without_runnable_files(files, config)
+        without_runnable_files(files, config, self.content_dir)
         minify_theme_assets(files, config)
         for file in (*self.pages, *asset_files(config), problems_file(config, problems),
                      *self.picker.files(config)):
@@ -291,14 +293,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             html = self.cleaned(html, page, config)
         return html
 
-    @staticmethod
-    def cleaned(html: str, page: Page, config: MkDocsConfig) -> str:
+    def cleaned(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """A hand-written page without what could run: its raw HTML and links are the
         contributor's, and the site is public (`safehtml.py`). What was removed is
-        reported, so `--strict` fails rather than publish a page unlike its source."""
+        reported, so `--strict` fails rather than publish a page unlike its source: by
+        the core, at its line (`pagesafety.py`), else here."""
         html, removed = clean_page(html)
-        if removed:
-            where = f"{display_root(Path(config.docs_dir))}/{page.file.src_uri}"
+        where = f"{display_root(Path(config.docs_dir))}/{page.file.src_uri}"
+        if removed and where not in self.unsafe_pages:
             shown = ", ".join(removed[:8]) + (f" and {len(removed) - 8} more"
                                              if len(removed) > 8 else "")
             log.warning(f"{where}: removed from the page: {shown}. A hand-written page may "
@@ -447,11 +449,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return env
 
 
-def without_runnable_files(files: Files, config: MkDocsConfig) -> None:
+def without_runnable_files(files: Files, config: MkDocsConfig, content_dir: Path) -> None:
     """Leaves out the files among the hand-written pages that could run a script when
     opened (`safehtml.runnable_file`), putting back the theme's file one of them replaced
-    (a page folder's `assets/briefing.js` would otherwise run on every page)."""
+    (a page folder's `assets/briefing.js` would otherwise run on every page). The core
+    reports them in the content's pages folder (`pagesafety.runnable`); here, elsewhere."""
     docs = Path(config.docs_dir)
+    reported = docs.resolve() == (content_dir / "pages").resolve()
     for file in list(files):
         if file.generated_by is not None or file.is_documentation_page() or \
                 Path(file.src_dir or "") != docs:
@@ -460,7 +464,8 @@ def without_runnable_files(files: Files, config: MkDocsConfig) -> None:
         if problem is None:
             continue
         files.remove(file)
-        log.warning(f"{display_root(docs)}/{file.src_uri}: not published: {problem}. The "
+        (log.debug if reported else log.warning)(
+            f"{display_root(docs)}/{file.src_uri}: not published: {problem}. The "
                     "hand-written pages' folder may hold images and other files that run "
                     "nothing when opened")
         for folder in config.theme.dirs:
