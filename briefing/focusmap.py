@@ -23,11 +23,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from markupsafe import Markup
 
+from .hedges import Hedges
 from .markup import attr, md_escape
 
 MAX_CLAIMS = 24
@@ -57,6 +58,7 @@ _NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff
                            "\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6,.;:!?)]}%")
 _NO_LINE_END = frozenset("\uff08\u3014\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010"
                          "\u3018\u3016\u301d\u2018\u201c\uff5f\u00ab([{")
+NO_HEDGES = Hedges(())  # a label with nothing it must keep (a source's title)
 EDGE_WORDS = MappingProxyType({"supports": "asserts or reports", "doubts": "doubts or refutes",
                                "mixed": "asserts or reports, and also doubts"})
 
@@ -102,6 +104,8 @@ class FocusMap:
     sources: tuple[MapNode, ...]
     edges: tuple[MapEdge, ...]
     left_out: tuple[int, int]  # claims and sources not drawn
+    # The hedges a claim's label keeps when cut (`wrap`): the site's, with its `hedges:`.
+    hedges: Hedges = field(default_factory=Hedges)
 
 
 def pick(claims: dict[str, dict[str, str]], order: list[str]
@@ -121,11 +125,22 @@ def pick(claims: dict[str, dict[str, str]], order: list[str]
     return kept, sources, (len(order) - len(kept), len(every) - len(sources))
 
 
-def wrap(text: str, width: int, lines: int = LINES) -> tuple[tuple[str, ...], bool]:
+def wrap(text: str, width: int, lines: int = LINES, keep: Hedges = NO_HEDGES
+         ) -> tuple[tuple[str, ...], bool]:
     """Words in lines of at most `width` columns (`columns`: a Chinese or Japanese
     character takes two), at most `lines` of them; whether the text was cut. Lines break
     at spaces, and in Chinese and Japanese, which leave none, between two characters
-    (`_pieces`); a piece longer than a line has a line of its own."""
+    (`_pieces`); a piece longer than a line has a line of its own. A cut never drops a
+    hedge (a word `keep` finds: "reportedly", "up to", "or more"): the label runs to
+    more lines until every hedge of the text is shown, else is shown whole."""
+    shown, cut = _wrapped(text, width, lines, keep)
+    return tuple(_joined(line) for line in shown), cut
+
+
+def _wrapped(text: str, width: int, lines: int, keep: Hedges
+             ) -> tuple[list[list[tuple[str, str]]], bool]:
+    """The lines as pieces, each with what joined it to the piece before (a line's first
+    too, so the lines can be made one again)."""
     out: list[list[tuple[str, str]]] = []
     used = 0  # the last line's columns, kept as it grows rather than measured whole
     for joint, piece in _pieces(text):  # again for every piece
@@ -134,18 +149,32 @@ def wrap(text: str, width: int, lines: int = LINES) -> tuple[tuple[str, ...], bo
             out[-1].append((joint or "", piece))
             used += len(joint or "") + wide
         else:
-            out.append([("", piece)])
+            out.append([(joint or "", piece)])
             used = wide
-    if len(out) <= lines:
-        return tuple(_joined(line) for line in out), False
+    hedges = keep.in_claim(text)
+    for count in range(lines, len(out)):
+        shown = _cut(out, count, width)
+        if hedges <= keep.in_claim(_flat(shown)):
+            return shown, True
+    return out, False
+
+
+def _cut(out: list[list[tuple[str, str]]], lines: int, width: int
+         ) -> list[list[tuple[str, str]]]:
     last = out[lines - 1]
     # Room for the ellipsis; and a number is never left without what follows it
     # ("$5…" of "$5 million" would read as five dollars).
     while len(last) > 1 and (columns(_joined(last)) + 1 > width
                              or _NUMBER.search(last[-1][1])):
         last = last[:-1]
-    kept = [_joined(line) for line in out[:lines - 1]]
-    return (*kept, _joined(last).rstrip(",;:\u3001\uff0c\uff1a\uff1b") + "\u2026"), True
+    joint, piece = last[-1]
+    tail = (joint, piece.rstrip(",;:\u3001\uff0c\uff1a\uff1b") + "\u2026")
+    return [*out[:lines - 1], [*last[:-1], tail]]
+
+
+def _flat(lines: list[list[tuple[str, str]]]) -> str:
+    """The lines made one line again, as the text had them."""
+    return "".join(joint + piece for line in lines for joint, piece in line).lstrip()
 
 
 def columns(text: str) -> int:
@@ -157,7 +186,7 @@ def columns(text: str) -> int:
 
 
 def _joined(line: list[tuple[str, str]]) -> str:
-    return "".join(joint + piece for joint, piece in line)
+    return line[0][1] + "".join(joint + piece for joint, piece in line[1:])
 
 
 def _pieces(text: str) -> Iterator[tuple[str | None, str]]:
@@ -179,17 +208,17 @@ def _pieces(text: str) -> Iterator[tuple[str | None, str]]:
         yield (" " if start == 0 else ""), word[start:]
 
 
-def short(text: str, width: int = WORDS_CHARS) -> str:
+def short(text: str, width: int = WORDS_CHARS, keep: Hedges = NO_HEDGES) -> str:
     """One line of at most about `width` characters, cut at a word boundary: a claim as
     the map in words names it, long enough that claims alike in their first words
-    ("DeepSeek trained DeepSeek-R1 for…", "… using…") still read apart."""
-    lines, _ = wrap(text, width, 1)
-    return lines[0] if lines else ""
+    ("DeepSeek trained DeepSeek-R1 for…", "… using…") still read apart; longer when
+    that is what keeps its hedges (`wrap`)."""
+    return _flat(_wrapped(text, width, 1, keep)[0])
 
 
 def _box(node: MapNode, x: str, width: str, y: int, chars: int, css: str,
-         href: Callable[[str], str]) -> tuple[str, int]:
-    lines, _ = wrap(node.label, chars)
+         href: Callable[[str], str], keep: Hedges = NO_HEDGES) -> tuple[str, int]:
+    lines, _ = wrap(node.label, chars, keep=keep)
     height = len(lines) * LINE + PAD
     text = "".join(
         f'<tspan x="{x}" dx="6" dy="{LINE if n else FONT + 2}">'
@@ -213,7 +242,7 @@ def _drawing(focus: FocusMap, label: str, href: Callable[[str], str], layout: La
     claim_parts, middles, y = [], [], TOP
     for node in focus.claims:
         part, height = _box(node, layout.x(0), layout.x(layout.claims_right), y,
-                            layout.claim_chars, "claim", href)
+                            layout.claim_chars, "claim", href, focus.hedges)
         claim_parts.append(part)
         middles.append(y + height // 2)
         y += height + GAP

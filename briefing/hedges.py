@@ -121,6 +121,37 @@ class Hedges:
                 replace(group, added_for=(*group.added_for, *words.items()))
         return Hedges(tuple(by_name.values()))
 
+    @cached_property
+    def claim_re(self) -> re.Pattern[str]:
+        """The words of every group a claim's statement must keep, in any language."""
+        return words_pattern(w for group in self.groups if group.in_claims
+                             for w in group.words)
+
+    @cached_property
+    def numeric_only(self) -> frozenset[str]:
+        """The folded words that hedge only a number."""
+        def folded(groups: Iterable[HedgeGroup]) -> set[str]:
+            return {" ".join(w.casefold().split()) for g in groups for w in g.words}
+        return frozenset(folded(g for g in self.groups if g.numeric)
+                         - folded(g for g in self.groups if not g.numeric))
+
+    def in_claim(self, text: str) -> frozenset[str]:
+        """The hedges a claim's statement (or a cut of it) shows, folded: what a map's
+        label cut short must still show (`focusmap.wrap`). A numeric group's word counts
+        before a number ("about 2,000", "up to $6") and, trailing ("or more"), anywhere:
+        the number before it may be words ("a dozen or more")."""
+        found = set()
+        for match in self.claim_re.finditer(text):
+            word = " ".join(match.group(0).casefold().split())
+            if word not in self.numeric_only or word.startswith("or ") \
+                    or _BEFORE_NUMBER.match(text, match.end()):
+                found.add(word)
+        return frozenset(found)
+
+
+# What may stand between a numeric hedge and its number: "under $6", "about (5", "~ 2".
+_BEFORE_NUMBER = re.compile(r"\s*\W{0,2}\s*\d")
+
 
 # A group's added words: for every source, or by the language range they are read in.
 Added = tuple[str, ...] | Mapping[str, tuple[str, ...]]

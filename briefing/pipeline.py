@@ -191,7 +191,7 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
     dates = _dates(linked, cache)
     site = Site(site_title, site_url, site_author, directory_urls, language)
     pages = render(linked, site_title=site_title, dates=dates,
-                   page_cache=cache.pages if cache is not None else None)
+                   page_cache=cache.pages if cache is not None else None, hedges=hedges)
     return BuildResult(pages, diagnostics, linked,
                        files={FEED_PATH: _feed(linked, dates, site, cache)})
 

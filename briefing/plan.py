@@ -14,6 +14,7 @@ from typing import Any
 
 from .coverage import coverage_views
 from .dates import ContentDates, content_dates, written
+from .hedges import Hedges
 from .jsonld import claim_data, dumps
 from .labels import describe
 from .link import Linked
@@ -79,12 +80,14 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 
 
 def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | None = None,
-         memo: PlanMemo | None = None) -> Iterator[PlannedPage]:
+         memo: PlanMemo | None = None, hedges: Hedges | None = None
+         ) -> Iterator[PlannedPage]:
     """Every page, in a stable order: the sections first, then each item's pages, each
     planned when asked for. `memo`, kept across the rebuilds of `mkdocs serve`, spares
     work on what did not change; it is ready for the next build once every page was
-    asked for."""
-    q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo(keep=False))
+    asked for. `hedges`: the site's hedge words, which a map's cut claim label keeps."""
+    q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo(keep=False),
+                hedges or Hedges())
     if q.memo.keep:
         q.begin(site_title)
     days = dict((dates or content_dates(linked)).updated)

@@ -23,6 +23,7 @@ from .charts import chart_svg, sparkline
 from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS
 from .dates import ContentDates
 from .focusmap import svg as focus_svg
+from .hedges import Hedges
 from .link import Linked
 from .markup import (
     attr,
@@ -276,7 +277,7 @@ class PageCache:
     env: jinja2.Environment = field(default_factory=environment)
     # The last render's inputs and output: the same linked corpus (frozen, compared by
     # identity), title and dates give the same pages, as plan and render are pure.
-    last: tuple[Linked, str, ContentDates | None, dict[str, str]] | None = None
+    last: tuple[Linked, str, ContentDates | None, dict[str, str], Hedges] | None = None
 
 
 def render_page(page: PlannedPage, links: Links, env: jinja2.Environment) -> str:
@@ -317,15 +318,17 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
-           dates: ContentDates | None = None, page_cache: PageCache | None = None
-           ) -> dict[str, str]:
+           dates: ContentDates | None = None, page_cache: PageCache | None = None,
+           hedges: Hedges | None = None) -> dict[str, str]:
+    hedges = hedges or Hedges()
     if page_cache is None:
-        return render_planned(plan(linked, site_title=site_title, dates=dates))
+        return render_planned(plan(linked, site_title=site_title, dates=dates, hedges=hedges))
     last = page_cache.last
-    if last is not None and last[0] is linked and last[1] == site_title and last[2] is dates:
+    if last is not None and last[0] is linked and last[1] == site_title and last[2] is dates \
+            and last[4] == hedges:
         return dict(last[3])  # nothing any page shows changed (an idle or no-op rebuild)
     page_cache.last = None  # a render that stops midway leaves nothing to reuse
     pages = render_planned(plan(linked, site_title=site_title, dates=dates,
-                                memo=page_cache.memo), page_cache)
-    page_cache.last = (linked, site_title, dates, dict(pages))
+                                memo=page_cache.memo, hedges=hedges), page_cache)
+    page_cache.last = (linked, site_title, dates, dict(pages), hedges)
     return pages

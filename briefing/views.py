@@ -19,6 +19,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
+from .hedges import Hedges
 from .labels import describe
 from .link import Linked
 from .markup import curly_quoted, format_amount, humanise, name_spellings, topic_label
@@ -223,6 +224,7 @@ class Queries:
     # Timeline anchor -> the timeline page that holds it, when the timeline is paged.
     event_pages: Mapping[str, str] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
+    hedges: Hedges = field(default_factory=Hedges)  # what a map's cut claim label keeps
     _labels: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def label(self, kind: str, ident: str) -> str:

@@ -732,7 +732,8 @@ def focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]) -> F
                 *(("source", st.source_id) for sts in stances for st in sts)]
 
     return q.kept(q.memo.focus_maps, (kind, ident), stances,
-                  lambda: _focus_map_view(q, kind, ident, claim_ids), tuple(claim_ids), links)
+                  lambda: _focus_map_view(q, kind, ident, claim_ids),
+                  (tuple(claim_ids), q.hedges), links)
 
 
 def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
@@ -745,17 +746,17 @@ def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
     picture = FocusMap(
         tuple(MapNode(q.label("claim", c), q.target("claim", c)) for c in claims),
         tuple(MapNode(q.label("source", s), q.target("source", s)) for s in sources),
-        edges, left_out)
+        edges, left_out, q.hedges)
     words: dict[str, dict[str, list[Ref]]] = {s: defaultdict(list) for s in sources}
     for edge in edges:
         claim = claims[edge.claim]
         words[sources[edge.source]][edge.kind].append(
-            Ref(short(q.label("claim", claim)), q.target("claim", claim)))
+            Ref(short(q.label("claim", claim), keep=q.hedges), q.target("claim", claim)))
     by_source = tuple((q.ref("source", s), tuple(
         (EDGE_WORDS[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
         if words[s][k])) for s in sources)
     linked_claims = {e.claim for e in edges}
-    unsourced = tuple(Ref(short(q.label("claim", c)), q.target("claim", c))
+    unsourced = tuple(Ref(short(q.label("claim", c), keep=q.hedges), q.target("claim", c))
                       for n, c in enumerate(claims) if n not in linked_claims)
     about = q.ref(kind, ident)
     label = f"Map of {about.label}: {plural(len(claims), 'claim')} and " \
