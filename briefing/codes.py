@@ -114,6 +114,15 @@ _CODES = (
          "Write `- ` before the entry's first key, the dash in the column of the other "
          "entries' dashes (for a list's only entry, the column the hint names), and line up "
          "its other keys under the first."),
+    Code("yaml-missing-first-key", E,
+         "A list entry missing its first line, the key the other entries of its list open "
+         "with (`- id: x`): YAML reads its other keys as repeats of the entry above's. It is "
+         "named at the first of them, where the entry's own keys start again (the one the "
+         "list's entries have second); what refers to an id of the file's kind is not "
+         "reported too, since the lost id may be any of them.",
+         "Write the entry's first line back above the key named, `- id: …` with its own id "
+         "(or whichever key the hint names), the dash in the column of the other entries' "
+         "dashes; if the key is only written twice in one entry, keep one of its values."),
     Code("yaml-anchor", E, "An anchor (`&name`); anchors and aliases can expand without bound.",
          "Write the value out in full."),
     Code("yaml-alias", E, "An alias (`*name`); anchors and aliases can expand without bound.",

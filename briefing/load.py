@@ -18,7 +18,7 @@ from .files import Entry, FileFault, read_regular, walk
 from .pagesafety import runnable, unsafe_markup
 from .paths import MARKDOWN_SUFFIXES
 from .text import decode_source, is_blank, readable
-from .yamlnodes import YMap, YNode, parse_yaml
+from .yamlnodes import YMap, YNode, lost_an_id, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
 # Top-level names the content model defines; everything else is reported or ignored.
@@ -44,6 +44,7 @@ class Unparsed:
     display: str
     text: str  # undecodable bytes replaced
     unread: bool = False  # not even read (a file, or a folder): it may declare any id
+    lost_id: bool = False  # an entry lost its `- id:` line: it may declare any id of its kind
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,8 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
         return _Read(SourceText(source_id, display, text), text_problems)
     node, yaml_problems = parse_yaml(text, display)
     return _Read(YamlDoc(rel, display, text, node) if node is not None
-                 else Unparsed(rel, display, text), (*text_problems, *yaml_problems))
+                 else Unparsed(rel, display, text, lost_id=lost_an_id(yaml_problems)),
+                 (*text_problems, *yaml_problems))
 
 
 def _empty_text(display: str, source_id: str, size: int) -> Diagnostic:

@@ -6,12 +6,17 @@ the first of its list, makes the list unreadable. Either way the parser names a 
 several lines off; these helpers find the entry so the report can name the fix. The
 one entry of a list, left without its dash, is a mapping where the list goes: YAML reads
 it without a complaint, and the schema names the fix (`schema.ListOf`).
+
+An entry whose first line was deleted (`- id: x`, the key its list's entries open with)
+is read the same way, as repeats of the entry above: there the repeat that opens it is of
+the key the list's entries have second (`first_lines_lost`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
@@ -40,6 +45,55 @@ def entry_starts(keys: Sequence[str], own_line: Sequence[bool]) -> list[int]:
     runs = [set(keys[start:end]) for start, end in pairwise(bounds)]
     return [cut for cut, before, run in zip(cuts, runs, runs[1:], strict=False)
             if len(before & run) >= 2]
+
+
+class Opening(NamedTuple):
+    first: str  # the key a list's entries open with
+    seconds: frozenset[str]  # the keys they have after it
+
+
+def usual_opening(entries: Sequence[Sequence[str]]) -> Opening | None:
+    """How the entries of a list, given by their keys, open: with the first key of more
+    than half of them (that of its one entry), and the keys after it in those."""
+    firsts = Counter(keys[0] for keys in entries if keys)
+    if not firsts:
+        return None
+    first, count = firsts.most_common(1)[0]
+    if 2 * count <= len(entries):
+        return None
+    return Opening(first, frozenset(keys[1] for keys in entries
+                                    if len(keys) > 1 and keys[0] == first != keys[1]))
+
+
+def first_lines_lost(keys: Sequence[str], own_line: Sequence[bool], starts: Collection[int],
+                     opening: Opening) -> list[int]:
+    """Which keys of a list entry's mapping begin an entry whose first line (`- id: x`)
+    was deleted: each key starting its line that repeats a key of the entry above it
+    (after `starts`, the entries missing only their dash) and that the list's entries have
+    second. The rest of such an entry merges into the one above it."""
+    cuts: list[int] = []
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if i in starts:
+            seen = set()
+        elif key in seen and key in opening.seconds and own_line[i]:
+            cuts.append(i)
+            seen = set()
+        seen.add(key)
+    return cuts
+
+
+def fix_first_line(first: str, key: str, dash_col: int) -> str:
+    """The hint for an entry missing its first line, `first: …`, above its key `key`."""
+    return (f"write the entry's first line, `- {first}: …`, above `{key}:`, its dash in "
+            f"column {dash_col} as the other entries have it; if `{key}:` is rather "
+            "written twice in one entry, keep one of the two")
+
+
+def first_line_message(first: str) -> str:
+    return (f"this looks like a list entry missing its first line, `- {first}: …` (the "
+            f"other entries open with `{first}:`): without it, YAML reads its keys as "
+            "repeats of the entry above's")
 
 
 class _Row(NamedTuple):

@@ -160,7 +160,10 @@ def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_source
                 declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
             broken.add(ANY)
             continue
-        _declare(declared, top, stem, scan_ids(unparsed.text))
+        # An entry that lost its `- id:` line: its references wait for the line, as
+        # those to a file not read at all do, but only for the ids of the file's kind.
+        _declare(declared, top, stem,
+                 scan_ids(unparsed.text) | ({ANY} if unparsed.lost_id else set()))
         broken |= named_in_text(unparsed.text)
     return broken
 

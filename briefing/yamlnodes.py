@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import yaml
 
@@ -164,9 +164,18 @@ class _Composer:
         self.problems: list[Diagnostic] = []  # the document cannot be used
         self.value_problems: list[Diagnostic] = []  # a value is wrong; the rest holds
 
-    def _node(self, event: yaml.Event, events: _EventIter, depth: int,
-              dash: Pos | None = None) -> YNode | None:
-        """`dash`: the first dash of the block list the node is an entry of."""
+    def _node(self, event: yaml.Event, events: _EventIter, depth: int) -> YNode | None:
+        pos = self._checked(event, depth)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, pos)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(event, pos, events, depth)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(pos, self._pairs(events, depth), None, None)
+        raise AssertionError("unbalanced YAML events")  # pragma: no cover
+
+    def _checked(self, event: yaml.Event, depth: int) -> Pos:
+        """Where a node starts, once it is known to be none that could expand."""
         pos = self.where.mark(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self._fail(pos, "yaml-alias", "aliases (`*name`) are not allowed",
@@ -182,22 +191,33 @@ class _Composer:
         if depth > MAX_DEPTH:
             self._fail(pos, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels",
                        "flatten the structure")
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event, pos)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[YNode] = []
-            block = None if event.flow_style else pos
-            for child in events:
-                if isinstance(child, yaml.SequenceEndEvent):
-                    return YSeq(tuple(items), pos)
-                node = self._node(child, events, depth + 1, block)
-                assert node is not None
-                items.append(node)
-        if isinstance(event, yaml.MappingStartEvent):
-            return self._mapping(pos, events, depth, None if event.flow_style else dash)
-        raise AssertionError("unbalanced YAML events")  # pragma: no cover
+        return pos
 
-    def _mapping(self, pos: Pos, events: _EventIter, depth: int, dash: Pos | None) -> YMap:
+    def _sequence(self, event: yaml.SequenceStartEvent, pos: Pos, events: _EventIter,
+                  depth: int) -> YSeq:
+        """A list. The keys of a block list's entries are read before any entry is made:
+        how the other entries open tells an entry that lost its first line from keys
+        written twice."""
+        items: list[YNode | _Entry] = []
+        for child in events:
+            if isinstance(child, yaml.SequenceEndEvent):
+                break
+            if not event.flow_style and isinstance(child, yaml.MappingStartEvent) \
+                    and not child.flow_style:
+                start = self._checked(child, depth + 1)
+                items.append(_Entry(start, self._pairs(events, depth + 1)))
+                continue
+            node = self._node(child, events, depth + 1)
+            assert node is not None
+            items.append(node)
+        entries = [item for item in items if isinstance(item, _Entry)]
+        opening = undashed.usual_opening([[key.value for key, _ in entry.pairs[:2]]
+                                          for entry in entries]) if entries else None
+        return YSeq(tuple(self._mapping(item.pos, item.pairs, pos, opening)
+                          if isinstance(item, _Entry) else item for item in items), pos)
+
+    def _pairs(self, events: _EventIter, depth: int) -> list[tuple[YScalar, YNode]]:
+        """A mapping's keys and values as written, repeats included."""
         written: list[tuple[YScalar, YNode]] = []
         for child in events:
             if isinstance(child, yaml.MappingEndEvent):
@@ -210,20 +230,26 @@ class _Composer:
             value = self._node(next(events), events, depth + 1)
             assert value is not None
             written.append((key, value))
+        return written
+
+    def _mapping(self, pos: Pos, written: list[tuple[YScalar, YNode]], dash: Pos | None,
+                 opening: undashed.Opening | None) -> YMap:
+        """`dash`: the first dash of the block list the mapping is an entry of, and
+        `opening`, how that list's entries open."""
         keys = [key.value for key, _ in written]
         starts: set[int] = set()
-        if dash is not None and keys and keys[0] in keys[1:]:  # (rare: lines cost)
-            starts = set(undashed.entry_starts(keys, [self._own_line(key) for key, _ in written]))
+        lost: set[int] = set()
+        if dash is not None and len(set(keys)) < len(keys):  # (rare: lines cost)
+            own = [self._own_line(key) for key, _ in written]
+            starts = set(undashed.entry_starts(keys, own))
+            if opening is not None:
+                lost = set(undashed.first_lines_lost(keys, own, starts, opening))
         pairs: list[tuple[YScalar, YNode]] = []
         seen: dict[str, YScalar] = {}
         for index, (key, value) in enumerate(written):
-            if index in starts:  # (its keys are an entry's own, not repeats)
+            if index in starts or index in lost:  # (its keys are an entry's own, not repeats)
                 assert dash is not None
-                line = _line(self.where.text, self.where.lines, key.pos.line)
-                self.problems.append(error(
-                    key.pos, "yaml-missing-dash", f"{undashed.MESSAGE}: without it, YAML "
-                    "reads its keys as repeats of the entry above's",
-                    undashed.fix(line, key.pos.col, dash.col)))
+                self.problems.append(self._entry_problem(key, dash, opening, index in lost))
                 seen = {}
             elif key.value in seen:
                 first = seen[key.value]
@@ -237,6 +263,19 @@ class _Composer:
             seen[key.value] = key
             pairs.append((key, value))
         return YMap(tuple(pairs), pos)
+
+    def _entry_problem(self, key: YScalar, dash: Pos, opening: undashed.Opening | None,
+                       lost: bool) -> Diagnostic:
+        """The error at the first key of an entry merged into the one above it: missing
+        its first line (`lost`), or only its dash."""
+        if lost:
+            assert opening is not None
+            return error(key.pos, LOST_FIRST_LINE, undashed.first_line_message(opening.first),
+                         undashed.fix_first_line(opening.first, key.value, dash.col))
+        line = _line(self.where.text, self.where.lines, key.pos.line)
+        return error(key.pos, "yaml-missing-dash", f"{undashed.MESSAGE}: without it, YAML "
+                     "reads its keys as repeats of the entry above's",
+                     undashed.fix(line, key.pos.col, dash.col))
 
     def _own_line(self, key: YScalar) -> bool:
         """Whether nothing but spaces is before the key on its line."""
@@ -268,6 +307,22 @@ class _Composer:
     def _fail(self, pos: Pos, code: str, message: str, hint: str) -> None:
         self.problems.append(error(pos, code, message, hint))
         raise _Abort
+
+
+class _Entry(NamedTuple):
+    """A block list's entry, read but not yet made a mapping (`_Composer._sequence`)."""
+
+    pos: Pos
+    pairs: list[tuple[YScalar, YNode]]
+
+
+LOST_FIRST_LINE = "yaml-missing-first-key"
+
+
+def lost_an_id(problems: Sequence[Diagnostic]) -> bool:
+    """Whether an entry of the file lost its `- id: x` line: the id it declared is gone
+    from the text, so any id of its kind may be the one meant."""
+    return any(p.code == LOST_FIRST_LINE and "`- id: …`" in p.message for p in problems)
 
 
 class _Abort(Exception):

@@ -272,6 +272,24 @@ CASES = [
     Case("first list entry missing its dash", "yaml-syntax", f"{SRC}:8:5",
          (edit(SRC, "  - id: acme-cost\n", "    id: acme-cost\n"),),
          hint="write `- id: acme-cost`, its dash in column 3 as the other entries have it"),
+    # An entry whose first line was deleted: its keys merge into the entry above. One
+    # error where its own keys start again; what refers to its lost id is no error too.
+    Case("list entry missing its first line", "yaml-missing-first-key", "entities.yml:6:5",
+         (edit("entities.yml", "  - id: jane-doe\n", ""),), only=True,
+         hint="write the entry's first line, `- id: …`, above `name:`, its dash in column 3"),
+    Case("claim missing its first line, referred to", "yaml-missing-first-key",
+         "claims.yml:15:5",
+         (edit("claims.yml", 'basis: "Before the article."}\n',
+               'basis: "Before the article."}\n    statement: "Acme sells widgets."\n'
+               "    status: reported\n"),
+          edit(SRC, "asserts: [widget-cost-5m]", "asserts: [widget-cost-5m, widget-sales]")),
+         only=True, hint="`- id: …`, above `statement:`"),
+    Case("quote missing its first line, cited", "yaml-missing-first-key", f"{SRC}:12:5",
+         (edit(SRC, "  - id: doe-overpriced\n", ""),), only=True,
+         hint="`- id: …`, above `text:`"),
+    Case("brief section missing its first line", "yaml-missing-first-key",
+         "briefs/widget.yml:9:5", (edit("briefs/widget.yml", "  - kind: yes-but\n", ""),),
+         only=True, hint="write the entry's first line, `- kind: …`, above `points:`"),
     # The one entry of its list without its dash: YAML reads a mapping in the list's place.
     # The entry is still read, so what refers to it is no error too (`alone`).
     Case("only entity missing its dash", "yaml-missing-dash", "entities/more.yml:2:3",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -135,12 +136,13 @@ def test_an_entry_missing_its_dash_is_one_error_there(text: str, code: str, wher
 
 
 def test_each_entry_missing_its_dash_is_reported_and_their_own_repeats_too() -> None:
-    text = "q:\n" + ENTRY + "    id: b\n    text: y\n    id: c\n    text: z\n    text: w\n"
+    text = ("q:\n" + ENTRY + "    id: b\n    text: y\n    id: c\n    text: z\n    note: v\n"
+            "    note: w\n")
     _, problems = parse_yaml(text, "f.yml")
     assert [(p.code, str(p.pos)) for p in problems] == [
         ("yaml-missing-dash", "f.yml:4:5"), ("yaml-missing-dash", "f.yml:6:5"),
-        ("yaml-duplicate-key", "f.yml:8:5")]
-    assert "first set at line 7" in problems[2].message
+        ("yaml-duplicate-key", "f.yml:9:5")]
+    assert "first set at line 8" in problems[2].message
 
 
 @pytest.mark.parametrize("text", [
@@ -288,6 +290,18 @@ def _entries_with_neighbours(text: str) -> dict[int, tuple[int, int, int]]:
     its entry's last line and how many entries its list has, read by PyYAML's own
     composer (not the code under test)."""
     entries: dict[int, tuple[int, int, int]] = {}
+    for node in _block_lists(text):
+        if len(node.value) < 2:
+            continue
+        for item in node.value:
+            if isinstance(item, yaml.MappingNode):
+                entries[item.start_mark.line + 1] = (item.start_mark.column - 2,
+                                                     _last_line(text, item), len(node.value))
+    return entries
+
+
+def _block_lists(text: str) -> Iterator[yaml.SequenceNode]:
+    """The block lists of `text`, read by PyYAML's own composer (not the code under test)."""
     nodes: list[yaml.Node] = [yaml.compose(text, Loader=yaml.SafeLoader)]
     while nodes:
         node = nodes.pop()
@@ -295,14 +309,8 @@ def _entries_with_neighbours(text: str) -> dict[int, tuple[int, int, int]]:
             nodes.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             nodes.extend(node.value)
-            if node.flow_style or len(node.value) < 2:
-                continue
-            for item in node.value:
-                if isinstance(item, yaml.MappingNode):
-                    entries[item.start_mark.line + 1] = (item.start_mark.column - 2,
-                                                         _last_line(text, item),
-                                                         len(node.value))
-    return entries
+            if not node.flow_style:
+                yield node
 
 
 def _last_line(text: str, node: yaml.Node) -> int:
@@ -340,3 +348,73 @@ def test_an_entry_out_of_line_with_its_neighbours_is_named_at_its_dash(path: str
                     (number, end, shift, first.format())
                 assert f"has it in column {column + 1}" in first.message, first.format()
                 assert f"{abs(shift)} space" in first.hint, first.format()
+
+
+def _entries_opening_alike(text: str) -> list[tuple[int, int, str]]:
+    """The entries after the first of the block lists of the seed corpus whose entries
+    all open with the same key: each with the lines its first key and value span and the
+    key."""
+    found: list[tuple[int, int, str]] = []
+    for node in _block_lists(text):
+        entries = [i for i in node.value if isinstance(i, yaml.MappingNode)]
+        if len(entries) < 2 or len(entries) < len(node.value) \
+                or len({entry.value[0][0].value for entry in entries}) > 1:
+            continue
+        found.extend((entry.start_mark.line + 1, _last_line(text, entry.value[0][1]),
+                      entry.value[0][0].value) for entry in entries[1:])
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
+                                        for p in SEED.rglob("*.yml")))
+def test_an_entry_missing_its_first_line_is_one_error_wherever_it_is(path: str) -> None:
+    """Every entry after the first of a list whose entries open with the same key (`- id:
+    x`), its first key deleted with its value: its other keys merge into the entry above,
+    and the one error is at the first of them, naming the key the entry lost, not one
+    duplicate key per key it holds."""
+    text = (SEED / path).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for first, last, key in _entries_opening_alike(text):
+        _, problems = parse_yaml("\n".join([*lines[:first - 1], *lines[last:]]), path)
+        assert [(p.code, p.pos.line) for p in problems] == [
+            ("yaml-missing-first-key", first)], (first, [p.format() for p in problems])
+        assert f"missing its first line, `- {key}: …`" in problems[0].message
+        assert f"write the entry's first line, `- {key}: …`" in problems[0].hint
+
+
+@pytest.mark.parametrize(("text", "where", "fix"), [
+    # An entry of two keys: its one other key repeats the entry above's second.
+    ("q:\n" + ENTRY + ENTRY.replace("  - id: a\n", ""), "f.yml:4:5",
+     "`- id: …`, above `text:`, its dash in column 3"),
+    # The list's only entry left: it opens as its list's entries do.
+    ("q:\n  - kind: a\n    points: [x]\n    points: [y]\n", "f.yml:4:5", "`- kind: …`"),
+    # The list of an entry's list.
+    ("q:\n  - id: a\n    f:\n      - m: 1\n        n: 2\n        n: 3\n", "f.yml:6:9",
+     "`- m: …`, above `n:`, its dash in column 7"),
+])
+def test_an_entry_missing_its_first_line_is_one_error_there(text: str, where: str,
+                                                            fix: str) -> None:
+    node, problems = parse_yaml(text, "f.yml")
+    assert node is None and [(p.code, str(p.pos)) for p in problems] == [
+        ("yaml-missing-first-key", where)], problems
+    assert fix in problems[0].hint
+
+
+def test_entries_missing_their_first_lines_or_dashes_are_each_one_error() -> None:
+    text = "q:\n" + ENTRY + "    text: y\n    text: z\n    id: c\n    text: w\n    text: v\n"
+    _, problems = parse_yaml(text, "f.yml")
+    assert [(p.code, str(p.pos)) for p in problems] == [
+        ("yaml-missing-first-key", "f.yml:4:5"), ("yaml-missing-first-key", "f.yml:5:5"),
+        ("yaml-missing-dash", "f.yml:6:5"), ("yaml-missing-first-key", "f.yml:8:5")]
+
+
+@pytest.mark.parametrize("text", [
+    "q:\n" + ENTRY + "    note: b\n    note: c\n",  # not the key entries have second
+    "q:\n  - id: a\n    text: x\n    other: y\n  - text: b\n    other: z\n    text: w\n",
+    "q:\n  - id: a\n    text: x\n    m: {text: y, text: z}\n",  # a flow mapping: no dash
+    "text: x\ntext: y\n",  # no list
+])
+def test_a_key_repeated_elsewhere_stays_a_duplicate_key(text: str) -> None:
+    """Not an entry's second key, in a list whose entries open alike, on its own line."""
+    _, problems = parse_yaml(text, "f.yml")
+    assert [p.code for p in problems] == ["yaml-duplicate-key"], problems
