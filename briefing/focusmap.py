@@ -212,8 +212,24 @@ def short(text: str, width: int = WORDS_CHARS, keep: Hedges = NO_HEDGES) -> str:
     """One line of at most about `width` characters, cut at a word boundary: a claim as
     the map in words names it, long enough that claims alike in their first words
     ("DeepSeek trained DeepSeek-R1 for…", "… using…") still read apart; longer when
-    that is what keeps its hedges (`wrap`)."""
-    return _flat(_wrapped(text, width, 1, keep)[0])
+    that is what keeps its hedges: then cut just past the last of them (and the number
+    a qualifier such as "around" goes with, and the word after that number)."""
+    shown = _wrapped(text, width, 1, keep)[0]
+    return _flat(shown) if len(shown) == 1 else _past_the_hedges(text, keep)
+
+
+def _past_the_hedges(text: str, keep: Hedges) -> str:
+    """The shortest start of `text` that holds every hedge of it and does not end on a
+    number, with an ellipsis where it is cut."""
+    pieces = [(joint or "", piece) for joint, piece in _pieces(text)]
+    hedges = keep.in_claim(text)
+    for end in range(1, len(pieces)):
+        start = pieces[:end]
+        if not _NUMBER.search(start[-1][1]) and hedges <= keep.in_claim(_flat([start])):
+            joint, piece = start[-1]
+            return _flat([[*start[:-1], (joint, piece.rstrip(",;:\u3001\uff0c\uff1a\uff1b")
+                                          + "\u2026")]])
+    return text
 
 
 def _box(node: MapNode, x: str, width: str, y: int, chars: int, css: str,

@@ -76,8 +76,11 @@ def test_a_cut_keeps_a_hedge_or_qualifier_late_in_the_statement() -> None:
     # A qualifier after its figure, and one before a figure the cut would leave out.
     assert short("Industry giants train their models on supercomputers with 16,000 chips "
                  "or more.", keep=hedges).endswith("or more.")
+    # The map in words is cut just past the hedge, its number and the word after it.
     assert short("DeepSeek achieved comparable results with DeepSeek-V3 using around "
-                 "2,000 Nvidia chips.", 60, keep=hedges).endswith("2,000 Nvidia chips.")
+                 "2,000 Nvidia chips.", 60, keep=hedges).endswith("around 2,000 Nvidia\u2026")
+    assert short("DeepSeek's cost was a fraction of what OpenAI reportedly spent on its "
+                 "latest model.", 30, keep=hedges).endswith("OpenAI reportedly\u2026")
     # "about" hedges a number only: "worries about safety" is cut as before.
     plain = "Analysts raised worries about safety and about privacy in the open model."
     assert short(plain, 30, keep=hedges) == short(plain, 30)
