@@ -155,7 +155,8 @@ def _source(rng: random.Random, source_id: str, number: int, entities: list[_Ent
 
     lines = [
         f"title: {json.dumps(f'Report {number}: {quoted[0][2].metric} and rivals')}",
-        f"outlet: {json.dumps(_name(rng, 2) + ' Times')}",
+        # One outlet a source: sources of one outlet are one account (`evidence.py`).
+        f"outlet: {json.dumps(_name(rng, 2) + f' Times {number}')}",
         f"published: \"2024-{1 + number % 12:02d}-{1 + number % 28:02d}\"",
         "cleaning:",
         f"  headings: [{json.dumps(heading)}]",
