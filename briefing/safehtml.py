@@ -66,19 +66,14 @@ _ID = re.compile(r"^[^\s\"'<>&`\\]+$")
 def clean_page(html: str) -> tuple[str, list[str]]:
     """The page's HTML with only the allowed elements and attributes, and what was
     removed (`<script>`, `onclick` on <p>, `href` javascript:… on <a>), once each."""
-    cleaner = _Cleaner()
-    cleaner.feed(html)
-    cleaner.close()
+    cleaner = _Cleaner.read(html)
     return "".join(cleaner.out), list(dict.fromkeys(what for what, _ in cleaner.removed))
 
 
 def removals(markup: str) -> list[tuple[str, int, int]]:
     """What cleaning `markup` removes, each with the line and column (from 1) of the
     tag it is in: raw HTML in a page's Markdown, found before it is converted."""
-    cleaner = _Cleaner()
-    cleaner.feed(markup)
-    cleaner.close()
-    return [(what, line, col + 1) for what, (line, col) in cleaner.removed]
+    return [(what, line, col + 1) for what, (line, col) in _Cleaner.read(markup).removed]
 
 
 def safe_url(value: str) -> str | None:
@@ -105,6 +100,13 @@ class _Cleaner(HTMLParser):
         # The dropped element being skipped, and how deep inside it (same-named nesting).
         self._skipping: str | None = None
         self._depth = 0
+
+    @classmethod
+    def read(cls, markup: str) -> _Cleaner:
+        cleaner = cls()
+        cleaner.feed(markup)
+        cleaner.close()
+        return cleaner
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)

@@ -441,10 +441,8 @@ def _moved_onto_dashes(where: _Where, lines: Sequence[str], found: undashed.Unda
             or entry.lstrip(" -").startswith(f"{key[2]}:"):
         return None
     above = _key_above(where, found.line, len(key[1]))[1]
-    start = where.lines.starts[found.line - 1]
-    end = start + len(lines[found.line - 1])
-    if above is None or not _parses(where.text[:start] + " " * len(above[1])
-                                    + lines[found.line - 1].lstrip(" ") + where.text[end:]):
+    if above is None or not _parses(_with_line(
+            where, found.line, " " * len(above[1]) + lines[found.line - 1].lstrip(" "))):
         return None
     return _misindented_key(where, Pos(where.path, found.line, found.col), "")
 
@@ -569,8 +567,7 @@ def _odd_key_out(where: _Where, odd: int, second: int) -> Diagnostic | None:
         neighbours = f"the keys below it, `{below[2]}:` and `{after[2]}:`"
     else:
         return None
-    start, end = where.lines.starts[odd - 1], where.lines.starts[odd - 1] + len(line)
-    if not _parses(where.text[:start] + " " * column + line.lstrip(" ") + where.text[end:]):
+    if not _parses(_with_line(where, odd, " " * column + line.lstrip(" "))):
         return None
     return error(Pos(where.path, odd, len(key[1]) + 1), "yaml-syntax",
                  f"YAML syntax error: `{key[2]}:` is indented to column {len(key[1]) + 1}, "
@@ -649,21 +646,20 @@ def _line_above(where: _Where, number: int, *, text_deeper_than: int | None = No
 def _lines_above(where: _Where, number: int) -> Iterator[tuple[int, str]]:
     """The lines above `number` with their numbers, nearest first, but those holding only
     spaces or a comment."""
-    for above in range(number - 1, 0, -1):
-        line = _line(where.text, where.lines, above)
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            yield above, line
+    return _significant(where, range(number - 1, 0, -1))
 
 
 def _lines_below(where: _Where, number: int) -> Iterator[tuple[int, str]]:
-    """The lines below `number` with their numbers, nearest first, but those holding only
-    spaces or a comment."""
-    for below in range(number + 1, len(where.lines.starts) + 1):
-        line = _line(where.text, where.lines, below)
+    """The lines below `number`, nearest first, as `_lines_above`."""
+    return _significant(where, range(number + 1, len(where.lines.starts) + 1))
+
+
+def _significant(where: _Where, numbers: range) -> Iterator[tuple[int, str]]:
+    for number in numbers:
+        line = _line(where.text, where.lines, number)
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
-            yield below, line
+            yield number, line
 
 
 def _indent(line: str) -> int:
@@ -671,13 +667,18 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _with_line(where: _Where, number: int, fixed: str) -> str:
+    """The file's text with line `number` replaced by `fixed`."""
+    start = where.lines.starts[number - 1]
+    end = start + len(_line(where.text, where.lines, number))
+    return where.text[:start] + fixed + where.text[end:]
+
+
 def _reads_past(where: _Where, number: int, fixed: str, stopped: int) -> bool:
     """Whether the file with line `number` replaced by `fixed` parses past line
     `stopped`, where it stopped before."""
-    start = where.lines.starts[number - 1]
-    end = start + len(_line(where.text, where.lines, number))
     try:
-        for _ in yaml.parse(where.text[:start] + fixed + where.text[end:], Loader=_Loader):
+        for _ in yaml.parse(_with_line(where, number, fixed), Loader=_Loader):
             pass
     except yaml.MarkedYAMLError as again:
         mark = again.problem_mark or again.context_mark
