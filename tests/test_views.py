@@ -269,8 +269,10 @@ def test_figures_page_says_whose_numbers_it_gathers(
     """The ledger holds the figures recorded on claims, not every number in the articles
     (a number no claim records, or one no single qualifier can hedge, is left out)."""
     figures = build(make_content()).pages["figures.md"]
-    assert "Every number the claims state, grouped by what it measures." in figures
+    assert ("Every figure recorded on a claim, grouped by what it measures; a number in a"
+            " claim's wording with no figure recorded for it is not listed.") in figures
     assert "Every number the sources report" not in figures
+    assert "Every number the claims state" not in figures
 
 
 def test_home_shows_where_sources_disagree(make_content: Callable[..., Path]) -> None:
