@@ -45,8 +45,10 @@ REF_KINDS = ("brief", "claim", "entity", "metric", "quote", "source")
 STANCES = ("asserts", "reports", "doubts", "refutes")
 STATUSES = ("reported", "corroborated", "disputed", "refuted", "superseded")
 RELATIONS = ("supersedes", "contradicts", "qualifies", "supports")
+# A `group` stands for voices a source does not name one by one ("experts", "critics"):
+# its claims may be different people's, and its page says so where they conflict.
 ENTITY_KINDS = ("person", "organisation", "country", "model", "chip", "product", "project",
-                "publication", "other")
+                "publication", "group", "other")
 QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
 SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-release",
                 "paper", "ai-summary", "other")

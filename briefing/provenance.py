@@ -86,7 +86,7 @@ _SAID = re.compile(
     r"argues|argued|warns|warned|calls|called|suggests|suggested|told|states|stated|"
     r"asserts|asserted|contends|emphasizes|emphasises|highlights|notes|noted|writes|"
     r"wrote|acknowledged|disclosed|dismissed|expresses|express)\b", re.IGNORECASE)
-_SPEAKERS = frozenset(("person", "organisation", "country", "publication", "other"))
+_SPEAKERS = frozenset(("person", "organisation", "country", "publication", "group", "other"))
 _AFFILIATION = re.compile(r"(?:\bof|\bat|\bfrom|'s)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
 

@@ -184,4 +184,4 @@ def test_every_entity_kind_has_a_plural_heading() -> None:
     assert headings == {
         "person": "People", "organisation": "Organisations", "country": "Countries",
         "model": "Models", "chip": "Chips", "product": "Products", "project": "Projects",
-        "publication": "Publications", "other": "Other"}
+        "publication": "Publications", "group": "Groups", "other": "Other"}

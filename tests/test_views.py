@@ -348,6 +348,31 @@ def test_an_entitys_claims_that_contradict_each_other_are_not_skepticism(
     assert against.count("\n- ") == 1 and "widget-cost-5m" not in against
     assert "Their claim [Acme Corp says its widget costs $9 million.]" \
         "(../claims/widget-cost-9m.md) **contradicts** [The widget is free.]" in against
+    assert "different people's" not in acme
+
+
+def test_a_groups_conflicting_claims_may_be_different_peoples(
+        make_content: Callable[..., Path]) -> None:
+    """An entity of kind `group` stands for voices a source does not name one by one:
+    where two of its claims conflict, its page says they may be different people's
+    rather than show one voice contradicting itself."""
+    from corpus_helpers import minimal_corpus
+    files = dict(minimal_corpus())
+    files["entities.yml"] = str(files["entities.yml"]).replace(
+        "    kind: organisation", "    kind: group", 1)
+    files["claims.yml"] = str(files["claims.yml"]).replace(
+        "    topics: [cost]\n",
+        "    topics: [cost]\n    relations:\n      contradicts: [widget-cost-9m]\n") + (
+        "  - id: widget-cost-9m\n"
+        '    statement: "[[entity:acme]] says its widget costs $9 million."\n'
+        "    claimant: acme\n    status: disputed\n")
+    result = build(make_content(files))
+    assert not [d for d in result.diagnostics if d.severity.name == "ERROR"]
+    acme = result.pages["entities/acme.md"]
+    conflicts = acme.split("## Conflicts among their claims", 1)[1].split("##", 1)[0]
+    assert "This entry gathers voices the sources do not name one by one: two of its " \
+        "claims that conflict may be different people's." in conflicts
+    assert "\nGroup · also written" in acme
 
 
 @pytest.fixture(scope="module", params=["seed", "synthetic"])
