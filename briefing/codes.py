@@ -93,8 +93,9 @@ _CODES = (
          "it is stored.",
          "Delete it unless the article really needs it."),
     # YAML
-    Code("yaml-syntax", E, "The file is not valid YAML. A key without its colon, or one "
-         "out of line with the key above it, is named at its own line, though YAML may "
+    Code("yaml-syntax", E, "The file is not valid YAML. A key without its colon or with "
+         "no space after it (`speaker:acme`), or one out of line with the key above it, is "
+         "named at its own line, though YAML may "
          "stop lines below it (after a block of text, at the next key).",
          "Fix the syntax at the position shown; the hint names the usual cause."),
     Code("yaml-empty", E, "The YAML file holds no value.",

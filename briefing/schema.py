@@ -27,7 +27,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import language_tag
 from .positions import Lines, split_lines
-from .yamlnodes import YMap, YNode, YScalar, YSeq, describe
+from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Ids become file names (`claims/<id>.md`, `claims/<id>/index.html`); file systems refuse
@@ -816,8 +816,9 @@ class Obj(Spec):
 
     def convert(self, node: YNode, ctx: Context, **given: Any) -> Any:
         if not isinstance(node, YMap):
+            glued = glued_hint(node.value) if isinstance(node, YScalar) else None
             return ctx.fail(node.pos, "schema-type", f"expected a mapping, found {describe(node)}",
-                            "write `key: value` lines")
+                            glued or "write `key: value` lines")
         values, flaws = _convert_fields(node, ctx, self.fields)
         if any(self._needs(flaw) for flaw in flaws):
             ctx.orphaned.extend(refs_in(values.values()))

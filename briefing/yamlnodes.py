@@ -9,6 +9,7 @@ tags are rejected before anything can expand; nesting depth is capped.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -375,6 +376,8 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else
                    "double quotes, or each inner ' as ''"))
     hidden = _invisible_on_line(where.text, where.lines, at.line)
+    if hidden is None and (glued := _glued_colon(where, exc, at)) is not None:
+        return glued
     if hidden is None and (slipped := _shifted(where, at)) is not None:
         return slipped
     if hidden is None and (entry := _undashed(where, at)) is not None:
@@ -487,6 +490,44 @@ def _missing_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnos
                  f"write `{keyed}`, with a colon after the key; "
                  "if the line goes on with the value above it, put that whole value in "
                  "double quotes instead")
+
+
+# `key:value`: a key whose colon has no space after it, which YAML reads as text.
+GLUED = re.compile(r"^(\s*(?:-[ \t]+)?)([A-Za-z_][\w-]*):([^\s:].*)$")
+
+
+def glued_hint(text: str) -> str | None:
+    """How to write `text` (`id:acme`) as the key and value it was meant to be."""
+    found = GLUED.match(text)
+    return found and f"write `{found[2]}: {found[3]}`, with a space after the colon: " \
+        "YAML reads a colon as the end of a key only when a space or the line's end follows"
+
+
+def _glued_colon(where: _Where, exc: yaml.MarkedYAMLError, at: Pos) -> Diagnostic | None:
+    """The error at a key glued to its value (`speaker:jane-doe`), read as one word of
+    text: the parser stops at the next key, past any lines of text the glued value ran
+    on with (`what:>-`), and blames the indentation. Looked for on the line where the
+    broken part began, the stop's own and those above it back to a line indented no
+    deeper; named only when the space lets the file read past the stop."""
+    numbers = [at.line]
+    if exc.context_mark is not None:
+        numbers.insert(0, where.mark(exc.context_mark).line)
+    stop = _indent(_line(where.text, where.lines, at.line))
+    for number, line in itertools.islice(_lines_above(where, at.line), 50):
+        numbers.append(number)
+        if _indent(line) <= stop:
+            break
+    for number in dict.fromkeys(numbers):
+        found = GLUED.match(_line(where.text, where.lines, number))
+        fixed = found and f"{found[1]}{found[2]}: {found[3]}"
+        if found and fixed and _reads_past(where, number, fixed, at.line):
+            stopped = "" if number == at.line else \
+                f" (YAML stopped reading at line {at.line}, column {at.col})"
+            return error(Pos(where.path, number, len(found[1]) + len(found[2]) + 1),
+                         "yaml-syntax", f"YAML syntax error: no space after the colon of "
+                         f"`{found[2]}:`, so the line reads as text, not a key{stopped}",
+                         glued_hint(found[0]) or "")
+    return None
 
 
 _KEY_OPENING = re.compile(r"^([ ]*)([\w-]+):(?:[ \t]|$)")

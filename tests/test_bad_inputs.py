@@ -396,6 +396,15 @@ CASES = [
     Case("first key without its colon", "yaml-syntax", f"{SRC}:1:6",
          (edit(SRC, 'title: "Acme', 'title "Acme'),),
          hint='write `title: "Acme prices its widget"`'),
+    # A key glued to its value reads as text: YAML stops at a line below and blamed its
+    # indentation, or the schema finds a text where an entry goes.
+    Case("key glued to its value", "yaml-syntax", f"{SRC}:10:12",
+         (edit(SRC, "speaker: acme", "speaker:acme"),), hint="write `speaker: acme`"),
+    Case("entry's first key glued to its value", "yaml-syntax", f"{SRC}:8:7",
+         (edit(SRC, "- id: acme-cost", "- id:acme-cost"),), hint="write `id: acme-cost`"),
+    Case("entry of one key glued to its value", "schema-type", "entities.yml:6:5",
+         (edit("entities.yml", "  - id: jane-doe\n    name: Jane Doe\n    kind: person\n",
+               "  - id:jane-doe\n"),), hint="write `id: jane-doe`"),
     # A key out of line with the one above: YAML says "expected key" or, after an unquoted
     # value, "mapping values are not allowed", which reads like a quoting problem.
     Case("key indented too far", "yaml-syntax", f"{SRC}:10:6",

@@ -418,3 +418,29 @@ def test_a_key_repeated_elsewhere_stays_a_duplicate_key(text: str) -> None:
     """Not an entry's second key, in a list whose entries open alike, on its own line."""
     _, problems = parse_yaml(text, "f.yml")
     assert [p.code for p in problems] == ["yaml-duplicate-key"], problems
+
+
+_VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*): (?=\S)")
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SEED).as_posix()
+                                        for p in SEED.rglob("*.yml")))
+def test_a_key_glued_to_its_value_is_named_at_its_colon_wherever_it_is(path: str) -> None:
+    """Every `key: value` of the seed corpus's annotation files, the space after its colon
+    deleted (`speaker:jane-doe`, read as text): the file still parses (a value that runs
+    on, or a list of one text, which the schema then names), or the first error is at that
+    colon, with the line as it should be, wherever YAML stopped."""
+    lines = (SEED / path).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if (key := _VALUE_LINE.match(line)) is None:
+            continue
+        broken = [*lines[:number - 1], line[:key.end() - 1] + line[key.end():],
+                  *lines[number:]]
+        _, problems = parse_yaml("\n".join(broken), path)
+        if not problems:
+            continue
+        first = problems[0]
+        assert (first.pos.line, first.pos.col) == (number, key.end() - 1), \
+            (line, first.format())
+        assert f"no space after the colon of `{key[2]}:`" in first.message, first.format()
+        assert f"write `{line[len(key[1]):]}`" in first.hint, first.format()
