@@ -595,6 +595,12 @@ CASES = [
           edit("claims.yml", "costs $5 million.", "costs about $5 million."))),
     Case("words given to another speaker", "prose-attribution", "briefs/widget.yml:11:16",
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
+    # A typo in the speaker's id is the one problem: the point naming the speaker is
+    # not also said to give the quote to someone else.
+    Case("speaker's id misspelt, the point naming the speaker", "ref-unknown", f"{SRC}:14:14",
+         (edit("briefs/widget.yml", "An analyst calls it", "Jane Doe calls it"),
+          edit(SRC, "speaker: jane-doe", "speaker: jane-do")),
+         hint="did you mean 'jane-doe'", only=True),
     Case("the same article twice", "source-duplicate", "sources/copy.txt",
          files=(("sources/copy.txt", ARTICLE), ("sources/copy.yml", 'title: "A copy"\n'))),
     Case("text edited after extraction", "source-text-changed", f"{TXT}:1:1",
