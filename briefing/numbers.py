@@ -210,10 +210,13 @@ def writes_numbers_otherwise(tag: str, site: str) -> bool:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
+# A season or a quarter of a year ("summer 2025", "Q3 2025", "H1 2024") is a date too; the
+# lower-case "fall" is more often the verb ("sales fall 1500 units").
+_PERIOD = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|Q[1-4]|H[12])\s+(?:1[89]|20)\d\d"
 # Chinese and Japanese dates (2025年1月27日, 1月27日) and years (2025年) likewise.
 _CJK_DATE = r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日"
 _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
-                           rf"{_YEAR}|{_MONTH}\s+\d{{4}})\b|{_CJK_DATE}")
+                           rf"{_YEAR}|{_MONTH}\s+\d{{4}}|{_PERIOD})\b|{_CJK_DATE}")
 
 
 def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:

@@ -246,7 +246,8 @@ def test_figures_are_normalised(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["H800", "GPT-4", "DeepSeek-R1", "2025-02-15", "o3",
                                   "first set for 3 March", "due on 7 April 2025",
-                                  "on March 3rd, 2025", "in Sept. 2024", "the 2nd of June"])
+                                  "on March 3rd, 2025", "in Sept. 2024", "the 2nd of June",
+                                  "by summer 2025", "in Autumn 2024", "Q3 2025", "H1 2026"])
 def test_names_and_dates_are_not_figures(text: str) -> None:
     assert numbers(text) == []
 
@@ -256,6 +257,9 @@ def test_a_written_date_hides_only_its_own_numbers() -> None:
     a lower-case "may" is a verb, not a month."""
     text = "On 7 April 2025 it cost $5 million; in April 2025, 512 chips; it may 3 times"
     assert [w for _, w, _ in numbers(text)] == ["$5 million", "512", "3"]
+    # A season's year likewise, but the verb "fall" and a season before a count are not.
+    text = "400 bikes by summer 2025; sales fall 1500 units; summer 12000 riders"
+    assert [w for _, w, _ in numbers(text)] == ["400", "1500", "12000"]
 
 
 def test_apostrophes_do_not_open_quotations() -> None:
