@@ -187,6 +187,14 @@ def _is_noun(text: str, match: re.Match[str]) -> bool:
         bool(_BEFORE_NOUN.search(text, 0, match.start()))
 
 
+def _is_cannot(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of "could" is "could not", which says what was not possible ("the
+    city could not afford it", reported speech for "cannot"), and softens nothing; as
+    "couldn't" is no match of "could"."""
+    return match.group(0).lower() == "could" and \
+        re.match(r"\s+not\b", text[match.end():match.end() + 8], re.IGNORECASE) is not None
+
+
 def _is_month(text: str, match: re.Match[str]) -> bool:
     """Whether a match of "may" is the month: "May" written capitalised, after a word that
     leads to a date or before a day or year ("May 5", "May 2025")."""
@@ -613,7 +621,8 @@ class _Checker:
         kept = self._hedged[quote.id] = {}
         by_word, any_trigger = self.triggers(self.quote_language(quote))
         for match in any_trigger.finditer(quote.text):
-            if _is_month(quote.text, match) or _is_noun(quote.text, match):
+            if _is_month(quote.text, match) or _is_noun(quote.text, match) \
+                    or _is_cannot(quote.text, match):
                 continue
             word = match.group(0)
             for group in by_word.get(_key(word), ()):

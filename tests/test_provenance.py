@@ -154,6 +154,23 @@ def test_claims_the_noun_is_no_hedge(tmp_path: Path, said: str, hedged: bool) ->
     assert found == ({"prose-hedge-dropped"} if hedged else set())
 
 
+@pytest.mark.parametrize(("said", "hedged"), [
+    ("Buyers could not afford it", False), ("Buyers could  not afford it", False),
+    ("Buyers could soon not afford it", True), ("Buyers might not afford it", True)])
+def test_could_not_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
+    """"could not" says what was not possible (reported speech for "cannot"); "might not"
+    and "could soon not" still soften."""
+    content = corpus(tmp_path, (
+        ("sources/acme-widget.txt", "Critics disagree.", f"{said}."),
+        ("sources/acme-widget.yml", "    doubts: [widget-cost-5m]\n",
+         f'    doubts: [widget-cost-5m]\n  - id: buyers\n    text: "{said}"\n'),
+        (BRIEF, "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]",
+         "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]\n"
+         "      - text: \"Buyers cannot afford the widget.\"\n        cites: [buyers]")))
+    found = {d.code for d in build(content).diagnostics}
+    assert found == ({"prose-hedge-dropped"} if hedged else set())
+
+
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     assert not build(corpus(tmp_path, ())).diagnostics
 
