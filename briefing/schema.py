@@ -27,6 +27,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import language_tag
 from .positions import Lines, split_lines
+from .writtendates import iso_date
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -689,8 +690,11 @@ class DateSpec(Spec):
             if self.past and ctx.today is not None:
                 _not_after(datetime.date(*whole), ctx.today, node, ctx)
             return FuzzyDate(year, month, day, about, inferred, basis)
+        written = iso_date(value)
         return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date"
                         + other_digits(value),
+                        f'write it "{written}": dates are written "YYYY-MM-DD", "YYYY-MM" '
+                        'or "YYYY"' if written else
                         'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the '
                         "evidence gives, or `unknown`")
 

@@ -11,7 +11,6 @@ window, never the rest of its line). `benchmarks/bounded.py` measures this.
 from __future__ import annotations
 
 import bisect
-import datetime
 import functools
 import hashlib
 import heapq
@@ -32,6 +31,7 @@ from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
+from .writtendates import DATES, date_of
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
@@ -164,54 +164,19 @@ def is_valid_id(value: str) -> bool:
 
 # --- title, dates and the source id ---------------------------------------------------
 
-_MONTHS = MappingProxyType({name: n for n, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")), start=1) for name in names})
-_MONTH = r"(?P<{0}>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
-                                        reverse=True)) + r")\.?"
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{0}>(?:19|20)\d\d)"
-_DATES = re.compile(
-    r"\b(?:" + r"{y1}-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)".format(y1=_YEAR.format("y1"))
-    + "|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
-    + "|" + _MONTH.format("m3") + r"\s+" + _DAY.format("d3") + r",\s*" + _YEAR.format("y3")
-    + "|" + _MONTH.format("m3b") + r"\s+" + _DAY.format("d3b") + r"\s+" + _YEAR.format("y3b")
-    + "|" + _MONTH.format("m4") + r",?\s+" + _YEAR.format("y4")
-    + r")\b(?!-\d)"
-    # Chinese, Japanese and Korean: 2025年1月27日, 2025년 1월 27일.
-    + "|" + _YEAR.format("y5") + r"\s?[年년]\s?(?P<m5>[01]?\d)\s?[月월]"
-    r"(?:\s?(?P<d5>[0-3]?\d)\s?[日일])?")
-
-
 def find_dates(text: str) -> tuple[DateFound, ...]:
     found = []
     # Searched line by line: "Feb. 2025" would be cut in two by sentence splitting.
     for line_no, line in enumerate(text.split("\n"), start=1):
         spans = _sentence_spans(line)
         starts = [s for s, _ in spans]
-        for match in _DATES.finditer(line):
-            date = _date_of(match)
+        for match in DATES.finditer(line):
+            date = date_of(match)
             if date is not None:
                 index = bisect.bisect_right(starts, match.start()) - 1
                 found.append(DateFound(date, match.group(),
                                        _sentence(line, line_no, *spans[index])))
     return tuple(found)
-
-
-def _date_of(match: re.Match[str]) -> str | None:
-    groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    year = int(next(v for k, v in groups.items() if k.startswith("y")))
-    month_text = next(v for k, v in groups.items() if k.startswith("m"))
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-    day_text = next((v for k, v in groups.items() if k.startswith("d")), None)
-    if day_text is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return datetime.date(year, month, int(day_text)).isoformat()
-    except ValueError:
-        return None
 
 
 # --- the title: the first line that reads as a headline ---------------------------------
@@ -238,7 +203,7 @@ _MARKER_LABEL = (r"(?P<label>(?i:date|dated|(?:first\s+|last\s+)?(?:published|up
                  r"|posted)(?:\s+on)?\s*:?\s*)")
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _TIME = r"(?:,?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)"
-_MARKER = _MARKER_LABEL + "?" + _WEEKDAY + "?(?:" + _DATES.pattern + ")" + _TIME + "?"
+_MARKER = _MARKER_LABEL + "?" + _WEEKDAY + "?(?:" + DATES.pattern + ")" + _TIME + "?"
 _SEPARATORS = ",;:|/\u2013\u2014\u00b7\u2022\uff0c"
 _LEADING_MARKER = re.compile(r"\s*" + _MARKER + r"(?P<after>\s*[" + _SEPARATORS
                              + r".-]*\s*)")

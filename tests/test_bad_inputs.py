@@ -148,6 +148,11 @@ CASES = [
          (edit(SRC, '"2025-01-02"', '"2025-02-30"'),), hint="against the source"),
     Case("date in another format", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
+    Case("date written out", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"January 2, 2025"'),), hint='write it "2025-01-02"'),
+    Case("month written out", "schema-date", "claims.yml:14:15",
+         (edit("claims.yml", '{date: "2025-01", about: true, inferred: true, '
+               'basis: "Before the article."}', "Jan. 2025"),), hint='write it "2025-01"'),
     Case("month or day zero", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"2025-00"'),)),
     Case("date in Arabic-Indic digits", "schema-date", f"{SRC}:2:12",
