@@ -138,20 +138,27 @@ def test_may_the_month_is_no_hedge(tmp_path: Path) -> None:
     assert {d.code for d in build(content).diagnostics} == {"prose-hedge-dropped"}
 
 
-@pytest.mark.parametrize(("said", "hedged"), [
-    ("Critics doubt its claims", False), ("Critics doubt Acme's claims", False),
-    ("Critics say Acme claims too much", True)])
-def test_claims_the_noun_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
-    """"Acme's claims" names what Acme said; only "Acme claims" hedges what follows."""
+def hedge_warned(tmp_path: Path, said: str, point: str) -> bool:
+    """Whether a point saying `point`, citing a quote of the article's words `said`, is
+    warned that it drops the quote's hedge."""
     content = corpus(tmp_path, (
         ("sources/acme-widget.txt", "Critics disagree.", f"{said}."),
         ("sources/acme-widget.yml", "    doubts: [widget-cost-5m]\n",
          f'    doubts: [widget-cost-5m]\n  - id: critics\n    text: "{said}"\n'),
         (BRIEF, "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]",
          "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]\n"
-         "      - text: \"The widget is too dear.\"\n        cites: [critics]")))
+         f"      - text: \"{point}\"\n        cites: [critics]")))
     found = {d.code for d in build(content).diagnostics}
-    assert found == ({"prose-hedge-dropped"} if hedged else set())
+    assert found <= {"prose-hedge-dropped"}, found
+    return bool(found)
+
+
+@pytest.mark.parametrize(("said", "hedged"), [
+    ("Critics doubt its claims", False), ("Critics doubt Acme's claims", False),
+    ("Critics say Acme claims too much", True)])
+def test_claims_the_noun_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
+    """"Acme's claims" names what Acme said; only "Acme claims" hedges what follows."""
+    assert hedge_warned(tmp_path, said, "The widget is too dear.") == hedged
 
 
 @pytest.mark.parametrize(("said", "hedged"), [
@@ -160,15 +167,7 @@ def test_claims_the_noun_is_no_hedge(tmp_path: Path, said: str, hedged: bool) ->
 def test_could_not_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
     """"could not" says what was not possible (reported speech for "cannot"); "might not"
     and "could soon not" still soften."""
-    content = corpus(tmp_path, (
-        ("sources/acme-widget.txt", "Critics disagree.", f"{said}."),
-        ("sources/acme-widget.yml", "    doubts: [widget-cost-5m]\n",
-         f'    doubts: [widget-cost-5m]\n  - id: buyers\n    text: "{said}"\n'),
-        (BRIEF, "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]",
-         "An analyst calls it overpriced.\"\n        cites: [doe-overpriced]\n"
-         "      - text: \"Buyers cannot afford the widget.\"\n        cites: [buyers]")))
-    found = {d.code for d in build(content).diagnostics}
-    assert found == ({"prose-hedge-dropped"} if hedged else set())
+    assert hedge_warned(tmp_path, said, "Buyers cannot afford the widget.") == hedged
 
 
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
