@@ -124,6 +124,14 @@ _CODES = (
          "Write the entry's first line back above the key named, `- id: …` with its own id "
          "(or whichever key the hint names), the dash in the column of the other entries' "
          "dashes; if the key is only written twice in one entry, keep one of its values."),
+    Code("yaml-missing-list-key", E,
+         "The key line of the list a file holds its items in is missing (`quotes:`, "
+         "`claims:`, `entities:`, `sections:`). Below a key with a value, YAML stops at the "
+         "list; below comments only, the whole file is the list; below a block of text "
+         "(`summary: >-`), YAML reads the list as more of the text. It is named at the "
+         "list's first entry; what refers to the ids it holds is not reported too.",
+         "Write the key back in column 1, on a line of its own above the list (and above "
+         "the comments that head it), as the hint says."),
     Code("yaml-anchor", E, "An anchor (`&name`); anchors and aliases can expand without bound.",
          "Write the value out in full."),
     Code("yaml-alias", E, "An alias (`*name`); anchors and aliases can expand without bound.",

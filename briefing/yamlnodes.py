@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TypeAlias
 
 import yaml
 
-from . import shifted, undashed
+from . import keyless, shifted, undashed
 from .chars import char_name, is_invisible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .positions import UNUSUAL_BREAKS, Lines, split_lines
@@ -90,10 +90,11 @@ class _Where:
     count a BOM as a column), and so is a mark at the very end of the file, which libyaml
     puts on a line of its own that no editor shows. The line table is built on demand."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, list_key: keyless.ListKey | None = None) -> None:
         self.path = path
         self.text = text
         self.end = len(text)
+        self.list_key = list_key  # the list the file holds its items in, if it has one
 
     @functools.cached_property
     def lines(self) -> Lines:
@@ -318,6 +319,7 @@ class _Entry(NamedTuple):
 
 
 LOST_FIRST_LINE = "yaml-missing-first-key"
+LOST_LIST_KEY = "yaml-missing-list-key"
 
 
 def lost_an_id(problems: Sequence[Diagnostic]) -> bool:
@@ -378,6 +380,8 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
     hidden = _invisible_on_line(where.text, where.lines, at.line)
     if hidden is None and (glued := _glued_colon(where, exc, at)) is not None:
         return glued
+    if hidden is None and (lost := _keyless(where, at)) is not None:
+        return lost
     if hidden is None and (slipped := _shifted(where, at)) is not None:
         return slipped
     if hidden is None and (entry := _undashed(where, at)) is not None:
@@ -409,6 +413,50 @@ def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
     return error(Pos(where.path, found.line, found.col), "yaml-syntax",
                  f"YAML syntax error: {undashed.MESSAGE}{stopped}",
                  undashed.fix(lines[found.line - 1], found.col, found.dash_col))
+
+
+def _keyless(where: _Where, at: Pos) -> Diagnostic | None:
+    """The error at the file's list of items whose key line was deleted, when one was."""
+    key = where.list_key
+    lines = split_lines(where.text)
+    found = key and keyless.keyless_list(lines, at.line, key, _parses)
+    if not key or not found:
+        return None
+    stopped = "" if found.line == at.line else \
+        f" (YAML stopped reading at line {at.line}, column {at.col})"
+    return error(Pos(where.path, found.line, found.col), LOST_LIST_KEY,
+                 f"this list of {key.items} has no key to hold it: it "
+                 f"follows `{found.after}:` (line {found.after_line}), which holds a value "
+                 f"of its own{stopped}", keyless.hint(key, found.above))
+
+
+def _lost_list_key(where: _Where, root: YNode) -> Diagnostic | None:
+    """The file's list of items without its key line, where YAML reads on: as the whole
+    file, or as more of a block of text above it (`summary: >-`)."""
+    key = where.list_key
+    if key is None or not isinstance(root, YSeq | YMap):
+        return None
+    lines = split_lines(where.text)
+    if isinstance(root, YSeq):
+        if not any(isinstance(i, YMap) and i.get(key.entry_key) for i in root.items):
+            return None
+        return error(root.pos, LOST_LIST_KEY, f"the file is a list of {key.items} with no "
+                     f"key to hold it: its `{key.name}:` line is missing",
+                     keyless.hint(key, keyless.above_comments(lines, root.pos.line)))
+    if root.get(key.name) is not None:
+        return None
+    for (name, value), (after, _) in zip(root.items, (*root.items[1:], (None, None)),
+                                         strict=True):
+        if isinstance(value, YScalar) and value.style in ("|", ">"):
+            last = after.pos.line - 1 if after is not None else len(lines)
+            line = keyless.swallowed_entry(lines, value.pos.line + 1, last, key)
+            if line is not None:
+                return error(Pos(where.path, line, _indent(lines[line - 1]) + 1),
+                             LOST_LIST_KEY, f"this list of {key.items} has no key to hold "
+                             f"it, so YAML reads it as more of the text of `{name.value}:` "
+                             f"(line {name.pos.line})",
+                             keyless.hint(key, keyless.above_comments(lines, line)))
+    return None
 
 
 def _shifted(where: _Where, at: Pos) -> Diagnostic | None:
@@ -772,15 +820,17 @@ def _unusual_breaks(where: _Where) -> list[Diagnostic]:
             for index, char in ((m.start(), m.group()) for m in _UNUSUAL.finditer(where.text))]
 
 
-def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
-    """Parse one YAML document; problems come back as diagnostics, never as exceptions."""
+def parse_yaml(text: str, path: str, list_key: keyless.ListKey | None = None
+               ) -> tuple[YNode | None, tuple[Diagnostic, ...]]:
+    """Parse one YAML document; problems come back as diagnostics, never as exceptions.
+    `list_key`: the list the file holds its items in, named if its key line is lost."""
     if len(text) > MAX_YAML_BYTES:
         return None, (
             error(Pos(path, 1, 1), "yaml-too-large",
                   f"the file is larger than {MAX_YAML_BYTES:,} characters",
                   "split it into several files (claims/ and entities/ may hold many)"),
         )
-    where = _Where(path, text)
+    where = _Where(path, text, list_key)
     problems = _check_indentation(text, path)
     if problems:  # (a tab or NBSP after a block scalar's indentation is its text)
         inside = _block_scalar_lines(where)
@@ -823,6 +873,9 @@ def parse_yaml(text: str, path: str) -> tuple[YNode | None, tuple[Diagnostic, ..
             error(Pos(path, 1, 1), "yaml-empty", "the file holds no YAML value",
                   "add the annotation, or delete the file")
         )
+    if root is not None and not composer.problems and \
+            (lost := _lost_list_key(where, root)) is not None:
+        composer.problems.append(lost)
     if composer.problems:
         return None, (*notes, *composer.problems, *composer.value_problems)
     return root, (*notes, *composer.value_problems)

@@ -233,8 +233,10 @@ CASES = [
     Case("claim without statement", "schema-required", "claims.yml:2:5",
          (edit("claims.yml", '    statement: "[[entity:acme]] says its widget costs $5 million."\n',
                ""),)),
-    Case("claims file is a list", "schema-type", "claims.yml:1:1",
-         files=(("claims.yml", "- id: widget-cost-5m\n"),)),
+    Case("claims file is a list", "yaml-missing-list-key", "claims.yml:1:1",
+         files=(("claims.yml", "- id: widget-cost-5m\n"),), only=True),
+    Case("claims file is a list of words", "schema-type", "claims.yml:1:1",
+         files=(("claims.yml", "- widget-cost-5m\n"),)),
     Case("figure value in words", "schema-number", "claims.yml:10:16",
          (edit("claims.yml", "value: 5000000", "value: five million"),)),
     Case("figure value in full-width digits", "schema-number", "claims.yml:10:16",
@@ -295,6 +297,20 @@ CASES = [
     Case("brief section missing its first line", "yaml-missing-first-key",
          "briefs/widget.yml:9:5", (edit("briefs/widget.yml", "  - kind: yes-but\n", ""),),
          only=True, hint="write the entry's first line, `- kind: …`, above `points:`"),
+    # The key line of the list a file holds its items in, deleted: one error at the list,
+    # whatever YAML made of it, and what refers to its ids is no error too.
+    Case("quotes key line deleted, below a key with a value", "yaml-missing-list-key",
+         f"{SRC}:7:3", (edit(SRC, "quotes:\n", ""),), only=True,
+         hint="write `quotes:` in column 1, on a line of its own above line 7"),
+    Case("claims key line deleted, below comments", "yaml-missing-list-key", "claims.yml:2:3",
+         (edit("claims.yml", "claims:\n", "# The claims.\n"),), only=True,
+         hint="write `claims:` in column 1, on a line of its own above line 2"),
+    Case("sections key line deleted, below a block of text", "yaml-missing-list-key",
+         "briefs/widget.yml:4:3",
+         (edit("briefs/widget.yml", 'summary: "[[entity:acme]] prices its widget at $5 '
+               'million; an analyst doubts it."\nsections:\n', "summary: >-\n  [[entity:acme]] "
+               "prices its widget at $5 million; an analyst doubts it.\n"),), only=True,
+         hint="write `sections:` in column 1, on a line of its own above line 4"),
     # The one entry of its list without its dash: YAML reads a mapping in the list's place.
     # The entry is still read, so what refers to it is no error too (`alone`).
     Case("only entity missing its dash", "yaml-missing-dash", "entities/more.yml:2:3",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefing.load import ITEM_LISTS
 from briefing.model import ClaimsFile, EntitiesFile
 from briefing.schema import Context, Obj
 from briefing.yamlnodes import YMap, YScalar, YSeq, _closed_early, parse_yaml
@@ -444,3 +445,22 @@ def test_a_key_glued_to_its_value_is_named_at_its_colon_wherever_it_is(path: str
             (line, first.format())
         assert f"no space after the colon of `{key[2]}:`" in first.message, first.format()
         assert f"write `{line[len(key[1]):]}`" in first.hint, first.format()
+
+
+@pytest.mark.parametrize("rel", sorted(
+    p.relative_to(SEED).as_posix() for p in (*SEED.glob("*.yml"), *SEED.glob("*/*.yml"))))
+def test_a_files_list_key_line_deleted_is_named_wherever_it_was(rel: str) -> None:
+    """The key line of the list each annotation file holds its items in (`quotes:`,
+    `claims:`, `entities:`, `sections:`), deleted from each file of the example corpus:
+    whatever YAML makes of the rest (an error lines below, a file that is the list, more
+    of the summary's text), the one problem names the list and where the key goes back."""
+    key = ITEM_LISTS[rel.split("/", 1)[0].split(".", 1)[0]]
+    lines = (SEED / rel).read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{key.name}:"))
+    root, problems = parse_yaml("\n".join(lines[:at] + lines[at + 1:]), rel, key)
+    assert root is None
+    [problem] = problems
+    assert problem.code == "yaml-missing-list-key", problem.format()
+    assert problem.pos.line >= at + 1 and lines[problem.pos.line].lstrip().startswith("- ")
+    assert f"write `{key.name}:` in column 1, on a line of its own above line {at + 1}:" \
+        in problem.hint
