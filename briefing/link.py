@@ -175,7 +175,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         "quote": quotes, "metric": metrics,
     }
     unresolved, unknown = _unresolved((*_all_refs(corpus, store), *corpus.orphaned), known,
-                                      corpus.declared, quotes)
+                                      corpus.declared, quotes, _copies(corpus))
     problems.extend(unresolved)
     # Checks of what a broken item or an unknown reference was about wait for the fix:
     # a mistyped id would otherwise also leave the claim it meant short of a source. So do
@@ -658,13 +658,31 @@ def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
     return found
 
 
+def _copies(corpus: Corpus) -> dict[str, dict[str, Pos]]:
+    """By kind, each id used twice and where its second use is (`duplicate-id`): most
+    often an item copied to make another, its id not yet changed."""
+    items = {"quote": [q for s in corpus.sources for q in s.quotes],
+             "claim": corpus.claims, "entity": corpus.entities}
+    copies: dict[str, dict[str, Pos]] = {}
+    for kind, of_kind in items.items():
+        seen: set[str] = set()
+        for item in of_kind:
+            if item.id in seen:
+                copies.setdefault(kind, {}).setdefault(item.id, item.pos)
+            seen.add(item.id)
+    return copies
+
+
 def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
-                declared: Mapping[str, frozenset[str]], quotes: Mapping[str, Quote]
+                declared: Mapping[str, frozenset[str]], quotes: Mapping[str, Quote],
+                copies: Mapping[str, Mapping[str, Pos]]
                 ) -> tuple[list[Diagnostic], frozenset[str]]:
     """The unknown references, and the ids they name or look like. Of the ids an unknown
     one looks like, one that nothing refers to comes first: after an id is renamed, its
     old references look like the new id, which none names yet, and may look like another
-    id still more (`r1-cost` renamed `r1-cost-6m` beside `r1-cost-5m`)."""
+    id still more (`r1-cost` renamed `r1-cost-6m` beside `r1-cost-5m`). Else, with an id
+    of its kind used twice, the second use may be a copy meant to be the one referred
+    to: it is named."""
     refs = list(refs)
     referenced = {(ref.kind, ref.id) for ref in refs}
     problems = []
@@ -684,8 +702,14 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
         hint = f"define the {ref.kind} first, or fix the id"
+        copied = copies.get(ref.kind, {})
         if unnamed:
             hint = f"did you mean {best[0]!r}, which nothing refers to yet?"
+        elif copied:
+            copy = max(copied, key=lambda i: difflib.SequenceMatcher(None, i, ref.id).ratio())
+            hint = (f"{ref.kind} id {copy!r} is used twice, the second time at "
+                    f"{copied[copy]}: if that is a copy meant to be this {ref.kind}, give it "
+                    f"the id {ref.id!r}; else define the {ref.kind}, or fix the id")
         elif best:
             hint = f"did you mean {best[0]!r}?"
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}", hint))

@@ -357,6 +357,15 @@ CASES = [
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-cost]"),)),
     Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
+    # A quote copied to make another, its id not yet changed: the citation of the new
+    # one is told of the copy (its did-you-mean would name the original, cited already).
+    Case("cited quote whose copy kept the original's id", "ref-unknown",
+         "briefs/widget.yml:7:28",
+         (edit(SRC, "  - id: doe-overpriced\n", '  - id: acme-cost\n    text: "Critics '
+               'disagree."\n    doubts: [widget-cost-5m]\n  - id: doe-overpriced\n'),
+          edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-critics]")),
+         hint="/sources/acme-widget.yml:12:5: if that is a copy meant to be this quote, "
+              "give it the id 'acme-critics'"),
     Case("prose reference form under cites", "schema-slug", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", 'cites: ["[[quote:acme-cost]]"]'),),
          hint="write the bare id: 'acme-cost'"),
