@@ -286,14 +286,16 @@ def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
 def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:
     """The ids under `key` (a list of mappings) that the curator wrote, valid or not; with
     `key` misspelt (`entity:` for `entities:`), those of the list written in its place, so
-    that the misspelling is the one error and not every reference to what it holds."""
+    that the misspelling is the one error and not every reference to what it holds. An
+    entry with no id (its `id:` line emptied or deleted) may have had any: `ANY`."""
     items = root.get(key) if key and isinstance(root, YMap) else None
     if items is None and key and isinstance(root, YMap):
         items = next((value for name, value in root.items
                       if isinstance(value, YSeq) and difflib.get_close_matches(
                           name.value, [key], n=1, cutoff=0.6)), None)
-    return frozenset(i.get("id").value for i in entries(items)  # type: ignore[union-attr]
-                     if isinstance(i, YMap) and isinstance(i.get("id"), YScalar))
+    ids = [i.get("id") for i in entries(items) if isinstance(i, YMap)]
+    return frozenset(ANY if not isinstance(i, YScalar) or not i.value.strip() else i.value
+                     for i in ids)
 
 
 def _top_and_stem(rel: str) -> tuple[str, str]:
