@@ -12,6 +12,7 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import Entry, FileFault, read_regular, walk
@@ -437,10 +438,10 @@ def not_a_folder(content_dir: Path) -> Diagnostic | None:
 
 # The list each kind of annotation file (by its folder, or name) holds its items in, and
 # a key its entries have: named when its key line is lost (`keyless.py`).
-ITEM_LISTS = {"sources": ListKey("quotes", "id", "quotes"),
-              "claims": ListKey("claims", "id", "claims"),
-              "entities": ListKey("entities", "id", "entities"),
-              "briefs": ListKey("sections", "kind", "sections")}
+ITEM_LISTS = MappingProxyType({"sources": ListKey("quotes", "id", "quotes"),
+                               "claims": ListKey("claims", "id", "claims"),
+                               "entities": ListKey("entities", "id", "entities"),
+                               "briefs": ListKey("sections", "kind", "sections")})
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:
