@@ -661,8 +661,9 @@ def _all_refs(corpus: Corpus, store: LinkStore) -> list[Ref]:
 def _copies(corpus: Corpus) -> dict[str, dict[str, Pos]]:
     """By kind, each id used twice and where its second use is (`duplicate-id`): most
     often an item copied to make another, its id not yet changed."""
-    items = {"quote": [q for s in corpus.sources for q in s.quotes],
-             "claim": corpus.claims, "entity": corpus.entities}
+    items: dict[str, Sequence[Quote | Claim | Entity]] = {
+        "quote": [q for s in corpus.sources for q in s.quotes], "claim": corpus.claims,
+        "entity": corpus.entities}
     copies: dict[str, dict[str, Pos]] = {}
     for kind, of_kind in items.items():
         seen: set[str] = set()
