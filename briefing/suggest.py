@@ -829,6 +829,42 @@ def _owner(name: str | None, sentence: Sentence, owners: Mapping[str, EntityFoun
     return owner
 
 
+def _with_initial_surnames(new_names: tuple[EntityFound, ...], text: str,
+                           entities: Iterable[Entity], owners: Mapping[str, EntityFound]
+                           ) -> tuple[EntityFound, ...]:
+    """The new names and each surname alone that opens a sentence (`find_new_names`
+    passes over a sentence's first word: every sentence starts with a capital) when it has
+    an owner there (`_owner`), counted with the same surname found elsewhere, so that
+    `_fold_surnames` folds it. Only a word standing alone is one ("Marsh Lane", "Marsh of
+    Kent" and "Marsh-Smith" are other names); a name or alias of entities.yml is its own."""
+    entities = tuple(entities)
+    names, ids = _name_owner(entities), {e.id for e in entities}
+    counts: Counter[str] = Counter()
+    first: dict[str, Sentence] = {}
+    for sentence in sentences(text):
+        match = _CAPITALISED.match(sentence.text)
+        if match is None or _is_heading(sentence.text):
+            continue
+        # The whole run of capitalised words (and the function words joining them) must be
+        # the surname: "Marsh Lane" and "Marsh of Kent" are not Marsh.
+        word = re.sub(r"['\u2019]s$", "", match.group().rstrip("'\u2019.,"))
+        # What find_new_names leaves out elsewhere in a sentence is left out here too.
+        if word in names or slugify(word) in ids or not _is_name_run([_Word(word, 0)], False) \
+                or _owner(word, sentence, owners) is None:
+            continue
+        counts[word] += 1
+        first.setdefault(word, sentence)
+    elsewhere = {e.name: e for e in new_names}
+    added = []
+    for word, count in counts.items():
+        found = elsewhere.get(word)
+        if found is None:
+            added.append(EntityFound(slugify(word), word, count, first[word]))
+        elif _owner(word, found.sentence, owners) is not None:  # else not folded: as it was
+            elsewhere[word] = replace(found, count=found.count + count)
+    return (*elsewhere.values(), *added)
+
+
 def _fold_surnames(new_names: tuple[EntityFound, ...], owners: Mapping[str, EntityFound],
                    known: frozenset[str]
                    ) -> tuple[tuple[EntityFound, ...], tuple[tuple[str, str], ...]]:
@@ -1229,7 +1265,8 @@ def _suggest(text: str, corpus: Corpus, new_id: str) -> Suggestions:
     new_names = find_new_names(text, corpus.entities)
     # A surname alone is its owner's, a new name or a known person named in the article.
     owners = surname_owners((*new_names, *(e for e in known if e.id in people)))
-    new_names, surnames = _fold_surnames(new_names, owners, people)
+    new_names, surnames = _fold_surnames(
+        _with_initial_surnames(new_names, text, corpus.entities, owners), owners, people)
     return Suggestions(
         title=find_title(text),
         date=date,

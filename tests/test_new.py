@@ -769,6 +769,67 @@ def test_a_surname_alone_after_the_full_name_is_that_person(
         assert (quote.speaker_id, quote.speaker_name, quote.speaker_new) == speaker
 
 
+@pytest.mark.parametrize(("text", "names", "surnames"), [
+    # A sentence's first word is that person's too, when it is the surname alone.
+    ("Critics, including Mayor Dan Ortiz, objected. Ortiz said it was too dear.",
+     {"Dan Ortiz": (2, ("Ortiz",))}, ()),
+    ("Lena Marsh spoke. Marsh's plan passed. Later Marsh left. Marsh, too, agreed.",
+     {"Lena Marsh": (4, ("Marsh",))}, ()),
+    ("Jane Doe spoke. Doe said it was too dear.", {}, (("Doe", "jane-doe"),)),
+    # Before the full name it may be someone else's, as elsewhere in a sentence.
+    ("Ortiz said it was too dear. Then Mayor Dan Ortiz left.", {"Dan Ortiz": (1, ())},
+     ()),
+    ("Doe said it was too dear. Then Jane Doe left.", {}, ()),
+    # Counted with the same surname found elsewhere, folded only as that one is.
+    ("Later Ortiz objected. Mayor Dan Ortiz spoke. Ortiz said it was too dear.",
+     {"Dan Ortiz": (1, ()), "Ortiz": (1, ())}, ()),
+    # The last word of two names: either may be meant.
+    ("Lena Marsh and Tom Marsh spoke. Marsh said it was too dear.",
+     {"Lena Marsh": (1, ()), "Tom Marsh": (1, ())}, ()),
+    ("Jane Doe and Tom Doe spoke. Doe said it was too dear.", {"Tom Doe": (1, ())}, ()),
+    # A word that goes on into a name is not the surname alone ("Marsh of Kent" is read
+    # as Kent, as before).
+    ("Lena Marsh spoke. Marsh Lane was closed. Marsh of Kent agreed. Marsh-Smith left.",
+     {"Lena Marsh": (1, ()), "Marsh Lane": (1, ()), "Kent": (1, ())}, ()),
+    ("Jane Doe spoke. Doe Lane was closed.", {"Doe Lane": (1, ())}, ()),
+])
+def test_a_surname_alone_opening_a_sentence(
+        tmp_path: Path, text: str, names: dict[str, tuple[int, tuple[str, ...]]],
+        surnames: tuple[tuple[str, str], ...]) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    found = suggest.suggest(text, corpus)
+    assert {e.name: (e.count, e.aliases) for e in found.new_names} == names
+    assert found.surnames == surnames
+
+
+def test_a_common_word_opening_a_sentence_is_no_surname(tmp_path: Path) -> None:
+    people = "  - id: theresa-may\n    name: Theresa May\n    kind: person\n"
+    corpus = corpus_of(write_tree(tmp_path / "c", {
+        **minimal_corpus(), "entities.yml": ENTITIES_YML + people}))
+    found = suggest.suggest("Theresa May spoke. May brought rain. So did June.", corpus)
+    assert found.surnames == () and found.new_names == ()
+
+
+def test_a_surname_alone_opening_a_sentence_in_the_starter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bikes.txt").write_text(
+        "Harbor City bike-share program to cost $30 million, council says\n\n"
+        "Lena Marsh, the transport director, said the program would start in May. "
+        '"We expect 400 bikes on the streets by summer," Marsh said.\n\n'
+        "Critics, including Mayor Dan Ortiz, called the price too high. Ortiz said the "
+        "city could not afford it.\n", encoding="utf-8")
+    assert run("new", "bikes.txt").exit_code == 0
+    (path,) = (content / "sources").glob("harbor-city-*.yml")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for person, surname, line in (("dan-ortiz", "Ortiz", 5), ("lena-marsh", "Marsh", 3)):
+        entity = lines[lines.index(f"#   - id: {person}") - 1:]
+        assert entity[0] == f"#   # named 2x, first on line {line}, then as '{surname}' " \
+            "alone (an alias below)"
+        assert entity[3] == f'#     aliases: ["{surname}"]'
+
+
 def test_a_surname_alone_in_the_starter(tmp_path: Path) -> None:
     corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
     text = ('Jane Doe and Lena Marsh met. "We expect 400 bikes," Marsh said. "Not yet," '
