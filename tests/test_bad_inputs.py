@@ -357,12 +357,6 @@ CASES = [
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-cost]"),)),
     Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
-    # A cited quote whose id was emptied or deleted may have had any id: the one error is
-    # at the quote, not at its citations too.
-    Case("cited quote with its id emptied", "schema-empty", f"{SRC}:12:8",
-         (edit(SRC, "  - id: doe-overpriced\n", "  - id:\n"),), only=True),
-    Case("cited quote with its id line made text", "schema-required", f"{SRC}:13:5",
-         (edit(SRC, "  - id: doe-overpriced\n    text:", "  -\n    text:"),), only=True),
     # A quote copied to make another, its id not yet changed: the citation of the new
     # one is told of the copy (its did-you-mean would name the original, cited already).
     Case("cited quote whose copy kept the original's id", "ref-unknown",
@@ -506,6 +500,12 @@ CASES = [
     # Schema, beyond the cases above
     Case("empty required value", "schema-empty", "claims.yml:5:12",
          (edit("claims.yml", "status: disputed", "status:"),)),
+    # A cited quote whose id was emptied or deleted may have had any id: the one error is
+    # at the quote, not at its citations too.
+    Case("cited quote with its id emptied", "schema-empty", f"{SRC}:12:8",
+         (edit(SRC, "  - id: doe-overpriced\n", "  - id:\n"),), only=True),
+    Case("cited quote with its id line made text", "schema-required", f"{SRC}:13:5",
+         (edit(SRC, "  - id: doe-overpriced\n    text:", "  -\n    text:"),), only=True),
     Case("empty quoted text", "schema-empty", f"{SRC}:1:8",
          (edit(SRC, 'title: "Acme prices its widget"', 'title: ""'),)),
     Case("quote of invisible characters only", "schema-empty", f"{SRC}:13:11",
