@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import shutil
@@ -233,6 +234,14 @@ def staging_for(out: Path) -> Path:
     return staging
 
 
+def discard_staging(out: Path) -> None:
+    """Delete the staging folders this process made beside `out`: a build stopped (Ctrl-C,
+    SIGTERM) between making one and recording it could not name it to delete it."""
+    out = out.resolve()
+    for path in out.parent.glob(f".{glob.escape(out.name)}.new-{os.getpid()}-*"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def swap_in(staging: Path, out: Path, *, keep_hidden: bool = False) -> None:
     """Put the finished `staging` tree in place of `out` by two renames. `keep_hidden`
     carries the old tree's hidden entries (a `.git` of a pages checkout) over first, as
@@ -272,6 +281,7 @@ class Staged:
             recover(out)
             self.folder = staging_for(out)
         except BaseException:
+            discard_staging(out)
             self.lock.close()
             raise
 

@@ -111,6 +111,44 @@ def test_a_build_stopped_midway_leaves_the_old_site_and_no_staging_folder(
     assert snapshot(site) == before
 
 
+@pytest.mark.parametrize("stopped_in", ["making the folder", "recording it"])
+def test_a_build_stopped_as_its_staging_folder_is_made_leaves_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopped_in: str) -> None:
+    """The signal can land between making the staging folder and recording it, where
+    nothing could name it to delete it: seen once in a run of the test above. The build's
+    close (MkDocs' `on_shutdown`, in its `finally`) deletes what this process made."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from briefing import emit
+    from briefing.plugin import kept
+
+    made = emit.staging_for
+
+    def interrupted(out: Path) -> Path:
+        folder = made(out)
+        if stopped_in == "making the folder":
+            raise KeyboardInterrupt
+        return folder
+
+    def recorded_too_late(out: Path) -> emit.Staged:
+        emit.Staged(out)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(emit, "staging_for", interrupted)
+    if stopped_in == "recording it":
+        monkeypatch.setattr(kept, "Staged", recorded_too_late)
+    config = MkDocsConfig()
+    config.site_dir = str(tmp_path / "site")
+    site = kept.KeptSite()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            site.redirect(config)
+        assert staging(tmp_path) != [] or stopped_in == "making the folder"
+    finally:
+        site.close()
+    assert leftovers(tmp_path) == []
+
+
 def test_a_page_mkdocs_could_not_read_is_a_diagnostic_before_anything_is_written(
         project: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"

@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from ..emit import OutputFault, Staged
+from ..emit import OutputFault, Staged, discard_staging
 from ..session import StopOnSignals
 
 log = get_plugin_logger(__name__)
@@ -71,11 +71,11 @@ class KeptSite(logging.Filter):
         return True
 
     def redirect(self, config: MkDocsConfig) -> None:
+        self.site, self.config = config.site_dir, config  # first: `close` cleans up beside it
         try:
             self.staged = Staged(Path(config.site_dir))
         except OutputFault as exc:
             raise PluginError(exc.diagnostic.format()) from exc
-        self.site, self.config = config.site_dir, config
         config.site_dir = str(self.staged.folder)
 
     def finish(self) -> None:
@@ -98,6 +98,8 @@ class KeptSite(logging.Filter):
 
     def close(self) -> None:
         self.abandon()  # a build that ended without either event, or was stopped
+        if self.site:  # stopped while the staging folder was being made
+            discard_staging(Path(self.site))
         self.stop_on_signals.close()
         PROGRAM_LOG.removeHandler(self.warnings)
         BUILD_LOG.removeFilter(self)
