@@ -36,20 +36,3 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
 
-
-# xdist hands out whole test files (`--dist loadfile`) in the order they were collected:
-# alphabetically, a run ended with the slowest file running alone while the other worker
-# idled. The slowest files (measured with `--durations`) go first; nothing else depends
-# on the order.
-SLOWEST_FIRST = ("test_views_property.py", "browser/test_pages.py", "test_serve.py",
-                 "test_rebuild_caches.py", "test_siteconfig.py", "browser/test_previews.py",
-                 "test_hostile.py", "test_yamlnodes.py", "test_diskcache.py",
-                 "test_kept_site.py", "test_source_language.py", "test_incremental.py")
-TESTS = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    missing = [name for name in SLOWEST_FIRST if not (TESTS / name).is_file()]
-    assert not missing, f"SLOWEST_FIRST names test files that are gone: {missing}"
-    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.relative_to(TESTS).as_posix(), len(rank)))
