@@ -436,12 +436,18 @@ def not_a_folder(content_dir: Path) -> Diagnostic | None:
                  "point the plugin's `content_dir` option (or `--content`) at the folder "
                  "that holds sources/, claims.yml and briefs/")
 
+
 # The list each kind of annotation file (by its folder, or name) holds its items in, and
 # a key its entries have: named when its key line is lost (`keyless.py`).
 ITEM_LISTS = MappingProxyType({"sources": ListKey("quotes", "id", "quotes"),
                                "claims": ListKey("claims", "id", "claims"),
                                "entities": ListKey("entities", "id", "entities"),
                                "briefs": ListKey("sections", "kind", "sections")})
+
+
+def item_list(rel: str) -> ListKey | None:
+    """The list the annotation file at `rel` holds its items in, if its kind has one."""
+    return ITEM_LISTS.get(rel.split("/", 1)[0].split(".", 1)[0])
 
 
 def _read(rel: str, display: str, data: bytes) -> _Read:
@@ -461,8 +467,7 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
         if is_blank(text):
             text_problems = (*text_problems, _empty_text(display, source_id, len(data)))
         return _Read(SourceText(source_id, display, text), text_problems)
-    node, yaml_problems = parse_yaml(text, display,
-                                     ITEM_LISTS.get(rel.split("/", 1)[0].split(".", 1)[0]))
+    node, yaml_problems = parse_yaml(text, display, item_list(rel))
     return _Read(YamlDoc(rel, display, text, node) if node is not None
                  else Unparsed(rel, display, text, lost_id=lost_an_id(yaml_problems)),
                  (*text_problems, *yaml_problems))

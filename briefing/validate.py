@@ -23,7 +23,7 @@ from .broken import (
 from .chars import unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
-from .load import Loaded, YamlDoc
+from .load import Loaded, YamlDoc, item_list
 from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
 from .schema import SLUG_RE, Context, Invalid, Obj, Ref, id_too_long
 from .yamlnodes import YMap, YNode, YScalar, YSeq
@@ -215,8 +215,8 @@ def validate_document(doc: YamlDoc, source_text: str | None,
     path = PurePosixPath(doc.rel)
     top = path.parts[0]
     found = _Document()
-    declared = _declared_ids(doc.root, {"sources": "quotes", "claims": "claims",
-                                        "entities": "entities"}.get(top.split(".")[0], ""))
+    items = item_list(doc.rel)  # (a brief's sections have no ids)
+    declared = _declared_ids(doc.root, items.name if items and items.entry_key == "id" else "")
     if top == "sources":
         if not _file_id_ok(path.stem, doc, ctx):
             return _Document(problems=tuple(ctx.problems), declared=declared,

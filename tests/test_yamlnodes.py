@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.load import ITEM_LISTS
+from briefing.load import item_list
 from briefing.model import ClaimsFile, EntitiesFile
 from briefing.schema import Context, Obj
 from briefing.yamlnodes import YMap, YScalar, YSeq, _closed_early, parse_yaml
@@ -454,7 +454,8 @@ def test_a_files_list_key_line_deleted_is_named_wherever_it_was(rel: str) -> Non
     `claims:`, `entities:`, `sections:`), deleted from each file of the example corpus:
     whatever YAML makes of the rest (an error lines below, a file that is the list, more
     of the summary's text), the one problem names the list and where the key goes back."""
-    key = ITEM_LISTS[rel.split("/", 1)[0].split(".", 1)[0]]
+    key = item_list(rel)
+    assert key is not None
     lines = (SEED / rel).read_text(encoding="utf-8").split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith(f"{key.name}:"))
     root, problems = parse_yaml("\n".join(lines[:at] + lines[at + 1:]), rel, key)
