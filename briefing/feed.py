@@ -12,6 +12,7 @@ build. Links are then relative to the feed, which sits at the site's root.
 
 from __future__ import annotations
 
+import calendar
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -71,7 +72,7 @@ class Entry:
 
 # What the last feed was made of, for the rebuilds of `mkdocs serve`, which write the feed
 # again on every rebuild, mostly with the same entries.
-_ClaimEntry = tuple[tuple[object, ...], tuple[tuple[Day, Day | None], str], Entry]
+_ClaimEntry = tuple[tuple[object, ...], tuple[tuple[Day, Day | None], str, str], Entry]
 
 
 @dataclass
@@ -93,8 +94,10 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
     for brief in linked.corpus.briefs:
         path = page_path("brief", brief.id)
         if path in dates.updated:
-            found.append(Entry(path, brief.title, plain(brief.summary, linked),
-                               dates.updated[path], None, "brief"))
+            updated = dates.updated[path]
+            found.append(Entry(path, brief.title,
+                               with_known_date(plain(brief.summary, linked), updated),
+                               updated, None, "brief"))
     kept: dict[str, _ClaimEntry] = {}
     for claim in linked.corpus.claims:
         path = page_path("claim", claim.id)
@@ -112,22 +115,38 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
             if not any(ref.kind == "claim" for ref in refs):
                 named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
             last = last_entries.get(claim.id)
-            if named is not None and last is not None and last[1] == (days, who) \
+            # A Dated equals the day it starts on: its precision is compared apart.
+            made_of = (days, precision(days[0]), who)
+            if named is not None and last is not None and last[1] == made_of \
                     and same_objects(named, last[0]):
                 entry = last[2]
             else:
                 # Whose claim it is leads the title too: many feed readers show titles
                 # alone, and a relayed claim must not read as the site's statement there.
                 said = f"{who}: {plain(claim.statement, linked)}"
-                entry = Entry(path, said, f"{said} Status: {claim.status}.", *days, "claim")
+                entry = Entry(path, said, with_known_date(
+                    f"{said} Status: {claim.status}.", days[0]), *days, "claim")
             if named is not None:
-                kept[claim.id] = (named, (days, who), entry)
+                kept[claim.id] = (named, made_of, entry)
             found.append(entry)
     if store is not None:
         store.claim_entries = kept
     found.sort(key=lambda e: e.path)
     found.sort(key=lambda e: e.updated, reverse=True)
     return found
+
+
+def with_known_date(summary: str, updated: Day) -> str:
+    """The summary, saying so when the date is known only to the month or year: the
+    entry's `updated` must still name a day (the first the date allows), which a reader
+    should not take for the sources' day."""
+    known = precision(updated)
+    if known == "day":
+        return summary
+    when = f"{calendar.month_name[updated.month]} {updated.year}" if known == "month" \
+        else str(updated.year)
+    stop = "." if summary and not summary.endswith((".", "!", "?", "…")) else ""
+    return f"{summary}{stop} Its newest source gives only the {known}: {when}.".lstrip()
 
 
 def _named(linked: Linked, kind: str, ident: str) -> object:

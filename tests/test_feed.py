@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from corpus_helpers import ARTICLE, BRIEF_YML, CLAIMS_YML, SOURCE_YML, seed_project
 
+from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.dates import content_dates, file_date, first_day, written
 from briefing.feed import Site
@@ -176,8 +177,10 @@ def test_the_feed_has_every_required_atom_element(make_content: Callable[..., Pa
     assert claim.findtext(f"{A}published") == "2025-01-02T00:00:00Z"
     assert claim.findtext(f"{A}title") == \
         "Claimed by Acme Corp: Acme Corp says its widget costs $5 million."
+    # Its newest source is dated to the month: the summary says so, as `updated` cannot.
     assert claim.findtext(f"{A}summary") == \
-        "Claimed by Acme Corp: Acme Corp says its widget costs $5 million. Status: disputed."
+        "Claimed by Acme Corp: Acme Corp says its widget costs $5 million. Status: disputed." \
+        " Its newest source gives only the month: March 2025."
     brief = by_href["briefs/widget/"]
     assert brief.findtext(f"{A}title") == "The widget price"
     assert brief.findtext(f"{A}summary") == \
@@ -203,6 +206,38 @@ def test_a_first_appearance_known_only_to_the_month_is_not_published_on_a_day(
                  if e.find(f"{A}link[@href='claims/widget-cost-5m/']") is not None)
     assert claim.find(f"{A}published") is None
     assert claim.findtext(f"{A}updated") == "2025-03-01T00:00:00Z"
+
+
+@pytest.mark.parametrize(("date", "said"), [
+    ('"2025-01"', " Its newest source gives only the month: January 2025."),
+    ('"2025"', " Its newest source gives only the year: 2025."),
+    ('"2025-01-01"', ""),
+])
+def test_a_summary_says_when_its_date_is_known_only_to_the_month_or_year(
+        make_content: Callable[..., Path], date: str, said: str) -> None:
+    # Atom's `updated` names a day, the first the date allows; the summary keeps the
+    # precision, so "1 January" is not read as the sources' day.
+    source = SOURCE_YML.replace('published: "2025-01-02"', f"published: {date}")
+    _, feed = feed_of(make_content(corpus(**{"sources/acme-widget.yml": source})))
+    brief = next(e for e in feed.findall(f"{A}entry")
+                 if e.find(f"{A}link[@href='briefs/widget/']") is not None)
+    assert brief.findtext(f"{A}updated") == "2025-01-01T00:00:00Z"
+    assert brief.findtext(f"{A}summary") == \
+        "Acme Corp prices its widget at $5 million; an analyst doubts it." + said
+
+
+def test_a_rebuild_follows_a_date_to_the_same_first_day_at_another_precision(
+        make_content: Callable[..., Path]) -> None:
+    # "2025-03" and "2025-03-01" start on the same day: the kept claim entry must still
+    # be made again, as its summary differs.
+    content = make_content(corpus())
+    cache = BuildCache()
+    build(content, cache=cache)
+    later = content / "sources" / "later.yml"
+    later.write_text(LATER_YML.replace('"2025-03"', '"2025-03-01"'), encoding="utf-8")
+    kept = build(content, cache=cache)
+    assert kept.files["feed.xml"] == build(content).files["feed.xml"]
+    assert "gives only the month" not in kept.files["feed.xml"]
 
 
 def test_with_a_site_url_ids_and_links_are_the_pages_addresses(
