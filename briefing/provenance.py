@@ -464,6 +464,27 @@ _FIGURE_HINTS = MappingProxyType({
                    "on this claim",
 })
 
+# A year alone ("by 2030"): a date no quote gives is often the curator's own reading,
+# which each kind of text labels in its own way (a brief's summary is checked for amounts
+# only).
+_YEAR_ALONE = re.compile(r"(?:1[89]|2[01])\d\d")
+_YEAR_HINTS = MappingProxyType({
+    "point": "correct the year, cite the quote that gives it, or mark the point "
+             "`inference: true` if the date is your own reading",
+    "claim statement": "correct the year, or mark a quote that gives it as asserting or "
+                       "reporting this claim; a date of your own reading goes in the "
+                       "claim's `note:`, which the page labels as yours",
+    "event label": "correct the year, or mark a quote that gives it as taking a stance on "
+                   "this claim; a date of your own reading goes in the event's `when:`, "
+                   "with `inferred: true` and its `basis:`",
+})
+
+
+def _year_hint(written: str, what: str) -> str:
+    """The hint for a year no quote gives, or "" for another number."""
+    return _YEAR_HINTS.get(what, _YEAR_HINTS["point"]) \
+        if _YEAR_ALONE.fullmatch(written) else ""
+
 
 # The qualifiers of a figure that keep each numeric hedge group's hedge.
 _QUALIFIERS_OF = MappingProxyType({
@@ -554,7 +575,8 @@ class _Checker:
                           f"{written} is not a number that this {item.what}'s quotes or "
                           f"claims give (its quotes give: "
                           f"{', '.join(shown[:8]) or 'no numbers'})",
-                          _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
+                          _year_hint(written, item.what)
+                          or _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
                           + self.reading(item.quotes))
 
     def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str]

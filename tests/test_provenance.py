@@ -170,6 +170,23 @@ def test_could_not_is_no_hedge(tmp_path: Path, said: str, hedged: bool) -> None:
     assert hedge_warned(tmp_path, said, "Buyers cannot afford the widget.") == hedged
 
 
+@pytest.mark.parametrize(("edit", "where", "labelled"), [
+    ((BRIEF, "costs $5 million.", "costs $5 million by 2030."), "point", "`inference: true`"),
+    (("claims.yml", "costs $5 million.", "costs $5 million by 2030."), "claim statement",
+     "claim's `note:`"),
+    (("claims.yml", "announces the widget's price.", "will sell the widget until 2030."),
+     "event label", "`inferred: true`"),
+])
+def test_a_year_no_quote_gives_is_told_where_a_reading_of_ones_own_goes(
+        tmp_path: Path, edit: tuple[str, str, str], where: str, labelled: str) -> None:
+    """A year alone is more often the curator's reading of the dates than arithmetic: the
+    hint says how that kind of text labels it as the curator's."""
+    content = corpus(tmp_path, (edit,))
+    [found] = [d for d in build(content).diagnostics if d.code == "prose-figure-unsourced"]
+    assert found.message.startswith("2030 is not a number") and where in found.message
+    assert found.hint.startswith("correct the year") and labelled in found.hint
+
+
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     assert not build(corpus(tmp_path, ())).diagnostics
 
