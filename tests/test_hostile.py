@@ -675,3 +675,46 @@ def test_markup_shown_as_code_in_a_page_is_not_reported() -> None:
     found = unsafe_markup(page, "pages/code.md")
     assert [(d.pos.line, d.pos.col, d.code) for d in found] == \
         [(17, 6, "page-unsafe-markup")], [d.format() for d in found]
+
+
+@pytest.mark.parametrize(("page", "line"), [
+    # A list item's paragraph, indented as the list asks: markup, not code.
+    ("1. Step one\n\n    Then <b onclick=\"alert(1)\">this</b>.\n", 3),
+    # An indented line right under a paragraph continues it.
+    ("Some text\n    and <b onclick=\"alert(1)\">this</b>.\n", 2),
+    # A fence never closed is no fence: what follows is the page.
+    ("```\nText\n\nThen <b onclick=\"alert(1)\">this</b>.\n", 4),
+    # `<style>` shown as code does not hide the markup after it.
+    ("Use `<style>` sparingly.\n\nThen <b onclick=\"alert(1)\">this</b>.\n", 3),
+])
+def test_markup_that_only_looks_like_code_is_reported(page: str, line: int) -> None:
+    assert [d.pos.line for d in unsafe_markup(page, "pages/p.md")] == [line]
+
+
+def test_markup_inside_code_written_as_html_is_reported() -> None:
+    """Markdown shows its own code as text; raw `<code>` holds live markup."""
+    page = "A <code><b onclick=\"alert(1)\">x</b></code> and `<b onclick=\"alert(2)\">`.\n"
+    assert [(d.pos.line, d.pos.col) for d in unsafe_markup(page, "pages/p.md")] == [(1, 9)]
+
+
+PAGE_LINES = st.sampled_from([
+    "Some text.", "- item", "1. item", "", "# H", "* star", "  - nested", "    - deep",
+    "> quote", "    code line", "```", "~~~", "| a | b |", "|---|---|", "A `span",
+    "end` here", "Show `<style>` off", "<div>", "</div>", "<!-- note", "-->"])
+PAYLOADS = {'<b onclick="alert(1)">x</b>': '<b onclick="alert(1)">',
+            "[x](javascript:alert(1))": 'href="javascript:alert(1)"'}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PAGE_LINES, max_size=5), st.sampled_from(sorted(PAYLOADS)),
+       st.sampled_from(["", "  ", "    ", "      ", "        ", "\t"]),
+       st.lists(PAGE_LINES, max_size=3))
+def test_a_line_is_named_exactly_when_markdown_makes_markup_of_it(
+        before: list[str], payload: str, indent: str, after: list[str]) -> None:
+    """Whatever lists, quotes, fences, code spans and HTML surround it, a line is named
+    before the build exactly when the converted page holds its markup live."""
+    page = "\n".join([*before, f"{indent}Then {payload} here.", *after]) + "\n"
+    html = markdown.markdown(page, extensions=["tables", "fenced_code", "attr_list", "toc"])
+    html = re.sub(r"<!--.*?(?:-->|$)", "", html, flags=re.DOTALL)  # as a browser reads it
+    named = {d.pos.line for d in unsafe_markup(page, "pages/p.md")}
+    assert (len(before) + 1 in named) == (PAYLOADS[payload] in html), (page, html)
