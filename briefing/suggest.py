@@ -31,7 +31,7 @@ from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
-from .writtendates import DATES, date_of
+from .writtendates import written_dates
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
@@ -143,9 +143,18 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(line)], strict=True))
 
 
+# Latin letters that no Unicode decomposition takes to ASCII, spelt as their languages
+# spell them without it ("schließen" is "schliessen", not "schlieen"); as picker.js's.
+_UNDECOMPOSED = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe",
+                               "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                               "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                               "Þ": "TH", "\u0131": "i"})  # \u0131: the dotless i
+
+
 def slugify(text: str, max_len: int = ID_MAX_LEN) -> str:
     """A valid id from any text, cut on a word boundary."""
-    folded = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
+    folded = unicodedata.normalize("NFKD", normalise_text(text).translate(_UNDECOMPOSED)
+                                   ).encode("ascii", "ignore")
     words = [w for w in re.findall(r"[a-z0-9]+", folded.decode().lower().replace("'", ""))
              if w not in ("a", "an", "the")]
     slug = ""
@@ -166,12 +175,13 @@ def is_valid_id(value: str) -> bool:
 
 def find_dates(text: str) -> tuple[DateFound, ...]:
     found = []
+    dates = written_dates()
     # Searched line by line: "Feb. 2025" would be cut in two by sentence splitting.
     for line_no, line in enumerate(text.split("\n"), start=1):
         spans = _sentence_spans(line)
         starts = [s for s, _ in spans]
-        for match in DATES.finditer(line):
-            date = date_of(match)
+        for match in dates.pattern.finditer(line):
+            date = dates.date_of(match)
             if date is not None:
                 index = bisect.bisect_right(starts, match.start()) - 1
                 found.append(DateFound(date, match.group(),
@@ -203,12 +213,19 @@ _MARKER_LABEL = (r"(?P<label>(?i:date|dated|(?:first\s+|last\s+)?(?:published|up
                  r"|posted)(?:\s+on)?\s*:?\s*)")
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _TIME = r"(?:,?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)"
-_MARKER = _MARKER_LABEL + "?" + _WEEKDAY + "?(?:" + DATES.pattern + ")" + _TIME + "?"
 _SEPARATORS = ",;:|/\u2013\u2014\u00b7\u2022\uff0c"
-_LEADING_MARKER = re.compile(r"\s*" + _MARKER + r"(?P<after>\s*[" + _SEPARATORS
-                             + r".-]*\s*)")
-_TRAILING_MARKER = re.compile(r"(?:\s*[" + _SEPARATORS + r"]|\s+-)\s*" + _MARKER
-                              + r"\s*\.?\s*$")
+
+
+def _markers(dates: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The date markers at a line's start and at its end, of the dates `dates` reads."""
+    # The article a French or German dateline puts before the day ("PARIS, le 12 mars").
+    marker = (_MARKER_LABEL + "?" + _WEEKDAY + r"?(?:(?:le|den)\s+)?(?:" + dates.pattern
+              + ")" + _TIME + "?")
+    return (re.compile(r"\s*" + marker + r"(?P<after>\s*[" + _SEPARATORS + r".-]*\s*)"),
+            re.compile(r"(?:\s*[" + _SEPARATORS + r"]|\s+-)\s*" + marker
+                       + r"\s*\.?\s*$"))
+
+
 # No date marker is longer: the end of a long line is searched, never all of it.
 _MARKER_ROOM = 120
 _BY = re.compile(r"(?i:(?:written|posted|reported|reporting|words|story|text)\s+)?"
@@ -236,10 +253,11 @@ def find_title(text: str) -> TitleFound:
     is, the first is taken."""
     passed: list[str] = []
     first: TitleFound | None = None
+    markers = _markers(written_dates().pattern)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        rest, undated = _without_markers(line)
+        rest, undated = _without_markers(line, markers)
         kind = _furniture(rest, undated)
         if kind is None:
             return TitleFound(_headline(rest), number, tuple(passed), undated)
@@ -249,10 +267,12 @@ def find_title(text: str) -> TitleFound:
     return first or TitleFound("", 0)
 
 
-def _without_markers(line: str) -> tuple[str, bool]:
-    """The line less the date markers at its start and end, and whether there were any."""
+def _without_markers(line: str, markers: tuple[re.Pattern[str], re.Pattern[str]]
+                     ) -> tuple[str, bool]:
+    """The line less the date markers (`_markers`) at its start and end, and whether there
+    were any."""
     rest, undated = line, False
-    leading = _LEADING_MARKER.match(rest)
+    leading = markers[0].match(rest)
     # A date the headline starts with is kept ("3 March 2025 was the day ..."): a marker
     # has a label, a separator or nothing after it, or a capital.
     if leading and (leading.group("label") or leading.end() == len(rest)
@@ -260,7 +280,7 @@ def _without_markers(line: str) -> tuple[str, bool]:
                     or not rest[leading.end()].islower()):
         rest, undated = rest[leading.end():], True
     cut = max(0, len(rest) - _MARKER_ROOM)
-    trailing = _TRAILING_MARKER.search(rest, cut)
+    trailing = markers[1].search(rest, cut)
     if trailing:
         rest, undated = rest[:trailing.start()], True
     return rest, undated

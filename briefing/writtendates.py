@@ -1,40 +1,85 @@
 """Dates written as an article writes them ("4 March 2025", "March 4, 2025", "May 2025",
-"2025年1月27日"), read as the ISO dates of the annotations: for `briefing new`'s suggested
-date, and for the hint of a date an annotation wrote so."""
+"4. März 2025", "le 12 mars 2025", "4 de marzo de 2025", "2025年1月27日"), read as the
+ISO dates of the annotations: for `briefing new`'s suggested date, and for the hint of a
+date an annotation wrote so."""
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
-_MONTHS = MappingProxyType({name: n for n, names in enumerate(
+_ENGLISH_MONTHS = MappingProxyType({name: n for n, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
      ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
      ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
      ("december", "dec")), start=1) for name in names})
-_MONTH = r"(?P<{0}>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
-                                        reverse=True)) + r")\.?"
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+# Besides English, the languages whose full month names (CLDR's, through Babel) a date may
+# be written with: those of most press that curators read in Latin script. Their month
+# names are each one month in all of them, so a date is read alike whatever the article's
+# language (`briefing new` has none for a text file). Abbreviations are English only:
+# "mar", "set" or "ago" are too often words.
+PRESS_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+# A day's ordinal ("3rd", the French "1er") or the German ordinal point ("4. März").
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
-DATES = re.compile(
-    r"\b(?:" + r"{y1}-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)".format(y1=_YEAR.format("y1"))
-    + "|" + _DAY.format("d2") + r"\s+" + _MONTH.format("m2") + r",?\s+" + _YEAR.format("y2")
-    + "|" + _MONTH.format("m3") + r"\s+" + _DAY.format("d3") + r",\s*" + _YEAR.format("y3")
-    + "|" + _MONTH.format("m3b") + r"\s+" + _DAY.format("d3b") + r"\s+" + _YEAR.format("y3b")
-    + "|" + _MONTH.format("m4") + r",?\s+" + _YEAR.format("y4")
-    + r")\b(?!-\d)"
-    # Chinese, Japanese and Korean: 2025年1月27日, 2025년 1월 27일.
-    + "|" + _YEAR.format("y5") + r"\s?[年년]\s?(?P<m5>[01]?\d)\s?[月월]"
-    r"(?:\s?(?P<d5>[0-3]?\d)\s?[日일])?")
+# Spanish and Portuguese join day, month and year with "de" ("4 de marzo de 2025").
+_OF = r"(?:de\s+)?"
 
 
-def date_of(match: re.Match[str]) -> str | None:
-    """The ISO date a match of `DATES` writes, or None for no such day."""
+def _pattern(month_names: Iterable[str]) -> re.Pattern[str]:
+    month = r"(?P<{0}>" + "|".join(sorted(month_names, key=lambda m: (-len(m), m))) + r")\.?"
+    return re.compile(
+        r"\b(?:" + r"{y1}-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)".format(y1=_YEAR.format("y1"))
+        + "|" + _DAY.format("d2") + r"\s+" + _OF + month.format("m2") + r",?\s+" + _OF
+        + _YEAR.format("y2")
+        + "|" + month.format("m3") + r"\s+" + _DAY.format("d3") + r",\s*"
+        + _YEAR.format("y3")
+        + "|" + month.format("m3b") + r"\s+" + _DAY.format("d3b") + r"\s+"
+        + _YEAR.format("y3b")
+        + "|" + month.format("m4") + r",?\s+" + _OF + _YEAR.format("y4")
+        + r")\b(?!-\d)"
+        # Chinese, Japanese and Korean: 2025年1月27日, 2025년 1월 27일.
+        + "|" + _YEAR.format("y5") + r"\s?[年년]\s?(?P<m5>[01]?\d)\s?[月월]"
+        r"(?:\s?(?P<d5>[0-3]?\d)\s?[日일])?")
+
+
+@dataclass(frozen=True)
+class WrittenDates:
+    """A pattern of the written dates of some languages and the month each name is."""
+    pattern: re.Pattern[str]
+    months: Mapping[str, int]  # month names, case folded
+
+    def date_of(self, match: re.Match[str]) -> str | None:
+        """The ISO date a match of `pattern` writes, or None for no such day."""
+        return date_of(match, self.months)
+
+
+def written_dates(languages: Iterable[str] = PRESS_LANGUAGES) -> WrittenDates:
+    """English dates and those written with the full month names of `languages`, as CLDR
+    writes them and capitalised (the French "mars", "Mars" opening a sentence). Built on
+    each call: Babel's locale data costs a tenth of a second to load, which only the
+    commands that read dates should pay."""
+    from babel.dates import get_month_names
+    months = dict(_ENGLISH_MONTHS)
+    names = {m.capitalize() for m in _ENGLISH_MONTHS}
+    for language in languages:
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context, language).items():
+                months.setdefault(name.casefold(), number)
+                names.update((name, name[:1].upper() + name[1:]))
+    return WrittenDates(_pattern(names), MappingProxyType(months))
+
+
+def date_of(match: re.Match[str], months: Mapping[str, int]) -> str | None:
+    """The ISO date a match of a `WrittenDates` pattern writes, its month read with
+    `months`, or None for no such day."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     year = int(next(v for k, v in groups.items() if k.startswith("y")))
     month_text = next(v for k, v in groups.items() if k.startswith("m"))
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    month = int(month_text) if month_text.isdigit() else months[month_text.casefold()]
     day_text = next((v for k, v in groups.items() if k.startswith("d")), None)
     if day_text is None:
         return f"{year:04d}-{month:02d}"
@@ -46,5 +91,6 @@ def date_of(match: re.Match[str]) -> str | None:
 
 def iso_date(value: str) -> str | None:
     """The ISO date ("2025-03-04", "2025-05") of a value that is one written date alone."""
-    match = DATES.fullmatch(value.strip())
-    return date_of(match) if match else None
+    dates = written_dates()
+    match = dates.pattern.fullmatch(value.strip())
+    return dates.date_of(match) if match else None

@@ -150,6 +150,8 @@ CASES = [
          (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
     Case("date written out", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"January 2, 2025"'),), hint='write it "2025-01-02"'),
+    Case("date written out in German", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2. Januar 2025"'),), hint='write it "2025-01-02"'),
     Case("month written out", "schema-date", "claims.yml:14:15",
          (edit("claims.yml", '{date: "2025-01", about: true, inferred: true, '
                'basis: "Before the article."}', "Jan. 2025"),), hint='write it "2025-01"'),

@@ -22,7 +22,7 @@ from corpus_helpers import (
     write_tree,
 )
 
-from briefing import starter, suggest
+from briefing import starter, suggest, writtendates
 from briefing.cli import main
 from briefing.emit import Unwritable
 from briefing.load import MAX_TEXT_BYTES, load
@@ -136,6 +136,11 @@ def test_a_source_without_quotes_checks_clean_even_when_strict(
     # An outlet's name of any length: the dateline is the outlet's, not the headline.
     ("Northern Energy Post, 14 April 2025\n\nOffshore wind farm delayed by two years\n",
      "2025-04-14-offshore-wind-farm-delayed-by-two-years"),
+    # Datelines of the German and French press, their month names read through CLDR.
+    ("Lindenau, 4. März 2025\n\nKraftwerk soll schließen\n",
+     "2025-03-04-kraftwerk-soll-schliessen"),
+    ("SAINT-AUBIN, le 12 mars 2025\n\nL'usine de Saint-Aubin menacée\n",
+     "2025-03-12-lusine-de-saint-aubin-menacee"),
 ])
 def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expected: str) -> None:
     content = write_tree(tmp_path / "content", minimal_corpus())
@@ -153,6 +158,14 @@ def test_the_starter_says_which_line_the_title_came_from(tmp_path: Path) -> None
     starter_text = next((content / "sources").glob("2025-04-14-*.yml")).read_text()
     assert "# SUGGESTION: line 3 of the article, after a dateline; replace it with the " \
         "real headline.\ntitle: \"Offshore wind farm delayed by two years\"\n" in starter_text
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Kraftwerk soll schließen", "kraftwerk-soll-schliessen"),
+    ("Ærø and Łódź, Søren Kierkegaard", "aero-and-lodz-soren-kierkegaard"),
+])
+def test_letters_without_a_decomposition_keep_a_spelling(text: str, slug: str) -> None:
+    assert suggest.slugify(text) == slug
 
 
 def test_a_long_title_makes_an_id_cut_on_a_word_boundary() -> None:
@@ -548,6 +561,39 @@ def test_dates_in_common_forms(text: str, date: str) -> None:
 
 def test_impossible_dates_and_bare_years_are_not_dates() -> None:
     assert suggest.find_dates("On 31 February 2025, in 2024, at 2025-13-01.") == ()
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Lindenau, 4. März 2025. Die Stadtwerke", "2025-03-04"),
+    ("Eine Entscheidung wird für den 12. Mai 2025 erwartet.", "2025-05-12"),
+    ("SAINT-AUBIN, le 12 mars 2025 \u2013 Les Papeteries", "2025-03-12"),
+    ("Le 1er août 2024, la grève a commencé.", "2024-08-01"),
+    ("Février 2025 a été froid.", "2025-02"),
+    ("Madrid, 4 de marzo de 2025. El Gobierno", "2025-03-04"),
+    ("Lisboa, 4 de março de 2025.", "2025-03-04"),
+    ("Roma, 4 marzo 2025.", "2025-03-04"),
+    ("Amsterdam, 4 maart 2025.", "2025-03-04"),
+])
+def test_dates_written_with_the_month_names_of_other_languages(text: str, date: str) -> None:
+    (found,) = suggest.find_dates(text)
+    assert found.date == date
+
+
+def test_month_names_are_each_one_month_in_every_language_read() -> None:
+    # A name that was one month in one language and another in the next would make a
+    # date's reading depend on the order the languages are read in.
+    from babel.dates import get_month_names
+    months: dict[str, set[int]] = {}
+    for language in ("en", *writtendates.PRESS_LANGUAGES):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context, language).items():
+                months.setdefault(name.casefold(), set()).add(number)
+    assert {name: found for name, found in months.items() if len(found) > 1} == {}
+
+
+def test_english_month_names_stay_capitalised_and_abbreviations_english() -> None:
+    # "may" is a verb, and Italian or Spanish abbreviations ("set", "ago") are words.
+    assert suggest.find_dates("Prices may 2025 rise; the set 2025 record; ago 2025.") == ()
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "qualifier"), [

@@ -377,8 +377,13 @@
   };
 
   // As briefing/suggest.py's slugify: ASCII words, lower case, no articles, cut on a word.
+  var UNDECOMPOSED = {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "þ": "th", "Þ": "TH", "\u0131": "i"};
   function slugify(text, maxLength) {
-    var ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+    var ascii = text.replace(/[ßẞæÆœŒøØłŁđĐðÐþÞ\u0131]/g, function (c) {
+      return UNDECOMPOSED[c];
+    }).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
       .replace(/'/g, "");
     var words = (ascii.match(/[a-z0-9]+/g) || []).filter(function (w) {
       return w !== "a" && w !== "an" && w !== "the";
