@@ -152,7 +152,8 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
         out += [f"# SUGGESTION: {title_origin(s.title)}; replace it with the real headline.",
                 f"title: {yaml_text(s.title.text or source_id)}"]
     if extracted is not None:
-        out += _facts(extracted) + _language(extracted, site_language)
+        out += _facts(extracted)
+    out += _language(extracted, site_language)
     out += _published(extracted, s)
     if extracted is not None:
         out += ["", *_extraction(extracted)]
@@ -242,13 +243,17 @@ def _facts(extracted: Extracted) -> list[str]:
     return out
 
 
-def _language(extracted: Extracted, site_language: str) -> list[str]:
+def _language(extracted: Extracted | None, site_language: str) -> list[str]:
     """`language:` when the original declares a tag the checks read otherwise than the
     site's: another language, or a region of it that writes numbers otherwise. A source
-    read as the site's leaves it out."""
-    tag = extracted.facts.language
-    if not tag:
-        return []
+    read as the site's leaves it out; one that declares none (a text file) is told how to
+    say it, since its language is never guessed from its words."""
+    tag = extracted.facts.language if extracted is not None else None
+    if extracted is None or not tag:
+        return [f"# In another language than the site's ({site_language})? Say which, with "
+                "a tag (`language: de`):", "# its numbers are then read as that language "
+                'writes them ("1,5" is one and a half in', "# German), and its quotes with "
+                "that language's hedge words (the plugin's `hedges:`)."]
     if other_language(tag, site_language):
         why = f"not in the site's\n# language, {site_language}"
     elif writes_numbers_otherwise(tag, site_language):

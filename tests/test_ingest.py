@@ -438,5 +438,10 @@ def test_a_text_file_is_given_no_language(tmp_path: Path,
     swedish = ("Regeringen höjer priset\n\nRegeringen meddelade i dag att priset på "
                "vidgetar höjs med fem procent från och med nästa månad, enligt ett "
                "pressmeddelande.\n")
-    starter, _ = new_starter(tmp_path, monkeypatch, "artikel.txt", swedish.encode())
+    starter, written = new_starter(tmp_path, monkeypatch, "artikel.txt", swedish.encode())
     assert "language" not in starter
+    # But the curator is told the field exists, and what it changes, where it goes.
+    assert "# In another language than the site's (en)? Say which, with a tag " \
+        "(`language: de`):\n" in written
+    assert written.index("title: ") < written.index("(`language: de`)") \
+        < written.index("`published` is left out")
