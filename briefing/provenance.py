@@ -685,10 +685,14 @@ class _Checker:
             style = self.number_style(language)
             found = self.numbers_of(quote)
             if found and (style.decimal, style.group) != (ENGLISH.decimal, ENGLISH.group):
-                _, written, value = found[0]
+                # A number with a separator or a scale word shows the reading; a year
+                # ("2027" is 2,027) does not.
+                _, written, value = next((f for f in found if not f[1].isdigit()), found[0])
+                source = self.sources.get(self.quote_source.get(quote.id, ""))
+                fix = "correct its `language:`" if source is not None and source.language \
+                    else "give it `language:`"
                 return (f'; quote {quote.id!r} is read as {language} writes numbers ("{written}" '
-                        f"is {value:,f}): if its source is in another language, give it "
-                        "`language:`")
+                        f"is {value:,f}): if its source is in another language, {fix}")
         return ""
 
     def quote_language(self, quote: Quote) -> str:

@@ -424,3 +424,13 @@ def test_a_figure_warning_says_how_a_quote_in_another_style_was_read(tmp_path: P
     (found,) = [d.format() for d in build(content, language="de").diagnostics]
     assert "quote 'q' is read as de writes numbers (\"$40,000\" is 40)" in found, found
     assert "give it `language:`" in found
+
+
+def test_the_hint_shows_a_number_whose_reading_tells(tmp_path: Path) -> None:
+    """A year read in German is no example of German separators, and a source that names
+    its language is told to correct it, not to give one."""
+    content = figures_corpus(tmp_path, "Bis 2027 kostet es 1,5 Millionen Euro.",
+                             "By 2027 it costs 1.6 million euros.", "de")
+    (found,) = [d.format() for d in build(content).diagnostics]
+    assert "quote 'q' is read as de writes numbers (\"1,5 Millionen\" is 1,500,000): if " \
+        "its source is in another language, correct its `language:`" in found, found
