@@ -434,3 +434,38 @@ def test_the_hint_shows_a_number_whose_reading_tells(tmp_path: Path) -> None:
     (found,) = [d.format() for d in build(content).diagnostics]
     assert "quote 'q' is read as de writes numbers (\"1,5 Millionen\" is 1,500,000): if " \
         "its source is in another language, correct its `language:`" in found, found
+
+
+# The start of German and French hedge lists docs/provenance.md gives.
+PRESS_HEDGES = {"hearsay": {"de": ["angeblich", "soll", "sollen"],
+                            "fr": ["selon", "aurait", "auraient", "serait", "seraient"]},
+                "approximate": {"de": ["rund", "etwa"], "fr": ["environ", "près de"]},
+                "upper-bound": {"de": ["bis zu"], "fr": ["jusqu'à"]}}
+
+
+def press_corpus(root: Path, points: tuple[str, str]) -> Path:
+    de = "Der Aufsichtsrat soll die Schließung beschlossen haben."
+    fr = "Selon la CGT, jusqu'à 300 emplois seraient menacés."
+    tree = {"briefs/b.yml": 'title: "Closures"\nsummary: "Two closures."\nsections:\n'
+                            "  - kind: what-happened\n    points:\n"
+                            f'      - text: "{points[0]}"\n        cites: [de]\n'
+                            f'      - text: "{points[1]}"\n        cites: [fr]\n'}
+    for tag, quote in (("de", de), ("fr", fr)):
+        tree[f"sources/{tag}.txt"] = f"Titel\n{quote}\n"
+        tree[f"sources/{tag}.yml"] = (f'title: "Titel"\npublished: "2025-03-04"\n'
+                                      f'language: {tag}\nquotes:\n  - id: {tag}\n'
+                                      f'    text: "{quote}"\n')
+    return write_tree(root / "content", tree)
+
+
+def test_the_documented_german_and_french_hedges_keep_a_hedge_from_being_dropped(
+        tmp_path: Path) -> None:
+    plain = press_corpus(tmp_path / "plain", ("The board decided the closure.",
+                                              "300 jobs are threatened."))
+    found = hedge_findings(plain, hedges=hedges_of(PRESS_HEDGES))
+    assert sorted(f.split(" says ")[1].split(",")[0] for f in found) == [
+        '"Selon"', '"jusqu\'à" of 300', '"soll"'], found
+    kept = press_corpus(tmp_path / "kept", ("The board reportedly decided the closure.",
+                                            "According to the CGT, up to 300 jobs are "
+                                            "threatened."))
+    assert hedge_findings(kept, hedges=hedges_of(PRESS_HEDGES)) == []
