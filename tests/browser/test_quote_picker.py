@@ -284,3 +284,26 @@ def test_always_puts_the_picker_in_a_build_under_other_themes(
     text = annotation.read_text(encoding="utf-8")
     annotation.write_text(text.replace("quotes:\n", "quotes:\n" + snippet, 1), encoding="utf-8")
     check(project)
+
+
+SLUG_CASES = ["Die Schließung der Werke", "Ærøskøbing og Łódź", "Þórshöfn's ðing",
+              "\u0130stanbul'da \u0131\u015f\u0131k", "The café at the Straße",
+              "A an the", "Ein sehr langer Satz mit vielen Wörtern über die Großstadt " * 3,
+              "\u201cQuoted\u201d \u2014 dash", "ﬁnancial ½ ²"]
+
+
+def test_the_picker_makes_the_ids_briefing_new_makes(browser: Any) -> None:
+    """A quote's id copied from the page and one `briefing new` suggests are the same
+    words: the page's slugify, run in the browser, against Python's."""
+    from briefing.suggest import slugify
+    script = (REPO / "briefing" / "assets" / "picker.js").read_text(encoding="utf-8")
+    start = script.index("  var UNDECOMPOSED")
+    end = script.index("\n  }\n", script.index("function slugify")) + 4
+    tab = browser.new_page()
+    try:
+        made = tab.evaluate("cases => { " + script[start:end]
+                            + " return cases.map(c => [slugify(c, 60), slugify(c, 12)]); }",
+                            SLUG_CASES)
+    finally:
+        tab.close()
+    assert made == [[slugify(c, 60), slugify(c, 12)] for c in SLUG_CASES]
