@@ -86,6 +86,14 @@ _SAID = re.compile(
     r"argues|argued|warns|warned|calls|called|suggests|suggested|told|states|stated|"
     r"asserts|asserted|contends|emphasizes|emphasises|highlights|notes|noted|writes|"
     r"wrote|acknowledged|disclosed|dismissed|expresses|express)\b", re.IGNORECASE)
+# The verb before the name, as the press writes it after a quotation or a clause:
+# "…, says Jane Doe", "…” said chief analyst Jane Doe"; a name that only qualifies the
+# next one ("says Acme rival Jane Doe", "said Acme's Jane Doe") is not the speaker.
+_SAID_BEFORE = re.compile(
+    r"[,\"\u201d\u2019'\u00bb]\s*(?i:says|said|adds|added|argues|argued|warns|warned|"
+    r"claims|claimed|notes|noted|writes|wrote|states|stated|insists|insisted|explains|"
+    r"explained)(?:\s+[a-z][\w-]*){0,3}\s+$")
+_QUALIFIES = re.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")
 _SPEAKERS = frozenset(("person", "organisation", "country", "publication", "group", "other"))
 _AFFILIATION = re.compile(r"(?:\bof|\bat|\bfrom|'s)\s*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
@@ -780,7 +788,10 @@ class _Checker:
                 plain[max(0, m[0] - 6):m[0]])), None)
             if said and nearer is not None and nearer[0] < said.end():
                 said = None
-            if said or _ACCORDING.search(plain[max(0, start - 16):start]):
+            said_before = _SAID_BEFORE.search(plain[max(0, start - 60):start]) and not (
+                index + 1 < len(mentions)
+                and _QUALIFIES.fullmatch(plain, end, mentions[index + 1][0]))
+            if said or said_before or _ACCORDING.search(plain[max(0, start - 16):start]):
                 whose = ", ".join(sorted(self.names.get(s, s) for s in speakers if s))
                 shown = next((f"[[entity:{eid}" for at, _, eid in item.text.refs
                               if at == start), plain[start:end])

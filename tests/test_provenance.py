@@ -187,6 +187,26 @@ def test_a_year_no_quote_gives_is_told_where_a_reading_of_ones_own_goes(
     assert found.hint.startswith("correct the year") and labelled in found.hint
 
 
+@pytest.mark.parametrize(("point", "warned"), [
+    ("It is overpriced, says Acme.", True),
+    ("\u201cOverpriced,\u201d said chief buyer Acme.", True),
+    ("It is overpriced, says Jane Doe.", False),
+    ("It is overpriced, says Acme rival Jane Doe.", False),
+    ("It is overpriced, said Acme's critic Jane Doe.", False),
+    ("Acme's price, says Jane Doe, is too high.", False),
+])
+def test_a_speaker_named_after_the_verb_is_read(tmp_path: Path, point: str, warned: bool
+                                                ) -> None:
+    """The press names the speaker after the verb ("…, says Jane Doe"): a point doing so
+    gives the quote to the one it names, unless that name only qualifies the next."""
+    content = corpus(tmp_path, ((BRIEF, "An analyst calls it overpriced.", point),))
+    found = [d for d in build(content).diagnostics if d.code == "prose-attribution"]
+    assert bool(found) == warned, [d.format() for d in found]
+    if warned:
+        assert "names Acme Corp as the one who said it" in found[0].message
+        assert found[0].pos.line == 11 and found[0].pos.col == 15 + point.index("Acme") + 1
+
+
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
     assert not build(corpus(tmp_path, ())).diagnostics
 
