@@ -145,10 +145,10 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
 
 # Latin letters that no Unicode decomposition takes to ASCII, spelt as their languages
 # spell them without it ("schließen" is "schliessen", not "schlieen"); as picker.js's.
-_UNDECOMPOSED = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe",
-                               "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-                               "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
-                               "Þ": "TH", "\u0131": "i"})  # \u0131: the dotless i
+_UNDECOMPOSED = MappingProxyType(str.maketrans({
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH",
+    "\u0131": "i"}))  # \u0131: the dotless i
 
 
 def slugify(text: str, max_len: int = ID_MAX_LEN) -> str:
