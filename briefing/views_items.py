@@ -82,6 +82,8 @@ class ClaimView:
     figures: tuple[FigureRow, ...]
     events: tuple[EventLine, ...]
     briefs: tuple[Ref, ...]
+    # Briefs that cite a quote taking a stance on the claim, but not the claim itself.
+    quoting: tuple[Ref, ...]
 
 
 def claim_entities(q: Queries, claim: Claim) -> list[str]:
@@ -108,6 +110,7 @@ def claim_entries(q: Queries, claim_id: str) -> list[Entry]:
     return [*(("claims", c) for c in (claim_id, *related)),
             *((table, claim_id) for table in ("stances", "evidence", "relations_in",
                                               "claim_cited_in")),
+            *(("quote_cited_in", s.quote.id) for s in stances),
             *(("sources", s.source_id) for s in stances), *(("entities", e) for e in named),
             *(("link", *key) for key in _claim_links(q, claim_id, related))]
 
@@ -121,6 +124,7 @@ def _claim_links(q: Queries, claim_id: str, related: list[str]) -> list[tuple[st
         *(("entity", s.quote.speaker.id) for s in stances if s.quote.speaker),
         *(("claim", c) for c in (*related, *lk.evidence[claim_id].contradicted_by)),
         *(("brief", b) for b in lk.claim_cited_in.get(claim_id, ())),
+        *(("brief", b) for b in quoting_briefs(q, claim_id)),
         *(("metric", f.metric) for f in claim.figures),
         *(("entity", f.subject.id) for f in claim.figures if f.subject),
         *(("event", f"e-{claim_id}-{n}") for n in range(1, len(claim.events) + 1)),
@@ -180,7 +184,15 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
         tuple((kind, q.claimed(ref.id)) for kind, ref in pairs),
         tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())
               if (kind, other) not in said_both_ways),
-        figures, events, tuple(q.ref("brief", b) for b in lk.claim_cited_in.get(claim_id, ())))
+        figures, events, tuple(q.ref("brief", b) for b in lk.claim_cited_in.get(claim_id, ())),
+        tuple(q.ref("brief", b) for b in quoting_briefs(q, claim_id)))
+
+
+def quoting_briefs(q: Queries, claim_id: str) -> list[str]:
+    """The briefs citing a quote on the claim that do not cite the claim, in id order."""
+    citing = set(q.linked.claim_cited_in.get(claim_id, ()))
+    return sorted({b for s in q.linked.stances.get(claim_id, ())
+                   for b in q.linked.quote_cited_in.get(s.quote.id, ()) if b not in citing})
 
 
 # --- briefs --------------------------------------------------------------------------

@@ -3,6 +3,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus_helpers import BRIEF_YML
+
+from briefing.buildcache import BuildCache
 from briefing.pipeline import build
 
 
@@ -44,3 +47,23 @@ def test_cell_labels_are_hidden_from_screen_readers() -> None:
     assert str(cell_label("Claimant", True)) == (
         '<span class="cell-label short" aria-hidden="true">Claimant</span> ')
     assert 'aria-hidden="true">a &lt;b&gt;</span>' in str(cell_label("a <b>"))
+
+
+def test_a_claim_page_names_the_briefs_that_quote_its_evidence_without_it(
+        make_content: Callable[..., Path]) -> None:
+    """A brief citing a quote on a claim, but not the claim, is named on the claim's page
+    apart from the briefs citing it, and so each rebuild says."""
+    content = make_content()
+    cache = BuildCache()
+    page = build(content, cache=cache).pages["claims/widget-cost-5m.md"]
+    assert "quoting its evidence" not in page
+    brief = content / "briefs" / "widget.yml"
+    brief.write_text(BRIEF_YML.replace("        claims: [widget-cost-5m]\n", ""),
+                     encoding="utf-8")
+    kept = build(content, cache=cache)
+    page = kept.pages["claims/widget-cost-5m.md"]
+    cited_in = page.split("## Cited in briefs", 1)[1]
+    assert "No brief cites this claim yet." in cited_in
+    assert "Briefs quoting its evidence without citing the claim:" in cited_in
+    assert "The widget price](../briefs/widget.md)" in cited_in
+    assert kept.pages == build(content).pages

@@ -572,7 +572,7 @@ def test_a_template_cannot_read_what_its_view_does_not_hold(
     leaky = jinja2.DictLoader({"claim.md.j2": "{{ lk.corpus.claims|length }} claims"})
     env.loader = leaky
     view = views_items.ClaimView("t", "reported", (), 0, None, "", (), (), None, "", (), (), (),
-                                 (), (), (), ())
+                                 (), (), (), (), ())
     with pytest.raises(jinja2.UndefinedError, match="'lk' is undefined"):
         render_page(PlannedPage("claims/x.md", "claim.md.j2", view, ""),
                     render_module.Links("claims/x.md"), env)
