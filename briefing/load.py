@@ -45,7 +45,7 @@ class Unparsed:
     rel: str
     display: str
     text: str  # undecodable bytes replaced
-    unread: bool = False  # not even read (a file, or a folder): it may declare any id
+    unread: bool = False  # not read, or holding nothing (empty): it may declare any id
     lost_id: bool = False  # an entry lost its `- id:` line: it may declare any id of its kind
 
 
@@ -468,8 +468,13 @@ def _read(rel: str, display: str, data: bytes) -> _Read:
             text_problems = (*text_problems, _empty_text(display, source_id, len(data)))
         return _Read(SourceText(source_id, display, text), text_problems)
     node, yaml_problems = parse_yaml(text, display, item_list(rel))
+    # A file that holds nothing (often a save caught half-written) may have declared any
+    # id: what refers to them waits for it, as for a file not read at all, rather than
+    # burying its one error under an `unknown claim` at every reference.
+    empty = any(p.code == "yaml-empty" for p in yaml_problems)
     return _Read(YamlDoc(rel, display, text, node) if node is not None
-                 else Unparsed(rel, display, text, lost_id=lost_an_id(yaml_problems)),
+                 else Unparsed(rel, display, text, unread=empty,
+                               lost_id=lost_an_id(yaml_problems)),
                  (*text_problems, *yaml_problems))
 
 

@@ -381,6 +381,12 @@ CASES = [
          (edit("briefs/widget.yml", "[[entity:acme]] prices", "[[quote:widget-cost-5m]] prices"),),
          hint="link it as [[claim:widget-cost-5m]]"),
     Case("empty file", "yaml-empty", "briefs/empty.yml:1:1", files=(("briefs/empty.yml", ""),)),
+    # A save caught half-written: the file's one error, not an unknown id at every
+    # reference to what it held.
+    Case("claims file emptied", "yaml-empty", "claims.yml:1:1", files=(("claims.yml", ""),),
+         only=True),
+    Case("source annotation emptied", "yaml-empty", f"{SRC}:1:1",
+         files=((SRC, "# yaml-language-server: $schema=x\n"),), only=True),
     Case("file name not an id", "file-id", "briefs/My Brief.yml",
          files=(("briefs/My Brief.yml", "title: x\n"),)),
     Case("article not UTF-8", "text-not-utf8", "sources/acme-widget.txt:1:5",
