@@ -72,6 +72,9 @@
     var strong = p.appendChild(document.createElement("strong"));
     if (problems.settings) {  // no build can run, so no Problems page: the message is here
       strong.textContent = "mkdocs.yml stops every rebuild: fix it and save.";
+      // The pages, the Problems page among them, are an earlier rebuild's: say so.
+      p.appendChild(document.createTextNode(" Until then, every page shown, the Problems " +
+        "page too, is from the last rebuild before this change."));
       banner.appendChild(document.createElement("pre")).textContent = problems.settings;
     } else {
       strong.textContent = "The content has " + String(problems.text) + ".";

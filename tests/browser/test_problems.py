@@ -81,7 +81,19 @@ def test_settings_that_stop_every_rebuild_show_on_the_banner(
         assert "mkdocs.yml stops every rebuild" in banner.inner_text()
         assert "mkdocs.yml:2:1: error: YAML syntax" in banner.locator("pre").inner_text()
         assert page.locator("main h1").inner_text() == "Claims", "last pages not kept"
+        # The Problems page shown meanwhile is an earlier rebuild's: the banner says so.
+        assert "the Problems page too, is from the last rebuild" in banner.inner_text()
         page.screenshot(path=screenshots / "problems-settings.png", animations="disabled")
+        config.write_text(good, encoding="utf-8")
+        banner.wait_for(state="detached", timeout=60_000)
+        # A value MkDocs refuses, in its own words, which name the setting: at its line.
+        refused = good.replace("use_directory_urls: true", "use_directory_urls: maybe", 1)
+        assert refused != good
+        config.write_text(refused, encoding="utf-8")
+        banner.wait_for(state="visible", timeout=60_000)
+        line = refused[:refused.index("use_directory_urls")].count("\n") + 1
+        assert f"mkdocs.yml:{line}:1: Config value 'use_directory_urls'" in \
+            banner.locator("pre").inner_text()
         config.write_text(good, encoding="utf-8")
         banner.wait_for(state="detached", timeout=60_000)
         # A setting the pages need: on the Problems page, with the last good pages kept.
