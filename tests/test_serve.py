@@ -166,6 +166,13 @@ def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
         assert wait_for(lambda: "Where accounts disagree" in (fetch(f"{base}/") or ""), 30)
         assert "No problems" in (fetch(problems) or "")
         assert server.poll() is None
+        # A broken link is MkDocs' to report, in the terminal alone: the Problems page,
+        # which cannot list it, says so rather than leave "No problems" unqualified.
+        page.write_text("# Notes\n\nSee [the claims](../claims.md).\n", encoding="utf-8")
+        log = tmp_path / "mkdocs-serve.log"
+        assert wait_for(lambda: "content/pages/notes.md:3:18: Doc file 'notes.md' contains a link"
+                        in log.read_text(encoding="utf-8"), 30)
+        assert "MkDocs reports it in the terminal" in (fetch(problems) or "")
 
 
 def test_moves_are_noticed_once_notifications_are_on(tmp_path: Path) -> None:
