@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -98,6 +99,22 @@ def key_positions(config_file: Path | None) -> dict[str, Pos]:
     if config_file is None or root is None:
         return {}
     return {str(key.value): Values.pos(key) for key, _ in root.value}
+
+
+# How MkDocs begins its message on a setting it refuses: it names the top-level key, not
+# where it is written (docs/architecture.md lists this reading of MkDocs' words).
+_REFUSED_SETTING = re.compile(r"Config value '([^']+)'")
+
+
+def at_setting_lines(messages: list[str], config_file: str | None) -> list[str]:
+    """MkDocs' messages, each one on a setting it refuses placed at the line of
+    mkdocs.yml that holds the setting."""
+    if config_file is None or not os.path.isfile(config_file):
+        return messages
+    where = key_positions(Path(display_root(Path(config_file))))
+    return [f"{where[found[1]]}: {message}"
+            if (found := _REFUSED_SETTING.match(message)) and found[1] in where else message
+            for message in messages]
 
 
 @dataclass(frozen=True)

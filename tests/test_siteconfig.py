@@ -401,3 +401,17 @@ def test_arithmatex_that_leaves_dollars_alone_passes_check_and_build(tmp_path: P
     claim = (tmp_path / "site" / "claims" / "widget-cost-5m" / "index.html").read_text(
         encoding="utf-8")
     assert "costs $5 million" in claim and "arithmatex" not in claim
+
+
+def test_mkdocs_words_on_a_refused_setting_are_placed_at_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: S\nuse_directory_urls: maybe\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    said = ["Config value 'use_directory_urls': Expected type: <class 'bool'>",
+            "Config value 'nav': not written", "Aborted with a configuration error!"]
+    assert siteconfig.at_setting_lines(said, str(config)) == [
+        "mkdocs.yml:2:1: Config value 'use_directory_urls': Expected type: <class 'bool'>",
+        *said[1:]]
+    assert siteconfig.at_setting_lines(said, None) == said
+    assert siteconfig.at_setting_lines(said, str(tmp_path / "gone.yml")) == said

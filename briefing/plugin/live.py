@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -43,14 +42,12 @@ from ..problems import LastGood, settings_json
 from ..searchindex import IndexText
 from ..session import Housekeeping
 from ..settings import written_settings_problems
-from ..siteconfig import key_positions
+from ..siteconfig import at_setting_lines
 from .convert import PageConversions
 from .kept import PROGRAM_LOG, Logged
 from .search import SearchEntries
 
 SECTION_PAGES = frozenset(path for _, path in SECTIONS)
-# How MkDocs begins its message on a setting it refuses, naming the top-level key.
-SETTING = re.compile(r"Config value '([^']+)'")
 log = get_plugin_logger("briefing.plugin")
 
 
@@ -178,7 +175,7 @@ class GuardedBuilder:
             message = "\n".join(d.format() for d in found) or str(cause)
             log.error(message)
             return message
-        placed = self.live.placed(logged)
+        placed = at_setting_lines(logged, self.live.config_file)
         if placed != logged:  # the terminal gives the line too, as the banner does
             log.error("\n".join(placed))
         return "\n".join(placed)
@@ -253,16 +250,6 @@ class LiveSite:
         shown = Path(display_root(Path(self.config_file)))  # as `briefing check` names it
         return tuple(d for d in written_settings_problems(shown)
                      if d.severity is Severity.ERROR)
-
-    def placed(self, messages: list[str]) -> list[str]:
-        """MkDocs' words on a setting it refuses, each after the line of mkdocs.yml that
-        holds the setting: MkDocs names the setting, not where it is written."""
-        if self.config_file is None or not os.path.isfile(self.config_file):
-            return messages
-        where = key_positions(Path(display_root(Path(self.config_file))))
-        return [f"{where[found[1]]}: {message}"
-                if (found := SETTING.match(message)) and found[1] in where else message
-                for message in messages]
 
     def settings_failed(self, message: str) -> None:
         """The banner says why the settings stop every rebuild, on the pages last written."""
