@@ -1,5 +1,6 @@
 """The Problems page shown while `mkdocs serve` runs: every diagnostic of the last
-rebuild, grouped by file, with its `path:line:col`, message, hint and how to fix it.
+rebuild, grouped by file, with its `path:line:col`, message and hint (the code's general fix
+when it has none).
 
 A bad edit must not take the site away from the curator who made it: the server keeps
 the last good pages and adds this one, linked from a banner on every page (the theme

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing import pipeline
-from briefing.diagnostics import Diagnostic, Pos, Severity
-from briefing.problems import HOME_PAGE, PROBLEMS_PAGE, LastGood
+from briefing.diagnostics import Diagnostic, Pos, Severity, error
+from briefing.problems import HOME_PAGE, PROBLEMS_PAGE, LastGood, problems_page
 
 FAILED = (pipeline.internal_error(Path("content"), RuntimeError("x")),)
 
@@ -59,3 +59,15 @@ def test_a_file_is_left_out_when_an_error_names_it_or_a_folder_holding_it() -> N
     assert served.names("content/pages/keys/id.pem")
     assert not served.names("content/pages/keys.md")
     assert not served.names("content/pages/about.md")
+
+
+def test_a_problem_gives_its_own_hint_or_else_its_codes_fix() -> None:
+    """The code's general fix repeats what a problem's own hint says better: it is shown
+    only for a problem that has no hint."""
+    hinted = error(Pos("content/claims.yml", 3, 5), "ref-unknown", "unknown claim 'x'",
+                   "did you mean 'y'?")
+    bare = error(Pos("content/claims.yml", 4, 5), "ref-unknown", "unknown claim 'z'")
+    first, second = problems_page([hinted, bare], kept_last_good=True).split(
+        "content/claims.yml:4:5")
+    assert "Hint: did you mean 'y'?" in first and "How to fix:" not in first
+    assert "How to fix:" in second and "Hint:" not in second
