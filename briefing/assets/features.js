@@ -77,7 +77,7 @@
         "page too, is from the last rebuild before this change."));
       banner.appendChild(document.createElement("pre")).textContent = problems.settings;
     } else {
-      strong.textContent = "The content has " + String(problems.text) + ".";
+      strong.textContent = "The last rebuild found " + String(problems.text) + ".";
       var kept = problems.errors && problems.kept_last_good ?
         " The pages show the last build without errors." : "";
       p.appendChild(document.createTextNode(kept + " "));

@@ -34,7 +34,7 @@ def test_problems_banner_and_page_in_the_browser(
         # problems.json, right after the header of Briefing's theme.
         banner = page.locator(".problems-banner")
         banner.wait_for(state="visible", timeout=60_000)
-        assert "1 error" in banner.inner_text()
+        assert banner.inner_text().startswith("The last rebuild found 1 error")
         assert page.locator("header + [data-briefing-problems] > .problems-banner").count() == 1
         page.screenshot(path=screenshots / "problems-banner.png", animations="disabled")
         assert page.locator("main h1").inner_text() == "Claims", "last good page not kept"
@@ -99,7 +99,7 @@ def test_settings_that_stop_every_rebuild_show_on_the_banner(
         # A setting the pages need: on the Problems page, with the last good pages kept.
         config.write_text(good.replace("  - attr_list\n", "", 1), encoding="utf-8")
         banner.wait_for(state="visible", timeout=60_000)
-        assert "1 error" in banner.inner_text()
+        assert banner.inner_text().startswith("The last rebuild found 1 error")
         assert page.locator("main h1").inner_text() == "Claims", "last pages not kept"
         assert wait_for(lambda: "attr_list must be enabled" in (
             fetch(f"{base}/problems/") or ""), 60)
