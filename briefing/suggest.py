@@ -945,9 +945,17 @@ _QUOTED = re.compile(
     r"|\u00ab\s?(?P<g>[^\u00bb\n]{2,800}?)\s?\u00bb|\u00bb(?P<rg>[^\u00ab\n]{2,800}?)\u00ab"
     r"|\u201e(?P<low>[^\u201c\u201d\n]{2,800}?)[\u201c\u201d]"
     r"|\u300c(?P<cj>[^\u300d\n]{1,800}?)\u300d|\u300e(?P<cjd>[^\u300f\n]{1,800}?)\u300f")
+# Verbs of saying, and those of the press in German, French, Spanish and Italian ("„…“,
+# sagte Müller", "« … », a déclaré Claire Duvivier", "«…», dijo"); `briefing new` does not
+# know a text's language, and none of these is an English word before a name.
 _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
-          r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
-          r"claimed|claims|remarked|posted|tweeted")
+               r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
+               r"claimed|claims|remarked|posted|tweeted|"
+               r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|meinte|"
+               r"kritisierte|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
+               r"assuré|estimé|averti)|déclare|affirme|explique|souligne|ajoute|estime|"
+               r"dijo|afirmó|declaró|explicó|aseguró|señaló|añadió|advirtió|"
+               r"ha\s+detto|dice|spiega|ha\s+spiegato|ha\s+dichiarato")
 _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
@@ -959,7 +967,7 @@ _DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|call
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:saying|adding|responding|replying|writing|stating|telling \w+|noting|warning)"
     r"\s*:?\s*$")
-_ACCORDING = re.compile(r"\baccording to\s+" + _NAME)
+_ACCORDING = re.compile(r"\b(?:according to|laut|selon|según|secondo)\s+" + _NAME)
 # A sentence that reports someone's view: "Alexandr Wang, CEO of Scale AI, suggested that".
 _SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WORDS
                            + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
