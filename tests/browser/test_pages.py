@@ -490,6 +490,29 @@ def test_search_filters_by_kind_and_claim_status(page, problems, site_url: str) 
     assert_no_problems(page, problems, site_url)
 
 
+def test_search_shows_each_claims_status_and_no_stray_separator(page, problems,
+                                                                site_url: str) -> None:
+    """How far a found claim stands is read in the results, before it is opened; and a
+    source's excerpt does not open on the separator of the label the index leaves out."""
+    open_page(page, site_url)
+    found = search_for(page, "294,000").evaluate_all("""articles => articles.map(a => ({
+      href: a.querySelector('h3 > a').href, kind: a.querySelector('.search-kind')?.textContent,
+      status: a.querySelector('h3 > .status')?.textContent,
+      excerpts: [...a.querySelectorAll(':scope > p:not(.search-kind)')]
+        .map(p => p.textContent)}))""")
+    claims = [r for r in found if r["kind"] == "Claim"]
+    assert claims and all(r["status"] for r in claims), found
+    assert not [r for r in found if r["kind"] != "Claim" and r["status"]], found
+    assert "Source" in {r["kind"] for r in found}, found
+    stray = [text for r in found for text in r["excerpts"] if text.lstrip().startswith("·")]
+    assert not stray, found
+    for result in claims[:2]:  # the status the claim's own page gives
+        settle(page)
+        open_page(page, result["href"])
+        assert page.locator("main .status").first.inner_text().lower() == result["status"], result
+    assert_no_problems(page, problems, site_url)
+
+
 @pytest.mark.parametrize("width", SCREENS)
 @pytest.mark.parametrize("words", ["H800", "nvid"])
 def test_search_results_fit_and_pass_axe(words: str, width: int, page, problems,

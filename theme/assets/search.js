@@ -182,7 +182,10 @@
         function (n) { return { text: n.textContent, mark: n.nodeName === "MARK" }; });
       var text = nodes.map(function (n) { return n.text; }).join("");
       var at = overlap(text, heading), cut = at < 0 ? 0 : heading.length - at;
-      var skip = cut + (cut ? text.slice(cut).match(/^[\s.:]*/)[0].length : 0), head = [], rest = [];
+      // Past the heading, and past the separator of a label the index leaves out (a
+      // source's line opens "News report · no named outlet · Published ..."), so that the
+      // excerpt does not open on a stray "·".
+      var skip = cut + text.slice(cut).match(cut ? /^[\s.:·]*/ : /^[\s·]*/)[0].length, head = [], rest = [];
       nodes.forEach(function (n) {
         head.push({ text: n.text.slice(0, Math.max(0, cut)), mark: n.mark });
         rest.push({ text: n.text.slice(Math.max(0, skip)), mark: n.mark });
@@ -225,6 +228,13 @@
       var art = el("article"), h = el("h3"), a = el("a", "", d.meta.title || d.url);
       a.href = d.url;
       h.appendChild(a);
+      // A claim's status after its statement, as the site's lists show it: how far the
+      // claim stands is read before it is opened (the index keeps it as a filter only).
+      var status = d.filters.status && d.filters.status[0];
+      if (status) {
+        h.appendChild(document.createTextNode(" "));
+        h.appendChild(el("span", "status status-" + status, status));
+      }
       if (d.filters.type) art.appendChild(el("p", "search-kind", d.filters.type[0]));
       art.appendChild(h);
       // The sections that match, by heading; the page's opening has its title already.
