@@ -52,9 +52,10 @@ FOLDER = "pagefind"
 # source's kind under each row, "inferred" marks, status and stance tags (status is a
 # filter instead), a claim's verdict panel (its status and counts), the pager's "Page 2
 # of 5", navigation within the page (a brief's section list, heading permalinks), and
-# whatever is hidden from screen readers as decoration (a table cell's column name).
+# whatever is hidden from screen readers as decoration (a table cell's column name), and
+# a brief's citation numbers (its excerpts read "... Elon Musk. 1 2 Claims: ...").
 EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdict",
-            ".pager", "nav", ".permalink", '[aria-hidden="true"]',
+            ".pager", "nav", ".permalink", '[aria-hidden="true"]', "a.cite",
             # a page indexed by its title only (`Role.scope`), as the theme marks it
             '[data-search-scope="title"] > :not(h1)',
             # a source's page by its title, its line of date and outlet and its table of

@@ -91,6 +91,17 @@ def test_index_keeps_marked_pages_their_filters_and_no_boilerplate(tmp_path: Pat
     assert not [p for p in site.iterdir() if p.name.startswith(".")]
 
 
+def test_a_briefs_citation_numbers_stay_out_of_its_excerpts(tmp_path: Path) -> None:
+    site = write_tree(tmp_path / "site", {"briefs/b/index.html": page(
+        '<h1>The bid</h1><ul><li>Altman rejected the bid. '
+        '<a class="cite" href="../../sources/s/#q1">1</a> '
+        '<a class="cite" href="../../sources/s/#q2">2</a> Musk left in 2018.</li></ul>',
+        ' data-pagefind-body data-pagefind-filter="type:Brief"')})
+    index_site(site)
+    assert fragments(site)["/briefs/b/"]["content"] == \
+        "The bid. Altman rejected the bid. Musk left in 2018."
+
+
 def test_a_source_page_is_found_by_its_quotes_not_its_whole_text(tmp_path: Path) -> None:
     """The minimal corpus's article with a sentence no quote holds, its one word that
     nothing else on the site says; "the widget is overpriced" is a quote (Jane Doe's)."""
