@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter, itemgetter
@@ -81,7 +81,9 @@ class ClaimView:
     relations_in: tuple[tuple[str, Claimed], ...]
     figures: tuple[FigureRow, ...]
     events: tuple[EventLine, ...]
-    briefs: tuple[Ref, ...]
+    # each brief citing it, with the points whose claims it is: a reader who came from a
+    # point's chip finds the way back to that point, as a source page's passages give it
+    briefs: tuple[tuple[Ref, tuple[CitingPoint, ...]], ...]
     # Briefs that cite a quote taking a stance on the claim, but not the claim itself.
     quoting: tuple[Ref, ...]
 
@@ -112,6 +114,8 @@ def claim_entries(q: Queries, claim_id: str) -> list[Entry]:
                                               "claim_cited_in")),
             *(("quote_cited_in", s.quote.id) for s in stances),
             *(("sources", s.source_id) for s in stances), *(("entities", e) for e in named),
+            # the citing briefs' points, numbered as the briefs stand (`claiming_points`)
+            *(("briefs", b) for b in lk.claim_cited_in.get(claim_id, ())),
             *(("link", *key) for key in _claim_links(q, claim_id, related))]
 
 
@@ -184,7 +188,8 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
         tuple((kind, q.claimed(ref.id)) for kind, ref in pairs),
         tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())
               if (kind, other) not in said_both_ways),
-        figures, events, tuple(q.ref("brief", b) for b in lk.claim_cited_in.get(claim_id, ())),
+        figures, events, tuple((q.ref("brief", b), claiming_points(q, b, claim_id))
+                               for b in lk.claim_cited_in.get(claim_id, ())),
         tuple(q.ref("brief", b) for b in quoting_briefs(q, claim_id)))
 
 
@@ -442,12 +447,24 @@ def _source_entries(q: Queries, source_id: str) -> list[Entry]:
 
 def citing_points(q: Queries, brief_id: str, quote_id: str) -> tuple[CitingPoint, ...]:
     """The points of a brief that cite a quote, in the brief's order."""
+    return _points(q, brief_id, lambda point: any(ref.id == quote_id for ref in point.cites))
+
+
+def claiming_points(q: Queries, brief_id: str, claim_id: str) -> tuple[CitingPoint, ...]:
+    """The points of a brief that show a claim under them or name it in their text, in
+    the brief's order (none when only the summary names it)."""
+    return _points(q, brief_id, lambda point: any(
+        ref.kind == "claim" and ref.id == claim_id for ref in (*point.claims, *point.text.refs)))
+
+
+def _points(q: Queries, brief_id: str, chosen: Callable[[Point], bool],
+            ) -> tuple[CitingPoint, ...]:
     return tuple(
         CitingPoint(section.kind, n,
                     anchored(page_path("brief", brief_id), point_anchor(section.kind, n)))
         for section in q.linked.briefs[brief_id].sections
         for n, point in enumerate(section.points, start=1)
-        if any(ref.id == quote_id for ref in point.cites))
+        if chosen(point))
 
 
 def _source_view(q: Queries, source_id: str) -> SourceView:

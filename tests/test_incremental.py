@@ -100,6 +100,10 @@ EDITS = {
     "entity rename": ("entities.yml", "name: Jane Doe", "name: Jane Q. Doe"),
     "brief edit": ("briefs/widget.yml", "title: The widget price",
                    "title: What the widget costs"),
+    # A point before the claim's: the claim page's way back names its point by number.
+    "brief point added": ("briefs/widget.yml", "    points:\n      - text: \"Acme says",
+                          "    points:\n      - text: \"Acme sells a widget.\"\n"
+                          "        cites: [acme-cost]\n      - text: \"Acme says"),
 }
 
 

@@ -577,6 +577,31 @@ def test_relations_between_claims_are_labelled_the_curators_reading(
     assert related
 
 
+def test_a_claim_page_leads_back_to_each_point_that_shows_it(corpus: BuildResult) -> None:
+    """A claim page's "Cited in briefs" names, under each brief, the points that show the
+    claim (a chip) or name it, and only those: the reader who came from a point's chip
+    finds the way back to it. On the seed and synthetic corpora."""
+    pages = corpus.pages
+    point_line = re.compile(r'^- <span class="anchor" id="(point-[^"]+)"></span>.*?'
+                            r'(?=^- <span class="anchor"|^#|\Z)', re.M | re.S)
+    shown_in: dict[str, set[str]] = {}  # claim page -> "briefs/b.md#point-…" showing it
+    for path, page in pages.items():
+        if path.startswith("briefs/") and path != "briefs/index.md":
+            for point in point_line.finditer(page):
+                for claim in re.findall(r"\]\(\.\./(claims/[^)#]+\.md)\)", point.group()):
+                    shown_in.setdefault(claim, set()).add(f"{path}#{point.group(1)}")
+    checked = 0
+    for path, page in pages.items():
+        if not path.startswith("claims/") or "## Cited in briefs" not in page:
+            continue
+        section = page.split("## Cited in briefs", 1)[1].split("\n## ", 1)[0]
+        listed = {target for target in re.findall(r"\]\(\.\./(briefs/[^)]+#point-[^)]+)\)",
+                                                  section)}
+        assert listed == shown_in.get(path, set()), path
+        checked += bool(listed)
+    assert checked
+
+
 @pytest.mark.parametrize(("second_outlet", "corroborated"),
                          [("Acme Times", False), ("acme times ", False),
                           ("Widget Weekly", True), ("", True)])
