@@ -97,3 +97,30 @@ def test_the_way_back_moves_with_the_fragment_and_leaves_the_text_as_it_was(
     page.wait_for_function("!document.querySelector('.cited-back')")
     assert page.evaluate(text_js) == original, "the article's paragraphs were left changed"
     assert_no_problems(page, problems, SOURCE)
+
+
+CLAIM = "claims/r1-training-cost-6m/"
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_a_claims_page_leads_back_to_the_point_that_shows_it(
+        device: str, page, problems, site_url: str) -> None:
+    """From a claim's page, each point listed under "Cited in briefs" opens its brief at
+    that point, in view below the sticky header, with the claim's chip under it."""
+    width, height = WIDTHS[device]
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{site_url}{CLAIM}")
+    points = page.locator("#cited-in + ul a[href*='#point-']")
+    assert points.count() >= 2, page.locator("#cited-in + ul").inner_html()
+    last = points.count() - 1
+    label = points.nth(last).inner_text()
+    points.nth(last).click()
+    page.wait_for_url("**/briefs/**#point-*")
+    anchor = page.url.split("#", 1)[1]
+    point = page.locator(f"li:has(> #{anchor})")
+    chip = point.locator(f".point-claims a[href$='{CLAIM}']")
+    assert chip.count() == 1, (label, page.url)
+    top = point.evaluate("li => li.getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('header').getBoundingClientRect().bottom")
+    assert header <= top < height, (label, top, header)
+    assert_no_problems(page, problems, page.url)
