@@ -215,11 +215,24 @@ def _metric_row(q: Queries, rows: Kept, value: LedgerValue) -> MetricRow:
 def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
     key = attrgetter("source_id")
     by_source = tuple(
-        (q.ref("source", sid), tuple((s.stance, q.target("quote", s.quote.id)) for s in group))
+        (q.ref("source", sid), _numbered_stances(
+            [(s.stance, q.target("quote", s.quote.id)) for s in group]))
         for sid, group in itertools.groupby(sorted(value.stances, key=key), key))
     subject = value.figure.subject
     return MetricRow(amount(value.figure), q.ref("entity", subject.id) if subject else None,
                      value.figure.scope, q.claimed(value.claim.id), by_source)
+
+
+def _numbered_stances(passages: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Each passage's link words: its stance, numbered where a source takes one stance in
+    several passages ("asserts (1)", "asserts (2)"), so no two links read alike."""
+    taken = Counter(stance for stance, _ in passages)
+    seen: Counter[str] = Counter()
+    numbered = []
+    for stance, target in passages:
+        seen[stance] += 1
+        numbered.append((f"{stance} ({seen[stance]})" if taken[stance] > 1 else stance, target))
+    return tuple(numbered)
 
 
 def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> DisagreementLine:
