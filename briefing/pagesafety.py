@@ -26,7 +26,6 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _CODE = re.compile(r"<code[^>]*>(.*?)</code>", re.DOTALL)
-_COMMENT = re.compile(r"<!--")
 _OPENER = "<!--"  # a comment's opening, found to see whether Markdown shows it as text
 _TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # to the end if unclosed
@@ -49,7 +48,7 @@ def unsafe_markup(text: str, display: str) -> tuple[Diagnostic, ...]:
     # findings are live.
     found = {finding for reading in (text, _spans_blanked(text), _markup_only(text))
              for finding in _findings(reading)}
-    openers = {(line, col, _OPENER, "tag") for line, col in _at(text, _COMMENT)}
+    openers = {(line, col, _OPENER, "tag") for line, col in _at(text, _OPENER)}
     live = set(_live(text, found | openers))
     # A `<style>` or `<!--` Markdown shows as text hid what follows it from those
     # readings: read again without them.
@@ -62,10 +61,11 @@ def unsafe_markup(text: str, display: str) -> tuple[Diagnostic, ...]:
                  for line, col, what, _ in sorted(live - openers))
 
 
-def _at(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The line and column of each match of `pattern`."""
+def _at(text: str, needle: str) -> Iterator[tuple[int, int]]:
+    """The line and column of each `needle` in `text`."""
     for number, line in enumerate(text.split("\n"), start=1):
-        yield from ((number, match.start() + 1) for match in pattern.finditer(line))
+        yield from ((number, match.start() + 1) for match in re.finditer(re.escape(needle),
+                                                                          line))
 
 
 def _without(text: str, places: set[tuple[int, int]]) -> str:

@@ -43,6 +43,7 @@ from .markup import (
 )
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
+from .views_items import CitingPoint
 
 SECTION_TITLES: Mapping[str, str] = MappingProxyType({
     "what-happened": "What happened",
@@ -109,6 +110,13 @@ class Links:
         if made is None:
             made = self.memo[key] = link(key[2], self.href(ref.target), css, ref.lang)
         return made
+
+    def points(self, points: Iterable[CitingPoint]) -> Markup:
+        """Brief points as links, "What happened, point 3 · Yes, but, point 1": where a
+        source's passage or a claim is shown in a brief."""
+        return Markup(" · ").join(
+            link(f"{SECTION_TITLES[p.section]}, point {p.number}", self.href(p.target))
+            for p in points)
 
     def prose(self, prose: ProseView | None) -> Markup:
         if prose is None:

@@ -377,10 +377,10 @@ class Choice(Spec):
         if scalar.value in self.values:
             return scalar.value
         close = difflib.get_close_matches(scalar.value, self.values, n=1)
-        # A kind a curator reaches for that is not listed (a city, a company) is 'other'.
-        hint = f"did you mean {close[0]!r}?" if close else \
-            "write one of them ('other' for anything none of them fits)" \
-            if "other" in self.values else "write one of them"
+        hint = f"did you mean {close[0]!r}?" if close else "write one of them"
+        if not close and "other" in self.values:
+            # A kind a curator reaches for that is not listed (a city, a company) is 'other'.
+            hint += " ('other' for anything none of them fits)"
         return ctx.fail(scalar.pos, "schema-choice",
                         f"{scalar.value!r} is not one of the values allowed here "
                         f"({', '.join(self.values)}){unusual_note(scalar.value)}", hint)
