@@ -209,9 +209,23 @@ def test_check_stops_on_the_settings_the_site_build_stops_on(
     assert f"mkdocs.yml:{where}: " in checked.output and f"[{code}]" in checked.output
     built = mkdocs_build(tmp_path)
     assert built.returncode == 1
-    if code != "config-option-unknown":  # MkDocs' own words for an unknown option
+    if code != "config-option-unknown":  # MkDocs stops on it in its own words, at once
         assert f"mkdocs.yml:{where}: " in built.stderr and f"[{code}]" in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_build_names_the_line_of_an_option_the_plugin_lacks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs warns of the option without saying where it is; the plugin says where, and
+    which option was meant (`--strict` stops on MkDocs' warning before the plugin runs)."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace("content_dir", "contentdir"))
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0, built.stderr
+    assert "mkdocs.yml:4:7: warning: the briefing plugin has no option 'contentdir'" \
+        in built.stderr and "did you mean 'content_dir'?" in built.stderr, built.stderr
 
 
 PLUGINS = "plugins:\n  - briefing:\n      content_dir: content\n"

@@ -215,13 +215,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             docs_shown, (SEARCH_FOLDER,) if self.pagefind else ())
-        diagnostics = (*found, *collisions, *(self.live.failures if self.live else ()))
+        # An option the plugin lacks: MkDocs warned of it, but not where it is written.
+        diagnostics = (*self.unknown_options, *found, *collisions,
+                       *(self.live.failures if self.live else ()))
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
         if self.live:  # serving: never stop; show the problems (MkDocs' too) instead
             pages, self.files = self.live.served.outputs(
-                pages, self.files, (*self.unknown_options, *diagnostics))
+                pages, self.files, diagnostics)
         elif Policy(strict=self.settings.policy.strict or bool(config.strict)).failed(diagnostics):
             raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
                               "previous site is untouched. Fix the problems listed above.")
