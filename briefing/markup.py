@@ -157,7 +157,10 @@ def date_html(date: FuzzyDate | None) -> Markup:
     if date.inferred:
         # (A basis is required of an inferred date; the fallback is for a corpus not checked.)
         title = date.basis or "Inferred by the curator, not stated in the text"
-        out += f' <span class="inferred" title="{attr(title)}">inferred</span>'
+        # The space is the wrapper's, which the search index leaves out with the label:
+        # an excerpt read "about Sep 2025 : DeepSeek discloses..." without it.
+        out += (f'<span class="date-inferred"> <span class="inferred" title="{attr(title)}">'
+                'inferred</span></span>')
     return Markup(out)
 
 

@@ -54,7 +54,7 @@ FOLDER = "pagefind"
 # of 5", navigation within the page (a brief's section list, heading permalinks), and
 # whatever is hidden from screen readers as decoration (a table cell's column name), and
 # a brief's citation numbers (its excerpts read "... Elon Musk. 1 2 Claims: ...").
-EXCLUDED = ("thead", ".source-label", ".inferred", ".status", ".stance", ".verdict",
+EXCLUDED = ("thead", ".source-label", ".date-inferred", ".status", ".stance", ".verdict",
             ".pager", "nav", ".permalink", '[aria-hidden="true"]', "a.cite",
             # a page indexed by its title only (`Role.scope`), as the theme marks it
             '[data-search-scope="title"] > :not(h1)',

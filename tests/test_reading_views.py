@@ -121,8 +121,8 @@ def test_a_brief_is_as_of_its_newest_cited_source(seed: BuildResult) -> None:
         assert f'Sources up to <time datetime="{latest.iso}">{format_date(latest)}</time>' \
             in meta.rsplit("\n", 1)[1]
     meta = seed.pages["briefs/deepseek-skepticism.md"]
-    assert 'Sources up to <time datetime="2025-09">about Sep 2025</time> ' \
-        '<span class="inferred"' in meta
+    assert 'Sources up to <time datetime="2025-09">about Sep 2025</time>' \
+        '<span class="date-inferred"> <span class="inferred"' in meta
 
 
 def test_a_claims_verdict_panel_counts_its_evidence(seed: BuildResult) -> None:

@@ -506,6 +506,8 @@ def test_search_shows_each_claims_status_and_no_stray_separator(page, problems,
     assert "Source" in {r["kind"] for r in found}, found
     stray = [text for r in found for text in r["excerpts"] if text.lstrip().startswith("·")]
     assert not stray, found
+    # nor a space where an inferred date's label was left out ("about Sep 2025 : DeepSeek")
+    assert not [text for r in found for text in r["excerpts"] if " :" in text], found
     for result in claims[:2]:  # the status the claim's own page gives
         settle(page)
         open_page(page, result["href"])
