@@ -12,9 +12,19 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from corpus_helpers import seed_project
+
+
+class StaticServer(ThreadingHTTPServer):
+    """A built site over HTTP for the browser, quiet about a page the browser leaves before
+    it has all of it (the next test's navigation drops the connection: not a fault)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def free_port() -> int:

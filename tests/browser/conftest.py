@@ -16,12 +16,13 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from corpus_helpers import seed_project
+from serving import StaticServer
 from sitecheck import EXPECTED_PAGE_TYPES, page_types
 
 REPO = Path(__file__).resolve().parents[2]
@@ -123,7 +124,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL of the served site, e.g. http://127.0.0.1:43123/briefing/."""
     handler = functools.partial(_SubPathHandler, directory=str(built_site))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)  # port 0: any free port
+    server = StaticServer((LOCAL_HOST, 0), handler)  # port 0: any free port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

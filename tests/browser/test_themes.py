@@ -14,12 +14,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import seed_project
+from serving import StaticServer
 
 from briefing.cli import main
 
@@ -43,7 +44,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def http_server(folder: Path) -> Iterator[str]:
     """`folder` served at the root of the returned address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet,
+    server = StaticServer(("127.0.0.1", 0), functools.partial(_Quiet,
                                                                      directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
