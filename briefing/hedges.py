@@ -7,10 +7,11 @@ A hedge group is a set of words that soften a statement in the same way ("report
 ("under $6 million", "up to 16,000 chips or more"), so they count only next to a number.
 
 The groups' own words are English, and are read in quotes from sources in English only (a
-source's `language:`, else the site's). Curators add words with the plugin option `hedges:`
-in mkdocs.yml, a mapping from a group name (one of these or a new one) to a list of words,
-read in every source, or to lists keyed by language, read only in the sources of that
-language; see docs/provenance.md.
+source's `language:`, else the site's); each group also has words of German, French,
+Spanish and Italian, read only in quotes from sources in that language. Curators add
+words with the plugin option `hedges:` in mkdocs.yml, a mapping from a group name (one of
+these or a new one) to a list of words, read in every source, or to lists keyed by
+language, read only in the sources of that language; see docs/provenance.md.
 """
 
 from __future__ import annotations
@@ -43,17 +44,21 @@ class HedgeGroup:
     # (language range, its words), read only in quotes from sources in a language the
     # range covers (`language.covers`: "pt" covers "pt-BR").
     added_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Built-in triggers of other languages, as `added_for` (language, words): read only
+    # in quotes from sources in that language.
+    translated: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
         """Every word that keeps the hedge in the curator's own text, in any language."""
         return (*self.triggers, *self.equivalents, *self.added,
-                *(word for _, words in self.added_for for word in words))
+                *(word for _, words in (*self.translated, *self.added_for)
+                  for word in words))
 
     def triggers_in(self, language: str) -> tuple[str, ...]:
         """The words that make a quote hedged in a source in `language` (a tag)."""
         english = self.triggers if primary(language) == "en" else ()
-        own = (word for language_range, words in self.added_for
+        own = (word for language_range, words in (*self.translated, *self.added_for)
                if covers(language_range, language) for word in words)
         return (*english, *self.added, *own)
 
@@ -79,6 +84,13 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
            "doubt", "doubts", "question", "questions", "told", "states", "stated",
            "acknowledged", "disclosed", "allegedly", "alleged")
 
+# The other languages' words leave out those that as often say something else: the
+# German "soll" ("is said to", and "shall"), the French conditional "aurait" (hearsay, and
+# the plain conditional), the Italian "secondo" ("according to", and "second"), the
+# Spanish "hasta" alone ("up to", and "until 2030": "de hasta" is kept), the German
+# "über" and "unter" ("over", "under", and "about" or "among" before a number: "ein Bericht
+# über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. A curator adds
+# them with `hedges:` where the sources use them as hedges (docs/provenance.md).
 DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
     # Second-hand: the source itself does not vouch for it.
     # "a reported $12 million": the article only passes the number on ("reported" alone
@@ -86,23 +98,61 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
     HedgeGroup("hearsay", ("reportedly", "allegedly", "according to", "said to",
                            "is said to", "a reported"),
                ("reported", "alleged", "claims", "claimed", "as reported", "relayed",
-                "unconfirmed"), attribution=True),
+                "unconfirmed"), attribution=True, translated=(
+                   ("de", ("angeblich", "mutmaßlich", "laut", "zufolge")),
+                   ("fr", ("selon", "d'après", "d\u2019après", "prétendument",
+                           "présumé", "présumée", "présumés")),
+                   ("es", ("según", "supuestamente", "presuntamente", "al parecer")),
+                   ("it", ("stando a", "secondo quanto", "a quanto pare",
+                           "presumibilmente", "presunto", "presunta", "presunti")))),
     # Someone's claim, not a fact the source states. Claims record this with their
     # claimant and the quote's `reports:` stance, so only points must say it.
     HedgeGroup("claimed", ("claims", "claimed", "asserts", "asserted"), _SAYING,
-               in_claims=False),
+               in_claims=False, translated=(
+                   ("de", ("behauptet", "behaupten", "behauptete", "behaupteten")),
+                   ("fr", ("affirme", "affirment", "affirmait", "prétend", "prétendent")),
+                   ("es", ("afirma", "afirman", "afirmó", "sostiene", "sostienen")),
+                   ("it", ("afferma", "affermano", "sostiene", "sostengono")))),
     HedgeGroup("possibility", ("may", "might", "could", "potentially", "possibly",
                                "perhaps", "likely", "suggests", "suggested"),
-               ("would", "can", "possible", "potential", "unlikely", "suggest")),
+               ("would", "can", "possible", "potential", "unlikely", "suggest"),
+               translated=(
+                   ("de", ("könnte", "könnten", "möglicherweise", "vielleicht",
+                           "womöglich", "wahrscheinlich", "vermutlich", "dürfte",
+                           "dürften")),
+                   ("fr", ("pourrait", "pourraient", "peut-être", "probablement",
+                           "possiblement", "potentiellement", "éventuellement")),
+                   ("es", ("podría", "podrían", "quizá", "quizás", "tal vez",
+                           "posiblemente", "probablemente", "potencialmente")),
+                   ("it", ("potrebbe", "potrebbero", "forse", "probabilmente",
+                           "possibilmente", "potenzialmente")))),
     HedgeGroup("approximate", ("about", "around", "approximately", "roughly", "some",
                                "nearly", "almost", "circa", "close to", "estimated"),
-               ("approximate", "estimate", "or so"), numeric=True),
+               ("approximate", "estimate", "or so"), numeric=True, translated=(
+                   ("de", ("rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast",
+                           "beinahe", "schätzungsweise", "geschätzt", "geschätzte")),
+                   ("fr", ("environ", "près de", "presque", "quelque", "autour de",
+                           "à peu près", "quasiment", "approximativement")),
+                   ("es", ("alrededor de", "aproximadamente", "unos", "unas",
+                           "cerca de", "casi", "en torno a")),
+                   ("it", ("circa", "quasi", "intorno a", "attorno a", "all'incirca",
+                           "approssimativamente")))),
     HedgeGroup("upper-bound", ("up to", "under", "less than", "fewer than", "below",
                                "at most", "no more than", "or less", "or fewer",
                                "as much as", "as many as"),
-               ("or under", "at the most"), numeric=True),
+               ("or under", "at the most"), numeric=True, translated=(
+                   ("de", ("bis zu", "weniger als", "höchstens", "maximal")),
+                   ("fr", ("jusqu'à", "jusqu\u2019à", "moins de", "au plus",
+                           "au maximum", "pas plus de")),
+                   ("es", ("de hasta", "menos de", "como máximo", "a lo sumo",
+                           "no más de")),
+                   ("it", ("fino a", "meno di", "al massimo", "non più di")))),
     HedgeGroup("lower-bound", ("more than", "over", "at least", "upwards of", "or more"),
-               ("or over", "above"), numeric=True),
+               ("or over", "above"), numeric=True, translated=(
+                   ("de", ("mehr als", "mindestens", "wenigstens")),
+                   ("fr", ("plus de", "au moins", "au minimum")),
+                   ("es", ("más de", "al menos", "por lo menos", "como mínimo")),
+                   ("it", ("più di", "oltre", "almeno", "non meno di")))),
 )
 
 

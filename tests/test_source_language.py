@@ -1,5 +1,6 @@
-"""A source's `language:`: English hedge words are read only in English sources, and the
-pages mark the source's words with their language."""
+"""A source's `language:`: English hedge words are read only in English sources, those of
+German, French, Spanish and Italian only in theirs, and the pages mark the source's words
+with their language."""
 
 from __future__ import annotations
 
@@ -146,8 +147,77 @@ def test_words_for_every_source_and_words_by_language_add_up() -> None:
     assert "about" not in groups["approximate"].triggers_in("nl")
     assert groups["rumour"].triggers_in("sv-FI") == ("ryktas",)
     assert groups["rumour"].triggers_in("en") == ()
-    assert groups["possibility"].triggers_in("de") == ("conceivably",)
+    assert groups["possibility"].triggers_in("sv") == ("conceivably",)
+    assert groups["possibility"].triggers_in("de")[:2] == ("conceivably", "könnte")
     assert {"ongeveer", "zowat", "about"} <= set(groups["approximate"].words)
+
+
+def one_quote_corpus(root: Path, language: str, sentence: str, point: str) -> Path:
+    """A source in `language` whose one quote is `sentence`, cited by a point."""
+    return write_tree(root / "content", {
+        "sources/s.txt": f"Titel\n{sentence}\n",
+        "sources/s.yml": f'title: "Titel"\npublished: "2025-03-03"\nlanguage: {language}\n'
+                         f'quotes:\n  - id: q\n    text: "{sentence}"\n',
+        "briefs/b.yml": 'title: "B"\nsummary: "A summary."\nsections:\n'
+                        '  - kind: what-happened\n    points:\n'
+                        f'      - text: "{point}"\n        cites: [q]\n'})
+
+
+# (language, the quote, its hedge, a point that drops it, one that keeps it in English)
+BUILT_IN = [
+    ("de", "Das Werk soll bis zu 2.000 Chips im Monat liefern.", "bis zu",
+     "The plant will deliver 2,000 chips a month.",
+     "The plant will deliver up to 2,000 chips a month."),
+    ("de", "Laut Reuters hat die Firma die Chips gekauft.", "laut",
+     "The firm bought the chips.", "The firm reportedly bought the chips."),
+    ("de-AT", "Die Firma hat rund 4.000 Mitarbeiter.", "rund",
+     "The firm has 4,000 staff.", "The firm has about 4,000 staff."),
+    ("fr", "L'usine emploie environ 4 000 personnes.", "environ",
+     "The plant employs 4,000 people.", "The plant employs roughly 4,000 people."),
+    ("fr", "Selon l'agence, la société a acheté les puces.", "selon",
+     "The company bought the chips.",
+     "According to the agency, the company bought the chips."),
+    ("es", "La empresa tiene más de 4.000 empleados.", "más de",
+     "The company has 4,000 staff.", "The company has over 4,000 staff."),
+    ("es", "El modelo podría costar menos.", "podría",
+     "The model costs less.", "The model may cost less."),
+    ("it", "La società ha quasi 4.000 dipendenti.", "quasi",
+     "The company has 4,000 staff.", "The company has nearly 4,000 staff."),
+    ("it", "Il modello è presumibilmente più economico.", "presumibilmente",
+     "The model is cheaper.", "The model is reportedly cheaper."),
+]
+
+
+@pytest.mark.parametrize(("language", "quote", "hedge", "plain", "kept"), BUILT_IN,
+                         ids=[f"{row[0]} {row[2]}" for row in BUILT_IN])
+def test_hedges_of_german_french_spanish_and_italian_sources_are_built_in(
+        tmp_path: Path, language: str, quote: str, hedge: str, plain: str,
+        kept: str) -> None:
+    """A hedge in a source in one of these languages must be kept in the brief, with no
+    words added in mkdocs.yml; the English words keep it, and none of them is read in an
+    English source."""
+    found = hedge_findings(one_quote_corpus(tmp_path / "plain", language, quote, plain))
+    assert len(found) == 1 and f'says "{hedge}' in found[0].lower(), found
+    assert hedge_findings(one_quote_corpus(tmp_path / "kept", language, quote, kept)) == []
+    assert hedge_findings(one_quote_corpus(tmp_path / "en", "en", quote, plain)) == []
+
+
+@pytest.mark.parametrize(("language", "quote", "point"), [
+    # "hasta" is also "until"; "de hasta 2.000" is the hedge
+    ("es", "El plan llega hasta 2030.", "The plan runs to 2030."),
+    # "secondo" is also "second"; "secondo quanto" is the hedge
+    ("it", "Nel secondo trimestre la società ha venduto 4.000 auto.",
+     "In the quarter the company sold 4,000 cars."),
+    # "soll" is also "shall"; curators add it where their sources use it as hearsay
+    ("de", "Die Firma soll 4.000 Chips kaufen.", "The firm buys 4,000 chips."),
+    # "über" and "unter" are also "about" and "among" before a number
+    ("de", "Die Agentur hat einen Bericht über 500 Fälle.",
+     "The agency has a report on 500 cases."),
+    ("de", "Die Firma war unter 100 Teilnehmern.", "The firm was one of 100 entrants."),
+])
+def test_words_that_also_say_something_else_are_not_built_in_hedges(
+        tmp_path: Path, language: str, quote: str, point: str) -> None:
+    assert hedge_findings(one_quote_corpus(tmp_path, language, quote, point)) == []
 
 
 @pytest.mark.parametrize(("hedges", "where", "says"), [
