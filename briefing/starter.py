@@ -572,8 +572,12 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     # A hard-wrapped text is read as the starter has the build read it, paragraph by
     # paragraph.
     wrapped = extracted is None and looks_hard_wrapped(text)
+    # Read in the language the page or PDF declares, else the site's: a text file says
+    # none, and its language is never guessed from its words.
+    language = (extracted.facts.language if extracted is not None else None) \
+        or site_language
     suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id,
-                          whole=wrapped)
+                          whole=wrapped, language=language)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
                              schema_comment("source", yaml_path, project_root), extracted,

@@ -26,6 +26,18 @@ from typing import TypeVar
 
 from .chars import CAPITAL_CLASS, MARK_CLASS, WORD_END, is_capital
 from .cleaning import RUN_ON, read_whole
+from .germannames import (
+    GENITIVES,
+    PARTICLES,
+    after_determiner,
+    is_body,
+    is_common_noun,
+    is_company_suffix,
+    is_function_word,
+    is_role,
+    noun_shaped,
+)
+from .language import DEFAULT, primary
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
@@ -629,8 +641,8 @@ def _forms_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?P<name>" + whole_word.removesuffix(WORD_END) + ")" + _FORM_SUFFIX)
 
 
-def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
-                   ) -> tuple[EntityFound, ...]:
+def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
+                   language: str = DEFAULT) -> tuple[EntityFound, ...]:
     """Capitalised names that no known entity covers: multi-word sequences anywhere (joined
     by the function words of a name, `_names_in_run`), single words only where they do
     not start a sentence and are not common words, units or an institution's bare
@@ -640,8 +652,10 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
     known_pattern = _forms_pattern(owner) if owner else None
     known_ids = {e.id for e in entities}
     people = {e.id for e in entities if e.kind == "person"}
+    german = primary(language) == "de"
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
+    seen: dict[str, Counter[str]] = defaultdict(Counter)  # a German word: how it stood
     for sentence in sentences(text):
         if _is_heading(sentence.text):
             continue
@@ -651,8 +665,10 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
         for match in _CAPITALISED.finditer(sentence.text):
             after_number = _AFTER_NUMBER.search(sentence.text, max(0, match.start() - 2),
                                                 match.start()) is not None
-            for run in _names_in_run(_run_words(match), match.start() == 0, after_number,
-                                     known):
+            runs = _german_names_in_run(_run_words(match), sentence.text, known) \
+                if german else [(run, "") for run in _names_in_run(
+                    _run_words(match), match.start() == 0, after_number, known)]
+            for run, how in runs:
                 words = [w.text for w in run]
                 name = " ".join(words)
                 if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
@@ -664,6 +680,10 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40
                     continue
                 counts[name] += 1
                 first.setdefault(name, sentence)
+                seen[name][how] += 1
+    if german:
+        counts = _german_evidence(counts, seen, text)
+        first = {name: at for name, at in first.items() if name in counts}
     counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
@@ -804,6 +824,123 @@ def _is_name_run(words: list[_Word], at_start: bool) -> bool:
     word = words[0].text
     return not (at_start or len(word) < 2 or word.lower() in _COMMON
                 or word.lower() in _INSTITUTIONS or _UNIT_WORD.fullmatch(word))
+
+
+# --- names in a German article -----------------------------------------------------------
+
+def _german_names_in_run(words: list[_Word], sentence: str, known: Callable[[int], bool]
+                         ) -> list[tuple[list[_Word], str]]:
+    """The names in a run of capitalised words of a German sentence, each with how a
+    name of one word stood ("" for a longer one): "role" after a title, a role or a noun
+    in apposition ("Herr Haberland", "den Standort Dresden"), "det" after a determiner
+    ("die Aktie"), "bare" otherwise (`germannames` says why). The run is cut at every
+    small word but a particle of a name ("Banco de España") after words that may be a
+    name, and an article after a body's head ("Verband der Automobilindustrie"); the
+    sentence's first word alone is passed over, as in English."""
+    segments: list[list[_Word]] = [[]]
+    link: list[_Word] = []
+    for word in words:
+        if not is_capital(word.text[:1]):
+            link.append(word)
+            continue
+        current = segments[-1]
+        if link and not (len(link) == 1 and current and not known(word.start) and (
+                (link[0].text in PARTICLES and not after_determiner(
+                    sentence[:current[0].start]) and not any(
+                    _german_role(w.text) or is_common_noun(w.text)
+                    or is_function_word(w.text) for w in current))
+                or (link[0].text in GENITIVES and is_body(current[-1].text)))):
+            segments.append([])
+        segments[-1].extend([*link, word] if link and segments[-1] else [word])
+        link = []
+    found = [_german_name(segment, sentence) for segment in segments if segment]
+    return [name for name in found if name is not None]
+
+
+def _german_name(words: list[_Word], sentence: str) -> tuple[list[_Word], str] | None:
+    """The name in a run of capitalised words joined only by a name's particles: less
+    the words capitalised at a sentence's start, the titles and roles before the name
+    and a noun after a determiner that is no adjective ("den Standort Dresden", not
+    "der Frankfurter Börse"), what follows a company's legal form ("AG", "GmbH"), and the
+    ordinary nouns at either end (`_german_names_in_run` says what comes with it)."""
+    first, last = 0, len(words)
+    while first < last and (is_function_word(words[first].text)
+                            or words[first].text.lower() in _COMMON):
+        first += 1
+    roles = [n for n in range(first, last - 1) if _german_role(words[n].text)]
+    after_role = bool(roles)
+    if roles:
+        first = roles[-1] + 1
+    elif last - first >= 2 and after_determiner(sentence[:words[first].start]) \
+            and not re.search(r"(?:e|en|er|es|em)$", words[first].text) \
+            and not is_body(words[first].text):
+        first, after_role = first + 1, True
+    suffix = next((n for n in range(first, last - 1) if is_company_suffix(words[n].text)),
+                  None)
+    if suffix is not None:  # "Kramer Antriebe GmbH" ends there
+        last = suffix + 1
+    while last > first and (is_common_noun(words[last - 1].text)
+                            or is_function_word(words[last - 1].text)):
+        last -= 1
+    while first < last and is_common_noun(words[first].text):
+        first += 1
+    name = words[first:last]
+    if len(name) != 1:
+        return (name, "") if name else None
+    word = name[0]
+    if word.start == 0 or len(word.text) < 2 or _UNIT_WORD.fullmatch(word.text):
+        return None
+    how = "role" if after_role else "det" if after_determiner(sentence[:word.start]) \
+        else "bare"
+    return name, how
+
+
+def _said(name: str, before: int) -> str:
+    """The last word of a name said to speak, from `_ATTRIBUTED`'s `name` (its words
+    after the verb when `before` is 0, before it otherwise), which may run on across
+    the end of a sentence an initial does not end ("Demir. Die Gewerkschaft")."""
+    pieces = re.split(r"\.\s", name)
+    return (pieces[-1] if before else pieces[0]).split()[-1].rstrip(".")
+
+
+def _german_speakers(quotes: tuple[QuoteFound, ...]) -> tuple[QuoteFound, ...]:
+    """The quotations of a German article, each new speaker's name less the titles and
+    roles before it, as its new name has them ("sagte Konzernchef Jörg Haberland" is
+    Jörg Haberland's)."""
+    out = []
+    for quote in quotes:
+        words = (quote.speaker_name or "").split()
+        start = 0
+        while start < len(words) - 1 and (is_function_word(words[start])
+                                          or _german_role(words[start])):
+            start += 1
+        out.append(replace(quote, speaker_name=" ".join(words[start:])) if start else quote)
+    return tuple(out)
+
+
+def _german_role(word: str) -> bool:
+    return is_role(word) or word.lower() in _TITLES
+
+
+def _german_evidence(counts: Counter[str], seen: Mapping[str, Counter[str]], text: str
+                     ) -> Counter[str]:
+    """The names of a German article less each word alone that shows no sign of a name:
+    a word written as no German noun is ("IBM", "DeepSeek", "H800") is one; a word after
+    a determiner is a noun; any other is a name when it follows a title, a role or a noun
+    in apposition ("Herr Haberland"), is said to speak or be the source ("laut
+    Nordpress", "sagte Lindqvist"), is the last word of a person's name the article
+    gives ("Jörg Haberland"), or stands without an article twice or more ("in Dresden",
+    "für Dresden")."""
+    said = {_said(match.group("name"), n) for sentence in sentences(text)
+            for n, pattern in enumerate(_ATTRIBUTED) for match in pattern.finditer(sentence.text)}
+    surnames = {name.split()[-1] for name in counts if _person_like(name)}
+    kept: Counter[str] = Counter()
+    for name, count in counts.items():
+        how = seen[name]
+        if " " in name or not noun_shaped(name) or (not how["det"] and (
+                how["role"] or name in said or name in surnames or how["bare"] >= 2)):
+            kept[name] = count
+    return kept
 
 
 # --- a surname alone ------------------------------------------------------------------
@@ -973,6 +1110,12 @@ _SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WOR
                            + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
                            r"asserted|believes|expects|estimates|estimated|thinks)\b")
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That"})
+
+# A name said to speak, or be the source ("laut Nordpress", "sagte Lindqvist", "Kessler
+# kritisierte", "Reuters zufolge"): its last word is the name's
+# (`_german_evidence`).
+_ATTRIBUTED = (re.compile(r"(?i:\b(?:laut|" + _VERB_WORDS + r"|kritisierte))\s+" + _NAME),
+               re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|kritisierte|zufolge)\b"))
 
 
 def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
@@ -1248,17 +1391,17 @@ def title_and_date(text: str) -> tuple[str, DateFound | None]:
     return find_title(text).text, date
 
 
-def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False
-            ) -> Suggestions:
-    """All suggestions for the article `text`, to be filed as source `new_id`; with
-    `whole`, for a hard-wrapped text, each paragraph is read as one line, as
-    `join_wrapped_lines` has the build read it, so that a name, a figure or a quotation
-    broken across lines is still found whole (each found where its line of the text
-    says)."""
+def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False,
+            language: str = DEFAULT) -> Suggestions:
+    """All suggestions for the article `text`, to be filed as source `new_id` and written
+    in `language` (a BCP 47 tag: the source's, else the site's); with `whole`, for a
+    hard-wrapped text, each paragraph is read as one line, as `join_wrapped_lines` has
+    the build read it, so that a name, a figure or a quotation broken across lines is
+    still found whole (each found where its line of the text says)."""
     if not whole:
-        return _suggest(text, corpus, new_id)
+        return _suggest(text, corpus, new_id, language)
     reading, starts = read_whole(text)
-    found = _suggest(reading, corpus, new_id)
+    found = _suggest(reading, corpus, new_id, language)
 
     def placed(sentence: Sentence) -> Sentence:
         offset, line, indent = next(s for s in reversed(starts[sentence.line - 1])
@@ -1278,19 +1421,21 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False
 _Found = TypeVar("_Found", DateFound, FigureFound, QuoteFound, EntityFound, ClaimFound)
 
 
-def _suggest(text: str, corpus: Corpus, new_id: str) -> Suggestions:
+def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestions:
     dates = find_dates(text)
     date = next((d for d in dates if len(d.date) == 10), None)
     prefix = " ".join(new_id.split("-")[3:5] if date and new_id.startswith(date.date)
                       else new_id.split("-")[:2])
     taken = {q.id for s in corpus.sources for q in s.quotes}
     quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken)
+    if primary(language) == "de":
+        quotes = _german_speakers(quotes)
     claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]
     passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
                                     taken | {q.id for q in quotes})
     known = find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS]
     people = frozenset(e.id for e in corpus.entities if e.kind == "person")
-    new_names = find_new_names(text, corpus.entities)
+    new_names = find_new_names(text, corpus.entities, language=language)
     # A surname alone is its owner's, a new name or a known person named in the article.
     owners = surname_owners((*new_names, *(e for e in known if e.id in people)))
     new_names, surnames = _fold_surnames(

@@ -1,0 +1,93 @@
+"""How good are `briefing new`'s new names on articles in other languages than English?
+
+    .venv/bin/python -m benchmarks.names
+    .venv/bin/python -m benchmarks.names --verbose  # and every wrong name and miss
+
+Each article of tests/fixtures/suggestions/names (`<name>.txt`, fictional, written for
+the measurement) comes with the names a curator would take from it (`<name>.gold.yml`):
+`names`, each a name or the spellings of one name that are all right (an article
+inflects some: "der Hanseatischen Privatbank"), and `acceptable`, names that are right
+when suggested but not missed when not (places above all). The article is read in the
+language its gold file gives, against an empty corpus, so every name is a new one.
+
+A suggested name is right when it is one of those spellings, as written: a name with a
+title or a role left on it ("Konzernchef Jörg Haberland") is wrong, and so is an ordinary
+noun ("Unternehmen"). The precision is the share of the suggested names that are right,
+the recall the share of `names` some suggestion matches, summed over the articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from benchmarks.suggestions import Score
+from briefing.model import Corpus
+from briefing.suggest import suggest
+
+ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "suggestions" \
+    / "names"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    language: str
+    text: str
+    names: tuple[frozenset[str], ...]  # each: the spellings of one name
+    acceptable: frozenset[str]
+
+
+def cases(articles: Path = ARTICLES) -> Iterator[Case]:
+    for path in sorted(articles.glob("*.txt")):
+        gold = yaml.safe_load(path.with_name(path.stem + ".gold.yml").read_text("utf-8"))
+        names = tuple(frozenset([n] if isinstance(n, str) else n) for n in gold["names"])
+        yield Case(path.stem, gold["language"], path.read_text("utf-8"), names,
+                   frozenset(gold.get("acceptable", ())))
+
+
+def suggested_names(case: Case) -> list[str]:
+    found = suggest(case.text, Corpus((), (), (), ()), new_id=case.name,
+                    language=case.language)
+    return [e.name for e in found.new_names]
+
+
+def score(case: Case, score: Score | None = None) -> Score:
+    score = score or Score()
+    suggested = suggested_names(case)
+    right = frozenset().union(*case.names) | case.acceptable
+    score.suggested += len(suggested)
+    score.correct += sum(name in right for name in suggested)
+    score.wrong += [f"{case.name}: {name}" for name in suggested if name not in right]
+    score.gold += len(case.names)
+    found = [bool(spellings & set(suggested)) for spellings in case.names]
+    score.found += sum(found)
+    score.misses += [f"{case.name}: {' / '.join(sorted(spellings))}"
+                     for spellings, ok in zip(case.names, found, strict=True) if not ok]
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--verbose", action="store_true",
+                        help="list each wrong name and each name missed")
+    args = parser.parse_args(argv)
+    rows = ["| article | language | precision | recall | suggested (right) | names (found) |",
+            "|---|---|---|---|---|---|"]
+    for case in cases():
+        s = score(case)
+        rows.append(f"| {case.name} | {case.language} | {s.precision:.2f} | {s.recall:.2f} "
+                    f"| {s.suggested} ({s.correct}) | {s.gold} ({s.found}) |")
+        if args.verbose:
+            rows += [f"wrong: {item}" for item in s.wrong]
+            rows += [f"missed: {item}" for item in s.misses]
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""How `briefing new` tells a name from an ordinary noun in a German article.
+
+German writes every noun with a capital, so a capitalised word is no evidence of a name
+there; these are the words and the signs a German reader goes by instead
+(`suggest.find_new_names` applies them to a source in German):
+
+- the words capitalised only at a sentence's start or a quotation's (articles,
+  pronouns, conjunctions, prepositions), and the days and months, which German writes
+  as nouns: left off a name as English "The" is;
+- titles and roles before a name ("Herr Haberland", "Konzernchef Jörg Haberland",
+  "Wirtschaftsministerin Petra Lindqvist", "der Konkurrent Veltaro Systems"), and any
+  compound ending in one ("Betriebsratschefin", "US-Präsident"): left off the name, and
+  never a name alone;
+- an article or a determiner before a word ("die Aktie", "im neuen Werk") makes it a
+  noun; abstract nouns show by their endings ("Regierung", "Mehrheit", "Produktion");
+  and a short list holds the nouns of business and political news that often stand
+  without an article (plurals, units, mass nouns: "Chips", "Milliarden Euro",
+  "Unternehmen");
+- a single word is a name only with a sign of one (`single_is_name`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import is_capital
+
+# Words capitalised only at a sentence's start or a quotation's, and the days and months.
+_FUNCTION_WORDS_TEXT = """
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines mein meine meinen meinem meiner sein seine seinen seinem seiner seines ihr ihre
+ihren ihrem ihrer ihres unser unsere unseren unserem unserer dieser diese dieses diesen
+diesem jener jene jenes jeder jede jedes jeden jedem alle allen aller alles viele vielen
+einige einigen mehrere manche solche beide beiden im am vom zum zur beim ins ans aufs
+ich du er sie es wir man sich uns mir mich ihm ihn ihnen
+und oder aber denn sondern doch auch noch nur schon sogar bereits zudem dabei damit daher
+deshalb dennoch trotzdem jedoch allerdings außerdem zuletzt zuvor danach dann nun jetzt
+heute gestern morgen hier dort da so wie als wenn weil dass ob obwohl während nachdem
+bevor seit bis in an auf aus bei mit nach von vor zu über unter für gegen ohne um durch
+zwischen neben hinter laut trotz wegen zufolge gemäß nicht ja nein was wer wo wann warum
+welche welcher welches mehr weniger fast rund etwa knapp allem
+montag dienstag mittwoch donnerstag freitag samstag sonntag
+januar februar märz april mai juni juli august september oktober november dezember
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# After one of these (and the adjectives between: "im neuen Werk"), a capitalised word is
+# the noun of a noun phrase.
+_DETERMINERS_TEXT = """
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines mein meine meinen meinem meiner sein seine seinen seinem seiner seines ihre ihren
+ihrem ihrer ihres unser unsere unseren unserem unserer dieser diese dieses diesen diesem
+jener jene jenes jeder jede jedes jeden jedem allen aller viele vielen einige einigen
+mehrere manche solche beiden im am vom zum zur beim ins ans aufs
+"""
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+# Nouns of business and political news that often stand without an article: units and
+# scale words, plurals of people and things, mass nouns. Kept short: the article rule
+# and the endings below catch most nouns.
+_COMMON_NOUNS_TEXT = """
+euro dollar franken pfund yen yuan prozent prozentpunkte million millionen milliarde
+milliarden billion billionen mio mrd tonnen stunden tage wochen monate jahr jahre jahren
+jahresbeginn jahresende quartal ende anfang mitte
+menschen kunden anleger analysten experten mitarbeiter beschäftigte beschäftigten
+unternehmen firmen konzerne banken verbraucher investoren aktionäre behörden politiker
+aktie aktien chips daten geld strom gas öl umsatz gewinn verlust preise kosten zinsen
+geschäft markt märkte modell modelle ki
+"""
+_COMMON_NOUNS = frozenset(_COMMON_NOUNS_TEXT.split())
+# The endings of abstract nouns, which name nothing alone ("Regierung", "Mehrheit").
+_ABSTRACT = re.compile(r"\w{3,}(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|"
+                       r"tionen|tät|täten|ismus|nis|nisse)")
+# Titles written before a name, which are never part of it.
+_TITLES = frozenset({"herr", "herrn", "frau", "dr", "dr.", "prof", "prof.", "professor",
+                     "professorin"})
+# The last part of a role, alone or in a compound ("Konzernchef", "Finanzvorständin",
+# "Bundeskanzler"), and of the nouns the press sets before a company's name
+# ("Chiphersteller Brandauer", "Konkurrent Veltaro"). Not "Richter" or "Bauer", which are
+# surnames as often, nor "-leiter" ("Halbleiter"; "Abteilungsleiterin" is one).
+_ROLE_ENDS = re.compile(
+    r"\w*(?:chef|chefin|präsident|präsidentin|minister|ministerin|kanzler|kanzlerin|sprecher|"
+    r"sprecherin|gründer|gründerin|analyst|analystin|geschäftsführer|geschäftsführerin|"
+    r"vorstand|vorständin|vorsitzende|vorsitzender|direktor|direktorin|leiterin|"
+    r"bürgermeister|bürgermeisterin|abgeordnete|abgeordneter|botschafter|botschafterin|"
+    r"senator|senatorin|experte|expertin|ökonom|ökonomin|volkswirt|volkswirtin|berater|"
+    r"beraterin|manager|managerin|gouverneur|gouverneurin|staatssekretär|"
+    r"staatssekretärin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
+    r"konzern|anbieter|zulieferer|agentur|gewerkschaft|partei|tochter)")
+# The heads of public bodies, whose names go on with a genitive ("Verband der
+# Automobilindustrie", "Ministerium des Innern").
+_BODY_ENDS = re.compile(r"\w*(?:verband|ministerium|amt|institut|agentur|behörde|kammer|"
+                        r"stiftung|gericht|bank)")
+# Companies' legal forms, which end their names ("Brandauer Halbleiter AG").
+_COMPANY_SUFFIXES = frozenset({"ag", "gmbh", "se", "kg", "kgaa", "ohg", "inc", "ltd", "plc",
+                               "llc", "corp", "sa", "nv", "bv"})
+# The particles of names ("Banco de España", "Bank of America", "Johnson & Johnson"); the
+# articles join only after a body's head.
+PARTICLES = frozenset({"of", "&", "de", "du", "da", "di", "del", "la", "le", "van", "von"})
+GENITIVES = frozenset({"der", "des", "den"})
+_OPENING = "\"'(\u201e\u201c\u201a\u2018\u00bb\u00ab"
+# A word ending as adjectives do, which may stand between a determiner and its noun.
+_ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in _FUNCTION_WORDS
+
+
+def is_common_noun(word: str) -> bool:
+    """An ordinary noun by the list or by an abstract noun's ending ("Regierung")."""
+    lower = word.lower()
+    return lower in _COMMON_NOUNS or _ABSTRACT.fullmatch(lower) is not None
+
+
+def is_role(word: str) -> bool:
+    """A title ("Herr", "Dr."), or a role or a company's description, alone or as the
+    end of a compound, hyphenated or not ("Konzernchef", "US-Präsident",
+    "Chiphersteller")."""
+    lower = word.lower()
+    if lower in _TITLES:
+        return True
+    return _ROLE_ENDS.fullmatch(lower.rsplit("-", 1)[-1]) is not None
+
+
+def is_company_suffix(word: str) -> bool:
+    return word.lower().rstrip(".") in _COMPANY_SUFFIXES
+
+
+def is_body(word: str) -> bool:
+    return _BODY_ENDS.fullmatch(word.lower()) is not None
+
+
+def noun_shaped(word: str) -> bool:
+    """Written as a German noun is: a capital, then small letters (the last part of a
+    compound: "KI-Modell" is a noun, "DeepSeek", "H800" and "IBM" are not)."""
+    last = word.rsplit("-", 1)[-1]
+    return len(last) > 1 and is_capital(last[0]) and last[1:].isalpha() \
+        and last[1:].islower()
+
+
+def after_determiner(before: str) -> bool:
+    """Whether the text before a word ends in a determiner, with up to two adjectives
+    after it ("die", "im neuen", "seiner wichtigsten"): the word is then a noun."""
+    words = before.split()[-3:]
+    while words and _ADJECTIVE.fullmatch(words[-1]) and words[-1] not in _DETERMINERS:
+        words.pop()
+    # (a determiner capitalised at a sentence's or a quotation's start: "„Die Nachfrage")
+    return bool(words) and words[-1].lstrip(_OPENING).lower() in _DETERMINERS
