@@ -16,7 +16,7 @@ there; these are the words and the signs a German reader goes by instead
   and a short list holds the nouns of business and political news that often stand
   without an article (plurals, units, mass nouns: "Chips", "Milliarden Euro",
   "Unternehmen");
-- a single word is a name only with a sign of one (`single_is_name`).
+- a single word is a name only with a sign of one (`suggest._german_evidence`).
 """
 
 from __future__ import annotations

@@ -843,18 +843,27 @@ def _german_names_in_run(words: list[_Word], sentence: str, known: Callable[[int
         if not is_capital(word.text[:1]):
             link.append(word)
             continue
-        current = segments[-1]
-        if link and not (len(link) == 1 and current and not known(word.start) and (
-                (link[0].text in PARTICLES and not after_determiner(
-                    sentence[:current[0].start]) and not any(
-                    _german_role(w.text) or is_common_noun(w.text)
-                    or is_function_word(w.text) for w in current))
-                or (link[0].text in GENITIVES and is_body(current[-1].text)))):
+        if link and not _joins_name(link, segments[-1], word, sentence, known):
             segments.append([])
         segments[-1].extend([*link, word] if link and segments[-1] else [word])
         link = []
     found = [_german_name(segment, sentence) for segment in segments if segment]
     return [name for name in found if name is not None]
+
+
+def _joins_name(link: list[_Word], current: list[_Word], word: _Word, sentence: str,
+               known: Callable[[int], bool]) -> bool:
+    """Whether the small words `link` between the capitalised words `current` and `word`
+    make them one name: one particle of a name after words that may be a name ("Banco de
+    España"), or one article after a body's head ("Verband der Automobilindustrie")."""
+    if len(link) != 1 or not current or known(word.start):
+        return False
+    small = link[0].text
+    if small in GENITIVES and is_body(current[-1].text):
+        return True
+    return small in PARTICLES and not after_determiner(sentence[:current[0].start]) \
+        and not any(_german_role(w.text) or is_common_noun(w.text) or is_function_word(w.text)
+                    for w in current)
 
 
 def _german_name(words: list[_Word], sentence: str) -> tuple[list[_Word], str] | None:
