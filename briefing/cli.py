@@ -252,10 +252,15 @@ def schema(out_dir: Path) -> None:
 @click.argument("article", type=click.Path(exists=True, path_type=Path))
 @click.option("--id", "source_id", default=None,
               help="The new source's id. [default: the article's date and title]")
+@click.option("--language", metavar="TAG", default=None,
+              help="The article's language, a BCP 47 tag (de, fr, pt-BR): its names are "
+                   "read as that language writes them, and `language:` is written when it "
+                   "is not the site's. It wins over the language a page or PDF declares "
+                   "(<html lang>, /Lang). [default: the page's or PDF's, else the site's]")
 @content_option
 @config_option
-def new(article: Path, source_id: str | None, content_dir: Path | None,
-        config_file: Path | None) -> None:
+def new(article: Path, source_id: str | None, language: str | None,
+        content_dir: Path | None, config_file: Path | None) -> None:
     """Add ARTICLE as a source and write a starter annotation with suggestions."""
     from .starter import Misused, Refused, prepare, read_article, summary_line, write_source
 
@@ -276,7 +281,8 @@ def new(article: Path, source_id: str | None, content_dir: Path | None,
     site_language = written_language(config)
     try:
         added = prepare(read_article(article), article.as_posix(), content_dir, root,
-                        source_id=source_id, site_language=site_language)
+                        source_id=source_id, site_language=site_language,
+                        language=language)
         text_path, yaml_path = write_source(content_dir, added.id, added.article,
                                             added.starter, added.original)
     except Misused as exc:

@@ -27,6 +27,9 @@ _PARTS = (("language", r"[A-Za-z]{2,3}"), ("script", r"(?:[-_][A-Za-z]{4})?"),
 _TAG = re.compile("".join(f"(?P<{name}>{part})" for name, part in _PARTS))
 SCHEMA_PATTERN = "^" + "".join(part for _, part in _PARTS) + "$"
 DEFAULT = "en"
+# How to write a tag, for the message about a value that is none.
+TAG_HINT = ("write a BCP 47 tag such as sv, de, zh-Hant or pt-BR (a language's two- or "
+            "three-letter code, then its script or region if need be)")
 
 
 def language_tag(value: str) -> str | None:

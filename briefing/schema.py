@@ -25,7 +25,7 @@ from . import references, undashed, urls
 from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
-from .language import language_tag
+from .language import TAG_HINT, language_tag
 from .positions import Lines, split_lines
 from .writtendates import iso_date
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
@@ -512,9 +512,7 @@ class LanguageTag(Spec):
         if tag is None:
             return ctx.fail(scalar.pos, "schema-language",
                             f"{scalar.value.strip()!r} is not a language tag"
-                            f"{unusual_note(scalar.value)}",
-                            "write a BCP 47 tag such as sv, de, zh-Hant or pt-BR (a language's "
-                            "two- or three-letter code, then its script or region if need be)")
+                            f"{unusual_note(scalar.value)}", TAG_HINT)
         return tag
 
     def json_schema(self) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import urls
+from .chars import unusual_note
 from .cleaning import looks_hard_wrapped
 from .diagnostics import Diagnostic
 from .duplicates import find_duplicate
@@ -33,7 +34,7 @@ from .extract import (
     extract,
     kind_of,
 )
-from .language import DEFAULT, other_language
+from .language import DEFAULT, TAG_HINT, language_tag, other_language
 from .load import MAX_TEXT_BYTES, load
 from .markup import plural
 from .model import ENTITY_KINDS, Corpus
@@ -133,7 +134,9 @@ def _kinds(kinds: tuple[str, ...]) -> str:
 
 def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
                    extracted: Extracted | None = None, *, wrapped: bool = False,
-                   site_language: str = DEFAULT) -> str:
+                   site_language: str = DEFAULT, language: str | None = None) -> str:
+    """The starter's text; `language`: the tag given with `--language`, which wins over
+    the one the page or PDF declares."""
     s = suggestions
     out = [
         schema_line,
@@ -153,7 +156,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
                 f"title: {yaml_text(s.title.text or source_id)}"]
     if extracted is not None:
         out += _facts(extracted)
-    out += _language(extracted, site_language)
+    out += _language(extracted, site_language, language)
     out += _published(extracted, s)
     if extracted is not None:
         out += ["", *_extraction(extracted)]
@@ -243,13 +246,16 @@ def _facts(extracted: Extracted) -> list[str]:
     return out
 
 
-def _language(extracted: Extracted | None, site_language: str) -> list[str]:
-    """`language:` when the original declares a tag the checks read otherwise than the
-    site's: another language, or a region of it that writes numbers otherwise. A source
-    read as the site's leaves it out; one that declares none (a text file) is told how to
+def _language(extracted: Extracted | None, site_language: str,
+              given: str | None = None) -> list[str]:
+    """`language:` when the tag given with `--language`, else the one the original
+    declares, is read otherwise by the checks than the site's: another language, or a
+    region of it that writes numbers otherwise. A source read as the site's leaves it out;
+    one whose language neither the curator nor the file gives (a text file) is told how to
     say it, since its language is never guessed from its words."""
-    tag = extracted.facts.language if extracted is not None else None
-    if extracted is None or not tag:
+    declared = extracted.facts.language if extracted is not None else ""
+    tag = given or declared
+    if not tag:
         return [f"# In another language than the site's ({site_language})? Say which, with "
                 "a tag (`language: de`):", "# its numbers are then read as that language "
                 'writes them ("1,5" is one and a half in', "# German), and its quotes with "
@@ -262,11 +268,26 @@ def _language(extracted: Extracted | None, site_language: str) -> list[str]:
                "(separators or scale words)")
     else:
         return []
-    where = "its /Lang" if extracted.kind == "pdf" else "its <html lang>"
+    if given:
+        return _given_language(given, why, declared, extracted)
+    where = "its /Lang" if extracted is not None and extracted.kind == "pdf" \
+        else "its <html lang>"
     # Quoted, as the other live values: to a YAML 1.1 reader (PyYAML) a bare `no`,
     # Norwegian, is false.
     return [*f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} ({where}), {why};"
             " check it against the article.".splitlines(), f"language: {yaml_text(tag)}"]
+
+
+def _given_language(tag: str, why: str, declared: str, extracted: Extracted | None
+                    ) -> list[str]:
+    """`language:` as the curator gave it with `--language`, and what the page or PDF
+    declares when that differs."""
+    out = f"# Given with --language: the article is in {tag}, {why}.".splitlines()
+    if declared and declared != tag:
+        where = "its /Lang" if extracted is not None and extracted.kind == "pdf" \
+            else "its <html lang>"
+        out.append(f"# (The {_what(extracted)} declares {declared}, {where}.)")
+    return [*out, f"language: {yaml_text(tag)}"]
 
 
 def _extraction(extracted: Extracted) -> list[str]:
@@ -472,7 +493,7 @@ def _remove(paths: Iterable[Path]) -> None:
 # --- the whole command, without the command line -----------------------------------------
 
 class Misused(Exception):
-    """The command was used wrongly (exit 2): a bad --id."""
+    """The command was used wrongly (exit 2): a bad --id or --language."""
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -528,11 +549,14 @@ class NewSource:
 
 
 def prepare(article: bytes, display: str, content_dir: Path, project_root: Path, *,
-            source_id: str | None = None, site_language: str = DEFAULT) -> NewSource:
+            source_id: str | None = None, site_language: str = DEFAULT,
+            language: str | None = None) -> NewSource:
     """Everything `briefing new` writes, computed before anything is written;
-    `site_language`: the site's tag (`siteconfig.written_language`)."""
+    `site_language`: the site's tag (`siteconfig.written_language`); `language`: the
+    article's, as given with `--language` (it wins over what a page or PDF declares)."""
     if source_id is not None and (problem := id_problem(source_id)):
         raise Misused(f"--id: {problem}")
+    given = _given_tag(language)
     extracted = _extracted(article, display)
     if extracted is not None:
         original: tuple[str, bytes] | None = (SUFFIXES[extracted.kind], article)
@@ -572,17 +596,29 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     # A hard-wrapped text is read as the starter has the build read it, paragraph by
     # paragraph.
     wrapped = extracted is None and looks_hard_wrapped(text)
-    # Read in the language the page or PDF declares, else the site's: a text file says
-    # none, and its language is never guessed from its words.
-    language = (extracted.facts.language if extracted is not None else None) \
+    # Read in the language given, else the one the page or PDF declares, else the
+    # site's: a text file says none, and its language is never guessed from its words.
+    reading = given or (extracted.facts.language if extracted is not None else None) \
         or site_language
     suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id,
-                          whole=wrapped, language=language)
+                          whole=wrapped, language=reading)
     yaml_path = targets(content_dir, new_id)[1]
     starter = render_starter(new_id, suggestions,
                              schema_comment("source", yaml_path, project_root), extracted,
-                             wrapped=wrapped, site_language=site_language)
+                             wrapped=wrapped, site_language=site_language, language=given)
     return NewSource(new_id, article, starter, suggestions, notes, extracted, original)
+
+
+def _given_tag(language: str | None) -> str | None:
+    """The tag given with `--language`, in the case its subtags are written in ("pt_br"
+    is "pt-BR"); `Misused` when it is none."""
+    if language is None:
+        return None
+    tag = language_tag(language)
+    if tag is None:
+        raise Misused(f"--language: {language.strip()!r} is not a language tag"
+                      f"{unusual_note(language)}; {TAG_HINT}")
+    return tag
 
 
 def _extracted(article: bytes, display: str) -> Extracted | None:

@@ -1,16 +1,22 @@
 """`briefing new`'s new names on a German article, where every noun has a capital: the
 names a curator would take are offered, ordinary nouns are not, and titles and roles
 are left off names (briefing/germannames.py). An article in English, French, Spanish or
-Italian is read as before (benchmarks/names.py measures all four)."""
+Italian is read as before (benchmarks/names.py measures all four). `briefing new
+--language` says a text file's language, which it never declares, and wins over a
+page's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner, Result
+from corpus_helpers import minimal_corpus, write_tree
 
 from benchmarks import names as measured
 from briefing import starter, suggest
+from briefing.cli import main
 from briefing.germannames import is_role
 from briefing.model import Corpus
 
@@ -111,13 +117,72 @@ def test_a_text_file_is_read_in_the_sites_language(tmp_path: Path, site: str,
     assert ("Die Aktie" not in offered) == german
 
 
-def test_a_page_is_read_in_the_language_it_declares(tmp_path: Path) -> None:
+def _page(lang: str) -> bytes:
+    """The German article as a saved web page declaring `lang`."""
     paragraphs = "".join(f"<p>{line}</p>" for line in
                          ARTICLE.read_text("utf-8").split("\n")[2:] if line)
-    page = (f'<html lang="de"><head><title>Brandauer senkt Prognose</title></head><body>'
-            f"<article><h1>Brandauer senkt Prognose</h1>{paragraphs}</article></body>"
-            "</html>").encode()
-    added = starter.prepare(page, "page.html", tmp_path / "content", tmp_path,
+    return (f'<html lang="{lang}"><head><title>Brandauer senkt Prognose</title></head>'
+            f"<body><article><h1>Brandauer senkt Prognose</h1>{paragraphs}</article>"
+            "</body></html>").encode()
+
+
+def test_a_page_is_read_in_the_language_it_declares(tmp_path: Path) -> None:
+    added = starter.prepare(_page("de"), "page.html", tmp_path / "content", tmp_path,
                             source_id="added", site_language="en")
     offered = {e.name for e in added.suggestions.new_names}
     assert "Jörg Haberland" in offered and "Die Aktie" not in offered
+
+
+def _new(tmp_path: Path, article: Path | str, *options: str) -> tuple[Result, Path]:
+    """`briefing new` on an English site (no locale set) with the given options."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    result = CliRunner().invoke(main, ["new", str(article), "--content", str(content),
+                                       "--id", "added", *options])
+    return result, content / "sources" / "added.yml"
+
+
+def test_a_german_text_file_given_language_de_is_read_and_filed_as_german(
+        tmp_path: Path) -> None:
+    result, starter_path = _new(tmp_path, ARTICLE, "--language", "de")
+    assert result.exit_code == 0, result.output
+    written = starter_path.read_text("utf-8")
+    assert yaml.safe_load(written)["language"] == "de"
+    assert "In another language than the site's" not in written
+    offered = [line for line in written.splitlines() if line.startswith("#     name: ")]
+    assert '#     name: "Jörg Haberland"' in offered
+    assert '#     name: "Die Aktie"' not in offered
+    # Read as English without the option, as before: no `language:`, and the hint.
+    again, plain_path = _new(tmp_path / "plain", ARTICLE)
+    assert again.exit_code == 0, again.output
+    plain = plain_path.read_text("utf-8")
+    assert "language" not in yaml.safe_load(plain)
+    assert "In another language than the site's (en)?" in plain
+    assert '#     name: "Die Aktie"' in plain
+
+
+def test_the_sites_own_language_given_writes_no_language(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Acme Corp raises prices\n\nJane Doe said so.\n")
+    result, starter_path = _new(tmp_path, tmp_path / "a.txt", "--language", "en")
+    assert result.exit_code == 0, result.output
+    written = starter_path.read_text("utf-8")
+    assert "language" not in yaml.safe_load(written)
+    assert "In another language" not in written
+
+
+@pytest.mark.parametrize("bad", ["deutsch", "de!", "", "de_\u200b"])
+def test_a_bad_language_is_a_usage_error_naming_the_option(tmp_path: Path, bad: str
+                                                           ) -> None:
+    result, starter_path = _new(tmp_path, ARTICLE, "--language", bad)
+    assert result.exit_code == 2, result.output
+    assert "--language" in result.output and "is not a language tag" in result.output
+    assert "BCP 47 tag such as" in result.output
+    assert not starter_path.exists() and not starter_path.with_suffix(".txt").exists()
+
+
+def test_the_language_given_wins_over_the_pages(tmp_path: Path) -> None:
+    added = starter.prepare(_page("en"), "page.html", tmp_path / "content", tmp_path,
+                            source_id="added", site_language="en", language="de_de")
+    offered = {e.name for e in added.suggestions.new_names}
+    assert "Jörg Haberland" in offered and "Die Aktie" not in offered
+    assert 'language: "de-DE"' in added.starter
+    assert "declares en, its <html lang>" in added.starter
