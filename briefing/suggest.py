@@ -40,6 +40,9 @@ from .germannames import (
 from .language import DEFAULT, primary
 from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
+from .romancenames import LANGUAGES as ROMANCE
+from .romancenames import is_function_word as is_romance_function_word
+from .romancenames import opening
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
@@ -663,12 +666,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
             if known_pattern else []
         known = functools.partial(_inside, known_spans)
         for match in _CAPITALISED.finditer(sentence.text):
-            after_number = _AFTER_NUMBER.search(sentence.text, max(0, match.start() - 2),
-                                                match.start()) is not None
-            runs = _german_names_in_run(_run_words(match), sentence.text, known) \
-                if german else [(run, "") for run in _names_in_run(
-                    _run_words(match), match.start() == 0, after_number, known)]
-            for run, how in runs:
+            for run, how in _names_of(match, sentence.text, language, known):
                 words = [w.text for w in run]
                 name = " ".join(words)
                 if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
@@ -688,6 +686,24 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
                  if slugify(name))
+
+
+def _names_of(match: re.Match[str], sentence: str, language: str,
+              known: Callable[[int], bool]) -> list[tuple[list[_Word], str]]:
+    """The names in a run of capitalised words of `sentence`, read by the rules of its
+    `language`, each with how a German name of one word stood ("" for the others:
+    `_german_names_in_run`)."""
+    words = _run_words(match)
+    if primary(language) == "de":
+        return _german_names_in_run(words, sentence, known)
+    after_number = _AFTER_NUMBER.search(sentence, max(0, match.start() - 2),
+                                        match.start()) is not None
+    if primary(language) in ROMANCE:
+        names = _romance_names_in_run(words, sentence[:match.start()], primary(language),
+                                      after_number, known)
+    else:
+        names = _names_in_run(words, match.start() == 0, after_number, known)
+    return [(name, "") for name in names]
 
 
 def _one_per_case(counts: Counter[str], first: dict[str, Sentence]
@@ -730,6 +746,26 @@ def _run_words(match: re.Match[str]) -> list[_Word]:
         word = re.sub(r"['\u2019]s$", "", re.sub(r"-[a-z].*$", "", word))
         words.append(_Word(word, match.start() + token.start()))
     return words
+
+
+def _romance_names_in_run(words: list[_Word], before: str, language: str,
+                          after_number: bool, known: Callable[[int], bool]
+                          ) -> list[list[_Word]]:
+    """The names in a run of capitalised words of a French, Spanish or Italian sentence,
+    read as English (`_names_in_run`) less what its place capitalises (`romancenames`):
+    a function word opening a sentence or a quotation ("Selon", "« La"), a function word
+    alone (a dateline's "- El"), and a quotation's first word alone ("«Esperamos"). `before`: the
+    sentence's text before the run."""
+    at_start, quoted = opening(before)
+    if (at_start or quoted) and is_romance_function_word(language, words[0].text):
+        first = 1
+        while first < len(words) and not is_capital(words[first].text[:1]):
+            first += 1  # (the small words after it: none is a name's start)
+        words, at_start, quoted = words[first:], False, False
+    if not words or (len(words) == 1 and is_romance_function_word(language, words[0].text)):
+        return []
+    names = _names_in_run(words, at_start, after_number, known)
+    return [name for name in names if not (quoted and name == [words[0]])]
 
 
 def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,

@@ -1,7 +1,7 @@
 """`briefing new`'s new names on a German article, where every noun has a capital: the
 names a curator would take are offered, ordinary nouns are not, and titles and roles
-are left off names (briefing/germannames.py). An article in English, French, Spanish or
-Italian is read as before (benchmarks/names.py measures all four). `briefing new
+are left off names (briefing/germannames.py); benchmarks/names.py measures them, and
+tests/test_new_romance.py the French, Spanish and Italian ones. `briefing new
 --language` says a text file's language, which it never declares, and wins over a
 page's."""
 
@@ -96,16 +96,6 @@ def test_titles_and_roles_are_told(word: str) -> None:
 @pytest.mark.parametrize("word", ["Halbleiter", "Richter", "Bauer", "Brandauer", "Haberland"])
 def test_names_and_nouns_that_end_like_a_role_are_none(word: str) -> None:
     assert not is_role(word)
-
-
-@pytest.mark.parametrize("case", [c for c in measured.cases() if c.language != "de"],
-                         ids=lambda c: c.name)
-def test_french_spanish_and_italian_are_read_as_before(case: measured.Case) -> None:
-    def names(language: str) -> list[str]:
-        found = suggest.suggest(case.text, EMPTY, new_id=case.name, language=language)
-        return [e.name for e in found.new_names]
-
-    assert names(case.language) == names("en")
 
 
 @pytest.mark.parametrize(("site", "german"), [("de", True), ("en", False)])
