@@ -47,6 +47,7 @@ from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
 from .writtendates import written_dates
+from .writtenfigures import Reader, reads_figures
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
@@ -438,7 +439,12 @@ _QUALIFIER_BEFORE = tuple((re.compile(r"\b" + words + r"\s*$", re.I), name)
                           for words, name in _QUALIFIERS)
 
 
-def find_figures(text: str, *, limit: int | None = None) -> tuple[FigureFound, ...]:
+def find_figures(text: str, *, limit: int | None = None, language: str = DEFAULT
+                 ) -> tuple[FigureFound, ...]:
+    """The figures of a text in `language` (a tag): in German, French, Spanish and Italian
+    as `writtenfigures` reads them, in any other language as English writes them."""
+    if reads_figures(language):
+        return _written_figures(text, Reader(language), limit)
     found: list[FigureFound] = []
     for sentence in sentences(text):
         for match in _FIGURES.finditer(sentence.text):
@@ -456,6 +462,32 @@ def find_figures(text: str, *, limit: int | None = None) -> tuple[FigureFound, .
                                          f"{mid[inner.start(1):inner.end()]} {match.group('cu')}",
                                          sentence))
     return tuple(found if limit is None else found[:limit])
+
+
+def _written_figures(text: str, reader: Reader, limit: int | None
+                     ) -> tuple[FigureFound, ...]:
+    """The figures `reader` reads, line by line as dates are (`find_dates`): "2,5 Mio.
+    Euro" would be cut in two by sentence splitting."""
+    found: list[FigureFound] = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        spans = _sentence_spans(line)
+        starts = [s for s, _ in spans]
+        for read in reader.figures_in(line):
+            if limit is not None and len(found) >= limit:
+                return tuple(found)
+            if read.end - read.start <= MAX_FIGURE:
+                # The sentences it spans, as one: "Es kostet 2,5 Mio. Euro."
+                first = bisect.bisect_right(starts, read.start) - 1
+                last = bisect.bisect_left(starts, read.end) - 1
+                found.append(FigureFound(
+                    (_whole(read.low), _whole(read.high)), read.unit, read.qualifier,
+                    line[read.start:read.end],
+                    _sentence(line, line_no, spans[first][0], spans[last][1])))
+    return tuple(found)
+
+
+def _whole(value: Decimal) -> Decimal:
+    return value.normalize() if value == value.to_integral() else value
 
 
 def _number(digits: str, multiplier: str | None) -> Decimal:
@@ -1489,7 +1521,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         title=find_title(text),
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
-        figures=find_figures(text, limit=MAX_SUGGESTIONS),
+        figures=find_figures(text, limit=MAX_SUGGESTIONS, language=language),
         quotes=_surname_speakers(passages[:MAX_SUGGESTIONS], owners, people),
         known_entities=known,
         new_names=new_names,

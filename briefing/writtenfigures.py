@@ -1,0 +1,191 @@
+"""Figures as German, French, Spanish and Italian articles write them, for `briefing new`'s
+suggestions (`suggest.find_figures`): money ("1,5 Milliarden Euro", "3,5 milliards
+d'euros", "€ 200"), percentages ("12 Prozent", "12 %", "por ciento") and counts ("2.000
+Stellen", "2 millions de clients"). Numbers are read as the language writes them
+(`numbers.written_in`: CLDR's separators and scale words, "2,1" is 2.1 and "2.000" two
+thousand in German); the qualifier is the language's hedge words before the number
+(`hedges.DEFAULT_HEDGES`, their `translated` words)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from types import MappingProxyType
+
+from .germannames import is_function_word as is_german_function_word
+from .hedges import DEFAULT_HEDGES, words_pattern
+from .language import primary
+from .numbers import NumberStyle, numbers, written_in
+from .romancenames import LANGUAGES as ROMANCE
+from .romancenames import is_function_word as is_romance_function_word
+
+LANGUAGES = frozenset({"de", "fr", "es", "it"})
+
+# The currencies written after a number, with the preposition a Romance language puts
+# before them ("millions d'euros", "millones de dólares", "milioni di euro").
+_CURRENCY_WORDS = MappingProxyType({
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
+    "dollar": "USD", "dollars": "USD", "us-dollar": "USD", "dólar": "USD",
+    "dólares": "USD", "dollaro": "USD", "dollari": "USD"})
+_SYMBOLS = MappingProxyType({"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"})
+_OF = r"(?:(?:de|di)\s+|d['\u2019]\s?)"
+_SPACE = r"[\s\u00a0\u202f\u2009]"
+_MONEY_AFTER = re.compile(
+    rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:US-Dollar|dólares|dólar|dollars|dollari|dollaro"
+    r"|dollar|euros|euro|eur|usd)\b)")
+_PERCENT_AFTER = re.compile(
+    rf"{_SPACE}?(?:%|(?i:Prozent|pour{_SPACE}+cent|por{_SPACE}+ciento|per{_SPACE}+cento)"
+    r"\b)")
+# What a count counts: a noun (capitalised in German), after "de"/"di" in a Romance
+# language ("2 millions de clients").
+_NOUN_AFTER = re.compile(rf"{_SPACE}+{_OF}?(?P<noun>[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*)\b")
+# Between the two ends of a range: "2,1 bis 2,3 Milliarden Euro", "de 2 à 3 millions".
+_RANGE = re.compile(rf"{_SPACE}*(?:bis|à|a|-|\u2013){_SPACE}*$")
+# The scale a number is written with: what follows its digits ("Milliarden", "Mrd.").
+_DIGITS = re.compile(r"(?:US\$|\$|€|£)?[\s\u00a0\u202f\u2009]?\d(?:[\d.,'\u00a0\u202f "
+                     r"\u2009]*\d)?")
+# The hedge groups that bound or round a number, as a figure's qualifier; a comparative
+# ("mehr als", "moins de", "più di", "oltre") is a strict bound, another word ("mindestens",
+# "jusqu'à", "al menos") is not.
+_BOUNDS = MappingProxyType({"approximate": ("about", "about"),
+                            "lower-bound": ("over", "at-least"),
+                            "upper-bound": ("under", "up-to")})
+# No hedge is longer than this ("approssimativamente").
+_HEDGE_ROOM = 60
+_GROUPED = re.compile(r"\d[.\u00a0\u202f\u2009 ']\d{3}")
+_SYMBOL_BEFORE = re.compile(r"(?P<symbol>US\$|\$|€|£)[\u00a0\u202f ]$")
+_LAST_WORD = re.compile(r"[^\W\d_]+\s*$")
+_STRICT = re.compile(r"(?i:mehr|weniger|plus|moins|más|menos|più|meno|oltre)\b")
+@dataclass(frozen=True)
+class Reading:
+    """A figure of a sentence: where it is written, its bounds, its unit, its qualifier."""
+
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal
+    unit: str
+    qualifier: str
+
+
+def reads_figures(language: str) -> bool:
+    """Whether figures in `language` (a tag) are read here rather than as English."""
+    return primary(language) in LANGUAGES
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reads the figures of sentences in `language` (a tag whose primary subtag is one of
+    `LANGUAGES`)."""
+
+    language: str
+
+    @cached_property
+    def style(self) -> NumberStyle:
+        return written_in(self.language)
+
+    @cached_property
+    def bounds(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """The language's hedge words that bound or round a number, with their group."""
+        return tuple((words_pattern(group.triggers_in(self.language)), group.name)
+                     for group in DEFAULT_HEDGES if group.name in _BOUNDS)
+
+    def figures_in(self, sentence: str) -> list[Reading]:
+        """The money amounts, percentages and counts of one sentence."""
+        found: list[Reading] = []
+        read = numbers(sentence, self.style)
+        skip = -1
+        for index, (start, written, value) in enumerate(read):
+            if start < skip:
+                continue
+            end = start + len(written)
+            low = value
+            following = read[index + 1] if index + 1 < len(read) else None
+            if following and _RANGE.fullmatch(sentence[end:following[0]]) \
+                    and not _has_unit(sentence, end, written):
+                # "2,1 bis 2,3 Milliarden Euro": the scale written once is both ends'.
+                start2, written2, value = following
+                low = _scaled(written, written2, self.style) or low
+                end = start2 + len(written2)
+            reading = self._reading(sentence, (start, end), written, (low, value))
+            if reading is not None:
+                found.append(reading)
+                skip = reading.end
+        return found
+
+    def _reading(self, sentence: str, span: tuple[int, int], written: str,
+                 bounds: tuple[Decimal, Decimal]) -> Reading | None:
+        """The figure a number written over `span` is, from what stands around it."""
+        (start, end), (low, high) = span, bounds
+        if low > high:
+            return None
+        symbol = next((s for s in _SYMBOLS if written.startswith(s)), None)
+        before = _SYMBOL_BEFORE.search(sentence, 0, start)
+        if symbol is None and before is not None:  # "€ 200", "US$ 5"
+            symbol, start = before.group("symbol"), before.start()
+        if symbol is not None:
+            unit = _SYMBOLS[symbol]
+        elif money := _MONEY_AFTER.match(sentence, end):
+            unit, end = _CURRENCY_WORDS[money.group("cur").lower()], money.end()
+        elif percent := _PERCENT_AFTER.match(sentence, end):
+            unit, end = "percent", percent.end()
+        elif noun := self._counted(sentence, end, written):
+            unit, end = noun.group("noun"), noun.end()
+        else:
+            return None
+        return Reading(start, end, low, high, unit, self._qualifier(sentence[:start]))
+
+    def _counted(self, sentence: str, end: int, written: str) -> re.Match[str] | None:
+        """The noun a number counts, when it has a scale word ("1,5 Millionen Kunden") or
+        groups thousands ("2.000 Stellen", "2 000 emplois"): a lone number before a word
+        is too often a year, a day or a rank. A German noun is capitalised; a function
+        word ("2.000 in Bayern", "3 millions pour") is no noun."""
+        noun = _NOUN_AFTER.match(sentence, end)
+        if noun is None or not (_GROUPED.search(written) or _scale_of(written)):
+            return None
+        word, language = noun.group("noun"), primary(self.language)
+        if language == "de":
+            return noun if word[0].isupper() and not is_german_function_word(word) \
+                else None
+        return None if is_romance_function_word(language, word) else noun
+
+    def _qualifier(self, before: str) -> str:
+        """The qualifier the language's hedge words straight before a number give, or
+        before the article a Romance language puts there ("almeno il 4%", "más del
+        20 %")."""
+        before = before[-_HEDGE_ROOM:]
+        article = _LAST_WORD.search(before)
+        language = primary(self.language)
+        for pattern, group in self.bounds:
+            for match in pattern.finditer(before):
+                rest = before[match.end():].strip()
+                if not rest or (article and match.end() <= article.start()
+                                and language in ROMANCE
+                                and is_romance_function_word(language, rest)):
+                    strict, loose = _BOUNDS[group]
+                    return strict if _STRICT.match(match.group(0)) else loose
+        return "exactly"
+
+
+def _has_unit(sentence: str, end: int, written: str) -> bool:
+    """Whether the first number of a possible range is a figure of its own ("12 % à
+    15 %")."""
+    return bool(_scale_of(written) or _MONEY_AFTER.match(sentence, end)
+                or _PERCENT_AFTER.match(sentence, end))
+
+
+def _scale_of(written: str) -> str:
+    """The scale word a number is written with ("Milliarden" of "2,3 Milliarden")."""
+    digits = _DIGITS.match(written)
+    return written[digits.end():] if digits else ""
+
+
+def _scaled(written: str, other: str, style: NumberStyle) -> Decimal | None:
+    """The number `written` with the scale word of `other` ("2,1" and "2,3 Milliarden")."""
+    scale = _scale_of(other)
+    if not scale:
+        return None
+    read = numbers(written + scale, style)
+    return read[0][2] if len(read) == 1 else None

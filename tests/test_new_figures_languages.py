@@ -1,0 +1,92 @@
+"""`briefing new` suggests the figures of German, French, Spanish and Italian sources as
+their language writes them (`writtenfigures.py`); any other language reads as English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from briefing import suggest
+
+_SENTENCES = {
+    "de": ("Der Konzern investiert rund 1,5 Milliarden Euro, streicht mehr als 2.000 "
+           "Stellen und senkt die Kosten um 12 Prozent.",
+           [("1,5 Milliarden Euro", 1_500_000_000, "EUR", "about"),
+            ("2.000 Stellen", 2000, "Stellen", "over"),
+            ("12 Prozent", 12, "percent", "exactly")]),
+    "fr": ("Le groupe investira environ 3,5 milliards d'euros, supprimera 2\u202f000 "
+           "emplois et vise au moins 12 % de marge.",
+           [("3,5 milliards d'euros", 3_500_000_000, "EUR", "about"),
+            ("2\u202f000 emplois", 2000, "emplois", "exactly"),
+            ("12 %", 12, "percent", "at-least")]),
+    "es": ("La empresa invertirá 4,5 millones de dólares, llega a 3 millones de personas "
+           "y su margen cayó más de un 8 por ciento.",
+           [("4,5 millones de dólares", 4_500_000, "USD", "exactly"),
+            ("3 millones de personas", 3_000_000, "personas", "exactly"),
+            ("8 por ciento", 8, "percent", "over")]),
+    "it": ("Il gruppo investirà 2,5 miliardi di euro, fino a 3 milioni di utenti e il "
+           "margine è sceso del 7%.",
+           [("2,5 miliardi di euro", 2_500_000_000, "EUR", "exactly"),
+            ("3 milioni di utenti", 3_000_000, "utenti", "up-to"),
+            ("7%", 7, "percent", "exactly")]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_SENTENCES))
+def test_figures_read_in_the_language(language: str) -> None:
+    text, expected = _SENTENCES[language]
+    figures = suggest.find_figures(text, language=language)
+    assert [(f.found, f.value, f.unit, f.qualifier) for f in figures] == [
+        (found, (Decimal(value), Decimal(value)), unit, qualifier)
+        for found, value, unit, qualifier in expected]
+    assert all(f.found in text for f in figures)  # checked against the source
+
+
+def test_a_region_reads_as_its_language() -> None:
+    (figure,) = suggest.find_figures("Sie kostet 2,5 Mio. Euro.", language="de-AT")
+    assert (figure.found, figure.value[0], figure.unit) == ("2,5 Mio. Euro", 2_500_000, "EUR")
+    # A scale word that sentence splitting cuts off still belongs to the figure, and its
+    # sentence is shown whole.
+    assert figure.sentence.text == "Sie kostet 2,5 Mio. Euro."
+
+
+def test_a_range_shares_its_scale() -> None:
+    text = "Umsatz von 2,1 bis 2,3 Milliarden Euro erwartet."
+    (figure,) = suggest.find_figures(text, language="de")
+    assert figure.found == "2,1 bis 2,3 Milliarden Euro"
+    assert figure.value == (Decimal(2_100_000_000), Decimal(2_300_000_000))
+
+
+def test_no_figure_without_a_unit_or_a_count() -> None:
+    text = ("Am 12. März 2025 kamen 4.200 in Bayern an, 2027 statt 2026; "
+            "er wurde 45 Jahre alt.")
+    assert suggest.find_figures(text, language="de") == ()
+
+
+def test_the_german_fixture() -> None:
+    with open("tests/fixtures/suggestions/names/de-brandauer-prognose.txt",
+              encoding="utf-8") as article:
+        text = article.read()
+    figures = suggest.find_figures(text, language="de")
+    assert [(f.found, f.unit, f.qualifier) for f in figures] == [
+        ("2,1 bis 2,3 Milliarden Euro", "EUR", "exactly"),
+        ("2,8 Milliarden Euro", "EUR", "exactly"),
+        ("14 Prozent", "percent", "over"),
+        ("150 Millionen Euro", "EUR", "exactly"),
+        ("9.000 Mitarbeiter", "Mitarbeiter", "about")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Het bedrijf investeert ruim 1,5 miljard euro en schrapt 2.000 banen, 12 procent."),
+    ("sv", "Företaget investerar 1,5 miljarder euro, 2.000 jobb och 12 procent."),
+])
+def test_other_languages_read_as_before(language: str, text: str) -> None:
+    assert suggest.find_figures(text, language=language) == suggest.find_figures(text)
+
+
+def test_english_is_the_default() -> None:
+    text = "It cost about $80 million, 12% more, and hired 2,000 workers."
+    assert suggest.find_figures(text, language="en-GB") == suggest.find_figures(text)
+    assert [f.found for f in suggest.find_figures(text)] == [
+        "$80 million", "12%", "2,000 workers"]
