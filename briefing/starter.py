@@ -270,12 +270,17 @@ def _language(extracted: Extracted | None, site_language: str,
         return []
     if given:
         return _given_language(given, why, declared, extracted)
-    where = "its /Lang" if extracted is not None and extracted.kind == "pdf" \
-        else "its <html lang>"
     # Quoted, as the other live values: to a YAML 1.1 reader (PyYAML) a bare `no`,
     # Norwegian, is false.
-    return [*f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} ({where}), {why};"
-            " check it against the article.".splitlines(), f"language: {yaml_text(tag)}"]
+    return [*f"# SUGGESTION: the {_what(extracted)} declares it is in {tag} "
+            f"({_declared_in(extracted)}), {why}; check it against the article.".splitlines(),
+            f"language: {yaml_text(tag)}"]
+
+
+def _declared_in(extracted: Extracted | None) -> str:
+    """Where the page or PDF declares its language."""
+    return "its /Lang" if extracted is not None and extracted.kind == "pdf" \
+        else "its <html lang>"
 
 
 def _given_language(tag: str, why: str, declared: str, extracted: Extracted | None
@@ -284,9 +289,8 @@ def _given_language(tag: str, why: str, declared: str, extracted: Extracted | No
     declares when that differs."""
     out = f"# Given with --language: the article is in {tag}, {why}.".splitlines()
     if declared and declared != tag:
-        where = "its /Lang" if extracted is not None and extracted.kind == "pdf" \
-            else "its <html lang>"
-        out.append(f"# (The {_what(extracted)} declares {declared}, {where}.)")
+        out.append(f"# (The {_what(extracted)} declares {declared}, "
+                   f"{_declared_in(extracted)}.)")
     return [*out, f"language: {yaml_text(tag)}"]
 
 

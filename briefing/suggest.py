@@ -47,7 +47,7 @@ from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
 from .writtendates import written_dates
-from .writtenfigures import Reader, reads_figures
+from .writtenfigures import CURRENCY_SYMBOLS, Reader, reads_figures
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
@@ -385,7 +385,6 @@ def dated_id(title: str, day: str) -> str:
 _MULTIPLIERS = MappingProxyType({
     "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
     "b": 10**9, "bn": 10**9, "billion": 10**9, "t": 10**12, "tn": 10**12, "trillion": 10**12})
-_CURRENCIES = MappingProxyType({"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"})
 _COUNT_UNITS = ("chips", "GPUs", "GPU", "parameters", "tokens", "users", "employees",
                 "people", "workers", "servers", "downloads", "devices", "customers",
                 "companies", "processors", "accelerators", "subscribers", "researchers")
@@ -502,7 +501,7 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
         return None
     group = match.group
     if group("cur"):
-        unit = _CURRENCIES[group("cur")]
+        unit = CURRENCY_SYMBOLS[group("cur")]
         high_mult = group("x2") or group("x1")
         # "$80 to $100 million": the multiplier written once applies to both ends.
         low = _number(group("n1"), group("x1") or (high_mult if group("n2") else None))
@@ -1343,7 +1342,7 @@ def unit_kind(unit: str) -> str:
     """What a unit measures, so that figures in different words can be compared: money in
     its currency, percentages, durations, chips (a product named with a digit, as
     "H800s", counts as chips); any other unit only as itself."""
-    if unit in _CURRENCIES.values() or unit in ("percent", *_DURATIONS):
+    if unit in CURRENCY_SYMBOLS.values() or unit in ("percent", *_DURATIONS):
         return unit
     noun = unit.lower().removesuffix("s")
     if noun in _CHIP_UNITS or re.fullmatch(r"[a-z][a-z-]*\d[\w-]*", noun):

@@ -29,7 +29,9 @@ _CURRENCY_WORDS = MappingProxyType({
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
     "dollar": "USD", "dollars": "USD", "us-dollar": "USD", "dólar": "USD",
     "dólares": "USD", "dollaro": "USD", "dollari": "USD"})
-_SYMBOLS = MappingProxyType({"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"})
+# The currency symbols of every language, English included (`suggest.find_figures`);
+# "US$" before "$", as a number is matched against them in turn.
+CURRENCY_SYMBOLS = MappingProxyType({"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"})
 _OF = r"(?:(?:de|di)\s+|d['\u2019]\s?)"
 _SPACE = r"[\s\u00a0\u202f\u2009]"
 _MONEY_AFTER = re.compile(
@@ -121,12 +123,12 @@ class Reader:
         (start, end), (low, high) = span, bounds
         if low > high:
             return None
-        symbol = next((s for s in _SYMBOLS if written.startswith(s)), None)
+        symbol = next((s for s in CURRENCY_SYMBOLS if written.startswith(s)), None)
         before = _SYMBOL_BEFORE.search(sentence, 0, start)
         if symbol is None and before is not None:  # "€ 200", "US$ 5"
             symbol, start = before.group("symbol"), before.start()
         if symbol is not None:
-            unit = _SYMBOLS[symbol]
+            unit = CURRENCY_SYMBOLS[symbol]
         elif money := _MONEY_AFTER.match(sentence, end):
             unit, end = _CURRENCY_WORDS[money.group("cur").lower()], money.end()
         elif percent := _PERCENT_AFTER.match(sentence, end):
