@@ -225,6 +225,13 @@ def badge(status: str) -> Markup:
     return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span>')
 
 
+def cite(number: int, href: str) -> Markup:
+    """A point's citation: its number in the "Quotes cited" list, named "Quote 3" for a
+    screen reader, which would otherwise announce a bare "3"."""
+    return link(Markup('<span class="visually-hidden">Quote </span>') + str(number), href,
+                "cite")
+
+
 def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bool = True
             ) -> Markup:
     """Claims counted by status, each count and its badge wrapping as one (`.tally`):
@@ -249,6 +256,7 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "removal": removal_html,
     "label": cell_label,
     "link": link,
+    "cite": cite,
     "unstopped": unstopped,
     "curly_quoted": curly_quoted,
     "attrs": attributes,

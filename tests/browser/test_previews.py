@@ -167,6 +167,27 @@ def test_without_javascript_or_from_a_file_links_are_plain_links(
             context.close()
 
 
+def test_a_citation_shows_its_number_and_is_named_as_a_quote(browser, site_pages):
+    """A screen reader announces "Quote 3", not a bare "3", with scripts off as well;
+    the reader sees the number alone."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_pages["brief"])
+        cites = tab.locator("main a.cite")
+        shown = cites.evaluate_all("""l => l.map(a => {
+          const c = a.cloneNode(true);
+          c.querySelectorAll('.visually-hidden').forEach(h => h.remove());
+          return c.textContent;
+        })""")
+        assert shown and all(re.fullmatch(r"\d+", text) for text in shown), shown
+        named = tab.get_by_role("link", name=re.compile(r"^Quote \d+$"))
+        assert named.count() == cites.count()
+        assert named.first.evaluate("a => a.getBoundingClientRect().width") < 40
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("device", WIDTHS)
 def test_a_quoted_passage_links_back_to_the_brief_points_citing_it(
     device, page, problems, site_pages, screenshots: Path
