@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from ..collisions import generated_files, page_collisions
 from ..dates import file_date
-from ..diagnostics import Severity, summary
+from ..diagnostics import Diagnostic, Severity, summary
 from ..jsonld import with_structured_data
 from ..language import lang_as_tag
 from ..load import UNLISTABLE, display_root
@@ -205,19 +205,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # MkDocs' listing follows links: one out of the content folder or round a loop (an
         # error already) could lead it anywhere on the machine, or for ever.
         linked_out = any(d.code in UNLISTABLE for d in result.diagnostics)
-        docs_shown = display_root(Path(config.docs_dir))
         if linked_out and self.live:  # MkDocs lists docs_dir next: an empty one this time
             self.live.list_no_pages(config)
-        found = with_settings_problems(self.settings_problems,
-                                       self.settings.policy.apply(result.diagnostics))
-        collisions = page_collisions(
-            generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
-                            directory_urls=config.use_directory_urls, picker=self.picker.on),
-            {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            docs_shown, (SEARCH_FOLDER,) if self.pagefind else ())
-        # An option the plugin lacks: MkDocs warned of it, but not where it is written.
-        diagnostics = (*self.unknown_options, *found, *collisions,
-                       *(self.live.failures if self.live else ()))
+        diagnostics = self.diagnostics(result.diagnostics, pages, config,
+                                       linked_out=linked_out)
         for diagnostic in diagnostics:
             (log.error if diagnostic.severity is Severity.ERROR else log.warning)(
                 diagnostic.format())
@@ -241,6 +232,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         for file in self.pages:
             if file.src_uri not in named:
                 ConvertedPage(file, config, conversions)
+
+    def diagnostics(self, found: tuple[Diagnostic, ...], pages: Mapping[str, str],
+                    config: MkDocsConfig, *, linked_out: bool) -> tuple[Diagnostic, ...]:
+        """The build's problems: the content's, as the settings weigh them, pages that
+        would overwrite each other, and why the last attempt at this build failed."""
+        collisions = page_collisions(
+            generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
+                            directory_urls=config.use_directory_urls, picker=self.picker.on),
+            {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
+            display_root(Path(config.docs_dir)), (SEARCH_FOLDER,) if self.pagefind else ())
+        # An option the plugin lacks: MkDocs warned of it, but not where it is written.
+        return (*self.unknown_options,
+                *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
+                *collisions, *(self.live.failures if self.live else ()))
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
         """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
