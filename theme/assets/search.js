@@ -113,8 +113,9 @@
       else if (e.key === "ArrowDown" && links.length) { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
       else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); (i === 0 ? input : links[i - 1]).focus(); }
     });
-    // Close when focus or a click leaves the search box.
-    document.addEventListener("click", function (e) { if (!form.contains(e.target)) open(false); });
+    // Close when focus or a click leaves the search box. A click on the form itself is
+    // on the dimmed page around the results (a phone's, search.css): it closes them too.
+    document.addEventListener("click", function (e) { if (!form.contains(e.target) || e.target === form) open(false); });
     form.addEventListener("focusout", function (e) { if (e.relatedTarget && !form.contains(e.relatedTarget)) open(false); });
   }
 
