@@ -1,14 +1,16 @@
 """Phones first: every table page of the seed site at 360, 375, 768 and 1280 pixels,
 measured in Chromium. No table cell lies outside the screen and no
-page scrolls sideways; citations are targets a finger can hit; the header is compact.
+page scrolls sideways; citations are targets a finger can hit; the header is compact;
+search's results are a panel that ends on the screen, with an edge.
 """
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
-from sitecheck import SCREENS, page_types
+from sitecheck import SCHEMES, SCREENS, page_types
 
 pytestmark = pytest.mark.browser
 
@@ -205,3 +207,99 @@ def test_a_link_reached_with_the_keyboard_is_not_under_the_sticky_header(
         if focus["under"] > 1 and "<body" not in focus["what"]:
             hidden.append(focus)
     assert not hidden, hidden
+
+
+# ---- The search panel over the page ------------------------------------------------------
+
+# The panel's lower edge and how it scrolls, its background and lower border as RGBA
+# (through a canvas: the browser may compute a colour in any notation, color-mix()'s too).
+PANEL_JS = """() => {
+  const panel = document.querySelector('.search-panel'), r = panel.getBoundingClientRect(),
+    cs = getComputedStyle(panel), ctx = document.createElement('canvas').getContext('2d');
+  const rgba = c => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+                      return [...ctx.getImageData(0, 0, 1, 1).data]; };
+  return {bottom: r.bottom, screen: innerHeight,
+          overflow: cs.overflowY, taller: panel.scrollHeight > panel.clientHeight + 1,
+          background: rgba(cs.backgroundColor), border: rgba(cs.borderBottomColor),
+          edge: parseFloat(cs.borderBottomWidth)};
+}"""
+AT_END_JS = """() => { const p = document.querySelector('.search-panel');
+  return p.scrollTop + p.clientHeight >= p.scrollHeight - 1; }"""
+
+
+def _luminance(rgb: tuple[int, ...] | list[int]) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, ...] | list[int], b: tuple[int, ...] | list[int]) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _pixel(page, x: float, y: float) -> tuple[int, ...]:
+    """The colour on screen at (x, y): a one-pixel screenshot. Its PNG's image data is a
+    filter byte and the pixel, which no PNG filter changes (it has no neighbours)."""
+    png = page.screenshot(clip={"x": round(x), "y": round(y), "width": 1, "height": 1},
+                          animations="disabled")
+    data, at = b"", 8
+    while at < len(png):  # chunks: length, type, data, CRC
+        size = int.from_bytes(png[at:at + 4], "big")
+        if png[at + 4:at + 8] == b"IDAT":
+            data += png[at + 8:at + 8 + size]
+        at += 12 + size
+    return tuple(zlib.decompress(data)[1:4])
+
+
+def _assert_panel_ends_on_screen_with_an_edge(page, where: str) -> None:
+    """Within the screen, scrolling inside itself, opaque, and its lower edge 3:1 (WCAG
+    1.4.11) against the page just below it in the margin, which is page background
+    (dimmed or not): by its border, or by its background where the page is dimmed."""
+    panel = page.evaluate(PANEL_JS)
+    assert panel["bottom"] <= panel["screen"], f"{where}: the panel ends below the screen {panel}"
+    assert panel["taller"], f"{where}: the results should be taller than the panel {panel}"
+    assert panel["overflow"] in ("auto", "scroll"), f"{where}: the panel does not scroll {panel}"
+    assert panel["background"][3] == 255, f"{where}: the page shows through the panel {panel}"
+    assert panel["edge"] >= 1 and panel["border"][3] == 255, f"{where}: no lower border {panel}"
+    outside = _pixel(page, 2, panel["bottom"] + 16)
+    edge = max(_contrast(panel["border"], outside), _contrast(panel["background"], outside))
+    assert edge >= 3, f"{where}: the lower edge is {edge:.2f}:1 against {outside} {panel}"
+
+
+@pytest.mark.parametrize("size", ((390, 844), (360, 640), (1280, 900)))
+def test_search_results_are_a_finished_panel(page, problems, site_url, size) -> None:
+    """On a phone the panel ended as a faint line, the page's text (as wide as the panel)
+    right under its last, cut line, as if the results ran on into the page."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_url + "claims/")
+    box = page.locator("#search-query")
+    box.click()
+    box.press_sequentially("DeepSeek", delay=40)
+    page.locator("#search-results article").first.wait_for(state="visible", timeout=15_000)
+    panel = page.locator(".search-panel")
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        _assert_panel_ends_on_screen_with_an_edge(page, f"{size} {scheme}")
+    # The wheel scrolls the results to their end, and then not the page behind them.
+    where = panel.bounding_box()
+    page.mouse.move(where["x"] + where["width"] / 2, where["y"] + where["height"] / 2)
+    for _ in range(8):
+        page.mouse.wheel(0, 1200)
+        page.wait_for_timeout(60)
+    page.wait_for_function(AT_END_JS)
+    page.wait_for_timeout(200)
+    assert page.evaluate("scrollY") == 0, "the page scrolled behind the results"
+    if size[0] <= 640:
+        # The keyboard closed with its Done key blurs the box: the results stay as they were.
+        before = panel.bounding_box()
+        page.evaluate("document.activeElement.blur()")
+        assert panel.bounding_box() == before, "the panel changed when the box lost focus"
+        # A tap on the page around the results closes them, and follows nothing under it.
+        url = page.url
+        page.mouse.click(size[0] / 2, size[1] - 8)
+        panel.wait_for(state="hidden", timeout=5_000)
+        assert page.url == url
+    assert not problems.console_errors, problems.console_errors
