@@ -12,6 +12,12 @@ Spanish and Italian, read only in quotes from sources in that language. Curators
 words with the plugin option `hedges:` in mkdocs.yml, a mapping from a group name (one of
 these or a new one) to a list of words, read in every source, or to lists keyed by
 language, read only in the sources of that language; see docs/provenance.md.
+
+The words by which the curator's prose names who speaks ("Acme says", "according to
+Acme", "…, sagte Müller") are data here too (`ATTRIBUTION`), for the attribution check:
+English ones, read whatever the site's language, and those of German, French, Spanish
+and Italian, kept as a group's `translated` words are and read only in the prose of a
+site in that language.
 """
 
 from __future__ import annotations
@@ -155,6 +161,148 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("it", ("più di", "oltre", "almeno", "non meno di")))),
 )
 
+
+@dataclass(frozen=True)
+class Saying:
+    """Words of one kind by which the curator's prose names who speaks, for the attribution
+    check (`provenance`): English ones, read in the prose whatever the site's language,
+    and, as a hedge group's `translated`, those of other languages by language range, read
+    only in the prose of a site whose language the range covers. The prose is read, not
+    the quotes: it is written in the site's language, with English words now and then."""
+
+    english: tuple[str, ...]
+    translated: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def words_in(self, language: str) -> tuple[str, ...]:
+        """The words read in prose written in `language` (a tag: the site's)."""
+        return (*self.english, *self.own_in(language))
+
+    def own_in(self, language: str) -> tuple[str, ...]:
+        """The words of `language` itself ("de" words for "de-AT"), beside the English."""
+        return tuple(word for language_range, words in self.translated
+                     if covers(language_range, language) for word in words)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The words of each place in a sentence that names the one speaking."""
+
+    # A verb after the name, two words at most between: "Acme says", "Acme has said",
+    # "Müller sagte", "Rossi ha detto".
+    said: Saying
+    # A verb before the name, after a quotation or a comma, a few words in small letters
+    # between: "…, says Jane Doe", "…», a déclaré le ministre Jean Dupont".
+    said_before: Saying
+    according: Saying  # right before the name: "according to Acme", "laut Acme"
+    according_after: Saying  # right after it: "Acme zufolge"
+    # Right before a name that is then an affiliation, not the speaker: "Jane Doe of Acme".
+    affiliation: Saying
+    # Words after a verb that open the words said, so no name after them is the speaker:
+    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept).
+    opening: Saying
+    # Words before an `according` word that make it another word: "il secondo" is "the
+    # second", "secondo Reuters" "according to Reuters".
+    ordinal: Saying
+    # Articles, which may stand between an `according` or `affiliation` word and the name
+    # in the languages that set one before a body's name ("selon l'AFP", "según el FMI",
+    # "analista della Reuters", "laut der Bundesbank").
+    articles: Saying
+    # Languages whose verb closes a subordinate clause or a perfect ("wie Anna Berg der
+    # Agentur Reuters sagte", "Nordwerk hat Reuters gesagt"): a verb after two names of one
+    # clause is the first one's there, the second being who was told.
+    verb_last: tuple[str, ...] = ()
+
+    def reads(self, language: str) -> bool:
+        """Whether prose in `language` has words of its own here, beside the English."""
+        return any(kind.own_in(language) for kind in (
+            self.said, self.said_before, self.according, self.according_after,
+            self.affiliation, self.opening, self.ordinal, self.articles))
+
+
+# The English words are those the check has always read. Each other language's verbs
+# of saying are the present and past its press reports with, the compound past with its
+# auxiliary ("a déclaré", "ha detto", "ha dicho"), not the participle alone ("Acme
+# déclaré coupable" is "found guilty"), but in German, which sets words between the two
+# ("hat am Montag gesagt"; two words may stand between a name and its verb).
+# Left out, as they as often say something else (docs/provenance.md, "Attribution"):
+# verbs of doing as often as of saying after a name ("schreibt schwarze Zahlen", "assure
+# la production", "aseguró la financiación", "sostiene i costi"), which count before a
+# name only, where nothing else follows a quotation, as the English "adds" does; the
+# German "so" ("…, so Müller", but also "so dass", "so wie", "so auch"), "nach" alone
+# ("nach Berlin"), "berichtet" and "teilte mit" (as the English "reported": a company
+# reports its results); the Spanish "de acuerdo con" ("in agreement with"). "secondo",
+# also "second", counts before a name but after an article ("il secondo", "nel secondo").
+ATTRIBUTION = Attribution(
+    said=Saying(("says", "said", "say", "claims", "claimed", "argues", "argued", "warns",
+                 "warned", "calls", "called", "suggests", "suggested", "told", "states",
+                 "stated", "asserts", "asserted", "contends", "emphasizes", "emphasises",
+                 "highlights", "notes", "noted", "writes", "wrote", "acknowledged",
+                 "disclosed", "dismissed", "expresses", "express"), translated=(
+        ("de", ("sagt", "sagte", "sagten", "gesagt", "erklärt", "erklärte", "erklärten",
+                "betont", "betonte", "behauptet", "behauptete", "behaupteten", "meint",
+                "meinte", "warnt", "warnte", "argumentiert", "argumentierte", "kritisiert",
+                "kritisierte")),
+        ("fr", ("dit", "disent", "a dit", "ont dit", "s'est dit", "s\u2019est dit",
+                "déclare", "a déclaré", "ont déclaré", "affirme", "affirment",
+                "a affirmé", "ont affirmé", "estime", "estiment", "a estimé", "ont estimé",
+                "explique", "a expliqué", "souligne", "a souligné", "précise",
+                "a précisé", "indique", "a indiqué", "avertit", "a averti", "prétend",
+                "prétendent", "a prétendu", "écrit", "a écrit")),
+        ("es", ("dice", "dicen", "dijo", "dijeron", "ha dicho", "han dicho", "afirma",
+                "afirman", "afirmó", "ha afirmado", "declara", "declaró", "ha declarado",
+                "explica", "explicó", "ha explicado", "señala", "señaló", "ha señalado",
+                "advierte", "advirtió", "ha advertido", "escribe", "escribió")),
+        ("it", ("dice", "dicono", "ha detto", "hanno detto", "afferma", "affermano",
+                "ha affermato", "hanno affermato", "dichiara", "ha dichiarato",
+                "hanno dichiarato", "spiega", "ha spiegato", "sottolinea",
+                "ha sottolineato", "precisa", "ha precisato", "avverte", "ha avvertito",
+                "scrive", "ha scritto")))),
+    said_before=Saying(("says", "said", "adds", "added", "argues", "argued", "warns",
+                        "warned", "claims", "claimed", "notes", "noted", "writes", "wrote",
+                        "states", "stated", "insists", "insisted", "explains", "explained"),
+                       translated=(
+        ("de", ("sagt", "sagte", "erklärt", "erklärte", "betont", "betonte", "behauptet",
+                "behauptete", "meint", "meinte", "warnt", "warnte", "ergänzt", "ergänzte",
+                "schreibt", "schrieb", "kritisiert", "kritisierte")),
+        ("fr", ("dit", "a dit", "déclare", "a déclaré", "affirme", "a affirmé", "estime",
+                "a estimé", "explique", "a expliqué", "souligne", "a souligné", "précise",
+                "a précisé", "ajoute", "a ajouté", "assure", "a assuré", "insiste",
+                "a insisté", "avertit", "a averti", "confie", "a confié", "raconte",
+                "a raconté", "écrit", "a écrit")),
+        ("es", ("dice", "dijo", "ha dicho", "afirma", "afirmó", "ha afirmado", "declara",
+                "declaró", "ha declarado", "explica", "explicó", "ha explicado", "señala",
+                "señaló", "ha señalado", "añade", "añadió", "ha añadido", "agrega",
+                "agregó", "asegura", "aseguró", "ha asegurado", "sostiene", "sostuvo",
+                "advierte", "advirtió", "precisa", "precisó", "escribe", "escribió")),
+        ("it", ("dice", "ha detto", "afferma", "ha affermato", "dichiara", "ha dichiarato",
+                "spiega", "ha spiegato", "sottolinea", "ha sottolineato", "precisa",
+                "ha precisato", "aggiunge", "ha aggiunto", "assicura", "ha assicurato",
+                "sostiene", "ha sostenuto", "commenta", "ha commentato", "avverte",
+                "ha avvertito", "scrive", "ha scritto")))),
+    according=Saying(("according to",), translated=(
+        ("de", ("laut", "nach Angaben von")),
+        ("fr", ("selon", "d'après", "d\u2019après")),
+        ("es", ("según",)),
+        ("it", ("secondo", "stando a", "a detta di")))),
+    according_after=Saying((), translated=(("de", ("zufolge",)),)),
+    affiliation=Saying(("of", "at", "from"), translated=(
+        ("de", ("von", "vom", "bei", "beim")),
+        ("fr", ("de", "du", "des", "d'", "d\u2019", "chez")),
+        ("es", ("de", "del")),
+        ("it", ("di", "del", "della", "dello", "dei", "degli", "delle", "d'", "d\u2019",
+                "presso")))),
+    opening=Saying((), translated=(
+        ("de", ("dass", "ob", "wie")), ("fr", ("que", "si")), ("es", ("que", "si")),
+        ("it", ("che", "se")))),
+    ordinal=Saying((), translated=(
+        ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),)),
+    articles=Saying((), translated=(
+        ("de", ("der", "die", "das", "dem", "den", "des")),
+        ("fr", ("le", "la", "les", "l'", "l\u2019")),
+        ("es", ("el", "la", "los", "las")),
+        ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")))),
+    verb_last=("de",),
+)
 
 @dataclass(frozen=True)
 class Hedges:

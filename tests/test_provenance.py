@@ -3,12 +3,15 @@ silent on clean ones (the seed corpus and the benchmark's synthetic corpus)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import BRIEF_YML, SEED, minimal_corpus, snapshot, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.corpus import generate
 from briefing import provenance
@@ -205,6 +208,279 @@ def test_a_speaker_named_after_the_verb_is_read(tmp_path: Path, point: str, warn
     if warned:
         assert "names Acme Corp as the one who said it" in found[0].message
         assert found[0].pos.line == 11 and found[0].pos.col == 15 + point.index("Acme") + 1
+
+
+
+# --- attribution in German, French, Spanish and Italian ------------------------------------
+
+# Each language's quote, by Anna Berg: a point may quote its words.
+QUOTED = {"de": "Das Werk bleibt offen", "fr": "Le site reste ouvert",
+          "es": "La planta sigue abierta", "it": "Lo stabilimento resta aperto"}
+SPEAKERS_YML = """\
+entities:
+  - id: anna-berg
+    name: Anna Berg
+    kind: person
+  - id: marc-roux
+    name: Marc Roux
+    kind: person
+  - id: nordwerk
+    name: Nordwerk
+    kind: organisation
+  - id: reuters
+    name: Reuters
+    kind: publication
+  - id: afp
+    name: AFP
+    kind: publication
+  - id: imf
+    name: IMF
+    kind: organisation
+    aliases: [IWF, FMI]
+"""
+
+
+def speaker_corpus(root: Path, language: str, point: str) -> Path:
+    """A point citing a quote of Anna Berg's, in `language`, from a source that names no
+    language (so is in the site's)."""
+    words = QUOTED[language.split("-")[0]]
+    return write_tree(root / "content", {
+        "entities.yml": SPEAKERS_YML,
+        "sources/s.txt": f"Titel\n{words}.\n",
+        "sources/s.yml": 'title: "Titel"\npublished: "2025-03-03"\nquotes:\n'
+                         f'  - id: q\n    text: "{words}"\n    speaker: anna-berg\n',
+        "briefs/b.yml": 'title: "B"\nsummary: "A summary."\nsections:\n'
+                        '  - kind: what-happened\n    points:\n'
+                        f'      - text: "{point}"\n        cites: [q]\n'})
+
+
+def attributed(tmp_path: Path, language: str, point: str, site: str = "") -> list[str]:
+    """Whom a point in `language`, on a site in `site` (else `language`), citing Anna
+    Berg's words, is warned to give them to."""
+    found = build(speaker_corpus(tmp_path, language, point),
+                  language=site or language).diagnostics
+    assert [d.format() for d in found if d.code == "prose-quote-unsourced"] == []
+    return [re.sub(r"this point names (.+?) as .*", r"\1", d.message)
+            for d in found if d.code == "prose-attribution"]
+
+
+# (the site's language, a point citing Anna Berg's words, whom it gives them to or None)
+ATTRIBUTED = [
+    # German: the subject and its verb, the verb after a quotation, laut, zufolge.
+    ("de", "Nordwerk sagt, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk erklärte am Montag, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk hat behauptet, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Laut Anna Berg hat Nordwerk erklärt, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Wie Reuters meinte, bleibt das Werk offen.", "Reuters"),
+    ("de", "\u201eDas Werk bleibt offen\u201c, sagte Nordwerk.", "Nordwerk"),
+    ("de", "\u00bbDas Werk bleibt offen\u00ab, betonte Marc Roux.", "Marc Roux"),
+    ("de", "Das Werk bleibt offen, warnte Marc Roux.", "Marc Roux"),
+    ("de", "Laut Nordwerk bleibt das Werk offen.", "Nordwerk"),
+    ("de", "Nordwerk zufolge bleibt das Werk offen.", "Nordwerk"),
+    ("de", "Nach Angaben von Reuters bleibt das Werk offen.", "Reuters"),
+    ("de", "Laut dem IWF bleibt das Werk offen.", "IMF"),
+    ("de-AT", "Laut Nordwerk bleibt das Werk offen.", "Nordwerk"),
+    ("de", "Nordwerk says the plant stays open.", "Nordwerk"),  # English, on every site
+    # French: the compound past, the verb after a quotation, selon, d'après.
+    ("fr", "Nordwerk affirme que le site reste ouvert.", "Nordwerk"),
+    ("fr", "Nordwerk a déclaré que le site reste ouvert.", "Nordwerk"),
+    ("fr", "Reuters estime que le site reste ouvert.", "Reuters"),
+    ("fr", "\u00ab Le site reste ouvert \u00bb, a déclaré Nordwerk.", "Nordwerk"),
+    ("fr", "\u00ab Le site reste ouvert \u00bb, a affirmé l'économiste Marc Roux.",
+     "Marc Roux"),
+    ("fr", "Le site reste ouvert, dit Marc Roux.", "Marc Roux"),
+    ("fr", "Selon Nordwerk, le site reste ouvert.", "Nordwerk"),
+    ("fr", "D'après Reuters, le site reste ouvert.", "Reuters"),
+    ("fr", "D\u2019après Reuters, le site reste ouvert.", "Reuters"),
+    ("fr", "Selon le FMI, le site reste ouvert.", "IMF"),
+    ("fr", "Selon l'AFP, le site reste ouvert.", "AFP"),
+    ("fr-CA", "Selon Nordwerk, le site reste ouvert.", "Nordwerk"),
+    # Spanish: the simple and compound past, the verb after a quotation, según.
+    ("es", "Nordwerk dijo que la planta sigue abierta.", "Nordwerk"),
+    ("es", "Nordwerk ha afirmado que la planta sigue abierta.", "Nordwerk"),
+    ("es", "Reuters afirmó que la planta sigue abierta.", "Reuters"),
+    ("es", "\u00abLa planta sigue abierta\u00bb, dijo Nordwerk.", "Nordwerk"),
+    ("es", "\u00abLa planta sigue abierta\u00bb, declaró el analista Marc Roux.",
+     "Marc Roux"),
+    ("es", "Según Reuters, la planta sigue abierta.", "Reuters"),
+    ("es", "Según el FMI, la planta sigue abierta.", "IMF"),
+    # Italian: the compound past, the verb after a quotation, secondo, stando a.
+    ("it", "Nordwerk ha detto che lo stabilimento resta aperto.", "Nordwerk"),
+    ("it", "Nordwerk afferma che lo stabilimento resta aperto.", "Nordwerk"),
+    ("it", "\u00abLo stabilimento resta aperto\u00bb, ha detto Nordwerk.", "Nordwerk"),
+    ("it", "\u00abLo stabilimento resta aperto\u00bb, ha dichiarato il ministro Marc Roux.",
+     "Marc Roux"),
+    ("it", "Secondo Reuters lo stabilimento resta aperto.", "Reuters"),
+    ("it", "Stando a Reuters, lo stabilimento resta aperto.", "Reuters"),
+    ("it", "Secondo il FMI lo stabilimento resta aperto.", "IMF"),
+    ("it", "Secondo l'AFP lo stabilimento resta aperto.", "AFP"),
+]
+NOT_ATTRIBUTED = [
+    # The quote's own speaker named.
+    ("de", "\u201eDas Werk bleibt offen\u201c, sagte Anna Berg.", None),
+    ("de", "Laut Anna Berg bleibt das Werk offen.", None),
+    ("fr", "\u00ab Le site reste ouvert \u00bb, a déclaré Anna Berg.", None),
+    ("fr", "Selon Anna Berg, le site reste ouvert.", None),
+    ("es", "\u00abLa planta sigue abierta\u00bb, dijo Anna Berg.", None),
+    ("es", "Según Anna Berg, la planta sigue abierta.", None),
+    ("it", "\u00abLo stabilimento resta aperto\u00bb, ha detto Anna Berg.", None),
+    ("it", "Secondo Anna Berg lo stabilimento resta aperto.", None),
+    # The name is an affiliation, or qualifies the speaker's.
+    ("de", "Anna Berg von Nordwerk sagte, das Werk bleibe offen.", None),
+    ("de", "Anna Berg, Analystin bei Reuters, sagte, das Werk bleibe offen.", None),
+    ("de", "Anna Berg vom IWF sagte, das Werk bleibe offen.", None),
+    ("de", "\u201eDas Werk bleibt offen\u201c, sagte Nordwerk-Chefin Anna Berg.", None),
+    ("de", "\u201eDas Werk bleibt offen\u201c, sagte der Nordwerk-Chef.", None),
+    ("de", "Laut Nordwerk-Chefin Anna Berg bleibt das Werk offen.", None),
+    # (the verb closes the clause: Reuters is who was told)
+    ("de", "Wie Anna Berg der Agentur Reuters sagte, bleibt das Werk offen.", None),
+    ("fr", "Anna Berg, directrice de Nordwerk, a déclaré que le site reste ouvert.", None),
+    ("fr", "Anna Berg, analyste chez Reuters, affirme que le site reste ouvert.", None),
+    ("fr", "Anna Berg, économiste de l'AFP, affirme que le site reste ouvert.", None),
+    ("fr", "Anna Berg, économiste du FMI, affirme que le site reste ouvert.", None),
+    ("es", "Anna Berg, de Nordwerk, dijo que la planta sigue abierta.", None),
+    ("es", "Anna Berg, economista del FMI, afirmó que la planta sigue abierta.", None),
+    ("it", "Anna Berg di Nordwerk ha detto che lo stabilimento resta aperto.", None),
+    ("it", "Anna Berg, analista della Reuters, afferma che lo stabilimento resta aperto.",
+     None),
+    # The word in another sense, or one left out as it is as often another.
+    ("de", "Das Gericht erklärte Nordwerk für zahlungsunfähig.", None),  # declared
+    ("de", "Die Chips gingen nach Nordwerk.", None),  # "nach" alone: to
+    ("de", "Die Halle war laut, Nordwerk schwieg.", None),  # loud
+    ("de", "Das Werk bleibt offen, so Nordwerk.", None),  # "so": left out
+    ("de", "Nordwerk schreibt schwarze Zahlen.", None),  # is in the black
+    ("fr", "Nordwerk a ajouté une ligne de production.", None),  # added (a thing)
+    ("fr", "Anna Berg, interrogée, a déclaré que Nordwerk garde le site.", None),
+    ("fr", "Nordwerk assure la production du site.", None),  # ensures
+    ("es", "Nordwerk aseguró la financiación de la planta.", None),  # secured
+    ("es", "Anna Berg, en una entrevista, dijo que Nordwerk mantiene la planta.", None),
+    ("es", "Anna Berg está de acuerdo con Nordwerk.", None),  # "de acuerdo con": agrees
+    ("it", "Il secondo Nordwerk Summit si tiene a Roma.", None),  # the second
+    ("it", "Nordwerk sostiene i costi dello stabilimento.", None),  # bears the costs
+    ("it", "Anna Berg, in un'intervista, ha detto che Nordwerk resta.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "point", "whom"), ATTRIBUTED + NOT_ATTRIBUTED,
+                         ids=[f"{row[0]} {row[1][:40]}" for row in ATTRIBUTED + NOT_ATTRIBUTED])
+def test_a_point_in_german_french_spanish_or_italian_is_read_for_its_speaker(
+        tmp_path: Path, language: str, point: str, whom: str | None) -> None:
+    """On a site in one of these languages the prose is read with its verbs of saying and
+    its "according to", in its press's word order, and with the English ones."""
+    assert attributed(tmp_path, language, point) == ([whom] if whom else [])
+
+
+@pytest.mark.parametrize(("site", "language", "point"), [
+    ("en", "de", "Laut Nordwerk bleibt das Werk offen."),
+    ("en", "fr", "\u00ab Le site reste ouvert \u00bb, a déclaré Nordwerk."),
+    ("nl", "es", "Nordwerk dijo que la planta sigue abierta."),
+    ("de", "fr", "Selon Nordwerk, le site reste ouvert."),
+    ("es", "it", "Secondo Reuters lo stabilimento resta aperto."),
+])
+def test_verbs_of_saying_are_read_in_the_sites_language_only(
+        tmp_path: Path, site: str, language: str, point: str) -> None:
+    """A language's words are read in the prose of a site in that language, as a source's
+    hedge words are read in the quotes of a source in its language."""
+    assert attributed(tmp_path, language, point, site=site) == []
+
+
+def test_the_warning_points_at_the_name_after_a_compound_verb(tmp_path: Path) -> None:
+    point = "\u00ab Le site reste ouvert \u00bb, a déclaré Nordwerk."
+    [found] = [d for d in build(speaker_corpus(tmp_path, "fr", point),
+                                language="fr").diagnostics if d.code == "prose-attribution"]
+    assert (found.pos.line, found.pos.col) == (6, 16 + point.index("Nordwerk"))
+
+
+# --- English reads as it did -------------------------------------------------------------
+
+# The patterns of the attribution check before other languages' words came, as they were.
+OLD_SAID = re.compile(
+    r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?(?:says|said|say|claims|claimed|"
+    r"argues|argued|warns|warned|calls|called|suggests|suggested|told|states|stated|"
+    r"asserts|asserted|contends|emphasizes|emphasises|highlights|notes|noted|writes|"
+    r"wrote|acknowledged|disclosed|dismissed|expresses|express)\b", re.IGNORECASE)
+OLD_SAID_BEFORE = re.compile(
+    r"[,\"\u201d\u2019'\u00bb]\s*(?i:says|said|adds|added|argues|argued|warns|warned|"
+    r"claims|claimed|notes|noted|writes|wrote|states|stated|insists|insisted|explains|"
+    r"explained)(?:\s+[a-z][\w-]*){0,3}\s+$")
+OLD_QUALIFIES = re.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")
+OLD_AFFILIATION = re.compile(r"(?:\bof|\bat|\bfrom|'s)\s*$", re.IGNORECASE)
+OLD_ACCORDING = re.compile(r"according\s+to\s+$", re.IGNORECASE)
+
+
+def old_names(plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the attribution check, as it was, read the mention at `index` as named the
+    one speaking."""
+    start, end, _ = mentions[index]
+    if OLD_AFFILIATION.search(plain[max(0, start - 6):start]):
+        return False
+    said = OLD_SAID.match(plain, end)
+    nearer = next((m for m in mentions[index + 1:] if not OLD_AFFILIATION.search(
+        plain[max(0, m[0] - 6):m[0]])), None)
+    if said and nearer is not None and nearer[0] < said.end():
+        said = None
+    said_before = OLD_SAID_BEFORE.search(plain[max(0, start - 60):start]) and not (
+        index + 1 < len(mentions) and OLD_QUALIFIES.fullmatch(plain, end, mentions[index + 1][0]))
+    return bool(said or said_before or OLD_ACCORDING.search(plain[max(0, start - 16):start]))
+
+
+NAMES = ("Acme", "Jane Doe", "Reuters")
+# What may stand before a name and after it: English verbs, "according to" and
+# affiliations with the marks and small words around them, spaced as they may be, and the
+# other languages' words, marks and small words, which an English site reads as it did
+# (not at all, or as any other word).
+BEFORE = ("", " ", ". ", ", says ", ", said the rival ", "\u201d said chief analyst ",
+          "\" said ", "\u201c said ", "\u2018 said ", "\u00ab said ", "\u2039 said ",
+          "\u203a said ", ", said l'analyst ", ", said \u00e9lite ", ", said that ",
+          ", says que ", " according to ", "according  to   ", "disaccording to ", " of ",
+          " at ", " from  ", "'s ", ", sagte ", ", a d\u00e9clar\u00e9 ", " selon ", " laut ",
+          " il secondo ", " secondo ", " di ", " von ", " d'", "nach Angaben von ",
+          "\u201c, sagte ", "\u00bb, dijo ")
+AFTER = ("", " ", ".", " says", " has long said", ", a maker, told", "'s chief says",
+         "\u2019s ", "-Chef ", " rival ", " of ", " zufolge", " sagte", " a d\u00e9clar\u00e9",
+         " dijo", " ha detto")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.tuples(st.sampled_from(BEFORE), st.sampled_from(NAMES),
+                          st.sampled_from(AFTER)), min_size=1, max_size=3),
+       st.sampled_from(("en", "en-GB", "nl", "sv", "ja", "pt-BR")))
+def test_english_and_other_sites_read_attribution_as_before(
+        parts: list[tuple[str, str, str]], language: str) -> None:
+    """On a site in English, or in a language with no words of its own for it, every name
+    in any text is read as it was before other languages' words came."""
+    plain, mentions = "", []
+    for before, name, after in parts:
+        plain += before
+        mentions.append((len(plain), len(plain) + len(name), name))
+        plain += name + after
+    speaking = provenance._Speaking(language)
+    for index in range(len(mentions)):
+        assert speaking.names(plain, mentions, index) == old_names(plain, mentions, index), (
+            plain, mentions[index])
+
+
+@pytest.mark.parametrize(("point", "whom"), [
+    ("Acme says the widget is overpriced.", "Acme Corp"),
+    ("Acme Corp, a maker, told buyers it is overpriced.", "Acme Corp"),
+    ("According to Acme, it is overpriced.", "Acme Corp"),
+    ("It is overpriced, Acme noted.", "Acme Corp"),
+    ("\u201cOverpriced,\u201d said chief buyer Acme.", "Acme Corp"),
+    ("Jane Doe of Acme says it is overpriced.", None),
+    ("Jane Doe says Acme is overpriced.", None),
+    ("It is overpriced, says Jane Doe of Acme.", None),
+    ("Acme's widget is overpriced, Jane Doe says.", None),
+    # The other languages' words are not read on an English site.
+    ("Laut Acme ist es zu teuer.", None),
+    ("Selon Acme, il est trop cher.", None),
+    ("\u00abEs demasiado caro\u00bb, dijo Acme.", None),
+])
+def test_english_points_are_read_as_before(tmp_path: Path, point: str, whom: str | None
+                                           ) -> None:
+    content = corpus(tmp_path, ((BRIEF, "An analyst calls it overpriced.", point),))
+    found = [d.message for d in build(content).diagnostics if d.code == "prose-attribution"]
+    assert [re.sub(r"this point names (.+?) as .*", r"\1", m) for m in found] == (
+        [whom] if whom else [])
 
 
 def test_the_minimal_corpus_is_clean(tmp_path: Path) -> None:
