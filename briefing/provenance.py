@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
+from .attribution import Speaking
 from .broken import ANY
 from .chars import joins
 from .diagnostics import Diagnostic, Pos, error, warning
-from .hedges import ATTRIBUTION, HedgeGroup, Hedges, Saying, words_pattern
+from .hedges import HedgeGroup, Hedges, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import covers, primary
+from .language import primary
 from .link import Linked, names_pattern
 from .model import (
     QUALIFIERS,
@@ -485,127 +486,6 @@ _QUALIFIERS_OF = MappingProxyType({
     "lower-bound": ("over", "at-least")})
 
 
-# Closing quotation marks before a verb that names the speaker after it ("…», dijo
-# Pérez"), and the words in small letters allowed between the two ("dijo el ministro
-# Pérez"): English ones, and, in a language with words of its own, the closing marks of
-# German and French too (U+201C, U+2018, U+00AB, U+2039, U+203A) and words with an accent
-# or an elision ("a déclaré l'économiste Jean Dupont").
-_CLOSING = (",\"\u201d\u2019'\u00bb", ",\"\u201d\u2019'\u00bb\u201c\u2018\u00ab\u2039\u203a")
-# What ends a clause or joins two names, for a language whose verb closes a clause
-# (`Attribution.verb_last`: German alone): a mark, "und", "oder".
-_CLAUSE_BREAK = re.compile(
-    "[,.;:!?()\"\u00ab\u00bb\u201c\u201d\u201e]|\\b(?i:und|oder)\\b")
-_SMALL_WORD = (r"[a-z][\w-]*", "[a-z\u00df-\u00f6\u00f8-\u00ff][\\w'\u2019-]*")
-
-
-class _Speaking:
-    """Whom the curator's prose names as the one speaking, read with the words of
-    `hedges.ATTRIBUTION` in the site's language and in English (that of every site).
-
-    A site in a language with no words of its own there reads as an English one, with the
-    same patterns; one in German, French, Spanish or Italian adds its words, the quotation
-    marks and small words of those languages, and a name in a compound ("Acme-Chef Müller")
-    as one that qualifies the next."""
-
-    def __init__(self, language: str) -> None:
-        words = ATTRIBUTION
-        own = words.reads(language)
-
-        def any_of(saying: Saying) -> str:
-            return "|".join(r"\s+".join(re.escape(part) for part in word.split())
-                            for word in saying.words_in(language)) or "(?!)"
-
-        small, compound, word_start, article, affiliate = _SMALL_WORD[own], "", "", "", ""
-        if own:
-            # Not a word opening what was said ("a déclaré que Nordwerk…"); a name in a
-            # compound qualifies the next ("sagte Acme-Chef Müller"); a word of a language
-            # of its own starts a word ("selon", not "Eselon"); an article may stand
-            # before a name ("selon l'AFP", "según el FMI", "von der Bundesbank").
-            small = rf"(?!(?:{any_of(words.opening)})\b){small}"
-            compound, word_start = r"|-[\w-]+", r"(?<!\w)"
-            article = rf"(?:(?:{any_of(words.articles)})\s*)?"
-            affiliate = rf"(?:\s+(?:{any_of(words.articles)}))?"
-        self.said = re.compile(r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?"
-                               rf"(?:{any_of(words.said)})\b", re.IGNORECASE)
-        self.said_before = re.compile(rf"[{_CLOSING[own]}]\s*(?i:{any_of(words.said_before)})"
-                                      rf"(?:\s+{small}){{0,3}}\s+$")
-        self.qualifies = re.compile(rf"(?:['\u2019]s{compound})?(?:\s+{small}){{0,3}}\s+$")
-        self.affiliation = re.compile(
-            rf"(?:\b(?:{any_of(words.affiliation)}){affiliate}|'s)\s*$", re.IGNORECASE)
-        self.according = re.compile(
-            rf"{word_start}(?:{any_of(words.according)})\s+{article}$", re.IGNORECASE)
-        # A name joined to a noun names what the noun does ("Acme-Chef", Acme's head).
-        self.compound = re.compile(r"-\w" if own else "(?!)")
-        self.according_after = re.compile(rf"\s+(?:{any_of(words.according_after)})\b",
-                                          re.IGNORECASE)
-        self.ordinal = re.compile(rf"(?<!\w)(?:{any_of(words.ordinal)})\s+$", re.IGNORECASE)
-        self.verb_last = any(covers(tag, language) for tag in words.verb_last)
-        # How far before a name to look for its words: the longest, an article, the spaces.
-        longest_article = max((len(w) + 1 for w in words.articles.words_in(language)),
-                              default=0)
-        self.affiliation_reach = 2 + longest_article + max(
-            len(w) for w in words.affiliation.words_in(language))
-        self.according_reach = 4 + longest_article + max(
-            len(w) for w in words.according.words_in(language))
-
-    def affiliated(self, plain: str, start: int) -> bool:
-        """Whether the name at `start` is an affiliation: "Jane Doe of Acme"."""
-        return bool(self.affiliation.search(plain[max(0, start - self.affiliation_reach):start]))
-
-    def according_to(self, plain: str, start: int, end: int) -> bool:
-        """Whether the text gives words to the name at `start`: "according to Acme",
-        "Acme zufolge"; "secondo Reuters" but "il secondo Reuters"."""
-        before = max(0, start - self.according_reach)
-        found = self.according.search(plain[before:start])
-        if found is not None:
-            at = before + found.start()
-            return not self.ordinal.search(plain[max(0, at - 8):at])
-        return bool(self.according_after.match(plain, end))
-
-    def told(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
-        """In a language whose verb closes a clause, whether another name opens the clause
-        of the mention at `index`, so that the verb after it is that name's: "wie Anna Berg
-        der Agentur Reuters sagte"; not one given words ("Laut Anna Berg hat Acme erklärt")
-        or only qualifying another ("Acme-Chefin Anna Berg")."""
-        start = mentions[index][0]
-        for before, after, _ in reversed(mentions[:index]):
-            if _CLAUSE_BREAK.search(plain, after, start):
-                return False
-            if not (self.compound.match(plain, after) or self.affiliated(plain, before)
-                    or self.according_to(plain, before, after)):
-                return True
-        return False
-
-    def names(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
-        """Whether the text names the mention at `index` as the one speaking."""
-        start, end, _ = mentions[index]
-        if self.compound.match(plain, end):  # "laut Acme-Chefin Jane Doe"
-            return False
-        # "nach Angaben von Acme", "einem Bericht von Acme zufolge": the words given to an
-        # affiliation.
-        if self.according_to(plain, start, end):
-            return True
-        if self.affiliated(plain, start):
-            return False
-        said = self.said.match(plain, end)
-        # The verb belongs to the nearest name before it ("H800 GPUs DeepSeek says"),
-        # but for an affiliation ("Mark Zuckerberg of Meta says"); where the verb closes
-        # the clause, to its first ("wie Anna Berg Reuters sagte": she told Reuters).
-        nearer = next((m for m in mentions[index + 1:]
-                       if not self.affiliated(plain, m[0])), None)
-        if said and ((nearer is not None and nearer[0] < said.end())
-                     or (self.verb_last and self.told(plain, mentions, index))):
-            said = None
-        # The verb before the name, as the press writes it after a quotation or a clause:
-        # "…, says Jane Doe", "…” said chief analyst Jane Doe"; a name that only qualifies
-        # the next one ("says Acme rival Jane Doe", "said Acme's Jane Doe") is not the
-        # speaker.
-        said_before = self.said_before.search(plain[max(0, start - 60):start]) and not (
-            index + 1 < len(mentions)
-            and self.qualifies.fullmatch(plain, end, mentions[index + 1][0]))
-        return bool(said or said_before)
-
-
 class _Checker:
     def __init__(self, linked: Linked, hedges: Hedges, locator: Locator, language: str):
         self.hedges = hedges
@@ -621,7 +501,7 @@ class _Checker:
         self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
         self.sources, self.quote_source = linked.sources, linked.quote_source
         self.language = language
-        self.speaking = _Speaking(language)  # the prose is the site's language (and English)
+        self.speaking = Speaking(language)  # the prose is the site's language (and English)
         # The groups of each word that makes a quote hedged, and a pattern of them all, by
         # the language of the quote's source (`HedgeGroup.triggers_in`), made for each
         # language met.

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import generate
-from briefing import provenance
+from briefing import attribution, provenance
 from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Diagnostic, Pos
@@ -454,7 +454,7 @@ def test_english_and_other_sites_read_attribution_as_before(
         plain += before
         mentions.append((len(plain), len(plain) + len(name), name))
         plain += name + after
-    speaking = provenance._Speaking(language)
+    speaking = attribution.Speaking(language)
     for index in range(len(mentions)):
         assert speaking.names(plain, mentions, index) == old_names(plain, mentions, index), (
             plain, mentions[index])

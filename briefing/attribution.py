@@ -1,0 +1,280 @@
+"""Whom the curator's prose names as the one speaking, for the attribution check
+(`provenance`, `prose-attribution`): the words that do it, as data, and their reader.
+
+The words ("Acme says", "according to Acme", "…, sagte Müller") are English ones, read
+whatever the site's language, and those of German, French, Spanish and Italian, kept by
+language range as a hedge group's `translated` words are (`hedges.py`) and read only in
+the prose of a site in that language: the prose is written in the site's language, with
+English words now and then. The quotes are not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import covers
+
+
+@dataclass(frozen=True)
+class Saying:
+    """Words of one kind by which the curator's prose names who speaks, for the attribution
+    check (`provenance`): English ones, read in the prose whatever the site's language,
+    and, as a hedge group's `translated`, those of other languages by language range, read
+    only in the prose of a site whose language the range covers. The prose is read, not
+    the quotes: it is written in the site's language, with English words now and then."""
+
+    english: tuple[str, ...]
+    translated: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def words_in(self, language: str) -> tuple[str, ...]:
+        """The words read in prose written in `language` (a tag: the site's)."""
+        return (*self.english, *self.own_in(language))
+
+    def own_in(self, language: str) -> tuple[str, ...]:
+        """The words of `language` itself ("de" words for "de-AT"), beside the English."""
+        return tuple(word for language_range, words in self.translated
+                     if covers(language_range, language) for word in words)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The words of each place in a sentence that names the one speaking."""
+
+    # A verb after the name, two words at most between: "Acme says", "Acme has said",
+    # "Müller sagte", "Rossi ha detto".
+    said: Saying
+    # A verb before the name, after a quotation or a comma, a few words in small letters
+    # between: "…, says Jane Doe", "…», a déclaré le ministre Jean Dupont".
+    said_before: Saying
+    according: Saying  # right before the name: "according to Acme", "laut Acme"
+    according_after: Saying  # right after it: "Acme zufolge"
+    # Right before a name that is then an affiliation, not the speaker: "Jane Doe of Acme".
+    affiliation: Saying
+    # Words after a verb that open the words said, so no name after them is the speaker:
+    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept).
+    opening: Saying
+    # Words before an `according` word that make it another word: "il secondo" is "the
+    # second", "secondo Reuters" "according to Reuters".
+    ordinal: Saying
+    # Articles, which may stand between an `according` or `affiliation` word and the name
+    # in the languages that set one before a body's name ("selon l'AFP", "según el FMI",
+    # "analista della Reuters", "laut der Bundesbank").
+    articles: Saying
+    # Languages whose verb closes a subordinate clause or a perfect ("wie Anna Berg der
+    # Agentur Reuters sagte", "Nordwerk hat Reuters gesagt"): a verb after two names of one
+    # clause is the first one's there, the second being who was told.
+    verb_last: tuple[str, ...] = ()
+
+    def reads(self, language: str) -> bool:
+        """Whether prose in `language` has words of its own here, beside the English."""
+        return any(kind.own_in(language) for kind in (
+            self.said, self.said_before, self.according, self.according_after,
+            self.affiliation, self.opening, self.ordinal, self.articles))
+
+
+# The English words are those the check has always read. Each other language's verbs
+# of saying are the present and past its press reports with, the compound past with its
+# auxiliary ("a déclaré", "ha detto", "ha dicho"), not the participle alone ("Acme
+# déclaré coupable" is "found guilty"), but in German, which sets words between the two
+# ("hat am Montag gesagt"; two words may stand between a name and its verb).
+# Left out, as they as often say something else (docs/provenance.md, "Attribution"):
+# verbs of doing as often as of saying after a name ("schreibt schwarze Zahlen", "assure
+# la production", "aseguró la financiación", "sostiene i costi"), which count before a
+# name only, where nothing else follows a quotation, as the English "adds" does; the
+# German "so" ("…, so Müller", but also "so dass", "so wie", "so auch"), "nach" alone
+# ("nach Berlin"), "berichtet" and "teilte mit" (as the English "reported": a company
+# reports its results); the Spanish "de acuerdo con" ("in agreement with"). "secondo",
+# also "second", counts before a name but after an article ("il secondo", "nel secondo").
+ATTRIBUTION = Attribution(
+    said=Saying(("says", "said", "say", "claims", "claimed", "argues", "argued", "warns",
+                 "warned", "calls", "called", "suggests", "suggested", "told", "states",
+                 "stated", "asserts", "asserted", "contends", "emphasizes", "emphasises",
+                 "highlights", "notes", "noted", "writes", "wrote", "acknowledged",
+                 "disclosed", "dismissed", "expresses", "express"), translated=(
+        ("de", ("sagt", "sagte", "sagten", "gesagt", "erklärt", "erklärte", "erklärten",
+                "betont", "betonte", "behauptet", "behauptete", "behaupteten", "meint",
+                "meinte", "warnt", "warnte", "argumentiert", "argumentierte", "kritisiert",
+                "kritisierte")),
+        ("fr", ("dit", "disent", "a dit", "ont dit", "s'est dit", "s\u2019est dit",
+                "déclare", "a déclaré", "ont déclaré", "affirme", "affirment",
+                "a affirmé", "ont affirmé", "estime", "estiment", "a estimé", "ont estimé",
+                "explique", "a expliqué", "souligne", "a souligné", "précise",
+                "a précisé", "indique", "a indiqué", "avertit", "a averti", "prétend",
+                "prétendent", "a prétendu", "écrit", "a écrit")),
+        ("es", ("dice", "dicen", "dijo", "dijeron", "ha dicho", "han dicho", "afirma",
+                "afirman", "afirmó", "ha afirmado", "declara", "declaró", "ha declarado",
+                "explica", "explicó", "ha explicado", "señala", "señaló", "ha señalado",
+                "advierte", "advirtió", "ha advertido", "escribe", "escribió")),
+        ("it", ("dice", "dicono", "ha detto", "hanno detto", "afferma", "affermano",
+                "ha affermato", "hanno affermato", "dichiara", "ha dichiarato",
+                "hanno dichiarato", "spiega", "ha spiegato", "sottolinea",
+                "ha sottolineato", "precisa", "ha precisato", "avverte", "ha avvertito",
+                "scrive", "ha scritto")))),
+    said_before=Saying(("says", "said", "adds", "added", "argues", "argued", "warns",
+                        "warned", "claims", "claimed", "notes", "noted", "writes", "wrote",
+                        "states", "stated", "insists", "insisted", "explains", "explained"),
+                       translated=(
+        ("de", ("sagt", "sagte", "erklärt", "erklärte", "betont", "betonte", "behauptet",
+                "behauptete", "meint", "meinte", "warnt", "warnte", "ergänzt", "ergänzte",
+                "schreibt", "schrieb", "kritisiert", "kritisierte")),
+        ("fr", ("dit", "a dit", "déclare", "a déclaré", "affirme", "a affirmé", "estime",
+                "a estimé", "explique", "a expliqué", "souligne", "a souligné", "précise",
+                "a précisé", "ajoute", "a ajouté", "assure", "a assuré", "insiste",
+                "a insisté", "avertit", "a averti", "confie", "a confié", "raconte",
+                "a raconté", "écrit", "a écrit")),
+        ("es", ("dice", "dijo", "ha dicho", "afirma", "afirmó", "ha afirmado", "declara",
+                "declaró", "ha declarado", "explica", "explicó", "ha explicado", "señala",
+                "señaló", "ha señalado", "añade", "añadió", "ha añadido", "agrega",
+                "agregó", "asegura", "aseguró", "ha asegurado", "sostiene", "sostuvo",
+                "advierte", "advirtió", "precisa", "precisó", "escribe", "escribió")),
+        ("it", ("dice", "ha detto", "afferma", "ha affermato", "dichiara", "ha dichiarato",
+                "spiega", "ha spiegato", "sottolinea", "ha sottolineato", "precisa",
+                "ha precisato", "aggiunge", "ha aggiunto", "assicura", "ha assicurato",
+                "sostiene", "ha sostenuto", "commenta", "ha commentato", "avverte",
+                "ha avvertito", "scrive", "ha scritto")))),
+    according=Saying(("according to",), translated=(
+        ("de", ("laut", "nach Angaben von")),
+        ("fr", ("selon", "d'après", "d\u2019après")),
+        ("es", ("según",)),
+        ("it", ("secondo", "stando a", "a detta di")))),
+    according_after=Saying((), translated=(("de", ("zufolge",)),)),
+    affiliation=Saying(("of", "at", "from"), translated=(
+        ("de", ("von", "vom", "bei", "beim")),
+        ("fr", ("de", "du", "des", "d'", "d\u2019", "chez")),
+        ("es", ("de", "del")),
+        ("it", ("di", "del", "della", "dello", "dei", "degli", "delle", "d'", "d\u2019",
+                "presso")))),
+    opening=Saying((), translated=(
+        ("de", ("dass", "ob", "wie")), ("fr", ("que", "si")), ("es", ("que", "si")),
+        ("it", ("che", "se")))),
+    ordinal=Saying((), translated=(
+        ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),)),
+    articles=Saying((), translated=(
+        ("de", ("der", "die", "das", "dem", "den", "des")),
+        ("fr", ("le", "la", "les", "l'", "l\u2019")),
+        ("es", ("el", "la", "los", "las")),
+        ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")))),
+    verb_last=("de",),
+)
+
+
+# Closing quotation marks before a verb that names the speaker after it ("…», dijo
+# Pérez"), and the words in small letters allowed between the two ("dijo el ministro
+# Pérez"): English ones, and, in a language with words of its own, the closing marks of
+# German and French too (U+201C, U+2018, U+00AB, U+2039, U+203A) and words with an accent
+# or an elision ("a déclaré l'économiste Jean Dupont").
+_CLOSING = (",\"\u201d\u2019'\u00bb", ",\"\u201d\u2019'\u00bb\u201c\u2018\u00ab\u2039\u203a")
+# What ends a clause or joins two names, for a language whose verb closes a clause
+# (`Attribution.verb_last`: German alone): a mark, "und", "oder".
+_CLAUSE_BREAK = re.compile(
+    "[,.;:!?()\"\u00ab\u00bb\u201c\u201d\u201e]|\\b(?i:und|oder)\\b")
+_SMALL_WORD = (r"[a-z][\w-]*", "[a-z\u00df-\u00f6\u00f8-\u00ff][\\w'\u2019-]*")
+
+
+class Speaking:
+    """Whom the curator's prose names as the one speaking, read with the words of
+    `ATTRIBUTION` in the site's language and in English (that of every site).
+
+    A site in a language with no words of its own there reads as an English one, with the
+    same patterns; one in German, French, Spanish or Italian adds its words, the quotation
+    marks and small words of those languages, and a name in a compound ("Acme-Chef Müller")
+    as one that qualifies the next."""
+
+    def __init__(self, language: str) -> None:
+        words = ATTRIBUTION
+        own = words.reads(language)
+
+        def any_of(saying: Saying) -> str:
+            return "|".join(r"\s+".join(re.escape(part) for part in word.split())
+                            for word in saying.words_in(language)) or "(?!)"
+
+        small, compound, word_start, article, affiliate = _SMALL_WORD[own], "", "", "", ""
+        if own:
+            # Not a word opening what was said ("a déclaré que Nordwerk…"); a name in a
+            # compound qualifies the next ("sagte Acme-Chef Müller"); a word of a language
+            # of its own starts a word ("selon", not "Eselon"); an article may stand
+            # before a name ("selon l'AFP", "según el FMI", "von der Bundesbank").
+            small = rf"(?!(?:{any_of(words.opening)})\b){small}"
+            compound, word_start = r"|-[\w-]+", r"(?<!\w)"
+            article = rf"(?:(?:{any_of(words.articles)})\s*)?"
+            affiliate = rf"(?:\s+(?:{any_of(words.articles)}))?"
+        self.said = re.compile(r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?"
+                               rf"(?:{any_of(words.said)})\b", re.IGNORECASE)
+        self.said_before = re.compile(rf"[{_CLOSING[own]}]\s*(?i:{any_of(words.said_before)})"
+                                      rf"(?:\s+{small}){{0,3}}\s+$")
+        self.qualifies = re.compile(rf"(?:['\u2019]s{compound})?(?:\s+{small}){{0,3}}\s+$")
+        self.affiliation = re.compile(
+            rf"(?:\b(?:{any_of(words.affiliation)}){affiliate}|'s)\s*$", re.IGNORECASE)
+        self.according = re.compile(
+            rf"{word_start}(?:{any_of(words.according)})\s+{article}$", re.IGNORECASE)
+        # A name joined to a noun names what the noun does ("Acme-Chef", Acme's head).
+        self.compound = re.compile(r"-\w" if own else "(?!)")
+        self.according_after = re.compile(rf"\s+(?:{any_of(words.according_after)})\b",
+                                          re.IGNORECASE)
+        self.ordinal = re.compile(rf"(?<!\w)(?:{any_of(words.ordinal)})\s+$", re.IGNORECASE)
+        self.verb_last = any(covers(tag, language) for tag in words.verb_last)
+        # How far before a name to look for its words: the longest, an article, the spaces.
+        longest_article = max((len(w) + 1 for w in words.articles.words_in(language)),
+                              default=0)
+        self.affiliation_reach = 2 + longest_article + max(
+            len(w) for w in words.affiliation.words_in(language))
+        self.according_reach = 4 + longest_article + max(
+            len(w) for w in words.according.words_in(language))
+
+    def affiliated(self, plain: str, start: int) -> bool:
+        """Whether the name at `start` is an affiliation: "Jane Doe of Acme"."""
+        return bool(self.affiliation.search(plain[max(0, start - self.affiliation_reach):start]))
+
+    def according_to(self, plain: str, start: int, end: int) -> bool:
+        """Whether the text gives words to the name at `start`: "according to Acme",
+        "Acme zufolge"; "secondo Reuters" but "il secondo Reuters"."""
+        before = max(0, start - self.according_reach)
+        found = self.according.search(plain[before:start])
+        if found is not None:
+            at = before + found.start()
+            return not self.ordinal.search(plain[max(0, at - 8):at])
+        return bool(self.according_after.match(plain, end))
+
+    def told(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
+        """In a language whose verb closes a clause, whether another name opens the clause
+        of the mention at `index`, so that the verb after it is that name's: "wie Anna Berg
+        der Agentur Reuters sagte"; not one given words ("Laut Anna Berg hat Acme erklärt")
+        or only qualifying another ("Acme-Chefin Anna Berg")."""
+        start = mentions[index][0]
+        for before, after, _ in reversed(mentions[:index]):
+            if _CLAUSE_BREAK.search(plain, after, start):
+                return False
+            if not (self.compound.match(plain, after) or self.affiliated(plain, before)
+                    or self.according_to(plain, before, after)):
+                return True
+        return False
+
+    def names(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
+        """Whether the text names the mention at `index` as the one speaking."""
+        start, end, _ = mentions[index]
+        if self.compound.match(plain, end):  # "laut Acme-Chefin Jane Doe"
+            return False
+        # "nach Angaben von Acme", "einem Bericht von Acme zufolge": the words given to an
+        # affiliation.
+        if self.according_to(plain, start, end):
+            return True
+        if self.affiliated(plain, start):
+            return False
+        said = self.said.match(plain, end)
+        # The verb belongs to the nearest name before it ("H800 GPUs DeepSeek says"),
+        # but for an affiliation ("Mark Zuckerberg of Meta says"); where the verb closes
+        # the clause, to its first ("wie Anna Berg Reuters sagte": she told Reuters).
+        nearer = next((m for m in mentions[index + 1:]
+                       if not self.affiliated(plain, m[0])), None)
+        if said and ((nearer is not None and nearer[0] < said.end())
+                     or (self.verb_last and self.told(plain, mentions, index))):
+            said = None
+        # The verb before the name, as the press writes it after a quotation or a clause:
+        # "…, says Jane Doe", "…” said chief analyst Jane Doe"; a name that only qualifies
+        # the next one ("says Acme rival Jane Doe", "said Acme's Jane Doe") is not the
+        # speaker.
+        said_before = self.said_before.search(plain[max(0, start - 60):start]) and not (
+            index + 1 < len(mentions)
+            and self.qualifies.fullmatch(plain, end, mentions[index + 1][0]))
+        return bool(said or said_before)
