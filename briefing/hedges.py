@@ -47,13 +47,15 @@ class HedgeGroup:
     # Built-in triggers of other languages, as `added_for` (language, words): read only
     # in quotes from sources in that language.
     translated: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Further words of other languages that keep the hedge in a text, as `equivalents`.
+    translated_equivalents: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
         """Every word that keeps the hedge in the curator's own text, in any language."""
         return (*self.triggers, *self.equivalents, *self.added,
-                *(word for _, words in (*self.translated, *self.added_for)
-                  for word in words))
+                *(word for _, words in (*self.translated, *self.translated_equivalents,
+                                        *self.added_for) for word in words))
 
     def triggers_in(self, language: str) -> tuple[str, ...]:
         """The words that make a quote hedged in a source in `language` (a tag)."""
@@ -112,7 +114,17 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("de", ("behauptet", "behaupten", "behauptete", "behaupteten")),
                    ("fr", ("affirme", "affirment", "affirmait", "prétend", "prétendent")),
                    ("es", ("afirma", "afirman", "afirmó", "sostiene", "sostienen")),
-                   ("it", ("afferma", "affermano", "sostiene", "sostengono")))),
+                   ("it", ("afferma", "affermano", "sostiene", "sostengono"))),
+               # As "says" keeps "claims" in English: a point written in the source's
+               # language names whose word it is with its verbs of saying.
+               translated_equivalents=(
+                   ("de", ("sagt", "sagte", "sagen", "sagten", "erklärt", "erklärte",
+                           "erklären", "erklärten", "laut", "zufolge")),
+                   ("fr", ("dit", "disent", "a dit", "déclare", "déclarent",
+                           "a déclaré", "selon", "d'après", "d\u2019après")),
+                   ("es", ("dice", "dicen", "dijo", "declara", "declaró", "según")),
+                   ("it", ("dice", "dicono", "ha detto", "dichiara", "ha dichiarato",
+                           "stando a")))),
     HedgeGroup("possibility", ("may", "might", "could", "potentially", "possibly",
                                "perhaps", "likely", "suggests", "suggested"),
                ("would", "can", "possible", "potential", "unlikely", "suggest"),

@@ -202,6 +202,25 @@ def test_hedges_of_german_french_spanish_and_italian_sources_are_built_in(
     assert hedge_findings(one_quote_corpus(tmp_path / "en", "en", quote, plain)) == []
 
 
+@pytest.mark.parametrize(("language", "quote", "plain", "kept"), [
+    ("de", "Die Firma behauptet, sie habe 4.000 Chips gekauft.",
+     "Die Firma hat 4.000 Chips gekauft.", "Die Firma sagt, sie habe 4.000 Chips gekauft."),
+    ("fr", "La société affirme avoir acheté 4 000 puces.",
+     "La société a acheté 4 000 puces.", "La société a déclaré avoir acheté 4 000 puces."),
+    ("es", "La empresa afirma que compró 4.000 chips.",
+     "La empresa compró 4.000 chips.", "La empresa dijo que compró 4.000 chips."),
+    ("it", "La società afferma di aver comprato 4.000 chip.",
+     "La società ha comprato 4.000 chip.", "La società ha detto di aver comprato 4.000 chip."),
+])
+def test_a_point_in_the_sources_language_keeps_a_claim_with_its_verbs_of_saying(
+        tmp_path: Path, language: str, quote: str, plain: str, kept: str) -> None:
+    """As "Acme says" keeps "Acme claims" in English, so does "sagt", "a déclaré"…"""
+    assert len(hedge_findings(one_quote_corpus(tmp_path / "plain", language, quote, plain),
+                              language=language)) == 1
+    assert hedge_findings(one_quote_corpus(tmp_path / "kept", language, quote, kept),
+                          language=language) == []
+
+
 @pytest.mark.parametrize(("language", "quote", "point"), [
     # "hasta" is also "until"; "de hasta 2.000" is the hedge
     ("es", "El plan llega hasta 2030.", "The plan runs to 2030."),
