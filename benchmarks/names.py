@@ -13,7 +13,8 @@ language its gold file gives, against an empty corpus, so every name is a new on
 A suggested name is right when it is one of those spellings, as written: a name with a
 title or a role left on it ("Konzernchef Jörg Haberland") is wrong, and so is an ordinary
 noun ("Unternehmen"). The precision is the share of the suggested names that are right,
-the recall the share of `names` some suggestion matches, summed over the articles.
+the recall the share of `names` some suggestion matches, summed over the articles: each
+article's, then each language's over its articles.
 """
 
 from __future__ import annotations
@@ -78,15 +79,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = ["| article | language | precision | recall | suggested (right) | names (found) |",
             "|---|---|---|---|---|---|"]
+    languages: dict[str, Score] = {}
     for case in cases():
         s = score(case)
-        rows.append(f"| {case.name} | {case.language} | {s.precision:.2f} | {s.recall:.2f} "
-                    f"| {s.suggested} ({s.correct}) | {s.gold} ({s.found}) |")
+        score(case, languages.setdefault(case.language, Score()))
+        rows.append(_row(case.name, case.language, s))
         if args.verbose:
             rows += [f"wrong: {item}" for item in s.wrong]
             rows += [f"missed: {item}" for item in s.misses]
+    rows += [_row("all", language, s) for language, s in sorted(languages.items())]
     print("\n".join(rows))
     return 0
+
+
+def _row(name: str, language: str, s: Score) -> str:
+    return (f"| {name} | {language} | {s.precision:.2f} | {s.recall:.2f} "
+            f"| {s.suggested} ({s.correct}) | {s.gold} ({s.found}) |")
 
 
 if __name__ == "__main__":
