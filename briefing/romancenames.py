@@ -21,14 +21,26 @@ over whatever it is), nor the particles of names, which start surnames too ("De 
 An elided article is one word with its noun ("L'action"), passed over as any sentence's
 first word alone.
 
+A capitalised article at a sentence's start is ambiguous: "Le Pen a déclaré" is Le Pen,
+"Le Monde a écrit" the newspaper Le Monde, "La Commission a déclaré" the Commission.
+The text decides: a function word or a particle opening a sentence or a quotation is a
+name's own when the text writes the name so where nothing but the name capitalises it
+("Marine Le Pen", "selon Le Monde", "Tomás de la Vega": `name_start` says how it is
+compared), and is left off otherwise. A verb of saying after it is no evidence ("Le
+Kremlin a déclaré", "El Gobierno dijo").
+
 What it costs: a name alone at a quotation's start is passed over as one at a sentence's
-start is («Téllez crece»; it is found where it stands elsewhere), and a surname that
-starts with an article loses it at a sentence's start ("Le Pen a déclaré" gives "Pen").
+start is («Téllez crece»; it is found where it stands elsewhere), and a name that
+starts with an article written only at a sentence's start loses it ("Le Pen a déclaré"
+alone gives "Pen").
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
+
+from .chars import is_capital
 
 # Articles, pronouns, conjunctions and prepositions, by language.
 _FUNCTION_WORDS_TEXT = MappingProxyType({
@@ -55,6 +67,11 @@ _FUNCTION_WORDS_TEXT = MappingProxyType({
 FUNCTION_WORDS = MappingProxyType({language: frozenset(words.split())
                                    for language, words in _FUNCTION_WORDS_TEXT.items()})
 LANGUAGES = frozenset(FUNCTION_WORDS)
+# The particles a surname may start with ("Di Maio", "De Luca", "Del Rey", "De la Vega",
+# "Van der Berg"), besides the articles and contractions, which are function words
+# ("Le Pen", "La Russa", "Lo Presti", "Dal Pozzo").
+_PARTICLES = frozenset({"de", "di", "da", "del", "della", "dei", "degli", "du", "des",
+                        "dos", "das", "van", "von", "der", "den"})
 # The marks that open a quotation in these languages' press: « and the curly and
 # straight double quotes (a straight one opens when no letter stands before it).
 _OPENING_QUOTES = "\u00ab\u201c\u201e\u2039\""
@@ -76,3 +93,22 @@ def opening(before: str) -> tuple[bool, bool]:
             rest[-1] != '"' or len(rest) == 1 or not rest[-2].isalnum()):
         return False, True
     return not any(char.isalnum() for char in rest), False
+
+
+def is_particle(word: str) -> bool:
+    """Whether `word` is a particle a surname may start with ("de", "Di", "van")."""
+    return word.lower() in _PARTICLES
+
+
+def name_start(words: Sequence[str], language: str) -> tuple[str, ...] | None:
+    """How a name that starts with a function word or a particle of `language` is
+    written, from the words of a run starting there: that word and the small words after
+    it in lower case, then the next capitalised word ("le", "Pen"; "de", "la", "Vega"),
+    which is all that is compared ("Le Petit Matin" starts as "Le Petit" does). None when
+    the first word is neither or no capitalised word follows it."""
+    if not words or not (is_function_word(language, words[0]) or is_particle(words[0])):
+        return None
+    for n, word in enumerate(words[1:], start=1):
+        if is_capital(word[:1]):
+            return (*(w.lower() for w in words[:n]), word)
+    return None

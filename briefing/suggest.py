@@ -42,7 +42,7 @@ from .link import names_pattern, sentence_starts
 from .model import Claim, Corpus, Entity, Figure
 from .romancenames import LANGUAGES as ROMANCE
 from .romancenames import is_function_word as is_romance_function_word
-from .romancenames import opening
+from .romancenames import is_particle, name_start, opening
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
@@ -593,12 +593,15 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 # words ("Department for Energy Security and Net Zero", "Banco de España").
 _JOINING = ("of", "for", "and", "&", "de", "du", "des", "da", "di", "del", "der", "den",
             "van", "von", "la", "le")
+# The article a joining word may have after it: "Bank of the West", "Tomás de la Vega",
+# "Jan van der Berg".
+_JOINED_ARTICLES = ("the", "la", "las", "los", "le", "der", "den")
 # A capitalised word: a capital of any script ("Ørsted", "Łódź") and the rest of the word,
 # a decomposed accent included ("E\u0301mile").
 _NAME_WORD = rf"{CAPITAL_CLASS}(?:[\w\u2019'.&-]|{MARK_CLASS})*"
 _CAPITALISED = re.compile(
     r"(?<![\w'\u2019-])" + _NAME_WORD + r"(?:\s+(?:(?:" + "|".join(_JOINING)
-    + r")\s+(?:the\s+)?)?" + _NAME_WORD + ")*")
+    + r")\s+(?:(?:" + "|".join(_JOINED_ARTICLES) + r")\s+)?)?" + _NAME_WORD + ")*")
 # The head of a name that is no name alone ("The Department said"), and may start a
 # sentence and still join what follows ("Bank of England raised rates").
 _BODIES = frozenset({
@@ -627,6 +630,7 @@ _PORTFOLIOS = frozenset({
 _TITLES = _ROLES - {"head"}
 _UNIT_WORD = re.compile(_UNIT)
 _AFTER_NUMBER = re.compile(r"\d\s?$")
+_AFTER_WORD = re.compile(r"[\w,]\s?$")
 
 
 def find_known_entities(text: str, entities: Iterable[Entity]) -> tuple[EntityFound, ...]:
@@ -687,6 +691,8 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     known_ids = {e.id for e in entities}
     people = {e.id for e in entities if e.kind == "person"}
     german = primary(language) == "de"
+    written = _names_written_within(text, primary(language)) \
+        if primary(language) in ROMANCE else frozenset()
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     seen: dict[str, Counter[str]] = defaultdict(Counter)  # a German word: how it stood
@@ -697,7 +703,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
             if known_pattern else []
         known = functools.partial(_inside, known_spans)
         for match in _CAPITALISED.finditer(sentence.text):
-            for run, how in _names_of(match, sentence.text, language, known):
+            for run, how in _names_of(match, sentence.text, language, known, written):
                 words = [w.text for w in run]
                 name = " ".join(words)
                 if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
@@ -720,10 +726,12 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
 
 
 def _names_of(match: re.Match[str], sentence: str, language: str,
-              known: Callable[[int], bool]) -> list[tuple[list[_Word], str]]:
+              known: Callable[[int], bool], written: frozenset[tuple[str, ...]] = frozenset()
+              ) -> list[tuple[list[_Word], str]]:
     """The names in a run of capitalised words of `sentence`, read by the rules of its
     `language`, each with how a German name of one word stood ("" for the others:
-    `_german_names_in_run`)."""
+    `_german_names_in_run`). `written`: a French, Spanish or Italian text's names that
+    start with a function word or a particle (`_names_written_within`)."""
     words = _run_words(match)
     if primary(language) == "de":
         return _german_names_in_run(words, sentence, known)
@@ -731,10 +739,35 @@ def _names_of(match: re.Match[str], sentence: str, language: str,
                                         match.start()) is not None
     if primary(language) in ROMANCE:
         names = _romance_names_in_run(words, sentence[:match.start()], primary(language),
-                                      after_number, known)
+                                      after_number, known, written)
     else:
         names = _names_in_run(words, match.start() == 0, after_number, known)
     return [(name, "") for name in names]
+
+
+def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]]:
+    """The names of a French, Spanish or Italian text that start with a function word or
+    a particle where nothing but the name capitalises it, as `romancenames.name_start`
+    gives them: after a capitalised word of a run ("Marine Le Pen", "Selon Le Monde",
+    "Tomás de la Vega"), or opening a run after a word of its sentence ("a déclaré Le
+    Pen"; not after a dateline's dash)."""
+    found: set[tuple[str, ...]] = set()
+    for sentence in sentences(text):
+        if _is_heading(sentence.text):
+            continue
+        for match in _CAPITALISED.finditer(sentence.text):
+            words = [w.text for w in _run_words(match)]
+            within = _AFTER_WORD.search(sentence.text, max(0, match.start() - 3),
+                                        match.start()) is not None
+            for n in range(0 if within else 1, len(words)):
+                # A capitalised word, or a particle starting the small words between two
+                # ("Tomás de la Vega"; not "Selon la Banque de France").
+                if is_capital(words[n][:1]) or (is_capital(words[n - 1][:1])
+                                                and is_particle(words[n])):
+                    start = name_start(words[n:], language)
+                    if start is not None:
+                        found.add(start)
+    return frozenset(found)
 
 
 def _one_per_case(counts: Counter[str], first: dict[str, Sentence]
@@ -780,14 +813,17 @@ def _run_words(match: re.Match[str]) -> list[_Word]:
 
 
 def _romance_names_in_run(words: list[_Word], before: str, language: str,
-                          after_number: bool, known: Callable[[int], bool]
-                          ) -> list[list[_Word]]:
+                          after_number: bool, known: Callable[[int], bool],
+                          written: frozenset[tuple[str, ...]]) -> list[list[_Word]]:
     """The names in a run of capitalised words of a French, Spanish or Italian sentence,
     read as English (`_names_in_run`) less what its place capitalises (`romancenames`):
     a function word opening a sentence or a quotation ("Selon", "« La"), a function word
     alone (a dateline's "- El"), and a quotation's first word alone ("«Esperamos"). `before`: the
-    sentence's text before the run."""
+    sentence's text before the run. A run opening with a name the text writes so
+    elsewhere (`written`: "Le Pen", "De la Vega") is read from its first word."""
     at_start, quoted = opening(before)
+    if (at_start or quoted) and name_start([w.text for w in words], language) in written:
+        return _names_in_run(words, False, after_number, known)
     if (at_start or quoted) and is_romance_function_word(language, words[0].text):
         first = 1
         while first < len(words) and not is_capital(words[first].text[:1]):
@@ -1041,14 +1077,40 @@ def _person_like(name: str) -> bool:
 
 
 def surname_owners(people: Iterable[EntityFound]) -> dict[str, EntityFound]:
-    """Each last word of a person-like name (`_person_like`) to the person so named,
-    when only one of `people` ends with it: "Marsh" alone after "Lena Marsh" is that
-    person, and after "Lena Marsh" and "Tom Marsh" it could be either."""
+    """Each surname of a person-like name (`_surnames`) to the person so named, when
+    only one of `people` ends with it: "Marsh" alone after "Lena Marsh" is that person,
+    and after "Lena Marsh" and "Tom Marsh" it could be either."""
     owners: dict[str, dict[str, EntityFound]] = defaultdict(dict)
     for person in people:
-        if _person_like(person.name):
-            owners[person.name.split()[-1]][person.id] = person
+        for surname in _surnames(person.name):
+            owners[surname][person.id] = person
     return {word: next(iter(ids.values())) for word, ids in owners.items() if len(ids) == 1}
+
+
+# The articles that start surnames, written with a capital ("Le Pen", "La Russa", "Lo
+# Presti", "Dal Pozzo"), and those that may follow a particle ("de la Vega", "van der
+# Berg").
+_SURNAME_ARTICLES = frozenset({"Le", "La", "Lo", "El", "Dal", "Dalla"})
+_PARTICLE_ARTICLES = frozenset({"la", "las", "los", "der", "den"})
+
+
+def _surnames(name: str) -> list[str]:
+    """The surnames a person's name may be written with alone: the last word of a
+    person-like name (`_person_like`), and after one or two first names the particle or
+    article that starts a surname with the rest ("Le Pen" of "Marine Le Pen", "De Luca"
+    of "Anna Maria De Luca", "De la Vega" of "Tomás de la Vega"), capitalised as a
+    sentence's start or a surname alone writes it."""
+    words = name.split()
+    found = [words[-1]] if _person_like(name) else []
+    for first in (1, 2):
+        rest = words[first:]
+        if 2 <= len(rest) <= 3 and all(is_capital(w[0]) for w in (*words[:first], rest[-1])) \
+                and (is_particle(rest[0]) or rest[0] in _SURNAME_ARTICLES) \
+                and (len(rest) == 2 or rest[1] in _PARTICLE_ARTICLES) \
+                and rest[-1].lower() not in _PLACE_HEADS:
+            surname = " ".join(rest)
+            return [*found, surname[0].upper() + surname[1:]]
+    return found
 
 
 def _owner(name: str | None, sentence: Sentence, owners: Mapping[str, EntityFound]
@@ -1081,8 +1143,11 @@ def _with_initial_surnames(new_names: tuple[EntityFound, ...], text: str,
         # The whole run of capitalised words (and the function words joining them) must be
         # the surname: "Marsh Lane" and "Marsh of Kent" are not Marsh.
         word = re.sub(r"['\u2019]s$", "", match.group().rstrip("'\u2019.,"))
-        # What find_new_names leaves out elsewhere in a sentence is left out here too.
-        if word in names or slugify(word) in ids or not _is_name_run([_Word(word, 0)], False) \
+        # What find_new_names leaves out elsewhere in a sentence is left out here too, and
+        # what it finds at a sentence's start already ("Le Pen", "Van Buren") is not
+        # counted twice.
+        if " " in word or word in names or slugify(word) in ids \
+                or not _is_name_run([_Word(word, 0)], False) \
                 or _owner(word, sentence, owners) is None:
             continue
         counts[word] += 1
