@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
@@ -39,6 +39,8 @@ from .germannames import (
 )
 from .language import DEFAULT, primary
 from .link import names_pattern, sentence_starts
+from .ministries import LANGUAGES as MINISTRY_LANGUAGES
+from .ministries import Ministry, ministries
 from .model import Claim, Corpus, Entity, Figure
 from .romancenames import LANGUAGES as ROMANCE
 from .romancenames import is_function_word as is_romance_function_word
@@ -693,6 +695,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     german = primary(language) == "de"
     written = _names_written_within(text, primary(language)) \
         if primary(language) in ROMANCE else frozenset()
+    portfolios = _portfolios(text, primary(language))
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     seen: dict[str, Counter[str]] = defaultdict(Counter)  # a German word: how it stood
@@ -702,20 +705,20 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
         known_spans = [m.span() for m in known_pattern.finditer(sentence.text)] \
             if known_pattern else []
         known = functools.partial(_inside, known_spans)
-        for match in _CAPITALISED.finditer(sentence.text):
-            for run, how in _names_of(match, sentence.text, language, known, written):
-                words = [w.text for w in run]
-                name = " ".join(words)
-                if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
-                        or known(run[0].start):
-                    continue
-                # A title before a known person ("Councillor Priya Halvorsen") is that
-                # person.
-                if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
-                    continue
-                counts[name] += 1
-                first.setdefault(name, sentence)
-                seen[name][how] += 1
+        for run, how in _sentence_names(sentence.text, language, known, written,
+                                        portfolios.get(sentence, [])):
+            words = [w.text for w in run]
+            name = " ".join(words)
+            if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
+                    or known(run[0].start):
+                continue
+            # A title before a known person ("Councillor Priya Halvorsen") is that
+            # person.
+            if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
+                continue
+            counts[name] += 1
+            first.setdefault(name, sentence)
+            seen[name][how] += 1
     if german:
         counts = _german_evidence(counts, seen, text)
         first = {name: at for name, at in first.items() if name in counts}
@@ -725,23 +728,67 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
                  if slugify(name))
 
 
-def _names_of(match: re.Match[str], sentence: str, language: str,
+def _portfolios(text: str, language: str) -> dict[Sentence, list[Ministry]]:
+    """The ministers and ministries of each sentence of a German, French, Spanish or
+    Italian text (`ministries`; none in another `language`), but those whose portfolio
+    ends with a word the text writes elsewhere, not first in its sentence: such a word
+    is a name, and the minister is a person's ("los ministros de Sánchez" where "dijo
+    Sánchez")."""
+    if language not in MINISTRY_LANGUAGES:
+        return {}
+    found = {sentence: ministries(sentence.text, language) for sentence in sentences(text)
+             if not _is_heading(sentence.text)}
+    named = {word.text for sentence, taken in found.items()
+             for match in _CAPITALISED.finditer(sentence.text)
+             for part in _outside(_run_words(match), taken) for word in part if word.start}
+    return {sentence: [m for m in taken if m.name or m.last not in named]
+            for sentence, taken in found.items()}
+
+
+def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
+                    written: frozenset[tuple[str, ...]], taken: list[Ministry]
+                    ) -> Iterator[tuple[list[_Word], str]]:
+    """The names of `sentence` (`_names_of`), each as its words, less the ministers' and
+    ministries' words `taken` (`_portfolios`), and with the name of a ministry the text
+    writes with a capital as one word."""
+    yield from (([_Word(m.name, m.start)], "") for m in taken if m.name)
+    for match in _CAPITALISED.finditer(sentence):
+        for words in _outside(_run_words(match), taken):
+            yield from _names_of(words, sentence, language, known, written)
+
+
+def _outside(words: list[_Word], taken: list[Ministry]) -> Iterator[list[_Word]]:
+    """The parts of a run of words outside `taken`, without the small words at either
+    end ("Imprese Adolfo Urso" less "Imprese" is "Adolfo Urso")."""
+    part: list[_Word] = []
+    for word in [*words, None]:
+        if word is not None and not any(m.start <= word.start < m.end for m in taken):
+            part.append(word)
+            continue
+        while part and not is_capital(part[-1].text[:1]):
+            part.pop()
+        first = next((n for n, w in enumerate(part) if is_capital(w.text[:1])), len(part))
+        if part[first:]:
+            yield part[first:]
+        part = []
+
+
+def _names_of(words: list[_Word], sentence: str, language: str,
               known: Callable[[int], bool], written: frozenset[tuple[str, ...]] = frozenset()
               ) -> list[tuple[list[_Word], str]]:
     """The names in a run of capitalised words of `sentence`, read by the rules of its
     `language`, each with how a German name of one word stood ("" for the others:
     `_german_names_in_run`). `written`: a French, Spanish or Italian text's names that
     start with a function word or a particle (`_names_written_within`)."""
-    words = _run_words(match)
     if primary(language) == "de":
         return _german_names_in_run(words, sentence, known)
-    after_number = _AFTER_NUMBER.search(sentence, max(0, match.start() - 2),
-                                        match.start()) is not None
+    start = words[0].start
+    after_number = _AFTER_NUMBER.search(sentence, max(0, start - 2), start) is not None
     if primary(language) in ROMANCE:
-        names = _romance_names_in_run(words, sentence[:match.start()], primary(language),
+        names = _romance_names_in_run(words, sentence[:start], primary(language),
                                       after_number, known, written)
     else:
-        names = _names_in_run(words, match.start() == 0, after_number, known)
+        names = _names_in_run(words, start == 0, after_number, known)
     return [(name, "") for name in names]
 
 

@@ -13,8 +13,9 @@ from briefing.romancenames import FUNCTION_WORDS, is_function_word
 
 EMPTY = Corpus((), (), (), ())
 ROMANCE = [c for c in measured.cases() if c.language in FUNCTION_WORDS]
-# The articles the rules were first measured on; the others hold the names they do not
-# yet read (a name starting with an article, a ministry's portfolio).
+# The articles the rules were first measured on, every name found; the others, written
+# for a name starting with an article and a ministry's portfolio, are held to less
+# (tests/test_new_ministries.py).
 FIRST = [c for c in ROMANCE if c.name in {
     "fr-valmorin-previsions", "es-tellez-prevision", "it-ferrandi-stime"}]
 
