@@ -20,7 +20,8 @@ article's, then each language's over its articles.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,9 +58,11 @@ def suggested_names(case: Case) -> list[str]:
     return [e.name for e in found.new_names]
 
 
-def score(case: Case, score: Score | None = None) -> Score:
+def score(case: Case, score: Score | None = None,
+          suggested_of: Callable[[Case], list[str]] = suggested_names) -> Score:
+    """`case`'s score, added to `score`, of what `suggested_of` suggests from it."""
     score = score or Score()
-    suggested = suggested_names(case)
+    suggested = suggested_of(case)
     right = frozenset().union(*case.names) | case.acceptable
     score.suggested += len(suggested)
     score.correct += sum(name in right for name in suggested)
@@ -73,23 +76,39 @@ def score(case: Case, score: Score | None = None) -> Score:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    return run(argv, cases(), suggested_names, "names", __doc__)
+
+
+def run(argv: list[str] | None, measured: Iterable[Case],
+        suggested_of: Callable[[Case], list[str]], counted: str, doc: str | None) -> int:
+    """Print the table of `measured`'s precision and recall (`table`) of what
+    `suggested_of` suggests, `counted` being what is suggested ("names")."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
     parser.add_argument("--verbose", action="store_true",
-                        help="list each wrong name and each name missed")
+                        help=f"list each wrong suggestion and each of the {counted} missed")
     args = parser.parse_args(argv)
-    rows = ["| article | language | precision | recall | suggested (right) | names (found) |",
-            "|---|---|---|---|---|---|"]
+    print("\n".join(table([(c.name, c.language,
+                            functools.partial(score, c, suggested_of=suggested_of))
+                           for c in measured], counted, verbose=args.verbose)))
+    return 0
+
+
+def table(scored: Iterable[tuple[str, str, Callable[[Score], Score]]], counted: str, *,
+          verbose: bool = False) -> list[str]:
+    """The rows of a Markdown table of each article's (name, language, its score added
+    to a given one) precision and recall, then each language's, with each wrong
+    suggestion and miss when `verbose`."""
+    rows = [f"| article | language | precision | recall | suggested (right) "
+            f"| {counted} (found) |", "|---|---|---|---|---|---|"]
     languages: dict[str, Score] = {}
-    for case in cases():
-        s = score(case)
-        score(case, languages.setdefault(case.language, Score()))
-        rows.append(_row(case.name, case.language, s))
-        if args.verbose:
+    for name, language, add_to in scored:
+        s = add_to(Score())
+        add_to(languages.setdefault(language, Score()))
+        rows.append(_row(name, language, s))
+        if verbose:
             rows += [f"wrong: {item}" for item in s.wrong]
             rows += [f"missed: {item}" for item in s.misses]
-    rows += [_row("all", language, s) for language, s in sorted(languages.items())]
-    print("\n".join(rows))
-    return 0
+    return rows + [_row("all", language, s) for language, s in sorted(languages.items())]
 
 
 def _row(name: str, language: str, s: Score) -> str:

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from benchmarks import figures as measured
+from benchmarks.names import Case, score
+from benchmarks.suggestions import Score
 from briefing import suggest
 
 _SENTENCES = {
@@ -90,3 +93,24 @@ def test_english_is_the_default() -> None:
     assert suggest.find_figures(text, language="en-GB") == suggest.find_figures(text)
     assert [f.found for f in suggest.find_figures(text)] == [
         "$80 million", "12%", "2,000 workers"]
+
+
+def measured_score(case: Case) -> Score:
+    return score(case, suggested_of=measured.suggested_figures)
+
+
+@pytest.mark.parametrize("case", list(measured.cases()), ids=lambda c: c.name)
+def test_every_measured_figure_is_right(case: Case) -> None:
+    score = measured_score(case)
+    assert score.precision == 1.0, score.wrong
+
+
+def test_the_figures_benchmark_totals_each_language(capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    assert measured.main([]) == 0
+    rows = [row.strip("| ").split(" | ") for row in capsys.readouterr().out.splitlines()[2:]]
+    totals = {language: rest for name, language, *rest in rows if name == "all"}
+    assert sorted(totals) == ["de", "es", "fr", "it"]
+    scores = [measured_score(c) for c in measured.cases() if c.language == "de"]
+    assert totals["de"][3] == f"{sum(s.gold for s in scores)} " \
+        f"({sum(s.found for s in scores)})"
