@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
+from .germannames import after_determiner
 from .germannames import is_function_word as is_german_function_word
 from .hedges import DEFAULT_HEDGES, words_pattern
 from .language import primary
@@ -60,6 +61,30 @@ _GROUPED = re.compile(r"\d[.\u00a0\u202f\u2009 ']\d{3}")
 _SYMBOL_BEFORE = re.compile(r"(?P<symbol>US\$|\$|€|£)[\u00a0\u202f ]$")
 _LAST_WORD = re.compile(r"[^\W\d_]+\s*$")
 _STRICT = re.compile(r"(?i:mehr|weniger|plus|moins|más|menos|più|meno|oltre)\b")
+# German nouns after a number that count nothing, alone or as a compound's end: the time
+# of day, periods and measures ("um 11 Uhr", "54 Jahre alt", "seit 12 Jahren", "2000
+# Quadratmeter", "130 Stundenkilometer").
+_NOT_COUNTED = re.compile(
+    r"mal|male|kilo|kilogramm|gramm|litern?|(?:[\w-]*kilo|zenti|milli|quadrat|kubik)?metern?"
+    r"|[\w-]*(?:uhr|jahre?n?|jahres|monate?n?|wochen?|tage?n?|stunden?|minuten?|sekunden?|"
+    r"grad|tonnen?|hektar)")
+# The German nouns a number after them labels rather than counts ("Paragraf 17
+# Kündigungsschutzgesetz", "Stand 12 Halle 2", "S. 4"), some as a compound's end too
+# ("Kalenderwoche 14", "Messehalle 9").
+_LABEL_ENDS = re.compile(
+    r"\w*(?:paragraf|paragraph|artikel|absatz|kapitel|seite|nummer|halle|gleis|zimmer|"
+    r"saal|stufe|klasse|folge|runde|spieltag|tabelle|abbildung|linie|etage|zone|phase|"
+    r"woche|minute|straße|autobahn|staffel|abschnitt|anhang)")
+_LABELS_TEXT = """
+§ s art abs kap nr ziff bd stand tor band teil werk haus raum block version level typ
+modell serie sektor stock terminal bahnsteig formel industrie tempo jahr tag ziffer
+anlage gruppe platz"""
+_LABELS = frozenset(_LABELS_TEXT.split())
+# A German plural ends so ("Stellen", "Mitarbeiter", "Arbeitsplätze", "Autos"); a noun
+# that does not is singular, and no count after a number of two or more.
+_PLURAL = re.compile(r"[\w-]*[enrs]")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_OPENING = "(\u201e\u201c\u00bb\u00ab\"'"
 @dataclass(frozen=True)
 class Reading:
     """A figure of a sentence: where it is written, its bounds, its unit, its qualifier."""
@@ -133,25 +158,57 @@ class Reader:
             unit, end = _CURRENCY_WORDS[money.group("cur").lower()], money.end()
         elif percent := _PERCENT_AFTER.match(sentence, end):
             unit, end = "percent", percent.end()
-        elif noun := self._counted(sentence, end, written):
+        elif noun := self._counted(sentence, start, end, written):
             unit, end = noun.group("noun"), noun.end()
         else:
             return None
         return Reading(start, end, low, high, unit, self._qualifier(sentence[:start]))
 
-    def _counted(self, sentence: str, end: int, written: str) -> re.Match[str] | None:
+    def _counted(self, sentence: str, start: int, end: int, written: str
+                 ) -> re.Match[str] | None:
         """The noun a number counts, when it has a scale word ("1,5 Millionen Kunden") or
         groups thousands ("2.000 Stellen", "2 000 emplois"): a lone number before a word
-        is too often a year, a day or a rank. A German noun is capitalised; a function
-        word ("2.000 in Bayern", "3 millions pour") is no noun."""
+        is too often a year, a day or a rank, but in German, whose nouns are
+        capitalised, when it is none of these (`_plain_count`). A German noun is
+        capitalised; a function word ("2.000 in Bayern", "3 millions pour") is no
+        noun."""
         noun = _NOUN_AFTER.match(sentence, end)
-        if noun is None or not (_GROUPED.search(written) or _scale_of(written)):
+        if noun is None:
             return None
         word, language = noun.group("noun"), primary(self.language)
         if language == "de":
-            return noun if word[0].isupper() and not is_german_function_word(word) \
-                else None
+            if word[0].isupper() and not is_german_function_word(word) and (
+                    _GROUPED.search(written) or _scale_of(written)
+                    or self._plain_count(sentence[:start], written, word)):
+                return noun
+            return None
+        if not (_GROUPED.search(written) or _scale_of(written)):
+            return None
         return None if is_romance_function_word(language, word) else noun
+
+    def _plain_count(self, before: str, written: str, noun: str) -> bool:
+        """Whether a German number written without a scale word or grouped thousands
+        counts the capitalised `noun` after it ("500 Stellen", "die 1200 Beschäftigten"):
+        a whole number of two or more, not within another ("9:30", "2024/25"), before a
+        noun in the plural that counts (not "Uhr", "Jahre", "Meter"), not after a noun it
+        labels ("Paragraf 17", "Halle 9") or a name in mixed case ("iPhone 16"), and,
+        written as a year is (four digits from 1000 to 2100: "2024 Verluste"), only after
+        a determiner or a hedge ("die 1200 Beschäftigten", "rund 1500 Stellen")."""
+        if not written.isdigit() or written[0] == "0" or int(written) < 2 \
+                or not (before[-1:].isspace() or before[-1:] in _OPENING or not before):
+            return False  # (nor "9:30", "2024/25", "G7", "S24", "Schalke 04")
+        lower = noun.lower()
+        if _NOT_COUNTED.fullmatch(lower) or not _PLURAL.fullmatch(lower) \
+                or not any(char.islower() for char in noun):
+            return False
+        token = _WORD_BEFORE.search(before)
+        label = token.group(1).strip(_OPENING + ").,;:") if token else ""
+        if label.lower() in _LABELS or _LABEL_ENDS.fullmatch(label.lower()) \
+                or any(char.isupper() for char in label[1:]):
+            return False  # (nor after a product's name: "iPhone 16 Modelle")
+        if len(written) == 4 and 1000 <= int(written) <= 2100:
+            return after_determiner(before) or self._qualifier(before) != "exactly"
+        return True
 
     def _qualifier(self, before: str) -> str:
         """The qualifier the language's hedge words straight before a number give, or

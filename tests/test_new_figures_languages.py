@@ -114,3 +114,46 @@ def test_the_figures_benchmark_totals_each_language(capsys: pytest.CaptureFixtur
     scores = [measured_score(c) for c in measured.cases() if c.language == "de"]
     assert totals["de"][3] == f"{sum(s.gold for s in scores)} " \
         f"({sum(s.found for s in scores)})"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Der Konzern streicht 500 Stellen.", ("500 Stellen", "Stellen", "exactly")),
+    ("Die Partei erhielt 12 Sitze.", ("12 Sitze", "Sitze", "exactly")),
+    ("Es gibt 25 E-Autos und 12 Start-ups.", ("25 E-Autos", "E-Autos", "exactly")),
+    ("Die Messe erwartet 130000 Besucher.", ("130000 Besucher", "Besucher", "exactly")),
+    ("„500 Stellen fallen weg“, sagte er.", ("500 Stellen", "Stellen", "exactly")),
+    # Four digits as a year writes them count after a determiner or a hedge.
+    ("Die 1800 Beschäftigten streiken.", ("1800 Beschäftigten", "Beschäftigten", "exactly")),
+    ("Rund 1500 Mitarbeiter sind betroffen.", ("1500 Mitarbeiter", "Mitarbeiter", "about")),
+    ("Bis zu 2000 Menschen kamen.", ("2000 Menschen", "Menschen", "up-to")),
+])
+def test_a_german_count_without_a_scale_word_or_grouped_thousands(
+        text: str, found: tuple[str, str, str]) -> None:
+    figures = suggest.find_figures(text, language="de")
+    assert (figures[0].found, figures[0].unit, figures[0].qualifier) == found
+
+
+@pytest.mark.parametrize("text", [
+    # A year, a time, an age, a period, a measure.
+    "Der Konzern hat 2024 Verluste geschrieben.", "Er will 2026 Stellen streichen.",
+    "Seit 2020 Mitarbeiter fehlen, stockt es.", "Die Sitzung beginnt um 14 Uhr.",
+    "Um 16.30 Uhr beginnt es.", "Er ist 54 Jahre alt.", "Vor 20 Jahren war das anders.",
+    "Bei 30 Grad schwitzen alle.", "Mit 130 Stundenkilometern fuhr er.",
+    "Auf 2000 Quadratmetern zeigen sie alles.",
+    # A label's number, a name's, an ordinal, a number within another.
+    "Nach Paragraf 17 Kündigungsschutzgesetz gilt das.", "Laut § 17 KSchG gilt das.",
+    "Der Rundgang beginnt an Stand 12 Halle 2.", "In der Kalenderwoche 14 Lieferungen.",
+    "Auf S. 12 Abbildungen zeigen es.", "Apple verkaufte weniger iPhone 16 Modelle.",
+    "Die G7 Staaten tagen.", "Schalke 04 Fans feierten.", "Jeder 3. Aussteller kommt.",
+    "Die 68er Bewegung prägte sie.", "Er siegte 3:1 Punkte vor ihm.",
+    # A singular noun, a function word.
+    "Der ICE 578 Richtung Hamburg fiel aus.", "Es kamen 4200 in Bayern an.",
+])
+def test_a_german_number_that_counts_nothing_is_no_figure(text: str) -> None:
+    assert suggest.find_figures(text, language="de") == ()
+
+
+def test_the_measured_german_counts() -> None:
+    scores = [measured_score(c) for c in measured.cases() if c.language == "de"]
+    assert sum(s.found for s in scores) / sum(s.gold for s in scores) >= 0.85
+    assert sum(s.correct for s in scores) == sum(s.suggested for s in scores)
