@@ -761,8 +761,12 @@ def _outside(words: list[_Word], taken: list[Ministry]) -> Iterator[list[_Word]]
     """The parts of a run of words outside `taken`, without the small words at either
     end ("Imprese Adolfo Urso" less "Imprese" is "Adolfo Urso")."""
     part: list[_Word] = []
+    # the first of `taken` (in the order of the sentence) not before `word`
+    at = bisect.bisect_right(taken, words[0].start, key=lambda m: m.end) if words else 0
     for word in [*words, None]:
-        if word is not None and not any(m.start <= word.start < m.end for m in taken):
+        while word is not None and at < len(taken) and taken[at].end <= word.start:
+            at += 1
+        if word is not None and not (at < len(taken) and taken[at].start <= word.start):
             part.append(word)
             continue
         while part and not is_capital(part[-1].text[:1]):
@@ -811,7 +815,8 @@ def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]
                 # ("Tomás de la Vega"; not "Selon la Banque de France").
                 if is_capital(words[n][:1]) or (is_capital(words[n - 1][:1])
                                                 and is_particle(words[n])):
-                    start = name_start(words[n:], language)
+                    # (a particle, an article and the capitalised word: four at most)
+                    start = name_start(words[n:n + 4], language)
                     if start is not None:
                         found.add(start)
     return frozenset(found)
@@ -869,7 +874,7 @@ def _romance_names_in_run(words: list[_Word], before: str, language: str,
     sentence's text before the run. A run opening with a name the text writes so
     elsewhere (`written`: "Le Pen", "De la Vega") is read from its first word."""
     at_start, quoted = opening(before)
-    if (at_start or quoted) and name_start([w.text for w in words], language) in written:
+    if (at_start or quoted) and name_start([w.text for w in words[:4]], language) in written:
         return _names_in_run(words, False, after_number, known)
     if (at_start or quoted) and is_romance_function_word(language, words[0].text):
         first = 1

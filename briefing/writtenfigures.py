@@ -179,7 +179,8 @@ class Reader:
         if language == "de":
             if word[0].isupper() and not is_german_function_word(word) and (
                     _GROUPED.search(written) or _scale_of(written)
-                    or self._plain_count(sentence[:start], written, word)):
+                    or self._plain_count(sentence[max(0, start - _HEDGE_ROOM):start],
+                                         written, word)):
                 return noun
             return None
         if not (_GROUPED.search(written) or _scale_of(written)):
