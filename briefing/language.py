@@ -6,7 +6,9 @@ writes it: "en_GB", "zh_TW"), or as Material takes it, `theme: language:` ("pt-B
 one written in mkdocs.yml wins, else the theme's own default. It is the corpus's language,
 for the browser (line breaking, hyphenation, fonts, a screen reader's voice) and for
 Pagefind, which indexes each page in its `lang`'s words. The pages' own wording stays
-English (docs/reading.md, "The site's language").
+English (docs/reading.md, "The site's language"). Its direction, right to left for
+Arabic, Hebrew, Persian, Urdu and the other languages so written, is the `<html dir>`'s,
+and a source's words in a language of the other direction declare theirs (`direction`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # (Babel is imported by the prose checks alone, when they run)
+if TYPE_CHECKING:  # (Babel is imported when CLDR's data is first wanted)
     from babel import Locale
 
 # language[-script][-region][-variant…], as BCP 47 writes them (no extensions, no private
@@ -27,6 +29,14 @@ _PARTS = (("language", r"[A-Za-z]{2,3}"), ("script", r"(?:[-_][A-Za-z]{4})?"),
 _TAG = re.compile("".join(f"(?P<{name}>{part})" for name, part in _PARTS))
 SCHEMA_PATTERN = "^" + "".join(part for _, part in _PARTS) + "$"
 DEFAULT = "en"
+# The scripts written right to left, by their ISO 15924 codes, as Unicode's Scripts.txt
+# and CLDR give them: what a tag that names its script ("az-Arab", "ff-Adlm") is written
+# in. (Arab, Hebr, Syrc, Thaa, Nkoo, Adlm, Rohg are the living ones; Aran is Nastaliq.)
+RTL_SCRIPTS = frozenset({
+    "Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Gara", "Hatr", "Hebr",
+    "Hung", "Khar", "Lydi", "Mand", "Mani", "Mend", "Merc", "Mero", "Narb", "Nbat", "Nkoo",
+    "Orkh", "Ougr", "Palm", "Phli", "Phlp", "Phnx", "Prti", "Rohg", "Samr", "Sarb", "Sogd",
+    "Sogo", "Syrc", "Syre", "Syrj", "Syrn", "Thaa", "Yezi"})
 # How to write a tag, for the message about a value that is none.
 TAG_HINT = ("write a BCP 47 tag such as sv, de, zh-Hant or pt-BR (a language's two- or "
             "three-letter code, then its script or region if need be)")
@@ -44,6 +54,33 @@ def language_tag(value: str) -> str | None:
     if match["region"]:
         parts.append(match["region"][1:].upper())
     return "-".join(parts) + match["variants"].lower()
+
+
+def direction(tag: str) -> str:
+    """"rtl" if text in `tag` is written right to left, else "ltr": as its script says,
+    the one the tag names ("az-Arab", "ff-Adlm") or else the one CLDR's likely subtags
+    give its language in its region, else anywhere ("ar", "ar-EG", "he", "fa", "ur", "ps",
+    "yi", "dv", "ckb": Arabic, Hebrew, Thaana; "pa-PK" is Punjabi in the Arabic script,
+    "pa" in Gurmukhi). That is each CLDR locale's own direction. "ltr" for a language
+    CLDR does not list, and for a value that is no tag."""
+    match = _TAG.fullmatch(tag.strip().replace("_", "-"))
+    if match is None:
+        return "ltr"
+    script = (match["script"][1:].title() if match["script"]
+              else _likely_script(match["language"].lower(), match["region"][1:].upper()))
+    return "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+def _likely_script(language: str, region: str) -> str:
+    """The script CLDR's likely subtags give `language` in `region` (none: ""), else
+    wherever it is written: "Arab" for "pa" in "PK", "Guru" for "pa"; "" for a language
+    they do not list."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")  # {"pa": "pa_Guru_IN", "pa_PK": "pa_Arab_PK"}
+    found = (region and likely.get(f"{language}_{region}")) or likely.get(language, "")
+    parts = found.split("_")
+    return parts[1] if len(parts) == 3 else ""
 
 
 def primary(tag: str) -> str:

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from briefing import sitesearch
 from briefing.cli import main
 from briefing.language import (
+    direction,
     lang_as_tag,
     language_tag,
     other_language,
@@ -34,6 +35,35 @@ from briefing.sitesearch import SearchIndexFault
 ])
 def test_a_locale_is_written_as_a_language_tag(value: str, tag: str | None) -> None:
     assert language_tag(value) == tag
+
+
+@pytest.mark.parametrize(("tag", "written"), [
+    ("ar", "rtl"), ("ar-EG", "rtl"), ("ar_EG", "rtl"), ("he", "rtl"), ("iw", "rtl"),
+    ("fa", "rtl"), ("fa-AF", "rtl"), ("ur", "rtl"), ("ur-IN", "rtl"), ("ps", "rtl"),
+    ("yi", "rtl"), ("dv", "rtl"), ("ckb", "rtl"), ("sd", "rtl"), ("ug", "rtl"),
+    ("syr", "rtl"), ("nqo", "rtl"), ("arc", "rtl"),  # Syriac, N'Ko, Imperial Aramaic
+    ("en", "ltr"), ("en-GB", "ltr"), ("zh-Hant", "ltr"), ("ja", "ltr"), ("ku", "ltr"),
+    # A script named wins over the language's usual one, either way.
+    ("az", "ltr"), ("az-Arab", "rtl"), ("uz-Arab", "rtl"), ("ff-Adlm", "rtl"),
+    ("ku-Arab", "rtl"), ("ar-Latn", "ltr"), ("xx-Hebr", "rtl"),
+    # So does the script the language is likely written in where the region is named.
+    ("pa", "ltr"), ("pa-PK", "rtl"), ("az-IR", "rtl"), ("uz-AF", "rtl"),
+    ("mn-Mong", "ltr"),  # written top to bottom: left to right, for HTML
+    ("xx", "ltr"), ("", "ltr"), ("not a tag", "ltr"),
+])
+def test_a_language_is_written_in_its_scripts_direction(tag: str, written: str) -> None:
+    assert direction(tag) == written
+
+
+def test_the_direction_is_each_cldr_locales_own() -> None:
+    """`direction` reads the script off the tag or CLDR's likely subtags; CLDR's locale
+    data records each locale's direction itself (but Mongolian's vertical one)."""
+    from babel import Locale, localedata
+
+    for name in localedata.locale_identifiers():
+        locale = Locale.parse(name)
+        if locale.text_direction != "ttb":
+            assert direction(name) == locale.text_direction, name
 
 
 def test_materials_language_wins_over_the_locale_and_english_is_the_default() -> None:
