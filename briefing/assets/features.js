@@ -99,8 +99,8 @@
     // Inferred dates carry their basis in `title`; make it reachable from the keyboard and
     // by touch, which has no hover to show a title. Focus by keyboard, or a tap, shows it
     // below the date (features.css: :focus-visible, .tip-open), kept on the screen with the
-    // room there is right of the date (--room; WCAG 1.4.10); Escape hides it until the next
-    // focus (1.4.13), as a tap elsewhere or a second tap on the date does.
+    // room from the date's start to the screen's edge (--room; WCAG 1.4.10); Escape hides
+    // it until the next focus (1.4.13), as a tap elsewhere or a second tap on the date does.
     // The tip reads a copy (data-basis), set only where it is the one tip: Material with
     // `content.tooltips` (its script running, the feature in its #__config) shows `title`
     // in a tooltip of its own on focus as on hover, taking `title` away meanwhile and
@@ -150,9 +150,12 @@
   var openTips = [];  // inferred dates whose tip a tap opened
   var tapListening = false;
 
+  // The room from where the date starts to the screen's edge it runs to: the right one,
+  // or the left where the text runs right to left.
   function placeTip(el) {
-    el.style.setProperty("--room",
-      document.documentElement.clientWidth - 8 - el.getBoundingClientRect().left + "px");
+    var r = el.getBoundingClientRect();
+    el.style.setProperty("--room", (getComputedStyle(el).direction == "rtl" ? r.right
+      : document.documentElement.clientWidth - r.left) - 8 + "px");
   }
 
   function closeTip(el) {
