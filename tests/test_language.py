@@ -134,16 +134,20 @@ def build_with(tmp_path: Path, theme: str, option: str) -> Path:
     return project / "out"
 
 
-@pytest.mark.parametrize(("option", "tag"), [
-    ("locale: zh", "zh"), ("locale: de", "de"), ("locale: en_GB", "en-GB"),
-    ("language: ja", "ja")])
+@pytest.mark.parametrize(("option", "html"), [
+    ("locale: zh", '<html lang="zh">'), ("locale: de", '<html lang="de">'),
+    ("locale: en_GB", '<html lang="en-GB">'), ("language: ja", '<html lang="ja">'),
+    ("locale: ar", '<html lang="ar" dir="rtl">'),
+    ("locale: fa_AF", '<html lang="fa-AF" dir="rtl">')])
 def test_briefings_theme_declares_the_locale_and_builds_under_strict(
-        tmp_path: Path, option: str, tag: str) -> None:
+        tmp_path: Path, option: str, html: str) -> None:
     """`locale: zh` stopped `mkdocs build --strict` ("No translations could be found"),
-    `en_GB` was written as no tag, and Material's `language:` was not read."""
+    `en_GB` was written as no tag, and Material's `language:` was not read. A language
+    written right to left is the direction of the whole page, the 404 page's too."""
     site = build_with(tmp_path, "briefing", option)
+    tag = html.split('"')[1]
     for page in ("index.html", "briefs/library-sundays/index.html", "404.html"):
-        assert f'<html lang="{tag}">' in (site / page).read_text(encoding="utf-8"), page
+        assert html + "\n" in (site / page).read_text(encoding="utf-8"), page
     # Pagefind indexes the pages in their language (its folder names it, lower-cased).
     assert [path.name.split("_")[0] for path in (site / "pagefind" / "index").iterdir()] \
         == [tag.lower()]

@@ -31,7 +31,7 @@ from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Diagnostic, Severity, summary
 from ..jsonld import with_structured_data
-from ..language import lang_as_tag
+from ..language import direction, lang_as_tag
 from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
 from ..paths import SECTIONS, holds_own_text
@@ -443,8 +443,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # For the theme: whether the site gets Pagefind's search, and how each page is
         # indexed (`sitesearch.role`).
         env.globals["briefing_pagefind"] = self.pagefind
-        # The site's language, as a tag (`language.py`).
+        # The site's language, as a tag, and the direction it is written in (`language.py`).
         env.globals["briefing_lang"] = self.lang
+        env.globals["briefing_dir"] = direction(self.lang)
         generated = frozenset(self.generated)
         env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
         # And the plugin's styles and scripts each page loads (`pageassets.page_assets`).
