@@ -18,6 +18,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .chars import CAPITAL_CLASS
+from .language import direction
 from .schema import FuzzyDate
 from .urls import SAFE as SAFE_URL
 
@@ -80,10 +81,12 @@ def link(label: Markup | str, href: str, css_class: str = "", lang: str = "") ->
 
 
 def attributes(css_class: str = "", lang: str = "") -> Markup:
-    """A Markdown attribute list of classes and a language (`{.cite lang=sv}`), or
-    nothing."""
+    """A Markdown attribute list of classes and a language with its direction
+    (`{.cite lang=sv dir=ltr}`, `{lang=ar dir=rtl}`), or nothing. The direction goes with
+    the language, whatever the page's: an Arabic quote reads right to left on an English
+    page, an English one left to right on an Arabic page (`language.direction`)."""
     parts = [*(f".{attr_token(c)}" for c in css_class.split(" ") if c),
-             *((f"lang={attr_token(lang)}",) if lang else ())]
+             *((f"lang={attr_token(lang)}", f"dir={direction(lang)}") if lang else ())]
     return Markup("{" + " ".join(parts) + "}" if parts else "")
 
 

@@ -23,6 +23,7 @@ from briefing.language import (
     other_language,
     site_language,
 )
+from briefing.markup import attributes
 from briefing.numbers import writes_numbers_otherwise
 from briefing.siteconfig import written_language
 from briefing.sitesearch import SearchIndexFault
@@ -64,6 +65,14 @@ def test_the_direction_is_each_cldr_locales_own() -> None:
         locale = Locale.parse(name)
         if locale.text_direction != "ttb":
             assert direction(name) == locale.text_direction, name
+
+
+def test_a_sources_words_declare_their_direction_with_their_language() -> None:
+    """On any site: an Arabic quote reads right to left on an English page, an English
+    one left to right on an Arabic page."""
+    assert attributes("cite", "ar") == "{.cite lang=ar dir=rtl}"
+    assert attributes(lang="en-GB") == "{lang=en-GB dir=ltr}"
+    assert attributes("cite") == "{.cite}" and attributes() == ""
 
 
 def test_materials_language_wins_over_the_locale_and_english_is_the_default() -> None:

@@ -302,7 +302,8 @@ def test_the_pages_mark_a_sources_words_with_its_language(tmp_path: Path) -> Non
     source = (site / "sources" / "nl" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in source  # the page's own words stay the site's
     assert re.search(r'<h1 [^>]*lang="nl"[^>]*>Chipmaker schrapt banen', source)
-    assert len(re.findall(r'<p lang="nl">', source)) == 3  # the article's three lines
+    # The article's three lines, with their direction (Dutch, as the page: left to right).
+    assert len(re.findall(r'<p dir="ltr" lang="nl">', source)) == 3
     assert re.search(r'<a [^>]*lang="nl"[^>]*>\u201cHet bedrijf sprak', source)  # the table
     brief = (site / "briefs" / "jobs" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a [^>]*lang="nl"[^>]*>Chipmaker schrapt banen</a>', brief)
