@@ -21,7 +21,7 @@
 
   // For the page types' own scripts (pages/*.js), which run after this one.
   window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview,
-                              onEachPage: onEachPage };
+                              onEachPage: onEachPage, sameLanguage: sameLanguage };
 
   // Run `setUp` once for each page shown. Material's instant navigation swaps a page's
   // content in place without running the scripts again, and says so on its `document$`
@@ -158,6 +158,13 @@
       : document.documentElement.clientWidth - r.left) - 8 + "px");
   }
 
+  // `to`, in the language and direction of `from` when it is a source's words (the pages
+  // mark them with both: an Arabic title or quote stays right to left in a preview).
+  function sameLanguage(from, to) {
+    if (from.lang) { to.lang = from.lang; to.dir = from.dir; }
+    return to;
+  }
+
   function closeTip(el) {
     el.classList.add("tip-hidden");
     el.classList.remove("tip-open");
@@ -234,7 +241,7 @@
       for (var el = h1 && h1.nextElementSibling; el && parts.length < 3 && !/^H\d$/.test(el.tagName);
            el = el.nextElementSibling) if (el.localName === "p") parts.push(el);
       return parts.length && parts.map(function (el, i) {
-        var p = document.createElement("p");
+        var p = sameLanguage(el, document.createElement("p"));  // a source's title: its own
         p.append.apply(p, document.importNode(el, true).childNodes);
         // Links become text, but a heading's permalink (`toc: permalink: true`'s "¶", a
         // theme's "#") is no words of it.

@@ -70,7 +70,9 @@
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
 
-    var quote = document.createElement("p");
+    // In the quote's language and direction, as the list marks it (an Arabic quote reads
+    // right to left in an English page's preview).
+    var quote = shared.sameLanguage(entry.link, document.createElement("p"));
     quote.className = "cite-preview-quote";
     quote.textContent = entry.link.textContent;
     tip.appendChild(quote);
@@ -85,7 +87,7 @@
     var rest = entry.item.parentNode.parentNode.cloneNode(true);
     rest.removeChild(rest.querySelector("ul"));
     Array.prototype.forEach.call(rest.querySelectorAll("a"), function (a) {
-      var title = document.createElement("cite");
+      var title = shared.sameLanguage(a, document.createElement("cite"));
       title.textContent = a.textContent;
       a.replaceWith(title);
     });

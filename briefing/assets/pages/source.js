@@ -5,7 +5,7 @@
 
   var shared = window.briefingFeatures;  // from features.js, loaded before
   if (!shared) return;
-  var pageBody = shared.pageBody;
+  var pageBody = shared.pageBody, sameLanguage = shared.sameLanguage;
 
   // Reached at a passage (#q-…), say which brief points cite it: a copy of its "Cited in"
   // cell in the quoted passages, so the way back is in view. It goes where the sentence
@@ -32,10 +32,17 @@
     var row = passage && passageLink(id);
     var point = row && row.closest("tr").querySelector("a[href*='#point-']");
     if (!point) return;
+    // The page's own words, in its language and direction, though it stands in a
+    // paragraph of the source's (an English note in an Arabic article reads left to
+    // right); the quote in it in the source's, as the passages' table marks it.
     var back = document.createElement("span");
     back.className = "cited-back";
     back.setAttribute("role", "note");
-    back.append(shortQuote(row.textContent), " is cited in: ");
+    if (document.documentElement.lang) back.lang = document.documentElement.lang;
+    back.dir = getComputedStyle(document.documentElement).direction;
+    var quote = sameLanguage(row, document.createElement("span"));
+    quote.textContent = shortQuote(row.textContent);
+    back.append(row.lang ? quote : quote.textContent, " is cited in: ");
     back.append.apply(back, point.parentNode.cloneNode(true).childNodes);
     back.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
     var marks = document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]');
