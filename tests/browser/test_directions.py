@@ -205,3 +205,32 @@ def test_a_sources_words_are_read_in_its_language(page, site: str) -> None:
     assert page.locator("a:lang(zh-Hans)", has_text="英伟达股价在").count() == 1
     assert page.locator(".cited-source:lang(ar)").count() == 1
     assert page.locator(":lang(he)").count() == 0
+
+
+def test_a_sources_words_declare_its_direction(page, site: str) -> None:
+    """The Arabic source's words say they run right to left (`dir`, with `lang`), on the
+    English site: its quote in "Quotes cited" and in a citation's preview, its title and
+    its text's paragraphs; the Chinese ones left to right. The page's own words keep the
+    page's direction."""
+    page.goto(site + "briefs/drought-aid/")
+    assert page.evaluate("document.dir") in ("", "ltr")
+    quote = page.locator("a[lang=ar]", has_text="سنعمل")
+    assert quote.get_attribute("dir") == "rtl"
+    assert quote.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert page.locator("a:lang(zh-Hans)", has_text="英伟达股价在").get_attribute("dir") == "ltr"
+    cite = page.locator("a.cite").first  # (MkDocs' theme has no <main>)
+    cite.focus()
+    preview = page.locator("#" + cite.get_attribute("aria-describedby"))
+    preview.wait_for(state="visible")
+    assert preview.locator(".cite-preview-quote").evaluate(
+        "el => [el.lang, el.dir, getComputedStyle(el).direction]") == ["ar", "rtl", "rtl"]
+    page.goto(site + "sources/ar-aid/")
+    assert page.locator("h1[dir=rtl]:lang(ar), p[dir=rtl]:lang(ar)").count() == 4
+    assert page.locator("h2[dir], .meta[dir]").count() == 0
+    # The note under the passage reached by its anchor is the page's words, in its
+    # direction, though it stands in the Arabic paragraph; the quote in it is Arabic.
+    page.goto(site + "sources/ar-aid/#q-ar-fast")
+    note = page.locator(".cited-back")
+    note.wait_for()
+    assert note.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert note.locator("[lang=ar][dir=rtl]").inner_text().startswith("\u201c")
