@@ -39,7 +39,7 @@
     back.className = "cited-back";
     back.setAttribute("role", "note");
     if (document.documentElement.lang) back.lang = document.documentElement.lang;
-    back.dir = getComputedStyle(document.documentElement).direction;
+    back.dir = getComputedStyle(document.body).direction;  // (Material sets it on <body>)
     var quote = sameLanguage(row, document.createElement("span"));
     quote.textContent = shortQuote(row.textContent);
     back.append(row.lang ? quote : quote.textContent, " is cited in: ");
