@@ -9,8 +9,10 @@ keeps inside its box."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -80,21 +82,29 @@ FILES = {
 }
 
 
+@contextlib.contextmanager
+def served(project: Path, files: Mapping[str, str], theme: str, name: str) -> Iterator[str]:
+    """A bare project holding `files`, its mkdocs.yml's theme `theme`, built with
+    `mkdocs build --strict` into www/<name>/ and served there."""
+    assert CliRunner().invoke(main, ["init", "--bare", str(project)]).exit_code == 0
+    for path, text in files.items():
+        (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / path).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: briefing\n", theme), encoding="utf-8")
+    build([sys.executable, "-m", "mkdocs"], project, project / "www" / name)
+    with http_server(project / "www") as url:
+        yield f"{url}{name}/"
+
+
 @pytest.fixture(scope="module", params=sorted(THEMES))
 def site(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The project built under each theme, served."""
     project = tmp_path_factory.mktemp(request.param) / "project"
-    assert CliRunner().invoke(main, ["init", "--bare", str(project)]).exit_code == 0
-    for name, text in FILES.items():
-        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "content" / name).write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "theme:\n  name: briefing\n", THEMES[request.param]), encoding="utf-8")
-    build([sys.executable, "-m", "mkdocs"], project, project / "www" / request.param)
-    with http_server(project / "www") as url:
-        yield f"{url}{request.param}/"
+    with served(project, FILES, THEMES[request.param], request.param) as url:
+        yield url
 
 
 # The rectangle, in the viewport, of the characters `start` to `end` of an element's

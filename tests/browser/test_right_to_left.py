@@ -7,17 +7,12 @@ test_directions.py."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from test_directions import box, rect
+from test_directions import box, rect, served
 from test_pages import PLACEMENT_JS
-from test_themes import build, http_server
-
-from briefing.cli import main
 
 pytestmark = pytest.mark.browser
 
@@ -74,17 +69,8 @@ PARENT_RIGHT = "el => (" + CONTENT_RIGHT + ")(el.parentElement)"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The project, in Arabic, built with `mkdocs build --strict` and served."""
     project = tmp_path_factory.mktemp("rtl") / "project"
-    assert CliRunner().invoke(main, ["init", "--bare", str(project)]).exit_code == 0
-    for name, text in FILES.items():
-        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "content" / name).write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "theme:\n  name: briefing\n", "theme:\n  name: briefing\n  locale: ar\n"),
-        encoding="utf-8")
-    build([sys.executable, "-m", "mkdocs"], project, project / "www" / "ar")
-    with http_server(project / "www") as url:
-        yield f"{url}ar/"
+    with served(project, FILES, "theme:\n  name: briefing\n  locale: ar\n", "ar") as url:
+        yield url
 
 
 def test_every_page_runs_right_to_left_without_a_sideways_scroll(page, problems,
