@@ -76,16 +76,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_every_page_runs_right_to_left_without_a_sideways_scroll(page, problems,
                                                                   site: str) -> None:
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
         for path in PAGES:
-            page.goto(site + path)
-            assert page.evaluate("[document.documentElement.lang, document.dir]") \
+            # The 404 page's links are from site_url's path, which is unset: its favicon,
+            # fetched whenever the browser gets to it, is a 404 too. It is opened in a tab
+            # whose problems are not collected.
+            tab = page.context.new_page() if path == "404.html" else page
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.goto(site + path)
+            assert tab.evaluate("[document.documentElement.lang, document.dir]") \
                 == ["ar", "rtl"], path
-            assert page.evaluate("document.documentElement.scrollWidth"
-                                 " - document.documentElement.clientWidth") <= 0, \
+            assert tab.evaluate("document.documentElement.scrollWidth"
+                                " - document.documentElement.clientWidth") <= 0, \
                 (width, path)
-            if path == "404.html":  # its links are from site_url's path, which is unset
-                problems.clear()
+            if tab is not page:
+                tab.close()
             problems.assert_none(path)
 
 
