@@ -306,4 +306,5 @@ def new(article: Path, source_id: str | None, language: str | None,
         click.echo(f"wrote {text_path} (the article, byte for byte)")
     click.echo(f"wrote {yaml_path} (starter annotation)")
     click.echo(summary_line(added.suggestions))
-    click.echo(f"next: review the suggestions in {yaml_path}, then run `briefing check`")
+    click.echo(f"next: review the suggestions in {yaml_path}, then run "
+               f"`{_command('briefing')} check`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -109,6 +110,21 @@ def test_copies_the_article_byte_for_byte_and_writes_a_starter_that_checks(
     passage, quote = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))["quotes"]
     assert passage["reports"] == ["widget-cost-5m"] and passage["speaker"] == "acme"
     assert quote["text"] == "The widget is overpriced" and quote["speaker"] == "jane-doe"
+
+
+def test_next_names_the_briefing_beside_python_when_it_is_not_on_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as `.venv/bin/briefing new`, without the environment activated, a bare
+    `briefing check` would fail or run another Briefing: `new` names the one it is, as
+    `init` names its MkDocs."""
+    corpus_in(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("PATH", "")
+    result = run("new", "article.txt")
+    assert result.exit_code == 0, result.output
+    beside = (Path(sys.executable).parent / "briefing").as_posix()
+    assert f"then run `{beside} check`" in result.output, result.output
 
 
 def test_a_source_without_quotes_checks_clean_even_when_strict(
