@@ -606,7 +606,9 @@ class _Checker:
                                           "exactly" else "qualifier:"),
                         "prose-hedge-dropped",
                         f'quote {quote.id!r} says "{hedge}" of {given[value]}, and this '
-                        f"figure's qualifier is {figure.qualifier!r}",
+                        f"figure's qualifier is {figure.qualifier!r}"
+                        + (" (the default, when none is written)"
+                           if figure.qualifier == "exactly" else ""),
                         f"set `qualifier:` to {' or '.join(_QUALIFIERS_OF[group])}, or mark "
                         "a quote that states the number plainly as asserting or reporting "
                         "this claim")

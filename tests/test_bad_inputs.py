@@ -638,6 +638,14 @@ CASES = [
          (edit(TXT, "costs $5 million", "costs about $5 million"),
           edit(SRC, "its widget costs $5 million", "its widget costs about $5 million"),
           edit("claims.yml", "costs $5 million.", "costs about $5 million."))),
+    # The figure the one thing left plain: the warning says what an unwritten qualifier is.
+    Case("figure without its quotes' hedge", "prose-hedge-dropped", "claims.yml:10:9",
+         (edit(TXT, "costs $5 million", "costs about $5 million"),
+          edit(SRC, "its widget costs $5 million", "its widget costs about $5 million"),
+          edit("claims.yml", "costs $5 million.", "costs about $5 million."),
+          edit("briefs/widget.yml", "at $5 million;", "at about $5 million;"),
+          edit("briefs/widget.yml", "costs $5 million.", "costs about $5 million.")),
+         hint="set `qualifier:` to about", only=True),
     Case("words given to another speaker", "prose-attribution", "briefs/widget.yml:11:16",
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
     # A typo in the speaker's id is the one problem: the point naming the speaker is

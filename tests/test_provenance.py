@@ -69,7 +69,7 @@ CASES = [
     ("hedge dropped in a claim", HEDGED, "prose-hedge-dropped", "claims.yml:3:55", '"about"'),
     ("hedge dropped in a summary", HEDGED, "prose-hedge-dropped", f"{BRIEF}:2:48", '"about"'),
     ("hedge dropped in a figure", HEDGED, "prose-hedge-dropped", "claims.yml:10:9",
-     "figure's qualifier is 'exactly'"),
+     "figure's qualifier is 'exactly' (the default, when none is written)"),
     ("figure no quote gives", (("claims.yml", "value: 5000000", "value: 7000000"),),
      "prose-figure-unsourced", "claims.yml:10:9", "figure 7,000,000"),
     ("number in a claim no quote gives", (("claims.yml", "costs $5 million.", "costs $7M."),),
