@@ -699,7 +699,9 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
             problems.append(_other_kind(ref, other, quotes))
             named.add(ref.id)
             continue
-        close = difflib.get_close_matches(ref.id, list(ids), n=3)
+        # The ids of a file that failed to read are the curator's too: a look-alike.
+        close = difflib.get_close_matches(
+            ref.id, list(dict.fromkeys((*ids, *sorted(maybe - {ANY})))), n=3)
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
         hint = f"define the {ref.kind} first, or fix the id"

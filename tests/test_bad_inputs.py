@@ -654,6 +654,12 @@ CASES = [
          (edit("briefs/widget.yml", "An analyst calls it", "Jane Doe calls it"),
           edit(SRC, "speaker: jane-doe", "speaker: jane-do")),
          hint="did you mean 'jane-doe'", only=True),
+    # The ids of an entities.yml that fails to read still offer the look-alike.
+    Case("speaker's id misspelt while entities.yml fails to read", "ref-unknown",
+         f"{SRC}:14:14",
+         (edit("entities.yml", "    kind: person\n", "   kind: person\n"),
+          edit(SRC, "speaker: jane-doe", "speaker: jane-do")),
+         hint="did you mean 'jane-doe'"),
     Case("the same article twice", "source-duplicate", "sources/copy.txt",
          files=(("sources/copy.txt", ARTICLE), ("sources/copy.yml", 'title: "A copy"\n'))),
     Case("text edited after extraction", "source-text-changed", f"{TXT}:1:1",
