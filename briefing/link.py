@@ -704,7 +704,8 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
             ref.id, list(dict.fromkeys((*ids, *sorted(maybe - {ANY})))), n=3)
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
-        hint = f"define the {ref.kind} first, or fix the id"
+        where = _DECLARED_IN.get(ref.kind)
+        hint = f"define the {ref.kind} first{f' ({where})' if where else ''}, or fix the id"
         copied = copies.get(ref.kind, {})
         if unnamed:
             hint = f"did you mean {best[0]!r}, which nothing refers to yet?"

@@ -360,6 +360,10 @@ CASES = [
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-cost]"),)),
     Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
+    Case("cited quote like no quote", "ref-unknown", "briefs/widget.yml:7:17",
+         (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [dock-fee]"),),
+         hint="define the quote first (quotes are declared under `quotes:` in "
+              "sources/<id>.yml), or fix the id"),
     # A quote copied to make another, its id not yet changed: the citation of the new
     # one is told of the copy (its did-you-mean would name the original, cited already).
     Case("cited quote whose copy kept the original's id", "ref-unknown",
