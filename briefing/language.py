@@ -142,6 +142,22 @@ def grouping(tag: str) -> tuple[int, int]:
     return primary_size, secondary_size
 
 
+def glues_words(tag: str) -> bool:
+    """Whether `tag`'s words are glued to a number, though it is written with spaces:
+    Korean's counters, particles and currencies ("300명", "5천만원을")."""
+    return primary(tag) == "ko"
+
+
+def han_numerals(tag: str) -> str:
+    """How `tag` writes numbers in Chinese characters (五千, 三百五十), as CLDR's traditional
+    numbering system for it says: "zh" where it is Chinese's (`hans`, `hant`: Chinese and
+    Cantonese, where "三百五" is 350), "ja" where it is Japanese's (`jpan`, where 三百五 is
+    305), "" for the other languages, whose texts are not read for them."""
+    locale = _locale(tag)
+    system = "" if locale is None else locale.other_numbering_systems.get("traditional", "")
+    return {"hans": "zh", "hant": "zh", "jpan": "ja"}.get(system, "")
+
+
 def scale_words(tag: str) -> tuple[tuple[str, int, bool], ...]:
     """The words that scale a number written in `tag` ("2,5 miljoen", "3 Mrd.", "600만"),
     each with the power of ten it stands for and whether it is written against the number,

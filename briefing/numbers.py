@@ -13,8 +13,16 @@ from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
-from .chars import JOINING
-from .language import grouping, native_separators, scale_words, separators
+from . import hannumbers
+from .chars import JOINING, UNSPACED_CLASS
+from .language import (
+    glues_words,
+    grouping,
+    han_numerals,
+    native_separators,
+    scale_words,
+    separators,
+)
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -34,6 +42,12 @@ _ARABIC_SEPARATORS = "\u066b\u066c"
 # thousand of its script: CLDR's compact formats, which give the thousand (천) and the
 # myriads (만, 억, 조), begin at a thousand.
 _HUNDREDS = MappingProxyType({"천": "백"})
+# Korean: the numeral syllables not read as a scale after a number ("5십만", "3조각", three
+# pieces, no trillion), which leave it unread rather than read as the number alone; the
+# Hangul syllables a glued word is written in; the words a scale syllable begins.
+_HANGUL_NUMERALS = "십백천만억조경"
+_HANGUL = "\uac00-\ud7a3"
+_NOT_SCALES = ("조각",)
 
 
 @dataclass(frozen=True)
@@ -58,11 +72,36 @@ class NumberStyle:
     # The sizes of the last group of digits and of each before it, from the language's
     # CLDR pattern (`language.grouping`): (3, 2) in Hindi, where "1,00,000" is a lakh.
     grouping: tuple[int, int] = (3, 3)
+    # How the language writes numbers in Chinese characters (`language.han_numerals`):
+    # "zh" (三百五 is 350), "ja" (三百五 is 305), or "" where they are not read.
+    characters: str = ""
+    # Whether words are glued to a number in this language, though written with spaces
+    # (`language.glues_words`): Korean's "300명", "5천만원".
+    glued: bool = False
+
+    @cached_property
+    def han(self) -> tuple[re.Pattern[str], dict[str, int]]:
+        """The pattern of a number in Chinese characters (`hannumbers`), and the myriads it
+        is read with: 万 and 亿 in either form, and the language's own from CLDR (兆 in
+        Japanese and Traditional Chinese, 京 in Japanese; not in Simplified Chinese, where
+        兆 is also a million, as in 兆瓦, a megawatt)."""
+        myriads = {char: power for char, power in _CJK_SCALES.items() if power % 4 == 0}
+        myriads |= {word: power for word, power, against in self.scales
+                    if against and len(word) == 1 and power % 4 == 0}
+        return hannumbers.pattern(myriads), myriads
 
     @cached_property
     def powers(self) -> dict[str, int]:
         """Each scale word, lower case, its spaces single, with its power of ten."""
-        return {**_WORDS, **{word: power for word, power, _ in self.scales}}
+        return {**_WORDS, **{word: power for word, power, _ in self.every_scale}}
+
+    @cached_property
+    def every_scale(self) -> tuple[tuple[str, int, bool], ...]:
+        """The scale words, and the hundred of a script whose thousand CLDR gives written
+        against the number in a language counting by myriads: "5백" is 500 in Korean."""
+        myriads = any(power == 4 and against for _, power, against in self.scales)
+        return self.scales + tuple((_HUNDREDS[word], 2, True) for word, _, against
+                                   in self.scales if myriads and against and word in _HUNDREDS)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -78,10 +117,26 @@ class NumberStyle:
             rf"(?<![.,\-/{after}{native}])(?<!{JOINING})(?:US\$|\$|€|£)?{self.figure}"
             # The scale: glued ("6M", "600万"), or a word after it ("6 million").
             rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
-            rf"|{self.attached_scale}(?!\w)"
-            rf"|(?!{JOINING}|-\d|[.,{native}]\d)"
+            rf"|{self.attached_scale}{self.after_scale}"
+            rf"|(?!{self.after_number}|-\d|[.,{native}]\d)"
             rf"(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
             re.IGNORECASE)
+
+    @property
+    def after_scale(self) -> str:
+        """What may follow a scale word written against the number: no letter ("3 Mio."),
+        but any after one of a script written without spaces ("3兆円") and, in Korean, a
+        word glued on ("5천만원")."""
+        return rf"(?![{_HANGUL_NUMERALS}])" if self.glued \
+            else rf"(?:(?!\w)|(?<={UNSPACED_CLASS}))"
+
+    @property
+    def after_number(self) -> str:
+        """What may not follow a number without a scale: a letter joining it ("R1", "4G"),
+        but, in Korean, a word glued on ("300명") that does not begin with a numeral."""
+        if not self.glued:
+            return JOINING
+        return rf"(?![{_HANGUL}](?<![{_HANGUL_NUMERALS}])){JOINING}"
 
     @property
     def figure(self) -> str:
@@ -110,7 +165,7 @@ class NumberStyle:
         """A scale word written against the number ("600만"), as a pattern; in a language
         counting by myriads, with a smaller one multiplying a myriad before it ("5천만",
         5 times 10^3 times 10^4; "3백억", 3 times 10^2 times 10^8)."""
-        attached = rf"(?P<attached>{self.words(attached=True)})"
+        attached = rf"(?!{_alternatives(_NOT_SCALES)})(?P<attached>{self.words(attached=True)})"
         if not self.multipliers:
             return attached
         myriads = [word for word in self.attached if self.powers[word] % 4 == 0]
@@ -129,7 +184,7 @@ class NumberStyle:
 
     def words(self, *, attached: bool) -> str:
         """The scale words written against the number or after a space, as a pattern."""
-        return _alternatives([word for word, _, against in self.scales if against]
+        return _alternatives([word for word, _, against in self.every_scale if against]
                              if attached else
                              [word for word in self.powers if word not in self.attached])
 
@@ -148,7 +203,7 @@ class NumberStyle:
 
     @cached_property
     def attached(self) -> frozenset[str]:
-        return frozenset(word for word, _, against in self.scales if against)
+        return frozenset(word for word, _, against in self.every_scale if against)
 
     @property
     def spaced(self) -> bool:
@@ -195,7 +250,8 @@ def written_in(tag: str) -> NumberStyle:
     """How numbers are written in the language `tag`, as CLDR records it: its separators,
     those of its own digits, its grouping and its scale words."""
     return NumberStyle(*separators(tag), scales=scale_words(tag),
-                       native=native_separators(tag), grouping=grouping(tag))
+                       native=native_separators(tag), grouping=grouping(tag),
+                       characters=han_numerals(tag), glued=glues_words(tag))
 
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
@@ -213,8 +269,16 @@ _DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
 # A season or a quarter of a year ("summer 2025", "Q3 2025", "H1 2024") is a date too; the
 # lower-case "fall" is more often the verb ("sales fall 1500 units").
 _PERIOD = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|Q[1-4]|H[12])\s+(?:1[89]|20)\d\d"
-# Chinese and Japanese dates (2025年1月27日, 1月27日) and years (2025年) likewise.
-_CJK_DATE = r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日"
+# Chinese and Japanese dates (2025年1月27日, 1月27日) and years (2025年) likewise, in digits
+# or in characters (二〇二五年一月二十七日, 二千二十五年, 十二月三日), and Korean ones.
+_HAN_YEAR = r"(?:[〇零一二三四五六七八九]{4}|[一二]千[〇零一二三四五六七八九十百]*)"
+_HAN_MONTH, _HAN_DAY = r"(?:十[一二]?|[一二三四五六七八九])", \
+    r"(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CJK_DATE = (r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日"
+             rf"|{_HAN_YEAR}\s?年(?:\s?{_HAN_MONTH}\s?月(?:\s?{_HAN_DAY}\s?日)?)?"
+             rf"|{_HAN_MONTH}\s?月\s?{_HAN_DAY}\s?日"
+             # (Korean: 2025년 1월 27일.)
+             r"|\d{4}\s?년(?:\s?\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?)?|\d{1,2}\s?월\s?\d{1,2}\s?일")
 _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
                            rf"{_YEAR}|{_MONTH}\s+\d{{4}}|{_PERIOD})\b|{_CJK_DATE}")
 
@@ -236,6 +300,22 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
             + sum(_CJK_SCALES[c] for c in scales["cjk"] or "")
         value = value.scaleb(power).normalize()
         found.append((match.start(), match.group(0).strip(), value))
+    if style.characters:
+        found = sorted(found + _in_characters(text, style, dates))
+    return found
+
+
+def _in_characters(text: str, style: NumberStyle, dates: list[tuple[int, int]]
+                   ) -> list[tuple[int, str, Decimal]]:
+    """The numbers written in Chinese characters (`hannumbers`), not those of a date."""
+    pattern, myriads = style.han
+    found = []
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in dates):
+            continue
+        value = hannumbers.value(match, myriads, style.characters == "zh")
+        if value is not None:
+            found.append((match.start(), match.group(0), value.normalize()))
     return found
 
 

@@ -74,10 +74,28 @@ def arabic(written: str) -> str:
     ("ko", "2천조", ["2000000000000000"]),
     ("ko", "5천", ["5000"]),  # a thousand alone, as CLDR gives it
     ("ko", "600만", ["6000000"]),
-    ("ko", "5백", []),  # a hundred alone is no scale word of CLDR's
+    ("ko", "5백", ["500"]),  # a hundred alone, of the thousand's script
+    ("ko", "5백만", ["5000000"]),
     ("ko", "5만천", []),
     ("en", "5천만", []),
     ("ja", "5千万", ["50000000"]),  # (as before)
+    # 4. Korean: a word glued on after the number ("원", won; "명", people; a particle).
+    ("ko", "5천만원", ["50000000"]),
+    ("ko", "5천만원을", ["50000000"]),
+    ("ko", "3조원", ["3000000000000"]),
+    ("ko", "1만여", ["10000"]),
+    ("ko", "5천명", ["5000"]),
+    ("ko", "300명", ["300"]),
+    ("ko", "3.5배", ["3.5"]),
+    ("ko", "3조각", []),  # three pieces, no trillion
+    ("ko", "5십만", []),  # a numeral not read as a scale: unread, not 5
+    ("ko", "제3조", []),  # Article 3
+    ("ko", "A100칩", []),
+    ("ko", "2025년 1월 27일", []),  # a date, as 2025年1月27日
+    ("en", "5천만원", []),
+    ("en", "300명", []),
+    # (A scale of a script without spaces, with a word after it: "3兆円", once 3.)
+    ("ja", "3兆円", ["3000000000000"]),
 ])
 def test_numbers_in_other_scripts_and_groupings(tag: str, text: str, read: list[str]) -> None:
     assert values(f"paid {text} more", tag) == [Decimal(v) for v in read]
@@ -139,3 +157,109 @@ def test_digits_of_two_scripts_are_never_read(ident: str, number: int, at: int) 
         + in_digits(written, system)[at + 1:]
     if len(str(number)) > at:
         assert values(f"paid {written} more", ident.replace("_", "-")) == []
+
+
+@pytest.mark.parametrize(("tag", "text", "read"), [
+    # Numbers written in Chinese characters, in Chinese and Japanese.
+    ("zh", "十二", ["12"]),
+    ("zh", "二十", ["20"]),
+    ("zh", "三百五十", ["350"]),
+    ("zh", "五千", ["5000"]),
+    ("zh", "一万二千", ["12000"]),
+    ("zh", "三千五百万", ["35000000"]),
+    ("zh", "两亿", ["200000000"]),
+    ("zh", "一百零五", ["105"]),
+    ("zh", "一千零一", ["1001"]),
+    ("zh", "一亿零五百万", ["105000000"]),
+    ("zh", "十万", ["100000"]),
+    ("zh", "三万亿", ["3000000000000"]),  # a myriad of 亿
+    ("zh", "三点五亿", ["350000000"]),
+    ("zh", "二〇二五", ["2025"]),  # digits one by one, with a zero
+    ("zh", "三百五", ["350"]),  # in Chinese, the next unit's: 350
+    ("ja", "三百五", ["305"]),  # in Japanese, the ones': 305
+    ("zh", "一万二", ["12000"]),
+    ("zh", "百分之五", ["5"]),
+    ("zh", "三十多家", ["30"]),  # "more than 30 firms", as 30多家 is read
+    ("zh-Hant", "五千萬", ["50000000"]),
+    ("zh-Hant", "兩億", ["200000000"]),
+    ("zh-Hant", "三兆", ["3000000000000"]),
+    ("ja", "四億五千万", ["450000000"]),
+    ("ja", "三兆円", ["3000000000000"]),
+    ("ja", "一万円", ["10000"]),
+    ("zh", "5千万", ["50000000"]),  # (digits and characters, as before)
+    ("zh", "3.5亿", ["350000000"]),
+    # Words, not numbers: a character alone, a numeral that begins with no digit.
+    ("zh", "一些", []),
+    ("zh", "统一", []),
+    ("zh", "一样", []),
+    ("zh", "三家", []),  # as "three firms" is not read in English
+    ("zh", "两岸", []),
+    ("zh", "十分", []),
+    ("zh", "零售", []),
+    ("zh", "万一", []),
+    ("zh", "千万不要", []),
+    ("zh", "成千上万", []),
+    ("ja", "千円", []),
+    ("ja", "百貨店", []),
+    # Vague or other numbers, unread rather than misread.
+    ("zh", "数十万", []),  # several hundred thousand
+    ("zh", "几百万", []),
+    ("zh", "三十多万", []),  # over 300,000
+    ("zh", "十余万", []),
+    ("zh", "三四十", []),  # thirty or forty
+    ("zh", "一两个", []),  # one or two
+    ("zh", "十一二岁", []),
+    ("zh", "三三两两", []),
+    ("zh", "九一八", []),  # digits one by one without a zero: a name
+    ("zh", "十三五", []),
+    ("zh", "二十分之一", []),  # a twentieth
+    ("zh", "十二点五", []),  # 12.5, or a time
+    ("zh", "三千百姓", []),  # 3000 commoners: 百 without its digit
+    ("zh", "一百零", []),
+    ("zh", "三兆", []),  # a trillion, or a million as in 兆瓦: not in Simplified Chinese
+    ("zh", "5万一千", ["50000"]),  # (as before: digits and then characters)
+    ("ja", "八百長", []),  # match fixing
+    ("zh", "十万火急", []),
+    # Dates, as 2025年1月27日.
+    ("zh", "二〇二五年一月二十七日", []),
+    ("zh", "十二月三日", []),
+    ("ja", "二千二十五年", []),
+    # Other languages: unread.
+    ("en", "五千", []),
+    ("en", "二〇二五", []),
+    ("ko", "五千", []),
+    ("de", "两亿", []),
+])
+def test_numbers_in_chinese_characters(tag: str, text: str, read: list[str]) -> None:
+    assert values(f"据说{text}了", tag) == [Decimal(v) for v in read]
+
+
+def test_characters_are_read_in_chinese_and_japanese_alone() -> None:
+    """As CLDR's traditional numbering systems give them (Chinese in Latin letters, zh-Latn,
+    has none)."""
+    read: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        style = style_of(ident.replace("_", "-"))
+        read.setdefault(style.characters, set()).add(ident.split("_")[0])
+        assert style.glued is (ident.split("_")[0] == "ko"), ident
+    assert (read["zh"], read["ja"]) == ({"zh", "yue"}, {"ja"})
+    assert [style_of(tag).characters for tag in ("zh", "zh-Hans", "zh-Hant", "ja", "ko")] \
+        == ["zh", "zh", "zh", "ja", ""]
+
+
+HAN_TEXT = st.text(alphabet="0123456789.,% \u3007零一二两三四五六七八九十百千万亿億兆"
+                            "点多几数分之年月日个", max_size=16)
+
+
+@given(st.sampled_from(["zh", "zh-Hant", "ja", "yue"]), LATIN_TEXT)
+def test_characters_change_no_reading_of_digits(tag: str, text: str) -> None:
+    style = style_of(tag)
+    assert numbers(text, style) == numbers(text, dataclasses.replace(style, characters=""))
+
+
+@given(st.sampled_from(["zh", "zh-Hant", "ja"]), HAN_TEXT)
+def test_characters_are_read_once_each(tag: str, text: str) -> None:
+    """No two numbers found overlap: a run of characters is one number or none."""
+    found = numbers(text, style_of(tag))
+    ends = [at + len(written) for at, written, _ in found]
+    assert all(end <= at for end, (at, _, _) in zip(ends, found[1:], strict=False))

@@ -428,6 +428,16 @@ def figure_warnings(content: Path, language: str = "en") -> list[str]:
     ("ko", "손실은 3백억 원이다.", "The loss is 30 billion won.",
      "The loss is 300 million won."),
     ("ko", "관객 5천 명이 왔다.", "5,000 people came.", "5 people came."),
+    # Korean with the word glued on, and a hundred alone.
+    ("ko", "예산은 5천만원이다.", "The budget is 50 million won.",
+     "The budget is 5 million won."),
+    ("ko", "관객 5백명이 왔다.", "500 people came.", "5 people came."),
+    # Numbers in Chinese characters, in Chinese and Japanese.
+    ("zh", "公司投资了三千五百万美元。", "It invested $35 million.", "It invested $3.5 million."),
+    ("zh", "该公司裁员一百零五人。", "The company cut 105 jobs.", "The company cut 15 jobs."),
+    ("zh-Hant", "公司虧損兩億元。", "It lost 200 million yuan.", "It lost 2 million yuan."),
+    ("ja", "売上高は四億五千万円だった。", "Sales were 450 million yen.",
+     "Sales were 45 million yen."),
 ])
 def test_a_quotes_numbers_are_read_as_its_sources_language_writes_them(
         tmp_path: Path, language: str, quote: str, right: str, wrong: str) -> None:
@@ -447,6 +457,20 @@ def test_the_curators_prose_is_read_as_the_sites_language_writes_numbers(
                             "L'usine emploie 16\u00a0000 personnes.", "fr")
     assert figure_warnings(french, language="fr") == []
     assert len(figure_warnings(french, language="en")) == 2  # 16 and 000 in English
+
+
+def test_chinese_prose_is_read_in_characters_and_its_words_are_no_numbers(
+        tmp_path: Path) -> None:
+    """On a Chinese site, 三千五百万 in the prose is backed by a quote's 3500万, and the
+    numerals of words (这一, 一些, 两家) are no figures to back."""
+    quote = "公司投资了3500万美元。"
+    words = "这一公司投资了三千五百万美元\uff0c一些两家公司也是。"
+    for n, (point, warned) in enumerate(((words, 0), ("公司投资了三千万美元。", 1))):
+        content = figures_corpus(tmp_path / str(n), quote, point, "zh")
+        assert len(figure_warnings(content, language="zh")) == warned, point
+    # On an English site, the characters of English prose are not read.
+    content = figures_corpus(tmp_path / "en", quote, "It invested $35 million (三千万).", "zh")
+    assert figure_warnings(content) == []
 
 
 def test_a_number_either_language_reads_otherwise_is_backed_either_way(
