@@ -117,6 +117,9 @@ class Linked:
     # Ids whose checks wait for a fix elsewhere: named by an item that failed to validate,
     # or by an unknown reference (the id as written and the one it looks like).
     waiting: frozenset[str]
+    # Of those, the ids whose own words are not read yet: named by an item that failed, or
+    # a quote not found in its article. A look-alike of a reference elsewhere is not one.
+    unread: frozenset[str]
     ledger: tuple[MetricLedger, ...]
     timeline: tuple[TimelineEntry, ...]
     diagnostics: tuple[Diagnostic, ...]
@@ -210,6 +213,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         evidence=evidence,
         mentions=mentions,
         waiting=waiting,
+        unread=corpus.broken | unfound,
         ledger=build_ledger(corpus, frozen_stances, store),
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),

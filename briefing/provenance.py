@@ -325,8 +325,11 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     for claim in linked.corpus.claims:
         stances = linked.stances.get(claim.id, ())
         quotes = tuple({s.quote.id: s.quote for s in stances}.values())
+        # A claim's figures are checked against its quotes' own words and stances, which
+        # a reference elsewhere cannot change: a brief's mistyped citation of one of them
+        # does not hold the check back. A mistyped stance may be this claim's.
         if not claim.figures or (broken and (ANY in broken or claim.id in broken or any(
-                q.id in broken for q in quotes))):
+                q.id in linked.unread for q in quotes))):
             continue
         last_found = last_figures.get(id(claim))
         found = last_found[2] if last_found is not None and last_found[0] is claim \

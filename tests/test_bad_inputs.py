@@ -23,6 +23,7 @@ from corpus_helpers import (
     ARTICLE,
     BRIEF_YML,
     CLAIMS_YML,
+    SOURCE_YML,
     minimal_corpus,
     snapshot,
     write_tree,
@@ -885,6 +886,22 @@ def test_all_problems_are_reported_together_in_order(tmp_path: Path) -> None:
                for line in result.output.splitlines() if ": error: " in line]
     assert located == ["briefs/widget.yml:7:17", "claims.yml:5:13", f"{SRC}:1:1"]
     assert "3 errors" in result.output
+
+
+def test_a_mistyped_citation_does_not_hold_back_a_claims_figure_check(tmp_path: Path) -> None:
+    """A brief's citation of "doe-overprice" looks like "doe-overpriced", a quote with a
+    stance on the claim; the claim's figure, which drops its quote's "about", is still
+    reported in the same run: the citation changes neither the quote nor its stance."""
+    files = minimal_corpus()
+    files["sources/acme-widget.txt"] = ARTICLE.replace("costs $5", "costs about $5")
+    files["sources/acme-widget.yml"] = SOURCE_YML.replace("costs $5", "costs about $5")
+    files["briefs/widget.yml"] = BRIEF_YML.replace("[doe-overpriced]", "[doe-overprice]")
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert "[ref-unknown]" in result.output, result.output
+    assert any(line.startswith(f"{content.as_posix()}/claims.yml:")
+               and "[prose-hedge-dropped]" in line
+               for line in result.output.splitlines()), result.output
 
 
 @pytest.mark.parametrize("text", ["", "\ufeff\r\n  \n"], ids=["empty", "white space"])
