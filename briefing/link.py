@@ -543,11 +543,25 @@ def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -
     if best and best[1] >= 0.5:
         diff = word_diff(needle, best[0])
         hint = passage_hint(diff)
+    if texts is not None and _only_quotation_marks_differ(needle, texts):
+        hint = ("the article has quotation marks inside these words: keep them, and write "
+                "the text between single quotes so that YAML keeps its double ones "
+                "(as in text: 'would cost \"about $12 million\"')")
     if "..." in needle:  # (an ellipsis, folded to three points)
         hint += ("; an ellipsis cannot stand for words left out: a quote is the article's "
                  "words as they run, so quote each part on its own")
     return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}",
                  hint, diff)
+
+
+_QUOTATION_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
+def _only_quotation_marks_differ(needle: str, texts: list[str]) -> bool:
+    """Whether the quote is in the article but for the article's double quotation marks
+    (`cost "about $12 million"` quoted as `cost about $12 million`)."""
+    bare = _QUOTATION_MARK.sub("", needle)
+    return bool(bare.strip()) and any(bare in _QUOTATION_MARK.sub("", text) for text in texts)
 
 
 # --- stances ---------------------------------------------------------------------------
