@@ -1290,6 +1290,11 @@ _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
 _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
+# "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
+# organisation's role names, not the organisation ("said Kestrel" stays Kestrel).
+_SAID_ROLE_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:" + _NAME_WORD + r"\s+){0,4}"
+                             + _NAME_WORD + r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s+"
+                             + _NAME)
 _NAME_SAID_BEFORE = re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|called|dubbed|described"
                                r"|referred to)\b[^'\"\u201c\u2018]{0,60}?[:,]?\s*$")
 _DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|called|described|"
@@ -1365,8 +1370,8 @@ def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
 
 
 def _speaker_name(before: str, after: str, sentence: str) -> str | None:
-    for pattern, text in ((_SAID_NAME, after), (_NAME_SAID, after), (_DUBBED_BY, after),
-                          (_NAME_SAID_BEFORE, before)):
+    for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_NAME, after), (_NAME_SAID, after),
+                          (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
         match = pattern.search(text)
         if match and match.group("name") not in _PRONOUNS:
             return match.group("name")

@@ -727,6 +727,18 @@ def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, t
     ("\u00ab Le site reste ouvert \u00bb, a d\u00e9clar\u00e9 Jane Doe.", "jane-doe", None),
     ("\u00abLa planta sigue abierta\u00bb, dijo Max Roe.", None, "Max Roe"),
     ("Le site fermera \u00ab d'ici l'\u00e9t\u00e9 \u00bb, selon Max Roe.", None, "Max Roe"),
+    # A role of an organisation, then the person's name: the speaker is the person.
+    ('"We have built hybrids before," said Kestrel\'s chief engineer, Priya Nandakumar.',
+     None, "Priya Nandakumar"),
+    ('"It is fast," said Acme\'s chief engineer Priya Nandakumar.', None, "Priya Nandakumar"),
+    ('"It is fast," said Acme\u2019s chief engineer, Jane Doe.', "jane-doe", None),
+    ('"It is fast," said Kestrel Marine\'s head of research, Max Roe.', None, "Max Roe"),
+    # ... and the organisation when no person is named after its role.
+    ('"It is fast," said Kestrel.', None, "Kestrel"),
+    ('"It is fast," Kestrel said.', None, "Kestrel"),
+    ('"It is fast," said Acme\'s chief engineer.', "acme", None),
+    ('"It is fast," said Acme\'s board, which met on Monday.', "acme", None),
+    ('"It is fast," said Acme\'s spokesperson, adding that costs would fall.', "acme", None),
 ])
 def test_quotes_and_their_speakers(tmp_path: Path, text: str, speaker_id: str | None,
                                    speaker_name: str | None) -> None:
