@@ -1307,6 +1307,9 @@ _ACCORDING = re.compile(r"\b(?:according to|laut|selon|según|secondo)\s+" + _NA
 _SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WORDS
                            + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
                            r"asserted|believes|expects|estimates|estimated|thinks)\b")
+# A quotation's "he said", "said she": its speaker is named before it.
+_PRONOUN_SAID = re.compile(r"^[\s,.;:!?]*(?:(?:he|she)\s+" + _VERBS + r"|" + _VERBS
+                           + r"\s+(?:he|she))\b")
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That"})
 
 # A name said to speak, or be the source ("laut Nordpress", "sagte Lindqvist", "Kessler
@@ -1348,6 +1351,10 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             if name is None and previous is not None and not before.strip() \
                     and previous[0] == index - 1:
                 speaker_id, speaker_name = previous[1], previous[2]  # the speaker goes on
+            elif name is None and index > 0 and not before.strip() \
+                    and _PRONOUN_SAID.match(after):
+                speaker_id, speaker_name = _reported_speaker(
+                    line[slice(*spans[index - 1])], entities, owner, pattern)
             else:
                 speaker_id, speaker_name = _resolve(name, owner, pattern)
             if speaker_id or speaker_name:
@@ -1357,6 +1364,30 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             found.append(QuoteFound(quote_id, quoted, speaker_id, speaker_name, prefix,
                                     _sentence(line, line_no, s_start, s_end)))
     return tuple(found)
+
+
+def _reported_speaker(sentence: str, entities: tuple[Entity, ...], owner: Mapping[str, str],
+                      pattern: re.Pattern[str] | None) -> tuple[str | None, str | None]:
+    """For a quotation's "he said", the one person the sentence before names, as the
+    subject of a verb of saying ("Councillor Tom Brennan said the dock would cost more"):
+    a known person, or a new name of two words. Nothing when the sentence names another
+    person too (never a guess between two), or its subject is no person."""
+    match = _SUBJECT_SAYS.match(sentence.strip())
+    if match is None or match.group("name") in _PRONOUNS:
+        return None, None
+    kinds = {e.id: e.kind for e in entities}
+    known = {owner[m.group("name")] for m in pattern.finditer(sentence)} if pattern else set()
+    people = {i for i in known if kinds[i] == "person"}
+    new = [e.name for e in find_new_names(sentence, entities)
+           if len(e.name.split()) == 2 and _person_like(e.name)]
+    if len(people) + len(new) != 1:
+        return None, None
+    subject_id, subject_name = _resolve(match.group("name"), owner, pattern)
+    if people:
+        return (subject_id, None) if subject_id in people else (None, None)
+    if subject_name and (subject_name == new[0] or subject_name.endswith(" " + new[0])):
+        return None, new[0]
+    return None, None
 
 
 def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:

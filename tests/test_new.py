@@ -748,6 +748,37 @@ def test_quotes_and_their_speakers(tmp_path: Path, text: str, speaker_id: str | 
     assert quote.text in text and quote.text[0] not in "\"'\u201c\u2018"
 
 
+@pytest.mark.parametrize(("text", "speaker_id", "speaker_name"), [
+    # "he said" after a sentence whose subject, the one person it names, says something.
+    ('Councillor Tom Brennan said the charging dock would cost more. "The port is quoting '
+     'high prices," he said.', None, "Tom Brennan"),
+    ('Jane Doe told reporters the dock would cost more. "Prices are high," she said.',
+     "jane-doe", None),
+    ('Tom Brennan, a councillor, says costs will rise. "Prices are high," said he.', None,
+     "Tom Brennan"),
+    # Two people, a subject that is no person or not the one named, a sentence between,
+    # no "he said": no speaker, as before.
+    ('Tom Brennan told Jane Doe the dock would cost more. "Prices are high," he said.',
+     None, None),
+    ('Tom Brennan told Max Roe the dock would cost more. "Prices are high," he said.',
+     None, None),
+    ('Tom Brennan and Max Roe said costs would rise. "Prices are high," he said.', None,
+     None),
+    ('Acme said the dock would cost more. "Prices are high," he said.', None, None),
+    ('Acme Corp said the dock would cost more. "Prices are high," he said.', None, None),
+    ('The dock would cost more, Tom Brennan said. "Prices are high," he said.', None, None),
+    ('Tom Brennan said costs would rise. The vote came. "Prices are high," he said.', None,
+     None),
+    ('Tom Brennan said costs would rise. "Prices are high," the report said.', None, None),
+    ('Tom Brennan said costs would rise. "Prices are high," said Max Roe.', None, "Max Roe"),
+])
+def test_he_said_after_reported_speech(tmp_path: Path, text: str, speaker_id: str | None,
+                                       speaker_name: str | None) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    (quote,) = suggest.find_quotes(text, entities)
+    assert (quote.speaker_id, quote.speaker_name) == (speaker_id, speaker_name)
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("Jane Doe, an analyst at a bank, suggested that prices will fall.", "jane-doe"),
     ("Acme says the widget is cheap.", "acme"),
