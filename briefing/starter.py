@@ -154,8 +154,7 @@ def render_starter(source_id: str, suggestions: Suggestions, schema_line: str,
     else:
         out += [f"# SUGGESTION: {title_origin(s.title)}; replace it with the real headline.",
                 f"title: {yaml_text(s.title.text or source_id)}"]
-    if extracted is not None:
-        out += _facts(extracted)
+    out += _facts(extracted) if extracted is not None else _byline(s)
     out += _language(extracted, site_language, language)
     out += _published(extracted, s)
     if extracted is not None:
@@ -236,14 +235,29 @@ def _facts(extracted: Extracted) -> list[str]:
         return []
     out.append(f"# SUGGESTION: from the {_what(extracted)}'s metadata; check each against "
                "the article.")
-    for name, value, cap in found:
-        out.append(f"{name}: {yaml_text(value)}" if len(value) <= cap
-                   else f"# {name}: {yaml_text(value[:cap])}  (cut: over {cap} characters)")
+    out += _fact_values(found)
     if facts.url:
         url = urls.normalise(facts.url)
         out.append(f"url: {yaml_text(url)}" if isinstance(url, str)
                    else f"# url: {yaml_text(facts.url)}  (not usable: {url.message})")
     return out
+
+
+def _fact_values(found: Iterable[tuple[str, str, int]]) -> list[str]:
+    """Each field live when its value is within its length cap, else cut, as a comment."""
+    return [f"{name}: {yaml_text(value)}" if len(value) <= cap
+            else f"# {name}: {yaml_text(value[:cap])}  (cut: over {cap} characters)"
+            for name, value, cap in found]
+
+
+def _byline(s: Suggestions) -> list[str]:
+    """A text file's author, from a byline near its top (`suggest.find_byline`), written
+    as a page's author from its metadata is."""
+    if s.byline is None:
+        return []
+    return [f"# SUGGESTION: the byline on line {s.byline.line}, "
+            f"{_words(s.byline.found)!r}; check it against the article.",
+            *_fact_values([("author", s.byline.author, dict(_FACT_FIELDS)["author"])])]
 
 
 def _language(extracted: Extracted | None, site_language: str,

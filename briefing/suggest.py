@@ -135,6 +135,16 @@ class Suggestions:
     claims: tuple[ClaimFound, ...]
     # A surname alone taken for a known person named in full: (surname, entity id).
     surnames: tuple[tuple[str, str], ...] = ()
+    byline: BylineFound | None = None
+
+
+@dataclass(frozen=True)
+class BylineFound:
+    """The author a byline near the top names ("By Mira Castell"), and where."""
+
+    author: str
+    line: int  # 1-based line of the article
+    found: str  # the line as written
 
 
 # --- words and sentences --------------------------------------------------------------
@@ -283,6 +293,38 @@ def find_title(text: str) -> TitleFound:
         if first is None:
             first = TitleFound(_headline(rest), number, (), undated)
     return first or TitleFound("", 0)
+
+
+# A byline stands among the article's first non-blank lines.
+BYLINE_LINES = 5
+_BYLINE = re.compile(r"(?:By|BY)\s+(?P<names>[^,]+?)(?:\s*,\s*(?P<outlet>[^,]+?))?\s*\.?")
+_AUTHOR_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
+
+
+def find_byline(text: str) -> BylineFound | None:
+    """The author of a line, among the first `BYLINE_LINES` non-blank ones, that is only a
+    byline: "By Mira Castell", "By Mira Castell and Tom Brennan", or "By Mira Castell,
+    Harbour Ledger" (the outlet is left out). A name is two or three capitalised words
+    and the particles names hold; anything else on the line ("By Christmas, prices will
+    double", "By Jane Doe, energy correspondent") is no such byline."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)
+             if line.strip()][:BYLINE_LINES]
+    for number, line in lines:
+        match = _BYLINE.fullmatch(line)
+        if match is None:
+            continue
+        names = re.split(r"\s+and\s+", match.group("names"))
+        outlet = match.group("outlet")
+        if len(names) <= 2 and all(map(_is_author, names)) \
+                and (outlet is None or _is_name(outlet.split())):
+            return BylineFound(" and ".join(" ".join(n.split()) for n in names), number, line)
+    return None
+
+
+def _is_author(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and _is_name(words, 3) and _capitalised(words[-1]) \
+        and all(_AUTHOR_WORD.fullmatch(w) and w.lower() not in _COMMON for w in words)
 
 
 def _without_markers(line: str, markers: tuple[re.Pattern[str], re.Pattern[str]]
@@ -1679,6 +1721,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         new_names=new_names,
         claims=claims,
         surnames=surnames,
+        byline=find_byline(text),
     )
 
 

@@ -166,14 +166,56 @@ def test_the_id_comes_from_the_date_and_title(tmp_path: Path, text: str, expecte
     assert (content / "sources" / f"{expected}.txt").read_text() == text
 
 
-def test_the_starter_says_which_line_the_title_came_from(tmp_path: Path) -> None:
+def _starter_of(tmp_path: Path, article: str) -> tuple[Path, str]:
+    """The content folder and the starter `briefing new` writes for a text file dated 14
+    April 2025."""
     content = write_tree(tmp_path / "content", minimal_corpus())
-    (tmp_path / "a.txt").write_text("Northern Energy Post, 14 April 2025\n\n"
-                                    "Offshore wind farm delayed by two years\n")
+    (tmp_path / "a.txt").write_text(article)
     assert run("new", str(tmp_path / "a.txt"), "--content", str(content)).exit_code == 0
-    starter_text = next((content / "sources").glob("2025-04-14-*.yml")).read_text()
+    return content, next((content / "sources").glob("2025-04-14-*.yml")).read_text()
+
+
+def test_the_starter_says_which_line_the_title_came_from(tmp_path: Path) -> None:
+    _, starter_text = _starter_of(tmp_path, "Northern Energy Post, 14 April 2025\n\n"
+                                  "Offshore wind farm delayed by two years\n")
     assert "# SUGGESTION: line 3 of the article, after a dateline; replace it with the " \
         "real headline.\ntitle: \"Offshore wind farm delayed by two years\"\n" in starter_text
+
+
+@pytest.mark.parametrize(("text", "author"), [
+    # A line near the top that is only a byline names the author.
+    ("Harbour board backs hybrid ferry\nBy Mira Castell\n\nThe board voted.\n",
+     "Mira Castell"),
+    ("By Mira Castell\nHarbour board backs hybrid ferry\n", "Mira Castell"),
+    ("Harbour board backs hybrid ferry\n\nBy Mira Castell and Tom Brennan\n",
+     "Mira Castell and Tom Brennan"),
+    ("Harbour board backs hybrid ferry\nBy Mira Castell, Harbour Ledger\n", "Mira Castell"),
+    ("Harbour board backs hybrid ferry\nBy Jan van der Berg.\n", "Jan van der Berg"),
+    # Anything else is no byline, or too far down.
+    ("Harbour board backs hybrid ferry\nBy Reuters\n", None),
+    ("By Christmas, prices will double\n", None),
+    ("By Christmas Prices Will Double\n", None),
+    ("By Monday Morning\n", None),
+    ("Harbour board backs hybrid ferry\nBy Jane Doe, energy correspondent\n", None),
+    ("Harbour board backs hybrid ferry\nBy Mira Castell on 3 March\n", None),
+    ("Harbour board backs hybrid ferry\nWritten by Mira Castell\n", None),
+    ("Harbour board backs hybrid ferry\nThe board voted by Mira Castell's count.\n", None),
+    ("One.\nTwo.\nThree.\nFour.\nFive.\nBy Mira Castell\n", None),
+    ("Harbour board backs hybrid ferry\nThe board met.\n\n\"By Mira Castell\", it said.\n",
+     None),
+])
+def test_the_author_of_a_byline(text: str, author: str | None) -> None:
+    found = suggest.find_byline(text)
+    assert (found.author if found else None) == author
+
+
+def test_a_text_files_byline_is_suggested_as_its_author(tmp_path: Path) -> None:
+    content, starter_text = _starter_of(tmp_path, "Harbour board backs hybrid ferry\n"
+                                        "By Mira Castell\n\nThe board voted on 14 April 2025.\n")
+    assert "# SUGGESTION: the byline on line 2, 'By Mira Castell'; check it against the " \
+        "article.\nauthor: \"Mira Castell\"\n" in starter_text
+    check = run("check", "--content", str(content))
+    assert check.exit_code == 0 and "0 errors" in check.output, check.output
 
 
 @pytest.mark.parametrize(("text", "slug"), [
