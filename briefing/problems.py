@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from markupsafe import Markup
@@ -61,14 +61,56 @@ def problems_page(diagnostics: Iterable[Diagnostic], *, kept_last_good: bool) ->
             fixes={name: Markup(code.fix) for name, code in CODES.items()})
 
 
-def problems_json(problems: ProblemsSummary | None, href: str) -> str:
+@dataclass(frozen=True, order=True)
+class LinkReport:
+    """MkDocs' warning about a link in a hand-written page: `at` is where the link is
+    written (`path:line:col`, or the page's path when the link cannot be found in it)."""
+
+    at: str
+    message: str
+
+
+class LinkReports:
+    """MkDocs' warnings about hand-written pages' links while `mkdocs serve` runs, by page.
+
+    MkDocs checks a page's links as it reads the page, after the Problems page was
+    planned, so they reach the banner and the page through `problems.json`. A page read
+    again drops its old reports first; under `--dirty` a page not read keeps them, as its
+    links were not checked again."""
+
+    def __init__(self) -> None:
+        self.by_page: dict[str, list[LinkReport]] = {}
+
+    def page_read(self, page: str) -> None:
+        self.by_page.pop(page, None)
+
+    def add(self, page: str, report: LinkReport) -> None:
+        if report not in (kept := self.by_page.setdefault(page, [])):
+            kept.append(report)
+
+    def keep_only(self, pages: Iterable[str]) -> None:
+        """Forgets the pages the site no longer has."""
+        present = set(pages)
+        self.by_page = {page: kept for page, kept in self.by_page.items() if page in present}
+
+    def all(self) -> tuple[LinkReport, ...]:
+        return tuple(sorted(r for kept in self.by_page.values() for r in kept))
+
+
+def problems_json(problems: ProblemsSummary | None, href: str,
+                  links: tuple[LinkReport, ...] = ()) -> str:
     """What the problems banner says, or `null` when there is nothing to show (always, in
     a one-shot build: it stops on errors, and its site has no Problems page). `href`: the
     Problems page's URL from the site's root; the script resolves it against the site's
-    address."""
+    address. `links`: MkDocs' warnings about hand-written pages' links, counted among the
+    warnings and listed on the Problems page by its script."""
+    if links:
+        problems = replace(problems or ProblemsSummary(0, 0, kept_last_good=True),
+                           warnings=(problems.warnings if problems else 0) + len(links))
     data = None if problems is None else {
         "errors": problems.errors, "warnings": problems.warnings, "text": problems.text,
-        "kept_last_good": problems.kept_last_good, "href": href}
+        "kept_last_good": problems.kept_last_good, "href": href,
+        "links": [{"at": r.at, "message": r.message} for r in links]}
     return json.dumps({"problems": data}, sort_keys=True) + "\n"
 
 
@@ -99,22 +141,19 @@ class LastGood:
         self.pending: Output | None = None  # this build's, until it finishes
         self.faulty: set[str] = set()  # the files this build's errors name (display paths)
         self.problems: ProblemsSummary | None = None  # what the banner says
-        self.shown = False  # whether the Problems page is shown
 
     def outputs(self, pages: dict[str, str], files: Mapping[str, str],
                 diagnostics: tuple[Diagnostic, ...]) -> Output:
         """The pages and files to serve: this build's, or the last good ones; plus the
-        Problems page once a build has found problems (it then stays, saying "No
-        problems" once they are fixed, so the tab showing it does not turn into a 404)."""
+        Problems page, which says "No problems" while there are none: an address kept
+        open or bookmarked never turns into a 404, and MkDocs' link warnings, known only
+        once the pages are read, can be listed on it (`LinkReports`)."""
         self.pending = None if has_errors(diagnostics) else (pages, files)
         self.faulty = {d.pos.path for d in diagnostics if d.severity is Severity.ERROR}
         good = self.pending or self.last_good
         pages, files = good or ({HOME_PAGE: not_built_page()}, {})
         kept = good is not None
         self.problems = summarise(diagnostics, kept_last_good=kept) if diagnostics else None
-        self.shown = self.shown or bool(diagnostics)
-        if not self.shown:
-            return pages, files
         return {**pages, PROBLEMS_PAGE: problems_page(diagnostics, kept_last_good=kept)}, files
 
     def names(self, path: str) -> bool:

@@ -27,6 +27,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from briefing.problems import PROBLEMS_PAGE
+
 TESTS = Path(__file__).resolve().parent
 # `mkdocs serve` makes the address it serves at the site's URL; the project's mkdocs.yml
 # names the same address, so a `mkdocs build` is configured alike and no byte of the two
@@ -195,7 +197,7 @@ class Served:
         answer = self.worker.send("rebuild")
         self.ended = answer not in ("ok\n", "failed\n")
         assert answer == "ok\n", self.log.read_text(encoding="utf-8")
-        return site_files(self.site)
+        return served_files(self.site)
 
     def halt(self) -> None:
         """Stops the session's idle work on the disk cache until its next rebuild."""
@@ -205,6 +207,15 @@ class Served:
 def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+# The Problems page, which a served site always has and a built one never (`LastGood`).
+SERVE_ONLY = frozenset({"problems/index.html", "problems.html"})
+
+
+def served_files(site: Path) -> dict[str, bytes]:
+    """A served site's files, less the Problems page: those a clean build also writes."""
+    return {name: data for name, data in site_files(site).items() if name not in SERVE_ONLY}
 
 
 def changed_files(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
@@ -232,7 +243,7 @@ class Serving:
         """The generated pages the last rebuild served."""
         plugin = self.first.plugins["briefing"]
         return {path: file.content_string for path, file in  # type: ignore[attr-defined]
-                plugin.live.stored.items()}
+                plugin.live.stored.items() if path != PROBLEMS_PAGE}
 
     def close(self) -> None:
         self.first.plugins.on_shutdown()

@@ -80,7 +80,7 @@ def test_problems_json_says_what_the_banner_shows() -> None:
     summary = ProblemsSummary(errors=2, warnings=1, kept_last_good=True)
     assert json.loads(problems_json(summary, "problems.html"))["problems"] == {
         "errors": 2, "warnings": 1, "text": "2 errors, 1 warning", "kept_last_good": True,
-        "href": "problems.html"}
+        "href": "problems.html", "links": []}
 
 
 def test_claim_pages_carry_their_structured_data_under_another_theme(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import REPO, SEED, minimal_corpus, served_search, write_tree
-from site_builds import Serving
+from site_builds import Serving, served_files
 
 from briefing.load import LoadStore, load
 from briefing.pipeline import build as pipeline_build
@@ -29,11 +29,6 @@ quotes:
     speaker: jane-doe
     doubts: [widget-cost-5m]
 """
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def mtimes(site: Path) -> dict[str, int]:
@@ -82,8 +77,8 @@ def assert_same_as_clean(serving: Serving) -> None:
     content = serving.project / "content"
     assert serving.pages() == pipeline_build(
         content, site_title=serving.first.site_name).pages
-    clean = site_files(clean_build(serving.project))
-    served = site_files(serving.site)
+    clean = served_files(clean_build(serving.project))
+    served = served_files(serving.site)
     assert sorted(served) == sorted(clean)
     different = [name for name in clean if served[name] != clean[name]]
     assert not different, f"stale after the edit: {different}"
@@ -143,16 +138,16 @@ def test_a_warning_changes_problems_json_and_no_page_it_did_not_change(
     # problems.json: the dirty rebuild converts only the pages the edit changed, and the
     # result is what rebuilding every page gives.
     claims = serving.project / "content" / "claims.yml"
-    before = site_files(serving.site)
+    before = served_files(serving.site)
     assert json.loads(before["assets/briefing/problems.json"]) == {"problems": None}
     edit(claims, "status: disputed", "status: corroborated")  # one source: a warning
     serving.rebuild()
     live = serving.first.plugins["briefing"].live  # type: ignore[attr-defined]
     assert live.served.problems.warnings == 1 and not live.rebuild_all
-    served = site_files(serving.site)
+    served = served_files(serving.site)
     assert json.loads(served["assets/briefing/problems.json"])["problems"] == {
         "errors": 0, "warnings": 1, "text": "0 errors, 1 warning", "kept_last_good": True,
-        "href": "problems/"}
+        "href": "problems/", "links": []}
     assert not any(b"problems-banner" in served[name] for name in served
                    if name.endswith(".html"))
     assert served["about/index.html"] == before["about/index.html"]
@@ -160,12 +155,12 @@ def test_a_warning_changes_problems_json_and_no_page_it_did_not_change(
     config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     serving.rebuild()  # a changed mkdocs.yml rebuilds every page
     assert live.rebuild_all
-    rebuilt = site_files(serving.site)
+    rebuilt = served_files(serving.site)
     assert [name for name in rebuilt if served.get(name) != rebuilt[name]] == []
 
     edit(claims, "status: corroborated", "status: disputed")
     serving.rebuild()
-    served = site_files(serving.site)
+    served = served_files(serving.site)
     assert json.loads(served["assets/briefing/problems.json"]) == {"problems": None}
     # Every page is byte for byte as it was before the warning.
     assert [name for name in before if name.endswith(".html")

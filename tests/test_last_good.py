@@ -1,13 +1,23 @@
 """What a serve session shows (`problems.LastGood`): the last good pages, and the Problems
-page once a build has had problems."""
+page."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from briefing import pipeline
 from briefing.diagnostics import Diagnostic, Pos, Severity, error
-from briefing.problems import HOME_PAGE, PROBLEMS_PAGE, LastGood, problems_page
+from briefing.problems import (
+    HOME_PAGE,
+    PROBLEMS_PAGE,
+    LastGood,
+    LinkReport,
+    LinkReports,
+    ProblemsSummary,
+    problems_json,
+    problems_page,
+)
 
 FAILED = (pipeline.internal_error(Path("content"), RuntimeError("x")),)
 
@@ -37,9 +47,12 @@ def test_before_any_good_build_the_home_page_says_nothing_was_built() -> None:
     assert served.faulty == {FAILED[0].pos.path}
 
 
-def test_the_problems_page_stays_once_shown_and_warnings_keep_the_pages() -> None:
+def test_the_problems_page_is_always_served_and_warnings_keep_the_pages() -> None:
+    """From the first build on, so that a bookmark to it, or MkDocs' link warnings found
+    after the page was planned, never meet a 404."""
     served = LastGood()
-    assert served.outputs({"a.md": "a"}, {}, ()) == ({"a.md": "a"}, {})
+    pages, _ = served.outputs({"a.md": "a"}, {}, ())
+    assert pages["a.md"] == "a" and "No problems" in pages[PROBLEMS_PAGE]
     assert served.problems is None
     warning = Diagnostic(Severity.WARNING, Pos("content/c.yml", 1, 1), "orphan-claim", "w")
     pages, _ = served.outputs({"a.md": "b"}, {}, (warning,))
@@ -71,3 +84,32 @@ def test_a_problem_gives_its_own_hint_or_else_its_codes_fix() -> None:
         "content/claims.yml:4:5")
     assert "Hint: did you mean 'y'?" in first and "How to fix:" not in first
     assert "How to fix:" in second and "Hint:" not in second
+
+
+def test_link_reports_are_kept_by_page_until_the_page_is_read_again() -> None:
+    """Under `--dirty` MkDocs reads only the pages that changed: the others' warnings stand
+    until they are read again, and a page the site no longer has takes its own away."""
+    reports = LinkReports()
+    a = LinkReport("content/pages/a.md:3:5", "Doc file 'a.md' contains a link 'x.md'")
+    b = LinkReport("content/pages/b.md:1:1", "Doc file 'b.md' contains a link 'y.md'")
+    reports.add("a.md", a)
+    reports.add("a.md", a)  # the same warning twice in a build is one
+    reports.add("b.md", b)
+    assert reports.all() == (a, b)
+    reports.page_read("a.md")
+    assert reports.all() == (b,)
+    reports.add("a.md", a)
+    reports.keep_only(["a.md", "c.md"])
+    assert reports.all() == (a,)
+
+
+def test_link_warnings_are_counted_and_listed_in_problems_json() -> None:
+    link = LinkReport("content/pages/a.md:3:5", "Doc file 'a.md' contains a link 'x.md'")
+    alone = json.loads(problems_json(None, "problems/", (link,)))["problems"]
+    assert (alone["errors"], alone["warnings"], alone["text"]) == (0, 1, "0 errors, 1 warning")
+    assert alone["links"] == [{"at": link.at, "message": link.message}]
+    content = ProblemsSummary(1, 2, kept_last_good=True)
+    both = json.loads(problems_json(content, "problems/", (link,)))["problems"]
+    assert (both["errors"], both["warnings"], both["kept_last_good"]) == (1, 3, True)
+    assert json.loads(problems_json(None, "problems/"))["problems"] is None
+    assert json.loads(problems_json(content, "problems/"))["problems"]["links"] == []

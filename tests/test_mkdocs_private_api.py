@@ -199,7 +199,7 @@ def test_without_the_search_index_s_entries_the_search_plugin_indexes_alone(
     live = LiveSite(dirty=True)
     try:
         live.doc_files = []
-        live.build_finished(search)
+        live.build_finished(search, "problems/")
         assert index.generate_search_index() == "the plugin's"
         assert not hasattr(index, "_entries")
     finally:

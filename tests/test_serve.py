@@ -18,7 +18,7 @@ def page(url: str) -> str:
     return re.sub(r"reload\(\d+, \d+\)", "reload()", fetch(url) or "")
 
 
-def problems(base: str) -> Any:
+def banner(base: str) -> Any:
     """What the problems banner says (`problems.json`, read by the pages' script)."""
     text = fetch(f"{base}/assets/briefing/problems.json")
     assert text is not None, "no problems.json"
@@ -45,7 +45,7 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
 
         # A bad edit must not stop the server: the last good pages stay up, with a banner
         # linking to a Problems page that gives the path:line:col, message and hint.
-        assert problems(base) is None
+        assert banner(base) is None
         before = page(url)
         bad = edited.replace("status: ", "status: bogus-", 1)
         claims.write_text(bad, encoding="utf-8")
@@ -61,8 +61,8 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         assert marker in (fetch(url) or ""), "the last good pages were not kept"
         # The banner is drawn by the page's script: the page itself is unchanged.
         assert page(url) == before
-        assert problems(base) == {"errors": 1, "warnings": 0, "text": "1 error, 0 warnings",
-                                  "kept_last_good": True, "href": "problems/"}
+        assert banner(base) == {"errors": 1, "warnings": 0, "text": "1 error, 0 warnings",
+                                "kept_last_good": True, "href": "problems/", "links": []}
         assert server.poll() is None, "mkdocs serve exited after a bad edit"
 
         # Fixing the file clears the banner and the problems on the next rebuild.
@@ -70,7 +70,7 @@ def test_editing_content_rebuilds_the_served_site(tmp_path: Path) -> None:
         claims.write_text(fixed, encoding="utf-8")
         assert wait_for(lambda: "Fixed after a bad edit" in (fetch(url) or ""), 60), \
             "no recovery after fixing the bad edit"
-        assert problems(base) is None
+        assert banner(base) is None
         assert "No problems" in (fetch(problems_page) or "")
 
 
@@ -84,7 +84,7 @@ def test_serving_content_with_errors_from_the_start(tmp_path: Path) -> None:
     with served(tmp_path, prepare=break_entities, ready="/") as (project, base, server):
         home = fetch(f"{base}/") or ""
         assert "The briefing is not built yet" in home
-        assert problems(base)["kept_last_good"] is False
+        assert banner(base)["kept_last_good"] is False
         assert "nonsense-" in (fetch(f"{base}/problems/") or "")
         assert server.poll() is None
         entities = project / "content" / "entities.yml"
@@ -94,7 +94,7 @@ def test_serving_content_with_errors_from_the_start(tmp_path: Path) -> None:
                         60), \
             "the briefing did not appear once the content was fixed"
         home = fetch(f"{base}/") or ""
-        assert "Where accounts disagree" in home and problems(base) is None
+        assert "Where accounts disagree" in home and banner(base) is None
 
 
 def test_dirty_serve_rebuilds_what_changed_and_keeps_search_whole(tmp_path: Path) -> None:
@@ -166,13 +166,21 @@ def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
         assert wait_for(lambda: "Where accounts disagree" in (fetch(f"{base}/") or ""), 30)
         assert "No problems" in (fetch(problems) or "")
         assert server.poll() is None
-        # A broken link is MkDocs' to report, in the terminal alone: the Problems page,
-        # which cannot list it, says so rather than leave "No problems" unqualified.
+        # A broken link is MkDocs' to find, as it builds the page: it reports it in the
+        # terminal, and the banner counts it from problems.json, which lists it for the
+        # Problems page's script.
         page.write_text("# Notes\n\nSee [the claims](../claims.md).\n", encoding="utf-8")
         log = tmp_path / "mkdocs-serve.log"
         assert wait_for(lambda: "content/pages/notes.md:3:18: Doc file 'notes.md' contains a link"
                         in log.read_text(encoding="utf-8"), 30)
-        assert "MkDocs reports it in the terminal" in (fetch(problems) or "")
+        assert wait_for(lambda: banner_shows(base, any_problem=True), 30)
+        shown = banner(base)
+        assert (shown["errors"], shown["warnings"]) == (0, 1)
+        assert [link["at"] for link in shown["links"]] == ["content/pages/notes.md:3:18"]
+        assert "data-briefing-link-problems" in (fetch(problems) or "")
+        page.write_text("# Notes\n\nSee [the home page](index.md).\n", encoding="utf-8")
+        assert wait_for(lambda: banner_shows(base, any_problem=False), 30), \
+            "the link fixed, the banner still counts it"
 
 
 def test_moves_are_noticed_once_notifications_are_on(tmp_path: Path) -> None:
@@ -230,7 +238,7 @@ def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None
         listed = fetch(f"{base}/problems/") or ""
         assert f"mkdocs.yml:{line}:7" in listed and "config-option-unknown" in listed
         assert "severity" in listed  # the option meant
-        assert problems(base)["warnings"] == 1
+        assert banner(base)["warnings"] == 1
 
 
 def test_a_hand_written_problems_page_is_named_a_collision_under_serve(tmp_path: Path) -> None:

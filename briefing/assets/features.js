@@ -59,7 +59,31 @@
       return response.ok ? response.json() : null;
     }).then(function (data) {
       if (data && data.problems) drawProblemsBanner(data.problems);
+      listLinkProblems(data && data.problems ? data.problems.links || [] : []);
     }).catch(function () { /* no banner */ });
+  }
+
+  // On the Problems page: MkDocs' warnings about the hand-written pages' links, which it
+  // finds only as it builds those pages, after the page itself was written.
+  function listLinkProblems(links) {
+    var slot = document.querySelector("[data-briefing-link-problems]");
+    if (!slot) return;
+    slot.textContent = "";
+    if (!links.length) {
+      slot.appendChild(document.createElement("p")).textContent =
+        "None: MkDocs reported no broken link in the last rebuild.";
+      return;
+    }
+    var list = slot.appendChild(document.createElement("ul"));
+    links.forEach(function (link) {
+      var item = list.appendChild(document.createElement("li"));
+      var severity = item.appendChild(document.createElement("span"));
+      severity.className = "severity severity-warning";
+      severity.textContent = "warning";
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(document.createElement("code")).textContent = String(link.at);
+      item.appendChild(document.createTextNode(" " + String(link.message)));
+    });
   }
 
   // Text only through textContent: nothing in the file is read as HTML.

@@ -47,7 +47,7 @@ from ..siteconfig import plugin_settings
 from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site, role
 from ..watching import QUIET_SECONDS, NotifiedObserver
-from .assets import add_assets, asset_files, minify_theme_assets, problems_file
+from .assets import add_assets, asset_files, minify_theme_assets, problems_file, problems_href
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
 from .language import UntranslatedTheme
@@ -100,6 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
         self.live = LiveSite(dirty=dirty) if command == "serve" else None
         # A one-shot build writes into a staging folder swapped in only on success.
+        self.link_positions.reports = self.live.links if self.live else None
         self.kept = KeptSite() if command in ("build", "gh-deploy") and not dirty else None
         self.one_shot = command in ("build", "gh-deploy")
 
@@ -229,8 +230,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if first or not (self.live and self.live.dirty) else None
         conversions.use(self.disk)
         named = nav_paths(config.nav)  # left to MkDocs, which titles them as `nav` says
+        # (Serve's Problems page, changing with each problem, is not worth keeping.)
         for file in self.pages:
-            if file.src_uri not in named:
+            if file.src_uri not in named and file.src_uri != PROBLEMS_PAGE:
                 ConvertedPage(file, config, conversions)
 
     def diagnostics(self, found: tuple[Diagnostic, ...], pages: Mapping[str, str],
@@ -279,7 +281,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # set: use the content's date.
         page.update_date = file_date(str(page.meta.get("updated", "")))
         if self.live:
-            self.live.page_dated(page)
+            self.live.page_read(page)
         return markdown
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -340,7 +342,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.content, self.full_html = self.full_html, None
         entries = self.search.added(page)
         if entries is not None:
-            if self.pagefind:
+            # (The Problems page, serve's alone, is not the briefing's to be found.)
+            if self.pagefind or (self.live and page.file.src_uri == PROBLEMS_PAGE):
                 entries = []
             elif page.file.src_uri in self.generated and not self.search.material:
                 entries = trimmed(entries, page)  # (Material's: the cut page was all)
@@ -365,7 +368,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # before the search plugin writes its index
     def _live_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:
-            self.live.build_finished(self.search)
+            self.live.build_finished(self.search, problems_href(config))
         if self.disk:
             log.debug(f"{self.disk.hits} pages converted from the cache, "
                       f"{self.disk.misses} converted")
@@ -446,6 +449,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # The site's language, as a tag, and the direction it is written in (`language.py`).
         env.globals["briefing_lang"] = self.lang
         env.globals["briefing_dir"] = direction(self.lang)
+        # The pages no sitemap lists: serve's Problems page.
+        env.globals["briefing_serve_only"] = (PROBLEMS_PAGE,) if self.live else ()
         generated = frozenset(self.generated)
         env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
         # And the plugin's styles and scripts each page loads (`pageassets.page_assets`).

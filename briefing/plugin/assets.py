@@ -59,5 +59,9 @@ def problems_file(config: MkDocsConfig, problems: ProblemsSummary | None) -> Fil
     """`problems.json`, next to the script that reads it. The pages never change with the
     problems, so `mkdocs serve --dirty` rebuilds none of them when a warning comes or
     goes."""
-    href = published_url(PROBLEMS_PAGE, directory_urls=config.use_directory_urls)
-    return File.generated(config, PROBLEMS_JSON, content=problems_json(problems, href))
+    return File.generated(config, PROBLEMS_JSON,
+                          content=problems_json(problems, problems_href(config)))
+
+
+def problems_href(config: MkDocsConfig) -> str:
+    return published_url(PROBLEMS_PAGE, directory_urls=config.use_directory_urls)

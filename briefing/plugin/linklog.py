@@ -2,7 +2,8 @@
 
 MkDocs checks every link of a page it converts and says which page holds a broken one,
 but not where in it. A report about a page in docs_dir is given the position of the
-link in that page's Markdown, in the form the plugin's own diagnostics have."""
+link in that page's Markdown, in the form the plugin's own diagnostics have; under
+`mkdocs serve` its warnings are kept for the problems banner (`problems.LinkReports`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from ..load import display_root
 from ..pagelinks import written_at
 from ..positions import Lines
+from ..problems import LinkReport, LinkReports
 from .convert import PAGES_LOG
 
 LINK_REPORT = re.compile(
@@ -26,6 +28,7 @@ class LinkPositions(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self.docs_dir: Path | None = None
+        self.reports: LinkReports | None = None  # under `mkdocs serve`, for the banner
         PAGES_LOG.addFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -34,6 +37,8 @@ class LinkPositions(logging.Filter):
             where = self.position(found["page"], found["url"])
             if where:
                 record.msg, record.args = f"{where}: {message}", ()
+                if self.reports is not None and record.levelno >= logging.WARNING:
+                    self.reports.add(found["page"], LinkReport(where, message))
         return True
 
     def position(self, page: str, url: str) -> str | None:

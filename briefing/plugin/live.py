@@ -38,7 +38,7 @@ from ..load import display_root
 from ..pageassets import PROBLEMS_JSON
 from ..paths import SECTIONS
 from ..pipeline import internal_error
-from ..problems import LastGood, settings_json
+from ..problems import LastGood, LinkReports, problems_json, settings_json
 from ..searchindex import IndexText
 from ..session import Housekeeping
 from ..settings import written_settings_problems
@@ -185,6 +185,7 @@ class LiveSite:
     def __init__(self, *, dirty: bool) -> None:
         self.dirty = dirty
         self.served = LastGood()  # the last good pages, the Problems page
+        self.links = LinkReports()  # MkDocs' warnings about hand-written pages' links
         self.failures: tuple[Diagnostic, ...] = ()  # why the last attempt at this build failed
         # The page MkDocs is reading or building, and the file the build failed on (left out
         # of the build that shows the failure).
@@ -253,12 +254,16 @@ class LiveSite:
 
     def settings_failed(self, message: str) -> None:
         """The banner says why the settings stop every rebuild, on the pages last written."""
+        self.write_problems(settings_json(message))
+
+    def write_problems(self, text: str) -> None:
+        """`problems.json` as the banner reads it, written over the one the build wrote."""
         if self.site_dir is None:
             return
         path = Path(self.site_dir, PROBLEMS_JSON)
         path.parent.mkdir(parents=True, exist_ok=True)
         staged = path.with_name(f".{path.name}.new")
-        staged.write_text(settings_json(message), encoding="utf-8")
+        staged.write_text(text, encoding="utf-8")
         os.replace(staged, path)
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
@@ -339,10 +344,12 @@ class LiveSite:
                                                    content=file.content_bytes,
                                                    inclusion=file.inclusion))
 
-    def page_dated(self, page: Page) -> None:
-        """Notes a page's content date as it is read (`on_page_markdown`)."""
+    def page_read(self, page: Page) -> None:
+        """Notes a page's content date as it is read (`on_page_markdown`); MkDocs is about
+        to check its links again."""
         self.dates[page.file.src_uri] = (page.meta.get("updated"), page.update_date)
         self.dated_now.add(page.file.src_uri)
+        self.links.page_read(page.file.src_uri)
 
     def date_unread_pages(self) -> None:
         """Under `--dirty`, MkDocs reads only the pages that changed; the others have no
@@ -367,10 +374,14 @@ class LiveSite:
         self.dated_now.clear()
         self.housekeeping.build_failed()
 
-    def build_finished(self, search: SearchEntries) -> None:
+    def build_finished(self, search: SearchEntries, problems_href: str) -> None:
         self.served.finished()
         self.unbuilt.clear()
         self.housekeeping.build_finished()
+        # The pages' link warnings are all in now: the banner counts them.
+        self.links.keep_only(f.src_uri for f in self.doc_files)
+        self.write_problems(problems_json(self.served.problems, problems_href,
+                                          self.links.all()))
         # Without the search plugin's entries (private: docs/architecture.md) it writes
         # its own index; `on_config` refuses Material's then (`dirty_search_problem`).
         if self.dirty and search.every() is not None:

@@ -109,3 +109,47 @@ def test_settings_that_stop_every_rebuild_show_on_the_banner(
         assert server.poll() is None
     log = (tmp_path / "mkdocs-serve.log").read_text(encoding="utf-8")
     assert "failed again" not in log and "settings stop the rebuild" in log
+
+
+def test_a_broken_link_in_a_hand_written_page_is_on_the_banner_and_the_problems_page(
+        tmp_path: Path, page, screenshots: Path) -> None:
+    """MkDocs finds a hand-written page's broken link only as it builds that page, after
+    the Problems page was planned: the banner counts it, and the Problems page's script
+    lists it at its line, from problems.json. Under `--dirty` it stays listed while other
+    files change, as MkDocs does not read the page again, and goes once it is fixed."""
+    with served(tmp_path, "--dirty") as (project, base, server):
+        # Served before any problem, so that a bookmark to it is never a 404.
+        page.goto(f"{base}/problems/")
+        assert "No problems" in page.locator("main").inner_text()
+        slot = page.locator("[data-briefing-link-problems]")
+        slot.get_by_text("MkDocs reported no broken link").wait_for(timeout=10_000)
+
+        notes = project / "content" / "pages" / "notes.md"
+        notes.write_text("# Notes\n\nSee [the claims](../claims.md).\n", encoding="utf-8")
+        banner = page.locator(".problems-banner")
+        banner.wait_for(state="visible", timeout=60_000)
+        assert banner.inner_text().startswith("The last rebuild found 0 errors, 1 warning.")
+        listed = slot.locator("li")
+        assert listed.count() == 1
+        assert listed.inner_text().startswith(
+            "warning content/pages/notes.md:3:18 Doc file 'notes.md' contains a link "
+            "'../claims.md'")
+        failing = run_axe(page, "serve-link-problems")
+        assert not failing, "axe on the Problems page with a link:\n" + axe_report(failing)
+        page.screenshot(path=screenshots / "problems-links.png", animations="disabled")
+
+        # Another file changes: the page is not read again, and its warning stands.
+        claims = project / "content" / "claims.yml"
+        marker = "Statement edited while a link is broken"
+        text = claims.read_text(encoding="utf-8")
+        claims.write_text(text.replace('statement: "', f'statement: "{marker}: ', 1),
+                          encoding="utf-8")
+        assert wait_for(lambda: marker in (fetch(f"{base}/claims/") or ""), 60)
+        page.reload()
+        slot.locator("li").wait_for(timeout=10_000)
+        assert slot.locator("li").count() == 1
+
+        notes.write_text("# Notes\n\nSee [the about page](about.md).\n", encoding="utf-8")
+        banner.wait_for(state="detached", timeout=60_000)
+        slot.get_by_text("MkDocs reported no broken link").wait_for(timeout=10_000)
+        assert server.poll() is None
