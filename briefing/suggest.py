@@ -795,8 +795,23 @@ def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
     writes with a capital as one word."""
     yield from (([_Word(m.name, m.start)], "") for m in taken if m.name)
     for match in _CAPITALISED.finditer(sentence):
-        for words in _outside(_run_words(match), taken):
-            yield from _names_of(words, sentence, language, known, written)
+        for run in _at_owners(match):
+            for words in _outside(run, taken):
+                yield from _names_of(words, sentence, language, known, written)
+
+
+def _at_owners(match: re.Match[str]) -> list[list[_Word]]:
+    """A run's words (`_run_words`), cut after an owner's possessive that a role follows
+    ("Acme's Chief Executive Jane Doe" is Acme and the role's person); "Moody's Investors
+    Service" stays whole."""
+    runs: list[list[_Word]] = [[]]
+    owner = False  # whether the word before ends with a possessive
+    for word, token in zip(_run_words(match), match.group().split(), strict=True):
+        if owner and word.text.lower() in _ROLES:
+            runs.append([])
+        runs[-1].append(word)
+        owner = re.search(r"['\u2019]s[,.]?$", token) is not None
+    return runs
 
 
 def _outside(words: list[_Word], taken: list[Ministry]) -> Iterator[list[_Word]]:
@@ -1004,15 +1019,27 @@ def _trimmed(words: list[_Word], *, end: bool = True) -> list[_Word]:
     first, last = 0, len(words)
     while first < last and words[first].text.lower() in _COMMON:
         first += 1
-    title = first
+    first = title = _past_officer(words, first)
     while title < last and (words[title].text.lower() in _TITLES or (
             title > first and words[title].text.lower() == "general")):
-        title += 1  # ("General" only after a title: "General Motors" is a name)
+        title = _past_officer(words, title + 1)
+        # ("General" only after a title: "General Motors" is a name)
     if title > first and last - title >= 2:
         first = title
     while end and last > first and words[last - 1].text.lower() in _COMMON:
         last -= 1
     return words[first:last]
+
+
+def _past_officer(words: list[_Word], at: int) -> int:
+    """Past the "Officer" of a chief's title when a "Chief" before `at` starts one of
+    five words at most ("Chief Financial Officer", "Chief Information Security
+    Officer"); else `at`."""
+    chief = next((n for n in range(at - 1, -1, -1) if words[n].text.lower() == "chief"), None)
+    if chief is None:
+        return at
+    return next((n + 1 for n in range(at, min(chief + 4, len(words)))
+                 if words[n].text.lower() == "officer"), at)
 
 
 def _is_name_run(words: list[_Word], at_start: bool) -> bool:
@@ -1333,10 +1360,20 @@ _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
 _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
 # "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
-# organisation's role names, not the organisation ("said Kestrel" stays Kestrel).
-_SAID_ROLE_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:" + _NAME_WORD + r"\s+){0,4}"
-                             + _NAME_WORD + r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s+"
-                             + _NAME)
+# organisation's role names, not the organisation ("said Kestrel" stays Kestrel). The
+# role may be in capitals ("said Acme's Chief Executive Jane Doe", "said Acme's Head of
+# Research, Max Roe"): the titles of a name (`_ROLES`) and a chief's "… Officer" ("Chief
+# Financial Officer"), then what a head or a title is of. The name after a role starts
+# with no title ("said Acme's Chief Executive Officer." is Acme's).
+_ROLE_TITLE = (r"(?:Chief(?:\s+" + CAPITAL_CLASS + r"[a-z]+){1,3}?\s+Officer|(?:"
+               + "|".join(sorted(w.capitalize() for w in _ROLES)) + r")\b)")
+_OWNERS = (r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD
+           + r"['\u2019]s\s+")
+_ROLE_NAME = r",?\s+(?!" + _ROLE_TITLE + r"|Officer\b)" + _NAME
+_SAID_ROLE_NAME = re.compile(_OWNERS + r"(?:[a-z-]+\s+){0,3}[a-z-]+" + _ROLE_NAME)
+_SAID_TITLED_NAME = re.compile(
+    _OWNERS + r"(?:[a-z-]+\s+){0,2}" + _ROLE_TITLE + r"(?:\s+" + _ROLE_TITLE
+    + r")*(?:\s+(?:of|for)\s+(?:the\s+)?" + _NAME_WORD + r")?" + _ROLE_NAME)
 _NAME_SAID_BEFORE = re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|called|dubbed|described"
                                r"|referred to)\b[^'\"\u201c\u2018]{0,60}?[:,]?\s*$")
 _DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|called|described|"
@@ -1442,11 +1479,18 @@ def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
     return prefix + " " if prefix and before[-1:].isspace() else prefix
 
 
+# (a role's name is no common word: "said Acme's chief engineer on Monday" is Acme's)
+_AFTER_ROLE = (_SAID_ROLE_NAME, _SAID_TITLED_NAME)
+
+
 def _speaker_name(before: str, after: str, sentence: str) -> str | None:
-    for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_NAME, after), (_NAME_SAID, after),
-                          (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
+    for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_TITLED_NAME, after),
+                          (_SAID_NAME, after), (_NAME_SAID, after), (_DUBBED_BY, after),
+                          (_NAME_SAID_BEFORE, before)):
         match = pattern.search(text)
-        if match and match.group("name") not in _PRONOUNS:
+        if match and match.group("name") not in _PRONOUNS and not (
+                pattern in _AFTER_ROLE
+                and match.group("name").strip(".,'\u2019").lower() in _COMMON):
             return match.group("name")
     if _PARTICIPLE_BEFORE.search(before):
         subject = re.match(r"\s*" + _NAME, before)

@@ -775,12 +775,28 @@ def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, t
     ('"It is fast," said Acme\'s chief engineer Priya Nandakumar.', None, "Priya Nandakumar"),
     ('"It is fast," said Acme\u2019s chief engineer, Jane Doe.', "jane-doe", None),
     ('"It is fast," said Kestrel Marine\'s head of research, Max Roe.', None, "Max Roe"),
+    # ... a role in capitals too, even when the organisation is known.
+    ('"It is fast," said Acme\'s Chief Executive Jane Doe.', "jane-doe", None),
+    ('"It is fast," said Acme\'s Chief Executive Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Kestrel\'s Chief Executive, Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Acme\'s Chief Financial Officer Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Acme\'s Chief Executive Officer Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Acme\'s Head of Research Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Acme\'s President Max Roe.', None, "Max Roe"),
+    ('"It is fast," said Acme\'s former Vice President, Max Roe.', None, "Max Roe"),
     # ... and the organisation when no person is named after its role.
     ('"It is fast," said Kestrel.', None, "Kestrel"),
     ('"It is fast," Kestrel said.', None, "Kestrel"),
     ('"It is fast," said Acme\'s chief engineer.', "acme", None),
     ('"It is fast," said Acme\'s board, which met on Monday.', "acme", None),
     ('"It is fast," said Acme\'s spokesperson, adding that costs would fall.', "acme", None),
+    ('"It is fast," said Acme\'s chief engineer on Monday.', "acme", None),
+    ('"It is fast," said Acme\'s Chief Executive.', "acme", None),
+    ('"It is fast," said Acme\'s Chief Executive Officer.', "acme", None),
+    ('"It is fast," said Acme\'s President on Monday.', "acme", None),
+    ('"It is fast," said Acme\'s Research Director.', "acme", None),
+    # A name after an organisation's possessive, with no role, is left as it was.
+    ('"It is fast," said Kestrel\'s Max Roe.', None, "Kestrel's Max Roe"),
 ])
 def test_quotes_and_their_speakers(tmp_path: Path, text: str, speaker_id: str | None,
                                    speaker_name: str | None) -> None:

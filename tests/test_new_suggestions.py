@@ -183,6 +183,16 @@ _KNOWN = (Entity(id="acme", name="Acme Corp", kind="organisation", aliases=("Acm
     ("Then Governor Hochul spoke.", {"Governor Hochul"}),
     ("Shares of General Motors fell.", {"General Motors"}),
     ("The Head Office Services team met.", {"Head Office Services"}),
+    # An organisation's role before a name: the organisation, and the person without
+    # the role; a possessive before anything else stays in its run.
+    ("Then Kestrel's Chief Executive Max Roe spoke.", {"Kestrel", "Max Roe"}),
+    ("Then Kestrel's Chief Financial Officer Max Roe spoke.", {"Kestrel", "Max Roe"}),
+    ("Then Kestrel's Chief Information Security Officer Max Roe spoke.",
+     {"Kestrel", "Max Roe"}),
+    ("Then Kestrel's Head of Research Max Roe spoke.", {"Kestrel", "Max Roe"}),
+    ("Then Kestrel's President Max Roe spoke.", {"Kestrel", "Max Roe"}),
+    ("Then Moody's Investors Service spoke.", {"Moody Investors Service"}),
+    ("Then Kestrel's Max Roe spoke.", {"Kestrel Max Roe"}),
 ])
 def test_the_person_named_after_a_role(text: str, names: set[str]) -> None:
     assert {e.name for e in suggest.find_new_names(text, _KNOWN)} == names
