@@ -764,6 +764,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     if german:
         counts = _german_evidence(counts, seen, text)
         first = {name: at for name, at in first.items() if name in counts}
+        counts, first = _german_surnames(counts, first, text)
     counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
@@ -1063,11 +1064,13 @@ def _german_names_in_run(words: list[_Word], sentence: str, known: Callable[[int
     sentence's first word alone is passed over, as in English."""
     segments: list[list[_Word]] = [[]]
     link: list[_Word] = []
-    for word in words:
+    for n, word in enumerate(words):
         if not is_capital(word.text[:1]):
             link.append(word)
             continue
-        if link and not _joins_name(link, segments[-1], word, sentence, known):
+        if link and not _joins_name(link, segments[-1], word, sentence, known) \
+                and not (n == len(words) - 1
+                         and _joins_surname(link, segments[-1], word, sentence, known)):
             segments.append([])
         segments[-1].extend([*link, word] if link and segments[-1] else [word])
         link = []
@@ -1088,6 +1091,20 @@ def _joins_name(link: list[_Word], current: list[_Word], word: _Word, sentence: 
     return small in PARTICLES and not after_determiner(sentence[:current[0].start]) \
         and not any(_german_role(w.text) or is_common_noun(w.text) or is_function_word(w.text)
                     for w in current)
+
+
+def _joins_surname(link: list[_Word], current: list[_Word], word: _Word, sentence: str,
+                   known: Callable[[int], bool]) -> bool:
+    """Whether a particle and its article (`link`) join a first name (`current`, one
+    word that may be a name) and the run's last word into a person's name ("Ursula von
+    der Leyen"): not a body, a role, an ordinary noun or an acronym after them ("von
+    der Bundesbank", "von der Gewerkschaft", "von der Regierung", "von der EZB")."""
+    if [w.text for w in link] not in (["von", "der"], ["van", "der"], ["van", "den"]) \
+            or len(current) != 1:
+        return False
+    return _joins_name(link[:1], current, current[0], sentence, known) \
+        and not known(word.start) and noun_shaped(word.text) and not (
+            is_body(word.text) or is_common_noun(word.text) or _german_role(word.text))
 
 
 def _german_name(words: list[_Word], sentence: str) -> tuple[list[_Word], str] | None:
@@ -1149,6 +1166,31 @@ def _german_speakers(quotes: tuple[QuoteFound, ...]) -> tuple[QuoteFound, ...]:
             start += 1
         out.append(replace(quote, speaker_name=" ".join(words[start:])) if start else quote)
     return tuple(out)
+
+
+_GERMAN_SURNAME = re.compile(r"(?P<first>\S+) (?P<surname>(?:von|van) (?:der|den) \S+)")
+
+
+def _german_surnames(counts: Counter[str], first: dict[str, Sentence], text: str
+                     ) -> tuple[Counter[str], dict[str, Sentence]]:
+    """The names of a German article and the surnames with a particle of its people
+    ("Ursula von der Leyen"), counted where they stand without the first name ("von der
+    Leyen sagte", "Von der Leyen sagte"), so that they become the person's alias; only
+    the person's name gives one ("von der Bundesbank" is none)."""
+    counts, first = Counter(counts), dict(first)
+    for name in list(counts):
+        match = _GERMAN_SURNAME.fullmatch(name)
+        if match is None:
+            continue
+        given, surname = match.group("first"), match.group("surname")
+        alone = re.compile(r"(?<![\w-])(?i:" + re.escape(surname[0]) + ")"
+                           + re.escape(surname[1:]) + WORD_END)
+        for sentence in sentences(text):
+            for found in alone.finditer(sentence.text):
+                if not sentence.text[:found.start()].endswith(given + " "):
+                    counts[found.group()] += 1
+                    first.setdefault(found.group(), sentence)
+    return counts, first
 
 
 def _german_role(word: str) -> bool:
@@ -1230,7 +1272,8 @@ def _surnames(name: str) -> list[str]:
                 and (len(rest) == 2 or rest[1] in _PARTICLE_ARTICLES) \
                 and rest[-1].lower() not in _PLACE_HEADS:
             surname = " ".join(rest)
-            return [*found, surname[0].upper() + surname[1:]]
+            # (and as a German text writes it within a sentence: "von der Leyen")
+            return [*found, *dict.fromkeys((surname[0].upper() + surname[1:], surname))]
     return found
 
 
@@ -1303,6 +1346,72 @@ def _fold_surnames(new_names: tuple[EntityFound, ...], owners: Mapping[str, Enti
                     aliases=tuple(a.name for a in folded[e.id])) if e.id in folded else e
             for e in new_names if e.id not in gone]
     return tuple(sorted(kept, key=lambda e: (-e.count, e.name))), tuple(surnames)
+
+
+# A speaker's name and the particle, its article and the capitalised words after it
+# ("añadió Tomás de la Vega", "sagte Ursula von der Leyen", "a dit Paul Garnier de la CGT").
+_PARTICLE_TAIL = (r"\s+(?P<tail>(?:de|du|des|da|di|del|della|dos|das|van|von|der|den)"
+                  r"(?:\s+(?:la|las|los|le|der|den))?(?:\s+" + _NAME_WORD + r")+)")
+
+
+def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFound, ...],
+                       known: tuple[EntityFound, ...], entities: tuple[Entity, ...],
+                       text: str) -> tuple[QuoteFound, ...]:
+    """Quotes whose new speaker's name goes on with a particle in small letters ("Tomás"
+    of "añadió Tomás de la Vega") given the whole name (`_particle_name`)."""
+    people = {e.name: e.id for e in entities if e.kind == "person"}
+    names = {e.name for e in new_names}
+    surnames = {n.split()[-1] for n in (*names, *(e.name for e in known if e.name in people))
+                if _person_like(n)}
+    aliases = {a: e.id for e in new_names for a in e.aliases if " " in a}
+    out = []
+    for quote in quotes:
+        whole = _particle_name(quote, text, surnames) if quote.speaker_name else None
+        alias = _particle_alias(quote, aliases)
+        if alias is not None:  # "Von der Leyen sagte", which gave "Leyen"
+            out.append(replace(quote, speaker_name=alias, speaker_new=aliases[alias]))
+        elif whole in people:
+            out.append(replace(quote, speaker_id=people[whole], speaker_name=None))
+        elif whole in names:
+            out.append(replace(quote, speaker_name=whole))
+        else:
+            out.append(quote)
+    return tuple(out)
+
+
+def _particle_alias(quote: QuoteFound, aliases: Mapping[str, str]) -> str | None:
+    """The surname with a particle, a new name's alias, that a speaker's one word is
+    part of in its sentence ("Leyen" of "Von der Leyen sagte", "De" of "añadió De la
+    Vega")."""
+    name = quote.speaker_name or ""
+    if quote.speaker_id or not name or " " in name:
+        return None
+    for alias in aliases:
+        if name in alias.split() and re.search(
+                r"(?<![\w-])" + re.escape(alias) + WORD_END, quote.sentence.text):
+            return alias
+    return None
+
+
+def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | None:
+    """The speaker's whole name when the particle is the name's, not "of" ("Paul Garnier
+    de la CGT", "Schmidt von der Bundesbank"): no word after it is in capitals only, and
+    the speaker is one word, no person's surname in the article (a first name: "Tomás",
+    not the "Rossi" of "Paolo Rossi" in "Rossi della Fiom"), or the text writes the
+    surname with its particle without the rest ("De la Vega pidió")."""
+    name = quote.speaker_name or ""
+    match = re.search(r"(?<![\w-])" + re.escape(name) + _PARTICLE_TAIL, quote.sentence.text)
+    if match is None:
+        return None
+    tail = match.group("tail").rstrip(".,'\u2019")
+    if any(w.isupper() for w in tail.split() if is_capital(w[:1])):
+        return None
+    whole = f"{name} {tail}"
+    if " " not in name and name not in surnames:
+        return whole
+    surname = re.compile(r"(?<![\w-])(?i:" + re.escape(tail[0]) + ")" + re.escape(tail[1:])
+                         + WORD_END)
+    return whole if len(surname.findall(text)) > text.count(whole) else None
 
 
 def _surname_speakers(quotes: tuple[QuoteFound, ...], owners: Mapping[str, EntityFound],
@@ -1755,12 +1864,14 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     owners = surname_owners((*new_names, *(e for e in known if e.id in people)))
     new_names, surnames = _fold_surnames(
         _with_initial_surnames(new_names, text, corpus.entities, owners), owners, people)
+    passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
+                                  tuple(corpus.entities), text)
     return Suggestions(
         title=find_title(text),
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
         figures=find_figures(text, limit=MAX_SUGGESTIONS, language=language),
-        quotes=_surname_speakers(passages[:MAX_SUGGESTIONS], owners, people),
+        quotes=_surname_speakers(passages, owners, people),
         known_entities=known,
         new_names=new_names,
         claims=claims,

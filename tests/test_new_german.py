@@ -79,6 +79,15 @@ def test_a_quotations_speaker_is_named_without_a_title() -> None:
      {"Kramer Antriebe GmbH"}),
     ("Dazu äußerte sich der Verband der Automobilindustrie.",
      {"Verband der Automobilindustrie"}),
+    # "von der" and the run's last word join a first name into a person's name; a
+    # body, a role, an ordinary noun or an acronym after them is what the person is of.
+    ("Am Montag sprach Ursula von der Leyen in Brüssel.", {"Ursula von der Leyen"}),
+    ("Am Montag sprach Jan van der Berg in Brüssel.", {"Jan van der Berg"}),
+    ("Die Warnung von der Bundesbank kam spät.", set()),
+    ("Hilfe kam von der Regierung und von der EZB.", {"EZB"}),
+    ("Lob kam von der Deutschen Bank.", {"Deutschen Bank"}),
+    ("Die Nachricht kam von der Messe in Hannover.", set()),
+    ("Am Montag sprach Jens Weidmann von der Bundesbank.", {"Jens Weidmann"}),
 ])
 def test_german_names(text: str, names: set[str]) -> None:
     assert german_names(text) == names
@@ -176,3 +185,26 @@ def test_the_language_given_wins_over_the_pages(tmp_path: Path) -> None:
     assert "Jörg Haberland" in offered and "Die Aktie" not in offered
     assert 'language: "de-DE"' in added.starter
     assert "declares en, its <html lang>" in added.starter
+
+
+@pytest.mark.parametrize(("text", "speaker", "names"), [
+    ("„Wir handeln“, sagte Ursula von der Leyen.", ("Ursula von der Leyen", ""),
+     {"Ursula von der Leyen": ()}),
+    # Her surname alone, in capitals at a sentence's start or in small letters, is her
+    # alias, and a quotation's speaker.
+    ("Ursula von der Leyen kam. Von der Leyen sagte: „Wir handeln.“",
+     ("Von der Leyen", "ursula-von-der-leyen"), {"Ursula von der Leyen": ("Von der Leyen",)}),
+    ("Ursula von der Leyen kam. Danach sagte von der Leyen, man handle.", None,
+     {"Ursula von der Leyen": ("von der Leyen",)}),
+    # The person of a body keeps the name without it.
+    ("„Nein“, sagte Schmidt von der Bundesbank.", ("Schmidt", ""), {"Schmidt": ()}),
+    ("„Nein“, sagte Jens Weidmann von der Bundesbank.", ("Jens Weidmann", ""),
+     {"Jens Weidmann": ()}),
+    ("„Nein“, sagte Anna von der Gewerkschaft.", ("Anna", ""), {"Anna": ()}),
+])
+def test_a_surname_with_von_der_is_one_name(text: str, speaker: tuple[str, str] | None,
+                                            names: dict[str, tuple[str, ...]]) -> None:
+    found = suggest.suggest(text, EMPTY, language="de")
+    assert [(q.speaker_name, q.speaker_new) for q in found.quotes] == \
+        ([speaker] if speaker else [])
+    assert {e.name: e.aliases for e in found.new_names} == names

@@ -147,3 +147,25 @@ def test_a_surname_with_its_particle_is_its_persons_alias(language: str, text: s
                                                           name: str, alias: str) -> None:
     found = suggest.suggest(text, EMPTY, language=language).new_names
     assert [(e.name, e.aliases, e.count) for e in found] == [(name, (alias,), 2)]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    # A first name alone before a particle in small letters: the particle is the name's.
+    ("es", "«Sí», añadió Tomás de la Vega.", "Tomás de la Vega"),
+    ("es", "«Sí», añadió Tomás de la Vega, de la UGT.", "Tomás de la Vega"),
+    ("fr", "« Non », a dit Dominique de Villepin.", "Dominique de Villepin"),
+    # ... and after two names or more when the text writes the surname alone too.
+    ("es", "De la Vega pidió ayuda. «Sí», añadió Juan Carlos de la Vega.",
+     "Juan Carlos de la Vega"),
+    # A surname with its particle alone is the person's, as their alias.
+    ("es", "Lo dijo Tomás de la Vega. «No», añadió De la Vega.", "De la Vega"),
+    # Otherwise the particle is "of": an acronym after it, two names before it with no
+    # surname alone elsewhere, or one word that is the surname of a person the text names.
+    ("fr", "« Non », a dit Paul Garnier de la CGT.", "Paul Garnier"),
+    ("fr", "« Non », a dit Garnier de la CGT.", "Garnier"),
+    ("fr", "« Non », a dit Paul Garnier de la Fédération.", "Paul Garnier"),
+    ("it", "Paolo Rossi parlò. «No», ha detto Rossi della Fiom.", "Rossi"),
+])
+def test_a_speakers_name_keeps_its_particle(language: str, text: str, speaker: str) -> None:
+    (quote,) = suggest.suggest(text, EMPTY, language=language).quotes
+    assert quote.speaker_name == speaker
