@@ -1516,10 +1516,14 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
     used = set(taken)
     found: list[QuoteFound] = []
     normalised = normalise_text(text)
+    carried: tuple[str | None, str | None] = (None, None)  # the paragraph before's person
     for line_no, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
         spans = _sentence_spans(line)
         starts = [s for s, _ in spans]
         previous: tuple[int, str | None, str | None] | None = None  # sentence, speaker
+        last: tuple[int, str | None, str | None] | None = None  # the last quotation's
         for match in _QUOTED.finditer(line):
             if len(found) >= limit:
                 return tuple(found)
@@ -1539,19 +1543,43 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             if name is None and previous is not None and not before.strip() \
                     and previous[0] == index - 1:
                 speaker_id, speaker_name = previous[1], previous[2]  # the speaker goes on
-            elif name is None and index > 0 and not before.strip() \
-                    and _PRONOUN_SAID.match(after):
+            elif name is None and not before.strip() and _PRONOUN_SAID.match(after):
                 speaker_id, speaker_name = _reported_speaker(
-                    line[slice(*spans[index - 1])], entities, owner, pattern)
+                    line[slice(*spans[index - 1])], entities, owner, pattern) \
+                    if index > 0 else carried
             else:
                 speaker_id, speaker_name = _resolve(name, owner, pattern)
             if speaker_id or speaker_name:
                 previous = (end_index, speaker_id, speaker_name)
+            last = (end_index, speaker_id, speaker_name)
             quote_id = _unique(slugify(f"{id_prefix} {quoted}", 40) or "quote", used)
             prefix = _prefix(normalised, line, inner_start, quoted)
             found.append(QuoteFound(quote_id, quoted, speaker_id, speaker_name, prefix,
                                     _sentence(line, line_no, s_start, s_end)))
+        carried = _paragraph_speaker(line, spans, last, entities, owner, pattern)
     return tuple(found)
+
+
+def _paragraph_speaker(line: str, spans: list[tuple[int, int]],
+                       last: tuple[int, str | None, str | None] | None,
+                       entities: tuple[Entity, ...], owner: Mapping[str, str],
+                       pattern: re.Pattern[str] | None) -> tuple[str | None, str | None]:
+    """The person a paragraph (`line`) ends attributing to, for a "he said" opening the
+    next: the speaker of a quotation in its last sentence (`last`: that quotation's
+    sentence and speaker), when a known entity of kind `person` or a person-like new
+    name ("Tom Brennan", not "Acme" or "Brennan"); else the one person its last sentence
+    reports as saying something (`_reported_speaker`). A heading, or a last sentence
+    that neither quotes nor reports, gives none."""
+    if _is_heading(line) or not spans:
+        return None, None
+    if last is None:
+        return _reported_speaker(line[slice(*spans[-1])], entities, owner, pattern)
+    index, speaker_id, speaker_name = last
+    kinds = {e.id: e.kind for e in entities}
+    if index == len(spans) - 1 and (kinds.get(speaker_id or "") == "person" or (
+            speaker_name is not None and _person_like(speaker_name))):
+        return speaker_id, speaker_name
+    return None, None
 
 
 def _reported_speaker(sentence: str, entities: tuple[Entity, ...], owner: Mapping[str, str],

@@ -837,6 +837,41 @@ def test_he_said_after_reported_speech(tmp_path: Path, text: str, speaker_id: st
     assert (quote.speaker_id, quote.speaker_name) == (speaker_id, speaker_name)
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # A "he said" opening a paragraph: the one person the paragraph before ends with,
+    # quoted or reported.
+    ('"It is late," said Tom Brennan.\n\n"Prices are high," he said.',
+     [(None, "Tom Brennan"), (None, "Tom Brennan")]),
+    ('"It is late," said Jane Doe.\n\n"Prices are high," she said.',
+     [("jane-doe", None), ("jane-doe", None)]),
+    ('Tom Brennan said the dock would cost more.\n\n"Prices are high," he said.',
+     [(None, "Tom Brennan")]),
+    ('"It is late," said Tom Brennan.\n"Prices are high," he said.',
+     [(None, "Tom Brennan"), (None, "Tom Brennan")]),
+    # Not when the paragraph ends otherwise: an organisation or a surname alone
+    # speaking, a sentence after the quotation, two people, a heading between, or no
+    # "he said".
+    ('"It is late," said Acme.\n\n"Prices are high," he said.', [("acme", None), (None, None)]),
+    ('"It is late," said Brennan.\n\n"Prices are high," he said.',
+     [(None, "Brennan"), (None, None)]),
+    ('"It is late," said Tom Brennan. The vote came.\n\n"Prices are high," he said.',
+     [(None, "Tom Brennan"), (None, None)]),
+    ('Tom Brennan told Max Roe the dock would cost more.\n\n"Prices are high," he said.',
+     [(None, None)]),
+    ('"It is late," said Tom Brennan.\n\nThe vote\n\n"Prices are high," he said.',
+     [(None, "Tom Brennan"), (None, None)]),
+    ('"It is late," said Tom Brennan.\n\n"Prices are high," the report said.',
+     [(None, "Tom Brennan"), (None, None)]),
+    ('"It is late," said Tom Brennan.\n\nThe vote came. "Prices are high," he said.',
+     [(None, "Tom Brennan"), (None, None)]),
+])
+def test_he_said_opening_a_paragraph(tmp_path: Path, text: str,
+                                     speakers: list[tuple[str | None, str | None]]) -> None:
+    entities = corpus_of(write_tree(tmp_path / "c", minimal_corpus())).entities
+    found = suggest.find_quotes(text, entities)
+    assert [(q.speaker_id, q.speaker_name) for q in found] == speakers
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("Jane Doe, an analyst at a bank, suggested that prices will fall.", "jane-doe"),
     ("Acme says the widget is cheap.", "acme"),
