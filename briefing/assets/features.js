@@ -21,7 +21,8 @@
 
   // For the page types' own scripts (pages/*.js), which run after this one.
   window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview,
-                              onEachPage: onEachPage, sameLanguage: sameLanguage };
+                              onEachPage: onEachPage, sameLanguage: sameLanguage,
+                              englishIn: englishIn };
 
   // Run `setUp` once for each page shown. Material's instant navigation swaps a page's
   // content in place without running the scripts again, and says so on its `document$`
@@ -92,14 +93,15 @@
     var banner = document.createElement("aside");
     banner.className = "problems-banner" + (problems.errors ? " has-errors" : "");
     banner.setAttribute("aria-label", "Content problems");
-    var p = banner.appendChild(document.createElement("p"));
+    var p = englishIn(banner.appendChild(document.createElement("p")));
     var strong = p.appendChild(document.createElement("strong"));
     if (problems.settings) {  // no build can run, so no Problems page: the message is here
       strong.textContent = "mkdocs.yml stops every rebuild: fix it and save.";
       // The pages, the Problems page among them, are an earlier rebuild's: say so.
       p.appendChild(document.createTextNode(" Until then, every page shown, the Problems " +
         "page too, is from the last rebuild before this change."));
-      banner.appendChild(document.createElement("pre")).textContent = problems.settings;
+      englishIn(banner.appendChild(document.createElement("pre"))).textContent =
+        problems.settings;
     } else {
       strong.textContent = "The last rebuild found " + String(problems.text) + ".";
       var kept = problems.errors && problems.kept_last_good ?
@@ -180,6 +182,18 @@
     var r = el.getBoundingClientRect();
     el.style.setProperty("--room", (getComputedStyle(el).direction == "rtl" ? r.right
       : document.documentElement.clientWidth - r.left) - 8 + "px");
+  }
+
+  // Where to put the pages' own words, English whatever the site's language (<html lang>),
+  // in `block`: the block itself on an English site; on a site in another language a
+  // span in it marked English, which isolates them (an Arabic site's "is cited in:" keeps
+  // its colon at its end) while the block keeps the page's direction and alignment.
+  function englishIn(block) {
+    if (/^(en(-|$)|$)/i.test(document.documentElement.lang)) return block;
+    var span = block.appendChild(document.createElement("span"));
+    span.lang = "en";
+    span.dir = "ltr";
+    return span;
   }
 
   // `to`, in the language and direction of `from` when it is a source's words (the pages

@@ -6,6 +6,7 @@
   var shared = window.briefingFeatures;  // from features.js, loaded before
   if (!shared) return;
   var pageBody = shared.pageBody, sameLanguage = shared.sameLanguage;
+  var englishIn = shared.englishIn;
 
   // Reached at a passage (#q-…), say which brief points cite it: a copy of its "Cited in"
   // cell in the quoted passages, so the way back is in view. It goes where the sentence
@@ -34,7 +35,8 @@
     if (!point) return;
     // The page's own words, in its language and direction, though it stands in a
     // paragraph of the source's (an English note in an Arabic article reads left to
-    // right); the quote in it in the source's, as the passages' table marks it.
+    // right); the quote in it in the source's, as the passages' table marks it. On a
+    // site in another language the words are English within it (`englishIn`).
     var back = document.createElement("span");
     back.className = "cited-back";
     back.setAttribute("role", "note");
@@ -42,9 +44,10 @@
     back.dir = getComputedStyle(document.body).direction;  // (Material sets it on <body>)
     var quote = sameLanguage(row, document.createElement("span"));
     quote.textContent = shortQuote(row.textContent);
-    back.append(row.lang ? quote : quote.textContent, " is cited in: ");
-    back.append.apply(back, point.parentNode.cloneNode(true).childNodes);
-    back.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
+    var words = englishIn(back);
+    words.append(row.lang ? quote : quote.textContent, " is cited in: ");
+    words.append.apply(words, point.parentNode.cloneNode(true).childNodes);
+    words.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
     var marks = document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]');
     placeAtSentenceEnd(back, marks[marks.length - 1] || passage);
     keepInView(passage, back);
