@@ -16,6 +16,9 @@
   var WORD = /[\p{L}\p{N}]/u;
 
   var picker = null;  // one for the visit: Material's instant navigation keeps <body>
+  // Its words are English whatever the site's language (<html lang>): on a site in another
+  // language they are marked so, and read left to right ("Copy as quote", not mirrored).
+  var englishSite = /^(en(-|$)|$)/i.test(document.documentElement.lang);
 
   // The page's data is on its "Text" heading (`data-quote-picker`), inside the content
   // that Material's instant navigation swaps, so each page shown brings its own.
@@ -111,6 +114,7 @@
     this.button.textContent = "Copy as quote";
     this.button.title = "Copy the selected words as a YAML quote (shortcut: " + SHORTCUT + ")";
     this.button.hidden = true;
+    english(this.button);
     this.status = document.createElement("p");
     this.status.className = "quote-picker-status";
     this.status.setAttribute("role", "status");
@@ -187,8 +191,20 @@
     var rect = selection.getRangeAt(0).getBoundingClientRect();
     var origin = containerOrigin(this.button);
     this.button.style.top = (rect.bottom - origin.top + 4) + "px";
-    this.button.style.left = Math.max(0, rect.left - origin.left) + "px";
+    // Under the selection's start: its left end, or its right one in a paragraph written
+    // right to left (a site's, or a source's marked so), the button's end at it.
+    var start = window.getComputedStyle(picked.block.el).direction === "rtl"
+      ? rect.right - this.button.offsetWidth : rect.left;
+    this.button.style.left = Math.max(0, start - origin.left) + "px";
   };
+
+  function english(el) {
+    if (!englishSite) {
+      el.lang = "en";
+      el.dir = "ltr";
+    }
+    return el;
+  }
 
   // Where the box the button is positioned in starts, in viewport coordinates: its
   // positioned ancestor's padding box, or the document when it has none.
@@ -429,6 +445,7 @@
     box.className = "quote-picker-text";
     box.value = snippet;
     box.readOnly = true;
+    box.dir = "ltr";  // YAML, whatever its text's direction
     box.rows = snippet.split("\n").length;
     box.setAttribute("aria-label", "The quote as YAML");
     this.button.insertAdjacentElement("afterend", box);
@@ -437,8 +454,11 @@
     this.announce("Copy the quote with Ctrl+C (the clipboard could not be reached)");
   };
 
+  // In a span on a site in another language: the notice itself stays at the page's end.
   Picker.prototype.announce = function (message) {
-    this.status.textContent = message;
+    this.status.textContent = "";
+    if (englishSite) this.status.textContent = message;
+    else this.status.appendChild(english(document.createElement("span"))).textContent = message;
     var status = this.status;
     window.clearTimeout(this.statusTimer);
     this.statusTimer = window.setTimeout(function () { status.textContent = ""; }, 4000);
