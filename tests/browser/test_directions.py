@@ -83,16 +83,20 @@ FILES = {
 
 
 @contextlib.contextmanager
-def served(project: Path, files: Mapping[str, str], theme: str, name: str) -> Iterator[str]:
-    """A bare project holding `files`, its mkdocs.yml's theme `theme`, built with
-    `mkdocs build --strict` into www/<name>/ and served there."""
+def served(project: Path, files: Mapping[str, str], theme: str, name: str,
+           options: str = "") -> Iterator[str]:
+    """A bare project holding `files`, its mkdocs.yml's theme `theme` and the plugin's
+    `options` (YAML lines indented for it), built with `mkdocs build --strict` into
+    www/<name>/ and served there."""
     assert CliRunner().invoke(main, ["init", "--bare", str(project)]).exit_code == 0
     for path, text in files.items():
         (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
         (project / "content" / path).write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "theme:\n  name: briefing\n", theme), encoding="utf-8")
+    written = config.read_text(encoding="utf-8").replace("theme:\n  name: briefing\n", theme)
+    assert "  - briefing:\n" in written
+    config.write_text(written.replace("  - briefing:\n", "  - briefing:\n" + options, 1),
+                      encoding="utf-8")
     build([sys.executable, "-m", "mkdocs"], project, project / "www" / name)
     with http_server(project / "www") as url:
         yield f"{url}{name}/"

@@ -2,17 +2,24 @@
 ar`) runs from the right under Briefing's theme, its layout mirrored (header, sections, a
 brief's points, "Quotes cited" and its numbers, previews, the search panel), with no
 sideways scroll at 375 and 1280 px; an English source it quotes reads left to right in
-it. The other way round (an Arabic source quoted on an English site) is in
+it. The pages' words stay English, and the theme's and the scripts' own are marked so,
+reading left to right in the mirrored layout; a printed page has its number at its
+bottom left; the quote picker (on in this build) opens under a selection's right end.
+The other way round (an Arabic source quoted on an English site) is in
 test_directions.py."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from test_directions import box, rect, served
 from test_pages import PLACEMENT_JS
+from test_quote_picker import SELECT_JS
 
 pytestmark = pytest.mark.browser
 
@@ -67,9 +74,11 @@ PARENT_RIGHT = "el => (" + CONTENT_RIGHT + ")(el.parentElement)"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The project, in Arabic, built with `mkdocs build --strict` and served."""
+    """The project, in Arabic, built with `mkdocs build --strict` and served; with the
+    quote picker, which is otherwise on only under `mkdocs serve`."""
     project = tmp_path_factory.mktemp("rtl") / "project"
-    with served(project, FILES, "theme:\n  name: briefing\n  locale: ar\n", "ar") as url:
+    with served(project, FILES, "theme:\n  name: briefing\n  locale: ar\n", "ar",
+                "      quote_picker: always\n") as url:
         yield url
 
 
@@ -141,7 +150,8 @@ def test_quotes_cited_number_their_quotes_from_the_right(page, site: str) -> Non
     assert english.evaluate("el => getComputedStyle(el).direction") == "ltr"
     # So on the English source's page: its title and text, and its quoted passage.
     page.goto(site + "sources/en-wire/")
-    assert page.locator("h1[lang=en][dir=ltr], p[lang=en][dir=ltr]").count() == 3
+    # (In the content: the theme's own words are marked English too.)
+    assert page.locator("main :is(h1, p)[lang=en][dir=ltr]").count() == 3
     paragraph = page.locator("p[lang=en]", has_text="reporters")
     assert abs(box(paragraph)["left"] - box(page.locator("main h2").first)["left"]) < 2, \
         "an English paragraph starts at the left"
@@ -224,3 +234,121 @@ def test_screenshots(page, site: str, screenshots: Path, scheme: str, width: int
         page.wait_for_timeout(300)
         page.screenshot(path=screenshots / f"rtl-{name}-{width}-{scheme}.png",
                         full_page=True, animations="disabled")
+
+
+def ends_at_its_right(words) -> bool:
+    """Whether the last character of an element's text (a full stop, a colon) is at its
+    right end, as in English, not carried to its left by the page's direction."""
+    return abs(rect(words, -1)["right"] - box(words)["right"]) < 1
+
+
+def test_the_themes_own_words_are_marked_english(page, site: str) -> None:
+    """Its fixed words (skip link, search, buttons, footer) are marked English and read
+    left to right, each sentence's full stop at its end, while the blocks holding them
+    keep the page's direction: the footer's lines still end at the right."""
+    page.goto(site + "sources/ar-aid/")
+    for selector in (".skip-link", "form.search label", "form.search .search-status",
+                     ".scheme-toggle .visually-hidden", ".sections-toggle .visually-hidden"):
+        assert page.locator(selector).evaluate("el => [el.lang, el.dir]") == ["en", "ltr"], \
+            selector
+    lines = page.locator(".site-footer p")
+    for n in range(2):
+        words = lines.nth(n).locator("> span[lang=en][dir=ltr]")
+        assert words.count() == 1, lines.nth(n).inner_html()
+        assert ends_at_its_right(words), lines.nth(n).inner_text()
+        assert abs(box(words)["right"] - lines.nth(n).evaluate(CONTENT_RIGHT)) < 2
+    # The site's name, in the site's language, keeps its own direction within them.
+    assert lines.first.locator("bdi").inner_text() == "My briefing"
+    # "Search…": its ellipsis at its end, the field still right to left for what is typed.
+    field = page.locator("form.search input")
+    assert field.evaluate("el => getComputedStyle(el, '::placeholder').unicodeBidi") \
+        == "plaintext"
+    assert field.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    tab = page.context.new_page()  # (the 404 page's favicon is a 404: see above)
+    tab.goto(site + "404.html")
+    assert tab.locator("main [lang=en][dir=ltr]").count() == 3
+    assert ends_at_its_right(tab.locator("main p [lang=en]").first)
+    tab.close()
+
+
+def test_the_scripts_own_words_are_marked_english(page, site: str) -> None:
+    """The passage's "is cited in:" note (its colon after "in", not before "is") and the
+    problems banner, drawn by the plugin's scripts."""
+    page.goto(site + "sources/ar-aid/#q-ar-fast")
+    words = page.locator(".cited-back > span[lang=en][dir=ltr]")
+    words.wait_for()
+    text = words.evaluate("el => el.textContent")
+    at = text.index("cited in:")
+    colon, cited_in = rect(words, at + 8, at + 9), rect(words, at, at + 8)
+    assert colon["left"] >= cited_in["right"] - 1, (colon, cited_in)
+    assert abs(box(words)["right"] - box(page.locator(".cited-back"))["right"]) < 20, \
+        "the note still starts at the right, its bar there"
+    # The banner, with problems as `mkdocs serve` would report them.
+    page.route("**/problems.json", lambda route: route.fulfill(
+        content_type="application/json", body=json.dumps({"problems": {
+            "text": "2 errors", "errors": 2, "kept_last_good": True,
+            "href": "problems/"}})))
+    page.goto(site + BRIEF)
+    found = page.locator(".problems-banner p > span[lang=en][dir=ltr] strong")
+    found.wait_for()
+    assert found.inner_text() == "The last rebuild found 2 errors."
+    assert ends_at_its_right(found)
+    page.unroute("**/problems.json")
+
+
+def test_a_date_reads_left_to_right(page, site: str) -> None:
+    """The pages' dates are English: "5 Mar 2025" alone in a cell, not "Mar 2025 5"."""
+    page.goto(site)
+    date = page.locator("main td > time", has_text="5 Mar 2025").first
+    assert rect(date, 0, 1)["right"] <= rect(date, -4)["left"], date.inner_text()
+
+
+def test_a_printed_pages_number_is_at_its_bottom_left(page, site: str,
+                                                      tmp_path: Path) -> None:
+    """At its end, as the page runs right to left; and reading "1 / 1", not "1 / 1"
+    turned round."""
+    page.goto(site + "sources/ar-aid/")
+    page.emulate_media(media="print")  # (the tab is set to the screen's)
+    page.pdf(path=tmp_path / "source.pdf", format="A4")
+    page.emulate_media(media="screen")
+    printed = PdfReader(tmp_path / "source.pdf").pages[0]
+    width = float(printed.mediabox.width)
+    bottom: list[tuple[float, str]] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        x, y = cm[0] * tm[4] + cm[4], cm[3] * tm[5] + cm[5]
+        if text.strip() and y < 100:  # in the bottom margin, in points from the bottom
+            bottom.append((x, text))
+    printed.extract_text(visitor_text=seen)
+    assert re.fullmatch(r"1\s*/\s*1", "".join(t for _, t in sorted(bottom)).strip()), bottom
+    assert max(x for x, _ in bottom) < width / 4, (bottom, width)
+
+
+def test_the_quote_pickers_button_opens_under_the_selections_right_end(
+        page, site: str, screenshots: Path) -> None:
+    """Where an Arabic selection starts; its words marked English."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "sources/ar-aid/")
+    selected = page.evaluate(SELECT_JS, ["الوزير للصحفيين", 0, True])
+    button = page.locator("button.quote-picker")
+    button.wait_for(state="visible")
+    assert abs(box(button)["right"] - selected["right"]) < 2, (box(button), selected)
+    assert box(button)["top"] > selected["bottom"]
+    assert button.evaluate("el => [el.lang, el.dir]") == ["en", "ltr"]
+    page.screenshot(path=screenshots / "rtl-quote-picker-1280.png")
+    # Copied, its notice is English too, at the page's end (bottom left).
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    button.click()
+    notice = page.locator(".quote-picker-status > span[lang=en][dir=ltr]")
+    notice.wait_for()
+    assert box(notice)["left"] < 640
+
+
+def test_print_screenshot(page, site: str, screenshots: Path) -> None:
+    """Looked at: the Arabic source as printed (without its margins' page number, which
+    only the PDF has: see the test above)."""
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.emulate_media(media="print")
+    page.goto(site + "sources/ar-aid/")
+    page.screenshot(path=screenshots / "rtl-source-print.png", full_page=True)
+    page.emulate_media(media="screen")
