@@ -91,6 +91,17 @@ class NumberStyle:
         return hannumbers.pattern(myriads), myriads
 
     @cached_property
+    def rests(self) -> hannumbers.Rests:
+        """How the rest of a number after its myriad is read (`hannumbers.rest`)."""
+        return hannumbers.rests(self.han[1], self.characters, self.glued)
+
+    @cached_property
+    def before_rest(self) -> str:
+        """The myriads and units after which digits are the rest of a number ("五万2000"),
+        read with it or not at all (`hannumbers.rest`): unread when they begin one."""
+        return "".join(self.han[1]) + "十百千" + ("십백천" if self.glued else "")
+
+    @cached_property
     def powers(self) -> dict[str, int]:
         """Each scale word, lower case, its spaces single, with its power of ten."""
         return {**_WORDS, **{word: power for word, power, _ in self.every_scale}}
@@ -289,33 +300,81 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
     out are not numbers here. `style`: how the text's language writes numbers."""
     found = []
     dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
+    taken: list[tuple[int, int]] = []  # the rests of numbers after a myriad (`_rest`)
     for match in style.pattern.finditer(text):
         read = style.value(match)
-        if read is None or any(start <= read[0] < end for start, end in dates):
-            continue
+        if read is None or (taken and read[0] < taken[-1][1]) \
+                or any(start <= read[0] < end for start, end in dates) \
+                or (read[0] > 0 and text[read[0] - 1] in style.before_rest):
+            continue  # (digits after a myriad or a unit: the rest of a number not read)
         value, scales = read[1], match.groupdict()
         word = " ".join((scales["word"] or scales["attached"] or "").lower().split())
         power = _GLUED.get((scales["glued"] or "").lower(), 0) + style.powers.get(word, 0) \
             + style.multipliers.get(scales.get("times") or "", 0) \
             + sum(_CJK_SCALES[c] for c in scales["cjk"] or "")
-        value = value.scaleb(power).normalize()
-        found.append((match.start(), match.group(0).strip(), value))
+        myriad = _CJK_SCALES[scales["cjk"][-1]] if scales["cjk"] else \
+            style.powers[word] if word in style.attached and style.powers[word] % 4 == 0 else 0
+        number = _rest(text, match, (value.scaleb(power), myriad), style, dates, taken)
+        if number is not None:
+            found.append(number)
     if style.characters:
-        found = sorted(found + _in_characters(text, style, dates))
+        found = sorted(found + _in_characters(text, style, dates + taken))
+    if style.glued:
+        found = sorted(found + _in_hangul(text, style, dates + taken))
     return found
 
 
-def _in_characters(text: str, style: NumberStyle, dates: list[tuple[int, int]]
+def _rest(text: str, match: re.Match[str], read: tuple[Decimal, int], style: NumberStyle,
+          dates: list[tuple[int, int]], taken: list[tuple[int, int]]
+          ) -> tuple[int, str, Decimal] | None:
+    """A number as `numbers` finds it, `read` its value and the power of its myriad (0 for
+    none), with the rest written after its myriad (`hannumbers.rest`: "1万2000" is 12,000),
+    whose span joins `taken`; None where the rest leaves it unread."""
+    value, myriad = read
+    if not myriad:
+        return match.start(), match.group(0).strip(), value.normalize()
+    end, more = hannumbers.rest(text, match.end(), myriad, style.rests, dates)
+    if end > match.end():
+        taken.append((match.end(), end))
+    fraction = match.groupdict().get("frac") or match.groupdict().get("nfrac")
+    if more is None or (more and fraction):
+        return None  # ("1.2万5000")
+    return match.start(), text[match.start():end].strip(), (value + more).normalize()
+
+
+def _in_characters(text: str, style: NumberStyle, taken: list[tuple[int, int]]
                    ) -> list[tuple[int, str, Decimal]]:
-    """The numbers written in Chinese characters (`hannumbers`), not those of a date."""
+    """The numbers written in Chinese characters (`hannumbers`), not those of a date or of
+    the rest of a number in digits."""
     pattern, myriads = style.han
     found = []
     for match in pattern.finditer(text):
-        if any(start <= match.start() < end for start, end in dates):
+        if any(start <= match.start() < end for start, end in taken):
             continue
         value = hannumbers.value(match, myriads, style.characters == "zh")
         if value is not None:
             found.append((match.start(), match.group(0), value.normalize()))
+    return found
+
+
+def _in_hangul(text: str, style: NumberStyle, taken: list[tuple[int, int]]
+               ) -> list[tuple[int, str, Decimal]]:
+    """The numbers written in Hangul numerals in Korean (`hannumbers.hangul`: 오천만), with
+    the rest after their myriad ("일억 이천만"), not those of a date or of a number's rest."""
+    found = []
+    for match in hannumbers.HANGUL_RUN.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        value = hannumbers.hangul(match)
+        myriad = hannumbers.HANGUL_MYRIADS.get(match.group(0)[-1], 0)
+        if value is None and myriad:  # (its sections after a space are no numbers either)
+            taken.append((match.end(), hannumbers.rest(text, match.end(), myriad,
+                                                       style.rests, taken)[0]))
+        if value is None:
+            continue
+        number = _rest(text, match, (value, myriad), style, taken, taken)
+        if number is not None:
+            found.append(number)
     return found
 
 

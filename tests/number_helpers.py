@@ -41,3 +41,68 @@ def cldr_writes(locale: Locale, value: Decimal) -> list[str]:
         written.append(in_digits(format_decimal(value, locale=locale, numbering_system=system,
                                                 decimal_quantization=False), system))
     return written
+
+
+_HAN = "零一二三四五六七八九"
+
+
+def chinese(n: int, japanese: bool = False) -> str:
+    """`n` (below 10^16) in Chinese characters, as Chinese writes it (一百零五: a 零 where
+    zeros come between digits; 十二, ten alone at the start) or as Japanese does (百五... with
+    its one: 一百五, no 零)."""
+    written, gap = "", False
+    for power, myriad in ((12, "兆"), (8, "亿"), (4, "万"), (0, "")):
+        section = n // 10**power % 10**4
+        if section == 0:
+            gap = gap or bool(written)
+            continue
+        part, gap = _section(section, japanese, leading=not written, gap=gap)
+        written += part + myriad
+    return written
+
+
+def _section(section: int, japanese: bool, leading: bool, gap: bool) -> tuple[str, bool]:
+    written = ""
+    for power, unit in ((3, "千"), (2, "百"), (1, "十"), (0, "")):
+        digit = section // 10**power % 10
+        if digit == 0:
+            gap = gap or bool(written) or not leading
+            continue
+        if gap and not japanese and (written or not leading):
+            written += "零"
+        gap = False
+        one = power == 1 and digit == 1 and leading and not written
+        written += ("" if one else _HAN[digit]) + unit
+    return written, False
+
+
+_BANKING = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+def banking(n: int) -> str:
+    """`n` (below 10^12) in Chinese banking numerals, ten with its one (壹拾贰, 12)."""
+    written = chinese(n)
+    return ("一" + written if written.startswith("十") else written).translate(_BANKING)
+
+
+_HANGUL_DIGITS = "영일이삼사오육칠팔구"
+
+
+def korean(n: int, spaced: bool = False) -> str:
+    """`n` (below 10^16) in Hangul, as Korean writes it: no 일 before 십, 백, 천 (천오백,
+    1500) nor before a leading 만, no word for zero; a space after each myriad where
+    `spaced` (삼억 오천만)."""
+    parts = []
+    for power, myriad in ((12, "조"), (8, "억"), (4, "만"), (0, "")):
+        section = n // 10**power % 10**4
+        if section == 0:
+            continue
+        written = ""
+        for unit_power, unit in ((3, "천"), (2, "백"), (1, "십"), (0, "")):
+            digit = section // 10**unit_power % 10
+            if digit:
+                written += ("" if digit == 1 and unit else _HANGUL_DIGITS[digit]) + unit
+        if written == "" or (section == 1 and myriad == "만" and not parts):
+            written = "" if myriad == "만" else "일"
+        parts.append(written + myriad)
+    return (" " if spaced else "").join(parts)

@@ -12,8 +12,9 @@ import pytest
 from babel import Locale, localedata
 from hypothesis import given
 from hypothesis import strategies as st
-from number_helpers import ZEROS, cldr_writes, in_digits, own_system
+from number_helpers import ZEROS, banking, chinese, cldr_writes, in_digits, korean, own_system
 
+from briefing import hannumbers
 from briefing.language import grouping
 from briefing.numbers import NumberStyle, is_amount, numbers, written_in
 
@@ -96,6 +97,46 @@ def arabic(written: str) -> str:
     ("en", "300명", []),
     # (A scale of a script without spaces, with a word after it: "3兆円", once 3.)
     ("ja", "3兆円", ["3000000000000"]),
+    # 5. Korean sections, after a space or not, and the rest after 만.
+    ("ko", "3억 5천만 원", ["350000000"]),
+    ("ko", "1억2천만", ["120000000"]),
+    ("ko", "5만 8천 명", ["58000"]),
+    ("ko", "1만2000명", ["12000"]),
+    ("ko", "3억 천만 원", ["310000000"]),
+    ("ko", "2024년 3만 2천 명", ["32000"]),
+    ("ko", "3억 5천", []),  # 350,000,000 in speech: unread, not 300,000,005,000
+    ("ko", "3만 5", []),
+    ("ko", "5만 천안", []),  # and the city of Cheonan
+    ("ko", "5만 이상", ["50000"]),  # over 50,000: a word after the space
+    ("ko", "5만 20%", ["50000", "20"]),  # a number of its own
+    ("ko", "3만 2024년", ["30000"]),  # a date
+    # 6. Korean numbers in Hangul.
+    ("ko", "오천만", ["50000000"]),
+    ("ko", "삼백 명", ["300"]),
+    ("ko", "이천이십오", ["2025"]),
+    ("ko", "오천만원을", ["50000000"]),
+    ("ko", "오백명", ["500"]),
+    ("ko", "십만", ["100000"]),
+    ("ko", "천오백", []),  # begun by 천, a word too ("천만에요")
+    ("ko", "일억 이천만 원", ["120000000"]),
+    ("ko", "이천오백", ["2500"]),
+    ("ko", "오만한", []),  # arrogant
+    ("ko", "오만과 편견", []),
+    ("ko", "이만 줄이겠습니다", []),  # "this much"
+    ("ko", "이천시", []),  # the city of Icheon
+    ("ko", "사천성", []),  # Sichuan
+    ("ko", "구조 작업", []),  # rescue
+    ("ko", "구조조정", []),  # restructuring
+    ("ko", "삼천리", []),
+    ("ko", "삼백이 넘는", []),  # 300 and a particle, or 302
+    ("ko", "삼십일 동안", []),  # 30 days, or 31
+    ("ko", "이천이십오년", []),  # a year
+    ("ko", "이 사람", []),
+    ("ko", "오 분", []),
+    ("ko", "삼사십", []),  # thirty or forty
+    ("ja", "オ千万", []),
+    ("en", "오천만", []),
+    ("zh", "오천만", []),
 ])
 def test_numbers_in_other_scripts_and_groupings(tag: str, text: str, read: list[str]) -> None:
     assert values(f"paid {text} more", tag) == [Decimal(v) for v in read]
@@ -217,7 +258,46 @@ def test_digits_of_two_scripts_are_never_read(ident: str, number: int, at: int) 
     ("zh", "三千百姓", []),  # 3000 commoners: 百 without its digit
     ("zh", "一百零", []),
     ("zh", "三兆", []),  # a trillion, or a million as in 兆瓦: not in Simplified Chinese
-    ("zh", "5万一千", ["50000"]),  # (as before: digits and then characters)
+    # Digits, a myriad and the rest: digits, characters, digits and units.
+    ("zh", "5万一千", ["51000"]),
+    ("zh", "3亿五千万", ["350000000"]),
+    ("zh", "3亿5千万", ["350000000"]),
+    ("zh", "1万2千", ["12000"]),
+    ("zh", "1万2千5百", ["12500"]),
+    ("zh", "5万一千五", ["51500"]),  # in Chinese, the next unit's
+    ("ja", "5万一千五", ["51005"]),  # in Japanese, the ones'
+    ("ja", "1万2000人", ["12000"]),
+    ("ja", "3億5000万円", ["350000000"]),
+    ("ja", "3兆5000億円", ["3500000000000"]),
+    ("zh", "2万5", []),  # 25,000 in speech, or 20,005: unread, not 20,000
+    ("ja", "2万5", []),
+    ("zh", "5万一", []),
+    ("zh", "2万5G基站", []),
+    ("zh", "3亿5000", []),  # 350,000,000 in speech, or 300,005,000
+    ("zh", "1.2万5000", []),
+    ("zh", "1万2,000", []),
+    ("zh", "5万万", []),
+    ("zh", "1万5千克", []),  # 千克, kilograms
+    ("zh", "五万2000", []),  # characters and then digits: unread
+    ("en", "5万一千", []),  # characters unread in English: the whole number too
+    ("en", "5万2000", ["52000"]),
+    # Banking numerals, in one kind or not at all.
+    ("zh", "壹拾贰万叁仟元整", ["123000"]),
+    ("zh", "叁佰伍拾", ["350"]),
+    ("zh", "壹佰零伍", ["105"]),
+    ("zh", "陆拾万", ["600000"]),
+    ("zh-Hant", "貳佰伍拾萬", ["2500000"]),
+    ("zh-Hant", "壹億", ["100000000"]),
+    ("ja", "壱万円", ["10000"]),
+    ("ja", "参拾", ["30"]),
+    ("zh", "大陆十万人", ["100000"]),  # mainland: 陆 is a word, not a 6
+    ("zh", "大陆万人", []),
+    ("zh", "队伍三千人", ["3000"]),  # a team
+    ("zh", "收拾一下", []),  # tidy up: not 11
+    ("zh", "拾万", []),  # (ten with its one: 壹拾万)
+    ("zh", "壹拾二", []),  # banking and ordinary numerals: unread
+    ("ja", "参加", []),
+    ("en", "壹拾贰万", []),
     ("ja", "八百長", []),  # match fixing
     ("zh", "十万火急", []),
     # Dates, as 2025年1月27日.
@@ -263,3 +343,68 @@ def test_characters_are_read_once_each(tag: str, text: str) -> None:
     found = numbers(text, style_of(tag))
     ends = [at + len(written) for at, written, _ in found]
     assert all(end <= at for end, (at, _, _) in zip(ends, found[1:], strict=False))
+
+
+@given(st.integers(min_value=11, max_value=10**12 - 1))
+def test_a_number_in_characters_reads_back(n: int) -> None:
+    """As Chinese writes it (with 零) and as Japanese does, and in banking numerals (which
+    are not read where they begin with a word: 伍万, of 队伍万...)."""
+    assert values(f"据说{chinese(n)}了", "zh") == [n]
+    assert values(f"据说{chinese(n, japanese=True)}了", "ja") == [n]
+    written = banking(n)
+    word = written[0] in "伍陆" and written[1:2] not in ("拾", "佰", "仟")
+    assert values(f"据说{written}了", "zh") == ([] if word else [n])
+
+
+@given(st.integers(min_value=11, max_value=10**16 - 1), st.booleans())
+def test_a_number_in_hangul_reads_back_or_not_at_all(n: int, spaced: bool) -> None:
+    """Read unless begun by a hundred, a thousand or a myriad, which are words too (천, 만),
+    ended by 이 or 일 after a scale (a particle, or days), or a word of two syllables."""
+    written = korean(n, spaced)
+    unread = written[0] in "백천만억조" \
+        or (written[-1] in "이일" and written[-2] in "십백천만억조") \
+        or written.split()[0] in hannumbers._HANGUL_WORDS \
+        or not any(c in written for c in "십백천만억조")
+    assert values(f"모두 {written} 명이다", "ko") == ([] if unread else [n])
+
+
+MIXED = st.lists(st.sampled_from(["digits", "characters", "units"]), min_size=3, max_size=3)
+
+
+@given(st.integers(min_value=10**4, max_value=10**12 - 1), MIXED, st.sampled_from(["zh", "ja"]))
+def test_a_number_begun_in_digits_is_never_misread(n: int, styles: list[str], tag: str) -> None:
+    """Digits, a myriad, and each section after it in digits, characters or digits and
+    units ("3亿5000万", "3亿五千万", "3亿5千万"): read as `n`, or not at all; and as `n`
+    where each section has its myriad, or the last its own digits under 万 ("1万2000"),
+    and none in digits and units ends in a digit ("7千3百1")."""
+    sections = [n // 10**power % 10**4 for power in (8, 4, 0)]
+    myriads = ["亿", "万", ""]
+    first = next(at for at, section in enumerate(sections) if section)
+    written = f"{sections[first]}{myriads[first]}"
+    for section, myriad, style in zip(sections[first + 1:], myriads[first + 1:],
+                                      styles, strict=False):
+        if section:
+            written += _section_as(section, style, tag) + myriad
+    read = values(f"据说{written}了", tag)
+    assert read in ([n], []), written
+    ones = sections[2] and first < 2
+    digit_last = any(style == "units" and section % 10  # ("7千3百1": unread)
+                     for section, style in zip(sections[first + 1:], styles, strict=False))
+    if not digit_last and (
+            not ones or (sections[1] and sections[2] >= 10 and styles[1 - first] == "digits")):
+        assert read == [n], written
+
+
+def _section_as(section: int, style: str, tag: str) -> str:
+    if style == "digits":
+        return str(section)
+    if style == "characters":
+        return chinese(section, japanese=tag == "ja") if section >= 10 \
+            else "一二三四五六七八九"[section - 1]
+    return "".join(f"{section // 10**power % 10}{unit}" for power, unit
+                   in ((3, "千"), (2, "百"), (1, "十"), (0, "")) if section // 10**power % 10)
+
+
+def test_the_hangul_words_are_numbers_of_two_syllables() -> None:
+    """The words left unread are numbers as Korean spells them (the first run of one)."""
+    assert all(len(word) == 2 and word[1] in "십백천만억조" for word in hannumbers._HANGUL_WORDS)
