@@ -65,6 +65,17 @@ class Attribution:
     # Agentur Reuters sagte", "Nordwerk hat Reuters gesagt"): a verb after two names of one
     # clause is the first one's there, the second being who was told.
     verb_last: tuple[str, ...] = ()
+    # Words right after a verb of saying that make it another verb: "a déclaré faillite"
+    # (went bankrupt), "declaró la quiebra", "ha dichiarato fallimento".
+    objects: Saying = Saying(())
+    # Verbs of saying whose separable prefix, closing their clause, makes them another
+    # verb ("Nordwerk sagte die Messe ab", called off; "sagte die Lieferung zu",
+    # promised), and those prefixes.
+    separable: Saying = Saying(())
+    prefixes: Saying = Saying(())
+    # Adverbs that may stand inside a compound past: "a également déclaré", "ha inoltre
+    # detto" (German has any two words there: "hat außerdem gesagt").
+    adverbs: Saying = Saying(())
 
     def reads(self, language: str) -> bool:
         """Whether prose in `language` has words of its own here, beside the English."""
@@ -156,6 +167,21 @@ ATTRIBUTION = Attribution(
         ("es", ("el", "la", "los", "las")),
         ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")))),
     verb_last=("de",),
+    objects=Saying((), translated=(
+        ("fr", ("faillite", "forfait", "la faillite", "la guerre", "l'état d'urgence",
+                "l\u2019état d\u2019urgence", "la cessation", "cessation")),
+        ("es", ("la quiebra", "quiebra", "la guerra", "el estado de")),
+        ("it", ("fallimento", "il fallimento", "forfait", "guerra", "la guerra",
+                "lo stato di")))),
+    separable=Saying((), translated=(("de", ("sagt", "sagte", "sagten")),)),
+    prefixes=Saying((), translated=(("de", ("ab", "zu", "an")),)),
+    adverbs=Saying((), translated=(
+        ("fr", ("également", "aussi", "encore", "déjà", "ensuite", "enfin", "notamment",
+                "pourtant", "toutefois", "cependant", "même", "ainsi", "d'ailleurs",
+                "d\u2019ailleurs", "hier")),
+        ("es", ("también", "además", "ya", "incluso", "hoy", "ayer")),
+        ("it", ("inoltre", "anche", "poi", "già", "ancora", "pure", "infatti", "però",
+                "invece", "oggi", "ieri")))),
 )
 
 
@@ -185,8 +211,10 @@ class Speaking:
         words = ATTRIBUTION
         own = words.reads(language)
 
-        def any_of(saying: Saying) -> str:
-            return "|".join(r"\s+".join(re.escape(part) for part in word.split())
+        def any_of(saying: Saying, inside: str = "") -> str:
+            """The words as a pattern; `inside`, a pattern of words that may stand after
+            the first word of one of two or more (an auxiliary: "a également déclaré")."""
+            return "|".join(rf"\s+{inside}".join(re.escape(part) for part in word.split())
                             for word in saying.words_in(language)) or "(?!)"
 
         small, compound, word_start, article, affiliate = _SMALL_WORD[own], "", "", "", ""
@@ -199,10 +227,20 @@ class Speaking:
             compound, word_start = r"|-[\w-]+", r"(?<!\w)"
             article = rf"(?:(?:{any_of(words.articles)})\s*)?"
             affiliate = rf"(?:\s+(?:{any_of(words.articles)}))?"
+        adverb = rf"(?:(?:{any_of(words.adverbs)})\s+)?" if words.adverbs.own_in(language) \
+            else ""
         self.said = re.compile(r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?"
-                               rf"(?:{any_of(words.said)})\b", re.IGNORECASE)
-        self.said_before = re.compile(rf"[{_CLOSING[own]}]\s*(?i:{any_of(words.said_before)})"
-                                      rf"(?:\s+{small}){{0,3}}\s+$")
+                               rf"(?:{any_of(words.said, adverb)})\b", re.IGNORECASE)
+        self.said_before = re.compile(
+            rf"[{_CLOSING[own]}]\s*(?i:{any_of(words.said_before, adverb)})"
+            rf"(?:\s+{small}){{0,3}}\s+$")
+        # What makes a verb of saying another verb: an object after it ("a déclaré
+        # faillite"), or a separable prefix closing its clause ("sagte die Messe ab").
+        self.other_verb = re.compile(rf"\s+(?:{any_of(words.objects)})(?!\w)", re.IGNORECASE)
+        self.separable = re.compile(rf"(?<!\w)(?:{any_of(words.separable)})$", re.IGNORECASE)
+        self.prefix = re.compile(r"[^,.;:!?()\"\u00ab\u00bb\u201c\u201d\u201e]*?\s"
+                                 rf"(?:{any_of(words.prefixes)})\s*(?:[,.;:!?)\"\u00ab\u00bb"
+                                 r"\u201c\u201d\u201e]|$)", re.IGNORECASE)
         self.qualifies = re.compile(rf"(?:['\u2019]s{compound})?(?:\s+{small}){{0,3}}\s+$")
         self.affiliation = re.compile(
             rf"(?:\b(?:{any_of(words.affiliation)}){affiliate}|'s)\s*$", re.IGNORECASE)
@@ -250,6 +288,13 @@ class Speaking:
                 return True
         return False
 
+    def another_verb(self, plain: str, said: re.Match[str]) -> bool:
+        """Whether the verb of saying `said` found is part of another verb: "Nordwerk a
+        déclaré faillite" (went bankrupt), "Nordwerk sagte die Messe ab" (called it off)."""
+        return bool(self.other_verb.match(plain, said.end())
+                    or (self.separable.search(said.group(0))
+                        and self.prefix.match(plain, said.end())))
+
     def names(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
         """Whether the text names the mention at `index` as the one speaking."""
         start, end, _ = mentions[index]
@@ -262,6 +307,8 @@ class Speaking:
         if self.affiliated(plain, start):
             return False
         said = self.said.match(plain, end)
+        if said and self.another_verb(plain, said):
+            said = None
         # The verb belongs to the nearest name before it ("H800 GPUs DeepSeek says"),
         # but for an affiliation ("Mark Zuckerberg of Meta says"); where the verb closes
         # the clause, to its first ("wie Anna Berg Reuters sagte": she told Reuters).

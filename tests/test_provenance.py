@@ -314,6 +314,19 @@ ATTRIBUTED = [
     ("it", "Stando a Reuters, lo stabilimento resta aperto.", "Reuters"),
     ("it", "Secondo il FMI lo stabilimento resta aperto.", "IMF"),
     ("it", "Secondo l'AFP lo stabilimento resta aperto.", "AFP"),
+    # An adverb inside the compound past, a prefix or an object that is no other verb's.
+    ("fr", "Nordwerk a également déclaré que le site reste ouvert.", "Nordwerk"),
+    ("fr", "Nordwerk a aussi dit que le site reste ouvert.", "Nordwerk"),
+    ("fr", "\u00ab Le site reste ouvert \u00bb, a également déclaré Nordwerk.", "Nordwerk"),
+    ("it", "Nordwerk ha inoltre detto che lo stabilimento resta aperto.", "Nordwerk"),
+    ("es", "Nordwerk ha también dicho que la planta sigue abierta.", "Nordwerk"),
+    ("de", "Nordwerk hat außerdem gesagt, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk sagte, man sage die Messe ab.", "Nordwerk"),  # the clause is closed
+    ("de", "Nordwerk sagte am Montag, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk sagte dazu, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk sagte zu Reuters, das Werk bleibe offen.", "Nordwerk"),
+    ("de", "Nordwerk erklärte die Messe ab sofort für offen.", "Nordwerk"),
+    ("fr", "Nordwerk a déclaré que la faillite est exclue.", "Nordwerk"),
 ]
 NOT_ATTRIBUTED = [
     # The quote's own speaker named.
@@ -358,6 +371,20 @@ NOT_ATTRIBUTED = [
     ("it", "Il secondo Nordwerk Summit si tiene a Roma.", None),  # the second
     ("it", "Nordwerk sostiene i costi dello stabilimento.", None),  # bears the costs
     ("it", "Anna Berg, in un'intervista, ha detto che Nordwerk resta.", None),
+    # A verb of saying that is part of another verb: a separable prefix closing the
+    # clause (absagen, zusagen, ansagen), an object (declare bankruptcy, forfeit, war).
+    ("de", "Nordwerk sagte die Messe ab.", None),  # called off
+    ("de", "Nordwerk sagte die Messe wegen des Sturms ab, das Werk bleibt offen.", None),
+    ("de", "Nordwerk sagte die Lieferung zu.", None),  # promised
+    ("de", "Nordwerk sagt den Termin an.", None),
+    ("de", "Nordwerk sagten ab.", None),
+    ("fr", "Nordwerk a déclaré faillite.", None),
+    ("fr", "Nordwerk a déclaré forfait pour le salon.", None),  # withdrew
+    ("fr", "Nordwerk a également déclaré faillite.", None),
+    ("fr", "Nordwerk déclare la faillite de sa filiale.", None),
+    ("es", "Nordwerk declaró la quiebra.", None),
+    ("it", "Nordwerk ha dichiarato fallimento.", None),
+    ("fr", "Nordwerk a été déclaré coupable.", None),  # was found guilty: no adverb
 ]
 
 
