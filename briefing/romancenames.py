@@ -72,6 +72,11 @@ LANGUAGES = frozenset(FUNCTION_WORDS)
 # ("Le Pen", "La Russa", "Lo Presti", "Dal Pozzo").
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "dei", "degli", "du", "des",
                         "dos", "das", "van", "von", "der", "den"})
+# The articles before a noun, which a capital after them names no first name by ("la
+# Comisión", "le Président", "il Presidente"): the words before a name's own article.
+_ARTICLES = frozenset({"le", "la", "les", "un", "une", "el", "los", "las", "lo", "una",
+                       "il", "i", "gli", "uno", "del", "al", "au", "du", "des", "della",
+                       "dello", "nella", "alla"})
 # The marks that open a quotation in these languages' press: « and the curly and
 # straight double quotes (a straight one opens when no letter stands before it).
 _OPENING_QUOTES = "\u00ab\u201c\u201e\u2039\""
@@ -111,4 +116,26 @@ def name_start(words: Sequence[str], language: str) -> tuple[str, ...] | None:
     for n, word in enumerate(words[1:], start=1):
         if is_capital(word[:1]):
             return (*(w.lower() for w in words[:n]), word)
+    return None
+
+
+def after_article(before: str) -> bool:
+    """Whether the text `before` a word ends in an article ("los", "Los" opening a sentence,
+    "le", "della"): a capital after one is a noun's ("los Miembros", "le Président"),
+    not that of a first name."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in _ARTICLES
+
+
+def head_start(words: Sequence[str]) -> tuple[str, ...] | None:
+    """How a name that starts with a capitalised word and goes on with a particle in small
+    letters is written, from the words of a run starting there: that word, the particle
+    and its article, and the next capitalised word ("Tomás", "de", "la", "Vega"). None
+    when the run does not start so."""
+    if len(words) < 3 or not is_capital(words[0][:1]) or not is_particle(words[1]) \
+            or is_capital(words[1][:1]):
+        return None
+    for n, word in enumerate(words[2:5], start=2):
+        if is_capital(word[:1]):
+            return (*words[:n], word)
     return None

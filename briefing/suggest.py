@@ -43,8 +43,8 @@ from .ministries import LANGUAGES as MINISTRY_LANGUAGES
 from .ministries import Ministry, ministries
 from .model import Claim, Corpus, Entity, Figure
 from .romancenames import LANGUAGES as ROMANCE
+from .romancenames import after_article, head_start, is_particle, name_start, opening
 from .romancenames import is_function_word as is_romance_function_word
-from .romancenames import is_particle, name_start, opening
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
@@ -635,8 +635,8 @@ chief executive president minister senator analysts experts officials mr mrs ms 
 _COMMON = frozenset(_COMMON_WORDS.split())
 # The function words an organisation's or a place's name holds between its capitalised
 # words ("Department for Energy Security and Net Zero", "Banco de España").
-_JOINING = ("of", "for", "and", "&", "de", "du", "des", "da", "di", "del", "der", "den",
-            "van", "von", "la", "le")
+_JOINING = ("of", "for", "and", "&", "de", "du", "des", "da", "di", "del", "della", "dello",
+            "delle", "dei", "degli", "der", "den", "van", "von", "la", "le")
 # The article a joining word may have after it: "Bank of the West", "Tomás de la Vega",
 # "Jan van der Berg".
 _JOINED_ARTICLES = ("the", "la", "las", "los", "le", "der", "den")
@@ -877,7 +877,25 @@ def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]
                     start = name_start(words[n:n + 4], language)
                     if start is not None:
                         found.add(start)
+                if is_capital(words[n][:1]):
+                    found.update(_heads_written(words[n:n + 5], words[n - 1] if n else
+                                                sentence.text[:match.start()]))
     return frozenset(found)
+
+
+def _heads_written(words: list[str], before: str) -> set[tuple[str, ...]]:
+    """What a capitalised word written within a sentence (`before` it: its text, or the
+    word before in its run) shows of the names that open a sentence with it: the word
+    itself, unless an article stands before it ("los Miembros", "le Président": a
+    noun's capital), and the name it starts with a particle ("Tomás de la Vega",
+    `romancenames.head_start`)."""
+    found: set[tuple[str, ...]] = set()
+    if not after_article(before):
+        found.add((words[0],))
+    head = head_start(words)
+    if head is not None:
+        found.add(head)
+    return found
 
 
 def _one_per_case(counts: Counter[str], first: dict[str, Sentence]
@@ -932,7 +950,10 @@ def _romance_names_in_run(words: list[_Word], before: str, language: str,
     sentence's text before the run. A run opening with a name the text writes so
     elsewhere (`written`: "Le Pen", "De la Vega") is read from its first word."""
     at_start, quoted = opening(before)
-    if (at_start or quoted) and name_start([w.text for w in words[:4]], language) in written:
+    texts = [w.text for w in words[:5]]
+    head = head_start(texts)
+    if (at_start or quoted) and (name_start(texts[:4], language) in written or (
+            head is not None and (head in written or head[:1] in written))):
         return _names_in_run(words, False, after_number, known)
     if (at_start or quoted) and is_romance_function_word(language, words[0].text):
         first = 1
@@ -1354,11 +1375,18 @@ _PARTICLE_TAIL = (r"\s+(?P<tail>(?:de|du|des|da|di|del|della|dos|das|van|von|der
                   r"(?:\s+(?:la|las|los|le|der|den))?(?:\s+" + _NAME_WORD + r")+)")
 
 
+# A particle and its article, between a name's first word and its last ("de la").
+_PARTICLE_HEAD = (r"(?:de|du|des|da|di|del|della|dos|das|van|von|der|den)"
+                  r"(?:\s+(?:la|las|los|le|der|den))?")
+
+
 def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFound, ...],
                        known: tuple[EntityFound, ...], entities: tuple[Entity, ...],
                        text: str) -> tuple[QuoteFound, ...]:
     """Quotes whose new speaker's name goes on with a particle in small letters ("Tomás"
-    of "añadió Tomás de la Vega") given the whole name (`_particle_name`)."""
+    of "añadió Tomás de la Vega") given the whole name (`_particle_name`), and those
+    whose speaker is the last word of a known person or a new name so written before it
+    ("Vega" of "Tomás de la Vega dijo:", `_head_name`)."""
     people = {e.name: e.id for e in entities if e.kind == "person"}
     names = {e.name for e in new_names}
     surnames = {n.split()[-1] for n in (*names, *(e.name for e in known if e.name in people))
@@ -1366,7 +1394,8 @@ def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFo
     aliases = {a: e.id for e in new_names for a in e.aliases if " " in a}
     out = []
     for quote in quotes:
-        whole = _particle_name(quote, text, surnames) if quote.speaker_name else None
+        whole = next((n for n in (_particle_name(quote, text, surnames), _head_name(quote))
+                      if n in people or n in names), None) if quote.speaker_name else None
         alias = _particle_alias(quote, aliases)
         if alias is not None:  # "Von der Leyen sagte", which gave "Leyen"
             out.append(replace(quote, speaker_name=alias, speaker_new=aliases[alias]))
@@ -1412,6 +1441,18 @@ def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | No
     surname = re.compile(r"(?<![\w-])(?i:" + re.escape(tail[0]) + ")" + re.escape(tail[1:])
                          + WORD_END)
     return whole if len(surname.findall(text)) > text.count(whole) else None
+
+
+def _head_name(quote: QuoteFound) -> str | None:
+    """The name a one-word speaker ends in its sentence, a capitalised word and a
+    particle in small letters before it ("Tomás de la Vega" of "Vega" in "Tomás de la
+    Vega dijo:"); whether it is a name is the caller's to tell."""
+    name = quote.speaker_name or ""
+    if quote.speaker_id or not name or " " in name:
+        return None
+    match = re.search(r"(?<![\w'\u2019-])" + _NAME_WORD + r"\s+" + _PARTICLE_HEAD + r"\s+"
+                      + re.escape(name) + WORD_END, quote.sentence.text)
+    return " ".join(match.group().split()) if match else None
 
 
 def _surname_speakers(quotes: tuple[QuoteFound, ...], owners: Mapping[str, EntityFound],

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks import names as measured
 from briefing import suggest
-from briefing.model import Corpus
+from briefing.model import Corpus, Entity, Pos
 from briefing.romancenames import FUNCTION_WORDS, is_function_word
 
 EMPTY = Corpus((), (), (), ())
@@ -169,3 +169,55 @@ def test_a_surname_with_its_particle_is_its_persons_alias(language: str, text: s
 def test_a_speakers_name_keeps_its_particle(language: str, text: str, speaker: str) -> None:
     (quote,) = suggest.suggest(text, EMPTY, language=language).quotes
     assert quote.speaker_name == speaker
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # A first name opening a sentence before a particle in small letters is the name's
+    # when the text shows it: the whole name written within a sentence, ...
+    ("es", "Tomás de la Vega habló con la prensa. Lo confirmó ayer Tomás de la Vega.",
+     {"Tomás de la Vega"}),
+    ("fr", "Jean de la Fontaine a dit que non. Il l'a redit, a précisé Jean de la Fontaine.",
+     {"Jean de la Fontaine"}),
+    ("it", "Paolo della Valle ha detto che no. Lo ha confermato Paolo della Valle.",
+     {"Paolo della Valle"}),
+    # ... or its first word capitalised within a sentence, with no article before it.
+    ("es", "Tomás de la Vega habló con la prensa. Lo confirmó ayer Tomás.",
+     {"Tomás de la Vega", "Tomás"}),
+    ("fr", "Jean de la Fontaine a dit que non. Selon Jean, rien n'a changé.",
+     {"Jean de la Fontaine", "Jean"}),
+    # Without it the first word is the sentence's capital, as before: the text does not
+    # tell a first name from a noun ("Miembros de la Comisión").
+    ("es", "Tomás de la Vega habló con la prensa.", {"Vega"}),
+    ("fr", "Jean de la Fontaine a dit que non.", {"Fontaine"}),
+    ("it", "Paolo della Valle ha detto che no.", {"Valle"}),
+    ("es", "Miembros de la Comisión votaron ayer.", {"Comisión"}),
+    # A capital after an article is a noun's, no evidence ("los Miembros").
+    ("es", "Miembros de la Comisión votaron ayer. Los Miembros votaron.",
+     {"Comisión", "Miembros"}),
+    ("es", "Miembros de la Comisión votaron. Hablaron los Miembros.", {"Comisión", "Miembros"}),
+    # The name within a sentence counts, not at another sentence's start.
+    ("es", "Tomás de la Vega habló. Tomás de la Vega calló.", {"Vega"}),
+])
+def test_a_first_name_opening_a_sentence_before_a_particle(language: str, text: str,
+                                                           found: set[str]) -> None:
+    assert names(text, language) == found
+
+
+KNOWN_VEGA = Corpus((), (), (Entity(id="tomas-de-la-vega", name="Tomás de la Vega",
+                                    kind="person", pos=Pos("entities.yml")),), ())
+
+
+@pytest.mark.parametrize(("corpus", "text", "speaker"), [
+    # A speaker named before the quotation, at a sentence's start: the whole name when
+    # the text shows it, ...
+    (EMPTY, "Tomás de la Vega dijo: «No hay nada». Lo repitió Tomás de la Vega.",
+     "Tomás de la Vega"),
+    # ... or when it is a person already known,
+    (KNOWN_VEGA, "Tomás de la Vega dijo: «No hay nada».", "tomas-de-la-vega"),
+    # ... else the last word, as before.
+    (EMPTY, "Tomás de la Vega dijo: «No hay nada».", "Vega"),
+])
+def test_a_speaker_opening_a_sentence_before_a_particle(corpus: Corpus, text: str,
+                                                         speaker: str) -> None:
+    (quote,) = suggest.suggest(text, corpus, language="es").quotes
+    assert (quote.speaker_id or quote.speaker_name) == speaker
