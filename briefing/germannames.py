@@ -71,7 +71,9 @@ _ABSTRACT = re.compile(r"\w{3,}(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaf
                        r"tionen|tät|täten|ismus|nis|nisse)")
 # Titles written before a name, which are never part of it.
 _TITLES = frozenset({"herr", "herrn", "frau", "dr", "dr.", "prof", "prof.", "professor",
-                     "professorin"})
+                     "professorin", "ceo", "cfo", "coo", "cto"})
+# An academic title in its abbreviated forms ("Dr.-Ing.", "Dipl.-Ing.", "Dipl.-Kfm.").
+_TITLE_FORMS = re.compile(r"(?:dr|prof|dipl|mag)\.?-[a-zäöü]+\.?")
 # The last part of a role, alone or in a compound ("Konzernchef", "Finanzvorständin",
 # "Bundeskanzler"), and of the nouns the press sets before a company's name
 # ("Chiphersteller Brandauer", "Konkurrent Veltaro"). Not "Richter" or "Bauer", which are
@@ -82,8 +84,8 @@ _ROLE_ENDS = re.compile(
     r"vorstand|vorständin|vorsitzende|vorsitzender|direktor|direktorin|leiterin|"
     r"bürgermeister|bürgermeisterin|abgeordnete|abgeordneter|botschafter|botschafterin|"
     r"senator|senatorin|experte|expertin|ökonom|ökonomin|volkswirt|volkswirtin|berater|"
-    r"beraterin|manager|managerin|gouverneur|gouverneurin|staatssekretär|"
-    r"staatssekretärin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
+    r"beraterin|manager|managerin|gouverneur|gouverneurin|sekretär|"
+    r"sekretärin|landrat|landrätin|richterin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
     r"konzern|anbieter|zulieferer|agentur|gewerkschaft|partei|tochter)")
 # The heads of public bodies, whose names go on with a genitive ("Verband der
 # Automobilindustrie", "Ministerium des Innern").
@@ -116,7 +118,7 @@ def is_role(word: str) -> bool:
     end of a compound, hyphenated or not ("Konzernchef", "US-Präsident",
     "Chiphersteller")."""
     lower = word.lower()
-    if lower in _TITLES:
+    if lower in _TITLES or _TITLE_FORMS.fullmatch(lower):
         return True
     return _ROLE_ENDS.fullmatch(lower.rsplit("-", 1)[-1]) is not None
 

@@ -1120,6 +1120,10 @@ def _joins_surname(link: list[_Word], current: list[_Word], word: _Word, sentenc
     word that may be a name) and the run's last word into a person's name ("Ursula von
     der Leyen"): not a body, a role, an ordinary noun or an acronym after them ("von
     der Bundesbank", "von der Gewerkschaft", "von der Regierung", "von der EZB")."""
+    # (the words before the first name are its titles and roles: "EU-Kommissionspräsidentin
+    # Ursula von der Leyen", "Dr. Ursula von der Leyen")
+    while len(current) > 1 and _german_role(current[0].text):
+        current = current[1:]
     if [w.text for w in link] not in (["von", "der"], ["van", "der"], ["van", "den"]) \
             or len(current) != 1:
         return False
@@ -1135,9 +1139,9 @@ def _german_name(words: list[_Word], sentence: str) -> tuple[list[_Word], str] |
     "der Frankfurter Börse"), what follows a company's legal form ("AG", "GmbH"), and the
     ordinary nouns at either end (`_german_names_in_run` says what comes with it)."""
     first, last = 0, len(words)
-    while first < last and (is_function_word(words[first].text)
-                            or words[first].text.lower() in _COMMON):
-        first += 1
+    while first < last and (is_function_word(words[first].text) or (
+            words[first].text.lower() in _COMMON and not _german_role(words[first].text))):
+        first += 1  # (a title is no common word here: "Dr. Weber" names Weber after it)
     roles = [n for n in range(first, last - 1) if _german_role(words[n].text)]
     after_role = bool(roles)
     if roles:
@@ -1155,11 +1159,15 @@ def _german_name(words: list[_Word], sentence: str) -> tuple[list[_Word], str] |
         last -= 1
     while first < last and is_common_noun(words[first].text):
         first += 1
+    if first < last - 1 and len(words[first].text) == 1 \
+            and re.search(r"\ba\.\s?$", sentence[:words[first].start]):
+        first += 1  # (the "D." of a former office's "a. D.": "Bundeskanzler a. D. Gerhard")
     name = words[first:last]
     if len(name) != 1:
         return (name, "") if name else None
     word = name[0]
-    if word.start == 0 or len(word.text) < 2 or _UNIT_WORD.fullmatch(word.text):
+    if word.start == 0 or len(word.text) < 2 or _UNIT_WORD.fullmatch(word.text) \
+            or _german_role(word.text):  # (a title alone: "Prof. Dr. med. Anna Weber")
         return None
     how = "role" if after_role else "det" if after_determiner(sentence[:word.start]) \
         else "bare"
@@ -1174,19 +1182,38 @@ def _said(name: str, before: int) -> str:
     return (pieces[-1] if before else pieces[0]).split()[-1].rstrip(".")
 
 
-def _german_speakers(quotes: tuple[QuoteFound, ...]) -> tuple[QuoteFound, ...]:
+def _german_speakers(quotes: tuple[QuoteFound, ...], text: str) -> tuple[QuoteFound, ...]:
     """The quotations of a German article, each new speaker's name less the titles and
     roles before it, as its new name has them ("sagte Konzernchef Jörg Haberland" is
     Jörg Haberland's)."""
     out = []
     for quote in quotes:
-        words = (quote.speaker_name or "").split()
+        # (the line from the quotation's sentence on: "med." or "a." may end a sentence)
+        line = text.split("\n")[quote.sentence.line - 1][quote.sentence.col:]
+        name = _after_degrees(quote.speaker_name or "", line)
+        words = name.split()
         start = 0
         while start < len(words) - 1 and (is_function_word(words[start])
                                           or _german_role(words[start])):
             start += 1
-        out.append(replace(quote, speaker_name=" ".join(words[start:])) if start else quote)
+        name = " ".join(words[start:])
+        out.append(replace(quote, speaker_name=name) if name != quote.speaker_name else quote)
     return tuple(out)
+
+
+# The small abbreviations of a degree or an office after a title ("Dr. med.", "Dr. rer.
+# nat.", "Prof. Dr. h. c.", "Bundeskanzler a. D."), which end a run of capitalised words.
+_DEGREES = r"\.?(?:\s*(?:[a-zäöü]{1,5}|[A-Z])\.)*\s+"
+
+
+def _after_degrees(name: str, line: str) -> str:
+    """A speaker's name that is titles and roles only ("Prof. Dr." of "sagte Prof. Dr.
+    med. Anna Weber") and the name after the abbreviations that ended it; `name` as it is
+    otherwise."""
+    if not name or not all(_german_role(w.rstrip(".")) for w in name.split()):
+        return name
+    match = re.search(r"(?<![\w-])" + re.escape(name) + _DEGREES + _NAME, line)
+    return f"{name} {match.group('name').rstrip('.,')}" if match else name
 
 
 _GERMAN_SURNAME = re.compile(r"(?P<first>\S+) (?P<surname>(?:von|van) (?:der|den) \S+)")
@@ -1429,7 +1456,10 @@ def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | No
     not the "Rossi" of "Paolo Rossi" in "Rossi della Fiom"), or the text writes the
     surname with its particle without the rest ("De la Vega pidió")."""
     name = quote.speaker_name or ""
-    match = re.search(r"(?<![\w-])" + re.escape(name) + _PARTICLE_TAIL, quote.sentence.text)
+    # (the line from the quotation's sentence on: an abbreviation may end a sentence within
+    # a name, "Prof. Dr. med. Ursula von der Leyen")
+    line = text.split("\n")[quote.sentence.line - 1][quote.sentence.col:]
+    match = re.search(r"(?<![\w-])" + re.escape(name) + _PARTICLE_TAIL, line)
     if match is None:
         return None
     tail = match.group("tail").rstrip(".,'\u2019")
@@ -1922,7 +1952,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     taken = {q.id for s in corpus.sources for q in s.quotes}
     quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken)
     if primary(language) == "de":
-        quotes = _german_speakers(quotes)
+        quotes = _german_speakers(quotes, text)
     claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]
     passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
                                     taken | {q.id for q in quotes})

@@ -208,3 +208,42 @@ def test_a_surname_with_von_der_is_one_name(text: str, speaker: tuple[str, str] 
     assert [(q.speaker_name, q.speaker_new) for q in found.quotes] == \
         ([speaker] if speaker else [])
     assert {e.name: e.aliases for e in found.new_names} == names
+
+
+@pytest.mark.parametrize(("said", "speaker", "names"), [
+    # A quotation's speaker loses the titles and roles before the name, as its new name
+    # does: a role in a compound, ...
+    ("Bundeskanzler Olaf Scholz", "Olaf Scholz", {"Olaf Scholz"}),
+    ("Bundesministerin Petra Lindqvist", "Petra Lindqvist", {"Petra Lindqvist"}),
+    ("Generalsekretär Kevin Kühnert", "Kevin Kühnert", {"Kevin Kühnert"}),
+    ("Landrätin Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Richterin Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("CEO Anna Weber", "Anna Weber", {"Anna Weber"}),
+    # ... an academic title and its degrees, which end a run of capitals ("med.", "h.c.")
+    # and may end a sentence, ...
+    ("Dr. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Dr. Weber", "Weber", {"Weber"}),
+    ("Prof. Dr. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Bundesministerin Dr. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Prof. Dr. med. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Prof. Dr. Dr. h.c. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Dr. rer. nat. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Dipl.-Ing. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    ("Prof. Dr.-Ing. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    # ... and before a name with "von der", which stays whole.
+    ("EU-Kommissionspräsidentin Ursula von der Leyen", "Ursula von der Leyen",
+     {"Ursula von der Leyen"}),
+    ("Dr. Ursula von der Leyen", "Ursula von der Leyen", {"Ursula von der Leyen"}),
+    ("Prof. Dr. med. Ursula von der Leyen", "Ursula von der Leyen",
+     {"Ursula von der Leyen"}),
+])
+def test_a_speakers_titles_are_left_off(said: str, speaker: str, names: set[str]) -> None:
+    found = suggest.suggest(f"„Wir bleiben dabei“, sagte {said}.", EMPTY, language="de")
+    assert [q.speaker_name for q in found.quotes] == [speaker]
+    assert {e.name for e in found.new_names} == names
+
+
+@pytest.mark.parametrize("word", ["Dr.-Ing.", "Dipl.-Ing", "Generalsekretärin", "Landrat",
+                                  "CEO"])
+def test_titles_in_their_abbreviated_and_compound_forms_are_roles(word: str) -> None:
+    assert is_role(word)
