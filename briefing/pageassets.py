@@ -40,7 +40,7 @@ PROBLEMS_JSON = f"{SITE_FOLDER}/problems.json"  # read by features.js
 PICKER_SCRIPT = f"{SITE_FOLDER}/picker.js"  # when the quote picker is on (`quote_picker`)
 # The page types (`paths.page_type`) with a file of their own in assets/pages/.
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
-PAGE_SCRIPTS = ("brief", "source")
+PAGE_SCRIPTS = ("brief", "problems", "source")
 OWN_FILES = MappingProxyType({".css": PAGE_STYLES, ".js": PAGE_SCRIPTS})
 
 

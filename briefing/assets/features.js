@@ -12,6 +12,7 @@
   var script = document.currentScript ||
     document.querySelector('script[src*="assets/briefing/features.js"]');
   var scriptUrl = script && script.src;
+  var problemsRead = readProblems();
 
   function start() {
     showProblemsBanner();
@@ -22,7 +23,7 @@
   // For the page types' own scripts (pages/*.js), which run after this one.
   window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview,
                               onEachPage: onEachPage, sameLanguage: sameLanguage,
-                              englishIn: englishIn };
+                              englishIn: englishIn, problemsRead: problemsRead };
 
   // Run `setUp` once for each page shown. Material's instant navigation swaps a page's
   // content in place without running the scripts again, and says so on its `document$`
@@ -54,37 +55,21 @@
   // theme does, after its header), else at the top of the content. Opened from file://
   // (where fetch is refused) or offline without the file, there is simply no banner.
   function showProblemsBanner() {
-    if (!scriptUrl || !window.fetch || !/^https?:$/.test(location.protocol)) return;
-    var url = new URL("problems.json", scriptUrl);
-    fetch(url.href, { cache: "no-store" }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (data) {
-      if (data && data.problems) drawProblemsBanner(data.problems);
-      listLinkProblems(data && data.problems ? data.problems.links || [] : []);
-    }).catch(function () { /* no banner */ });
+    if (problemsRead) problemsRead.then(function (problems) {
+      if (problems) drawProblemsBanner(problems);
+    });
   }
 
-  // On the Problems page: MkDocs' warnings about the hand-written pages' links, which it
-  // finds only as it builds those pages, after the page itself was written.
-  function listLinkProblems(links) {
-    var slot = document.querySelector("[data-briefing-link-problems]");
-    if (!slot) return;
-    slot.textContent = "";
-    if (!links.length) {
-      slot.appendChild(document.createElement("p")).textContent =
-        "None: MkDocs reported no broken link in the last rebuild.";
-      return;
-    }
-    var list = slot.appendChild(document.createElement("ul"));
-    links.forEach(function (link) {
-      var item = list.appendChild(document.createElement("li"));
-      var severity = item.appendChild(document.createElement("span"));
-      severity.className = "severity severity-warning";
-      severity.textContent = "warning";
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(document.createElement("code")).textContent = String(link.at);
-      item.appendChild(document.createTextNode(" " + String(link.message)));
-    });
+  // problems.json, read once for the banner and the Problems page's script (null where
+  // it cannot be read; the promise gives null when there is nothing to show).
+  function readProblems() {
+    if (!scriptUrl || !window.fetch || !/^https?:$/.test(location.protocol)) return null;
+    var url = new URL("problems.json", scriptUrl);
+    return fetch(url.href, { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      return data && data.problems || null;
+    }).catch(function () { return null; });  // no banner
   }
 
   // Text only through textContent: nothing in the file is read as HTML.
