@@ -221,7 +221,7 @@ def rest(text: str, at: int, last: int, style: Rests, dates: Sequence[tuple[int,
     its 万 ("3억 5천", 350,000,000 in speech), a myriad not smaller, digits glued to a
     letter or a decimal ("2万5G"), a myriad after the myriad ("5万万"). In Korean, what
     follows a space is apart where it is a date, no number ("5만 이상", over 50,000) or one
-    of its own ("5만 20%")."""
+    of its own ("5만 20%"); a numeral alone is a section, not a word ("3만 오 명")."""
     if text[at:at + 1] in style.myriads and at < len(text):
         return at + 1, None  # ("5万万", an old 500,000,000)
     total, end = 0, at
@@ -229,8 +229,9 @@ def rest(text: str, at: int, last: int, style: Rests, dates: Sequence[tuple[int,
         section, myriad = found.group("section"), found.group("myriad")
         if found.group("space") is not None and (
                 any(start <= found.start("section") < stop for start, stop in dates)
-                or not (myriad or section[0].isascii() or any(c in "십백천" for c in section))):
-            break
+                or not (myriad or section[0].isascii() or any(c in "십백천" for c in section)
+                        or not _SYLLABLE.match(text, found.end()))):
+            break  # ("5만 이상": 이, a word's; "3만 오 명" is no 30,000)
         value = _section(section, style)
         if myriad is not None:
             power = style.myriads[myriad]

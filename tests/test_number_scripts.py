@@ -106,6 +106,8 @@ def arabic(written: str) -> str:
     ("ko", "2024년 3만 2천 명", ["32000"]),
     ("ko", "3억 5천", []),  # 350,000,000 in speech: unread, not 300,000,005,000
     ("ko", "3만 5", []),
+    ("ko", "삼만 오 명", []),  # as "3만 5", not 30,000
+    ("ko", "삼억 오", []),
     ("ko", "5만 천안", []),  # and the city of Cheonan
     ("ko", "5만 이상", ["50000"]),  # over 50,000: a word after the space
     ("ko", "5만 20%", ["50000", "20"]),  # a number of its own
