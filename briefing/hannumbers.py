@@ -9,7 +9,8 @@ is one that does not begin with a digit or a ten (千万 "by all means", 万一 
 百万 of 数百万 "several million"); nor one after "several" (数十万) or before "more" or
 "about" and a bigger unit (三十多万 is over 300,000, no 30), nor a range (三四十 "thirty or
 forty", 一两 "one or two"), nor digits one by one without a zero (九一八, 三三两两), nor a
-fraction's denominator (二十分之一)."""
+fraction's denominator (二十分之一), nor, in Chinese, a number skipping the place under a
+myriad without its 零 (一万二百, 三亿五千: `_skipped`)."""
 
 from __future__ import annotations
 
@@ -82,10 +83,42 @@ def value(match: re.Match[str], myriads: Mapping[str, int], chinese: bool) -> De
     if len(run) >= 3 and any(c in _ZEROS for c in run) \
             and all(c in DIGITS and c not in "两兩" for c in run):
         return Decimal(int("".join(str(DIGITS[c]) for c in run)))  # 二〇二五: 2025
-    if (run[0] not in DIGITS and run[0] != "十") or run[0] in _ZEROS:
+    if (run[0] not in DIGITS and run[0] != "十") or run[0] in _ZEROS \
+            or (chinese and _skips_place(run, myriads, chinese)):
         return None
     read = _positional(run, myriads, chinese)
     return None if read is None else Decimal(read)
+
+
+def _skips_place(run: str, myriads: Mapping[str, int], chinese: bool) -> bool:
+    """Whether a section after a myriad leaves the number unread (`_skipped`): 一万二百,
+    三亿五千, 三亿五百万 in Chinese; 삼억오천, 삼만오 in Korean."""
+    chars = "".join(myriads)
+    for found in re.finditer(rf"([{chars}]+)([^{chars}]+)(?=([{chars}]?))", run):
+        above = sum(myriads[char] for char in found.group(1))  # (三万亿: 10^12)
+        below = myriads[found.group(3)] if found.group(3) else 0
+        if _skipped(above, found.group(2), below, chinese):
+            return True
+    return False
+
+
+def _skipped(above: int, section: str, below: int, chinese: bool) -> bool:
+    """Whether a section after a myriad of power `above`, with a myriad of power `below`
+    after it (0: none), could be read two ways. Chinese writes 零 where a place is skipped
+    (一万零二百, 10,200; 三亿零五千, 300,005,000): without it (一万二百, 三亿五千, 三亿五百万)
+    the number may be 10,200 or a slip for 12,000 (as 一万二 is), 300,005,000 or 350,000,000
+    (as 三亿五 is, and 三亿五千 in speech); but a digit alone is the short form (一万二,
+    三亿五). Korean writes no zero (만이백 is 10,200), but leaves out a myriad in speech:
+    after 억 or 조 a section with none (삼억오천, as "3억 5천"), or a digit alone after
+    any (삼만오, as "3만 5"), may be either. Japanese writes no zero and has no short forms
+    (三億五千 is 300,005,000, 一万二百 10,200): it is read as written, nothing skipped."""
+    if section[0] in _ZEROS:
+        return False
+    lone = len(section) == 1 and not below
+    if not chinese:
+        return lone or (above >= 8 and not below)
+    units = [_UNITS[char] for char in section if char in _UNITS]
+    return not lone and (units[0] if units else 0) + below != above - 1
 
 
 def _banking(run: str) -> bool:
@@ -173,7 +206,8 @@ def hangul(match: re.Match[str]) -> Decimal | None:
     2025, not 이 or 오, which are also words), begin with a digit or a ten (not 만, "only",
     or 천만, of 천만에요), and be no word (`_HANGUL_WORDS`), year or month (이천이십오년);
     nor end in 이 or 일 after a scale (삼백이 is 300 and a particle, or 302; 삼십일, 31 or
-    30 days); a number of two syllables is glued to no word but a counter (오백명)."""
+    30 days), nor in what speech may mean otherwise (삼억오천, 삼만오: `_skipped`); a
+    number of two syllables is glued to no word but a counter (오백명)."""
     run, after = match.group(0), match.string[match.end():]
     if len(run) < 2 or run[0] in "백천만억조" or not any(c in _HANGUL_SCALES for c in run):
         return None
@@ -182,7 +216,10 @@ def hangul(match: re.Match[str]) -> Decimal | None:
         return None
     if len(run) == 2 and _SYLLABLE.match(after) and not after.startswith(_COUNTERS):
         return None
-    read = _positional(run.translate(_TO_HAN), _HANGUL_MYRIADS, chinese=False, bare=True)
+    han = run.translate(_TO_HAN)
+    if _skips_place(han, _HANGUL_MYRIADS, chinese=False):
+        return None
+    read = _positional(han, _HANGUL_MYRIADS, chinese=False, bare=True)
     return None if read is None else Decimal(read)
 
 
@@ -233,6 +270,9 @@ def rest(text: str, at: int, last: int, style: Rests, dates: Sequence[tuple[int,
                         or not _SYLLABLE.match(text, found.end()))):
             break  # ("5만 이상": 이, a word's; "3만 오 명" is no 30,000)
         value = _section(section, style)
+        if style.chinese and not section.isascii() and _skipped(
+                last, section.translate(_TO_HAN), style.myriads.get(myriad or "", 0), True):
+            return found.end(), None  # ("5万二百", "3亿五百万": as 五万二百, 三亿五百万)
         if myriad is not None:
             power = style.myriads[myriad]
             if not value or power >= last:

@@ -5,6 +5,7 @@ rather than misread."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -106,8 +107,14 @@ def arabic(written: str) -> str:
     ("ko", "2024년 3만 2천 명", ["32000"]),
     ("ko", "3억 5천", []),  # 350,000,000 in speech: unread, not 300,000,005,000
     ("ko", "3만 5", []),
+    ("ko", "삼억오천", []),  # as "3억 5천"
+    ("ko", "삼억 오천", []),
+    ("ko", "삼만오", []),  # as "3만 5"
     ("ko", "삼만 오 명", []),  # as "3만 5", not 30,000
     ("ko", "삼억 오", []),
+    ("ko", "일만이백", ["10200"]),  # Korean writes no zero
+    ("ko", "삼억오백만", ["305000000"]),
+    ("ko", "1만 2백", ["10200"]),
     ("ko", "5만 천안", []),  # and the city of Cheonan
     ("ko", "5만 이상", ["50000"]),  # over 50,000: a word after the space
     ("ko", "5만 20%", ["50000", "20"]),  # a number of its own
@@ -220,7 +227,17 @@ def test_digits_of_two_scripts_are_never_read(ident: str, number: int, at: int) 
     ("zh", "二〇二五", ["2025"]),  # digits one by one, with a zero
     ("zh", "三百五", ["350"]),  # in Chinese, the next unit's: 350
     ("ja", "三百五", ["305"]),  # in Japanese, the ones': 305
-    ("zh", "一万二", ["12000"]),
+    ("zh", "一万二", ["12000"]),  # the short forms: a digit alone, the next place's
+    ("ja", "一万二", ["10002"]),
+    ("zh", "三亿五", ["350000000"]),
+    ("zh", "三千五", ["3500"]),
+    ("zh", "一万零二百", ["10200"]),  # a skipped place, with its 零
+    ("zh", "三亿零五千", ["300005000"]),
+    ("zh", "三亿零五百万", ["305000000"]),
+    ("zh", "一千五十", ["1050"]),  # (within a section, as before)
+    ("ja", "一万二百", ["10200"]),  # Japanese writes no 零
+    ("ja", "三億五千", ["300005000"]),
+    ("ja", "三億五百万", ["305000000"]),
     ("zh", "百分之五", ["5"]),
     ("zh", "三十多家", ["30"]),  # "more than 30 firms", as 30多家 is read
     ("zh-Hant", "五千萬", ["50000000"]),
@@ -260,6 +277,15 @@ def test_digits_of_two_scripts_are_never_read(ident: str, number: int, at: int) 
     ("zh", "三千百姓", []),  # 3000 commoners: 百 without its digit
     ("zh", "一百零", []),
     ("zh", "三兆", []),  # a trillion, or a million as in 兆瓦: not in Simplified Chinese
+    ("zh", "一万二百", []),  # a skipped place without 零: 10,200, or 12,000 as 一万二 is
+    ("zh", "三亿五千", []),  # 300,005,000, or 350,000,000 as 三亿五 is
+    ("zh", "五亿三十", []),
+    ("zh", "三亿五百万", []),
+    ("zh", "三亿五万", []),
+    ("zh", "一万十五", []),
+    ("zh-Hant", "三億五千", []),
+    ("zh", "壹万贰佰", []),
+    ("zh", "三万亿五千万", []),  # (a myriad of 亿: the place under it is 千亿)
     # Digits, a myriad and the rest: digits, characters, digits and units.
     ("zh", "5万一千", ["51000"]),
     ("zh", "3亿五千万", ["350000000"]),
@@ -274,6 +300,13 @@ def test_digits_of_two_scripts_are_never_read(ident: str, number: int, at: int) 
     ("zh", "2万5", []),  # 25,000 in speech, or 20,005: unread, not 20,000
     ("ja", "2万5", []),
     ("zh", "5万一", []),
+    ("zh", "5万二百", []),  # as 五万二百
+    ("zh", "1万2百", []),
+    ("zh", "3亿五百万", []),
+    ("zh", "1万200", ["10200"]),  # digits write their places
+    ("zh", "3亿500万", ["305000000"]),
+    ("ja", "5万二百", ["50200"]),
+    ("ja", "3億五百万", ["305000000"]),
     ("zh", "2万5G基站", []),
     ("zh", "3亿5000", []),  # 350,000,000 in speech, or 300,005,000
     ("zh", "1.2万5000", []),
@@ -361,13 +394,41 @@ def test_a_number_in_characters_reads_back(n: int) -> None:
 @given(st.integers(min_value=11, max_value=10**16 - 1), st.booleans())
 def test_a_number_in_hangul_reads_back_or_not_at_all(n: int, spaced: bool) -> None:
     """Read unless begun by a hundred, a thousand or a myriad, which are words too (천, 만),
-    ended by 이 or 일 after a scale (a particle, or days), or a word of two syllables."""
+    ended by 이 or 일 after a scale (a particle, or days), or a word of two syllables; or
+    ended by a digit alone after a myriad (삼만오, "3만 5") or a section without a myriad
+    after 억 or 조 (삼억오천, "3억 5천"), which speech may mean otherwise."""
     written = korean(n, spaced)
+    last, rest = n % 10**4, n // 10**4
     unread = written[0] in "백천만억조" \
         or (written[-1] in "이일" and written[-2] in "십백천만억조") \
+        or (last and rest and (last < 10 or (n >= 10**8 and rest % 10**4 == 0))) \
         or written.split()[0] in hannumbers._HANGUL_WORDS \
         or not any(c in written for c in "십백천만억조")
     assert values(f"모두 {written} 명이다", "ko") == ([] if unread else [n])
+
+
+_POWERS = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}
+
+
+@given(st.integers(min_value=11, max_value=10**12 - 1))
+def test_a_number_without_its_zeros_reads_as_written_or_not_at_all(n: int) -> None:
+    """Chinese marks a skipped place with 零 (一万零二百); Japanese marks none (一万二百, as
+    Japanese writes 10,200). Without its 零, a number reads back in Japanese, and in
+    Chinese reads as nothing where the 零 followed a myriad (一万二百: 10,200, or 12,000 as
+    一万二 is; 三亿五千: 300,005,000, or 350,000,000), but as the short form where a digit
+    alone ends it (一万二 is 12,000, 一百五 150), and as written elsewhere (一千五十, 1050)."""
+    written = chinese(n)
+    dropped = written.replace("零", "")
+    assert dropped == chinese(n, japanese=True)
+    assert values(f"据说{dropped}了", "ja") == [n]
+    read = values(f"据说{dropped}了", "zh")
+    if re.search("[万亿]零(?![一二三四五六七八九]$)", written):
+        assert read == [], written
+    elif re.search("零[一二三四五六七八九]$", written):
+        digit = n % 10
+        assert read == [n - digit + digit * 10**(_POWERS[dropped[-2]] - 1)], written
+    else:
+        assert read == [n], written
 
 
 MIXED = st.lists(st.sampled_from(["digits", "characters", "units"]), min_size=3, max_size=3)
@@ -390,9 +451,14 @@ def test_a_number_begun_in_digits_is_never_misread(n: int, styles: list[str], ta
     read = values(f"据说{written}了", tag)
     assert read in ([n], []), written
     ones = sections[2] and first < 2
+    after = list(zip(sections[first + 1:], styles, strict=False))
     digit_last = any(style == "units" and section % 10  # ("7千3百1": unread)
-                     for section, style in zip(sections[first + 1:], styles, strict=False))
-    if not digit_last and (
+                     for section, style in after)
+    # (In Chinese, a section in characters or units that skips the place under its myriad
+    # without a 零, "3亿五百万", "1万二百", as 三亿五百万 and 一万二百: unread.)
+    skipped = tag == "zh" and any(0 < section < 1000 and style != "digits"
+                                  for section, style in after)
+    if not digit_last and not skipped and (
             not ones or (sections[1] and sections[2] >= 10 and styles[1 - first] == "digits")):
         assert read == [n], written
 
