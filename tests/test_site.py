@@ -121,7 +121,10 @@ def test_the_sites_styles_and_scripts_are_served_minified(site: Path) -> None:
 # is named "Quote 3" to a screen reader, not "3" (1.7 KB for the heaviest brief's 40); a
 # site written right to left mirrors (the styles say start and end, longer words than left
 # and right, 0.4 KB), and a preview keeps a source's language and direction (0.2 KB).
-BRIEF_BUDGET = 75 * 1024
+# 1 KB more since: the scripts' own English words are marked English on a site in another
+# language, so an Arabic site's punctuation falls right (0.3 KB), and problems.json is read
+# once, for the banner and the Problems page's own script (0.1 KB).
+BRIEF_BUDGET = 76 * 1024
 
 
 def test_a_brief_loads_only_its_own_styles_and_scripts_within_its_budget(site: Path) -> None:

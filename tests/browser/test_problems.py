@@ -145,9 +145,12 @@ def test_a_broken_link_in_a_hand_written_page_is_on_the_banner_and_the_problems_
         claims.write_text(text.replace('statement: "', f'statement: "{marker}: ', 1),
                           encoding="utf-8")
         assert wait_for(lambda: marker in (fetch(f"{base}/claims/") or ""), 60)
-        page.reload()
-        slot.locator("li").wait_for(timeout=10_000)
-        assert slot.locator("li").count() == 1
+        # In a tab of its own: live reload may be reloading the first one.
+        fresh = page.context.new_page()
+        fresh.goto(f"{base}/problems/")
+        fresh.locator("[data-briefing-link-problems] li").wait_for(timeout=10_000)
+        assert fresh.locator("[data-briefing-link-problems] li").count() == 1
+        fresh.close()
 
         notes.write_text("# Notes\n\nSee [the about page](about.md).\n", encoding="utf-8")
         banner.wait_for(state="detached", timeout=60_000)
