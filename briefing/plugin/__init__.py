@@ -266,6 +266,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))
+        self.link_positions.pages = tuple(f.src_uri for f in files.documentation_pages())
         if self.live:
             if self.live.dirty:
                 self.live.unchanged_outputs(files, config)

@@ -2,7 +2,8 @@
 
 MkDocs checks every link of a page it converts and says which page holds a broken one,
 but not where in it. A report about a page in docs_dir is given the position of the
-link in that page's Markdown, in the form the plugin's own diagnostics have; under
+link in that page's Markdown, in the form the plugin's own diagnostics have, and a link
+to no page the page most like it when MkDocs has none to suggest (`linkhint.py`); under
 `mkdocs serve` its warnings are kept for the problems banner (`problems.LinkReports`)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import re
 from pathlib import Path
 
+from ..linkhint import closest_page
 from ..load import display_root
 from ..pagelinks import written_at
 from ..positions import Lines
@@ -20,6 +22,7 @@ from .convert import PAGES_LOG
 LINK_REPORT = re.compile(
     r"Doc file '(?P<page>[^']+)' contains (?:a link(?: to)?|an unrecognized relative link) "
     r"'(?P<url>[^']*)'")
+NOT_FOUND = "is not found among documentation files."
 
 
 class LinkPositions(logging.Filter):
@@ -29,16 +32,19 @@ class LinkPositions(logging.Filter):
         super().__init__()
         self.docs_dir: Path | None = None
         self.reports: LinkReports | None = None  # under `mkdocs serve`, for the banner
+        self.pages: tuple[str, ...] = ()  # the site's pages, for a broken link's hint
         PAGES_LOG.addFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = LINK_REPORT.match(message := record.getMessage())
         if found and self.docs_dir is not None:
+            if message.endswith(NOT_FOUND):  # MkDocs found no page to suggest: the closest
+                hint = closest_page(found["page"], found["url"], self.pages)
+                message += f" Did you mean '{hint}'?" if hint else ""
             where = self.position(found["page"], found["url"])
-            if where:
-                record.msg, record.args = f"{where}: {message}", ()
-                if self.reports is not None and record.levelno >= logging.WARNING:
-                    self.reports.add(found["page"], LinkReport(where, message))
+            record.msg, record.args = f"{where}: {message}" if where else message, ()
+            if where and self.reports is not None and record.levelno >= logging.WARNING:
+                self.reports.add(found["page"], LinkReport(where, message))
         return True
 
     def position(self, page: str, url: str) -> str | None:

@@ -134,6 +134,8 @@ def test_a_broken_link_in_a_hand_written_page_is_on_the_banner_and_the_problems_
         assert listed.inner_text().startswith(
             "warning content/pages/notes.md:3:18 Doc file 'notes.md' contains a link "
             "'../claims.md'")
+        # The content folder's layout is not the site's: the page it most likely meant.
+        assert listed.inner_text().endswith("Did you mean 'claims/index.md'?")
         failing = run_axe(page, "serve-link-problems")
         assert not failing, "axe on the Problems page with a link:\n" + axe_report(failing)
         page.screenshot(path=screenshots / "problems-links.png", animations="disabled")
