@@ -147,3 +147,16 @@ def after_determiner(before: str) -> bool:
         words.pop()
     # (a determiner capitalised at a sentence's or a quotation's start: "„Die Nachfrage")
     return bool(words) and words[-1].lstrip(_OPENING).lower() in _DETERMINERS
+
+
+# The small "a." of a former office's "a. D." (außer Dienst: "Bundeskanzler a. D. Gerhard
+# Schröder", "a.D."), which ends no sentence: what follows it is no sentence's start.
+_RETIRED_BEFORE = re.compile(r"(?<![\w-])a\.\s*$")
+_RETIRED_AFTER = re.compile(r"D\.")
+
+
+def continues_sentence(line: str, start: int) -> bool:
+    """Whether a sentence start the shared splitter finds at `start` of `line` is none in
+    German: the "D." after "a." of "a. D." or "a.D."."""
+    return _RETIRED_AFTER.match(line, start) is not None \
+        and _RETIRED_BEFORE.search(line, max(0, start - 4), start) is not None

@@ -30,6 +30,7 @@ from .germannames import (
     GENITIVES,
     PARTICLES,
     after_determiner,
+    continues_sentence,
     is_body,
     is_common_noun,
     is_company_suffix,
@@ -150,11 +151,12 @@ class BylineFound:
 # --- words and sentences --------------------------------------------------------------
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Every sentence of every non-blank line; a sentence never spans lines."""
+def sentences(text: str, language: str = "") -> list[Sentence]:
+    """Every sentence of every non-blank line; a sentence never spans lines. `language`
+    reads a German text's "a. D." as no sentence's end (`_sentence_spans`)."""
     out = []
     for line_no, line in enumerate(text.split("\n"), start=1):
-        for start, end in _sentence_spans(line):
+        for start, end in _sentence_spans(line, language):
             piece = line[start:end]
             if piece.strip():
                 out.append(_sentence(line, line_no, start, end))
@@ -166,8 +168,10 @@ def _sentence(line: str, line_no: int, start: int, end: int) -> Sentence:
     return Sentence(piece.strip(), line_no, start + len(piece) - len(piece.lstrip()))
 
 
-def _sentence_spans(line: str) -> list[tuple[int, int]]:
+def _sentence_spans(line: str, language: str = "") -> list[tuple[int, int]]:
     starts = sorted({*sentence_starts(line), *(m.start() for m in RUN_ON.finditer(line))})
+    if primary(language) == "de":  # (any other language's sentences split as before)
+        starts = [s for s in starts if not continues_sentence(line, s)]
     return list(zip(starts, [*starts[1:], len(line)], strict=True))
 
 
@@ -741,7 +745,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     seen: dict[str, Counter[str]] = defaultdict(Counter)  # a German word: how it stood
-    for sentence in sentences(text):
+    for sentence in sentences(text, language):
         if _is_heading(sentence.text):
             continue
         known_spans = [m.span() for m in known_pattern.finditer(sentence.text)] \
@@ -779,7 +783,8 @@ def _portfolios(text: str, language: str) -> dict[Sentence, list[Ministry]]:
     Sánchez")."""
     if language not in MINISTRY_LANGUAGES:
         return {}
-    found = {sentence: ministries(sentence.text, language) for sentence in sentences(text)
+    found = {sentence: ministries(sentence.text, language)
+             for sentence in sentences(text, language)
              if not _is_heading(sentence.text)}
     named = {word.text for sentence, taken in found.items()
              for match in _CAPITALISED.finditer(sentence.text)
@@ -1233,7 +1238,7 @@ def _german_surnames(counts: Counter[str], first: dict[str, Sentence], text: str
         given, surname = match.group("first"), match.group("surname")
         alone = re.compile(r"(?<![\w-])(?i:" + re.escape(surname[0]) + ")"
                            + re.escape(surname[1:]) + WORD_END)
-        for sentence in sentences(text):
+        for sentence in sentences(text, "de"):
             for found in alone.finditer(sentence.text):
                 if not sentence.text[:found.start()].endswith(given + " "):
                     counts[found.group()] += 1
@@ -1254,7 +1259,7 @@ def _german_evidence(counts: Counter[str], seen: Mapping[str, Counter[str]], tex
     Nordpress", "sagte Lindqvist"), is the last word of a person's name the article
     gives ("Jörg Haberland"), or stands without an article twice or more ("in Dresden",
     "für Dresden")."""
-    said = {_said(match.group("name"), n) for sentence in sentences(text)
+    said = {_said(match.group("name"), n) for sentence in sentences(text, "de")
             for n, pattern in enumerate(_ATTRIBUTED) for match in pattern.finditer(sentence.text)}
     surnames = {name.split()[-1] for name in counts if _person_like(name)}
     kept: Counter[str] = Counter()

@@ -230,6 +230,9 @@ def test_a_surname_with_von_der_is_one_name(text: str, speaker: tuple[str, str] 
     ("Dr. rer. nat. Anna Weber", "Anna Weber", {"Anna Weber"}),
     ("Dipl.-Ing. Anna Weber", "Anna Weber", {"Anna Weber"}),
     ("Prof. Dr.-Ing. Anna Weber", "Anna Weber", {"Anna Weber"}),
+    # A former office's "a. D." (außer Dienst) is the title's, not a sentence's end.
+    ("Bundeskanzler a. D. Gerhard Schröder", "Gerhard Schröder", {"Gerhard Schröder"}),
+    ("Bundeskanzler a.D. Gerhard Schröder", "Gerhard Schröder", {"Gerhard Schröder"}),
     # ... and before a name with "von der", which stays whole.
     ("EU-Kommissionspräsidentin Ursula von der Leyen", "Ursula von der Leyen",
      {"Ursula von der Leyen"}),
@@ -241,6 +244,31 @@ def test_a_speakers_titles_are_left_off(said: str, speaker: str, names: set[str]
     found = suggest.suggest(f"„Wir bleiben dabei“, sagte {said}.", EMPTY, language="de")
     assert [q.speaker_name for q in found.quotes] == [speaker]
     assert {e.name for e in found.new_names} == names
+
+
+@pytest.mark.parametrize(("text", "language", "count"), [
+    # In German, "a. D." and "a.D." end no sentence ...
+    ("Gestern sprach Bundeskanzler a. D. Gerhard Schröder in Berlin.", "de", 1),
+    ("Gestern sprach Bundeskanzler a.D. Gerhard Schröder in Berlin.", "de-AT", 1),
+    # ... but a small "a." before another word does, as before ...
+    ("Er wählte Plan a. Danach kam Schröder.", "de", 2),
+    ("Er wählte Plan a. Die Sache war klar.", "de", 2),
+    # ... and any other language splits as it did.
+    ("Gestern sprach Bundeskanzler a. D. Gerhard Schröder in Berlin.", "en", 2),
+    ("Gestern sprach Bundeskanzler a.D. Gerhard Schröder in Berlin.", "", 2),
+])
+def test_a_retired_office_ends_no_german_sentence(text: str, language: str,
+                                                  count: int) -> None:
+    assert len(suggest.sentences(text, language)) == count
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Gestern sprach Bundeskanzler a. D. Gerhard Schröder in Berlin.", {"Gerhard Schröder"}),
+    ("Gestern sprach Bundeskanzler a.D. Gerhard Schröder in Berlin.", {"Gerhard Schröder"}),
+    ("Gestern sprach Bundeskanzlerin a. D. Angela Merkel.", {"Angela Merkel"}),
+])
+def test_a_retired_office_is_left_off_the_name(text: str, names: set[str]) -> None:
+    assert german_names(text) == names
 
 
 @pytest.mark.parametrize("word", ["Dr.-Ing.", "Dipl.-Ing", "Generalsekretärin", "Landrat",
