@@ -1544,6 +1544,14 @@ _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
 _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
+# A German role after an article, then the name ("sagte die Bundeskanzlerin Angela
+# Merkel", "sagte der frühere Bundeskanzler Gerhard Schröder", "sagte die Bundeskanzlerin
+# a. D. Angela Merkel", "sagte die Agentur Reuters"): the speaker when `role` is one
+# (`is_role`), not "die Zeitung"; a role alone ("sagte die Sprecherin.") names none.
+_SAID_ARTICLE_ROLE = re.compile(
+    r"^[\s,.;:!?]*(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|meinte|"
+    r"kritisierte)\s+(?:der|die|das|den|dem)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
+    r"(?P<role>" + _NAME_WORD + r")(?:\s+a\.\s?D\.)?,?\s+" + _NAME)
 # "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
 # organisation's role names, not the organisation ("said Kestrel" stays Kestrel). The
 # role may be in capitals ("said Acme's Chief Executive Jane Doe", "said Acme's Head of
@@ -1584,8 +1592,10 @@ _ATTRIBUTED = (re.compile(r"(?i:\b(?:laut|" + _VERB_WORDS + r"|kritisierte))\s+"
 
 
 def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
-                taken: Iterable[str] = (), limit: int = MAX_SUGGESTIONS
+                taken: Iterable[str] = (), limit: int = MAX_SUGGESTIONS, language: str = ""
                 ) -> tuple[QuoteFound, ...]:
+    """The quotations of `text` and the speaker of each; `language` splits its sentences
+    (`_sentence_spans`)."""
     entities = tuple(entities)
     owner = _name_owner(entities)
     pattern = _forms_pattern(owner) if owner else None
@@ -1596,7 +1606,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        spans = _sentence_spans(line)
+        spans = _sentence_spans(line, language)
         starts = [s for s, _ in spans]
         previous: tuple[int, str | None, str | None] | None = None  # sentence, speaker
         last: tuple[int, str | None, str | None] | None = None  # the last quotation's
@@ -1698,12 +1708,13 @@ _AFTER_ROLE = (_SAID_ROLE_NAME, _SAID_TITLED_NAME)
 
 def _speaker_name(before: str, after: str, sentence: str) -> str | None:
     for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_TITLED_NAME, after),
-                          (_SAID_NAME, after), (_NAME_SAID, after), (_DUBBED_BY, after),
-                          (_NAME_SAID_BEFORE, before)):
+                          (_SAID_NAME, after), (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
+                          (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
         match = pattern.search(text)
         if match and match.group("name") not in _PRONOUNS and not (
                 pattern in _AFTER_ROLE
-                and match.group("name").strip(".,'\u2019").lower() in _COMMON):
+                and match.group("name").strip(".,'\u2019").lower() in _COMMON) and (
+                pattern is not _SAID_ARTICLE_ROLE or is_role(match.group("role"))):
             return match.group("name")
     if _PARTICIPLE_BEFORE.search(before):
         subject = re.match(r"\s*" + _NAME, before)
@@ -1955,7 +1966,8 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     prefix = " ".join(new_id.split("-")[3:5] if date and new_id.startswith(date.date)
                       else new_id.split("-")[:2])
     taken = {q.id for s in corpus.sources for q in s.quotes}
-    quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken)
+    quotes = find_quotes(text, corpus.entities, id_prefix=prefix, taken=taken,
+                         language=language)
     if primary(language) == "de":
         quotes = _german_speakers(quotes, text)
     claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]

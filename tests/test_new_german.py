@@ -246,6 +246,34 @@ def test_a_speakers_titles_are_left_off(said: str, speaker: str, names: set[str]
     assert {e.name for e in found.new_names} == names
 
 
+@pytest.mark.parametrize(("said", "speaker"), [
+    # An article before the role: the name after the role speaks ...
+    ("die Bundeskanzlerin Angela Merkel", "Angela Merkel"),
+    ("der Bundeskanzler Olaf Scholz", "Olaf Scholz"),
+    ("die Bundeskanzlerin, Angela Merkel", "Angela Merkel"),
+    ("der frühere Bundeskanzler Gerhard Schröder", "Gerhard Schröder"),
+    ("die Bundeskanzlerin a. D. Angela Merkel", "Angela Merkel"),
+    ("die Wirtschaftsministerin Dr. Anna Weber", "Anna Weber"),
+    ("die Agentur Reuters", "Reuters"),
+    # ... but a role or a noun with no name after it names no one, nor a name after a
+    # noun that is no role.
+    ("die Sprecherin", ""),
+    ("die Sprecherin des Ministeriums", ""),
+    ("die Zeitung", ""),
+    ("die Zeitung Die Welt", ""),
+])
+def test_a_role_after_an_article_names_the_speaker_after_it(said: str, speaker: str
+                                                            ) -> None:
+    found = suggest.suggest(f"„Wir schaffen das“, sagte {said}.", EMPTY, language="de")
+    assert [q.speaker_name or "" for q in found.quotes] == [speaker]
+
+
+def test_a_role_alone_does_not_take_the_next_sentences_name() -> None:
+    found = suggest.suggest("„Wir schaffen das“, sagte die Sprecherin. Merkel kam später.",
+                            EMPTY, language="de")
+    assert [q.speaker_name or "" for q in found.quotes] == [""]
+
+
 @pytest.mark.parametrize(("text", "language", "count"), [
     # In German, "a. D." and "a.D." end no sentence ...
     ("Gestern sprach Bundeskanzler a. D. Gerhard Schröder in Berlin.", "de", 1),
