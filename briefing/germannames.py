@@ -149,14 +149,19 @@ def after_determiner(before: str) -> bool:
     return bool(words) and words[-1].lstrip(_OPENING).lower() in _DETERMINERS
 
 
-# The small "a." of a former office's "a. D." (außer Dienst: "Bundeskanzler a. D. Gerhard
-# Schröder", "a.D."), which ends no sentence: what follows it is no sentence's start.
-_RETIRED_BEFORE = re.compile(r"(?<![\w-])a\.\s*$")
-_RETIRED_AFTER = re.compile(r"D\.")
+# German's abbreviations of two small letters ("z. B.", "u. a.", "d. h.", "i. R."; a
+# former office's "a. D.", außer Dienst: "Bundeskanzler a. D. Gerhard Schröder", "a.D."),
+# which end no sentence: no sentence starts at their second letter, nor right after them.
+_ABBREVIATION_START = re.compile(r"(?<![\w-])[a-zäöü]\.\s*$")
+_ABBREVIATION_END = re.compile(r"(?<![\w-])[a-zäöü]\.\s*[a-zäöüA-ZÄÖÜ]\.\s*$")
+_SECOND_LETTER = re.compile(r"[a-zäöüA-ZÄÖÜ]\.")
 
 
 def continues_sentence(line: str, start: int) -> bool:
     """Whether a sentence start the shared splitter finds at `start` of `line` is none in
-    German: the "D." after "a." of "a. D." or "a.D."."""
-    return _RETIRED_AFTER.match(line, start) is not None \
-        and _RETIRED_BEFORE.search(line, max(0, start - 4), start) is not None
+    German: the second letter of "z. B." or "a. D.", or what follows "u. a."."""
+    before = line[max(0, start - 8):start]
+    if _ABBREVIATION_END.search(before):
+        return True
+    return _SECOND_LETTER.match(line, start) is not None \
+        and _ABBREVIATION_START.search(before) is not None

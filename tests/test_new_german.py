@@ -278,6 +278,11 @@ def test_a_role_alone_does_not_take_the_next_sentences_name() -> None:
     # In German, "a. D." and "a.D." end no sentence ...
     ("Gestern sprach Bundeskanzler a. D. Gerhard Schröder in Berlin.", "de", 1),
     ("Gestern sprach Bundeskanzler a.D. Gerhard Schröder in Berlin.", "de-AT", 1),
+    # ... nor do the other abbreviations of two small letters, or what follows them ...
+    ("Zulieferer wie z. B. Brandauer liefern Chips.", "de", 1),
+    ("Betroffen sind u. a. Siemens und Bosch.", "de", 1),
+    ("Das Werk, d. h. Dresden, bleibt offen.", "de", 1),
+    ("Richter i. R. Hans Vogt widersprach.", "de", 1),
     # ... but a small "a." before another word does, as before ...
     ("Er wählte Plan a. Danach kam Schröder.", "de", 2),
     ("Er wählte Plan a. Die Sache war klar.", "de", 2),
