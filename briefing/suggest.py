@@ -1201,8 +1201,8 @@ def _german_speakers(quotes: tuple[QuoteFound, ...], text: str) -> tuple[QuoteFo
         while start < len(words) - 1 and (is_function_word(words[start])
                                           or _german_role(words[start])):
             start += 1
-        name = " ".join(words[start:])
-        out.append(replace(quote, speaker_name=name) if name != quote.speaker_name else quote)
+        kept = " ".join(words[start:]) or None  # (no speaker stays None, not "")
+        out.append(replace(quote, speaker_name=kept) if kept != quote.speaker_name else quote)
     return tuple(out)
 
 

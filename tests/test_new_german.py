@@ -271,7 +271,7 @@ def test_a_role_after_an_article_names_the_speaker_after_it(said: str, speaker: 
 def test_a_role_alone_does_not_take_the_next_sentences_name() -> None:
     found = suggest.suggest("„Wir schaffen das“, sagte die Sprecherin. Merkel kam später.",
                             EMPTY, language="de")
-    assert [q.speaker_name or "" for q in found.quotes] == [""]
+    assert [q.speaker_name for q in found.quotes] == [None]
 
 
 @pytest.mark.parametrize(("text", "language", "count"), [
