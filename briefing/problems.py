@@ -105,8 +105,8 @@ def problems_json(problems: ProblemsSummary | None, href: str,
     address. `links`: MkDocs' warnings about hand-written pages' links, counted among the
     warnings and listed on the Problems page by its script."""
     if links:
-        problems = replace(problems or ProblemsSummary(0, 0, kept_last_good=True),
-                           warnings=(problems.warnings if problems else 0) + len(links))
+        counted = problems or ProblemsSummary(0, 0, kept_last_good=True)
+        problems = replace(counted, warnings=counted.warnings + len(links))
     data = None if problems is None else {
         "errors": problems.errors, "warnings": problems.warnings, "text": problems.text,
         "kept_last_good": problems.kept_last_good, "href": href,

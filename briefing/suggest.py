@@ -1193,9 +1193,8 @@ def _german_speakers(quotes: tuple[QuoteFound, ...], text: str) -> tuple[QuoteFo
     Jörg Haberland's)."""
     out = []
     for quote in quotes:
-        # (the line from the quotation's sentence on: "med." or "a." may end a sentence)
-        line = text.split("\n")[quote.sentence.line - 1][quote.sentence.col:]
-        name = _after_degrees(quote.speaker_name or "", line)
+        # ("med." or "a." may end a sentence within the name)
+        name = _after_degrees(quote.speaker_name or "", _from_sentence(quote, text))
         words = name.split()
         start = 0
         while start < len(words) - 1 and (is_function_word(words[start])
@@ -1204,6 +1203,11 @@ def _german_speakers(quotes: tuple[QuoteFound, ...], text: str) -> tuple[QuoteFo
         kept = " ".join(words[start:]) or None  # (no speaker stays None, not "")
         out.append(replace(quote, speaker_name=kept) if kept != quote.speaker_name else quote)
     return tuple(out)
+
+
+def _from_sentence(quote: QuoteFound, text: str) -> str:
+    """The line of `text` holding the quotation, from its sentence on."""
+    return text.split("\n")[quote.sentence.line - 1][quote.sentence.col:]
 
 
 # The small abbreviations of a degree or an office after a title ("Dr. med.", "Dr. rer.
@@ -1403,13 +1407,10 @@ def _fold_surnames(new_names: tuple[EntityFound, ...], owners: Mapping[str, Enti
 
 # A speaker's name and the particle, its article and the capitalised words after it
 # ("añadió Tomás de la Vega", "sagte Ursula von der Leyen", "a dit Paul Garnier de la CGT").
-_PARTICLE_TAIL = (r"\s+(?P<tail>(?:de|du|des|da|di|del|della|dos|das|van|von|der|den)"
-                  r"(?:\s+(?:la|las|los|le|der|den))?(?:\s+" + _NAME_WORD + r")+)")
-
-
 # A particle and its article, between a name's first word and its last ("de la").
 _PARTICLE_HEAD = (r"(?:de|du|des|da|di|del|della|dos|das|van|von|der|den)"
                   r"(?:\s+(?:la|las|los|le|der|den))?")
+_PARTICLE_TAIL = r"\s+(?P<tail>" + _PARTICLE_HEAD + r"(?:\s+" + _NAME_WORD + r")+)"
 
 
 def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFound, ...],
@@ -1461,10 +1462,10 @@ def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | No
     not the "Rossi" of "Paolo Rossi" in "Rossi della Fiom"), or the text writes the
     surname with its particle without the rest ("De la Vega pidió")."""
     name = quote.speaker_name or ""
-    # (the line from the quotation's sentence on: an abbreviation may end a sentence within
-    # a name, "Prof. Dr. med. Ursula von der Leyen")
-    line = text.split("\n")[quote.sentence.line - 1][quote.sentence.col:]
-    match = re.search(r"(?<![\w-])" + re.escape(name) + _PARTICLE_TAIL, line)
+    # (an abbreviation may end a sentence within a name: "Prof. Dr. med. Ursula von der
+    # Leyen")
+    match = re.search(r"(?<![\w-])" + re.escape(name) + _PARTICLE_TAIL,
+                      _from_sentence(quote, text))
     if match is None:
         return None
     tail = match.group("tail").rstrip(".,'\u2019")
@@ -1532,11 +1533,12 @@ _QUOTED = re.compile(
 # Verbs of saying, and those of the press in German, French, Spanish and Italian ("„…“,
 # sagte Müller", "« … », a déclaré Claire Duvivier", "«…», dijo"); `briefing new` does not
 # know a text's language, and none of these is an English word before a name.
+_GERMAN_VERB_WORDS = (r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|"
+                      r"meinte|kritisierte")
 _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
                r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
-               r"claimed|claims|remarked|posted|tweeted|"
-               r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|meinte|"
-               r"kritisierte|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
+               r"claimed|claims|remarked|posted|tweeted|" + _GERMAN_VERB_WORDS +
+               r"|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
                r"assuré|estimé|averti)|déclare|affirme|explique|souligne|ajoute|estime|"
                r"dijo|afirmó|declaró|explicó|aseguró|señaló|añadió|advirtió|"
                r"ha\s+detto|dice|spiega|ha\s+spiegato|ha\s+dichiarato")
@@ -1549,8 +1551,8 @@ _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
 # a. D. Angela Merkel", "sagte die Agentur Reuters"): the speaker when `role` is one
 # (`is_role`), not "die Zeitung"; a role alone ("sagte die Sprecherin.") names none.
 _SAID_ARTICLE_ROLE = re.compile(
-    r"^[\s,.;:!?]*(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|meinte|"
-    r"kritisierte)\s+(?:der|die|das|den|dem)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
+    r"^[\s,.;:!?]*(?:" + _GERMAN_VERB_WORDS + r")\s+(?:der|die|das|den|dem)\s+"
+    r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
     r"(?P<role>" + _NAME_WORD + r")(?:\s+a\.\s?D\.)?,?\s+" + _NAME)
 # "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
 # organisation's role names, not the organisation ("said Kestrel" stays Kestrel). The
