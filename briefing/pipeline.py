@@ -30,9 +30,10 @@ from .load import display_root, load
 from .model import Corpus
 from .originals import check_originals
 from .provenance import check_prose
-from .render import render
+from .render import PageCache, render
 from .results import Outputs, ResultStore
 from .validate import validate
+from .wording import Wording, wording_for
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
           cache: BuildCache | None = None, hedges: Hedges | None = None,
           language: str = DEFAULT_LANGUAGE, originals: bool = False,
           store: ResultStore | None = None, apart: bool = False,
-          today: datetime.date | None = None) -> BuildResult:
+          today: datetime.date | None = None, wording: Wording | None = None
+          ) -> BuildResult:
     """`site_url`, `site_author` and `directory_urls` (MkDocs' `use_directory_urls`) only
     shape the feed's links, ids and author; the pages never hold an address of the site.
     `cache`, kept across the rebuilds of `mkdocs serve`, lets every stage reuse what did
@@ -85,7 +87,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     With `apart` too, a build that is not in the store runs in a process of its own,
     which leaves its results there to be read (`_built_apart`). `today`, the day the
     build runs, is what a publication date cannot be later than (`date-future`); the core
-    reads no clock, so without it no date is checked so.
+    reads no clock, so without it no date is checked so. `wording`, the pages' own words,
+    is read from the catalog of `language` when not given (`wording.wording_for`).
 
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
@@ -112,7 +115,7 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
                         cache=cache, hedges=hedges, language=language, originals=originals,
-                        today=today)
+                        today=today, wording=wording or wording_for(language))
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
@@ -183,15 +186,18 @@ def internal_error(content_dir: Path, exc: BaseException, file: str | None = Non
 
 def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: str,
            directory_urls: bool, cache: BuildCache | None, hedges: Hedges, language: str,
-           originals: bool, today: datetime.date | None) -> BuildResult:
+           originals: bool, today: datetime.date | None, wording: Wording) -> BuildResult:
     linked, diagnostics = _checked(content_dir, cache, hedges, language, originals, today)
     if has_errors(diagnostics):
         # Never render what the corpus cannot vouch for.
         return BuildResult({}, diagnostics, linked)
     dates = _dates(linked, cache)
     site = Site(site_title, site_url, site_author, directory_urls, language)
+    if cache is not None and cache.pages.wording.language != wording.language:
+        cache.pages = PageCache(wording)  # pages kept in another language
     pages = render(linked, site_title=site_title, dates=dates,
-                   page_cache=cache.pages if cache is not None else None, hedges=hedges)
+                   page_cache=cache.pages if cache is not None else None, hedges=hedges,
+                   wording=wording)
     return BuildResult(pages, diagnostics, linked,
                        files={FEED_PATH: _feed(linked, dates, site, cache)})
 

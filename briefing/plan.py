@@ -50,6 +50,7 @@ from .views_lists import (
     topic_views,
     topics_index_view,
 )
+from .wording import Wording
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,16 @@ def front_matter(meta: Mapping[str, Any]) -> str:
 
 
 def plan(linked: Linked, *, site_title: str = "Briefing", dates: ContentDates | None = None,
-         memo: PlanMemo | None = None, hedges: Hedges | None = None
-         ) -> Iterator[PlannedPage]:
+         memo: PlanMemo | None = None, hedges: Hedges | None = None,
+         wording: Wording | None = None) -> Iterator[PlannedPage]:
     """Every page, in a stable order: the sections first, then each item's pages, each
     planned when asked for. `memo`, kept across the rebuilds of `mkdocs serve`, spares
     work on what did not change; it is ready for the next build once every page was
-    asked for. `hedges`: the site's hedge words, which a map's cut claim label keeps."""
+    asked for. `hedges`: the site's hedge words, which a map's cut claim label keeps.
+    `wording`: the pages' own words (English without one); a `memo` keeps pages in one
+    language only (`render.PageCache`)."""
     q = Queries(linked, event_pages(list(linked.timeline)), memo or PlanMemo(keep=False),
-                hedges or Hedges())
+                hedges or Hedges(), wording or Wording())
     if q.memo.keep:
         q.begin(site_title)
     days = dict((dates or content_dates(linked)).updated)

@@ -44,6 +44,7 @@ from .markup import (
 from .plan import PlannedPage, plan
 from .views import PlanMemo, ProseView, Ref
 from .views_items import CitingPoint
+from .wording import Wording
 
 SECTION_TITLES: Mapping[str, str] = MappingProxyType({
     "what-happened": "What happened",
@@ -71,10 +72,11 @@ def by_year(entries: Iterable[Any]) -> list[tuple[int | None, list[Any]]]:
             for year, group in itertools.groupby(entries, key=lambda e: e.when.year)]
 
 
-def environment() -> jinja2.Environment:
-    """A template environment. Its helpers are pure, and what it keeps (compiled templates)
-    depends only on the templates shipped in the package; it is made per render, or kept
-    in the render's store (`PageCache`) by `mkdocs serve`, never held by the module."""
+def environment(wording: Wording | None = None) -> jinja2.Environment:
+    """A template environment, its words in `wording`'s language (English without one).
+    Its helpers are pure, and what it keeps (compiled templates) depends only on the
+    templates shipped in the package and the words; it is made per render, or kept in the
+    render's store (`PageCache`) by `mkdocs serve`, never held by the module."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing", "templates"),
         finalize=_finalize,
@@ -87,8 +89,28 @@ def environment() -> jinja2.Environment:
     env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
                        kind_heading=kind_heading, by_year=by_year,
                        plural=plural)
-    env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS)
+    env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS,
+                       **template_words(wording or Wording()))
     return env
+
+
+def template_words(wording: Wording) -> dict[str, Any]:
+    """`_(message, **values)` and `ngettext(singular, plural, count, **values)` for the
+    templates: a message is Markdown, as the template's own text is; the values put into
+    it are escaped as any value the template shows (`_finalize`), a count is a number."""
+    def escaped(values: Mapping[str, Any]) -> dict[str, Any]:
+        return {name: value if isinstance(value, int) else _finalize(value)
+                for name, value in values.items()}
+
+    def translated(message: str, **values: Any) -> Markup:
+        text = wording.translations.gettext(message)
+        return Markup(text % escaped(values) if values else text)
+
+    def counted(singular: str, plural: str, count: int, **values: Any) -> Markup:
+        text = wording.translations.ngettext(singular, plural, count)
+        return Markup(text % {"num": count, **escaped(values)})
+
+    return {"_": translated, "gettext": translated, "ngettext": counted}
 
 
 @dataclass(frozen=True)
@@ -285,12 +307,18 @@ class PageCache:
     so a rebuild renders again only the pages whose views changed. Only the last render's
     pages are kept, so it does not grow with edits."""
 
+    # The words of every page it keeps: a site that changes its language starts a new
+    # cache (`pipeline.py`).
+    wording: Wording = field(default_factory=Wording)
     # path -> (template, view, body, front matter and body)
     pages: dict[str, tuple[str, Any, str, str]] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
     # Compiles each template once, for as long as the cache lives (a failed build's
     # `BuildCache.reset` starts a new one).
-    env: jinja2.Environment = field(default_factory=environment)
+    env: jinja2.Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.env = environment(self.wording)
     # The last render's inputs and output: the same linked corpus (frozen, compared by
     # identity), title and dates give the same pages, as plan and render are pure.
     last: tuple[Linked, str, ContentDates | None, dict[str, str], Hedges] | None = None
@@ -303,14 +331,15 @@ def render_page(page: PlannedPage, links: Links, env: jinja2.Environment) -> str
     return env.get_template(page.template).render(L=links, **context)
 
 
-def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = None
-                   ) -> dict[str, str]:
+def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = None,
+                   wording: Wording | None = None) -> dict[str, str]:
     """Each page's Markdown, front matter and body, rendered as it is planned. Only
     `mkdocs serve` (`page_cache`) keeps the views and bodies, for its next render; a
-    one-shot build lets each go once its page is made."""
+    one-shot build lets each go once its page is made. The words are `page_cache`'s, or
+    else `wording`'s."""
     memo: dict[tuple[str, ...], Markup] = {}
     if page_cache is None:
-        env = environment()
+        env = environment(wording)
         return {page.path: page.front + render_page(page, Links(page.path, memo), env)
                 for page in pages}
     last = page_cache.pages
@@ -335,16 +364,22 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
 
 def render(linked: Linked, *, site_title: str = "Briefing",
            dates: ContentDates | None = None, page_cache: PageCache | None = None,
-           hedges: Hedges | None = None) -> dict[str, str]:
+           hedges: Hedges | None = None, wording: Wording | None = None) -> dict[str, str]:
+    """Every page's Markdown. Its words are `wording`'s, or `page_cache`'s when it is
+    given (the two must then agree: a new language needs a new cache)."""
     hedges = hedges or Hedges()
     if page_cache is None:
-        return render_planned(plan(linked, site_title=site_title, dates=dates, hedges=hedges))
+        return render_planned(plan(linked, site_title=site_title, dates=dates, hedges=hedges,
+                                   wording=wording), wording=wording)
+    if wording is not None and wording.language != page_cache.wording.language:
+        raise ValueError("the page cache holds pages in another language")
     last = page_cache.last
     if last is not None and last[0] is linked and last[1] == site_title and last[2] is dates \
             and last[4] == hedges:
         return dict(last[3])  # nothing any page shows changed (an idle or no-op rebuild)
     page_cache.last = None  # a render that stops midway leaves nothing to reuse
     pages = render_planned(plan(linked, site_title=site_title, dates=dates,
-                                memo=page_cache.memo, hedges=hedges), page_cache)
+                                memo=page_cache.memo, hedges=hedges,
+                                wording=page_cache.wording), page_cache)
     page_cache.last = (linked, site_title, dates, dict(pages), hedges)
     return pages

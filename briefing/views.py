@@ -27,6 +27,7 @@ from .model import Claim, Figure, Quote, Source
 from .paths import TIMELINE, anchored, page_path, quote_target
 from .reuse import Entry, Reuse, changed_entries
 from .schema import FuzzyDate, Prose, ProseRef
+from .wording import Wording
 
 T = TypeVar("T")
 
@@ -225,6 +226,7 @@ class Queries:
     event_pages: Mapping[str, str] = field(default_factory=dict)
     memo: PlanMemo = field(default_factory=PlanMemo)
     hedges: Hedges = field(default_factory=Hedges)  # what a map's cut claim label keeps
+    words: Wording = field(default_factory=Wording)  # the pages' own words
     _labels: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def label(self, kind: str, ident: str) -> str:

@@ -47,6 +47,7 @@ from ..siteconfig import plugin_settings
 from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site, role
 from ..watching import QUIET_SECONDS, NotifiedObserver
+from ..wording import Wording, html_words, wording_for
 from .assets import add_assets, asset_files, minify_theme_assets, problems_file, problems_href
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
@@ -95,6 +96,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.untranslated = UntranslatedTheme()
         self.link_positions = LinkPositions()  # MkDocs' reports of links, given a line
         self.lang = "en"  # the site's language tag (`language.site_language`)
+        self.wording = Wording()  # the pages' own words, in that language if it has them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -157,6 +159,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         add_assets(config)
         self.link_positions.docs_dir = Path(config.docs_dir)
         self.lang = self.untranslated.configure(config)
+        self.wording = wording_for(self.lang)
         # A theme that shows Pagefind's search says so (`pagefind: true` in its
         # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
         self.pagefind = self.one_shot and bool(config.theme.get("pagefind"))
@@ -191,7 +194,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             site_url=config.site_url or "", site_author=config.site_author or "",
             directory_urls=config.use_directory_urls,
             cache=self.live.cache if self.live else None, hedges=self.settings.policy.hedges,
-            language=self.lang, today=datetime.date.today())
+            language=self.lang, today=datetime.date.today(), wording=self.wording)
         # A build Pagefind follows runs the pipeline in a process of its own, so that its
         # memory is handed back before Pagefind runs beside this process (`pipeline.py`).
         result = self.pipeline(store=self.results(config), apart=self.pagefind)
@@ -450,6 +453,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # The site's language, as a tag, and the direction it is written in (`language.py`).
         env.globals["briefing_lang"] = self.lang
         env.globals["briefing_dir"] = direction(self.lang)
+        # The theme's words, in the site's language where Briefing has it (`wording.py`).
+        env.globals.update(html_words(self.wording))
         # The pages no sitemap lists: serve's Problems page.
         env.globals["briefing_serve_only"] = (PROBLEMS_PAGE,) if self.live else ()
         generated = frozenset(self.generated)

@@ -1,0 +1,143 @@
+"""The pages' own words (headings, labels, counts, dates, amounts) in the site's language.
+
+The words are written in English in the templates and the code, each marked for
+translation (`_("Evidence")` in a template, `words.gettext("Evidence")` in Python), and
+their translations are gettext catalogs shipped in `briefing/locales/<language>.po`
+(`catalogs.py` extracts the marked words and keeps the catalogs in step). A site whose
+language has a catalog gets its pages' words from it; any other site gets English, as
+marked. English is the words as written: no catalog is read for it, so an English site's
+pages are the same bytes as before there were catalogs.
+
+A `Wording` is made once per build from the site's language and handed to the plan and
+the render; the core keeps none of its own (`pipeline.py`)."""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_compact_decimal, format_decimal
+from markupsafe import Markup
+
+ENGLISH = "en"
+# A placeholder in a message: `%(name)s`, `%(num)d`; `%%` is a literal percent sign.
+PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sd%]")
+
+
+@dataclass(frozen=True, eq=False)
+class Wording:
+    """The words of one language: `language` is the catalog's tag ("en" for the words as
+    written), `translations` its messages. Values are put into a message with `%`
+    placeholders by name (`gettext("Claimed by %(name)s", name=...)`); a message given no
+    values is returned as it is, `%` and all."""
+
+    language: str = ENGLISH
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+    locale: Locale | None = None  # None for English: its numbers and dates are as written
+
+    @property
+    def english(self) -> bool:
+        return self.locale is None
+
+    def gettext(self, message: str, **values: object) -> str:
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The form for `count` (`%(num)d` in the message is the count)."""
+        return self.translations.ngettext(singular, plural, count) % {"num": count, **values}
+
+    def number(self, value: Decimal | int) -> str:
+        """A number as the language writes it: "12,345.5", "12 345,5", "12.345,5"."""
+        if self.locale is None:
+            raise ValueError("English numbers are markup.format_number's")
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def scaled(self, value: Decimal) -> str | None:
+        """A number of millions, billions or trillions in words ("6 millions", "1,5
+        Milliarden"), as CLDR writes them; None where it is not one."""
+        if self.locale is None:
+            raise ValueError("English scales are markup.format_number's")
+        if abs(value) < 10 ** 6 or (abs(value) * 100) % 10 ** 6:
+            return None
+        return format_compact_decimal(value, format_type="long", locale=self.locale,
+                                      fraction_digits=2)
+
+    def month_year(self, day: datetime.date, *, with_day: bool) -> str:
+        """A date to its month or its day, as the language abbreviates it ("5 mars 2025",
+        "5. März 2025"); English is `markup.format_date`'s."""
+        if self.locale is None:
+            raise ValueError("English dates are markup.format_date's")
+        return format_skeleton("yMMMd" if with_day else "yMMM", day, locale=self.locale)
+
+
+def catalog_languages() -> tuple[str, ...]:
+    """The languages with a catalog, by tag."""
+    folder = resources.files("briefing") / "locales"
+    return tuple(sorted(item.name.removesuffix(".po") for item in folder.iterdir()
+                        if item.name.endswith(".po")))
+
+
+def catalog_for(site_language: str) -> str | None:
+    """The catalog for a site's language tag: its own ("pt-BR"), else its language's
+    ("fr" for "fr-CA"), else none."""
+    available = {tag.lower(): tag for tag in catalog_languages()}
+    tag = site_language.replace("_", "-").lower()
+    while tag:
+        if tag in available:
+            return available[tag]
+        tag = tag.rpartition("-")[0]
+    return None
+
+
+def wording_for(site_language: str) -> Wording:
+    """The site's words: its language's catalog, or English when there is none."""
+    tag = catalog_for(site_language)
+    if tag is None or tag == ENGLISH:
+        return Wording()
+    return load_catalog(tag, (resources.files("briefing") / "locales" / f"{tag}.po")
+                        .read_bytes())
+
+
+def load_catalog(tag: str, po: bytes) -> Wording:
+    """A catalog's words. Its untranslated and fuzzy messages stay English (the tests
+    keep the shipped catalogs complete)."""
+    catalog = read_po(io.BytesIO(po), locale=tag)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
+    return Wording(tag, gettext.GNUTranslations(compiled), locale)
+
+
+def placeholders(message: str) -> frozenset[str]:
+    """The names a message's placeholders take (`%(num)d` → "num")."""
+    return frozenset(name for name in PLACEHOLDER.findall(message) if name)
+
+
+
+def html_words(wording: Wording) -> dict[str, object]:
+    """`_` and `ngettext` for the theme's HTML templates, as the page templates have them
+    (`render.template_words`) but with values escaped for HTML; and `briefing_words_lang`,
+    the language the words are in, which the theme marks where it is not the site's."""
+    def translated(message: str, **values: object) -> Markup:
+        text = wording.translations.gettext(message)
+        return Markup(text) % values if values else Markup(text)
+
+    def counted(singular: str, plural: str, count: int, **values: object) -> Markup:
+        text = wording.translations.ngettext(singular, plural, count)
+        return Markup(text) % {"num": count, **values}
+
+    return {"_": translated, "ngettext": counted, "briefing_words_lang": wording.language}
