@@ -42,7 +42,8 @@ from .load import display_root
 FORMAT = b"briefing-results 3"  # changes whenever an entry's content changes meaning
 FOLDER = Path(".cache") / "briefing" / "results"  # beside mkdocs.yml
 KEEP = 2  # entries kept besides the one in use (a serve keeps the quote picker's data too)
-PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML")
+# Babel: CLDR's numbers and dates, in the prose checks and in the pages' own words.
+PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML", "babel")
 CODE = Path(__file__).resolve().parent
 LARGEST_FILE = 1 << 40
 

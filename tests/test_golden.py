@@ -12,6 +12,7 @@ import pytest
 from corpus_helpers import SEED, minimal_corpus, write_tree
 
 from briefing.pipeline import build
+from briefing.wording import wording_for
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -47,3 +48,11 @@ def test_seed_corpus_matches_golden(update: bool) -> None:
     result = build(SEED, site_title="Briefing")
     assert not result.diagnostics, "\n".join(d.format() for d in result.diagnostics)
     compare_with_golden("seed", result.pages, update)
+
+
+def test_seed_corpus_in_french_matches_golden(update: bool) -> None:
+    """The pages' own words from the French catalog (`wording.py`): the corpus stays as
+    written, in English."""
+    result = build(SEED, site_title="Briefing", wording=wording_for("fr"))
+    assert not result.diagnostics, "\n".join(d.format() for d in result.diagnostics)
+    compare_with_golden("seed-fr", result.pages, update)

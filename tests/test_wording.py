@@ -3,13 +3,18 @@ the catalogs hold every marked word, each translated with the values it names.""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
+from corpus_helpers import SEED
 
+from briefing.buildcache import BuildCache
 from briefing.catalogs import LOCALES, TEMPLATE, extracted
+from briefing.pipeline import build
 from briefing.wording import (
     Wording,
     catalog_for,
@@ -91,3 +96,101 @@ def test_a_catalog_translates_and_counts() -> None:
     assert french.gettext("Status") == "Status"  # not in this catalog: as written
     assert french.ngettext("%(num)d source", "%(num)d sources", 1) == "1 source"
     assert french.ngettext("%(num)d source", "%(num)d sources", 0) == "0 source"
+
+
+# Every ASCII letter as a Latin letter with a mark, so a translated word holds no ASCII
+# letter and an untranslated one stands out.
+_PSEUDO = str.maketrans("abcdefghijklmnopqrstuvwxyz", "áƀçďéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýž")
+# What a message holds that is not words: placeholders, link targets, tags, attribute
+# lists, entities.
+_KEPT = re.compile(r"%(?:\(\w+\))?[sd%]|\]\([^)]*\)|<[^>]*>|\{[^}]*\}|&\w+;|&#\w+;")
+
+
+def pseudo(message: str) -> str:
+    out, at = [], 0
+    for match in _KEPT.finditer(message):
+        out += [_letters(message[at:match.start()]), match.group()]
+        at = match.end()
+    return "".join([*out, _letters(message[at:])])
+
+
+def _letters(text: str) -> str:
+    return "".join(c.translate(_PSEUDO) if c.islower()
+                   else c.lower().translate(_PSEUDO).upper() if c.isascii() and c.isalpha()
+                   else c for c in text)
+
+
+def pseudo_wording() -> Wording:
+    """Every marked word translated into pseudo-words, with Greek numbers and dates (whose
+    month names hold no Latin letter)."""
+    template = read(TEMPLATE)
+    catalog = Catalog(locale="el", fuzzy=False)
+    for message in template:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            catalog.add(message.id, tuple(pseudo(m) for m in message.id[:1] + message.id[1:]))
+        else:
+            catalog.add(message.id, pseudo(message.id))
+    out = io.BytesIO()
+    write_po(out, catalog)
+    return load_catalog("el", out.getvalue())
+
+
+def test_pseudo_words_keep_what_is_not_words() -> None:
+    assert pseudo("Claimed by %(name)s ([named below](#relations))") == \
+        "Çĺáíɱéď ƀý %(name)s ([ñáɱéď ƀéĺóŵ](#relations))"
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SHOWN_ATTRIBUTE = re.compile(r'\b(?:title|aria-label|alt)="([^"]*)"')
+_NOT_SHOWN = re.compile(r"\]\([^)]*\)|\{[^}]*\}|&\w+;|&#\w+;|https?://\S+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']{2,}")
+
+
+def shown_words(markdown: str) -> set[str]:
+    """The words a reader sees or hears on a page: its text and its titles and labels, not
+    its markup, its addresses or the front matter's names (and not its JSON-LD, which is
+    schema.org's vocabulary)."""
+    body = markdown
+    if body.startswith("---\n"):
+        front, _, body = body[4:].partition("\n---\n")
+        body = "\n".join(line.partition(": ")[2] for line in front.splitlines()
+                         if not line.startswith("jsonld:")) + "\n" + body
+    body = _TAG.sub(lambda m: " " + " ".join(_SHOWN_ATTRIBUTE.findall(m.group())) + " ", body)
+    return set(_WORD.findall(_NOT_SHOWN.sub(" ", body)))
+
+
+def test_every_word_of_the_pages_is_translatable() -> None:
+    """The seed corpus's pages with every marked word pseudo-translated: a word in Latin
+    letters that the corpus does not hold is one the pages write that no catalog can
+    translate."""
+    corpus_words = set().union(*(_WORD.findall(p.read_text(encoding="utf-8"))
+                                 for p in SEED.rglob("*") if p.is_file()))
+    result = build(SEED, site_title="Briefing", wording=pseudo_wording())
+    assert not result.diagnostics
+    leaks = {path: sorted(shown_words(text) - corpus_words)
+             for path, text in sorted(result.pages.items())}
+    leaks = {path: words for path, words in leaks.items() if words}
+    assert not leaks, f"words no catalog translates: {leaks}"
+
+
+def test_a_kept_cache_changes_language_with_the_site() -> None:
+    """`mkdocs serve` keeps its pages between builds; a site that changes its language
+    (mkdocs.yml) gets every page in the new one, as a fresh build makes them."""
+    cache = BuildCache()
+    english = build(SEED, site_title="Briefing", cache=cache)
+    french = build(SEED, site_title="Briefing", cache=cache, wording=wording_for("fr"))
+    assert french.pages == build(SEED, site_title="Briefing",
+                                 wording=wording_for("fr")).pages
+    assert french.pages != english.pages
+    again = build(SEED, site_title="Briefing", cache=cache)
+    assert again.pages == english.pages
+
+
+def test_words_read_once_are_kept_while_their_catalog_is() -> None:
+    french = wording_for("fr")
+    assert wording_for("fr-BE", french) is french
+    assert wording_for("de", french).language == "de"
+    english = wording_for("en")
+    assert wording_for("sv", english) is english

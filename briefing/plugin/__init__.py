@@ -159,7 +159,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         add_assets(config)
         self.link_positions.docs_dir = Path(config.docs_dir)
         self.lang = self.untranslated.configure(config)
-        self.wording = wording_for(self.lang)
+        self.wording = wording_for(self.lang, self.wording)
         # A theme that shows Pagefind's search says so (`pagefind: true` in its
         # mkdocs_theme.yml); `mkdocs serve` keeps MkDocs' search, rebuilt with each page.
         self.pagefind = self.one_shot and bool(config.theme.get("pagefind"))
