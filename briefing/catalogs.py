@@ -18,6 +18,7 @@ import io
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from babel import Locale
 from babel.messages.catalog import Catalog
@@ -33,12 +34,13 @@ TEMPLATE = LOCALES / "briefing.pot"
 # would read any name starting with `_` as a call of `_`.
 PYTHON = ((("briefing/plugin/**.py", "ignore"), ("briefing/catalogs.py", "ignore"),
            ("briefing/**.py", "python")),
-          {"gettext": None, "ngettext": (1, 2)})
+          MappingProxyType({"gettext": None, "ngettext": (1, 2)}))
 TEMPLATES = ((("briefing/templates/**.j2", "jinja2.ext:babel_extract"),
               ("theme/**.html", "jinja2.ext:babel_extract"),
               ("briefing/assets/**.js", "javascript")),
-             {"_": None, "ngettext": (1, 2), "t": None})
-OPTIONS = {"briefing/templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+             MappingProxyType({"_": None, "ngettext": (1, 2), "t": None}))
+OPTIONS = MappingProxyType({"briefing/templates/**.j2": MappingProxyType(
+    {"trim_blocks": "true", "lstrip_blocks": "true"})})
 HEADER = ("# The words of Briefing's pages, to translate: see docs/reading.md, \"The pages'\n"
           "# words in the site's language\". Made by `python -m briefing.catalogs`.\n#")
 # Fixed, so that extracting unchanged words writes the same file.
@@ -52,8 +54,9 @@ def extracted(root: Path = ROOT) -> Catalog:
         raise SystemExit(f"{root}: not a checkout of Briefing (no theme/ folder); the "
                          "words are extracted from the sources, not from an installed copy")
     catalog = _catalog(None)
+    options = {pattern: dict(settings) for pattern, settings in OPTIONS.items()}
     for methods, keywords in (PYTHON, TEMPLATES):
-        found = extract_from_dir(root, method_map=methods, options_map=OPTIONS,
+        found = extract_from_dir(root, method_map=methods, options_map=options,
                                  keywords=keywords, comment_tags=("Translators:",),
                                  strip_comment_tags=True, directory_filter=_wanted)
         for _filename, _line, message, comments, context in found:

@@ -281,7 +281,9 @@ def stale_after_each_edit(root: Path, corpus: str, names: set[str] | None = None
     templates = render_module.environment()
 
     def clean_build() -> BuildResult:
-        return build(content, cache=BuildCache(pages=PageCache(env=templates)), **OPTIONS)
+        pages = PageCache()
+        pages.env = templates
+        return build(content, cache=BuildCache(pages=pages), **OPTIONS)
 
     assert differences(clean_build(), build(content, **OPTIONS)) == []
     out: dict[str, Outcome] = {}
