@@ -7,6 +7,7 @@ as `<script>` or `*1984.*` reaches the page as the literal text the curator wrot
 
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
@@ -21,6 +22,7 @@ from .chars import CAPITAL_CLASS
 from .language import direction
 from .schema import FuzzyDate
 from .urls import SAFE as SAFE_URL
+from .wording import Wording
 
 # Characters that are syntax anywhere in a line and that Python-Markdown lets us
 # backslash-escape (`|` through the tables extension). `<`, `>` and `&` become entities.
@@ -135,7 +137,11 @@ def _relpath(path: str, start: str) -> str:
     return posixpath.relpath(path, start or ".")
 
 
-def format_date(date: FuzzyDate | None) -> str:
+def format_date(date: FuzzyDate | None, *, words: Wording | None = None) -> str:
+    """A date to the precision the evidence gives: "5 Mar 2025", "about Sep 2025", "2025",
+    "date unknown"; in `words`' language when it is not English ("5 mars 2025")."""
+    if words is not None and not words.english:
+        return _worded_date(date, words)
     if date is None or date.year is None:
         return "date unknown"
     if date.month is None:
@@ -147,34 +153,58 @@ def format_date(date: FuzzyDate | None) -> str:
     return f"about {text}" if date.about else text
 
 
-def date_html(date: FuzzyDate | None) -> Markup:
+def _worded_date(date: FuzzyDate | None, words: Wording) -> str:
+    if date is None or date.year is None:
+        # Translators: a source's publication date that is not known.
+        return words.gettext("date unknown")
+    if date.month is None:
+        text = str(date.year)
+    else:
+        text = words.month_year(datetime.date(date.year, date.month, date.day or 1),
+                                with_day=date.day is not None)
+    # Translators: an approximate date, "about Sep 2025".
+    return words.gettext("about %(date)s", date=text) if date.about else text
+
+
+def date_html(date: FuzzyDate | None, *, words: Wording | None = None) -> Markup:
     """`<time>` with the precision the evidence gives, flagged when inferred. Wherever it
     shows, an inferred date's label carries the curator's reasoning (its basis) for its
     tooltip: a label saying only that the date was inferred left the reader asking why."""
+    words = words or Wording()  # (English: the messages as written)
     if date is None or date.year is None:
-        out = '<span class="date-unknown">date unknown</span>'
+        unknown = html.escape(words.gettext("date unknown"))
+        out = f'<span class="date-unknown">{unknown}</span>'
         if date is not None and date.basis:
-            out = f'<span class="date-unknown" title="{attr(date.basis)}">date unknown</span>'
+            out = f'<span class="date-unknown" title="{attr(date.basis)}">{unknown}</span>'
         return Markup(out)
-    out = f'<time datetime="{date.iso}">{html.escape(format_date(date))}</time>'
+    out = f'<time datetime="{date.iso}">{html.escape(format_date(date, words=words))}</time>'
     if date.inferred:
         # (A basis is required of an inferred date; the fallback is for a corpus not checked.)
-        title = date.basis or "Inferred by the curator, not stated in the text"
+        title = date.basis or words.gettext("Inferred by the curator, not stated in the text")
+        # Translators: beside a date the curator inferred, not one the source states.
+        label = html.escape(words.gettext("inferred"))
         # The space is the wrapper's, which the search index leaves out with the label:
         # an excerpt read "about Sep 2025 : DeepSeek discloses..." without it.
         out += (f'<span class="date-inferred"> <span class="inferred" title="{attr(title)}">'
-                'inferred</span></span>')
+                f'{label}</span></span>')
     return Markup(out)
 
 
 _CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
 _QUALIFIER = MappingProxyType({"exactly": "", "about": "about ", "under": "under ", "over": "over ",
                                "up-to": "up to ", "at-least": "at least "})
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
+           (Decimal(10) ** 6, "million"))
 
 
-def format_number(value: Decimal) -> str:
-    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
-                       (Decimal(10) ** 6, "million")):
+def format_number(value: Decimal, *, words: Wording | None = None) -> str:
+    """A number as a page writes it: whole millions, billions and trillions in words
+    ("1.5 billion", "1,5 milliard"), with no more than two decimals of the scale (else
+    written out whole, so no digit the corpus gives is lost); in `words`' language when
+    it is not English."""
+    if words is not None and not words.english:
+        return _worded_number(value, words)
+    for size, word in _SCALES:
         if abs(value) >= size:
             scaled = value / size
             if scaled == scaled.quantize(Decimal("0.01")):
@@ -184,7 +214,25 @@ def format_number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exactly") -> str:
+def _worded_number(value: Decimal, words: Wording) -> str:
+    # CLDR's words always take the largest scale: only a number two decimals of it write
+    # exactly is given so ("1234.56 million" is not "1,23 milliard").
+    size = next((size for size, _ in _SCALES if abs(value) >= size), None)
+    if size is not None:
+        scaled = value / size
+        if scaled == scaled.quantize(Decimal("0.01")):
+            in_words = words.scaled(value)
+            if in_words is not None:
+                return in_words
+    return words.number(value.normalize())
+
+
+def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exactly", *,
+                  words: Wording | None = None) -> str:
+    """An amount with its currency or unit and its qualifier, which every language keeps
+    ("up to $6 million", "jusqu'à 6 millions $")."""
+    if words is not None and not words.english:
+        return _worded_amount(low, high, unit, qualifier, words)
     symbol = _CURRENCY.get(unit.upper()) or ""
     if low == high:
         number = f"{symbol}{format_number(low)}"
@@ -198,6 +246,39 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
             else f"{symbol}{a}\u2013{symbol}{b}"
     text = number if symbol else f"{number} {unit}"
     return f"{_QUALIFIER.get(qualifier, '')}{text}"
+
+
+def _worded_amount(low: Decimal, high: Decimal, unit: str, qualifier: str,
+                   words: Wording) -> str:
+    symbol = _CURRENCY.get(unit.upper()) or ""
+
+    def money(number: str) -> str:
+        # Translators: an amount of money: a currency symbol ($, €, £) and a number.
+        return words.gettext("%(symbol)s%(number)s", symbol=symbol, number=number) \
+            if symbol else f"{number} {unit}"
+
+    if low == high:
+        text = money(format_number(low, words=words))
+    else:
+        a = format_number(low, words=words)
+        b = format_number(high, words=words)
+        a_num, _, a_word = a.partition(" ")
+        _, _, b_word = b.partition(" ")
+        # One scale word covers both ends, as in English; with two, each end has its own.
+        text = money(f"{a_num}\u2013{b}") if a_word and a_word == b_word \
+            else f"{money(a)}\u2013{money(b)}"
+    return qualified(qualifier, text, words)
+
+
+def qualified(qualifier: str, text: str, words: Wording) -> str:
+    """An amount with its qualifier, in `words`' language: a hedge is never dropped."""
+    # Translators: the qualifiers of a figure's value; each keeps its hedge ("jusqu'à").
+    messages = {"about": words.gettext("about %(amount)s", amount=text),
+                "under": words.gettext("under %(amount)s", amount=text),
+                "over": words.gettext("over %(amount)s", amount=text),
+                "up-to": words.gettext("up to %(amount)s", amount=text),
+                "at-least": words.gettext("at least %(amount)s", amount=text)}
+    return messages.get(qualifier, text)
 
 
 # "U.S.", "Å." (an initial) or "Mr." ends in a full stop that is the abbreviation's, not
@@ -277,6 +358,19 @@ def humanise(slug: str) -> str:
 _KIND_PLURALS = MappingProxyType({"person": "People", "country": "Countries", "other": "Other"})
 
 
-def kind_heading(kind: str) -> str:
-    """The heading over the entities of one kind: "Chips", "Countries", "People"."""
+def kind_heading(kind: str, *, words: Wording | None = None) -> str:
+    """The heading over the entities of one kind: "Chips", "Countries", "People"; in
+    `words`' language when it is not English."""
+    if words is not None and not words.english:
+        return kind_headings(words).get(kind) or humanise(kind)
     return _KIND_PLURALS.get(kind) or f"{humanise(kind)}s"
+
+
+def kind_headings(words: Wording) -> dict[str, str]:
+    """The headings of `kind_heading` in `words`' language, by kind (`model.ENTITY_KINDS`)."""
+    # Translators: the heading over the entities of one kind, in the entities index.
+    return {"person": words.gettext("People"), "organisation": words.gettext("Organisations"),
+            "country": words.gettext("Countries"), "model": words.gettext("Models"),
+            "chip": words.gettext("Chips"), "product": words.gettext("Products"),
+            "project": words.gettext("Projects"), "publication": words.gettext("Publications"),
+            "group": words.gettext("Groups"), "other": words.gettext("Other")}

@@ -86,8 +86,9 @@ def environment(wording: Wording | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date=date_html, date_text=format_date, humanise=humanise,
-                       kind_heading=kind_heading, by_year=by_year,
+    env.filters.update(date=lambda d: date_html(d, words=wording),
+                       date_text=lambda d: format_date(d, words=wording), humanise=humanise,
+                       kind_heading=lambda k: kind_heading(k, words=wording), by_year=by_year,
                        plural=plural)
     env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS,
                        **template_words(wording or Wording()))
