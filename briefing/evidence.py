@@ -17,6 +17,7 @@ from typing import Protocol
 
 from .diagnostics import Diagnostic, warning
 from .model import Claim
+from .wording import Wording
 
 
 class StanceLike(Protocol):
@@ -48,43 +49,67 @@ class Evidence:
             return len(self.asserting)
         return self.asserting_outlets
 
-    def parts(self) -> list[str]:
+    def parts(self, *, words: Wording | None = None) -> list[str]:
         """"asserted by 1 source", "relayed by 2 sources", … for each side with a source;
-        "asserted by 2 sources of 1 outlet" when asserting sources share an outlet."""
-        sides = (("asserted", self.asserting), ("relayed", self.relaying),
-                 ("doubted", self.doubting), ("refuted", self.refuting))
-        out = [f"{verb} by {_count(len(ids), 'source')}" for verb, ids in sides if ids]
+        "asserted by 2 sources of 1 outlet" when asserting sources share an outlet. In
+        `words`' language (English without)."""
+        words = words or Wording()  # (English: the messages as written)
+        out = []
         if self.asserting and self.independent < len(self.asserting):
-            out[0] += f" of {_count(self.independent, 'outlet')}"
+            out.append(words.ngettext(
+                "asserted by %(num)d source of %(outlets)s",
+                "asserted by %(num)d sources of %(outlets)s", len(self.asserting),
+                outlets=words.ngettext("%(num)d outlet", "%(num)d outlets", self.independent)))
+        elif self.asserting:
+            out.append(words.ngettext("asserted by %(num)d source",
+                                      "asserted by %(num)d sources", len(self.asserting)))
+        if self.relaying:
+            out.append(words.ngettext("relayed by %(num)d source", "relayed by %(num)d sources",
+                                      len(self.relaying)))
+        if self.doubting:
+            out.append(words.ngettext("doubted by %(num)d source", "doubted by %(num)d sources",
+                                      len(self.doubting)))
+        if self.refuting:
+            out.append(words.ngettext("refuted by %(num)d source", "refuted by %(num)d sources",
+                                      len(self.refuting)))
         return out
 
-    def summary(self) -> str:
+    def summary(self, *, words: Wording | None = None) -> str:
         """"asserted by 1 source · relayed by 2 sources", and the claims against. Each side
-        carries its own noun: "relayed by 2 · doubted by 1 sources" misreads as one count."""
-        parts = self.parts()
+        carries its own noun: "relayed by 2 · doubted by 1 sources" misreads as one count.
+        In `words`' language (English without: the diagnostics' words)."""
+        words = words or Wording()
+        parts = self.parts(words=words)
         if self.contradicted_by:
-            parts.append(f"contradicted by {_count(len(self.contradicted_by), 'claim')}")
-        return " · ".join(parts) or "no source takes a position"
+            parts.append(words.ngettext("contradicted by %(num)d claim",
+                                        "contradicted by %(num)d claims",
+                                        len(self.contradicted_by)))
+        return " · ".join(parts) or words.gettext("no source takes a position")
 
-    def unattributed(self) -> str:
+    def unattributed(self, *, words: Wording | None = None) -> str:
         """Whose words a claim with no claimant is, as far as the evidence shows: a source
         that asserts it states it in its own voice; one that only relays it leaves unsaid
         whose claim it relays."""
+        words = words or Wording()
         if len(self.asserting) == 1:
-            return "Stated by the source in its own voice"
+            return words.gettext("Stated by the source in its own voice")
         if self.asserting:
-            return "Stated by the sources in their own voice"
+            return words.gettext("Stated by the sources in their own voice")
         if len(self.relaying) == 1:
-            return "Relayed by the source, which does not say whose claim it is"
+            return words.gettext("Relayed by the source, which does not say whose claim it is")
         if self.relaying:
-            return "Relayed by the sources, which do not say whose claim it is"
-        return "Stated by no source, and no claimant is named"
+            return words.gettext("Relayed by the sources, which do not say whose claim it is")
+        return words.gettext("Stated by no source, and no claimant is named")
 
-    def voice(self) -> str:
+    def voice(self, *, words: Wording | None = None) -> str:
         """`unattributed` in a table's few words: whose claim it is."""
+        words = words or Wording()
         if self.asserting:
-            return "the source" if len(self.asserting) == 1 else "the sources"
-        return "not named"
+            # Translators: whose claim it is, in a table's column "Claimant".
+            return words.gettext("the source") if len(self.asserting) == 1 \
+                else words.gettext("the sources")
+        # Translators: a claim's claimant, when none is named.
+        return words.gettext("not named")
 
     def suggested(self) -> str:
         """The status this evidence supports."""
@@ -147,6 +172,3 @@ def status_check(claim: Claim, evidence: Evidence) -> Diagnostic | None:
                    f"mark it `status: {suggested}`, which the evidence supports, or link "
                    "the passages or claims that support the status you chose")
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
