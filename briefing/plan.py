@@ -18,7 +18,6 @@ from .hedges import Hedges
 from .jsonld import claim_data, dumps
 from .labels import describe
 from .link import Linked
-from .markup import plural
 from .model import Claim
 from .paths import FIGURES, HOME, MAP, index_path, map_path, page_path
 from .views import PlanMemo, Queries, attribution
@@ -126,7 +125,7 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
     yield page(index_path("brief"), "briefs_index.md.j2", briefs_index_view(q))
     yield from _listing(page, "claims_index.md.j2", claim_listings(rows))
     yield page(index_path("topic"), "topics_index.md.j2", index)
-    yield from _topics(page, topics)
+    yield from _topics(q, page, topics)
     yield from _listing(page, "sources_index.md.j2", source_listings(q))
     yield page(index_path("entity"), "entities_index.md.j2", entities_index_view(q))
     metrics = [metric_views(q, ledger) for ledger in q.linked.ledger]
@@ -134,8 +133,10 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
         (figure, len(views)) for figure, views in zip(figures, metrics, strict=True))))
     for views in metrics:
         for view in views:
+            # Translators: a metric's page described: its name, then its values counted.
             yield page(view.pager.path, "metric.md.j2", view, dated_as=view.pager.paths[0],
-                       description=f"{view.title}: {view.counted}.")
+                       description=q.words.gettext("%(metric)s: %(counted)s.",
+                                                   metric=view.title, counted=view.counted))
     yield from _listing(page, "timeline.md.j2", timeline_listings(q))
     for path, coverage, source_ids in coverage_views(q):
         # A block is dated by the newest of its sources: they are what its tables show.
@@ -151,20 +152,56 @@ def _sections(q: Queries, page: PageMaker, days: dict[str, Any], site_title: str
                    description=f"{focus.label}.")
 
 
-def _topics(page: PageMaker, topics: list[list[TopicView]]) -> Iterator[PlannedPage]:
+def _topics(q: Queries, page: PageMaker, topics: list[list[TopicView]]
+            ) -> Iterator[PlannedPage]:
     for views in topics:
         first = views[0]
+        # Translators: a topic's page described: the topic, then its claims by status.
+        described = q.words.gettext("%(topic)s: %(standing)s.", topic=first.topic.label,
+                                    standing=standing(first, words=q.words))
         for view in views:
             yield page(view.pager.path, "topic.md.j2", view, dated_as=first.pager.path,
-                       description=f"{first.topic.label}: {standing(first)}.")
+                       description=described)
 
 
-def standing(view: TopicView) -> str:
+def standing(view: TopicView, *, words: Wording | None = None) -> str:
     """A topic's claims counted by status, in words: "10 claims, all reported"."""
-    counted = plural(view.total, "claim")
+    words = words or Wording()  # (English: the messages as written)
+    counted = words.ngettext("%(num)d claim", "%(num)d claims", view.total)
     if len(view.statuses) == 1:
-        return f"{counted}, {'all ' if view.total > 1 else ''}{view.statuses[0][0]}"
-    return f"{counted} ({', '.join(f'{n} {status}' for status, n in view.statuses)})"
+        return all_of_status(words, view.total, counted).get(view.statuses[0][0], counted)
+    by_status = ", ".join(status_count(words, n).get(status, f"{n} {status}")
+                          for status, n in view.statuses)
+    # Translators: a topic's claims counted, then by status: "10 claims (3 disputed, …)".
+    return words.gettext("%(claims)s (%(statuses)s)", claims=counted, statuses=by_status)
+
+
+def all_of_status(words: Wording, total: int, counted: str) -> dict[str, str]:
+    """"1 claim, reported", "10 claims, all reported" (`counted`: the claims counted), by
+    the status they all have."""
+    # Translators: a topic's claims, all of one status: "1 claim, reported", "10 claims,
+    # all reported"; "%(claims)s" is "%(num)d claims", the status agrees with claims.
+    return {
+        "reported": words.ngettext("%(claims)s, reported", "%(claims)s, all reported",
+                                   total, claims=counted),
+        "corroborated": words.ngettext("%(claims)s, corroborated",
+                                       "%(claims)s, all corroborated", total, claims=counted),
+        "disputed": words.ngettext("%(claims)s, disputed", "%(claims)s, all disputed",
+                                   total, claims=counted),
+        "refuted": words.ngettext("%(claims)s, refuted", "%(claims)s, all refuted",
+                                  total, claims=counted),
+        "superseded": words.ngettext("%(claims)s, superseded", "%(claims)s, all superseded",
+                                     total, claims=counted)}
+
+
+def status_count(words: Wording, n: int) -> dict[str, str]:
+    """"3 disputed": how many of a topic's claims have each status."""
+    # Translators: how many claims have a status: "3 disputed" (claims).
+    return {"reported": words.ngettext("%(num)d reported", "%(num)d reported", n),
+            "corroborated": words.ngettext("%(num)d corroborated", "%(num)d corroborated", n),
+            "disputed": words.ngettext("%(num)d disputed", "%(num)d disputed", n),
+            "refuted": words.ngettext("%(num)d refuted", "%(num)d refuted", n),
+            "superseded": words.ngettext("%(num)d superseded", "%(num)d superseded", n)}
 
 
 def _listing(page: PageMaker, template: str, parts: list[Listing]) -> Iterator[PlannedPage]:
@@ -186,9 +223,10 @@ def _items(q: Queries, page: PageMaker, site_title: str) -> Iterator[PlannedPage
         yield page(page_path("claim", claim.id), "claim.md.j2", shown,
                    description=description, status=claim.status, jsonld=jsonld)
     for source in corpus.sources:
+        passages = q.words.ngettext("%(num)d quoted passage", "%(num)d quoted passages",
+                                    len(source.quotes))
         yield page(page_path("source", source.id), "source.md.j2", source_view(q, source.id),
-                   description=f"{describe(source)} · "
-                               f"{plural(len(source.quotes), 'quoted passage')}.")
+                   description=f"{describe(source, words=q.words)} · {passages}.")
     for entity in corpus.entities:
         about = {"description": q.plain(entity.description)} if entity.description else {}
         for view in entity_views(q, entity.id):
@@ -202,7 +240,10 @@ def _claim_page(q: Queries, claim: Claim, site_title: str
     their sources and the entities it names: a part of what its view is made from)."""
     def make() -> tuple[ClaimView, str, Dumped]:
         return (claim_view(q, claim.id),
-                f"{attribution(q.linked, claim)}: {q.plain(claim.statement)}",
+                # Translators: a claim's page described: whose claim it is, then the claim.
+                q.words.gettext("%(who)s: %(claim)s",
+                                who=attribution(q.linked, claim, words=q.words),
+                                claim=q.plain(claim.statement)),
                 Dumped(dumps(claim_data(q.linked, claim, site_title=site_title,
                                         plain=q.plain))))
 

@@ -63,11 +63,13 @@ class Pager:
     def count(self) -> int:
         return len(self.paths)
 
-    def neighbours(self) -> list[tuple[str, str]]:
-        """(label, path) of the first, previous, next and last pages that differ from this one."""
+    def neighbours(self, words: Wording | None = None) -> list[tuple[str, str]]:
+        """(label, path) of the first, previous, next and last pages that differ from this
+        one, the labels in `words`' language (English without)."""
+        words = words or Wording()  # (English: the messages as written)
         n, last = self.number, self.count
-        wanted = [("first page", 1), ("previous page", n - 1), ("next page", n + 1),
-                  ("last page", last)]
+        wanted = [(words.gettext("first page"), 1), (words.gettext("previous page"), n - 1),
+                  (words.gettext("next page"), n + 1), (words.gettext("last page"), last)]
         seen: set[int] = {n}
         out = []
         for label, number in wanted:
@@ -103,18 +105,23 @@ def newest(dates: Iterable[FuzzyDate | None]) -> FuzzyDate | None:
     return max(known, key=attrgetter("sort_key"), default=None)
 
 
-def dated_by(date: FuzzyDate | None, source: str) -> FuzzyDate | None:
+def dated_by(date: FuzzyDate | None, source: str, *, words: Wording | None = None
+             ) -> FuzzyDate | None:
     """A source's date as a page shows it apart from the source (the newest date behind a
     brief, say): an inferred date's basis then names the source, as its "the text" would
     name none. The view holds the basis so, as the date's label shows it."""
     if date is None or not date.inferred or not date.basis:
         return date
-    return replace(date, basis=f"The date of \u201c{source}\u201d: {date.basis}")
+    words = words or Wording()  # (English: the messages as written)
+    # Translators: the reason given for an inferred date, shown apart from its source:
+    # the source's title, then the curator's reasoning.
+    return replace(date, basis=words.gettext("The date of \u201c%(source)s\u201d: %(basis)s",
+                                             source=source, basis=date.basis))
 
 
-def amount(figure: Figure) -> str:
+def amount(figure: Figure, *, words: Wording | None = None) -> str:
     low, high = figure.value
-    return format_amount(low, high, figure.unit, figure.qualifier)
+    return format_amount(low, high, figure.unit, figure.qualifier, words=words)
 
 
 LinkKey = tuple[str, str]  # (kind, id) of a link
@@ -434,7 +441,7 @@ class Queries:
 
     def described(self, source_id: str) -> str | None:
         source = self.linked.sources.get(source_id)
-        return describe(source) if source is not None else None
+        return describe(source, words=self.words) if source is not None else None
 
     def entity_name(self, entity_id: str) -> str:
         entity = self.linked.entities.get(entity_id)
@@ -491,8 +498,8 @@ class Queries:
         """The newest publication date of the sources a brief cites."""
         lk = self.linked
         sources = dict.fromkeys(lk.quote_source[q.id] for q in self.brief_citations(brief_id))
-        return newest(dated_by(lk.sources[sid].published, self.ref("source", sid).label)
-                      for sid in sources)
+        return newest(dated_by(lk.sources[sid].published, self.ref("source", sid).label,
+                               words=self.words) for sid in sources)
 
     def brief_citations(self, brief_id: str) -> list[Quote]:
         """The quotes a brief cites, numbered in order of first citation."""
@@ -511,11 +518,13 @@ def plain(prose: Prose | None, linked: Linked) -> str:
     return Queries(linked).plain(prose)
 
 
-def attribution(linked: Linked, claim: Claim) -> str:
+def attribution(linked: Linked, claim: Claim, *, words: Wording | None = None) -> str:
     """Whose claim it is, in words, for text read apart from the claim page (the feed, the
     page's description): "Claimed by Alexandr Wang", or what the evidence shows when no
-    claimant is named, so a relayed claim never reads as the site's own statement."""
+    claimant is named, so a relayed claim never reads as the site's own statement. In
+    `words`' language (English without)."""
+    words = words or Wording()  # (English: the messages as written)
     claimant = linked.entities.get(claim.claimant.id) if claim.claimant else None
     if claimant is not None:
-        return f"Claimed by {claimant.name}"
-    return linked.evidence[claim.id].unattributed()
+        return words.gettext("Claimed by %(name)s", name=claimant.name)
+    return linked.evidence[claim.id].unattributed(words=words)

@@ -24,6 +24,7 @@ from .paths import anchored, map_path, page_path, point_anchor
 from .reuse import Entry
 from .schema import FuzzyDate
 from .views import Claimed, Pager, ProseView, Queries, Ref, amount, dated_by, newest
+from .wording import Wording
 
 # --- claims --------------------------------------------------------------------------
 
@@ -168,7 +169,7 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
                     q.described(s.source_id), s.stance, q.ref("quote", s.quote.id),
                     q.ref("entity", s.quote.speaker.id) if s.quote.speaker else None)
         for s in lk.stances.get(claim_id, ()))
-    figures = tuple(FigureRow(q.ref("metric", f.metric), amount(f),
+    figures = tuple(FigureRow(q.ref("metric", f.metric), amount(f, words=q.words),
                               q.ref("entity", f.subject.id) if f.subject else None, f.scope)
                     for f in claim.figures)
     events = tuple(EventLine(e.when, q.prose(e.what), q.ref("event", f"e-{claim_id}-{n}").target)
@@ -181,9 +182,9 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
         q.plain(claim.statement), claim.status, tally(stances),
         len({s.source_id for s in stances}),
         q.ref("entity", claim.claimant.id) if claim.claimant else None,
-        "" if claim.claimant else ev.unattributed(), topic_refs(q, claim),
+        "" if claim.claimant else ev.unattributed(words=q.words), topic_refs(q, claim),
         tuple(q.ref("entity", e) for e in claim_entities(q, claim)),
-        q.maybe_prose(claim.note), ev.summary(),
+        q.maybe_prose(claim.note), ev.summary(words=q.words),
         tuple(q.ref("claim", other) for other in ev.contradicted_by), evidence,
         tuple((kind, q.claimed(ref.id)) for kind, ref in pairs),
         tuple((kind, q.claimed(other)) for kind, other in lk.relations_in.get(claim_id, ())
@@ -281,7 +282,7 @@ def lone_source(q: Queries, point: Point) -> str | None:
     source = q.linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
     if source is None or not weakly_attributed(source):
         return None
-    return describe(source, capital=False)
+    return describe(source, capital=False, words=q.words)
 
 
 # The longest lead before a colon still read as a number: "$6 million or under against
@@ -339,7 +340,7 @@ def brief_view(q: Queries, brief_id: str) -> BriefView:
     return BriefView(
         brief.title, q.prose(brief.summary), len(citations), len(cited),
         len({ref.id for s in brief.sections for p in s.points for ref in p.claims}),
-        newest(dated_by(c.published, c.source.label) for c in cited),
+        newest(dated_by(c.published, c.source.label, words=q.words) for c in cited),
         sections, tuple(q.ref("brief", r.id) for r in related.briefs) if related else (),
         tuple(q.ref("entity", r.id) for r in related.entities) if related else (), cited,
         map_path("brief", brief_id) if brief_map_claims(q, brief_id) else None)
@@ -481,7 +482,8 @@ def _source_view(q: Queries, source_id: str) -> SourceView:
                  originals.get(qt.id))
         for qt in source.quotes)
     briefs = sorted({b for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())})
-    return SourceView(source.title, describe(source), source.published, source.url,
+    return SourceView(source.title, describe(source, words=q.words), source.published,
+                      source.url,
                       q.maybe_prose(source.note),
                       highlighted_blocks(q, source_id),
                       tuple(page_starts(lk, source_id).items()), quotes, bool(originals),
@@ -529,6 +531,17 @@ class EntityView:
 ROLE_WORDS = (("claimant", "claimant"), ("conflicts", "conflicts among their claims"),
               ("contradicts", "claims contradicting others"), ("skeptic", "skeptic"),
               ("quoted", "speaker"), ("subject", "subject"), ("mentions", "mentioned"))
+
+
+def role_words(words: Wording) -> dict[str, str]:
+    """`ROLE_WORDS`' words in `words`' language, by role."""
+    # Translators: the roles an entity has in the corpus, each linked to its list on the
+    # entity's page: "Roles: claimant (3) · speaker (2) · mentioned (10)".
+    return {"claimant": words.gettext("claimant"),
+            "conflicts": words.gettext("conflicts among their claims"),
+            "contradicts": words.gettext("claims contradicting others"),
+            "skeptic": words.gettext("skeptic"), "quoted": words.gettext("speaker"),
+            "subject": words.gettext("subject"), "mentions": words.gettext("mentioned")}
 
 
 def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
@@ -631,8 +644,9 @@ def _entity_views(q: Queries, entity_id: str) -> list[EntityView]:
     for n, piece in enumerate(pieces, start=1):
         for role, _ in piece:
             starts.setdefault(role, n)
-    roles = tuple((role, word, len(by_role[role]), pagers[starts[role] - 1].path)
-                  for role, word in ROLE_WORDS if by_role[role])
+    worded = role_words(q.words)
+    roles = tuple((role, worded[role], len(by_role[role]), pagers[starts[role] - 1].path)
+                  for role, _ in ROLE_WORDS if by_role[role])
     description = q.maybe_prose(entity.description)
     views = []
     map_link = map_path("entity", entity_id) if entity_map_claims(q, entity_id) else None

@@ -16,14 +16,16 @@ from . import paging
 from .charts import Chart, ChartSpread, ChartValue, factor
 from .dates import first_day, precision
 from .evidence import Evidence
-from .focusmap import EDGE_WORDS, FocusMap, MapEdge, MapNode, pick, short
+from .focusmap import FocusMap, MapEdge, MapNode, pick, short
+from .labels import stance_words
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
-from .markup import humanise, plural
+from .markup import humanise, qualified
 from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
 from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, dated_by, newest
 from .views_items import brief_map_claims, entity_map_claims, topic_refs
+from .wording import Wording
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
 def _key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
     shown = ledger.values[:paging.HOME_VALUES_SHOWN]
     return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
-        (amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None)
+        (amount(v.figure, words=q.words),
+         q.entity_name(v.figure.subject.id) if v.figure.subject else None)
         for v in shown), len(ledger.values) - len(shown), *kinds(ledger),
         charts(q, ledger, ledger.values))
 
@@ -100,12 +103,18 @@ def kinds(ledger: MetricLedger) -> tuple[int, int]:
     return values, len(ledger.disagreements) - values
 
 
-def counted(value_count: int, disagreements: int, same_figures: int) -> str:
-    """"3 values reported, 1 disagreement, 1 figure attached to different subjects"."""
-    return ", ".join((f"{plural(value_count, 'value')} reported",
-                      *((plural(disagreements, "disagreement"),) if disagreements else ()),
-                      *((plural(same_figures, "figure") + " attached to different subjects",)
-                        if same_figures else ())))
+def counted(value_count: int, disagreements: int, same_figures: int, *,
+            words: Wording | None = None) -> str:
+    """"3 values reported, 1 disagreement, 1 figure attached to different subjects", in
+    `words`' language (English without)."""
+    words = words or Wording()  # (English: the messages as written)
+    return ", ".join((
+        words.ngettext("%(num)d value reported", "%(num)d values reported", value_count),
+        *((words.ngettext("%(num)d disagreement", "%(num)d disagreements", disagreements),)
+          if disagreements else ()),
+        *((words.ngettext("%(num)d figure attached to different subjects",
+                          "%(num)d figures attached to different subjects", same_figures),)
+          if same_figures else ())))
 
 
 def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
@@ -121,7 +130,8 @@ def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
     out = []
     for unit, group in units.items():
         shown = tuple(ChartValue(
-            amount(v.figure), q.entity_name(v.figure.subject.id) if v.figure.subject else None,
+            amount(v.figure, words=q.words),
+            q.entity_name(v.figure.subject.id) if v.figure.subject else None,
             *v.figure.value, v.figure.qualifier, q.target("claim", v.claim.id),
             id(v) in disputed) for v in group)
         spreads = []
@@ -137,19 +147,21 @@ def _spread(q: Queries, d: Disagreement, among: list[LedgerValue]) -> ChartSprea
     low = min(among, key=lambda v: v.figure.value)
     high = max(among, key=lambda v: (v.figure.value[1], v.figure.value[0]))
     return ChartSpread(q.entity_name(d.subject_id) if d.subject_id else None,
-                       amount(low.figure), amount(high.figure), low.figure.value[0],
-                       high.figure.value[1], hedge(low, high))
+                       amount(low.figure, words=q.words), amount(high.figure, words=q.words),
+                       low.figure.value[0], high.figure.value[1], hedge(low, high, words=q.words))
 
 
-def hedge(low: LedgerValue, high: LedgerValue) -> str:
+def hedge(low: LedgerValue, high: LedgerValue, *, words: Wording | None = None) -> str:
     """What the qualifiers of the lowest and highest values make of the factor between
     them: "up to $6 million" against "$294,000" is up to 20 times it, never exactly."""
     lo, hi = low.figure.qualifier, high.figure.qualifier
     up = hi in ("up-to", "under") or lo in ("over", "at-least")
     down = lo in ("up-to", "under") or hi in ("over", "at-least")
+    # The amounts' own qualifiers, put before the factor ("up to 20 times the lowest").
     if (up and down) or (not up and not down and "about" in (lo, hi)):
-        return "about "
-    return "up to " if up else "at least " if down else ""
+        return qualified("about", "", words or Wording())
+    return qualified("up-to" if up else "at-least", "", words or Wording()) \
+        if up or down else ""
 
 
 @dataclass(frozen=True)
@@ -161,7 +173,7 @@ class ShownValue:
 
 def _shown(q: Queries, value: LedgerValue) -> ShownValue:
     subject = value.figure.subject
-    return ShownValue(amount(value.figure), q.ref("claim", value.claim.id),
+    return ShownValue(amount(value.figure, words=q.words), q.ref("claim", value.claim.id),
                       q.ref("entity", subject.id) if subject else None)
 
 
@@ -216,22 +228,26 @@ def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
     key = attrgetter("source_id")
     by_source = tuple(
         (q.ref("source", sid), _numbered_stances(
-            [(s.stance, q.target("quote", s.quote.id)) for s in group]))
+            [(s.stance, q.target("quote", s.quote.id)) for s in group], q.words))
         for sid, group in itertools.groupby(sorted(value.stances, key=key), key))
     subject = value.figure.subject
-    return MetricRow(amount(value.figure), q.ref("entity", subject.id) if subject else None,
+    return MetricRow(amount(value.figure, words=q.words),
+                     q.ref("entity", subject.id) if subject else None,
                      value.figure.scope, q.claimed(value.claim.id), by_source)
 
 
-def _numbered_stances(passages: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _numbered_stances(passages: list[tuple[str, str]], words: Wording
+                      ) -> tuple[tuple[str, str], ...]:
     """Each passage's link words: its stance, numbered where a source takes one stance in
     several passages ("asserts (1)", "asserts (2)"), so no two links read alike."""
     taken = Counter(stance for stance, _ in passages)
     seen: Counter[str] = Counter()
     numbered = []
+    worded = stance_words(words)
     for stance, target in passages:
         seen[stance] += 1
-        numbered.append((f"{stance} ({seen[stance]})" if taken[stance] > 1 else stance, target))
+        word = worded.get(stance, stance)
+        numbered.append((f"{word} ({seen[stance]})" if taken[stance] > 1 else word, target))
     return tuple(numbered)
 
 
@@ -270,7 +286,7 @@ def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
     # the pages of a metric whose values its claim holds, not their every row and chart.
     parts = q.memo.metrics.child(ledger.metric)
     pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
-    said = counted(len(ledger.values), *kinds(ledger))
+    said = counted(len(ledger.values), *kinds(ledger), words=q.words)
     return [MetricView(humanise(ledger.metric), len(ledger.values), said, pager, lines,
                        tuple(_metric_row(q, parts, v) for v in piece), shown)
             for (pager, lines, shown), piece in zip(_drawn_pages(q, parts, ledger), pieces,
@@ -320,7 +336,8 @@ class Spread:
     hedge: str  # "up to ", "at least ", "about ": what the amounts' qualifiers make of it
 
 
-def spread(values: tuple[LedgerValue, ...]) -> Spread | None:
+def spread(values: tuple[LedgerValue, ...], *, words: Wording | None = None
+           ) -> Spread | None:
     """The spread of values in one unit whose lowest is above zero; None otherwise, or when
     they lie within 5% of each other."""
     if len({v.figure.unit.casefold() for v in values}) != 1:
@@ -331,11 +348,12 @@ def spread(values: tuple[LedgerValue, ...]) -> Spread | None:
         return None
     if high.figure.value[1] / low.figure.value[0] < Decimal("1.05"):
         return None
-    times = factor(ChartSpread(None, amount(low.figure), amount(high.figure),
-                               low.figure.value[0], high.figure.value[1]))
+    lowest, highest = amount(low.figure, words=words), amount(high.figure, words=words)
+    times = factor(ChartSpread(None, lowest, highest, low.figure.value[0],
+                               high.figure.value[1]))
     if times is None:
         return None
-    return Spread(amount(low.figure), amount(high.figure), times, hedge(low, high))
+    return Spread(lowest, highest, times, hedge(low, high, words=words))
 
 
 @dataclass(frozen=True)
@@ -428,9 +446,10 @@ def _splits(q: Queries, ledger: MetricLedger) -> MetricSplits:
         shown = d.values[:paging.HOME_VALUES_SHOWN]
         lines.append(SplitLine(
             d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
-            tuple((amount(v.figure), q.ref("entity", v.figure.subject.id)
+            tuple((amount(v.figure, words=q.words), q.ref("entity", v.figure.subject.id)
                    if v.figure.subject else None) for v in shown),
-            len(d.values) - len(shown), spread(d.values) if d.kind == "values" else None))
+            len(d.values) - len(shown),
+            spread(d.values, words=q.words) if d.kind == "values" else None))
     return MetricSplits(q.ref("metric", ledger.metric), humanise(ledger.metric).lower(),
                         tuple(lines), len(ledger.disagreements) - len(lines))
 
@@ -462,7 +481,8 @@ def recently_changed(q: Queries, days: Mapping[str, datetime.date]) -> list[Chan
     lk = q.linked
     items = [("brief", b.id, q.brief_as_of(b.id)) for b in lk.corpus.briefs]
     items += [("claim", c.id, newest(dated_by(lk.sources[s.source_id].published,
-                                              q.ref("source", s.source_id).label)
+                                              q.ref("source", s.source_id).label,
+                                              words=q.words)
                                      for s in lk.stances.get(c.id, ())))
               for c in lk.corpus.claims]
     dated = [(days[path], path, kind, ident, source) for kind, ident, source in items
@@ -488,7 +508,7 @@ def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
     latest = tuple(LatestRow(s.published, q.ref("source", s.id), q.described(s.id),
                              len(s.quotes)) for s in q.sources_by_date[:5])
     return HomeView(
-        site_title, newest(dated_by(s.published, q.ref("source", s.id).label)
+        site_title, newest(dated_by(s.published, q.ref("source", s.id).label, words=q.words)
                            for s in q.sources_by_date[:1]),
         tuple((q.ref("brief", b.id), q.prose(b.summary), as_of)
               for b, as_of in briefs_by_date(q)),
@@ -496,7 +516,7 @@ def home_view(q: Queries, site_title: str, days: Mapping[str, datetime.date],
         len(lk.corpus.claims), len(lk.quotes), len(lk.corpus.sources),
         figures,
         tuple(_splits(q, m) for m in lk.ledger if m.disagreements),
-        tuple((q.claimed(c.id), ev.summary()) for c, ev in split[:8]), len(split),
+        tuple((q.claimed(c.id), ev.summary(words=q.words)) for c, ev in split[:8]), len(split),
         topics[:paging.HOME_TOPICS_SHOWN], len(topics), latest,
         tuple(_glance(q, e) for e in events[-12:]), len(lk.timeline))
 
@@ -537,7 +557,8 @@ def claim_rows(q: Queries) -> list[tuple[Claim, ClaimRow]]:
         ev = q.linked.evidence[c.id]
         return q.kept(q.memo.rows, ("claim", c.id), (c,), lambda: ClaimRow(
             q.claimed(c.id), q.ref("entity", c.claimant.id) if c.claimant else None,
-            "" if c.claimant else ev.voice(), topic_refs(q, c), ev.summary()), ev, lambda: [
+            "" if c.claimant else ev.voice(words=q.words), topic_refs(q, c),
+            ev.summary(words=q.words)), ev, lambda: [
                 ("claim", c.id), *((("entity", c.claimant.id),) if c.claimant else ()),
                 *(("topic", t) for t in c.topics)])
 
@@ -749,6 +770,15 @@ def focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]) -> F
                   (tuple(claim_ids), q.hedges), links)
 
 
+def focus_edge_words(words: Wording) -> dict[str, str]:
+    """What a source does with the claims of a map (`focusmap.EDGE_WORDS`), in `words`'
+    language: the words before the claims in "It asserts or reports: …"."""
+    # Translators: what a source does with the claims listed after it on a map.
+    return {"supports": words.gettext("asserts or reports"),
+            "doubts": words.gettext("doubts or refutes"),
+            "mixed": words.gettext("asserts or reports, and also doubts")}
+
+
 def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
                     ) -> FocusMapView:
     positions = _positions(q, claim_ids)
@@ -760,21 +790,26 @@ def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
         tuple(MapNode(q.label("claim", c), q.target("claim", c)) for c in claims),
         tuple(MapNode(q.label("source", s), q.target("source", s)) for s in sources),
         edges, left_out, q.hedges)
+    edge_words = focus_edge_words(q.words)
     words: dict[str, dict[str, list[Ref]]] = {s: defaultdict(list) for s in sources}
     for edge in edges:
         claim = claims[edge.claim]
         words[sources[edge.source]][edge.kind].append(
             Ref(short(q.label("claim", claim), keep=q.hedges), q.target("claim", claim)))
     by_source = tuple((q.ref("source", s), tuple(
-        (EDGE_WORDS[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
+        (edge_words[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
         if words[s][k])) for s in sources)
     linked_claims = {e.claim for e in edges}
     unsourced = tuple(Ref(short(q.label("claim", c), keep=q.hedges), q.target("claim", c))
                       for n, c in enumerate(claims) if n not in linked_claims)
     about = q.ref(kind, ident)
-    label = f"Map of {about.label}: {plural(len(claims), 'claim')} and " \
-        f"{plural(len(sources), 'source')} taking a position on " \
-        f"{'them' if len(claims) > 1 else 'it'}"
+    sourced = q.words.ngettext("%(num)d source", "%(num)d sources", len(sources))
+    # Translators: what a map's picture shows, read by screen readers; "%(sources)s" is
+    # "%(num)d sources".
+    label = q.words.ngettext(
+        "Map of %(about)s: %(num)d claim and %(sources)s taking a position on it",
+        "Map of %(about)s: %(num)d claims and %(sources)s taking a position on them",
+        len(claims), about=about.label, sources=sourced)
     return FocusMapView(kind, about, picture, label, by_source, unsourced, left_out)
 
 
