@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
+from babel.numbers import format_compact_currency, format_compact_decimal
 from markupsafe import Markup
 
 from .markup import attr, md_escape
+from .wording import Wording
 
 LOG_SPAN = 100  # max / min from which the scale is logarithmic
 # Layout of the full chart, in CSS pixels (text is never scaled).
@@ -105,8 +107,24 @@ def factor(spread: ChartSpread) -> str | None:
     return format(ratio.quantize(Decimal("0.1")).normalize(), "f")
 
 
-def short_number(value: Decimal, unit: str) -> str:
-    """A tick label: 100k, $1M, 2.5B."""
+def factor_words(times: str, words: Wording | None = None) -> str:
+    """A factor as `factor` writes it ("1,234", "3.9"), written as the language writes
+    numbers ("1 234", "3,9")."""
+    if words is None or words.english:
+        return times
+    return words.number(Decimal(times.replace(",", "")))
+
+
+def short_number(value: Decimal, unit: str, *, words: Wording | None = None) -> str:
+    """A tick label: 100k, $1M, 2.5B (in another language, as CLDR abbreviates it:
+    "2,5 Md $US", "2,5 Mrd. $")."""
+    if words is not None and words.locale is not None:
+        code = unit.upper()
+        if code in _CURRENCY:
+            return format_compact_currency(value, code, format_type="short",
+                                           locale=words.locale, fraction_digits=3)
+        return format_compact_decimal(value, format_type="short", locale=words.locale,
+                                      fraction_digits=3)
     number = format(value.normalize(), "f")
     for size, word in _SHORT:
         if abs(value) >= size:
@@ -125,7 +143,7 @@ def _nice_step(span: Decimal) -> Decimal:
     return exponent * 100
 
 
-def scale(chart: Chart) -> Scale:
+def scale(chart: Chart, *, words: Wording | None = None) -> Scale:
     lows = [v.low for v in chart.values] or [Decimal(0)]
     highs = [v.high for v in chart.values] or [Decimal(1)]
     low, high = min(lows), max(highs)
@@ -134,7 +152,8 @@ def scale(chart: Chart) -> Scale:
         if first == last:
             last += 1
         step = max(1, math.ceil((last - first) / 5))
-        ticks = tuple((float(Decimal(10) ** e), short_number(Decimal(10) ** e, chart.unit))
+        ticks = tuple((float(Decimal(10) ** e),
+                       short_number(Decimal(10) ** e, chart.unit, words=words))
                       for e in range(first, last + 1, step))
         return Scale(True, float(Decimal(10) ** first), float(Decimal(10) ** last), ticks)
     start = min(low, Decimal(0))
@@ -145,7 +164,8 @@ def scale(chart: Chart) -> Scale:
     start = (start / tick).to_integral_value(rounding="ROUND_FLOOR") * tick
     end = (end / tick).to_integral_value(rounding="ROUND_CEILING") * tick
     count = int((end - start) / tick)
-    ticks = tuple((float(start + n * tick), short_number(start + n * tick, chart.unit))
+    ticks = tuple((float(start + n * tick),
+                   short_number(start + n * tick, chart.unit, words=words))
                   for n in range(count + 1))
     return Scale(False, float(start), float(end), ticks)
 
@@ -182,7 +202,7 @@ def _row_label(value: ChartValue) -> str:
     return f"{value.label} \u00b7 {value.subject}" if value.subject else value.label
 
 
-def _axis(sc: Scale, chart: Chart, y: int) -> list[str]:
+def _axis(sc: Scale, chart: Chart, y: int, words: Wording) -> list[str]:
     out = [f'<line class="fig-axis" x1="{_x(0)}" x2="{_x(1)}" y1="{y}" y2="{y}"></line>']
     for n, (value, label) in enumerate(sc.ticks):
         x = _x(sc.at(value))
@@ -191,30 +211,47 @@ def _axis(sc: Scale, chart: Chart, y: int) -> list[str]:
                    f'<text class="fig-tick-label" x="{x}" y="{y + 19}" '
                    f'text-anchor="{anchor}">{md_escape(label, line_start=False)}</text>')
     out.append(f'<text class="fig-axis-title" x="0" y="{y + 37}">'
-               f'{md_escape(axis_title(chart, sc), line_start=False)}</text>')
+               f'{md_escape(axis_title(chart, sc, words=words), line_start=False)}</text>')
     return out
 
 
-def axis_title(chart: Chart, sc: Scale) -> str:
+def axis_title(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     if sc.log:
-        return f"{chart.unit}, log scale: each step is 10 times the one before"
+        # Translators: a chart's axis, in this unit on a logarithmic scale.
+        return (words or Wording()).gettext(
+            "%(unit)s, log scale: each step is 10 times the one before", unit=chart.unit)
     return chart.unit
 
 
-def chart_svg(chart: Chart, href: Callable[[str], str]) -> Markup:
+def chart_title(chart: Chart, sc: Scale, words: Wording) -> str:
+    """What a chart shows: "Training cost in USD: 3 values, log scale"."""
+    count = len(chart.values)
+    if sc.log:
+        # Translators: a chart's title: a metric's values in a unit, drawn on a
+        # logarithmic scale.
+        return words.ngettext("%(metric)s in %(unit)s: %(num)d value, log scale",
+                              "%(metric)s in %(unit)s: %(num)d values, log scale", count,
+                              metric=chart.title, unit=chart.unit)
+    # Translators: a chart's title: a metric's values in a unit.
+    return words.ngettext("%(metric)s in %(unit)s: %(num)d value",
+                          "%(metric)s in %(unit)s: %(num)d values", count,
+                          metric=chart.title, unit=chart.unit)
+
+
+def chart_svg(chart: Chart, href: Callable[[str], str], *, words: Wording | None = None
+              ) -> Markup:
     """The chart as inline SVG in Markdown: one row per value, linked to its claim, a row
     per disagreement naming the factor between its extremes, then the axis. One paragraph
     (no blank line), as Python-Markdown needs for inline HTML."""
-    sc = scale(chart)
+    words = words or Wording()
+    sc = scale(chart, words=words)
     rows = len(chart.values) + len(chart.spreads)
     height = rows * ROW + AXIS
-    title = f"{chart.title} in {chart.unit}: {len(chart.values)} " \
-        f"value{'s' if len(chart.values) != 1 else ''}" \
-        f"{', log scale' if sc.log else ''}"
+    title = chart_title(chart, sc, words)
     lines = [f'<svg class="fig-chart" width="100%" height="{height}" role="group" '
              f'aria-label="{attr(title)}" font-size="{FONT}">',
              f"<title>{md_escape(title, line_start=False)}</title>",
-             f"<desc>{md_escape(describe(chart, sc), line_start=False)}</desc>"]
+             f"<desc>{md_escape(describe(chart, sc, words=words), line_start=False)}</desc>"]
     for n, value in enumerate(chart.values):
         top = n * ROW
         shapes = (f'<rect class="fig-hit" x="0" y="{top}" width="100%" height="{ROW}">'
@@ -231,43 +268,80 @@ def chart_svg(chart: Chart, href: Callable[[str], str]) -> Markup:
                      f'<line x1="{_x(low)}" x2="{_x(low)}" y1="{top + 25}" y2="{top + 37}">'
                      f'</line><line x1="{_x(high)}" x2="{_x(high)}" y1="{top + 25}" '
                      f'y2="{top + 37}"></line><text x="0" y="{top + 16}">'
-                     f'{md_escape(spread_text(spread), line_start=False)}</text></g>')
-    lines.extend(_axis(sc, chart, rows * ROW + 4))
+                     f'{md_escape(spread_text(spread, words=words), line_start=False)}'
+                     '</text></g>')
+    lines.extend(_axis(sc, chart, rows * ROW + 4, words))
     lines.append("</svg>")
     return Markup("\n".join(lines))
 
 
-def spread_text(spread: ChartSpread) -> str:
+def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
+    """A disagreement in words, under its subject's name if it has one."""
+    words = words or Wording()
     times = factor(spread)
-    who = f"{spread.subject}: " if spread.subject else ""
     if times is None:
-        return f"{who}values disagree, {spread.low_label} to {spread.high_label}"
-    if spread.hedge:  # (as short as the plain wording: the label fits a phone's width)
-        return f"{who}values differ by {spread.hedge}{times} times"
-    return f"{who}values differ by a factor of {times}"
+        # Translators: values of a metric that disagree, from the lowest to the highest.
+        text = words.gettext("values disagree, %(low)s to %(high)s", low=spread.low_label,
+                             high=spread.high_label)
+    else:
+        text = _differ(spread.hedge, factor_words(times, words), words)
+    if not spread.subject:
+        return text
+    # Translators: a disagreement between values about one subject: "DeepSeek-R1: values
+    # differ by a factor of 20".
+    return words.gettext("%(subject)s: %(difference)s", subject=spread.subject,
+                         difference=text)
 
 
-def describe(chart: Chart, sc: Scale) -> str:
+def _differ(hedge: str, times: str, words: Wording) -> str:
+    """How many times the highest value is the lowest, hedged as the values' qualifiers
+    make it (`views_lists.hedge`); as short as the plain wording, so it fits a phone."""
+    if hedge == "up to ":
+        # Translators: how far apart the values of a metric lie: "values differ by up to 20
+        # times".
+        return words.gettext("values differ by up to %(times)s times", times=times)
+    if hedge == "at least ":
+        return words.gettext("values differ by at least %(times)s times", times=times)
+    if hedge == "about ":
+        return words.gettext("values differ by about %(times)s times", times=times)
+    # Translators: how far apart the values of a metric lie: "values differ by a factor of
+    # 20".
+    return words.gettext("values differ by a factor of %(times)s", times=hedge + times)
+
+
+def describe(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     """The chart in a sentence, for its `<desc>`: the table after it lists every value."""
+    words = words or Wording()
     if not chart.values:
-        return "No values."
+        # Translators: a chart's description when it has no values.
+        return words.gettext("No values.")
     lowest = min(chart.values, key=lambda v: (v.low, v.high))
     highest = max(chart.values, key=lambda v: (v.high, v.low))
     if len(chart.values) == 1:
-        text = f"One value: {lowest.label}."
+        # Translators: a chart's description: its only value.
+        text = words.gettext("One value: %(value)s.", value=lowest.label)
+    elif sc.log:
+        # Translators: a chart's description: its lowest and highest values.
+        text = words.gettext("From %(low)s to %(high)s on a log scale.", low=lowest.label,
+                             high=highest.label)
     else:
-        text = f"From {lowest.label} to {highest.label}"
-        text += " on a log scale." if sc.log else "."
+        text = words.gettext("From %(low)s to %(high)s.", low=lowest.label,
+                             high=highest.label)
     for spread in chart.spreads:
-        text += f" {spread_text(spread)} ({spread.low_label} to {spread.high_label})."
+        # Translators: a disagreement in a chart's description, then its lowest and
+        # highest values: "values differ by a factor of 20 ($300,000 to $6 million)."
+        text += " " + words.gettext("%(difference)s (%(low)s to %(high)s).",
+                                    difference=spread_text(spread, words=words),
+                                    low=spread.low_label, high=spread.high_label)
     return text
 
 
-def sparkline(chart: Chart) -> Markup:
+def sparkline(chart: Chart, *, words: Wording | None = None) -> Markup:
     """A small picture of the chart for the figures index: a dot per value (a bar per
     range), those that disagree set apart. An image: its words say what it shows, and
     the metric's link beside it leads to the full chart."""
-    sc = scale(chart)
+    words = words or Wording()
+    sc = scale(chart, words=words)
     marks = []
     seen: set[tuple[int, int, bool]] = set()
     for value in chart.values:
@@ -283,10 +357,12 @@ def sparkline(chart: Chart) -> Markup:
                          f'height="6" rx="3"></rect>')
         else:
             marks.append(f'<circle class="{css}" cx="{low}" cy="8" r="3.5"></circle>')
-    words = f"{chart.unit}: {describe(chart, sc)}"
+    # Translators: a small chart's words: its unit, then the chart in a sentence.
+    said = words.gettext("%(unit)s: %(description)s", unit=chart.unit,
+                         description=describe(chart, sc, words=words))
     return Markup(
         f'<svg class="fig-spark" width="{SPARK_W}" height="{SPARK_H}" '
-        f'viewBox="0 0 {SPARK_W} {SPARK_H}" role="img" aria-label="{attr(words)}">'
-        f'<title>{md_escape(words, line_start=False)}</title>'
+        f'viewBox="0 0 {SPARK_W} {SPARK_H}" role="img" aria-label="{attr(said)}">'
+        f'<title>{md_escape(said, line_start=False)}</title>'
         f'<line class="fig-track" x1="2" x2="{SPARK_W - 2}" y1="8" y2="8"></line>'
         f'{"".join(marks)}</svg>')

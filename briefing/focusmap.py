@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from .hedges import Hedges
 from .markup import attr, md_escape
+from .wording import Wording
 
 MAX_CLAIMS = 24
 MAX_SOURCES = 12
@@ -59,8 +60,23 @@ _NO_LINE_START = frozenset("\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff
 _NO_LINE_END = frozenset("\uff08\u3014\uff3b\uff5b\u3008\u300a\u300c\u300e\u3010"
                          "\u3018\u3016\u301d\u2018\u201c\uff5f\u00ab([{")
 NO_HEDGES = Hedges(())  # a label with nothing it must keep (a source's title)
-EDGE_WORDS = MappingProxyType({"supports": "asserts or reports", "doubts": "doubts or refutes",
-                               "mixed": "asserts or reports, and also doubts"})
+
+
+def edge_words(words: Wording) -> Mapping[str, str]:
+    """What each kind of line of a map says of a source's position on a claim, in words
+    (the kinds stay English in CSS classes)."""
+    return MappingProxyType({
+        # Translators: a source's position on a claim, in a map's words.
+        "supports": words.gettext("asserts or reports"),
+        # Translators: a source's position on a claim, in a map's words.
+        "doubts": words.gettext("doubts or refutes"),
+        # Translators: a source's position on a claim, in a map's words: some of its
+        # passages assert or report the claim, others doubt it.
+        "mixed": words.gettext("asserts or reports, and also doubts"),
+    })
+
+
+EDGE_WORDS: Mapping[str, str] = MappingProxyType(dict(edge_words(Wording())))
 
 
 @dataclass(frozen=True)
@@ -245,13 +261,21 @@ def _box(node: MapNode, x: str, width: str, y: int, chars: int, css: str,
     return f"[{shape}]({href(node.target)}){{.map-node .map-{css}}}", height
 
 
-def svg(focus: FocusMap, label: str, href: Callable[[str], str]) -> Markup:
+def svg(focus: FocusMap, label: str, href: Callable[[str], str], *,
+        words: Wording | None = None) -> Markup:
     """The map as inline SVG in Markdown, drawn for a phone and for a desktop, one
     paragraph (no blank line)."""
-    return Markup("\n".join(_drawing(focus, label, href, layout) for layout in (NARROW, WIDE)))
+    words = words or Wording()
+    # Translators: the heading of a map's column of claims.
+    claims = md_escape(words.gettext("Claims"), line_start=False)
+    # Translators: the heading of a map's column of sources.
+    sources = md_escape(words.gettext("Sources"), line_start=False)
+    return Markup("\n".join(_drawing(focus, label, href, layout, (claims, sources))
+                            for layout in (NARROW, WIDE)))
 
 
-def _drawing(focus: FocusMap, label: str, href: Callable[[str], str], layout: Layout) -> str:
+def _drawing(focus: FocusMap, label: str, href: Callable[[str], str], layout: Layout,
+             headings: tuple[str, str]) -> str:
     """One drawing of the map. Sources sit at the mean height of the claims they take a
     position on, pushed down to not overlap, so most lines run level."""
     right = layout.width or 100
@@ -283,9 +307,9 @@ def _drawing(focus: FocusMap, label: str, href: Callable[[str], str], layout: La
     lines = [f'<svg class="map focus-map {layout.css}" {size} role="group" '
              f'aria-label="{attr(label)}" font-size="{FONT}">',
              f"<title>{md_escape(label, line_start=False)}</title>",
-             '<text class="map-heading" x="0" y="14">Claims</text>',
+             f'<text class="map-heading" x="0" y="14">{headings[0]}</text>',
              f'<text class="map-heading" x="{layout.x(layout.sources_left)}" y="14">'
-             "Sources</text>",
+             f"{headings[1]}</text>",
              '<g class="map-edges" fill="none">']
     for edge in focus.edges:
         dash = ' stroke-dasharray="5 4"' if edge.kind != "supports" else ""
