@@ -14,6 +14,7 @@ from .model import Source
 from .paths import COVERAGE, coverage_block_path
 from .schema import FuzzyDate
 from .views import Claimed, Kept, Pager, Queries, Ref
+from .wording import Wording
 
 # At most this many source columns per table, so a large corpus gives several narrow
 # tables (each with only the claims those sources cover), not one wide one.
@@ -22,11 +23,36 @@ STANCE_SYMBOLS: Mapping[str, str] = MappingProxyType(
     {"asserts": "\u2713", "reports": "\u2192", "doubts": "?", "refutes": "\u2717"})
 
 
+def stance_words(words: Wording) -> Mapping[str, str]:
+    """The word shown for each stance (beside its symbol, in a badge): the stances stay
+    English in CSS classes and the data, only their words are translated."""
+    return MappingProxyType({
+        # Translators: a source's stance on a claim: "the source asserts it".
+        "asserts": words.gettext("asserts"),
+        # Translators: a source's stance on a claim: "the source reports it" (relays it
+        # without taking it as its own).
+        "reports": words.gettext("reports"),
+        # Translators: a source's stance on a claim: "the source doubts it".
+        "doubts": words.gettext("doubts"),
+        # Translators: a source's stance on a claim: "the source refutes it".
+        "refutes": words.gettext("refutes"),
+    })
+
+
+def column_label(number: int, words: Wording) -> str:
+    """A source's column in the coverage matrix, by its place in order of publication:
+    "S1" for the oldest. The pages' paths keep the English label (`coverage_block_path`)."""
+    # Translators: a source's short column label in the coverage matrix, S for source:
+    # S1 is the oldest source, S2 the next.
+    return words.gettext("S%(num)d", num=number)
+
+
 @dataclass(frozen=True)
 class Column:
-    label: str  # "S1" for the oldest source
+    label: str  # "S1" for the oldest source, in the pages' words (`column_label`)
     source: Ref
     published: FuzzyDate | None
+    number: int  # its place in order of publication, 1 for the oldest
 
 
 @dataclass(frozen=True)
@@ -113,7 +139,8 @@ def _table(q: Queries, first: int, sources: list[Source], claim_ids: tuple[str, 
 
     def make() -> CoverageTable:
         ids, rows = key, q.memo.coverage.child(key)
-        columns = tuple(Column(f"S{first + n}", q.ref("source", s.id), s.published)
+        columns = tuple(Column(column_label(first + n, q.words), q.ref("source", s.id),
+                               s.published, first + n)
                         for n, s in enumerate(sources, start=1))
         return CoverageTable(columns, tuple(
             _row(q, rows, ids, claim_id, claim_stances)
@@ -156,15 +183,17 @@ def coverage_views(q: Queries) -> list[tuple[str, CoverageView, tuple[str, ...]]
     if len(tables) <= size:
         return [(COVERAGE, CoverageView(None, (), tuple(t for t, _ in tables), silent), ())]
     groups = [tables[first:first + size] for first in range(0, len(tables), size)]
-    ranges = [(g[0][0].columns[0].label, g[-1][0].columns[-1].label) for g in groups]
-    paths = tuple(coverage_block_path(low, high) for low, high in ranges)
+    ranges = [(g[0][0].columns[0], g[-1][0].columns[-1]) for g in groups]
+    # The paths are English, whatever the words: "coverage/s1-s8.md".
+    paths = tuple(coverage_block_path(f"S{low.number}", f"S{high.number}")
+                  for low, high in ranges)
     blocks, pages = [], []
     for n, (group, (low, high)) in enumerate(zip(groups, ranges, strict=True), start=1):
         columns = [c for t, _ in group for c in t.columns]
         claims = len({row.claim.claim.target for t, _ in group for row in t.rows})
-        blocks.append(CoverageBlock(paths[n - 1], low, high, len(columns),
+        blocks.append(CoverageBlock(paths[n - 1], low.label, high.label, len(columns),
                                     columns[0].published, columns[-1].published, claims))
-        part = BlockPart(Pager(paths, n), low, high, len(columns), claims)
+        part = BlockPart(Pager(paths, n), low.label, high.label, len(columns), claims)
         pages.append((paths[n - 1], CoverageView(part, (), tuple(t for t, _ in group), ()),
                       tuple(sid for _, ids in group for sid in ids)))
     return [(COVERAGE, CoverageView(None, tuple(blocks), (), silent), ()), *pages]

@@ -9,6 +9,7 @@ validates it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -19,8 +20,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .charts import chart_svg, sparkline
-from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS
+from .charts import chart_svg, factor_words, sparkline
+from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS, stance_words
 from .dates import ContentDates
 from .focusmap import svg as focus_svg
 from .hedges import Hedges
@@ -46,13 +47,50 @@ from .views import PlanMemo, ProseView, Ref
 from .views_items import CitingPoint
 from .wording import Wording
 
-SECTION_TITLES: Mapping[str, str] = MappingProxyType({
-    "what-happened": "What happened",
-    "why-it-matters": "Why it matters",
-    "by-the-numbers": "By the numbers",
-    "yes-but": "Yes, but",
-    "whats-next": "What's next",
-})
+
+def section_titles(words: Wording) -> Mapping[str, str]:
+    """A brief's sections' headings, by the section's kind (which stays English in the
+    anchors)."""
+    return MappingProxyType({
+        # Translators: a brief's section heading: the events it tells of.
+        "what-happened": words.gettext("What happened"),
+        # Translators: a brief's section heading: why the events are important.
+        "why-it-matters": words.gettext("Why it matters"),
+        # Translators: a brief's section heading: its key figures.
+        "by-the-numbers": words.gettext("By the numbers"),
+        # Translators: a brief's section heading: the caveats and the other side.
+        "yes-but": words.gettext("Yes, but"),
+        # Translators: a brief's section heading: what is expected to happen next.
+        "whats-next": words.gettext("What's next"),
+    })
+
+
+SECTION_TITLES: Mapping[str, str] = MappingProxyType(dict(section_titles(Wording())))
+
+
+def status_words(words: Wording) -> Mapping[str, str]:
+    """The word shown for each claim status (in its badge): the statuses stay English in
+    CSS classes and the data, only their words are translated."""
+    return MappingProxyType({
+        # Translators: a claim's status: one or more sources report it, none confirms it
+        # independently (an adjective of "claim").
+        "reported": words.gettext("reported"),
+        # Translators: a claim's status: independent sources assert it (an adjective of
+        # "claim").
+        "corroborated": words.gettext("corroborated"),
+        # Translators: a claim's status: sources disagree on it (an adjective of "claim").
+        "disputed": words.gettext("disputed"),
+        # Translators: a claim's status: shown to be false (an adjective of "claim").
+        "refuted": words.gettext("refuted"),
+        # Translators: a claim's status: replaced by a newer claim (an adjective of
+        # "claim").
+        "superseded": words.gettext("superseded"),
+    })
+
+
+def _shown(table: Mapping[str, str], value: str) -> str:
+    """A value's shown words, or the value itself where the table has none."""
+    return table.get(value, value)
 
 
 def _finalize(value: Any) -> Any:
@@ -90,8 +128,9 @@ def environment(wording: Wording | None = None) -> jinja2.Environment:
                        date_text=lambda d: format_date(d, words=wording), humanise=humanise,
                        kind_heading=lambda k: kind_heading(k, words=wording), by_year=by_year,
                        plural=plural)
-    env.globals.update(SECTION_TITLES=SECTION_TITLES, **_HELPERS,
-                       **template_words(wording or Wording()))
+    words = wording or Wording()
+    env.globals.update(SECTION_TITLES=section_titles(words), **helpers(words),
+                       **template_words(words))
     return env
 
 
@@ -122,6 +161,7 @@ class Links:
     page: str
     memo: dict[tuple[str, ...], Markup] = field(default_factory=dict, compare=False,
                                                 repr=False)
+    words: Wording | None = field(default=None, compare=False, repr=False)  # None: English
 
     def href(self, target: str) -> str:
         return relative(self.page, target)
@@ -137,8 +177,13 @@ class Links:
     def points(self, points: Iterable[CitingPoint]) -> Markup:
         """Brief points as links, "What happened, point 3 · Yes, but, point 1": where a
         source's passage or a claim is shown in a brief."""
+        words = self.words or Wording()
+        titles = section_titles(words)
         return Markup(" · ").join(
-            link(f"{SECTION_TITLES[p.section]}, point {p.number}", self.href(p.target))
+            # Translators: a point of a brief, by its section and number: "What happened,
+            # point 3".
+            link(words.gettext("%(section)s, point %(num)d", section=titles[p.section],
+                               num=p.number), self.href(p.target))
             for p in points)
 
     def prose(self, prose: ProseView | None) -> Markup:
@@ -153,10 +198,11 @@ class Links:
         return Markup("".join(out))
 
 
-def stance_cell(stance: str, href: str) -> Markup:
+def stance_cell(stance: str, href: str, *, words: Wording | None = None) -> Markup:
     """A stance as a symbol and a word (never colour alone), linked to the passage."""
     symbol = STANCE_SYMBOLS[stance]
-    label = Markup(f'<span aria-hidden="true">{symbol}</span> {attr(stance)}')
+    shown = _shown(stance_words(words or Wording()), stance)
+    label = Markup(f'<span aria-hidden="true">{symbol}</span> {attr(shown)}')
     return link(label, href, f"stance stance-{stance}")
 
 
@@ -167,7 +213,41 @@ def source_column(label: str, title: str, href: str) -> Markup:
     return link(Markup(attr(label)) + hidden, href)
 
 
-def stance_bar(tally: tuple[tuple[str, int], ...]) -> Markup:
+def stance_count(stance: str, count: int, first: bool, words: Wording) -> str:
+    """How many sources take a stance, in words that agree with the count: the first of
+    a stance bar's counts names the sources ("2 sources assert"), the next ones only
+    their stance ("1 doubts")."""
+    if first:
+        return {
+            # Translators: the first count of a claim's stance bar, "2 sources assert · 1
+            # doubts": how many sources take this stance on the claim.
+            "asserts": words.ngettext("%(num)d source asserts", "%(num)d sources assert",
+                                      count),
+            "reports": words.ngettext("%(num)d source reports", "%(num)d sources report",
+                                      count),
+            "doubts": words.ngettext("%(num)d source doubts", "%(num)d sources doubt",
+                                     count),
+            "refutes": words.ngettext("%(num)d source refutes", "%(num)d sources refute",
+                                      count),
+        }[stance]
+    return {
+        # Translators: after "2 sources assert · ", how many more sources take this stance
+        # on the claim: "1 asserts", "3 assert".
+        "asserts": words.ngettext("%(num)d asserts", "%(num)d assert", count),
+        # Translators: after "2 sources assert · ", how many more sources take this stance
+        # on the claim: "1 reports", "3 report".
+        "reports": words.ngettext("%(num)d reports", "%(num)d report", count),
+        # Translators: after "2 sources assert · ", how many more sources take this stance
+        # on the claim: "1 doubts", "3 doubt".
+        "doubts": words.ngettext("%(num)d doubts", "%(num)d doubt", count),
+        # Translators: after "2 sources assert · ", how many more sources take this stance
+        # on the claim: "1 refutes", "3 refute".
+        "refutes": words.ngettext("%(num)d refutes", "%(num)d refute", count),
+    }[stance]
+
+
+def stance_bar(tally: tuple[tuple[str, int], ...], *, words: Wording | None = None
+               ) -> Markup:
     """How many sources take each stance on a claim: a bar of one segment per stance,
     as wide as its count, drawn for the eye only, and the counts in words."""
     # A segment grows by 1 unless the stylesheet is told otherwise.
@@ -175,10 +255,11 @@ def stance_bar(tally: tuple[tuple[str, int], ...]) -> Markup:
                        + (f' style="flex-grow:{n}"' if n > 1 else "") + "></span>"
                        for st, n in tally)
     # "2 sources assert · 1 doubts": each stance word agrees with its count.
-    words = " · ".join(f"{n}{(' source' if n == 1 else ' sources') if i == 0 else ''} "
-                       f"{attr(st if n == 1 else st[:-1])}" for i, (st, n) in enumerate(tally))
+    wording = words or Wording()
+    counts = " · ".join(attr(stance_count(st, n, i == 0, wording))
+                        for i, (st, n) in enumerate(tally))
     return Markup(f'<span class="stance-bar"><span class="stance-bar-track" aria-hidden="true">'
-                  f'{segments}</span> {words}</span>')
+                  f'{segments}</span> {counts}</span>')
 
 
 def source_label(described: str | None) -> Markup:
@@ -188,12 +269,15 @@ def source_label(described: str | None) -> Markup:
     return Markup(f'<span class="source-label">{md_escape(described)}</span>')
 
 
-def lone_source(described: str | None) -> Markup:
+def lone_source(described: str | None, *, words: Wording | None = None) -> Markup:
     """A note on a key figure that rests on one AI-generated or unattributed source."""
     if described is None:
         return Markup("")
-    return Markup(f'<span class="lone-source">Rests on a single source ({md_escape(described)})'
-                  "</span>")
+    # Translators: beside a key figure of a brief; the source is described by its kind,
+    # outlet and author: "Rests on a single source (AI-generated text)".
+    note = (words or Wording()).gettext("Rests on a single source (%(source)s)",
+                                        source=md_escape(described))
+    return Markup(f'<span class="lone-source">{note}</span>')
 
 
 def figure_lead(text: str) -> Markup:
@@ -203,13 +287,12 @@ def figure_lead(text: str) -> Markup:
         Markup('</strong><span class="visually-hidden">:</span>')
 
 
-def claim_chip(status: str, title: str) -> Markup:
+def claim_chip(status: str, title: str, *, words: Wording | None = None) -> Markup:
     """A claim as a chip's label: its status word, then its statement (cut short by the
     stylesheet, never in the page, so the whole statement is still there to read). The
     statement is the link's own text, with no element of its own: a brief repeats its
     chips, and each element would be repeated with them."""
-    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span> ') + \
-        md_escape(title, line_start=False)
+    return badge(status, words=words) + Markup(" ") + md_escape(title, line_start=False)
 
 
 def cell_label(text: str, short: bool = False) -> Markup:
@@ -221,84 +304,169 @@ def cell_label(text: str, short: bool = False) -> Markup:
     return Markup(f'<span class="{css}" aria-hidden="true">{attr(text)}</span> ')
 
 
-def spread_bar(spread: Any) -> Markup:
+def spread_factor(hedge: str, times: str, words: Wording) -> tuple[str, str]:
+    """How many times a disagreement's highest amount is its lowest, hedged as the
+    amounts' qualifiers make it (`views_lists.hedge`: "", "up to ", "at least ",
+    "about "): shown (a multiplication sign and 20, after "up to") and read out ("(the
+    highest is up to 20 times the lowest)")."""
+    shown = {"": f"\u00d7{times}",
+             # Translators: how many times the highest amount is the lowest, drawn
+             # beside a bar: "up to", a multiplication sign and the number.
+             "up to ": words.gettext("up to \u00d7%(times)s", times=times),
+             # Translators: as "up to" and a multiplication sign: at least so many times.
+             "at least ": words.gettext("at least \u00d7%(times)s", times=times),
+             # Translators: as "up to" and a multiplication sign: about so many times.
+             "about ": words.gettext("about \u00d7%(times)s", times=times)}
+    read = {
+        # Translators: read out after a disagreement's lowest and highest amounts.
+        "": words.gettext("(the highest is %(times)s times the lowest)", times=times),
+        "up to ": words.gettext("(the highest is up to %(times)s times the lowest)",
+                                times=times),
+        "at least ": words.gettext("(the highest is at least %(times)s times the lowest)",
+                                   times=times),
+        "about ": words.gettext("(the highest is about %(times)s times the lowest)",
+                                times=times)}
+    if hedge not in shown:  # (a hedge of other words: shown as it is)
+        return (f"{hedge}\u00d7{times}",
+                words.gettext("(the highest is %(times)s times the lowest)",
+                              times=hedge + times))
+    return shown[hedge], read[hedge]
+
+
+def spread_bar(spread: Any, *, words: Wording | None = None) -> Markup:
     """A disagreement's lowest and highest amounts (qualifiers kept) on either side of a
     bar, and how many times the one the other is (`views_lists.Spread`)."""
     def part(css: str, text: str) -> Markup:
         return Markup(f'<span class="{css}">') + md_escape(text, line_start=False) + \
             Markup("</span>")
 
+    wording = words or Wording()
+    shown, read = spread_factor(spread.hedge, attr(factor_words(spread.factor, wording)),
+                                wording)
+    # Translators: read out between a disagreement's lowest and highest amounts: "$5
+    # million to $6 million".
+    between = wording.gettext("to")
     return (Markup('<span class="spread">') + part("spread-low", spread.low)
             + Markup('<span class="spread-bar" aria-hidden="true"></span>'
-                     '<span class="visually-hidden"> to </span>')
+                     f'<span class="visually-hidden"> {between} </span>')
             + part("spread-high", spread.high)
-            + Markup(f' <span class="spread-factor"><span aria-hidden="true">{spread.hedge}'
-                     f'\u00d7{attr(spread.factor)}</span><span class="visually-hidden">(the '
-                     f'highest is {spread.hedge}{attr(spread.factor)} times the lowest)'
+            + Markup(f' <span class="spread-factor"><span aria-hidden="true">{shown}'
+                     f'</span><span class="visually-hidden">{read}'
                      '</span></span></span>'))
 
 
-def removal_html(removal: Any) -> Markup:
-    what = {"snippet": "removed text", "line": "dropped line",
-            "repair": "added a space"}[removal.kind]
-    return Markup(f"line {removal.line}, {what}: <code>{attr(removal.text)}</code>")
+def removal_html(removal: Any, *, words: Wording | None = None) -> Markup:
+    """One change the cleaning of a source's text made, with the text it removed."""
+    wording = words or Wording()
+    text = Markup(f"<code>{attr(removal.text)}</code>")
+    what = {
+        # Translators: a change the cleaning of a source's text made; %(text)s is the
+        # text removed.
+        "snippet": wording.gettext("line %(line)d, removed text: %(text)s",
+                                   line=removal.line, text=text),
+        # Translators: a change the cleaning of a source's text made; %(text)s is the
+        # line dropped.
+        "line": wording.gettext("line %(line)d, dropped line: %(text)s",
+                                line=removal.line, text=text),
+        # Translators: a change the cleaning of a source's text made; %(text)s is where a
+        # missing space was put back.
+        "repair": wording.gettext("line %(line)d, added a space: %(text)s",
+                                  line=removal.line, text=text)}[removal.kind]
+    return Markup(what)
 
 
-def badge(status: str) -> Markup:
-    return Markup(f'<span class="status status-{attr(status)}">{attr(status)}</span>')
+def badge(status: str, *, words: Wording | None = None) -> Markup:
+    """A claim's status, as a badge: its class the status, its word translated."""
+    shown = _shown(status_words(words or Wording()), status)
+    return Markup(f'<span class="status status-{attr(status)}">{attr(shown)}</span>')
 
 
-def cite(number: int, href: str) -> Markup:
+def cite(number: int, href: str, *, words: Wording | None = None) -> Markup:
     """A point's citation: its number in the "Quotes cited" list, named "Quote 3" for a
     screen reader, which would otherwise announce a bare "3"."""
-    return link(Markup('<span class="visually-hidden">Quote </span>') + str(number), href,
+    # Translators: read out before a citation's number in a brief: "Quote 3".
+    quote = attr((words or Wording()).gettext("Quote"))
+    return link(Markup(f'<span class="visually-hidden">{quote} </span>') + str(number), href,
                 "cite")
 
 
-def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bool = True
-            ) -> Markup:
+def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bool = True,
+            words: Wording | None = None) -> Markup:
     """Claims counted by status, each count and its badge wrapping as one (`.tally`):
     "3 Disputed, 8 Reported"; with `all_of_one`, a single status reads "all Reported"."""
+    wording = words or Wording()
     if all_of_one and len(statuses) == 1:
         (status, _), = statuses
-        return Markup('<span class="tally">{}{}</span>').format(
-            "all " if total > 1 else "", badge(status))
+        shown = badge(status, words=wording)
+        if total > 1:
+            # Translators: every claim of a topic has this status; %(status)s is the
+            # status's badge: "all disputed".
+            shown = Markup(wording.gettext("all %(status)s", status=shown))
+        return Markup('<span class="tally">{}</span>').format(shown)
     return Markup(" ").join(
         Markup('<span class="tally">{} {}{}</span>').format(
-            n, badge(status), "," if k < len(statuses) - 1 else "")
+            n, badge(status, words=wording), "," if k < len(statuses) - 1 else "")
         for k, (status, n) in enumerate(statuses))
 
 
-_HELPERS: Mapping[str, Any] = MappingProxyType({
+def stance_badge(stance: str, *, words: Wording | None = None) -> Markup:
+    """A source's stance on a claim: its class the stance, its word translated."""
+    shown = _shown(stance_words(words or Wording()), stance)
+    return Markup(f'<span class="stance stance-{attr(stance)}">{attr(shown)}</span>')
+
+
+def helpers(words: Wording) -> dict[str, Any]:
+    """The templates' helpers, those that show words giving them in `words`."""
+    def inference() -> Markup:
+        # Translators: a label before a brief's point that the curator inferred from the
+        # sources, rather than found in them: it must still say it is an inference.
+        label = words.gettext("Curator's inference")
+        return Markup(f'<span class="inference">{label}</span>')
+
+    def curator_note() -> Markup:
+        # Translators: a label before a note the site's curator wrote on a claim or a
+        # source.
+        label = words.gettext("Curator's note:")
+        return Markup(f'<span class="note-label">{label}</span>')
+
+    worded = {name: functools.partial(helper, words=words)
+              for name, helper in _WORDED.items()}
+    # The words shown for a stance and a status, by value, for a template's own markup.
+    return {**_HELPERS, **worded, "inference": inference, "curator_note": curator_note,
+            "STANCE_WORDS": stance_words(words), "STATUS_WORDS": status_words(words)}
+
+
+# The helpers that show words of their own, given the environment's (`helpers`).
+_WORDED: Mapping[str, Any] = MappingProxyType({
     "badge": badge,
     "tallies": tallies,
-    "stance": lambda st: Markup(f'<span class="stance stance-{attr(st)}">{attr(st)}</span>'),
-    "flag": lambda text: Markup(f'<span class="flag">{attr(text)}</span>'),
-    "hid": lambda ident: Markup(f"{{#{attr_token(ident)}}}"),
-    "anchor": lambda ident: Markup(f'<span class="anchor" id="{attr(ident)}"></span>'),
+    "stance": stance_badge,
     "removal": removal_html,
-    "label": cell_label,
-    "link": link,
     "cite": cite,
-    "unstopped": unstopped,
-    "curly_quoted": curly_quoted,
-    "attrs": attributes,
     "chart": chart_svg,
     "sparkline": sparkline,
     "focus_map": focus_svg,
-    "external": external_link,
     "stance_cell": stance_cell,
     "stance_bar": stance_bar,
-    "source_column": source_column,
-    "source_label": source_label,
     "lone_source": lone_source,
-    "figure_lead": figure_lead,
     "claim_chip": claim_chip,
     "spread_bar": spread_bar,
+})
+_HELPERS: Mapping[str, Any] = MappingProxyType({
+    "flag": lambda text: Markup(f'<span class="flag">{attr(text)}</span>'),
+    "hid": lambda ident: Markup(f"{{#{attr_token(ident)}}}"),
+    "anchor": lambda ident: Markup(f'<span class="anchor" id="{attr(ident)}"></span>'),
+    "label": cell_label,
+    "link": link,
+    "unstopped": unstopped,
+    "curly_quoted": curly_quoted,
+    "attrs": attributes,
+    "external": external_link,
+    "source_column": source_column,
+    "source_label": source_label,
+    "figure_lead": figure_lead,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "COVERAGE_COLUMNS": COVERAGE_COLUMNS,
-    "inference": lambda: Markup('<span class="inference">Curator\'s inference</span>'),
-    "curator_note": lambda: Markup('<span class="note-label">Curator\'s note:</span>'),
 })
 
 
@@ -341,7 +509,8 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
     memo: dict[tuple[str, ...], Markup] = {}
     if page_cache is None:
         env = environment(wording)
-        return {page.path: page.front + render_page(page, Links(page.path, memo), env)
+        return {page.path: page.front + render_page(page, Links(page.path, memo, wording),
+                                                    env)
                 for page in pages}
     last = page_cache.pages
     kept: dict[str, tuple[str, Any, str, str]] = {}
@@ -355,7 +524,8 @@ def render_planned(pages: Iterable[PlannedPage], page_cache: PageCache | None = 
             if not whole.startswith(page.front) or len(whole) != len(page.front) + len(body):
                 whole = page.front + body
         else:
-            body = render_page(page, Links(page.path, memo), page_cache.env)
+            body = render_page(page, Links(page.path, memo, page_cache.wording),
+                               page_cache.env)
             whole = page.front + body
         kept[page.path] = (page.template, page.view, body, whole)
         out[page.path] = whole
