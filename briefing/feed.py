@@ -20,12 +20,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from babel.dates import format_skeleton
+
 from .dates import ContentDates, Day, precision, rfc3339
 from .identity import same_objects
 from .link import Linked
 from .paths import HOME, page_path, published_url
+from .render import status_words
 from .schema import ProseRef
 from .views import attribution, plain
+from .wording import Wording
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -72,7 +76,7 @@ class Entry:
 
 # What the last feed was made of, for the rebuilds of `mkdocs serve`, which write the feed
 # again on every rebuild, mostly with the same entries.
-_ClaimEntry = tuple[tuple[object, ...], tuple[tuple[Day, Day | None], str, str], Entry]
+_ClaimEntry = tuple[tuple[object, ...], tuple[tuple[Day, Day | None], str, str, str], Entry]
 
 
 @dataclass
@@ -86,9 +90,11 @@ class FeedStore:
     xml: dict[tuple[Site, Entry], str] = field(default_factory=dict)
 
 
-def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
-            ) -> list[Entry]:
-    """Every dated brief and claim, newest first (ties by path, so the order is stable)."""
+def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None, *,
+            words: Wording | None = None) -> list[Entry]:
+    """Every dated brief and claim, newest first (ties by path, so the order is stable).
+    The entries' own words are `words`' (English without)."""
+    words = words or Wording()
     last_entries = store.claim_entries if store is not None else {}
     found: list[Entry] = []
     for brief in linked.corpus.briefs:
@@ -96,7 +102,8 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
         if path in dates.updated:
             updated = dates.updated[path]
             found.append(Entry(path, brief.title,
-                               with_known_date(plain(brief.summary, linked), updated),
+                               with_known_date(plain(brief.summary, linked), updated,
+                                               words=words),
                                updated, None, "brief"))
     kept: dict[str, _ClaimEntry] = {}
     for claim in linked.corpus.claims:
@@ -115,17 +122,17 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
             if not any(ref.kind == "claim" for ref in refs):
                 named = (claim, *(_named(linked, ref.kind, ref.id) for ref in refs))
             last = last_entries.get(claim.id)
-            # A Dated equals the day it starts on: its precision is compared apart.
-            made_of = (days, precision(days[0]), who)
+            # A Dated equals the day it starts on: its precision is compared apart; the
+            # words' language, as a store may outlive a change of the site's language.
+            made_of = (days, precision(days[0]), who, words.language)
             if named is not None and last is not None and last[1] == made_of \
                     and same_objects(named, last[0]):
                 entry = last[2]
             else:
                 # Whose claim it is leads the title too: many feed readers show titles
                 # alone, and a relayed claim must not read as the site's statement there.
-                said = f"{who}: {plain(claim.statement, linked)}"
-                entry = Entry(path, said, with_known_date(
-                    f"{said} Status: {claim.status}.", days[0]), *days, "claim")
+                entry = claim_entry(path, who, plain(claim.statement, linked), claim.status,
+                                    days, words)
             if named is not None:
                 kept[claim.id] = (named, made_of, entry)
             found.append(entry)
@@ -136,17 +143,38 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None
     return found
 
 
-def with_known_date(summary: str, updated: Day) -> str:
+def claim_entry(path: str, who: str, statement: str, status: str,
+                days: tuple[Day, Day | None], words: Wording) -> Entry:
+    """A claim's entry: whose claim it is leads the title too, as many feed readers show
+    titles alone, and a relayed claim must not read as the site's statement there."""
+    # Translators: a claim's title in the feed: whose claim it is, then the claim.
+    said = words.gettext("%(claimant)s: %(claim)s", claimant=who, claim=statement)
+    # Translators: a claim's summary in the feed: its title, then its status.
+    summary = words.gettext("%(claim)s Status: %(status)s.", claim=said,
+                            status=status_words(words).get(status, status))
+    return Entry(path, said, with_known_date(summary, days[0], words=words), *days,
+                 "claim")
+
+
+def with_known_date(summary: str, updated: Day, *, words: Wording | None = None) -> str:
     """The summary, saying so when the date is known only to the month or year: the
     entry's `updated` must still name a day (the first the date allows), which a reader
     should not take for the sources' day."""
     known = precision(updated)
     if known == "day":
         return summary
-    when = f"{calendar.month_name[updated.month]} {updated.year}" if known == "month" \
-        else str(updated.year)
+    words = words or Wording()
+    if known == "month":
+        when = f"{calendar.month_name[updated.month]} {updated.year}" \
+            if words.locale is None else format_skeleton("yMMMM", updated, locale=words.locale)
+        # Translators: after a feed entry's summary, when its date is known to the month.
+        said = words.gettext("Its newest source gives only the month: %(when)s.", when=when)
+    else:
+        # Translators: after a feed entry's summary, when its date is known to the year.
+        said = words.gettext("Its newest source gives only the year: %(when)s.",
+                             when=str(updated.year))
     stop = "." if summary and not summary.endswith((".", "!", "?", "…")) else ""
-    return f"{summary}{stop} Its newest source gives only the {known}: {when}.".lstrip()
+    return f"{summary}{stop} {said}".lstrip()
 
 
 def _named(linked: Linked, kind: str, ident: str) -> object:
@@ -164,8 +192,8 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
 
 
 def atom_feed(linked: Linked, dates: ContentDates, site: Site,
-              store: FeedStore | None = None) -> str:
-    return feed_xml(entries(linked, dates, store), site, store)
+              store: FeedStore | None = None, *, words: Wording | None = None) -> str:
+    return feed_xml(entries(linked, dates, store, words=words), site, store)
 
 
 def feed_xml(items: list[Entry], site: Site, store: FeedStore | None = None) -> str:

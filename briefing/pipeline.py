@@ -111,11 +111,12 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         files = stored.files if stored.feed is None else \
             {**stored.files, FEED_PATH: feed_xml(stored.feed, site)}
         return BuildResult(stored.pages, stored.diagnostics, None, files)
+    wording = wording or wording_for(language)
     try:
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
                         cache=cache, hedges=hedges, language=language, originals=originals,
-                        today=today, wording=wording or wording_for(language))
+                        today=today, wording=wording)
     except Exception as exc:  # (not KeyboardInterrupt or SystemExit: those stop the build)
         # A stage stopped midway may have left its kept results half updated.
         if cache is not None:
@@ -123,7 +124,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         return BuildResult({}, (internal_error(content_dir, exc),), None, error=exc)
     # Kept only if the content is still what the key was taken from.
     if store is not None and key is not None and store.key(content_dir, options) == key:
-        store.save(key, _outputs(result, cache), None if result.failed() else result.linked)
+        store.save(key, _outputs(result, cache, wording),
+                   None if result.failed() else result.linked)
     return result
 
 
@@ -150,11 +152,11 @@ def _built_apart(build_into_store: Callable[[], BuildResult]) -> None:
             process.join()
 
 
-def _outputs(result: BuildResult, cache: BuildCache | None) -> Outputs:
+def _outputs(result: BuildResult, cache: BuildCache | None, wording: Wording) -> Outputs:
     linked = result.linked
     if FEED_PATH not in result.files or linked is None:
         return Outputs(result.pages, dict(result.files), result.diagnostics, None)
-    feed = entries(linked, _dates(linked, cache))
+    feed = entries(linked, _dates(linked, cache), words=wording)
     files = {path: text for path, text in result.files.items() if path != FEED_PATH}
     return Outputs(result.pages, files, result.diagnostics, feed)
 
@@ -195,11 +197,13 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
     site = Site(site_title, site_url, site_author, directory_urls, language)
     if cache is not None and cache.pages.wording.language != wording.language:
         cache.pages = PageCache(wording)  # pages kept in another language
+        if cache.linked is not None:
+            cache.linked.feeds.clear()  # and feeds
     pages = render(linked, site_title=site_title, dates=dates,
                    page_cache=cache.pages if cache is not None else None, hedges=hedges,
                    wording=wording)
     return BuildResult(pages, diagnostics, linked,
-                       files={FEED_PATH: _feed(linked, dates, site, cache)})
+                       files={FEED_PATH: _feed(linked, dates, site, cache, wording)})
 
 
 def _checked(content_dir: Path, cache: BuildCache | None, hedges: Hedges, language: str,
@@ -269,10 +273,13 @@ def _dates(linked: Linked, cache: BuildCache | None) -> ContentDates:
     return kept.dates
 
 
-def _feed(linked: Linked, dates: ContentDates, site: Site, cache: BuildCache | None) -> str:
+def _feed(linked: Linked, dates: ContentDates, site: Site, cache: BuildCache | None,
+          wording: Wording) -> str:
+    """The feed, its own words in `wording`'s language, kept by site while the words are
+    those of the same language (`_build`)."""
     kept = _kept(linked, cache)
     if kept is None or cache is None or kept.dates is not dates:
-        return atom_feed(linked, dates, site)
+        return atom_feed(linked, dates, site, words=wording)
     if site not in kept.feeds:
-        kept.feeds[site] = atom_feed(linked, dates, site, cache.feed)
+        kept.feeds[site] = atom_feed(linked, dates, site, cache.feed, words=wording)
     return kept.feeds[site]
