@@ -12,6 +12,8 @@ import posixpath
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from .wording import Wording
+
 HOME = "index.md"
 FIGURES = "figures.md"
 TIMELINE = "timeline.md"
@@ -31,19 +33,27 @@ def index_path(kind: str) -> str:
     return f"{FOLDERS[kind]}/index.md"
 
 
-# The site's sections, in reading order; the theme shows these instead of every page.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Home", HOME),
-    ("Briefs", index_path("brief")),
-    ("Claims", index_path("claim")),
-    ("Topics", index_path("topic")),
-    ("Figures", FIGURES),
-    ("Timeline", TIMELINE),
-    ("Coverage", COVERAGE),
-    ("Map", MAP),
-    ("Sources", index_path("source")),
-    ("Entities", index_path("entity")),
-)
+def sections(words: Wording) -> tuple[tuple[str, str], ...]:
+    """The site's sections, in reading order, each its name in `words` and its page: the
+    theme shows these instead of every page."""
+    return (
+        # Translators: the site's home page, in its navigation.
+        (words.gettext("Home"), HOME),
+        (words.gettext("Briefs"), index_path("brief")),
+        (words.gettext("Claims"), index_path("claim")),
+        (words.gettext("Topics"), index_path("topic")),
+        (words.gettext("Figures"), FIGURES),
+        (words.gettext("Timeline"), TIMELINE),
+        (words.gettext("Coverage"), COVERAGE),
+        # Translators: the site's map of claims and sources, in its navigation.
+        (words.gettext("Map"), MAP),
+        (words.gettext("Sources"), index_path("source")),
+        (words.gettext("Entities"), index_path("entity")),
+    )
+
+
+# The sections in English (their pages are the same in every language).
+SECTIONS: tuple[tuple[str, str], ...] = tuple(sections(Wording()))
 
 
 def page_path(kind: str, ident: str) -> str:

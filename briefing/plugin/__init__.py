@@ -34,7 +34,7 @@ from ..jsonld import with_structured_data
 from ..language import direction, lang_as_tag
 from ..load import UNLISTABLE, display_root
 from ..pageassets import page_assets
-from ..paths import SECTIONS, holds_own_text
+from ..paths import holds_own_text, sections
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
 from ..problems import PROBLEMS_PAGE
@@ -446,7 +446,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             if isinstance(item, Page) and item.file.src_uri not in self.generated
         }
         extra = [(title, uri) for uri, title in self.titles.items()]
-        env.globals["briefing_sections"] = [*SECTIONS, *extra]
+        env.globals["briefing_sections"] = [*sections(self.wording), *extra]
         # For the theme: whether the site gets Pagefind's search, and how each page is
         # indexed (`sitesearch.role`).
         env.globals["briefing_pagefind"] = self.pagefind
