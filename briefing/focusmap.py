@@ -76,9 +76,6 @@ def edge_words(words: Wording) -> Mapping[str, str]:
     })
 
 
-EDGE_WORDS: Mapping[str, str] = MappingProxyType(dict(edge_words(Wording())))
-
-
 @dataclass(frozen=True)
 class Layout:
     """Where a drawing's columns are and how many characters a line of each holds."""

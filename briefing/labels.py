@@ -42,11 +42,3 @@ def weakly_attributed(source: Source) -> bool:
     """An AI-generated text, or one that names neither its outlet nor its author: a figure
     resting on it alone deserves a word of warning."""
     return source.kind == "ai-summary" or not (source.outlet or source.author)
-
-
-def stance_words(words: Wording) -> dict[str, str]:
-    """Each stance a passage takes on a claim (`model.STANCES`) in words, in `words`'
-    language."""
-    # Translators: what a source's passage does with a claim (its stance).
-    return {"asserts": words.gettext("asserts"), "reports": words.gettext("reports"),
-            "doubts": words.gettext("doubts"), "refutes": words.gettext("refutes")}

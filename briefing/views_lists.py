@@ -14,10 +14,10 @@ from typing import Any
 
 from . import paging
 from .charts import Chart, ChartSpread, ChartValue, factor
+from .coverage import stance_words
 from .dates import first_day, precision
 from .evidence import Evidence
-from .focusmap import FocusMap, MapEdge, MapNode, pick, short
-from .labels import stance_words
+from .focusmap import FocusMap, MapEdge, MapNode, edge_words, pick, short
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
 from .markup import humanise, qualified
 from .model import Brief, Claim, Source
@@ -148,20 +148,31 @@ def _spread(q: Queries, d: Disagreement, among: list[LedgerValue]) -> ChartSprea
     high = max(among, key=lambda v: (v.figure.value[1], v.figure.value[0]))
     return ChartSpread(q.entity_name(d.subject_id) if d.subject_id else None,
                        amount(low.figure, words=q.words), amount(high.figure, words=q.words),
-                       low.figure.value[0], high.figure.value[1], hedge(low, high, words=q.words))
+                       low.figure.value[0], high.figure.value[1], hedge(low, high))
 
 
-def hedge(low: LedgerValue, high: LedgerValue, *, words: Wording | None = None) -> str:
+def hedge(low: LedgerValue, high: LedgerValue) -> str:
     """What the qualifiers of the lowest and highest values make of the factor between
-    them: "up to $6 million" against "$294,000" is up to 20 times it, never exactly."""
+    them: "up to $6 million" against "$294,000" is up to 20 times it, never exactly. One
+    of "", "up to ", "at least ", "about ": the charts and the render word it in the
+    site's language (`charts._differ`, `render.spread_factor`, `hedged_factor`)."""
     lo, hi = low.figure.qualifier, high.figure.qualifier
     up = hi in ("up-to", "under") or lo in ("over", "at-least")
     down = lo in ("up-to", "under") or hi in ("over", "at-least")
     # The amounts' own qualifiers, put before the factor ("up to 20 times the lowest").
     if (up and down) or (not up and not down and "about" in (lo, hi)):
-        return qualified("about", "", words or Wording())
-    return qualified("up-to" if up else "at-least", "", words or Wording()) \
-        if up or down else ""
+        return "about "
+    return ("up to " if up else "at least ") if up or down else ""
+
+
+_HEDGE_QUALIFIERS = MappingProxyType({"up to ": "up-to", "at least ": "at-least",
+                                      "about ": "about"})
+
+
+def hedged_factor(hedge_words: str, times: str, words: Wording) -> str:
+    """A factor with its hedge (`hedge`), as an amount's qualifier is written: "up to
+    20", "jusqu'à 20"."""
+    return qualified(_HEDGE_QUALIFIERS[hedge_words], times, words) if hedge_words else times
 
 
 @dataclass(frozen=True)
@@ -257,7 +268,7 @@ def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> Disagreem
     if d.kind == "values" and len({v.figure.unit for v in d.values}) == 1:
         extremes = _spread(q, d, list(d.values))
         times = factor(extremes)
-        times = f"{extremes.hedge}{times}" if times else None
+        times = hedged_factor(extremes.hedge, times, q.words) if times else None
     return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
                             tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on,
                             times)
@@ -353,7 +364,7 @@ def spread(values: tuple[LedgerValue, ...], *, words: Wording | None = None
                                high.figure.value[1]))
     if times is None:
         return None
-    return Spread(lowest, highest, times, hedge(low, high, words=words))
+    return Spread(lowest, highest, times, hedge(low, high))
 
 
 @dataclass(frozen=True)
@@ -770,15 +781,6 @@ def focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]) -> F
                   (tuple(claim_ids), q.hedges), links)
 
 
-def focus_edge_words(words: Wording) -> dict[str, str]:
-    """What a source does with the claims of a map (`focusmap.EDGE_WORDS`), in `words`'
-    language: the words before the claims in "It asserts or reports: …"."""
-    # Translators: what a source does with the claims listed after it on a map.
-    return {"supports": words.gettext("asserts or reports"),
-            "doubts": words.gettext("doubts or refutes"),
-            "mixed": words.gettext("asserts or reports, and also doubts")}
-
-
 def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
                     ) -> FocusMapView:
     positions = _positions(q, claim_ids)
@@ -790,14 +792,14 @@ def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
         tuple(MapNode(q.label("claim", c), q.target("claim", c)) for c in claims),
         tuple(MapNode(q.label("source", s), q.target("source", s)) for s in sources),
         edges, left_out, q.hedges)
-    edge_words = focus_edge_words(q.words)
+    worded = edge_words(q.words)
     words: dict[str, dict[str, list[Ref]]] = {s: defaultdict(list) for s in sources}
     for edge in edges:
         claim = claims[edge.claim]
         words[sources[edge.source]][edge.kind].append(
             Ref(short(q.label("claim", claim), keep=q.hedges), q.target("claim", claim)))
     by_source = tuple((q.ref("source", s), tuple(
-        (edge_words[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
+        (worded[k], tuple(words[s][k])) for k in ("supports", "doubts", "mixed")
         if words[s][k])) for s in sources)
     linked_claims = {e.claim for e in edges}
     unsourced = tuple(Ref(short(q.label("claim", c), keep=q.hedges), q.target("claim", c))
