@@ -162,6 +162,42 @@ def test_briefings_theme_declares_the_locale_and_builds_under_strict(
         == [tag.lower()]
 
 
+# The theme's words marked English, on a site in another language.
+ENGLISH_MARK = ' lang="en" dir="ltr"'
+
+
+def test_the_themes_words_are_the_sites_where_briefing_has_them(tmp_path: Path) -> None:
+    """A French site's theme says its words in French and marks none English (but the
+    search box's status, which the theme's search script writes in English), the 404 page
+    too, and its features.js carries the scripts' French words. A Swedish site, whose
+    language Briefing has no words for, keeps them English, marked so, and features.js
+    as written."""
+    from briefing.minify import minified
+    from briefing.pageassets import ASSETS
+
+    french = build_with(tmp_path / "fr", "briefing", "locale: fr")
+    home = (french / "index.html").read_text(encoding="utf-8")
+    assert '<a class="skip-link" href="#content">Aller au contenu</a>' in home
+    assert "<p>My briefing\u202f: chaque point d" in home
+    assert 'placeholder="Rechercher…"' in home
+    assert home.count(ENGLISH_MARK) == 1
+    assert f'<p class="search-status" role="status"{ENGLISH_MARK}></p>' in home
+    missing = (french / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page introuvable</h1>" in missing and missing.count(ENGLISH_MARK) == 1
+    script = (french / "assets" / "briefing" / "features.js").read_text(encoding="utf-8")
+    assert '"%(quote)s est cité dans\u202f: %(points)s"' in script
+    assert "var words=null" not in script
+
+    swedish = build_with(tmp_path / "sv", "briefing", "locale: sv")
+    home = (swedish / "index.html").read_text(encoding="utf-8")
+    assert f'<a class="skip-link" href="#content"{ENGLISH_MARK}>Skip to content</a>' in home
+    assert f"<p><span{ENGLISH_MARK}><bdi>My briefing</bdi>: every point" in home
+    assert f"<h1><span{ENGLISH_MARK}>Page not found</span></h1>" in \
+        (swedish / "404.html").read_text(encoding="utf-8")
+    assert (swedish / "assets" / "briefing" / "features.js").read_text(encoding="utf-8") \
+        == minified("features.js", (ASSETS / "features.js").read_text(encoding="utf-8"))
+
+
 def test_mkdocs_own_theme_gets_a_tag_for_its_locale(tmp_path: Path) -> None:
     site = build_with(tmp_path, "mkdocs", "locale: en_GB")
     assert '<html lang="en-GB"' in (site / "index.html").read_text(encoding="utf-8")

@@ -19,8 +19,8 @@ UNTRANSLATED = "No translations could be found for the locale"
 class UntranslatedTheme(logging.Filter):
     """With Babel installed (Material brings it), MkDocs warns that the theme has no
     translations for a `theme.locale` other than English and is "defaulting to English",
-    and `--strict` stops the build on it. Briefing's theme has no words to translate: its
-    wording is English whatever the site's language, which the locale declares. So while
+    and `--strict` stops the build on it. Briefing's theme has no translations of MkDocs'
+    kind: its words come from Briefing's own catalogs (`wording.py`). So while
     the theme says it has none (`briefing_untranslated: true` in its mkdocs_theme.yml, as
     Briefing's does), that one warning is dropped; under any other theme it stays."""
 
