@@ -19,16 +19,25 @@ them, so it gets the one file too.
 The problems banner is drawn by features.js from `problems.json`, which every build
 writes beside it: the pages' HTML is the same whether or not there are problems. All
 these files are served minified (`minify.py`). The MkDocs adapter is `plugin/assets.py`.
+
+The scripts' own words for readers (`t("…")` in them) are written in English. On a site
+whose language Briefing has words for (`wording.py`), the build writes their translations
+into the served features.js, which hands them to the page types' scripts: no request
+more, and an English site's files are the scripts as written.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from babel.messages.extract import extract
+
 from .minify import minified
 from .paths import page_type
+from .wording import Wording
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SITE_FOLDER = "assets/briefing"
@@ -42,6 +51,8 @@ PICKER_SCRIPT = f"{SITE_FOLDER}/picker.js"  # when the quote picker is on (`quot
 PAGE_STYLES = ("brief", "claim", "coverage", "figures", "home", "map", "problems", "source")
 PAGE_SCRIPTS = ("brief", "problems", "source")
 OWN_FILES = MappingProxyType({".css": PAGE_STYLES, ".js": PAGE_SCRIPTS})
+# Where features.js holds the scripts' words in the site's language (none as written).
+WORDS_SLOT = "var words = null;"
 
 
 @dataclass(frozen=True)
@@ -83,16 +94,35 @@ def _made_of() -> dict[str, tuple[str, ...]]:
     return made
 
 
-def asset_texts(*, own_palette: bool) -> dict[str, str]:
+def asset_texts(*, own_palette: bool, words: Wording | None = None) -> dict[str, str]:
     """Each file's site path and minified text, the features' styles with the default
-    palette first unless the theme sets its own."""
+    palette first unless the theme sets its own, the features' script with the scripts'
+    words in `words` unless they are English."""
     def read(name: str) -> str:
-        return (ASSETS / name).read_text("utf-8")
+        text = (ASSETS / name).read_text("utf-8")
+        if name in SCRIPTS and words is not None and not words.english:
+            if text.count(WORDS_SLOT) != 1:
+                raise ValueError(f"{name}: no {WORDS_SLOT!r} to hold the scripts' words")
+            return text.replace(WORDS_SLOT, f"var words = {script_words(words)};")
+        return text
 
     palette = "" if own_palette else read(PALETTE) + "\n"
     return {f"{SITE_FOLDER}/{name}": minified(name, (
         palette if name in STYLES else "") + "\n".join(read(part) for part in parts))
         for name, parts in _made_of().items()}
+
+
+def script_words(words: Wording) -> str:
+    """The messages the scripts mark (`t("…")`), each with its translation in `words`, as
+    a JavaScript object."""
+    found: dict[str, str] = {}
+    for name in (*SCRIPTS, *(f"pages/{kind}.js" for kind in PAGE_SCRIPTS)):
+        with (ASSETS / name).open("rb") as file:
+            for _line, message, _comments, _context in extract(
+                    "javascript", file, keywords={"t": None}):
+                if isinstance(message, str):
+                    found[message] = words.gettext(message)
+    return json.dumps(found, ensure_ascii=False, sort_keys=True)
 
 
 def site_files(*, picker: bool) -> tuple[str, ...]:

@@ -23,10 +23,12 @@ from briefing.pageassets import (
     SCRIPTS,
     STYLES,
     PageAssets,
+    asset_texts,
     page_assets,
 )
 from briefing.plugin.assets import add_assets
 from briefing.problems import ProblemsSummary, problems_json
+from briefing.wording import Wording, load_catalog
 
 
 def _config(theme: str) -> MkDocsConfig:
@@ -81,6 +83,22 @@ def test_problems_json_says_what_the_banner_shows() -> None:
     assert json.loads(problems_json(summary, "problems.html"))["problems"] == {
         "errors": 2, "warnings": 1, "text": "2 errors, 1 warning", "kept_last_good": True,
         "href": "problems.html", "links": []}
+
+
+def test_the_scripts_words_are_written_into_features_js_in_the_sites_language() -> None:
+    """Only where the words are not English: an English site's scripts are as written."""
+    written = asset_texts(own_palette=False)
+    assert asset_texts(own_palette=False, words=Wording()) == written
+    po = ('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+          'msgid "Citations"\nmsgstr "Références"\n').encode()
+    french = asset_texts(own_palette=False, words=load_catalog("fr", po))
+    script = "assets/briefing/features.js"
+    assert {path for path in french if french[path] != written[path]} == {script}
+    words = json.loads(re.search(r"var words=(\{.*?\});", french[script])[1])
+    assert words["Citations"] == "Références"
+    # Every word the scripts mark, the untranslated ones as written.
+    assert words["%(quote)s is cited in: %(points)s"] == "%(quote)s is cited in: %(points)s"
+    assert "var words=null;" in written[script]
 
 
 def test_claim_pages_carry_their_structured_data_under_another_theme(tmp_path: Path) -> None:

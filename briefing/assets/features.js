@@ -13,6 +13,9 @@
     document.querySelector('script[src*="assets/briefing/features.js"]');
   var scriptUrl = script && script.src;
   var problemsRead = readProblems();
+  // The pages' own words in the site's language, where Briefing has them: the build puts
+  // them here on such a site (`pageassets.asset_texts`); elsewhere they are as written.
+  var words = null;
 
   function start() {
     showProblemsBanner();
@@ -23,7 +26,7 @@
   // For the page types' own scripts (pages/*.js), which run after this one.
   window.briefingFeatures = { pageBody: pageBody, place: place, tapToPreview: tapToPreview,
                               onEachPage: onEachPage, sameLanguage: sameLanguage,
-                              englishIn: englishIn, problemsRead: problemsRead };
+                              englishIn: englishIn, problemsRead: problemsRead, t: t };
 
   // Run `setUp` once for each page shown. Material's instant navigation swaps a page's
   // content in place without running the scripts again, and says so on its `document$`
@@ -78,14 +81,14 @@
     var banner = document.createElement("aside");
     banner.className = "problems-banner" + (problems.errors ? " has-errors" : "");
     banner.setAttribute("aria-label", "Content problems");
-    var p = englishIn(banner.appendChild(document.createElement("p")));
+    var p = englishIn(banner.appendChild(document.createElement("p")), true);
     var strong = p.appendChild(document.createElement("strong"));
     if (problems.settings) {  // no build can run, so no Problems page: the message is here
       strong.textContent = "mkdocs.yml stops every rebuild: fix it and save.";
       // The pages, the Problems page among them, are an earlier rebuild's: say so.
       p.appendChild(document.createTextNode(" Until then, every page shown, the Problems " +
         "page too, is from the last rebuild before this change."));
-      englishIn(banner.appendChild(document.createElement("pre"))).textContent =
+      englishIn(banner.appendChild(document.createElement("pre")), true).textContent =
         problems.settings;
     } else {
       strong.textContent = "The last rebuild found " + String(problems.text) + ".";
@@ -169,16 +172,25 @@
       : document.documentElement.clientWidth - r.left) - 8 + "px");
   }
 
-  // Where to put the pages' own words, English whatever the site's language (<html lang>),
-  // in `block`: the block itself on an English site; on a site in another language a
-  // span in it marked English, which isolates them (an Arabic site's "is cited in:" keeps
-  // its colon at its end) while the block keeps the page's direction and alignment.
-  function englishIn(block) {
-    if (/^(en(-|$)|$)/i.test(document.documentElement.lang)) return block;
+  // Where to put the pages' own words (`t`) in `block`, or the curator's (`curators`:
+  // English whatever the site's language, <html lang>): the block itself where they are
+  // in the site's language; where they are English on a site in another language a span
+  // in it marked English, which isolates them (an Arabic site's "is cited in:" keeps its
+  // colon at its end) while the block keeps the page's direction and alignment.
+  function englishIn(block, curators) {
+    if (/^(en(-|$)|$)/i.test(document.documentElement.lang) || words && !curators) return block;
     var span = block.appendChild(document.createElement("span"));
     span.lang = "en";
     span.dir = "ltr";
     return span;
+  }
+
+  // A message of the pages' words, in the site's language where the build gave it, with
+  // `values` (text, a node, or a list of nodes) put in at its `%(name)s`: a list to append.
+  function t(message, values) {
+    return (words && words[message] || message).split(/%\((\w+)\)s/).flatMap(function (part, i) {
+      return i % 2 ? values[part] : part || [];
+    });
   }
 
   // `to`, in the language and direction of `from` when it is a source's words (the pages

@@ -264,8 +264,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         problems = self.live.served.problems if self.live else None
         without_runnable_files(files, config, self.content_dir)
         minify_theme_assets(files, config)
-        for file in (*self.pages, *asset_files(config), problems_file(config, problems),
-                     *self.picker.files(config)):
+        for file in (*self.pages, *asset_files(config, self.wording),
+                     problems_file(config, problems), *self.picker.files(config)):
             files.append(file)
         for path, text in sorted(self.files.items()):
             files.append(File.generated(config, path, content=text))

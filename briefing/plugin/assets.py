@@ -13,6 +13,7 @@ from ..minify import is_minifiable, minified
 from ..pageassets import PROBLEMS_JSON, THEME_FLAG, asset_texts, site_wide_assets
 from ..paths import published_url
 from ..problems import PROBLEMS_PAGE, ProblemsSummary, problems_json
+from ..wording import Wording
 
 
 def links_per_page(config: MkDocsConfig) -> bool:
@@ -32,9 +33,9 @@ def add_assets(config: MkDocsConfig) -> None:
                 listed.insert(0, uri)
 
 
-def asset_files(config: MkDocsConfig) -> list[File]:
+def asset_files(config: MkDocsConfig, words: Wording) -> list[File]:
     return [File.generated(config, path, content=text) for path, text
-            in asset_texts(own_palette=links_per_page(config)).items()]
+            in asset_texts(own_palette=links_per_page(config), words=words).items()]
 
 
 def minify_theme_assets(files: Files, config: MkDocsConfig) -> None:

@@ -79,10 +79,6 @@
 
     var source = document.createElement("p");
     source.className = "cite-preview-source";
-    var speaker = entry.item.querySelector(".cite-speaker");
-    if (speaker) {
-      source.textContent = speaker.textContent.replace(/^\s*\(|\)\s*$/g, "") + ", in ";
-    }
     // The source's line: its item without the quotes under it.
     var rest = entry.item.parentNode.parentNode.cloneNode(true);
     rest.removeChild(rest.querySelector("ul"));
@@ -95,7 +91,13 @@
       el.removeAttribute("tabindex");
       el.textContent = "(" + el.textContent.trim() + ")";
     });
-    while (rest.firstChild) source.appendChild(rest.firstChild);
+    var line = Array.from(rest.childNodes);
+    var speaker = entry.item.querySelector(".cite-speaker");
+    var who = speaker && speaker.textContent.replace(/^\s*\(|\)\s*$/g, "");
+    // Translators: who said a quote, and the line of the source it is from (its title,
+    // outlet, date): "Jane Doe, in Farm ministry pledges quick help, Wire (5 Mar 2025)".
+    source.append.apply(source, speaker ? shared.t("%(speaker)s, in %(source)s",
+                                                   { speaker: who, source: line }) : line);
     tip.appendChild(source);
 
     // Hoverable: the pointer may move onto the preview to read or select it.
@@ -140,7 +142,9 @@
       var seen = {};
       list = document.createElement("section");
       list.className = "print-refs";
-      list.innerHTML = "<h2>Citations</h2><ol></ol>";
+      list.innerHTML = "<h2></h2><ol></ol>";
+      var heading = shared.englishIn(list.firstChild);
+      heading.append.apply(heading, shared.t("Citations"));
       var ol = list.querySelector("ol");
       cites.forEach(function (a) {
         if (seen[a.href]) return;

@@ -36,7 +36,8 @@
     // The page's own words, in its language and direction, though it stands in a
     // paragraph of the source's (an English note in an Arabic article reads left to
     // right); the quote in it in the source's, as the passages' table marks it. On a
-    // site in another language the words are English within it (`englishIn`).
+    // site in another language whose words Briefing has not, they are English within it
+    // (`englishIn`).
     var back = document.createElement("span");
     back.className = "cited-back";
     back.setAttribute("role", "note");
@@ -45,8 +46,11 @@
     var quote = sameLanguage(row, document.createElement("span"));
     quote.textContent = shortQuote(row.textContent);
     var words = englishIn(back);
-    words.append(row.lang ? quote : quote.textContent, " is cited in: ");
-    words.append.apply(words, point.parentNode.cloneNode(true).childNodes);
+    var points = Array.from(point.parentNode.cloneNode(true).childNodes);
+    // Translators: a passage of a source's page (its first words, quoted), and links to
+    // the points of briefs that cite it.
+    words.append.apply(words, shared.t("%(quote)s is cited in: %(points)s",
+                                       { quote: row.lang ? quote : quote.textContent, points: points }));
     words.querySelectorAll(".cell-label").forEach(function (el) { el.remove(); });
     var marks = document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]');
     placeAtSentenceEnd(back, marks[marks.length - 1] || passage);
