@@ -88,6 +88,21 @@ def status_words(words: Wording) -> Mapping[str, str]:
     })
 
 
+def counted_status_words(words: Wording, count: int) -> Mapping[str, str]:
+    """As `status_words`, beside a count of claims with the status ("2 disputed"), in the
+    form that agrees with it ("2 contestées")."""
+    # (Each context written out: the catalogs are extracted from literal calls only.)
+    return MappingProxyType({
+        # Translators: a claim status beside a count of claims with it ("2 reported"),
+        # agreeing with the count.
+        "reported": words.npgettext("counted", "reported", "reported", count),
+        "corroborated": words.npgettext("counted", "corroborated", "corroborated", count),
+        "disputed": words.npgettext("counted", "disputed", "disputed", count),
+        "refuted": words.npgettext("counted", "refuted", "refuted", count),
+        "superseded": words.npgettext("counted", "superseded", "superseded", count),
+    })
+
+
 def _shown(table: Mapping[str, str], value: str) -> str:
     """A value's shown words, or the value itself where the table has none."""
     return table.get(value, value)
@@ -375,9 +390,13 @@ def removal_html(removal: Any, *, words: Wording | None = None) -> Markup:
     return Markup(what)
 
 
-def badge(status: str, *, words: Wording | None = None) -> Markup:
-    """A claim's status, as a badge: its class the status, its word translated."""
-    shown = _shown(status_words(words or Wording()), status)
+def badge(status: str, *, words: Wording | None = None, count: int | None = None
+          ) -> Markup:
+    """A claim's status, as a badge: its class the status, its word translated (agreeing
+    with `count`, when it stands beside a count of claims)."""
+    words = words or Wording()
+    table = status_words(words) if count is None else counted_status_words(words, count)
+    shown = _shown(table, status)
     return Markup(f'<span class="status status-{attr(status)}">{attr(shown)}</span>')
 
 
@@ -397,7 +416,7 @@ def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bo
     wording = words or Wording()
     if all_of_one and len(statuses) == 1:
         (status, _), = statuses
-        shown = badge(status, words=wording)
+        shown = badge(status, words=wording, count=total)
         if total > 1:
             # Translators: every claim of a topic has this status; %(status)s is the
             # status's badge: "all disputed".
@@ -405,7 +424,7 @@ def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bo
         return Markup('<span class="tally">{}</span>').format(shown)
     return Markup(" ").join(
         Markup('<span class="tally">{} {}{}</span>').format(
-            n, badge(status, words=wording), "," if k < len(statuses) - 1 else "")
+            n, badge(status, words=wording, count=n), "," if k < len(statuses) - 1 else "")
         for k, (status, n) in enumerate(statuses))
 
 

@@ -57,6 +57,12 @@ class Wording:
         """The form for `count` (`%(num)d` in the message is the count)."""
         return self.translations.ngettext(singular, plural, count) % {"num": count, **values}
 
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        """The form for `count` of a word that agrees with it, where the same English word
+        is translated otherwise alone (`context` tells the two apart: a status beside a
+        count of claims, "2 contestées", against a claim's own, "contestée")."""
+        return self.translations.npgettext(context, singular, plural, count)
+
     def number(self, value: Decimal | int) -> str:
         """A number as the language writes it: "12,345.5", "12 345,5", "12.345,5"."""
         if self.locale is None:

@@ -33,8 +33,8 @@ def read(path: Path, tag: str | None = None) -> Catalog:
 
 
 def test_the_template_holds_what_the_sources_mark() -> None:
-    marked = {m.id for m in extracted() if m.id}
-    written = {m.id for m in read(TEMPLATE) if m.id}
+    marked = {(m.context, m.id) for m in extracted() if m.id}
+    written = {(m.context, m.id) for m in read(TEMPLATE) if m.id}
     assert marked == written, "run `python -m briefing.catalogs` and translate what it adds"
 
 
@@ -45,8 +45,8 @@ def test_languages_are_shipped() -> None:
 @pytest.mark.parametrize("tag", SHIPPED)
 def test_every_word_is_translated(tag: str) -> None:
     catalog = read(LOCALES / f"{tag}.po", tag)
-    marked = {m.id for m in read(TEMPLATE) if m.id}
-    held = {m.id: m for m in catalog if m.id}
+    marked = {(m.context, m.id) for m in read(TEMPLATE) if m.id}
+    held = {(m.context, m.id): m for m in catalog if m.id}
     assert set(held) == marked, "run `python -m briefing.catalogs`"
     untranslated = [m.id for m in held.values()
                     if m.fuzzy or not (all(m.string) if isinstance(m.string, tuple)
@@ -128,10 +128,9 @@ def pseudo_wording() -> Wording:
     for message in template:
         if not message.id:
             continue
-        if isinstance(message.id, tuple):
-            catalog.add(message.id, tuple(pseudo(m) for m in message.id[:1] + message.id[1:]))
-        else:
-            catalog.add(message.id, pseudo(message.id))
+        string = tuple(pseudo(m) for m in message.id) if isinstance(message.id, tuple) \
+            else pseudo(message.id)
+        catalog.add(message.id, string, context=message.context)
     out = io.BytesIO()
     write_po(out, catalog)
     return load_catalog("el", out.getvalue())
