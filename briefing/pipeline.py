@@ -94,10 +94,12 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
     the Problems page and keeps answering instead of stopping its rebuilds."""
     hedges = hedges or Hedges()
+    wording = wording or wording_for(language)
     # What the pages and diagnostics depend on; the feed is kept as entries, made into the
     # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
     options = {"site_title": site_title, "hedges": asdict(hedges), "language": language,
-               "originals": originals, "today": today.isoformat() if today else None}
+               "words": wording.language, "originals": originals,
+               "today": today.isoformat() if today else None}
     site = Site(site_title, site_url, site_author, directory_urls, language)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
@@ -111,7 +113,6 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         files = stored.files if stored.feed is None else \
             {**stored.files, FEED_PATH: feed_xml(stored.feed, site)}
         return BuildResult(stored.pages, stored.diagnostics, None, files)
-    wording = wording or wording_for(language)
     try:
         result = _build(content_dir, site_title=site_title, site_url=site_url,
                         site_author=site_author, directory_urls=directory_urls,
