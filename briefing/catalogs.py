@@ -6,7 +6,8 @@ catalog (`<tag>.po`) brought in step with them.
     python -m briefing.catalogs --new sv   # start a catalog for Swedish
 
 Marked are `gettext(...)` and `ngettext(...)` in the core's Python, `_(...)` and
-`ngettext(...)` in the page templates and the theme, and `t(...)` in the scripts. The
+`ngettext(...)` in the page templates and the theme (and `plural_forms(...)`, a plural
+message the theme hands its scripts), and `t(...)` in the scripts. The
 tests fail while the template is not what the sources mark, or a catalog leaves a word
 untranslated, so every shipped language covers every word."""
 
@@ -40,7 +41,8 @@ PYTHON = ((("briefing/plugin/**.py", "ignore"), ("briefing/catalogs.py", "ignore
 TEMPLATES = ((("briefing/templates/**.j2", "jinja2.ext:babel_extract"),
               ("theme/**.html", "jinja2.ext:babel_extract"),
               ("briefing/assets/**.js", "javascript")),
-             MappingProxyType({"_": None, "ngettext": (1, 2), "t": None}))
+             MappingProxyType({"_": None, "ngettext": (1, 2), "plural_forms": (1, 2),
+                               "t": None}))
 OPTIONS = MappingProxyType({"briefing/templates/**.j2": MappingProxyType(
     {"trim_blocks": "true", "lstrip_blocks": "true"})})
 HEADER = ("# The words of Briefing's pages, to translate: see docs/reading.md, \"The pages'\n"

@@ -31,6 +31,9 @@ from markupsafe import Markup
 ENGLISH = "en"
 # A placeholder in a message: `%(name)s`, `%(num)d`; `%%` is a literal percent sign.
 PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sd%]")
+# Whole numbers that meet every plural category CLDR gives whole numbers in any language
+# (Arabic's "few" from 3, "many" from 11, "other" at 100; French's "many" a million).
+PLURAL_SAMPLES = (*range(200), 1000, 10 ** 6)
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,11 +141,24 @@ def placeholders(message: str) -> frozenset[str]:
     return frozenset(name for name in PLACEHOLDER.findall(message) if name)
 
 
+def plural_forms(wording: Wording, singular: str, plural: str) -> dict[str, str]:
+    """A plural message's forms by CLDR plural category ("one", "many", "other"…), for a
+    script that counts in the reader's browser and picks a form with `Intl.PluralRules`:
+    for each category, the catalog's form for a whole number in it, `%(num)d` and all.
+    English gives "one" and "other", as written."""
+    rule = (wording.locale or Locale.parse(ENGLISH)).plural_form
+    forms: dict[str, str] = {}
+    for number in PLURAL_SAMPLES:
+        forms.setdefault(rule(number), wording.translations.ngettext(singular, plural, number))
+    return forms
+
 
 def html_words(wording: Wording) -> dict[str, object]:
     """`_` and `ngettext` for the theme's HTML templates, as the page templates have them
     (`render.template_words`) but with values escaped for HTML; and `briefing_words_lang`,
-    the language the words are in, which the theme marks where it is not the site's."""
+    the language the words are in, which the theme marks where it is not the site's; and
+    `plural_forms`, a plural message's forms by plural category, for the theme's scripts
+    to count with (`plural_forms` above)."""
     def translated(message: str, **values: object) -> Markup:
         text = wording.translations.gettext(message)
         return Markup(text) % values if values else Markup(text)
@@ -151,4 +167,8 @@ def html_words(wording: Wording) -> dict[str, object]:
         text = wording.translations.ngettext(singular, plural, count)
         return Markup(text) % {"num": count, **values}
 
-    return {"_": translated, "ngettext": counted, "briefing_words_lang": wording.language}
+    def forms(singular: str, plural: str) -> dict[str, str]:
+        return plural_forms(wording, singular, plural)
+
+    return {"_": translated, "ngettext": counted, "plural_forms": forms,
+            "briefing_words_lang": wording.language}

@@ -21,6 +21,7 @@ from briefing.wording import (
     catalog_languages,
     load_catalog,
     placeholders,
+    plural_forms,
     wording_for,
 )
 
@@ -96,6 +97,17 @@ def test_a_catalog_translates_and_counts() -> None:
     assert french.gettext("Status") == "Status"  # not in this catalog: as written
     assert french.ngettext("%(num)d source", "%(num)d sources", 1) == "1 source"
     assert french.ngettext("%(num)d source", "%(num)d sources", 0) == "0 source"
+
+
+def test_a_plural_messages_forms_by_plural_category() -> None:
+    """For a script counting in the browser: the catalog's form for each CLDR category
+    the language's whole numbers take, English's as written."""
+    page = ("%(num)d page", "%(num)d pages")
+    assert plural_forms(wording_for("fr"), *page) == \
+        {"one": "%(num)d page", "other": "%(num)d pages", "many": "%(num)d pages"}
+    assert plural_forms(wording_for("de"), *page) == \
+        {"other": "%(num)d Seiten", "one": "%(num)d Seite"}
+    assert plural_forms(Wording(), *page) == {"other": "%(num)d pages", "one": "%(num)d page"}
 
 
 # Every ASCII letter as a Latin letter with a mark, so a translated word holds no ASCII
