@@ -5,6 +5,7 @@ extended Pagefind preferred where it is installed."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -167,11 +168,11 @@ ENGLISH_MARK = ' lang="en" dir="ltr"'
 
 
 def test_the_themes_words_are_the_sites_where_briefing_has_them(tmp_path: Path) -> None:
-    """A French site's theme says its words in French and marks none English (but the
-    search box's status, which the theme's search script writes in English), the 404 page
-    too, and its features.js carries the scripts' French words. A Swedish site, whose
-    language Briefing has no words for, keeps them English, marked so, and features.js
-    as written."""
+    """A French site's theme says its words in French and marks none English, the 404 page
+    too; its features.js carries the scripts' French words, and the search box the search
+    script's. A Swedish site, whose language Briefing has no words for, keeps them English,
+    marked so (the search's status too), and features.js and the search script as
+    written."""
     from briefing.minify import minified
     from briefing.pageassets import ASSETS
 
@@ -180,10 +181,17 @@ def test_the_themes_words_are_the_sites_where_briefing_has_them(tmp_path: Path) 
     assert '<a class="skip-link" href="#content">Aller au contenu</a>' in home
     assert "<p>My briefing\u202f: chaque point d" in home
     assert 'placeholder="Rechercher…"' in home
-    assert home.count(ENGLISH_MARK) == 1
-    assert f'<p class="search-status" role="status"{ENGLISH_MARK}></p>' in home
+    assert ENGLISH_MARK not in home
+    assert '<p class="search-status" role="status"></p>' in home
+    said = json.loads(home.split('<script type="application/json" id="search-words">')[1]
+                      .split("</script>")[0])
+    assert said["messages"]["Nothing matches."] == "Aucun résultat."
+    assert said["plurals"]["%(num)d page"] == \
+        {"one": "%(num)d page", "other": "%(num)d pages", "many": "%(num)d pages"}
+    assert said["values"]["status"]["disputed"] == "contestée"
+    assert said["values"]["type"]["Claim"] == "Affirmation"
     missing = (french / "404.html").read_text(encoding="utf-8")
-    assert "<h1>Page introuvable</h1>" in missing and missing.count(ENGLISH_MARK) == 1
+    assert "<h1>Page introuvable</h1>" in missing and ENGLISH_MARK not in missing
     script = (french / "assets" / "briefing" / "features.js").read_text(encoding="utf-8")
     assert '"%(quote)s est cité dans\u202f: %(points)s"' in script
     assert "var words=null" not in script
@@ -191,6 +199,8 @@ def test_the_themes_words_are_the_sites_where_briefing_has_them(tmp_path: Path) 
     swedish = build_with(tmp_path / "sv", "briefing", "locale: sv")
     home = (swedish / "index.html").read_text(encoding="utf-8")
     assert f'<a class="skip-link" href="#content"{ENGLISH_MARK}>Skip to content</a>' in home
+    assert f'<p class="search-status" role="status"{ENGLISH_MARK}></p>' in home
+    assert 'id="search-words"' not in home
     assert f"<p><span{ENGLISH_MARK}><bdi>My briefing</bdi>: every point" in home
     assert f"<h1><span{ENGLISH_MARK}>Page not found</span></h1>" in \
         (swedish / "404.html").read_text(encoding="utf-8")

@@ -1,18 +1,20 @@
 """The theme's and the scripts' words in the site's language: a French site (`theme:
 locale: fr`, a language Briefing has words for) says them in French, with no mark of
 English on them (the skip link, the footer, the 404 page, a citation's preview, a
-passage's "is cited in:" note), while a source's own words keep theirs. The other way,
+passage's "is cited in:" note, the search's status, filters and counts), while a
+source's own words keep theirs. The other way,
 a site in a language Briefing has no words for, keeps them English and marked so:
 test_right_to_left.py (Arabic)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_directions import served
-from test_pages import preview_of
+from test_pages import preview_of, search_for
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +47,8 @@ FILES = {
 BRIEF = "briefs/aide/"
 SOURCE = "sources/fr-aide/"
 PAGES = ("", BRIEF, SOURCE, "claims/aide-vite/")
-# The one element marked English on every page: the search box's status, which the
-# theme's search script (theme/assets/search.js) writes in English.
-ENGLISH = "[lang=en]:not(.search-status)"
+# What is marked English: nothing, on a French site.
+ENGLISH = "[lang=en]"
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +97,40 @@ def test_the_scripts_words_are_french_and_unmarked(page, site: str,
     assert note.evaluate("el => el.lang") == "fr"
     assert note.locator("[lang=en]").count() == 0
     page.screenshot(path=str(screenshots / "french-cited-in.png"))
+
+
+def test_the_search_speaks_french(page, site: str, screenshots: Path) -> None:
+    """The search script's words (theme/assets/search.js): its count of pages found, the
+    kinds and the claims' statuses it shows, its filters and its "nothing matches" are
+    French, and nothing in the search box is marked English; the filters' values stay the
+    index's own."""
+    page.goto(site + BRIEF)
+    results = search_for(page, "vite")
+    status = page.locator(".search-status")
+    page.wait_for_function("n => document.querySelector('.search-status').textContent"
+                           ".startsWith(n + ' ')", arg=results.count())
+    assert re.fullmatch(rf"{results.count()} pages", status.inner_text()), status.inner_text()
+    texts = "es => es.map(e => e.textContent)"  # (as written: the styles capitalise kinds)
+    kinds = page.locator("#search-results .search-kind").evaluate_all(texts)
+    assert {"Synthèse", "Affirmation", "Source"} <= set(kinds), kinds
+    assert page.locator("#search-results h3 > .status").evaluate_all(texts) == ["rapportée"]
+    labels = page.locator(".search-filters label").evaluate_all(
+        "ls => ls.map(l => l.firstChild.textContent)")
+    assert labels == ["Type de page ", "Statut de l\u2019affirmation "], labels
+    options = page.locator("select[name=type] option")
+    shown = options.evaluate_all("os => os.map(o => [o.textContent, o.value])")
+    assert shown[0] == ["tous", ""], shown
+    assert {"Affirmation": "Claim", "Entité": "Entity", "Source": "Source",
+            "Synthèse": "Brief"}.items() <= dict(shown).items(), shown
+    assert [words for words, _ in shown[1:]] == sorted(words for words, _ in shown[1:]), shown
+    assert page.locator("select[name=status] option").evaluate_all(texts) == \
+        ["tous", "Rapportée"]
+    assert page.locator("form.search [lang]").count() == 0
+    page.screenshot(path=str(screenshots / "french-search.png"))
+
+    page.select_option("select[name=type]", "Claim")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent"
+                           " === '1 page'")
+    page.locator("#search-query").fill("zzzzz")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent"
+                           " === 'Aucun résultat.'")

@@ -6,7 +6,34 @@
 
   var self = document.currentScript || document.querySelector('script[src*="assets/search.js"]');
   var styled = null;
+  // The words this script writes, in the site's language where the theme gives them
+  // (main.html's #search-words, on a site whose words are not English; see
+  // partials/macros.html), else its own English.
+  var data = document.getElementById("search-words");
+  var words = data ? JSON.parse(data.textContent) : null;
+  var lang = document.documentElement.lang;
   initSearch();
+
+  // A message in the site's words, its %(name)s and %(num)d replaced by `values`.
+  function t(message, values) {
+    return fill(words && words.messages[message] || message, values || {});
+  }
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)[sd]/g, function (all, name) { return values[name]; });
+  }
+  // A count `n` in the site's words: the form of its plural category in the site's
+  // language (the theme gives each category's), the number as the language writes it.
+  function counted(singular, plural, n) {
+    var forms = words && words.plurals[singular];
+    if (!forms) return fill(n === 1 ? singular : plural, { num: n });
+    return fill(forms[new Intl.PluralRules(lang).select(n)] || forms.other,
+                { num: n.toLocaleString(lang) });
+  }
+  // The words shown for a value the index holds (a kind of page "Claim", a status
+  // "disputed"), which stays as it is in classes and filters.
+  function shown(filter, value) {
+    return words && words.values[filter] && words.values[filter][value] || value;
+  }
 
   // The panel's and results' styles (search.css, beside this script) load when search is
   // first used, as the search itself does: a page that is only read never fetches them.
@@ -64,8 +91,8 @@
       window.searchWorker.addEventListener("error", function (e) {
         e.preventDefault();
         var note = document.createElement("p");
-        note.textContent = "No results: this search reads : ^ ~ * + and - as operators. " +
-          "Search for the words alone.";
+        note.textContent = t("No results: this search reads : ^ ~ * + and - as operators. " +
+          "Search for the words alone.");
         results.replaceChildren(note);
       });
       window.searchWorker.addEventListener("message", function (e) {
@@ -80,7 +107,7 @@
     // Announce the number of results; main.js rewrites the list on every search.
     new MutationObserver(function () {
       var n = results.querySelectorAll("article").length;
-      status.textContent = longEnough() ? (n ? n + (n === 1 ? " result" : " results") : "") : "";
+      status.textContent = longEnough() && n ? counted("%(num)d result", "%(num)d results", n) : "";
     }).observe(results, { childList: true });
 
     input.addEventListener("input", function () {
@@ -147,12 +174,14 @@
     function drawFilters(all) {
       var box = form.querySelector(".search-filters");
       [["type", "Kind of page"], ["status", "Claim status"]].forEach(function (pair) {
-        var values = Object.keys(all[pair[0]] || {}).sort();
+        // In the order of the words shown (the values' own, in English).
+        var values = Object.keys(all[pair[0]] || {}).map(function (v) { return [shown(pair[0], v), v]; })
+          .sort(function (a, b) { return words ? a[0].localeCompare(b[0], lang) : a[1] < b[1] ? -1 : 1; });
         if (!values.length) return;
-        var label = el("label", "", pair[1] + " "), select = el("select");
+        var label = el("label", "", t(pair[1]) + " "), select = el("select");
         select.name = pair[0];
-        select.appendChild(el("option", "", "any")).value = "";
-        values.forEach(function (v) { select.appendChild(el("option", "", v[0].toUpperCase() + v.slice(1))).value = v; });
+        select.appendChild(el("option", "", t("any"))).value = "";
+        values.forEach(function (v) { select.appendChild(el("option", "", v[0][0].toUpperCase() + v[0].slice(1))).value = v[1]; });
         select.addEventListener("change", function () { chosen[pair[0]] = select.value; run(); });
         label.appendChild(select);
         box.appendChild(label);
@@ -210,10 +239,10 @@
         if (more) more.remove();
         if (!from) results.textContent = "";
         var count = found.results.length;
-        status.textContent = count ? count + (count === 1 ? " page" : " pages") : "Nothing matches.";
+        status.textContent = count ? counted("%(num)d page", "%(num)d pages", count) : t("Nothing matches.");
         pages.forEach(function (d) { results.appendChild(page(d)); });
         if (from + 8 < count) {
-          more = results.appendChild(el("button", "search-more", "More results"));
+          more = results.appendChild(el("button", "search-more", t("More results")));
           more.type = "button";
           more.addEventListener("click", function () {
             var focus = results.querySelectorAll("article").length;
@@ -234,9 +263,9 @@
       var status = d.filters.status && d.filters.status[0];
       if (status) {
         h.appendChild(document.createTextNode(" "));
-        h.appendChild(el("span", "status status-" + status, status));
+        h.appendChild(el("span", "status status-" + status, shown("status", status)));
       }
-      if (d.filters.type) art.appendChild(el("p", "search-kind", d.filters.type[0]));
+      if (d.filters.type) art.appendChild(el("p", "search-kind", shown("type", d.filters.type[0])));
       art.appendChild(h);
       // The sections that match, by heading; the page's opening has its title already.
       var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
@@ -260,10 +289,10 @@
       var filters = {};
       Object.keys(chosen).forEach(function (k) { if (chosen[k]) filters[k] = chosen[k]; });
       // Pagefind indexes "$294,000" as the number alone: a currency sign would match nothing.
-      var words = term.replace(/[$€£¥]/g, " ").trim();
-      load().then(function (pf) { return pf.search(words, { filters: filters }); })
+      var query = term.replace(/[$€£¥]/g, " ").trim();
+      load().then(function (pf) { return pf.search(query, { filters: filters }); })
         .then(function (found) { return draw(found, 0, mine); })
-        .catch(function () { if (mine === asked) status.textContent = "Search is not available here."; });
+        .catch(function () { if (mine === asked) status.textContent = t("Search is not available here."); });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("focus", function () {
