@@ -78,10 +78,10 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     not change (`buildcache.py`); a one-shot build passes none. `hedges` are the hedge
     words of the prose checks (the defaults plus the `hedges:` option), their English words
     read in sources in English: those whose `language:` is, and those that name none when
-    the site's `language` is (`language.site_language`). With `originals`,
-    each source text extracted from a web page or PDF kept beside it is compared with a
-    fresh extraction (`originals.py`: `briefing check` and `build` do, the site build
-    does not, so rebuilds while serving stay quick). With a `store`, the results of a
+    the site's `language` is (`language.site_language`). With `originals`, each source
+    text extracted from a web page or PDF kept beside it is compared with a fresh
+    extraction (`originals.py`: `briefing check` and `build` do, not the site build, so
+    rebuilds while serving stay quick). With a `store`, the results of a
     build of the same content and options are read from disk rather than made again
     (`results.py`; `linked` is then None), and a new build's results are kept there.
     With `apart` too, a build that is not in the store runs in a process of its own,
@@ -93,13 +93,8 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
     Never raises for an exception in a stage: a file that vanishes between listing and
     reading, or a bug, becomes an `internal-error` diagnostic, so `mkdocs serve` shows it on
     the Problems page and keeps answering instead of stopping its rebuilds."""
-    hedges = hedges or Hedges()
-    wording = wording or wording_for(language)
-    # What the pages and diagnostics depend on; the feed is kept as entries, made into the
-    # feed of whichever site reads them (`mkdocs serve` sets the URL it serves at).
-    options = {"site_title": site_title, "hedges": asdict(hedges), "language": language,
-               "words": wording.language, "originals": originals,
-               "today": today.isoformat() if today else None}
+    hedges, wording = hedges or Hedges(), wording or wording_for(language)
+    options = _options(site_title, hedges, language, wording, originals, today)
     site = Site(site_title, site_url, site_author, directory_urls, language)
     key = store.key(content_dir, options) if store is not None else None
     stored = store.load(key) if store is not None and key is not None else None
@@ -128,6 +123,15 @@ def build(content_dir: Path, *, site_title: str = "Briefing", site_url: str = ""
         store.save(key, _outputs(result, cache, wording),
                    None if result.failed() else result.linked)
     return result
+
+
+def _options(site_title: str, hedges: Hedges, language: str, wording: Wording,
+             originals: bool, today: datetime.date | None) -> dict[str, object]:
+    """What the pages and diagnostics depend on; the feed is kept as entries, made into
+    the feed of whichever site reads them (`mkdocs serve` sets the URL it serves at)."""
+    return {"site_title": site_title, "hedges": asdict(hedges), "language": language,
+            "words": wording.language, "originals": originals,
+            "today": today.isoformat() if today else None}
 
 
 def _built_apart(build_into_store: Callable[[], BuildResult]) -> None:
