@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from babel.numbers import format_compact_currency, format_compact_decimal
+from babel.numbers import format_compact_decimal
 from markupsafe import Markup
 
 from .markup import attr, md_escape
@@ -116,13 +116,10 @@ def factor_words(times: str, words: Wording | None = None) -> str:
 
 
 def short_number(value: Decimal, unit: str, *, words: Wording | None = None) -> str:
-    """A tick label: 100k, $1M, 2.5B (in another language, as CLDR abbreviates it:
-    "2,5 Md $US", "2,5 Mrd. $")."""
+    """A tick label: 100k, $1M, 2.5B; in another language, the number as CLDR abbreviates
+    it ("2,5 Md", "2,5 Mrd."), with no currency: the axis's title names the unit, and a
+    currency's sign made the labels of a phone's axis run into each other."""
     if words is not None and words.locale is not None:
-        code = unit.upper()
-        if code in _CURRENCY:
-            return format_compact_currency(value, code, format_type="short",
-                                           locale=words.locale, fraction_digits=3)
         return format_compact_decimal(value, format_type="short", locale=words.locale,
                                       fraction_digits=3)
     number = format(value.normalize(), "f")
@@ -217,7 +214,8 @@ def _axis(sc: Scale, chart: Chart, y: int, words: Wording) -> list[str]:
 
 def axis_title(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     if sc.log:
-        # Translators: a chart's axis, in this unit on a logarithmic scale.
+        # Translators: a chart's axis, in this unit on a logarithmic scale. One line: no
+        # longer than the English.
         return (words or Wording()).gettext(
             "%(unit)s, log scale: each step is 10 times the one before", unit=chart.unit)
     return chart.unit
@@ -281,6 +279,7 @@ def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
     times = factor(spread)
     if times is None:
         # Translators: values of a metric that disagree, from the lowest to the highest.
+        # One line: no longer than the English.
         text = words.gettext("values disagree, %(low)s to %(high)s", low=spread.low_label,
                              high=spread.high_label)
     else:
@@ -296,16 +295,21 @@ def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
 def _differ(hedge: str, times: str, words: Wording) -> str:
     """How many times the highest value is the lowest, hedged as the values' qualifiers
     make it (`views_lists.hedge`); as short as the plain wording, so it fits a phone."""
+    # (Each is drawn on one line of the chart: `ONE_LINE`.)
     if hedge == "up to ":
-        # Translators: how far apart the values of a metric lie: "values differ by up to 20
-        # times".
+        # Translators: how far apart the values of a metric lie, keeping the hedge: "values
+        # differ by up to 20 times". One line: no longer than the English.
         return words.gettext("values differ by up to %(times)s times", times=times)
     if hedge == "at least ":
+        # Translators: as "up to 20 times", at least so many times. One line: no longer
+        # than the English.
         return words.gettext("values differ by at least %(times)s times", times=times)
     if hedge == "about ":
+        # Translators: as "up to 20 times", about so many times. One line: no longer than
+        # the English.
         return words.gettext("values differ by about %(times)s times", times=times)
     # Translators: how far apart the values of a metric lie: "values differ by a factor of
-    # 20".
+    # 20". One line: no longer than the English.
     return words.gettext("values differ by a factor of %(times)s", times=hedge + times)
 
 
