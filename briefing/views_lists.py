@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import paging
-from .charts import Chart, ChartSpread, ChartValue, factor
+from .charts import Chart, ChartSpread, ChartValue, factor, factor_words
 from .coverage import stance_words
 from .dates import first_day, precision
 from .evidence import Evidence
@@ -268,7 +268,8 @@ def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> Disagreem
     if d.kind == "values" and len({v.figure.unit for v in d.values}) == 1:
         extremes = _spread(q, d, list(d.values))
         times = factor(extremes)
-        times = hedged_factor(extremes.hedge, times, q.words) if times else None
+        times = hedged_factor(extremes.hedge, factor_words(times, q.words), q.words) \
+            if times else None
     return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
                             tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on,
                             times)
