@@ -113,7 +113,7 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None,
             # month; `published` is optional, so it is given only when its day is known.
             first = dates.first.get(path)
             days = (dates.updated[path], first if precision(first) == "day" else None)
-            who = attribution(linked, claim)
+            who = attribution(linked, claim, words=words)
             # What the entry is made of: the claim and the items its statement names.
             # A claim naming another claim takes that one's label, made of yet other
             # items, so its entry is always made again.

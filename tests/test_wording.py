@@ -224,3 +224,14 @@ def test_what_a_chart_draws_on_one_line_fits_as_the_english_does(tag: str) -> No
         string = translated[message.context, message.id]
         assert isinstance(string, str)
         assert len(string) <= len(message.id) * 1.1, (tag, message.id, string)
+
+
+def test_the_feed_says_whose_claim_it_is_in_the_sites_words() -> None:
+    """A feed reader may show titles alone: whose claim it is leads each, in the site's
+    language as on the pages."""
+    result = build(SEED, site_title="Briefing", site_url="https://example.org/",
+                   wording=wording_for("fr"))
+    feed = next(text for path, text in result.files.items() if path.endswith(".xml"))
+    titles = re.findall(r"<title[^>]*>([^<]*)</title>", feed)
+    assert any(t.startswith("Affirmée par DeepSeek\u202f: ") for t in titles)
+    assert not [t for t in titles if t.startswith(("Claimed by", "Stated by", "Relayed by"))]
