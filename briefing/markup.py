@@ -191,8 +191,6 @@ def date_html(date: FuzzyDate | None, *, words: Wording | None = None) -> Markup
 
 
 _CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
-_QUALIFIER = MappingProxyType({"exactly": "", "about": "about ", "under": "under ", "over": "over ",
-                               "up-to": "up to ", "at-least": "at least "})
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
            (Decimal(10) ** 6, "million"))
 
@@ -245,7 +243,7 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
         number = f"{symbol}{a_num}\u2013{b}" if a_word == b_word \
             else f"{symbol}{a}\u2013{symbol}{b}"
     text = number if symbol else f"{number} {unit}"
-    return f"{_QUALIFIER.get(qualifier, '')}{text}"
+    return qualified(qualifier, text, Wording())
 
 
 def _worded_amount(low: Decimal, high: Decimal, unit: str, qualifier: str,

@@ -38,7 +38,6 @@ from .markup import (
     kind_heading,
     link,
     md_escape,
-    plural,
     relative,
     unstopped,
 )
@@ -141,8 +140,7 @@ def environment(wording: Wording | None = None) -> jinja2.Environment:
     )
     env.filters.update(date=lambda d: date_html(d, words=wording),
                        date_text=lambda d: format_date(d, words=wording), humanise=humanise,
-                       kind_heading=lambda k: kind_heading(k, words=wording), by_year=by_year,
-                       plural=plural)
+                       kind_heading=lambda k: kind_heading(k, words=wording), by_year=by_year)
     words = wording or Wording()
     env.globals.update(SECTION_TITLES=section_titles(words), **helpers(words),
                        **template_words(words))
