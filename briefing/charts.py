@@ -5,12 +5,12 @@ the same chart gives the same text. A chart never mixes units: a metric reported
 units gets two charts. The scale is logarithmic when the values span two orders of
 magnitude or more (`LOG_SPAN`), and the axis says so.
 
-The full chart positions everything in percentages of its width and writes text at a
-fixed size, so it fills a phone's or a desktop's column without scaling its labels down.
-Each value is a Markdown link around SVG shapes (as the map's nodes are), so MkDocs
-resolves and checks it like any other link. A value keeps its qualifier: "up to" and
-"under" are drawn as a bound open towards the low end, "over" and "at least" towards the
-high end, "about" as a hollow mark, a range as a bar.
+The full chart is a row per value: its words in HTML, which wrap on a narrow screen
+whatever the language or the subject's name, over a picture drawn in percentages of the
+width, so it fills a phone's or a desktop's column. Each row is a Markdown link (as the
+map's nodes are), so MkDocs resolves and checks it like any other link. A value keeps its
+qualifier: "up to" and "under" are drawn as a bound open towards the low end, "over" and
+"at least" towards the high end, "about" as a hollow mark, a range as a bar.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from .markup import attr, md_escape
 from .wording import Wording
 
 LOG_SPAN = 100  # max / min from which the scale is logarithmic
-# Layout of the full chart, in CSS pixels (text is never scaled).
-ROW = 46
-FONT = 13
+# Layout of the full chart's pictures, in CSS pixels: their words are HTML, which wraps.
+TRACK = 22  # a row's picture
+MID = TRACK // 2
+FONT = 13  # the axis's numbers
 PAD = 3.0  # per cent of the width kept clear at each end, so end marks are whole
-AXIS = 44
+AXIS = 22
 # The sparkline, in its own user units.
 SPARK_W, SPARK_H = 96, 16
 
@@ -199,23 +200,49 @@ def _row_label(value: ChartValue) -> str:
     return f"{value.label} \u00b7 {value.subject}" if value.subject else value.label
 
 
-def _axis(sc: Scale, chart: Chart, y: int, words: Wording) -> list[str]:
-    out = [f'<line class="fig-axis" x1="{_x(0)}" x2="{_x(1)}" y1="{y}" y2="{y}"></line>']
+def _picture(shapes: str) -> str:
+    """A row's picture, under its words. A picture only: the words say what it shows."""
+    return (f'<svg class="fig-row" width="100%" height="{TRACK}" aria-hidden="true" '
+            f'focusable="false">{shapes}</svg>')
+
+
+def _value_row(value: ChartValue, sc: Scale, href: Callable[[str], str]) -> str:
+    label = md_escape(_row_label(value), line_start=False)
+    track = (f'<line class="fig-track" x1="{_x(0)}" x2="{_x(1)}" y1="{MID}" y2="{MID}">'
+             f"</line>{_mark(value, sc, MID)}")
+    return (f'[<span class="fig-label">{label}</span>{_picture(track)}]'
+            f"({href(value.target)}){{.fig-value}}")
+
+
+def _spread_row(spread: ChartSpread, sc: Scale, words: Wording) -> str:
+    low, high = _x(sc.at(float(spread.low))), _x(sc.at(float(spread.high)))
+    bracket = (f'<line class="fig-bracket" x1="{low}" x2="{high}" y1="{MID}" y2="{MID}">'
+               f'</line><line class="fig-bracket" x1="{low}" x2="{low}" y1="{MID - 6}" '
+               f'y2="{MID + 6}"></line><line class="fig-bracket" x1="{high}" x2="{high}" '
+               f'y1="{MID - 6}" y2="{MID + 6}"></line>')
+    text = md_escape(spread_text(spread, words=words), line_start=False)
+    return (f'<span class="fig-spread"><span class="fig-label">{text}</span>'
+            f"{_picture(bracket)}</span>")
+
+
+def _axis(sc: Scale, chart: Chart, words: Wording) -> list[str]:
+    """The axis's ticks, drawn (their numbers are short), then its title in words."""
+    ticks = [f'<line class="fig-axis" x1="{_x(0)}" x2="{_x(1)}" y1="1" y2="1"></line>']
     for n, (value, label) in enumerate(sc.ticks):
         x = _x(sc.at(value))
         anchor = "start" if n == 0 else "end" if n == len(sc.ticks) - 1 else "middle"
-        out.append(f'<line class="fig-tick" x1="{x}" x2="{x}" y1="{y}" y2="{y + 5}"></line>'
-                   f'<text class="fig-tick-label" x="{x}" y="{y + 19}" '
-                   f'text-anchor="{anchor}">{md_escape(label, line_start=False)}</text>')
-    out.append(f'<text class="fig-axis-title" x="0" y="{y + 37}">'
-               f'{md_escape(axis_title(chart, sc, words=words), line_start=False)}</text>')
-    return out
+        ticks.append(f'<line class="fig-tick" x1="{x}" x2="{x}" y1="1" y2="6"></line>'
+                     f'<text class="fig-tick-label" x="{x}" y="{AXIS - 4}" '
+                     f'text-anchor="{anchor}">{md_escape(label, line_start=False)}</text>')
+    title = md_escape(axis_title(chart, sc, words=words), line_start=False)
+    return [f'<svg class="fig-ticks" width="100%" height="{AXIS}" aria-hidden="true" '
+            f'focusable="false" font-size="{FONT}">',
+            *ticks, "</svg>", f'<span class="fig-axis-title">{title}</span>']
 
 
 def axis_title(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     if sc.log:
-        # Translators: a chart's axis, in this unit on a logarithmic scale. One line: no
-        # longer than the English.
+        # Translators: a chart's axis, in this unit on a logarithmic scale.
         return (words or Wording()).gettext(
             "%(unit)s, log scale: each step is 10 times the one before", unit=chart.unit)
     return chart.unit
@@ -236,40 +263,22 @@ def chart_title(chart: Chart, sc: Scale, words: Wording) -> str:
                           metric=chart.title, unit=chart.unit)
 
 
-def chart_svg(chart: Chart, href: Callable[[str], str], *, words: Wording | None = None
-              ) -> Markup:
-    """The chart as inline SVG in Markdown: one row per value, linked to its claim, a row
-    per disagreement naming the factor between its extremes, then the axis. One paragraph
-    (no blank line), as Python-Markdown needs for inline HTML."""
+def chart_html(chart: Chart, href: Callable[[str], str], *, words: Wording | None = None
+               ) -> Markup:
+    """The chart in Markdown: a group of rows, one per value, its words (which wrap on a
+    narrow screen) over its picture, linked to its claim; a row per disagreement naming
+    the factor between its extremes; then the axis. One paragraph (no blank line), as
+    Python-Markdown needs for inline HTML, so each value's link is checked as any other."""
     words = words or Wording()
     sc = scale(chart, words=words)
-    rows = len(chart.values) + len(chart.spreads)
-    height = rows * ROW + AXIS
     title = chart_title(chart, sc, words)
-    lines = [f'<svg class="fig-chart" width="100%" height="{height}" role="group" '
-             f'aria-label="{attr(title)}" font-size="{FONT}">',
-             f"<title>{md_escape(title, line_start=False)}</title>",
-             f"<desc>{md_escape(describe(chart, sc, words=words), line_start=False)}</desc>"]
-    for n, value in enumerate(chart.values):
-        top = n * ROW
-        shapes = (f'<rect class="fig-hit" x="0" y="{top}" width="100%" height="{ROW}">'
-                  f'</rect><line class="fig-track" x1="{_x(0)}" x2="{_x(1)}" '
-                  f'y1="{top + 31}" y2="{top + 31}"></line>{_mark(value, sc, top + 31)}'
-                  f'<text class="fig-label" x="0" y="{top + 16}">'
-                  f'{md_escape(_row_label(value), line_start=False)}</text>')
-        lines.append(f"[{shapes}]({href(value.target)}){{.fig-value}}")
-    for n, spread in enumerate(chart.spreads, start=len(chart.values)):
-        top = n * ROW
-        low, high = sc.at(float(spread.low)), sc.at(float(spread.high))
-        lines.append(f'<g class="fig-spread"><line x1="{_x(low)}" x2="{_x(high)}" '
-                     f'y1="{top + 31}" y2="{top + 31}"></line>'
-                     f'<line x1="{_x(low)}" x2="{_x(low)}" y1="{top + 25}" y2="{top + 37}">'
-                     f'</line><line x1="{_x(high)}" x2="{_x(high)}" y1="{top + 25}" '
-                     f'y2="{top + 37}"></line><text x="0" y="{top + 16}">'
-                     f'{md_escape(spread_text(spread, words=words), line_start=False)}'
-                     '</text></g>')
-    lines.extend(_axis(sc, chart, rows * ROW + 4, words))
-    lines.append("</svg>")
+    description = md_escape(describe(chart, sc, words=words), line_start=False)
+    lines = [f'<span class="fig-chart" role="group" aria-label="{attr(title)}">'
+             f'<span class="visually-hidden">{description}</span>']
+    lines.extend(_value_row(value, sc, href) for value in chart.values)
+    lines.extend(_spread_row(spread, sc, words) for spread in chart.spreads)
+    lines.extend(_axis(sc, chart, words))
+    lines.append("</span>")
     return Markup("\n".join(lines))
 
 
@@ -279,7 +288,6 @@ def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
     times = factor(spread)
     if times is None:
         # Translators: values of a metric that disagree, from the lowest to the highest.
-        # One line: no longer than the English.
         text = words.gettext("values disagree, %(low)s to %(high)s", low=spread.low_label,
                              high=spread.high_label)
     else:
@@ -294,27 +302,25 @@ def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
 
 def _differ(hedge: str, times: str, words: Wording) -> str:
     """How many times the highest value is the lowest, hedged as the values' qualifiers
-    make it (`views_lists.hedge`); as short as the plain wording, so it fits a phone."""
-    # (Each is drawn on one line of the chart: `ONE_LINE`.)
+    make it (`views_lists.hedge`)."""
     if hedge == "up to ":
         # Translators: how far apart the values of a metric lie, keeping the hedge: "values
-        # differ by up to 20 times". One line: no longer than the English.
+        # differ by up to 20 times".
         return words.gettext("values differ by up to %(times)s times", times=times)
     if hedge == "at least ":
-        # Translators: as "up to 20 times", at least so many times. One line: no longer
-        # than the English.
+        # Translators: as "up to 20 times", at least so many times.
         return words.gettext("values differ by at least %(times)s times", times=times)
     if hedge == "about ":
-        # Translators: as "up to 20 times", about so many times. One line: no longer than
-        # the English.
+        # Translators: as "up to 20 times", about so many times.
         return words.gettext("values differ by about %(times)s times", times=times)
     # Translators: how far apart the values of a metric lie: "values differ by a factor of
-    # 20". One line: no longer than the English.
+    # 20".
     return words.gettext("values differ by a factor of %(times)s", times=hedge + times)
 
 
 def describe(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
-    """The chart in a sentence, for its `<desc>`: the table after it lists every value."""
+    """The chart in a sentence, for a screen reader: the table after it lists every
+    value."""
     words = words or Wording()
     if not chart.values:
         # Translators: a chart's description when it has no values.

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .charts import chart_svg, factor_words, sparkline
+from .charts import chart_html, factor_words, sparkline
 from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS, stance_words
 from .dates import ContentDates
 from .focusmap import svg as focus_svg
@@ -460,7 +460,7 @@ _WORDED: Mapping[str, Any] = MappingProxyType({
     "stance": stance_badge,
     "removal": removal_html,
     "cite": cite,
-    "chart": chart_svg,
+    "chart": chart_html,
     "sparkline": sparkline,
     "focus_map": focus_svg,
     "stance_cell": stance_cell,

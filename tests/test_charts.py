@@ -9,7 +9,7 @@ from pathlib import Path
 
 from corpus_helpers import CLAIMS_YML
 
-from briefing.charts import Chart, ChartSpread, ChartValue, chart_svg, factor, scale, sparkline
+from briefing.charts import Chart, ChartSpread, ChartValue, chart_html, factor, scale, sparkline
 from briefing.pipeline import build
 
 
@@ -46,9 +46,9 @@ def test_the_scale_is_logarithmic_from_two_orders_of_magnitude() -> None:
     assert not scale(chart(value("0", "0"), value("1000", "1000"))).log
     sc = scale(COSTS)
     assert sc.log and [label for _, label in sc.ticks] == ["$100k", "$1M", "$10M", "$100M"]
-    picture = chart_svg(COSTS, href)
+    picture = chart_html(COSTS, href)
     assert "log scale" in picture and "USD, log scale" in picture
-    assert "log scale" not in chart_svg(chart(value("1", "1"), value("2", "2")), href)
+    assert "log scale" not in chart_html(chart(value("1", "1"), value("2", "2")), href)
 
 
 def test_a_linear_scale_starts_at_zero_in_round_steps() -> None:
@@ -58,41 +58,44 @@ def test_a_linear_scale_starts_at_zero_in_round_steps() -> None:
 
 
 def test_every_value_is_a_link_to_its_claim() -> None:
-    picture = chart_svg(COSTS, href)
+    picture = chart_html(COSTS, href)
     links = re.findall(r"\]\(([^)]+)\)\{\.fig-value\}", picture)
     assert links == ["../claims/a.md", "../claims/b.md", "../claims/c.md", "../claims/d.md"]
     # Each link holds its value's own words.
     for label in ("$294,000 \u00b7 DeepSeek-R1", "up to $6 million \u00b7 DeepSeek-R1",
                   "about $6 million \u00b7 DeepSeek-V3", "$80\u2013100 million \u00b7 GPT-4"):
-        assert f">{label}</text>](" in picture
+        assert f'<span class="fig-label">{label}</span><svg' in picture
 
 
 def test_qualifiers_are_kept_and_drawn() -> None:
-    picture = chart_svg(COSTS, href)
+    picture = chart_html(COSTS, href)
     rows = [r for r in picture.split("\n") if "{.fig-value}" in r]
     bound = next(r for r in rows if "up to $6 million" in r)
     assert 'class="fig-bound" x1="3.00%"' in bound  # open towards the low end
     assert "fig-about" in next(r for r in rows if "about $6 million" in r)
     assert "<rect class=\"fig-mark\"" in next(r for r in rows if "GPT-4" in r)  # a range
-    over = chart_svg(chart(value("at least 5", "5", qualifier="at-least"),
+    over = chart_html(chart(value("at least 5", "5", qualifier="at-least"),
                            value("9", "9")), href)
     assert 'x2="97.00%"' in next(r for r in over.split("\n") if "fig-bound" in r)
 
 
 def test_disagreements_are_marked_with_their_factor() -> None:
-    picture = chart_svg(COSTS, href)
+    picture = chart_html(COSTS, href)
     assert picture.count("fig-disputed") == 2
-    assert "DeepSeek-R1: values differ by a factor of 20</text>" in picture
+    assert ">DeepSeek-R1: values differ by a factor of 20</span>" in picture
     assert factor(ChartSpread(None, "512", "2,000", Decimal(512), Decimal(2000))) == "3.9"
     assert factor(ChartSpread(None, "0", "5", Decimal(0), Decimal(5))) is None
 
 
 def test_the_chart_is_deterministic_and_has_a_text_alternative() -> None:
-    assert chart_svg(COSTS, href) == chart_svg(COSTS, href)
+    assert chart_html(COSTS, href) == chart_html(COSTS, href)
     assert sparkline(COSTS) == sparkline(COSTS)
-    picture = chart_svg(COSTS, href)
-    assert "<title>Training cost in USD: 4 values, log scale</title>" in picture
-    assert "<desc>From $294,000 to $80\u2013100 million on a log scale." in picture
+    picture = chart_html(COSTS, href)
+    assert 'role="group" aria-label="Training cost in USD: 4 values, log scale"' in picture
+    assert '<span class="visually-hidden">From $294,000 to $80\u2013100 million on a log ' \
+        "scale." in picture
+    # The pictures are only pictures: the words beside them say what they show.
+    assert picture.count("<svg") == picture.count('aria-hidden="true"') == 6
     assert "\n\n" not in picture  # one Markdown paragraph
     small = sparkline(COSTS)
     assert 'role="img"' in small and "<title>USD: From $294,000" in small
@@ -100,7 +103,7 @@ def test_the_chart_is_deterministic_and_has_a_text_alternative() -> None:
 
 def test_curator_text_is_escaped() -> None:
     hostile = chart(value("<b>5</b> *x*", "5", subject="[a](http://evil) <script>"))
-    picture = chart_svg(hostile, href) + sparkline(hostile)
+    picture = chart_html(hostile, href) + sparkline(hostile)
     assert "<script>" not in picture and "<b>" not in picture
     assert "](http://evil)" not in picture.replace("\\](http://evil)", "")
     assert "\\[a\\](http://evil) &lt;script&gt;" in picture
@@ -121,9 +124,9 @@ def test_a_metric_in_two_units_gets_a_chart_per_unit(make_content: Callable[...,
 """
     page = build(make_content(changes={"claims.yml": claims})).pages[
         "figures/m-widget-cost.md"]
-    assert page.count('<svg class="fig-chart"') == 2
+    assert page.count('<span class="fig-chart"') == 2
     assert "Widget cost in USD: 1 value" in page and "Widget cost in EUR: 1 value" in page
-    assert ">up to \u20ac4 million \u00b7 Acme Corp</text>](../claims/widget-cost-eur.md)" in page
+    assert ">up to \u20ac4 million \u00b7 Acme Corp</span><svg" in page
     index = build(make_content(changes={"claims.yml": claims})).pages["figures.md"]
     assert index.count('<svg class="fig-spark"') == 2
 

@@ -213,19 +213,6 @@ def test_words_read_once_are_kept_while_their_catalog_is() -> None:
     assert wording_for("sv", english) is english
 
 
-@pytest.mark.parametrize("tag", SHIPPED)
-def test_what_a_chart_draws_on_one_line_fits_as_the_english_does(tag: str) -> None:
-    """SVG text does not wrap: a message a chart draws on one line (its translator comment
-    says "One line") is cut on a phone when longer than the English, which just fits."""
-    one_line = [m for m in read(TEMPLATE) if any("One line" in c for c in m.auto_comments)]
-    assert len(one_line) >= 6
-    translated = {(m.context, m.id): m.string for m in read(LOCALES / f"{tag}.po", tag)}
-    for message in one_line:
-        string = translated[message.context, message.id]
-        assert isinstance(string, str)
-        assert len(string) <= len(message.id) * 1.1, (tag, message.id, string)
-
-
 def test_the_feed_says_whose_claim_it_is_in_the_sites_words() -> None:
     """A feed reader may show titles alone: whose claim it is leads each, in the site's
     language as on the pages."""

@@ -1,13 +1,15 @@
 """Figure charts in a real Chromium: every value a working link, legible text on a phone
-and a desktop, in light and dark, axe clean."""
+and a desktop, in light and dark, axe clean; a long name wraps within a phone's screen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from sitecheck import SCHEMES, SCREENS, axe_report, run_axe, section_members
+from test_directions import served
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +27,8 @@ PAGES_LINKS_JS = f"""async ([urls, sel]) => Promise.all(urls.map(async url => {{
   const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
   return [...doc.querySelectorAll(sel + ' a')].map(a => ({_LINK_OF})(a, url)); }}))"""
 # Each text of the pictures: its rendered font size and box.
-TEXTS_JS = """sel => [...document.querySelectorAll(sel + ' text')].map(t => {
+TEXTS_JS = """sel => [...document.querySelectorAll(
+    [' text', ' .fig-label', ' .fig-axis-title'].map(part => sel + part).join())].map(t => {
   const r = t.getBoundingClientRect();
   return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
           left: r.left, right: r.right, width: r.width}; })"""
@@ -82,10 +85,10 @@ def test_every_figure_chart_links_to_its_values(page, problems, built_site: Path
     for member in section_members(built_site, "figures/"):
         url = site_url + member
         visit(page, url)
-        charts = page.locator("main svg.fig-chart")
+        charts = page.locator("main .fig-chart")
         assert charts.count() >= 1, f"no chart on {url}"
         values = page.locator("main table tbody tr").count()
-        assert assert_links_resolve(page, "main svg.fig-chart", url) == values
+        assert assert_links_resolve(page, "main .fig-chart", url) == values
     visit(page, site_url + "figures/")
     assert page.locator("main svg.fig-spark").count() == len(
         section_members(built_site, "figures/"))
@@ -105,18 +108,90 @@ def test_figure_charts_are_legible_and_accessible(page, problems, site_url: str,
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             where = f"{url} at {width}px, {scheme}"
-            assert_legible(page, "main svg.fig-chart", where)
-            links = page.evaluate(LINK_BOXES_JS, "main svg.fig-chart")
+            assert_legible(page, "main .fig-chart", where)
+            links = page.evaluate(LINK_BOXES_JS, "main .fig-chart")
             assert links or path == "figures/", f"no value links in the chart on {where}"
             off = [link for link in links if not link["on_screen"]]
             assert not off, f"values whose link is not on the screen on {where}: {off}"
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{where} is {overflow}px too wide"
-            failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}", "main svg",
-                              colours_only=scheme != SCHEMES[0])
+            failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}",
+                              "main .fig-chart, main svg", colours_only=scheme != SCHEMES[0])
             assert not failing, f"axe on {where}:\n{axe_report(failing)}"
     problems.assert_none("the figures pages")
+
+
+# A metric whose subject has a long name, and so a long row and disagreement on its chart.
+LONG_NAME = "Regional Consortium for the Modernisation of the Northern Basin's Water Infrastructure"
+LONG_FILES = {
+    "sources/basin.txt": (
+        "Water board puts the cost of the northern basin works at $300 million\n"
+        "The regional consortium for the modernisation of the northern basin's water "
+        "infrastructure put the cost of the works at $300 million on Tuesday.\n"
+        "An independent audit commissioned by the farmers' union said the works could cost "
+        "up to $900 million.\n"),
+    "sources/basin.yml": (
+        'title: "Water board puts the cost of the northern basin works at $300 million"\n'
+        'outlet: "The Valley Courier"\npublished: "2025-03-04"\nquotes:\n'
+        '  - id: basin-300m\n    text: "put the cost of the works at $300 million"\n'
+        "    speaker: consortium\n    asserts: [works-300m]\n"
+        '  - id: basin-900m\n    text: "the works could cost up to $900 million"\n'
+        "    asserts: [works-900m]\n"),
+    "entities.yml": (
+        f'entities:\n  - {{id: consortium, name: "{LONG_NAME}", kind: organisation}}\n'),
+    "claims.yml": (
+        "claims:\n  - id: works-300m\n"
+        '    statement: "The [[entity:consortium]] puts the cost of the works at $300 '
+        'million."\n    claimant: consortium\n    status: reported\n'
+        "    figures:\n      - {metric: works-cost, subject: consortium, value: 300000000, "
+        "unit: USD}\n"
+        "  - id: works-900m\n"
+        '    statement: "An independent audit says the works could cost up to $900 '
+        'million."\n    status: reported\n'
+        "    figures:\n      - {metric: works-cost, subject: consortium, value: 900000000, "
+        "unit: USD, qualifier: up-to}\n"),
+}
+# Each row of the charts: its words' box and lines, and its picture's box.
+ROWS_JS = """() => [...document.querySelectorAll('main .fig-chart .fig-label')].map(l => {
+  const r = l.getBoundingClientRect(), pic = l.nextElementSibling.getBoundingClientRect();
+  const line = parseFloat(getComputedStyle(l).lineHeight);
+  return {text: l.textContent, left: r.left, right: r.right, bottom: r.bottom,
+          lines: Math.round(r.height / line), picture_top: pic.top,
+          picture_right: pic.right}; })"""
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def long_name_site(request: pytest.FixtureRequest,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = tmp_path_factory.mktemp(f"long-{request.param}") / "project"
+    theme = "theme:\n  name: briefing\n" + (
+        f"  locale: {request.param}\n" if request.param != "en" else "")
+    with served(project, LONG_FILES, theme, request.param) as url:
+        yield url
+
+
+def test_a_long_name_wraps_in_the_chart_on_a_phone(page, problems, long_name_site: str,
+                                                   screenshots: Path) -> None:
+    """A row's words wrap within the screen, whatever their length or language, and stay
+    above the picture they describe; the page does not scroll sideways."""
+    page.set_viewport_size({"width": 375, "height": SCREENS[375]})
+    url = long_name_site + "figures/m-works-cost/"
+    visit(page, url)
+    width = page.evaluate("document.documentElement.clientWidth")
+    rows = page.evaluate(ROWS_JS)
+    assert len(rows) == 3, rows  # two values and their disagreement
+    for row in rows:
+        assert row["left"] >= -0.5 and row["right"] <= width + 0.5, (url, row)
+        assert row["picture_right"] <= width + 0.5, (url, row)
+        assert row["bottom"] <= row["picture_top"] + 0.5, f"words over the picture: {row}"
+        assert LONG_NAME in row["text"] and row["lines"] >= 2, (url, row)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{url} is {overflow}px too wide"
+    page.locator("main .fig-chart").screenshot(
+        path=screenshots / f"chart-long-name-{url.split('/')[-4]}.png")
+    problems.assert_none(url)
 
 
 # Each label of a map: its rendered size, and whether it stays inside its box.
