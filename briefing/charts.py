@@ -119,10 +119,12 @@ def factor_words(times: str, words: Wording | None = None) -> str:
 def short_number(value: Decimal, unit: str, *, words: Wording | None = None) -> str:
     """A tick label: 100k, $1M, 2.5B; in another language, the number as CLDR abbreviates
     it ("2,5 Md", "2,5 Mrd."), with no currency: the axis's title names the unit, and a
-    currency's sign made the labels of a phone's axis run into each other."""
+    currency's sign made the labels of a phone's axis run into each other. Where CLDR has no
+    short form (German thousands), the number is written whole, grouped ("100.000")."""
     if words is not None and words.locale is not None:
-        return format_compact_decimal(value, format_type="short", locale=words.locale,
-                                      fraction_digits=3)
+        short = format_compact_decimal(value, format_type="short", locale=words.locale,
+                                       fraction_digits=3)
+        return words.number(value) if short.lstrip("-").isdigit() else short
     number = format(value.normalize(), "f")
     for size, word in _SHORT:
         if abs(value) >= size:

@@ -137,3 +137,17 @@ def test_a_factor_between_a_bound_and_a_value_keeps_the_bounds_hedge() -> None:
     bound = ChartSpread("DeepSeek-R1", "$294,000", "up to $6 million", Decimal(294000),
                         Decimal(6000000), "up to ")
     assert spread_text(bound) == "DeepSeek-R1: values differ by up to 20 times"
+
+
+def test_an_axis_number_without_a_short_form_is_grouped_as_its_language_groups() -> None:
+    """CLDR has no short form for German thousands: the tick is the whole number, grouped
+    as German groups it, not a run of digits ("100000")."""
+    from briefing.charts import short_number
+    from briefing.wording import wording_for
+
+    german, french = wording_for("de"), wording_for("fr")
+    ticks = [short_number(Decimal(v), "USD", words=german)
+             for v in (0, 20000, 100000, 1000000, 2500000000)]
+    assert ticks == ["0", "20.000", "100.000", "1\u00a0Mio.", "2,5\u00a0Mrd."]
+    assert short_number(Decimal(100000), "USD", words=french) == "100\u00a0k"
+    assert short_number(Decimal(100000), "USD") == "$100k"
