@@ -65,8 +65,9 @@ class Attribution:
     # Agentur Reuters sagte", "Nordwerk hat Reuters gesagt"): a verb after two names of one
     # clause is the first one's there, the second being who was told.
     verb_last: tuple[str, ...] = ()
-    # Words right after a verb of saying that make it another verb: "a déclaré faillite"
-    # (went bankrupt), "declaró la quiebra", "ha dichiarato fallimento".
+    # Words right after a verb of saying that make it another verb: "called off",
+    # "a déclaré faillite" (went bankrupt), "declaró la quiebra", "ha dichiarato
+    # fallimento".
     objects: Saying = Saying(())
     # Verbs of saying whose separable prefix, closing their clause, makes them another
     # verb ("Nordwerk sagte die Messe ab", called off; "sagte die Lieferung zu",
@@ -167,7 +168,7 @@ ATTRIBUTION = Attribution(
         ("es", ("el", "la", "los", "las")),
         ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")))),
     verb_last=("de",),
-    objects=Saying((), translated=(
+    objects=Saying(("off", "it off", "them off"), translated=(
         ("fr", ("faillite", "forfait", "la faillite", "la guerre", "l'état d'urgence",
                 "l\u2019état d\u2019urgence", "la cessation", "cessation")),
         ("es", ("la quiebra", "quiebra", "la guerra", "el estado de")),

@@ -214,7 +214,7 @@ def test_a_speaker_named_after_the_verb_is_read(tmp_path: Path, point: str, warn
 # --- attribution in German, French, Spanish and Italian ------------------------------------
 
 # Each language's quote, by Anna Berg: a point may quote its words.
-QUOTED = {"de": "Das Werk bleibt offen", "fr": "Le site reste ouvert",
+QUOTED = {"en": "The plant stays open", "de": "Das Werk bleibt offen", "fr": "Le site reste ouvert",
           "es": "La planta sigue abierta", "it": "Lo stabilimento resta aperto"}
 SPEAKERS_YML = """\
 entities:
@@ -266,6 +266,8 @@ def attributed(tmp_path: Path, language: str, point: str, site: str = "") -> lis
 
 # (the site's language, a point citing Anna Berg's words, whom it gives them to or None)
 ATTRIBUTED = [
+    # English: "called", but not "called off" (NOT_ATTRIBUTED).
+    ("en", "Nordwerk called the plant's closure a rumour.", "Nordwerk"),
     # German: the subject and its verb, the verb after a quotation, laut, zufolge.
     ("de", "Nordwerk sagt, das Werk bleibe offen.", "Nordwerk"),
     ("de", "Nordwerk erklärte am Montag, das Werk bleibe offen.", "Nordwerk"),
@@ -329,6 +331,8 @@ ATTRIBUTED = [
     ("fr", "Nordwerk a déclaré que la faillite est exclue.", "Nordwerk"),
 ]
 NOT_ATTRIBUTED = [
+    # English: "called", but not "called off" (NOT_ATTRIBUTED).
+    ("en", "Nordwerk called the plant's closure a rumour.", "Nordwerk"),
     # The quote's own speaker named.
     ("de", "\u201eDas Werk bleibt offen\u201c, sagte Anna Berg.", None),
     ("de", "Laut Anna Berg bleibt das Werk offen.", None),
@@ -385,6 +389,9 @@ NOT_ATTRIBUTED = [
     ("es", "Nordwerk declaró la quiebra.", None),
     ("it", "Nordwerk ha dichiarato fallimento.", None),
     ("fr", "Nordwerk a été déclaré coupable.", None),  # was found guilty: no adverb
+    ("en", "Nordwerk called off the fair.", None),
+    ("en", "Nordwerk called it off after the storm.", None),
+    ("en", "Nordwerk calls off the fair.", None),
 ]
 
 
