@@ -40,7 +40,7 @@ def test_the_template_holds_what_the_sources_mark() -> None:
 
 
 def test_languages_are_shipped() -> None:
-    assert {"fr", "de", "es", "it"} <= set(SHIPPED)
+    assert {"fr", "de", "es", "it", "pt"} <= set(SHIPPED)
 
 
 @pytest.mark.parametrize("tag", SHIPPED)
