@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from corpus_helpers import SEED
 
 from briefing.buildcache import BuildCache
 from briefing.catalogs import LOCALES, TEMPLATE, extracted
+from briefing.markup import format_amount, qualified
 from briefing.pipeline import build
 from briefing.wording import (
     Wording,
@@ -222,3 +224,24 @@ def test_the_feed_says_whose_claim_it_is_in_the_sites_words() -> None:
     titles = re.findall(r"<title[^>]*>([^<]*)</title>", feed)
     assert any(t.startswith("Affirmée par DeepSeek\u202f: ") for t in titles)
     assert not [t for t in titles if t.startswith(("Claimed by", "Stated by", "Relayed by"))]
+
+
+@pytest.mark.parametrize("tag", SHIPPED)
+def test_every_qualifier_of_a_figure_keeps_its_hedge(tag: str) -> None:
+    """"up to", "about", "under", "over" and "at least" each say something else of the
+    same amount: a catalog that wrote two alike, or one as the bare amount, would state a
+    different fact."""
+    words = wording_for(tag)
+    shown = [qualified(q, "X", words) for q in ("about", "under", "over", "up-to", "at-least")]
+    assert len(set(shown)) == len(shown) and "X" not in shown, (tag, shown)
+
+
+def test_a_portuguese_amount_keeps_its_hedge_in_cldrs_words() -> None:
+    """Portuguese numbers are CLDR's `pt` (Brazil's) in any region: the symbol first,
+    a billion "bilhão"."""
+    words = wording_for("pt-PT")
+    assert words.language == "pt"
+    assert format_amount(Decimal(6_000_000), Decimal(6_000_000), "USD", "up-to",
+                         words=words) == "até $\u00a06 milhões"
+    assert format_amount(Decimal("97.4e9"), Decimal("97.4e9"), "USD", "about",
+                         words=words) == "cerca de $\u00a097,4 bilhões"
