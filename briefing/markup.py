@@ -39,9 +39,14 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]+$")
 _INTERNAL_HREF = re.compile(r"^[A-Za-z0-9_./#-]*$")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# What `md_escape` changes: white space other than single spaces, the characters it
-# escapes. Most names, titles and labels hold none of them and are returned as they are.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S ]")
+# White space that may break a line, which `md_escape` and `attr` make one space of. Not
+# the no-break spaces, which hold an amount's symbol to its number ("$\u00a0294.000") and a
+# French stop to its word: collapsed, the line broke between them.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+# What `md_escape` changes: white space other than single and no-break spaces, the
+# characters it escapes. Most names, titles and labels hold none of them and are returned
+# as they are.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S \u00a0\u2007\u202f]")
 
 
 def md_escape(text: str, *, line_start: bool = True) -> Markup:
@@ -50,7 +55,7 @@ def md_escape(text: str, *, line_start: bool = True) -> Markup:
     if not _NOT_PLAIN.search(text) and not (line_start and _MD_LINE_START.match(text)):
         return Markup(text)
     # quote=False: `&#x27;` would put a `#` into the text, which we then escape.
-    escaped = html.escape(re.sub(r"\s+", " ", text), quote=False)
+    escaped = html.escape(_BREAKING_SPACE.sub(" ", text), quote=False)
     escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
     if line_start:
         escaped = _MD_LINE_START.sub(
@@ -66,7 +71,7 @@ def attr(text: str) -> Markup:
     backslashes would be wrong in one place or the other. Character references are
     right in both: HTML escaping, and every character Markdown gives a meaning to
     written as `&#NN;`, which Markdown passes through and the browser reads back."""
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    escaped = html.escape(_BREAKING_SPACE.sub(" ", str(text)).strip(), quote=True)
     if _MD_IN_HTML.search(escaped):
         escaped = escaped.translate(_MD_IN_HTML_REFS)
     return Markup(escaped)

@@ -185,3 +185,22 @@ def test_every_entity_kind_has_a_plural_heading() -> None:
         "person": "People", "organisation": "Organisations", "country": "Countries",
         "model": "Models", "chip": "Chips", "product": "Products", "project": "Projects",
         "publication": "Publications", "group": "Groups", "other": "Other"}
+
+
+@pytest.mark.parametrize("raw", [
+    "$\u00a0294.000",  # a Portuguese amount: the symbol held to its number
+    "294\u202f000\u00a0$",  # a French one, grouped with a narrow no-break space
+    "Source\u202f: *la* plus r\u00e9cente",  # a French colon, and something to escape
+    "\u00ab\u202fDeepSeek\u202f\u00bb",
+])
+def test_no_break_spaces_are_kept_and_breaking_white_space_is_one_space(raw: str) -> None:
+    """Collapsed to a plain space, a no-break space let a line break between an amount's
+    symbol and its number, or before a French stop; other white space is one space."""
+    for escaped in (md_escape(raw), attr(raw)):
+        assert raw.count("\u00a0") == escaped.count("\u00a0")
+        assert raw.count("\u202f") == escaped.count("\u202f")
+    assert md_escape("a\n\t b\u2003c") == "a b c"
+    assert attr("  a\n\t b\u2003c ") == "a b c"
+    page = to_html(md_escape(raw))
+    assert (page.count("\u00a0"), page.count("\u202f")) == (raw.count("\u00a0"),
+                                                            raw.count("\u202f"))
