@@ -73,6 +73,162 @@ def test_translations_keep_every_value(tag: str) -> None:
             assert wanted - placeholders(string) <= {"num"}, (tag, message.id, string)
 
 
+# A figure keeps its qualifier (docs/reading.md): each hedge English puts before a value
+# ("up to %(amount)s", or before a multiplication sign and a value) or names in quotes
+# (the figures' legend), and the words each language may give it. A catalog for a new
+# language names its words here.
+HEDGES = {
+    "up to": {"fr": ("jusqu\u2019\u00e0", "jusqu'\u00e0"), "de": ("bis zu",), "es": ("hasta",),
+              "it": ("fino a",), "pt": ("até",)},
+    "at least": {"fr": ("au moins",), "de": ("mindestens",), "es": ("al menos",),
+                 "it": ("almeno",), "pt": ("pelo menos", "no mínimo")},
+    "about": {"fr": ("environ", "vers"), "de": ("etwa",),
+              "es": ("alrededor de", "unos", "unas", "hacia"), "it": ("circa",),
+              "pt": ("cerca de", "por volta de", "aproximadamente")},
+    "under": {"fr": ("moins de",), "de": ("unter",), "es": ("menos de",), "it": ("meno di",),
+              "pt": ("menos de",)},
+    "over": {"fr": ("plus de",), "de": ("über",), "es": ("más de",), "it": ("oltre", "più di"),
+             "pt": ("mais de",)},
+}
+_ENGLISH_HEDGE = re.compile(r"\b(up to|at least|about|under|over)(?=\s+(?:\u00d7\s*)?%\(|\")")
+# "up to" a date bounds the sources' dates: no figure is hedged.
+_NOT_HEDGED = frozenset({"Sources up to %(date)s"})
+
+
+def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    return text if isinstance(text, tuple) else (text,)
+
+
+def _has(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def catalog_naming(tag: str, table: dict[str, dict[str, tuple[str, ...]]]) -> Catalog:
+    """A shipped catalog, once the table names its language's words."""
+    assert all(tag in words for words in table.values()), f"name {tag}'s words in the table"
+    return read(LOCALES / f"{tag}.po", tag)
+
+
+def hedges_before_values(tag: str, text: str) -> set[str]:
+    """The hedges a translation puts right before a value, by their English."""
+    return {hedge for hedge, words in HEDGES.items() for word in words[tag]
+            if re.search(rf"(?<!\w){re.escape(word)}\s+(?:\u00d7\s*)?%\(", text, re.IGNORECASE)}
+
+
+def hedge_problems(tag: str, catalog: Catalog) -> list[tuple[object, str, str]]:
+    """Each translation that drops, swaps or adds a hedge: (message, form, what is wrong)."""
+    problems: list[tuple[object, str, str]] = []
+    for message in catalog:
+        if not message.id or message.id in _NOT_HEDGED:
+            continue
+        english = {h for i in _forms(message.id) for h in _ENGLISH_HEDGE.findall(i)}
+        for form in _forms(message.string):
+            problems += [(message.id, form, f"drops {hedge!r}") for hedge in sorted(english)
+                         if not any(_has(form, word) for word in HEDGES[hedge][tag])]
+            problems += [(message.id, form, f"adds {hedge!r}")
+                         for hedge in sorted(hedges_before_values(tag, form) - english)]
+    return problems
+
+
+@pytest.mark.parametrize("tag", SHIPPED)
+def test_every_hedge_is_kept(tag: str) -> None:
+    """A hedge survives ("up to $6 million", "jusqu'à 6 millions $"): a translation that
+    dropped it would state more than the source does, one that added a hedge less, and one
+    that swapped it another bound."""
+    assert hedge_problems(tag, catalog_naming(tag, HEDGES)) == []
+
+
+def test_a_dropped_or_swapped_hedge_is_found() -> None:
+    planted = Catalog(locale="fr")
+    planted.add("up to %(amount)s", "%(amount)s")
+    planted.add("about %(amount)s", "au moins %(amount)s")
+    planted.add("Sources up to %(date)s", "Source la plus récente : %(date)s")
+    assert hedge_problems("fr", planted) == [
+        ("up to %(amount)s", "%(amount)s", "drops 'up to'"),
+        ("about %(amount)s", "au moins %(amount)s", "drops 'about'"),
+        ("about %(amount)s", "au moins %(amount)s", "adds 'at least'")]
+
+
+STATUSES = ("reported", "corroborated", "disputed", "refuted", "superseded")
+
+
+def status_problems(catalog: Catalog) -> list[tuple[object, str, str]]:
+    """Each translation naming a claim's status in another word than the status's own
+    (compared without its last letter, the ending that agrees with a count or a gender):
+    "disputed" is "contestée" in its badge, so "2 contestées", "toutes contestées". A
+    value "reported" (no status) and the relations between claims (in bold: "supersedes")
+    are words of their own."""
+    problems: list[tuple[object, str, str]] = []
+    for status in STATUSES:
+        word = catalog.get(status).string
+        assert isinstance(word, str) and word, status
+        for message in catalog:
+            ids = _forms(message.id) if message.id else ()
+            if not any(re.search(rf"\b{status}\b", i, re.IGNORECASE) for i in ids) or any(
+                    "value" in i.lower() or "Reported by" in i or "**" in i for i in ids):
+                continue
+            problems += [(message.id, form, word) for form in _forms(message.string)
+                         if word[:-1].lower() not in form.lower()]
+    return problems
+
+
+@pytest.mark.parametrize("tag", SHIPPED)
+def test_a_status_keeps_its_word_wherever_it_is_named(tag: str) -> None:
+    """A claim's status keeps its strength in every sentence that names it: one word per
+    status, so "disputed" never reads as "refuted" in a count and as "contested" in a badge."""
+    assert status_problems(read(LOCALES / f"{tag}.po", tag)) == []
+
+
+def test_a_status_in_another_word_is_found() -> None:
+    planted = Catalog(locale="fr")
+    for status in STATUSES:
+        planted.add(status, "x" + status)
+    planted.add(("%(num)d disputed", "%(num)d disputed"), ("%(num)d réfutée", "%(num)d xdisputed"))
+    assert status_problems(planted) == [
+        (("%(num)d disputed", "%(num)d disputed"), "%(num)d réfutée", "xdisputed")]
+
+
+# The curator's own reading stays labelled as such: a message naming the curator, an
+# inference, an inferred date or the curator's reading names it in these words.
+LABELS = {
+    "curator": {"fr": ("rédaction",), "de": ("Redaktion",), "es": ("redacción",),
+                "it": ("redazione",), "pt": ("curadoria",)},
+    "inference": {"fr": ("inférence",), "de": ("Schlussfolgerung",), "es": ("inferencia",),
+                  "it": ("inferenza",), "pt": ("inferência",)},
+    "inferred": {"fr": ("dédui",), "de": ("erschlossen",), "es": ("inferid",),
+                 "it": ("dedott",), "pt": ("inferid",)},
+    "reading": {"fr": ("lecture",), "de": ("Lesart",), "es": ("lectura",), "it": ("lettura",),
+                "pt": ("leitura",)},
+}
+
+
+def label_problems(tag: str, catalog: Catalog) -> list[tuple[object, str, str]]:
+    problems: list[tuple[object, str, str]] = []
+    for message in catalog:
+        ids = _forms(message.id) if message.id else ()
+        for label, words in LABELS.items():
+            if any(label in i.lower() for i in ids):
+                problems += [(message.id, form, label) for form in _forms(message.string)
+                             if not any(w.lower() in form.lower() for w in words[tag])]
+    return problems
+
+
+@pytest.mark.parametrize("tag", SHIPPED)
+def test_the_curators_reading_stays_labelled(tag: str) -> None:
+    """"Curator's inference" says it is an inference in every language (not a deduction,
+    which would claim more), an inferred date says it was inferred, and whose reading it
+    is stays said."""
+    assert label_problems(tag, catalog_naming(tag, LABELS)) == []
+
+
+def test_an_unlabelled_inference_is_found() -> None:
+    planted = Catalog(locale="it")
+    planted.add("Curator's inference", "Deduzione della redazione")
+    planted.add("inferred", "dedotta")
+    assert label_problems("it", planted) == [
+        ("Curator's inference", "Deduzione della redazione", "inference")]
+
+
 def test_english_is_the_words_as_written() -> None:
     english = wording_for("en-GB")
     assert english.english and english.language == "en"
