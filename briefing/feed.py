@@ -124,7 +124,7 @@ def entries(linked: Linked, dates: ContentDates, store: FeedStore | None = None,
             last = last_entries.get(claim.id)
             # A Dated equals the day it starts on: its precision is compared apart; the
             # words' language, as a store may outlive a change of the site's language.
-            made_of = (days, precision(days[0]), who, words.language)
+            made_of = (days, precision(days[0]), who, words.key)
             if named is not None and last is not None and last[1] == made_of \
                     and same_objects(named, last[0]):
                 entry = last[2]

@@ -130,7 +130,7 @@ def _options(site_title: str, hedges: Hedges, language: str, wording: Wording,
     """What the pages and diagnostics depend on; the feed is kept as entries, made into
     the feed of whichever site reads them (`mkdocs serve` sets the URL it serves at)."""
     return {"site_title": site_title, "hedges": asdict(hedges), "language": language,
-            "words": wording.language, "originals": originals,
+            "words": wording.key, "originals": originals,
             "today": today.isoformat() if today else None}
 
 
@@ -200,7 +200,7 @@ def _build(content_dir: Path, *, site_title: str, site_url: str, site_author: st
         return BuildResult({}, diagnostics, linked)
     dates = _dates(linked, cache)
     site = Site(site_title, site_url, site_author, directory_urls, language)
-    if cache is not None and cache.pages.wording.language != wording.language:
+    if cache is not None and cache.pages.wording.key != wording.key:
         cache.pages = PageCache(wording)  # pages kept in another language
         if cache.linked is not None:
             cache.linked.feeds.clear()  # and feeds

@@ -559,7 +559,7 @@ def render(linked: Linked, *, site_title: str = "Briefing",
     if page_cache is None:
         return render_planned(plan(linked, site_title=site_title, dates=dates, hedges=hedges,
                                    wording=wording), wording=wording)
-    if wording is not None and wording.language != page_cache.wording.language:
+    if wording is not None and wording.key != page_cache.wording.key:
         raise ValueError("the page cache holds pages in another language")
     last = page_cache.last
     if last is not None and last[0] is linked and last[1] == site_title and last[2] is dates \

@@ -39,7 +39,10 @@ PLURAL_SAMPLES = (*range(200), 1000, 10 ** 6)
 @dataclass(frozen=True, eq=False)
 class Wording:
     """The words of one language: `language` is the catalog's tag ("en" for the words as
-    written), `translations` its messages. Values are put into a message with `%`
+    written), `translations` its messages, `locale` how the language writes numbers and
+    dates, `region` the site's own region where its words for large numbers differ
+    (Portugal's "6 mil milhões" on a `pt-PT` site, Brazil's "6 bilhões" on a `pt` one: a
+    Portuguese "bilião" is a million millions). Values are put into a message with `%`
     placeholders by name (`gettext("Claimed by %(name)s", name=...)`); a message given no
     values is returned as it is, `%` and all."""
 
@@ -47,10 +50,16 @@ class Wording:
     translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
     locale: Locale | None = None  # None for English: its numbers and dates are as written
     catalog: bytes = b""  # the catalog it was read from
+    region: Locale | None = None
 
     @property
     def english(self) -> bool:
         return self.locale is None
+
+    @property
+    def key(self) -> str:
+        """What the pages written in these words depend on: the catalog and the region."""
+        return f"{self.language} {self.region}" if self.region else self.language
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -79,8 +88,8 @@ class Wording:
             raise ValueError("English scales are markup.format_number's")
         if abs(value) < 10 ** 6 or (abs(value) * 100) % 10 ** 6:
             return None
-        return format_compact_decimal(value, format_type="long", locale=self.locale,
-                                      fraction_digits=2)
+        return format_compact_decimal(value, format_type="long",
+                                      locale=self.region or self.locale, fraction_digits=2)
 
     def month_year(self, day: datetime.date, *, with_day: bool) -> str:
         """A date to its month or its day, as the language abbreviates it ("5 mars 2025",
@@ -117,14 +126,37 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     if tag is None or tag == ENGLISH:
         return kept if kept is not None and kept.english else Wording()
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
-    if kept is not None and kept.language == tag and kept.catalog == po:
+    region = regional_locale(site_language, tag)
+    if kept is not None and kept.language == tag and kept.catalog == po \
+            and kept.region == region:
         return kept
-    return load_catalog(tag, po)
+    return load_catalog(tag, po, region)
 
 
-def load_catalog(tag: str, po: bytes) -> Wording:
-    """A catalog's words. Its untranslated and fuzzy messages stay English (the tests
-    keep the shipped catalogs complete)."""
+def regional_locale(site_language: str, tag: str) -> Locale | None:
+    """The site's own region, where CLDR knows it and its words for millions and more are
+    not the catalog language's ("pt-PT"); None elsewhere. Only those words are taken from
+    it: Babel writes some regions' digits ungrouped ("1234567" for `de-CH`), which their
+    press does not."""
+    try:
+        region = Locale.parse(site_language.replace("_", "-"), sep="-")
+        own = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+    if region.language != own.language or _large_words(region) == _large_words(own):
+        return None
+    return region
+
+
+def _large_words(locale: Locale) -> tuple[str, ...]:
+    return tuple(format_compact_decimal(10 ** power, format_type="long", locale=locale)
+                 for power in (6, 9, 12))
+
+
+def load_catalog(tag: str, po: bytes, region: Locale | None = None) -> Wording:
+    """A catalog's words, with `region`'s words for large numbers if given. Its
+    untranslated and fuzzy messages stay English (the tests keep the shipped catalogs
+    complete)."""
     catalog = read_po(io.BytesIO(po), locale=tag)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -133,7 +165,7 @@ def load_catalog(tag: str, po: bytes) -> Wording:
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
-    return Wording(tag, gettext.GNUTranslations(compiled), locale, po)
+    return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region)
 
 
 def placeholders(message: str) -> frozenset[str]:

@@ -392,12 +392,20 @@ def test_every_qualifier_of_a_figure_keeps_its_hedge(tag: str) -> None:
     assert len(set(shown)) == len(shown) and "X" not in shown, (tag, shown)
 
 
-def test_a_portuguese_amount_keeps_its_hedge_in_cldrs_words() -> None:
-    """Portuguese numbers are CLDR's `pt` (Brazil's) in any region: the symbol first,
-    a billion "bilhão"."""
-    words = wording_for("pt-PT")
-    assert words.language == "pt"
-    assert format_amount(Decimal(6_000_000), Decimal(6_000_000), "USD", "up-to",
-                         words=words) == "até $\u00a06 milhões"
-    assert format_amount(Decimal("97.4e9"), Decimal("97.4e9"), "USD", "about",
-                         words=words) == "cerca de $\u00a097,4 bilhões"
+def test_a_portuguese_amount_keeps_its_hedge_and_the_regions_word_for_a_billion() -> None:
+    """Portuguese amounts put the symbol first; a billion is Brazil's "bilhão" on a `pt`
+    or `pt-BR` site and Portugal's "mil milhões" on a `pt-PT` one, where "bilião" is a
+    million millions: the same catalog, each region's word for the magnitude."""
+    for tag, billions in (("pt", "97,4 bilhões"), ("pt-BR", "97,4 bilhões"),
+                          ("pt-PT", "97,4 mil milhões")):
+        words = wording_for(tag)
+        assert words.language == "pt"
+        assert format_amount(Decimal(6_000_000), Decimal(6_000_000), "USD", "up-to",
+                             words=words) == "até $\u00a06 milhões"
+        assert format_amount(Decimal("97.4e9"), Decimal("97.4e9"), "USD", "about",
+                             words=words) == f"cerca de $\u00a0{billions}", tag
+    # Pages in one region's words are not kept for another's.
+    assert wording_for("pt-PT").key != wording_for("pt").key == wording_for("pt-BR").key
+    assert wording_for("pt-PT", wording_for("pt")).region is not None
+    # Elsewhere the language's words are the region's too: no second set is kept.
+    assert wording_for("fr-CA").key == wording_for("de-CH").key.replace("de", "fr") == "fr"
