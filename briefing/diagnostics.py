@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -110,3 +110,18 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     warnings = len(items) - errors
     return (f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}")
+
+
+def build_stopped(diagnostics: Sequence[Diagnostic], *, warnings_shown: bool) -> str:
+    """Why a site build wrote nothing. The problems were logged before it; warnings that
+    the log did not show (`mkdocs build --strict --quiet`) are given here, or the reader
+    would be told to fix problems listed nowhere."""
+    text = (f"Briefing: {summary(diagnostics)}; nothing was built and the previous site "
+            "is untouched.")
+    hidden = [] if warnings_shown else [
+        d.format() for d in diagnostics if d.severity is not Severity.ERROR]
+    if not hidden:
+        return f"{text} Fix the problems listed above."
+    errors = any(d.severity is Severity.ERROR for d in diagnostics)
+    return (f"{text} Fix {'the errors listed above and ' if errors else ''}these warnings, "
+            "which --quiet does not show:\n" + "\n".join(hidden))

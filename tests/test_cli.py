@@ -184,6 +184,27 @@ def test_the_site_build_reports_the_settings_and_the_contents_problems_together(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_quiet_strict_build_gives_the_warnings_it_stops_on(tmp_path: Path) -> None:
+    """`--quiet` hides MkDocs' warnings; a strict build that stops on Briefing's warnings
+    gives them in its error, with their positions, rather than pointing at nothing."""
+    write_tree(tmp_path / "content", {**minimal_corpus(), "claims.yml": str(
+        minimal_corpus()["claims.yml"]).replace("status: disputed", "status: refuted")})
+    (tmp_path / "content" / "pages").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: content/pages\nplugins:\n  - briefing\n"
+        "markdown_extensions: [attr_list, tables, toc]\n", encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    loud = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    quiet = subprocess.run([*command, "--quiet"], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=300)
+    for built in (loud, quiet):
+        assert built.returncode != 0 and not (tmp_path / "site").exists()
+        assert built.stderr.count("[status-evidence]") == 1, built.stderr
+        assert "content/claims.yml:" in built.stderr, built.stderr
+    assert "which --quiet does not show" in quiet.stderr
+    assert "Fix the problems listed above." in loud.stderr
+
+
 def test_a_mkdocs_yml_that_is_not_utf8_is_named_at_its_byte(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_tree(tmp_path / "content", minimal_corpus())

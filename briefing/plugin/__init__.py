@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import gc
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ..collisions import generated_files, page_collisions
 from ..dates import file_date
-from ..diagnostics import Diagnostic, Severity, summary
+from ..diagnostics import Diagnostic, Severity, build_stopped
 from ..jsonld import with_structured_data
 from ..language import direction, lang_as_tag
 from ..load import UNLISTABLE, display_root
@@ -220,8 +221,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             pages, self.files = self.live.served.outputs(
                 pages, self.files, diagnostics)
         elif Policy(strict=self.settings.policy.strict or bool(config.strict)).failed(diagnostics):
-            raise PluginError(f"Briefing: {summary(diagnostics)}; nothing was built and the "
-                              "previous site is untouched. Fix the problems listed above.")
+            raise PluginError(build_stopped(
+                diagnostics, warnings_shown=log.isEnabledFor(logging.WARNING)))
         self.generated = set(pages)
         self.pages = self.live.page_files(config, pages) if self.live else \
             [page_file(config, path, text) for path, text in sorted(pages.items())]
