@@ -350,20 +350,23 @@ def spread_bar(spread: Any, *, words: Wording | None = None) -> Markup:
     """A disagreement's lowest and highest amounts (qualifiers kept) on either side of a
     bar, and how many times the one the other is (`views_lists.Spread`)."""
     def part(css: str, text: str) -> Markup:
-        return Markup(f'<span class="{css}">') + md_escape(text, line_start=False) + \
-            Markup("</span>")
+        return Markup(f'<span class="{css}" aria-hidden="true">') + \
+            md_escape(text, line_start=False) + Markup("</span>")
 
     wording = words or Wording()
     shown, read = spread_factor(spread.hedge, attr(factor_words(spread.factor, wording)),
                                 wording)
-    # Translators: read out between a disagreement's lowest and highest amounts: "$5
-    # million to $6 million".
-    between = wording.gettext("to")
+    # Read out as one phrase, so that a language can word it around a hedged amount
+    # ("zwischen 294.000 $ und bis zu 6 Millionen $", not "bis bis zu").
+    # Translators: read out for a disagreement's lowest and highest amounts, which may
+    # carry their qualifiers: "$294,000 to up to $6 million".
+    between = wording.gettext("%(low)s to %(high)s", low=attr(spread.low),
+                              high=attr(spread.high))
     return (Markup('<span class="spread">') + part("spread-low", spread.low)
-            + Markup('<span class="spread-bar" aria-hidden="true"></span>'
-                     f'<span class="visually-hidden"> {between} </span>')
+            + Markup('<span class="spread-bar" aria-hidden="true"></span>')
             + part("spread-high", spread.high)
-            + Markup(f' <span class="spread-factor"><span aria-hidden="true">{shown}'
+            + Markup(f'<span class="visually-hidden">{between}</span>'
+                     f' <span class="spread-factor"><span aria-hidden="true">{shown}'
                      f'</span><span class="visually-hidden">{read}'
                      '</span></span></span>'))
 

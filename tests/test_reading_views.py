@@ -208,8 +208,10 @@ def test_home_orders_briefs_by_their_newest_source_and_says_what_changed(
     assert changed.count('<time datetime="2025-09">about Sep 2025</time>') == 6
     # The figures that disagree, lowest to highest with the factor, qualifiers kept.
     disagree = _section(home, "Where accounts disagree")
-    assert '<span class="spread-low">$294,000</span>' in disagree
-    assert '<span class="spread-high">up to $6 million</span>' in disagree
+    assert '<span class="spread-low" aria-hidden="true">$294,000</span>' in disagree
+    assert '<span class="spread-high" aria-hidden="true">up to $6 million</span>' in disagree
+    # Read out as one phrase, in which a language can word the hedged amount.
+    assert '<span class="visually-hidden">$294,000 to up to $6 million</span>' in disagree
     assert "up to \u00d720</span>" in disagree and "\u00d73.9</span>" in disagree
 
 
