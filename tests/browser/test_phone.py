@@ -119,6 +119,35 @@ def test_mouse_click_on_a_citation_still_follows_at_once(page, problems, site_ur
     assert not problems.console_errors, problems.console_errors
 
 
+# A brief's claim chips show two lines of the statement: each line after those, and how far
+# its top lies inside the chip's clipping box (its padding box), where a reader sees it.
+CHIP_LINES_JS = """() => [...document.querySelectorAll('main a.claim-chip')].map(chip => {
+  const box = chip.getBoundingClientRect(), style = getComputedStyle(chip);
+  const clip = box.bottom - parseFloat(style.borderBottomWidth);
+  // (The statement's text, a box per line; the clamp's ellipsis repeats its line's.)
+  const tops = [...new Set([...chip.childNodes].filter(n => n.nodeType === Node.TEXT_NODE)
+    .flatMap(n => { const range = document.createRange(); range.selectNodeContents(n);
+                    return [...range.getClientRects()]; })
+    .filter(r => r.width > 0).map(r => Math.round(r.top * 4) / 4))].sort((a, b) => a - b);
+  return {text: chip.textContent.trim().slice(0, 60), lines: tops.length,
+          shown: tops.slice(2).map(top => clip - top).filter(px => px > 0.5)};
+})"""
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_a_claim_chip_shows_no_part_of_a_third_line(page, problems, site_url,
+                                                    built_site: Path, width: int) -> None:
+    """A chip cut to two lines once showed the top of the third in its bottom padding, a
+    row of half letters under the ellipsis."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + page_types(built_site)["brief"])
+    chips = page.evaluate(CHIP_LINES_JS)
+    assert any(chip["lines"] > 2 for chip in chips), f"no chip cut to two lines: {chips}"
+    peeking = [chip for chip in chips if chip["shown"]]
+    assert not peeking, f"a third line shows in the chip at {width}px: {peeking}"
+    assert not problems.console_errors, problems.console_errors
+
+
 HEADER_JS = """() => { const h = document.querySelector('body > header').getBoundingClientRect(),
   root = document.documentElement;
   return {height: h.height, ratio: h.height / innerHeight,
