@@ -27,7 +27,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import TAG_HINT, language_tag
 from .positions import Lines, split_lines
-from .writtendates import iso_date
+from .writtendates import iso_date, numeric_readings
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -641,6 +641,30 @@ def _not_after(earliest: datetime.date, today: datetime.date, node: YScalar, ctx
                  "if it gives no date")
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _date_hint(value: str) -> str:
+    """How to write a date that is not written as annotations write them: as the ISO date
+    it reads as (a date written out, or in digits with the day first or the month first),
+    else the forms a date takes."""
+    written = iso_date(value)
+    if written:
+        return f'write it "{written}": dates are written "YYYY-MM-DD", "YYYY-MM" or "YYYY"'
+    readings = numeric_readings(value)
+    if len(readings) == 1:
+        return (f'write it "{readings[0][0]}": dates are written "YYYY-MM-DD", year, month '
+                "and day")
+    if readings:
+        days = " or ".join(f'"{day}" ({int(day[-2:])} {_MONTH_NAMES[month - 1]})'
+                           for day, month in readings)
+        return (f"write it {days}, as the source orders day and month: dates are written "
+                '"YYYY-MM-DD", year, month and day')
+    return ('write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the evidence '
+            "gives, or `unknown`")
+
+
 class DateSpec(Spec):
     doc_type = "date: YYYY[-MM[-DD]] or {date, about, inferred, basis}"
 
@@ -691,13 +715,8 @@ class DateSpec(Spec):
             if self.past and ctx.today is not None:
                 _not_after(datetime.date(*whole), ctx.today, node, ctx)
             return FuzzyDate(year, month, day, about, inferred, basis)
-        written = iso_date(value)
         return ctx.fail(node.pos, "schema-date", f"{value!r} is not a date"
-                        + other_digits(value),
-                        f'write it "{written}": dates are written "YYYY-MM-DD", "YYYY-MM" '
-                        'or "YYYY"' if written else
-                        'write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the '
-                        "evidence gives, or `unknown`")
+                        + other_digits(value), _date_hint(value))
 
     def json_schema(self) -> dict[str, Any]:
         # `published: 2025` is a number to an editor and the year "2025" to the loader.

@@ -94,3 +94,27 @@ def iso_date(value: str) -> str | None:
     dates = written_dates()
     match = dates.pattern.fullmatch(value.strip())
     return dates.date_of(match) if match else None
+
+
+# A date in digits, day and month in either order ("28/03/2025", "3.4.2025", "03-28-2025").
+_NUMERIC = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)")
+
+
+def numeric_readings(value: str) -> tuple[tuple[str, int], ...]:
+    """The ISO days a date written in digits may be, each with the number of its month:
+    one when only one order of day and month is a day ("28/03/2025": 2025-03-28), two when
+    both are ("02/01/2025": 2 January or 1 February, as the writer's country orders them),
+    none for another value."""
+    match = _NUMERIC.fullmatch(value.strip())
+    if match is None:
+        return ()
+    year, first, second = int(match["y"]), int(match["a"]), int(match["b"])
+    readings: list[tuple[str, int]] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            day_of = datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if (day_of, month) not in readings:
+            readings.append((day_of, month))
+    return tuple(readings)

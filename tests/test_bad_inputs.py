@@ -151,7 +151,11 @@ CASES = [
     Case("impossible date", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"2025-02-30"'),), hint="against the source"),
     Case("date in another format", "schema-date", f"{SRC}:2:12",
-         (edit(SRC, '"2025-01-02"', '"02/01/2025"'),)),
+         (edit(SRC, '"2025-01-02"', '"02/01/2025"'),),
+         hint='write it "2025-01-02" (2 January) or "2025-02-01" (1 February), as the '
+              "source orders day and month"),
+    Case("date in digits, the day first", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"28/03/2025"'),), hint='write it "2025-03-28"'),
     Case("date written out", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"January 2, 2025"'),), hint='write it "2025-01-02"'),
     Case("date written out in German", "schema-date", f"{SRC}:2:12",
