@@ -26,7 +26,15 @@ from .identity import same_objects
 from .markup import ABBREVIATION, ABBREVIATION_WINDOW
 from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
 from .schema import FuzzyDate, Prose, Ref, a_or_an
-from .text import Normalised, closest_beside, closest_passage, is_blank, normalise, normalise_text
+from .text import (
+    Normalised,
+    Passage,
+    closest_beside,
+    closest_passage,
+    is_blank,
+    normalise,
+    normalise_text,
+)
 from .worddiff import Segment, passage_hint, word_diff
 
 INVERSE_RELATIONS = MappingProxyType({
@@ -406,8 +414,8 @@ def anchor_quotes(source: Source, view: CleanedText) -> tuple[dict[str, Anchor],
                 problems.append(across)
                 continue
             fuzzy_budget -= len(needle) * misses.length
-            problems.append(_not_found(at, quote, source.id, texts if fuzzy_budget >= 0
-                                       else None))
+            problems.append(_not_found(at, quote, source.id, view, blocks
+                                       if fuzzy_budget >= 0 else None))
         else:
             problems.append(error(at, "quote-ambiguous",
                                   f"quote {quote.id!r} occurs {len(hits)} times in source "
@@ -533,15 +541,18 @@ def _across_breaks(at: Pos, quote: Quote, source_id: str, misses: _Misses,
     return None
 
 
-def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -> Diagnostic:
-    """The error for a quote not in its source; with the article's `texts`, its hint shows
-    the closest passage with the words that differ marked."""
+def _not_found(at: Pos, quote: Quote, source_id: str, view: CleanedText,
+               blocks: list[Normalised] | None) -> Diagnostic:
+    """The error for a quote not in its source; with the article's `blocks` (its view's,
+    normalised), its hint shows the closest passage with the words that differ marked."""
     needle = normalise_text(quote.text)
+    texts = [block.text for block in blocks] if blocks is not None else None
     best = closest_passage(needle, texts) if texts is not None else None
     hint = "copy the words exactly from the cleaned article"
     diff: tuple[Segment, ...] = ()
-    if best and best[1] >= 0.5:
-        diff = word_diff(needle, best[0])
+    if best and blocks is not None and best.ratio >= 0.5:
+        diff = as_written(word_diff(needle, best.text), best, blocks[best.block],
+                          view.blocks[best.block].text)
         hint = passage_hint(diff)
     if texts is not None and _only_quotation_marks_differ(needle, texts):
         hint = ("the article has quotation marks inside these words: keep them, and write "
@@ -552,6 +563,28 @@ def _not_found(at: Pos, quote: Quote, source_id: str, texts: list[str] | None) -
                  "words as they run, so quote each part on its own")
     return error(at, "quote-not-found", f"quote {quote.id!r} is not in source {source_id!r}",
                  hint, diff)
+
+
+def as_written(segments: tuple[Segment, ...], passage: Passage, block: Normalised,
+               written: str) -> tuple[Segment, ...]:
+    """The passage's words in `segments` as the article writes them (`written`, the text
+    `block` normalises): matching reads every quotation mark as `"` and every dash as `-`
+    (`text._FOLD`), which the hint, showing the article, should not ("«Las cifras…»", not
+    '"Las cifras…"'). The quote's own words, and any part that is not the passage's, stay
+    as they are."""
+    out: list[Segment] = []
+    at = 0  # where the next of the passage's words start in it
+    for op, words in segments:
+        if op == "-" or not words or not passage.text.startswith(words, at):
+            out.append((op, words))
+            continue
+        begin, end = block.span_in_original(passage.start + at, passage.start + at + len(words))
+        out.append((op, _SPACE_RUN.sub(" ", written[begin:end])))
+        at += len(words)
+    return tuple(out)
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _only_quotation_marks_differ(needle: str, texts: list[str]) -> bool:

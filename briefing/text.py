@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .chars import INVISIBLE_CLASS, char_name, is_invisible, is_unspaced
 from .diagnostics import Diagnostic, Pos, error, warning
@@ -237,14 +238,24 @@ def _runs_on(text: str, at: int) -> bool:
     return not (is_unspaced(text[at - 1]) or is_unspaced(text[at]))
 
 
-def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | None:
+class Passage(NamedTuple):
+    """A passage of one of several texts: its words, how like the quote they read (0 to
+    1), which text it is of and where it starts there."""
+
+    text: str
+    ratio: float
+    block: int
+    start: int
+
+
+def closest_passage(needle: str, haystacks: list[str]) -> Passage | None:
     """The passage most like `needle`, for a "did you mean" hint; never used to match. It
     starts where the longest run in common puts the quote's first word, and ends at the
     word boundary that reads most like the quote: a quote that leaves words out ("would
     cost $40,000 a year" of "would cost the town $40,000 a year") is shown the passage
     whole, not cut to its own length."""
-    best: tuple[str, float] | None = None
-    for hay in haystacks:
+    best: Passage | None = None
+    for block, hay in enumerate(haystacks):
         matcher = difflib.SequenceMatcher(None, needle, hay, autojunk=False)
         match = matcher.find_longest_match(0, len(needle), 0, len(hay))
         if match.size == 0:
@@ -256,8 +267,9 @@ def closest_passage(needle: str, haystacks: list[str]) -> tuple[str, float] | No
         for end in _passage_ends(hay, start, len(needle)):
             candidate = hay[start:end].strip()
             ratio = difflib.SequenceMatcher(None, needle, candidate, autojunk=False).ratio()
-            if best is None or ratio > best[1]:
-                best = (candidate, ratio)
+            if best is None or ratio > best.ratio:
+                lead = len(hay[start:end]) - len(hay[start:end].lstrip())
+                best = Passage(candidate, ratio, block, start + lead)
     return best
 
 

@@ -135,3 +135,21 @@ def test_without_a_close_passage_the_hint_says_so_and_marks_nothing(tmp_path: Pa
     (problem,) = [d for d in build(content).diagnostics if d.code == "quote-not-found"]
     assert problem.diff == ()
     assert problem.hint == "copy the words exactly from the cleaned article"
+
+
+def test_the_passage_is_shown_with_the_articles_own_marks_and_dashes(tmp_path: Path) -> None:
+    """Quotes are matched with every kind of quotation mark and dash read alike, but the
+    passage a hint shows is the article's: «…» and — as it writes them, not the `"` and
+    `-` they are matched as ("'"Las cifras … existe",'" on an article that has «…»)."""
+    article = ("«Las cifras se basan en una serie que ya no existe», explicó ella \u2014 "
+               "según sus datos.\n")
+    source = ('title: "Informe"\npublished: "2025-03-28"\nquotes:\n'
+              '  - id: cifras\n    text: "Las cifras se basan en una serie que ya no '
+              'existen"\n  - id: ella\n    text: "explicó ella - según su datos"\n')
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "sources/informe.txt": article, "sources/informe.yml": source})
+    result = build(content)
+    marks, dash = [d.hint for d in result.diagnostics if d.code == "quote-not-found"]
+    assert "'«Las cifras se basan en una serie que ya no [-existen-]{+existe+}»,'" in marks, \
+        marks
+    assert "'explicó ella \u2014 según [-su-]{+sus+} datos.'" in dash, dash
