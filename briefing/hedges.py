@@ -88,11 +88,12 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
 
 # The other languages' words leave out those that as often say something else: the
 # German "soll" ("is said to", and "shall"), the French conditional "aurait" (hearsay, and
-# the plain conditional), the Italian "secondo" ("according to", and "second"), the
-# Spanish "hasta" alone ("up to", and "until 2030": "de hasta" is kept), the German
+# the plain conditional), the Italian "secondo" ("according to", and "second"), the German
 # "über" and "unter" ("over", "under", and "about" or "among" before a number: "ein Bericht
 # über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. A curator adds
-# them with `hedges:` where the sources use them as hedges (docs/provenance.md).
+# them with `hedges:` where the sources use them as hedges (docs/provenance.md). The
+# Spanish "hasta" is "up to" before a number and "until" before a year ("hasta 2030"):
+# it is kept, and read as no hedge of a year (`UNTIL`).
 DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
     # Second-hand: the source itself does not vouch for it.
     # "a reported $12 million": the article only passes the number on ("reported" alone
@@ -156,7 +157,7 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("de", ("bis zu", "weniger als", "höchstens", "maximal")),
                    ("fr", ("jusqu'à", "jusqu\u2019à", "moins de", "au plus",
                            "au maximum", "pas plus de")),
-                   ("es", ("de hasta", "menos de", "como máximo", "a lo sumo",
+                   ("es", ("hasta", "menos de", "como máximo", "a lo sumo",
                            "no más de")),
                    ("it", ("fino a", "meno di", "al massimo", "non più di")))),
     HedgeGroup("lower-bound", ("more than", "over", "at least", "upwards of", "or more"),
@@ -166,6 +167,18 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("es", ("más de", "al menos", "por lo menos", "como mínimo")),
                    ("it", ("più di", "oltre", "almeno", "non meno di")))),
 )
+
+
+# Numeric hedges that before a year say "until" it ("hasta 2030"), not "up to" it: no hedge
+# of a number written as a year is.
+UNTIL = frozenset({"hasta"})
+
+
+def hedges_number(word: str, written: str) -> bool:
+    """Whether a numeric hedge `word` hedges the number right after it, written so: any
+    number, but a year after a word of `UNTIL`."""
+    year = written.isdigit() and len(written) == 4 and 1000 <= int(written) <= 2100
+    return not (year and " ".join(word.casefold().split()) in UNTIL)
 
 
 @dataclass(frozen=True)

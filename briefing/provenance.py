@@ -27,7 +27,7 @@ from .attribution import Speaking
 from .broken import ANY
 from .chars import joins
 from .diagnostics import Diagnostic, Pos, error, warning
-from .hedges import HedgeGroup, Hedges, words_pattern
+from .hedges import HedgeGroup, Hedges, hedges_number, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import primary
@@ -159,7 +159,8 @@ def _hedged_number(word: str, start: int, end: int,
     if word.lower().startswith("or "):
         near = [n for n in found if n[0] < start and start - n[0] <= 40]
         return near[-1][2] if near else None
-    return next((n[2] for n in found if 0 <= n[0] - end <= 2), None)
+    return next((n[2] for n in found if 0 <= n[0] - end <= 2 and hedges_number(word, n[1])),
+                None)
 
 
 # Words before "May" that make it the month ("in May", "early May"), not the hedge.

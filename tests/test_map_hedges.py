@@ -110,3 +110,15 @@ def test_the_site_hedges_reach_the_drawn_map(tmp_path: Path) -> None:
     before = {path: set(_LINE.findall(page)) for path, page in plain.pages.items()}
     assert any(word in line.casefold() for path in lines for line in lines[path] - before[path]), \
         f"{word!r} of {full!r} is still cut on every map page ({shown!r})"
+
+
+def test_a_cut_label_keeps_the_spanish_hasta_before_its_number() -> None:
+    """"hasta 40" is "up to 40": a label cut before it showed a Spanish claim's figure
+    neither with its hedge nor at all."""
+    statement = ("El plan de la Confederación Hidrográfica del Valdemora prevé trasvasar "
+                 "hasta 40 hectómetros cúbicos al año desde el embalse de Peñalba.")
+    hedges = Hedges()
+    assert "hasta" in hedges.in_claim(statement)
+    assert "hasta 40" in short(statement, keep=hedges)
+    lines, _ = wrap(statement, 24, keep=hedges)
+    assert "hasta 40" in " ".join(lines)

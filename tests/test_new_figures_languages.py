@@ -46,6 +46,19 @@ def test_figures_read_in_the_language(language: str) -> None:
     assert all(f.found in text for f in figures)  # checked against the source
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("La obra costará hasta 300 millones de euros.", ("300 millones de euros", "up-to")),
+    ("Recibirá una ayuda de hasta 1.200 euros.", ("1.200 euros", "up-to")),
+    ("Podrá ceder hasta el 30 % del caudal.", ("30 %", "up-to")),
+])
+def test_the_spanish_hasta_before_a_number_is_up_to(text: str,
+                                                     found: tuple[str, str]) -> None:
+    """"hasta 300 millones" is "up to 300 million", the press's commonest way to say it
+    ("hasta 2030", until a year, is no figure at all)."""
+    (figure,) = suggest.find_figures(text, language="es")
+    assert (figure.found, figure.qualifier) == found
+
+
 def test_a_region_reads_as_its_language() -> None:
     (figure,) = suggest.find_figures("Sie kostet 2,5 Mio. Euro.", language="de-AT")
     assert (figure.found, figure.value[0], figure.unit) == ("2,5 Mio. Euro", 2_500_000, "EUR")

@@ -179,6 +179,9 @@ BUILT_IN = [
      "According to the agency, the company bought the chips."),
     ("es", "La empresa tiene más de 4.000 empleados.", "más de",
      "The company has 4,000 staff.", "The company has over 4,000 staff."),
+    ("es", "El embalse cederá hasta 40 hectómetros cúbicos.", "hasta",
+     "The reservoir will give 40 cubic hectometres.",
+     "The reservoir will give up to 40 cubic hectometres."),
     ("es", "El modelo podría costar menos.", "podría",
      "The model costs less.", "The model may cost less."),
     ("it", "La società ha quasi 4.000 dipendenti.", "quasi",
@@ -222,8 +225,10 @@ def test_a_point_in_the_sources_language_keeps_a_claim_with_its_verbs_of_saying(
 
 
 @pytest.mark.parametrize(("language", "quote", "point"), [
-    # "hasta" is also "until"; "de hasta 2.000" is the hedge
+    # "hasta" is also "until": before a year, it is no hedge
     ("es", "El plan llega hasta 2030.", "The plan runs to 2030."),
+    ("es", "El contrato se prorroga hasta 2027 y cuesta 40 millones.",
+     "The contract runs to 2027 and costs 40 million."),
     # "secondo" is also "second"; "secondo quanto" is the hedge
     ("it", "Nel secondo trimestre la società ha venduto 4.000 auto.",
      "In the quarter the company sold 4,000 cars."),
