@@ -289,8 +289,9 @@ class ProseStore:
     language the findings were made with."""
 
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = field(default_factory=dict)
-    # Each claim's figure findings, by the claim's identity, with the quotes they used.
-    figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = \
+    # Each claim's figure findings, by the claim's identity, with the quotes they used and
+    # whether their values were held to those quotes' numbers (`claim_figures`).
+    figures: dict[int, tuple[Claim, tuple[Quote, ...], bool, tuple[Diagnostic, ...]]] = \
         field(default_factory=dict)
     made_with: tuple[tuple[Entity, ...], Hedges, str] | None = None
 
@@ -321,22 +322,28 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
             else tuple(checker.check(item))
         kept[id(item.made_from)] = (item, found)
         problems.extend(found)
-    figures: dict[int, tuple[Claim, tuple[Quote, ...], tuple[Diagnostic, ...]]] = {}
+    figures: dict[int, tuple[Claim, tuple[Quote, ...], bool, tuple[Diagnostic, ...]]] = {}
     last_figures = store.figures if last_kept else {}
     for claim in linked.corpus.claims:
         stances = linked.stances.get(claim.id, ())
         quotes = tuple({s.quote.id: s.quote for s in stances}.values())
+        relaying = {s.quote.id for s in stances if s.stance in RELAYING}
         # A claim's figures are checked against its quotes' own words and stances, which
         # a reference elsewhere cannot change: a brief's mistyped citation of one of them
-        # does not hold the check back. A mistyped stance may be this claim's.
-        if not claim.figures or (broken and (ANY in broken or claim.id in broken or any(
-                q.id in linked.unread for q in quotes))):
+        # does not hold the check back. A mistyped stance may be this claim's. A quote
+        # not read (its source broken, or not found in it) holds back whether a value is
+        # sourced, which any quote's numbers may settle, and the hedges only when it
+        # asserts or reports the claim: a doubting one's words hedge nothing.
+        unread = {q.id for q in quotes if q.id in linked.unread}
+        if not claim.figures or (broken and (ANY in broken or claim.id in broken
+                                             or not unread.isdisjoint(relaying))):
             continue
+        sourced = not (broken and unread)
         last_found = last_figures.get(id(claim))
-        found = last_found[2] if last_found is not None and last_found[0] is claim \
-            and same_objects(last_found[1], quotes) else tuple(checker.claim_figures(
-                claim, quotes, {s.quote.id for s in stances if s.stance in RELAYING}))
-        figures[id(claim)] = (claim, quotes, found)
+        found = last_found[3] if last_found is not None and last_found[0] is claim \
+            and same_objects(last_found[1], quotes) and last_found[2] == sourced \
+            else tuple(checker.claim_figures(claim, quotes, relaying, sourced=sourced))
+        figures[id(claim)] = (claim, quotes, sourced, found)
         problems.extend(found)
     store.kept, store.figures, store.made_with = kept, figures, (entities, hedges, language)
     return tuple(problems)
@@ -578,16 +585,19 @@ class _Checker:
                           or _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
                           + self.reading(item.quotes))
 
-    def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str]
-                      ) -> Iterator[Diagnostic]:
-        """A claim's figures against the quotes on it: each value one of their numbers,
-        and its qualifier the hedge every quote putting that number forward gives it."""
+    def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str],
+                      *, sourced: bool = True) -> Iterator[Diagnostic]:
+        """A claim's figures against the quotes on it: each value one of their numbers
+        (unless not `sourced`: while a quote is not read, its numbers are not known), and
+        its qualifier the hedge every quote putting that number forward gives it."""
         given = {v: w for q in quotes for _, w, v in self.numbers_of(q)}
         # Numbers as English words, in English sources only: Dutch "ten" is "at the".
         spelled = {v for q in quotes if self.in_english(q) for v in spelled_numbers(q.text)}
         for figure in claim.figures:
             for value in dict.fromkeys(figure.value):
                 if value not in given and value.normalize() not in spelled:
+                    if not sourced:
+                        continue
                     yield warning(
                         self.locator.find(figure.pos, "value:"), "prose-figure-unsourced",
                         f"the {figure.metric} figure {value:,} is not a number that the "

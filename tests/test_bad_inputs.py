@@ -895,20 +895,48 @@ def test_all_problems_are_reported_together_in_order(tmp_path: Path) -> None:
     assert "3 errors" in result.output
 
 
+def _figure_without_its_quotes_hedge(changed: dict[str, str]) -> dict[str, str]:
+    """The minimal corpus whose asserting quote says "about $5 million", its claim's figure
+    left exact, with the files of `changed` written over or added."""
+    files = minimal_corpus()
+    files["sources/acme-widget.txt"] = ARTICLE.replace("costs $5", "costs about $5")
+    files["sources/acme-widget.yml"] = SOURCE_YML.replace("costs $5", "costs about $5")
+    return {**files, **changed}
+
+
+def _checked_with_the_figures_warning(tmp_path: Path, files: dict[str, str], code: str
+                                      ) -> None:
+    """`briefing check` reports `code` and, in the same run, the claim figure's dropped
+    hedge."""
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert f"[{code}]" in result.output, result.output
+    assert any(line.startswith(f"{content.as_posix()}/claims.yml:")
+               and "[prose-hedge-dropped]" in line
+               for line in result.output.splitlines()), result.output
+
+
 def test_a_mistyped_citation_does_not_hold_back_a_claims_figure_check(tmp_path: Path) -> None:
     """A brief's citation of "doe-overprice" looks like "doe-overpriced", a quote with a
     stance on the claim; the claim's figure, which drops its quote's "about", is still
     reported in the same run: the citation changes neither the quote nor its stance."""
-    files = minimal_corpus()
-    files["sources/acme-widget.txt"] = ARTICLE.replace("costs $5", "costs about $5")
-    files["sources/acme-widget.yml"] = SOURCE_YML.replace("costs $5", "costs about $5")
-    files["briefs/widget.yml"] = BRIEF_YML.replace("[doe-overpriced]", "[doe-overprice]")
-    content = write_tree(tmp_path / "content", files)
-    result = CliRunner().invoke(main, ["check", "--content", str(content)])
-    assert "[ref-unknown]" in result.output, result.output
-    assert any(line.startswith(f"{content.as_posix()}/claims.yml:")
-               and "[prose-hedge-dropped]" in line
-               for line in result.output.splitlines()), result.output
+    _checked_with_the_figures_warning(tmp_path, _figure_without_its_quotes_hedge({
+        "briefs/widget.yml": BRIEF_YML.replace("[doe-overpriced]", "[doe-overprice]")}),
+        "ref-unknown")
+
+
+def test_a_doubting_quote_not_found_does_not_hold_back_a_claims_figure_check(
+        tmp_path: Path) -> None:
+    """A second source's quote, mistyped, doubts the claim, and the figure drops the hedge
+    of the one quote that asserts it: the hedge is the asserting quote's, which a doubting
+    quote's words cannot change, so both are reported in the same run."""
+    _checked_with_the_figures_warning(tmp_path, _figure_without_its_quotes_hedge({
+        "claims.yml": CLAIMS_YML.replace("costs $5", "costs about $5"),
+        "briefs/widget.yml": BRIEF_YML.replace("$5", "about $5"),
+        "sources/rival.txt": "Rival says the price is too high.\n",
+        "sources/rival.yml": 'title: "Rival"\npublished: "2025-03-28"\nquotes:\n'
+                             '  - id: rival-too-high\n    text: "the price is to high"\n'
+                             "    doubts: [widget-cost-5m]\n"}), "quote-not-found")
 
 
 @pytest.mark.parametrize("text", ["", "\ufeff\r\n  \n"], ids=["empty", "white space"])
