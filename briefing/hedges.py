@@ -8,7 +8,8 @@ A hedge group is a set of words that soften a statement in the same way ("report
 
 The groups' own words are English, and are read in quotes from sources in English only (a
 source's `language:`, else the site's); each group also has words of German, French,
-Spanish and Italian, read only in quotes from sources in that language. Curators add
+Spanish, Italian and Portuguese, read only in quotes from sources in that language
+("pt" covers "pt-BR" and "pt-PT"). Curators add
 words with the plugin option `hedges:` in mkdocs.yml, a mapping from a group name (one of
 these or a new one) to a list of words, read in every source, or to lists keyed by
 language, read only in the sources of that language; see docs/provenance.md.
@@ -90,10 +91,19 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
 # German "soll" ("is said to", and "shall"), the French conditional "aurait" (hearsay, and
 # the plain conditional), the Italian "secondo" ("according to", and "second"), the German
 # "über" and "unter" ("over", "under", and "about" or "among" before a number: "ein Bericht
-# über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. A curator adds
-# them with `hedges:` where the sources use them as hedges (docs/provenance.md). The
-# Spanish "hasta" is "up to" before a number and "until" before a year ("hasta 2030"):
-# it is kept, and read as no hedge of a year (`UNTIL`).
+# über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. In Portuguese:
+# "segundo" alone ("according to", and "second": "no segundo trimestre"; "segundo
+# relatos" is kept), "de acordo com" and "conforme"
+# ("in agreement", "in accordance with": "de acordo com a lei", "conforme previsto"), the
+# conditional "teria" and the pt-PT future "terá" alone (hearsay, and the plain
+# conditional and future: "teria de pagar"; "teria dito" and "terá dito" are kept), "pode"
+# and "poderá" as triggers ("may", and "can", "will be able to": they keep a "poderia"
+# hedge, as "can" keeps "could"), "deve" ("probably", and "must"), "sustenta" without
+# "que" ("claims", and "supports": "sustenta 4.000 famílias"). A curator adds them with
+# `hedges:` where the sources use them as hedges (docs/provenance.md). The Spanish "hasta"
+# and the Portuguese "até" are "up to" before a number and "until" before a year ("hasta
+# 2030", "até 2030"; "até ontem", "até mesmo" hedge no number): they are kept, and read as
+# no hedge of a year (`UNTIL`).
 DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
     # Second-hand: the source itself does not vouch for it.
     # "a reported $12 million": the article only passes the number on ("reported" alone
@@ -107,7 +117,12 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                            "présumé", "présumée", "présumés")),
                    ("es", ("según", "supuestamente", "presuntamente", "al parecer")),
                    ("it", ("stando a", "secondo quanto", "a quanto pare",
-                           "presumibilmente", "presunto", "presunta", "presunti")))),
+                           "presumibilmente", "presunto", "presunta", "presunti")),
+                   ("pt", ("alegadamente", "supostamente", "presumivelmente",
+                           "ao que parece", "segundo relatos", "segundo fontes",
+                           "segundo informações", "teria dito", "teriam dito",
+                           "terá dito", "terão dito", "alegado", "alegada", "alegados",
+                           "alegadas", "suposto", "suposta", "supostos", "supostas")))),
     # Someone's claim, not a fact the source states. Claims record this with their
     # claimant and the quote's `reports:` stance, so only points must say it.
     HedgeGroup("claimed", ("claims", "claimed", "asserts", "asserted"), _SAYING,
@@ -115,7 +130,9 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("de", ("behauptet", "behaupten", "behauptete", "behaupteten")),
                    ("fr", ("affirme", "affirment", "affirmait", "prétend", "prétendent")),
                    ("es", ("afirma", "afirman", "afirmó", "sostiene", "sostienen")),
-                   ("it", ("afferma", "affermano", "sostiene", "sostengono"))),
+                   ("it", ("afferma", "affermano", "sostiene", "sostengono")),
+                   ("pt", ("afirma", "afirmam", "afirmou", "alega", "alegam", "alegou",
+                           "sustenta que", "sustentam que"))),
                # As "says" keeps "claims" in English: a point written in the source's
                # language names whose word it is with its verbs of saying.
                translated_equivalents=(
@@ -125,7 +142,8 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                            "a déclaré", "selon", "d'après", "d\u2019après")),
                    ("es", ("dice", "dicen", "dijo", "declara", "declaró", "según")),
                    ("it", ("dice", "dicono", "ha detto", "dichiara", "ha dichiarato",
-                           "stando a")))),
+                           "stando a")),
+                   ("pt", ("diz", "dizem", "disse", "disseram", "declara", "declarou")))),
     HedgeGroup("possibility", ("may", "might", "could", "potentially", "possibly",
                                "perhaps", "likely", "suggests", "suggested"),
                ("would", "can", "possible", "potential", "unlikely", "suggest"),
@@ -138,7 +156,11 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("es", ("podría", "podrían", "quizá", "quizás", "tal vez",
                            "posiblemente", "probablemente", "potencialmente")),
                    ("it", ("potrebbe", "potrebbero", "forse", "probabilmente",
-                           "possibilmente", "potenzialmente")))),
+                           "possibilmente", "potenzialmente")),
+                   ("pt", ("poderia", "poderiam", "talvez", "provavelmente",
+                           "possivelmente", "potencialmente"))),
+               # "pode" is "may" as well as "can": it keeps the hedge, as "can" does.
+               translated_equivalents=(("pt", ("pode", "podem", "poderá", "poderão")),)),
     HedgeGroup("approximate", ("about", "around", "approximately", "roughly", "some",
                                "nearly", "almost", "circa", "close to", "estimated"),
                ("approximate", "estimate", "or so"), numeric=True, translated=(
@@ -149,7 +171,10 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("es", ("alrededor de", "aproximadamente", "unos", "unas",
                            "cerca de", "casi", "en torno a")),
                    ("it", ("circa", "quasi", "intorno a", "attorno a", "all'incirca",
-                           "approssimativamente")))),
+                           "approssimativamente")),
+                   ("pt", ("cerca de", "aproximadamente", "quase", "por volta de",
+                           "em torno de", "à volta de", "perto de", "mais ou menos", "uns",
+                           "umas")))),
     HedgeGroup("upper-bound", ("up to", "under", "less than", "fewer than", "below",
                                "at most", "no more than", "or less", "or fewer",
                                "as much as", "as many as"),
@@ -159,19 +184,22 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                            "au maximum", "pas plus de")),
                    ("es", ("hasta", "menos de", "como máximo", "a lo sumo",
                            "no más de")),
-                   ("it", ("fino a", "meno di", "al massimo", "non più di")))),
+                   ("it", ("fino a", "meno di", "al massimo", "non più di")),
+                   ("pt", ("até", "de até", "em até", "menos de", "no máximo", "não mais de",
+                           "não mais que", "abaixo de")))),
     HedgeGroup("lower-bound", ("more than", "over", "at least", "upwards of", "or more"),
                ("or over", "above"), numeric=True, translated=(
                    ("de", ("mehr als", "mindestens", "wenigstens")),
                    ("fr", ("plus de", "au moins", "au minimum")),
                    ("es", ("más de", "al menos", "por lo menos", "como mínimo")),
-                   ("it", ("più di", "oltre", "almeno", "non meno di")))),
+                   ("it", ("più di", "oltre", "almeno", "non meno di")),
+                   ("pt", ("mais de", "pelo menos", "ao menos", "no mínimo", "acima de")))),
 )
 
 
 # Numeric hedges that before a year say "until" it ("hasta 2030"), not "up to" it: no hedge
 # of a number written as a year is.
-UNTIL = frozenset({"hasta"})
+UNTIL = frozenset({"hasta", "até"})
 
 
 def hedges_number(word: str, written: str) -> bool:

@@ -273,8 +273,8 @@ def _language(extracted: Extracted | None, site_language: str,
         return [f"# In another language than the site's ({site_language})? Say which, with "
                 "a tag (`language: de`):", "# its numbers are then read as that language "
                 'writes them ("1,5" is one and a half in', "# German), and its quotes with "
-                "that language's hedge words (built in for", "# German, French, Spanish "
-                "and Italian; others with the plugin's `hedges:`)."]
+                "that language's hedge words (built in for", "# German, French, Spanish, "
+                "Italian and Portuguese; others with the plugin's `hedges:`)."]
     if other_language(tag, site_language):
         why = f"not in the site's\n# language, {site_language}"
     elif writes_numbers_otherwise(tag, site_language):

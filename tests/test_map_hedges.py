@@ -86,6 +86,26 @@ def test_a_cut_keeps_a_hedge_or_qualifier_late_in_the_statement() -> None:
     assert short(plain, 30, keep=hedges) == short(plain, 30)
 
 
+@pytest.mark.parametrize(("statement", "hedge"), [
+    ("Die Nordwerk AG will in das neue Werk in Dresden bis zu 300 Millionen Euro "
+     "investieren.", "bis zu 300"),
+    ("Nordwerk investira dans la nouvelle usine de Lyon jusqu'à 300 millions d'euros.",
+     "jusqu'à 300"),
+    ("A Nordwerk vai investir na nova fábrica de Setúbal um valor de até 300 milhões de "
+     "euros.", "de até 300"),
+    ("A Nordwerk emprega na nova fábrica de Setúbal, aberta em março, quase 4.000 pessoas.",
+     "quase 4.000"),
+    ("A Nordwerk terá comprado os chips da fábrica de Setúbal alegadamente através de "
+     "intermediários.", "alegadamente"),
+])
+def test_a_cut_keeps_a_built_in_hedge_of_another_language(statement: str, hedge: str
+                                                           ) -> None:
+    """A claim written in a language whose hedges are built in keeps its hedge when its
+    label is cut: the words of every language are kept."""
+    assert hedge not in short(statement, 40)
+    assert hedge in short(statement, 40, keep=Hedges())
+
+
 def test_the_site_hedge_words_are_kept_too() -> None:
     text = "The model was trained on chips smuggled past the export controls, conceivably."
     site = Hedges().extended({"possibility": ("conceivably",)})

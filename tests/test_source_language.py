@@ -1,6 +1,6 @@
 """A source's `language:`: English hedge words are read only in English sources, those of
-German, French, Spanish and Italian only in theirs, and the pages mark the source's words
-with their language."""
+German, French, Spanish, Italian and Portuguese only in theirs, and the pages mark the
+source's words with their language."""
 
 from __future__ import annotations
 
@@ -188,12 +188,27 @@ BUILT_IN = [
      "The company has 4,000 staff.", "The company has nearly 4,000 staff."),
     ("it", "Il modello è presumibilmente più economico.", "presumibilmente",
      "The model is cheaper.", "The model is reportedly cheaper."),
+    ("pt-BR", "A fábrica terá capacidade de até 4.000 chips por dia.", "de até",
+     "The plant will make 4,000 chips a day.", "The plant will make up to 4,000 chips a day."),
+    ("pt-BR", "A empresa tem mais de 4.000 funcionários.", "mais de",
+     "The company has 4,000 staff.", "The company has over 4,000 staff."),
+    ("pt-PT", "A empresa tem cerca de 4 000 trabalhadores.", "cerca de",
+     "The company has 4,000 staff.", "The company has about 4,000 staff."),
+    ("pt", "O modelo poderia custar menos.", "poderia",
+     "The model costs less.", "The model may cost less."),
+    ("pt", "A empresa alegadamente comprou os chips.", "alegadamente",
+     "The company bought the chips.", "The company reportedly bought the chips."),
+    ("pt", "Segundo relatos, a empresa comprou os chips.", "segundo relatos",
+     "The company bought the chips.", "The company reportedly bought the chips."),
+    ("pt-PT", "O ministro terá dito que a fábrica fecha.", "terá dito",
+     "The minister said the plant closes.",
+     "The minister reportedly said the plant closes."),
 ]
 
 
 @pytest.mark.parametrize(("language", "quote", "hedge", "plain", "kept"), BUILT_IN,
                          ids=[f"{row[0]} {row[2]}" for row in BUILT_IN])
-def test_hedges_of_german_french_spanish_and_italian_sources_are_built_in(
+def test_hedges_of_german_french_spanish_italian_and_portuguese_sources_are_built_in(
         tmp_path: Path, language: str, quote: str, hedge: str, plain: str,
         kept: str) -> None:
     """A hedge in a source in one of these languages must be kept in the brief, with no
@@ -214,10 +229,25 @@ def test_hedges_of_german_french_spanish_and_italian_sources_are_built_in(
      "La empresa compró 4.000 chips.", "La empresa dijo que compró 4.000 chips."),
     ("it", "La società afferma di aver comprato 4.000 chip.",
      "La società ha comprato 4.000 chip.", "La società ha detto di aver comprato 4.000 chip."),
+    ("pt-BR", "A empresa afirma que comprou 4.000 chips.",
+     "A empresa comprou 4.000 chips.", "A empresa disse que comprou 4.000 chips."),
+    ("pt-PT", "A empresa alega ter comprado 4 000 chips.",
+     "A empresa comprou 4 000 chips.", "A empresa declarou ter comprado 4 000 chips."),
+    # Other groups, kept with their words in Portuguese.
+    ("pt-BR", "A multa pode ser de até 300 milhões de reais.",
+     "A multa é de 300 milhões de reais.", "A multa é de até 300 milhões de reais."),
+    ("pt-BR", "A empresa vai cortar custos em até 30%.",
+     "A empresa vai cortar 30% dos custos.", "A empresa vai cortar custos em até 30%."),
+    ("pt-PT", "A empresa tem quase 4 000 trabalhadores.",
+     "A empresa tem 4 000 trabalhadores.", "A empresa tem cerca de 4 000 trabalhadores."),
+    # "pode" is "may" as well as "can": it keeps a "poderia", and hedges nothing itself
+    ("pt", "O modelo poderia custar menos.", "O modelo custa menos.",
+     "O modelo pode custar menos."),
 ])
-def test_a_point_in_the_sources_language_keeps_a_claim_with_its_verbs_of_saying(
+def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_words(
         tmp_path: Path, language: str, quote: str, plain: str, kept: str) -> None:
-    """As "Acme says" keeps "Acme claims" in English, so does "sagt", "a déclaré"…"""
+    """As "Acme says" keeps "Acme claims" in English, so does "sagt", "a déclaré"…; and
+    a point on a site in the source's language keeps a hedge with its words."""
     assert len(hedge_findings(one_quote_corpus(tmp_path / "plain", language, quote, plain),
                               language=language)) == 1
     assert hedge_findings(one_quote_corpus(tmp_path / "kept", language, quote, kept),
@@ -238,6 +268,23 @@ def test_a_point_in_the_sources_language_keeps_a_claim_with_its_verbs_of_saying(
     ("de", "Die Agentur hat einen Bericht über 500 Fälle.",
      "The agency has a report on 500 cases."),
     ("de", "Die Firma war unter 100 Teilnehmern.", "The firm was one of 100 entrants."),
+    # "até" alone is also "until" and "even"; "de até 300" and "em até 30%" are the hedge
+    ("pt", "A fábrica fica aberta até 2030.", "The plant stays open to 2030."),
+    ("pt", "A fábrica teve até ontem 4.000 operários.", "The plant had 4,000 workers."),
+    ("pt", "Até mesmo 4.000 chips bastam.", "Even 4,000 chips are enough."),
+    # "segundo" is also "second"; "segundo relatos" is the hedge
+    ("pt", "No segundo trimestre a empresa vendeu 4.000 carros.",
+     "In the quarter the company sold 4,000 cars."),
+    # "de acordo com" is also "in agreement" or "in accordance with"
+    ("pt", "De acordo com a lei, a empresa pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
+    # "teria" is also the plain conditional; "teria dito" is the hedge
+    ("pt", "A empresa teria de pagar 4.000 reais.", "The company must pay 4,000 reais."),
+    # "pode" is also "can"; "poderia" is the hedge
+    ("pt", "A fábrica pode produzir 4.000 chips por dia.",
+     "The plant makes 4,000 chips a day."),
+    # "sustenta" is also "supports"; "sustenta que" is the claim
+    ("pt", "A fábrica sustenta 4.000 famílias.", "The plant supports 4,000 families."),
 ])
 def test_words_that_also_say_something_else_are_not_built_in_hedges(
         tmp_path: Path, language: str, quote: str, point: str) -> None:
