@@ -2,8 +2,9 @@
 (`provenance`, `prose-attribution`): the words that do it, as data, and their reader.
 
 The words ("Acme says", "according to Acme", "…, sagte Müller") are English ones, read
-whatever the site's language, and those of German, French, Spanish and Italian, kept by
-language range as a hedge group's `translated` words are (`hedges.py`) and read only in
+whatever the site's language, and those of German, French, Spanish, Italian and
+Portuguese, kept by language range as a hedge group's `translated` words are
+(`hedges.py`) and read only in
 the prose of a site in that language: the prose is written in the site's language, with
 English words now and then. The quotes are not read here.
 """
@@ -52,7 +53,9 @@ class Attribution:
     # Right before a name that is then an affiliation, not the speaker: "Jane Doe of Acme".
     affiliation: Saying
     # Words after a verb that open the words said, so no name after them is the speaker:
-    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept).
+    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept); and
+    # the Portuguese "à", "ao", before whom the words were said to ("disse o ministro à
+    # Reuters").
     opening: Saying
     # Words before an `according` word that make it another word: "il secondo" is "the
     # second", "secondo Reuters" "according to Reuters".
@@ -98,6 +101,13 @@ class Attribution:
 # ("nach Berlin"), "berichtet" and "teilte mit" (as the English "reported": a company
 # reports its results); the Spanish "de acuerdo con" ("in agreement with"). "secondo",
 # also "second", counts before a name but after an article ("il secondo", "nel secondo").
+# Portuguese, for Brazil's press and Portugal's: the simple past it reports with
+# ("disse", "afirmou"), and the compounds "tem dito" and hearsay's "teria dito" ("tem
+# dito" is rare); "segundo" as "secondo" is; verbs of doing after a name ("garantiu o
+# financiamento", "sustenta os custos", "destacou 50 técnicos", "acrescentou uma linha")
+# count before a name only; left out, "de acordo com" ("in agreement with", "in
+# accordance with"), "conforme" (also "as": "conforme Nordwerk cresce") and "informou"
+# (as "reported").
 ATTRIBUTION = Attribution(
     said=Saying(("says", "said", "say", "claims", "claimed", "argues", "argued", "warns",
                  "warned", "calls", "called", "suggests", "suggested", "told", "states",
@@ -122,7 +132,12 @@ ATTRIBUTION = Attribution(
                 "ha affermato", "hanno affermato", "dichiara", "ha dichiarato",
                 "hanno dichiarato", "spiega", "ha spiegato", "sottolinea",
                 "ha sottolineato", "precisa", "ha precisato", "avverte", "ha avvertito",
-                "scrive", "ha scritto")))),
+                "scrive", "ha scritto")),
+        ("pt", ("diz", "dizem", "disse", "disseram", "tem dito", "têm dito", "teria dito",
+                "teriam dito", "afirma", "afirmam", "afirmou", "afirmaram", "declara",
+                "declaram", "declarou", "declararam", "explica", "explicou", "ressalta",
+                "ressaltou", "sublinha", "sublinhou", "alega", "alegou", "adverte",
+                "advertiu", "alertou", "escreve", "escreveu")))),
     said_before=Saying(("says", "said", "adds", "added", "argues", "argued", "warns",
                         "warned", "claims", "claimed", "notes", "noted", "writes", "wrote",
                         "states", "stated", "insists", "insisted", "explains", "explained"),
@@ -144,36 +159,52 @@ ATTRIBUTION = Attribution(
                 "spiega", "ha spiegato", "sottolinea", "ha sottolineato", "precisa",
                 "ha precisato", "aggiunge", "ha aggiunto", "assicura", "ha assicurato",
                 "sostiene", "ha sostenuto", "commenta", "ha commentato", "avverte",
-                "ha avvertito", "scrive", "ha scritto")))),
+                "ha avvertito", "scrive", "ha scritto")),
+        ("pt", ("diz", "disse", "teria dito", "afirma", "afirmou", "declara", "declarou",
+                "explica", "explicou", "ressalta", "ressaltou", "sublinha", "sublinhou",
+                "destaca", "destacou", "acrescenta", "acrescentou", "completou", "garante",
+                "garantiu", "assegura", "assegurou", "sustenta", "sustentou", "comenta",
+                "comentou", "contou", "adianta", "adiantou", "frisa", "frisou", "adverte",
+                "advertiu", "alertou", "escreve", "escreveu")))),
     according=Saying(("according to",), translated=(
         ("de", ("laut", "nach Angaben von")),
         ("fr", ("selon", "d'après", "d\u2019après")),
         ("es", ("según",)),
-        ("it", ("secondo", "stando a", "a detta di")))),
+        ("it", ("secondo", "stando a", "a detta di")),
+        ("pt", ("segundo", "nas palavras de")))),
     according_after=Saying((), translated=(("de", ("zufolge",)),)),
     affiliation=Saying(("of", "at", "from"), translated=(
         ("de", ("von", "vom", "bei", "beim")),
         ("fr", ("de", "du", "des", "d'", "d\u2019", "chez")),
         ("es", ("de", "del")),
         ("it", ("di", "del", "della", "dello", "dei", "degli", "delle", "d'", "d\u2019",
-                "presso")))),
+                "presso")),
+        ("pt", ("de", "do", "da", "dos", "das")))),
     opening=Saying((), translated=(
         ("de", ("dass", "ob", "wie")), ("fr", ("que", "si")), ("es", ("que", "si")),
-        ("it", ("che", "se")))),
+        ("it", ("che", "se")), ("pt", ("que", "se", "à", "ao", "às", "aos")))),
     ordinal=Saying((), translated=(
-        ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),)),
+        ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),
+        ("pt", ("o", "um", "ao", "do", "no", "pelo", "num", "dum", "em", "por", "este",
+                "esse", "neste", "nesse", "deste", "desse", "seu")))),
     articles=Saying((), translated=(
         ("de", ("der", "die", "das", "dem", "den", "des")),
         ("fr", ("le", "la", "les", "l'", "l\u2019")),
         ("es", ("el", "la", "los", "las")),
-        ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")))),
+        ("it", ("il", "lo", "la", "i", "gli", "le", "l'", "l\u2019")),
+        ("pt", ("o", "a", "os", "as")))),
     verb_last=("de",),
     objects=Saying(("off", "it off", "them off"), translated=(
         ("fr", ("faillite", "forfait", "la faillite", "la guerre", "l'état d'urgence",
                 "l\u2019état d\u2019urgence", "la cessation", "cessation")),
         ("es", ("la quiebra", "quiebra", "la guerra", "el estado de")),
         ("it", ("fallimento", "il fallimento", "forfait", "guerra", "la guerra",
-                "lo stato di")))),
+                "lo stato di")),
+        # "declarou falência", "declarou guerra"; "diz respeito a" (concerns); the verb
+        # made reflexive in Portugal's order, "afirmou-se como líder" (established itself),
+        # "declarou-se insolvente".
+        ("pt", ("falência", "a falência", "insolvência", "a insolvência", "guerra",
+                "a guerra", "estado de", "o estado de", "respeito", "-se")))),
     separable=Saying((), translated=(("de", ("sagt", "sagte", "sagten")),)),
     prefixes=Saying((), translated=(("de", ("ab", "zu", "an")),)),
     adverbs=Saying((), translated=(
@@ -182,7 +213,8 @@ ATTRIBUTION = Attribution(
                 "d\u2019ailleurs", "hier")),
         ("es", ("también", "además", "ya", "incluso", "hoy", "ayer")),
         ("it", ("inoltre", "anche", "poi", "già", "ancora", "pure", "infatti", "però",
-                "invece", "oggi", "ieri")))),
+                "invece", "oggi", "ieri")),
+        ("pt", ("também", "já", "ainda", "sempre")))),
 )
 
 
@@ -204,9 +236,9 @@ class Speaking:
     `ATTRIBUTION` in the site's language and in English (that of every site).
 
     A site in a language with no words of its own there reads as an English one, with the
-    same patterns; one in German, French, Spanish or Italian adds its words, the quotation
-    marks and small words of those languages, and a name in a compound ("Acme-Chef Müller")
-    as one that qualifies the next."""
+    same patterns; one in German, French, Spanish, Italian or Portuguese adds its words,
+    the quotation marks and small words of those languages, and a name in a compound
+    ("Acme-Chef Müller") as one that qualifies the next."""
 
     def __init__(self, language: str) -> None:
         words = ATTRIBUTION
@@ -237,7 +269,8 @@ class Speaking:
             rf"(?:\s+{small}){{0,3}}\s+$")
         # What makes a verb of saying another verb: an object after it ("a déclaré
         # faillite"), or a separable prefix closing its clause ("sagte die Messe ab").
-        self.other_verb = re.compile(rf"\s+(?:{any_of(words.objects)})(?!\w)", re.IGNORECASE)
+        # (Glued on, as a Portuguese "-se"; a word follows a verb after a space.)
+        self.other_verb = re.compile(rf"\s*(?:{any_of(words.objects)})(?!\w)", re.IGNORECASE)
         self.separable = re.compile(rf"(?<!\w)(?:{any_of(words.separable)})$", re.IGNORECASE)
         self.prefix = re.compile(r"[^,.;:!?()\"\u00ab\u00bb\u201c\u201d\u201e]*?\s"
                                  rf"(?:{any_of(words.prefixes)})\s*(?:[,.;:!?)\"\u00ab\u00bb"

@@ -211,11 +211,12 @@ def test_a_speaker_named_after_the_verb_is_read(tmp_path: Path, point: str, warn
 
 
 
-# --- attribution in German, French, Spanish and Italian ------------------------------------
+# --- attribution in German, French, Spanish, Italian and Portuguese ------------------------
 
 # Each language's quote, by Anna Berg: a point may quote its words.
 QUOTED = {"en": "The plant stays open", "de": "Das Werk bleibt offen", "fr": "Le site reste ouvert",
-          "es": "La planta sigue abierta", "it": "Lo stabilimento resta aperto"}
+          "es": "La planta sigue abierta", "it": "Lo stabilimento resta aperto",
+          "pt": "A fábrica continua aberta"}
 SPEAKERS_YML = """\
 entities:
   - id: anna-berg
@@ -329,6 +330,22 @@ ATTRIBUTED = [
     ("de", "Nordwerk sagte zu Reuters, das Werk bleibe offen.", "Nordwerk"),
     ("de", "Nordwerk erklärte die Messe ab sofort für offen.", "Nordwerk"),
     ("fr", "Nordwerk a déclaré que la faillite est exclue.", "Nordwerk"),
+    # Portuguese: the simple past, the verb after a quotation, segundo, nas palavras de.
+    ("pt", "Nordwerk disse que a fábrica continua aberta.", "Nordwerk"),
+    ("pt-BR", "A Nordwerk afirmou que a fábrica continua aberta.", "Nordwerk"),
+    ("pt-PT", "A Reuters diz que a fábrica continua aberta.", "Reuters"),
+    ("pt", "\u201cA fábrica continua aberta\u201d, disse Nordwerk.", "Nordwerk"),
+    ("pt-PT", "\u00abA fábrica continua aberta\u00bb, declarou o ministro Marc Roux.",
+     "Marc Roux"),
+    ("pt", "\u201cA fábrica continua aberta\u201d, acrescentou Nordwerk.", "Nordwerk"),
+    ("pt", "A fábrica continua aberta, destacou Marc Roux.", "Marc Roux"),
+    ("pt", "Segundo Reuters, a fábrica continua aberta.", "Reuters"),
+    ("pt", "Segundo o FMI, a fábrica continua aberta.", "IMF"),
+    ("pt", "Segundo a AFP, a fábrica continua aberta.", "AFP"),
+    ("pt", "Nas palavras de Nordwerk, a fábrica continua aberta.", "Nordwerk"),
+    ("pt", "Nordwerk teria dito que a fábrica continua aberta.", "Nordwerk"),
+    ("pt", "Nordwerk tem também dito que a fábrica continua aberta.", "Nordwerk"),
+    ("pt", "Nordwerk declarou que a falência está excluída.", "Nordwerk"),
 ]
 NOT_ATTRIBUTED = [
     # English: "called", but not "called off" (NOT_ATTRIBUTED).
@@ -389,6 +406,29 @@ NOT_ATTRIBUTED = [
     ("es", "Nordwerk declaró la quiebra.", None),
     ("it", "Nordwerk ha dichiarato fallimento.", None),
     ("fr", "Nordwerk a été déclaré coupable.", None),  # was found guilty: no adverb
+    ("pt", "Nordwerk declarou falência.", None),
+    ("pt", "Nordwerk declarou a falência da filial.", None),
+    ("pt-BR", "Nordwerk declarou guerra aos preços baixos.", None),
+    ("pt", "O caso Nordwerk diz respeito a toda a fábrica.", None),  # concerns
+    ("pt", "Nordwerk foi declarada culpada.", None),  # was found guilty
+    ("pt-PT", "Nordwerk afirmou-se como líder do mercado.", None),  # established itself
+    ("pt-PT", "Nordwerk declarou-se insolvente.", None),
+    # (who was told: "à", "ao" before the name)
+    ("pt", "\u201cA fábrica continua aberta\u201d, disse o ministro à Reuters.", None),
+    # Portuguese: the quote's own speaker, an affiliation, a word in another sense.
+    ("pt", "\u201cA fábrica continua aberta\u201d, disse Anna Berg.", None),
+    ("pt", "Segundo Anna Berg, a fábrica continua aberta.", None),
+    ("pt", "Anna Berg, da Nordwerk, disse que a fábrica continua aberta.", None),
+    ("pt", "Anna Berg, analista do FMI, afirmou que a fábrica continua aberta.", None),
+    ("pt", "Anna Berg, numa entrevista, disse que Nordwerk mantém a fábrica.", None),
+    ("pt", "O segundo Nordwerk Summit será em Lisboa.", None),  # the second
+    ("pt", "No segundo Nordwerk Summit a fábrica continua aberta.", None),
+    ("pt", "Anna Berg está de acordo com Nordwerk.", None),  # agrees
+    ("pt", "Conforme Nordwerk cresce, a fábrica continua aberta.", None),  # as it grows
+    ("pt", "Nordwerk garantiu o financiamento da fábrica.", None),  # secured
+    ("pt", "Nordwerk sustenta os custos da fábrica.", None),  # bears the costs
+    ("pt", "Nordwerk destacou 50 técnicos para a fábrica.", None),  # assigned
+    ("pt", "Nordwerk acrescentou uma linha de produção.", None),  # added (a thing)
     ("en", "Nordwerk called off the fair.", None),
     ("en", "Nordwerk called it off after the storm.", None),
     ("en", "Nordwerk calls off the fair.", None),
@@ -397,7 +437,7 @@ NOT_ATTRIBUTED = [
 
 @pytest.mark.parametrize(("language", "point", "whom"), ATTRIBUTED + NOT_ATTRIBUTED,
                          ids=[f"{row[0]} {row[1][:40]}" for row in ATTRIBUTED + NOT_ATTRIBUTED])
-def test_a_point_in_german_french_spanish_or_italian_is_read_for_its_speaker(
+def test_a_point_in_german_french_spanish_italian_or_portuguese_is_read_for_its_speaker(
         tmp_path: Path, language: str, point: str, whom: str | None) -> None:
     """On a site in one of these languages the prose is read with its verbs of saying and
     its "according to", in its press's word order, and with the English ones."""
@@ -410,6 +450,9 @@ def test_a_point_in_german_french_spanish_or_italian_is_read_for_its_speaker(
     ("nl", "es", "Nordwerk dijo que la planta sigue abierta."),
     ("de", "fr", "Selon Nordwerk, le site reste ouvert."),
     ("es", "it", "Secondo Reuters lo stabilimento resta aperto."),
+    ("en", "pt", "Segundo Reuters, a fábrica continua aberta."),
+    ("es", "pt", "Nordwerk disse que a fábrica continua aberta."),
+    ("pt", "es", "Según Reuters, la planta sigue abierta."),
 ])
 def test_verbs_of_saying_are_read_in_the_sites_language_only(
         tmp_path: Path, site: str, language: str, point: str) -> None:
@@ -469,16 +512,17 @@ BEFORE = ("", " ", ". ", ", says ", ", said the rival ", "\u201d said chief anal
           ", says que ", " according to ", "according  to   ", "disaccording to ", " of ",
           " at ", " from  ", "'s ", ", sagte ", ", a d\u00e9clar\u00e9 ", " selon ", " laut ",
           " il secondo ", " secondo ", " di ", " von ", " d'", "nach Angaben von ",
-          "\u201c, sagte ", "\u00bb, dijo ")
+          "\u201c, sagte ", "\u00bb, dijo ", " segundo ", " o segundo ", " da ",
+          "\u201d, disse ")
 AFTER = ("", " ", ".", " says", " has long said", ", a maker, told", "'s chief says",
          "\u2019s ", "-Chef ", " rival ", " of ", " zufolge", " sagte", " a d\u00e9clar\u00e9",
-         " dijo", " ha detto")
+         " dijo", " ha detto", " disse", " tem dito", " declarou falência")
 
 
 @settings(max_examples=1000)
 @given(st.lists(st.tuples(st.sampled_from(BEFORE), st.sampled_from(NAMES),
                           st.sampled_from(AFTER)), min_size=1, max_size=3),
-       st.sampled_from(("en", "en-GB", "nl", "sv", "ja", "pt-BR")))
+       st.sampled_from(("en", "en-GB", "nl", "nl-BE", "sv", "ja")))
 def test_english_and_other_sites_read_attribution_as_before(
         parts: list[tuple[str, str, str]], language: str) -> None:
     """On a site in English, or in a language with no words of its own for it, every name
