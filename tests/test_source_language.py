@@ -270,8 +270,8 @@ def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_wor
     ("de", "Die Firma war unter 100 Teilnehmern.", "The firm was one of 100 entrants."),
     # "até" alone is also "until" and "even"; "de até 300" and "em até 30%" are the hedge
     ("pt", "A fábrica fica aberta até 2030.", "The plant stays open to 2030."),
+    # (and a number not right after it is never its: "até ontem")
     ("pt", "A fábrica teve até ontem 4.000 operários.", "The plant had 4,000 workers."),
-    ("pt", "Até mesmo 4.000 chips bastam.", "Even 4,000 chips are enough."),
     # "segundo" is also "second"; "segundo relatos" is the hedge
     ("pt", "No segundo trimestre a empresa vendeu 4.000 carros.",
      "In the quarter the company sold 4,000 cars."),
