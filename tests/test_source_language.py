@@ -190,6 +190,8 @@ BUILT_IN = [
      "The model is cheaper.", "The model is reportedly cheaper."),
     ("pt-BR", "A fábrica terá capacidade de até 4.000 chips por dia.", "de até",
      "The plant will make 4,000 chips a day.", "The plant will make up to 4,000 chips a day."),
+    ("pt", "A obra empregará até 4.000 pessoas.", "até",
+     "The works will employ 4,000 people.", "The works will employ up to 4,000 people."),
     ("pt-BR", "A empresa tem mais de 4.000 funcionários.", "mais de",
      "The company has 4,000 staff.", "The company has over 4,000 staff."),
     ("pt-PT", "A empresa tem cerca de 4 000 trabalhadores.", "cerca de",
@@ -268,8 +270,10 @@ def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_wor
     ("de", "Die Agentur hat einen Bericht über 500 Fälle.",
      "The agency has a report on 500 cases."),
     ("de", "Die Firma war unter 100 Teilnehmern.", "The firm was one of 100 entrants."),
-    # "até" alone is also "until" and "even"; "de até 300" and "em até 30%" are the hedge
+    # "até", as the Spanish "hasta", is also "until": before a year, it is no hedge
     ("pt", "A fábrica fica aberta até 2030.", "The plant stays open to 2030."),
+    ("pt", "O contrato vale até 2027 e custa 40 milhões.",
+     "The contract runs to 2027 and costs 40 million."),
     # (and a number not right after it is never its: "até ontem")
     ("pt", "A fábrica teve até ontem 4.000 operários.", "The plant had 4,000 workers."),
     # "segundo" is also "second"; "segundo relatos" is the hedge
