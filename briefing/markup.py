@@ -313,17 +313,24 @@ _SINGLE_OF = MappingProxyType({"\u201c": "\u2018", "\u201d": "\u2019", "\u201e":
 _OPENS_AFTER = frozenset("([{\u2014\u2013-/")
 
 
-def curly_quoted(text: str) -> str:
-    """A quote as shown between curly double quotes: the double quotes inside it become
-    curly single ones, as nesting asks, instead of straight ones within curly ones. Only
-    the display changes: the quote's own text is what is checked against its source."""
+def curly_quoted(text: str, *, words: Wording | None = None) -> str:
+    """A quote as shown between the page's quotation marks (curly double quotes in
+    English, guillemets in French): the double quotes inside it become curly single ones,
+    as nesting asks, instead of straight ones within curly ones. Only the display changes:
+    the quote's own text is what is checked against its source. The marks are the page's
+    language's, as a newspaper quoting a speech in another language sets its own."""
     def single(match: re.Match[str]) -> str:
         mark, at = match.group(), match.start()
         if mark != '"':
             return _SINGLE_OF[mark]
         before = text[at - 1] if at else " "
         return "\u2018" if before.isspace() or before in _OPENS_AFTER else "\u2019"
-    return f"\u201c{_INNER_DOUBLE.sub(single, text)}\u201d"
+    inner = _INNER_DOUBLE.sub(single, text)
+    if words is None or words.english:
+        return f"\u201c{inner}\u201d"
+    # Translators: a quote from a source between the language's quotation marks
+    # ("« … »", "„…“"), with their spacing.
+    return words.gettext("\u201c%(quote)s\u201d", quote=inner)
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:

@@ -471,6 +471,7 @@ _WORDED: Mapping[str, Any] = MappingProxyType({
     "lone_source": lone_source,
     "claim_chip": claim_chip,
     "spread_bar": spread_bar,
+    "curly_quoted": curly_quoted,
 })
 _HELPERS: Mapping[str, Any] = MappingProxyType({
     "flag": lambda text: Markup(f'<span class="flag">{attr(text)}</span>'),
@@ -479,7 +480,6 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "label": cell_label,
     "link": link,
     "unstopped": unstopped,
-    "curly_quoted": curly_quoted,
     "attrs": attributes,
     "external": external_link,
     "source_column": source_column,

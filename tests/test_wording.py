@@ -409,3 +409,18 @@ def test_a_portuguese_amount_keeps_its_hedge_and_the_regions_word_for_a_billion(
     assert wording_for("pt-PT", wording_for("pt")).region is not None
     # Elsewhere the language's words are the region's too: no second set is kept.
     assert wording_for("fr-CA").key == wording_for("de-CH").key.replace("de", "fr") == "fr"
+
+
+def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
+    """A quote is set between the marks of the page's language, whatever the source's, as
+    a newspaper sets a speech it quotes; the quote's own words are unchanged."""
+    from briefing.markup import curly_quoted
+
+    quote = 'the model "R1" cost $6 million'
+    assert curly_quoted(quote) == "\u201cthe model \u2018R1\u2019 cost $6 million\u201d"
+    assert curly_quoted(quote, words=wording_for("fr")) == \
+        "\u00ab\u202fthe model \u2018R1\u2019 cost $6 million\u202f\u00bb"
+    assert curly_quoted(quote, words=wording_for("de")).startswith("\u201ethe model")
+    for tag in SHIPPED:
+        marked = curly_quoted(quote, words=wording_for(tag))
+        assert "the model \u2018R1\u2019 cost $6 million" in marked and marked[0] != "t", tag
