@@ -200,13 +200,21 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--bare", is_flag=True, help="Leave the example source, claims and brief out.")
-def init(directory: Path, bare: bool) -> None:
+@click.option("--locale", metavar="TAG", help="The site's language (fr, de-AT, pt-BR, ar…): "
+              "mkdocs.yml's theme locale, and the reader's guide in it where Briefing has "
+              "one. [default: English]")
+def init(directory: Path, bare: bool, locale: str | None) -> None:
     """Start a briefing in DIRECTORY (default: here), which must be empty: mkdocs.yml,
     content/ with an example, the schemas, .gitignore, pre-commit and publishing set up."""
-    from .project import Occupied, init_project, installed_from
+    from .language import language_tag
+    from .project import Occupied, guide_language, init_project, installed_from
 
+    tag = None if locale is None else language_tag(locale)
+    if locale is not None and tag is None:
+        raise click.BadParameter(f"{locale!r} is not a language tag: write one such as fr, "
+                                 "de-AT or pt-BR", param_hint="--locale")
     try:
-        written = init_project(directory, example=not bare)
+        written = init_project(directory, example=not bare, locale=tag)
     except Occupied as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("    hint: run `briefing init NEW-FOLDER`, or start in an empty folder",
@@ -217,6 +225,9 @@ def init(directory: Path, bare: bool) -> None:
     click.echo(f"wrote {len(written)} files in {directory}:")
     for rel in written:
         click.echo(f"  {rel}")
+    if tag is not None and guide_language(tag) is None and not tag.startswith("en"):
+        click.echo(f"note: content/pages/about.md, the reader's guide, is in English: Briefing "
+                   f"has none in {tag}; translate it with the rest of your prose", err=True)
     origin = installed_from()
     if origin is not None:
         click.echo(f"note: Briefing was installed from {origin}, not from PyPI: before you "

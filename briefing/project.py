@@ -7,8 +7,10 @@ which installs what `requirements.txt` pins) and `example/` unless bare (one sou
 annotation, two claims, four entities and a brief). The JSON Schemas are written from the
 model, as `briefing schema` writes them, to where the annotation files' `$schema` lines
 point, and `.vscode/settings.json` maps them to every annotation file by name, for the
-files made by hand without that line. A name part `dot-x` is written `.x`: a wheel leaves
-dotted files and folders out of package data.
+files made by hand without that line. With a language (`init --locale fr`), mkdocs.yml
+names it and the reader's guide comes from `about/<language>.md` where Briefing has one.
+A name part `dot-x` is written `.x`: a wheel leaves dotted files and folders out of
+package data.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from .emit import cannot_write
 from .schema_export import editor_settings, schema_texts
+from .wording import catalog_for
 
 DISTRIBUTION = "mkdocs-briefing"
 
@@ -52,9 +55,12 @@ def _tree(root: Path) -> dict[str, bytes]:
             if path.is_file() and path.suffix not in (".py", ".pyc")}
 
 
-def project_files(*, example: bool) -> dict[str, bytes]:
-    """Every file `init` writes, by its path in the project."""
+def project_files(*, example: bool, locale: str | None = None) -> dict[str, bytes]:
+    """Every file `init` writes, by its path in the project; with `locale`, a site in
+    that language (`theme: locale:`), its reader's guide in it where Briefing has one."""
     files = _tree(SCAFFOLD / "project")
+    if locale is not None:
+        files.update(_in_language(files, locale))
     if example:
         files.update(_tree(SCAFFOLD / "example"))
     for name, text in schema_texts().items():
@@ -64,6 +70,29 @@ def project_files(*, example: bool) -> dict[str, bytes]:
     # replaced.
     files[".vscode/settings.json"] = editor_settings().encode("utf-8")
     return files
+
+
+def guide_language(locale: str) -> str | None:
+    """The language of the reader's guide Briefing has for a site in `locale` ("fr" for
+    "fr-CA"), or None: the guide is then English, for the curator to translate."""
+    tag = catalog_for(locale)
+    return tag if tag is not None and (SCAFFOLD / "about" / f"{tag}.md").is_file() else None
+
+
+def _in_language(files: dict[str, bytes], locale: str) -> dict[str, bytes]:
+    """mkdocs.yml naming the site's language, and the reader's guide in it if there is
+    one. The scaffold's commented `# locale: fr` line becomes the setting."""
+    settings = files["mkdocs.yml"].decode("utf-8")
+    line = "  # locale: fr\n"
+    if line not in settings:
+        raise ValueError("the scaffold's mkdocs.yml has no locale line")
+    # (MkDocs takes a locale as Babel writes it: "fr_CA", not "fr-CA".)
+    written = locale.replace("-", "_")
+    changed = {"mkdocs.yml": settings.replace(line, f"  locale: {written}\n", 1).encode()}
+    tag = guide_language(locale)
+    if tag is not None:
+        changed["content/pages/about.md"] = (SCAFFOLD / "about" / f"{tag}.md").read_bytes()
+    return changed
 
 
 def requirements() -> str:
@@ -101,7 +130,8 @@ def installed_from() -> str | None:
     return url if isinstance(url, str) else None
 
 
-def init_project(target: Path, *, example: bool = True) -> list[str]:
+def init_project(target: Path, *, example: bool = True,
+                 locale: str | None = None) -> list[str]:
     """Write a new project into `target` (created if missing) and return the paths written.
     Raises Occupied, writing nothing, when `target` holds anything but a `.git` or a
     `.venv`, and Unwritable when the project cannot be written: all or nothing, so a
@@ -115,7 +145,7 @@ def init_project(target: Path, *, example: bool = True) -> list[str]:
                 raise Occupied(target, entries)
             for name in left:
                 shutil.rmtree(target / name)
-        files = project_files(example=example)
+        files = project_files(example=example, locale=locale)
         _write_whole(Path(os.path.abspath(target)), files)
     except OSError as exc:
         raise cannot_write(target, exc) from exc

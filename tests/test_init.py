@@ -17,9 +17,12 @@ from click.testing import CliRunner, Result
 from corpus_helpers import snapshot
 
 from briefing.cli import main
+from briefing.coverage import stance_words
 from briefing.project import project_files
+from briefing.render import status_words
 from briefing.schema_export import schema_texts
 from briefing.starter import schema_comment
+from briefing.wording import catalog_languages, wording_for
 
 KINDS = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
          "sources": "source"}
@@ -292,3 +295,49 @@ def test_what_a_killed_init_left_does_not_stop_the_next(tmp_path: Path) -> None:
     other = tmp_path / "other"
     (other / f".other.init-{os.getpid()}-abcd1234").mkdir(parents=True)
     assert init(str(other)).exit_code == 1
+
+
+def test_init_in_a_language_names_it_and_writes_the_readers_guide_in_it(
+        tmp_path: Path) -> None:
+    """`init --locale fr-CA`: mkdocs.yml's theme locale as MkDocs takes it, the reader's
+    guide in French (its heading the nav's entry), and a strict build of the example in
+    French words under `<html lang="fr-CA">`."""
+    project = tmp_path / "fr"
+    result = init("--locale", "fr-CA", str(project))
+    assert result.exit_code == 0, result.output
+    assert "\n  locale: fr_CA\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    guide = (project / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+    assert guide.startswith("# Comment lire ce site\n")
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr-CA"' in home and ">Comment lire ce site<" in home
+    assert ">Synthèses<" in home
+
+
+def test_init_in_a_language_without_a_guide_says_the_guide_is_english(
+        tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", "--locale", "sv_SE", str(tmp_path / "sv")])
+    assert result.exit_code == 0, result.output
+    assert "\n  locale: sv_SE\n" in (tmp_path / "sv" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (tmp_path / "sv" / "content" / "pages" / "about.md").read_bytes() == \
+        project_files(example=False)["content/pages/about.md"]
+    assert "about.md, the reader's guide, is in English" in result.output
+
+
+def test_init_refuses_a_locale_that_is_no_language_tag(tmp_path: Path) -> None:
+    result = init("--locale", "french please", str(tmp_path / "x"))
+    assert result.exit_code == 2 and "is not a language tag" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("tag", [t for t in catalog_languages() if t != "en"])
+def test_every_language_of_the_pages_words_has_a_guide_in_the_sites_words(tag: str) -> None:
+    """The guide names the statuses and stances as the pages show them in its language."""
+    guide = (importlib.resources.files("briefing") / "scaffold" / "about" / f"{tag}.md"
+             ).read_text(encoding="utf-8")
+    assert project_files(example=False, locale=tag)["content/pages/about.md"] == \
+        guide.encode("utf-8")
+    words, text = wording_for(tag), " ".join(guide.split())
+    for word in (*status_words(words).values(), *stance_words(words).values()):
+        assert word in text, (tag, word)
