@@ -34,6 +34,7 @@ from .emit import (
     write_tree,
 )
 from .load import display_root
+from .markup import plural
 from .pipeline import build
 from .schema_export import stale_schemas, write_schemas
 from .session import StopOnSignals
@@ -151,11 +152,13 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
         problems = (*problems, *written_page_collisions(
             config, result.pages, result.files, result.diagnostics,
             picker=settings.quote_picker == "always"))
-    if _report(policy.apply(with_settings_problems(problems, result.diagnostics)), policy,
-               github=output_format == "github"):
+    reported = policy.apply(with_settings_problems(problems, result.diagnostics))
+    if _report(reported, policy, github=output_format == "github"):
         sys.exit(1)
-    click.echo(f"ok: {len(result.pages)} pages would be built" if settings.enabled else
-               f"ok: the content holds no problem, but mkdocs.yml leaves the briefing plugin "
+    # Said on the one line, as a tool showing the two streams apart puts this one first.
+    ok = f"ok, with {plural(len(reported), 'warning')}" if reported else "ok"
+    click.echo(f"{ok}: {len(result.pages)} pages would be built" if settings.enabled else
+               f"{ok}: the content holds no error, but mkdocs.yml leaves the briefing plugin "
                f"out (`enabled: false`): the site would have none of its {len(result.pages)} "
                "pages")
 
