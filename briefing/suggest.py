@@ -1554,6 +1554,29 @@ _SAID_ARTICLE_ROLE = re.compile(
     r"^[\s,.;:!?]*(?:" + _GERMAN_VERB_WORDS + r")\s+(?:der|die|das|den|dem)\s+"
     r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
     r"(?P<role>" + _NAME_WORD + r")(?:\s+a\.\s?D\.)?,?\s+" + _NAME)
+# A role after an article, in English, Spanish, French or Italian, then the person
+# ("said the mayor of Soriana, Mateo Quiroga", "dijo el alcalde Mateo Quiroga", "explicó la
+# directora del estudio, Carmen Etxeberria", "a déclaré l'ancien maire, Paul Garnier",
+# "ha detto il sindaco di Soriana, Mateo Quiroga"): the role's words, the last in small
+# letters ("the Labour leader", "le Premier ministre"), then what it is of, up to
+# a comma ("of Soriana", "de la Confederación Hidrográfica del Valdemora"), then the
+# names listed after it (`_role_speaker`). Not "told", whose object is who was told.
+_ROLE_ARTICLE = r"(?:(?:the|el|la|los|las|le|les|il|lo|i|gli)\s+|l['\u2019])"
+_ROLE_OF = (r"(?:of|for|at|de|del|des|du|d['\u2019]|di|dell['\u2019]|della|dello|delle|dei|"
+            r"degli)")
+_ROLE_WORD = r"(?!" + _ROLE_OF + r"\b)[^\W\d_][\w'\u2019-]*"
+_SAID_THE_ROLE = re.compile(
+    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+" + _ROLE_ARTICLE
+    + r"(?P<role>(?:" + _ROLE_WORD + r"\s+){0,3}?(?!" + _ROLE_OF
+    + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)"
+    + r"(?:\s+" + _ROLE_OF + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?,|,?)\s+"
+    + r"(?=" + CAPITAL_CLASS + r")")
+_LISTED_NAME = re.compile(r"(?:,\s+)?" + _NAME)
+# The small words no role is made of ("said the talks with Max Roe").
+_NO_ROLE_TEXT = """a an the and or but nor to with in on at by from as into onto than that
+    which who whom whose this these those his her its their our my your he she it they we
+    you i after before about over under"""
+_NO_ROLE_WORDS = frozenset(_NO_ROLE_TEXT.split())
 # "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
 # organisation's role names, not the organisation ("said Kestrel" stays Kestrel). The
 # role may be in capitals ("said Acme's Chief Executive Jane Doe", "said Acme's Head of
@@ -1601,6 +1624,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
     entities = tuple(entities)
     owner = _name_owner(entities)
     pattern = _forms_pattern(owner) if owner else None
+    person = functools.partial(_is_person, {e.id: e.kind for e in entities}, owner, pattern)
     used = set(taken)
     found: list[QuoteFound] = []
     normalised = normalise_text(text)
@@ -1627,7 +1651,7 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             before = line[max(s_start, match.start() - WINDOW):match.start()]
             after = line[match.end():min(s_end, match.end() + WINDOW)]
             name = _speaker_name(before, after, line[max(s_start, match.start() - WINDOW):
-                                                     min(s_end, match.end() + WINDOW)])
+                                                     min(s_end, match.end() + WINDOW)], person)
             if name is None and previous is not None and not before.strip() \
                     and previous[0] == index - 1:
                 speaker_id, speaker_name = previous[1], previous[2]  # the speaker goes on
@@ -1646,6 +1670,17 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
                                     _sentence(line, line_no, s_start, s_end)))
         carried = _paragraph_speaker(line, spans, last, entities, owner, pattern)
     return tuple(found)
+
+
+def _is_person(kinds: Mapping[str, str], owner: Mapping[str, str],
+               pattern: re.Pattern[str] | None, name: str) -> bool:
+    """Whether `name` is a person's: a known entity's of kind `person` when it holds one
+    of a known entity's names (`_resolve`), else a name of two words or more."""
+    known, _ = _resolve(name, owner, pattern)
+    if known is not None:
+        return kinds[known] == "person"
+    words = name.split()
+    return len(words) > 1 and words[0] not in _PRONOUNS
 
 
 def _paragraph_speaker(line: str, spans: list[tuple[int, int]],
@@ -1708,7 +1743,10 @@ def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
 _AFTER_ROLE = (_SAID_ROLE_NAME, _SAID_TITLED_NAME)
 
 
-def _speaker_name(before: str, after: str, sentence: str) -> str | None:
+def _speaker_name(before: str, after: str, sentence: str, person: Callable[[str], bool]
+                  ) -> str | None:
+    """The speaker of a quotation from the text `before` and `after` it in its
+    `sentence`; `person` tells whether a name is a person's (`_role_speaker`)."""
     for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_TITLED_NAME, after),
                           (_SAID_NAME, after), (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
                           (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
@@ -1718,12 +1756,43 @@ def _speaker_name(before: str, after: str, sentence: str) -> str | None:
                 and match.group("name").strip(".,'\u2019").lower() in _COMMON) and (
                 pattern is not _SAID_ARTICLE_ROLE or is_role(match.group("role"))):
             return match.group("name")
+    role_speaker = _role_speaker(after, person)
+    if role_speaker is not None:
+        return role_speaker
     if _PARTICIPLE_BEFORE.search(before):
         subject = re.match(r"\s*" + _NAME, before)
         if subject and subject.group("name") not in _PRONOUNS:
             return subject.group("name")
     match = _ACCORDING.search(after) or _ACCORDING.search(sentence)
     return match.group("name") if match else None
+
+
+def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
+    """The person a role after a verb of saying names (`_SAID_THE_ROLE`): of the names
+    listed after the role and what it is of ("of Portland, Oregon, Ted Wheeler"), the one
+    that is a person's (`person`: a known person, or a new name of two words or more), or
+    one word that goes on with a particle ("la ministra, Teresa de la Vega"). None when a
+    word of the role is a small word ("said the talks with Max Roe"), when none is, or
+    two are: never a guess between two, and never the place or body the role is of."""
+    match = _SAID_THE_ROLE.match(after)
+    if match is None or any(_small_word(w) for w in match.group("role").split()):
+        return None
+    people, at = [], match.end()
+    while (listed := _LISTED_NAME.match(after, at)) is not None:
+        at = listed.end()
+        name = listed.group("name").rstrip(".")
+        if re.search(r"['\u2019]s$", name):  # "the mayor, Max Roe's rival"
+            continue
+        if person(name) or (" " not in name and re.match(_PARTICLE_TAIL, after[at:])):
+            people.append(name)
+    return people[0] if len(people) == 1 else None
+
+
+def _small_word(word: str) -> bool:
+    """An article, a pronoun, a conjunction or a preposition of English, French, Spanish
+    or Italian."""
+    return word.lower() in _NO_ROLE_WORDS or any(
+        is_romance_function_word(language, word) for language in ROMANCE)
 
 
 def _resolve(name: str | None, owner: Mapping[str, str], pattern: re.Pattern[str] | None

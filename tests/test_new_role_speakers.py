@@ -1,0 +1,106 @@
+"""`briefing new`'s speaker of a quotation attributed to a role in English, Spanish,
+French or Italian ("dijo el alcalde de Soriana, Mateo Quiroga"): the person named after
+the role, never the place or the body the role is of."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import suggest
+from briefing.model import Corpus, Entity, Pos
+
+EMPTY = Corpus((), (), (), ())
+
+
+def _entity(entity_id: str, name: str, kind: str) -> Entity:
+    return Entity(id=entity_id, name=name, kind=kind, pos=Pos("entities.yml"))
+
+
+KNOWN = Corpus((), (), (_entity("mateo-quiroga", "Mateo Quiroga", "person"),
+                       _entity("soriana", "Soriana", "other"),
+                       _entity("new-jersey", "New Jersey", "other"),
+                       _entity("acme", "Acme Corp", "organisation")), ())
+ES = "«No vamos a permitir que se lleven el agua», "
+EN = '"We will not allow it," '
+
+
+def speaker(text: str, language: str, corpus: Corpus = EMPTY) -> str | None:
+    (quote,) = suggest.suggest(text, corpus, language=language).quotes
+    return quote.speaker_id or quote.speaker_name
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    # A role, what it is of and a comma, or the role alone, then the person.
+    ("es", ES + "dijo el alcalde de Soriana, Mateo Quiroga, tras la votación.",
+     "Mateo Quiroga"),
+    ("es", ES + "dijo el alcalde Mateo Quiroga.", "Mateo Quiroga"),
+    ("es", ES + "dijo el alcalde, Mateo Quiroga.", "Mateo Quiroga"),
+    ("es", "«Las cifras no cuadran», explicó la directora del estudio, Carmen Etxeberria.",
+     "Carmen Etxeberria"),
+    ("es", ES + "dijo el nuevo alcalde, Mateo Quiroga.", "Mateo Quiroga"),
+    ("es", ES + "dijo el presidente de la Confederación Hidrográfica del Valdemora, "
+     "Mateo Quiroga.", "Mateo Quiroga"),
+    ("en", EN + "said the mayor of Soriana, Mateo Quiroga.", "Mateo Quiroga"),
+    ("en", EN + "said the former mayor, Max Roe.", "Max Roe"),
+    ("en", EN + "said the city's mayor, Max Roe.", "Max Roe"),
+    ("en", EN + "said the Labour leader Keir Starmer.", "Keir Starmer"),
+    ("en", EN + "said the Acme Corp spokesman, Max Roe.", "Max Roe"),
+    ("fr", "« Non », a déclaré le Premier ministre, Édouard Philippe.", "Édouard Philippe"),
+    ("en", EN + "said the head of Acme Corp, Max Roe.", "Max Roe"),
+    ("en", EN + "said the senator, Max Roe, a Democrat.", "Max Roe"),
+    ("fr", "« Non », a déclaré le maire de Soriana, Mateo Quiroga.", "Mateo Quiroga"),
+    ("fr", "« Non », a déclaré l'ancien maire de Soriana, Mateo Quiroga.", "Mateo Quiroga"),
+    ("fr", "« Non », a dit la directrice de l'étude, Carmen Etxeberria.", "Carmen Etxeberria"),
+    ("it", "«No», ha detto il sindaco di Soriana, Mateo Quiroga.", "Mateo Quiroga"),
+    ("it", "«No», ha detto il segretario della Fiom, Mateo Quiroga.", "Mateo Quiroga"),
+    # Of the names listed after what the role is of, the one of two words or more.
+    ("en", EN + "said the mayor of Portland, Oregon, Ted Wheeler.", "Ted Wheeler"),
+    # A first name that goes on with a particle is the whole name.
+    ("es", ES + "dijo la ministra, Teresa de la Vega.", "Teresa de la Vega"),
+])
+def test_the_person_after_a_role_speaks(language: str, text: str, name: str) -> None:
+    assert speaker(text, language) == name
+    assert name in {e.name for e in suggest.suggest(text, EMPTY, language=language).new_names}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", ES + "dijo el alcalde de Soriana, Mateo Quiroga, tras la votación."),
+    ("es", ES + "dijo el alcalde Mateo Quiroga."),
+    ("en", EN + "said the mayor of Soriana, Mateo Quiroga."),
+    ("fr", "« Non », a déclaré le maire de Soriana, Mateo Quiroga."),
+    ("it", "«No», ha detto il sindaco di Soriana, Mateo Quiroga."),
+    # A known place among the names listed is no person: the person is.
+    ("en", EN + "said the mayor of Soriana, New Jersey, Mateo Quiroga."),
+])
+def test_the_known_person_after_a_role_speaks(language: str, text: str) -> None:
+    assert speaker(text, language, KNOWN) == "mateo-quiroga"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # Never the place or the body the role is of, with or without a name after it.
+    ("es", ES + "dijo el alcalde de Soriana."),
+    ("es", ES + "dijo el alcalde de Soriana, que votó en contra."),
+    ("en", EN + "said the head of Acme Corp."),
+    ("en", EN + "said the mayor of Soriana, Spain."),
+    # Without a comma, where what the role is of ends is not told.
+    ("es", ES + "dijo el alcalde de Soriana Mateo Quiroga."),
+    # A name after a later comma is someone else's.
+    ("es", ES + "dijo el alcalde de Soriana, tras hablar con el presidente, Pedro Sánchez."),
+    # A small word is no role: the name is who was spoken to or with.
+    ("es", ES + "dijo el alcalde ante Pedro Sánchez."),
+    ("en", EN + "said the mayor to Max Roe."),
+    ("en", EN + "said the talks with Max Roe."),
+    ("en", EN + "told the mayor, Max Roe."),
+    # A possessive names another, two names leave the choice, and the next sentence's
+    # name is not the role's.
+    ("en", EN + "said the mayor, Max Roe's rival."),
+    ("en", EN + "said the mayor of Springfield, New Jersey, Max Roe."),
+    ("es", ES + "dijo el alcalde. Mateo Quiroga calló."),
+])
+def test_no_one_else_speaks_for_a_role(language: str, text: str) -> None:
+    assert speaker(text, language) is None
+
+
+def test_a_known_entity_that_is_no_person_is_not_the_roles() -> None:
+    assert speaker(EN + "said the company, Acme Corp.", "en", KNOWN) is None
+    assert speaker(EN + "said the mayor of Springfield, New Jersey.", "en", KNOWN) is None
