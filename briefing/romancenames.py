@@ -77,6 +77,22 @@ _PARTICLES = frozenset({"de", "di", "da", "del", "della", "dei", "degli", "du", 
 _ARTICLES = frozenset({"le", "la", "les", "un", "une", "el", "los", "las", "lo", "una",
                        "il", "i", "gli", "uno", "del", "al", "au", "du", "des", "della",
                        "dello", "nella", "alla"})
+# The words an organisation's name starts with, in Spanish, French and Italian, which may
+# go on with "en", "por", "para", "pour", "per" or "contra" ("Plataforma en Defensa del
+# Valdemora", "Association pour la Défense des Forêts", "Comitato per la Difesa del
+# Territorio") and, alone after the whole name, are its short form ("la Confederación"
+# after "la Confederación Hidrográfica del Valdemora").
+_ORGANISATION_HEADS_TEXT = """
+    Agencia Alianza Asamblea Asociación Colectivo Comisión Comité Confederación Consejo
+    Consorcio Coordinadora Federación Foro Frente Fundación Instituto Junta Liga
+    Mancomunidad Movimiento Observatorio Organización Plataforma Sindicato Sociedad Unión
+    Agence Alliance Assemblée Association Collectif Commission Confédération Conseil
+    Coordination Fédération Fondation Forum Front Institut Ligue Mouvement Observatoire
+    Organisation Plateforme Réseau Société Syndicat Union
+    Agenzia Alleanza Assemblea Associazione Collettivo Commissione Comitato Confederazione
+    Consiglio Consorzio Coordinamento Federazione Fondazione Fronte Istituto Lega Movimento
+    Osservatorio Organizzazione Piattaforma Rete Sindacato Società Unione"""
+ORGANISATION_HEADS = frozenset(_ORGANISATION_HEADS_TEXT.split())
 # The marks that open a quotation in these languages' press: « and the curly and
 # straight double quotes (a straight one opens when no letter stands before it).
 _OPENING_QUOTES = "\u00ab\u201c\u201e\u2039\""

@@ -44,7 +44,14 @@ from .ministries import LANGUAGES as MINISTRY_LANGUAGES
 from .ministries import Ministry, ministries
 from .model import Claim, Corpus, Entity, Figure
 from .romancenames import LANGUAGES as ROMANCE
-from .romancenames import after_article, head_start, is_particle, name_start, opening
+from .romancenames import (
+    ORGANISATION_HEADS,
+    after_article,
+    head_start,
+    is_particle,
+    name_start,
+    opening,
+)
 from .romancenames import is_function_word as is_romance_function_word
 from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
@@ -647,9 +654,21 @@ _JOINED_ARTICLES = ("the", "la", "las", "los", "le", "der", "den")
 # A capitalised word: a capital of any script ("Ørsted", "Łódź") and the rest of the word,
 # a decomposed accent included ("E\u0301mile").
 _NAME_WORD = rf"{CAPITAL_CLASS}(?:[\w\u2019'.&-]|{MARK_CLASS})*"
+# An organisation's head and the words of its name up to an "en", "por", "para", "pour",
+# "per" or "contra" that goes on with it (`ORGANISATION_HEADS`): "en" before a noun and
+# its "de" ("Plataforma en Defensa del Valdemora", not "Fundación en Buenos Aires"), the
+# others before an article ("Association pour la Défense"); "Presidente en funciones",
+# "Madrid en 2025" and "Soriana en Castilla" join nothing.
+_OBJECT_ARTICLES = r"(?:la|las|los|el|le|les|il|lo|gli|i)\s+"
+_HEAD_JOINED = (
+    r"(?:" + "|".join(sorted(ORGANISATION_HEADS)) + r")(?:\s+" + _NAME_WORD + r"){0,2}?\s+"
+    r"(?:en(?=\s+(?:" + _OBJECT_ARTICLES + r")?" + _NAME_WORD
+    + r"\s+(?:de|del|della|di|du|des|d['\u2019]))|(?:por|para|pour|per|contra|contre|contro)"
+    r"(?=\s+" + _OBJECT_ARTICLES + CAPITAL_CLASS + r"))\s+(?:" + _OBJECT_ARTICLES + r")?")
 _CAPITALISED = re.compile(
-    r"(?<![\w'\u2019-])" + _NAME_WORD + r"(?:\s+(?:(?:" + "|".join(_JOINING)
-    + r")\s+(?:(?:" + "|".join(_JOINED_ARTICLES) + r")\s+)?)?" + _NAME_WORD + ")*")
+    r"(?<![\w'\u2019-])(?:" + _HEAD_JOINED + r")?" + _NAME_WORD + r"(?:\s+(?:(?:"
+    + "|".join(_JOINING) + r")\s+(?:(?:" + "|".join(_JOINED_ARTICLES) + r")\s+)?)?(?:"
+    + _HEAD_JOINED + r")?" + _NAME_WORD + ")*")
 # The head of a name that is no name alone ("The Department said"), and may start a
 # sentence and still join what follows ("Bank of England raised rates").
 _BODIES = frozenset({
@@ -1008,7 +1027,8 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
     for link, after in zip(links, caps[1:], strict=True):
         joiner = link[0].text
         alone_at_start = at_start and not names and len(current) == 1 \
-            and current[0].text.lower() not in _INSTITUTIONS
+            and current[0].text.lower() not in _INSTITUTIONS \
+            and current[0].text not in ORGANISATION_HEADS
         if current and not known(current[0].start) and not known(after[0].start) and (
                 joiner == "&" or (joiner != "and" and not alone_at_start)
                 or (joiner == "and" and joined and len(after) >= 2
@@ -1304,6 +1324,19 @@ def surname_owners(people: Iterable[EntityFound]) -> dict[str, EntityFound]:
     for person in people:
         for surname in _surnames(person.name):
             owners[surname][person.id] = person
+    return {word: next(iter(ids.values())) for word, ids in owners.items() if len(ids) == 1}
+
+
+def head_owners(names: Iterable[EntityFound]) -> dict[str, EntityFound]:
+    """The first word of each name of two words or more that starts with an
+    organisation's head (`ORGANISATION_HEADS`: "Confederación" of "Confederación
+    Hidrográfica del Valdemora") to that name, when only one of `names` starts with it:
+    after two ("Confederación Hidrográfica del Ebro" too), either may be meant."""
+    owners: dict[str, dict[str, EntityFound]] = defaultdict(dict)
+    for found in names:
+        words = found.name.split()
+        if len(words) > 1 and words[0] in ORGANISATION_HEADS:
+            owners[words[0]][found.id] = found
     return {word: next(iter(ids.values())) for word, ids in owners.items() if len(ids) == 1}
 
 
@@ -2048,9 +2081,13 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     people = frozenset(e.id for e in corpus.entities if e.kind == "person")
     new_names = find_new_names(text, corpus.entities, language=language)
     # A surname alone is its owner's, a new name or a known person named in the article.
-    owners = surname_owners((*new_names, *(e for e in known if e.id in people)))
+    # An organisation's head alone is its name's ("la Confederación" after "la
+    # Confederación Hidrográfica del Valdemora"), a known one's or a new one's.
+    heads = head_owners((*new_names, *known))
+    owners = {**heads, **surname_owners((*new_names, *(e for e in known if e.id in people)))}
+    owned = people | {e.id for e in known if heads.get(e.name.split()[0]) == e}
     new_names, surnames = _fold_surnames(
-        _with_initial_surnames(new_names, text, corpus.entities, owners), owners, people)
+        _with_initial_surnames(new_names, text, corpus.entities, owners), owners, owned)
     passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
                                   tuple(corpus.entities), text)
     return Suggestions(
@@ -2058,7 +2095,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
         figures=find_figures(text, limit=MAX_SUGGESTIONS, language=language),
-        quotes=_surname_speakers(passages, owners, people),
+        quotes=_surname_speakers(passages, owners, owned),
         known_entities=known,
         new_names=new_names,
         claims=claims,

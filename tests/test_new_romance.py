@@ -221,3 +221,76 @@ def test_a_speaker_opening_a_sentence_before_a_particle(corpus: Corpus, text: st
                                                          speaker: str) -> None:
     (quote,) = suggest.suggest(text, corpus, language="es").quotes
     assert (quote.speaker_id or quote.speaker_name) == speaker
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # An organisation's head goes on with "en" before a noun and its "de", or with "por",
+    # "para", "pour", "per" or "contra" before an article: one name.
+    ("es", "La Plataforma en Defensa del Valdemora convocó una protesta.",
+     {"Plataforma en Defensa del Valdemora"}),
+    ("es", "La Asociación en Defensa de la Sanidad Pública protestó.",
+     {"Asociación en Defensa de la Sanidad Pública"}),
+    ("es", "Lo pidió la Plataforma Ciudadana en Defensa del Valdemora.",
+     {"Plataforma Ciudadana en Defensa del Valdemora"}),
+    ("es", "Lo pidió la Asociación para la Defensa de la Sanidad.",
+     {"Asociación para la Defensa de la Sanidad"}),
+    ("fr", "Le Collectif pour la Défense du Valdemora a manifesté.",
+     {"Collectif pour la Défense du Valdemora"}),
+    ("it", "Il Comitato per la Difesa del Valdemora ha protestato.",
+     {"Comitato per la Difesa del Valdemora"}),
+    # ... and an organisation's head opening a sentence joins what follows it, as "Bank
+    # of England raised rates" does (the first word alone was passed over).
+    ("es", "Plataforma en Defensa del Valdemora convocó una protesta.",
+     {"Plataforma en Defensa del Valdemora"}),
+    ("es", "Junta de Andalucía aprobó el plan.", {"Junta de Andalucía"}),
+    ("es", "Comisión de la Competencia multó a Acme.", {"Comisión de la Competencia", "Acme"}),
+    ("en", "Union of Concerned Scientists said so.", {"Union of Concerned Scientists"}),
+    ("en", "Shares of Acme fell.", {"Acme"}),
+    # Any other "en" is a preposition of the sentence: after no head, before no
+    # capital, or before a place.
+    ("es", "El Presidente en funciones, Pedro Sánchez, habló.", {"Presidente", "Pedro Sánchez"}),
+    ("es", "Lo vimos en Madrid en 2025.", {"Madrid"}),
+    ("es", "El acuerdo entre Soriana en Castilla y Valdemora.",
+     {"Soriana", "Castilla", "Valdemora"}),
+    ("es", "Abrió la Fundación en Buenos Aires.", {"Fundación", "Buenos Aires"}),
+    ("es", "La Plataforma en Madrid protestó.", {"Plataforma", "Madrid"}),
+    ("es", "Invirtió en Acme en marzo.", {"Acme"}),
+])
+def test_an_organisations_name_goes_on_with_en_and_pour_la(language: str, text: str,
+                                                           found: set[str]) -> None:
+    assert names(text, language) == found
+
+
+CHV = "Confederación Hidrográfica del Valdemora"
+KNOWN_CHV = Corpus((), (), (Entity(id="chv", name=CHV, kind="organisation",
+                                   pos=Pos("entities.yml")),), ())
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # An organisation's head alone, after its whole name, is its alias.
+    ("es", f"La {CHV} aprobó el trasvase. Según la Confederación, hay agua.",
+     [(CHV, ("Confederación",), 2)]),
+    ("es", f"La {CHV} aprobó el trasvase. Confederación y Junta discrepan.",
+     [(CHV, ("Confederación",), 2), ("Junta", (), 1)]),
+    ("es", "La Plataforma en Defensa del Valdemora protestó. La Plataforma pidió más.",
+     [("Plataforma en Defensa del Valdemora", ("Plataforma",), 2)]),
+    ("it", "Il Comitato per la Difesa del Territorio ha protestato. Per il Comitato, è grave.",
+     [("Comitato per la Difesa del Territorio", ("Comitato",), 2)]),
+    # Not when two names start with it, nor before the whole name: either may be meant.
+    ("es", f"La {CHV} y la Confederación Hidrográfica del Ebro discrepan. Según la "
+     "Confederación, no.", [("Confederación", (), 1),
+                            ("Confederación Hidrográfica del Ebro", (), 1), (CHV, (), 1)]),
+    ("es", f"Según la Confederación, hay agua. La {CHV} aprobó el trasvase.",
+     [("Confederación", (), 1), (CHV, (), 1)]),
+])
+def test_an_organisations_head_alone_is_its_alias(language: str, text: str,
+                                                  found: list[tuple[str, tuple[str, ...], int]]
+                                                  ) -> None:
+    new = suggest.suggest(text, EMPTY, language=language).new_names
+    assert [(e.name, e.aliases, e.count) for e in new] == found
+
+
+def test_a_known_organisations_head_alone_is_an_alias_to_add() -> None:
+    found = suggest.suggest(f"La {CHV} aprobó el trasvase. Según la Confederación, hay agua.",
+                            KNOWN_CHV, language="es")
+    assert (found.new_names, found.surnames) == ((), (("Confederación", "chv"),))
