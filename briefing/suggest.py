@@ -482,7 +482,9 @@ _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT
 _OF_COUNT = re.compile(r"(?<=of\s)(?:its\s+|the\s+|their\s+)?\b(" + _NUM + r")(?:\s("
                        + _WORD_MULT + r"))?")
 _QUALIFIERS = (
-    (r"(?:more than|over|above|upwards of|in excess of|exceeding)", "over"),
+    # ("a fine not exceeding $5,000", "will not exceed", "doesn't exceed": at most)
+    (r"(?:not|never|\w+n['\u2019]t)\s+exceed(?:s|ed|ing)?", "up-to"),
+    (r"(?:more than|over|above|upwards of|in excess of|exceed(?:s|ed|ing)?)", "over"),
     (r"(?:less than|fewer than|under|below|just under)", "under"),
     (r"up to", "up-to"),
     (r"(?:at least|no less than|a minimum of)", "at-least"),

@@ -55,6 +55,26 @@ _DIGITS = re.compile(r"(?:US\$|\$|€|£)?[\s\u00a0\u202f\u2009]?\d(?:[\d.,'\u00
 _BOUNDS = MappingProxyType({"approximate": ("about", "about"),
                             "lower-bound": ("over", "at-least"),
                             "upper-bound": ("under", "up-to")})
+# The verbs "exceed" straight before a number, or before its article: the figure is a
+# strict lower bound ("superaría los 350 millones", "dépasse les 350 millions", "ha
+# superato i 350 milioni", "übersteigen 350 Millionen"), and an upper one when denied,
+# "no", "non", "pas" or "jamais" before the verb or one word before it ("no ha superado
+# los", "n'a pas dépassé les") or "pas", "jamais" or "nicht" after it ("ne dépasse pas
+# les"). Not a German verb at a clause's end ("350 Millionen Euro übersteigen"), nor
+# "en", "di" or "um" after one ("superó en 20 millones": by how much).
+_EXCEED_VERBS = MappingProxyType({
+    "es": r"super(?:a|an|ó|aron|aba|aban|ará|arán|aría|arían|ar|ando|ado|e|en)",
+    "fr": r"dépass(?:e|es|ent|ait|aient|a|èrent|era|eront|erait|eraient|er|ant|é|ée|és|ées)",
+    "it": r"super(?:a|ano|ò|arono|ava|avano|erà|eranno|erebbe|erebbero|are|ando|ato|ata|ati"
+          r"|ate|i|ino)",
+    "de": r"übersteig(?:t|en|e|end)|überstieg(?:en|e)?|überschreit(?:et|en|e|end)"
+          r"|überschritt(?:en|e)?"})
+_EXCEED_ARTICLES = r"(?:el|la|los|las|lo|le|les|il|i|gli|der|die|das|den|dem)"
+_EXCEEDS = MappingProxyType({
+    language: re.compile(r"(?i:(?:\b(?P<no>no|non|pas|jamais)\s+(?:\w+\s+)?)?\b(?:" + verbs
+                         + r")(?P<not>\s+(?:pas|jamais|nicht))?\s+(?:" + _EXCEED_ARTICLES
+                         + r"\s+)?)$")
+    for language, verbs in _EXCEED_VERBS.items()})
 # No hedge is longer than this ("approssimativamente").
 _HEDGE_ROOM = 60
 _GROUPED = re.compile(r"\d[.\u00a0\u202f\u2009 ']\d{3}")
@@ -226,6 +246,9 @@ class Reader:
                                 and is_romance_function_word(language, rest)):
                     strict, loose = _BOUNDS[group]
                     return strict if _STRICT.match(match.group(0)) else loose
+        exceeds = _EXCEEDS[language].search(before)
+        if exceeds is not None:
+            return "up-to" if exceeds.group("no") or exceeds.group("not") else "over"
         return "exactly"
 
 

@@ -677,6 +677,13 @@ def test_english_month_names_stay_capitalised_and_abbreviations_english() -> Non
     ("The round secured 5 GW.", ("5", "5"), "GW", "exactly"),
     ("Each adds at least 200 MW.", ("200", "200"), "MW", "at-least"),
     ("They make an estimated 10 TWh a year.", ("10", "10"), "TWh", "about"),
+    # "exceed" in any form is "over"; denied, "up to".
+    ("The cost would exceed $350 million.", ("350000000", "350000000"), "USD", "over"),
+    ("The cost exceeded $350 million.", ("350000000", "350000000"), "USD", "over"),
+    ("The cost, exceeding $350 million, rose.", ("350000000", "350000000"), "USD", "over"),
+    ("The cost will not exceed $350 million.", ("350000000", "350000000"), "USD", "up-to"),
+    ("The cost hasn't exceeded $350 million.", ("350000000", "350000000"), "USD", "up-to"),
+    ("A fine not exceeding $5,000 applies.", ("5000", "5000"), "USD", "up-to"),
 ])
 def test_figures(text: str, value: tuple[str, str], unit: str, qualifier: str) -> None:
     (figure,) = suggest.find_figures(text)

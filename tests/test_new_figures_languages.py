@@ -59,6 +59,37 @@ def test_the_spanish_hasta_before_a_number_is_up_to(text: str,
     assert (figure.found, figure.qualifier) == found
 
 
+@pytest.mark.parametrize(("language", "text", "qualifier"), [
+    # "exceed" before a number, or before its article, is "over" ...
+    ("es", "El trasvase superaría los 350 millones de euros.", "over"),
+    ("es", "El coste supera los 350 millones de euros.", "over"),
+    ("es", "El coste superó los 350 millones de euros.", "over"),
+    ("es", "El coste podría superar los 350 millones de euros.", "over"),
+    ("es", "El coste ha superado los 350 millones de euros.", "over"),
+    ("es", "El paro supera el 20 %.", "over"),
+    ("fr", "Le coût dépasserait les 350 millions d'euros.", "over"),
+    ("fr", "Le coût a dépassé 350 millions d'euros.", "over"),
+    ("it", "Il costo supererebbe i 350 milioni di euro.", "over"),
+    ("it", "Il costo ha superato i 350 milioni di euro.", "over"),
+    ("de", "Die Kosten übersteigen 350 Millionen Euro.", "over"),
+    ("de", "Die Kosten überschritten die 350 Millionen Euro.", "over"),
+    # ... denied, "up to" ...
+    ("es", "El coste no superaría los 350 millones de euros.", "up-to"),
+    ("es", "El coste no ha superado los 350 millones de euros.", "up-to"),
+    ("fr", "Le coût ne dépasse pas les 350 millions d'euros.", "up-to"),
+    ("fr", "Le coût n'a pas dépassé les 350 millions d'euros.", "up-to"),
+    ("it", "Il costo non supera i 350 milioni di euro.", "up-to"),
+    ("de", "Die Kosten übersteigen nicht 350 Millionen Euro.", "up-to"),
+    # ... and no bound when it is not straight before the number: by how much, or a
+    # German verb at the clause's end.
+    ("es", "El coste superó en 20 millones de euros lo previsto.", "exactly"),
+    ("de", "Die Kosten dürften 350 Millionen Euro übersteigen.", "exactly"),
+])
+def test_exceed_before_a_number_is_over(language: str, text: str, qualifier: str) -> None:
+    (figure,) = suggest.find_figures(text, language=language)
+    assert figure.qualifier == qualifier
+
+
 def test_a_region_reads_as_its_language() -> None:
     (figure,) = suggest.find_figures("Sie kostet 2,5 Mio. Euro.", language="de-AT")
     assert (figure.found, figure.value[0], figure.unit) == ("2,5 Mio. Euro", 2_500_000, "EUR")
