@@ -966,6 +966,22 @@ def _run_words(match: re.Match[str]) -> list[_Word]:
     return words
 
 
+_AFTER_DASH = re.compile(r"\s[-\u2013\u2014]\s*$")
+_DATELINE_ROOM = 80
+
+
+def _after_dateline(before: str) -> bool:
+    """Whether a run stands after a dateline's dash, which opens a sentence as its start
+    does ("MADRID, 3 de marzo de 2025 -- El Gobierno aprobó" names Gobierno): a dash
+    (hyphen, en or em) between spaces closing a short text (`before`: the sentence's, up
+    to the run) whose first word is in capitals. Another dash is within a sentence ("Lo
+    dijo ayer -- La Vanguardia", "-- La Paz y Sucre --")."""
+    words = before.split(maxsplit=1)
+    first = words[0].strip(",.()") if words else ""
+    return len(before) <= _DATELINE_ROOM and len(first) > 1 and first.isupper() \
+        and _AFTER_DASH.search(before) is not None
+
+
 def _romance_names_in_run(words: list[_Word], before: str, language: str,
                           after_number: bool, known: Callable[[int], bool],
                           written: frozenset[tuple[str, ...]]) -> list[list[_Word]]:
@@ -976,12 +992,13 @@ def _romance_names_in_run(words: list[_Word], before: str, language: str,
     sentence's text before the run. A run opening with a name the text writes so
     elsewhere (`written`: "Le Pen", "De la Vega") is read from its first word."""
     at_start, quoted = opening(before)
+    opens = at_start or quoted or _after_dateline(before)
     texts = [w.text for w in words[:5]]
     head = head_start(texts)
-    if (at_start or quoted) and (name_start(texts[:4], language) in written or (
+    if opens and (name_start(texts[:4], language) in written or (
             head is not None and (head in written or head[:1] in written))):
         return _names_in_run(words, False, after_number, known)
-    if (at_start or quoted) and is_romance_function_word(language, words[0].text):
+    if opens and is_romance_function_word(language, words[0].text):
         first = 1
         while first < len(words) and not is_capital(words[first].text[:1]):
             first += 1  # (the small words after it: none is a name's start)

@@ -294,3 +294,31 @@ def test_a_known_organisations_head_alone_is_an_alias_to_add() -> None:
     found = suggest.suggest(f"La {CHV} aprobó el trasvase. Según la Confederación, hay agua.",
                             KNOWN_CHV, language="es")
     assert (found.new_names, found.surnames) == ((), (("Confederación", "chv"),))
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # A dateline's dash opens the sentence: a capitalised article after it is the
+    # sentence's, unless the text writes the name so elsewhere.
+    ("es", "SORIANA, 3 de marzo de 2025 \u2013 La Confederación Hidrográfica del Valdemora "
+     "aprobó el trasvase.", {"Confederación Hidrográfica del Valdemora"}),
+    ("es", "MADRID, 3 de marzo de 2025 \u2013 El Gobierno aprobó ayer el plan.", {"Gobierno"}),
+    ("fr", "PARIS, le 3 avril 2025 \u2013 La Banque de France a relevé ses taux.",
+     {"Banque de France"}),
+    ("it", "ROMA (ANSA) \u2014 Il Comitato per la Difesa del Territorio ha protestato.",
+     {"Comitato per la Difesa del Territorio", "ANSA"}),
+    ("fr", "PARIS, le 3 avril 2025 \u2013 Le Monde a écrit que non. Selon Le Monde, rien.",
+     {"Le Monde"}),
+    # Another dash is within a sentence, and the article stays.
+    ("es", "Lo dijo ayer \u2013 La Vanguardia lo publicó.", {"La Vanguardia"}),
+    ("es", "Hay dos \u2014 La Paz y Sucre \u2014 capitales.", {"La Paz", "Sucre"}),
+])
+def test_a_datelines_dash_opens_the_sentence(language: str, text: str, found: set[str]
+                                             ) -> None:
+    assert names(text, language) == found
+
+
+def test_after_a_dateline_an_organisations_head_alone_is_its_alias() -> None:
+    text = (f"SORIANA, 3 de marzo de 2025 \u2013 La {CHV} aprobó ayer el trasvase. "
+            "Según la Confederación, hay agua.")
+    found = suggest.suggest(text, EMPTY, language="es").new_names
+    assert [(e.name, e.aliases, e.count) for e in found] == [(CHV, ("Confederación",), 2)]
