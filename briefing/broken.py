@@ -4,13 +4,16 @@ A file that is not valid YAML, or an item with one bad field, is reported once. 
 more, everything it declared would be missing, and every reference to it reported as
 unknown, every claim it backs as unsourced: one mistake, hundreds of messages. So a
 broken file still declares the ids a tolerant scan of its `id:` lines finds, and the ids
-a broken item names are marked, so that warnings about them wait for the fix.
+a broken item names are marked, so that warnings about them wait for the fix. Each is
+marked with the stance it is named under (`NamedIds`): a check that reads only the quotes
+asserting a claim need not wait for a broken quote that doubts it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from .chars import to_ascii_lookalike
 from .yamlnodes import YMap, YNode, YScalar, YSeq
@@ -45,34 +48,87 @@ def scan_ids(text: str) -> frozenset[str]:
     return frozenset(_ID_LINE.findall(text))
 
 
-def named_in_text(text: str) -> frozenset[str]:
-    """Every word of a file YAML could not read that could be an id."""
-    return frozenset(_WORD.findall(text))
+@dataclass(frozen=True)
+class NamedIds:
+    """The ids that items which failed to parse or validate name, by how each is named:
+    under one of a quote's stances on a claim (`asserts: [x]`…), or `other`wise: an
+    item's own id, a reference of another kind, a word of a file not read as YAML (whose
+    stance cannot be known), an id used twice. An id named in several ways is in each."""
+
+    asserts: frozenset[str] = frozenset()
+    reports: frozenset[str] = frozenset()
+    doubts: frozenset[str] = frozenset()
+    refutes: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+
+    def by_stance(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each stance (in `model.STANCES` order) with the ids named under it."""
+        return (("asserts", self.asserts), ("reports", self.reports),
+                ("doubts", self.doubts), ("refutes", self.refutes))
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every id named, however: what a check reading every quote on a claim waits for."""
+        return self.other.union(*(ids for _, ids in self.by_stance()))
+
+    def under(self, stances: Iterable[str]) -> frozenset[str]:
+        """The ids a check that reads only the quotes taking one of `stances` on a claim
+        waits for: those named under one of them, and those named otherwise, which may
+        be under any."""
+        wanted = frozenset(stances)
+        if not wanted <= STANCE_KEYS:
+            raise ValueError(f"not stances: {sorted(wanted - STANCE_KEYS)}")
+        return self.other.union(*(ids for stance, ids in self.by_stance()
+                                  if stance in wanted))
+
+    def __or__(self, more: NamedIds) -> NamedIds:
+        return NamedIds(self.asserts | more.asserts, self.reports | more.reports,
+                        self.doubts | more.doubts, self.refutes | more.refutes,
+                        self.other | more.other)
 
 
-def named_in(node: YNode) -> frozenset[str]:
+# The keys a quote names claims under, one for each stance (`model.Quote`).
+STANCE_KEYS = frozenset(stance for stance, _ in NamedIds().by_stance())
+
+
+def named_in_text(text: str) -> NamedIds:
+    """Every word of a file YAML could not read that could be an id, under no stance
+    known."""
+    return NamedIds(other=frozenset(_WORD.findall(text)))
+
+
+def named_in(node: YNode) -> NamedIds:
     """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`), and
-    the ids a value that is not a valid one may have meant (`meant_ids`)."""
-    return frozenset(word for scalar in _scalars(node)
-                     for word in (*_WORD.findall(scalar.value), *meant_ids(scalar.value)))
+    the ids a value that is not a valid one may have meant (`meant_ids`), each under the
+    stance whose key it is written under, if any."""
+    found: dict[str, set[str]] = {}
+    for scalar, stance in _scalars(node):
+        found.setdefault(stance, set()).update(_WORD.findall(scalar.value),
+                                               meant_ids(scalar.value))
+    return NamedIds(**{key: frozenset(ids) for key, ids in found.items()})
 
 
-def named_in_all(nodes: Iterable[YNode]) -> frozenset[str]:
+def named_in_all(nodes: Iterable[YNode]) -> NamedIds:
     """Every id-like word in the values of each tree: what items dropped, or kept without
     a bad field (`schema.Obj`), name."""
-    return frozenset(word for node in nodes for word in named_in(node))
+    named = NamedIds()
+    for node in nodes:
+        named |= named_in(node)
+    return named
 
 
-def _scalars(node: YNode) -> Iterator[YScalar]:
-    stack = [node]
+def _scalars(node: YNode) -> Iterator[tuple[YScalar, str]]:
+    """Each scalar of the tree, with the stance key it is under, or "other"."""
+    stack: list[tuple[YNode, str]] = [(node, "other")]
     while stack:
-        item = stack.pop()
+        item, stance = stack.pop()
         if isinstance(item, YScalar):
-            yield item
+            yield item, stance
         elif isinstance(item, YSeq):
-            stack.extend(item.items)
+            stack.extend((child, stance) for child in item.items)
         elif isinstance(item, YMap):
-            stack.extend(value for _, value in item.items)
+            stack.extend((value, key.value if key.value in STANCE_KEYS else stance)
+                         for key, value in item.items)
 
 
 def dropped_items(root: YNode, key: str, kept: set[str]) -> list[YNode]:

@@ -16,7 +16,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .broken import ANY
+from .broken import ANY, NamedIds
 from .chars import AFTER_WORD_START, WORD_END, char_name, is_invisible, visible
 from .cleaning import Block, CleanedText, Removal, clean, paragraphs
 from .cycles import relation_cycles
@@ -122,9 +122,11 @@ class Linked:
     relations_in: Mapping[str, tuple[tuple[str, str], ...]]  # claim id -> (inverse, from id)
     evidence: Mapping[str, Evidence]  # by claim id: the sources on each side
     mentions: Mapping[str, tuple[Mention, ...]]  # by entity id
-    # Ids whose checks wait for a fix elsewhere: named by an item that failed to validate,
-    # or by an unknown reference (the id as written and the one it looks like).
-    waiting: frozenset[str]
+    # Ids whose checks wait for a fix elsewhere: named by an item that failed to validate
+    # (under the stance it names them with), or by an unknown reference (the id as written
+    # and the one it looks like), or a quote not found. A check reading every quote on a
+    # claim waits for `waiting.ids`; one reading some stances only, for `waiting.under`.
+    waiting: NamedIds
     # Of those, the ids whose own words are not read yet: named by an item that failed, or
     # a quote not found in its article. A look-alike of a reference elsewhere is not one.
     unread: frozenset[str]
@@ -191,8 +193,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     # Checks of what a broken item or an unknown reference was about wait for the fix:
     # a mistyped id would otherwise also leave the claim it meant short of a source. So do
     # those of a quote not found: its words are not yet the article's.
-    unfound = {q.id for s in corpus.sources for q in s.quotes if q.id not in anchors}
-    waiting = corpus.broken | unknown | unfound
+    unfound = frozenset(q.id for s in corpus.sources for q in s.quotes if q.id not in anchors)
+    waiting = corpus.broken | NamedIds(other=unknown | unfound)
 
     frozen_stances = _claim_stances(corpus, claims, store)
 
@@ -200,7 +202,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     relations_in = _relations_in(corpus, problems)
     evidence = all_evidence(corpus.claims, frozen_stances, relations_in,
                             {s.id: s.outlet for s in corpus.sources if s.outlet})
-    problems.extend(_status_checks(corpus, waiting, frozen_stances, relations_in, evidence))
+    problems.extend(_status_checks(corpus, waiting.ids, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
 
@@ -221,7 +223,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         evidence=evidence,
         mentions=mentions,
         waiting=waiting,
-        unread=corpus.broken | unfound,
+        unread=corpus.broken.ids | unfound,
         ledger=build_ledger(corpus, frozen_stances, store),
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),

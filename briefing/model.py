@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .broken import NamedIds
 from .diagnostics import Pos
 from .schema import (
     MONTH_DAY_PATTERN,
@@ -42,6 +43,7 @@ from .schema import (
 from .yamlnodes import YNode
 
 REF_KINDS = ("brief", "claim", "entity", "metric", "quote", "source")
+# (What a broken file names is kept under each of these: `broken.NamedIds`.)
 STANCES = ("asserts", "reports", "doubts", "refutes")
 STATUSES = ("reported", "corroborated", "disputed", "refuted", "superseded")
 RELATIONS = ("supersedes", "contradicts", "qualifies", "supports")
@@ -325,8 +327,9 @@ class Corpus:
     # Ids written in items that failed validation: references to them are not reported
     # again as unknown, so each mistake is reported once.
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # Ids named in annotations that failed to parse or validate: their evidence may be
-    # incomplete, so warnings about them (an unsourced claim…) wait for the fix.
-    broken: frozenset[str] = frozenset()
+    # Ids named in annotations that failed to parse or validate, by the stance they are
+    # named under: their evidence may be incomplete, so warnings about them (an unsourced
+    # claim…) wait for the fix, those reading some stances only for those (`NamedIds`).
+    broken: NamedIds = field(default_factory=NamedIds)
     # References in items that could not be made: checked like any other (`link.py`).
     orphaned: tuple[Ref, ...] = ()

@@ -307,7 +307,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files), language)
     problems: list[Diagnostic] = []
-    broken = linked.waiting
+    broken = linked.waiting.ids
     entities = linked.corpus.entities
     # Names and hedges shape every finding: when they change, nothing kept is reused.
     made_with = store.made_with

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from .broken import (
     ANY,
+    NamedIds,
     dropped_items,
     entries,
     meant_ids,
@@ -48,7 +49,7 @@ class _Document:
     # source file, claim or entity ids of a claims or entities file (`_declared_ids`).
     declared: frozenset[str] = frozenset()
     # Ids named in items the file could not turn into model objects (`broken.py`).
-    broken: frozenset[str] = frozenset()
+    broken: NamedIds = field(default_factory=NamedIds)
     # The references in those items (`schema.Context.orphaned`).
     orphaned: tuple[Ref, ...] = ()
 
@@ -137,18 +138,18 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
         declared={k: frozenset(v) for k, v in declared.items()},
         # A duplicated id stands for two things until it is fixed: what refers to it is
         # judged then, not against whichever of the two was read last.
-        broken=frozenset(broken | duplicated),
+        broken=broken | NamedIds(other=frozenset(duplicated)),
         orphaned=tuple(orphaned),
     )
     return Validated(corpus, tuple(problems)), used
 
 
 def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_sources: set[str]
-                      ) -> set[str]:
+                      ) -> NamedIds:
     """Declare the ids a file that could not be parsed seems to hold (or any id, when it
     could not be read at all), so that references to them are not reported as unknown;
     the ids it names are returned as broken."""
-    broken: set[str] = set()
+    broken = NamedIds()
     for unparsed in loaded.unparsed:
         top, stem = _top_and_stem(unparsed.rel)
         if top == "sources":
@@ -158,7 +159,7 @@ def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_source
             _declare(declared, top, stem, frozenset({ANY}))
             if "/" not in unparsed.rel and top in ("sources", "briefs"):
                 declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
-            broken.add(ANY)
+            broken |= NamedIds(other=frozenset({ANY}))
             continue
         # An entry that lost its `- id:` line: its references wait for the line, as
         # those to a file not read at all do, but only for the ids of the file's kind.
@@ -241,7 +242,7 @@ def validate_document(doc: YamlDoc, source_text: str | None,
             found = _Document(entities=entities_file.entities)
     return replace(found, problems=tuple(ctx.problems), declared=declared,
                    broken=_broken(doc.root, top, found) | named_in_all(ctx.flawed)
-                   if ctx.problems else frozenset(), orphaned=tuple(ctx.orphaned))
+                   if ctx.problems else NamedIds(), orphaned=tuple(ctx.orphaned))
 
 
 def _annotation_missing_hint(text_id: str, annotated: set[str], texts: dict[str, str]
@@ -266,7 +267,7 @@ def _text_missing_hint(doc: YamlDoc) -> str:
     return f"put the article in sources/{stem}.txt beside this file"
 
 
-def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
+def _broken(root: YNode, top: str, found: _Document) -> NamedIds:
     """The ids named by what the file's problems dropped: the whole file when its one item
     (a source, a brief) or its shape failed, else the list items that failed."""
     kept: set[str]
@@ -277,7 +278,7 @@ def _broken(root: YNode, top: str, found: _Document) -> frozenset[str]:
     elif top.startswith("entities") and found.entities:
         key, kept = "entities", {e.id for e in found.entities}
     elif top == "briefs" and found.briefs:
-        return frozenset()
+        return NamedIds()
     else:
         return named_in(root)
     return named_in_all(dropped_items(root, key, kept))

@@ -1,0 +1,65 @@
+"""What a broken annotation names, by the stance it names each id under (`broken.py`)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from briefing.broken import ANY, NamedIds, named_in, named_in_text
+from briefing.model import STANCES
+from briefing.yamlnodes import parse_yaml
+
+STUDY = """\
+title: "A study"
+published: "28/03/2025"
+quotes:
+  - id: study-cost
+    text: "the works will cost $450 million"
+    doubts: [transfer-cost-300m]
+    note: "Compare [[claim:transfer-start-2026]]."
+  - id: study-jobs
+    text: "The works will employ 400 workers"
+    asserts: transfer-jobs-400
+    reports: [Transfer-Jobs-500]
+    refuts: [transfer-jobs-600]
+"""
+
+
+def _named(text: str) -> NamedIds:
+    root, problems = parse_yaml(text, "sources/study.yml")
+    assert root is not None and not problems
+    return named_in(root)
+
+
+def test_each_id_is_named_under_the_stance_its_key_gives() -> None:
+    """A list or a lone id under a stance's key is named under that stance, as is the id a
+    value written wrongly may have meant; the rest, a misspelt key's included, is named
+    otherwise (its stance is not known)."""
+    named = _named(STUDY)
+    assert named.doubts == {"transfer-cost-300m"}
+    assert named.asserts == {"transfer-jobs-400"}
+    assert named.reports == {"transfer-jobs-500"}
+    assert named.refutes == frozenset()
+    assert {"study-cost", "study-jobs", "transfer-start-2026", "transfer-jobs-600"} \
+        <= named.other
+    assert not named.other & {"transfer-cost-300m", "transfer-jobs-400", "transfer-jobs-500"}
+    assert named.ids == named.other | {"transfer-cost-300m", "transfer-jobs-400",
+                                       "transfer-jobs-500"}
+
+
+def test_a_check_reading_some_stances_waits_for_those_and_what_may_be_any() -> None:
+    named = _named(STUDY) | named_in_text("lost-claim: [")
+    relaying = named.under(("asserts", "reports"))
+    assert {"transfer-jobs-400", "transfer-jobs-500", "transfer-jobs-600", "lost-claim"} \
+        <= relaying
+    assert "transfer-cost-300m" not in relaying
+    assert named.under(STANCES) == named.ids
+    assert ANY in NamedIds(other=frozenset({ANY})).under(("asserts",))
+    with pytest.raises(ValueError, match="assert"):
+        named.under(("assert",))
+
+
+def test_there_is_a_kind_of_naming_for_each_stance_and_one_for_the_rest() -> None:
+    assert [f.name for f in fields(NamedIds)] == [*STANCES, "other"]
+    assert [stance for stance, _ in NamedIds().by_stance()] == list(STANCES)
