@@ -307,7 +307,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files), language)
     problems: list[Diagnostic] = []
-    broken = linked.waiting.ids
+    waiting = linked.waiting.ids
     entities = linked.corpus.entities
     # Names and hedges shape every finding: when they change, nothing kept is reused.
     made_with = store.made_with
@@ -315,7 +315,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         and same_objects(entities, made_with[0]) else {}
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
     for item in items(linked):
-        if broken and (ANY in broken or not broken.isdisjoint(item.about)):
+        if waiting and (ANY in waiting or not waiting.isdisjoint(item.about)):
             continue
         last = last_kept.get(id(item.made_from))
         found = last[1] if last is not None and _same_item(last[0], item) \
@@ -324,6 +324,9 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         problems.extend(found)
     figures: dict[int, tuple[Claim, tuple[Quote, ...], bool, tuple[Diagnostic, ...]]] = {}
     last_figures = store.figures if last_kept else {}
+    # The hedge check reads the quotes asserting or reporting a claim alone: a broken item
+    # naming the claim under another stance cannot change what it finds.
+    hedges_wait = linked.waiting.under(RELAYING)
     for claim in linked.corpus.claims:
         stances = linked.stances.get(claim.id, ())
         quotes = tuple({s.quote.id: s.quote for s in stances}.values())
@@ -331,14 +334,15 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         # A claim's figures are checked against its quotes' own words and stances, which
         # a reference elsewhere cannot change: a brief's mistyped citation of one of them
         # does not hold the check back. A mistyped stance may be this claim's. A quote
-        # not read (its source broken, or not found in it) holds back whether a value is
-        # sourced, which any quote's numbers may settle, and the hedges only when it
-        # asserts or reports the claim: a doubting one's words hedge nothing.
+        # not read (its source broken, or not found in it) or a broken item naming the
+        # claim holds back whether a value is sourced, which any quote's numbers may
+        # settle; the hedges, only when it asserts or reports the claim, or may (a word
+        # of a file not read as YAML): a doubting one's words hedge nothing.
         unread = {q.id for q in quotes if q.id in linked.unread}
-        if not claim.figures or (broken and (ANY in broken or claim.id in broken
-                                             or not unread.isdisjoint(relaying))):
+        if not claim.figures or (waiting and (ANY in waiting or claim.id in hedges_wait
+                                              or not unread.isdisjoint(relaying))):
             continue
-        sourced = not (broken and unread)
+        sourced = not (unread or claim.id in waiting)
         last_found = last_figures.get(id(claim))
         found = last_found[3] if last_found is not None and last_found[0] is claim \
             and same_objects(last_found[1], quotes) and last_found[2] == sourced \

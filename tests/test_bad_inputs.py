@@ -939,6 +939,136 @@ def test_a_doubting_quote_not_found_does_not_hold_back_a_claims_figure_check(
                              "    doubts: [widget-cost-5m]\n"}), "quote-not-found")
 
 
+# A ministry's article puts two claims forward with "up to"; a study doubts the first,
+# with a number of its own, and states the second's number plainly. Neither claim's figure
+# keeps the "up to".
+PLAN_TXT = ("The ministry said on Monday that the transfer works will cost up to $300 "
+            "million and employ up to 400 workers.\n")
+PLAN_YML = """\
+title: "The transfer plan"
+published: "2025-03-12"
+quotes:
+  - id: ministry-cost
+    text: "the transfer works will cost up to $300 million"
+    speaker: ministry
+    asserts: [transfer-cost-300m]
+  - id: ministry-jobs
+    text: "employ up to 400 workers"
+    speaker: ministry
+    asserts: [transfer-jobs-400]
+"""
+STUDY_TXT = ("The study's authors said the works will cost $450 million. The works will "
+             "employ 400 workers, they wrote.\n")
+STUDY_YML = """\
+title: "A study doubts the figures"
+published: "2025-03-28"
+quotes:
+  - id: study-cost
+    text: "the works will cost $450 million"
+    doubts: [transfer-cost-300m]
+  - id: study-jobs
+    text: "The works will employ 400 workers"
+    asserts: [transfer-jobs-400]
+"""
+PLAN_CLAIMS = """\
+claims:
+  - id: transfer-cost-300m
+    statement: "The ministry says the transfer works will cost up to $300 million."
+    claimant: ministry
+    status: disputed
+    figures:
+      - metric: transfer-cost
+        subject: ministry
+        value: 300000000
+        unit: USD
+  - id: transfer-jobs-400
+    statement: "The transfer works will employ 400 workers."
+    status: reported
+    figures:
+      - metric: transfer-jobs
+        value: 400
+        unit: workers
+"""
+# Where the cost figure's dropped hedge is reported: at its `value:`.
+COST_FIGURE = f"claims.yml:{PLAN_CLAIMS.split(chr(10)).index('        value: 300000000') + 1}:9"
+# The study's date written day first: it fails validation, and is made without the date.
+DAY_FIRST = (('published: "2025-03-28"', 'published: "28/03/2025"'),)
+# And without its title too: it is left out, its quotes not seen at all.
+LEFT_OUT = (*DAY_FIRST, ('title: "A study doubts the figures"\n', ""))
+
+
+def _transfer_plan(broken: tuple[tuple[str, str], ...] = (), *, jobs: bool = True
+                   ) -> dict[str, str]:
+    """The two sources, the claims and their speaker, the study's annotation with the
+    `broken` replacements made; without the jobs claim and the quotes on it unless
+    `jobs`."""
+    plan, study, claims = PLAN_YML, STUDY_YML, PLAN_CLAIMS
+    for old, new in broken:
+        study = study.replace(old, new)
+    if not jobs:
+        plan, study, claims = (text[:text.index(cut)] for text, cut in (
+            (plan, "  - id: ministry-jobs"), (study, "  - id: study-jobs"),
+            (claims, "  - id: transfer-jobs-400")))
+    return {"entities.yml": "entities:\n  - id: ministry\n    name: Ministry of Water\n"
+                            "    kind: organisation\n",
+            "claims.yml": claims, "sources/plan.txt": PLAN_TXT, "sources/plan.yml": plan,
+            "sources/study.txt": STUDY_TXT, "sources/study.yml": study}
+
+
+def _hedges_dropped(tmp_path: Path, files: dict[str, str], command: str = "check"
+                    ) -> tuple[str, set[str]]:
+    """The output of `briefing <command>` on `files`, and where (`claims.yml:line:col`) it
+    reports a figure's dropped hedge."""
+    content = write_tree(tmp_path / "content", files)
+    out = ["--out", str(tmp_path / "out")] if command == "build" else []
+    result = CliRunner().invoke(main, [command, "--content", str(content), *out])
+    return result.output, {line.removeprefix(f"{content.as_posix()}/").split(": ")[0]
+                           for line in result.output.splitlines()
+                           if "[prose-hedge-dropped]" in line}
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_source_with_a_bad_date_that_only_doubts_a_claim_holds_back_no_figure_check(
+        tmp_path: Path, command: str) -> None:
+    """The study's date is written day first, so the study fails validation; its one
+    quote doubts the claim. The figure's hedge is the asserting quote's, in the ministry's
+    valid source, which the study cannot change: the date error and the dropped "up to"
+    are reported in the same run."""
+    output, dropped = _hedges_dropped(tmp_path, _transfer_plan(DAY_FIRST, jobs=False),
+                                      command)
+    assert "sources/study.yml:2:12: error: " in output and "[schema-date]" in output, output
+    assert dropped == {COST_FIGURE}, output
+    assert "1 error, 1 warning" in output, output
+
+
+@pytest.mark.parametrize("broken", [DAY_FIRST, LEFT_OUT], ids=["bad date", "left out"])
+def test_a_broken_source_asserting_a_claim_still_holds_back_its_figure_check(
+        tmp_path: Path, broken: tuple[tuple[str, str], ...]) -> None:
+    """The broken study also asserts the jobs claim, stating its 400 plainly, where the
+    ministry says "up to 400": whether every quote putting 400 forward hedges it is not
+    known until the study is read (left out, its quote is not seen at all), so the jobs
+    figure waits, while the cost figure, which the study only doubts, does not."""
+    output, dropped = _hedges_dropped(tmp_path / "broken", _transfer_plan(broken))
+    assert dropped == {COST_FIGURE}, output
+    # Once the study is read, its plain 400 keeps the jobs figure right as it is.
+    output, dropped = _hedges_dropped(tmp_path / "fixed", _transfer_plan())
+    assert dropped == {COST_FIGURE}, output
+
+
+def test_a_number_only_a_broken_source_gives_is_not_called_unsourced(tmp_path: Path) -> None:
+    """The cost figure is a range whose upper end, $450 million, only the study's doubting
+    quote gives, and the study is left out: its numbers are not known, so whether 450
+    million is sourced waits for the fix, while the dropped "up to" of the ministry's 300
+    million is reported in the same run."""
+    for name, broken in (("broken", LEFT_OUT), ("fixed", ())):
+        files = _transfer_plan(broken, jobs=False)
+        files["claims.yml"] = files["claims.yml"].replace("300000000",
+                                                          "[300000000, 450000000]")
+        output, dropped = _hedges_dropped(tmp_path / name, files)
+        assert dropped == {COST_FIGURE}, output
+        assert "[prose-figure-unsourced]" not in output, output
+
+
 @pytest.mark.parametrize("text", ["", "\ufeff\r\n  \n"], ids=["empty", "white space"])
 def test_an_empty_article_is_one_error_not_one_per_quote(tmp_path: Path, text: str) -> None:
     """Its quotes, which cannot be in it, and its cleaning rules, which match nothing in it,
