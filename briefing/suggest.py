@@ -312,23 +312,32 @@ _BYLINE = re.compile(r"(?:By|BY)\s+(?P<names>[^,]+?)(?:\s*,\s*(?P<outlet>[^,]+?)
 _AUTHOR_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
 
 
-def find_byline(text: str) -> BylineFound | None:
+def find_byline(text: str, language: str = DEFAULT) -> BylineFound | None:
     """The author of a line, among the first `BYLINE_LINES` non-blank ones, that is only a
     byline: "By Mira Castell", "By Mira Castell and Tom Brennan", or "By Mira Castell,
     Harbour Ledger" (the outlet is left out). A name is two or three capitalised words
     and the particles names hold; anything else on the line ("By Christmas, prices will
-    double", "By Jane Doe, energy correspondent") is no such byline."""
+    double", "By Jane Doe, energy correspondent") is no such byline. A text in
+    `language` (a tag) has its language's bylines read too (`_press_byline`)."""
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)
              if line.strip()][:BYLINE_LINES]
     for number, line in lines:
-        match = _BYLINE.fullmatch(line)
-        if match is None:
-            continue
-        names = re.split(r"\s+and\s+", match.group("names"))
-        outlet = match.group("outlet")
-        if len(names) <= 2 and all(map(_is_author, names)) \
-                and (outlet is None or _is_name(outlet.split())):
-            return BylineFound(" and ".join(" ".join(n.split()) for n in names), number, line)
+        author = _english_byline(line) or _press_byline(line, primary(language))
+        if author is not None:
+            return BylineFound(author, number, line)
+    return None
+
+
+def _english_byline(line: str) -> str | None:
+    """The author of a line that is only an English byline (`find_byline`)."""
+    match = _BYLINE.fullmatch(line)
+    if match is None:
+        return None
+    names = re.split(r"\s+and\s+", match.group("names"))
+    outlet = match.group("outlet")
+    if len(names) <= 2 and all(map(_is_author, names)) \
+            and (outlet is None or _is_name(outlet.split())):
+        return " and ".join(" ".join(n.split()) for n in names)
     return None
 
 
@@ -336,6 +345,79 @@ def _is_author(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and _is_name(words, 3) and _capitalised(words[-1]) \
         and all(_AUTHOR_WORD.fullmatch(w) and w.lower() not in _COMMON for w in words)
+
+
+# The word a byline opens with in the press of a language (a primary subtag), and the
+# word that joins two names: "Von Anna Berg und Max Roe", "Par Claire Martin et Paul
+# Roy", "Por Lucía Armengol y Juan Pérez", "di Marco Rossi e Anna Bianchi", "Por Maria
+# Silva e João Costa".
+_PRESS_BYLINES = MappingProxyType({
+    "de": ("von", "und"), "fr": ("par", "et"), "es": ("por", "y"), "it": ("di", "e"),
+    "pt": ("por", "e")})
+_PRESS_BYLINE = MappingProxyType({
+    language: (re.compile(rf"(?:{word}|{word.capitalize()}|{word.upper()})\s+"
+                          r"(?P<names>[^,]+?)(?:\s*,\s*(?P<outlet>[^,]+?))?\s*\.?"),
+               re.compile(rf"\s+{joiner}\s+"), joiner)
+    for language, (word, joiner) in _PRESS_BYLINES.items()})
+# The small words the names of people hold in these languages ("María de la Vega",
+# "Ursula von der Leyen", "Ana do Carmo", "Paolo della Valle", "Ortega y Gasset").
+_AUTHOR_PARTICLES = frozenset({"de", "du", "des", "da", "di", "do", "dos", "das", "del",
+                               "della", "dello", "dei", "degli", "van", "von", "der", "den",
+                               "zu", "la", "las", "los", "le", "lo", "y"})
+# A name of these bylines is up to this many capitalised words: a Spanish or Portuguese
+# name has two surnames ("Lucía Armengol Pérez", "João Pedro Costa Silva").
+_AUTHOR_CAPITALS = 4
+
+
+def _press_byline(line: str, language: str) -> str | None:
+    """The authors of a line that is only a byline of the press of `language` (a primary
+    subtag) or, when it names two people, of another language's: the word that joins
+    them says which, and no sentence is written so (`_PRESS_BYLINES`). As in English,
+    one name or two (`_is_press_author`), and after a comma an outlet ("Par Claire
+    Martin, Le Monde") left out; anything else on the line is no byline ("Por Lucía
+    Armengol, corresponsal", "Por la mañana", "Von Montag an"). The authors are joined
+    by the word that joins them in the byline."""
+    for tongue, (pattern, joiner, word) in _PRESS_BYLINE.items():
+        match = pattern.fullmatch(line)
+        if match is None:
+            continue
+        names = joiner.split(match.group("names"))
+        outlet = match.group("outlet")
+        if (len(names) == 2 or (tongue == language and len(names) == 1)) \
+                and all(_is_press_author(name, tongue) for name in names) \
+                and (outlet is None or _is_name(outlet.split())):
+            return f" {word} ".join(" ".join(n.split()) for n in names)
+    return None
+
+
+def _is_press_author(name: str, language: str) -> bool:
+    """Whether `name` is a person's in a byline of `language`: two words or more, the
+    first and the last capitalised, up to `_AUTHOR_CAPITALS` capitalised words and the
+    particles of names between them ("María de la Vega", "Jean de La Fontaine"); no
+    English common word, and no word a sentence is made of (an article, a pronoun, a
+    preposition, a weekday: "Por La Mañana", "Von Heute An") but a surname's article
+    before its capitalised word ("Odile Le Roux", "Marco Lo Presti")."""
+    words = name.split()
+    capitals = [_capitalised(w) for w in words]
+    if len(words) < 2 or not (capitals[0] and capitals[-1]) \
+            or sum(capitals) > _AUTHOR_CAPITALS:
+        return False
+    for n, (word, capital) in enumerate(zip(words, capitals, strict=True)):
+        article = 0 < n < len(words) - 1 and capitals[n + 1]
+        if not capital and word not in _AUTHOR_PARTICLES:
+            return False
+        if capital and (not _AUTHOR_WORD.fullmatch(word) or word.lower() in _COMMON
+                        or (_sentence_word(language, word) and not article)):
+            return False
+    return True
+
+
+def _sentence_word(language: str, word: str) -> bool:
+    """A function word of `language` (German's, or French's, Spanish's, Italian's:
+    `romancenames`), which opens sentences but no name."""
+    if language == "de":
+        return is_function_word(word)
+    return language in ROMANCE and is_romance_function_word(language, word)
 
 
 def _without_markers(line: str, markers: tuple[re.Pattern[str], re.Pattern[str]]
@@ -2119,7 +2201,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         new_names=new_names,
         claims=claims,
         surnames=surnames,
-        byline=find_byline(text),
+        byline=find_byline(text, language),
     )
 
 
