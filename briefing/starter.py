@@ -593,7 +593,11 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
         raise Refused(display, "the file holds no text, only white space or invisible "
                       "characters; nothing was written",
                       "give the file that holds the article's text")
-    new_id = source_id or _new_id(text, extracted)
+    # Read in the language given, else the one the page or PDF declares, else the
+    # site's: a text file says none, and its language is never guessed from its words.
+    reading = given or (extracted.facts.language if extracted is not None else None) \
+        or site_language
+    new_id = source_id or _new_id(text, extracted, reading)
     loaded = load(content_dir)
     # The same article first: its id is then taken too, and "pass --id" would only lead
     # to this refusal.
@@ -614,10 +618,6 @@ def prepare(article: bytes, display: str, content_dir: Path, project_root: Path,
     # A hard-wrapped text is read as the starter has the build read it, paragraph by
     # paragraph.
     wrapped = extracted is None and looks_hard_wrapped(text)
-    # Read in the language given, else the one the page or PDF declares, else the
-    # site's: a text file says none, and its language is never guessed from its words.
-    reading = given or (extracted.facts.language if extracted is not None else None) \
-        or site_language
     suggestions = suggest(text, corpus, new_id=_DATED_ID.sub("", new_id) or new_id,
                           whole=wrapped, language=reading)
     yaml_path = targets(content_dir, new_id)[1]
@@ -652,11 +652,11 @@ def _extracted(article: bytes, display: str) -> Extracted | None:
 _DATED_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
-def _new_id(text: str, extracted: Extracted | None) -> str:
+def _new_id(text: str, extracted: Extracted | None, language: str) -> str:
     """`<date>-<title words>`, from the metadata when it gives a title, else from the
-    text (its first full date and first line)."""
+    text in `language` (its first full date and its title, `suggest.find_title`)."""
     if extracted is None or not extracted.facts.title:
-        return source_id_for(*title_and_date(text))
+        return source_id_for(*title_and_date(text, language))
     found = title_and_date(text)[1]
     stated = found.date if found is not None else ""
     day = extracted.facts.date or stated if _metadata_date_first(extracted) \

@@ -284,12 +284,13 @@ CAPS_LABEL_WORDS = 4
 NAME_WORDS = 6
 
 
-def find_title(text: str) -> TitleFound:
+def find_title(text: str, language: str = DEFAULT) -> TitleFound:
     """The first non-blank line that reads as a headline, without its date markers, cut
     to a headline's length. Lines before it are passed over when they are a date, a
-    dateline (a name and a date), a byline ("By Jane Doe"), a label ("Summary:", "PRESS
-    RELEASE"), or page furniture of two words or fewer ("Smiley face"); when every line
-    is, the first is taken."""
+    dateline (a name and a date), a byline ("By Jane Doe", or one of the press of
+    `language`, a tag, that `find_byline` reads: "Por Lucía Armengol"), a label
+    ("Summary:", "PRESS RELEASE"), or page furniture of two words or fewer ("Smiley
+    face"); when every line is, the first is taken."""
     passed: list[str] = []
     first: TitleFound | None = None
     markers = _markers(written_dates().pattern)
@@ -297,7 +298,7 @@ def find_title(text: str) -> TitleFound:
         if not line.strip():
             continue
         rest, undated = _without_markers(line, markers)
-        kind = _furniture(rest, undated)
+        kind = _furniture(rest, undated, primary(language))
         if kind is None:
             return TitleFound(_headline(rest), number, tuple(passed), undated)
         passed.append(kind)
@@ -439,13 +440,14 @@ def _without_markers(line: str, markers: tuple[re.Pattern[str], re.Pattern[str]]
     return rest, undated
 
 
-def _furniture(rest: str, undated: bool) -> str | None:
+def _furniture(rest: str, undated: bool, language: str) -> str | None:
     """What a line is when it is not a headline, from what is left of it once its date
-    markers are left out (`undated`); None for a headline."""
+    markers are left out (`undated`), in a text in `language` (a primary subtag); None
+    for a headline."""
     words = rest.split()
     if not _has_words(rest):
         return DATE_LINE if undated else SHORT_LINE
-    if _is_byline(rest):
+    if _is_byline(rest) or _press_byline(rest.strip(), language) is not None:
         return BYLINE
     if undated and _is_name(words):
         return DATELINE
@@ -2129,10 +2131,10 @@ def _sentence_scores(sentence: Sentence, claims: _ClaimIndex, threshold: float
 
 # --- everything at once ------------------------------------------------------------------
 
-def title_and_date(text: str) -> tuple[str, DateFound | None]:
-    """The suggested title, and the first full date in the text."""
+def title_and_date(text: str, language: str = DEFAULT) -> tuple[str, DateFound | None]:
+    """The suggested title of a text in `language` (a tag), and its first full date."""
     date = next((d for d in find_dates(text) if len(d.date) == 10), None)
-    return find_title(text).text, date
+    return find_title(text, language).text, date
 
 
 def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False,
@@ -2155,7 +2157,7 @@ def suggest(text: str, corpus: Corpus, *, new_id: str = "", whole: bool = False,
     def moved(items: tuple[_Found, ...]) -> tuple[_Found, ...]:
         return tuple(replace(item, sentence=placed(item.sentence)) for item in items)
 
-    return replace(found, title=find_title(text), dates=moved(found.dates),
+    return replace(found, title=find_title(text, language), dates=moved(found.dates),
                    date=moved((found.date,))[0] if found.date else None,
                    figures=moved(found.figures), quotes=moved(found.quotes),
                    known_entities=moved(found.known_entities),
@@ -2192,7 +2194,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
                                   tuple(corpus.entities), text)
     return Suggestions(
-        title=find_title(text),
+        title=find_title(text, language),
         date=date,
         dates=dates[:MAX_SUGGESTIONS],
         figures=find_figures(text, limit=MAX_SUGGESTIONS, language=language),

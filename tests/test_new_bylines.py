@@ -124,3 +124,27 @@ def test_the_language_given_reads_the_byline(tmp_path: Path) -> None:
                                                  language="es")
     # On an English site, with no language given, "Por" is no byline.
     assert "author:" not in _added(tmp_path / "en", site_language="en")
+
+
+@pytest.mark.parametrize(("language", "byline"), [
+    ("es", "Por Lucía Armengol"), ("de", "Von Anna Berg und Max Roe"),
+    ("fr", "Par Jean de La Fontaine"), ("it", "di Marco Rossi"), ("pt-PT", "Por Maria Silva"),
+    ("en", "Por Lucía Armengol y Juan Pérez"),
+])
+def test_a_byline_before_the_headline_is_passed_over(language: str, byline: str) -> None:
+    found = suggest.find_title(f"{byline}\n{HEADLINE}", language)
+    assert (found.text, found.line, found.passed_over) == (HEADLINE.strip(), 2, ("byline",))
+
+
+def test_another_languages_byline_is_no_furniture() -> None:
+    # (three words, as any short headline: "Por" is no byline in an English article)
+    found = suggest.find_title(f"Por Lucía Armengol\n{HEADLINE}", "en")
+    assert (found.text, found.line) == ("Por Lucía Armengol", 1)
+
+
+def test_the_id_is_made_of_the_headline_after_the_byline(tmp_path: Path) -> None:
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    text = "Por Lucía Armengol\nSoriana aprueba el plan del agua\n\nEl pleno votó.\n"
+    added = starter.prepare(text.encode(), "a.txt", content, tmp_path, site_language="es")
+    assert added.id == "soriana-aprueba-el-plan-del-agua"
+    assert 'title: "Soriana aprueba el plan del agua"' in added.starter
