@@ -1713,6 +1713,21 @@ _NO_ROLE_TEXT = """a an the and or but nor to with in on at by from as into onto
     which who whom whose this these those his her its their our my your he she it they we
     you i after before about over under"""
 _NO_ROLE_WORDS = frozenset(_NO_ROLE_TEXT.split())
+# A person named before the verb, after a role and its article and between commas, the
+# sentence's subject ("The mayor of Soriana, Mateo Quiroga, said", "El alcalde de
+# Soriana, Mateo Quiroga, dijo", "Le maire de Soriana, Mateo Quiroga, a déclaré", "Il
+# sindaco di Soriana, Mateo Quiroga, ha detto"): the article, capitalised at a sentence's
+# start, the role and what it is of as after a verb (`_SAID_THE_ROLE`), the names listed
+# (`_role_subject`), then a comma and the verb.
+_THE_ROLE = re.compile(
+    r"(?i:" + _ROLE_ARTICLE + r")(?P<role>(?:" + _ROLE_WORD + r"\s+){0,3}?(?!" + _ROLE_OF
+    + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)(?:\s+" + _ROLE_OF
+    + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?)?,\s+(?=" + CAPITAL_CLASS + r")")
+_COMMA_SAID = re.compile(r"(?:" + _PARTICLE_TAIL + r")?,\s+" + _VERBS + r"\b")
+# What may stand between such a subject's verb and the quotation it says: a colon, a
+# comma, or what it reports up to the quoted words ("said the plan “would not pass”",
+# "dijo que «…»"), with no other quotation mark (and no other name: `_reported_gap`).
+_REPORTED_GAP = re.compile(r"[^'\"\u201c\u201d\u2018\u00ab\u00bb\u201e]{0,60}")
 # "said Kestrel's chief engineer, Priya Nandakumar": the speaker is the person an
 # organisation's role names, not the organisation ("said Kestrel" stays Kestrel). The
 # role may be in capitals ("said Acme's Chief Executive Jane Doe", "said Acme's Head of
@@ -1845,24 +1860,39 @@ def _reported_speaker(sentence: str, entities: tuple[Entity, ...], owner: Mappin
                       pattern: re.Pattern[str] | None) -> tuple[str | None, str | None]:
     """For a quotation's "he said", the one person the sentence before names, as the
     subject of a verb of saying ("Councillor Tom Brennan said the dock would cost more"):
-    a known person, or a new name of two words. Nothing when the sentence names another
-    person too (never a guess between two), or its subject is no person."""
-    match = _SUBJECT_SAYS.match(sentence.strip())
-    if match is None or match.group("name") in _PRONOUNS:
-        return None, None
+    a known person, or a new name of two words; or after a role, between commas ("The
+    mayor of Soriana, Mateo Quiroga, said the plan would fail", `_role_subject`).
+    Nothing when the sentence names another person too (never a guess between two), or
+    its subject is no person."""
     kinds = {e.id: e.kind for e in entities}
+    subject = _subject_says(sentence.strip(), functools.partial(_is_person, kinds, owner,
+                                                                pattern))
+    if subject is None:
+        return None, None
     known = {owner[m.group("name")] for m in pattern.finditer(sentence)} if pattern else set()
     people = {i for i in known if kinds[i] == "person"}
     new = [e.name for e in find_new_names(sentence, entities)
            if len(e.name.split()) == 2 and _person_like(e.name)]
     if len(people) + len(new) != 1:
         return None, None
-    subject_id, subject_name = _resolve(match.group("name"), owner, pattern)
+    subject_id, subject_name = _resolve(subject, owner, pattern)
     if people:
         return (subject_id, None) if subject_id in people else (None, None)
     if subject_name and (subject_name == new[0] or subject_name.endswith(" " + new[0])):
         return None, new[0]
     return None, None
+
+
+def _subject_says(sentence: str, person: Callable[[str], bool]) -> str | None:
+    """The name of a sentence's subject that says something (`_SUBJECT_SAYS`: "Tom
+    Brennan said", "Alexandr Wang, CEO of Scale AI, suggested"), or the person named
+    after a role and between commas before the verb (`_role_subject`: "The mayor of
+    Soriana, Mateo Quiroga, said"); None for a pronoun."""
+    match = _SUBJECT_SAYS.match(sentence)
+    if match is not None:
+        return match.group("name") if match.group("name") not in _PRONOUNS else None
+    found = _role_subject(sentence, 0, person)
+    return found[0] if found is not None else None
 
 
 def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
@@ -1892,7 +1922,7 @@ def _speaker_name(before: str, after: str, sentence: str, person: Callable[[str]
                 and match.group("name").strip(".,'\u2019").lower() in _COMMON) and (
                 pattern is not _SAID_ARTICLE_ROLE or is_role(match.group("role"))):
             return match.group("name")
-    role_speaker = _role_speaker(after, person)
+    role_speaker = _role_speaker(after, person) or _role_subject_speaker(before, after, person)
     if role_speaker is not None:
         return role_speaker
     if _PARTICIPLE_BEFORE.search(before):
@@ -1913,15 +1943,67 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
     match = _SAID_THE_ROLE.match(after)
     if match is None or any(_small_word(w) for w in match.group("role").split()):
         return None
-    people, at = [], match.end()
-    while (listed := _LISTED_NAME.match(after, at)) is not None:
+    people, _ = _listed_people(after, match.end(), person)
+    return people[0] if len(people) == 1 else None
+
+
+def _listed_people(text: str, at: int, person: Callable[[str], bool]
+                   ) -> tuple[list[str], int]:
+    """The names listed in `text` from `at` on, separated by commas, that are a person's
+    (`person`), or one word that goes on with a particle ("Teresa de la Vega"), but a
+    possessive ("Max Roe's rival"); and where the list ends."""
+    people = []
+    while (listed := _LISTED_NAME.match(text, at)) is not None:
         at = listed.end()
         name = listed.group("name").rstrip(".")
         if re.search(r"['\u2019]s$", name):  # "the mayor, Max Roe's rival"
             continue
-        if person(name) or (" " not in name and re.match(_PARTICLE_TAIL, after[at:])):
+        if person(name) or (" " not in name and re.match(_PARTICLE_TAIL, text[at:])):
             people.append(name)
-    return people[0] if len(people) == 1 else None
+    return people, at
+
+
+def _role_subject(text: str, at: int, person: Callable[[str], bool]
+                  ) -> tuple[str, int] | None:
+    """The person named as the subject of a verb of saying at `at` in `text`, after a
+    role and between commas (`_THE_ROLE`: "The mayor of Soriana, Mateo Quiroga, said"),
+    and where the verb ends. The same care as after the verb (`_role_speaker`): of the
+    names listed, the one that is a person's; none when a word of the role is a small
+    word ("The talks with the mayor, Max Roe, said"), when two names could be the person
+    ("The mayor of Springfield, New Jersey, Max Roe, said"), or when anything but the
+    verb follows the names ("The mayor, Max Roe, and the governor, Ann Lee, said")."""
+    match = _THE_ROLE.match(text, at)
+    if match is None or any(_small_word(w) for w in match.group("role").split()):
+        return None
+    people, end = _listed_people(text, match.end(), person)
+    said = _COMMA_SAID.match(text, end)
+    return (people[0], said.end()) if said is not None and len(people) == 1 else None
+
+
+def _role_subject_speaker(before: str, after: str, person: Callable[[str], bool]
+                          ) -> str | None:
+    """The speaker of a quotation named as the subject of a verb of saying after a role
+    (`_role_subject`): the sentence's subject before the quotation, with only a colon, a
+    comma or what the verb reports between ("The mayor of Soriana, Mateo Quiroga, said:
+    “…”", "said the plan “would not pass”", "dijo que «…»"), or the subject after it
+    ("“…,” the mayor of Soriana, Mateo Quiroga, said")."""
+    found = _role_subject(after, len(after) - len(after.lstrip(" ,.;:!?")), person)
+    if found is not None:
+        return found[0]
+    found = _role_subject(before, len(before) - len(before.lstrip()), person)
+    if found is not None and _reported_gap(before[found[1]:]):
+        return found[0]
+    return None
+
+
+def _reported_gap(gap: str) -> bool:
+    """Whether `gap`, between a verb of saying and a quotation, leaves the quotation to
+    the verb's subject: a colon, a comma or a few words it reports (`_REPORTED_GAP`),
+    with no capitalised word but a common one ("said on Monday:"): "The mayor, Max Roe,
+    said the governor, Ann Lee, would answer “No”" is no quotation of the mayor's."""
+    return _REPORTED_GAP.fullmatch(gap) is not None and all(
+        not is_capital(word[:1]) or word.strip(",.:;").lower() in _COMMON
+        for word in gap.split())
 
 
 def _small_word(word: str) -> bool:
@@ -2209,12 +2291,24 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
 
 def passage_speaker(sentence: str, entities: Iterable[Entity]) -> str | None:
     """The known entity whose view a sentence reports, when it opens with one that says,
-    suggests or asserts something, or ends "according to" one."""
+    suggests or asserts something (or with a role and, between commas, a known person
+    who says it: `_role_subject`), or ends "according to" one."""
+    entities = tuple(entities)
     owner = _name_owner(entities)
-    match = _SUBJECT_SAYS.match(sentence) or _ACCORDING.search(sentence)
-    if not owner or match is None or match.group("name") in _PRONOUNS:
+    if not owner:
         return None
-    return _resolve(match.group("name"), owner, _forms_pattern(owner))[0]
+    pattern = _forms_pattern(owner)
+    match = _SUBJECT_SAYS.match(sentence)
+    if match is None:
+        person = functools.partial(_is_person, {e.id: e.kind for e in entities}, owner,
+                                   pattern)
+        subject = _role_subject(sentence, 0, person)
+        if subject is not None:
+            return _resolve(subject[0], owner, pattern)[0]
+        match = _ACCORDING.search(sentence)
+    if match is None or match.group("name") in _PRONOUNS:
+        return None
+    return _resolve(match.group("name"), owner, pattern)[0]
 
 
 def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
