@@ -1701,8 +1701,24 @@ _ROLE_ARTICLE = r"(?:(?:the|el|la|los|las|le|les|il|lo|i|gli)\s+|l['\u2019])"
 _ROLE_OF = (r"(?:of|for|at|de|del|des|du|d['\u2019]|di|dell['\u2019]|della|dello|delle|dei|"
             r"degli)")
 _ROLE_WORD = r"(?!" + _ROLE_OF + r"\b)[^\W\d_][\w'\u2019-]*"
+# A time, or the press the words are said to, between the verb and the role ("dijo ayer el
+# alcalde", "dijo a los periodistas el alcalde", "a déclaré lundi soir le maire", "ha
+# detto ai giornalisti il sindaco", "said on Monday the mayor"): a short list, so that no
+# one the words are said to is taken for the role ("dijo a la ministra, Teresa Ribera" is
+# said to her, and gives none).
+_WEEKDAYS = ("lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
+             "jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|"
+             "sabato|domenica|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WHEN = (r"(?:yesterday|today|on\s+(?:" + _WEEKDAYS + r")|ayer|hoy|anoche|anteayer|"
+         r"(?:este|el|ce)\s+(?:" + _WEEKDAYS + r")|hier|aujourd['\u2019]hui|ieri|oggi|"
+         r"stamattina|stamani|stasera|" + _WEEKDAYS + r")(?:\s+(?:por\s+la\s+)?(?:mañana|"
+         r"tarde|noche|matin|soir|mattina|pomeriggio|sera|morning|afternoon|evening))?")
+_TO_WHOM = (r"(?:to\s+(?:reporters|journalists)|a\s+(?:los\s+periodistas|los\s+medios|"
+            r"la\s+prensa|este\s+diario)|aux\s+journalistes|à\s+la\s+presse|"
+            r"ai\s+(?:giornalisti|cronisti)|alla\s+stampa)")
 _SAID_THE_ROLE = re.compile(
-    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+" + _ROLE_ARTICLE
+    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+"
+    + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}" + _ROLE_ARTICLE
     + r"(?P<role>(?:" + _ROLE_WORD + r"\s+){0,3}?(?!" + _ROLE_OF
     + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)"
     + r"(?:\s+" + _ROLE_OF + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?,|,?)\s+"

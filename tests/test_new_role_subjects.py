@@ -112,3 +112,39 @@ def test_a_passage_reporting_a_claim_is_the_known_persons() -> None:
     assert suggest.passage_speaker(sentence, KNOWN.entities) == "mateo-quiroga"
     assert suggest.passage_speaker("The mayor, Max Roe, said the plan would fail.",
                                    KNOWN.entities) is None
+
+
+ES = "«No vamos a permitirlo», "
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # A time, or the press the words are said to, between the verb and the role.
+    ("es", ES + "dijo ayer el alcalde de Soriana, Mateo Quiroga."),
+    ("es", ES + "dijo a los periodistas el alcalde de Soriana, Mateo Quiroga."),
+    ("es", ES + "dijo ayer a los periodistas el alcalde de Soriana, Mateo Quiroga."),
+    ("es", ES + "dijo este martes el alcalde, Mateo Quiroga."),
+    ("es", ES + "dijo el lunes el alcalde Mateo Quiroga."),
+    ("es", ES + "dijo ayer por la tarde el alcalde Mateo Quiroga."),
+    ("fr", "« Non », a déclaré lundi soir le maire de Soriana, Mateo Quiroga."),
+    ("fr", "« Non », a déclaré aux journalistes le maire, Mateo Quiroga."),
+    ("it", "«No», ha detto ieri il sindaco di Soriana, Mateo Quiroga."),
+    ("it", "«No», ha detto ai giornalisti il sindaco di Soriana, Mateo Quiroga."),
+    ("en", '"No," said on Monday the mayor of Soriana, Mateo Quiroga.'),
+])
+def test_a_time_or_the_press_before_the_role(language: str, text: str) -> None:
+    assert speakers(text, language) == ["Mateo Quiroga"]
+    assert speakers(text, language, KNOWN) == ["mateo-quiroga"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # Whom the words are said to is no role, nor the person named after it.
+    ("es", ES + "dijo a la ministra, Teresa Ribera."),
+    ("es", ES + "dijo a la ministra el alcalde, Mateo Quiroga."),
+    # The same care after a time as without it.
+    ("es", ES + "dijo ayer el alcalde ante Pedro Sánchez."),
+    ("es", ES + "dijo ayer el alcalde de Soriana."),
+    ("es", ES + "dijo ayer el alcalde de Soriana Mateo Quiroga."),
+    ("en", '"No," told reporters the mayor, Mateo Quiroga.'),
+])
+def test_no_one_else_speaks_after_a_time_or_the_press(language: str, text: str) -> None:
+    assert speakers(text, language) == [None]
