@@ -1923,6 +1923,10 @@ def _prefix(normalised: str, line: str, start: int, quoted: str) -> str:
 
 # (a role's name is no common word: "said Acme's chief engineer on Monday" is Acme's)
 _AFTER_ROLE = (_SAID_ROLE_NAME, _SAID_TITLED_NAME)
+# What a role is of, right before a name: "The mayor of Soriana said", "El alcalde de
+# Soriana dijo": the name is the place or body, not the one speaking.
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b[a-zà-ÿ][\w\u00c0-\u024f-]*\s+(?:of|of the|de|de la|del|di|della|du|de l'|des|do|da)\s+$")
 
 
 def _speaker_name(before: str, after: str, sentence: str, person: Callable[[str], bool]
@@ -1933,6 +1937,9 @@ def _speaker_name(before: str, after: str, sentence: str, person: Callable[[str]
                           (_SAID_NAME, after), (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
                           (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
         match = pattern.search(text)
+        if match and pattern is _NAME_SAID_BEFORE \
+                and _COMPLEMENT_BEFORE.search(text, 0, match.start("name")):
+            continue
         if match and match.group("name") not in _PRONOUNS and not (
                 pattern in _AFTER_ROLE
                 and match.group("name").strip(".,'\u2019").lower() in _COMMON) and (

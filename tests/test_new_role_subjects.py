@@ -148,3 +148,17 @@ def test_a_time_or_the_press_before_the_role(language: str, text: str) -> None:
 ])
 def test_no_one_else_speaks_after_a_time_or_the_press(language: str, text: str) -> None:
     assert speakers(text, language) == [None]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    # The place or body a role is of is not the one speaking.
+    ("en", 'The mayor of Soriana said: "We will build it by 2027."', None),
+    ("es", "El alcalde de Soriana dijo: «Lo construiremos en 2027».", None),
+    ("it", "Il sindaco di Soriana ha detto: «Lo costruiremo nel 2027».", None),
+    # A name's own particle is no complement.
+    ("fr", "Selon lui, Dominique de Villepin a déclaré : « Non. »", "Dominique de Villepin"),
+    ("en", 'Tom Brennan said: "No."', "Tom Brennan"),
+])
+def test_the_place_a_role_is_of_does_not_speak(language: str, text: str,
+                                               name: str | None) -> None:
+    assert speakers(text, language) == [name]
