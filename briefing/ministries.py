@@ -1,9 +1,10 @@
-"""Ministries and ministers in a German, French, Spanish or Italian sentence, for
+"""Ministries and ministers in a German, French, Spanish, Italian or Portuguese sentence, for
 `briefing new`'s new names (`suggest.find_new_names`).
 
 A ministry is named by its portfolio, which these languages capitalise after the
 minister or the ministry and a preposition: "La ministra de Industria", "Il ministro
-delle Imprese", "le ministère des Finances", "die Ministerin für Bildung". The portfolio
+delle Imprese", "le ministère des Finances", "die Ministerin für Bildung", "o ministro
+das Finanças". The portfolio
 names no one: its words are no name alone ("Industria", "Imprese"). Where the text
 writes the ministry itself with a capital ("El Ministerio de Industria y Turismo", "Il
 Ministero dell'Economia e delle Finanze", "Le Ministère de l'Économie", "das
@@ -40,10 +41,10 @@ from .chars import CAPITAL_CLASS, MARK_CLASS
 # A ministry, whose name a capital starts, and a minister, who is no organisation.
 _MINISTRY = MappingProxyType({
     "de": r"\w*[Mm]inisterium", "fr": "[Mm]inistère", "es": "[Mm]inisterio",
-    "it": "[Mm]inistero"})
+    "it": "[Mm]inistero", "pt": "[Mm]inistério"})
 _MINISTER = MappingProxyType({
     "de": r"\w*[Mm]inister(?:in)?", "fr": r"[Mm]inistres?(?:\s+déléguée?)?(?:\s+chargée?)?",
-    "es": "[Mm]inistr[oa]s?", "it": "[Mm]inistr[oaie]"})
+    "es": "[Mm]inistr[oa]s?", "it": "[Mm]inistr[oaie]", "pt": "[Mm]inistr[oa]s?"})
 _APOSTROPHE = "['\u2019]"
 # The prepositions a portfolio follows, with the articles they take or hold.
 _OF = MappingProxyType({
@@ -52,23 +53,26 @@ _OF = MappingProxyType({
           rf"au\s+|à\s+la\s+|à\s+l{_APOSTROPHE}|pour\s+(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})?)",
     "es": r"(?:(?:de|para)\s+(?:la|el|los|las)\s+|del\s+|de\s+|para\s+)",
     "it": rf"(?:dell{_APOSTROPHE}|della\s+|delle\s+|dello\s+|degli\s+|dei\s+|del\s+|di\s+|"
-          rf"per\s+(?:gli|il|la|le|lo|i)\s+|per\s+l{_APOSTROPHE}|per\s+)"})
+          rf"per\s+(?:gli|il|la|le|lo|i)\s+|per\s+l{_APOSTROPHE}|per\s+)",
+    "pt": r"(?:das\s+|dos\s+|da\s+|do\s+|de\s+|para\s+(?:as|os|a|o)\s+|para\s+)"})
 # The articles a list's next portfolio may have without a preposition ("y el Reto").
 _ARTICLE = MappingProxyType({
     "de": r"(?:die|den|das)\s+", "fr": rf"(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})",
     "es": r"(?:el|la|los|las)\s+",
-    "it": rf"(?:il\s+|lo\s+|la\s+|i\s+|gli\s+|le\s+|l{_APOSTROPHE})"})
-_AND = MappingProxyType({"de": "und", "fr": "et", "es": "[ye]", "it": "ed?"})
+    "it": rf"(?:il\s+|lo\s+|la\s+|i\s+|gli\s+|le\s+|l{_APOSTROPHE})",
+    "pt": r"(?:as|os|a|o)\s+"})
+_AND = MappingProxyType({"de": "und", "fr": "et", "es": "[ye]", "it": "ed?", "pt": "e"})
 # A capitalised word, or the one phrase a portfolio holds that has a small word in it.
 _WORD = rf"(?:Made\s+in\s+Italy|{CAPITAL_CLASS}(?:[\w\u2019'-]|{MARK_CLASS})*)"
 _ITEM = rf"{_WORD}(?:\s+{_WORD})*"
 # How many capitalised words a portfolio's last item has when it ends with a person's
-# name: Spanish capitalises a portfolio's adjectives ("Transición Ecológica", "Economía
-# Social"), so two words are the portfolio, and three or more end with a person's two
-# ("de Economía Carlos Cuerpo"); French, Italian and German write them in lower case
+# name: Spanish and Portuguese capitalise a portfolio's adjectives ("Transición
+# Ecológica", "Economía Social", "Negócios Estrangeiros", "Relações Exteriores"), so two
+# words are the portfolio, and three or more end with a person's two ("de Economía
+# Carlos Cuerpo"); French, Italian and German write them in lower case
 # ("Comptes publics", "Affari esteri"), so the second word is a person's already
 # ("dell'Economia Giorgetti").
-_WITH_PERSON = MappingProxyType({"de": 2, "fr": 2, "es": 3, "it": 2})
+_WITH_PERSON = MappingProxyType({"de": 2, "fr": 2, "es": 3, "it": 2, "pt": 3})
 
 
 def _pattern(language: str) -> re.Pattern[str]:

@@ -1,4 +1,5 @@
-"""How `briefing new` reads the names of an article in French, Spanish or Italian.
+"""How `briefing new` reads the names of an article in French, Spanish, Italian or
+Portuguese.
 
 These languages capitalise names as English does, so the English rules apply
 (`suggest._names_in_run`), and two more:
@@ -8,18 +9,20 @@ These languages capitalise names as English does, so the English rules apply
   is no name;
 - a function word that opens a sentence or a quotation is capitalised by its place and
   left off the run it opens: articles, pronouns, conjunctions and prepositions,
-  "Selon", "Según", "Secondo" and "D'après" among them, so "Selon Hélène Marchand" names
-  Hélène Marchand. Only the first word is so capitalised: a capitalised article after it
-  is a name's own ("Selon Le Monde" names Le Monde), and so is one within a sentence
-  ("selon Le Monde", "en El País"). A function word alone is never a name ("MADRID, 12 de
-  marzo de 2025 - El fabricante…", after a dateline's dash).
+  "Selon", "Según", "Secondo", "Segundo" and "D'après" among them, so "Selon Hélène
+  Marchand" names Hélène Marchand. Only the first word is so capitalised: a
+  capitalised article after it is a name's own ("Selon Le Monde" names Le Monde), and
+  so is one within a sentence ("selon Le Monde", "en El País"). A function word alone
+  is never a name ("MADRID, 12 de marzo de 2025 - El fabricante…", after a dateline's
+  dash).
 
 The lists are kept short: only words that open a sentence and may be followed straight
 by a capitalised name. Verbs are not needed (a quotation's first word alone is passed
 over whatever it is), nor the particles of names, which start surnames too ("De Luca",
-"Di Maio", "Del Piero", "Della Valle"): "de", "du", "des", "di", "da", "del", "della".
-An elided article is one word with its noun ("L'action"), passed over as any sentence's
-first word alone.
+"Di Maio", "Del Piero", "Della Valle", "Dos Santos"): "de", "du", "des", "di", "da",
+"del", "della", and the Portuguese "do", "dos", "das" ("Maria da Silva", "João dos
+Santos"). An elided article is one word with its noun ("L'action"), passed over as any
+sentence's first word alone.
 
 A capitalised article at a sentence's start is ambiguous: "Le Pen a déclaré" is Le Pen,
 "Le Monde a écrit" the newspaper Le Monde, "La Commission a déclaré" the Commission.
@@ -63,6 +66,12 @@ _FUNCTION_WORDS_TEXT = MappingProxyType({
         secondo a ad al allo alla ai agli alle con su sul sullo sulla sui per tra fra in
         nel nello nella nei negli nelle dal dallo dalla dopo prima presso verso durante
         contro""",
+    "pt": """
+        o a os as um uma uns umas
+        eu tu ele ela nós vós eles elas você vocês isto isso este esta estes estas esse essa
+        e ou mas nem porém contudo pois porque
+        segundo conforme ao aos à às em no na nos nas num numa por pelo pela pelos pelas
+        para com sem sob sobre entre até após contra desde durante perante""",
 })
 FUNCTION_WORDS = MappingProxyType({language: frozenset(words.split())
                                    for language, words in _FUNCTION_WORDS_TEXT.items()})
@@ -71,13 +80,19 @@ LANGUAGES = frozenset(FUNCTION_WORDS)
 # "Van der Berg"), besides the articles and contractions, which are function words
 # ("Le Pen", "La Russa", "Lo Presti", "Dal Pozzo").
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "dei", "degli", "du", "des",
-                        "dos", "das", "van", "von", "der", "den"})
+                        "do", "dos", "das", "van", "von", "der", "den"})
 # The articles before a noun, which a capital after them names no first name by ("la
 # Comisión", "le Président", "il Presidente"): the words before a name's own article.
 _ARTICLES = frozenset({"le", "la", "les", "un", "une", "el", "los", "las", "lo", "una",
                        "il", "i", "gli", "uno", "del", "al", "au", "du", "des", "della",
                        "dello", "nella", "alla"})
-# The words an organisation's name starts with, in Spanish, French and Italian, which may
+# Portuguese's own ("a Comissão", "da Câmara", "pelo Governo"): "a" and "o" are articles
+# there, a preposition and a conjunction in Spanish and Italian ("a Tomás", "o Pedro").
+_PORTUGUESE_ARTICLES = frozenset({
+    "o", "a", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "nos", "nas",
+    "ao", "aos", "à", "às", "pelo", "pela", "pelos", "pelas", "num", "numa"})
+# The words an organisation's name starts with, in Spanish, French, Italian and
+# Portuguese (those Spanish or Italian spell alike once: "Instituto", "Liga"), which may
 # go on with "en", "por", "para", "pour", "per" or "contra" ("Plataforma en Defensa del
 # Valdemora", "Association pour la Défense des Forêts", "Comitato per la Difesa del
 # Territorio") and, alone after the whole name, are its short form ("la Confederación"
@@ -91,7 +106,10 @@ _ORGANISATION_HEADS_TEXT = """
     Organisation Plateforme Réseau Société Syndicat Union
     Agenzia Alleanza Assemblea Associazione Collettivo Commissione Comitato Confederazione
     Consiglio Consorzio Coordinamento Federazione Fondazione Fronte Istituto Lega Movimento
-    Osservatorio Organizzazione Piattaforma Rete Sindacato Società Unione"""
+    Osservatorio Organizzazione Piattaforma Rete Sindacato Società Unione
+    Agência Aliança Assembleia Associação Coletivo Comissão Comitê Confederação Conselho
+    Consórcio Coordenação Federação Fórum Fundação Observatório Organização Sociedade
+    União"""
 ORGANISATION_HEADS = frozenset(_ORGANISATION_HEADS_TEXT.split())
 # The marks that open a quotation in these languages' press: « and the curly and
 # straight double quotes (a straight one opens when no letter stands before it).
@@ -100,7 +118,7 @@ _OPENING_QUOTES = "\u00ab\u201c\u201e\u2039\""
 
 def is_function_word(language: str, word: str) -> bool:
     """Whether `word` is an article, pronoun, conjunction or preposition of `language`
-    (a primary subtag: "fr", "es", "it"), written with a straight or a curly apostrophe."""
+    (a primary subtag: "fr", "es", "it", "pt"), written with a straight or a curly apostrophe."""
     return word.lower().replace("\u2019", "'") in FUNCTION_WORDS[language]
 
 
@@ -135,12 +153,13 @@ def name_start(words: Sequence[str], language: str) -> tuple[str, ...] | None:
     return None
 
 
-def after_article(before: str) -> bool:
-    """Whether the text `before` a word ends in an article ("los", "Los" opening a sentence,
-    "le", "della"): a capital after one is a noun's ("los Miembros", "le Président"),
-    not that of a first name."""
+def after_article(before: str, language: str = "") -> bool:
+    """Whether the text `before` a word ends in an article of `language` (a primary
+    subtag) ("los", "Los" opening a sentence, "le", "della", "da"): a capital after one is
+    a noun's ("los Miembros", "le Président", "da Câmara"), not that of a first name."""
     words = before.split()
-    return bool(words) and words[-1].lower() in _ARTICLES
+    articles = _PORTUGUESE_ARTICLES if language == "pt" else _ARTICLES
+    return bool(words) and words[-1].lower() in articles
 
 
 def head_start(words: Sequence[str]) -> tuple[str, ...] | None:

@@ -746,15 +746,36 @@ _NAME_WORD = rf"{CAPITAL_CLASS}(?:[\w\u2019'.&-]|{MARK_CLASS})*"
 # others before an article ("Association pour la Défense"); "Presidente en funciones",
 # "Madrid en 2025" and "Soriana en Castilla" join nothing.
 _OBJECT_ARTICLES = r"(?:la|las|los|el|le|les|il|lo|gli|i)\s+"
-_HEAD_JOINED = (
+# (`<articles>`: the articles that may follow the word that goes on, by language)
+_HEAD_JOINED_WITH = (
     r"(?:" + "|".join(sorted(ORGANISATION_HEADS)) + r")(?:\s+" + _NAME_WORD + r"){0,2}?\s+"
-    r"(?:en(?=\s+(?:" + _OBJECT_ARTICLES + r")?" + _NAME_WORD
+    r"(?:en(?=\s+(?:<articles>)?" + _NAME_WORD
     + r"\s+(?:de|del|della|di|du|des|d['\u2019]))|(?:por|para|pour|per|contra|contre|contro)"
-    r"(?=\s+" + _OBJECT_ARTICLES + CAPITAL_CLASS + r"))\s+(?:" + _OBJECT_ARTICLES + r")?")
-_CAPITALISED = re.compile(
-    r"(?<![\w'\u2019-])(?:" + _HEAD_JOINED + r")?" + _NAME_WORD + r"(?:\s+(?:(?:"
-    + "|".join(_JOINING) + r")\s+(?:(?:" + "|".join(_JOINED_ARTICLES) + r")\s+)?)?(?:"
-    + _HEAD_JOINED + r")?" + _NAME_WORD + ")*")
+    r"(?=\s+<articles>" + CAPITAL_CLASS + r"))\s+(?:<articles>)?")
+_HEAD_JOINED = _HEAD_JOINED_WITH.replace("<articles>", _OBJECT_ARTICLES)
+# A run of capitalised words, the function words of a name between them (`<joining>`,
+# with an article after: "Bank of the West", "Tomás de la Vega"), and an organisation's
+# head's words up to the one that goes on with it (`<head>`).
+_RUN = (r"(?<![\w'\u2019-])(?:<head>)?" + _NAME_WORD + r"(?:\s+(?:(?:<joining>)\s+(?:(?:"
+        + "|".join(_JOINED_ARTICLES) + r")\s+)?)?(?:<head>)?" + _NAME_WORD + ")*")
+_CAPITALISED = re.compile(_RUN.replace("<joining>", "|".join(_JOINING))
+                          .replace("<head>", _HEAD_JOINED))
+# Portuguese names go on with "do", "dos" and "das" too ("Águas do Litoral Alentejano",
+# "João dos Santos", "Palácio dos Bandeirantes"), and a head with "para", "por" or "contra"
+# before "a", "o", "os" or "as" ("Associação Portuguesa para a Defesa do Consumidor"):
+# "do" is an English word, "das" a German one, and "a", "o" are no articles in Spanish
+# or Italian, so the other languages' runs are as they were.
+_CAPITALISED_PT = re.compile(
+    _RUN.replace("<joining>", "|".join((*_JOINING, "do", "dos", "das")))
+    .replace("<head>", _HEAD_JOINED_WITH.replace(
+        "<articles>", _OBJECT_ARTICLES.removesuffix(r")\s+") + r"|o|a|os|as)\s+")))
+
+
+def _capitalised_in(language: str) -> re.Pattern[str]:
+    """The runs of capitalised words of a text in `language` (a primary subtag)."""
+    return _CAPITALISED_PT if language == "pt" else _CAPITALISED
+
+
 # The head of a name that is no name alone ("The Department said"), and may start a
 # sentence and still join what follows ("Bank of England raised rates").
 _BODIES = frozenset({
@@ -892,7 +913,7 @@ def _portfolios(text: str, language: str) -> dict[Sentence, list[Ministry]]:
              for sentence in sentences(text, language)
              if not _is_heading(sentence.text)}
     named = {word.text for sentence, taken in found.items()
-             for match in _CAPITALISED.finditer(sentence.text)
+             for match in _capitalised_in(language).finditer(sentence.text)
              for part in _outside(_run_words(match), taken) for word in part if word.start}
     return {sentence: [m for m in taken if m.name or m.last not in named]
             for sentence, taken in found.items()}
@@ -905,7 +926,7 @@ def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
     ministries' words `taken` (`_portfolios`), and with the name of a ministry the text
     writes with a capital as one word."""
     yield from (([_Word(m.name, m.start)], "") for m in taken if m.name)
-    for match in _CAPITALISED.finditer(sentence):
+    for match in _capitalised_in(primary(language)).finditer(sentence):
         for run in _at_owners(match):
             for words in _outside(run, taken):
                 yield from _names_of(words, sentence, language, known, written)
@@ -974,7 +995,7 @@ def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]
     for sentence in sentences(text):
         if _is_heading(sentence.text):
             continue
-        for match in _CAPITALISED.finditer(sentence.text):
+        for match in _capitalised_in(language).finditer(sentence.text):
             words = [w.text for w in _run_words(match)]
             within = _AFTER_WORD.search(sentence.text, max(0, match.start() - 3),
                                         match.start()) is not None
@@ -989,18 +1010,19 @@ def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]
                         found.add(start)
                 if is_capital(words[n][:1]):
                     found.update(_heads_written(words[n:n + 5], words[n - 1] if n else
-                                                sentence.text[:match.start()]))
+                                                sentence.text[:match.start()], language))
     return frozenset(found)
 
 
-def _heads_written(words: list[str], before: str) -> set[tuple[str, ...]]:
+def _heads_written(words: list[str], before: str, language: str
+                   ) -> set[tuple[str, ...]]:
     """What a capitalised word written within a sentence (`before` it: its text, or the
     word before in its run) shows of the names that open a sentence with it: the word
     itself, unless an article stands before it ("los Miembros", "le Président": a
     noun's capital), and the name it starts with a particle ("Tomás de la Vega",
     `romancenames.head_start`)."""
     found: set[tuple[str, ...]] = set()
-    if not after_article(before):
+    if not after_article(before, language):
         found.add((words[0],))
     head = head_start(words)
     if head is not None:
@@ -1482,19 +1504,21 @@ def _owner(name: str | None, sentence: Sentence, owners: Mapping[str, EntityFoun
 
 
 def _with_initial_surnames(new_names: tuple[EntityFound, ...], text: str,
-                           entities: Iterable[Entity], owners: Mapping[str, EntityFound]
-                           ) -> tuple[EntityFound, ...]:
+                           entities: Iterable[Entity], owners: Mapping[str, EntityFound],
+                           language: str = "") -> tuple[EntityFound, ...]:
     """The new names and each surname alone that opens a sentence (`find_new_names`
     passes over a sentence's first word: every sentence starts with a capital) when it has
     an owner there (`_owner`), counted with the same surname found elsewhere, so that
     `_fold_surnames` folds it. Only a word standing alone is one ("Marsh Lane", "Marsh of
-    Kent" and "Marsh-Smith" are other names); a name or alias of entities.yml is its own."""
+    Kent" and "Marsh-Smith" are other names, and in Portuguese "Santos do Sindicato");
+    a name or alias of entities.yml is its own. `language`: the text's primary
+    subtag."""
     entities = tuple(entities)
     names, ids = _name_owner(entities), {e.id for e in entities}
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     for sentence in sentences(text):
-        match = _CAPITALISED.match(sentence.text)
+        match = _capitalised_in(language).match(sentence.text)
         if match is None or _is_heading(sentence.text):
             continue
         # The whole run of capitalised words (and the function words joining them) must be
@@ -2295,7 +2319,8 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     owners = {**heads, **surname_owners((*new_names, *(e for e in known if e.id in people)))}
     owned = people | {e.id for e in known if heads.get(e.name.split()[0]) == e}
     new_names, surnames = _fold_surnames(
-        _with_initial_surnames(new_names, text, corpus.entities, owners), owners, owned)
+        _with_initial_surnames(new_names, text, corpus.entities, owners, primary(language)),
+        owners, owned)
     passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
                                   tuple(corpus.entities), text)
     return Suggestions(
