@@ -581,8 +581,9 @@ _QUALIFIER_BEFORE = tuple((re.compile(r"\b" + words + r"\s*$", re.I), name)
 
 def find_figures(text: str, *, limit: int | None = None, language: str = DEFAULT
                  ) -> tuple[FigureFound, ...]:
-    """The figures of a text in `language` (a tag): in German, French, Spanish and Italian
-    as `writtenfigures` reads them, in any other language as English writes them."""
+    """The figures of a text in `language` (a tag): in German, French, Spanish, Italian
+    and Portuguese as `writtenfigures` reads them, in any other language as English writes
+    them."""
     if reads_figures(language):
         return _written_figures(text, Reader(language), limit)
     found: list[FigureFound] = []

@@ -1,15 +1,16 @@
-"""Figures as German, French, Spanish and Italian articles write them, for `briefing new`'s
-suggestions (`suggest.find_figures`): money ("1,5 Milliarden Euro", "3,5 milliards
-d'euros", "€ 200"), percentages ("12 Prozent", "12 %", "por ciento") and counts ("2.000
-Stellen", "2 millions de clients"). Numbers are read as the language writes them
-(`numbers.written_in`: CLDR's separators and scale words, "2,1" is 2.1 and "2.000" two
-thousand in German); the qualifier is the language's hedge words before the number
-(`hedges.DEFAULT_HEDGES`, their `translated` words)."""
+"""Figures as German, French, Spanish, Italian and Portuguese articles write them, for
+`briefing new`'s suggestions (`suggest.find_figures`): money ("1,5 Milliarden Euro", "3,5
+milliards d'euros", "€ 200", "R$ 2 bilhões"), percentages ("12 Prozent", "12 %", "por
+ciento") and counts ("2.000 Stellen", "2 millions de clients", "12 mil assinaturas").
+Numbers are read as the language writes them (`numbers.written_in`: CLDR's separators and
+scale words, "2,1" is 2.1 and "2.000" two thousand in German); the qualifier is the
+language's hedge words before the number (`hedges.DEFAULT_HEDGES`, their `translated`
+words)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
@@ -21,8 +22,9 @@ from .language import primary
 from .numbers import NumberStyle, numbers, written_in
 from .romancenames import LANGUAGES as ROMANCE
 from .romancenames import is_function_word as is_romance_function_word
+from .romancenames import is_particle
 
-LANGUAGES = frozenset({"de", "fr", "es", "it"})
+LANGUAGES = frozenset({"de", "fr", "es", "it", "pt"})
 
 # The currencies written after a number, with the preposition a Romance language puts
 # before them ("millions d'euros", "millones de dólares", "milioni di euro").
@@ -30,17 +32,22 @@ _CURRENCY_WORDS = MappingProxyType({
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
     "dollar": "USD", "dollars": "USD", "us-dollar": "USD", "dólar": "USD",
     "dólares": "USD", "dollaro": "USD", "dollari": "USD"})
+# Portuguese's besides ("300 milhões de reais"): "real" is a Spanish word too ("3
+# millones del Real Madrid").
+_PORTUGUESE_CURRENCY_WORDS = MappingProxyType({"real": "BRL", "reais": "BRL"})
 # The currency symbols of every language, English included (`suggest.find_figures`);
-# "US$" before "$", as a number is matched against them in turn.
-CURRENCY_SYMBOLS = MappingProxyType({"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"})
+# "US$" and "R$" (the Brazilian real) before "$", as a number is matched against them in
+# turn.
+CURRENCY_SYMBOLS = MappingProxyType({"US$": "USD", "R$": "BRL", "$": "USD", "€": "EUR",
+                                     "£": "GBP"})
 _OF = r"(?:(?:de|di)\s+|d['\u2019]\s?)"
 _SPACE = r"[\s\u00a0\u202f\u2009]"
-_MONEY_AFTER = re.compile(
-    rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:US-Dollar|dólares|dólar|dollars|dollari|dollaro"
-    r"|dollar|euros|euro|eur|usd)\b)")
+_MONEY_WORDS = r"US-Dollar|dólares|dólar|dollars|dollari|dollaro|dollar|euros|euro|eur|usd"
+_MONEY_AFTER = re.compile(rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:{_MONEY_WORDS})\b)")
+_MONEY_AFTER_PT = re.compile(rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:reais|real|{_MONEY_WORDS})\b)")
 _PERCENT_AFTER = re.compile(
-    rf"{_SPACE}?(?:%|(?i:Prozent|pour{_SPACE}+cent|por{_SPACE}+ciento|per{_SPACE}+cento)"
-    r"\b)")
+    rf"{_SPACE}?(?:%|(?i:Prozent|pour{_SPACE}+cent|por{_SPACE}+ciento|per{_SPACE}+cento"
+    rf"|por{_SPACE}+cento)\b)")
 # What a count counts: a noun (capitalised in German), after "de"/"di" in a Romance
 # language ("2 millions de clients").
 _NOUN_AFTER = re.compile(rf"{_SPACE}+{_OF}?(?P<noun>[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*)\b")
@@ -61,26 +68,45 @@ _BOUNDS = MappingProxyType({"approximate": ("about", "about"),
 # "no", "non", "pas" or "jamais" before the verb or one word before it ("no ha superado
 # los", "n'a pas dépassé les") or "pas", "jamais" or "nicht" after it ("ne dépasse pas
 # les"). Not a German verb at a clause's end ("350 Millionen Euro übersteigen"), nor
-# "en", "di" or "um" after one ("superó en 20 millones": by how much).
+# "en", "di" or "um" after one ("superó en 20 millones": by how much). Portuguese
+# "superar", "ultrapassar" and "exceder" ("poderá ultrapassar os 1,5 mil milhões") are
+# denied by "não", "nunca" or "jamais" before ("não deve ultrapassar os"), and their
+# articles are "o", "a", "os", "as" ("supera o", "ultrapassou os"): "no", the Spanish
+# "not", is Portuguese's "in the", and "a", "o" no Spanish or Italian articles.
 _EXCEED_VERBS = MappingProxyType({
     "es": r"super(?:a|an|ó|aron|aba|aban|ará|arán|aría|arían|ar|ando|ado|e|en)",
     "fr": r"dépass(?:e|es|ent|ait|aient|a|èrent|era|eront|erait|eraient|er|ant|é|ée|és|ées)",
     "it": r"super(?:a|ano|ò|arono|ava|avano|erà|eranno|erebbe|erebbero|are|ando|ato|ata|ati"
           r"|ate|i|ino)",
     "de": r"übersteig(?:t|en|e|end)|überstieg(?:en|e)?|überschreit(?:et|en|e|end)"
-          r"|überschritt(?:en|e)?"})
-_EXCEED_ARTICLES = r"(?:el|la|los|las|lo|le|les|il|i|gli|der|die|das|den|dem)"
+          r"|überschritt(?:en|e)?",
+    "pt": r"(?:super|ultrapass)(?:a|am|ou|aram|ava|avam|ará|arão|aria|ariam|ar|ando|ado"
+          r"|e|em|asse|assem)|exced(?:e|em|eu|eram|ia|iam|erá|erão|eria|eriam|er|endo|ido)"})
+# Each language's words that deny the verb before it and after it, and its articles.
+_EXCEED_OTHERS = (r"no|non|pas|jamais", r"pas|jamais|nicht",
+                  r"(?:el|la|los|las|lo|le|les|il|i|gli|der|die|das|den|dem)")
+_EXCEED_AROUND = MappingProxyType({"pt": (r"não|nunca|jamais", r"(?!)", r"(?:os|as|o|a)")})
 _EXCEEDS = MappingProxyType({
-    language: re.compile(r"(?i:(?:\b(?P<no>no|non|pas|jamais)\s+(?:\w+\s+)?)?\b(?:" + verbs
-                         + r")(?P<not>\s+(?:pas|jamais|nicht))?\s+(?:" + _EXCEED_ARTICLES
-                         + r"\s+)?)$")
+    language: re.compile(
+        r"(?i:(?:\b(?P<no>" + _EXCEED_AROUND.get(language, _EXCEED_OTHERS)[0]
+        + r")\s+(?:\w+\s+)?)?\b(?:" + verbs + r")(?P<not>\s+(?:"
+        + _EXCEED_AROUND.get(language, _EXCEED_OTHERS)[1] + r"))?\s+(?:"
+        + _EXCEED_AROUND.get(language, _EXCEED_OTHERS)[2] + r"\s+)?)$")
     for language, verbs in _EXCEED_VERBS.items()})
+# The scale words a language's press writes that CLDR's compact formats leave out:
+# "mil milhões", a thousand million, in Brazilian Portuguese (whose CLDR data has
+# "bilhão"; read as "1,5 mil" and the noun "milhões" without it). Not the Brazilian
+# "bilhão" in a pt-PT text, where CLDR's "bilião" is 10^12: unread, not misread.
+_MORE_SCALES = MappingProxyType({"pt": (("mil milhões", 9, False),)})
 # No hedge is longer than this ("approssimativamente").
 _HEDGE_ROOM = 60
 _GROUPED = re.compile(r"\d[.\u00a0\u202f\u2009 ']\d{3}")
-_SYMBOL_BEFORE = re.compile(r"(?P<symbol>US\$|\$|€|£)[\u00a0\u202f ]$")
+# A currency symbol before a number and a space; "R$" also glued to it ("R$300", which the
+# numbers read leave out, as they leave out the "A" of "A$300").
+_SYMBOL_BEFORE = re.compile(r"(?:(?P<symbol>R\$|US\$|\$|€|£)[\u00a0\u202f ]|(?P<glued>R\$))$")
 _LAST_WORD = re.compile(r"[^\W\d_]+\s*$")
-_STRICT = re.compile(r"(?i:mehr|weniger|plus|moins|más|menos|più|meno|oltre)\b")
+_STRICT = re.compile(
+    r"(?i:mehr|weniger|plus|moins|más|menos|più|meno|oltre|mais|acima|abaixo)\b")
 # German nouns after a number that count nothing, alone or as a compound's end: the time
 # of day, periods and measures ("um 11 Uhr", "54 Jahre alt", "seit 12 Jahren", "2000
 # Quadratmeter", "130 Stundenkilometer").
@@ -131,7 +157,18 @@ class Reader:
 
     @cached_property
     def style(self) -> NumberStyle:
-        return written_in(self.language)
+        """How the language writes numbers (`numbers.written_in`), with the scale words
+        its press writes that CLDR leaves out (`_MORE_SCALES`)."""
+        style = written_in(self.language)
+        known = {word for word, _, _ in style.scales}
+        more = tuple(scale for scale in _MORE_SCALES.get(primary(self.language), ())
+                     if scale[0] not in known)
+        return replace(style, scales=style.scales + more) if more else style
+
+    @cached_property
+    def money_after(self) -> re.Pattern[str]:
+        """A currency written after a number, in the language."""
+        return _MONEY_AFTER_PT if primary(self.language) == "pt" else _MONEY_AFTER
 
     @cached_property
     def bounds(self) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -151,7 +188,7 @@ class Reader:
             low = value
             following = read[index + 1] if index + 1 < len(read) else None
             if following and _RANGE.fullmatch(sentence[end:following[0]]) \
-                    and not _has_unit(sentence, end, written):
+                    and not _has_unit(sentence, end, written, self.money_after):
                 # "2,1 bis 2,3 Milliarden Euro": the scale written once is both ends'.
                 start2, written2, value = following
                 low = _scaled(written, written2, self.style) or low
@@ -170,12 +207,14 @@ class Reader:
             return None
         symbol = next((s for s in CURRENCY_SYMBOLS if written.startswith(s)), None)
         before = _SYMBOL_BEFORE.search(sentence, 0, start)
-        if symbol is None and before is not None:  # "€ 200", "US$ 5"
-            symbol, start = before.group("symbol"), before.start()
+        if symbol is None and before is not None:  # "€ 200", "US$ 5", "R$300"
+            symbol, start = before.group("symbol") or before.group("glued"), before.start()
         if symbol is not None:
             unit = CURRENCY_SYMBOLS[symbol]
-        elif money := _MONEY_AFTER.match(sentence, end):
-            unit, end = _CURRENCY_WORDS[money.group("cur").lower()], money.end()
+        elif money := self.money_after.match(sentence, end):
+            word = money.group("cur").lower()
+            unit = _CURRENCY_WORDS.get(word) or _PORTUGUESE_CURRENCY_WORDS[word]
+            end = money.end()
         elif percent := _PERCENT_AFTER.match(sentence, end):
             unit, end = "percent", percent.end()
         elif noun := self._counted(sentence, start, end, written):
@@ -205,7 +244,9 @@ class Reader:
             return None
         if not (_GROUPED.search(written) or _scale_of(written)):
             return None
-        return None if is_romance_function_word(language, word) else noun
+        # (nor a Portuguese "do", "dos", "das": "1.500 dos 3.000 trabalhadores")
+        return None if is_romance_function_word(language, word) or (
+            language == "pt" and is_particle(word)) else noun
 
     def _plain_count(self, before: str, written: str, noun: str) -> bool:
         """Whether a German number written without a scale word or grouped thousands
@@ -252,10 +293,10 @@ class Reader:
         return "exactly"
 
 
-def _has_unit(sentence: str, end: int, written: str) -> bool:
+def _has_unit(sentence: str, end: int, written: str, money_after: re.Pattern[str]) -> bool:
     """Whether the first number of a possible range is a figure of its own ("12 % à
-    15 %")."""
-    return bool(_scale_of(written) or _MONEY_AFTER.match(sentence, end)
+    15 %"); `money_after`: a currency after a number in the sentence's language."""
+    return bool(_scale_of(written) or money_after.match(sentence, end)
                 or _PERCENT_AFTER.match(sentence, end))
 
 

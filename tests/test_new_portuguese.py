@@ -5,6 +5,8 @@ words, articles and particles ("do", "dos", "das"), and its ministries
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from briefing import suggest
@@ -95,3 +97,98 @@ def test_the_other_languages_read_as_before() -> None:
         "Finanças", "Joaquim Sarmento"}
     assert names("Lo confirmó a Tomás de la Vega ayer. Tomás de la Vega habló.", "es") \
         == {"Tomás de la Vega"}
+
+
+def figures(text: str, language: str) -> list[tuple[str, int | Decimal, str, str]]:
+    found = suggest.find_figures(text, language=language)
+    assert all(f.found in text and f.value[0] == f.value[1] for f in found)
+    return [(f.found, f.value[0], f.unit, f.qualifier) for f in found]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Brazilian: "bilhões", reais and dollars, "." grouping thousands.
+    ("pt-BR", "A Voltara vai investir R$ 2 bilhões, gerar cerca de 3 mil empregos e "
+              "contratar pelo menos 1.500 pessoas.",
+     [("R$ 2 bilhões", 2_000_000_000, "BRL", "exactly"),
+      ("3 mil empregos", 3000, "empregos", "about"),
+      ("1.500 pessoas", 1500, "pessoas", "at-least")]),
+    ("pt-BR", "Pagou R$300 milhões e US$ 2 bilhões; o banco financia até R$ 1,2 bilhão.",
+     [("R$300 milhões", 300_000_000, "BRL", "exactly"),
+      ("US$ 2 bilhões", 2_000_000_000, "USD", "exactly"),
+      ("R$ 1,2 bilhão", 1_200_000_000, "BRL", "up-to")]),
+    ("pt-BR", "A receita foi de 300 milhões de reais, 12 mil reais e 4,5 milhões de dólares.",
+     [("300 milhões de reais", 300_000_000, "BRL", "exactly"),
+      ("12 mil reais", 12_000, "BRL", "exactly"),
+      ("4,5 milhões de dólares", 4_500_000, "USD", "exactly")]),
+    # "mil milhões" is a thousand million in Brazil too, not "1,5 mil" and "milhões".
+    ("pt-BR", "Cerca de 1,5 mil milhões de dólares.",
+     [("1,5 mil milhões de dólares", 1_500_000_000, "USD", "about")]),
+    # European: "mil milhões", a space grouping thousands, euros.
+    ("pt-PT", "A obra vai custar 1,5 mil milhões de euros e criar 1 500 empregos; o "
+              "Estado paga 200 € e € 300 por família.",
+     [("1,5 mil milhões de euros", 1_500_000_000, "EUR", "exactly"),
+      ("1 500 empregos", 1500, "empregos", "exactly"),
+      ("200 €", 200, "EUR", "exactly"), ("€ 300", 300, "EUR", "exactly")]),
+    # The hedges: more, less, at least, at most, about, up to.
+    ("pt", "Serão mais de 40 %, menos de 2 mil pessoas, no máximo 200 mil vagas, acima "
+           "de 10 por cento e abaixo de 5%.",
+     [("40 %", 40, "percent", "over"), ("2 mil pessoas", 2000, "pessoas", "under"),
+      ("200 mil vagas", 200_000, "vagas", "up-to"), ("10 por cento", 10, "percent", "over"),
+      ("5%", 5, "percent", "under")]),
+    ("pt-PT", "A central vai consumir até 40 % da eletricidade, um investimento de até "
+              "300 milhões de euros.",
+     [("40 %", 40, "percent", "up-to"),
+      ("300 milhões de euros", 300_000_000, "EUR", "up-to")]),
+])
+def test_portuguese_figures(language: str, text: str,
+                            expected: list[tuple[str, int, str, str]]) -> None:
+    assert figures(text, language) == [(found, Decimal(value), unit, qualifier)
+                                       for found, value, unit, qualifier in expected]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "until" a year: no figure, and no hedge of the figure after it.
+    ("Até 2030, o Governo conta investir 1,2 mil milhões de euros.",
+     [("1,2 mil milhões de euros", "exactly")]),
+    ("O programa vai até 2030 e custa 300 milhões de euros.",
+     [("300 milhões de euros", "exactly")]),
+    # "superar", "ultrapassar", "exceder" before the number or its article: over; denied,
+    # up-to; "superou em" is by how much.
+    ("O custo poderá ultrapassar os 1,5 mil milhões de euros.",
+     [("1,5 mil milhões de euros", "over")]),
+    ("A faturação pode superar os US$ 400 milhões.", [("US$ 400 milhões", "over")]),
+    ("O investimento pode exceder 2 milhões de euros.", [("2 milhões de euros", "over")]),
+    ("A obra não deve ultrapassar os 5 % do orçamento.", [("5 %", "up-to")]),
+    ("A quota nunca superou os 10 %.", [("10 %", "up-to")]),
+    ("A receita superou em 20 milhões de euros a meta.",
+     [("20 milhões de euros", "exactly")]),
+])
+def test_until_a_year_and_exceed(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(f.found, f.qualifier) for f in suggest.find_figures(text, language="pt-PT")
+            ] == found
+
+
+def test_no_count_of_a_contraction() -> None:
+    # "dos" is "of the", no noun counted: "1.500 dos 3.000 trabalhadores" counts the
+    # workers, and the noun is left for the curator.
+    assert figures("Foram 1.500 dos 3.000 trabalhadores.", "pt-BR") == [
+        ("3.000 trabalhadores", Decimal(3000), "trabalhadores", "exactly")]
+
+
+def test_pt_pt_leaves_the_brazilian_billion_unread() -> None:
+    # CLDR's "bilião" is 10^12 in Portugal: "2 bilhões" is not guessed.
+    assert figures("Foram 2 bilhões de reais.", "pt-PT") == []
+    assert figures("Foram 2 bilhões de reais.", "pt-BR") == [
+        ("2 bilhões de reais", Decimal(2_000_000_000), "BRL", "exactly")]
+
+
+def test_the_other_languages_read_real_as_before_and_r_dollar_as_reais() -> None:
+    # "real" is a currency in Portuguese only ("del Real Madrid"); "R$" is the real in
+    # every language, where "$ 300" was read as dollars.
+    assert [(f.found, f.unit) for f in suggest.find_figures(
+        "Ganó 3 millones de euros y 2 millones de Real Madrid.", language="es")] == [
+            ("3 millones de euros", "EUR"), ("2 millones de Real", "Real")]
+    for language, text in (("es", "Invirtió R$ 300 millones."),
+                           ("it", "Ha investito R$ 300 milioni.")):
+        (found,) = suggest.find_figures(text, language=language)
+        assert (found.found[:2], found.unit) == ("R$", "BRL")
