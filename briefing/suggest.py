@@ -1576,7 +1576,7 @@ _PARTICLE_TAIL = r"\s+(?P<tail>" + _PARTICLE_HEAD + r"(?:\s+" + _NAME_WORD + r")
 
 def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFound, ...],
                        known: tuple[EntityFound, ...], entities: tuple[Entity, ...],
-                       text: str) -> tuple[QuoteFound, ...]:
+                       text: str, language: str = "") -> tuple[QuoteFound, ...]:
     """Quotes whose new speaker's name goes on with a particle in small letters ("Tomás"
     of "añadió Tomás de la Vega") given the whole name (`_particle_name`), and those
     whose speaker is the last word of a known person or a new name so written before it
@@ -1588,7 +1588,8 @@ def _particle_speakers(quotes: tuple[QuoteFound, ...], new_names: tuple[EntityFo
     aliases = {a: e.id for e in new_names for a in e.aliases if " " in a}
     out = []
     for quote in quotes:
-        whole = next((n for n in (_particle_name(quote, text, surnames), _head_name(quote))
+        whole = next((n for n in (_particle_name(quote, text, surnames, language),
+                                  _head_name(quote))
                       if n in people or n in names), None) if quote.speaker_name else None
         alias = _particle_alias(quote, aliases)
         if alias is not None:  # "Von der Leyen sagte", which gave "Leyen"
@@ -1616,12 +1617,16 @@ def _particle_alias(quote: QuoteFound, aliases: Mapping[str, str]) -> str | None
     return None
 
 
-def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | None:
+def _particle_name(quote: QuoteFound, text: str, surnames: set[str], language: str = ""
+                   ) -> str | None:
     """The speaker's whole name when the particle is the name's, not "of" ("Paul Garnier
     de la CGT", "Schmidt von der Bundesbank"): no word after it is in capitals only, and
     the speaker is one word, no person's surname in the article (a first name: "Tomás",
     not the "Rossi" of "Paolo Rossi" in "Rossi della Fiom"), or the text writes the
-    surname with its particle without the rest ("De la Vega pidió")."""
+    surname with its particle without the rest ("De la Vega pidió"). In Portuguese
+    (`language`), whose names go on with particles after two words or more ("Marcelo
+    Rebelo de Sousa", "Ana Lopes da Silva"), a speaker of two words or more too, unless
+    an organisation's head follows ("João Costa do Sindicato")."""
     name = quote.speaker_name or ""
     # (an abbreviation may end a sentence within a name: "Prof. Dr. med. Ursula von der
     # Leyen")
@@ -1634,6 +1639,9 @@ def _particle_name(quote: QuoteFound, text: str, surnames: set[str]) -> str | No
         return None
     whole = f"{name} {tail}"
     if " " not in name and name not in surnames:
+        return whole
+    if " " in name and primary(language) == "pt" \
+            and not ORGANISATION_HEADS.intersection(tail.split()):
         return whole
     surname = re.compile(r"(?<![\w-])(?i:" + re.escape(tail[0]) + ")" + re.escape(tail[1:])
                          + WORD_END)
@@ -1691,18 +1699,27 @@ _QUOTED = re.compile(
     r"|\u00ab\s?(?P<g>[^\u00bb\n]{2,800}?)\s?\u00bb|\u00bb(?P<rg>[^\u00ab\n]{2,800}?)\u00ab"
     r"|\u201e(?P<low>[^\u201c\u201d\n]{2,800}?)[\u201c\u201d]"
     r"|\u300c(?P<cj>[^\u300d\n]{1,800}?)\u300d|\u300e(?P<cjd>[^\u300f\n]{1,800}?)\u300f")
-# Verbs of saying, and those of the press in German, French, Spanish and Italian ("„…“,
-# sagte Müller", "« … », a déclaré Claire Duvivier", "«…», dijo"); `briefing new` does not
-# know a text's language, and none of these is an English word before a name.
+# Verbs of saying, and those of the press in German, French, Spanish, Italian and
+# Portuguese ("„…“, sagte Müller", "« … », a déclaré Claire Duvivier", "«…», dijo", "“…”,
+# afirmou"); `briefing new` does not know a text's language, and none of these is an
+# English word before a name. Portuguese's are those no other of these languages writes
+# (the simple past the press reports with, "diz", "acrescenta", "sublinha"; not "afirma",
+# "declara", "explica", Spanish words too).
 _GERMAN_VERB_WORDS = (r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|"
                       r"meinte|kritisierte")
+_PORTUGUESE_VERB_WORDS = (
+    r"disse|disseram|diz|dizem|afirmou|afirmaram|declarou|declararam|explicou|acrescentou|"
+    r"acrescenta|sublinhou|sublinha|salientou|ressaltou|destacou|garantiu|assegurou|"
+    r"adiantou|frisou|alertou|advertiu|comentou|referiu|defendeu|lembrou|observou|"
+    r"escreveu")
 _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
                r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
                r"claimed|claims|remarked|posted|tweeted|" + _GERMAN_VERB_WORDS +
                r"|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
                r"assuré|estimé|averti)|déclare|affirme|explique|souligne|ajoute|estime|"
                r"dijo|afirmó|declaró|explicó|aseguró|señaló|añadió|advirtió|"
-               r"ha\s+detto|dice|spiega|ha\s+spiegato|ha\s+dichiarato")
+               r"ha\s+detto|dice|spiega|ha\s+spiegato|ha\s+dichiarato|"
+               + _PORTUGUESE_VERB_WORDS)
 _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
@@ -1741,13 +1758,28 @@ _WHEN = (r"(?:yesterday|today|on\s+(?:" + _WEEKDAYS + r")|ayer|hoy|anoche|anteay
 _TO_WHOM = (r"(?:to\s+(?:reporters|journalists)|a\s+(?:los\s+periodistas|los\s+medios|"
             r"la\s+prensa|este\s+diario)|aux\s+journalistes|à\s+la\s+presse|"
             r"ai\s+(?:giornalisti|cronisti)|alla\s+stampa)")
-_SAID_THE_ROLE = re.compile(
-    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+"
-    + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}" + _ROLE_ARTICLE
-    + r"(?P<role>(?:" + _ROLE_WORD + r"\s+){0,3}?(?!" + _ROLE_OF
-    + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)"
-    + r"(?:\s+" + _ROLE_OF + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?,|,?)\s+"
-    + r"(?=" + CAPITAL_CLASS + r")")
+
+
+def _said_the_role(verbs: str, article: str, of: str) -> re.Pattern[str]:
+    """A verb of saying, its article and a role, what the role is of up to a comma, then
+    a capital: in the words of one language or of several (`verbs`, `article`, `of`)."""
+    word = r"(?!" + of + r"\b)[^\W\d_][\w'\u2019-]*"
+    return re.compile(
+        r"^[\s,.;:!?]*(?!told\b|tells\b)" + verbs + r"\s+"
+        + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}" + article
+        + r"(?P<role>(?:" + word + r"\s+){0,3}?(?!" + of
+        + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)"
+        + r"(?:\s+" + of + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?,|,?)\s+"
+        + r"(?=" + CAPITAL_CLASS + r")")
+
+
+_SAID_THE_ROLE = _said_the_role(_VERBS, _ROLE_ARTICLE, _ROLE_OF)
+# In Portuguese ("disse o prefeito de Lisboa, João Costa", "afirmou o presidente da
+# Voltara, Marcelo Pires", "declarou a ministra do Ambiente e Energia, Teresa Antunes"):
+# its verbs, "o", "a", "os", "as" ("a" is English and Spanish too), and "do", "da", "dos",
+# "das" besides "de". "disse o ministro à Reuters" names who was told: "à" is a small word.
+_SAID_THE_ROLE_PT = _said_the_role("(?:" + _PORTUGUESE_VERB_WORDS + ")", r"(?:o|a|os|as)\s+",
+                                   r"(?:de|do|da|dos|das|d['\u2019])")
 _LISTED_NAME = re.compile(r"(?:,\s+)?" + _NAME)
 # The small words no role is made of ("said the talks with Max Roe").
 _NO_ROLE_TEXT = """a an the and or but nor to with in on at by from as into onto than that
@@ -1791,15 +1823,24 @@ _DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|call
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:saying|adding|responding|replying|writing|stating|telling \w+|noting|warning)"
     r"\s*:?\s*$")
-_ACCORDING = re.compile(r"\b(?:according to|laut|selon|según|secondo)\s+" + _NAME)
+# "segundo" after an article, "no", "pelo", "este"... is "second" ("No segundo Governo"),
+# as the prose checks read it (`attribution.ATTRIBUTION.ordinal`).
+_ORDINAL_BEFORE = "".join(
+    r"(?<!\b(?i:" + word + r")\s)" for word in ("o", "um", "ao", "do", "no", "pelo", "num",
+                                                "dum", "em", "por", "este", "esse", "neste",
+                                                "nesse", "deste", "desse", "seu"))
+_ACCORDING = re.compile(r"\b(?:according to|laut|selon|según|secondo|" + _ORDINAL_BEFORE
+                        + r"[Ss]egundo)\s+" + _NAME)
 # A sentence that reports someone's view: "Alexandr Wang, CEO of Scale AI, suggested that".
 _SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WORDS
                            + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
                            r"asserted|believes|expects|estimates|estimated|thinks)\b")
 # A quotation's "he said", "said she": its speaker is named before it.
-_PRONOUN_SAID = re.compile(r"^[\s,.;:!?]*(?:(?:he|she)\s+" + _VERBS + r"|" + _VERBS
-                           + r"\s+(?:he|she))\b")
-_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That"})
+# In Portuguese, "ele disse", "disse ela".
+_PRONOUN_SAID = re.compile(r"^[\s,.;:!?]*(?:(?:he|she|ele|ela)\s+" + _VERBS + r"|" + _VERBS
+                           + r"\s+(?:he|she|ele|ela))\b")
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "You", "The", "This", "That",
+                       "Ele", "Ela", "Eles", "Elas"})
 
 # A name said to speak, or be the source ("laut Nordpress", "sagte Lindqvist", "Kessler
 # kritisierte", "Reuters zufolge"): its last word is the name's
@@ -1988,7 +2029,7 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
     one word that goes on with a particle ("la ministra, Teresa de la Vega"). None when a
     word of the role is a small word ("said the talks with Max Roe"), when none is, or
     two are: never a guess between two, and never the place or body the role is of."""
-    match = _SAID_THE_ROLE.match(after)
+    match = _SAID_THE_ROLE.match(after) or _SAID_THE_ROLE_PT.match(after)
     if match is None or any(_small_word(w) for w in match.group("role").split()):
         return None
     people, _ = _listed_people(after, match.end(), person)
@@ -2323,7 +2364,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         _with_initial_surnames(new_names, text, corpus.entities, owners, primary(language)),
         owners, owned)
     passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
-                                  tuple(corpus.entities), text)
+                                  tuple(corpus.entities), text, language)
     return Suggestions(
         title=find_title(text, language),
         date=date,

@@ -11,7 +11,7 @@ import pytest
 
 from briefing import suggest
 from briefing.ministries import ministries
-from briefing.model import Corpus
+from briefing.model import Corpus, Entity, Pos
 from briefing.romancenames import is_function_word
 
 
@@ -192,3 +192,58 @@ def test_the_other_languages_read_real_as_before_and_r_dollar_as_reais() -> None
                            ("it", "Ha investito R$ 300 milioni.")):
         (found,) = suggest.find_figures(text, language=language)
         assert (found.found[:2], found.unit) == ("R$", "BRL")
+
+
+def speakers(text: str, entities: tuple[Entity, ...] = ()) -> list[str | None]:
+    found = suggest.suggest(text, Corpus((), (), entities, ()), language="pt").quotes
+    return [quote.speaker_id or quote.speaker_name for quote in found]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # The press's word order: the verb after the quotation, then the name.
+    ("«Vamos avançar», disse Maria Silva.", "Maria Silva"),
+    ("“Vamos avançar”, afirmou Maria Silva.", "Maria Silva"),
+    ("«Vamos avançar», acrescentou João dos Santos.", "João dos Santos"),
+    ("«Vamos avançar», referiu Maria da Silva.", "Maria da Silva"),
+    # The name and the verb before the quotation, and "segundo".
+    ("Maria Silva disse que o projeto «vai avançar».", "Maria Silva"),
+    ("Segundo Maria Silva, «o projeto vai avançar».", "Maria Silva"),
+    ("«Tudo mudou», segundo Rui Faria.", "Rui Faria"),
+    # A role and its article before the name, and what the role is of up to a comma.
+    ("«O projeto vai avançar», disse o prefeito de Lisboa, João Costa.", "João Costa"),
+    ("«O projeto vai avançar», disse o prefeito João Costa.", "João Costa"),
+    ("«Vamos avançar», afirmou o presidente da Voltara, Marcelo de Andrade Pires.",
+     "Marcelo de Andrade Pires"),
+    ("«Vamos avançar», disse a ministra do Ambiente e Energia, Teresa Lobo Antunes.",
+     "Teresa Lobo Antunes"),
+    ("“Não vamos parar”, declarou o diretor do sindicato, João dos Santos Filho.",
+     "João dos Santos Filho"),
+    # A name of two words or more goes on with its particle.
+    ("«Vamos avançar», disse Marcelo Rebelo de Sousa.", "Marcelo Rebelo de Sousa"),
+    ("«Vamos avançar», referiu a presidente da Câmara de Setúbal, Ana Lopes de Sousa.",
+     "Ana Lopes de Sousa"),
+    # "disse ela" goes on from the sentence before.
+    ("Maria Silva disse que o plano avança. «Não vamos parar», disse ela.", "Maria Silva"),
+    # None: who was told ("à Reuters"), a role alone, "segundo" as "second", a body after
+    # the particle (the name before it is kept).
+    ("«O projeto vai avançar», disse o ministro à Reuters.", None),
+    ("«Queremos saber quem paga», afirmou o autarca.", None),
+    ("No segundo Governo, «tudo mudou», disse ele.", None),
+    ("«Vamos avançar», disse João Costa do Sindicato dos Bancários.", "João Costa"),
+])
+def test_portuguese_speakers(text: str, speaker: str | None) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_a_known_person_with_a_particle() -> None:
+    president = Entity(id="marcelo-rebelo-de-sousa", name="Marcelo Rebelo de Sousa",
+                       kind="person", pos=Pos("entities.yml"))
+    assert speakers("«Vamos avançar», disse Marcelo Rebelo de Sousa.", (president,)) == [
+        "marcelo-rebelo-de-sousa"]
+
+
+def test_the_other_languages_name_speakers_as_before() -> None:
+    # A name of two words before a particle is kept in Spanish ("Paul Garnier de la CGT").
+    (quote,) = suggest.suggest("«Vamos», dijo Ana Lopes de Sousa.", Corpus((), (), (), ()),
+                               language="es").quotes
+    assert quote.speaker_name == "Ana Lopes"
