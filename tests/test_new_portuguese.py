@@ -1,7 +1,11 @@
 """`briefing new` on Portuguese (pt, pt-BR, pt-PT) articles: names read as French,
 Spanish and Italian ones are (briefing/romancenames.py), with Portuguese's function
 words, articles and particles ("do", "dos", "das"), and its ministries
-(briefing/ministries.py). Every other language is read as before."""
+(briefing/ministries.py); figures in its separators, scale words, currencies and hedges
+(briefing/writtenfigures.py); quotations' speakers after its verbs of saying, "segundo"
+and a role (briefing/suggest.py); and the two measured reports
+(tests/fixtures/suggestions/names/pt-*, docs/suggestions.md#portuguese). Every other
+language is read as before."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from decimal import Decimal
 
 import pytest
 
+from benchmarks import figures as figures_measured
+from benchmarks import names as names_measured
 from briefing import suggest
 from briefing.ministries import ministries
 from briefing.model import Corpus, Entity, Pos
@@ -247,3 +253,34 @@ def test_the_other_languages_name_speakers_as_before() -> None:
     (quote,) = suggest.suggest("«Vamos», dijo Ana Lopes de Sousa.", Corpus((), (), (), ()),
                                language="es").quotes
     assert quote.speaker_name == "Ana Lopes"
+
+
+PORTUGUESE = [c for c in names_measured.cases() if c.language.startswith("pt")]
+
+
+@pytest.mark.parametrize("case", PORTUGUESE, ids=lambda c: c.name)
+def test_the_measured_articles(case: names_measured.Case) -> None:
+    """The two reports of tests/fixtures/suggestions/names (a pt-PT and a pt-BR one), read
+    as English before: names 0.56 / 0.69 and 0.57 / 0.73, figures 4 of 10 and 1 of 9
+    (docs/suggestions.md)."""
+    names_score = names_measured.score(case)
+    assert names_score.precision >= 0.85 and names_score.recall >= 0.9, (
+        names_score.wrong, names_score.misses)
+    (figures_case,) = [c for c in figures_measured.cases() if c.name == case.name]
+    figures_score = names_measured.score(figures_case,
+                                         suggested_of=figures_measured.suggested_figures)
+    assert figures_score.precision == 1.0 and figures_score.recall >= 0.9, (
+        figures_score.wrong, figures_score.misses)
+
+
+def test_the_measured_articles_speakers() -> None:
+    by_name = {c.name: c for c in PORTUGUESE}
+    found = {name: [q.speaker_name for q in suggest.suggest(
+        case.text, Corpus((), (), (), ()), language=case.language).quotes]
+        for name, case in by_name.items()}
+    assert found["pt-voltara-campinas"] == [
+        "Marcelo de Andrade Pires", None, "João dos Santos Filho"]
+    # A role with no name after it ("afirmou o autarca"), a name and an apposition before
+    # the verb ("Helena dos Santos, bióloga e dirigente …, disse que"), and a verb with
+    # its subject left out ("declarou à agência Lusa") give none.
+    assert found["pt-aguas-litoral-sines"] == ["Teresa Lobo Antunes", None, None, None, None]
