@@ -1760,11 +1760,11 @@ _TO_WHOM = (r"(?:to\s+(?:reporters|journalists)|a\s+(?:los\s+periodistas|los\s+m
             r"ai\s+(?:giornalisti|cronisti)|alla\s+stampa)")
 
 
-def _said_the_role(verbs: str, article: str, of: str) -> re.Pattern[str]:
+def _said_the_role(verbs: str, article: str, of: str) -> str:
     """A verb of saying, its article and a role, what the role is of up to a comma, then
     a capital: in the words of one language or of several (`verbs`, `article`, `of`)."""
     word = r"(?!" + of + r"\b)[^\W\d_][\w'\u2019-]*"
-    return re.compile(
+    return (
         r"^[\s,.;:!?]*(?!told\b|tells\b)" + verbs + r"\s+"
         + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}" + article
         + r"(?P<role>(?:" + word + r"\s+){0,3}?(?!" + of
@@ -1773,13 +1773,13 @@ def _said_the_role(verbs: str, article: str, of: str) -> re.Pattern[str]:
         + r"(?=" + CAPITAL_CLASS + r")")
 
 
-_SAID_THE_ROLE = _said_the_role(_VERBS, _ROLE_ARTICLE, _ROLE_OF)
+_SAID_THE_ROLE = re.compile(_said_the_role(_VERBS, _ROLE_ARTICLE, _ROLE_OF))
 # In Portuguese ("disse o prefeito de Lisboa, João Costa", "afirmou o presidente da
 # Voltara, Marcelo Pires", "declarou a ministra do Ambiente e Energia, Teresa Antunes"):
 # its verbs, "o", "a", "os", "as" ("a" is English and Spanish too), and "do", "da", "dos",
 # "das" besides "de". "disse o ministro à Reuters" names who was told: "à" is a small word.
-_SAID_THE_ROLE_PT = _said_the_role("(?:" + _PORTUGUESE_VERB_WORDS + ")", r"(?:o|a|os|as)\s+",
-                                   r"(?:de|do|da|dos|das|d['\u2019])")
+_SAID_THE_ROLE_PT = re.compile(_said_the_role(
+    "(?:" + _PORTUGUESE_VERB_WORDS + ")", r"(?:o|a|os|as)\s+", r"(?:de|do|da|dos|das|d['\u2019])"))
 _LISTED_NAME = re.compile(r"(?:,\s+)?" + _NAME)
 # The small words no role is made of ("said the talks with Max Roe").
 _NO_ROLE_TEXT = """a an the and or but nor to with in on at by from as into onto than that
