@@ -14,6 +14,7 @@ and a source's words in a language of the other direction declare theirs (`direc
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (Babel is imported when CLDR's data is first wanted)
@@ -158,6 +159,13 @@ def han_numerals(tag: str) -> str:
     return {"hans": "zh", "hant": "zh", "jpan": "ja"}.get(system, "")
 
 
+# Scale words a language writes in every region, though CLDR gives them to one: the
+# European "mil milhões" (10^9) is read in Brazil too, where CLDR has only "bilhão"; no
+# region reads it otherwise. (Not the reverse: Brazil's "bilhão" is 10^9, Portugal's
+# "bilião" 10^12.)
+_SCALES_OF_EVERY_REGION = MappingProxyType({"pt": (("mil milhões", 9, False),)})
+
+
 def scale_words(tag: str) -> tuple[tuple[str, int, bool], ...]:
     """The words that scale a number written in `tag` ("2,5 miljoen", "3 Mrd.", "600만"),
     each with the power of ten it stands for and whether it is written against the number,
@@ -168,7 +176,9 @@ def scale_words(tag: str) -> tuple[tuple[str, int, bool], ...]:
     locale = _locale(tag)
     if locale is None:
         return ()
-    found: dict[str, tuple[int, bool]] = {}
+    found: dict[str, tuple[int, bool]] = {
+        word: (power, attached)
+        for word, power, attached in _SCALES_OF_EVERY_REGION.get(primary(tag), ())}
     for length in ("long", "short"):
         for by_magnitude in locale.compact_decimal_formats.get(length, {}).values():
             for magnitude, pattern in by_magnitude.items():

@@ -10,7 +10,7 @@ words)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
@@ -93,11 +93,6 @@ _EXCEEDS = MappingProxyType({
         + _EXCEED_AROUND.get(language, _EXCEED_OTHERS)[1] + r"))?\s+(?:"
         + _EXCEED_AROUND.get(language, _EXCEED_OTHERS)[2] + r"\s+)?)$")
     for language, verbs in _EXCEED_VERBS.items()})
-# The scale words a language's press writes that CLDR's compact formats leave out:
-# "mil milhões", a thousand million, in Brazilian Portuguese (whose CLDR data has
-# "bilhão"; read as "1,5 mil" and the noun "milhões" without it). Not the Brazilian
-# "bilhão" in a pt-PT text, where CLDR's "bilião" is 10^12: unread, not misread.
-_MORE_SCALES = MappingProxyType({"pt": (("mil milhões", 9, False),)})
 # No hedge is longer than this ("approssimativamente").
 _HEDGE_ROOM = 60
 _GROUPED = re.compile(r"\d[.\u00a0\u202f\u2009 ']\d{3}")
@@ -157,13 +152,9 @@ class Reader:
 
     @cached_property
     def style(self) -> NumberStyle:
-        """How the language writes numbers (`numbers.written_in`), with the scale words
-        its press writes that CLDR leaves out (`_MORE_SCALES`)."""
-        style = written_in(self.language)
-        known = {word for word, _, _ in style.scales}
-        more = tuple(scale for scale in _MORE_SCALES.get(primary(self.language), ())
-                     if scale[0] not in known)
-        return replace(style, scales=style.scales + more) if more else style
+        """How the language writes numbers (`numbers.written_in`: the prose checks' own,
+        "mil milhões" in Brazilian Portuguese too)."""
+        return written_in(self.language)
 
     @cached_property
     def money_after(self) -> re.Pattern[str]:

@@ -460,6 +460,13 @@ def figure_warnings(content: Path, language: str = "en") -> list[str]:
      "Sales were 2.5 billion euros."),
     ("es", "Invirtió 5 mil millones de dólares.", "It invested $5 billion.",
      "It invested $5,000."),
+    # Portugal's "mil milhões" is a billion in a Brazilian source too; Brazil's "bilhão".
+    ("pt", "A empresa investiu 1,5 mil milhões de reais.",
+     "The company invested 1.5 billion reais.", "The company invested 1,500 reais."),
+    ("pt-PT", "A empresa investiu 1,5 mil milhões de euros.",
+     "The company invested 1.5 billion euros.", "The company invested 1,500 euros."),
+    ("pt-BR", "A empresa investiu 1,5 bilhão de reais.",
+     "The company invested 1.5 billion reais.", "The company invested 1.5 trillion reais."),
     ("ru", "Компания потеряла 2,5 млрд рублей.", "The company lost 2.5 billion roubles.",
      "The company lost 2.5 million roubles."),
     ("ko", "사용자는 600만 명이다.", "It has 6 million users.", "It has 600 users."),
