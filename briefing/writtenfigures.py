@@ -235,9 +235,10 @@ class Reader:
             return None
         if not (_GROUPED.search(written) or _scale_of(written)):
             return None
-        # (nor a Portuguese "do", "dos", "das": "1.500 dos 3.000 trabalhadores")
-        return None if is_romance_function_word(language, word) or (
-            language == "pt" and is_particle(word)) else noun
+        # (nor a particle, which counts nothing: "1.500 dos 3.000 trabalhadores", "3
+        # millones del presupuesto", "2 millions des habitants")
+        return None if is_romance_function_word(language, word) or is_particle(word) \
+            else noun
 
     def _plain_count(self, before: str, written: str, noun: str) -> bool:
         """Whether a German number written without a scale word or grouped thousands

@@ -179,6 +179,12 @@ def test_no_count_of_a_contraction() -> None:
     # workers, and the noun is left for the curator.
     assert figures("Foram 1.500 dos 3.000 trabalhadores.", "pt-BR") == [
         ("3.000 trabalhadores", Decimal(3000), "trabalhadores", "exactly")]
+    # Nor in the other languages: a particle after a number counts nothing.
+    assert [f.unit for f in suggest.find_figures(
+        "El club pagó 3 millones del presupuesto del Real Madrid.", language="es")
+            ] == []
+    assert [f.unit for f in suggest.find_figures(
+        "La ville a perdu 2 millions des habitants de la région.", language="fr")] == []
 
 
 def test_pt_pt_leaves_the_brazilian_billion_unread() -> None:
