@@ -18,6 +18,7 @@ linearly with the corpus. Positions point at the offending words in the YAML fil
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -152,15 +153,26 @@ def _after_space(text: str, index: int) -> int:
     return index
 
 
-def _hedged_number(word: str, start: int, end: int,
-                   found: list[tuple[int, str, Decimal]]) -> Decimal | None:
-    """The number a numeric hedge applies to: the one right after it ("under $6 million"),
-    or for a trailing phrase ("or more") the one just before it."""
+def _sign_apart(gap: str) -> bool:
+    """Whether the words between a hedge and a number are only a currency sign written
+    apart from the number, as Brazil writes its money ("até R$ 300 milhões", "cerca de
+    US$ 120 milhões"): up to three capitals and the sign, between spaces."""
+    sign = gap.strip()
+    return len(gap) - len(sign) <= 3 and 1 <= len(sign) <= 4 \
+        and unicodedata.category(sign[-1]) == "Sc" and sign[:-1].isascii() \
+        and (sign[:-1].isupper() or not sign[:-1])
+
+
+def _hedged_number(word: str, start: int, end: int, found: list[tuple[int, str, Decimal]],
+                   text: str) -> Decimal | None:
+    """The number a numeric hedge applies to: the one right after it ("under $6 million",
+    "até R$ 300 milhões"), or for a trailing phrase ("or more") the one just before it."""
     if word.lower().startswith("or "):
         near = [n for n in found if n[0] < start and start - n[0] <= 40]
         return near[-1][2] if near else None
-    return next((n[2] for n in found if 0 <= n[0] - end <= 2 and hedges_number(word, n[1])),
-                None)
+    return next((n[2] for n in found
+                 if (0 <= n[0] - end <= 2 or (end < n[0] and _sign_apart(text[end:n[0]])))
+                 and hedges_number(word, n[1])), None)
 
 
 # Words before "May" that make it the month ("in May", "early May"), not the hedge.
@@ -663,7 +675,7 @@ class _Checker:
                 continue
             word = match.group(0)
             for group in by_word.get(_key(word), ()):
-                value = _hedged_number(word, match.start(), match.end(), found) \
+                value = _hedged_number(word, match.start(), match.end(), found, quote.text) \
                     if group.numeric else None
                 if value is not None or not group.numeric:
                     kept.setdefault(group.name, []).append((word, value))
@@ -736,7 +748,7 @@ class _Checker:
                 continue
             # A numeric hedge is kept next to the very number it hedges: "around 2,000"
             # does not keep the "approximately" of "$6 million" beside it.
-            kept = {_hedged_number(m.group(0), m.start(), m.end(), own_numbers)
+            kept = {_hedged_number(m.group(0), m.start(), m.end(), own_numbers, own)
                     for m in group.words_re.finditer(own)} if group.numeric else set()
             # What the quotes hedge and the text states plainly (a number, or None: the
             # text), with each quote that hedges it and how.

@@ -245,6 +245,11 @@ def test_hedges_of_german_french_spanish_italian_and_portuguese_sources_are_buil
     # "pode" is "may" as well as "can": it keeps a "poderia", and hedges nothing itself
     ("pt", "O modelo poderia custar menos.", "O modelo custa menos.",
      "O modelo pode custar menos."),
+    # Brazil writes its money with the sign apart: "até R$ 300 milhões" hedges 300 milhões
+    ("pt-BR", "O subsídio pode chegar a até R$ 300 milhões neste ano.",
+     "O subsídio chegaria a R$ 300 milhões.", "O subsídio chegaria a até R$ 300 milhões."),
+    ("pt-BR", "O estudo fala em cerca de US$ 120 milhões.",
+     "O estudo fala em US$ 120 milhões.", "O estudo fala em quase US$ 120 milhões."),
 ])
 def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_words(
         tmp_path: Path, language: str, quote: str, plain: str, kept: str) -> None:
@@ -254,6 +259,27 @@ def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_wor
                               language=language)) == 1
     assert hedge_findings(one_quote_corpus(tmp_path / "kept", language, quote, kept),
                           language=language) == []
+
+
+def test_a_claims_figure_keeps_the_hedge_before_a_sign_written_apart(
+        tmp_path: Path) -> None:
+    """"até R$ 300 milhões" is an upper bound: the claim's figure without `qualifier:
+    up-to` drops it, as one of "até 300 milhões de reais" does."""
+    def corpus(root: Path, qualifier: str) -> Path:
+        return write_tree(root / "content", {
+            "sources/s.txt": "Título\nO subsídio pode chegar a até R$ 300 milhões.\n",
+            "sources/s.yml": 'title: "Título"\npublished: "2025-03-03"\nquotes:\n'
+                             '  - id: q\n    text: "pode chegar a até R$ 300 milhões"\n'
+                             '    reports: [subsidio]\n',
+            "claims.yml": "claims:\n  - id: subsidio\n"
+                          '    statement: "O subsídio chegaria a até R$ 300 milhões."\n'
+                          "    status: reported\n    figures:\n"
+                          "      - metric: subsidio-anual\n        value: 300000000\n"
+                          f"        unit: BRL\n{qualifier}"})
+    found = hedge_findings(corpus(tmp_path / "plain", ""), language="pt-BR")
+    assert len(found) == 1 and "'exactly'" in found[0], found
+    assert hedge_findings(corpus(tmp_path / "kept", "        qualifier: up-to\n"),
+                          language="pt-BR") == []
 
 
 @pytest.mark.parametrize(("language", "quote", "point"), [
