@@ -19,12 +19,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from types import MappingProxyType
 
 from babel.numbers import format_compact_decimal
 from markupsafe import Markup
 
-from .markup import attr, md_escape
+from .markup import CURRENCY, attr, md_escape
 from .wording import Wording
 
 LOG_SPAN = 100  # max / min from which the scale is logarithmic
@@ -39,7 +38,6 @@ SPARK_W, SPARK_H = 96, 16
 
 LOW_OPEN = frozenset({"up-to", "under"})
 HIGH_OPEN = frozenset({"over", "at-least"})
-_CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
 _SHORT = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"),
           (Decimal(10) ** 3, "k"))
 
@@ -130,7 +128,7 @@ def short_number(value: Decimal, unit: str, *, words: Wording | None = None) -> 
         if abs(value) >= size:
             number = format((value / size).normalize(), "f") + word
             break
-    symbol = _CURRENCY.get(unit.upper())
+    symbol = CURRENCY.get(unit.upper())
     return f"{symbol}{number}" if symbol else number
 
 

@@ -195,7 +195,9 @@ def date_html(date: FuzzyDate | None, *, words: Wording | None = None) -> Markup
     return Markup(out)
 
 
-_CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"})
+# The sign a page writes for a figure's currency code; any other code is written after
+# the number ("120 milhões CHF"). BRL is what `briefing new` suggests for a Brazilian "R$".
+CURRENCY = MappingProxyType({"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "BRL": "R$"})
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
            (Decimal(10) ** 6, "million"))
 
@@ -236,7 +238,7 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
     ("up to $6 million", "jusqu'à 6 millions $")."""
     if words is not None and not words.english:
         return _worded_amount(low, high, unit, qualifier, words)
-    symbol = _CURRENCY.get(unit.upper()) or ""
+    symbol = CURRENCY.get(unit.upper()) or ""
     if low == high:
         number = f"{symbol}{format_number(low)}"
     else:
@@ -253,7 +255,7 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
 
 def _worded_amount(low: Decimal, high: Decimal, unit: str, qualifier: str,
                    words: Wording) -> str:
-    symbol = _CURRENCY.get(unit.upper()) or ""
+    symbol = CURRENCY.get(unit.upper()) or ""
 
     def money(number: str) -> str:
         # Translators: an amount of money: a currency symbol ($, €, £) and a number.

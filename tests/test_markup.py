@@ -20,6 +20,7 @@ from briefing.markup import (
 )
 from briefing.model import ENTITY_KINDS
 from briefing.schema import FuzzyDate
+from briefing.wording import wording_for
 
 
 def to_html(text: str) -> str:
@@ -73,6 +74,14 @@ def test_escaped_pipes_stay_inside_table_cells() -> None:
 ])
 def test_amounts(low: str, high: str, unit: str, qualifier: str, expected: str) -> None:
     assert format_amount(Decimal(low), Decimal(high), unit, qualifier) == expected
+
+
+def test_a_brazilian_amount_is_written_with_its_sign() -> None:
+    """`briefing new` reads "R$ 300 milhões" as unit BRL: the pages write it back with its
+    sign, before the number as Brazil writes it, not "300 milhões BRL"."""
+    assert format_amount(Decimal("300000000"), Decimal("300000000"), "BRL", "up-to",
+                         words=wording_for("pt-BR")) == "at\u00e9 R$\u00a0300 milh\u00f5es"
+    assert format_amount(Decimal("5.4"), Decimal("5.4"), "BRL") == "R$5.4"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
