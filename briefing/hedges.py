@@ -65,6 +65,18 @@ class HedgeGroup:
                if covers(language_range, language) for word in words)
         return (*english, *self.added, *own)
 
+    def words_in(self, language: str) -> tuple[str, ...]:
+        """The words that keep the hedge in a text in `language` (a tag), for a hint: the
+        English ones in English, else that language's built-in and added words, else
+        (a language with none) the English ones."""
+        if primary(language) == "en":
+            return (*self.triggers, *self.equivalents, *self.added)
+        own = tuple(word for language_range, words in
+                    (*self.translated, *self.translated_equivalents, *self.added_for)
+                    if covers(language_range, language) for word in words)
+        return (*own, *self.added) if own else (*self.triggers, *self.equivalents,
+                                                *self.added)
+
     @cached_property
     def words_re(self) -> re.Pattern[str]:
         return words_pattern(self.words)

@@ -771,7 +771,7 @@ class _Checker:
                               + (f" of {number}" if number else "")
                               + f", and this {item.what} does not keep the hedge",
                               f"keep \"{hedge}\" or an equivalent "
-                              f"({', '.join(group.words[:6])})"
+                              f"({', '.join(group.words_in(self.language)[:6])})"
                               + (f" next to {number}" if number else "")
                               + ", or cite a quote that states it plainly")
 

@@ -282,6 +282,25 @@ def test_a_claims_figure_keeps_the_hedge_before_a_sign_written_apart(
                           language="pt-BR") == []
 
 
+def test_the_hint_of_a_dropped_hedge_gives_words_of_the_sites_language(
+        tmp_path: Path) -> None:
+    """On a German site, a point that drops "laut" is told the German words that keep
+    it, not "reportedly, allegedly…"; an English site is still told the English ones."""
+    def hints(root: Path, language: str, quote: str, point: str) -> list[str]:
+        result = build(one_quote_corpus(root, language, quote, point), language=language)
+        return [d.hint for d in result.diagnostics if d.code == "prose-hedge-dropped"]
+    german = hints(tmp_path / "de", "de-AT",
+                   "Die Sanierung würde laut der ÖBB bis zu 300 Millionen Euro kosten.",
+                   "Die Sanierung würde bis zu 300 Millionen Euro kosten.")
+    assert german == ['keep "laut" or an equivalent (angeblich, mutmaßlich, laut, zufolge), '
+                      "or cite a quote that states it plainly"], german
+    english = hints(tmp_path / "en", "en", "The works reportedly cost $300 million.",
+                    "The works cost $300 million.")
+    assert english == ['keep "reportedly" or an equivalent (reportedly, allegedly, '
+                       "according to, said to, is said to, a reported), or cite a quote "
+                       "that states it plainly"], english
+
+
 @pytest.mark.parametrize(("language", "quote", "point"), [
     # "hasta" is also "until": before a year, it is no hedge
     ("es", "El plan llega hasta 2030.", "The plan runs to 2030."),
