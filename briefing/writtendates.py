@@ -20,8 +20,8 @@ _ENGLISH_MONTHS = MappingProxyType({name: n for n, names in enumerate(
 # be written with: those of most press that curators read in Latin script. Their month
 # names are each one month in all of them, so a date is read alike whatever the article's
 # language (`briefing new` has none for a text file). Abbreviations are English only:
-# "mar", "set" or "ago" are too often words.
-PRESS_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+# "mar", "set" or "ago" are too often words. Austrian German's January is "Jänner".
+PRESS_LANGUAGES = ("de", "de_AT", "es", "fr", "it", "nl", "pt")
 # A day's ordinal ("3rd", the French "1er") or the German ordinal point ("4. März").
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"

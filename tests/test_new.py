@@ -621,6 +621,9 @@ def test_schema_comment_is_relative_to_the_file() -> None:
     ("Lisboa, 4 de março de 2025.", "2025-03-04"),
     ("Roma, 4 marzo 2025.", "2025-03-04"),
     ("Amsterdam, 4 maart 2025.", "2025-03-04"),
+    # The Austrian press's January.
+    ("Wien, 3. Jänner 2025. Die ÖBB", "2025-01-03"),
+    ("Bereits im Jänner 2025 hatte ein Gutachten festgestellt", "2025-01"),
 ])
 def test_dates_in_common_forms(text: str, date: str) -> None:
     (found,) = suggest.find_dates(text)
