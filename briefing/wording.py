@@ -42,7 +42,8 @@ class Wording:
     written), `translations` its messages, `locale` how the language writes numbers and
     dates, `region` the site's own region where its words for large numbers differ
     (Portugal's "6 mil milhões" on a `pt-PT` site, Brazil's "6 bilhões" on a `pt` one: a
-    Portuguese "bilião" is a million millions). Values are put into a message with `%`
+    Portuguese "bilião" is a million millions), `calendar` where its months' names differ
+    (Austria's "Jän. 2025" on a `de-AT` site). Values are put into a message with `%`
     placeholders by name (`gettext("Claimed by %(name)s", name=...)`); a message given no
     values is returned as it is, `%` and all."""
 
@@ -51,6 +52,7 @@ class Wording:
     locale: Locale | None = None  # None for English: its numbers and dates are as written
     catalog: bytes = b""  # the catalog it was read from
     region: Locale | None = None
+    calendar: Locale | None = None
 
     @property
     def english(self) -> bool:
@@ -59,7 +61,8 @@ class Wording:
     @property
     def key(self) -> str:
         """What the pages written in these words depend on: the catalog and the region."""
-        return f"{self.language} {self.region}" if self.region else self.language
+        return " ".join(str(part) for part in (self.language, self.region, self.calendar)
+                        if part)
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -96,7 +99,8 @@ class Wording:
         "5. März 2025"); English is `markup.format_date`'s."""
         if self.locale is None:
             raise ValueError("English dates are markup.format_date's")
-        return format_skeleton("yMMMd" if with_day else "yMMM", day, locale=self.locale)
+        return format_skeleton("yMMMd" if with_day else "yMMM", day,
+                               locale=self.calendar or self.locale)
 
 
 def catalog_languages() -> tuple[str, ...]:
@@ -126,26 +130,28 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     if tag is None or tag == ENGLISH:
         return kept if kept is not None and kept.english else Wording()
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
-    region = regional_locale(site_language, tag)
+    region, calendar = regional_locales(site_language, tag)
     if kept is not None and kept.language == tag and kept.catalog == po \
-            and kept.region == region:
+            and (kept.region, kept.calendar) == (region, calendar):
         return kept
-    return load_catalog(tag, po, region)
+    return load_catalog(tag, po, region, calendar)
 
 
-def regional_locale(site_language: str, tag: str) -> Locale | None:
-    """The site's own region, where CLDR knows it and its words for millions and more are
-    not the catalog language's ("pt-PT"); None elsewhere. Only those words are taken from
-    it: Babel writes some regions' digits ungrouped ("1234567" for `de-CH`), which their
-    press does not."""
+def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Locale | None]:
+    """The site's own region where CLDR knows it, for its words for millions and more
+    where they are not the catalog language's ("pt-PT"), and for its months' names where
+    they are not ("de-AT": "Jänner"); None for each elsewhere. Only those words are taken
+    from it: Babel writes some regions' digits ungrouped ("1234567" for `de-CH`), which
+    their press does not, and Portugal's dates to the day in digits."""
     try:
         region = Locale.parse(site_language.replace("_", "-"), sep="-")
         own = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
-        return None
-    if region.language != own.language or _large_words(region) == _large_words(own):
-        return None
-    return region
+        return None, None
+    if region.language != own.language:
+        return None, None
+    return (None if _large_words(region) == _large_words(own) else region,
+            None if _month_words(region) == _month_words(own) else region)
 
 
 def _large_words(locale: Locale) -> tuple[str, ...]:
@@ -153,10 +159,17 @@ def _large_words(locale: Locale) -> tuple[str, ...]:
                  for power in (6, 9, 12))
 
 
-def load_catalog(tag: str, po: bytes, region: Locale | None = None) -> Wording:
-    """A catalog's words, with `region`'s words for large numbers if given. Its
-    untranslated and fuzzy messages stay English (the tests keep the shipped catalogs
-    complete)."""
+def _month_words(locale: Locale) -> tuple[str, ...]:
+    return tuple(name for context in ("format", "stand-alone")
+                 for width in ("abbreviated", "wide")
+                 for name in locale.months[context][width].values())
+
+
+def load_catalog(tag: str, po: bytes, region: Locale | None = None,
+                 calendar: Locale | None = None) -> Wording:
+    """A catalog's words, with `region`'s words for large numbers and `calendar`'s months
+    if given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
+    catalogs complete)."""
     catalog = read_po(io.BytesIO(po), locale=tag)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -165,7 +178,7 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None) -> Wording:
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
-    return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region)
+    return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar)
 
 
 def placeholders(message: str) -> frozenset[str]:

@@ -3,6 +3,7 @@ the catalogs hold every marked word, each translated with the values it names.""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 from decimal import Decimal
@@ -408,7 +409,7 @@ def test_a_portuguese_amount_keeps_its_hedge_and_the_regions_word_for_a_billion(
     assert wording_for("pt-PT").key != wording_for("pt").key == wording_for("pt-BR").key
     assert wording_for("pt-PT", wording_for("pt")).region is not None
     # Elsewhere the language's words are the region's too: no second set is kept.
-    assert wording_for("fr-CA").key == wording_for("de-CH").key.replace("de", "fr") == "fr"
+    assert wording_for("it-CH").key == wording_for("de-CH").key.replace("de", "it") == "it"
 
 
 def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
@@ -424,3 +425,16 @@ def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
     for tag in SHIPPED:
         marked = curly_quoted(quote, words=wording_for(tag))
         assert "the model \u2018R1\u2019 cost $6 million" in marked and marked[0] != "t", tag
+
+
+def test_a_regions_month_names_are_its_own() -> None:
+    """An Austrian site's January is "Jänner" ("Jän. 2025"), as its readers write it; a
+    region whose months are its language's keeps the language's words, and its key, so no
+    second set of pages is kept for it."""
+    day = datetime.date(2025, 1, 5)
+    assert wording_for("de-AT").month_year(day, with_day=True) == "5. J\u00e4n. 2025"
+    assert wording_for("de").month_year(day, with_day=False) == "Jan. 2025"
+    assert wording_for("de-CH").key == wording_for("de").key == "de"
+    assert wording_for("de-AT").key != "de"
+    # Portugal's dates to the day keep the language's form, not CLDR's "5/01/2025".
+    assert wording_for("pt-PT").month_year(day, with_day=True) == "5 de jan. de 2025"
