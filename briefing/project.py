@@ -92,7 +92,20 @@ def _in_language(files: dict[str, bytes], locale: str) -> dict[str, bytes]:
     tag = guide_language(locale)
     if tag is not None:
         changed["content/pages/about.md"] = (SCAFFOLD / "about" / f"{tag}.md").read_bytes()
+        changed["mkdocs.yml"] = _named_in(changed["mkdocs.yml"].decode("utf-8"), tag)
     return changed
+
+
+def _named_in(settings: str, tag: str) -> bytes:
+    """mkdocs.yml with the site's name and description in the guide's language: they are
+    the pages' title and every page's description, written in English by the scaffold."""
+    named = (SCAFFOLD / "about" / f"{tag}.yml").read_text(encoding="utf-8").splitlines()
+    lines = settings.split("\n")
+    for line in named:
+        key = line.partition(":")[0] + ":"
+        at = next(n for n, old in enumerate(lines) if old.startswith(key))
+        lines[at] = line
+    return "\n".join(lines).encode("utf-8")
 
 
 def requirements() -> str:

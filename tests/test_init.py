@@ -312,7 +312,8 @@ def test_init_in_a_language_names_it_and_writes_the_readers_guide_in_it(
     assert built.returncode == 0, built.stderr
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr-CA"' in home and ">Comment lire ce site<" in home
-    assert ">Synthèses<" in home
+    assert ">Synthèses<" in home and "<title>Mon dossier</title>" in home
+    assert 'content="Des synthèses vérifiées' in home
 
 
 def test_init_in_a_language_without_a_guide_says_the_guide_is_english(
@@ -338,6 +339,12 @@ def test_every_language_of_the_pages_words_has_a_guide_in_the_sites_words(tag: s
              ).read_text(encoding="utf-8")
     assert project_files(example=False, locale=tag)["content/pages/about.md"] == \
         guide.encode("utf-8")
+    settings = yaml.safe_load(project_files(example=False, locale=tag)["mkdocs.yml"]
+                              .decode("utf-8").replace("!ENV", ""))
+    named = yaml.safe_load((importlib.resources.files("briefing") / "scaffold" / "about"
+                            / f"{tag}.yml").read_text(encoding="utf-8"))
+    assert set(named) == {"site_name", "site_description"}
+    assert {key: settings[key] for key in named} == named
     words, text = wording_for(tag), " ".join(guide.split())
     for word in (*status_words(words).values(), *stance_words(words).values()):
         assert word in text, (tag, word)
