@@ -656,12 +656,12 @@ def _new_id(text: str, extracted: Extracted | None, language: str) -> str:
     """`<date>-<title words>`, from the metadata when it gives a title, else from the
     text in `language` (its first full date and its title, `suggest.find_title`)."""
     if extracted is None or not extracted.facts.title:
-        return source_id_for(*title_and_date(text, language))
+        return source_id_for(*title_and_date(text, language), language)
     found = title_and_date(text)[1]
     stated = found.date if found is not None else ""
     day = extracted.facts.date or stated if _metadata_date_first(extracted) \
         else stated or extracted.facts.date
-    return dated_id(extracted.facts.title, day)
+    return dated_id(extracted.facts.title, day, language)
 
 
 def _refuse_same_url(display: str, extracted: Extracted, corpus: Corpus) -> None:

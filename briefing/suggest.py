@@ -190,9 +190,20 @@ _UNDECOMPOSED = MappingProxyType(str.maketrans({
     "\u0131": "i"}))  # \u0131: the dotless i
 
 
-def slugify(text: str, max_len: int = ID_MAX_LEN) -> str:
-    """A valid id from any text, cut on a word boundary."""
-    folded = unicodedata.normalize("NFKD", normalise_text(text).translate(_UNDECOMPOSED)
+# German's own spelling of its umlauts without them ("Bürgermeister" is "Buergermeister",
+# "ÖBB" is "OEBB"), for the ids suggested from a German text; any other language's
+# drop the marks ("Müller" is "muller"), as picker.js's.
+_GERMAN_UMLAUTS = MappingProxyType(str.maketrans({
+    "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE"}))
+
+
+def slugify(text: str, max_len: int = ID_MAX_LEN, language: str = "") -> str:
+    """A valid id from any text, cut on a word boundary; a text in German (`language`, a
+    tag) spells its umlauts as German does without them (ä, ö, ü as ae, oe, ue)."""
+    text = normalise_text(text)
+    if primary(language) == "de":
+        text = unicodedata.normalize("NFC", text).translate(_GERMAN_UMLAUTS)
+    folded = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)
                                    ).encode("ascii", "ignore")
     words = [w for w in re.findall(r"[a-z0-9]+", folded.decode().lower().replace("'", ""))
              if w not in ("a", "an", "the")]
@@ -499,13 +510,15 @@ def _headline(line: str) -> str:
 
 # --- the source id ---------------------------------------------------------------------
 
-def source_id(title: str, date: DateFound | None) -> str:
-    """`<date>-<title words>` (title only without a date), a valid id of sensible length."""
-    return dated_id(title, date.date if date is not None else "")
+def source_id(title: str, date: DateFound | None, language: str = "") -> str:
+    """`<date>-<title words>` (title only without a date), a valid id of sensible length;
+    `language`: the title's (`slugify`)."""
+    return dated_id(title, date.date if date is not None else "", language)
 
 
-def dated_id(title: str, day: str) -> str:
-    """`<day>-<title words>`, the day only when it is a full date. A title mostly in
+def dated_id(title: str, day: str, language: str = "") -> str:
+    """`<day>-<title words>`, the day only when it is a full date; `language`: the
+    title's (`slugify`). A title mostly in
     another script than Latin gives few words or none ("深度求索发布R1模型" gives "r1"), so
     six characters of its digest are added: two such articles never get the same id."""
     day = day if len(day) == 10 else ""
@@ -513,7 +526,7 @@ def dated_id(title: str, day: str) -> str:
     latin = sum(c.isascii() and c.isalpha() for c in title)
     other = sum(not c.isascii() and c.isalpha() for c in title)
     digest = hashlib.sha256(title.encode()).hexdigest()[:6] if other > latin else ""
-    words = slugify(title, room - len(digest) - 1 if digest else room) \
+    words = slugify(title, room - len(digest) - 1 if digest else room, language) \
         or ("source" if digest and not day else "")
     slug = "-".join(p for p in (day, words, digest) if p) or "source"
     return slug if is_valid_id(slug) else f"{slug}-source"
@@ -882,7 +895,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
                                         portfolios.get(sentence, [])):
             words = [w.text for w in run]
             name = " ".join(words)
-            if len(name) > MAX_NAME or name in owner or slugify(name) in known_ids \
+            if len(name) > MAX_NAME or name in owner or _slug_known(name, known_ids, language) \
                     or known(run[0].start):
                 continue
             # A title before a known person ("Councillor Priya Halvorsen") is that
@@ -898,8 +911,15 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
         counts, first = _german_surnames(counts, first, text)
     counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return tuple(EntityFound(slugify(name), name, n, first[name]) for name, n in ranked
-                 if slugify(name))
+    return tuple(EntityFound(slugify(name, language=language), name, n, first[name])
+                 for name, n in ranked if slugify(name))
+
+
+def _slug_known(name: str, ids: Iterable[str], language: str) -> bool:
+    """Whether a known id is the id of `name` in `language`, or as any other language
+    spells it: an id a curator has written ("osterreich" for "Österreich", before German
+    ids spelt their umlauts) keeps its name from being suggested again."""
+    return slugify(name) in ids or slugify(name, language=language) in ids
 
 
 def _portfolios(text: str, language: str) -> dict[Sentence, list[Ministry]]:
@@ -1528,7 +1548,7 @@ def _with_initial_surnames(new_names: tuple[EntityFound, ...], text: str,
         # What find_new_names leaves out elsewhere in a sentence is left out here too, and
         # what it finds at a sentence's start already ("Le Pen", "Van Buren") is not
         # counted twice.
-        if " " in word or word in names or slugify(word) in ids \
+        if " " in word or word in names or _slug_known(word, ids, language) \
                 or not _is_name_run([_Word(word, 0)], False) \
                 or _owner(word, sentence, owners) is None:
             continue
@@ -1539,7 +1559,8 @@ def _with_initial_surnames(new_names: tuple[EntityFound, ...], text: str,
     for word, count in counts.items():
         found = elsewhere.get(word)
         if found is None:
-            added.append(EntityFound(slugify(word), word, count, first[word]))
+            added.append(EntityFound(slugify(word, language=language), word, count,
+                                     first[word]))
         elif _owner(word, found.sentence, owners) is not None:  # else not folded: as it was
             elsewhere[word] = replace(found, count=found.count + count)
     return (*elsewhere.values(), *added)
@@ -1897,7 +1918,8 @@ def find_quotes(text: str, entities: Iterable[Entity], *, id_prefix: str = "",
             if speaker_id or speaker_name:
                 previous = (end_index, speaker_id, speaker_name)
             last = (end_index, speaker_id, speaker_name)
-            quote_id = _unique(slugify(f"{id_prefix} {quoted}", 40) or "quote", used)
+            quote_id = _unique(slugify(f"{id_prefix} {quoted}", 40, language) or "quote",
+                               used)
             prefix = _prefix(normalised, line, inner_start, quoted)
             found.append(QuoteFound(quote_id, quoted, speaker_id, speaker_name, prefix,
                                     _sentence(line, line_no, s_start, s_end)))
@@ -2350,7 +2372,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         quotes = _german_speakers(quotes, text)
     claims = find_claims(text, corpus.claims, corpus.entities)[:MAX_SUGGESTIONS]
     passages = _with_claim_passages(text, quotes, claims, tuple(corpus.entities), prefix,
-                                    taken | {q.id for q in quotes})
+                                    taken | {q.id for q in quotes}, language)
     known = find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS]
     people = frozenset(e.id for e in corpus.entities if e.kind == "person")
     new_names = find_new_names(text, corpus.entities, language=language)
@@ -2403,9 +2425,11 @@ def passage_speaker(sentence: str, entities: Iterable[Entity]) -> str | None:
 
 def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
                          claims: tuple[ClaimFound, ...], entities: tuple[Entity, ...],
-                         id_prefix: str, taken: set[str]) -> tuple[QuoteFound, ...]:
+                         id_prefix: str, taken: set[str], language: str = ""
+                         ) -> tuple[QuoteFound, ...]:
     """Quotations get the claims their sentence repeats; a sentence repeating claims with
-    no quotation in it becomes a passage of its own, reporting them."""
+    no quotation in it becomes a passage of its own, reporting them (its id spelt as
+    `language` spells it: `slugify`)."""
     by_sentence: dict[Sentence, list[str]] = defaultdict(list)
     for claim in claims:
         by_sentence[claim.sentence].append(claim.id)
@@ -2423,7 +2447,8 @@ def _with_claim_passages(text: str, quotes: tuple[QuoteFound, ...],
             continue
         line = lines[sentence.line - 1]
         out.append(QuoteFound(
-            _unique(slugify(f"{id_prefix} {sentence.text}", 40) or "passage", taken),
+            _unique(slugify(f"{id_prefix} {sentence.text}", 40, language) or "passage",
+                    taken),
             sentence.text, passage_speaker(sentence.text, entities), None,
             _prefix(normalised, line, sentence.col, sentence.text), sentence,
             tuple(claim_ids)))

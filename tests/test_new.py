@@ -218,12 +218,23 @@ def test_a_text_files_byline_is_suggested_as_its_author(tmp_path: Path) -> None:
     assert check.exit_code == 0 and "0 errors" in check.output, check.output
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Kraftwerk soll schließen", "kraftwerk-soll-schliessen"),
-    ("Ærø and Łódź, Søren Kierkegaard", "aero-and-lodz-soren-kierkegaard"),
+@pytest.mark.parametrize(("text", "language", "slug"), [
+    ("Kraftwerk soll schließen", "", "kraftwerk-soll-schliessen"),
+    ("Ærø and Łódź, Søren Kierkegaard", "", "aero-and-lodz-soren-kierkegaard"),
+    # A German text spells its umlauts as German does without them (ä, ö, ü as ae, oe,
+    # ue; ß as ss), in any of its regions and whether a mark is composed or not ...
+    ("Bürgermeister von Österreich", "de", "buergermeister-von-oesterreich"),
+    ("ÖBB-Ärger: Straße gesperrt", "de-AT", "oebb-aerger-strasse-gesperrt"),
+    ("Bu\u0308rgermeister", "de-CH", "buergermeister"),
+    # ... and any other language drops the marks, as before.
+    ("Bürgermeister von Österreich", "", "burgermeister-von-osterreich"),
+    ("Bürgermeister von Österreich", "en", "burgermeister-von-osterreich"),
+    ("Müller de Zürich", "fr", "muller-de-zurich"),
 ])
-def test_letters_without_a_decomposition_keep_a_spelling(text: str, slug: str) -> None:
-    assert suggest.slugify(text) == slug
+def test_letters_without_a_decomposition_keep_a_spelling(text: str, language: str,
+                                                         slug: str) -> None:
+    assert suggest.slugify(text, language=language) == slug
+    assert suggest.is_valid_id(slug)
 
 
 def test_a_long_title_makes_an_id_cut_on_a_word_boundary() -> None:

@@ -18,7 +18,7 @@ from benchmarks import names as measured
 from briefing import starter, suggest
 from briefing.cli import main
 from briefing.germannames import is_role
-from briefing.model import Corpus
+from briefing.model import Corpus, Entity, Pos
 
 ARTICLE = measured.ARTICLES / "de-brandauer-prognose.txt"
 EMPTY = Corpus((), (), (), ())
@@ -308,3 +308,49 @@ def test_a_retired_office_is_left_off_the_name(text: str, names: set[str]) -> No
                                   "CEO"])
 def test_titles_in_their_abbreviated_and_compound_forms_are_roles(word: str) -> None:
     assert is_role(word)
+
+
+AUSTRIAN = ("Ärger um die ÖBB in Österreich\n\nWien, 3. März 2025 \u2013 „Für die Strecke ist der "
+            "Bund nicht zuständig“, sagte ÖBB-Sprecherin Martina Hofer. Die ÖBB verweisen auf "
+            "das Land. Die Bürgerinitiative Pro Murtalbahn sammelt Unterschriften in "
+            "Österreich und für Österreich.\n")
+
+
+@pytest.mark.parametrize(("site", "source", "names", "quote"), [
+    # A German text's ids spell its umlauts as German does without them ...
+    ("de-AT", "2025-03-03-aerger-um-die-oebb-in-oesterreich",
+     {"oebb", "oesterreich", "buergerinitiative-pro-murtalbahn", "martina-hofer"},
+     "aerger-um-fuer-die-strecke-ist-der-bund"),
+    # ... and an English one's as before.
+    ("en", "2025-03-03-arger-um-die-obb-in-osterreich", {"die-obb", "osterreich"},
+     "arger-um-fur-die-strecke-ist-der-bund"),
+])
+def test_the_ids_suggested_from_a_german_text_spell_its_umlauts(
+        tmp_path: Path, site: str, source: str, names: set[str], quote: str) -> None:
+    added = starter.prepare(AUSTRIAN.encode(), "a.txt", tmp_path / "content", tmp_path,
+                            site_language=site)
+    found = added.suggestions
+    assert added.id == source
+    assert names <= {e.id for e in found.new_names}
+    assert [q.id for q in found.quotes] == [quote]
+    assert all(suggest.is_valid_id(i) for i in
+               (added.id, *(e.id for e in found.new_names), *(q.id for q in found.quotes)))
+
+
+def test_the_ids_a_curator_wrote_are_kept(tmp_path: Path) -> None:
+    # Known entities keep their ids, and a name whose id a curator wrote with the bare
+    # vowel ("osterreich") is not suggested again under the German spelling.
+    known = Corpus((), (), (Entity(id="obb", name="ÖBB", kind="organisation",
+                                   pos=Pos("entities.yml")),
+                            Entity(id="osterreich", name="Republik Österreich", kind="place",
+                                   pos=Pos("entities.yml")),
+                            Entity(id="martina-hofer", name="Martina Hofer", kind="person",
+                                   pos=Pos("entities.yml"))), ())
+    found = suggest.suggest(AUSTRIAN, known, language="de-AT")
+    assert {e.id for e in found.known_entities} == {"obb", "martina-hofer"}
+    assert not {"oebb", "oesterreich", "osterreich"} & {e.id for e in found.new_names}
+    assert [q.speaker_id for q in found.quotes] == ["martina-hofer"]
+    # The id given with --id is the source's, as written.
+    added = starter.prepare(AUSTRIAN.encode(), "a.txt", tmp_path / "content", tmp_path,
+                            source_id="obb-arger", site_language="de-AT")
+    assert added.id == "obb-arger"
