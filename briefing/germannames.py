@@ -40,7 +40,7 @@ bevor seit bis in an auf aus bei mit nach von vor zu über unter für gegen ohne
 zwischen neben hinter laut trotz wegen zufolge gemäß nicht ja nein was wer wo wann warum
 welche welcher welches mehr weniger fast rund etwa knapp allem
 montag dienstag mittwoch donnerstag freitag samstag sonntag
-januar februar märz april mai juni juli august september oktober november dezember
+januar jänner februar feber märz april mai juni juli august september oktober november dezember
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 # After one of these (and the adjectives between: "im neuen Werk"), a capitalised word is

@@ -88,6 +88,9 @@ def test_a_quotations_speaker_is_named_without_a_title() -> None:
     ("Lob kam von der Deutschen Bank.", {"Deutschen Bank"}),
     ("Die Nachricht kam von der Messe in Hannover.", set()),
     ("Am Montag sprach Jens Weidmann von der Bundesbank.", {"Jens Weidmann"}),
+    # The Austrian months are months: "Jänner", "Feber".
+    ("Ab Jänner 2026 fahren Busse, sagte Anna Berg.", {"Anna Berg"}),
+    ("Seit Feber 2025 fahren Busse, sagte Anna Berg.", {"Anna Berg"}),
 ])
 def test_german_names(text: str, names: set[str]) -> None:
     assert german_names(text) == names
