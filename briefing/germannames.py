@@ -77,7 +77,9 @@ _TITLE_FORMS = re.compile(r"(?:dr|prof|dipl|mag)\.?-[a-zäöü]+\.?")
 # The last part of a role, alone or in a compound ("Konzernchef", "Finanzvorständin",
 # "Bundeskanzler"), and of the nouns the press sets before a company's name
 # ("Chiphersteller Brandauer", "Konkurrent Veltaro"). Not "Richter" or "Bauer", which are
-# surnames as often, nor "-leiter" ("Halbleiter"; "Abteilungsleiterin" is one).
+# surnames as often, nor "-leiter" ("Halbleiter"; "Abteilungsleiterin" is one), nor "-rat"
+# but in the councillors' titles ("Landesrat", "Stadtrat"; "Apparat", "Bundesrat", a
+# chamber, are none; "Landesrätin", "Nationalrätin" are).
 _ROLE_ENDS = re.compile(
     r"\w*(?:chef|chefin|präsident|präsidentin|minister|ministerin|kanzler|kanzlerin|sprecher|"
     r"sprecherin|gründer|gründerin|analyst|analystin|geschäftsführer|geschäftsführerin|"
@@ -85,7 +87,8 @@ _ROLE_ENDS = re.compile(
     r"bürgermeister|bürgermeisterin|abgeordnete|abgeordneter|botschafter|botschafterin|"
     r"senator|senatorin|experte|expertin|ökonom|ökonomin|volkswirt|volkswirtin|berater|"
     r"beraterin|manager|managerin|gouverneur|gouverneurin|sekretär|"
-    r"sekretärin|landrat|landrätin|richterin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
+    r"sekretärin|landrat|landesrat|stadtrat|gemeinderat|bezirksrat|hofrat|regierungsrat|"
+    r"rätin|richterin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
     r"konzern|anbieter|zulieferer|agentur|gewerkschaft|partei|tochter)")
 # The heads of public bodies, whose names go on with a genitive ("Verband der
 # Automobilindustrie", "Ministerium des Innern").

@@ -1747,10 +1747,11 @@ _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
 _NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
 # A German role after an article, then the name ("sagte die Bundeskanzlerin Angela
 # Merkel", "sagte der frühere Bundeskanzler Gerhard Schröder", "sagte die Bundeskanzlerin
-# a. D. Angela Merkel", "sagte die Agentur Reuters"): the speaker when `role` is one
-# (`is_role`), not "die Zeitung"; a role alone ("sagte die Sprecherin.") names none.
+# a. D. Angela Merkel", "sagte die Agentur Reuters", "so die Landesrätin, Anna Berger"):
+# the speaker when `role` is one (`is_role`), not "die Zeitung"; a role alone ("sagte die
+# Sprecherin.") names none.
 _SAID_ARTICLE_ROLE = re.compile(
-    r"^[\s,.;:!?]*(?:" + _GERMAN_VERB_WORDS + r")\s+(?:der|die|das|den|dem)\s+"
+    r"^[\s,.;:!?]*(?:" + _GERMAN_VERB_WORDS + r"|so)\s+(?:der|die|das|den|dem)\s+"
     r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
     r"(?P<role>" + _NAME_WORD + r")(?:\s+a\.\s?D\.)?,?\s+" + _NAME)
 # A role after an article, in English, Spanish, French or Italian, then the person
@@ -1801,6 +1802,18 @@ _SAID_THE_ROLE = re.compile(_said_the_role(_VERBS, _ROLE_ARTICLE, _ROLE_OF))
 # "das" besides "de". "disse o ministro à Reuters" names who was told: "à" is a small word.
 _SAID_THE_ROLE_PT = re.compile(_said_the_role(
     "(?:" + _PORTUGUESE_VERB_WORDS + ")", r"(?:o|a|os|as)\s+", r"(?:de|do|da|dos|das|d['\u2019])"))
+# In German, a role with a capital after "der" or "die", what it is of, a comma, then the
+# person ("sagte der Bürgermeister von Judenburg, Peter Wagner", "erklärte die Landesrätin
+# für Verkehr, Anna Berger", "so der Sprecher der ÖBB, Johann Moser"; "so" reports as a
+# verb of saying does after a quotation): the speaker when `role` is one (`is_role`).
+# Without what it is of, `_SAID_ARTICLE_ROLE` reads it ("sagte die Bundeskanzlerin,
+# Angela Merkel").
+_GERMAN_ROLE = (r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?(?P<role>" + _NAME_WORD + r")")
+_GERMAN_ROLE_OF = (r"\s+(?:von|vom|für|des|der|bei|beim|im|am|aus)\s+"
+                   r"[^,;:!?\u00ab\u00bb\"\u201c\u201d\u201e]{1,80}?")
+_SAID_THE_ROLE_DE = re.compile(
+    r"^[\s,.;:!?]*(?:" + _GERMAN_VERB_WORDS + r"|so)\s+(?:der|die)\s+" + _GERMAN_ROLE
+    + _GERMAN_ROLE_OF + r",\s+(?=" + CAPITAL_CLASS + r")")
 _LISTED_NAME = re.compile(r"(?:,\s+)?" + _NAME)
 # The small words no role is made of ("said the talks with Max Roe").
 _NO_ROLE_TEXT = """a an the and or but nor to with in on at by from as into onto than that
@@ -1817,6 +1830,10 @@ _THE_ROLE = re.compile(
     r"(?i:" + _ROLE_ARTICLE + r")(?P<role>(?:" + _ROLE_WORD + r"\s+){0,3}?(?!" + _ROLE_OF
     + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)(?:\s+" + _ROLE_OF
     + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?)?,\s+(?=" + CAPITAL_CLASS + r")")
+# And in German ("Der Bürgermeister von Judenburg, Peter Wagner, sagte", "Die Landesrätin,
+# Anna Berger, erklärte"), the role with a capital (`is_role`) and what it is of, if any.
+_THE_ROLE_DE = re.compile(r"[Dd](?:er|ie)\s+" + _GERMAN_ROLE + r"(?:" + _GERMAN_ROLE_OF
+                          + r")?,\s+(?=" + CAPITAL_CLASS + r")")
 _COMMA_SAID = re.compile(r"(?:" + _PARTICLE_TAIL + r")?,\s+" + _VERBS + r"\b")
 # What may stand between such a subject's verb and the quotation it says: a colon, a
 # comma, or what it reports up to the quoted words ("said the plan “would not pass”",
@@ -2051,11 +2068,23 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
     one word that goes on with a particle ("la ministra, Teresa de la Vega"). None when a
     word of the role is a small word ("said the talks with Max Roe"), when none is, or
     two are: never a guess between two, and never the place or body the role is of."""
-    match = _SAID_THE_ROLE.match(after) or _SAID_THE_ROLE_PT.match(after)
-    if match is None or any(_small_word(w) for w in match.group("role").split()):
+    match = _the_role(_SAID_THE_ROLE.match(after) or _SAID_THE_ROLE_PT.match(after),
+                      _SAID_THE_ROLE_DE, after, 0)
+    if match is None:
         return None
     people, _ = _listed_people(after, match.end(), person)
     return people[0] if len(people) == 1 else None
+
+
+def _the_role(match: re.Match[str] | None, german: re.Pattern[str], text: str, at: int
+              ) -> re.Match[str] | None:
+    """A role read by the words of English, Spanish, French, Italian or Portuguese
+    (`match`), none when a word of it is a small word; else by German's (`german`, matched
+    at `at` of `text`), when the role is one (`is_role`: not "die Zeitung")."""
+    if match is not None:
+        return None if any(_small_word(w) for w in match.group("role").split()) else match
+    match = german.match(text, at)
+    return match if match is not None and is_role(match.group("role")) else None
 
 
 def _listed_people(text: str, at: int, person: Callable[[str], bool]
@@ -2083,8 +2112,8 @@ def _role_subject(text: str, at: int, person: Callable[[str], bool]
     word ("The talks with the mayor, Max Roe, said"), when two names could be the person
     ("The mayor of Springfield, New Jersey, Max Roe, said"), or when anything but the
     verb follows the names ("The mayor, Max Roe, and the governor, Ann Lee, said")."""
-    match = _THE_ROLE.match(text, at)
-    if match is None or any(_small_word(w) for w in match.group("role").split()):
+    match = _the_role(_THE_ROLE.match(text, at), _THE_ROLE_DE, text, at)
+    if match is None:
         return None
     people, end = _listed_people(text, match.end(), person)
     said = _COMMA_SAID.match(text, end)

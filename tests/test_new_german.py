@@ -105,7 +105,8 @@ def test_titles_and_roles_are_told(word: str) -> None:
     assert is_role(word)
 
 
-@pytest.mark.parametrize("word", ["Halbleiter", "Richter", "Bauer", "Brandauer", "Haberland"])
+@pytest.mark.parametrize("word", ["Halbleiter", "Richter", "Bauer", "Brandauer", "Haberland",
+                                  "Apparat", "Heirat", "Bundesrat"])
 def test_names_and_nouns_that_end_like_a_role_are_none(word: str) -> None:
     assert not is_role(word)
 
@@ -308,7 +309,8 @@ def test_a_retired_office_is_left_off_the_name(text: str, names: set[str]) -> No
 
 
 @pytest.mark.parametrize("word", ["Dr.-Ing.", "Dipl.-Ing", "Generalsekretärin", "Landrat",
-                                  "CEO"])
+                                  "CEO", "Landesrat", "Landesrätin", "Stadtrat",
+                                  "Nationalrätin"])
 def test_titles_in_their_abbreviated_and_compound_forms_are_roles(word: str) -> None:
     assert is_role(word)
 

@@ -1,6 +1,7 @@
 """`briefing new`'s speaker of a quotation attributed to a role in English, Spanish,
-French or Italian ("dijo el alcalde de Soriana, Mateo Quiroga"): the person named after
-the role, never the place or the body the role is of."""
+French, Italian or German ("dijo el alcalde de Soriana, Mateo Quiroga", "sagte der
+Bürgermeister von Judenburg, Peter Wagner"): the person named after the role, never the
+place or the body the role is of."""
 
 from __future__ import annotations
 
@@ -19,9 +20,12 @@ def _entity(entity_id: str, name: str, kind: str) -> Entity:
 KNOWN = Corpus((), (), (_entity("mateo-quiroga", "Mateo Quiroga", "person"),
                        _entity("soriana", "Soriana", "other"),
                        _entity("new-jersey", "New Jersey", "other"),
-                       _entity("acme", "Acme Corp", "organisation")), ())
+                       _entity("acme", "Acme Corp", "organisation"),
+                       _entity("peter-wagner", "Peter Wagner", "person"),
+                       _entity("judenburg", "Judenburg", "place")), ())
 ES = "«No vamos a permitir que se lleven el agua», "
 EN = '"We will not allow it," '
+DE = "„Wir sperren nicht aus Bosheit“, "
 
 
 def speaker(text: str, language: str, corpus: Corpus = EMPTY) -> str | None:
@@ -57,6 +61,21 @@ def speaker(text: str, language: str, corpus: Corpus = EMPTY) -> str | None:
     ("en", EN + "said the mayor of Portland, Oregon, Ted Wheeler.", "Ted Wheeler"),
     # A first name that goes on with a particle is the whole name.
     ("es", ES + "dijo la ministra, Teresa de la Vega.", "Teresa de la Vega"),
+    # German: a role with its capital after "der" or "die", what it is of and a comma,
+    # after a verb of saying or "so" ...
+    ("de", DE + "sagte der Bürgermeister von Judenburg, Peter Wagner.", "Peter Wagner"),
+    ("de-AT", DE + "so der Bürgermeister von Judenburg, Peter Wagner.", "Peter Wagner"),
+    ("de", DE + "erklärte die Landesrätin für Verkehr, Anna Berger.", "Anna Berger"),
+    ("de", DE + "sagte der neue Bürgermeister von Judenburg, Peter Wagner.", "Peter Wagner"),
+    ("de", DE + "sagte der Sprecher des Landes Steiermark, Johann Moser.", "Johann Moser"),
+    ("de", DE + "so der Sprecher der ÖBB, Johann Moser.", "Johann Moser"),
+    ("de", DE + "so die Landesrätin, Anna Berger.", "Anna Berger"),
+    ("de", DE + "sagte der Bürgermeister von Judenburg, Steiermark, Peter Wagner.",
+     "Peter Wagner"),
+    # ... or between commas before the verb, the sentence's subject.
+    ("de", "Der Bürgermeister von Judenburg, Peter Wagner, sagte: „Wir sperren nicht.“",
+     "Peter Wagner"),
+    ("de", "Die Landesrätin, Anna Berger, erklärte: „Wir sperren nicht.“", "Anna Berger"),
 ])
 def test_the_person_after_a_role_speaks(language: str, text: str, name: str) -> None:
     assert speaker(text, language) == name
@@ -74,6 +93,16 @@ def test_the_person_after_a_role_speaks(language: str, text: str, name: str) -> 
 ])
 def test_the_known_person_after_a_role_speaks(language: str, text: str) -> None:
     assert speaker(text, language, KNOWN) == "mateo-quiroga"
+
+
+@pytest.mark.parametrize("text", [
+    DE + "sagte der Bürgermeister von Judenburg, Peter Wagner.",
+    DE + "so der Bürgermeister von Judenburg, Peter Wagner.",
+    "Der Bürgermeister von Judenburg, Peter Wagner, sagte: „Wir sperren nicht.“",
+])
+def test_the_known_person_after_a_german_role_speaks(text: str) -> None:
+    # (the known place the role is of is not the speaker)
+    assert speaker(text, "de-AT", KNOWN) == "peter-wagner"
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -96,6 +125,14 @@ def test_the_known_person_after_a_role_speaks(language: str, text: str) -> None:
     ("en", EN + "said the mayor, Max Roe's rival."),
     ("en", EN + "said the mayor of Springfield, New Jersey, Max Roe."),
     ("es", ES + "dijo el alcalde. Mateo Quiroga calló."),
+    # German: nor the place or body, nor a name after a noun that is no role, nor one
+    # after a later comma, nor without the comma after what the role is of.
+    ("de", DE + "sagte der Bürgermeister von Judenburg."),
+    ("de", DE + "sagte der Bürgermeister von Judenburg, Steiermark."),
+    ("de", DE + "sagte die Zeitung aus Graz, Anna Berger."),
+    ("de", DE + "sagte der Bürgermeister von Judenburg, nachdem Peter Wagner kam."),
+    ("de", DE + "sagte der Bürgermeister von Judenburg Peter Wagner."),
+    ("de", "Die Zeitung aus Graz, Anna Berger, sagte: „Wir sperren nicht.“"),
 ])
 def test_no_one_else_speaks_for_a_role(language: str, text: str) -> None:
     assert speaker(text, language) is None
