@@ -91,9 +91,19 @@ _ROLE_ENDS = re.compile(
     r"rätin|richterin|kommissar|kommissarin|konkurrent|konkurrentin|rivale|hersteller|"
     r"konzern|anbieter|zulieferer|agentur|gewerkschaft|partei|tochter)")
 # The heads of public bodies, whose names go on with a genitive ("Verband der
-# Automobilindustrie", "Ministerium des Innern").
+# Automobilindustrie", "Ministerium des Innern"), and their own genitive after "des"
+# ("des Verbandes der Automobilindustrie").
 _BODY_ENDS = re.compile(r"\w*(?:verband|ministerium|amt|institut|agentur|behörde|kammer|"
                         r"stiftung|gericht|bank)")
+_BODY_GENITIVES = re.compile(r"\w*(?:verband(?:e?s)|ministeriums|amte?s|institute?s|"
+                             r"gerichte?s)")
+# The heads of the names of bodies and places that a German article declines after "des"
+# ("des Landes Steiermark", "des Bundesamtes für Statistik"), in their genitive ("-s",
+# "-es"): the base form (`base_form`) is the name's, "Land Steiermark". A compound ending
+# in one is one too ("Bundeslandes", "Freistaates", "Landkreises").
+_DECLINED_HEADS = re.compile(
+    r"(?P<base>\w*(?:land|bund|staat|verein|ministerium|konzern|unternehmen|verband|"
+    r"institut|amt|gericht|kreis|bezirk|kanton|bistum|werk))(?:es|s)")
 # Companies' legal forms, which end their names ("Brandauer Halbleiter AG").
 _COMPANY_SUFFIXES = frozenset({"ag", "gmbh", "se", "kg", "kgaa", "ohg", "inc", "ltd", "plc",
                                "llc", "corp", "sa", "nv", "bv"})
@@ -131,7 +141,20 @@ def is_company_suffix(word: str) -> bool:
 
 
 def is_body(word: str) -> bool:
-    return _BODY_ENDS.fullmatch(word.lower()) is not None
+    """A public body's head ("Verband", "Bundesministerium"), or its genitive
+    ("Verbandes", "Bundesministeriums")."""
+    lower = word.lower()
+    return _BODY_ENDS.fullmatch(lower) is not None or _BODY_GENITIVES.fullmatch(lower) is not None
+
+
+def base_form(word: str) -> str | None:
+    """The base form of a name's head that a German article declines after "des" ("Land"
+    of "Landes", "Bund" of "Bundes", "Staat" of "Staates", "Verein" of "Vereins",
+    "Bundesministerium" of "Bundesministeriums"), as written but its ending; None for a
+    word that is none of them."""
+    match = _DECLINED_HEADS.fullmatch(word.lower())
+    return word[:match.end("base")] if match is not None and len(word) == len(word.lower()) \
+        else None
 
 
 def noun_shaped(word: str) -> bool:

@@ -409,13 +409,22 @@ def _new_names(s: Suggestions) -> list[str]:
            "# each real one under `entities:` and set its `kind` (one of",
            f"# {'|'.join(ENTITY_KINDS)})."]
     for entity in s.new_names:
+        aliases = (*entity.forms, *entity.aliases)
         out += [f"#   # named {entity.count}x, first on line {entity.sentence.line}"
-                + _alone(entity.aliases),
+                + _declined(entity.forms) + _alone(entity.aliases),
                 f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}"]
-        if entity.aliases:
-            out.append(f"#     aliases: [{', '.join(map(yaml_text, entity.aliases))}]")
+        if aliases:
+            out.append(f"#     aliases: [{', '.join(map(yaml_text, aliases))}]")
         out.append('#     kind: ""')
     return out
+
+
+def _declined(forms: tuple[str, ...]) -> str:
+    """Why a new name has aliases: the article declines it ("des Landes Steiermark"),
+    and the name is its base form; the alias links the declined one in every source."""
+    if not forms:
+        return ""
+    return f", declined as {' and '.join(repr(n) for n in forms)} (an alias below)"
 
 
 def _alone(surnames: tuple[str, ...]) -> str:

@@ -30,6 +30,7 @@ from .germannames import (
     GENITIVES,
     PARTICLES,
     after_determiner,
+    base_form,
     continues_sentence,
     is_body,
     is_common_noun,
@@ -121,6 +122,9 @@ class EntityFound:
     count: int
     sentence: Sentence  # where it is first named
     aliases: tuple[str, ...] = ()  # its surname alone, when the article names it so
+    # As a German article declines it ("Landes Steiermark" of "Land Steiermark": `name` is
+    # the base form, `germannames.base_form`), to be an alias too.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -885,6 +889,7 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
     counts: Counter[str] = Counter()
     first: dict[str, Sentence] = {}
     seen: dict[str, Counter[str]] = defaultdict(Counter)  # a German word: how it stood
+    forms: dict[str, set[str]] = defaultdict(set)  # a German base form's, in any case
     for sentence in sentences(text, language):
         if _is_heading(sentence.text):
             continue
@@ -902,6 +907,11 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
             # person.
             if any(owner.get(" ".join(words[n:])) in people for n in range(1, len(words))):
                 continue
+            if german and (base := _german_base(run, sentence.text)) != name:
+                if base in owner or _slug_known(base, known_ids, language):
+                    continue
+                forms[base.casefold()].add(name)
+                name = base
             counts[name] += 1
             first.setdefault(name, sentence)
             seen[name][how] += 1
@@ -911,8 +921,23 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
         counts, first = _german_surnames(counts, first, text)
     counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return tuple(EntityFound(slugify(name, language=language), name, n, first[name])
+    return tuple(EntityFound(slugify(name, language=language), name, n, first[name],
+                             forms=tuple(sorted(forms[name.casefold()])))
                  for name, n in ranked if slugify(name))
+
+
+_AFTER_DES = re.compile(r"(?<![\w-])des\s+$")
+
+
+def _german_base(run: list[_Word], sentence: str) -> str:
+    """A German name of two words or more (`run`) with the base form of its first word
+    where it is a head that the "des" before it declines (`germannames.base_form`: "des
+    Landes Steiermark" names "Land Steiermark"); the name as written otherwise."""
+    name = " ".join(w.text for w in run)
+    base = base_form(run[0].text) if len(run) > 1 else None
+    if base is None or not _AFTER_DES.search(sentence, 0, run[0].start):
+        return name
+    return " ".join((base, *(w.text for w in run[1:])))
 
 
 def _slug_known(name: str, ids: Iterable[str], language: str) -> bool:
