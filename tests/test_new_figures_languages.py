@@ -154,7 +154,7 @@ def test_the_figures_benchmark_totals_each_language(capsys: pytest.CaptureFixtur
     assert measured.main([]) == 0
     rows = [row.strip("| ").split(" | ") for row in capsys.readouterr().out.splitlines()[2:]]
     totals = {language: rest for name, language, *rest in rows if name == "all"}
-    assert sorted(totals) == ["de", "es", "fr", "it", "pt-BR", "pt-PT"]
+    assert sorted(totals) == ["de", "de-AT", "es", "fr", "it", "pt-BR", "pt-PT"]
     scores = [measured_score(c) for c in measured.cases() if c.language == "de"]
     assert totals["de"][3] == f"{sum(s.gold for s in scores)} " \
         f"({sum(s.found for s in scores)})"

@@ -46,8 +46,9 @@ def test_the_names_a_curator_wants_are_offered_and_ordinary_nouns_are_not() -> N
     assert by_name["Petra Lindqvist"].aliases == ("Lindqvist",)
 
 
-def test_the_measured_precision_and_recall_hold() -> None:
-    (case,) = [c for c in measured.cases() if c.language == "de"]
+@pytest.mark.parametrize("case", [c for c in measured.cases() if c.language.startswith("de")],
+                         ids=lambda c: c.name)
+def test_the_measured_precision_and_recall_hold(case: measured.Case) -> None:
     score = measured.score(case)
     assert score.recall == 1.0, score.misses
     assert score.precision >= 0.9, score.wrong
@@ -404,3 +405,10 @@ def test_a_declined_name_is_an_alias_and_a_known_base_form_is_not_offered(
                                    kind="other", pos=Pos("entities.yml")),), ())
     assert not suggest.suggest(text, known, language="de").new_names
     assert "Land Steiermark" not in {e.name for e in suggest.suggest(text, EMPTY).new_names}
+
+
+def test_the_austrian_reports_speakers_are_the_people_after_their_roles() -> None:
+    text = (measured.ARTICLES / "de-at-murtalbahn-judenburg.txt").read_text("utf-8")
+    found = suggest.suggest(text, EMPTY, language="de-AT")
+    assert [q.speaker_name for q in found.quotes] == ["Anna Berger", "Peter Wagner",
+                                                       "Johann Moser"]
