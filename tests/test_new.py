@@ -787,6 +787,8 @@ def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, t
     ('Prices "will hold" for now.', None, None),
     # The press of other languages, its marks and its verbs of saying.
     ("\u201eDas Werk bleibt offen\u201c, sagte Max Roe.", None, "Max Roe"),
+    ("\u201eDas Werk bleibt offen\u201c, so die Sprecherin von Acme, Jane Doe.", "jane-doe",
+     None),
     ("\u00ab Le site reste ouvert \u00bb, a d\u00e9clar\u00e9 Jane Doe.", "jane-doe", None),
     ("\u00abLa planta sigue abierta\u00bb, dijo Max Roe.", None, "Max Roe"),
     ("Le site fermera \u00ab d'ici l'\u00e9t\u00e9 \u00bb, selon Max Roe.", None, "Max Roe"),
