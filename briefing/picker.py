@@ -29,6 +29,7 @@ from typing import Any
 from markupsafe import escape
 
 from .chars import INVISIBLE_RANGES
+from .language import primary
 from .link import Linked, name_owner, names_pattern, sentence_starts
 from .paths import page_path
 from .text import FOLDED
@@ -53,9 +54,11 @@ class PickerIndex:
         return cls(owner, names_pattern(owner) if owner else None, tuple(sorted(linked.quotes)))
 
 
-def page_data(linked: Linked, index: PickerIndex, source_id: str) -> dict[str, Any]:
+def page_data(linked: Linked, index: PickerIndex, source_id: str, site_language: str = ""
+              ) -> dict[str, Any]:
     """The source's cleaned blocks, each with its sentence starts and the known names in
-    it as [start, end, entity id], for the picker on that source's page."""
+    it as [start, end, entity id], for the picker on that source's page; for a source in
+    German, that its ids spell umlauts as `briefing new`'s do (`suggest.slugify`)."""
     blocks = []
     for block in linked.cleaned[source_id].blocks:
         at = _utf16(block.text)
@@ -66,7 +69,9 @@ def page_data(linked: Linked, index: PickerIndex, source_id: str) -> dict[str, A
                        "sentences": [at(start) for start in sentence_starts(block.text)]})
     quotes = linked.sources[source_id].quotes
     prefix = id_prefix(source_id, [q.id for q in quotes])
-    return {"source": source_id, "blocks": blocks, "idPrefix": prefix,
+    german = primary(linked.sources[source_id].language or site_language) == "de"
+    return {**({"german": True} if german else {}), "source": source_id, "blocks": blocks,
+            "idPrefix": prefix,
             "indent": key_indent(quotes[0].pos.col if quotes else 0),
             "taken": taken(index.quote_ids, prefix),
             # The matcher's normalisation (text.py), which the picker repeats to count
@@ -126,11 +131,12 @@ def with_data(html: str, attribute: str) -> str:
     return html if found is None else html[:found.end()] + attribute + html[found.end():]
 
 
-def all_blocks(linked: Linked) -> dict[str, str]:
+def all_blocks(linked: Linked, site_language: str = "") -> dict[str, str]:
     """Every source page's data, by page path (kept with the build's results on
     disk)."""
     index = PickerIndex.of(linked)
-    return {page_path("source", ident): data_attribute(page_data(linked, index, ident))
+    return {page_path("source", ident):
+            data_attribute(page_data(linked, index, ident, site_language))
             for ident in linked.sources}
 
 
@@ -139,7 +145,8 @@ class PickerPages:
     (which is also what the served pages show): made from its corpus as each page is
     written, or all read at once from the results store."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_language: str = "") -> None:
+        self.site_language = site_language
         self.linked: Linked | None = None
         self.index: PickerIndex | None = None
         self.sources: dict[str, str] = {}  # source page path -> source id
@@ -167,4 +174,5 @@ class PickerPages:
         source_id = self.sources.get(path)
         if source_id is None or self.linked is None or self.index is None:
             return None
-        return data_attribute(page_data(self.linked, self.index, source_id))
+        return data_attribute(page_data(self.linked, self.index, source_id,
+                                        self.site_language))

@@ -3,6 +3,7 @@ it. The picker itself runs in the browser: tests/browser/test_quote_picker.py.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -20,6 +21,7 @@ from briefing.link import Linked
 from briefing.picker import (
     DATA_ATTRIBUTE,
     PickerIndex,
+    all_blocks,
     data_attribute,
     id_prefix,
     key_indent,
@@ -67,6 +69,23 @@ def test_the_ids_sent_are_those_the_suggested_id_could_clash_with(tmp_path: Path
     assert data["idPrefix"] == "acme-widget" and data["taken"] == []
     ids = ("acme", "acme-cost", "acme-z", "acme2", "acmea", "ab", "b-acme")
     assert taken(tuple(sorted(ids)), "acme") == ["acme", "acme-cost", "acme-z"]
+
+
+@pytest.mark.parametrize(("source_language", "site_language", "german"), [
+    ("", "en", False), ("", "de-AT", True), ("de", "en", True), ("fr", "de", False)])
+def test_a_german_sources_page_says_its_ids_spell_umlauts(
+        tmp_path: Path, source_language: str, site_language: str, german: bool) -> None:
+    """As `briefing new` spells a German source's ids (`suggest.slugify`), so does the
+    picker on its page: the source's language, else the site's, says which."""
+    linked = linked_for(tmp_path, ARTICLE)
+    if source_language:
+        source = linked.sources["acme-widget"]
+        linked = dataclasses.replace(linked, sources={
+            **linked.sources, "acme-widget": dataclasses.replace(source,
+                                                                 language=source_language)})
+    data = page_data(linked, PickerIndex.of(linked), "acme-widget", site_language)
+    assert data.get("german", False) is german
+    assert ("german" in all_blocks(linked, site_language)["sources/acme-widget.md"]) is german
 
 
 @pytest.mark.parametrize(("ids", "prefix"), [
@@ -139,7 +158,7 @@ def test_the_picker_is_on_where_its_option_says(mode: str, serving: bool, on: bo
     config = MkDocsConfig()
     config.load_dict({"site_name": "x"})
     assert not config.validate()[0]
-    picker = QuotePicker(mode, serving=serving)
+    picker = QuotePicker(mode, serving=serving, language="en")
     picker.configure(config)
     assert ("assets/briefing/picker.js" in [str(s) for s in config.extra_javascript]) is on
 

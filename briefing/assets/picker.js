@@ -382,9 +382,8 @@
   // ("acme-widget-is-overpriced", not "acme-widget-widget-is-overpriced").
   Picker.prototype.suggestedId = function (text) {
     var prefix = this.data.idPrefix;
-    var words = slugify(this.normalise(text), 200).split("-").filter(function (word) {
-      return prefix.split("-").indexOf(word) < 0;
-    });
+    var words = slugify(this.normalise(text), 200, this.data.german).split("-")
+      .filter(function (word) { return prefix.split("-").indexOf(word) < 0; });
     var base = slugify(prefix + " " + words.join(" "), 40) || "quote";
     var taken = new Set(this.data.taken);
     var candidate = base;
@@ -392,11 +391,16 @@
     return candidate;
   };
 
-  // As briefing/suggest.py's slugify: ASCII words, lower case, no articles, cut on a word.
+  // As briefing/suggest.py's slugify: ASCII words, lower case, no articles, cut on a word;
+  // a German source's umlauts spelt as German spells them without (ü as ue).
+  var UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE"};
   var UNDECOMPOSED = {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
     "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
     "þ": "th", "Þ": "TH", "\u0131": "i"};
-  function slugify(text, maxLength) {
+  function slugify(text, maxLength, german) {
+    if (german) text = text.normalize("NFC").replace(/[äöüÄÖÜ]/g, function (c) {
+      return UMLAUTS[c];
+    });
     var ascii = text.replace(/[ßẞæÆœŒøØłŁđĐðÐþÞ\u0131]/g, function (c) {
       return UNDECOMPOSED[c];
     }).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()

@@ -173,7 +173,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                               "installed: install the `pagefind-bin` package (a dependency "
                               "of mkdocs-briefing) in the environment that runs MkDocs")
         self.picker = QuotePicker(self.settings.quote_picker, serving=self.live is not None,
-                                  last=getattr(self, "picker", None))
+                                  language=self.lang, last=getattr(self, "picker", None))
         self.picker.configure(config)
         if self.kept:
             self.kept.redirect(config)

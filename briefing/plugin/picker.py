@@ -7,6 +7,8 @@ its data (`picker.PickerPages`) on its article's heading.
 
 from __future__ import annotations
 
+import functools
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -19,11 +21,15 @@ SCRIPT = "picker.js"
 
 
 class QuotePicker:
-    def __init__(self, mode: str, *, serving: bool, last: QuotePicker | None = None) -> None:
+    def __init__(self, mode: str, *, serving: bool, language: str,
+                 last: QuotePicker | None = None) -> None:
         self.on = mode == "always" or (mode == "serve" and serving)
         # `mkdocs serve` configures again for each rebuild: the last good build's data.
-        self.pages: PickerPages = last.pages if last and self.on else PickerPages()
-        self.all_blocks = all_blocks if self.on else None  # for the results store
+        self.pages: PickerPages = last.pages if last and self.on else PickerPages(language)
+        self.pages.site_language = language
+        # For the results store.
+        self.all_blocks = functools.partial(all_blocks, site_language=language) \
+            if self.on else None
 
     def configure(self, config: MkDocsConfig) -> None:
         if self.on and PICKER_SCRIPT not in config.extra_javascript:
