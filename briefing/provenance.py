@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -280,6 +280,12 @@ class Item:
     # them is in an annotation that failed to validate, the quotes it may draw on are
     # incomplete, so the item waits for that fix (`Linked.waiting`).
     about: frozenset[str] = frozenset()
+    # The ids its hedge check alone rests on, when it reads fewer quotes than its other
+    # checks (a claim's statement, an event label: the quotes putting the claim forward),
+    # waiting only under those stances (`waiting.under(RELAYING)`): a quote that only
+    # doubts the claim, not found in its article, holds back the others, not the hedges.
+    hedges_about: frozenset[str] | None = None
+    hedges_only: bool = False  # checked for its hedges alone: its other checks wait
     # What the text is made from when it is no `Prose` of the corpus (a brief's title, a
     # figure's scope): its identity stands for the text's between rebuilds.
     owner: object = None
@@ -326,9 +332,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     last_kept = store.kept if made_with is not None and made_with[1:] == (hedges, language) \
         and same_objects(entities, made_with[0]) else {}
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
-    for item in items(linked):
-        if waiting and (ANY in waiting or not waiting.isdisjoint(item.about)):
-            continue
+    for item in _not_waiting(linked):
         last = last_kept.get(id(item.made_from))
         found = last[1] if last is not None and _same_item(last[0], item) \
             else tuple(checker.check(item))
@@ -365,11 +369,30 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     return tuple(problems)
 
 
+def _not_waiting(linked: Linked) -> Iterator[Item]:
+    """The items whose checks wait for no fix elsewhere (`Linked.waiting`); an item whose
+    hedge check reads fewer quotes than the rest (`Item.hedges_about`) and waits only for
+    the rest is checked for its hedges alone (`Item.hedges_only`)."""
+    waiting = linked.waiting.ids
+    if not waiting:
+        yield from items(linked)
+        return
+    if ANY in waiting:
+        return
+    hedges_wait = linked.waiting.under(RELAYING)
+    for item in items(linked):
+        if waiting.isdisjoint(item.about):
+            yield item
+        elif item.hedges_about is not None and hedges_wait.isdisjoint(item.hedges_about):
+            yield replace(item, hedges_only=True)
+
+
 def _same_item(a: Item, b: Item) -> bool:
     return a.made_from is b.made_from and a.point is b.point and a.what == b.what \
         and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
         and a.claim_values == b.claim_values and a.hedge_mode == b.hedge_mode \
-        and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered
+        and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered \
+        and a.hedges_only == b.hedges_only
 
 
 def items(linked: Linked) -> Iterator[Item]:
@@ -416,11 +439,13 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         backing = [s.quote.id for s in stances]
         relaying = _by_ids(linked, (s.quote.id for s in stances if s.stance in RELAYING))
         about = frozenset((claim.id, *backing))
+        hedges_about = frozenset((claim.id, *(q.id for q in relaying)))
         own_values = _figure_values(linked, (claim.id,))
         yield Item(plain_text(claim.statement, names), "claim statement",
                    _by_ids(linked, backing + _referenced(claim.statement)),
                    claim_values=own_values, hedge_quotes=relaying, hedge_mode="all",
-                   numbered="all", attributed=claim.claimant is not None, about=about)
+                   numbered="all", attributed=claim.claimant is not None, about=about,
+                   hedges_about=hedges_about)
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
             linked_claims = [r.id for r in claim.note.refs if r.kind == "claim"] + \
@@ -438,7 +463,7 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
             yield Item(plain_text(event.what, names), "event label",
                        _by_ids(linked, backing + _referenced(event.what)),
                        claim_values=own_values, hedge_quotes=relaying, hedge_mode="numbers",
-                       numbered="all", about=about)
+                       numbered="all", about=about, hedges_about=hedges_about)
 
 
 def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decimal]:
@@ -538,10 +563,12 @@ class _Checker:
         self.site_style = self.number_style(language)
 
     def check(self, item: Item) -> list[Diagnostic]:
-        problems = list(self.quoted(item))
         # A point marked as the curator's inference goes beyond its quotes by design:
         # its numbers and hedges are not held to theirs. Quotation marks and speakers are.
         inference = item.point is not None and item.point.inference
+        if item.hedges_only:
+            return [] if inference else list(self.dropped_hedges(item))
+        problems = list(self.quoted(item))
         if item.numbered and not inference:
             problems.extend(self.figures(item))
         if item.point is not None:

@@ -939,6 +939,52 @@ def test_a_doubting_quote_not_found_does_not_hold_back_a_claims_figure_check(
                              "    doubts: [widget-cost-5m]\n"}), "quote-not-found")
 
 
+def _statement_without_its_quotes_hedge(rival_text: str, statement: str) -> dict[str, str]:
+    """The asserting quote says "about $5 million", the claim's figure keeps it and its
+    statement reads `statement`; a rival's quote, `rival_text`, doubts the claim."""
+    return {k: v for k, v in _figure_without_its_quotes_hedge({
+        "claims.yml": CLAIMS_YML.replace("costs $5", statement).replace(
+            "value: 5000000", "value: 5000000\n        qualifier: about"),
+        "briefs/widget.yml": BRIEF_YML.replace("$5", "about $5"),
+        "sources/rival.txt": "Rival says the price is too high, at $7 million.\n",
+        "sources/rival.yml": 'title: "Rival"\npublished: "2025-03-28"\nquotes:\n'
+                             f'  - id: rival-too-high\n    text: "{rival_text}"\n'
+                             "    doubts: [widget-cost-5m]\n"}).items()
+            if isinstance(v, str)}
+
+
+def _claim_statement_findings(tmp_path: Path, files: dict[str, str]) -> set[str]:
+    """The codes `briefing check` reports at the claim's statement (claims.yml line 3)."""
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    return set(re.findall(rf"^{re.escape(content.as_posix())}/claims\.yml:3:\d+: "
+                          r".*\[([a-z-]+)\]$", result.output, flags=re.M))
+
+
+def test_a_doubting_quote_not_found_does_not_hold_back_a_statements_hedge_check(
+        tmp_path: Path) -> None:
+    """The statement says "costs $5 million" of a number its one asserting quote says
+    "about" of; the rival's quote, mistyped, only doubts the claim. The statement's hedges
+    are the asserting quote's, which the rival's words cannot change: the dropped "about"
+    is reported in the same run as the quote not found, as it is once the quote is fixed."""
+    for name, rival in (("fixed", "the price is too high"), ("mistyped", "the price is to high")):
+        files = _statement_without_its_quotes_hedge(rival, "costs $5")
+        assert _claim_statement_findings(tmp_path / name, files) == {"prose-hedge-dropped"}
+
+
+def test_a_doubting_quote_not_found_still_holds_back_a_statements_numbers(
+        tmp_path: Path) -> None:
+    """A number of the statement's own ($7 million) that no quote read gives: the rival's
+    quote, once found, may give it (its words are not yet the article's), so whether it
+    is sourced waits for the fix; once the quote is found and gives no $7 million, it is
+    reported. (The hedge check, which reads the asserting quote alone, does not wait.)"""
+    statement = "costs about $5 million, or $7"
+    mistyped = _statement_without_its_quotes_hedge("the price is to high", statement)
+    assert _claim_statement_findings(tmp_path / "mistyped", mistyped) == set()
+    fixed = _statement_without_its_quotes_hedge("the price is too high", statement)
+    assert _claim_statement_findings(tmp_path / "fixed", fixed) == {"prose-figure-unsourced"}
+
+
 # A ministry's article puts two claims forward with "up to"; a study doubts the first,
 # with a number of its own, and states the second's number plainly. Neither claim's figure
 # keeps the "up to".
