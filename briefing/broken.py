@@ -117,6 +117,40 @@ def named_in_all(nodes: Iterable[YNode]) -> NamedIds:
     return named
 
 
+def declared_by(values: Iterable[str]) -> NamedIds:
+    """The ids items declare, from the values of their `id:` (each id-like word in one,
+    and the ids one that is not valid may have meant), named `other`wise: all that an
+    entity names for the checks of others. Its name, aliases and kind are read only with
+    the corpus's names (`provenance`), and the ids its description mentions, only by the
+    checks of the description; none of them is another item's check's, so the words of
+    a broken entity (a brief's id written in its description) hold nothing back."""
+    found: set[str] = set()
+    for value in values:
+        if value != ANY:
+            found.update(_WORD.findall(value), meant_ids(value))
+    return NamedIds(other=frozenset(found))
+
+
+def holding(items: Iterable[YNode], flawed: Iterable[YNode]) -> list[YNode]:
+    """The `items` that are, or hold, one of the `flawed` nodes (an entity kept without
+    its bad alias)."""
+    marked = {id(node) for node in flawed}
+    return [item for item in items if marked and any(
+        id(node) in marked for node in _nodes(item))]
+
+
+def _nodes(node: YNode) -> Iterator[YNode]:
+    """The node and every node under it."""
+    stack: list[YNode] = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, YSeq):
+            stack.extend(item.items)
+        elif isinstance(item, YMap):
+            stack.extend(value for _, value in item.items)
+
+
 def _scalars(node: YNode) -> Iterator[tuple[YScalar, str]]:
     """Each scalar of the tree, with the stance key it is under, or "other"."""
     stack: list[tuple[YNode, str]] = [(node, "other")]

@@ -13,8 +13,10 @@ from pathlib import PurePosixPath
 from .broken import (
     ANY,
     NamedIds,
+    declared_by,
     dropped_items,
     entries,
+    holding,
     meant_ids,
     named_in,
     named_in_all,
@@ -154,18 +156,21 @@ def _declare_unparsed(loaded: Loaded, declared: dict[str, set[str]], seen_source
         top, stem = _top_and_stem(unparsed.rel)
         if top == "sources":
             seen_sources.add(stem)
+        entities = top.startswith("entities")
         if unparsed.unread and not unparsed.rel.endswith(".txt") \
                 and top.split(".")[0] in ("sources", "briefs", "claims", "entities"):
             _declare(declared, top, stem, frozenset({ANY}))
             if "/" not in unparsed.rel and top in ("sources", "briefs"):
                 declared[top.removesuffix("s")].add(ANY)  # a whole folder of them
-            broken |= NamedIds(other=frozenset({ANY}))
+            # Entities name nothing the checks of others read (`broken.declared_by`):
+            # they may declare any entity, and hold back no other check.
+            broken |= NamedIds() if entities else NamedIds(other=frozenset({ANY}))
             continue
         # An entry that lost its `- id:` line: its references wait for the line, as
         # those to a file not read at all do, but only for the ids of the file's kind.
-        _declare(declared, top, stem,
-                 scan_ids(unparsed.text) | ({ANY} if unparsed.lost_id else set()))
-        broken |= named_in_text(unparsed.text)
+        scanned = scan_ids(unparsed.text)
+        _declare(declared, top, stem, scanned | ({ANY} if unparsed.lost_id else set()))
+        broken |= declared_by(scanned) if entities else named_in_text(unparsed.text)
     return broken
 
 
@@ -240,9 +245,12 @@ def validate_document(doc: YamlDoc, source_text: str | None,
         entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
         if not isinstance(entities_file, Invalid):
             found = _Document(entities=entities_file.entities)
-    return replace(found, problems=tuple(ctx.problems), declared=declared,
-                   broken=_broken(doc.root, top, found) | named_in_all(ctx.flawed)
-                   if ctx.problems else NamedIds(), orphaned=tuple(ctx.orphaned))
+    broken = NamedIds() if not ctx.problems \
+        else _entities_broken(doc.root, found, ctx.flawed, declared) \
+        if top.startswith("entities") \
+        else _broken(doc.root, top, found) | named_in_all(ctx.flawed)
+    return replace(found, problems=tuple(ctx.problems), declared=declared, broken=broken,
+                   orphaned=tuple(ctx.orphaned))
 
 
 def _annotation_missing_hint(text_id: str, annotated: set[str], texts: dict[str, str]
@@ -282,6 +290,20 @@ def _broken(root: YNode, top: str, found: _Document) -> NamedIds:
     else:
         return named_in(root)
     return named_in_all(dropped_items(root, key, kept))
+
+
+def _entities_broken(root: YNode, found: _Document, flawed: list[YNode],
+                     declared: frozenset[str]) -> NamedIds:
+    """What a file of entities names for the checks of others: the ids of its entries
+    that failed or were kept without a bad field, or of every entry when the file's shape
+    failed (`broken.declared_by`)."""
+    if not found.entities:
+        return declared_by(declared)
+    listed = entries(root.get("entities") if isinstance(root, YMap) else None)
+    failed = (*dropped_items(root, "entities", {e.id for e in found.entities}),
+              *holding(listed, flawed))
+    return declared_by(node.value for item in failed if isinstance(item, YMap)
+                       for node in (item.get("id"),) if isinstance(node, YScalar))
 
 
 def _declared_ids(root: YNode | None, key: str) -> frozenset[str]:

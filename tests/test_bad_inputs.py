@@ -985,6 +985,29 @@ def test_a_doubting_quote_not_found_still_holds_back_a_statements_numbers(
     assert _claim_statement_findings(tmp_path / "fixed", fixed) == {"prose-figure-unsourced"}
 
 
+@pytest.mark.parametrize("broken", [("name: Jane Doe", "name: [Jane Doe"),
+                                    ("kind: person", "kind: persn")],
+                         ids=["not YAML", "bad field"])
+def test_a_broken_entity_holds_back_no_briefs_hedge_check(tmp_path: Path,
+                                                          broken: tuple[str, str]) -> None:
+    """The asserting quote says "reportedly", the brief's point does not; the entities'
+    file is broken, and Jane Doe's description mentions the widget (the brief's id) and
+    cites the quote. An entity names nothing another check reads but its own id: the
+    dropped hedge is reported in the same run as the entity's error."""
+    files = {k: v for k, v in minimal_corpus().items() if isinstance(v, str)}
+    files["sources/acme-widget.txt"] = ARTICLE.replace("costs $5", "reportedly costs $5")
+    files["sources/acme-widget.yml"] = SOURCE_YML.replace("costs $5", "reportedly costs $5")
+    files["entities.yml"] += ("    description: \"An analyst of the widget: "
+                              '[[quote:acme-cost|its price]]."\n')
+    for name, entities in (("fixed", files["entities.yml"]),
+                           ("broken", files["entities.yml"].replace(*broken))):
+        content = write_tree(tmp_path / name / "content", {**files, "entities.yml": entities})
+        result = CliRunner().invoke(main, ["check", "--content", str(content)])
+        assert f"{content.as_posix()}/briefs/widget.yml:6:16: warning: quote 'acme-cost' " \
+            'says "reportedly"' in result.output, result.output
+        assert ("0 errors" if name == "fixed" else "1 error") in result.output, result.output
+
+
 # A ministry's article puts two claims forward with "up to"; a study doubts the first,
 # with a number of its own, and states the second's number plainly. Neither claim's figure
 # keeps the "up to".

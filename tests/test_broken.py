@@ -6,7 +6,7 @@ from dataclasses import fields
 
 import pytest
 
-from briefing.broken import ANY, NamedIds, named_in, named_in_text
+from briefing.broken import ANY, NamedIds, declared_by, named_in, named_in_text
 from briefing.model import STANCES
 from briefing.yamlnodes import parse_yaml
 
@@ -63,3 +63,9 @@ def test_a_check_reading_some_stances_waits_for_those_and_what_may_be_any() -> N
 def test_there_is_a_kind_of_naming_for_each_stance_and_one_for_the_rest() -> None:
     assert [f.name for f in fields(NamedIds)] == [*STANCES, "other"]
     assert [stance for stance, _ in NamedIds().by_stance()] == list(STANCES)
+
+
+def test_an_entity_names_only_its_own_id_for_the_checks_of_others() -> None:
+    """Its description's words and references are read by its own check alone."""
+    assert declared_by(["jane-doe", "Acme Corp", ANY]).ids == {"jane-doe", "acme-corp",
+                                                              "acmecorp"}
