@@ -91,20 +91,63 @@ class NamedIds:
 STANCE_KEYS = frozenset(stance for stance, _ in NamedIds().by_stance())
 
 
+# The keys whose values are the curator's or a source's words, never an id: a word of
+# one names nothing, but for a reference in it (`[[kind:id]]`). A brief's id written in a
+# claim's statement ("the transfer works") is no reference to the brief. (The model's
+# text fields, tests/test_broken.py; a misspelt key's words may be ids.)
+PROSE_KEYS = frozenset((
+    "aliases", "author", "basis", "description", "name", "note", "outlet", "prefix",
+    "scope", "statement", "suffix", "summary", "text", "title", "unit", "version", "what"))
+_REFERENCE = re.compile(r"\[\[([^\]|]*)")
+# A `key:` line, as written in a file YAML could not read (after any list dashes), and a
+# prose key's quoted value inside a line (`{date: 2025-01, basis: "…"}`).
+_KEY_LINE = re.compile(r"([ \t]*(?:-[ \t]+)*)([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)")
+_INLINE_PROSE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(PROSE_KEYS))
+                           + r""")[ \t]*:[ \t]*(?:"(?:[^"\\]|\\.)*"|'[^']*')""")
+
+
+def referenced(words: str) -> frozenset[str]:
+    """The ids of the references in prose (`[[kind:id]]`, `[[kind:id|label]]`), also
+    written wrongly (`[[entity:Acme]]` may mean `acme`)."""
+    found: set[str] = set()
+    for inside in _REFERENCE.findall(words):
+        written = inside.partition(":")[2] or inside
+        found.update(_WORD.findall(written), meant_ids(written.strip()))
+    return frozenset(found)
+
+
 def named_in_text(text: str) -> NamedIds:
     """Every word of a file YAML could not read that could be an id, under no stance
-    known."""
-    return NamedIds(other=frozenset(_WORD.findall(text)))
+    known; but of a prose key's value (`PROSE_KEYS`: its line, and the lines below it
+    indented deeper that are no `key:` line), only the references."""
+    found: set[str] = set()
+    prose_col: int | None = None  # where the prose key whose value goes on starts
+    for line in text.splitlines():
+        key = _KEY_LINE.match(line)
+        indent = len(line) - len(line.lstrip())
+        if key is None and prose_col is not None and (indent > prose_col or not line.strip()):
+            found |= referenced(line)
+            continue
+        prose_col = None
+        if key is not None and key.group(2) in PROSE_KEYS:
+            prose_col = len(key.group(1))
+            found |= referenced(line[key.end():])
+        else:
+            rest = _INLINE_PROSE.sub(lambda m: " ".join(referenced(m.group(0))), line)
+            found.update(_WORD.findall(rest))
+    return NamedIds(other=frozenset(found))
 
 
 def named_in(node: YNode) -> NamedIds:
-    """Every id-like word in the values of a tree (ids, lists of ids, `[[kind:id]]`), and
-    the ids a value that is not a valid one may have meant (`meant_ids`), each under the
-    stance whose key it is written under, if any."""
+    """Every id-like word in the values of a tree (ids, lists of ids), and the ids a
+    value that is not a valid one may have meant (`meant_ids`), each under the stance
+    whose key it is written under, if any; of a prose key's value, only the references
+    (`PROSE_KEYS`)."""
     found: dict[str, set[str]] = {}
-    for scalar, stance in _scalars(node):
-        found.setdefault(stance, set()).update(_WORD.findall(scalar.value),
-                                               meant_ids(scalar.value))
+    for scalar, stance, prose in _scalars(node):
+        found.setdefault(stance, set()).update(
+            referenced(scalar.value) if prose
+            else (*_WORD.findall(scalar.value), *meant_ids(scalar.value)))
     return NamedIds(**{key: frozenset(ids) for key, ids in found.items()})
 
 
@@ -151,18 +194,19 @@ def _nodes(node: YNode) -> Iterator[YNode]:
             stack.extend(value for _, value in item.items)
 
 
-def _scalars(node: YNode) -> Iterator[tuple[YScalar, str]]:
-    """Each scalar of the tree, with the stance key it is under, or "other"."""
-    stack: list[tuple[YNode, str]] = [(node, "other")]
+def _scalars(node: YNode) -> Iterator[tuple[YScalar, str, bool]]:
+    """Each scalar of the tree, with the stance key it is under, or "other", and whether
+    it is under a prose key."""
+    stack: list[tuple[YNode, str, bool]] = [(node, "other", False)]
     while stack:
-        item, stance = stack.pop()
+        item, stance, prose = stack.pop()
         if isinstance(item, YScalar):
-            yield item, stance
+            yield item, stance, prose
         elif isinstance(item, YSeq):
-            stack.extend((child, stance) for child in item.items)
+            stack.extend((child, stance, prose) for child in item.items)
         elif isinstance(item, YMap):
-            stack.extend((value, key.value if key.value in STANCE_KEYS else stance)
-                         for key, value in item.items)
+            stack.extend((value, key.value if key.value in STANCE_KEYS else stance,
+                          prose or key.value in PROSE_KEYS) for key, value in item.items)
 
 
 def dropped_items(root: YNode, key: str, kept: set[str]) -> list[YNode]:

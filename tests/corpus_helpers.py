@@ -85,6 +85,24 @@ sections:
 """
 
 
+# A ministry's article and its annotation: two claims put forward with "up to".
+PLAN_TXT = ("The ministry said on Monday that the transfer works will cost up to $300 "
+            "million and employ up to 400 workers.\n")
+PLAN_YML = """\
+title: "The transfer plan"
+published: "2025-03-12"
+quotes:
+  - id: ministry-cost
+    text: "the transfer works will cost up to $300 million"
+    speaker: ministry
+    asserts: [transfer-cost-300m]
+  - id: ministry-jobs
+    text: "employ up to 400 workers"
+    speaker: ministry
+    asserts: [transfer-jobs-400]
+"""
+
+
 def minimal_corpus() -> dict[str, str | bytes]:
     """A small valid corpus touching every kind of annotation."""
     return {

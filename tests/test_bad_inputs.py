@@ -23,6 +23,8 @@ from corpus_helpers import (
     ARTICLE,
     BRIEF_YML,
     CLAIMS_YML,
+    PLAN_TXT,
+    PLAN_YML,
     SOURCE_YML,
     minimal_corpus,
     snapshot,
@@ -1011,21 +1013,6 @@ def test_a_broken_entity_holds_back_no_briefs_hedge_check(tmp_path: Path,
 # A ministry's article puts two claims forward with "up to"; a study doubts the first,
 # with a number of its own, and states the second's number plainly. Neither claim's figure
 # keeps the "up to".
-PLAN_TXT = ("The ministry said on Monday that the transfer works will cost up to $300 "
-            "million and employ up to 400 workers.\n")
-PLAN_YML = """\
-title: "The transfer plan"
-published: "2025-03-12"
-quotes:
-  - id: ministry-cost
-    text: "the transfer works will cost up to $300 million"
-    speaker: ministry
-    asserts: [transfer-cost-300m]
-  - id: ministry-jobs
-    text: "employ up to 400 workers"
-    speaker: ministry
-    asserts: [transfer-jobs-400]
-"""
 STUDY_TXT = ("The study's authors said the works will cost $450 million. The works will "
              "employ 400 workers, they wrote.\n")
 STUDY_YML = """\
