@@ -631,6 +631,10 @@ def test_schema_comment_is_relative_to_the_file() -> None:
     ("Madrid, 4 de marzo de 2025. El Gobierno", "2025-03-04"),
     ("Lisboa, 4 de março de 2025.", "2025-03-04"),
     ("Roma, 4 marzo 2025.", "2025-03-04"),
+    # The first of a month as an ordinal: the Italian "1°", the Portuguese "1º".
+    ("La linea chiuderà dal 1° aprile 2025 per lavori.", "2025-04-01"),
+    ("Dal 1° gennaio 2026 cambia l'orario.", "2026-01-01"),
+    ("A partir de 1º de abril de 2025, a tarifa sobe.", "2025-04-01"),
     ("Amsterdam, 4 maart 2025.", "2025-03-04"),
     # The Austrian press's January.
     ("Wien, 3. Jänner 2025. Die ÖBB", "2025-01-03"),
