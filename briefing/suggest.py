@@ -1758,14 +1758,20 @@ _PORTUGUESE_VERB_WORDS = (
     r"acrescenta|sublinhou|sublinha|salientou|ressaltou|destacou|garantiu|assegurou|"
     r"adiantou|frisou|alertou|advertiu|comentou|referiu|defendeu|lembrou|observou|"
     r"escreveu")
+# Italian's, in the compound past and the present ("ha aggiunto", "hanno ribadito",
+# "afferma"); "dice", "spiega" and "precisa" (Spanish too) are listed below.
+_ITALIAN_VERB_WORDS = (
+    r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|affermato|aggiunto|sottolineato|"
+    r"precisato|assicurato|sostenuto|commentato|ribadito|osservato|avvertito|replicato|"
+    r"scritto)|afferma|dichiara|sottolinea|aggiunge|assicura|sostiene|commenta|avverte|"
+    r"scrive")
 _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|explained|"
                r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
                r"claimed|claims|remarked|posted|tweeted|" + _GERMAN_VERB_WORDS +
                r"|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
                r"assuré|estimé|averti)|déclare|affirme|explique|souligne|ajoute|estime|"
                r"dijo|afirmó|declaró|explicó|aseguró|señaló|añadió|advirtió|"
-               r"ha\s+detto|dice|spiega|ha\s+spiegato|ha\s+dichiarato|"
-               + _PORTUGUESE_VERB_WORDS)
+               r"dice|spiega|precisa|" + _ITALIAN_VERB_WORDS + "|" + _PORTUGUESE_VERB_WORDS)
 _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)

@@ -795,6 +795,11 @@ def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, t
      None),
     ("\u00ab Le site reste ouvert \u00bb, a d\u00e9clar\u00e9 Jane Doe.", "jane-doe", None),
     ("\u00abLa planta sigue abierta\u00bb, dijo Max Roe.", None, "Max Roe"),
+    # The Italian press's verbs, past and present, after the name or a role.
+    ("\u00abNessuno resterà a piedi\u00bb, ha aggiunto Max Roe.", None, "Max Roe"),
+    ("\u00abIl costo è alto\u00bb, ha sottolineato il presidente Max Roe.", None, "Max Roe"),
+    ("\u00abIl costo è alto\u00bb, afferma Max Roe.", None, "Max Roe"),
+    ("\u00abIl costo è alto\u00bb, hanno ribadito Max Roe e altri.", None, "Max Roe"),
     ("Le site fermera \u00ab d'ici l'\u00e9t\u00e9 \u00bb, selon Max Roe.", None, "Max Roe"),
     # A role of an organisation, then the person's name: the speaker is the person.
     ('"We have built hybrids before," said Kestrel\'s chief engineer, Priya Nandakumar.',
