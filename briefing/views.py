@@ -254,7 +254,7 @@ class Queries:
         if kind == "brief":
             return lk.briefs[ident].title
         if kind == "quote":
-            return curly_quoted(lk.quotes[ident].text)
+            return curly_quoted(lk.quotes[ident].text, words=self.words)
         if kind == "topic":
             return topic_label(ident, self.spellings)
         return humanise(ident)

@@ -474,6 +474,20 @@ def test_a_quote_with_quotation_marks_nests_them_when_shown(
         in result.pages["sources/acme-widget.md"]
 
 
+def test_a_quote_is_shown_between_the_site_languages_marks_on_every_page(
+        make_content: Callable[..., Path]) -> None:
+    """On an Italian site a quote stands between «…» wherever it is shown: in a brief's
+    list of quotes and a source's, and as the link to it in a claim's evidence and an
+    entity's quotes, not between the English marks in the last two."""
+    from briefing.wording import wording_for
+    result = build(make_content(minimal_corpus()), language="it", wording=wording_for("it"))
+    shown = "\u00abthe widget is overpriced\u00bb"
+    for path in ("sources/acme-widget.md", "entities/jane-doe.md",
+                 "claims/widget-cost-5m.md", "briefs/widget.md"):
+        page = result.pages[path]
+        assert shown in page, path
+
+
 def test_a_range_across_scale_words_repeats_its_currency(
         make_content: Callable[..., Path]) -> None:
     """£900 million to £1.1 billion is shown with the pound on both ends on the claim's
