@@ -4,7 +4,7 @@
 A ministry is named by its portfolio, which these languages capitalise after the
 minister or the ministry and a preposition: "La ministra de Industria", "Il ministro
 delle Imprese", "le ministère des Finances", "die Ministerin für Bildung", "o ministro
-das Finanças". The portfolio
+das Finanças", and an Italian region's or city's "l'assessore ai Trasporti". The portfolio
 names no one: its words are no name alone ("Industria", "Imprese"). Where the text
 writes the ministry itself with a capital ("El Ministerio de Industria y Turismo", "Il
 Ministero dell'Economia e delle Finanze", "Le Ministère de l'Économie", "das
@@ -38,22 +38,32 @@ from types import MappingProxyType
 
 from .chars import CAPITAL_CLASS, MARK_CLASS
 
+_APOSTROPHE = "['\u2019]"
+# An Italian region's, province's or city's minister, the "assessore", is of a portfolio
+# with "a" and an article ("l'assessore ai Trasporti", "l'assessora regionale alla
+# Mobilità"), a minister with "di" or "per" ("il ministro delle Imprese"): each only with
+# its own ("l'assessore del Comune di Valmora" is of a body, and "il ministro alla
+# Camera" speaks in the Chamber).
+_ITALIAN_TO = rf"(?:all{_APOSTROPHE}|alla\s+|alle\s+|allo\s+|agli\s+|ai\s+|al\s+)"
+_ITALIAN_OF = (rf"(?:dell{_APOSTROPHE}|della\s+|delle\s+|dello\s+|degli\s+|dei\s+|del\s+|"
+               rf"di\s+|per\s+(?:gli|il|la|le|lo|i)\s+|per\s+l{_APOSTROPHE}|per\s+)")
 # A ministry, whose name a capital starts, and a minister, who is no organisation.
 _MINISTRY = MappingProxyType({
     "de": r"\w*[Mm]inisterium", "fr": "[Mm]inistère", "es": "[Mm]inisterio",
-    "it": "[Mm]inistero", "pt": "[Mm]inistério"})
+    "it": rf"[Mm]inistero(?=\s+{_ITALIAN_OF})", "pt": "[Mm]inistério"})
 _MINISTER = MappingProxyType({
     "de": r"\w*[Mm]inister(?:in)?", "fr": r"[Mm]inistres?(?:\s+déléguée?)?(?:\s+chargée?)?",
-    "es": "[Mm]inistr[oa]s?", "it": "[Mm]inistr[oaie]", "pt": "[Mm]inistr[oa]s?"})
-_APOSTROPHE = "['\u2019]"
+    "es": "[Mm]inistr[oa]s?",
+    "it": rf"(?:[Mm]inistr[oaie](?=\s+{_ITALIAN_OF})|[Aa]ssessor[eai]"
+          rf"(?:\s+(?:regional|provincial|comunal)[ei])?(?=\s+{_ITALIAN_TO}))",
+    "pt": "[Mm]inistr[oa]s?"})
 # The prepositions a portfolio follows, with the articles they take or hold.
 _OF = MappingProxyType({
     "de": r"(?:für|des|der)\s+",
     "fr": rf"(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|de\s+|d{_APOSTROPHE}|aux\s+|"
           rf"au\s+|à\s+la\s+|à\s+l{_APOSTROPHE}|pour\s+(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})?)",
     "es": r"(?:(?:de|para)\s+(?:la|el|los|las)\s+|del\s+|de\s+|para\s+)",
-    "it": rf"(?:dell{_APOSTROPHE}|della\s+|delle\s+|dello\s+|degli\s+|dei\s+|del\s+|di\s+|"
-          rf"per\s+(?:gli|il|la|le|lo|i)\s+|per\s+l{_APOSTROPHE}|per\s+)",
+    "it": rf"(?:{_ITALIAN_OF}|{_ITALIAN_TO})",
     "pt": r"(?:das\s+|dos\s+|da\s+|do\s+|de\s+|para\s+(?:as|os|a|o)\s+|para\s+)"})
 # The articles a list's next portfolio may have without a preposition ("y el Reto").
 _ARTICLE = MappingProxyType({

@@ -32,6 +32,13 @@ def names(text: str, language: str) -> set[str]:
     ("it", "Lo ha detto il ministro dell'Economia Giorgetti.", {"Giorgetti"}),
     ("es", "Lo dijo la ministra de Transición Ecológica Sara Aagesen.", {"Sara Aagesen"}),
     ("es", "Lo dijo la ministra de Transición Ecológica, Sara Aagesen.", {"Sara Aagesen"}),
+    # An Italian region's or city's "assessore" is of a portfolio with "a" ("ai Trasporti",
+    # "al Bilancio", "alla Mobilità"); of a body with "di" it is not ("del Comune").
+    ("it", "Lo ha dichiarato l'assessore ai Trasporti Paolo Gentile.", {"Paolo Gentile"}),
+    ("it", "L'assessora al Bilancio, Anna Rossi, ha detto sì.", {"Anna Rossi"}),
+    ("it", "Lo ha detto l'assessore regionale alla Mobilità Marco Neri.", {"Marco Neri"}),
+    ("it", "Lo ha detto l'assessore del Comune di Valmora.", {"Comune di Valmora"}),
+    ("it", "Il ministro alla Camera ha risposto a Marco Neri.", {"Camera", "Marco Neri"}),
     # A ministry written with a capital is the organisation, whole; in lower case, none.
     ("es", "El Ministerio de Industria y Turismo estudia ayudas.",
      {"Ministerio de Industria y Turismo"}),
