@@ -22,7 +22,9 @@ over whatever it is), nor the particles of names, which start surnames too ("De 
 "Di Maio", "Del Piero", "Della Valle", "Dos Santos"): "de", "du", "des", "di", "da",
 "del", "della", and the Portuguese "do", "dos", "das" ("Maria da Silva", "João dos
 Santos"). An elided article is one word with its noun ("L'action"), passed over as any
-sentence's first word alone.
+sentence's first word alone, and left off the run it opens when the noun is in small
+letters ("L'associazione Pendolari Piemontesi" names Pendolari Piemontesi; "L'Aquila" is
+a name).
 
 A capitalised article at a sentence's start is ambiguous: "Le Pen a déclaré" is Le Pen,
 "Le Monde a écrit" the newspaper Le Monde, "La Commission a déclaré" the Commission.

@@ -1134,6 +1134,12 @@ def _after_dateline(before: str) -> bool:
         and _AFTER_DASH.search(before) is not None
 
 
+# An elided article or preposition and a noun in small letters, one word ("L'associazione",
+# "Dell'assessore", "L'association"): opening a sentence, only the article is capitalised,
+# by its place, and the noun names no one ("L'Aquila", "L'Oréal" are names).
+_ELIDED_NOUN = re.compile(r"[^\W\d_]{1,4}['\u2019](?-i:[a-zß-öø-ÿ])[\w'\u2019-]*")
+
+
 def _romance_names_in_run(words: list[_Word], before: str, language: str,
                           after_number: bool, known: Callable[[int], bool],
                           written: frozenset[tuple[str, ...]]) -> list[list[_Word]]:
@@ -1150,7 +1156,8 @@ def _romance_names_in_run(words: list[_Word], before: str, language: str,
     if opens and (name_start(texts[:4], language) in written or (
             head is not None and (head in written or head[:1] in written))):
         return _names_in_run(words, False, after_number, known)
-    if opens and is_romance_function_word(language, words[0].text):
+    if opens and (is_romance_function_word(language, words[0].text)
+                  or _ELIDED_NOUN.fullmatch(words[0].text)):
         first = 1
         while first < len(words) and not is_capital(words[first].text[:1]):
             first += 1  # (the small words after it: none is a name's start)

@@ -48,6 +48,14 @@ def test_the_measured_articles_give_their_names_and_no_opening_word(
     ("fr", "D\u2019après Marchand, le titre baisse.", {"Marchand"}),
     ("es", "Según Javier Ortega, la acción caerá.", {"Javier Ortega"}),
     ("it", "Secondo Marco Bellini, il titolo scende.", {"Marco Bellini"}),
+    # Nor an elided article and its noun, opening a sentence before a name: the capital is
+    # the article's ("L'associazione", "Dell'assessore"); a capitalised noun is a name's
+    # ("L'Aquila", "L'Oréal").
+    ("it", "L'associazione Pendolari Piemontesi ha raccolto firme.", {"Pendolari Piemontesi"}),
+    ("it", "Dell\u2019assessore Paolo Gentile si parla molto.", {"Paolo Gentile"}),
+    ("fr", "L'association Attac France proteste.", {"Attac France"}),
+    ("it", "L'Aquila Calcio ha vinto ieri.", {"L'Aquila Calcio"}),
+    ("fr", "L'Oréal Paris a publié ses comptes.", {"L'Oréal Paris"}),
     ("fr", "« La Banque Lémanique suit Valmorin », dit-il.", {"Banque Lémanique", "Valmorin"}),
     ("es", "MADRID, 12 de marzo de 2025 \u2013 El fabricante Grupo Téllez rebajó su previsión.",
      {"Grupo Téllez"}),
