@@ -236,17 +236,23 @@ def init(directory: Path, bare: bool, locale: str | None) -> None:
         click.echo(f"note: Briefing was installed from {origin}, not from PyPI: before you "
                    "publish, point requirements.txt at a wheel or git address the publish "
                    "workflow can reach (its comments say how)", err=True)
-    where = "" if directory == Path(".") else f"cd {directory} && "
-    click.echo(f"next: {where}{_command('mkdocs')} serve, then open http://127.0.0.1:8000")
+    here = directory == Path(".")
+    where = "" if here else f"cd {directory} && "
+    command = _command("mkdocs", after_cd=None if here else directory)
+    click.echo(f"next: {where}{command} serve, then open http://127.0.0.1:8000")
 
 
-def _command(name: str) -> str:
-    """How to run `name` from here: as is when it is on PATH, else by its path beside
-    this Python (`.venv/bin/mkdocs`, when the environment is not activated)."""
+def _command(name: str, after_cd: Path | None = None) -> str:
+    """How to run `name` from here, or from the folder `after_cd` once there: as is when
+    it is on PATH, else by its path beside this Python (`.venv/bin/mkdocs`, when the
+    environment is not activated; `../.venv/bin/mkdocs` from a folder below here)."""
     beside = Path(sys.executable).parent / name
     if shutil.which(name) == str(beside) or not beside.is_file():
         return name
-    return display_root(beside)  # (relative to here when it is below here)
+    shown = display_root(beside)  # (relative to here when it is below here)
+    if after_cd is None or Path(shown).is_absolute():
+        return shown
+    return Path(os.path.relpath(beside.absolute(), after_cd.absolute())).as_posix()
 
 
 @main.command()

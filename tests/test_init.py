@@ -165,6 +165,27 @@ def test_next_names_the_mkdocs_beside_briefing_when_it_is_not_on_path(
     assert f"next: {beside} serve" in result.output, result.output
 
 
+@pytest.mark.parametrize(("args", "command"), [
+    ((), "next: .venv/bin/mkdocs serve"),
+    (("briefing",), "next: cd briefing && ../.venv/bin/mkdocs serve"),
+    (("work/briefing",), "next: cd work/briefing && ../../.venv/bin/mkdocs serve"),
+])
+def test_next_names_the_mkdocs_beside_briefing_as_reached_from_the_new_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
+        command: str) -> None:
+    """`.venv/bin/briefing init briefing` says to `cd briefing` first: the path of the
+    MkDocs beside it is then the one from there (`../.venv/bin/mkdocs`), not from here."""
+    bin_dir = tmp_path / ".venv/bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "mkdocs").write_text("")
+    monkeypatch.setattr(sys, "executable", str(bin_dir / "python"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "")
+    result = init(*args)
+    assert result.exit_code == 0, result.output
+    assert f"{command}, then open" in result.output, result.output
+
+
 def test_a_briefing_installed_from_a_folder_is_named_as_not_from_pypi(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The publish workflow installs requirements.txt, which names a release PyPI may
