@@ -87,9 +87,10 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered)
     # Whole words, as `chars.joins` reads them: a hedge added in Chinese ("不到") is found
-    # in text written without spaces, and "under" is not found in "thunder".
-    return re.compile(rf"(?:(?<!{JOINING})|(?={UNSPACED_CLASS}))(?:{body}){WORD_END}"
-                      if body else r"(?!)", re.IGNORECASE)
+    # in text written without spaces, and "under" is not found in "thunder". A word ending
+    # with an elided article ("secondo l'") ends where its noun starts.
+    return re.compile(rf"(?:(?<!{JOINING})|(?={UNSPACED_CLASS}))(?:{body})"
+                      rf"(?:(?<=['\u2019])|{WORD_END})" if body else r"(?!)", re.IGNORECASE)
 
 
 _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asserted",
@@ -101,7 +102,8 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
 
 # The other languages' words leave out those that as often say something else: the
 # German "soll" ("is said to", and "shall"), the French conditional "aurait" (hearsay, and
-# the plain conditional), the Italian "secondo" ("according to", and "second"), the German
+# the plain conditional), the Italian "secondo" alone ("according to", and "second": "nel
+# secondo trimestre"; before an article, "secondo il Comune", it is kept), the German
 # "über" and "unter" ("over", "under", and "about" or "among" before a number: "ein Bericht
 # über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. In Portuguese:
 # "segundo" alone ("according to", and "second": "no segundo trimestre"; "segundo
@@ -129,7 +131,11 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                            "présumé", "présumée", "présumés")),
                    ("es", ("según", "supuestamente", "presuntamente", "al parecer")),
                    ("it", ("stando a", "secondo quanto", "a quanto pare",
-                           "presumibilmente", "presunto", "presunta", "presunti")),
+                           "presumibilmente", "presunto", "presunta", "presunti",
+                           "secondo il", "secondo lo", "secondo la", "secondo i",
+                           "secondo gli", "secondo le", "secondo l'", "secondo l\u2019",
+                           "stando al", "stando allo", "stando alla", "stando ai",
+                           "stando agli", "stando alle", "stando all'", "stando all\u2019")),
                    ("pt", ("alegadamente", "supostamente", "presumivelmente",
                            "ao que parece", "segundo relatos", "segundo fontes",
                            "segundo informações", "teria dito", "teriam dito",
