@@ -58,7 +58,8 @@ class Attribution:
     # Reuters").
     opening: Saying
     # Words before an `according` word that make it another word: "il secondo" is "the
-    # second", "secondo Reuters" "according to Reuters".
+    # second", "secondo Reuters" "according to Reuters"; "está de acordo com" "agrees
+    # with".
     ordinal: Saying
     # Articles, which may stand between an `according` or `affiliation` word and the name
     # in the languages that set one before a body's name ("selon l'AFP", "según el FMI",
@@ -105,8 +106,9 @@ class Attribution:
 # ("disse", "afirmou"), and the compounds "tem dito" and hearsay's "teria dito" ("tem
 # dito" is rare); "segundo" as "secondo" is; verbs of doing after a name ("garantiu o
 # financiamento", "sustenta os custos", "destacou 50 técnicos", "acrescentou uma linha")
-# count before a name only; left out, "de acordo com" ("in agreement with", "in
-# accordance with"), "conforme" (also "as": "conforme Nordwerk cresce") and "informou"
+# count before a name only; "de acordo com" but after "estar" or "ficar" ("está de
+# acordo com Nordwerk", agrees with), "conforme" before an article only ("conforme a
+# Prefeitura"; "conforme Nordwerk cresce" is "as Nordwerk grows"); left out, "informou"
 # (as "reported").
 ATTRIBUTION = Attribution(
     said=Saying(("says", "said", "say", "claims", "claimed", "argues", "argued", "warns",
@@ -171,7 +173,8 @@ ATTRIBUTION = Attribution(
         ("fr", ("selon", "d'après", "d\u2019après")),
         ("es", ("según",)),
         ("it", ("secondo", "stando a", "a detta di")),
-        ("pt", ("segundo", "nas palavras de")))),
+        ("pt", ("segundo", "nas palavras de", "de acordo com", "conforme o", "conforme a",
+                "conforme os", "conforme as")))),
     according_after=Saying((), translated=(("de", ("zufolge",)),)),
     affiliation=Saying(("of", "at", "from"), translated=(
         ("de", ("von", "vom", "bei", "beim")),
@@ -186,7 +189,10 @@ ATTRIBUTION = Attribution(
     ordinal=Saying((), translated=(
         ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),
         ("pt", ("o", "um", "ao", "do", "no", "pelo", "num", "dum", "em", "por", "este",
-                "esse", "neste", "nesse", "deste", "desse", "seu")))),
+                "esse", "neste", "nesse", "deste", "desse", "seu",
+                # "estar de acordo com" is "to agree with"
+                "está", "estão", "estava", "estavam", "esteve", "estiveram", "estar",
+                "estou", "estamos", "fica", "ficam", "ficou", "ficaram", "ficar")))),
     articles=Saying((), translated=(
         ("de", ("der", "die", "das", "dem", "den", "des")),
         ("fr", ("le", "la", "les", "l'", "l\u2019")),
@@ -305,7 +311,7 @@ class Speaking:
         found = self.according.search(plain[before:start])
         if found is not None:
             at = before + found.start()
-            return not self.ordinal.search(plain[max(0, at - 8):at])
+            return not self.ordinal.search(plain[max(0, at - 12):at])
         return bool(self.according_after.match(plain, end))
 
     def told(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:

@@ -105,10 +105,10 @@ _SAYING = ("says", "said", "say", "claim", "claims", "claimed", "asserts", "asse
 # the plain conditional), the Italian "secondo" alone ("according to", and "second": "nel
 # secondo trimestre"; before an article, "secondo il Comune", it is kept), the German
 # "über" and "unter" ("over", "under", and "about" or "among" before a number: "ein Bericht
-# über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. In Portuguese:
-# "segundo" alone ("according to", and "second": "no segundo trimestre"; "segundo
-# relatos" is kept), "de acordo com" and "conforme"
-# ("in agreement", "in accordance with": "de acordo com a lei", "conforme previsto"), the
+# über 500 Fälle", "unter 100 Teilnehmern"), as the Dutch "over" would be. In Portuguese,
+# "segundo", "conforme" and "de acordo com" count only before whom they give the words to
+# (`gives_words`): "segundo" is also "second" ("no segundo trimestre"), the other two "in
+# accordance with" ("de acordo com a lei", "conforme previsto"). Left out, the
 # conditional "teria" and the pt-PT future "terá" alone (hearsay, and the plain
 # conditional and future: "teria de pagar"; "teria dito" and "terá dito" are kept), "pode"
 # and "poderá" as triggers ("may", and "can", "will be able to": they keep a "poderia"
@@ -138,7 +138,8 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                            "stando agli", "stando alle", "stando all'", "stando all\u2019")),
                    ("pt", ("alegadamente", "supostamente", "presumivelmente",
                            "ao que parece", "segundo relatos", "segundo fontes",
-                           "segundo informações", "teria dito", "teriam dito",
+                           "segundo informações", "segundo", "conforme",
+                           "de acordo com", "teria dito", "teriam dito",
                            "terá dito", "terão dito", "alegado", "alegada", "alegados",
                            "alegadas", "suposto", "suposta", "supostos", "supostas")))),
     # Someone's claim, not a fact the source states. Claims record this with their
@@ -161,7 +162,8 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                    ("es", ("dice", "dicen", "dijo", "declara", "declaró", "según")),
                    ("it", ("dice", "dicono", "ha detto", "dichiara", "ha dichiarato",
                            "stando a")),
-                   ("pt", ("diz", "dizem", "disse", "disseram", "declara", "declarou")))),
+                   ("pt", ("diz", "dizem", "disse", "disseram", "declara", "declarou",
+                           "segundo", "conforme", "de acordo com")))),
     HedgeGroup("possibility", ("may", "might", "could", "potentially", "possibly",
                                "perhaps", "likely", "suggests", "suggested"),
                ("would", "can", "possible", "potential", "unlikely", "suggest"),
@@ -215,6 +217,40 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
 )
 
 
+# Words that say "according to" only before whom they give the words to (`gives_words`).
+BEFORE_WHOM = frozenset({"segundo", "conforme", "de acordo com"})
+# Before "segundo", the words that make it the ordinal: "o segundo a chegar", "pela segunda
+# vez" ("segunda" is never "according to"), "em segundo", "de segundo a primeiro".
+_ORDINAL = re.compile(r"(?<!\w)(?:o|a|os|as|um|uma|ao|à|do|da|de|no|na|em|por|pelo|pela|"
+                      r"num|numa|este|esse|neste|nesse|deste|desse|seu|sua)\s+$",
+                      re.IGNORECASE)
+_AGREEING = re.compile(r"(?<!\w)(?:est(?:á|ão|ava|avam|eve|iveram|ar|ou|amos)|"
+                       r"fic(?:a|am|ou|aram|ar))\s+$", re.IGNORECASE)
+# Whom: a pronoun, a word for sources, or a name (a capital), after an article or not; after
+# "segundo" any article's noun too ("segundo a prefeitura", but not "conforme a lei").
+_WHOM = (r"(?:ele|ela|eles|elas|fontes|relatos|informações|dados|especialistas|analistas|"
+         r"testemunhas|moradores|autoridades|investigadores)(?!\w)|[A-ZÀ-ÖØ-Þ]")
+_WHOM_AFTER = re.compile(rf"\s+(?:(?:o|a|os|as)\s+)?(?:{_WHOM})")
+_ANY_WHOM_AFTER = re.compile(rf"\s+(?:(?:o|a|os|as)\s+\w|{_WHOM})")
+
+
+def gives_words(text: str, start: int, end: int) -> bool:
+    """Whether the hedge word at `text[start:end]` says whose word it is there: any word
+    but those of `BEFORE_WHOM`, which do before an article, a pronoun or a name
+    ("segundo a prefeitura", "segundo ele", "segundo Paulo Nogueira", "conforme a
+    Prefeitura", "de acordo com fontes"), and not elsewhere ("o segundo lugar", "em
+    segundo", "conforme a lei", "conforme previsto")."""
+    word = " ".join(text[start:end].casefold().split())
+    if word not in BEFORE_WHOM:
+        return True
+    if word == "de acordo com" and _AGREEING.search(text, max(0, start - 12), start):
+        return False  # "está de acordo com a Prefeitura": agrees with it
+    if word == "segundo":
+        return not _ORDINAL.search(text, max(0, start - 8), start) \
+            and _ANY_WHOM_AFTER.match(text, end) is not None
+    return _WHOM_AFTER.match(text, end) is not None
+
+
 # Numeric hedges that before a year say "until" it ("hasta 2030"), not "up to" it: no hedge
 # of a number written as a year is.
 UNTIL = frozenset({"hasta", "até"})
@@ -264,6 +300,8 @@ class Hedges:
         found = set()
         for match in self.claim_re.finditer(text):
             word = " ".join(match.group(0).casefold().split())
+            if not gives_words(text, match.start(), match.end()):
+                continue
             if word not in self.numeric_only or word.startswith("or ") \
                     or _BEFORE_NUMBER.match(text, match.end()):
                 found.add(word)

@@ -28,7 +28,7 @@ from .attribution import Speaking
 from .broken import ANY
 from .chars import joins
 from .diagnostics import Diagnostic, Pos, error, warning
-from .hedges import HedgeGroup, Hedges, hedges_number, words_pattern
+from .hedges import HedgeGroup, Hedges, gives_words, hedges_number, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import primary
@@ -144,6 +144,11 @@ def _inside_words(text: str, start: int, end: int) -> bool:
 
 def _key(word: str) -> str:
     return " ".join(word.lower().split())
+
+
+# An article between a hedge and whom it gives the words to: "segundo a Prefeitura".
+_ARTICLE = re.compile(r"(?:o|a|os|as|el|la|los|las|le|les|l['\u2019]|il|lo|der|die|das|dem|"
+                      r"den)(?:\s+|(?<=['\u2019]))", re.IGNORECASE)
 
 
 def _after_space(text: str, index: int) -> int:
@@ -703,7 +708,8 @@ class _Checker:
         by_word, any_trigger = self.triggers(self.quote_language(quote))
         for match in any_trigger.finditer(quote.text):
             if _is_month(quote.text, match) or _is_noun(quote.text, match) \
-                    or _is_cannot(quote.text, match):
+                    or _is_cannot(quote.text, match) \
+                    or not gives_words(quote.text, match.start(), match.end()):
                 continue
             word = match.group(0)
             for group in by_word.get(_key(word), ()):
@@ -775,8 +781,9 @@ class _Checker:
                     (group.attribution and item.attributed) or \
                     (item.hedge_mode == "numbers" and not group.numeric):
                 continue
-            if not group.numeric and any(not _is_month(own, m)
-                                         for m in group.words_re.finditer(own)):
+            if not group.numeric and any(
+                    not _is_month(own, m) and gives_words(own, m.start(), m.end())
+                    for m in group.words_re.finditer(own)):
                 continue
             # A numeric hedge is kept next to the very number it hedges: "around 2,000"
             # does not keep the "approximately" of "$6 million" beside it.
@@ -816,8 +823,12 @@ class _Checker:
             return False
         named = {entity for _, _, entity in self.mentions(item.text)}
         for found in words_pattern((hedge,)).finditer(quote.text):
-            whom = self.pattern.match(quote.text, _after_space(quote.text, found.end()))
-            if whom is not None and self.owner[whom.group(0)] in named:
+            at = _after_space(quote.text, found.end())
+            # (after an article: "segundo a Prefeitura", "según el FMI")
+            article = _ARTICLE.match(quote.text, at)
+            whom = self.pattern.match(quote.text, at) or (
+                article and self.pattern.match(quote.text, article.end()))
+            if whom and self.owner[whom.group(0)] in named:
                 return True
         return False
 

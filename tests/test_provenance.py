@@ -343,6 +343,10 @@ ATTRIBUTED = [
     ("pt", "Segundo o FMI, a fábrica continua aberta.", "IMF"),
     ("pt", "Segundo a AFP, a fábrica continua aberta.", "AFP"),
     ("pt", "Nas palavras de Nordwerk, a fábrica continua aberta.", "Nordwerk"),
+    ("pt-BR", "Segundo a Nordwerk, a fábrica continua aberta.", "Nordwerk"),
+    ("pt-BR", "Conforme a Nordwerk, a fábrica continua aberta.", "Nordwerk"),
+    ("pt-BR", "De acordo com a Nordwerk, a fábrica continua aberta.", "Nordwerk"),
+    ("pt-BR", "De acordo com Marc Roux, a fábrica continua aberta.", "Marc Roux"),
     ("pt", "Nordwerk teria dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk tem também dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk declarou que a falência está excluída.", "Nordwerk"),
@@ -425,6 +429,8 @@ NOT_ATTRIBUTED = [
     ("pt", "No segundo Nordwerk Summit a fábrica continua aberta.", None),
     ("pt", "Anna Berg está de acordo com Nordwerk.", None),  # agrees
     ("pt", "Conforme Nordwerk cresce, a fábrica continua aberta.", None),  # as it grows
+    ("pt-BR", "Anna Berg estava de acordo com a Nordwerk.", None),  # agreed
+    ("pt-BR", "Anna Berg ficou em segundo, Nordwerk em terceiro.", None),
     ("pt", "Nordwerk garantiu o financiamento da fábrica.", None),  # secured
     ("pt", "Nordwerk sustenta os custos da fábrica.", None),  # bears the costs
     ("pt", "Nordwerk destacou 50 técnicos para a fábrica.", None),  # assigned

@@ -208,6 +208,19 @@ BUILT_IN = [
      "The company bought the chips.", "The company reportedly bought the chips."),
     ("pt", "Segundo relatos, a empresa comprou os chips.", "segundo relatos",
      "The company bought the chips.", "The company reportedly bought the chips."),
+    # "segundo", "conforme", "de acordo com" before whom they give the words to
+    ("pt-BR", "Segundo a prefeitura, a empresa comprou os chips.", "segundo",
+     "The company bought the chips.",
+     "According to the city hall, the company bought the chips."),
+    ("pt-BR", "A empresa comprou, segundo ele, os chips.", "segundo",
+     "The company bought the chips.", "The company reportedly bought the chips."),
+    ("pt", "Segundo Paulo Nogueira, a empresa comprou os chips.", "segundo",
+     "The company bought the chips.", "The company reportedly bought the chips."),
+    ("pt-BR", "Conforme a Prefeitura, a empresa comprou os chips.", "conforme",
+     "The company bought the chips.", "The company reportedly bought the chips."),
+    ("pt-BR", "De acordo com fontes do governo, a empresa comprou os chips.",
+     "de acordo com", "The company bought the chips.",
+     "The company reportedly bought the chips."),
     ("pt-PT", "O ministro terá dito que a fábrica fecha.", "terá dito",
      "The minister said the plant closes.",
      "The minister reportedly said the plant closes."),
@@ -261,6 +274,20 @@ def test_hedges_of_german_french_spanish_italian_and_portuguese_sources_are_buil
      "O subsídio chegaria a R$ 300 milhões.", "O subsídio chegaria a até R$ 300 milhões."),
     ("pt-BR", "O estudo fala em cerca de US$ 120 milhões.",
      "O estudo fala em US$ 120 milhões.", "O estudo fala em quase US$ 120 milhões."),
+    # "segundo a prefeitura" is kept by another "according to", not by the ordinal
+    ("pt-BR", "Segundo a prefeitura, a obra custou 4 milhões no segundo trimestre.",
+     "A obra custou 4 milhões no segundo trimestre.",
+     "De acordo com a Prefeitura, a obra custou 4 milhões."),
+    ("pt-BR", "Segundo a prefeitura, a obra custou 4 milhões.",
+     "Pela segunda vez, a obra custou 4 milhões.",
+     "A obra custou 4 milhões, segundo ela."),
+    ("pt-BR", "Conforme a Prefeitura, a obra custou 4 milhões.",
+     "A obra custou 4 milhões, conforme a lei.",
+     "A obra custou 4 milhões, conforme a Prefeitura."),
+    # and a claim by "segundo": "afirma" is kept by "segundo a empresa"
+    ("pt-BR", "A empresa afirma que comprou 4.000 chips.",
+     "A empresa comprou 4.000 chips em segundo lugar.",
+     "Segundo a empresa, ela comprou 4.000 chips."),
 ])
 def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_words(
         tmp_path: Path, language: str, quote: str, plain: str, kept: str) -> None:
@@ -335,9 +362,25 @@ def test_the_hint_of_a_dropped_hedge_gives_words_of_the_sites_language(
     # "segundo" is also "second"; "segundo relatos" is the hedge
     ("pt", "No segundo trimestre a empresa vendeu 4.000 carros.",
      "In the quarter the company sold 4,000 cars."),
-    # "de acordo com" is also "in agreement" or "in accordance with"
+    # "de acordo com" is also "in agreement" or "in accordance with", "conforme" too
     ("pt", "De acordo com a lei, a empresa pagou 4.000 reais.",
      "The company paid 4,000 reais."),
+    ("pt-BR", "A empresa está de acordo com a Prefeitura e pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
+    ("pt-BR", "Conforme previsto, a empresa pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
+    ("pt-BR", "Conforme a lei, a empresa pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
+    # and "segundo" the ordinal; "segunda" is never "according to"
+    ("pt-BR", "O time ficou em segundo lugar com 4.000 pontos.",
+     "The team had 4,000 points."),
+    ("pt-BR", "Pela segunda vez, a empresa pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
+    ("pt-BR", "Ela foi a segunda a pagar 4.000 reais.", "She paid 4,000 reais."),
+    ("pt-BR", "Ele foi o segundo a pagar 4.000 reais.", "He paid 4,000 reais."),
+    ("pt-BR", "A loja abre de segunda a sexta e vende 4.000 peças.",
+     "The shop sells 4,000 pieces."),
+    ("pt-PT", "Em segundo, a empresa pagou 4 000 euros.", "The company paid 4,000 euros."),
     # "teria" is also the plain conditional; "teria dito" is the hedge
     ("pt", "A empresa teria de pagar 4.000 reais.", "The company must pay 4,000 reais."),
     # "pode" is also "can"; "poderia" is the hedge
