@@ -22,9 +22,9 @@ _ENGLISH_MONTHS = MappingProxyType({name: n for n, names in enumerate(
 # language (`briefing new` has none for a text file). Abbreviations are English only:
 # "mar", "set" or "ago" are too often words. Austrian German's January is "Jänner".
 PRESS_LANGUAGES = ("de", "de_AT", "es", "fr", "it", "nl", "pt")
-# A day's ordinal ("3rd", the French "1er", the Italian "1°" and the Portuguese "1º" of
-# the first of a month) or the German ordinal point ("4. März").
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\u00b0|\u00ba)?\.?"
+# A day's ordinal ("3rd", the French "1er", the Italian "1°", the Portuguese "1º de abril"
+# and Portugal's "1.º de abril") or the German ordinal point ("4. März").
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\.?[\u00b0\u00ba])?\.?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 # Spanish and Portuguese join day, month and year with "de" ("4 de marzo de 2025").
 _OF = r"(?:de\s+)?"

@@ -630,6 +630,10 @@ def test_schema_comment_is_relative_to_the_file() -> None:
     ("Février 2025 a été froid.", "2025-02"),
     ("Madrid, 4 de marzo de 2025. El Gobierno", "2025-03-04"),
     ("Lisboa, 4 de março de 2025.", "2025-03-04"),
+    # The Portuguese first of a month, an ordinal ("1.º" in Portugal).
+    ("A obra começa em 1º de abril de 2025.", "2025-04-01"),
+    ("A obra começa a 1.º de abril de 2025.", "2025-04-01"),
+    ("A obra começa em 1° de abril de 2025.", "2025-04-01"),
     ("Roma, 4 marzo 2025.", "2025-03-04"),
     # The first of a month as an ordinal: the Italian "1°", the Portuguese "1º".
     ("La linea chiuderà dal 1° aprile 2025 per lavori.", "2025-04-01"),
