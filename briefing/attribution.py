@@ -268,7 +268,9 @@ class Speaking:
             affiliate = rf"(?:\s+(?:{any_of(words.articles)}))?"
         adverb = rf"(?:(?:{any_of(words.adverbs)})\s+)?" if words.adverbs.own_in(language) \
             else ""
-        self.said = re.compile(r"(?:'s)?(?:\s*,[^,;.]{1,80},)?\s+(?:\w+\s+){0,2}?"
+        # (a party in parentheses may stand between: "Marc Roux (PSOL) disse")
+        self.said = re.compile(r"(?:'s)?(?:\s*,[^,;.]{1,80},)?(?:\s+\([^()]{1,40}\))?"
+                               r"\s+(?:\w+\s+){0,2}?"
                                rf"(?:{any_of(words.said, adverb)})\b", re.IGNORECASE)
         self.said_before = re.compile(
             rf"[{_CLOSING[own]}]\s*(?i:{any_of(words.said_before, adverb)})"

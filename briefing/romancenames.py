@@ -111,7 +111,9 @@ _ORGANISATION_HEADS_TEXT = """
     Osservatorio Organizzazione Piattaforma Rete Sindacato Società Unione
     Agência Aliança Assembleia Associação Coletivo Comissão Comitê Confederação Conselho
     Consórcio Coordenação Federação Fórum Fundação Observatório Organização Sociedade
-    União"""
+    União Secretaria Prefeitura Câmara Tribunal Departamento Banco Ministério
+    Superintendência Procuradoria Defensoria Controladoria Polícia Universidade Companhia
+    Sindicato Autoridade"""
 ORGANISATION_HEADS = frozenset(_ORGANISATION_HEADS_TEXT.split())
 # The marks that open a quotation in these languages' press: « and the curly and
 # straight double quotes (a straight one opens when no letter stands before it).

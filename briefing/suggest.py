@@ -1022,6 +1022,8 @@ def _names_of(words: list[_Word], sentence: str, language: str,
     if primary(language) == "de":
         return _german_names_in_run(words, sentence, known)
     start = words[0].start
+    if primary(language) in ROMANCE and _dateline_place(words, sentence):
+        return []
     after_number = _AFTER_NUMBER.search(sentence, max(0, start - 2), start) is not None
     if primary(language) in ROMANCE:
         names = _romance_names_in_run(words, sentence[:start], primary(language),
@@ -1029,6 +1031,24 @@ def _names_of(words: list[_Word], sentence: str, language: str,
     else:
         names = _names_in_run(words, start == 0, after_number, known)
     return [(name, "") for name in names]
+
+
+# What follows a dateline's place: a date or an agency, then a dash, a hyphen, an en or an
+# em dash ("SÃO PAULO --", "SINES, 3 de março de 2025 --", "ROMA (ANSA) --").
+_DATELINE_AFTER = re.compile(r"(?:,[^\n\u2013\u2014]{1,40}?|\s*\([^()\n]{1,20}\))?"
+                             r"\s+(?:-{1,2}|[\u2013\u2014])\s")
+
+
+def _dateline_place(words: list[_Word], sentence: str) -> bool:
+    """Whether a run of words in capitals opens a sentence as a dateline's place does
+    ("SÃO PAULO --", "BRASÍLIA, 3 de março --"): in French, Spanish, Italian and
+    Portuguese, a place written so by the dateline, not a name to suggest (the article
+    names it elsewhere as it is written). An English text keeps it, as one name with the
+    same in mixed case ("HARBOR CITY —" and "Harbor City")."""
+    start, last = words[0].start, words[-1]
+    return not any(c.isalnum() for c in sentence[:start]) \
+        and all(w.text.isupper() for w in words if is_capital(w.text[:1])) \
+        and _DATELINE_AFTER.match(sentence, last.start + len(last.text)) is not None
 
 
 def _names_written_within(text: str, language: str) -> frozenset[tuple[str, ...]]:
@@ -1781,8 +1801,14 @@ _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|exp
                r"dice|spiega|precisa|" + _ITALIAN_VERB_WORDS + "|" + _PORTUGUESE_VERB_WORDS)
 _VERBS = "(?:" + _VERB_WORDS + ")"
 _NAME = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*)"
+# An organisation's head (`ORGANISATION_HEADS`), and the particles its name goes on with.
+_HEADS = r"(?:" + "|".join(sorted(ORGANISATION_HEADS)) + r")"
+_OF = r"(?:de|do|da|dos|das|del|della|di|du|des)"
+# A party or an affiliation in parentheses between a name and its verb: "Paulo Nogueira
+# (PSOL) disse", "Ana Pastor (PP) dijo", "Elly Schlein (Pd) ha detto".
+_AFFILIATION = r"(?:\s+\([^()\n]{1,40}\))?"
 _SAID_NAME = re.compile(r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:by\s+)?" + _NAME)
-_NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + r"\s+" + _VERBS + r"\b")
+_NAME_SAID = re.compile(r"^[\s,.;:!?]*" + _NAME + _AFFILIATION + r"\s+" + _VERBS + r"\b")
 # A German role after an article, then the name ("sagte die Bundeskanzlerin Angela
 # Merkel", "sagte der frühere Bundeskanzler Gerhard Schröder", "sagte die Bundeskanzlerin
 # a. D. Angela Merkel", "sagte die Agentur Reuters", "so die Landesrätin, Anna Berger"):
@@ -1892,8 +1918,9 @@ _SAID_ROLE_NAME = re.compile(_OWNERS + r"(?:[a-z-]+\s+){0,3}[a-z-]+" + _ROLE_NAM
 _SAID_TITLED_NAME = re.compile(
     _OWNERS + r"(?:[a-z-]+\s+){0,2}" + _ROLE_TITLE + r"(?:\s+" + _ROLE_TITLE
     + r")*(?:\s+(?:of|for)\s+(?:the\s+)?" + _NAME_WORD + r")?" + _ROLE_NAME)
-_NAME_SAID_BEFORE = re.compile(_NAME + r"\s+(?:" + _VERB_WORDS + r"|called|dubbed|described"
-                               r"|referred to)\b[^'\"\u201c\u2018]{0,60}?[:,]?\s*$")
+_NAME_SAID_BEFORE = re.compile(_NAME + _AFFILIATION + r"\s+(?:" + _VERB_WORDS
+                               + r"|called|dubbed|described|referred to)\b"
+                               r"[^'\"\u201c\u2018]{0,60}?[:,]?\s*$")
 _DUBBED_BY = re.compile(r"^[\s,.;:!?]*(?:\w+,?\s+){0,3}?(?:as\s+)?(?:dubbed|called|described|"
                         r"put|coined)\s+by\s+(?:[a-z-]+\s+){0,3}" + _NAME)
 _PARTICIPLE_BEFORE = re.compile(
@@ -1906,9 +1933,11 @@ _ORDINAL_BEFORE = "".join(
                                                 "dum", "em", "por", "este", "esse", "neste",
                                                 "nesse", "deste", "desse", "seu"))
 _ACCORDING = re.compile(r"\b(?:according to|laut|selon|según|secondo|" + _ORDINAL_BEFORE
-                        + r"[Ss]egundo)\s+" + _NAME)
+                        + r"[Ss]egundo)\s+(?:(?:o|a|os|as|el|la|los|las|il|lo|le|les)\s+"
+                        r"(?=" + _HEADS + r"\b))?" + _NAME)
 # A sentence that reports someone's view: "Alexandr Wang, CEO of Scale AI, suggested that".
-_SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:" + _VERB_WORDS
+_SUBJECT_SAYS = re.compile(r"^" + _NAME + r"(?:,[^,]{1,80},)?" + _AFFILIATION
+                           + r"\s+(?:" + _VERB_WORDS
                            + r"|suggested|suggests|emphasi[sz]es|emphasi[sz]ed|asserts|"
                            r"asserted|believes|expects|estimates|estimated|thinks)\b")
 # A quotation's "he said", "said she": its speaker is named before it.
@@ -2072,12 +2101,46 @@ _COMPLEMENT_BEFORE = re.compile(
     r"\b[a-zà-ÿ][\w\u00c0-\u024f-]*\s+(?:of|of the|de|de la|del|di|della|du|de l'|des|do|da)\s+$")
 
 
+# An organisation's head and the words of its name before a particle, for a name read after
+# that particle: "Secretaria de" of "Secretaria de Mobilidade Urbana afirmou".
+_BODY_BEFORE = re.compile(r"(?<![\w'\u2019-])" + _HEADS + r"(?:\s+(?:" + _OF + r"\s+)?"
+                          + _NAME_WORD + r"){0,4}?\s+" + _OF + r"\s+$")
+# And after a name that starts with a head: "Secretaria" of "afirmou a Secretaria de
+# Mobilidade Urbana".
+_BODY_AFTER = re.compile(r"(?:\s+" + _OF + r"\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD
+                         + r")*)+")
+# A body after a verb of saying and its article: "afirmou a Secretaria de Mobilidade
+# Urbana", "dijo el Banco de España".
+_SAID_THE_BODY = re.compile(
+    r"^[\s,.;:!?]*" + _VERBS + r"\s+(?:(?:o|a|os|as|el|la|los|las|il|lo|le|les)\s+"
+    r"|l['\u2019])(?P<name>" + _HEADS + r"(?:\s+" + _NAME_WORD + r")*)(?![\w-])")
+
+
 def _speaker_name(before: str, after: str, sentence: str, person: Callable[[str], bool]
                   ) -> str | None:
     """The speaker of a quotation from the text `before` and `after` it in its
-    `sentence`; `person` tells whether a name is a person's (`_role_speaker`)."""
+    `sentence`, an organisation's whole name ("Secretaria de Mobilidade Urbana", not
+    "Mobilidade Urbana"); `person` tells whether a name is a person's
+    (`_role_speaker`)."""
+    name = _named_speaker(before, after, sentence, person)
+    if name is None:
+        return None
+    for found in re.finditer(re.escape(name) + WORD_END, sentence):
+        body = _BODY_BEFORE.search(sentence, max(0, found.start() - 80), found.start())
+        start = found.start() if body is None else body.start()
+        if body is not None or re.match(_HEADS + r"\b", name):
+            rest = _BODY_AFTER.match(sentence, found.end())
+            return " ".join(sentence[start:rest.end() if rest else found.end()].split())
+    return name
+
+
+def _named_speaker(before: str, after: str, sentence: str, person: Callable[[str], bool]
+                   ) -> str | None:
+    """The speaker of a quotation as `_speaker_name` finds it, its name as the patterns
+    read it."""
     for pattern, text in ((_SAID_ROLE_NAME, after), (_SAID_TITLED_NAME, after),
-                          (_SAID_NAME, after), (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
+                          (_SAID_NAME, after), (_SAID_THE_BODY, after),
+                          (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
                           (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
         match = pattern.search(text)
         if match and pattern is _NAME_SAID_BEFORE \

@@ -45,6 +45,15 @@ def names(text: str, language: str = "pt") -> set[str]:
     # An organisation's head goes on with "para a" ("for the").
     ("A Associação Portuguesa para a Defesa do Consumidor criticou a medida.",
      {"Associação Portuguesa para a Defesa do Consumidor"}),
+    # An organisation's head keeps its name whole, at a sentence's start too.
+    ("Secretaria de Mobilidade Urbana afirmou que a obra atrasou.",
+     {"Secretaria de Mobilidade Urbana"}),
+    ("Prefeitura de Campinas aprovou o plano.", {"Prefeitura de Campinas"}),
+    # A dateline's place in capitals is the dateline's, no name to suggest.
+    ("SÃO PAULO \u2014 A Secretaria de Mobilidade Urbana afirmou que a obra atrasou.",
+     {"Secretaria de Mobilidade Urbana"}),
+    ("BELO HORIZONTE, 3 de março de 2025 \u2013 O Tribunal de Justiça decidiu.",
+     {"Tribunal de Justiça"}),
 ])
 def test_portuguese_names(text: str, found: set[str]) -> None:
     for language in ("pt", "pt-BR", "pt-PT"):
@@ -242,6 +251,18 @@ def speakers(text: str, entities: tuple[Entity, ...] = ()) -> list[str | None]:
     ("«Queremos saber quem paga», afirmou o autarca.", None),
     ("No segundo Governo, «tudo mudou», disse ele.", None),
     ("«Vamos avançar», disse João Costa do Sindicato dos Bancários.", "João Costa"),
+    # An organisation's whole name: its head, "de", "do", "da"... and what follows.
+    ("A Secretaria de Mobilidade Urbana afirmou que «a obra atrasou».",
+     "Secretaria de Mobilidade Urbana"),
+    ("«A obra atrasou», afirmou a Secretaria de Mobilidade Urbana.",
+     "Secretaria de Mobilidade Urbana"),
+    ("Segundo a Secretaria de Mobilidade Urbana, «a obra atrasou».",
+     "Secretaria de Mobilidade Urbana"),
+    ("O Tribunal de Contas da União disse que «a obra atrasou».",
+     "Tribunal de Contas da União"),
+    # A party in parentheses between the name and its verb.
+    ("O vereador Paulo Nogueira (PSOL) disse que «a obra atrasou».", "Paulo Nogueira"),
+    ("Paulo Nogueira (PSOL-SP) afirmou: «A obra atrasou».", "Paulo Nogueira"),
 ])
 def test_portuguese_speakers(text: str, speaker: str | None) -> None:
     assert speakers(text) == [speaker]

@@ -173,6 +173,14 @@ def test_a_surname_with_its_particle_is_its_persons_alias(language: str, text: s
     ("fr", "« Non », a dit Garnier de la CGT.", "Garnier"),
     ("fr", "« Non », a dit Paul Garnier de la Fédération.", "Paul Garnier"),
     ("it", "Paolo Rossi parlò. «No», ha detto Rossi della Fiom.", "Rossi"),
+    # A party in parentheses between the name and its verb.
+    ("es", "La diputada Ana Pastor (PP) dijo que «la obra se retrasó».", "Ana Pastor"),
+    ("it", "La segretaria Elly Schlein (Pd) ha detto che «il lavoro è in ritardo».",
+     "Elly Schlein"),
+    ("fr", "Le député Olivier Marleix (LR) a déclaré que « les travaux ont pris du "
+     "retard ».", "Olivier Marleix"),
+    # An organisation's head, its particle and its name: the whole name.
+    ("es", "«No hay fondos», dijo el Banco de España.", "Banco de España"),
 ])
 def test_a_speakers_name_keeps_its_particle(language: str, text: str, speaker: str) -> None:
     (quote,) = suggest.suggest(text, EMPTY, language=language).quotes

@@ -347,6 +347,8 @@ ATTRIBUTED = [
     ("pt-BR", "Conforme a Nordwerk, a fábrica continua aberta.", "Nordwerk"),
     ("pt-BR", "De acordo com a Nordwerk, a fábrica continua aberta.", "Nordwerk"),
     ("pt-BR", "De acordo com Marc Roux, a fábrica continua aberta.", "Marc Roux"),
+    ("pt-BR", "Marc Roux (PSOL) disse que a fábrica continua aberta.", "Marc Roux"),
+    ("es", "Marc Roux (PP) dijo que la planta sigue abierta.", "Marc Roux"),
     ("pt", "Nordwerk teria dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk tem também dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk declarou que a falência está excluída.", "Nordwerk"),
