@@ -43,19 +43,36 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # the no-break spaces, which hold an amount's symbol to its number ("$\u00a0294.000") and a
 # French stop to its word: collapsed, the line broke between them.
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+# The currency signs a number may be written after, with a space: "R$ 300 milhões",
+# "US$ 5", "€ 5" (up to three capitals before the sign, as `CURRENCY`'s "R$").
+_SIGNS = "$\u00a2-\u00a5\u20a0-\u20c0"
+# Such a sign, a space, and its number: the page holds the two together with a no-break
+# space, so a narrow screen does not end a line on the sign. Only the page: the curator's
+# files and the sources keep their space.
+_SIGN_APART = re.compile(rf"(?<![\w{_SIGNS}])((?:[A-Z]{{1,3}})?[{_SIGNS}])[ \t]+"
+                         r"(?=[-+\u2212]?\d)")
 # What `md_escape` changes: white space other than single and no-break spaces, the
-# characters it escapes. Most names, titles and labels hold none of them and are returned
-# as they are.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S \u00a0\u2007\u202f]")
+# characters it escapes, a sign written apart from its number. Most names, titles and
+# labels hold none of them and are returned as they are.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S \u00a0\u2007\u202f]|"
+                        rf"[{_SIGNS}][ \t]")
+
+
+def _spaced(text: str) -> str:
+    """Breaking white space as one space, and a currency sign written before a number
+    with a space bound to it ("R$\u00a0300 milhões")."""
+    return _SIGN_APART.sub("\\1\u00a0", _BREAKING_SPACE.sub(" ", text))
 
 
 def md_escape(text: str, *, line_start: bool = True) -> Markup:
-    """Escape for both HTML and Markdown; the result renders as exactly `text`."""
+    """Escape for both HTML and Markdown; the result renders as exactly `text`, its
+    breaking white space as one space and a currency sign written apart from its number
+    held to it (`_spaced`)."""
     text = str(text)
     if not _NOT_PLAIN.search(text) and not (line_start and _MD_LINE_START.match(text)):
         return Markup(text)
     # quote=False: `&#x27;` would put a `#` into the text, which we then escape.
-    escaped = html.escape(_BREAKING_SPACE.sub(" ", text), quote=False)
+    escaped = html.escape(_spaced(text), quote=False)
     escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
     if line_start:
         escaped = _MD_LINE_START.sub(
@@ -71,7 +88,7 @@ def attr(text: str) -> Markup:
     backslashes would be wrong in one place or the other. Character references are
     right in both: HTML escaping, and every character Markdown gives a meaning to
     written as `&#NN;`, which Markdown passes through and the browser reads back."""
-    escaped = html.escape(_BREAKING_SPACE.sub(" ", str(text)).strip(), quote=True)
+    escaped = html.escape(_spaced(str(text).strip()), quote=True)
     if _MD_IN_HTML.search(escaped):
         escaped = escaped.translate(_MD_IN_HTML_REFS)
     return Markup(escaped)

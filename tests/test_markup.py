@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import markdown
 import pytest
+from corpus_helpers import write_tree
 from test_hostile import scan
 
 from briefing.markup import (
@@ -19,6 +21,7 @@ from briefing.markup import (
     unstopped,
 )
 from briefing.model import ENTITY_KINDS
+from briefing.pipeline import build
 from briefing.schema import FuzzyDate
 from briefing.wording import wording_for
 
@@ -213,3 +216,48 @@ def test_no_break_spaces_are_kept_and_breaking_white_space_is_one_space(raw: str
     page = to_html(md_escape(raw))
     assert (page.count("\u00a0"), page.count("\u202f")) == (raw.count("\u00a0"),
                                                             raw.count("\u202f"))
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("R$ 300 milhões", "R$\u00a0300 milhões"),
+    ("até US$ 5 bilhões", "até US$\u00a05 bilhões"),
+    ("custa € 5", "custa €\u00a05"),
+    ("(£ 12)", "(£\u00a012)"),
+    ("R$\n300", "R$\u00a0300"),  # a line broken in the YAML
+    # Nothing else: a sign glued on, or no number after it, or a word's letters before it.
+    ("$5 and $ 6", "$5 and $\u00a06"),
+    ("€ cinco", "€ cinco"),
+    ("ABCD$ 5", "ABCD$ 5"),
+])
+def test_a_currency_sign_is_held_to_the_number_after_it(raw: str, shown: str) -> None:
+    """A sign written apart from its number ("R$ 300 milhões") would let a narrow screen
+    end a line on it: the page binds the two with a no-break space."""
+    assert str(md_escape(raw)) == html_escaped(shown)
+    assert str(attr(raw)) == html_escaped(shown).replace("(", "&#40;").replace(")", "&#41;")
+
+
+def html_escaped(text: str) -> str:
+    return text.replace("&", "&amp;")
+
+
+def test_a_built_page_holds_the_sign_to_its_number_and_the_files_keep_their_space(
+        tmp_path: Path) -> None:
+    sentence = "O subsídio pode chegar a R$ 300 milhões, ou US$ 60 milhões."
+    content = write_tree(tmp_path / "content", {
+        "sources/s.txt": f"Título\n{sentence}\n",
+        "sources/s.yml": 'title: "Título"\npublished: "2025-03-03"\nlanguage: pt-BR\n'
+                         f'quotes:\n  - id: q\n    text: "{sentence}"\n',
+        "briefs/b.yml": 'title: "B"\nsummary: "Um resumo de R$ 300 milhões."\nsections:\n'
+                        '  - kind: what-happened\n    points:\n'
+                        '      - text: "O subsídio chega a R$ 300 milhões (€ 50\n'
+                        '          milhões)."\n        cites: [q]\n'})
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    result = build(content, language="pt-BR")
+    # (the page's text: its front matter's description is for search engines, as written)
+    brief = result.pages["briefs/b.md"].split("\n---\n", 1)[1]
+    assert "chega a R$\u00a0300 milhões (€\u00a050 milhões)" in brief  # the curator's
+    assert "Um resumo de R$\u00a0300 milhões." in brief
+    assert "R$\u00a0300 milhões, ou US$\u00a060 milhões" in brief  # the quote cited
+    assert "R$ 300" not in brief and "US$ 60" not in brief
+    assert "R$\u00a0300 milhões, ou US$\u00a060" in result.pages["sources/s.md"]
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
