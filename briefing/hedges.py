@@ -228,10 +228,14 @@ _AGREEING = re.compile(r"(?<!\w)(?:est(?:á|ão|ava|avam|eve|iveram|ar|ou|amos)|
                        r"fic(?:a|am|ou|aram|ar))\s+$", re.IGNORECASE)
 # Whom: a pronoun, a word for sources, or a name (a capital), after an article or not; after
 # "segundo" any article's noun too ("segundo a prefeitura", but not "conforme a lei").
-_WHOM = (r"(?:ele|ela|eles|elas|fontes|relatos|informações|dados|especialistas|analistas|"
-         r"testemunhas|moradores|autoridades|investigadores)(?!\w)|[A-ZÀ-ÖØ-Þ]")
+_WHO = (r"(?:ele|ela|eles|elas|fontes|relatos|informações|dados|especialistas|analistas|"
+        r"testemunhas|moradores|autoridades|investigadores)(?!\w)")
+_WHOM = _WHO + r"|[A-ZÀ-ÖØ-Þ]"
 _WHOM_AFTER = re.compile(rf"\s+(?:(?:o|a|os|as)\s+)?(?:{_WHOM})")
 _ANY_WHOM_AFTER = re.compile(rf"\s+(?:(?:o|a|os|as)\s+\w|{_WHOM})")
+# "conforme" before a name with its article only: "conforme Nordwerk cresce" is "as
+# Nordwerk grows", as the attribution check reads it (`attribution.py`).
+_ARTICLED_WHOM_AFTER = re.compile(rf"\s+(?:(?:o|a|os|as)\s+(?:{_WHOM})|{_WHO})")
 
 
 def gives_words(text: str, start: int, end: int) -> bool:
@@ -248,7 +252,8 @@ def gives_words(text: str, start: int, end: int) -> bool:
     if word == "segundo":
         return not _ORDINAL.search(text, max(0, start - 8), start) \
             and _ANY_WHOM_AFTER.match(text, end) is not None
-    return _WHOM_AFTER.match(text, end) is not None
+    after = _ARTICLED_WHOM_AFTER if word == "conforme" else _WHOM_AFTER
+    return after.match(text, end) is not None
 
 
 # Numeric hedges that before a year say "until" it ("hasta 2030"), not "up to" it: no hedge

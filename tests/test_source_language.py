@@ -371,6 +371,8 @@ def test_the_hint_of_a_dropped_hedge_gives_words_of_the_sites_language(
      "The company paid 4,000 reais."),
     ("pt-BR", "Conforme a lei, a empresa pagou 4.000 reais.",
      "The company paid 4,000 reais."),
+    ("pt-BR", "Conforme Nordwerk cresce, a empresa pagou 4.000 reais.",
+     "The company paid 4,000 reais."),
     # and "segundo" the ordinal; "segunda" is never "according to"
     ("pt-BR", "O time ficou em segundo lugar com 4.000 pontos.",
      "The team had 4,000 points."),
