@@ -78,7 +78,8 @@ _CODES = (
          "backups editors leave (`name~`, `#name#`, `.bak`, `.orig`) are not reported.",
          "Move a hand-written page or an image to content/pages/; rename an annotation to "
          "the expected form (sources/ID.txt and sources/ID.yml, briefs/ID.yml, claims.yml or "
-         "claims/*.yml, entities.yml or entities/*.yml); or move it out of content/."),
+         "claims/*.yml, entities.yml or entities/*.yml, names.yml); or move it out of "
+         "content/."),
     # Source text
     Code("text-not-utf8", E,
          "A source text, annotation or hand-written page (content/pages) contains bytes that "
@@ -328,6 +329,11 @@ _CODES = (
          "words of someone else.",
          "Name the cited quotes' speaker, cite a quote of the one named, or correct the "
          "quote's `speaker:`."),
+    Code("name-unused", W,
+         "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
+         "most likely because the slug is misspelt there or in the claims.",
+         "Write the slug as the claims do (a figure's `metric:`, a claim's `topics:`); the "
+         "hint names the closest one they use. Delete the entry if nothing has it any more."),
     Code("entity-name-shared", W, "One name belongs to two entities, so mentions are ambiguous.",
          "Give each entity names of its own."),
     # The build itself

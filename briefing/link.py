@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic, Pos, error, warning
 from .evidence import Evidence, all_evidence, status_check
 from .identity import same_objects
 from .markup import ABBREVIATION, ABBREVIATION_WINDOW
-from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Quote, Source
+from .model import STANCES, Brief, Claim, Corpus, Entity, Event, Figure, Name, Quote, Source
 from .schema import FuzzyDate, Prose, Ref, a_or_an
 from .text import (
     Normalised,
@@ -133,6 +133,10 @@ class Linked:
     ledger: tuple[MetricLedger, ...]
     timeline: tuple[TimelineEntry, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # The names the curator gives metrics and topics (`names.yml`), by slug: what the
+    # site writes for them, in place of the slug's words.
+    metric_names: Mapping[str, str] = field(default_factory=dict)
+    topic_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -205,6 +209,9 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     problems.extend(_status_checks(corpus, waiting.ids, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
+    topics = {t for c in corpus.claims for t in c.topics}
+    problems.extend(_unused_names("metric", corpus.metric_names, metrics, waiting.ids))
+    problems.extend(_unused_names("topic", corpus.topic_names, topics, waiting.ids))
 
     return Linked(
         corpus=corpus,
@@ -227,7 +234,41 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         ledger=build_ledger(corpus, frozen_stances, store),
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),
+        metric_names=_names(corpus.metric_names),
+        topic_names=_names(corpus.topic_names),
     )
+
+
+def _names(names: Iterable[Name]) -> dict[str, str]:
+    """Each slug's name; a slug named twice (`duplicate-id`) keeps its first."""
+    found: dict[str, str] = {}
+    for name in names:
+        found.setdefault(name.id, name.name)
+    return found
+
+
+# Where claims write the slugs names.yml names, for the hints.
+_SLUG_PLACE = MappingProxyType({"metric": "a figure's `metric:`", "topic": "a claim's `topics:`"})
+
+
+def _unused_names(kind: str, names: Iterable[Name], used: set[str], waiting: frozenset[str]
+                  ) -> list[Diagnostic]:
+    """A name for a metric or topic no claim has: shown nowhere, it is most likely a slug
+    misspelt, here or in the claims. A slug a broken claim may hold is not judged yet."""
+    if ANY in waiting:
+        return []
+    problems = []
+    for name in names:
+        if name.id in used or name.id in waiting:
+            continue
+        close = difflib.get_close_matches(name.id, sorted(used), n=1, cutoff=0.7)
+        hint = (f"did you mean {close[0]!r}? write the slug as the claims do"
+                if close else f"write the slug as {_SLUG_PLACE[kind]} does, or delete the "
+                "entry")
+        problems.append(warning(name.pos, "name-unused",
+                                f"no claim has the {kind} {name.id!r}, so this name is "
+                                "shown nowhere", hint))
+    return problems
 
 
 def _anchor_all(corpus: Corpus, store: LinkStore, problems: list[Diagnostic]

@@ -25,7 +25,7 @@ from .yamlnodes import YMap, YNode, lost_an_id, parse_yaml
 MAX_TEXT_BYTES = 5_000_000
 # Top-level names the content model defines; everything else is reported or ignored.
 KNOWN_DIRS = ("sources", "claims", "entities", "briefs", "pages")
-KNOWN_FILES = ("claims.yml", "entities.yml")
+KNOWN_FILES = ("claims.yml", "entities.yml", "names.yml")
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,7 @@ def _is_clutter(name: str) -> bool:
 def _unread_because(parts: tuple[str, ...], lowered: str) -> str:
     """What the content model reads where the file is, so the message says why not it."""
     if len(parts) == 1:
-        return "at the top of content/ only claims.yml and entities.yml are read"
+        return "at the top of content/ only claims.yml, entities.yml and names.yml are read"
     where = f"{parts[0]}/"
     if len(parts) > 2 and parts[0] in ("sources", "briefs"):
         return f"files in folders inside {where} are not read"
@@ -282,7 +282,8 @@ def _where_it_belongs(parts: tuple[str, ...], lowered: str) -> str:
     if lowered in (".json", ".toml"):
         return ("briefs, claims, entities and source annotations are YAML files ending in "
                 ".yml (sources/<id>.yml, briefs/<id>.yml, claims.yml or claims/*.yml, "
-                "entities.yml or entities/*.yml): write it as one, or move it out of content/")
+                "entities.yml or entities/*.yml, names.yml): write it as one, or move it out of "
+                "content/")
     if lowered in (".html", ".htm", ".pdf"):
         return (f"move it out of content/, then add it with `briefing new PATH/{parts[-1]}`: "
                 "that extracts its text into sources/<id>.txt and keeps a copy in sources/")
@@ -293,7 +294,7 @@ def _where_it_belongs(parts: tuple[str, ...], lowered: str) -> str:
     if lowered in (".yml", ".yaml"):
         return ("sources go in sources/ as <id>.txt and <id>.yml; claims and entities in "
                 "claims.yml / entities.yml or under claims/ and entities/; briefs as "
-                "briefs/<id>.yml")
+                "briefs/<id>.yml; the names of metrics and topics in names.yml")
     return (f"images and other files the site shows go in content/pages/ (as "
             f"content/pages/{parts[-1]}, linked from a page); anything else belongs "
             "outside content/")

@@ -383,6 +383,16 @@ def humanise(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
+def in_sentence(name: str) -> str:
+    """A name that starts a heading ("Training cost", "Subsídio anual"), as a sentence
+    writes it after its first word: its first letter in lower case, unless the first word
+    is written with other capitals too ("GPU hours", "DeepSeek efficiency")."""
+    first = name.split(" ", 1)[0]
+    if first[1:] != first[1:].lower():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 # Kinds whose plural is not the name with an "s" (`model.ENTITY_KINDS`).
 _KIND_PLURALS = MappingProxyType({"person": "People", "country": "Countries", "other": "Other"})
 

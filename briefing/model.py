@@ -276,6 +276,25 @@ class EntitiesFile:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Name:
+    """How the site writes a metric or a topic, in place of the words of its slug."""
+
+    id: str = spec_field(Slug(), "the slug, as claims write it", required=True)
+    name: str = spec_field(Text(max_len=200), "the words the site shows for it, with the "
+                           "accents and capitals a slug cannot hold", required=True)
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class NamesFile:
+    metrics: tuple[Name, ...] = spec_field(ListOf(Obj(Name)), "names of metrics (a figure's "
+                                           "`metric:`)")
+    topics: tuple[Name, ...] = spec_field(ListOf(Obj(Name)), "names of topics (a claim's "
+                                          "`topics:`)")
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
 class Point:
     text: Prose = spec_field(_prose, "the point, in one or two sentences", required=True)
     cites: tuple[Ref, ...] = spec_field(ListOf(RefTo("quote"), min_items=1),
@@ -324,6 +343,9 @@ class Corpus:
     claims: tuple[Claim, ...]
     entities: tuple[Entity, ...]
     briefs: tuple[Brief, ...]
+    # The names the curator gives metrics and topics (`names.yml`), in the file's order.
+    metric_names: tuple[Name, ...] = ()
+    topic_names: tuple[Name, ...] = ()
     # Ids written in items that failed validation: references to them are not reported
     # again as unknown, so each mistake is reported once.
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -28,7 +28,7 @@ SAME_TABLES = ("cleaned", "anchors", "sources", "claims", "entities", "briefs", 
 # Tables made afresh by each link, of plain values (ids, and evidence made of ids): equal
 # entries are unchanged.
 EQUAL_TABLES = ("quote_source", "quote_cited_in", "claim_cited_in", "relations_in",
-                "evidence")
+                "evidence", "metric_names", "topic_names")
 _MISSING = object()
 
 

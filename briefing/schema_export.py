@@ -18,7 +18,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Pos, warning
 from .emit import cannot_write
-from .model import Brief, ClaimsFile, EntitiesFile, Source
+from .model import Brief, ClaimsFile, EntitiesFile, NamesFile, Source
 from .schema import ListOf, Obj, Spec
 
 SCHEMA_BASE = "https://briefing.invalid/schemas/"  # an identifier, never fetched
@@ -31,6 +31,7 @@ DOCUMENTS: Mapping[str, tuple[type[Any], str, str]] = MappingProxyType({
     "entities.schema.json": (EntitiesFile, "Entities",
                              "content/entities.yml, content/entities/**/*.yml"),
     "brief.schema.json": (Brief, "Brief", "content/briefs/<id>.yml"),
+    "names.schema.json": (NamesFile, "Names of metrics and topics", "content/names.yml"),
 })
 # The files each schema describes, as globs from the project folder for editor settings
 # (yaml-language-server's `yaml.schemas`): every file `load._is_content_file` reads, so
@@ -41,6 +42,7 @@ GLOBS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "claims.schema.json": ("content/claims.yml", "content/claims/**/*.yml"),
     "entities.schema.json": ("content/entities.yml", "content/entities/**/*.yml"),
     "brief.schema.json": ("content/briefs/*.yml",),
+    "names.schema.json": ("content/names.yml",),
 })
 
 

@@ -27,7 +27,17 @@ from .chars import unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, YamlDoc, item_list
-from .model import Brief, Claim, ClaimsFile, Corpus, EntitiesFile, Entity, Source
+from .model import (
+    Brief,
+    Claim,
+    ClaimsFile,
+    Corpus,
+    EntitiesFile,
+    Entity,
+    Name,
+    NamesFile,
+    Source,
+)
 from .schema import SLUG_RE, Context, Invalid, Obj, Ref, id_too_long
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
@@ -46,6 +56,8 @@ class _Document:
     claims: tuple[Claim, ...] = ()
     entities: tuple[Entity, ...] = ()
     briefs: tuple[Brief, ...] = ()
+    metric_names: tuple[Name, ...] = ()  # of names.yml
+    topic_names: tuple[Name, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
     # The ids the file declares, valid or not, read straight from its YAML: quote ids of a
     # source file, claim or entity ids of a claims or entities file (`_declared_ids`).
@@ -99,6 +111,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
     claims: list[Claim] = []
     entities: list[Entity] = []
     briefs: list[Brief] = []
+    names: tuple[list[Name], list[Name]] = ([], [])  # of metrics, of topics
     seen_sources: set[str] = set()
     used: dict[_DocumentKey, _Document] = {}
 
@@ -118,6 +131,8 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
         claims.extend(result.claims)
         entities.extend(result.entities)
         briefs.extend(result.briefs)
+        names[0].extend(result.metric_names)
+        names[1].extend(result.topic_names)
         problems.extend(p for p in result.problems
                         if p.code != "source-text-missing" or stem not in unread)
         _declare(declared, top, stem, result.declared)
@@ -132,11 +147,15 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
 
     id_problems, duplicated = _id_problems(sources, claims, entities, briefs)
     problems.extend(id_problems)
+    problems.extend(_named_twice("metric", names[0]))
+    problems.extend(_named_twice("topic", names[1]))
     corpus = Corpus(
         sources=tuple(sorted(sources, key=lambda s: s.id)),
         claims=tuple(sorted(claims, key=lambda c: c.id)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         briefs=tuple(sorted(briefs, key=lambda b: b.id)),
+        metric_names=tuple(names[0]),
+        topic_names=tuple(names[1]),
         declared={k: frozenset(v) for k, v in declared.items()},
         # A duplicated id stands for two things until it is fixed: what refers to it is
         # judged then, not against whichever of the two was read last.
@@ -245,7 +264,12 @@ def validate_document(doc: YamlDoc, source_text: str | None,
         entities_file = Obj(EntitiesFile).convert(doc.root, ctx)
         if not isinstance(entities_file, Invalid):
             found = _Document(entities=entities_file.entities)
-    broken = NamedIds() if not ctx.problems \
+    elif top == "names.yml":
+        names_file = Obj(NamesFile).convert(doc.root, ctx)
+        if not isinstance(names_file, Invalid):
+            found = _Document(metric_names=names_file.metrics, topic_names=names_file.topics)
+    # (A name's slug is no id a check waits for: a broken names.yml holds up nothing.)
+    broken = NamedIds() if not ctx.problems or top == "names.yml" \
         else _entities_broken(doc.root, found, ctx.flawed, declared) \
         if top.startswith("entities") \
         else _broken(doc.root, top, found) | named_in_all(ctx.flawed)
@@ -354,6 +378,22 @@ def _duplicates(kind: str, items: Iterable[tuple[str, Pos]]) -> list[Diagnostic]
                                   f"give each {kind} its own id"))
         else:
             first[item_id] = pos
+    return problems
+
+
+def _named_twice(kind: str, names: Iterable[Name]) -> list[Diagnostic]:
+    """A metric or topic given a name twice in names.yml: which one the site shows would
+    depend on the order of the entries."""
+    first: dict[str, Name] = {}
+    problems = []
+    for name in names:
+        other = first.setdefault(name.id, name)
+        if other is not name:
+            problems.append(error(name.pos, "duplicate-id",
+                                  f"{kind} {name.id!r} is already named at {other.pos} "
+                                  f"({other.name!r})",
+                                  f"give each {kind} one name: delete this entry, or the "
+                                  "other"))
     return problems
 
 

@@ -128,7 +128,8 @@ LinkKey = tuple[str, str]  # (kind, id) of a link
 # The linked tables whose entries decide a link's label or target, and its kind.
 _LINK_TABLES = MappingProxyType({"entities": "entity", "claims": "claim", "sources": "source",
                                  "briefs": "brief", "quotes": "quote",
-                                 "quote_source": "quote"})
+                                 "quote_source": "quote", "metric_names": "metric",
+                                 "topic_names": "topic"})
 
 
 def stance_key(linked: Linked, claim_id: str) -> tuple[tuple[str, str, str], ...]:
@@ -256,7 +257,9 @@ class Queries:
         if kind == "quote":
             return curly_quoted(lk.quotes[ident].text, words=self.words)
         if kind == "topic":
-            return topic_label(ident, self.spellings)
+            return lk.topic_names.get(ident) or topic_label(ident, self.spellings)
+        if kind == "metric":
+            return lk.metric_names.get(ident) or humanise(ident)
         return humanise(ident)
 
     def target(self, kind: str, ident: str) -> str:

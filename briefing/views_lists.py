@@ -19,7 +19,7 @@ from .dates import first_day, precision
 from .evidence import Evidence
 from .focusmap import FocusMap, MapEdge, MapNode, edge_words, pick, short
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
-from .markup import humanise, qualified
+from .markup import in_sentence, qualified
 from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
@@ -139,7 +139,7 @@ def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
             among = [v for v in group if disputed.get(id(v)) is d]
             if d.kind == "values" and len({v.figure.value for v in among}) > 1:
                 spreads.append(_spread(q, d, among))
-        out.append(Chart(humanise(ledger.metric), unit, shown, tuple(spreads)))
+        out.append(Chart(q.label("metric", ledger.metric), unit, shown, tuple(spreads)))
     return tuple(out)
 
 
@@ -299,7 +299,7 @@ def _metric_views(q: Queries, ledger: MetricLedger) -> list[MetricView]:
     parts = q.memo.metrics.child(ledger.metric)
     pieces = paging.chunks(list(ledger.values), paging.FIGURE_VALUES_PER_PAGE)
     said = counted(len(ledger.values), *kinds(ledger), words=q.words)
-    return [MetricView(humanise(ledger.metric), len(ledger.values), said, pager, lines,
+    return [MetricView(q.label("metric", ledger.metric), len(ledger.values), said, pager, lines,
                        tuple(_metric_row(q, parts, v) for v in piece), shown)
             for (pager, lines, shown), piece in zip(_drawn_pages(q, parts, ledger), pieces,
                                                     strict=True)]
@@ -462,7 +462,8 @@ def _splits(q: Queries, ledger: MetricLedger) -> MetricSplits:
                    if v.figure.subject else None) for v in shown),
             len(d.values) - len(shown),
             spread(d.values, words=q.words) if d.kind == "values" else None))
-    return MetricSplits(q.ref("metric", ledger.metric), humanise(ledger.metric).lower(),
+    return MetricSplits(q.ref("metric", ledger.metric),
+                        in_sentence(q.label("metric", ledger.metric)),
                         tuple(lines), len(ledger.disagreements) - len(lines))
 
 

@@ -361,6 +361,8 @@ VALID: dict[type[Any], str] = {
     model.Figure: "metric: m\nvalue: 5\nunit: USD\n",
     model.Event: 'what: "W."\nwhen: "2025"\n',
     model.EntitiesFile: "entities: []\n",
+    model.NamesFile: "metrics: []\n",
+    model.Name: 'id: m\nname: "Coût"\n',
     model.Entity: "id: e\nname: E\nkind: person\n",
     model.Brief: 'title: T\nsummary: "S."\nsections: [{kind: yes-but, points: [{text: "P.", '
                  "cites: [q]}]}]\n",
