@@ -237,7 +237,8 @@ def _same_corpus(now: Corpus, before: Corpus) -> bool:
         (now.sources, before.sources), (now.claims, before.claims),
         (now.entities, before.entities), (now.briefs, before.briefs))
     ) and now.declared == before.declared and now.broken == before.broken \
-        and now.orphaned == before.orphaned
+        and now.orphaned == before.orphaned and now.metric_names == before.metric_names \
+        and now.topic_names == before.topic_names
 
 
 def _link(corpus: Corpus, cache: BuildCache | None) -> Linked:

@@ -57,7 +57,7 @@ from .validate import RESERVED_IDS, validate
 
 KEEP_OR_REJECT = "keep: uncomment, i.e. delete the leading '# '; reject: delete the lines"
 SCHEMA_FILES = MappingProxyType({"source": "source", "claims": "claims", "entities": "entities",
-                                 "brief": "brief"})
+                                 "brief": "brief", "names": "names"})
 
 
 def schema_comment(kind: str, yaml_path: Path, project_root: Path) -> str:

@@ -2,7 +2,7 @@
 claim in a file of its own, and a small synthetic one (the benchmark's generator, made
 to hold what the seed does not: claims spread over several files, a claimant of many
 claims, aliases, figures with ranges, dated events, extraction records, refutations,
-relations of every kind, dates of revision). Both are deterministic, and both build
+relations of every kind, dates of revision, a topic's name). Both are deterministic, and both build
 without a single diagnostic."""
 
 from __future__ import annotations
@@ -69,6 +69,11 @@ def synthetic(content: Path) -> None:
     for part in range(3):
         _write(content / "claims" / f"part-{part:03d}.yml", {"claims": claims[part::3]})
     _briefs(content / "briefs", claims)
+    # A topic named (the seed names a metric first, so the field edits of each corpus
+    # rename a different kind), with an accent no slug can hold.
+    topic = claims[0]["topics"][0]
+    _write(content / "names.yml", {"topics": [
+        {"id": topic, "name": topic.replace("-", " ").capitalize() + " (révisé)"}]})
 
 
 def _edit(path: Path, change: Callable[[Any], None]) -> None:

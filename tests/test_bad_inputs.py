@@ -75,6 +75,9 @@ PEOPLE = "entities:\n  - id: jane-doe\n    name: Jane Doe\n    kind: person\n"
 NOTE = "Jane Doe: the widget price is too high.\n"
 LONE_QUOTE = ('title: "A note on widgets"\nquotes:\n  id: doe-note-price\n'
               '  text: "the widget price is too high"\n  speaker: jane-doe\n')
+# names.yml naming the minimal corpus's metric and topic.
+NAMES = ('metrics:\n  - id: widget-cost\n    name: "Coût du widget"\n'
+         'topics:\n  - id: cost\n    name: "Coûts"\n')
 CASES = [
     Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
     Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
@@ -692,6 +695,24 @@ CASES = [
     Case("names differing only by an invisible character", "entity-name-shared",
          "entities.yml:6:5", (edit("entities.yml", "    name: Jane Doe",
                                    "    name: Jane Doe\n    aliases: [\"Ac\\u200bme\"]"),)),
+    # names.yml: the names of metrics and topics
+    Case("a name for no claim's metric", "name-unused", "names.yml:2:5",
+         files=(("names.yml", NAMES.replace("id: widget-cost", "id: widget-costs")),),
+         hint="did you mean 'widget-cost'?", only=True),
+    Case("a name for no claim's topic", "name-unused", "names.yml:5:5",
+         files=(("names.yml", NAMES.replace("id: cost", "id: prices")),),
+         hint="a claim's `topics:`", only=True),
+    Case("a metric named twice", "duplicate-id", "names.yml:4:5",
+         files=(("names.yml", NAMES.replace("topics:", '  - id: widget-cost\n'
+                                            '    name: "Prix du widget"\ntopics:')),),
+         hint="delete this entry, or the other", only=True),
+    Case("an empty name", "schema-empty", "names.yml:3:11",
+         files=(("names.yml", NAMES.replace('"Coût du widget"', '""')),), only=True),
+    Case("a name's slug in capitals", "schema-slug", "names.yml:2:9",
+         files=(("names.yml", NAMES.replace("id: widget-cost", "id: Widget-Cost")),),
+         hint="'widget-cost'", only=True),
+    Case("an unknown key in names.yml", "schema-unknown-key", "names.yml:7:5",
+         files=(("names.yml", NAMES + '    plural: "Coûts"\n'),), only=True),
     # Settings in mkdocs.yml
     Case("unknown code in severity", "config-severity", "mkdocs.yml:5:9",
          config=CONFIG + "        claim-unsorced: error\n"),

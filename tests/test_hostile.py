@@ -296,7 +296,10 @@ PLACES: dict[str, tuple[str, str | None, int]] = {
     "Entity": ("entities.yml", "  - id: acme", 4),
     "Brief": ("briefs/widget.yml", None, 0),
     "Point": ("briefs/widget.yml", '      - text: "Acme says the widget costs $5 million."', 8),
+    "Name": ("names.yml", "  - id: widget-cost", 4),  # a metric's (`NAMES`)
 }
+# names.yml, which the minimal corpus has not: the widget's metric named.
+NAMES = 'metrics:\n  - id: widget-cost\n    name: "Widget cost"\n'
 # Text-typed fields that hold no free text: a date is parsed as one.
 NOT_FREE_TEXT = {("_DateFields", "date")}
 
@@ -327,7 +330,8 @@ def text_fields() -> list[tuple[str, str, bool]]:
         elif isinstance(spec, schema.DateSpec):
             walk(schema._DateFields)
 
-    for cls in (model.Source, model.ClaimsFile, model.EntitiesFile, model.Brief):
+    for cls in (model.Source, model.ClaimsFile, model.EntitiesFile, model.Brief,
+                model.NamesFile):
         walk(cls)
     return found
 
@@ -342,7 +346,7 @@ def test_every_text_field_has_a_place() -> None:
 
 
 def with_field(owner: str, name: str, in_list: bool, value: str) -> dict[str, str | bytes]:
-    files = dict(minimal_corpus())
+    files = {**minimal_corpus(), "names.yml": NAMES}
     files["sources/acme-widget.txt"] = f"{files['sources/acme-widget.txt']}\n{value}\n"
     scalar = json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar
     written = f"[{scalar}]" if in_list else scalar

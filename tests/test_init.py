@@ -25,7 +25,7 @@ from briefing.starter import schema_comment
 from briefing.wording import catalog_languages, wording_for
 
 KINDS = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
-         "sources": "source"}
+         "sources": "source", "names.yml": "names"}
 
 
 def init(*args: str) -> Result:
@@ -53,8 +53,8 @@ def test_init_writes_a_whole_project(project: Path) -> None:
     assert written == {
         "mkdocs.yml", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/publish.yml",
         ".vscode/settings.json",
-        "content/claims.yml", "content/entities.yml", "content/pages/about.md",
-        "content/sources/riverton-library-sundays.txt",
+        "content/claims.yml", "content/entities.yml", "content/names.yml",
+        "content/pages/about.md", "content/sources/riverton-library-sundays.txt",
         "content/sources/riverton-library-sundays.yml", "content/briefs/library-sundays.yml",
         "requirements.txt", *(f"schemas/{name}" for name in schema_texts())}
     # The workflow installs the version that wrote the schemas.
@@ -81,7 +81,7 @@ def test_the_content_checks_clean_with_warnings_fatal(project: Path,
 
 def test_every_annotation_file_points_at_a_written_schema(project: Path) -> None:
     files = sorted((project / "content").rglob("*.yml"))
-    assert len(files) == 4
+    assert len(files) == 5
     for path in files:
         kind = KINDS[path.relative_to(project / "content").parts[0]]
         first = path.read_text(encoding="utf-8").splitlines()[0]
