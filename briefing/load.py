@@ -443,7 +443,10 @@ def not_a_folder(content_dir: Path) -> Diagnostic | None:
 ITEM_LISTS = MappingProxyType({"sources": ListKey("quotes", "id", "quotes"),
                                "claims": ListKey("claims", "id", "claims"),
                                "entities": ListKey("entities", "id", "entities"),
-                               "briefs": ListKey("sections", "kind", "sections")})
+                               "briefs": ListKey("sections", "kind", "sections"),
+                               # (the first of its two lists: `topics:` lost would merge
+                               # the topics into the metrics, each then named unused)
+                               "names": ListKey("metrics", "id", "metric names")})
 
 
 def item_list(rel: str) -> ListKey | None:

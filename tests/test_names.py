@@ -90,3 +90,13 @@ def test_names_read_in_a_sentence() -> None:
     assert in_sentence("GPU hours") == "GPU hours"
     assert in_sentence("DeepSeek efficiency") == "DeepSeek efficiency"
     assert in_sentence("H800 count") == "h800 count"
+
+
+def test_names_yml_as_a_bare_list_is_named(tmp_path: Path) -> None:
+    """Its `metrics:` line lost, a names.yml of metrics alone is the list: named so."""
+    names = 'metrics:\n  - id: widget-cost\n    name: "Coût du widget"\n'
+    content = write_tree(tmp_path / "content", {
+        **minimal_corpus(), "names.yml": "# names\n" + names.split("\n", 1)[1]})
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert "[yaml-missing-list-key]" in result.output, result.output
+    assert "write `metrics:`" in result.output, result.output
