@@ -228,7 +228,7 @@ def test_home_lists_the_topics_index_first_rows(seed: BuildResult) -> None:
     counts = [int(count) for _, _, count in home]
     assert counts == sorted(counts, reverse=True)
     assert f"- [{len(index) - shown} more topics](topics/index.md)\n" in topics
-    assert "[Musk OpenAI](topics/t-musk-openai.md): 10 claims · <span class=\"tally\">all " \
+    assert "[Musk vs. OpenAI](topics/t-musk-openai.md): 10 claims · <span class=\"tally\">all " \
         '<span class="status status-reported">reported</span></span>\n' in topics
     assert "[Training chips](topics/t-training-chips.md): 11 claims · <span class=\"tally\">" \
         '2 <span class="status status-disputed">disputed</span>,</span> <span class="tally">' \
