@@ -333,7 +333,8 @@ _CODES = (
          "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
          "most likely because the slug is misspelt there or in the claims.",
          "Write the slug as the claims do (a figure's `metric:`, a claim's `topics:`); the "
-         "hint names the closest one they use. Delete the entry if nothing has it any more."),
+         "hint names the closest one they use, or the list a topic under `metrics:` (or a "
+         "metric under `topics:`) belongs in. Delete the entry if nothing has it any more."),
     Code("entity-name-shared", W, "One name belongs to two entities, so mentions are ambiguous.",
          "Give each entity names of its own."),
     # The build itself

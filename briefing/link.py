@@ -210,8 +210,8 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
     topics = {t for c in corpus.claims for t in c.topics}
-    problems.extend(_unused_names("metric", corpus.metric_names, metrics, waiting.ids))
-    problems.extend(_unused_names("topic", corpus.topic_names, topics, waiting.ids))
+    problems.extend(_unused_names("metric", corpus.metric_names, metrics, topics, waiting.ids))
+    problems.extend(_unused_names("topic", corpus.topic_names, topics, metrics, waiting.ids))
 
     return Linked(
         corpus=corpus,
@@ -251,10 +251,11 @@ def _names(names: Iterable[Name]) -> dict[str, str]:
 _SLUG_PLACE = MappingProxyType({"metric": "a figure's `metric:`", "topic": "a claim's `topics:`"})
 
 
-def _unused_names(kind: str, names: Iterable[Name], used: set[str], waiting: frozenset[str]
-                  ) -> list[Diagnostic]:
+def _unused_names(kind: str, names: Iterable[Name], used: set[str], other: set[str],
+                  waiting: frozenset[str]) -> list[Diagnostic]:
     """A name for a metric or topic no claim has: shown nowhere, it is most likely a slug
-    misspelt, here or in the claims. A slug a broken claim may hold is not judged yet."""
+    misspelt, here or in the claims, or one of the `other` kind in the wrong list. A slug
+    a broken claim may hold is not judged yet."""
     if ANY in waiting:
         return []
     problems = []
@@ -262,7 +263,10 @@ def _unused_names(kind: str, names: Iterable[Name], used: set[str], waiting: fro
         if name.id in used or name.id in waiting:
             continue
         close = difflib.get_close_matches(name.id, sorted(used), n=1, cutoff=0.7)
-        hint = (f"did you mean {close[0]!r}? write the slug as the claims do"
+        moved = "topics" if kind == "metric" else "metrics"
+        hint = (f"{name.id!r} is a {moved[:-1]} of the claims: move the entry under `{moved}:`"
+                if name.id in other and not close else
+                f"did you mean {close[0]!r}? write the slug as the claims do"
                 if close else f"write the slug as {_SLUG_PLACE[kind]} does, or delete the "
                 "entry")
         problems.append(warning(name.pos, "name-unused",

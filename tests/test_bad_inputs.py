@@ -702,6 +702,9 @@ CASES = [
     Case("a name for no claim's topic", "name-unused", "names.yml:5:5",
          files=(("names.yml", NAMES.replace("id: cost", "id: prices")),),
          hint="a claim's `topics:`", only=True),
+    Case("a topic's name under metrics:", "name-unused", "names.yml:2:5",
+         files=(("names.yml", 'metrics:\n  - id: cost\n    name: "Coûts"\n'),),
+         hint="move the entry under `topics:`", only=True),
     Case("a metric named twice", "duplicate-id", "names.yml:4:5",
          files=(("names.yml", NAMES.replace("topics:", '  - id: widget-cost\n'
                                             '    name: "Prix du widget"\ntopics:')),),
