@@ -87,7 +87,8 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _core_float)
 
 def schema_for(rel: str) -> dict[str, Any]:
     top = rel.split("/")[0]
-    name = {"sources": "source.schema.json", "briefs": "brief.schema.json"}.get(
+    name = {"sources": "source.schema.json", "briefs": "brief.schema.json",
+            "names.yml": "names.schema.json"}.get(
         top, "claims.schema.json" if top.startswith("claims") else "entities.schema.json")
     return dict(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
 
@@ -159,7 +160,7 @@ def test_the_schema_refuses_what_the_build_refuses(rel: str, old: str, new: str,
 def test_every_annotation_file_names_its_schema_for_editors(tmp_path: Path) -> None:
     # yaml-language-server reads the first line; the path must lead to the exported schema.
     kinds = {"claims.yml": "claims", "entities.yml": "entities", "briefs": "brief",
-             "sources": "source"}
+             "sources": "source", "names.yml": "names"}
     project = seed_project(tmp_path)
     files = sorted((project / "content").rglob("*.yml"))
     assert len(files) >= 4
