@@ -161,6 +161,10 @@ class PickerPages:
         self.sources = {page_path("source", ident): ident for ident in linked.sources}
         self.blocks = {}
 
+    def every(self, linked: Linked) -> dict[str, str]:
+        """Every source page's data (`all_blocks`), in this site's language."""
+        return all_blocks(linked, self.site_language)
+
     def restored(self, blocks: dict[str, str]) -> None:
         """The blocks of a build read from the results store (or just kept there): every
         source page's, so the corpus of an earlier build is needed no more."""

@@ -7,15 +7,13 @@ its data (`picker.PickerPages`) on its article's heading.
 
 from __future__ import annotations
 
-import functools
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..link import Linked
 from ..pageassets import ASSETS, PICKER_SCRIPT
-from ..picker import PickerPages, all_blocks, with_data
+from ..picker import PickerPages, with_data
 
 SCRIPT = "picker.js"
 
@@ -25,11 +23,9 @@ class QuotePicker:
                  last: QuotePicker | None = None) -> None:
         self.on = mode == "always" or (mode == "serve" and serving)
         # `mkdocs serve` configures again for each rebuild: the last good build's data.
-        self.pages: PickerPages = last.pages if last and self.on else PickerPages(language)
+        self.pages: PickerPages = last.pages if last and self.on else PickerPages()
         self.pages.site_language = language
-        # For the results store.
-        self.all_blocks = functools.partial(all_blocks, site_language=language) \
-            if self.on else None
+        self.all_blocks = self.pages.every if self.on else None  # for the results store
 
     def configure(self, config: MkDocsConfig) -> None:
         if self.on and PICKER_SCRIPT not in config.extra_javascript:
