@@ -175,8 +175,7 @@ class LinkStore:
 def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     """`store`, kept across rebuilds, lets the link redo only what an edit changed; left
     out, every result is made from nothing."""
-    if store is None:
-        store = LinkStore()
+    store = store if store is not None else LinkStore()
     problems: list[Diagnostic] = []
     sources = {s.id: s for s in corpus.sources}
     claims = {c.id: c for c in corpus.claims}
@@ -201,7 +200,6 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     waiting = corpus.broken | NamedIds(other=unknown | unfound)
 
     frozen_stances = _claim_stances(corpus, claims, store)
-
     quote_cited, claim_cited = _cited_in(corpus)
     relations_in = _relations_in(corpus, problems)
     evidence = all_evidence(corpus.claims, frozen_stances, relations_in,
@@ -209,9 +207,7 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
     problems.extend(_status_checks(corpus, waiting.ids, frozen_stances, relations_in, evidence))
     mentions, mention_problems = find_mentions(corpus, cleaned, store)
     problems.extend(mention_problems)
-    topics = {t for c in corpus.claims for t in c.topics}
-    problems.extend(_unused_names("metric", corpus.metric_names, metrics, topics, waiting.ids))
-    problems.extend(_unused_names("topic", corpus.topic_names, topics, metrics, waiting.ids))
+    problems.extend(_names_unused(corpus, metrics, waiting.ids))
 
     return Linked(
         corpus=corpus,
@@ -234,9 +230,16 @@ def link(corpus: Corpus, store: LinkStore | None = None) -> Linked:
         ledger=build_ledger(corpus, frozen_stances, store),
         timeline=build_timeline(corpus, _told_order(corpus, frozen_stances, anchors), store),
         diagnostics=tuple(problems),
-        metric_names=_names(corpus.metric_names),
-        topic_names=_names(corpus.topic_names),
+        metric_names=_names(corpus.metric_names), topic_names=_names(corpus.topic_names),
     )
+
+
+def _names_unused(corpus: Corpus, metrics: set[str], waiting: frozenset[str]
+                  ) -> list[Diagnostic]:
+    """`name-unused` for each metric or topic `names.yml` names that no claim uses."""
+    topics = {t for c in corpus.claims for t in c.topics}
+    return [*_unused_names("metric", corpus.metric_names, metrics, topics, waiting),
+            *_unused_names("topic", corpus.topic_names, topics, metrics, waiting)]
 
 
 def _names(names: Iterable[Name]) -> dict[str, str]:
