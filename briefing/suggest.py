@@ -2151,7 +2151,8 @@ def _named_speaker(before: str, after: str, sentence: str, person: Callable[[str
                 and match.group("name").strip(".,'\u2019").lower() in _COMMON) and (
                 pattern is not _SAID_ARTICLE_ROLE or is_role(match.group("role"))):
             return match.group("name")
-    role_speaker = _role_speaker(after, person) or _role_subject_speaker(before, after, person)
+    role_speaker = _role_speaker(after, person) or _minister_speaker(after, person) \
+        or _role_subject_speaker(before, after, person)
     if role_speaker is not None:
         return role_speaker
     if _PARTICIPLE_BEFORE.search(before):
@@ -2175,6 +2176,33 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
         return None
     people, _ = _listed_people(after, match.end(), person)
     return people[0] if len(people) == 1 else None
+
+
+# A verb of saying, a time or the press it is said to, and an article: where a minister's
+# words may start ("ha dichiarato l'assessore ai Trasporti", "dijo ayer la ministra de").
+_SAID_THE = re.compile(
+    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+(?:(?:" + _WHEN + "|" + _TO_WHOM
+    + r")\s+){0,2}(?:" + _ROLE_ARTICLE + r"|(?:o|a|der|die)\s+)")
+_NAME_AFTER = re.compile(r"\s+" + _NAME)
+
+
+def _minister_speaker(after: str, person: Callable[[str], bool]) -> str | None:
+    """The person named straight after a minister's portfolio, comma or not, that follows
+    a verb of saying: "ha dichiarato l'assessore ai Trasporti Paolo Gentile", "dijo la
+    ministra de Industria Reyes Maroto". A portfolio's words are known (`ministries`), so
+    where it ends is told, as it is not for a place ("dijo el alcalde de Soriana Mateo
+    Quiroga" names none). The person as `_role_speaker` takes one (`person`)."""
+    said = _SAID_THE.match(after)
+    if said is None:
+        return None
+    for language in MINISTRY_LANGUAGES:
+        minister = next((m for m in ministries(after, language)
+                         if m.start == said.end() and m.name is None), None)
+        named = minister and _NAME_AFTER.match(
+            after, minister.end + after.startswith(",", minister.end))
+        if named:
+            return named.group("name") if person(named.group("name")) else None
+    return None
 
 
 def _the_role(match: re.Match[str] | None, german: re.Pattern[str], text: str, at: int

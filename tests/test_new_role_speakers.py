@@ -57,6 +57,14 @@ def speaker(text: str, language: str, corpus: Corpus = EMPTY) -> str | None:
     ("fr", "« Non », a dit la directrice de l'étude, Carmen Etxeberria.", "Carmen Etxeberria"),
     ("it", "«No», ha detto il sindaco di Soriana, Mateo Quiroga.", "Mateo Quiroga"),
     ("it", "«No», ha detto il segretario della Fiom, Mateo Quiroga.", "Mateo Quiroga"),
+    # A minister's portfolio, whose words are known, with or without a comma after it.
+    ("it", "«No», ha dichiarato l'assessore ai Trasporti Paolo Gentile.", "Paolo Gentile"),
+    ("it", "«No», ha detto ieri il ministro delle Imprese Adolfo Urso.", "Adolfo Urso"),
+    ("es", ES + "dijo la ministra de Industria y Turismo Reyes Maroto.", "Reyes Maroto"),
+    ("fr", "« Non », a déclaré le ministre des Transports Pierre Fitzgibbon.",
+     "Pierre Fitzgibbon"),
+    ("pt", "«Não», disse o ministro das Finanças Fernando Medina.", "Fernando Medina"),
+    ("de", DE + "sagte die Ministerin für Bildung Karin Prien.", "Karin Prien"),
     # Of the names listed after what the role is of, the one of two words or more.
     ("en", EN + "said the mayor of Portland, Oregon, Ted Wheeler.", "Ted Wheeler"),
     # A first name that goes on with a particle is the whole name.
@@ -111,8 +119,11 @@ def test_the_known_person_after_a_german_role_speaks(text: str) -> None:
     ("es", ES + "dijo el alcalde de Soriana, que votó en contra."),
     ("en", EN + "said the head of Acme Corp."),
     ("en", EN + "said the mayor of Soriana, Spain."),
-    # Without a comma, where what the role is of ends is not told.
+    # Without a comma, where what the role is of ends is not told (but for a portfolio,
+    # above); after a portfolio, one word is no person's name, nor one spoken to.
     ("es", ES + "dijo el alcalde de Soriana Mateo Quiroga."),
+    ("es", ES + "dijo la ministra de Industria Reyes."),
+    ("es", ES + "dijo la ministra de Industria ante Pedro Sánchez."),
     # A name after a later comma is someone else's.
     ("es", ES + "dijo el alcalde de Soriana, tras hablar con el presidente, Pedro Sánchez."),
     # A small word is no role: the name is who was spoken to or with.
