@@ -69,7 +69,9 @@ def _holder(lines: Sequence[str], number: int, indent: int
             ) -> tuple[int, str | None] | None:
     """What the dash at line `number` follows: None when it is another entry of a list
     begun above; else the line, and the key there when it holds a value of its own (a
-    key opening a block further in, with nothing between, would hold the list)."""
+    key opening a block further in, with nothing between, would hold the list); line 0
+    and no key when it opens the file (a key below then stopped YAML: `topics:` after
+    `names.yml`'s metrics)."""
     deeper = False
     for above in range(number - 1, 0, -1):
         line = lines[above - 1]
@@ -86,7 +88,7 @@ def _holder(lines: Sequence[str], number: int, indent: int
         if found is None or (not deeper and _OPENS.match(line)):
             return above, None
         return above, found[2]
-    return None
+    return 0, ""  # the file's first: nothing but comments above it
 
 
 def _entries_have(lines: Sequence[str], number: int, indent: int, entry_key: str) -> bool:

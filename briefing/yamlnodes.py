@@ -424,10 +424,11 @@ def _keyless(where: _Where, at: Pos) -> Diagnostic | None:
         return None
     stopped = "" if found.line == at.line else \
         f" (YAML stopped reading at line {at.line}, column {at.col})"
+    follows = "opens the file, and a key of the file follows it" if not found.after_line \
+        else f"follows `{found.after}:` (line {found.after_line}), which holds a value of its own"
     return error(Pos(where.path, found.line, found.col), LOST_LIST_KEY,
-                 f"this list of {key.items} has no key to hold it: it "
-                 f"follows `{found.after}:` (line {found.after_line}), which holds a value "
-                 f"of its own{stopped}", keyless.hint(key, found.above))
+                 f"this list of {key.items} has no key to hold it: it {follows}{stopped}",
+                 keyless.hint(key, found.above))
 
 
 def _lost_list_key(where: _Where, root: YNode) -> Diagnostic | None:
