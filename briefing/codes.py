@@ -127,8 +127,9 @@ _CODES = (
          "dashes; if the key is only written twice in one entry, keep one of its values."),
     Code("yaml-missing-list-key", E,
          "The key line of the list a file holds its items in is missing (`quotes:`, "
-         "`claims:`, `entities:`, `sections:`). Below a key with a value, YAML stops at the "
-         "list; below comments only, the whole file is the list; below a block of text "
+         "`claims:`, `entities:`, `sections:`, `names.yml`'s `metrics:`). Below a key with "
+         "a value, YAML stops at the list; below comments only, the whole file is the list, "
+         "or YAML stops at a key after it (`names.yml`'s `topics:`); below a block of text "
          "(`summary: >-`), YAML reads the list as more of the text. It is named at the "
          "list's first entry; what refers to the ids it holds is not reported too.",
          "Write the key back in column 1, on a line of its own above the list (and above "
