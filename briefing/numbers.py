@@ -26,6 +26,10 @@ from .language import (
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
+# The scales written against a currency sign after a number and a space, as Quebec writes
+# dollars and France euros: "450 M$", "2,3 G$", "12 k$", "1,5 Md€", "3 Mds €". Alone, "M"
+# and "G" are too often something else (a unit, a name); before "$" or "€", only a scale.
+_MONEY_SCALES = MappingProxyType({"k": 3, "m": 6, "g": 9, "md": 9, "mds": 9})
 # Chinese and Japanese write the scale glued to the number, in characters that multiply:
 # 600万 is six million, 3千万 thirty million, 1.2亿 a hundred and twenty million. A lone 千
 # is left alone: 5千克 is five kilograms.
@@ -129,6 +133,7 @@ class NumberStyle:
             # The scale: glued ("6M", "600万"), or a word after it ("6 million").
             rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
             rf"|{self.attached_scale}{self.after_scale}"
+            rf"|[{_SPACES} ](?P<money>[kMG]|Mds?)(?=[{_SPACES} ]?[$€])"
             rf"|(?!{self.after_number}|-\d|[.,{native}]\d)"
             rf"(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
             re.IGNORECASE)
@@ -310,6 +315,7 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
         value, scales = read[1], match.groupdict()
         word = " ".join((scales["word"] or scales["attached"] or "").lower().split())
         power = _GLUED.get((scales["glued"] or "").lower(), 0) + style.powers.get(word, 0) \
+            + _MONEY_SCALES.get((scales["money"] or "").lower(), 0) \
             + style.multipliers.get(scales.get("times") or "", 0) \
             + sum(_CJK_SCALES[c] for c in scales["cjk"] or "")
         myriad = _CJK_SCALES[scales["cjk"][-1]] if scales["cjk"] else \

@@ -35,6 +35,9 @@ _CURRENCY_WORDS = MappingProxyType({
 # Portuguese's besides ("300 milhões de reais"): "real" is a Spanish word too ("3
 # millones del Real Madrid").
 _PORTUGUESE_CURRENCY_WORDS = MappingProxyType({"real": "BRL", "reais": "BRL"})
+# The regions whose dollar is their own: there "$" and "dollars" without "US" are that
+# dollar ("450 M$" in a Quebec paper is Canadian dollars); "US$" stays USD.
+_DOLLAR_REGIONS = MappingProxyType({"CA": "CAD"})
 # The currency symbols of every language, English included (`suggest.find_figures`);
 # "US$" and "R$" (the Brazilian real) before "$", as a number is matched against them in
 # turn.
@@ -162,6 +165,14 @@ class Reader:
         return _MONEY_AFTER_PT if primary(self.language) == "pt" else _MONEY_AFTER
 
     @cached_property
+    def dollar(self) -> str:
+        """The currency a "$" or "dollars" without "US" stands for in the language's
+        region: CAD in Canada ("fr-CA"), else USD."""
+        region = next((part.upper() for part in self.language.split("-")[1:]
+                       if len(part) == 2 and part.isalpha()), "")
+        return _DOLLAR_REGIONS.get(region, "USD")
+
+    @cached_property
     def bounds(self) -> tuple[tuple[re.Pattern[str], str], ...]:
         """The language's hedge words that bound or round a number, with their group."""
         return tuple((words_pattern(group.triggers_in(self.language)), group.name)
@@ -201,10 +212,11 @@ class Reader:
         if symbol is None and before is not None:  # "€ 200", "US$ 5", "R$300"
             symbol, start = before.group("symbol") or before.group("glued"), before.start()
         if symbol is not None:
-            unit = CURRENCY_SYMBOLS[symbol]
+            unit = self.dollar if symbol == "$" else CURRENCY_SYMBOLS[symbol]
         elif money := self.money_after.match(sentence, end):
             word = money.group("cur").lower()
             unit = _CURRENCY_WORDS.get(word) or _PORTUGUESE_CURRENCY_WORDS[word]
+            unit = self.dollar if unit == "USD" and word not in ("usd", "us-dollar") else unit
             end = money.end()
         elif percent := _PERCENT_AFTER.match(sentence, end):
             unit, end = "percent", percent.end()

@@ -98,6 +98,33 @@ def test_a_region_reads_as_its_language() -> None:
     assert figure.sentence.text == "Sie kostet 2,5 Mio. Euro."
 
 
+@pytest.mark.parametrize(("text", "found", "value", "unit", "qualifier"), [
+    ("Le projet coûtera jusqu'à 2,3 G$, selon la Ville.", "2,3 G$", 2_300_000_000, "CAD",
+     "up-to"),
+    ("Québec aurait réservé 450\u00a0M$ dans son plan.", "450\u00a0M$", 450_000_000, "CAD",
+     "exactly"),
+    ("Un investissement d'environ 120 M$.", "120 M$", 120_000_000, "CAD", "about"),
+    ("Le loyer est de 12\u202f000 $ par année.", "12\u202f000 $", 12_000, "CAD", "exactly"),
+    ("Québec paierait environ 1,5 milliard de dollars.", "1,5 milliard de dollars",
+     1_500_000_000, "CAD", "about"),
+    ("Le contrat vaut US$ 5 millions.", "US$ 5 millions", 5_000_000, "USD", "exactly"),
+])
+def test_quebecs_money_forms_are_canadian_dollars(text: str, found: str, value: int,
+                                                  unit: str, qualifier: str) -> None:
+    """A Quebec paper writes "2,3 G$" and "450 M$", and its dollars are Canadian: the
+    scale before the sign went unread, and "$" was read as USD."""
+    (figure,) = suggest.find_figures(text, language="fr-CA")
+    assert (figure.found, figure.value[0], figure.unit, figure.qualifier) == (
+        found, value, unit, qualifier)
+
+
+def test_a_dollar_outside_canada_stays_usd_and_a_scale_before_a_sign_is_read() -> None:
+    euros, dollars = suggest.find_figures(
+        "Le budget atteint 1,5 Md€ et 2 millions de dollars.", language="fr")
+    assert (euros.found, euros.value[0], euros.unit) == ("1,5 Md€", 1_500_000_000, "EUR")
+    assert (dollars.value[0], dollars.unit) == (2_000_000, "USD")
+
+
 def test_a_range_shares_its_scale() -> None:
     text = "Umsatz von 2,1 bis 2,3 Milliarden Euro erwartet."
     (figure,) = suggest.find_figures(text, language="de")

@@ -552,6 +552,13 @@ def figure_warnings(content: Path, language: str = "en") -> list[str]:
      "The plant employs 16 people."),
     ("de-CH", "Der Preis betrug 16'000.50 Franken.", "The price was 16,000.50 francs.",
      "The price was 16 francs."),
+    # A scale before a currency sign, as Quebec and France write money.
+    ("fr-CA", "Le projet coûtera jusqu'à 2,3 G$.", "It will cost up to $2.3 billion.",
+     "It will cost up to $2.3 million."),
+    ("fr-CA", "Québec a réservé 450\u00a0M$.", "Quebec set aside $450 million.",
+     "Quebec set aside $450."),
+    ("fr", "Le budget atteint 1,5 Md€.", "The budget is 1.5 billion euros.",
+     "The budget is 1.5 euros."),
     # Scale words, CLDR's: a German "Billion" is a million million.
     ("nl", "De omzet was 2,5 miljoen euro.", "Sales were 2.5 million euros.",
      "Sales were 2.5 euros."),
