@@ -133,7 +133,7 @@ class NumberStyle:
             # The scale: glued ("6M", "600万"), or a word after it ("6 million").
             rf"(?:(?P<glued>[kKmMbB]n?|tn)(?!{JOINING})|(?P<cjk>[百千]?(?:万亿|萬億|[万萬亿億]))"
             rf"|{self.attached_scale}{self.after_scale}"
-            rf"|[{_SPACES} ](?P<money>[kMG]|Mds?)(?=[{_SPACES} ]?[$€])"
+            rf"|[{_SPACES} ](?P<money>[kMG]|Mds?)[{_SPACES} ]?[$€]"
             rf"|(?!{self.after_number}|-\d|[.,{native}]\d)"
             rf"(?:\s*(?P<word>{self.words(attached=False)})(?!\w))?)",
             re.IGNORECASE)

@@ -207,7 +207,8 @@ class Reader:
         (start, end), (low, high) = span, bounds
         if low > high:
             return None
-        symbol = next((s for s in CURRENCY_SYMBOLS if written.startswith(s)), None)
+        symbol = next((s for s in CURRENCY_SYMBOLS if written.startswith(s)), None) \
+            or next((s for s in ("$", "€") if written.endswith(s)), None)  # ("450 M$")
         before = _SYMBOL_BEFORE.search(sentence, 0, start)
         if symbol is None and before is not None:  # "€ 200", "US$ 5", "R$300"
             symbol, start = before.group("symbol") or before.group("glued"), before.start()

@@ -320,6 +320,26 @@ def test_a_claims_figure_keeps_the_hedge_before_a_sign_written_apart(
                           language="pt-BR") == []
 
 
+def test_a_claims_figure_keeps_the_hedge_of_a_quebec_amount(tmp_path: Path) -> None:
+    """"jusqu'à 2,3 G$" is an upper bound of 2,300,000,000, and the warning names the
+    amount as written, its sign with it (it said "of 2,3 G")."""
+    def corpus(root: Path, qualifier: str) -> Path:
+        return write_tree(root / "content", {
+            "sources/s.txt": "Titre\nLe tramway coûtera jusqu'à 2,3 G$, selon la Ville.\n",
+            "sources/s.yml": 'title: "Titre"\npublished: "2025-03-03"\nquotes:\n'
+                             '  - id: q\n    text: "coûtera jusqu\'à 2,3 G$"\n'
+                             '    reports: [cout]\n',
+            "claims.yml": "claims:\n  - id: cout\n"
+                          '    statement: "Le tramway coûtera jusqu\'à 2,3 G$."\n'
+                          "    status: reported\n    figures:\n"
+                          "      - metric: cout-tramway\n        value: 2300000000\n"
+                          f"        unit: CAD\n{qualifier}"})
+    found = hedge_findings(corpus(tmp_path / "plain", ""), language="fr-CA")
+    assert len(found) == 1 and "of 2,3 G$," in found[0], found
+    assert hedge_findings(corpus(tmp_path / "kept", "        qualifier: up-to\n"),
+                          language="fr-CA") == []
+
+
 def test_the_hint_of_a_dropped_hedge_gives_words_of_the_sites_language(
         tmp_path: Path) -> None:
     """On a German site, a point that drops "laut" is told the German words that keep
