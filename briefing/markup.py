@@ -272,7 +272,8 @@ def format_amount(low: Decimal, high: Decimal, unit: str, qualifier: str = "exac
 
 def _worded_amount(low: Decimal, high: Decimal, unit: str, qualifier: str,
                    words: Wording) -> str:
-    symbol = CURRENCY.get(unit.upper()) or ""
+    # (The site's region's own signs first: "$" is CAD on a `fr-CA` site, USD "$ US".)
+    symbol = words.signs.get(unit.upper()) or CURRENCY.get(unit.upper()) or ""
 
     def money(number: str) -> str:
         # Translators: an amount of money: a currency symbol ($, €, £) and a number.

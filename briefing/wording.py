@@ -20,12 +20,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
+from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    get_currency_symbol,
+    get_territory_currencies,
+)
 from markupsafe import Markup
 
 ENGLISH = "en"
@@ -43,7 +49,9 @@ class Wording:
     dates, `region` the site's own region where its words for large numbers differ
     (Portugal's "6 mil milhões" on a `pt-PT` site, Brazil's "6 bilhões" on a `pt` one: a
     Portuguese "bilião" is a million millions), `calendar` where its months' names differ
-    (Austria's "Jän. 2025" on a `de-AT` site). Values are put into a message with `%`
+    (Austria's "Jän. 2025" on a `de-AT` site), `signs` the currency signs of a site whose
+    region has a dollar of its own (`dollar_signs`: "$" is CAD and USD "$ US" on a `fr-CA`
+    site). Values are put into a message with `%`
     placeholders by name (`gettext("Claimed by %(name)s", name=...)`); a message given no
     values is returned as it is, `%` and all."""
 
@@ -53,6 +61,8 @@ class Wording:
     catalog: bytes = b""  # the catalog it was read from
     region: Locale | None = None
     calendar: Locale | None = None
+    signs: MappingProxyType[str, str] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     @property
     def english(self) -> bool:
@@ -61,8 +71,9 @@ class Wording:
     @property
     def key(self) -> str:
         """What the pages written in these words depend on: the catalog and the region."""
-        return " ".join(str(part) for part in (self.language, self.region, self.calendar)
-                        if part)
+        signs = " ".join(f"{code}={sign}" for code, sign in sorted(self.signs.items()))
+        return " ".join(str(part) for part in (self.language, self.region, self.calendar,
+                                               signs) if part)
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -131,10 +142,30 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
         return kept if kept is not None and kept.english else Wording()
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
     region, calendar = regional_locales(site_language, tag)
+    signs = dollar_signs(site_language)
     if kept is not None and kept.language == tag and kept.catalog == po \
-            and (kept.region, kept.calendar) == (region, calendar):
+            and (kept.region, kept.calendar, dict(kept.signs)) == (region, calendar, signs):
         return kept
-    return load_catalog(tag, po, region, calendar)
+    return load_catalog(tag, po, region, calendar, signs)
+
+
+# The currencies a page writes with a sign wherever the site is (`markup.CURRENCY`).
+_SIGNED = frozenset({"USD", "EUR", "GBP", "BRL"})
+
+
+def dollar_signs(site_language: str) -> dict[str, str]:
+    """The signs of a site in a region whose own currency is a dollar, as CLDR writes them
+    there: its dollar is "$" and the US dollar told apart ("$ US" in `fr-CA`, "USD" in
+    `es-MX`); none elsewhere, where a dollar without a sign of its own is written with its
+    code ("450 millions CAD")."""
+    try:
+        locale = Locale.parse(site_language.replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError):
+        return {}
+    own = get_territory_currencies(locale.territory)[:1] if locale.territory else []
+    if not own or own[0] in _SIGNED or get_currency_symbol(own[0], locale) != "$":
+        return {}
+    return {own[0]: "$", "USD": get_currency_symbol("USD", locale)}
 
 
 def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Locale | None]:
@@ -166,7 +197,8 @@ def _month_words(locale: Locale) -> tuple[str, ...]:
 
 
 def load_catalog(tag: str, po: bytes, region: Locale | None = None,
-                 calendar: Locale | None = None) -> Wording:
+                 calendar: Locale | None = None,
+                 signs: dict[str, str] | None = None) -> Wording:
     """A catalog's words, with `region`'s words for large numbers and `calendar`'s months
     if given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
     catalogs complete)."""
@@ -178,7 +210,8 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
-    return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar)
+    return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar,
+                   MappingProxyType(dict(signs or {})))
 
 
 def placeholders(message: str) -> frozenset[str]:

@@ -244,6 +244,25 @@ def test_a_site_language_finds_its_catalog() -> None:
     assert wording_for("sv").english
 
 
+def test_a_site_in_canada_writes_its_dollar_with_the_sign() -> None:
+    """On a Quebec site, a figure in CAD read "jusqu'à 2,3 milliards CAD" and one in USD
+    "450 millions $": Quebec writes its own dollar "$" and the US one "$ US"."""
+    quebec = wording_for("fr-CA")
+    amount = Decimal(2_300_000_000)
+    assert format_amount(amount, amount, "CAD", "up-to", words=quebec) == \
+        "jusqu\u2019à 2,3 milliards\u00a0$"
+    assert format_amount(Decimal(12_000), Decimal(12_000), "CAD", words=quebec) == \
+        "12\u202f000\u00a0$"
+    assert format_amount(Decimal(450_000_000), Decimal(450_000_000), "USD",
+                         words=quebec) == "450 millions\u00a0$\u00a0US"
+    assert wording_for("fr-CA").key != wording_for("fr").key
+    # Elsewhere the signs are as before: CAD by its code, USD "$".
+    france = wording_for("fr")
+    assert format_amount(amount, amount, "CAD", words=france) == "2,3 milliards CAD"
+    assert format_amount(amount, amount, "USD", words=france) == "2,3 milliards\u00a0$"
+    assert dict(wording_for("de-CH").signs) == {} == dict(wording_for("pt-BR").signs)
+
+
 def test_a_catalog_translates_and_counts() -> None:
     po = (b'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; '
           b'plural=(n > 1);\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
