@@ -51,17 +51,28 @@ _SIGNS = "$\u00a2-\u00a5\u20a0-\u20c0"
 # files and the sources keep their space.
 _SIGN_APART = re.compile(rf"(?<![\w{_SIGNS}])((?:[A-Z]{{1,3}})?[{_SIGNS}])[ \t]+"
                          r"(?=[-+\u2212]?\d)")
+# A number's thousands grouped with a plain space ("12 000 usagers"), and a sign or a
+# percent written after a number with one, a scale of Quebec's or France's before the
+# sign ("12 000 $", "450 M$", "1,5 Md€", "12 %"): the page holds them with a no-break
+# space, so a phone does not break "12 / 000" or "120 / M$" over two lines.
+_GROUP_APART = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \t]\d{3})+)(?![\d\w])")
+_AFTER_APART = re.compile(rf"(?<=\d)[ \t]+(?=(?:k|M|G|Mds?)?[{_SIGNS}%](?!\w))")
 # What `md_escape` changes: white space other than single and no-break spaces, the
-# characters it escapes, a sign written apart from its number. Most names, titles and
-# labels hold none of them and are returned as they are.
+# characters it escapes, a sign written apart from its number, a number's groups or sign
+# written apart. Most names, titles and labels hold none of them and are returned as they
+# are.
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]{}|#<>&]|\s\s|[^\S \u00a0\u2007\u202f]|"
-                        rf"[{_SIGNS}][ \t]")
+                        rf"[{_SIGNS}][ \t]|\d[ \t](?:\d{{3}}|(?:k|M|G|Mds?)?[{_SIGNS}%])")
 
 
 def _spaced(text: str) -> str:
-    """Breaking white space as one space, and a currency sign written before a number
-    with a space bound to it ("R$\u00a0300 milhões")."""
-    return _SIGN_APART.sub("\\1\u00a0", _BREAKING_SPACE.sub(" ", text))
+    """Breaking white space as one space, a currency sign written before a number with a
+    space bound to it ("R$\u00a0300 milhões"), and a number's groups and a sign after it
+    likewise ("12\u00a0000\u00a0$")."""
+    text = _SIGN_APART.sub("\\1\u00a0", _BREAKING_SPACE.sub(" ", text))
+    text = _GROUP_APART.sub(lambda m: m.group(1) + re.sub(r"[ \t]", "\u00a0", m.group(2)),
+                            text)
+    return _AFTER_APART.sub("\u00a0", text)
 
 
 def md_escape(text: str, *, line_start: bool = True) -> Markup:

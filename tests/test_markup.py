@@ -236,6 +236,26 @@ def test_a_currency_sign_is_held_to_the_number_after_it(raw: str, shown: str) ->
     assert str(attr(raw)) == html_escaped(shown).replace("(", "&#40;").replace(")", "&#41;")
 
 
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("plus de 12 000 usagers", "plus de 12\u00a0000 usagers"),
+    ("le nombre serait de 9 000 par jour", "le nombre serait de 9\u00a0000 par jour"),
+    ("3 000 000 de personnes", "3\u00a0000\u00a0000 de personnes"),
+    ("environ 120 M$ dans", "environ 120\u00a0M$ dans"),
+    ("jusqu'à 2,3 G$.", "jusqu'à 2,3\u00a0G$."),
+    ("un loyer de 12 000 $ par année", "un loyer de 12\u00a0000\u00a0$ par année"),
+    ("1,5 Md€ et 12 %", "1,5\u00a0Md€ et 12\u00a0%"),
+    # Nothing else: a year before a number, a number of four digits, a date, a word.
+    ("en 2025 150 personnes", "en 2025 150 personnes"),
+    ("le 3 mars 2025", "le 3 mars 2025"),
+    ("12 Monkeys", "12 Monkeys"),
+])
+def test_a_numbers_groups_and_its_sign_after_it_are_held_together(raw: str,
+                                                                  shown: str) -> None:
+    """On a phone the brief broke "12 / 000 usagers" and "120 / M$" over two lines: the
+    page binds a number's thousands, and a sign after it, with a no-break space."""
+    assert str(md_escape(raw)) == html_escaped(shown)
+
+
 def html_escaped(text: str) -> str:
     return text.replace("&", "&amp;")
 
