@@ -1796,7 +1796,10 @@ _VERB_WORDS = (r"said|says|stated|states|added|adds|wrote|writes|noted|notes|exp
                r"argued|argues|warned|warns|responded|replied|told|tells|declared|insisted|"
                r"claimed|claims|remarked|posted|tweeted|" + _GERMAN_VERB_WORDS +
                r"|(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|souligné|ajouté|"
-               r"assuré|estimé|averti)|déclare|affirme|explique|souligne|ajoute|estime|"
+               r"assuré|estimé|averti|indiqué|précisé|rappelé|soutenu|confié|insisté|"
+               r"répondu|répliqué|reconnu|raconté|lancé|martelé|fait\s+valoir)"
+               r"|déclare|affirme|explique|souligne|ajoute|estime|indique|rappelle|"
+               r"soutient|insiste|confie|répond|réplique|reconnaît|raconte|fait\s+valoir|"
                r"dijo|afirmó|declaró|explicó|aseguró|señaló|añadió|advirtió|"
                r"dice|spiega|precisa|" + _ITALIAN_VERB_WORDS + "|" + _PORTUGUESE_VERB_WORDS)
 _VERBS = "(?:" + _VERB_WORDS + ")"
@@ -1860,6 +1863,10 @@ def _said_the_role(verbs: str, article: str, of: str) -> str:
 
 
 _SAID_THE_ROLE = re.compile(_said_the_role(_VERBS, _ROLE_ARTICLE, _ROLE_OF))
+# "According to" before a role read so after a quotation ("», selon le porte-parole
+# d'Hydro-Québec, Max Roe", "», según la portavoz del ministerio, Ana Roe").
+_ACCORDING_THE_ROLE = re.compile(_said_the_role(
+    r"(?:according\s+to|selon|d['\u2019]après|según|secondo)", _ROLE_ARTICLE, _ROLE_OF))
 # In Portuguese ("disse o prefeito de Lisboa, João Costa", "afirmou o presidente da
 # Voltara, Marcelo Pires", "declarou a ministra do Ambiente e Energia, Teresa Antunes"):
 # its verbs, "o", "a", "os", "as" ("a" is English and Spanish too), and "do", "da", "dos",
@@ -2170,8 +2177,8 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
     one word that goes on with a particle ("la ministra, Teresa de la Vega"). None when a
     word of the role is a small word ("said the talks with Max Roe"), when none is, or
     two are: never a guess between two, and never the place or body the role is of."""
-    match = _the_role(_SAID_THE_ROLE.match(after) or _SAID_THE_ROLE_PT.match(after),
-                      _SAID_THE_ROLE_DE, after, 0)
+    match = _the_role(_SAID_THE_ROLE.match(after) or _SAID_THE_ROLE_PT.match(after)
+                      or _ACCORDING_THE_ROLE.match(after), _SAID_THE_ROLE_DE, after, 0)
     if match is None:
         return None
     people, _ = _listed_people(after, match.end(), person)

@@ -804,6 +804,22 @@ def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, t
     ("\u00abIl costo è alto\u00bb, ha sottolineato il presidente Max Roe.", None, "Max Roe"),
     ("\u00abIl costo è alto\u00bb, afferma Max Roe.", None, "Max Roe"),
     ("\u00abIl costo è alto\u00bb, hanno ribadito Max Roe e altri.", None, "Max Roe"),
+    # The French press's verbs, past and present, after the name or a role.
+    ("\u00ab Nous serons là \u00bb, a indiqué Max Roe.", None, "Max Roe"),
+    ("\u00ab Nous serons là \u00bb, a indiqué le ministre des Transports, Max Roe.", None,
+     "Max Roe"),
+    ("\u00ab Le coût est élevé \u00bb, a précisé Max Roe.", None, "Max Roe"),
+    ("\u00ab Le coût est élevé \u00bb, rappelle Max Roe.", None, "Max Roe"),
+    ("\u00ab Le coût est élevé \u00bb, a fait valoir Max Roe.", None, "Max Roe"),
+    # "selon", "d'après", "según", "according to" before a role, as a verb is.
+    ("\u00ab Le réseau suffit \u00bb, selon le porte-parole d'Hydro-Québec, Max Roe.",
+     None, "Max Roe"),
+    ("\u00ab Le réseau suffit \u00bb, d'après la ministre de l'Énergie, Max Roe.", None,
+     "Max Roe"),
+    ("\u00abLa red basta\u00bb, según la portavoz del ministerio, Max Roe.", None,
+     "Max Roe"),
+    ("\u00ab Le réseau suffit \u00bb, selon le rapport de la Ville, publié hier.", None,
+     None),
     ("Le site fermera \u00ab d'ici l'\u00e9t\u00e9 \u00bb, selon Max Roe.", None, "Max Roe"),
     # A role of an organisation, then the person's name: the speaker is the person.
     ('"We have built hybrids before," said Kestrel\'s chief engineer, Priya Nandakumar.',
