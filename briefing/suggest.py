@@ -746,6 +746,7 @@ january february march april may june july august september october november dec
 chinese american european western eastern asian russian british
 ai ceo cfo cto gpu gpus cpu api ipo llm llms summary conclusion comments share update
 chief executive president minister senator analysts experts officials mr mrs ms dr prof
+m. mme mmes mlle mlles me
 """
 _COMMON = frozenset(_COMMON_WORDS.split())
 # The function words an organisation's or a place's name holds between its capitalised
@@ -1131,7 +1132,12 @@ class _Word:
 def _run_words(match: re.Match[str]) -> list[_Word]:
     words = []
     for token in re.finditer(r"\S+", match.group()):
-        word = token.group().strip("'\u2019.-,")
+        # (The French "M." opening a run, or after a French function word opening it
+        # ("Selon M. Roy"), keeps its stop: it is "Monsieur", a title of `_COMMON`, where
+        # "M" alone may be a name's: "Groupe M", "George M. Cohan".)
+        word = "M." if token.group() == "M." and (not words or (
+            len(words) == 1 and is_romance_function_word("fr", words[0].text))) \
+            else token.group().strip("'\u2019.-,")
         # "Hangzhou-based" names Hangzhou; a possessive names its owner.
         word = re.sub(r"['\u2019]s$", "", re.sub(r"-[a-z].*$", "", word))
         words.append(_Word(word, match.start() + token.start()))

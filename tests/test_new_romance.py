@@ -56,6 +56,13 @@ def test_the_measured_articles_give_their_names_and_no_opening_word(
     ("fr", "L'association Attac France proteste.", {"Attac France"}),
     ("it", "L'Aquila Calcio ha vinto ieri.", {"L'Aquila Calcio"}),
     ("fr", "L'Oréal Paris a publié ses comptes.", {"L'Oréal Paris"}),
+    # Nor a French title: "M." (Monsieur), "Mme", "Mlle", "Me" (Maître): "M. Barrieau"
+    # was suggested as "M Barrieau". "M" without its stop may be a name's ("Groupe M").
+    ("fr", "Le coût est trop élevé, affirme M. Barrieau.", {"Barrieau"}),
+    ("fr", "Selon M. Roy, le coût est élevé.", {"Roy"}),
+    ("fr", "Mme Sophie Roy n'est pas d'accord.", {"Sophie Roy"}),
+    ("fr", "Me Jean Tremblay plaide pour la Ville.", {"Jean Tremblay", "Ville"}),
+    ("fr", "Le chantier du Groupe M commence.", {"Groupe M"}),
     ("fr", "« La Banque Lémanique suit Valmorin », dit-il.", {"Banque Lémanique", "Valmorin"}),
     ("es", "MADRID, 12 de marzo de 2025 \u2013 El fabricante Grupo Téllez rebajó su previsión.",
      {"Grupo Téllez"}),
