@@ -1130,7 +1130,7 @@ class _Word:
 
 
 def _run_words(match: re.Match[str]) -> list[_Word]:
-    words = []
+    words: list[_Word] = []
     for token in re.finditer(r"\S+", match.group()):
         # (The French "M." opening a run, or after a French function word opening it
         # ("Selon M. Roy"), keeps its stop: it is "Monsieur", a title of `_COMMON`, where
