@@ -774,8 +774,11 @@ _HEAD_JOINED_WITH = (
 _HEAD_JOINED = _HEAD_JOINED_WITH.replace("<articles>", _OBJECT_ARTICLES)
 # A run of capitalised words, the function words of a name between them (`<joining>`,
 # with an article after: "Bank of the West", "Tomás de la Vega"), and an organisation's
-# head's words up to the one that goes on with it (`<head>`).
-_RUN = (r"(?<![\w'\u2019-])(?:<head>)?" + _NAME_WORD + r"(?:\s+(?:(?:<joining>)\s+(?:(?:"
+# head's words up to the one that goes on with it (`<head>`). A run starts after no letter
+# or apostrophe ("O'Brien" is one word), but after an elided "d'", "l'" or "qu'" it does
+# ("d'Hydro-Québec", "l'Université de Montréal", "qu'Alstom").
+_RUN = (r"(?:(?<![\w'\u2019-])|(?<=\b[dlDL]['\u2019])|(?<=\b[qQ]u['\u2019]))(?:<head>)?"
+        + _NAME_WORD + r"(?:\s+(?:(?:<joining>)\s+(?:(?:"
         + "|".join(_JOINED_ARTICLES) + r")\s+)?)?(?:<head>)?" + _NAME_WORD + ")*")
 _CAPITALISED = re.compile(_RUN.replace("<joining>", "|".join(_JOINING))
                           .replace("<head>", _HEAD_JOINED))

@@ -63,6 +63,14 @@ def test_the_measured_articles_give_their_names_and_no_opening_word(
     ("fr", "Mme Sophie Roy n'est pas d'accord.", {"Sophie Roy"}),
     ("fr", "Me Jean Tremblay plaide pour la Ville.", {"Jean Tremblay", "Ville"}),
     ("fr", "Le chantier du Groupe M commence.", {"Groupe M"}),
+    # A name after an elided "d'", "l'" or "qu'" is found: "le porte-parole d'Hydro-Québec"
+    # gave nothing, "l'Université de Montréal" only "Montréal".
+    ("fr", "Le porte-parole d'Hydro-Québec a parlé hier.", {"Hydro-Québec"}),
+    ("fr", "Un professeur de l\u2019Université de Montréal parle.", {"Université de Montréal"}),
+    ("fr", "Le projet d'Alstom Canada avance parce qu'Alstom Canada investit.",
+     {"Alstom Canada"}),
+    ("it", "Il piano dell'assessore è pronto, dice l'Agenzia Spaziale Italiana.",
+     {"Agenzia Spaziale Italiana"}),
     ("fr", "« La Banque Lémanique suit Valmorin », dit-il.", {"Banque Lémanique", "Valmorin"}),
     ("es", "MADRID, 12 de marzo de 2025 \u2013 El fabricante Grupo Téllez rebajó su previsión.",
      {"Grupo Téllez"}),
