@@ -299,45 +299,36 @@ def test_a_point_in_the_sources_language_keeps_its_hedge_with_that_languages_wor
                           language=language) == []
 
 
-def test_a_claims_figure_keeps_the_hedge_before_a_sign_written_apart(
-        tmp_path: Path) -> None:
-    """"até R$ 300 milhões" is an upper bound: the claim's figure without `qualifier:
-    up-to` drops it, as one of "até 300 milhões de reais" does."""
+@pytest.mark.parametrize(("language", "sentence", "quote", "statement", "unit", "shown"), [
+    # "até R$ 300 milhões": a sign written apart.
+    ("pt-BR", "O subsídio pode chegar a até R$ 300 milhões.",
+     "pode chegar a até R$ 300 milhões", "O subsídio chegaria a até R$ 300 milhões.", "BRL",
+     "of 300 milhões,"),
+    # "jusqu'à 2,3 G$": Quebec's scale against the sign, named with it (it said "of 2,3 G").
+    ("fr-CA", "Le tramway coûtera jusqu'à 2,3 G$, selon la Ville.", "coûtera jusqu'à 2,3 G$",
+     "Le tramway coûtera jusqu'à 2,3 G$.", "CAD", "of 2,3 G$,"),
+])
+def test_a_claims_figure_keeps_the_hedge_of_an_amount_with_a_sign(
+        tmp_path: Path, language: str, sentence: str, quote: str, statement: str,
+        unit: str, shown: str) -> None:
+    """"até R$ 300 milhões" and "jusqu'à 2,3 G$" are upper bounds: the claim's figure
+    without `qualifier: up-to` drops the hedge, as one of "até 300 milhões de reais"
+    does."""
+    value = 300_000_000 if unit == "BRL" else 2_300_000_000
+
     def corpus(root: Path, qualifier: str) -> Path:
         return write_tree(root / "content", {
-            "sources/s.txt": "Título\nO subsídio pode chegar a até R$ 300 milhões.\n",
+            "sources/s.txt": f"Título\n{sentence}\n",
             "sources/s.yml": 'title: "Título"\npublished: "2025-03-03"\nquotes:\n'
-                             '  - id: q\n    text: "pode chegar a até R$ 300 milhões"\n'
-                             '    reports: [subsidio]\n',
-            "claims.yml": "claims:\n  - id: subsidio\n"
-                          '    statement: "O subsídio chegaria a até R$ 300 milhões."\n'
+                             f'  - id: q\n    text: "{quote}"\n    reports: [c]\n',
+            "claims.yml": f'claims:\n  - id: c\n    statement: "{statement}"\n'
                           "    status: reported\n    figures:\n"
-                          "      - metric: subsidio-anual\n        value: 300000000\n"
-                          f"        unit: BRL\n{qualifier}"})
-    found = hedge_findings(corpus(tmp_path / "plain", ""), language="pt-BR")
-    assert len(found) == 1 and "'exactly'" in found[0], found
+                          f"      - metric: amount\n        value: {value}\n"
+                          f"        unit: {unit}\n{qualifier}"})
+    found = hedge_findings(corpus(tmp_path / "plain", ""), language=language)
+    assert len(found) == 1 and "'exactly'" in found[0] and shown in found[0], found
     assert hedge_findings(corpus(tmp_path / "kept", "        qualifier: up-to\n"),
-                          language="pt-BR") == []
-
-
-def test_a_claims_figure_keeps_the_hedge_of_a_quebec_amount(tmp_path: Path) -> None:
-    """"jusqu'à 2,3 G$" is an upper bound of 2,300,000,000, and the warning names the
-    amount as written, its sign with it (it said "of 2,3 G")."""
-    def corpus(root: Path, qualifier: str) -> Path:
-        return write_tree(root / "content", {
-            "sources/s.txt": "Titre\nLe tramway coûtera jusqu'à 2,3 G$, selon la Ville.\n",
-            "sources/s.yml": 'title: "Titre"\npublished: "2025-03-03"\nquotes:\n'
-                             '  - id: q\n    text: "coûtera jusqu\'à 2,3 G$"\n'
-                             '    reports: [cout]\n',
-            "claims.yml": "claims:\n  - id: cout\n"
-                          '    statement: "Le tramway coûtera jusqu\'à 2,3 G$."\n'
-                          "    status: reported\n    figures:\n"
-                          "      - metric: cout-tramway\n        value: 2300000000\n"
-                          f"        unit: CAD\n{qualifier}"})
-    found = hedge_findings(corpus(tmp_path / "plain", ""), language="fr-CA")
-    assert len(found) == 1 and "of 2,3 G$," in found[0], found
-    assert hedge_findings(corpus(tmp_path / "kept", "        qualifier: up-to\n"),
-                          language="fr-CA") == []
+                          language=language) == []
 
 
 def test_the_hint_of_a_dropped_hedge_gives_words_of_the_sites_language(
