@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+import jinja2
 import pytest
 from corpus_helpers import minimal_corpus, write_tree
 from hypothesis import HealthCheck, settings
+
+from briefing import render
+from briefing.render import environment as make_environment
+from briefing.wording import Wording
 
 # Property tests draw the same examples on every run, so a run cannot fail by chance and a
 # failure reproduces; HYPOTHESIS_PROFILE=explore draws new examples each time. Neither
@@ -50,3 +55,25 @@ LONGEST_FIRST = ("test_views_property.py", "test_serve_faults.py", "test_rebuild
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+# Compiled templates shared by the in-process builds of a test run, one environment per
+# set of words, as `mkdocs serve` shares one between its rebuilds (`render.PageCache`):
+# a one-shot build compiles its twenty-odd templates again, most of a small corpus's
+# build, and the suite builds a corpus some two thousand times. The environment holds no
+# build's data (the tests of serve's rebuilds hold it to that); builds through MkDocs
+# and the command line, in their own processes, still compile their own.
+@pytest.fixture(autouse=True, scope="session")
+def shared_templates() -> Iterator[None]:
+    made: dict[tuple[str, bytes], jinja2.Environment] = {}
+
+    def environment(wording: Wording | None = None) -> jinja2.Environment:
+        words = wording or Wording()
+        key = (words.key, words.catalog)
+        if key not in made:
+            made[key] = make_environment(wording)
+        return made[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "environment", environment)
+        yield
