@@ -581,9 +581,9 @@ def test_a_template_cannot_read_what_its_view_does_not_hold(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The same leak written in a template: the corpus is not in its context, so it fails
     at once instead of rendering a page that may go stale."""
-    env = render_module.environment()
+    # (An overlay: the environment itself may be shared, `tests/conftest.py`.)
     leaky = jinja2.DictLoader({"claim.md.j2": "{{ lk.corpus.claims|length }} claims"})
-    env.loader = leaky
+    env = render_module.environment().overlay(loader=leaky)
     view = views_items.ClaimView("t", "reported", (), 0, None, "", (), (), None, "", (), (), (),
                                  (), (), (), (), ())
     with pytest.raises(jinja2.UndefinedError, match="'lk' is undefined"):
