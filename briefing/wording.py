@@ -149,21 +149,18 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     return load_catalog(tag, po, region, calendar, signs)
 
 
-# The currencies a page writes with a sign wherever the site is (`markup.CURRENCY`).
-_SIGNED = frozenset({"USD", "EUR", "GBP", "BRL"})
-
-
 def dollar_signs(site_language: str) -> dict[str, str]:
     """The signs of a site in a region whose own currency is a dollar, as CLDR writes them
     there: its dollar is "$" and the US dollar told apart ("$ US" in `fr-CA`, "USD" in
     `es-MX`); none elsewhere, where a dollar without a sign of its own is written with its
-    code ("450 millions CAD")."""
+    code ("450 millions CAD"). (A region of the US dollar's own writes it "$" as every
+    site does, `markup.CURRENCY`.)"""
     try:
         locale = Locale.parse(site_language.replace("_", "-"), sep="-")
     except (UnknownLocaleError, ValueError):
         return {}
     own = get_territory_currencies(locale.territory)[:1] if locale.territory else []
-    if not own or own[0] in _SIGNED or get_currency_symbol(own[0], locale) != "$":
+    if not own or own[0] == "USD" or get_currency_symbol(own[0], locale) != "$":
         return {}
     return {own[0]: "$", "USD": get_currency_symbol("USD", locale)}
 
