@@ -1858,13 +1858,19 @@ _TO_WHOM = (r"(?:to\s+(?:reporters|journalists)|a\s+(?:los\s+periodistas|los\s+m
             r"ai\s+(?:giornalisti|cronisti)|alla\s+stampa)")
 
 
+def _said_to(verbs: str) -> str:
+    """A verb of saying (`verbs`) and the time or the press it is said to, if any: what
+    the words of a role, a minister or a body follow."""
+    return (r"^[\s,.;:!?]*(?!told\b|tells\b)" + verbs + r"\s+"
+            + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}")
+
+
 def _said_the_role(verbs: str, article: str, of: str) -> str:
     """A verb of saying, its article and a role, what the role is of up to a comma, then
     a capital: in the words of one language or of several (`verbs`, `article`, `of`)."""
     word = r"(?!" + of + r"\b)[^\W\d_][\w'\u2019-]*"
     return (
-        r"^[\s,.;:!?]*(?!told\b|tells\b)" + verbs + r"\s+"
-        + r"(?:(?:" + _WHEN + "|" + _TO_WHOM + r")\s+){0,2}" + article
+        _said_to(verbs) + article
         + r"(?P<role>(?:" + word + r"\s+){0,3}?(?!" + of
         + r"\b)(?-i:[a-zß-öø-ÿ])[\w'\u2019-]*)"
         + r"(?:\s+" + of + r"\s*[^,;:!?\u00ab\u00bb\"\u201c\u201d]{1,80}?,|,?)\s+"
@@ -2196,9 +2202,7 @@ def _role_speaker(after: str, person: Callable[[str], bool]) -> str | None:
 
 # A verb of saying, a time or the press it is said to, and an article: where a minister's
 # words may start ("ha dichiarato l'assessore ai Trasporti", "dijo ayer la ministra de").
-_SAID_THE = re.compile(
-    r"^[\s,.;:!?]*(?!told\b|tells\b)" + _VERBS + r"\s+(?:(?:" + _WHEN + "|" + _TO_WHOM
-    + r")\s+){0,2}(?:" + _ROLE_ARTICLE + r"|(?:o|a|der|die)\s+)")
+_SAID_THE = re.compile(_said_to(_VERBS) + r"(?:" + _ROLE_ARTICLE + r"|(?:o|a|der|die)\s+)")
 _NAME_AFTER = re.compile(r"\s+" + _NAME)
 
 
