@@ -27,6 +27,7 @@ from typing import Any
 import markdown
 from markdown.extensions.toc import nest_toc_tokens
 
+from .linktext import NearLinkText
 from .pagelinks import Lookup, SiteLinks, Unmirrored
 from .pieces import FOLDER, Converted, Piece, PieceMemo, PieceStore, cuttable, flattened
 from .results import versions
@@ -49,7 +50,7 @@ class MarkdownSettings:
 
     def instance(self) -> tuple[markdown.Markdown, SiteLinks]:
         links = SiteLinks()
-        return markdown.Markdown(extensions=[*self.extensions, links],
+        return markdown.Markdown(extensions=[*self.extensions, links, NearLinkText()],
                                  extension_configs=dict(self.configs)), links
 
 
