@@ -147,7 +147,8 @@ def claim_entry(path: str, who: str, statement: str, status: str,
                 days: tuple[Day, Day | None], words: Wording) -> Entry:
     """A claim's entry: whose claim it is leads the title too, as many feed readers show
     titles alone, and a relayed claim must not read as the site's statement there."""
-    # Translators: a claim's title in the feed: whose claim it is, then the claim.
+    # Translators: a claim's title in the feed: whose claim it is ("Claimed by Jane Doe",
+    # which may itself be written as a label and a colon), then the claim.
     said = words.gettext("%(claimant)s: %(claim)s", claimant=who, claim=statement)
     # Translators: a claim's summary in the feed: its title, then its status.
     summary = words.gettext("%(claim)s Status: %(status)s.", claim=said,

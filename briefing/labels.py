@@ -24,12 +24,15 @@ def describe(source: Source, *, capital: bool = True, words: Wording | None = No
     words = words or Wording()  # (English: the messages as written)
     parts = [kind_names(words).get(source.kind, "")] if source.kind else []
     if source.outlet and source.author:
-        # Translators: a source's outlet and its author: "Reuters, by Jane Doe".
+        # Translators: a source's outlet and its author: "Reuters, by Jane Doe"; the author
+        # may be an institution, whose name some languages give an article.
         parts.append(words.gettext("%(outlet)s, by %(author)s", outlet=source.outlet,
                                    author=source.author))
     elif source.outlet:
         parts += [source.outlet, words.gettext("no named author")]
     elif source.author:
+        # Translators: a source's author, a person or an institution ("by Reuters"): where
+        # a language gives an institution's name an article, write a label ("autore: …").
         parts += [words.gettext("by %(author)s", author=source.author),
                   words.gettext("no named outlet")]
     else:

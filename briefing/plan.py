@@ -240,7 +240,9 @@ def _claim_page(q: Queries, claim: Claim, site_title: str
     their sources and the entities it names: a part of what its view is made from)."""
     def make() -> tuple[ClaimView, str, Dumped]:
         return (claim_view(q, claim.id),
-                # Translators: a claim's page described: whose claim it is, then the claim.
+                # Translators: a claim's page described: whose claim it is ("Claimed by
+                # Jane Doe", which may itself be written as a label and a colon), then the
+                # claim.
                 q.words.gettext("%(who)s: %(claim)s",
                                 who=attribution(q.linked, claim, words=q.words),
                                 claim=q.plain(claim.statement)),

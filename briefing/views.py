@@ -529,5 +529,10 @@ def attribution(linked: Linked, claim: Claim, *, words: Wording | None = None) -
     words = words or Wording()  # (English: the messages as written)
     claimant = linked.entities.get(claim.claimant.id) if claim.claimant else None
     if claimant is not None:
+        # Translators: whose claim it is, on the claim's page and before a colon and the claim in
+        # the feed; the name may be a person's ("Dana Okafor") or an institution's ("Comune di
+        # Valmora"); where a language gives an institution's name an article ("dal Comune di
+        # Valmora"), put the name where it needs none, as after a label and a colon ("Autore
+        # dell'affermazione: ...").
         return words.gettext("Claimed by %(name)s", name=claimant.name)
     return linked.evidence[claim.id].unattributed(words=words)

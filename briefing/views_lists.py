@@ -808,8 +808,10 @@ def _focus_map_view(q: Queries, kind: str, ident: str, claim_ids: list[str]
                       for n, c in enumerate(claims) if n not in linked_claims)
     about = q.ref(kind, ident)
     sourced = q.words.ngettext("%(num)d source", "%(num)d sources", len(sources))
-    # Translators: what a map's picture shows, read by screen readers; "%(sources)s" is
-    # "%(num)d sources".
+    # Translators: what a map's picture shows, read by screen readers; "%(sources)s" is "%(num)d
+    # sources"; %(about)s is an entity's name or a brief's title: where a language gives an
+    # institution's name an article ("dal Comune di Valmora"), put the name where it needs none, as
+    # after a label and a colon.
     label = q.words.ngettext(
         "Map of %(about)s: %(num)d claim and %(sources)s taking a position on it",
         "Map of %(about)s: %(num)d claims and %(sources)s taking a position on them",

@@ -398,7 +398,7 @@ def test_the_feed_says_whose_claim_it_is_in_the_sites_words() -> None:
                    wording=wording_for("fr"))
     feed = next(text for path, text in result.files.items() if path.endswith(".xml"))
     titles = re.findall(r"<title[^>]*>([^<]*)</title>", feed)
-    assert any(t.startswith("Affirmée par DeepSeek\u202f: ") for t in titles)
+    assert any(t.startswith("Auteur de l\u2019affirmation\u202f: DeepSeek \u2013 ") for t in titles)
     assert not [t for t in titles if t.startswith(("Claimed by", "Stated by", "Relayed by"))]
 
 
@@ -457,3 +457,51 @@ def test_a_regions_month_names_are_its_own() -> None:
     assert wording_for("de-AT").key != "de"
     # Portugal's dates to the day keep the language's form, not CLDR's "5/01/2025".
     assert wording_for("pt-PT").month_year(day, with_day=True) == "5 de jan. de 2025"
+
+
+@pytest.mark.parametrize(("tag", "name", "said"), [
+    ("it", "Comune di Valmora", "Autore dell\u2019affermazione: Comune di Valmora"),
+    ("pt", "Prefeitura de Vale Claro", "Autoria: Prefeitura de Vale Claro"),
+    ("es", "Ayuntamiento de Riverton", "Autor de la afirmación: Ayuntamiento de Riverton"),
+    ("fr", "Mairie de Riverton", "Auteur de l\u2019affirmation\u202f: Mairie de Riverton"),
+    ("de", "Stadt Valmora", "Urheber: Stadt Valmora"),
+    ("it", "Dana Okafor", "Autore dell\u2019affermazione: Dana Okafor"),
+])
+def test_whose_claim_it_is_reads_right_for_a_person_or_an_institution(
+        tag: str, name: str, said: str) -> None:
+    """An institution's name takes an article in these languages ("dal Comune di
+    Valmora"), a person's none: the name stands after a label, where it needs none."""
+    assert wording_for(tag).gettext("Claimed by %(name)s", name=name) == said
+
+
+# A name, title or subject placed after a preposition or as a verb's subject or object,
+# where Romance languages and German give an institution's or a country's name an article
+# ("per gli Stati Uniti", "von der Stadt Valmora"): each translation puts it where it needs
+# none. Each message, and the words before the value in each language as they would wrongly
+# read.
+BARE_BEFORE_A_NAME = {
+    "Claimed by %(name)s": ("par ", "von ", "por ", "da ", "por "),
+    "%(name)s's page lists every one.": ("de ", "von ", "de ", "di ", "de "),
+    "%(num)d more disagreement on %(name)s": ("sur ", "bei ", "sobre ", "su ", "sobre "),
+    "%(outlet)s, by %(author)s": ("par ", "von ", "por ", "di ", "por "),
+    "%(values)s for %(subject)s": ("pour ", "für ", "para ", "per ", "para "),
+    "%(flag)s for %(subject)s: %(values)s.": ("pour ", "für ", "para ", "per ", "para "),
+    "%(amount)s attached to %(subject)s": ("pour ", "auf ", "para ", "per ", "para "),
+    "and %(amount)s to %(subject)s": ("pour ", "auf ", "para ", "per ", "para "),
+    "Map of %(about)s: %(num)d claim and %(sources)s taking a position on it":
+        ("de ", "zu ", "de ", "di ", "de "),
+    "No source names %(name)s yet.": ("nomme encore ", "nennt ", "a ", "ancora ", "nomeia "),
+}
+
+
+@pytest.mark.parametrize("tag", ["fr", "de", "es", "it", "pt"])
+def test_no_name_follows_a_bare_preposition(tag: str) -> None:
+    catalog = read(LOCALES / f"{tag}.po", tag)
+    column = ["fr", "de", "es", "it", "pt"].index(tag)
+    for msgid, bare in BARE_BEFORE_A_NAME.items():
+        message = catalog.get(msgid)
+        assert message is not None, msgid
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        value = re.findall(r"%\((name|author|subject|about)\)s", msgid)[-1]
+        for string in strings:
+            assert f"{bare[column]}%({value})s" not in string, (tag, msgid, string)
