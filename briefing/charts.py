@@ -116,12 +116,13 @@ def factor_words(times: str, words: Wording | None = None) -> str:
 
 def short_number(value: Decimal, unit: str, *, words: Wording | None = None) -> str:
     """A tick label: 100k, $1M, 2.5B; in another language, the number as CLDR abbreviates
-    it ("2,5 Md", "2,5 Mrd."), with no currency: the axis's title names the unit, and a
+    it ("2,5 Md", "2,5 Mrd."; in the site's region where it abbreviates otherwise, "2,5 G"
+    in Quebec, `Wording.ticks`), with no currency: the axis's title names the unit, and a
     currency's sign made the labels of a phone's axis run into each other. Where CLDR has no
     short form (German thousands), the number is written whole, grouped ("100.000")."""
     if words is not None and words.locale is not None:
-        short = format_compact_decimal(value, format_type="short", locale=words.locale,
-                                       fraction_digits=3)
+        short = format_compact_decimal(value, format_type="short",
+                                       locale=words.ticks or words.locale, fraction_digits=3)
         return words.number(value) if short.lstrip("-").isdigit() else short
     number = format(value.normalize(), "f")
     for size, word in _SHORT:
@@ -241,11 +242,16 @@ def _axis(sc: Scale, chart: Chart, words: Wording) -> list[str]:
 
 
 def axis_title(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
+    """The axis's unit, as the page's amounts write it where the site's region has a dollar
+    of its own ("$" for CAD and "$ US" for USD on a `fr-CA` site, whose amounts read "2,3
+    milliards $"); elsewhere its code ("USD", "CAD"), as the ticks carry no sign."""
+    words = words or Wording()
+    unit = words.signs.get(chart.unit.upper()) or chart.unit
     if sc.log:
         # Translators: a chart's axis, in this unit on a logarithmic scale.
-        return (words or Wording()).gettext(
-            "%(unit)s, log scale: each step is 10 times the one before", unit=chart.unit)
-    return chart.unit
+        return words.gettext("%(unit)s, log scale: each step is 10 times the one before",
+                             unit=unit)
+    return unit
 
 
 def chart_title(chart: Chart, sc: Scale, words: Wording) -> str:

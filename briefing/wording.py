@@ -51,9 +51,10 @@ class Wording:
     Portuguese "bilião" is a million millions), `calendar` where its months' names differ
     (Austria's "Jän. 2025" on a `de-AT` site), `signs` the currency signs of a site whose
     region has a dollar of its own (`dollar_signs`: "$" is CAD and USD "$ US" on a `fr-CA`
-    site). Values are put into a message with `%`
-    placeholders by name (`gettext("Claimed by %(name)s", name=...)`); a message given no
-    values is returned as it is, `%` and all."""
+    site), `ticks` the region whose short numbers a chart's axis takes where CLDR abbreviates
+    them otherwise there (`tick_locale`: "2 G" on a `fr-CA` site, "2 Md" in France). Values
+    are put into a message with `%` placeholders by name (`gettext("Claimed by %(name)s",
+    name=...)`); a message given no values is returned as it is, `%` and all."""
 
     language: str = ENGLISH
     translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
@@ -63,6 +64,7 @@ class Wording:
     calendar: Locale | None = None
     signs: MappingProxyType[str, str] = field(
         default_factory=lambda: MappingProxyType({}))
+    ticks: Locale | None = None
 
     @property
     def english(self) -> bool:
@@ -72,8 +74,9 @@ class Wording:
     def key(self) -> str:
         """What the pages written in these words depend on: the catalog and the region."""
         signs = " ".join(f"{code}={sign}" for code, sign in sorted(self.signs.items()))
+        ticks = f"ticks={self.ticks}" if self.ticks else ""
         return " ".join(str(part) for part in (self.language, self.region, self.calendar,
-                                               signs) if part)
+                                               signs, ticks) if part)
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -142,11 +145,12 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
         return kept if kept is not None and kept.english else Wording()
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
     region, calendar = regional_locales(site_language, tag)
-    signs = dollar_signs(site_language)
+    signs, ticks = dollar_signs(site_language), tick_locale(site_language, tag)
     if kept is not None and kept.language == tag and kept.catalog == po \
-            and (kept.region, kept.calendar, dict(kept.signs)) == (region, calendar, signs):
+            and (kept.region, kept.calendar, dict(kept.signs), kept.ticks) \
+            == (region, calendar, signs, ticks):
         return kept
-    return load_catalog(tag, po, region, calendar, signs)
+    return load_catalog(tag, po, region, calendar, signs, ticks=ticks)
 
 
 def dollar_signs(site_language: str) -> dict[str, str]:
@@ -182,6 +186,31 @@ def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Local
             None if _month_words(region) == _month_words(own) else region)
 
 
+def tick_locale(site_language: str, tag: str) -> Locale | None:
+    """The site's own region where CLDR abbreviates large numbers otherwise than in the
+    catalog's language, for a chart's ticks ("1 G" in Quebec, where France writes "1 Md";
+    "1 mM" in Portugal, where Brazil writes "1 bi"), and writes their decimals alike (Mexico
+    writes "1.5 M" where the site's numbers are "1,5": those ticks stay the language's);
+    None elsewhere."""
+    try:
+        region = Locale.parse(site_language.replace("_", "-"), sep="-")
+        own = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+    if region.language != own.language or _decimal_sign(region) != _decimal_sign(own):
+        return None
+    return None if _short_words(region) == _short_words(own) else region
+
+
+def _short_words(locale: Locale) -> tuple[str, ...]:
+    return tuple(format_compact_decimal(10 ** power, format_type="short", locale=locale)
+                 for power in range(3, 15))
+
+
+def _decimal_sign(locale: Locale) -> str:
+    return str(locale.number_symbols[locale.default_numbering_system]["decimal"])
+
+
 def _large_words(locale: Locale) -> tuple[str, ...]:
     return tuple(format_compact_decimal(10 ** power, format_type="long", locale=locale)
                  for power in (6, 9, 12))
@@ -195,7 +224,8 @@ def _month_words(locale: Locale) -> tuple[str, ...]:
 
 def load_catalog(tag: str, po: bytes, region: Locale | None = None,
                  calendar: Locale | None = None,
-                 signs: dict[str, str] | None = None) -> Wording:
+                 signs: dict[str, str] | None = None, *,
+                 ticks: Locale | None = None) -> Wording:
     """A catalog's words, with `region`'s words for large numbers and `calendar`'s months
     if given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
     catalogs complete)."""
@@ -208,7 +238,7 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
     return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar,
-                   MappingProxyType(dict(signs or {})))
+                   MappingProxyType(dict(signs or {})), ticks)
 
 
 def placeholders(message: str) -> frozenset[str]:

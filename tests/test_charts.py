@@ -151,3 +151,59 @@ def test_an_axis_number_without_a_short_form_is_grouped_as_its_language_groups()
     assert ticks == ["0", "20.000", "100.000", "1\u00a0Mio.", "2,5\u00a0Mrd."]
     assert short_number(Decimal(100000), "USD", words=french) == "100\u00a0k"
     assert short_number(Decimal(100000), "USD") == "$100k"
+
+
+def quebec_chart(unit: str, *amounts: str) -> Chart:
+    return Chart("Budget", unit, tuple(value(a, a, subject=None) for a in amounts), ())
+
+
+def axis(picture: str) -> tuple[list[str], str]:
+    ticks = re.findall(r'<text class="fig-tick-label"[^>]*>([^<]*)</text>', picture)
+    title = re.search(r'<span class="fig-axis-title">([^<]*)</span>', picture)
+    assert title is not None
+    return ticks, title.group(1)
+
+
+def test_a_quebec_axis_writes_its_dollar_and_its_numbers_as_its_amounts_do() -> None:
+    """A `fr-CA` site writes "2,3 milliards $" for CAD and "$ US" for USD: its axis read
+    "CAD" under France's "1 Md" ticks. It names the currency as the amounts do, and its
+    ticks take Quebec's short forms (CLDR's fr_CA: "1 G"; France's "1 Md" read as nothing
+    there); a site in France is unchanged."""
+    from briefing.wording import wording_for
+
+    quebec, france = wording_for("fr-CA"), wording_for("fr")
+    cad = quebec_chart("CAD", "1000000000", "2300000000")
+    ticks, title = axis(chart_html(cad, href, words=quebec))
+    assert title == "$"
+    assert "2\u00a0G" in ticks and not [t for t in ticks if "Md" in t]
+    assert axis(chart_html(quebec_chart("USD", "2000000000"), href, words=quebec))[1] == \
+        "$\u00a0US"
+    logged = quebec_chart("CAD", "1000000", "2000000000")
+    ticks, title = axis(chart_html(logged, href, words=quebec))
+    assert ticks == ["1\u00a0M", "10\u00a0M", "100\u00a0M", "1\u00a0G", "10\u00a0G"]
+    assert title.startswith("$, ")
+    # France: France's short forms, and the currency by its code (its amounts write CAD so).
+    ticks, title = axis(chart_html(cad, href, words=france))
+    assert title == "CAD" and "2\u00a0Md" in ticks
+
+
+def test_a_regions_short_forms_are_taken_only_where_they_differ_and_read_alike() -> None:
+    """Portugal abbreviates a thousand millions "mM" (its "bi" would be a "bilião", a
+    million millions); Mexico writes "1.5 M" with a point where the site's numbers have a
+    comma, so its ticks stay Spanish; Switzerland's and Austria's German, English in
+    Canada: as their language writes them."""
+    from briefing.charts import short_number
+    from briefing.wording import wording_for
+
+    def tick(tag: str, amount: int) -> str:
+        return short_number(Decimal(amount), "USD", words=wording_for(tag))
+
+    assert tick("pt-PT", 2_500_000_000) == "2,5\u00a0mM"
+    assert tick("pt-BR", 2_500_000_000) == tick("pt", 2_500_000_000) == "2,5\u00a0bi"
+    assert tick("es-MX", 1_500_000) == tick("es", 1_500_000) == "1,5\u00a0M"
+    assert tick("de-CH", 2_500_000_000) == tick("de-AT", 2_500_000_000) == "2,5\u00a0Mrd."
+    assert wording_for("de-CH").ticks is None and wording_for("es-MX").ticks is None
+    canada = quebec_chart("CAD", "1000000000", "2300000000")
+    assert axis(chart_html(canada, href, words=wording_for("en-CA"))) == \
+        axis(chart_html(canada, href)) == (["0", "500M", "1B", "1.5B", "2B", "2.5B"], "CAD")
+    assert short_number(Decimal(10) ** 9, "USD") == "$1B"
