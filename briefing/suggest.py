@@ -337,11 +337,34 @@ def find_byline(text: str, language: str = DEFAULT) -> BylineFound | None:
     `language` (a tag) has its language's bylines read too (`_press_byline`)."""
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)
              if line.strip()][:BYLINE_LINES]
+    dates: re.Pattern[str] | None = None  # (built only for a line with a dash: slow)
     for number, line in lines:
-        author = _english_byline(line) or _press_byline(line, primary(language))
-        if author is not None:
-            return BylineFound(author, number, line)
+        parts = [line]
+        if len(_DATELINE_APART.split(line)) == 2:
+            dates = dates or written_dates().pattern
+            parts += _beside_a_date(line, dates)
+        for part in parts:
+            author = _english_byline(part) or _press_byline(part, primary(language))
+            if author is not None:
+                return BylineFound(author, number, line)
     return None
+
+
+# A dateline and a byline on one line, apart by a dash or a bar: "MONTRÉAL, le 3 mars 2025
+# — Par Geneviève Tremblay", "By Mira Castell | 3 March 2025".
+_DATELINE_APART = re.compile(r"\s+[\u2013\u2014|-]\s+")
+_DATELINE_LEN = 80
+
+
+def _beside_a_date(line: str, dates: re.Pattern[str]) -> tuple[str, ...]:
+    """The other part of a line of two parts apart by a dash or a bar (`_DATELINE_APART`)
+    one of which, no longer than `_DATELINE_LEN`, holds a date that `dates` reads: a
+    byline there is read as on a line of its own (`find_byline`). The article's first
+    sentence after a dateline is no byline (nothing but a name may follow the byline's
+    word)."""
+    parts = _DATELINE_APART.split(line)
+    return tuple(other for part, other in (parts, parts[::-1])
+                 if len(part) <= _DATELINE_LEN and dates.search(part))
 
 
 def _english_byline(line: str) -> str | None:

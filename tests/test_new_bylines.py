@@ -45,6 +45,17 @@ def author(line: str, language: str) -> str | None:
     # An outlet after a comma is left out, as in English.
     ("fr", "Par Claire Martin, Le Petit Matin", "Claire Martin"),
     ("es", "Por Lucía Armengol, El Diario Mercantil", "Lucía Armengol"),
+    # On the dateline's line, apart by a dash or a bar, in either order.
+    ("fr-CA", "MONTRÉAL, le 3 mars 2025 — Par Geneviève Tremblay", "Geneviève Tremblay"),
+    ("fr", "PARIS, 3 mars 2025 \u2013 par Claire Martin et Paul Roy", "Claire Martin et Paul Roy"),
+    ("es", "VALLADOLID, 3 de abril de 2025 - Por Lucía Armengol", "Lucía Armengol"),
+    ("de", "Graz, 3. März 2025 — Von Katharina Leitner", "Katharina Leitner"),
+    ("it", "Torino, 3 marzo 2025 — Di Giulia Ferraris", "Giulia Ferraris"),
+    ("pt-BR", "VALE CLARO (SP), 3 de março de 2025 — Por Helena Prado", "Helena Prado"),
+    ("en", "WASHINGTON, March 3, 2025 — By Mira Castell", "Mira Castell"),
+    # The byline first, then the dateline.
+    ("fr", "Par Claire Martin — PARIS, 3 mars 2025", "Claire Martin"),
+    ("en", "By Mira Castell | 3 March 2025", "Mira Castell"),
 ])
 def test_a_byline_of_the_articles_language_names_its_author(language: str, line: str,
                                                            name: str | None) -> None:
@@ -75,6 +86,15 @@ def test_a_byline_of_the_articles_language_names_its_author(language: str, line:
     ("en", "Di Marco Rossi"),
     ("en", "Par Claire Martin"),
     ("fr", "Von Anna Berg"),
+    # The article's first sentence after the dateline, not a byline.
+    ("fr", "MONTRÉAL, le 3 mars 2025 — Par ailleurs, la Ville a signé."),
+    ("fr", "PARIS, 3 mars 2025 — Par Claire Martin, la ministre a signé le plan."),
+    ("es", "VALLADOLID, 3 de abril de 2025 \u2013 Por la mañana, el pleno votó."),
+    ("de", "Graz, 3. März 2025 — Von Montag an gilt der Plan."),
+    # No date beside it: a headline with a dash is no dateline.
+    ("fr", "Le tramway de l'Est — Par Claire Martin"),
+    # Another language's word with one name.
+    ("de", "Graz, 3. März 2025 — Por Lucía Armengol"),
 ])
 def test_no_other_line_is_a_byline(language: str, line: str) -> None:
     assert author(line, language) is None
@@ -148,3 +168,4 @@ def test_the_id_is_made_of_the_headline_after_the_byline(tmp_path: Path) -> None
     added = starter.prepare(text.encode(), "a.txt", content, tmp_path, site_language="es")
     assert added.id == "soriana-aprueba-el-plan-del-agua"
     assert 'title: "Soriana aprueba el plan del agua"' in added.starter
+
