@@ -104,6 +104,21 @@ _BODY_GENITIVES = re.compile(r"\w*(?:verband(?:e?s)|ministeriums|amte?s|institut
 _DECLINED_HEADS = re.compile(
     r"(?P<base>\w*(?:land|bund|staat|verein|ministerium|konzern|unternehmen|verband|"
     r"institut|amt|gericht|kreis|bezirk|kanton|bistum|werk))(?:es|s)")
+# An adjective declined as before a feminine noun after "der" or "zur" (its genitive and
+# dative: "der Technischen Universität", "der Deutschen Bahn"), by the endings of German
+# adjectives ("-isch", "-sch", "-lich", "-ig", "-al"…) or as one of the short ones names
+# begin with ("Freien", "Neuen", "Großen"), hyphenated too ("Baden-Württembergischen").
+# A surname ending so ("Petersen", "Hansen") is none.
+_DECLINED_ADJECTIVE = re.compile(
+    r"(?:[\w-]*-)?[A-ZÄÖÜ](?:[a-zäöüß]*(?:sch|lich|ig|al|ell|är|iv|ös)|rei|eu|roß|lt|oh|rün"
+    r"|ereinigt)en")
+# The endings of feminine nouns that head the names of bodies, companies and places
+# ("Universität", "Bank", "Bahn", "Union", "Kommission", "Stiftung", "Akademie").
+_FEMININE_HEAD = re.compile(
+    r"\w*(?:ität|ung|heit|keit|schaft|tion|sion|ie|bank|bahn|union|zeitung|schule|kammer|"
+    r"behörde|agentur|partei|post|börse|klinik|anstalt|gemeinde|stadt|polizei|initiative|"
+    r"allianz|liga|bibliothek|kirche|welle|telekom|akademie|galerie|oper|hilfe|kasse|"
+    r"messe|presse|bühne|halle|fakultät)")
 # Companies' legal forms, which end their names ("Brandauer Halbleiter AG").
 _COMPANY_SUFFIXES = frozenset({"ag", "gmbh", "se", "kg", "kgaa", "ohg", "inc", "ltd", "plc",
                                "llc", "corp", "sa", "nv", "bv"})
@@ -155,6 +170,22 @@ def base_form(word: str) -> str | None:
     match = _DECLINED_HEADS.fullmatch(word.lower())
     return word[:match.end("base")] if match is not None and len(word) == len(word.lower()) \
         else None
+
+
+def adjective_base(words: list[str]) -> list[str] | None:
+    """The words of a name with each adjective that opens it in its form after "die"
+    ("Technische Universität Graz" of "Technischen Universität Graz", "Deutsche Bahn"
+    of "Deutschen Bahn") when they are declined before a feminine head
+    (`_DECLINED_ADJECTIVE`, `_FEMININE_HEAD`), whose "-en" then is no nominative; None
+    when they are not. A masculine or neuter head is left as written: its base form
+    ("Deutscher Bundestag", "Deutsches Museum") is the head's gender's, which no ending
+    tells."""
+    count = 0
+    while count < len(words) - 1 and _DECLINED_ADJECTIVE.fullmatch(words[count]):
+        count += 1
+    if not count or not _FEMININE_HEAD.fullmatch(words[count].lower().rsplit("-", 1)[-1]):
+        return None
+    return [word[:-1] for word in words[:count]] + words[count:]
 
 
 def noun_shaped(word: str) -> bool:

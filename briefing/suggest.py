@@ -29,6 +29,7 @@ from .cleaning import RUN_ON, read_whole
 from .germannames import (
     GENITIVES,
     PARTICLES,
+    adjective_base,
     after_determiner,
     base_form,
     continues_sentence,
@@ -959,12 +960,17 @@ _AFTER_DES = re.compile(r"(?<![\w-])des\s+$")
 def _german_base(run: list[_Word], sentence: str) -> str:
     """A German name of two words or more (`run`) with the base form of its first word
     where it is a head that the "des" before it declines (`germannames.base_form`: "des
-    Landes Steiermark" names "Land Steiermark"); the name as written otherwise."""
-    name = " ".join(w.text for w in run)
+    Landes Steiermark" names "Land Steiermark"), or with its adjectives as after "die"
+    when they are declined before a feminine head (`germannames.adjective_base`: "der
+    Technischen Universität Graz" names "Technische Universität Graz"); the name as
+    written otherwise."""
+    words = [w.text for w in run]
+    if len(run) > 1 and (adjectives := adjective_base(words)) is not None:
+        return " ".join(adjectives)
     base = base_form(run[0].text) if len(run) > 1 else None
     if base is None or not _AFTER_DES.search(sentence, 0, run[0].start):
-        return name
-    return " ".join((base, *(w.text for w in run[1:])))
+        return " ".join(words)
+    return " ".join((base, *words[1:]))
 
 
 def _slug_known(name: str, ids: Iterable[str], language: str) -> bool:
