@@ -14,6 +14,7 @@ import bisect
 import functools
 import hashlib
 import heapq
+import itertools
 import math
 import re
 import unicodedata
@@ -1004,11 +1005,72 @@ def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
     """The names of `sentence` (`_names_of`), each as its words, less the ministers' and
     ministries' words `taken` (`_portfolios`), and with the name of a ministry the text
     writes with a capital as one word."""
-    yield from (([_Word(m.name, m.start)], "") for m in taken if m.name)
+    found = [([_Word(m.name, m.start)], "") for m in taken if m.name]
     for match in _capitalised_in(primary(language)).finditer(sentence):
         for run in _at_owners(match):
             for words in _outside(run, taken):
-                yield from _names_of(words, sentence, language, known, written)
+                found += _names_of(words, sentence, language, known, written)
+    found.sort(key=lambda name: name[0][0].start)
+    yield from _spelt_by_acronyms(found, sentence) if "(" in sentence else found
+
+
+# An acronym in parentheses after a name ("(BNDES)"), and what may stand between the parts
+# of a name that "e", "y", "et", "und" or "and" cut: those words, an article, a particle,
+# an elided "d'" or "l'" ("de l'Environnement et de la Maîtrise").
+_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-ZÀ-ÖØ-Þ]{2,10})\)")
+_SMALL_WORD = r"(?-i:[a-zà-öø-ÿ]{1,4})"
+_NAME_GAP = re.compile(r"(?:\s+|\s*[dlDL]['\u2019])(?:" + _SMALL_WORD
+                       + r"(?:\s+|\s*[dlDL]['\u2019])){0,3}")
+_JOINS_NAMES = re.compile(r"(?:\W|^)(?:e|y|et|und|and)(?:\W|$)")
+_ACRONYM_WORD = re.compile(r"[^\W\d_][\w-]*")
+_ACRONYM_PARTS = 4  # no more names than this are one
+
+
+def _spelt_by_acronyms(names: list[tuple[list[_Word], str]], sentence: str
+                       ) -> list[tuple[list[_Word], str]]:
+    """`names` (in the order of `sentence`) with the parts of one name that "e", "y",
+    "et", "und" or "and" cut joined when the acronym in parentheses after the last
+    spells them all and not the last alone (`_spells`): "Banco Nacional de
+    Desenvolvimento Econômico e Social (BNDES)" is one name, "Maria Silva e João Costa
+    (PSOL)" two. Those words usually join two names; the acronym is the evidence."""
+    out: list[tuple[list[_Word], str]] = []
+    for words, how in names:
+        out.append((words, how))
+        end = words[-1].start + len(words[-1].text)
+        acronym = _ACRONYM.match(sentence, end)
+        if acronym is None or _spells(_ACRONYM_WORD.findall(sentence[words[0].start:end]),
+                                      _folded(acronym.group("acronym"))):
+            continue
+        for parts in range(2, min(len(out), _ACRONYM_PARTS) + 1):
+            start = out[-parts][0][0].start
+            gaps = [sentence[before[-1].start + len(before[-1].text):after[0].start]
+                    for (before, _), (after, _) in itertools.pairwise(out[-parts:])]
+            if not all(_NAME_GAP.fullmatch(gap) for gap in gaps):
+                break
+            if any(_JOINS_NAMES.search(gap) for gap in gaps) and _spells(
+                    _ACRONYM_WORD.findall(sentence[start:end]),
+                    _folded(acronym.group("acronym"))):
+                out[-parts:] = [([_Word(sentence[start:end], start)], "")]
+                break
+    return out
+
+
+def _folded(text: str) -> str:
+    """`text` in capitals without its accents ("É" is "E")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.upper())
+                   if not unicodedata.combining(c))
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether `acronym` (`_folded`) is the first letters of `words` in order: one of
+    each capitalised word, and of a small word one or none ("Agence de l'Environnement
+    et de la Maîtrise de l'Énergie" is ADEME)."""
+    spelt = {0}  # how many of the acronym's letters the words so far may give
+    for word in words:
+        letter = _folded(word[0])
+        spelt = {n + 1 for n in spelt if acronym[n:n + 1] == letter} \
+            | (set() if is_capital(word[0]) else spelt)
+    return len(acronym) in spelt
 
 
 def _at_owners(match: re.Match[str]) -> list[list[_Word]]:

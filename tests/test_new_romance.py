@@ -353,3 +353,32 @@ def test_after_a_dateline_an_organisations_head_alone_is_its_alias() -> None:
             "Según la Confederación, hay agua.")
     found = suggest.suggest(text, EMPTY, language="es").new_names
     assert [(e.name, e.aliases, e.count) for e in found] == [(CHV, ("Confederación",), 2)]
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # "e", "y", "et", "and" with the small words around it join the parts of one name
+    # when the acronym in parentheses after it spells them all, each capitalised word's
+    # first letter (and a small word's, or none: "ADEME") ...
+    ("pt", "O Banco Nacional de Desenvolvimento Econômico e Social (BNDES) vai financiar.",
+     {"Banco Nacional de Desenvolvimento Econômico e Social", "BNDES"}),
+    ("pt", "O Instituto Brasileiro de Geografia e Estatística (IBGE) divulgou os dados.",
+     {"Instituto Brasileiro de Geografia e Estatística", "IBGE"}),
+    ("es", "La Comisión Nacional de los Mercados y la Competencia (CNMC) multó a Norvia.",
+     {"Comisión Nacional de los Mercados y la Competencia", "CNMC", "Norvia"}),
+    ("fr", "Selon l'Agence de l'Environnement et de la Maîtrise de l'Énergie (ADEME), non.",
+     {"Agence de l'Environnement et de la Maîtrise de l'Énergie", "ADEME"}),
+    ("it", "Secondo la Cassa Depositi e Prestiti (CDP) il piano avanza.",
+     {"Cassa Depositi e Prestiti", "CDP"}),
+    ("en", "The Food and Drug Administration (FDA) approved it.",
+     {"Food and Drug Administration", "FDA"}),
+    # ... and two names stay two: the acronym spells another name, or there is none.
+    ("pt", "Maria Silva e João Costa (PSOL) votaram contra.",
+     {"Maria Silva", "João Costa", "PSOL"}),
+    ("es", "Lo firmaron Ana Ruiz y el Banco Central Europeo (BCE) ayer.",
+     {"Ana Ruiz", "Banco Central Europeo", "BCE"}),
+    ("pt", "O Banco Nacional de Desenvolvimento Econômico e Social vai financiar.",
+     {"Banco Nacional de Desenvolvimento Econômico", "Social"}),
+])
+def test_an_acronym_after_a_name_with_and_spells_it_whole(language: str, text: str,
+                                                         found: set[str]) -> None:
+    assert names(text, language) == found
