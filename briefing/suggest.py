@@ -60,7 +60,7 @@ from .schema import SLUG_RE, Prose, ProseRef, id_too_long
 from .text import normalise_text
 from .validate import RESERVED_IDS
 from .writtendates import written_dates
-from .writtenfigures import CURRENCY_SYMBOLS, Reader, reads_figures
+from .writtenfigures import CURRENCY_SYMBOLS, UNIT, Reader, reads_figures
 
 ID_MAX_LEN = 60
 TITLE_MAX_LEN = 200
@@ -583,7 +583,7 @@ _COUNT = (r"(?P<cn>" + _NUM + r")(?:\s(?P<cx>" + _WORD_MULT + r"))?"
           rf"(?:\s+(?:{CAPITAL_CLASS}|[0-9])[\w-]*){{0,2}})"
           r"\s+(?P<cu>" + "|".join(_COUNT_UNITS) + r")\b")
 # Units of energy, power, mass and data, as written after a number ("5 GW", "10 TWh").
-_UNIT = r"(?:[kMGTP]W[hpe]?|[kMGT]VA|[kMG]V|[kMG]Hz|[kMGTP]B|[MG]t|Mtoe|bcm|MMBtu|[MG]?tCO2e?)"
+_UNIT = UNIT
 # Durations, in digits or (small numbers, as articles write them) in words: "80 hours",
 # "an 80-hour run", "in just two months".
 # "One" is left out: "one day", "one year" are more often manners of speaking.

@@ -48,6 +48,10 @@ _SPACE = r"[\s\u00a0\u202f\u2009]"
 _MONEY_WORDS = r"US-Dollar|dólares|dólar|dollars|dollari|dollaro|dollar|euros|euro|eur|usd"
 _MONEY_AFTER = re.compile(rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:{_MONEY_WORDS})\b)")
 _MONEY_AFTER_PT = re.compile(rf"{_SPACE}*{_OF}?(?P<cur>€|\$|(?i:reais|real|{_MONEY_WORDS})\b)")
+# The units of energy, power, data and emissions after a number, in every language
+# ("60 GWh", "2,5 GW", "5 TB", "3 MtCO2e"; `suggest.find_figures` reads them in English).
+UNIT = r"(?:[kMGTP]W[hpe]?|[kMGT]VA|[kMG]V|[kMG]Hz|[kMGTP]B|[MG]t|Mtoe|bcm|MMBtu|[MG]?tCO2e?)"
+_UNIT_AFTER = re.compile(rf"{_SPACE}?(?P<unit>{UNIT})\b")
 _PERCENT_AFTER = re.compile(
     rf"{_SPACE}?(?:%|(?i:Prozent|pour{_SPACE}+cent|por{_SPACE}+ciento|per{_SPACE}+cento"
     rf"|por{_SPACE}+cento)\b)")
@@ -128,6 +132,68 @@ _LABELS = frozenset(_LABELS_TEXT.split())
 # that does not is singular, and no count after a number of two or more.
 _PLURAL = re.compile(r"[\w-]*[enrs]")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
+# French, Spanish, Italian and Portuguese nouns after a number that count nothing: the
+# months ("le 3 mars", "il 12 settembre"), the hours, years and centuries (a time of
+# day, an age: "à 10 heures", "58 ans", "61 anni"), the number of times ("2 fois"), and
+# the scale words the language's numbers leave unread ("2 bilhões" in Portugal, where
+# CLDR's "bilião" is 10^12: a scale, not a count).
+_NEVER_COUNTED = re.compile(
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre"
+    r"|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro"
+    r"|dezembro|h|heures?|horas?|ore|ora|ans?|années?|años?|anni|anno|anos?|siècles?"
+    r"|siglos?|secoli|séculos?|fois|reprises|vez|veces|volte|vezes"
+    r"|millions|milliards|billions|millones|millardos|billones|milioni|miliardi|milhões"
+    r"|bilhões|biliões|trilhões")
+# Periods, which are figures after a hedge ("fino a 40 minuti", "jusqu'à 18 mois") and
+# too often a date's or a schedule's without one ("dans 5 jours", "pendant 18 mois").
+_PERIODS = re.compile(
+    r"secondes|minutes|jours|semaines|mois|trimestres|semestres|segundos|minutos|días"
+    r"|semanas|meses|secondi|minuti|giorni|settimane|mesi|dias")
+# A noun in the plural, as these languages write it ("stations", "autobuses", "ônibus",
+# "posti", "linee"; an Italian noun ending in a consonant or an accent does not change:
+# "autobus", "città"); a noun that is not is singular, and no count after a number of
+# two or more, nor is a verb ("sont", "circulan", "saranno", "ganhará").
+_ROMANCE_PLURAL = MappingProxyType({
+    "fr": re.compile(r"[\w-]*[sxz]"), "es": re.compile(r"[\w-]*[sz]"),
+    "pt": re.compile(r"[\w-]*[sz]"),
+    "it": re.compile(r"[\w-]*(?:[ie]|[^\Waeiouàèéìòù\d_])|[\w-]*[àèéìòù]")})
+# The words after a number that end as nouns in the plural do and are none: adverbs,
+# conjunctions, pronouns ("2 plus 2", "40 apenas", "sono 3 che", "40 non").
+_NO_NOUNS_TEXT = """
+plus moins dans sous sans puis mais jamais toujours tous toutes alors lors vers dès très
+près depuis nous vous ils elles leurs ces des les mes tes ses nos vos
+más menos después antes entonces pues tras además apenas ellos ellas ustedes mis tus sus
+che se come dove quando mentre poi ci si mi ti vi ne non più già ancora sempre oggi ieri
+domani mais depois pois nós vós eles elas após também ainda já"""
+_NO_NOUNS = frozenset(_NO_NOUNS_TEXT.split())
+# The adjectives written between a number and its noun ("40 nouveaux autobus", "los 3
+# primeros meses", "3 altri treni", "2 novos terminais"): the noun after them is counted.
+_BEFORE_NOUNS_TEXT = """
+nouveaux nouvelles premiers premières derniers dernières prochains prochaines autres
+grands grandes petits petites principaux principales meilleurs meilleures
+nuevos nuevas primeros primeras últimos últimas próximos próximas otros otras
+principales mejores nuovi nuove primi prime ultimi ultime prossimi prossime altri altre
+grandi principali migliori novos novas primeiros primeiras próximos próximas outros
+outras principais melhores"""
+_BEFORE_NOUNS = frozenset(_BEFORE_NOUNS_TEXT.split())
+# The nouns a number after them labels rather than counts ("la ligne 4", "l'article 12",
+# "a pagina 7", "a linha 12", "la route 132").
+_ROMANCE_LABELS = re.compile(
+    r"lignes?|articles?|pages?|chapitres?|numéros?|n°|no|salles?|portes?|quais?|voies?|routes?"
+    r"|autoroutes?|étapes?|saisons?|niveaux?|zones?|phases?|tomes?|annexes?|alinéas?"
+    r"|líneas?|artículos?|páginas?|capítulos?|números?|calles?|rutas?|salas?|puertas?"
+    r"|andén|andenes|vías?|etapas?|temporadas?|nivel|niveles|fases?|zonas?|anexos?"
+    r"|linea|linee|articolo|articoli|pagina|pagine|capitolo|numero|binario|via|tappa"
+    r"|stagione|livello|fase|comma|allegato|linhas?|artigos?|página|capítulo|número"
+    r"|plataforma|rodovia|temporada|nível|anexo|lei|ley|loi|legge|decreto|décret")
+# The articles and determiners after which a number written as a year is a count ("las
+# 1500 paradas", "ses 1200 salariés").
+_ROMANCE_DETERMINERS = frozenset({
+    "les", "des", "ces", "ses", "leurs", "nos", "vos", "los", "las", "sus", "estos",
+    "estas", "i", "gli", "le", "dei", "degli", "delle", "suoi", "sue", "questi", "queste",
+    "os", "as", "dos", "das", "seus", "suas", "estes", "esses", "essas"})
 _OPENING = "(\u201e\u201c\u00bb\u00ab\"'"
 @dataclass(frozen=True)
 class Reading:
@@ -221,6 +287,8 @@ class Reader:
             end = money.end()
         elif percent := _PERCENT_AFTER.match(sentence, end):
             unit, end = "percent", percent.end()
+        elif measure := _UNIT_AFTER.match(sentence, end):
+            unit, end = measure.group("unit"), measure.end()
         elif noun := self._counted(sentence, start, end, written):
             unit, end = noun.group("noun"), noun.end()
         else:
@@ -246,7 +314,13 @@ class Reader:
                                          written, word)):
                 return noun
             return None
-        if not (_GROUPED.search(written) or _scale_of(written)):
+        if word.lower() in _BEFORE_NOUNS:  # ("40 nouveaux autobus", "3 altri treni")
+            noun = _NOUN_AFTER.match(sentence, noun.end())
+            if noun is None:
+                return None
+            word = noun.group("noun")
+        if not (_GROUPED.search(written) or _scale_of(written) or self._plain_romance_count(
+                sentence[max(0, start - _HEDGE_ROOM):start], written, word)):
             return None
         # (nor a particle, which counts nothing: "1.500 dos 3.000 trabalhadores", "3
         # millones del presupuesto", "2 millions des habitants")
@@ -261,8 +335,7 @@ class Reader:
         labels ("Paragraf 17", "Halle 9") or a name in mixed case ("iPhone 16"), and,
         written as a year is (four digits from 1000 to 2100: "2024 Verluste"), only after
         a determiner or a hedge ("die 1200 Beschäftigten", "rund 1500 Stellen")."""
-        if not written.isdigit() or written[0] == "0" or int(written) < 2 \
-                or not (before[-1:].isspace() or before[-1:] in _OPENING or not before):
+        if not _whole_count(before, written):
             return False  # (nor "9:30", "2024/25", "G7", "S24", "Schalke 04")
         lower = noun.lower()
         if _NOT_COUNTED.fullmatch(lower) or not _PLURAL.fullmatch(lower) \
@@ -275,6 +348,34 @@ class Reader:
             return False  # (nor after a product's name: "iPhone 16 Modelle")
         if len(written) == 4 and 1000 <= int(written) <= 2100:
             return after_determiner(before) or self._qualifier(before) != "exactly"
+        return True
+
+    def _plain_romance_count(self, before: str, written: str, noun: str) -> bool:
+        """Whether a French, Spanish, Italian or Portuguese number written without a
+        scale word or grouped thousands counts the `noun` after it ("18 stations",
+        "oltre 60 autobus", "cerca de 120 ônibus"): a whole number of two or more
+        (`_whole_count`) before a noun in small letters and in the plural
+        (`_ROMANCE_PLURAL`), neither a month nor a time of day, an age or a number of
+        times (`_NEVER_COUNTED`: "le 3 mars", "à 10 heures", "58 ans", "2 fois"); a
+        period ("40 minuti", "18 mois") only after a hedge ("fino a 40 minuti"), and,
+        written as a year is, only after an article ("las 1500 paradas") or a hedge
+        that is not "until" ("unos 1500", not "hasta 2030")."""
+        language, lower = primary(self.language), noun.lower()
+        if not _whole_count(before, written) or not noun[0].islower() \
+                or _NEVER_COUNTED.fullmatch(lower) or lower in _NO_NOUNS \
+                or not (_ROMANCE_PLURAL[language].fullmatch(lower) or lower == "km"):
+            return False
+        token = _WORD_BEFORE.search(before)
+        label = token.group(1).strip(_OPENING + ").,;:") if token else ""
+        if _ROMANCE_LABELS.fullmatch(label.lower().split("'")[-1].split("\u2019")[-1]) \
+                or any(char.isupper() for char in label[1:]):
+            return False  # ("la ligne 4", "l'article 12", "iPhone 16")
+        qualifier = self._qualifier(before)
+        if _PERIODS.fullmatch(lower):
+            return qualifier != "exactly"
+        if len(written) == 4 and 1000 <= int(written) <= 2100:
+            return (label.lower() in _ROMANCE_DETERMINERS) \
+                or qualifier not in ("exactly", "up-to")
         return True
 
     def _qualifier(self, before: str) -> str:
@@ -296,6 +397,13 @@ class Reader:
         if exceeds is not None:
             return "up-to" if exceeds.group("no") or exceeds.group("not") else "over"
         return "exactly"
+
+
+def _whole_count(before: str, written: str) -> bool:
+    """Whether a number is written as a count is: a whole number of two or more, not
+    within another ("9:30", "2024/25", "G7", "BR-101"), `before` being what precedes it."""
+    return written.isdigit() and written[0] != "0" and int(written) >= 2 \
+        and (before[-1:].isspace() or before[-1:] in _OPENING or not before)
 
 
 def _has_unit(sentence: str, end: int, written: str, money_after: re.Pattern[str]) -> bool:

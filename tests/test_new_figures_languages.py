@@ -228,3 +228,72 @@ def test_the_measured_german_counts() -> None:
     scores = [measured_score(c) for c in measured.cases() if c.language == "de"]
     assert sum(s.found for s in scores) / sum(s.gold for s in scores) >= 0.85
     assert sum(s.correct for s in scores) == sum(s.suggested for s in scores)
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # A count without a scale word or grouped thousands: a whole number of two or more
+    # before a noun in the plural ...
+    ("fr", "Le projet prévoit 18 stations sur la ligne.", ("18 stations", "stations", "exactly")),
+    ("fr", "Le tracé fait environ 16 kilomètres.", ("16 kilomètres", "kilomètres", "about")),
+    ("fr", "Le syndicat représente près de 800 chauffeurs.",
+     ("800 chauffeurs", "chauffeurs", "about")),
+    ("fr", "Il remplacera ses 35 autobus.", ("35 autobus", "autobus", "exactly")),
+    ("es", "Habrá más de 40 autobuses en la red.", ("40 autobuses", "autobuses", "over")),
+    ("es", "Unos 600 empleos están en riesgo.", ("600 empleos", "empleos", "about")),
+    ("es", "La red tiene 1500 paradas.", None),
+    ("es", "Las 1500 paradas tendrán pantallas.", ("1500 paradas", "paradas", "exactly")),
+    ("it", "Saranno attivati oltre 60 autobus sostitutivi.", ("60 autobus", "autobus", "over")),
+    ("it", "Sono a rischio 900 posti di lavoro.", ("900 posti", "posti", "exactly")),
+    ("it", "Il viaggio durerà fino a 40 minuti in più.", ("40 minuti", "minuti", "up-to")),
+    ("it", "La rete conta 14 linee urbane.", ("14 linee", "linee", "exactly")),
+    ("pt", "A frota terá cerca de 120 ônibus.", ("120 ônibus", "ônibus", "about")),
+    ("pt", "A obra vai criar pelo menos 400 postos de trabalho.",
+     ("400 postos", "postos", "at-least")),
+    ("pt-BR", "A linha ganhará 9 estações.", ("9 estações", "estações", "exactly")),
+    # ... an adjective between them is passed over, "km" is a plural ...
+    ("fr", "Elle achète 40 nouveaux autobus.", ("40 nouveaux autobus", "autobus", "exactly")),
+    ("it", "Arriveranno 3 altri treni.", ("3 altri treni", "treni", "exactly")),
+    ("fr", "Le tracé fait environ 16 km.", ("16 km", "km", "about")),
+    # ... and a unit of energy, power or data, as English reads them.
+    ("fr", "Le tramway consommera environ 60 GWh par année.", ("60 GWh", "GWh", "about")),
+    ("es", "La planta tendrá 50 MW de potencia.", ("50 MW", "MW", "exactly")),
+    ("de", "Das Werk liefert rund 2,5 GW Leistung.", ("2,5 GW", "GW", "about")),
+])
+def test_a_romance_count_without_a_scale_word_or_grouped_thousands(
+        language: str, text: str, found: tuple[str, str, str] | None) -> None:
+    figures = suggest.find_figures(text, language=language)
+    assert ((figures[0].found, figures[0].unit, figures[0].qualifier) if figures
+            else None) == found
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # A time, an age, years, a day, a count of times.
+    ("fr", "La conférence a eu lieu à 10 heures."), ("fr", "Vers 14 heures, elle a repris."),
+    ("fr", "M. Gendron, 58 ans, dirige la société."),
+    ("fr", "Il dirige la société depuis plus de 12 ans."), ("fr", "Le chantier débute le 3 mars."),
+    ("fr", "Il a gagné 2 fois le titre."), ("fr", "Le stage dure 5 jours."),
+    ("fr", "Sur les 5 dernières années, rien."), ("fr", "Il a perdu à 3 reprises."),
+    ("fr", "Il y a 3 semaines, elle a signé."), ("fr", "On compte 2 plus 2."),
+    ("it", "Sono 3 che aspettano."), ("it", "Erano 40 non di più."),
+    ("pt", "Restam 40 apenas."),
+    ("es", "Ortiz, de 47 años, lo dijo."), ("es", "A las 8 horas salió el primero."),
+    ("es", "Desde hace 9 años no se convoca."), ("es", "Llegará el 1 de septiembre."),
+    ("es", "Hasta 2030 los autobuses serán diésel."),
+    ("it", "Lo ha annunciato alle 11 il presidente."), ("it", "Ferri, 61 anni, lo ha detto."),
+    ("it", "Arriva il 12 settembre prossimo."), ("it", "Fino al 2026 gli autobus restano."),
+    ("pt", "Freitas, de 52 anos, falou."), ("pt", "A entrevista foi às 15 horas."),
+    ("pt", "Até 2027 os ônibus serão trocados."), ("pt", "Há 7 anos não há concurso."),
+    # A label's number, a name's, a number within another, a function word after it.
+    ("fr", "La ligne 4 sera la première."), ("fr", "L'article 12 de la convention."),
+    ("fr", "Page 3 du rapport annuel."), ("fr", "La route 132 traverse le village."),
+    ("fr", "Le Covid-19 a tout changé."), ("fr", "En 2024 les ventes ont chuté."),
+    ("es", "La línea 7 tendrá paradas."), ("es", "Según el artículo 15 del pliego."),
+    ("es", "Vive en la calle 3 de Mayo."),
+    ("it", "Sulla linea 3 saranno attive."), ("it", "Secondo l'articolo 21 del bando."),
+    ("it", "Lo dice a pagina 7 del piano."),
+    ("pt", "O terminal fica na BR-101 perto."), ("pt", "A linha 12 ganhará mais."),
+    ("pt", "Na página 4 do edital está escrito."), ("pt", "Segundo o artigo 8 do contrato."),
+    ("pt", "O iPhone 16 chegou."),
+])
+def test_a_romance_number_that_counts_nothing_is_no_figure(language: str, text: str) -> None:
+    assert suggest.find_figures(text, language=language) == ()
