@@ -153,12 +153,12 @@ _PERIODS = re.compile(
     r"|semanas|meses|secondi|minuti|giorni|settimane|mesi|dias")
 # A noun in the plural, as these languages write it ("stations", "autobuses", "ônibus",
 # "posti", "linee"; an Italian noun ending in a consonant or an accent does not change:
-# "autobus", "città"); a noun that is not is singular, and no count after a number of
+# "autobus", "città", not "è"); a noun that is not is singular, and no count after a number of
 # two or more, nor is a verb ("sont", "circulan", "saranno", "ganhará").
 _ROMANCE_PLURAL = MappingProxyType({
     "fr": re.compile(r"[\w-]*[sxz]"), "es": re.compile(r"[\w-]*[sz]"),
     "pt": re.compile(r"[\w-]*[sz]"),
-    "it": re.compile(r"[\w-]*(?:[ie]|[^\Waeiouàèéìòù\d_])|[\w-]*[àèéìòù]")})
+    "it": re.compile(r"[\w-]*(?:[ie]|[^\Waeiouàèéìòù\d_])|[\w-]{3,}[àèéìòù]")})
 # The words after a number that end as nouns in the plural do and are none: adverbs,
 # conjunctions, pronouns ("2 plus 2", "40 apenas", "sono 3 che", "40 non").
 _NO_NOUNS_TEXT = """
@@ -166,7 +166,7 @@ plus moins dans sous sans puis mais jamais toujours tous toutes alors lors vers 
 près depuis nous vous ils elles leurs ces des les mes tes ses nos vos
 más menos después antes entonces pues tras además apenas ellos ellas ustedes mis tus sus
 che se come dove quando mentre poi ci si mi ti vi ne non più già ancora sempre oggi ieri
-domani mais depois pois nós vós eles elas após também ainda já"""
+domani perché poiché affinché finché cioè mais depois pois nós vós eles elas após também ainda já"""
 _NO_NOUNS = frozenset(_NO_NOUNS_TEXT.split())
 # The adjectives written between a number and its noun ("40 nouveaux autobus", "los 3
 # primeros meses", "3 altri treni", "2 novos terminais"): the noun after them is counted.

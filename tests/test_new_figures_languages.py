@@ -275,6 +275,7 @@ def test_a_romance_count_without_a_scale_word_or_grouped_thousands(
     ("fr", "Sur les 5 dernières années, rien."), ("fr", "Il a perdu à 3 reprises."),
     ("fr", "Il y a 3 semaines, elle a signé."), ("fr", "On compte 2 plus 2."),
     ("it", "Sono 3 che aspettano."), ("it", "Erano 40 non di più."),
+    ("it", "Il treno delle 8 e 15 è in ritardo."),
     ("pt", "Restam 40 apenas."),
     ("es", "Ortiz, de 47 años, lo dijo."), ("es", "A las 8 horas salió el primero."),
     ("es", "Desde hace 9 años no se convoca."), ("es", "Llegará el 1 de septiembre."),
