@@ -62,7 +62,7 @@ def project_files(*, example: bool, locale: str | None = None) -> dict[str, byte
     if locale is not None:
         files.update(_in_language(files, locale))
     if example:
-        files.update(_tree(SCAFFOLD / "example"))
+        files.update(_tree(SCAFFOLD / _example_folder(locale)))
     for name, text in schema_texts().items():
         files[f"schemas/{name}"] = text.encode("utf-8")
     files["requirements.txt"] = requirements().encode("utf-8")
@@ -70,6 +70,16 @@ def project_files(*, example: bool, locale: str | None = None) -> dict[str, byte
     # replaced.
     files[".vscode/settings.json"] = editor_settings().encode("utf-8")
     return files
+
+
+def _example_folder(locale: str | None) -> str:
+    """The example in the site's language where Briefing has one (`example-fr/` for
+    "fr-CA"), the same small story as the English one, told by that language's press;
+    else the English one."""
+    tag = None if locale is None else catalog_for(locale)
+    if tag is not None and (SCAFFOLD / f"example-{tag}").is_dir():
+        return f"example-{tag}"
+    return "example"
 
 
 def guide_language(locale: str) -> str | None:
