@@ -4,11 +4,14 @@ The files come from `briefing/scaffold/`: `project/` always (mkdocs.yml with the
 the plugin, the Markdown extensions the pages need and every validation check at warn;
 content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow,
 which installs what `requirements.txt` pins) and `example/` unless bare (one source, its
-annotation, two claims, four entities and a brief). The JSON Schemas are written from the
+annotation, two claims, four entities and a brief), or for a site in a language Briefing
+has one in `example-<language>/` (the same story as that language's press tells it, with
+a fifth entity and the metric's name). The JSON Schemas are written from the
 model, as `briefing schema` writes them, to where the annotation files' `$schema` lines
 point, and `.vscode/settings.json` maps them to every annotation file by name, for the
 files made by hand without that line. With a language (`init --locale fr`), mkdocs.yml
-names it and the reader's guide comes from `about/<language>.md` where Briefing has one.
+names it, the reader's guide comes from `about/<language>.md` and the example from
+`example-<language>/` where Briefing has them.
 A name part `dot-x` is written `.x`: a wheel leaves dotted files and folders out of
 package data.
 """

@@ -1,0 +1,149 @@
+"""`briefing init --locale X`: the example in the site's language where Briefing has one,
+the English example's story told as that language's local press tells it, and held to
+the same checks."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from corpus_helpers import write_tree
+from test_init import mkdocs_build
+
+from briefing.cli import main
+from briefing.pipeline import build
+from briefing.project import project_files
+from briefing.wording import catalog_languages
+
+LANGUAGES = tuple(t for t in catalog_languages() if t != "en")
+SCAFFOLD = importlib.resources.files("briefing") / "scaffold"
+# The language's quotation marks around the chair's words, in the article and the brief.
+MARKS = {"fr": ("« ", " »"), "de": ("„", "“"), "es": ("«", "»"), "it": ("«", "»"),
+         "pt": ("“", "”")}
+# The currency of the figure: the euro in Europe's, the real in Brazil's (Babel's `pt`).
+UNITS = {"fr": "EUR", "de": "EUR", "es": "EUR", "it": "EUR", "pt": "BRL"}
+ENGLISH = {"content/sources/riverton-library-sundays.txt",
+           "content/sources/riverton-library-sundays.yml",
+           "content/briefs/library-sundays.yml"}
+
+
+def example(tag: str) -> dict[str, bytes]:
+    """The content files `init --locale tag` writes that `init --bare --locale tag` does
+    not, or writes otherwise."""
+    bare = project_files(example=False, locale=tag)
+    return {rel: data for rel, data in project_files(example=True, locale=tag).items()
+            if bare.get(rel) != data}
+
+
+def loaded(files: dict[str, bytes], prefix: str) -> dict[str, object]:
+    (rel,) = [rel for rel in files if rel.startswith(prefix) and rel.endswith(".yml")]
+    found = yaml.safe_load(files[rel].decode("utf-8"))
+    assert isinstance(found, dict)
+    return found
+
+
+def test_sites_in_english_or_a_language_without_an_example_get_the_english_one() -> None:
+    english = example("en")
+    assert set(english) >= ENGLISH
+    for tag in ("en-GB", "sv", "ar"):
+        written = project_files(example=True, locale=tag)
+        assert {rel: written[rel] for rel in english} == english, tag
+    assert project_files(example=True) == project_files(example=True, locale=None)
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_the_example_is_the_languages_with_the_english_ones_parts(tag: str) -> None:
+    files = example(tag)
+    assert not ENGLISH & set(files)
+    assert sorted(rel.split("/")[1] for rel in files) == [
+        "briefs", "claims.yml", "entities.yml", "names.yml", "sources", "sources"]
+    source = loaded(files, "content/sources/")
+    assert source["language"] == tag
+    stances = {key for quote in source["quotes"] for key in ("asserts", "reports", "doubts")
+               if key in quote}
+    assert stances == {"asserts", "reports", "doubts"}
+    assert all(quote.get("speaker") for quote in source["quotes"])
+    claims = loaded(files, "content/claims.yml")["claims"]
+    (figure,) = [f for claim in claims for f in claim.get("figures", ())]
+    assert figure["unit"] == UNITS[tag] and figure["qualifier"] == "about"
+    assert [c["status"] for c in claims] == ["reported", "disputed"]
+    brief = loaded(files, "content/briefs/")
+    assert [s["kind"] for s in brief["sections"]] == ["what-happened", "by-the-numbers",
+                                                      "yes-but"]
+    assert len(loaded(files, "content/entities.yml")["entities"]) == 5
+    # The chair's words, in the language's quotation marks in the article and the brief.
+    opening, closing = MARKS[tag]
+    (doubt,) = [q["text"] for q in source["quotes"] if "doubts" in q]
+    (article,) = [data.decode("utf-8") for rel, data in files.items() if rel.endswith(".txt")]
+    assert f"{opening}{doubt}{closing}" in article
+    (yes_but,) = brief["sections"][2]["points"]
+    assert f"{opening}{doubt}{closing}" in yes_but["text"]
+
+
+@pytest.mark.parametrize(("tag", "language"), [
+    *((tag, tag) for tag in LANGUAGES), ("fr-CA", "fr"), ("de-AT", "de"), ("pt-BR", "pt"),
+    ("es-MX", "es"), ("it-CH", "it")])
+def test_init_in_a_language_checks_clean_with_warnings_fatal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tag: str, language: str) -> None:
+    """The example of the language (a region's is its language's), every quote found in
+    its article and no warning: a strict check passes."""
+    result = CliRunner().invoke(main, ["init", "--locale", tag, str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = {p.relative_to(tmp_path).as_posix(): p.read_bytes()
+               for p in (tmp_path / "content").rglob("*") if p.is_file()}
+    assert {rel: written[rel] for rel in example(language)} == example(language)
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(main, ["check", "--strict"])
+    assert checked.exit_code == 0 and checked.output.startswith("ok: "), checked.output
+
+
+# What the curator's prose must keep from the article, each dropped or changed in turn:
+# the hedge of the mayor's figure, the chair's figure, the chair's verbatim words.
+CHANGES = {
+    "fr": (("environ 40 000", "40 000"), ("60 000 euros", "70 000 euros"),
+           ("le coût réel", "le coût total")),
+    "de": (("rund 40.000", "40.000"), ("60.000 Euro", "70.000 Euro"),
+           ("tatsächlichen Kosten", "gesamten Kosten")),
+    "es": (("unos 40.000", "40.000"), ("60.000 euros", "70.000 euros"),
+           ("el coste real", "el coste total")),
+    "it": (("circa 40.000", "40.000"), ("60.000 euro", "70.000 euro"),
+           ("il costo reale", "il costo totale")),
+    "pt": (("cerca de R$ 40 mil", "R$ 40 mil"), ("R$ 60 mil", "R$ 70 mil"),
+           ("o custo real", "o custo total")),
+}
+CODES = ("prose-hedge-dropped", "prose-figure-unsourced", "prose-quote-unsourced")
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_the_checks_read_the_examples_figures_hedges_and_quotes(tmp_path: Path,
+                                                                tag: str) -> None:
+    """The example exercises the prose checks in its language: they read its numbers,
+    hedges and quotation marks, so each change a fact-checker would catch is caught."""
+    files = {rel.removeprefix("content/"): data for rel, data in example(tag).items()}
+    (brief,) = [rel for rel in files if rel.startswith("briefs/")]
+    text = files[brief].decode("utf-8")
+    clean = build(write_tree(tmp_path / "clean", files), language=tag)
+    assert [d.format() for d in clean.diagnostics] == []
+    for code, (old, new) in zip(CODES, CHANGES[tag], strict=True):
+        assert text.count(old) == 1, old
+        content = write_tree(tmp_path / code, {**files, brief: text.replace(old, new)})
+        found = {d.code for d in build(content, language=tag).diagnostics}
+        assert code in found, (code, found)
+
+
+@pytest.mark.parametrize(("tag", "brief", "words"), [
+    ("de-AT", "bibliothek-sonntags", ("rund 40.000 Euro", "„Die tatsächlichen Kosten")),
+    ("pt-BR", "biblioteca-domingos", ("cerca de R$ 40 mil", "“o custo real")),
+])
+def test_a_new_project_in_a_language_builds_strict_with_its_example(
+        tmp_path: Path, tag: str, brief: str, words: tuple[str, ...]) -> None:
+    assert CliRunner().invoke(main, ["init", "--locale", tag, str(tmp_path)]).exit_code == 0
+    built = mkdocs_build(tmp_path)
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site" / "briefs" / brief / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="cite"') == 3
+    for word in words:
+        assert word in page.replace("\u00a0", " "), word
