@@ -4,16 +4,15 @@ The files come from `briefing/scaffold/`: `project/` always (mkdocs.yml with the
 the plugin, the Markdown extensions the pages need and every validation check at warn;
 content/ with its folders; .gitignore, a pre-commit config and the GitHub Pages workflow,
 which installs what `requirements.txt` pins) and `example/` unless bare (one source, its
-annotation, two claims, four entities and a brief), or for a site in a language Briefing
-has one in `example-<language>/` (the same story as that language's press tells it, with
-a fifth entity and the metric's name). The JSON Schemas are written from the
-model, as `briefing schema` writes them, to where the annotation files' `$schema` lines
-point, and `.vscode/settings.json` maps them to every annotation file by name, for the
-files made by hand without that line. With a language (`init --locale fr`), mkdocs.yml
-names it, the reader's guide comes from `about/<language>.md` and the example from
-`example-<language>/` where Briefing has them.
-A name part `dot-x` is written `.x`: a wheel leaves dotted files and folders out of
-package data.
+annotation, two claims, four entities and a brief). The JSON Schemas are written from
+the model, as `briefing schema` writes them, to where the annotation files' `$schema`
+lines point, and `.vscode/settings.json` maps them to every annotation file by name, for
+the files made by hand without that line. With a language (`init --locale fr`),
+mkdocs.yml names it, the reader's guide comes from `about/<language>.md` and the example
+from `example-<language>/` where Briefing has them: the same story as that language's
+press tells it, with a fifth entity and the metric's name (`example-fr-CA/` for a site
+in Québec's French, `example-fr/` for one in Belgium's). A name part `dot-x` is written
+`.x`: a wheel leaves dotted files and folders out of package data.
 """
 
 from __future__ import annotations
@@ -76,12 +75,16 @@ def project_files(*, example: bool, locale: str | None = None) -> dict[str, byte
 
 
 def _example_folder(locale: str | None) -> str:
-    """The example in the site's language where Briefing has one (`example-fr/` for
-    "fr-CA"), the same small story as the English one, told by that language's press;
-    else the English one."""
-    tag = None if locale is None else catalog_for(locale)
-    if tag is not None and (SCAFFOLD / f"example-{tag}").is_dir():
-        return f"example-{tag}"
+    """The example in the site's language where Briefing has one, the same small story as
+    the English one told by that language's press: the region's own (`example-fr-CA/`,
+    in dollars), else its language's (`example-fr/` for "fr-BE"); else the English one."""
+    folders = {path.name.removeprefix("example-").lower(): path.name
+               for path in SCAFFOLD.glob("example-*") if path.is_dir()}
+    tag = (locale or "").replace("_", "-").lower()
+    while tag:
+        if tag in folders:
+            return folders[tag]
+        tag = tag.rpartition("-")[0]
     return "example"
 
 

@@ -321,7 +321,7 @@ def test_what_a_killed_init_left_does_not_stop_the_next(tmp_path: Path) -> None:
 def test_init_in_a_language_names_it_and_writes_the_readers_guide_in_it(
         tmp_path: Path) -> None:
     """`init --locale fr-CA`: mkdocs.yml's theme locale as MkDocs takes it, the reader's
-    guide in French (its heading the nav's entry), and a strict build of the French
+    guide in French (its heading the nav's entry), and a strict build of the Québec
     example in French words under `<html lang="fr-CA">`."""
     project = tmp_path / "fr"
     result = init("--locale", "fr-CA", str(project))
@@ -335,9 +335,9 @@ def test_init_in_a_language_names_it_and_writes_the_readers_guide_in_it(
     assert '<html lang="fr-CA"' in home and ">Comment lire ce site<" in home
     assert ">Synthèses<" in home and "<title>Mon dossier</title>" in home
     assert 'content="Des synthèses vérifiées' in home
-    brief = (project / "site" / "briefs" / "mediatheque-dimanche" / "index.html").read_text(
+    brief = (project / "site" / "briefs" / "bibliotheque-dimanche" / "index.html").read_text(
         encoding="utf-8")
-    assert brief.count('class="cite"') == 3 and "« le coût réel sera" in brief
+    assert brief.count('class="cite"') == 3 and "« la facture réelle sera" in brief
 
 
 def test_init_in_a_language_without_a_guide_says_the_guide_is_english(

@@ -19,12 +19,17 @@ from briefing.project import project_files
 from briefing.wording import catalog_languages
 
 LANGUAGES = tuple(t for t in catalog_languages() if t != "en")
+# Each language's, and a region's own where its money or its press differ: Québec's in
+# dollars, Portugal's in euros (Babel's `pt` is Brazil's).
+EXAMPLES = (*LANGUAGES, "fr-CA", "pt-PT")
 SCAFFOLD = importlib.resources.files("briefing") / "scaffold"
 # The language's quotation marks around the chair's words, in the article and the brief.
-MARKS = {"fr": ("« ", " »"), "de": ("„", "“"), "es": ("«", "»"), "it": ("«", "»"),
-         "pt": ("“", "”")}
-# The currency of the figure: the euro in Europe's, the real in Brazil's (Babel's `pt`).
-UNITS = {"fr": "EUR", "de": "EUR", "es": "EUR", "it": "EUR", "pt": "BRL"}
+MARKS = {"fr": ("« ", " »"), "fr-CA": ("« ", " »"), "de": ("„", "“"), "es": ("«", "»"),
+         "it": ("«", "»"), "pt": ("“", "”"), "pt-PT": ("«", "»")}
+# The currency of the figure, and the language the article is marked as written in.
+UNITS = {"fr": "EUR", "fr-CA": "CAD", "de": "EUR", "es": "EUR", "it": "EUR", "pt": "BRL",
+         "pt-PT": "EUR"}
+WRITTEN_IN = {"pt": "pt-BR"}
 ENGLISH = {"content/sources/riverton-library-sundays.txt",
            "content/sources/riverton-library-sundays.yml",
            "content/briefs/library-sundays.yml"}
@@ -48,20 +53,25 @@ def loaded(files: dict[str, bytes], prefix: str) -> dict[str, object]:
 def test_sites_in_english_or_a_language_without_an_example_get_the_english_one() -> None:
     english = example("en")
     assert set(english) >= ENGLISH
-    for tag in ("en-GB", "sv", "ar"):
+    for tag in ("en-GB", "sv", "ar", "ptx"):
         written = project_files(example=True, locale=tag)
         assert {rel: written[rel] for rel in english} == english, tag
     assert project_files(example=True) == project_files(example=True, locale=None)
 
 
-@pytest.mark.parametrize("tag", LANGUAGES)
+def test_every_example_is_tested() -> None:
+    folders = sorted(p.name for p in SCAFFOLD.iterdir() if p.name.startswith("example-"))
+    assert folders == sorted(f"example-{tag}" for tag in EXAMPLES)
+
+
+@pytest.mark.parametrize("tag", EXAMPLES)
 def test_the_example_is_the_languages_with_the_english_ones_parts(tag: str) -> None:
     files = example(tag)
     assert not ENGLISH & set(files)
     assert sorted(rel.split("/")[1] for rel in files) == [
         "briefs", "claims.yml", "entities.yml", "names.yml", "sources", "sources"]
     source = loaded(files, "content/sources/")
-    assert source["language"] == tag
+    assert source["language"] == WRITTEN_IN.get(tag, tag)
     stances = {key for quote in source["quotes"] for key in ("asserts", "reports", "doubts")
                if key in quote}
     assert stances == {"asserts", "reports", "doubts"}
@@ -84,12 +94,12 @@ def test_the_example_is_the_languages_with_the_english_ones_parts(tag: str) -> N
 
 
 @pytest.mark.parametrize(("tag", "language"), [
-    *((tag, tag) for tag in LANGUAGES), ("fr-CA", "fr"), ("de-AT", "de"), ("pt-BR", "pt"),
-    ("es-MX", "es"), ("it-CH", "it")])
+    *((tag, tag) for tag in EXAMPLES), ("fr-BE", "fr"), ("fr_ca", "fr-CA"), ("de-AT", "de"),
+    ("pt-BR", "pt"), ("es-MX", "es"), ("it-CH", "it")])
 def test_init_in_a_language_checks_clean_with_warnings_fatal(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tag: str, language: str) -> None:
-    """The example of the language (a region's is its language's), every quote found in
-    its article and no warning: a strict check passes."""
+    """The example of the region or else of the language, every quote found in its
+    article and no warning: a strict check passes."""
     result = CliRunner().invoke(main, ["init", "--locale", tag, str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = {p.relative_to(tmp_path).as_posix(): p.read_bytes()
@@ -105,6 +115,8 @@ def test_init_in_a_language_checks_clean_with_warnings_fatal(
 CHANGES = {
     "fr": (("environ 40 000", "40 000"), ("60 000 euros", "70 000 euros"),
            ("le coût réel", "le coût total")),
+    "fr-CA": (("environ 40 000", "40 000"), ("60 000 $", "70 000 $"),
+              ("la facture réelle", "la facture totale")),
     "de": (("rund 40.000", "40.000"), ("60.000 Euro", "70.000 Euro"),
            ("tatsächlichen Kosten", "gesamten Kosten")),
     "es": (("unos 40.000", "40.000"), ("60.000 euros", "70.000 euros"),
@@ -113,11 +125,13 @@ CHANGES = {
            ("il costo reale", "il costo totale")),
     "pt": (("cerca de R$ 40 mil", "R$ 40 mil"), ("R$ 60 mil", "R$ 70 mil"),
            ("o custo real", "o custo total")),
+    "pt-PT": (("cerca de 40 mil", "40 mil"), ("60 mil euros", "70 mil euros"),
+              ("o custo real", "o custo total")),
 }
 CODES = ("prose-hedge-dropped", "prose-figure-unsourced", "prose-quote-unsourced")
 
 
-@pytest.mark.parametrize("tag", LANGUAGES)
+@pytest.mark.parametrize("tag", EXAMPLES)
 def test_the_checks_read_the_examples_figures_hedges_and_quotes(tmp_path: Path,
                                                                 tag: str) -> None:
     """The example exercises the prose checks in its language: they read its numbers,
