@@ -11,11 +11,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from corpus_helpers import write_tree
-from test_init import mkdocs_build
+from test_init import KINDS, mkdocs_build
 
 from briefing.cli import main
 from briefing.pipeline import build
 from briefing.project import project_files
+from briefing.starter import schema_comment
 from briefing.wording import catalog_languages
 
 LANGUAGES = tuple(t for t in catalog_languages() if t != "en")
@@ -105,6 +106,11 @@ def test_init_in_a_language_checks_clean_with_warnings_fatal(
     written = {p.relative_to(tmp_path).as_posix(): p.read_bytes()
                for p in (tmp_path / "content").rglob("*") if p.is_file()}
     assert {rel: written[rel] for rel in example(language)} == example(language)
+    for rel in example(language):  # each annotation file names its schema
+        path = tmp_path / rel
+        if path.suffix == ".yml":
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == schema_comment(KINDS[rel.split("/")[1]], path, tmp_path), rel
     monkeypatch.chdir(tmp_path)
     checked = CliRunner().invoke(main, ["check", "--strict"])
     assert checked.exit_code == 0 and checked.output.startswith("ok: "), checked.output
