@@ -59,7 +59,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def project_files(*, example: bool, locale: str | None = None) -> dict[str, bytes]:
     """Every file `init` writes, by its path in the project; with `locale`, a site in
-    that language (`theme: locale:`), its reader's guide in it where Briefing has one."""
+    that language (`theme: locale:`), its reader's guide and its example in it where
+    Briefing has them."""
     files = _tree(SCAFFOLD / "project")
     if locale is not None:
         files.update(_in_language(files, locale))
