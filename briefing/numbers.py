@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from .language import (
     scale_words,
     separators,
 )
+from .writtendates import month_names
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -82,6 +83,16 @@ class NumberStyle:
     # Whether words are glued to a number in this language, though written with spaces
     # (`language.glues_words`): Korean's "300명", "5천만원".
     glued: bool = False
+    # The language's own month names (`writtendates.month_names`: CLDR's, "avril",
+    # "März", Austria's "Jänner"), beside the English ones every language reads: the day
+    # and year of a date written with them are no figures. Not how numbers are written:
+    # styles are compared without them (`writes_numbers_otherwise`).
+    months: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def dates(self) -> re.Pattern[str]:
+        """The dates written out in the language (`_written_date`)."""
+        return _written_date(self.months)
 
     @cached_property
     def han(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -267,7 +278,8 @@ def written_in(tag: str) -> NumberStyle:
     those of its own digits, its grouping and its scale words."""
     return NumberStyle(*separators(tag), scales=scale_words(tag),
                        native=native_separators(tag), grouping=grouping(tag),
-                       characters=han_numerals(tag), glued=glues_words(tag))
+                       characters=han_numerals(tag), glued=glues_words(tag),
+                       months=month_names(tag))
 
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
@@ -297,6 +309,22 @@ _CJK_DATE = (r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?�
              r"|\d{4}\s?년(?:\s?\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?)?|\d{1,2}\s?월\s?\d{1,2}\s?일")
 _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
                            rf"{_YEAR}|{_MONTH}\s+\d{{4}}|{_PERIOD})\b|{_CJK_DATE}")
+# Other languages' days: the French "1er", the Italian "1°", the Portuguese "1º" and
+# Portugal's "1.º", the German "3."; Spanish and Portuguese join day, month and year with
+# "de" ("4 de marzo de 2025", "marzo del 2025").
+_OWN_DAY, _OF = r"\d{1,2}(?:st|nd|rd|th|er|\.?[\u00b0\u00ba])?\.?", r"(?:of|de)\s+"
+_OWN_YEAR = r"(?:,?\s+(?:del?\s+)?\d{4})?"
+
+
+def _written_date(months: tuple[str, ...]) -> re.Pattern[str]:
+    """The dates written out with English month names and `months`, a language's own
+    (`NumberStyle.months`), in that language's ways too; English's alone for none."""
+    if not months:
+        return _WRITTEN_DATE
+    month = rf"(?:{_MONTH}|{_alternatives(months)})"
+    return re.compile(rf"\b(?:{_OWN_DAY}\s+(?:{_OF})?{month}{_OWN_YEAR}"
+                      rf"|{month}\s+{_DAY}\b{_YEAR}|{month}\s+(?:del?\s+)?\d{{4}}"
+                      rf"|{_PERIOD})\b|{_CJK_DATE}")
 
 
 def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:
@@ -304,7 +332,7 @@ def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Dec
     "$6M" and "6 million dollars" are all 6000000. The day and year of a date written
     out are not numbers here. `style`: how the text's language writes numbers."""
     found = []
-    dates = [m.span() for m in _WRITTEN_DATE.finditer(text)]
+    dates = [m.span() for m in style.dates.finditer(text)]
     taken: list[tuple[int, int]] = []  # the rests of numbers after a myriad (`_rest`)
     for match in style.pattern.finditer(text):
         read = style.value(match)

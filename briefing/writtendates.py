@@ -58,6 +58,28 @@ class WrittenDates:
         return date_of(match, self.months)
 
 
+def month_names(tag: str) -> tuple[str, ...]:
+    """The full month names (CLDR's, through Babel) of `tag`'s language and of its region
+    where that names them otherwise ("Jänner" in `de-AT`), as CLDR writes them and
+    capitalised, for the languages of `PRESS_LANGUAGES` but English (whose names, with
+    their abbreviations, every reader of dates knows); none for another language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_month_names
+    language = tag.replace("_", "-").split("-")[0].lower()
+    if language not in {press.split("_")[0] for press in PRESS_LANGUAGES}:
+        return ()
+    names: dict[str, None] = {}
+    for candidate in dict.fromkeys((language, tag.replace("_", "-"))):
+        try:
+            locale = Locale.parse(candidate, sep="-")
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for name in get_month_names("wide", context, locale).values():
+                names.update(dict.fromkeys((name, name[:1].upper() + name[1:])))
+    return tuple(names)
+
+
 def written_dates(languages: Iterable[str] = PRESS_LANGUAGES) -> WrittenDates:
     """English dates and those written with the full month names of `languages`, as CLDR
     writes them and capitalised (the French "mars", "Mars" opening a sentence). Built on

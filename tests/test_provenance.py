@@ -19,7 +19,7 @@ from briefing.buildcache import BuildCache
 from briefing.cli import main
 from briefing.diagnostics import Diagnostic, Pos
 from briefing.hedges import Hedges, parse_hedges
-from briefing.numbers import numbers
+from briefing.numbers import numbers, written_in
 from briefing.pipeline import build
 from briefing.provenance import quoted_spans
 from briefing.settings import Policy
@@ -665,6 +665,55 @@ def test_figures_are_normalised(text: str) -> None:
                                   "by summer 2025", "in Autumn 2024", "Q3 2025", "H1 2026"])
 def test_names_and_dates_are_not_figures(text: str) -> None:
     assert numbers(text) == []
+
+
+# Dates as each language's press writes them, with CLDR's month names (those of the
+# region too: Austria's "Jänner"): their day and year are no figures.
+DATES = [
+    ("fr", "en avril 2025"), ("fr", "le 1er avril 2025"), ("fr", "le 3 mars"),
+    ("fr", "Avril 2025 a été calme"), ("fr-CA", "le 12 août 2025"), ("fr", "fin mai 2025"),
+    ("es", "en abril de 2025"), ("es", "el 1 de abril de 2025"), ("es", "el 4 de marzo"),
+    ("es", "en marzo del 2025"), ("it", "ad aprile 2025"), ("it", "il 1° aprile 2025"),
+    ("it", "il 4 marzo"), ("pt", "em abril de 2025"), ("pt", "em 1º de abril de 2025"),
+    ("pt-PT", "a 1.º de abril"), ("pt", "4 de março de 2025"), ("de", "im März 2025"),
+    ("de", "am 3. März 2025"), ("de", "am 3. März"), ("de-AT", "im Jänner 2025"),
+    ("de", "im April 2025"), ("nl", "in maart 2025"),
+]
+
+
+@pytest.mark.parametrize(("tag", "text"), DATES)
+def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: str
+                                                                ) -> None:
+    assert numbers(text, written_in(tag)) == []
+
+
+@pytest.mark.parametrize(("tag", "text", "found"), [
+    # A year alone is a figure, in every language, as in English ("by 2030").
+    ("fr", "en 2025", ["2025"]), ("de", "bis 2030", ["2030"]), ("es", "en 2025", ["2025"]),
+    # A date's numbers only: the figure beside it is read.
+    ("fr", "le 1er avril 2025, 40 000 $", ["40 000"]),
+    ("de", "am 3. März 2025 kostete es 5 Millionen Euro", ["5 Millionen"]),
+    # Another language's month names are that language's: "mars" in English is no month.
+    ("en", "Mars 2025 rover", ["2025"]),
+])
+def test_a_year_alone_or_beside_a_date_is_still_read(tag: str, text: str, found: list[str]
+                                                     ) -> None:
+    assert [w for _, w, _ in numbers(text, written_in(tag))] == found
+
+
+@pytest.mark.parametrize(("language", "point"), [
+    ("fr", "Depuis avril 2025, le site reste ouvert."),
+    ("fr-CA", "Depuis le 1er avril 2025, le site reste ouvert."),
+    ("es", "Desde abril de 2025, la planta sigue abierta."),
+    ("it", "Da aprile 2025 lo stabilimento resta aperto."),
+    ("pt", "Desde abril de 2025, a fábrica continua aberta."),
+    ("de", "Seit dem 3. März 2025 bleibt das Werk offen."),
+    ("de-AT", "Seit Jänner 2025 bleibt das Werk offen."),
+])
+def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
+                                                  point: str) -> None:
+    found = build(speaker_corpus(tmp_path, language, point), language=language).diagnostics
+    assert [d.format() for d in found] == []
 
 
 def test_a_written_date_hides_only_its_own_numbers() -> None:
