@@ -81,6 +81,11 @@ class Attribution:
     # Adverbs that may stand inside a compound past: "a également déclaré", "ha inoltre
     # detto" (German has any two words there: "hat außerdem gesagt").
     adverbs: Saying = Saying(())
+    # Right before a name, at a sentence's or clause's start, when words in quotation
+    # marks follow its comma in the sentence: the view given is the name's ("Pour Luc
+    # Gagnon, « la facture réelle sera plus proche »"). Without a quotation, "for X" is
+    # as often whom it concerns ("Pour Nordwerk, 2025 a été une année record").
+    view: Saying = Saying(())
 
     def reads(self, language: str) -> bool:
         """Whether prose in `language` has words of its own here, beside the English."""
@@ -221,6 +226,10 @@ ATTRIBUTION = Attribution(
         ("it", ("inoltre", "anche", "poi", "già", "ancora", "pure", "infatti", "però",
                 "invece", "oggi", "ieri")),
         ("pt", ("também", "já", "ainda", "sempre")))),
+    # (German sets no comma after "für X", which as often says for whom: "Für Nordwerk
+    # arbeiten 500 Menschen". Not read.)
+    view=Saying(("for",), translated=(
+        ("fr", ("pour",)), ("es", ("para",)), ("it", ("per",)), ("pt", ("para",)))),
 )
 
 
@@ -235,6 +244,20 @@ _CLOSING = (",\"\u201d\u2019'\u00bb", ",\"\u201d\u2019'\u00bb\u201c\u2018\u00ab\
 _CLAUSE_BREAK = re.compile(
     "[,.;:!?()\"\u00ab\u00bb\u201c\u201d\u201e]|\\b(?i:und|oder)\\b")
 _SMALL_WORD = (r"[a-z][\w-]*", "[a-z\u00df-\u00f6\u00f8-\u00ff][\\w'\u2019-]*")
+
+
+# After a name given a view ("Pour Luc Gagnon, président des Amis, « … »"): up to two
+# commas (an apposition between) and, in the same sentence, an opening quotation mark.
+_VIEW_QUOTED = re.compile(
+    r"(?:[^,;.!?\n\u00ab\u00bb\u201c\u201d\u201e\"]{0,80},){1,2}"
+    r"(?:[^.!?;\n]|\.(?=\d))*?[\u00ab\u00bb\u201c\u201e\u2039\u2018\"]")
+
+
+def _view(words: str, article: str, small: str) -> re.Pattern[str]:
+    """What stands before a name given a view, `words` the view words as a pattern: one
+    opening a sentence or clause ("Pour", ", pour"), an article or small words (a title)
+    between it and the name."""
+    return re.compile(rf"(?:^|[.!?;:,(\n])\s*(?i:{words})\s+{article}(?:{small}\s+){{0,3}}$")
 
 
 class Speaking:
@@ -288,6 +311,7 @@ class Speaking:
             rf"(?:\b(?:{any_of(words.affiliation)}){affiliate}|'s)\s*$", re.IGNORECASE)
         self.according = re.compile(
             rf"{word_start}(?:{any_of(words.according)})\s+{article}$", re.IGNORECASE)
+        self.view = _view(any_of(words.view), article, small)
         # A name joined to a noun names what the noun does ("Acme-Chef", Acme's head).
         self.compound = re.compile(r"-\w" if own else "(?!)")
         self.according_after = re.compile(rf"\s+(?:{any_of(words.according_after)})\b",
@@ -315,6 +339,12 @@ class Speaking:
             at = before + found.start()
             return not self.ordinal.search(plain[max(0, at - 12):at])
         return bool(self.according_after.match(plain, end))
+
+    def in_view_of(self, plain: str, start: int, end: int) -> bool:
+        """Whether the text gives the words in quotation marks after the name at `start` as
+        its view: "Pour Luc Gagnon, président des Amis, « la facture … »"."""
+        return bool(self.view.search(plain, max(0, start - 60), start)
+                    and _VIEW_QUOTED.match(plain, end))
 
     def told(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
         """In a language whose verb closes a clause, whether another name opens the clause
@@ -348,6 +378,8 @@ class Speaking:
             return True
         if self.affiliated(plain, start):
             return False
+        if self.in_view_of(plain, start, end):
+            return True
         said = self.said.match(plain, end)
         if said and self.another_verb(plain, said):
             said = None

@@ -352,6 +352,22 @@ ATTRIBUTED = [
     ("pt", "Nordwerk teria dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk tem também dito que a fábrica continua aberta.", "Nordwerk"),
     ("pt", "Nordwerk declarou que a falência está excluída.", "Nordwerk"),
+    # "Pour X, « … »": the words in quotation marks after it are X's view.
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb.", "Nordwerk"),
+    ("fr", "Pour Marc Roux, économiste, \u00ab le site reste ouvert \u00bb.", "Marc Roux"),
+    ("fr", "Pour le FMI, \u00ab le site reste ouvert \u00bb.", "IMF"),
+    ("fr", "Pour l'économiste Marc Roux, \u00ab le site reste ouvert \u00bb.", "Marc Roux"),
+    ("fr", "Pour Marc Roux, le site \u00ab reste ouvert \u00bb.", "Marc Roux"),
+    ("fr", "Le site, pour Marc Roux, \u00ab reste ouvert \u00bb.", "Marc Roux"),
+    ("fr-CA", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb.", "Nordwerk"),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb.", "Nordwerk"),
+    ("es", "Para el FMI, \u00abla planta sigue abierta\u00bb.", "IMF"),
+    ("it", "Per Nordwerk, \u00ablo stabilimento resta aperto\u00bb.", "Nordwerk"),
+    ("it", "Per l'AFP, \u00ablo stabilimento resta aperto\u00bb.", "AFP"),
+    ("pt", "Para a Nordwerk, \u201ca fábrica continua aberta\u201d.", "Nordwerk"),
+    ("pt-PT", "Para o ministro Marc Roux, \u00aba fábrica continua aberta\u00bb.",
+     "Marc Roux"),
+    ("en", "For Nordwerk, \u201cthe plant stays open\u201d.", "Nordwerk"),
 ]
 NOT_ATTRIBUTED = [
     # English: "called", but not "called off" (NOT_ATTRIBUTED).
@@ -440,6 +456,30 @@ NOT_ATTRIBUTED = [
     ("en", "Nordwerk called off the fair.", None),
     ("en", "Nordwerk called it off after the storm.", None),
     ("en", "Nordwerk calls off the fair.", None),
+    # "Pour X, « … »" naming the quote's own speaker, or with no quotation after it: "for
+    # X" may be whom it concerns ("Pour Nordwerk, 2025 a été une année record"); nor
+    # after a word ("un atout pour Nordwerk"), nor of an affiliation.
+    ("fr", "Pour Anna Berg, \u00ab le site reste ouvert \u00bb.", None),
+    ("fr", "Pour Anna Berg, économiste de Nordwerk, \u00ab le site reste ouvert \u00bb.",
+     None),
+    ("fr", "Pour Anna Berg de Nordwerk, \u00ab le site reste ouvert \u00bb.", None),
+    ("fr", "Pour Nordwerk, le site reste ouvert.", None),
+    ("fr", "Un atout pour Nordwerk, \u00ab le site reste ouvert \u00bb.", None),
+    ("fr", "Pour Nordwerk, c'est fini. \u00ab Le site reste ouvert \u00bb, dit Anna Berg.",
+     None),
+    ("es", "Para Anna Berg, \u00abla planta sigue abierta\u00bb.", None),
+    ("es", "Para Nordwerk, la planta sigue abierta.", None),
+    ("it", "Per Anna Berg, \u00ablo stabilimento resta aperto\u00bb.", None),
+    ("it", "Per Nordwerk lo stabilimento resta aperto.", None),
+    ("pt", "Para Anna Berg, \u201ca fábrica continua aberta\u201d.", None),
+    ("pt", "Para a Nordwerk, a fábrica continua aberta.", None),
+    ("en", "For Anna Berg, \u201cthe plant stays open\u201d.", None),
+    ("en", "For Nordwerk, the plant stays open.", None),
+    # German sets no comma after "für X", whose other senses ("für Nordwerk arbeiten"):
+    # not read.
+    ("de", "Für Nordwerk gilt: \u201eDas Werk bleibt offen\u201c.", None),
+    # Another language's word is not read ("per" on a French site).
+    ("fr", "Para Nordwerk, \u00ab le site reste ouvert \u00bb.", None),
 ]
 
 
