@@ -315,9 +315,11 @@ _CODES = (
          "A number in a point, claim statement, event label or (an amount) brief summary that "
          "neither its quotes nor its claims' figures give, or a claim's figure that no quote "
          "on the claim gives (\"$6 million\", \"$6M\" and \"6 million dollars\" count as "
-         "one number).",
-         "Correct the number, cite the quote that gives it, or mark the point "
-         "`inference: true` if it is your own arithmetic."),
+         "one number); or an amount given in a currency other than that of every quote or "
+         "claim figure giving its number in one (\"€6 million\" where the quote says \"$6 "
+         "million\"; a \"$\" alone is the site's or the source's own dollar).",
+         "Correct the number or its currency, cite the quote that gives it, or mark the "
+         "point `inference: true` if it is your own arithmetic."),
     Code("prose-hedge-dropped", W,
          "A cited quote hedges (\"reportedly\", \"may\", \"under $6 million\") and the "
          "point or claim statement states the same thing without the hedge; or a summary, "

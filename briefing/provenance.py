@@ -27,6 +27,7 @@ from types import MappingProxyType
 from .attribution import Speaking
 from .broken import ANY
 from .chars import joins
+from .currencies import Money, Written, amount, is_code
 from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, gives_words, hedges_number, words_pattern
 from .identity import same_objects
@@ -270,6 +271,8 @@ class Item:
     quotes: tuple[Quote, ...]
     point: Point | None = None
     claim_values: frozenset[Decimal] = frozenset()
+    # Those figures' numbers with their units, for the currency an amount is given in.
+    claim_units: frozenset[tuple[Decimal, str]] = frozenset()
     # Quotes whose hedges the text must keep: any one of them hedged ("any", a point), or
     # every one of them ("all", a claim: a plain statement by one source may stand), or
     # of a number the text repeats, every one giving it ("numbers", a summary, an event
@@ -395,7 +398,8 @@ def _not_waiting(linked: Linked) -> Iterator[Item]:
 def _same_item(a: Item, b: Item) -> bool:
     return a.made_from is b.made_from and a.point is b.point and a.what == b.what \
         and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
-        and a.claim_values == b.claim_values and a.hedge_mode == b.hedge_mode \
+        and a.claim_values == b.claim_values and a.claim_units == b.claim_units \
+        and a.hedge_mode == b.hedge_mode \
         and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered \
         and a.hedges_only == b.hedges_only
 
@@ -427,12 +431,15 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         yield Item(plain_text(brief.summary, names), "brief summary", cited_anywhere,
                    claim_values=_figure_values(linked, (r.id for p in points
                                                         for r in p.claims)),
+                   claim_units=_figure_units(linked, (r.id for p in points
+                                                      for r in p.claims)),
                    hedge_quotes=cited_anywhere, hedge_mode="numbers",
                    numbered="amounts", about=frozenset((brief.id, *everything)))
         for point in points:
             values = _figure_values(linked, (ref.id for ref in point.claims))
             cited = _by_ids(linked, [r.id for r in point.cites] + _referenced(point.text))
             yield Item(plain_text(point.text, names), "point", cited, point, values,
+                       _figure_units(linked, (ref.id for ref in point.claims)),
                        cited, "any", numbered="all", about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
                             *_referenced(point.text))))
@@ -446,9 +453,11 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         about = frozenset((claim.id, *backing))
         hedges_about = frozenset((claim.id, *(q.id for q in relaying)))
         own_values = _figure_values(linked, (claim.id,))
+        own_units = _figure_units(linked, (claim.id,))
         yield Item(plain_text(claim.statement, names), "claim statement",
                    _by_ids(linked, backing + _referenced(claim.statement)),
-                   claim_values=own_values, hedge_quotes=relaying, hedge_mode="all",
+                   claim_values=own_values, claim_units=own_units, hedge_quotes=relaying,
+                   hedge_mode="all",
                    numbered="all", attributed=claim.claimant is not None, about=about,
                    hedges_about=hedges_about)
         if claim.note:
@@ -467,7 +476,8 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         for event in claim.events:
             yield Item(plain_text(event.what, names), "event label",
                        _by_ids(linked, backing + _referenced(event.what)),
-                       claim_values=own_values, hedge_quotes=relaying, hedge_mode="numbers",
+                       claim_values=own_values, claim_units=own_units,
+                       hedge_quotes=relaying, hedge_mode="numbers",
                        numbered="all", about=about, hedges_about=hedges_about)
 
 
@@ -475,6 +485,14 @@ def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decima
     """The numbers of these claims' figures, which the text naming them may give."""
     return frozenset(v for claim_id in claim_ids if claim_id in linked.claims
                      for f in linked.claims[claim_id].figures for v in f.value)
+
+
+def _figure_units(linked: Linked, claim_ids: Iterable[str]
+                  ) -> frozenset[tuple[Decimal, str]]:
+    """The numbers of these claims' figures in a currency, each with its code."""
+    return frozenset((v, f.unit) for claim_id in claim_ids if claim_id in linked.claims
+                     for f in linked.claims[claim_id].figures if is_code(f.unit)
+                     for v in f.value)
 
 
 def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
@@ -570,6 +588,7 @@ class _Checker:
         self._triggers: dict[str, tuple[dict[str, list[HedgeGroup]], re.Pattern[str]]] = {}
         # How each language met writes numbers: separators ("16.000,5" in Dutch), scales.
         self._styles: dict[str, NumberStyle] = {}
+        self._money: dict[str, Money] = {}  # how each language met writes currencies
         self.site_style = self.number_style(language)
 
     def check(self, item: Item) -> list[Diagnostic]:
@@ -620,8 +639,11 @@ class _Checker:
         plain = item.text.plain
         names = [(start, end) for start, end, _ in item.text.refs]
         for at, written, value in numbers(plain, self.site_style):
-            if value in allowed or (item.numbered == "amounts"
-                                    and not is_amount(plain, at, written, self.site_style)):
+            if value in allowed:
+                yield from self.other_currency(item, at, written, value)
+                continue
+            if item.numbered == "amounts" and not is_amount(plain, at, written,
+                                                            self.site_style):
                 continue
             # "$40,000" in English prose on a German site, "16.000" copied from a Dutch
             # quote: a number other languages read otherwise is backed either way.
@@ -637,6 +659,46 @@ class _Checker:
                           _year_hint(written, item.what)
                           or _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
                           + self.reading(item.quotes))
+
+    def other_currency(self, item: Item, at: int, written: str, value: Decimal
+                       ) -> Iterator[Diagnostic]:
+        """An amount the prose gives in a currency ("€40,000", "40 000 $ US") other than
+        that of every quote and claim figure giving its number in one ("$40,000", "40 000
+        $" in Quebec): a "$" alone is the writer's own dollar, the site's in the prose and
+        the source's in a quote, and two written so are one. Prose that names no currency,
+        or a number no source gives in one, is not compared."""
+        plain = item.text.plain
+        own = self.money(self.language).currency(plain, at, written)
+        if own is None:
+            return
+        theirs: list[tuple[Written, str]] = []
+        for quote in item.quotes:
+            money = self.money(self.quote_language(quote))
+            for their_at, their_written, their_value in self.numbers_of(quote):
+                found = money.currency(quote.text, their_at, their_written) \
+                    if their_value == value else None
+                if found is not None:
+                    theirs.append((found, amount(quote.text, their_at, their_written, found)))
+        theirs += [(Written(unit, False, 0, 0), "") for v, unit in item.claim_units
+                   if v == value]
+        if not theirs or any(own.same(found) for found, _ in theirs):
+            return
+        example = next((f' ("{shown}")' for _, shown in theirs if shown), "")
+        yield warning(self.at(item, written), "prose-figure-unsourced",
+                      f"{amount(plain, at, written, own)} is in {own.code}, but this "
+                      f"{item.what}'s quotes and claims give {value:,f} in "
+                      f"{' or '.join(sorted({found.code for found, _ in theirs}))}{example}",
+                      "write the amount in the currency its source gives, or cite a quote "
+                      f"that gives it in {own.code}; a \"$\" alone is this site's dollar "
+                      f"({self.money(self.language).dollar}), another dollar is written "
+                      "with its sign or code (\"US$\", \"CA$\", \"USD\")")
+
+    def money(self, language: str) -> Money:
+        """How `language` writes currencies (`currencies.Money`), made once per language."""
+        found = self._money.get(language.lower())
+        if found is None:
+            found = self._money[language.lower()] = Money(language)
+        return found
 
     def claim_figures(self, claim: Claim, quotes: tuple[Quote, ...], relaying: set[str],
                       *, sourced: bool = True) -> Iterator[Diagnostic]:

@@ -167,3 +167,27 @@ def test_a_new_project_in_a_language_builds_strict_with_its_example(
     assert page.count('class="cite"') == 3
     for word in words:
         assert word in page.replace("\u00a0", " "), word
+
+
+# The mayor's figure given in another currency than the article's.
+OTHER_CURRENCY = {
+    "fr": ("40 000 euros", "40 000 dollars"), "fr-CA": ("40 000 $", "40 000 $ US"),
+    "de": ("40.000 Euro", "40.000 US-Dollar"), "es": ("40.000 euros", "40.000 dólares"),
+    "it": ("40.000 euro", "40.000 dollari"), "pt": ("R$ 40 mil", "US$ 40 mil"),
+    "pt-PT": ("40 mil euros", "40 mil dólares"),
+}
+
+
+@pytest.mark.parametrize("tag", EXAMPLES)
+def test_the_checks_read_the_currency_of_the_examples_figure(tmp_path: Path, tag: str
+                                                             ) -> None:
+    """The mayor's figure in the brief in dollars where the article gives euros (in US
+    dollars in Quebec's, where it gives Canadian ones, "$" alone) is caught, once."""
+    files = {rel.removeprefix("content/"): data for rel, data in example(tag).items()}
+    (brief,) = [rel for rel in files if rel.startswith("briefs/")]
+    text = files[brief].decode("utf-8")
+    old, new = OTHER_CURRENCY[tag]
+    assert text.count(old) == 1, old
+    content = write_tree(tmp_path / "content", {**files, brief: text.replace(old, new)})
+    found = [d.message for d in build(content, language=tag).diagnostics]
+    assert len(found) == 1 and found[0].startswith(f"{new} is in "), found

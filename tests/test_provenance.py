@@ -756,6 +756,87 @@ def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
     assert [d.format() for d in found] == []
 
 
+# --- the currency of an amount -----------------------------------------------------------
+
+
+def money_warnings(tmp_path: Path, site: str, source: str, said: str, point: str
+                   ) -> list[str]:
+    """The figure warnings of a point saying `point` on a site in `site`, citing a quote
+    `said` from a source in `source`."""
+    content = write_tree(tmp_path / "content", {
+        "entities.yml": SPEAKERS_YML,
+        "sources/s.txt": f"Titel\n{said}.\n",
+        "sources/s.yml": f'title: "Titel"\npublished: "2025-03-03"\nlanguage: {source}\n'
+                         f'quotes:\n  - id: q\n    text: "{said}"\n    speaker: anna-berg\n',
+        "briefs/b.yml": 'title: "B"\nsummary: "A summary."\nsections:\n'
+                        '  - kind: what-happened\n    points:\n'
+                        f'      - text: "{point}"\n        cites: [q]\n'})
+    found = build(content, language=site).diagnostics
+    assert {d.code for d in found} <= {"prose-figure-unsourced"}, [d.format() for d in found]
+    return [d.message for d in found]
+
+
+# (the site's language, the source's, the quote, the point, whether it is warned of)
+CURRENCIES = [
+    # "$" alone is the region's own dollar: Canada's on a fr-CA site, its source's too.
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ par année", "Elle coûtera 40 000 $ US par année.",
+     True),
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ par année", "Elle coûtera 40 000 $ par année.",
+     False),
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ par année", "Elle coûtera 40 000 $US par année.",
+     True),
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ US par année", "Elle coûtera 40 000 $ par année.",
+     True),
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ par année", "Elle coûtera 40 000 dollars.", False),
+    ("fr-CA", "fr-CA", "coûtera 40 000 $ par année",
+     "Elle coûtera 40 000 dollars américains.", True),
+    ("en", "en", "costs $40,000 a year", "It costs €40,000 a year.", True),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 euros a year.", True),
+    ("en", "en", "costs $40,000 a year", "It costs US$40,000 a year.", False),
+    ("en", "en", "costs $40,000 a year", "It costs USD 40,000 a year.", False),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 dollars a year.", False),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 a year.", False),  # none stated
+    ("en", "en", "costs $40,000 a year", "It costs £40,000 a year.", True),
+    ("en", "en", "costs 40,000 CAD a year", "It costs $40,000 a year.", True),
+    ("en", "en", "costs 40,000 CAD a year", "It costs CA$40,000 a year.", False),
+    ("en", "en", "costs $6 million", "It costs €6M.", True),
+    # A dollar alone on both sides is the same, whichever region each is written in.
+    ("en", "en-CA", "costs $40,000 a year", "It costs $40,000 a year.", False),
+    ("en", "en-CA", "costs $40,000 a year", "It costs US$40,000 a year.", True),
+    # Any source figure of the number in the currency backs it; one in none says nothing.
+    ("en", "en", "costs $40,000 or €40,000", "It costs €40,000.", False),
+    ("en", "en", "drew 40,000 visitors", "It costs €40,000.", False),
+    ("fr", "fr", "coûtera 40 000 euros", "Elle coûtera 40 000 €.", False),
+    ("fr", "fr", "coûtera 40 000 euros", "Elle coûtera 40 000 dollars.", True),
+    ("fr", "fr", "coûtera 3 millions d'euros", "Elle coûtera 3 millions de dollars.", True),
+    ("de", "de", "kostet 40.000 Euro", "Es kostet 40.000 US-Dollar.", True),
+    ("de", "de", "kostet 40.000 Euro", "Es kostet 40.000 €.", False),
+    ("es", "es", "costará 40.000 euros", "Costará 40.000 dólares.", True),
+    ("it", "it", "costerà 40.000 euro", "Costerà 40.000 dollari.", True),
+    ("pt", "pt-BR", "custará R$ 40 mil", "Custará US$ 40 mil.", True),
+    ("pt", "pt-BR", "custará R$ 40 mil", "Custará R$ 40 mil.", False),
+    ("pt", "pt-BR", "custará R$ 40 mil", "Custará 40 mil reais.", False),
+]
+
+
+@pytest.mark.parametrize(("site", "source", "said", "point", "warned"), CURRENCIES,
+                         ids=[f"{row[0]} {row[3]}" for row in CURRENCIES])
+def test_an_amount_in_another_currency_than_its_sources_is_warned_of(
+        tmp_path: Path, site: str, source: str, said: str, point: str, warned: bool) -> None:
+    found = money_warnings(tmp_path, site, source, said, point)
+    assert bool(found) == warned, found
+    if warned:
+        assert " is in " in found[0] and "give" in found[0], found
+
+
+def test_the_currency_warning_says_what_each_side_is_in(tmp_path: Path) -> None:
+    content = corpus(tmp_path, ((BRIEF, "costs $5 million.", "costs €5 million."),))
+    [found] = [d for d in build(content).diagnostics if d.code == "prose-figure-unsourced"]
+    assert found.message == ("€5 million is in EUR, but this point's quotes and claims give "
+                             "5,000,000 in USD (\"$5 million\")")
+    assert "currency" in found.hint and (found.pos.line, found.pos.col) == (6, 43)
+
+
 def test_a_written_date_hides_only_its_own_numbers() -> None:
     """The day and year of "7 April 2025" are not figures; the numbers beside it are, and
     a lower-case "may" is a verb, not a month."""
