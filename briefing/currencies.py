@@ -40,7 +40,9 @@ class Written:
     """The currency of an amount as a text writes it, and where its sign or word is."""
 
     code: str  # ISO 4217
-    plain: bool  # a dollar written "$" or "dollars" alone: the writer's region's own
+    # A dollar written "$" or "dollars" alone: the writer's region's own ("$" in Mexico,
+    # the peso, is none).
+    plain: bool
     start: int
     end: int
 
@@ -64,6 +66,14 @@ class Money:
                      if sign == "$"), "USD")
 
     @cached_property
+    def dollars(self) -> str:
+        """The currency "dollars" alone stands for: the region's own where that is a dollar
+        (Canada's), else USD ("dólares" in Mexico, whose "$" is the peso)."""
+        from babel.numbers import get_currency_name
+        return self.dollar if "dollar" in get_currency_name(self.dollar, locale="en").lower() \
+            else "USD"
+
+    @cached_property
     def signs(self) -> Mapping[str, str]:
         """Each currency sign but "$" alone, without its spaces, with its code: CLDR's in
         English, the language and its region, "$" written with a country ("US$", "$ US",
@@ -75,7 +85,7 @@ class Money:
         for locale in _locales(self.language):
             for code in _CODES:
                 sign = _plain(get_currency_symbol(code, locale))
-                if sign not in (code, "$"):
+                if sign not in (code, "$", "\u00a5"):  # ("¥": the yen or the yuan)
                     found.setdefault(sign, code)
         for code, sign in dollar_signs(self.language).items():
             if sign != "$":
@@ -130,26 +140,28 @@ class Money:
     def _read(self, match: re.Match[str], text: str, end: int) -> Written | None:
         """The currency a match of `before` or `after` names."""
         groups = match.groupdict()
+        span = (match.start(), max(end, match.end()))
         if groups.get("code"):
-            code = groups["code"]
-            return Written(code, False, match.start(), max(end, match.end())) \
-                if is_code(code) else None
-        word = groups.get("sign") or self.names.get(" ".join(
-            (groups.get("name") or "").casefold().split()), "")
-        word = self.signs.get(_plain(word), word)
-        if word == "$" and groups.get("us"):
-            word = "USD"
-        if not word:
-            return None
-        plain = word == "$"
-        return Written(self.dollar if plain else word, plain, match.start(),
-                       max(end, match.end()))
+            return Written(groups["code"], False, *span) if is_code(groups["code"]) else None
+        if groups.get("sign"):
+            sign = _plain(groups["sign"])
+            if sign == "$":
+                return Written(self.dollar, self.dollar == self.dollars, *span)
+            code = self.signs.get(sign, "")
+        else:
+            code = self.names.get(" ".join(groups["name"].casefold().split()), "")
+        if code == "$":  # ("dollars", alone or with "US" after it)
+            code = "USD" if groups.get("us") else self.dollars
+            return Written(code, not groups.get("us") and code == self.dollar, *span)
+        return Written(code, False, *span) if code else None
 
 
 def _locales(language: str) -> Iterator[Locale]:
-    """CLDR's locales of English, of `language`'s language and of its region."""
+    """CLDR's locales of `language`'s region, its language and English, in that order:
+    a sign is read as the language writes it before English ("¥" is the yuan in
+    Chinese, the yen in English)."""
     from babel import Locale, UnknownLocaleError
-    for tag in dict.fromkeys(("en", primary(language), language.replace("_", "-"))):
+    for tag in dict.fromkeys((language.replace("_", "-"), primary(language), "en")):
         try:
             yield Locale.parse(tag, sep="-")
         except (UnknownLocaleError, ValueError):

@@ -803,6 +803,13 @@ CURRENCIES = [
     # A dollar alone on both sides is the same, whichever region each is written in.
     ("en", "en-CA", "costs $40,000 a year", "It costs $40,000 a year.", False),
     ("en", "en-CA", "costs $40,000 a year", "It costs US$40,000 a year.", True),
+    # Mexico's "$" is the peso, its "dólares" the US dollar's.
+    ("es-MX", "es-MX", "costará $40,000 al año", "Costará 40,000 dólares al año.", True),
+    ("es-MX", "es-MX", "costará $40,000 al año", "Costará $40,000 al año.", False),
+    ("es-MX", "es-MX", "costará 40,000 dólares", "Costará US$40,000.", False),
+    ("en", "es-MX", "costará $40,000 al año", "It costs $40,000 a year.", True),
+    # "¥" is the yen or the yuan: not read.
+    ("en", "zh", "花费¥40,000", "It costs ¥40,000.", False),
     # Any source figure of the number in the currency backs it; one in none says nothing.
     ("en", "en", "costs $40,000 or €40,000", "It costs €40,000.", False),
     ("en", "en", "drew 40,000 visitors", "It costs €40,000.", False),
