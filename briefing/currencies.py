@@ -1,7 +1,7 @@
 """The currency an amount is written in, for the figure check (`provenance`): "$40,000",
 "40 000 $ US", "€40,000", "40.000 Euro", "USD 40,000", "3 millions d'euros", read as a
 language and its region write them. The signs and names are CLDR's, through Babel, in
-English, the language and its region ("$ US" and "$AU" in French, "US$" in Portuguese,
+the region, the language and English ("$ US" and "$AU" in French, "US$" in Portuguese,
 "dollars canadiens", "dólares estadounidenses"); a dollar written "$" or "dollars" alone
 is the region's own (`wording.dollar_signs`: Canada's on a `fr-CA` site, Mexico's peso
 on an `es-MX` one), else the US dollar."""
@@ -76,7 +76,7 @@ class Money:
     @cached_property
     def signs(self) -> Mapping[str, str]:
         """Each currency sign but "$" alone, without its spaces, with its code: CLDR's in
-        English, the language and its region, "$" written with a country ("US$", "$ US",
+        the region, the language and English, "$" written with a country ("US$", "$ US",
         "A$")."""
         from babel.numbers import get_currency_symbol
 
@@ -95,7 +95,7 @@ class Money:
     @cached_property
     def names(self) -> Mapping[str, str]:
         """Each currency's names, case folded, with its code: CLDR's, singular and plural,
-        in English, the language and its region, and the words without a country ("$"
+        in the region, the language and English, and the words without a country ("$"
         for a dollar alone)."""
         from babel.numbers import get_currency_name
         found: dict[str, str] = dict(_PLAIN_WORDS)
