@@ -390,8 +390,8 @@ _CODES = (
          "aliases can stand for a billion).",
          "Write the option out without aliases; an option needs a few hundred values at most."),
     Code("config-option-unknown", W, "An option of the briefing plugin in mkdocs.yml that "
-         "the plugin does not have, most likely misspelt (`contentdir:`); MkDocs warns of "
-         "it too, builds without it, and stops on it under `--strict`.",
+         "the plugin does not have, most likely misspelt (`contentdir:`): MkDocs builds "
+         "without it. `mkdocs build --strict` stops on it, with the content's problems.",
          "Correct the name (the hint gives the closest option) or delete the line."),
     Code("config-inherit", E, "mkdocs.yml's `INHERIT:` names no file, a file that does "
          "not exist or holds no settings, or itself through the files it builds on; "

@@ -357,8 +357,8 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
     """The plugin's settings from its options as MkDocs read them, the content folder
     (resolved), and every problem with them and with the site's settings, each at its
     place in `config_file`: judged as `briefing check` judges mkdocs.yml as written. Last,
-    the options the plugin does not have, which MkDocs warns of in its own words: for the
-    Problems page under `mkdocs serve`, not for the terminal again."""
+    the options the plugin does not have, reported with the content's problems (MkDocs'
+    own warning of them, which names no line, is left out: `BriefingPlugin.load_config`)."""
     # Named as `briefing check` names it: relative to where MkDocs runs.
     shown = Path(display_root(config_file)) if config_file else None
     written, problems = read_plugin_options(shown) if shown else (None, ())

@@ -227,8 +227,8 @@ def test_a_content_folder_named_while_serving_is_watched(tmp_path: Path) -> None
             'statement: "', 'statement: "Back in the first folder: ', 1), encoding="utf-8")
         assert wait_for(lambda: "Back in the first folder" in (fetch(f"{base}/claims/") or ""),
                         60), "an edit in the first content folder was not noticed"
-        # A misspelt option: MkDocs warns of it in its own words, without a line; the
-        # Problems page lists it at its line, as `briefing check` does.
+        # A misspelt option: the Problems page lists it at its line, as `briefing check`
+        # does.
         misspelt = text.replace("content_dir: content\n",
                                 "content_dir: content\n      severty: {}\n")
         config.write_text(misspelt, encoding="utf-8")

@@ -209,15 +209,14 @@ def test_check_stops_on_the_settings_the_site_build_stops_on(
     assert f"mkdocs.yml:{where}: " in checked.output and f"[{code}]" in checked.output
     built = mkdocs_build(tmp_path)
     assert built.returncode == 1
-    if code != "config-option-unknown":  # MkDocs stops on it in its own words, at once
-        assert f"mkdocs.yml:{where}: " in built.stderr and f"[{code}]" in built.stderr
+    assert f"mkdocs.yml:{where}: " in built.stderr and f"[{code}]" in built.stderr
     assert not (tmp_path / "site").exists()
 
 
 def test_a_build_names_the_line_of_an_option_the_plugin_lacks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """MkDocs warns of the option without saying where it is; the plugin says where, and
-    which option was meant (`--strict` stops on MkDocs' warning before the plugin runs)."""
+    """MkDocs' own warning of the option says not where it is; the plugin's does, and which
+    option was meant, and it is the one shown."""
     write_tree(tmp_path / "content", minimal_corpus())
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace("content_dir", "contentdir"))
@@ -226,6 +225,25 @@ def test_a_build_names_the_line_of_an_option_the_plugin_lacks(
     assert built.returncode == 0, built.stderr
     assert "mkdocs.yml:4:7: warning: the briefing plugin has no option 'contentdir'" \
         in built.stderr and "did you mean 'content_dir'?" in built.stderr, built.stderr
+    assert "Unrecognised configuration name" not in built.stderr, built.stderr
+
+
+def test_a_strict_build_lists_a_misspelt_option_with_the_contents_problems(
+        tmp_path: Path) -> None:
+    """Under `--strict`, MkDocs stopped on its own warning of the option before the plugin
+    ran: no line, and none of the content's problems. The build now lists them together."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    quotes = tmp_path / "content" / "sources" / "acme-widget.yml"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace(
+        "its widget costs", "its widgets cost", 1), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG.replace("content_dir", "contentdir"))
+    built = mkdocs_build(tmp_path)
+    assert built.returncode == 1
+    assert "mkdocs.yml:4:7: warning: the briefing plugin has no option 'contentdir'" \
+        in built.stderr, built.stderr
+    assert "[quote-not-found]" in built.stderr, built.stderr
+    assert "Unrecognised configuration name" not in built.stderr, built.stderr
 
 
 PLUGINS = "plugins:\n  - briefing:\n      content_dir: content\n"

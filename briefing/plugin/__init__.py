@@ -61,6 +61,8 @@ from .search import SearchEntries, trimmed
 log = get_plugin_logger(__name__)
 # Settings under which building at all could overwrite what the user wrote.
 STOPS_AT_ONCE = frozenset({"config-folder"})
+# How MkDocs words its warning of an option the plugin does not have.
+UNKNOWN_OPTION = "Unrecognised configuration name: "
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -98,6 +100,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.link_positions = LinkPositions()  # MkDocs' reports of links, given a line
         self.lang = "en"  # the site's language tag (`language.site_language`)
         self.wording = Wording()  # the pages' own words, in that language if it has them
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None
+                    ) -> tuple[Any, Any]:
+        """MkDocs' own check of the options, less its warning of one the plugin lacks:
+        the plugin reports that option itself, at its line of mkdocs.yml and with the
+        one meant (`config-option-unknown`), among the content's problems. Under
+        `--strict`, MkDocs would otherwise stop on its warning before the plugin runs,
+        naming no line and hiding every other problem of the build."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return errors, [(name, message) for name, message in warnings
+                        if not str(message).startswith(UNKNOWN_OPTION)]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds.
@@ -248,7 +261,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
             display_root(Path(config.docs_dir)), (SEARCH_FOLDER,) if self.pagefind else ())
-        # An option the plugin lacks: MkDocs warned of it, but not where it is written.
+        # An option the plugin lacks, at its line (MkDocs' warning of it is left out).
         return (*self.unknown_options,
                 *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
                 *collisions, *(self.live.failures if self.live else ()))
