@@ -95,9 +95,10 @@ _CODES = (
          "Delete it unless the article really needs it."),
     # YAML
     Code("yaml-syntax", E, "The file is not valid YAML. A key without its colon or with "
-         "no space after it (`speaker:acme`), or one out of line with the key above it, is "
-         "named at its own line, though YAML may "
-         "stop lines below it (after a block of text, at the next key).",
+         "no space after it (`speaker:acme`), one out of line with the key above it, or a "
+         "quoted value closed with a typographic quotation mark (`\"the cost”`) is named "
+         "at its own line, though YAML may stop lines below it (after a block of text, at "
+         "the next key or straight quote).",
          "Fix the syntax at the position shown; the hint names the usual cause."),
     Code("yaml-empty", E, "The YAML file holds no value.",
          "Write the annotation, or delete the file."),

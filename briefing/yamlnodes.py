@@ -378,6 +378,8 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else
                    "double quotes, or each inner ' as ''"))
     hidden = _invisible_on_line(where.text, where.lines, at.line)
+    if hidden is None and (curly := _typographic_close(where, at)) is not None:
+        return curly
     if hidden is None and (glued := _glued_colon(where, exc, at)) is not None:
         return glued
     if hidden is None and (lost := _keyless(where, at)) is not None:
@@ -795,6 +797,37 @@ def _closed_early(line: str) -> str | None:
     if match is None or (match.group(1) == "'" and "''" in line):
         return None
     return match.group(1)
+
+
+# `key: "text…”`, `key: ["text…”]`: a value opened with YAML's straight
+# quote that its line ends with a typographic one, which YAML reads as more of the text.
+_TYPOGRAPHIC_CLOSE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(?:\[\s*)?(["'])"""
+                                r"""(?:\\.|(?!\1)[^\\])*?([\u201c\u201d\u2018\u2019])\s*\]?\s*$""")
+
+
+def _typographic_close(where: _Where, at: Pos) -> Diagnostic | None:
+    """The error at a quoted value closed with a typographic quotation mark (`text: "the
+    cost”`): YAML reads on to the next straight quote, often lines below, and stops
+    there. Named only when a straight quote after it lets the file be read past where the
+    parser stopped."""
+    for number in range(at.line, 0, -1):
+        line = _line(where.text, where.lines, number)
+        found = _TYPOGRAPHIC_CLOSE.match(line)
+        if found is None:
+            continue
+        fixed = line[:found.end(2)] + found[1] + line[found.end(2):]
+        if not _reads_past(where, number, fixed, at.line):
+            return None
+        opened, closed = found.start(1) + 1, found.start(2) + 1
+        stopped = "" if number == at.line else \
+            f" (YAML stopped reading at line {at.line}, column {at.col})"
+        return error(Pos(where.path, number, closed), "yaml-syntax",
+                     f"YAML syntax error: the value opened with a straight quote ({found[1]}) "
+                     f"at column {opened} ends with a typographic {found[2]}, which does not "
+                     f"close it{stopped}",
+                     f"end the value with a straight {found[1]}, as it starts: "
+                     f"typographic quotation marks are read as part of the text")
+    return None
 
 
 def _invisible_on_line(text: str, lines: Lines, number: int) -> tuple[int, str] | None:

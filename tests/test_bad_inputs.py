@@ -443,6 +443,14 @@ CASES = [
     Case("double quote inside a double-quoted value", "yaml-syntax", f"{SRC}:13:27",
          (edit(SRC, '"the widget is overpriced"', '"the widget is "overpriced"'),),
          hint="write the value in single quotes, or each inner \" as \\\""),
+    # YAML reads on to the next straight quote, lines below, and stops there; the error is
+    # at the typographic mark that was meant to close the value.
+    Case("quoted value closed with a typographic quotation mark", "yaml-syntax",
+         f"{SRC}:9:39", (edit(SRC, '$5 million"', '$5 million\u201d'),),
+         hint='end the value with a straight ", as it starts'),
+    Case("quoted list item closed with a typographic quotation mark", "yaml-syntax",
+         f"{SRC}:4:28", (edit(SRC, '["date 2025-01-02"]', "['date 2025-01-02\u2019]"),),
+         hint="end the value with a straight ', as it starts"),
     # A key without its colon: YAML stops on the line below (or, for the first key of a
     # mapping, blames the next key's colon); the error is where the colon goes.
     Case("key without its colon", "yaml-syntax", f"{SRC}:10:12",
