@@ -269,11 +269,7 @@ class Slug(Spec):
                             "prose, and an id field holds the id alone",
                             _bare_id_hint(*linked, self.kind))
         if not SLUG_RE.match(value):
-            # Fold look-alike letters, accents and case first, so `Café_Cost` suggests
-            # `cafe-cost` and a Cyrillic small a (U+0430) the Latin `a` it was taken for.
-            folded = unicodedata.normalize("NFKD", to_ascii_lookalike(value)) \
-                .encode("ascii", "ignore").decode()
-            suggestion = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+            suggestion = as_slug(value)
             return ctx.fail(scalar.pos, "schema-slug",
                             f"{value!r} is not a valid id{unusual_note(value)}",
                             "ids use lower-case letters a-z, digits and hyphens"
@@ -289,6 +285,54 @@ class Slug(Spec):
         return {"type": ["string", "integer"], "minimum": 0, "pattern": SLUG_RE.pattern,
                 "maxLength": MAX_ID_LENGTH,
                 "patternErrorMessage": "ids use lower-case letters a-z, digits and hyphens"}
+
+
+def as_slug(value: str) -> str:
+    """The id `value` was most likely meant to be ("" when none): look-alike letters,
+    accents and case folded first, so `Café_Cost` gives `cafe-cost` and a Cyrillic small a
+    (U+0430) the Latin `a` it was taken for."""
+    folded = unicodedata.normalize("NFKD", to_ascii_lookalike(value)) \
+        .encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def reference_hint(written: str, kinds: tuple[str, ...]) -> str:
+    """How to write the reference `written` (`[[entitiy: acme]]`, brackets included) that
+    is not a valid one: the reference meant when the mistake is a usual one (a misspelt
+    kind, spaces around the id, capitals, no kind at all), else its form."""
+    form = "write [[kind:id]] or [[kind:id|label]] with kind one of " + ", ".join(kinds)
+    body, bar, label = written[2:-2].partition("|")
+    kind, colon, ident = body.partition(":")
+    if not colon:  # `[[entity acme]]`, or the id alone: `[[acme]]`
+        kind, _, ident = body.strip().partition(" ")
+        if not _kind_meant(kind, kinds) or not ident.strip():
+            ident, kind = body, ""
+    meant = as_slug(ident)
+    if not meant:
+        return form
+    close = _kind_meant(kind, kinds)
+    if not kind:
+        example = "entity" if "entity" in kinds else kinds[0]
+        return (f"name the kind before the id, as in [[{example}:{meant}{bar}{label}]]; "
+                + form)
+    if close is None:
+        also = " (people, organisations and everything else in entities.yml are [[entity:id]])" \
+            if "entity" in kinds else ""
+        return f"{kind.strip()!r} is not a kind of reference here{also}; " + form
+    why = ("a colon goes between the kind and the id" if not colon else "",
+           f"the kind is {close!r}" if close != kind else "",
+           "no spaces around the id" if ident != ident.strip() else "",
+           "ids use lower-case letters a-z, digits and hyphens"
+           if SLUG_RE.match(ident.strip()) is None else "")
+    reasons = "; ".join(w for w in why if w)
+    return f"did you mean [[{close}:{meant}{bar}{label}]]? ({reasons})" if reasons else form
+
+
+def _kind_meant(kind: str, kinds: tuple[str, ...]) -> str | None:
+    """The kind of reference `kind` (`Entity`, `entitiy`, `claims`) most likely means."""
+    folded = kind.strip().lower()
+    return folded if folded in kinds else next(
+        iter(difflib.get_close_matches(folded, kinds, n=1, cutoff=0.6)), None)
 
 
 def _link_form(value: str) -> tuple[str, str] | None:
@@ -552,8 +596,7 @@ class ProseText(Spec):
                 ok = False
                 ctx.fail(pos, "ref-syntax",
                          f"{ref.text!r} is not a valid reference{unusual_note(ref.text)}",
-                         "write [[kind:id]] or [[kind:id|label]] with kind one of "
-                         + ", ".join(self.kinds))
+                         reference_hint(ref.text, self.kinds))
                 continue
             label = body[2].strip() if body[2] is not None else None
             parts.append(ProseRef(Ref(body[0], body[1], pos, in_prose=True), label or None))
