@@ -182,7 +182,8 @@ DEFAULT_HEDGES: tuple[HedgeGroup, ...] = (
                # "pode" is "may" as well as "can": it keeps the hedge, as "can" does.
                translated_equivalents=(("pt", ("pode", "podem", "poderá", "poderão")),)),
     HedgeGroup("approximate", ("about", "around", "approximately", "roughly", "some",
-                               "nearly", "almost", "circa", "close to", "estimated"),
+                               "nearly", "almost", "circa", "close to", "closer to",
+                               "estimated"),
                ("approximate", "estimate", "or so"), numeric=True, translated=(
                    ("de", ("rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast",
                            "beinahe", "schätzungsweise", "geschätzt", "geschätzte")),

@@ -614,7 +614,7 @@ _QUALIFIERS = (
     (r"(?:less than|fewer than|under|below|just under)", "under"),
     (r"up to", "up-to"),
     (r"(?:at least|no less than|a minimum of)", "at-least"),
-    (r"(?:about|around|approximately|roughly|some|an estimated|nearly|almost|close to"
+    (r"(?:about|around|approximately|roughly|some|an estimated|nearly|almost|closer? to"
      r"|circa|approx\.)", "about"),
 )
 _QUALIFIER_BEFORE = tuple((re.compile(r"\b" + words + r"\s*$", re.I), name)

@@ -678,6 +678,11 @@ CASES = [
          (edit(TXT, "costs $5 million", "costs about $5 million"),
           edit(SRC, "its widget costs $5 million", "its widget costs about $5 million"),
           edit("claims.yml", "costs $5 million.", "costs about $5 million."))),
+    Case("hedge 'closer to' dropped", "prose-hedge-dropped", "briefs/widget.yml:6:43",
+         (edit(TXT, "costs $5 million", "costs closer to $5 million"),
+          edit(SRC, "its widget costs $5 million", "its widget costs closer to $5 million"),
+          edit("claims.yml", "costs $5 million.", "costs closer to $5 million.")),
+         hint='keep "closer to" or an equivalent'),
     # The figure the one thing left plain: the warning says what an unwritten qualifier is.
     Case("figure without its quotes' hedge", "prose-hedge-dropped", "claims.yml:10:9",
          (edit(TXT, "costs $5 million", "costs about $5 million"),
