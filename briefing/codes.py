@@ -187,7 +187,8 @@ _CODES = (
     Code("schema-flag", E, "A yes/no field holds something other than `true` or `false`.",
          "Write `true` or `false` (YAML's `yes`, `no`, `on` and `off` are not booleans here)."),
     Code("schema-number", E, "A number field holds words, units or a malformed number.",
-         "Write digits, for example 6000000 or 6,000,000; put the unit in `unit:`."),
+         "Write digits, for example 6000000 or 6,000,000; put the unit in `unit:`. For "
+         "a value such as `40k`, `$6M` or `40 000`, the hint gives it in digits."),
     Code("schema-range", E, "A range that is not two numbers, low then high.",
          "Write [low, high]."),
     Code("schema-date", E, "A date not written as YYYY-MM-DD, YYYY-MM, YYYY or `unknown`, or "

@@ -26,6 +26,7 @@ from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, vis
 from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import TAG_HINT, language_tag
+from .numbers import numbers
 from .positions import Lines, split_lines
 from .writtendates import iso_date, numeric_readings
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
@@ -458,6 +459,10 @@ _NUMBER_RE = re.compile(r"^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$")
 # _NUMBER_RE with `_` allowed anywhere, as `Number.convert` drops every `_` first.
 _NUMBER_SCHEMA_RE = (r"^_*-?_*([0-9](_*[0-9]){0,2}(_*,_*[0-9]_*[0-9]_*[0-9])+|[0-9](_*[0-9])*)"
                      r"(_*\._*[0-9](_*[0-9])*)?_*$")
+# The currency signs a figure's value may be written with, and the code `unit:` takes.
+_CURRENCY_SIGNS = (("R$", "BRL"), ("$", "USD"), ("\u20ac", "EUR"), ("\u00a3", "GBP"))
+# A space, no-break space or narrow no-break space between a digit and a group of three.
+_SPACE_GROUPED = re.compile(r"(?<=[0-9])[ \u00a0\u202f](?=[0-9]{3}(?![0-9]))")
 # More than any count or amount a source gives (10^30), and few enough for the pages' number
 # formatting to be exact at the default decimal precision.
 MAX_DIGITS = 30
@@ -469,6 +474,23 @@ def other_digits(value: str) -> str:
     if any(char.isdecimal() and not char.isascii() for char in value):
         return ": it is written with digits other than 0-9"
     return ""
+
+
+def number_hint(value: str) -> str:
+    """How to write `value` ("40k", "$40,000", "6 million", "40 000") as a number field
+    takes it: the number the prose checks read in it, in digits, when they read one."""
+    general = "write digits, for example 6000000 or 6,000,000 (no units or words)"
+    # Thousands grouped with spaces, as French writes them ("40 000"), are one number.
+    compact = _SPACE_GROUPED.sub("", value.strip())
+    read = numbers(compact)
+    if len(read) != 1 or other_digits(value):
+        return general
+    at, written, number = read[0]
+    rest = " ".join((compact[:at] + " " + compact[at + len(written):]).split())
+    sign = next((code for sign, code in _CURRENCY_SIGNS if sign in compact), None)
+    moved = f", and the currency in `unit: {sign}`" if sign else \
+        f", and {rest!r} in its own field (`unit:`, `qualifier:`)" if rest else ""
+    return f"write it {format(number, 'f')}{moved}: a number field holds digits alone"
 
 
 class Number(Spec):
@@ -490,8 +512,7 @@ class Number(Spec):
             except InvalidOperation:  # pragma: no cover - the regex admits only decimals
                 pass
         return ctx.fail(scalar.pos, "schema-number", f"{scalar.value!r} is not a number"
-                        + other_digits(scalar.value),
-                        "write digits, for example 6000000 or 6,000,000 (no units or words)")
+                        + other_digits(scalar.value), number_hint(scalar.value))
 
     def json_schema(self) -> dict[str, Any]:
         # A number an editor reads as one (`5e6`, `.5`, `+5`) is refused by the build, but
