@@ -28,7 +28,7 @@ from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import TAG_HINT, language_tag
 from .numbers import numbers
 from .positions import Lines, split_lines
-from .writtendates import iso_date, numeric_readings
+from .writtendates import iso_date, numeric_readings, year_first, yearless
 from .yamlnodes import YMap, YNode, YScalar, YSeq, describe, glued_hint
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -713,7 +713,7 @@ def _date_hint(value: str) -> str:
     """How to write a date that is not written as annotations write them: as the ISO date
     it reads as (a date written out, or in digits with the day first or the month first),
     else the forms a date takes."""
-    written = iso_date(value)
+    written = iso_date(value) or year_first(value)
     if written:
         return f'write it "{written}": dates are written "YYYY-MM-DD", "YYYY-MM" or "YYYY"'
     readings = numeric_readings(value)
@@ -725,6 +725,10 @@ def _date_hint(value: str) -> str:
                            for day, month in readings)
         return (f"write it {days}, as the source orders day and month: dates are written "
                 '"YYYY-MM-DD", year, month and day')
+    day = yearless(value)
+    if day:
+        return (f'it has no year: write "YYYY-{day}" with the year the source gives '
+                '(dates are written "YYYY-MM-DD", year, month and day)')
     return ('write "YYYY-MM-DD", "YYYY-MM" or "YYYY" with the precision the evidence '
             "gives, or `unknown`")
 

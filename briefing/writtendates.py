@@ -141,3 +141,44 @@ def numeric_readings(value: str) -> tuple[tuple[str, int], ...]:
         if (day_of, month) not in readings:
             readings.append((day_of, month))
     return tuple(readings)
+
+
+# A date with the year first but a one-digit month or day, another separator, or a time
+# ("2025-3-3", "2025/03/04", "2025.3", "2025-03-03T10:00:00Z").
+_YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[/.-])(?P<m>[01]?\d)"
+                         r"(?:(?P=sep)(?P<d>[0-3]?\d)(?:[T ][0-2]?\d:[0-5]\d(?::[0-5]\d)?"
+                         r"(?:\.\d+)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)?")
+# A day and an English month without a year ("March 3rd", "3 March", "the 3rd of March").
+_YEARLESS = re.compile(r"(?:the\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       r"(?P<m1>[a-z]+)\.?|(?P<m2>[a-z]+)\.?\s+(?:the\s+)?"
+                       r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)", re.IGNORECASE)
+
+
+def year_first(value: str) -> str | None:
+    """The ISO date ("2025-03-03", "2025-03") of a value written year first but for a
+    one-digit month or day, another separator or a time ("2025-3-3", "2025/03/03",
+    "2025-03-03T10:00"), when it is a day (or a month) there is."""
+    match = _YEAR_FIRST.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month = int(match["y"]), int(match["m"])
+    try:
+        day = datetime.date(year, month, int(match["d"] or 1))
+    except ValueError:
+        return None
+    return day.isoformat() if match["d"] else day.isoformat()[:7]
+
+
+def yearless(value: str) -> str | None:
+    """The month and day ("03-03") of a day written in English without its year ("March
+    3rd", "3 March"), or None."""
+    match = _YEARLESS.fullmatch(value.strip())
+    if match is None:
+        return None
+    month = _ENGLISH_MONTHS.get((match["m1"] or match["m2"]).casefold())
+    day = int(match["d1"] or match["d2"])
+    try:
+        datetime.date(2024, month or 0, day)  # (a leap year: 29 February is a day)
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"

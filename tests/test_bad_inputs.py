@@ -168,6 +168,13 @@ CASES = [
     Case("month written out", "schema-date", "claims.yml:14:15",
          (edit("claims.yml", '{date: "2025-01", about: true, inferred: true, '
                'basis: "Before the article."}', "Jan. 2025"),), hint='write it "2025-01"'),
+    Case("date without its leading zeros", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2025-1-2"'),), hint='write it "2025-01-02"'),
+    Case("date with a time", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"2025-01-02T09:30:00Z"'),), hint='write it "2025-01-02"'),
+    Case("day and month without the year", "schema-date", f"{SRC}:2:12",
+         (edit(SRC, '"2025-01-02"', '"January 2nd"'),),
+         hint='it has no year: write "YYYY-01-02"'),
     Case("month or day zero", "schema-date", f"{SRC}:2:12",
          (edit(SRC, '"2025-01-02"', '"2025-00"'),)),
     Case("date in Arabic-Indic digits", "schema-date", f"{SRC}:2:12",
