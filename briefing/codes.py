@@ -193,8 +193,8 @@ _CODES = (
          "Write [low, high]."),
     Code("schema-date", E, "A date not written as YYYY-MM-DD, YYYY-MM, YYYY or `unknown`, or "
          "a day that does not exist.",
-         "Write the date with the precision the evidence gives. The hint gives the date "
-         "as it is written when it reads as one (\"March 3, 2025\", \"2025-3-3\", "
+         "Write the date with the precision the evidence gives. The hint writes it so "
+         "when the value reads as a date (\"March 3, 2025\", \"2025-3-3\", "
          "\"03/04/2025\" with both readings), or says that the year is missing."),
     Code("schema-url", E, "A URL that is not http(s) (`javascript:` and `data:` are "
          "refused), or whose host could lead elsewhere than it shows: a user name before the "
