@@ -43,6 +43,18 @@ TAG_HINT = ("write a BCP 47 tag such as sv, de, zh-Hant or pt-BR (a language's t
             "three-letter code, then its script or region if need be)")
 
 
+def tag_hint(value: object, otherwise: str = TAG_HINT) -> str:
+    """How to write the language `value` names in English as a tag (`French`: fr,
+    `Brazilian Portuguese`: pt-BR), when it names one; else `otherwise`."""
+    from babel import Locale
+
+    folded = " ".join(str(value).split()).casefold()
+    named = next((code for code, name in Locale("en").languages.items()
+                  if name.casefold() == folded), None)
+    tag = language_tag(named) if named else None
+    return f"write {tag}, the tag of {' '.join(str(value).split())}" if tag else otherwise
+
+
 def language_tag(value: str) -> str | None:
     """`value` ("en_GB", "zh-hant", "pt_BR") as a BCP 47 tag in the case its subtags are
     written in ("en-GB", "zh-Hant", "pt-BR"); None if it is not one."""

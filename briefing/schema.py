@@ -25,7 +25,7 @@ from . import references, undashed, urls
 from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
 from .diagnostics import Diagnostic, Pos, error, warning
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
-from .language import TAG_HINT, language_tag
+from .language import language_tag, tag_hint
 from .numbers import numbers
 from .positions import Lines, split_lines
 from .writtendates import iso_date, numeric_readings, year_first, yearless
@@ -577,7 +577,7 @@ class LanguageTag(Spec):
         if tag is None:
             return ctx.fail(scalar.pos, "schema-language",
                             f"{scalar.value.strip()!r} is not a language tag"
-                            f"{unusual_note(scalar.value)}", TAG_HINT)
+                            f"{unusual_note(scalar.value)}", tag_hint(scalar.value))
         return tag
 
     def json_schema(self) -> dict[str, Any]:

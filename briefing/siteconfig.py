@@ -25,7 +25,7 @@ from .collisions import generated_files, hand_written, page_collisions
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
 from .language import DEFAULT as DEFAULT_LANGUAGE
-from .language import language_problem, site_language
+from .language import language_problem, site_language, tag_hint
 from .load import UNLISTABLE, display_root
 from .settings import Settings, content_dir_problem, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
@@ -94,11 +94,16 @@ def _top_level(config_file: Path) -> yaml.MappingNode | None:
 
 
 def key_positions(config_file: Path | None) -> dict[str, Pos]:
-    """Where each top-level key of mkdocs.yml is written; {} when it cannot be read."""
+    """Where each top-level key of mkdocs.yml is written, and the keys of the `theme:`
+    mapping (`theme.locale`); {} when it cannot be read."""
     root = _top_level(config_file) if config_file else None
     if config_file is None or root is None:
         return {}
-    return {str(key.value): Values.pos(key) for key, _ in root.value}
+    theme = [(f"theme.{key.value}", key) for name, value in root.value
+             if name.value == "theme" and isinstance(value, yaml.MappingNode)
+             for key, _ in value.value if isinstance(key, yaml.ScalarNode)]
+    return {**{name: Values.pos(key) for name, key in theme},
+            **{str(key.value): Values.pos(key) for key, _ in root.value}}
 
 
 # How MkDocs begins its message on a setting it refuses: it names the top-level key, not
@@ -285,8 +290,11 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
         problems.append(error(where("site_dir"), "config-folder", *problem))
     wrong_language = language_problem(*theme_language)
     if wrong_language:
-        problems.append(error(where("theme"), "config-language", wrong_language,
-                              "write a language tag such as en, en-GB, zh, zh-Hant or de"))
+        key = wrong_language.split(" ", 1)[0]  # `theme.locale` or `theme.language`
+        value = theme_language[0 if key == "theme.locale" else 1]
+        problems.append(error(
+            positions.get(key, where("theme")), "config-language", wrong_language,
+            tag_hint(value, "write a language tag such as en, en-GB, zh, zh-Hant or de")))
     return tuple(problems)
 
 

@@ -173,7 +173,7 @@ SETTINGS = [
     ("markdown_extensions", "docs_dir: content\nmarkdown_extensions", "config-folder", "5:1"),
     # No page could declare it; the build stopped on it, and check passed.
     ("markdown_extensions", "theme: {name: mkdocs, language: not a tag}\nmarkdown_extensions",
-     "config-language", "5:1"),
+     "config-language", "5:23"),
     # Material's math setup: "$5 million … $6 million" became math on nine pages, and
     # both passed.
     ("markdown_extensions: [attr_list]",
@@ -447,3 +447,16 @@ def test_mkdocs_words_on_a_refused_setting_are_placed_at_its_line(
         *said[1:]]
     assert siteconfig.at_setting_lines(said, None) == said
     assert siteconfig.at_setting_lines(said, str(tmp_path / "gone.yml")) == said
+
+
+def test_a_site_language_written_as_its_name_is_named_at_its_key_with_its_tag(
+        tmp_path: Path) -> None:
+    """`locale: french` is reported at the `locale:` line, not at `theme:` eight lines
+    above it, and the hint gives the tag meant."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\ntheme:\n  name: mkdocs\n  # its language:\n"
+                      "  locale: french\n", encoding="utf-8")
+    (found,) = config_problems(ALL, None, tmp_path / "content", config,
+                               theme_language=("french", None))
+    assert (found.code, found.pos.line, found.pos.col) == ("config-language", 5, 3)
+    assert found.hint == "write fr, the tag of french"
