@@ -26,7 +26,7 @@ from .broken import (
 from .chars import unusual_note
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
-from .load import Loaded, YamlDoc, item_list
+from .load import Loaded, SourceText, YamlDoc, item_list
 from .model import (
     Brief,
     Claim,
@@ -38,7 +38,7 @@ from .model import (
     NamesFile,
     Source,
 )
-from .schema import SLUG_RE, Context, Invalid, Obj, Ref, id_too_long
+from .schema import SLUG_RE, Context, Invalid, Obj, Ref, as_slug, id_too_long
 from .yamlnodes import YMap, YNode, YScalar, YSeq
 
 
@@ -139,11 +139,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
         broken |= result.broken
         orphaned.extend(result.orphaned)
 
-    for text in loaded.texts:
-        if text.id not in seen_sources:
-            problems.append(error(Pos(text.display), "source-annotation-missing",
-                                  f"article {text.id!r} has no annotation file",
-                                  _annotation_missing_hint(text.id, seen_sources, texts)))
+    problems[:] = _unannotated(loaded.texts, seen_sources, problems)
 
     id_problems, duplicated = _id_problems(sources, claims, entities, briefs)
     problems.extend(id_problems)
@@ -279,6 +275,33 @@ def validate_document(doc: YamlDoc, source_text: str | None,
                    orphaned=tuple(ctx.orphaned))
 
 
+def _unannotated(texts: Iterable[SourceText], annotated: set[str],
+                 problems: list[Diagnostic]) -> list[Diagnostic]:
+    """`problems` and a `source-annotation-missing` for each article with no annotation.
+    An article and an annotation with no article whose names differ by a typo (one file
+    renamed, `riverton-library-sunday.txt` beside `riverton-library-sundays.yml`) are
+    one source: each hint says so, and which file to rename."""
+    by_id = {t.id: t.text for t in texts}
+    textless = {PurePosixPath(p.pos.path).stem: index for index, p in enumerate(problems)
+                if p.code == "source-text-missing"}
+    found = list(problems)
+    for text in texts:
+        if text.id in annotated:
+            continue
+        hint = _annotation_missing_hint(text.id, annotated, by_id)
+        close = difflib.get_close_matches(text.id, textless, n=1, cutoff=0.8)
+        if close and hint.startswith("create "):
+            index = textless.pop(close[0])
+            hint = (f"if it is the article of sources/{close[0]}.yml, which has none, "
+                    f"rename it to {close[0]}.txt; else {hint}")
+            found[index] = replace(found[index], hint=(
+                f"if sources/{text.id}.txt, which has no annotation, is its article, rename "
+                f"it to {close[0]}.txt; else {found[index].hint}"))
+        found.append(error(Pos(text.display), "source-annotation-missing",
+                           f"article {text.id!r} has no annotation file", hint))
+    return found
+
+
 def _annotation_missing_hint(text_id: str, annotated: set[str], texts: dict[str, str]
                              ) -> str:
     """Where the annotation goes; or, for `<id>.txt.txt` (an editor that adds .txt to a
@@ -358,9 +381,11 @@ def _top_and_stem(rel: str) -> tuple[str, str]:
 
 def _file_id_ok(stem: str, doc: YamlDoc, ctx: Context) -> bool:
     if not SLUG_RE.match(stem):
+        meant = as_slug(stem)
         ctx.fail(Pos(doc.display), "file-id",
                  f"file name {stem!r} is not a valid id{unusual_note(stem)}",
-                 "rename the file: ids use lower-case letters a-z, digits and hyphens")
+                 (f"rename the file to {meant}{PurePosixPath(doc.rel).suffix}: " if meant else
+                  "rename the file: ") + "ids use lower-case letters a-z, digits and hyphens")
         return False
     too_long = id_too_long(stem)
     if too_long:

@@ -429,7 +429,8 @@ CASES = [
     Case("source annotation emptied", "yaml-empty", f"{SRC}:1:1",
          files=((SRC, "# yaml-language-server: $schema=x\n"),), only=True),
     Case("file name not an id", "file-id", "briefs/My Brief.yml",
-         files=(("briefs/My Brief.yml", "title: x\n"),)),
+         files=(("briefs/My Brief.yml", "title: x\n"),),
+         hint="rename the file to my-brief.yml"),
     Case("article not UTF-8", "text-not-utf8", "sources/acme-widget.txt:1:5",
          files=(("sources/acme-widget.txt", b"Acme\xff widget\n"),)),
     Case("NUL in article", "text-control-char", "sources/acme-widget.txt:1:5",
@@ -448,6 +449,16 @@ CASES = [
     Case("article without annotation", "source-annotation-missing", "sources/other.txt",
          files=(("sources/other.txt", "Text.\n"),)),
     # An editor that hides extensions adds .txt to a name that had it, or none at all.
+    # Renamed with a typo: each of the two files is told of the other.
+    Case("article renamed with a typo", "source-annotation-missing",
+         "sources/acme-widgte.txt", files=((TXT, None), ("sources/acme-widgte.txt", ARTICLE)),
+         hint="if it is the article of sources/acme-widget.yml, which has none, rename it "
+              "to acme-widget.txt"),
+    Case("annotation beside an article renamed with a typo", "source-text-missing",
+         "sources/acme-widget.yml",
+         files=((TXT, None), ("sources/acme-widgte.txt", ARTICLE)),
+         hint="if sources/acme-widgte.txt, which has no annotation, is its article, rename "
+              "it to acme-widget.txt"),
     Case("article saved as .txt.txt", "source-annotation-missing",
          "sources/acme-widget.txt.txt", files=((TXT, None), (f"{TXT}.txt", ARTICLE)),
          hint="rename it to acme-widget.txt: sources/acme-widget.yml has no article"),
