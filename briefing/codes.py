@@ -314,7 +314,9 @@ _CODES = (
          "Words in quotation marks in a brief, claim, entity description or event label that "
          "no quote the item cites (for a claim: no quote with a stance on it) contains.",
          "Copy the exact words from a cited quote, cite the quote that has them, or drop the "
-         "quotation marks if the words are a paraphrase."),
+         "quotation marks if the words are a paraphrase. When the words nearly are a cited "
+         "quote's (\"$60000\" for \"$60,000\"), the hint shows that quote's words with "
+         "the differences marked."),
     Code("prose-figure-unsourced", W,
          "A number in a point, claim statement, event label or (an amount) brief summary that "
          "neither its quotes nor its claims' figures give, or a claim's figure that no quote "

@@ -56,7 +56,8 @@ from .numbers import (
 )
 from .positions import Lines
 from .schema import Prose, ProseRef
-from .text import normalise_text
+from .text import closest_passage, normalise_text
+from .worddiff import Segment, passage_hint, word_diff
 
 # Quotation marks as languages write them, each opening mark with its closing ones:
 # English "…", German „…“ and »…«, French «…», Polish „…”, Swedish ”…”, the single low
@@ -81,6 +82,9 @@ _QUOTED = re.compile("|".join((
 # The model's own vocabulary in quotation marks ("recorded as "contradicts"") is not a
 # quotation of a source.
 _WORDY = re.compile(r"[^\W_]")  # a quotation has a letter or digit: not "'---'"
+# How like a cited quote's words the words in quotation marks must read (0 to 1) for the
+# hint to show them: a slip ("$60000" for "$60,000"), not another passage altogether.
+NEARLY_QUOTED = 0.8
 RELAYING = ("asserts", "reports")  # the stances that put a claim forward
 _TERMS = frozenset((*STANCES, *STATUSES, *RELATIONS, *QUALIFIERS, *SECTION_KINDS))
 
@@ -561,6 +565,24 @@ _QUALIFIERS_OF = MappingProxyType({
     "lower-bound": ("over", "at-least")})
 
 
+def _nearly_quoted(words: str, quotes: Iterable[Quote], cited: str
+                   ) -> tuple[str, tuple[Segment, ...]]:
+    """The hint for words in quotation marks that no quote has: the words of a quote the
+    item cites that they nearly are, with the differences marked ("$60000" against
+    "$60,000"), when one reads so; else what to do."""
+    plain = ("copy the exact words from a cited quote, cite the quote that has them, or "
+             "drop the quotation marks if this is a paraphrase")
+    quotes = tuple(quotes)
+    needle = normalise_text(words)
+    best = closest_passage(needle, [normalise_text(q.text) for q in quotes])
+    if best is None or best.ratio < NEARLY_QUOTED:
+        return plain, ()
+    diff = word_diff(needle, best.text)
+    shown = passage_hint(diff, f"the quote it {cited}, {quotes[best.block].id!r}, has",
+                         "the quotation marks")
+    return f"{shown}; copy its words exactly, or drop the quotation marks", diff
+
+
 class _Checker:
     def __init__(self, linked: Linked, hedges: Hedges, locator: Locator, language: str):
         self.hedges = hedges
@@ -627,11 +649,10 @@ class _Checker:
             if any(_contains(text, needle) for text in folded):
                 continue
             cited = "cites" if item.point is not None else "may draw on"
+            hint, diff = _nearly_quoted(_strip_marks(words), item.quotes, cited)
             yield error(self.at(item, _strip_marks(words)), "prose-quote-unsourced",
                         f'"{_strip_marks(words)}" is in quotation marks, but no quote this '
-                        f"{item.what} {cited} contains it",
-                        "copy the exact words from a cited quote, cite the quote that has "
-                        "them, or drop the quotation marks if this is a paraphrase")
+                        f"{item.what} {cited} contains it", hint, diff)
 
     def figures(self, item: Item) -> Iterator[Diagnostic]:
         given = {v for q in item.quotes for _, _, v in self.numbers_of(q)}

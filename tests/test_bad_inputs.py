@@ -685,6 +685,12 @@ CASES = [
     Case("invented quotation in a point", "prose-quote-unsourced", "briefs/widget.yml:6:41",
          (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
                "text: 'Acme says the widget is \"a bargain\".'"),)),
+    Case("quotation a word off the quote cited", "prose-quote-unsourced",
+         "briefs/widget.yml:6:27",
+         (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
+               "text: 'Acme says \"its widget costs $5 millions\".'"),),
+         hint="the quote it cites, 'acme-cost', has: 'its widget costs $5 "
+              "[-millions-]{+million+}'"),
     Case("invented quotation in a claim", "prose-quote-unsourced", "claims.yml:3:54",
          (edit("claims.yml", "its widget costs $5 million.", 'its widget is \\"cheap\\".'),)),
     Case("invented quotation below a line separator", "prose-quote-unsourced",
