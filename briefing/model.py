@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from .broken import NamedIds
@@ -51,6 +52,29 @@ RELATIONS = ("supersedes", "contradicts", "qualifies", "supports")
 # its claims may be different people's, and its page says so where they conflict.
 ENTITY_KINDS = ("person", "organisation", "country", "model", "chip", "product", "project",
                 "publication", "group", "other")
+# Words curators write for an entity's kind, and the kind each is.
+KIND_WORDS = MappingProxyType({
+    **dict.fromkeys(("company", "firm", "business", "corporation", "agency", "ministry",
+                     "government", "council", "party", "university", "ngo", "charity",
+                     "institution", "organization", "org", "union", "bank", "authority",
+                     "department", "regulator", "startup"), "organisation"),
+    **dict.fromkeys(("people", "individual", "politician", "official", "expert",
+                     "journalist", "executive"), "person"),
+    "nation": "country",
+    **dict.fromkeys(("newspaper", "outlet", "magazine", "media", "journal", "broadcaster"),
+                    "publication"),
+    **dict.fromkeys(("gpu", "processor", "semiconductor"), "chip"),
+})
+# Words curators write for a figure's qualifier, and the qualifier each is.
+QUALIFIER_WORDS = MappingProxyType({
+    **dict.fromkeys(("roughly", "approximately", "approx", "around", "nearly", "almost",
+                     "circa", "some", "estimated", "approximate"), "about"),
+    **dict.fromkeys(("less-than", "fewer-than", "below"), "under"),
+    **dict.fromkeys(("more-than", "above", "over-than"), "over"),
+    **dict.fromkeys(("upto", "up to", "at-most", "at most", "max", "maximum"), "up-to"),
+    **dict.fromkeys(("at least", "atleast", "min", "minimum"), "at-least"),
+    **dict.fromkeys(("exact", "precisely"), "exactly"),
+})
 QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
 SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-release",
                 "paper", "ai-summary", "other")
@@ -197,7 +221,8 @@ class Figure:
     value: tuple[Decimal, Decimal] = spec_field(NumberOrRange(), "a number or [low, high]",
                                                 required=True)
     unit: str = spec_field(Text(max_len=40), "USD, GPUs, parameters, …", required=True)
-    qualifier: str = spec_field(Choice(*QUALIFIERS), "how exact the number is",
+    qualifier: str = spec_field(Choice(*QUALIFIERS, meant=QUALIFIER_WORDS),
+                                "how exact the number is",
                                 default="exactly")
     scope: str = spec_field(Text(max_len=300), "what the number covers, as the source puts it",
                             default="")
@@ -257,7 +282,8 @@ class ClaimsFile:
 class Entity:
     id: str = spec_field(Slug(), "unique id of the entity", required=True)
     name: str = spec_field(Text(max_len=200), "the name shown on the site", required=True)
-    kind: str = spec_field(Choice(*ENTITY_KINDS), "what sort of thing it is", required=True)
+    kind: str = spec_field(Choice(*ENTITY_KINDS, meant=KIND_WORDS), "what sort of thing it is",
+                           required=True)
     aliases: tuple[str, ...] = spec_field(ListOf(Text(max_len=200)),
                                           "other names that count as mentions")
     description: Prose | None = spec_field(_prose, "who or what it is")

@@ -411,9 +411,11 @@ def _cut_by_comment(comment: tuple[Pos, str], ctx: Context) -> None:
 
 
 class Choice(Spec):
-    def __init__(self, *values: str):
+    def __init__(self, *values: str, meant: Mapping[str, str] | None = None):
         self.values = values
         self.doc_type = " | ".join(values)
+        # Words a curator writes for one of the values (`company` for `organisation`).
+        self.meant = meant or {}
 
     def convert(self, node: YNode, ctx: Context) -> str | Invalid:
         scalar = self._scalar(node, ctx, f"one of {', '.join(self.values)}")
@@ -421,10 +423,11 @@ class Choice(Spec):
             return scalar
         if scalar.value in self.values:
             return scalar.value
-        close = difflib.get_close_matches(scalar.value, self.values, n=1)
+        close = [self.meant[folded]] if (folded := scalar.value.strip().casefold()) \
+            in self.meant else difflib.get_close_matches(scalar.value, self.values, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "write one of them"
         if not close and "other" in self.values:
-            # A kind a curator reaches for that is not listed (a city, a company) is 'other'.
+            # A kind a curator reaches for that is not listed (a city, a river) is 'other'.
             hint += " ('other' for anything none of them fits)"
         return ctx.fail(scalar.pos, "schema-choice",
                         f"{scalar.value!r} is not one of the values allowed here "
@@ -816,6 +819,20 @@ class At(Spec):
         return self.inner.json_schema()
 
 
+def _list_hint(node: YNode) -> str:
+    """How to write a list: the text written where it goes as one (`cites: a, b` is
+    `[a, b]`), when its items are plain words."""
+    items = [part.strip() for part in node.value.split(",")] \
+        if isinstance(node, YScalar) and node.is_plain else []
+    if items and all(_PLAIN_ITEM.fullmatch(item) for item in items):
+        return f"write it as a list: `[{', '.join(items)}]`, or one `- item` per line"
+    return "write a list: `[a, b]` or one `- item` per line"
+
+
+# A list item that needs no quotes in `[…]`: words, digits, hyphens, spaces.
+_PLAIN_ITEM = re.compile(r"[^\W_][\w \-.]*")
+
+
 class ListOf(Spec):
     def __init__(self, item: Spec, *, min_items: int = 0):
         self.item, self.min_items = item, min_items
@@ -828,7 +845,7 @@ class ListOf(Spec):
             items = (node,)  # read as meant, so that what refers to it is not unknown too
         elif not isinstance(node, YSeq):
             return ctx.fail(node.pos, "schema-type", f"expected a list, found {describe(node)}",
-                            "write a list: `[a, b]` or one `- item` per line")
+                            _list_hint(node))
         else:
             items = node.items
         if len(items) < self.min_items:

@@ -45,6 +45,10 @@ _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 SAFE = re.compile(r"^https?://[a-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?$")
 
 
+# An address written without its scheme: a host name with a dot, then a path or nothing.
+_BARE_HOST = re.compile(r"(?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#]|$)")
+
+
 @dataclass(frozen=True)
 class UrlProblem:
     """Why an address was refused: a diagnostic's code, message and hint."""
@@ -65,7 +69,10 @@ def normalise(value: str) -> str | UrlProblem:
     scheme = _SCHEME.match(value)
     if not scheme or scheme.group(1).lower() not in ("http", "https") \
             or not value[scheme.end():].startswith("//"):
+        bare = _BARE_HOST.match(value)  # `www.example.org/page`: the address less https://
         return UrlProblem("schema-url", f"{value!r} is not an http(s) URL",
+                          f"write https://{value.removeprefix('//')} if that is the article's "
+                          "address: a URL starts with https://" if bare else
                           "write the article's full address, starting with https://")
     rest = value[scheme.end() + 2:]
     end = min((rest.find(c) for c in "/?#" if c in rest), default=len(rest))
