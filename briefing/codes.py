@@ -162,7 +162,9 @@ _CODES = (
          "only invisible characters (such as U+200B ZERO WIDTH SPACE), which would show as "
          "nothing.", "Write a value after the colon."),
     Code("schema-type", E, "A value of the wrong shape: a list where text belongs, or text "
-         "where a mapping belongs.", "Write the shape the message asks for."),
+         "where a mapping belongs; or a mapping of ids (`acme: {name: …}`, `training-cost: "
+         "\"Training cost\"`) where a list of entries, each with its `id:`, belongs (one "
+         "error for the list, not one for each id).", "Write the shape the message asks for."),
     Code("schema-unquoted-text", E,
          "Quote text written without quotes: YAML drops everything after ` #` in it.",
          'Wrap it in double quotes ("…") or use a block scalar (|).'),

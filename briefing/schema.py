@@ -841,6 +841,9 @@ class ListOf(Spec):
     def convert(self, node: YNode, ctx: Context) -> tuple[Any, ...] | Invalid:
         if isinstance(node, YScalar) and node.value == "" and node.is_plain:
             items: tuple[YNode, ...] = ()  # `key:` with nothing after it: an empty list
+        elif isinstance(node, YMap) and isinstance(self.item, Obj) \
+                and (keyed := _keyed_by_id(node, self.item)) is not None:
+            return ctx.fail(node.pos, "schema-type", *keyed)
         elif isinstance(node, YMap) and isinstance(self.item, Obj) and _lone_entry(node, ctx):
             items = (node,)  # read as meant, so that what refers to it is not unknown too
         elif not isinstance(node, YSeq):
@@ -866,6 +869,30 @@ class ListOf(Spec):
         if self.min_items:
             schema["minItems"] = self.min_items
         return schema
+
+
+def _keyed_by_id(node: YMap, item: Obj) -> tuple[str, str] | None:
+    """The message and hint for a mapping of ids to values where a list of entries with an
+    `id:` goes (`metrics: {training-cost: "Training cost"}`), when none of its keys is a
+    field of the entries: neither a lone entry missing its dash nor unknown fields."""
+    fields = item.fields
+    keys = [key.value for key, _ in node.items]
+    # Each value an entry's fields (`acme: {name: …, kind: …}`), or, as names.yml's, one
+    # text: then no key may be a field or a misspelt one (an entry missing its dash).
+    entries = all(isinstance(value, YMap) and any(k.value in fields for k, _ in value.items)
+                  for _, value in node.items)
+    misspelt = not entries and any(
+        difflib.get_close_matches(key, fields, n=1, cutoff=0.75) for key in keys)
+    if "id" not in fields or not all(SLUG_RE.match(key) for key in keys) or misspelt:
+        return None
+    first, value = node.items[0]
+    other = [name for name, f in fields.items() if f.metadata["required"] and name != "id"]
+    shown = f"`- id: {first.value}`" + (
+        f' with `{other[0]}: "{value.value}"` under it'
+        if len(other) == 1 and isinstance(value, YScalar) and value.value
+        and '"' not in value.value else " with its fields under it")
+    return (f"expected a list of entries, each with its `id:`, found a mapping of ids "
+            f"('{first.value}'…)", f"write each as an entry: {shown}")
 
 
 def _lone_entry(node: YMap, ctx: Context) -> bool:

@@ -784,6 +784,15 @@ CASES = [
     Case("a name's slug in capitals", "schema-slug", "names.yml:2:9",
          files=(("names.yml", NAMES.replace("id: widget-cost", "id: Widget-Cost")),),
          hint="'widget-cost'", only=True),
+    # Ids as keys: one error, not an unknown field and a missing dash for each.
+    Case("names.yml written as ids and names", "schema-type", "names.yml:2:3",
+         files=(("names.yml", 'metrics:\n  widget-cost: "Coût du widget"\n'),),
+         hint='write each as an entry: `- id: widget-cost` with `name: "Coût du widget"` '
+              "under it", only=True),
+    Case("entities written as a mapping of ids", "schema-type", "entities.yml:2:3",
+         files=(("entities.yml", "entities:\n  acme: {name: Acme Corp, kind: organisation}\n"
+                 "  jane-doe: {name: Jane Doe, kind: person}\n"),),
+         hint="write each as an entry: `- id: acme` with its fields under it", alone=True),
     Case("an unknown key in names.yml", "schema-unknown-key", "names.yml:7:5",
          files=(("names.yml", NAMES + '    plural: "Coûts"\n'),), only=True),
     # Settings in mkdocs.yml
