@@ -72,6 +72,8 @@ def _settings(config_file: Path | None, content_dir: Path | None,
     if config_file is None:
         config_file = Path("mkdocs.yml")
         if not config_file.is_file():
+            if content_dir is None and not Path("content").exists():
+                _from_the_project()
             return content_dir or Path("content"), Settings(policy=Policy(strict=strict)), ()
     elif not config_file.is_file():
         raise click.UsageError(_not_a_config(config_file))
@@ -83,6 +85,19 @@ def _settings(config_file: Path | None, content_dir: Path | None,
     return content_dir, replace(settings, policy=replace(
         settings.policy, strict=settings.policy.strict or strict)), \
         (*problems, *((named,) if named else ()))
+
+
+def _from_the_project() -> None:
+    """Stop a command run in a folder below the project's (`content/`, `content/sources/`)
+    with where to run it instead: here are neither mkdocs.yml nor a content folder."""
+    here = Path.cwd()
+    above = next((folder for folder in here.parents if (folder / "mkdocs.yml").is_file()),
+                 None)
+    if above is not None:
+        raise click.UsageError(
+            f"there is no mkdocs.yml or content folder here: run the command in "
+            f"{os.path.relpath(above, here)}, where mkdocs.yml is, or give its path with "
+            f"--config-file {Path(os.path.relpath(above / 'mkdocs.yml', here)).as_posix()}")
 
 
 def _not_a_config(path: Path) -> str:

@@ -134,6 +134,21 @@ def test_a_config_file_that_is_a_folder_or_missing_is_named_so(tmp_path: Path) -
     assert missing.exit_code == 2 and "no.yml does not exist" in missing.output
 
 
+def test_a_check_run_below_the_project_says_where_to_run_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in content/sources/, `briefing check` said only that the content folder does not
+    exist; it names the folder that holds mkdocs.yml, and checks the content from there."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n"
+                                         "markdown_extensions: [attr_list, tables, toc]\n")
+    monkeypatch.chdir(tmp_path / "content" / "sources")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert "run the command in ../.., where mkdocs.yml is" in result.output
+    given = CliRunner().invoke(main, ["check", "--config-file", "../../mkdocs.yml"])
+    assert given.exit_code == 0, given.output
+
+
 def test_a_content_folder_that_is_a_file_is_named_so(tmp_path: Path) -> None:
     (tmp_path / "content").write_text("not a folder\n")
     result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
