@@ -363,6 +363,7 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
             hint = (f"the part that starts at line {start.line}, column {start.col} is not "
                     "closed or is broken here; " + hint)
     at = where.mark(mark)
+    shown = at  # where the error is named, if no cause found below names another place
     line = _line(where.text, where.lines, at.line)
     flow = next((found for found in (
         _FLOW_VALUE.match(_line(where.text, where.lines, where.mark(m).line))
@@ -373,7 +374,9 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
     elif flow is not None:
         hint = ("a value that starts with `[` is read by YAML as a list: to start a text "
                 "with it, as with `[[entity:…]]`, put the whole value in double quotes")
-    elif (closer := _closed_early(line)) is not None:
+    elif (early := _closed_early(line)) is not None:
+        closer, col = early
+        shown = Pos(at.path, at.line, col)  # (YAML stopped just after it)
         hint = (f"the {closer} inside this value ends it early: write the value in "
                 + ("single quotes, or each inner \" as \\\"" if closer == '"' else
                    "double quotes, or each inner ' as ''"))
@@ -398,7 +401,7 @@ def _syntax_error(where: _Where, exc: yaml.MarkedYAMLError) -> Diagnostic:
         col, char = hidden
         hint = (f"column {col} of this line holds {char_name(char)}, which most editors do "
                 f"not show; delete it (otherwise, {hint})")
-    return error(at, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+    return error(shown, "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
 def _undashed(where: _Where, at: Pos) -> Diagnostic | None:
@@ -787,16 +790,16 @@ def _line(text: str, lines: Lines, number: int) -> str:
 
 # `key: "value" more` or `- "value" more`: a quoted value, then more than a comment.
 _CLOSED_EARLY = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?"""  # `key: ` or `- `
-                           r"""(["'])(?:\\.|(?!\1)[^\\])*\1\s*[^\s#,\]}]""")
+                           r"""(["'])(?:\\.|(?!\1)[^\\])*(?P<end>\1)\s*[^\s#,\]}]""")
 
 
-def _closed_early(line: str) -> str | None:
+def _closed_early(line: str) -> tuple[str, int] | None:
     """The quotation mark that ends a quoted value before the line does (`text: "he said
-    "no" today"`), when that is what broke the line."""
+    "no" today"`), when that is what broke the line, and its column."""
     match = _CLOSED_EARLY.match(line)
     if match is None or (match.group(1) == "'" and "''" in line):
         return None
-    return match.group(1)
+    return match.group(1), match.start("end") + 1
 
 
 # `key: "text…”`, `key: ["text…”]`: a value opened with YAML's straight

@@ -486,7 +486,7 @@ CASES = [
     Case("colon and space in an unquoted value", "yaml-syntax", f"{SRC}:1:19",
          (edit(SRC, 'title: "Acme prices its widget"', "title: Acme prices: its widget"),),
          hint='put the whole value in double quotes'),
-    Case("double quote inside a double-quoted value", "yaml-syntax", f"{SRC}:13:27",
+    Case("double quote inside a double-quoted value", "yaml-syntax", f"{SRC}:13:26",
          (edit(SRC, '"the widget is overpriced"', '"the widget is "overpriced"'),),
          hint="write the value in single quotes, or each inner \" as \\\""),
     # YAML reads on to the next straight quote, lines below, and stops there; the error is

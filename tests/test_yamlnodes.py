@@ -92,10 +92,10 @@ def test_every_duplicate_key_is_reported() -> None:
     assert "first set at line 1" in problems[0].message
 
 
-@pytest.mark.parametrize(("line", "closer"), [
-    ('    text: "he said "no" today"', '"'),
-    ("  - text: 'it's here'", "'"),
-    ('title: "Acme" prices', '"'),
+@pytest.mark.parametrize(("line", "closer"), [  # the mark and its column
+    ('    text: "he said "no" today"', ('"', 20)),
+    ("  - text: 'it's here'", ("'", 14)),
+    ('title: "Acme" prices', ('"', 13)),
     ('    text: "he said \\"no\\" today"', None),  # escaped: closed at the end
     ('    text: "whole"  # a comment', None),
     ("    text: 'it''s whole'", None),
@@ -103,7 +103,7 @@ def test_every_duplicate_key_is_reported() -> None:
     ("title: plain words", None),
 ])
 def test_a_value_closed_early_by_its_own_quotation_mark_is_recognised(
-        line: str, closer: str | None) -> None:
+        line: str, closer: tuple[str, int] | None) -> None:
     assert _closed_early(line) == closer
 
 
