@@ -23,7 +23,7 @@ from .language import (
     scale_words,
     separators,
 )
-from .writtendates import month_names
+from .writtendates import month_names, period_names
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -88,11 +88,14 @@ class NumberStyle:
     # and year of a date written with them are no figures. Not how numbers are written:
     # styles are compared without them (`writes_numbers_otherwise`).
     months: tuple[str, ...] = field(default=(), compare=False)
+    # Its words for a part of a year (`writtendates.period_names`: CLDR's "trimestre",
+    # "T1", and seasons and halves, "été", "Halbjahr"): a year after one is a date too.
+    periods: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
     def dates(self) -> re.Pattern[str]:
         """The dates written out in the language (`_written_date`)."""
-        return _written_date(self.months)
+        return _written_date(self.months, self.periods)
 
     @cached_property
     def han(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -279,7 +282,7 @@ def written_in(tag: str) -> NumberStyle:
     return NumberStyle(*separators(tag), scales=scale_words(tag),
                        native=native_separators(tag), grouping=grouping(tag),
                        characters=han_numerals(tag), glued=glues_words(tag),
-                       months=month_names(tag))
+                       months=month_names(tag), periods=period_names(tag))
 
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
@@ -294,9 +297,13 @@ def writes_numbers_otherwise(tag: str, site: str) -> bool:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY, _YEAR = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:,?\s+\d{4})?"
-# A season or a quarter of a year ("summer 2025", "Q3 2025", "H1 2024") is a date too; the
-# lower-case "fall" is more often the verb ("sales fall 1500 units").
-_PERIOD = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|Q[1-4]|H[12])\s+(?:1[89]|20)\d\d"
+# A season, a quarter or a half of a year ("summer 2025", "Q3 2025", "H1 2024", "the
+# Summer of 2025", "the first quarter of 2025") is a date too; the lower-case "fall" is
+# more often the verb ("sales fall 1500 units"), and "quarter" and "half" are parts of a
+# year only after an ordinal ("a quarter of 2000 people").
+_PERIOD = (r"(?:(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Fall|Q[1-4]|H[12])"
+           r"|(?i:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?i:quarter|half))"
+           r"(?:\s+of)?\s+(?:1[89]|20)\d\d")
 # Chinese and Japanese dates (2025年1月27日, 1月27日) and years (2025年) likewise, in digits
 # or in characters (二〇二五年一月二十七日, 二千二十五年, 十二月三日), and Korean ones.
 _HAN_YEAR = r"(?:[〇零一二三四五六七八九]{4}|[一二]千[〇零一二三四五六七八九十百]*)"
@@ -314,17 +321,26 @@ _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s
 # "de" ("4 de marzo de 2025", "marzo del 2025").
 _OWN_DAY, _OF = r"\d{1,2}(?:st|nd|rd|th|er|\.?[\u00b0\u00ba])?\.?", r"(?:of|de)\s+"
 _OWN_YEAR = r"(?:,?\s+(?:del?\s+)?\d{4})?"
+# A part of a year in a language's own words (`NumberStyle.periods`), with the ordinal
+# before it ("1er trimestre", "1.er trimestre", "1º trimestre", "1. Quartal", "1e
+# kwartaal"; a word, "premier", is no number) and the word joining the year ("de", "del",
+# "do", "van"): "au 1er trimestre 2025", "primer trimestre de 2025", "estate del 2025".
+_OWN_ORDINAL = r"(?:[1-4](?:\.?[^\W\d_]{1,3}|\.?\u00b0)?\.?\s+)?"
+_OWN_OF = r"(?:(?:of|de|del|di|do|van)\s+)?"
 
 
-def _written_date(months: tuple[str, ...]) -> re.Pattern[str]:
+def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = ()
+                  ) -> re.Pattern[str]:
     """The dates written out with English month names and `months`, a language's own
-    (`NumberStyle.months`), in that language's ways too; English's alone for none."""
-    if not months:
+    (`NumberStyle.months`), in that language's ways too, and the parts of a year in
+    English and in `periods`, its own words for them; English's alone for neither."""
+    if not months and not periods:
         return _WRITTEN_DATE
     month = rf"(?:{_MONTH}|{_alternatives(months)})"
+    period = rf"{_OWN_ORDINAL}(?:{_alternatives(periods)})(?:e?s)?\s+{_OWN_OF}(?:1[89]|20)\d\d"
     return re.compile(rf"\b(?:{_OWN_DAY}\s+(?:{_OF})?{month}{_OWN_YEAR}"
                       rf"|{month}\s+{_DAY}\b{_YEAR}|{month}\s+(?:del?\s+)?\d{{4}}"
-                      rf"|{_PERIOD})\b|{_CJK_DATE}")
+                      rf"|{_PERIOD}|{period})\b|{_CJK_DATE}")
 
 
 def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:

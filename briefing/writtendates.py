@@ -10,6 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _ENGLISH_MONTHS = MappingProxyType({name: n for n, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -63,21 +67,63 @@ def month_names(tag: str) -> tuple[str, ...]:
     where that names them otherwise ("Jänner" in `de-AT`), as CLDR writes them and
     capitalised, for the languages of `PRESS_LANGUAGES` but English (whose names, with
     their abbreviations, every reader of dates knows); none for another language."""
-    from babel import Locale, UnknownLocaleError
     from babel.dates import get_month_names
+    return _capitalised(name for locale in _press_locales(tag)
+                        for context in ("format", "stand-alone")
+                        for name in get_month_names("wide", context, locale).values())
+
+
+# The seasons and the halves of a year, which CLDR does not name (its quarters it does:
+# `period_names`), in the languages of `PRESS_LANGUAGES` but English, whose own the figure
+# check knows ("summer 2025", "H1 2025"). A German genitive ("des Sommers") is read as the
+# word with its "s".
+_SEASONS_AND_HALVES = MappingProxyType({
+    "de": ("Frühling", "Frühjahr", "Sommer", "Herbst", "Winter", "Halbjahr"),
+    "es": ("primavera", "verano", "otoño", "invierno", "semestre"),
+    "fr": ("printemps", "été", "automne", "hiver", "semestre"),
+    "it": ("primavera", "estate", "autunno", "inverno", "semestre"),
+    "nl": ("lente", "voorjaar", "zomer", "herfst", "najaar", "winter", "halfjaar"),
+    "pt": ("primavera", "verão", "outono", "inverno", "semestre"),
+})
+
+
+def period_names(tag: str) -> tuple[str, ...]:
+    """The words of `tag`'s language for a part of a year that a year may follow: CLDR's
+    quarter (through Babel: "trimestre", "Quartal", "kwartaal", the word of its "1er
+    trimestre") and its quarters' abbreviations ("T1", "K1"), with the seasons and halves
+    of `_SEASONS_AND_HALVES`, as written and capitalised; none for a language not in
+    `PRESS_LANGUAGES`, and none for English, whose own the figure check knows."""
+    locales = _press_locales(tag)
+    if not locales:
+        return ()
+    quarters = (word for locale in locales for context in ("format", "stand-alone")
+                for width in ("wide", "abbreviated")
+                for name in locale.quarters[context][width].values()
+                for word in name.split() if not word[:1].isdigit())
+    return _capitalised((*quarters, *_SEASONS_AND_HALVES[locales[0].language]))
+
+
+def _press_locales(tag: str) -> tuple[Locale, ...]:
+    """The CLDR locales of `tag`'s language and of `tag` itself (its region's, which may
+    name things otherwise), for a language of `PRESS_LANGUAGES` but English; none for
+    another language, or a tag CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
     language = tag.replace("_", "-").split("-")[0].lower()
     if language not in {press.split("_")[0] for press in PRESS_LANGUAGES}:
         return ()
-    names: dict[str, None] = {}
+    found = []
     for candidate in dict.fromkeys((language, tag.replace("_", "-"))):
         try:
-            locale = Locale.parse(candidate, sep="-")
+            found.append(Locale.parse(candidate, sep="-"))
         except (UnknownLocaleError, ValueError):
             continue
-        for context in ("format", "stand-alone"):
-            for name in get_month_names("wide", context, locale).values():
-                names.update(dict.fromkeys((name, name[:1].upper() + name[1:])))
-    return tuple(names)
+    return tuple(found)
+
+
+def _capitalised(names: Iterable[str]) -> tuple[str, ...]:
+    """Each name as written and with a capital, once: "été", "Été"."""
+    return tuple(dict.fromkeys(form for name in names
+                               for form in (name, name[:1].upper() + name[1:])))
 
 
 def written_dates(languages: Iterable[str] = PRESS_LANGUAGES) -> WrittenDates:

@@ -702,7 +702,11 @@ def test_figures_are_normalised(text: str) -> None:
 @pytest.mark.parametrize("text", ["H800", "GPT-4", "DeepSeek-R1", "2025-02-15", "o3",
                                   "first set for 3 March", "due on 7 April 2025",
                                   "on March 3rd, 2025", "in Sept. 2024", "the 2nd of June",
-                                  "by summer 2025", "in Autumn 2024", "Q3 2025", "H1 2026"])
+                                  "by summer 2025", "in Autumn 2024", "Q3 2025", "H1 2026",
+                                  # A quarter, a half or a season written out, as "Q1 2025".
+                                  "in the first quarter of 2025", "the 4th quarter 2024",
+                                  "in the second half of 2025", "the Summer of 2025",
+                                  "Q1 of 2025"])
 def test_names_and_dates_are_not_figures(text: str) -> None:
     assert numbers(text) == []
 
@@ -718,6 +722,23 @@ DATES = [
     ("pt-PT", "a 1.º de abril"), ("pt", "4 de março de 2025"), ("de", "im März 2025"),
     ("de", "am 3. März 2025"), ("de", "am 3. März"), ("de-AT", "im Jänner 2025"),
     ("de", "im April 2025"), ("nl", "in maart 2025"),
+    # Quarters (CLDR's words, "trimestre", "Quartal", and abbreviations, "T1", "K1"),
+    # halves and seasons, as "Q1 2025" and "summer 2025" in English.
+    ("fr", "au premier trimestre 2025"), ("fr", "au 1er trimestre 2025"),
+    ("fr", "au T1 2025"), ("fr", "au 2e trimestre de 2025"), ("fr", "à l'été 2025"),
+    ("fr", "Été 2025"), ("fr", "au second semestre 2025"), ("fr", "Q1 2025"),
+    ("fr-CA", "à l'automne 2025"), ("de", "im ersten Quartal 2025"),
+    ("de", "im 1. Quartal 2025"), ("de", "des ersten Quartals 2025"), ("de", "Q1 2025"),
+    ("de", "im Sommer 2025"), ("de", "im Frühjahr 2025"), ("de", "im 1. Halbjahr 2025"),
+    ("es", "en el primer trimestre de 2025"), ("es", "en el 1.er trimestre de 2025"),
+    ("es", "en el T1 de 2025"), ("es", "el verano de 2025"), ("es", "el otoño del 2025"),
+    ("es", "el segundo semestre de 2025"), ("it", "nel primo trimestre 2025"),
+    ("it", "nel primo trimestre del 2025"), ("it", "nel 1º trimestre 2025"),
+    ("it", "nell'estate 2025"), ("it", "nel secondo semestre 2025"),
+    ("pt", "no primeiro trimestre de 2025"), ("pt", "no 1º trimestre de 2025"),
+    ("pt", "no verão de 2025"), ("pt", "no segundo semestre de 2025"),
+    ("pt-PT", "no 1.º trimestre de 2025"), ("nl", "in het eerste kwartaal van 2025"),
+    ("nl", "in K1 2025"), ("nl", "in de zomer van 2025"), ("nl", "in het najaar van 2025"),
 ]
 
 
@@ -735,6 +756,13 @@ def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: 
     ("de", "am 3. März 2025 kostete es 5 Millionen Euro", ["5 Millionen"]),
     # Another language's month names are that language's: "mars" in English is no month.
     ("en", "Mars 2025 rover", ["2025"]),
+    # And its seasons: "estate" is the Italian summer, but an English word.
+    ("en", "the estate 2025 sold", ["2025"]), ("it", "estate 2025", []),
+    # "Quarter" and "half" in English are a quarter-year or a half-year only after an
+    # ordinal ("the first quarter of 2025"): "a quarter of 2000 people" gives a figure.
+    ("en", "a quarter of 2000 people", ["2000"]), ("en", "half of 2000 people", ["2000"]),
+    # A fiscal year is a year alone, in English ("fiscal 2025") as elsewhere.
+    ("en", "in fiscal 2025", ["2025"]), ("fr", "sur l'exercice 2025", ["2025"]),
 ])
 def test_a_year_alone_or_beside_a_date_is_still_read(tag: str, text: str, found: list[str]
                                                      ) -> None:
@@ -749,6 +777,18 @@ def test_a_year_alone_or_beside_a_date_is_still_read(tag: str, text: str, found:
     ("pt", "Desde abril de 2025, a fábrica continua aberta."),
     ("de", "Seit dem 3. März 2025 bleibt das Werk offen."),
     ("de-AT", "Seit Jänner 2025 bleibt das Werk offen."),
+    # A quarter, a half or a season: its year is a date, which no quote need give.
+    ("fr", "Depuis le premier trimestre 2025, le site reste ouvert."),
+    ("fr", "Depuis l'été 2025, le site reste ouvert."),
+    ("de", "Seit dem ersten Quartal 2025 bleibt das Werk offen."),
+    ("de", "Seit dem 1. Halbjahr 2025 bleibt das Werk offen."),
+    ("es", "Desde el primer trimestre de 2025, la planta sigue abierta."),
+    ("es", "Desde el verano de 2025, la planta sigue abierta."),
+    ("it", "Dal secondo semestre 2025 lo stabilimento resta aperto."),
+    ("it", "Dall'estate 2025 lo stabilimento resta aperto."),
+    ("pt", "Desde o primeiro trimestre de 2025, a fábrica continua aberta."),
+    ("pt", "Desde o verão de 2025, a fábrica continua aberta."),
+    ("en", "Since the first quarter of 2025, the plant stays open."),
 ])
 def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
                                                   point: str) -> None:
