@@ -251,6 +251,11 @@ _SMALL_WORD = (r"[a-z][\w-]*", "[a-z\u00df-\u00f6\u00f8-\u00ff][\\w'\u2019-]*")
 _VIEW_QUOTED = re.compile(
     r"(?:[^,;.!?\n\u00ab\u00bb\u201c\u201d\u201e\"]{0,80},){1,2}"
     r"(?:[^.!?;\n]|\.(?=\d))*?[\u00ab\u00bb\u201c\u201e\u2039\u2018\"]")
+# After the opening quotation mark of a view: the quoted words to the next mark (a point
+# inside them ends no sentence: "“the plant stays open.”"), then the rest of the sentence.
+_REST_OF_SENTENCE = re.compile(
+    "[^\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\"]*"
+    "[\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\"]?[^.!?;\n]*")
 
 
 def _view(words: str, article: str, small: str) -> re.Pattern[str]:
@@ -340,11 +345,34 @@ class Speaking:
             return not self.ordinal.search(plain[max(0, at - 12):at])
         return bool(self.according_after.match(plain, end))
 
-    def in_view_of(self, plain: str, start: int, end: int) -> bool:
-        """Whether the text gives the words in quotation marks after the name at `start` as
-        its view: "Pour Luc Gagnon, président des Amis, « la facture … »"."""
-        return bool(self.view.search(plain, max(0, start - 60), start)
-                    and _VIEW_QUOTED.match(plain, end))
+    def view_end(self, plain: str, start: int, end: int) -> int | None:
+        """Where the sentence ends that gives the words in quotation marks after the name
+        at `start` as its view ("Pour Luc Gagnon, président des Amis, « la facture … »"),
+        or None where it gives none."""
+        if not self.view.search(plain, max(0, start - 60), start):
+            return None
+        quoted = _VIEW_QUOTED.match(plain, end)
+        if quoted is None:
+            return None
+        rest = _REST_OF_SENTENCE.match(plain, quoted.end())
+        return rest.end() if rest else quoted.end()
+
+    def another_speaker(self, plain: str, mentions: list[tuple[int, int, str]], index: int,
+                        until: int) -> bool:
+        """Whether a name after the mention at `index` and before `until`, the end of its
+        sentence, is named as the one speaking: "Pour Nordwerk, « … », a déclaré Anna
+        Berg", "For Nordwerk, Anna Berg said, “…”", "…, selon Anna Berg". The view
+        given "for" the first is then about it, not its own."""
+        for other in range(index + 1, len(mentions)):
+            start, end, _ = mentions[other]
+            if start >= until:
+                return False
+            if self.compound.match(plain, end):
+                continue
+            if self.according_to(plain, start, end) or (
+                    not self.affiliated(plain, start) and self.says(plain, mentions, other)):
+                return True
+        return False
 
     def told(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
         """In a language whose verb closes a clause, whether another name opens the clause
@@ -378,8 +406,15 @@ class Speaking:
             return True
         if self.affiliated(plain, start):
             return False
-        if self.in_view_of(plain, start, end):
-            return True
+        view = self.view_end(plain, start, end)
+        if view is not None:
+            return not self.another_speaker(plain, mentions, index, view)
+        return self.says(plain, mentions, index)
+
+    def says(self, plain: str, mentions: list[tuple[int, int, str]], index: int) -> bool:
+        """Whether a verb of saying gives the words to the mention at `index`: after it
+        ("Acme says") or before it after a quotation ("…, says Jane Doe")."""
+        start, end, _ = mentions[index]
         said = self.said.match(plain, end)
         if said and self.another_verb(plain, said):
             said = None

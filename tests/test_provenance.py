@@ -368,6 +368,29 @@ ATTRIBUTED = [
     ("pt-PT", "Para o ministro Marc Roux, \u00aba fábrica continua aberta\u00bb.",
      "Marc Roux"),
     ("en", "For Nordwerk, \u201cthe plant stays open\u201d.", "Nordwerk"),
+    # ... but not where the sentence names another speaker of the quotation, after it
+    # ("…, a déclaré Marc Roux", "…, dijo Marc Roux", "…,” Marc Roux said") or before it
+    # ("Pour Nordwerk, Marc Roux a déclaré : « … »"): "for X" is then whom it concerns.
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, a déclaré Marc Roux.",
+     "Marc Roux"),
+    ("fr", "Pour Anna Berg, \u00ab le site reste ouvert \u00bb, a déclaré Marc Roux.",
+     "Marc Roux"),
+    ("fr", "Pour Nordwerk, Marc Roux a déclaré : \u00ab le site reste ouvert \u00bb.",
+     "Marc Roux"),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, afirmó Marc Roux.",
+     "Marc Roux"),
+    ("it", "Per Nordwerk, \u00ablo stabilimento resta aperto\u00bb, ha detto Marc Roux.",
+     "Marc Roux"),
+    ("pt", "Para a Nordwerk, \u201ca fábrica continua aberta\u201d, disse Marc Roux.",
+     "Marc Roux"),
+    ("en", "For Nordwerk, \u201cthe plant stays open,\u201d said Marc Roux.", "Marc Roux"),
+    ("en", "For Nordwerk, \u201cthe plant stays open,\u201d Marc Roux said.", "Marc Roux"),
+    # A pronoun after the quotation is X again ("ajoute-t-il"), and a speaker named in
+    # the next sentence is another sentence's.
+    ("fr", "Pour Marc Roux, \u00ab le site reste ouvert \u00bb, ajoute-t-il.", "Marc Roux"),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, dijo.", "Nordwerk"),
+    ("en", "For Nordwerk, \u201cthe plant stays open.\u201d Marc Roux disagreed.",
+     "Nordwerk"),
 ]
 NOT_ATTRIBUTED = [
     # English: "called", but not "called off" (NOT_ATTRIBUTED).
@@ -480,6 +503,20 @@ NOT_ATTRIBUTED = [
     ("de", "Für Nordwerk gilt: \u201eDas Werk bleibt offen\u201c.", None),
     # Another language's word is not read ("per" on a French site).
     ("fr", "Para Nordwerk, \u00ab le site reste ouvert \u00bb.", None),
+    # "Pour X, « … », a déclaré Y": Y said it, of X; the quote's own speaker is named.
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, a déclaré Anna Berg.", None),
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, affirme Anna Berg.", None),
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, selon Anna Berg.", None),
+    ("fr", "Pour Nordwerk, Anna Berg a déclaré : \u00ab le site reste ouvert \u00bb.", None),
+    ("fr-CA", "Le site, pour Nordwerk, \u00ab reste ouvert \u00bb, a dit Anna Berg.", None),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, dijo Anna Berg.", None),
+    ("es", "Para el FMI, \u00abla planta sigue abierta\u00bb, según Anna Berg.", None),
+    ("it", "Per Nordwerk, \u00ablo stabilimento resta aperto\u00bb, ha detto Anna Berg.",
+     None),
+    ("pt", "Para a Nordwerk, \u201ca fábrica continua aberta\u201d, disse Anna Berg.", None),
+    ("en", "For Nordwerk, \u201cthe plant stays open,\u201d said Anna Berg.", None),
+    ("en", "For Nordwerk, \u201cthe plant stays open,\u201d Anna Berg said.", None),
+    ("en", "For Nordwerk, Anna Berg said, \u201cthe plant stays open\u201d.", None),
 ]
 
 
