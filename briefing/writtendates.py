@@ -76,11 +76,12 @@ def month_names(tag: str) -> tuple[str, ...]:
 # The seasons and the halves of a year, which CLDR does not name (its quarters it does:
 # `period_names`), in the languages of `PRESS_LANGUAGES` but English, whose own the figure
 # check knows ("summer 2025", "H1 2025"). A German genitive ("des Sommers") is read as the
-# word with its "s".
+# word with its "s". The French "été" is also "been" ("ils ont été 2000 à signer"): the
+# season is read after its article ("à l'été 2025") or capitalised ("Été 2025").
 _SEASONS_AND_HALVES = MappingProxyType({
     "de": ("Frühling", "Frühjahr", "Sommer", "Herbst", "Winter", "Halbjahr"),
     "es": ("primavera", "verano", "otoño", "invierno", "semestre"),
-    "fr": ("printemps", "été", "automne", "hiver", "semestre"),
+    "fr": ("printemps", "l'été", "l\u2019été", "Été", "automne", "hiver", "semestre"),
     "it": ("primavera", "estate", "autunno", "inverno", "semestre"),
     "nl": ("lente", "voorjaar", "zomer", "herfst", "najaar", "winter", "halfjaar"),
     "pt": ("primavera", "verão", "outono", "inverno", "semestre"),

@@ -795,6 +795,9 @@ def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: 
     ("en", "Mars 2025 rover", ["2025"]),
     # And its seasons: "estate" is the Italian summer, but an English word.
     ("en", "the estate 2025 sold", ["2025"]), ("it", "estate 2025", []),
+    # The French "été" is also "been": the season is read after its article or with a
+    # capital ("à l'été 2025", "Été 2025"), and the figure of "ils ont été 2000" is read.
+    ("fr", "Ils ont été 2000 à signer", ["2000"]), ("fr", "de l\u2019été 2025", []),
     # "Quarter" and "half" in English are a quarter-year or a half-year only after an
     # ordinal ("the first quarter of 2025"): "a quarter of 2000 people" gives a figure.
     ("en", "a quarter of 2000 people", ["2000"]), ("en", "half of 2000 people", ["2000"]),
