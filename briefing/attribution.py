@@ -254,7 +254,7 @@ _VIEW_QUOTED = re.compile(
 # After the opening quotation mark of a view: the quoted words to the next mark (a point
 # inside them ends no sentence: "“the plant stays open.”"), then the rest of the sentence.
 _REST_OF_SENTENCE = re.compile(
-    "[^\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\"]*"
+    "(?P<words>[^\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\"]*)"
     "[\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\"]?[^.!?;\n]*")
 
 
@@ -345,29 +345,31 @@ class Speaking:
             return not self.ordinal.search(plain[max(0, at - 12):at])
         return bool(self.according_after.match(plain, end))
 
-    def view_end(self, plain: str, start: int, end: int) -> int | None:
-        """Where the sentence ends that gives the words in quotation marks after the name
-        at `start` as its view ("Pour Luc Gagnon, président des Amis, « la facture … »"),
-        or None where it gives none."""
+    def view_of(self, plain: str, start: int, end: int) -> tuple[int, int, int] | None:
+        """Where the quotation opens and closes, and where its sentence ends, that the
+        text gives after the name at `start` as its view ("Pour Luc Gagnon, président des
+        Amis, « la facture … »"), or None where it gives none."""
         if not self.view.search(plain, max(0, start - 60), start):
             return None
         quoted = _VIEW_QUOTED.match(plain, end)
         if quoted is None:
             return None
         rest = _REST_OF_SENTENCE.match(plain, quoted.end())
-        return rest.end() if rest else quoted.end()
+        closed = rest.end("words") if rest else quoted.end()
+        return quoted.end() - 1, closed, rest.end() if rest else closed
 
     def another_speaker(self, plain: str, mentions: list[tuple[int, int, str]], index: int,
-                        until: int) -> bool:
-        """Whether a name after the mention at `index` and before `until`, the end of its
-        sentence, is named as the one speaking: "Pour Nordwerk, « … », a déclaré Anna
-        Berg", "For Nordwerk, Anna Berg said, “…”", "…, selon Anna Berg". The view
-        given "for" the first is then about it, not its own."""
+                        view: tuple[int, int, int]) -> bool:
+        """Whether a name after the mention at `index` and outside the quotation of its
+        `view` (`view_of`), in the same sentence, is named as the one speaking: "Pour
+        Nordwerk, « … », a déclaré Anna Berg", "For Nordwerk, Anna Berg said, “…”", "…,
+        selon Anna Berg". The view given "for" the first is then about it, not its own."""
+        opened, closed, until = view
         for other in range(index + 1, len(mentions)):
             start, end, _ = mentions[other]
             if start >= until:
                 return False
-            if self.compound.match(plain, end):
+            if opened <= start < closed or self.compound.match(plain, end):
                 continue
             if self.according_to(plain, start, end) or (
                     not self.affiliated(plain, start) and self.says(plain, mentions, other)):
@@ -406,7 +408,7 @@ class Speaking:
             return True
         if self.affiliated(plain, start):
             return False
-        view = self.view_end(plain, start, end)
+        view = self.view_of(plain, start, end)
         if view is not None:
             return not self.another_speaker(plain, mentions, index, view)
         return self.says(plain, mentions, index)

@@ -604,6 +604,29 @@ AFTER = ("", " ", ".", " says", " has long said", ", a maker, told", "'s chief s
          " dijo", " ha detto", " disse", " tem dito", " declarou falência")
 
 
+@pytest.mark.parametrize(("language", "plain", "speakers"), [
+    # A name inside the quotation, with a verb of saying, is in the words quoted: the
+    # view stays the name's before it.
+    ("fr", "Pour Marc Roux, \u00ab Nordwerk dit que le site reste ouvert \u00bb.",
+     ["Marc Roux", "Nordwerk"]),
+    ("en", "For Marc Roux, \u201cNordwerk says the plant stays open\u201d.",
+     ["Marc Roux", "Nordwerk"]),
+    # One after the quotation, in the same sentence, says it.
+    ("fr", "Pour Marc Roux, \u00ab le site reste ouvert \u00bb, a déclaré Anna Berg.",
+     ["Anna Berg"]),
+    ("fr", "Pour Marc Roux, \u00ab le site reste ouvert \u00bb. Anna Berg a déclaré "
+     "autre chose.", ["Marc Roux", "Anna Berg"]),
+])
+def test_who_is_given_a_view_for_a_name(language: str, plain: str, speakers: list[str]
+                                        ) -> None:
+    names = ("Marc Roux", "Anna Berg", "Nordwerk")
+    mentions = sorted((at, at + len(name), name) for name in names
+                      for at in [plain.find(name)] if at >= 0)
+    speaking = attribution.Speaking(language)
+    assert [name for index, (_, _, name) in enumerate(mentions)
+            if speaking.names(plain, mentions, index)] == speakers
+
+
 @settings(max_examples=1000)
 @given(st.lists(st.tuples(st.sampled_from(BEFORE), st.sampled_from(NAMES),
                           st.sampled_from(AFTER)), min_size=1, max_size=3),
