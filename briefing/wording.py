@@ -175,13 +175,10 @@ def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Local
     they are not ("de-AT": "Jänner"); None for each elsewhere. Only those words are taken
     from it: Babel writes some regions' digits ungrouped ("1234567" for `de-CH`), which
     their press does not, and Portugal's dates to the day in digits."""
-    try:
-        region = Locale.parse(site_language.replace("_", "-"), sep="-")
-        own = Locale.parse(tag, sep="-")
-    except (UnknownLocaleError, ValueError):
+    both = _region_and_language(site_language, tag)
+    if both is None:
         return None, None
-    if region.language != own.language:
-        return None, None
+    region, own = both
     return (None if _large_words(region) == _large_words(own) else region,
             None if _month_words(region) == _month_words(own) else region)
 
@@ -192,14 +189,22 @@ def tick_locale(site_language: str, tag: str) -> Locale | None:
     "1 mM" in Portugal, where Brazil writes "1 bi"), and writes their decimals alike (Mexico
     writes "1.5 M" where the site's numbers are "1,5": those ticks stay the language's);
     None elsewhere."""
+    both = _region_and_language(site_language, tag)
+    if both is None or _decimal_sign(both[0]) != _decimal_sign(both[1]):
+        return None
+    region, own = both
+    return None if _short_words(region) == _short_words(own) else region
+
+
+def _region_and_language(site_language: str, tag: str) -> tuple[Locale, Locale] | None:
+    """CLDR's locales of the site's region and of the catalog's language `tag`, when CLDR
+    knows both and they are one language; None otherwise."""
     try:
         region = Locale.parse(site_language.replace("_", "-"), sep="-")
         own = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
         return None
-    if region.language != own.language or _decimal_sign(region) != _decimal_sign(own):
-        return None
-    return None if _short_words(region) == _short_words(own) else region
+    return (region, own) if region.language == own.language else None
 
 
 def _short_words(locale: Locale) -> tuple[str, ...]:

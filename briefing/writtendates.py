@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -67,10 +67,16 @@ def month_names(tag: str) -> tuple[str, ...]:
     where that names them otherwise ("Jänner" in `de-AT`), as CLDR writes them and
     capitalised, for the languages of `PRESS_LANGUAGES` but English (whose names, with
     their abbreviations, every reader of dates knows); none for another language."""
-    from babel.dates import get_month_names
     return _capitalised(name for locale in _press_locales(tag)
-                        for context in ("format", "stand-alone")
-                        for name in get_month_names("wide", context, locale).values())
+                        for _, name in _wide_months(locale))
+
+
+def _wide_months(locale: str | Locale) -> Iterator[tuple[int, str]]:
+    """Each month's number and full name in `locale`, as CLDR writes it in a date and
+    standing alone."""
+    from babel.dates import get_month_names
+    for context in ("format", "stand-alone"):
+        yield from get_month_names("wide", context, locale).items()
 
 
 # The seasons and the halves of a year, which CLDR does not name (its quarters it does:
@@ -132,14 +138,12 @@ def written_dates(languages: Iterable[str] = PRESS_LANGUAGES) -> WrittenDates:
     writes them and capitalised (the French "mars", "Mars" opening a sentence). Built on
     each call: Babel's locale data costs a tenth of a second to load, which only the
     commands that read dates should pay."""
-    from babel.dates import get_month_names
     months = dict(_ENGLISH_MONTHS)
     names = {m.capitalize() for m in _ENGLISH_MONTHS}
     for language in languages:
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names("wide", context, language).items():
-                months.setdefault(name.casefold(), number)
-                names.update((name, name[:1].upper() + name[1:]))
+        for number, name in _wide_months(language):
+            months.setdefault(name.casefold(), number)
+            names.update(_capitalised((name,)))
     return WrittenDates(_pattern(names), MappingProxyType(months))
 
 
