@@ -10,15 +10,18 @@ shows it), so the mistake is visible where they are looking.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import groupby
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .codes import CODES
 from .diagnostics import Diagnostic, Severity, has_errors
 from .markup import plural
+from .pageassets import PROBLEMS_JSON
 from .paths import HOME, PROBLEMS
 from .plan import front_matter
 from .render import environment
@@ -121,6 +124,16 @@ def settings_json(message: str) -> str:
     data = {"errors": 1, "warnings": 0, "text": "1 error", "kept_last_good": True,
             "settings": message}
     return json.dumps({"problems": data}, sort_keys=True) + "\n"
+
+
+def write_banner(site_dir: Path, text: str) -> None:
+    """`problems.json` (`problems_json` or `settings_json`) written over the one the build
+    wrote, whole or not at all: the banner of every page already served reads it."""
+    path = site_dir / PROBLEMS_JSON
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f".{path.name}.new")
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)
 
 
 def not_built_page() -> str:

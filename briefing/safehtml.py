@@ -187,6 +187,23 @@ _SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object",
                          "listener"})
 
 
+def removed_warning(where: str, removed: list[str]) -> str:
+    """What a hand-written page at `where` lost to `clean_page`, and what such a page may
+    hold."""
+    shown = ", ".join(removed[:8]) + (f" and {len(removed) - 8} more" if len(removed) > 8
+                                     else "")
+    return (f"{where}: removed from the page: {shown}. A hand-written page may hold text, "
+            "links to http(s), mailto or relative addresses and images, but no scripts, "
+            "event handlers, styles or embedded pages")
+
+
+def unpublished_warning(where: str, problem: str) -> str:
+    """Why the file at `where` among the hand-written pages is left out of the site
+    (`runnable_file`'s `problem`)."""
+    return (f"{where}: not published: {problem}. The hand-written pages' folder may hold "
+            "images and other files that run nothing when opened")
+
+
 def runnable_file(name: str, data: Callable[[], bytes]) -> str | None:
     """Why a file among the hand-written pages could run a script when opened, or None.
     An SVG image is read (`data`) and kept when it holds nothing that runs."""

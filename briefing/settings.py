@@ -9,6 +9,7 @@ here, so the two can never disagree about what a setting means.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -215,6 +216,15 @@ def written_settings_problems(config_file: Path) -> tuple[Diagnostic, ...]:
     """`read_settings`' problems, as `briefing check` reports them: for a `mkdocs serve`
     rebuild that stops on the settings, where MkDocs' own message names no line."""
     return read_settings(config_file)[2]
+
+
+def config_errors(config_file: str | None) -> tuple[Diagnostic, ...]:
+    """The errors `briefing check` finds in mkdocs.yml, named as it names the file: why a
+    `mkdocs serve` rebuild stopped on the settings, at their lines."""
+    if config_file is None or not os.path.isfile(config_file):
+        return ()
+    shown = Path(display_root(Path(config_file)))
+    return tuple(d for d in written_settings_problems(shown) if d.severity is Severity.ERROR)
 
 
 def read_plugin_options(config_file: Path) -> tuple[PluginOptions, tuple[Diagnostic, ...]]:

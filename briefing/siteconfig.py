@@ -46,6 +46,14 @@ ARITHMATEX_DEFAULTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "inline_syntax": ("dollar", "round"), "block_syntax": ("dollar", "square", "begin")})
 
 
+def nav_paths(nav: object) -> set[str]:
+    """The pages the `nav` setting names (nested lists of paths and titled entries)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return set().union(*map(nav_paths, items))
+
+
 def reads_dollars(name: str, options: object) -> bool:
     """Whether the extension `name` (as listed), with `options`, takes `$` for the start
     of math: the pages write amounts with it ("$5 million"), and a source's lines as they

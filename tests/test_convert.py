@@ -28,7 +28,7 @@ from briefing.pieces import pieces
 from briefing.pipeline import build
 from briefing.plugin.convert import ConvertedPage, SiteFiles, settings
 from briefing.plugin.convert import PageConversions as Conversions
-from briefing.plugin.live import nav_paths
+from briefing.siteconfig import nav_paths
 
 
 @pytest.fixture(scope="module")

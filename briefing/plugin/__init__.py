@@ -32,29 +32,29 @@ from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Diagnostic, Severity, build_stopped
 from ..jsonld import with_structured_data
-from ..language import direction, lang_as_tag
+from ..language import lang_as_tag
 from ..load import UNLISTABLE, display_root
-from ..pageassets import page_assets
-from ..paths import holds_own_text, sections
+from ..paths import holds_own_text
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
 from ..problems import PROBLEMS_PAGE
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
-from ..safehtml import clean_page, runnable_file
+from ..safehtml import clean_page, removed_warning, runnable_file, unpublished_warning
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
-from ..siteconfig import plugin_settings
+from ..siteconfig import nav_paths, plugin_settings
 from ..sitesearch import FOLDER as SEARCH_FOLDER
-from ..sitesearch import SearchIndexFault, binary, index_site, role
+from ..sitesearch import SearchIndexFault, binary, index_site
+from ..themeglobals import theme_globals
 from ..watching import QUIET_SECONDS, NotifiedObserver
-from ..wording import Wording, html_words, wording_for
+from ..wording import Wording, wording_for
 from .assets import add_assets, asset_files, minify_theme_assets, problems_file, problems_href
 from .convert import ConvertedPage, PageConversions, piece_store
 from .kept import KeptSite
 from .language import UntranslatedTheme
 from .linklog import LinkPositions
-from .live import GuardedBuilder, LiveSite, nav_paths, page_file
+from .live import GuardedBuilder, LiveSite, page_file
 from .picker import QuotePicker
 from .search import SearchEntries, trimmed
 
@@ -328,11 +328,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         html, removed = clean_page(html)
         where = f"{display_root(Path(config.docs_dir))}/{page.file.src_uri}"
         if removed and where not in self.unsafe_pages:
-            shown = ", ".join(removed[:8]) + (f" and {len(removed) - 8} more"
-                                             if len(removed) > 8 else "")
-            log.warning(f"{where}: removed from the page: {shown}. A hand-written page may "
-                        "hold text, links to http(s), mailto or relative addresses and "
-                        "images, but no scripts, event handlers, styles or embedded pages")
+            log.warning(removed_warning(where, removed))
         return html
 
     @event_priority(1)  # just before the search plugin parses the page
@@ -450,7 +446,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return item
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # Sections, not every page: a nav of every page on every page is quadratic.
         # A dirty build reads only changed pages, so keep the titles of earlier builds.
         titles: dict[str, str] = getattr(self, "titles", {})
         self.titles = {
@@ -459,23 +454,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             for item in self.nav.items
             if isinstance(item, Page) and item.file.src_uri not in self.generated
         }
-        extra = [(title, uri) for uri, title in self.titles.items()]
-        env.globals["briefing_sections"] = [*sections(self.wording), *extra]
-        # For the theme: whether the site gets Pagefind's search, and how each page is
-        # indexed (`sitesearch.role`).
-        env.globals["briefing_pagefind"] = self.pagefind
-        # The site's language, as a tag, and the direction it is written in (`language.py`).
-        env.globals["briefing_lang"] = self.lang
-        env.globals["briefing_dir"] = direction(self.lang)
-        # The theme's words, in the site's language where Briefing has it (`wording.py`).
-        env.globals.update(html_words(self.wording))
-        # The pages no sitemap lists: serve's Problems page.
-        env.globals["briefing_serve_only"] = (PROBLEMS_PAGE,) if self.live else ()
-        generated = frozenset(self.generated)
-        env.globals["briefing_search_role"] = lambda src: role(src, generated=src in generated)
-        # And the plugin's styles and scripts each page loads (`pageassets.page_assets`).
-        env.globals["briefing_page_assets"] = \
-            lambda src: page_assets(src, generated=src in generated)
+        env.globals.update(theme_globals(
+            self.wording, self.lang, pagefind=self.pagefind, serving=self.live is not None,
+            generated=self.generated, own_pages=[(t, uri) for uri, t in self.titles.items()]))
         if self.live:
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.housekeeping.templates
@@ -498,9 +479,7 @@ def without_runnable_files(files: Files, config: MkDocsConfig, content_dir: Path
             continue
         files.remove(file)
         (log.debug if reported else log.warning)(
-            f"{display_root(docs)}/{file.src_uri}: not published: {problem}. The "
-                    "hand-written pages' folder may hold images and other files that run "
-                    "nothing when opened")
+            unpublished_warning(f"{display_root(docs)}/{file.src_uri}", problem))
         for folder in config.theme.dirs:
             if (Path(folder) / file.src_uri).is_file():
                 files.append(File(file.src_uri, folder, config.site_dir,

@@ -33,15 +33,14 @@ from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
 from ..cache import fingerprint, remove_outputs
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..load import display_root
-from ..pageassets import PROBLEMS_JSON
 from ..paths import SECTIONS
 from ..pipeline import internal_error
-from ..problems import LastGood, LinkReports, problems_json, settings_json
+from ..problems import LastGood, LinkReports, problems_json, settings_json, write_banner
 from ..searchindex import IndexText
 from ..session import Housekeeping
-from ..settings import written_settings_problems
+from ..settings import config_errors
 from ..siteconfig import at_setting_lines
 from .convert import PageConversions
 from .kept import PROGRAM_LOG, Logged
@@ -61,14 +60,6 @@ def inclusion(path: str) -> InclusionLevel:
     costs each build (0.1 s of a reload at 1,000 sources), and the theme shows the
     sections alone anyway (`partials/nav.html`)."""
     return InclusionLevel.UNDEFINED if path in SECTION_PAGES else InclusionLevel.NOT_IN_NAV
-
-
-def nav_paths(nav: Any) -> set[str]:
-    """The pages the `nav` setting names (nested lists of paths and titled entries)."""
-    if isinstance(nav, str):
-        return {nav}
-    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
-    return set().union(*map(nav_paths, items))
 
 
 class DirtyPage(File):
@@ -170,7 +161,7 @@ class GuardedBuilder:
         `briefing check` finds in mkdocs.yml, at its line and column; else what MkDocs
         logged (in the terminal already); else its exception's words (a YAML error it
         raises without a line of its own)."""
-        found = self.live.settings_errors()
+        found = config_errors(self.live.config_file)
         if found or not logged:
             message = "\n".join(d.format() for d in found) or str(cause)
             log.error(message)
@@ -244,27 +235,10 @@ class LiveSite:
                      if f.generated_by is None and f.page is not None
                      and f.page.meta.get("template") == template), None)
 
-    def settings_errors(self) -> tuple[Diagnostic, ...]:
-        """The errors `briefing check` finds in the last mkdocs.yml a build got past."""
-        if self.config_file is None or not os.path.isfile(self.config_file):
-            return ()
-        shown = Path(display_root(Path(self.config_file)))  # as `briefing check` names it
-        return tuple(d for d in written_settings_problems(shown)
-                     if d.severity is Severity.ERROR)
-
     def settings_failed(self, message: str) -> None:
         """The banner says why the settings stop every rebuild, on the pages last written."""
-        self.write_problems(settings_json(message))
-
-    def write_problems(self, text: str) -> None:
-        """`problems.json` as the banner reads it, written over the one the build wrote."""
-        if self.site_dir is None:
-            return
-        path = Path(self.site_dir, PROBLEMS_JSON)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staged = path.with_name(f".{path.name}.new")
-        staged.write_text(text, encoding="utf-8")
-        os.replace(staged, path)
+        if self.site_dir is not None:
+            write_banner(Path(self.site_dir), settings_json(message))
 
     def page_files(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[File]:
         if not self.dirty:
@@ -380,8 +354,9 @@ class LiveSite:
         self.housekeeping.build_finished()
         # The pages' link warnings are all in now: the banner counts them.
         self.links.keep_only(f.src_uri for f in self.doc_files)
-        self.write_problems(problems_json(self.served.problems, problems_href,
-                                          self.links.all()))
+        if self.site_dir is not None:
+            write_banner(Path(self.site_dir), problems_json(
+                self.served.problems, problems_href, self.links.all()))
         # Without the search plugin's entries (private: docs/architecture.md) it writes
         # its own index; `on_config` refuses Material's then (`dirty_search_problem`).
         if self.dirty and search.every() is not None:
