@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.linkhint import closest_page, page_key
+from briefing.linkhint import closest_page, page_key, placed_report
 from briefing.plugin.linklog import LinkPositions
 from briefing.problems import LinkReports
 
@@ -65,3 +65,27 @@ def test_mkdocs_report_gets_the_position_and_the_hint(tmp_path: Path) -> None:
         assert record.getMessage().count("Did you mean") == 1
     finally:
         positions.close()
+
+
+@pytest.mark.parametrize(("said", "where"), [
+    # A page's link: at its line and column in the page's Markdown.
+    ("Doc file 'notes.md' contains a link 'abuot.md', but the target is not found among "
+     "documentation files.", "/notes.md:1:7"),
+    # A page MkDocs reports that is not in docs_dir (a generated one): no position.
+    ("Doc file 'claims/index.md' contains a link 'x.md', but the target is not found "
+     "among documentation files.", None),
+])
+def test_a_report_is_placed_by_the_core(tmp_path: Path, said: str, where: str | None) -> None:
+    (tmp_path / "notes.md").write_text("[Who](abuot.md)\n", encoding="utf-8")
+    placed = placed_report(said, tmp_path, PAGES)
+    assert placed is not None
+    if where is None:
+        assert placed.where is None
+    else:
+        assert placed.where is not None and placed.where.endswith(where)
+        assert placed.message.endswith("Did you mean 'about.md'?")
+    assert placed.page == said.split("'")[1]
+
+
+def test_other_messages_are_not_reports(tmp_path: Path) -> None:
+    assert placed_report("Building documentation...", tmp_path, PAGES) is None
