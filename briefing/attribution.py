@@ -86,6 +86,13 @@ class Attribution:
     # Gagnon, « la facture réelle sera plus proche »"). Without a quotation, "for X" is
     # as often whom it concerns ("Pour Nordwerk, 2025 a été une année record").
     view: Saying = Saying(())
+    # Verbs that may stand right after a name given a view, in place of its comma, when
+    # words in quotation marks follow in the sentence: "Für Nordwerk ist klar: „…“".
+    view_verbs: Saying = Saying(())
+    # Languages that set no comma after a view word's name but for the view: there the
+    # comma follows the name at once ("Für Nordwerk, „…“"), and words before one say for
+    # whom ("Für Nordwerk arbeiten 500 Menschen, die „…“").
+    view_close: tuple[str, ...] = ()
 
     def reads(self, language: str) -> bool:
         """Whether prose in `language` has words of its own here, beside the English."""
@@ -227,9 +234,13 @@ ATTRIBUTION = Attribution(
                 "invece", "oggi", "ieri")),
         ("pt", ("também", "já", "ainda", "sempre")))),
     # (German sets no comma after "für X", which as often says for whom: "Für Nordwerk
-    # arbeiten 500 Menschen". Not read.)
+    # arbeiten 500 Menschen". It is read with a comma right after the name, or with "ist"
+    # or "war" there: "Für Nordwerk, „…“", "Für Nordwerk ist klar: „…“".)
     view=Saying(("for",), translated=(
-        ("fr", ("pour",)), ("es", ("para",)), ("it", ("per",)), ("pt", ("para",)))),
+        ("de", ("für",)), ("fr", ("pour",)), ("es", ("para",)), ("it", ("per",)),
+        ("pt", ("para",)))),
+    view_verbs=Saying((), translated=(("de", ("ist", "war", "sind", "waren")),)),
+    view_close=("de",),
 )
 
 
@@ -246,11 +257,20 @@ _CLAUSE_BREAK = re.compile(
 _SMALL_WORD = (r"[a-z][\w-]*", "[a-z\u00df-\u00f6\u00f8-\u00ff][\\w'\u2019-]*")
 
 
-# After a name given a view ("Pour Luc Gagnon, président des Amis, « … »"): up to two
-# commas (an apposition between) and, in the same sentence, an opening quotation mark.
-_VIEW_QUOTED = re.compile(
-    r"(?:[^,;.!?\n\u00ab\u00bb\u201c\u201d\u201e\"]{0,80},){1,2}"
-    r"(?:[^.!?;\n]|\.(?=\d))*?[\u00ab\u00bb\u201c\u201e\u2039\u2018\"]")
+# Up to a comma, after a name given a view: a few words that are no sentence's end.
+_TO_COMMA = r"[^,;.!?\n\u00ab\u00bb\u201c\u201d\u201e\"]{0,80},"
+
+
+def _view_quoted(close: bool, verbs: str) -> re.Pattern[str]:
+    """What follows a name given a view ("Pour Luc Gagnon, président des Amis, « … »"):
+    up to two commas (an apposition between), the first right after the name where
+    `close`, or one of `verbs` (a pattern: "ist" in "Für Nordwerk ist klar: „…“"); and
+    then, in the same sentence, an opening quotation mark."""
+    first = "," if close else _TO_COMMA
+    return re.compile(rf"(?:{first}(?:{_TO_COMMA})?|\s+(?:{verbs})\b)"
+                      r"(?:[^.!?;\n]|\.(?=\d))*?[\u00ab\u00bb\u201c\u201e\u2039\u2018\"]")
+
+
 # After the opening quotation mark of a view: the quoted words to the next mark (a point
 # inside them ends no sentence: "“the plant stays open.”"), then the rest of the sentence.
 _REST_OF_SENTENCE = re.compile(
@@ -317,6 +337,8 @@ class Speaking:
         self.according = re.compile(
             rf"{word_start}(?:{any_of(words.according)})\s+{article}$", re.IGNORECASE)
         self.view = _view(any_of(words.view), article, small)
+        self.view_quoted = _view_quoted(
+            any(covers(tag, language) for tag in words.view_close), any_of(words.view_verbs))
         # A name joined to a noun names what the noun does ("Acme-Chef", Acme's head).
         self.compound = re.compile(r"-\w" if own else "(?!)")
         self.according_after = re.compile(rf"\s+(?:{any_of(words.according_after)})\b",
@@ -351,7 +373,7 @@ class Speaking:
         Amis, « la facture … »"), or None where it gives none."""
         if not self.view.search(plain, max(0, start - 60), start):
             return None
-        quoted = _VIEW_QUOTED.match(plain, end)
+        quoted = self.view_quoted.match(plain, end)
         if quoted is None:
             return None
         rest = _REST_OF_SENTENCE.match(plain, quoted.end())

@@ -368,6 +368,14 @@ ATTRIBUTED = [
     ("pt-PT", "Para o ministro Marc Roux, \u00aba fábrica continua aberta\u00bb.",
      "Marc Roux"),
     ("en", "For Nordwerk, \u201cthe plant stays open\u201d.", "Nordwerk"),
+    # German "für", which sets no comma after the name but for a view: its comma right
+    # after the name, or "ist" or "war" there, then the quotation.
+    ("de", "Für Nordwerk, \u201edas Werk bleibt offen\u201c.", "Nordwerk"),
+    ("de", "Für Marc Roux, Ökonom, \u201edas Werk bleibt offen\u201c.", "Marc Roux"),
+    ("de", "Für den IWF ist klar: \u201eDas Werk bleibt offen\u201c.", "IMF"),
+    ("de", "Für Nordwerk war klar, \u201edas Werk bleibt offen\u201c.", "Nordwerk"),
+    ("de", "Für Nordwerk ist klar: \u201eDas Werk bleibt offen\u201c, sagte Marc Roux.",
+     "Marc Roux"),
     # ... but not where the sentence names another speaker of the quotation, after it
     # ("…, a déclaré Marc Roux", "…, dijo Marc Roux", "…,” Marc Roux said") or before it
     # ("Pour Nordwerk, Marc Roux a déclaré : « … »"): "for X" is then whom it concerns.
@@ -498,9 +506,13 @@ NOT_ATTRIBUTED = [
     ("pt", "Para a Nordwerk, a fábrica continua aberta.", None),
     ("en", "For Anna Berg, \u201cthe plant stays open\u201d.", None),
     ("en", "For Nordwerk, the plant stays open.", None),
-    # German sets no comma after "für X", whose other senses ("für Nordwerk arbeiten"):
-    # not read.
+    # German sets no comma after "für X" but for a view: one after other words, or
+    # another verb than "ist" or "war", says for whom ("für Nordwerk arbeiten", "gilt").
     ("de", "Für Nordwerk gilt: \u201eDas Werk bleibt offen\u201c.", None),
+    ("de", "Für Nordwerk arbeiten viele, denn \u201edas Werk bleibt offen\u201c.", None),
+    ("de", "Für Anna Berg ist klar: \u201eDas Werk bleibt offen\u201c.", None),
+    ("de", "Für Nordwerk ist klar: \u201eDas Werk bleibt offen\u201c, sagte Anna Berg.",
+     None),
     # Another language's word is not read ("per" on a French site).
     ("fr", "Para Nordwerk, \u00ab le site reste ouvert \u00bb.", None),
     # "Pour X, « … », a déclaré Y": Y said it, of X; the quote's own speaker is named.
