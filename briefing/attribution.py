@@ -53,9 +53,12 @@ class Attribution:
     # Right before a name that is then an affiliation, not the speaker: "Jane Doe of Acme".
     affiliation: Saying
     # Words after a verb that open the words said, so no name after them is the speaker:
-    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept); and
-    # the Portuguese "à", "ao", before whom the words were said to ("disse o ministro à
-    # Reuters").
+    # "…, a déclaré que Nordwerk…" (English "that" is not one: its behaviour is kept);
+    # those before whom the words were said to, the Portuguese "à", "ao" ("disse o
+    # ministro à Reuters"), the Spanish and Italian "a", "al" ("dijo a Reuters", "ha
+    # detto al FMI": he or she told them); and the pronoun of one who said them ("sagte er
+    # Reuters", "dijo él a Reuters"), which names the speaker already, as the French "-il"
+    # of "dit-il" does.
     opening: Saying
     # Words before an `according` word that make it another word: "il secondo" is "the
     # second", "secondo Reuters" "according to Reuters"; "está de acordo com" "agrees
@@ -196,8 +199,11 @@ ATTRIBUTION = Attribution(
                 "presso")),
         ("pt", ("de", "do", "da", "dos", "das")))),
     opening=Saying((), translated=(
-        ("de", ("dass", "ob", "wie")), ("fr", ("que", "si")), ("es", ("que", "si")),
-        ("it", ("che", "se")), ("pt", ("que", "se", "à", "ao", "às", "aos")))),
+        ("de", ("dass", "ob", "wie", "er", "sie")), ("fr", ("que", "si")),
+        ("es", ("que", "si", "a", "al", "él", "ella", "ellos", "ellas")),
+        ("it", ("che", "se", "a", "al", "allo", "alla", "ai", "agli", "alle", "lui", "lei",
+                "loro")),
+        ("pt", ("que", "se", "à", "ao", "às", "aos", "ele", "ela", "eles", "elas")))),
     ordinal=Saying((), translated=(
         ("it", ("il", "un", "al", "del", "dal", "nel", "sul", "col", "quel", "questo")),
         ("pt", ("o", "um", "ao", "do", "no", "pelo", "num", "dum", "em", "por", "este",

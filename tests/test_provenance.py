@@ -397,6 +397,24 @@ ATTRIBUTED = [
     # the next sentence is another sentence's.
     ("fr", "Pour Marc Roux, \u00ab le site reste ouvert \u00bb, ajoute-t-il.", "Marc Roux"),
     ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, dijo.", "Nordwerk"),
+    # So does one after a verb ("dit-elle", "dijo él", "sagte er", "disse ela"), and the
+    # one told after it ("dijo a Reuters", "ha detto al FMI", "sagte er Reuters") is not
+    # the speaker: the view stays X's.
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, dit-elle.", "Nordwerk"),
+    ("fr", "Pour Nordwerk, \u00ab le site reste ouvert \u00bb, a-t-il dit à Reuters.",
+     "Nordwerk"),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, dijo a Reuters.",
+     "Nordwerk"),
+    ("es", "Para Nordwerk, \u00abla planta sigue abierta\u00bb, dijo él a Reuters.",
+     "Nordwerk"),
+    ("it", "Per Nordwerk, \u00ablo stabilimento resta aperto\u00bb, ha detto al FMI.",
+     "Nordwerk"),
+    ("de", "Für Nordwerk, \u201edas Werk bleibt offen\u201c, sagte er Reuters.",
+     "Nordwerk"),
+    ("pt", "Para a Nordwerk, \u201ca fábrica continua aberta\u201d, disse ela.",
+     "Nordwerk"),
+    # The speaker named before the one told: "dijo Nordwerk a Reuters".
+    ("es", "\u00abLa planta sigue abierta\u00bb, dijo Nordwerk a Reuters.", "Nordwerk"),
     ("en", "For Nordwerk, \u201cthe plant stays open.\u201d Marc Roux disagreed.",
      "Nordwerk"),
 ]
@@ -529,6 +547,12 @@ NOT_ATTRIBUTED = [
     ("en", "For Nordwerk, \u201cthe plant stays open,\u201d said Anna Berg.", None),
     ("en", "For Nordwerk, \u201cthe plant stays open,\u201d Anna Berg said.", None),
     ("en", "For Nordwerk, Anna Berg said, \u201cthe plant stays open\u201d.", None),
+    # The one told after a verb, or after its pronoun, is not the speaker.
+    ("es", "\u00abLa planta sigue abierta\u00bb, dijo a Reuters.", None),
+    ("es", "Para Anna Berg, \u00abla planta sigue abierta\u00bb, dijo al FMI.", None),
+    ("it", "\u00abLo stabilimento resta aperto\u00bb, ha detto a Reuters.", None),
+    ("de", "\u201eDas Werk bleibt offen\u201c, sagte er Reuters.", None),
+    ("pt", "\u201cA fábrica continua aberta\u201d, disse ele à Reuters.", None),
 ]
 
 
