@@ -83,13 +83,18 @@ def _wide_months(locale: str | Locale) -> Iterator[tuple[int, str]]:
 # `period_names`), in the languages of `PRESS_LANGUAGES` but English, whose own the figure
 # check knows ("summer 2025", "H1 2025"). A German genitive ("des Sommers") is read as the
 # word with its "s". The French "été" is also "been" ("ils ont été 2000 à signer"): the
-# season is read after its article ("à l'été 2025") or capitalised ("Été 2025").
+# season is read after its article or demonstrative ("à l'été 2025", "cet été 2025") or
+# capitalised ("Été 2025"); its halves are semesters, "S1 2025" as "H1 2025". The Dutch
+# "helft" is a half-year after its ordinal only ("de eerste helft van 2025"; "de helft
+# van 2000 mensen" is a figure).
 _SEASONS_AND_HALVES = MappingProxyType({
     "de": ("Frühling", "Frühjahr", "Sommer", "Herbst", "Winter", "Halbjahr"),
     "es": ("primavera", "verano", "otoño", "invierno", "semestre"),
-    "fr": ("printemps", "l'été", "l\u2019été", "Été", "automne", "hiver", "semestre"),
+    "fr": ("printemps", "l'été", "l\u2019été", "cet été", "Été", "automne", "hiver",
+           "semestre", "S1", "S2"),
     "it": ("primavera", "estate", "autunno", "inverno", "semestre"),
-    "nl": ("lente", "voorjaar", "zomer", "herfst", "najaar", "winter", "halfjaar"),
+    "nl": ("lente", "voorjaar", "zomer", "herfst", "najaar", "winter", "halfjaar",
+           "eerste helft", "tweede helft", "1e helft", "2e helft"),
     "pt": ("primavera", "verão", "outono", "inverno", "semestre"),
 })
 

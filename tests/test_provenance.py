@@ -835,6 +835,12 @@ DATES = [
     ("pt", "no verão de 2025"), ("pt", "no segundo semestre de 2025"),
     ("pt-PT", "no 1.º trimestre de 2025"), ("nl", "in het eerste kwartaal van 2025"),
     ("nl", "in K1 2025"), ("nl", "in de zomer van 2025"), ("nl", "in het najaar van 2025"),
+    # The Dutch halves after their ordinal, French semesters ("S1", as "H1") and a
+    # season after its demonstrative ("cet été").
+    ("nl", "in de eerste helft van 2025"), ("nl", "in de tweede helft van 2025"),
+    ("nl", "in de 1e helft van 2025"), ("nl", "Eerste helft 2025"), ("fr", "au S1 2025"),
+    ("fr", "au S2 2025"), ("fr", "cet été 2025"), ("fr", "Cet été 2025"),
+    ("fr", "cet hiver 2025"),
 ]
 
 
@@ -857,6 +863,9 @@ def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: 
     # The French "été" is also "been": the season is read after its article or with a
     # capital ("à l'été 2025", "Été 2025"), and the figure of "ils ont été 2000" is read.
     ("fr", "Ils ont été 2000 à signer", ["2000"]), ("fr", "de l\u2019été 2025", []),
+    ("fr", "cet été, 2000 personnes ont signé", ["2000"]),
+    # The Dutch "helft" is a half-year after its ordinal only.
+    ("nl", "de helft van 2000 mensen", ["2000"]),
     # "Quarter" and "half" in English are a quarter-year or a half-year only after an
     # ordinal ("the first quarter of 2025"): "a quarter of 2000 people" gives a figure.
     ("en", "a quarter of 2000 people", ["2000"]), ("en", "half of 2000 people", ["2000"]),
@@ -879,6 +888,8 @@ def test_a_year_alone_or_beside_a_date_is_still_read(tag: str, text: str, found:
     # A quarter, a half or a season: its year is a date, which no quote need give.
     ("fr", "Depuis le premier trimestre 2025, le site reste ouvert."),
     ("fr", "Depuis l'été 2025, le site reste ouvert."),
+    ("fr", "Depuis cet été 2025, le site reste ouvert."),
+    ("fr", "Depuis le S2 2025, le site reste ouvert."),
     ("de", "Seit dem ersten Quartal 2025 bleibt das Werk offen."),
     ("de", "Seit dem 1. Halbjahr 2025 bleibt das Werk offen."),
     ("es", "Desde el primer trimestre de 2025, la planta sigue abierta."),
