@@ -23,7 +23,7 @@ from .language import (
     scale_words,
     separators,
 )
-from .writtendates import month_names, period_names
+from .writtendates import flat_size_words, month_names, period_names
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -91,11 +91,14 @@ class NumberStyle:
     # Its words for a part of a year (`writtendates.period_names`: CLDR's "trimestre",
     # "T1", and seasons and halves, "été", "Halbjahr"): a year after one is a date too.
     periods: tuple[str, ...] = field(default=(), compare=False)
+    # The words after which a quarter's abbreviation is the size of a flat
+    # (`writtendates.flat_size_words`: "un T2", "appartement T3"), so no date.
+    flats: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
     def dates(self) -> re.Pattern[str]:
         """The dates written out in the language (`_written_date`)."""
-        return _written_date(self.months, self.periods)
+        return _written_date(self.months, self.periods, self.flats)
 
     @cached_property
     def han(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -282,7 +285,8 @@ def written_in(tag: str) -> NumberStyle:
     return NumberStyle(*separators(tag), scales=scale_words(tag),
                        native=native_separators(tag), grouping=grouping(tag),
                        characters=han_numerals(tag), glued=glues_words(tag),
-                       months=month_names(tag), periods=period_names(tag))
+                       months=month_names(tag), periods=period_names(tag),
+                       flats=flat_size_words(tag))
 
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
@@ -329,15 +333,22 @@ _OWN_ORDINAL = r"(?:[1-4](?:\.?[^\W\d_]{1,3}|\.?\u00b0)?\.?\s+)?"
 _OWN_OF = r"(?:(?:of|de|del|di|do|van)\s+)?"
 
 
-def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = ()
-                  ) -> re.Pattern[str]:
+def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = (),
+                  flats: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The dates written out with English month names and `months`, a language's own
     (`NumberStyle.months`), in that language's ways too, and the parts of a year in
-    English and in `periods`, its own words for them; English's alone for neither."""
+    English and in `periods`, its own words for them, an abbreviation ("T2") but after
+    one of `flats` (`NumberStyle.flats`: "un T2" is a flat); English's alone for
+    neither."""
     if not months and not periods:
         return _WRITTEN_DATE
     month = rf"(?:{_MONTH}|{_alternatives(months)})"
-    period = rf"{_OWN_ORDINAL}(?:{_alternatives(periods)})(?:e?s)?\s+{_OWN_OF}(?:1[89]|20)\d\d"
+    abbreviated = tuple(word for word in periods if any(c.isdigit() for c in word))
+    named = tuple(word for word in periods if word not in abbreviated)
+    not_flat = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in flats)
+    period = (rf"(?:{_OWN_ORDINAL}(?:{_alternatives(named)})"
+              rf"|{not_flat}(?:{_alternatives(abbreviated)}))"
+              rf"(?:e?s)?\s+{_OWN_OF}(?:1[89]|20)\d\d")
     return re.compile(rf"\b(?:{_OWN_DAY}\s+(?:{_OF})?{month}{_OWN_YEAR}"
                       rf"|{month}\s+{_DAY}\b{_YEAR}|{month}\s+(?:del?\s+)?\d{{4}}"
                       rf"|{_PERIOD}|{period})\b|{_CJK_DATE}")

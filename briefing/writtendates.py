@@ -99,6 +99,26 @@ _SEASONS_AND_HALVES = MappingProxyType({
 })
 
 
+# The words after which a quarter's abbreviation is the size of a flat, its rooms, in the
+# languages whose press writes one so: "un T2", "un appartement T3", "des T2", "de type
+# T4"; "um T2", "apartamento T3", "moradia T4". The year after it is then no date ("un T2
+# 2000 euros par mois"), as it is after others ("au T2 2025", "du T2 2025").
+_FLAT_SIZE_AFTER = MappingProxyType({
+    "fr": ("un", "une", "des", "appartement", "appartements", "logement", "logements",
+           "type"),
+    "pt": ("um", "uns", "apartamento", "apartamentos", "moradia", "moradias", "casa",
+           "tipologia"),
+})
+
+
+def flat_size_words(tag: str) -> tuple[str, ...]:
+    """The words of `tag`'s language after which its quarters' abbreviations ("T2") are
+    the size of a flat (`_FLAT_SIZE_AFTER`), as written and capitalised; none for a
+    language whose press does not write one so."""
+    language = tag.replace("_", "-").split("-")[0].lower()
+    return _capitalised(_FLAT_SIZE_AFTER.get(language, ()))
+
+
 def period_names(tag: str) -> tuple[str, ...]:
     """The words of `tag`'s language for a part of a year that a year may follow: CLDR's
     quarter (through Babel: "trimestre", "Quartal", "kwartaal", the word of its "1er

@@ -841,6 +841,8 @@ DATES = [
     ("nl", "in de 1e helft van 2025"), ("nl", "Eerste helft 2025"), ("fr", "au S1 2025"),
     ("fr", "au S2 2025"), ("fr", "cet été 2025"), ("fr", "Cet été 2025"),
     ("fr", "cet hiver 2025"),
+    # A quarter's abbreviation after another word than a flat's ("au", "du", "le").
+    ("fr", "du T2 2025"), ("fr", "le T3 2025"), ("pt", "no T2 de 2025"),
 ]
 
 
@@ -864,6 +866,12 @@ def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: 
     # capital ("à l'été 2025", "Été 2025"), and the figure of "ils ont été 2000" is read.
     ("fr", "Ils ont été 2000 à signer", ["2000"]), ("fr", "de l\u2019été 2025", []),
     ("fr", "cet été, 2000 personnes ont signé", ["2000"]),
+    # "T2" is also the size of a flat ("un T2", "appartement T3", "um T2", "moradia T4"):
+    # there the number after it is a figure.
+    ("fr", "un T2 2000 euros par mois", ["2000"]), ("fr", "Un T2 2000 euros", ["2000"]),
+    ("fr", "un appartement T3 2000 euros", ["2000"]),
+    ("fr", "un logement de type T4 2000 euros", ["2000"]), ("fr", "un T2 de 45 m²", ["45"]),
+    ("pt", "um T2 2000 euros", ["2000"]), ("pt-PT", "moradia T4 2000 euros", ["2000"]),
     # The Dutch "helft" is a half-year after its ordinal only.
     ("nl", "de helft van 2000 mensen", ["2000"]),
     # "Quarter" and "half" in English are a quarter-year or a half-year only after an
