@@ -11,8 +11,9 @@ the files made by hand without that line. With a language (`init --locale fr`),
 mkdocs.yml names it, the reader's guide comes from `about/<language>.md` and the example
 from `example-<language>/` where Briefing has them: the same story as that language's
 press tells it, with a fifth entity and the metric's name (`example-fr-CA/` for a site
-in Québec's French, `example-fr/` for one in Belgium's). A name part `dot-x` is written
-`.x`: a wheel leaves dotted files and folders out of package data.
+in Québec's French, in dollars; `example-fr-CH/`, `example-de-CH/` and `example-it-CH/`
+for Switzerland's, in francs; `example-fr/` for one in Belgium's, in euros). A name
+part `dot-x` is written `.x`: a wheel leaves dotted files and folders out of package data.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def project_files(*, example: bool, locale: str | None = None) -> dict[str, byte
 def _example_folder(locale: str | None) -> str:
     """The example in the site's language where Briefing has one, the same small story as
     the English one told by that language's press: the region's own (`example-fr-CA/`,
-    in dollars), else its language's (`example-fr/` for "fr-BE"); else the English one."""
+    in dollars; `example-de-CH/`, in francs), else its language's (`example-fr/` for
+    "fr-BE"); else the English one."""
     folders = {path.name.removeprefix("example-").lower(): path.name
                for path in SCAFFOLD.glob("example-*") if path.is_dir()}
     tag = (locale or "").replace("_", "-").lower()

@@ -21,15 +21,17 @@ from briefing.wording import catalog_languages
 
 LANGUAGES = tuple(t for t in catalog_languages() if t != "en")
 # Each language's, and a region's own where its money or its press differ: Québec's in
-# dollars, Portugal's in euros (Babel's `pt` is Brazil's).
-EXAMPLES = (*LANGUAGES, "fr-CA", "pt-PT")
+# dollars, Portugal's in euros (Babel's `pt` is Brazil's), Switzerland's in francs.
+SWISS = ("fr-CH", "de-CH", "it-CH")
+EXAMPLES = (*LANGUAGES, "fr-CA", "pt-PT", *SWISS)
 SCAFFOLD = importlib.resources.files("briefing") / "scaffold"
 # The language's quotation marks around the chair's words, in the article and the brief.
 MARKS = {"fr": ("« ", " »"), "fr-CA": ("« ", " »"), "de": ("„", "“"), "es": ("«", "»"),
-         "it": ("«", "»"), "pt": ("“", "”"), "pt-PT": ("«", "»")}
+         "it": ("«", "»"), "pt": ("“", "”"), "pt-PT": ("«", "»"), "fr-CH": ("« ", " »"),
+         "de-CH": ("«", "»"), "it-CH": ("«", "»")}
 # The currency of the figure, and the language the article is marked as written in.
 UNITS = {"fr": "EUR", "fr-CA": "CAD", "de": "EUR", "es": "EUR", "it": "EUR", "pt": "BRL",
-         "pt-PT": "EUR"}
+         "pt-PT": "EUR", "fr-CH": "CHF", "de-CH": "CHF", "it-CH": "CHF"}
 WRITTEN_IN = {"pt": "pt-BR"}
 ENGLISH = {"content/sources/riverton-library-sundays.txt",
            "content/sources/riverton-library-sundays.yml",
@@ -96,7 +98,7 @@ def test_the_example_is_the_languages_with_the_english_ones_parts(tag: str) -> N
 
 @pytest.mark.parametrize(("tag", "language"), [
     *((tag, tag) for tag in EXAMPLES), ("fr-BE", "fr"), ("fr_ca", "fr-CA"), ("de-AT", "de"),
-    ("pt-BR", "pt"), ("es-MX", "es"), ("it-CH", "it")])
+    ("pt-BR", "pt"), ("es-MX", "es"), ("fr_ch", "fr-CH")])
 def test_init_in_a_language_checks_clean_with_warnings_fatal(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tag: str, language: str) -> None:
     """The example of the region or else of the language, every quote found in its
@@ -133,6 +135,12 @@ CHANGES = {
            ("o custo real", "o custo total")),
     "pt-PT": (("cerca de 40 mil", "40 mil"), ("60 mil euros", "70 mil euros"),
               ("o custo real", "o custo total")),
+    "fr-CH": (("environ 40'000", "40'000"), ("60'000 francs", "70'000 francs"),
+              ("le coût réel", "le coût total")),
+    "de-CH": (("rund 40'000", "40'000"), ("60'000 Franken", "70'000 Franken"),
+              ("tatsächlichen Kosten", "gesamten Kosten")),
+    "it-CH": (("circa 40'000", "40'000"), ("60'000 franchi", "70'000 franchi"),
+              ("il costo reale", "il costo totale")),
 }
 CODES = ("prose-hedge-dropped", "prose-figure-unsourced", "prose-quote-unsourced")
 
@@ -157,6 +165,9 @@ def test_the_checks_read_the_examples_figures_hedges_and_quotes(tmp_path: Path,
 @pytest.mark.parametrize(("tag", "brief", "words"), [
     ("de-AT", "bibliothek-sonntags", ("rund 40.000 Euro", "„Die tatsächlichen Kosten")),
     ("pt-BR", "biblioteca-domingos", ("cerca de R$ 40 mil", "“o custo real")),
+    # Switzerland's in francs, written as its press writes them; Belgium's is France's.
+    ("de-CH", "bibliothek-sonntags", ("rund 40'000 Franken", "«Die tatsächlichen Kosten")),
+    ("fr-BE", "mediatheque-dimanche", ("environ 40 000 euros", "« le coût réel")),
 ])
 def test_a_new_project_in_a_language_builds_strict_with_its_example(
         tmp_path: Path, tag: str, brief: str, words: tuple[str, ...]) -> None:
@@ -174,7 +185,8 @@ OTHER_CURRENCY = {
     "fr": ("40 000 euros", "40 000 dollars"), "fr-CA": ("40 000 $", "40 000 $ US"),
     "de": ("40.000 Euro", "40.000 US-Dollar"), "es": ("40.000 euros", "40.000 dólares"),
     "it": ("40.000 euro", "40.000 dollari"), "pt": ("R$ 40 mil", "US$ 40 mil"),
-    "pt-PT": ("40 mil euros", "40 mil dólares"),
+    "pt-PT": ("40 mil euros", "40 mil dólares"), "fr-CH": ("40'000 francs", "40'000 euros"),
+    "de-CH": ("40'000 Franken", "40'000 Euro"), "it-CH": ("40'000 franchi", "40'000 euro"),
 }
 
 
