@@ -20,11 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import format_compact_decimal
+from babel.numbers import format_compact_decimal, get_currency_name, is_currency
 from markupsafe import Markup
 
 from .markup import CURRENCY, attr, md_escape
-from .wording import Wording
+from .wording import ENGLISH, Wording
 
 LOG_SPAN = 100  # max / min from which the scale is logarithmic
 # Layout of the full chart's pictures, in CSS pixels: their words are HTML, which wraps.
@@ -35,6 +35,9 @@ PAD = 3.0  # per cent of the width kept clear at each end, so end marks are whol
 AXIS = 22
 # The sparkline, in its own user units.
 SPARK_W, SPARK_H = 96, 16
+# The languages whose currency names CLDR capitalises as a list's entries ("Dólares
+# americanos"), which a sentence writes in small letters.
+LISTED_CAPITALISED = frozenset({"pt"})
 
 LOW_OPEN = frozenset({"up-to", "under"})
 HIGH_OPEN = frozenset({"over", "at-least"})
@@ -254,19 +257,35 @@ def axis_title(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     return unit
 
 
+def unit_words(unit: str, words: Wording) -> str:
+    """A chart's unit as a screen reader says it in its title: a currency's code as its
+    name in the site's language, as CLDR writes it ("US dollars", "francs suisses", "dólares
+    americanos"), where a code read letter by letter ("U S D") tells a listener little; any
+    other unit as written ("GPUs")."""
+    if len(unit) != 3 or not unit.isalpha() or not unit.isupper() or not is_currency(unit):
+        return unit
+    locale = words.region or words.locale
+    name = get_currency_name(unit, 2, locale=locale or ENGLISH)
+    if locale is not None and locale.language in LISTED_CAPITALISED:
+        return name[:1].lower() + name[1:]
+    return name
+
+
 def chart_title(chart: Chart, sc: Scale, words: Wording) -> str:
-    """What a chart shows: "Training cost in USD: 3 values, log scale"."""
+    """What a chart shows: "Training cost in US dollars: 3 values, log scale"."""
     count = len(chart.values)
+    unit = unit_words(chart.unit, words)
     if sc.log:
         # Translators: a chart's title: a metric's values in a unit, drawn on a
-        # logarithmic scale.
+        # logarithmic scale. The unit is a word or a currency's name ("US dollars").
         return words.ngettext("%(metric)s in %(unit)s: %(num)d value, log scale",
                               "%(metric)s in %(unit)s: %(num)d values, log scale", count,
-                              metric=chart.title, unit=chart.unit)
-    # Translators: a chart's title: a metric's values in a unit.
+                              metric=chart.title, unit=unit)
+    # Translators: a chart's title: a metric's values in a unit. The unit is a word or a
+    # currency's name ("US dollars").
     return words.ngettext("%(metric)s in %(unit)s: %(num)d value",
                           "%(metric)s in %(unit)s: %(num)d values", count,
-                          metric=chart.title, unit=chart.unit)
+                          metric=chart.title, unit=unit)
 
 
 def chart_html(chart: Chart, href: Callable[[str], str], *, words: Wording | None = None
@@ -373,8 +392,9 @@ def sparkline(chart: Chart, *, words: Wording | None = None) -> Markup:
                          f'height="6" rx="3"></rect>')
         else:
             marks.append(f'<circle class="{css}" cx="{low}" cy="8" r="3.5"></circle>')
-    # Translators: a small chart's words: its unit, then the chart in a sentence.
-    said = words.gettext("%(unit)s: %(description)s", unit=chart.unit,
+    # Translators: a small chart's words: its unit (a word or a currency's name, "US
+    # dollars"), then the chart in a sentence.
+    said = words.gettext("%(unit)s: %(description)s", unit=unit_words(chart.unit, words),
                          description=describe(chart, sc, words=words))
     return Markup(
         f'<svg class="fig-spark" width="{SPARK_W}" height="{SPARK_H}" '

@@ -91,14 +91,15 @@ def test_the_chart_is_deterministic_and_has_a_text_alternative() -> None:
     assert chart_html(COSTS, href) == chart_html(COSTS, href)
     assert sparkline(COSTS) == sparkline(COSTS)
     picture = chart_html(COSTS, href)
-    assert 'role="group" aria-label="Training cost in USD: 4 values, log scale"' in picture
+    assert 'role="group" aria-label="Training cost in US dollars: 4 values, log scale"' \
+        in picture
     assert '<span class="visually-hidden">From $294,000 to $80\u2013100 million on a log ' \
         "scale." in picture
     # The pictures are only pictures: the words beside them say what they show.
     assert picture.count("<svg") == picture.count('aria-hidden="true"') == 6
     assert "\n\n" not in picture  # one Markdown paragraph
     small = sparkline(COSTS)
-    assert 'role="img"' in small and "<title>USD: From $294,000" in small
+    assert 'role="img"' in small and "<title>US dollars: From $294,000" in small
 
 
 def test_curator_text_is_escaped() -> None:
@@ -125,7 +126,8 @@ def test_a_metric_in_two_units_gets_a_chart_per_unit(make_content: Callable[...,
     page = build(make_content(changes={"claims.yml": claims})).pages[
         "figures/m-widget-cost.md"]
     assert page.count('<span class="fig-chart"') == 2
-    assert "Widget cost in USD: 1 value" in page and "Widget cost in EUR: 1 value" in page
+    assert "Widget cost in US dollars: 1 value" in page \
+        and "Widget cost in euros: 1 value" in page
     assert ">up to \u20ac4 million \u00b7 Acme Corp</span><svg" in page
     index = build(make_content(changes={"claims.yml": claims})).pages["figures.md"]
     assert index.count('<svg class="fig-spark"') == 2
@@ -207,3 +209,26 @@ def test_a_regions_short_forms_are_taken_only_where_they_differ_and_read_alike()
     assert axis(chart_html(canada, href, words=wording_for("en-CA"))) == \
         axis(chart_html(canada, href)) == (["0", "500M", "1B", "1.5B", "2B", "2.5B"], "CAD")
     assert short_number(Decimal(10) ** 9, "USD") == "$1B"
+
+
+def test_a_charts_title_says_its_currency_by_name_in_the_sites_language() -> None:
+    """A screen reader read a chart's title "Budget in U S D": the title and the small
+    chart's words name the currency as a listener understands it, in the site's language
+    (CLDR's names, in small letters within a sentence: Brazil's are listed capitalised);
+    a unit that is no currency's code is written as it is."""
+    from briefing.charts import unit_words
+    from briefing.wording import wording_for
+
+    said = {tag: unit_words("CHF", wording_for(tag)) for tag in ("en", "fr", "de", "pt")}
+    assert said == {"en": "Swiss francs", "fr": "francs suisses", "de": "Schweizer Franken",
+                    "pt": "francos suíços"}
+    assert unit_words("USD", wording_for("pt-PT")) == "dólares dos Estados Unidos"
+    for unit in ("GPUs", "GWh", "tonnes", "usd", "ALL-"):
+        assert unit_words(unit, wording_for("fr")) == unit
+    chart = quebec_chart("EUR", "40000")
+    assert 'aria-label="Budget en euros\u202f: 1 valeur"' in chart_html(
+        chart, href, words=wording_for("fr"))
+    spark = sparkline(chart, words=wording_for("de"))
+    assert 'aria-label="Euro: Ein einziger Wert' in spark
+    assert 'aria-label="Budget in US dollars: 1 value"' in chart_html(
+        quebec_chart("USD", "40000"), href)

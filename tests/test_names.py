@@ -28,7 +28,7 @@ def test_the_names_head_the_metric_and_topic_pages_and_label_every_link(
     assert not result.diagnostics, [d.format() for d in result.diagnostics]
     pages = result.pages
     metric, topic = pages["figures/m-widget-cost.md"], pages["topics/t-cost.md"]
-    assert "\n# Coût du widget\n" in metric and 'aria-label="Coût du widget in USD' in metric
+    assert "\n# Coût du widget\n" in metric and 'aria-label="Coût du widget in US dollars' in metric
     assert 'description: "Co\\u00fbt du widget: 1 value reported."' in metric
     assert "\n# Coûts\n" in topic
     assert "[Coûts](t-cost.md)" in pages["topics/index.md"]
