@@ -17,7 +17,7 @@ import argparse
 import datetime
 import io
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -47,6 +47,9 @@ OPTIONS = MappingProxyType({"briefing/templates/**.j2": MappingProxyType(
     {"trim_blocks": "true", "lstrip_blocks": "true"})})
 HEADER = ("# The words of Briefing's pages, to translate: see docs/reading.md, \"The pages'\n"
           "# words in the site's language\". Made by `python -m briefing.catalogs`.\n#")
+# A marked word where it is found: file, line, message (a tuple for a plural), the
+# translators' comments there, context.
+Occurrence = tuple[str, int, str | tuple[str, ...], list[str], str | None]
 # Fixed, so that extracting unchanged words writes the same file.
 STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
@@ -54,18 +57,25 @@ STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 def extracted(root: Path = ROOT) -> Catalog:
     """The words the sources under `root` mark, each once, with the comments marked for
     translators (`Translators:`) before them."""
+    catalog = _catalog(None)
+    for _filename, _line, message, comments, context in occurrences(root):
+        catalog.add(message, None, auto_comments=comments, context=context)
+    return catalog
+
+
+def occurrences(root: Path = ROOT) -> Iterator[Occurrence]:
+    """Each place the sources under `root` mark a word: its file (relative to `root`), its
+    line, the message, the translators' comments Babel gives it there, its context. Babel's
+    Jinja extractor gives a comment to the first message after it only, so a message
+    written beside another on its line gets none (`tests/test_catalog_comments.py`)."""
     if not (root / "theme").is_dir():
         raise SystemExit(f"{root}: not a checkout of Briefing (no theme/ folder); the "
                          "words are extracted from the sources, not from an installed copy")
-    catalog = _catalog(None)
     options = {pattern: dict(settings) for pattern, settings in OPTIONS.items()}
     for methods, keywords in (PYTHON, TEMPLATES):
-        found = extract_from_dir(root, method_map=methods, options_map=options,
-                                 keywords=keywords, comment_tags=("Translators:",),
-                                 strip_comment_tags=True, directory_filter=_wanted)
-        for _filename, _line, message, comments, context in found:
-            catalog.add(message, None, auto_comments=comments, context=context)
-    return catalog
+        yield from extract_from_dir(root, method_map=methods, options_map=options,
+                                    keywords=keywords, comment_tags=("Translators:",),
+                                    strip_comment_tags=True, directory_filter=_wanted)
 
 
 def _catalog(locale: Locale | None) -> Catalog:

@@ -419,9 +419,26 @@ def kind_heading(kind: str, *, words: Wording | None = None) -> str:
 
 def kind_headings(words: Wording) -> dict[str, str]:
     """The headings of `kind_heading` in `words`' language, by kind (`model.ENTITY_KINDS`)."""
-    # Translators: the heading over the entities of one kind, in the entities index.
-    return {"person": words.gettext("People"), "organisation": words.gettext("Organisations"),
-            "country": words.gettext("Countries"), "model": words.gettext("Models"),
-            "chip": words.gettext("Chips"), "product": words.gettext("Products"),
-            "project": words.gettext("Projects"), "publication": words.gettext("Publications"),
-            "group": words.gettext("Groups"), "other": words.gettext("Other")}
+    # (Babel gives a translators' comment to the message on the line after it only.)
+    return {
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "person": words.gettext("People"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "organisation": words.gettext("Organisations"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "country": words.gettext("Countries"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "model": words.gettext("Models"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "chip": words.gettext("Chips"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "product": words.gettext("Products"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "project": words.gettext("Projects"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "publication": words.gettext("Publications"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "group": words.gettext("Groups"),
+        # Translators: the heading over the entities of one kind, in the entities index.
+        "other": words.gettext("Other"),
+    }
