@@ -195,6 +195,24 @@ _ROMANCE_DETERMINERS = frozenset({
     "estas", "i", "gli", "le", "dei", "degli", "delle", "suoi", "sue", "questi", "queste",
     "os", "as", "dos", "das", "seus", "suas", "estes", "esses", "essas"})
 _OPENING = "(\u201e\u201c\u00bb\u00ab\"'"
+# A law's, a decree's or a record's number is an identifier, whatever its digits ("A Lei
+# 14.133 trata de", "Lei nº 14.133", "O Decreto 10.024 regula", "la Ley 40.015", "le décret
+# n° 2 016 123", "legge n. 190", "Gesetz Nr. 1.234"): it neither counts nor measures. The
+# word before (a compound's end in German: "Bundesgesetz"), an adjective of its kind
+# ("Lei Complementar", "Ley Orgánica") and a number sign; or a number sign alone ("caso
+# nº 1.234", "Nr. 2.000").
+_LAW_WORDS = (r"leis?|leyes|ley|lois?|legge|leggi|decretos?(?:-lei|-ley|-legge)?|décrets?"
+              r"|ordonnance|arrêté|portaria|resolução|resolución|medida\s+provisória"
+              r"|d\.\s?lgs\.?|dlgs|dpr|[\w-]*gesetz(?:es)?|[\w-]*verordnung")
+_LAW_KINDS = (r"complementar|orgânica|orgánica|organique|federal|estadual|municipal"
+              r"|regional|delegada|legislativo")
+_LONE_SIGN = r"nº|n°|n\.\s?º|n\.\s?°|nr\.|núm\.|num\.|nro\."
+_NUMBER_SIGN = _LONE_SIGN + r"|n\."  # ("legge n. 190"; "N." alone may be an initial)
+_IDENTIFIED = re.compile(
+    rf"(?i:(?:\b(?:{_LAW_WORDS})(?:{_SPACE}+(?:{_LAW_KINDS}))?(?:{_SPACE}+(?:{_NUMBER_SIGN}))?"
+    rf"|(?<!\w)(?:{_LONE_SIGN})){_SPACE}*)$")
+
+
 @dataclass(frozen=True)
 class Reading:
     """A figure of a sentence: where it is written, its bounds, its unit, its qualifier."""
@@ -271,8 +289,8 @@ class Reader:
                  bounds: tuple[Decimal, Decimal]) -> Reading | None:
         """The figure a number written over `span` is, from what stands around it."""
         (start, end), (low, high) = span, bounds
-        if low > high:
-            return None
+        if low > high or _IDENTIFIED.search(sentence, max(0, start - _HEDGE_ROOM), start):
+            return None  # (nor a law's number: "A Lei 14.133 trata de")
         symbol = next((s for s in CURRENCY_SYMBOLS if written.startswith(s)), None) \
             or next((s for s in ("$", "€") if written.endswith(s)), None)  # ("450 M$")
         before = _SYMBOL_BEFORE.search(sentence, 0, start)

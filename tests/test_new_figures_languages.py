@@ -298,3 +298,49 @@ def test_a_romance_count_without_a_scale_word_or_grouped_thousands(
 ])
 def test_a_romance_number_that_counts_nothing_is_no_figure(language: str, text: str) -> None:
     assert suggest.find_figures(text, language=language) == ()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt-BR", "A lei 14.133 trata de licitações."),
+    ("pt-BR", "A Lei nº 14.133 trata de licitações."),
+    ("pt-BR", "A Lei n.º 14.133 trata de licitações."),
+    ("pt-BR", "A Lei Complementar nº 101 fixa limites."),
+    ("pt-BR", "A Lei 8.666/93 foi revogada."),
+    ("pt-BR", "O Decreto 10.024 regula o pregão."),
+    ("pt-BR", "O Decreto nº 10.024, de 2019, regula o pregão."),
+    ("pt-PT", "O Decreto-Lei n.º 18/2008 aprovou o código."),
+    ("pt-BR", "O processo nº 1.234 tramita desde março."),
+    ("es", "La Ley 9/2017 de Contratos del Sector Público."),
+    ("es", "La Ley 40.015 regula algo."),
+    ("es", "La Ley Orgánica 3/2018 protege los datos."),
+    ("es", "El Real Decreto 1.234/2024 regula el sector."),
+    ("fr", "La loi n° 2016-1691 du 9 décembre 2016."),
+    ("fr", "Le décret n° 2 016 123 fixe les tarifs."),
+    ("it", "La legge 190/2012 contro la corruzione."),
+    ("it", "La legge n. 1.234 riguarda gli appalti."),
+    ("it", "Il decreto legislativo 36/2023 è in vigore."),
+    ("de", "Das Gesetz Nr. 1.234 regelt das."),
+    ("de", "Die Verordnung Nr. 2.000 Stellen."),
+])
+def test_a_laws_number_is_no_figure(language: str, text: str) -> None:
+    """A law's or a decree's number is an identifier: "A Lei 14.133 trata de" suggested a
+    count of 14133 "trata"."""
+    assert suggest.find_figures(text, language=language) == ()
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # The figures beside a law's number are still read ...
+    ("pt-BR", "A Lei 14.133 prevê 2.000 contratos e R$ 3 bilhões.",
+     ["2.000 contratos", "R$ 3 bilhões"]),
+    ("pt-BR", "A lei custará 1.500 reais a cada empresa.", ["1.500 reais"]),
+    ("es", "La Ley 9/2017 afecta a 12.000 empresas.", ["12.000 empresas"]),
+    ("fr", "La loi n° 2016-1691 concerne 3 000 entreprises.", ["3 000 entreprises"]),
+    ("it", "La legge 190/2012 riguarda 2.500 enti.", ["2.500 enti"]),
+    ("de", "Das Gesetz Nr. 5 betrifft 2.000 Firmen.", ["2.000 Firmen"]),
+    # ... and a number after a word that only begins as a law's is a count.
+    ("es", "Leyendo 2.000 páginas al año.", ["2.000 páginas"]),
+    ("pt-BR", "Leilões de 3.000 lotes.", ["3.000 lotes"]),
+])
+def test_the_figures_beside_a_laws_number_are_read(language: str, text: str,
+                                                   found: list[str]) -> None:
+    assert [f.found for f in suggest.find_figures(text, language=language)] == found
