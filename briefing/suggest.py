@@ -602,9 +602,13 @@ _PRODUCTS = r"(?P<qn>" + _NUM + r")\s+(?P<qu>[A-Z][A-Za-z-]*\d[\w-]*?s)\b"
 _SCALED = r"(?P<gn>" + _NUM + r")\s(?P<gx>" + _WORD_MULT + r")\s+(?P<gu>[a-z][a-z-]*[a-z])\b"
 # A measure in a unit of energy, power, mass or data ("5 GW", "10 TWh").
 _MEASURE = r"(?P<mn>" + _NUM + r")\s?(?P<mu>" + _UNIT + r")\b"
+# A count whose noun the sentence leaves out, before a rate of time ("9,000 a day", "2
+# million a year"): the rate is its unit; not a date after it ("20 a year 2024").
+_RATE = (r"(?P<rn>" + _NUM + r")(?:\s(?P<rx>" + _WORD_MULT + r"))?\s+(?P<ru>(?:a|an|per)"
+         r"\s+(?:day|week|month|year|hour))\b(?!\s*\d)")
 _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
                       + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + "|" + _MEASURE
-                      + "|" + _SCALED + ")")
+                      + "|" + _RATE + "|" + _SCALED + ")")
 _OF_COUNT = re.compile(r"(?<=of\s)(?:its\s+|the\s+|their\s+)?\b(" + _NUM + r")(?:\s("
                        + _WORD_MULT + r"))?")
 _QUALIFIERS = (
@@ -706,6 +710,11 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
         high = low
     elif group("mn"):
         unit, low = group("mu"), _number(group("mn"), None)
+        high = low
+    elif group("rn"):  # (not a year: "in 2024 a day later")
+        if re.fullmatch(r"1\d{3}|20\d{2}|2100", group("rn")) and not group("rx"):
+            return None
+        unit, low = group("ru"), _number(group("rn"), group("rx"))
         high = low
     elif group("gn"):
         if group("gu") in _COMMON:

@@ -56,8 +56,9 @@ _PERCENT_AFTER = re.compile(
     rf"{_SPACE}?(?:%|(?i:Prozent|pour{_SPACE}+cent|por{_SPACE}+ciento|per{_SPACE}+cento"
     rf"|por{_SPACE}+cento)\b)")
 # What a count counts: a noun (capitalised in German), after "de"/"di" in a Romance
-# language ("2 millions de clients").
-_NOUN_AFTER = re.compile(rf"{_SPACE}+{_OF}?(?P<noun>[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*)\b")
+# language ("2 millions de clients"); not an elided word ("20 mila l'anno", "aujourd'hui").
+_NOUN_AFTER = re.compile(
+    rf"{_SPACE}+{_OF}?(?P<noun>[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*)\b(?!['\u2019])")
 # Between the two ends of a range: "2,1 bis 2,3 Milliarden Euro", "de 2 à 3 millions".
 _RANGE = re.compile(rf"{_SPACE}*(?:bis|à|a|-|\u2013){_SPACE}*$")
 # The scale a number is written with: what follows its digits ("Milliarden", "Mrd.").
@@ -195,6 +196,20 @@ _ROMANCE_DETERMINERS = frozenset({
     "estas", "i", "gli", "le", "dei", "degli", "delle", "suoi", "sue", "questi", "queste",
     "os", "as", "dos", "das", "seus", "suas", "estes", "esses", "essas"})
 _OPENING = "(\u201e\u201c\u00bb\u00ab\"'"
+# A rate of time straight after a number whose noun the sentence leaves out ("9 000 par
+# jour", "9.000 al día", "9.000 pro Tag", "9.000 al giorno", "9.000 por dia"): a count
+# per day, the rate its unit as written; not a date's year after it ("im Jahr 2024").
+_RATE_WORDS = MappingProxyType({
+    "fr": r"par{_S}+(?:jour|an|année|mois|semaine|heure)",
+    "es": r"(?:al|por){_S}+(?:día|año|mes|hora)|a{_S}+la{_S}+(?:semana|hora)|por{_S}+semana",
+    "it": r"al{_S}+(?:giorno|mese|dì)|all['\u2019]{_S}?(?:anno|ora)|l['\u2019]anno"
+          r"|alla{_S}+settimana|a{_S}+settimana",
+    "pt": r"(?:por|ao){_S}+(?:dia|ano|mês)|por{_S}+(?:semana|hora)",
+    "de": r"pro{_S}+(?:Tag|Jahr|Monat|Woche|Stunde)|am{_S}+Tag|im{_S}+(?:Jahr|Monat)"})
+_RATES = MappingProxyType({
+    language: re.compile(
+        rf"{_SPACE}+(?P<rate>{words.format(_S=_SPACE)})\b(?!{_SPACE}*\d)")
+    for language, words in _RATE_WORDS.items()})
 # A law's, a decree's or a record's number is an identifier, whatever its digits ("A Lei
 # 14.133 trata de", "Lei nº 14.133", "O Decreto 10.024 regula", "la Ley 40.015", "le décret
 # n° 2 016 123", "legge n. 190", "Gesetz Nr. 1.234"): it neither counts nor measures. The
@@ -309,6 +324,8 @@ class Reader:
             unit, end = measure.group("unit"), measure.end()
         elif noun := self._counted(sentence, start, end, written):
             unit, end = noun.group("noun"), noun.end()
+        elif rate := self._rate(sentence, start, end, written):
+            unit, end = " ".join(rate.group("rate").split()), rate.end()
         else:
             return None
         return Reading(start, end, low, high, unit, self._qualifier(sentence[:start]))
@@ -344,6 +361,22 @@ class Reader:
         # millones del presupuesto", "2 millions des habitants")
         return None if is_romance_function_word(language, word) or is_particle(word) \
             else noun
+
+    def _rate(self, sentence: str, start: int, end: int, written: str
+              ) -> re.Match[str] | None:
+        """The rate of time after a count whose noun the sentence leaves out ("9 000 par
+        jour", "9.000 pro Tag"), when the number has a scale word or groups thousands or
+        is a whole number of two or more (not within another: "9:30 par jour"), written
+        as a year only after a hedge that is not "until" ("rund 1500 pro Tag")."""
+        rate = _RATES[primary(self.language)].match(sentence, end)
+        if rate is None or _GROUPED.search(written) or _scale_of(written):
+            return rate
+        before = sentence[max(0, start - _HEDGE_ROOM):start]
+        if not _whole_count(before, written):
+            return None
+        if len(written) == 4 and 1000 <= int(written) <= 2100:
+            return rate if self._qualifier(before) not in ("exactly", "up-to") else None
+        return rate
 
     def _plain_count(self, before: str, written: str, noun: str) -> bool:
         """Whether a German number written without a scale word or grouped thousands

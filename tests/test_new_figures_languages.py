@@ -344,3 +344,57 @@ def test_a_laws_number_is_no_figure(language: str, text: str) -> None:
 def test_the_figures_beside_a_laws_number_are_read(language: str, text: str,
                                                    found: list[str]) -> None:
     assert [f.found for f in suggest.find_figures(text, language=language)] == found
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # A count whose noun the sentence leaves out, before a rate of time: the rate is its
+    # unit as written ...
+    ("fr", "La ligne en transporte 9 000 par jour.", ("9 000 par jour", 9000, "par jour",
+                                                     "exactly")),
+    ("fr", "Elle en transporte environ 9 000 par jour.", ("9 000 par jour", 9000,
+                                                          "par jour", "about")),
+    ("fr", "Il en vend 2 millions par an.", ("2 millions par an", 2_000_000, "par an",
+                                             "exactly")),
+    ("es", "La línea transporta 9.000 al día.", ("9.000 al día", 9000, "al día", "exactly")),
+    ("es", "Llegan unos 300 por hora.", ("300 por hora", 300, "por hora", "about")),
+    ("de", "Die Linie befördert 9.000 pro Tag.", ("9.000 pro Tag", 9000, "pro Tag",
+                                                  "exactly")),
+    ("de", "Es kommen rund 1500 am Tag.", ("1500 am Tag", 1500, "am Tag", "about")),
+    ("it", "La linea trasporta 9.000 al giorno.", ("9.000 al giorno", 9000, "al giorno",
+                                                   "exactly")),
+    ("it", "Ne produce 20 mila l'anno.", ("20 mila l'anno", 20000, "l'anno", "exactly")),
+    ("pt-BR", "A linha transporta 9.000 por dia.", ("9.000 por dia", 9000, "por dia",
+                                                    "exactly")),
+    ("pt-BR", "São 9 mil por dia.", ("9 mil por dia", 9000, "por dia", "exactly")),
+    ("en", "The line carries 9,000 a day.", ("9,000 a day", 9000, "a day", "exactly")),
+    ("en", "It sells about 2 million a year.", ("2 million a year", 2_000_000, "a year",
+                                                "about")),
+    ("en", "Up to 300 a week came.", ("300 a week", 300, "a week", "up-to")),
+    # ... and a count with its noun, money and a percentage keep their own unit.
+    ("fr", "La ligne transporte 9 000 passagers par jour.", ("9 000 passagers", 9000,
+                                                             "passagers", "exactly")),
+    ("de", "Die Linie befördert 9.000 Fahrgäste pro Tag.", ("9.000 Fahrgäste", 9000,
+                                                            "Fahrgäste", "exactly")),
+    ("es", "Cuesta 5 euros al día.", ("5 euros", 5, "EUR", "exactly")),
+    ("pt-BR", "O saldo rende 12% ao ano.", ("12%", 12, "percent", "exactly")),
+    ("en", "It costs $5 a day.", ("$5", 5, "USD", "exactly")),
+    ("en", "He works 24 hours a day.", ("24 hours", 24, "hours", "exactly")),
+])
+def test_a_count_before_a_rate_of_time_without_its_noun(
+        language: str, text: str, found: tuple[str, int, str, str]) -> None:
+    """"9 000 par jour" was no figure: its noun ("passagers") is left out."""
+    figures = suggest.find_figures(text, language=language)
+    assert [(f.found, f.value, f.unit, f.qualifier) for f in figures] == [
+        (found[0], (Decimal(found[1]), Decimal(found[1])), found[2], found[3])]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Il travaille 24 heures par jour."), ("fr", "Il le fait 3 fois par jour."),
+    ("fr", "En 2024 par an, rien."), ("de", "Es waren 9.000 im Jahr 2024."),
+    ("de", "Es kamen 1500 pro Tag."), ("de", "Um 9:30 pro Tag."),
+    ("es", "Hasta 2030 al año se mantendrá."), ("en", "In 2024 a day later it fell."),
+    ("en", "It was 20 a year 2024 figure."),
+])
+def test_a_rate_after_no_count_is_no_figure(language: str, text: str) -> None:
+    """A rate after a year, a time, or a count's own noun gives no count without a noun."""
+    assert suggest.find_figures(text, language=language) == ()
