@@ -370,6 +370,10 @@ def _known(s: Suggestions) -> list[str]:
         out += _wrap(f"{surname!r} alone, after the full name, is taken for {entity_id}: "
                      f"add {yaml_text(surname)} to its `aliases:` in entities.yml if the "
                      "build should link it.", "# ")
+    for acronym, entity_id in s.acronyms:
+        out += _wrap(f"{acronym!r}, in parentheses beside the full name, abbreviates "
+                     f"{entity_id}: add {yaml_text(acronym)} to its `aliases:` in "
+                     "entities.yml if the build should link it.", "# ")
     if s.claims:
         out += ["# Claims of claims.yml the article seems to repeat (in the quotes above):"]
         for claim in s.claims:
@@ -409,9 +413,10 @@ def _new_names(s: Suggestions) -> list[str]:
            "# each real one under `entities:` and set its `kind` (one of",
            f"# {'|'.join(ENTITY_KINDS)})."]
     for entity in s.new_names:
-        aliases = (*entity.forms, *entity.aliases)
+        aliases = (*entity.forms, *entity.acronyms, *entity.aliases)
         out += [f"#   # named {entity.count}x, first on line {entity.sentence.line}"
-                + _declined(entity.forms) + _alone(entity.aliases),
+                + _declined(entity.forms) + _abbreviated(entity.acronyms)
+                + _alone(entity.aliases),
                 f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}"]
         if aliases:
             out.append(f"#     aliases: [{', '.join(map(yaml_text, aliases))}]")
@@ -425,6 +430,14 @@ def _declined(forms: tuple[str, ...]) -> str:
     if not forms:
         return ""
     return f", declined as {' and '.join(repr(n) for n in forms)} (an alias below)"
+
+
+def _abbreviated(acronyms: tuple[str, ...]) -> str:
+    """Why a new name has aliases: the acronym in parentheses beside it spells it
+    ("(BNDES)"), and an alias links that acronym in every source."""
+    if not acronyms:
+        return ""
+    return f", abbreviated {' and '.join(repr(n) for n in acronyms)} (an alias below)"
 
 
 def _alone(surnames: tuple[str, ...]) -> str:

@@ -127,6 +127,10 @@ class EntityFound:
     # As a German article declines it ("Landes Steiermark" of "Land Steiermark": `name` is
     # the base form, `germannames.base_form`), to be an alias too.
     forms: tuple[str, ...] = ()
+    # The acronym in parentheses after it, or before it in parentheses, that spells it
+    # ("BNDES" of "Banco Nacional de Desenvolvimento Econômico e Social (BNDES)"), to be
+    # an alias too.
+    acronyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,9 @@ class Suggestions:
     # A surname alone taken for a known person named in full: (surname, entity id).
     surnames: tuple[tuple[str, str], ...] = ()
     byline: BylineFound | None = None
+    # An acronym in parentheses beside a known entity's name that it spells: (acronym,
+    # entity id), an alias to add (`_known_acronyms`).
+    acronyms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -959,9 +966,62 @@ def find_new_names(text: str, entities: Iterable[Entity], *, limit: int = 40,
         counts, first = _german_surnames(counts, first, text)
     counts, first = _one_per_case(counts, first)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return tuple(EntityFound(slugify(name, language=language), name, n, first[name],
-                             forms=tuple(sorted(forms[name.casefold()])))
-                 for name, n in ranked if slugify(name))
+    return _with_acronyms(tuple(EntityFound(slugify(name, language=language), name, n,
+                                            first[name],
+                                            forms=tuple(sorted(forms[name.casefold()])))
+                                for name, n in ranked if slugify(name)), text)
+
+
+def _with_acronyms(names: tuple[EntityFound, ...], text: str) -> tuple[EntityFound, ...]:
+    """`names` with each acronym that spells a name of two words or more (`_spells`) and
+    stands in parentheses straight after it, or before it in parentheses ("Banco Nacional
+    de Desenvolvimento Econômico e Social (BNDES)", "o BNDES (Banco Nacional …)"),
+    folded into it as its alias and its count: one entity, not two."""
+    acronyms = {e.name: e for e in names if _ACRONYM_NAME.fullmatch(e.name)}
+    folded: dict[str, list[EntityFound]] = defaultdict(list)  # a name's acronyms
+    taken: set[str] = set()
+    for entity in names:
+        if " " not in entity.name:
+            continue
+        for acronym in acronyms.values():
+            if acronym.name not in taken and _abbreviates(acronym.name, entity, text):
+                folded[entity.name].append(acronym)
+                taken.add(acronym.name)
+    if not folded:
+        return names
+    kept = [replace(e, count=e.count + sum(a.count for a in folded[e.name]),
+                    sentence=min((e.sentence, *(a.sentence for a in folded[e.name])),
+                                 key=lambda at: (at.line, at.col)),
+                    acronyms=tuple(a.name for a in folded[e.name]))
+            if e.name in folded else e for e in names if e.name not in taken]
+    return tuple(sorted(kept, key=lambda e: (-e.count, e.name)))
+
+
+def _known_acronyms(new_names: tuple[EntityFound, ...], known: tuple[EntityFound, ...],
+                    entities: Iterable[Entity], text: str
+                    ) -> tuple[tuple[EntityFound, ...], tuple[tuple[str, str], ...]]:
+    """The new names less each acronym that spells a known entity's name written beside
+    it in parentheses (`_abbreviates`, its aliases as the name's forms), and those
+    acronyms as (acronym, entity id): an alias to add to entities.yml."""
+    aliases = {e.id: e.aliases for e in entities}
+    acronyms = [e.name for e in new_names if _ACRONYM_NAME.fullmatch(e.name)]
+    pairs = tuple((acronym, entity.id) for entity in known if " " in entity.name
+                  for acronym in acronyms
+                  if _abbreviates(acronym, replace(entity, forms=aliases.get(entity.id, ())),
+                                  text))
+    taken = {acronym for acronym, _ in pairs}
+    return tuple(e for e in new_names if e.name not in taken), pairs
+
+
+def _abbreviates(acronym: str, entity: EntityFound, text: str) -> bool:
+    """Whether `acronym` spells `entity`'s name and the text writes it in parentheses
+    straight after the name (or a form of it, `EntityFound.forms`) or the name in
+    parentheses straight after it."""
+    if not _spells(_ACRONYM_WORD.findall(entity.name), _folded(acronym)):
+        return False
+    written = "|".join(re.escape(n) for n in (entity.name, *entity.forms))
+    return re.search(rf"(?<![\w-])(?:{written})\s*\({re.escape(acronym)}\)"
+                     rf"|(?<![\w-]){re.escape(acronym)}\s*\((?:{written})\)", text) is not None
 
 
 _AFTER_DES = re.compile(r"(?<![\w-])des\s+$")
@@ -1027,6 +1087,8 @@ def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
 # of a name that "e", "y", "et", "und" or "and" cut: those words, an article, a particle,
 # an elided "d'" or "l'" ("de l'Environnement et de la Maîtrise").
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-ZÀ-ÖØ-Þ]{2,10})\)")
+_ACRONYM_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,10}")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<acronym>[A-ZÀ-ÖØ-Þ]{2,10})\s*\($")
 _SMALL_WORD = r"(?-i:[a-zà-öø-ÿ]{1,4})"
 _NAME_GAP = re.compile(r"(?:\s+|\s*[dlDL]['\u2019])(?:" + _SMALL_WORD
                        + r"(?:\s+|\s*[dlDL]['\u2019])){0,3}")
@@ -1046,9 +1108,8 @@ def _spelt_by_acronyms(names: list[tuple[list[_Word], str]], sentence: str
     for words, how in names:
         out.append((words, how))
         end = words[-1].start + len(words[-1].text)
-        acronym = _ACRONYM.match(sentence, end)
-        if acronym is None or _spells(_ACRONYM_WORD.findall(sentence[words[0].start:end]),
-                                      _folded(acronym.group("acronym"))):
+        if not (_ACRONYM.match(sentence, end) or sentence.startswith(")", end)) \
+                or _spelt(sentence, words[0].start, end):
             continue
         for parts in range(2, min(len(out), _ACRONYM_PARTS) + 1):
             start = out[-parts][0][0].start
@@ -1056,12 +1117,21 @@ def _spelt_by_acronyms(names: list[tuple[list[_Word], str]], sentence: str
                     for (before, _), (after, _) in itertools.pairwise(out[-parts:])]
             if not all(_NAME_GAP.fullmatch(gap) for gap in gaps):
                 break
-            if any(_JOINS_NAMES.search(gap) for gap in gaps) and _spells(
-                    _ACRONYM_WORD.findall(sentence[start:end]),
-                    _folded(acronym.group("acronym"))):
+            if any(_JOINS_NAMES.search(gap) for gap in gaps) and _spelt(sentence, start, end):
                 out[-parts:] = [([_Word(sentence[start:end], start)], "")]
                 break
     return out
+
+
+def _spelt(sentence: str, start: int, end: int) -> bool:
+    """Whether the acronym in parentheses after `sentence[start:end]`, or before it when
+    it is in parentheses ("o BNDES (Banco Nacional … e Social)"), spells it (`_spells`)."""
+    after = _ACRONYM.match(sentence, end)
+    before = _ACRONYM_BEFORE.search(sentence, 0, start) \
+        if after is None and sentence.startswith(")", end) else None
+    acronym = after or before
+    return acronym is not None and _spells(_ACRONYM_WORD.findall(sentence[start:end]),
+                                           _folded(acronym.group("acronym")))
 
 
 def _folded(text: str) -> str:
@@ -2653,7 +2723,9 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
                                     taken | {q.id for q in quotes}, language)
     known = find_known_entities(text, corpus.entities)[:MAX_SUGGESTIONS]
     people = frozenset(e.id for e in corpus.entities if e.kind == "person")
-    new_names = find_new_names(text, corpus.entities, language=language)
+    new_names, acronyms = _known_acronyms(
+        find_new_names(text, corpus.entities, language=language), known, corpus.entities,
+        text)
     # A surname alone is its owner's, a new name or a known person named in the article.
     # An organisation's head alone is its name's ("la Confederación" after "la
     # Confederación Hidrográfica del Valdemora"), a known one's or a new one's.
@@ -2676,6 +2748,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         claims=claims,
         surnames=surnames,
         byline=find_byline(text, language),
+        acronyms=acronyms,
     )
 
 

@@ -5,9 +5,10 @@ names are, less the words a sentence's or a quotation's start capitalises
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from benchmarks import names as measured
-from briefing import suggest
+from briefing import starter, suggest
 from briefing.model import Corpus, Entity, Pos
 from briefing.romancenames import FUNCTION_WORDS, is_function_word
 
@@ -358,27 +359,107 @@ def test_after_a_dateline_an_organisations_head_alone_is_its_alias() -> None:
 @pytest.mark.parametrize(("language", "text", "found"), [
     # "e", "y", "et", "and" with the small words around it join the parts of one name
     # when the acronym in parentheses after it spells them all, each capitalised word's
-    # first letter (and a small word's, or none: "ADEME") ...
+    # first letter (and a small word's, or none: "ADEME"), the acronym its alias
+    # (`test_an_acronym_in_parentheses_is_its_names_alias`) ...
     ("pt", "O Banco Nacional de Desenvolvimento Econômico e Social (BNDES) vai financiar.",
-     {"Banco Nacional de Desenvolvimento Econômico e Social", "BNDES"}),
+     {"Banco Nacional de Desenvolvimento Econômico e Social"}),
     ("pt", "O Instituto Brasileiro de Geografia e Estatística (IBGE) divulgou os dados.",
-     {"Instituto Brasileiro de Geografia e Estatística", "IBGE"}),
+     {"Instituto Brasileiro de Geografia e Estatística"}),
     ("es", "La Comisión Nacional de los Mercados y la Competencia (CNMC) multó a Norvia.",
-     {"Comisión Nacional de los Mercados y la Competencia", "CNMC", "Norvia"}),
+     {"Comisión Nacional de los Mercados y la Competencia", "Norvia"}),
     ("fr", "Selon l'Agence de l'Environnement et de la Maîtrise de l'Énergie (ADEME), non.",
-     {"Agence de l'Environnement et de la Maîtrise de l'Énergie", "ADEME"}),
+     {"Agence de l'Environnement et de la Maîtrise de l'Énergie"}),
     ("it", "Secondo la Cassa Depositi e Prestiti (CDP) il piano avanza.",
-     {"Cassa Depositi e Prestiti", "CDP"}),
+     {"Cassa Depositi e Prestiti"}),
     ("en", "The Food and Drug Administration (FDA) approved it.",
-     {"Food and Drug Administration", "FDA"}),
+     {"Food and Drug Administration"}),
     # ... and two names stay two: the acronym spells another name, or there is none.
     ("pt", "Maria Silva e João Costa (PSOL) votaram contra.",
      {"Maria Silva", "João Costa", "PSOL"}),
     ("es", "Lo firmaron Ana Ruiz y el Banco Central Europeo (BCE) ayer.",
-     {"Ana Ruiz", "Banco Central Europeo", "BCE"}),
+     {"Ana Ruiz", "Banco Central Europeo"}),
     ("pt", "O Banco Nacional de Desenvolvimento Econômico e Social vai financiar.",
      {"Banco Nacional de Desenvolvimento Econômico", "Social"}),
 ])
 def test_an_acronym_after_a_name_with_and_spells_it_whole(language: str, text: str,
                                                          found: set[str]) -> None:
     assert names(text, language) == found
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # An acronym in parentheses straight after a name it spells, or before the name in
+    # parentheses, is that name's alias, counted with it ...
+    ("pt-BR", "O Banco Nacional de Desenvolvimento Econômico e Social (BNDES) vai "
+     "financiar. Segundo o BNDES, o valor é alto.",
+     {("Banco Nacional de Desenvolvimento Econômico e Social", ("BNDES",), 3)}),
+    ("pt-BR", "O BNDES (Banco Nacional de Desenvolvimento Econômico e Social) vai "
+     "financiar. Segundo o BNDES, o valor é alto.",
+     {("Banco Nacional de Desenvolvimento Econômico e Social", ("BNDES",), 3)}),
+    ("es", "El Instituto Nacional de Estadística (INE) publicó los datos. El INE dijo "
+     "que subirán.", {("Instituto Nacional de Estadística", ("INE",), 3)}),
+    ("es", "Lo dijo ayer el BCE (Banco Central Europeo) en Fráncfort.",
+     {("Banco Central Europeo", ("BCE",), 2), ("Fráncfort", (), 1)}),
+    ("fr", "Selon l'Agence de l'Environnement et de la Maîtrise de l'Énergie (ADEME), "
+     "tout va bien.",
+     {("Agence de l'Environnement et de la Maîtrise de l'Énergie", ("ADEME",), 2)}),
+    ("fr", "Le rapport de la Banque Centrale Européenne (BCE) est paru.",
+     {("Banque Centrale Européenne", ("BCE",), 2)}),
+    ("en", "The International Energy Agency (IEA) said so. The IEA expects more.",
+     {("International Energy Agency", ("IEA",), 3)}),
+    ("en", "The Food and Drug Administration (FDA) approved it.",
+     {("Food and Drug Administration", ("FDA",), 2)}),
+    # ... not an acronym that does not spell it, nor one away from it: both are names.
+    ("pt-BR", "Maria Silva e João Costa (PSOL) votaram contra.",
+     {("Maria Silva", (), 1), ("João Costa", (), 1), ("PSOL", (), 1)}),
+    ("en", "Ann Lee (ABC) spoke to Bob Cole.",
+     {("Ann Lee", (), 1), ("ABC", (), 1), ("Bob Cole", (), 1)}),
+    ("en", "The International Energy Agency said so, and the IEA agreed.",
+     {("International Energy Agency", (), 1), ("IEA", (), 1)}),
+    ("es", "El Banco Central Europeo, según el BCE (de Fráncfort), sube.",
+     {("Banco Central Europeo", (), 1), ("BCE", (), 1), ("Fráncfort", (), 1)}),
+])
+def test_an_acronym_in_parentheses_is_its_names_alias(
+        language: str, text: str, found: set[tuple[str, tuple[str, ...], int]]) -> None:
+    """"BNDES" was a name of its own beside "Banco Nacional de Desenvolvimento Econômico e
+    Social (BNDES)", which it abbreviates."""
+    assert {(e.name, e.acronyms, e.count)
+            for e in suggest.find_new_names(text, (), language=language)} == found
+
+
+def test_an_acronym_is_an_alias_in_the_starter() -> None:
+    text = ("O Banco Nacional de Desenvolvimento Econômico e Social (BNDES) vai financiar. "
+            "Segundo o BNDES, o valor é alto.\n")
+    found = suggest.suggest(text, EMPTY, language="pt-BR")
+    lines = starter.render_starter("bndes", found, "#").split("\n")
+    entity = lines[lines.index(
+        "#   - id: banco-nacional-de-desenvolvimento-economico-e-social") - 1:]
+    assert entity[0] == "#   # named 3x, first on line 1, abbreviated 'BNDES' (an alias " \
+        "below)"
+    assert yaml.safe_load("\n".join(line[4:] for line in entity[1:5])) == [{
+        "id": "banco-nacional-de-desenvolvimento-economico-e-social",
+        "name": "Banco Nacional de Desenvolvimento Econômico e Social",
+        "aliases": ["BNDES"], "kind": ""}]
+
+
+KNOWN_INE = Corpus((), (), (Entity(id="estadistica", name="Instituto Nacional de Estadística",
+                                   kind="organisation", pos=Pos("entities.yml")),), ())
+
+
+@pytest.mark.parametrize(("text", "acronyms", "new"), [
+    # An acronym beside a known entity's name is an alias to add, no new name ...
+    ("El Instituto Nacional de Estadística (INE) publicó los datos. El INE dijo algo.",
+     (("INE", "estadistica"),), set()),
+    ("Según el INE (Instituto Nacional de Estadística), los precios suben.",
+     (("INE", "estadistica"),), set()),
+    # ... and a new name when it stands apart from the name, or spells another.
+    ("El Instituto Nacional de Estadística publicó los datos. El INE dijo algo.", (),
+     {"INE"}),
+    ("El Instituto Nacional de Estadística (IPC) publicó los datos.", (), {"IPC"}),
+])
+def test_an_acronym_beside_a_known_name_is_an_alias_to_add(
+        text: str, acronyms: tuple[tuple[str, str], ...], new: set[str]) -> None:
+    found = suggest.suggest(text, KNOWN_INE, language="es")
+    assert (found.acronyms, {e.name for e in found.new_names}) == (acronyms, new)
+    lines = starter.render_starter("ine", found, "#").split("\n")
+    assert any(line.startswith("# 'INE', in parentheses beside the full name, abbreviates "
+                               "estadistica: add") for line in lines) == bool(acronyms)
