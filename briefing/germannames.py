@@ -22,6 +22,7 @@ there; these are the words and the signs a German reader goes by instead
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from .chars import is_capital
 
@@ -109,9 +110,34 @@ _DECLINED_HEADS = re.compile(
 # adjectives ("-isch", "-sch", "-lich", "-ig", "-al"…) or as one of the short ones names
 # begin with ("Freien", "Neuen", "Großen"), hyphenated too ("Baden-Württembergischen").
 # A surname ending so ("Petersen", "Hansen") is none.
-_DECLINED_ADJECTIVE = re.compile(
-    r"(?:[\w-]*-)?[A-ZÄÖÜ](?:[a-zäöüß]*(?:sch|lich|ig|al|ell|är|iv|ös)|rei|eu|roß|lt|oh|rün"
-    r"|ereinigt)en")
+_ADJECTIVE_STEM = (r"(?:[\w-]*-)?[A-ZÄÖÜ](?:[a-zäöüß]*(?:sch|lich|ig|al|ell|är|iv|ös)|rei|eu"
+                   r"|roß|lt|oh|rün|ereinigt)")
+_DECLINED_ADJECTIVE = re.compile(_ADJECTIVE_STEM + "en")
+# The adjective so known with the ending a determiner gives it before a masculine or
+# neuter noun ("des Deutschen", "der Deutsche"), by that ending.
+_ADJECTIVE_ENDING = MappingProxyType({
+    ending: re.compile(_ADJECTIVE_STEM + ending) for ending in ("en", "e")})
+# The heads of names of bodies by their gender, alone or as a compound's end: masculine
+# ("Bundestag", "Landtag", "Rat", "Gerichtshof", "Rundfunk", "Wetterdienst") and neuter
+# ("Parlament", "Gericht", "Amt", "Ministerium", "Institut", "Museum", "Rotes Kreuz").
+_MASCULINE_HEAD = re.compile(
+    r"\w*(?:tag|rat|hof|bund|verband|verein|dienst|rundfunk|senat|ausschuss|kongress|konzern|"
+    r"kreis|bezirk|hafen)")
+_NEUTER_HEAD = re.compile(
+    r"\w*(?:parlament|gericht|amt|ministerium|institut|museum|theater|zentrum|komitee|"
+    r"kabinett|kreuz|klinikum|haus|werk|orchester|forum|büro|archiv|sekretariat|kuratorium)")
+# What a determiner (or a preposition with its article) tells of the adjective and noun
+# after it, when they are masculine or neuter: the genders it may stand before, the
+# ending it gives an adjective, and whether the noun is in the genitive ("des Deutschen
+# Bundestages", "dem Europäischen Parlament", "den Deutschen Bundestag", "der Deutsche
+# Bundestag", "das Europäische Parlament"). "der" before "-en" is feminine or plural,
+# "den" before a neuter noun a plural's dative: neither is here.
+_DECLINING = MappingProxyType({
+    **dict.fromkeys(("des", "eines"), ("mn", "en", True)),
+    **dict.fromkeys(("dem", "im", "vom", "zum", "beim", "am", "einem"), ("mn", "en", False)),
+    **dict.fromkeys(("den", "einen"), ("m", "en", False)),
+    "der": ("m", "e", False),
+    **dict.fromkeys(("das", "ins", "ans", "aufs"), ("n", "e", False))})
 # The endings of feminine nouns that head the names of bodies, companies and places
 # ("Universität", "Bank", "Bahn", "Union", "Kommission", "Stiftung", "Akademie").
 _FEMININE_HEAD = re.compile(
@@ -177,15 +203,51 @@ def adjective_base(words: list[str]) -> list[str] | None:
     ("Technische Universität Graz" of "Technischen Universität Graz", "Deutsche Bahn"
     of "Deutschen Bahn") when they are declined before a feminine head
     (`_DECLINED_ADJECTIVE`, `_FEMININE_HEAD`), whose "-en" then is no nominative; None
-    when they are not. A masculine or neuter head is left as written: its base form
-    ("Deutscher Bundestag", "Deutsches Museum") is the head's gender's, which no ending
-    tells."""
+    when they are not. A masculine or neuter head is no feminine's: its base form
+    ("Deutscher Bundestag", "Deutsches Museum") is its gender's (`strong_base`)."""
     count = 0
     while count < len(words) - 1 and _DECLINED_ADJECTIVE.fullmatch(words[count]):
         count += 1
     if not count or not _FEMININE_HEAD.fullmatch(words[count].lower().rsplit("-", 1)[-1]):
         return None
     return [word[:-1] for word in words[:count]] + words[count:]
+
+
+def strong_base(words: list[str], determiner: str) -> list[str] | None:
+    """The words of a name with each adjective that opens it as a name of its head's
+    gender writes it without an article ("Deutscher Bundestag" of "des Deutschen
+    Bundestages", "Europäisches Parlament" of "dem Europäischen Parlament", "Bayerischer
+    Landtag" of "im Bayerischen Landtag"), and its head in the nominative, when the
+    `determiner` before it tells the case (`_DECLINING`), the adjectives end as it
+    declines them (`_ADJECTIVE_ENDING`) and the head is a masculine or neuter one of
+    `_MASCULINE_HEAD`, `_NEUTER_HEAD` that the determiner may stand before; None
+    otherwise (another head's gender is not guessed)."""
+    declining = _DECLINING.get(determiner.lower())
+    if declining is None:
+        return None
+    genders, ending, genitive = declining
+    count = 0
+    while count < len(words) - 1 and _ADJECTIVE_ENDING[ending].fullmatch(words[count]):
+        count += 1
+    head = words[count]
+    if genitive:
+        head = next((head[:-len(end)] for end in ("es", "s")
+                     if head.endswith(end) and _gender(head[:-len(end)])), "")
+    gender = _gender(head)
+    if not count or not gender or gender not in genders:
+        return None
+    strong = "er" if gender == "m" else "es"
+    return [word[:-len(ending)] + strong for word in words[:count]] + [head] \
+        + words[count + 1:]
+
+
+def _gender(head: str) -> str:
+    """"m" or "n" for a masculine or a neuter head of `_MASCULINE_HEAD`, `_NEUTER_HEAD`
+    (or a compound ending in one: "Bundesverfassungsgericht", "Landes-Rundfunk"); ""
+    for any other word."""
+    last = head.lower().rsplit("-", 1)[-1]
+    return "m" if _MASCULINE_HEAD.fullmatch(last) else "n" if _NEUTER_HEAD.fullmatch(last) \
+        else ""
 
 
 def noun_shaped(word: str) -> bool:

@@ -40,6 +40,7 @@ from .germannames import (
     is_function_word,
     is_role,
     noun_shaped,
+    strong_base,
 )
 from .language import DEFAULT, primary
 from .link import names_pattern, sentence_starts
@@ -1025,6 +1026,7 @@ def _abbreviates(acronym: str, entity: EntityFound, text: str) -> bool:
 
 
 _AFTER_DES = re.compile(r"(?<![\w-])des\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])(\w+)\s+$")
 
 
 def _german_base(run: list[_Word], sentence: str) -> str:
@@ -1032,11 +1034,17 @@ def _german_base(run: list[_Word], sentence: str) -> str:
     where it is a head that the "des" before it declines (`germannames.base_form`: "des
     Landes Steiermark" names "Land Steiermark"), or with its adjectives as after "die"
     when they are declined before a feminine head (`germannames.adjective_base`: "der
-    Technischen Universität Graz" names "Technische Universität Graz"); the name as
-    written otherwise."""
+    Technischen Universität Graz" names "Technische Universität Graz"), or as a
+    masculine or neuter head's gender writes them without an article when the
+    determiner before tells their case (`germannames.strong_base`: "des Deutschen
+    Bundestages" names "Deutscher Bundestag"); the name as written otherwise."""
     words = [w.text for w in run]
     if len(run) > 1 and (adjectives := adjective_base(words)) is not None:
         return " ".join(adjectives)
+    determiner = _WORD_BEFORE.search(sentence, 0, run[0].start)
+    if len(run) > 1 and determiner is not None \
+            and (strong := strong_base(words, determiner.group(1))) is not None:
+        return " ".join(strong)
     base = base_form(run[0].text) if len(run) > 1 else None
     if base is None or not _AFTER_DES.search(sentence, 0, run[0].start):
         return " ".join(words)

@@ -399,10 +399,9 @@ def test_the_ids_a_curator_wrote_are_kept(tmp_path: Path) -> None:
      {"Freie Universität Berlin": (1, ("Freien Universität Berlin",))}),
     ("Ein Sprecher der Baden-Württembergischen Bank widersprach.",
      {"Baden-Württembergische Bank": (1, ("Baden-Württembergischen Bank",))}),
-    # ... but not before a head that is not feminine (its base form is "Deutscher
-    # Bundestag" or "Deutsches Museum", which the ending does not tell), nor a surname
-    # that ends as a declined adjective does ("Petersen").
-    ("Im Deutschen Museum sprach der Leiter.", {"Deutschen Museum": (1, ())}),
+    # ... but not before a surname that ends as a declined adjective does ("Petersen");
+    # a masculine or neuter head takes its gender's ending
+    # (`test_an_adjective_before_a_masculine_or_neuter_head`).
     ("Ein Sprecher der Petersen Bank widersprach.", {"Petersen Bank": (1, ())}),
 ])
 def test_a_declined_head_is_offered_in_its_base_form(
@@ -432,3 +431,53 @@ def test_the_austrian_reports_speakers_are_the_people_after_their_roles() -> Non
     found = suggest.suggest(text, EMPTY, language="de-AT")
     assert [q.speaker_name for q in found.quotes] == ["Anna Berger", "Peter Wagner",
                                                        "Johann Moser"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # An adjective declined before a masculine or neuter head of the short list is
+    # offered as the name writes it without an article, when the determiner before tells
+    # the case: genitive ("des"), dative ("dem", "im", "vom", "beim"), the masculine's
+    # accusative ("den") and nominative ("der"), the neuter's ("das", "ins"); the
+    # declined name is its alias ...
+    ("Ein Sprecher des Deutschen Bundestages widersprach.",
+     {"Deutscher Bundestag": (1, ("Deutschen Bundestages",))}),
+    ("Ein Sprecher des Deutschen Bundestags widersprach.",
+     {"Deutscher Bundestag": (1, ("Deutschen Bundestags",))}),
+    ("Die Abgeordneten im Bayerischen Landtag stimmten zu.",
+     {"Bayerischer Landtag": (1, ("Bayerischen Landtag",))}),
+    ("Er sprach vor dem Europäischen Parlament in Straßburg.",
+     {"Europäisches Parlament": (1, ("Europäischen Parlament",))}),
+    ("Ein Beschluss des Europäischen Parlaments liegt vor.",
+     {"Europäisches Parlament": (1, ("Europäischen Parlaments",))}),
+    ("Sie wählten den Deutschen Bundestag neu.",
+     {"Deutscher Bundestag": (1, ("Deutschen Bundestag",))}),
+    ("Im Deutschen Museum sprach der Leiter.",
+     {"Deutsches Museum": (1, ("Deutschen Museum",))}),
+    ("Er wechselte ins Europäische Parlament.",
+     {"Europäisches Parlament": (1, ("Europäische Parlament",))}),
+    ("Ein Sprecher des Statistischen Bundesamtes widersprach.",
+     {"Statistisches Bundesamt": (1, ("Statistischen Bundesamtes",))}),
+    ("Ein Urteil des Europäischen Gerichtshofs liegt vor.",
+     {"Europäischer Gerichtshof": (1, ("Europäischen Gerichtshofs",))}),
+    ("Ein Sprecher des Bayerischen Rundfunks widersprach.",
+     {"Bayerischer Rundfunk": (1, ("Bayerischen Rundfunks",))}),
+    # ... each case of one name is one name ...
+    ("Der Europäische Rat tagt. Ein Sprecher des Europäischen Rates sagte das.",
+     {"Europäischer Rat": (2, ("Europäische Rat", "Europäischen Rates"))}),
+    ("Er sprach mit dem Deutschen Schachbund und der Deutschen Bank.",
+     {"Deutscher Schachbund": (1, ("Deutschen Schachbund",)),
+      "Deutsche Bank": (1, ("Deutschen Bank",))}),
+    # ... and a head of no known gender, a plural, a determiner that does not agree
+    # with the head or an adjective not known as one is left as written.
+    ("Ein Sprecher des Deutschen Fußballs widersprach.", {"Deutschen Fußballs": (1, ())}),
+    ("Ein Sprecher der Europäischen Parlamente widersprach.",
+     {"Europäischen Parlamente": (1, ())}),
+    ("Sie sprach mit den Deutschen Museen.", {"Deutschen Museen": (1, ())}),
+    ("Ein Sprecher im Weißen Haus widersprach.", {"Weißen Haus": (1, ())}),
+])
+def test_an_adjective_before_a_masculine_or_neuter_head(
+        text: str, names: dict[str, tuple[int, tuple[str, ...]]]) -> None:
+    """"des Deutschen Bundestages" was offered as written, beside "Deutscher Bundestag"
+    and "Deutschen Bundestag" for one parliament."""
+    found = suggest.find_new_names(text, (), language="de")
+    assert {e.name: (e.count, e.forms) for e in found} == names
