@@ -611,9 +611,11 @@ _SCALED = r"(?P<gn>" + _NUM + r")\s(?P<gx>" + _WORD_MULT + r")\s+(?P<gu>[a-z][a-
 # A measure in a unit of energy, power, mass or data ("5 GW", "10 TWh").
 _MEASURE = r"(?P<mn>" + _NUM + r")\s?(?P<mu>" + _UNIT + r")\b"
 # A count whose noun the sentence leaves out, before a rate of time ("9,000 a day", "2
-# million a year"): the rate is its unit; not a date after it ("20 a year 2024").
+# million a year"): the rate is its unit; not a date after it ("20 a year 2024"), nor a
+# time before or after ("2 million a year ago", "9,000 a day earlier").
 _RATE = (r"(?P<rn>" + _NUM + r")(?:\s(?P<rx>" + _WORD_MULT + r"))?\s+(?P<ru>(?:a|an|per)"
-         r"\s+(?:day|week|month|year|hour))\b(?!\s*\d)")
+         r"\s+(?:day|week|month|year|hour))\b(?!\s*(?:\d|(?:ago|earlier|later|before|after"
+         r"|since)\b))")
 _FIGURES = re.compile(r"(?<![\w.,])(?:" + _MONEY + "|" + _PERCENT + "|" + _COUNT + "|"
                       + _PARAMS_SHORT + "|" + _DURATION + "|" + _PRODUCTS + "|" + _MEASURE
                       + "|" + _RATE + "|" + _SCALED + ")")

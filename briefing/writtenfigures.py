@@ -198,17 +198,23 @@ _ROMANCE_DETERMINERS = frozenset({
 _OPENING = "(\u201e\u201c\u00bb\u00ab\"'"
 # A rate of time straight after a number whose noun the sentence leaves out ("9 000 par
 # jour", "9.000 al día", "9.000 pro Tag", "9.000 al giorno", "9.000 por dia"): a count
-# per day, the rate its unit as written; not a date's year after it ("im Jahr 2024").
+# per day, the rate its unit as written; not a date's year after it ("im Jahr 2024"), nor
+# the day after ("al día siguiente", "al giorno dopo"). German's "am Tag" and "im Jahr"
+# are a rate only at a clause's end ("9.000 am Tag."; "am Tag der Arbeit", "im Jahr nach
+# der Wahl" are a time).
 _RATE_WORDS = MappingProxyType({
     "fr": r"par{_S}+(?:jour|an|année|mois|semaine|heure)",
     "es": r"(?:al|por){_S}+(?:día|año|mes|hora)|a{_S}+la{_S}+(?:semana|hora)|por{_S}+semana",
     "it": r"al{_S}+(?:giorno|mese|dì)|all['\u2019]{_S}?(?:anno|ora)|l['\u2019]anno"
           r"|alla{_S}+settimana|a{_S}+settimana",
     "pt": r"(?:por|ao){_S}+(?:dia|ano|mês)|por{_S}+(?:semana|hora)",
-    "de": r"pro{_S}+(?:Tag|Jahr|Monat|Woche|Stunde)|am{_S}+Tag|im{_S}+(?:Jahr|Monat)"})
+    "de": r"pro{_S}+(?:Tag|Jahr|Monat|Woche|Stunde)|(?:am{_S}+Tag|im{_S}+(?:Jahr|Monat))"
+          r"(?={_S}*(?:[.,;:!?)]|$))"})
+_NOT_A_RATE_AFTER = (r"\d|siguiente|anterior|seguinte|dopo|successivo|prima|suivant"
+                     r"|précédent")
 _RATES = MappingProxyType({
-    language: re.compile(
-        rf"{_SPACE}+(?P<rate>{words.format(_S=_SPACE)})\b(?!{_SPACE}*\d)")
+    language: re.compile(rf"{_SPACE}+(?P<rate>{words.format(_S=_SPACE)})\b"
+                         rf"(?!{_SPACE}*(?:{_NOT_A_RATE_AFTER}))")
     for language, words in _RATE_WORDS.items()})
 # A law's, a decree's or a record's number is an identifier, whatever its digits ("A Lei
 # 14.133 trata de", "Lei nº 14.133", "O Decreto 10.024 regula", "la Ley 40.015", "le décret

@@ -398,3 +398,25 @@ def test_a_count_before_a_rate_of_time_without_its_noun(
 def test_a_rate_after_no_count_is_no_figure(language: str, text: str) -> None:
     """A rate after a year, a time, or a count's own noun gives no count without a noun."""
     assert suggest.find_figures(text, language=language) == ()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # A rate's words that say when, not how often: the day after, a day of the year ...
+    ("de", "Es kamen 9.000 am Tag der Arbeit."), ("de", "Es kamen 9.000 im Jahr nach der Wahl."),
+    ("es", "Llegaron 9.000 al día siguiente."), ("it", "Arrivarono 9.000 al giorno dopo."),
+    ("en", "It earned 2 million a year ago."), ("en", "It sold 9,000 a day earlier."),
+])
+def test_a_time_after_a_count_is_no_rate(language: str, text: str) -> None:
+    assert suggest.find_figures(text, language=language) == ()
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    # ... but a rate at a clause's end or before what is no time is one.
+    ("de", "Es kommen 9.000 am Tag.", "9.000 am Tag"),
+    ("de", "Es kommen 9.000 im Jahr, sagt er.", "9.000 im Jahr"),
+    ("de", "Es kamen 9.000 pro Tag im Mai.", "9.000 pro Tag"),
+    ("fr", "Ils étaient 9 000 par jour de grève.", "9 000 par jour"),
+    ("en", "It sold 9,000 a day on average.", "9,000 a day"),
+])
+def test_a_rate_before_no_time_is_read(language: str, text: str, found: str) -> None:
+    assert [f.found for f in suggest.find_figures(text, language=language)] == [found]
