@@ -125,9 +125,19 @@ def at_setting_lines(messages: list[str], config_file: str | None) -> list[str]:
     if config_file is None or not os.path.isfile(config_file):
         return messages
     where = key_positions(Path(display_root(Path(config_file))))
-    return [f"{where[found[1]]}: {message}"
-            if (found := _REFUSED_SETTING.match(message)) and found[1] in where else message
+    return [f"{where[key]}: {message}"
+            if (key := _refused_key(message, where)) is not None else message
             for message in messages]
+
+
+def _refused_key(message: str, where: Mapping[str, Pos]) -> str | None:
+    """The key of mkdocs.yml that MkDocs' `message` refuses, where `where` has it: the
+    theme's locale rather than the theme, when the message is about the locale."""
+    found = _REFUSED_SETTING.match(message)
+    if found is None:
+        return None
+    key = "theme.locale" if found[1] == "theme" and "for locale:" in message else found[1]
+    return key if key in where else found[1] if found[1] in where else None
 
 
 @dataclass(frozen=True)

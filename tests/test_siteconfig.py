@@ -460,3 +460,17 @@ def test_a_site_language_written_as_its_name_is_named_at_its_key_with_its_tag(
                                theme_language=("french", None))
     assert (found.code, found.pos.line, found.pos.col) == ("config-language", 5, 3)
     assert found.hint == "write fr, the tag of french"
+
+
+def test_mkdocs_words_on_a_refused_locale_are_placed_at_the_locale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs names the theme for a locale it does not know; serve's banner names the
+    line of `locale:` itself, and the theme's for anything else about it."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: S\ntheme:\n  name: mkdocs\n  locale: englsh\n",
+                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    said = ["Config value 'theme': Invalid value for locale: unknown locale 'englsh'",
+            "Config value 'theme': Unrecognised theme name: 'mkdcos'."]
+    assert siteconfig.at_setting_lines(said, str(config)) == [
+        f"mkdocs.yml:4:3: {said[0]}", f"mkdocs.yml:2:1: {said[1]}"]
