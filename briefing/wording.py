@@ -30,6 +30,8 @@ from babel.numbers import (
     format_compact_decimal,
     format_decimal,
     get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
     get_territory_currencies,
 )
 from markupsafe import Markup
@@ -52,7 +54,11 @@ class Wording:
     (Austria's "Jän. 2025" on a `de-AT` site), `signs` the currency signs of a site whose
     region has a dollar of its own (`dollar_signs`: "$" is CAD and USD "$ US" on a `fr-CA`
     site), `ticks` the region whose short numbers a chart's axis takes where CLDR abbreviates
-    them otherwise there (`tick_locale`: "2 G" on a `fr-CA` site, "2 Md" in France). Values
+    them otherwise there or its numbers take the region's signs (`tick_locale`: "2 G" on a
+    `fr-CA` site, "2 Md" in France), `digits` the region whose signs for decimals and
+    groups its numbers take where they are not the language's (`digit_locale`: "40'000" and
+    "1.5" on a `de-CH` site, "40.000" and "1,5" in Germany), grouped as the language groups
+    them. Values
     are put into a message with `%` placeholders by name (`gettext("Claimed by %(name)s",
     name=...)`); a message given no values is returned as it is, `%` and all."""
 
@@ -65,6 +71,7 @@ class Wording:
     signs: MappingProxyType[str, str] = field(
         default_factory=lambda: MappingProxyType({}))
     ticks: Locale | None = None
+    digits: Locale | None = None
 
     @property
     def english(self) -> bool:
@@ -75,8 +82,9 @@ class Wording:
         """What the pages written in these words depend on: the catalog and the region."""
         signs = " ".join(f"{code}={sign}" for code, sign in sorted(self.signs.items()))
         ticks = f"ticks={self.ticks}" if self.ticks else ""
+        digits = f"digits={self.digits}" if self.digits else ""
         return " ".join(str(part) for part in (self.language, self.region, self.calendar,
-                                               signs, ticks) if part)
+                                               signs, ticks, digits) if part)
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -93,10 +101,16 @@ class Wording:
         return self.translations.npgettext(context, singular, plural, count)
 
     def number(self, value: Decimal | int) -> str:
-        """A number as the language writes it: "12,345.5", "12 345,5", "12.345,5"."""
+        """A number as the language writes it: "12,345.5", "12 345,5", "12.345,5"; with
+        the signs of the site's region where they differ ("12'345.5" on a `de-CH` site),
+        still grouped as the language groups them (`digits`)."""
         if self.locale is None:
             raise ValueError("English numbers are markup.format_number's")
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        text = format_decimal(value, locale=self.locale, decimal_quantization=False)
+        if self.digits is None:
+            return text
+        (decimal, group), (to_decimal, to_group) = _signs(self.locale), _signs(self.digits)
+        return text.translate({ord(decimal): to_decimal, ord(group): to_group})
 
     def scaled(self, value: Decimal) -> str | None:
         """A number of millions, billions or trillions in words ("6 millions", "1,5
@@ -105,8 +119,9 @@ class Wording:
             raise ValueError("English scales are markup.format_number's")
         if abs(value) < 10 ** 6 or (abs(value) * 100) % 10 ** 6:
             return None
-        return format_compact_decimal(value, format_type="long",
-                                      locale=self.region or self.locale, fraction_digits=2)
+        # (A region's own signs come with its words: "1.5 Milliarden" on a `de-CH` site.)
+        return format_compact_decimal(value, format_type="long", fraction_digits=2,
+                                      locale=self.region or self.digits or self.locale)
 
     def month_year(self, day: datetime.date, *, with_day: bool) -> str:
         """A date to its month or its day, as the language abbreviates it ("5 mars 2025",
@@ -146,11 +161,12 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
     region, calendar = regional_locales(site_language, tag)
     signs, ticks = dollar_signs(site_language), tick_locale(site_language, tag)
+    digits = digit_locale(site_language, tag)
     if kept is not None and kept.language == tag and kept.catalog == po \
-            and (kept.region, kept.calendar, dict(kept.signs), kept.ticks) \
-            == (region, calendar, signs, ticks):
+            and (kept.region, kept.calendar, dict(kept.signs), kept.ticks, kept.digits) \
+            == (region, calendar, signs, ticks, digits):
         return kept
-    return load_catalog(tag, po, region, calendar, signs, ticks=ticks)
+    return load_catalog(tag, po, region, calendar, signs, ticks=ticks, digits=digits)
 
 
 def dollar_signs(site_language: str) -> dict[str, str]:
@@ -173,8 +189,8 @@ def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Local
     """The site's own region where CLDR knows it, for its words for millions and more
     where they are not the catalog language's ("pt-PT"), and for its months' names where
     they are not ("de-AT": "Jänner"); None for each elsewhere. Only those words are taken
-    from it: Babel writes some regions' digits ungrouped ("1234567" for `de-CH`), which
-    their press does not, and Portugal's dates to the day in digits."""
+    from it (its numbers' signs are `digit_locale`'s): Babel writes Portugal's dates to the
+    day in digits."""
     both = _region_and_language(site_language, tag)
     if both is None:
         return None, None
@@ -186,14 +202,33 @@ def regional_locales(site_language: str, tag: str) -> tuple[Locale | None, Local
 def tick_locale(site_language: str, tag: str) -> Locale | None:
     """The site's own region where CLDR abbreviates large numbers otherwise than in the
     catalog's language, for a chart's ticks ("1 G" in Quebec, where France writes "1 Md";
-    "1 mM" in Portugal, where Brazil writes "1 bi"), and writes their decimals alike (Mexico
-    writes "1.5 M" where the site's numbers are "1,5": those ticks stay the language's);
-    None elsewhere."""
+    "1 mM" in Portugal, where Brazil writes "1 bi"), or where the site's numbers take the
+    region's signs (`digit_locale`), so that ticks and amounts write decimals alike ("1.5 M"
+    on an `es-MX` site, whose amounts write "1.5 millones"); None elsewhere."""
     both = _region_and_language(site_language, tag)
-    if both is None or _decimal_sign(both[0]) != _decimal_sign(both[1]):
+    if both is None:
         return None
     region, own = both
-    return None if _short_words(region) == _short_words(own) else region
+    if _short_words(region) == _short_words(own) and digit_locale(site_language, tag) is None:
+        return None
+    return region
+
+
+def digit_locale(site_language: str, tag: str) -> Locale | None:
+    """The site's own region where CLDR gives its numbers other signs for decimals and
+    groups than the catalog's language (`de-CH`: "'" and "."; `es-MX`: "," and "."; `pt-PT`
+    and `fr-CA`: a no-break space), for the pages' numbers; None elsewhere. Only the signs
+    are the region's: the digits are grouped as the language groups them, for Babel writes
+    numbers with Switzerland's "'" ungrouped ("1234567": it reads each pair of them as the
+    quotes of a pattern's literal), which the Swiss press does not."""
+    both = _region_and_language(site_language, tag)
+    if both is None:
+        return None
+    region, own = both
+    theirs, ours = _signs(region), _signs(own)
+    if theirs == ours or not all(len(sign) == 1 for sign in ours):
+        return None
+    return region
 
 
 def _region_and_language(site_language: str, tag: str) -> tuple[Locale, Locale] | None:
@@ -212,8 +247,11 @@ def _short_words(locale: Locale) -> tuple[str, ...]:
                  for power in range(3, 15))
 
 
-def _decimal_sign(locale: Locale) -> str:
-    return str(locale.number_symbols[locale.default_numbering_system]["decimal"])
+def _signs(locale: Locale) -> tuple[str, str]:
+    """The decimal and group signs of `locale`'s own digits."""
+    system = locale.default_numbering_system
+    return (get_decimal_symbol(locale, numbering_system=system),
+            get_group_symbol(locale, numbering_system=system))
 
 
 def _large_words(locale: Locale) -> tuple[str, ...]:
@@ -230,10 +268,10 @@ def _month_words(locale: Locale) -> tuple[str, ...]:
 def load_catalog(tag: str, po: bytes, region: Locale | None = None,
                  calendar: Locale | None = None,
                  signs: dict[str, str] | None = None, *,
-                 ticks: Locale | None = None) -> Wording:
-    """A catalog's words, with `region`'s words for large numbers and `calendar`'s months
-    if given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
-    catalogs complete)."""
+                 ticks: Locale | None = None, digits: Locale | None = None) -> Wording:
+    """A catalog's words, with `region`'s words for large numbers, `calendar`'s months
+    and `digits`' signs for decimals and groups if given. Its untranslated and fuzzy
+    messages stay English (the tests keep the shipped catalogs complete)."""
     catalog = read_po(io.BytesIO(po), locale=tag)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -243,7 +281,7 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
     return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar,
-                   MappingProxyType(dict(signs or {})), ticks)
+                   MappingProxyType(dict(signs or {})), ticks, digits)
 
 
 def placeholders(message: str) -> frozenset[str]:

@@ -191,9 +191,9 @@ def test_a_quebec_axis_writes_its_dollar_and_its_numbers_as_its_amounts_do() -> 
 
 def test_a_regions_short_forms_are_taken_only_where_they_differ_and_read_alike() -> None:
     """Portugal abbreviates a thousand millions "mM" (its "bi" would be a "bilião", a
-    million millions); Mexico writes "1.5 M" with a point where the site's numbers have a
-    comma, so its ticks stay Spanish; Switzerland's and Austria's German, English in
-    Canada: as their language writes them."""
+    million millions); Mexico writes "1.5 M" and Switzerland "2.5 Mrd." with a point, as
+    their amounts do ("1.5 millones"); Austria's German and English in Canada: as their
+    language writes them."""
     from briefing.charts import short_number
     from briefing.wording import wording_for
 
@@ -202,9 +202,12 @@ def test_a_regions_short_forms_are_taken_only_where_they_differ_and_read_alike()
 
     assert tick("pt-PT", 2_500_000_000) == "2,5\u00a0mM"
     assert tick("pt-BR", 2_500_000_000) == tick("pt", 2_500_000_000) == "2,5\u00a0bi"
-    assert tick("es-MX", 1_500_000) == tick("es", 1_500_000) == "1,5\u00a0M"
-    assert tick("de-CH", 2_500_000_000) == tick("de-AT", 2_500_000_000) == "2,5\u00a0Mrd."
-    assert wording_for("de-CH").ticks is None and wording_for("es-MX").ticks is None
+    assert tick("es-MX", 1_500_000) == "1.5\u00a0M" and tick("es", 1_500_000) == "1,5\u00a0M"
+    assert tick("de-CH", 2_500_000_000) == "2.5\u00a0Mrd."
+    assert tick("de-AT", 2_500_000_000) == tick("de", 2_500_000_000) == "2,5\u00a0Mrd."
+    # A number CLDR does not abbreviate is grouped with the region's sign, as its amounts.
+    assert tick("de-CH", 150_000) == "150'000" and tick("de-AT", 150_000) == "150.000"
+    assert wording_for("de-AT").ticks is None and wording_for("de-LU").ticks is None
     canada = quebec_chart("CAD", "1000000000", "2300000000")
     assert axis(chart_html(canada, href, words=wording_for("en-CA"))) == \
         axis(chart_html(canada, href)) == (["0", "500M", "1B", "1.5B", "2B", "2.5B"], "CAD")

@@ -203,3 +203,34 @@ def test_the_checks_read_the_currency_of_the_examples_figure(tmp_path: Path, tag
     content = write_tree(tmp_path / "content", {**files, brief: text.replace(old, new)})
     found = [d.message for d in build(content, language=tag).diagnostics]
     assert len(found) == 1 and found[0].startswith(f"{new} is in "), found
+
+
+
+@pytest.mark.parametrize(("new", "flagged"), [
+    ("rund 40'000 Franken", 0),  # as the pages write it
+    # A point before three digits is a decimal point on a `de-CH` site, but a thousands
+    # group in German: a number other languages read otherwise is backed either way.
+    ("rund 40.000 Franken", 0),
+    ("rund 40000 Franken", 0),
+    # A space groups no digits in Switzerland: "40" and "000" are two numbers.
+    ("rund 40 000 Franken", 2),
+    ("rund 45'000 Franken", 1),
+])
+def test_a_swiss_briefs_figure_is_read_as_its_pages_write_it(
+        tmp_path: Path, new: str, flagged: int) -> None:
+    """A `de-CH` site's pages write the mayor's figure of 40000 CHF with the region's sign,
+    "40'000 CHF" (not Germany's "40.000"): a brief point written so is backed by the
+    figure's quote, as one written as Germany writes it; a figure the quote does not give
+    is caught."""
+    files = {rel.removeprefix("content/"): data for rel, data in example("de-CH").items()}
+    (brief,) = [rel for rel in files if rel.startswith("briefs/")]
+    text = files[brief].decode("utf-8")
+    old = "rund 40'000 Franken"
+    assert text.count(old) == 1
+    content = write_tree(tmp_path / "content", {**files, brief: text.replace(old, new)})
+    result = build(content, language="de-CH")
+    found = [d.code for d in result.diagnostics]
+    assert found == ["prose-figure-unsourced"] * flagged, found
+    if not flagged:
+        pages = "\n".join(result.pages.values()).replace("\u00a0", " ")
+        assert "40'000 CHF" in pages and "40.000 CHF" not in pages

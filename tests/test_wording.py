@@ -16,7 +16,8 @@ from corpus_helpers import SEED
 
 from briefing.buildcache import BuildCache
 from briefing.catalogs import LOCALES, TEMPLATE, extracted
-from briefing.markup import format_amount, qualified
+from briefing.charts import short_number
+from briefing.markup import format_amount, format_number, qualified
 from briefing.pipeline import build
 from briefing.wording import (
     Wording,
@@ -246,13 +247,14 @@ def test_a_site_language_finds_its_catalog() -> None:
 
 def test_a_site_in_canada_writes_its_dollar_with_the_sign() -> None:
     """On a Quebec site, a figure in CAD read "jusqu'à 2,3 milliards CAD" and one in USD
-    "450 millions $": Quebec writes its own dollar "$" and the US one "$ US"."""
+    "450 millions $": Quebec writes its own dollar "$" and the US one "$ US", and groups
+    digits with its no-break space (France's is a narrow one)."""
     quebec = wording_for("fr-CA")
     amount = Decimal(2_300_000_000)
     assert format_amount(amount, amount, "CAD", "up-to", words=quebec) == \
         "jusqu\u2019à 2,3 milliards\u00a0$"
     assert format_amount(Decimal(12_000), Decimal(12_000), "CAD", words=quebec) == \
-        "12\u202f000\u00a0$"
+        "12\u00a0000\u00a0$"
     assert format_amount(Decimal(450_000_000), Decimal(450_000_000), "USD",
                          words=quebec) == "450 millions\u00a0$\u00a0US"
     assert wording_for("fr-CA").key != wording_for("fr").key
@@ -428,7 +430,7 @@ def test_a_portuguese_amount_keeps_its_hedge_and_the_regions_word_for_a_billion(
     assert wording_for("pt-PT").key != wording_for("pt").key == wording_for("pt-BR").key
     assert wording_for("pt-PT", wording_for("pt")).region is not None
     # Elsewhere the language's words are the region's too: no second set is kept.
-    assert wording_for("it-CH").key == wording_for("de-CH").key.replace("de", "it") == "it"
+    assert wording_for("it-SM").key == wording_for("it-VA").key == "it"
 
 
 def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
@@ -446,6 +448,52 @@ def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
         assert "the model \u2018R1\u2019 cost $6 million" in marked and marked[0] != "t", tag
 
 
+# The numbers each region's pages write: a number with decimals, an amount in a currency
+# written with its code, a tick of a chart. The region's signs for decimals and groups
+# (CLDR's), grouped as its language groups them; English is as written in every region.
+REGIONAL_NUMBERS = [
+    ("de-CH", "1'234'567.5", "etwa 40'000 CHF", "2.5\u00a0Mio."),
+    ("fr-CH", "1'234'567,5", "environ 40'000 CHF", "2,5\u00a0M"),
+    ("it-CH", "1'234'567.5", "circa 40'000 CHF", "2.5\u00a0Mln"),
+    ("es-MX", "1,234,567.5", "alrededor de 40,000 CHF", "2.5\u00a0M"),
+    ("pt-PT", "1\u00a0234\u00a0567,5", "cerca de 40\u00a0000 CHF", "2,5\u00a0M"),
+    ("fr-CA", "1\u00a0234\u00a0567,5", "environ 40\u00a0000 CHF", "2,5\u00a0M"),
+    ("de-AT", "1.234.567,5", "etwa 40.000 CHF", "2,5\u00a0Mio."),
+    ("en-IN", "1234567.5", "about 40,000 CHF", "2.5M"),
+    ("de", "1.234.567,5", "etwa 40.000 CHF", "2,5\u00a0Mio."),
+    ("fr", "1\u202f234\u202f567,5", "environ 40\u202f000 CHF", "2,5\u00a0M"),
+    ("es", "1.234.567,5", "alrededor de 40.000 CHF", "2,5\u00a0M"),
+]
+
+
+@pytest.mark.parametrize(("tag", "number", "amount", "tick"), REGIONAL_NUMBERS)
+def test_a_regions_numbers_take_its_signs_and_its_languages_groups(
+        tag: str, number: str, amount: str, tick: str) -> None:
+    """A `de-CH` site wrote "etwa 40.000 CHF" where its press and its curator write
+    "40'000", and the prose checks read `de-CH` prose with a decimal point ("40.000" is
+    40 there): a region's pages take its signs, as its readers and the checks read them;
+    the digits stay grouped as the language groups them (Babel writes Swiss numbers of
+    more than six digits ungrouped, and Indian English in lakhs)."""
+    words = wording_for(tag)
+    forty = Decimal(40_000)
+    assert format_number(Decimal("1234567.5"), words=words) == number
+    assert format_amount(forty, forty, "CHF", "about", words=words) == amount
+    assert short_number(Decimal(2_500_000), "CHF", words=words) == tick
+
+
+def test_pages_in_one_regions_signs_are_not_kept_for_another() -> None:
+    """The key of the words changes with the signs, so a cached page written "40.000" for
+    a `de` site is not reused on a `de-CH` one; regions that write numbers as their
+    language does keep its key."""
+    assert wording_for("de-CH").key != wording_for("de").key == wording_for("de-LU").key
+    assert wording_for("es-MX").key != wording_for("es").key
+    assert wording_for("fr-CH").key != wording_for("fr").key == wording_for("fr-BE").key
+    assert wording_for("de-CH").key == wording_for("de-LI").key.replace("LI", "CH")
+    kept = wording_for("de")
+    assert wording_for("de-CH", kept) is not kept and wording_for("de", kept) is kept
+    assert wording_for("de-CH", kept).digits is not None
+
+
 def test_a_regions_month_names_are_its_own() -> None:
     """An Austrian site's January is "Jänner" ("Jän. 2025"), as its readers write it; a
     region whose months are its language's keeps the language's words, and its key, so no
@@ -453,7 +501,7 @@ def test_a_regions_month_names_are_its_own() -> None:
     day = datetime.date(2025, 1, 5)
     assert wording_for("de-AT").month_year(day, with_day=True) == "5. J\u00e4n. 2025"
     assert wording_for("de").month_year(day, with_day=False) == "Jan. 2025"
-    assert wording_for("de-CH").key == wording_for("de").key == "de"
+    assert wording_for("de-LU").key == wording_for("de").key == "de"
     assert wording_for("de-AT").key != "de"
     # Portugal's dates to the day keep the language's form, not CLDR's "5/01/2025".
     assert wording_for("pt-PT").month_year(day, with_day=True) == "5 de jan. de 2025"
