@@ -43,6 +43,14 @@ LINK_BOXES_JS = """sel => { const vw = document.documentElement.clientWidth;
   }); }"""
 
 
+# The values of a metric's table ("$80-100 million") that the table broke over lines.
+BROKEN_VALUES_JS = """() => [...document.querySelectorAll('main table tbody td:first-child')]
+  .filter(td => { const range = document.createRange(); range.selectNodeContents(td);
+    return range.getClientRects().length > 1
+      && new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1; })
+  .map(td => td.textContent.trim())"""
+
+
 def visit(page, url: str) -> None:
     """Open a page and let it finish loading (the search index comes last): leaving it
     earlier would cut its requests off, which the tests count as failures."""
@@ -116,6 +124,9 @@ def test_figure_charts_are_legible_and_accessible(page, problems, site_url: str,
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{where} is {overflow}px too wide"
+            if width > 640 and path != "figures/":  # a phone shows each row as a card
+                broken = page.evaluate(BROKEN_VALUES_JS)
+                assert not broken, f"values broken over lines in the table on {where}: {broken}"
             failing = run_axe(page, f"figures-{path.count('/')}-{width}-{scheme}",
                               "main .fig-chart, main svg", colours_only=scheme != SCHEMES[0])
             assert not failing, f"axe on {where}:\n{axe_report(failing)}"
