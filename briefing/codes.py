@@ -191,6 +191,16 @@ _CODES = (
     Code("schema-number", E, "A number field holds words, units or a malformed number.",
          "Write digits, for example 6000000 or 6,000,000; put the unit in `unit:`. For "
          "a value such as `40k`, `$6M` or `40 000`, the hint gives it in digits."),
+    Code("figure-unit-currency", W,
+         "A figure's `unit:` writes a currency as a word or a sign (`dollars`, `euros`, `$`, "
+         "`usd`, `million euros`, `dollars per share`) instead of its ISO code alone. Only "
+         "the code makes the figure an amount of money, shown with its sign and compared "
+         "by currency with the prose; any other unit is a count of what it says. `pounds` "
+         "is warned of as money or a weight.",
+         "Write the currency's code, as the hint gives it (`unit: USD`; `CAD`, `AUD` for "
+         "another dollar), with a scale written in the unit moved into the value (`value: "
+         "5000000`, not `unit: million dollars`) and what the amount is for (`per share`) "
+         "in `scope:`; a weight in pounds is `unit: lb`."),
     Code("schema-range", E, "A range that is not two numbers, low then high.",
          "Write [low, high]."),
     Code("schema-date", E, "A date not written as YYYY-MM-DD, YYYY-MM, YYYY or `unknown`, or "

@@ -25,7 +25,7 @@ _CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "BRL", "MXN", "CHF", "JPY", 
           "INR", "HKD", "SGD")
 # The words for a currency without its country, which CLDR does not give: a dollar is
 # the region's own (`Money.dollar`), and Portugal's and Brazil's "real" is Brazil's.
-_PLAIN_WORDS = MappingProxyType({
+PLAIN_WORDS = MappingProxyType({
     "dollar": "$", "dollars": "$", "dólar": "$", "dólares": "$", "dollaro": "$",
     "dollari": "$", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP"})
 _PORTUGUESE_WORDS = MappingProxyType({"real": "BRL", "reais": "BRL"})
@@ -98,7 +98,7 @@ class Money:
         in the region, the language and English, and the words without a country ("$"
         for a dollar alone)."""
         from babel.numbers import get_currency_name
-        found: dict[str, str] = dict(_PLAIN_WORDS)
+        found: dict[str, str] = dict(PLAIN_WORDS)
         if primary(self.language) == "pt":
             found |= _PORTUGUESE_WORDS
         for locale in _locales(self.language):

@@ -37,6 +37,7 @@ from .schema import (
     Slug,
     Spec,
     Text,
+    Unit,
     Url,
     other_digits,
     spec_field,
@@ -220,7 +221,7 @@ class Figure:
     subject: Ref | None = spec_field(RefTo("entity"), "the entity the number describes")
     value: tuple[Decimal, Decimal] = spec_field(NumberOrRange(), "a number or [low, high]",
                                                 required=True)
-    unit: str = spec_field(Text(max_len=40), "USD, GPUs, parameters, …", required=True)
+    unit: str = spec_field(Unit(max_len=40), "USD, GPUs, parameters, …", required=True)
     qualifier: str = spec_field(Choice(*QUALIFIERS, meant=QUALIFIER_WORDS),
                                 "how exact the number is",
                                 default="exactly")

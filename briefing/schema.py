@@ -23,7 +23,9 @@ from typing import Any, Generic, TypeVar
 
 from . import references, undashed, urls
 from .chars import SHOWN_CLASS, char_name, to_ascii_lookalike, unusual_note, visible
+from .currencies import Money
 from .diagnostics import Diagnostic, Pos, error, warning
+from .figureunits import unit_currency
 from .language import SCHEMA_PATTERN as LANGUAGE_PATTERN
 from .language import language_tag, tag_hint
 from .numbers import numbers
@@ -72,6 +74,12 @@ class Context:
     @functools.cached_property
     def lines(self) -> Lines:
         return Lines.of(self.text)
+
+    @functools.cached_property
+    def money(self) -> Money:
+        """English's currency names and signs, for the units of this file's figures
+        (`Unit`): read once per file, and only for a unit that may be one."""
+        return Money("en")
 
     def fail(self, pos: Pos, code: str, message: str, hint: str = "") -> Invalid:
         self.problems.append(error(pos, code, message, hint))
@@ -250,6 +258,19 @@ class Text(Spec):
         kinds: str | list[str] = "string" if self.quoted else list(SCALAR_TYPES)
         # maxLength counts the text as written; the build folds runs of white space first.
         return {"type": kinds, "minLength": 1, "maxLength": self.max_len, **_NOT_BLANK}
+
+
+class Unit(Text):
+    """A figure's unit: text, with a warning when it writes a currency as a word or a sign
+    ("dollars", "$", "million euros") rather than its code (`figureunits`)."""
+
+    def convert(self, node: YNode, ctx: Context) -> str | Invalid:
+        value = super().convert(node, ctx)
+        if not isinstance(value, Invalid):
+            found = unit_currency(value, ctx.money)
+            if found is not None:
+                ctx.warn(node.pos, "figure-unit-currency", found.message(), found.hint())
+        return value
 
 
 class Slug(Spec):
