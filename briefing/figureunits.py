@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
+from babel.numbers import get_currency_symbol
+
 from .currencies import PLAIN_WORDS, Money, is_code
 
 # Scale words and letters written with a currency ("million euros", "USD bn", "$m").
@@ -106,7 +108,6 @@ def _code(core: str, money: Money) -> str | None:
     if len(core) == 3 and core.isalpha() and is_code(core.upper()):
         # In small letters, only the code of a currency with a sign of its own ("usd",
         # "eur"): others are words too ("cup", "top", "all").
-        from babel.numbers import get_currency_symbol
         upper = core.upper()
         return upper if core.isupper() or get_currency_symbol(upper, "en") != upper else None
     if core in _YEN_OR_YUAN:
