@@ -29,11 +29,9 @@ _GLUED = re.compile(r"^(?:(?P<sign>\W*\w{0,2}[^\w\s])(?P<after>[a-zA-Z]{1,3})"
 # The signs of several currencies, and the words of a pound, which is also a weight.
 _YEN_OR_YUAN = frozenset({"\u00a5", "\uffe5"})
 _POUND_WORDS = frozenset({"pound", "pounds"})
-# The words a unit may write a currency with that CLDR's English names leave out (it
-# names the yuan "Chinese yuan" and the pound "British pound").
-_UNIT_WORDS = MappingProxyType({
-    "sterling": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP", "quid": "GBP",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY"})
+# The words a unit may write a currency with that prose seldom does, besides those of
+# `currencies.PLAIN_WORDS` ("yuan", "sterling").
+_UNIT_WORDS = MappingProxyType({"quid": "GBP", "rmb": "CNY"})
 
 
 @dataclass(frozen=True)

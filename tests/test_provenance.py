@@ -981,6 +981,27 @@ CURRENCIES = [
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará US$ 40 mil.", True),
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará R$ 40 mil.", False),
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará 40 mil reais.", False),
+    # Every currency in use today, by CLDR's names and signs: not only the major ones.
+    ("en", "en", "costs CHF 40,000 a year", "It costs 40,000 Swiss francs a year.", False),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 Swiss francs a year.", True),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 South African rand a year.", True),
+    ("en", "en", "costs ZAR 40,000 a year", "It costs 40,000 South African rand a year.",
+     False),
+    ("en", "en", "costs $40,000 a year", "It costs 40,000 yuan a year.", True),
+    ("en", "en", "costs CN¥40,000 a year", "It costs 40,000 yuan a year.", False),
+    ("en", "en", "costs ₹40,000 a year", "It costs 40,000 Indian rupees a year.", False),
+    ("en", "en", "costs $40,000 a year", "It costs ₩40,000 a year.", True),
+    ("en", "sv", "kostar 40 000 kr per år", "It costs $40,000 a year.", True),
+    ("en", "sv", "kostar 40 000 kr per år", "It costs SEK 40,000 a year.", False),
+    # "pounds" is money with "sterling", a word of money before it or in a region of a
+    # pound; not a weight: before "of" and a noun, in "-pound", or with nothing to say.
+    ("en", "en", "costs $200 a year", "It was fined 200 pounds.", True),
+    ("en", "en", "costs $200 a year", "It costs 200 pounds sterling.", True),
+    ("en", "en", "costs $200 a year", "It holds 200 pounds of flour.", False),
+    ("en", "en", "costs $200 a year", "It comes in a 200-pound bag.", False),
+    ("en", "en", "costs $200 a year", "It weighs 200 pounds.", False),
+    ("en", "en", "costs £200 a year", "It was fined 200 pounds.", False),
+    ("en-GB", "en-GB", "costs $200 a year", "Tickets are 200 pounds.", True),
 ]
 
 
