@@ -70,16 +70,14 @@ class Context:
     # The references of items that could not be made (a required field bad): still
     # checked against the ids there are, so one bad field hides no unknown id.
     orphaned: list[Ref] = dataclasses.field(default_factory=list)
+    # English's currency names and signs, for the units of the figures (`Unit`): read
+    # only for a unit that may be one, and once for all the files of a validation.
+    money: Money = dataclasses.field(default_factory=lambda: Money("en"))
 
     @functools.cached_property
     def lines(self) -> Lines:
         return Lines.of(self.text)
 
-    @functools.cached_property
-    def money(self) -> Money:
-        """English's currency names and signs, for the units of this file's figures
-        (`Unit`): read once per file, and only for a unit that may be one."""
-        return Money("en")
 
     def fail(self, pos: Pos, code: str, message: str, hint: str = "") -> Invalid:
         self.problems.append(error(pos, code, message, hint))

@@ -24,6 +24,7 @@ from .broken import (
     scan_ids,
 )
 from .chars import unusual_note
+from .currencies import Money
 from .diagnostics import Diagnostic, Pos, error
 from .identity import same_objects
 from .load import Loaded, SourceText, YamlDoc, item_list
@@ -114,6 +115,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
     names: tuple[list[Name], list[Name]] = ([], [])  # of metrics, of topics
     seen_sources: set[str] = set()
     used: dict[_DocumentKey, _Document] = {}
+    money = Money("en")  # (its names read once, for all the files' figures' units)
 
     declared: dict[str, set[str]] = {k: set() for k in ("source", "quote", "claim", "entity",
                                                         "brief")}
@@ -126,7 +128,7 @@ def _validate(loaded: Loaded, kept: dict[_DocumentKey, _Document],
         if top == "sources":
             seen_sources.add(stem)
         key = (doc.rel, doc.display, doc.text, texts.get(stem) if top == "sources" else None)
-        result = used[key] = kept.get(key) or validate_document(doc, key[3], today)
+        result = used[key] = kept.get(key) or validate_document(doc, key[3], today, money)
         sources.extend(result.sources)
         claims.extend(result.claims)
         entities.extend(result.entities)
@@ -232,9 +234,11 @@ def _declare(declared: dict[str, set[str]], top: str, stem: str, ids: frozenset[
 
 
 def validate_document(doc: YamlDoc, source_text: str | None,
-                      today: datetime.date | None = None) -> _Document:
-    """One annotation file on its own; `source_text` is the article of a source file."""
-    ctx = Context(doc.display, doc.text, today)
+                      today: datetime.date | None = None, money: Money | None = None
+                      ) -> _Document:
+    """One annotation file on its own; `source_text` is the article of a source file.
+    `money`: English's currency names, shared by the files of one validation."""
+    ctx = Context(doc.display, doc.text, today, money=money or Money("en"))
     path = PurePosixPath(doc.rel)
     top = path.parts[0]
     found = _Document()
