@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from .chars import CAPITAL_CLASS, MARK_CLASS, WORD_END, is_capital
 from .cleaning import RUN_ON, read_whole
+from .currencies import PLAIN_WORDS, Money
 from .germannames import (
     GENITIVES,
     PARTICLES,
@@ -729,7 +730,7 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
     elif group("gn"):
         if group("gu") in _COMMON:
             return None
-        unit, low = group("gu"), _number(group("gn"), group("gx"))
+        unit, low = _scaled_unit(match, sentence), _number(group("gn"), group("gx"))
         high = low
     else:
         unit, low = "parameters", _number(group("sn"), group("sx"))
@@ -746,6 +747,18 @@ def _figure_of(match: re.Match[str], sentence: Sentence) -> FigureFound | None:
         return FigureFound((low, high), unit, "exactly", match.group(), sentence,
                            OVER_A_PERIOD)
     return FigureFound((low, high), unit, qualifier, match.group(), sentence)
+
+
+def _scaled_unit(match: re.Match[str], sentence: Sentence) -> str:
+    """The unit of a count with a scale word: the noun after it ("1.5 million homes"), or
+    the code of the currency it names ("3 billion euros": EUR; "40 million pounds" after
+    "cost": GBP), as the prose check reads it: the build warns of a currency written as
+    a unit (`figure-unit-currency`)."""
+    if match.group("gu") not in PLAIN_WORDS:  # (CLDR's English names of one word too)
+        return match.group("gu")
+    written = sentence.text[match.start("gn"):match.end("gx")]
+    found = Money("en").currency(sentence.text, match.start("gn"), written)
+    return found.code if found is not None else match.group("gu")
 
 
 OVER_A_PERIOD = ("'over' may mean 'during' here: add `qualifier: over` only if it means "

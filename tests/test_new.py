@@ -696,6 +696,13 @@ def test_english_month_names_stay_capitalised_and_abbreviations_english() -> Non
     # A scale word and the plain noun after it; units of energy and power.
     ("It will power up to 1.5 million homes.", ("1500000", "1500000"), "homes", "up-to"),
     ("It planted nearly 2 billion trees.", ("2000000000", "2000000000"), "trees", "about"),
+    # A currency after the scale word is its code, as the build wants the unit written
+    # (`figure-unit-currency`); "pounds" only where they are money.
+    ("The deal is worth 3 billion euros.", ("3000000000", "3000000000"), "EUR", "exactly"),
+    ("The plant will cost 5 million yuan.", ("5000000", "5000000"), "CNY", "exactly"),
+    ("It raised about 5 million dollars.", ("5000000", "5000000"), "USD", "about"),
+    ("It cost 40 million pounds.", ("40000000", "40000000"), "GBP", "exactly"),
+    ("It recalled 2 million pounds of beef.", ("2000000", "2000000"), "pounds", "exactly"),
     ("The round secured 5 GW.", ("5", "5"), "GW", "exactly"),
     ("Each adds at least 200 MW.", ("200", "200"), "MW", "at-least"),
     ("They make an estimated 10 TWh a year.", ("10", "10"), "TWh", "about"),
