@@ -128,7 +128,7 @@ class Money:
             own = _own(locale)
             for code, sign in locale.currency_symbols.items():
                 sign = _plain(sign)
-                if code in codes and sign not in (code, "$", "\u00a5", "\uffe5") \
+                if code in codes and sign not in (code, "$", "\u00a5") \
                         and (code == own or not _WORDLIKE_SIGN.match(sign)):
                     by_sign.setdefault(sign, set()).add(code)
             for sign, code in _unshared(by_sign, locale).items():

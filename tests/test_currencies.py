@@ -18,6 +18,13 @@ def read(language: str, text: str) -> str | None:
     return found.code if found is not None else None
 
 
+def test_every_sign_and_name_read_before_is_read_alike() -> None:
+    """The 14 currencies read before CLDR's whole list, as they were read."""
+    assert Money("en").names["us dollars"] == "USD" == Money("en").signs["US$"]
+    assert Money("fr-CA").signs["$US"] == "USD" and Money("fr-CA").names["euros"] == "EUR"
+    assert Money("de").names["us-dollar"] == "USD" and Money("pt").names["reais"] == "BRL"
+
+
 def test_the_currencies_are_those_in_use_today() -> None:
     codes = current_codes()
     assert {"USD", "EUR", "SEK", "ZAR", "KRW", "XOF"} <= codes
@@ -43,8 +50,9 @@ def test_the_currencies_are_those_in_use_today() -> None:
     ("fr-CA", "40000 $HK", "HKD"),
     # A sign that is letters is read only as the region's own: "Cg." is no sign in English.
     ("en", "40,000 Cg.", None),
-    # "¥" is the yen or the yuan.
+    # "¥" is the yen or the yuan; the full-width "￥" is Japanese's, the yen.
     ("en", "¥40,000", None),
+    ("ja", "\uffe540000", "JPY"),
 ])
 def test_a_currency_is_read_by_its_sign_or_name(language: str, text: str, code: str | None
                                                 ) -> None:
