@@ -19,6 +19,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .chars import CAPITAL_CLASS
+from .currencies import is_code
 from .language import direction
 from .schema import FuzzyDate
 from .urls import SAFE as SAFE_URL
@@ -287,6 +288,11 @@ def _worded_amount(low: Decimal, high: Decimal, unit: str, qualifier: str,
     symbol = words.signs.get(unit.upper()) or CURRENCY.get(unit.upper()) or ""
 
     def money(number: str) -> str:
+        # (Where the region's side for a currency is not its language's, the region's:
+        # "$40,000" and "CHF 40'000" on `es-MX` and `de-CH` sites, `Wording.placed`.)
+        placed = words.placed(symbol or unit, number) if symbol or is_code(unit) else None
+        if placed is not None:
+            return placed
         # Translators: an amount of money: a currency symbol ($, €, £) and a number.
         return words.gettext("%(symbol)s%(number)s", symbol=symbol, number=number) \
             if symbol else f"{number} {unit}"

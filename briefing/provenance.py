@@ -166,11 +166,14 @@ def _after_space(text: str, index: int) -> int:
 def _sign_apart(gap: str) -> bool:
     """Whether the words between a hedge and a number are only a currency sign written
     apart from the number, as Brazil writes its money ("até R$ 300 milhões", "cerca de
-    US$ 120 milhões"): up to three capitals and the sign, between spaces."""
+    US$ 120 milhões"): up to three capitals and the sign, between spaces; or a currency's
+    code, as Switzerland and Mexico write it first ("rund CHF 40'000", "alrededor de USD
+    40,000", as their pages do)."""
     sign = gap.strip()
-    return len(gap) - len(sign) <= 3 and 1 <= len(sign) <= 4 \
-        and unicodedata.category(sign[-1]) == "Sc" and sign[:-1].isascii() \
-        and (sign[:-1].isupper() or not sign[:-1])
+    if len(gap) - len(sign) > 3 or not 1 <= len(sign) <= 4:
+        return False
+    return is_code(sign) or (unicodedata.category(sign[-1]) == "Sc" and sign[:-1].isascii()
+                             and (sign[:-1].isupper() or not sign[:-1]))
 
 
 def _hedged_number(word: str, start: int, end: int, found: list[tuple[int, str, Decimal]],

@@ -17,6 +17,7 @@ import datetime
 import gettext
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
@@ -58,7 +59,8 @@ class Wording:
     `fr-CA` site, "2 Md" in France), `digits` the region whose signs for decimals and
     groups its numbers take where they are not the language's (`digit_locale`: "40'000" and
     "1.5" on a `de-CH` site, "40.000" and "1,5" in Germany), grouped as the language groups
-    them. Values
+    them, `amounts` the region whose amounts put a currency's sign on the other side of the
+    number (`amount_locale`: "$40,000" on an `es-MX` site, "40.000 $" in Spain). Values
     are put into a message with `%` placeholders by name (`gettext("Claimed by %(name)s",
     name=...)`); a message given no values is returned as it is, `%` and all."""
 
@@ -72,6 +74,7 @@ class Wording:
         default_factory=lambda: MappingProxyType({}))
     ticks: Locale | None = None
     digits: Locale | None = None
+    amounts: Locale | None = None
 
     @property
     def english(self) -> bool:
@@ -83,8 +86,10 @@ class Wording:
         signs = " ".join(f"{code}={sign}" for code, sign in sorted(self.signs.items()))
         ticks = f"ticks={self.ticks}" if self.ticks else ""
         digits = f"digits={self.digits}" if self.digits else ""
+        amounts = f"amounts={self.amounts}" if self.amounts else ""
         return " ".join(str(part) for part in (self.language, self.region, self.calendar,
-                                               signs, ticks, digits) if part)
+                                               signs, ticks, digits, amounts)
+                        if part)
 
     def gettext(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
@@ -99,6 +104,21 @@ class Wording:
         is translated otherwise alone (`context` tells the two apart: a status beside a
         count of claims, "2 contestées", against a claim's own, "contestée")."""
         return self.translations.npgettext(context, singular, plural, count)
+
+    def placed(self, sign: str, number: str) -> str | None:
+        """An amount with its currency's sign (or code) on the side and with the space the
+        region's CLDR pattern gives it where that is not the language's side ("$40,000",
+        "USD 40,000" on an `es-MX` site, "CHF 40'000" on a `de-CH` one, "40 000 €" on a
+        `pt-PT` one); None elsewhere, where the catalog's message places it. A sign ending in
+        a letter is kept apart from the digits, as CLDR's currency spacing asks."""
+        if self.amounts is None:
+            return None
+        pattern = self.amounts.currency_formats["standard"]
+        if "\u00a4" in pattern.prefix[0]:
+            space = pattern.prefix[0].replace("\u00a4", "") or _apart(sign[-1:])
+            return f"{sign}{space}{number}"
+        space = pattern.suffix[0].replace("\u00a4", "") or _apart(sign[:1])
+        return f"{number}{space}{sign}"
 
     def number(self, value: Decimal | int) -> str:
         """A number as the language writes it: "12,345.5", "12 345,5", "12.345,5"; with
@@ -160,13 +180,16 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
         return kept if kept is not None and kept.english else Wording()
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
     region, calendar = regional_locales(site_language, tag)
-    signs, ticks = dollar_signs(site_language), tick_locale(site_language, tag)
-    digits = digit_locale(site_language, tag)
+    signs = dollar_signs(site_language)
+    ticks, digits = tick_locale(site_language, tag), digit_locale(site_language, tag)
+    amounts = amount_locale(site_language, tag)
     if kept is not None and kept.language == tag and kept.catalog == po \
-            and (kept.region, kept.calendar, dict(kept.signs), kept.ticks, kept.digits) \
-            == (region, calendar, signs, ticks, digits):
+            and (kept.region, kept.calendar, dict(kept.signs), kept.ticks, kept.digits,
+                 kept.amounts) \
+            == (region, calendar, signs, ticks, digits, amounts):
         return kept
-    return load_catalog(tag, po, region, calendar, signs, ticks=ticks, digits=digits)
+    return load_catalog(tag, po, region, calendar, signs, ticks=ticks, digits=digits,
+                        amounts=amounts)
 
 
 def dollar_signs(site_language: str) -> dict[str, str]:
@@ -231,6 +254,30 @@ def digit_locale(site_language: str, tag: str) -> Locale | None:
     return region
 
 
+def amount_locale(site_language: str, tag: str) -> Locale | None:
+    """The site's own region where CLDR's pattern for its amounts puts a currency's sign
+    on the other side of the number than the catalog's language does, for the pages'
+    amounts (`Wording.placed`): Mexico's and the other Spanish-speaking Americas' "$40,000"
+    where Spain writes "40.000 $", Switzerland's and Austria's "CHF 40'000" where Germany
+    writes "40.000 CHF", Portugal's "40 000 €" where Brazil writes "€ 40.000"; None
+    elsewhere, where the catalog's message places it ("%(number)s %(symbol)s")."""
+    both = _region_and_language(site_language, tag)
+    if both is None:
+        return None
+    region, own = both
+    return None if _sign_first(region) == _sign_first(own) else region
+
+
+def _sign_first(locale: Locale) -> bool:
+    return "\u00a4" in locale.currency_formats["standard"].prefix[0]
+
+
+def _apart(end: str) -> str:
+    """The space between a currency's sign and the digits where its pattern gives none:
+    a no-break space beside a letter ("USD 40,000"), none beside a symbol ("$40,000")."""
+    return "" if not end or unicodedata.category(end).startswith("S") else "\u00a0"
+
+
 def _region_and_language(site_language: str, tag: str) -> tuple[Locale, Locale] | None:
     """CLDR's locales of the site's region and of the catalog's language `tag`, when CLDR
     knows both and they are one language; None otherwise."""
@@ -268,10 +315,12 @@ def _month_words(locale: Locale) -> tuple[str, ...]:
 def load_catalog(tag: str, po: bytes, region: Locale | None = None,
                  calendar: Locale | None = None,
                  signs: dict[str, str] | None = None, *,
-                 ticks: Locale | None = None, digits: Locale | None = None) -> Wording:
-    """A catalog's words, with `region`'s words for large numbers, `calendar`'s months
-    and `digits`' signs for decimals and groups if given. Its untranslated and fuzzy
-    messages stay English (the tests keep the shipped catalogs complete)."""
+                 ticks: Locale | None = None, digits: Locale | None = None,
+                 amounts: Locale | None = None) -> Wording:
+    """A catalog's words, with `region`'s words for large numbers, `calendar`'s months,
+    `digits`' signs for decimals and groups and `amounts`' side for a currency's sign if
+    given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
+    catalogs complete)."""
     catalog = read_po(io.BytesIO(po), locale=tag)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -281,7 +330,7 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
     return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar,
-                   MappingProxyType(dict(signs or {})), ticks, digits)
+                   MappingProxyType(dict(signs or {})), ticks, digits, amounts)
 
 
 def placeholders(message: str) -> frozenset[str]:

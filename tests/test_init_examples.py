@@ -207,7 +207,8 @@ def test_the_checks_read_the_currency_of_the_examples_figure(tmp_path: Path, tag
 
 
 @pytest.mark.parametrize(("new", "flagged"), [
-    ("rund 40'000 Franken", 0),  # as the pages write it
+    ("rund 40'000 Franken", 0),
+    ("rund CHF 40'000", 0),  # as the pages write it
     # A point before three digits is a decimal point on a `de-CH` site, but a thousands
     # group in German: a number other languages read otherwise is backed either way.
     ("rund 40.000 Franken", 0),
@@ -218,10 +219,10 @@ def test_the_checks_read_the_currency_of_the_examples_figure(tmp_path: Path, tag
 ])
 def test_a_swiss_briefs_figure_is_read_as_its_pages_write_it(
         tmp_path: Path, new: str, flagged: int) -> None:
-    """A `de-CH` site's pages write the mayor's figure of 40000 CHF with the region's sign,
-    "40'000 CHF" (not Germany's "40.000"): a brief point written so is backed by the
-    figure's quote, as one written as Germany writes it; a figure the quote does not give
-    is caught."""
+    """A `de-CH` site's pages write the mayor's figure of 40000 CHF with the region's sign
+    and its currency first, "CHF 40'000" (not Germany's "40.000 CHF"): a brief point
+    written so is backed by the figure's quote, as one written as Germany writes it; a
+    figure the quote does not give is caught."""
     files = {rel.removeprefix("content/"): data for rel, data in example("de-CH").items()}
     (brief,) = [rel for rel in files if rel.startswith("briefs/")]
     text = files[brief].decode("utf-8")
@@ -233,4 +234,5 @@ def test_a_swiss_briefs_figure_is_read_as_its_pages_write_it(
     assert found == ["prose-figure-unsourced"] * flagged, found
     if not flagged:
         pages = "\n".join(result.pages.values()).replace("\u00a0", " ")
-        assert "40'000 CHF" in pages and "40.000 CHF" not in pages
+        assert "CHF 40'000" in pages and "40.000 CHF" not in pages \
+            and "CHF 40.000" not in pages

@@ -415,17 +415,19 @@ def test_every_qualifier_of_a_figure_keeps_its_hedge(tag: str) -> None:
 
 
 def test_a_portuguese_amount_keeps_its_hedge_and_the_regions_word_for_a_billion() -> None:
-    """Portuguese amounts put the symbol first; a billion is Brazil's "bilhão" on a `pt`
-    or `pt-BR` site and Portugal's "mil milhões" on a `pt-PT` one, where "bilião" is a
-    million millions: the same catalog, each region's word for the magnitude."""
-    for tag, billions in (("pt", "97,4 bilhões"), ("pt-BR", "97,4 bilhões"),
-                          ("pt-PT", "97,4 mil milhões")):
+    """Portuguese amounts put the symbol first in Brazil and after the number in Portugal,
+    as CLDR writes them there; a billion is Brazil's "bilhão" on a `pt` or `pt-BR` site and
+    Portugal's "mil milhões" on a `pt-PT` one, where "bilião" is a million millions: the
+    same catalog, each region's word for the magnitude."""
+    for tag, six, billions in (("pt", "$\u00a06 milhões", "$\u00a097,4 bilhões"),
+                               ("pt-BR", "$\u00a06 milhões", "$\u00a097,4 bilhões"),
+                               ("pt-PT", "6 milhões\u00a0$", "97,4 mil milhões\u00a0$")):
         words = wording_for(tag)
         assert words.language == "pt"
         assert format_amount(Decimal(6_000_000), Decimal(6_000_000), "USD", "up-to",
-                             words=words) == "até $\u00a06 milhões"
+                             words=words) == f"até {six}", tag
         assert format_amount(Decimal("97.4e9"), Decimal("97.4e9"), "USD", "about",
-                             words=words) == f"cerca de $\u00a0{billions}", tag
+                             words=words) == f"cerca de {billions}", tag
     # Pages in one region's words are not kept for another's.
     assert wording_for("pt-PT").key != wording_for("pt").key == wording_for("pt-BR").key
     assert wording_for("pt-PT", wording_for("pt")).region is not None
@@ -450,15 +452,16 @@ def test_a_quote_stands_between_the_pages_quotation_marks() -> None:
 
 # The numbers each region's pages write: a number with decimals, an amount in a currency
 # written with its code, a tick of a chart. The region's signs for decimals and groups
-# (CLDR's), grouped as its language groups them; English is as written in every region.
+# (CLDR's), grouped as its language groups them, and the code on the side the region's
+# amounts put it (`REGIONAL_AMOUNTS`); English is as written in every region.
 REGIONAL_NUMBERS = [
-    ("de-CH", "1'234'567.5", "etwa 40'000 CHF", "2.5\u00a0Mio."),
+    ("de-CH", "1'234'567.5", "etwa CHF\u00a040'000", "2.5\u00a0Mio."),
     ("fr-CH", "1'234'567,5", "environ 40'000 CHF", "2,5\u00a0M"),
-    ("it-CH", "1'234'567.5", "circa 40'000 CHF", "2.5\u00a0Mln"),
-    ("es-MX", "1,234,567.5", "alrededor de 40,000 CHF", "2.5\u00a0M"),
-    ("pt-PT", "1\u00a0234\u00a0567,5", "cerca de 40\u00a0000 CHF", "2,5\u00a0M"),
+    ("it-CH", "1'234'567.5", "circa CHF\u00a040'000", "2.5\u00a0Mln"),
+    ("es-MX", "1,234,567.5", "alrededor de CHF\u00a040,000", "2.5\u00a0M"),
+    ("pt-PT", "1\u00a0234\u00a0567,5", "cerca de 40\u00a0000\u00a0CHF", "2,5\u00a0M"),
     ("fr-CA", "1\u00a0234\u00a0567,5", "environ 40\u00a0000 CHF", "2,5\u00a0M"),
-    ("de-AT", "1.234.567,5", "etwa 40.000 CHF", "2,5\u00a0Mio."),
+    ("de-AT", "1.234.567,5", "etwa CHF\u00a040.000", "2,5\u00a0Mio."),
     ("en-IN", "1234567.5", "about 40,000 CHF", "2.5M"),
     ("de", "1.234.567,5", "etwa 40.000 CHF", "2,5\u00a0Mio."),
     ("fr", "1\u202f234\u202f567,5", "environ 40\u202f000 CHF", "2,5\u00a0M"),
@@ -492,6 +495,69 @@ def test_pages_in_one_regions_signs_are_not_kept_for_another() -> None:
     kept = wording_for("de")
     assert wording_for("de-CH", kept) is not kept and wording_for("de", kept) is kept
     assert wording_for("de-CH", kept).digits is not None
+
+
+# The amounts each site writes: dollars, a range of millions in one scale word, euros in
+# scale words, a currency written with its code. A region whose CLDR pattern puts the
+# currency on the other side of the number than its language's takes the region's side
+# and its space (a language's row is the region's before); elsewhere the catalog's.
+REGIONAL_AMOUNTS = [
+    ("es", "alrededor de 40.000\u00a0$", "80\u2013100 millones\u00a0$", "hasta 6 millones\u00a0€",
+     "40.000 CHF"),
+    ("es-MX", "alrededor de USD\u00a040,000", "USD\u00a080\u2013100 millones", "hasta €6 millones",
+     "CHF\u00a040,000"),
+    ("es-US", "alrededor de $40,000", "$80\u2013100 millones", "hasta €6 millones",
+     "CHF\u00a040,000"),
+    ("pt", "cerca de $\u00a040.000", "$\u00a080\u2013100 milhões", "até €\u00a06 milhões",
+     "40.000 CHF"),
+    ("pt-PT", "cerca de 40\u00a0000\u00a0$", "80\u2013100 milhões\u00a0$", "até 6 milhões\u00a0€",
+     "40\u00a0000\u00a0CHF"),
+    ("de", "etwa 40.000\u00a0$", "80\u2013100 Millionen\u00a0$", "bis zu 6 Millionen\u00a0€",
+     "40.000 CHF"),
+    ("de-CH", "etwa $\u00a040'000", "$\u00a080\u2013100 Millionen", "bis zu €\u00a06 Millionen",
+     "CHF\u00a040'000"),
+    ("de-AT", "etwa $\u00a040.000", "$\u00a080\u2013100 Millionen", "bis zu €\u00a06 Millionen",
+     "CHF\u00a040.000"),
+    ("it", "circa 40.000\u00a0$", "80\u2013100 milioni\u00a0$", "fino a 6 milioni\u00a0€",
+     "40.000 CHF"),
+    ("it-CH", "circa $\u00a040'000", "$\u00a080\u2013100 milioni", "fino a €\u00a06 milioni",
+     "CHF\u00a040'000"),
+    ("fr-CH", "environ 40'000\u00a0$", "80\u2013100 millions\u00a0$",
+     "jusqu\u2019à 6 millions\u00a0€", "40'000 CHF"),
+    ("fr-CA", "environ 40\u00a0000\u00a0$\u00a0US", "80\u2013100 millions\u00a0$\u00a0US",
+     "jusqu\u2019à 6 millions\u00a0€", "40\u00a0000 CHF"),
+    ("en", "about $40,000", "$80\u2013100 million", "up to €6 million", "40,000 CHF"),
+    ("en-CH", "about $40,000", "$80\u2013100 million", "up to €6 million", "40,000 CHF"),
+]
+
+
+@pytest.mark.parametrize(("tag", "dollars", "millions", "euros", "francs"), REGIONAL_AMOUNTS)
+def test_a_regions_amounts_put_the_currency_where_the_region_does(
+        tag: str, dollars: str, millions: str, euros: str, francs: str) -> None:
+    """An `es-MX` site wrote "40,000 $" after Spain's catalog where Mexico writes
+    "$40,000", and a `de-CH` one "40'000 CHF" where Switzerland writes "CHF 40'000": the
+    side of the currency is the region's where CLDR puts it on the other side than the
+    language does; a range and the scale words still read as one amount."""
+    words = wording_for(tag)
+    forty, six = Decimal(40_000), Decimal(6_000_000)
+    assert format_amount(forty, forty, "USD", "about", words=words) == dollars
+    assert format_amount(Decimal(80_000_000), Decimal(100_000_000), "USD",
+                         words=words) == millions
+    assert format_amount(six, six, "EUR", "up-to", words=words) == euros
+    assert format_amount(forty, forty, "CHF", words=words) == francs
+    assert format_amount(forty, forty, "GPUs", words=words).endswith(" GPUs")
+
+
+def test_pages_with_one_regions_currency_side_are_not_kept_for_another() -> None:
+    """The key of the words names the region whose side the currency takes, so a cached
+    page written "40.000 $" for an `es` site is not reused on an `es-MX` one; a region
+    that puts it where its language does keeps the language's key."""
+    assert "amounts=es_MX" in wording_for("es-MX").key
+    assert "amounts=de_AT" in wording_for("de-AT").key
+    assert "amounts" not in wording_for("fr-CA").key + wording_for("fr-CH").key
+    assert wording_for("it-SM").key == "it"
+    kept = wording_for("de-AT")
+    assert wording_for("de-AT", kept) is kept and wording_for("de", kept) is not kept
 
 
 def test_a_regions_month_names_are_its_own() -> None:
