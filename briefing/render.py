@@ -156,11 +156,11 @@ def template_words(wording: Wording) -> dict[str, Any]:
                 for name, value in values.items()}
 
     def translated(message: str, **values: Any) -> Markup:
-        text = wording.translations.gettext(message)
+        text = wording.message(message)
         return Markup(text % escaped(values) if values else text)
 
     def counted(singular: str, plural: str, count: int, **values: Any) -> Markup:
-        text = wording.translations.ngettext(singular, plural, count)
+        text = wording.form(singular, plural, count)
         return Markup(text % {"num": count, **escaped(values)})
 
     return {"_": translated, "gettext": translated, "ngettext": counted}

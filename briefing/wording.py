@@ -24,6 +24,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -43,6 +44,13 @@ PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sd%]")
 # Whole numbers that meet every plural category CLDR gives whole numbers in any language
 # (Arabic's "few" from 3, "many" from 11, "other" at 100; French's "many" a million).
 PLURAL_SAMPLES = (*range(200), 1000, 10 ** 6)
+# CLDR's quotation marks (`delimiters` in common/main), which Babel does not carry: those
+# of the languages with a catalog, and of the regions that write others (Portugal's «…»,
+# which its other regions inherit, `pt_AO` and the rest; Brazil's are the language's).
+# CLDR gives Switzerland's German, French and Italian their language's.
+QUOTATION_MARKS = MappingProxyType({
+    "de": "\u201e\u201c", "es": "\u201c\u201d", "fr": "\u00ab\u00bb", "it": "\u00ab\u00bb",
+    "pt": "\u201c\u201d", "pt_PT": "\u00ab\u00bb"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,7 +68,9 @@ class Wording:
     groups its numbers take where they are not the language's (`digit_locale`: "40'000" and
     "1.5" on a `de-CH` site, "40.000" and "1,5" in Germany), grouped as the language groups
     them, `amounts` the region whose amounts put a currency's sign on the other side of the
-    number (`amount_locale`: "$40,000" on an `es-MX` site, "40.000 $" in Spain). Values
+    number (`amount_locale`: "$40,000" on an `es-MX` site, "40.000 $" in Spain), `quotes`
+    the region's quotation marks for the language's in the catalog's messages
+    (`quotation_marks`: "«…»" on a `pt-PT` site, "“…”" in Brazil). Values
     are put into a message with `%` placeholders by name (`gettext("Claimed by %(name)s",
     name=...)`); a message given no values is returned as it is, `%` and all."""
 
@@ -75,6 +85,8 @@ class Wording:
     ticks: Locale | None = None
     digits: Locale | None = None
     amounts: Locale | None = None
+    quotes: MappingProxyType[str, str] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     @property
     def english(self) -> bool:
@@ -87,23 +99,38 @@ class Wording:
         ticks = f"ticks={self.ticks}" if self.ticks else ""
         digits = f"digits={self.digits}" if self.digits else ""
         amounts = f"amounts={self.amounts}" if self.amounts else ""
+        quotes = "quotes=" + "".join(self.quotes.values()) if self.quotes else ""
         return " ".join(str(part) for part in (self.language, self.region, self.calendar,
-                                               signs, ticks, digits, amounts)
+                                               signs, ticks, digits, amounts, quotes)
                         if part)
 
+    def message(self, message: str) -> str:
+        """A message as the catalog translates it, before its values are put in: with the
+        region's quotation marks for the language's (`quotes`), so a value (a quote's or a
+        title's own words) is never touched."""
+        return self._regional(self.translations.gettext(message))
+
+    def form(self, singular: str, plural: str, count: int) -> str:
+        """The catalog's form of a plural message for `count`, as `message` gives it."""
+        return self._regional(self.translations.ngettext(singular, plural, count))
+
+    def _regional(self, text: str) -> str:
+        return text.translate({ord(mark): to for mark, to in self.quotes.items()}) \
+            if self.quotes else text
+
     def gettext(self, message: str, **values: object) -> str:
-        text = self.translations.gettext(message)
+        text = self.message(message)
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
         """The form for `count` (`%(num)d` in the message is the count)."""
-        return self.translations.ngettext(singular, plural, count) % {"num": count, **values}
+        return self.form(singular, plural, count) % {"num": count, **values}
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         """The form for `count` of a word that agrees with it, where the same English word
         is translated otherwise alone (`context` tells the two apart: a status beside a
         count of claims, "2 contestées", against a claim's own, "contestée")."""
-        return self.translations.npgettext(context, singular, plural, count)
+        return self._regional(self.translations.npgettext(context, singular, plural, count))
 
     def placed(self, sign: str, number: str) -> str | None:
         """An amount with its currency's sign (or code) on the side and with the space the
@@ -182,14 +209,14 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     region, calendar = regional_locales(site_language, tag)
     signs = dollar_signs(site_language)
     ticks, digits = tick_locale(site_language, tag), digit_locale(site_language, tag)
-    amounts = amount_locale(site_language, tag)
+    amounts, quotes = amount_locale(site_language, tag), quotation_marks(site_language, tag)
     if kept is not None and kept.language == tag and kept.catalog == po \
             and (kept.region, kept.calendar, dict(kept.signs), kept.ticks, kept.digits,
-                 kept.amounts) \
-            == (region, calendar, signs, ticks, digits, amounts):
+                 kept.amounts, dict(kept.quotes)) \
+            == (region, calendar, signs, ticks, digits, amounts, quotes):
         return kept
     return load_catalog(tag, po, region, calendar, signs, ticks=ticks, digits=digits,
-                        amounts=amounts)
+                        amounts=amounts, quotes=quotes)
 
 
 def dollar_signs(site_language: str) -> dict[str, str]:
@@ -268,6 +295,30 @@ def amount_locale(site_language: str, tag: str) -> Locale | None:
     return None if _sign_first(region) == _sign_first(own) else region
 
 
+def quotation_marks(site_language: str, tag: str) -> dict[str, str]:
+    """The site's region's quotation marks for its language's, as CLDR gives them
+    (`QUOTATION_MARKS`), where they differ ("“" to "«" and "”" to "»" on a `pt-PT` site);
+    none elsewhere."""
+    both = _region_and_language(site_language, tag)
+    if both is None:
+        return {}
+    theirs, ours = (_marks(locale) for locale in both)
+    if not theirs or not ours or theirs == ours:
+        return {}
+    return dict(zip(ours, theirs, strict=True))
+
+
+def _marks(locale: Locale) -> str:
+    """`locale`'s opening and closing quotation marks, or its nearest parent's in CLDR."""
+    parents = get_global("parent_exceptions")
+    name: str | None = str(locale)
+    while name:
+        if name in QUOTATION_MARKS:
+            return QUOTATION_MARKS[name]
+        name = parents.get(name) or name.rpartition("_")[0]
+    return ""
+
+
 def _sign_first(locale: Locale) -> bool:
     return "\u00a4" in locale.currency_formats["standard"].prefix[0]
 
@@ -316,11 +367,12 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
                  calendar: Locale | None = None,
                  signs: dict[str, str] | None = None, *,
                  ticks: Locale | None = None, digits: Locale | None = None,
-                 amounts: Locale | None = None) -> Wording:
+                 amounts: Locale | None = None,
+                 quotes: dict[str, str] | None = None) -> Wording:
     """A catalog's words, with `region`'s words for large numbers, `calendar`'s months,
-    `digits`' signs for decimals and groups and `amounts`' side for a currency's sign if
-    given. Its untranslated and fuzzy messages stay English (the tests keep the shipped
-    catalogs complete)."""
+    `digits`' signs for decimals and groups, `amounts`' side for a currency's sign and
+    `quotes`' quotation marks if given. Its untranslated and fuzzy messages stay English
+    (the tests keep the shipped catalogs complete)."""
     catalog = read_po(io.BytesIO(po), locale=tag)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -330,7 +382,8 @@ def load_catalog(tag: str, po: bytes, region: Locale | None = None,
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"{tag}.po: CLDR knows no language {tag!r}") from exc
     return Wording(tag, gettext.GNUTranslations(compiled), locale, po, region, calendar,
-                   MappingProxyType(dict(signs or {})), ticks, digits, amounts)
+                   MappingProxyType(dict(signs or {})), ticks, digits, amounts,
+                   MappingProxyType(dict(quotes or {})))
 
 
 def placeholders(message: str) -> frozenset[str]:
@@ -346,7 +399,7 @@ def plural_forms(wording: Wording, singular: str, plural: str) -> dict[str, str]
     rule = (wording.locale or Locale.parse(ENGLISH)).plural_form
     forms: dict[str, str] = {}
     for number in PLURAL_SAMPLES:
-        forms.setdefault(rule(number), wording.translations.ngettext(singular, plural, number))
+        forms.setdefault(rule(number), wording.form(singular, plural, number))
     return forms
 
 
@@ -357,11 +410,11 @@ def html_words(wording: Wording) -> dict[str, object]:
     `plural_forms`, a plural message's forms by plural category, for the theme's scripts
     to count with (`plural_forms` above)."""
     def translated(message: str, **values: object) -> Markup:
-        text = wording.translations.gettext(message)
+        text = wording.message(message)
         return Markup(text) % values if values else Markup(text)
 
     def counted(singular: str, plural: str, count: int, **values: object) -> Markup:
-        text = wording.translations.ngettext(singular, plural, count)
+        text = wording.form(singular, plural, count)
         return Markup(text) % {"num": count, **values}
 
     def forms(singular: str, plural: str) -> dict[str, str]:

@@ -1038,6 +1038,27 @@ def test_apostrophes_do_not_open_quotations() -> None:
     assert spans == ["Sputnik moment"]
 
 
+@pytest.mark.parametrize(("site", "point", "unsourced"), [
+    ("de-CH", "Anna Berg sagt: \u00abDas Werk bleibt offen\u00bb.", []),
+    ("de-CH", "Anna Berg sagt: \u00abDas Werk schliesst\u00bb.", ["Das Werk schliesst"]),
+    ("de-CH", "Anna Berg sagt: \u2039Das Werk schliesst\u203a.", ["Das Werk schliesst"]),
+    ("de-CH", "Anna Berg sagt: \u00abDas Werk \u2039bleibt\u203a offen\u00bb.",
+     ["Das Werk \u2039bleibt\u203a offen"]),
+    ("fr-CH", "Anna Berg dit : \u00ab\u202fLe site reste ouvert\u202f\u00bb.", []),
+    ("it-CH", "Anna Berg dice: \u00abLo stabilimento chiude\u00bb.", ["Lo stabilimento chiude"]),
+    ("pt-PT", "Anna Berg disse: \u00abA fábrica continua aberta\u00bb.", []),
+    ("pt-PT", "Anna Berg disse: \u00abA fábrica fecha\u00bb.", ["A fábrica fecha"]),
+])
+def test_a_regions_quotation_marks_are_read_as_quotations(
+        tmp_path: Path, site: str, point: str, unsourced: list[str]) -> None:
+    """A Swiss curator quotes between guillemets (and single ones within), as a Portuguese
+    one does: the words between them are checked against the quotes the point cites, as
+    words between curly or low quotation marks are."""
+    found = build(speaker_corpus(tmp_path, site, point), language=site).diagnostics
+    assert [d.message.split('"')[1] for d in found if d.code == "prose-quote-unsourced"] \
+        == unsourced
+
+
 # --- duplicate sources -------------------------------------------------------------------
 
 LONG_ARTICLE = " ".join(f"Sentence {n} says the widget line grew in region {n}." for n in

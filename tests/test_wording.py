@@ -560,6 +560,39 @@ def test_pages_with_one_regions_currency_side_are_not_kept_for_another() -> None
     assert wording_for("de-AT", kept) is kept and wording_for("de", kept) is not kept
 
 
+# (site, the pages' own quotation marks around a quote). CLDR gives Portugal «…» where
+# Brazil writes "“…”"; Switzerland's German, French and Italian, Mexico's Spanish and
+# Quebec's French their language's marks.
+REGIONAL_QUOTES = [
+    ("pt", "\u201c", "\u201d"), ("pt-BR", "\u201c", "\u201d"), ("pt-PT", "\u00ab", "\u00bb"),
+    ("pt-AO", "\u00ab", "\u00bb"), ("de", "\u201e", "\u201c"), ("de-CH", "\u201e", "\u201c"),
+    ("fr-CH", "\u00ab\u202f", "\u202f\u00bb"), ("fr-CA", "\u00ab\u202f", "\u202f\u00bb"),
+    ("it-CH", "\u00ab", "\u00bb"), ("es-MX", "\u00ab", "\u00bb"), ("en", "\u201c", "\u201d"),
+]
+
+
+@pytest.mark.parametrize(("tag", "opening", "closing"), REGIONAL_QUOTES)
+def test_the_pages_own_quotation_marks_are_the_regions(tag: str, opening: str,
+                                                       closing: str) -> None:
+    """A `pt-PT` site set its quotes and titles between Brazil's "“…”" where Portugal
+    writes «…»: the marks of the catalog's messages are the region's where CLDR's differ
+    from the language's, in Python, the templates and the theme alike; the words put
+    between them (a quote's, a source's title) keep their own marks."""
+    from briefing.markup import curly_quoted
+    from briefing.render import template_words
+    from briefing.wording import html_words
+    words = wording_for(tag)
+    assert curly_quoted("vale a pena", words=words) == f"{opening}vale a pena{closing}"
+    title = "O \u201cPúblico\u201d diz"
+    dated = words.gettext("The date of \u201c%(source)s\u201d: %(basis)s", source=title,
+                          basis="b")
+    assert f"{opening}{title}{closing}" in dated
+    for helpers in (template_words(words), html_words(words)):
+        assert str(helpers["_"]("\u201c%(quote)s\u201d", quote=title)) \
+            == f"{opening}{title}{closing}"
+    assert ("quotes=" in words.key) == (opening == "\u00ab" and words.language == "pt")
+
+
 def test_a_regions_month_names_are_its_own() -> None:
     """An Austrian site's January is "Jänner" ("Jän. 2025"), as its readers write it; a
     region whose months are its language's keeps the language's words, and its key, so no
