@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import shutil
 import stat
 import sys
@@ -283,8 +284,25 @@ def schema(out_dir: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+# A web address given where a saved file is wanted (`briefing new https://…`).
+ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class ArticlePath(click.Path):
+    """A saved article; an address is refused with how to save it, as nothing is fetched."""
+
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
+                ctx: click.Context | None) -> str | bytes | os.PathLike[str]:
+        text = os.fspath(value)
+        if isinstance(text, str) and ADDRESS.match(text) and not os.path.lexists(text):
+            self.fail(f"{text!r} is a web address: `briefing new` reads a saved file and "
+                      "fetches nothing. Save the page from the browser (\"Web page, HTML "
+                      "only\"), or its PDF or text, and give that file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @main.command()
-@click.argument("article", type=click.Path(exists=True, path_type=Path))
+@click.argument("article", type=ArticlePath(exists=True, path_type=Path))
 @click.option("--id", "source_id", default=None,
               help="The new source's id. [default: the article's date and title]")
 @click.option("--language", metavar="TAG", default=None,

@@ -477,6 +477,17 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+def test_a_web_address_says_nothing_is_fetched(tmp_path: Path) -> None:
+    """A newcomer may paste the article's address: say to save the page instead."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    before = snapshot(tmp_path)
+    result = run("new", "https://news.example/2025/article.html", "--content", str(content))
+    assert result.exit_code == 2
+    assert "'https://news.example/2025/article.html' is a web address" in result.output
+    assert "fetches nothing" in result.output and "Save the page" in result.output
+    assert snapshot(tmp_path) == before
+
+
 def _fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
