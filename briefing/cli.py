@@ -225,7 +225,7 @@ def build_command(content_dir: Path | None, strict: bool, config_file: Path | No
 def init(directory: Path, bare: bool, locale: str | None) -> None:
     """Start a briefing in DIRECTORY (default: here), which must be empty: mkdocs.yml,
     content/ with an example, the schemas, .gitignore, pre-commit and publishing set up."""
-    from .language import language_tag
+    from .language import language_tag, primary
     from .project import Occupied, guide_language, init_project, installed_from
 
     tag = None if locale is None else language_tag(locale)
@@ -247,6 +247,10 @@ def init(directory: Path, bare: bool, locale: str | None) -> None:
     if tag is not None and guide_language(tag) is None and not tag.startswith("en"):
         click.echo(f"note: content/pages/about.md, the reader's guide, is in English: Briefing "
                    f"has none in {tag}; translate it with the rest of your prose", err=True)
+    if tag is not None and primary(tag) in UNSPACED:
+        click.echo(f"note: search finds the words of a text in {tag} only with Pagefind's "
+                   f"extended build: add pagefind-bin-extended=={_pagefind_version()} to "
+                   "requirements.txt and install it", err=True)
     origin = installed_from()
     if origin is not None:
         click.echo(f"note: Briefing was installed from {origin}, not from PyPI: before you "
@@ -256,6 +260,16 @@ def init(directory: Path, bare: bool, locale: str | None) -> None:
     where = "" if here else f"cd {directory} && "
     command = _command("mkdocs", after_cd=None if here else directory)
     click.echo(f"next: {where}{command} serve, then open http://127.0.0.1:8000")
+
+
+# Languages written without spaces between words: Pagefind's extended build segments them.
+UNSPACED = frozenset({"zh", "ja"})
+
+
+def _pagefind_version() -> str:
+    """The pagefind-bin installed, whose version the extended build must match."""
+    from importlib import metadata
+    return metadata.version("pagefind-bin")
 
 
 def _command(name: str, after_cd: Path | None = None) -> str:

@@ -350,6 +350,17 @@ def test_init_in_a_language_without_a_guide_says_the_guide_is_english(
     assert "about.md, the reader's guide, is in English" in result.output
 
 
+
+
+@pytest.mark.parametrize("tag", ["zh", "ja", "zh-TW"])
+def test_init_in_chinese_or_japanese_names_the_extended_search(tag: str, tmp_path: Path) -> None:
+    """As the README says: only Pagefind's extended build finds words in an unspaced text."""
+    result = CliRunner().invoke(main, ["init", "--locale", tag, str(tmp_path / "p")])
+    assert result.exit_code == 0, result.output
+    assert f"add pagefind-bin-extended=={metadata.version('pagefind-bin')} to " \
+        "requirements.txt" in result.output
+    other = CliRunner().invoke(main, ["init", "--locale", "ko", str(tmp_path / "ko")])
+    assert "pagefind-bin-extended" not in other.output
 def test_init_refuses_a_locale_that_is_no_language_tag(tmp_path: Path) -> None:
     result = init("--locale", "french please", str(tmp_path / "x"))
     assert result.exit_code == 2 and "is not a language tag" in result.output
