@@ -24,6 +24,9 @@ from typing import NamedTuple
 _KEY_LINE = re.compile(r" *[A-Za-z_][\w-]*:(?:[ \t]|$)")
 _EMPTY_VALUE = re.compile(r" *[A-Za-z_][\w-]*:[ \t]*(?:#.*)?$")
 _DASH_LINE = re.compile(r" *-(?:[ \t]|$)")
+# An entry of a list of mappings, as the entry missing its dash is one: `  - id: b`, or a
+# dash alone on its line. `  - tables` is a list of words, whose entries no key line is.
+_DASHED_MAPPING = re.compile(r" *-(?:[ \t]+[A-Za-z_][\w-]*:(?:[ \t]|$)|[ \t]*(?:#.*)?$)")
 _COMMENT = re.compile(r"[ \t]+#.*$")
 # How far above a syntax error its entry may start: a hint, not a second parser.
 _LOOK_BACK = 200
@@ -135,7 +138,7 @@ def _beside_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
         if rows[j].indent == indent:
             if _opens_indentless(rows, j):
                 return None  # the keys of a mapping holding an indentless list
-            dashed = dashed or bool(_DASH_LINE.match(rows[j].text))
+            dashed = dashed or bool(_DASHED_MAPPING.match(rows[j].text))
         j -= 1
     if j < 0:
         return None  # at the top: siblings of an indentless list's key
@@ -143,7 +146,7 @@ def _beside_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
     for row in islice(rows, i + 1, None):
         if row.indent <= indent:
             end = row.number if end is None else end
-            dashed = dashed or (row.indent == indent and bool(_DASH_LINE.match(row.text)))
+            dashed = dashed or (row.indent == indent and bool(_DASHED_MAPPING.match(row.text)))
         if row.indent < indent or (dashed and end is not None):
             break
     if not dashed:
@@ -158,7 +161,7 @@ def _before_dashes(rows: Sequence[_Row], i: int) -> tuple[int, int] | None:
         return None
     for k in range(i + 1, len(rows)):
         if rows[k].indent < rows[i].indent:
-            if rows[i - 1].indent <= rows[k].indent and _DASH_LINE.match(rows[k].text):
+            if rows[i - 1].indent <= rows[k].indent and _DASHED_MAPPING.match(rows[k].text):
                 return rows[k].indent, rows[k].number
             return None
     return None

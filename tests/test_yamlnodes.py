@@ -162,6 +162,10 @@ def test_a_key_repeated_in_one_entry_stays_a_duplicate_key(text: str) -> None:
     "quotes:\n- id: a\n  text: x\nnote: he said: this\n",
     "q:\n  - id: a\n    text: he said: no\n",
     "q:\n  - id: a\n    text: x\n  - id: b\n    text: [1, 2\n",
+    # An extension appended at the end of mkdocs.yml, under `validation:`: a stray entry
+    # of a list of words, not an entry of mappings that lost its dash.
+    "validation:\n  links:\n    not_found: warn\n    anchors: warn\n  - pymdownx.arithmatex\n",
+    "v:\n  a: 1\n  b: 2\n  - tables\n",
 ])
 def test_other_syntax_errors_near_a_list_keep_their_own_hint(text: str) -> None:
     _, problems = parse_yaml(text, "f.yml")
