@@ -129,7 +129,8 @@ def parse_options(values: Mapping[str, object], where: Callable[[str], Pos]
               "site's name")
     if given.get("quote_picker", PICKER_MODES[0]) not in PICKER_MODES:
         wrong("quote_picker", f"one of {', '.join(PICKER_MODES)}",
-              "`serve`: under `mkdocs serve` only; `always`: on the published site too")
+              "`serve`: under `mkdocs serve` only; `always`: on the published site too; "
+              "`never`: nowhere")
     if not isinstance(given.get(ENABLED, True), bool):
         wrong(ENABLED, "true or false", "write `enabled: false` to leave the plugin out, "
               "or delete the line")

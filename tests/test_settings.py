@@ -18,7 +18,7 @@ from briefing.codes import CODES
 from briefing.collisions import hand_written, page_collisions
 from briefing.configyaml import MAX_VALUES
 from briefing.diagnostics import Pos, Severity, error, warning
-from briefing.settings import Policy, parse_policy, read_plugin_options
+from briefing.settings import PICKER_MODES, Policy, parse_options, parse_policy, read_plugin_options
 
 # A claim no quote mentions: a warning (claim-unsourced) in an otherwise clean corpus.
 ORPHAN = ("\n  - id: orphan\n    statement: \"Nobody says this.\"\n    status: reported\n"
@@ -111,6 +111,12 @@ def test_a_plugin_listed_without_options_has_none(tmp_path: Path) -> None:
     assert read_plugin_options(config)[0].values == {}
     config.write_text("site_name: x\nplugins:\n  briefing: {strict: true}\n")
     assert read_plugin_options(config)[0].values == {"strict": True}
+
+
+def test_a_wrong_quote_picker_is_told_every_mode() -> None:
+    _, (problem,) = parse_options({"quote_picker": "sometimes"},
+                                  lambda _: Pos("mkdocs.yml", 4, 7))
+    assert all(f"`{mode}`:" in problem.hint for mode in PICKER_MODES), problem.hint
 
 
 # Anchors the entries below merge or point at, as a site would keep them under `extra:`.
