@@ -5,8 +5,8 @@ Python-Markdown finds the bracket closing a link's text by computing the closing
 of every position of the paragraph, in a Python loop, and again after each link it
 replaces, as the paragraph's text then changes. A paragraph of many links is quadratic:
 a map's drawing is one paragraph holding a link per box, and at 1,000 sources the
-recomputing was about 40% of converting the generated pages (docs/architecture.md,
-"Converting the generated pages"). The text closing near its bracket, as a link's does,
+recomputing was about 40% of converting the generated pages (docs/performance.md, "A
+link's text"). The text closing near its bracket, as a link's does,
 is found here by looking at the brackets after it only; a text that does not close
 within a few brackets is left to Python-Markdown's own computation, which is linear in
 the paragraph, so brackets that never close cost no more than before. The answer is
