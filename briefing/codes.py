@@ -350,6 +350,15 @@ _CODES = (
          "words of someone else.",
          "Name the cited quotes' speaker, cite a quote of the one named, or correct the "
          "quote's `speaker:`."),
+    Code("prose-source-count", W,
+         "A point, brief summary, claim statement or note, or entity description says more "
+         "sources than stand behind its sentence (\"both sources\", \"the sources\", "
+         "\"three articles\" where the quotes it cites, or for a description the words it "
+         "quotes, are of fewer), or says \"one source\" of words it quotes from two that "
+         "no one source has all of.",
+         "Cite a passage of each other source that says it too, or say how many do (\"one "
+         "source\", or the source by name); the message names the sources behind the "
+         "sentence."),
     Code("name-unused", W,
          "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
          "most likely because the slug is misspelt there or in the claims.",

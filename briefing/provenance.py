@@ -56,6 +56,7 @@ from .numbers import (
 )
 from .positions import Lines
 from .schema import Prose, ProseRef
+from .sourcecount import Behind, Reader, source_counts
 from .text import closest_passage, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
@@ -562,6 +563,13 @@ def _year_hint(written: str, what: str) -> str:
         if _YEAR_ALONE.fullmatch(written) else ""
 
 
+# The texts whose counts of sources are checked, each with whether the sources behind a
+# sentence are those of the quotes it may draw on (a claim's note: the quotes on the claim
+# and the claims it names), else those of the words it quotes (an entity's description,
+# which may draw on every quote naming the entity).
+_COUNTED = MappingProxyType({"point": True, "brief summary": True, "claim statement": True,
+                             "claim note": True, "entity description": False})
+
 # The qualifiers of a figure that keep each numeric hedge group's hedge.
 _QUALIFIERS_OF = MappingProxyType({
     "approximate": ("about",), "upper-bound": ("under", "up-to"),
@@ -615,6 +623,8 @@ class _Checker:
         self._styles: dict[str, NumberStyle] = {}
         self._money: dict[str, Money] = {}  # how each language met writes currencies
         self.site_style = self.number_style(language)
+        self.counts = Reader(language)  # counts of sources in the prose (sourcecount.py)
+        self._folded: dict[str, str] = {}  # each quote's text folded, by quote id
 
     def check(self, item: Item) -> list[Diagnostic]:
         # A point marked as the curator's inference goes beyond its quotes by design:
@@ -627,9 +637,42 @@ class _Checker:
             problems.extend(self.figures(item))
         if item.point is not None:
             problems.extend(self.attribution(item))
+        if item.what in _COUNTED:
+            problems.extend(self.source_counts(item))
         if item.hedge_mode and not inference:
             problems.extend(self.dropped_hedges(item))
         return problems
+
+    def source_counts(self, item: Item) -> Iterator[Diagnostic]:
+        """A count of sources the text states ("both sources", "one source") against the
+        sources behind its sentence (`sourcecount.py`): those of the quotes it cites, or
+        for a text that cites none, of the quotes holding the words it quotes."""
+        if not self.counts.mentions(item.text.plain):
+            return iter(())
+        texts: dict[str, str] = {}
+
+        def folded() -> dict[str, str]:
+            for quote in item.quotes:
+                if quote.id not in texts:
+                    found = self._folded.get(quote.id)
+                    if found is None:
+                        found = self._folded[quote.id] = _fold(quote.text)
+                    texts[quote.id] = found
+            return texts
+
+        def behind() -> Behind:
+            of = self.quote_source
+            held = {at: frozenset(of.get(i, i) for i, text in folded().items()
+                                  if _contains(text, needle))
+                    for at, words in quoted_spans(item.text.plain)
+                    if len(needle := _fold(_strip_marks(words))) > 1}
+            return Behind(frozenset(of.get(q.id, q.id) for q in item.quotes)
+                          if _COUNTED[item.what] else None, held)
+
+        return source_counts(item.text.plain, item.what, behind, self.counts,
+                             lambda words: self.at(item, words),
+                             lambda words: any(_contains(t, _fold(words))
+                                               for t in folded().values()))
 
     def numbers_of(self, quote: Quote) -> list[tuple[int, str, Decimal]]:
         found = self._numbers.get(quote.id)

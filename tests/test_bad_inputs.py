@@ -740,6 +740,10 @@ CASES = [
           edit("briefs/widget.yml", "at $5 million;", "at about $5 million;"),
           edit("briefs/widget.yml", "costs $5 million.", "costs about $5 million.")),
          hint="set `qualifier:` to about", only=True),
+    Case("both sources, one cited", "prose-source-count", "briefs/widget.yml:6:16",
+         (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
+               'text: "Both sources say the widget costs $5 million."'),),
+         hint='"one source"', only=True),
     Case("words given to another speaker", "prose-attribution", "briefs/widget.yml:11:16",
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
     # A typo in the speaker's id is the one problem: the point naming the speaker is
