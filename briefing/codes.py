@@ -353,9 +353,9 @@ _CODES = (
     Code("prose-source-count", W,
          "A point, brief summary, claim statement or note, or entity description says more "
          "sources than stand behind its sentence (\"both sources\", \"the sources\", "
-         "\"three articles\" where the quotes it cites, or for a description the words it "
-         "quotes, are of fewer), or says \"one source\" of words it quotes from two that "
-         "no one source has all of.",
+         "\"three articles\" where the quotes it cites are of fewer; for a description, the "
+         "words it quotes in that sentence, else every quote it may draw on), or says "
+         "\"one source\" of words it quotes from two that no one source has all of.",
          "Cite a passage of each other source that says it too, or say how many do (\"one "
          "source\", or the source by name); the message names the sources behind the "
          "sentence."),

@@ -348,7 +348,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     last_kept = store.kept if made_with is not None and made_with[1:] == (hedges, language) \
         and same_objects(entities, made_with[0]) else {}
     kept: dict[int, tuple[Item, tuple[Diagnostic, ...]]] = {}
-    for item in _not_waiting(linked):
+    for item in _not_waiting(linked, checker.counts):
         last = last_kept.get(id(item.made_from))
         found = last[1] if last is not None and _same_item(last[0], item) \
             else tuple(checker.check(item))
@@ -385,18 +385,18 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     return tuple(problems)
 
 
-def _not_waiting(linked: Linked) -> Iterator[Item]:
+def _not_waiting(linked: Linked, reader: Reader) -> Iterator[Item]:
     """The items whose checks wait for no fix elsewhere (`Linked.waiting`); an item whose
     hedge check reads fewer quotes than the rest (`Item.hedges_about`) and waits only for
     the rest is checked for its hedges alone (`Item.hedges_only`)."""
     waiting = linked.waiting.ids
     if not waiting:
-        yield from items(linked)
+        yield from items(linked, reader)
         return
     if ANY in waiting:
         return
     hedges_wait = linked.waiting.under(RELAYING)
-    for item in items(linked):
+    for item in items(linked, reader):
         if waiting.isdisjoint(item.about):
             yield item
         elif item.hedges_about is not None and hedges_wait.isdisjoint(item.hedges_about):
@@ -412,11 +412,13 @@ def _same_item(a: Item, b: Item) -> bool:
         and a.hedges_only == b.hedges_only
 
 
-def items(linked: Linked) -> Iterator[Item]:
+def items(linked: Linked, reader: Reader) -> Iterator[Item]:
+    """Every text the checks read, with what it may draw on; `reader` finds the counts of
+    sources in the site's language, for which a description's quotes are gathered."""
     names = {e.id: e.name for e in linked.corpus.entities}
     yield from _brief_items(linked, names)
     yield from _claim_items(linked, names)
-    yield from _entity_items(linked, names)
+    yield from _entity_items(linked, names, reader)
 
 
 def _by_ids(linked: Linked, ids: Iterable[str]) -> tuple[Quote, ...]:
@@ -503,10 +505,12 @@ def _figure_units(linked: Linked, claim_ids: Iterable[str]
                      for v in f.value)
 
 
-def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
+def _entity_items(linked: Linked, names: Mapping[str, str], reader: Reader
+                  ) -> Iterator[Item]:
     """An entity's description may quote the quotes it links, the words of the entity
     itself, and quotes naming it or taking a stance on a claim about it. That set is
-    gathered only for descriptions with quotation marks in them. The quotes an annotation
+    gathered only for descriptions with quotation marks in them, or a count of sources
+    ("the sources say"), held to that set's sources (`sourcecount.py`). The quotes an annotation
     that failed to validate declared are among those it may have drawn on, so such a
     description rests on their ids too and waits for that fix."""
     lost = linked.corpus.declared.get("quote", frozenset()) - linked.quotes.keys()
@@ -514,7 +518,7 @@ def _entity_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         if entity.description is None:
             continue
         text = plain_text(entity.description, names)
-        if next(quoted_spans(text.plain), None) is None:
+        if next(quoted_spans(text.plain), None) is None and not reader.counting(text.plain):
             yield Item(text, "entity description", (), extra=entity.names)
             continue
         about = {c.id for c in linked.corpus.claims
@@ -565,8 +569,8 @@ def _year_hint(written: str, what: str) -> str:
 
 # The texts whose counts of sources are checked, each with whether the sources behind a
 # sentence are those of the quotes it may draw on (a claim's note: the quotes on the claim
-# and the claims it names), else those of the words it quotes (an entity's description,
-# which may draw on every quote naming the entity).
+# and the claims it names), else first those of the words it quotes (an entity's
+# description, which may draw on every quote naming the entity).
 _COUNTED = MappingProxyType({"point": True, "brief summary": True, "claim statement": True,
                              "claim note": True, "entity description": False})
 
@@ -666,8 +670,8 @@ class _Checker:
                                   if _contains(text, needle))
                     for at, words in quoted_spans(item.text.plain)
                     if len(needle := _fold(_strip_marks(words))) > 1}
-            return Behind(frozenset(of.get(q.id, q.id) for q in item.quotes)
-                          if _COUNTED[item.what] else None, held)
+            return Behind(frozenset(of.get(q.id, q.id) for q in item.quotes), held,
+                          by_words=not _COUNTED[item.what])
 
         return source_counts(item.text.plain, item.what, behind, self.counts,
                              lambda words: self.at(item, words),

@@ -217,6 +217,12 @@ class Reader:
         low = text.lower()
         return any(stem in low for stem in self.stems)
 
+    def counting(self, text: str) -> bool:
+        """Whether the text states a count of sources anywhere."""
+        return self.mentions(text) and any(
+            next(self.counts(text[start:end]), None) is not None
+            for start, end in sentences(text))
+
     def counts(self, sentence: str) -> Iterator[Count]:
         """The counts of sources the sentence states."""
         for match in self.count.finditer(sentence):
@@ -261,12 +267,14 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Behind:
-    """The sources behind a text: those of the quotes it may draw on (`cited`; None for
-    an entity's description, which may draw on every quote naming the entity), and which
-    sources hold each passage in quotation marks it has, by where the passage starts."""
+    """The sources behind a text: those of the quotes it may draw on (`cited`), and which
+    sources hold each passage in quotation marks it has, by where the passage starts.
+    `by_words`: a sentence quoting words rests on their sources alone (an entity's
+    description, which may draw on every quote naming the entity)."""
 
-    cited: frozenset[str] | None
+    cited: frozenset[str]
     quoted: Mapping[int, frozenset[str]]
+    by_words: bool = False
 
 
 def source_counts(plain: str, what: str, behind: Callable[[], Behind], reader: Reader,
@@ -287,7 +295,7 @@ def source_counts(plain: str, what: str, behind: Callable[[], Behind], reader: R
         for count in found:
             if relayed(count.words):
                 continue
-            problem = _plural(count, known.cited, quoted, what) if count.least > 1 \
+            problem = _plural(count, known, quoted, what) if count.least > 1 \
                 else _single(count, sentence, quoted, reader, what)
             if problem is not None:
                 message, hint = problem
@@ -315,17 +323,21 @@ def _many(n: int) -> str:
     return _SAID[n] if n < len(_SAID) else str(n)
 
 
-def _plural(count: Count, cited: frozenset[str] | None, quoted: list[frozenset[str]],
+def _plural(count: Count, known: Behind, quoted: list[frozenset[str]],
             what: str) -> tuple[str, str] | None:
     """A count of two or more against the sources behind the sentence: those the text
-    cites, else those holding the words the sentence quotes."""
-    behind = cited if cited is not None else frozenset().union(*quoted)
+    cites, or for a description those holding the words the sentence quotes, else those
+    of every quote it may draw on."""
+    words = known.by_words and bool(quoted)
+    behind = frozenset().union(*quoted) if words else known.cited
     if not behind or len(behind) >= count.least:
         return None
     said = "two or more" if count.least == 2 and not count.words.lower().startswith(
         ("both", "two", "the two")) else _many(count.least)
-    how = f"this {what} cites quotes of" if cited is not None \
-        else f"the words this {what} quotes in that sentence are from"
+    how = f"the words this {what} quotes in that sentence are from" if words \
+        else f"this {what} cites quotes of" if not known.by_words \
+        else f"the quotes this {what} may draw on (of it, naming it, on claims about it) " \
+        "are of"
     return (f'"{count.words}" speaks of {said} sources, but {how} {_many(len(behind))} '
             f"source{'s' if len(behind) > 1 else ''}: {_names(behind)}",
             "cite a passage of each other source that says it too, or say how many do "
