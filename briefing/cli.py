@@ -372,6 +372,6 @@ def new(article: Path, source_id: str | None, language: str | None,
     else:
         click.echo(f"wrote {text_path} (the article, byte for byte)")
     click.echo(f"wrote {yaml_path} (starter annotation)")
-    click.echo(summary_line(added.suggestions))
+    click.echo(summary_line(added.suggestions, added.extracted))
     click.echo(f"next: review the suggestions in {yaml_path}, then run "
                f"`{_command('briefing')} check`")

@@ -99,15 +99,44 @@ def _escaped(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def summary_line(suggestions: Suggestions) -> str:
-    """The line `briefing new` prints: how many suggestions of each kind ("1 date,
-    3 figures")."""
+def summary_line(suggestions: Suggestions, extracted: Extracted | None = None) -> str:
+    """The two lines `briefing new` prints: the suggested `published` date and where it
+    was taken from (`published_origin`), then how many suggestions of each kind ("1
+    figure, 3 quotes"). The dates counted are those the text states that the starter
+    lists besides `published`, as dates the article may have been published on: a
+    date taken from the metadata is not one of them, nor counted as one."""
     s = suggestions
-    found = ((len(s.dates), "date", ""), (len(s.figures), "figure", ""),
-             (len(s.quotes), "quote", ""),
+    date, origin = published_origin(extracted, s)
+    shown = None if _metadata_published(extracted, s) else s.date
+    others = len([d for d in s.dates if d != shown])
+    published = f"published: {date}, {origin}" if date is not None \
+        else f"published: left out, {origin}"
+    found = ((others, "other date in the text" if shown else "date in the text",
+              "other dates in the text" if shown else "dates in the text"),
+             (len(s.figures), "figure", ""), (len(s.quotes), "quote", ""),
              (len(s.known_entities), "known entity", "known entities"),
              (len(s.new_names), "new name", ""), (len(s.claims), "claim", ""))
-    return "suggestions: " + ", ".join(plural(n, one, many) for n, one, many in found)
+    return published + "\nsuggestions: " + ", ".join(plural(n, one, many)
+                                                     for n, one, many in found)
+
+
+def _metadata_published(extracted: Extracted | None, s: Suggestions) -> bool:
+    """Whether `published` is the date the metadata gives: a page's before the text's
+    first full date (`_metadata_date_first`), a PDF's only when the text gives none."""
+    return extracted is not None and bool(extracted.facts.date) and (
+        s.date is None or _metadata_date_first(extracted))
+
+
+def published_origin(extracted: Extracted | None, s: Suggestions) -> tuple[str | None, str]:
+    """The date the starter suggests as `published`, and where it was taken from, the
+    metadata (`_metadata_published`) or the text's first full date; None when neither
+    gives one."""
+    if extracted is not None and _metadata_published(extracted, s):
+        return extracted.facts.date, f"from the {_what(extracted)}'s metadata"
+    if s.date is not None:
+        return s.date.date, f"from the text's first full date (line {s.date.sentence.line})"
+    return None, "as no full date is in the text" + (
+        f" or the {_what(extracted)}'s metadata" if extracted is not None else "")
 
 
 def title_origin(title: TitleFound) -> str:
@@ -180,7 +209,7 @@ def _published(extracted: Extracted | None, s: Suggestions) -> list[str]:
     """The suggested publication date (`_metadata_date_first`), and the text's other
     dates."""
     made = extracted.facts.date if extracted is not None else ""
-    if extracted is not None and made and (s.date is None or _metadata_date_first(extracted)):
+    if _metadata_published(extracted, s):
         basis = (f"{SUGGESTED_BASIS}: the {_what(extracted)}'s metadata gives "
                  f"{made}; confirm it is the publication date.")
         out = ["# SUGGESTION: the date in the metadata; check that it is the publication",

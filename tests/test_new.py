@@ -786,20 +786,76 @@ def test_figure_snippets_are_ready_for_claims_yml() -> None:
                     "qualifier": "about"}
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("Nothing to see.", "0 dates, 0 figures, 0 quotes, 0 known entities, 0 new names, "
-     "0 claims"),
-    # One of a kind is named in the singular, "known entity" included.
+@pytest.mark.parametrize(("text", "lines"), [
+    ("Nothing to see.", ("published: left out, as no full date is in the text",
+                         "0 dates in the text, 0 figures, 0 quotes, 0 known entities, "
+                         "0 new names, 0 claims")),
+    # One of a kind is named in the singular, "known entity" included; the date taken
+    # for `published` is not counted again among the text's dates.
     ('On 3 March 2025 Max Roe told Acme Corp "it costs $7 million".',
-     "1 date, 1 figure, 1 quote, 1 known entity, 1 new name, 0 claims"),
+     ("published: 2025-03-03, from the text's first full date (line 1)",
+      "0 other dates in the text, 1 figure, 1 quote, 1 known entity, 1 new name, "
+      "0 claims")),
     ('On 3 March 2025 and 4 March 2025 Max Roe and Tim Poe told Acme Corp and Jane Doe '
-     '"it costs $7 million" and "$8 million".',
-     "2 dates, 2 figures, 2 quotes, 2 known entities, 2 new names, 0 claims"),
+     '"it costs $7 million" and "$8 million". It rose in May 2025.',
+     ("published: 2025-03-03, from the text's first full date (line 1)",
+      "2 other dates in the text, 2 figures, 2 quotes, 2 known entities, 2 new names, "
+      "0 claims")),
+    # A month alone is no full date: listed, never taken for `published`.
+    ("It rose in May 2025.", ("published: left out, as no full date is in the text",
+                              "1 date in the text, 0 figures, 0 quotes, 0 known entities, "
+                              "0 new names, 0 claims")),
 ])
-def test_the_summary_line_names_one_suggestion_in_the_singular(tmp_path: Path, text: str,
-                                                               line: str) -> None:
+def test_the_summary_line_names_one_suggestion_in_the_singular(
+        tmp_path: Path, text: str, lines: tuple[str, str]) -> None:
     corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
-    assert starter.summary_line(suggest.suggest(text, corpus)) == f"suggestions: {line}"
+    published, found = lines
+    assert starter.summary_line(suggest.suggest(text, corpus)) \
+        == f"{published}\nsuggestions: {found}"
+
+
+def _dated_page(date: str, body: str) -> bytes:
+    """A saved web page whose metadata gives `date` (none when empty)."""
+    meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+    return (f'<html lang="en"><head><title>Dock costs</title>{meta}</head><body><article>'
+            f"<h1>Dock costs</h1><p>{body}</p></article></body></html>").encode()
+
+
+def test_briefing_new_says_a_pages_date_is_from_its_metadata_not_the_text(
+        tmp_path: Path) -> None:
+    """A page whose text states no date: the summary says `published` came from the
+    metadata and that the text gave none, not "0 dates" beside a date it wrote."""
+    content = write_tree(tmp_path / "content", minimal_corpus())
+    (tmp_path / "page.html").write_bytes(_dated_page(
+        "2026-05-13T08:00:00Z", "The council voted on the dock on Tuesday. "
+        "The cost could reach $12 million, the report said."))
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "page.html"), "--content",
+                                       str(content), "--id", "added"])
+    assert result.exit_code == 0, result.output
+    assert "published: 2026-05-13, from the page's metadata\n" \
+           "suggestions: 0 dates in the text, 1 figure," in result.output
+    written = yaml.safe_load((content / "sources" / "added.yml").read_text("utf-8"))
+    assert str(written["published"]["date"]) == "2026-05-13"
+
+
+@pytest.mark.parametrize(("article", "published", "dates"), [
+    # A page's metadata wins: the text's date is listed beside it, and counted.
+    (_dated_page("2026-05-13T08:00:00Z", "On 12 May 2026 the council voted on the dock."),
+     "published: 2026-05-13, from the page's metadata", "suggestions: 1 date in the text,"),
+    # A text file's first full date is taken, and not counted again.
+    (b"Dock vote\n\nOn 12 May 2026 the council voted on the dock.\n",
+     "published: 2026-05-12, from the text's first full date (line 3)",
+     "suggestions: 0 other dates in the text,"),
+])
+def test_the_summary_says_where_published_came_from(tmp_path: Path, article: bytes,
+                                                     published: str, dates: str) -> None:
+    name = "page.html" if article.startswith(b"<") else "article.txt"
+    added = starter.prepare(article, name, tmp_path / "content", tmp_path,
+                            source_id="added", site_language="en")
+    line = starter.summary_line(added.suggestions, added.extracted)
+    assert line.startswith(f"{published}\n{dates}"), line
+    written = yaml.safe_load(added.starter)["published"]["date"]
+    assert str(written) == published.split()[1].rstrip(",")
 
 
 @pytest.mark.parametrize(("text", "speaker_id", "speaker_name"), [
