@@ -2357,6 +2357,8 @@ def _named_speaker(before: str, after: str, sentence: str, person: Callable[[str
                           (_SAID_NAME, after), (_SAID_THE_BODY, after),
                           (_SAID_ARTICLE_ROLE, after), (_NAME_SAID, after),
                           (_DUBBED_BY, after), (_NAME_SAID_BEFORE, before)):
+        if pattern is _NAME_SAID_BEFORE and (clause := _clause_subject_speaker(before, after)):
+            return clause  # before a name in its clause is taken ("who Max Roe said")
         match = pattern.search(text)
         if match and pattern is _NAME_SAID_BEFORE \
                 and _COMPLEMENT_BEFORE.search(text, 0, match.start("name")):
@@ -2476,6 +2478,75 @@ def _role_subject_speaker(before: str, after: str, person: Callable[[str], bool]
     if found is not None and _reported_gap(before[found[1]:]):
         return found[0]
     return None
+
+
+# A subject whose name a relative clause or an apposition between commas parts from its
+# verb of saying ("Councillor Maria Lindqvist, who voted against it, said", "Acme, which
+# makes chips, said", "Max Roe, a member of the committee, said", "Max Roe, 54, said",
+# "Paul Garnier, qui a voté contre, a déclaré", "Anna Berger, die dagegen gestimmt hat,
+# sagte", "Mateo Quiroga, que votó en contra, dijo", "Paolo Rossi, che ha votato contro,
+# ha detto", "João Costa, que votou contra, disse"), opening the sentence: the clause
+# opens with a relative pronoun, an article or a number (an age) and holds no comma. Its
+# own subject is the pronoun, so a name or a quotation in it ("who met Tom Brennan", "who
+# told Reuters", "who called it “a waste”") is never the speaker's.
+_SUBJECT_CLAUSE = re.compile(
+    _NAME + r"(?:" + _PARTICLE_TAIL + r")?" + _AFFILIATION
+    + r",\s+(?P<clause>[^,;:!?\n]{1,100}?),\s+(?P<verb>"
+    + _VERBS + r")\b")
+_CLAUSE_OPENER_TEXT = """
+    who which whose whom a an the
+    qui dont lequel laquelle lesquels lesquelles un une le la les l
+    der die das dessen deren welcher welche welches ein eine
+    que quien quienes cuyo cuya cuyos cuyas el los las una
+    che cui il lo gli uno
+    quem cujo cuja cujos cujas o os as um uma
+    """
+_CLAUSE_OPENERS = frozenset(_CLAUSE_OPENER_TEXT.split())
+# Words that open a sentence before a comma as no subject does, where the verb may go
+# without one or before it (German, Spanish, Italian, Portuguese: "Am Montag, dem 12.
+# Mai, sagte sie", "En Madrid, …, dijo", "Ayer, el día de la votación, dijo").
+_FRONTED_TEXT = """
+    am im an auf aus bei beim nach vor mit seit zum zur vom für über unter laut gestern
+    heute der die das den dem des ein eine ayer hoy anoche ieri oggi hier ontem hoje
+    """
+_FRONTED = frozenset(_FRONTED_TEXT.split())
+
+
+def _clause_subject(text: str, at: int) -> tuple[str, int] | None:
+    """The subject of a verb of saying at `at` in `text` whose relative clause or
+    apposition stands between it and the verb (`_SUBJECT_CLAUSE`), and where the verb
+    ends; none for a pronoun, or for words that open a sentence as no subject does (an
+    article, a preposition, a time: `_FRONTED`; a common word alone)."""
+    match = _SUBJECT_CLAUSE.match(text, at)
+    if match is None:
+        return None
+    name, clause = match.group("name"), match.group("clause")
+    first = name.split()[0].lower()
+    opener = re.split(r"[\s'\u2019]", clause, maxsplit=1)[0]
+    if name in _PRONOUNS or first in _FRONTED or _small_word(first) \
+            or (" " not in name and first in _COMMON) \
+            or not (opener in _CLAUSE_OPENERS or opener.isdigit()):
+        return None
+    return name, match.end()
+
+
+def _clause_subject_speaker(before: str, after: str) -> str | None:
+    """The speaker of a quotation named as the subject of a verb of saying past a
+    relative clause or an apposition (`_clause_subject`): the sentence's subject before
+    the quotation, with only a colon, a comma or what the verb reports between
+    (`_reported_gap`), or after "told" the one told ("Max Roe, who voted against it,
+    told Reuters: “…”"); or the subject after it ("“…,” Max Roe, who voted against it,
+    said")."""
+    found = _clause_subject(after, len(after) - len(after.lstrip(" ,.;:!?")))
+    if found is not None:
+        return found[0]
+    found = _clause_subject(before, len(before) - len(before.lstrip()))
+    if found is None:
+        return None
+    gap = before[found[1]:]
+    told = re.match(r"\s+" + _NAME, gap) if re.search(r"\bt(?:old|ells)$", before[:found[1]]) \
+        else None
+    return found[0] if _reported_gap(gap[told.end():] if told else gap) else None
 
 
 def _reported_gap(gap: str) -> bool:
