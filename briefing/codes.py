@@ -359,6 +359,14 @@ _CODES = (
          "Cite a passage of each other source that says it too, or say how many do (\"one "
          "source\", or the source by name); the message names the sources behind the "
          "sentence."),
+    Code("prose-words-unsourced", W,
+         "Four words or more in a row of a point, claim statement or brief summary, outside "
+         "quotation marks, are an article's own words, and no passage the text may draw on "
+         "holds them (a point: the quotes it cites; a claim: the quotes on it and those its "
+         "note links; a summary: every quote the brief cites): they come from a part of "
+         "the article nobody cited.",
+         "Cite the passage that holds them (the hint names it when one is annotated), "
+         "extend a cited quote to take them in, or say it in your own words."),
     Code("name-unused", W,
          "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
          "most likely because the slug is misspelt there or in the claims.",

@@ -9,7 +9,9 @@ prose around the quotes says no more than they do:
   figures give;
 - `prose-hedge-dropped`: a hedge of a cited quote ("reportedly", "may", "under") that the
   text does not keep;
-- `prose-attribution`: a point that gives its quotes' words to someone else.
+- `prose-attribution`: a point that gives its quotes' words to someone else;
+- `prose-words-unsourced`: four words in a row of an article, outside quotation marks,
+  that no passage the item may draw on holds (`copied.py`).
 
 Every check is one pass over each item's text and its few quotes, so the cost grows
 linearly with the corpus. Positions point at the offending words in the YAML file.
@@ -23,10 +25,19 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 from .attribution import Speaking
 from .broken import ANY
 from .chars import joins
+from .cleaning import CleanedText
+from .copied import (
+    Copied,
+    ProseWords,
+    article_words,
+    holding,
+    spaced,
+)
 from .currencies import Money, Written, amount, is_code
 from .diagnostics import Diagnostic, Pos, error, warning
 from .hedges import HedgeGroup, Hedges, gives_words, hedges_number, words_pattern
@@ -100,13 +111,28 @@ class Text:
     prose: Prose
     plain: str
     refs: tuple[tuple[int, int, str], ...]  # (start, end, entity id) of entity references
+    starts: tuple[int, ...] = ()  # where each of `prose.parts` starts in `plain`
+
+    def written(self, start: int, end: int) -> str:
+        """Words of `plain[start:end]` as the YAML file writes them, for the locator: the
+        words up to the next reference, or a reference's `[[kind:id` where they start in
+        its label."""
+        for index, part in enumerate(self.prose.parts):
+            last = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.plain)
+            if start < last or index + 1 == len(self.prose.parts):
+                if isinstance(part, ProseRef):
+                    return f"[[{part.ref.kind}:{part.ref.id}"
+                return self.plain[start:min(end, last)]
+        return self.plain[start:end]
 
 
 def plain_text(prose: Prose, names: Mapping[str, str]) -> Text:
     out: list[str] = []
     refs: list[tuple[int, int, str]] = []
+    starts: list[int] = []
     length = 0
     for part in prose.parts:
+        starts.append(length)
         if isinstance(part, ProseRef):
             label = part.label or names.get(part.ref.id, part.ref.id) \
                 if part.ref.kind == "entity" else part.label or ""
@@ -115,7 +141,7 @@ def plain_text(prose: Prose, names: Mapping[str, str]) -> Text:
             part = label
         out.append(part)
         length += len(part)
-    return Text(prose, "".join(out), tuple(refs))
+    return Text(prose, "".join(out), tuple(refs), tuple(starts))
 
 
 def quoted_spans(text: str) -> Iterator[tuple[int, str]]:
@@ -305,6 +331,11 @@ class Item:
     # What the text is made from when it is no `Prose` of the corpus (a brief's title, a
     # figure's scope): its identity stands for the text's between rebuilds.
     owner: object = None
+    # The passages whose words the text may repeat outside quotation marks, when its
+    # copies of the articles' words are checked (`prose-words-unsourced`), and those
+    # passages' articles as linked (by source id), whose words it must not copy else.
+    worded: tuple[Quote, ...] | None = None
+    articles: tuple[tuple[str, CleanedText], ...] = ()
 
     @property
     def made_from(self) -> object:
@@ -328,6 +359,9 @@ class ProseStore:
     figures: dict[int, tuple[Claim, tuple[Quote, ...], bool, tuple[Diagnostic, ...]]] = \
         field(default_factory=dict)
     made_with: tuple[tuple[Entity, ...], Hedges, str] | None = None
+    # Each article's words as the check of copied words reads them, by source id, with
+    # the cleaned text they were read from (`_Checker.article`).
+    articles: dict[str, tuple[CleanedText, str]] = field(default_factory=dict)
 
 
 def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
@@ -340,6 +374,8 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     if store is None:
         store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files), language)
+    checker.articles = {i: kept for i, kept in store.articles.items()
+                        if linked.cleaned.get(i) is kept[0]}
     problems: list[Diagnostic] = []
     waiting = linked.waiting.ids
     entities = linked.corpus.entities
@@ -382,6 +418,7 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         figures[id(claim)] = (claim, quotes, sourced, found)
         problems.extend(found)
     store.kept, store.figures, store.made_with = kept, figures, (entities, hedges, language)
+    store.articles = checker.articles
     return tuple(problems)
 
 
@@ -409,7 +446,14 @@ def _same_item(a: Item, b: Item) -> bool:
         and a.claim_values == b.claim_values and a.claim_units == b.claim_units \
         and a.hedge_mode == b.hedge_mode \
         and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered \
-        and a.hedges_only == b.hedges_only
+        and a.hedges_only == b.hedges_only and _same_worded(a, b)
+
+
+def _same_worded(a: Item, b: Item) -> bool:
+    if a.worded is None or b.worded is None:
+        return a.worded is b.worded
+    return same_objects(a.worded, b.worded) and len(a.articles) == len(b.articles) \
+        and all(x[0] == y[0] and x[1] is y[1] for x, y in zip(a.articles, b.articles, strict=True))
 
 
 def items(linked: Linked, reader: Reader) -> Iterator[Item]:
@@ -444,7 +488,8 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                    claim_units=_figure_units(linked, (r.id for p in points
                                                       for r in p.claims)),
                    hedge_quotes=cited_anywhere, hedge_mode="numbers",
-                   numbered="amounts", about=frozenset((brief.id, *everything)))
+                   numbered="amounts", about=frozenset((brief.id, *everything)),
+                   **_worded(linked, cited_anywhere))
         for point in points:
             values = _figure_values(linked, (ref.id for ref in point.claims))
             cited = _by_ids(linked, [r.id for r in point.cites] + _referenced(point.text))
@@ -452,7 +497,7 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                        _figure_units(linked, (ref.id for ref in point.claims)),
                        cited, "any", numbered="all", about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
-                            *_referenced(point.text))))
+                            *_referenced(point.text))), **_worded(linked, cited))
 
 
 def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
@@ -469,7 +514,10 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                    claim_values=own_values, claim_units=own_units, hedge_quotes=relaying,
                    hedge_mode="all",
                    numbered="all", attributed=claim.claimant is not None, about=about,
-                   hedges_about=hedges_about)
+                   hedges_about=hedges_about,
+                   # (and the passages its note links: the note says what they add)
+                   **_worded(linked, _by_ids(linked, backing + _referenced(claim.statement)
+                                             + _referenced(claim.note))))
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
             linked_claims = [r.id for r in claim.note.refs if r.kind == "claim"] + \
@@ -489,6 +537,14 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                        claim_values=own_values, claim_units=own_units,
                        hedge_quotes=relaying, hedge_mode="numbers",
                        numbered="all", about=about, hedges_about=hedges_about)
+
+
+def _worded(linked: Linked, quotes: tuple[Quote, ...]) -> dict[str, Any]:
+    """The `Item` fields of a text whose copies of its passages' articles are checked:
+    the passages, and their articles as linked."""
+    ids = dict.fromkeys(linked.quote_source.get(q.id, "") for q in quotes)
+    return {"worded": quotes, "articles": tuple((i, linked.cleaned[i]) for i in ids
+                                                if i in linked.cleaned)}
 
 
 def _figure_values(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Decimal]:
@@ -574,6 +630,18 @@ def _year_hint(written: str, what: str) -> str:
 _COUNTED = MappingProxyType({"point": True, "brief summary": True, "claim statement": True,
                              "claim note": True, "entity description": False})
 
+# What to do about words of an article no passage the text may draw on holds, when the
+# passage `{}` holds them.
+_COPIED_HINTS = MappingProxyType({
+    "point": "cite quote {!r}, which holds them, or say it in your own words",
+    "brief summary": "cite quote {!r}, which holds them, in a point of this brief, or say "
+                     "it in your own words",
+    "claim statement": "mark quote {!r}, which holds them, as taking a stance on this "
+                       "claim (or link it in the claim's note, if it only says what the "
+                       "passages leave out), or say it in your own words",
+})
+
+
 # The qualifiers of a figure that keep each numeric hedge group's hedge.
 _QUALIFIERS_OF = MappingProxyType({
     "approximate": ("about",), "upper-bound": ("under", "up-to"),
@@ -604,6 +672,9 @@ class _Checker:
         self.locator = locator
         self.names = {e.id: e.name for e in linked.corpus.entities}
         self.kinds = {e.id: e.kind for e in linked.corpus.entities}
+        self.entities = {e.id: e for e in linked.corpus.entities}
+        # The words of each passage (by id), note and entity met (`spaced`).
+        self._spaced: dict[str, str] = {}
         self.owner: dict[str, str] = {}
         for entity in linked.corpus.entities:
             for name in entity.names:
@@ -617,6 +688,7 @@ class _Checker:
         self._numbers: dict[str, list[tuple[int, str, Decimal]]] = {}
         self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
         self.sources, self.quote_source = linked.sources, linked.quote_source
+        self.anchors = linked.anchors
         self.language = language
         self.speaking = Speaking(language)  # the prose is the site's language (and English)
         # The groups of each word that makes a quote hedged, and a pattern of them all, by
@@ -629,6 +701,9 @@ class _Checker:
         self.site_style = self.number_style(language)
         self.counts = Reader(language)  # counts of sources in the prose (sourcecount.py)
         self._folded: dict[str, str] = {}  # each quote's text folded, by quote id
+        # Each article's words read so far (`article`), by source id, with the cleaned
+        # text they were read from: kept between rebuilds in the `ProseStore`.
+        self.articles: dict[str, tuple[CleanedText, str]] = {}
 
     def check(self, item: Item) -> list[Diagnostic]:
         # A point marked as the curator's inference goes beyond its quotes by design:
@@ -637,6 +712,8 @@ class _Checker:
         if item.hedges_only:
             return [] if inference else list(self.dropped_hedges(item))
         problems = list(self.quoted(item))
+        if item.worded is not None:
+            problems.extend(self.copied(item))
         if item.numbered and not inference:
             problems.extend(self.figures(item))
         if item.point is not None:
@@ -703,6 +780,102 @@ class _Checker:
             yield error(self.at(item, _strip_marks(words)), "prose-quote-unsourced",
                         f'"{_strip_marks(words)}" is in quotation marks, but no quote this '
                         f"{item.what} {cited} contains it", hint, diff)
+
+    def copied(self, item: Item) -> Iterator[Diagnostic]:
+        """Four words in a row of an article the text's passages are from, outside
+        quotation marks, that no passage it may draw on holds (`copied.py`). Read in two
+        steps, the second only while four words in a row are left: most prose is the
+        curator's own words or its passages'."""
+        quotes = item.worded or ()
+        plain = item.text.plain
+        found = ProseWords(plain)
+        if not item.articles or not found.cover(
+                [self.spaced(q.id, q.text) for q in quotes],
+                ((at, at + len(w)) for at, w in quoted_spans(plain))):
+            return
+        # The passages' notes say what a passage leaves out (what its "it" is); the
+        # names and descriptions of the entities the text names say who is who, as the
+        # site does; the names of whom the passages quote say whose words they are
+        # ("Laut Bürgermeisterin Katrin Albers"), which their `speaker:` backs; and the
+        # numbers are held to the passages by `figures` ("the $6 million figure").
+        mentions = self.mentions(item.text)
+        speakers = {q.speaker.id for q in quotes if q.speaker}
+        if not found.cover(list(self.described(quotes, mentions, speakers)),
+                          [*((start, end) for start, end, entity in mentions
+                             if entity in speakers),
+                           *((at, at + len(w)) for at, w, _
+                             in numbers(plain, self.site_style))]):
+            return
+        articles = {i: self.article(i, cleaned) for i, cleaned in item.articles}
+        for run in found.runs(articles):
+            yield self.unsourced_words(item, run, found.words_of(run))
+
+    def spaced(self, key: str, *texts: str) -> str:
+        """The words of a passage, a note or an entity's texts (`copied.spaced`), one
+        text a line, made once a check."""
+        found = self._spaced.get(key)
+        if found is None:
+            found = self._spaced[key] = "\n".join(map(spaced, texts))
+        return found
+
+    def described(self, quotes: tuple[Quote, ...], mentions: list[tuple[int, int, str]],
+                  speakers: set[str]) -> Iterator[str]:
+        """The words of the passages' notes, and of the names and descriptions of the
+        entities the text names and of the passages' speakers."""
+        for quote in quotes:
+            if quote.note:
+                yield self.spaced(f"note {quote.id}", plain_text(quote.note, self.names).plain)
+        for entity_id in sorted({e for _, _, e in mentions} | speakers):
+            entity = self.entities.get(entity_id)
+            if entity is not None:
+                yield self.spaced(f"entity {entity_id}", *entity.names, *(
+                    (plain_text(entity.description, self.names).plain,)
+                    if entity.description else ()))
+
+    def unsourced_words(self, item: Item, run: Copied, said: list[str]) -> Diagnostic:
+        shown = item.text.plain[run.start:run.end]
+        source = self.sources.get(run.source_id)
+        whose = f"article {run.source_id!r}" + (f' ("{source.title}")' if source else "")
+        cited = "cites" if item.point is not None else "may draw on"
+        kept = holding(source.quotes if source else (), said)
+        if kept is not None:
+            hint = _COPIED_HINTS.get(item.what, _COPIED_HINTS["point"]).format(kept.id)
+        else:
+            near = self.nearest(item, run.source_id, said)
+            hint = f"no passage of {run.source_id!r} holds them: " + (
+                f"extend quote {near!r}, in the same paragraph, to take them in"
+                if near else "annotate the sentence they are in and cite it") + \
+                ", or say it in your own words"
+        return warning(self.at(item, item.text.written(run.start, run.end)),
+                       "prose-words-unsourced",
+                       f'"{shown}" are words of {whose}, but no passage this {item.what} '
+                       f"{cited} holds them", hint)
+
+    def nearest(self, item: Item, source_id: str, said: list[str]) -> str | None:
+        """The passage the text may draw on that is nearest the words in their paragraph
+        of the article, the one to extend to take them in."""
+        words = self.articles[source_id][1]
+        at = max(0, words.find(" " + " ".join(said) + " "))
+        block = words.count("\n", 0, at)
+        best: tuple[int, str] | None = None
+        for quote in item.worded or ():
+            anchor = self.anchors.get(quote.id)
+            if anchor is None or anchor.source_id != source_id or anchor.block != block:
+                continue
+            start = words.find(self.spaced(quote.id, quote.text).strip(),
+                               words.rfind("\n", 0, at) + 1)
+            end = start + len(self.spaced(quote.id, quote.text))
+            gap = min(abs(start - at - len(" ".join(said))), abs(at - end))
+            if start >= 0 and (best is None or gap < best[0]):
+                best = (gap, quote.id)
+        return best[1] if best else None
+
+    def article(self, source_id: str, cleaned: CleanedText) -> str:
+        """The article's words (`copied.article_words`), made once per text."""
+        kept = self.articles.get(source_id)
+        if kept is None or kept[0] is not cleaned:
+            kept = self.articles[source_id] = (cleaned, article_words(cleaned))
+        return kept[1]
 
     def figures(self, item: Item) -> Iterator[Diagnostic]:
         given = {v for q in item.quotes for _, _, v in self.numbers_of(q)}

@@ -744,6 +744,11 @@ CASES = [
          (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
                'text: "Both sources say the widget costs $5 million."'),),
          hint='"one source"', only=True),
+    Case("words of the article no cited passage holds", "prose-words-unsourced",
+         "briefs/widget.yml:11:36",
+         (edit("briefs/widget.yml", "An analyst calls it overpriced.",
+               "An analyst calls it overpriced in a note."),),
+         hint="extend quote 'doe-overpriced'", only=True),
     Case("words given to another speaker", "prose-attribution", "briefs/widget.yml:11:16",
          (edit("briefs/widget.yml", "An analyst calls it", "Acme calls it"),)),
     # A typo in the speaker's id is the one problem: the point naming the speaker is

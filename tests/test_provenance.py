@@ -781,6 +781,80 @@ def test_bad_hedge_settings_are_reported() -> None:
         assert hedges == Hedges()
 
 
+# --- words of the article no cited passage holds (prose-words-unsourced) -----------------
+
+SAID = "An analyst calls it overpriced."
+SRC_YML = "sources/acme-widget.yml"
+DOE = 'text: "the widget is overpriced"'
+# A passage beside `doe-overpriced` in the article: "Jane Doe, an analyst, said “the
+# widget is overpriced” in a note."
+ANALYST = ("    doubts: [widget-cost-5m]\n", "    doubts: [widget-cost-5m]\n"
+           "  - id: doe-analyst\n    text: \"an analyst, said\"\n")
+FRENCH = ("Jane Doe, an analyst, said", "Jane Doe, l\u2019analyste de la banque, a dit")
+
+# (case, edits, where the warning points or None for none, the words it names, hint)
+COPIED = [
+    ("words of the article after the cited passage",
+     ((BRIEF, SAID, "An analyst calls it overpriced in a note."),),
+     f"{BRIEF}:11:36", '"overpriced in a note"', "extend quote 'doe-overpriced'"),
+    ("in a claim statement, after a speaker's name",
+     (("claims.yml", "costs $5 million.\"",
+       "costs $5 million, which [[entity:jane-doe]] finds overpriced in a note.\""),),
+     "claims.yml:3:99", '"overpriced in a note"', "extend quote 'doe-overpriced'"),
+    ("in a summary", ((BRIEF, "an analyst doubts it.", "an analyst finds it overpriced in a "
+                       "note."),), f"{BRIEF}:2:80", '"overpriced in a note"', "in the same"),
+    ("a passage not cited holds them",
+     ((BRIEF, SAID, "An analyst calls it overpriced in a note."),
+      (SRC_YML, "    doubts: [widget-cost-5m]\n",
+       "    doubts: [widget-cost-5m]\n  - id: doe-note\n    text: \"overpriced\u201d in a "
+       "note\"\n")),
+     f"{BRIEF}:11:36", '"overpriced in a note"', "cite quote 'doe-note'"),
+    ("apostrophes folded, in French",
+     (("sources/acme-widget.txt", *FRENCH), (BRIEF, SAID, "L'analyste de la banque doute.")),
+     f"{BRIEF}:11:16", '"L\'analyste de la banque"', "extend quote 'doe-overpriced'"),
+    ("no cited passage in their paragraph",
+     ((BRIEF, POINT, 'text: "Acme says the widget costs $5 million; Jane Doe, an analyst, '
+                     'said so."'),),
+     f"{BRIEF}:6:55", '"Jane Doe, an analyst, said"', "annotate the sentence they are in"),
+    ("covered by the cited passage",
+     ((BRIEF, SAID, "An analyst calls it overpriced in a note."),
+      (SRC_YML, DOE, 'text: "the widget is overpriced\u201d in a note"')), None, "", ""),
+    ("in quotation marks", ((BRIEF, SAID, "An analyst calls it \u201coverpriced in a "
+                             "note\u201d."),), None, "", ""),
+    ("in guillemets, in French",
+     (("sources/acme-widget.txt", *FRENCH),
+      (BRIEF, SAID, "Selon \u00abl\u2019analyste de la banque\u00bb, c'est trop cher.")),
+     None, "", ""),
+    ("across the join of two adjacent cited passages",
+     ((SRC_YML, *ANALYST), (BRIEF, SAID, "An analyst said the widget is overpriced."),
+      (BRIEF, "cites: [doe-overpriced]", "cites: [doe-overpriced, doe-analyst]")),
+     None, "", ""),
+    ("three words of the article only",
+     ((BRIEF, SAID, "An analyst writes in a note that it is overpriced."),), None, "", ""),
+    ("the name and words of whom the passage quotes",
+     ((BRIEF, SAID, "Jane Doe, an analyst, calls it overpriced."),), None, "", ""),
+    ("a number beside its words",
+     ((BRIEF, POINT, 'text: "Acme says its widget costs $5 million, a figure."'),),
+     None, "", ""),
+]
+
+
+@pytest.mark.parametrize("case", COPIED, ids=[c[0] for c in COPIED])
+def test_words_of_the_article_no_cited_passage_holds(
+        case: tuple[str, tuple[tuple[str, str, str], ...], str | None, str, str],
+        tmp_path: Path) -> None:
+    _, edits, where, named, hint = case
+    content = corpus(tmp_path, edits)
+    found = [d for d in build(content).diagnostics if d.code == "prose-words-unsourced"]
+    at = [str(d.pos).removeprefix(content.as_posix() + "/") for d in found]
+    if where is None:
+        assert not found, [d.format() for d in found]
+        return
+    assert at == [where], [d.format() for d in found]
+    assert named in found[0].message and hint in found[0].hint, found[0].format()
+    assert "'acme-widget'" in found[0].message  # which article the words are from
+
+
 def test_severity_of_a_prose_warning_can_change(tmp_path: Path) -> None:
     content = corpus(tmp_path, ((BRIEF, "costs $5 million.", "costs $7M."),))
     found = build(content).diagnostics
@@ -1207,3 +1281,31 @@ def test_title_and_scope_findings_are_kept_until_their_quotes_change(
     assert "prose-quote-unsourced" in codes
     assert {"brief title", "figure's scope"} <= set(checked)
     assert "prose-quote-unsourced" in rebuilt(content, cache)
+
+
+def test_copied_words_follow_an_edit_of_the_article_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A point's copied words are read against its passages' articles: an edit of the
+    article alone, its annotations the same, checks the point again; an edit elsewhere
+    does not."""
+    content = corpus(tmp_path, (("sources/acme-widget.txt", "in a note", "in a memo"),
+                                (BRIEF, SAID, "An analyst calls it overpriced in a note.")))
+    cache, checked = BuildCache(), []
+    check = provenance._Checker.check
+
+    def counted(self: provenance._Checker, item: provenance.Item) -> list[Diagnostic]:
+        checked.append(item.what)
+        return check(self, item)
+
+    assert "prose-words-unsourced" not in rebuilt(content, cache)
+    monkeypatch.setattr(provenance._Checker, "check", counted)
+    claims = content / "claims.yml"
+    claims.write_text(claims.read_text().replace("announces the widget's price",
+                                                 "announces the price"))
+    assert "prose-words-unsourced" not in {d.code for d in
+                                           build(content, cache=cache).diagnostics}
+    assert "point" not in checked
+    article = content / "sources" / "acme-widget.txt"
+    article.write_text(article.read_text().replace("in a memo", "in a note"))
+    assert "prose-words-unsourced" in rebuilt(content, cache)
+    assert "point" in checked
