@@ -17,7 +17,7 @@ not matter. Only the articles of the passages an item may draw on are read, each
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from .chars import MARK_CLASS
 from .cleaning import CleanedText
 from .model import Quote
-from .text import normalise, normalise_text
+from .text import normalise_text
 
 RUN = 4  # words in a row that are a copy of the article
-COVER = 3  # words in a row of a passage that make a word of the prose the passage's
+COVER = 3  # words in a row of a passage that make a word of the prose its (`cover` reads three)
 
 # A word as the check reads it: letters, digits and marks, with an apostrophe inside
 # ("DeepSeek's", "l'été"; typographic apostrophes are folded to it, `text.normalise`). A
@@ -36,11 +36,19 @@ COVER = 3  # words in a row of a passage that make a word of the prose the passa
 # written without spaces, make a word of a whole clause, so they are hardly read.
 _LETTER = rf"[\w{MARK_CLASS[1:-1]}]"  # (one class, not `chars.JOINING`'s alternation: faster)
 _WORD = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+# The same in the prose as written, where the apostrophe may still be typographic: each
+# word is normalised on its own (`_folded`), so its place in the prose is the match's.
+_WRITTEN_WORD = re.compile(rf"{_LETTER}+(?:['\u2019]{_LETTER}+)*")
 
 
 def words(text: str) -> list[str]:
     """The words of a text as the check compares them: normalised, case folded."""
     return _WORD.findall(normalise_text(text).casefold())
+
+
+def _folded(word: str) -> str:
+    """A word of the prose as `words` gives it (plain ASCII needs no normalising)."""
+    return word.casefold() if word.isascii() else normalise_text(word).casefold()
 
 
 def article_words(cleaned: CleanedText) -> str:
@@ -68,43 +76,44 @@ def spaced(text: str) -> str:
 
 class ProseWords:
     """The prose's words as the check compares them, which of them are still free (no
-    passage's, `cover`), and where each is in the prose, worked out when first asked."""
+    passage's, `cover`), and where each is in the prose."""
 
     def __init__(self, plain: str):
-        self.folded = normalise(plain)
-        matches = list(_WORD.finditer(self.folded.text))
-        self.said = [m.group().casefold() for m in matches]
+        matches = list(_WRITTEN_WORD.finditer(plain))
+        self.said = [_folded(m.group()) for m in matches]
         self.free = [True] * len(self.said)
-        self._at = [(m.start(), m.end()) for m in matches]
+        self.spans = [m.span() for m in matches]  # where each word is in the prose
 
-    @functools.cached_property
-    def spans(self) -> list[tuple[int, int]]:
-        """Where each word is in the prose as the reader sees it."""
-        return [self.folded.span_in_original(start, end) for start, end in self._at]
-
-    def cover(self, texts: list[str], skipped: Iterable[tuple[int, int]]) -> bool:
+    def cover(self, texts: Iterable[str], skipped: Iterable[tuple[int, int]]) -> bool:
         """Marks the words that sit in `COVER` words in a row of one of the `texts` (the
         passages', `spaced`), or in one of the `skipped` spans of the prose (words in
         quotation marks, checked on their own), as no longer free; whether `RUN` free
         words in a row are left."""
         said, free = self.said, self.free
+        joined = "\n".join(texts)  # (a line each: no three words across two)
         for i in range(len(said) - COVER + 1):
-            if any(free[i:i + COVER]):
-                needle = " " + " ".join(said[i:i + COVER]) + " "
-                if any(needle in text for text in texts):
-                    free[i:i + COVER] = [False] * COVER
+            if (free[i] or free[i + 1] or free[i + 2]) \
+                    and f" {said[i]} {said[i + 1]} {said[i + 2]} " in joined:
+                free[i] = free[i + 1] = free[i + 2] = False
         if not self.left():
             return False  # (the skipped spans, costlier to find, are not needed)
+        spans = self.spans
         for s, e in skipped:
-            for i, (start, end) in enumerate(self.spans):
-                if s < end and start < e:
+            for i in range(bisect.bisect_right(spans, (s, s)) - 1, len(spans)):
+                if i >= 0 and spans[i][0] >= e:
+                    break
+                if i >= 0 and s < spans[i][1]:
                     free[i] = False
         return self.left()
 
     def left(self) -> bool:
         """Whether `RUN` free words in a row are left."""
-        free = self.free
-        return any(all(free[i:i + RUN]) for i in range(len(free) - RUN + 1))
+        count = 0
+        for free in self.free:
+            count = count + 1 if free else 0
+            if count == RUN:
+                return True
+        return False
 
     def runs(self, articles: Mapping[str, str]) -> Iterator[Copied]:
         """The runs of `RUN` free words or more in a row that are in one of the

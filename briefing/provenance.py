@@ -675,6 +675,7 @@ class _Checker:
         self.entities = {e.id: e for e in linked.corpus.entities}
         # The words of each passage (by id), note and entity met (`spaced`).
         self._spaced: dict[str, str] = {}
+        self._prose_numbers: dict[str, list[tuple[int, str, Decimal]]] = {}
         self.owner: dict[str, str] = {}
         for entity in linked.corpus.entities:
             for name in entity.names:
@@ -804,18 +805,21 @@ class _Checker:
                           [*((start, end) for start, end, entity in mentions
                              if entity in speakers),
                            *((at, at + len(w)) for at, w, _
-                             in numbers(plain, self.site_style))]):
+                             in self.prose_numbers(plain))]):
             return
         articles = {i: self.article(i, cleaned) for i, cleaned in item.articles}
         for run in found.runs(articles):
             yield self.unsourced_words(item, run, found.words_of(run))
 
-    def spaced(self, key: str, *texts: str) -> str:
+    def spaced(self, key: str, *texts: str | Prose) -> str:
         """The words of a passage, a note or an entity's texts (`copied.spaced`), one
-        text a line, made once a check."""
+        text a line, made once a check: `key` names them, so that they are made only
+        when not kept."""
         found = self._spaced.get(key)
         if found is None:
-            found = self._spaced[key] = "\n".join(map(spaced, texts))
+            found = self._spaced[key] = "\n".join(
+                spaced(t if isinstance(t, str) else plain_text(t, self.names).plain)
+                for t in texts)
         return found
 
     def described(self, quotes: tuple[Quote, ...], mentions: list[tuple[int, int, str]],
@@ -824,13 +828,12 @@ class _Checker:
         entities the text names and of the passages' speakers."""
         for quote in quotes:
             if quote.note:
-                yield self.spaced(f"note {quote.id}", plain_text(quote.note, self.names).plain)
+                yield self.spaced(f"note {quote.id}", quote.note)
         for entity_id in sorted({e for _, _, e in mentions} | speakers):
             entity = self.entities.get(entity_id)
             if entity is not None:
-                yield self.spaced(f"entity {entity_id}", *entity.names, *(
-                    (plain_text(entity.description, self.names).plain,)
-                    if entity.description else ()))
+                yield self.spaced(f"entity {entity_id}", *entity.names,
+                                  *((entity.description,) if entity.description else ()))
 
     def unsourced_words(self, item: Item, run: Copied, said: list[str]) -> Diagnostic:
         shown = item.text.plain[run.start:run.end]
@@ -862,9 +865,9 @@ class _Checker:
             anchor = self.anchors.get(quote.id)
             if anchor is None or anchor.source_id != source_id or anchor.block != block:
                 continue
-            start = words.find(self.spaced(quote.id, quote.text).strip(),
-                               words.rfind("\n", 0, at) + 1)
-            end = start + len(self.spaced(quote.id, quote.text))
+            own = self.spaced(quote.id, quote.text)
+            start = words.find(own.strip(), words.rfind("\n", 0, at) + 1)
+            end = start + len(own)
             gap = min(abs(start - at - len(" ".join(said))), abs(at - end))
             if start >= 0 and (best is None or gap < best[0]):
                 best = (gap, quote.id)
@@ -882,7 +885,7 @@ class _Checker:
         allowed = given | set(item.claim_values)
         plain = item.text.plain
         names = [(start, end) for start, end, _ in item.text.refs]
-        for at, written, value in numbers(plain, self.site_style):
+        for at, written, value in self.prose_numbers(plain):
             if value in allowed:
                 yield from self.other_currency(item, at, written, value)
                 continue
@@ -1080,7 +1083,7 @@ class _Checker:
         if not quotes:
             return
         own = item.text.plain
-        own_numbers = numbers(own, self.site_style)
+        own_numbers = self.prose_numbers(own)
         values = {v: w for _, w, v in own_numbers}
         for group in self.hedges.groups:
             if (item.point is None and not group.in_claims) or \
@@ -1170,6 +1173,14 @@ class _Checker:
                               "name the speaker of the cited quotes, cite a quote of the "
                               "person or organisation named, or correct the quote's "
                               "`speaker:`")
+
+    def prose_numbers(self, plain: str) -> list[tuple[int, str, Decimal]]:
+        """The numbers of an item's text, as the site's language writes them: read once
+        for the checks of figures, hedges and copied words."""
+        found = self._prose_numbers.get(plain)
+        if found is None:
+            found = self._prose_numbers[plain] = numbers(plain, self.site_style)
+        return found
 
     def mentions(self, text: Text) -> list[tuple[int, int, str]]:
         """Entities named in the text: its references and the names it writes out."""
