@@ -5,10 +5,10 @@ Prose that copies four words in a row from an article, outside quotation marks, 
 that part of the article says; when none of the passages the prose may draw on holds those
 words, they come from a part of the article nobody cited, and the site shows them as if a
 cited passage backed them. A word of the prose counts as the passages' when it sits in
-three words in a row of one of them (or of a passage's note, which says what the passage
-leaves out, such as what its "it" is): so prose that runs across the join of two adjacent
-cited passages is theirs, and a run is flagged only where four words in a row are no
-passage's and are the article's.
+three words in a row of one of them (or of what the checker adds to them: a passage's
+note, the names and descriptions of the entities the prose names, `provenance.py`): so
+prose that runs across the join of two adjacent cited passages is theirs, and a run is
+flagged only where four words in a row are no passage's and are the article's.
 
 Words are compared as quote matching compares them (`text.normalise`: white space, quote
 marks and dashes folded) and case ignored, word by word, so punctuation between them does
