@@ -359,9 +359,6 @@ class ProseStore:
     figures: dict[int, tuple[Claim, tuple[Quote, ...], bool, tuple[Diagnostic, ...]]] = \
         field(default_factory=dict)
     made_with: tuple[tuple[Entity, ...], Hedges, str] | None = None
-    # Each article's words as the check of copied words reads them, by source id, with
-    # the cleaned text they were read from (`_Checker.article`).
-    articles: dict[str, tuple[CleanedText, str]] = field(default_factory=dict)
 
 
 def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
@@ -374,8 +371,6 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
     if store is None:
         store = ProseStore()
     checker = _Checker(linked, hedges, Locator(files), language)
-    checker.articles = {i: kept for i, kept in store.articles.items()
-                        if linked.cleaned.get(i) is kept[0]}
     problems: list[Diagnostic] = []
     waiting = linked.waiting.ids
     entities = linked.corpus.entities
@@ -418,7 +413,6 @@ def check_prose(linked: Linked, hedges: Hedges, files: Mapping[str, str],
         figures[id(claim)] = (claim, quotes, sourced, found)
         problems.extend(found)
     store.kept, store.figures, store.made_with = kept, figures, (entities, hedges, language)
-    store.articles = checker.articles
     return tuple(problems)
 
 
@@ -702,9 +696,10 @@ class _Checker:
         self.site_style = self.number_style(language)
         self.counts = Reader(language)  # counts of sources in the prose (sourcecount.py)
         self._folded: dict[str, str] = {}  # each quote's text folded, by quote id
-        # Each article's words read so far (`article`), by source id, with the cleaned
-        # text they were read from: kept between rebuilds in the `ProseStore`.
-        self.articles: dict[str, tuple[CleanedText, str]] = {}
+        # Each article's words read so far (`article`), by source id. Not kept between
+        # rebuilds: a rebuild checks only the items that changed, which read their few
+        # articles again, and the words of every article are as large as the texts.
+        self.articles: dict[str, str] = {}
 
     def check(self, item: Item) -> list[Diagnostic]:
         # A point marked as the curator's inference goes beyond its quotes by design:
@@ -857,7 +852,7 @@ class _Checker:
     def nearest(self, item: Item, source_id: str, said: list[str]) -> str | None:
         """The passage the text may draw on that is nearest the words in their paragraph
         of the article, the one to extend to take them in."""
-        words = self.articles[source_id][1]
+        words = self.articles[source_id]
         at = max(0, words.find(" " + " ".join(said) + " "))
         block = words.count("\n", 0, at)
         best: tuple[int, str] | None = None
@@ -874,11 +869,11 @@ class _Checker:
         return best[1] if best else None
 
     def article(self, source_id: str, cleaned: CleanedText) -> str:
-        """The article's words (`copied.article_words`), made once per text."""
+        """The article's words (`copied.article_words`), made once a check."""
         kept = self.articles.get(source_id)
-        if kept is None or kept[0] is not cleaned:
-            kept = self.articles[source_id] = (cleaned, article_words(cleaned))
-        return kept[1]
+        if kept is None:
+            kept = self.articles[source_id] = article_words(cleaned)
+        return kept
 
     def figures(self, item: Item) -> Iterator[Diagnostic]:
         given = {v for q in item.quotes for _, _, v in self.numbers_of(q)}
