@@ -442,6 +442,19 @@ _CODES = (
          "List a missing extension under `markdown_extensions:` in mkdocs.yml; give "
          "`pymdownx.arithmatex` `inline_syntax: [round]` and `block_syntax: [square, "
          "begin]`, or remove it."),
+    Code("config-extension-unknown", E, "A Markdown extension under `markdown_extensions:` "
+         "in mkdocs.yml that cannot be loaded and is a near miss of one that can (`tablez` "
+         "for `tables`), or a module path whose package has no such module "
+         "(`pymdownx.superfencs`): `mkdocs build` stops on it without naming the line. "
+         "`briefing check` only; a name far from every extension installed here is not "
+         "reported, as the site may be built where it is installed.",
+         "Correct the name: the hint gives the extension meant."),
+    Code("config-plugin-unknown", E, "A plugin under `plugins:` in mkdocs.yml that is not "
+         "installed and is a near miss of one that is (`serach` for `search`): `mkdocs "
+         "build` stops on it without naming the line. `briefing check` only; a name far "
+         "from every plugin installed here is not reported, as the site may be built where "
+         "it is installed.",
+         "Correct the name: the hint gives the plugin meant."),
     Code("schema-stale", W, "A JSON Schema in the project's `schemas/` folder is not the one "
          "this version of Briefing writes (`briefing check` only): the editor checks the "
          "annotation files against rules the build no longer follows, after an upgrade.",

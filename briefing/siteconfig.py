@@ -22,6 +22,7 @@ from types import MappingProxyType
 import yaml
 
 from .collisions import generated_files, hand_written, page_collisions
+from .confignames import written_name_problems
 from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
 from .language import DEFAULT as DEFAULT_LANGUAGE
@@ -220,12 +221,15 @@ def _setting(values: Values, node: yaml.Node | None) -> object:
 
 
 def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagnostic, ...]:
-    """`config_problems` for mkdocs.yml as written, for `briefing check`."""
+    """`config_problems` for mkdocs.yml as written, for `briefing check`, and the
+    extensions and plugins it names that `mkdocs build` could not load
+    (`confignames.py`: MkDocs stops on them before the plugin runs)."""
     site = written_site(config_file)
     if site is None:
         return ()
-    return config_problems(site.extensions, site.docs_dir, content_dir, config_file,
-                           site.site_dir, site.extension_configs, site.theme_language)
+    return (*written_name_problems(config_file),
+            *config_problems(site.extensions, site.docs_dir, content_dir, config_file,
+                             site.site_dir, site.extension_configs, site.theme_language))
 
 
 def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],

@@ -53,6 +53,8 @@ class Case:
     hint: str = ""  # words the hint must contain, when they are the point of the case
     alone: bool = False  # the one error reported: nothing else is reported because of it
     only: bool = False  # the one problem reported, warnings included
+    check_only: bool = False  # said by `briefing check` (what `mkdocs build` stops on), not
+    # by `briefing build --out`, which builds no site from mkdocs.yml
 
 
 def edit(file: str, old: str, new: str) -> tuple[str, str, str]:
@@ -853,6 +855,12 @@ CASES = [
     Case("settings built on a file that is not there", "config-inherit", "mkdocs.yml:2:1",
          config="site_name: Test\nINHERIT: base.yml\nplugins:\n  - briefing\n",
          hint="path from this file's folder"),
+    Case("a misspelt Markdown extension", "config-extension-unknown", "mkdocs.yml:3:5",
+         config="site_name: Test\nmarkdown_extensions:\n  - tablez\n  - attr_list\n"
+                "plugins:\n  - briefing\n", hint="did you mean `tables`?", check_only=True),
+    Case("a misspelt plugin", "config-plugin-unknown", "mkdocs.yml:5:5",
+         config="site_name: Test\nmarkdown_extensions: [attr_list]\nplugins:\n"
+                "  - briefing\n  - serach\n", hint="did you mean `search`?", check_only=True),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
          (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
                "this.\"\n    status: reported\n    events:"),),
@@ -976,8 +984,9 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     write_tree(out, {OUTPUT_MARK: output_mark(["index.md"]), "index.md": "previous good build\n"})
     before = snapshot(content)
 
+    command = ["check"] if case.check_only else ["build", "--out", str(out)]
     with unreadable(case, content):
-        result = CliRunner().invoke(main, ["build", *options, "--out", str(out)])
+        result = CliRunner().invoke(main, [*command, *options])
     assert result.exit_code == 1, result.output
     expected = located(case, tmp_path)
     lines = [line for line in result.output.splitlines() if f"[{case.code}]" in line]
