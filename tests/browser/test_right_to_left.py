@@ -36,7 +36,8 @@ FILES = {
         '  basis: "يذكر النص يوم الثلاثاء ولا يذكر التاريخ؛ نشر في مارس بحسب أرشيف الموقع."\n'
         "quotes:\n"
         '  - id: ar-fast\n    text: "سنعمل بسرعة كبيرة"\n    speaker: ar-minister\n'
-        "    asserts: [aid-fast]\n"),
+        "    asserts: [aid-fast]\n"
+        '  - id: ar-drought\n    text: "حزمة دعم للمزارعين في المناطق المتضررة من الجفاف"\n'),
     # In English, on the Arabic site.
     "sources/en-wire.txt": (
         "Farm ministry pledges quick help\n"
@@ -60,7 +61,7 @@ FILES = {
         "sections:\n  - kind: what-happened\n    points:\n"
         '      - text: "وعد [[entity:ar-minister]] بالتحرك بسرعة لمساعدة المزارعين في '
         'المناطق المتضررة من الجفاف، بحسب ما نقلته الصحافة المحلية والدولية."\n'
-        "        cites: [ar-fast, en-quick]\n        claims: [aid-fast]\n"),
+        "        cites: [ar-fast, ar-drought, en-quick]\n        claims: [aid-fast]\n"),
 }
 BRIEF = "briefs/aid/"
 PAGES = ("", BRIEF, "sources/ar-aid/", "sources/en-wire/", "claims/aid-fast/", "404.html")

@@ -29,7 +29,9 @@ FILES = {
         'title: "Le gouvernement annonce une aide aux agriculteurs"\n'
         'outlet: "La Gazette"\npublished: "2025-03-04"\nquotes:\n'
         '  - id: fr-vite\n    text: "Nous allons agir très vite"\n    speaker: fr-ministre\n'
-        "    asserts: [aide-vite]\n"),
+        "    asserts: [aide-vite]\n"
+        '  - id: fr-secheresse\n    text: "une aide aux agriculteurs touchés par la '
+        'sécheresse"\n'),
     "entities.yml": (
         "entities:\n  - {id: fr-ministre, name: ministre de l'Agriculture, kind: person}\n"),
     "claims.yml": (
@@ -42,7 +44,7 @@ FILES = {
         "sections:\n  - kind: what-happened\n    points:\n"
         '      - text: "Le [[entity:fr-ministre]] promet d\'agir vite pour les '
         'agriculteurs touchés par la sécheresse."\n'
-        "        cites: [fr-vite]\n        claims: [aide-vite]\n"),
+        "        cites: [fr-vite, fr-secheresse]\n        claims: [aide-vite]\n"),
 }
 BRIEF = "briefs/aide/"
 SOURCE = "sources/fr-aide/"
