@@ -97,6 +97,13 @@ def test_a_build_stopped_midway_leaves_the_old_site_and_no_staging_folder(
     project, site = seed_project(tmp_path / "project"), tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     before = snapshot(site)
+    # Held at its first page until stopped: the same content builds again from the
+    # results kept on disk, quickly enough to end before the signal came (seen in CI).
+    (project / "hold.py").write_text(
+        "import time\n\n\ndef on_post_page(output, **kwargs):\n    time.sleep(120)\n"
+        "    return output\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - hold.py\n")
     building = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
                                 cwd=project, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True, preexec_fn=answers_ctrl_c)
