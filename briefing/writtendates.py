@@ -65,10 +65,13 @@ class WrittenDates:
 def month_names(tag: str) -> tuple[str, ...]:
     """The full month names (CLDR's, through Babel) of `tag`'s language and of its region
     where that names them otherwise ("Jänner" in `de-AT`), as CLDR writes them and
-    capitalised, for the languages of `PRESS_LANGUAGES` but English (whose names, with
-    their abbreviations, every reader of dates knows); none for another language."""
-    return _capitalised(name for locale in _press_locales(tag)
-                        for _, name in _wide_months(locale))
+    capitalised, for any language CLDR knows but English (whose names, with their
+    abbreviations, every reader of dates knows): a Swedish site's "mars 2025" is a date as
+    "March 2025" is. Names holding a digit ("3月", "tháng 3") are left out: those
+    languages' dates are read otherwise, or not at all."""
+    return _capitalised(name for locale in _language_locales(tag, press=False)
+                        for _, name in _wide_months(locale)
+                        if not any(c.isdigit() for c in name))
 
 
 def _wide_months(locale: str | Locale) -> Iterator[tuple[int, str]]:
@@ -125,7 +128,7 @@ def period_names(tag: str) -> tuple[str, ...]:
     trimestre") and its quarters' abbreviations ("T1", "K1"), with the seasons and halves
     of `_SEASONS_AND_HALVES`, as written and capitalised; none for a language not in
     `PRESS_LANGUAGES`, and none for English, whose own the figure check knows."""
-    locales = _press_locales(tag)
+    locales = _language_locales(tag)
     if not locales:
         return ()
     quarters = (word for locale in locales for context in ("format", "stand-alone")
@@ -135,13 +138,15 @@ def period_names(tag: str) -> tuple[str, ...]:
     return _capitalised((*quarters, *_SEASONS_AND_HALVES[locales[0].language]))
 
 
-def _press_locales(tag: str) -> tuple[Locale, ...]:
+def _language_locales(tag: str, *, press: bool = True) -> tuple[Locale, ...]:
     """The CLDR locales of `tag`'s language and of `tag` itself (its region's, which may
-    name things otherwise), for a language of `PRESS_LANGUAGES` but English; none for
-    another language, or a tag CLDR does not know."""
+    name things otherwise), for a language of `PRESS_LANGUAGES` (any language with
+    `press=False`) but English; none for another language, or a tag CLDR does not
+    know."""
     from babel import Locale, UnknownLocaleError
     language = tag.replace("_", "-").split("-")[0].lower()
-    if language not in {press.split("_")[0] for press in PRESS_LANGUAGES}:
+    if language == "en" or (press and language not in {
+            known.split("_")[0] for known in PRESS_LANGUAGES}):
         return ()
     found = []
     for candidate in dict.fromkeys((language, tag.replace("_", "-"))):

@@ -926,6 +926,33 @@ def test_dates_in_the_languages_own_month_names_are_not_figures(tag: str, text: 
     assert numbers(text, written_in(tag)) == []
 
 
+# Month names are read in every language CLDR knows, not only those whose quarters and
+# seasons the checks know: a Swedish site's "mars 2025" is a date.
+@pytest.mark.parametrize(("tag", "text"), [
+    ("sv", "den 3 mars 2025"), ("sv", "i maj 2025"), ("da", "marts 2025"),
+    ("nb", "3. mars 2025"), ("fi", "3. maaliskuuta 2025"), ("pl", "3 marca 2025"),
+    ("cs", "3. března 2025"), ("ru", "3 марта 2025 года"), ("uk", "3 березня 2025"),
+    ("el", "3 Μαρτίου 2025"), ("tr", "3 Mart 2025"), ("ro", "martie 2025"),
+    ("id", "3 Maret 2025"), ("sv-FI", "Mars 2025"),
+])
+def test_dates_in_any_languages_month_names_are_not_figures(tag: str, text: str) -> None:
+    assert numbers(text, written_in(tag)) == []
+
+
+@pytest.mark.parametrize(("tag", "text", "found"), [
+    # The figure beside such a date is read, and a year alone stays a figure.
+    ("sv", "den 3 mars 2025 kostade det 5 000 kronor", ["5 000"]),
+    ("sv", "i 2000 hem", ["2000"]), ("pl", "w 2025", ["2025"]),
+    # Another language's month names are not: "mars" is no month on an English site.
+    ("en", "3 mars 2025", ["3", "2025"]),
+    # Names holding a digit ("tháng 3") are left out, their dates read otherwise or not.
+    ("vi", "tháng 3 2025", ["3", "2025"]),
+])
+def test_other_languages_figures_beside_month_names(tag: str, text: str, found: list[str]
+                                                    ) -> None:
+    assert [written for _, written, _ in numbers(text, written_in(tag))] == found
+
+
 @pytest.mark.parametrize(("tag", "text", "found"), [
     # A year alone is a figure, in every language, as in English ("by 2030").
     ("fr", "en 2025", ["2025"]), ("de", "bis 2030", ["2030"]), ("es", "en 2025", ["2025"]),
