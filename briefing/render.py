@@ -26,6 +26,7 @@ from .dates import ContentDates
 from .focusmap import svg as focus_svg
 from .hedges import Hedges
 from .link import Linked
+from .markedwords import marked, unmarked
 from .markup import (
     attr,
     attr_token,
@@ -142,6 +143,8 @@ def environment(wording: Wording | None = None) -> jinja2.Environment:
                        date_text=lambda d: format_date(d, words=wording), humanise=humanise,
                        kind_heading=lambda k: kind_heading(k, words=wording), by_year=by_year)
     words = wording or Wording()
+    # A line of several messages, marked English once as a whole (`markedwords.py`).
+    env.filters["english"] = lambda text: marked(str(text), {}, foreign=words.foreign)
     env.globals.update(SECTION_TITLES=section_titles(words), **helpers(words),
                        **template_words(words))
     return env
@@ -156,12 +159,11 @@ def template_words(wording: Wording) -> dict[str, Any]:
                 for name, value in values.items()}
 
     def translated(message: str, **values: Any) -> Markup:
-        text = wording.message(message)
-        return Markup(text % escaped(values) if values else text)
+        return marked(wording.message(message), escaped(values), foreign=wording.foreign)
 
     def counted(singular: str, plural: str, count: int, **values: Any) -> Markup:
-        text = wording.form(singular, plural, count)
-        return Markup(text % {"num": count, **escaped(values)})
+        return marked(wording.form(singular, plural, count),
+                      {"num": count, **escaped(values)}, foreign=wording.foreign)
 
     return {"_": translated, "gettext": translated, "ngettext": counted}
 
@@ -314,7 +316,14 @@ def cell_label(text: str, short: bool = False) -> Markup:
     announce the column header. `short`: the cell's value is short, so on a phone it
     shares a line with the other short cells of its row."""
     css = "cell-label short" if short else "cell-label"
-    return Markup(f'<span class="{css}" aria-hidden="true">{attr(text)}</span> ')
+    words, marks = unmarked(text)
+    return Markup(f'<span class="{css}" aria-hidden="true"{marks}>{attr(words)}</span> ')
+
+
+def flag(text: str) -> Markup:
+    """A warning word in a table ("yes", "2 disagreements")."""
+    words, marks = unmarked(text)
+    return Markup(f'<span class="flag"{marks}>{attr(words)}</span>')
 
 
 def spread_factor(hedge: str, times: str, words: Wording) -> tuple[str, str]:
@@ -474,7 +483,7 @@ _WORDED: Mapping[str, Any] = MappingProxyType({
     "curly_quoted": curly_quoted,
 })
 _HELPERS: Mapping[str, Any] = MappingProxyType({
-    "flag": lambda text: Markup(f'<span class="flag">{attr(text)}</span>'),
+    "flag": flag,
     "hid": lambda ident: Markup(f"{{#{attr_token(ident)}}}"),
     "anchor": lambda ident: Markup(f'<span class="anchor" id="{attr(ident)}"></span>'),
     "label": cell_label,

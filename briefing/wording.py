@@ -87,6 +87,11 @@ class Wording:
     amounts: Locale | None = None
     quotes: MappingProxyType[str, str] = field(
         default_factory=lambda: MappingProxyType({}))
+    # English words on a site in another language (Briefing has no catalog for it): the
+    # pages mark them so (`render.template_words`), as the theme marks its own, so that a
+    # screen reader reads them as English and, on a site written right to left, a line of
+    # them keeps its order ("Sources up to 5 Mar 2025", not "5 Mar 2025 Sources up to").
+    foreign: bool = False
 
     @property
     def english(self) -> bool:
@@ -100,8 +105,10 @@ class Wording:
         digits = f"digits={self.digits}" if self.digits else ""
         amounts = f"amounts={self.amounts}" if self.amounts else ""
         quotes = "quotes=" + "".join(self.quotes.values()) if self.quotes else ""
+        foreign = "marked" if self.foreign else ""
         return " ".join(str(part) for part in (self.language, self.region, self.calendar,
-                                               signs, ticks, digits, amounts, quotes)
+                                               signs, ticks, digits, amounts, quotes,
+                                               foreign)
                         if part)
 
     def message(self, message: str) -> str:
@@ -204,7 +211,9 @@ def wording_for(site_language: str, kept: Wording | None = None) -> Wording:
     reading one takes some 20 ms."""
     tag = catalog_for(site_language)
     if tag is None or tag == ENGLISH:
-        return kept if kept is not None and kept.english else Wording()
+        foreign = site_language.replace("_", "-").split("-")[0].lower() != ENGLISH
+        return kept if kept is not None and kept.english and kept.foreign == foreign \
+            else Wording(foreign=foreign)
     po = (resources.files("briefing") / "locales" / f"{tag}.po").read_bytes()
     region, calendar = regional_locales(site_language, tag)
     signs = dollar_signs(site_language)

@@ -390,7 +390,11 @@ def test_words_read_once_are_kept_while_their_catalog_is() -> None:
     assert wording_for("fr-BE", french) is french
     assert wording_for("de", french).language == "de"
     english = wording_for("en")
-    assert wording_for("sv", english) is english
+    assert wording_for("en-GB", english) is english
+    # English words on a Swedish site are marked so on its pages: not an English site's.
+    swedish = wording_for("sv", english)
+    assert swedish is not english and swedish.english and swedish.foreign
+    assert wording_for("fi", swedish) is swedish
 
 
 def test_the_feed_says_whose_claim_it_is_in_the_sites_words() -> None:

@@ -272,6 +272,29 @@ def test_the_themes_own_words_are_marked_english(page, site: str) -> None:
     tab.close()
 
 
+def test_the_pages_own_words_are_marked_english_and_keep_their_order(page, site: str
+                                                                    ) -> None:
+    """Briefing's words in its pages (English: it has no Arabic) are marked as the theme's
+    are, so a message keeps its English order ("Sources up to 5 Mar 2025", not "5 Mar 2025
+    Sources up to"; "No figures recorded yet." with its full stop at its end), while the
+    pieces of a line follow the page's direction, and a name in the site's language keeps
+    its place in it ("Claimed by" at its right)."""
+    page.goto(site + BRIEF)
+    meta = page.locator("main p.meta")
+    up_to = meta.locator("> span[lang=en][dir=ltr]", has_text="Sources up to")
+    assert rect(up_to, 0, 7)["right"] <= box(up_to.locator("time"))["left"] + 1
+    counted = meta.locator("> span[lang=en][dir=ltr]", has_text="quotes from")
+    assert box(counted)["left"] >= box(up_to)["right"] - 1, "the line runs from the right"
+    page.goto(site)
+    words = page.locator("main p > span[lang=en][dir=ltr]", has_text="No figures recorded")
+    assert words.count() == 1
+    assert ends_at_its_right(words)
+    page.goto(site + "claims/aid-fast/")
+    claimed = page.locator("main p.meta", has_text="Claimed by")
+    assert box(claimed.locator("> span[lang=en]"))["left"] >= \
+        box(claimed.locator("a"))["right"] - 1
+
+
 def test_the_scripts_own_words_are_marked_english(page, site: str) -> None:
     """The passage's "is cited in:" note (its colon after "in", not before "is") and the
     problems banner, drawn by the plugin's scripts."""
