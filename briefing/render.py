@@ -271,8 +271,9 @@ def stance_bar(tally: tuple[tuple[str, int], ...], *, words: Wording | None = No
                        for st, n in tally)
     # "2 sources assert · 1 doubts": each stance word agrees with its count.
     wording = words or Wording()
-    counts = " · ".join(attr(stance_count(st, n, i == 0, wording))
-                        for i, (st, n) in enumerate(tally))
+    counts = marked(" · ".join(attr(stance_count(st, n, i == 0, wording))
+                               for i, (st, n) in enumerate(tally)), {},
+                    foreign=wording.foreign)
     return Markup(f'<span class="stance-bar"><span class="stance-bar-track" aria-hidden="true">'
                   f'{segments}</span> {counts}</span>')
 
@@ -290,8 +291,9 @@ def lone_source(described: str | None, *, words: Wording | None = None) -> Marku
         return Markup("")
     # Translators: beside a key figure of a brief; the source is described by its kind,
     # outlet and author: "Rests on a single source (AI-generated text)".
-    note = (words or Wording()).gettext("Rests on a single source (%(source)s)",
-                                        source=md_escape(described))
+    wording = words or Wording()
+    note = marked(wording.gettext("Rests on a single source (%(source)s)",
+                                  source=md_escape(described)), {}, foreign=wording.foreign)
     return Markup(f'<span class="lone-source">{note}</span>')
 
 
