@@ -367,6 +367,15 @@ _CODES = (
          "the article nobody cited.",
          "Cite the passage that holds them (the hint names it when one is annotated), "
          "extend a cited quote to take them in, or say it in your own words."),
+    Code("prose-status-overstated", W,
+         "The curator's prose calls a claim it links (`[[claim:…]]`, or for a point, one it "
+         "names under `claims:`) borne out (\"confirmed\", \"verified\", \"an established "
+         "fact\") while its status is not corroborated, wrong (\"debunked\", \"refuted\", "
+         "\"is false\") while it is not refuted, or undisputed while it is disputed: the "
+         "words say more than the curator's judgement of the evidence.",
+         "Say what the evidence shows (\"reported by\", \"disputed\"), or, if the evidence "
+         "now supports it, change the claim's `status:`; `briefing check` says through "
+         "status-evidence whether it does."),
     Code("name-unused", W,
          "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
          "most likely because the slug is misspelt there or in the claims.",

@@ -11,7 +11,9 @@ prose around the quotes says no more than they do:
   text does not keep;
 - `prose-attribution`: a point that gives its quotes' words to someone else;
 - `prose-words-unsourced`: four words in a row of an article, outside quotation marks,
-  that no passage the item may draw on holds (`copied.py`).
+  that no passage the item may draw on holds (`copied.py`);
+- `prose-status-overstated`: words of certainty or refutation ("confirmed", "debunked")
+  for a linked claim whose status is less (`statuswords.py`).
 
 Every check is one pass over each item's text and its few quotes, so the cost grows
 linearly with the corpus. Positions point at the offending words in the YAML file.
@@ -68,6 +70,8 @@ from .numbers import (
 from .positions import Lines
 from .schema import Prose, ProseRef
 from .sourcecount import Behind, Reader, source_counts
+from .statuswords import Link, overstated, shown_end
+from .statuswords import Reader as StatusReader
 from .text import closest_passage, normalise_text
 from .worddiff import Segment, passage_hint, word_diff
 
@@ -336,6 +340,9 @@ class Item:
     # passages' articles as linked (by source id), whose words it must not copy else.
     worded: tuple[Quote, ...] | None = None
     articles: tuple[tuple[str, CleanedText], ...] = ()
+    # The status of each claim the text links, and a point names (`claims:`), by id
+    # (None: the claim could not be read), for `prose-status-overstated`.
+    statuses: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def made_from(self) -> object:
@@ -440,7 +447,8 @@ def _same_item(a: Item, b: Item) -> bool:
         and a.claim_values == b.claim_values and a.claim_units == b.claim_units \
         and a.hedge_mode == b.hedge_mode \
         and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered \
-        and a.hedges_only == b.hedges_only and _same_worded(a, b)
+        and a.hedges_only == b.hedges_only and a.statuses == b.statuses \
+        and _same_worded(a, b)
 
 
 def _same_worded(a: Item, b: Item) -> bool:
@@ -464,6 +472,16 @@ def _by_ids(linked: Linked, ids: Iterable[str]) -> tuple[Quote, ...]:
     return tuple(linked.quotes[i] for i in dict.fromkeys(ids) if i in linked.quotes)
 
 
+def _statuses(linked: Linked, prose: Prose, point: Point | None = None
+              ) -> tuple[tuple[str, str | None], ...]:
+    """The status of each claim the text links and the point names, by id (None: the
+    claim could not be read)."""
+    ids = [r.id for r in prose.refs if r.kind == "claim"] + \
+        ([r.id for r in point.claims] if point is not None else [])
+    return tuple((i, linked.claims[i].status if i in linked.claims else None)
+                 for i in dict.fromkeys(ids))
+
+
 def _referenced(prose: Prose | None) -> list[str]:
     """The quotes a text links (`[[quote:…]]`)."""
     return [r.id for r in prose.refs if r.kind == "quote"] if prose else []
@@ -483,6 +501,7 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                                                       for r in p.claims)),
                    hedge_quotes=cited_anywhere, hedge_mode="numbers",
                    numbered="amounts", about=frozenset((brief.id, *everything)),
+                   statuses=_statuses(linked, brief.summary),
                    **_worded(linked, cited_anywhere))
         for point in points:
             values = _figure_values(linked, (ref.id for ref in point.claims))
@@ -491,7 +510,8 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                        _figure_units(linked, (ref.id for ref in point.claims)),
                        cited, "any", numbered="all", about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
-                            *_referenced(point.text))), **_worded(linked, cited))
+                            *_referenced(point.text))),
+                       statuses=_statuses(linked, point.text, point), **_worded(linked, cited))
 
 
 def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
@@ -508,7 +528,7 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                    claim_values=own_values, claim_units=own_units, hedge_quotes=relaying,
                    hedge_mode="all",
                    numbered="all", attributed=claim.claimant is not None, about=about,
-                   hedges_about=hedges_about,
+                   hedges_about=hedges_about, statuses=_statuses(linked, claim.statement),
                    # (and the passages its note links: the note says what they add)
                    **_worded(linked, _by_ids(linked, backing + _referenced(claim.statement)
                                              + _referenced(claim.note))))
@@ -519,7 +539,8 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
             others = [s.quote.id for c in linked_claims for s in linked.stances.get(c, ())]
             yield Item(plain_text(claim.note, names), "claim note",
                        _by_ids(linked, backing + _referenced(claim.note) + others),
-                       about=about | set(linked_claims))
+                       about=about | set(linked_claims),
+                       statuses=_statuses(linked, claim.note))
         for figure in claim.figures:  # "as the source puts it"
             if figure.scope:
                 yield Item(plain_text(Prose((figure.scope,), figure.pos), names),
@@ -530,7 +551,8 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                        _by_ids(linked, backing + _referenced(event.what)),
                        claim_values=own_values, claim_units=own_units,
                        hedge_quotes=relaying, hedge_mode="numbers",
-                       numbered="all", about=about, hedges_about=hedges_about)
+                       numbered="all", about=about, hedges_about=hedges_about,
+                       statuses=_statuses(linked, event.what))
 
 
 def _worded(linked: Linked, quotes: tuple[Quote, ...]) -> dict[str, Any]:
@@ -569,7 +591,8 @@ def _entity_items(linked: Linked, names: Mapping[str, str], reader: Reader
             continue
         text = plain_text(entity.description, names)
         if next(quoted_spans(text.plain), None) is None and not reader.counting(text.plain):
-            yield Item(text, "entity description", (), extra=entity.names)
+            yield Item(text, "entity description", (), extra=entity.names,
+                       statuses=_statuses(linked, entity.description))
             continue
         about = {c.id for c in linked.corpus.claims
                  if any(r.id == entity.id for r in c.statement.refs)
@@ -581,7 +604,8 @@ def _entity_items(linked: Linked, names: Mapping[str, str], reader: Reader
         chosen += [linked.quotes[r.id] for r in entity.description.refs
                    if r.kind == "quote" and r.id in linked.quotes]
         yield Item(text, "entity description", tuple(dict.fromkeys(chosen)),
-                   extra=entity.names, about=frozenset((entity.id, *about, *lost)))
+                   extra=entity.names, about=frozenset((entity.id, *about, *lost)),
+                   statuses=_statuses(linked, entity.description))
 
 
 _FIGURE_HINTS = MappingProxyType({
@@ -695,6 +719,7 @@ class _Checker:
         self._money: dict[str, Money] = {}  # how each language met writes currencies
         self.site_style = self.number_style(language)
         self.counts = Reader(language)  # counts of sources in the prose (sourcecount.py)
+        self.status_words = StatusReader(language)  # words judging a claim (statuswords.py)
         self._folded: dict[str, str] = {}  # each quote's text folded, by quote id
         # Each article's words read so far (`article`), by source id. Not kept between
         # rebuilds: a rebuild checks only the items that changed, which read their few
@@ -718,7 +743,24 @@ class _Checker:
             problems.extend(self.source_counts(item))
         if item.hedge_mode and not inference:
             problems.extend(self.dropped_hedges(item))
+        # An inference may reason, but may not call a disputed claim confirmed: read too.
+        if item.statuses:
+            problems.extend(self.overstated(item))
         return problems
+
+    def overstated(self, item: Item) -> Iterator[Diagnostic]:
+        """Words of certainty or refutation for a claim the text links, or a point names,
+        that its status does not bear (`statuswords.py`)."""
+        text = item.text
+        links = [Link(text.starts[index], part.ref.id)
+                 for index, part in enumerate(text.prose.parts)
+                 if isinstance(part, ProseRef) and part.ref.kind == "claim"]
+        if item.point is not None:
+            links += [Link(None, ref.id) for ref in item.point.claims]
+        quoted = [(at, at + len(words)) for at, words in quoted_spans(text.plain)]
+        return overstated(text.plain, links, dict(item.statuses), self.status_words, quoted,
+                          lambda start, end: self.at(item, text.written(
+                              start, shown_end(text.plain, end))))
 
     def source_counts(self, item: Item) -> Iterator[Diagnostic]:
         """A count of sources the text states ("both sources", "one source") against the
