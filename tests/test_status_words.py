@@ -1,0 +1,207 @@
+"""`prose-status-overstated`: words of certainty or refutation in the curator's prose
+("confirmed", "debunked", "undisputed") held to the declared status of the claim they
+describe, in each language the prose checks read; silent where the word is denied, hedged,
+someone else's view, a source's word in quotation marks, or far from the claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_helpers import write_tree
+
+from briefing.buildcache import BuildCache
+from briefing.pipeline import build
+
+QUOTE = "Nordwerk stays open on Sundays, the opening is confirmed for Sundays"
+
+
+def judged(tmp_path: Path, language: str, status: str, point: str, *,
+           inference: bool = False, claims: str = "", extra: str = "") -> list[str]:
+    """The `prose-status-overstated` warnings, as `line:col message`, of a corpus in
+    `language` whose claim `sun` has `status`, and whose one point is `point` (written as
+    a folded block from line 7, column 11), citing the one passage, naming `claims`."""
+    body = "\n".join(f"          {line}" for line in point.split("\n"))
+    brief = ('title: "B"\nsummary: "A summary."\nsections:\n  - kind: what-happened\n'
+             f"    points:\n      - text: >-\n{body}\n        cites: [a]\n"
+             + (f"        claims: [{claims}]\n" if claims else "")
+             + ("        inference: true\n" if inference else ""))
+    files = {
+        "entities.yml": "entities:\n  - id: nordwerk\n    name: Nordwerk\n"
+                        "    kind: organisation\n",
+        "claims.yml": "claims:\n  - id: sun\n    statement: \"Nordwerk stays open on "
+                      f"Sundays.\"\n    status: {status}\n" + extra,
+        "briefs/b.yml": brief,
+        "sources/a.txt": f"Title a\n{QUOTE}.\n",
+        "sources/a.yml": 'title: "Title a"\npublished: "2025-03-03"\nquotes:\n  - id: a\n'
+                         f'    text: "{QUOTE}"\n    asserts: [sun]\n',
+    }
+    found = build(write_tree(tmp_path / "content", files), language=language).diagnostics
+    return [f"{d.pos.line}:{d.pos.col} {d.message}" for d in found
+            if d.code == "prose-status-overstated"]
+
+
+# (language, status, a sentence linking claim `sun` that overstates that status, the word)
+OVERSTATED = [
+    ("en", "reported", "Nordwerk's confirmed Sunday opening ([[claim:sun]]) drew crowds.",
+     "confirmed"),
+    ("en", "disputed", "The Sunday opening has been independently verified ([[claim:sun]]).",
+     "verified"),
+    ("en", "superseded", "The Sunday opening [[claim:sun]] was proven by the city.", "proven"),
+    ("en", "reported", "It is an established fact that Nordwerk opens ([[claim:sun]]).",
+     "an established fact"),
+    ("en", "refuted", "The Sunday opening [[claim:sun]] is beyond doubt.", "beyond doubt"),
+    ("en", "reported", "The debunked claim [[claim:sun]] still circulates.", "debunked"),
+    ("en", "disputed", "The claim that Nordwerk opens on Sundays [[claim:sun]] is false.",
+     "false"),
+    ("en", "corroborated", "The Sunday opening [[claim:sun]] has been refuted.", "refuted"),
+    ("en", "disputed", "Nordwerk's undisputed Sunday opening ([[claim:sun]]).", "undisputed"),
+    ("en", "refuted", "The Sunday opening [[claim:sun]] went unchallenged.", "unchallenged"),
+    ("fr", "disputed", "L'ouverture du dimanche a été confirmée ([[claim:sun]]).",
+     "confirmée"),
+    ("fr", "reported", "Le chiffre avéré ([[claim:sun]]) circule.", "avéré"),
+    ("fr", "reported", "Cette affirmation ([[claim:sun]]) est fausse.", "fausse"),
+    ("fr", "disputed", "Une ouverture incontestée ([[claim:sun]]).", "incontestée"),
+    ("fr", "disputed", "The confirmed Sunday opening ([[claim:sun]]).", "confirmed"),
+    ("de", "disputed", "Die Sonntagsöffnung wurde von Nordwerk bestätigt ([[claim:sun]]).",
+     "bestätigt"),
+    ("de", "reported", "Die bestätigten Öffnungszeiten ([[claim:sun]]) gelten ab Mai.",
+     "bestätigten"),
+    ("de", "reported", "Die Behauptung ([[claim:sun]]) ist widerlegt.", "widerlegt"),
+    ("de", "disputed", "Die unbestrittene Öffnung am Sonntag ([[claim:sun]]).",
+     "unbestrittene"),
+    ("es", "disputed", "La apertura confirmada ([[claim:sun]]) atrae público.", "confirmada"),
+    ("it", "reported", "L'apertura è stata confermata ([[claim:sun]]).", "confermata"),
+    ("pt", "reported", "A abertura foi comprovada ([[claim:sun]]).", "comprovada"),
+]
+
+
+@pytest.mark.parametrize(("language", "status", "point", "word"), OVERSTATED)
+def test_a_word_overstating_the_claims_status_is_warned_of(
+        tmp_path: Path, language: str, status: str, point: str, word: str) -> None:
+    found = judged(tmp_path, language, status, point)
+    assert len(found) == 1 and f'"{word}" ' in found[0] and f"'sun' is {status}" in found[0], \
+        found
+
+
+# (language, status, a sentence that says no more than the status)
+NOT_OVERSTATED = [
+    ("en", "corroborated", "Nordwerk's confirmed Sunday opening ([[claim:sun]]) drew crowds."),
+    ("en", "refuted", "The debunked claim [[claim:sun]] still circulates."),
+    ("en", "reported", "The claim [[claim:sun]] is undisputed."),
+    ("en", "reported", "The Sunday opening is not confirmed ([[claim:sun]])."),
+    ("en", "reported", "The Sunday opening [[claim:sun]] could not be verified."),
+    ("en", "reported", "The Sunday opening has yet to be verified ([[claim:sun]])."),
+    ("en", "reported", "The Sunday opening has not been confirmed ([[claim:sun]])."),
+    ("en", "reported", "No one has confirmed the Sunday opening ([[claim:sun]])."),
+    ("en", "reported", "The unconfirmed Sunday opening ([[claim:sun]]) drew crowds."),
+    ("en", "reported", "If confirmed, the Sunday opening ([[claim:sun]]) is a first."),
+    ("en", "reported", "The Sunday opening [[claim:sun]] is likely to be confirmed."),
+    ("en", "reported", "Nordwerk confirmed that it stays open on Sundays ([[claim:sun]])."),
+    ("en", "disputed", "Nordwerk says the Sunday opening is confirmed ([[claim:sun]])."),
+    ("en", "disputed", "According to Nordwerk, the opening is verified ([[claim:sun]])."),
+    ("en", "disputed", "Has the Sunday opening been confirmed ([[claim:sun]])?"),
+    ("en", "disputed", "The notice: \"the opening is confirmed for Sundays\" ([[claim:sun]])."),
+    ("en", "disputed", "The false start of the season ([[claim:sun]]) hurt Nordwerk."),
+    ("en", "disputed", "Established shops stay open on Sundays ([[claim:sun]])."),
+    ("en", "disputed", "The confirmed figures of the city council from last year show that "
+                       "many shops in the old town now stay open on Sundays ([[claim:sun]])."),
+    ("en", "disputed", "The city has confirmed nothing. Nordwerk opens ([[claim:sun]])."),
+    ("fr", "reported", "L'ouverture du dimanche n'a pas été confirmée ([[claim:sun]])."),
+    ("fr", "reported", "Nordwerk a confirmé l'ouverture ([[claim:sun]])."),
+    ("fr", "reported", "Nordwerk l'a confirmé ([[claim:sun]])."),
+    ("fr", "disputed", "Selon Nordwerk, l'ouverture est confirmée ([[claim:sun]])."),
+    ("fr", "reported", "L'ouverture non confirmée ([[claim:sun]]) attire du monde."),
+    ("fr", "reported", "L'ouverture pourrait être confirmée ([[claim:sun]])."),
+    ("de", "reported", "Die Sonntagsöffnung wurde nicht bestätigt ([[claim:sun]])."),
+    ("de", "reported", "Nordwerk hat die Öffnung bestätigt ([[claim:sun]])."),
+    ("de", "reported", "Nordwerk bestätigte die Öffnung ([[claim:sun]])."),
+    ("de", "disputed", "Laut Nordwerk ist die Öffnung bestätigt ([[claim:sun]])."),
+    ("de", "reported", "Die Öffnung sei bestätigt ([[claim:sun]])."),
+    ("de", "reported", "Die unbestätigte Öffnung ([[claim:sun]]) lockt viele."),
+    ("de", "reported", "Die Firma bestätigte Zahlen ([[claim:sun]])."),
+    ("de", "reported", "Ob die Öffnung bestätigt ist, bleibt offen ([[claim:sun]])."),
+    ("es", "reported", "Nordwerk ha confirmado la apertura ([[claim:sun]])."),
+    ("es", "reported", "La apertura no ha sido confirmada ([[claim:sun]])."),
+    ("it", "reported", "Nordwerk ha confermato l'apertura ([[claim:sun]])."),
+    ("it", "reported", "L'apertura non è stata confermata ([[claim:sun]])."),
+    ("pt", "reported", "A abertura não foi confirmada ([[claim:sun]])."),
+]
+
+
+@pytest.mark.parametrize(("language", "status", "point"), NOT_OVERSTATED)
+def test_a_word_that_is_denied_hedged_or_fits_is_not_warned_of(
+        tmp_path: Path, language: str, status: str, point: str) -> None:
+    assert judged(tmp_path, language, status, point) == []
+
+
+def test_the_warning_stands_at_the_word(tmp_path: Path) -> None:
+    """`path:line:col` at the word itself, on the line of a folded text it is on; the
+    word met earlier denied ("not confirmed") is not the one shown."""
+    point = ("Whether the cut is confirmed is not said.\n"
+             "Nordwerk's confirmed Sunday opening ([[claim:sun]]) drew crowds.")
+    found = judged(tmp_path, "en", "disputed", point)
+    assert found == ["8:22 \"confirmed\" says it is borne out, but claim 'sun' is disputed"]
+
+
+def test_a_claims_note_is_read_and_the_hint_says_how_to_fix_it(tmp_path: Path) -> None:
+    files = {"claims.yml": "claims:\n  - id: sun\n    statement: \"Nordwerk stays open on "
+                           "Sundays.\"\n    status: reported\n  - id: cut\n    statement: "
+                           "\"Nordwerk cut prices.\"\n    status: reported\n    note: \"Unlike "
+                           "the cut, the Sunday opening has been debunked ([[claim:sun]]).\"\n",
+             "sources/a.txt": f"Title a\n{QUOTE}; Nordwerk cut prices.\n",
+             "sources/a.yml": 'title: "T"\npublished: "2025-03-03"\nquotes:\n  - id: a\n'
+                              f'    text: "{QUOTE}"\n    asserts: [sun]\n  - id: b\n'
+                              '    text: "Nordwerk cut prices"\n    asserts: [cut]\n'}
+    found = [d for d in build(write_tree(tmp_path / "content", files)).diagnostics
+             if d.code == "prose-status-overstated"]
+    assert len(found) == 1 and (found[0].pos.line, found[0].pos.col) == (8, 56), found
+    assert "change its status to refuted" in found[0].hint
+    assert "status-evidence" in found[0].hint
+
+
+def test_an_inference_may_not_call_a_disputed_claim_confirmed(tmp_path: Path) -> None:
+    """An inference reasons beyond its quotes, but the status is the curator's judgement:
+    it is read like any other point."""
+    point = "So the Sunday opening has been confirmed ([[claim:sun]])."
+    assert len(judged(tmp_path, "en", "disputed", point, inference=True)) == 1
+
+
+def test_a_points_named_claims_stand_for_a_sentence_linking_none(tmp_path: Path) -> None:
+    point = "The Sunday opening has been confirmed."
+    assert len(judged(tmp_path, "en", "disputed", point, claims="sun")) == 1
+    assert judged(tmp_path / "fits", "en", "corroborated", point, claims="sun") == []
+    assert judged(tmp_path / "none", "en", "disputed", point) == []
+
+
+OTHER = ("  - id: cut\n    statement: \"Nordwerk cut prices.\"\n    status: corroborated\n")
+
+
+def test_a_word_that_may_describe_another_claim_it_fits_is_left_alone(tmp_path: Path) -> None:
+    """Which of two claims linked in a sentence a word describes is not certain: it is
+    warned of only when it overstates both."""
+    point = "The confirmed cut ([[claim:cut]]) and the Sunday opening ([[claim:sun]])."
+    assert judged(tmp_path, "en", "disputed", point, extra=OTHER) == []
+    reported = OTHER.replace("corroborated", "reported")
+    found = judged(tmp_path / "both", "en", "disputed", point, extra=reported)
+    assert len(found) == 1 and "'cut' is reported (and 'sun' too)" in found[0], found
+
+
+def test_a_status_changed_alone_is_read_again_between_rebuilds(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps a point's findings while it is the same: a claim's status,
+    edited in another file, changes them."""
+    assert judged(tmp_path, "en", "corroborated",
+                  "The Sunday opening has been confirmed ([[claim:sun]]).") == []
+    content, cache = tmp_path / "content", BuildCache()
+
+    def found() -> list[str]:
+        kept = sorted(str(d) for d in build(content, cache=cache).diagnostics)
+        assert kept == sorted(str(d) for d in build(content).diagnostics)
+        return [line for line in kept if "prose-status-overstated" in line]
+
+    assert found() == []
+    claims = content / "claims.yml"
+    claims.write_text(claims.read_text().replace("corroborated", "disputed"))
+    assert len(found()) == 1
+    claims.write_text(claims.read_text().replace("disputed", "corroborated"))
+    assert found() == []
