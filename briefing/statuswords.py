@@ -84,10 +84,14 @@ _DE_PASSIVE = r"\b(?:wurde|wurden|worden|ist|sind|war|waren|gilt\s+als|gelten\s+
 _DE_ARTICLE = r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[mnrs]?|" \
     r"ihre[mnrs]?|dessen|deren)\s+(?:\w+(?:lich|ig|weise)\s+)?"
 _DE_NOUN = r"\s+(?-i:[A-ZÄÖÜ])"
+# Nouns after which a participle is a term, not a judgement of a claim ("confirmed cases",
+# "a verified account", "a proven track record").
+_TERM = r"(?!\s+(?:cases?|deaths?|infections?|accounts?|track\s+records?|profiles?|badges?|" \
+    r"users?|buyers?|handles?|pages?|bachelors?)\b)"
 
 WORDS = MappingProxyType({
     "en": Words(
-        certain=rf"{_EN_BEFORE}(?P<w>confirmed|verified|proven|corroborated)\b|"
+        certain=rf"{_EN_BEFORE}(?P<w>confirmed|verified|proven|corroborated)\b{_TERM}|"
                 r"\b(?:indisputabl[ey]|undeniabl[ey]|incontrovertibl[ey]|irrefutabl[ey]|"
                 r"beyond\s+(?:any\s+|all\s+|reasonable\s+)?doubt|(?:an?\s+)?(?:established|"
                 r"proven|confirmed|verified)\s+fact|it\s+is\s+a\s+fact\s+that|(?:conclusively|"
@@ -109,7 +113,9 @@ WORDS = MappingProxyType({
                r"according\s+to|calls?|called|describes?|described|dismisses|dismissed|"
                r"labels?|label+ed|considers?|considered|deems?|deemed|denies|denied|believes?|"
                r"believed|thinks?|thought|suggests?|suggested|alleges?|alleged|allegedly|"
-               r"reportedly|purportedly|supposedly|apparently|seems?|seemed)\b"),
+               r"reportedly|purportedly|supposedly|apparently|seems?|seemed|reports?|"
+               r"reported|announces?|announced|states?|stated|told|writes?|wrote|rejects?|"
+               r"rejected)\b"),
     "fr": Words(
         certain=rf"{_FR_BEFORE}(?P<w>confirmée?s?|avérée?s?|vérifiée?s?|prouvée?s?|"
                 r"démontrée?s?|corroborée?s?)\b|\b(?:incontestables?|indiscutables?|"
@@ -128,8 +134,9 @@ WORDS = MappingProxyType({
                r"soutient|soutiennent|prétend|prétendent|prétendument|présumée?s?|aurait|"
                r"auraient|semble|semblent)\b"),
     "de": Words(
-        certain=rf"{_DE_PASSIVE}(?P<w>bestätigt|verifiziert|erwiesen|nachgewiesen|bewiesen)"
-                rf"\b|{_DE_ARTICLE}(?P<w2>bestätigte[nmrs]?|verifizierte[nmrs]?|"
+        certain=rf"{_DE_PASSIVE}(?P<w>bestätigt|verifiziert|nachgewiesen|bewiesen)\b|"
+                r"\b(?:ist|sind|war|waren|gilt\s+als|galt\s+als|als)\s+(?P<w3>erwiesen)\b|"
+                rf"{_DE_ARTICLE}(?P<w2>bestätigte[nmrs]?|verifizierte[nmrs]?|"
                 rf"erwiesene[nmrs]?|nachgewiesene[nmrs]?|bewiesene[nmrs]?){_DE_NOUN}|"
                 r"\b(?:unbestreitbar|unwiderlegbar|zweifelsfrei)(?:e[nmrs]?)?\b",
         refuted=rf"{_DE_PASSIVE}(?P<w>widerlegt)\b|{_DE_ARTICLE}(?P<w2>widerlegte[nmrs]?)"
@@ -143,7 +150,8 @@ WORDS = MappingProxyType({
         saying=r"\b(?:laut|zufolge|sagt|sagte|sagen|sagten|erklärt|erklärte|erklären|"
                r"behauptet|behauptete|behaupten|bezeichnet|bezeichnete|nennt|nannte|meint|"
                r"meinte|bestreitet|bestritt|dementiert|dementierte|angeblich|vermutlich|"
-               r"mutmaßlich|scheint|nach\s+Angaben)\b"),
+               r"mutmaßlich|scheint|zurückgewiesen|zurückweist|zurückwies|abgetan|berichtet|"
+               r"berichtete|nach\s+Angaben)\b"),
     "es": Words(
         certain=rf"{_ES_BEFORE}(?P<w>confirmad[oa]s?|verificad[oa]s?|comprobad[oa]s?|"
                 r"demostrad[oa]s?|corroborad[oa]s?)\b|\b(?:indiscutibles?|incontestables?|"
