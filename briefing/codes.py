@@ -360,11 +360,11 @@ _CODES = (
          "source\", or the source by name); the message names the sources behind the "
          "sentence."),
     Code("prose-words-unsourced", W,
-         "Four words or more in a row of a point, claim statement or brief summary, outside "
-         "quotation marks, are an article's own words, and no passage the text may draw on "
-         "holds them (a point: the quotes it cites; a claim: the quotes on it and those its "
-         "note links; a summary: every quote the brief cites): they come from a part of "
-         "the article nobody cited.",
+         "Four words or more in a row of a point, claim statement, event label or brief "
+         "summary, outside quotation marks, are an article's own words, and no passage the "
+         "text may draw on holds them (a point: the quotes it cites; a claim and its events: "
+         "the quotes on it and those its note links; a summary: every quote the brief "
+         "cites): they come from a part of the article nobody cited.",
          "Cite the passage that holds them (the hint names it when one is annotated), "
          "extend a cited quote to take them in, or say it in your own words."),
     Code("prose-status-overstated", W,

@@ -523,15 +523,16 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         hedges_about = frozenset((claim.id, *(q.id for q in relaying)))
         own_values = _figure_values(linked, (claim.id,))
         own_units = _figure_units(linked, (claim.id,))
+        # The claim's passages: its stances', those its statement links, and those its
+        # note links (the note says what they add).
+        passages = backing + _referenced(claim.statement) + _referenced(claim.note)
         yield Item(plain_text(claim.statement, names), "claim statement",
                    _by_ids(linked, backing + _referenced(claim.statement)),
                    claim_values=own_values, claim_units=own_units, hedge_quotes=relaying,
                    hedge_mode="all",
                    numbered="all", attributed=claim.claimant is not None, about=about,
                    hedges_about=hedges_about, statuses=_statuses(linked, claim.statement),
-                   # (and the passages its note links: the note says what they add)
-                   **_worded(linked, _by_ids(linked, backing + _referenced(claim.statement)
-                                             + _referenced(claim.note))))
+                   **_worded(linked, _by_ids(linked, passages)))
         if claim.note:
             # A note may also quote the claims it names or relates this one to.
             linked_claims = [r.id for r in claim.note.refs if r.kind == "claim"] + \
@@ -552,7 +553,8 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                        claim_values=own_values, claim_units=own_units,
                        hedge_quotes=relaying, hedge_mode="numbers",
                        numbered="all", about=about, hedges_about=hedges_about,
-                       statuses=_statuses(linked, event.what))
+                       statuses=_statuses(linked, event.what),
+                       **_worded(linked, _by_ids(linked, passages + _referenced(event.what))))
 
 
 def _worded(linked: Linked, quotes: tuple[Quote, ...]) -> dict[str, Any]:
@@ -657,6 +659,8 @@ _COPIED_HINTS = MappingProxyType({
     "claim statement": "mark quote {!r}, which holds them, as taking a stance on this "
                        "claim (or link it in the claim's note, if it only says what the "
                        "passages leave out), or say it in your own words",
+    "event label": "mark quote {!r}, which holds them, as taking a stance on this claim, "
+                   "or say it in your own words",
 })
 
 
