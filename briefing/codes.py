@@ -361,10 +361,11 @@ _CODES = (
          "sentence."),
     Code("prose-words-unsourced", W,
          "Four words or more in a row of a point, claim statement, event label or brief "
-         "summary, outside quotation marks, are an article's own words, and no passage the "
-         "text may draw on holds them (a point: the quotes it cites; a claim and its events: "
-         "the quotes on it and those its note links; a summary: every quote the brief "
-         "cites): they come from a part of the article nobody cited.",
+         "summary or title, outside quotation marks, are an article's own words, and no "
+         "passage the text may draw on holds them (a point: the quotes it cites; a claim and "
+         "its events: the quotes on it and those its note links; a brief's summary and "
+         "title: every quote the brief cites): they come from a part of the article nobody "
+         "cited.",
          "Cite the passage that holds them (the hint names it when one is annotated), "
          "extend a cited quote to take them in, or say it in your own words."),
     Code("prose-status-overstated", W,

@@ -493,7 +493,8 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         everything = [r.id for p in points for r in p.cites]
         cited_anywhere = _by_ids(linked, everything)
         yield Item(plain_text(Prose((brief.title,), brief.pos), names), "brief title",
-                   cited_anywhere, about=frozenset((brief.id, *everything)), owner=brief)
+                   cited_anywhere, about=frozenset((brief.id, *everything)), owner=brief,
+                   **_worded(linked, cited_anywhere))
         yield Item(plain_text(brief.summary, names), "brief summary", cited_anywhere,
                    claim_values=_figure_values(linked, (r.id for p in points
                                                         for r in p.claims)),
@@ -656,6 +657,8 @@ _COPIED_HINTS = MappingProxyType({
     "point": "cite quote {!r}, which holds them, or say it in your own words",
     "brief summary": "cite quote {!r}, which holds them, in a point of this brief, or say "
                      "it in your own words",
+    "brief title": "cite quote {!r}, which holds them, in a point of this brief, or say "
+                   "it in your own words",
     "claim statement": "mark quote {!r}, which holds them, as taking a stance on this "
                        "claim (or link it in the claim's note, if it only says what the "
                        "passages leave out), or say it in your own words",
@@ -840,9 +843,13 @@ class _Checker:
         # site does; the names of whom the passages quote say whose words they are
         # ("Laut Bürgermeisterin Katrin Albers"), which their `speaker:` backs; and the
         # numbers are held to the passages by `figures` ("the $6 million figure").
+        # A brief's title names its subject, often in its articles' headlines, which the
+        # site shows beside each citation: their words are the passages'.
         mentions = self.mentions(item.text)
         speakers = {q.speaker.id for q in quotes if q.speaker}
-        if not found.cover(list(self.described(quotes, mentions, speakers)),
+        headlines = [self.spaced(f"title {i}", source.title) for i, _ in item.articles
+                     if (source := self.sources.get(i))] if item.what == "brief title" else []
+        if not found.cover([*self.described(quotes, mentions, speakers), *headlines],
                           [*((start, end) for start, end, entity in mentions
                              if entity in speakers),
                            *((at, at + len(w)) for at, w, _

@@ -790,6 +790,9 @@ DOE = 'text: "the widget is overpriced"'
 # widget is overpriced” in a note."
 ANALYST = ("    doubts: [widget-cost-5m]\n", "    doubts: [widget-cost-5m]\n"
            "  - id: doe-analyst\n    text: \"an analyst, said\"\n")
+HEADLINE = (("sources/acme-widget.txt", "Acme Corp says", "A widget priced for the few\n\nAcme "
+              "Corp says"),
+            (SRC_YML, 'title: "Acme prices its widget"', 'title: "A widget priced for the few"'))
 FRENCH = ("Jane Doe, an analyst, said", "Jane Doe, l\u2019analyste de la banque, a dit")
 
 # (case, edits, where the warning points or None for none, the words it names, hint)
@@ -840,6 +843,17 @@ COPIED = [
     ("an event label in its passages' words",
      (("claims.yml", "announces the widget's price.",
        "announces that its widget costs $5 million."),), None, "", ""),
+    ("in a brief's title", ((BRIEF, "title: The widget price",
+                             "title: The widget, overpriced in a note"),),
+     f"{BRIEF}:1:20", '"overpriced in a note"', "extend quote 'doe-overpriced'"),
+    # The article's headline, the source's title, which the site shows beside each
+    # citation, may name a brief's subject; a point is held to its passages.
+    ("a brief's title in its article's headline",
+     (*HEADLINE, (BRIEF, "title: The widget price", "title: A widget priced for the few")),
+     None, "", ""),
+    ("a point in its article's headline",
+     (*HEADLINE, (BRIEF, SAID, "A widget priced for the few, an analyst says.")),
+     f"{BRIEF}:11:16", '"A widget priced for the few"', "annotate the sentence they are in"),
     ("a number beside its words",
      ((BRIEF, POINT, 'text: "Acme says its widget costs $5 million, a figure."'),),
      None, "", ""),
