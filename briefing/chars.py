@@ -102,6 +102,9 @@ def _category_ranges(categories: tuple[str, ...], low: int, high: int
 
 
 UNSPACED_CLASS = "[" + _class_body(_UNSPACED_RANGES) + "]"
+# Han and kana alone (the ranges after Thai, Myanmar and Khmer): Chinese and Japanese,
+# where a character carries about as much as a short word of a spaced script.
+HAN_KANA_CLASS = "[" + _class_body(_UNSPACED_RANGES[3:]) + "]"
 # The combining marks (categories Mn, Mc, Me) below U+10000: a vowel sign of Devanagari or
 # a decomposed accent continues the word before it, though Python's `\\w` does not match it.
 MARK_CLASS = "[" + _class_body(_category_ranges(("M",), 0x300, 0x10000)) + "]"

@@ -360,8 +360,9 @@ _CODES = (
          "source\", or the source by name); the message names the sources behind the "
          "sentence."),
     Code("prose-words-unsourced", W,
-         "Four words or more in a row of a point, claim statement, event label or brief "
-         "summary or title, outside quotation marks, are an article's own words, and no "
+         "Four words or more in a row (in Chinese and Japanese, ten characters) of a point, "
+         "claim statement, event label or brief summary or title, outside quotation marks, "
+         "are an article's own words, and no "
          "passage the text may draw on holds them (a point: the quotes it cites; a claim and "
          "its events: the quotes on it and those its note links; a brief's summary and "
          "title: every quote the brief cites): they come from a part of the article nobody "

@@ -36,6 +36,7 @@ from .cleaning import CleanedText
 from .copied import (
     Copied,
     ProseWords,
+    article_text,
     article_words,
     holding,
     spaced,
@@ -732,6 +733,7 @@ class _Checker:
         # rebuilds: a rebuild checks only the items that changed, which read their few
         # articles again, and the words of every article are as large as the texts.
         self.articles: dict[str, str] = {}
+        self.texts: dict[str, str] = {}  # and their texts (`article_text`), read first
 
     def check(self, item: Item) -> list[Diagnostic]:
         # A point marked as the curator's inference goes beyond its quotes by design:
@@ -855,9 +857,10 @@ class _Checker:
                            *((at, at + len(w)) for at, w, _
                              in self.prose_numbers(plain))]):
             return
-        articles = {i: self.article(i, cleaned) for i, cleaned in item.articles}
+        articles = {i: self.article(i, cleaned) for i, cleaned in item.articles
+                    if found.may_be_in(self.article_text(i, cleaned))}
         for run in found.runs(articles):
-            yield self.unsourced_words(item, run, found.words_of(run))
+            yield self.unsourced_words(item, run)
 
     def spaced(self, key: str, *texts: str | Prose) -> str:
         """The words of a passage, a note or an entity's texts (`copied.spaced`), one
@@ -883,16 +886,16 @@ class _Checker:
                 yield self.spaced(f"entity {entity_id}", *entity.names,
                                   *((entity.description,) if entity.description else ()))
 
-    def unsourced_words(self, item: Item, run: Copied, said: list[str]) -> Diagnostic:
+    def unsourced_words(self, item: Item, run: Copied) -> Diagnostic:
         shown = item.text.plain[run.start:run.end]
         source = self.sources.get(run.source_id)
         whose = f"article {run.source_id!r}" + (f' ("{source.title}")' if source else "")
         cited = "cites" if item.point is not None else "may draw on"
-        kept = holding(source.quotes if source else (), said)
+        kept = holding(source.quotes if source else (), run)
         if kept is not None:
             hint = _COPIED_HINTS.get(item.what, _COPIED_HINTS["point"]).format(kept.id)
         else:
-            near = self.nearest(item, run.source_id, said)
+            near = self.nearest(item, run)
             hint = f"no passage of {run.source_id!r} holds them: " + (
                 f"extend quote {near!r}, in the same paragraph, to take them in"
                 if near else "annotate the sentence they are in and cite it") + \
@@ -902,11 +905,12 @@ class _Checker:
                        f'"{shown}" are words of {whose}, but no passage this {item.what} '
                        f"{cited} holds them", hint)
 
-    def nearest(self, item: Item, source_id: str, said: list[str]) -> str | None:
+    def nearest(self, item: Item, run: Copied) -> str | None:
         """The passage the text may draw on that is nearest the words in their paragraph
         of the article, the one to extend to take them in."""
+        source_id = run.source_id
         words = self.articles[source_id]
-        at = max(0, words.find(" " + " ".join(said) + " "))
+        at = max(0, words.find(run.needle))
         block = words.count("\n", 0, at)
         best: tuple[int, str] | None = None
         for quote in item.worded or ():
@@ -916,7 +920,7 @@ class _Checker:
             own = self.spaced(quote.id, quote.text)
             start = words.find(own.strip(), words.rfind("\n", 0, at) + 1)
             end = start + len(own)
-            gap = min(abs(start - at - len(" ".join(said))), abs(at - end))
+            gap = min(abs(start - at - len(run.needle.strip())), abs(at - end))
             if start >= 0 and (best is None or gap < best[0]):
                 best = (gap, quote.id)
         return best[1] if best else None
@@ -925,7 +929,15 @@ class _Checker:
         """The article's words (`copied.article_words`), made once a check."""
         kept = self.articles.get(source_id)
         if kept is None:
-            kept = self.articles[source_id] = article_words(cleaned)
+            kept = self.articles[source_id] = article_words(self.article_text(source_id,
+                                                                              cleaned))
+        return kept
+
+    def article_text(self, source_id: str, cleaned: CleanedText) -> str:
+        """The article's text as compared (`copied.article_text`), made once a check."""
+        kept = self.texts.get(source_id)
+        if kept is None:
+            kept = self.texts[source_id] = article_text(cleaned)
         return kept
 
     def figures(self, item: Item) -> Iterator[Diagnostic]:

@@ -113,6 +113,69 @@ def test_a_chinese_hedge_added_in_the_settings_is_kept(tmp_path: Path) -> None:
     assert "不到" in found[0][1]
 
 
+# (a point citing the passage on the cost, the words of the article it copies or None)
+COPIED = [
+    # The clause before the cited passage, which no passage holds.
+    ("中国人工智能初创公司深度求索表示，成本不到600万美元。", "中国人工智能初创公司深度求索表示"),
+    # Within a clause: the cited passage's words, then the article's after them.
+    ("其R1模型的训练成本不到600万美元，英伟达股价当天下跌17%。", None),
+    ("成本不到600万美元；中国人工智能初创公司深度求索如是说。", "中国人工智能初创公司深度求索"),
+    # The curator's own words, and the article's shorter than ten characters.
+    ("深度求索说，训练花了不到600万美元。", None),
+    ("华为公司也在关注，成本不到600万美元。", None),
+    # In quotation marks, the words are the quote check's.
+    ("「中国人工智能初创公司深度求索表示」，成本不到600万美元。", None),
+]
+
+
+@pytest.mark.parametrize(("point", "named"), COPIED)
+def test_words_of_a_chinese_article_no_cited_passage_holds(
+        tmp_path: Path, point: str, named: str | None) -> None:
+    """Chinese is compared character by character, ten in a row of the article."""
+    points = ("  - kind: what-happened\n    points:\n"
+              f'      - text: "{point}"\n        cites: [zh-cost]\n')
+    found = [d for d in build(chinese_corpus(tmp_path, points)).diagnostics
+             if d.code == "prose-words-unsourced"]
+    if named is None:
+        assert not found, [d.format() for d in found]
+        return
+    assert len(found) == 1 and f'"{named}" are words of' in found[0].message, \
+        [d.format() for d in found]
+    assert found[0].pos.col == 16 + point.index(named)
+    assert "extend quote 'zh-cost'" in (found[0].hint or "")
+
+
+JA_ARTICLE = ("ディープシークは、R1モデルの訓練費用が600万ドル未満だったと発表した。"
+              "同社の発表を受けて、米国の半導体株は大きく値を下げた。\n")
+JA_SOURCE = """\
+title: "ディープシークの発表"
+published: "2025-01-27"
+language: ja
+quotes:
+  - id: ja-cost
+    text: "R1モデルの訓練費用が600万ドル未満だった"
+"""
+
+
+@pytest.mark.parametrize(("point", "named"), [
+    ("R1モデルの訓練費用は600万ドル未満。米国の半導体株は大きく値を下げた。",
+     "米国の半導体株は大きく値を下げた"),
+    ("R1モデルの訓練費用が600万ドル未満だったと発表した。", None),
+    ("訓練費用は600万ドル未満で、半導体株が下がった。", None),
+])
+def test_words_of_a_japanese_article_no_cited_passage_holds(
+        tmp_path: Path, point: str, named: str | None) -> None:
+    content = write_tree(tmp_path / "content", {
+        "sources/ja.txt": JA_ARTICLE, "sources/ja.yml": JA_SOURCE,
+        "briefs/ja.yml": 'title: "費用"\nsummary: "費用。"\nsections:\n'
+                         "  - kind: what-happened\n    points:\n"
+                         f'      - text: "{point}"\n        cites: [ja-cost]\n'})
+    found = [d.message for d in build(content).diagnostics
+             if d.code == "prose-words-unsourced"]
+    assert len(found) == (named is not None), found
+    assert named is None or f'"{named}" are words of' in found[0], found
+
+
 def test_a_near_miss_in_chinese_gets_a_hint(tmp_path: Path) -> None:
     """The closest passage is the quote's length, not the whole paragraph, and the
     difference is marked a character at a time."""

@@ -52,7 +52,8 @@ FILES = {
         "创下美国股市历史上单日市值损失的最高纪录。\n"),
     "sources/zh.yml": (
         'title: "英伟达股价下跌"\npublished: "2025-01-28"\nlanguage: zh-Hans\nquotes:\n'
-        '  - id: zh-drop\n    text: "英伟达股价在深度求索发布R1模型之后的第一个交易日大幅下跌17%"\n'
+        '  - id: zh-drop\n    text: "英伟达股价在深度求索发布R1模型之后的第一个交易日大幅下跌17%，'
+        '创下美国股市历史上单日市值损失的最高纪录"\n'
         "    asserts: [nvda-drop]\n"),
     "entities.yml": (
         "entities:\n"
