@@ -1357,3 +1357,29 @@ def test_copied_words_follow_an_edit_of_the_article_alone(
     article.write_text(article.read_text().replace("in a memo", "in a note"))
     assert "prose-words-unsourced" in rebuilt(content, cache)
     assert "point" in checked
+
+
+def test_a_titles_copied_words_follow_an_edit_of_its_sources_headline(tmp_path: Path) -> None:
+    """A brief's title may repeat its articles' headlines: an edit of the headline alone
+    (the source's `title:`) finds the title's copy on a rebuild as a clean build does; an
+    edit of the article alone, an event label's."""
+    content = corpus(tmp_path, (*HEADLINE, (BRIEF, "title: The widget price",
+                                            "title: A widget priced for the few"),
+                                ("claims.yml", "announces the widget's price.",
+                                 "announces the widget's price, overpriced in a memo.")))
+    cache = BuildCache()
+    assert "prose-words-unsourced" not in rebuilt(content, cache)
+    source = content / SRC_YML
+    source.write_text(source.read_text().replace('title: "A widget priced for the few"',
+                                                 'title: "Acme prices its widget"'))
+    found = [d for d in build(content, cache=cache).diagnostics
+             if d.code == "prose-words-unsourced"]
+    assert [d.pos.line for d in found] == [1], [d.format() for d in found]
+    assert "prose-words-unsourced" in rebuilt(content, cache)
+    article = content / "sources" / "acme-widget.txt"
+    article.write_text(article.read_text().replace("in a note", "in a memo"))
+    found = [d for d in build(content, cache=cache).diagnostics
+             if d.code == "prose-words-unsourced"]
+    assert sorted(str(d.pos).rsplit("/", 1)[-1] for d in found) == \
+        ["claims.yml:13:62", "widget.yml:1:8"], [d.format() for d in found]
+    rebuilt(content, cache)
