@@ -17,10 +17,11 @@ from types import MappingProxyType
 from .diagnostics import Diagnostic, Pos, error, warning
 from .files import Entry, FileFault, read_regular, walk
 from .keyless import ListKey
-from .pagesafety import runnable, unsafe_markup
+from .pagesafety import HINT, runnable, unsafe_markup
 from .paths import MARKDOWN_SUFFIXES
+from .safehtml import safe_url
 from .text import decode_source, is_blank, readable
-from .yamlnodes import YMap, YNode, lost_an_id, parse_yaml
+from .yamlnodes import YMap, YNode, YScalar, lost_an_id, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
 # Top-level names the content model defines; everything else is reported or ignored.
@@ -540,5 +541,12 @@ def _front_matter(text: str, display: str) -> tuple[Diagnostic, ...]:
     if node is not None and not isinstance(node, YMap):
         return (error(Pos(display, 2, 1), "page-front-matter",
                       "the page's front matter is not a mapping of keys to values", hint),)
+    away = node.get("location") if isinstance(node, YMap) else None
+    if isinstance(away, YScalar) and safe_url(away.value) is None:
+        # (Material's redirecting page goes there: `safehtml.themed_page` leaves it out.)
+        at = away.pos
+        return (warning(Pos(display, (at.line or 1) + 1, at.col), "page-unsafe-markup",
+                        f"the address {away.value!r} is left out of the published page",
+                        HINT),)
     return ()
 

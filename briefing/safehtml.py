@@ -16,10 +16,12 @@ as HTML (script, style, textarea, SVG…), so none can hide markup from this rea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from types import MappingProxyType
 from xml.parsers import expat
+
+from markupsafe import Markup, escape
 
 # Elements of text, lists, tables and figures, kept with the attributes below.
 _KEPT = frozenset([
@@ -84,6 +86,51 @@ def safe_url(value: str) -> str | None:
     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
         return None
     return url
+
+
+# Front matter Briefing reads as data (the theme writes `jsonld` with `tojson`), not text a
+# theme writes: kept as it is.
+_DATA_KEYS = frozenset({"jsonld", "updated"})
+# Material's redirecting page: its template and the address it goes to.
+_AWAY = frozenset({"location", "template"})
+
+
+def themed_page(title: str, meta: Mapping[str, object], *, from_name: bool
+                ) -> tuple[str, dict[str, object]]:
+    """A page's title and front matter as a theme may write them without escaping:
+    MkDocs' own theme and Material write `page.title` and `page.meta`'s texts into the
+    page as they are, or the title after `striptags`, which gives `&lt;` back as `<`.
+    `title` is MkDocs': the front matter's (text), a heading's (HTML) or, `from_name`,
+    made of the file's name (text). The title comes back as HTML holding only its text,
+    and the front matter with every text escaped (Material's redirecting page left out,
+    with its `location`, unless that is an address that runs nothing); a title holding
+    `<` is put in the front matter too, which Material writes in place of `striptags`'."""
+    text = str(meta["title"]) if "title" in meta else \
+        title if from_name else str(Markup(title).striptags())
+    # (Without its `template`, the page is shown, not a redirection to itself.)
+    away = "location" in meta and safe_url(str(meta["location"])) is None
+    themed = {key: value if key in _DATA_KEYS else _escaped(value)
+              for key, value in meta.items() if not (away and key in _AWAY)}
+    html = str(escape(text))
+    if "title" in meta or "<" in text:
+        themed["title"] = html
+    return html, themed
+
+
+def name_title(name: str) -> str:
+    """The title MkDocs makes of a page's file name when the page gives none."""
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def _escape(text: str) -> str:

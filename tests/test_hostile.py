@@ -27,7 +27,7 @@ from serving import fetch, served, wait_for
 
 from briefing import model, pipeline, schema
 from briefing.codes import CODES
-from briefing.pagesafety import unsafe_markup
+from briefing.pagesafety import HINT, unsafe_markup
 from briefing.problems import problems_page
 from briefing.safehtml import clean_page, runnable_file
 from briefing.urls import normalise
@@ -732,3 +732,119 @@ def test_a_line_is_named_exactly_when_markdown_makes_markup_of_it(
     html = re.sub(r"<!--.*?(?:-->|$)", "", html, flags=re.DOTALL)  # as a browser reads it
     named = {d.pos.line for d in unsafe_markup(page, "pages/p.md")}
     assert (len(before) + 1 in named) == (PAYLOADS[payload] in html), (page, html)
+
+
+# --- what other themes write as it is ---------------------------------------------
+#
+# MkDocs' own theme and Material write a page's title, its front matter (`description`,
+# `author`, `subtitle`, `location`…) and the navigation's names into the page unescaped,
+# or after `striptags`, which gives `&lt;` back as `<`. The site is built with any of
+# them, so what the curator writes there must reach each as text.
+
+THEMES = {"briefing": "theme:\n  name: briefing\n",
+          "mkdocs": "theme:\n  name: mkdocs\n  highlightjs: false\n",
+          "material": "theme:\n  name: material\n  font: false\n"}
+# Ends a <title> or an attribute, and runs either way; `{n}` tells the places apart.
+PAYLOAD = '</title><script>alert({n})</script>\\"><img src=x onerror=alert({n})>'
+
+
+def with_payloads(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The minimal corpus with PAYLOAD in each text that becomes a page's title or
+    description: a brief's title and summary, a claim's statement, a source's title, an
+    entity's name and description."""
+    def put(path: str, old: str, new: str) -> None:
+        text = files[path]
+        assert isinstance(text, str) and old in text, (path, old)
+        files[path] = text.replace(old, new, 1)
+
+    put("briefs/widget.yml", "title: The widget price",
+        f'title: "{PAYLOAD.format(n=101)} The widget price"')
+    put("briefs/widget.yml", 'summary: "', f'summary: "{PAYLOAD.format(n=102)} ')
+    put("claims.yml", 'statement: "', f'statement: "{PAYLOAD.format(n=103)} ')
+    put("sources/acme-widget.yml", 'title: "', f'title: "{PAYLOAD.format(n=104)} ')
+    put("entities.yml", "name: Jane Doe", f'name: "{PAYLOAD.format(n=105)} Jane Doe"\n'
+        f'    description: "{PAYLOAD.format(n=106)}"')
+    return files
+
+
+HOSTILE_PAGES: dict[str, str | bytes] = {
+    # A page's title from its file's name, or a folder's as the section's name.
+    "<img src=x onerror=alert(111)>.md": "Only text.\n",
+    "<img src=x onerror=alert(112)>/page.md": "# A page\n\nText.\n",
+    # From a heading, with what `striptags` turns back into markup.
+    "heading.md": "# &lt;/title&gt;&lt;img src=x onerror=alert(113)&gt;\n\nText.\n",
+    "code.md": "# `</title><img src=x onerror=alert(114)>`\n\nText.\n",
+    # From front matter, which themes write as it is.
+    "front.md": ('---\ntitle: "</title><script>alert(115)</script>"\n'
+                 "description: '\"><img src=x onerror=alert(116)>'\n"
+                 "author: '\"><img src=x onerror=alert(117)>'\n"
+                 "subtitle: '<img src=x onerror=alert(118)>'\n"
+                 "source: ['<img src=x onerror=alert(119)>']\n---\n\nText.\n"),
+    # Material's redirecting page, chosen from the front matter, goes to `location`.
+    "away.md": ("---\ntemplate: redirect.html\nlocation: 'javascript:alert(120)'\n"
+                "---\n\n# Away\n"),
+}
+_THEME_SCRIPT = re.compile(r"<script\b(?![^>]*ld\+json)[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def themed_live(html: str) -> list[str]:
+    """What could run in a page of any theme: these themes have inline scripts of their
+    own, so only a script that is the payload's counts, besides the rest `scan` finds."""
+    found = [p for p in scan(html).problems if not p.startswith("inline script")]
+    return found + [f"script {s[:60]!r}" for s in _THEME_SCRIPT.findall(html)
+                    if "alert" in s or "javascript:" in s]
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_titles_names_and_front_matter_reach_every_theme_inert(
+        tmp_path: Path, theme: str) -> None:
+    project = tmp_path / "project"
+    write_tree(project / "content", with_payloads(dict(minimal_corpus())))
+    write_tree(project / "content" / "pages", HOSTILE_PAGES)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert THEMES["briefing"] in config
+    (project / "mkdocs.yml").write_text(config.replace(THEMES["briefing"], THEMES[theme]),
+                                        encoding="utf-8")
+    if theme == "briefing":
+        shutil.copytree(REPO / "theme", project / "theme")
+    if theme != "material":
+        (project / "content" / "pages" / "away.md").unlink()  # (Material's template)
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "0", "NO_MKDOCS_2_WARNING": "1",
+             "BRIEFING_SITE_URL": "https://site.example/"})
+    assert result.returncode == 0, result.stderr
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    live = {str(page.relative_to(site)): themed_live(page.read_text(encoding="utf-8"))
+            for page in pages}
+    assert not {page: found for page, found in live.items() if found}, live
+    # Each reaches its pages as text, whole, and escaped once.
+    shown = {name: (site / name).read_text(encoding="utf-8") for name in (
+        "briefs/widget/index.html", "claims/widget-cost-5m/index.html", "front/index.html",
+        "index.html")}
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(101)" in shown["briefs/widget/index.html"]
+    assert theme == "mkdocs" or '<meta name="description" content="Claimed by Acme Corp: ' \
+        '&lt;/title&gt;&lt;script&gt;alert(103)' in shown["claims/widget-cost-5m/index.html"]
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(115)" in shown["front/index.html"]
+    assert theme == "mkdocs" or '&#34;&gt;&lt;img src=x onerror=alert(116)&gt;"' in \
+        shown["front/index.html"]  # (MkDocs' theme describes the home page only)
+    assert "&amp;lt;" not in "".join(shown.values())
+    assert re.search(r">\s*&lt;img src=x onerror=alert\(111\)&gt;\s*<", shown["index.html"])
+
+
+def test_a_page_going_to_a_script_is_reported_at_its_line(tmp_path: Path) -> None:
+    """Material's redirecting page goes to the front matter's `location`; one that runs a
+    script is left out, and said so before the build; an address that runs nothing is
+    left alone."""
+    files = {**minimal_corpus(),
+             "pages/away.md": "---\ntemplate: redirect.html\nlocation: ' javascript:alert(1)'\n"
+                              "---\n\n# Away\n",
+             "pages/moved.md": "---\ntemplate: redirect.html\nlocation: ../elsewhere/\n---\n"}
+    result = pipeline.build(write_tree(tmp_path / "content", files))
+    found = [d.format() for d in result.diagnostics if d.pos.path.endswith((".md"))]
+    assert found == [f"{tmp_path}/content/pages/away.md:3:11: warning: the address "
+                     "' javascript:alert(1)' is left out of the published page "
+                     "[page-unsafe-markup]\n    hint: " + HINT], found

@@ -12,11 +12,13 @@ import datetime
 import functools
 import gc
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,7 +42,14 @@ from ..pipeline import Warming, build
 from ..problems import PROBLEMS_PAGE
 from ..results import FOLDER as RESULTS
 from ..results import ResultStore
-from ..safehtml import clean_page, removed_warning, runnable_file, unpublished_warning
+from ..safehtml import (
+    clean_page,
+    name_title,
+    removed_warning,
+    runnable_file,
+    themed_page,
+    unpublished_warning,
+)
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
 from ..siteconfig import nav_paths, plugin_settings
@@ -318,6 +327,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             page.markdown = page.file.content_string = ""
         if page.file.src_uri not in self.generated:
             html = self.cleaned(html, page, config)
+        # Other themes write the title and front matter unescaped (`safehtml.themed_page`).
+        title = page.title or ""
+        page.title, page.meta = themed_page(
+            title, page.meta,
+            from_name="title" not in page.meta and title == name_title(page.file.name))
         return html
 
     def cleaned(self, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -434,6 +448,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # page, under every theme that draws sections. The page stands in its place.
         if config.nav is None:
             nav.items = [self._lone_list(item) for item in nav.items]
+            # A section is named after its folder: text, which other themes write as HTML.
+            for section in _sections(nav.items):
+                section.title = str(escape(section.title))
         self.nav = nav
         return nav
 
@@ -449,7 +466,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         # A dirty build reads only changed pages, so keep the titles of earlier builds.
         titles: dict[str, str] = getattr(self, "titles", {})
         self.titles = {
-            item.file.src_uri: item.title or titles.get(item.file.src_uri)
+            item.file.src_uri: unescape(item.title) if item.title else titles.get(item.file.src_uri)
             or item.file.src_uri
             for item in self.nav.items
             if isinstance(item, Page) and item.file.src_uri not in self.generated
@@ -461,6 +478,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.housekeeping.templates
         return env
+
+
+def _sections(items: list[StructureItem]) -> Iterator[Section]:
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
 
 
 def without_runnable_files(files: Files, config: MkDocsConfig, content_dir: Path) -> None:
