@@ -91,8 +91,9 @@ _CODES = (
          "Delete the character or the escape; text must be printable."),
     Code("text-bidi-control", W,
          "An invisible bidirectional control character can show text in another order than "
-         "it is stored.",
-         "Delete it unless the article really needs it."),
+         "it is stored: in a file, or in the name of a hand-written page or its folder, "
+         "which is the page's title where it gives none.",
+         "Delete it unless the article really needs it; rename the page or folder."),
     # YAML
     Code("yaml-syntax", E, "The file is not valid YAML. A key without its colon or with "
          "no space after it (`speaker:acme`), one out of line with the key above it, or a "

@@ -20,7 +20,7 @@ from .keyless import ListKey
 from .pagesafety import HINT, runnable, unsafe_markup
 from .paths import MARKDOWN_SUFFIXES
 from .safehtml import safe_url
-from .text import decode_source, is_blank, readable
+from .text import bidi_in_name, decode_source, is_blank, readable
 from .yamlnodes import YMap, YNode, YScalar, lost_an_id, parse_yaml
 
 MAX_TEXT_BYTES = 5_000_000
@@ -457,7 +457,7 @@ def item_list(rel: str) -> ListKey | None:
 
 def _read(rel: str, display: str, data: bytes) -> _Read:
     if rel.startswith("pages/"):
-        return _page(display, data)
+        return _page(rel, display, data)
     if len(data) > MAX_TEXT_BYTES:
         return _Read(Unparsed(rel, display, ""), (error(Pos(display), "content-too-large",
                                   f"the file is larger than {MAX_TEXT_BYTES:,} bytes",
@@ -504,19 +504,21 @@ def _runnable_page_file(path: str, display: str) -> Diagnostic | None:
         return None
 
 
-def _page(display: str, data: bytes) -> _Read:
+def _page(rel: str, display: str, data: bytes) -> _Read:
     """A hand-written page is MkDocs' to read; only what would stop MkDocs with a
     traceback is reported, bytes that are not UTF-8 (in pages under the size cap), and
-    front matter MkDocs would publish as text."""
+    front matter MkDocs would publish as text; and a name shown in another order."""
+    named = bidi_in_name(rel, display)
     if len(data) > MAX_TEXT_BYTES:
-        return _Read(None, ())
+        return _Read(None, named)
     text, problems = decode_source(data, display)
     found = tuple(p for p in problems if p.code == "text-not-utf8")
     if text is None:
-        return _Read(None, found)
+        return _Read(None, (*named, *found))
     block = _FRONT_MATTER.match(text)
     body = text if block is None else "\n" * block.group(0).count("\n") + text[block.end():]
-    return _Read(None, (*found, *_front_matter(text, display), *unsafe_markup(body, display)))
+    return _Read(None, (*named, *found, *_front_matter(text, display),
+                        *unsafe_markup(body, display)))
 
 
 # MkDocs' front matter: between a first line `---` and the next `---` or `...` line.

@@ -36,6 +36,20 @@ UTF16_HINT = ("re-save the file as UTF-8 (for example `iconv -f UTF-16 -t UTF-8`
               "Encoding: UTF-8 in the editor's Save As)")
 
 
+def bidi_in_name(rel: str, path: str) -> tuple[Diagnostic, ...]:
+    """A warning, at `path`, for a bidirectional control in a hand-written page's file or
+    folder name (`rel`, in the content folder): the name is the page's title, in the
+    navigation, where the page gives none."""
+    found = sorted({char for char in rel if char in _BIDI_CONTROLS})
+    if not found:
+        return ()
+    return (warning(Pos(path), "text-bidi-control",
+                    f"invisible bidirectional control character {char_name(found[0])} in "
+                    "the file's name",
+                    "it can show the name, the page's title where it gives none, in a "
+                    "different order than it is written: rename the file or folder"),)
+
+
 def decode_source(data: bytes, path: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
     """Strict UTF-8 with BOM, CRLF and lone CR normalised; NUL and controls rejected."""
     if data.startswith(UTF16_BOMS):

@@ -207,6 +207,12 @@ CASES = [
     Case("event handler in a page's attribute list", "page-unsafe-markup",
          "pages/about.md:1:12",
          files=(("pages/about.md", "# About {: onclick=\"alert(1)\" }\n"),), only=True),
+    Case("redirecting page going to a script", "page-unsafe-markup", "pages/away.md:3:11",
+         files=(("pages/away.md", "---\ntemplate: redirect.html\nlocation: javascript:x()\n"
+                 "---\n\n# Away\n"),), only=True),
+    Case("bidirectional control in a page's name", "text-bidi-control",
+         "pages/notes-\\u202egnp.md",
+         files=(("pages/notes-\u202egnp.md", "Text.\n"),), hint="rename", only=True),
     Case("html file among the pages", "page-runnable-file", "pages/embed.html",
          files=(("pages/embed.html", "<script>alert(1)</script>\n"),), only=True),
     Case("svg image with a script among the pages", "page-runnable-file", "pages/chart.svg",

@@ -844,7 +844,7 @@ def test_a_page_going_to_a_script_is_reported_at_its_line(tmp_path: Path) -> Non
                               "---\n\n# Away\n",
              "pages/moved.md": "---\ntemplate: redirect.html\nlocation: ../elsewhere/\n---\n"}
     result = pipeline.build(write_tree(tmp_path / "content", files))
-    found = [d.format() for d in result.diagnostics if d.pos.path.endswith((".md"))]
+    found = [d.format() for d in result.diagnostics if d.pos.path.endswith(".md")]
     assert found == [f"{tmp_path}/content/pages/away.md:3:11: warning: the address "
                      "' javascript:alert(1)' is left out of the published page "
                      "[page-unsafe-markup]\n    hint: " + HINT], found
