@@ -795,9 +795,8 @@ def themed_live(html: str) -> list[str]:
                     if "alert" in s or "javascript:" in s]
 
 
-@pytest.mark.parametrize("theme", sorted(THEMES))
-def test_titles_names_and_front_matter_reach_every_theme_inert(
-        tmp_path: Path, theme: str) -> None:
+def hostile_themed_site(tmp_path: Path, theme: str) -> Path:
+    """The minimal corpus `with_payloads` and HOSTILE_PAGES, built with `theme`."""
     project = tmp_path / "project"
     write_tree(project / "content", with_payloads(dict(minimal_corpus())))
     write_tree(project / "content" / "pages", HOSTILE_PAGES)
@@ -816,6 +815,13 @@ def test_titles_names_and_front_matter_reach_every_theme_inert(
         env={**os.environ, "SOURCE_DATE_EPOCH": "0", "NO_MKDOCS_2_WARNING": "1",
              "BRIEFING_SITE_URL": "https://site.example/"})
     assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_titles_names_and_front_matter_reach_every_theme_inert(
+        tmp_path: Path, theme: str) -> None:
+    site = hostile_themed_site(tmp_path, theme)
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     live = {str(page.relative_to(site)): themed_live(page.read_text(encoding="utf-8"))

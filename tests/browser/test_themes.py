@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import seed_project
+from playwright.sync_api import Browser
 from serving import StaticServer
+from test_hostile import hostile_themed_site
 
 from briefing.cli import main
 
@@ -283,3 +285,28 @@ def test_search_works_under_properdocs(page, problems, properdocs_site: str) -> 
     assert page.locator(".search-status").inner_text().strip()
     page.wait_for_load_state("networkidle")
     problems.assert_none(properdocs_site)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_hostile_titles_and_front_matter_run_nothing(browser: Browser, tmp_path: Path,
+                                                     theme: str) -> None:
+    """A brief, claim, source and entity with markup in their titles and descriptions, and
+    hand-written pages with it in their names and front matter (`test_hostile`), built
+    with each theme that writes them unescaped: no page the reader opens runs any of it
+    (each payload calls `alert`)."""
+    site = hostile_themed_site(tmp_path, theme)
+    ran: list[str] = []
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
+        with http_server(site) as url:
+            for path in ("", "briefs/widget/", "claims/widget-cost-5m/", "sources/acme-widget/",
+                         "entities/jane-doe/", "front/", "heading/", "code/",
+                         *(["away/"] if theme == "material" else [])):
+                tab.goto(url + path, wait_until="load")
+                tab.wait_for_timeout(200)  # (an image's error comes after `load` at times)
+                assert tab.url.startswith(url), f"{path} went to {tab.url}"
+    finally:
+        context.close()
+    assert not ran, f"scripts ran under {theme}: {ran}"
