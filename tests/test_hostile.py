@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import markdown
@@ -22,6 +23,7 @@ import yaml
 from corpus_helpers import REPO, minimal_corpus, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 from serving import fetch, served, wait_for
 
@@ -29,7 +31,7 @@ from briefing import model, pipeline, schema
 from briefing.codes import CODES
 from briefing.pagesafety import HINT, unsafe_markup
 from briefing.problems import problems_page
-from briefing.safehtml import clean_page, runnable_file
+from briefing.safehtml import clean_page, runnable_file, themed_page
 from briefing.urls import normalise
 
 ATTACK = '<script>alert(1)</script><img src=x onerror=alert(2)>{: onclick=alert(3) }'
@@ -436,7 +438,20 @@ def live_markup(page: str) -> tuple[str, ...]:
     body, meta = get_data(page)
     if not meta and page.startswith("---"):
         return ("MkDocs cannot read its front matter",)
-    return tuple(scan(markdown.markdown(body, extensions=EXTENSIONS)).problems)
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    return tuple(scan(html).problems) + tuple(scan(as_other_themes_write(html, meta)).problems)
+
+
+def as_other_themes_write(html: str, meta: dict[str, Any]) -> str:
+    """The page's title and front matter as the plugin hands them over
+    (`themed_page`) and as MkDocs' theme and Material write them: unescaped, in an
+    attribute and as text, the title also after `striptags` unless the front matter has
+    one (Material's <title>)."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    title, themed = themed_page(heading.group(1) if heading else "", meta, from_name=False)
+    shown = str(themed["title"]) if "title" in themed else str(Markup(title).striptags())
+    texts = [title, *(str(v) for k, v in themed.items() if k not in ("jsonld", "updated"))]
+    return f"<title>{shown}</title>" + "".join(f'<p title="{t}">{t}</p>' for t in texts)
 
 
 def test_the_property_reaches_the_pages() -> None:
