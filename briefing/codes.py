@@ -278,8 +278,11 @@ _CODES = (
          "generated page, or of a file the build writes (`feed.xml`, the plugin's "
          "`assets/briefing/…`), or sits in a folder the build writes whole (`pagefind/`, "
          "the site's search index under a theme that shows Pagefind's search), which would "
-         "replace it; compared without case as many file systems do.",
-         "Rename or move the hand-written page or file."),
+         "replace it; or it has the address of one of the theme's own files (a stylesheet "
+         "such as `assets/briefing.css`, an image), which it would replace on every page "
+         "that loads it. Compared without case as many file systems do.",
+         "Rename or move the hand-written page or file; the site's own styles go in "
+         "mkdocs.yml's `extra_css`."),
     # Cross-references and quotes
     Code("ref-unknown", E,
          "A reference to an id that is not declared, or that is the id of another kind of "

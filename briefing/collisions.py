@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic, Pos, error
 from .files import Entry, walk
 from .pageassets import site_files
 from .paths import MARKDOWN_SUFFIXES, published_file
+from .safehtml import runnable_file
 
 
 def generated_files(pages: Iterable[str], files: Iterable[str], *, directory_urls: bool,
@@ -48,20 +49,31 @@ def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
 
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
-                    pages_dir: str, folders: Iterable[str] = ()) -> list[Diagnostic]:
-    """Hand-written files whose site path is also a generated file's, or lies in one of the
-    `folders` the build writes whole. Both maps go from site path to source path; paths
-    are compared case-folded and NFC-normalised, because macOS and Windows file systems
-    store `Claims/` and `claims/` as one folder."""
+                    pages_dir: str, folders: Iterable[str] = (),
+                    theme_files: Iterable[str] = ()) -> list[Diagnostic]:
+    """Hand-written files whose site path is also a generated file's or one of the
+    theme's `theme_files` (its styles, scripts and images, which MkDocs lets a file of
+    docs_dir replace), or lies in one of the `folders` the build writes whole. Both maps
+    go from site path to source path; paths are compared case-folded and NFC-normalised,
+    because macOS and Windows file systems store `Claims/` and `claims/` as one folder."""
     def key(address: str) -> str:
         return unicodedata.normalize("NFC", address).casefold()
 
     taken = {key(address): (address, page) for address, page in generated.items()}
     whole = {key(f"{folder}/"): f"{folder}/" for folder in folders}
+    theme = {key(address): address for address in theme_files}
     problems = []
     for address, page in sorted(hand_written.items()):
         what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
         inside = next((f for f in whole if key(address).startswith(f)), None)
+        if key(address) in theme and key(address) not in taken and not _left_out(address):
+            problems.append(error(
+                Pos(f"{pages_dir}/{page}"), "page-collision",
+                f"this {what} would be published at {address!r} in place of the theme's "
+                "own file, and restyle or change every page that loads it",
+                f"rename or move the hand-written {what}; the site's own styles go in "
+                "mkdocs.yml's `extra_css`"))
+            continue
         if inside is not None:
             problems.append(error(
                 Pos(f"{pages_dir}/{page}"), "page-collision",
@@ -78,3 +90,10 @@ def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str
                                                        else " (the two differ only in case)"),
                 f"rename or move the hand-written {what}"))
     return problems
+
+
+def _left_out(address: str) -> bool:
+    """Whether a file at `address` is one the build leaves out, putting the theme's back,
+    as it could run a script (`page-runnable-file`); an SVG image is read for that, and
+    is taken here as kept."""
+    return not address.lower().endswith(".svg") and runnable_file(address, bytes) is not None

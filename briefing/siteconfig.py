@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import MappingProxyType
@@ -159,6 +160,8 @@ class WrittenSite:
     # The theme's `locale` and `language` as written (None where not), for the site's
     # language (`language.py`).
     theme_language: tuple[object, object] = (None, None)
+    # The files the theme publishes, by their path in the site.
+    theme_files: frozenset[str] = frozenset()
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -186,7 +189,8 @@ def written_site(config_file: Path) -> WrittenSite | None:
         MappingProxyType({name: options for name, options in listed if options}),
         _shows_pagefind(theme),
         (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
-        else (None, None))
+        else (None, None),
+        written_theme_files(theme, config_file.parent))
 
 
 def written_language(config_file: Path) -> str:
@@ -198,13 +202,13 @@ def written_language(config_file: Path) -> str:
     return tag or DEFAULT_LANGUAGE
 
 
-def _shows_pagefind(theme: object) -> bool:
-    """The theme's `pagefind:` option as MkDocs reads it: the value in mkdocs.yml, else in
-    the named theme's own `mkdocs_theme.yml` (an installed theme found by its entry point,
-    read without importing it). False when the theme cannot be found: the build says so."""
-    options = theme if isinstance(theme, Mapping) else {"name": theme or "mkdocs"}
-    if "pagefind" in options:
-        return bool(options["pagefind"])  # as the plugin reads it
+def _theme_options(theme: object) -> Mapping[str, object]:
+    return theme if isinstance(theme, Mapping) else {"name": theme or "mkdocs"}
+
+
+def _theme_settings(options: Mapping[str, object]) -> tuple[Path, dict[str, object]] | None:
+    """The named theme's folder and its own `mkdocs_theme.yml` (an installed theme found
+    by its entry point, read without importing it); None when it cannot be found."""
     found = entry_points(group="mkdocs.themes", name=str(options.get("name")))
     spec = importlib.util.find_spec(next(iter(found)).value) if found else None
     for folder in (spec.submodule_search_locations or []) if spec else []:
@@ -212,8 +216,42 @@ def _shows_pagefind(theme: object) -> bool:
             own = yaml.safe_load((Path(folder) / "mkdocs_theme.yml").read_text("utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
-        return isinstance(own, dict) and bool(own.get("pagefind"))
-    return False
+        return Path(folder), own if isinstance(own, dict) else {}
+    return None
+
+
+def _shows_pagefind(theme: object) -> bool:
+    """The theme's `pagefind:` option as MkDocs reads it: the value in mkdocs.yml, else in
+    the named theme's own `mkdocs_theme.yml`. False when the theme cannot be found: the
+    build says so."""
+    options = _theme_options(theme)
+    if "pagefind" in options:
+        return bool(options["pagefind"])  # as the plugin reads it
+    found = _theme_settings(options)
+    return found is not None and bool(found[1].get("pagefind"))
+
+
+# What of a theme's folders MkDocs does not publish (`Files.add_files_from_theme`):
+# templates, the theme's settings and translations, hidden, Python and Markdown files.
+_NOT_PUBLISHED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml",
+                  "locales/*", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "*.md")
+
+
+def written_theme_files(theme: object, config_dir: Path) -> frozenset[str]:
+    """The files MkDocs publishes from the theme (its `custom_dir`, then the named
+    theme's folder), each at its path in the site."""
+    options = _theme_options(theme)
+    found = _theme_settings(options)
+    custom = options.get("custom_dir")
+    folders = [*([config_dir / custom] if isinstance(custom, str) else []),
+               *([found[0]] if found else [])]
+    templates = [*(found[1].get("static_templates") or [] if found else []),
+                 *(options.get("static_templates") or [])]  # type: ignore[misc]
+    skipped = (*_NOT_PUBLISHED, "sitemap.xml", *(str(t) for t in templates))  # (MkDocs')
+    published = (path.relative_to(folder).as_posix() for folder in folders
+                 if folder.is_dir() for path in folder.rglob("*") if path.is_file())
+    return frozenset(rel for rel in published
+                     if not any(fnmatch(rel.lower(), pattern) for pattern in skipped))
 
 
 def _setting(values: Values, node: yaml.Node | None) -> object:
@@ -245,7 +283,8 @@ def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iter
     return page_collisions(
         generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
         hand_written(site.docs_dir, directory_urls=site.directory_urls),
-        display_root(site.docs_dir), (SEARCH_FOLDER,) if site.pagefind else ())
+        display_root(site.docs_dir), (SEARCH_FOLDER,) if site.pagefind else (),
+        site.theme_files)
 
 
 def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:

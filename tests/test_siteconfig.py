@@ -15,7 +15,7 @@ from pymdownx.arithmatex import ArithmatexExtension
 
 from briefing import siteconfig
 from briefing.cli import main
-from briefing.siteconfig import config_problems, extension_names
+from briefing.siteconfig import config_problems, extension_names, written_theme_files
 
 ALL = ["toc", "tables", "fenced_code", "attr_list"]
 
@@ -474,3 +474,24 @@ def test_mkdocs_words_on_a_refused_locale_are_placed_at_the_locale(
             "Config value 'theme': Unrecognised theme name: 'mkdcos'."]
     assert siteconfig.at_setting_lines(said, str(config)) == [
         f"mkdocs.yml:4:3: {said[0]}", f"mkdocs.yml:2:1: {said[1]}"]
+
+
+@pytest.mark.parametrize(("theme", "file"), [
+    ("briefing", "assets/briefing.css"), ("briefing", "assets/favicon.svg"),
+    ("mkdocs", "css/base.css"), ("material", None), ("briefing", None)])
+def test_a_file_replacing_the_themes_own_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, file: str | None) -> None:
+    """MkDocs lets a file of docs_dir replace the theme's: a contributor's
+    `assets/briefing.css` restyled (or hid) every page without a word, which a
+    hand-written page's own styles may not. Check and build both refuse it; a file that
+    could run a script there (the theme's `assets/briefing.js`) is left out instead, and
+    the theme's kept (`page-runnable-file`)."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    if file is None:  # the theme's main stylesheet, whatever its name
+        file = min(f for f in written_theme_files({"name": theme}, tmp_path) if f.endswith(".css"))
+    body = b'<svg xmlns="http://www.w3.org/2000/svg"/>' if file.endswith(".svg") \
+        else b"body { display: none }"
+    write_tree(tmp_path / "docs", {file: body, "assets/briefing.js": "alert(1)\n"})
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG + f"theme:\n  name: {theme}\n")
+    monkeypatch.chdir(tmp_path)
+    assert_same_verdict(tmp_path, "page-collision", f"docs/{file}", False)

@@ -269,7 +269,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
             {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            display_root(Path(config.docs_dir)), (SEARCH_FOLDER,) if self.pagefind else ())
+            display_root(Path(config.docs_dir)), (SEARCH_FOLDER,) if self.pagefind else (),
+            theme_files(config))
         # An option the plugin lacks, at its line (MkDocs' warning of it is left out).
         return (*self.unknown_options,
                 *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
@@ -478,6 +479,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.housekeeping.templates
         return env
+
+
+def theme_files(config: MkDocsConfig) -> list[str]:
+    """The site paths of the files MkDocs publishes from the theme, which a file of
+    docs_dir at the same path would replace."""
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return [file.dest_uri for file in files]
 
 
 def _sections(items: list[StructureItem]) -> Iterator[Section]:
