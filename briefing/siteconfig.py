@@ -160,8 +160,8 @@ class WrittenSite:
     # The theme's `locale` and `language` as written (None where not), for the site's
     # language (`language.py`).
     theme_language: tuple[object, object] = (None, None)
-    # The files the theme publishes, by their path in the site.
-    theme_files: frozenset[str] = frozenset()
+    # The `theme:` setting as written (its files: `written_theme_files`).
+    theme: object = None
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -190,7 +190,7 @@ def written_site(config_file: Path) -> WrittenSite | None:
         _shows_pagefind(theme),
         (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
         else (None, None),
-        written_theme_files(theme, config_file.parent))
+        theme)
 
 
 def written_language(config_file: Path) -> str:
@@ -246,12 +246,25 @@ def written_theme_files(theme: object, config_dir: Path) -> frozenset[str]:
     folders = [*([config_dir / custom] if isinstance(custom, str) else []),
                *([found[0]] if found else [])]
     templates = [*(found[1].get("static_templates") or [] if found else []),
-                 *(options.get("static_templates") or [])]  # type: ignore[misc]
-    skipped = (*_NOT_PUBLISHED, "sitemap.xml", *(str(t) for t in templates))  # (MkDocs')
-    published = (path.relative_to(folder).as_posix() for folder in folders
-                 if folder.is_dir() for path in folder.rglob("*") if path.is_file())
-    return frozenset(rel for rel in published
-                     if not any(fnmatch(rel.lower(), pattern) for pattern in skipped))
+                 *(options.get("static_templates") or []),  # type: ignore[misc]
+                 "sitemap.xml"]  # (MkDocs' own)
+    return frozenset(rel for folder in folders for rel in _files_under(folder)
+                     if theme_publishes(rel, templates))
+
+
+def theme_publishes(rel: str, static_templates: Iterable[object]) -> bool:
+    """Whether MkDocs publishes the file at `rel` in a theme's folder as it is."""
+    return not any(fnmatch(rel.lower(), pattern) for pattern in
+                   (*_NOT_PUBLISHED, *(str(t) for t in static_templates)))
+
+
+def _files_under(folder: Path) -> Iterable[str]:
+    """The paths of the files in `folder`, hidden folders left unread (Material's icons
+    are thousands of files there, none of them published)."""
+    for top, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        rel = Path(top).relative_to(folder).as_posix()
+        yield from (name if rel == "." else f"{rel}/{name}" for name in files)
 
 
 def _setting(values: Values, node: yaml.Node | None) -> object:
@@ -284,7 +297,7 @@ def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iter
         generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
         hand_written(site.docs_dir, directory_urls=site.directory_urls),
         display_root(site.docs_dir), (SEARCH_FOLDER,) if site.pagefind else (),
-        site.theme_files)
+        written_theme_files(site.theme, config_file.parent))
 
 
 def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:

@@ -12,7 +12,7 @@ import datetime
 import functools
 import gc
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ from ..safehtml import (
 )
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
-from ..siteconfig import nav_paths, plugin_settings
+from ..siteconfig import nav_paths, plugin_settings, theme_publishes
 from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site
 from ..themeglobals import theme_globals
@@ -265,12 +265,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                     config: MkDocsConfig, *, linked_out: bool) -> tuple[Diagnostic, ...]:
         """The build's problems: the content's, as the settings weigh them, pages that
         would overwrite each other, and why the last attempt at this build failed."""
+        written = {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)}
         collisions = page_collisions(
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
-            {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
-            display_root(Path(config.docs_dir)), (SEARCH_FOLDER,) if self.pagefind else (),
-            theme_files(config))
+            written, display_root(Path(config.docs_dir)),
+            (SEARCH_FOLDER,) if self.pagefind else (), theme_files(config, written))
         # An option the plugin lacks, at its line (MkDocs' warning of it is left out).
         return (*self.unknown_options,
                 *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
@@ -481,12 +481,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return env
 
 
-def theme_files(config: MkDocsConfig) -> list[str]:
-    """The site paths of the files MkDocs publishes from the theme, which a file of
-    docs_dir at the same path would replace."""
-    files = Files([])
-    files.add_files_from_theme(config.theme.get_env(), config)
-    return [file.dest_uri for file in files]
+def theme_files(config: MkDocsConfig, paths: Iterable[str]) -> list[str]:
+    """Of these paths in docs_dir, those where MkDocs publishes a file of the theme, which
+    the one in docs_dir would replace."""
+    return [path for path in paths if theme_publishes(path, config.theme.static_templates)
+            and any((Path(folder) / path).is_file() for folder in config.theme.dirs)]
 
 
 def _sections(items: list[StructureItem]) -> Iterator[Section]:
