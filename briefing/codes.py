@@ -61,6 +61,11 @@ _CODES = (
     Code("page-front-matter", E, "A hand-written page whose front matter (between `---` "
          "lines) is not YAML, or not a mapping: MkDocs would publish it as the page's text.",
          "Fix the YAML between the `---` lines, or remove them."),
+    Code("page-structured-data", W, "A hand-written page's front matter `jsonld:`: the "
+         "structured data search engines show (a claim's review and rating) is made from "
+         "the corpus, on claim pages, never written by hand, so the published page leaves "
+         "it out.",
+         "Remove `jsonld:`; a claim's review comes from its annotation."),
     Code("page-unsafe-markup", W, "Raw HTML or a link in a hand-written page that the "
          "published page leaves out, as it could run a script or restyle the site: an "
          "element such as `<script>`, `<iframe>` or `<style>`, an event handler, a style, "

@@ -527,7 +527,8 @@ _FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 
 def _front_matter(text: str, display: str) -> tuple[Diagnostic, ...]:
     """Front matter that is not YAML, or not a mapping, which MkDocs then leaves in the
-    page: `title: "About` (unclosed) was published as a rule and a heading."""
+    page: `title: "About` (unclosed) was published as a rule and a heading; and what of
+    it the published page leaves out."""
     block = _FRONT_MATTER.match(text)
     if block is None:
         return ()
@@ -543,12 +544,27 @@ def _front_matter(text: str, display: str) -> tuple[Diagnostic, ...]:
     if node is not None and not isinstance(node, YMap):
         return (error(Pos(display, 2, 1), "page-front-matter",
                       "the page's front matter is not a mapping of keys to values", hint),)
-    away = node.get("location") if isinstance(node, YMap) else None
+    return _left_out(node, display) if isinstance(node, YMap) else ()
+
+
+def _left_out(front: YMap, display: str) -> tuple[Diagnostic, ...]:
+    """What of a page's front matter the published page leaves out: structured data
+    written by hand, and an address Material's redirecting page would go to that runs a
+    script (`safehtml.themed_page`). At their lines, the front matter's first being the
+    page's second."""
+    found = []
+    data = next((key for key, _ in front.items if key.value == "jsonld"), None)
+    if data is not None:
+        found.append(warning(
+            Pos(display, (data.pos.line or 1) + 1, data.pos.col), "page-structured-data",
+            "structured data written by hand is left out of the published page",
+            "remove `jsonld:`: search engines are shown a claim's review only as its "
+            "annotation backs it, on its claim page"))
+    away = front.get("location")
     if isinstance(away, YScalar) and safe_url(away.value) is None:
-        # (Material's redirecting page goes there: `safehtml.themed_page` leaves it out.)
-        at = away.pos
-        return (warning(Pos(display, (at.line or 1) + 1, at.col), "page-unsafe-markup",
-                        f"the address {away.value!r} is left out of the published page",
-                        HINT),)
-    return ()
+        found.append(warning(Pos(display, (away.pos.line or 1) + 1, away.pos.col),
+                             "page-unsafe-markup",
+                             f"the address {away.value!r} is left out of the published page",
+                             HINT))
+    return tuple(found)
 

@@ -210,6 +210,10 @@ CASES = [
     Case("redirecting page going to a script", "page-unsafe-markup", "pages/away.md:3:11",
          files=(("pages/away.md", "---\ntemplate: redirect.html\nlocation: javascript:x()\n"
                  "---\n\n# Away\n"),), only=True),
+    Case("structured data in a page's front matter", "page-structured-data",
+         "pages/about.md:2:1",
+         files=(("pages/about.md", '---\njsonld: {"@type": "ClaimReview"}\n---\n\n# About\n'),),
+         only=True),
     Case("bidirectional control in a page's name", "text-bidi-control",
          "pages/notes-\\u202egnp.md",
          files=(("pages/notes-\u202egnp.md", "Text.\n"),), hint="rename", only=True),

@@ -794,7 +794,8 @@ HOSTILE_PAGES: dict[str, str | bytes] = {
                  "description: '\"><img src=x onerror=alert(116)>'\n"
                  "author: '\"><img src=x onerror=alert(117)>'\n"
                  "subtitle: '<img src=x onerror=alert(118)>'\n"
-                 "source: ['<img src=x onerror=alert(119)>']\n---\n\nText.\n"),
+                 "source: ['<img src=x onerror=alert(119)>']\n"
+                 "jsonld: {'@type': ClaimReview, claimReviewed: x}\n---\n\nText.\n"),
     # Material's redirecting page, chosen from the front matter, goes to `location`.
     "away.md": ("---\ntemplate: redirect.html\nlocation: 'javascript:alert(120)'\n"
                 "---\n\n# Away\n"),
@@ -853,6 +854,7 @@ def test_titles_names_and_front_matter_reach_every_theme_inert(
     assert theme == "mkdocs" or '&#34;&gt;&lt;img src=x onerror=alert(116)&gt;"' in \
         shown["front/index.html"]  # (MkDocs' theme describes the home page only)
     assert "&amp;lt;" not in "".join(shown.values())
+    assert "ClaimReview" not in shown["front/index.html"]  # (structured data by hand)
     assert re.search(r">\s*&lt;img src=x onerror=alert\(111\)&gt;\s*<", shown["index.html"])
 
 

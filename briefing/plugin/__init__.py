@@ -341,6 +341,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         reported, so `--strict` fails rather than publish a page unlike its source: by
         the core, at its line (`pagesafety.py`), else here."""
         html, removed = clean_page(html)
+        # Structured data comes from the corpus only (`page-structured-data`).
+        page.meta = {key: value for key, value in page.meta.items() if key != "jsonld"}
         where = f"{display_root(Path(config.docs_dir))}/{page.file.src_uri}"
         if removed and where not in self.unsafe_pages:
             log.warning(removed_warning(where, removed))
