@@ -31,13 +31,13 @@ LOCALES = ROOT / "briefing" / "locales"
 TEMPLATE = LOCALES / "briefing.pot"
 # Where the words are, by file pattern and how each is read (Babel's extraction methods;
 # Jinja's is its own `babel_extract`, with the environment's block settings), and the names
-# that mark them there. The core's Python marks with `gettext`, `ngettext`, `npgettext`
-# (a word that agrees with a count, told apart by a context) only: Babel
+# that mark them there. The core's Python marks with `gettext`, `ngettext`, `pgettext` and
+# `npgettext` (a word told apart by a context; the latter agreeing with a count) only: Babel
 # would read any name starting with `_` as a call of `_`.
 PYTHON = ((("briefing/plugin/**.py", "ignore"), ("briefing/catalogs.py", "ignore"),
            ("briefing/**.py", "python")),
           MappingProxyType({"gettext": None, "ngettext": (1, 2),
-                            "npgettext": ((1, "c"), 2, 3)}))
+                            "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}))
 TEMPLATES = ((("briefing/templates/**.j2", "jinja2.ext:babel_extract"),
               ("theme/**.html", "jinja2.ext:babel_extract"),
               ("briefing/assets/**.js", "javascript")),

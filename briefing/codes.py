@@ -230,6 +230,10 @@ _CODES = (
          "Correct the date against the article, or write `unknown` if it gives none."),
     Code("date-basis-missing", E, "A date marked `inferred: true` without a `basis`.",
          "Say in `basis:` what the date was inferred from."),
+    Code("subject-basis-uninferred", E, "A figure's subject with a `basis:` but not "
+         "`inferred: true`: the pages would show the pairing as the source's.",
+         "Add `inferred: true` if the source does not name the subject; else delete "
+         "`basis:`."),
     Code("ref-stray-bracket", W, "A single `[` or `]` in or right after a reference, "
          "which the page shows as text (`[[entity:x]]]`).",
          "Delete the bracket, or give a label its brackets in pairs."),

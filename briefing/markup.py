@@ -217,11 +217,43 @@ def date_html(date: FuzzyDate | None, *, words: Wording | None = None) -> Markup
         title = date.basis or words.gettext("Inferred by the curator, not stated in the text")
         # Translators: beside a date the curator inferred, not one the source states.
         label = html.escape(words.gettext("inferred"))
-        # The space is the wrapper's, which the search index leaves out with the label:
-        # an excerpt read "about Sep 2025 : DeepSeek discloses..." without it.
-        out += (f'<span class="date-inferred"> <span class="inferred" title="{attr(title)}">'
-                f'{label}</span></span>')
+        out += _inferred_label("date-inferred", title, label)
     return Markup(out)
+
+
+def _inferred_label(wrapper: str, title: str, label: str) -> str:
+    """The "inferred" label with the curator's reasoning as its tip (features.js makes it
+    focusable). The space is the wrapper's, which the search index leaves out with the
+    label: an excerpt read "about Sep 2025 : DeepSeek discloses..." without it."""
+    return (f'<span class="{wrapper}"> <span class="inferred" title="{attr(title)}">'
+            f'{label}</span></span>')
+
+
+def subject_mark(tip: str | None, *, words: Wording | None = None) -> Markup:
+    """After a figure's subject that is the curator's reading (`tip` its basis, or "" for
+    none given), the label that says so; nothing after one the source names (None)."""
+    if tip is None:
+        return Markup("")
+    words = words or Wording()
+    # Translators: the tip of the label beside a figure's subject the curator inferred,
+    # when they gave no reason.
+    title = tip or words.gettext("The curator's reading: the source does not say what "
+                                 "the figure is about")
+    # Translators: beside the entity a figure is about ("512 chips (DeepSeek-R1
+    # inferred)") when the curator paired them, not the source; "inferred" beside a date
+    # is another message.
+    label = html.escape(words.pgettext("figure subject", "inferred"))
+    return Markup(_inferred_label("subject-inferred", title, label))
+
+
+def subject_text(name: str, tip: str | None, *, words: Wording | None = None) -> str:
+    """A subject's name as plain text (a chart's words), marked when the curator's reading."""
+    if tip is None:
+        return name
+    words = words or Wording()
+    # Translators: a figure's subject the curator inferred, in a chart: "DeepSeek-R1
+    # (inferred)".
+    return words.pgettext("figure subject", "%(subject)s (inferred)", subject=name)
 
 
 # The sign a page writes for a figure's currency code; any other code is written after

@@ -36,6 +36,8 @@ from .schema import (
     RefTo,
     Slug,
     Spec,
+    Subject,
+    SubjectSpec,
     Text,
     Unit,
     Url,
@@ -218,7 +220,9 @@ class Source:
 @dataclass(frozen=True, kw_only=True)
 class Figure:
     metric: str = spec_field(Slug(), "what is measured; the ledger groups by it", required=True)
-    subject: Ref | None = spec_field(RefTo("entity"), "the entity the number describes")
+    subject: Subject | None = spec_field(
+        SubjectSpec(), "the entity the number describes; `{entity, inferred: true, basis}` "
+        "when the source does not name it")
     value: tuple[Decimal, Decimal] = spec_field(NumberOrRange(), "a number or [low, high]",
                                                 required=True)
     unit: str = spec_field(Unit(max_len=40), "USD, GPUs, parameters, …", required=True)

@@ -40,6 +40,7 @@ from .markup import (
     link,
     md_escape,
     relative,
+    subject_mark,
     unstopped,
 )
 from .plan import PlannedPage, plan
@@ -477,6 +478,7 @@ _WORDED: Mapping[str, Any] = MappingProxyType({
     "chart": chart_html,
     "sparkline": sparkline,
     "focus_map": focus_svg,
+    "subject_mark": subject_mark,
     "stance_cell": stance_cell,
     "stance_bar": stance_bar,
     "lone_source": lone_source,

@@ -141,6 +141,15 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Subject(Ref):
+    """The entity a figure describes, and whether that is the curator's reading of the
+    source rather than the source's word (as a date is `inferred`): the pages say so."""
+
+    inferred: bool = False
+    basis: str = ""  # what the reading rests on; optional
+
+
+@dataclass(frozen=True)
 class ProseRef:
     ref: Ref
     label: str | None
@@ -823,6 +832,43 @@ class DateSpec(Spec):
         return {"oneOf": [date, mapping]}
 
 
+class SubjectSpec(Spec):
+    """A figure's subject: an entity id, or `{entity, inferred, basis}` when the source does
+    not name it and the pairing is the curator's reading (the form `when:` takes)."""
+
+    doc_type = "entity id or {entity, inferred, basis}"
+
+    def convert(self, node: YNode, ctx: Context) -> Subject | Invalid:
+        if not isinstance(node, YMap):
+            ref = RefTo("entity").convert(node, ctx)
+            return ref if isinstance(ref, Invalid) else Subject(ref.kind, ref.id, ref.pos)
+        fields, flaws = _convert_fields(node, ctx, _SUBJECT_FIELDS)
+        if flaws or "entity" not in fields:  # read whole or not at all, as a date is
+            if not flaws:
+                ctx.fail(node.pos, "schema-required", "missing required field 'entity'",
+                         "add `entity:` with the id of the entity the figure describes")
+            return INVALID
+        inferred, basis = bool(fields.get("inferred")), fields.get("basis", "")
+        if basis and not inferred:
+            # Readers would see the pairing as the source's: the basis would never show.
+            at = node.get("basis")
+            return ctx.fail(at.pos if at is not None else node.pos, "subject-basis-uninferred",
+                            "a subject with a `basis` but not `inferred: true`",
+                            "add `inferred: true` if the source does not name the subject; "
+                            "else delete `basis:`")
+        ref = fields["entity"]
+        return Subject(ref.kind, ref.id, ref.pos, inferred=inferred, basis=basis)
+
+    def json_schema(self) -> dict[str, Any]:
+        mapping = _object_schema(_SUBJECT_FIELDS)
+        # As `convert` demands: a basis belongs to an inferred subject.
+        mapping["if"] = {"required": ["basis"],
+                         "properties": {"basis": {"type": "string", "minLength": 1}}}
+        mapping["then"] = {"required": ["inferred"],
+                           "properties": {"inferred": {"enum": [True, "true"]}}}
+        return {"oneOf": [RefTo("entity").json_schema(), mapping]}
+
+
 class At(Spec):
     """Keeps the position of a value, for diagnostics that point at one list item."""
 
@@ -1103,3 +1149,14 @@ class _DateFields:
 
 
 _DATE_FIELDS = MappingProxyType({f.name: f for f in dataclasses.fields(_DateFields)})
+
+
+@dataclass(frozen=True, kw_only=True)
+class _SubjectFields:
+    entity: Ref = spec_field(RefTo("entity"), "the entity the number describes", required=True)
+    inferred: bool = spec_field(Flag(), "the source does not name it: the pairing is the "
+                                "curator's reading", default=False)
+    basis: str = spec_field(Text(max_len=1000), "what the reading rests on", default="")
+
+
+_SUBJECT_FIELDS = MappingProxyType({f.name: f for f in dataclasses.fields(_SubjectFields)})

@@ -124,6 +124,13 @@ def amount(figure: Figure, *, words: Wording | None = None) -> str:
     return format_amount(low, high, figure.unit, figure.qualifier, words=words)
 
 
+def subject_tip(figure: Figure) -> str | None:
+    """How a figure's subject is marked (`markup.subject_mark`): None when the source names
+    it, else the curator's reading, its tip the basis ("" when none is given)."""
+    subject = figure.subject
+    return subject.basis if subject is not None and subject.inferred else None
+
+
 LinkKey = tuple[str, str]  # (kind, id) of a link
 # The linked tables whose entries decide a link's label or target, and its kind.
 _LINK_TABLES = MappingProxyType({"entities": "entity", "claims": "claim", "sources": "source",

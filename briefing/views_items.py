@@ -23,7 +23,7 @@ from .originals import page_starts, quote_pages
 from .paths import anchored, map_path, page_path, point_anchor
 from .reuse import Entry
 from .schema import FuzzyDate
-from .views import Claimed, Pager, ProseView, Queries, Ref, amount, dated_by, newest
+from .views import Claimed, Pager, ProseView, Queries, Ref, amount, dated_by, newest, subject_tip
 from .wording import Wording
 
 # --- claims --------------------------------------------------------------------------
@@ -45,6 +45,7 @@ class FigureRow:
     amount: str
     subject: Ref | None
     scope: str
+    subject_tip: str | None  # the subject is the curator's reading (`views.subject_tip`)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ def _claim_view(q: Queries, claim_id: str) -> ClaimView:
                     q.ref("entity", s.quote.speaker.id) if s.quote.speaker else None)
         for s in lk.stances.get(claim_id, ()))
     figures = tuple(FigureRow(q.ref("metric", f.metric), amount(f, words=q.words),
-                              q.ref("entity", f.subject.id) if f.subject else None, f.scope)
+                              q.ref("entity", f.subject.id) if f.subject else None, f.scope,
+                              subject_tip(f))
                     for f in claim.figures)
     events = tuple(EventLine(e.when, q.prose(e.what), q.ref("event", f"e-{claim_id}-{n}").target)
                    for n, e in enumerate(claim.events, start=1))

@@ -19,11 +19,22 @@ from .dates import first_day, precision
 from .evidence import Evidence
 from .focusmap import FocusMap, MapEdge, MapNode, edge_words, pick, short
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
-from .markup import in_sentence, qualified
+from .markup import in_sentence, qualified, subject_text
 from .model import Brief, Claim, Source
 from .paths import TIMELINE, index_path, map_path, page_path
 from .schema import FuzzyDate
-from .views import Claimed, Kept, Pager, ProseView, Queries, Ref, amount, dated_by, newest
+from .views import (
+    Claimed,
+    Kept,
+    Pager,
+    ProseView,
+    Queries,
+    Ref,
+    amount,
+    dated_by,
+    newest,
+    subject_tip,
+)
 from .views_items import brief_map_claims, entity_map_claims, topic_refs
 from .wording import Wording
 
@@ -52,7 +63,8 @@ class KeyFigure:
 
     metric: str
     ref: Ref
-    shown: tuple[tuple[str, str | None], ...]  # (amount, the subject's name)
+    # (amount, the subject's name, its tip when the curator's reading: `views.subject_tip`)
+    shown: tuple[tuple[str, str | None, str | None], ...]
     more: int
     disagreements: int  # values that differ for one subject
     same_figures: int  # one value given for different subjects: no conflict by itself
@@ -90,7 +102,8 @@ def _key_figure(q: Queries, ledger: MetricLedger) -> KeyFigure:
     shown = ledger.values[:paging.HOME_VALUES_SHOWN]
     return KeyFigure(ledger.metric, q.ref("metric", ledger.metric), tuple(
         (amount(v.figure, words=q.words),
-         q.entity_name(v.figure.subject.id) if v.figure.subject else None)
+         q.entity_name(v.figure.subject.id) if v.figure.subject else None,
+         subject_tip(v.figure))
         for v in shown), len(ledger.values) - len(shown), *kinds(ledger),
         charts(q, ledger, ledger.values))
 
@@ -131,7 +144,8 @@ def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
     for unit, group in units.items():
         shown = tuple(ChartValue(
             amount(v.figure, words=q.words),
-            q.entity_name(v.figure.subject.id) if v.figure.subject else None,
+            subject_text(q.entity_name(v.figure.subject.id), subject_tip(v.figure),
+                         words=q.words) if v.figure.subject else None,
             *v.figure.value, v.figure.qualifier, q.target("claim", v.claim.id),
             id(v) in disputed) for v in group)
         spreads = []
@@ -146,7 +160,9 @@ def charts(q: Queries, ledger: MetricLedger, values: tuple[LedgerValue, ...]
 def _spread(q: Queries, d: Disagreement, among: list[LedgerValue]) -> ChartSpread:
     low = min(among, key=lambda v: v.figure.value)
     high = max(among, key=lambda v: (v.figure.value[1], v.figure.value[0]))
-    return ChartSpread(q.entity_name(d.subject_id) if d.subject_id else None,
+    name = subject_text(q.entity_name(d.subject_id), resting_on(d.values, q.words),
+                        words=q.words) if d.subject_id else None
+    return ChartSpread(name,
                        amount(low.figure, words=q.words), amount(high.figure, words=q.words),
                        low.figure.value[0], high.figure.value[1], hedge(low, high))
 
@@ -180,18 +196,34 @@ class ShownValue:
     amount: str
     claim: Ref
     subject: Ref | None
+    subject_tip: str | None  # the subject is the curator's reading (`views.subject_tip`)
 
 
 def _shown(q: Queries, value: LedgerValue) -> ShownValue:
     subject = value.figure.subject
     return ShownValue(amount(value.figure, words=q.words), q.ref("claim", value.claim.id),
-                      q.ref("entity", subject.id) if subject else None)
+                      q.ref("entity", subject.id) if subject else None,
+                      subject_tip(value.figure))
+
+
+def resting_on(values: tuple[LedgerValue, ...] | list[LedgerValue], words: Wording
+               ) -> str | None:
+    """A disagreement's subject is the curator's reading when any of its values' is: the
+    conflict is then theirs, not the sources'. The tip gives each such value's basis
+    ("512 chips: the article says ..."); None when the sources name the subject."""
+    inferred = [v for v in values if subject_tip(v.figure) is not None]
+    if not inferred:
+        return None
+    return " ".join(words.gettext("%(label)s: %(text)s", label=amount(v.figure, words=words),
+                                  text=subject_tip(v.figure))
+                    for v in inferred if subject_tip(v.figure))
 
 
 @dataclass(frozen=True)
 class DisagreementLine:
     kind: str  # "values" or "subjects" (`link.Disagreement`)
     subject: Ref | None
+    subject_tip: str | None  # the subject is the curator's reading (`resting_on`)
     shown: tuple[ShownValue, ...]
     more: int
     on: tuple[int, ...]  # the page numbers holding its values
@@ -202,6 +234,7 @@ class DisagreementLine:
 class MetricRow:
     amount: str
     subject: Ref | None
+    subject_tip: str | None  # the subject is the curator's reading (`views.subject_tip`)
     scope: str
     claim: Claimed
     by_source: tuple[tuple[Ref, tuple[tuple[str, str], ...]], ...]  # (stance, passage)
@@ -244,7 +277,8 @@ def _make_metric_row(q: Queries, value: LedgerValue) -> MetricRow:
     subject = value.figure.subject
     return MetricRow(amount(value.figure, words=q.words),
                      q.ref("entity", subject.id) if subject else None,
-                     value.figure.scope, q.claimed(value.claim.id), by_source)
+                     subject_tip(value.figure), value.figure.scope, q.claimed(value.claim.id),
+                     by_source)
 
 
 def _numbered_stances(passages: list[tuple[str, str]], words: Wording
@@ -271,7 +305,8 @@ def _disagreement(q: Queries, d: Disagreement, on: tuple[int, ...]) -> Disagreem
         times = hedged_factor(extremes.hedge, factor_words(times, q.words), q.words) \
             if times else None
     return DisagreementLine(d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
-                            tuple(_shown(q, v) for v in shown), len(d.values) - len(shown), on,
+                            resting_on(d.values, q.words), tuple(_shown(q, v) for v in shown),
+                            len(d.values) - len(shown), on,
                             times)
 
 
@@ -372,7 +407,8 @@ def spread(values: tuple[LedgerValue, ...], *, words: Wording | None = None
 class SplitLine:
     kind: str
     subject: Ref | None
-    shown: tuple[tuple[str, Ref | None], ...]  # (amount, subject)
+    subject_tip: str | None  # the subject is the curator's reading (`resting_on`)
+    shown: tuple[tuple[str, Ref | None, str | None], ...]  # (amount, subject, its tip)
     more: int
     spread: Spread | None  # of the values, for a disagreement on values
 
@@ -458,8 +494,9 @@ def _splits(q: Queries, ledger: MetricLedger) -> MetricSplits:
         shown = d.values[:paging.HOME_VALUES_SHOWN]
         lines.append(SplitLine(
             d.kind, q.ref("entity", d.subject_id) if d.subject_id else None,
+            resting_on(d.values, q.words),
             tuple((amount(v.figure, words=q.words), q.ref("entity", v.figure.subject.id)
-                   if v.figure.subject else None) for v in shown),
+                   if v.figure.subject else None, subject_tip(v.figure)) for v in shown),
             len(d.values) - len(shown),
             spread(d.values, words=q.words) if d.kind == "values" else None))
     return MetricSplits(q.ref("metric", ledger.metric),

@@ -133,6 +133,12 @@ class Wording:
         """The form for `count` (`%(num)d` in the message is the count)."""
         return self.form(singular, plural, count) % {"num": count, **values}
 
+    def pgettext(self, context: str, message: str, **values: object) -> str:
+        """A word told apart by `context` from the same English word elsewhere: "inferred"
+        beside a figure's subject (an entity) against beside a date ("déduit", "déduite")."""
+        text = self._regional(self.translations.pgettext(context, message))
+        return text % values if values else text
+
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         """The form for `count` of a word that agrees with it, where the same English word
         is translated otherwise alone (`context` tells the two apart: a status beside a

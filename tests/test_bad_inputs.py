@@ -186,6 +186,16 @@ CASES = [
          (edit(SRC, '"2025-01-02"', '"2205-01-02"'),), hint="correct the year, month or day"),
     Case("inferred date without basis", "date-basis-missing", f"{SRC}:2:12",
          (edit(SRC, 'published: "2025-01-02"', 'published: {date: "2025-01", inferred: true}'),)),
+    Case("subject's basis without inferred", "subject-basis-uninferred", "claims.yml:9:40",
+         (edit("claims.yml", "subject: acme", 'subject: {entity: acme, basis: "Named nearby."}'),),
+         hint="add `inferred: true`"),
+    Case("subject's inferred not a flag", "schema-flag", "claims.yml:9:43",
+         (edit("claims.yml", "subject: acme", "subject: {entity: acme, inferred: yes}"),)),
+    Case("inferred subject without its entity", "schema-required", "claims.yml:9:18",
+         (edit("claims.yml", "subject: acme", "subject: {inferred: true}"),), hint="`entity:`"),
+    Case("inferred subject with an unknown key", "schema-unknown-key", "claims.yml:9:33",
+         (edit("claims.yml", "subject: acme", "subject: {entity: acme, infered: true}"),),
+         hint="'inferred'"),
     Case("date still briefing new's suggestion", "date-unconfirmed", f"{SRC}:4:10",
          (edit(SRC, 'published: "2025-01-02"', 'published:\n  date: "2025-01-02"\n  basis: '
                '"Suggested by `briefing new`: the first full date in the text; confirm it."\n'

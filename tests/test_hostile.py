@@ -291,6 +291,7 @@ PLACES: dict[str, tuple[str, str | None, int]] = {
     "Cleaning": (SRC, "cleaning:", 2),
     "Quote": (SRC, "  - id: acme-cost", 4),
     "_DateFields": (SRC, None, 0),  # written as the source's `published:` mapping
+    "_SubjectFields": ("claims.yml", None, 0),  # written as a figure's `subject:` mapping
     "Extraction": (SRC, None, 0),  # written as the source's `extracted:` mapping
     "Claim": ("claims.yml", "  - id: widget-cost-5m", 4),
     "Figure": ("claims.yml", "      - metric: widget-cost", 8),
@@ -332,6 +333,8 @@ def text_fields() -> list[tuple[str, str, bool]]:
             walk(spec.cls)
         elif isinstance(spec, schema.DateSpec):
             walk(schema._DateFields)
+        elif isinstance(spec, schema.SubjectSpec):
+            walk(schema._SubjectFields)
 
     for cls in (model.Source, model.ClaimsFile, model.EntitiesFile, model.Brief,
                 model.NamesFile):
@@ -359,6 +362,10 @@ def with_field(owner: str, name: str, in_list: bool, value: str) -> dict[str, st
     if owner == "_DateFields":
         files[file] = text.replace('published: "2025-01-02"', 'published: {date: "2025-01-02", '
                                    f"inferred: true, {name}: {written}}}")
+        return files
+    if owner == "_SubjectFields":
+        files[file] = text.replace("subject: acme", "subject: {entity: acme, inferred: true, "
+                                   f"{name}: {written}}}")
         return files
     if owner == "Extraction":
         files[file] = text.replace('published: "2025-01-02"', 'published: "2025-01-02"\n'

@@ -35,8 +35,10 @@ from briefing.schema import (
     Obj,
     ProseText,
     Spec,
+    SubjectSpec,
     Text,
     _DateFields,
+    _SubjectFields,
     accepts_empty,
 )
 from briefing.schema_export import (
@@ -239,6 +241,10 @@ ACCEPTED_BY_BOTH: list[Edit] = [
     (S, PUBLISHED, PUBLISHED + "\nlanguage: zh-hant"),
     (S, PUBLISHED, PUBLISHED + "\nlanguage: en-GB-oxendict"),
     (S, PUBLISHED, PUBLISHED + "\nlanguage:"),
+    # a subject that is the curator's reading, with or without what it rests on
+    (C, "subject: acme", 'subject: {entity: acme, inferred: true, basis: "The text says it."}'),
+    (C, "subject: acme", "subject:\n          entity: acme\n          inferred: true"),
+    (C, "subject: acme", "subject: {entity: acme, inferred: false}"),
 ]
 
 REJECTED_BY_BOTH: list[Edit] = [
@@ -257,6 +263,13 @@ REJECTED_BY_BOTH: list[Edit] = [
     # an inferred date rests on something
     (S, PUBLISHED, 'published: {date: "2025", inferred: true}'),
     (S, PUBLISHED, 'published:\n  date: "2025"\n  inferred: true\n  basis:'),
+    # a subject's basis belongs to an inferred subject; the mapping names its entity
+    (C, "subject: acme", 'subject: {entity: acme, basis: "The text says it."}'),
+    (C, "subject: acme", 'subject: {entity: acme, inferred: false, basis: "Why."}'),
+    (C, "subject: acme", "subject: {inferred: true}"),
+    (C, "subject: acme", "subject: {entity: acme, inferred: yes}"),
+    (C, "subject: acme", "subject: {entity: acme, reading: true}"),
+    (C, "subject: acme", "subject: [acme]"),
     # blank text
     (S, 'title: "Acme prices its widget"', 'title: "   "'),
     (E, "    aliases: [Acme]", '    aliases: [Acme]\n    description: " "'),
@@ -371,13 +384,15 @@ VALID: dict[type[Any], str] = {
     model.Point: 'text: "P."\ncites: [q]\n',
     model.Related: "briefs: [b]\n",
     _DateFields: 'date: "2025"\n',
+    _SubjectFields: "entity: acme\n",
 }
 GIVEN: dict[type[Any], dict[str, str]] = {model.Source: {"id": "s", "text": "words"},
                                           model.Brief: {"id": "b"}}
 
 
 def spec_of(cls: type[Any]) -> Spec:
-    return DateSpec() if cls is _DateFields else Obj(cls)
+    return DateSpec() if cls is _DateFields else SubjectSpec() if cls is _SubjectFields \
+        else Obj(cls)
 
 
 def reachable() -> set[type[Any]]:
@@ -392,7 +407,8 @@ def reachable() -> set[type[Any]]:
             inner = spec.item if isinstance(spec, ListOf) else spec
             inner = inner.inner if isinstance(inner, At) else inner
             nested = inner.cls if isinstance(inner, Obj) else \
-                _DateFields if isinstance(inner, DateSpec) else None
+                _DateFields if isinstance(inner, DateSpec) else \
+                _SubjectFields if isinstance(inner, SubjectSpec) else None
             if nested is not None and nested not in found:
                 todo.append(nested)
     return found

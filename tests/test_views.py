@@ -646,3 +646,80 @@ def test_two_articles_of_one_outlet_do_not_corroborate_a_claim(
     else:
         assert "independent sources" in warned[0].message
         assert "`status: reported`" in warned[0].hint
+
+
+INFERRED_SUBJECT = (
+    "  - id: widget-cost-9m\n"
+    '    statement: "The widget costs $9 million."\n'
+    "    status: reported\n"
+    "    figures:\n"
+    "      - metric: widget-cost\n"
+    "        subject:\n"
+    "          entity: acme\n"
+    "          inferred: true\n"
+    '          basis: "The text names no maker <b>; Acme is the one it quotes"\n'
+    "        value: 9000000\n"
+    "        unit: USD\n")
+# The label after a subject the curator paired with a figure, its basis as the tip.
+MARK = ('<span class="subject-inferred"> <span class="inferred" title="The text names no '
+        'maker &lt;b&gt;; Acme is the one it quotes">inferred</span></span>')
+
+
+def _inferred_subject_pages(make_content: Callable[..., Path], claim: str = INFERRED_SUBJECT,
+                            **options: str) -> dict[str, str]:
+    files = _with_claims(claim)
+    files["sources/acme-widget.yml"] = str(files["sources/acme-widget.yml"]).replace(
+        "asserts: [widget-cost-5m]", "asserts: [widget-cost-5m, widget-cost-9m]")
+    result = build(make_content(files), **options)
+    assert result.error is None
+    return result.pages
+
+
+def test_a_subject_the_curator_inferred_is_marked_wherever_the_figure_names_it(
+        make_content: Callable[..., Path]) -> None:
+    """The source gives $9 million without naming whose widget; the curator reads it as
+    Acme's. Every place that pairs the figure with Acme says the pairing is inferred, with
+    the basis as its tip, and so does the disagreement it makes with Acme's own $5
+    million: the conflict is the curator's reading, not the sources'."""
+    pages = _inferred_subject_pages(make_content)
+    home, metric = pages["index.md"], pages["figures/m-widget-cost.md"]
+    key_row = next(line for line in home.splitlines() if line.startswith("| [Widget cost]"))
+    assert f"$9 million (Acme Corp{MARK})" in key_row
+    assert "$5 million (Acme Corp);" in key_row  # the one the source names is not marked
+    index_row = next(line for line in pages["figures.md"].splitlines()
+                     if "m-widget-cost" in line)
+    assert f"$9 million (Acme Corp{MARK})" in index_row
+    # The disagreement rests on the reading: its subject is marked, the tip naming the
+    # value whose subject is inferred.
+    tip = ('<span class="subject-inferred"> <span class="inferred" title="$9 million: The '
+           'text names no maker &lt;b&gt;; Acme is the one it quotes">inferred</span></span>')
+    split = home.split("## Where accounts disagree", 1)[1].split("\n## ", 1)[0]
+    assert f"for [Acme Corp](entities/acme.md){tip}" in split
+    assert f"for [Acme Corp](../entities/acme.md){tip}: $5 million" in metric
+    row = next(line for line in metric.splitlines() if line.startswith("| $9 million"))
+    assert f"[Acme Corp](../entities/acme.md){MARK} |" in row
+    assert "$9 million · Acme Corp (inferred)" in metric  # the chart's row
+    assert "Acme Corp (inferred): values differ" in metric  # the chart's spread
+    claim = pages["claims/widget-cost-9m.md"]
+    assert f"[Acme Corp](../entities/acme.md){MARK} |" in claim
+    assert "subject-inferred" not in pages["claims/widget-cost-5m.md"]
+
+
+def test_an_inferred_subject_without_a_basis_says_whose_reading_it_is(
+        make_content: Callable[..., Path]) -> None:
+    claim = INFERRED_SUBJECT.replace(
+        '          basis: "The text names no maker <b>; Acme is the one it quotes"\n', "")
+    pages = _inferred_subject_pages(make_content, claim)
+    assert ('(Acme Corp<span class="subject-inferred"> <span class="inferred" title="The '
+            "curator&#x27;s reading: the source does not say what the figure is about\">"
+            "inferred"
+            "</span></span>)") in pages["index.md"]
+
+
+def test_an_inferred_subject_is_marked_in_the_sites_language(
+        make_content: Callable[..., Path]) -> None:
+    """"Inferred" beside a subject agrees with it, not with a date ("déduite")."""
+    pages = _inferred_subject_pages(make_content, language="fr")
+    assert '<span class="inferred" title="The text names no maker &lt;b&gt;; Acme is the ' \
+        'one it quotes">déduit</span>' in pages["index.md"]
+    assert "Acme Corp (déduit)" in pages["figures/m-widget-cost.md"]

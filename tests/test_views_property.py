@@ -80,6 +80,7 @@ from briefing.schema import (
     RefTo,
     Slug,
     Spec,
+    SubjectSpec,
     Text,
     Url,
 )
@@ -167,6 +168,13 @@ def edited(spec: Spec, value: Any, known: dict[str, list[str]]) -> Any:
         return [value[0], value[1] * 2] if isinstance(value, list) else (value or 1) * 3
     if isinstance(spec, Number):
         return (value or 0) + 1
+    if isinstance(spec, SubjectSpec):
+        # A named subject becomes another entity read by the curator, and an inferred one
+        # plain: the pages mark the reading, and must lose the mark.
+        if isinstance(value, dict) and value.get("inferred"):
+            return value["entity"]
+        entity = value["entity"] if isinstance(value, dict) else value
+        return {"entity": other(known["entity"], entity), "inferred": True, "basis": "Edited."}
     if isinstance(spec, DateSpec):
         return {**value, "date": "2024-06"} if isinstance(value, dict) else "2024-06"
     if isinstance(spec, ProseText):

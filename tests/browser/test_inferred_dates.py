@@ -85,3 +85,34 @@ def test_a_mouse_click_adds_no_second_tip(page, problems, site_pages) -> None:
     label.click()
     assert label.evaluate(TIP_JS)["content"] == "none"
     assert_no_problems(page, problems, site_pages["brief"])
+
+
+# The seed's figure whose subject is the curator's reading: 512 chips, paired with R1.
+SUBJECT_BASIS = ('The source says "for training" without naming the model, right after what '
+                 '"the training of its R1 model" cost')
+
+
+@pytest.mark.parametrize("width", (1280, 375))
+def test_an_inferred_subject_in_the_key_figures_shows_its_mark_and_basis(
+        width: int, browser, site_pages, screenshots: Path) -> None:
+    """In the home page's key figures, "512 chips (DeepSeek-R1 inferred)": the label is
+    seen beside the subject, and a tap shows its basis, inside the screen."""
+    with phone_tab(browser, width) as (tab, errors):
+        open_page(tab, site_pages["home"])
+        row = tab.locator("main tr", has=tab.locator("a", has_text="Training chips")).first
+        label = row.locator(".subject-inferred .inferred")
+        assert label.count() == 1, row.inner_html()
+        label.scroll_into_view_if_needed()
+        assert label.is_visible() and label.inner_text() == "inferred"
+        assert label.get_attribute("title") == SUBJECT_BASIS
+        # The mark follows the subject it qualifies, inside the value's parentheses.
+        assert "512 chips (DeepSeek-R1 inferred)" in " ".join(row.inner_text().split())
+        label.tap()
+        tip = label.evaluate(TIP_JS)
+        where = f"key figures at {width}px: {tip}"
+        assert tip["content"] == '"' + SUBJECT_BASIS.replace('"', '\\"') + '"', where
+        assert 0 <= tip["left"] < tip["right"] < tip["screen"], where
+        tab.screenshot(path=screenshots / f"inferred-subject-{width}.png")
+        tab.keyboard.press("Escape")
+        assert label.evaluate(TIP_JS)["content"] == "none", "Escape left it open"
+        assert not errors, errors
