@@ -564,9 +564,21 @@ def _roles(q: Queries, entity_id: str) -> dict[str, list[Any]]:
         "skeptic": [q.quoted(quote) for quote in doubts],
         "quoted": [q.quoted(quote) for quote in q.by_speaker.get(entity_id, [])
                    if quote.id not in doubt_ids],
-        "subject": [q.claimed(c.id) for c in q.subjects.get(entity_id, [])],
+        "subject": [(q.claimed(c.id), read_as_about(c, entity_id))
+                    for c in q.subjects.get(entity_id, [])],
         "mentions": list(mentions),
     }
+
+
+def read_as_about(claim: Claim, entity_id: str) -> str | None:
+    """The tip of a claim listed as about the entity only because the curator read its
+    figures as the entity's (`views.subject_tip`: their bases, "" when none is given);
+    None when its statement or a figure the source gives for it names the entity."""
+    figures = [f for f in claim.figures if f.subject and f.subject.id == entity_id]
+    named = any(ref.kind == "entity" and ref.id == entity_id for ref in claim.statement.refs)
+    if named or not figures or any(subject_tip(f) is None for f in figures):
+        return None
+    return " ".join(tip for f in figures if (tip := subject_tip(f)))
 
 
 def _contradictions(q: Queries, entity_id: str

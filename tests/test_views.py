@@ -703,6 +703,9 @@ def test_a_subject_the_curator_inferred_is_marked_wherever_the_figure_names_it(
     claim = pages["claims/widget-cost-9m.md"]
     assert f"[Acme Corp](../entities/acme.md){MARK} |" in claim
     assert "subject-inferred" not in pages["claims/widget-cost-5m.md"]
+    # Acme's page lists the claim as about Acme only by that reading: so marked.
+    about = pages["entities/acme.md"].split("## Subject of", 1)[1]
+    assert f"[The widget costs $9 million.](../claims/widget-cost-9m.md){MARK} " in about
 
 
 def test_an_inferred_subject_without_a_basis_says_whose_reading_it_is(
