@@ -10,6 +10,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -310,3 +311,46 @@ def test_hostile_titles_and_front_matter_run_nothing(browser: Browser, tmp_path:
     finally:
         context.close()
     assert not ran, f"scripts ran under {theme}: {ran}"
+
+
+# The seed corpus's widest pages: a claim's, a source's and a metric's tables, the
+# coverage grid, an entity's map.
+WIDE_PAGES = ("claims/r1-training-512-h800/", "sources/deepseek-claims-under-scrutiny/",
+              "figures/m-training-chips/", "coverage/", "map/e-deepseek/")
+SEED_THEMES = {**THEMES, "readthedocs": "theme:\n  name: readthedocs\n  highlightjs: false\n"}
+
+
+@pytest.fixture(scope="module", params=sorted(SEED_THEMES))
+def seed_site_themed(request: pytest.FixtureRequest,
+                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed corpus built with another theme, and served. Its site's name is short:
+    MkDocs' theme sets the name on one line, and a long one is wider than a phone."""
+    project = seed_project(tmp_path_factory.mktemp(f"seed-{request.param}") / "project")
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: briefing\n", SEED_THEMES[request.param])
+    config.write_text(re.sub(r"(?m)^site_name: .*$", "site_name: DeepSeek", settings),
+                      encoding="utf-8")
+    build([sys.executable, "-m", "mkdocs"], project, project / "site")
+    with http_server(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_no_page_scrolls_sideways_under_other_themes(page, problems, seed_site_themed: str,
+                                                     width: int) -> None:
+    """A table wider than the column scrolls within it, never the page: under MkDocs'
+    theme (which wraps no table) a phone scrolled the page sideways; under Material and
+    Read the Docs, a table's hidden words stood past its scrolling box and widened the
+    page, and the coverage grid set each claim on one line. A map is drawn once, the
+    drawing that fits: MkDocs' theme and Read the Docs showed both, the wide one off a
+    phone's screen."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in WIDE_PAGES:
+        page.goto(seed_site_themed + path)
+        sizes = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert sizes[0] <= sizes[1], f"{path} at {width}: {sizes[0]} px wide"
+    drawings = page.locator("svg.focus-map").evaluate_all(
+        "maps => maps.filter(m => m.getBoundingClientRect().width > 0).length")
+    assert drawings == 1, f"{drawings} drawings of the map at {width}"
+    problems.assert_none(seed_site_themed)
