@@ -354,3 +354,15 @@ def test_no_page_scrolls_sideways_under_other_themes(page, problems, seed_site_t
         "maps => maps.filter(m => m.getBoundingClientRect().width > 0).length")
     assert drawings == 1, f"{drawings} drawings of the map at {width}"
     problems.assert_none(seed_site_themed)
+
+
+def test_quotes_cited_have_numbers_and_no_bullets_under_other_themes(
+        page, problems, seed_site_themed: str) -> None:
+    """A brief's "Quotes cited": its sources and quotes unbulleted, each quote with its
+    number only. Read the Docs styles every item of a list, not the list: each quote had
+    a circle before its number and each source a disc."""
+    page.goto(seed_site_themed + "briefs/deepseek-efficiency-claims/")
+    bullets = page.locator("#quotes-cited + ul li").evaluate_all(
+        "items => items.map(li => getComputedStyle(li).listStyleType)")
+    assert len(bullets) > 20 and set(bullets) == {"none"}, set(bullets)
+    problems.assert_none(seed_site_themed)
