@@ -366,3 +366,15 @@ def test_quotes_cited_have_numbers_and_no_bullets_under_other_themes(
         "items => items.map(li => getComputedStyle(li).listStyleType)")
     assert len(bullets) > 20 and set(bullets) == {"none"}, set(bullets)
     problems.assert_none(seed_site_themed)
+
+
+def test_a_line_with_citations_is_spaced_as_the_others_under_other_themes(
+        page, problems, seed_site_themed: str) -> None:
+    """A point's citation numbers add no space above or below their line: Read the Docs
+    spaced every child of a list item 12 px apart, and the line ending in a point's
+    numbers stood apart from the rest of the point."""
+    page.goto(seed_site_themed + "briefs/deepseek-efficiency-claims/")
+    margins = page.locator("a.cite").evaluate_all(
+        "cites => cites.map(a => getComputedStyle(a).marginBlock)")
+    assert len(margins) > 20 and set(margins) == {"0px"}, set(margins)
+    problems.assert_none(seed_site_themed)
