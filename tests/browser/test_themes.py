@@ -368,13 +368,14 @@ def test_quotes_cited_have_numbers_and_no_bullets_under_other_themes(
     problems.assert_none(seed_site_themed)
 
 
-def test_a_line_with_citations_is_spaced_as_the_others_under_other_themes(
+def test_a_line_with_badges_or_citations_is_spaced_as_the_others_under_other_themes(
         page, problems, seed_site_themed: str) -> None:
-    """A point's citation numbers add no space above or below their line: Read the Docs
-    spaced every child of a list item 12 px apart, and the line ending in a point's
-    numbers stood apart from the rest of the point."""
-    page.goto(seed_site_themed + "briefs/deepseek-efficiency-claims/")
-    margins = page.locator("a.cite").evaluate_all(
-        "cites => cites.map(a => getComputedStyle(a).marginBlock)")
-    assert len(margins) > 20 and set(margins) == {"0px"}, set(margins)
+    """A badge or a citation number in a list item adds no space above or below its line:
+    Read the Docs spaced every child of a list item 12 px apart, and the line ending in a
+    point's numbers, or in a claim's status on an entity's page, stood apart."""
+    for path in ("briefs/deepseek-efficiency-claims/", "entities/deepseek/"):
+        page.goto(seed_site_themed + path)
+        margins = page.locator("li > :is(.status, .stance, a.cite)").evaluate_all(
+            "marks => marks.map(m => getComputedStyle(m).marginBlock)")
+        assert len(margins) > 10 and set(margins) == {"0px"}, (path, set(margins))
     problems.assert_none(seed_site_themed)
