@@ -379,3 +379,21 @@ def test_a_line_with_badges_or_citations_is_spaced_as_the_others_under_other_the
             "marks => marks.map(m => getComputedStyle(m).marginBlock)")
         assert len(margins) > 10 and set(margins) == {"0px"}, (path, set(margins))
     problems.assert_none(seed_site_themed)
+
+
+def test_a_light_theme_keeps_light_badges_on_a_dark_system(page, problems,
+                                                           seed_site_themed: str) -> None:
+    """MkDocs' theme (light unless its `color_mode` or the reader says dark), Read the
+    Docs' (always light) and Material without a `palette:` show a light page on a system
+    set to dark: the plugin's badges, notes and status boxes stay light with it. They were
+    dark, their text the theme's dark grey. MkDocs' theme in its dark mode has them dark,
+    whatever the system's scheme."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(seed_site_themed + "claims/r1-built-in-two-months/")
+    assert background(page, ".status-disputed") == "rgb(252, 235, 200)"  # --warn-bg
+    assert background(page, ".verdict") == "rgb(242, 240, 234)"  # --surface
+    page.emulate_media(color_scheme="light")
+    if page.evaluate("document.documentElement.hasAttribute('data-bs-theme')"):
+        page.evaluate("document.documentElement.setAttribute('data-bs-theme', 'dark')")
+        assert background(page, ".status-disputed") == "rgb(70, 48, 12)"
+    problems.assert_none(seed_site_themed)
