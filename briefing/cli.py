@@ -46,7 +46,7 @@ from .settings import (
     read_settings,
     with_settings_problems,
 )
-from .siteconfig import written_config_problems, written_language, written_page_collisions
+from .siteconfig import written_config_problems, written_language, written_page_problems
 
 content_option = click.option(
     "--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -165,7 +165,7 @@ def check(content_dir: Path | None, strict: bool, config_file: Path | None,
                    language=written_language(config), today=datetime.date.today())
     _traceback(result.error)
     if known:  # hand-written files the site build would replace
-        problems = (*problems, *written_page_collisions(
+        problems = (*problems, *written_page_problems(
             config, result.pages, result.files, result.diagnostics,
             picker=settings.quote_picker == "always"))
     reported = policy.apply(with_settings_problems(problems, result.diagnostics))

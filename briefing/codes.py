@@ -289,9 +289,20 @@ _CODES = (
          "the site's search index under a theme that shows Pagefind's search), which would "
          "replace it; or it has the address of one of the theme's own files (a stylesheet "
          "such as `assets/briefing.css`, an image), which it would replace on every page "
-         "that loads it. Compared without case as many file systems do.",
-         "Rename or move the hand-written page or file; the site's own styles go in "
-         "mkdocs.yml's `extra_css`."),
+         "that loads it; or the site cannot hold it beside another file, one needing as a "
+         "folder the path the other is written at (a page `404.html.md`, published at "
+         "`404.html/index.html`, beside the theme's `404.html`; a file `feed.xml/x.png` "
+         "beside the generated `feed.xml`). Compared without case as many file systems do.",
+         "Rename or move the hand-written page or file (`404.html.md` as `not-found.md`, "
+         "say); the site's own styles go in mkdocs.yml's `extra_css`."),
+    Code("page-template-missing", E,
+         "A hand-written page's front matter names a `template:` that none of the theme's "
+         "folders holds (mkdocs.yml's `theme.custom_dir`, the theme's own, MkDocs'), or "
+         "names none (an empty value, a number, a list): MkDocs would stop with a "
+         "traceback as it wrote the page.",
+         "Name one of the theme's templates (the hint lists the nearest), remove "
+         "`template:` to write the page with main.html, or add the template to the "
+         "folder `theme.custom_dir` names."),
     # Cross-references and quotes
     Code("ref-unknown", E,
          "A reference to an id that is not declared, or that is the id of another kind of "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error
@@ -20,6 +21,7 @@ from .files import Entry, walk
 from .pageassets import site_files
 from .paths import MARKDOWN_SUFFIXES, published_file
 from .safehtml import runnable_file
+from .themefolders import ThemeFolders
 
 
 def generated_files(pages: Iterable[str], files: Iterable[str], *, directory_urls: bool,
@@ -50,23 +52,22 @@ def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
                     pages_dir: str, folders: Iterable[str] = (),
-                    theme_files: Iterable[str] = ()) -> list[Diagnostic]:
+                    theme: ThemeFolders | None = None) -> list[Diagnostic]:
     """Hand-written files whose site path is also a generated file's or one of the
-    theme's `theme_files` (its styles, scripts and images, which MkDocs lets a file of
-    docs_dir replace), or lies in one of the `folders` the build writes whole. Both maps
-    go from site path to source path; paths are compared case-folded and NFC-normalised,
-    because macOS and Windows file systems store `Claims/` and `claims/` as one folder."""
-    def key(address: str) -> str:
-        return unicodedata.normalize("NFC", address).casefold()
-
-    taken = {key(address): (address, page) for address, page in generated.items()}
-    whole = {key(f"{folder}/"): f"{folder}/" for folder in folders}
-    theme = {key(address): address for address in theme_files}
-    problems = []
+    theme's files (its styles, scripts and images, which MkDocs lets a file of docs_dir
+    replace), or lies in one of the `folders` the build writes whole, or is a folder
+    another file needs written as a file, or the other way round (`_folder_clash`). Both
+    maps go from site path to source path; paths are compared case-folded and
+    NFC-normalised, because macOS and Windows file systems store `Claims/` and `claims/`
+    as one folder."""
+    taken = {_key(address): (address, page) for address, page in generated.items()}
+    whole = {_key(f"{folder}/"): f"{folder}/" for folder in folders}
+    problems, outputs = [], None
     for address, page in sorted(hand_written.items()):
         what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
-        inside = next((f for f in whole if key(address).startswith(f)), None)
-        if key(address) in theme and key(address) not in taken and not _left_out(address):
+        inside = next((f for f in whole if _key(address).startswith(f)), None)
+        if theme is not None and _key(address) not in taken and theme.publishes(address) \
+                and not _left_out(address):
             problems.append(error(
                 Pos(f"{pages_dir}/{page}"), "page-collision",
                 f"this {what} would be published at {address!r} in place of the theme's "
@@ -80,8 +81,8 @@ def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str
                 f"this {what} would be published at {address!r}, inside the folder "
                 f"{whole[inside]!r} the build writes whole (the site's search index), "
                 "which replaces it", f"rename or move the hand-written {what}'s folder"))
-        elif key(address) in taken:
-            other_address, other_page = taken[key(address)]
+        elif _key(address) in taken:
+            other_address, other_page = taken[_key(address)]
             other = "page" if other_page.endswith(".md") else "file"
             problems.append(error(
                 Pos(f"{pages_dir}/{page}"), "page-collision",
@@ -89,7 +90,69 @@ def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str
                 f"generated {other} {other_page!r}" + ("" if address == other_address
                                                        else " (the two differ only in case)"),
                 f"rename or move the hand-written {what}"))
+        else:
+            outputs = outputs or _Outputs.of(generated, hand_written, theme)
+            problems.extend(_folder_clash(address, page, pages_dir, outputs, theme))
     return problems
+
+
+def _key(address: str) -> str:
+    return unicodedata.normalize("NFC", address).casefold()
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    """What else the build writes, by case-folded site path: the files (and who writes
+    each) and the folders holding the generated ones (and a file in each)."""
+
+    files: Mapping[str, str]
+    folders: Mapping[str, str]
+
+    @classmethod
+    def of(cls, generated: Mapping[str, str], hand_written: Mapping[str, str],
+           theme: ThemeFolders | None) -> _Outputs:
+        static = theme.static_outputs() if theme is not None else frozenset()
+        files = {_key(a): f"the hand-written file {h!r}" for a, h in hand_written.items()} \
+            | {_key(a): f"the theme's page {a!r}" for a in static} \
+            | {_key(a): f"the generated file {g!r}" for a, g in generated.items()}
+        folders: dict[str, str] = {}
+        for address, path in sorted(generated.items()):  # the first file of each named
+            for n in range(1, address.count("/") + 1):
+                folders.setdefault(_key(address.rsplit("/", n)[0]), path)
+        return cls(files, folders)
+
+
+def _folder_clash(address: str, page: str, pages_dir: str, outputs: _Outputs,
+                  theme: ThemeFolders | None) -> list[Diagnostic]:
+    """A hand-written file published inside a folder whose name the build writes a file
+    at (a page `404.html.md` at `404.html/index.html`, beside the theme's `404.html`), or
+    at a path the build needs as a folder (a file `claims` beside the generated
+    `claims/index.html`): the site cannot hold both, and MkDocs stopped half-way through
+    writing it."""
+    what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
+    parts = address.split("/")
+    for depth in range(1, len(parts)):
+        folder = "/".join(parts[:depth])
+        writer = outputs.files.get(_key(folder)) or (
+            f"the theme's file {folder!r}" if theme and theme.publishes(folder) else None)
+        if writer is not None:
+            return [error(
+                Pos(f"{pages_dir}/{page}"), "page-collision",
+                f"this {what} would be published at {address!r}, inside a folder "
+                f"{folder!r}, the address at which the build writes {writer}",
+                f"rename the hand-written page so that its address does not start with "
+                f"{folder + '/'!r} (a page `404.html.md` as `not-found.md`, say)"
+                if what == "page" else
+                f"move the hand-written file out of the folder {folder!r}, or rename it")]
+    inside = outputs.folders.get(_key(address))
+    writer = f"the generated file {inside!r}" if inside is not None else \
+        "the theme's files" if theme is not None and theme.holds_folder(address) else None
+    if writer is None:
+        return []
+    return [error(Pos(f"{pages_dir}/{page}"), "page-collision",
+                  f"this {what} would be published as a file at {address!r}, the folder "
+                  f"the build writes {writer} into",
+                  f"rename or move the hand-written {what}")]
 
 
 def _left_out(address: str) -> bool:

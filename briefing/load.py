@@ -525,6 +525,14 @@ def _page(rel: str, display: str, data: bytes) -> _Read:
 _FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
+def front_matter(text: str, display: str) -> YMap | None:
+    """A page's front matter as MkDocs reads it, when it is a mapping (its positions
+    counted from the block's first line, the page's second)."""
+    block = _FRONT_MATTER.match(text)
+    node = parse_yaml(block.group(1), display)[0] if block is not None else None
+    return node if isinstance(node, YMap) else None
+
+
 def _front_matter(text: str, display: str) -> tuple[Diagnostic, ...]:
     """Front matter that is not YAML, or not a mapping, which MkDocs then leaves in the
     page: `title: "About` (unclosed) was published as a rule and a heading; and what of

@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import MappingProxyType
@@ -29,8 +28,10 @@ from .diagnostics import Diagnostic, Pos, error
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import language_problem, site_language, tag_hint
 from .load import UNLISTABLE, display_root
+from .pagetemplates import template_problems
 from .settings import Settings, content_dir_problem, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
+from .themefolders import ThemeFolders
 
 # Markdown extension -> what the generated pages use it for.
 NEEDED_EXTENSIONS: Mapping[str, str] = MappingProxyType({
@@ -160,7 +161,7 @@ class WrittenSite:
     # The theme's `locale` and `language` as written (None where not), for the site's
     # language (`language.py`).
     theme_language: tuple[object, object] = (None, None)
-    # The `theme:` setting as written (its files: `written_theme_files`).
+    # The `theme:` setting as written (its files: `written_theme_folders`).
     theme: object = None
 
 
@@ -231,40 +232,33 @@ def _shows_pagefind(theme: object) -> bool:
     return found is not None and bool(found[1].get("pagefind"))
 
 
-# What of a theme's folders MkDocs does not publish (`Files.add_files_from_theme`):
-# templates, the theme's settings and translations, hidden, Python and Markdown files.
-_NOT_PUBLISHED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml",
-                  "locales/*", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "*.md")
-
-
-def written_theme_files(theme: object, config_dir: Path) -> frozenset[str]:
-    """The files MkDocs publishes from the theme (its `custom_dir`, then the named
-    theme's folder), each at its path in the site."""
+def written_theme_folders(theme: object, config_dir: Path) -> tuple[ThemeFolders, bool]:
+    """The theme's folders as MkDocs makes `config.theme.dirs` (`custom_dir`, the named
+    theme's folder, those of the themes it `extends`, MkDocs' templates) and its static
+    templates; and whether all were found (a theme not installed is MkDocs' to report)."""
     options = _theme_options(theme)
-    found = _theme_settings(options)
     custom = options.get("custom_dir")
-    folders = [*([config_dir / custom] if isinstance(custom, str) else []),
-               *([found[0]] if found else [])]
-    templates = [*(found[1].get("static_templates") or [] if found else []),
-                 *(options.get("static_templates") or []),  # type: ignore[misc]
-                 "sitemap.xml"]  # (MkDocs' own)
-    return frozenset(rel for folder in folders for rel in _files_under(folder)
-                     if theme_publishes(rel, templates))
-
-
-def theme_publishes(rel: str, static_templates: Iterable[object]) -> bool:
-    """Whether MkDocs publishes the file at `rel` in a theme's folder as it is."""
-    return not any(fnmatch(rel.lower(), pattern) for pattern in
-                   (*_NOT_PUBLISHED, *(str(t) for t in static_templates)))
-
-
-def _files_under(folder: Path) -> Iterable[str]:
-    """The paths of the files in `folder`, hidden folders left unread (Material's icons
-    are thousands of files there, none of them published)."""
-    for top, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        rel = Path(top).relative_to(folder).as_posix()
-        yield from (name if rel == "." else f"{rel}/{name}" for name in files)
+    folders = [str(config_dir / custom)] if isinstance(custom, str) else []
+    given = options.get("static_templates")
+    templates = [str(t) for t in given] if isinstance(given, list) else []
+    name: object = options.get("name")
+    complete = True
+    while name and len(folders) < 10:  # (a theme extending itself would loop)
+        found = _theme_settings({"name": name})
+        if found is None:
+            complete = False
+            break
+        folders.append(str(found[0]))
+        own_templates = found[1].get("static_templates")
+        templates.extend(map(str, own_templates if isinstance(own_templates, list) else ()))
+        name = found[1].get("extends")
+    spec = importlib.util.find_spec("mkdocs")  # (found, not imported)
+    own = next((Path(folder) / "templates" for folder in
+                (spec.submodule_search_locations or [] if spec else [])), None)
+    if own is not None and own.is_dir():  # its templates are all static (`sitemap.xml`)
+        folders.append(str(own))
+        templates.extend(sorted(os.listdir(own)))
+    return ThemeFolders(tuple(folders), tuple(templates)), complete and own is not None
 
 
 def _setting(values: Values, node: yaml.Node | None) -> object:
@@ -283,21 +277,26 @@ def written_config_problems(config_file: Path, content_dir: Path) -> tuple[Diagn
                              site.site_dir, site.extension_configs, site.theme_language))
 
 
-def written_page_collisions(config_file: Path, pages: Iterable[str], files: Iterable[str],
-                            diagnostics: Iterable[Diagnostic], *, picker: bool
-                            ) -> list[Diagnostic]:
-    """The hand-written files of docs_dir that the build would replace, as the plugin
-    finds them in each build (`collisions.py`), for `briefing check`. Not listed after a
-    link out of the content folder or round a loop: MkDocs' listing follows links."""
+def written_page_problems(config_file: Path, pages: Iterable[str], files: Iterable[str],
+                          diagnostics: Iterable[Diagnostic], *, picker: bool
+                          ) -> list[Diagnostic]:
+    """The hand-written files of docs_dir that the build would replace or could not write
+    (`collisions.py`), and the pages naming a template the theme does not have
+    (`pagetemplates.py`), as the plugin finds them in each build, for `briefing check`.
+    Not listed after a link out of the content folder or round a loop: MkDocs' listing
+    follows links."""
     site = written_site(config_file)
     if site is None or site.docs_dir is None or not site.docs_dir.is_dir() \
             or any(d.code in UNLISTABLE for d in diagnostics):
         return []
-    return page_collisions(
+    written = hand_written(site.docs_dir, directory_urls=site.directory_urls)
+    theme, complete = written_theme_folders(site.theme, config_file.parent)
+    shown = display_root(site.docs_dir)
+    return [*page_collisions(
         generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
-        hand_written(site.docs_dir, directory_urls=site.directory_urls),
-        display_root(site.docs_dir), (SEARCH_FOLDER,) if site.pagefind else (),
-        written_theme_files(site.theme, config_file.parent))
+        written, shown, (SEARCH_FOLDER,) if site.pagefind else (), theme),
+        *(template_problems(site.docs_dir, written.values(), shown, theme)
+          if complete else ())]
 
 
 def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:

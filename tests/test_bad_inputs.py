@@ -65,6 +65,9 @@ SRC = "sources/acme-widget.yml"
 TXT = "sources/acme-widget.txt"
 LINE_1 = ARTICLE.split("\n")[0]
 CONFIG = "site_name: Test\nplugins:\n  - briefing:\n      severity:\n"
+# The hand-written pages published, as `briefing init` writes them.
+PAGES_CONFIG = ("site_name: Test\ndocs_dir: content/pages\nmarkdown_extensions: [attr_list]\n"
+                "plugins:\n  - briefing\n")
 # A saved page kept beside the widget article, which is not its text.
 PAGE = ("<!doctype html><html><head><title>Widget prices</title></head><body><article>"
         "<h1>Widget prices</h1><p>Acme Corp has raised the price of its widget again, "
@@ -886,6 +889,26 @@ CASES = [
     Case("a misspelt plugin", "config-plugin-unknown", "mkdocs.yml:5:5",
          config="site_name: Test\nmarkdown_extensions: [attr_list]\nplugins:\n"
                 "  - briefing\n  - serach\n", hint="did you mean `search`?", check_only=True),
+    Case("a page naming a template the theme does not have", "page-template-missing",
+         "pages/hi.md:2:11",
+         files=(("pages/hi.md", "---\ntemplate: nothere.html\n---\n# Hi\n"),),
+         config=PAGES_CONFIG, hint="(content.html, toc.html, main.html)", check_only=True,
+         alone=True),
+    Case("a page naming no template", "page-template-missing", "pages/hi.md:3:11",
+         files=(("pages/hi.md", "---\ntitle: Hi\ntemplate: 12\n---\n# Hi\n"),),
+         config=PAGES_CONFIG, hint="main.html", check_only=True, alone=True),
+    Case("a page whose address needs the theme's 404.html as a folder", "page-collision",
+         "pages/404.html.md", files=(("pages/404.html.md", "# Not found\n"),),
+         config=PAGES_CONFIG, hint="`not-found.md`", check_only=True, alone=True),
+    Case("a page whose address needs MkDocs' sitemap as a folder", "page-collision",
+         "pages/sitemap.xml.md", files=(("pages/sitemap.xml.md", "# Map\n"),),
+         config=PAGES_CONFIG, hint="'sitemap.xml/'", check_only=True, alone=True),
+    Case("a picture inside the address of a generated file", "page-collision",
+         "pages/feed.xml/x.png", files=(("pages/feed.xml/x.png", b"\x89PNG\r\n"),),
+         config=PAGES_CONFIG, check_only=True, alone=True),
+    Case("a file where the build writes a folder", "page-collision", "pages/claims",
+         files=(("pages/claims", "notes\n"),), config=PAGES_CONFIG, check_only=True,
+         alone=True),
     Case("warning raised to error", "claim-unsourced", "claims.yml:12:5",
          (edit("claims.yml", "\n    events:", "\n  - id: orphan\n    statement: \"Nobody says "
                "this.\"\n    status: reported\n    events:"),),

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import minimal_corpus, write_tree
+from jinja2 import TemplateNotFound
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
@@ -136,6 +137,26 @@ def test_the_page_a_failed_rebuild_was_reading_is_left_out_of_the_next(tmp_path:
         live.left_out = live.current.abs_src_path
         live.files_added(files, set(), SimpleNamespace(docs_dir=str(pages)))  # type: ignore
         assert [f.src_uri for f in files] == ["x.md"]
+    finally:
+        live.close()
+
+
+def test_a_page_asking_for_a_template_there_is_not_is_left_out_of_the_next(
+        tmp_path: Path) -> None:
+    """A template looked up before any event names the page (one another plugin names, say:
+    the plugin finds those pages' front matter names, `page-template-missing`): the page
+    whose front matter names it is left out of the build showing the failure."""
+    live = LiveSite(dirty=False)
+    page = File("notes.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"),
+                use_directory_urls=True)
+    page.page = SimpleNamespace(meta={"template": "gone.html"})  # type: ignore[assignment]
+    live.doc_files = [page]
+    left_out: list[str | None] = []
+    try:
+        builds = Builds(live, TemplateNotFound("gone.html"), None)
+        GuardedBuilder(lambda: (left_out.append(live.left_out), builds()), live, tmp_path)()
+        assert left_out == [None, str(tmp_path / "notes.md")]
+        assert builds.seen == [(), ("internal-error",)]
     finally:
         live.close()
 

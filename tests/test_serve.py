@@ -152,15 +152,15 @@ def test_a_page_mkdocs_cannot_read_or_build_leaves_the_server_answering(
     with served(tmp_path, prepare=not_utf8, ready="/") as (project, base, server):
         problems = f"{base}/problems/"
         assert "content/pages/notes.md:3:4" in (fetch(problems) or "")
-        # A page whose template does not exist: MkDocs raises while building it, and its
-        # server would hold every request until a rebuild succeeded. The guard builds
-        # again without that page, showing the error at it.
+        # A page whose template does not exist: MkDocs would raise while building it, and
+        # its server hold every request until a rebuild succeeded. The page is left out,
+        # the error shown at its line.
         page = project / "content" / "pages" / "notes.md"
         page.write_text("---\ntemplate: missing.html\n---\n# Notes\n", encoding="utf-8")
         assert wait_for(lambda: "no template 'missing.html'" in (fetch(problems) or ""),
-                        30), "no Problems page after a rebuild that raised"
+                        30), "no Problems page after a page asking for a missing template"
         shown = fetch(problems) or ""
-        assert "[internal-error]" in shown and "content/pages/notes.md" in shown
+        assert "[page-template-missing]" in shown and "content/pages/notes.md:2:11" in shown
         assert fetch(f"{base}/") is not None, "the server stopped answering"
         page.unlink()
         assert wait_for(lambda: "Where accounts disagree" in (fetch(f"{base}/") or ""), 30)

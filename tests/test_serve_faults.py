@@ -169,14 +169,15 @@ def test_the_server_answers_and_tells_the_truth_through_faults(tmp_path: Path) -
         assert {"content/claims.yml", "content/claims/loop.yml",
                 f"content/sources/{SOURCE}.txt", "content/pages/pipe.md"} <= faults
 
-        # A hand-written page MkDocs fails to build (its template does not exist): the
-        # rebuild runs again without that page, showing the error at it.
+        # A hand-written page MkDocs would fail to build (its template does not exist): the
+        # build leaves that page out, showing the error at it.
         shutil.rmtree(content)
         shutil.copytree(pristine, content, symlinks=True)
         (content / "pages" / "notes.md").write_text(
             "---\ntemplate: missing.html\n---\n# Notes\n", encoding="utf-8")
         server.settled("a page MkDocs cannot build",
-                       extra=frozenset({("content/pages/notes.md", "internal-error")}))
+                       extra=frozenset({("content/pages/notes.md:2:11",
+                                         "page-template-missing")}))
         assert server.shows("/about/", lambda page: page is not None), \
             "the other hand-written pages were left out too"
 

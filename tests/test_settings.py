@@ -351,7 +351,10 @@ def test_docs_dir_is_listed_as_mkdocs_lists_it(tmp_path: Path) -> None:
 COLLIDING = {"index.md": "# Mine\n", "briefs/widget.md": "# Mine\n", "feed.xml": "<feed/>\n",
              "assets/briefing/all-pages.css": "p {}\n", "claims/README.md": "# Mine\n",
              "Entities/index.md": "# Mine\n", "assets/briefing/picker.js": "\n",
-             "about.md": "# About\n"}
+             "about.md": "# About\n",
+             # Where the site needs a folder, or inside a file's address (MkDocs' sitemap).
+             "timeline": "notes\n", "sitemap.xml.md": "# Map\n",
+             "assets/briefing/features.js/map.png": "png"}
 
 
 @pytest.mark.parametrize("theme", ["name: briefing", "name: mkdocs\n  pagefind: true",

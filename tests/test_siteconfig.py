@@ -9,13 +9,14 @@ from pathlib import Path
 import markdown
 import pytest
 from click.testing import CliRunner
-from corpus_helpers import minimal_corpus, write_tree
+from corpus_helpers import minimal_corpus, snapshot, write_tree
 from markdown.extensions.attr_list import AttrListExtension
 from pymdownx.arithmatex import ArithmatexExtension
 
 from briefing import siteconfig
 from briefing.cli import main
-from briefing.siteconfig import config_problems, extension_names, written_theme_files
+from briefing.siteconfig import config_problems, extension_names, written_theme_folders
+from briefing.themefolders import files_under
 
 ALL = ["toc", "tables", "fenced_code", "attr_list"]
 
@@ -488,10 +489,69 @@ def test_a_file_replacing_the_themes_own_is_refused_by_check_and_build(
     the theme's kept (`page-runnable-file`)."""
     write_tree(tmp_path / "content", minimal_corpus())
     if file is None:  # the theme's main stylesheet, whatever its name
-        file = min(f for f in written_theme_files({"name": theme}, tmp_path) if f.endswith(".css"))
+        folders = written_theme_folders({"name": theme}, tmp_path)[0]
+        file = min(rel for folder in folders.dirs for rel in files_under(folder)
+                   if rel.endswith(".css") and folders.publishes(rel))
     body = b'<svg xmlns="http://www.w3.org/2000/svg"/>' if file.endswith(".svg") \
         else b"body { display: none }"
     write_tree(tmp_path / "docs", {file: body, "assets/briefing.js": "alert(1)\n"})
     (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG + f"theme:\n  name: {theme}\n")
     monkeypatch.chdir(tmp_path)
     assert_same_verdict(tmp_path, "page-collision", f"docs/{file}", False)
+
+
+# A hand-written file the build could not write: MkDocs stopped with a traceback
+# (TemplateNotFound, FileExistsError) after writing part of the site.
+UNWRITABLE = [
+    ("docs/hi.md", "---\ntitle: Hi\ntemplate: nothere.html\n---\n# Hi\n",
+     "page-template-missing", "docs/hi.md:3:11"),
+    ("docs/404.html.md", "# Not found\n", "page-collision", "docs/404.html.md"),
+    ("docs/sitemap.xml.md", "# Map\n", "page-collision", "docs/sitemap.xml.md"),
+    ("docs/feed.xml/x.png", "png", "page-collision", "docs/feed.xml/x.png"),
+    ("docs/claims", "notes\n", "page-collision", "docs/claims"),
+]
+
+
+@pytest.mark.parametrize("theme", ["briefing", "mkdocs", "material"])
+@pytest.mark.parametrize(("file", "text", "code", "where"), UNWRITABLE,
+                         ids=[case[0] for case in UNWRITABLE])
+def test_a_file_the_build_could_not_write_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str, file: str, text: str,
+        code: str, where: str) -> None:
+    """Refused by both, at the file, before a page is written: the last site is kept."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    write_tree(tmp_path / "docs", {"about.md": "# About\n"})
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG + f"theme:\n  name: {theme}\n")
+    monkeypatch.chdir(tmp_path)
+    assert mkdocs_build(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+    write_tree(tmp_path, {file: text})
+    assert_same_verdict(tmp_path, code, where, False)
+    assert snapshot(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+@pytest.mark.parametrize("template", ["main.html", "./main.html", "page/notes.html",
+                                      "404.html"])
+def test_a_template_the_theme_has_passes_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: str) -> None:
+    """Looked up as MkDocs looks: the site's `custom_dir` first, its subfolders too."""
+    write_tree(tmp_path / "content", minimal_corpus())
+    write_tree(tmp_path, {
+        "docs/hi.md": f"---\ntemplate: {template}\n---\n# Hi\n",
+        "overrides/page/notes.html": '{% extends "main.html" %}\n'})
+    (tmp_path / "mkdocs.yml").write_text(
+        GOOD_CONFIG + "theme:\n  name: mkdocs\n  custom_dir: overrides\n")
+    monkeypatch.chdir(tmp_path)
+    assert_same_verdict(tmp_path, None, "", False)
+
+
+@pytest.mark.parametrize(("front", "col"), [("template:", 10), ("template: [a.html]", 11),
+                                            ("template: ../main.html", 11)])
+def test_a_template_named_as_no_template_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, front: str, col: int) -> None:
+    write_tree(tmp_path / "content", minimal_corpus())
+    write_tree(tmp_path / "docs", {"hi.md": f"---\n{front}\n---\n# Hi\n"})
+    (tmp_path / "mkdocs.yml").write_text(GOOD_CONFIG + "theme:\n  name: mkdocs\n")
+    monkeypatch.chdir(tmp_path)
+    assert_same_verdict(tmp_path, "page-template-missing", f"docs/hi.md:2:{col}", False)

@@ -12,7 +12,7 @@ import datetime
 import functools
 import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from ..diagnostics import Diagnostic, Severity, build_stopped
 from ..jsonld import with_structured_data
 from ..language import lang_as_tag
 from ..load import UNLISTABLE, display_root
+from ..pagetemplates import template_problems
 from ..paths import holds_own_text
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
@@ -52,9 +53,10 @@ from ..safehtml import (
 )
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
-from ..siteconfig import nav_paths, plugin_settings, theme_publishes
+from ..siteconfig import nav_paths, plugin_settings
 from ..sitesearch import FOLDER as SEARCH_FOLDER
 from ..sitesearch import SearchIndexFault, binary, index_site
+from ..themefolders import ThemeFolders
 from ..themeglobals import theme_globals
 from ..watching import QUIET_SECONDS, NotifiedObserver
 from ..wording import Wording, wording_for
@@ -264,17 +266,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def diagnostics(self, found: tuple[Diagnostic, ...], pages: Mapping[str, str],
                     config: MkDocsConfig, *, linked_out: bool) -> tuple[Diagnostic, ...]:
         """The build's problems: the content's, as the settings weigh them, pages that
-        would overwrite each other, and why the last attempt at this build failed."""
+        would overwrite each other or could not be written (`page-template-missing`),
+        and why the last attempt at this build failed."""
         written = {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)}
+        docs = Path(config.docs_dir)
+        theme, shown = ThemeFolders(tuple(config.theme.dirs),
+                                    tuple(config.theme.static_templates)), display_root(docs)
         collisions = page_collisions(
             generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
                             directory_urls=config.use_directory_urls, picker=self.picker.on),
-            written, display_root(Path(config.docs_dir)),
-            (SEARCH_FOLDER,) if self.pagefind else (), theme_files(config, written))
+            written, shown, (SEARCH_FOLDER,) if self.pagefind else (), theme)
         # An option the plugin lacks, at its line (MkDocs' warning of it is left out).
         return (*self.unknown_options,
                 *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
-                *collisions, *(self.live.failures if self.live else ()))
+                *collisions, *template_problems(docs, written.values(), shown, theme),
+                *(self.live.failures if self.live else ()))
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
         """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
@@ -481,13 +487,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.live.date_unread_pages()
             env.bytecode_cache = self.live.housekeeping.templates
         return env
-
-
-def theme_files(config: MkDocsConfig, paths: Iterable[str]) -> list[str]:
-    """Of these paths in docs_dir, those where MkDocs publishes a file of the theme, which
-    the one in docs_dir would replace."""
-    return [path for path in paths if theme_publishes(path, config.theme.static_templates)
-            and any((Path(folder) / path).is_file() for folder in config.theme.dirs)]
 
 
 def _sections(items: list[StructureItem]) -> Iterator[Section]:
