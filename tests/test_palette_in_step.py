@@ -37,8 +37,12 @@ def schemes() -> dict[str, dict[str, dict[str, str]]]:
         "dark": {
             "theme by the system": block(theme, ":root:not([data-scheme=light])"),
             "theme by the toggle": block(theme, ":root[data-scheme=dark]"),
-            "palette by the system": block(dark_media, ":where(:root)"),
-            "palette under Material": block(palette, ':where([data-md-color-scheme="slate"])'),
+            # (not where the theme says which scheme it shows, whatever the system's)
+            "palette by the system": block(dark_media, ":where(:root:not([data-bs-theme])"
+                                           ":not(.writer-html5)"
+                                           ":not(:has(> body > .md-container)))"),
+            "palette under Material or MkDocs' dark mode": block(
+                palette, ':where([data-md-color-scheme="slate"], [data-bs-theme="dark"])'),
         },
     }
 
