@@ -23,6 +23,7 @@ from decimal import Decimal
 from babel.numbers import format_compact_decimal, get_currency_name, is_currency
 from markupsafe import Markup
 
+from .markedwords import marked, marked_whole
 from .markup import CURRENCY, attr, md_escape
 from .wording import ENGLISH, Wording
 
@@ -200,8 +201,12 @@ def _mark(value: ChartValue, sc: Scale, y: int) -> str:
     return "".join(out)
 
 
-def _row_label(value: ChartValue) -> str:
-    return f"{value.label} \u00b7 {value.subject}" if value.subject else value.label
+def _row_label(value: ChartValue, words: Wording) -> str:
+    """The value in Briefing's words (marked where they are not the site's language),
+    then its subject's name."""
+    label = marked_whole(md_escape(value.label, line_start=False), foreign=words.foreign)
+    return f"{label} \u00b7 {md_escape(value.subject, line_start=False)}" if value.subject \
+        else label
 
 
 def _picture(shapes: str) -> str:
@@ -210,8 +215,9 @@ def _picture(shapes: str) -> str:
             f'focusable="false">{shapes}</svg>')
 
 
-def _value_row(value: ChartValue, sc: Scale, href: Callable[[str], str]) -> str:
-    label = md_escape(_row_label(value), line_start=False)
+def _value_row(value: ChartValue, sc: Scale, href: Callable[[str], str], words: Wording
+               ) -> str:
+    label = _row_label(value, words)
     track = (f'<line class="fig-track" x1="{_x(0)}" x2="{_x(1)}" y1="{MID}" y2="{MID}">'
              f"</line>{_mark(value, sc, MID)}")
     return (f'[<span class="fig-label">{label}</span>{_picture(track)}]'
@@ -224,7 +230,7 @@ def _spread_row(spread: ChartSpread, sc: Scale, words: Wording) -> str:
                f'</line><line class="fig-bracket" x1="{low}" x2="{low}" y1="{MID - 6}" '
                f'y2="{MID + 6}"></line><line class="fig-bracket" x1="{high}" x2="{high}" '
                f'y1="{MID - 6}" y2="{MID + 6}"></line>')
-    text = md_escape(spread_text(spread, words=words), line_start=False)
+    text = spread_html(spread, words)
     return (f'<span class="fig-spread"><span class="fig-label">{text}</span>'
             f"{_picture(bracket)}</span>")
 
@@ -238,7 +244,8 @@ def _axis(sc: Scale, chart: Chart, words: Wording) -> list[str]:
         ticks.append(f'<line class="fig-tick" x1="{x}" x2="{x}" y1="1" y2="6"></line>'
                      f'<text class="fig-tick-label" x="{x}" y="{AXIS - 4}" '
                      f'text-anchor="{anchor}">{md_escape(label, line_start=False)}</text>')
-    title = md_escape(axis_title(chart, sc, words=words), line_start=False)
+    title = marked_whole(md_escape(axis_title(chart, sc, words=words), line_start=False),
+                         foreign=words.foreign)
     return [f'<svg class="fig-ticks" width="100%" height="{AXIS}" aria-hidden="true" '
             f'focusable="false" font-size="{FONT}">',
             *ticks, "</svg>", f'<span class="fig-axis-title">{title}</span>']
@@ -297,10 +304,10 @@ def chart_html(chart: Chart, href: Callable[[str], str], *, words: Wording | Non
     words = words or Wording()
     sc = scale(chart, words=words)
     title = chart_title(chart, sc, words)
-    description = md_escape(describe(chart, sc, words=words), line_start=False)
+    description = _described_html(chart, sc, words)
     lines = [f'<span class="fig-chart" role="group" aria-label="{attr(title)}">'
              f'<span class="visually-hidden">{description}</span>']
-    lines.extend(_value_row(value, sc, href) for value in chart.values)
+    lines.extend(_value_row(value, sc, href, words) for value in chart.values)
     lines.extend(_spread_row(spread, sc, words) for spread in chart.spreads)
     lines.extend(_axis(sc, chart, words))
     lines.append("</span>")
@@ -310,19 +317,34 @@ def chart_html(chart: Chart, href: Callable[[str], str], *, words: Wording | Non
 def spread_text(spread: ChartSpread, *, words: Wording | None = None) -> str:
     """A disagreement in words, under its subject's name if it has one."""
     words = words or Wording()
-    times = factor(spread)
-    if times is None:
-        # Translators: values of a metric that disagree, from the lowest to the highest.
-        text = words.gettext("values disagree, %(low)s to %(high)s", low=spread.low_label,
-                             high=spread.high_label)
-    else:
-        text = _differ(spread.hedge, factor_words(times, words), words)
+    text = _difference(spread, words)
     if not spread.subject:
         return text
     # Translators: a disagreement between values about one subject: "DeepSeek-R1: values
     # differ by a factor of 20".
     return words.gettext("%(subject)s: %(difference)s", subject=spread.subject,
                          difference=text)
+
+
+def spread_html(spread: ChartSpread, words: Wording) -> str:
+    """`spread_text` as a page shows it: escaped, and Briefing's words marked English
+    where they are not the site's language, its subject's name apart."""
+    text = marked_whole(md_escape(_difference(spread, words), line_start=False),
+                        foreign=words.foreign)
+    if not spread.subject:
+        return text
+    return marked(words.gettext("%(subject)s: %(difference)s"),
+                  {"subject": md_escape(spread.subject, line_start=False), "difference": text},
+                  foreign=words.foreign)
+
+
+def _difference(spread: ChartSpread, words: Wording) -> str:
+    times = factor(spread)
+    if times is None:
+        # Translators: values of a metric that disagree, from the lowest to the highest.
+        return words.gettext("values disagree, %(low)s to %(high)s", low=spread.low_label,
+                             high=spread.high_label)
+    return _differ(spread.hedge, factor_words(times, words), words)
 
 
 def _differ(hedge: str, times: str, words: Wording) -> str:
@@ -347,6 +369,33 @@ def describe(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     """The chart in a sentence, for a screen reader: the table after it lists every
     value."""
     words = words or Wording()
+    text = _range_sentence(chart, sc, words)
+    for spread in chart.spreads:
+        # Translators: a disagreement in a chart's description, then its lowest and
+        # highest values: "values differ by a factor of 20 ($300,000 to $6 million)."
+        text += " " + words.gettext("%(difference)s (%(low)s to %(high)s).",
+                                    difference=spread_text(spread, words=words),
+                                    low=spread.low_label, high=spread.high_label)
+    return text
+
+
+def _described_html(chart: Chart, sc: Scale, words: Wording) -> str:
+    """`describe` as a page shows it: escaped, and Briefing's words marked English where
+    they are not the site's language, the subjects' names apart."""
+    def amount(label: str) -> str:
+        return marked_whole(md_escape(label, line_start=False), foreign=words.foreign)
+
+    sentences = [amount(_range_sentence(chart, sc, words))]
+    sentences.extend(marked(words.gettext("%(difference)s (%(low)s to %(high)s)."),
+                            {"difference": spread_html(spread, words),
+                             "low": amount(spread.low_label),
+                             "high": amount(spread.high_label)}, foreign=words.foreign)
+                     for spread in chart.spreads)
+    return " ".join(sentences)
+
+
+def _range_sentence(chart: Chart, sc: Scale, words: Wording) -> str:
+    """The chart's values, from the lowest to the highest."""
     if not chart.values:
         # Translators: a chart's description when it has no values.
         return words.gettext("No values.")
@@ -362,12 +411,6 @@ def describe(chart: Chart, sc: Scale, *, words: Wording | None = None) -> str:
     else:
         text = words.gettext("From %(low)s to %(high)s.", low=lowest.label,
                              high=highest.label)
-    for spread in chart.spreads:
-        # Translators: a disagreement in a chart's description, then its lowest and
-        # highest values: "values differ by a factor of 20 ($300,000 to $6 million)."
-        text += " " + words.gettext("%(difference)s (%(low)s to %(high)s).",
-                                    difference=spread_text(spread, words=words),
-                                    low=spread.low_label, high=spread.high_label)
     return text
 
 

@@ -21,17 +21,24 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
-OPEN, CLOSE = '<span lang="en" dir="ltr">', "</span>"
+# The attributes that mark an element's words English.
+MARKS = ' lang="en" dir="ltr"'
+OPEN, CLOSE = f"<span{MARKS}>", "</span>"
 # Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and Samaritan, and
 # Arabic's and Hebrew's presentation forms.
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# What stays outside the mark of a run of words (`_english`): not an apostrophe, which
+# is inside a word ("'s").
+_OUTSIDE = " \t\n,;:.!?()[]·"
 # A message's placeholders (`%(name)s`, `%(num)d`) and its escaped percent sign.
 _PLACEHOLDER = re.compile(r"%\((\w+)\)([sd])|%%")
 
 
 def marked(message: str, values: Mapping[str, object], *, foreign: bool) -> Markup:
     """The message with its values put in (`%` formatting), its own words marked English
-    when `foreign`. A message without values is taken as written, `%` and all."""
+    when `foreign`. A message without values is taken as written, `%` and all (Markup
+    too: joined to the marks as text, it would have them escaped)."""
+    message = str(message)
     if not values:
         return Markup(OPEN + message + CLOSE if foreign else message)
     if not foreign:
@@ -53,13 +60,26 @@ def marked(message: str, values: Mapping[str, object], *, foreign: bool) -> Mark
     return Markup("".join(pieces))
 
 
+def marked_whole(text: str, *, foreign: bool) -> str:
+    """Briefing's words with values already put in (a chart's description), marked whole
+    when `foreign`, as `marked` marks a message whose values hold no words written right
+    to left; unmarked when some do: its own words can no longer be told from theirs."""
+    text = str(text)  # (Markup would have the marks escaped)
+    if not foreign or _RIGHT_TO_LEFT.search(text):
+        return text
+    return OPEN + text + CLOSE
+
+
 def _english(words: str) -> str:
-    """A run of the message's own words, marked; white space stays outside the mark, so
-    that it still parts the words from the value beside them."""
-    if not words.strip():
+    """A run of the message's own words, marked. White space and the punctuation that
+    parts a phrase from a value stay outside the mark: the space still parts them, and
+    the punctuation follows the page's direction, beside the value it belongs to
+    ("الجزيرة, by أحمد علي", whose comma was otherwise drawn on the far side of "by")."""
+    inner = words.strip(_OUTSIDE)
+    if not inner:
         return words
-    lead, trail = words[:len(words) - len(words.lstrip())], words[len(words.rstrip()):]
-    return f"{lead}{OPEN}{words.strip()}{CLOSE}{trail}"
+    start = words.index(inner)
+    return f"{words[:start]}{OPEN}{inner}{CLOSE}{words[start + len(inner):]}"
 
 
 def unmarked(text: str) -> tuple[str, str]:
@@ -69,5 +89,5 @@ def unmarked(text: str) -> tuple[str, str]:
     inner = text[len(OPEN):-len(CLOSE)]
     if text.startswith(OPEN) and text.endswith(CLOSE) and OPEN not in inner \
             and CLOSE not in inner:
-        return inner, ' lang="en" dir="ltr"'
+        return inner, MARKS
     return text, ""

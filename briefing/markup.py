@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .chars import CAPITAL_CLASS
 from .currencies import is_code
 from .language import direction
+from .markedwords import marked
 from .schema import FuzzyDate
 from .urls import SAFE as SAFE_URL
 from .wording import Wording
@@ -206,27 +207,29 @@ def date_html(date: FuzzyDate | None, *, words: Wording | None = None) -> Markup
     tooltip: a label saying only that the date was inferred left the reader asking why."""
     words = words or Wording()  # (English: the messages as written)
     if date is None or date.year is None:
-        unknown = html.escape(words.gettext("date unknown"))
+        unknown = marked(html.escape(words.gettext("date unknown")), {}, foreign=words.foreign)
         out = f'<span class="date-unknown">{unknown}</span>'
         if date is not None and date.basis:
             out = f'<span class="date-unknown" title="{attr(date.basis)}">{unknown}</span>'
         return Markup(out)
-    out = f'<time datetime="{date.iso}">{html.escape(format_date(date, words=words))}</time>'
+    out = (f'<time datetime="{date.iso}"{words.marks}>'
+           f'{html.escape(format_date(date, words=words))}</time>')
     if date.inferred:
         # (A basis is required of an inferred date; the fallback is for a corpus not checked.)
         title = date.basis or words.gettext("Inferred by the curator, not stated in the text")
         # Translators: beside a date the curator inferred, not one the source states.
         label = html.escape(words.gettext("inferred"))
-        out += _inferred_label("date-inferred", title, label)
+        out += _inferred_label("date-inferred", title, label, words)
     return Markup(out)
 
 
-def _inferred_label(wrapper: str, title: str, label: str) -> str:
+def _inferred_label(wrapper: str, title: str, label: str, words: Wording) -> str:
     """The "inferred" label with the curator's reasoning as its tip (features.js makes it
     focusable). The space is the wrapper's, which the search index leaves out with the
-    label: an excerpt read "about Sep 2025 : DeepSeek discloses..." without it."""
+    label: an excerpt read "about Sep 2025 : DeepSeek discloses..." without it. The label
+    alone is marked English where it is (the tip is the curator's words)."""
     return (f'<span class="{wrapper}"> <span class="inferred" title="{attr(title)}">'
-            f'{label}</span></span>')
+            f'{marked(label, {}, foreign=words.foreign)}</span></span>')
 
 
 def subject_mark(tip: str | None, *, words: Wording | None = None) -> Markup:
@@ -243,7 +246,7 @@ def subject_mark(tip: str | None, *, words: Wording | None = None) -> Markup:
     # inferred)") when the curator paired them, not the source; "inferred" beside a date
     # is another message.
     label = html.escape(words.pgettext("figure subject", "inferred"))
-    return Markup(_inferred_label("subject-inferred", title, label))
+    return Markup(_inferred_label("subject-inferred", title, label, words))
 
 
 def subject_text(name: str, tip: str | None, *, words: Wording | None = None) -> str:

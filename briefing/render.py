@@ -25,6 +25,8 @@ from .coverage import COVERAGE_COLUMNS, STANCE_SYMBOLS, stance_words
 from .dates import ContentDates
 from .focusmap import svg as focus_svg
 from .hedges import Hedges
+from .labels import Byline, describe_html
+from .language import direction
 from .link import Linked
 from .markedwords import marked, unmarked
 from .markup import (
@@ -146,6 +148,9 @@ def environment(wording: Wording | None = None) -> jinja2.Environment:
     words = wording or Wording()
     # A line of several messages, marked English once as a whole (`markedwords.py`).
     env.filters["english"] = lambda text: marked(str(text), {}, foreign=words.foreign)
+    # A value that is Briefing's words alone (a status's summary, a heading), escaped.
+    env.filters["english_text"] = lambda text: marked(_finalize(text), {},
+                                                      foreign=words.foreign)
     env.globals.update(SECTION_TITLES=section_titles(words), **helpers(words),
                        **template_words(words))
     return env
@@ -198,8 +203,9 @@ class Links:
         return Markup(" · ").join(
             # Translators: a point of a brief, by its section and number: "What happened,
             # point 3".
-            link(words.gettext("%(section)s, point %(num)d", section=titles[p.section],
-                               num=p.number), self.href(p.target))
+            link(marked(md_escape(words.gettext("%(section)s, point %(num)d",
+                                                section=titles[p.section], num=p.number)),
+                        {}, foreign=words.foreign), self.href(p.target))
             for p in points)
 
     def prose(self, prose: ProseView | None) -> Markup:
@@ -216,15 +222,18 @@ class Links:
 
 def stance_cell(stance: str, href: str, *, words: Wording | None = None) -> Markup:
     """A stance as a symbol and a word (never colour alone), linked to the passage."""
-    symbol = STANCE_SYMBOLS[stance]
-    shown = _shown(stance_words(words or Wording()), stance)
-    label = Markup(f'<span aria-hidden="true">{symbol}</span> {attr(shown)}')
+    symbol, wording = STANCE_SYMBOLS[stance], words or Wording()
+    shown = _shown(stance_words(wording), stance)
+    label = Markup(f'<span aria-hidden="true">{symbol}</span> '
+                   f'{marked(attr(shown), {}, foreign=wording.foreign)}')
     return link(label, href, f"stance stance-{stance}")
 
 
-def source_column(label: str, title: str, href: str) -> Markup:
-    """A short column label that screen readers announce with the source's title."""
-    hidden = Markup('<span class="visually-hidden">: ') + md_escape(title) + \
+def source_column(label: str, title: str, href: str, lang: str = "") -> Markup:
+    """A short column label that screen readers announce with the source's title (in
+    the source's language, `lang`, when it declares one)."""
+    marks = f' lang="{attr(lang)}" dir="{direction(lang)}"' if lang else ""
+    hidden = Markup(f'<span class="visually-hidden"{marks}>: ') + md_escape(title) + \
         Markup("</span>")
     return link(Markup(attr(label)) + hidden, href)
 
@@ -279,22 +288,23 @@ def stance_bar(tally: tuple[tuple[str, int], ...], *, words: Wording | None = No
                   f'{segments}</span> {counts}</span>')
 
 
-def source_label(described: str | None) -> Markup:
+def source_label(described: Byline | None, *, words: Wording | None = None) -> Markup:
     """The source's kind, outlet and author (`labels.describe`), beside its citations."""
     if described is None:
         return Markup("")
-    return Markup(f'<span class="source-label">{md_escape(described)}</span>')
+    return Markup(f'<span class="source-label">{describe_html(described, words=words)}</span>')
 
 
-def lone_source(described: str | None, *, words: Wording | None = None) -> Markup:
+def lone_source(described: Byline | None, *, words: Wording | None = None) -> Markup:
     """A note on a key figure that rests on one AI-generated or unattributed source."""
     if described is None:
         return Markup("")
+    wording = words or Wording()
     # Translators: beside a key figure of a brief; the source is described by its kind,
     # outlet and author: "Rests on a single source (AI-generated text)".
-    wording = words or Wording()
-    note = marked(wording.gettext("Rests on a single source (%(source)s)",
-                                  source=md_escape(described)), {}, foreign=wording.foreign)
+    note = marked(wording.gettext("Rests on a single source (%(source)s)"),
+                  {"source": describe_html(described, capital=False, words=wording)},
+                  foreign=wording.foreign)
     return Markup(f'<span class="lone-source">{note}</span>')
 
 
@@ -374,7 +384,8 @@ def spread_bar(spread: Any, *, words: Wording | None = None) -> Markup:
     # carry their qualifiers: "$294,000 to up to $6 million".
     between = wording.gettext("%(low)s to %(high)s", low=attr(spread.low),
                               high=attr(spread.high))
-    return (Markup('<span class="spread">') + part("spread-low", spread.low)
+    # All of it is Briefing's words: amounts and the factor between them.
+    return (Markup(f'<span class="spread"{wording.marks}>') + part("spread-low", spread.low)
             + Markup('<span class="spread-bar" aria-hidden="true"></span>')
             + part("spread-high", spread.high)
             + Markup(f'<span class="visually-hidden">{between}</span>'
@@ -410,16 +421,17 @@ def badge(status: str, *, words: Wording | None = None, count: int | None = None
     words = words or Wording()
     table = status_words(words) if count is None else counted_status_words(words, count)
     shown = _shown(table, status)
-    return Markup(f'<span class="status status-{attr(status)}">{attr(shown)}</span>')
+    return Markup(f'<span class="status status-{attr(status)}"{words.marks}>{attr(shown)}</span>')
 
 
 def cite(number: int, href: str, *, words: Wording | None = None) -> Markup:
     """A point's citation: its number in the "Quotes cited" list, named "Quote 3" for a
     screen reader, which would otherwise announce a bare "3"."""
+    wording = words or Wording()
     # Translators: read out before a citation's number in a brief: "Quote 3".
-    quote = attr((words or Wording()).gettext("Quote"))
-    return link(Markup(f'<span class="visually-hidden">{quote} </span>') + str(number), href,
-                "cite")
+    quote = attr(wording.gettext("Quote"))
+    return link(Markup(f'<span class="visually-hidden"{wording.marks}>{quote} </span>')
+                + str(number), href, "cite")
 
 
 def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bool = True,
@@ -443,8 +455,10 @@ def tallies(statuses: tuple[tuple[str, int], ...], total: int, *, all_of_one: bo
 
 def stance_badge(stance: str, *, words: Wording | None = None) -> Markup:
     """A source's stance on a claim: its class the stance, its word translated."""
-    shown = _shown(stance_words(words or Wording()), stance)
-    return Markup(f'<span class="stance stance-{attr(stance)}">{attr(shown)}</span>')
+    wording = words or Wording()
+    shown = _shown(stance_words(wording), stance)
+    return Markup(f'<span class="stance stance-{attr(stance)}"{wording.marks}>{attr(shown)}'
+                  '</span>')
 
 
 def helpers(words: Wording) -> dict[str, Any]:
@@ -453,13 +467,13 @@ def helpers(words: Wording) -> dict[str, Any]:
         # Translators: a label before a brief's point that the curator inferred from the
         # sources, rather than found in them: it must still say it is an inference.
         label = words.gettext("Curator's inference")
-        return Markup(f'<span class="inference">{label}</span>')
+        return Markup(f'<span class="inference"{words.marks}>{label}</span>')
 
     def curator_note() -> Markup:
         # Translators: a label before a note the site's curator wrote on a claim or a
         # source.
         label = words.gettext("Curator's note:")
-        return Markup(f'<span class="note-label">{label}</span>')
+        return Markup(f'<span class="note-label"{words.marks}>{label}</span>')
 
     worded = {name: functools.partial(helper, words=words)
               for name, helper in _WORDED.items()}
@@ -482,6 +496,7 @@ _WORDED: Mapping[str, Any] = MappingProxyType({
     "stance_cell": stance_cell,
     "stance_bar": stance_bar,
     "lone_source": lone_source,
+    "source_label": source_label,
     "claim_chip": claim_chip,
     "spread_bar": spread_bar,
     "curly_quoted": curly_quoted,
@@ -496,7 +511,6 @@ _HELPERS: Mapping[str, Any] = MappingProxyType({
     "attrs": attributes,
     "external": external_link,
     "source_column": source_column,
-    "source_label": source_label,
     "figure_lead": figure_lead,
     "STANCE_SYMBOLS": STANCE_SYMBOLS,
     "COVERAGE_COLUMNS": COVERAGE_COLUMNS,

@@ -29,7 +29,9 @@ def theme_globals(words: Wording, lang: str, *, pagefind: bool, serving: bool,
 
     return {
         # Sections, not every page: a nav of every page on every page is quadratic.
-        "briefing_sections": [*sections(words), *own_pages],
+        # Each is its name, its path and whether the name is Briefing's words.
+        "briefing_sections": [*((name, path, True) for name, path in sections(words)),
+                              *((title, path, False) for title, path in own_pages)],
         # Whether the site gets Pagefind's search, and how each page is indexed.
         "briefing_pagefind": pagefind,
         "briefing_search_role": search_role,

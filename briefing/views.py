@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
 from .hedges import Hedges
-from .labels import describe
+from .labels import Byline, byline
 from .link import Linked
 from .markup import curly_quoted, format_amount, humanise, name_spellings, topic_label
 from .model import Claim, Figure, Quote, Source
@@ -94,7 +94,7 @@ class QuotedItem:
 
     quote: Ref
     source: Ref
-    described: str | None
+    described: Byline | None
     stances: tuple[tuple[str, Ref], ...]
 
 
@@ -449,9 +449,9 @@ class Queries:
     def claimed(self, claim_id: str) -> Claimed:
         return Claimed(self.ref("claim", claim_id), self.linked.claims[claim_id].status)
 
-    def described(self, source_id: str) -> str | None:
+    def described(self, source_id: str) -> Byline | None:
         source = self.linked.sources.get(source_id)
-        return describe(source, words=self.words) if source is not None else None
+        return byline(source) if source is not None else None
 
     def entity_name(self, entity_id: str) -> str:
         entity = self.linked.entities.get(entity_id)

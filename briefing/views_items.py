@@ -15,7 +15,7 @@ from markupsafe import Markup
 from . import paging
 from .cleaning import Removal
 from .fragments import original_links
-from .labels import describe, weakly_attributed
+from .labels import Byline, byline, weakly_attributed
 from .link import Anchor, Stance
 from .markup import md_escape
 from .model import STANCES, Claim, Point, Quote
@@ -33,7 +33,7 @@ from .wording import Wording
 class EvidenceRow:
     source: Ref
     published: FuzzyDate | None
-    described: str | None
+    described: Byline | None
     stance: str
     quote: Ref
     speaker: Ref | None
@@ -215,7 +215,7 @@ class PointView:
     figure: str | None
     text: ProseView
     cites: tuple[tuple[int, str], ...]  # (citation number, the passage's target)
-    lone: str | None  # the one weak source a key figure rests on, described
+    lone: Byline | None  # the one weak source a key figure rests on
     claims: tuple[Claimed, ...]
     sources: tuple[Ref, ...]  # by the numbers: the sources its citations come from
 
@@ -234,7 +234,7 @@ class CitedSource:
 
     source: Ref
     published: FuzzyDate | None
-    described: str | None
+    described: Byline | None
     quotes: tuple[CitedQuote, ...]
 
 
@@ -278,13 +278,13 @@ def entity_map_claims(q: Queries, entity_id: str) -> list[str]:
     return list(seen)
 
 
-def lone_source(q: Queries, point: Point) -> str | None:
+def lone_source(q: Queries, point: Point) -> Byline | None:
     """A key figure that rests on one AI-generated or unattributed source: that source."""
     ids = {q.linked.quote_source.get(ref.id) for ref in point.cites}
     source = q.linked.sources.get(ids.pop() or "") if len(ids) == 1 else None
     if source is None or not weakly_attributed(source):
         return None
-    return describe(source, capital=False, words=q.words)
+    return byline(source)
 
 
 # The longest lead before a colon still read as a number: "$6 million or under against
@@ -374,7 +374,7 @@ class QuoteRow:
 @dataclass(frozen=True)
 class SourceView:
     title: str
-    described: str
+    described: Byline
     published: FuzzyDate | None
     url: str
     note: ProseView | None
@@ -484,7 +484,7 @@ def _source_view(q: Queries, source_id: str) -> SourceView:
                  originals.get(qt.id))
         for qt in source.quotes)
     briefs = sorted({b for qt in source.quotes for b in lk.quote_cited_in.get(qt.id, ())})
-    return SourceView(source.title, describe(source, words=q.words), source.published,
+    return SourceView(source.title, byline(source), source.published,
                       source.url,
                       q.maybe_prose(source.note),
                       highlighted_blocks(q, source_id),

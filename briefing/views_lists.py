@@ -18,6 +18,7 @@ from .coverage import stance_words
 from .dates import first_day, precision
 from .evidence import Evidence
 from .focusmap import FocusMap, MapEdge, MapNode, edge_words, pick, short
+from .labels import Byline
 from .link import Disagreement, LedgerValue, MetricLedger, TimelineEntry
 from .markup import in_sentence, qualified, subject_text
 from .model import Brief, Claim, Source
@@ -433,7 +434,7 @@ class GlanceLine:
 class LatestRow:
     published: FuzzyDate | None
     source: Ref
-    described: str | None
+    described: Byline | None
     quotes: int
 
 
@@ -692,7 +693,7 @@ def topics_index_view(topics: list[list[TopicView]]) -> TopicsIndexView:
 class SourceRow:
     published: FuzzyDate | None
     source: Ref
-    described: str | None
+    described: Byline | None
     quotes: int
     claims: int
 

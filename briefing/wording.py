@@ -38,6 +38,8 @@ from babel.numbers import (
 )
 from markupsafe import Markup
 
+from .markedwords import MARKS
+
 ENGLISH = "en"
 # A placeholder in a message: `%(name)s`, `%(num)d`; `%%` is a literal percent sign.
 PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sd%]")
@@ -96,6 +98,12 @@ class Wording:
     @property
     def english(self) -> bool:
         return self.locale is None
+
+    @property
+    def marks(self) -> str:
+        """The attributes that mark an element holding only these words English, where
+        they are not the site's language (`foreign`); none where they are."""
+        return MARKS if self.foreign else ""
 
     @property
     def key(self) -> str:

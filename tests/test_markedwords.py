@@ -34,10 +34,16 @@ def test_an_english_sites_words_are_not_marked(message: str, values: dict[str, o
     # spaces outside the marks.
     ("Claimed by %(name)s", {"name": "<a>وزير الزراعة</a>"},
      f"{EN}Claimed by</span> <a>وزير الزراعة</a>"),
+    # Punctuation beside a value stays outside the marks, in the page's direction; an
+    # apostrophe is inside a word.
     ("%(name)s's page lists every one.", {"name": "אבי"},
-     f"אבי{EN}'s page lists every one.</span>"),
+     f"אבי{EN}'s page lists every one</span>."),
     ("%(a)s, %(n)d%% of %(b)s", {"a": "שלום", "n": 5, "b": "x"},
-     f"שלום{EN},</span> 5{EN}% of</span> x"),
+     f"שלום, 5{EN}% of</span> x"),
+    ("%(outlet)s, by %(author)s", {"outlet": "الجزيرة", "author": "أحمد علي"},
+     f"الجزيرة, {EN}by</span> أحمد علي"),
+    ("Rests on a single source (%(source)s)", {"source": "الجزيرة"},
+     f"{EN}Rests on a single source</span> (الجزيرة)"),
     # Right to left in a value's attribute (an inferred date's tip) counts too: the date
     # stays in the page's direction, and so does its tip.
     ("Published %(date)s", {"date": '<span title="بحسب أرشيف الموقع">Mar 2025</span>'},
