@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from functools import partial
+from html import unescape
 from typing import Any
 
 
@@ -101,6 +102,18 @@ def reduced(html: str) -> str:
         return html
     return html[:second.start()] + "".join(
         h.group() for h in (second, *headings) if not _LINK_HEADING.fullmatch(h.group()))
+
+
+def titles_as_text(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`entries` with their titles as text, changed in place: MkDocs' search script
+    escapes the title of each result it shows, and is given HTML (a section's title, a
+    page's from its heading, and since `safehtml.themed_page` one from its front matter
+    too), so a page "Q & A" was listed as "Q &amp; A". (Material's search shows titles as
+    HTML: its index keeps them so.)"""
+    for entry in entries:
+        if isinstance(entry.get("title"), str):
+            entry["title"] = unescape(entry["title"])
+    return entries
 
 
 # As the search plugin serialises its index (MkDocs 1.6, `generate_search_index`).

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from ..paths import holds_own_text
-from ..searchindex import IndexText, trim
+from ..searchindex import IndexText, titles_as_text, trim
 
 
 def search_plugin(config: MkDocsConfig) -> BasePlugin[Any] | None:
@@ -60,10 +60,10 @@ class SearchEntries:
         return None if every is None else every[self.seen:]
 
     def kept(self, entries: list[dict[str, Any]]) -> None:
-        """The page's entries, as `added` gave them or fewer."""
+        """The page's entries, as `added` gave them or fewer (`titles_as_text`)."""
         every = self.every()
         assert every is not None
-        every[self.seen:] = entries
+        every[self.seen:] = entries if self.material else titles_as_text(entries)
         self.seen = len(every)
 
     def whole(self, pages: list[tuple[str, list[dict[str, Any]]]], text: IndexText) -> None:

@@ -58,3 +58,20 @@ def test_a_french_sites_serve_search_speaks_french(tmp_path: Path, page) -> None
         box.press_sequentially(": bid", delay=40)
         results.get_by_text("Aucun résultat\u202f: cette recherche lit").wait_for(
             state="visible", timeout=15_000)
+
+
+def test_a_title_holding_an_ampersand_is_listed_as_written(tmp_path: Path, page) -> None:
+    """MkDocs' search script escapes the titles it lists: a page "Q & A" was listed as
+    "Q &amp; A", its section "Ask & answer" as "Ask &amp; answer"."""
+    def questions(project: Path) -> None:
+        (project / "content" / "pages" / "qa.md").write_text(
+            "---\ntitle: Q & A\n---\n\nWhat readers ask.\n\n## Ask & answer\n\nMore.\n",
+            encoding="utf-8")
+
+    with served(tmp_path, prepare=questions) as (_, base, _server):
+        page.goto(f"{base}/")
+        page.locator("form.search[data-ready]").wait_for(state="attached", timeout=60_000)
+        page.locator("form.search input[type=search]").press_sequentially("answer", delay=40)
+        found = page.locator("form.search .search-results article h3 a")
+        found.first.wait_for(state="visible", timeout=15_000)
+        assert {"Q & A", "Ask & answer"} <= set(found.all_inner_texts())
