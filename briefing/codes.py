@@ -285,16 +285,20 @@ _CODES = (
     Code("page-collision", E,
          "A hand-written page or file in content/pages (docs_dir) has the address of a "
          "generated page, or of a file the build writes (`feed.xml`, the plugin's "
-         "`assets/briefing/…`), or sits in a folder the build writes whole (`pagefind/`, "
+         "`assets/briefing/…`) or of the search plugin's index (`search/search_index.json`), "
+         "or sits in a folder the build writes whole (`pagefind/`, "
          "the site's search index under a theme that shows Pagefind's search), which would "
-         "replace it; or it has the address of one of the theme's own files (a stylesheet "
+         "replace it; or an entry of mkdocs.yml's `extra_templates` is written at such an "
+         "address, where one of the two replaces the other (reported at the entry); "
+         "or it has the address of one of the theme's own files (a stylesheet "
          "such as `assets/briefing.css`, an image), which it would replace on every page "
          "that loads it; or the site cannot hold it beside another file, one needing as a "
          "folder the path the other is written at (a page `404.html.md`, published at "
          "`404.html/index.html`, beside the theme's `404.html`; a file `feed.xml/x.png` "
          "beside the generated `feed.xml`). Compared without case as many file systems do.",
          "Rename or move the hand-written page or file (`404.html.md` as `not-found.md`, "
-         "say); the site's own styles go in mkdocs.yml's `extra_css`."),
+         "say), an extra template in docs_dir and in `extra_templates` alike; the site's "
+         "own styles go in mkdocs.yml's `extra_css`."),
     Code("page-template-missing", E,
          "A hand-written page's front matter names a `template:` that none of the theme's "
          "folders holds (mkdocs.yml's `theme.custom_dir`, the theme's own, MkDocs'), or "

@@ -1,7 +1,9 @@
 """Hand-written files of docs_dir published where the build writes one of its own: a page
 (`content/pages/index.md` beside the home page), the feed (`feed.xml`), one of the
-plugin's styles and scripts (`assets/briefing/…`) or anything in a folder the build
-writes whole (Pagefind's `pagefind/`), which would replace it without a word.
+plugin's styles and scripts (`assets/briefing/…`), the search plugin's index
+(`search/search_index.json`) or anything in a folder the build writes whole (Pagefind's
+`pagefind/`), which would replace it without a word; and mkdocs.yml's `extra_templates`
+written where a generated file or the search index is, reported at their entry there.
 
 The plugin compares the files MkDocs lists with what it generates in each build; `briefing
 check`, which runs without MkDocs, lists docs_dir itself as MkDocs does (`hand_written`),
@@ -22,6 +24,9 @@ from .pageassets import site_files
 from .paths import MARKDOWN_SUFFIXES, published_file
 from .safehtml import runnable_file
 from .themefolders import ThemeFolders
+
+# What MkDocs' search plugin (and Material's) writes after the pages, over whatever is there.
+SEARCH_INDEX = "search/search_index.json"
 
 
 def generated_files(pages: Iterable[str], files: Iterable[str], *, directory_urls: bool,
@@ -52,20 +57,28 @@ def hand_written(docs_dir: Path, *, directory_urls: bool) -> dict[str, str]:
 
 def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str],
                     pages_dir: str, folders: Iterable[str] = (),
-                    theme: ThemeFolders | None = None) -> list[Diagnostic]:
-    """Hand-written files whose site path is also a generated file's or one of the
-    theme's files (its styles, scripts and images, which MkDocs lets a file of docs_dir
-    replace), or lies in one of the `folders` the build writes whole, or is a folder
-    another file needs written as a file, or the other way round (`_folder_clash`). Both
-    maps go from site path to source path; paths are compared case-folded and
-    NFC-normalised, because macOS and Windows file systems store `Claims/` and `claims/`
-    as one folder."""
+                    theme: ThemeFolders | None = None, *, search: bool = False,
+                    templates: Mapping[str, Pos] | None = None) -> list[Diagnostic]:
+    """Hand-written files whose site path is also a generated file's, the search index's
+    (`search`: a search plugin writes it) or one of the theme's files (its styles,
+    scripts and images, which MkDocs lets a file of docs_dir replace), or lies in one of
+    the `folders` the build writes whole, or is a folder another file needs written as a
+    file, or the other way round (`_folder_clash`); and `templates` (mkdocs.yml's
+    `extra_templates`, each at its entry there) written where a generated file or the
+    index is (`_template_clashes`). Both maps go from site path to source path; paths are
+    compared case-folded and NFC-normalised, because macOS and Windows file systems store
+    `Claims/` and `claims/` as one folder."""
     taken = {_key(address): (address, page) for address, page in generated.items()}
     whole = {_key(f"{folder}/"): f"{folder}/" for folder in folders}
-    problems, outputs = [], None
+    index = {_key(SEARCH_INDEX)} if search else set()
+    templates = templates or {}
+    problems, outputs = _template_clashes(templates, taken, index, hand_written), None
     for address, page in sorted(hand_written.items()):
         what = "page" if page.endswith(MARKDOWN_SUFFIXES) else "file"
         inside = next((f for f in whole if _key(address).startswith(f)), None)
+        if page in templates and _key(address) in taken.keys() | index \
+                and not _left_out(address):
+            continue  # at its entry in `extra_templates`
         if theme is not None and _key(address) not in taken and theme.publishes(address) \
                 and not _left_out(address):
             problems.append(error(
@@ -90,8 +103,14 @@ def page_collisions(generated: Mapping[str, str], hand_written: Mapping[str, str
                 f"generated {other} {other_page!r}" + ("" if address == other_address
                                                        else " (the two differ only in case)"),
                 f"rename or move the hand-written {what}"))
+        elif _key(address) in index:
+            problems.append(error(
+                Pos(f"{pages_dir}/{page}"), "page-collision",
+                f"this {what} would be published at {address!r}, where the search plugin "
+                "writes the site's search index after the pages, which replaces it",
+                f"rename or move the hand-written {what}"))
         else:
-            outputs = outputs or _Outputs.of(generated, hand_written, theme)
+            outputs = outputs or _Outputs.of(generated, hand_written, theme, search=search)
             problems.extend(_folder_clash(address, page, pages_dir, outputs, theme))
     return problems
 
@@ -100,25 +119,54 @@ def _key(address: str) -> str:
     return unicodedata.normalize("NFC", address).casefold()
 
 
+def _template_clashes(templates: Mapping[str, Pos], taken: Mapping[str, tuple[str, str]],
+                      index: set[str], hand_written: Mapping[str, str]) -> list[Diagnostic]:
+    """The extra templates written at a generated file's address or the search index's:
+    MkDocs renders each file of docs_dir that `extra_templates` names to its address,
+    after the generated files that are not pages and before the pages and the index, so
+    one of the two replaces the other. (A template docs_dir lacks is skipped, and MkDocs
+    says so; one that could run a script is left out: `page-runnable-file`.)"""
+    addresses = {page: address for address, page in hand_written.items()}
+    problems = []
+    for name, pos in sorted(templates.items()):
+        address = addresses.get(name)
+        if address is None or _left_out(address) or (
+                _key(address) not in taken and _key(address) not in index):
+            continue
+        other = taken.get(_key(address))
+        writer = "the search plugin's index of the site" if other is None else \
+            f"the generated {'page' if other[1].endswith('.md') else 'file'} {other[1]!r}"
+        problems.append(error(
+            pos, "page-collision",
+            f"the extra template {name!r} would be written at {address!r}, where the build "
+            f"writes {writer}: one of the two would replace the other",
+            f"rename {name!r} in docs_dir and in `extra_templates` alike, or take it out "
+            "of `extra_templates`"))
+    return problems
+
+
 @dataclass(frozen=True)
 class _Outputs:
     """What else the build writes, by case-folded site path: the files (and who writes
-    each) and the folders holding the generated ones (and a file in each)."""
+    each) and the folders holding the generated ones and the search index (and who
+    writes a file in each)."""
 
     files: Mapping[str, str]
     folders: Mapping[str, str]
 
     @classmethod
     def of(cls, generated: Mapping[str, str], hand_written: Mapping[str, str],
-           theme: ThemeFolders | None) -> _Outputs:
+           theme: ThemeFolders | None, *, search: bool) -> _Outputs:
         static = theme.static_outputs() if theme is not None else frozenset()
+        writers = {a: f"the generated file {g!r}" for a, g in sorted(generated.items())} | (
+            {SEARCH_INDEX: f"the search plugin's index {SEARCH_INDEX!r}"} if search else {})
         files = {_key(a): f"the hand-written file {h!r}" for a, h in hand_written.items()} \
             | {_key(a): f"the theme's page {a!r}" for a in static} \
-            | {_key(a): f"the generated file {g!r}" for a, g in generated.items()}
+            | {_key(a): writer for a, writer in writers.items()}
         folders: dict[str, str] = {}
-        for address, path in sorted(generated.items()):  # the first file of each named
+        for address, writer in writers.items():  # the first file of each named
             for n in range(1, address.count("/") + 1):
-                folders.setdefault(_key(address.rsplit("/", n)[0]), path)
+                folders.setdefault(_key(address.rsplit("/", n)[0]), writer)
         return cls(files, folders)
 
 
@@ -144,9 +192,8 @@ def _folder_clash(address: str, page: str, pages_dir: str, outputs: _Outputs,
                 f"{folder + '/'!r} (a page `404.html.md` as `not-found.md`, say)"
                 if what == "page" else
                 f"move the hand-written file out of the folder {folder!r}, or rename it")]
-    inside = outputs.folders.get(_key(address))
-    writer = f"the generated file {inside!r}" if inside is not None else \
-        "the theme's files" if theme is not None and theme.holds_folder(address) else None
+    writer = outputs.folders.get(_key(address)) or (
+        "the theme's files" if theme is not None and theme.holds_folder(address) else None)
     if writer is None:
         return []
     return [error(Pos(f"{pages_dir}/{page}"), "page-collision",

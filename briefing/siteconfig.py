@@ -163,6 +163,11 @@ class WrittenSite:
     theme_language: tuple[object, object] = (None, None)
     # The `theme:` setting as written (its files: `written_theme_folders`).
     theme: object = None
+    # Whether a search plugin writes its index (`collisions.SEARCH_INDEX`): `plugins`
+    # lists one, or is not written (MkDocs' default is its search).
+    search: bool = True
+    # `extra_templates`: each, where mkdocs.yml lists it (`listed_templates`).
+    templates: Mapping[str, Pos] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def written_site(config_file: Path) -> WrittenSite | None:
@@ -191,7 +196,42 @@ def written_site(config_file: Path) -> WrittenSite | None:
         _shows_pagefind(theme),
         (theme.get("locale"), theme.get("language")) if isinstance(theme, Mapping)
         else (None, None),
-        theme)
+        theme, "plugins" not in nodes or _names_search(nodes["plugins"]),
+        listed_templates(root, None, config_file.as_posix()))
+
+
+def _names_search(plugins: yaml.Node) -> bool:
+    """Whether the `plugins` setting (a list of names and one-name mappings, or a mapping)
+    names a search plugin: MkDocs' `search`, or a theme's (`material/search`). Read from
+    the nodes: a plugin's options need not be built."""
+    items = [k for k, _ in plugins.value] if isinstance(plugins, yaml.MappingNode) else [
+        i.value[0][0] if isinstance(i, yaml.MappingNode) and i.value else i
+        for i in (plugins.value if isinstance(plugins, yaml.SequenceNode) else ())]
+    return any(isinstance(i, yaml.ScalarNode) and (i.value == "search" or str(
+        i.value).endswith("/search")) for i in items)
+
+
+def listed_templates(root: yaml.MappingNode | None, names: Iterable[str] | None,
+                     shown: str) -> Mapping[str, Pos]:
+    """Each of `names` (MkDocs' `extra_templates`; None: those mkdocs.yml lists) where
+    mkdocs.yml lists it, else at the key (a list INHERIT'd or from the environment), else
+    at the file."""
+    key, listed = next(((k, v) for k, v in (root.value if root else ())
+                        if k.value == "extra_templates"), (None, None))
+    where = {str(item.value): Values.pos(item) for item in (
+        listed.value if isinstance(listed, yaml.SequenceNode) else ())
+        if isinstance(item, yaml.ScalarNode)}
+    at = Values.pos(key) if key is not None else Pos(shown)
+    return MappingProxyType({name: where.get(name, at) for name in (
+        where if names is None else names)})
+
+
+def template_positions(config_file: str | None, names: list[str]) -> Mapping[str, Pos]:
+    """`listed_templates` for the plugin, given MkDocs' `extra_templates`."""
+    if not names or config_file is None or not os.path.isfile(config_file):
+        return MappingProxyType({name: Pos("mkdocs.yml") for name in names})
+    shown = display_root(Path(config_file))
+    return listed_templates(_top_level(Path(shown)), names, shown)
 
 
 def written_language(config_file: Path) -> str:
@@ -289,14 +329,29 @@ def written_page_problems(config_file: Path, pages: Iterable[str], files: Iterab
     if site is None or site.docs_dir is None or not site.docs_dir.is_dir() \
             or any(d.code in UNLISTABLE for d in diagnostics):
         return []
-    written = hand_written(site.docs_dir, directory_urls=site.directory_urls)
     theme, complete = written_theme_folders(site.theme, config_file.parent)
-    shown = display_root(site.docs_dir)
+    return site_file_problems(
+        pages, files, hand_written(site.docs_dir, directory_urls=site.directory_urls),
+        site.docs_dir, theme, directory_urls=site.directory_urls, picker=picker,
+        pagefind=site.pagefind, search=site.search, templates=site.templates,
+        theme_known=complete)
+
+
+def site_file_problems(pages: Iterable[str], files: Iterable[str],
+                       written: Mapping[str, str], docs_dir: Path, theme: ThemeFolders, *,
+                       directory_urls: bool, picker: bool, pagefind: bool, search: bool,
+                       templates: Mapping[str, Pos], theme_known: bool = True
+                       ) -> list[Diagnostic]:
+    """The files of docs_dir (`written`: site path -> path in docs_dir) and the extra
+    templates that the build would replace or could not write beside the generated
+    `pages` and `files` (`collisions.py`), and the pages naming a template the theme
+    does not have (`pagetemplates.py`, when all its folders are `theme_known`)."""
+    shown = display_root(docs_dir)
     return [*page_collisions(
-        generated_files(pages, files, directory_urls=site.directory_urls, picker=picker),
-        written, shown, (SEARCH_FOLDER,) if site.pagefind else (), theme),
-        *(template_problems(site.docs_dir, written.values(), shown, theme)
-          if complete else ())]
+        generated_files(pages, files, directory_urls=directory_urls, picker=picker),
+        written, shown, (SEARCH_FOLDER,) if pagefind else (), theme, search=search,
+        templates=templates),
+        *(template_problems(docs_dir, written.values(), shown, theme) if theme_known else ())]
 
 
 def _listed(values: Values, listed: yaml.Node | None) -> list[tuple[str, object]]:

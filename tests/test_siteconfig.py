@@ -531,6 +531,37 @@ def test_a_file_the_build_could_not_write_is_refused_by_check_and_build(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
 
 
+# (files, extra_templates, where): what the search plugin writes (its index, after the
+# pages) and the extra templates MkDocs renders (each at its entry in mkdocs.yml).
+OTHER_WRITERS = {
+    "index": ({"docs/search/search_index.json": "{}"}, "", "docs/search/search_index.json"),
+    "index's folder": ({"docs/search": "notes\n"}, "", "docs/search"),
+    "template": ({"docs/assets/briefing/problems.json": "{}", "docs/robots.txt": "x"},
+                 "[robots.txt, assets/briefing/problems.json]", "mkdocs.yml:7:31"),
+    "template at the index": ({"docs/search/search_index.json": "{}"},
+                              "\n  - search/search_index.json", "mkdocs.yml:8:5"),
+    # An HTML template is left out, as it could run a script: no clash at the setting.
+    "runnable template": ({"docs/index.html": "<p>x</p>"}, "[index.html]", "docs/index.html"),
+    "template clashing with nothing": ({"docs/robots.txt": "x"}, "[robots.txt]", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_WRITERS))
+def test_what_the_search_plugin_and_extra_templates_write_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """The search plugin writes its index over a file of docs_dir at its address; an extra
+    template at a generated file's address replaces it, or is replaced. Refused by both,
+    before a page is written: an extra template at its entry in `extra_templates`."""
+    files, templates, where = OTHER_WRITERS[case]
+    write_tree(tmp_path / "content", minimal_corpus())
+    write_tree(tmp_path, {"docs/about.md": "# About\n", **files})
+    (tmp_path / "mkdocs.yml").write_text(
+        GOOD_CONFIG.replace("plugins:\n", "plugins:\n  - search\n")
+        + (f"extra_templates: {templates}\n" if templates else ""))
+    monkeypatch.chdir(tmp_path)
+    assert_same_verdict(tmp_path, where and "page-collision", where or "", False)
+
+
 @pytest.mark.parametrize("template", ["main.html", "./main.html", "page/notes.html",
                                       "404.html"])
 def test_a_template_the_theme_has_passes_check_and_build(

@@ -30,13 +30,11 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..collisions import generated_files, page_collisions
 from ..dates import file_date
 from ..diagnostics import Diagnostic, Severity, build_stopped
 from ..jsonld import with_structured_data
 from ..language import lang_as_tag
 from ..load import UNLISTABLE, display_root
-from ..pagetemplates import template_problems
 from ..paths import holds_own_text
 from ..pieces import PieceStore
 from ..pipeline import Warming, build
@@ -53,8 +51,7 @@ from ..safehtml import (
 )
 from ..searchindex import introduction, reduced
 from ..settings import Policy, with_settings_problems
-from ..siteconfig import nav_paths, plugin_settings
-from ..sitesearch import FOLDER as SEARCH_FOLDER
+from ..siteconfig import nav_paths, plugin_settings, site_file_problems, template_positions
 from ..sitesearch import SearchIndexFault, binary, index_site
 from ..themefolders import ThemeFolders
 from ..themeglobals import theme_globals
@@ -268,19 +265,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         """The build's problems: the content's, as the settings weigh them, pages that
         would overwrite each other or could not be written (`page-template-missing`),
         and why the last attempt at this build failed."""
-        written = {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)}
-        docs = Path(config.docs_dir)
-        theme, shown = ThemeFolders(tuple(config.theme.dirs),
-                                    tuple(config.theme.static_templates)), display_root(docs)
-        collisions = page_collisions(
-            generated_files([*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
-                            directory_urls=config.use_directory_urls, picker=self.picker.on),
-            written, shown, (SEARCH_FOLDER,) if self.pagefind else (), theme)
+        files = site_file_problems(
+            [*pages, *((PROBLEMS_PAGE,) if self.live else ())], self.files,
+            {} if linked_out else {f.dest_uri: f.src_uri for f in get_files(config)},
+            Path(config.docs_dir), ThemeFolders(tuple(config.theme.dirs),
+                                                tuple(config.theme.static_templates)),
+            directory_urls=config.use_directory_urls, picker=self.picker.on,
+            pagefind=self.pagefind, search=self.search.plugin is not None,
+            templates=template_positions(config.config_file_path, config.extra_templates))
         # An option the plugin lacks, at its line (MkDocs' warning of it is left out).
         return (*self.unknown_options,
                 *with_settings_problems(self.settings_problems, self.settings.policy.apply(found)),
-                *collisions, *template_problems(docs, written.values(), shown, theme),
-                *(self.live.failures if self.live else ()))
+                *files, *(self.live.failures if self.live else ()))
 
     def results(self, config: MkDocsConfig) -> ResultStore | None:
         """The pipeline's results kept beside mkdocs.yml, for a one-shot build and for
