@@ -23,7 +23,13 @@ from .language import (
     scale_words,
     separators,
 )
-from .writtendates import flat_size_words, month_names, period_names
+from .writtendates import (
+    flat_size_words,
+    month_names,
+    period_names,
+    year_first_dates,
+    year_joiners,
+)
 
 # The scales glued to a number, English style: "6M", "$6bn", "16k".
 _GLUED = MappingProxyType({"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9, "tn": 12})
@@ -94,11 +100,17 @@ class NumberStyle:
     # The words after which a quarter's abbreviation is the size of a flat
     # (`writtendates.flat_size_words`: "un T2", "appartement T3"), so no date.
     flats: tuple[str, ...] = field(default=(), compare=False)
+    # The dates it writes year first (`writtendates.year_first_dates`: "2025. március 3."),
+    # as patterns, and the words between a month and its year (`writtendates.year_joiners`:
+    # "tháng 3 năm 2025").
+    year_first: tuple[str, ...] = field(default=(), compare=False)
+    joiners: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
     def dates(self) -> re.Pattern[str]:
         """The dates written out in the language (`_written_date`)."""
-        return _written_date(self.months, self.periods, self.flats)
+        return _written_date(self.months, self.periods, self.flats, self.year_first,
+                             self.joiners)
 
     @cached_property
     def han(self) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -286,7 +298,8 @@ def written_in(tag: str) -> NumberStyle:
                        native=native_separators(tag), grouping=grouping(tag),
                        characters=han_numerals(tag), glued=glues_words(tag),
                        months=month_names(tag), periods=period_names(tag),
-                       flats=flat_size_words(tag))
+                       flats=flat_size_words(tag), year_first=year_first_dates(tag),
+                       joiners=year_joiners(tag))
 
 
 def writes_numbers_otherwise(tag: str, site: str) -> bool:
@@ -324,7 +337,6 @@ _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s
 # Portugal's "1.º", the German "3."; Spanish and Portuguese join day, month and year with
 # "de" ("4 de marzo de 2025", "marzo del 2025").
 _OWN_DAY, _OF = r"\d{1,2}(?:st|nd|rd|th|er|\.?[\u00b0\u00ba])?\.?", r"(?:of|de)\s+"
-_OWN_YEAR = r"(?:,?\s+(?:del?\s+)?\d{4})?"
 # A part of a year in a language's own words (`NumberStyle.periods`), with the ordinal
 # before it ("1er trimestre", "1.er trimestre", "1º trimestre", "1. Quartal", "1e
 # kwartaal"; a word, "premier", is no number) and the word joining the year ("de", "del",
@@ -334,24 +346,46 @@ _OWN_OF = r"(?:(?:of|de|del|di|do|van)\s+)?"
 
 
 def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = (),
-                  flats: tuple[str, ...] = ()) -> re.Pattern[str]:
+                  flats: tuple[str, ...] = (), year_first: tuple[str, ...] = (),
+                  joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The dates written out with English month names and `months`, a language's own
-    (`NumberStyle.months`), in that language's ways too, and the parts of a year in
-    English and in `periods`, its own words for them, an abbreviation ("T2") but after
-    one of `flats` (`NumberStyle.flats`: "un T2" is a flat); English's alone for
-    neither."""
+    (`NumberStyle.months`), in that language's ways too (`year_first`, `joiners`), and
+    the parts of a year in English and in `periods`, its own words for them, an
+    abbreviation ("T2") but after one of `flats` (`NumberStyle.flats`: "un T2" is a
+    flat); English's alone for neither."""
     if not months and not periods:
         return _WRITTEN_DATE
-    month = rf"(?:{_MONTH}|{_alternatives(months)})"
+    numbered = tuple(name for name in months if any(c.isdigit() for c in name))
+    month = rf"(?:{_MONTH}|{_alternatives(n for n in months if n not in numbered)})"
+    of_year = rf"(?:\s+(?:(?:del?|{_alternatives(joiners)})\s+)?\d{{4}})"
     abbreviated = tuple(word for word in periods if any(c.isdigit() for c in word))
     named = tuple(word for word in periods if word not in abbreviated)
     not_flat = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in flats)
     period = (rf"(?:{_OWN_ORDINAL}(?:{_alternatives(named)})"
               rf"|{not_flat}(?:{_alternatives(abbreviated)}))"
               rf"(?:e?s)?\s+{_OWN_OF}(?:1[89]|20)\d\d")
-    return re.compile(rf"\b(?:{_OWN_DAY}\s+(?:{_OF})?{month}{_OWN_YEAR}"
-                      rf"|{month}\s+{_DAY}\b{_YEAR}|{month}\s+(?:del?\s+)?\d{{4}}"
+    return re.compile(rf"\b(?:{_alternatives_of(year_first)}"
+                      rf"{_OWN_DAY}\s+(?:{_OF})?{month}(?:,?{of_year})?"
+                      rf"|{month}\s+{_DAY}\b{_YEAR}|{month}{of_year}"
+                      rf"|{_numbered_month(numbered, of_year)}"
                       rf"|{_PERIOD}|{period})\b|{_CJK_DATE}")
+
+
+def _alternatives_of(patterns: tuple[str, ...]) -> str:
+    """Patterns as the first alternatives of a pattern's group, each with its "|"."""
+    return "".join(f"(?:{pattern})|" for pattern in patterns)
+
+
+def _numbered_month(names: tuple[str, ...], of_year: str) -> str:
+    """A month whose name holds its number (the Vietnamese "tháng 3", March), alone or
+    with the day before it and the year after ("ngày 3 tháng 3 năm 2025", "3 tháng 3,
+    2025", "tháng 3/2025"), as a pattern: its number is the month's, never a figure.
+    "3 tháng", three months, is no month's name."""
+    if not names:
+        return "(?!)"
+    month = rf"(?:{_alternatives(names)})(?!\d)"
+    return (rf"(?:{_OWN_DAY}\s+{month}(?:,?{of_year})?|{month}{of_year}?)"
+            rf"(?:\s*/\s*\d{{4}})?")
 
 
 def numbers(text: str, style: NumberStyle = ENGLISH) -> list[tuple[int, str, Decimal]]:

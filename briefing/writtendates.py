@@ -67,11 +67,84 @@ def month_names(tag: str) -> tuple[str, ...]:
     where that names them otherwise ("Jänner" in `de-AT`), as CLDR writes them and
     capitalised, for any language CLDR knows but English (whose names, with their
     abbreviations, every reader of dates knows): a Swedish site's "mars 2025" is a date as
-    "March 2025" is. Names holding a digit ("3月", "tháng 3") are left out: those
-    languages' dates are read otherwise, or not at all."""
+    "March 2025" is. Names that begin with a digit ("3月") are left out: those
+    languages' dates are read otherwise; those holding one after a word ("tháng 3") are
+    read as a month's number (`numbers._numbered_month`)."""
     return _capitalised(name for locale in _language_locales(tag, press=False)
-                        for _, name in _wide_months(locale)
-                        if not any(c.isdigit() for c in name))
+                        for _, name in _wide_months(locale) if not name[:1].isdigit())
+
+
+# A part of a CLDR date pattern: a quoted literal ("'gada'", "''" an apostrophe), a field
+# (its letter repeated: "y", "MMMM", "d"), white space, or another sign.
+_CLDR_PART = re.compile(r"'(?P<quoted>(?:[^']|'')*)'|(?P<field>(?P<letter>[A-Za-z])"
+                        r"(?P=letter)*)|(?P<space>\s+)|(?P<sign>.)")
+_CLDR_FIELDS = MappingProxyType({"y": r"(?:1[89]|20)\d\d", "d": r"[0-3]?\d",
+                                 "dd": r"[0-3]?\d"})
+
+
+def _date_patterns(tag: str) -> Iterator[str]:
+    """CLDR's long date pattern and month-and-year pattern of `tag`'s language and of
+    `tag` itself ("y. MMMM d.", "y. MMMM" in Hungarian; "MMMM 'năm' y" in Vietnamese)."""
+    for locale in _language_locales(tag, press=False):
+        month_year = locale.datetime_skeletons.get("yMMMM")
+        yield locale.date_formats["long"].pattern
+        if month_year is not None:
+            yield month_year.pattern
+
+
+def year_first_dates(tag: str) -> tuple[str, ...]:
+    """The dates `tag`'s language writes year first, as patterns: those of CLDR's long
+    date pattern and month-and-year pattern that begin with the year (`_date_patterns`:
+    Hungarian "2025. március 3." and "2025. március", Lithuanian "2025 m. kovo 3 d.",
+    Latvian "2025. gada 3. marts"), with its month names (`month_names`) and a case
+    ending glued to one ("2025 márciusában", "2025. gada martā"). Their signs may be left
+    out ("2025 március"), and what follows the month ("d." after "y. MMMM"); none for a
+    language whose dates begin otherwise, or whose months are digits ("2025年3月")."""
+    names = [name for name in month_names(tag) if not any(c.isdigit() for c in name)]
+    if not names:
+        return ()
+    month = "(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) \
+        + r")[^\W\d_]*?"
+    found = (_year_first(pattern, month) for pattern in _date_patterns(tag))
+    return tuple(dict.fromkeys(pattern for pattern in found if pattern))
+
+
+def _year_first(cldr: str, month: str) -> str:
+    """A CLDR date pattern that begins with the year and names the month, as a pattern
+    with `month` for its month (what follows the month optional), else ""."""
+    parts: list[str] = []
+    after_month: int | None = None
+    for part in _CLDR_PART.finditer(cldr):
+        if part["quoted"] is not None:
+            words = (part["quoted"] or "'").split()
+            parts.append(r"\s*" + r"\s+".join(map(re.escape, words)) if words else "")
+        elif part["space"]:
+            parts.append(r"\s+")
+        elif part["sign"]:
+            parts.append(re.escape(part["sign"]) + "?")
+        elif part["field"] in ("MMMM", "LLLL"):
+            parts.append(month)
+            after_month = len(parts)
+        elif part["field"] in _CLDR_FIELDS:
+            parts.append(_CLDR_FIELDS[part["field"]])
+        else:
+            return ""  # (a weekday, an era, a month in digits)
+    if after_month is None or not cldr.startswith("y"):
+        return ""
+    return "".join(parts[:after_month]) + "(?:" + "".join(parts[after_month:]) + ")?"
+
+
+def year_joiners(tag: str) -> tuple[str, ...]:
+    """The words CLDR's patterns of `tag`'s language write between a month and its year
+    (`_date_patterns`: the Vietnamese "năm" of "tháng 3 năm 2025", the Catalan "del"),
+    each as written and capitalised."""
+    found = []
+    for cldr in _date_patterns(tag):
+        between = re.search(r"(?:MMMM|LLLL)((?:'[^']*'|[^A-Za-z])*)y", cldr)
+        if between is not None:
+            words = " ".join(re.findall(r"'([^']+)'", between.group(1))).split()
+            found.extend([" ".join(words)] if words else [])
+    return _capitalised(found)
 
 
 def _wide_months(locale: str | Locale) -> Iterator[tuple[int, str]]:

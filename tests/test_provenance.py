@@ -966,8 +966,8 @@ def test_dates_in_any_languages_month_names_are_not_figures(tag: str, text: str)
     ("sv", "i 2000 hem", ["2000"]), ("pl", "w 2025", ["2025"]),
     # Another language's month names are not: "mars" is no month on an English site.
     ("en", "3 mars 2025", ["3", "2025"]),
-    # Names holding a digit ("tháng 3") are left out, their dates read otherwise or not.
-    ("vi", "tháng 3 2025", ["3", "2025"]),
+    # A month's name holding its number ("tháng 3") is a month; "3 tháng" is three months.
+    ("vi", "tháng 3 2025", []), ("vi", "6 tháng 300 người", ["6", "300"]),
 ])
 def test_other_languages_figures_beside_month_names(tag: str, text: str, found: list[str]
                                                     ) -> None:
@@ -1036,11 +1036,79 @@ def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
     assert [d.format() for d in found] == []
 
 
+# Dates written year first, as CLDR's long and month-and-year patterns of the language
+# write them ("y. MMMM d.", "y 'm'. MMMM d 'd'."), the month with a case ending glued on;
+# and months whose names hold their number (the Vietnamese "tháng 3"), with the day before
+# and the year after as CLDR joins them ("năm"). Their day, month and year are no figures.
+@pytest.mark.parametrize(("tag", "text"), [
+    ("hu", "2025. március 3."), ("hu", "2025. március 3-án"), ("hu", "2025. március"),
+    ("hu", "2025 márciusában"), ("hu", "2025 március"), ("hu", "A 2024. decemberi adat"),
+    ("lt", "2025 m. kovo 3 d."), ("lt", "2025 m. kovo mėn."), ("lv", "2025. gada 3. marts"),
+    ("vi", "vào tháng 3"), ("vi", "Tháng 12 năm 2024"), ("vi", "ngày 3 tháng 3 năm 2025"),
+    ("vi", "3 tháng 3, 2025"), ("vi", "tháng 3/2025"), ("vi", "từ tháng 10"),
+    ("ko", "2025년 3월 3일"), ("ja", "2025年3月3日"), ("zh", "2025年3月3日"),
+])
+def test_year_first_and_numbered_months_are_not_figures(tag: str, text: str) -> None:
+    assert numbers(text, written_in(tag)) == []
+
+
+@pytest.mark.parametrize(("tag", "text", "found"), [
+    # The figure beside such a date is read, and a year alone stays a figure.
+    ("hu", "2025. március 3-án 300 forint", ["300"]), ("hu", "2025-ben 300 fő", ["2025", "300"]),
+    ("lt", "2025 m. kovo 3 d. 40 eurų", ["40"]),
+    # A month without its number is no month; "tháng 13" no month either.
+    ("vi", "sau 6 tháng, 3 dự án", ["6", "3"]), ("vi", "tháng 13", ["13"]),
+    # A comma after a month, with no day before it, ends the date ("in March, 2000 people").
+    ("vi", "tháng 3, 2000 người", ["2000"]), ("fr", "en mars, 2000 personnes", ["2000"]),
+    # The year first is read in languages whose dates begin with it only.
+    ("en", "2025. március", ["2025"]), ("de", "bis 2025 März", ["2025"]),
+])
+def test_figures_beside_year_first_and_numbered_months(tag: str, text: str,
+                                                       found: list[str]) -> None:
+    assert [w for _, w, _ in numbers(text, written_in(tag))] == found
+
+
+# (the site's language, the source's, the quote, the point, the numbers warned of)
+DATED = [
+    # The same date written another way in the source: nothing to report.
+    ("hu", "en", "It opened on 3 March 2025", "A gyár 2025. március 3-án nyitott meg.", []),
+    ("hu", "en", "It opened in March 2025", "A gyár 2025 márciusában nyitott meg.", []),
+    ("vi", "en", "It opened in March 2025", "Nhà máy mở cửa vào tháng 3 năm 2025.", []),
+    ("vi", "en", "It opened on 3 March 2025", "Nhà máy mở cửa ngày 3 tháng 3.", []),
+    ("en", "hu", "2025. március 3-án nyitott meg", "It opened on 3 March 2025.", []),
+    ("en", "vi", "mở cửa vào tháng 3/2025", "It opened in March 2025.", []),
+    # A figure beside the date that the source does not give is reported at its words.
+    ("hu", "en", "It opened on 3 March 2025", "A gyár 2025. március 3-án 300 fővel nyílt.",
+     ["300"]),
+    ("vi", "en", "It opened in March 2025", "Nhà máy có 300 công nhân từ tháng 3.",
+     ["300"]),
+    # A year alone is a figure, as in English ("by 2030").
+    ("hu", "en", "It opened on 3 March 2025", "A gyár 2026-ban bővül.", ["2026"]),
+]
+
+
+@pytest.mark.parametrize(("site", "source", "said", "point", "warned"), DATED)
+def test_year_first_and_numbered_months_in_a_point(tmp_path: Path, site: str, source: str,
+                                                   said: str, point: str,
+                                                   warned: list[str]) -> None:
+    # (each at its words: the point's text begins on line 6, column 16)
+    found = figure_warnings(tmp_path, site, source, said, point)
+    assert [(d.pos.line, d.pos.col, d.message.split(" is ")[0]) for d in found] == \
+        [(6, 16 + point.index(written), written) for written in warned]
+
+
 # --- the currency of an amount -----------------------------------------------------------
 
 
 def money_warnings(tmp_path: Path, site: str, source: str, said: str, point: str
                    ) -> list[str]:
+    """The figure warnings of a point saying `point` on a site in `site`, citing a quote
+    `said` from a source in `source`."""
+    return [d.message for d in figure_warnings(tmp_path, site, source, said, point)]
+
+
+def figure_warnings(tmp_path: Path, site: str, source: str, said: str, point: str
+                    ) -> list[Diagnostic]:
     """The figure warnings of a point saying `point` on a site in `site`, citing a quote
     `said` from a source in `source`."""
     content = write_tree(tmp_path / "content", {
@@ -1053,7 +1121,7 @@ def money_warnings(tmp_path: Path, site: str, source: str, said: str, point: str
                         f'      - text: "{point}"\n        cites: [q]\n'})
     found = build(content, language=site).diagnostics
     assert {d.code for d in found} <= {"prose-figure-unsourced"}, [d.format() for d in found]
-    return [d.message for d in found]
+    return found
 
 
 # (the site's language, the source's, the quote, the point, whether it is warned of)
