@@ -42,8 +42,9 @@ _MONEY_CONTEXT = re.compile(
 # "pounds of" and a noun: a weight ("200 pounds of flour").
 _OF_NOUN = re.compile(r"\s+of\s+[^\W\d_]")
 # The words after a dollar that make it the US dollar where CLDR's names say otherwise
-# ("dollars américains", French press's; CLDR's "dollars des États-Unis" is read too).
-_US = re.compile(r"\s+(?:US|USA|américains?|americani|americano|americanos)(?!\w)")
+# ("dollars américains", French press's, Portugal's "dólares norte-americanos"; CLDR's
+# "dollars des États-Unis" is read too).
+_US = re.compile(r"\s+(?:US|USA|américains?|americani|(?:norte-)?americanos?)(?!\w)")
 _SPACE = "[ \u00a0\u202f\u2009]"
 # A currency's name after a number: words up to a comma, a bracket or a quotation mark,
 # looked up longest first in `Money.names` ("dollars des États-Unis", "Swiss francs").
@@ -148,6 +149,7 @@ class Money:
         found: dict[str, str] = dict(PLAIN_WORDS)
         if primary(self.language) == "pt":
             found |= _PORTUGUESE_WORDS
+        german = primary(self.language) == "de"
         codes = current_codes()
         for locale in _locales(self.language):
             plural = load(str(locale)).get("currency_names_plural", {})
@@ -159,6 +161,10 @@ class Money:
                         by_name.setdefault(" ".join(name.casefold().split()), set()).add(code)
             for name, code in _unshared(by_name, locale).items():
                 found.setdefault(name, code)
+                if german and locale.language == "de" and name[-1:].isalpha() \
+                        and not name.endswith(("s", "x", "z")):
+                    # (its genitive and the plural of speech: "US-Dollars", "Yens")
+                    found.setdefault(name + "s", code)
         return MappingProxyType(found)
 
     @cached_property

@@ -1166,11 +1166,25 @@ CURRENCIES = [
     ("fr", "fr", "coûtera 3 millions d'euros", "Elle coûtera 3 millions de dollars.", True),
     ("de", "de", "kostet 40.000 Euro", "Es kostet 40.000 US-Dollar.", True),
     ("de", "de", "kostet 40.000 Euro", "Es kostet 40.000 €.", False),
+    # German declines a currency's name: "US-Dollars" is CLDR's "US-Dollar".
+    ("de", "de", "kostet 40.000 Euro", "Es kostet 40.000 US-Dollars.", True),
+    ("de", "de", "kostet 40.000 US-Dollar", "Es kostet 40.000 US-Dollars.", False),
+    ("de", "en", "costs €5 million", "Es kostet 5 Mio. Euros.", False),
+    ("de", "en", "costs $5.6 billion", "Es kostet 5,6 Mrd. Dollars.", False),
+    ("de", "en", "costs $5.6 billion", "Es kostet 5,6 Mrd. Euro.", True),
     ("es", "es", "costará 40.000 euros", "Costará 40.000 dólares.", True),
     ("it", "it", "costerà 40.000 euro", "Costerà 40.000 dollari.", True),
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará US$ 40 mil.", True),
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará R$ 40 mil.", False),
     ("pt", "pt-BR", "custará R$ 40 mil", "Custará 40 mil reais.", False),
+    # Portugal's dollar: "US$", "dólares" (the US dollar's there), "dólares
+    # norte-americanos", the decimal comma and "mil milhões" (10^9).
+    ("pt-PT", "en", "costs $5.6 million", "Custará US$ 5,6 milhões.", False),
+    ("pt-PT", "en", "costs $5.6 billion", "Custará 5,6 mil milhões de dólares.", False),
+    ("pt-PT", "en", "costs $5.6 million", "Custará 5,6 milhões de euros.", True),
+    ("pt-PT", "pt-BR", "custará US$ 5,6 milhões", "Custará 5,6 milhões de dólares.", False),
+    ("pt-PT", "en-CA", "costs $40,000", "Custará 40 000 dólares norte-americanos.", True),
+    ("pt-PT", "en", "costs $40,000", "Custará 40 000 dólares norte-americanos.", False),
     # Every currency in use today, by CLDR's names and signs: not only the major ones.
     ("en", "en", "costs CHF 40,000 a year", "It costs 40,000 Swiss francs a year.", False),
     ("en", "en", "costs $40,000 a year", "It costs 40,000 Swiss francs a year.", True),
