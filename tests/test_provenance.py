@@ -1068,8 +1068,9 @@ def test_figures_beside_year_first_and_numbered_months(tag: str, text: str,
     assert [w for _, w, _ in numbers(text, written_in(tag))] == found
 
 
-# (the site's language, the source's, the quote, the point, the numbers warned of)
-DATED = [
+# Dates and numbers that the point and its source write each their own way: (the site's
+# language, the source's, the quote, the point, the numbers warned of)
+WRITTEN_OTHERWISE = [
     # The same date written another way in the source: nothing to report.
     ("hu", "en", "It opened on 3 March 2025", "A gyár 2025. március 3-án nyitott meg.", []),
     ("hu", "en", "It opened in March 2025", "A gyár 2025 márciusában nyitott meg.", []),
@@ -1084,13 +1085,23 @@ DATED = [
      ["300"]),
     # A year alone is a figure, as in English ("by 2030").
     ("hu", "en", "It opened on 3 March 2025", "A gyár 2026-ban bővül.", ["2026"]),
+    # Chinese numbers against the same number in digits and scale words, either way.
+    ("zh", "en", "It cost $5.6 million", "成本为560万美元。", []),
+    ("en", "zh", "成本为560万美元", "It cost $5.6 million.", []),
+    ("zh", "en", "It has 56,000 users", "用户达5.6万。", []),
+    ("zh", "en", "It raised 150 million dollars", "融资1.5亿美元。", []),
+    ("zh", "en", "It hired 500 workers", "公司雇用了五百名工人。", []),
+    ("zh", "en", "It hired 2,000 workers", "公司雇用了两千名工人。", []),
+    ("en", "zh", "雇用了两千名工人", "It hired 2,000 workers.", []),
+    ("zh", "en", "It cost $5.6 million", "成本为570万美元。", ["570万"]),
+    ("zh", "en", "It hired 2,000 workers", "公司雇用了三千名工人。", ["三千"]),
 ]
 
 
-@pytest.mark.parametrize(("site", "source", "said", "point", "warned"), DATED)
-def test_year_first_and_numbered_months_in_a_point(tmp_path: Path, site: str, source: str,
-                                                   said: str, point: str,
-                                                   warned: list[str]) -> None:
+@pytest.mark.parametrize(("site", "source", "said", "point", "warned"), WRITTEN_OTHERWISE)
+def test_a_date_or_number_written_otherwise_in_a_point(tmp_path: Path, site: str,
+                                                       source: str, said: str, point: str,
+                                                       warned: list[str]) -> None:
     # (each at its words: the point's text begins on line 6, column 16)
     found = figure_warnings(tmp_path, site, source, said, point)
     assert [(d.pos.line, d.pos.col, d.message.split(" is ")[0]) for d in found] == \
