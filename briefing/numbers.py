@@ -331,8 +331,14 @@ _CJK_DATE = (r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?�
              rf"|{_HAN_MONTH}\s?月\s?{_HAN_DAY}\s?日"
              # (Korean: 2025년 1월 27일.)
              r"|\d{4}\s?년(?:\s?\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?)?|\d{1,2}\s?월\s?\d{1,2}\s?일")
+# A date in digits with slashes, day or month first or year first ("3/3/2025",
+# "03/28/2025", "2025/3/3"): three numbers, the year's of four digits, are no fraction
+# ("3/4") and no figures. Its other separators leave it unread already ("3.3.2025").
+_SLASHED_DATE = (r"(?<![\d/])(?:[0-3]?\d/[0-3]?\d/(?:1[89]|20)\d\d"
+                 r"|(?:1[89]|20)\d\d/[01]?\d/[0-3]?\d)(?![\d/])")
 _WRITTEN_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}|{_MONTH}\s+{_DAY}\b"
-                           rf"{_YEAR}|{_MONTH}\s+\d{{4}}|{_PERIOD})\b|{_CJK_DATE}")
+                           rf"{_YEAR}|{_MONTH}\s+\d{{4}}|{_PERIOD})\b|{_CJK_DATE}"
+                           rf"|{_SLASHED_DATE}")
 # Other languages' days: the French "1er", the Italian "1°", the Portuguese "1º" and
 # Portugal's "1.º", the German "3."; Spanish and Portuguese join day, month and year with
 # "de" ("4 de marzo de 2025", "marzo del 2025").
@@ -368,7 +374,7 @@ def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = (),
                       rf"{_OWN_DAY}\s+(?:{_OF})?{month}(?:,?{of_year})?"
                       rf"|{month}\s+{_DAY}\b{_YEAR}|{month}{of_year}"
                       rf"|{_numbered_month(numbered, of_year)}"
-                      rf"|{_PERIOD}|{period})\b|{_CJK_DATE}")
+                      rf"|{_PERIOD}|{period})\b|{_CJK_DATE}|{_SLASHED_DATE}")
 
 
 def _alternatives_of(patterns: tuple[str, ...]) -> str:

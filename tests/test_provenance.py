@@ -897,7 +897,9 @@ def test_figures_are_normalised(text: str) -> None:
                                   # A quarter, a half or a season written out, as "Q1 2025".
                                   "in the first quarter of 2025", "the 4th quarter 2024",
                                   "in the second half of 2025", "the Summer of 2025",
-                                  "Q1 of 2025"])
+                                  "Q1 of 2025",
+                                  # Digits with slashes, either order, or year first.
+                                  "on 3/3/2025", "on 03/28/2025", "on 2025/3/3"])
 def test_names_and_dates_are_not_figures(text: str) -> None:
     assert numbers(text) == []
 
@@ -1060,6 +1062,9 @@ def test_year_first_and_numbered_months_are_not_figures(tag: str, text: str) -> 
     ("vi", "sau 6 tháng, 3 dự án", ["6", "3"]), ("vi", "tháng 13", ["13"]),
     # A comma after a month, with no day before it, ends the date ("in March, 2000 people").
     ("vi", "tháng 3, 2000 người", ["2000"]), ("fr", "en mars, 2000 personnes", ["2000"]),
+    # Slashes make a date of three numbers, its year of four digits: "3/4" is a figure.
+    ("en", "a 3/4 majority", ["3"]), ("en", "in 24/7 mode", ["24"]),
+    ("en", "by 2030/31", ["2030"]), ("vi", "ngày 3/3/2025, 40 người", ["40"]),
     # The year first is read in languages whose dates begin with it only.
     ("en", "2025. március", ["2025"]), ("de", "bis 2025 März", ["2025"]),
 ])
@@ -1076,6 +1081,7 @@ WRITTEN_OTHERWISE = [
     ("hu", "en", "It opened in March 2025", "A gyár 2025 márciusában nyitott meg.", []),
     ("vi", "en", "It opened in March 2025", "Nhà máy mở cửa vào tháng 3 năm 2025.", []),
     ("vi", "en", "It opened on 3 March 2025", "Nhà máy mở cửa ngày 3 tháng 3.", []),
+    ("vi", "en", "It opened on 3 March 2025", "Nhà máy mở cửa ngày 3/3/2025.", []),
     ("en", "hu", "2025. március 3-án nyitott meg", "It opened on 3 March 2025.", []),
     ("en", "vi", "mở cửa vào tháng 3/2025", "It opened in March 2025.", []),
     # A figure beside the date that the source does not give is reported at its words.
