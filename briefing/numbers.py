@@ -359,7 +359,7 @@ def _written_date(months: tuple[str, ...], periods: tuple[str, ...] = (),
     the parts of a year in English and in `periods`, its own words for them, an
     abbreviation ("T2") but after one of `flats` (`NumberStyle.flats`: "un T2" is a
     flat); English's alone for neither."""
-    if not months and not periods:
+    if not months and not periods and not year_first:
         return _WRITTEN_DATE
     numbered = tuple(name for name in months if any(c.isdigit() for c in name))
     month = rf"(?:{_MONTH}|{_alternatives(n for n in months if n not in numbered)})"

@@ -101,12 +101,34 @@ def year_first_dates(tag: str) -> tuple[str, ...]:
     out ("2025 március"), and what follows the month ("d." after "y. MMMM"); none for a
     language whose dates begin otherwise, or whose months are digits ("2025年3月")."""
     names = [name for name in month_names(tag) if not any(c.isdigit() for c in name)]
-    if not names:
-        return ()
     month = "(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) \
         + r")[^\W\d_]*?"
-    found = (_year_first(pattern, month) for pattern in _date_patterns(tag))
+    found = [_year_first(pattern, month) for pattern in _date_patterns(tag) if names]
+    found += [_numeric_year_first(locale.date_formats[width].pattern)
+              for locale in _language_locales(tag, press=False)
+              for width in ("short", "medium")]
     return tuple(dict.fromkeys(pattern for pattern in found if pattern))
+
+
+# A CLDR date pattern in digits, year first, its fields apart by signs ("y. MM. dd." in
+# Hungarian, "y. M. d." in Korean).
+_NUMERIC_YEAR_FIRST = re.compile(r"y(?P<a>[^\w']+)M{1,2}(?P<b>[^\w']+)d{1,2}(?P<c>[^\w']*)")
+
+
+def _numeric_year_first(cldr: str) -> str:
+    """A CLDR date pattern in digits that begins with the year and sets its fields apart
+    with a sign and a space ("y. MM. dd.": "2025. 03. 03.", "2025. 3. 3-án"), as a
+    pattern, its signs required but the last; else "": other separators ("2025-03-03",
+    "2025/3/3", "3.3.2025") are read otherwise, and the digits of a year and a number
+    apart by a space alone are no date."""
+    found = _NUMERIC_YEAR_FIRST.fullmatch(cldr)
+    if found is None or not all(" " in found[gap] and found[gap].strip()
+                                for gap in ("a", "b")):
+        return ""
+    def apart(gap: str) -> str:
+        return "".join(r"\s*" if char.isspace() else re.escape(char) for char in gap)
+    return (rf"(?:1[89]|20)\d\d{apart(found['a'])}[01]?\d{apart(found['b'])}[0-3]?\d"
+            rf"(?:{apart(found['c'])})?")
 
 
 def _year_first(cldr: str, month: str) -> str:

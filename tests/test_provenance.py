@@ -1049,6 +1049,8 @@ def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
     ("vi", "vào tháng 3"), ("vi", "Tháng 12 năm 2024"), ("vi", "ngày 3 tháng 3 năm 2025"),
     ("vi", "3 tháng 3, 2025"), ("vi", "tháng 3/2025"), ("vi", "từ tháng 10"),
     ("ko", "2025년 3월 3일"), ("ja", "2025年3月3日"), ("zh", "2025年3月3日"),
+    # In digits, as CLDR's short and medium patterns write them, apart by a sign and a space.
+    ("hu", "2025. 03. 03."), ("hu", "2025. 3. 3-án"), ("ko", "2025. 3. 3."),
 ])
 def test_year_first_and_numbered_months_are_not_figures(tag: str, text: str) -> None:
     assert numbers(text, written_in(tag)) == []
@@ -1067,6 +1069,8 @@ def test_year_first_and_numbered_months_are_not_figures(tag: str, text: str) -> 
     ("en", "by 2030/31", ["2030"]), ("vi", "ngày 3/3/2025, 40 người", ["40"]),
     # The year first is read in languages whose dates begin with it only.
     ("en", "2025. március", ["2025"]), ("de", "bis 2025 März", ["2025"]),
+    ("en", "2025. 3. 3.", ["2025", "3", "3"]), ("ko", "2025. 3. 3. 300명", ["300"]),
+    ("hu", "2025. 3 fő", ["2025", "3"]),
 ])
 def test_figures_beside_year_first_and_numbered_months(tag: str, text: str,
                                                        found: list[str]) -> None:
