@@ -366,6 +366,19 @@ _CODES = (
          "million\"; a \"$\" alone is the site's or the source's own dollar).",
          "Correct the number or its currency, cite the quote that gives it, or mark the "
          "point `inference: true` if it is your own arithmetic."),
+    Code("prose-date-unsourced", W,
+         "A calendar date (\"3 March 2025\", \"March 2025\", \"2025年3月3日\") in a point, "
+         "claim statement, event label or brief summary that no date it may rest on "
+         "gives at the precision written: a date its quotes write (in any way their "
+         "language writes dates), the `published:` of those quotes' sources, or the "
+         "`when:` of an event of the claims it names (for a claim and its events, its "
+         "own). \"March 2025\" is backed by \"3 March 2025\", not the other way round; a "
+         "relative day in a quote (\"on Tuesday\") backs no date. A year alone is a "
+         "number (prose-figure-unsourced); points marked `inference: true` are not "
+         "checked.",
+         "Correct the date, cite a passage that writes it, or record it as an event's "
+         "`when:` (with `inferred: true` and a `basis:` when you dated a relative day by its "
+         "article); mark a point `inference: true` if the date is your own reading."),
     Code("prose-hedge-dropped", W,
          "A cited quote hedges (\"reportedly\", \"may\", \"under $6 million\") and the "
          "point or claim statement states the same thing without the hedge; or a summary, "

@@ -7,6 +7,8 @@ prose around the quotes says no more than they do:
   contains;
 - `prose-figure-unsourced`: a number in a point that neither its quotes nor its claims'
   figures give;
+- `prose-date-unsourced`: a calendar date in a point that neither its quotes, their
+  sources' publication dates nor its claims' events give (`givendates.py`);
 - `prose-hedge-dropped`: a hedge of a cited quote ("reportedly", "may", "under") that the
   text does not keep;
 - `prose-attribution`: a point that gives its quotes' words to someone else;
@@ -43,6 +45,7 @@ from .copied import (
 )
 from .currencies import Money, Written, amount, is_code
 from .diagnostics import Diagnostic, Pos, error, warning
+from .givendates import Dated, DateReader, backs, of_fuzzy, reader, shown
 from .hedges import HedgeGroup, Hedges, gives_words, hedges_number, words_pattern
 from .identity import same_objects
 from .language import DEFAULT as DEFAULT_LANGUAGE
@@ -69,7 +72,7 @@ from .numbers import (
     written_in,
 )
 from .positions import Lines
-from .schema import Prose, ProseRef
+from .schema import FuzzyDate, Prose, ProseRef
 from .sourcecount import Behind, Reader, source_counts
 from .statuswords import Link, overstated, shown_end
 from .statuswords import Reader as StatusReader
@@ -344,6 +347,9 @@ class Item:
     # The status of each claim the text links, and a point names (`claims:`), by id
     # (None: the claim could not be read), for `prose-status-overstated`.
     statuses: tuple[tuple[str, str | None], ...] = ()
+    # The dates of the events (`when:`) of the claims whose figures it may give, which it
+    # may give too (`prose-date-unsourced`).
+    event_dates: frozenset[Dated] = frozenset()
 
     @property
     def made_from(self) -> object:
@@ -446,6 +452,7 @@ def _same_item(a: Item, b: Item) -> bool:
     return a.made_from is b.made_from and a.point is b.point and a.what == b.what \
         and same_objects(a.quotes, b.quotes) and same_objects(a.hedge_quotes, b.hedge_quotes) \
         and a.claim_values == b.claim_values and a.claim_units == b.claim_units \
+        and a.event_dates == b.event_dates \
         and a.hedge_mode == b.hedge_mode \
         and a.attributed == b.attributed and a.extra == b.extra and a.numbered == b.numbered \
         and a.hedges_only == b.hedges_only and a.statuses == b.statuses \
@@ -501,6 +508,8 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
                                                         for r in p.claims)),
                    claim_units=_figure_units(linked, (r.id for p in points
                                                       for r in p.claims)),
+                   event_dates=_event_dates(linked, (r.id for p in points
+                                                     for r in p.claims)),
                    hedge_quotes=cited_anywhere, hedge_mode="numbers",
                    numbered="amounts", about=frozenset((brief.id, *everything)),
                    statuses=_statuses(linked, brief.summary),
@@ -510,7 +519,9 @@ def _brief_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
             cited = _by_ids(linked, [r.id for r in point.cites] + _referenced(point.text))
             yield Item(plain_text(point.text, names), "point", cited, point, values,
                        _figure_units(linked, (ref.id for ref in point.claims)),
-                       cited, "any", numbered="all", about=frozenset(
+                       cited, "any", numbered="all",
+                       event_dates=_event_dates(linked, (ref.id for ref in point.claims)),
+                       about=frozenset(
                            (brief.id, *(r.id for r in (*point.cites, *point.claims)),
                             *_referenced(point.text))),
                        statuses=_statuses(linked, point.text, point), **_worded(linked, cited))
@@ -525,12 +536,14 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
         hedges_about = frozenset((claim.id, *(q.id for q in relaying)))
         own_values = _figure_values(linked, (claim.id,))
         own_units = _figure_units(linked, (claim.id,))
+        own_dates = _event_dates(linked, (claim.id,))
         # The claim's passages: its stances', those its statement links, and those its
         # note links (the note says what they add).
         passages = backing + _referenced(claim.statement) + _referenced(claim.note)
         yield Item(plain_text(claim.statement, names), "claim statement",
                    _by_ids(linked, backing + _referenced(claim.statement)),
-                   claim_values=own_values, claim_units=own_units, hedge_quotes=relaying,
+                   claim_values=own_values, claim_units=own_units, event_dates=own_dates,
+                   hedge_quotes=relaying,
                    hedge_mode="all",
                    numbered="all", attributed=claim.claimant is not None, about=about,
                    hedges_about=hedges_about, statuses=_statuses(linked, claim.statement),
@@ -553,6 +566,7 @@ def _claim_items(linked: Linked, names: Mapping[str, str]) -> Iterator[Item]:
             yield Item(plain_text(event.what, names), "event label",
                        _by_ids(linked, backing + _referenced(event.what)),
                        claim_values=own_values, claim_units=own_units,
+                       event_dates=own_dates,
                        hedge_quotes=relaying, hedge_mode="numbers",
                        numbered="all", about=about, hedges_about=hedges_about,
                        statuses=_statuses(linked, event.what),
@@ -579,6 +593,14 @@ def _figure_units(linked: Linked, claim_ids: Iterable[str]
     return frozenset((v, f.unit) for claim_id in claim_ids if claim_id in linked.claims
                      for f in linked.claims[claim_id].figures if is_code(f.unit)
                      for v in f.value)
+
+
+def _event_dates(linked: Linked, claim_ids: Iterable[str]) -> frozenset[Dated]:
+    """The dates of these claims' events (`when:`, an inferred one too: its `basis:`
+    says how it was found), which the text naming them may give."""
+    return frozenset(date for claim_id in claim_ids if claim_id in linked.claims
+                     for event in linked.claims[claim_id].events
+                     for date in of_fuzzy(event.when))
 
 
 def _entity_items(linked: Linked, names: Mapping[str, str], reader: Reader
@@ -643,6 +665,28 @@ def _year_hint(written: str, what: str) -> str:
     """The hint for a year no quote gives, or "" for another number."""
     return _YEAR_HINTS.get(what, _YEAR_HINTS["point"]) \
         if _YEAR_ALONE.fullmatch(written) else ""
+
+
+# What to do about a calendar date no quote, source or event gives. A quote's relative day
+# ("on Tuesday") gives none: the date it means is the curator's reading, recorded as an
+# event's `when:` with `inferred: true` and its `basis:`, or labelled as an inference.
+_DATE_HINTS = MappingProxyType({
+    "point": "correct the date, cite a passage that writes it, or name under `claims:` a "
+             "claim with an event on that date; a quote's \"on Tuesday\" gives no date: "
+             "record the day it means as the event's `when:`, with `inferred: true` and a "
+             "`basis:`, or mark the point `inference: true` if the date is your own reading",
+    "brief summary": "correct the date, or give it in a point that cites a passage writing "
+                     "it or names a claim with an event on that date; a quote's \"on "
+                     "Tuesday\" gives no date: record the day it means as the event's "
+                     "`when:`, with `inferred: true` and a `basis:`",
+    "claim statement": "correct the date, mark a quote that writes it as taking a stance "
+                       "on this claim, or record it as an event of the claim; a quote's "
+                       "\"on Tuesday\" gives no date: give the event's `when:` "
+                       "`inferred: true` and a `basis:` that says how you dated it",
+    "event label": "correct the date, or write it as this event's `when:` (with `inferred: "
+                   "true` and a `basis:` when you dated a quote's \"on Tuesday\" by its "
+                   "article), or mark a quote that writes it as taking a stance on this claim",
+})
 
 
 # The texts whose counts of sources are checked, each with whether the sources behind a
@@ -713,6 +757,8 @@ class _Checker:
         self.names_complete = linked.corpus.declared.get("entity", frozenset()) <= made \
             and linked.corpus.broken.ids.isdisjoint(made)
         self._numbers: dict[str, list[tuple[int, str, Decimal]]] = {}
+        self._dates: dict[str, tuple[Dated, ...]] = {}  # each quote's dates, by quote id
+        self._date_readers: dict[str, DateReader] = {}  # by language
         self._hedged: dict[str, dict[str, list[tuple[str, Decimal | None]]]] = {}
         self.sources, self.quote_source = linked.sources, linked.quote_source
         self.anchors = linked.anchors
@@ -746,6 +792,7 @@ class _Checker:
             problems.extend(self.copied(item))
         if item.numbered and not inference:
             problems.extend(self.figures(item))
+            problems.extend(self.dates(item))
         if item.point is not None:
             problems.extend(self.attribution(item))
         if item.what in _COUNTED:
@@ -966,6 +1013,54 @@ class _Checker:
                           _year_hint(written, item.what)
                           or _FIGURE_HINTS.get(item.what, _FIGURE_HINTS["point"])
                           + self.reading(item.quotes))
+
+    def dates(self, item: Item) -> Iterator[Diagnostic]:
+        """A calendar date of the text ("3 March 2025", "March 2025") that no quote it may
+        draw on writes, no source of those quotes was published on, and no event of its
+        claims is dated (`givendates.py`), at the precision the text writes it to."""
+        plain = item.text.plain
+        written = self.date_reader(self.language).read(plain)
+        if not written:
+            return
+        names = [(start, end) for start, end, _ in item.text.refs]
+        quoted = {d for q in item.quotes for d in self.quote_dates(q)}
+        published = {d for q in item.quotes for d in of_fuzzy(self.published(q))}
+        given = quoted | published | item.event_dates
+        for start, end, readings in written:
+            if any(backs(given, r) for r in readings) or \
+                    any(at <= start < last for at, last in names):
+                continue
+            parts = [f"{what} {', '.join(sorted(map(shown, dates))[:6])}" for what, dates in
+                     (("its quotes write", quoted), ("its sources were published", published),
+                      ("its claims' events are dated", item.event_dates)) if dates]
+            yield warning(self.at(item, item.text.written(start, end)), "prose-date-unsourced",
+                          f"\"{plain[start:end]}\" is not a date that this {item.what}'s quotes, "
+                          f"their sources or its claims' events give "
+                          f"({'; '.join(parts) or 'none gives a date'})",
+                          _DATE_HINTS.get(item.what, _DATE_HINTS["point"]))
+
+    def quote_dates(self, quote: Quote) -> tuple[Dated, ...]:
+        """The calendar dates a quote writes, as its source's language writes them."""
+        found = self._dates.get(quote.id)
+        if found is None:
+            language = self.quote_language(quote)
+            found = self._dates[quote.id] = tuple(
+                date for _, _, readings in self.date_reader(language).read(quote.text)
+                for date in readings)
+        return found
+
+    def date_reader(self, language: str) -> DateReader:
+        """How `language` writes dates (`givendates.reader`), made once per language."""
+        found = self._date_readers.get(language.lower())
+        if found is None:
+            found = self._date_readers[language.lower()] = reader(
+                self.number_style(language).dates, language)
+        return found
+
+    def published(self, quote: Quote) -> FuzzyDate | None:
+        """When the quote's source was published, as its `published:` says."""
+        source = self.sources.get(self.quote_source.get(quote.id, ""))
+        return source.published if source is not None else None
 
     def other_currency(self, item: Item, at: int, written: str, value: Decimal
                        ) -> Iterator[Diagnostic]:

@@ -74,6 +74,18 @@ def month_names(tag: str) -> tuple[str, ...]:
                         for _, name in _wide_months(locale) if not name[:1].isdigit())
 
 
+def month_numbers(tag: str) -> Mapping[str, int]:
+    """Each month name a date of `tag`'s language may be written with, case folded, and
+    the month it is: the English names and abbreviations, and CLDR's full names of the
+    language and its region (`month_names`), those holding the month's number too
+    ("tháng 3")."""
+    found = dict(_ENGLISH_MONTHS)
+    for locale in _language_locales(tag, press=False):
+        for number, name in _wide_months(locale):
+            found.setdefault(name.casefold(), number)
+    return MappingProxyType(found)
+
+
 # A part of a CLDR date pattern: a quoted literal ("'gada'", "''" an apostrophe), a field
 # (its letter repeated: "y", "MMMM", "d"), white space, or another sign.
 _CLDR_PART = re.compile(r"'(?P<quoted>(?:[^']|'')*)'|(?P<field>(?P<letter>[A-Za-z])"

@@ -744,6 +744,10 @@ CASES = [
                "text: 'Acme says the widget is \"a bargain\".'"))),
     Case("number no quote gives", "prose-figure-unsourced", "briefs/widget.yml:6:43",
          (edit("briefs/widget.yml", "costs $5 million.", "costs $6 million."),)),
+    Case("date no quote, source or event gives", "prose-date-unsourced",
+         "briefs/widget.yml:6:19",
+         (edit("briefs/widget.yml", 'text: "Acme says the widget', 'text: "On 3 March 2025, '
+               "Acme says the widget"),), hint="inferred: true"),
     Case("amount in another currency than its quote's", "prose-figure-unsourced",
          "briefs/widget.yml:6:43",
          (edit("briefs/widget.yml", "costs $5 million.", "costs €5 million."),),

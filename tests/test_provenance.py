@@ -1035,7 +1035,8 @@ def test_a_year_alone_or_beside_a_date_is_still_read(tag: str, text: str, found:
 def test_a_date_in_a_point_is_no_unsourced_figure(tmp_path: Path, language: str,
                                                   point: str) -> None:
     found = build(speaker_corpus(tmp_path, language, point), language=language).diagnostics
-    assert [d.format() for d in found] == []
+    # Whether a source gives the day or month is the date check's (test_prose_dates.py).
+    assert [d.format() for d in found if d.code != "prose-date-unsourced"] == []
 
 
 # Dates written year first, as CLDR's long and month-and-year patterns of the language
