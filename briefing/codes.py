@@ -415,10 +415,13 @@ _CODES = (
          "names under `claims:`) borne out (\"confirmed\", \"verified\", \"an established "
          "fact\") while its status is not corroborated, wrong (\"debunked\", \"refuted\", "
          "\"is false\") while it is not refuted, or undisputed while it is disputed: the "
-         "words say more than the curator's judgement of the evidence.",
-         "Say what the evidence shows (\"reported by\", \"disputed\"), or, if the evidence "
-         "now supports it, change the claim's `status:`; `briefing check` says through "
-         "status-evidence whether it does."),
+         "words say more than the curator's judgement of the evidence. Someone's act of "
+         "confirming or refuting (\"Reuters confirms\", \"has proven that\", \"confirmed "
+         "by Reuters\") is held to it too, unless a passage the text draws on says it.",
+         "Say what the evidence shows (\"reported by\", \"disputed\"), cite the passage "
+         "that says it was confirmed (or refuted), or, if the evidence now supports it, "
+         "change the claim's `status:`; `briefing check` says through status-evidence "
+         "whether it does."),
     Code("name-unused", W,
          "names.yml names a metric or a topic that no claim has: the name is shown nowhere, "
          "most likely because the slug is misspelt there or in the claims.",

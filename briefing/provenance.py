@@ -816,7 +816,8 @@ class _Checker:
         quoted = [(at, at + len(words)) for at, words in quoted_spans(text.plain)]
         return overstated(text.plain, links, dict(item.statuses), self.status_words, quoted,
                           lambda start, end: self.at(item, text.written(
-                              start, shown_end(text.plain, end))))
+                              start, shown_end(text.plain, end))),
+                          lambda: (quote.text for quote in item.quotes))
 
     def source_counts(self, item: Item) -> Iterator[Diagnostic]:
         """A count of sources the text states ("both sources", "one source") against the

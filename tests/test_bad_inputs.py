@@ -778,6 +778,12 @@ CASES = [
          (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
                'text: "The widget\'s confirmed cost is $5 million ([[claim:widget-cost-5m]])."'),),
          hint="change its status to corroborated", only=True),
+    Case("someone's confirming no passage reports", "prose-status-overstated",
+         "briefs/widget.yml:6:29",
+         (edit("briefs/widget.yml", 'text: "Acme says the widget costs $5 million."',
+               'text: "An inspector confirms the widget costs $5 million '
+               '([[claim:widget-cost-5m]])."'),),
+         hint="cite the passage that says it was confirmed", only=True),
     Case("words of the article no cited passage holds", "prose-words-unsourced",
          "briefs/widget.yml:11:36",
          (edit("briefs/widget.yml", "An analyst calls it overpriced.",
