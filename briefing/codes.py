@@ -394,7 +394,9 @@ _CODES = (
     Code("prose-source-count", W,
          "A point, brief summary, claim statement or note, or entity description says more "
          "sources than stand behind its sentence (\"both sources\", \"the sources\", "
-         "\"three articles\" where the quotes it cites are of fewer; for a description, the "
+         "\"three articles\" where the quotes it cites are of fewer; for a point that "
+         "links its quotes in its prose (`[[quote:…]]`), those linked in that sentence and "
+         "those it cites without a link; for a description, the "
          "words it quotes in that sentence, else every quote it may draw on), or says "
          "\"one source\" of words it quotes from two that no one source has all of.",
          "Cite a passage of each other source that says it too, or say how many do (\"one "

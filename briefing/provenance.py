@@ -843,12 +843,28 @@ class _Checker:
                     for at, words in quoted_spans(item.text.plain)
                     if len(needle := _fold(_strip_marks(words))) > 1}
             return Behind(frozenset(of.get(q.id, q.id) for q in item.quotes), held,
-                          by_words=not _COUNTED[item.what])
+                          not _COUNTED[item.what], *self.linked_sources(item))
 
         return source_counts(item.text.plain, item.what, behind, self.counts,
                              lambda words: self.at(item, words),
                              lambda words: any(_contains(t, _fold(words))
                                                for t in folded().values()))
+
+    def linked_sources(self, item: Item) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
+        """A point's quotes linked in its prose, as (where the link stands, source), and
+        the sources of those it cites without a link: a point that links its quotes
+        cites sentence by sentence (`Behind.behind`)."""
+        if item.point is None:
+            return (), frozenset()
+        text, of = item.text, self.quote_source
+        cited = {quote.id for quote in item.quotes}
+        links = [(text.starts[index], part.ref.id)
+                 for index, part in enumerate(text.prose.parts)
+                 if isinstance(part, ProseRef) and part.ref.kind == "quote"
+                 and part.ref.id in cited]
+        linked_ids = {quote_id for _, quote_id in links}
+        return (tuple((at, of.get(quote_id, quote_id)) for at, quote_id in links),
+                frozenset(of.get(i, i) for i in cited - linked_ids))
 
     def numbers_of(self, quote: Quote) -> list[tuple[int, str, Decimal]]:
         found = self._numbers.get(quote.id)

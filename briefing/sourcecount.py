@@ -4,9 +4,10 @@ single source", held to the sources behind the sentence (`prose-source-count`).
 A count is read where the prose says how many sources say something, in English and in
 the site's language (German, French, Spanish, Italian, Portuguese), and compared with the
 distinct sources behind its sentence: for a point or a summary, the sources of the quotes
-it cites; for a claim's statement or note, of the quotes on the claim (and for a note,
-those of the claims it names); for an entity's description, which cites nothing, the
-sources of the words the sentence quotes.
+it cites (for a sentence of a point that links quotes in it, those it links and those the
+point cites without a link); for a claim's statement or note, of the quotes on the
+claim (and for a note, those of the claims it names); for an entity's description, which
+cites nothing, the sources of the words the sentence quotes.
 Two checks, each only where its answer is certain:
 
 - a count of two or more ("the sources", "both", "two", "all the sources", "several")
@@ -275,6 +276,18 @@ class Behind:
     cited: frozenset[str]
     quoted: Mapping[int, frozenset[str]]
     by_words: bool = False
+    # A point citing sentence by sentence: the source of each quote its prose links
+    # (`[[quote:…]]`), by where the link stands, and the sources of the quotes it cites
+    # without linking them, which back every sentence.
+    linked: tuple[tuple[int, str], ...] = ()
+    unlinked: frozenset[str] = frozenset()
+
+    def behind(self, start: int, end: int) -> tuple[frozenset[str], bool]:
+        """The sources behind the sentence from `start` to `end`, and whether they are
+        the sentence's own: those of the quotes linked in it and of the quotes cited
+        without a link, when it links any; else all the text cites."""
+        own = {source for at, source in self.linked if start <= at < end}
+        return (frozenset(own) | self.unlinked, True) if own else (self.cited, False)
 
 
 def source_counts(plain: str, what: str, behind: Callable[[], Behind], reader: Reader,
@@ -295,8 +308,8 @@ def source_counts(plain: str, what: str, behind: Callable[[], Behind], reader: R
         for count in found:
             if relayed(count.words):
                 continue
-            problem = _plural(count, known, quoted, what) if count.least > 1 \
-                else _single(count, sentence, quoted, reader, what)
+            problem = _plural(count, known, quoted, what, known.behind(start, end)) \
+                if count.least > 1 else _single(count, sentence, quoted, reader, what)
             if problem is not None:
                 message, hint = problem
                 shown = _shown(sentence, count)
@@ -323,25 +336,29 @@ def _many(n: int) -> str:
     return _SAID[n] if n < len(_SAID) else str(n)
 
 
-def _plural(count: Count, known: Behind, quoted: list[frozenset[str]],
-            what: str) -> tuple[str, str] | None:
+def _plural(count: Count, known: Behind, quoted: list[frozenset[str]], what: str,
+            cited: tuple[frozenset[str], bool]) -> tuple[str, str] | None:
     """A count of two or more against the sources behind the sentence: those the text
-    cites, or for a description those holding the words the sentence quotes, else those
-    of every quote it may draw on."""
+    cites (`cited`, with whether they are the sentence's own links), or for a
+    description those holding the words the sentence quotes, else those of every quote
+    it may draw on."""
     words = known.by_words and bool(quoted)
-    behind = frozenset().union(*quoted) if words else known.cited
+    behind = frozenset().union(*quoted) if words else cited[0]
     if not behind or len(behind) >= count.least:
         return None
     said = "two or more" if count.least == 2 and not count.words.lower().startswith(
         ("both", "two", "the two")) else _many(count.least)
     how = f"the words this {what} quotes in that sentence are from" if words \
+        else f"the quotes that sentence links, with those this {what} cites without a " \
+        "link, are of" if cited[1] \
         else f"this {what} cites quotes of" if not known.by_words \
         else f"the quotes this {what} may draw on (of it, naming it, on claims about it) " \
         "are of"
     return (f'"{count.words}" speaks of {said} sources, but {how} {_many(len(behind))} '
             f"source{'s' if len(behind) > 1 else ''}: {_names(behind)}",
-            "cite a passage of each other source that says it too, or say how many do "
-            "(\"one source\", or the source by name)")
+            "cite a passage of each other source that says it too" + (
+                " (link it in that sentence)" if cited[1] else "") + ", or say how many "
+            "do (\"one source\", or the source by name)")
 
 
 def _single(count: Count, sentence: str, quoted: list[frozenset[str]], reader: Reader,

@@ -212,3 +212,50 @@ def test_the_warning_is_at_the_words(tmp_path: Path) -> None:
 def test_the_words_read_are_english_and_the_sites_language(site: str, text: str,
                                                            read: list[str]) -> None:
     assert [c.words for c in Reader(site).counts(text)] == read
+
+
+# (language, a point citing passages a and b, each linked in a sentence of its own: the
+# first sentence's count rests on its one link)
+PER_SENTENCE = [
+    ("en", "Both sources say Nordwerk stays open [[quote:a]]. It backs the plan [[quote:b]]."),
+    ("en", "Two reports say Nordwerk stays open [[quote:a]]; it backs the plan [[quote:b]]."),
+    ("fr", "Les deux sources disent que Nordwerk reste ouvert [[quote:a]]. Il soutient le "
+           "plan [[quote:b]]."),
+    ("de", "Beide Quellen sagen, dass Nordwerk geöffnet bleibt [[quote:a]]. Es unterstützt "
+           "den Plan [[quote:b]]."),
+    ("es", "Ambas fuentes dicen que Nordwerk abre [[quote:a]]. Apoya el plan [[quote:b]]."),
+    ("it", "Entrambe le fonti dicono che Nordwerk resta aperto [[quote:a]]. Sostiene il "
+           "piano [[quote:b]]."),
+    ("pt", "Ambas as fontes dizem que Nordwerk fica aberto [[quote:a]]. Apoia o plano "
+           "[[quote:b]]."),
+]
+
+
+@pytest.mark.parametrize(("language", "point"), PER_SENTENCE)
+def test_a_point_citing_sentence_by_sentence_is_held_to_each_sentence(
+        tmp_path: Path, language: str, point: str) -> None:
+    """A point that links its quotes in its prose cites sentence by sentence: a count is
+    held to the quotes linked in its own sentence (and any the point cites without a
+    link), not to every quote of the point."""
+    found = counted(tmp_path, language, point, "a, b")
+    assert len(found) == 1 and found[0].startswith("6:16 ") and "but the quotes that " \
+        "sentence links, with those this point cites without a link, are of one source: " \
+        "a" in found[0], found
+    # Both links in the counting sentence, or the other quote cited and linked nowhere,
+    # back it; so does the point as a whole, when the link is dropped from that sentence.
+    first, second = point.split(" [[quote:a]]")
+    assert counted(tmp_path / "both", language, f"{first} [[quote:a]] [[quote:b]]"
+                   f"{second.replace(' [[quote:b]]', '')}", "a, b") == []
+    assert counted(tmp_path / "unlinked", language,
+                   point.replace(" [[quote:b]]", ""), "a, b") == []
+    assert counted(tmp_path / "whole", language, point.replace(" [[quote:a]]", ""),
+                   "a, b") == []
+
+
+def test_a_count_the_point_cites_per_point_is_held_to_the_point(tmp_path: Path) -> None:
+    """A point linking no quote in its prose cites as a whole: each sentence rests on
+    every quote it cites, as before."""
+    point = "Both sources say Nordwerk stays open. It backs the plan."
+    assert counted(tmp_path, "en", point, "a, b") == []
+    found = counted(tmp_path / "one", "en", point, "a")
+    assert len(found) == 1 and "but this point cites quotes of one source: a" in found[0]
