@@ -128,11 +128,11 @@ WORDS = MappingProxyType({
                r"partially|nobody|none|hardly|barely|unlikely|likely|probably|possibly|"
                r"presumably|largely|mostly|will|would|could|may|might|should|must|can|to|"
                r"or)\b|n['\u2019]t\b",
-        certain_act=r"\b(?P<w>confirm(?:s|ed)|verif(?:ies|ied)|corroborat(?:es|ed)|"
-                    rf"substantiat(?:es|ed))\b{_TERM}|\b(?P<w2>prove[ds]|proven)\s+(?=(?:that|"
-                    r"it|this|these|its|their|the)\b)",
-        refuted_act=r"\b(?P<w>debunk(?:s|ed)|refut(?:es|ed)|disprov(?:es|ed|en)|"
-                    r"discredit(?:s|ed)|falsif(?:ies|ied))\b",
+        certain_act=r"\b(?P<w>confirm(?:s|ed)?|verif(?:y|ies|ied)|corroborat(?:e|es|ed)|"
+                    rf"substantiat(?:e|es|ed))\b{_TERM}|\b(?P<w2>prove[ds]?|proven)\s+(?=(?:"
+                    r"that|it|this|these|its|their|the)\b)",
+        refuted_act=r"\b(?P<w>debunk(?:s|ed)?|refut(?:e|es|ed)|disprov(?:e|es|ed|en)|"
+                    r"discredit(?:s|ed)?|falsif(?:y|ies|ied))\b",
         own=_EN_BEFORE,
         agent=r"\s+by\s+(?!(?:then|now|the\s+(?:end|time)|early|late|mid|next|last|\d+|"
               r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b)",
