@@ -11,6 +11,9 @@ import signal
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from briefing.buildcache import BuildCache
+from briefing.pipeline import build
+
 REPO = Path(__file__).resolve().parent.parent
 # A fixed copy of the seed corpus: the tests judge the tool against it, never against the
 # live content/, which curators edit freely (`briefing check --strict` judges that one).
@@ -123,6 +126,14 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
         else:
             path.write_bytes(data.encode("utf-8"))
     return root
+
+
+def rebuilt_findings(content: Path, cache: BuildCache, code: str) -> list[str]:
+    """The findings of `code` of a rebuild over `cache` (as `mkdocs serve` makes it), which
+    must be those of a fresh build."""
+    found = build(content, cache=cache).diagnostics
+    assert sorted(map(str, found)) == sorted(map(str, build(content).diagnostics))
+    return sorted(str(d) for d in found if d.code == code)
 
 
 def snapshot(root: Path) -> dict[str, str]:

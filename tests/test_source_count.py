@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_helpers import write_tree
+from corpus_helpers import rebuilt_findings, write_tree
 
+from briefing.buildcache import BuildCache
 from briefing.pipeline import build
 from briefing.sourcecount import Reader
 
@@ -259,3 +260,16 @@ def test_a_count_the_point_cites_per_point_is_held_to_the_point(tmp_path: Path) 
     assert counted(tmp_path, "en", point, "a, b") == []
     found = counted(tmp_path / "one", "en", point, "a")
     assert len(found) == 1 and "but this point cites quotes of one source: a" in found[0]
+
+
+def test_a_link_moved_to_the_counting_sentence_is_read_again(tmp_path: Path) -> None:
+    """Under `mkdocs serve`, a point rewritten to link both quotes in its counting
+    sentence is read again: the warning goes."""
+    point = "Both sources say Nordwerk stays open [[quote:a]]. It backs the plan [[quote:b]]."
+    assert len(counted(tmp_path, "en", point, "a, b")) == 1
+    content, cache = tmp_path / "content", BuildCache()
+
+    assert len(rebuilt_findings(content, cache, "prose-source-count")) == 1
+    brief = content / "briefs" / "b.yml"
+    brief.write_text(brief.read_text().replace("[[quote:a]].", "[[quote:a]] [[quote:b]]."))
+    assert rebuilt_findings(content, cache, "prose-source-count") == []
