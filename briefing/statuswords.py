@@ -144,7 +144,7 @@ WORDS = MappingProxyType({
                r"believed|thinks?|thought|suggests?|suggested|alleges?|alleged|allegedly|"
                r"reportedly|purportedly|supposedly|apparently|seems?|seemed|reports?|"
                r"reported|announces?|announced|states?|stated|told|writes?|wrote|rejects?|"
-               r"rejected)\b"),
+               r"rejected|regards?|regarded|viewed|treats?\s+as|treated\s+as)\b"),
     "fr": Words(
         certain=rf"{_FR_BEFORE}(?P<w>confirmée?s?|avérée?s?|vérifiée?s?|prouvée?s?|"
                 r"démontrée?s?|corroborée?s?)\b|\b(?:incontestables?|indiscutables?|"

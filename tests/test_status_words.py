@@ -116,6 +116,7 @@ NOT_OVERSTATED = [
     ("en", "reported", "Nordwerk posted it on its verified account ([[claim:sun]])."),
     ("en", "reported", "Nordwerk has a proven track record ([[claim:sun]])."),
     ("en", "reported", "The city dismissed the Sunday opening as false ([[claim:sun]])."),
+    ("en", "reported", "The opening is widely regarded as debunked ([[claim:sun]])."),
     ("en", "reported", "The city reported the opening as confirmed ([[claim:sun]])."),
     ("fr", "reported", "L'ouverture du dimanche n'a pas été confirmée ([[claim:sun]])."),
     ("fr", "disputed", "Selon Nordwerk, l'ouverture est confirmée ([[claim:sun]])."),
