@@ -203,13 +203,38 @@
       }
       return -1;
     }
+    // An excerpt's words as the page's text has them, each marked or not. Pagefind's
+    // excerpt is its text's words with `<` and `>` escaped and <mark> around the matched
+    // ones, but `&` left as it is: read as HTML, a literal "&amp;" or "&lt;" the contributor
+    // wrote showed as "&" or "<". Its words (`plain_excerpt`) are found among the escaped
+    // text's (`raw_content`), and each is shown as the text (`content`) writes it.
+    function excerptWords(part, d) {
+      var escaped = (d.raw_content || "").split(/[\r\n\s]+/g), words = (d.content || "").split(/[\r\n\s]+/g);
+      var tokens = part.excerpt.split(" "), plain = (part.plain_excerpt || "").split(" ");
+      var at = -1;
+      // A text cut into words by zero-width spaces (Chinese, Japanese…) is left as HTML.
+      if (plain.length === tokens.length && escaped.length === words.length && !/\u200B/.test(d.raw_content || "")) {
+        for (at = 0; at + plain.length <= escaped.length; at++) {
+          if (plain.every(function (w, k) { return escaped[at + k] === w; })) break;
+        }
+      }
+      if (at < 0 || at + plain.length > escaped.length) {
+        return Array.prototype.map.call(
+          new DOMParser().parseFromString(part.excerpt, "text/html").body.childNodes,
+          function (n) { return { text: n.textContent, mark: n.nodeName === "MARK" }; });
+      }
+      var nodes = [];
+      tokens.forEach(function (token, k) {
+        if (k) nodes.push({ text: " ", mark: false });
+        nodes.push({ text: words[at + k], mark: token.indexOf("<mark>") === 0 });
+      });
+      return nodes;
+    }
     // A section's text begins with its heading, and a page's with its title, both shown
     // just above: an excerpt that opens with `heading` (Pagefind may have cropped its
     // start) starts after it, and the heading's matched words are marked where it is shown.
-    function excerpt(html, heading) {
-      var nodes = Array.prototype.map.call(
-        new DOMParser().parseFromString(html, "text/html").body.childNodes,
-        function (n) { return { text: n.textContent, mark: n.nodeName === "MARK" }; });
+    function excerpt(part, d, heading) {
+      var nodes = excerptWords(part, d);
       var text = nodes.map(function (n) { return n.text; }).join("");
       var at = overlap(text, heading), cut = at < 0 ? 0 : heading.length - at;
       // Past the heading, and past the separator of a label the index leaves out (a
@@ -271,7 +296,7 @@
       var parts = d.sub_results.length ? d.sub_results.slice(0, 3) : [d];
       parts.forEach(function (s) {
         var own = s.url !== d.url && s.title !== d.meta.title;
-        var found = excerpt(s.excerpt, own ? s.title : d.meta.title), sa = a;
+        var found = excerpt(s, d, own ? s.title : d.meta.title), sa = a;
         if (own) {
           sa = el("a", "search-section", s.title);
           sa.href = s.url;
