@@ -23,7 +23,7 @@ import lxml.etree
 import lxml.html
 import pytest
 from site_builds import Builds
-from written_corpus import FIELDS, HARD, SITE_NAME, misread, project, shown
+from written_corpus import FIELDS, HARD, SITE_NAME, SOURCE_URL, misread, project, shown
 
 THEMES = ["briefing", "mkdocs", "readthedocs",
           pytest.param("material", marks=pytest.mark.skipif(
@@ -178,6 +178,20 @@ def test_no_text_is_escaped_twice_or_left_raw(site: Callable[[str], Site],
     raw = [name for name, data in built.files.items() if name.endswith(".html")
            and any(b.text == "x" for b in lxml.html.document_fromstring(data).iter("b"))]
     assert not raw, "a <b> the corpus wrote as text is an element"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_sources_address_reads_as_written(site: Callable[[str], Site], theme: str) -> None:
+    """A link to it (to the quoted words, through a text fragment, as written), and its
+    address wherever it is read (its page, its data)."""
+    built, host = site(theme), SOURCE_URL.split("/a?")[0]
+    links = {element.get("href") for name, data in built.files.items() if name.endswith(".html")
+             for element in lxml.html.document_fromstring(data).iter(lxml.etree.Element)
+             if (element.get("href") or "").startswith(host)}
+    assert SOURCE_URL in links
+    assert all(link == SOURCE_URL or link.startswith(SOURCE_URL + "#:~:text=")
+               for link in links)
+    assert all(r.text.count(host) == r.text.count(SOURCE_URL) for r in built.readings)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -18,6 +18,8 @@ from briefing.markup import curly_quoted
 # What needs escaping in HTML, XML and JSON, and an entity written out as text.
 HARD = "Q & A <b>x</b> \"quoted\" it's a < b > c &amp; AT&T"
 SITE_NAME = "Escapes & Co"
+# A source's address with a query: `&` in an attribute, escaped once.
+SOURCE_URL = "https://news.example/a?id=1&lang=en"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ FIELDS = {
     "source author": Field("SourceAuthor", "sources/acme-widget/index.html"),
     "source note": Field("SourceNote", "sources/acme-widget/index.html"),
     "source date basis": Field("SourceBasis", "sources/acme-widget/index.html"),
+    "source heading": Field("SourceHeading", "sources/acme-widget/index.html"),
     "quote text": Field("QuoteText", "sources/acme-widget/index.html"),
     "quote note": Field("QuoteNote", ""),  # shown nowhere, but never raw where it may be
     "entity name": Field("EntityName", "entities/acme/index.html"),
@@ -48,6 +51,7 @@ FIELDS = {
     "metric name": Field("MetricName", "figures/m-widget-cost/index.html"),
     "page title in front matter": Field("PageTitle", "fm/index.html"),
     "page description": Field("PageDescription", ""),  # the page's meta description
+    "page section": Field("PageSection", "fm/index.html"),
     "page title as heading": Field("PageHeading", "heading/index.html"),
 }
 
@@ -98,14 +102,18 @@ def corpus() -> dict[str, str | bytes]:
     """Every field of `FIELDS` in place; the quote is found in its source's text."""
     y = json.dumps  # a JSON string is a YAML double-quoted scalar
     return {
-        "sources/acme-widget.txt": "Acme says its widget costs $5 million.\n\n"
+        "sources/acme-widget.txt": f"{written('source heading')}\n\n"
+                                   "Acme says its widget costs $5 million.\n\n"
                                    f"The analyst said {written('quote text')} today.\n",
         "sources/acme-widget.yml": f"""\
 title: {y(written('source title'))}
 outlet: {y(written('source outlet'))}
 author: {y(written('source author'))}
+url: {y(SOURCE_URL)}
 published: {{date: "2025-01", inferred: true, basis: {y(written('source date basis'))}}}
 note: {y(written('source note'))}
+cleaning:
+  headings: [{y(written('source heading'))}]
 quotes:
   - id: acme-cost
     text: "its widget costs $5 million"
@@ -166,7 +174,8 @@ sections:
 """,
         "pages/fm.md": f"---\ntitle: {y(written('page title in front matter'))}\n"
                        f"description: {y(written('page description'))}\n---\n\n"
-                       "A page titled in its front matter.\n",
+                       "A page titled in its front matter.\n\n"
+                       f"## {_markdown(written('page section'))}\n\nA section.\n",
         "pages/heading.md": f"# {_markdown(written('page title as heading'))}\n\n"
                             "A page titled by its heading.\n",
     }

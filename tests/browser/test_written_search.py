@@ -30,7 +30,8 @@ def written_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def shown_results(page) -> list[tuple[str, list[str]]]:
-    """Every result, past "More results": its title and its excerpts, as shown."""
+    """Every result, past "More results": its title, and its sections' titles and
+    excerpts, as shown."""
     results = page.locator("#search-results article")
     while page.locator("button.search-more").count():
         count = results.count()
@@ -39,7 +40,8 @@ def shown_results(page) -> list[tuple[str, list[str]]]:
                                ".length > n", arg=count)
     return results.evaluate_all("""articles => articles.map(a => [
         a.querySelector('h3 > a').innerText,
-        [...a.querySelectorAll(':scope > p:not(.search-kind)')].map(p => p.innerText)])""")
+        [...a.querySelectorAll(':scope > p:not(.search-kind), a.search-section')]
+          .map(p => p.innerText)])""")
 
 
 def test_search_results_read_as_written(page, problems, written_site: str) -> None:
@@ -52,7 +54,9 @@ def test_search_results_read_as_written(page, problems, written_site: str) -> No
                                        "page title as heading", "brief title",
                                        "source title", "entity name", "topic name",
                                        "metric name")} <= titles
-    texts = [title for title, _ in results] + [text for _, shown in results for text in shown]
+    # A hand-written page's section is listed under its heading.
+    assert shown("page section") in {text for _, parts in results for text in parts}
+    texts = [title for title, _ in results] + [text for _, parts in results for text in parts]
     assert not [(text, escape) for text in texts for escape in ESCAPED if escape in text]
     wrong = {field: found for field in FIELDS for text in texts
              if (found := misread(text, field, cropped=True))}
