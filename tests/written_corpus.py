@@ -38,6 +38,7 @@ FIELDS = {
     "quote text": Field("QuoteText", "sources/acme-widget/index.html"),
     "quote note": Field("QuoteNote", ""),  # shown nowhere, but never raw where it may be
     "entity name": Field("EntityName", "entities/acme/index.html"),
+    "entity alias": Field("EntityAlias", "entities/acme/index.html"),
     "entity description": Field("EntityDescription", "entities/acme/index.html"),
     "claim statement": Field("ClaimStatement", "claims/widget-cost-5m/index.html"),
     "claim note": Field("ClaimNote", "claims/widget-cost-5m/index.html"),
@@ -148,7 +149,7 @@ entities:
   - id: acme
     name: {y(written('entity name'))}
     kind: organisation
-    aliases: [Acme]
+    aliases: [Acme, {y(written('entity alias'))}]
     description: {y(written('entity description'))}
   - id: jane-doe
     name: Jane Doe
