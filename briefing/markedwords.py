@@ -41,8 +41,8 @@ def marked(message: str, values: Mapping[str, object], *, foreign: bool) -> Mark
     message = str(message)
     if not values:
         return Markup(OPEN + message + CLOSE if foreign else message)
-    if not foreign:
-        return Markup(message % values)
+    if not foreign or not _PLACEHOLDER.sub("", message).strip(_OUTSIDE):
+        return Markup(message % values)  # (no words of its own: "%(outlet)s", "%(a)s: %(b)s")
     if not any(_RIGHT_TO_LEFT.search(str(value)) for value in values.values()):
         return Markup(OPEN + message % values + CLOSE)
     pieces, words, start = [], "", 0

@@ -44,7 +44,7 @@ FILES = {
         "move quickly to help farmers hit by the drought.\n"),
     "sources/en-wire.yml": (
         'title: "Farm ministry pledges quick help"\npublished: "2025-03-05"\n'
-        'outlet: "Wire"\nlanguage: en\nquotes:\n'
+        'outlet: "وكالة الأنباء"\nlanguage: en\nquotes:\n'
         '  - id: en-quick\n    text: "the government would move quickly to help farmers"\n'
         "    speaker: ar-minister\n    reports: [aid-fast]\n    doubts: [aid-package]\n"),
     "entities.yml": (

@@ -42,6 +42,10 @@ def test_an_english_sites_words_are_not_marked(message: str, values: dict[str, o
      f"שלום, 5{EN}% of</span> x"),
     ("%(outlet)s, by %(author)s", {"outlet": "الجزيرة", "author": "أحمد علي"},
      f"الجزيرة, {EN}by</span> أحمد علي"),
+    # A message of values alone has no words to mark: a Swedish outlet's name is no
+    # English.
+    ("%(outlet)s", {"outlet": "Dagens Nyheter"}, "Dagens Nyheter"),
+    ("%(label)s: %(text)s", {"label": "Dagens Nyheter", "text": "x"}, "Dagens Nyheter: x"),
     ("Rests on a single source (%(source)s)", {"source": "الجزيرة"},
      f"{EN}Rests on a single source</span> (الجزيرة)"),
     # Right to left in a value's attribute (an inferred date's tip) counts too: the date
