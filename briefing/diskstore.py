@@ -17,18 +17,80 @@ hold beside its pages.
 
 JSON, not pickle: an entry is data, so reading one cannot run code, and a damaged or
 foreign entry fails to parse or to match rather than producing odd objects.
+
+The folder sits in the project, where a pull request can put files too, and every part
+of a key can be worked out from the repository. So the hash in an entry's head is an
+HMAC under this user's secret (`SECRET`, made on first use, outside the project): an
+entry is read only if Briefing wrote it on this machine, and a planted one is made again.
+A cache folder (or `.cache/briefing`) that is a symbolic link is not used, and an entry
+is read only if it is a regular file: Briefing neither writes nor prunes outside the
+project's cache, nor reads a device or a pipe as an entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Any
 
 CHUNK = 1 << 20  # characters of JSON encoded, hashed and written at once
+ROOT = Path(".cache") / "briefing"  # beside mkdocs.yml; each store is a folder in it
+SECRET = Path("briefing") / "cache-secret"  # in the user's cache folder
+SECRET_SIZE = 32
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}|\.partial-.*")  # what `prune` may remove
+
+
+def user_cache() -> Path:
+    """Where per-user caches go (XDG's rule; `~/.cache` without it)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+
+
+def machine_secret(project: Path) -> bytes | None:
+    """This user's key for the entries' HMAC, made at random on first use; None if it
+    cannot be read or made, or lies in the project (where a contributor could put one):
+    then no entry is read or written."""
+    try:
+        path = user_cache() / SECRET
+        if path.resolve().is_relative_to(project.resolve()):
+            return None
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+            try:
+                with os.fdopen(descriptor, "wb") as out:  # (mkstemp: only the user reads it)
+                    out.write(os.urandom(SECRET_SIZE))
+                os.link(temporary, path)  # whole, and never over another process's
+            except FileExistsError:
+                pass
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+        secret = regular_bytes(path)
+    except (OSError, RuntimeError):  # (RuntimeError: no home folder)
+        return None
+    return secret if len(secret) == SECRET_SIZE else None
+
+
+def regular_bytes(path: Path) -> bytes:
+    """A regular file's bytes, not following a link: never a device's or a pipe's."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read()
+    finally:
+        os.close(fd)
+
+
+def linked(folder: Path) -> bool:
+    """Whether the store's folder or a folder of `ROOT` above it is a symbolic link."""
+    return any(part.is_symlink() for part in (folder, *folder.parents[:len(ROOT.parts)]))
 
 
 def stable(value: Any) -> Any:
@@ -47,25 +109,29 @@ def stable(value: Any) -> Any:
 
 class DiskStore:
     """One folder of entries of one format (`format`: changes whenever an entry's content
-    changes meaning). `used` holds the keys this build looked up, for `prune`."""
+    changes meaning; `folder`: a folder in the project's `ROOT`). `used` holds the keys
+    this build looked up, for `prune`."""
 
     def __init__(self, folder: Path, format: bytes) -> None:
-        self.folder = folder
+        self.folder = folder = folder.absolute()
         self.format = format
         self.used: set[str] = set()
-        self.writable = True
         self.fault: OSError | None = None  # why it stopped writing, for the adapter's log
+        self.secret = None if linked(folder) else machine_secret(folder.parents[len(ROOT.parts)])
+        self.writable = self.secret is not None
 
     def load(self, key: str) -> dict[str, Any] | None:
         """The entry, or None if it is missing or cannot be trusted whole."""
         self.used.add(key)
+        if self.secret is None:
+            return None
         try:
-            data = (self.folder / key).read_bytes()
+            data = regular_bytes(self.folder / key)
         except OSError:
             return None
         start = data.find(b"\n") + 1
         body = memoryview(data)[start:]  # (not a copy)
-        if data[:start] != self.head(hashlib.sha256(body).hexdigest()):
+        if not hmac.compare_digest(data[:start], self.head(self.digest(body).hexdigest())):
             return None
         try:
             text = str(body, "utf-8", "surrogatepass")
@@ -78,6 +144,10 @@ class DiskStore:
 
     def head(self, digest: str) -> bytes:
         return self.format + b" " + digest.encode() + b"\n"
+
+    def digest(self, body: bytes | memoryview = b"") -> Any:
+        """The HMAC of an entry's body under this user's secret (`secret`: not None)."""
+        return hmac.new(self.secret or b"", body, hashlib.sha256)
 
     def save(self, key: str, entry: dict[str, Any]) -> None:
         self.used.add(key)
@@ -99,7 +169,7 @@ class DiskStore:
     def write(self, out: IO[bytes], entry: dict[str, Any]) -> None:
         """The entry's head and body, the body encoded a piece at a time. The head's hash
         is known only at the end: a head of its length goes first and is then replaced."""
-        digest = hashlib.sha256()
+        digest = self.digest()
         out.write(self.head("0" * digest.digest_size * 2))
         pieces: list[str] = []
         size = 0
@@ -122,9 +192,13 @@ class DiskStore:
 
     def prune(self, keep: int = 0) -> None:
         """Remove the entries this build did not use (and partial writes a kill left),
-        but the `keep` most recently written of them."""
+        but the `keep` most recently written of them. Only what is named as an entry is
+        removed, and nothing if the folder is a link (`writable` is then False)."""
+        if not self.writable:
+            return
         try:
-            unused = [entry for entry in os.scandir(self.folder) if entry.name not in self.used]
+            unused = [entry for entry in os.scandir(self.folder)
+                      if entry.name not in self.used and ENTRY_NAME.fullmatch(entry.name)]
             kept = {entry.name for entry in sorted(
                 (entry for entry in unused if not entry.name.startswith(".")),
                 key=lambda entry: entry.stat().st_mtime_ns, reverse=True)[:keep]}

@@ -30,10 +30,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .diskstore import DiskStore, stable
+from .diskstore import ROOT, DiskStore, stable
 
 FORMAT = b"briefing-pieces 3"  # changes whenever an entry's content changes meaning
-FOLDER = Path(".cache") / "briefing" / "conversions"  # beside mkdocs.yml
+FOLDER = ROOT / "conversions"  # beside mkdocs.yml
 GROUP_CHARS = 1000  # an edited part converts with its group: small, but not tiny
 
 HEADING_CUT = re.compile(r"\n\n(?=#)")

@@ -33,14 +33,14 @@ from typing import Any
 
 from .dates import Day
 from .diagnostics import Diagnostic, Pos, Severity
-from .diskstore import DiskStore
+from .diskstore import ROOT, DiskStore
 from .feed import Entry
 from .files import FileFault, read_regular, walk
 from .link import Linked
 from .load import display_root
 
 FORMAT = b"briefing-results 3"  # changes whenever an entry's content changes meaning
-FOLDER = Path(".cache") / "briefing" / "results"  # beside mkdocs.yml
+FOLDER = ROOT / "results"  # beside mkdocs.yml
 KEEP = 2  # entries kept besides the one in use (a serve keeps the quote picker's data too)
 # Babel: CLDR's numbers and dates, in the prose checks and in the pages' own words.
 PACKAGES = ("Jinja2", "MarkupSafe", "PyYAML", "babel")

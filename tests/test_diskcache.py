@@ -6,6 +6,8 @@ changes nothing but the time."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import shutil
@@ -22,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from site_builds import DirtyServe
 
 from briefing.conversion import PieceConverter
+from briefing.diskstore import SECRET
 from briefing.pieces import FOLDER, FORMAT, Converted, PieceStore
 from briefing.plugin import BriefingPlugin
 from briefing.plugin.convert import SiteFiles
@@ -238,3 +241,69 @@ def test_a_dirty_session_after_a_build_cuts_the_pages_it_took_whole_while_idle(
     finally:
         cold.close()
     assert site_files(tmp_path / "served") == site_files(tmp_path / "cold")
+
+
+def planted(entry: Path, secret: Path | None) -> None:
+    """What a contributor can commit in a `.cache/` folder: an entry of their own build's,
+    its HTML made to run script, its head hashed as Briefing would on their machine."""
+    head, _, body = entry.read_bytes().partition(b"\n")
+    for end in (b"</h1>", b"\\n\\n## "):  # (HTML, and the pipeline's Markdown)
+        body = body.replace(end, b"<script>alert('planted')</script>" + end)
+    mac = hmac.new(secret.read_bytes(), body, hashlib.sha256) if secret else hashlib.sha256(body)
+    entry.write_bytes(head.rsplit(b" ", 1)[0] + b" " + mac.hexdigest().encode() + b"\n" + body)
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["their-secret", "plain-hash"])
+def test_an_entry_planted_in_the_project_reaches_no_page(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signed: bool) -> None:
+    # Every part of a key can be worked out from the repository, so a pull request can hold
+    # an entry under the very key an honest build looks up. Only this machine's are read.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "theirs"))
+    build(project, "theirs")
+    entries = [*(project / FOLDER).iterdir(), *(project / RESULTS).iterdir()]
+    for entry in entries:
+        planted(entry, tmp_path / "theirs" / SECRET if signed else None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ours"))
+    plugin = built(project, "ours")
+    assert plugin.disk is not None and plugin.disk.hits == 0
+    assert not any(b"planted" in data for data in site_files(project / "ours").values())
+    assert site_files(project / "ours") == site_files(project / "theirs")
+    # Made again, under this machine's secret: the next build uses them.
+    assert build(project, "again").misses == 0
+
+
+def test_a_secret_in_the_project_is_not_used(project: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))
+    disk = build(project, "site")
+    assert disk.secret is None and not (project / FOLDER).exists()
+
+
+@pytest.mark.parametrize("link", [FOLDER, FOLDER.parent, FOLDER.parent.parent])
+def test_a_cache_folder_that_is_a_link_is_not_used(project: Path, tmp_path: Path,
+                                                   link: Path) -> None:
+    # A pull request can commit `.cache/briefing/conversions` as a link to any folder of
+    # the user's: the build must neither write entries there nor prune its files.
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / FOLDER.relative_to(link)).mkdir(parents=True)
+    (elsewhere / FOLDER.relative_to(link) / ("0" * 64)).write_text("mine", encoding="utf-8")
+    (elsewhere / "notes.txt").write_text("mine", encoding="utf-8")
+    before = site_files(elsewhere)
+    (project / link).parent.mkdir(parents=True, exist_ok=True)
+    (project / link).symlink_to(elsewhere, target_is_directory=True)
+    disk = build(project, "first")
+    assert disk.hits == 0 and not disk.writable
+    build(project, "second")
+    assert site_files(elsewhere) == before
+
+
+def test_an_entry_that_is_a_link_is_not_followed(project: Path, tmp_path: Path) -> None:
+    # Not to a device, a pipe or a file outside the project; an honest entry stands in.
+    build(project, "first")
+    entries = sorted((project / FOLDER).iterdir())
+    honest = tmp_path / "honest"
+    honest.write_bytes(entries[0].read_bytes())
+    entries[0].unlink()
+    entries[0].symlink_to(honest)
+    assert build(project, "second").misses == 1
+    assert honest.read_bytes() == entries[0].read_bytes()
