@@ -227,9 +227,13 @@ class _Cleaner(HTMLParser):
 # Files a browser runs, or shows as a page that may run scripts, when opened from the
 # site: a hand-written page's folder is copied as it is, so one of these would put a
 # script on the site's origin (or replace the theme's own, `assets/briefing.js`).
+# Suffixes a common server serves as a document a browser runs a script in: HTML, and XML
+# (whose XHTML-namespaced `<script>` runs), by Python's and Debian's types (`mkdocs serve`:
+# xhtm, xpdl) or the mime-db that GitHub Pages uses (xsd, rng), and XML types a browser
+# may render (rdf, atom, MathML, XUL).
 _RUNNABLE = frozenset([
-    "html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "js", "mjs", "svgz",
-    "swf"])
+    "html", "htm", "xhtml", "xht", "xhtm", "shtml", "xml", "xsl", "xslt", "xpdl", "xsd",
+    "rng", "rdf", "owl", "atom", "rss", "mml", "mathml", "xul", "js", "mjs", "svgz", "swf"])
 _SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler",
                          "listener"})
 

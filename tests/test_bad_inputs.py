@@ -232,6 +232,11 @@ CASES = [
          files=(("pages/notes-\u202egnp.md", "Text.\n"),), hint="rename", only=True),
     Case("html file among the pages", "page-runnable-file", "pages/embed.html",
          files=(("pages/embed.html", "<script>alert(1)</script>\n"),), only=True),
+    # Served as application/xhtml+xml by Debian's types (`mkdocs serve`), application/xml
+    # by GitHub Pages': a browser runs its XHTML-namespaced script.
+    Case("xhtm file among the pages", "page-runnable-file", "pages/note.xhtm",
+         files=(("pages/note.xhtm", '<x xmlns:h="http://www.w3.org/1999/xhtml">'
+                 "<h:script>alert(1)</h:script></x>\n"),), only=True),
     Case("svg image with a script among the pages", "page-runnable-file", "pages/chart.svg",
          files=(("pages/chart.svg", '<svg xmlns="http://www.w3.org/2000/svg">'
                  "<script>alert(1)</script></svg>\n"),), hint="publish the page as Markdown",

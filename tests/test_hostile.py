@@ -583,6 +583,12 @@ Text {: onclick="alert(15)" }
 PLAIN_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">'
              b'<rect width="1" height="1"/></svg>')
 
+# Suffixes a common server (Python's and Debian's types under `mkdocs serve`, GitHub Pages')
+# serves as an XML or XHTML document, whose XHTML-namespaced script a browser runs.
+XML_DOCUMENTS = ("xhtm", "xpdl", "xsd", "rng", "rdf", "owl", "atom", "rss", "mml", "mathml",
+                 "xul")
+XML_SCRIPT = '<x xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(33)</h:script></x>'
+
 
 def test_hand_written_pages_publish_nothing_that_runs(tmp_path: Path) -> None:
     """Raw HTML and link syntax in a hand-written page, and files among the pages that a
@@ -591,14 +597,16 @@ def test_hand_written_pages_publish_nothing_that_runs(tmp_path: Path) -> None:
     site, log = hostile_build(tmp_path, {
         "raw.md": RAW_PAGE, "page.html": "<script>alert(30)</script>",
         "image.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(31)"/>',
-        "plain.svg": PLAIN_SVG, "assets/briefing.js": "alert(32)", "data.xml": "<x/>"})
+        "plain.svg": PLAIN_SVG, "assets/briefing.js": "alert(32)", "data.xml": "<x/>",
+        **{f"doc.{suffix}": XML_SCRIPT for suffix in XML_DOCUMENTS}})
     # Each line holding a payload is named, at its line, before the build (`pagesafety`).
     named = {int(n) for n in re.findall(r"content/pages/raw\.md:(\d+):\d+: warning: .* "
                                          r"\[page-unsafe-markup\]", log)}
     payloads = {n for n, line in enumerate(RAW_PAGE.split("\n"), start=1)
                 if re.search(r"(alert|msgbox)\(", line)}
     assert payloads <= named, sorted(payloads - named)
-    for name in ("page.html", "image.svg", "assets/briefing.js", "data.xml"):
+    for name in ("page.html", "image.svg", "assets/briefing.js", "data.xml",
+                 *(f"doc.{suffix}" for suffix in XML_DOCUMENTS)):
         assert f"content/pages/{name}: warning: not published" in log, log
         assert name == "assets/briefing.js" or not (site / name).exists()
     assert "alert" not in (site / "assets" / "briefing.js").read_text(encoding="utf-8")
