@@ -33,7 +33,8 @@ _CODES = (
          "Create it, or point the plugin's `content_dir` option (or `--content`) at the "
          "folder that holds sources/ and briefs/."),
     Code("content-symlink-outside", E,
-         "A symbolic link under the content folder points outside it.",
+         "A symbolic link under the content folder points outside it, or the content "
+         "folder is itself a link.",
          "Copy the file into content/ instead of linking to it."),
     Code("content-symlink-broken", E,
          "A symbolic link under the content folder points at something that does not exist.",
@@ -523,9 +524,9 @@ _CODES = (
     Code("config-folder", E, "MkDocs' `docs_dir` holds the content folder (so the "
          "annotation files would be published as they are), or is a folder of it other "
          "than `pages/`; or `site_dir`, which each build replaces, is in the content folder "
-         "or holds it.",
+         "or holds it, or is a symbolic link in the project (or in one).",
          "Set `docs_dir:` to the content folder's `pages` or to a folder outside it, and "
-         "`site_dir:` to a folder outside it."),
+         "`site_dir:` to a folder outside it; delete a link at `site_dir`."),
 )
 
 CODES: Mapping[str, Code] = MappingProxyType({code.name: code for code in _CODES})

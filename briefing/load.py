@@ -80,8 +80,14 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
     be read (`files.walk`). Hand-written pages are listed too: their folder is MkDocs',
     but a page MkDocs cannot read would stop the site build with a traceback. Last, the
     files and folders of the content model that could not be read at all."""
-    root = content_dir.resolve()
     shown = display_root(content_dir)
+    if content_dir.is_symlink():  # (the walk below checks links against where it leads)
+        return [], [error(Pos(shown), "content-symlink-outside",
+                          "the content folder is a link: what it leads to would be read and "
+                          "its pages/ published, wherever it is",
+                          "make it a folder, or name the folder the link leads to as "
+                          "`content_dir` (and `docs_dir`) in mkdocs.yml")], []
+    root = content_dir.resolve()
     problems: list[Diagnostic] = []
     wanted: list[str] = []
     unread: list[str] = []

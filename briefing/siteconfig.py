@@ -416,6 +416,15 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
     problem = _site_problem(site_dir.resolve(), content_dir.resolve()) if site_dir else None
     if problem:
         problems.append(error(where("site_dir"), "config-folder", *problem))
+    link = _linked_site(site_dir, config_file.parent if config_file else Path(".")) \
+        if site_dir else None
+    if link:
+        problems.append(error(
+            Pos(display_root(link)), "config-folder",
+            "site_dir is, or is in, a symbolic link: each build empties site_dir, so it would "
+            "empty the folder the link leads to and write the site there",
+            "delete the link (a change that adds one is not to be taken), or name the "
+            "folder it leads to as `site_dir:` in mkdocs.yml"))
     wrong_language = language_problem(*theme_language)
     if wrong_language:
         key = wrong_language.split(" ", 1)[0]  # `theme.locale` or `theme.language`
@@ -439,6 +448,15 @@ def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
     return (f"site_dir {shown_site} {where}: each build replaces site_dir with the site, "
             "and the annotations and articles there would be lost",
             "set `site_dir:` to a folder outside the content folder, such as `site`")
+
+
+def _linked_site(site_dir: Path, project: Path) -> Path | None:
+    """The link, among site_dir and the folders holding it in the project, if one is: a
+    change can commit one, where site_dir named by mkdocs.yml (reviewed as code) cannot."""
+    project, site = Path(os.path.abspath(project)), Path(os.path.abspath(site_dir))
+    inside = [folder for folder in (site, *site.parents)
+              if folder != project and folder.is_relative_to(project)]
+    return next((folder for folder in inside if folder.is_symlink()), None)
 
 
 def _folder_problem(docs: Path, content: Path, base: Path) -> tuple[str, str] | None:
@@ -491,7 +509,7 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
                     theme_language: tuple[object, object] = (None, None)
                     ) -> tuple[Settings, Path, tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
     """The plugin's settings from its options as MkDocs read them, the content folder
-    (resolved), and every problem with them and with the site's settings, each at its
+    (absolute), and every problem with them and with the site's settings, each at its
     place in `config_file`: judged as `briefing check` judges mkdocs.yml as written. Last,
     the options the plugin does not have, reported with the content's problems (MkDocs'
     own warning of them, which names no line, is left out: `BriefingPlugin.load_config`)."""
@@ -503,8 +521,9 @@ def plugin_settings(options: Mapping[str, object], *, config_file: Path | None,
     else:  # an option the file holds no bounded value for was reported just now
         settings, wrong = parse_options(
             {k: v for k, v in options.items() if k not in written.broken}, written.where)
-    content_dir = ((config_file.parent if config_file else Path("."))
-                   / settings.content_dir).resolve()
+    # Absolute, its links kept: a content folder that is a link is refused (`load.discover`).
+    content_dir = Path(os.path.abspath((config_file.parent if config_file else Path("."))
+                                       / settings.content_dir))
     named = content_dir_problem(written, content_dir) if written is not None else None
     return settings, content_dir, (
         *problems, *wrong, *((named,) if named else ()),

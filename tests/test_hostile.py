@@ -191,7 +191,7 @@ def test_hostile_strings_render_inert(tmp_path: Path) -> None:
 
 def build_with_pages(tmp_path: Path, pages: Mapping[str, str | bytes], *,
                      prepare: Callable[[Path], None] | None = None,
-                     env: dict[str, str] | None = None,
+                     env: dict[str, str] | None = None, args: list[str] | None = None,
                      ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """`mkdocs build` of the minimal corpus with these files among the hand-written pages
     (`prepare` may add more to their folder): the site folder and the build's result."""
@@ -206,7 +206,8 @@ def build_with_pages(tmp_path: Path, pages: Mapping[str, str | bytes], *,
                                         encoding="utf-8")
     site = tmp_path / "site"
     return site, subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project,
+        [sys.executable, "-m", "mkdocs", "build", *(["-d", str(site)] if args is None else args)],
+        cwd=project,
         capture_output=True, text=True, timeout=300, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": "0", **(env or {})})
 
@@ -242,6 +243,50 @@ def test_a_link_among_the_pages_cannot_publish_a_file_from_outside(tmp_path: Pat
                "[content-symlink-outside]" in result.stderr, result.stderr
     assert not site.exists() or not any(site.iterdir())
 
+
+def test_a_content_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    """A change can replace `content/` with a link to any folder of the machine that
+    builds: its `pages/` were published and the rest read as the corpus. Where the
+    content is, is mkdocs.yml's to say (`content_dir`), which is reviewed as code."""
+    outside = write_tree(tmp_path / "outside", minimal_corpus())
+    write_tree(outside / "pages", {"key.txt": "SECRET-FILE\n"})
+
+    def linked(pages: Path) -> None:
+        shutil.rmtree(pages.parent)
+        pages.parent.symlink_to(outside, target_is_directory=True)
+
+    site, result = build_with_pages(tmp_path, {}, prepare=linked)
+    assert result.returncode != 0
+    assert "content: error: the content folder is a link" in result.stderr, result.stderr
+    assert "[content-symlink-outside]" in result.stderr
+    assert not site.exists() or not any(site.iterdir())
+    check = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=tmp_path / "project",
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert "content: error: the content folder is a link" in check.stderr, check.stderr
+
+@pytest.mark.parametrize("link", ["site", "out/site"])
+def test_a_site_folder_that_is_a_link_is_not_emptied(tmp_path: Path, link: str) -> None:
+    """`mkdocs build` empties site_dir: a change committing `site` (or a folder holding
+    it) as a link to a folder of the user's had that folder emptied and the site put
+    there. The build stops before MkDocs empties it."""
+    theirs = tmp_path / "theirs"
+    (theirs / "site").mkdir(parents=True)
+    for folder in (theirs, theirs / "site"):
+        (folder / "notes.txt").write_text("mine\n")
+
+    def linked(pages: Path) -> None:
+        (pages.parent.parent / link.split("/")[0]).symlink_to(
+            theirs / "site" if link == "site" else theirs)
+
+    project = tmp_path / "project"  # (mkdocs.yml: `site_dir: site`)
+    _, result = build_with_pages(tmp_path, {}, prepare=linked,
+                                 args=[] if link == "site" else ["-d", link])
+    assert result.returncode != 0
+    assert f"{link.split('/')[0]}: error: site_dir is, or is in, a symbolic link" in \
+        result.stderr, result.stderr
+    assert (theirs / "notes.txt").exists() and (theirs / "site" / "notes.txt").exists()
+    assert sorted(p.name for p in theirs.rglob("*")) == ["notes.txt", "notes.txt", "site"]
+    assert project.is_dir()
 
 def test_serve_with_a_link_out_or_round_a_loop_among_the_pages_comes_up(
         tmp_path: Path) -> None:
