@@ -106,7 +106,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
         # Checked in pages/ too: MkDocs follows a link there and publishes what it points
         # at, which could be any file of the machine that builds the site.
         if entry.is_link and not Path(entry.path).resolve().is_relative_to(root):
-            problems.append(_linked_out(display))
+            problems.append(linked_out(display))
             continue
         if parts[0] == "pages":  # MkDocs' docs_dir
             if not entry.is_dir and parts[-1].endswith(".md"):
@@ -133,7 +133,7 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
 UNLISTABLE = frozenset({"content-symlink-outside", "content-symlink-loop"})
 
 
-def _linked_out(display: str) -> Diagnostic:
+def linked_out(display: str) -> Diagnostic:
     return error(Pos(display), "content-symlink-outside",
                  "this link points outside the content folder",
                  "copy the file into content/ instead of linking to it")
@@ -165,7 +165,7 @@ def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:
                 continue  # (reported by the walk)
             if not target.is_relative_to(root):
                 if entry.name.startswith(".") and entry.is_symlink():
-                    found.append(_linked_out(f"{shown}/{via.relative_to(root).as_posix()}"))
+                    found.append(linked_out(f"{shown}/{via.relative_to(root).as_posix()}"))
                 continue  # any other is reported by the walk
             if not is_dir:
                 continue

@@ -27,7 +27,7 @@ from .configyaml import Unreadable, Values, compose
 from .diagnostics import Diagnostic, Pos, error
 from .language import DEFAULT as DEFAULT_LANGUAGE
 from .language import language_problem, site_language, tag_hint
-from .load import UNLISTABLE, display_root
+from .load import UNLISTABLE, display_root, linked_out
 from .pagetemplates import template_problems
 from .settings import Settings, content_dir_problem, parse_options, read_plugin_options
 from .sitesearch import FOLDER as SEARCH_FOLDER
@@ -416,15 +416,7 @@ def config_problems(extensions: Iterable[object], docs_dir: Path | None, content
     problem = _site_problem(site_dir.resolve(), content_dir.resolve()) if site_dir else None
     if problem:
         problems.append(error(where("site_dir"), "config-folder", *problem))
-    link = _linked_site(site_dir, config_file.parent if config_file else Path(".")) \
-        if site_dir else None
-    if link:
-        problems.append(error(
-            Pos(display_root(link)), "config-folder",
-            "site_dir is, or is in, a symbolic link: each build empties site_dir, so it would "
-            "empty the folder the link leads to and write the site there",
-            "delete the link (a change that adds one is not to be taken), or name the "
-            "folder it leads to as `site_dir:` in mkdocs.yml"))
+    problems.extend(_link_problems(docs_dir, content_dir, site_dir, config_file))
     wrong_language = language_problem(*theme_language)
     if wrong_language:
         key = wrong_language.split(" ", 1)[0]  # `theme.locale` or `theme.language`
@@ -448,6 +440,52 @@ def _site_problem(site: Path, content: Path) -> tuple[str, str] | None:
     return (f"site_dir {shown_site} {where}: each build replaces site_dir with the site, "
             "and the annotations and articles there would be lost",
             "set `site_dir:` to a folder outside the content folder, such as `site`")
+
+
+def _link_problems(docs_dir: Path | None, content_dir: Path, site_dir: Path | None,
+                   config_file: Path | None) -> list[Diagnostic]:
+    """Links a change could commit that lead the build out of the project: out of a
+    docs_dir beside the content folder, or at site_dir, which each build empties."""
+    problems = [linked_out(display) for display in _links_out(docs_dir)] \
+        if docs_dir and not _inside(docs_dir.resolve(), content_dir.resolve()) else []
+    link = _linked_site(site_dir, config_file.parent if config_file else Path(".")) \
+        if site_dir else None
+    if link:
+        problems.append(error(
+            Pos(display_root(link)), "config-folder",
+            "site_dir is, or is in, a symbolic link: each build empties site_dir, so it would "
+            "empty the folder the link leads to and write the site there",
+            "delete the link (a change that adds one is not to be taken), or name the "
+            "folder it leads to as `site_dir:` in mkdocs.yml"))
+    return problems
+
+
+def _links_out(docs: Path) -> list[str]:
+    """The links in a docs_dir beside the content folder (whose pages/ the content's checks
+    cover) that lead out of it, as diagnostics name them: MkDocs would follow them, and
+    publish what they lead to or walk the whole machine. Hidden names too, which MkDocs
+    lists; the folder itself if it is a link."""
+    shown = display_root(docs)
+    if docs.is_symlink():
+        return [shown]
+    root, found, folders = docs.resolve(), [], [docs]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue  # (MkDocs says so)
+        for entry in entries:
+            if not entry.is_symlink():
+                folders.extend([Path(entry.path)] if entry.is_dir() else [])
+                continue
+            try:
+                out = not Path(entry.path).resolve().is_relative_to(root)
+            except (OSError, RuntimeError):  # round a loop of links
+                continue
+            if out:
+                found.append(f"{shown}/{Path(entry.path).relative_to(docs).as_posix()}")
+    return sorted(found)
 
 
 def _linked_site(site_dir: Path, project: Path) -> Path | None:

@@ -24,6 +24,8 @@ from corpus_helpers import REPO, minimal_corpus, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 from serving import fetch, served, wait_for
 
@@ -263,6 +265,39 @@ def test_a_content_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     check = subprocess.run([sys.executable, "-m", "briefing", "check"], cwd=tmp_path / "project",
                            capture_output=True, text=True, timeout=120, check=False)
     assert "content: error: the content folder is a link" in check.stderr, check.stderr
+
+@pytest.mark.parametrize("serve", [False, True], ids=["build", "serve"])
+def test_a_link_out_of_a_docs_dir_beside_the_content_publishes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve: bool) -> None:
+    """docs_dir may be a folder beside the content folder rather than its pages/: links
+    there were not checked, so a change could publish any file of the machine, or have
+    MkDocs walk all of it. The build stops before MkDocs lists the folder."""
+    (tmp_path / "secret.txt").write_text("SECRET-FILE\n")
+    project = tmp_path / "project"
+    write_tree(project / "content", minimal_corpus())
+    write_tree(project / "docs", {"about.md": "# About\n"})
+    (project / "docs" / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (project / "docs" / "root").symlink_to("/")
+    shutil.copytree(REPO / "theme", project / "theme")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: content/pages\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("docs_dir: content/pages\n",
+                                                       "docs_dir: docs\n"), encoding="utf-8")
+    if serve:
+        monkeypatch.chdir(project)
+        loaded = load_config(config_file=str(project / "mkdocs.yml"))
+        loaded.plugins.on_startup(command="serve", dirty=False)
+        with pytest.raises(PluginError, match=r"docs/leak\.txt: error: this link points"):
+            loaded.plugins.on_config(loaded)
+        return
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert result.returncode != 0
+    for name in ("leak.txt", "root"):
+        assert f"docs/{name}: error: this link points outside" in result.stderr, result.stderr
+    assert not site.exists() or not any(site.iterdir())
 
 @pytest.mark.parametrize("link", ["site", "out/site"])
 def test_a_site_folder_that_is_a_link_is_not_emptied(tmp_path: Path, link: str) -> None:

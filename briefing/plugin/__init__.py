@@ -67,8 +67,8 @@ from .picker import QuotePicker
 from .search import SearchEntries, trimmed
 
 log = get_plugin_logger(__name__)
-# Settings under which building at all could overwrite what the user wrote.
-STOPS_AT_ONCE = frozenset({"config-folder"})
+# Settings under which building at all could overwrite or publish what it must not.
+STOPS_AT_ONCE = frozenset({"config-folder", "content-symlink-outside"})
 # How MkDocs words its warning of an option the plugin does not have.
 UNKNOWN_OPTION = "Unrecognised configuration name: "
 
