@@ -1033,7 +1033,7 @@ def _abbreviates(acronym: str, entity: EntityFound, text: str) -> bool:
     """Whether `acronym` spells `entity`'s name and the text writes it in parentheses
     straight after the name (or a form of it, `EntityFound.forms`) or the name in
     parentheses straight after it."""
-    if not _spells(_ACRONYM_WORD.findall(entity.name), _folded(acronym)):
+    if not _spells(_ACRONYM_WORD.findall(entity.name), acronym):
         return False
     written = "|".join(re.escape(n) for n in (entity.name, *entity.forms))
     return re.search(rf"(?<![\w-])(?:{written})\s*\({re.escape(acronym)}\)"
@@ -1109,9 +1109,12 @@ def _sentence_names(sentence: str, language: str, known: Callable[[int], bool],
 # An acronym in parentheses after a name ("(BNDES)"), and what may stand between the parts
 # of a name that "e", "y", "et", "und" or "and" cut: those words, an article, a particle,
 # an elided "d'" or "l'" ("de l'Environnement et de la Maîtrise").
-_ACRONYM = re.compile(r"\s*\((?P<acronym>[A-ZÀ-ÖØ-Þ]{2,10})\)")
-_ACRONYM_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,10}")
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<acronym>[A-ZÀ-ÖØ-Þ]{2,10})\s*\($")
+# An acronym is in capitals, with at most one small letter between two of them, which
+# a small word of the name gives ("DfT" of "Department for Transport", "KfW").
+_ACRONYM_LETTERS = r"[A-ZÀ-ÖØ-Þ](?:[a-z]?[A-ZÀ-ÖØ-Þ]){1,9}"
+_ACRONYM = re.compile(r"\s*\((?P<acronym>" + _ACRONYM_LETTERS + r")\)")
+_ACRONYM_NAME = re.compile(_ACRONYM_LETTERS)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<acronym>" + _ACRONYM_LETTERS + r")\s*\($")
 _SMALL_WORD = r"(?-i:[a-zà-öø-ÿ]{1,4})"
 _NAME_GAP = re.compile(r"(?:\s+|\s*[dlDL]['\u2019])(?:" + _SMALL_WORD
                        + r"(?:\s+|\s*[dlDL]['\u2019])){0,3}")
@@ -1154,7 +1157,7 @@ def _spelt(sentence: str, start: int, end: int) -> bool:
         if after is None and sentence.startswith(")", end) else None
     acronym = after or before
     return acronym is not None and _spells(_ACRONYM_WORD.findall(sentence[start:end]),
-                                           _folded(acronym.group("acronym")))
+                                           acronym.group("acronym"))
 
 
 def _folded(text: str) -> str:
@@ -1164,15 +1167,17 @@ def _folded(text: str) -> str:
 
 
 def _spells(words: list[str], acronym: str) -> bool:
-    """Whether `acronym` (`_folded`) is the first letters of `words` in order: one of
+    """Whether `acronym` is the first letters of `words` in order, accents aside: one of
     each capitalised word, and of a small word one or none ("Agence de l'Environnement
-    et de la Maîtrise de l'Énergie" is ADEME)."""
+    et de la Maîtrise de l'Énergie" is ADEME); a small letter of the acronym only a small
+    word's ("Department for Transport" is DfT, not "Department Finance Transport")."""
+    letters = [(_folded(c), c.islower()) for c in acronym]
     spelt = {0}  # how many of the acronym's letters the words so far may give
     for word in words:
-        letter = _folded(word[0])
-        spelt = {n + 1 for n in spelt if acronym[n:n + 1] == letter} \
-            | (set() if is_capital(word[0]) else spelt)
-    return len(acronym) in spelt
+        letter, small = _folded(word[0]), not is_capital(word[0])
+        spelt = {n + 1 for n in spelt if n < len(letters) and letters[n][0] == letter
+                 and (small or not letters[n][1])} | (spelt if small else set())
+    return len(letters) in spelt
 
 
 def _at_owners(match: re.Match[str]) -> list[list[_Word]]:

@@ -408,11 +408,16 @@ def test_an_acronym_after_a_name_with_and_spells_it_whole(language: str, text: s
      {("International Energy Agency", ("IEA",), 3)}),
     ("en", "The Food and Drug Administration (FDA) approved it.",
      {("Food and Drug Administration", ("FDA",), 2)}),
+    # A small letter of the acronym is a small word's ("DfT", "MoD").
+    ("en", "The Department for Transport (DfT) has not commented. The DfT said no.",
+     {("Department for Transport", ("DfT",), 3)}),
+    ("en", "The Ministry of Defence (MoD) said so.", {("Ministry of Defence", ("MoD",), 2)}),
     # ... not an acronym that does not spell it, nor one away from it: both are names.
     ("pt-BR", "Maria Silva e João Costa (PSOL) votaram contra.",
      {("Maria Silva", (), 1), ("João Costa", (), 1), ("PSOL", (), 1)}),
     ("en", "Ann Lee (ABC) spoke to Bob Cole.",
      {("Ann Lee", (), 1), ("ABC", (), 1), ("Bob Cole", (), 1)}),
+    ("en", "Ann Lee (AnL) spoke.", {("Ann Lee", (), 1), ("AnL", (), 1)}),
     ("en", "The International Energy Agency said so, and the IEA agreed.",
      {("International Energy Agency", (), 1), ("IEA", (), 1)}),
     ("es", "El Banco Central Europeo, según el BCE (de Fráncfort), sube.",
