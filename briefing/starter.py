@@ -449,8 +449,17 @@ def _new_names(s: Suggestions) -> list[str]:
                 f"#   - id: {entity.id}", f"#     name: {yaml_text(entity.name)}"]
         if aliases:
             out.append(f"#     aliases: [{', '.join(map(yaml_text, aliases))}]")
-        out.append('#     kind: ""')
+        out += _role(entity.role) if entity.role else ['#     kind: ""']
     return out
+
+
+def _role(role: str) -> list[str]:
+    """A new name's `kind` and `description` when the article gives it a role in
+    apposition ("Jane Doe, the council's treasurer,"): a person's, in the article's
+    words, which may not say whose role it is ("the council's")."""
+    described = yaml_text(role[0].upper() + role[1:] + ".")
+    return ["#     kind: person  # a role in apposition", f"#     description: {described}"
+            "  # the article's words: say whose role it is"]
 
 
 def _declined(forms: tuple[str, ...]) -> str:

@@ -133,6 +133,9 @@ class EntityFound:
     # ("BNDES" of "Banco Nacional de Desenvolvimento Econômico e Social (BNDES)"), to be
     # an alias too.
     acronyms: tuple[str, ...] = ()
+    # The role an apposition gives a person-like name ("the council's treasurer" of "Jane
+    # Doe, the council's treasurer,"): the name is a person's (`with_roles`).
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -2834,6 +2837,7 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
     new_names, surnames = _fold_surnames(
         _with_initial_surnames(new_names, text, corpus.entities, owners, primary(language)),
         owners, owned)
+    new_names = with_roles(new_names, text)
     passages = _particle_speakers(passages[:MAX_SUGGESTIONS], new_names, known,
                                   tuple(corpus.entities), text, language)
     return Suggestions(
@@ -2849,6 +2853,56 @@ def _suggest(text: str, corpus: Corpus, new_id: str, language: str) -> Suggestio
         byline=find_byline(text, language),
         acronyms=acronyms,
     )
+
+
+# The nouns of a person's job or standing that an apposition names ("Jane Doe, the
+# council's treasurer,", "Mark Ellis, managing director of Harbour Buses,"): an
+# organisation is seldom called so.
+_PERSON_ROLES = _ROLES - {"executive", "head", "prime", "vice"} | frozenset({
+    "adviser", "advisor", "analyst", "attorney", "campaigner", "ceo", "cfo", "chairperson",
+    "clerk", "co-founder", "cofounder", "consultant", "coordinator", "councilwoman",
+    "economist", "editor", "engineer", "founder", "headteacher", "inspector", "lawyer",
+    "leader", "lecturer", "manager", "member", "officer", "organiser", "organizer", "owner",
+    "principal", "professor", "researcher", "resident", "scientist", "spokesperson",
+    "superintendent", "teacher", "treasurer", "trustee"})
+# A role in apposition: an article or an owner's possessive, up to four words, the role's
+# noun, then what it is of, up to the comma or stop that closes it.
+_ROLE_OWNER = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)\s+"
+
+
+def _apposition_role(owner: str) -> str:
+    """A role in apposition, opening with `owner` (an article or a possessive): up to
+    four words, the role's noun (`noun`), then what it is of, up to the comma or stop
+    that closes it; never a relative clause ("who backed the leader")."""
+    return (r"(?<![\w'\u2019-])(?!(?:who|which|whom|whose|that)\b)(?P<role>" + owner
+            + r"(?:[a-z][\w'\u2019-]*\s+){0,4}?(?P<noun>[a-z][\w-]*)"
+            r"(?:\s+(?:of|for|at|on|with)\s+[^,.;:!?()\"\u201c\u201d]{1,60}?)?)")
+
+
+# After the name the role may go without an article ("Mark Ellis, managing director of
+# Harbour Buses,"); before it, where nothing else shows where it starts, it needs one
+# ("said the council's treasurer, Jane Doe", not "said the council's treasurer").
+_ROLE_AFTER = re.compile(r",\s+" + _apposition_role(f"(?:{_ROLE_OWNER})?") + r"\s*[,.;]")
+_ROLE_BEFORE = re.compile(_apposition_role(_ROLE_OWNER) + r",\s+$")
+_ROLE_REACH = 120  # characters before a name that a role before it may take
+
+
+def with_roles(names: tuple[EntityFound, ...], text: str) -> tuple[EntityFound, ...]:
+    """`names` with the role an apposition gives each person-like one (`_person_like`),
+    after the name ("Jane Doe, the council's treasurer,") or before it ("the council's
+    treasurer, Jane Doe,"): its `kind` is then `person`. The role's noun must be a
+    person's (`_PERSON_ROLES`): "Acme Corp, the chipmaker," gives none."""
+    return tuple(replace(e, role=_role_of(e.name, text)) if _person_like(e.name)
+                 else e for e in names)
+
+
+def _role_of(name: str, text: str) -> str:
+    for at in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = text[max(0, at.start() - _ROLE_REACH):at.start()]
+        for match in (_ROLE_AFTER.match(text, at.end()), _ROLE_BEFORE.search(before)):
+            if match and match.group("noun").lower() in _PERSON_ROLES:
+                return match.group("role")
+    return ""
 
 
 def passage_speaker(sentence: str, entities: Iterable[Entity]) -> str | None:

@@ -1265,3 +1265,35 @@ def test_recall_on_a_seed_source_taken_out_of_the_corpus(tmp_path: Path, seed: s
     assert len(real_speakers & named) >= 2
     for kind in ("figures", "known entities", "claims"):
         assert f" 0 {kind}" not in result.output
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # A role in apposition after a person-like name, or before it with its article, makes
+    # it a person's: the role's noun is a person's ...
+    ("Jane Doe, the council's treasurer, said so.", {"Jane Doe": "the council's treasurer"}),
+    ("Mark Ellis, managing director of Harbour Buses, said so.",
+     {"Mark Ellis": "managing director of Harbour Buses", "Harbour Buses": ""}),
+    ("The budget passed, said the council's treasurer, Jane Doe.",
+     {"Jane Doe": "the council's treasurer"}),
+    # ... not an age, a relative clause, an organisation's apposition or a role that is
+    # not a person's.
+    ("Max Roe, 54, said so.", {"Max Roe": ""}),
+    ("Lena Marsh, who backed the leader, said so.", {"Lena Marsh": ""}),
+    ("Acme Corp, the chipmaker, said so.", {"Acme Corp": ""}),
+    ("Lena Marsh, the new plan, said so.", {"Lena Marsh": ""}),
+])
+def test_a_role_in_apposition_is_a_persons(text: str, roles: dict[str, str]) -> None:
+    """"Jane Doe, the council's treasurer," left the new name's kind empty and its role
+    unsaid."""
+    names = suggest.with_roles(suggest.find_new_names(text, ()), text)
+    assert {e.name: e.role for e in names} == roles
+
+
+def test_a_role_in_apposition_in_the_starter(tmp_path: Path) -> None:
+    corpus = corpus_of(write_tree(tmp_path / "c", minimal_corpus()))
+    text = "Nora Quill, the council's treasurer, said the budget was sound.\n"
+    lines = starter.render_starter("budget", suggest.suggest(text, corpus), "#").split("\n")
+    entity = lines[lines.index("#   - id: nora-quill"):]
+    assert yaml.safe_load("\n".join(line[4:] for line in entity[:4])) == [
+        {"id": "nora-quill", "name": "Nora Quill", "kind": "person",
+         "description": "The council's treasurer."}]
