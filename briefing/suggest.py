@@ -1169,17 +1169,30 @@ def _folded(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
+# The heads of bodies' names that end a compound word, whose first letter an acronym
+# takes too ("Europäische Zentralbank" is EZB, "Deutsche Bundesbank" DBB).
+_COMPOUND_HEAD = re.compile(r"(?<=\w{3})(?:bank|bahn|amt|gericht|verband|ministerium|"
+                            r"agentur|behörde|kammer|stiftung|anstalt|dienst|kasse|börse|"
+                            r"gesellschaft|versicherung|partei)$")
+
+
 def _spells(words: list[str], acronym: str) -> bool:
     """Whether `acronym` is the first letters of `words` in order, accents aside: one of
     each capitalised word, and of a small word one or none ("Agence de l'Environnement
     et de la Maîtrise de l'Énergie" is ADEME); a small letter of the acronym only a small
-    word's ("Department for Transport" is DfT, not "Department Finance Transport")."""
+    word's ("Department for Transport" is DfT, not "Department Finance Transport"); and
+    a capitalised word may give the first letter of the body's head that ends it too
+    (`_COMPOUND_HEAD`: "Europäische Zentralbank" is EZB)."""
     letters = [(_folded(c), c.islower()) for c in acronym]
     spelt = {0}  # how many of the acronym's letters the words so far may give
     for word in words:
         letter, small = _folded(word[0]), not is_capital(word[0])
-        spelt = {n + 1 for n in spelt if n < len(letters) and letters[n][0] == letter
-                 and (small or not letters[n][1])} | (spelt if small else set())
+        first = {n + 1 for n in spelt if n < len(letters) and letters[n][0] == letter
+                 and (small or not letters[n][1])}
+        head = _COMPOUND_HEAD.search(word) if not small else None
+        spelt = first | (spelt if small else set()) | (
+            {n + 1 for n in first if n < len(letters)
+             and (_folded(head.group()[0]), False) == letters[n]} if head else set())
     return len(letters) in spelt
 
 
@@ -1450,6 +1463,20 @@ def _names_in_run(words: list[_Word], at_start: bool, after_number: bool,
     return [name for n, name in enumerate(trimmed) if _is_name_run(name, at_start and n == 0)]
 
 
+# The words of `_COMMON` that name a people or a region, which a body's name may open
+# with ("European Central Bank", "British Museum").
+_DEMONYMS = frozenset({"chinese", "american", "european", "western", "eastern", "asian",
+                       "russian", "british"})
+
+
+def _heads_a_body(words: list[_Word]) -> bool:
+    """Whether `words` open with a demonym that is the first word of a body's or a place's
+    name ("European Central Bank", "European Union"), not an adjective before a name
+    ("Chinese President Xi Jinping", "British Airways" aside)."""
+    return len(words) >= 2 and words[0].text.lower() in _DEMONYMS \
+        and words[-1].text.lower() in _INSTITUTIONS | _PLACE_HEADS | {"commission", "parliament"}
+
+
 def _person_after_role(words: list[_Word], known: Callable[[int], bool]
                        ) -> list[list[_Word]]:
     """The person named after a role, from the capitalised words after its last function
@@ -1472,7 +1499,8 @@ def _trimmed(words: list[_Word], *, end: bool = True) -> list[_Word]:
     end ("Monday"); without a title at its start when two words or more follow it
     ("Prime Minister Jens Stoltenberg", "Secretary General Antonio Guterres")."""
     first, last = 0, len(words)
-    while first < last and words[first].text.lower() in _COMMON:
+    while first < last and words[first].text.lower() in _COMMON \
+            and not _heads_a_body(words[first:last]):
         first += 1
     first = title = _past_officer(words, first)
     while title < last and (words[title].text.lower() in _TITLES or (

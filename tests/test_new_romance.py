@@ -412,6 +412,14 @@ def test_an_acronym_after_a_name_with_and_spells_it_whole(language: str, text: s
     ("en", "The Department for Transport (DfT) has not commented. The DfT said no.",
      {("Department for Transport", ("DfT",), 3)}),
     ("en", "The Ministry of Defence (MoD) said so.", {("Ministry of Defence", ("MoD",), 2)}),
+    # A compound word gives the first letter of the body's head that ends it too ("EZB"),
+    # and a demonym opens a body's name ("European Central Bank", not "Central Bank").
+    ("de", "Die Europäische Zentralbank (EZB) hob die Zinsen. Die EZB sagte nichts.",
+     {("Europäische Zentralbank", ("EZB",), 3)}),
+    ("en", "The European Central Bank (ECB) said so. The ECB raised rates.",
+     {("European Central Bank", ("ECB",), 3)}),
+    ("en", "The European Commission said so, and Chinese President Xi Jinping agreed.",
+     {("European Commission", (), 1), ("Xi Jinping", (), 1)}),
     # ... not an acronym that does not spell it, nor one away from it: both are names.
     ("pt-BR", "Maria Silva e João Costa (PSOL) votaram contra.",
      {("Maria Silva", (), 1), ("João Costa", (), 1), ("PSOL", (), 1)}),
