@@ -23,11 +23,12 @@ from .markup import attr, md_escape
 # One segment: ("=", text in both), ("-", text only in the quote), ("+", only in the passage).
 Segment = tuple[str, str]
 
-# Words and runs of punctuation are the units compared, each with the space after it:
-# "$5" against "$6" marks the digit, "million." against "million" only the full stop, and
-# spaces never pair up on their own between words that differ. Chinese and Japanese,
+# Words and punctuation marks are the units compared, each with the space after it:
+# "$5" against "$6" marks the digit, "million." against "million" only the full stop,
+# 'residents."' against "residents." nothing (the mark after the quote's end is context),
+# and spaces never pair up on their own between words that differ. Chinese and Japanese,
 # written without spaces, are compared a character at a time.
-_TOKEN = re.compile(rf"({UNSPACED_CLASS}|(?:(?!{UNSPACED_CLASS})\w)+|[^\w\s]+)(\s*)")
+_TOKEN = re.compile(rf"({UNSPACED_CLASS}|(?:(?!{UNSPACED_CLASS})\w)+|[^\w\s])(\s*)")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 # What the struck-out words are only in: the quote, or its `prefix` or `suffix`.
 LEGEND = "[-…-] is only in {}, {{+…+}} only in the article"

@@ -99,6 +99,13 @@ CASES = [
     Case("quote not in source", "quote-not-found", f"{SRC}:9:11",
          (edit(SRC, "its widget costs $5 million", "its widgets cost $5 million"),),
          hint="'its [-widgets cost-]{+widget costs+} $5 million.'"),
+    # The article's closing quotation mark after the quote's full stop is its context,
+    # not a change to the stop ("[-.-]{+.”+}").
+    Case("quote ending in a stop, a word changed", "quote-not-found", f"{SRC}:13:11",
+         (edit(TXT, "\u201cthe widget is overpriced\u201d in a note.",
+               "\u201cthe widget is overpriced.\u201d"),
+          edit(SRC, '"the widget is overpriced"', '"the widget was overpriced."')),
+         hint="'\u201cthe widget [-was-]{+is+} overpriced.\u201d'"),
     # Words not in the article are not held to the prose citing them: the point that cites
     # it is not also told that it drops the quote's "reportedly".
     Case("quote not in source, with a hedge the article lacks", "quote-not-found",

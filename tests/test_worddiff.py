@@ -46,6 +46,15 @@ def test_punctuation_beyond_the_quotes_ends_is_context_even_beside_a_change() ->
     assert diff_text(word_diff("say it", '"Says it')) == '"[-say-]{+Says+} it'
 
 
+def test_a_closing_quotation_mark_after_the_quotes_stop_is_context() -> None:
+    """A quote ending "residents." against the article's 'residents."' was marked
+    '[-.-]{+."+}', as if the full stop were wrong: a run of punctuation was one word."""
+    assert diff_text(word_diff("a false economy that would strand older residents.",
+                               '"a false economy that will strand older residents."')) == \
+        '"a false economy that [-would-]{+will+} strand older residents."'
+    assert diff_text(word_diff("it ends here!", "it ends here?\"")) == 'it ends here[-!-]{+?+}"'
+
+
 def test_a_word_missing_at_the_quotes_edge_is_marked() -> None:
     assert diff_text(word_diff("so its widget costs", "and its widget costs")) == \
         "[-so-]{+and+} its widget costs"
