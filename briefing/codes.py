@@ -162,7 +162,9 @@ _CODES = (
          "line further down than an editor shows (they are counted as YAML counts them).",
          "Replace it with a space or an ordinary line break."),
     # Schema
-    Code("schema-unknown-key", E, "A field the schema does not know (often a typo).",
+    Code("schema-unknown-key", E, "A field the schema does not know (often a typo, or "
+         "another word for a field: `supports:` for a quote's `asserts:`, `disputes:` for "
+         "`doubts:`).",
          "Use the suggested name, or see docs/content-model.md for the fields."),
     Code("schema-required", E, "A required field is missing.", "Add the field named."),
     Code("schema-empty", E, "A required field is present but has no value, or a text holds "
@@ -188,7 +190,9 @@ _CODES = (
          "line as a comment.",
          "Write the text in double quotes if the words after ` #` belong to it; move a "
          "comment to its own line."),
-    Code("schema-choice", E, "A value outside the allowed set.",
+    Code("schema-choice", E, "A value outside the allowed set (often a typo, or another "
+         "word for a value: `contested` for the status `disputed`, `company` for the kind "
+         "`organisation`).",
          "Use the suggested value, or one of those listed."),
     Code("schema-language", E, "A source's `language` is not a BCP 47 language tag.",
          "Write the language's two- or three-letter code (`sv`, `de`, `zh`), with its script "

@@ -78,6 +78,28 @@ QUALIFIER_WORDS = MappingProxyType({
     **dict.fromkeys(("at least", "atleast", "min", "minimum"), "at-least"),
     **dict.fromkeys(("exact", "precisely"), "exactly"),
 })
+# Words curators write for a claim's status, and the status each is.
+STATUS_WORDS = MappingProxyType({
+    **dict.fromkeys(("claimed", "alleged", "unconfirmed", "unverified", "reports"),
+                    "reported"),
+    **dict.fromkeys(("confirmed", "verified", "supported", "true", "established",
+                     "corroborate"), "corroborated"),
+    **dict.fromkeys(("contested", "challenged", "questioned", "doubted", "controversial"),
+                    "disputed"),
+    **dict.fromkeys(("false", "debunked", "disproven", "disproved", "denied", "wrong",
+                     "untrue", "rebutted"), "refuted"),
+    **dict.fromkeys(("outdated", "obsolete", "replaced", "retracted"), "superseded"),
+})
+# Keys curators write for a quote's stance lists, and the stance each is.
+STANCE_WORDS = MappingProxyType({
+    "asserts": ("supports", "backs", "confirms", "states", "claims", "affirms", "asserted",
+                "corroborates"),
+    "reports": ("relays", "mentions", "repeats", "reported"),
+    "doubts": ("disputes", "questions", "challenges", "contests", "doubted", "doubt",
+               "undermines", "casts-doubt"),
+    "refutes": ("contradicts", "denies", "debunks", "rebuts", "disproves", "refuted",
+                "rejects"),
+})
 QUALIFIERS = ("exactly", "about", "under", "over", "up-to", "at-least")
 SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-release",
                 "paper", "ai-summary", "other")
@@ -176,13 +198,17 @@ class Quote:
                              default="", shapes_checks=True)
     speaker: Ref | None = spec_field(RefTo("entity"), "whose words or view the passage gives")
     asserts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
-                                          "claims the speaker states as true")
+                                          "claims the speaker states as true",
+                                          meant=STANCE_WORDS["asserts"])
     reports: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
-                                          "claims the passage relays without endorsing")
+                                          "claims the passage relays without endorsing",
+                                          meant=STANCE_WORDS["reports"])
     doubts: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
-                                         "claims the passage casts doubt on")
+                                         "claims the passage casts doubt on",
+                                         meant=STANCE_WORDS["doubts"])
     refutes: tuple[Ref, ...] = spec_field(ListOf(RefTo("claim")),
-                                          "claims the passage says are false")
+                                          "claims the passage says are false",
+                                          meant=STANCE_WORDS["refutes"])
     note: Prose | None = spec_field(_prose, "curator's note on the passage")
     pos: Pos
     positions: Mapping[str, Pos] = field(default_factory=dict, compare=False)
@@ -267,7 +293,8 @@ class Claim:
     claimant: Ref | None = spec_field(
         RefTo("entity"), "who makes the claim; omit when articles state it in their own voice")
     topics: tuple[str, ...] = spec_field(ListOf(Slug()), "topic slugs for grouping")
-    status: str = spec_field(Choice(*STATUSES), "where the claim stands", required=True)
+    status: str = spec_field(Choice(*STATUSES, meant=STATUS_WORDS), "where the claim stands",
+                             required=True)
     note: Prose | None = spec_field(_prose, "curator's note")
     relations: Relations | None = spec_field(Obj(Relations), "typed links to other claims")
     figures: tuple[Figure, ...] = spec_field(ListOf(Obj(Figure)), "numbers the claim states")

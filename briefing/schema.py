@@ -1073,10 +1073,13 @@ def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.F
     for key, value_node in node.items:
         field = fields.get(key.value)
         if field is None:
-            close = difflib.get_close_matches(key.value, list(fields), n=1)
+            meant = [name for name, f in fields.items()
+                     if key.value.strip().casefold() in f.metadata.get("meant", ())]
+            close = meant or difflib.get_close_matches(key.value, list(fields), n=1)
             ctx.fail(key.pos, "schema-unknown-key",
                      f"unknown field {key.value!r}{unusual_note(key.value)}",
-                     f"did you mean {close[0]!r}?" if close
+                     f"did you mean {close[0]!r} ({fields[close[0]].metadata['doc']})?"
+                     if meant else f"did you mean {close[0]!r}?" if close
                      else f"allowed fields: {', '.join(fields)}")
             flaws.append(close[0] if close else None)
             continue
@@ -1130,11 +1133,13 @@ def _object_schema(fields: Mapping[str, dataclasses.Field[Any]],
 
 
 def spec_field(spec: Spec, doc: str, *, required: bool = False, default: Any = None,
-               shapes_checks: bool = False) -> Any:
+               shapes_checks: bool = False, meant: tuple[str, ...] = ()) -> Any:
     """Declare a YAML field on a model dataclass. `shapes_checks`: the item's other checks
-    read it, so an item whose field is bad is not checked further (`Obj`)."""
+    read it, so an item whose field is bad is not checked further (`Obj`). `meant`: keys
+    a curator writes for this one, in small letters (`supports` for `asserts`), which an
+    unknown key's hint names it for."""
     metadata = {"spec": spec, "doc": doc, "required": required,
-                "shapes_checks": shapes_checks}
+                "shapes_checks": shapes_checks, "meant": meant}
     if isinstance(spec, ListOf) and default is None:
         return dataclasses.field(default=(), metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

@@ -85,6 +85,9 @@ NAMES = ('metrics:\n  - id: widget-cost\n    name: "Coût du widget"\n'
          'topics:\n  - id: cost\n    name: "Coûts"\n')
 CASES = [
     Case("unknown key", "schema-unknown-key", f"{SRC}:1:1", (edit(SRC, "title:", "titel:"),)),
+    Case("stance in other words", "schema-unknown-key", f"{SRC}:11:5",
+         (edit(SRC, "asserts: [widget-cost-5m]", "supports: [widget-cost-5m]"),),
+         hint="did you mean 'asserts' (claims the speaker states as true)?", alone=True),
     Case("quote text unquoted", "schema-unquoted-text", f"{SRC}:9:11",
          (edit(SRC, 'text: "its widget costs $5 million"', "text: its widget costs $5 million"),)),
     Case("text in typographic quotes", "schema-unquoted-text", f"{SRC}:9:11",
@@ -289,6 +292,9 @@ CASES = [
     Case("bracket without its pair in a reference's label", "ref-stray-bracket",
          "claims.yml:3:17",
          (edit("claims.yml", "[[entity:acme]] says", "[[entity:acme|the [firm]] says"),)),
+    Case("status in other words", "schema-choice", "claims.yml:5:13",
+         (edit("claims.yml", "status: disputed", "status: contested"),),
+         hint="did you mean 'disputed'?"),
     Case("misspelt status", "schema-choice", "claims.yml:5:13",
          (edit("claims.yml", "status: disputed", "status: disputd"),),
          hint="did you mean 'disputed'?"),
