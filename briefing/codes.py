@@ -316,8 +316,10 @@ _CODES = (
     Code("ref-unknown", E,
          "A reference to an id that is not declared, or that is the id of another kind of "
          "thing (a claim's id under `cites:`, which takes quotes).",
-         "Use the suggested id, declare the thing referred to, or name one of the kind the "
-         "field takes."),
+         "Use the suggested id (one spelt like it or, when none is, the one id sharing the "
+         "most words with it: `millbrook-budget` for a source "
+         "`2025-11-12-millbrook-council-approves-budget`), declare the thing referred to, "
+         "or name one of the kind the field takes."),
     Code("ref-repeated", W,
          "A list of references names the same id more than once; it counts once.",
          "Delete the repeated ids."),

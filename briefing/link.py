@@ -799,8 +799,9 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
             named.add(ref.id)
             continue
         # The ids of a file that failed to read are the curator's too: a look-alike.
-        close = difflib.get_close_matches(
-            ref.id, list(dict.fromkeys((*ids, *sorted(maybe - {ANY})))), n=3)
+        candidates = list(dict.fromkeys((*ids, *sorted(maybe - {ANY}))))
+        close = difflib.get_close_matches(ref.id, candidates, n=3) \
+            or _sharing_words(ref.id, candidates)
         unnamed = [c for c in close if (ref.kind, c) not in referenced]
         best = (unnamed or close)[:1]
         where = _DECLARED_IN.get(ref.kind)
@@ -818,6 +819,21 @@ def _unresolved(refs: Iterable[Ref], known: Mapping[str, Iterable[str]],
         problems.append(error(ref.pos, "ref-unknown", f"unknown {ref.kind} {ref.id!r}", hint))
         named.update((ref.id, *best))
     return problems, frozenset(named)
+
+
+def _sharing_words(unknown: str, ids: list[str]) -> list[str]:
+    """The one id that shares the most words with `unknown`, two at least, when no id is
+    spelt like it: a source's id is often long ("2025-11-12-millbrook-council-approves-
+    budget") and a curator writes it from memory ("millbrook-budget")."""
+    words = {w for w in unknown.split("-") if not w.isdigit()}
+    most, best = 1, []  # (two words at least)
+    for candidate in ids:
+        count = len(words.intersection(candidate.split("-")))
+        if count > most:
+            most, best = count, [candidate]
+        elif count == most and best:
+            best.append(candidate)
+    return best if len(best) == 1 else []
 
 
 # Which kind an id of the wrong kind is said to be, should two kinds share it.

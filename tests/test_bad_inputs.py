@@ -456,6 +456,12 @@ CASES = [
          (edit("briefs/widget.yml", "kind: yes-but", "kind: what-happened"),)),
     Case("repeated citation", "ref-repeated", "briefs/widget.yml:7:28",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-cost, acme-cost]"),)),
+    # A source's id is long, and a curator writes it from memory: the one id sharing the
+    # most words with it (two at least) is meant.
+    Case("source linked by a remembered id", "ref-unknown", "briefs/widget.yml:2:11",
+         (edit("briefs/widget.yml", "[[entity:acme]] prices",
+               "[[source:acme-corp-widget-pricing-story]] prices"),),
+         hint="did you mean 'acme-widget'"),
     Case("unknown cited quote", "ref-unknown", "briefs/widget.yml:7:17",
          (edit("briefs/widget.yml", "cites: [acme-cost]", "cites: [acme-costs]"),)),
     Case("cited quote like no quote", "ref-unknown", "briefs/widget.yml:7:17",
