@@ -1005,7 +1005,9 @@ class Obj(Spec):
     build: one typo must not hide every other problem in a source. It is recorded in
     `Context.flawed`, and the build fails on the field's error anyway. An item waits for
     the fix instead when the bad field is required, or is one its other checks read
-    (`spec_field(shapes_checks=True)`: how its quotes are found)."""
+    (`spec_field(shapes_checks=True)`: how its quotes are found); but a misspelt
+    required key that is the one key looking like it ("titel:") is read as that field
+    (`_stand_in`), so a source's quotes and a brief's prose are checked in the same run."""
 
     def __init__(self, cls: type[Any]):
         self.cls = cls
@@ -1032,7 +1034,7 @@ class Obj(Spec):
         if missing:
             ctx.orphaned.extend(refs_in(values.values()))
             return INVALID
-        if flaws:
+        if any(flaw != _STOOD_IN for flaw in flaws):  # (a stood-in key leaves it whole)
             ctx.flawed.append(node)
         if "positions" in {f.name for f in dataclasses.fields(self.cls)}:
             given["positions"] = {key.value: value.pos for key, value in node.items}
@@ -1043,7 +1045,10 @@ class Obj(Spec):
 
     def _needs(self, flaw: str | None) -> bool:
         """Whether the item cannot be made, or checked, without the field `flaw` (None: a
-        misspelt field that looks like none of them, so it could have been any)."""
+        misspelt field that looks like none of them, so it could have been any;
+        `_STOOD_IN`: a misspelt required key read as its field, so none)."""
+        if flaw == _STOOD_IN:
+            return False
         fields = self.fields.values() if flaw is None else (self.fields[flaw],)
         return any(f.metadata["required"] or f.metadata["shapes_checks"] for f in fields)
 
@@ -1081,6 +1086,15 @@ def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.F
                      f"did you mean {close[0]!r} ({fields[close[0]].metadata['doc']})?"
                      if meant else f"did you mean {close[0]!r}?" if close
                      else f"allowed fields: {', '.join(fields)}")
+            stand_in = _stand_in(close, node, fields)
+            if stand_in is not None:
+                # A misspelt required key ("titel:") is read as the field it looks like,
+                # so the rest of the item is checked in the same run; the item is flawed.
+                value = fields[stand_in].metadata["spec"].convert(value_node, ctx)
+                if not isinstance(value, Invalid):
+                    values[stand_in] = value
+                    flaws.append(_STOOD_IN)
+                    continue
             flaws.append(close[0] if close else None)
             continue
         if isinstance(value_node, YScalar) and value_node.is_plain and value_node.value == "" \
@@ -1096,6 +1110,23 @@ def _convert_fields(node: YMap, ctx: Context, fields: Mapping[str, dataclasses.F
         else:
             values[key.value] = value
     return values, flaws
+
+
+# A flaw that leaves the item whole: a misspelt required key read as its field.
+_STOOD_IN = "\x00stood-in"
+
+
+def _stand_in(close: list[str], node: YMap, fields: Mapping[str, dataclasses.Field[Any]]
+              ) -> str | None:
+    """The required field a misspelt key stands for, when the item has no key of that
+    name and no other key stands for it (difflib's look-alike or a curator's word)."""
+    if not close or not fields[close[0]].metadata["required"] \
+            or fields[close[0]].metadata["shapes_checks"] \
+            or any(key.value == close[0] for key, _ in node.items):
+        return None
+    looks = [key.value for key, _ in node.items if key.value not in fields
+             and difflib.get_close_matches(key.value, [close[0]], n=1)]
+    return close[0] if len(looks) == 1 else None
 
 
 def accepts_empty(field: dataclasses.Field[Any]) -> bool:

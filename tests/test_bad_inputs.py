@@ -1115,6 +1115,27 @@ def test_all_problems_are_reported_together_in_order(tmp_path: Path) -> None:
     assert "3 errors" in result.output
 
 
+@pytest.mark.parametrize(("file", "key", "misspelt", "also"), [
+    ("briefs/widget.yml", "title:", "titel:",
+     edit("briefs/widget.yml", '"An analyst calls it overpriced."',
+          '"An analyst calls it \\"a rip-off\\"."')),
+    (SRC, "title:", "titel:",
+     edit(SRC, "its widget costs $5 million", "its widgets cost $5 million")),
+])
+def test_a_misspelt_required_key_holds_back_no_other_problem(
+        tmp_path: Path, file: str, key: str, misspelt: str, also: tuple[str, str, str]) -> None:
+    """A brief's `titel:` was the one error reported: the brief waited for its title, so a
+    quotation the cited quotes lack was found only after the fix (a source's, a quote not
+    in its article). The key is read as the
+    field it looks like, and both are reported together."""
+    files = broken_corpus(Case("typo", "", "", (edit(file, key, misspelt), also)))
+    content = write_tree(tmp_path / "content", files)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    codes = re.findall(r"\[([a-z-]+)\]$", result.output, re.M)
+    assert "schema-unknown-key" in codes and len(codes) == 2, result.output
+
+
 def _figure_without_its_quotes_hedge(changed: dict[str, str]) -> dict[str, str]:
     """The minimal corpus whose asserting quote says "about $5 million", its claim's figure
     left exact, with the files of `changed` written over or added."""
