@@ -105,6 +105,17 @@ SOURCE_KINDS = ("news-report", "news-analysis", "explainer", "opinion", "press-r
                 "paper", "ai-summary", "other")
 EXTRACTORS = ("trafilatura", "pypdf")  # extract.EXTRACTORS, by the kind of original
 SECTION_KINDS = ("what-happened", "why-it-matters", "by-the-numbers", "yes-but", "whats-next")
+# Words curators write for a brief's section, and the section each is.
+SECTION_WORDS = MappingProxyType({
+    **dict.fromkeys(("what", "news", "facts", "what-happens", "happened"), "what-happened"),
+    **dict.fromkeys(("why", "context", "background", "significance", "why-this-matters",
+                     "stakes"), "why-it-matters"),
+    **dict.fromkeys(("figures", "data", "stats", "key-numbers", "key-figures"),
+                    "by-the-numbers"),
+    **dict.fromkeys(("however", "caveats", "caveat", "counterpoint", "but-yes"), "yes-but"),
+    **dict.fromkeys(("next", "what-next", "what-happens-next", "whats-ahead",
+                     "what's-ahead", "outlook", "next-steps", "ahead"), "whats-next"),
+})
 
 _prose = ProseText(REF_KINDS)
 
@@ -365,7 +376,8 @@ class Point:
 
 @dataclass(frozen=True, kw_only=True)
 class Section:
-    kind: str = spec_field(Choice(*SECTION_KINDS), "which part of the briefing format",
+    kind: str = spec_field(Choice(*SECTION_KINDS, meant=SECTION_WORDS),
+                           "which part of the briefing format",
                            required=True)
     points: tuple[Point, ...] = spec_field(ListOf(Obj(Point), min_items=1), "the bullets",
                                            required=True)
