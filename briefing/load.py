@@ -133,10 +133,12 @@ def discover(content_dir: Path) -> tuple[list[str], list[Diagnostic], list[str]]
 UNLISTABLE = frozenset({"content-symlink-outside", "content-symlink-loop"})
 
 
-def linked_out(display: str) -> Diagnostic:
+def linked_out(display: str, folder: str = "content") -> Diagnostic:
+    """A link out of the content folder, or out of `folder` (a docs_dir beside it)."""
+    where = "the content folder" if folder == "content" else f"the pages folder '{folder}/'"
     return error(Pos(display), "content-symlink-outside",
-                 "this link points outside the content folder",
-                 "copy the file into content/ instead of linking to it")
+                 f"this link points outside {where}",
+                 f"copy the file into {folder}/ instead of linking to it")
 
 
 def _pages_link_loops(pages: Path, root: Path, shown: str) -> list[Diagnostic]:

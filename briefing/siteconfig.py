@@ -446,7 +446,7 @@ def _link_problems(docs_dir: Path | None, content_dir: Path, site_dir: Path | No
                    config_file: Path | None) -> list[Diagnostic]:
     """Links a change could commit that lead the build out of the project: out of a
     docs_dir beside the content folder, or at site_dir, which each build empties."""
-    problems = [linked_out(display) for display in _links_out(docs_dir)] \
+    problems = [linked_out(display, display_root(docs_dir)) for display in _links_out(docs_dir)] \
         if docs_dir and not _inside(docs_dir.resolve(), content_dir.resolve()) else []
     link = _linked_site(site_dir, config_file.parent if config_file else Path(".")) \
         if site_dir else None

@@ -388,8 +388,8 @@ def test_check_reports_the_collisions_the_site_build_reports(
     """Hand-written files that a generated page, the feed or one of the plugin's own files
     would replace: the same lines from `briefing check` as from `mkdocs build`."""
     config = project(tmp_path, f"      quote_picker: {picker}\n", pages=COLLIDING)
-    write_tree(tmp_path / "elsewhere", {"index.md": "# Mine\n"})
-    (tmp_path / "pages" / "map").symlink_to(tmp_path / "elsewhere")  # followed, as MkDocs does
+    write_tree(tmp_path / "pages" / "elsewhere", {"index.md": "# Mine\n"})
+    (tmp_path / "pages" / "map").symlink_to(tmp_path / "pages" / "elsewhere")  # followed
     monkeypatch.chdir(tmp_path)
     checked = CliRunner().invoke(main, ["check", "--config-file", "mkdocs.yml"])
     built = mkdocs_build(config, tmp_path / "site")
