@@ -380,9 +380,11 @@ _CODES = (
          "language writes dates), the `published:` of those quotes' sources, or the "
          "`when:` of an event of the claims it names (for a claim and its events, its "
          "own). \"March 2025\" is backed by \"3 March 2025\", not the other way round; a "
-         "relative day in a quote (\"on Tuesday\") backs no date. A year alone is a "
-         "number (prose-figure-unsourced); points marked `inference: true` are not "
-         "checked.",
+         "day without its year (\"on 4 March\", \"am 4. März\") by any date given with "
+         "that month and day; a range (\"3-5 March 2025\", \"from 3 to 5 March\", \"du 3 "
+         "au 5 mars 2025\") when each of its ends is. A relative day in a quote (\"on "
+         "Tuesday\") backs no date. A year alone is a number (prose-figure-unsourced); "
+         "points marked `inference: true` are not checked.",
          "Correct the date, cite a passage that writes it, or record it as an event's "
          "`when:` (with `inferred: true` and a `basis:` when you dated a relative day by its "
          "article); mark a point `inference: true` if the date is your own reading."),

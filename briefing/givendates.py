@@ -4,10 +4,15 @@
 
 A date is read where the figure check reads one (`NumberStyle.dates`: the day and year
 of a date are no figures there), in the ways the text's language writes it, and kept
-when it names a year and a month: a year alone is a figure's, a season or a quarter
-("summer 2025", "Q3 2025") and a day without its year ("3 March") are not compared.
-Dates in digits ("2025-03-03", "3.3.2025") are read as well, each order of day and
-month they may be read in.
+when it names a month and a year or a day: a year alone is a figure's, a season or a
+quarter ("summer 2025", "Q3 2025") is not compared. A day without its year ("4 March",
+"am 4. März") is compared by month and day; one in Chinese, Japanese or Korean ("3月4日")
+is not, as a year's reading is left out there too often. Dates in digits ("2025-03-03",
+"3.3.2025") are read as well, each order of day and month they may be read in.
+
+A range ("3-5 March 2025", "March 3-5", "from 3 to 5 March", "vom 3. bis 5. März",
+"du 3 au 5 mars", "28 February - 3 March 2025") is read as its two ends, each at the
+precision the range gives it: the start takes the month and year written after it.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from dataclasses import dataclass
 from .schema import FuzzyDate
 from .writtendates import month_numbers
 
-# (year, month, day): a date written to the month has no day.
-Dated = tuple[int, int, int | None]
+# (year, month, day): a date written to the month has no day, a day written without its
+# year ("4 March") no year.
+Dated = tuple[int | None, int, int | None]
+# What a text writes: a date, or a range's two ends, each with the dates it may be.
+Ends = tuple[tuple[Dated, ...], ...]
 
 # Dates in digits the figure check leaves to the number reader: ISO ("2025-03-04") and
 # day or month first with points or hyphens ("3.3.2025", "03-04-2025").
@@ -32,6 +40,24 @@ _DAY = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 _CJK = re.compile(r"((?:1[89]|20)\d\d)\s?[年년]\s?([01]?\d)\s?[月월]"
                   r"(?:\s?([0-3]?\d)\s?[日일])?")
 _LETTER = re.compile(r"[^\W\d_]")
+# Chinese, Japanese and Korean months and days: a day written so without its year is
+# not read.
+_CJK_PARTS = re.compile(r"[月월日일]")
+# What joins a range's two ends: a dash, or a word with its article ("3 to 5", "3. bis 5.",
+# "du 3 au 5", "del 3 al 5", "entre le 3 et le 5", "tra il 3 e il 5", "3 tot 5").
+_JOINED = (r"(?:\s*[-\u2010-\u2015]\s*|\s+(?:to|until|till|through|and|bis|und|au|et|al|a|y|e"
+           r"|tot|t/m)\s+(?:(?:le|el|il|dem|den|zum)\s+)?)")
+# A range's first day before the date that ends it ("3-5 March", "vom 3. bis 5. März"):
+# a number of one or two digits, no part of a larger number, a decimal or a date.
+_FROM_DAY = re.compile(r"(?<![\w.,/\u2010-\u2015-])([0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+                       rf"{_JOINED}\Z")
+# A range's last day after a month and its first day ("March 3-5, 2025", "March 3 to 5"),
+# with the year after it; without one, no word after it ("March 3 to 5 percent").
+_TO_DAY = re.compile(rf"{_JOINED}([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d)(?!\d)"
+                     r"|(?![\w/%]|[.,]\d|\s+(?:[^\W\d_]|%)))")
+# What opens a sentence, before a capitalised "May" that may be the verb ("May 4 more
+# join?"): a day written so without its year is not read there.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
 
 
 @dataclass(frozen=True)
@@ -42,19 +68,24 @@ class DateReader:
     months: re.Pattern[str]  # its month names, case folded (`month_numbers`)
     numbers: Mapping[str, int]  # and the month each one is
 
-    def read(self, text: str) -> list[tuple[int, int, tuple[Dated, ...]]]:
-        """(start, end, readings) of each date of `text` with a year and a month: one
-        reading, or two for digits whose day and month may be either ("3/4/2025")."""
+    def read(self, text: str) -> list[tuple[int, int, Ends]]:
+        """(start, end, ends) of each date of `text` with a month and a year or a day, or
+        of each range of two: a date's end has one reading, or two for digits whose day
+        and month may be either ("3/4/2025")."""
         spans = sorted({*(m.span() for m in self.dates.finditer(text)),
                         *(m.span() for m in _IN_DIGITS.finditer(text))},
                        key=lambda span: (span[0], -span[1]))
-        found: list[tuple[int, int, tuple[Dated, ...]]] = []
+        found: list[tuple[int, int, Ends]] = []
         for start, end in spans:
             if found and start < found[-1][1]:
                 continue  # (within a date already read)
             readings = self.readings(text[start:end])
+            if len(readings) == 1 and readings[0][0] is None and \
+                    re.match(r"may\b", text[start:end], re.IGNORECASE) and \
+                    _SENTENCE_START.search(text, max(0, start - 20), start):
+                continue  # ("May 4 more join?": the verb, maybe)
             if readings:
-                found.append((start, end, readings))
+                found.append(_ranged(text, start, end, readings, found))
         return found
 
     def readings(self, written: str) -> tuple[Dated, ...]:
@@ -67,13 +98,14 @@ class DateReader:
             return _in_digits(folded)
         years = list(_YEAR.finditer(folded))
         month = self.months.search(folded)
-        if len(years) != 1 or month is None:
-            return ()  # (a season, a quarter, a day without its year)
-        rest = _blank(_blank(folded, years[0].span()), month.span())
+        if len(years) > 1 or month is None:
+            return ()  # (a season, a quarter)
+        rest = _blank(folded, month.span())
+        rest = _blank(rest, years[0].span()) if years else rest
         days = _DAY.findall(rest)
-        if len(days) > 1:
-            return ()
-        return _valid([(int(years[0][0]), self.numbers[month[0]],
+        if len(days) > 1 or (not years and (not days or _CJK_PARTS.search(written))):
+            return ()  # (a month alone, or "3月4日")
+        return _valid([(int(years[0][0]) if years else None, self.numbers[month[0]],
                         int(days[0]) if days else None)])
 
 
@@ -89,9 +121,38 @@ def reader(dates: re.Pattern[str], tag: str) -> DateReader:
 
 def backs(given: Iterable[Dated], date: Dated) -> bool:
     """Whether a date given backs `date` at the precision `date` is written to: "March
-    2025" is backed by "3 March 2025", "3 March 2025" not by "March 2025"."""
-    return any(year == date[0] and month == date[1] and date[2] in (None, day)
+    2025" is backed by "3 March 2025", "3 March 2025" not by "March 2025" nor by "3
+    March"; "3 March" by a 3 March of any year."""
+    return any(date[0] in (None, year) and month == date[1] and date[2] in (None, day)
                for year, month, day in given)
+
+
+def _ranged(text: str, start: int, end: int, readings: tuple[Dated, ...],
+            found: list[tuple[int, int, Ends]]) -> tuple[int, int, Ends]:
+    """The date `text[start:end]` reads as, or the range it ends or begins: its first day
+    before it ("3-5 March"), its last day after it ("March 3-5, 2025"), or the date before
+    it ("28 February - 3 March 2025", which takes the place of that date in `found`)."""
+    year, month, day = readings[0]
+    if len(readings) != 1 or day is None:
+        return start, end, (readings,)
+    before = _FROM_DAY.search(text, max(0, start - 40), start)
+    if before is not None and 0 < int(before[1]) < day and \
+            not (found and found[-1][1] > before.start()):  # ("March 3 to April 5")
+        return before.start(), end, (_valid([(year, month, int(before[1]))]), readings)
+    after = _TO_DAY.match(text, end)
+    if after is not None and year is None and _LETTER.match(text, start) and \
+            int(after[1]) > day:
+        to_year = int(after[2]) if after[2] else None
+        starts, lasts = _valid([(to_year, month, day)]), _valid([(to_year, month, int(after[1]))])
+        if starts and lasts:  # (not "February 27-30": no day ends it)
+            return start, after.end(), (starts, lasts)
+    if found and len(found[-1][2]) == 1 and len(found[-1][2][0]) == 1 and \
+            re.fullmatch(_JOINED, text[found[-1][1]:start]):
+        first_start, _, ((first,),) = found.pop()
+        if first[0] is None and first[2] is not None and year is not None:
+            first = (year - (first[1] > month), first[1], first[2])
+        return first_start, end, ((first,), readings)
+    return start, end, (readings,)
 
 
 def of_fuzzy(date: FuzzyDate | None) -> tuple[Dated, ...]:
@@ -105,7 +166,8 @@ def of_fuzzy(date: FuzzyDate | None) -> tuple[Dated, ...]:
 def shown(date: Dated) -> str:
     """A date given as ISO writes it ("2025-03-04", "2025-03")."""
     year, month, day = date
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return ("-" if year is None else f"{year:04d}") + f"-{month:02d}" \
+        + (f"-{day:02d}" if day is not None else "")
 
 
 def _in_digits(written: str) -> tuple[Dated, ...]:
@@ -123,11 +185,12 @@ def _in_digits(written: str) -> tuple[Dated, ...]:
 
 
 def _valid(dates: Iterable[Dated]) -> tuple[Dated, ...]:
-    """The dates that are days (or months) of the calendar, once each."""
+    """The dates that are days (or months) of the calendar, once each; a day without its
+    year as a leap year's (29 February is one)."""
     found: list[Dated] = []
     for year, month, day in dates:
         try:
-            datetime.date(year, month, day or 1)
+            datetime.date(2000 if year is None else year, month, day or 1)
         except ValueError:
             continue
         if (year, month, day) not in found:

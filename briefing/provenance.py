@@ -1043,16 +1043,21 @@ class _Checker:
         quoted = {d for q in item.quotes for d in self.quote_dates(q)}
         published = {d for q in item.quotes for d in of_fuzzy(self.published(q))}
         given = quoted | published | item.event_dates
-        for start, end, readings in written:
-            if any(backs(given, r) for r in readings) or \
-                    any(at <= start < last for at, last in names):
+        for start, end, ends in written:
+            unbacked = [readings for readings in ends
+                        if not any(backs(given, r) for r in readings)]
+            if not unbacked or any(at <= start < last for at, last in names):
                 continue
             parts = [f"{what} {', '.join(sorted(map(shown, dates))[:6])}" for what, dates in
                      (("its quotes write", quoted), ("its sources were published", published),
                       ("its claims' events are dated", item.event_dates)) if dates]
+            if len(ends) > 1:  # (a range: which of its ends no date given backs)
+                parts.insert(0, "its end " + " nor ".join(shown(r[0]) for r in unbacked if r)
+                             + " is not" if len(unbacked) == 1 else "neither end is")
             yield warning(self.at(item, item.text.written(start, end)), "prose-date-unsourced",
-                          f"\"{plain[start:end]}\" is not a date that this {item.what}'s quotes, "
-                          f"their sources or its claims' events give "
+                          f"\"{plain[start:end]}\" is not a date"
+                          f"{' range' if len(ends) > 1 else ''} that this {item.what}'s "
+                          f"quotes, their sources or its claims' events give "
                           f"({'; '.join(parts) or 'none gives a date'})",
                           _DATE_HINTS.get(item.what, _DATE_HINTS["point"]))
 
@@ -1062,8 +1067,8 @@ class _Checker:
         if found is None:
             language = self.quote_language(quote)
             found = self._dates[quote.id] = tuple(
-                date for _, _, readings in self.date_reader(language).read(quote.text)
-                for date in readings)
+                date for _, _, ends in self.date_reader(language).read(quote.text)
+                for readings in ends for date in readings)
         return found
 
     def date_reader(self, language: str) -> DateReader:
@@ -1348,10 +1353,16 @@ class _Checker:
 
     def prose_numbers(self, plain: str) -> list[tuple[int, str, Decimal]]:
         """The numbers of an item's text, as the site's language writes them: read once
-        for the checks of figures, hedges and copied words."""
+        for the checks of figures, hedges and copied words. The days and year of a range
+        of dates ("3-5 March 2025", "March 3-5, 2025") are no figures: the date check
+        holds them to the sources (`dates`)."""
         found = self._prose_numbers.get(plain)
         if found is None:
-            found = self._prose_numbers[plain] = numbers(plain, self.site_style)
+            ranges = [(start, end) for start, end, ends in
+                      self.date_reader(self.language).read(plain) if len(ends) > 1]
+            found = self._prose_numbers[plain] = [
+                number for number in numbers(plain, self.site_style)
+                if not any(start <= number[0] < end for start, end in ranges)]
         return found
 
     def mentions(self, text: Text) -> list[tuple[int, int, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from corpus_helpers import minimal_corpus, write_tree
 
-from briefing.givendates import reader
+from briefing.givendates import Dated, reader
 from briefing.numbers import written_in
 from briefing.pipeline import build
 
@@ -98,6 +98,47 @@ CATCHES = [
     ("in a brief summary",
      ((BRIEF, "an analyst doubts it.", "an analyst doubts it since June 2025."),), "en",
      f"{BRIEF}:2:87", "brief summary"),
+    # A day without its year is held to the month and day of each date given.
+    ("a day without its year the quote does not write",
+     (*quoting("since 4 March 2025"), point("On 5 March, " + POINT)), "en",
+     f"{BRIEF}:6:19", '"5 March" is not a date'),
+    ("a day without its year, month first",
+     (*quoting("since 4 March 2025"), point("Since March 5th, " + POINT)), "en",
+     f"{BRIEF}:6:22", "its quotes write 2025-03-04"),
+    ("a German day without its year", (*quoting("seit dem 4. März 2025"),
+                                       point("Seit dem 5. März: " + POINT)), "de",
+     f"{BRIEF}:6:25", '"5. März"'),
+    ("a French day without its year", (*quoting("depuis le 4 mars 2025"),
+                                       point("Depuis le 5 mars, " + POINT)), "fr",
+     f"{BRIEF}:6:26", '"5 mars"'),
+    ("a day without its year where the quote gives the month only",
+     (*quoting("since March 2025"), point("On 4 March, " + POINT)), "en",
+     f"{BRIEF}:6:19", '"4 March"'),
+    # A range is held to each of its ends.
+    ("a range's end the quote does not write",
+     (*quoting("from 3 to 4 March 2025"), point("From 3\u20135 March 2025, " + POINT)), "en",
+     f"{BRIEF}:6:21", "events give (its end 2025-03-05 is not; its quotes write 2025-03-03, "
+                      "2025-03-04"),
+    ("a range's start the quote does not write",
+     (*quoting("since 4 March 2025"), point("From 3 to 4 March 2025, " + POINT)), "en",
+     f"{BRIEF}:6:21", '"3 to 4 March 2025" is not a date range'),
+    ("a range, month first", (*quoting("since March 3, 2025"),
+                              point("On March 3\u20135, 2025, " + POINT)), "en",
+     f"{BRIEF}:6:19", '"March 3\u20135, 2025"'),
+    ("a range without its year", (*quoting("on 3 March 2025"), point("On 3-5 March, " + POINT)),
+     "en", f"{BRIEF}:6:19", "(its end --03-05 is not"),
+    ("a range over two months",
+     (*quoting("on 3 March 2025"), point("From 27 February to 3 March 2025, " + POINT)), "en",
+     f"{BRIEF}:6:21", "(its end 2025-02-27 is not"),
+    ("a German range", (*quoting("seit dem 3. März 2025"),
+                        point("Vom 3. bis 5. März 2025: " + POINT)), "de",
+     f"{BRIEF}:6:20", '"3. bis 5. März 2025"'),
+    ("a French range", (*quoting("depuis le 5 mars 2025"),
+                        point("Du 3 au 5 mars 2025, " + POINT)), "fr",
+     f"{BRIEF}:6:19", '"3 au 5 mars 2025"'),
+    ("a Spanish range", (*quoting("desde el 5 de marzo de 2025"),
+                         point("Del 3 al 5 de marzo de 2025, " + POINT)), "es",
+     f"{BRIEF}:6:20", "(its end 2025-03-03 is not"),
 ]
 
 
@@ -155,9 +196,45 @@ PASSES = [
     ("a claim statement by its quote",
      (*quoting("since 4 March 2025"),
       ("claims.yml", "costs $5 million.", "costs $5 million since 4 March 2025.")), "en"),
-    # A year alone is a number, the figure check's; a day without its year is not compared.
+    # A year alone is a number, the figure check's.
     ("a year alone", (point("In 2026, " + POINT),), "en"),
-    ("a day without its year", (point("On 4 March, " + POINT),), "en"),
+    # A day without its year: any date given with that month and day backs it.
+    ("a day without its year", (*quoting("since 4 March 2025"), point("On 4 March, " + POINT)),
+     "en"),
+    ("a day without its year the quote writes so",
+     (*quoting("since 4 March"), point("Since March 4, " + POINT)), "en"),
+    ("a day without its year its source was published",
+     (point("On 2 January, " + POINT),), "en"),
+    ("a day without its year its claim's event is dated",
+     (("claims.yml", 'date: "2025-01"', 'date: "2025-02-07"'),
+      point("On 7 February, " + POINT)), "en"),
+    ("a German day without its year from an English quote",
+     (*quoting("since March 4, 2025"), point("Am 4. März: " + POINT)), "de"),
+    ("a French day without its year", (*quoting("depuis le 4 mars 2025"),
+                                       point("Le 4 mars, " + POINT)), "fr"),
+    # Chinese, Japanese and Korean days without their year are not read.
+    ("a Chinese day without its year", (*quoting("自2025年3月4日起"),
+                                        point("3月5日起\uff0c" + POINT)), "zh"),
+    # Not dates: "may" the verb, a capitalised "May" opening a sentence, "Marches".
+    ("the verb may", (point("Acme may 4 times say the widget costs $5 million."),), "en"),
+    ("May opening a sentence", (point("May 4 buyers pay it? " + POINT),), "en"),
+    ("a word that begins with a month's name",
+     (point("Acme says 4 Marches cost $5 million."),), "en"),
+    # A range is backed by each of its ends, or by the same range written otherwise.
+    ("a range the quote writes otherwise",
+     (*quoting("from 3 to 5 March 2025"), point("On 3\u20135 March 2025, " + POINT)), "en"),
+    ("a range by its ends", (*quoting("on 3 March 2025 and again on 5 March 2025"),
+                             point("On March 3\u20135, 2025, " + POINT)), "en"),
+    ("a range without its year", (*quoting("from 3 to 5 March 2025"),
+                                  point("Between 3 and 5 March, " + POINT)), "en"),
+    ("a range over two months",
+     (*quoting("from 28 February 2025 until 3 March 2025"),
+      point("From 28 February to 3 March 2025, " + POINT)), "en"),
+    ("a German range from a French quote",
+     (*quoting("du 3 au 5 mars 2025"), in_language("fr"),
+      point("Vom 3. bis 5. März 2025: " + POINT)), "de"),
+    ("an Italian range", (*quoting("dal 3 al 5 marzo 2025"),
+                          point("Dal 3 al 5 marzo 2025, " + POINT)), "it"),
     ("a season", (point("In summer 2026, " + POINT),), "en"),
     # A point marked as the curator's inference is not held to its quotes' dates, as its
     # numbers are not.
@@ -196,11 +273,66 @@ def test_the_hint_says_what_backs_a_weekday(tmp_path: Path) -> None:
     ("ko", "2025. 3. 3.", ((2025, 3, 3),)),
     ("ja", "2025年1月27日", ((2025, 1, 27),)),
     ("en", "summer 2025", None),
-    ("en", "3 March", None),
+    ("en", "3 March", ((None, 3, 3),)),
+    ("de", "am 3. März", ((None, 3, 3),)),
+    ("en", "29 February", ((None, 2, 29),)),
     ("en", "31 February 2025", None),
+    ("en", "30 February", None),
+    ("en", "in March", None),
+    ("ja", "3月4日", None),
+    ("en", "they may 4", None),
 ])
 def test_the_reader_gives_each_date_its_value(tag: str, text: str,
-                                              read: tuple[tuple[int, int, int | None], ...]
-                                              | None) -> None:
+                                              read: tuple[Dated, ...] | None) -> None:
     found = reader(written_in(tag).dates, tag).read(text)
-    assert [readings for _, _, readings in found] == ([read] if read else [])
+    assert [ends for _, _, ends in found] == ([(read,)] if read else [])
+
+
+@pytest.mark.parametrize(("tag", "text", "ends"), [
+    ("en", "3\u20135 March 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("en", "3-5 March", ((None, 3, 3), (None, 3, 5))),
+    ("en", "March 3\u20135, 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("en", "from 3 to 5 March 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("en", "March 3 to April 5, 2025", ((2025, 3, 3), (2025, 4, 5))),
+    # The start of a range over the new year is in the year before.
+    ("en", "28 December \u2013 3 January 2026", ((2025, 12, 28), (2026, 1, 3))),
+    ("de", "vom 3. bis 5. März 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("de", "3.\u20135. März 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("fr", "du 3 au 5 mars 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("es", "del 3 al 5 de marzo de 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("nl", "van 3 tot 5 maart 2025", ((2025, 3, 3), (2025, 3, 5))),
+    ("pt", "de 3 a 5 de março de 2025", ((2025, 3, 3), (2025, 3, 5))),
+])
+def test_the_reader_gives_a_range_its_ends(tag: str, text: str,
+                                           ends: tuple[Dated, Dated]) -> None:
+    [(_, _, found)] = reader(written_in(tag).dates, tag).read(text)
+    assert found == tuple((end,) for end in ends)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # A number no day: part of a larger number or a decimal, or not before the last day.
+    ("rose from 300 to 5 March", "5 March"),
+    ("from 2.5 to 5 March", "5 March"),
+    ("cut from 12 to 5 March", "5 March"),
+    # A word after the last day without a year: no range ("March 3 to 5 percent").
+    ("March 3 to 5 percent", "March 3"),
+    # A last day the month has not: no range.
+    ("February 27\u201330, 2025", "February 27"),
+    # A capitalised "May" opening a sentence may be the verb; within one it is a month.
+    ("May 4 more join? On May 4, they did.", "May 4"),
+])
+def test_numbers_near_a_date_that_are_no_range(text: str, read: str) -> None:
+    found = reader(written_in("en").dates, "en").read(text)
+    assert [text[start:end] for start, end, _ in found] == [read]
+
+
+def test_the_days_of_a_range_are_no_figures(tmp_path: Path) -> None:
+    """A range's first day is a date's, held to the sources by the date check,
+    not a figure the quotes must give."""
+    files = dict(minimal_corpus())
+    files[BRIEF] = str(files[BRIEF]).replace(POINT, "On 3\u20135 March 2025, " + POINT)
+    for name in ("sources/acme-widget.txt", "sources/acme-widget.yml"):
+        files[name] = str(files[name]).replace(
+            "costs $5 million", "costs $5 million from 3 March 2025 to 5 March 2025", 1)
+    content = write_tree(tmp_path / "content", files)
+    assert [d for d in build(content).diagnostics if d.code.startswith("prose-")] == []
