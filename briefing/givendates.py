@@ -48,8 +48,9 @@ _CJK_PARTS = re.compile(r"[月월日일]")
 _JOINED = (r"(?:\s*[-\u2010-\u2015]\s*|\s+(?:to|until|till|through|and|bis|und|au|et|al|a|y|e"
            r"|tot|t/m)\s+(?:(?:le|el|il|dem|den|zum)\s+)?)")
 # A range's first day before the date that ends it ("3-5 March", "vom 3. bis 5. März"):
-# a number of one or two digits, no part of a larger number, a decimal or a date.
-_FROM_DAY = re.compile(r"(?<![\w.,/\u2010-\u2015-])([0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+# a number of one or two digits, a word of its own: no part of a larger number, a
+# decimal, a date or an amount ("$3 to 5 March").
+_FROM_DAY = re.compile(r"(?<![^\s(\[\"'\u2018\u201c])([0-3]?\d)(?:st|nd|rd|th|er|\.)?"
                        rf"{_JOINED}\Z")
 # A range's last day after a month and its first day ("March 3-5, 2025", "March 3 to 5"),
 # with the year after it; without one, no word after it ("March 3 to 5 percent").
@@ -80,10 +81,8 @@ class DateReader:
             if found and start < found[-1][1]:
                 continue  # (within a date already read)
             readings = self.readings(text[start:end])
-            if len(readings) == 1 and readings[0][0] is None and \
-                    re.match(r"may\b", text[start:end], re.IGNORECASE) and \
-                    _SENTENCE_START.search(text, max(0, start - 20), start):
-                continue  # ("May 4 more join?": the verb, maybe)
+            if len(readings) == 1 and readings[0][0] is None and _no_day(text, start, end):
+                continue
             if readings:
                 found.append(_ranged(text, start, end, readings, found))
         return found
@@ -117,6 +116,16 @@ def reader(dates: re.Pattern[str], tag: str) -> DateReader:
     names = "|".join(re.escape(name) + (r"(?!\d)" if any(c.isdigit() for c in name) else "")
                      for name in sorted(numbers, key=len, reverse=True))
     return DateReader(dates, re.compile(rf"(?<![^\W\d_])(?:{names})"), numbers)
+
+
+def _no_day(text: str, start: int, end: int) -> bool:
+    """Whether a day and month without a year (`text[start:end]`) may be no date: a
+    capitalised "May" opening a sentence may be the verb ("May 4 more join?"), and a
+    month's name that begins a word joined by hyphens names something else ("the 4
+    Mar-a-Lago talks")."""
+    return bool(re.match(r"may\b", text[start:end], re.IGNORECASE)
+                and _SENTENCE_START.search(text, max(0, start - 20), start)) \
+        or re.match(r"-[^\W\d_]", text[end:end + 2]) is not None
 
 
 def backs(given: Iterable[Dated], date: Dated) -> bool:

@@ -314,12 +314,15 @@ def test_the_reader_gives_a_range_its_ends(tag: str, text: str,
     ("rose from 300 to 5 March", "5 March"),
     ("from 2.5 to 5 March", "5 March"),
     ("cut from 12 to 5 March", "5 March"),
+    ("from $3 to 5 March", "5 March"),
     # A word after the last day without a year: no range ("March 3 to 5 percent").
     ("March 3 to 5 percent", "March 3"),
     # A last day the month has not: no range.
     ("February 27\u201330, 2025", "February 27"),
     # A capitalised "May" opening a sentence may be the verb; within one it is a month.
     ("May 4 more join? On May 4, they did.", "May 4"),
+    # A month's abbreviation beginning a word joined by hyphens names something else.
+    ("The 4 Mar-a-Lago talks, on 4 Mar.", "4 Mar"),
 ])
 def test_numbers_near_a_date_that_are_no_range(text: str, read: str) -> None:
     found = reader(written_in("en").dates, "en").read(text)
