@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import run, together
+from benchmarks import corpus, prose, run, together
 
 
 def fake_builds(row: run.Row, project: Path, baseline: Path, serve_starts: bool) -> None:
@@ -113,3 +113,13 @@ def test_memory_together_reads_a_process_and_its_children() -> None:
         child.wait()
     assert together.status(child.pid, "VmRSS") == 0.0  # ended: nothing to read
     assert together.kind(child.pid) == "gone"
+
+
+def test_the_prose_benchmark_times_and_profiles_the_checks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = corpus.write(tmp_path / "content", corpus.generate(20))
+    prose.measure(content, [sys.executable], repeat=1)
+    out = capsys.readouterr().out
+    assert "% of the pipeline; profiled:" in out
+    profiled = json.loads(out.rsplit("profiled: ", 1)[1])
+    assert profiled["calls"] > 0 and profiled["shares %"]["provenance.py:figures"] > 0
