@@ -533,13 +533,19 @@ def write_source(content_dir: Path, source_id: str, article: bytes, starter: str
     text byte for byte and write the starter annotation, each created exclusively; if
     one cannot be written, those written before it are removed again (`Unwritable`)."""
     text_path, yaml_path = targets(content_dir, source_id)
+    if content_dir.is_symlink():  # refused before a folder is made where it leads
+        raise Refused(content_dir, "the content folder is a link: the build reads no "
+                      "content through it [content-symlink-outside]",
+                      "make it a folder, or name the folder the link leads to as "
+                      "`content_dir` (and `docs_dir`) in mkdocs.yml")
     try:
         text_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file named `sources`, a read-only disk
         raise cannot_write(text_path.parent, exc) from exc
     if not text_path.parent.resolve().is_relative_to(content_dir.resolve()):
         # The build refuses such a link (`content-symlink-outside`): nothing goes there.
-        raise Refused(text_path.parent, "is a link out of the content folder",
+        raise Refused(text_path.parent, "is a link out of the content folder "
+                      "[content-symlink-outside]",
                       "make it a real folder inside the content folder")
     created: list[Path] = []
     files = [(text_path, article), (yaml_path, starter.encode("utf-8"))]

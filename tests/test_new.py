@@ -289,6 +289,24 @@ def test_writes_nothing_through_a_sources_folder_linked_out_of_the_content(
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
+def test_writes_nothing_through_a_content_folder_that_is_a_link(tmp_path: Path) -> None:
+    """A change can commit `content` as a link to any folder of the machine: the build
+    reads nothing through it (`content-symlink-outside`), and `new` writes nothing there,
+    not even the `sources` folder."""
+    elsewhere = write_tree(tmp_path / "elsewhere", {"claims.yml": "claims: []\n"})
+    content = tmp_path / "project" / "content"
+    content.parent.mkdir()
+    content.symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    before = snapshot(elsewhere)
+    result = run("new", str(tmp_path / "a.txt"), "--content", str(content))
+    assert result.exit_code == 1, result.output
+    assert f"{content.as_posix()}: error: the content folder is a link" in result.output
+    assert "[content-symlink-outside]" in result.output and "hint: make it a folder" \
+        in result.output
+    assert snapshot(elsewhere) == before
+
+
 @pytest.mark.parametrize(("content_rel", "blocker", "message"), [
     ("content", "content/sources", "this is a file, not a folder"),
     ("notes.md", "notes.md", "notes.md is a file, so no folder can be made inside it"),
