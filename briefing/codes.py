@@ -277,6 +277,15 @@ _CODES = (
          "If the text is the same, write the installed version under `extracted: version:`; "
          "if not, install the recorded version to check the text, or add the original "
          "again with `briefing new` to take the new text."),
+    Code("source-original-limit", E,
+         "Extracting a web page or PDF kept beside a source (sources/<id>.html or .pdf) "
+         "again took more time or memory than Briefing allows (two minutes of computing, "
+         "2 GB), or gave a text larger than a source may hold. No article needs that: the "
+         "file is damaged, or built to exhaust the machine that checks it. Each original "
+         "is extracted in a process of its own, which is stopped at the limit.",
+         "Replace the original with the page saved again (or the PDF downloaded again), "
+         "or delete it, and the text is no longer checked against it. A change that adds "
+         "such a file is not to be taken."),
     Code("source-text-missing", E, "An annotation with no article text beside it.",
          "Put the article in sources/ID.txt next to sources/ID.yml."),
     Code("source-text-empty", E,

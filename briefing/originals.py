@@ -24,9 +24,9 @@ from .extract import (
     SUFFIXES,
     Extracted,
     NotAnArticle,
-    extract,
     installed_version,
 )
+from .extractapart import Extractor, OverLimit
 from .files import FileFault, read_regular
 from .link import Linked
 from .load import SourceText, display_root
@@ -37,37 +37,45 @@ RESTORE = ("the text must stay as extracted (leave boilerplate out with `cleanin
            "rules instead): restore it, for example with `git checkout`, or, if the "
            "original was replaced, add the new one with `briefing new`")
 
+REPLACE = ("replace it with the page saved again from the browser (or the PDF downloaded "
+           "again), or delete it: the text is then not checked against it; a change that "
+           "adds such a file is not to be taken")
+
 
 def check_originals(content_dir: Path, sources: Iterable[Source],
                     texts: Iterable[SourceText]) -> tuple[Diagnostic, ...]:
     by_id: Mapping[str, SourceText] = {text.id: text for text in texts}
     shown = display_root(content_dir)
     found: list[Diagnostic] = []
-    for source in sources:
-        text = by_id.get(source.id)
-        if source.extracted is None or text is None:
-            continue
-        kind = KIND_OF_EXTRACTOR[source.extracted.by]
-        name = f"sources/{source.id}{SUFFIXES[kind]}"
-        path = os.path.join(content_dir, name)
-        if not os.path.lexists(path):
-            continue  # the original is not kept (it may not be ours to publish)
-        try:
-            data = read_regular(path, MAX_ORIGINAL_BYTES)
-        except FileFault as fault:
-            found.append(fault.diagnostic(f"{shown}/{name}"))
-            continue
-        found.extend(_compare(source, text, kind, data, f"{shown}/{name}"))
+    with Extractor() as extractor:  # (its process starts with the first original)
+        for source in sources:
+            text = by_id.get(source.id)
+            if source.extracted is None or text is None:
+                continue
+            kind = KIND_OF_EXTRACTOR[source.extracted.by]
+            name = f"sources/{source.id}{SUFFIXES[kind]}"
+            path = os.path.join(content_dir, name)
+            if not os.path.lexists(path):
+                continue  # the original is not kept (it may not be ours to publish)
+            try:
+                data = read_regular(path, MAX_ORIGINAL_BYTES)
+            except FileFault as fault:
+                found.append(fault.diagnostic(f"{shown}/{name}"))
+                continue
+            found.extend(_compare(source, text, kind, data, f"{shown}/{name}", extractor))
     return tuple(found)
 
 
-def _compare(source: Source, text: SourceText, kind: str, data: bytes, original: str
-             ) -> list[Diagnostic]:
+def _compare(source: Source, text: SourceText, kind: str, data: bytes, original: str,
+             extractor_process: Extractor) -> list[Diagnostic]:
     assert source.extracted is not None
     recorded = source.extracted
     extractor, installed = recorded.by, installed_version(recorded.by)
     try:
-        again: Extracted | None = extract(kind, data)
+        again: Extracted | None = extractor_process.extract(kind, data)
+    except OverLimit as exc:
+        return [error(Pos(original), "source-original-limit",
+                      f"{exc} (it is kept beside {text.display})", REPLACE)]
     except NotAnArticle as exc:
         if installed == recorded.version:
             return [error(Pos(original), "source-text-changed",

@@ -31,9 +31,9 @@ from .extract import (
     SUFFIXES,
     Extracted,
     NotAnArticle,
-    extract,
     kind_of,
 )
+from .extractapart import extract_apart
 from .language import DEFAULT, TAG_HINT, language_tag, other_language
 from .load import MAX_TEXT_BYTES, load
 from .markup import plural
@@ -709,7 +709,9 @@ def _extracted(article: bytes, display: str) -> Extracted | None:
     """The text and metadata of a web page or PDF; None for a text file."""
     try:
         kind = kind_of(article, display)
-        return None if kind == "text" else extract(kind, article)
+        # In a process of its own, stopped at a limit of time and memory, as `briefing
+        # check` extracts it again (`extractapart.py`).
+        return None if kind == "text" else extract_apart(kind, article)
     except NotAnArticle as exc:
         raise Refused(f"{display}:1:1", f"{exc}; nothing was written" if "nothing was "
                       "written" not in str(exc) else str(exc), exc.hint) from exc

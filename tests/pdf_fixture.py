@@ -40,6 +40,11 @@ def make_pdf(pages: Sequence[Sequence[str]], info: Mapping[str, str] | None = No
                             for key, value in info.items())
         bodies.append(b"<< " + entries + b" >>")
         trailer += b" /Info %d 0 R" % len(bodies)
+    return assemble(bodies, trailer)
+
+
+def assemble(bodies: Sequence[bytes], trailer: bytes) -> bytes:
+    """A PDF file of these objects (numbered from 1) and trailer entries."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(bodies, start=1):

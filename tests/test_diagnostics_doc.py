@@ -18,9 +18,11 @@ from unittest.mock import patch
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import REPO, minimal_corpus, write_tree
+from pdf_fixture import NOTE
 from test_bad_inputs import CASES, Case, prepare, unreadable
+from test_hostile_originals import endless_pdf
 
-from briefing import pipeline
+from briefing import extractapart, pipeline
 from briefing.cli import main
 from briefing.codes import CODES
 from briefing.extract import installed_version
@@ -189,13 +191,28 @@ def _stale_schema(tmp: Path) -> tuple[str, str]:
             .replace(tmp.as_posix(), ".") + "\n")
 
 
+def _original_limit(tmp: Path) -> tuple[str, str]:
+    content = write_tree(tmp / "content", minimal_corpus())
+    added = CliRunner().invoke(main, ["new", str(NOTE), "--content", str(content),
+                                      "--id", "added"])
+    assert added.exit_code == 0, added.output
+    (content / "sources" / "added.pdf").write_bytes(endless_pdf())
+    with patch.object(extractapart, "SECONDS", 1):
+        result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    return ("`briefing check` where `sources/added.pdf` was replaced with a PDF of 16 KB whose "
+            "2,000 pages draw one stream of text (some minutes of work), the limit lowered "
+            "to one second for the example.",
+            _only("source-original-limit", result.output).replace(tmp.as_posix() + "/", ""))
+
+
 SPECIAL = {"content-missing": _content_missing, "page-collision": _page_collision,
            "schema-stale": _stale_schema,
            "config-markdown-extension": _markdown_extension, "config-folder": _folder,
            "config-language": _language,
            "internal-error": _internal_error,
            "output-not-folder": _output_not_folder, "output-busy": _output_busy,
-           "output-unwritable": _output_unwritable}
+           "output-unwritable": _output_unwritable,
+           "source-original-limit": _original_limit}
 
 
 def generated_part(factory: pytest.TempPathFactory) -> str:

@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from corpus_helpers import REPO, confirm_suggested_dates, minimal_corpus, snapshot, write_tree
 from pdf_fixture import FIXTURES, NOTE, NOTE_INFO, NOTE_PAGES, make_pdf, note_pdf
 
+from briefing import starter
 from briefing.cli import main
 from briefing.extract import extract, installed_version, kind_of
 
@@ -306,6 +307,8 @@ def test_a_page_the_extractor_fails_on_is_refused_not_a_traceback(
         raise ValueError("malformed markup")
 
     monkeypatch.setattr(trafilatura, "bare_extraction", failing)
+    # Extracted in this process, where the extractor is patched (not in a worker).
+    monkeypatch.setattr(starter, "extract_apart", extract)
     content = write_tree(tmp_path / "content", minimal_corpus())
     before = snapshot(content)
     result = run("new", str(PAGE), "--content", str(content))
