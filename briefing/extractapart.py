@@ -106,10 +106,13 @@ class Extractor:
         if self.worker is None:
             self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _stop
             # -P: no folder of the project (where the check runs) is put on the import
-            # path, so a committed `pypdf.py` there is not what the worker imports.
+            # path, so a committed `pypdf.py` there is not what the worker imports; the
+            # folder holding this package is, should it not be installed.
+            package_home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+            path = os.pathsep.join(filter(None, (package_home, os.environ.get("PYTHONPATH"))))
             self.worker = subprocess.Popen(
                 [sys.executable, "-P", "-m", "briefing.extractapart", str(self.seconds),
-                 str(self.memory), str(self.text_bytes)],
+                 str(self.memory), str(self.text_bytes)], env={**os.environ, "PYTHONPATH": path},
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
         return self.worker
 
