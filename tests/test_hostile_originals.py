@@ -6,6 +6,8 @@ inputs that need hundreds of times the limit, never by timing."""
 
 from __future__ import annotations
 
+import os
+import signal
 import zlib
 from pathlib import Path
 
@@ -144,6 +146,17 @@ def test_one_worker_goes_on_after_a_file_that_stopped_it() -> None:
             extractor.extract("pdf", endless_pdf())
         assert "DeepSeek trained" in extractor.extract("pdf", good).text
         assert "DeepSeek trained" in extractor.extract("pdf", good).text
+
+
+def test_a_worker_that_gives_no_answer_is_stopped_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker waiting on something spends no CPU time: the wall clock stops it, at a
+    few times the CPU limit. Here it is suspended, as it would wait."""
+    monkeypatch.setattr(extractapart, "WALL_FACTOR", 2)
+    with hang_guard(120), Extractor(seconds=1) as extractor:
+        os.kill(extractor._worker().pid, signal.SIGSTOP)
+        with pytest.raises(OverLimit, match="pypdf needs more than 1 second to extract"):
+            extractor.extract("pdf", pdf_drawing(text_stream(5)))
+        assert "DeepSeek trained" in extractor.extract("pdf", pdf_drawing(text_stream(5))).text
 
 
 # --- through the commands ---------------------------------------------------------------------
