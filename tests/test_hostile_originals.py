@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import zlib
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pdf_fixture import NOTE, assemble
 
 from briefing import extractapart
 from briefing.cli import main
-from briefing.extract import NotAnArticle
+from briefing.extract import NotAnArticle, extract
 from briefing.extractapart import Extractor, OverLimit
 
 SENTENCE = "DeepSeek trained its model on many chips and the cost was said to be small. "
@@ -79,6 +80,27 @@ def test_a_page_s_entities_read_no_file_and_expand_nothing(tmp_path: Path) -> No
     text = extracted("html", page("<p>The file: &x; and the laughs: &a9;</p>", head))
     assert "SECRET-FILE" not in text and "lol" not in text
     assert "The file: &x; and the laughs: &a9;" in text
+
+
+def test_a_page_full_of_addresses_opens_no_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extracted in this process with sockets refused: nothing a page names (its
+    canonical address, a stylesheet, an image, an external DTD) is fetched."""
+    attempts: list[object] = []
+
+    def refused(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refused)
+    monkeypatch.setattr(socket, "create_connection", refused)
+    head = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://dtd.example/strict.dtd">\n')
+    names = ('<link rel="canonical" href="http://news.example/a"><base href="http://b.example/">'
+             '<link rel="stylesheet" href="http://css.example/s.css">'
+             '<meta property="og:url" content="http://news.example/a">'
+             '<img src="http://img.example/i.png"><iframe src="http://frame.example/"></iframe>')
+    text = extract("html", page(names, head)).text
+    assert "DeepSeek trained" in text and attempts == []
 
 
 def test_a_page_nested_past_the_parser_s_depth_is_refused() -> None:
